@@ -1,0 +1,75 @@
+#include "profile.h"
+
+#include <QFile>
+#include <QFileInfo>
+
+std::optional<Profile> Profile::load(const QString &path, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Text)) {
+        *error = tr("%1: cannot read the profile: %2").arg(path, file.errorString());
+        return std::nullopt;
+    }
+
+    Profile profile;
+    profile.path = path;
+    profile.name = QFileInfo(path).completeBaseName();
+
+    QString section;
+    int lineNumber = 0;
+    bool haveUrl = false;
+    while (!file.atEnd()) {
+        ++lineNumber;
+        const QString line = QString::fromUtf8(file.readLine()).trimmed();
+        const auto where = [&](const QString &key) {
+            return QStringLiteral("%1:%2: [%3] %4: ").arg(path).arg(lineNumber).arg(section, key);
+        };
+        if (line.isEmpty() || line.startsWith(u'#') || line.startsWith(u';'))
+            continue;
+        if (line.startsWith(u'[')) {
+            if (!line.endsWith(u']')) {
+                *error = QStringLiteral("%1:%2: ").arg(path).arg(lineNumber) + tr("malformed section header");
+                return std::nullopt;
+            }
+            section = line.mid(1, line.size() - 2).trimmed();
+            if (section != u"server" && section != u"operator") {
+                *error = QStringLiteral("%1:%2: ").arg(path).arg(lineNumber)
+                    + tr("unknown section [%1] (expected [server] or [operator])").arg(section);
+                return std::nullopt;
+            }
+            continue;
+        }
+        const qsizetype eq = line.indexOf(u'=');
+        if (eq <= 0) {
+            *error = QStringLiteral("%1:%2: ").arg(path).arg(lineNumber) + tr("expected key=value");
+            return std::nullopt;
+        }
+        const QString key = line.left(eq).trimmed();
+        const QString value = line.mid(eq + 1).trimmed();
+
+        if (section == u"server" && key == u"url") {
+            const QUrl url(value, QUrl::StrictMode);
+            if (!url.isValid() || (url.scheme() != u"ws" && url.scheme() != u"wss") || url.host().isEmpty()) {
+                *error = where(key) + tr("\"%1\" is not a ws:// or wss:// URL with a host").arg(value);
+                return std::nullopt;
+            }
+            profile.connection.url = url;
+            haveUrl = true;
+        } else if (section == u"server" && key == u"token") {
+            profile.connection.token = value;
+        } else if (section == u"operator" && key == u"name") {
+            profile.connection.operatorName = value;
+        } else {
+            *error = where(key) + tr("unknown key");
+            return std::nullopt;
+        }
+    }
+
+    if (!haveUrl) {
+        *error = tr("%1: [server] url is required").arg(path);
+        return std::nullopt;
+    }
+    if (profile.connection.operatorName.isEmpty())
+        profile.connection.operatorName = qEnvironmentVariable("USER", QStringLiteral("operator"));
+    return profile;
+}

@@ -1,0 +1,53 @@
+#include "session.h"
+
+Session::Session(QObject *parent)
+    : QObject(parent)
+{
+    m_flushTimer.setSingleShot(true);
+    m_flushTimer.setInterval(33);
+    connect(&m_flushTimer, &QTimer::timeout, this, &Session::flush);
+    connect(&m_connection, &ConnectionService::messageReceived, this, &Session::onMessage);
+    connect(&m_connection, &ConnectionService::stateChanged, this, &Session::onStateChanged);
+    m_connection.setSubscriptions({QStringLiteral("drones")});
+}
+
+void Session::onMessage(const Protocol::Message &message)
+{
+    if (const auto *update = std::get_if<Protocol::DroneStatusUpdate>(&message.body)) {
+        // Reports arriving within one frame for the same drone collapse into
+        // the newest; the model sees one change per drone per frame.
+        m_pendingDrones.insert(update->status.serial, update->status);
+        if (!m_flushTimer.isActive())
+            m_flushTimer.start();
+    } else if (const auto *snapshot = std::get_if<Protocol::Snapshot>(&message.body)) {
+        if (snapshot->channel == u"drones") {
+            // Everything pending predates the snapshot, which supersedes it.
+            m_pendingDrones.clear();
+            m_flushTimer.stop();
+            m_drones.reconcile(snapshot->drones);
+            m_snapshotApplied = true;
+            if (hasLiveData())
+                Q_EMIT liveDataArrived();
+        }
+    }
+}
+
+void Session::onStateChanged(ConnectionService::State state)
+{
+    if (state == ConnectionService::State::Live) {
+        if (hasLiveData())
+            Q_EMIT liveDataArrived();
+    } else if (state != ConnectionService::State::Authenticating) {
+        // A new snapshot must arrive before the data counts as live again.
+        m_snapshotApplied = false;
+    }
+}
+
+void Session::flush()
+{
+    if (m_pendingDrones.isEmpty())
+        return;
+    const QList<Protocol::DroneStatus> batch = m_pendingDrones.values();
+    m_pendingDrones.clear();
+    m_drones.applyBatch(batch);
+}

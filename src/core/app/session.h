@@ -1,0 +1,48 @@
+#pragma once
+
+#include "model/dronemodel.h"
+#include "net/connectionservice.h"
+
+#include <QHash>
+#include <QObject>
+#include <QTimer>
+
+// One console's view of one server: owns the connection and the models,
+// declares what to subscribe to, and routes typed events into the models in
+// batches of at most one per frame.
+class Session : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit Session(QObject *parent = nullptr);
+
+    ConnectionService *connection() { return &m_connection; }
+    DroneModel *drones() { return &m_drones; }
+
+    void setSettings(const ConnectionSettings &settings) { m_connection.setSettings(settings); }
+    void start() { m_connection.start(); }
+    void stop() { m_connection.stop(); }
+
+    // True once the link is live and the fleet snapshot has been applied.
+    bool hasLiveData() const { return m_connection.isLive() && m_snapshotApplied; }
+
+    // How long updates wait to be applied together; one frame by default.
+    void setBatchInterval(int ms) { m_flushTimer.setInterval(ms); }
+
+Q_SIGNALS:
+    // The first time (and every time after a reconnect) the link is live with
+    // current data in the models.
+    void liveDataArrived();
+
+private:
+    void onMessage(const Protocol::Message &message);
+    void onStateChanged(ConnectionService::State state);
+    void flush();
+
+    ConnectionService m_connection;
+    DroneModel m_drones;
+    QHash<QString, Protocol::DroneStatus> m_pendingDrones;
+    QTimer m_flushTimer;
+    bool m_snapshotApplied = false;
+};

@@ -1,0 +1,326 @@
+#include "connectionservice.h"
+
+#include "protocol/decoder.h"
+#include "protocol/encoder.h"
+
+#include <QLoggingCategory>
+#include <QNetworkRequest>
+#include <QRandomGenerator>
+#include <QWebSocket>
+#include <QWebSocketHandshakeOptions>
+
+#include <algorithm>
+
+Q_LOGGING_CATEGORY(lcConnection, "watchfloor.net.connection")
+
+namespace {
+
+constexpr auto kSubprotocol = "watchfloor.v1";
+constexpr qint64 kReadBufferBytes = 1024 * 1024;
+constexpr quint16 kCloseUnauthorized = 4001;
+constexpr quint16 kCloseForbidden = 4003;
+
+} // namespace
+
+ConnectionService::ConnectionService(QObject *parent)
+    : QObject(parent)
+{
+    m_retryTimer.setSingleShot(true);
+    m_setupTimer.setSingleShot(true);
+    connect(&m_retryTimer, &QTimer::timeout, this, &ConnectionService::openSocket);
+    connect(&m_setupTimer, &QTimer::timeout, this, &ConnectionService::onSetupTimeout);
+}
+
+ConnectionService::~ConnectionService()
+{
+    dropSocket();
+}
+
+void ConnectionService::setSettings(const ConnectionSettings &settings)
+{
+    m_settings = settings;
+}
+
+void ConnectionService::setSubscriptions(const QStringList &channels)
+{
+    m_channels = channels;
+}
+
+void ConnectionService::start()
+{
+    if (m_state != State::Disconnected && m_state != State::Failed)
+        return;
+    m_attempt = 0;
+    openSocket();
+}
+
+void ConnectionService::stop()
+{
+    m_retryTimer.stop();
+    m_setupTimer.stop();
+    if (m_socket)
+        m_socket->close(QWebSocketProtocol::CloseCodeNormal, QStringLiteral("operator closed the console"));
+    dropSocket();
+    setState(State::Disconnected);
+}
+
+void ConnectionService::retryNow()
+{
+    if (m_state == State::Live || m_state == State::Authenticating)
+        return;
+    m_retryTimer.stop();
+    openSocket();
+}
+
+qint64 ConnectionService::msUntilRetry() const
+{
+    if (m_state != State::Reconnecting || !m_retryTimer.isActive())
+        return -1;
+    return m_retryDeadline.remainingTime();
+}
+
+QString ConnectionService::stateName(State state)
+{
+    switch (state) {
+    case State::Disconnected:
+        return tr("offline");
+    case State::Connecting:
+        return tr("connecting");
+    case State::Authenticating:
+        return tr("authenticating");
+    case State::Live:
+        return tr("live");
+    case State::Reconnecting:
+        return tr("reconnecting");
+    case State::Failed:
+        return tr("failed");
+    }
+    return {};
+}
+
+void ConnectionService::openSocket()
+{
+    dropSocket();
+    m_pending.clear();
+    m_awaitingSnapshot.clear();
+    m_failureReason.clear();
+
+    if (!m_settings.url.isValid() || (m_settings.url.scheme() != u"ws" && m_settings.url.scheme() != u"wss")) {
+        fail(tr("the server address \"%1\" is not a ws:// or wss:// URL").arg(m_settings.url.toDisplayString()));
+        return;
+    }
+
+    auto *socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
+    m_socket = socket;
+    socket->setMaxAllowedIncomingFrameSize(quint64(m_settings.maxMessageBytes));
+    socket->setMaxAllowedIncomingMessageSize(quint64(m_settings.maxMessageBytes));
+    socket->setReadBufferSize(kReadBufferBytes);
+
+    connect(socket, &QWebSocket::connected, this, &ConnectionService::onSocketConnected);
+    connect(socket, &QWebSocket::disconnected, this, &ConnectionService::onSocketDisconnected);
+    connect(socket, &QWebSocket::textMessageReceived, this, [this](const QString &text) { onFrame(text.toUtf8()); });
+    connect(socket, &QWebSocket::binaryMessageReceived, this, [this](const QByteArray &bytes) { onFrame(bytes); });
+    connect(socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this,
+            [this, socket](QAbstractSocket::SocketError) {
+                m_lastError = socket->errorString();
+                // A refused or failed connection may never emit disconnected().
+                if (socket == m_socket && socket->state() == QAbstractSocket::UnconnectedState)
+                    linkLost(m_lastError);
+            });
+
+    if (m_state != State::Reconnecting)
+        setState(State::Connecting);
+    m_setupTimer.start(m_settings.connectTimeoutMs);
+
+    QWebSocketHandshakeOptions options;
+    options.setSubprotocols({QString::fromLatin1(kSubprotocol)});
+    qCInfo(lcConnection) << "connecting to" << m_settings.url.toDisplayString(QUrl::RemoveUserInfo) << "attempt"
+                         << m_attempt + 1;
+    socket->open(QNetworkRequest(m_settings.url), options);
+}
+
+void ConnectionService::dropSocket()
+{
+    if (!m_socket)
+        return;
+    QWebSocket *socket = m_socket;
+    m_socket = nullptr;
+    socket->disconnect(this);
+    socket->abort();
+    socket->deleteLater();
+}
+
+void ConnectionService::onSocketConnected()
+{
+    setState(State::Authenticating);
+}
+
+void ConnectionService::onSocketDisconnected()
+{
+    if (!m_socket)
+        return;
+    const auto code = m_socket->closeCode();
+    const QString reason = m_socket->closeReason();
+    if (code == kCloseUnauthorized || code == kCloseForbidden) {
+        const QString what = code == kCloseUnauthorized ? tr("unauthorized") : tr("forbidden");
+        fail(m_failureReason.isEmpty() ? (reason.isEmpty() ? what : what + QStringLiteral(": ") + reason)
+                                       : m_failureReason);
+        return;
+    }
+    QString why = reason;
+    if (why.isEmpty())
+        why = m_socket->error() == QAbstractSocket::UnknownSocketError
+            ? tr("connection closed (code %1)").arg(int(code))
+            : m_socket->errorString();
+    linkLost(why);
+}
+
+void ConnectionService::onFrame(QByteArrayView utf8)
+{
+    m_lastMessageAt = QDateTime::currentDateTimeUtc();
+    Protocol::DecodedFrame frame = Protocol::decodeFrame(utf8);
+    for (const Protocol::DecodeError &error : std::as_const(frame.errors)) {
+        ++m_protocolErrors;
+        qCWarning(lcConnection) << "protocol error:" << error.toString();
+        Q_EMIT protocolErrorOccurred(error);
+    }
+    for (const Protocol::Message &message : std::as_const(frame.messages)) {
+        if (!m_socket)
+            return; // a handler above dropped the link
+        if (const auto *hello = std::get_if<Protocol::Hello>(&message.body))
+            onHello(*hello);
+        else if (const auto *result = std::get_if<Protocol::Result>(&message.body))
+            onResult(*result);
+        else if (const auto *snapshot = std::get_if<Protocol::Snapshot>(&message.body))
+            onSnapshotReceived(*snapshot);
+        if (const auto *error = std::get_if<Protocol::ServerError>(&message.body))
+            qCWarning(lcConnection) << "server error:" << error->error.code << error->error.message;
+        Q_EMIT messageReceived(message);
+    }
+}
+
+void ConnectionService::onHello(const Protocol::Hello &hello)
+{
+    m_serverName = hello.server;
+    // Authenticate even when the server does not require a token: `auth`
+    // carries the operator's name, which the server shows to other consoles.
+    const quint64 id = m_nextRequestId++;
+    m_pending.insert(id, {RequestKind::Auth, {}});
+    send(Protocol::encodeAuth(id, m_settings.token, m_settings.operatorName,
+                              QStringLiteral("watchfloor " WATCHFLOOR_VERSION)));
+}
+
+void ConnectionService::onResult(const Protocol::Result &result)
+{
+    const auto it = m_pending.constFind(result.id);
+    if (it == m_pending.cend())
+        return; // an answer to a request of an earlier connection
+    const PendingRequest request = *it;
+    m_pending.erase(it);
+
+    if (request.kind == RequestKind::Auth) {
+        if (!result.ok) {
+            m_failureReason = tr("the server refused the token: %1")
+                                  .arg(result.error.message.isEmpty() ? result.error.code : result.error.message);
+            return; // the server closes with 4001 next; onSocketDisconnected() reports it
+        }
+        const auto grant = Protocol::decodeAuthGrant(result.data);
+        if (const auto *error = std::get_if<Protocol::DecodeError>(&grant)) {
+            ++m_protocolErrors;
+            linkLost(tr("bad answer to auth: %1").arg(error->toString()));
+            return;
+        }
+        const auto &g = std::get<Protocol::AuthGrant>(grant);
+        m_sessionId = g.sessionId;
+        m_role = g.role;
+        for (const QString &channel : std::as_const(m_channels)) {
+            const quint64 id = m_nextRequestId++;
+            m_pending.insert(id, {RequestKind::Subscribe, channel});
+            m_awaitingSnapshot.insert(channel);
+            send(Protocol::encodeSubscribe(id, channel));
+        }
+        if (m_channels.isEmpty())
+            setState(State::Live);
+        return;
+    }
+
+    if (!result.ok) {
+        // Retrying would be refused the same way: tell the operator instead.
+        if (m_socket)
+            m_socket->close(QWebSocketProtocol::CloseCodeNormal);
+        fail(tr("the server refused the subscription to %1: %2")
+                 .arg(request.channel, result.error.message.isEmpty() ? result.error.code : result.error.message));
+    }
+}
+
+void ConnectionService::onSnapshotReceived(const Protocol::Snapshot &snapshot)
+{
+    if (m_state != State::Authenticating)
+        return;
+    m_awaitingSnapshot.remove(snapshot.channel);
+    if (m_awaitingSnapshot.isEmpty()) {
+        m_setupTimer.stop();
+        m_attempt = 0;
+        m_lastLiveAt = QDateTime::currentDateTimeUtc();
+        setState(State::Live);
+    }
+}
+
+void ConnectionService::onSetupTimeout()
+{
+    linkLost(tr("no live link within %1 s").arg(m_settings.connectTimeoutMs / 1000.0));
+}
+
+void ConnectionService::linkLost(const QString &reason)
+{
+    if (m_state == State::Disconnected || m_state == State::Failed)
+        return;
+    qCInfo(lcConnection) << "link lost:" << reason;
+    m_lastError = reason;
+    m_setupTimer.stop();
+    dropSocket();
+    scheduleReconnect();
+}
+
+void ConnectionService::fail(const QString &reason)
+{
+    qCWarning(lcConnection) << "connection failed:" << reason;
+    m_failureReason = reason;
+    m_retryTimer.stop();
+    m_setupTimer.stop();
+    dropSocket();
+    setState(State::Failed);
+}
+
+void ConnectionService::scheduleReconnect()
+{
+    // Full jitter: a uniformly random wait below an exponentially growing cap,
+    // so consoles that lost the same server do not return in lockstep.
+    const int shift = std::min(m_attempt, 16);
+    const qint64 ceiling = std::min<qint64>(m_settings.backoffCapMs, qint64(m_settings.backoffBaseMs) << shift);
+    const qint64 delay = QRandomGenerator::global()->bounded(ceiling + 1);
+    ++m_attempt;
+    m_retryDeadline = QDeadlineTimer(delay);
+    m_retryTimer.start(int(delay));
+    // Listeners read msUntilRetry() on stateChanged: a new attempt is news
+    // even when the state stays Reconnecting.
+    if (m_state == State::Reconnecting)
+        Q_EMIT stateChanged(m_state);
+    else
+        setState(State::Reconnecting);
+}
+
+void ConnectionService::setState(State state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    qCInfo(lcConnection) << "state:" << stateName(state);
+    Q_EMIT stateChanged(state);
+}
+
+void ConnectionService::send(const QByteArray &request)
+{
+    if (m_socket)
+        m_socket->sendTextMessage(QString::fromUtf8(request));
+}

@@ -1,0 +1,114 @@
+#pragma once
+
+#include "connectionsettings.h"
+#include "protocol/decodeerror.h"
+#include "protocol/messages.h"
+
+#include <QDateTime>
+#include <QDeadlineTimer>
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QSet>
+#include <QStringList>
+#include <QTimer>
+
+class QWebSocket;
+
+// Owns the WebSocket to one server: connect, authenticate, subscribe, and
+// reconnect with exponential backoff and full jitter. It knows nothing of
+// drones or widgets; decoded events leave through messageReceived().
+class ConnectionService : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class State {
+        Disconnected, // not started, or stopped
+        Connecting, // first attempt: opening the socket
+        Authenticating, // socket open: hello, auth, subscriptions, snapshots
+        Live, // every subscribed channel has its snapshot; events flow
+        Reconnecting, // the link was lost or never came up; retrying
+        Failed, // the server refused us (unauthorized, forbidden): no retry loop
+    };
+    Q_ENUM(State)
+
+    explicit ConnectionService(QObject *parent = nullptr);
+    ~ConnectionService() override;
+
+    void setSettings(const ConnectionSettings &settings);
+    const ConnectionSettings &settings() const { return m_settings; }
+
+    // Channels subscribed after every (re)connect, in this order.
+    void setSubscriptions(const QStringList &channels);
+
+    void start();
+    void stop();
+    // Connects at once, skipping any remaining backoff; also leaves Failed.
+    void retryNow();
+
+    State state() const { return m_state; }
+    bool isLive() const { return m_state == State::Live; }
+    QString failureReason() const { return m_failureReason; }
+    QString lastError() const { return m_lastError; }
+    int attempt() const { return m_attempt; }
+    // Milliseconds until the next attempt while Reconnecting and waiting, else -1.
+    qint64 msUntilRetry() const;
+
+    QString serverName() const { return m_serverName; }
+    QString sessionId() const { return m_sessionId; }
+    QString role() const { return m_role; }
+    QDateTime lastMessageAt() const { return m_lastMessageAt; }
+    QDateTime lastLiveAt() const { return m_lastLiveAt; }
+    int protocolErrorCount() const { return m_protocolErrors; }
+
+    static QString stateName(State state);
+
+Q_SIGNALS:
+    void stateChanged(ConnectionService::State state);
+    void messageReceived(const Protocol::Message &message);
+    void protocolErrorOccurred(const Protocol::DecodeError &error);
+
+private:
+    enum class RequestKind { Auth, Subscribe };
+    struct PendingRequest
+    {
+        RequestKind kind;
+        QString channel;
+    };
+
+    void openSocket();
+    void dropSocket();
+    void onSocketConnected();
+    void onSocketDisconnected();
+    void onFrame(QByteArrayView utf8);
+    void onHello(const Protocol::Hello &hello);
+    void onResult(const Protocol::Result &result);
+    void onSnapshotReceived(const Protocol::Snapshot &snapshot);
+    void onSetupTimeout();
+    void linkLost(const QString &reason);
+    void fail(const QString &reason);
+    void scheduleReconnect();
+    void setState(State state);
+    void send(const QByteArray &request);
+
+    ConnectionSettings m_settings;
+    QStringList m_channels;
+    QPointer<QWebSocket> m_socket;
+    State m_state = State::Disconnected;
+    QString m_failureReason;
+    QString m_lastError;
+    int m_attempt = 0;
+    QTimer m_retryTimer;
+    QTimer m_setupTimer;
+    QDeadlineTimer m_retryDeadline;
+    quint64 m_nextRequestId = 1;
+    QHash<quint64, PendingRequest> m_pending;
+    QSet<QString> m_awaitingSnapshot;
+    QString m_serverName;
+    QString m_sessionId;
+    QString m_role;
+    QDateTime m_lastMessageAt;
+    QDateTime m_lastLiveAt;
+    int m_protocolErrors = 0;
+};

@@ -1,0 +1,17 @@
+#pragma once
+
+#include <QString>
+#include <QUrl>
+
+// What the connection service needs to reach one server. Filled from a profile
+// (core/app) or by the demo mode; the token is never logged.
+struct ConnectionSettings
+{
+    QUrl url;
+    QString token;
+    QString operatorName;
+    int connectTimeoutMs = 10000; // from opening the socket until the link is live
+    int backoffBaseMs = 500;
+    int backoffCapMs = 30000;
+    qint64 maxMessageBytes = 64 * 1024 * 1024;
+};

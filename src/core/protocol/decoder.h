@@ -1,0 +1,30 @@
+#pragma once
+
+#include "decodeerror.h"
+#include "messages.h"
+
+#include <QByteArrayView>
+#include <QList>
+
+#include <variant>
+
+// Pure decoding of server frames: no I/O, no event loop, no exceptions.
+namespace Protocol {
+
+struct DecodedFrame
+{
+    QList<Message> messages;
+    QList<DecodeError> errors;
+};
+
+// Decodes one WebSocket frame (UTF-8 JSON). A frame holds one message, a
+// `batch` message, or a top-level array of messages; a bad message inside a
+// batch or array is reported in `errors` and does not lose its neighbours.
+DecodedFrame decodeFrame(QByteArrayView utf8);
+
+std::variant<AuthGrant, DecodeError> decodeAuthGrant(const QJsonObject &data);
+
+std::optional<DroneState> droneStateFromName(QStringView name);
+QString droneStateName(DroneState state);
+
+} // namespace Protocol

@@ -1,0 +1,37 @@
+#include "encoder.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace Protocol {
+
+namespace {
+
+QByteArray request(const QString &type, quint64 id, QJsonObject fields)
+{
+    fields.insert(QLatin1StringView("type"), type);
+    fields.insert(QLatin1StringView("id"), qint64(id));
+    return QJsonDocument(fields).toJson(QJsonDocument::Compact);
+}
+
+} // namespace
+
+QByteArray encodeAuth(quint64 id, const QString &token, const QString &operatorName, const QString &client)
+{
+    return request(QStringLiteral("auth"), id,
+                   {{QLatin1StringView("token"), token},
+                    {QLatin1StringView("operator"), operatorName},
+                    {QLatin1StringView("client"), client}});
+}
+
+QByteArray encodeSubscribe(quint64 id, const QString &channel)
+{
+    return request(QStringLiteral("subscribe"), id, {{QLatin1StringView("channel"), channel}});
+}
+
+QByteArray encodePing(quint64 id)
+{
+    return request(QStringLiteral("ping"), id, {});
+}
+
+} // namespace Protocol

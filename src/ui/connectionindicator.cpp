@@ -1,0 +1,124 @@
+#include "connectionindicator.h"
+
+#include "theme.h"
+
+#include <QLocale>
+#include <QPainter>
+#include <QPainterPath>
+
+#include <cmath>
+
+ConnectionIndicator::ConnectionIndicator(ConnectionService *connection, QWidget *parent)
+    : QToolButton(parent)
+    , m_connection(connection)
+{
+    setObjectName(QStringLiteral("connectionIndicator"));
+    setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    setAutoRaise(true);
+    setFocusPolicy(Qt::TabFocus);
+    m_clock.setInterval(1000);
+    connect(&m_clock, &QTimer::timeout, this, &ConnectionIndicator::refresh);
+    connect(m_connection, &ConnectionService::stateChanged, this, &ConnectionIndicator::refresh);
+    m_clock.start();
+    refresh();
+}
+
+void ConnectionIndicator::refresh()
+{
+    using S = ConnectionService::State;
+    const S state = m_connection->state();
+    QString label;
+    switch (state) {
+    case S::Live:
+        label = tr("Live");
+        break;
+    case S::Connecting:
+        label = tr("Connecting…");
+        break;
+    case S::Authenticating:
+        label = tr("Signing in…");
+        break;
+    case S::Reconnecting: {
+        const qint64 ms = m_connection->msUntilRetry();
+        label = ms >= 0 ? tr("Reconnecting in %1 s").arg(int(std::ceil(ms / 1000.0)))
+                        : tr("Reconnecting… (attempt %1)").arg(m_connection->attempt());
+        break;
+    }
+    case S::Disconnected:
+        label = tr("Offline");
+        break;
+    case S::Failed:
+        label = tr("Failed: %1").arg(m_connection->failureReason());
+        break;
+    }
+    setText(label);
+
+    QString details = tr("Server: %1").arg(m_connection->settings().url.toDisplayString(QUrl::RemoveUserInfo));
+    if (m_connection->lastMessageAt().isValid()) {
+        details += u'\n'
+            + tr("Last message: %1")
+                  .arg(QLocale().toString(m_connection->lastMessageAt().toLocalTime().time(),
+                                          QStringLiteral("HH:mm:ss")));
+    }
+    if (state != S::Live && !m_connection->lastError().isEmpty())
+        details += u'\n' + tr("Last error: %1").arg(m_connection->lastError());
+    setToolTip(details);
+    setAccessibleName(tr("Connection: %1").arg(label));
+
+    if (state != m_shownState || icon().isNull()) {
+        m_shownState = state;
+        setIcon(QIcon(symbol(state, 14, devicePixelRatioF())));
+    }
+}
+
+QPixmap ConnectionIndicator::symbol(ConnectionService::State state, int size, qreal devicePixelRatio)
+{
+    using S = ConnectionService::State;
+    QPixmap pixmap(QSize(size, size) * devicePixelRatio);
+    pixmap.setDevicePixelRatio(devicePixelRatio);
+    pixmap.fill(Qt::transparent);
+    QPainter p(&pixmap);
+    p.setRenderHint(QPainter::Antialiasing);
+    const QRectF r(1.5, 1.5, size - 3.0, size - 3.0);
+
+    // Shape carries the meaning as much as colour does: filled circle = live,
+    // ring = on the way, triangle = data not live, square = stopped or refused.
+    switch (state) {
+    case S::Live:
+        p.setPen(Qt::NoPen);
+        p.setBrush(Theme::liveColor());
+        p.drawEllipse(r);
+        break;
+    case S::Connecting:
+    case S::Authenticating:
+        p.setPen(QPen(Theme::neutralColor(), 2.0));
+        p.setBrush(Qt::NoBrush);
+        p.drawEllipse(r.adjusted(1, 1, -1, -1));
+        break;
+    case S::Reconnecting: {
+        QPainterPath triangle;
+        triangle.moveTo(r.center().x(), r.top());
+        triangle.lineTo(r.right(), r.bottom());
+        triangle.lineTo(r.left(), r.bottom());
+        triangle.closeSubpath();
+        p.setPen(Qt::NoPen);
+        p.setBrush(Theme::warningColor());
+        p.drawPath(triangle);
+        break;
+    }
+    case S::Disconnected:
+        p.setPen(QPen(Theme::neutralColor(), 2.0));
+        p.setBrush(Qt::NoBrush);
+        p.drawRect(r.adjusted(1, 1, -1, -1));
+        break;
+    case S::Failed:
+        p.setPen(Qt::NoPen);
+        p.setBrush(Theme::alarmColor());
+        p.drawRect(r);
+        p.setPen(QPen(Qt::white, 1.8));
+        p.drawLine(r.topLeft() + QPointF(3, 3), r.bottomRight() - QPointF(3, 3));
+        p.drawLine(r.topRight() + QPointF(-3, 3), r.bottomLeft() + QPointF(3, -3));
+        break;
+    }
+    return pixmap;
+}

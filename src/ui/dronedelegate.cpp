@@ -1,0 +1,163 @@
+#include "dronedelegate.h"
+
+#include "model/dronemodel.h"
+#include "theme.h"
+
+#include <QApplication>
+#include <QPainter>
+#include <QPainterPath>
+
+namespace {
+
+void drawSymbol(QPainter *p, Protocol::DroneState state, const QRectF &r)
+{
+    using S = Protocol::DroneState;
+    p->save();
+    p->setRenderHint(QPainter::Antialiasing);
+    const QColor ink = Theme::neutralColor();
+    switch (state) {
+    case S::Flying: { // an arrowhead: moving
+        QPainterPath path;
+        path.moveTo(r.left(), r.top());
+        path.lineTo(r.right(), r.center().y());
+        path.lineTo(r.left(), r.bottom());
+        path.lineTo(r.left() + r.width() * 0.3, r.center().y());
+        path.closeSubpath();
+        p->setPen(Qt::NoPen);
+        p->setBrush(ink);
+        p->drawPath(path);
+        break;
+    }
+    case S::Idle: // a ring: ready, doing nothing
+        p->setPen(QPen(ink, 1.6));
+        p->drawEllipse(r.adjusted(1, 1, -1, -1));
+        break;
+    case S::Charging: { // a plug-like bar with a cap
+        p->setPen(QPen(ink, 1.6));
+        p->setBrush(Qt::NoBrush);
+        p->drawRect(r.adjusted(1, 3, -3, -3));
+        p->fillRect(QRectF(r.right() - 2.5, r.center().y() - 2, 2, 4), ink);
+        p->fillRect(r.adjusted(3, 5, -r.width() / 2.0, -5), ink);
+        break;
+    }
+    case S::Maintenance: // a square outline: out of service on purpose
+        p->setPen(QPen(ink, 1.6));
+        p->drawRect(r.adjusted(1.5, 1.5, -1.5, -1.5));
+        p->drawLine(r.topLeft() + QPointF(1.5, 1.5), r.bottomRight() - QPointF(1.5, 1.5));
+        break;
+    case S::Offline: // a dashed ring: not heard from
+        p->setPen(QPen(ink, 1.6, Qt::DashLine));
+        p->drawEllipse(r.adjusted(1, 1, -1, -1));
+        break;
+    case S::Error: { // a red diamond with a bar: act
+        QPainterPath diamond;
+        diamond.moveTo(r.center().x(), r.top());
+        diamond.lineTo(r.right(), r.center().y());
+        diamond.lineTo(r.center().x(), r.bottom());
+        diamond.lineTo(r.left(), r.center().y());
+        diamond.closeSubpath();
+        p->setPen(Qt::NoPen);
+        p->setBrush(Theme::alarmColor());
+        p->drawPath(diamond);
+        p->setPen(QPen(Qt::white, 1.8));
+        p->drawLine(QPointF(r.center().x(), r.top() + 3.5), QPointF(r.center().x(), r.center().y() + 1));
+        p->drawPoint(QPointF(r.center().x(), r.bottom() - 3.5));
+        break;
+    }
+    }
+    p->restore();
+}
+
+} // namespace
+
+void DroneDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    switch (index.column()) {
+    case DroneModel::StateColumn:
+        paintState(painter, option, index);
+        break;
+    case DroneModel::BatteryColumn:
+        paintBattery(painter, option, index);
+        break;
+    default:
+        QStyledItemDelegate::paint(painter, option, index);
+    }
+}
+
+QSize DroneDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    QSize size = QStyledItemDelegate::sizeHint(option, index);
+    if (index.column() == DroneModel::StateColumn)
+        size.rwidth() += option.fontMetrics.height() + 8;
+    else if (index.column() == DroneModel::BatteryColumn)
+        size.setWidth(std::max(size.width(), option.fontMetrics.horizontalAdvance(QStringLiteral("100 % LOW")) + 90));
+    return size;
+}
+
+void DroneDelegate::paintState(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    const auto state = Protocol::DroneState(index.data(DroneModel::StateRole).toInt());
+    const QString text = opt.text;
+    opt.text.clear();
+    const QWidget *widget = option.widget;
+    QStyle *style = widget ? widget->style() : QApplication::style();
+    style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
+
+    const int side = std::min(opt.rect.height() - 8, opt.fontMetrics.height());
+    const QRectF symbolRect(opt.rect.left() + 6, opt.rect.center().y() - side / 2.0 + 0.5, side, side);
+    drawSymbol(painter, state, symbolRect);
+
+    painter->save();
+    QFont font = opt.font;
+    if (state == Protocol::DroneState::Error)
+        font.setBold(true);
+    painter->setFont(font);
+    const bool selected = opt.state & QStyle::State_Selected;
+    painter->setPen(selected                                   ? opt.palette.color(QPalette::HighlightedText)
+                        : state == Protocol::DroneState::Error ? Theme::alarmColor()
+                                                               : opt.palette.color(QPalette::Text));
+    const QRect textRect = opt.rect.adjusted(int(symbolRect.width()) + 12, 0, -4, 0);
+    painter->drawText(textRect, Qt::AlignVCenter | Qt::AlignLeft, text);
+    painter->restore();
+}
+
+void DroneDelegate::paintBattery(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    const QString text = opt.text;
+    opt.text.clear();
+    const QWidget *widget = option.widget;
+    QStyle *style = widget ? widget->style() : QApplication::style();
+    style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
+
+    const double battery = index.data(DroneModel::BatteryRole).toDouble();
+    const bool low = battery < kLowBattery;
+    const QColor fill = battery < kCriticalBattery ? Theme::alarmColor()
+        : low                                      ? Theme::warningColor()
+                                                   : Theme::neutralColor();
+
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    const int barWidth = 60;
+    const QRectF bar(opt.rect.left() + 6, opt.rect.center().y() - 4.5, barWidth, 9);
+    painter->setPen(QPen(Theme::neutralColor(), 1.0));
+    painter->setBrush(opt.palette.color(QPalette::Base));
+    painter->drawRect(bar);
+    painter->fillRect(QRectF(bar.left() + 1.5, bar.top() + 1.5,
+                             (bar.width() - 3) * std::clamp(battery, 0.0, 100.0) / 100.0, bar.height() - 3),
+                      fill);
+
+    QFont font = opt.font;
+    font.setBold(low);
+    painter->setFont(font);
+    const bool selected = opt.state & QStyle::State_Selected;
+    painter->setPen(selected  ? opt.palette.color(QPalette::HighlightedText)
+                        : low ? fill.darker(115)
+                              : opt.palette.color(QPalette::Text));
+    const QString label = low ? tr("%1 LOW").arg(text) : text;
+    painter->drawText(opt.rect.adjusted(barWidth + 14, 0, -4, 0), Qt::AlignVCenter | Qt::AlignLeft, label);
+    painter->restore();
+}

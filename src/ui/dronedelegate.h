@@ -1,0 +1,23 @@
+#pragma once
+
+#include <QStyledItemDelegate>
+
+// Draws the drones table's state and battery columns: a shape and words for
+// every state, colour only where something is wrong (error, low battery).
+class DroneDelegate : public QStyledItemDelegate
+{
+    Q_OBJECT
+
+public:
+    static constexpr double kLowBattery = 20.0;
+    static constexpr double kCriticalBattery = 10.0;
+
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+
+private:
+    void paintState(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const;
+    void paintBattery(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const;
+};

@@ -1,0 +1,187 @@
+#include "mainwindow.h"
+
+#include "app/session.h"
+#include "connectionindicator.h"
+#include "dronedelegate.h"
+#include "theme.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QSortFilterProxyModel>
+#include <QTableView>
+#include <QVBoxLayout>
+
+MainWindow::MainWindow(Session *session, const QString &profileName, QWidget *parent)
+    : QMainWindow(parent)
+    , m_session(session)
+{
+    setWindowTitle(tr("Watchfloor — %1").arg(profileName));
+
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(createTopBar(profileName));
+
+    m_staleBanner = new QLabel(central);
+    m_staleBanner->setObjectName(QStringLiteral("staleBanner"));
+    m_staleBanner->setAutoFillBackground(true);
+    QPalette bannerPalette = m_staleBanner->palette();
+    bannerPalette.setColor(QPalette::Window, Theme::staleBackground());
+    bannerPalette.setColor(QPalette::WindowText, QColor(0x3a, 0x2c, 0x00));
+    m_staleBanner->setPalette(bannerPalette);
+    m_staleBanner->setContentsMargins(12, 6, 12, 6);
+    QFont bannerFont = m_staleBanner->font();
+    bannerFont.setBold(true);
+    m_staleBanner->setFont(bannerFont);
+    layout->addWidget(m_staleBanner);
+
+    auto *body = new QWidget(central);
+    auto *bodyLayout = new QVBoxLayout(body);
+    bodyLayout->setContentsMargins(12, 10, 12, 12);
+    bodyLayout->setSpacing(8);
+
+    auto *heading = new QLabel(tr("Drones"), body);
+    QFont headingFont = heading->font();
+    headingFont.setPointSizeF(headingFont.pointSizeF() * 1.25);
+    headingFont.setBold(true);
+    heading->setFont(headingFont);
+    m_summary = new QLabel(body);
+    m_summary->setObjectName(QStringLiteral("droneSummary"));
+    auto *headingRow = new QHBoxLayout;
+    headingRow->addWidget(heading);
+    headingRow->addSpacing(16);
+    headingRow->addWidget(m_summary, 1);
+    bodyLayout->addLayout(headingRow);
+
+    auto *proxy = new QSortFilterProxyModel(this);
+    proxy->setSourceModel(session->drones());
+    proxy->setSortRole(DroneModel::SortRole);
+    m_droneTable = new QTableView(body);
+    m_droneTable->setObjectName(QStringLiteral("droneTable"));
+    m_droneTable->setModel(proxy);
+    m_droneTable->setItemDelegate(new DroneDelegate(m_droneTable));
+    m_droneTable->setSortingEnabled(true);
+    m_droneTable->sortByColumn(DroneModel::SerialColumn, Qt::AscendingOrder);
+    m_droneTable->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_droneTable->setAlternatingRowColors(true);
+    m_droneTable->setShowGrid(false);
+    m_droneTable->setWordWrap(false);
+    m_droneTable->verticalHeader()->hide();
+    m_droneTable->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 12);
+    m_droneTable->horizontalHeader()->setStretchLastSection(true);
+    m_droneTable->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    m_droneTable->horizontalHeader()->resizeSection(DroneModel::SerialColumn, 120);
+    m_droneTable->horizontalHeader()->resizeSection(DroneModel::StateColumn, 150);
+    m_droneTable->horizontalHeader()->resizeSection(DroneModel::BatteryColumn, 170);
+    m_droneTable->horizontalHeader()->resizeSection(DroneModel::LocationColumn, 260);
+    bodyLayout->addWidget(m_droneTable, 1);
+    layout->addWidget(body, 1);
+    setCentralWidget(central);
+
+    // Recount at most a few times a second, however fast reports arrive.
+    m_summaryTimer.setSingleShot(true);
+    m_summaryTimer.setInterval(200);
+    connect(&m_summaryTimer, &QTimer::timeout, this, &MainWindow::updateSummary);
+    const auto scheduleSummary = [this] {
+        if (!m_summaryTimer.isActive())
+            m_summaryTimer.start();
+    };
+    DroneModel *drones = session->drones();
+    connect(drones, &QAbstractItemModel::dataChanged, this, scheduleSummary);
+    connect(drones, &QAbstractItemModel::rowsInserted, this, scheduleSummary);
+    connect(drones, &QAbstractItemModel::rowsRemoved, this, scheduleSummary);
+    connect(drones, &QAbstractItemModel::modelReset, this, scheduleSummary);
+
+    ConnectionService *connection = session->connection();
+    connect(connection, &ConnectionService::stateChanged, this, &MainWindow::updateStaleBanner);
+    connect(connection, &ConnectionService::stateChanged, this, &MainWindow::updateIdentity);
+    updateStaleBanner();
+    updateIdentity();
+    updateSummary();
+    resize(1100, 680);
+}
+
+QWidget *MainWindow::createTopBar(const QString &profileName)
+{
+    auto *bar = new QWidget(this);
+    bar->setObjectName(QStringLiteral("topBar"));
+    bar->setAutoFillBackground(true);
+    QPalette barPalette = bar->palette();
+    barPalette.setColor(QPalette::Window, QColor(0xc9, 0xcd, 0xd1));
+    bar->setPalette(barPalette);
+
+    auto *layout = new QHBoxLayout(bar);
+    layout->setContentsMargins(12, 6, 8, 6);
+    auto *title = new QLabel(tr("Watchfloor"), bar);
+    QFont titleFont = title->font();
+    titleFont.setBold(true);
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.15);
+    title->setFont(titleFont);
+    layout->addWidget(title);
+    layout->addSpacing(16);
+
+    auto *profile = new QLabel(bar);
+    profile->setObjectName(QStringLiteral("profileLabel"));
+    profile->setText(tr("%1 · %2").arg(
+        profileName,
+        m_session->connection()->settings().url.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery)));
+    layout->addWidget(profile);
+    layout->addStretch(1);
+
+    m_identity = new QLabel(bar);
+    m_identity->setObjectName(QStringLiteral("identityLabel"));
+    layout->addWidget(m_identity);
+    layout->addSpacing(12);
+
+    m_indicator = new ConnectionIndicator(m_session->connection(), bar);
+    layout->addWidget(m_indicator);
+    return bar;
+}
+
+void MainWindow::updateIdentity()
+{
+    const ConnectionService *c = m_session->connection();
+    const QString name = c->settings().operatorName;
+    m_identity->setText(c->role().isEmpty() ? name : tr("%1 · %2 role").arg(name, c->role()));
+}
+
+void MainWindow::updateStaleBanner()
+{
+    const ConnectionService *c = m_session->connection();
+    if (c->isLive()) {
+        m_staleBanner->hide();
+        return;
+    }
+    const QDateTime last = c->lastMessageAt();
+    if (last.isValid()) {
+        m_staleBanner->setText(tr("NOT LIVE — the values below are as last received at %1 and may be out of date.")
+                                   .arg(QLocale().toString(last.toLocalTime().time(), QStringLiteral("HH:mm:ss"))));
+    } else {
+        m_staleBanner->setText(tr("NOT LIVE — no data received from the server yet."));
+    }
+    m_staleBanner->show();
+}
+
+void MainWindow::updateSummary()
+{
+    const DroneModel *drones = m_session->drones();
+    int flying = 0, charging = 0, faulted = 0, offline = 0, lowBattery = 0;
+    for (int row = 0; row < drones->rowCount(); ++row) {
+        const Protocol::DroneStatus &d = drones->droneAt(row);
+        flying += d.state == Protocol::DroneState::Flying;
+        charging += d.state == Protocol::DroneState::Charging;
+        faulted += d.state == Protocol::DroneState::Error;
+        offline += d.state == Protocol::DroneState::Offline;
+        lowBattery += d.battery < DroneDelegate::kLowBattery;
+    }
+    m_summary->setText(tr("%1 drones · %2 flying · %3 charging · %4 in error · %5 offline · %6 low battery")
+                           .arg(drones->rowCount())
+                           .arg(flying)
+                           .arg(charging)
+                           .arg(faulted)
+                           .arg(offline)
+                           .arg(lowBattery));
+}

@@ -1,0 +1,19 @@
+#pragma once
+
+#include <QColor>
+
+class QApplication;
+
+// The console's look, after ISA-101: calm greys for normal operation, colour
+// reserved for what is abnormal, and never colour alone.
+namespace Theme {
+
+void apply(QApplication &app);
+
+QColor liveColor(); // muted green: the link is live
+QColor neutralColor(); // grey: normal, nothing to do
+QColor warningColor(); // amber: degraded, look soon
+QColor alarmColor(); // red: act now
+QColor staleBackground(); // banner behind "not live" messages
+
+} // namespace Theme

@@ -1,0 +1,86 @@
+#include "app/profile.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+class TestProfile : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void loadsServerTokenAndOperator();
+    void rejects_data();
+    void rejects();
+    void missingFileIsAnError();
+
+private:
+    QString write(const QByteArray &content);
+    QTemporaryDir m_dir;
+    int m_files = 0;
+};
+
+QString TestProfile::write(const QByteArray &content)
+{
+    const QString path = m_dir.filePath(QStringLiteral("profile%1.ini").arg(++m_files));
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly))
+        qFatal("cannot write %s", qPrintable(path));
+    f.write(content);
+    return path;
+}
+
+void TestProfile::loadsServerTokenAndOperator()
+{
+    const QString path = write("# line 1 is a comment\n"
+                               "[server]\n"
+                               "url = wss://plant-gw.example:8765/ws\n"
+                               "token=s3cret=with=equals\n"
+                               "\n"
+                               "[operator]\n"
+                               "name=alice\n");
+    QString error;
+    const auto profile = Profile::load(path, &error);
+    QVERIFY2(profile, qPrintable(error));
+    QCOMPARE(profile->connection.url, QUrl(QStringLiteral("wss://plant-gw.example:8765/ws")));
+    QCOMPARE(profile->connection.token, QStringLiteral("s3cret=with=equals"));
+    QCOMPARE(profile->connection.operatorName, QStringLiteral("alice"));
+    QCOMPARE(profile->name, QStringLiteral("profile%1").arg(m_files));
+}
+
+void TestProfile::rejects_data()
+{
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<QString>("expected"); // part of the message
+
+    QTest::newRow("unknown key") << QByteArray("[server]\nurl=ws://h/ws\ntokne=x\n")
+                                 << QStringLiteral(":3: [server] tokne: unknown key");
+    QTest::newRow("unknown section") << QByteArray("[servr]\nurl=ws://h/ws\n")
+                                     << QStringLiteral(":1: unknown section [servr]");
+    QTest::newRow("http url") << QByteArray("[server]\nurl=http://h/ws\n") << QStringLiteral(":2: [server] url:");
+    QTest::newRow("url without host") << QByteArray("[server]\nurl=ws:///ws\n") << QStringLiteral(":2: [server] url:");
+    QTest::newRow("no url") << QByteArray("[operator]\nname=bob\n") << QStringLiteral("[server] url is required");
+    QTest::newRow("not key=value") << QByteArray("[server]\nurl\n") << QStringLiteral(":2: expected key=value");
+    QTest::newRow("broken header") << QByteArray("[server\n") << QStringLiteral(":1: malformed section header");
+    QTest::newRow("key outside section") << QByteArray("url=ws://h/ws\n") << QStringLiteral(":1: [] url: unknown key");
+}
+
+void TestProfile::rejects()
+{
+    QFETCH(QByteArray, content);
+    QFETCH(QString, expected);
+    const QString path = write(content);
+    QString error;
+    QVERIFY(!Profile::load(path, &error));
+    QVERIFY2(error.startsWith(path), qPrintable(error));
+    QVERIFY2(error.contains(expected), qPrintable(error));
+}
+
+void TestProfile::missingFileIsAnError()
+{
+    QString error;
+    QVERIFY(!Profile::load(m_dir.filePath(QStringLiteral("nope.ini")), &error));
+    QVERIFY2(error.contains(QStringLiteral("cannot read the profile")), qPrintable(error));
+}
+
+QTEST_GUILESS_MAIN(TestProfile)
+#include "tst_profile.moc"

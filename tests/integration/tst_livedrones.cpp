@@ -1,0 +1,194 @@
+#include "app/session.h"
+#include "simserver.h"
+
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTest>
+#include <QWebSocket>
+#include <QWebSocketServer>
+
+#include <memory>
+
+using State = ConnectionService::State;
+
+namespace {
+
+SimOptions fastFleet(int drones)
+{
+    SimOptions o;
+    o.port = 0;
+    o.drones = drones;
+    o.rate = 50.0; // each drone reports every 100 ms
+    return o;
+}
+
+ConnectionSettings settingsFor(const QString &url, const QString &token = {})
+{
+    ConnectionSettings s;
+    s.url = QUrl(url);
+    s.token = token;
+    s.operatorName = QStringLiteral("tester");
+    s.connectTimeoutMs = 3000;
+    s.backoffBaseMs = 50;
+    s.backoffCapMs = 200;
+    return s;
+}
+
+} // namespace
+
+class TestLiveDrones : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void dronesArriveAndUpdateLive();
+    void wrongTokenFailsWithoutRetrying();
+    void reconnectsAfterServerVanishesAndReconciles();
+    void malformedFramesAreCountedNotFatal();
+    void silentHandshakeTimesOut();
+};
+
+void TestLiveDrones::dronesArriveAndUpdateLive()
+{
+    SimServer sim(fastFleet(5));
+    QVERIFY2(sim.listen(), qPrintable(sim.errorString()));
+
+    Session session;
+    QSignalSpy states(session.connection(), &ConnectionService::stateChanged);
+    session.setSettings(settingsFor(sim.url()));
+    session.start();
+
+    QTRY_VERIFY(session.hasLiveData());
+    QCOMPARE(states.first().first().value<State>(), State::Connecting);
+    QCOMPARE(session.connection()->role(), QStringLiteral("operator"));
+    QVERIFY(session.connection()->sessionId().startsWith(QStringLiteral("s-")));
+
+    DroneModel *drones = session.drones();
+    QCOMPARE(drones->rowCount(), 5);
+    for (int i = 0; i < sim.fleet().size(); ++i)
+        QVERIFY(drones->rowOf(sim.fleet().drone(i).serial) >= 0);
+
+    // Live reports keep coming after the snapshot and reach the model.
+    const int row = drones->rowOf(sim.fleet().drone(0).serial);
+    const QDateTime first = drones->droneAt(row).timestamp;
+    QTRY_VERIFY(drones->droneAt(row).timestamp > first);
+    QTRY_COMPARE(drones->droneAt(row).battery, std::round(sim.fleet().drone(0).battery * 10) / 10);
+    QCOMPARE(session.connection()->protocolErrorCount(), 0);
+}
+
+void TestLiveDrones::wrongTokenFailsWithoutRetrying()
+{
+    SimOptions options = fastFleet(2);
+    options.token = QStringLiteral("right");
+    SimServer sim(options);
+    QVERIFY(sim.listen());
+
+    Session session;
+    session.setSettings(settingsFor(sim.url(), QStringLiteral("wrong")));
+    session.start();
+
+    QTRY_COMPARE(session.connection()->state(), State::Failed);
+    QVERIFY2(session.connection()->failureReason().contains(QStringLiteral("invalid token")),
+             qPrintable(session.connection()->failureReason()));
+    QCOMPARE(session.drones()->rowCount(), 0);
+
+    // No retry loop: nobody reconnects while the operator is not asked.
+    QSignalSpy states(session.connection(), &ConnectionService::stateChanged);
+    QTest::qWait(600); // three times the backoff cap
+    QCOMPARE(states.size(), 0);
+    QTRY_COMPARE(sim.clientCount(), 0);
+
+    // The right token and "Retry now" bring it back.
+    ConnectionSettings fixed = session.connection()->settings();
+    fixed.token = QStringLiteral("right");
+    session.setSettings(fixed);
+    session.connection()->retryNow();
+    QTRY_VERIFY(session.hasLiveData());
+}
+
+void TestLiveDrones::reconnectsAfterServerVanishesAndReconciles()
+{
+    auto sim = std::make_unique<SimServer>(fastFleet(4));
+    QVERIFY(sim->listen());
+    const quint16 port = sim->port();
+
+    Session session;
+    QSignalSpy arrived(&session, &Session::liveDataArrived);
+    session.setSettings(settingsFor(sim->url()));
+    session.start();
+    QTRY_VERIFY(session.hasLiveData());
+    QCOMPARE(session.drones()->rowCount(), 4);
+
+    sim.reset();
+    QTRY_COMPARE(session.connection()->state(), State::Reconnecting);
+    QVERIFY(!session.hasLiveData());
+    QCOMPARE(session.drones()->rowCount(), 4); // kept, shown as not live
+
+    // The server comes back on the same port with a smaller fleet: the
+    // snapshot wins and the drones it no longer lists are removed.
+    SimOptions options = fastFleet(2);
+    options.port = port;
+    sim = std::make_unique<SimServer>(options);
+    QVERIFY2(sim->listen(), qPrintable(sim->errorString()));
+    QTRY_VERIFY(session.hasLiveData());
+    QCOMPARE(session.drones()->rowCount(), 2);
+    QCOMPARE(arrived.size(), 2);
+    QCOMPARE(session.connection()->attempt(), 0);
+}
+
+void TestLiveDrones::malformedFramesAreCountedNotFatal()
+{
+    // A server that greets, then sends garbage, then a valid snapshot.
+    QWebSocketServer server(QStringLiteral("broken"), QWebSocketServer::NonSecureMode);
+    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+    connect(&server, &QWebSocketServer::newConnection, this, [&server] {
+        QWebSocket *socket = server.nextPendingConnection();
+        socket->setParent(&server);
+        socket->sendTextMessage(QStringLiteral(R"({"type":"hello","protocol":1})"));
+        connect(socket, &QWebSocket::textMessageReceived, socket, [socket](const QString &text) {
+            if (text.contains(QStringLiteral(R"("type":"auth")"))) {
+                socket->sendTextMessage(
+                    QStringLiteral(R"({"type":"result","id":1,"ok":true,"data":{"sessionId":"x","role":"viewer"}})"));
+            } else if (text.contains(QStringLiteral(R"("type":"subscribe")"))) {
+                socket->sendTextMessage(QStringLiteral("this is not json"));
+                socket->sendTextMessage(QStringLiteral(
+                    R"({"type":"drone_update","serial":"A","kind":"status","timestamp":0,"data":{"state":"idle","battery":900,"location":{"lat":0,"lon":0}}})"));
+                socket->sendTextMessage(QStringLiteral(R"({"type":"result","id":2,"ok":true})"));
+                socket->sendTextMessage(QStringLiteral(
+                    R"({"type":"snapshot","channel":"drones","seq":1,"items":[{"serial":"A","state":"idle","battery":90,"location":{"lat":0,"lon":0},"timestamp":0}]})"));
+            }
+        });
+    });
+
+    Session session;
+    QSignalSpy errors(session.connection(), &ConnectionService::protocolErrorOccurred);
+    session.setSettings(settingsFor(QStringLiteral("ws://127.0.0.1:%1/ws").arg(server.serverPort())));
+    session.start();
+    QTRY_VERIFY(session.hasLiveData());
+    QCOMPARE(errors.size(), 2);
+    QCOMPARE(session.connection()->protocolErrorCount(), 2);
+    QCOMPARE(session.connection()->role(), QStringLiteral("viewer"));
+    QCOMPARE(session.drones()->rowCount(), 1);
+    QCOMPARE(session.drones()->droneAt(0).battery, 90.0); // the out-of-range 900 was not applied
+}
+
+void TestLiveDrones::silentHandshakeTimesOut()
+{
+    // Accepts TCP and never answers the WebSocket handshake.
+    QTcpServer tcp;
+    QVERIFY(tcp.listen(QHostAddress::LocalHost, 0));
+
+    Session session;
+    ConnectionSettings s = settingsFor(QStringLiteral("ws://127.0.0.1:%1/ws").arg(tcp.serverPort()));
+    s.connectTimeoutMs = 300;
+    session.setSettings(s);
+    session.start();
+    QCOMPARE(session.connection()->state(), State::Connecting);
+    QTRY_COMPARE(session.connection()->state(), State::Reconnecting);
+    QVERIFY2(session.connection()->lastError().contains(QStringLiteral("no live link")),
+             qPrintable(session.connection()->lastError()));
+    QVERIFY(session.connection()->attempt() >= 1);
+}
+
+QTEST_GUILESS_MAIN(TestLiveDrones)
+#include "tst_livedrones.moc"

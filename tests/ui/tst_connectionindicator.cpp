@@ -1,0 +1,96 @@
+#include "app/session.h"
+#include "connectionindicator.h"
+#include "mainwindow.h"
+#include "simserver.h"
+
+#include <QLabel>
+#include <QTableView>
+#include <QTest>
+
+#include <memory>
+
+class TestConnectionIndicator : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void showsLiveThenReconnectingWhenTheServerStops();
+    void showsFailureReason();
+};
+
+namespace {
+
+ConnectionSettings settingsFor(const QString &url)
+{
+    ConnectionSettings s;
+    s.url = QUrl(url);
+    s.operatorName = QStringLiteral("alice");
+    s.backoffBaseMs = 2000; // long enough to read the countdown
+    s.backoffCapMs = 4000;
+    return s;
+}
+
+SimOptions smallFleet()
+{
+    SimOptions o;
+    o.drones = 3;
+    o.rate = 20.0;
+    return o;
+}
+
+} // namespace
+
+void TestConnectionIndicator::showsLiveThenReconnectingWhenTheServerStops()
+{
+    auto sim = std::make_unique<SimServer>(smallFleet());
+    QVERIFY(sim->listen());
+
+    Session session;
+    session.setSettings(settingsFor(sim->url()));
+    MainWindow window(&session, QStringLiteral("Test"));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    ConnectionIndicator *indicator = window.connectionIndicator();
+
+    QCOMPARE(indicator->text(), QStringLiteral("Offline"));
+    QVERIFY(window.staleBanner()->isVisible());
+
+    session.start();
+    QTRY_COMPARE(indicator->text(), QStringLiteral("Live"));
+    QVERIFY(!window.staleBanner()->isVisible());
+    QTRY_COMPARE(window.droneTable()->model()->rowCount(), 3);
+    QVERIFY(window.findChild<QLabel *>(QStringLiteral("identityLabel"))
+                ->text()
+                .contains(QStringLiteral("alice · operator role")));
+    const QImage liveIcon = indicator->icon().pixmap(14).toImage();
+
+    sim.reset();
+    QTRY_VERIFY2(indicator->text().startsWith(QStringLiteral("Reconnecting")), qPrintable(indicator->text()));
+    QVERIFY(window.staleBanner()->isVisible());
+    QVERIFY(window.staleBanner()->text().startsWith(QStringLiteral("NOT LIVE")));
+    QVERIFY(indicator->icon().pixmap(14).toImage() != liveIcon);
+    QVERIFY(indicator->accessibleName().contains(QStringLiteral("Reconnecting")));
+}
+
+void TestConnectionIndicator::showsFailureReason()
+{
+    SimOptions options = smallFleet();
+    options.token = QStringLiteral("right");
+    SimServer sim(options);
+    QVERIFY(sim.listen());
+
+    Session session;
+    ConnectionSettings s = settingsFor(sim.url());
+    s.token = QStringLiteral("wrong");
+    session.setSettings(s);
+    MainWindow window(&session, QStringLiteral("Test"));
+    window.show();
+    session.start();
+    QTRY_VERIFY2(window.connectionIndicator()->text().startsWith(QStringLiteral("Failed:")),
+                 qPrintable(window.connectionIndicator()->text()));
+    QVERIFY(window.connectionIndicator()->text().contains(QStringLiteral("invalid token")));
+    QVERIFY(!window.connectionIndicator()->text().contains(QStringLiteral("wrong"))); // never show the token
+}
+
+QTEST_MAIN(TestConnectionIndicator)
+#include "tst_connectionindicator.moc"
