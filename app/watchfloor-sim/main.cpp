@@ -38,6 +38,11 @@ std::optional<SimOptions> parseOptions(const QCommandLineParser &parser, QString
         *error = QCoreApplication::translate("main", "--seed: expected a non-negative integer");
         return std::nullopt;
     }
+    o.heartbeatMs = parser.value(QStringLiteral("heartbeat-ms")).toInt(&ok);
+    if (!ok || o.heartbeatMs < 100 || o.heartbeatMs > 3600000) {
+        *error = QCoreApplication::translate("main", "--heartbeat-ms: expected 100-3600000");
+        return std::nullopt;
+    }
     o.token = parser.value(QStringLiteral("token"));
     if (o.token.isEmpty())
         o.token = qEnvironmentVariable("WATCHFLOOR_SIM_TOKEN");
@@ -72,6 +77,9 @@ int main(int argc, char *argv[])
          QCoreApplication::translate(
              "main", "Token clients must present; default from WATCHFLOOR_SIM_TOKEN, else any token is accepted."),
          QStringLiteral("token")},
+        {QStringLiteral("heartbeat-ms"),
+         QCoreApplication::translate("main", "Heartbeat period announced to consoles, in ms (default 15000)."),
+         QStringLiteral("ms"), QStringLiteral("15000")},
         {QStringLiteral("seed"), QCoreApplication::translate("main", "Seed of the simulated world (default 1)."),
          QStringLiteral("n"), QStringLiteral("1")},
     });

@@ -14,4 +14,5 @@ struct SimOptions
     quint32 seed = 1;
     int droneReportMs = 5000; // at rate 1
     int authTimeoutMs = 5000;
+    int heartbeatMs = 15000; // announced in hello; consoles ping at this period
 };

@@ -123,7 +123,7 @@ void SimServer::onNewConnection()
               {QLatin1StringView("protocol"), 1},
               {QLatin1StringView("server"), QStringLiteral("watchfloor-sim " WATCHFLOOR_VERSION)},
               {QLatin1StringView("authRequired"), !m_options.token.isEmpty()},
-              {QLatin1StringView("heartbeatMs"), 15000}});
+              {QLatin1StringView("heartbeatMs"), m_options.heartbeatMs}});
     }
 }
 

@@ -60,6 +60,8 @@ void ConnectionIndicator::refresh()
                   .arg(QLocale().toString(m_connection->lastMessageAt().toLocalTime().time(),
                                           QStringLiteral("HH:mm:ss")));
     }
+    if (state == S::Live && m_connection->roundTripMs() >= 0)
+        details += u'\n' + tr("Round trip: %1 ms").arg(m_connection->roundTripMs());
     if (state != S::Live && !m_connection->lastError().isEmpty())
         details += u'\n' + tr("Last error: %1").arg(m_connection->lastError());
     setToolTip(details);

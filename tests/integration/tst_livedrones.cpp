@@ -1,6 +1,8 @@
 #include "app/session.h"
 #include "simserver.h"
 
+#include <QProcess>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTest>
@@ -8,6 +10,8 @@
 #include <QWebSocketServer>
 
 #include <memory>
+
+#include <signal.h>
 
 using State = ConnectionService::State;
 
@@ -46,6 +50,7 @@ private Q_SLOTS:
     void reconnectsAfterServerVanishesAndReconciles();
     void malformedFramesAreCountedNotFatal();
     void silentHandshakeTimesOut();
+    void frozenServerIsDetectedByHeartbeat();
 };
 
 void TestLiveDrones::dronesArriveAndUpdateLive()
@@ -188,6 +193,48 @@ void TestLiveDrones::silentHandshakeTimesOut()
     QVERIFY2(session.connection()->lastError().contains(QStringLiteral("no live link")),
              qPrintable(session.connection()->lastError()));
     QVERIFY(session.connection()->attempt() >= 1);
+}
+
+void TestLiveDrones::frozenServerIsDetectedByHeartbeat()
+{
+    // The simulator as its own process, so it can be frozen with SIGSTOP: the
+    // TCP connection stays open but nothing answers, as when a server hangs.
+    QProcess sim;
+    sim.setProgram(QStringLiteral(WATCHFLOOR_SIM_PATH));
+    sim.setArguments({QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--drones"), QStringLiteral("0"),
+                      QStringLiteral("--heartbeat-ms"), QStringLiteral("200")});
+    sim.start();
+    QVERIFY2(sim.waitForStarted(), qPrintable(sim.errorString()));
+    const auto cleanup = qScopeGuard([&sim] {
+        ::kill(pid_t(sim.processId()), SIGCONT);
+        sim.kill();
+        sim.waitForFinished();
+    });
+    QTRY_VERIFY(sim.canReadLine());
+    const QString banner = QString::fromUtf8(sim.readLine()).trimmed();
+    const auto match = QRegularExpression(QStringLiteral("(ws://\\S+)$")).match(banner);
+    QVERIFY2(match.hasMatch(), qPrintable(banner));
+
+    Session session;
+    session.setSettings(settingsFor(match.captured(1)));
+    session.start();
+    QTRY_VERIFY(session.hasLiveData());
+    QCOMPARE(session.drones()->rowCount(), 0);
+
+    // With no drones nothing but pongs keeps the link alive: it must stay
+    // live well past two heartbeat periods, and measure a round trip.
+    QTest::qWait(1000);
+    QCOMPARE(session.connection()->state(), State::Live);
+    QVERIFY(session.connection()->roundTripMs() >= 0);
+
+    QCOMPARE(::kill(pid_t(sim.processId()), SIGSTOP), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(session.connection()->state(), State::Reconnecting, 5000);
+    QVERIFY2(session.connection()->lastError().startsWith(QStringLiteral("no answer from the server")),
+             qPrintable(session.connection()->lastError()));
+
+    // Thawed, it answers again and the console is live again by itself.
+    QCOMPARE(::kill(pid_t(sim.processId()), SIGCONT), 0);
+    QTRY_VERIFY_WITH_TIMEOUT(session.hasLiveData(), 10000);
 }
 
 QTEST_GUILESS_MAIN(TestLiveDrones)

@@ -29,6 +29,7 @@ ConnectionService::ConnectionService(QObject *parent)
     m_setupTimer.setSingleShot(true);
     connect(&m_retryTimer, &QTimer::timeout, this, &ConnectionService::openSocket);
     connect(&m_setupTimer, &QTimer::timeout, this, &ConnectionService::onSetupTimeout);
+    connect(&m_heartbeatTimer, &QTimer::timeout, this, &ConnectionService::onHeartbeat);
 }
 
 ConnectionService::~ConnectionService()
@@ -58,9 +59,16 @@ void ConnectionService::stop()
 {
     m_retryTimer.stop();
     m_setupTimer.stop();
-    if (m_socket)
-        m_socket->close(QWebSocketProtocol::CloseCodeNormal, QStringLiteral("operator closed the console"));
-    dropSocket();
+    m_heartbeatTimer.stop();
+    if (QWebSocket *socket = m_socket) {
+        // Say goodbye properly instead of aborting; the socket cleans up after
+        // itself once the close handshake is done, or after a second at most.
+        m_socket = nullptr;
+        socket->disconnect(this);
+        connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater);
+        QTimer::singleShot(1000, socket, &QObject::deleteLater);
+        socket->close(QWebSocketProtocol::CloseCodeNormal, QStringLiteral("console stopped"));
+    }
     setState(State::Disconnected);
 }
 
@@ -120,6 +128,10 @@ void ConnectionService::openSocket()
     connect(socket, &QWebSocket::disconnected, this, &ConnectionService::onSocketDisconnected);
     connect(socket, &QWebSocket::textMessageReceived, this, [this](const QString &text) { onFrame(text.toUtf8()); });
     connect(socket, &QWebSocket::binaryMessageReceived, this, [this](const QByteArray &bytes) { onFrame(bytes); });
+    connect(socket, &QWebSocket::pong, this, [this](quint64 elapsed, const QByteArray &) {
+        m_lastHeard.restart();
+        m_roundTripMs = qint64(elapsed);
+    });
     connect(socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this,
             [this, socket](QAbstractSocket::SocketError) {
                 m_lastError = socket->errorString();
@@ -141,6 +153,7 @@ void ConnectionService::openSocket()
 
 void ConnectionService::dropSocket()
 {
+    m_heartbeatTimer.stop();
     if (!m_socket)
         return;
     QWebSocket *socket = m_socket;
@@ -152,6 +165,8 @@ void ConnectionService::dropSocket()
 
 void ConnectionService::onSocketConnected()
 {
+    m_lastHeard.start();
+    m_heartbeatTimer.start(m_settings.heartbeatMs);
     setState(State::Authenticating);
 }
 
@@ -177,6 +192,7 @@ void ConnectionService::onSocketDisconnected()
 
 void ConnectionService::onFrame(QByteArrayView utf8)
 {
+    m_lastHeard.restart();
     m_lastMessageAt = QDateTime::currentDateTimeUtc();
     Protocol::DecodedFrame frame = Protocol::decodeFrame(utf8);
     for (const Protocol::DecodeError &error : std::as_const(frame.errors)) {
@@ -202,6 +218,7 @@ void ConnectionService::onFrame(QByteArrayView utf8)
 void ConnectionService::onHello(const Protocol::Hello &hello)
 {
     m_serverName = hello.server;
+    m_heartbeatTimer.start(hello.heartbeatMs);
     // Authenticate even when the server does not require a token: `auth`
     // carries the operator's name, which the server shows to other consoles.
     const quint64 id = m_nextRequestId++;
@@ -269,6 +286,19 @@ void ConnectionService::onSnapshotReceived(const Protocol::Snapshot &snapshot)
 void ConnectionService::onSetupTimeout()
 {
     linkLost(tr("no live link within %1 s").arg(m_settings.connectTimeoutMs / 1000.0));
+}
+
+void ConnectionService::onHeartbeat()
+{
+    // TCP alone may not notice a server that froze or a cable pulled out; a
+    // link that has said nothing, not even a pong, for two periods is dead.
+    const int period = m_heartbeatTimer.interval();
+    if (m_lastHeard.elapsed() >= 2 * qint64(period)) {
+        linkLost(tr("no answer from the server for %1 s").arg(m_lastHeard.elapsed() / 1000.0, 0, 'f', 1));
+        return;
+    }
+    if (m_socket)
+        m_socket->ping();
 }
 
 void ConnectionService::linkLost(const QString &reason)

@@ -6,6 +6,7 @@
 
 #include <QDateTime>
 #include <QDeadlineTimer>
+#include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
 #include <QPointer>
@@ -60,6 +61,8 @@ public:
     QString role() const { return m_role; }
     QDateTime lastMessageAt() const { return m_lastMessageAt; }
     QDateTime lastLiveAt() const { return m_lastLiveAt; }
+    // Round trip of the last heartbeat ping in ms, or -1 before the first pong.
+    qint64 roundTripMs() const { return m_roundTripMs; }
     int protocolErrorCount() const { return m_protocolErrors; }
 
     static QString stateName(State state);
@@ -86,6 +89,7 @@ private:
     void onResult(const Protocol::Result &result);
     void onSnapshotReceived(const Protocol::Snapshot &snapshot);
     void onSetupTimeout();
+    void onHeartbeat();
     void linkLost(const QString &reason);
     void fail(const QString &reason);
     void scheduleReconnect();
@@ -101,6 +105,9 @@ private:
     int m_attempt = 0;
     QTimer m_retryTimer;
     QTimer m_setupTimer;
+    QTimer m_heartbeatTimer;
+    QElapsedTimer m_lastHeard;
+    qint64 m_roundTripMs = -1;
     QDeadlineTimer m_retryDeadline;
     quint64 m_nextRequestId = 1;
     QHash<quint64, PendingRequest> m_pending;

@@ -13,5 +13,6 @@ struct ConnectionSettings
     int connectTimeoutMs = 10000; // from opening the socket until the link is live
     int backoffBaseMs = 500;
     int backoffCapMs = 30000;
+    int heartbeatMs = 15000; // until the server's hello names its own period
     qint64 maxMessageBytes = 64 * 1024 * 1024;
 };
