@@ -40,8 +40,9 @@ void ConnectionIndicator::refresh()
         break;
     case S::Reconnecting: {
         const qint64 ms = m_connection->msUntilRetry();
-        label = ms >= 0 ? tr("Reconnecting in %1 s").arg(int(std::ceil(ms / 1000.0)))
-                        : tr("Reconnecting… (attempt %1)").arg(m_connection->attempt());
+        label = ms >= 0
+            ? tr("Reconnecting in %1 s (attempt %2)").arg(int(std::ceil(ms / 1000.0))).arg(m_connection->attempt())
+            : tr("Reconnecting… (attempt %1)").arg(m_connection->attempt());
         break;
     }
     case S::Disconnected:

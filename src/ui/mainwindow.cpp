@@ -156,12 +156,13 @@ void MainWindow::updateStaleBanner()
         return;
     }
     const QDateTime last = c->lastMessageAt();
-    if (last.isValid()) {
-        m_staleBanner->setText(tr("NOT LIVE — the values below are as last received at %1 and may be out of date.")
-                                   .arg(QLocale().toString(last.toLocalTime().time(), QStringLiteral("HH:mm:ss"))));
-    } else {
-        m_staleBanner->setText(tr("NOT LIVE — no data received from the server yet."));
-    }
+    QString text = last.isValid() ? tr("NOT LIVE — the values below are as last received at %1 and may be out of date.")
+                                        .arg(QLocale().toString(last.toLocalTime().time(), QStringLiteral("HH:mm:ss")))
+                                  : tr("NOT LIVE — no data received from the server yet.");
+    const QString why = c->state() == ConnectionService::State::Failed ? c->failureReason() : c->lastError();
+    if (!why.isEmpty())
+        text += u' ' + tr("Link: %1.").arg(why);
+    m_staleBanner->setText(text);
     m_staleBanner->show();
 }
 

@@ -68,6 +68,10 @@ void TestConnectionIndicator::showsLiveThenReconnectingWhenTheServerStops()
     QTRY_VERIFY2(indicator->text().startsWith(QStringLiteral("Reconnecting")), qPrintable(indicator->text()));
     QVERIFY(window.staleBanner()->isVisible());
     QVERIFY(window.staleBanner()->text().startsWith(QStringLiteral("NOT LIVE")));
+    // Why the link is down: the server's goodbye, or a refused retry after it.
+    QVERIFY2(window.staleBanner()->text().contains(QStringLiteral("Link: server shutting down"))
+                 || window.staleBanner()->text().contains(QStringLiteral("Link: Connection refused")),
+             qPrintable(window.staleBanner()->text()));
     QVERIFY(indicator->icon().pixmap(14).toImage() != liveIcon);
     QVERIFY(indicator->accessibleName().contains(QStringLiteral("Reconnecting")));
 }
