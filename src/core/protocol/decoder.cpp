@@ -151,7 +151,7 @@ public:
 private:
     QJsonValue require(QLatin1StringView name)
     {
-        const QJsonValue v = m_object.value(name);
+        QJsonValue v = m_object.value(name);
         if (v.isUndefined())
             fail(DecodeError::Kind::MissingField, name, QStringLiteral("required field is missing"));
         return v;
@@ -374,7 +374,7 @@ DecodedFrame decodeFrame(QByteArrayView utf8)
     }
 
     const QJsonArray top = doc.isArray() ? doc.array() : QJsonArray {doc.object()};
-    for (const QJsonValue &value : top) {
+    for (const auto &value : top) {
         const QJsonObject o = value.toObject();
         if (value.isObject() && o.value(QLatin1StringView("type")).toString() == u"batch") {
             const QJsonValue events = o.value(QLatin1StringView("events"));
@@ -383,7 +383,7 @@ DecodedFrame decodeFrame(QByteArrayView utf8)
                                    QStringLiteral("expected an array")});
                 continue;
             }
-            for (const QJsonValue &event : events.toArray())
+            for (const auto &event : events.toArray())
                 decodeInto(event, out);
         } else {
             decodeInto(value, out);
