@@ -100,5 +100,5 @@ int main(int argc, char *argv[])
     }
     std::printf("watchfloor-sim listening on %s\n", qPrintable(server.url()));
     std::fflush(stdout);
-    return app.exec();
+    return QCoreApplication::exec();
 }

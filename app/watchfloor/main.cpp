@@ -101,7 +101,7 @@ int main(int argc, char *argv[])
             die(tr("cannot start the built-in simulator: %1").arg(simulator->errorString()), 1);
         profile.name = tr("Demo");
         profile.connection.url = QUrl(simulator->url());
-        profile.connection.operatorName = qEnvironmentVariable("USER", QStringLiteral("operator"));
+        profile.connection.operatorName = qEnvironmentVariable("USER", QStringLiteral("demo"));
     } else {
         QString error;
         auto loaded = Profile::load(parser.value(profileOption), &error);
@@ -110,7 +110,7 @@ int main(int argc, char *argv[])
         profile = *loaded;
     }
 
-    Theme::apply(app);
+    Theme::apply();
     Session session;
     session.setSettings(profile.connection);
     MainWindow window(&session, profile.name);
@@ -120,5 +120,5 @@ int main(int argc, char *argv[])
     if (parser.isSet(screenshotOption))
         arrangeScreenshot(session, window, parser.value(screenshotOption));
 
-    return app.exec();
+    return QApplication::exec();
 }

@@ -14,7 +14,7 @@ Q_LOGGING_CATEGORY(lcSim, "watchfloor.sim")
 namespace {
 
 constexpr quint16 kCloseUnauthorized = 4001;
-constexpr qint64 kMaxMessageBytes = 1024 * 1024;
+constexpr qint64 kMaxMessageBytes = qint64(1024) * 1024;
 const QStringList kKnownChannels = {
     QStringLiteral("drones"),   QStringLiteral("machines"), QStringLiteral("tiles"),  QStringLiteral("telemetry"),
     QStringLiteral("alarms"),   QStringLiteral("commands"), QStringLiteral("health"), QStringLiteral("maintenance"),
@@ -195,8 +195,8 @@ void SimServer::handleSubscribe(Client *client, const QJsonObject &request, cons
     for (qsizetype i = 0; i < m_fleet.size(); ++i)
         items.append(m_fleet.snapshotItem(i));
     send(client,
-         event(client, QStringLiteral("snapshot"),
-               {{QLatin1StringView("channel"), QStringLiteral("drones")}, {QLatin1StringView("items"), items}}));
+         makeEvent(client, QStringLiteral("snapshot"),
+                   {{QLatin1StringView("channel"), QStringLiteral("drones")}, {QLatin1StringView("items"), items}}));
 }
 
 void SimServer::onTick()
@@ -222,11 +222,11 @@ void SimServer::onTick()
             continue;
         QJsonArray events;
         for (qsizetype i : std::as_const(due)) {
-            events.append(event(client.get(), QStringLiteral("drone_update"),
-                                {{QLatin1StringView("serial"), m_fleet.drone(i).serial},
-                                 {QLatin1StringView("kind"), QStringLiteral("status")},
-                                 {QLatin1StringView("data"), m_fleet.statusData(i)},
-                                 {QLatin1StringView("timestamp"), timestamp}}));
+            events.append(makeEvent(client.get(), QStringLiteral("drone_update"),
+                                    {{QLatin1StringView("serial"), m_fleet.drone(i).serial},
+                                     {QLatin1StringView("kind"), QStringLiteral("status")},
+                                     {QLatin1StringView("data"), m_fleet.statusData(i)},
+                                     {QLatin1StringView("timestamp"), timestamp}}));
         }
         // What is due at once goes out in one frame.
         if (events.size() == 1)
@@ -259,11 +259,11 @@ void SimServer::sendFailure(Client *client, const QJsonValue &id, const QString 
 void SimServer::sendError(Client *client, const QString &code, const QString &message)
 {
     send(client,
-         event(client, QStringLiteral("error"),
-               {{QLatin1StringView("code"), code}, {QLatin1StringView("message"), message}}));
+         makeEvent(client, QStringLiteral("error"),
+                   {{QLatin1StringView("code"), code}, {QLatin1StringView("message"), message}}));
 }
 
-QJsonObject SimServer::event(Client *client, const QString &type, QJsonObject fields)
+QJsonObject SimServer::makeEvent(Client *client, const QString &type, QJsonObject fields)
 {
     fields.insert(QLatin1StringView("type"), type);
     fields.insert(QLatin1StringView("seq"), qint64(++client->seq));

@@ -60,7 +60,7 @@ private:
     void sendResult(Client *client, const QJsonValue &id, const QJsonObject &data);
     void sendFailure(Client *client, const QJsonValue &id, const QString &code, const QString &message);
     void sendError(Client *client, const QString &code, const QString &message);
-    QJsonObject event(Client *client, const QString &type, QJsonObject fields);
+    QJsonObject makeEvent(Client *client, const QString &type, QJsonObject fields);
     void send(Client *client, const QJsonObject &message);
     void removeClient(Client *client);
     Client *findClient(QWebSocket *socket);

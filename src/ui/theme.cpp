@@ -6,9 +6,9 @@
 
 namespace Theme {
 
-void apply(QApplication &app)
+void apply()
 {
-    app.setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
     QPalette p;
     p.setColor(QPalette::Window, QColor(0xdd, 0xdf, 0xe1));
     p.setColor(QPalette::WindowText, QColor(0x1f, 0x23, 0x28));
@@ -24,7 +24,7 @@ void apply(QApplication &app)
     p.setColor(QPalette::PlaceholderText, QColor(0x6b, 0x72, 0x79));
     p.setColor(QPalette::Disabled, QPalette::Text, QColor(0x8a, 0x90, 0x96));
     p.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x8a, 0x90, 0x96));
-    app.setPalette(p);
+    QApplication::setPalette(p);
 }
 
 QColor liveColor()

@@ -2,13 +2,11 @@
 
 #include <QColor>
 
-class QApplication;
-
 // The console's look, after ISA-101: calm greys for normal operation, colour
 // reserved for what is abnormal, and never colour alone.
 namespace Theme {
 
-void apply(QApplication &app);
+void apply(); // style and palette of the whole application
 
 QColor liveColor(); // muted green: the link is live
 QColor neutralColor(); // grey: normal, nothing to do

@@ -11,7 +11,7 @@
 
 #include <memory>
 
-#include <signal.h>
+#include <csignal>
 
 using State = ConnectionService::State;
 
@@ -50,6 +50,7 @@ private Q_SLOTS:
     void reconnectsAfterServerVanishesAndReconciles();
     void malformedFramesAreCountedNotFatal();
     void silentHandshakeTimesOut();
+    void forbiddenCloseCodeStopsRetrying();
     void frozenServerIsDetectedByHeartbeat();
 };
 
@@ -193,6 +194,29 @@ void TestLiveDrones::silentHandshakeTimesOut()
     QVERIFY2(session.connection()->lastError().contains(QStringLiteral("no live link")),
              qPrintable(session.connection()->lastError()));
     QVERIFY(session.connection()->attempt() >= 1);
+}
+
+void TestLiveDrones::forbiddenCloseCodeStopsRetrying()
+{
+    // A server that turns every console away with 4003 and no explanation
+    // beyond the close reason.
+    QWebSocketServer server(QStringLiteral("gate"), QWebSocketServer::NonSecureMode);
+    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+    int accepted = 0;
+    connect(&server, &QWebSocketServer::newConnection, this, [&server, &accepted] {
+        QWebSocket *socket = server.nextPendingConnection();
+        socket->setParent(&server);
+        ++accepted;
+        socket->close(QWebSocketProtocol::CloseCode(4003), QStringLiteral("viewer consoles are not allowed here"));
+    });
+
+    Session session;
+    session.setSettings(settingsFor(QStringLiteral("ws://127.0.0.1:%1/ws").arg(server.serverPort())));
+    session.start();
+    QTRY_COMPARE(session.connection()->state(), State::Failed);
+    QCOMPARE(session.connection()->failureReason(), QStringLiteral("forbidden: viewer consoles are not allowed here"));
+    QTest::qWait(600); // three times the backoff cap: no retry loop
+    QCOMPARE(accepted, 1);
 }
 
 void TestLiveDrones::frozenServerIsDetectedByHeartbeat()

@@ -16,9 +16,9 @@ Q_LOGGING_CATEGORY(lcConnection, "watchfloor.net.connection")
 namespace {
 
 constexpr auto kSubprotocol = "watchfloor.v1";
-constexpr qint64 kReadBufferBytes = 1024 * 1024;
-constexpr quint16 kCloseUnauthorized = 4001;
-constexpr quint16 kCloseForbidden = 4003;
+constexpr qint64 kReadBufferBytes = qint64(1024) * 1024;
+constexpr int kCloseUnauthorized = 4001;
+constexpr int kCloseForbidden = 4003;
 
 } // namespace
 
@@ -174,7 +174,9 @@ void ConnectionService::onSocketDisconnected()
 {
     if (!m_socket)
         return;
-    const auto code = m_socket->closeCode();
+    // Application close codes (4000-4999) lie outside the CloseCode enum's
+    // range: compare them as plain numbers.
+    const int code = int(m_socket->closeCode());
     const QString reason = m_socket->closeReason();
     if (code == kCloseUnauthorized || code == kCloseForbidden) {
         const QString what = code == kCloseUnauthorized ? tr("unauthorized") : tr("forbidden");
@@ -184,9 +186,8 @@ void ConnectionService::onSocketDisconnected()
     }
     QString why = reason;
     if (why.isEmpty())
-        why = m_socket->error() == QAbstractSocket::UnknownSocketError
-            ? tr("connection closed (code %1)").arg(int(code))
-            : m_socket->errorString();
+        why = m_socket->error() == QAbstractSocket::UnknownSocketError ? tr("connection closed (code %1)").arg(code)
+                                                                       : m_socket->errorString();
     linkLost(why);
 }
 
@@ -229,11 +230,9 @@ void ConnectionService::onHello(const Protocol::Hello &hello)
 
 void ConnectionService::onResult(const Protocol::Result &result)
 {
-    const auto it = m_pending.constFind(result.id);
-    if (it == m_pending.cend())
+    if (!m_pending.contains(result.id))
         return; // an answer to a request of an earlier connection
-    const PendingRequest request = *it;
-    m_pending.erase(it);
+    const PendingRequest request = m_pending.take(result.id);
 
     if (request.kind == RequestKind::Auth) {
         if (!result.ok) {

@@ -14,5 +14,5 @@ struct ConnectionSettings
     int backoffBaseMs = 500;
     int backoffCapMs = 30000;
     int heartbeatMs = 15000; // until the server's hello names its own period
-    qint64 maxMessageBytes = 64 * 1024 * 1024;
+    qint64 maxMessageBytes = qint64(64) * 1024 * 1024;
 };

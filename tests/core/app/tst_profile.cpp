@@ -21,7 +21,7 @@ private:
 
 QString TestProfile::write(const QByteArray &content)
 {
-    const QString path = m_dir.filePath(QStringLiteral("profile%1.ini").arg(++m_files));
+    QString path = m_dir.filePath(QStringLiteral("profile%1.ini").arg(++m_files));
     QFile f(path);
     if (!f.open(QIODevice::WriteOnly))
         qFatal("cannot write %s", qPrintable(path));
