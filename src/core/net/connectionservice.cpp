@@ -196,6 +196,7 @@ void ConnectionService::onFrame(QByteArrayView utf8)
     m_lastHeard.restart();
     m_lastMessageAt = QDateTime::currentDateTimeUtc();
     Protocol::DecodedFrame frame = Protocol::decodeFrame(utf8);
+    qCDebug(lcConnection) << "frame:" << frame.messages.size() << "messages," << frame.errors.size() << "errors";
     for (const Protocol::DecodeError &error : std::as_const(frame.errors)) {
         ++m_protocolErrors;
         qCWarning(lcConnection) << "protocol error:" << error.toString();
