@@ -1,0 +1,18 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+// One server event produced by a part of the simulated world, before the
+// server gives it a per-session `seq` and `ts` and sends it to the clients
+// subscribed to its channel.
+struct SimEvent
+{
+    QString channel; // drones, machines, tiles, telemetry, alarms, commands, health, maintenance, presence
+    QString key; // the entity it concerns, for subscription filters (serial, machineId, endpointId,
+                 // commandId); empty when it concerns everyone on the channel
+    QJsonObject body; // the message as sent, with "type", without "seq" and "ts"
+};
+
+using SimEvents = QList<SimEvent>;
