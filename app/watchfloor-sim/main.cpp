@@ -3,49 +3,106 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
+#include <csignal>
 #include <cstdio>
+#include <functional>
 
 namespace {
 
-// Parses the command line into options, or returns an error message.
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("main", text);
+}
+
+// A whole-number option with its bounds and where it goes.
+struct NumberOption
+{
+    const char *name;
+    const char *help;
+    qint64 fallback;
+    qint64 min;
+    qint64 max;
+    std::function<void(SimOptions &, qint64)> apply;
+};
+
+const QList<NumberOption> &numberOptions()
+{
+    static const QList<NumberOption> options = {
+        {"port", QT_TRANSLATE_NOOP("main", "Port to listen on; 0 picks a free one (default 8765)."), 8765, 0, 65535,
+         [](SimOptions &o, qint64 v) { o.port = quint16(v); }},
+        {"drones", QT_TRANSLATE_NOOP("main", "Number of simulated drones (default 12)."), 12, 0, 10000,
+         [](SimOptions &o, qint64 v) { o.drones = int(v); }},
+        {"seed",
+         QT_TRANSLATE_NOOP("main", "Seed of the simulated world; the same seed gives the same world (default 1)."), 1,
+         0, 4294967295LL, [](SimOptions &o, qint64 v) { o.seed = quint32(v); }},
+        {"heartbeat-ms",
+         QT_TRANSLATE_NOOP("main",
+                           "Heartbeat period announced to consoles; silent ones are dropped after twice "
+                           "that (default 15000)."),
+         15000, 100, 3600000, [](SimOptions &o, qint64 v) { o.heartbeatMs = int(v); }},
+        {"auth-timeout-ms",
+         QT_TRANSLATE_NOOP("main", "Time a console has to authenticate before close 4001 (default 5000)."), 5000, 100,
+         600000, [](SimOptions &o, qint64 v) { o.authTimeoutMs = int(v); }},
+        {"max-connections", QT_TRANSLATE_NOOP("main", "Connections at once; more are closed with 1013 (default 100)."),
+         100, 1, 100000, [](SimOptions &o, qint64 v) { o.maxConnections = int(v); }},
+        {"message-rate", QT_TRANSLATE_NOOP("main", "Messages per second a console may send, sustained (default 10)."),
+         10, 1, 100000, [](SimOptions &o, qint64 v) { o.messagesPerSecond = double(v); }},
+        {"message-burst", QT_TRANSLATE_NOOP("main", "Messages a console may send at once (default 20)."), 20, 1, 100000,
+         [](SimOptions &o, qint64 v) { o.messageBurst = int(v); }},
+        {"max-subscriptions", QT_TRANSLATE_NOOP("main", "Subscriptions per console (default 50)."), 50, 1, 10000,
+         [](SimOptions &o, qint64 v) { o.maxSubscriptions = int(v); }},
+        {"max-frame-bytes",
+         QT_TRANSLATE_NOOP("main",
+                           "Largest message a console may send; larger ones close with 1009 (default 1048576)."),
+         1048576, 1024, 268435456, [](SimOptions &o, qint64 v) { o.maxFrameBytes = v; }},
+        {"malformed-limit", QT_TRANSLATE_NOOP("main", "Malformed messages in a row before close 1007 (default 20)."),
+         20, 1, 100000, [](SimOptions &o, qint64 v) { o.malformedLimit = int(v); }},
+        {"replay-events", QT_TRANSLATE_NOOP("main", "Events kept per session for resume (default 10000)."), 10000, 0,
+         10000000, [](SimOptions &o, qint64 v) { o.replayEvents = qsizetype(v); }},
+        {"replay-seconds", QT_TRANSLATE_NOOP("main", "How long events are kept for resume (default 300)."), 300, 0,
+         86400, [](SimOptions &o, qint64 v) { o.replayAgeMs = v * 1000; }},
+    };
+    return options;
+}
+
 std::optional<SimOptions> parseOptions(const QCommandLineParser &parser, QString *error)
 {
     SimOptions o;
     if (!o.host.setAddress(parser.value(QStringLiteral("host")))) {
-        *error = QCoreApplication::translate("main", "--host: \"%1\" is not an IP address")
-                     .arg(parser.value(QStringLiteral("host")));
+        *error = tr("--host: \"%1\" is not an IP address").arg(parser.value(QStringLiteral("host")));
         return std::nullopt;
+    }
+    for (const NumberOption &option : numberOptions()) {
+        bool ok = false;
+        const QString text = parser.value(QLatin1StringView(option.name));
+        const qint64 v = text.toLongLong(&ok);
+        if (!ok || v < option.min || v > option.max) {
+            *error = tr("--%1: expected a whole number from %2 to %3, not \"%4\"")
+                         .arg(QLatin1StringView(option.name))
+                         .arg(option.min)
+                         .arg(option.max)
+                         .arg(text);
+            return std::nullopt;
+        }
+        option.apply(o, v);
     }
     bool ok = false;
-    const uint port = parser.value(QStringLiteral("port")).toUInt(&ok);
-    if (!ok || port > 65535) {
-        *error = QCoreApplication::translate("main", "--port: expected 0-65535");
-        return std::nullopt;
-    }
-    o.port = quint16(port);
-    o.drones = parser.value(QStringLiteral("drones")).toInt(&ok);
-    if (!ok || o.drones < 0 || o.drones > 10000) {
-        *error = QCoreApplication::translate("main", "--drones: expected 0-10000");
-        return std::nullopt;
-    }
     o.rate = parser.value(QStringLiteral("rate")).toDouble(&ok);
     if (!ok || o.rate < 0.01 || o.rate > 1000.0) {
-        *error = QCoreApplication::translate("main", "--rate: expected a number from 0.01 to 1000");
+        *error = tr("--rate: expected a number from 0.01 to 1000");
         return std::nullopt;
     }
-    o.seed = parser.value(QStringLiteral("seed")).toUInt(&ok);
-    if (!ok) {
-        *error = QCoreApplication::translate("main", "--seed: expected a non-negative integer");
-        return std::nullopt;
+    if (parser.isSet(QStringLiteral("tokens-file"))) {
+        if (const auto failure = o.loadTokensFile(parser.value(QStringLiteral("tokens-file")))) {
+            *error = tr("--tokens-file: %1").arg(*failure);
+            return std::nullopt;
+        }
     }
-    o.heartbeatMs = parser.value(QStringLiteral("heartbeat-ms")).toInt(&ok);
-    if (!ok || o.heartbeatMs < 100 || o.heartbeatMs > 3600000) {
-        *error = QCoreApplication::translate("main", "--heartbeat-ms: expected 100-3600000");
-        return std::nullopt;
-    }
-    o.token = parser.value(QStringLiteral("token"));
-    if (o.token.isEmpty())
-        o.token = qEnvironmentVariable("WATCHFLOOR_SIM_TOKEN");
+    QString token = parser.value(QStringLiteral("token"));
+    if (token.isEmpty())
+        token = qEnvironmentVariable("WATCHFLOOR_SIM_TOKEN");
+    if (!token.isEmpty())
+        o.tokens.insert(token, QStringLiteral("operator"));
     return o;
 }
 
@@ -58,31 +115,25 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(WATCHFLOOR_VERSION));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QCoreApplication::translate(
-        "main", "Reference server for Watchfloor: a simulated drone fleet over WebSocket at ws://HOST:PORT/ws."));
+    parser.setApplicationDescription(
+        tr("Reference server for Watchfloor: a simulated plant over WebSocket at ws://HOST:PORT/ws."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addOptions({
-        {QStringLiteral("host"), QCoreApplication::translate("main", "Address to listen on (default 127.0.0.1)."),
-         QStringLiteral("address"), QStringLiteral("127.0.0.1")},
-        {QStringLiteral("port"),
-         QCoreApplication::translate("main", "Port to listen on; 0 picks a free one (default 8765)."),
-         QStringLiteral("port"), QStringLiteral("8765")},
-        {QStringLiteral("drones"), QCoreApplication::translate("main", "Number of simulated drones (default 12)."),
-         QStringLiteral("count"), QStringLiteral("12")},
-        {QStringLiteral("rate"),
-         QCoreApplication::translate("main", "Multiplies every cadence; 2 reports twice as often (default 1)."),
-         QStringLiteral("factor"), QStringLiteral("1")},
-        {QStringLiteral("token"),
-         QCoreApplication::translate(
-             "main", "Token clients must present; default from WATCHFLOOR_SIM_TOKEN, else any token is accepted."),
-         QStringLiteral("token")},
-        {QStringLiteral("heartbeat-ms"),
-         QCoreApplication::translate("main", "Heartbeat period announced to consoles, in ms (default 15000)."),
-         QStringLiteral("ms"), QStringLiteral("15000")},
-        {QStringLiteral("seed"), QCoreApplication::translate("main", "Seed of the simulated world (default 1)."),
-         QStringLiteral("n"), QStringLiteral("1")},
-    });
+    parser.addOption({QStringLiteral("host"), tr("Address to listen on (default 127.0.0.1)."),
+                      QStringLiteral("address"), QStringLiteral("127.0.0.1")});
+    parser.addOption({QStringLiteral("rate"),
+                      tr("World time runs this many times faster than the clock; every cadence scales (default 1)."),
+                      QStringLiteral("factor"), QStringLiteral("1")});
+    parser.addOption({QStringLiteral("token"),
+                      tr("A token that grants the role operator; default from WATCHFLOOR_SIM_TOKEN. With no token "
+                         "and no tokens file, any token is accepted as operator."),
+                      QStringLiteral("token")});
+    parser.addOption({QStringLiteral("tokens-file"),
+                      tr("File of \"token role\" lines (role: viewer, operator or admin)."), QStringLiteral("file")});
+    for (const NumberOption &option : numberOptions()) {
+        parser.addOption(
+            {QLatin1StringView(option.name), tr(option.help), QStringLiteral("n"), QString::number(option.fallback)});
+    }
     parser.process(app);
 
     QString error;

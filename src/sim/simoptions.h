@@ -1,18 +1,37 @@
 #pragma once
 
+#include <QHash>
 #include <QHostAddress>
 #include <QString>
 
-// How the reference server runs; `watchfloor-sim --help` documents each one.
+#include <optional>
+
+// How the reference server runs; `watchfloor-sim --help` and
+// docs/simulator.md document each one.
 struct SimOptions
 {
     QHostAddress host = QHostAddress::LocalHost;
     quint16 port = 0; // 0 picks a free port
     int drones = 12;
-    double rate = 1.0; // multiplies every cadence
-    QString token; // empty: any token is accepted
+    double rate = 1.0; // world time runs this many times faster than the clock
     quint32 seed = 1;
-    int droneReportMs = 5000; // at rate 1
+
+    // token -> role (viewer, operator, admin). Empty: any token is accepted
+    // with the role `operator`.
+    QHash<QString, QString> tokens;
+
     int authTimeoutMs = 5000;
-    int heartbeatMs = 15000; // announced in hello; consoles ping at this period
+    int heartbeatMs = 15000; // announced in hello; silent clients are dropped after twice that
+    int maxConnections = 100; // beyond: close 1013
+    double messagesPerSecond = 10.0; // per client, sustained
+    int messageBurst = 20; // per client, at once
+    int maxSubscriptions = 50; // per client
+    qint64 maxFrameBytes = 1024 * 1024; // beyond: close 1009
+    int malformedLimit = 20; // malformed messages in a row before close 1007
+    qsizetype replayEvents = 10000; // per session, for resume
+    qint64 replayAgeMs = 5 * 60 * 1000;
+
+    // Reads "token role [comment]" lines ('#' starts a comment) into `tokens`.
+    // On error returns a message naming the file and line.
+    std::optional<QString> loadTokensFile(const QString &path);
 };

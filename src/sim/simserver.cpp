@@ -13,17 +13,26 @@ Q_LOGGING_CATEGORY(lcSim, "watchfloor.sim")
 
 namespace {
 
-constexpr quint16 kCloseUnauthorized = 4001;
-constexpr qint64 kMaxMessageBytes = qint64(1024) * 1024;
-const QStringList kKnownChannels = {
-    QStringLiteral("drones"),   QStringLiteral("machines"), QStringLiteral("tiles"),  QStringLiteral("telemetry"),
-    QStringLiteral("alarms"),   QStringLiteral("commands"), QStringLiteral("health"), QStringLiteral("maintenance"),
-    QStringLiteral("presence"), QStringLiteral("all"),
-};
+constexpr int kCloseUnauthorized = 4001;
+constexpr qint64 kTickMs = 50;
 
-QJsonValue nowIso()
+QString iso(const QDateTime &t)
 {
-    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+    return t.toString(Qt::ISODateWithMs);
+}
+
+int roleRank(const QString &role)
+{
+    if (role == u"admin")
+        return 2;
+    if (role == u"operator")
+        return 1;
+    return 0;
+}
+
+QWebSocketProtocol::CloseCode closeCode(int code)
+{
+    return QWebSocketProtocol::CloseCode(code);
 }
 
 } // namespace
@@ -32,17 +41,13 @@ SimServer::SimServer(const SimOptions &options, QObject *parent)
     : QObject(parent)
     , m_options(options)
     , m_server(new QWebSocketServer(QStringLiteral("watchfloor-sim"), QWebSocketServer::NonSecureMode, this))
-    , m_fleet(options.drones, options.seed)
+    , m_world(options)
 {
     m_server->setSupportedSubprotocols({QStringLiteral("watchfloor.v1")});
+    // Refuse beyond the limit ourselves (with 1013), so let Qt queue them all.
+    m_server->setMaxPendingConnections(std::max(30, m_options.maxConnections * 2));
     connect(m_server, &QWebSocketServer::newConnection, this, &SimServer::onNewConnection);
-
-    // Spread the reports over the period, as real drones do not report in step.
-    const qint64 period = std::max<qint64>(1, qint64(std::llround(m_options.droneReportMs / m_options.rate)));
-    m_nextReportMs.resize(m_fleet.size());
-    for (qsizetype i = 0; i < m_fleet.size(); ++i)
-        m_nextReportMs[i] = period * (i + 1) / std::max<qsizetype>(1, m_fleet.size());
-    m_tick.setInterval(int(std::clamp<qint64>(period / 4, 5, 250)));
+    m_tick.setInterval(int(kTickMs));
     connect(&m_tick, &QTimer::timeout, this, &SimServer::onTick);
 }
 
@@ -58,6 +63,7 @@ bool SimServer::listen()
         return false;
     }
     m_clock.start();
+    m_nextHeartbeatMs = m_options.heartbeatMs;
     m_tick.start();
     qCInfo(lcSim) << "listening on" << url();
     return true;
@@ -85,14 +91,24 @@ QString SimServer::url() const
     return QStringLiteral("ws://%1:%2/ws").arg(m_server->serverAddress().toString()).arg(port());
 }
 
+qint64 SimServer::worldMs() const
+{
+    return qint64(double(m_clock.elapsed()) * m_options.rate);
+}
+
 void SimServer::onNewConnection()
 {
     while (QWebSocket *socket = m_server->nextPendingConnection()) {
         socket->setParent(this);
-        socket->setMaxAllowedIncomingFrameSize(kMaxMessageBytes);
-        socket->setMaxAllowedIncomingMessageSize(kMaxMessageBytes);
+        socket->setMaxAllowedIncomingFrameSize(quint64(m_options.maxFrameBytes));
+        socket->setMaxAllowedIncomingMessageSize(quint64(m_options.maxFrameBytes));
         if (socket->requestUrl().path() != u"/ws") {
             socket->close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("the WebSocket is at /ws"));
+            socket->deleteLater();
+            continue;
+        }
+        if (int(m_clients.size()) >= m_options.maxConnections) {
+            socket->close(closeCode(1013), QStringLiteral("too many connections, try again later"));
             socket->deleteLater();
             continue;
         }
@@ -100,12 +116,12 @@ void SimServer::onNewConnection()
         auto client = std::make_unique<Client>();
         Client *c = client.get();
         c->socket = socket;
-        c->sessionId = QStringLiteral("s-%1").arg(m_nextSessionId++);
+        c->connectedAtMs = c->lastHeardMs = c->lastRefillMs = m_clock.elapsed();
+        c->tokens = m_options.messageBurst;
         c->authTimer = std::make_unique<QTimer>();
         c->authTimer->setSingleShot(true);
-        connect(c->authTimer.get(), &QTimer::timeout, this, [c] {
-            c->socket->close(QWebSocketProtocol::CloseCode(kCloseUnauthorized), QStringLiteral("no auth within 5 s"));
-        });
+        connect(c->authTimer.get(), &QTimer::timeout, this,
+                [c] { c->socket->close(closeCode(kCloseUnauthorized), QStringLiteral("no auth within 5 s")); });
         c->authTimer->start(m_options.authTimeoutMs);
         m_clients.push_back(std::move(client));
 
@@ -113,166 +129,459 @@ void SimServer::onNewConnection()
             if (Client *found = findClient(socket))
                 onMessage(found, text);
         });
-        connect(socket, &QWebSocket::disconnected, this, [this, socket] {
+        connect(socket, &QWebSocket::binaryMessageReceived, this, [this, socket](const QByteArray &bytes) {
             if (Client *found = findClient(socket))
-                removeClient(found);
+                onMessage(found, QString::fromUtf8(bytes));
+        });
+        connect(socket, &QWebSocket::pong, this, [this, socket](quint64, const QByteArray &) {
+            if (Client *found = findClient(socket))
+                found->lastHeardMs = m_clock.elapsed();
+        });
+        // Closing can happen deep inside our own handling of the client's
+        // message (a refused token, a flood); remove it only once that is over.
+        connect(socket, &QWebSocket::disconnected, this, [this, socket] {
+            Client *found = findClient(socket);
+            if (!found || found->gone)
+                return;
+            found->gone = true;
+            found->outbox.clear();
+            if (found->session)
+                found->session->detachedAtMs = m_clock.elapsed();
+            QMetaObject::invokeMethod(
+                this,
+                [this, socket] {
+                    if (Client *leaving = findClient(socket))
+                        removeClient(leaving);
+                },
+                Qt::QueuedConnection);
         });
 
         send(c,
              {{QLatin1StringView("type"), QStringLiteral("hello")},
               {QLatin1StringView("protocol"), 1},
               {QLatin1StringView("server"), QStringLiteral("watchfloor-sim " WATCHFLOOR_VERSION)},
-              {QLatin1StringView("authRequired"), !m_options.token.isEmpty()},
+              {QLatin1StringView("authRequired"), !m_options.tokens.isEmpty()},
               {QLatin1StringView("heartbeatMs"), m_options.heartbeatMs}});
     }
 }
 
+bool SimServer::allowMessage(Client *client)
+{
+    const qint64 now = m_clock.elapsed();
+    client->tokens
+        = std::min<double>(m_options.messageBurst,
+                           client->tokens + double(now - client->lastRefillMs) * m_options.messagesPerSecond / 1000.0);
+    client->lastRefillMs = now;
+    if (client->tokens >= 1.0) {
+        client->tokens -= 1.0;
+        client->refusedStreak = 0;
+        return true;
+    }
+    // Refusing costs the server little; a client that keeps pushing three
+    // bursts' worth past the limit is abusive and goes.
+    if (++client->refusedStreak >= 3 * m_options.messageBurst) {
+        client->socket->close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("message rate limit"));
+        return false;
+    }
+    sendError(
+        client, QStringLiteral("rate_limited"),
+        QStringLiteral("more than %1 messages per second; this one was dropped").arg(m_options.messagesPerSecond));
+    return false;
+}
+
 void SimServer::onMessage(Client *client, const QString &text)
 {
+    if (client->gone)
+        return;
+    ++m_messagesIn;
+    client->lastHeardMs = m_clock.elapsed();
+    if (!allowMessage(client))
+        return;
+
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8(), &parseError);
-    if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
-        sendError(client, QStringLiteral("bad_request"), QStringLiteral("a request must be a JSON object"));
+    const QJsonObject request = doc.object();
+    const QJsonValue type = request.value(QLatin1StringView("type"));
+    if (parseError.error != QJsonParseError::NoError || !doc.isObject() || !type.isString()) {
+        if (++client->malformedStreak >= m_options.malformedLimit) {
+            client->socket->close(QWebSocketProtocol::CloseCodeWrongDatatype,
+                                  QStringLiteral("%1 malformed messages in a row").arg(client->malformedStreak));
+            return;
+        }
+        sendError(client, QStringLiteral("bad_request"),
+                  parseError.error != QJsonParseError::NoError
+                      ? QStringLiteral("not JSON: %1 at offset %2").arg(parseError.errorString()).arg(parseError.offset)
+                      : QStringLiteral("a request must be a JSON object with a \"type\" string"));
         return;
     }
-    const QJsonObject request = doc.object();
-    const QString type = request.value(QLatin1StringView("type")).toString();
-    const QJsonValue id = request.value(QLatin1StringView("id"));
+    client->malformedStreak = 0;
+    dispatch(client, type.toString(), request, request.value(QLatin1StringView("id")));
+    flush(client);
+}
 
+void SimServer::dispatch(Client *client, const QString &type, const QJsonObject &request, const QJsonValue &id)
+{
+    if (type == u"ping") {
+        queue(client, {{QLatin1StringView("type"), QStringLiteral("pong")}, {QLatin1StringView("id"), id}});
+        return;
+    }
     if (type == u"auth") {
         handleAuth(client, request, id);
-    } else if (type == u"ping") {
-        send(client, {{QLatin1StringView("type"), QStringLiteral("pong")}, {QLatin1StringView("id"), id}});
-    } else if (!client->authenticated) {
+        return;
+    }
+    if (!client->session) {
         sendFailure(client, id, QStringLiteral("unauthorized"), QStringLiteral("authenticate first"));
+        return;
+    }
+    if (type == u"resume") {
+        handleResume(client, request, id);
     } else if (type == u"subscribe" || type == u"unsubscribe") {
         handleSubscribe(client, request, id, type == u"subscribe");
+    } else if (type == u"request_data_refresh") {
+        handleRefresh(client, id);
+    } else if (type == u"stats") {
+        if (requireRole(client, id, QStringLiteral("admin")))
+            sendResult(client, id, stats());
+    } else if (type == u"broadcast") {
+        if (requireRole(client, id, QStringLiteral("admin")))
+            handleBroadcast(client, request, id);
     } else {
         sendFailure(client, id, QStringLiteral("bad_request"), QStringLiteral("unknown request type \"%1\"").arg(type));
     }
 }
 
+bool SimServer::requireRole(Client *client, const QJsonValue &id, const QString &minimum)
+{
+    if (roleRank(client->session->role()) >= roleRank(minimum))
+        return true;
+    sendFailure(client, id, QStringLiteral("forbidden"),
+                QStringLiteral("the role %1 may not do this; it needs %2").arg(client->session->role(), minimum));
+    return false;
+}
+
 void SimServer::handleAuth(Client *client, const QJsonObject &request, const QJsonValue &id)
 {
-    const QString token = request.value(QLatin1StringView("token")).toString();
-    if (!m_options.token.isEmpty() && token != m_options.token) {
-        sendFailure(client, id, QStringLiteral("unauthorized"), QStringLiteral("invalid token"));
-        client->socket->close(QWebSocketProtocol::CloseCode(kCloseUnauthorized), QStringLiteral("invalid token"));
+    if (client->session) {
+        sendFailure(client, id, QStringLiteral("bad_request"), QStringLiteral("already authenticated"));
         return;
     }
+    const QString token = request.value(QLatin1StringView("token")).toString();
+    QString role = QStringLiteral("operator");
+    if (!m_options.tokens.isEmpty()) {
+        const auto it = m_options.tokens.constFind(token);
+        if (it == m_options.tokens.cend()) {
+            sendFailure(client, id, QStringLiteral("unauthorized"), QStringLiteral("invalid token"));
+            flush(client);
+            client->socket->close(closeCode(kCloseUnauthorized), QStringLiteral("invalid token"));
+            return;
+        }
+        role = *it;
+    }
     client->authTimer->stop();
-    client->authenticated = true;
-    client->operatorName = request.value(QLatin1StringView("operator")).toString();
+    QString operatorName = request.value(QLatin1StringView("operator")).toString().left(64);
+    if (operatorName.isEmpty())
+        operatorName = QStringLiteral("anonymous");
+    client->clientName = request.value(QLatin1StringView("client")).toString().left(64);
+    const QString sessionId = QStringLiteral("s-%1-%2").arg(m_options.seed).arg(m_nextSessionId++);
+    client->session = std::make_shared<SimSession>(sessionId, operatorName, role,
+                                                   SimSession::Limits {m_options.replayEvents, m_options.replayAgeMs});
+    m_sessions.insert(sessionId, client->session);
     sendResult(client, id,
-               {{QLatin1StringView("sessionId"), client->sessionId},
-                {QLatin1StringView("role"), QStringLiteral("operator")},
-                {QLatin1StringView("serverTime"), nowIso()}});
-    Q_EMIT clientAuthenticated(client->operatorName);
+               {{QLatin1StringView("sessionId"), sessionId},
+                {QLatin1StringView("role"), role},
+                {QLatin1StringView("serverTime"), iso(QDateTime::currentDateTimeUtc())}});
+    qCInfo(lcSim) << "session" << sessionId << "for" << operatorName << "as" << role;
+    Q_EMIT clientAuthenticated(operatorName);
+    publishPresence();
+}
+
+void SimServer::handleResume(Client *client, const QJsonObject &request, const QJsonValue &id)
+{
+    const QString sessionId = request.value(QLatin1StringView("sessionId")).toString();
+    const QJsonValue lastSeqValue = request.value(QLatin1StringView("lastSeq"));
+    if (!lastSeqValue.isDouble() || lastSeqValue.toDouble() < 0) {
+        sendFailure(client, id, QStringLiteral("bad_request"), QStringLiteral("lastSeq must be a non-negative number"));
+        return;
+    }
+    const auto old = m_sessions.value(sessionId);
+    // A session belongs to whoever opened it: the same operator with the same role.
+    const bool sameOwner
+        = old && old->operatorName() == client->session->operatorName() && old->role() == client->session->role();
+    const auto replay = sameOwner ? old->eventsAfter(quint64(lastSeqValue.toInteger())) : std::nullopt;
+    if (!replay) {
+        sendFailure(client, id, QStringLiteral("resync_required"),
+                    old ? QStringLiteral("the events after %1 are no longer kept").arg(lastSeqValue.toInteger())
+                        : QStringLiteral("unknown session \"%1\"").arg(sessionId));
+        return;
+    }
+    if (Client *other = clientOf(old.get()); other && other != client) {
+        other->session.reset();
+        other->socket->close(QWebSocketProtocol::CloseCodeNormal, QStringLiteral("session resumed elsewhere"));
+    }
+    m_sessions.remove(client->session->id());
+    client->session = old;
+    old->detachedAtMs = -1;
+    sendResult(client, id,
+               {{QLatin1StringView("sessionId"), old->id()}, {QLatin1StringView("replayed"), replay->size()}});
+    for (const QJsonObject &event : *replay)
+        queue(client, event);
+    publishPresence();
 }
 
 void SimServer::handleSubscribe(Client *client, const QJsonObject &request, const QJsonValue &id, bool subscribe)
 {
     const QString channel = request.value(QLatin1StringView("channel")).toString();
-    if (!kKnownChannels.contains(channel)) {
+    if (channel != u"all" && !SimWorld::channels().contains(channel)) {
         sendFailure(client, id, QStringLiteral("bad_request"), QStringLiteral("unknown channel \"%1\"").arg(channel));
         return;
     }
-    if (channel != u"drones" && channel != u"all") {
-        sendFailure(client, id, QStringLiteral("unsupported_channel"),
-                    QStringLiteral("this server simulates drones only; \"%1\" is not available").arg(channel));
-        return;
+    QSet<QString> keys;
+    for (const char *filter : {"serials", "machineIds", "endpointIds", "commandIds"}) {
+        const QJsonValue v = request.value(QLatin1StringView(filter));
+        if (v.isUndefined())
+            continue;
+        if (!v.isArray()) {
+            sendFailure(client, id, QStringLiteral("bad_request"),
+                        QStringLiteral("%1 must be an array").arg(QLatin1StringView(filter)));
+            return;
+        }
+        for (const auto &key : v.toArray())
+            keys.insert(key.isString() ? key.toString() : QString::number(key.toInteger()));
     }
+
+    SimSession &session = *client->session;
+    const QStringList channels = channel == u"all" ? SimWorld::channels() : QStringList {channel};
     if (!subscribe) {
-        client->channels.remove(QStringLiteral("drones"));
+        for (const QString &c : channels)
+            session.unsubscribe({c, keys});
         sendResult(client, id, {});
         return;
     }
-    // Result, snapshot and the live stream follow each other with nothing in
-    // between: this all runs in one pass of the event loop.
-    client->channels.insert(QStringLiteral("drones"));
+    if (session.subscriptions().size() + channels.size() > m_options.maxSubscriptions) {
+        sendFailure(client, id, QStringLiteral("too_many_subscriptions"),
+                    QStringLiteral("at most %1 subscriptions per client").arg(m_options.maxSubscriptions));
+        return;
+    }
+    QList<SimSession::Subscription> added;
+    for (const QString &c : channels) {
+        if (session.subscribe({c, keys}))
+            added.append({c, keys});
+    }
+    // Result, snapshots and the live stream follow each other with nothing in
+    // between: all of this happens in one pass of the event loop.
     sendResult(client, id, {});
-    QJsonArray items;
-    for (qsizetype i = 0; i < m_fleet.size(); ++i)
-        items.append(m_fleet.snapshotItem(i));
-    send(client,
-         makeEvent(client, QStringLiteral("snapshot"),
-                   {{QLatin1StringView("channel"), QStringLiteral("drones")}, {QLatin1StringView("items"), items}}));
+    for (const auto &subscription : std::as_const(added))
+        sendSnapshot(client, subscription);
+}
+
+void SimServer::handleRefresh(Client *client, const QJsonValue &id)
+{
+    sendResult(client, id, {});
+    for (const auto &subscription : client->session->subscriptions())
+        sendSnapshot(client, subscription);
+}
+
+void SimServer::handleBroadcast(Client *client, const QJsonObject &request, const QJsonValue &id)
+{
+    const QString message = request.value(QLatin1StringView("message")).toString();
+    const QString level = request.value(QLatin1StringView("level")).toString(QStringLiteral("info"));
+    if (message.isEmpty() || (level != u"info" && level != u"warning" && level != u"error")) {
+        sendFailure(client, id, QStringLiteral("bad_request"),
+                    QStringLiteral("broadcast needs a message and a level of info, warning or error"));
+        return;
+    }
+    sendResult(client, id, {});
+    publish({{QStringLiteral("alarms"),
+              {},
+              {{QLatin1StringView("type"), QStringLiteral("system_alert")},
+               {QLatin1StringView("level"), level},
+               {QLatin1StringView("message"), message.left(500)},
+               {QLatin1StringView("timestamp"), iso(QDateTime::currentDateTimeUtc())}}}});
+    publishActivity(*client->session, QStringLiteral("broadcast"), message.left(80));
+}
+
+QJsonArray SimServer::snapshotItems(const SimSession::Subscription &subscription) const
+{
+    if (subscription.channel != u"presence")
+        return m_world.snapshot(subscription.channel, subscription.keys);
+    QJsonArray operators;
+    for (const auto &client : m_clients) {
+        if (!client->session || client->gone)
+            continue;
+        operators.append(QJsonObject {
+            {QLatin1StringView("name"), client->session->operatorName()},
+            {QLatin1StringView("role"), client->session->role()},
+            {QLatin1StringView("since"),
+             iso(QDateTime::currentDateTimeUtc().addMSecs(client->connectedAtMs - m_clock.elapsed()))},
+            {QLatin1StringView("client"), client->clientName},
+        });
+    }
+    return operators;
+}
+
+void SimServer::sendSnapshot(Client *client, const SimSession::Subscription &subscription)
+{
+    QJsonObject body {{QLatin1StringView("type"), QStringLiteral("snapshot")},
+                      {QLatin1StringView("channel"), subscription.channel},
+                      {QLatin1StringView("items"), snapshotItems(subscription)}};
+    queue(client, client->session->stamp(body, QDateTime::currentMSecsSinceEpoch()));
+}
+
+void SimServer::publish(const SimEvents &events)
+{
+    if (events.isEmpty())
+        return;
+    const qint64 wallMs = QDateTime::currentMSecsSinceEpoch();
+    // Detached sessions are numbered and kept too, so a console that comes
+    // back with `resume` gets everything it missed.
+    for (const auto &session : std::as_const(m_sessions)) {
+        Client *client = clientOf(session.get());
+        for (const SimEvent &event : events) {
+            if (!session->wants(event))
+                continue;
+            QJsonObject message = session->stamp(event.body, wallMs);
+            if (client)
+                queue(client, message);
+        }
+    }
+}
+
+void SimServer::publishPresence()
+{
+    const QJsonArray operators = snapshotItems({QStringLiteral("presence"), {}});
+    publish({{QStringLiteral("presence"),
+              {},
+              {{QLatin1StringView("type"), QStringLiteral("presence")}, {QLatin1StringView("operators"), operators}}}});
+}
+
+void SimServer::publishActivity(const SimSession &session, const QString &action, const QString &target)
+{
+    publish({{QStringLiteral("presence"),
+              {},
+              {{QLatin1StringView("type"), QStringLiteral("user_activity")},
+               {QLatin1StringView("operator"), session.operatorName()},
+               {QLatin1StringView("action"), action},
+               {QLatin1StringView("target"), target},
+               {QLatin1StringView("timestamp"), iso(QDateTime::currentDateTimeUtc())}}}});
 }
 
 void SimServer::onTick()
 {
     const qint64 now = m_clock.elapsed();
-    const qint64 period = std::max<qint64>(1, qint64(std::llround(m_options.droneReportMs / m_options.rate)));
-    const QDateTime wallNow = QDateTime::currentDateTimeUtc();
-    QList<qsizetype> due;
-    for (qsizetype i = 0; i < m_fleet.size(); ++i) {
-        if (m_nextReportMs.at(i) > now)
-            continue;
-        m_fleet.step(i, wallNow);
-        // Keep the phase; skip missed periods rather than bursting to catch up.
-        m_nextReportMs[i] += period * ((now - m_nextReportMs.at(i)) / period + 1);
-        due.append(i);
-    }
-    if (due.isEmpty())
-        return;
+    publish(m_world.advance(worldMs(), QDateTime::currentDateTimeUtc()));
 
-    const QJsonValue timestamp = wallNow.toString(Qt::ISODateWithMs);
-    for (const auto &client : m_clients) {
-        if (!client->channels.contains(QStringLiteral("drones")))
-            continue;
-        QJsonArray events;
-        for (qsizetype i : std::as_const(due)) {
-            events.append(makeEvent(client.get(), QStringLiteral("drone_update"),
-                                    {{QLatin1StringView("serial"), m_fleet.drone(i).serial},
-                                     {QLatin1StringView("kind"), QStringLiteral("status")},
-                                     {QLatin1StringView("data"), m_fleet.statusData(i)},
-                                     {QLatin1StringView("timestamp"), timestamp}}));
+    if (now >= m_nextHeartbeatMs) {
+        m_nextHeartbeatMs = now + m_options.heartbeatMs;
+        for (const auto &client : m_clients) {
+            if (client->gone)
+                continue;
+            // A console silent for two periods (not even a pong) is gone.
+            if (now - client->lastHeardMs > 2 * qint64(m_options.heartbeatMs))
+                client->socket->abort();
+            else
+                client->socket->ping();
         }
-        // What is due at once goes out in one frame.
-        if (events.size() == 1)
-            send(client.get(), events.first().toObject());
-        else
-            send(client.get(),
-                 {{QLatin1StringView("type"), QStringLiteral("batch")}, {QLatin1StringView("events"), events}});
     }
+
+    if (m_rateSamples.isEmpty() || now - m_rateSamples.last().atMs >= 1000) {
+        m_rateSamples.append({now, m_messagesIn, m_messagesOut});
+        if (m_rateSamples.size() > 6)
+            m_rateSamples.removeFirst();
+        const qint64 wallMs = QDateTime::currentMSecsSinceEpoch();
+        for (auto it = m_sessions.begin(); it != m_sessions.end();) {
+            (*it)->prune(wallMs);
+            const bool expired = (*it)->detachedAtMs >= 0 && now - (*it)->detachedAtMs > m_options.replayAgeMs;
+            it = expired ? m_sessions.erase(it) : std::next(it);
+        }
+    }
+
+    for (const auto &client : m_clients)
+        flush(client.get());
+}
+
+QJsonObject SimServer::stats() const
+{
+    qsizetype subscriptions = 0;
+    qsizetype replayDepth = 0;
+    for (const auto &session : m_sessions) {
+        subscriptions += session->subscriptions().size();
+        replayDepth = std::max(replayDepth, session->replayDepth());
+    }
+    double inRate = 0.0;
+    double outRate = 0.0;
+    if (m_rateSamples.size() >= 2) {
+        const RateSample &a = m_rateSamples.first();
+        const RateSample &b = m_rateSamples.last();
+        const double seconds = double(b.atMs - a.atMs) / 1000.0;
+        inRate = double(b.in - a.in) / seconds;
+        outRate = double(b.out - a.out) / seconds;
+    }
+    return {{QLatin1StringView("connections"), int(m_clients.size())},
+            {QLatin1StringView("sessions"), int(m_sessions.size())},
+            {QLatin1StringView("subscriptions"), subscriptions},
+            {QLatin1StringView("messagesInPerSecond"), std::round(inRate * 10) / 10},
+            {QLatin1StringView("eventsOutPerSecond"), std::round(outRate * 10) / 10},
+            {QLatin1StringView("replayBufferDepth"), replayDepth},
+            {QLatin1StringView("uptimeSeconds"), m_clock.elapsed() / 1000}};
 }
 
 void SimServer::sendResult(Client *client, const QJsonValue &id, const QJsonObject &data)
 {
-    send(client,
-         {{QLatin1StringView("type"), QStringLiteral("result")},
-          {QLatin1StringView("id"), id},
-          {QLatin1StringView("ok"), true},
-          {QLatin1StringView("data"), data}});
+    queue(client,
+          {{QLatin1StringView("type"), QStringLiteral("result")},
+           {QLatin1StringView("id"), id},
+           {QLatin1StringView("ok"), true},
+           {QLatin1StringView("data"), data}});
 }
 
 void SimServer::sendFailure(Client *client, const QJsonValue &id, const QString &code, const QString &message)
 {
-    send(client,
-         {{QLatin1StringView("type"), QStringLiteral("result")},
-          {QLatin1StringView("id"), id},
-          {QLatin1StringView("ok"), false},
-          {QLatin1StringView("error"),
-           QJsonObject {{QLatin1StringView("code"), code}, {QLatin1StringView("message"), message}}}});
+    queue(client,
+          {{QLatin1StringView("type"), QStringLiteral("result")},
+           {QLatin1StringView("id"), id},
+           {QLatin1StringView("ok"), false},
+           {QLatin1StringView("error"),
+            QJsonObject {{QLatin1StringView("code"), code}, {QLatin1StringView("message"), message}}}});
 }
 
 void SimServer::sendError(Client *client, const QString &code, const QString &message)
 {
-    send(client,
-         makeEvent(client, QStringLiteral("error"),
-                   {{QLatin1StringView("code"), code}, {QLatin1StringView("message"), message}}));
+    QJsonObject body {{QLatin1StringView("type"), QStringLiteral("error")},
+                      {QLatin1StringView("code"), code},
+                      {QLatin1StringView("message"), message}};
+    if (client->session)
+        body = client->session->stamp(body, QDateTime::currentMSecsSinceEpoch());
+    send(client, body);
 }
 
-QJsonObject SimServer::makeEvent(Client *client, const QString &type, QJsonObject fields)
+void SimServer::queue(Client *client, const QJsonObject &message)
 {
-    fields.insert(QLatin1StringView("type"), type);
-    fields.insert(QLatin1StringView("seq"), qint64(++client->seq));
-    fields.insert(QLatin1StringView("ts"), QDateTime::currentMSecsSinceEpoch());
-    return fields;
+    if (!client->gone)
+        client->outbox.append(message);
+}
+
+void SimServer::flush(Client *client)
+{
+    if (client->outbox.isEmpty())
+        return;
+    // Answers and events come first to last in one frame: one message alone,
+    // several as a batch.
+    if (client->outbox.size() == 1) {
+        send(client, client->outbox.first());
+    } else {
+        QJsonArray events;
+        for (const QJsonObject &m : std::as_const(client->outbox))
+            events.append(m);
+        send(client, {{QLatin1StringView("type"), QStringLiteral("batch")}, {QLatin1StringView("events"), events}});
+    }
+    m_messagesOut += client->outbox.size();
+    client->outbox.clear();
 }
 
 void SimServer::send(Client *client, const QJsonObject &message)
 {
+    if (client->gone)
+        return;
     client->socket->sendTextMessage(QString::fromUtf8(QJsonDocument(message).toJson(QJsonDocument::Compact)));
 }
 
@@ -282,15 +591,27 @@ void SimServer::removeClient(Client *client)
         = std::find_if(m_clients.begin(), m_clients.end(), [client](const auto &c) { return c.get() == client; });
     if (it == m_clients.end())
         return;
+    const bool hadSession = bool(client->session);
     client->socket->disconnect(this);
     client->socket->deleteLater();
     m_clients.erase(it);
+    if (hadSession)
+        publishPresence();
 }
 
 SimServer::Client *SimServer::findClient(QWebSocket *socket)
 {
     for (const auto &client : m_clients) {
         if (client->socket == socket)
+            return client.get();
+    }
+    return nullptr;
+}
+
+SimServer::Client *SimServer::clientOf(const SimSession *session)
+{
+    for (const auto &client : m_clients) {
+        if (!client->gone && client->session.get() == session)
             return client.get();
     }
     return nullptr;

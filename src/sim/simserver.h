@@ -1,13 +1,14 @@
 #pragma once
 
-#include "simfleet.h"
 #include "simoptions.h"
+#include "simsession.h"
+#include "simworld.h"
 
 #include <QElapsedTimer>
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
-#include <QSet>
 #include <QTimer>
 
 #include <memory>
@@ -17,7 +18,10 @@ class QWebSocket;
 class QWebSocketServer;
 
 // The reference server: speaks the `watchfloor` dialect over WebSocket at
-// ws://HOST:PORT/ws to any number of consoles, over a simulated fleet.
+// ws://HOST:PORT/ws to any number of consoles, over a simulated world. It
+// numbers every event per session, keeps recent ones for `resume`, applies
+// subscription filters, enforces the limits of docs/simulator.md, and never
+// lets one misbehaving client affect another.
 class SimServer : public QObject
 {
     Q_OBJECT
@@ -35,7 +39,9 @@ public:
     QString url() const;
     QString errorString() const { return m_error; }
     int clientCount() const { return int(m_clients.size()); }
-    const SimFleet &fleet() const { return m_fleet; }
+    const SimFleet &fleet() const { return m_world.fleet(); }
+    const SimWorld &world() const { return m_world; }
+    QJsonObject stats() const;
 
 Q_SIGNALS:
     void clientAuthenticated(const QString &operatorName);
@@ -44,34 +50,63 @@ private:
     struct Client
     {
         QWebSocket *socket = nullptr;
-        QString sessionId;
-        QString operatorName;
-        bool authenticated = false;
-        quint64 seq = 0;
-        QSet<QString> channels;
+        std::shared_ptr<SimSession> session; // set by auth
         std::unique_ptr<QTimer> authTimer;
+        QString clientName;
+        qint64 connectedAtMs = 0;
+        qint64 lastHeardMs = 0;
+        double tokens = 0.0; // rate limiter bucket
+        qint64 lastRefillMs = 0;
+        int refusedStreak = 0;
+        int malformedStreak = 0;
+        QList<QJsonObject> outbox; // events due in this pass, sent as one frame
+        bool gone = false; // disconnected; removed once the current call stack is done with it
     };
 
     void onNewConnection();
     void onMessage(Client *client, const QString &text);
     void onTick();
+    void dispatch(Client *client, const QString &type, const QJsonObject &request, const QJsonValue &id);
     void handleAuth(Client *client, const QJsonObject &request, const QJsonValue &id);
+    void handleResume(Client *client, const QJsonObject &request, const QJsonValue &id);
     void handleSubscribe(Client *client, const QJsonObject &request, const QJsonValue &id, bool subscribe);
+    void handleRefresh(Client *client, const QJsonValue &id);
+    void handleBroadcast(Client *client, const QJsonObject &request, const QJsonValue &id);
+    bool allowMessage(Client *client);
+    bool requireRole(Client *client, const QJsonValue &id, const QString &minimum);
+    void sendSnapshot(Client *client, const SimSession::Subscription &subscription);
+    QJsonArray snapshotItems(const SimSession::Subscription &subscription) const;
+    void publish(const SimEvents &events);
+    void publishPresence();
+    void publishActivity(const SimSession &session, const QString &action, const QString &target);
     void sendResult(Client *client, const QJsonValue &id, const QJsonObject &data);
     void sendFailure(Client *client, const QJsonValue &id, const QString &code, const QString &message);
     void sendError(Client *client, const QString &code, const QString &message);
-    QJsonObject makeEvent(Client *client, const QString &type, QJsonObject fields);
+    void queue(Client *client, const QJsonObject &message);
+    void flush(Client *client);
     void send(Client *client, const QJsonObject &message);
     void removeClient(Client *client);
     Client *findClient(QWebSocket *socket);
+    Client *clientOf(const SimSession *session);
+    qint64 worldMs() const;
 
     SimOptions m_options;
     QWebSocketServer *m_server = nullptr;
     std::vector<std::unique_ptr<Client>> m_clients;
-    SimFleet m_fleet;
-    QList<qint64> m_nextReportMs;
+    QHash<QString, std::shared_ptr<SimSession>> m_sessions;
+    SimWorld m_world;
     QElapsedTimer m_clock;
     QTimer m_tick;
     QString m_error;
     quint64 m_nextSessionId = 1;
+    qint64 m_nextHeartbeatMs = 0;
+    qint64 m_messagesIn = 0;
+    qint64 m_messagesOut = 0;
+    struct RateSample
+    {
+        qint64 atMs;
+        qint64 in;
+        qint64 out;
+    };
+    QList<RateSample> m_rateSamples; // one a second, the last few seconds
 };

@@ -85,7 +85,7 @@ void TestLiveDrones::dronesArriveAndUpdateLive()
 void TestLiveDrones::wrongTokenFailsWithoutRetrying()
 {
     SimOptions options = fastFleet(2);
-    options.token = QStringLiteral("right");
+    options.tokens = {{QStringLiteral("right"), QStringLiteral("operator")}};
     SimServer sim(options);
     QVERIFY(sim.listen());
 

@@ -79,7 +79,7 @@ void TestConnectionIndicator::showsLiveThenReconnectingWhenTheServerStops()
 void TestConnectionIndicator::showsFailureReason()
 {
     SimOptions options = smallFleet();
-    options.token = QStringLiteral("right");
+    options.tokens = {{QStringLiteral("right"), QStringLiteral("operator")}};
     SimServer sim(options);
     QVERIFY(sim.listen());
 
