@@ -187,7 +187,7 @@ qsizetype SimAlarmBook::createAlarm(const SimCondition &condition)
     return index;
 }
 
-void SimAlarmBook::applyTransition(Alarm &alarm, bool active, qint64 nowMs, const QDateTime &wallNow)
+void SimAlarmBook::applyTransition(Alarm &alarm, bool active, qint64 nowMs, const QDateTime &wallNow) const
 {
     alarm.conditionActive = active;
     alarm.recentTransitions.append(nowMs);

@@ -88,7 +88,7 @@ private:
     };
 
     qsizetype createAlarm(const SimCondition &condition);
-    void applyTransition(Alarm &alarm, bool active, qint64 nowMs, const QDateTime &wallNow);
+    void applyTransition(Alarm &alarm, bool active, qint64 nowMs, const QDateTime &wallNow) const;
     void endShelving(Alarm &alarm);
     bool refreshChattering(Alarm &alarm, qint64 nowMs) const;
     Alarm *find(const QString &alarmId, Error *error);

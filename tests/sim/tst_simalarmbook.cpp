@@ -82,7 +82,7 @@ QStringList idsOf(const SimEvents &events)
 QStringList idsOf(const QJsonArray &items)
 {
     QStringList ids;
-    for (const QJsonValue &item : items)
+    for (const auto &item : items)
         ids << item.toObject().value(QLatin1StringView("alarmId")).toString();
     return ids;
 }
@@ -576,7 +576,7 @@ void TestSimAlarmBook::chatteringIsOneAlarmWithRisingCount()
     QList<bool> chattering;
     SimEvents all;
     for (int i = 0; i < 5; ++i) {
-        const SimEvents events = report(book, kBattery, i % 2 == 0, i * 10'000);
+        const SimEvents events = report(book, kBattery, i % 2 == 0, qint64(i) * 10'000);
         QCOMPARE(events.size(), 1);
         chattering << chatteringOf(events.first().body);
         all << events;
@@ -650,7 +650,7 @@ void TestSimAlarmBook::snapshotHoldsEveryAlarmNotCleared()
     QCOMPARE(idsOf(items),
              (QStringList {QStringLiteral("A-000001"), QStringLiteral("A-000003"), QStringLiteral("A-000004"),
                            QStringLiteral("A-000005")}));
-    for (const QJsonValue &item : items) {
+    for (const auto &item : items) {
         const QString id = item.toObject().value(QLatin1StringView("alarmId")).toString();
         QCOMPARE(item.toObject(), book.alarmJson(id));
     }
