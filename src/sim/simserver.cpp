@@ -208,7 +208,9 @@ void SimServer::onTick()
     for (qsizetype i = 0; i < m_fleet.size(); ++i) {
         if (m_nextReportMs.at(i) > now)
             continue;
-        m_fleet.step(i, wallNow);
+        // World time runs `rate` times faster. Only `status` goes out below: the
+        // console does not decode the other drone_update kinds yet.
+        m_fleet.step(i, qint64(double(now) * m_options.rate), wallNow);
         // Keep the phase; skip missed periods rather than bursting to catch up.
         m_nextReportMs[i] += period * ((now - m_nextReportMs.at(i)) / period + 1);
         due.append(i);
