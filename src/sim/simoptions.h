@@ -13,6 +13,8 @@ struct SimOptions
     QHostAddress host = QHostAddress::LocalHost;
     quint16 port = 0; // 0 picks a free port
     int drones = 12;
+    int machines = 24;
+    QString scenario; // empty, or one of SimWorld::scenarios()
     double rate = 1.0; // world time runs this many times faster than the clock
     quint32 seed = 1;
 

@@ -4,9 +4,22 @@
 
 namespace {
 
-constexpr qint64 kDroneReportMs = 5000;
+constexpr qint64 kDroneReportMs = 5000; // cadences from the fleet dashboards this stands in for
 constexpr qint64 kHealthMs = 5000;
 constexpr qint64 kAlertMs = 10000;
+constexpr qint64 kLinesMs = 5000;
+constexpr qint64 kAlarmsMs = 1000;
+constexpr qint64 kChatterPeriodMs = 5000;
+
+// Advances a cadence: true when `next` is due, which then moves to the
+// following period (missed periods are skipped, not caught up in a burst).
+bool due(qint64 &next, qint64 now, qint64 period)
+{
+    if (now < next)
+        return false;
+    next += period * ((now - next) / period + 1);
+    return true;
+}
 
 QString iso(const QDateTime &t)
 {
@@ -18,6 +31,7 @@ QString iso(const QDateTime &t)
 SimWorld::SimWorld(const SimOptions &options)
     : m_options(options)
     , m_fleet(options.drones, options.seed)
+    , m_lines(options.machines, options.seed + 1)
     , m_random(options.seed ^ 0x5eedu)
 {
     // Spread the reports over the period: real drones do not report in step.
@@ -26,6 +40,7 @@ SimWorld::SimWorld(const SimOptions &options)
         m_nextDroneReportMs[i] = kDroneReportMs * (i + 1) / std::max<qsizetype>(1, m_fleet.size());
     m_nextHealthMs = kHealthMs;
     m_nextAlertMs = kAlertMs;
+    m_nextLinesMs = kLinesMs;
     m_health = {{QLatin1StringView("cpu"), m_cpu},
                 {QLatin1StringView("memory"), m_memory},
                 {QLatin1StringView("storage"), m_storage}};
@@ -41,34 +56,88 @@ const QStringList &SimWorld::channels()
     return names;
 }
 
+const QStringList &SimWorld::scenarios()
+{
+    static const QStringList names = {
+        QStringLiteral("alarm-flood"),
+        QStringLiteral("chattering-sensor"),
+        QStringLiteral("machine-breakdown"),
+    };
+    return names;
+}
+
 SimEvents SimWorld::advance(qint64 worldMs, const QDateTime &wallNow)
 {
+    m_worldMs = worldMs;
     SimEvents events;
-    const QString timestamp = iso(wallNow);
     for (qsizetype i = 0; i < m_fleet.size(); ++i) {
-        if (m_nextDroneReportMs.at(i) > worldMs)
-            continue;
-        m_fleet.step(i, wallNow);
-        // Keep the phase; skip missed periods rather than bursting to catch up.
-        m_nextDroneReportMs[i] += kDroneReportMs * ((worldMs - m_nextDroneReportMs.at(i)) / kDroneReportMs + 1);
-        const QString serial = m_fleet.drone(i).serial;
-        events.append({QStringLiteral("drones"),
-                       serial,
-                       {{QLatin1StringView("type"), QStringLiteral("drone_update")},
-                        {QLatin1StringView("serial"), serial},
-                        {QLatin1StringView("kind"), QStringLiteral("status")},
-                        {QLatin1StringView("data"), m_fleet.statusData(i)},
-                        {QLatin1StringView("timestamp"), timestamp}}});
+        if (due(m_nextDroneReportMs[i], worldMs, kDroneReportMs))
+            events.append(m_fleet.step(i, worldMs, wallNow));
     }
-    if (worldMs >= m_nextHealthMs) {
-        m_nextHealthMs += kHealthMs * ((worldMs - m_nextHealthMs) / kHealthMs + 1);
+    if (due(m_nextLinesMs, worldMs, kLinesMs))
+        events.append(m_lines.step(worldMs, wallNow));
+    events.append(runScenario(worldMs, wallNow));
+    if (due(m_nextAlarmsMs, worldMs, kAlarmsMs)) {
+        events.append(m_alarms.update(conditions(), worldMs, wallNow));
+        events.append(m_alarms.expireShelving(worldMs));
+    }
+    if (due(m_nextHealthMs, worldMs, kHealthMs))
         events.append(stepHealth(wallNow));
-    }
-    if (worldMs >= m_nextAlertMs) {
-        m_nextAlertMs += kAlertMs * ((worldMs - m_nextAlertMs) / kAlertMs + 1);
+    if (due(m_nextAlertMs, worldMs, kAlertMs))
         events.append(systemAlert(wallNow));
+    return events;
+}
+
+SimConditions SimWorld::conditions() const
+{
+    SimConditions all = m_fleet.conditions();
+    all.append(m_lines.conditions());
+    if (m_options.scenario == u"chattering-sensor" || m_chatterActive) {
+        all.append({QStringLiteral("system:VS-7:vibration"), m_chatterActive, QStringLiteral("medium"),
+                    QStringLiteral("Vibration sensor VS-7 on line L1 above its limit"), QStringLiteral("system"),
+                    QStringLiteral("VS-7")});
+    }
+    return all;
+}
+
+SimEvents SimWorld::runScenario(qint64 worldMs, const QDateTime &wallNow)
+{
+    SimEvents events;
+    if (m_options.scenario == u"alarm-flood") {
+        // Two seconds in, a third of the fleet runs low at once.
+        if (m_scenarioStep == 0 && worldMs >= 2000) {
+            m_scenarioStep = 1;
+            for (qsizetype i = 0; i < m_fleet.size(); i += 3)
+                events.append(m_fleet.forceBattery(m_fleet.drone(i).serial, 8.0, worldMs, wallNow));
+        }
+    } else if (m_options.scenario == u"chattering-sensor") {
+        // A sensor flapping across its limit every five seconds.
+        const bool active = (worldMs / kChatterPeriodMs) % 2 == 1;
+        m_chatterActive = active;
+    } else if (m_options.scenario == u"machine-breakdown") {
+        if (m_scenarioStep == 0 && worldMs >= 3000 && m_lines.size() > 0) {
+            m_scenarioStep = 1;
+            events.append(m_lines.forceBreakdown(m_lines.machine(0).id, worldMs, wallNow));
+        }
     }
     return events;
+}
+
+SimEvents SimWorld::acknowledgeAlarm(const QString &alarmId, const QString &operatorName, const QString &note,
+                                     const QDateTime &wallNow, Error *error)
+{
+    return m_alarms.acknowledge(alarmId, operatorName, note, m_worldMs, wallNow, error);
+}
+
+SimEvents SimWorld::shelveAlarm(const QString &alarmId, int minutes, const QString &reason,
+                                const QString &operatorName, const QDateTime &wallNow, Error *error)
+{
+    return m_alarms.shelve(alarmId, minutes, reason, operatorName, m_worldMs, wallNow, error);
+}
+
+SimEvents SimWorld::unshelveAlarm(const QString &alarmId, Error *error)
+{
+    return m_alarms.unshelve(alarmId, m_worldMs, error);
 }
 
 SimEvents SimWorld::stepHealth(const QDateTime &wallNow)
@@ -115,12 +184,28 @@ SimEvent SimWorld::systemAlert(const QDateTime &wallNow)
 
 QJsonArray SimWorld::snapshot(const QString &channel, const QSet<QString> &keys) const
 {
+    const auto filtered = [&keys](const QJsonArray &all, QLatin1StringView keyField) {
+        if (keys.isEmpty())
+            return all;
+        QJsonArray out;
+        for (const auto &item : all) {
+            if (keys.contains(item.toObject().value(keyField).toString()))
+                out.append(item);
+        }
+        return out;
+    };
     QJsonArray items;
     if (channel == u"drones") {
         for (qsizetype i = 0; i < m_fleet.size(); ++i) {
             if (keys.isEmpty() || keys.contains(m_fleet.drone(i).serial))
                 items.append(m_fleet.snapshotItem(i));
         }
+    } else if (channel == u"machines") {
+        items = filtered(m_lines.machinesSnapshot(), QLatin1StringView("machineId"));
+    } else if (channel == u"maintenance") {
+        items = filtered(m_lines.ticketsSnapshot(), QLatin1StringView("machineId"));
+    } else if (channel == u"alarms") {
+        items = m_alarms.snapshot();
     } else if (channel == u"health") {
         items.append(m_health);
     }

@@ -1,7 +1,9 @@
 #pragma once
 
+#include "simalarmbook.h"
 #include "simevent.h"
 #include "simfleet.h"
+#include "simlines.h"
 #include "simoptions.h"
 
 #include <QDateTime>
@@ -11,8 +13,10 @@
 #include <QSet>
 
 // Everything the reference server simulates, advanced in world time: the
-// drone fleet, server health and system alerts. The protocol server asks it
-// what happened since the last call and for snapshots; it never sees a socket.
+// drone fleet, the production lines, the alarms raised from their
+// conditions, server health and system alerts, and the scripted scenario.
+// The protocol server asks it what happened and for snapshots, and passes
+// operators' intents on; it never sees a socket.
 class SimWorld
 {
 public:
@@ -23,25 +27,43 @@ public:
     SimEvents advance(qint64 worldMs, const QDateTime &wallNow);
 
     // The current state of one channel as snapshot items, limited to `keys`
-    // when given. Channels without state (telemetry history, commands) give
-    // what they have now.
+    // when given.
     QJsonArray snapshot(const QString &channel, const QSet<QString> &keys) const;
 
+    using Error = SimAlarmBook::Error;
+    SimEvents acknowledgeAlarm(const QString &alarmId, const QString &operatorName, const QString &note,
+                               const QDateTime &wallNow, Error *error);
+    SimEvents shelveAlarm(const QString &alarmId, int minutes, const QString &reason, const QString &operatorName,
+                          const QDateTime &wallNow, Error *error);
+    SimEvents unshelveAlarm(const QString &alarmId, Error *error);
+
     const SimFleet &fleet() const { return m_fleet; }
+    const SimLines &lines() const { return m_lines; }
+    const SimAlarmBook &alarms() const { return m_alarms; }
     static const QStringList &channels();
+    static const QStringList &scenarios();
 
 private:
     SimEvents stepHealth(const QDateTime &wallNow);
     SimEvent systemAlert(const QDateTime &wallNow);
+    SimEvents runScenario(qint64 worldMs, const QDateTime &wallNow);
+    SimConditions conditions() const;
 
     SimOptions m_options;
     SimFleet m_fleet;
+    SimLines m_lines;
+    SimAlarmBook m_alarms;
     QList<qint64> m_nextDroneReportMs;
+    qint64 m_worldMs = 0;
+    qint64 m_nextLinesMs = 0;
+    qint64 m_nextAlarmsMs = 0;
     qint64 m_nextHealthMs = 0;
     qint64 m_nextAlertMs = 0;
+    int m_scenarioStep = 0;
+    bool m_chatterActive = false;
     QRandomGenerator m_random;
+    QJsonObject m_health;
     double m_cpu = 22.0;
     double m_memory = 41.0;
     double m_storage = 63.0;
-    QJsonObject m_health;
 };

@@ -1,5 +1,6 @@
 #include "decoder.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
@@ -285,6 +286,56 @@ BodyOrError decodeDroneUpdate(const QString &type, FieldReader &r)
     if (serial.isEmpty())
         return DecodeError {DecodeError::Kind::BadField, type, QStringLiteral("serial"),
                             QStringLiteral("empty serial")};
+    if (kind == u"build_progress") {
+        FieldReader d(data, type, QStringLiteral("data."));
+        DroneBuildProgress b;
+        b.serial = serial;
+        b.timestamp = ts;
+        b.percent = int(d.number(QLatin1StringView("percent"), 0.0, 100.0));
+        b.stage = d.string(QLatin1StringView("stage"));
+        b.assembly = d.optionalString(QLatin1StringView("assembly"));
+        if (data.contains(QLatin1StringView("eta")) && !data.value(QLatin1StringView("eta")).isNull())
+            b.eta = d.timestamp(QLatin1StringView("eta"));
+        if (d.error())
+            return *d.error();
+        return b;
+    }
+    if (kind == u"system_health") {
+        FieldReader d(data, type, QStringLiteral("data."));
+        DroneHealth h;
+        h.serial = serial;
+        h.timestamp = ts;
+        h.cpu = d.number(QLatin1StringView("cpu"), 0.0, 100.0);
+        h.memory = d.number(QLatin1StringView("memory"), 0.0, 100.0);
+        h.storage = d.number(QLatin1StringView("storage"), 0.0, 100.0);
+        h.temperature = d.number(QLatin1StringView("temperature"), -100.0, 200.0);
+        if (d.error())
+            return *d.error();
+        return h;
+    }
+    if (kind == u"operation") {
+        FieldReader d(data, type, QStringLiteral("data."));
+        DroneOperation o;
+        o.serial = serial;
+        o.timestamp = ts;
+        o.mission = d.string(QLatin1StringView("mission"));
+        const QString status = d.string(QLatin1StringView("status"));
+        o.progress = d.number(QLatin1StringView("progress"), 0.0, 100.0);
+        if (d.error())
+            return *d.error();
+        static const QHash<QString, MissionStatus> statuses = {
+            {QStringLiteral("started"), MissionStatus::Started},
+            {QStringLiteral("paused"), MissionStatus::Paused},
+            {QStringLiteral("completed"), MissionStatus::Completed},
+            {QStringLiteral("aborted"), MissionStatus::Aborted},
+        };
+        const auto it = statuses.constFind(status);
+        if (it == statuses.cend())
+            return DecodeError {DecodeError::Kind::BadField, type, QStringLiteral("data.status"),
+                                QStringLiteral("unknown mission status \"%1\"").arg(status)};
+        o.status = *it;
+        return o;
+    }
     if (kind != u"status") {
         return DecodeError {DecodeError::Kind::UnsupportedKind, type, QStringLiteral("kind"),
                             QStringLiteral("drone_update kind \"%1\" is not handled").arg(kind)};

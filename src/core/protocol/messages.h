@@ -76,6 +76,40 @@ struct DroneStatusUpdate
     DroneStatus status;
 };
 
+// drone_update kind `build_progress`: where the drone is in assembly.
+struct DroneBuildProgress
+{
+    QString serial;
+    int percent = 0;
+    QString stage;
+    QString assembly;
+    QDateTime eta; // invalid when the server gives none
+    QDateTime timestamp;
+};
+
+// drone_update kind `system_health`: the drone's own computer.
+struct DroneHealth
+{
+    QString serial;
+    double cpu = 0.0; // percent
+    double memory = 0.0; // percent
+    double storage = 0.0; // percent
+    double temperature = 0.0; // °C
+    QDateTime timestamp;
+};
+
+enum class MissionStatus { Started, Paused, Completed, Aborted };
+
+// drone_update kind `operation`: the mission it is flying.
+struct DroneOperation
+{
+    QString serial;
+    QString mission;
+    MissionStatus status = MissionStatus::Started;
+    double progress = 0.0; // percent
+    QDateTime timestamp;
+};
+
 struct ServerError
 {
     ErrorInfo error;
@@ -85,7 +119,8 @@ struct Pong
 {
 };
 
-using Body = std::variant<Hello, Connected, Result, Snapshot, DroneStatusUpdate, ServerError, Pong>;
+using Body = std::variant<Hello, Connected, Result, Snapshot, DroneStatusUpdate, DroneBuildProgress, DroneHealth,
+                          DroneOperation, ServerError, Pong>;
 
 struct Message
 {

@@ -31,6 +31,7 @@ private Q_SLOTS:
     void droneStatusUpdate();
     void epochMillisecondTimestamp();
     void numericSerialBecomesString();
+    void otherDroneUpdateKinds();
     void droneSnapshot();
     void batchKeepsGoodMessagesAroundABadOne();
     void topLevelArray();
@@ -131,6 +132,35 @@ void TestDecoder::numericSerialBecomesString()
     QCOMPARE(u->status.serial, QStringLiteral("42"));
 }
 
+void TestDecoder::otherDroneUpdateKinds()
+{
+    const auto frame = decodeFrame(
+        R"([{"type":"drone_update","serial":"A","kind":"build_progress","timestamp":0,)"
+        R"("data":{"percent":42,"stage":"avionics","assembly":"flight controller","eta":"2026-11-22T12:00:00.000Z"}},)"
+        R"({"type":"drone_update","serial":"A","kind":"system_health","timestamp":0,)"
+        R"("data":{"cpu":31.5,"memory":48,"storage":12.25,"temperature":41.5}},)"
+        R"({"type":"drone_update","serial":"A","kind":"operation","timestamp":0,)"
+        R"("data":{"mission":"Roof inspection #7","status":"paused","progress":63}}])");
+    QVERIFY2(frame.errors.isEmpty(), qPrintable(frame.errors.value(0).toString()));
+    QCOMPARE(frame.messages.size(), 3);
+    const auto *b = std::get_if<DroneBuildProgress>(&frame.messages.at(0).body);
+    QVERIFY(b);
+    QCOMPARE(b->percent, 42);
+    QCOMPARE(b->stage, QStringLiteral("avionics"));
+    QCOMPARE(b->assembly, QStringLiteral("flight controller"));
+    QCOMPARE(b->eta, QDateTime(QDate(2026, 11, 22), QTime(12, 0), Qt::UTC));
+    const auto *h = std::get_if<DroneHealth>(&frame.messages.at(1).body);
+    QVERIFY(h);
+    QCOMPARE(h->cpu, 31.5);
+    QCOMPARE(h->storage, 12.25);
+    QCOMPARE(h->temperature, 41.5);
+    const auto *o = std::get_if<DroneOperation>(&frame.messages.at(2).body);
+    QVERIFY(o);
+    QCOMPARE(o->mission, QStringLiteral("Roof inspection #7"));
+    QCOMPARE(o->status, MissionStatus::Paused);
+    QCOMPARE(o->progress, 63.0);
+}
+
 void TestDecoder::droneSnapshot()
 {
     const auto frame = decodeFrame(
@@ -227,6 +257,15 @@ void TestDecoder::malformed_data()
     QTest::newRow("unhandled drone kind")
         << QByteArray(R"({"type":"drone_update","serial":"A","kind":"telepathy","timestamp":0,"data":{}})")
         << K::UnsupportedKind << QStringLiteral("kind");
+    QTest::newRow("build percent above 100") << QByteArray(
+        R"({"type":"drone_update","serial":"A","kind":"build_progress","timestamp":0,"data":{"percent":101,"stage":"test"}})")
+                                             << K::BadField << QStringLiteral("data.percent");
+    QTest::newRow("health cpu missing") << QByteArray(
+        R"({"type":"drone_update","serial":"A","kind":"system_health","timestamp":0,"data":{"memory":1,"storage":1,"temperature":1}})")
+                                        << K::MissingField << QStringLiteral("data.cpu");
+    QTest::newRow("unknown mission status") << QByteArray(
+        R"({"type":"drone_update","serial":"A","kind":"operation","timestamp":0,"data":{"mission":"m","status":"lost","progress":1}})")
+                                            << K::BadField << QStringLiteral("data.status");
     QTest::newRow("snapshot item not object") << QByteArray(R"({"type":"snapshot","channel":"drones","items":[3]})")
                                               << K::BadField << QStringLiteral("items[0]");
     QTest::newRow("snapshot item bad state") << QByteArray(
