@@ -41,7 +41,9 @@ struct EndpointSpec
     double min;
     double max;
     double step;
-    double deadband; // a reading must move by more than this to be published
+    // A reading must move by more than the deadband to be published; at least
+    // twice the noise, so a sensor at rest stays quiet.
+    double deadband;
     double noise; // amplitude of the sensor's measurement noise
 };
 
@@ -53,8 +55,8 @@ constexpr EndpointSpec kEndpoints[] = {
     {2, u"on", u"On", {}, ValueType::Bool, true, kNone, kNone, kNone, 0.0, 0.0},
     {2, u"setpoint", u"Setpoint", u"°C", ValueType::Number, true, 20.0, 95.0, 0.5, 0.0, 0.0},
     {2, u"mode", u"Mode", {}, ValueType::Enum, true, kNone, kNone, kNone, 0.0, 0.0},
-    {3, u"temperature", u"Temperature", u"°C", ValueType::Number, false, kNone, kNone, kNone, 0.2, 0.05},
-    {4, u"level", u"Level", u"%", ValueType::Number, false, 0.0, 100.0, kNone, 0.2, 0.05},
+    {3, u"temperature", u"Temperature", u"°C", ValueType::Number, false, kNone, kNone, kNone, 0.2, 0.1},
+    {4, u"level", u"Level", u"%", ValueType::Number, false, 0.0, 100.0, kNone, 0.2, 0.1},
 };
 static_assert(std::size(kEndpoints) == SimPlant::kEndpointsPerTile);
 
