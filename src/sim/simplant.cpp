@@ -577,8 +577,7 @@ SimEvent SimPlant::statusEvent(const Command &command) const
 QJsonArray SimPlant::tilesSnapshot() const
 {
     QJsonArray tiles;
-    for (int t = 0; t < m_tiles.size(); ++t) {
-        const Tile &tile = m_tiles.at(t);
+    for (const Tile &tile : m_tiles) {
         QJsonArray devices;
         for (int d = 0; d < int(std::size(kDevices)); ++d) {
             QJsonArray endpoints;
@@ -687,7 +686,7 @@ QJsonValue SimPlant::value(const QString &endpointId) const
 {
     const Location where = locate(endpointId);
     if (where.tile < 0)
-        return QJsonValue(QJsonValue::Undefined);
+        return {QJsonValue::Undefined};
     return m_tiles.at(where.tile).published[where.field];
 }
 

@@ -118,9 +118,9 @@ SimCondition conditionById(const SimPlant &plant, const QString &id)
 
 QJsonObject endpointIn(const QJsonArray &tiles, const QString &endpointId)
 {
-    for (const QJsonValue &tile : tiles) {
-        for (const QJsonValue &device : tile[QLatin1StringView("devices")].toArray()) {
-            for (const QJsonValue &endpoint : device[QLatin1StringView("endpoints")].toArray()) {
+    for (const QJsonValue tile : tiles) {
+        for (const QJsonValue device : tile[QLatin1StringView("devices")].toArray()) {
+            for (const QJsonValue endpoint : device[QLatin1StringView("endpoints")].toArray()) {
                 if (endpoint[QLatin1StringView("endpointId")].toString() == endpointId)
                     return endpoint.toObject();
             }
@@ -174,7 +174,7 @@ void TestSimPlant::snapshotHasProtocolShape()
 
     const QJsonArray devices = t1[QLatin1StringView("devices")].toArray();
     QStringList kinds, deviceIds;
-    for (const QJsonValue &d : devices) {
+    for (const QJsonValue d : devices) {
         kinds << d[QLatin1StringView("kind")].toString();
         deviceIds << d[QLatin1StringView("deviceId")].toString();
     }
@@ -192,9 +192,9 @@ void TestSimPlant::snapshotHasProtocolShape()
     };
     QSet<QString> allIds;
     int endpointCount = 0;
-    for (const QJsonValue &tile : tiles) {
-        for (const QJsonValue &device : tile[QLatin1StringView("devices")].toArray()) {
-            for (const QJsonValue &e : device[QLatin1StringView("endpoints")].toArray()) {
+    for (const QJsonValue tile : tiles) {
+        for (const QJsonValue device : tile[QLatin1StringView("devices")].toArray()) {
+            for (const QJsonValue e : device[QLatin1StringView("endpoints")].toArray()) {
                 const QJsonObject endpoint = e.toObject();
                 QCOMPARE(keySet(endpoint), endpointKeys);
                 QVERIFY(endpoint[QLatin1StringView("timestamp")].isNull()); // no wall clock seen yet
@@ -268,7 +268,7 @@ void TestSimPlant::telemetrySnapshotListsEndpoints()
     plant.step(0, wall(0));
     const QJsonArray all = plant.telemetrySnapshot();
     QCOMPARE(all.size(), 3 * SimPlant::kEndpointsPerTile);
-    for (const QJsonValue &item : all) {
+    for (const QJsonValue item : all) {
         const QJsonObject body = item.toObject();
         QCOMPARE(str(body, "type"), QStringLiteral("telemetry"));
         QCOMPARE(body[QLatin1StringView("value")], plant.value(str(body, "endpointId")));
@@ -712,7 +712,7 @@ void TestSimPlant::sameSeedSameEvents()
         SimPlant plant(5, seed, 0.3);
         QJsonArray log;
         const auto record = [&log](const SimEvents &events) {
-            for (const QJsonValue &e : toJson(events))
+            for (const QJsonValue e : toJson(events))
                 log.append(e);
         };
         qint64 now = 0;
