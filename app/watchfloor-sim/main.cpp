@@ -32,6 +32,10 @@ const QList<NumberOption> &numberOptions()
          [](SimOptions &o, qint64 v) { o.port = quint16(v); }},
         {"drones", QT_TRANSLATE_NOOP("main", "Number of simulated drones (default 12)."), 12, 0, 10000,
          [](SimOptions &o, qint64 v) { o.drones = int(v); }},
+        {"machines", QT_TRANSLATE_NOOP("main", "Number of machines on the production lines (default 24)."), 24, 0,
+         10000, [](SimOptions &o, qint64 v) { o.machines = int(v); }},
+        {"tiles", QT_TRANSLATE_NOOP("main", "Number of control-panel tiles, each a hot-liquor tank (default 2)."), 2, 0,
+         100, [](SimOptions &o, qint64 v) { o.tiles = int(v); }},
         {"seed",
          QT_TRANSLATE_NOOP("main", "Seed of the simulated world; the same seed gives the same world (default 1)."), 1,
          0, 4294967295LL, [](SimOptions &o, qint64 v) { o.seed = quint32(v); }},
@@ -92,6 +96,16 @@ std::optional<SimOptions> parseOptions(const QCommandLineParser &parser, QString
         *error = tr("--rate: expected a number from 0.01 to 1000");
         return std::nullopt;
     }
+    o.commandFailureRate = parser.value(QStringLiteral("command-failure-rate")).toDouble(&ok);
+    if (!ok || o.commandFailureRate < 0.0 || o.commandFailureRate > 1.0) {
+        *error = tr("--command-failure-rate: expected a number from 0 to 1");
+        return std::nullopt;
+    }
+    o.scenario = parser.value(QStringLiteral("scenario"));
+    if (!o.scenario.isEmpty() && !SimWorld::scenarios().contains(o.scenario)) {
+        *error = tr("--scenario: \"%1\" is not one of %2").arg(o.scenario, SimWorld::scenarios().join(u", "));
+        return std::nullopt;
+    }
     if (parser.isSet(QStringLiteral("tokens-file"))) {
         if (const auto failure = o.loadTokensFile(parser.value(QStringLiteral("tokens-file")))) {
             *error = tr("--tokens-file: %1").arg(*failure);
@@ -124,6 +138,12 @@ int main(int argc, char *argv[])
     parser.addOption({QStringLiteral("rate"),
                       tr("World time runs this many times faster than the clock; every cadence scales (default 1)."),
                       QStringLiteral("factor"), QStringLiteral("1")});
+    parser.addOption({QStringLiteral("command-failure-rate"),
+                      tr("Share of accepted commands the simulated devices fail, 0 to 1 (default 0)."),
+                      QStringLiteral("share"), QStringLiteral("0")});
+    parser.addOption({QStringLiteral("scenario"),
+                      tr("Scripted events: alarm-flood, chattering-sensor or machine-breakdown."),
+                      QStringLiteral("name")});
     parser.addOption({QStringLiteral("token"),
                       tr("A token that grants the role operator; default from WATCHFLOOR_SIM_TOKEN. With no token "
                          "and no tokens file, any token is accepted as operator."),

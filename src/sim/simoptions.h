@@ -14,6 +14,8 @@ struct SimOptions
     quint16 port = 0; // 0 picks a free port
     int drones = 12;
     int machines = 24;
+    int tiles = 2;
+    double commandFailureRate = 0.0; // share of accepted commands the device fails
     QString scenario; // empty, or one of SimWorld::scenarios()
     double rate = 1.0; // world time runs this many times faster than the clock
     quint32 seed = 1;

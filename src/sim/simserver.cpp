@@ -239,6 +239,12 @@ void SimServer::dispatch(Client *client, const QString &type, const QJsonObject 
         handleSubscribe(client, request, id, type == u"subscribe");
     } else if (type == u"request_data_refresh") {
         handleRefresh(client, id);
+    } else if (type == u"command") {
+        if (requireRole(client, id, QStringLiteral("operator")))
+            handleCommand(client, request, id);
+    } else if (type == u"ack_alarm" || type == u"shelve_alarm" || type == u"unshelve_alarm") {
+        if (requireRole(client, id, QStringLiteral("operator")))
+            handleAlarmRequest(client, type, request, id);
     } else if (type == u"stats") {
         if (requireRole(client, id, QStringLiteral("admin")))
             sendResult(client, id, stats());
@@ -398,6 +404,69 @@ void SimServer::handleBroadcast(Client *client, const QJsonObject &request, cons
                {QLatin1StringView("message"), message.left(500)},
                {QLatin1StringView("timestamp"), iso(QDateTime::currentDateTimeUtc())}}}});
     publishActivity(*client->session, QStringLiteral("broadcast"), message.left(80));
+}
+
+void SimServer::handleCommand(Client *client, const QJsonObject &request, const QJsonValue &id)
+{
+    const QString commandId = request.value(QLatin1StringView("commandId")).toString();
+    const QString endpointId = request.value(QLatin1StringView("endpointId")).toString();
+    if (commandId.isEmpty() || commandId.size() > 100 || endpointId.isEmpty()
+        || !request.contains(QLatin1StringView("value"))) {
+        sendFailure(client, id, QStringLiteral("bad_request"),
+                    QStringLiteral("a command needs a commandId (at most 100 characters), an endpointId and a value"));
+        return;
+    }
+    const auto submission = m_world.submitCommand(commandId, endpointId, request.value(QLatin1StringView("value")),
+                                                  client->session->operatorName(), QDateTime::currentDateTimeUtc());
+    if (!submission.ok) {
+        QJsonObject error {{QLatin1StringView("code"), submission.errorCode},
+                           {QLatin1StringView("message"), submission.message}};
+        if (!submission.reason.isEmpty())
+            error.insert(QLatin1StringView("reason"), submission.reason);
+        queue(client,
+              {{QLatin1StringView("type"), QStringLiteral("result")},
+               {QLatin1StringView("id"), id},
+               {QLatin1StringView("ok"), false},
+               {QLatin1StringView("error"), error}});
+        return;
+    }
+    sendResult(client, id, submission.status);
+    publish(submission.events);
+    if (!submission.events.isEmpty()) // a repeated commandId is an answer, not a new action
+        publishActivity(*client->session, QStringLiteral("command"), endpointId);
+}
+
+void SimServer::handleAlarmRequest(Client *client, const QString &type, const QJsonObject &request,
+                                   const QJsonValue &id)
+{
+    const QString alarmId = request.value(QLatin1StringView("alarmId")).isDouble()
+        ? QString::number(request.value(QLatin1StringView("alarmId")).toInteger())
+        : request.value(QLatin1StringView("alarmId")).toString();
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QString &who = client->session->operatorName();
+    SimWorld::Error error;
+    SimEvents events;
+    if (type == u"ack_alarm") {
+        events = m_world.acknowledgeAlarm(alarmId, who, request.value(QLatin1StringView("note")).toString().left(500),
+                                          now, &error);
+    } else if (type == u"shelve_alarm") {
+        const QJsonValue minutes = request.value(QLatin1StringView("minutes"));
+        if (!minutes.isDouble()) {
+            sendFailure(client, id, QStringLiteral("bad_request"), QStringLiteral("minutes must be a number"));
+            return;
+        }
+        events = m_world.shelveAlarm(alarmId, int(minutes.toInteger()),
+                                     request.value(QLatin1StringView("reason")).toString().left(500), who, now, &error);
+    } else {
+        events = m_world.unshelveAlarm(alarmId, &error);
+    }
+    if (!error.code.isEmpty()) {
+        sendFailure(client, id, error.code, error.message);
+        return;
+    }
+    sendResult(client, id, m_world.alarms().alarmJson(alarmId));
+    publish(events);
+    publishActivity(*client->session, type, alarmId);
 }
 
 QJsonArray SimServer::snapshotItems(const SimSession::Subscription &subscription) const

@@ -72,6 +72,8 @@ private:
     void handleSubscribe(Client *client, const QJsonObject &request, const QJsonValue &id, bool subscribe);
     void handleRefresh(Client *client, const QJsonValue &id);
     void handleBroadcast(Client *client, const QJsonObject &request, const QJsonValue &id);
+    void handleCommand(Client *client, const QJsonObject &request, const QJsonValue &id);
+    void handleAlarmRequest(Client *client, const QString &type, const QJsonObject &request, const QJsonValue &id);
     bool allowMessage(Client *client);
     bool requireRole(Client *client, const QJsonValue &id, const QString &minimum);
     void sendSnapshot(Client *client, const SimSession::Subscription &subscription);

@@ -32,6 +32,7 @@ SimWorld::SimWorld(const SimOptions &options)
     : m_options(options)
     , m_fleet(options.drones, options.seed)
     , m_lines(options.machines, options.seed + 1)
+    , m_plant(options.tiles, options.seed + 2, options.commandFailureRate)
     , m_random(options.seed ^ 0x5eedu)
 {
     // Spread the reports over the period: real drones do not report in step.
@@ -74,6 +75,8 @@ SimEvents SimWorld::advance(qint64 worldMs, const QDateTime &wallNow)
         if (due(m_nextDroneReportMs[i], worldMs, kDroneReportMs))
             events.append(m_fleet.step(i, worldMs, wallNow));
     }
+    // The plant runs on every call: command delays are fractions of a second.
+    events.append(m_plant.step(worldMs, wallNow));
     if (due(m_nextLinesMs, worldMs, kLinesMs))
         events.append(m_lines.step(worldMs, wallNow));
     events.append(runScenario(worldMs, wallNow));
@@ -92,6 +95,7 @@ SimConditions SimWorld::conditions() const
 {
     SimConditions all = m_fleet.conditions();
     all.append(m_lines.conditions());
+    all.append(m_plant.conditions());
     if (m_options.scenario == u"chattering-sensor" || m_chatterActive) {
         all.append({QStringLiteral("system:VS-7:vibration"), m_chatterActive, QStringLiteral("medium"),
                     QStringLiteral("Vibration sensor VS-7 on line L1 above its limit"), QStringLiteral("system"),
@@ -129,10 +133,17 @@ SimEvents SimWorld::acknowledgeAlarm(const QString &alarmId, const QString &oper
     return m_alarms.acknowledge(alarmId, operatorName, note, m_worldMs, wallNow, error);
 }
 
-SimEvents SimWorld::shelveAlarm(const QString &alarmId, int minutes, const QString &reason,
-                                const QString &operatorName, const QDateTime &wallNow, Error *error)
+SimEvents SimWorld::shelveAlarm(const QString &alarmId, int minutes, const QString &reason, const QString &operatorName,
+                                const QDateTime &wallNow, Error *error)
 {
     return m_alarms.shelve(alarmId, minutes, reason, operatorName, m_worldMs, wallNow, error);
+}
+
+SimPlant::Submission SimWorld::submitCommand(const QString &commandId, const QString &endpointId,
+                                             const QJsonValue &value, const QString &operatorName,
+                                             const QDateTime &wallNow)
+{
+    return m_plant.submitCommand(commandId, endpointId, value, operatorName, m_worldMs, wallNow);
 }
 
 SimEvents SimWorld::unshelveAlarm(const QString &alarmId, Error *error)
@@ -204,6 +215,18 @@ QJsonArray SimWorld::snapshot(const QString &channel, const QSet<QString> &keys)
         items = filtered(m_lines.machinesSnapshot(), QLatin1StringView("machineId"));
     } else if (channel == u"maintenance") {
         items = filtered(m_lines.ticketsSnapshot(), QLatin1StringView("machineId"));
+    } else if (channel == u"tiles") {
+        items = filtered(m_plant.tilesSnapshot(), QLatin1StringView("tileId"));
+    } else if (channel == u"telemetry") {
+        items = m_plant.telemetrySnapshot(QStringList(keys.cbegin(), keys.cend()));
+    } else if (channel == u"commands") {
+        // Commands are events, not state: a console asking for particular
+        // ones gets their current status.
+        for (const QString &id : keys) {
+            const QJsonObject status = m_plant.commandStatus(id);
+            if (!status.isEmpty())
+                items.append(status);
+        }
     } else if (channel == u"alarms") {
         items = m_alarms.snapshot();
     } else if (channel == u"health") {

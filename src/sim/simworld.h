@@ -5,6 +5,7 @@
 #include "simfleet.h"
 #include "simlines.h"
 #include "simoptions.h"
+#include "simplant.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -36,10 +37,13 @@ public:
     SimEvents shelveAlarm(const QString &alarmId, int minutes, const QString &reason, const QString &operatorName,
                           const QDateTime &wallNow, Error *error);
     SimEvents unshelveAlarm(const QString &alarmId, Error *error);
+    SimPlant::Submission submitCommand(const QString &commandId, const QString &endpointId, const QJsonValue &value,
+                                       const QString &operatorName, const QDateTime &wallNow);
 
     const SimFleet &fleet() const { return m_fleet; }
     const SimLines &lines() const { return m_lines; }
     const SimAlarmBook &alarms() const { return m_alarms; }
+    const SimPlant &plant() const { return m_plant; }
     static const QStringList &channels();
     static const QStringList &scenarios();
 
@@ -52,6 +56,7 @@ private:
     SimOptions m_options;
     SimFleet m_fleet;
     SimLines m_lines;
+    SimPlant m_plant;
     SimAlarmBook m_alarms;
     QList<qint64> m_nextDroneReportMs;
     qint64 m_worldMs = 0;

@@ -1,0 +1,697 @@
+#include "simplant.h"
+
+#include <algorithm>
+#include <cmath>
+#include <iterator>
+#include <limits>
+
+namespace {
+
+enum Field : int { PumpRunning, PumpFlow, ValveOpen, HeaterOn, HeaterSetpoint, HeaterMode, Temperature, Level };
+
+enum class ValueType { Bool, Number, Enum };
+
+enum class Op { Equal, NotEqual, Greater, GreaterOrEqual, Less, LessOrEqual };
+
+struct DeviceSpec
+{
+    QStringView tag;
+    QStringView kind;
+    QStringView name;
+};
+
+constexpr DeviceSpec kDevices[] = {
+    {u"P101", u"pump", u"Pump P-101"},
+    {u"V101", u"valve", u"Outlet valve V-101"},
+    {u"H101", u"heater", u"Heater H-101"},
+    {u"TT101", u"sensor", u"Temperature sensor TT-101"},
+    {u"LT101", u"sensor", u"Level sensor LT-101"},
+};
+
+constexpr double kNone = std::numeric_limits<double>::quiet_NaN();
+
+struct EndpointSpec
+{
+    int device;
+    QStringView key;
+    QStringView name;
+    QStringView unit;
+    ValueType type;
+    bool writable;
+    double min;
+    double max;
+    double step;
+    // A reading must move by more than the deadband to be published; at least
+    // twice the noise, so a sensor at rest stays quiet.
+    double deadband;
+    double noise; // amplitude of the sensor's measurement noise
+};
+
+// Indexed by Field.
+constexpr EndpointSpec kEndpoints[] = {
+    {0, u"running", u"Running", {}, ValueType::Bool, true, kNone, kNone, kNone, 0.0, 0.0},
+    {0, u"flow", u"Flow", u"L/min", ValueType::Number, false, 0.0, kNone, kNone, 1.0, 0.6},
+    {1, u"open", u"Open", {}, ValueType::Bool, true, kNone, kNone, kNone, 0.0, 0.0},
+    {2, u"on", u"On", {}, ValueType::Bool, true, kNone, kNone, kNone, 0.0, 0.0},
+    {2, u"setpoint", u"Setpoint", u"°C", ValueType::Number, true, 20.0, 95.0, 0.5, 0.0, 0.0},
+    {2, u"mode", u"Mode", {}, ValueType::Enum, true, kNone, kNone, kNone, 0.0, 0.0},
+    {3, u"temperature", u"Temperature", u"°C", ValueType::Number, false, kNone, kNone, kNone, 0.2, 0.1},
+    {4, u"level", u"Level", u"%", ValueType::Number, false, 0.0, 100.0, kNone, 0.2, 0.1},
+};
+static_assert(std::size(kEndpoints) == SimPlant::kEndpointsPerTile);
+
+constexpr QStringView kModes[] = {u"auto", u"manual", u"off"};
+
+struct InterlockSpec
+{
+    QStringView id;
+    QStringView description;
+    int target;
+    int required;
+    Op op;
+    double value; // bools as 0 and 1
+};
+
+constexpr InterlockSpec kInterlocks[] = {
+    {u"IL1", u"Heater H-101 needs pump P-101 running", HeaterOn, PumpRunning, Op::Equal, 1.0},
+    {u"IL2", u"Pump P-101 needs outlet valve V-101 open", PumpRunning, ValveOpen, Op::Equal, 1.0},
+    {u"IL3", u"Heater H-101 needs level LT-101 at 20 % or more", HeaterOn, Level, Op::GreaterOrEqual, 20.0},
+};
+
+// The endpoints an interlock can switch off, each with one trip condition.
+constexpr int kTripTargets[] = {HeaterOn, PumpRunning};
+
+constexpr double kAmbient = 18.0; // °C
+constexpr double kHeatRate = 0.5; // °C/s
+constexpr double kCoolingTau = 900.0; // s
+constexpr double kMinHeatingFlow = 20.0; // L/min; less and the heater would scorch
+constexpr double kRatedFlow = 120.0; // L/min
+constexpr double kFlowTau = 2.0; // s
+constexpr double kTankLitres = 2000.0;
+constexpr double kDryLevel = 1.0; // % below which the pump draws nothing
+// A float valve refills at full rate below 85 % and closes at 90 %, more
+// slowly than the pump drains, so a running tank empties over half an hour.
+constexpr double kRefillLitresPerSecond = 1.2;
+constexpr double kRefillClosed = 90.0;
+constexpr double kRefillBand = 5.0;
+constexpr double kMaxSubstepSeconds = 0.5;
+constexpr double kTemperatureHigh = 90.0;
+constexpr double kLevelLow = 15.0;
+
+const QString kDeviceNoResponse = QStringLiteral("device did not respond");
+
+double round1(double v)
+{
+    return std::round(v * 10.0) / 10.0;
+}
+
+QJsonValue orNull(double v)
+{
+    return std::isnan(v) ? QJsonValue(QJsonValue::Null) : QJsonValue(v);
+}
+
+QJsonValue orNull(QStringView s)
+{
+    return s.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(s.toString());
+}
+
+QJsonValue isoOrNull(const QDateTime &t)
+{
+    return t.isValid() ? QJsonValue(t.toString(Qt::ISODateWithMs)) : QJsonValue(QJsonValue::Null);
+}
+
+double toNumber(const QJsonValue &v)
+{
+    return v.isBool() ? (v.toBool() ? 1.0 : 0.0) : v.toDouble();
+}
+
+bool compare(double lhs, Op op, double rhs)
+{
+    switch (op) {
+    case Op::Equal:
+        return lhs == rhs;
+    case Op::NotEqual:
+        return lhs != rhs;
+    case Op::Greater:
+        return lhs > rhs;
+    case Op::GreaterOrEqual:
+        return lhs >= rhs;
+    case Op::Less:
+        return lhs < rhs;
+    case Op::LessOrEqual:
+        return lhs <= rhs;
+    }
+    return false;
+}
+
+QString opName(Op op)
+{
+    switch (op) {
+    case Op::Equal:
+        return QStringLiteral("==");
+    case Op::NotEqual:
+        return QStringLiteral("!=");
+    case Op::Greater:
+        return QStringLiteral(">");
+    case Op::GreaterOrEqual:
+        return QStringLiteral(">=");
+    case Op::Less:
+        return QStringLiteral("<");
+    case Op::LessOrEqual:
+        return QStringLiteral("<=");
+    }
+    return {};
+}
+
+QString typeName(ValueType type)
+{
+    switch (type) {
+    case ValueType::Bool:
+        return QStringLiteral("bool");
+    case ValueType::Number:
+        return QStringLiteral("number");
+    case ValueType::Enum:
+        return QStringLiteral("enum");
+    }
+    return {};
+}
+
+QJsonValue requiredValue(const InterlockSpec &interlock)
+{
+    if (kEndpoints[interlock.required].type == ValueType::Bool)
+        return interlock.value != 0.0;
+    return interlock.value;
+}
+
+QString modeList()
+{
+    QStringList names;
+    for (QStringView mode : kModes)
+        names << mode.toString();
+    return names.join(QStringLiteral(", "));
+}
+
+} // namespace
+
+SimPlant::SimPlant(int tiles, quint32 seed, double commandFailureRate)
+    : m_failureRate(std::isnan(commandFailureRate) ? 0.0 : std::clamp(commandFailureRate, 0.0, 1.0))
+    , m_random(seed)
+    , m_commandRandom(seed ^ 0x9e3779b9U)
+{
+    const int count = std::clamp(tiles, 1, kMaxTiles);
+    m_tiles.resize(count);
+    for (int t = 0; t < count; ++t) {
+        Tile &tile = m_tiles[t];
+        initTile(tile, t);
+        for (int f = 0; f < kEndpointsPerTile; ++f) {
+            const EndpointSpec &spec = kEndpoints[f];
+            tile.endpointIds[f]
+                = tile.tileId + QLatin1Char('.') + kDevices[spec.device].tag + QLatin1Char('.') + spec.key;
+            tile.published[f] = stateValue(tile, f);
+            m_endpoints.insert(tile.endpointIds[f], {t, f});
+        }
+    }
+}
+
+void SimPlant::initTile(Tile &tile, int index)
+{
+    tile.tileId = QStringLiteral("T%1").arg(index + 1);
+    tile.name = QStringLiteral("Hot liquor tank %1").arg(index + 1);
+    tile.mode = QStringLiteral("auto");
+    // The first tile starts cold, full and idle, so there is always one to
+    // start up, and tests know where they begin.
+    if (index == 0)
+        return;
+    tile.setpoint = 65.0 + 0.5 * m_random.bounded(31);
+    if (m_random.generateDouble() < 0.2)
+        tile.mode = QStringLiteral("manual");
+    if (m_random.generateDouble() < 0.5) {
+        tile.open = true;
+        tile.running = true;
+        tile.heaterOn = true;
+        tile.flow = kRatedFlow;
+        tile.temperature = tile.setpoint - 10.0 * m_random.generateDouble();
+        tile.level = 40.0 + 45.0 * m_random.generateDouble();
+    } else {
+        tile.temperature = kAmbient + 30.0 * m_random.generateDouble();
+        tile.level = 50.0 + 40.0 * m_random.generateDouble();
+    }
+}
+
+void SimPlant::adoptClock(const QDateTime &wallNow)
+{
+    if (m_clockKnown || !wallNow.isValid())
+        return;
+    m_clockKnown = true;
+    for (Tile &tile : m_tiles)
+        std::fill(tile.publishedAt.begin(), tile.publishedAt.end(), wallNow);
+}
+
+SimPlant::Location SimPlant::locate(const QString &endpointId) const
+{
+    return m_endpoints.value(endpointId);
+}
+
+QJsonValue SimPlant::stateValue(const Tile &tile, int field) const
+{
+    switch (Field(field)) {
+    case PumpRunning:
+        return tile.running;
+    case PumpFlow:
+        return round1(tile.flow);
+    case ValveOpen:
+        return tile.open;
+    case HeaterOn:
+        return tile.heaterOn;
+    case HeaterSetpoint:
+        return tile.setpoint;
+    case HeaterMode:
+        return tile.mode;
+    case Temperature:
+        return round1(tile.temperature);
+    case Level:
+        return round1(tile.level);
+    }
+    return {};
+}
+
+void SimPlant::setState(Tile &tile, int field, const QJsonValue &value)
+{
+    switch (Field(field)) {
+    case PumpRunning:
+        tile.running = value.toBool();
+        break;
+    case ValveOpen:
+        tile.open = value.toBool();
+        break;
+    case HeaterOn:
+        tile.heaterOn = value.toBool();
+        break;
+    case HeaterSetpoint:
+        tile.setpoint = value.toDouble();
+        break;
+    case HeaterMode:
+        tile.mode = value.toString();
+        break;
+    case PumpFlow:
+    case Temperature:
+    case Level:
+        return;
+    }
+    // Switching on again is the operator's answer to a trip.
+    if (value.isBool() && value.toBool())
+        tile.trippedBy[field].clear();
+}
+
+void SimPlant::publish(int tile, int field, const QJsonValue &value, const QDateTime &at, SimEvents &events)
+{
+    Tile &t = m_tiles[tile];
+    t.published[field] = value;
+    t.publishedAt[field] = at;
+    events.append({QStringLiteral("telemetry"), t.endpointIds[field], telemetryBody(tile, field)});
+}
+
+QJsonObject SimPlant::telemetryBody(int tile, int field) const
+{
+    const Tile &t = m_tiles.at(tile);
+    return {
+        {QLatin1StringView("type"), QStringLiteral("telemetry")},
+        {QLatin1StringView("endpointId"), t.endpointIds[field]},
+        {QLatin1StringView("value"), t.published[field]},
+        {QLatin1StringView("unit"), orNull(kEndpoints[field].unit)},
+        {QLatin1StringView("timestamp"), isoOrNull(t.publishedAt[field])},
+    };
+}
+
+QString SimPlant::violatedInterlock(const Tile &tile, int field, const QJsonValue &value) const
+{
+    // Switching off is always allowed: it is how an operator makes things safe.
+    if (!value.isBool() || !value.toBool())
+        return {};
+    for (const InterlockSpec &interlock : kInterlocks) {
+        if (interlock.target == field
+            && !compare(toNumber(tile.published[interlock.required]), interlock.op, interlock.value))
+            return interlock.description.toString();
+    }
+    return {};
+}
+
+void SimPlant::enforceInterlocks(int tile, const QDateTime &at, SimEvents &events)
+{
+    Tile &t = m_tiles[tile];
+    // One trip can break another interlock (valve shut, pump off, heater
+    // off), so repeat until nothing changes; each pass switches one thing off.
+    bool changed = true;
+    while (changed) {
+        changed = false;
+        for (const InterlockSpec &interlock : kInterlocks) {
+            if (!t.published[interlock.target].toBool()
+                || compare(toNumber(t.published[interlock.required]), interlock.op, interlock.value))
+                continue;
+            setState(t, interlock.target, false);
+            t.trippedBy[interlock.target] = interlock.description.toString();
+            publish(tile, interlock.target, false, at, events);
+            changed = true;
+        }
+    }
+}
+
+void SimPlant::advancePhysics(Tile &tile, double seconds)
+{
+    const bool pumping = tile.running && tile.open && tile.level > kDryLevel;
+    const double targetFlow = pumping ? kRatedFlow : 0.0;
+    tile.flow = targetFlow + (tile.flow - targetFlow) * std::exp(-seconds / kFlowTau);
+
+    // Auto and manual heat alike here: the simulation has nobody who would
+    // adjust the setpoint in auto. Off disables the element.
+    const bool heating = tile.heaterOn && tile.mode != u"off" && tile.flow > kMinHeatingFlow;
+    if (heating && tile.temperature < tile.setpoint)
+        tile.temperature = std::min(tile.setpoint, tile.temperature + kHeatRate * seconds);
+    else
+        tile.temperature = kAmbient + (tile.temperature - kAmbient) * std::exp(-seconds / kCoolingTau);
+
+    const double inflow = kRefillLitresPerSecond * std::clamp((kRefillClosed - tile.level) / kRefillBand, 0.0, 1.0);
+    const double outflow = tile.flow / 60.0;
+    tile.level = std::clamp(tile.level + (inflow - outflow) * seconds * 100.0 / kTankLitres, 0.0, 100.0);
+}
+
+void SimPlant::publishReadings(int tile, const QDateTime &wallNow, SimEvents &events)
+{
+    const Tile &t = m_tiles.at(tile);
+    for (const int field : {PumpFlow, Temperature, Level}) {
+        const EndpointSpec &spec = kEndpoints[field];
+        const double truth = field == PumpFlow ? t.flow : field == Temperature ? t.temperature : t.level;
+        double reading = truth + (m_random.generateDouble() - 0.5) * 2.0 * spec.noise;
+        if (!std::isnan(spec.min))
+            reading = std::max(spec.min, reading);
+        if (!std::isnan(spec.max))
+            reading = std::min(spec.max, reading);
+        // A stopped pump moves nothing, and the meter says so exactly.
+        if (field == PumpFlow && truth < 0.5)
+            reading = 0.0;
+        reading = round1(reading);
+        const double last = t.published[field].toDouble();
+        // A reading that comes to rest at a bound must reach the clients even
+        // inside the deadband, or a stopped pump would show 0.8 L/min forever.
+        const bool restsAtBound = reading != last && (reading == spec.min || reading == spec.max);
+        if (std::abs(reading - last) > spec.deadband + 1e-9 || restsAtBound)
+            publish(tile, field, reading, wallNow, events);
+    }
+}
+
+SimPlant::Submission SimPlant::submitCommand(const QString &commandId, const QString &endpointId,
+                                             const QJsonValue &value, const QString &operatorName, qint64 nowMs,
+                                             const QDateTime &wallNow)
+{
+    adoptClock(wallNow);
+    Submission result;
+    if (const auto known = m_commands.constFind(commandId); known != m_commands.cend()) {
+        result.ok = true;
+        result.status = statusBody(*known);
+        return result;
+    }
+    const auto reject = [&result](const QString &code, const QString &message) {
+        result.errorCode = code;
+        result.message = message;
+        return result;
+    };
+    const QString badRequest = QStringLiteral("bad_request");
+    const QString outOfRange = QStringLiteral("out_of_range");
+    if (commandId.isEmpty())
+        return reject(badRequest, QStringLiteral("a command needs a commandId"));
+    const Location where = locate(endpointId);
+    if (where.tile < 0)
+        return reject(QStringLiteral("not_found"), QStringLiteral("no endpoint %1").arg(endpointId));
+    const EndpointSpec &spec = kEndpoints[where.field];
+    if (!spec.writable)
+        return reject(QStringLiteral("not_writable"), QStringLiteral("%1 is read-only").arg(endpointId));
+
+    switch (spec.type) {
+    case ValueType::Bool:
+        if (!value.isBool())
+            return reject(badRequest, QStringLiteral("%1 takes true or false").arg(endpointId));
+        break;
+    case ValueType::Number: {
+        if (!value.isDouble() || !std::isfinite(value.toDouble()))
+            return reject(badRequest, QStringLiteral("%1 takes a number").arg(endpointId));
+        const double v = value.toDouble();
+        if (v < spec.min || v > spec.max)
+            return reject(outOfRange,
+                          QStringLiteral("%1 must be between %2 and %3").arg(endpointId).arg(spec.min).arg(spec.max));
+        const double steps = (v - spec.min) / spec.step;
+        if (std::abs(steps - std::round(steps)) > 1e-6)
+            return reject(outOfRange, QStringLiteral("%1 moves in steps of %2").arg(endpointId).arg(spec.step));
+        break;
+    }
+    case ValueType::Enum:
+        if (!value.isString())
+            return reject(badRequest, QStringLiteral("%1 takes one of %2").arg(endpointId, modeList()));
+        if (std::find(std::begin(kModes), std::end(kModes), value.toString()) == std::end(kModes))
+            return reject(outOfRange, QStringLiteral("%1 takes one of %2").arg(endpointId, modeList()));
+        break;
+    }
+
+    const QString reason = violatedInterlock(m_tiles.at(where.tile), where.field, value);
+    if (!reason.isEmpty()) {
+        result.reason = reason;
+        return reject(QStringLiteral("interlock"), QStringLiteral("interlock: %1").arg(reason));
+    }
+
+    Command command;
+    command.commandId = commandId;
+    command.endpointId = endpointId;
+    command.operatorName = operatorName;
+    command.tile = where.tile;
+    command.field = where.field;
+    command.requested = value;
+    command.dueMs[0] = nowMs + m_commandRandom.bounded(100, 301);
+    command.dueMs[1] = command.dueMs[0] + m_commandRandom.bounded(200, 501);
+    command.dueMs[2] = command.dueMs[1] + m_commandRandom.bounded(300, 1501);
+    command.willFail = m_commandRandom.generateDouble() < m_failureRate;
+    m_commands.insert(commandId, command);
+    m_active.append(commandId);
+
+    result.ok = true;
+    result.status = statusBody(command);
+    result.events.append(statusEvent(command));
+    return result;
+}
+
+SimEvents SimPlant::step(qint64 nowMs, const QDateTime &wallNow)
+{
+    adoptClock(wallNow);
+    SimEvents events;
+    const qint64 gapMs = m_stepped ? std::clamp<qint64>(nowMs - m_lastStepMs, 0, kMaxStepGapMs) : 0;
+    m_lastStepMs = m_stepped ? std::max(m_lastStepMs, nowMs) : nowMs;
+    m_stepped = true;
+
+    if (gapMs > 0) {
+        const double seconds = double(gapMs) / 1000.0;
+        const int substeps = int(std::ceil(seconds / kMaxSubstepSeconds));
+        for (int t = 0; t < m_tiles.size(); ++t) {
+            for (int s = 0; s < substeps; ++s)
+                advancePhysics(m_tiles[t], seconds / substeps);
+            publishReadings(t, wallNow, events);
+            enforceInterlocks(t, wallNow, events);
+        }
+    }
+    advanceCommands(nowMs, wallNow, events);
+    return events;
+}
+
+void SimPlant::advanceCommands(qint64 nowMs, const QDateTime &wallNow, SimEvents &events)
+{
+    // Take transitions in the order they fall due, so that a coarse step
+    // executes commands in the same order a fine one would.
+    for (;;) {
+        qsizetype next = -1;
+        qint64 nextDue = 0;
+        for (qsizetype i = 0; i < m_active.size(); ++i) {
+            const Command &c = *m_commands.constFind(m_active.at(i));
+            const qint64 due = c.dueMs[c.stage];
+            if (due <= nowMs && (next < 0 || due < nextDue)) {
+                next = i;
+                nextDue = due;
+            }
+        }
+        if (next < 0)
+            return;
+
+        Command &command = *m_commands.find(m_active.at(next));
+        ++command.stage;
+        if (command.stage < 3) {
+            events.append(statusEvent(command));
+            continue;
+        }
+        execute(command, wallNow.addMSecs(nextDue - nowMs), events);
+        events.append(statusEvent(command));
+        m_finished.enqueue(command.commandId);
+        m_active.removeAt(next);
+        while (m_finished.size() > kCommandHistory)
+            m_commands.remove(m_finished.dequeue());
+    }
+}
+
+void SimPlant::execute(Command &command, const QDateTime &at, SimEvents &events)
+{
+    Tile &tile = m_tiles[command.tile];
+    command.completedAt = at;
+    // The world may have moved since the command was accepted.
+    const QString reason = violatedInterlock(tile, command.field, command.requested);
+    if (!reason.isEmpty() || command.willFail) {
+        command.failed = true;
+        command.error = reason.isEmpty() ? kDeviceNoResponse : reason;
+        return;
+    }
+    setState(tile, command.field, command.requested);
+    const QJsonValue actual = stateValue(tile, command.field);
+    if (actual != tile.published[command.field])
+        publish(command.tile, command.field, actual, at, events);
+    enforceInterlocks(command.tile, at, events);
+}
+
+QJsonObject SimPlant::statusBody(const Command &command) const
+{
+    static const QString stageNames[] = {QStringLiteral("queued"), QStringLiteral("sent"), QStringLiteral("acked")};
+    const QString status = command.stage < 3 ? stageNames[command.stage]
+        : command.failed                     ? QStringLiteral("failed")
+                                             : QStringLiteral("succeeded");
+    return {
+        {QLatin1StringView("type"), QStringLiteral("command_status")},
+        {QLatin1StringView("commandId"), command.commandId},
+        {QLatin1StringView("endpointId"), command.endpointId},
+        {QLatin1StringView("status"), status},
+        {QLatin1StringView("requestedValue"), command.requested},
+        {QLatin1StringView("actualValue"), m_tiles.at(command.tile).published[command.field]},
+        {QLatin1StringView("operator"), command.operatorName},
+        {QLatin1StringView("error"), command.failed ? QJsonValue(command.error) : QJsonValue(QJsonValue::Null)},
+        {QLatin1StringView("completedAt"), isoOrNull(command.completedAt)},
+    };
+}
+
+SimEvent SimPlant::statusEvent(const Command &command) const
+{
+    return {QStringLiteral("commands"), command.commandId, statusBody(command)};
+}
+
+QJsonArray SimPlant::tilesSnapshot() const
+{
+    QJsonArray tiles;
+    for (const Tile &tile : m_tiles) {
+        QJsonArray devices;
+        for (int d = 0; d < int(std::size(kDevices)); ++d) {
+            QJsonArray endpoints;
+            for (int f = 0; f < kEndpointsPerTile; ++f) {
+                const EndpointSpec &spec = kEndpoints[f];
+                if (spec.device != d)
+                    continue;
+                QJsonValue options(QJsonValue::Null);
+                if (spec.type == ValueType::Enum) {
+                    QJsonArray names;
+                    for (QStringView mode : kModes)
+                        names.append(mode.toString());
+                    options = names;
+                }
+                endpoints.append(QJsonObject {
+                    {QLatin1StringView("endpointId"), tile.endpointIds[f]},
+                    {QLatin1StringView("name"), spec.name.toString()},
+                    {QLatin1StringView("unit"), orNull(spec.unit)},
+                    {QLatin1StringView("valueType"), typeName(spec.type)},
+                    {QLatin1StringView("writable"), spec.writable},
+                    {QLatin1StringView("min"), orNull(spec.min)},
+                    {QLatin1StringView("max"), orNull(spec.max)},
+                    {QLatin1StringView("step"), orNull(spec.step)},
+                    {QLatin1StringView("options"), options},
+                    {QLatin1StringView("value"), tile.published[f]},
+                    {QLatin1StringView("timestamp"), isoOrNull(tile.publishedAt[f])},
+                });
+            }
+            const DeviceSpec &device = kDevices[d];
+            devices.append(QJsonObject {
+                {QLatin1StringView("deviceId"), QString(tile.tileId + QLatin1Char('.') + device.tag)},
+                {QLatin1StringView("kind"), device.kind.toString()},
+                {QLatin1StringView("name"), device.name.toString()},
+                {QLatin1StringView("endpoints"), endpoints},
+            });
+        }
+        QJsonArray interlocks;
+        for (const InterlockSpec &interlock : kInterlocks) {
+            interlocks.append(QJsonObject {
+                {QLatin1StringView("id"), QString(tile.tileId + QLatin1Char('.') + interlock.id)},
+                {QLatin1StringView("description"), interlock.description.toString()},
+                {QLatin1StringView("target"), tile.endpointIds[interlock.target]},
+                {QLatin1StringView("requires"),
+                 QJsonObject {{QLatin1StringView("endpointId"), tile.endpointIds[interlock.required]},
+                              {QLatin1StringView("op"), opName(interlock.op)},
+                              {QLatin1StringView("value"), requiredValue(interlock)}}},
+            });
+        }
+        tiles.append(QJsonObject {
+            {QLatin1StringView("tileId"), tile.tileId},
+            {QLatin1StringView("name"), tile.name},
+            {QLatin1StringView("devices"), devices},
+            {QLatin1StringView("interlocks"), interlocks},
+        });
+    }
+    return tiles;
+}
+
+QJsonArray SimPlant::telemetrySnapshot(const QStringList &endpointIds) const
+{
+    QJsonArray items;
+    if (endpointIds.isEmpty()) {
+        for (int t = 0; t < m_tiles.size(); ++t) {
+            for (int f = 0; f < kEndpointsPerTile; ++f)
+                items.append(telemetryBody(t, f));
+        }
+        return items;
+    }
+    for (const QString &id : endpointIds) {
+        const Location where = locate(id);
+        if (where.tile >= 0)
+            items.append(telemetryBody(where.tile, where.field));
+    }
+    return items;
+}
+
+SimConditions SimPlant::conditions() const
+{
+    SimConditions out;
+    const QString endpointKind = QStringLiteral("endpoint");
+    const auto condition = [&](const Tile &tile, int field, QLatin1StringView suffix, bool active,
+                               const QString &severity, const QString &message) {
+        const QString &id = tile.endpointIds[field];
+        out.append({QStringLiteral("endpoint:%1:%2").arg(id, suffix), active, severity, message, endpointKind, id});
+    };
+    for (const Tile &tile : m_tiles) {
+        condition(tile, Temperature, QLatin1StringView("high"),
+                  tile.published[Temperature].toDouble() > kTemperatureHigh, QStringLiteral("high"),
+                  QStringLiteral("%1: temperature TT-101 above %2 °C").arg(tile.name).arg(kTemperatureHigh));
+        condition(tile, Level, QLatin1StringView("low"), tile.published[Level].toDouble() < kLevelLow,
+                  QStringLiteral("medium"),
+                  QStringLiteral("%1: level LT-101 below %2 %").arg(tile.name).arg(kLevelLow));
+        for (const int field : kTripTargets) {
+            const QString &reason = tile.trippedBy[field];
+            QString message = QStringLiteral("%1: %2 tripped by interlock")
+                                  .arg(tile.name, kDevices[kEndpoints[field].device].name.toString());
+            if (!reason.isEmpty())
+                message += QStringLiteral(" (%1)").arg(reason);
+            condition(tile, field, QLatin1StringView("tripped"), !reason.isEmpty(), QStringLiteral("high"), message);
+        }
+    }
+    return out;
+}
+
+QJsonValue SimPlant::value(const QString &endpointId) const
+{
+    const Location where = locate(endpointId);
+    if (where.tile < 0)
+        return {QJsonValue::Undefined};
+    return m_tiles.at(where.tile).published[where.field];
+}
+
+QJsonObject SimPlant::commandStatus(const QString &commandId) const
+{
+    const auto it = m_commands.constFind(commandId);
+    return it == m_commands.cend() ? QJsonObject() : statusBody(*it);
+}

@@ -1,0 +1,149 @@
+#pragma once
+
+#include "simcondition.h"
+#include "simevent.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QList>
+#include <QQueue>
+#include <QRandomGenerator>
+#include <QString>
+#include <QStringList>
+
+#include <array>
+
+// The control panel of a simulated process plant: identical hot-liquor-tank
+// tiles, their physics and interlocks, and the life cycle of operators'
+// commands. Pure logic: time comes from the caller and randomness from seeded
+// generators, so the same seed and the same calls give the same events.
+//
+// Endpoints publish by exception: a reading becomes the endpoint's value (and
+// a `telemetry` event) only when it moved by more than the endpoint's
+// deadband, so a snapshot always equals the last telemetry a client got.
+class SimPlant
+{
+public:
+    struct Submission
+    {
+        bool ok = false;
+        QString errorCode; // not_found, not_writable, bad_request, out_of_range, interlock
+        QString message;
+        QString reason; // the violated interlock's description, with `interlock`
+        SimEvents events;
+        QJsonObject status; // the command's `command_status` body, when ok
+    };
+
+    static constexpr int kMaxTiles = 100;
+    static constexpr int kEndpointsPerTile = 8;
+    static constexpr qsizetype kCommandHistory = 1000;
+    // A longer pause between steps (a stopped debugger, a suspended machine)
+    // is treated as this long, so the world does not race to catch up.
+    static constexpr qint64 kMaxStepGapMs = 60'000;
+
+    SimPlant(int tiles, quint32 seed, double commandFailureRate = 0.0);
+
+    int tileCount() const { return int(m_tiles.size()); }
+
+    // Tiles in the protocol's shape; each endpoint also has its "value" and
+    // "timestamp" (null until the plant has seen a wall clock).
+    QJsonArray tilesSnapshot() const;
+    // `telemetry` bodies of every endpoint, or of the listed ones that exist.
+    QJsonArray telemetrySnapshot(const QStringList &endpointIds = {}) const;
+    // Every condition of every tile, active or not.
+    SimConditions conditions() const;
+    // The endpoint's published value; undefined for an unknown endpoint.
+    QJsonValue value(const QString &endpointId) const;
+    // The `command_status` body of a command still remembered; empty otherwise.
+    QJsonObject commandStatus(const QString &commandId) const;
+
+    // Validates and queues a command. A commandId already known answers with
+    // that command's status and runs nothing; a rejected command is not
+    // remembered, so its id may be used again.
+    Submission submitCommand(const QString &commandId, const QString &endpointId, const QJsonValue &value,
+                             const QString &operatorName, qint64 nowMs, const QDateTime &wallNow);
+
+    // Advances the world to nowMs (the first step only sets the clock) and
+    // moves commands through their life cycle.
+    SimEvents step(qint64 nowMs, const QDateTime &wallNow);
+
+private:
+    struct Tile
+    {
+        QString tileId;
+        QString name;
+        std::array<QString, kEndpointsPerTile> endpointIds;
+        bool running = false;
+        bool open = false;
+        bool heaterOn = false;
+        double setpoint = 75.0;
+        QString mode;
+        double flow = 0.0;
+        double temperature = 18.0;
+        double level = 90.0;
+        std::array<QJsonValue, kEndpointsPerTile> published;
+        std::array<QDateTime, kEndpointsPerTile> publishedAt;
+        // Per endpoint: the interlock description that switched it off by
+        // itself, until an operator switches it on again.
+        std::array<QString, kEndpointsPerTile> trippedBy;
+    };
+
+    struct Command
+    {
+        QString commandId;
+        QString endpointId;
+        QString operatorName;
+        int tile = 0;
+        int field = 0;
+        QJsonValue requested;
+        // Times at which it becomes sent, acked and final.
+        std::array<qint64, 3> dueMs {};
+        int stage = 0; // 0 queued, 1 sent, 2 acked, 3 final
+        bool willFail = false;
+        bool failed = false;
+        QString error;
+        QDateTime completedAt;
+    };
+
+    struct Location
+    {
+        int tile = -1;
+        int field = -1;
+    };
+
+    void initTile(Tile &tile, int index);
+    void adoptClock(const QDateTime &wallNow);
+    Location locate(const QString &endpointId) const;
+
+    QJsonValue stateValue(const Tile &tile, int field) const;
+    void setState(Tile &tile, int field, const QJsonValue &value);
+    void publish(int tile, int field, const QJsonValue &value, const QDateTime &at, SimEvents &events);
+    QJsonObject telemetryBody(int tile, int field) const;
+
+    // The description of the first interlock that forbids setting field to
+    // value, or an empty string.
+    QString violatedInterlock(const Tile &tile, int field, const QJsonValue &value) const;
+    void enforceInterlocks(int tile, const QDateTime &at, SimEvents &events);
+
+    void advancePhysics(Tile &tile, double seconds);
+    void publishReadings(int tile, const QDateTime &wallNow, SimEvents &events);
+    void advanceCommands(qint64 nowMs, const QDateTime &wallNow, SimEvents &events);
+    void execute(Command &command, const QDateTime &at, SimEvents &events);
+    QJsonObject statusBody(const Command &command) const;
+    SimEvent statusEvent(const Command &command) const;
+
+    QList<Tile> m_tiles;
+    QHash<QString, Location> m_endpoints;
+    QHash<QString, Command> m_commands;
+    QList<QString> m_active; // in submission order
+    QQueue<QString> m_finished; // oldest first, bounded by kCommandHistory
+    double m_failureRate = 0.0;
+    qint64 m_lastStepMs = 0;
+    bool m_stepped = false;
+    bool m_clockKnown = false;
+    QRandomGenerator m_random; // the world: initial state and sensor noise
+    QRandomGenerator m_commandRandom; // kept apart so commands do not shift the noise
+};
