@@ -2,10 +2,17 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QLoggingCategory>
+#include <QSocketNotifier>
 
 #include <csignal>
 #include <cstdio>
 #include <functional>
+
+#include <sys/socket.h>
+#include <unistd.h>
+
+Q_LOGGING_CATEGORY(lcSimMain, "watchfloor.sim")
 
 namespace {
 
@@ -69,6 +76,40 @@ const QList<NumberOption> &numberOptions()
     return options;
 }
 
+int g_signalPipe[2] = {-1, -1};
+
+void onTerminationSignal(int)
+{
+    // Only async-signal-safe work here: wake the event loop through the pipe.
+    const char byte = 1;
+    [[maybe_unused]] const auto written = ::write(g_signalPipe[0], &byte, 1);
+}
+
+// SIGINT and SIGTERM end the server cleanly: every console gets close 1001
+// (going away) and reconnects elsewhere or later.
+void closeOnTerminationSignals(SimServer &server)
+{
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) != 0) {
+        std::fprintf(stderr, "watchfloor-sim: cannot watch for signals; SIGTERM will not close cleanly\n");
+        return;
+    }
+    auto *notifier = new QSocketNotifier(g_signalPipe[1], QSocketNotifier::Read, &server);
+    QObject::connect(notifier, &QSocketNotifier::activated, &server, [&server, notifier] {
+        notifier->setEnabled(false);
+        char byte = 0;
+        [[maybe_unused]] const auto got = ::read(g_signalPipe[1], &byte, 1);
+        qCInfo(lcSimMain) << "event=shutdown reason=signal";
+        server.close();
+        QCoreApplication::quit();
+    });
+    struct sigaction action = {};
+    action.sa_handler = onTerminationSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    ::sigaction(SIGINT, &action, nullptr);
+    ::sigaction(SIGTERM, &action, nullptr);
+}
+
 std::optional<SimOptions> parseOptions(const QCommandLineParser &parser, QString *error)
 {
     SimOptions o;
@@ -124,6 +165,10 @@ std::optional<SimOptions> parseOptions(const QCommandLineParser &parser, QString
 
 int main(int argc, char *argv[])
 {
+    // One line per event, key=value after the category, easy to grep and to
+    // ship to a log collector; QT_MESSAGE_PATTERN still overrides it.
+    if (qEnvironmentVariableIsEmpty("QT_MESSAGE_PATTERN"))
+        qSetMessagePattern(QStringLiteral("%{time yyyy-MM-ddThh:mm:ss.zzz} %{type} %{category} %{message}"));
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("watchfloor-sim"));
     QCoreApplication::setApplicationVersion(QStringLiteral(WATCHFLOOR_VERSION));
@@ -169,6 +214,7 @@ int main(int argc, char *argv[])
                      unsigned(options->port), qPrintable(server.errorString()));
         return 1;
     }
+    closeOnTerminationSignals(server);
     std::printf("watchfloor-sim listening on %s\n", qPrintable(server.url()));
     std::fflush(stdout);
     return QCoreApplication::exec();

@@ -65,7 +65,7 @@ bool SimServer::listen()
     m_clock.start();
     m_nextHeartbeatMs = m_options.heartbeatMs;
     m_tick.start();
-    qCInfo(lcSim) << "listening on" << url();
+    qCInfo(lcSim).noquote().nospace() << "event=listening url=" << url();
     return true;
 }
 
@@ -108,6 +108,8 @@ void SimServer::onNewConnection()
             continue;
         }
         if (int(m_clients.size()) >= m_options.maxConnections) {
+            qCInfo(lcSim).noquote().nospace()
+                << "event=refused peer=" << socket->peerAddress().toString() << " reason=max-connections";
             socket->close(closeCode(1013), QStringLiteral("too many connections, try again later"));
             socket->deleteLater();
             continue;
@@ -145,6 +147,9 @@ void SimServer::onNewConnection()
                 return;
             found->gone = true;
             found->outbox.clear();
+            qCInfo(lcSim).noquote().nospace()
+                << "event=closed peer=" << socket->peerAddress().toString() << ':' << socket->peerPort()
+                << " code=" << int(socket->closeCode()) << " reason=\"" << socket->closeReason() << '"';
             if (found->session)
                 found->session->detachedAtMs = m_clock.elapsed();
             QMetaObject::invokeMethod(
@@ -296,7 +301,8 @@ void SimServer::handleAuth(Client *client, const QJsonObject &request, const QJs
                {{QLatin1StringView("sessionId"), sessionId},
                 {QLatin1StringView("role"), role},
                 {QLatin1StringView("serverTime"), iso(QDateTime::currentDateTimeUtc())}});
-    qCInfo(lcSim) << "session" << sessionId << "for" << operatorName << "as" << role;
+    qCInfo(lcSim).noquote().nospace() << "event=session id=" << sessionId << " operator=\"" << operatorName
+                                      << "\" role=" << role;
     Q_EMIT clientAuthenticated(operatorName);
     publishPresence();
 }

@@ -3,6 +3,7 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QWebSocket>
 
 // The two executables as an administrator or ./run uses them.
 class TestCommandLine : public QObject
@@ -16,6 +17,7 @@ private Q_SLOTS:
     void badProfileNamesFileLineAndKey();
     void simulatorRejectsBadOptions_data();
     void simulatorRejectsBadOptions();
+    void simulatorClosesCleanlyOnSigterm();
 
 private:
     struct Run
@@ -117,6 +119,29 @@ void TestCommandLine::simulatorRejectsBadOptions()
     const Run r = run(QStringLiteral(WATCHFLOOR_SIM_PATH), args);
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains(message), qPrintable(r.err));
+}
+
+void TestCommandLine::simulatorClosesCleanlyOnSigterm()
+{
+    QProcess sim;
+    sim.start(QStringLiteral(WATCHFLOOR_SIM_PATH), {QStringLiteral("--port"), QStringLiteral("0")});
+    QVERIFY(sim.waitForStarted());
+    QTRY_VERIFY(sim.canReadLine());
+    const QString url = QString::fromUtf8(sim.readLine()).trimmed().section(u' ', -1);
+    QVERIFY2(url.startsWith(QStringLiteral("ws://127.0.0.1:")), qPrintable(url));
+
+    QWebSocket console;
+    int closeCode = 0;
+    connect(&console, &QWebSocket::disconnected, this, [&] { closeCode = int(console.closeCode()); });
+    console.open(QUrl(url));
+    QTRY_COMPARE(console.state(), QAbstractSocket::ConnectedState);
+
+    sim.terminate(); // SIGTERM
+    QTRY_COMPARE(closeCode, 1001); // going away: reconnect later or elsewhere
+    QTRY_COMPARE(sim.state(), QProcess::NotRunning);
+    QCOMPARE(sim.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(sim.exitCode(), 0);
+    QVERIFY(sim.readAllStandardError().contains("event=shutdown reason=signal"));
 }
 
 QTEST_GUILESS_MAIN(TestCommandLine)
