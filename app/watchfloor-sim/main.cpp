@@ -142,10 +142,12 @@ std::optional<SimOptions> parseOptions(const QCommandLineParser &parser, QString
         *error = tr("--command-failure-rate: expected a number from 0 to 1");
         return std::nullopt;
     }
-    o.scenario = parser.value(QStringLiteral("scenario"));
-    if (!o.scenario.isEmpty() && !SimWorld::scenarios().contains(o.scenario)) {
-        *error = tr("--scenario: \"%1\" is not one of %2").arg(o.scenario, SimWorld::scenarios().join(u", "));
-        return std::nullopt;
+    o.scenarios = parser.value(QStringLiteral("scenario")).split(u',', Qt::SkipEmptyParts);
+    for (const QString &scenario : std::as_const(o.scenarios)) {
+        if (!SimWorld::scenarios().contains(scenario)) {
+            *error = tr("--scenario: \"%1\" is not one of %2").arg(scenario, SimWorld::scenarios().join(u", "));
+            return std::nullopt;
+        }
     }
     if (parser.isSet(QStringLiteral("tokens-file"))) {
         if (const auto failure = o.loadTokensFile(parser.value(QStringLiteral("tokens-file")))) {
@@ -187,8 +189,8 @@ int main(int argc, char *argv[])
                       tr("Share of accepted commands the simulated devices fail, 0 to 1 (default 0)."),
                       QStringLiteral("share"), QStringLiteral("0")});
     parser.addOption({QStringLiteral("scenario"),
-                      tr("Scripted events: alarm-flood, chattering-sensor or machine-breakdown."),
-                      QStringLiteral("name")});
+                      tr("Scripted events, comma-separated: alarm-flood, chattering-sensor, machine-breakdown."),
+                      QStringLiteral("names")});
     parser.addOption({QStringLiteral("token"),
                       tr("A token that grants the role operator; default from WATCHFLOOR_SIM_TOKEN. With no token "
                          "and no tokens file, any token is accepted as operator."),

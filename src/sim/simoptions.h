@@ -3,6 +3,7 @@
 #include <QHash>
 #include <QHostAddress>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -16,7 +17,7 @@ struct SimOptions
     int machines = 24;
     int tiles = 2;
     double commandFailureRate = 0.0; // share of accepted commands the device fails
-    QString scenario; // empty, or one of SimWorld::scenarios()
+    QStringList scenarios; // any of SimWorld::scenarios(), run side by side
     double rate = 1.0; // world time runs this many times faster than the clock
     quint32 seed = 1;
 

@@ -253,6 +253,20 @@ void SimServer::dispatch(Client *client, const QString &type, const QJsonObject 
     } else if (type == u"stats") {
         if (requireRole(client, id, QStringLiteral("admin")))
             sendResult(client, id, stats());
+    } else if (type == u"dashboard_refresh") {
+        // Tells every console its views are out of date (after a bulk change
+        // on the plant side); they answer with request_data_refresh.
+        if (requireRole(client, id, QStringLiteral("admin"))) {
+            sendResult(client, id, {});
+            const qint64 wallMs = QDateTime::currentMSecsSinceEpoch();
+            for (const auto &session : std::as_const(m_sessions)) {
+                QJsonObject message
+                    = session->stamp({{QLatin1StringView("type"), QStringLiteral("dashboard_refresh")}}, wallMs);
+                if (Client *target = clientOf(session.get()))
+                    queue(target, message);
+            }
+            publishActivity(*client->session, QStringLiteral("dashboard_refresh"), {});
+        }
     } else if (type == u"broadcast") {
         if (requireRole(client, id, QStringLiteral("admin")))
             handleBroadcast(client, request, id);

@@ -10,6 +10,7 @@ constexpr qint64 kAlertMs = 10000;
 constexpr qint64 kLinesMs = 5000;
 constexpr qint64 kAlarmsMs = 1000;
 constexpr qint64 kChatterPeriodMs = 5000;
+constexpr qint64 kBreakdownPeriodMs = 60000;
 
 // Advances a cadence: true when `next` is due, which then moves to the
 // following period (missed periods are skipped, not caught up in a burst).
@@ -96,7 +97,7 @@ SimConditions SimWorld::conditions() const
     SimConditions all = m_fleet.conditions();
     all.append(m_lines.conditions());
     all.append(m_plant.conditions());
-    if (m_options.scenario == u"chattering-sensor" || m_chatterActive) {
+    if (m_options.scenarios.contains(u"chattering-sensor")) {
         all.append({QStringLiteral("system:VS-7:vibration"), m_chatterActive, QStringLiteral("medium"),
                     QStringLiteral("Vibration sensor VS-7 on line L1 above its limit"), QStringLiteral("system"),
                     QStringLiteral("VS-7")});
@@ -107,22 +108,20 @@ SimConditions SimWorld::conditions() const
 SimEvents SimWorld::runScenario(qint64 worldMs, const QDateTime &wallNow)
 {
     SimEvents events;
-    if (m_options.scenario == u"alarm-flood") {
-        // Two seconds in, a third of the fleet runs low at once.
-        if (m_scenarioStep == 0 && worldMs >= 2000) {
-            m_scenarioStep = 1;
-            for (qsizetype i = 0; i < m_fleet.size(); i += 3)
-                events.append(m_fleet.forceBattery(m_fleet.drone(i).serial, 8.0, worldMs, wallNow));
-        }
-    } else if (m_options.scenario == u"chattering-sensor") {
-        // A sensor flapping across its limit every five seconds.
-        const bool active = (worldMs / kChatterPeriodMs) % 2 == 1;
-        m_chatterActive = active;
-    } else if (m_options.scenario == u"machine-breakdown") {
-        if (m_scenarioStep == 0 && worldMs >= 3000 && m_lines.size() > 0) {
-            m_scenarioStep = 1;
-            events.append(m_lines.forceBreakdown(m_lines.machine(0).id, worldMs, wallNow));
-        }
+    // Two seconds in, a third of the fleet runs low at once.
+    if (m_options.scenarios.contains(u"alarm-flood") && !m_floodDone && worldMs >= 2000) {
+        m_floodDone = true;
+        for (qsizetype i = 0; i < m_fleet.size(); i += 3)
+            events.append(m_fleet.forceBattery(m_fleet.drone(i).serial, 8.0, worldMs, wallNow));
+    }
+    // A sensor flapping across its limit every five seconds.
+    if (m_options.scenarios.contains(u"chattering-sensor"))
+        m_chatterActive = (worldMs / kChatterPeriodMs) % 2 == 1;
+    // Three seconds in, and every minute after, the next machine breaks down.
+    if (m_options.scenarios.contains(u"machine-breakdown") && m_lines.size() > 0
+        && due(m_nextBreakdownMs, worldMs, kBreakdownPeriodMs)) {
+        const QString machineId = m_lines.machine(m_breakdowns++ % m_lines.size()).id;
+        events.append(m_lines.forceBreakdown(machineId, worldMs, wallNow));
     }
     return events;
 }

@@ -64,7 +64,9 @@ private:
     qint64 m_nextAlarmsMs = 0;
     qint64 m_nextHealthMs = 0;
     qint64 m_nextAlertMs = 0;
-    int m_scenarioStep = 0;
+    bool m_floodDone = false;
+    qint64 m_nextBreakdownMs = 3000;
+    qsizetype m_breakdowns = 0;
     bool m_chatterActive = false;
     QRandomGenerator m_random;
     QJsonObject m_health;

@@ -44,7 +44,7 @@ SimOptions TestSimOperations::options(const QString &scenario)
     o.machines = 6;
     o.tiles = 1;
     o.rate = 20.0;
-    o.scenario = scenario;
+    o.scenarios = scenario.isEmpty() ? QStringList() : QStringList {scenario};
     o.tokens = {{QStringLiteral("v"), QStringLiteral("viewer")},
                 {QStringLiteral("o"), QStringLiteral("operator")},
                 {QStringLiteral("o2"), QStringLiteral("operator")}};
@@ -310,9 +310,9 @@ void TestSimOperations::machineBreakdownOpensATicket()
     c.subscribe(QStringLiteral("machines"));
     c.subscribe(QStringLiteral("maintenance"));
     c.subscribe(QStringLiteral("alarms"));
-    const QString machineId = server.world().lines().machine(0).id;
     const QJsonObject ticket = c.waitForType(QStringLiteral("maintenance_alert"), 10000);
-    QCOMPARE(ticket.value(QLatin1StringView("machineId")).toString(), machineId);
+    const QString machineId = ticket.value(QLatin1StringView("machineId")).toString();
+    QVERIFY(server.world().lines().indexOf(machineId) >= 0);
     const QJsonObject down = c.waitFor([&machineId](const QJsonObject &m) {
         return m.value(QLatin1StringView("type")).toString() == u"machine_status_update"
             && m.value(QLatin1StringView("machineId")).toString() == machineId
