@@ -362,7 +362,7 @@ void SimServer::handleSubscribe(Client *client, const QJsonObject &request, cons
         return;
     }
     QSet<QString> keys;
-    for (const char *filter : {"serials", "machineIds", "endpointIds", "commandIds"}) {
+    for (const char *filter : {"serials", "machineIds", "tileIds", "endpointIds", "commandIds"}) {
         const QJsonValue v = request.value(QLatin1StringView(filter));
         if (v.isUndefined())
             continue;
