@@ -1,5 +1,7 @@
 #include "simalarmbook.h"
 
+#include "simtime.h"
+
 #include <algorithm>
 
 namespace {
@@ -7,11 +9,6 @@ namespace {
 QJsonValue textOrNull(const QString &text)
 {
     return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
-}
-
-QJsonValue timeOrNull(const QDateTime &time)
-{
-    return time.isValid() ? QJsonValue(time.toUTC().toString(Qt::ISODateWithMs)) : QJsonValue(QJsonValue::Null);
 }
 
 void fail(SimAlarmBook::Error *error, const QString &code, const QString &message)
@@ -278,11 +275,11 @@ QJsonObject SimAlarmBook::toJson(const Alarm &alarm)
         {QLatin1StringView("source"),
          QJsonObject {{QLatin1StringView("kind"), alarm.sourceKind}, {QLatin1StringView("id"), alarm.sourceId}}},
         {QLatin1StringView("state"), stateName(alarm.state)},
-        {QLatin1StringView("timestamp"), timeOrNull(alarm.activatedAt)},
+        {QLatin1StringView("timestamp"), simTimestampOrNull(alarm.activatedAt)},
         {QLatin1StringView("ackedBy"), textOrNull(alarm.ackedBy)},
-        {QLatin1StringView("ackedAt"), timeOrNull(alarm.ackedAt)},
+        {QLatin1StringView("ackedAt"), simTimestampOrNull(alarm.ackedAt)},
         {QLatin1StringView("note"), textOrNull(alarm.note)},
-        {QLatin1StringView("shelvedUntil"), timeOrNull(alarm.shelvedUntil)},
+        {QLatin1StringView("shelvedUntil"), simTimestampOrNull(alarm.shelvedUntil)},
         {QLatin1StringView("shelvedBy"), textOrNull(alarm.shelvedBy)},
         {QLatin1StringView("shelveReason"), textOrNull(alarm.shelveReason)},
         {QLatin1StringView("count"), alarm.count},

@@ -1,5 +1,7 @@
 #include "simfleet.h"
 
+#include "simtime.h"
+
 #include <QtMath>
 
 #include <algorithm>
@@ -360,7 +362,7 @@ SimEvent SimFleet::droneUpdate(qsizetype i, const QString &kind, const QJsonObje
              {QLatin1StringView("serial"), serial},
              {QLatin1StringView("kind"), kind},
              {QLatin1StringView("data"), data},
-             {QLatin1StringView("timestamp"), wallNow.toString(Qt::ISODateWithMs)}}};
+             {QLatin1StringView("timestamp"), simTimestamp(wallNow)}}};
 }
 
 QJsonObject SimFleet::statusData(qsizetype i) const
@@ -392,7 +394,7 @@ QJsonObject SimFleet::buildData(qsizetype i) const
         {QLatin1StringView("percent"), done ? 100 : std::min(99, int(100.0 * finished / totalAssemblies()))},
         {QLatin1StringView("stage"), stageNames().at(b.stage)},
         {QLatin1StringView("assembly"), done ? QString() : assemblyNames(b.stage).at(b.assembly)},
-        {QLatin1StringView("eta"), eta.toString(Qt::ISODateWithMs)},
+        {QLatin1StringView("eta"), simTimestamp(eta)},
     };
 }
 
@@ -423,7 +425,7 @@ QJsonObject SimFleet::snapshotItem(qsizetype i) const
 {
     QJsonObject item = statusData(i);
     item.insert(QLatin1StringView("serial"), m_drones.at(i).serial);
-    item.insert(QLatin1StringView("timestamp"), m_drones.at(i).reportedAt.toString(Qt::ISODateWithMs));
+    item.insert(QLatin1StringView("timestamp"), simTimestamp(m_drones.at(i).reportedAt));
     item.insert(QLatin1StringView("build"), buildData(i));
     item.insert(QLatin1StringView("health"), healthData(i));
     const QJsonObject operation = operationData(i);

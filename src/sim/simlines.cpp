@@ -1,5 +1,7 @@
 #include "simlines.h"
 
+#include "simtime.h"
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -38,11 +40,6 @@ constexpr std::array kFaults {
     QLatin1StringView("Coolant leak"),
     QLatin1StringView("Safety interlock tripped"),
 };
-
-QString iso(const QDateTime &t)
-{
-    return t.toString(Qt::ISODateWithMs);
-}
 
 double roundTo(double v, double step)
 {
@@ -181,7 +178,7 @@ void SimLines::breakDown(Machine &m, const QDateTime &wallNow, SimEvents &events
                     {QLatin1StringView("machineId"), m.id},
                     {QLatin1StringView("priority"), priorityName(priority)},
                     {QLatin1StringView("description"), t.description},
-                    {QLatin1StringView("timestamp"), iso(wallNow)}}});
+                    {QLatin1StringView("timestamp"), simTimestamp(wallNow)}}});
 }
 
 void SimLines::advanceTickets(qint64 untilMs, const QDateTime &wallNow, SimEvents &events)
@@ -216,7 +213,7 @@ void SimLines::advanceTickets(qint64 untilMs, const QDateTime &wallNow, SimEvent
                         {QLatin1StringView("oldStatus"), ticketStatusName(old)},
                         {QLatin1StringView("newStatus"), ticketStatusName(t.status)},
                         {QLatin1StringView("machineId"), m.id},
-                        {QLatin1StringView("timestamp"), iso(wallNow)}}});
+                        {QLatin1StringView("timestamp"), simTimestamp(wallNow)}}});
         if (t.status == TicketStatus::Resolved)
             it = m_tickets.erase(it);
         else
@@ -236,7 +233,7 @@ void SimLines::reportMachines(const QDateTime &wallNow, SimEvents &events)
         last = {m.status, m.utilization, count};
         QJsonObject body = machineData(m);
         body.insert(QLatin1StringView("type"), QStringLiteral("machine_status_update"));
-        body.insert(QLatin1StringView("timestamp"), iso(wallNow));
+        body.insert(QLatin1StringView("timestamp"), simTimestamp(wallNow));
         events.append({QStringLiteral("machines"), m.id, body});
     }
 }
@@ -258,7 +255,7 @@ QJsonArray SimLines::machinesSnapshot() const
     QJsonArray items;
     for (const Machine &m : m_machines) {
         QJsonObject item = machineData(m);
-        item.insert(QLatin1StringView("timestamp"), iso(m_wallNow));
+        item.insert(QLatin1StringView("timestamp"), simTimestamp(m_wallNow));
         items.append(item);
     }
     return items;
@@ -271,7 +268,7 @@ QJsonArray SimLines::ticketsSnapshot() const
         QJsonArray history;
         for (const TicketChange &c : t.history) {
             history.append(QJsonObject {{QLatin1StringView("status"), ticketStatusName(c.status)},
-                                        {QLatin1StringView("timestamp"), iso(c.at)}});
+                                        {QLatin1StringView("timestamp"), simTimestamp(c.at)}});
         }
         items.append(QJsonObject {
             {QLatin1StringView("ticketId"), t.id},

@@ -1,5 +1,7 @@
 #include "simplant.h"
 
+#include "simtime.h"
+
 #include <algorithm>
 #include <cmath>
 #include <iterator>
@@ -113,11 +115,6 @@ QJsonValue orNull(double v)
 QJsonValue orNull(QStringView s)
 {
     return s.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(s.toString());
-}
-
-QJsonValue isoOrNull(const QDateTime &t)
-{
-    return t.isValid() ? QJsonValue(t.toString(Qt::ISODateWithMs)) : QJsonValue(QJsonValue::Null);
 }
 
 double toNumber(const QJsonValue &v)
@@ -319,7 +316,7 @@ QJsonObject SimPlant::telemetryBody(int tile, int field) const
         {QLatin1StringView("endpointId"), t.endpointIds[field]},
         {QLatin1StringView("value"), t.published[field]},
         {QLatin1StringView("unit"), orNull(kEndpoints[field].unit)},
-        {QLatin1StringView("timestamp"), isoOrNull(t.publishedAt[field])},
+        {QLatin1StringView("timestamp"), simTimestampOrNull(t.publishedAt[field])},
     };
 }
 
@@ -565,7 +562,7 @@ QJsonObject SimPlant::statusBody(const Command &command) const
         {QLatin1StringView("actualValue"), m_tiles.at(command.tile).published[command.field]},
         {QLatin1StringView("operator"), command.operatorName},
         {QLatin1StringView("error"), command.failed ? QJsonValue(command.error) : QJsonValue(QJsonValue::Null)},
-        {QLatin1StringView("completedAt"), isoOrNull(command.completedAt)},
+        {QLatin1StringView("completedAt"), simTimestampOrNull(command.completedAt)},
     };
 }
 
@@ -603,7 +600,7 @@ QJsonArray SimPlant::tilesSnapshot() const
                     {QLatin1StringView("step"), orNull(spec.step)},
                     {QLatin1StringView("options"), options},
                     {QLatin1StringView("value"), tile.published[f]},
-                    {QLatin1StringView("timestamp"), isoOrNull(tile.publishedAt[f])},
+                    {QLatin1StringView("timestamp"), simTimestampOrNull(tile.publishedAt[f])},
                 });
             }
             const DeviceSpec &device = kDevices[d];

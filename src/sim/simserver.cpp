@@ -1,5 +1,7 @@
 #include "simserver.h"
 
+#include "simtime.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
@@ -15,11 +17,6 @@ namespace {
 
 constexpr int kCloseUnauthorized = 4001;
 constexpr qint64 kTickMs = 50;
-
-QString iso(const QDateTime &t)
-{
-    return t.toString(Qt::ISODateWithMs);
-}
 
 int roleRank(const QString &role)
 {
@@ -314,7 +311,7 @@ void SimServer::handleAuth(Client *client, const QJsonObject &request, const QJs
     sendResult(client, id,
                {{QLatin1StringView("sessionId"), sessionId},
                 {QLatin1StringView("role"), role},
-                {QLatin1StringView("serverTime"), iso(QDateTime::currentDateTimeUtc())}});
+                {QLatin1StringView("serverTime"), simTimestamp(QDateTime::currentDateTimeUtc())}});
     qCInfo(lcSim).noquote().nospace() << "event=session id=" << sessionId << " operator=\"" << operatorName
                                       << "\" role=" << role;
     Q_EMIT clientAuthenticated(operatorName);
@@ -422,7 +419,7 @@ void SimServer::handleBroadcast(Client *client, const QJsonObject &request, cons
               {{QLatin1StringView("type"), QStringLiteral("system_alert")},
                {QLatin1StringView("level"), level},
                {QLatin1StringView("message"), message.left(500)},
-               {QLatin1StringView("timestamp"), iso(QDateTime::currentDateTimeUtc())}}}});
+               {QLatin1StringView("timestamp"), simTimestamp(QDateTime::currentDateTimeUtc())}}}});
     publishActivity(*client->session, QStringLiteral("broadcast"), message.left(80));
 }
 
@@ -501,7 +498,7 @@ QJsonArray SimServer::snapshotItems(const SimSession::Subscription &subscription
             {QLatin1StringView("name"), client->session->operatorName()},
             {QLatin1StringView("role"), client->session->role()},
             {QLatin1StringView("since"),
-             iso(QDateTime::currentDateTimeUtc().addMSecs(client->connectedAtMs - m_clock.elapsed()))},
+             simTimestamp(QDateTime::currentDateTimeUtc().addMSecs(client->connectedAtMs - m_clock.elapsed()))},
             {QLatin1StringView("client"), client->clientName},
         });
     }
@@ -551,7 +548,7 @@ void SimServer::publishActivity(const SimSession &session, const QString &action
                {QLatin1StringView("operator"), session.operatorName()},
                {QLatin1StringView("action"), action},
                {QLatin1StringView("target"), target},
-               {QLatin1StringView("timestamp"), iso(QDateTime::currentDateTimeUtc())}}}});
+               {QLatin1StringView("timestamp"), simTimestamp(QDateTime::currentDateTimeUtc())}}}});
 }
 
 void SimServer::onTick()

@@ -1,5 +1,7 @@
 #include "simworld.h"
 
+#include "simtime.h"
+
 #include <algorithm>
 
 namespace {
@@ -20,11 +22,6 @@ bool due(qint64 &next, qint64 now, qint64 period)
         return false;
     next += period * ((now - next) / period + 1);
     return true;
-}
-
-QString iso(const QDateTime &t)
-{
-    return t.toString(Qt::ISODateWithMs);
 }
 
 } // namespace
@@ -164,7 +161,7 @@ SimEvents SimWorld::stepHealth(const QDateTime &wallNow)
                 {QLatin1StringView("storage"), round1(m_storage)}};
     QJsonObject body = m_health;
     body.insert(QLatin1StringView("type"), QStringLiteral("system_health"));
-    body.insert(QLatin1StringView("timestamp"), iso(wallNow));
+    body.insert(QLatin1StringView("timestamp"), simTimestamp(wallNow));
     return {{QStringLiteral("health"), {}, body}};
 }
 
@@ -189,7 +186,7 @@ SimEvent SimWorld::systemAlert(const QDateTime &wallNow)
             {{QLatin1StringView("type"), QStringLiteral("system_alert")},
              {QLatin1StringView("level"), QLatin1StringView(a.level)},
              {QLatin1StringView("message"), QLatin1StringView(a.message)},
-             {QLatin1StringView("timestamp"), iso(wallNow)}}};
+             {QLatin1StringView("timestamp"), simTimestamp(wallNow)}}};
 }
 
 QJsonArray SimWorld::snapshot(const QString &channel, const QSet<QString> &keys) const

@@ -1,4 +1,5 @@
 #include "simalarmbook.h"
+#include "simtestclock.h"
 
 #include <QJsonArray>
 #include <QTest>
@@ -8,16 +9,6 @@ namespace {
 constexpr qint64 kMinuteMs = 60'000;
 // Longer than the chatter window, so that steps this far apart never chatter.
 constexpr qint64 kStepMs = 61'000;
-
-QDateTime wall(qint64 ms)
-{
-    return QDateTime(QDate(2026, 11, 22), QTime(10, 0), Qt::UTC).addMSecs(ms);
-}
-
-QString iso(qint64 ms)
-{
-    return wall(ms).toString(Qt::ISODateWithMs);
-}
 
 SimCondition condition(const QString &id, bool active, const QString &message = QStringLiteral("battery below 20 %"))
 {
@@ -36,18 +27,18 @@ const QString kFirst = QStringLiteral("A-000001");
 
 SimEvents report(SimAlarmBook &book, const QString &conditionId, bool active, qint64 ms)
 {
-    return book.update({condition(conditionId, active)}, ms, wall(ms));
+    return book.update({condition(conditionId, active)}, ms, wallAt(ms));
 }
 
 SimEvents acknowledge(SimAlarmBook &book, const QString &alarmId, qint64 ms, SimAlarmBook::Error *error = nullptr)
 {
-    return book.acknowledge(alarmId, QStringLiteral("alice"), QStringLiteral("crew notified"), ms, wall(ms), error);
+    return book.acknowledge(alarmId, QStringLiteral("alice"), QStringLiteral("crew notified"), ms, wallAt(ms), error);
 }
 
 SimEvents shelve(SimAlarmBook &book, const QString &alarmId, int minutes, qint64 ms,
                  SimAlarmBook::Error *error = nullptr)
 {
-    return book.shelve(alarmId, minutes, QStringLiteral("sensor under repair"), QStringLiteral("bob"), ms, wall(ms),
+    return book.shelve(alarmId, minutes, QStringLiteral("sensor under repair"), QStringLiteral("bob"), ms, wallAt(ms),
                        error);
 }
 
@@ -226,7 +217,7 @@ void TestSimAlarmBook::lifeCycle()
 void TestSimAlarmBook::firstActivationAnnouncesTheWholeAlarm()
 {
     SimAlarmBook book;
-    const SimEvents events = book.update({condition(kBattery, true)}, 5'000, wall(5'000));
+    const SimEvents events = book.update({condition(kBattery, true)}, 5'000, wallAt(5'000));
     QCOMPARE(events.size(), 1);
     QCOMPARE(events.first().channel, QStringLiteral("alarms"));
     QVERIFY(events.first().key.isEmpty());
@@ -268,11 +259,11 @@ void TestSimAlarmBook::onlyChangedAlarmsProduceEvents()
 {
     const QString motor = QStringLiteral("machine:L1-M02:motor_hot");
     SimAlarmBook book;
-    SimEvents events = book.update({condition(kBattery, true), condition(motor, true)}, 0, wall(0));
+    SimEvents events = book.update({condition(kBattery, true), condition(motor, true)}, 0, wallAt(0));
     QCOMPARE(idsOf(events), (QStringList {QStringLiteral("A-000001"), QStringLiteral("A-000002")}));
     QCOMPARE(eventProblem(book, events), QString());
 
-    events = book.update({condition(kBattery, true), condition(motor, true)}, kStepMs, wall(kStepMs));
+    events = book.update({condition(kBattery, true), condition(motor, true)}, kStepMs, wallAt(kStepMs));
     QVERIFY(events.isEmpty());
 
     // The motor is not reported this step: it keeps its truth and stays quiet.
@@ -286,14 +277,14 @@ void TestSimAlarmBook::onlyChangedAlarmsProduceEvents()
     QVERIFY(events.isEmpty());
     QCOMPARE(stateOf(book, QStringLiteral("A-000001")), QStringLiteral("rtn_unacked"));
 
-    events = book.update({}, 4 * kStepMs, wall(4 * kStepMs));
+    events = book.update({}, 4 * kStepMs, wallAt(4 * kStepMs));
     QVERIFY(events.isEmpty());
 
     // Events come in id order, one per alarm, whatever order the world reports in.
-    events = book.update({condition(motor, false), condition(kBattery, true)}, 5 * kStepMs, wall(5 * kStepMs));
+    events = book.update({condition(motor, false), condition(kBattery, true)}, 5 * kStepMs, wallAt(5 * kStepMs));
     QCOMPARE(idsOf(events), (QStringList {QStringLiteral("A-000001"), QStringLiteral("A-000002")}));
     events = book.update({condition(kBattery, false), condition(motor, true), condition(kBattery, true)}, 6 * kStepMs,
-                         wall(6 * kStepMs));
+                         wallAt(6 * kStepMs));
     QCOMPARE(idsOf(events), (QStringList {QStringLiteral("A-000001"), QStringLiteral("A-000002")}));
     QCOMPARE(eventProblem(book, events), QString());
 }
@@ -302,7 +293,7 @@ void TestSimAlarmBook::severalTransitionsInOneUpdateGiveOneEvent()
 {
     SimAlarmBook book;
     const SimEvents events
-        = book.update({condition(kBattery, true), condition(kBattery, false), condition(kBattery, true)}, 0, wall(0));
+        = book.update({condition(kBattery, true), condition(kBattery, false), condition(kBattery, true)}, 0, wallAt(0));
     QCOMPARE(events.size(), 1);
     QCOMPARE(eventProblem(book, events), QString());
     QCOMPARE(stateOf(book, kFirst), QStringLiteral("active_unacked"));
@@ -317,19 +308,20 @@ void TestSimAlarmBook::activeConditionWithNewTextIsAnnounced()
 
     SimCondition worse = condition(kBattery, true, QStringLiteral("battery at 12 %"));
     worse.severity = QStringLiteral("critical");
-    SimEvents events = book.update({worse}, kStepMs, wall(kStepMs));
+    SimEvents events = book.update({worse}, kStepMs, wallAt(kStepMs));
     QCOMPARE(events.size(), 1);
     QCOMPARE(eventProblem(book, events), QString());
     QCOMPARE(field(book, kFirst, QLatin1StringView("message")), QStringLiteral("battery at 12 %"));
     QCOMPARE(field(book, kFirst, QLatin1StringView("severity")), QStringLiteral("critical"));
-    QCOMPARE(field(book, kFirst, QLatin1StringView("timestamp")), iso(0)); // still the same occurrence
+    QCOMPARE(field(book, kFirst, QLatin1StringView("timestamp")), isoAt(0)); // still the same occurrence
     QCOMPARE(countOf(book, kFirst), 1);
 
     // A normal condition's text describes no occurrence, so the alarm keeps the last one.
-    events = book.update({condition(kBattery, false, QStringLiteral("battery fine"))}, 2 * kStepMs, wall(2 * kStepMs));
+    events
+        = book.update({condition(kBattery, false, QStringLiteral("battery fine"))}, 2 * kStepMs, wallAt(2 * kStepMs));
     QCOMPARE(events.size(), 1);
     QCOMPARE(field(book, kFirst, QLatin1StringView("message")), QStringLiteral("battery at 12 %"));
-    QVERIFY(book.update({condition(kBattery, false, QStringLiteral("battery full"))}, 3 * kStepMs, wall(3 * kStepMs))
+    QVERIFY(book.update({condition(kBattery, false, QStringLiteral("battery full"))}, 3 * kStepMs, wallAt(3 * kStepMs))
                 .isEmpty());
 }
 
@@ -340,18 +332,18 @@ void TestSimAlarmBook::acknowledgementRecordsWhoWhenAndWhy()
 
     SimAlarmBook::Error error;
     SimEvents events = book.acknowledge(kFirst, QStringLiteral("alice"), QStringLiteral("crew notified"), 10'000,
-                                        wall(10'000), &error);
+                                        wallAt(10'000), &error);
     QVERIFY(error.code.isEmpty());
     QCOMPARE(events.size(), 1);
     QCOMPARE(eventProblem(book, events), QString());
     const QJsonObject acked = events.first().body;
     QCOMPARE(acked.value(QLatin1StringView("state")).toString(), QStringLiteral("active_acked"));
     QCOMPARE(acked.value(QLatin1StringView("ackedBy")).toString(), QStringLiteral("alice"));
-    QCOMPARE(acked.value(QLatin1StringView("ackedAt")).toString(), iso(10'000));
+    QCOMPARE(acked.value(QLatin1StringView("ackedAt")).toString(), isoAt(10'000));
     QCOMPARE(acked.value(QLatin1StringView("note")).toString(), QStringLiteral("crew notified"));
 
     // A second operator acknowledging the same alarm changes nothing.
-    events = book.acknowledge(kFirst, QStringLiteral("carol"), QString(), 20'000, wall(20'000), &error);
+    events = book.acknowledge(kFirst, QStringLiteral("carol"), QString(), 20'000, wallAt(20'000), &error);
     QVERIFY(events.isEmpty());
     QVERIFY(error.code.isEmpty());
     QCOMPARE(book.alarmJson(kFirst), acked);
@@ -367,7 +359,7 @@ void TestSimAlarmBook::acknowledgementRecordsWhoWhenAndWhy()
     QCOMPARE(again.value(QLatin1StringView("alarmId")).toString(), kFirst);
     QCOMPARE(again.value(QLatin1StringView("state")).toString(), QStringLiteral("active_unacked"));
     QCOMPARE(again.value(QLatin1StringView("count")).toInt(), 2);
-    QCOMPARE(again.value(QLatin1StringView("timestamp")).toString(), iso(100'000));
+    QCOMPARE(again.value(QLatin1StringView("timestamp")).toString(), isoAt(100'000));
     QVERIFY(again.value(QLatin1StringView("ackedBy")).isNull());
     QVERIFY(again.value(QLatin1StringView("ackedAt")).isNull());
     QVERIFY(again.value(QLatin1StringView("note")).isNull());
@@ -382,13 +374,13 @@ void TestSimAlarmBook::acknowledgingAfterReturnToNormalClears()
     QCOMPARE(book.snapshot().size(), 1);
 
     const SimEvents events
-        = book.acknowledge(kFirst, QStringLiteral("alice"), QString(), 2 * kStepMs, wall(2 * kStepMs));
+        = book.acknowledge(kFirst, QStringLiteral("alice"), QString(), 2 * kStepMs, wallAt(2 * kStepMs));
     QCOMPARE(events.size(), 1);
     QCOMPARE(eventProblem(book, events), QString());
     const QJsonObject cleared = events.first().body;
     QCOMPARE(cleared.value(QLatin1StringView("state")).toString(), QStringLiteral("cleared"));
     QCOMPARE(cleared.value(QLatin1StringView("ackedBy")).toString(), QStringLiteral("alice"));
-    QCOMPARE(cleared.value(QLatin1StringView("ackedAt")).toString(), iso(2 * kStepMs));
+    QCOMPARE(cleared.value(QLatin1StringView("ackedAt")).toString(), isoAt(2 * kStepMs));
     QVERIFY(cleared.value(QLatin1StringView("note")).isNull());
     QVERIFY(book.snapshot().isEmpty());
 }
@@ -477,7 +469,7 @@ void TestSimAlarmBook::shelvingBounds()
         QVERIFY(error.code.isEmpty());
         QCOMPARE(events.size(), 1);
         QCOMPARE(stateOf(book, kFirst), QStringLiteral("shelved"));
-        QCOMPARE(field(book, kFirst, QLatin1StringView("shelvedUntil")), iso(1'000 + minutes * kMinuteMs));
+        QCOMPARE(field(book, kFirst, QLatin1StringView("shelvedUntil")), isoAt(1'000 + minutes * kMinuteMs));
     } else {
         QCOMPARE(error.code, QStringLiteral("out_of_range"));
         QVERIFY2(error.message.contains(QString::number(maxMinutes)), qPrintable(error.message));
@@ -502,7 +494,7 @@ void TestSimAlarmBook::shelvingRecordsWhoWhyAndUntil()
     // Shelving again replaces the shelving: this is how an operator extends it.
     events = shelve(book, kFirst, 30, 2 * kStepMs);
     QCOMPARE(events.size(), 1);
-    QCOMPARE(field(book, kFirst, QLatin1StringView("shelvedUntil")), iso(2 * kStepMs + 30 * kMinuteMs));
+    QCOMPARE(field(book, kFirst, QLatin1StringView("shelvedUntil")), isoAt(2 * kStepMs + 30 * kMinuteMs));
 
     events = book.unshelve(kFirst, 3 * kStepMs);
     QCOMPARE(events.size(), 1);
@@ -527,14 +519,15 @@ void TestSimAlarmBook::shelvingSuppressesAnnouncements()
     for (int i = 0; i < 4; ++i) {
         active = !active;
         now += kStepMs;
-        const SimEvents events = book.update({condition(kBattery, active), condition(motor, !active)}, now, wall(now));
+        const SimEvents events
+            = book.update({condition(kBattery, active), condition(motor, !active)}, now, wallAt(now));
         // Only the motor, which nobody shelved, is announced.
         QCOMPARE(idsOf(events), QStringList {QStringLiteral("A-000002")});
     }
     QVERIFY(active);
     QCOMPARE(stateOf(book, kFirst), QStringLiteral("shelved"));
     QCOMPARE(countOf(book, kFirst), 3); // the first activation and two while shelved
-    QCOMPARE(field(book, kFirst, QLatin1StringView("timestamp")), iso(now));
+    QCOMPARE(field(book, kFirst, QLatin1StringView("timestamp")), isoAt(now));
 
     const SimEvents events = book.unshelve(kFirst, now + 1'000);
     QCOMPARE(events.size(), 1);
@@ -550,7 +543,7 @@ void TestSimAlarmBook::shelvingExpiresOnTimeNotBefore()
 {
     const QString motor = QStringLiteral("machine:L1-M02:motor_hot");
     SimAlarmBook book;
-    book.update({condition(kBattery, true), condition(motor, true)}, 0, wall(0));
+    book.update({condition(kBattery, true), condition(motor, true)}, 0, wallAt(0));
     shelve(book, QStringLiteral("A-000002"), 10, 5'000);
     shelve(book, kFirst, 10, 5'000);
     report(book, motor, false, 6'000);
@@ -589,15 +582,15 @@ void TestSimAlarmBook::chatteringIsOneAlarmWithRisingCount()
 
     // The last three transitions were at 20, 30 and 40 s: the window holds
     // three of them until 80 s.
-    QVERIFY(book.update({}, 79'999, wall(79'999)).isEmpty());
+    QVERIFY(book.update({}, 79'999, wallAt(79'999)).isEmpty());
     QVERIFY(chatteringOf(book.alarmJson(kFirst)));
-    const SimEvents calm = book.update({}, 80'000, wall(80'000));
+    const SimEvents calm = book.update({}, 80'000, wallAt(80'000));
     QCOMPARE(calm.size(), 1);
     QCOMPARE(eventProblem(book, calm), QString());
     QVERIFY(!chatteringOf(calm.first().body));
     QCOMPARE(calm.first().body.value(QLatin1StringView("state")).toString(), QStringLiteral("active_unacked"));
     QCOMPARE(countOf(book, kFirst), 3);
-    QVERIFY(book.update({}, 90'000, wall(90'000)).isEmpty());
+    QVERIFY(book.update({}, 90'000, wallAt(90'000)).isEmpty());
 
     // It can start chattering again, still as the same alarm.
     report(book, kBattery, false, 100'000);
@@ -628,8 +621,8 @@ void TestSimAlarmBook::chatteringNeedsEnoughTransitionsInTheWindow()
     const SimEvents events = report(touchy, kBattery, false, 9'999);
     QVERIFY(chatteringOf(events.first().body));
     // The older of the last two transitions, at 0, leaves the window at 10 s.
-    QCOMPARE(touchy.update({}, 9'999, wall(9'999)).size(), 0);
-    QCOMPARE(touchy.update({}, 10'000, wall(10'000)).size(), 1);
+    QCOMPARE(touchy.update({}, 9'999, wallAt(9'999)).size(), 0);
+    QCOMPARE(touchy.update({}, 10'000, wallAt(10'000)).size(), 1);
     QVERIFY(!chatteringOf(touchy.alarmJson(kFirst)));
 }
 
@@ -639,12 +632,12 @@ void TestSimAlarmBook::snapshotHoldsEveryAlarmNotCleared()
     SimConditions conditions;
     for (int i = 1; i <= 5; ++i)
         conditions << condition(QStringLiteral("c%1").arg(i), true);
-    book.update(conditions, 0, wall(0));
+    book.update(conditions, 0, wallAt(0));
     acknowledge(book, QStringLiteral("A-000002"), 1'000);
     acknowledge(book, QStringLiteral("A-000005"), 1'000);
     shelve(book, QStringLiteral("A-000004"), 10, 1'000);
     book.update({condition(QStringLiteral("c2"), false), condition(QStringLiteral("c3"), false)}, kStepMs,
-                wall(kStepMs));
+                wallAt(kStepMs));
 
     const QJsonArray items = book.snapshot();
     QCOMPARE(idsOf(items),
@@ -667,11 +660,11 @@ void TestSimAlarmBook::idsFollowFirstActivationAndRepeat()
         };
         take(book.update({condition(QStringLiteral("x"), false), condition(QStringLiteral("y"), true),
                           condition(QStringLiteral("z"), true)},
-                         0, wall(0)));
+                         0, wallAt(0)));
         take(book.update({condition(QStringLiteral("x"), true), condition(QStringLiteral("y"), false)}, kStepMs,
-                         wall(kStepMs)));
+                         wallAt(kStepMs)));
         take(acknowledge(book, QStringLiteral("A-000001"), 2 * kStepMs));
-        take(book.update({condition(QStringLiteral("y"), true)}, 3 * kStepMs, wall(3 * kStepMs)));
+        take(book.update({condition(QStringLiteral("y"), true)}, 3 * kStepMs, wallAt(3 * kStepMs)));
         take(shelve(book, QStringLiteral("A-000003"), 5, 3 * kStepMs));
         take(book.expireShelving(3 * kStepMs + 5 * kMinuteMs));
         return bodies;

@@ -1,17 +1,11 @@
 #include "simfleet.h"
+#include "simtestclock.h"
 
 #include <QJsonArray>
 #include <QSet>
 #include <QTest>
 
 namespace {
-
-const QDateTime kWallStart(QDate(2026, 11, 22), QTime(10, 0), Qt::UTC);
-
-QDateTime wallAt(qint64 ms)
-{
-    return kWallStart.addMSecs(ms);
-}
 
 const QStringList kStates {QStringLiteral("idle"),        QStringLiteral("flying"),  QStringLiteral("charging"),
                            QStringLiteral("maintenance"), QStringLiteral("offline"), QStringLiteral("error")};

@@ -1,4 +1,5 @@
 #include "simlines.h"
+#include "simtestclock.h"
 
 #include <QJsonArray>
 #include <QRegularExpression>
@@ -6,18 +7,6 @@
 #include <QTest>
 
 namespace {
-
-const QDateTime kWallStart(QDate(2026, 11, 22), QTime(10, 0), Qt::UTC);
-
-QDateTime wallAt(qint64 ms)
-{
-    return kWallStart.addMSecs(ms);
-}
-
-QString isoAt(qint64 ms)
-{
-    return wallAt(ms).toString(Qt::ISODateWithMs);
-}
 
 const QStringList kStatuses {QStringLiteral("running"), QStringLiteral("idle"), QStringLiteral("down"),
                              QStringLiteral("maintenance")};

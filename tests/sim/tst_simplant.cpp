@@ -1,22 +1,11 @@
 #include "simplant.h"
+#include "simtestclock.h"
 
 #include <QJsonArray>
 #include <QSet>
 #include <QTest>
 
 namespace {
-
-const QDateTime kEpoch(QDate(2026, 11, 22), QTime(10, 0), Qt::UTC);
-
-QDateTime wall(qint64 ms)
-{
-    return kEpoch.addMSecs(ms);
-}
-
-QString iso(qint64 ms)
-{
-    return wall(ms).toString(Qt::ISODateWithMs);
-}
 
 const QString kRunning = QStringLiteral("T1.P101.running");
 const QString kFlow = QStringLiteral("T1.P101.flow");
@@ -49,7 +38,7 @@ SimEvents runFor(SimPlant &plant, qint64 &now, qint64 durationMs, qint64 stepMs)
     const qint64 until = now + durationMs;
     while (now < until) {
         now = std::min(until, now + stepMs);
-        events += plant.step(now, wall(now));
+        events += plant.step(now, wallAt(now));
     }
     return events;
 }
@@ -59,7 +48,8 @@ SimEvents runFor(SimPlant &plant, qint64 &now, qint64 durationMs, qint64 stepMs)
 QJsonObject runCommand(SimPlant &plant, qint64 &now, const QString &id, const QString &endpointId,
                        const QJsonValue &value, SimEvents *events = nullptr)
 {
-    const SimPlant::Submission s = plant.submitCommand(id, endpointId, value, QStringLiteral("alice"), now, wall(now));
+    const SimPlant::Submission s
+        = plant.submitCommand(id, endpointId, value, QStringLiteral("alice"), now, wallAt(now));
     if (!s.ok)
         return {{QLatin1StringView("status"), QStringLiteral("rejected")}, {QLatin1StringView("error"), s.errorCode}};
     for (int i = 0; i < 400 && plant.commandStatus(id).value(QLatin1StringView("completedAt")).isNull(); ++i) {
@@ -256,23 +246,23 @@ void TestSimPlant::snapshotHasProtocolShape()
                  interlock("T1.IL3", "Heater H-101 needs level LT-101 at 20 % or more", kHeater, kLevel, ">=", 20.0),
              }));
 
-    plant.step(0, wall(0));
+    plant.step(0, wallAt(0));
     tiles = plant.tilesSnapshot();
-    QCOMPARE(str(endpointIn(tiles, kLevel), "timestamp"), iso(0));
-    QCOMPARE(str(endpointIn(tiles, QStringLiteral("T3.H101.mode")), "timestamp"), iso(0));
+    QCOMPARE(str(endpointIn(tiles, kLevel), "timestamp"), isoAt(0));
+    QCOMPARE(str(endpointIn(tiles, QStringLiteral("T3.H101.mode")), "timestamp"), isoAt(0));
 }
 
 void TestSimPlant::telemetrySnapshotListsEndpoints()
 {
     SimPlant plant(3, 7);
-    plant.step(0, wall(0));
+    plant.step(0, wallAt(0));
     const QJsonArray all = plant.telemetrySnapshot();
     QCOMPARE(all.size(), 3 * SimPlant::kEndpointsPerTile);
     for (const QJsonValue item : all) {
         const QJsonObject body = item.toObject();
         QCOMPARE(str(body, "type"), QStringLiteral("telemetry"));
         QCOMPARE(body[QLatin1StringView("value")], plant.value(str(body, "endpointId")));
-        QCOMPARE(str(body, "timestamp"), iso(0));
+        QCOMPARE(str(body, "timestamp"), isoAt(0));
         QVERIFY(body.contains(QLatin1StringView("unit")));
     }
 
@@ -333,10 +323,10 @@ void TestSimPlant::validation()
     QFETCH(QString, reason);
 
     SimPlant plant(2, 11);
-    plant.step(0, wall(0));
+    plant.step(0, wallAt(0));
     const QJsonValue before = plant.value(endpointId);
     const QString id = QStringLiteral("c-1");
-    const SimPlant::Submission s = plant.submitCommand(id, endpointId, value, QStringLiteral("alice"), 0, wall(0));
+    const SimPlant::Submission s = plant.submitCommand(id, endpointId, value, QStringLiteral("alice"), 0, wallAt(0));
     QCOMPARE(s.ok, code.isEmpty());
     QCOMPARE(s.errorCode, code);
     QCOMPARE(s.reason, reason);
@@ -348,7 +338,7 @@ void TestSimPlant::validation()
         QCOMPARE(plant.value(endpointId), before);
         // A rejected id is not remembered: it can carry a valid command next.
         const SimPlant::Submission again
-            = plant.submitCommand(id, kSetpoint, 60.0, QStringLiteral("alice"), 10, wall(10));
+            = plant.submitCommand(id, kSetpoint, 60.0, QStringLiteral("alice"), 10, wallAt(10));
         QVERIFY(again.ok);
         QCOMPARE(again.status[QLatin1StringView("requestedValue")].toDouble(), 60.0);
         return;
@@ -365,13 +355,13 @@ void TestSimPlant::lifecycleFollowsOrderInsideWindows()
 {
     SimPlant plant(1, 21);
     qint64 now = 0;
-    plant.step(now, wall(now));
+    plant.step(now, wallAt(now));
     runFor(plant, now, 1000, 250);
 
     const int count = 40;
     for (int i = 0; i < count; ++i) {
         const SimPlant::Submission s = plant.submitCommand(QStringLiteral("cmd-%1").arg(i), kSetpoint, 20.0 + 0.5 * i,
-                                                           QStringLiteral("bob"), now, wall(now));
+                                                           QStringLiteral("bob"), now, wallAt(now));
         QVERIFY(s.ok);
         QCOMPARE(s.events.size(), 1);
         const QJsonObject queued = s.status;
@@ -391,7 +381,7 @@ void TestSimPlant::lifecycleFollowsOrderInsideWindows()
     QHash<QString, QList<QPair<QString, qint64>>> seen;
     QSet<qint64> sentDelays;
     for (qint64 t = submittedAt + 1; t <= submittedAt + 2400; ++t) {
-        const SimEvents events = plant.step(t, wall(t));
+        const SimEvents events = plant.step(t, wallAt(t));
         for (qsizetype i = 0; i < events.size(); ++i) {
             const SimEvent &e = events.at(i);
             if (e.channel != u"commands")
@@ -403,7 +393,7 @@ void TestSimPlant::lifecycleFollowsOrderInsideWindows()
             QCOMPARE(e.body[QLatin1StringView("completedAt")].isNull(), !isFinal);
             QVERIFY(e.body[QLatin1StringView("error")].isNull());
             if (isFinal) {
-                QCOMPARE(str(e.body, "completedAt"), iso(t));
+                QCOMPARE(str(e.body, "completedAt"), isoAt(t));
                 QCOMPARE(e.body[QLatin1StringView("actualValue")], e.body[QLatin1StringView("requestedValue")]);
                 // The new value went out as telemetry just before the final status.
                 QVERIFY(i > 0);
@@ -411,7 +401,7 @@ void TestSimPlant::lifecycleFollowsOrderInsideWindows()
                 QCOMPARE(events.at(i - 1).key, kSetpoint);
                 QCOMPARE(events.at(i - 1).body[QLatin1StringView("value")],
                          e.body[QLatin1StringView("requestedValue")]);
-                QCOMPARE(str(events.at(i - 1).body, "timestamp"), iso(t));
+                QCOMPARE(str(events.at(i - 1).body, "timestamp"), isoAt(t));
             }
         }
     }
@@ -439,15 +429,15 @@ void TestSimPlant::repeatedCommandIdRunsOnce()
 {
     SimPlant plant(1, 5);
     qint64 now = 0;
-    plant.step(now, wall(now));
+    plant.step(now, wallAt(now));
     const QString id = QStringLiteral("dup");
     const SimPlant::Submission first
-        = plant.submitCommand(id, kSetpoint, 60.0, QStringLiteral("alice"), now, wall(now));
+        = plant.submitCommand(id, kSetpoint, 60.0, QStringLiteral("alice"), now, wallAt(now));
     QVERIFY(first.ok);
     QCOMPARE(first.events.size(), 1);
 
     const SimPlant::Submission second
-        = plant.submitCommand(id, kSetpoint, 80.0, QStringLiteral("mallory"), now, wall(now));
+        = plant.submitCommand(id, kSetpoint, 80.0, QStringLiteral("mallory"), now, wallAt(now));
     QVERIFY(second.ok);
     QVERIFY(second.events.isEmpty());
     QCOMPARE(second.status, first.status);
@@ -456,14 +446,14 @@ void TestSimPlant::repeatedCommandIdRunsOnce()
     while (str(plant.commandStatus(id), "status") == u"queued")
         events += runFor(plant, now, 5, 5);
     const SimPlant::Submission midway
-        = plant.submitCommand(id, kSetpoint, 80.0, QStringLiteral("alice"), now, wall(now));
+        = plant.submitCommand(id, kSetpoint, 80.0, QStringLiteral("alice"), now, wallAt(now));
     QVERIFY(midway.ok);
     QVERIFY(midway.events.isEmpty());
     QCOMPARE(str(midway.status, "status"), QStringLiteral("sent"));
 
     events += runFor(plant, now, 3000, 50);
     const SimPlant::Submission after
-        = plant.submitCommand(id, kSetpoint, 80.0, QStringLiteral("alice"), now, wall(now));
+        = plant.submitCommand(id, kSetpoint, 80.0, QStringLiteral("alice"), now, wallAt(now));
     QVERIFY(after.ok);
     QVERIFY(after.events.isEmpty());
     QCOMPARE(str(after.status, "status"), QStringLiteral("succeeded"));
@@ -498,7 +488,7 @@ void TestSimPlant::failureRateDecidesOutcome()
 
     SimPlant plant(1, 3, rate);
     qint64 now = 0;
-    plant.step(now, wall(now));
+    plant.step(now, wallAt(now));
     for (int i = 0; i < 10; ++i) {
         const double requested = 40.0 + i;
         SimEvents events;
@@ -523,7 +513,7 @@ void TestSimPlant::heatingRaisesTemperature()
 {
     SimPlant plant(1, 9);
     qint64 now = 0;
-    plant.step(now, wall(now));
+    plant.step(now, wallAt(now));
     QVERIFY(startTank(plant, now, false));
     runFor(plant, now, 20'000, 250);
     const double flow = plant.value(kFlow).toDouble();
@@ -567,7 +557,7 @@ void TestSimPlant::pumpStopTripsHeater()
 {
     SimPlant plant(1, 13);
     qint64 now = 0;
-    plant.step(now, wall(now));
+    plant.step(now, wallAt(now));
     QVERIFY(startTank(plant, now));
     runFor(plant, now, 60'000, 500);
     const QString tripId = QStringLiteral("endpoint:T1.H101.on:tripped");
@@ -606,7 +596,7 @@ void TestSimPlant::closingValveTripsPumpAndHeater()
 {
     SimPlant plant(1, 17);
     qint64 now = 0;
-    plant.step(now, wall(now));
+    plant.step(now, wallAt(now));
     QVERIFY(startTank(plant, now));
     SimEvents events;
     QCOMPARE(str(runCommand(plant, now, QStringLiteral("shut"), kValve, false, &events), "status"),
@@ -627,7 +617,7 @@ void TestSimPlant::lowLevelTripsHeater()
 {
     SimPlant plant(1, 19);
     qint64 now = 0;
-    plant.step(now, wall(now));
+    plant.step(now, wallAt(now));
     QVERIFY(startTank(plant, now));
     const QString tripId = QStringLiteral("endpoint:T1.H101.on:tripped");
     const QString lowId = QStringLiteral("endpoint:T1.LT101.level:low");
@@ -646,7 +636,7 @@ void TestSimPlant::lowLevelTripsHeater()
     QVERIFY(!conditionById(plant, lowId).active);
 
     const SimPlant::Submission again
-        = plant.submitCommand(QStringLiteral("again"), kHeater, true, QStringLiteral("alice"), now, wall(now));
+        = plant.submitCommand(QStringLiteral("again"), kHeater, true, QStringLiteral("alice"), now, wallAt(now));
     QVERIFY(!again.ok);
     QCOMPARE(again.errorCode, QStringLiteral("interlock"));
     QCOMPARE(again.reason, kNeedsLevel);
@@ -663,7 +653,7 @@ void TestSimPlant::interlockRecheckedAtExecution()
 {
     SimPlant plant(1, 23);
     qint64 now = 0;
-    plant.step(now, wall(now));
+    plant.step(now, wallAt(now));
     QVERIFY(startTank(plant, now, false));
 
     // Both commands are accepted while the pump runs; which executes first is
@@ -672,8 +662,8 @@ void TestSimPlant::interlockRecheckedAtExecution()
     for (int attempt = 0; attempt < 20 && !rechecked; ++attempt) {
         const QString heaterId = QStringLiteral("heat-%1").arg(attempt);
         const QString stopId = QStringLiteral("stop-%1").arg(attempt);
-        QVERIFY(plant.submitCommand(heaterId, kHeater, true, QStringLiteral("alice"), now, wall(now)).ok);
-        QVERIFY(plant.submitCommand(stopId, kRunning, false, QStringLiteral("bob"), now, wall(now)).ok);
+        QVERIFY(plant.submitCommand(heaterId, kHeater, true, QStringLiteral("alice"), now, wallAt(now)).ok);
+        QVERIFY(plant.submitCommand(stopId, kRunning, false, QStringLiteral("bob"), now, wallAt(now)).ok);
         SimEvents events = runFor(plant, now, 2500, 10);
         qsizetype heaterFinal = -1, stopFinal = -1;
         for (qsizetype i = 0; i < events.size(); ++i) {
@@ -716,7 +706,7 @@ void TestSimPlant::sameSeedSameEvents()
                 log.append(e);
         };
         qint64 now = 0;
-        record(plant.step(now, wall(now)));
+        record(plant.step(now, wallAt(now)));
         const QList<QPair<QString, QJsonValue>> commands = {
             {kValve, true},
             {QStringLiteral("T3.H101.setpoint"), 88.5},
@@ -728,7 +718,7 @@ void TestSimPlant::sameSeedSameEvents()
         for (int i = 0; i < commands.size(); ++i) {
             const SimPlant::Submission s
                 = plant.submitCommand(QStringLiteral("s-%1").arg(i), commands.at(i).first, commands.at(i).second,
-                                      QStringLiteral("alice"), now, wall(now));
+                                      QStringLiteral("alice"), now, wallAt(now));
             record(s.events);
             log.append(s.errorCode);
             record(runFor(plant, now, 3000, 250));
@@ -748,7 +738,7 @@ void TestSimPlant::telemetryOnlyForChangedEndpoints()
 {
     SimPlant plant(1, 8);
     qint64 now = 0;
-    plant.step(now, wall(now));
+    plant.step(now, wallAt(now));
     // A cold, full, idle tank: sensor noise stays inside the deadbands.
     QVERIFY(telemetryOf(runFor(plant, now, 60'000, 500)).isEmpty());
 
@@ -787,13 +777,13 @@ void TestSimPlant::commandHistoryIsBounded()
 {
     SimPlant plant(1, 4);
     qint64 now = 0;
-    plant.step(now, wall(now));
+    plant.step(now, wallAt(now));
     const int extra = 5;
     const int total = int(SimPlant::kCommandHistory) + extra;
     for (int i = 0; i < total; ++i)
         QVERIFY(plant
                     .submitCommand(QStringLiteral("h-%1").arg(i), kSetpoint, 60.0 + 0.5 * (i % 2),
-                                   QStringLiteral("alice"), now, wall(now))
+                                   QStringLiteral("alice"), now, wallAt(now))
                     .ok);
     runFor(plant, now, 3000, 100);
 
@@ -805,7 +795,7 @@ void TestSimPlant::commandHistoryIsBounded()
     QCOMPARE(forgotten.size(), extra);
     // A forgotten id is new again.
     const SimPlant::Submission again
-        = plant.submitCommand(forgotten.first(), kSetpoint, 70.0, QStringLiteral("alice"), now, wall(now));
+        = plant.submitCommand(forgotten.first(), kSetpoint, 70.0, QStringLiteral("alice"), now, wallAt(now));
     QVERIFY(again.ok);
     QCOMPARE(again.events.size(), 1);
     QCOMPARE(str(again.status, "status"), QStringLiteral("queued"));
@@ -815,11 +805,11 @@ void TestSimPlant::longPauseIsCapped()
 {
     SimPlant plant(1, 29);
     qint64 now = 0;
-    plant.step(now, wall(now));
+    plant.step(now, wallAt(now));
     QVERIFY(startTank(plant, now));
     const double before = plant.value(kTemperature).toDouble();
     now += 3'600'000;
-    plant.step(now, wall(now));
+    plant.step(now, wallAt(now));
     const double after = plant.value(kTemperature).toDouble();
     // An hour would reach the setpoint; the cap allows one minute of heating.
     QVERIFY2(after > before + 25.0 && after <= before + 30.5,
