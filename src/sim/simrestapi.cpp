@@ -120,12 +120,18 @@ void SimRestApi::addRoutes()
 
     // Rules match in the order they were added: a known path reached here
     // was asked for with the wrong method.
-    for (const char *path : {"/api/v1/health", "/api/v1/snapshot", "/api/v1/events", "/api/v1/stats",
-                             "/api/v1/commands", "/api/v1/alarms/<arg>/ack", "/api/v1/alarms/<arg>/shelve"}) {
-        m_http->route(QLatin1StringView(path), [](const QHttpServerRequest &) {
-            return failure(Status::MethodNotAllowed, QStringLiteral("method_not_allowed"),
-                           QStringLiteral("this resource does not take that method"));
-        });
+    const auto wrongMethod = [] {
+        return failure(Status::MethodNotAllowed, QStringLiteral("method_not_allowed"),
+                       QStringLiteral("this resource does not take that method"));
+    };
+    for (const char *path :
+         {"/api/v1/health", "/api/v1/snapshot", "/api/v1/events", "/api/v1/stats", "/api/v1/commands"}) {
+        m_http->route(QLatin1StringView(path), [wrongMethod](const QHttpServerRequest &) { return wrongMethod(); });
+    }
+    // 6.4 only takes a placeholder rule whose handler takes the argument.
+    for (const char *path : {"/api/v1/alarms/<arg>/ack", "/api/v1/alarms/<arg>/shelve"}) {
+        m_http->route(QLatin1StringView(path),
+                      [wrongMethod](const QString &, const QHttpServerRequest &) { return wrongMethod(); });
     }
     m_http->setMissingHandler([](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
         failure(Status::NotFound, QStringLiteral("not_found"),
