@@ -155,6 +155,18 @@ std::optional<SimOptions> parseOptions(const QCommandLineParser &parser, QString
             return std::nullopt;
         }
     }
+    const bool certificate = parser.isSet(QStringLiteral("tls-cert"));
+    if (certificate != parser.isSet(QStringLiteral("tls-key"))) {
+        *error = tr("--tls-cert and --tls-key go together: give both or neither");
+        return std::nullopt;
+    }
+    if (certificate) {
+        if (const auto failure
+            = o.loadTls(parser.value(QStringLiteral("tls-cert")), parser.value(QStringLiteral("tls-key")))) {
+            *error = tr("TLS: %1").arg(*failure);
+            return std::nullopt;
+        }
+    }
     QString token = parser.value(QStringLiteral("token"));
     if (token.isEmpty())
         token = qEnvironmentVariable("WATCHFLOOR_SIM_TOKEN");
@@ -177,7 +189,8 @@ int main(int argc, char *argv[])
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        tr("Reference server for Watchfloor: a simulated plant over WebSocket at ws://HOST:PORT/ws."));
+        tr("Reference server for Watchfloor: a simulated plant over WebSocket at ws://HOST:PORT/ws, with a REST "
+           "fallback under http://HOST:PORT/api/v1."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption({QStringLiteral("host"), tr("Address to listen on (default 127.0.0.1)."),
@@ -197,6 +210,11 @@ int main(int argc, char *argv[])
                       QStringLiteral("token")});
     parser.addOption({QStringLiteral("tokens-file"),
                       tr("File of \"token role\" lines (role: viewer, operator or admin)."), QStringLiteral("file")});
+    parser.addOption({QStringLiteral("tls-cert"),
+                      tr("PEM certificate: the port then speaks TLS only (wss:// and https://); needs --tls-key."),
+                      QStringLiteral("file")});
+    parser.addOption(
+        {QStringLiteral("tls-key"), tr("Unencrypted PEM private key of --tls-cert."), QStringLiteral("file")});
     for (const NumberOption &option : numberOptions()) {
         parser.addOption(
             {QLatin1StringView(option.name), tr(option.help), QStringLiteral("n"), QString::number(option.fallback)});

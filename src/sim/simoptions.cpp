@@ -1,6 +1,7 @@
 #include "simoptions.h"
 
 #include <QFile>
+#include <QSslKey>
 
 std::optional<QString> SimOptions::loadTokensFile(const QString &path)
 {
@@ -28,5 +29,31 @@ std::optional<QString> SimOptions::loadTokensFile(const QString &path)
     }
     if (tokens.isEmpty())
         return QStringLiteral("%1: no tokens").arg(path);
+    return std::nullopt;
+}
+
+std::optional<QString> SimOptions::loadTls(const QString &certificatePath, const QString &keyPath)
+{
+    QFile certificateFile(certificatePath);
+    if (!certificateFile.open(QIODevice::ReadOnly))
+        return QStringLiteral("%1: cannot read: %2").arg(certificatePath, certificateFile.errorString());
+    const QSslCertificate certificate(&certificateFile, QSsl::Pem);
+    if (certificate.isNull())
+        return QStringLiteral("%1: not a PEM certificate").arg(certificatePath);
+
+    QFile keyFile(keyPath);
+    if (!keyFile.open(QIODevice::ReadOnly))
+        return QStringLiteral("%1: cannot read: %2").arg(keyPath, keyFile.errorString());
+    const QByteArray pem = keyFile.readAll();
+    QSslKey key;
+    for (const QSsl::KeyAlgorithm algorithm : {QSsl::Rsa, QSsl::Ec}) {
+        key = QSslKey(pem, algorithm, QSsl::Pem, QSsl::PrivateKey);
+        if (!key.isNull())
+            break;
+    }
+    if (key.isNull())
+        return QStringLiteral("%1: not an unencrypted PEM private key (RSA or EC)").arg(keyPath);
+    tlsCertificate = certificate;
+    tlsKey = key;
     return std::nullopt;
 }

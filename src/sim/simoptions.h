@@ -2,6 +2,8 @@
 
 #include <QHash>
 #include <QHostAddress>
+#include <QSslCertificate>
+#include <QSslKey>
 #include <QString>
 #include <QStringList>
 
@@ -39,4 +41,13 @@ struct SimOptions
     // Reads "token role [comment]" lines ('#' starts a comment) into `tokens`.
     // On error returns a message naming the file and line.
     std::optional<QString> loadTokensFile(const QString &path);
+
+    // Set both and the one port speaks TLS only: wss:// and https://.
+    QSslCertificate tlsCertificate;
+    QSslKey tlsKey;
+    bool tls() const { return !tlsCertificate.isNull(); }
+
+    // Reads a PEM certificate and its PEM private key (RSA or EC) into
+    // tlsCertificate and tlsKey. On error returns a message naming the file.
+    std::optional<QString> loadTls(const QString &certificatePath, const QString &keyPath);
 };

@@ -1,10 +1,15 @@
 #include "simserver.h"
 
+#include "simlistener.h"
+#include "simrestapi.h"
 #include "simtime.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
+#include <QSslConfiguration>
+#include <QSslSocket>
+#include <QTcpSocket>
 #include <QWebSocket>
 #include <QWebSocketServer>
 
@@ -38,8 +43,26 @@ SimServer::SimServer(const SimOptions &options, QObject *parent)
     : QObject(parent)
     , m_options(options)
     , m_server(new QWebSocketServer(QStringLiteral("watchfloor-sim"), QWebSocketServer::NonSecureMode, this))
+    , m_listener(new SimListener(this))
     , m_world(options)
+    , m_journal(QStringLiteral("journal"), QString(), QString(),
+                SimSession::Limits {options.replayEvents, options.replayAgeMs})
+    , m_rest(std::make_unique<SimRestApi>(*this, options.maxConnections))
 {
+    for (const QString &channel : SimWorld::channels())
+        m_journal.subscribe({channel, {}});
+    if (m_options.tls()) {
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.setLocalCertificate(m_options.tlsCertificate);
+        tls.setPrivateKey(m_options.tlsKey);
+        tls.setPeerVerifyMode(QSslSocket::VerifyNone); // consoles authenticate with tokens, not certificates
+        m_listener->setTlsConfiguration(tls);
+    }
+    m_listener->setHeadTimeoutMs(m_options.authTimeoutMs);
+    // Our listener sorts out WebSocket upgrades and hands them over here, so
+    // this server never listens itself but keeps its subprotocol and limits.
+    connect(m_listener, &SimListener::webSocketUpgradeReceived, m_server,
+            [this](QTcpSocket *socket) { m_server->handleConnection(socket); });
     m_server->setSupportedSubprotocols({QStringLiteral("watchfloor.v1")});
     // Refuse beyond the limit ourselves (with 1013), so let Qt queue them all.
     m_server->setMaxPendingConnections(std::max(30, m_options.maxConnections * 2));
@@ -55,10 +78,11 @@ SimServer::~SimServer()
 
 bool SimServer::listen()
 {
-    if (!m_server->listen(m_options.host, m_options.port)) {
-        m_error = m_server->errorString();
+    if (!m_listener->listen(m_options.host, m_options.port)) {
+        m_error = m_listener->errorString();
         return false;
     }
+    m_rest->bind(m_listener);
     m_clock.start();
     m_nextHeartbeatMs = m_options.heartbeatMs;
     m_tick.start();
@@ -75,17 +99,20 @@ void SimServer::close()
         client->socket->deleteLater();
     }
     m_clients.clear();
-    m_server->close();
+    m_listener->close();
 }
 
 quint16 SimServer::port() const
 {
-    return m_server->serverPort();
+    return m_listener->serverPort();
 }
 
 QString SimServer::url() const
 {
-    return QStringLiteral("ws://%1:%2/ws").arg(m_server->serverAddress().toString()).arg(port());
+    return QStringLiteral("%1://%2:%3/ws")
+        .arg(m_listener->isSecure() ? QStringLiteral("wss") : QStringLiteral("ws"),
+             m_listener->serverAddress().toString())
+        .arg(port());
 }
 
 qint64 SimServer::worldMs() const
@@ -262,7 +289,7 @@ void SimServer::dispatch(Client *client, const QString &type, const QJsonObject 
                 if (Client *target = clientOf(session.get()))
                     queue(target, message);
             }
-            publishActivity(*client->session, QStringLiteral("dashboard_refresh"), {});
+            publishActivity(client->session->operatorName(), QStringLiteral("dashboard_refresh"), {});
         }
     } else if (type == u"broadcast") {
         if (requireRole(client, id, QStringLiteral("admin")))
@@ -420,70 +447,109 @@ void SimServer::handleBroadcast(Client *client, const QJsonObject &request, cons
                {QLatin1StringView("level"), level},
                {QLatin1StringView("message"), message.left(500)},
                {QLatin1StringView("timestamp"), simTimestamp(QDateTime::currentDateTimeUtc())}}}});
-    publishActivity(*client->session, QStringLiteral("broadcast"), message.left(80));
+    publishActivity(client->session->operatorName(), QStringLiteral("broadcast"), message.left(80));
 }
 
 void SimServer::handleCommand(Client *client, const QJsonObject &request, const QJsonValue &id)
 {
-    const QString commandId = request.value(QLatin1StringView("commandId")).toString();
-    const QString endpointId = request.value(QLatin1StringView("endpointId")).toString();
-    if (commandId.isEmpty() || commandId.size() > 100 || endpointId.isEmpty()
-        || !request.contains(QLatin1StringView("value"))) {
-        sendFailure(client, id, QStringLiteral("bad_request"),
-                    QStringLiteral("a command needs a commandId (at most 100 characters), an endpointId and a value"));
-        return;
-    }
-    const auto submission = m_world.submitCommand(commandId, endpointId, request.value(QLatin1StringView("value")),
-                                                  client->session->operatorName(), QDateTime::currentDateTimeUtc());
-    if (!submission.ok) {
-        QJsonObject error {{QLatin1StringView("code"), submission.errorCode},
-                           {QLatin1StringView("message"), submission.message}};
-        if (!submission.reason.isEmpty())
-            error.insert(QLatin1StringView("reason"), submission.reason);
-        queue(client,
-              {{QLatin1StringView("type"), QStringLiteral("result")},
-               {QLatin1StringView("id"), id},
-               {QLatin1StringView("ok"), false},
-               {QLatin1StringView("error"), error}});
-        return;
-    }
-    sendResult(client, id, submission.status);
-    publish(submission.events);
-    if (!submission.events.isEmpty()) // a repeated commandId is an answer, not a new action
-        publishActivity(*client->session, QStringLiteral("command"), endpointId);
+    const Outcome outcome = runCommand(client->session->operatorName(), request);
+    sendOutcome(client, id, outcome);
+    publishOutcome(client->session->operatorName(), outcome);
 }
 
 void SimServer::handleAlarmRequest(Client *client, const QString &type, const QJsonObject &request,
                                    const QJsonValue &id)
 {
+    const Outcome outcome = runAlarmRequest(client->session->operatorName(), type, request);
+    sendOutcome(client, id, outcome);
+    publishOutcome(client->session->operatorName(), outcome);
+}
+
+SimServer::Outcome SimServer::perform(const QString &operatorName, const QString &type, const QJsonObject &request)
+{
+    const Outcome outcome
+        = type == u"command" ? runCommand(operatorName, request) : runAlarmRequest(operatorName, type, request);
+    publishOutcome(operatorName, outcome);
+    return outcome;
+}
+
+SimServer::Outcome SimServer::runCommand(const QString &operatorName, const QJsonObject &request)
+{
+    const auto fail = [](const QString &code, const QString &message) {
+        return Outcome {{}, {{QLatin1StringView("code"), code}, {QLatin1StringView("message"), message}}, {}, {}, {}};
+    };
+    const QString commandId = request.value(QLatin1StringView("commandId")).toString();
+    const QString endpointId = request.value(QLatin1StringView("endpointId")).toString();
+    if (commandId.isEmpty() || commandId.size() > 100 || endpointId.isEmpty()
+        || !request.contains(QLatin1StringView("value"))) {
+        return fail(QStringLiteral("bad_request"),
+                    QStringLiteral("a command needs a commandId (at most 100 characters), an endpointId and a value"));
+    }
+    const auto submission = m_world.submitCommand(commandId, endpointId, request.value(QLatin1StringView("value")),
+                                                  operatorName, QDateTime::currentDateTimeUtc());
+    if (!submission.ok) {
+        Outcome outcome = fail(submission.errorCode, submission.message);
+        if (!submission.reason.isEmpty())
+            outcome.error.insert(QLatin1StringView("reason"), submission.reason);
+        return outcome;
+    }
+    Outcome outcome {submission.status, {}, submission.events, {}, {}};
+    if (!submission.events.isEmpty()) { // a repeated commandId is an answer, not a new action
+        outcome.activity = QStringLiteral("command");
+        outcome.target = endpointId;
+    }
+    return outcome;
+}
+
+SimServer::Outcome SimServer::runAlarmRequest(const QString &operatorName, const QString &type,
+                                              const QJsonObject &request)
+{
     const QString alarmId = request.value(QLatin1StringView("alarmId")).isDouble()
         ? QString::number(request.value(QLatin1StringView("alarmId")).toInteger())
         : request.value(QLatin1StringView("alarmId")).toString();
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    const QString &who = client->session->operatorName();
     SimWorld::Error error;
     SimEvents events;
     if (type == u"ack_alarm") {
-        events = m_world.acknowledgeAlarm(alarmId, who, request.value(QLatin1StringView("note")).toString().left(500),
-                                          now, &error);
+        events = m_world.acknowledgeAlarm(alarmId, operatorName,
+                                          request.value(QLatin1StringView("note")).toString().left(500), now, &error);
     } else if (type == u"shelve_alarm") {
         const QJsonValue minutes = request.value(QLatin1StringView("minutes"));
         if (!minutes.isDouble()) {
-            sendFailure(client, id, QStringLiteral("bad_request"), QStringLiteral("minutes must be a number"));
-            return;
+            error.code = QStringLiteral("bad_request");
+            error.message = QStringLiteral("minutes must be a number");
+        } else {
+            events = m_world.shelveAlarm(alarmId, int(minutes.toInteger()),
+                                         request.value(QLatin1StringView("reason")).toString().left(500), operatorName,
+                                         now, &error);
         }
-        events = m_world.shelveAlarm(alarmId, int(minutes.toInteger()),
-                                     request.value(QLatin1StringView("reason")).toString().left(500), who, now, &error);
     } else {
         events = m_world.unshelveAlarm(alarmId, &error);
     }
-    if (!error.code.isEmpty()) {
-        sendFailure(client, id, error.code, error.message);
+    if (!error.code.isEmpty())
+        return {
+            {}, {{QLatin1StringView("code"), error.code}, {QLatin1StringView("message"), error.message}}, {}, {}, {}};
+    return {m_world.alarms().alarmJson(alarmId), {}, events, type, alarmId};
+}
+
+void SimServer::sendOutcome(Client *client, const QJsonValue &id, const Outcome &outcome)
+{
+    if (outcome.error.isEmpty()) {
+        sendResult(client, id, outcome.data);
         return;
     }
-    sendResult(client, id, m_world.alarms().alarmJson(alarmId));
-    publish(events);
-    publishActivity(*client->session, type, alarmId);
+    queue(client,
+          {{QLatin1StringView("type"), QStringLiteral("result")},
+           {QLatin1StringView("id"), id},
+           {QLatin1StringView("ok"), false},
+           {QLatin1StringView("error"), outcome.error}});
+}
+
+void SimServer::publishOutcome(const QString &operatorName, const Outcome &outcome)
+{
+    publish(outcome.events);
+    if (!outcome.activity.isEmpty())
+        publishActivity(operatorName, outcome.activity, outcome.target);
 }
 
 QJsonArray SimServer::snapshotItems(const SimSession::Subscription &subscription) const
@@ -530,6 +596,9 @@ void SimServer::publish(const SimEvents &events)
                 queue(client, message);
         }
     }
+    for (const SimEvent &event : events)
+        m_journal.stamp(event.body, wallMs);
+    Q_EMIT eventsPublished();
 }
 
 void SimServer::publishPresence()
@@ -540,12 +609,12 @@ void SimServer::publishPresence()
               {{QLatin1StringView("type"), QStringLiteral("presence")}, {QLatin1StringView("operators"), operators}}}});
 }
 
-void SimServer::publishActivity(const SimSession &session, const QString &action, const QString &target)
+void SimServer::publishActivity(const QString &operatorName, const QString &action, const QString &target)
 {
     publish({{QStringLiteral("presence"),
               {},
               {{QLatin1StringView("type"), QStringLiteral("user_activity")},
-               {QLatin1StringView("operator"), session.operatorName()},
+               {QLatin1StringView("operator"), operatorName},
                {QLatin1StringView("action"), action},
                {QLatin1StringView("target"), target},
                {QLatin1StringView("timestamp"), simTimestamp(QDateTime::currentDateTimeUtc())}}}});
@@ -574,6 +643,7 @@ void SimServer::onTick()
         if (m_rateSamples.size() > 6)
             m_rateSamples.removeFirst();
         const qint64 wallMs = QDateTime::currentMSecsSinceEpoch();
+        m_journal.prune(wallMs);
         for (auto it = m_sessions.begin(); it != m_sessions.end();) {
             (*it)->prune(wallMs);
             const bool expired = (*it)->detachedAtMs >= 0 && now - (*it)->detachedAtMs > m_options.replayAgeMs;
@@ -583,6 +653,29 @@ void SimServer::onTick()
 
     for (const auto &client : m_clients)
         flush(client.get());
+}
+
+std::optional<QString> SimServer::roleForToken(const QString &token) const
+{
+    if (m_options.tokens.isEmpty())
+        return QStringLiteral("operator");
+    const auto it = m_options.tokens.constFind(token);
+    if (it == m_options.tokens.cend())
+        return std::nullopt;
+    return *it;
+}
+
+bool SimServer::roleAllows(const QString &role, const QString &minimum)
+{
+    return roleRank(role) >= roleRank(minimum);
+}
+
+QJsonObject SimServer::snapshotAll() const
+{
+    QJsonObject channels;
+    for (const QString &channel : SimWorld::channels())
+        channels.insert(channel, snapshotItems({channel, {}}));
+    return {{QLatin1StringView("seq"), qint64(m_journal.lastSeq())}, {QLatin1StringView("channels"), channels}};
 }
 
 QJsonObject SimServer::stats() const
@@ -608,6 +701,8 @@ QJsonObject SimServer::stats() const
             {QLatin1StringView("messagesInPerSecond"), std::round(inRate * 10) / 10},
             {QLatin1StringView("eventsOutPerSecond"), std::round(outRate * 10) / 10},
             {QLatin1StringView("replayBufferDepth"), replayDepth},
+            {QLatin1StringView("journalSeq"), qint64(m_journal.lastSeq())},
+            {QLatin1StringView("longPolls"), m_rest->waitingPolls()},
             {QLatin1StringView("uptimeSeconds"), m_clock.elapsed() / 1000}};
 }
 

@@ -12,13 +12,17 @@
 #include <QTimer>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 class QWebSocket;
 class QWebSocketServer;
+class SimListener;
+class SimRestApi;
 
 // The reference server: speaks the `watchfloor` dialect over WebSocket at
-// ws://HOST:PORT/ws to any number of consoles, over a simulated world. It
+// ws://HOST:PORT/ws to any number of consoles, over a simulated world, with
+// a REST fallback under /api/v1 on the same port (SimRestApi). It
 // numbers every event per session, keeps recent ones for `resume`, applies
 // subscription filters, enforces the limits of docs/simulator.md, and never
 // lets one misbehaving client affect another.
@@ -43,8 +47,32 @@ public:
     const SimWorld &world() const { return m_world; }
     QJsonObject stats() const;
 
+    // For the REST fallback: the same tokens, roles, world and publish path as
+    // the WebSocket, and one server-wide journal that numbers every event, so
+    // a REST `seq` means the same from one call to the next.
+    std::optional<QString> roleForToken(const QString &token) const;
+    static bool roleAllows(const QString &role, const QString &minimum);
+    // {"seq": the journal's, "channels": {channel: snapshot items}}
+    QJsonObject snapshotAll() const;
+    quint64 journalSeq() const { return m_journal.lastSeq(); }
+    std::optional<QList<QJsonObject>> journalAfter(quint64 seq) const { return m_journal.eventsAfter(seq); }
+    struct Outcome
+    {
+        QJsonObject data; // the result, when error is empty
+        QJsonObject error; // code, message and, for interlocks, reason
+        SimEvents events; // what it caused
+        QString activity; // the user_activity action to publish; empty: none
+        QString target;
+    };
+    // Runs a `command`, `ack_alarm`, `shelve_alarm` or `unshelve_alarm`
+    // request as the WebSocket does, for `operatorName`, and publishes what
+    // it caused.
+    Outcome perform(const QString &operatorName, const QString &type, const QJsonObject &request);
+
 Q_SIGNALS:
     void clientAuthenticated(const QString &operatorName);
+    // publish() numbered new events into the journal.
+    void eventsPublished();
 
 private:
     struct Client
@@ -74,13 +102,17 @@ private:
     void handleBroadcast(Client *client, const QJsonObject &request, const QJsonValue &id);
     void handleCommand(Client *client, const QJsonObject &request, const QJsonValue &id);
     void handleAlarmRequest(Client *client, const QString &type, const QJsonObject &request, const QJsonValue &id);
+    Outcome runCommand(const QString &operatorName, const QJsonObject &request);
+    Outcome runAlarmRequest(const QString &operatorName, const QString &type, const QJsonObject &request);
+    void sendOutcome(Client *client, const QJsonValue &id, const Outcome &outcome);
+    void publishOutcome(const QString &operatorName, const Outcome &outcome);
     bool allowMessage(Client *client);
     bool requireRole(Client *client, const QJsonValue &id, const QString &minimum);
     void sendSnapshot(Client *client, const SimSession::Subscription &subscription);
     QJsonArray snapshotItems(const SimSession::Subscription &subscription) const;
     void publish(const SimEvents &events);
     void publishPresence();
-    void publishActivity(const SimSession &session, const QString &action, const QString &target);
+    void publishActivity(const QString &operatorName, const QString &action, const QString &target);
     void sendResult(Client *client, const QJsonValue &id, const QJsonObject &data);
     void sendFailure(Client *client, const QJsonValue &id, const QString &code, const QString &message);
     void sendError(Client *client, const QString &code, const QString &message);
@@ -94,6 +126,7 @@ private:
 
     SimOptions m_options;
     QWebSocketServer *m_server = nullptr;
+    SimListener *m_listener = nullptr; // owned by m_rest's QHttpServer once bound
     std::vector<std::unique_ptr<Client>> m_clients;
     QHash<QString, std::shared_ptr<SimSession>> m_sessions;
     SimWorld m_world;
@@ -111,4 +144,6 @@ private:
         qint64 out;
     };
     QList<RateSample> m_rateSamples; // one a second, the last few seconds
+    SimSession m_journal; // subscribed to every channel; numbers events for REST
+    std::unique_ptr<SimRestApi> m_rest; // last: goes first, before what it uses
 };

@@ -1,0 +1,45 @@
+#pragma once
+
+#include <QSslConfiguration>
+#include <QTcpServer>
+
+#include <optional>
+
+class QTcpSocket;
+
+// The one port of the reference server. It accepts each connection (with TLS
+// when configured), reads the head of its first request without consuming
+// it, and hands WebSocket upgrades to webSocketUpgradeReceived and everything
+// else to whoever takes pending connections (QHttpServer, bound to it).
+//
+// QtHttpServer 6.4 can upgrade WebSockets itself, but through a private
+// QWebSocketServer that selects no subprotocol; sorting connections here
+// keeps our own QWebSocketServer, with `watchfloor.v1` and its limits.
+class SimListener : public QTcpServer
+{
+    Q_OBJECT
+
+public:
+    explicit SimListener(QObject *parent = nullptr);
+
+    // With a configuration, every connection must speak TLS first.
+    void setTlsConfiguration(const QSslConfiguration &configuration) { m_tls = configuration; }
+    bool isSecure() const { return m_tls.has_value(); }
+    // A connection that has not sent a whole request head by then is dropped.
+    void setHeadTimeoutMs(int ms) { m_headTimeoutMs = ms; }
+
+    static constexpr qsizetype kMaxHeadBytes = 16 * 1024;
+
+Q_SIGNALS:
+    // The socket still holds the whole upgrade request, unread.
+    void webSocketUpgradeReceived(QTcpSocket *socket);
+
+protected:
+    void incomingConnection(qintptr handle) override;
+
+private:
+    void inspect(QTcpSocket *socket);
+
+    std::optional<QSslConfiguration> m_tls;
+    int m_headTimeoutMs = 5000;
+};

@@ -1,0 +1,574 @@
+#include "simserver.h"
+#include "simtestclient.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QSslConfiguration>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QWebSocketHandshakeOptions>
+
+#include <memory>
+
+namespace {
+
+QString str(const QJsonObject &o, const char *key)
+{
+    return o.value(QLatin1StringView(key)).toString();
+}
+
+QString errorCode(const QJsonObject &body)
+{
+    return body.value(QLatin1StringView("error")).toObject().value(QLatin1StringView("code")).toString();
+}
+
+// One HTTP exchange, as the test saw it.
+struct Reply
+{
+    int status = 0;
+    QJsonObject body;
+    QNetworkReply::NetworkError error = QNetworkReply::NoError;
+};
+
+// A small REST client for the server under test; every call waits for its
+// answer without blocking the event loop the server runs in.
+class RestClient
+{
+public:
+    explicit RestClient(QString base, QSslConfiguration tls = {})
+        : m_base(std::move(base))
+        , m_tls(std::move(tls))
+    { }
+
+    QString token = QStringLiteral("t");
+    QString operatorName;
+
+    QNetworkReply *start(const QByteArray &method, const QString &path, const QByteArray &body = {})
+    {
+        QNetworkRequest request(QUrl(m_base + path));
+        if (!m_tls.isNull())
+            request.setSslConfiguration(m_tls);
+        if (!token.isEmpty())
+            request.setRawHeader("Authorization", "Bearer " + token.toUtf8());
+        if (!operatorName.isEmpty())
+            request.setRawHeader("X-Watchfloor-Operator", operatorName.toUtf8());
+        if (!body.isEmpty())
+            request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        return m_network.sendCustomRequest(request, method, body);
+    }
+
+    static Reply finish(QNetworkReply *reply, int timeoutMs = 10000)
+    {
+        std::unique_ptr<QNetworkReply> owned(reply);
+        (void)QTest::qWaitFor([reply] { return reply->isFinished(); }, timeoutMs);
+        return {reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
+                QJsonDocument::fromJson(reply->readAll()).object(), reply->error()};
+    }
+
+    Reply get(const QString &path) { return finish(start("GET", path)); }
+    Reply post(const QString &path, const QJsonObject &body)
+    {
+        return finish(start("POST", path, QJsonDocument(body).toJson(QJsonDocument::Compact)));
+    }
+
+private:
+    QString m_base;
+    QSslConfiguration m_tls;
+    QNetworkAccessManager m_network;
+};
+
+QString httpBase(const SimServer &server)
+{
+    return QStringLiteral("http://127.0.0.1:%1").arg(server.port());
+}
+
+} // namespace
+
+// The REST fallback and TLS of the reference server, tested from the wire
+// with QNetworkAccessManager and QWebSocket on the server's one port.
+class TestSimRestApi : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void healthNeedsNoToken();
+    void snapshotHasEveryChannelAndTheJournalSeq();
+    void tokensAndRoles_data();
+    void tokensAndRoles();
+    void unknownRoutesAndMethods();
+    void eventsAfterSeqInOrder();
+    void eventsBadParameters();
+    void eventsTooOldNeedResync();
+    void longPollAnswersWhenAnEventArrives();
+    void longPollTimesOutEmpty();
+    void commandOverRestReachesWebSocket();
+    void commandErrors_data();
+    void commandErrors();
+    void alarmActionsOverRestReachWebSocket();
+    void webSocketStillSelectsSubprotocolOnSharedPort();
+    void tlsServesWssAndHttps();
+    void tlsFilesAreChecked();
+    void tlsFlagsMisusedExitWith2();
+
+private:
+    static SimOptions fast();
+    static SimOptions quiet();
+    static bool makeCertificate(const QTemporaryDir &dir);
+};
+
+SimOptions TestSimRestApi::fast()
+{
+    SimOptions o;
+    o.drones = 4;
+    o.rate = 50.0;
+    return o;
+}
+
+// A world where nothing happens on its own for minutes.
+SimOptions TestSimRestApi::quiet()
+{
+    SimOptions o;
+    o.drones = 0;
+    o.machines = 0;
+    o.tiles = 0;
+    o.rate = 0.01;
+    return o;
+}
+
+bool TestSimRestApi::makeCertificate(const QTemporaryDir &dir)
+{
+    QProcess openssl;
+    openssl.start(QStringLiteral("openssl"),
+                  {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                   QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-days"), QStringLiteral("1"),
+                   QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-addext"),
+                   QStringLiteral("subjectAltName=IP:127.0.0.1"), QStringLiteral("-keyout"),
+                   dir.filePath(QStringLiteral("key.pem")), QStringLiteral("-out"),
+                   dir.filePath(QStringLiteral("cert.pem"))});
+    return openssl.waitForFinished(60000) && openssl.exitStatus() == QProcess::NormalExit && openssl.exitCode() == 0;
+}
+
+void TestSimRestApi::healthNeedsNoToken()
+{
+    SimServer server(quiet());
+    QVERIFY(server.listen());
+    RestClient rest(httpBase(server));
+    rest.token.clear();
+    const Reply reply = rest.get(QStringLiteral("/api/v1/health"));
+    QCOMPARE(reply.status, 200);
+    QCOMPARE(str(reply.body, "status"), QStringLiteral("ok"));
+    QVERIFY(reply.body.value(QLatin1StringView("uptimeSeconds")).isDouble());
+}
+
+void TestSimRestApi::snapshotHasEveryChannelAndTheJournalSeq()
+{
+    SimServer server(fast());
+    QVERIFY(server.listen());
+    RestClient rest(httpBase(server));
+    QTRY_VERIFY(server.journalSeq() > 0);
+    const Reply reply = rest.get(QStringLiteral("/api/v1/snapshot"));
+    QCOMPARE(reply.status, 200);
+    const QJsonObject channels = reply.body.value(QLatin1StringView("channels")).toObject();
+    for (const QString &channel : SimWorld::channels())
+        QVERIFY2(channels.value(channel).isArray(), qPrintable(channel));
+    QCOMPARE(channels.value(QLatin1StringView("drones")).toArray().size(), 4);
+    QVERIFY(reply.body.value(QLatin1StringView("seq")).toInteger() > 0);
+}
+
+void TestSimRestApi::tokensAndRoles_data()
+{
+    QTest::addColumn<QString>("token");
+    QTest::addColumn<QByteArray>("method");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<int>("status");
+
+    const QByteArray get("GET");
+    const QByteArray post("POST");
+    const QString snapshot = QStringLiteral("/api/v1/snapshot");
+    const QString stats = QStringLiteral("/api/v1/stats");
+    const QString commands = QStringLiteral("/api/v1/commands");
+    QTest::newRow("no token") << QString() << get << snapshot << 401;
+    QTest::newRow("wrong token") << QStringLiteral("nope") << get << snapshot << 401;
+    QTest::newRow("wrong token on events")
+        << QStringLiteral("nope") << get << QStringLiteral("/api/v1/events?after=0") << 401;
+    QTest::newRow("viewer reads") << QStringLiteral("v") << get << snapshot << 200;
+    QTest::newRow("viewer commands") << QStringLiteral("v") << post << commands << 403;
+    QTest::newRow("viewer acks") << QStringLiteral("v") << post << QStringLiteral("/api/v1/alarms/1/ack") << 403;
+    QTest::newRow("operator stats") << QStringLiteral("o") << get << stats << 403;
+    QTest::newRow("operator commands") << QStringLiteral("o") << post << commands << 400; // empty body
+    QTest::newRow("admin stats") << QStringLiteral("a") << get << stats << 200;
+}
+
+void TestSimRestApi::tokensAndRoles()
+{
+    QFETCH(QString, token);
+    QFETCH(QByteArray, method);
+    QFETCH(QString, path);
+    QFETCH(int, status);
+
+    SimOptions o = quiet();
+    o.tokens = {{QStringLiteral("v"), QStringLiteral("viewer")},
+                {QStringLiteral("o"), QStringLiteral("operator")},
+                {QStringLiteral("a"), QStringLiteral("admin")}};
+    SimServer server(o);
+    QVERIFY(server.listen());
+    RestClient rest(httpBase(server));
+    rest.token = token;
+    const Reply reply = RestClient::finish(rest.start(method, path));
+    QCOMPARE(reply.status, status);
+    if (status == 401)
+        QCOMPARE(errorCode(reply.body), QStringLiteral("unauthorized"));
+    if (status == 403)
+        QCOMPARE(errorCode(reply.body), QStringLiteral("forbidden"));
+    if (path == u"/api/v1/stats" && status == 200)
+        QVERIFY(reply.body.contains(QLatin1StringView("connections")));
+}
+
+void TestSimRestApi::unknownRoutesAndMethods()
+{
+    SimServer server(quiet());
+    QVERIFY(server.listen());
+    RestClient rest(httpBase(server));
+
+    Reply reply = rest.get(QStringLiteral("/api/v1/nothing"));
+    QCOMPARE(reply.status, 404);
+    QCOMPARE(errorCode(reply.body), QStringLiteral("not_found"));
+    QCOMPARE(rest.get(QStringLiteral("/")).status, 404);
+
+    reply = RestClient::finish(rest.start("DELETE", QStringLiteral("/api/v1/snapshot")));
+    QCOMPARE(reply.status, 405);
+    QCOMPARE(errorCode(reply.body), QStringLiteral("method_not_allowed"));
+    QCOMPARE(rest.post(QStringLiteral("/api/v1/health"), {}).status, 405);
+    QCOMPARE(rest.get(QStringLiteral("/api/v1/commands")).status, 405);
+    QCOMPARE(rest.get(QStringLiteral("/api/v1/alarms/1/ack")).status, 405);
+    QCOMPARE(rest.get(QStringLiteral("/api/v1/alarms/1/shelve")).status, 405);
+    QCOMPARE(rest.post(QStringLiteral("/api/v1/alarms/1/unknown"), {}).status, 404);
+
+    reply = RestClient::finish(rest.start("POST", QStringLiteral("/api/v1/commands"), "{not json"));
+    QCOMPARE(reply.status, 400);
+    QCOMPARE(errorCode(reply.body), QStringLiteral("bad_request"));
+}
+
+void TestSimRestApi::eventsAfterSeqInOrder()
+{
+    SimServer server(fast());
+    QVERIFY(server.listen());
+    RestClient rest(httpBase(server));
+    QTRY_VERIFY(server.journalSeq() >= 10);
+
+    const Reply reply = rest.get(QStringLiteral("/api/v1/events?after=3"));
+    QCOMPARE(reply.status, 200);
+    const QJsonArray events = reply.body.value(QLatin1StringView("events")).toArray();
+    QVERIFY(events.size() >= 7);
+    qint64 expected = 4;
+    for (const auto &event : events) {
+        QCOMPARE(event.toObject().value(QLatin1StringView("seq")).toInteger(), expected++);
+        QVERIFY(!str(event.toObject(), "type").isEmpty());
+    }
+    QCOMPARE(reply.body.value(QLatin1StringView("seq")).toInteger(), expected - 1);
+}
+
+void TestSimRestApi::eventsBadParameters()
+{
+    SimServer server(quiet());
+    QVERIFY(server.listen());
+    RestClient rest(httpBase(server));
+    for (const char *query : {"", "?after=x", "?after=-1", "?after=0&wait=31", "?after=0&wait=-1", "?after=0&wait=z"}) {
+        const Reply reply = rest.get(QStringLiteral("/api/v1/events") + QLatin1StringView(query));
+        QVERIFY2(reply.status == 400, query);
+        QCOMPARE(errorCode(reply.body), QStringLiteral("bad_request"));
+    }
+}
+
+void TestSimRestApi::eventsTooOldNeedResync()
+{
+    SimOptions o = fast();
+    o.replayEvents = 3;
+    SimServer server(o);
+    QVERIFY(server.listen());
+    RestClient rest(httpBase(server));
+    QTRY_VERIFY(server.journalSeq() >= 10);
+    Reply reply = rest.get(QStringLiteral("/api/v1/events?after=0"));
+    QCOMPARE(reply.status, 410);
+    QCOMPARE(errorCode(reply.body), QStringLiteral("resync_required"));
+    // A seq from the future (a restarted server) needs a resync too.
+    reply = rest.get(QStringLiteral("/api/v1/events?after=999999999"));
+    QCOMPARE(reply.status, 410);
+}
+
+void TestSimRestApi::longPollAnswersWhenAnEventArrives()
+{
+    SimServer server(quiet());
+    QVERIFY(server.listen());
+    RestClient rest(httpBase(server));
+    const qint64 seq = rest.get(QStringLiteral("/api/v1/snapshot")).body.value(QLatin1StringView("seq")).toInteger();
+
+    QElapsedTimer clock;
+    clock.start();
+    QNetworkReply *poll = rest.start("GET", QStringLiteral("/api/v1/events?after=%1&wait=20").arg(seq));
+    QTRY_COMPARE(server.stats().value(QLatin1StringView("longPolls")).toInt(), 1);
+    QVERIFY(!poll->isFinished());
+
+    // A console signing in is published as presence: the poll answers with it.
+    SimTestClient console(server.url());
+    QVERIFY(console.authenticate().value(QLatin1StringView("ok")).toBool());
+    const Reply reply = RestClient::finish(poll);
+    QCOMPARE(reply.status, 200);
+    QVERIFY(clock.elapsed() < 10000);
+    const QJsonArray events = reply.body.value(QLatin1StringView("events")).toArray();
+    QVERIFY(!events.isEmpty());
+    QCOMPARE(events.first().toObject().value(QLatin1StringView("seq")).toInteger(), seq + 1);
+    QCOMPARE(str(events.first().toObject(), "type"), QStringLiteral("presence"));
+    QCOMPARE(server.stats().value(QLatin1StringView("longPolls")).toInt(), 0);
+}
+
+void TestSimRestApi::longPollTimesOutEmpty()
+{
+    SimServer server(quiet());
+    QVERIFY(server.listen());
+    RestClient rest(httpBase(server));
+    const qint64 seq = qint64(server.journalSeq());
+    QElapsedTimer clock;
+    clock.start();
+    const Reply reply = rest.get(QStringLiteral("/api/v1/events?after=%1&wait=1").arg(seq));
+    QCOMPARE(reply.status, 200);
+    QVERIFY(clock.elapsed() >= 900);
+    QCOMPARE(reply.body.value(QLatin1StringView("events")).toArray().size(), 0);
+    QCOMPARE(reply.body.value(QLatin1StringView("seq")).toInteger(), seq);
+}
+
+void TestSimRestApi::commandOverRestReachesWebSocket()
+{
+    SimServer server(fast());
+    QVERIFY(server.listen());
+    SimTestClient console(server.url());
+    QVERIFY(console.authenticate().value(QLatin1StringView("ok")).toBool());
+    QVERIFY(console.subscribe(QStringLiteral("commands")).value(QLatin1StringView("ok")).toBool());
+    QVERIFY(console.subscribe(QStringLiteral("presence")).value(QLatin1StringView("ok")).toBool());
+
+    RestClient rest(httpBase(server));
+    rest.operatorName = QStringLiteral("carol");
+    const QJsonObject command {{QLatin1StringView("commandId"), QStringLiteral("rest-1")},
+                               {QLatin1StringView("endpointId"), QStringLiteral("T1.V101.open")},
+                               {QLatin1StringView("value"), true}};
+    const Reply reply = rest.post(QStringLiteral("/api/v1/commands"), command);
+    QCOMPARE(reply.status, 202);
+    QCOMPARE(str(reply.body, "commandId"), QStringLiteral("rest-1"));
+
+    const auto statusOf = [&console](const QString &status) {
+        return console.waitFor([status](const QJsonObject &m) {
+            return str(m, "type") == u"command_status" && str(m, "commandId") == u"rest-1"
+                && str(m, "status") == status;
+        });
+    };
+    QVERIFY(!statusOf(QStringLiteral("queued")).isEmpty());
+    QVERIFY(!statusOf(QStringLiteral("succeeded")).isEmpty());
+    const QJsonObject activity = console.waitFor(
+        [](const QJsonObject &m) { return str(m, "type") == u"user_activity" && str(m, "action") == u"command"; });
+    QCOMPARE(str(activity, "operator"), QStringLiteral("carol"));
+    QCOMPARE(str(activity, "target"), QStringLiteral("T1.V101.open"));
+
+    // The same commandId again is an answer, not a second command.
+    const Reply again = rest.post(QStringLiteral("/api/v1/commands"), command);
+    QCOMPARE(again.status, 202);
+    QCOMPARE(str(again.body, "commandId"), QStringLiteral("rest-1"));
+}
+
+void TestSimRestApi::commandErrors_data()
+{
+    QTest::addColumn<QJsonObject>("body");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("code");
+
+    const auto command = [](const char *endpointId, const QJsonValue &value) {
+        return QJsonObject {{QLatin1StringView("commandId"), QStringLiteral("c-%1").arg(QLatin1StringView(endpointId))},
+                            {QLatin1StringView("endpointId"), QLatin1StringView(endpointId)},
+                            {QLatin1StringView("value"), value}};
+    };
+    QTest::newRow("no value") << QJsonObject {{QLatin1StringView("commandId"), QStringLiteral("x")},
+                                              {QLatin1StringView("endpointId"), QStringLiteral("T1.V101.open")}}
+                              << 400 << QStringLiteral("bad_request");
+    QTest::newRow("wrong type") << command("T1.V101.open", 1) << 400 << QStringLiteral("bad_request");
+    QTest::newRow("unknown endpoint") << command("T9.P101.running", true) << 404 << QStringLiteral("not_found");
+    QTest::newRow("interlock") << command("T1.H101.on", true) << 409 << QStringLiteral("interlock");
+    QTest::newRow("read-only") << command("T1.P101.flow", 1.0) << 422 << QStringLiteral("not_writable");
+    QTest::newRow("out of range") << command("T1.H101.setpoint", 19.5) << 422 << QStringLiteral("out_of_range");
+}
+
+void TestSimRestApi::commandErrors()
+{
+    QFETCH(QJsonObject, body);
+    QFETCH(int, status);
+    QFETCH(QString, code);
+
+    SimServer server(fast());
+    QVERIFY(server.listen());
+    RestClient rest(httpBase(server));
+    const Reply reply = rest.post(QStringLiteral("/api/v1/commands"), body);
+    QCOMPARE(reply.status, status);
+    QCOMPARE(errorCode(reply.body), code);
+    QVERIFY(!reply.body.value(QLatin1StringView("error"))
+                 .toObject()
+                 .value(QLatin1StringView("message"))
+                 .toString()
+                 .isEmpty());
+    if (code == u"interlock") {
+        QCOMPARE(reply.body.value(QLatin1StringView("error")).toObject().value(QLatin1StringView("reason")).toString(),
+                 QStringLiteral("Heater H-101 needs pump P-101 running"));
+    }
+}
+
+void TestSimRestApi::alarmActionsOverRestReachWebSocket()
+{
+    SimOptions o = fast();
+    o.scenarios = {QStringLiteral("alarm-flood")};
+    SimServer server(o);
+    QVERIFY(server.listen());
+    SimTestClient console(server.url());
+    QVERIFY(console.authenticate().value(QLatin1StringView("ok")).toBool());
+    QVERIFY(console.subscribe(QStringLiteral("alarms")).value(QLatin1StringView("ok")).toBool());
+    const QJsonObject raised = console.waitFor(
+        [](const QJsonObject &m) { return str(m, "type") == u"alarm" && str(m, "state") == u"active_unacked"; });
+    QVERIFY(!raised.isEmpty());
+    const QString alarmId = str(raised, "alarmId");
+
+    RestClient rest(httpBase(server));
+    rest.operatorName = QStringLiteral("bob");
+    const qsizetype before = console.messages.size();
+    Reply reply = rest.post(QStringLiteral("/api/v1/alarms/%1/ack").arg(alarmId),
+                            {{QLatin1StringView("note"), QStringLiteral("seen")}});
+    QCOMPARE(reply.status, 200);
+    QCOMPARE(str(reply.body, "ackedBy"), QStringLiteral("bob"));
+    const QJsonObject acked = console.waitFor(
+        [&alarmId](const QJsonObject &m) {
+            return str(m, "type") == u"alarm" && str(m, "alarmId") == alarmId && !str(m, "ackedBy").isEmpty();
+        },
+        5000, before);
+    QCOMPARE(str(acked, "ackedBy"), QStringLiteral("bob"));
+    QCOMPARE(str(acked, "note"), QStringLiteral("seen"));
+
+    reply = rest.post(QStringLiteral("/api/v1/alarms/no-such-alarm/ack"), {});
+    QCOMPARE(reply.status, 404);
+    QCOMPARE(errorCode(reply.body), QStringLiteral("not_found"));
+    reply = rest.post(QStringLiteral("/api/v1/alarms/%1/shelve").arg(alarmId),
+                      {{QLatin1StringView("reason"), QStringLiteral("maintenance")}});
+    QCOMPARE(reply.status, 400);
+    reply = rest.post(QStringLiteral("/api/v1/alarms/%1/shelve").arg(alarmId),
+                      {{QLatin1StringView("minutes"), 100000}, {QLatin1StringView("reason"), QStringLiteral("x")}});
+    QCOMPARE(reply.status, 422);
+    QCOMPARE(errorCode(reply.body), QStringLiteral("out_of_range"));
+    reply
+        = rest.post(QStringLiteral("/api/v1/alarms/%1/shelve").arg(alarmId),
+                    {{QLatin1StringView("minutes"), 5}, {QLatin1StringView("reason"), QStringLiteral("maintenance")}});
+    QCOMPARE(reply.status, 200);
+    QCOMPARE(str(reply.body, "state"), QStringLiteral("shelved"));
+    QVERIFY(!console
+                 .waitFor([&alarmId](const QJsonObject &m) {
+                     return str(m, "type") == u"alarm" && str(m, "alarmId") == alarmId && str(m, "state") == u"shelved";
+                 })
+                 .isEmpty());
+}
+
+void TestSimRestApi::webSocketStillSelectsSubprotocolOnSharedPort()
+{
+    SimServer server(quiet());
+    QVERIFY(server.listen());
+    QWebSocket socket;
+    QSignalSpy connected(&socket, &QWebSocket::connected);
+    QWebSocketHandshakeOptions options;
+    options.setSubprotocols({QStringLiteral("watchfloor.v1")});
+    socket.open(QNetworkRequest(QUrl(server.url())), options);
+    QVERIFY(connected.wait(5000));
+    QCOMPARE(socket.subprotocol(), QStringLiteral("watchfloor.v1"));
+    QCOMPARE(server.clientCount(), 1);
+
+    RestClient rest(httpBase(server));
+    QCOMPARE(rest.get(QStringLiteral("/api/v1/health")).status, 200);
+    QVERIFY(socket.isValid());
+}
+
+void TestSimRestApi::tlsServesWssAndHttps()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QVERIFY2(makeCertificate(dir), "the openssl command could not make a certificate");
+    SimOptions o = quiet();
+    QCOMPARE(o.loadTls(dir.filePath(QStringLiteral("cert.pem")), dir.filePath(QStringLiteral("key.pem"))),
+             std::nullopt);
+    SimServer server(o);
+    QVERIFY(server.listen());
+    QVERIFY(server.url().startsWith(QStringLiteral("wss://127.0.0.1:")));
+
+    QSslConfiguration trust = QSslConfiguration::defaultConfiguration();
+    trust.setCaCertificates({o.tlsCertificate});
+
+    SimTestClient console(server.url());
+    console.socket().close();
+    console.socket().setSslConfiguration(trust);
+    QWebSocketHandshakeOptions options;
+    options.setSubprotocols({QStringLiteral("watchfloor.v1")});
+    console.socket().open(QNetworkRequest(QUrl(server.url())), options);
+    QVERIFY(console.authenticate().value(QLatin1StringView("ok")).toBool());
+    QCOMPARE(console.socket().subprotocol(), QStringLiteral("watchfloor.v1"));
+
+    const QString base = QStringLiteral("https://127.0.0.1:%1").arg(server.port());
+    RestClient rest(base, trust);
+    Reply reply = rest.get(QStringLiteral("/api/v1/health"));
+    QCOMPARE(reply.status, 200);
+    reply = rest.get(QStringLiteral("/api/v1/snapshot"));
+    QCOMPARE(reply.status, 200);
+
+    // Without trusting that certificate, or without TLS at all, nothing is served.
+    RestClient untrusting(base);
+    QCOMPARE(untrusting.get(QStringLiteral("/api/v1/health")).error, QNetworkReply::SslHandshakeFailedError);
+    RestClient plain(httpBase(server));
+    QCOMPARE(plain.get(QStringLiteral("/api/v1/health")).status, 0);
+}
+
+void TestSimRestApi::tlsFilesAreChecked()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QVERIFY(makeCertificate(dir));
+    const QString cert = dir.filePath(QStringLiteral("cert.pem"));
+    const QString key = dir.filePath(QStringLiteral("key.pem"));
+    const QString garbage = dir.filePath(QStringLiteral("garbage.pem"));
+    QFile file(garbage);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("not PEM at all\n");
+    file.close();
+
+    SimOptions o;
+    QVERIFY(o.loadTls(dir.filePath(QStringLiteral("missing.pem")), key)->contains(QStringLiteral("cannot read")));
+    QVERIFY(o.loadTls(garbage, key)->contains(QStringLiteral("not a PEM certificate")));
+    QVERIFY(o.loadTls(cert, garbage)->contains(QStringLiteral("private key")));
+    QVERIFY(o.loadTls(key, cert).has_value());
+    QVERIFY(!o.tls());
+    QVERIFY(!o.loadTls(cert, key).has_value());
+    QVERIFY(o.tls());
+}
+
+void TestSimRestApi::tlsFlagsMisusedExitWith2()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString missing = dir.filePath(QStringLiteral("missing.pem"));
+    for (const QStringList &arguments :
+         {QStringList {QStringLiteral("--tls-cert"), missing},
+          QStringList {QStringLiteral("--tls-cert"), missing, QStringLiteral("--tls-key"), missing}}) {
+        QProcess sim;
+        sim.start(QStringLiteral(WATCHFLOOR_SIM_PATH),
+                  arguments + QStringList {QStringLiteral("--port"), QStringLiteral("0")});
+        QVERIFY(sim.waitForFinished(10000));
+        QCOMPARE(sim.exitCode(), 2);
+        const QByteArray error = sim.readAllStandardError();
+        QVERIFY2(error.startsWith("watchfloor-sim: ") && error.count('\n') == 1, error.constData());
+    }
+}
+
+QTEST_GUILESS_MAIN(TestSimRestApi)
+#include "tst_simrestapi.moc"
