@@ -1,0 +1,128 @@
+#include "simtestclock.h"
+#include "simworld.h"
+
+#include <QJsonArray>
+#include <QTest>
+
+// The whole simulated world without the server: the same seed gives the
+// same world, scenarios do what docs/simulator.md says, snapshots filter.
+class TestSimWorld : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void sameSeedSameWorld();
+    void cadencesFollowWorldTime();
+    void alarmFloodRaisesManyAlarmsAtOnce();
+    void snapshotsFilterByKey();
+    void operatorIntentsReachTheAlarmBookAndThePlant();
+
+private:
+    static SimOptions options(quint32 seed, const QStringList &scenarios = {})
+    {
+        SimOptions o;
+        o.drones = 20;
+        o.machines = 12;
+        o.tiles = 2;
+        o.seed = seed;
+        o.scenarios = scenarios;
+        return o;
+    }
+    // Runs a world for `seconds` of world time in 100 ms steps and returns
+    // every event body it produced.
+    static QList<QJsonObject> run(SimWorld &world, int seconds)
+    {
+        QList<QJsonObject> bodies;
+        for (qint64 ms = 100; ms <= qint64(seconds) * 1000; ms += 100) {
+            for (const SimEvent &e : world.advance(ms, wallAt(ms)))
+                bodies << e.body;
+        }
+        return bodies;
+    }
+    static qsizetype countType(const QList<QJsonObject> &bodies, QStringView type)
+    {
+        return std::count_if(bodies.cbegin(), bodies.cend(), [type](const QJsonObject &b) {
+            return b.value(QLatin1StringView("type")).toString() == type;
+        });
+    }
+};
+
+void TestSimWorld::sameSeedSameWorld()
+{
+    SimWorld a(options(7));
+    SimWorld b(options(7));
+    SimWorld c(options(8));
+    const QList<QJsonObject> ea = run(a, 120);
+    const QList<QJsonObject> eb = run(b, 120);
+    const QList<QJsonObject> ec = run(c, 120);
+    QVERIFY(ea.size() > 500);
+    QCOMPARE(ea, eb);
+    QVERIFY(ea != ec);
+}
+
+void TestSimWorld::cadencesFollowWorldTime()
+{
+    SimWorld world(options(1));
+    const QList<QJsonObject> bodies = run(world, 60);
+    // 20 drones reporting status every 5 s for 60 s: 12 reports each.
+    const qsizetype status = std::count_if(bodies.cbegin(), bodies.cend(), [](const QJsonObject &b) {
+        return b.value(QLatin1StringView("kind")).toString() == u"status";
+    });
+    QCOMPARE(status, 20 * 12);
+    QCOMPARE(countType(bodies, u"system_health"), 12); // every 5 s
+    QCOMPARE(countType(bodies, u"system_alert"), 6); // every 10 s
+}
+
+void TestSimWorld::alarmFloodRaisesManyAlarmsAtOnce()
+{
+    SimWorld quiet(options(3));
+    SimWorld flooded(options(3, {QStringLiteral("alarm-flood")}));
+    run(quiet, 4);
+    run(flooded, 4);
+    // Every third of the 20 drones (7) runs low two seconds in.
+    QVERIFY2(
+        flooded.alarms().snapshot().size() >= quiet.alarms().snapshot().size() + 7,
+        qPrintable(
+            QStringLiteral("%1 vs %2").arg(flooded.alarms().snapshot().size()).arg(quiet.alarms().snapshot().size())));
+}
+
+void TestSimWorld::snapshotsFilterByKey()
+{
+    SimWorld world(options(1));
+    run(world, 10);
+    QCOMPARE(world.snapshot(QStringLiteral("drones"), {}).size(), 20);
+    const QString serial = world.fleet().drone(4).serial;
+    const QJsonArray one = world.snapshot(QStringLiteral("drones"), {serial});
+    QCOMPARE(one.size(), 1);
+    QCOMPARE(one.first().toObject().value(QLatin1StringView("serial")).toString(), serial);
+    QCOMPARE(world.snapshot(QStringLiteral("machines"), {}).size(), 12);
+    QCOMPARE(world.snapshot(QStringLiteral("machines"), {world.lines().machine(2).id}).size(), 1);
+    QCOMPARE(world.snapshot(QStringLiteral("tiles"), {QStringLiteral("T2")}).size(), 1);
+    QCOMPARE(world.snapshot(QStringLiteral("telemetry"), {QStringLiteral("T1.V101.open")}).size(), 1);
+    QCOMPARE(world.snapshot(QStringLiteral("health"), {}).size(), 1);
+    QVERIFY(world.snapshot(QStringLiteral("weather"), {}).isEmpty());
+}
+
+void TestSimWorld::operatorIntentsReachTheAlarmBookAndThePlant()
+{
+    SimWorld world(options(5, {QStringLiteral("alarm-flood")}));
+    run(world, 4);
+    const QJsonArray alarms = world.alarms().snapshot();
+    QVERIFY(!alarms.isEmpty());
+    const QString alarmId = alarms.first().toObject().value(QLatin1StringView("alarmId")).toString();
+    SimWorld::Error error;
+    const SimEvents acked = world.acknowledgeAlarm(alarmId, QStringLiteral("alice"), {}, wallAt(4000), &error);
+    QVERIFY2(error.code.isEmpty(), qPrintable(error.message));
+    QCOMPARE(acked.size(), 1);
+    QCOMPARE(acked.first().body.value(QLatin1StringView("ackedBy")).toString(), QStringLiteral("alice"));
+
+    const auto submission = world.submitCommand(QStringLiteral("w-1"), QStringLiteral("T1.V101.open"), true,
+                                                QStringLiteral("alice"), wallAt(4000));
+    QVERIFY2(submission.ok, qPrintable(submission.message));
+    for (qint64 ms = 4100; ms <= 8000; ms += 100)
+        world.advance(ms, wallAt(ms));
+    QCOMPARE(world.plant().value(QStringLiteral("T1.V101.open")).toBool(), true);
+}
+
+QTEST_GUILESS_MAIN(TestSimWorld)
+#include "tst_simworld.moc"
