@@ -110,6 +110,12 @@ void TestCommandLine::simulatorRejectsBadOptions_data()
     QTest::newRow("rate") << QStringList {QStringLiteral("--rate"), QStringLiteral("fast")} << QStringLiteral("--rate");
     QTest::newRow("host") << QStringList {QStringLiteral("--host"), QStringLiteral("plant")}
                           << QStringLiteral("--host");
+    QTest::newRow("scenario") << QStringList {QStringLiteral("--scenario"), QStringLiteral("alarm-flood,meteor")}
+                              << QStringLiteral("\"meteor\" is not one of");
+    QTest::newRow("failure rate") << QStringList {QStringLiteral("--command-failure-rate"), QStringLiteral("1.5")}
+                                  << QStringLiteral("--command-failure-rate");
+    QTest::newRow("tokens file") << QStringList {QStringLiteral("--tokens-file"), QStringLiteral("/nonexistent/tokens")}
+                                 << QStringLiteral("--tokens-file: /nonexistent/tokens: cannot read");
 }
 
 void TestCommandLine::simulatorRejectsBadOptions()
