@@ -105,6 +105,7 @@ private Q_SLOTS:
     void eventsTooOldNeedResync();
     void longPollAnswersWhenAnEventArrives();
     void longPollTimesOutEmpty();
+    void longPollsAreBounded();
     void commandOverRestReachesWebSocket();
     void commandErrors_data();
     void commandErrors();
@@ -339,6 +340,25 @@ void TestSimRestApi::longPollTimesOutEmpty()
     QVERIFY(clock.elapsed() >= 900);
     QCOMPARE(reply.body.value(QLatin1StringView("events")).toArray().size(), 0);
     QCOMPARE(reply.body.value(QLatin1StringView("seq")).toInteger(), seq);
+}
+
+void TestSimRestApi::longPollsAreBounded()
+{
+    SimOptions o = quiet();
+    o.maxConnections = 1; // also bounds the long polls waiting at once
+    SimServer server(o);
+    QVERIFY(server.listen());
+    RestClient first(httpBase(server));
+    RestClient second(httpBase(server));
+    const qint64 seq = qint64(server.journalSeq());
+    QNetworkReply *waiting = first.start("GET", QStringLiteral("/api/v1/events?after=%1&wait=2").arg(seq));
+    QTRY_COMPARE(server.stats().value(QLatin1StringView("longPolls")).toInt(), 1);
+    const Reply refused = second.get(QStringLiteral("/api/v1/events?after=%1&wait=2").arg(seq));
+    QCOMPARE(refused.status, 503);
+    QCOMPARE(errorCode(refused.body), QStringLiteral("too_many_polls"));
+    const Reply answered = RestClient::finish(waiting);
+    QCOMPARE(answered.status, 200);
+    QCOMPARE(server.stats().value(QLatin1StringView("longPolls")).toInt(), 0);
 }
 
 void TestSimRestApi::commandOverRestReachesWebSocket()
