@@ -11,7 +11,8 @@
 
 #include <algorithm>
 
-Q_LOGGING_CATEGORY(lcConnection, "watchfloor.net.connection")
+// Debug (every frame) is opt-in: QT_LOGGING_RULES=watchfloor.net.connection.debug=true
+Q_LOGGING_CATEGORY(lcConnection, "watchfloor.net.connection", QtInfoMsg)
 
 namespace {
 
