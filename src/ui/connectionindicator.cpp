@@ -48,6 +48,9 @@ void ConnectionIndicator::refresh()
     case S::Disconnected:
         label = tr("Offline");
         break;
+    case S::Offline:
+        label = tr("Offline: gave up after %1 attempts").arg(m_connection->attempt());
+        break;
     case S::Failed:
         label = tr("Failed: %1").arg(m_connection->failureReason());
         break;
@@ -113,6 +116,11 @@ QPixmap ConnectionIndicator::symbol(ConnectionService::State state, int size, qr
         p.setPen(QPen(Theme::neutralColor(), 2.0));
         p.setBrush(Qt::NoBrush);
         p.drawRect(r.adjusted(1, 1, -1, -1));
+        break;
+    case S::Offline: // stopped by itself, and the data is not live: amber
+        p.setPen(Qt::NoPen);
+        p.setBrush(Theme::warningColor());
+        p.drawRect(r);
         break;
     case S::Failed:
         p.setPen(Qt::NoPen);

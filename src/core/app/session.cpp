@@ -26,21 +26,17 @@ void Session::onMessage(const Protocol::Message &message)
             m_flushTimer.stop();
             m_drones.reconcile(snapshot->drones);
             m_snapshotApplied = true;
-            if (hasLiveData())
-                Q_EMIT liveDataArrived();
         }
     }
 }
 
 void Session::onStateChanged(ConnectionService::State state)
 {
-    if (state == ConnectionService::State::Live) {
-        if (hasLiveData())
-            Q_EMIT liveDataArrived();
-    } else if (state != ConnectionService::State::Authenticating) {
-        // A new snapshot must arrive before the data counts as live again.
-        m_snapshotApplied = false;
-    }
+    // After a resume the models are current again once the replay is applied,
+    // which happens in order right behind the resume's answer; after a resync
+    // the fresh snapshots came before the link went live.
+    if (state == ConnectionService::State::Live && hasLiveData())
+        Q_EMIT liveDataArrived();
 }
 
 void Session::flush()

@@ -24,7 +24,9 @@ public:
     void start() { m_connection.start(); }
     void stop() { m_connection.stop(); }
 
-    // True once the link is live and the fleet snapshot has been applied.
+    // True while the link is live and the models hold a complete state: a
+    // snapshot was applied, and since then every event in order (a resumed
+    // link replays what it missed).
     bool hasLiveData() const { return m_connection.isLive() && m_snapshotApplied; }
 
     // How long updates wait to be applied together; one frame by default.

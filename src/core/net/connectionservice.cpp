@@ -31,6 +31,9 @@ ConnectionService::ConnectionService(QObject *parent)
     connect(&m_retryTimer, &QTimer::timeout, this, &ConnectionService::openSocket);
     connect(&m_setupTimer, &QTimer::timeout, this, &ConnectionService::onSetupTimeout);
     connect(&m_heartbeatTimer, &QTimer::timeout, this, &ConnectionService::onHeartbeat);
+    m_requestTimer.setInterval(100);
+    connect(&m_requestTimer, &QTimer::timeout, this, &ConnectionService::expireRequests);
+    m_clock.start();
 }
 
 ConnectionService::~ConnectionService()
@@ -50,7 +53,7 @@ void ConnectionService::setSubscriptions(const QStringList &channels)
 
 void ConnectionService::start()
 {
-    if (m_state != State::Disconnected && m_state != State::Failed)
+    if (m_state != State::Disconnected && m_state != State::Failed && m_state != State::Offline)
         return;
     m_attempt = 0;
     openSocket();
@@ -61,6 +64,7 @@ void ConnectionService::stop()
     m_retryTimer.stop();
     m_setupTimer.stop();
     m_heartbeatTimer.stop();
+    failPendingRequests(QStringLiteral("offline"), tr("the console stopped"));
     if (QWebSocket *socket = m_socket) {
         // Say goodbye properly instead of aborting; the socket cleans up after
         // itself once the close handshake is done, or after a second at most.
@@ -78,6 +82,8 @@ void ConnectionService::retryNow()
     if (m_state == State::Live || m_state == State::Authenticating)
         return;
     m_retryTimer.stop();
+    if (m_state == State::Offline)
+        m_attempt = 0;
     openSocket();
 }
 
@@ -101,6 +107,8 @@ QString ConnectionService::stateName(State state)
         return tr("live");
     case State::Reconnecting:
         return tr("reconnecting");
+    case State::Offline:
+        return tr("gave up");
     case State::Failed:
         return tr("failed");
     }
@@ -110,9 +118,11 @@ QString ConnectionService::stateName(State state)
 void ConnectionService::openSocket()
 {
     dropSocket();
+    failPendingRequests(QStringLiteral("offline"), tr("the link to the server was lost"));
     m_pending.clear();
     m_awaitingSnapshot.clear();
     m_failureReason.clear();
+    m_resuming = false;
 
     if (!m_settings.url.isValid() || (m_settings.url.scheme() != u"ws" && m_settings.url.scheme() != u"wss")) {
         fail(tr("the server address \"%1\" is not a ws:// or wss:// URL").arg(m_settings.url.toDisplayString()));
@@ -210,12 +220,55 @@ void ConnectionService::onFrame(QByteArrayView utf8)
             onHello(*hello);
         else if (const auto *result = std::get_if<Protocol::Result>(&message.body))
             onResult(*result);
-        else if (const auto *snapshot = std::get_if<Protocol::Snapshot>(&message.body))
-            onSnapshotReceived(*snapshot);
         if (const auto *error = std::get_if<Protocol::ServerError>(&message.body))
             qCWarning(lcConnection) << "server error:" << error->error.code << error->error.message;
+        if (!m_socket || !acceptSequence(message))
+            continue;
         Q_EMIT messageReceived(message);
+        // Live only once the listeners have applied the last snapshot.
+        if (const auto *snapshot = std::get_if<Protocol::Snapshot>(&message.body); snapshot && m_socket)
+            onSnapshotReceived(*snapshot);
     }
+}
+
+bool ConnectionService::acceptSequence(const Protocol::Message &message)
+{
+    if (!message.seq)
+        return true; // answers, and every message of a server without numbering
+    const quint64 seq = *message.seq;
+    if (m_lastSeq != 0 && seq <= m_lastSeq) {
+        // Already applied (a replay overlapping what arrived before the drop).
+        qCInfo(lcConnection) << "dropped duplicate event" << seq << "after" << m_lastSeq;
+        return false;
+    }
+    if (m_lastSeq != 0 && seq != m_lastSeq + 1) {
+        // Events were lost on the way: reconnect and resume from the last one
+        // applied; the server replays the rest, or tells us to resync.
+        linkLost(tr("events %1 to %2 are missing from the stream").arg(m_lastSeq + 1).arg(seq - 1));
+        return false;
+    }
+    m_lastSeq = seq;
+    const qint64 second = m_clock.elapsed() / 1000;
+    if (second != m_bucketSecond) {
+        for (qint64 s = std::max(m_bucketSecond + 1, second - qint64(m_eventBuckets.size()) + 1); s <= second; ++s)
+            m_eventBuckets[size_t(s) % m_eventBuckets.size()] = 0;
+        m_bucketSecond = second;
+    }
+    ++m_eventBuckets[size_t(second) % m_eventBuckets.size()];
+    return true;
+}
+
+double ConnectionService::eventsPerSecond() const
+{
+    // The completed seconds of the ring, not the one still being counted.
+    const qint64 second = m_clock.elapsed() / 1000;
+    const qint64 span = qint64(m_eventBuckets.size()) - 1;
+    qint64 total = 0;
+    for (qint64 s = second - span; s < second; ++s) {
+        if (s >= 0 && s <= m_bucketSecond && m_bucketSecond - s < qint64(m_eventBuckets.size()))
+            total += m_eventBuckets[size_t(s) % m_eventBuckets.size()];
+    }
+    return double(total) / double(span);
 }
 
 void ConnectionService::onHello(const Protocol::Hello &hello)
@@ -225,7 +278,7 @@ void ConnectionService::onHello(const Protocol::Hello &hello)
     // Authenticate even when the server does not require a token: `auth`
     // carries the operator's name, which the server shows to other consoles.
     const quint64 id = m_nextRequestId++;
-    m_pending.insert(id, {RequestKind::Auth, {}});
+    m_pending.insert(id, {RequestKind::Auth, {}, {}, {}});
     send(Protocol::encodeAuth(id, m_settings.token, m_settings.operatorName,
                               QStringLiteral("watchfloor " WATCHFLOOR_VERSION)));
 }
@@ -235,6 +288,12 @@ void ConnectionService::onResult(const Protocol::Result &result)
     if (!m_pending.contains(result.id))
         return; // an answer to a request of an earlier connection
     const PendingRequest request = m_pending.take(result.id);
+
+    if (request.kind == RequestKind::Caller) {
+        if (request.done)
+            request.done(result);
+        return;
+    }
 
     if (request.kind == RequestKind::Auth) {
         if (!result.ok) {
@@ -249,16 +308,35 @@ void ConnectionService::onResult(const Protocol::Result &result)
             return;
         }
         const auto &g = std::get<Protocol::AuthGrant>(grant);
-        m_sessionId = g.sessionId;
         m_role = g.role;
-        for (const QString &channel : std::as_const(m_channels)) {
+        if (!m_sessionId.isEmpty() && m_lastSeq > 0) {
+            // Pick up the old session where it broke off: the server replays
+            // what we missed, or answers resync_required.
             const quint64 id = m_nextRequestId++;
-            m_pending.insert(id, {RequestKind::Subscribe, channel});
-            m_awaitingSnapshot.insert(channel);
-            send(Protocol::encodeSubscribe(id, channel));
+            m_pending.insert(id, {RequestKind::Resume, {}, {}, {}});
+            m_resuming = true;
+            m_freshSessionId = g.sessionId;
+            send(Protocol::encodeResume(id, m_sessionId, m_lastSeq));
+            return;
         }
-        if (m_channels.isEmpty())
-            setState(State::Live);
+        m_sessionId = g.sessionId;
+        m_lastSeq = 0;
+        subscribeAll();
+        return;
+    }
+
+    if (request.kind == RequestKind::Resume) {
+        m_resuming = false;
+        if (result.ok) {
+            m_lastRecovery = Recovery::Resumed;
+            goLive(); // the replay follows this answer in order, then the live stream
+            return;
+        }
+        qCInfo(lcConnection) << "resume refused:" << result.error.code << "- subscribing afresh";
+        m_lastRecovery = Recovery::Resynced;
+        m_sessionId = m_freshSessionId;
+        m_lastSeq = 0;
+        subscribeAll();
         return;
     }
 
@@ -271,16 +349,95 @@ void ConnectionService::onResult(const Protocol::Result &result)
     }
 }
 
+void ConnectionService::subscribeAll()
+{
+    for (const QString &channel : std::as_const(m_channels)) {
+        const quint64 id = m_nextRequestId++;
+        m_pending.insert(id, {RequestKind::Subscribe, channel, {}, {}});
+        m_awaitingSnapshot.insert(channel);
+        send(Protocol::encodeSubscribe(id, channel));
+    }
+    if (m_channels.isEmpty())
+        goLive();
+}
+
 void ConnectionService::onSnapshotReceived(const Protocol::Snapshot &snapshot)
 {
     if (m_state != State::Authenticating)
         return;
     m_awaitingSnapshot.remove(snapshot.channel);
-    if (m_awaitingSnapshot.isEmpty()) {
-        m_setupTimer.stop();
-        m_attempt = 0;
-        m_lastLiveAt = QDateTime::currentDateTimeUtc();
-        setState(State::Live);
+    if (m_awaitingSnapshot.isEmpty())
+        goLive();
+}
+
+void ConnectionService::goLive()
+{
+    m_setupTimer.stop();
+    m_attempt = 0;
+    m_lastLiveAt = QDateTime::currentDateTimeUtc();
+    if (m_outageClock.isValid()) {
+        m_lastOutageMs = m_outageClock.elapsed();
+        m_outageClock.invalidate();
+    }
+    setState(State::Live);
+}
+
+void ConnectionService::request(const QString &type, const QJsonObject &fields, ResultHandler done)
+{
+    if (m_state != State::Live || !m_socket) {
+        Protocol::Result refused;
+        refused.error = {QStringLiteral("offline"), tr("not connected to the server")};
+        if (done)
+            done(refused);
+        return;
+    }
+    const quint64 id = m_nextRequestId++;
+    m_pending.insert(id, {RequestKind::Caller, type, std::move(done), QDeadlineTimer(m_settings.requestTimeoutMs)});
+    if (!m_requestTimer.isActive())
+        m_requestTimer.start();
+    send(Protocol::encodeRequest(id, type, fields));
+}
+
+void ConnectionService::expireRequests()
+{
+    QList<PendingRequest> expired;
+    for (auto it = m_pending.begin(); it != m_pending.end();) {
+        if (it->kind == RequestKind::Caller && it->deadline.hasExpired()) {
+            expired.append(*it);
+            it = m_pending.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    const bool anyLeft = std::any_of(m_pending.cbegin(), m_pending.cend(),
+                                     [](const PendingRequest &r) { return r.kind == RequestKind::Caller; });
+    if (!anyLeft)
+        m_requestTimer.stop();
+    for (const PendingRequest &r : std::as_const(expired)) {
+        Protocol::Result timedOut;
+        timedOut.error = {QStringLiteral("timeout"),
+                          tr("no answer to %1 within %2 s").arg(r.channel).arg(m_settings.requestTimeoutMs / 1000.0)};
+        if (r.done)
+            r.done(timedOut);
+    }
+}
+
+void ConnectionService::failPendingRequests(const QString &code, const QString &message)
+{
+    QList<ResultHandler> handlers;
+    for (auto it = m_pending.begin(); it != m_pending.end();) {
+        if (it->kind == RequestKind::Caller) {
+            handlers.append(std::move(it->done));
+            it = m_pending.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    for (const ResultHandler &done : std::as_const(handlers)) {
+        Protocol::Result failed;
+        failed.error = {code, message};
+        if (done)
+            done(failed);
     }
 }
 
@@ -304,12 +461,15 @@ void ConnectionService::onHeartbeat()
 
 void ConnectionService::linkLost(const QString &reason)
 {
-    if (m_state == State::Disconnected || m_state == State::Failed)
+    if (m_state == State::Disconnected || m_state == State::Failed || m_state == State::Offline)
         return;
     qCInfo(lcConnection) << "link lost:" << reason;
     m_lastError = reason;
+    if (m_state == State::Live)
+        m_outageClock.start();
     m_setupTimer.stop();
     dropSocket();
+    failPendingRequests(QStringLiteral("offline"), tr("the link to the server was lost: %1").arg(reason));
     scheduleReconnect();
 }
 
@@ -325,6 +485,11 @@ void ConnectionService::fail(const QString &reason)
 
 void ConnectionService::scheduleReconnect()
 {
+    if (m_settings.maxAttempts > 0 && m_attempt >= m_settings.maxAttempts) {
+        qCWarning(lcConnection) << "giving up after" << m_attempt << "reconnect attempts";
+        setState(State::Offline);
+        return;
+    }
     // Full jitter: a uniformly random wait below an exponentially growing cap,
     // so consoles that lost the same server do not return in lockstep.
     const int shift = std::min(m_attempt, 16);

@@ -14,6 +14,9 @@
 #include <QStringList>
 #include <QTimer>
 
+#include <array>
+#include <functional>
+
 class QWebSocket;
 
 // Owns the WebSocket to one server: connect, authenticate, subscribe, and
@@ -30,6 +33,7 @@ public:
         Authenticating, // socket open: hello, auth, subscriptions, snapshots
         Live, // every subscribed channel has its snapshot; events flow
         Reconnecting, // the link was lost or never came up; retrying
+        Offline, // gave up after the profile's maximum of attempts: "Retry now" restarts
         Failed, // the server refused us (unauthorized, forbidden): no retry loop
     };
     Q_ENUM(State)
@@ -65,6 +69,23 @@ public:
     qint64 roundTripMs() const { return m_roundTripMs; }
     int protocolErrorCount() const { return m_protocolErrors; }
 
+    // The last seq applied from the server's stream, and how the last
+    // reconnect picked it up again.
+    quint64 lastSeq() const { return m_lastSeq; }
+    enum class Recovery { None, Resumed, Resynced };
+    Recovery lastRecovery() const { return m_lastRecovery; }
+    // How long the last outage lasted, from losing the link to live again; -1 before any.
+    qint64 lastOutageMs() const { return m_lastOutageMs; }
+    // Events received per second over the last few seconds.
+    double eventsPerSecond() const;
+
+    // Sends a request and calls `done` once with its result: the server's
+    // answer, or a failure with code "timeout" after the profile's request
+    // timeout, or "offline" when there is no link or it is lost before the
+    // answer. Nothing is queued or retried: callers decide.
+    using ResultHandler = std::function<void(const Protocol::Result &)>;
+    void request(const QString &type, const QJsonObject &fields, ResultHandler done);
+
     static QString stateName(State state);
 
 Q_SIGNALS:
@@ -73,11 +94,13 @@ Q_SIGNALS:
     void protocolErrorOccurred(const Protocol::DecodeError &error);
 
 private:
-    enum class RequestKind { Auth, Subscribe };
+    enum class RequestKind { Auth, Resume, Subscribe, Caller };
     struct PendingRequest
     {
         RequestKind kind;
         QString channel;
+        ResultHandler done;
+        QDeadlineTimer deadline;
     };
 
     void openSocket();
@@ -89,6 +112,11 @@ private:
     void onResult(const Protocol::Result &result);
     void onSnapshotReceived(const Protocol::Snapshot &snapshot);
     void onSetupTimeout();
+    void subscribeAll();
+    void goLive();
+    bool acceptSequence(const Protocol::Message &message);
+    void failPendingRequests(const QString &code, const QString &message);
+    void expireRequests();
     void onHeartbeat();
     void linkLost(const QString &reason);
     void fail(const QString &reason);
@@ -106,6 +134,7 @@ private:
     QTimer m_retryTimer;
     QTimer m_setupTimer;
     QTimer m_heartbeatTimer;
+    QTimer m_requestTimer;
     QElapsedTimer m_lastHeard;
     qint64 m_roundTripMs = -1;
     QDeadlineTimer m_retryDeadline;
@@ -118,4 +147,14 @@ private:
     QDateTime m_lastMessageAt;
     QDateTime m_lastLiveAt;
     int m_protocolErrors = 0;
+    quint64 m_lastSeq = 0;
+    bool m_resuming = false;
+    QString m_freshSessionId; // the session auth opened, used if resuming the old one fails
+    Recovery m_lastRecovery = Recovery::None;
+    QElapsedTimer m_outageClock; // runs from losing a live link until live again
+    qint64 m_lastOutageMs = -1;
+    // Events counted per second of m_clock, in a ring of the last seconds.
+    std::array<qint64, 6> m_eventBuckets {};
+    qint64 m_bucketSecond = 0;
+    QElapsedTimer m_clock;
 };

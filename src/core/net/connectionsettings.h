@@ -14,5 +14,7 @@ struct ConnectionSettings
     int backoffBaseMs = 500;
     int backoffCapMs = 30000;
     int heartbeatMs = 15000; // until the server's hello names its own period
+    int maxAttempts = 0; // reconnect attempts before giving up (Offline); 0: never give up
+    int requestTimeoutMs = 10000; // a request with no answer by then fails towards its caller
     qint64 maxMessageBytes = qint64(64) * 1024 * 1024;
 };

@@ -34,4 +34,15 @@ QByteArray encodePing(quint64 id)
     return request(QStringLiteral("ping"), id, {});
 }
 
+QByteArray encodeResume(quint64 id, const QString &sessionId, quint64 lastSeq)
+{
+    return request(QStringLiteral("resume"), id,
+                   {{QLatin1StringView("sessionId"), sessionId}, {QLatin1StringView("lastSeq"), qint64(lastSeq)}});
+}
+
+QByteArray encodeRequest(quint64 id, const QString &type, const QJsonObject &fields)
+{
+    return request(type, id, fields);
+}
+
 } // namespace Protocol

@@ -1,0 +1,116 @@
+#pragma once
+
+#include <QHostAddress>
+#include <QList>
+#include <QObject>
+#include <QTcpServer>
+#include <QTcpSocket>
+
+#include <memory>
+
+// A TCP proxy for tests that stands between the console and a server and
+// misbehaves on request, as networks do: it drops every connection, refuses
+// new ones, or stalls (holds every byte back without closing anything).
+class FaultProxy : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit FaultProxy(quint16 targetPort, QObject *parent = nullptr)
+        : QObject(parent)
+        , m_targetPort(targetPort)
+    {
+        connect(&m_server, &QTcpServer::newConnection, this, &FaultProxy::onNewConnection);
+        m_server.listen(QHostAddress::LocalHost, 0);
+    }
+
+    quint16 port() const { return m_server.serverPort(); }
+    QString url(const QString &path = QStringLiteral("/ws")) const
+    {
+        return QStringLiteral("ws://127.0.0.1:%1%2").arg(port()).arg(path);
+    }
+    int connectionCount() const { return int(m_pairs.size()); }
+
+    // Cuts every connection on both sides at once, without a goodbye.
+    void dropAll()
+    {
+        const auto pairs = std::move(m_pairs);
+        for (const auto &pair : pairs) {
+            pair->client->abort();
+            pair->upstream->abort();
+        }
+    }
+
+    void setRefusing(bool refusing) { m_refusing = refusing; }
+
+    void setStalled(bool stalled)
+    {
+        m_stalled = stalled;
+        if (!stalled) {
+            for (const auto &pair : m_pairs) {
+                forward(pair->client.get(), pair->upstream.get());
+                forward(pair->upstream.get(), pair->client.get());
+            }
+        }
+    }
+
+private:
+    struct Pair
+    {
+        std::unique_ptr<QTcpSocket> client;
+        std::unique_ptr<QTcpSocket> upstream;
+    };
+
+    void onNewConnection()
+    {
+        while (QTcpSocket *incoming = m_server.nextPendingConnection()) {
+            if (m_refusing) {
+                incoming->abort();
+                incoming->deleteLater();
+                continue;
+            }
+            auto pair = std::make_shared<Pair>();
+            incoming->setParent(nullptr);
+            pair->client.reset(incoming);
+            pair->upstream = std::make_unique<QTcpSocket>();
+            QTcpSocket *client = pair->client.get();
+            QTcpSocket *upstream = pair->upstream.get();
+            connect(client, &QTcpSocket::readyRead, this, [this, client, upstream] { forward(client, upstream); });
+            connect(upstream, &QTcpSocket::readyRead, this, [this, client, upstream] { forward(upstream, client); });
+            // What the client sent before the server answered goes out now.
+            connect(upstream, &QTcpSocket::connected, this, [this, client, upstream] { forward(client, upstream); });
+            const auto close = [this, raw = pair.get()] { closePair(raw); };
+            connect(client, &QTcpSocket::disconnected, this, close);
+            connect(upstream, &QTcpSocket::disconnected, this, close);
+            m_pairs.append(pair);
+            upstream->connectToHost(QHostAddress::LocalHost, m_targetPort);
+        }
+    }
+
+    void forward(QTcpSocket *from, QTcpSocket *to)
+    {
+        if (m_stalled || to->state() != QAbstractSocket::ConnectedState)
+            return; // left in `from`'s buffer until the link flows again
+        to->write(from->readAll());
+    }
+
+    void closePair(Pair *raw)
+    {
+        for (qsizetype i = 0; i < m_pairs.size(); ++i) {
+            if (m_pairs.at(i).get() != raw)
+                continue;
+            const auto pair = m_pairs.takeAt(i);
+            pair->client->disconnectFromHost();
+            pair->upstream->disconnectFromHost();
+            pair->client.release()->deleteLater();
+            pair->upstream.release()->deleteLater();
+            return;
+        }
+    }
+
+    QTcpServer m_server;
+    quint16 m_targetPort;
+    QList<std::shared_ptr<Pair>> m_pairs;
+    bool m_refusing = false;
+    bool m_stalled = false;
+};

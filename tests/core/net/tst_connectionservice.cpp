@@ -1,0 +1,321 @@
+#include "app/session.h"
+#include "faultproxy.h"
+#include "simserver.h"
+
+#include <QJsonDocument>
+#include <QSignalSpy>
+#include <QTest>
+#include <QWebSocket>
+#include <QWebSocketServer>
+
+using State = ConnectionService::State;
+using Recovery = ConnectionService::Recovery;
+
+namespace {
+
+ConnectionSettings fastSettings(const QString &url)
+{
+    ConnectionSettings s;
+    s.url = QUrl(url);
+    s.operatorName = QStringLiteral("tester");
+    s.connectTimeoutMs = 3000;
+    s.backoffBaseMs = 50;
+    s.backoffCapMs = 200;
+    return s;
+}
+
+SimOptions busyFleet()
+{
+    SimOptions o;
+    o.drones = 6;
+    o.machines = 0;
+    o.tiles = 0;
+    o.rate = 50.0; // 60 drone reports a second
+    return o;
+}
+
+// Records the seq of every event the connection hands on, in order.
+class SeqRecorder : public QObject
+{
+public:
+    explicit SeqRecorder(ConnectionService *c)
+    {
+        connect(c, &ConnectionService::messageReceived, this, [this](const Protocol::Message &m) {
+            if (m.seq)
+                seqs.append(*m.seq);
+        });
+    }
+    // The recorded numbers form one run with no gap and no repeat.
+    bool contiguous() const
+    {
+        for (qsizetype i = 1; i < seqs.size(); ++i) {
+            if (seqs.at(i) != seqs.at(i - 1) + 1)
+                return false;
+        }
+        return true;
+    }
+    QList<quint64> seqs;
+};
+
+// A WebSocket server whose every message the test writes by hand.
+class ScriptedServer : public QObject
+{
+public:
+    ScriptedServer()
+    {
+        m_server.listen(QHostAddress::LocalHost, 0);
+        connect(&m_server, &QWebSocketServer::newConnection, this, [this] {
+            QWebSocket *socket = m_server.nextPendingConnection();
+            socket->setParent(this);
+            sockets.append(socket);
+            send(socket, {{QLatin1StringView("type"), QStringLiteral("hello")}, {QLatin1StringView("protocol"), 1}});
+            connect(socket, &QWebSocket::textMessageReceived, this, [this, socket](const QString &text) {
+                const QJsonObject r = QJsonDocument::fromJson(text.toUtf8()).object();
+                const QString type = r.value(QLatin1StringView("type")).toString();
+                requests.append(type);
+                const QJsonValue id = r.value(QLatin1StringView("id"));
+                if (type == u"auth") {
+                    send(socket,
+                         result(id, true,
+                                {{QLatin1StringView("sessionId"), QStringLiteral("s-x")},
+                                 {QLatin1StringView("role"), QStringLiteral("operator")}}));
+                } else if (type == u"subscribe") {
+                    send(socket, result(id, true, {}));
+                    send(socket,
+                         {{QLatin1StringView("type"), QStringLiteral("snapshot")},
+                          {QLatin1StringView("channel"), QStringLiteral("drones")},
+                          {QLatin1StringView("seq"), 1},
+                          {QLatin1StringView("items"), QJsonArray()}});
+                } else if (type == u"resume") {
+                    QJsonObject refused = result(id, false, {});
+                    refused.insert(QLatin1StringView("error"),
+                                   QJsonObject {{QLatin1StringView("code"), QStringLiteral("resync_required")}});
+                    send(socket, refused);
+                }
+                // Anything else goes unanswered.
+            });
+        });
+    }
+    QString url() const { return QStringLiteral("ws://127.0.0.1:%1/ws").arg(m_server.serverPort()); }
+
+    static QJsonObject result(const QJsonValue &id, bool ok, const QJsonObject &data)
+    {
+        return {{QLatin1StringView("type"), QStringLiteral("result")},
+                {QLatin1StringView("id"), id},
+                {QLatin1StringView("ok"), ok},
+                {QLatin1StringView("data"), data}};
+    }
+    static QJsonObject pong(qint64 seq)
+    {
+        return {{QLatin1StringView("type"), QStringLiteral("pong")}, {QLatin1StringView("seq"), seq}};
+    }
+    void send(QWebSocket *socket, const QJsonObject &m)
+    {
+        socket->sendTextMessage(QString::fromUtf8(QJsonDocument(m).toJson(QJsonDocument::Compact)));
+    }
+    void sendToLast(const QJsonObject &m) { send(sockets.last(), m); }
+
+    QList<QWebSocket *> sockets;
+    QStringList requests;
+
+private:
+    QWebSocketServer m_server {QStringLiteral("scripted"), QWebSocketServer::NonSecureMode};
+};
+
+} // namespace
+
+class TestConnectionService : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void resumeAfterADropLosesNothingAndRepeatsNothing();
+    void resyncWhenTheReplayNoLongerReaches();
+    void stalledLinkIsDeadWithinTwoHeartbeats();
+    void gapInTheStreamIsNeverApplied();
+    void duplicatesAreDropped();
+    void requestsTimeOutOrFailWhenOffline();
+    void givesUpAfterMaxAttemptsUntilRetryNow();
+};
+
+void TestConnectionService::resumeAfterADropLosesNothingAndRepeatsNothing()
+{
+    SimServer sim(busyFleet());
+    QVERIFY(sim.listen());
+    FaultProxy proxy(sim.port());
+    Session session;
+    SeqRecorder recorder(session.connection());
+    session.setSettings(fastSettings(proxy.url()));
+    session.start();
+    QTRY_VERIFY(session.hasLiveData());
+    QTRY_VERIFY(recorder.seqs.size() >= 20);
+
+    proxy.dropAll();
+    QTRY_COMPARE(session.connection()->state(), State::Reconnecting);
+    const qsizetype before = recorder.seqs.size();
+    QTRY_VERIFY(session.hasLiveData());
+    QTRY_VERIFY(recorder.seqs.size() >= before + 30);
+
+    QCOMPARE(session.connection()->lastRecovery(), Recovery::Resumed);
+    QVERIFY2(recorder.contiguous(), "an event was lost or applied twice across the reconnect");
+    QVERIFY(session.connection()->lastOutageMs() >= 0);
+    QCOMPARE(session.drones()->rowCount(), 6);
+    // The model ends where the server is.
+    const auto &fleet = sim.fleet();
+    QTRY_VERIFY([&] {
+        for (qsizetype i = 0; i < fleet.size(); ++i) {
+            const int row = session.drones()->rowOf(fleet.drone(i).serial);
+            if (row < 0 || std::abs(session.drones()->droneAt(row).battery - fleet.drone(i).battery) > 0.1)
+                return false;
+        }
+        return true;
+    }());
+    QTRY_VERIFY(session.connection()->eventsPerSecond() > 10.0);
+}
+
+void TestConnectionService::resyncWhenTheReplayNoLongerReaches()
+{
+    SimOptions options = busyFleet();
+    options.replayEvents = 5;
+    SimServer sim(options);
+    QVERIFY(sim.listen());
+    FaultProxy proxy(sim.port());
+    Session session;
+    session.setSettings(fastSettings(proxy.url()));
+    session.start();
+    QTRY_VERIFY(session.hasLiveData());
+    QTRY_VERIFY(session.connection()->lastSeq() >= 200);
+    const quint64 seqBefore = session.connection()->lastSeq();
+
+    proxy.setRefusing(true);
+    proxy.dropAll();
+    QTest::qWait(400); // the world goes on: far more than 5 events are missed
+    proxy.setRefusing(false);
+
+    QTRY_VERIFY(session.hasLiveData());
+    QCOMPARE(session.connection()->lastRecovery(), Recovery::Resynced);
+    QVERIFY(session.connection()->lastSeq() < seqBefore); // a new session numbers from 1
+    QCOMPARE(session.drones()->rowCount(), 6);
+}
+
+void TestConnectionService::stalledLinkIsDeadWithinTwoHeartbeats()
+{
+    SimOptions options = busyFleet();
+    options.heartbeatMs = 200;
+    SimServer sim(options);
+    QVERIFY(sim.listen());
+    FaultProxy proxy(sim.port());
+    Session session;
+    session.setSettings(fastSettings(proxy.url()));
+    session.start();
+    QTRY_VERIFY(session.hasLiveData());
+
+    proxy.setStalled(true); // nothing closes; nothing gets through either
+    QElapsedTimer clock;
+    clock.start();
+    QTRY_COMPARE_WITH_TIMEOUT(session.connection()->state(), State::Reconnecting, 2000);
+    // Two silent periods, checked once a period: declared dead within three.
+    QVERIFY2(clock.elapsed() <= 3 * 200 + 400, qPrintable(QString::number(clock.elapsed())));
+    proxy.setStalled(false);
+    QTRY_VERIFY(session.hasLiveData());
+}
+
+void TestConnectionService::gapInTheStreamIsNeverApplied()
+{
+    ScriptedServer server;
+    ConnectionService connection;
+    connection.setSubscriptions({QStringLiteral("drones")});
+    connection.setSettings(fastSettings(server.url()));
+    SeqRecorder recorder(&connection);
+    connection.start();
+    QTRY_COMPARE(connection.state(), State::Live);
+    QSignalSpy states(&connection, &ConnectionService::stateChanged);
+    server.sendToLast(ScriptedServer::pong(2));
+    server.sendToLast(ScriptedServer::pong(3));
+    server.sendToLast(ScriptedServer::pong(5)); // 4 never came
+    // Back on the link it asks to resume from 3, is told to resync, and does.
+    QTRY_VERIFY(server.requests.contains(QStringLiteral("resume")));
+    QTRY_COMPARE(connection.state(), State::Live);
+    QVERIFY(states.contains(QVariantList {QVariant::fromValue(State::Reconnecting)}));
+    QCOMPARE(connection.lastError(), QStringLiteral("events 4 to 4 are missing from the stream"));
+    QCOMPARE(connection.lastRecovery(), Recovery::Resynced);
+    // 1 is the first snapshot, then 2 and 3; 5 was never applied, and the
+    // resynced session numbers from 1 again.
+    QCOMPARE(recorder.seqs, (QList<quint64> {1, 2, 3, 1}));
+}
+
+void TestConnectionService::duplicatesAreDropped()
+{
+    ScriptedServer server;
+    ConnectionService connection;
+    connection.setSubscriptions({QStringLiteral("drones")});
+    connection.setSettings(fastSettings(server.url()));
+    SeqRecorder recorder(&connection);
+    connection.start();
+    QTRY_COMPARE(connection.state(), State::Live);
+    for (qint64 seq : {2, 3, 3, 2, 4})
+        server.sendToLast(ScriptedServer::pong(seq));
+    QTRY_COMPARE(recorder.seqs, (QList<quint64> {1, 2, 3, 4}));
+    QCOMPARE(connection.state(), State::Live);
+}
+
+void TestConnectionService::requestsTimeOutOrFailWhenOffline()
+{
+    ScriptedServer server;
+    ConnectionService connection;
+    ConnectionSettings settings = fastSettings(server.url());
+    settings.requestTimeoutMs = 300;
+    connection.setSettings(settings);
+
+    QString offlineCode;
+    connection.request(QStringLiteral("ack_alarm"), {}, [&](const Protocol::Result &r) { offlineCode = r.error.code; });
+    QCOMPARE(offlineCode, QStringLiteral("offline")); // refused at once, never queued
+
+    connection.start();
+    QTRY_COMPARE(connection.state(), State::Live);
+    QString code;
+    QString message;
+    int calls = 0;
+    connection.request(QStringLiteral("ack_alarm"), {{QLatin1StringView("alarmId"), QStringLiteral("A-1")}},
+                       [&](const Protocol::Result &r) {
+                           ++calls;
+                           code = r.error.code;
+                           message = r.error.message;
+                       });
+    QTRY_COMPARE(code, QStringLiteral("timeout"));
+    QVERIFY2(message.contains(QStringLiteral("ack_alarm")), qPrintable(message));
+    QTest::qWait(400);
+    QCOMPARE(calls, 1); // failed once, not again
+
+    QString lostCode;
+    connection.request(QStringLiteral("shelve_alarm"), {}, [&](const Protocol::Result &r) { lostCode = r.error.code; });
+    server.sockets.last()->abort();
+    QTRY_COMPARE(lostCode, QStringLiteral("offline"));
+}
+
+void TestConnectionService::givesUpAfterMaxAttemptsUntilRetryNow()
+{
+    quint16 closedPort = 0;
+    {
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        closedPort = probe.serverPort();
+    }
+    ConnectionService connection;
+    ConnectionSettings settings = fastSettings(QStringLiteral("ws://127.0.0.1:%1/ws").arg(closedPort));
+    settings.maxAttempts = 3;
+    connection.setSettings(settings);
+    QSignalSpy states(&connection, &ConnectionService::stateChanged);
+    connection.start();
+    QTRY_COMPARE(connection.state(), State::Offline);
+    QCOMPARE(connection.attempt(), 3);
+    QTest::qWait(500);
+    QCOMPARE(connection.state(), State::Offline); // stays put: no hidden retry loop
+
+    connection.retryNow();
+    QVERIFY(connection.state() != State::Offline);
+    QTRY_COMPARE(connection.state(), State::Offline);
+}
+
+QTEST_GUILESS_MAIN(TestConnectionService)
+#include "tst_connectionservice.moc"
