@@ -51,6 +51,9 @@ void ConnectionIndicator::refresh()
     case S::Offline:
         label = tr("Offline: gave up after %1 attempts").arg(m_connection->attempt());
         break;
+    case S::Paused:
+        label = tr("Paused: live updates off");
+        break;
     case S::Failed:
         label = tr("Failed: %1").arg(m_connection->failureReason());
         break;
@@ -116,6 +119,12 @@ QPixmap ConnectionIndicator::symbol(ConnectionService::State state, int size, qr
         p.setPen(QPen(Theme::neutralColor(), 2.0));
         p.setBrush(Qt::NoBrush);
         p.drawRect(r.adjusted(1, 1, -1, -1));
+        break;
+    case S::Paused: // two bars, as on any player: stopped on purpose
+        p.setPen(Qt::NoPen);
+        p.setBrush(Theme::neutralColor());
+        p.drawRect(QRectF(r.left() + 1, r.top(), r.width() * 0.32, r.height()));
+        p.drawRect(QRectF(r.right() - 1 - r.width() * 0.32, r.top(), r.width() * 0.32, r.height()));
         break;
     case S::Offline: // stopped by itself, and the data is not live: amber
         p.setPen(Qt::NoPen);

@@ -53,10 +53,29 @@ void ConnectionService::setSubscriptions(const QStringList &channels)
 
 void ConnectionService::start()
 {
-    if (m_state != State::Disconnected && m_state != State::Failed && m_state != State::Offline)
+    if (m_state != State::Disconnected && m_state != State::Failed && m_state != State::Offline
+        && m_state != State::Paused)
         return;
     m_attempt = 0;
     openSocket();
+}
+
+void ConnectionService::pause()
+{
+    if (m_state == State::Paused || m_state == State::Disconnected)
+        return;
+    m_retryTimer.stop();
+    m_setupTimer.stop();
+    m_heartbeatTimer.stop();
+    failPendingRequests(QStringLiteral("offline"), tr("live updates are paused"));
+    closeSocketGracefully(QStringLiteral("live updates paused"));
+    setState(State::Paused);
+}
+
+void ConnectionService::resumeLive()
+{
+    if (m_state == State::Paused)
+        start();
 }
 
 void ConnectionService::stop()
@@ -65,22 +84,28 @@ void ConnectionService::stop()
     m_setupTimer.stop();
     m_heartbeatTimer.stop();
     failPendingRequests(QStringLiteral("offline"), tr("the console stopped"));
-    if (QWebSocket *socket = m_socket) {
-        // Say goodbye properly instead of aborting; the socket cleans up after
-        // itself once the close handshake is done, or after a second at most.
-        m_socket = nullptr;
-        socket->disconnect(this);
-        connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater);
-        QTimer::singleShot(1000, socket, &QObject::deleteLater);
-        socket->close(QWebSocketProtocol::CloseCodeNormal, QStringLiteral("console stopped"));
-    }
+    closeSocketGracefully(QStringLiteral("console stopped"));
     setState(State::Disconnected);
+}
+
+void ConnectionService::closeSocketGracefully(const QString &reason)
+{
+    QWebSocket *socket = m_socket;
+    if (!socket)
+        return;
+    // Say goodbye properly instead of aborting; the socket cleans up after
+    // itself once the close handshake is done, or after a second at most.
+    m_socket = nullptr;
+    socket->disconnect(this);
+    connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater);
+    QTimer::singleShot(1000, socket, &QObject::deleteLater);
+    socket->close(QWebSocketProtocol::CloseCodeNormal, reason);
 }
 
 void ConnectionService::retryNow()
 {
-    if (m_state == State::Live || m_state == State::Authenticating)
-        return;
+    if (m_state == State::Live || m_state == State::Authenticating || m_state == State::Paused)
+        return; // paused is the operator's choice: only resumeLive() ends it
     m_retryTimer.stop();
     if (m_state == State::Offline)
         m_attempt = 0;
@@ -109,6 +134,8 @@ QString ConnectionService::stateName(State state)
         return tr("reconnecting");
     case State::Offline:
         return tr("gave up");
+    case State::Paused:
+        return tr("paused");
     case State::Failed:
         return tr("failed");
     }
@@ -461,7 +488,8 @@ void ConnectionService::onHeartbeat()
 
 void ConnectionService::linkLost(const QString &reason)
 {
-    if (m_state == State::Disconnected || m_state == State::Failed || m_state == State::Offline)
+    if (m_state == State::Disconnected || m_state == State::Failed || m_state == State::Offline
+        || m_state == State::Paused)
         return;
     qCInfo(lcConnection) << "link lost:" << reason;
     m_lastError = reason;

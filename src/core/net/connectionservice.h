@@ -34,6 +34,7 @@ public:
         Live, // every subscribed channel has its snapshot; events flow
         Reconnecting, // the link was lost or never came up; retrying
         Offline, // gave up after the profile's maximum of attempts: "Retry now" restarts
+        Paused, // the operator turned live updates off; resumeLive() picks up where it stopped
         Failed, // the server refused us (unauthorized, forbidden): no retry loop
     };
     Q_ENUM(State)
@@ -49,6 +50,11 @@ public:
 
     void start();
     void stop();
+    // The operator turns live updates off and on again. Pausing closes the
+    // link but keeps the session, so turning them back on resumes it and
+    // replays what happened meanwhile (or resyncs if that is too much).
+    void pause();
+    void resumeLive();
     // Connects at once, skipping any remaining backoff; also leaves Failed.
     void retryNow();
 
@@ -104,6 +110,7 @@ private:
     };
 
     void openSocket();
+    void closeSocketGracefully(const QString &reason);
     void dropSocket();
     void onSocketConnected();
     void onSocketDisconnected();

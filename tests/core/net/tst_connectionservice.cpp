@@ -136,6 +136,7 @@ private Q_SLOTS:
     void duplicatesAreDropped();
     void requestsTimeOutOrFailWhenOffline();
     void givesUpAfterMaxAttemptsUntilRetryNow();
+    void pausingStopsUpdatesAndResumingCatchesUp();
 };
 
 void TestConnectionService::resumeAfterADropLosesNothingAndRepeatsNothing()
@@ -315,6 +316,33 @@ void TestConnectionService::givesUpAfterMaxAttemptsUntilRetryNow()
     connection.retryNow();
     QVERIFY(connection.state() != State::Offline);
     QTRY_COMPARE(connection.state(), State::Offline);
+}
+
+void TestConnectionService::pausingStopsUpdatesAndResumingCatchesUp()
+{
+    SimServer sim(busyFleet());
+    QVERIFY(sim.listen());
+    Session session;
+    SeqRecorder recorder(session.connection());
+    session.setSettings(fastSettings(sim.url()));
+    session.start();
+    QTRY_VERIFY(session.hasLiveData());
+    QTRY_VERIFY(recorder.seqs.size() >= 10);
+
+    session.connection()->pause();
+    QCOMPARE(session.connection()->state(), State::Paused);
+    QVERIFY(!session.hasLiveData());
+    const qsizetype atPause = recorder.seqs.size();
+    QTest::qWait(300); // the server goes on; nothing reaches a paused console
+    QCOMPARE(recorder.seqs.size(), atPause);
+    session.connection()->retryNow(); // not a way out of a pause
+    QCOMPARE(session.connection()->state(), State::Paused);
+
+    session.connection()->resumeLive();
+    QTRY_VERIFY(session.hasLiveData());
+    QCOMPARE(session.connection()->lastRecovery(), Recovery::Resumed);
+    QTRY_VERIFY(recorder.seqs.size() >= atPause + 20);
+    QVERIFY(recorder.contiguous()); // what happened during the pause was replayed
 }
 
 QTEST_GUILESS_MAIN(TestConnectionService)
