@@ -1,349 +1,198 @@
 #include "decoder.h"
 
-#include <QHash>
+#include "fieldreader.h"
+#include "payloadreaders.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
 
-#include <cmath>
-#include <limits>
-
 namespace Protocol {
+
+using namespace Qt::StringLiterals;
 
 namespace {
 
-constexpr auto kStateNames = std::to_array<std::pair<DroneState, QStringView>>({
-    {DroneState::Idle, u"idle"},
-    {DroneState::Flying, u"flying"},
-    {DroneState::Charging, u"charging"},
-    {DroneState::Maintenance, u"maintenance"},
-    {DroneState::Offline, u"offline"},
-    {DroneState::Error, u"error"},
+constexpr auto kMissionStatuses = std::to_array<std::pair<MissionStatus, QStringView>>({
+    {MissionStatus::Started, u"started"},
+    {MissionStatus::Paused, u"paused"},
+    {MissionStatus::Completed, u"completed"},
+    {MissionStatus::Aborted, u"aborted"},
 });
-
-// Reads typed fields from one JSON object and remembers the first failure, so
-// a decoder reads every field it needs and checks once at the end.
-class FieldReader
-{
-public:
-    FieldReader(const QJsonObject &object, QString type, QString prefix = {})
-        : m_object(object)
-        , m_type(std::move(type))
-        , m_prefix(std::move(prefix))
-    { }
-
-    const std::optional<DecodeError> &error() const { return m_error; }
-
-    QString string(QLatin1StringView name)
-    {
-        const QJsonValue v = require(name);
-        if (v.isUndefined())
-            return {};
-        if (!v.isString()) {
-            fail(DecodeError::Kind::BadField, name, QStringLiteral("expected a string"));
-            return {};
-        }
-        return v.toString();
-    }
-
-    QString optionalString(QLatin1StringView name)
-    {
-        const QJsonValue v = m_object.value(name);
-        if (v.isUndefined() || v.isNull())
-            return {};
-        if (!v.isString()) {
-            fail(DecodeError::Kind::BadField, name, QStringLiteral("expected a string"));
-            return {};
-        }
-        return v.toString();
-    }
-
-    // A string, or a number that a `plain` server used as an identifier.
-    QString identifier(QLatin1StringView name)
-    {
-        const QJsonValue v = require(name);
-        if (v.isString())
-            return v.toString();
-        if (v.isDouble())
-            return QString::number(v.toInteger());
-        if (!v.isUndefined())
-            fail(DecodeError::Kind::BadField, name, QStringLiteral("expected a string or a number"));
-        return {};
-    }
-
-    double number(QLatin1StringView name, double min = -std::numeric_limits<double>::max(),
-                  double max = std::numeric_limits<double>::max())
-    {
-        const QJsonValue v = require(name);
-        if (v.isUndefined())
-            return 0.0;
-        return checkNumber(name, v, min, max);
-    }
-
-    double optionalNumber(QLatin1StringView name, double fallback, double min = -std::numeric_limits<double>::max(),
-                          double max = std::numeric_limits<double>::max())
-    {
-        const QJsonValue v = m_object.value(name);
-        if (v.isUndefined() || v.isNull())
-            return fallback;
-        return checkNumber(name, v, min, max);
-    }
-
-    bool boolean(QLatin1StringView name, bool fallback)
-    {
-        const QJsonValue v = m_object.value(name);
-        if (v.isUndefined())
-            return fallback;
-        if (!v.isBool()) {
-            fail(DecodeError::Kind::BadField, name, QStringLiteral("expected true or false"));
-            return fallback;
-        }
-        return v.toBool();
-    }
-
-    QJsonObject object(QLatin1StringView name)
-    {
-        const QJsonValue v = require(name);
-        if (v.isUndefined())
-            return {};
-        if (!v.isObject()) {
-            fail(DecodeError::Kind::BadField, name, QStringLiteral("expected an object"));
-            return {};
-        }
-        return v.toObject();
-    }
-
-    QJsonArray array(QLatin1StringView name)
-    {
-        const QJsonValue v = require(name);
-        if (v.isUndefined())
-            return {};
-        if (!v.isArray()) {
-            fail(DecodeError::Kind::BadField, name, QStringLiteral("expected an array"));
-            return {};
-        }
-        return v.toArray();
-    }
-
-    // ISO 8601 text ("2026-11-22T10:00:00.000Z") or milliseconds since the epoch.
-    QDateTime timestamp(QLatin1StringView name)
-    {
-        const QJsonValue v = require(name);
-        QDateTime t;
-        if (v.isString())
-            t = QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
-        else if (v.isDouble() && std::isfinite(v.toDouble()))
-            t = QDateTime::fromMSecsSinceEpoch(v.toInteger(), Qt::UTC);
-        else if (v.isUndefined())
-            return {};
-        if (!t.isValid()) {
-            fail(DecodeError::Kind::BadField, name, QStringLiteral("expected an ISO 8601 time or epoch milliseconds"));
-            return {};
-        }
-        return t.toUTC();
-    }
-
-    void fail(DecodeError::Kind kind, QLatin1StringView name, const QString &detail)
-    {
-        if (!m_error)
-            m_error = DecodeError {kind, m_type, m_prefix + QString(name), detail};
-    }
-
-private:
-    QJsonValue require(QLatin1StringView name)
-    {
-        QJsonValue v = m_object.value(name);
-        if (v.isUndefined())
-            fail(DecodeError::Kind::MissingField, name, QStringLiteral("required field is missing"));
-        return v;
-    }
-
-    double checkNumber(QLatin1StringView name, const QJsonValue &v, double min, double max)
-    {
-        if (!v.isDouble() || !std::isfinite(v.toDouble())) {
-            fail(DecodeError::Kind::BadField, name, QStringLiteral("expected a number"));
-            return 0.0;
-        }
-        const double d = v.toDouble();
-        if (d < min || d > max) {
-            fail(DecodeError::Kind::BadField, name, QStringLiteral("%1 is outside %2..%3").arg(d).arg(min).arg(max));
-            return 0.0;
-        }
-        return d;
-    }
-
-    const QJsonObject &m_object;
-    QString m_type;
-    QString m_prefix;
-    std::optional<DecodeError> m_error;
-};
-
-std::variant<DroneStatus, DecodeError> decodeDroneStatus(const QJsonObject &item, const QString &type,
-                                                         const QString &prefix, const QString &serial,
-                                                         const QDateTime &timestamp)
-{
-    FieldReader r(item, type, prefix);
-    DroneStatus s;
-    s.serial = serial;
-    s.timestamp = timestamp;
-    const QString stateName = r.string(QLatin1StringView("state"));
-    s.battery = r.number(QLatin1StringView("battery"), 0.0, 100.0);
-    const QJsonObject location = r.object(QLatin1StringView("location"));
-    s.speed = r.optionalNumber(QLatin1StringView("speed"), 0.0, 0.0);
-    if (r.error())
-        return *r.error();
-
-    const auto state = droneStateFromName(stateName);
-    if (!state) {
-        r.fail(DecodeError::Kind::BadField, QLatin1StringView("state"),
-               QStringLiteral("unknown drone state \"%1\"").arg(stateName));
-        return *r.error();
-    }
-    s.state = *state;
-
-    FieldReader loc(location, type, prefix + QStringLiteral("location."));
-    s.location.lat = loc.number(QLatin1StringView("lat"), -90.0, 90.0);
-    s.location.lon = loc.number(QLatin1StringView("lon"), -180.0, 180.0);
-    s.location.alt = loc.optionalNumber(QLatin1StringView("alt"), 0.0);
-    if (loc.error())
-        return *loc.error();
-    return s;
-}
 
 ErrorInfo decodeErrorInfo(const QJsonObject &o)
 {
-    return {o.value(QLatin1StringView("code")).toString(), o.value(QLatin1StringView("message")).toString()};
+    return {o.value("code"_L1).toString(), o.value("message"_L1).toString()};
+}
+
+Hello readHello(FieldReader &r)
+{
+    Hello h;
+    h.protocol = int(r.integer("protocol"_L1, 0, 1'000'000));
+    h.server = r.optionalString("server"_L1);
+    h.authRequired = r.optionalBoolean("authRequired"_L1, false);
+    h.heartbeatMs = int(r.optionalInteger("heartbeatMs"_L1, 15000, 100, 3'600'000));
+    return h;
+}
+
+Result readResult(FieldReader &r)
+{
+    Result res;
+    res.id = quint64(r.integer("id"_L1));
+    const QJsonValue ok = r.json().value("ok"_L1);
+    if (!ok.isBool())
+        r.fail(DecodeError::Kind::BadField, "ok"_L1, QStringLiteral("expected true or false"));
+    res.ok = ok.toBool();
+    res.data = r.json().value("data"_L1).toObject();
+    res.error = decodeErrorInfo(r.json().value("error"_L1).toObject());
+    return res;
+}
+
+// Fills the list of `snapshot` named by its channel. False when the channel
+// is not one this client knows.
+bool readSnapshotItems(FieldReader &r, Snapshot &snap)
+{
+    const auto items = "items"_L1;
+    const QString &channel = snap.channel;
+    if (channel == u"drones")
+        snap.drones = r.list(items, Payload::readDroneItem);
+    else if (channel == u"machines")
+        snap.machines = r.list(items, Payload::readMachineStatus);
+    else if (channel == u"tiles")
+        snap.tiles = r.list(items, Payload::readTile);
+    else if (channel == u"telemetry")
+        snap.telemetry = r.list(items, Payload::readTelemetry);
+    else if (channel == u"alarms")
+        snap.alarms = r.list(items, Payload::readAlarm);
+    else if (channel == u"commands")
+        snap.commands = r.list(items, Payload::readCommandStatus);
+    else if (channel == u"health")
+        snap.health = r.list(items, Payload::readServerHealth);
+    else if (channel == u"maintenance")
+        snap.maintenance = r.list(items, Payload::readMaintenanceTicket);
+    else if (channel == u"presence")
+        snap.presence = r.list(items, Payload::readOperatorPresence);
+    else
+        return false;
+    return true;
 }
 
 using BodyOrError = std::variant<Body, DecodeError>;
 
-BodyOrError decodeHello(FieldReader &r)
-{
-    Hello h;
-    h.protocol = int(r.number(QLatin1StringView("protocol"), 0, 1'000'000));
-    h.server = r.optionalString(QLatin1StringView("server"));
-    h.authRequired = r.boolean(QLatin1StringView("authRequired"), false);
-    h.heartbeatMs = int(r.optionalNumber(QLatin1StringView("heartbeatMs"), 15000, 100, 3'600'000));
-    if (r.error())
-        return *r.error();
-    return h;
-}
-
-BodyOrError decodeResult(const QJsonObject &o, FieldReader &r)
-{
-    Result res;
-    res.id = quint64(r.number(QLatin1StringView("id"), 0, 9007199254740991.0));
-    const QJsonValue ok = o.value(QLatin1StringView("ok"));
-    if (!ok.isBool())
-        r.fail(DecodeError::Kind::BadField, QLatin1StringView("ok"), QStringLiteral("expected true or false"));
-    res.ok = ok.toBool();
-    if (r.error())
-        return *r.error();
-    res.data = o.value(QLatin1StringView("data")).toObject();
-    res.error = decodeErrorInfo(o.value(QLatin1StringView("error")).toObject());
-    return res;
-}
-
-BodyOrError decodeSnapshot(const QString &type, FieldReader &r)
+BodyOrError decodeSnapshot(FieldReader &r)
 {
     Snapshot snap;
-    snap.channel = r.string(QLatin1StringView("channel"));
-    const QJsonArray items = r.array(QLatin1StringView("items"));
-    if (r.error())
+    snap.channel = r.string("channel"_L1);
+    r.array("items"_L1);
+    if (!r.ok())
         return *r.error();
-    if (snap.channel != u"drones") {
-        return DecodeError {DecodeError::Kind::UnsupportedKind, type, QStringLiteral("channel"),
+    if (!readSnapshotItems(r, snap)) {
+        return DecodeError {DecodeError::Kind::UnsupportedKind, QStringLiteral("snapshot"), QStringLiteral("channel"),
                             QStringLiteral("snapshots of channel \"%1\" are not handled").arg(snap.channel)};
     }
-    snap.drones.reserve(items.size());
-    for (qsizetype i = 0; i < items.size(); ++i) {
-        const QString prefix = QStringLiteral("items[%1].").arg(i);
-        if (!items.at(i).isObject())
-            return DecodeError {DecodeError::Kind::BadField, type, prefix.chopped(1),
-                                QStringLiteral("expected an object")};
-        const QJsonObject item = items.at(i).toObject();
-        FieldReader ir(item, type, prefix);
-        const QString serial = ir.identifier(QLatin1StringView("serial"));
-        const QDateTime ts = ir.timestamp(QLatin1StringView("timestamp"));
-        if (ir.error())
-            return *ir.error();
-        auto status = decodeDroneStatus(item, type, prefix, serial, ts);
-        if (auto *e = std::get_if<DecodeError>(&status))
-            return *e;
-        snap.drones.append(std::get<DroneStatus>(std::move(status)));
-    }
+    if (!r.ok())
+        return *r.error();
     return snap;
 }
 
-BodyOrError decodeDroneUpdate(const QString &type, FieldReader &r)
+BodyOrError decodeDroneUpdate(FieldReader &r)
 {
-    const QString serial = r.identifier(QLatin1StringView("serial"));
-    const QString kind = r.string(QLatin1StringView("kind"));
-    const QJsonObject data = r.object(QLatin1StringView("data"));
-    const QDateTime ts = r.timestamp(QLatin1StringView("timestamp"));
-    if (r.error())
+    const QString serial = r.identifier("serial"_L1);
+    const QString kind = r.string("kind"_L1);
+    const QJsonObject data = r.object("data"_L1);
+    const QDateTime ts = r.timestamp("timestamp"_L1);
+    if (!r.ok())
         return *r.error();
-    if (serial.isEmpty())
-        return DecodeError {DecodeError::Kind::BadField, type, QStringLiteral("serial"),
-                            QStringLiteral("empty serial")};
-    if (kind == u"build_progress") {
-        FieldReader d(data, type, QStringLiteral("data."));
+    FieldReader d = r.nested(data, QStringLiteral("data"));
+    Body body;
+    if (kind == u"status") {
+        body = DroneStatusUpdate {Payload::readDroneStatus(d, serial, ts)};
+    } else if (kind == u"build_progress") {
         DroneBuildProgress b;
         b.serial = serial;
         b.timestamp = ts;
-        b.percent = int(d.number(QLatin1StringView("percent"), 0.0, 100.0));
-        b.stage = d.string(QLatin1StringView("stage"));
-        b.assembly = d.optionalString(QLatin1StringView("assembly"));
-        if (data.contains(QLatin1StringView("eta")) && !data.value(QLatin1StringView("eta")).isNull())
-            b.eta = d.timestamp(QLatin1StringView("eta"));
-        if (d.error())
-            return *d.error();
-        return b;
-    }
-    if (kind == u"system_health") {
-        FieldReader d(data, type, QStringLiteral("data."));
+        b.percent = int(d.integer("percent"_L1, 0.0, 100.0));
+        b.stage = d.string("stage"_L1);
+        b.assembly = d.optionalString("assembly"_L1);
+        b.eta = d.optionalTimestamp("eta"_L1);
+        body = b;
+    } else if (kind == u"system_health") {
         DroneHealth h;
         h.serial = serial;
         h.timestamp = ts;
-        h.cpu = d.number(QLatin1StringView("cpu"), 0.0, 100.0);
-        h.memory = d.number(QLatin1StringView("memory"), 0.0, 100.0);
-        h.storage = d.number(QLatin1StringView("storage"), 0.0, 100.0);
-        h.temperature = d.number(QLatin1StringView("temperature"), -100.0, 200.0);
-        if (d.error())
-            return *d.error();
-        return h;
-    }
-    if (kind == u"operation") {
-        FieldReader d(data, type, QStringLiteral("data."));
+        h.cpu = d.number("cpu"_L1, 0.0, 100.0);
+        h.memory = d.number("memory"_L1, 0.0, 100.0);
+        h.storage = d.number("storage"_L1, 0.0, 100.0);
+        h.temperature = d.number("temperature"_L1, -100.0, 200.0);
+        body = h;
+    } else if (kind == u"operation") {
         DroneOperation o;
         o.serial = serial;
         o.timestamp = ts;
-        o.mission = d.string(QLatin1StringView("mission"));
-        const QString status = d.string(QLatin1StringView("status"));
-        o.progress = d.number(QLatin1StringView("progress"), 0.0, 100.0);
-        if (d.error())
-            return *d.error();
-        static const QHash<QString, MissionStatus> statuses = {
-            {QStringLiteral("started"), MissionStatus::Started},
-            {QStringLiteral("paused"), MissionStatus::Paused},
-            {QStringLiteral("completed"), MissionStatus::Completed},
-            {QStringLiteral("aborted"), MissionStatus::Aborted},
-        };
-        const auto it = statuses.constFind(status);
-        if (it == statuses.cend())
-            return DecodeError {DecodeError::Kind::BadField, type, QStringLiteral("data.status"),
-                                QStringLiteral("unknown mission status \"%1\"").arg(status)};
-        o.status = *it;
-        return o;
-    }
-    if (kind != u"status") {
-        return DecodeError {DecodeError::Kind::UnsupportedKind, type, QStringLiteral("kind"),
+        o.mission = d.string("mission"_L1);
+        o.status = d.enumeration("status"_L1, kMissionStatuses);
+        o.progress = d.number("progress"_L1, 0.0, 100.0);
+        body = o;
+    } else {
+        return DecodeError {DecodeError::Kind::UnsupportedKind, QStringLiteral("drone_update"), QStringLiteral("kind"),
                             QStringLiteral("drone_update kind \"%1\" is not handled").arg(kind)};
     }
-    auto status = decodeDroneStatus(data, type, QStringLiteral("data."), serial, ts);
-    if (auto *e = std::get_if<DecodeError>(&status))
-        return *e;
-    return DroneStatusUpdate {std::get<DroneStatus>(std::move(status))};
+    if (!r.ok())
+        return *r.error();
+    return body;
+}
+
+// Decodes an event whose whole payload is read by one reader.
+template<typename Read> BodyOrError decodeWith(FieldReader &r, Read &&read)
+{
+    Body body = read(r);
+    if (!r.ok())
+        return *r.error();
+    return body;
+}
+
+BodyOrError decodeBody(const QString &type, FieldReader &r)
+{
+    if (type == u"drone_update")
+        return decodeDroneUpdate(r);
+    if (type == u"snapshot")
+        return decodeSnapshot(r);
+    if (type == u"machine_status_update")
+        return decodeWith(r, [](FieldReader &f) { return MachineStatusUpdate {Payload::readMachineStatus(f)}; });
+    if (type == u"telemetry")
+        return decodeWith(r, Payload::readTelemetry);
+    if (type == u"command_status")
+        return decodeWith(r, Payload::readCommandStatus);
+    if (type == u"alarm")
+        return decodeWith(r, [](FieldReader &f) { return AlarmUpdate {Payload::readAlarm(f)}; });
+    if (type == u"system_health")
+        return decodeWith(r, Payload::readServerHealth);
+    if (type == u"system_alert")
+        return decodeWith(r, Payload::readSystemAlert);
+    if (type == u"maintenance_alert")
+        return decodeWith(r, Payload::readMaintenanceAlert);
+    if (type == u"ticket_status_change")
+        return decodeWith(r, Payload::readTicketStatusChange);
+    if (type == u"presence") {
+        return decodeWith(
+            r, [](FieldReader &f) { return Presence {f.list("operators"_L1, Payload::readOperatorPresence)}; });
+    }
+    if (type == u"user_activity")
+        return decodeWith(r, Payload::readUserActivity);
+    if (type == u"dashboard_refresh")
+        return Body {DashboardRefresh {}};
+    if (type == u"hello")
+        return decodeWith(r, readHello);
+    if (type == u"connected")
+        return decodeWith(r, [](FieldReader &f) { return Connected {f.optionalString("clientId"_L1)}; });
+    if (type == u"result")
+        return decodeWith(r, readResult);
+    if (type == u"error")
+        return Body {ServerError {decodeErrorInfo(r.json())}};
+    if (type == u"pong")
+        return Body {Pong {}};
+    return DecodeError {DecodeError::Kind::UnknownType, type, QStringLiteral("type"),
+                        QStringLiteral("message type \"%1\" is not handled").arg(type)};
 }
 
 std::variant<Message, DecodeError> decodeMessage(const QJsonValue &value)
@@ -351,7 +200,7 @@ std::variant<Message, DecodeError> decodeMessage(const QJsonValue &value)
     if (!value.isObject())
         return DecodeError {DecodeError::Kind::NotAnObject, {}, {}, QStringLiteral("a message must be a JSON object")};
     const QJsonObject o = value.toObject();
-    const QJsonValue typeValue = o.value(QLatin1StringView("type"));
+    const QJsonValue typeValue = o.value("type"_L1);
     if (!typeValue.isString())
         return DecodeError {DecodeError::Kind::MissingType,
                             {},
@@ -361,34 +210,16 @@ std::variant<Message, DecodeError> decodeMessage(const QJsonValue &value)
     FieldReader r(o, type);
 
     Message m;
-    const double seq = r.optionalNumber(QLatin1StringView("seq"), -1.0, 0.0, 9007199254740991.0);
-    const double ts = r.optionalNumber(QLatin1StringView("ts"), -1.0, 0.0);
-    if (r.error())
+    const qint64 seq = r.optionalInteger("seq"_L1, -1);
+    const qint64 ts = r.optionalInteger("ts"_L1, -1);
+    if (!r.ok())
         return *r.error();
     if (seq >= 0)
         m.seq = quint64(seq);
     if (ts >= 0)
-        m.ts = qint64(ts);
+        m.ts = ts;
 
-    BodyOrError body = DecodeError {DecodeError::Kind::UnknownType, type, QStringLiteral("type"),
-                                    QStringLiteral("message type \"%1\" is not handled").arg(type)};
-    if (type == u"hello") {
-        body = decodeHello(r);
-    } else if (type == u"connected") {
-        body = Body {Connected {r.optionalString(QLatin1StringView("clientId"))}};
-    } else if (type == u"result") {
-        body = decodeResult(o, r);
-    } else if (type == u"snapshot") {
-        body = decodeSnapshot(type, r);
-    } else if (type == u"drone_update") {
-        body = decodeDroneUpdate(type, r);
-    } else if (type == u"error") {
-        body = Body {ServerError {decodeErrorInfo(o)}};
-    } else if (type == u"pong") {
-        body = Body {Pong {}};
-    }
-    if (r.error())
-        return *r.error();
+    BodyOrError body = decodeBody(type, r);
     if (auto *e = std::get_if<DecodeError>(&body))
         return *e;
     m.body = std::get<Body>(std::move(body));
@@ -423,15 +254,21 @@ DecodedFrame decodeFrame(QByteArrayView utf8)
             {DecodeError::Kind::NotJson, {}, {}, QStringLiteral("a frame must hold an object or an array")});
         return out;
     }
+    // An empty array is a well-formed frame with nothing in it; saying so
+    // keeps "every frame yields messages or errors" true.
+    if (doc.isArray() && doc.array().isEmpty()) {
+        out.errors.append({DecodeError::Kind::NotAnObject, {}, {}, QStringLiteral("the frame is an empty array")});
+        return out;
+    }
 
     const QJsonArray top = doc.isArray() ? doc.array() : QJsonArray {doc.object()};
     for (const auto &value : top) {
         const QJsonObject o = value.toObject();
-        if (value.isObject() && o.value(QLatin1StringView("type")).toString() == u"batch") {
-            const QJsonValue events = o.value(QLatin1StringView("events"));
-            if (!events.isArray()) {
+        if (value.isObject() && o.value("type"_L1).toString() == u"batch") {
+            const QJsonValue events = o.value("events"_L1);
+            if (!events.isArray() || events.toArray().isEmpty()) {
                 out.errors.append({DecodeError::Kind::BadField, QStringLiteral("batch"), QStringLiteral("events"),
-                                   QStringLiteral("expected an array")});
+                                   QStringLiteral("expected a non-empty array")});
                 continue;
             }
             for (const auto &event : events.toArray())
@@ -447,15 +284,13 @@ std::variant<AuthGrant, DecodeError> decodeAuthGrant(const QJsonObject &data)
 {
     FieldReader r(data, QStringLiteral("result"), QStringLiteral("data."));
     AuthGrant g;
-    g.sessionId = r.string(QLatin1StringView("sessionId"));
-    g.role = r.string(QLatin1StringView("role"));
-    if (data.contains(QLatin1StringView("serverTime")))
-        g.serverTime = r.timestamp(QLatin1StringView("serverTime"));
-    if (r.error())
+    g.sessionId = r.string("sessionId"_L1);
+    g.role = r.string("role"_L1);
+    g.serverTime = r.optionalTimestamp("serverTime"_L1);
+    if (!r.ok())
         return *r.error();
     if (g.role != u"viewer" && g.role != u"operator" && g.role != u"admin") {
-        r.fail(DecodeError::Kind::BadField, QLatin1StringView("role"),
-               QStringLiteral("unknown role \"%1\"").arg(g.role));
+        r.fail(DecodeError::Kind::BadField, "role"_L1, QStringLiteral("unknown role \"%1\"").arg(g.role));
         return *r.error();
     }
     return g;
@@ -463,7 +298,7 @@ std::variant<AuthGrant, DecodeError> decodeAuthGrant(const QJsonObject &data)
 
 std::optional<DroneState> droneStateFromName(QStringView name)
 {
-    for (const auto &[state, text] : kStateNames) {
+    for (const auto &[state, text] : Payload::kDroneStateNames) {
         if (text == name)
             return state;
     }
@@ -472,7 +307,7 @@ std::optional<DroneState> droneStateFromName(QStringView name)
 
 QString droneStateName(DroneState state)
 {
-    for (const auto &[s, text] : kStateNames) {
+    for (const auto &[s, text] : Payload::kDroneStateNames) {
         if (s == state)
             return text.toString();
     }

@@ -1,5 +1,12 @@
 #pragma once
 
+#include "alarm.h"
+#include "drone.h"
+#include "machine.h"
+#include "plant.h"
+#include "presence.h"
+#include "system.h"
+
 #include <QDateTime>
 #include <QJsonObject>
 #include <QList>
@@ -10,29 +17,10 @@
 #include <variant>
 
 // Typed values of the wire protocol (docs/protocol.md). Everything above
-// core/protocol works with these, never with raw JSON.
+// core/protocol works with these, never with raw JSON. The payloads of each
+// domain live in their own header; this one holds the session messages and
+// the Message envelope.
 namespace Protocol {
-
-enum class DroneState { Idle, Flying, Charging, Maintenance, Offline, Error };
-
-struct GeoPoint
-{
-    double lat = 0.0;
-    double lon = 0.0;
-    double alt = 0.0;
-};
-
-// A drone's `status` report: the payload of drone_update kind `status` and one
-// item of a `drones` snapshot.
-struct DroneStatus
-{
-    QString serial;
-    DroneState state = DroneState::Offline;
-    double battery = 0.0; // percent, 0-100
-    GeoPoint location;
-    double speed = 0.0; // metres per second
-    QDateTime timestamp; // when the drone reported, UTC
-};
 
 // Server greeting of the `watchfloor` dialect.
 struct Hello
@@ -65,49 +53,27 @@ struct Result
     ErrorInfo error;
 };
 
+// A channel's current state. Only the list named by `channel` is filled; the
+// others stay empty. One struct rather than a variant per channel so that a
+// consumer reads `snapshot.alarms` directly, and code written when only drones
+// existed keeps working.
 struct Snapshot
 {
     QString channel;
     QList<DroneStatus> drones;
+    QList<MachineStatus> machines;
+    QList<Tile> tiles;
+    QList<Telemetry> telemetry;
+    QList<Alarm> alarms;
+    QList<CommandStatus> commands;
+    QList<ServerHealth> health;
+    QList<MaintenanceTicket> maintenance;
+    QList<OperatorPresence> presence;
 };
 
-struct DroneStatusUpdate
+// The server's views changed in bulk: the client asks for fresh snapshots.
+struct DashboardRefresh
 {
-    DroneStatus status;
-};
-
-// drone_update kind `build_progress`: where the drone is in assembly.
-struct DroneBuildProgress
-{
-    QString serial;
-    int percent = 0;
-    QString stage;
-    QString assembly;
-    QDateTime eta; // invalid when the server gives none
-    QDateTime timestamp;
-};
-
-// drone_update kind `system_health`: the drone's own computer.
-struct DroneHealth
-{
-    QString serial;
-    double cpu = 0.0; // percent
-    double memory = 0.0; // percent
-    double storage = 0.0; // percent
-    double temperature = 0.0; // °C
-    QDateTime timestamp;
-};
-
-enum class MissionStatus { Started, Paused, Completed, Aborted };
-
-// drone_update kind `operation`: the mission it is flying.
-struct DroneOperation
-{
-    QString serial;
-    QString mission;
-    MissionStatus status = MissionStatus::Started;
-    double progress = 0.0; // percent
-    QDateTime timestamp;
 };
 
 struct ServerError
@@ -120,7 +86,9 @@ struct Pong
 };
 
 using Body = std::variant<Hello, Connected, Result, Snapshot, DroneStatusUpdate, DroneBuildProgress, DroneHealth,
-                          DroneOperation, ServerError, Pong>;
+                          DroneOperation, MachineStatusUpdate, Telemetry, CommandStatus, AlarmUpdate, ServerHealth,
+                          SystemAlert, MaintenanceAlert, TicketStatusChange, Presence, UserActivity, DashboardRefresh,
+                          ServerError, Pong>;
 
 struct Message
 {

@@ -1,0 +1,152 @@
+#pragma once
+
+#include "decodeerror.h"
+#include "plant.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+#include <limits>
+#include <optional>
+#include <type_traits>
+#include <utility>
+
+namespace Protocol {
+
+// Reads typed fields from one JSON object and remembers the first failure
+// with its field path, so a decoder reads every field it needs and checks
+// once at the end. Readers for nested objects and array items write into the
+// same error, so the first failure anywhere in a message wins.
+//
+// Naming: `x()` requires the field; `optionalX()` accepts it absent or null;
+// `nullableX()` does too but tells absence apart from a value.
+class FieldReader
+{
+public:
+    // The largest integer a JSON number (an IEEE double) holds exactly.
+    static constexpr double kMaxExactInteger = 9007199254740991.0;
+
+    FieldReader(QJsonObject object, QString type, QString prefix = {});
+    FieldReader(const FieldReader &) = delete;
+    FieldReader &operator=(const FieldReader &) = delete;
+
+    bool ok() const { return !m_error->has_value(); }
+    const std::optional<DecodeError> &error() const { return *m_error; }
+    const QJsonObject &json() const { return m_object; }
+
+    // A reader for an object found at `path` (relative to this reader's
+    // prefix) that records its failures here.
+    FieldReader nested(QJsonObject object, const QString &path);
+
+    QString string(QLatin1StringView name);
+    QString optionalString(QLatin1StringView name);
+    std::optional<QString> nullableString(QLatin1StringView name);
+
+    // A non-empty string, or an integral number that a `plain` server used as
+    // an identifier (`alarmId: 42` is "42").
+    QString identifier(QLatin1StringView name);
+    QString optionalIdentifier(QLatin1StringView name);
+
+    double number(QLatin1StringView name, double min = -std::numeric_limits<double>::max(),
+                  double max = std::numeric_limits<double>::max());
+    double optionalNumber(QLatin1StringView name, double fallback, double min = -std::numeric_limits<double>::max(),
+                          double max = std::numeric_limits<double>::max());
+    std::optional<double> nullableNumber(QLatin1StringView name);
+    qint64 integer(QLatin1StringView name, double min = 0.0, double max = kMaxExactInteger);
+    qint64 optionalInteger(QLatin1StringView name, qint64 fallback, double min = 0.0, double max = kMaxExactInteger);
+
+    bool boolean(QLatin1StringView name);
+    bool optionalBoolean(QLatin1StringView name, bool fallback);
+
+    QJsonObject object(QLatin1StringView name);
+    std::optional<QJsonObject> nullableObject(QLatin1StringView name);
+    QJsonArray array(QLatin1StringView name);
+    QJsonArray optionalArray(QLatin1StringView name);
+    QStringList optionalStringList(QLatin1StringView name);
+
+    // ISO 8601 text with an offset ("2026-11-22T10:00:00.000Z") or integral
+    // milliseconds since the epoch; always returned in UTC.
+    QDateTime timestamp(QLatin1StringView name);
+    QDateTime optionalTimestamp(QLatin1StringView name);
+    std::optional<QDateTime> nullableTimestamp(QLatin1StringView name);
+
+    // A bool, number or string as sent; null and absence are std::monostate.
+    EndpointValue value(QLatin1StringView name);
+    EndpointValue optionalValue(QLatin1StringView name);
+
+    // One of `names`, the JSON text beside each enumerator; anything else is
+    // a BadField naming the field.
+    template<typename Names> auto enumeration(QLatin1StringView name, const Names &names)
+    {
+        const QString text = string(name);
+        return ok() ? lookup(name, text, names) : std::remove_cvref_t<decltype(names.begin()->first)> {};
+    }
+
+    // Like enumeration() but an absent or null field is `fallback`.
+    template<typename Names, typename E> E optionalEnumeration(QLatin1StringView name, const Names &names, E fallback)
+    {
+        const QString text = optionalString(name);
+        if (!ok() || !hasValue(name))
+            return fallback;
+        return lookup(name, text, names);
+    }
+
+    // Reads an array of objects with `read`, each item through a nested
+    // reader whose prefix is `name[i].`; stops at the first bad item.
+    template<typename Read> auto list(QLatin1StringView name, Read &&read, bool required = true)
+    {
+        using T = decltype(read(std::declval<FieldReader &>()));
+        QList<T> out;
+        const QJsonArray items = required ? array(name) : optionalArray(name);
+        out.reserve(items.size());
+        for (qsizetype i = 0; i < items.size() && ok(); ++i) {
+            const QString path = QString(name) + u'[' + QString::number(i) + u']';
+            if (!items.at(i).isObject()) {
+                failAt(DecodeError::Kind::BadField, path, QStringLiteral("expected an object"));
+                break;
+            }
+            FieldReader item = nested(items.at(i).toObject(), path);
+            T value = read(item);
+            if (ok())
+                out.append(std::move(value));
+        }
+        return out;
+    }
+
+    bool hasValue(QLatin1StringView name) const;
+
+    void fail(DecodeError::Kind kind, QLatin1StringView name, const QString &detail);
+    void failAt(DecodeError::Kind kind, const QString &relativePath, const QString &detail);
+
+private:
+    FieldReader(QJsonObject object, QString type, QString prefix, std::optional<DecodeError> *sharedError);
+
+    QJsonValue require(QLatin1StringView name);
+    double checkNumber(QLatin1StringView name, const QJsonValue &v, double min, double max);
+    qint64 checkInteger(QLatin1StringView name, const QJsonValue &v, double min, double max);
+    QDateTime checkTimestamp(QLatin1StringView name, const QJsonValue &v);
+    EndpointValue checkValue(QLatin1StringView name, const QJsonValue &v);
+    QString checkIdentifier(QLatin1StringView name, const QJsonValue &v);
+
+    template<typename Names> auto lookup(QLatin1StringView name, const QString &text, const Names &names)
+    {
+        using E = std::remove_cvref_t<decltype(names.begin()->first)>;
+        for (const auto &[value, wire] : names) {
+            if (wire == text)
+                return value;
+        }
+        fail(DecodeError::Kind::BadField, name, QStringLiteral("unknown value \"%1\"").arg(text));
+        return E {};
+    }
+
+    QJsonObject m_object;
+    QString m_type;
+    QString m_prefix;
+    std::optional<DecodeError> m_ownError;
+    std::optional<DecodeError> *m_error;
+};
+
+} // namespace Protocol

@@ -1,0 +1,329 @@
+#include "payloadreaders.h"
+
+namespace Protocol::Payload {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr auto kMachineStates = std::to_array<std::pair<MachineState, QStringView>>({
+    {MachineState::Running, u"running"},
+    {MachineState::Idle, u"idle"},
+    {MachineState::Down, u"down"},
+    {MachineState::Maintenance, u"maintenance"},
+});
+
+constexpr auto kTicketPriorities = std::to_array<std::pair<TicketPriority, QStringView>>({
+    {TicketPriority::Low, u"low"},
+    {TicketPriority::Medium, u"medium"},
+    {TicketPriority::High, u"high"},
+    {TicketPriority::Critical, u"critical"},
+});
+
+constexpr auto kTicketStatuses = std::to_array<std::pair<TicketStatus, QStringView>>({
+    {TicketStatus::Open, u"open"},
+    {TicketStatus::InProgress, u"in_progress"},
+    {TicketStatus::Resolved, u"resolved"},
+});
+
+constexpr auto kCommandStates = std::to_array<std::pair<CommandState, QStringView>>({
+    {CommandState::Queued, u"queued"},
+    {CommandState::Sent, u"sent"},
+    {CommandState::Acked, u"acked"},
+    {CommandState::Succeeded, u"succeeded"},
+    {CommandState::Failed, u"failed"},
+    {CommandState::Rejected, u"rejected"},
+    {CommandState::Timeout, u"timeout"},
+});
+
+constexpr auto kValueTypes = std::to_array<std::pair<ValueType, QStringView>>({
+    {ValueType::Bool, u"bool"},
+    {ValueType::Number, u"number"},
+    {ValueType::Enum, u"enum"},
+});
+
+constexpr auto kComparisonOps = std::to_array<std::pair<ComparisonOp, QStringView>>({
+    {ComparisonOp::Equal, u"=="},
+    {ComparisonOp::NotEqual, u"!="},
+    {ComparisonOp::Greater, u">"},
+    {ComparisonOp::GreaterOrEqual, u">="},
+    {ComparisonOp::Less, u"<"},
+    {ComparisonOp::LessOrEqual, u"<="},
+});
+
+// `warning` is what seed-002 (`plain`) servers call the middle severity; no
+// `watchfloor` server sends it, so accepting it everywhere costs nothing.
+constexpr auto kAlarmSeverities = std::to_array<std::pair<AlarmSeverity, QStringView>>({
+    {AlarmSeverity::Critical, u"critical"},
+    {AlarmSeverity::High, u"high"},
+    {AlarmSeverity::Medium, u"medium"},
+    {AlarmSeverity::Medium, u"warning"},
+    {AlarmSeverity::Low, u"low"},
+    {AlarmSeverity::Info, u"info"},
+});
+
+constexpr auto kAlarmSourceKinds = std::to_array<std::pair<AlarmSourceKind, QStringView>>({
+    {AlarmSourceKind::Drone, u"drone"},
+    {AlarmSourceKind::Machine, u"machine"},
+    {AlarmSourceKind::Endpoint, u"endpoint"},
+    {AlarmSourceKind::System, u"system"},
+});
+
+constexpr auto kAlarmStates = std::to_array<std::pair<AlarmState, QStringView>>({
+    {AlarmState::ActiveUnacked, u"active_unacked"},
+    {AlarmState::ActiveAcked, u"active_acked"},
+    {AlarmState::RtnUnacked, u"rtn_unacked"},
+    {AlarmState::Cleared, u"cleared"},
+    {AlarmState::Shelved, u"shelved"},
+});
+
+constexpr auto kAlertLevels = std::to_array<std::pair<SystemAlertLevel, QStringView>>({
+    {SystemAlertLevel::Info, u"info"},
+    {SystemAlertLevel::Warning, u"warning"},
+    {SystemAlertLevel::Error, u"error"},
+});
+
+constexpr auto kRoles = std::to_array<std::pair<OperatorRole, QStringView>>({
+    {OperatorRole::Viewer, u"viewer"},
+    {OperatorRole::Operator, u"operator"},
+    {OperatorRole::Admin, u"admin"},
+});
+
+constexpr double kMaxPercent = 100.0;
+
+Endpoint readEndpoint(FieldReader &r)
+{
+    Endpoint e;
+    e.endpointId = r.identifier("endpointId"_L1);
+    e.name = r.string("name"_L1);
+    e.unit = r.optionalString("unit"_L1);
+    e.valueType = r.enumeration("valueType"_L1, kValueTypes);
+    e.writable = r.optionalBoolean("writable"_L1, false);
+    e.min = r.nullableNumber("min"_L1);
+    e.max = r.nullableNumber("max"_L1);
+    e.step = r.nullableNumber("step"_L1);
+    e.options = r.optionalStringList("options"_L1);
+    e.value = r.optionalValue("value"_L1);
+    e.timestamp = r.optionalTimestamp("timestamp"_L1);
+    if (r.ok() && e.min && e.max && *e.min > *e.max)
+        r.fail(DecodeError::Kind::BadField, "max"_L1, QStringLiteral("max is below min"));
+    if (r.ok() && e.step && *e.step <= 0.0)
+        r.fail(DecodeError::Kind::BadField, "step"_L1, QStringLiteral("step must be positive"));
+    return e;
+}
+
+Device readDevice(FieldReader &r)
+{
+    Device d;
+    d.deviceId = r.identifier("deviceId"_L1);
+    d.kind = r.string("kind"_L1);
+    d.name = r.string("name"_L1);
+    d.endpoints = r.list("endpoints"_L1, readEndpoint);
+    return d;
+}
+
+Interlock readInterlock(FieldReader &r)
+{
+    Interlock i;
+    i.id = r.identifier("id"_L1);
+    i.description = r.string("description"_L1);
+    i.target = r.identifier("target"_L1);
+    const QJsonObject condition = r.object("requires"_L1);
+    if (!r.ok())
+        return i;
+    FieldReader req = r.nested(condition, QStringLiteral("requires"));
+    i.requiredEndpointId = req.identifier("endpointId"_L1);
+    i.op = req.enumeration("op"_L1, kComparisonOps);
+    i.requiredValue = req.value("value"_L1);
+    if (req.ok() && std::holds_alternative<std::monostate>(i.requiredValue))
+        req.fail(DecodeError::Kind::BadField, "value"_L1, QStringLiteral("an interlock needs a value to compare"));
+    return i;
+}
+
+TicketHistoryEntry readHistoryEntry(FieldReader &r)
+{
+    TicketHistoryEntry h;
+    h.status = r.enumeration("status"_L1, kTicketStatuses);
+    h.timestamp = r.timestamp("timestamp"_L1);
+    return h;
+}
+
+} // namespace
+
+DroneStatus readDroneStatus(FieldReader &r, const QString &serial, const QDateTime &timestamp)
+{
+    DroneStatus s;
+    s.serial = serial;
+    s.timestamp = timestamp;
+    s.state = r.enumeration("state"_L1, kDroneStateNames);
+    s.battery = r.number("battery"_L1, 0.0, kMaxPercent);
+    const QJsonObject location = r.object("location"_L1);
+    s.speed = r.optionalNumber("speed"_L1, 0.0, 0.0);
+    if (!r.ok())
+        return s;
+    FieldReader loc = r.nested(location, QStringLiteral("location"));
+    s.location.lat = loc.number("lat"_L1, -90.0, 90.0);
+    s.location.lon = loc.number("lon"_L1, -180.0, 180.0);
+    s.location.alt = loc.optionalNumber("alt"_L1, 0.0);
+    return s;
+}
+
+DroneStatus readDroneItem(FieldReader &r)
+{
+    const QString serial = r.identifier("serial"_L1);
+    const QDateTime timestamp = r.timestamp("timestamp"_L1);
+    return r.ok() ? readDroneStatus(r, serial, timestamp) : DroneStatus {};
+}
+
+MachineStatus readMachineStatus(FieldReader &r)
+{
+    MachineStatus m;
+    m.machineId = r.identifier("machineId"_L1);
+    m.name = r.optionalString("name"_L1);
+    m.status = r.enumeration("status"_L1, kMachineStates);
+    m.utilization = r.number("utilization"_L1, 0.0, kMaxPercent);
+    m.line = r.string("line"_L1);
+    m.producedCount = r.integer("producedCount"_L1);
+    m.timestamp = r.optionalTimestamp("timestamp"_L1);
+    return m;
+}
+
+MaintenanceAlert readMaintenanceAlert(FieldReader &r)
+{
+    MaintenanceAlert a;
+    a.ticketId = r.identifier("ticketId"_L1);
+    a.machineId = r.identifier("machineId"_L1);
+    a.priority = r.enumeration("priority"_L1, kTicketPriorities);
+    a.description = r.string("description"_L1);
+    a.timestamp = r.optionalTimestamp("timestamp"_L1);
+    return a;
+}
+
+TicketStatusChange readTicketStatusChange(FieldReader &r)
+{
+    TicketStatusChange c;
+    c.ticketId = r.identifier("ticketId"_L1);
+    c.oldStatus = r.enumeration("oldStatus"_L1, kTicketStatuses);
+    c.newStatus = r.enumeration("newStatus"_L1, kTicketStatuses);
+    c.machineId = r.identifier("machineId"_L1);
+    c.timestamp = r.optionalTimestamp("timestamp"_L1);
+    return c;
+}
+
+MaintenanceTicket readMaintenanceTicket(FieldReader &r)
+{
+    MaintenanceTicket t;
+    t.ticketId = r.identifier("ticketId"_L1);
+    t.machineId = r.identifier("machineId"_L1);
+    t.priority = r.enumeration("priority"_L1, kTicketPriorities);
+    t.description = r.string("description"_L1);
+    t.status = r.enumeration("status"_L1, kTicketStatuses);
+    t.history = r.list("history"_L1, readHistoryEntry, false);
+    return t;
+}
+
+Telemetry readTelemetry(FieldReader &r)
+{
+    Telemetry t;
+    t.endpointId = r.identifier("endpointId"_L1);
+    t.value = r.value("value"_L1);
+    t.unit = r.optionalString("unit"_L1);
+    t.timestamp = r.optionalTimestamp("timestamp"_L1);
+    if (r.ok() && std::holds_alternative<std::monostate>(t.value))
+        r.fail(DecodeError::Kind::BadField, "value"_L1, QStringLiteral("a reading needs a value"));
+    return t;
+}
+
+CommandStatus readCommandStatus(FieldReader &r)
+{
+    CommandStatus c;
+    c.commandId = r.identifier("commandId"_L1);
+    c.endpointId = r.optionalIdentifier("endpointId"_L1);
+    c.status = r.enumeration("status"_L1, kCommandStates);
+    c.requestedValue = r.optionalValue("requestedValue"_L1);
+    c.actualValue = r.optionalValue("actualValue"_L1);
+    c.operatorName = r.optionalString("operator"_L1);
+    c.error = r.nullableString("error"_L1);
+    c.completedAt = r.optionalTimestamp("completedAt"_L1);
+    return c;
+}
+
+Tile readTile(FieldReader &r)
+{
+    Tile t;
+    t.tileId = r.identifier("tileId"_L1);
+    t.name = r.string("name"_L1);
+    t.devices = r.list("devices"_L1, readDevice);
+    t.interlocks = r.list("interlocks"_L1, readInterlock, false);
+    return t;
+}
+
+Alarm readAlarm(FieldReader &r)
+{
+    Alarm a;
+    a.alarmId = r.identifier("alarmId"_L1);
+    a.severity = r.enumeration("severity"_L1, kAlarmSeverities);
+    a.message = r.string("message"_L1);
+    // Seed-002 (`plain`) servers send neither source nor state: such an
+    // alarm is one that has just been raised, so nobody has acknowledged it.
+    a.state = r.optionalEnumeration("state"_L1, kAlarmStates, AlarmState::ActiveUnacked);
+    a.timestamp = r.timestamp("timestamp"_L1);
+    a.ackedBy = r.nullableString("ackedBy"_L1);
+    a.ackedAt = r.nullableTimestamp("ackedAt"_L1);
+    a.note = r.nullableString("note"_L1);
+    a.shelvedUntil = r.nullableTimestamp("shelvedUntil"_L1);
+    a.shelvedBy = r.nullableString("shelvedBy"_L1);
+    a.shelveReason = r.nullableString("shelveReason"_L1);
+    a.count = r.optionalInteger("count"_L1, 1);
+    a.chattering = r.optionalBoolean("chattering"_L1, false);
+    const std::optional<QJsonObject> source = r.nullableObject("source"_L1);
+    if (r.ok() && source) {
+        FieldReader s = r.nested(*source, QStringLiteral("source"));
+        AlarmSource as;
+        as.kind = s.enumeration("kind"_L1, kAlarmSourceKinds);
+        as.id = s.identifier("id"_L1);
+        a.source = as;
+    }
+    return a;
+}
+
+ServerHealth readServerHealth(FieldReader &r)
+{
+    ServerHealth h;
+    h.cpu = r.number("cpu"_L1, 0.0, kMaxPercent);
+    h.memory = r.number("memory"_L1, 0.0, kMaxPercent);
+    h.storage = r.number("storage"_L1, 0.0, kMaxPercent);
+    h.timestamp = r.optionalTimestamp("timestamp"_L1);
+    return h;
+}
+
+SystemAlert readSystemAlert(FieldReader &r)
+{
+    SystemAlert a;
+    a.message = r.string("message"_L1);
+    a.level = r.enumeration("level"_L1, kAlertLevels);
+    a.timestamp = r.optionalTimestamp("timestamp"_L1);
+    return a;
+}
+
+OperatorPresence readOperatorPresence(FieldReader &r)
+{
+    OperatorPresence p;
+    p.name = r.string("name"_L1);
+    p.role = r.enumeration("role"_L1, kRoles);
+    p.since = r.timestamp("since"_L1);
+    p.client = r.optionalString("client"_L1);
+    return p;
+}
+
+UserActivity readUserActivity(FieldReader &r)
+{
+    UserActivity u;
+    u.operatorName = r.string("operator"_L1);
+    u.action = r.string("action"_L1);
+    u.target = r.optionalString("target"_L1);
+    u.timestamp = r.timestamp("timestamp"_L1);
+    return u;
+}
+
+} // namespace Protocol::Payload
