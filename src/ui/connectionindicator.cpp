@@ -60,7 +60,11 @@ void ConnectionIndicator::refresh()
     }
     setText(label);
 
-    QString details = tr("Server: %1").arg(m_connection->settings().url.toDisplayString(QUrl::RemoveUserInfo));
+    QString details = tr("Server: %1").arg(m_connection->currentUrl().toDisplayString(QUrl::RemoveUserInfo));
+    if (m_connection->currentUrl() != m_connection->settings().url)
+        details += u' '
+            + tr("(fallback; the primary %1 is down)")
+                  .arg(m_connection->settings().url.toDisplayString(QUrl::RemoveUserInfo));
     if (m_connection->lastMessageAt().isValid()) {
         details += u'\n'
             + tr("Last message: %1")

@@ -1,5 +1,6 @@
 #include "simserver.h"
 #include "simtestclient.h"
+#include "testcertificate.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -118,7 +119,6 @@ private Q_SLOTS:
 private:
     static SimOptions fast();
     static SimOptions quiet();
-    static bool makeCertificate(const QTemporaryDir &dir);
 };
 
 SimOptions TestSimRestApi::fast()
@@ -138,19 +138,6 @@ SimOptions TestSimRestApi::quiet()
     o.tiles = 0;
     o.rate = 0.01;
     return o;
-}
-
-bool TestSimRestApi::makeCertificate(const QTemporaryDir &dir)
-{
-    QProcess openssl;
-    openssl.start(QStringLiteral("openssl"),
-                  {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
-                   QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-days"), QStringLiteral("1"),
-                   QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-addext"),
-                   QStringLiteral("subjectAltName=IP:127.0.0.1"), QStringLiteral("-keyout"),
-                   dir.filePath(QStringLiteral("key.pem")), QStringLiteral("-out"),
-                   dir.filePath(QStringLiteral("cert.pem"))});
-    return openssl.waitForFinished(60000) && openssl.exitStatus() == QProcess::NormalExit && openssl.exitCode() == 0;
 }
 
 void TestSimRestApi::healthNeedsNoToken()
@@ -515,7 +502,7 @@ void TestSimRestApi::tlsServesWssAndHttps()
 {
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
-    QVERIFY2(makeCertificate(dir), "the openssl command could not make a certificate");
+    QVERIFY2(makeTestCertificate(dir), "the openssl command could not make a certificate");
     SimOptions o = quiet();
     QCOMPARE(o.loadTls(dir.filePath(QStringLiteral("cert.pem")), dir.filePath(QStringLiteral("key.pem"))),
              std::nullopt);
@@ -553,7 +540,7 @@ void TestSimRestApi::tlsFilesAreChecked()
 {
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
-    QVERIFY(makeCertificate(dir));
+    QVERIFY(makeTestCertificate(dir));
     const QString cert = dir.filePath(QStringLiteral("cert.pem"));
     const QString key = dir.filePath(QStringLiteral("key.pem"));
     const QString garbage = dir.filePath(QStringLiteral("garbage.pem"));

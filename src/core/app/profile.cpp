@@ -1,5 +1,6 @@
 #include "profile.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 
@@ -18,6 +19,7 @@ std::optional<Profile> Profile::load(const QString &path, QString *error)
     QString section;
     int lineNumber = 0;
     bool haveUrl = false;
+    QString tokenSource; // the key that gave the token, to refuse a second one
     while (!file.atEnd()) {
         ++lineNumber;
         const QString line = QString::fromUtf8(file.readLine()).trimmed();
@@ -53,10 +55,51 @@ std::optional<Profile> Profile::load(const QString &path, QString *error)
                 *error = where(key) + tr("\"%1\" is not a ws:// or wss:// URL with a host").arg(value);
                 return std::nullopt;
             }
-            profile.connection.url = url;
+            // The first url is the primary; later ones are fallbacks, in order.
+            if (haveUrl)
+                profile.connection.fallbackUrls.append(url);
+            else
+                profile.connection.url = url;
             haveUrl = true;
-        } else if (section == u"server" && key == u"token") {
-            profile.connection.token = value;
+        } else if (section == u"server" && (key == u"token" || key == u"token-file" || key == u"token-env")) {
+            if (!tokenSource.isEmpty()) {
+                *error = where(key)
+                    + tr("the token is already given by %1; give only one of token, token-file, "
+                         "token-env")
+                          .arg(tokenSource);
+                return std::nullopt;
+            }
+            tokenSource = key;
+            if (key == u"token") {
+                profile.connection.token = value;
+            } else if (key == u"token-file") {
+                // Relative to the profile, so a profile and its token can move together.
+                const QString tokenPath = QFileInfo(QFileInfo(path).dir(), value).filePath();
+                QFile tokenFile(tokenPath);
+                if (!tokenFile.open(QIODevice::ReadOnly | QIODevice::Text)) {
+                    *error
+                        = where(key) + tr("cannot read the token file %1: %2").arg(tokenPath, tokenFile.errorString());
+                    return std::nullopt;
+                }
+                profile.connection.token = QString::fromUtf8(tokenFile.readAll()).trimmed();
+                if (profile.connection.token.isEmpty()) {
+                    *error = where(key) + tr("the token file %1 is empty").arg(tokenPath);
+                    return std::nullopt;
+                }
+            } else {
+                if (!qEnvironmentVariableIsSet(qPrintable(value))) {
+                    *error = where(key) + tr("the environment variable %1 is not set").arg(value);
+                    return std::nullopt;
+                }
+                profile.connection.token = qEnvironmentVariable(qPrintable(value));
+            }
+        } else if (section == u"server" && key == u"ca-file") {
+            const QString caPath = QFileInfo(QFileInfo(path).dir(), value).filePath();
+            if (!QFileInfo(caPath).isReadable()) {
+                *error = where(key) + tr("cannot read the CA file %1").arg(caPath);
+                return std::nullopt;
+            }
+            profile.connection.caFile = caPath;
         } else if (section == u"operator" && key == u"name") {
             profile.connection.operatorName = value;
         } else {

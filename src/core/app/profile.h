@@ -10,8 +10,10 @@
 // A launch profile: which server to watch and as whom. Read from an INI file:
 //
 //   [server]
-//   url=ws://plant-gw.example:8765/ws
-//   token=...
+//   url=wss://plant-gw.example:8765/ws      the primary
+//   url=wss://plant-gw-2.example:8765/ws    fallbacks, in order
+//   token-file=site.token                   or token=..., or token-env=VARIABLE
+//   ca-file=plant-ca.pem                    trusted besides the system's CAs
 //   [operator]
 //   name=alice
 //

@@ -3,9 +3,14 @@
 #include "protocol/decoder.h"
 #include "protocol/encoder.h"
 
+#include <QCryptographicHash>
 #include <QLoggingCategory>
 #include <QNetworkRequest>
 #include <QRandomGenerator>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslError>
+#include <QTcpSocket>
 #include <QWebSocket>
 #include <QWebSocketHandshakeOptions>
 
@@ -31,6 +36,8 @@ ConnectionService::ConnectionService(QObject *parent)
     connect(&m_retryTimer, &QTimer::timeout, this, &ConnectionService::openSocket);
     connect(&m_setupTimer, &QTimer::timeout, this, &ConnectionService::onSetupTimeout);
     connect(&m_heartbeatTimer, &QTimer::timeout, this, &ConnectionService::onHeartbeat);
+    m_primaryProbe.setSingleShot(false);
+    connect(&m_primaryProbe, &QTimer::timeout, this, &ConnectionService::probePrimary);
     m_requestTimer.setInterval(100);
     connect(&m_requestTimer, &QTimer::timeout, this, &ConnectionService::expireRequests);
     m_clock.start();
@@ -64,6 +71,7 @@ void ConnectionService::pause()
 {
     if (m_state == State::Paused || m_state == State::Disconnected)
         return;
+    m_primaryProbe.stop();
     m_retryTimer.stop();
     m_setupTimer.stop();
     m_heartbeatTimer.stop();
@@ -80,6 +88,7 @@ void ConnectionService::resumeLive()
 
 void ConnectionService::stop()
 {
+    m_primaryProbe.stop();
     m_retryTimer.stop();
     m_setupTimer.stop();
     m_heartbeatTimer.stop();
@@ -151,9 +160,21 @@ void ConnectionService::openSocket()
     m_failureReason.clear();
     m_resuming = false;
 
-    if (!m_settings.url.isValid() || (m_settings.url.scheme() != u"ws" && m_settings.url.scheme() != u"wss")) {
-        fail(tr("the server address \"%1\" is not a ws:// or wss:// URL").arg(m_settings.url.toDisplayString()));
+    const QUrl url = currentUrl();
+    if (!url.isValid() || (url.scheme() != u"ws" && url.scheme() != u"wss")) {
+        fail(tr("the server address \"%1\" is not a ws:// or wss:// URL")
+                 .arg(url.toDisplayString(QUrl::RemoveUserInfo)));
         return;
+    }
+    m_tlsFailure.clear();
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    if (url.scheme() == u"wss" && !m_settings.caFile.isEmpty()) {
+        const QList<QSslCertificate> trusted = QSslCertificate::fromPath(m_settings.caFile, QSsl::Pem);
+        if (trusted.isEmpty()) {
+            fail(tr("the CA file %1 holds no readable PEM certificate").arg(m_settings.caFile));
+            return;
+        }
+        tls.setCaCertificates(tls.caCertificates() + trusted);
     }
 
     auto *socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
@@ -161,6 +182,23 @@ void ConnectionService::openSocket()
     socket->setMaxAllowedIncomingFrameSize(quint64(m_settings.maxMessageBytes));
     socket->setMaxAllowedIncomingMessageSize(quint64(m_settings.maxMessageBytes));
     socket->setReadBufferSize(kReadBufferBytes);
+    socket->setSslConfiguration(tls);
+    // Certificate errors are never ignored: the connection is refused and the
+    // operator is told which certificate and why.
+    connect(socket, &QWebSocket::sslErrors, this, [this](const QList<QSslError> &errors) {
+        QStringList why;
+        for (const QSslError &e : errors)
+            why << e.errorString();
+        const QSslCertificate cert = errors.isEmpty() ? QSslCertificate() : errors.first().certificate();
+        m_tlsFailure = tr("the server's certificate was refused: %1").arg(why.join(QStringLiteral("; ")));
+        if (!cert.isNull()) {
+            m_tlsFailure += u' '
+                + tr("(subject %1, issued by %2, valid %3 to %4, SHA-256 %5)")
+                      .arg(cert.subjectDisplayName(), cert.issuerDisplayName(),
+                           cert.effectiveDate().toString(Qt::ISODate), cert.expiryDate().toString(Qt::ISODate),
+                           QString::fromLatin1(cert.digest(QCryptographicHash::Sha256).toHex(':')));
+        }
+    });
 
     connect(socket, &QWebSocket::connected, this, &ConnectionService::onSocketConnected);
     connect(socket, &QWebSocket::disconnected, this, &ConnectionService::onSocketDisconnected);
@@ -173,6 +211,10 @@ void ConnectionService::openSocket()
     connect(socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this,
             [this, socket](QAbstractSocket::SocketError) {
                 m_lastError = socket->errorString();
+                if (socket == m_socket && !m_tlsFailure.isEmpty()) {
+                    fail(m_tlsFailure); // retrying would meet the same certificate
+                    return;
+                }
                 // A refused or failed connection may never emit disconnected().
                 if (socket == m_socket && socket->state() == QAbstractSocket::UnconnectedState)
                     linkLost(m_lastError);
@@ -184,9 +226,8 @@ void ConnectionService::openSocket()
 
     QWebSocketHandshakeOptions options;
     options.setSubprotocols({QString::fromLatin1(kSubprotocol)});
-    qCInfo(lcConnection) << "connecting to" << m_settings.url.toDisplayString(QUrl::RemoveUserInfo) << "attempt"
-                         << m_attempt + 1;
-    socket->open(QNetworkRequest(m_settings.url), options);
+    qCInfo(lcConnection) << "connecting to" << url.toDisplayString(QUrl::RemoveUserInfo) << "attempt" << m_attempt + 1;
+    socket->open(QNetworkRequest(url), options);
 }
 
 void ConnectionService::dropSocket()
@@ -397,10 +438,52 @@ void ConnectionService::onSnapshotReceived(const Protocol::Snapshot &snapshot)
         goLive();
 }
 
+QList<QUrl> ConnectionService::serverUrls() const
+{
+    return QList<QUrl> {m_settings.url} + m_settings.fallbackUrls;
+}
+
+QUrl ConnectionService::currentUrl() const
+{
+    const QList<QUrl> urls = serverUrls();
+    return urls.value(m_serverIndex, m_settings.url);
+}
+
+void ConnectionService::probePrimary()
+{
+    // A plain TCP connect is enough to learn that the primary is back; the
+    // switch itself goes through the normal connect and resume path.
+    if (m_serverIndex == 0 || m_probeSocket)
+        return;
+    auto *probe = new QTcpSocket(this);
+    m_probeSocket = probe;
+    connect(probe, &QTcpSocket::connected, this, [this, probe] {
+        probe->abort();
+        probe->deleteLater();
+        if (m_serverIndex == 0 || m_state != State::Live)
+            return;
+        qCInfo(lcConnection) << "the primary server answers again; returning to it";
+        m_primaryProbe.stop();
+        closeSocketGracefully(QStringLiteral("returning to the primary server"));
+        m_serverIndex = 0;
+        m_failuresOnServer = 0;
+        m_outageClock.start();
+        setState(State::Reconnecting);
+        openSocket();
+    });
+    connect(probe, &QAbstractSocket::errorOccurred, probe, &QObject::deleteLater);
+    QTimer::singleShot(m_settings.connectTimeoutMs, probe, &QObject::deleteLater);
+    const QUrl primary = m_settings.url;
+    probe->connectToHost(primary.host(), quint16(primary.port(primary.scheme() == u"wss" ? 443 : 80)));
+}
+
 void ConnectionService::goLive()
 {
     m_setupTimer.stop();
     m_attempt = 0;
+    m_failuresOnServer = 0;
+    if (m_serverIndex != 0)
+        m_primaryProbe.start(m_settings.primaryProbeMs);
     m_lastLiveAt = QDateTime::currentDateTimeUtc();
     if (m_outageClock.isValid()) {
         m_lastOutageMs = m_outageClock.elapsed();
@@ -496,8 +579,15 @@ void ConnectionService::linkLost(const QString &reason)
     if (m_state == State::Live)
         m_outageClock.start();
     m_setupTimer.stop();
+    m_primaryProbe.stop();
     dropSocket();
     failPendingRequests(QStringLiteral("offline"), tr("the link to the server was lost: %1").arg(reason));
+    const QList<QUrl> urls = serverUrls();
+    if (urls.size() > 1 && ++m_failuresOnServer >= m_settings.attemptsPerServer) {
+        m_serverIndex = (m_serverIndex + 1) % int(urls.size());
+        m_failuresOnServer = 0;
+        qCInfo(lcConnection) << "moving on to" << currentUrl().toDisplayString(QUrl::RemoveUserInfo);
+    }
     scheduleReconnect();
 }
 
@@ -505,6 +595,7 @@ void ConnectionService::fail(const QString &reason)
 {
     qCWarning(lcConnection) << "connection failed:" << reason;
     m_failureReason = reason;
+    m_primaryProbe.stop();
     m_retryTimer.stop();
     m_setupTimer.stop();
     dropSocket();

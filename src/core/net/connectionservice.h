@@ -17,6 +17,7 @@
 #include <array>
 #include <functional>
 
+class QTcpSocket;
 class QWebSocket;
 
 // Owns the WebSocket to one server: connect, authenticate, subscribe, and
@@ -66,6 +67,8 @@ public:
     // Milliseconds until the next attempt while Reconnecting and waiting, else -1.
     qint64 msUntilRetry() const;
 
+    // The server being used now: the primary, or a fallback while it is down.
+    QUrl currentUrl() const;
     QString serverName() const { return m_serverName; }
     QString sessionId() const { return m_sessionId; }
     QString role() const { return m_role; }
@@ -110,6 +113,8 @@ private:
     };
 
     void openSocket();
+    void probePrimary();
+    QList<QUrl> serverUrls() const;
     void closeSocketGracefully(const QString &reason);
     void dropSocket();
     void onSocketConnected();
@@ -142,6 +147,11 @@ private:
     QTimer m_setupTimer;
     QTimer m_heartbeatTimer;
     QTimer m_requestTimer;
+    QTimer m_primaryProbe;
+    QPointer<QTcpSocket> m_probeSocket;
+    int m_serverIndex = 0; // into serverUrls()
+    int m_failuresOnServer = 0;
+    QString m_tlsFailure; // why the server's certificate was refused, until the socket reports the failure
     QElapsedTimer m_lastHeard;
     qint64 m_roundTripMs = -1;
     QDeadlineTimer m_retryDeadline;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QList>
 #include <QString>
 #include <QUrl>
 
@@ -7,7 +8,9 @@
 // (core/app) or by the demo mode; the token is never logged.
 struct ConnectionSettings
 {
-    QUrl url;
+    QUrl url; // the primary server
+    QList<QUrl> fallbackUrls; // tried in order when the primary keeps failing
+    QString caFile; // PEM certificates trusted for wss:// besides the system's; empty: the system's only
     QString token;
     QString operatorName;
     int connectTimeoutMs = 10000; // from opening the socket until the link is live
@@ -16,5 +19,7 @@ struct ConnectionSettings
     int heartbeatMs = 15000; // until the server's hello names its own period
     int maxAttempts = 0; // reconnect attempts before giving up (Offline); 0: never give up
     int requestTimeoutMs = 10000; // a request with no answer by then fails towards its caller
+    int attemptsPerServer = 3; // failed attempts before moving on to the next server of the list
+    int primaryProbeMs = 30000; // while on a fallback, how often to check whether the primary answers
     qint64 maxMessageBytes = qint64(64) * 1024 * 1024;
 };

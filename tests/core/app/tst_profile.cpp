@@ -12,6 +12,8 @@ private Q_SLOTS:
     void rejects_data();
     void rejects();
     void missingFileIsAnError();
+    void serversInOrderTokenFileAndCaFile();
+    void tokenFromEnvironment();
 
 private:
     QString write(const QByteArray &content);
@@ -80,6 +82,58 @@ void TestProfile::missingFileIsAnError()
     QString error;
     QVERIFY(!Profile::load(m_dir.filePath(QStringLiteral("nope.ini")), &error));
     QVERIFY2(error.contains(QStringLiteral("cannot read the profile")), qPrintable(error));
+}
+
+void TestProfile::serversInOrderTokenFileAndCaFile()
+{
+    QFile token(m_dir.filePath(QStringLiteral("site.token")));
+    QVERIFY(token.open(QIODevice::WriteOnly));
+    token.write("  s3cret-from-file\n");
+    token.close();
+    QFile ca(m_dir.filePath(QStringLiteral("plant-ca.pem")));
+    QVERIFY(ca.open(QIODevice::WriteOnly));
+    ca.write("-----BEGIN CERTIFICATE-----\n");
+    ca.close();
+    const QString path = write("[server]\n"
+                               "url=wss://primary.example:8765/ws\n"
+                               "url=wss://second.example:8765/ws\n"
+                               "url=wss://third.example:8765/ws\n"
+                               "token-file=site.token\n"
+                               "ca-file=plant-ca.pem\n");
+    QString error;
+    const auto profile = Profile::load(path, &error);
+    QVERIFY2(profile, qPrintable(error));
+    QCOMPARE(profile->connection.url, QUrl(QStringLiteral("wss://primary.example:8765/ws")));
+    QCOMPARE(profile->connection.fallbackUrls,
+             (QList<QUrl> {QUrl(QStringLiteral("wss://second.example:8765/ws")),
+                           QUrl(QStringLiteral("wss://third.example:8765/ws"))}));
+    QCOMPARE(profile->connection.token, QStringLiteral("s3cret-from-file")); // relative to the profile, trimmed
+    QCOMPARE(profile->connection.caFile, m_dir.filePath(QStringLiteral("plant-ca.pem")));
+
+    QString missing;
+    QVERIFY(!Profile::load(write("[server]\nurl=ws://h/ws\ntoken-file=nope.token\n"), &missing));
+    QVERIFY2(missing.contains(QStringLiteral(":3: [server] token-file: cannot read the token file")),
+             qPrintable(missing));
+    QString twice;
+    QVERIFY(!Profile::load(write("[server]\nurl=ws://h/ws\ntoken=a\ntoken-file=site.token\n"), &twice));
+    QVERIFY2(twice.contains(QStringLiteral(":4: [server] token-file: the token is already given by token")),
+             qPrintable(twice));
+    QString noCa;
+    QVERIFY(!Profile::load(write("[server]\nurl=wss://h/ws\nca-file=absent.pem\n"), &noCa));
+    QVERIFY2(noCa.contains(QStringLiteral(":3: [server] ca-file: cannot read the CA file")), qPrintable(noCa));
+}
+
+void TestProfile::tokenFromEnvironment()
+{
+    qputenv("WATCHFLOOR_TEST_TOKEN", "from-env");
+    QString error;
+    const auto profile = Profile::load(write("[server]\nurl=ws://h/ws\ntoken-env=WATCHFLOOR_TEST_TOKEN\n"), &error);
+    QVERIFY2(profile, qPrintable(error));
+    QCOMPARE(profile->connection.token, QStringLiteral("from-env"));
+    qunsetenv("WATCHFLOOR_TEST_TOKEN");
+    QVERIFY(!Profile::load(write("[server]\nurl=ws://h/ws\ntoken-env=WATCHFLOOR_TEST_TOKEN\n"), &error));
+    QVERIFY2(error.contains(QStringLiteral("the environment variable WATCHFLOOR_TEST_TOKEN is not set")),
+             qPrintable(error));
 }
 
 QTEST_GUILESS_MAIN(TestProfile)

@@ -1,6 +1,7 @@
 #include "app/session.h"
 #include "faultproxy.h"
 #include "simserver.h"
+#include "testcertificate.h"
 
 #include <QJsonDocument>
 #include <QSignalSpy>
@@ -137,6 +138,8 @@ private Q_SLOTS:
     void requestsTimeOutOrFailWhenOffline();
     void givesUpAfterMaxAttemptsUntilRetryNow();
     void pausingStopsUpdatesAndResumingCatchesUp();
+    void fallbackServerUsedAndPrimaryRegained();
+    void tlsTrustsTheProfilesCaAndRefusesOthersWithDetails();
 };
 
 void TestConnectionService::resumeAfterADropLosesNothingAndRepeatsNothing()
@@ -343,6 +346,80 @@ void TestConnectionService::pausingStopsUpdatesAndResumingCatchesUp()
     QCOMPARE(session.connection()->lastRecovery(), Recovery::Resumed);
     QTRY_VERIFY(recorder.seqs.size() >= atPause + 20);
     QVERIFY(recorder.contiguous()); // what happened during the pause was replayed
+}
+
+void TestConnectionService::fallbackServerUsedAndPrimaryRegained()
+{
+    // The primary's port, reserved and left closed for now.
+    quint16 primaryPort = 0;
+    {
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        primaryPort = probe.serverPort();
+    }
+    SimServer fallback(busyFleet());
+    QVERIFY(fallback.listen());
+
+    Session session;
+    ConnectionSettings settings = fastSettings(QStringLiteral("ws://127.0.0.1:%1/ws").arg(primaryPort));
+    settings.fallbackUrls = {QUrl(fallback.url())};
+    settings.attemptsPerServer = 2;
+    settings.primaryProbeMs = 200;
+    session.setSettings(settings);
+    session.start();
+    QTRY_VERIFY(session.hasLiveData());
+    QCOMPARE(session.connection()->currentUrl(), QUrl(fallback.url()));
+
+    // The primary comes back: the console returns to it by itself.
+    SimOptions primaryOptions = busyFleet();
+    primaryOptions.port = primaryPort;
+    primaryOptions.drones = 3;
+    SimServer primary(primaryOptions);
+    QVERIFY2(primary.listen(), qPrintable(primary.errorString()));
+    QTRY_COMPARE(session.connection()->currentUrl(), settings.url);
+    QTRY_VERIFY(session.hasLiveData());
+    QTRY_COMPARE(session.drones()->rowCount(), 3); // the primary's fleet, reconciled
+}
+
+void TestConnectionService::tlsTrustsTheProfilesCaAndRefusesOthersWithDetails()
+{
+    QTemporaryDir dir;
+    QVERIFY2(makeTestCertificate(dir), "the openssl command could not make a certificate");
+    SimOptions options = busyFleet();
+    QVERIFY(!options.loadTls(dir.filePath(QStringLiteral("cert.pem")), dir.filePath(QStringLiteral("key.pem"))));
+    SimServer sim(options);
+    QVERIFY(sim.listen());
+    QVERIFY(sim.url().startsWith(QStringLiteral("wss://")));
+
+    Session trusting;
+    ConnectionSettings settings = fastSettings(sim.url());
+    settings.caFile = dir.filePath(QStringLiteral("cert.pem"));
+    trusting.setSettings(settings);
+    trusting.start();
+    QTRY_VERIFY(trusting.hasLiveData());
+
+    // Without the profile's CA the self-signed certificate is refused, once,
+    // with what the operator needs to judge it; there is no silent ignore.
+    Session wary;
+    settings.caFile.clear();
+    wary.setSettings(settings);
+    QSignalSpy states(wary.connection(), &ConnectionService::stateChanged);
+    wary.start();
+    QTRY_COMPARE(wary.connection()->state(), State::Failed);
+    const QString reason = wary.connection()->failureReason();
+    QVERIFY2(reason.contains(QStringLiteral("certificate was refused")), qPrintable(reason));
+    QVERIFY2(reason.contains(QStringLiteral("127.0.0.1")), qPrintable(reason)); // the subject
+    QVERIFY2(reason.contains(QStringLiteral("SHA-256")), qPrintable(reason));
+    QVERIFY(!states.contains(QVariantList {QVariant::fromValue(State::Reconnecting)}));
+    QCOMPARE(wary.drones()->rowCount(), 0);
+
+    // A CA file that holds no certificate is a clear failure too.
+    Session misconfigured;
+    settings.caFile = dir.filePath(QStringLiteral("key.pem"));
+    misconfigured.setSettings(settings);
+    misconfigured.start();
+    QCOMPARE(misconfigured.connection()->state(), State::Failed);
+    QVERIFY(misconfigured.connection()->failureReason().contains(QStringLiteral("holds no readable PEM certificate")));
 }
 
 QTEST_GUILESS_MAIN(TestConnectionService)
