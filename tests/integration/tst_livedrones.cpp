@@ -146,6 +146,7 @@ void TestLiveDrones::malformedFramesAreCountedNotFatal()
 {
     // A server that greets, then sends garbage, then a valid snapshot.
     QWebSocketServer server(QStringLiteral("broken"), QWebSocketServer::NonSecureMode);
+    server.setSupportedSubprotocols({QStringLiteral("watchfloor.v1")});
     QVERIFY(server.listen(QHostAddress::LocalHost, 0));
     connect(&server, &QWebSocketServer::newConnection, this, [&server] {
         QWebSocket *socket = server.nextPendingConnection();
@@ -201,6 +202,7 @@ void TestLiveDrones::forbiddenCloseCodeStopsRetrying()
     // A server that turns every console away with 4003 and no explanation
     // beyond the close reason.
     QWebSocketServer server(QStringLiteral("gate"), QWebSocketServer::NonSecureMode);
+    server.setSupportedSubprotocols({QStringLiteral("watchfloor.v1")});
     QVERIFY(server.listen(QHostAddress::LocalHost, 0));
     int accepted = 0;
     connect(&server, &QWebSocketServer::newConnection, this, [&server, &accepted] {

@@ -3,6 +3,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 
 std::optional<Profile> Profile::load(const QString &path, QString *error)
 {
@@ -93,6 +94,17 @@ std::optional<Profile> Profile::load(const QString &path, QString *error)
                 }
                 profile.connection.token = qEnvironmentVariable(qPrintable(value));
             }
+        } else if (section == u"server" && key == u"dialect") {
+            using Dialect = ConnectionSettings::Dialect;
+            static const QHash<QString, Dialect> dialects = {{QStringLiteral("auto"), Dialect::Auto},
+                                                             {QStringLiteral("watchfloor"), Dialect::Watchfloor},
+                                                             {QStringLiteral("plain"), Dialect::Plain},
+                                                             {QStringLiteral("socketio"), Dialect::SocketIo}};
+            if (!dialects.contains(value)) {
+                *error = where(key) + tr("\"%1\" is not one of auto, watchfloor, plain, socketio").arg(value);
+                return std::nullopt;
+            }
+            profile.connection.dialect = dialects.value(value);
         } else if (section == u"server" && key == u"ca-file") {
             const QString caPath = QFileInfo(QFileInfo(path).dir(), value).filePath();
             if (!QFileInfo(caPath).isReadable()) {

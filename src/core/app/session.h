@@ -27,7 +27,10 @@ public:
     // True while the link is live and the models hold a complete state: a
     // snapshot was applied, and since then every event in order (a resumed
     // link replays what it missed).
-    bool hasLiveData() const { return m_connection.isLive() && m_snapshotApplied; }
+    bool hasLiveData() const
+    {
+        return m_connection.isLive() && (m_snapshotApplied || !m_connection.deliversSnapshots());
+    }
 
     // How long updates wait to be applied together; one frame by default.
     void setBatchInterval(int ms) { m_flushTimer.setInterval(ms); }

@@ -2,8 +2,10 @@
 
 #include "protocol/decoder.h"
 #include "protocol/encoder.h"
+#include "protocol/socketio.h"
 
 #include <QCryptographicHash>
+#include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QNetworkRequest>
 #include <QRandomGenerator>
@@ -160,7 +162,9 @@ void ConnectionService::openSocket()
     m_failureReason.clear();
     m_resuming = false;
 
-    const QUrl url = currentUrl();
+    using Dialect = ConnectionSettings::Dialect;
+    m_dialect = m_settings.dialect == Dialect::SocketIo ? Dialect::SocketIo : Dialect::Auto;
+    const QUrl url = m_dialect == Dialect::SocketIo ? Protocol::SocketIo::engineUrl(currentUrl()) : currentUrl();
     if (!url.isValid() || (url.scheme() != u"ws" && url.scheme() != u"wss")) {
         fail(tr("the server address \"%1\" is not a ws:// or wss:// URL")
                  .arg(url.toDisplayString(QUrl::RemoveUserInfo)));
@@ -202,7 +206,12 @@ void ConnectionService::openSocket()
 
     connect(socket, &QWebSocket::connected, this, &ConnectionService::onSocketConnected);
     connect(socket, &QWebSocket::disconnected, this, &ConnectionService::onSocketDisconnected);
-    connect(socket, &QWebSocket::textMessageReceived, this, [this](const QString &text) { onFrame(text.toUtf8()); });
+    connect(socket, &QWebSocket::textMessageReceived, this, [this](const QString &text) {
+        if (m_dialect == ConnectionSettings::Dialect::SocketIo)
+            onEngineFrame(text);
+        else
+            onFrame(text.toUtf8());
+    });
     connect(socket, &QWebSocket::binaryMessageReceived, this, [this](const QByteArray &bytes) { onFrame(bytes); });
     connect(socket, &QWebSocket::pong, this, [this](quint64 elapsed, const QByteArray &) {
         m_lastHeard.restart();
@@ -225,7 +234,8 @@ void ConnectionService::openSocket()
     m_setupTimer.start(m_settings.connectTimeoutMs);
 
     QWebSocketHandshakeOptions options;
-    options.setSubprotocols({QString::fromLatin1(kSubprotocol)});
+    if (m_dialect != Dialect::SocketIo)
+        options.setSubprotocols({QString::fromLatin1(kSubprotocol)});
     qCInfo(lcConnection) << "connecting to" << url.toDisplayString(QUrl::RemoveUserInfo) << "attempt" << m_attempt + 1;
     socket->open(QNetworkRequest(url), options);
 }
@@ -244,9 +254,81 @@ void ConnectionService::dropSocket()
 
 void ConnectionService::onSocketConnected()
 {
+    using Dialect = ConnectionSettings::Dialect;
     m_lastHeard.start();
     m_heartbeatTimer.start(m_settings.heartbeatMs);
     setState(State::Authenticating);
+    if (m_dialect == Dialect::SocketIo)
+        return; // the Engine.IO open packet comes first
+    if (m_settings.dialect == Dialect::Watchfloor) {
+        m_dialect = Dialect::Watchfloor; // the profile says so; wait for hello
+    } else if (m_settings.dialect == Dialect::Plain || m_socket->subprotocol() != QLatin1StringView(kSubprotocol)) {
+        startPlain(); // a server that did not take our subprotocol is plain
+    }
+    // Subprotocol taken: a hello confirms it, anything else first means a
+    // plain server that merely echoed the offer (Node's ws does) (onFrame).
+}
+
+void ConnectionService::startPlain()
+{
+    // A plain server has no hello, no auth and no answers: subscribe in its
+    // terms and take the link as live; its data is live events only.
+    m_dialect = ConnectionSettings::Dialect::Plain;
+    qCInfo(lcConnection) << "the server speaks the plain dialect";
+    for (const QString &channel : std::as_const(m_channels))
+        send(Protocol::encodeSubscribe(m_nextRequestId++, channel));
+    goLive();
+}
+
+void ConnectionService::onEngineFrame(const QString &text)
+{
+    m_lastHeard.restart();
+    m_lastMessageAt = QDateTime::currentDateTimeUtc();
+    const auto parsed = Protocol::SocketIo::parsePacket(text);
+    if (const auto *error = std::get_if<Protocol::SocketIo::ParseError>(&parsed)) {
+        ++m_protocolErrors;
+        qCWarning(lcConnection) << "Socket.IO protocol error:" << error->toString();
+        return;
+    }
+    using Engine = Protocol::SocketIo::EngineType;
+    using Packet = Protocol::SocketIo::PacketType;
+    const auto &packet = std::get<Protocol::SocketIo::Packet>(parsed);
+    switch (packet.engineType) {
+    case Engine::Open: {
+        // The server pings every pingInterval and gives up after pingTimeout
+        // more; silence beyond both is a dead link.
+        m_heartbeatTimer.start(std::max(100, packet.open.pingIntervalMs + packet.open.pingTimeoutMs) / 2);
+        QJsonObject auth;
+        if (!m_settings.token.isEmpty())
+            auth.insert(QLatin1StringView("token"), m_settings.token);
+        m_socket->sendTextMessage(
+            Protocol::SocketIo::encodeConnect(Protocol::SocketIo::namespaceOf(currentUrl()), auth));
+        return;
+    }
+    case Engine::Ping:
+        m_socket->sendTextMessage(Protocol::SocketIo::encodePong(packet.engineData));
+        return;
+    case Engine::Close:
+        linkLost(tr("the Socket.IO server closed the session"));
+        return;
+    case Engine::Message:
+        break;
+    default:
+        return;
+    }
+    if (packet.type == Packet::Connect) {
+        goLive();
+    } else if (packet.type == Packet::ConnectError) {
+        fail(tr("the Socket.IO server refused the connection: %1")
+                 .arg(packet.data.value(QLatin1StringView("message")).toString()));
+    } else if (packet.type == Packet::Disconnect) {
+        linkLost(tr("the Socket.IO server disconnected this console"));
+    } else if (packet.type == Packet::Event) {
+        const auto message = Protocol::SocketIo::toWatchfloorMessage(packet.event, packet.args);
+        if (!message)
+            return; // an event this console has no use for
+        processMessages(Protocol::decodeFrame(QJsonDocument(*message).toJson(QJsonDocument::Compact)));
+    }
 }
 
 void ConnectionService::onSocketDisconnected()
@@ -276,6 +358,19 @@ void ConnectionService::onFrame(QByteArrayView utf8)
     m_lastMessageAt = QDateTime::currentDateTimeUtc();
     Protocol::DecodedFrame frame = Protocol::decodeFrame(utf8);
     qCDebug(lcConnection) << "frame:" << frame.messages.size() << "messages," << frame.errors.size() << "errors";
+    if (m_dialect == ConnectionSettings::Dialect::Auto) {
+        const bool hello
+            = !frame.messages.isEmpty() && std::holds_alternative<Protocol::Hello>(frame.messages.first().body);
+        if (hello)
+            m_dialect = ConnectionSettings::Dialect::Watchfloor;
+        else
+            startPlain();
+    }
+    processMessages(frame);
+}
+
+void ConnectionService::processMessages(const Protocol::DecodedFrame &frame)
+{
     for (const Protocol::DecodeError &error : std::as_const(frame.errors)) {
         ++m_protocolErrors;
         qCWarning(lcConnection) << "protocol error:" << error.toString();
@@ -501,6 +596,29 @@ void ConnectionService::request(const QString &type, const QJsonObject &fields, 
             done(refused);
         return;
     }
+    using Dialect = ConnectionSettings::Dialect;
+    if (m_dialect == Dialect::Plain || m_dialect == Dialect::SocketIo) {
+        // These servers answer no requests: the message goes out, and the
+        // caller learns that its effect cannot be confirmed here.
+        Protocol::Result sent;
+        sent.ok = true;
+        sent.data = {{QLatin1StringView("unconfirmed"), true}};
+        if (m_dialect == Dialect::Plain) {
+            send(Protocol::encodeRequest(m_nextRequestId++, type, fields));
+        } else if (type == u"ack_alarm") {
+            m_socket->sendTextMessage(Protocol::SocketIo::encodeEvent(QStringLiteral("acknowledge_alert"),
+                                                                      {fields.value(QLatin1StringView("alarmId"))}));
+        } else if (type == u"request_data_refresh") {
+            m_socket->sendTextMessage(Protocol::SocketIo::encodeEvent(
+                QStringLiteral("request_data_refresh"), {QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)}));
+        } else {
+            sent = {};
+            sent.error = {QStringLiteral("unsupported"), tr("a Socket.IO server of this kind has no %1").arg(type)};
+        }
+        if (done)
+            done(sent);
+        return;
+    }
     const quint64 id = m_nextRequestId++;
     m_pending.insert(id, {RequestKind::Caller, type, std::move(done), QDeadlineTimer(m_settings.requestTimeoutMs)});
     if (!m_requestTimer.isActive())
@@ -565,8 +683,12 @@ void ConnectionService::onHeartbeat()
         linkLost(tr("no answer from the server for %1 s").arg(m_lastHeard.elapsed() / 1000.0, 0, 'f', 1));
         return;
     }
-    if (m_socket)
-        m_socket->ping();
+    if (!m_socket)
+        return;
+    m_socket->ping();
+    // Plain servers may only answer their own JSON ping.
+    if (m_dialect == ConnectionSettings::Dialect::Plain)
+        send(Protocol::encodePing(m_nextRequestId++));
 }
 
 void ConnectionService::linkLost(const QString &reason)

@@ -2,6 +2,7 @@
 
 #include "connectionsettings.h"
 #include "protocol/decodeerror.h"
+#include "protocol/decoder.h"
 #include "protocol/messages.h"
 
 #include <QDateTime>
@@ -67,6 +68,12 @@ public:
     // Milliseconds until the next attempt while Reconnecting and waiting, else -1.
     qint64 msUntilRetry() const;
 
+    // The dialect found on the current link (Auto until it is known).
+    ConnectionSettings::Dialect dialect() const { return m_dialect; }
+    // Whether the server sends snapshots; plain and Socket.IO servers only
+    // send live events, so their data is live as soon as the link is.
+    bool deliversSnapshots() const { return m_dialect == ConnectionSettings::Dialect::Watchfloor; }
+
     // The server being used now: the primary, or a fallback while it is down.
     QUrl currentUrl() const;
     QString serverName() const { return m_serverName; }
@@ -113,6 +120,9 @@ private:
     };
 
     void openSocket();
+    void startPlain();
+    void onEngineFrame(const QString &text);
+    void processMessages(const Protocol::DecodedFrame &frame);
     void probePrimary();
     QList<QUrl> serverUrls() const;
     void closeSocketGracefully(const QString &reason);
@@ -150,6 +160,7 @@ private:
     QTimer m_primaryProbe;
     QPointer<QTcpSocket> m_probeSocket;
     int m_serverIndex = 0; // into serverUrls()
+    ConnectionSettings::Dialect m_dialect = ConnectionSettings::Dialect::Auto;
     int m_failuresOnServer = 0;
     QString m_tlsFailure; // why the server's certificate was refused, until the socket reports the failure
     QElapsedTimer m_lastHeard;

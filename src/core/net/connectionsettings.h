@@ -8,6 +8,10 @@
 // (core/app) or by the demo mode; the token is never logged.
 struct ConnectionSettings
 {
+    // Which protocol the server speaks (docs/protocol.md). Auto tells the
+    // watchfloor dialect from plain by the subprotocol and the first message.
+    enum class Dialect { Auto, Watchfloor, Plain, SocketIo };
+    Dialect dialect = Dialect::Auto;
     QUrl url; // the primary server
     QList<QUrl> fallbackUrls; // tried in order when the primary keeps failing
     QString caFile; // PEM certificates trusted for wss:// besides the system's; empty: the system's only

@@ -1,5 +1,7 @@
 #include "socketio.h"
 
+#include <QDateTime>
+
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QUrlQuery>
@@ -315,6 +317,37 @@ QString namespaceOf(const QUrl &profileUrl)
     if (path.isEmpty() || isEnginePath(path))
         return QStringLiteral("/");
     return path;
+}
+
+std::optional<QJsonObject> toWatchfloorMessage(const QString &event, const QJsonArray &args)
+{
+    if (args.isEmpty() || !args.first().isObject())
+        return std::nullopt;
+    const QJsonObject payload = args.first().toObject();
+    const QJsonValue timestamp = payload.contains(QLatin1StringView("timestamp"))
+        ? payload.value(QLatin1StringView("timestamp"))
+        : QJsonValue(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
+    if (event == u"drone_update") {
+        return QJsonObject {{QLatin1StringView("type"), QStringLiteral("drone_update")},
+                            {QLatin1StringView("serial"), payload.value(QLatin1StringView("serial"))},
+                            {QLatin1StringView("kind"), payload.value(QLatin1StringView("type"))},
+                            {QLatin1StringView("data"), payload.value(QLatin1StringView("data"))},
+                            {QLatin1StringView("timestamp"), timestamp}};
+    }
+    if (event.startsWith(u"build_progress:")) {
+        return QJsonObject {{QLatin1StringView("type"), QStringLiteral("drone_update")},
+                            {QLatin1StringView("serial"), event.mid(int(qstrlen("build_progress:")))},
+                            {QLatin1StringView("kind"), QStringLiteral("build_progress")},
+                            {QLatin1StringView("data"), payload},
+                            {QLatin1StringView("timestamp"), timestamp}};
+    }
+    if (event == u"system_alert" || event == u"system_health") {
+        QJsonObject message = payload;
+        message.insert(QLatin1StringView("type"), event);
+        message.insert(QLatin1StringView("timestamp"), timestamp);
+        return message;
+    }
+    return std::nullopt;
 }
 
 } // namespace Protocol::SocketIo

@@ -89,6 +89,13 @@ QString encodePing(const QString &data = {}); // 2, only to probe a transport up
 // scheme.
 QUrl engineUrl(const QUrl &profileUrl, const QString &enginePath = QStringLiteral("/socket.io/"));
 
+// Turns an event of a seed-000 style Socket.IO server into the message the
+// watchfloor dialect would carry, for the same decoder: `drone_update`
+// {serial, type, data, timestamp} (its `type` is our `kind`),
+// `build_progress:<serial>`, `system_alert`, `system_health`. Other events
+// give nothing.
+std::optional<QJsonObject> toWatchfloorMessage(const QString &event, const QJsonArray &args);
+
 // The namespace a profile URL names, as a Socket.IO client reads it: its path,
 // or "/" for none or for an engine path.
 QString namespaceOf(const QUrl &profileUrl);

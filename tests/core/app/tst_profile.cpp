@@ -63,6 +63,8 @@ void TestProfile::rejects_data()
     QTest::newRow("no url") << QByteArray("[operator]\nname=bob\n") << QStringLiteral("[server] url is required");
     QTest::newRow("not key=value") << QByteArray("[server]\nurl\n") << QStringLiteral(":2: expected key=value");
     QTest::newRow("broken header") << QByteArray("[server\n") << QStringLiteral(":1: malformed section header");
+    QTest::newRow("unknown dialect") << QByteArray("[server]\nurl=ws://h/ws\ndialect=mqtt\n")
+                                     << QStringLiteral(":3: [server] dialect: \"mqtt\" is not one of");
     QTest::newRow("key outside section") << QByteArray("url=ws://h/ws\n") << QStringLiteral(":1: [] url: unknown key");
 }
 
@@ -99,6 +101,7 @@ void TestProfile::serversInOrderTokenFileAndCaFile()
                                "url=wss://second.example:8765/ws\n"
                                "url=wss://third.example:8765/ws\n"
                                "token-file=site.token\n"
+                               "dialect=socketio\n"
                                "ca-file=plant-ca.pem\n");
     QString error;
     const auto profile = Profile::load(path, &error);
@@ -109,6 +112,7 @@ void TestProfile::serversInOrderTokenFileAndCaFile()
                            QUrl(QStringLiteral("wss://third.example:8765/ws"))}));
     QCOMPARE(profile->connection.token, QStringLiteral("s3cret-from-file")); // relative to the profile, trimmed
     QCOMPARE(profile->connection.caFile, m_dir.filePath(QStringLiteral("plant-ca.pem")));
+    QCOMPARE(profile->connection.dialect, ConnectionSettings::Dialect::SocketIo);
 
     QString missing;
     QVERIFY(!Profile::load(write("[server]\nurl=ws://h/ws\ntoken-file=nope.token\n"), &missing));

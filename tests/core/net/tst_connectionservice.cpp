@@ -64,6 +64,7 @@ class ScriptedServer : public QObject
 public:
     ScriptedServer()
     {
+        m_server.setSupportedSubprotocols({QStringLiteral("watchfloor.v1")});
         m_server.listen(QHostAddress::LocalHost, 0);
         connect(&m_server, &QWebSocketServer::newConnection, this, [this] {
             QWebSocket *socket = m_server.nextPendingConnection();

@@ -1,0 +1,148 @@
+#include "app/session.h"
+#include "interoppeer.h"
+
+#include <QJsonArray>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <memory>
+
+#include <csignal>
+
+using Dialect = ConnectionSettings::Dialect;
+using State = ConnectionService::State;
+
+// The console's connection against real third-party peers: a plain JSON
+// WebSocket server (Node ws, seed 002's shapes) and a Socket.IO v4 server
+// (seed 000's drone dashboard).
+class TestDialects : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void plainServerIsDetectedAndLiveWithoutSnapshots();
+    void socketIoServerFillsTheFleet();
+    void socketIoServerThatStopsPingingIsDead();
+
+private:
+    quint16 start(const QString &script, const QStringList &flags, const QProcessEnvironment &env);
+    static ConnectionSettings settingsFor(const QString &url, Dialect dialect)
+    {
+        ConnectionSettings s;
+        s.url = QUrl(url);
+        s.dialect = dialect;
+        s.operatorName = QStringLiteral("tester");
+        s.backoffBaseMs = 50;
+        s.backoffCapMs = 200;
+        s.connectTimeoutMs = 3000;
+        s.heartbeatMs = 300;
+        return s;
+    }
+    std::unique_ptr<QProcess> m_peer;
+};
+
+void TestDialects::init()
+{
+    m_peer = std::make_unique<QProcess>();
+}
+
+void TestDialects::cleanup()
+{
+    stopPeer(*m_peer);
+    m_peer.reset();
+}
+
+quint16 TestDialects::start(const QString &script, const QStringList &flags, const QProcessEnvironment &env)
+{
+    QString why;
+    const quint16 port = startPeer(*m_peer, interopDir + u'/' + script, flags, env, &why);
+    if (port == 0)
+        qWarning("%s", qPrintable(why));
+    return port;
+}
+
+void TestDialects::plainServerIsDetectedAndLiveWithoutSnapshots()
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("TELEMETRY_MS"), QStringLiteral("50"));
+    const quint16 port = start(QStringLiteral("plain-server.js"), {}, env);
+    QVERIFY2(port != 0, "the plain peer did not start (./test installs node and its packages)");
+
+    Session session;
+    session.setSettings(settingsFor(QStringLiteral("ws://127.0.0.1:%1/ws").arg(port), Dialect::Auto));
+    int telemetry = 0;
+    connect(session.connection(), &ConnectionService::messageReceived, this,
+            [&](const Protocol::Message &m) { telemetry += std::holds_alternative<Protocol::Telemetry>(m.body); });
+    session.start();
+    QTRY_VERIFY(session.hasLiveData()); // live at once: a plain server sends no snapshot
+    QCOMPARE(session.connection()->dialect(), Dialect::Plain);
+
+    // Subscribed in its terms, it streams telemetry for the endpoints asked.
+    session.connection()->request(QStringLiteral("subscribe"),
+                                  QJsonObject {{QLatin1StringView("endpointIds"), QJsonArray {59, 60}}}, {});
+    QTRY_VERIFY(telemetry >= 5);
+
+    // A command goes out; the server has no answers, so the result says the
+    // effect is unconfirmed rather than pretending it happened.
+    Protocol::Result result;
+    session.connection()->request(QStringLiteral("command"),
+                                  {{QLatin1StringView("commandId"), QStringLiteral("c-plain-1")},
+                                   {QLatin1StringView("endpointId"), 62},
+                                   {QLatin1StringView("value"), true}},
+                                  [&](const Protocol::Result &r) { result = r; });
+    QVERIFY(result.ok);
+    QVERIFY(result.data.value(QLatin1StringView("unconfirmed")).toBool());
+
+    // Heartbeats (JSON ping, answered by pong) keep it live for many periods.
+    QTest::qWait(1200);
+    QCOMPARE(session.connection()->state(), State::Live);
+}
+
+void TestDialects::socketIoServerFillsTheFleet()
+{
+    const quint16 port = start(QStringLiteral("socketio-server.js"), {}, fastSocketIoEnvironment());
+    QVERIFY2(port != 0, "the Socket.IO peer did not start (./test installs node and its packages)");
+
+    Session session;
+    session.setSettings(settingsFor(QStringLiteral("ws://127.0.0.1:%1/").arg(port), Dialect::SocketIo));
+    int alerts = 0;
+    connect(session.connection(), &ConnectionService::messageReceived, this,
+            [&](const Protocol::Message &m) { alerts += std::holds_alternative<Protocol::SystemAlert>(m.body); });
+    session.start();
+    QTRY_VERIFY(session.hasLiveData());
+    QCOMPARE(session.connection()->dialect(), Dialect::SocketIo);
+    // seed 000's drone_update events land in the same model as ours.
+    QTRY_COMPARE(session.drones()->rowCount(), 3);
+    QVERIFY(session.drones()->rowOf(QStringLiteral("DR-1001")) >= 0);
+    QTRY_VERIFY(alerts >= 2);
+    QCOMPARE(session.connection()->protocolErrorCount(), 0);
+
+    Protocol::Result acked;
+    session.connection()->request(QStringLiteral("ack_alarm"),
+                                  {{QLatin1StringView("alarmId"), QStringLiteral("alert-1")}},
+                                  [&](const Protocol::Result &r) { acked = r; });
+    QVERIFY(acked.ok);
+
+    // The server's Engine.IO pings are answered: many periods later it is still live.
+    QTest::qWait(1500);
+    QCOMPARE(session.connection()->state(), State::Live);
+}
+
+void TestDialects::socketIoServerThatStopsPingingIsDead()
+{
+    const quint16 port = start(QStringLiteral("socketio-server.js"), {}, fastSocketIoEnvironment());
+    QVERIFY(port != 0);
+    Session session;
+    session.setSettings(settingsFor(QStringLiteral("ws://127.0.0.1:%1/").arg(port), Dialect::SocketIo));
+    session.start();
+    QTRY_VERIFY(session.hasLiveData());
+    ::kill(pid_t(m_peer->processId()), SIGSTOP); // silent, with the TCP connection still open
+    QTRY_COMPARE_WITH_TIMEOUT(session.connection()->state(), State::Reconnecting, 5000);
+    ::kill(pid_t(m_peer->processId()), SIGCONT);
+    QTRY_VERIFY_WITH_TIMEOUT(session.hasLiveData(), 10000);
+}
+
+QTEST_GUILESS_MAIN(TestDialects)
+#include "tst_dialects.moc"
