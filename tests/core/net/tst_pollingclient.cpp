@@ -2,9 +2,13 @@
 #include "simserver.h"
 #include "simtestclient.h"
 
+#include <QProcess>
 #include <QSignalSpy>
+#include <QSslCertificate>
+#include <QSslConfiguration>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <cmath>
@@ -139,6 +143,7 @@ private Q_SLOTS:
     void ackOfUnknownAlarmIsNotFound();
     void requestsWhenStoppedAreOffline();
     void silentServerTimesOut();
+    void httpsTrustsOnlyWhatItIsGiven();
 };
 
 void TestPollingClient::apiBaseFollowsTheWebSocketUrl_data()
@@ -428,6 +433,53 @@ void TestPollingClient::silentServerTimesOut()
     QCOMPARE(pending.result.error.code, QStringLiteral("offline"));
     QVERIFY(!pollFailed.wait(300));
     QCOMPARE(pending.calls, 1);
+}
+
+void TestPollingClient::httpsTrustsOnlyWhatItIsGiven()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString cert = dir.filePath(QStringLiteral("cert.pem"));
+    const QString key = dir.filePath(QStringLiteral("key.pem"));
+    QProcess openssl;
+    openssl.start(QStringLiteral("openssl"),
+                  {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                   QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-days"), QStringLiteral("1"),
+                   QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-addext"),
+                   QStringLiteral("subjectAltName=IP:127.0.0.1"), QStringLiteral("-keyout"), key,
+                   QStringLiteral("-out"), cert});
+    QVERIFY(openssl.waitForFinished(60000) && openssl.exitCode() == 0);
+    SimOptions options = quietWorld();
+    QVERIFY(!options.loadTls(cert, key));
+    SimServer server(options);
+    QVERIFY(server.listen());
+    QVERIFY(server.url().startsWith(QLatin1StringView("wss://")));
+
+    // A self-signed certificate is not in the system store: refused, not ignored.
+    PollingClient untrusting;
+    ConnectionSettings secure = settingsFor(server.port());
+    secure.url = QUrl(server.url());
+    untrusting.setSettings(secure);
+    QSignalSpy pollFailed(&untrusting, &PollingClient::pollFailed);
+    QSignalSpy untrustedMessages(&untrusting, &PollingClient::messageReceived);
+    untrusting.start();
+    QTRY_VERIFY(pollFailed.count() >= 1);
+    QCOMPARE(untrustedMessages.count(), 0);
+    QVERIFY(!untrusting.isPolling());
+    untrusting.stop();
+
+    // Given the certificate as a CA, the same server is polled over https.
+    PollingClient trusting;
+    trusting.setSettings(secure);
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.addCaCertificates(QSslCertificate::fromPath(cert));
+    trusting.setSslConfiguration(tls);
+    Recorder recorder(&trusting);
+    trusting.start();
+    QTRY_VERIFY(trusting.isPolling());
+    const auto snapshot = recorder.lastSnapshot();
+    QVERIFY(snapshot);
+    QCOMPARE(snapshot->drones.size(), server.fleet().size());
 }
 
 QTEST_GUILESS_MAIN(TestPollingClient)
