@@ -54,6 +54,9 @@ void ConnectionIndicator::refresh()
     case S::Paused:
         label = tr("Paused: live updates off");
         break;
+    case S::Polling:
+        label = tr("Polling (WebSocket down)");
+        break;
     case S::Failed:
         label = tr("Failed: %1").arg(m_connection->failureReason());
         break;
@@ -123,6 +126,11 @@ QPixmap ConnectionIndicator::symbol(ConnectionService::State state, int size, qr
         p.setPen(QPen(Theme::neutralColor(), 2.0));
         p.setBrush(Qt::NoBrush);
         p.drawRect(r.adjusted(1, 1, -1, -1));
+        break;
+    case S::Polling: // current, but by the slower path: a green ring
+        p.setPen(QPen(Theme::liveColor(), 2.5));
+        p.setBrush(Qt::NoBrush);
+        p.drawEllipse(r.adjusted(1, 1, -1, -1));
         break;
     case S::Paused: // two bars, as on any player: stopped on purpose
         p.setPen(Qt::NoPen);

@@ -38,6 +38,25 @@ ConnectionService::ConnectionService(QObject *parent)
     connect(&m_retryTimer, &QTimer::timeout, this, &ConnectionService::openSocket);
     connect(&m_setupTimer, &QTimer::timeout, this, &ConnectionService::onSetupTimeout);
     connect(&m_heartbeatTimer, &QTimer::timeout, this, &ConnectionService::onHeartbeat);
+    connect(&m_polling, &PollingClient::messageReceived, this, [this](const Protocol::Message &message) {
+        if (!m_pollingActive)
+            return;
+        m_lastMessageAt = QDateTime::currentDateTimeUtc();
+        Q_EMIT messageReceived(message); // the journal numbers its own stream; no seq check against the WebSocket's
+    });
+    connect(&m_polling, &PollingClient::protocolErrorOccurred, this, [this](const Protocol::DecodeError &error) {
+        ++m_protocolErrors;
+        Q_EMIT protocolErrorOccurred(error);
+    });
+    connect(&m_polling, &PollingClient::polling, this, [this] {
+        if (m_pollingActive && m_state != State::Live)
+            setState(State::Polling);
+    });
+    connect(&m_polling, &PollingClient::failed, this, [this](const QString &reason) {
+        qCWarning(lcConnection) << "polling refused:" << reason;
+        m_pollingRefused = true; // the same credentials would be refused again: not until the WebSocket is back
+        stopPolling();
+    });
     m_primaryProbe.setSingleShot(false);
     connect(&m_primaryProbe, &QTimer::timeout, this, &ConnectionService::probePrimary);
     m_requestTimer.setInterval(100);
@@ -73,6 +92,7 @@ void ConnectionService::pause()
 {
     if (m_state == State::Paused || m_state == State::Disconnected)
         return;
+    stopPolling();
     m_primaryProbe.stop();
     m_retryTimer.stop();
     m_setupTimer.stop();
@@ -90,6 +110,7 @@ void ConnectionService::resumeLive()
 
 void ConnectionService::stop()
 {
+    stopPolling();
     m_primaryProbe.stop();
     m_retryTimer.stop();
     m_setupTimer.stop();
@@ -147,6 +168,8 @@ QString ConnectionService::stateName(State state)
         return tr("gave up");
     case State::Paused:
         return tr("paused");
+    case State::Polling:
+        return tr("polling");
     case State::Failed:
         return tr("failed");
     }
@@ -472,6 +495,8 @@ void ConnectionService::onResult(const Protocol::Result &result)
         }
         const auto &g = std::get<Protocol::AuthGrant>(grant);
         m_role = g.role;
+        if (m_lastLiveAt.isValid())
+            m_lastRecovery = Recovery::Resynced; // unless the resume below succeeds
         if (!m_sessionId.isEmpty() && m_lastSeq > 0) {
             // Pick up the old session where it broke off: the server replays
             // what we missed, or answers resync_required.
@@ -526,9 +551,10 @@ void ConnectionService::subscribeAll()
 
 void ConnectionService::onSnapshotReceived(const Protocol::Snapshot &snapshot)
 {
-    if (m_state != State::Authenticating)
+    // Only the snapshots our subscriptions asked for count (a refresh while
+    // live is no news); this also holds while polling hides the WebSocket.
+    if (!m_awaitingSnapshot.remove(snapshot.channel))
         return;
-    m_awaitingSnapshot.remove(snapshot.channel);
     if (m_awaitingSnapshot.isEmpty())
         goLive();
 }
@@ -572,8 +598,33 @@ void ConnectionService::probePrimary()
     probe->connectToHost(primary.host(), quint16(primary.port(primary.scheme() == u"wss" ? 443 : 80)));
 }
 
+void ConnectionService::startPolling()
+{
+    qCInfo(lcConnection) << "the WebSocket keeps failing; polling the REST API meanwhile";
+    m_pollingActive = true;
+    // Polled events are numbered by the server's journal, not by our
+    // WebSocket session: once the WebSocket is back it subscribes afresh.
+    m_sessionId.clear();
+    m_lastSeq = 0;
+    ConnectionSettings settings = m_settings;
+    settings.url = currentUrl();
+    m_polling.setSettings(settings);
+    m_polling.setChannels(m_channels);
+    m_polling.start();
+}
+
+void ConnectionService::stopPolling()
+{
+    if (!m_pollingActive)
+        return;
+    m_pollingActive = false;
+    m_polling.stop();
+}
+
 void ConnectionService::goLive()
 {
+    stopPolling();
+    m_pollingRefused = false;
     m_setupTimer.stop();
     m_attempt = 0;
     m_failuresOnServer = 0;
@@ -589,6 +640,10 @@ void ConnectionService::goLive()
 
 void ConnectionService::request(const QString &type, const QJsonObject &fields, ResultHandler done)
 {
+    if (m_state == State::Polling) {
+        m_polling.request(type, fields, std::move(done));
+        return;
+    }
     if (m_state != State::Live || !m_socket) {
         Protocol::Result refused;
         refused.error = {QStringLiteral("offline"), tr("not connected to the server")};
@@ -717,6 +772,7 @@ void ConnectionService::fail(const QString &reason)
 {
     qCWarning(lcConnection) << "connection failed:" << reason;
     m_failureReason = reason;
+    stopPolling();
     m_primaryProbe.stop();
     m_retryTimer.stop();
     m_setupTimer.stop();
@@ -731,6 +787,11 @@ void ConnectionService::scheduleReconnect()
         setState(State::Offline);
         return;
     }
+    using Dialect = ConnectionSettings::Dialect;
+    if (m_settings.pollingFallback && !m_pollingActive && !m_pollingRefused
+        && m_attempt + 1 >= m_settings.pollAfterAttempts
+        && (m_settings.dialect == Dialect::Auto || m_settings.dialect == Dialect::Watchfloor))
+        startPolling();
     // Full jitter: a uniformly random wait below an exponentially growing cap,
     // so consoles that lost the same server do not return in lockstep.
     const int shift = std::min(m_attempt, 16);
@@ -750,6 +811,11 @@ void ConnectionService::scheduleReconnect()
 void ConnectionService::setState(State state)
 {
     if (m_state == state)
+        return;
+    // While polling keeps the data current, the WebSocket's own attempts in
+    // the background are not news for the operator; its success is.
+    if (m_state == State::Polling && m_pollingActive
+        && (state == State::Connecting || state == State::Authenticating || state == State::Reconnecting))
         return;
     m_state = state;
     qCInfo(lcConnection) << "state:" << stateName(state);

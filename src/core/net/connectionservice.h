@@ -1,6 +1,7 @@
 #pragma once
 
 #include "connectionsettings.h"
+#include "pollingclient.h"
 #include "protocol/decodeerror.h"
 #include "protocol/decoder.h"
 #include "protocol/messages.h"
@@ -37,6 +38,7 @@ public:
         Reconnecting, // the link was lost or never came up; retrying
         Offline, // gave up after the profile's maximum of attempts: "Retry now" restarts
         Paused, // the operator turned live updates off; resumeLive() picks up where it stopped
+        Polling, // the WebSocket keeps failing but the REST API answers: current data, by long polling
         Failed, // the server refused us (unauthorized, forbidden): no retry loop
     };
     Q_ENUM(State)
@@ -61,7 +63,8 @@ public:
     void retryNow();
 
     State state() const { return m_state; }
-    bool isLive() const { return m_state == State::Live; }
+    // Data is current: live over the WebSocket, or polled while it is down.
+    bool isLive() const { return m_state == State::Live || m_state == State::Polling; }
     QString failureReason() const { return m_failureReason; }
     QString lastError() const { return m_lastError; }
     int attempt() const { return m_attempt; }
@@ -120,6 +123,8 @@ private:
     };
 
     void openSocket();
+    void startPolling();
+    void stopPolling();
     void startPlain();
     void onEngineFrame(const QString &text);
     void processMessages(const Protocol::DecodedFrame &frame);
@@ -161,6 +166,9 @@ private:
     QPointer<QTcpSocket> m_probeSocket;
     int m_serverIndex = 0; // into serverUrls()
     ConnectionSettings::Dialect m_dialect = ConnectionSettings::Dialect::Auto;
+    PollingClient m_polling;
+    bool m_pollingActive = false;
+    bool m_pollingRefused = false;
     int m_failuresOnServer = 0;
     QString m_tlsFailure; // why the server's certificate was refused, until the socket reports the failure
     QElapsedTimer m_lastHeard;

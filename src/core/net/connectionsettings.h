@@ -23,6 +23,8 @@ struct ConnectionSettings
     int heartbeatMs = 15000; // until the server's hello names its own period
     int maxAttempts = 0; // reconnect attempts before giving up (Offline); 0: never give up
     int requestTimeoutMs = 10000; // a request with no answer by then fails towards its caller
+    bool pollingFallback = true; // poll the REST API while the WebSocket keeps failing (watchfloor servers)
+    int pollAfterAttempts = 3; // failed WebSocket attempts before polling starts
     int attemptsPerServer = 3; // failed attempts before moving on to the next server of the list
     int primaryProbeMs = 30000; // while on a fallback, how often to check whether the primary answers
     qint64 maxMessageBytes = qint64(64) * 1024 * 1024;

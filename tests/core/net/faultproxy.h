@@ -42,6 +42,9 @@ public:
     }
 
     void setRefusing(bool refusing) { m_refusing = refusing; }
+    // Cuts connections that ask for a WebSocket and lets plain HTTP through:
+    // a firewall that breaks upgrades, the case the REST fallback is for.
+    void setRefusingWebSockets(bool refusing) { m_refusingWebSockets = refusing; }
 
     void setStalled(bool stalled)
     {
@@ -89,6 +92,11 @@ private:
 
     void forward(QTcpSocket *from, QTcpSocket *to)
     {
+        if (m_refusingWebSockets && from->peek(4096).toLower().contains("upgrade: websocket")) {
+            from->abort();
+            to->abort();
+            return;
+        }
         if (m_stalled || to->state() != QAbstractSocket::ConnectedState)
             return; // left in `from`'s buffer until the link flows again
         to->write(from->readAll());
@@ -113,4 +121,5 @@ private:
     QList<std::shared_ptr<Pair>> m_pairs;
     bool m_refusing = false;
     bool m_stalled = false;
+    bool m_refusingWebSockets = false;
 };

@@ -141,6 +141,7 @@ private Q_SLOTS:
     void pausingStopsUpdatesAndResumingCatchesUp();
     void fallbackServerUsedAndPrimaryRegained();
     void tlsTrustsTheProfilesCaAndRefusesOthersWithDetails();
+    void pollsWhileOnlyHttpAnswersAndTheWebSocketWinsBack();
 };
 
 void TestConnectionService::resumeAfterADropLosesNothingAndRepeatsNothing()
@@ -186,7 +187,9 @@ void TestConnectionService::resyncWhenTheReplayNoLongerReaches()
     QVERIFY(sim.listen());
     FaultProxy proxy(sim.port());
     Session session;
-    session.setSettings(fastSettings(proxy.url()));
+    ConnectionSettings settings = fastSettings(proxy.url());
+    settings.pollingFallback = false; // this test is about the WebSocket's own recovery
+    session.setSettings(settings);
     session.start();
     QTRY_VERIFY(session.hasLiveData());
     QTRY_VERIFY(session.connection()->lastSeq() >= 200);
@@ -421,6 +424,45 @@ void TestConnectionService::tlsTrustsTheProfilesCaAndRefusesOthersWithDetails()
     misconfigured.start();
     QCOMPARE(misconfigured.connection()->state(), State::Failed);
     QVERIFY(misconfigured.connection()->failureReason().contains(QStringLiteral("holds no readable PEM certificate")));
+}
+
+void TestConnectionService::pollsWhileOnlyHttpAnswersAndTheWebSocketWinsBack()
+{
+    SimServer sim(busyFleet());
+    QVERIFY(sim.listen());
+    FaultProxy proxy(sim.port());
+    proxy.setRefusingWebSockets(true);
+
+    Session session;
+    ConnectionSettings settings = fastSettings(proxy.url());
+    settings.pollAfterAttempts = 2;
+    session.setSettings(settings);
+    session.start();
+    QTRY_COMPARE_WITH_TIMEOUT(session.connection()->state(), State::Polling, 10000);
+    QVERIFY(session.hasLiveData()); // polled data is current data
+    QCOMPARE(session.drones()->rowCount(), 6);
+    const auto &fleet = sim.fleet();
+    QTRY_VERIFY([&] {
+        const int row = session.drones()->rowOf(fleet.drone(0).serial);
+        return row >= 0 && std::abs(session.drones()->droneAt(row).battery - fleet.drone(0).battery) <= 0.1;
+    }());
+    // Requests go over REST meanwhile.
+    QString status;
+    session.connection()->request(QStringLiteral("command"),
+                                  {{QLatin1StringView("commandId"), QStringLiteral("poll-1")},
+                                   {QLatin1StringView("endpointId"), QStringLiteral("T1.V101.open")},
+                                   {QLatin1StringView("value"), true}},
+                                  [&](const Protocol::Result &r) {
+                                      status
+                                          = r.ok ? r.data.value(QLatin1StringView("status")).toString() : r.error.code;
+                                  });
+    QTRY_COMPARE(status, QStringLiteral("queued")); // answered by the server over REST
+
+    // The WebSocket keeps being tried and wins back once it gets through.
+    proxy.setRefusingWebSockets(false);
+    QTRY_COMPARE_WITH_TIMEOUT(session.connection()->state(), State::Live, 10000);
+    QVERIFY(session.hasLiveData());
+    QCOMPARE(session.drones()->rowCount(), 6);
 }
 
 QTEST_GUILESS_MAIN(TestConnectionService)
