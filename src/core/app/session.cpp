@@ -11,6 +11,13 @@ Session::Session(QObject *parent)
     m_connection.setSubscriptions({QStringLiteral("drones")});
 }
 
+void Session::setStore(LocalStore *store)
+{
+    m_alarms.reset();
+    if (store)
+        m_alarms = std::make_unique<AlarmService>(&m_connection, store);
+}
+
 void Session::onMessage(const Protocol::Message &message)
 {
     if (const auto *update = std::get_if<Protocol::DroneStatusUpdate>(&message.body)) {

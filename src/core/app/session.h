@@ -1,11 +1,14 @@
 #pragma once
 
+#include "alarmservice.h"
 #include "model/dronemodel.h"
 #include "net/connectionservice.h"
 
 #include <QHash>
 #include <QObject>
 #include <QTimer>
+
+#include <memory>
 
 // One console's view of one server: owns the connection and the models,
 // declares what to subscribe to, and routes typed events into the models in
@@ -19,6 +22,12 @@ public:
 
     ConnectionService *connection() { return &m_connection; }
     DroneModel *drones() { return &m_drones; }
+    // Null until a store is set: acknowledgements need the outbox.
+    AlarmService *alarms() { return m_alarms.get(); }
+
+    // The profile's open store, not owned; it must outlive the session or be
+    // replaced first. Actions a previous run left pending go out once live.
+    void setStore(LocalStore *store);
 
     void setSettings(const ConnectionSettings &settings) { m_connection.setSettings(settings); }
     void start() { m_connection.start(); }
@@ -46,6 +55,7 @@ private:
     void flush();
 
     ConnectionService m_connection;
+    std::unique_ptr<AlarmService> m_alarms; // after m_connection: goes before it
     DroneModel m_drones;
     QHash<QString, Protocol::DroneStatus> m_pendingDrones;
     QTimer m_flushTimer;
