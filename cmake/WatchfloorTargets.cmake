@@ -33,5 +33,5 @@ function(watchfloor_add_test name)
     set_tests_properties(${name} PROPERTIES
         LABELS "${ARG_LABELS}"
         TIMEOUT ${ARG_TIMEOUT}
-        ENVIRONMENT "QT_QPA_PLATFORM=offscreen;XDG_RUNTIME_DIR=${runtime_dir};QT_ASSUME_STDERR_HAS_CONSOLE=1")
+        ENVIRONMENT "QT_QPA_PLATFORM=offscreen;XDG_RUNTIME_DIR=${runtime_dir};XDG_DATA_HOME=${runtime_dir}/data;XDG_CONFIG_HOME=${runtime_dir}/config;QT_ASSUME_STDERR_HAS_CONSOLE=1")
 endfunction()

@@ -2,6 +2,7 @@
 #include "app/session.h"
 #include "mainwindow.h"
 #include "simserver.h"
+#include "store/localstore.h"
 #include "theme.h"
 
 #include <QApplication>
@@ -111,8 +112,20 @@ int main(int argc, char *argv[])
     }
 
     Theme::apply();
+    LocalStore store; // before the session, which uses it until its end
     Session session;
     session.setSettings(profile.connection);
+    // The profile's local database keeps acknowledgements made while the
+    // link is down. Without it the console still runs, and says why.
+    const QString storeName
+        = parser.isSet(demoOption) ? QStringLiteral("demo") : QFileInfo(profile.path).completeBaseName();
+    if (store.open(LocalStore::defaultPath(storeName)))
+        session.setStore(&store);
+    else
+        std::fprintf(stderr, "watchfloor: %s\n",
+                     qPrintable(tr("no local database, acknowledgements made offline "
+                                   "cannot be kept: %1")
+                                    .arg(store.lastError())));
     MainWindow window(&session, profile.name);
     window.show();
     session.start();

@@ -7,6 +7,7 @@
 #include <QCryptographicHash>
 #include <QJsonDocument>
 #include <QLoggingCategory>
+#include <QNetworkInformation>
 #include <QNetworkRequest>
 #include <QRandomGenerator>
 #include <QSslCertificate>
@@ -57,6 +58,15 @@ ConnectionService::ConnectionService(QObject *parent)
         m_pollingRefused = true; // the same credentials would be refused again: not until the WebSocket is back
         stopPolling();
     });
+    // Not every platform has a backend (none without NetworkManager, say);
+    // then only the backoff brings the link back.
+    if (QNetworkInformation::loadBackendByFeatures(QNetworkInformation::Feature::Reachability)) {
+        connect(QNetworkInformation::instance(), &QNetworkInformation::reachabilityChanged, this,
+                [this](QNetworkInformation::Reachability reachability) {
+                    if (reachability == QNetworkInformation::Reachability::Online)
+                        networkBecameReachable();
+                });
+    }
     m_primaryProbe.setSingleShot(false);
     connect(&m_primaryProbe, &QTimer::timeout, this, &ConnectionService::probePrimary);
     m_requestTimer.setInterval(100);
@@ -144,6 +154,14 @@ void ConnectionService::retryNow()
     openSocket();
 }
 
+void ConnectionService::networkBecameReachable()
+{
+    if (m_state == State::Reconnecting && m_retryTimer.isActive()) {
+        qCInfo(lcConnection) << "the network is back; retrying now";
+        retryNow();
+    }
+}
+
 qint64 ConnectionService::msUntilRetry() const
 {
     if (m_state != State::Reconnecting || !m_retryTimer.isActive())
@@ -194,14 +212,11 @@ void ConnectionService::openSocket()
         return;
     }
     m_tlsFailure.clear();
-    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-    if (url.scheme() == u"wss" && !m_settings.caFile.isEmpty()) {
-        const QList<QSslCertificate> trusted = QSslCertificate::fromPath(m_settings.caFile, QSsl::Pem);
-        if (trusted.isEmpty()) {
-            fail(tr("the CA file %1 holds no readable PEM certificate").arg(m_settings.caFile));
-            return;
-        }
-        tls.setCaCertificates(tls.caCertificates() + trusted);
+    QString tlsError;
+    const auto tls = tlsConfiguration(&tlsError);
+    if (!tls) {
+        fail(tlsError);
+        return;
     }
 
     auto *socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
@@ -209,7 +224,7 @@ void ConnectionService::openSocket()
     socket->setMaxAllowedIncomingFrameSize(quint64(m_settings.maxMessageBytes));
     socket->setMaxAllowedIncomingMessageSize(quint64(m_settings.maxMessageBytes));
     socket->setReadBufferSize(kReadBufferBytes);
-    socket->setSslConfiguration(tls);
+    socket->setSslConfiguration(*tls);
     // Certificate errors are never ignored: the connection is refused and the
     // operator is told which certificate and why.
     connect(socket, &QWebSocket::sslErrors, this, [this](const QList<QSslError> &errors) {
@@ -598,6 +613,20 @@ void ConnectionService::probePrimary()
     probe->connectToHost(primary.host(), quint16(primary.port(primary.scheme() == u"wss" ? 443 : 80)));
 }
 
+std::optional<QSslConfiguration> ConnectionService::tlsConfiguration(QString *error) const
+{
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    if (m_settings.caFile.isEmpty())
+        return tls;
+    const QList<QSslCertificate> trusted = QSslCertificate::fromPath(m_settings.caFile, QSsl::Pem);
+    if (trusted.isEmpty()) {
+        *error = tr("the CA file %1 holds no readable PEM certificate").arg(m_settings.caFile);
+        return std::nullopt;
+    }
+    tls.setCaCertificates(tls.caCertificates() + trusted);
+    return tls;
+}
+
 void ConnectionService::startPolling()
 {
     qCInfo(lcConnection) << "the WebSocket keeps failing; polling the REST API meanwhile";
@@ -610,6 +639,9 @@ void ConnectionService::startPolling()
     settings.url = currentUrl();
     m_polling.setSettings(settings);
     m_polling.setChannels(m_channels);
+    QString tlsError;
+    if (const auto tls = tlsConfiguration(&tlsError))
+        m_polling.setSslConfiguration(*tls); // https trusts what wss:// trusts
     m_polling.start();
 }
 

@@ -13,6 +13,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QSet>
+#include <QSslConfiguration>
 #include <QStringList>
 #include <QTimer>
 
@@ -61,6 +62,9 @@ public:
     void resumeLive();
     // Connects at once, skipping any remaining backoff; also leaves Failed.
     void retryNow();
+    // The network came back (QNetworkInformation, where the platform has a
+    // backend): a link that is waiting to retry tries at once.
+    void networkBecameReachable();
 
     State state() const { return m_state; }
     // Data is current: live over the WebSocket, or polled while it is down.
@@ -124,6 +128,8 @@ private:
 
     void openSocket();
     void startPolling();
+    // The system's CAs plus the profile's CA file; nothing when that file is unusable.
+    std::optional<QSslConfiguration> tlsConfiguration(QString *error) const;
     void stopPolling();
     void startPlain();
     void onEngineFrame(const QString &text);

@@ -5,6 +5,7 @@
 #include <QObject>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTimer>
 
 #include <memory>
 
@@ -42,6 +43,11 @@ public:
     }
 
     void setRefusing(bool refusing) { m_refusing = refusing; }
+    // The next bytes from the server get halfway to the console, then both
+    // sides are cut: a frame broken in the middle.
+    void cutMidFrame() { m_cutMidFrame = true; }
+    // Holds every chunk this long in each direction, in order.
+    void setDelayMs(int ms) { m_delayMs = ms; }
     // Cuts connections that ask for a WebSocket and lets plain HTTP through:
     // a firewall that breaks upgrades, the case the REST fallback is for.
     void setRefusingWebSockets(bool refusing) { m_refusingWebSockets = refusing; }
@@ -76,6 +82,7 @@ private:
             incoming->setParent(nullptr);
             pair->client.reset(incoming);
             pair->upstream = std::make_unique<QTcpSocket>();
+            pair->upstream->setObjectName(QStringLiteral("upstream"));
             QTcpSocket *client = pair->client.get();
             QTcpSocket *upstream = pair->upstream.get();
             connect(client, &QTcpSocket::readyRead, this, [this, client, upstream] { forward(client, upstream); });
@@ -99,7 +106,23 @@ private:
         }
         if (m_stalled || to->state() != QAbstractSocket::ConnectedState)
             return; // left in `from`'s buffer until the link flows again
-        to->write(from->readAll());
+        if (m_cutMidFrame && from->objectName() == u"upstream" && from->bytesAvailable() > 1) {
+            m_cutMidFrame = false;
+            to->write(from->read(from->bytesAvailable() / 2));
+            to->flush();
+            from->abort();
+            to->abort();
+            return;
+        }
+        const QByteArray bytes = from->readAll();
+        if (m_delayMs <= 0) {
+            to->write(bytes);
+            return;
+        }
+        QTimer::singleShot(m_delayMs, to, [to, bytes] {
+            if (to->state() == QAbstractSocket::ConnectedState)
+                to->write(bytes);
+        });
     }
 
     void closePair(Pair *raw)
@@ -122,4 +145,6 @@ private:
     bool m_refusing = false;
     bool m_stalled = false;
     bool m_refusingWebSockets = false;
+    bool m_cutMidFrame = false;
+    int m_delayMs = 0;
 };

@@ -142,6 +142,9 @@ private Q_SLOTS:
     void fallbackServerUsedAndPrimaryRegained();
     void tlsTrustsTheProfilesCaAndRefusesOthersWithDetails();
     void pollsWhileOnlyHttpAnswersAndTheWebSocketWinsBack();
+    void frameCutInTheMiddleIsResumedWithoutLoss();
+    void delayedLinkMeasuresItsRoundTrip();
+    void networkComingBackRetriesAtOnce();
 };
 
 void TestConnectionService::resumeAfterADropLosesNothingAndRepeatsNothing()
@@ -463,6 +466,71 @@ void TestConnectionService::pollsWhileOnlyHttpAnswersAndTheWebSocketWinsBack()
     QTRY_COMPARE_WITH_TIMEOUT(session.connection()->state(), State::Live, 10000);
     QVERIFY(session.hasLiveData());
     QCOMPARE(session.drones()->rowCount(), 6);
+}
+
+void TestConnectionService::frameCutInTheMiddleIsResumedWithoutLoss()
+{
+    SimServer sim(busyFleet());
+    QVERIFY(sim.listen());
+    FaultProxy proxy(sim.port());
+    Session session;
+    SeqRecorder recorder(session.connection());
+    session.setSettings(fastSettings(proxy.url()));
+    session.start();
+    QTRY_VERIFY(session.hasLiveData());
+    QTRY_VERIFY(recorder.seqs.size() >= 20);
+
+    proxy.cutMidFrame();
+    QTRY_COMPARE(proxy.connectionCount(), 0);
+    const qsizetype before = recorder.seqs.size();
+    QTRY_VERIFY(session.hasLiveData());
+    QTRY_VERIFY(recorder.seqs.size() >= before + 30);
+    QCOMPARE(session.connection()->lastRecovery(), Recovery::Resumed);
+    QVERIFY2(recorder.contiguous(), "the half frame was applied, or an event was lost");
+    QCOMPARE(session.connection()->protocolErrorCount(), 0);
+}
+
+void TestConnectionService::delayedLinkMeasuresItsRoundTrip()
+{
+    SimOptions options = busyFleet();
+    options.heartbeatMs = 400;
+    SimServer sim(options);
+    QVERIFY(sim.listen());
+    FaultProxy proxy(sim.port());
+    proxy.setDelayMs(150);
+    Session session;
+    session.setSettings(fastSettings(proxy.url()));
+    session.start();
+    QTRY_VERIFY_WITH_TIMEOUT(session.hasLiveData(), 10000);
+    // 150 ms each way: the heartbeat's round trip says so.
+    QTRY_VERIFY_WITH_TIMEOUT(session.connection()->roundTripMs() >= 280, 5000);
+    QCOMPARE(session.connection()->state(), State::Live);
+}
+
+void TestConnectionService::networkComingBackRetriesAtOnce()
+{
+    quint16 port = 0;
+    {
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        port = probe.serverPort();
+    }
+    Session session;
+    ConnectionSettings settings = fastSettings(QStringLiteral("ws://127.0.0.1:%1/ws").arg(port));
+    settings.backoffBaseMs = 60000; // the next attempt would be up to a minute away
+    settings.backoffCapMs = 60000;
+    settings.pollingFallback = false;
+    session.setSettings(settings);
+    session.start();
+    // Wait for a retry that is at least 5 s away (full jitter may draw less).
+    QTRY_VERIFY_WITH_TIMEOUT(session.connection()->msUntilRetry() > 5000, 10000);
+
+    SimOptions options = busyFleet();
+    options.port = port;
+    SimServer sim(options);
+    QVERIFY(sim.listen());
+    session.connection()->networkBecameReachable();
+    QTRY_VERIFY_WITH_TIMEOUT(session.hasLiveData(), 3000);
 }
 
 QTEST_GUILESS_MAIN(TestConnectionService)
