@@ -35,9 +35,9 @@ std::optional<Profile> Profile::load(const QString &path, QString *error)
                 return std::nullopt;
             }
             section = line.mid(1, line.size() - 2).trimmed();
-            if (section != u"server" && section != u"operator") {
+            if (section != u"server" && section != u"connection" && section != u"operator") {
                 *error = QStringLiteral("%1:%2: ").arg(path).arg(lineNumber)
-                    + tr("unknown section [%1] (expected [server] or [operator])").arg(section);
+                    + tr("unknown section [%1] (expected [server], [connection] or [operator])").arg(section);
                 return std::nullopt;
             }
             continue;
@@ -112,6 +112,41 @@ std::optional<Profile> Profile::load(const QString &path, QString *error)
                 return std::nullopt;
             }
             profile.connection.caFile = caPath;
+        } else if (section == u"connection") {
+            // Every key here is a whole number of milliseconds or attempts.
+            static const QHash<QString, std::pair<int ConnectionSettings::*, std::pair<int, int>>> numbers = {
+                {QStringLiteral("backoff-base-ms"), {&ConnectionSettings::backoffBaseMs, {10, 600000}}},
+                {QStringLiteral("backoff-cap-ms"), {&ConnectionSettings::backoffCapMs, {10, 3600000}}},
+                {QStringLiteral("max-attempts"), {&ConnectionSettings::maxAttempts, {0, 1000000}}},
+                {QStringLiteral("connect-timeout-ms"), {&ConnectionSettings::connectTimeoutMs, {100, 600000}}},
+                {QStringLiteral("request-timeout-ms"), {&ConnectionSettings::requestTimeoutMs, {100, 600000}}},
+                {QStringLiteral("heartbeat-ms"), {&ConnectionSettings::heartbeatMs, {100, 3600000}}},
+                {QStringLiteral("stable-after-ms"), {&ConnectionSettings::stableAfterMs, {0, 3600000}}},
+                {QStringLiteral("attempts-per-server"), {&ConnectionSettings::attemptsPerServer, {1, 1000}}},
+                {QStringLiteral("primary-probe-ms"), {&ConnectionSettings::primaryProbeMs, {100, 3600000}}},
+                {QStringLiteral("poll-after-attempts"), {&ConnectionSettings::pollAfterAttempts, {1, 1000}}},
+            };
+            if (key == u"polling-fallback") {
+                if (value != u"true" && value != u"false") {
+                    *error = where(key) + tr("expected true or false");
+                    return std::nullopt;
+                }
+                profile.connection.pollingFallback = value == u"true";
+                continue;
+            }
+            const auto it = numbers.constFind(key);
+            if (it == numbers.cend()) {
+                *error = where(key) + tr("unknown key");
+                return std::nullopt;
+            }
+            bool ok = false;
+            const int number = value.toInt(&ok);
+            const auto [min, max] = it->second;
+            if (!ok || number < min || number > max) {
+                *error = where(key) + tr("expected a whole number from %1 to %2").arg(min).arg(max);
+                return std::nullopt;
+            }
+            profile.connection.*(it->first) = number;
         } else if (section == u"operator" && key == u"name") {
             profile.connection.operatorName = value;
         } else {

@@ -67,6 +67,11 @@ ConnectionService::ConnectionService(QObject *parent)
                         networkBecameReachable();
                 });
     }
+    m_stableTimer.setSingleShot(true);
+    connect(&m_stableTimer, &QTimer::timeout, this, [this] {
+        if (isLive())
+            m_attempt = 0;
+    });
     m_primaryProbe.setSingleShot(false);
     connect(&m_primaryProbe, &QTimer::timeout, this, &ConnectionService::probePrimary);
     m_requestTimer.setInterval(100);
@@ -658,7 +663,9 @@ void ConnectionService::goLive()
     stopPolling();
     m_pollingRefused = false;
     m_setupTimer.stop();
-    m_attempt = 0;
+    // The backoff only starts over once the link proves stable: a server that
+    // accepts and drops at once must not be hammered at the base delay.
+    m_stableTimer.start(m_settings.stableAfterMs);
     m_failuresOnServer = 0;
     if (m_serverIndex != 0)
         m_primaryProbe.start(m_settings.primaryProbeMs);
@@ -788,6 +795,7 @@ void ConnectionService::linkLost(const QString &reason)
     if (m_state == State::Live)
         m_outageClock.start();
     m_setupTimer.stop();
+    m_stableTimer.stop();
     m_primaryProbe.stop();
     dropSocket();
     failPendingRequests(QStringLiteral("offline"), tr("the link to the server was lost: %1").arg(reason));

@@ -169,6 +169,7 @@ private:
     QTimer m_heartbeatTimer;
     QTimer m_requestTimer;
     QTimer m_primaryProbe;
+    QTimer m_stableTimer; // a link that stays live this long resets the backoff
     QPointer<QTcpSocket> m_probeSocket;
     int m_serverIndex = 0; // into serverUrls()
     ConnectionSettings::Dialect m_dialect = ConnectionSettings::Dialect::Auto;

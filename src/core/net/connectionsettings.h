@@ -21,6 +21,7 @@ struct ConnectionSettings
     int backoffBaseMs = 500;
     int backoffCapMs = 30000;
     int heartbeatMs = 15000; // until the server's hello names its own period
+    int stableAfterMs = 5000; // a link live this long resets the backoff
     int maxAttempts = 0; // reconnect attempts before giving up (Offline); 0: never give up
     int requestTimeoutMs = 10000; // a request with no answer by then fails towards its caller
     bool pollingFallback = true; // poll the REST API while the WebSocket keeps failing (watchfloor servers)

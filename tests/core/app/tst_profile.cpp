@@ -14,6 +14,7 @@ private Q_SLOTS:
     void missingFileIsAnError();
     void serversInOrderTokenFileAndCaFile();
     void tokenFromEnvironment();
+    void connectionSettings();
 
 private:
     QString write(const QByteArray &content);
@@ -138,6 +139,32 @@ void TestProfile::tokenFromEnvironment()
     QVERIFY(!Profile::load(write("[server]\nurl=ws://h/ws\ntoken-env=WATCHFLOOR_TEST_TOKEN\n"), &error));
     QVERIFY2(error.contains(QStringLiteral("the environment variable WATCHFLOOR_TEST_TOKEN is not set")),
              qPrintable(error));
+}
+
+void TestProfile::connectionSettings()
+{
+    QString error;
+    const auto profile = Profile::load(write("[server]\nurl=ws://h/ws\n"
+                                             "[connection]\n"
+                                             "backoff-base-ms=250\n"
+                                             "backoff-cap-ms=10000\n"
+                                             "max-attempts=5\n"
+                                             "polling-fallback=false\n"
+                                             "stable-after-ms=2000\n"),
+                                       &error);
+    QVERIFY2(profile, qPrintable(error));
+    QCOMPARE(profile->connection.backoffBaseMs, 250);
+    QCOMPARE(profile->connection.backoffCapMs, 10000);
+    QCOMPARE(profile->connection.maxAttempts, 5); // seed 000's "max 5 attempts"
+    QCOMPARE(profile->connection.pollingFallback, false);
+    QCOMPARE(profile->connection.stableAfterMs, 2000);
+    QCOMPARE(ConnectionSettings().maxAttempts, 0); // unlimited unless the profile says
+
+    QVERIFY(!Profile::load(write("[server]\nurl=ws://h/ws\n[connection]\nbackoff-base-ms=fast\n"), &error));
+    QVERIFY2(error.contains(QStringLiteral(":4: [connection] backoff-base-ms: expected a whole number")),
+             qPrintable(error));
+    QVERIFY(!Profile::load(write("[server]\nurl=ws://h/ws\n[connection]\nretries=3\n"), &error));
+    QVERIFY2(error.contains(QStringLiteral(":4: [connection] retries: unknown key")), qPrintable(error));
 }
 
 QTEST_GUILESS_MAIN(TestProfile)

@@ -145,6 +145,7 @@ private Q_SLOTS:
     void frameCutInTheMiddleIsResumedWithoutLoss();
     void delayedLinkMeasuresItsRoundTrip();
     void networkComingBackRetriesAtOnce();
+    void retryDelaysGrowWithFullJitter();
 };
 
 void TestConnectionService::resumeAfterADropLosesNothingAndRepeatsNothing()
@@ -531,6 +532,39 @@ void TestConnectionService::networkComingBackRetriesAtOnce()
     QVERIFY(sim.listen());
     session.connection()->networkBecameReachable();
     QTRY_VERIFY_WITH_TIMEOUT(session.hasLiveData(), 3000);
+}
+
+void TestConnectionService::retryDelaysGrowWithFullJitter()
+{
+    quint16 closedPort = 0;
+    {
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        closedPort = probe.serverPort();
+    }
+    ConnectionService connection;
+    ConnectionSettings settings = fastSettings(QStringLiteral("ws://127.0.0.1:%1/ws").arg(closedPort));
+    settings.backoffBaseMs = 20;
+    settings.backoffCapMs = 640;
+    settings.pollingFallback = false;
+    connection.setSettings(settings);
+    QList<qint64> delays; // the wait before attempt n, as announced
+    connect(&connection, &ConnectionService::stateChanged, this, [&](State state) {
+        if (state == State::Reconnecting && connection.msUntilRetry() >= 0)
+            delays.append(connection.msUntilRetry());
+    });
+    connection.start();
+    QTRY_VERIFY_WITH_TIMEOUT(delays.size() >= 14, 15000);
+    connection.stop();
+    for (qsizetype n = 0; n < delays.size(); ++n) {
+        const qint64 ceiling = std::min<qint64>(640, qint64(20) << std::min<qsizetype>(n, 16));
+        QVERIFY2(delays.at(n) <= ceiling,
+                 qPrintable(QStringLiteral("delay %1 was %2 ms, above %3").arg(n).arg(delays.at(n)).arg(ceiling)));
+    }
+    // Later waits may be longer than the base allows at first; and they are
+    // drawn at random, not the same every time.
+    QVERIFY(*std::max_element(delays.cbegin() + 6, delays.cend()) > 20 * 4);
+    QVERIFY(QSet<qint64>(delays.cbegin(), delays.cend()).size() > delays.size() / 2);
 }
 
 QTEST_GUILESS_MAIN(TestConnectionService)
