@@ -25,6 +25,13 @@ ConnectionSettings fastSettings(const QString &url)
     return s;
 }
 
+// A loopback port nobody listens on (until the test starts a server there).
+quint16 freePort()
+{
+    QTcpServer probe;
+    return probe.listen(QHostAddress::LocalHost, 0) ? probe.serverPort() : 0;
+}
+
 SimOptions busyFleet()
 {
     SimOptions o;
@@ -307,12 +314,8 @@ void TestConnectionService::requestsTimeOutOrFailWhenOffline()
 
 void TestConnectionService::givesUpAfterMaxAttemptsUntilRetryNow()
 {
-    quint16 closedPort = 0;
-    {
-        QTcpServer probe;
-        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
-        closedPort = probe.serverPort();
-    }
+    const quint16 closedPort = freePort();
+    QVERIFY(closedPort != 0);
     ConnectionService connection;
     ConnectionSettings settings = fastSettings(QStringLiteral("ws://127.0.0.1:%1/ws").arg(closedPort));
     settings.maxAttempts = 3;
@@ -359,12 +362,8 @@ void TestConnectionService::pausingStopsUpdatesAndResumingCatchesUp()
 void TestConnectionService::fallbackServerUsedAndPrimaryRegained()
 {
     // The primary's port, reserved and left closed for now.
-    quint16 primaryPort = 0;
-    {
-        QTcpServer probe;
-        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
-        primaryPort = probe.serverPort();
-    }
+    const quint16 primaryPort = freePort();
+    QVERIFY(primaryPort != 0);
     SimServer fallback(busyFleet());
     QVERIFY(fallback.listen());
 
@@ -481,8 +480,9 @@ void TestConnectionService::frameCutInTheMiddleIsResumedWithoutLoss()
     QTRY_VERIFY(session.hasLiveData());
     QTRY_VERIFY(recorder.seqs.size() >= 20);
 
+    QSignalSpy states(session.connection(), &ConnectionService::stateChanged);
     proxy.cutMidFrame();
-    QTRY_COMPARE(proxy.connectionCount(), 0);
+    QTRY_VERIFY(states.contains(QVariantList {QVariant::fromValue(State::Reconnecting)}));
     const qsizetype before = recorder.seqs.size();
     QTRY_VERIFY(session.hasLiveData());
     QTRY_VERIFY(recorder.seqs.size() >= before + 30);
@@ -510,12 +510,8 @@ void TestConnectionService::delayedLinkMeasuresItsRoundTrip()
 
 void TestConnectionService::networkComingBackRetriesAtOnce()
 {
-    quint16 port = 0;
-    {
-        QTcpServer probe;
-        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
-        port = probe.serverPort();
-    }
+    const quint16 port = freePort();
+    QVERIFY(port != 0);
     Session session;
     ConnectionSettings settings = fastSettings(QStringLiteral("ws://127.0.0.1:%1/ws").arg(port));
     settings.backoffBaseMs = 60000; // the next attempt would be up to a minute away
@@ -536,12 +532,8 @@ void TestConnectionService::networkComingBackRetriesAtOnce()
 
 void TestConnectionService::retryDelaysGrowWithFullJitter()
 {
-    quint16 closedPort = 0;
-    {
-        QTcpServer probe;
-        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
-        closedPort = probe.serverPort();
-    }
+    const quint16 closedPort = freePort();
+    QVERIFY(closedPort != 0);
     ConnectionService connection;
     ConnectionSettings settings = fastSettings(QStringLiteral("ws://127.0.0.1:%1/ws").arg(closedPort));
     settings.backoffBaseMs = 20;
