@@ -72,15 +72,22 @@ void drawSymbol(QPainter *p, Protocol::DroneState state, const QRectF &r)
 
 void DroneDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
+    // A drone not heard from lately, or any drone while the link is down, is
+    // drawn faded and slanted: its values are the last known, not live.
+    QStyleOptionViewItem opt = option;
+    if (index.data(DroneModel::StaleRole).toBool()) {
+        opt.palette.setColor(QPalette::Text, Theme::staleText());
+        opt.font.setItalic(true);
+    }
     switch (index.column()) {
     case DroneModel::StateColumn:
-        paintState(painter, option, index);
+        paintState(painter, opt, index);
         break;
     case DroneModel::BatteryColumn:
-        paintBattery(painter, option, index);
+        paintBattery(painter, opt, index);
         break;
     default:
-        QStyledItemDelegate::paint(painter, option, index);
+        QStyledItemDelegate::paint(painter, opt, index);
     }
 }
 

@@ -47,6 +47,11 @@ QColor alarmColor()
     return {0xc0, 0x1f, 0x1f};
 }
 
+QColor staleText()
+{
+    return {0x86, 0x8c, 0x92};
+}
+
 QColor staleBackground()
 {
     return {0xf3, 0xd9, 0x8b};

@@ -13,5 +13,6 @@ QColor neutralColor(); // grey: normal, nothing to do
 QColor warningColor(); // amber: degraded, look soon
 QColor alarmColor(); // red: act now
 QColor staleBackground(); // banner behind "not live" messages
+QColor staleText(); // values that are the last known, not live
 
 } // namespace Theme

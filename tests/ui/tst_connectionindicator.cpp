@@ -74,6 +74,10 @@ void TestConnectionIndicator::showsLiveThenReconnectingWhenTheServerStops()
              qPrintable(window.staleBanner()->text()));
     QVERIFY(indicator->icon().pixmap(14).toImage() != liveIcon);
     QVERIFY(indicator->accessibleName().contains(QStringLiteral("Reconnecting")));
+    // Every drone on screen is marked stale while the link is down.
+    QAbstractItemModel *table = window.droneTable()->model();
+    for (int row = 0; row < table->rowCount(); ++row)
+        QVERIFY(table->index(row, 0).data(DroneModel::StaleRole).toBool());
 }
 
 void TestConnectionIndicator::showsFailureReason()

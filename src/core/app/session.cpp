@@ -9,6 +9,10 @@ Session::Session(QObject *parent)
     connect(&m_connection, &ConnectionService::messageReceived, this, &Session::onMessage);
     connect(&m_connection, &ConnectionService::stateChanged, this, &Session::onStateChanged);
     m_connection.setSubscriptions({QStringLiteral("drones")});
+    m_staleTimer.setInterval(1000);
+    connect(&m_staleTimer, &QTimer::timeout, &m_drones, &DroneModel::refreshStaleness);
+    m_staleTimer.start();
+    m_drones.setLinkLive(false); // nothing is live before the first connection
 }
 
 void Session::setStore(LocalStore *store)
@@ -39,6 +43,7 @@ void Session::onMessage(const Protocol::Message &message)
 
 void Session::onStateChanged(ConnectionService::State state)
 {
+    m_drones.setLinkLive(m_connection.isLive());
     // After a resume the models are current again once the replay is applied,
     // which happens in order right behind the resume's answer; after a resync
     // the fresh snapshots came before the link went live.

@@ -59,5 +59,6 @@ private:
     DroneModel m_drones;
     QHash<QString, Protocol::DroneStatus> m_pendingDrones;
     QTimer m_flushTimer;
+    QTimer m_staleTimer; // re-evaluates which entities have gone quiet
     bool m_snapshotApplied = false;
 };

@@ -1,13 +1,48 @@
 #include "dronemodel.h"
 
+#include <QElapsedTimer>
 #include <QLocale>
 #include <QSet>
+
+#include <memory>
 
 #include <algorithm>
 
 DroneModel::DroneModel(QObject *parent)
     : QAbstractTableModel(parent)
-{ }
+{
+    m_clock = [timer = std::make_shared<QElapsedTimer>()] {
+        if (!timer->isValid())
+            timer->start();
+        return timer->elapsed();
+    };
+}
+
+bool DroneModel::computeStale(qint64 receivedMs) const
+{
+    return !m_linkLive || m_clock() - receivedMs > 3 * m_expectedPeriodMs;
+}
+
+void DroneModel::setLinkLive(bool live)
+{
+    if (m_linkLive == live)
+        return;
+    m_linkLive = live;
+    refreshStaleness();
+}
+
+void DroneModel::refreshStaleness()
+{
+    QList<int> changed;
+    for (int row = 0; row < m_fresh.size(); ++row) {
+        const bool stale = computeStale(m_fresh.at(row).receivedMs);
+        if (stale != m_fresh.at(row).stale) {
+            m_fresh[row].stale = stale;
+            changed.append(row);
+        }
+    }
+    emitChangedRanges(std::move(changed), {StaleRole, Qt::DisplayRole});
+}
 
 int DroneModel::rowCount(const QModelIndex &parent) const
 {
@@ -58,10 +93,12 @@ QVariant DroneModel::data(const QModelIndex &index, int role) const
             return tr("%1°, %2° · %3 m")
                 .arg(QLocale().toString(d.location.lat, 'f', 5), QLocale().toString(d.location.lon, 'f', 5),
                      QLocale().toString(qRound(d.location.alt)));
-        case LastUpdateColumn:
-            return d.timestamp.isValid()
+        case LastUpdateColumn: {
+            const QString time = d.timestamp.isValid()
                 ? QLocale().toString(d.timestamp.toLocalTime().time(), QStringLiteral("HH:mm:ss"))
                 : QString();
+            return m_fresh.at(index.row()).stale ? tr("%1 (stale)").arg(time) : time;
+        }
         }
         return {};
     case SortRole:
@@ -94,6 +131,10 @@ QVariant DroneModel::data(const QModelIndex &index, int role) const
         return d.speed;
     case LastUpdateRole:
         return d.timestamp;
+    case StaleRole:
+        return m_fresh.at(index.row()).stale;
+    case AgeRole:
+        return m_clock() - m_fresh.at(index.row()).receivedMs;
     }
     return {};
 }
@@ -130,6 +171,8 @@ QHash<int, QByteArray> DroneModel::roleNames() const
         {SpeedRole, "speed"},
         {LastUpdateRole, "lastUpdate"},
         {SortRole, "sortValue"},
+        {StaleRole, "stale"},
+        {AgeRole, "age"},
     });
     return names;
 }
@@ -153,6 +196,7 @@ void DroneModel::reconcile(const QList<Protocol::DroneStatus> &snapshot)
             --first;
         beginRemoveRows({}, first, row);
         m_drones.remove(first, row - first + 1);
+        m_fresh.remove(first, row - first + 1);
         endRemoveRows();
         row = first - 1;
     }
@@ -162,6 +206,8 @@ void DroneModel::reconcile(const QList<Protocol::DroneStatus> &snapshot)
 
 void DroneModel::applyBatch(const QList<Protocol::DroneStatus> &reports)
 {
+    const qint64 now = m_clock();
+    const bool stale = !m_linkLive;
     QList<int> changed;
     QList<Protocol::DroneStatus> added;
     QHash<QString, qsizetype> addedIndex;
@@ -169,6 +215,7 @@ void DroneModel::applyBatch(const QList<Protocol::DroneStatus> &reports)
         const int row = m_rowBySerial.value(report.serial, -1);
         if (row >= 0) {
             m_drones[row] = report;
+            m_fresh[row] = {now, stale};
             changed.append(row);
         } else if (const auto it = addedIndex.constFind(report.serial); it != addedIndex.cend()) {
             added[*it] = report;
@@ -185,12 +232,13 @@ void DroneModel::applyBatch(const QList<Protocol::DroneStatus> &reports)
         for (auto &d : added) {
             m_rowBySerial.insert(d.serial, int(m_drones.size()));
             m_drones.append(std::move(d));
+            m_fresh.append({now, stale});
         }
         endInsertRows();
     }
 }
 
-void DroneModel::emitChangedRanges(QList<int> rows)
+void DroneModel::emitChangedRanges(QList<int> rows, const QList<int> &roles)
 {
     if (rows.isEmpty())
         return;
@@ -199,7 +247,7 @@ void DroneModel::emitChangedRanges(QList<int> rows)
     qsizetype start = 0;
     for (qsizetype i = 1; i <= rows.size(); ++i) {
         if (i == rows.size() || rows.at(i) != rows.at(i - 1) + 1) {
-            Q_EMIT dataChanged(index(rows.at(start), 0), index(rows.at(i - 1), ColumnCount - 1));
+            Q_EMIT dataChanged(index(rows.at(start), 0), index(rows.at(i - 1), ColumnCount - 1), roles);
             start = i;
         }
     }

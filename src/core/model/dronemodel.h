@@ -6,6 +6,8 @@
 #include <QHash>
 #include <QList>
 
+#include <functional>
+
 // The fleet, one row per drone, kept in the order drones first appeared.
 // Receives typed status reports in batches; emits one ranged dataChanged per
 // contiguous block of changed rows and one insert per batch.
@@ -27,6 +29,8 @@ public:
         SpeedRole, // metres per second
         LastUpdateRole, // QDateTime, UTC
         SortRole, // a value per column that sorts naturally
+        StaleRole, // bool: not heard from within 3 reporting periods, or the link is not live
+        AgeRole, // ms since this console last heard from the drone
     };
     Q_ENUM(Role)
 
@@ -45,14 +49,35 @@ public:
     void applyBatch(const QList<Protocol::DroneStatus> &reports);
 
     int rowOf(const QString &serial) const { return m_rowBySerial.value(serial, -1); }
+
+    // Staleness. Ages are measured on this console's monotonic clock from
+    // when a report arrived, so a server's clock cannot make data look fresh.
+    void setExpectedPeriodMs(qint64 ms) { m_expectedPeriodMs = ms; }
+    void setLinkLive(bool live);
+    // Re-evaluates every row; rows whose staleness changed get one ranged
+    // dataChanged per block. Call it about once a second.
+    void refreshStaleness();
+    bool isStale(int row) const { return m_fresh.at(row).stale; }
+    // For tests: the clock that ages reports (ms, monotonic).
+    void setClock(std::function<qint64()> clock) { m_clock = std::move(clock); }
     const Protocol::DroneStatus &droneAt(int row) const { return m_drones.at(row); }
 
     static QString stateText(Protocol::DroneState state);
 
 private:
-    void emitChangedRanges(QList<int> rows);
+    void emitChangedRanges(QList<int> rows, const QList<int> &roles = {});
+    bool computeStale(qint64 receivedMs) const;
     void rebuildIndex();
 
     QList<Protocol::DroneStatus> m_drones;
+    struct Freshness
+    {
+        qint64 receivedMs = 0;
+        bool stale = false;
+    };
+    QList<Freshness> m_fresh; // parallel to m_drones
+    qint64 m_expectedPeriodMs = 5000;
+    bool m_linkLive = true;
+    std::function<qint64()> m_clock;
     QHash<QString, int> m_rowBySerial;
 };

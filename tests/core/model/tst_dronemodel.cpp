@@ -43,6 +43,7 @@ private Q_SLOTS:
     void reconcileRemovesMissingAndKeepsOrder();
     void displayAndSortValues();
     void roleNames();
+    void dronesGoStaleWhenQuietOrWhenTheLinkIsDown();
 
 private:
     DroneModel *m_model = nullptr;
@@ -146,6 +147,43 @@ void TestDroneModel::roleNames()
     QCOMPARE(names.value(DroneModel::SerialRole), QByteArray("serial"));
     QCOMPARE(names.value(DroneModel::BatteryRole), QByteArray("battery"));
     QCOMPARE(names.value(Qt::DisplayRole), QByteArray("display"));
+}
+
+void TestDroneModel::dronesGoStaleWhenQuietOrWhenTheLinkIsDown()
+{
+    qint64 now = 1000;
+    m_model->setClock([&now] { return now; });
+    m_model->setExpectedPeriodMs(5000);
+    m_model->applyBatch({drone(QStringLiteral("A")), drone(QStringLiteral("B")), drone(QStringLiteral("C"))});
+    QVERIFY(!m_model->index(0, 0).data(DroneModel::StaleRole).toBool());
+
+    QSignalSpy changed(m_model, &QAbstractItemModel::dataChanged);
+    now += 14000; // under three periods
+    m_model->applyBatch({drone(QStringLiteral("B"))});
+    changed.clear();
+    m_model->refreshStaleness();
+    QCOMPARE(changed.size(), 0);
+    QCOMPARE(m_model->index(2, 0).data(DroneModel::AgeRole).toLongLong(), 14000);
+
+    now += 2000; // A and C past three periods; B reported 2 s ago
+    m_model->refreshStaleness();
+    QCOMPARE(changed.size(), 2); // rows 0 and 2: two blocks
+    QVERIFY(changed.first().at(2).value<QList<int>>().contains(DroneModel::StaleRole));
+    QVERIFY(m_model->index(0, 0).data(DroneModel::StaleRole).toBool());
+    QVERIFY(!m_model->index(1, 0).data(DroneModel::StaleRole).toBool());
+    QVERIFY(m_model->index(2, DroneModel::LastUpdateColumn).data().toString().endsWith(QStringLiteral("(stale)")));
+
+    // A report makes a drone fresh again; a link that is down makes all stale.
+    m_model->applyBatch({drone(QStringLiteral("A"))});
+    QVERIFY(!m_model->index(0, 0).data(DroneModel::StaleRole).toBool());
+    m_model->setLinkLive(false);
+    for (int row = 0; row < 3; ++row)
+        QVERIFY(m_model->index(row, 0).data(DroneModel::StaleRole).toBool());
+    m_model->applyBatch({drone(QStringLiteral("B"))}); // a late report while down is still not live
+    QVERIFY(m_model->index(1, 0).data(DroneModel::StaleRole).toBool());
+    m_model->setLinkLive(true);
+    QVERIFY(!m_model->index(1, 0).data(DroneModel::StaleRole).toBool());
+    QVERIFY(m_model->index(2, 0).data(DroneModel::StaleRole).toBool()); // C is still quiet
 }
 
 QTEST_GUILESS_MAIN(TestDroneModel)
