@@ -282,13 +282,7 @@ void SimServer::dispatch(Client *client, const QString &type, const QJsonObject 
         // on the plant side); they answer with request_data_refresh.
         if (requireRole(client, id, QStringLiteral("admin"))) {
             sendResult(client, id, {});
-            const qint64 wallMs = QDateTime::currentMSecsSinceEpoch();
-            for (const auto &session : std::as_const(m_sessions)) {
-                QJsonObject message
-                    = session->stamp({{QLatin1StringView("type"), QStringLiteral("dashboard_refresh")}}, wallMs);
-                if (Client *target = clientOf(session.get()))
-                    queue(target, message);
-            }
+            publish({{{}, {}, {{QLatin1StringView("type"), QStringLiteral("dashboard_refresh")}}}});
             publishActivity(client->session->operatorName(), QStringLiteral("dashboard_refresh"), {});
         }
     } else if (type == u"broadcast") {

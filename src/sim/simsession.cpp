@@ -30,6 +30,8 @@ bool SimSession::unsubscribe(const Subscription &subscription)
 
 bool SimSession::wants(const SimEvent &event) const
 {
+    if (event.channel.isEmpty())
+        return true; // addressed to every session, whatever it follows
     return std::any_of(m_subscriptions.cbegin(), m_subscriptions.cend(), [&](const Subscription &s) {
         return s.channel == event.channel && (s.keys.isEmpty() || event.key.isEmpty() || s.keys.contains(event.key));
     });

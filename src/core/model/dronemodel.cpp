@@ -18,9 +18,9 @@ DroneModel::DroneModel(QObject *parent)
     };
 }
 
-bool DroneModel::computeStale(qint64 receivedMs) const
+bool DroneModel::computeStale(qint64 receivedMs, qint64 now) const
 {
-    return !m_linkLive || m_clock() - receivedMs > 3 * m_expectedPeriodMs;
+    return !m_linkLive || now - receivedMs > 3 * m_expectedPeriodMs;
 }
 
 void DroneModel::setLinkLive(bool live)
@@ -33,9 +33,10 @@ void DroneModel::setLinkLive(bool live)
 
 void DroneModel::refreshStaleness()
 {
+    const qint64 now = m_clock();
     QList<int> changed;
     for (int row = 0; row < m_fresh.size(); ++row) {
-        const bool stale = computeStale(m_fresh.at(row).receivedMs);
+        const bool stale = computeStale(m_fresh.at(row).receivedMs, now);
         if (stale != m_fresh.at(row).stale) {
             m_fresh[row].stale = stale;
             changed.append(row);

@@ -66,7 +66,7 @@ public:
 
 private:
     void emitChangedRanges(QList<int> rows, const QList<int> &roles = {});
-    bool computeStale(qint64 receivedMs) const;
+    bool computeStale(qint64 receivedMs, qint64 now) const;
     void rebuildIndex();
 
     QList<Protocol::DroneStatus> m_drones;

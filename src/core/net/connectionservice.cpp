@@ -325,8 +325,7 @@ void ConnectionService::startPlain()
 
 void ConnectionService::onEngineFrame(const QString &text)
 {
-    m_lastHeard.restart();
-    m_lastMessageAt = QDateTime::currentDateTimeUtc();
+    noteHeard();
     const auto parsed = Protocol::SocketIo::parsePacket(text);
     if (const auto *error = std::get_if<Protocol::SocketIo::ParseError>(&parsed)) {
         ++m_protocolErrors;
@@ -397,8 +396,7 @@ void ConnectionService::onSocketDisconnected()
 
 void ConnectionService::onFrame(QByteArrayView utf8)
 {
-    m_lastHeard.restart();
-    m_lastMessageAt = QDateTime::currentDateTimeUtc();
+    noteHeard();
     Protocol::DecodedFrame frame = Protocol::decodeFrame(utf8);
     qCDebug(lcConnection) << "frame:" << frame.messages.size() << "messages," << frame.errors.size() << "errors";
     if (m_dialect == ConnectionSettings::Dialect::Auto) {
@@ -766,6 +764,12 @@ void ConnectionService::failPendingRequests(const QString &code, const QString &
 void ConnectionService::onSetupTimeout()
 {
     linkLost(tr("no live link within %1 s").arg(m_settings.connectTimeoutMs / 1000.0));
+}
+
+void ConnectionService::noteHeard()
+{
+    m_lastHeard.restart();
+    m_lastMessageAt = QDateTime::currentDateTimeUtc();
 }
 
 void ConnectionService::onHeartbeat()

@@ -151,6 +151,7 @@ private:
     void failPendingRequests(const QString &code, const QString &message);
     void expireRequests();
     void onHeartbeat();
+    void noteHeard(); // any frame from the server: the link is alive, and this is the time shown
     void linkLost(const QString &reason);
     void fail(const QString &reason);
     void scheduleReconnect();
