@@ -1,0 +1,50 @@
+#include "metrichistory.h"
+
+#include <algorithm>
+#include <limits>
+
+namespace {
+constexpr qint64 kTickMs = 10;
+}
+
+MetricHistory::MetricHistory(qsizetype capacityPerSeries)
+    : m_capacity(capacityPerSeries)
+{ }
+
+void MetricHistory::append(const QString &entity, int metric, qint64 timeMs, double value)
+{
+    if (m_baseMs < 0)
+        m_baseMs = timeMs - 24 * 3600 * 1000; // room for reports a server dated a little in the past
+    const qint64 ticks = std::clamp<qint64>((timeMs - m_baseMs) / kTickMs, 0, std::numeric_limits<quint32>::max());
+    auto it = m_series.find({entity, metric});
+    if (it == m_series.end())
+        it = m_series.insert({entity, metric}, RingBuffer<Packed>(m_capacity));
+    it->append({quint32(ticks), float(value)});
+}
+
+QList<MetricHistory::Sample> MetricHistory::series(const QString &entity, int metric) const
+{
+    QList<Sample> out;
+    const auto it = m_series.constFind({entity, metric});
+    if (it == m_series.cend())
+        return out;
+    out.reserve(it->size());
+    for (qsizetype i = 0; i < it->size(); ++i) {
+        const Packed &p = it->at(i);
+        out.append({m_baseMs + qint64(p.ticks) * kTickMs, double(p.value)});
+    }
+    return out;
+}
+
+qsizetype MetricHistory::sampleCount(const QString &entity, int metric) const
+{
+    const auto it = m_series.constFind({entity, metric});
+    return it == m_series.cend() ? 0 : it->size();
+}
+
+void MetricHistory::removeEntities(const QSet<QString> &entities)
+{
+    if (entities.isEmpty())
+        return;
+    m_series.removeIf([&](const auto &it) { return entities.contains(it.key().entity); });
+}
