@@ -1,5 +1,7 @@
 #include "session.h"
 
+#include <utility>
+
 Session::Session(QObject *parent)
     : QObject(parent)
 {
@@ -28,12 +30,17 @@ void Session::onMessage(const Protocol::Message &message)
         // Reports arriving within one frame for the same drone collapse into
         // the newest; the model sees one change per drone per frame.
         m_pendingDrones.insert(update->status.serial, update->status);
+        ++m_pendingEvents;
+        if (m_trackSendTimes && message.ts)
+            m_pendingSendTimes.append(*message.ts);
         if (!m_flushTimer.isActive())
             m_flushTimer.start();
     } else if (const auto *snapshot = std::get_if<Protocol::Snapshot>(&message.body)) {
         if (snapshot->channel == u"drones") {
             // Everything pending predates the snapshot, which supersedes it.
             m_pendingDrones.clear();
+            m_pendingEvents = 0;
+            m_pendingSendTimes.clear();
             m_flushTimer.stop();
             m_drones.reconcile(snapshot->drones);
             m_snapshotApplied = true;
@@ -58,4 +65,6 @@ void Session::flush()
     const QList<Protocol::DroneStatus> batch = m_pendingDrones.values();
     m_pendingDrones.clear();
     m_drones.applyBatch(batch);
+    const int events = std::exchange(m_pendingEvents, 0);
+    Q_EMIT batchApplied(events, std::exchange(m_pendingSendTimes, {}));
 }

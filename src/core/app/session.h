@@ -43,11 +43,17 @@ public:
 
     // How long updates wait to be applied together; one frame by default.
     void setBatchInterval(int ms) { m_flushTimer.setInterval(ms); }
+    // Whether batchApplied() lists the server send time of every event
+    // (for measuring latency; off by default, it costs memory).
+    void setTrackSendTimes(bool on) { m_trackSendTimes = on; }
 
 Q_SIGNALS:
     // The first time (and every time after a reconnect) the link is live with
     // current data in the models.
     void liveDataArrived();
+    // A batch of live events is now in the models: how many, and (with
+    // setTrackSendTimes) the `ts` of each that carried one, in ms since the epoch.
+    void batchApplied(int events, const QList<qint64> &sendTimesMs);
 
 private:
     void onMessage(const Protocol::Message &message);
@@ -61,4 +67,7 @@ private:
     QTimer m_flushTimer;
     QTimer m_staleTimer; // re-evaluates which entities have gone quiet
     bool m_snapshotApplied = false;
+    bool m_trackSendTimes = false;
+    int m_pendingEvents = 0;
+    QList<qint64> m_pendingSendTimes;
 };
