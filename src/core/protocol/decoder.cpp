@@ -13,13 +13,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-constexpr auto kMissionStatuses = std::to_array<std::pair<MissionStatus, QStringView>>({
-    {MissionStatus::Started, u"started"},
-    {MissionStatus::Paused, u"paused"},
-    {MissionStatus::Completed, u"completed"},
-    {MissionStatus::Aborted, u"aborted"},
-});
-
 ErrorInfo decodeErrorInfo(const QJsonObject &o)
 {
     return {o.value("code"_L1).toString(), o.value("message"_L1).toString()};
@@ -54,26 +47,30 @@ bool readSnapshotItems(FieldReader &r, Snapshot &snap)
 {
     const auto items = "items"_L1;
     const QString &channel = snap.channel;
-    if (channel == u"drones")
-        snap.drones = r.list(items, Payload::readDroneItem);
-    else if (channel == u"machines")
+    if (channel == u"drones") {
+        snap.drones = r.list(items, [&snap](FieldReader &item) { return Payload::readDroneItem(item, snap); });
+    } else if (channel == u"drone_detail") {
+        // A room's snapshot: the build and health of the drones it names.
+        r.list(items, [&snap](FieldReader &item) { return Payload::readDroneDetails(item, snap); });
+    } else if (channel == u"machines") {
         snap.machines = r.list(items, Payload::readMachineStatus);
-    else if (channel == u"tiles")
+    } else if (channel == u"tiles") {
         snap.tiles = r.list(items, Payload::readTile);
-    else if (channel == u"telemetry")
+    } else if (channel == u"telemetry" || channel == u"endpoint_stream") {
         snap.telemetry = r.list(items, Payload::readTelemetry);
-    else if (channel == u"alarms")
+    } else if (channel == u"alarms") {
         snap.alarms = r.list(items, Payload::readAlarm);
-    else if (channel == u"commands")
+    } else if (channel == u"commands") {
         snap.commands = r.list(items, Payload::readCommandStatus);
-    else if (channel == u"health")
+    } else if (channel == u"health") {
         snap.health = r.list(items, Payload::readServerHealth);
-    else if (channel == u"maintenance")
+    } else if (channel == u"maintenance") {
         snap.maintenance = r.list(items, Payload::readMaintenanceTicket);
-    else if (channel == u"presence")
+    } else if (channel == u"presence") {
         snap.presence = r.list(items, Payload::readOperatorPresence);
-    else
+    } else {
         return false;
+    }
     return true;
 }
 
@@ -108,31 +105,11 @@ BodyOrError decodeDroneUpdate(FieldReader &r)
     if (kind == u"status") {
         body = DroneStatusUpdate {Payload::readDroneStatus(d, serial, ts)};
     } else if (kind == u"build_progress") {
-        DroneBuildProgress b;
-        b.serial = serial;
-        b.timestamp = ts;
-        b.percent = int(d.integer("percent"_L1, 0.0, 100.0));
-        b.stage = d.string("stage"_L1);
-        b.assembly = d.optionalString("assembly"_L1);
-        b.eta = d.optionalTimestamp("eta"_L1);
-        body = b;
+        body = Payload::readDroneBuild(d, serial, ts);
     } else if (kind == u"system_health") {
-        DroneHealth h;
-        h.serial = serial;
-        h.timestamp = ts;
-        h.cpu = d.number("cpu"_L1, 0.0, 100.0);
-        h.memory = d.number("memory"_L1, 0.0, 100.0);
-        h.storage = d.number("storage"_L1, 0.0, 100.0);
-        h.temperature = d.number("temperature"_L1, -100.0, 200.0);
-        body = h;
+        body = Payload::readDroneHealth(d, serial, ts);
     } else if (kind == u"operation") {
-        DroneOperation o;
-        o.serial = serial;
-        o.timestamp = ts;
-        o.mission = d.string("mission"_L1);
-        o.status = d.enumeration("status"_L1, kMissionStatuses);
-        o.progress = d.number("progress"_L1, 0.0, 100.0);
-        body = o;
+        body = Payload::readDroneOperation(d, serial, ts);
     } else {
         return DecodeError {DecodeError::Kind::UnsupportedKind, QStringLiteral("drone_update"), QStringLiteral("kind"),
                             QStringLiteral("drone_update kind \"%1\" is not handled").arg(kind)};

@@ -61,9 +61,14 @@ struct Snapshot
 {
     QString channel;
     QList<DroneStatus> drones;
+    // The `drones` snapshot's items also carry each drone's build, health and
+    // current operation; a `drone_detail` snapshot carries build and health.
+    QList<DroneBuildProgress> droneBuilds;
+    QList<DroneHealth> droneHealth;
+    QList<DroneOperation> droneOperations;
     QList<MachineStatus> machines;
     QList<Tile> tiles;
-    QList<Telemetry> telemetry;
+    QList<Telemetry> telemetry; // `telemetry` and `endpoint_stream`
     QList<Alarm> alarms;
     QList<CommandStatus> commands;
     QList<ServerHealth> health;

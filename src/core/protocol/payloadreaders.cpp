@@ -6,6 +6,13 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
+constexpr auto kMissionStatuses = std::to_array<std::pair<MissionStatus, QStringView>>({
+    {MissionStatus::Started, u"started"},
+    {MissionStatus::Paused, u"paused"},
+    {MissionStatus::Completed, u"completed"},
+    {MissionStatus::Aborted, u"aborted"},
+});
+
 constexpr auto kMachineStates = std::to_array<std::pair<MachineState, QStringView>>({
     {MachineState::Running, u"running"},
     {MachineState::Idle, u"idle"},
@@ -168,11 +175,80 @@ DroneStatus readDroneStatus(FieldReader &r, const QString &serial, const QDateTi
     return s;
 }
 
-DroneStatus readDroneItem(FieldReader &r)
+DroneBuildProgress readDroneBuild(FieldReader &r, const QString &serial, const QDateTime &timestamp)
+{
+    DroneBuildProgress b;
+    b.serial = serial;
+    b.timestamp = timestamp;
+    b.percent = int(r.integer("percent"_L1, 0.0, 100.0));
+    b.stage = r.string("stage"_L1);
+    b.assembly = r.optionalString("assembly"_L1);
+    b.eta = r.optionalTimestamp("eta"_L1);
+    return b;
+}
+
+DroneHealth readDroneHealth(FieldReader &r, const QString &serial, const QDateTime &timestamp)
+{
+    DroneHealth h;
+    h.serial = serial;
+    h.timestamp = timestamp;
+    h.cpu = r.number("cpu"_L1, 0.0, 100.0);
+    h.memory = r.number("memory"_L1, 0.0, 100.0);
+    h.storage = r.number("storage"_L1, 0.0, 100.0);
+    h.temperature = r.number("temperature"_L1, -100.0, 200.0);
+    return h;
+}
+
+DroneOperation readDroneOperation(FieldReader &r, const QString &serial, const QDateTime &timestamp)
+{
+    DroneOperation o;
+    o.serial = serial;
+    o.timestamp = timestamp;
+    o.mission = r.string("mission"_L1);
+    o.status = r.enumeration("status"_L1, kMissionStatuses);
+    o.progress = r.number("progress"_L1, 0.0, 100.0);
+    return o;
+}
+
+namespace {
+
+// The optional `build` and `health` objects of a drone snapshot item.
+void readDroneDetailObjects(FieldReader &r, const QString &serial, const QDateTime &timestamp, Snapshot &snapshot)
+{
+    if (const auto build = r.nullableObject("build"_L1); build && r.ok()) {
+        FieldReader b = r.nested(*build, QStringLiteral("build"));
+        snapshot.droneBuilds.append(readDroneBuild(b, serial, timestamp));
+    }
+    if (const auto health = r.nullableObject("health"_L1); health && r.ok()) {
+        FieldReader h = r.nested(*health, QStringLiteral("health"));
+        snapshot.droneHealth.append(readDroneHealth(h, serial, timestamp));
+    }
+}
+
+} // namespace
+
+DroneStatus readDroneItem(FieldReader &r, Snapshot &snapshot)
 {
     const QString serial = r.identifier("serial"_L1);
     const QDateTime timestamp = r.timestamp("timestamp"_L1);
-    return r.ok() ? readDroneStatus(r, serial, timestamp) : DroneStatus {};
+    if (!r.ok())
+        return {};
+    DroneStatus status = readDroneStatus(r, serial, timestamp);
+    readDroneDetailObjects(r, serial, timestamp, snapshot);
+    if (const auto operation = r.nullableObject("operation"_L1); operation && r.ok()) {
+        FieldReader o = r.nested(*operation, QStringLiteral("operation"));
+        snapshot.droneOperations.append(readDroneOperation(o, serial, timestamp));
+    }
+    return status;
+}
+
+QString readDroneDetails(FieldReader &r, Snapshot &snapshot)
+{
+    const QString serial = r.identifier("serial"_L1);
+    const QDateTime timestamp = r.timestamp("timestamp"_L1);
+    if (r.ok())
+        readDroneDetailObjects(r, serial, timestamp, snapshot);
+    return serial;
 }
 
 MachineStatus readMachineStatus(FieldReader &r)

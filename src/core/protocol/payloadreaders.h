@@ -22,8 +22,17 @@ inline constexpr auto kDroneStateNames = std::to_array<std::pair<DroneState, QSt
 
 // A drone's status fields (`state`, `battery`, `location`, `speed`).
 DroneStatus readDroneStatus(FieldReader &r, const QString &serial, const QDateTime &timestamp);
-// A `drones` snapshot item: the status fields beside `serial` and `timestamp`.
-DroneStatus readDroneItem(FieldReader &r);
+// The `data` of the drone_update kinds other than `status`.
+DroneBuildProgress readDroneBuild(FieldReader &r, const QString &serial, const QDateTime &timestamp);
+DroneHealth readDroneHealth(FieldReader &r, const QString &serial, const QDateTime &timestamp);
+DroneOperation readDroneOperation(FieldReader &r, const QString &serial, const QDateTime &timestamp);
+// A `drones` snapshot item: the status fields beside `serial` and
+// `timestamp`; its optional `build`, `health` and `operation` objects go to
+// the snapshot's lists of those.
+DroneStatus readDroneItem(FieldReader &r, Snapshot &snapshot);
+// A `drone_detail` snapshot item: `serial`, `timestamp` and optional `build`
+// and `health`, added to the snapshot's lists. Returns the serial.
+QString readDroneDetails(FieldReader &r, Snapshot &snapshot);
 
 MachineStatus readMachineStatus(FieldReader &r);
 MaintenanceAlert readMaintenanceAlert(FieldReader &r);

@@ -112,6 +112,7 @@ private Q_SLOTS:
     void presenceAndActivity();
     void tileSnapshot();
     void maintenanceSnapshot();
+    void droneSnapshotsCarryDetails();
     void plainDialect_data();
     void plainDialect();
     void plainAlarmWithoutStateOrSource();
@@ -156,6 +157,12 @@ void TestDecoderEvents::decodes_data()
         "presence", R"({"name":"alice","role":"operator","since":"2026-11-22T09:00:00.000Z","client":"x"})")
                                        << snap << 1;
     QTest::newRow("snapshot empty alarms") << snapshot("alarms", {}) << snap << 0;
+    QTest::newRow("snapshot endpoint_stream") << snapshot("endpoint_stream", kTelemetry) << snap << 1;
+    QTest::newRow("snapshot drone_detail")
+        << snapshot("drone_detail",
+                    R"({"serial":"WF-D0002","timestamp":"2026-11-22T10:00:00.000Z","build":null,)"
+                    R"("health":{"cpu":1,"memory":2,"storage":3,"temperature":4}})")
+        << snap << 1;
 }
 
 void TestDecoderEvents::decodes()
@@ -173,7 +180,8 @@ void TestDecoderEvents::decodes()
         return;
     const auto &s = std::get<Snapshot>(decoded.messages.first().body);
     const qsizetype filled = s.drones.size() + s.machines.size() + s.tiles.size() + s.telemetry.size() + s.alarms.size()
-        + s.commands.size() + s.health.size() + s.maintenance.size() + s.presence.size();
+        + s.commands.size() + s.health.size() + s.maintenance.size() + s.presence.size()
+        + (s.drones.isEmpty() ? s.droneHealth.size() : 0);
     QCOMPARE(filled, items);
 }
 
@@ -263,6 +271,11 @@ void TestDecoderEvents::malformed_data()
         "timestamp");
 
     row("snapshot: channel unknown", snapshot("weather", {}), K::UnsupportedKind, "channel");
+    row("snapshot drones: build above 100",
+        snapshot("drones",
+                 R"({"serial":"A","state":"idle","battery":5,"location":{"lat":1,"lon":2,"alt":3},"speed":0,)"
+                 R"("timestamp":"2026-11-22T10:00:00.000Z","build":{"percent":101,"stage":"done"}})"),
+        K::BadField, "items[0].build.percent");
     row("snapshot: no channel", QByteArray(R"({"type":"snapshot","items":[]})"), K::MissingField, "channel");
     row("snapshot: no items", QByteArray(R"({"type":"snapshot","channel":"alarms"})"), K::MissingField, "items");
     row("snapshot machines: status unknown", snapshot("machines", edit(withoutType(kMachine), R"("down")", "0")),
@@ -485,6 +498,45 @@ void TestDecoderEvents::maintenanceSnapshot()
     QCOMPARE(t.history.size(), 2);
     QCOMPARE(t.history.at(0).status, TicketStatus::Open);
     QCOMPARE(t.history.at(1).timestamp, utc(10, 3, 0));
+}
+
+void TestDecoderEvents::droneSnapshotsCarryDetails()
+{
+    const DecodedFrame decoded = decodeFrame(
+        snapshot("drones",
+                 R"({"serial":"WF-D0001","state":"flying","battery":63.5,"location":{"lat":48.1,"lon":11.5,"alt":80},)"
+                 R"("speed":9.5,"timestamp":"2026-11-22T10:00:00.000Z","build":{"percent":40,"stage":"avionics",)"
+                 R"("assembly":"gps","eta":"2026-11-22T11:00:00.000Z"},"health":{"cpu":11,"memory":22,"storage":33,)"
+                 R"("temperature":44.5},"operation":{"mission":"survey-7","status":"paused","progress":35}},)"
+                 R"({"serial":"WF-D0002","state":"idle","battery":90,"location":{"lat":48,"lon":11,"alt":0},"speed":0,)"
+                 R"("timestamp":"2026-11-22T10:00:01.000Z","operation":null})"));
+    QVERIFY2(decoded.errors.isEmpty(), qPrintable(decoded.errors.value(0).toString()));
+    const auto &s = std::get<Snapshot>(decoded.messages.first().body);
+    QCOMPARE(s.drones.size(), 2);
+    QCOMPARE(s.droneBuilds.size(), 1);
+    QCOMPARE(s.droneBuilds.first().serial, QStringLiteral("WF-D0001"));
+    QCOMPARE(s.droneBuilds.first().percent, 40);
+    QCOMPARE(s.droneBuilds.first().stage, QStringLiteral("avionics"));
+    QCOMPARE(s.droneBuilds.first().assembly, QStringLiteral("gps"));
+    QCOMPARE(s.droneBuilds.first().eta, QDateTime(QDate(2026, 11, 22), QTime(11, 0), Qt::UTC));
+    QCOMPARE(s.droneHealth.size(), 1);
+    QCOMPARE(s.droneHealth.first().temperature, 44.5);
+    QCOMPARE(s.droneHealth.first().timestamp, QDateTime(QDate(2026, 11, 22), QTime(10, 0), Qt::UTC));
+    QCOMPARE(s.droneOperations.size(), 1);
+    QCOMPARE(s.droneOperations.first().mission, QStringLiteral("survey-7"));
+    QCOMPARE(s.droneOperations.first().status, Protocol::MissionStatus::Paused);
+    QCOMPARE(s.droneOperations.first().progress, 35.0);
+
+    const DecodedFrame room = decodeFrame(
+        snapshot("drone_detail",
+                 R"({"serial":"WF-D0003","timestamp":"2026-11-22T10:00:00.000Z","build":{"percent":5,"stage":"frame"},)"
+                 R"("health":{"cpu":1,"memory":2,"storage":3,"temperature":4}})"));
+    QVERIFY2(room.errors.isEmpty(), qPrintable(room.errors.value(0).toString()));
+    const auto &r = std::get<Snapshot>(room.messages.first().body);
+    QVERIFY(r.drones.isEmpty());
+    QCOMPARE(r.droneBuilds.size(), 1);
+    QCOMPARE(r.droneBuilds.first().serial, QStringLiteral("WF-D0003"));
+    QCOMPARE(r.droneHealth.size(), 1);
 }
 
 void TestDecoderEvents::plainDialect_data()
