@@ -4,6 +4,7 @@
 #include "theme.h"
 
 #include <QApplication>
+#include <QLocale>
 #include <QPainter>
 #include <QPainterPath>
 
@@ -69,6 +70,72 @@ void drawSymbol(QPainter *p, Protocol::DroneState state, const QRectF &r)
 }
 
 } // namespace
+
+QString DroneDelegate::stateText(Protocol::DroneState state)
+{
+    using S = Protocol::DroneState;
+    switch (state) {
+    case S::Idle:
+        return tr("Idle");
+    case S::Flying:
+        return tr("Flying");
+    case S::Charging:
+        return tr("Charging");
+    case S::Maintenance:
+        return tr("Maintenance");
+    case S::Offline:
+        return tr("Offline");
+    case S::Error:
+        return tr("Error");
+    }
+    return {};
+}
+
+void DroneDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const
+{
+    QStyledItemDelegate::initStyleOption(option, index);
+    const QLocale locale;
+    const bool stale = index.data(DroneModel::StaleRole).toBool();
+    switch (index.column()) {
+    case DroneModel::StateColumn:
+        option->text = stateText(Protocol::DroneState(index.data(DroneModel::StateRole).toInt()));
+        break;
+    case DroneModel::BatteryColumn:
+        option->text = tr("%1 %").arg(qRound(index.data(DroneModel::BatteryRole).toDouble()));
+        break;
+    case DroneModel::LocationColumn:
+        option->text = tr("%1°, %2° · %3 m")
+                           .arg(locale.toString(index.data(DroneModel::LatitudeRole).toDouble(), 'f', 5),
+                                locale.toString(index.data(DroneModel::LongitudeRole).toDouble(), 'f', 5),
+                                locale.toString(qRound(index.data(DroneModel::AltitudeRole).toDouble())));
+        break;
+    case DroneModel::BuildColumn: {
+        const QVariant percent = index.data(DroneModel::BuildPercentRole);
+        option->text = !percent.isValid() ? QString()
+            : percent.toInt() >= 100
+            ? tr("built")
+            : tr("%1 % · %2").arg(percent.toInt()).arg(index.data(DroneModel::BuildStageRole).toString());
+        break;
+    }
+    case DroneModel::OperationColumn: {
+        const QVariant mission = index.data(DroneModel::MissionRole);
+        option->text = mission.isValid() ? tr("%1 · %2 %")
+                                               .arg(mission.toString())
+                                               .arg(qRound(index.data(DroneModel::MissionProgressRole).toDouble()))
+                                         : QString();
+        break;
+    }
+    case DroneModel::LastUpdateColumn: {
+        const QDateTime at = index.data(DroneModel::LastUpdateRole).toDateTime();
+        const QString time
+            = at.isValid() ? locale.toString(at.toLocalTime().time(), QStringLiteral("HH:mm:ss")) : QString();
+        option->text = stale ? tr("%1 (stale)").arg(time) : time;
+        break;
+    }
+    default:
+        break;
+    }
+}
 
 void DroneDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
 {

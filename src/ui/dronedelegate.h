@@ -1,5 +1,7 @@
 #pragma once
 
+#include "model/dronemodel.h"
+
 #include <QStyledItemDelegate>
 
 // Draws the drones table's state and battery columns: a shape and words for
@@ -9,13 +11,20 @@ class DroneDelegate : public QStyledItemDelegate
     Q_OBJECT
 
 public:
-    static constexpr double kLowBattery = 20.0;
+    static constexpr double kLowBattery = DroneModel::kLowBatteryPercent;
     static constexpr double kCriticalBattery = 10.0;
 
     using QStyledItemDelegate::QStyledItemDelegate;
 
     void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+
+    // The words for a state, as the drones table shows them.
+    static QString stateText(Protocol::DroneState state);
+
+protected:
+    // The model gives raw values; this turns them into the column's text.
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override;
 
 private:
     void paintState(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const;

@@ -168,21 +168,13 @@ void MainWindow::updateStaleBanner()
 
 void MainWindow::updateSummary()
 {
+    using S = Protocol::DroneState;
     const DroneModel *drones = m_session->drones();
-    int flying = 0, charging = 0, faulted = 0, offline = 0, lowBattery = 0;
-    for (int row = 0; row < drones->rowCount(); ++row) {
-        const Protocol::DroneStatus &d = drones->droneAt(row);
-        flying += d.state == Protocol::DroneState::Flying;
-        charging += d.state == Protocol::DroneState::Charging;
-        faulted += d.state == Protocol::DroneState::Error;
-        offline += d.state == Protocol::DroneState::Offline;
-        lowBattery += d.battery < DroneDelegate::kLowBattery;
-    }
     m_summary->setText(tr("%1 drones · %2 flying · %3 charging · %4 in error · %5 offline · %6 low battery")
                            .arg(drones->rowCount())
-                           .arg(flying)
-                           .arg(charging)
-                           .arg(faulted)
-                           .arg(offline)
-                           .arg(lowBattery));
+                           .arg(drones->countInState(S::Flying))
+                           .arg(drones->countInState(S::Charging))
+                           .arg(drones->countInState(S::Error))
+                           .arg(drones->countInState(S::Offline))
+                           .arg(drones->lowBatteryCount()));
 }

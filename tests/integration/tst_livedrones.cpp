@@ -76,9 +76,9 @@ void TestLiveDrones::dronesArriveAndUpdateLive()
 
     // Live reports keep coming after the snapshot and reach the model.
     const int row = drones->rowOf(sim.fleet().drone(0).serial);
-    const QDateTime first = drones->droneAt(row).timestamp;
-    QTRY_VERIFY(drones->droneAt(row).timestamp > first);
-    QTRY_COMPARE(drones->droneAt(row).battery, std::round(sim.fleet().drone(0).battery * 10) / 10);
+    const QDateTime first = drones->droneAt(row).status.timestamp;
+    QTRY_VERIFY(drones->droneAt(row).status.timestamp > first);
+    QTRY_COMPARE(drones->droneAt(row).status.battery, std::round(sim.fleet().drone(0).battery * 10) / 10);
     QCOMPARE(session.connection()->protocolErrorCount(), 0);
 }
 
@@ -178,7 +178,7 @@ void TestLiveDrones::malformedFramesAreCountedNotFatal()
     QCOMPARE(session.connection()->protocolErrorCount(), 2);
     QCOMPARE(session.connection()->role(), QStringLiteral("viewer"));
     QCOMPARE(session.drones()->rowCount(), 1);
-    QCOMPARE(session.drones()->droneAt(0).battery, 90.0); // the out-of-range 900 was not applied
+    QCOMPARE(session.drones()->droneAt(0).status.battery, 90.0); // the out-of-range 900 was not applied
 }
 
 void TestLiveDrones::silentHandshakeTimesOut()

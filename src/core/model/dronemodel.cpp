@@ -1,53 +1,36 @@
 #include "dronemodel.h"
 
-#include <QElapsedTimer>
-#include <QLocale>
-#include <QSet>
+#include <QDateTime>
 
-#include <memory>
+namespace {
 
-#include <algorithm>
+qint64 sampleTime(const QDateTime &reported)
+{
+    return reported.isValid() ? reported.toMSecsSinceEpoch() : QDateTime::currentMSecsSinceEpoch();
+}
+
+void addRole(QList<int> &roles, int role)
+{
+    if (!roles.contains(role))
+        roles.append(role);
+}
+
+template<typename T> void set(T &field, const T &value, QList<int> &roles, std::initializer_list<int> changedRoles)
+{
+    if (field == value)
+        return;
+    field = value;
+    for (int role : changedRoles)
+        addRole(roles, role);
+}
+
+} // namespace
 
 DroneModel::DroneModel(QObject *parent)
-    : QAbstractTableModel(parent)
+    : LiveTableModel(parent)
+    , m_history(240) // 20 minutes at one report every 5 s
 {
-    m_clock = [timer = std::make_shared<QElapsedTimer>()] {
-        if (!timer->isValid())
-            timer->start();
-        return timer->elapsed();
-    };
-}
-
-bool DroneModel::computeStale(qint64 receivedMs, qint64 now) const
-{
-    return !m_linkLive || now - receivedMs > 3 * m_expectedPeriodMs;
-}
-
-void DroneModel::setLinkLive(bool live)
-{
-    if (m_linkLive == live)
-        return;
-    m_linkLive = live;
-    refreshStaleness();
-}
-
-void DroneModel::refreshStaleness()
-{
-    const qint64 now = m_clock();
-    QList<int> changed;
-    for (int row = 0; row < m_fresh.size(); ++row) {
-        const bool stale = computeStale(m_fresh.at(row).receivedMs, now);
-        if (stale != m_fresh.at(row).stale) {
-            m_fresh[row].stale = stale;
-            changed.append(row);
-        }
-    }
-    emitChangedRanges(std::move(changed), {StaleRole, Qt::DisplayRole});
-}
-
-int DroneModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_drones.size());
+    setExpectedPeriodMs(5000);
 }
 
 int DroneModel::columnCount(const QModelIndex &parent) const
@@ -55,67 +38,9 @@ int DroneModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-QString DroneModel::stateText(Protocol::DroneState state)
+QVariant DroneModel::statusData(const Protocol::DroneStatus &d, int role) const
 {
-    using S = Protocol::DroneState;
-    switch (state) {
-    case S::Idle:
-        return tr("Idle");
-    case S::Flying:
-        return tr("Flying");
-    case S::Charging:
-        return tr("Charging");
-    case S::Maintenance:
-        return tr("Maintenance");
-    case S::Offline:
-        return tr("Offline");
-    case S::Error:
-        return tr("Error");
-    }
-    return {};
-}
-
-QVariant DroneModel::data(const QModelIndex &index, int role) const
-{
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
-        return {};
-    const Protocol::DroneStatus &d = m_drones.at(index.row());
-
     switch (role) {
-    case Qt::DisplayRole:
-        switch (index.column()) {
-        case SerialColumn:
-            return d.serial;
-        case StateColumn:
-            return stateText(d.state);
-        case BatteryColumn:
-            return tr("%1 %").arg(qRound(d.battery));
-        case LocationColumn:
-            return tr("%1°, %2° · %3 m")
-                .arg(QLocale().toString(d.location.lat, 'f', 5), QLocale().toString(d.location.lon, 'f', 5),
-                     QLocale().toString(qRound(d.location.alt)));
-        case LastUpdateColumn: {
-            const QString time = d.timestamp.isValid()
-                ? QLocale().toString(d.timestamp.toLocalTime().time(), QStringLiteral("HH:mm:ss"))
-                : QString();
-            return m_fresh.at(index.row()).stale ? tr("%1 (stale)").arg(time) : time;
-        }
-        }
-        return {};
-    case SortRole:
-        switch (index.column()) {
-        case SerialColumn:
-            return d.serial;
-        case StateColumn:
-            return int(d.state);
-        case BatteryColumn:
-            return d.battery;
-        case LocationColumn:
-            return d.location.lat;
-        case LastUpdateColumn:
-            return d.timestamp;
-        }
-        return {};
     case SerialRole:
         return d.serial;
     case StateRole:
@@ -132,12 +57,71 @@ QVariant DroneModel::data(const QModelIndex &index, int role) const
         return d.speed;
     case LastUpdateRole:
         return d.timestamp;
-    case StaleRole:
-        return m_fresh.at(index.row()).stale;
-    case AgeRole:
-        return m_clock() - m_fresh.at(index.row()).receivedMs;
     }
     return {};
+}
+
+QVariant DroneModel::detailData(const Drone &d, int role) const
+{
+    switch (role) {
+    case BuildPercentRole:
+        return d.build ? QVariant(d.build->percent) : QVariant();
+    case BuildStageRole:
+        return d.build ? QVariant(d.build->stage) : QVariant();
+    case BuildAssemblyRole:
+        return d.build ? QVariant(d.build->assembly) : QVariant();
+    case BuildEtaRole:
+        return d.build ? QVariant(d.build->eta) : QVariant();
+    case CpuRole:
+        return d.health ? QVariant(d.health->cpu) : QVariant();
+    case MemoryRole:
+        return d.health ? QVariant(d.health->memory) : QVariant();
+    case StorageRole:
+        return d.health ? QVariant(d.health->storage) : QVariant();
+    case TemperatureRole:
+        return d.health ? QVariant(d.health->temperature) : QVariant();
+    case MissionRole:
+        return d.operation ? QVariant(d.operation->mission) : QVariant();
+    case MissionStatusRole:
+        return d.operation ? QVariant(int(d.operation->status)) : QVariant();
+    case MissionProgressRole:
+        return d.operation ? QVariant(d.operation->progress) : QVariant();
+    }
+    return {};
+}
+
+QVariant DroneModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Drone &d = m_drones.at(index.row());
+    if (role == Qt::DisplayRole || role == SortRole) {
+        // Raw values: the view's delegate formats them.
+        switch (index.column()) {
+        case SerialColumn:
+            return d.status.serial;
+        case StateColumn:
+            return int(d.status.state);
+        case BatteryColumn:
+            return d.status.battery;
+        case LocationColumn:
+            return role == SortRole
+                ? QVariant(d.status.location.lat)
+                : QVariant(QVariantList {d.status.location.lat, d.status.location.lon, d.status.location.alt});
+        case BuildColumn:
+            return d.build ? QVariant(d.build->percent) : QVariant(role == SortRole ? -1 : QVariant());
+        case OperationColumn:
+            return d.operation ? QVariant(d.operation->mission) : QVariant(role == SortRole ? QString() : QVariant());
+        case LastUpdateColumn:
+            return d.status.timestamp;
+        }
+        return {};
+    }
+    if (role >= SerialRole && role <= LastUpdateRole)
+        return statusData(d.status, role);
+    if (role > LastUpdateRole)
+        return detailData(d, role);
+    return baseData(index.row(), role);
 }
 
 QVariant DroneModel::headerData(int section, Qt::Orientation orientation, int role) const
@@ -153,6 +137,10 @@ QVariant DroneModel::headerData(int section, Qt::Orientation orientation, int ro
         return tr("Battery");
     case LocationColumn:
         return tr("Location");
+    case BuildColumn:
+        return tr("Build");
+    case OperationColumn:
+        return tr("Mission");
     case LastUpdateColumn:
         return tr("Last update");
     }
@@ -161,7 +149,7 @@ QVariant DroneModel::headerData(int section, Qt::Orientation orientation, int ro
 
 QHash<int, QByteArray> DroneModel::roleNames() const
 {
-    QHash<int, QByteArray> names = QAbstractTableModel::roleNames();
+    QHash<int, QByteArray> names = LiveTableModel::roleNames();
     names.insert({
         {SerialRole, "serial"},
         {StateRole, "state"},
@@ -171,93 +159,198 @@ QHash<int, QByteArray> DroneModel::roleNames() const
         {AltitudeRole, "altitude"},
         {SpeedRole, "speed"},
         {LastUpdateRole, "lastUpdate"},
-        {SortRole, "sortValue"},
-        {StaleRole, "stale"},
-        {AgeRole, "age"},
+        {BuildPercentRole, "buildPercent"},
+        {BuildStageRole, "buildStage"},
+        {BuildAssemblyRole, "buildAssembly"},
+        {BuildEtaRole, "buildEta"},
+        {CpuRole, "cpu"},
+        {MemoryRole, "memory"},
+        {StorageRole, "storage"},
+        {TemperatureRole, "temperature"},
+        {MissionRole, "mission"},
+        {MissionStatusRole, "missionStatus"},
+        {MissionProgressRole, "missionProgress"},
     });
     return names;
 }
 
-void DroneModel::reconcile(const QList<Protocol::DroneStatus> &snapshot)
+DroneModel::Counted DroneModel::countedOf(const Drone &drone)
+{
+    return {drone.status.state, drone.status.battery < kLowBatteryPercent,
+            drone.build && drone.build->percent < 100 && drone.build->stage != u"done"};
+}
+
+void DroneModel::count(const Counted &c, int sign)
+{
+    m_stateCounts[size_t(c.state)] += sign;
+    m_lowBattery += c.lowBattery ? sign : 0;
+    m_buildsInProgress += c.building ? sign : 0;
+}
+
+void DroneModel::mergeStatus(Drone &d, const Protocol::DroneStatus &s, QList<int> &roles)
+{
+    Protocol::DroneStatus &o = d.status;
+    const int display = Qt::DisplayRole;
+    set(o.state, s.state, roles, {StateRole, display, SortRole});
+    set(o.battery, s.battery, roles, {BatteryRole, display, SortRole});
+    set(o.location.lat, s.location.lat, roles, {LatitudeRole, display, SortRole});
+    set(o.location.lon, s.location.lon, roles, {LongitudeRole, display});
+    set(o.location.alt, s.location.alt, roles, {AltitudeRole, display});
+    set(o.speed, s.speed, roles, {SpeedRole});
+    set(o.timestamp, s.timestamp, roles, {LastUpdateRole, display, SortRole});
+}
+
+void DroneModel::mergeBuild(Drone &d, const Protocol::DroneBuildProgress &b, QList<int> &roles)
+{
+    if (!d.build) {
+        d.build = b;
+        for (int role : std::initializer_list<int> {BuildPercentRole, BuildStageRole, BuildAssemblyRole, BuildEtaRole,
+                                                    Qt::DisplayRole, SortRole})
+            addRole(roles, role);
+        return;
+    }
+    set(d.build->percent, b.percent, roles, {BuildPercentRole, Qt::DisplayRole, SortRole});
+    set(d.build->stage, b.stage, roles, {BuildStageRole});
+    set(d.build->assembly, b.assembly, roles, {BuildAssemblyRole});
+    set(d.build->eta, b.eta, roles, {BuildEtaRole});
+    d.build->timestamp = b.timestamp;
+}
+
+void DroneModel::mergeHealth(Drone &d, const Protocol::DroneHealth &h, QList<int> &roles)
+{
+    if (!d.health) {
+        d.health = h;
+        for (int role : std::initializer_list<int> {CpuRole, MemoryRole, StorageRole, TemperatureRole})
+            addRole(roles, role);
+        return;
+    }
+    set(d.health->cpu, h.cpu, roles, {CpuRole});
+    set(d.health->memory, h.memory, roles, {MemoryRole});
+    set(d.health->storage, h.storage, roles, {StorageRole});
+    set(d.health->temperature, h.temperature, roles, {TemperatureRole});
+    d.health->timestamp = h.timestamp;
+}
+
+void DroneModel::mergeOperation(Drone &d, const Protocol::DroneOperation &o, QList<int> &roles)
+{
+    if (!d.operation) {
+        d.operation = o;
+        for (int role : std::initializer_list<int> {MissionRole, MissionStatusRole, MissionProgressRole,
+                                                    Qt::DisplayRole, SortRole})
+            addRole(roles, role);
+        return;
+    }
+    set(d.operation->mission, o.mission, roles, {MissionRole, Qt::DisplayRole, SortRole});
+    set(d.operation->status, o.status, roles, {MissionStatusRole});
+    set(d.operation->progress, o.progress, roles, {MissionProgressRole});
+    d.operation->timestamp = o.timestamp;
+}
+
+void DroneModel::record(const Drone &d, bool battery, bool temperature)
+{
+    if (battery)
+        m_history.append(d.status.serial, BatteryRole, sampleTime(d.status.timestamp), d.status.battery);
+    if (temperature && d.health)
+        m_history.append(d.status.serial, TemperatureRole, sampleTime(d.health->timestamp), d.health->temperature);
+}
+
+void DroneModel::reconcile(const Batch &snapshot)
 {
     QSet<QString> present;
-    present.reserve(snapshot.size());
-    for (const auto &d : snapshot)
+    present.reserve(snapshot.statuses.size());
+    for (const auto &d : snapshot.statuses)
         present.insert(d.serial);
-
-    // Remove rows the snapshot no longer lists, one contiguous block at a time,
-    // from the bottom so the row numbers above stay valid.
-    for (int row = int(m_drones.size()) - 1; row >= 0;) {
-        if (present.contains(m_drones.at(row).serial)) {
-            --row;
-            continue;
-        }
-        int first = row;
-        while (first > 0 && !present.contains(m_drones.at(first - 1).serial))
-            --first;
-        beginRemoveRows({}, first, row);
-        m_drones.remove(first, row - first + 1);
-        m_fresh.remove(first, row - first + 1);
-        endRemoveRows();
-        row = first - 1;
+    for (int row = 0; row < m_drones.size(); ++row) {
+        if (!present.contains(keyAt(row)))
+            count(countedOf(m_drones.at(row)), -1);
     }
-    rebuildIndex();
+    m_history.removeEntities(removeRowsNotIn(present));
     applyBatch(snapshot);
 }
 
-void DroneModel::applyBatch(const QList<Protocol::DroneStatus> &reports)
+void DroneModel::removeItems(int first, int count)
 {
-    const qint64 now = m_clock();
-    const bool stale = !m_linkLive;
-    QList<int> changed;
-    QList<Protocol::DroneStatus> added;
+    m_drones.remove(first, count);
+}
+
+void DroneModel::applyBatch(const Batch &batch)
+{
+    if (batch.isEmpty())
+        return;
+    const qint64 t = now();
+    QHash<int, QList<int>> changed; // row → roles
+    QHash<int, Counted> countedBefore;
+    QSet<int> heard, batteryReported, temperatureReported;
+    QList<Drone> added;
     QHash<QString, qsizetype> addedIndex;
-    for (const auto &report : reports) {
-        const int row = m_rowBySerial.value(report.serial, -1);
+
+    // Finds the drone a report is about: a known row, or one this batch adds.
+    const auto target = [&](const QString &serial, int *row) -> Drone * {
+        *row = rowOf(serial);
+        if (*row >= 0) {
+            if (!countedBefore.contains(*row))
+                countedBefore.insert(*row, countedOf(m_drones.at(*row)));
+            return &m_drones[*row];
+        }
+        const auto it = addedIndex.constFind(serial);
+        return it == addedIndex.cend() ? nullptr : &added[*it];
+    };
+
+    for (const auto &status : batch.statuses) {
+        int row = -1;
+        Drone *d = target(status.serial, &row);
+        if (!d) {
+            addedIndex.insert(status.serial, added.size());
+            added.append(Drone {status, {}, {}, {}});
+            continue;
+        }
+        QList<int> scratch;
+        mergeStatus(*d, status, row >= 0 ? changed[row] : scratch);
         if (row >= 0) {
-            m_drones[row] = report;
-            m_fresh[row] = {now, stale};
-            changed.append(row);
-        } else if (const auto it = addedIndex.constFind(report.serial); it != addedIndex.cend()) {
-            added[*it] = report;
-        } else {
-            addedIndex.insert(report.serial, added.size());
-            added.append(report);
+            heard.insert(row);
+            batteryReported.insert(row);
         }
     }
-    emitChangedRanges(std::move(changed));
+    const auto details = [&](const auto &list, auto merge, QSet<int> *reported) {
+        for (const auto &item : list) {
+            int row = -1;
+            Drone *d = target(item.serial, &row);
+            if (!d)
+                continue; // details of a drone whose status has not arrived
+            QList<int> scratch;
+            merge(*d, item, row >= 0 ? changed[row] : scratch);
+            if (reported && row >= 0)
+                reported->insert(row);
+        }
+    };
+    details(batch.builds, &DroneModel::mergeBuild, nullptr);
+    details(batch.health, &DroneModel::mergeHealth, &temperatureReported);
+    details(batch.operations, &DroneModel::mergeOperation, nullptr);
+
+    for (int row : std::as_const(heard)) {
+        if (isStale(row)) {
+            addRole(changed[row], StaleRole);
+            addRole(changed[row], Qt::DisplayRole);
+        }
+        markHeard(row, t);
+    }
+    for (auto it = countedBefore.cbegin(); it != countedBefore.cend(); ++it) {
+        count(it.value(), -1);
+        count(countedOf(m_drones.at(it.key())), +1);
+        record(m_drones.at(it.key()), batteryReported.contains(it.key()), temperatureReported.contains(it.key()));
+    }
+    changed.removeIf([](const auto &it) { return it.value().isEmpty(); });
+    emitRowChanges(std::move(changed));
 
     if (!added.isEmpty()) {
-        const int first = int(m_drones.size());
-        beginInsertRows({}, first, first + int(added.size()) - 1);
-        for (auto &d : added) {
-            m_rowBySerial.insert(d.serial, int(m_drones.size()));
-            m_drones.append(std::move(d));
-            m_fresh.append({now, stale});
+        QStringList keys;
+        keys.reserve(added.size());
+        for (const Drone &d : std::as_const(added)) {
+            keys.append(d.status.serial);
+            count(countedOf(d), +1);
+            record(d, true, true);
         }
-        endInsertRows();
+        appendRows(keys, [&] { m_drones.append(std::move(added)); });
     }
-}
-
-void DroneModel::emitChangedRanges(QList<int> rows, const QList<int> &roles)
-{
-    if (rows.isEmpty())
-        return;
-    std::sort(rows.begin(), rows.end());
-    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
-    qsizetype start = 0;
-    for (qsizetype i = 1; i <= rows.size(); ++i) {
-        if (i == rows.size() || rows.at(i) != rows.at(i - 1) + 1) {
-            Q_EMIT dataChanged(index(rows.at(start), 0), index(rows.at(i - 1), ColumnCount - 1), roles);
-            start = i;
-        }
-    }
-}
-
-void DroneModel::rebuildIndex()
-{
-    m_rowBySerial.clear();
-    m_rowBySerial.reserve(m_drones.size());
-    for (int row = 0; row < m_drones.size(); ++row)
-        m_rowBySerial.insert(m_drones.at(row).serial, row);
+    Q_EMIT contentsUpdated();
 }

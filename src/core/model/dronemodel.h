@@ -1,83 +1,131 @@
 #pragma once
 
+#include "livetablemodel.h"
+#include "metrichistory.h"
 #include "protocol/messages.h"
 
-#include <QAbstractTableModel>
-#include <QHash>
-#include <QList>
+#include <array>
+#include <optional>
 
-#include <functional>
-
-// The fleet, one row per drone, kept in the order drones first appeared.
-// Receives typed status reports in batches; emits one ranged dataChanged per
-// contiguous block of changed rows and one insert per batch.
-class DroneModel : public QAbstractTableModel
+// The fleet, one row per drone, in the order drones first appeared: status,
+// build progress, the drone's own computer health and its current mission.
+// Everything a frame brought is applied together (DroneBatch), so however
+// many reports a drone sent in that frame, it changes once.
+class DroneModel : public LiveTableModel
 {
     Q_OBJECT
 
 public:
-    enum Column { SerialColumn, StateColumn, BatteryColumn, LocationColumn, LastUpdateColumn, ColumnCount };
+    enum Column {
+        SerialColumn,
+        StateColumn,
+        BatteryColumn,
+        LocationColumn,
+        BuildColumn,
+        OperationColumn,
+        LastUpdateColumn,
+        ColumnCount
+    };
     Q_ENUM(Column)
 
     enum Role : int {
-        SerialRole = Qt::UserRole + 1,
+        SerialRole = FirstEntityRole,
         StateRole, // Protocol::DroneState as int
         BatteryRole, // percent
         LatitudeRole,
         LongitudeRole,
         AltitudeRole, // metres
         SpeedRole, // metres per second
-        LastUpdateRole, // QDateTime, UTC
-        SortRole, // a value per column that sorts naturally
-        StaleRole, // bool: not heard from within 3 reporting periods, or the link is not live
-        AgeRole, // ms since this console last heard from the drone
+        LastUpdateRole, // QDateTime, UTC: when the drone last reported its status
+        BuildPercentRole, // int; invalid before any build report
+        BuildStageRole,
+        BuildAssemblyRole,
+        BuildEtaRole, // QDateTime, invalid when unknown
+        CpuRole, // percent; invalid before any health report
+        MemoryRole,
+        StorageRole,
+        TemperatureRole, // °C
+        MissionRole, // QString; invalid without a mission
+        MissionStatusRole, // Protocol::MissionStatus as int
+        MissionProgressRole, // percent
     };
     Q_ENUM(Role)
 
+    // Everything about drones that arrived within one frame, in arrival order.
+    struct Batch
+    {
+        QList<Protocol::DroneStatus> statuses;
+        QList<Protocol::DroneBuildProgress> builds;
+        QList<Protocol::DroneHealth> health;
+        QList<Protocol::DroneOperation> operations;
+        bool isEmpty() const
+        {
+            return statuses.isEmpty() && builds.isEmpty() && health.isEmpty() && operations.isEmpty();
+        }
+    };
+
+    struct Drone
+    {
+        Protocol::DroneStatus status;
+        std::optional<Protocol::DroneBuildProgress> build;
+        std::optional<Protocol::DroneHealth> health;
+        std::optional<Protocol::DroneOperation> operation;
+    };
+
     explicit DroneModel(QObject *parent = nullptr);
 
-    int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
 
-    // Makes the model equal to a snapshot: updates known drones, appends new
-    // ones, removes those the snapshot no longer lists.
-    void reconcile(const QList<Protocol::DroneStatus> &snapshot);
-    // Applies live reports; a report for an unknown drone adds it.
-    void applyBatch(const QList<Protocol::DroneStatus> &reports);
+    // Makes the model equal to a snapshot: drones it no longer lists are
+    // removed, the others updated, new ones appended.
+    void reconcile(const Batch &snapshot);
+    // Applies live reports. A status for an unknown drone adds it; details
+    // (build, health, operation) of a drone not yet known are dropped.
+    void applyBatch(const Batch &batch);
+    // Compatibility for callers with status reports only.
+    void applyBatch(const QList<Protocol::DroneStatus> &statuses) { applyBatch(Batch {statuses, {}, {}, {}}); }
+    void reconcile(const QList<Protocol::DroneStatus> &statuses) { reconcile(Batch {statuses, {}, {}, {}}); }
 
-    int rowOf(const QString &serial) const { return m_rowBySerial.value(serial, -1); }
+    const Drone &droneAt(int row) const { return m_drones.at(row); }
 
-    // Staleness. Ages are measured on this console's monotonic clock from
-    // when a report arrived, so a server's clock cannot make data look fresh.
-    void setExpectedPeriodMs(qint64 ms) { m_expectedPeriodMs = ms; }
-    void setLinkLive(bool live);
-    // Re-evaluates every row; rows whose staleness changed get one ranged
-    // dataChanged per block. Call it about once a second.
-    void refreshStaleness();
-    bool isStale(int row) const { return m_fresh.at(row).stale; }
-    // For tests: the clock that ages reports (ms, monotonic).
-    void setClock(std::function<qint64()> clock) { m_clock = std::move(clock); }
-    const Protocol::DroneStatus &droneAt(int row) const { return m_drones.at(row); }
+    // Counts kept up to date with every change.
+    int countInState(Protocol::DroneState state) const { return m_stateCounts.at(size_t(state)); }
+    int lowBatteryCount() const { return m_lowBattery; }
+    int buildsInProgressCount() const { return m_buildsInProgress; }
+    // Below this a drone counts as low on battery (percent).
+    static constexpr double kLowBatteryPercent = 20.0;
 
-    static QString stateText(Protocol::DroneState state);
+    // Battery (BatteryRole) and temperature (TemperatureRole) of every drone.
+    const MetricHistory &history() const { return m_history; }
+    void setHistoryCapacity(qsizetype samples) { m_history.setCapacityPerSeries(samples); }
+
+protected:
+    void removeItems(int first, int count) override;
 
 private:
-    void emitChangedRanges(QList<int> rows, const QList<int> &roles = {});
-    bool computeStale(qint64 receivedMs, qint64 now) const;
-    void rebuildIndex();
-
-    QList<Protocol::DroneStatus> m_drones;
-    struct Freshness
+    struct Counted
     {
-        qint64 receivedMs = 0;
-        bool stale = false;
+        Protocol::DroneState state = Protocol::DroneState::Offline;
+        bool lowBattery = false;
+        bool building = false;
     };
-    QList<Freshness> m_fresh; // parallel to m_drones
-    qint64 m_expectedPeriodMs = 5000;
-    bool m_linkLive = true;
-    std::function<qint64()> m_clock;
-    QHash<QString, int> m_rowBySerial;
+    static Counted countedOf(const Drone &drone);
+    void count(const Counted &c, int sign);
+    QVariant statusData(const Protocol::DroneStatus &d, int role) const;
+    QVariant detailData(const Drone &d, int role) const;
+    // Merges one update into a drone, adding the roles it changed to `roles`.
+    static void mergeStatus(Drone &d, const Protocol::DroneStatus &s, QList<int> &roles);
+    static void mergeBuild(Drone &d, const Protocol::DroneBuildProgress &b, QList<int> &roles);
+    static void mergeHealth(Drone &d, const Protocol::DroneHealth &h, QList<int> &roles);
+    static void mergeOperation(Drone &d, const Protocol::DroneOperation &o, QList<int> &roles);
+    void record(const Drone &d, bool battery, bool temperature);
+
+    QList<Drone> m_drones; // parallel to the base's rows
+    std::array<int, 6> m_stateCounts {};
+    int m_lowBattery = 0;
+    int m_buildsInProgress = 0;
+    MetricHistory m_history;
 };

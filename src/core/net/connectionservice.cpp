@@ -94,6 +94,58 @@ void ConnectionService::setSubscriptions(const QStringList &channels)
     m_channels = channels;
 }
 
+void ConnectionService::addRoom(const Room &room)
+{
+    if (m_rooms.contains(room))
+        return;
+    m_rooms.append(room);
+    if (m_state == State::Live && roomsAvailable() && !m_serverRooms.contains(room)) {
+        m_serverRooms.append(room);
+        sendRoom(QStringLiteral("subscribe"), room, false);
+    }
+}
+
+void ConnectionService::removeRoom(const Room &room)
+{
+    if (!m_rooms.removeOne(room))
+        return;
+    if (m_state == State::Live && roomsAvailable() && m_serverRooms.removeOne(room))
+        sendRoom(QStringLiteral("unsubscribe"), room, false);
+}
+
+bool ConnectionService::roomsAvailable() const
+{
+    return m_socket && m_dialect == ConnectionSettings::Dialect::Watchfloor && !m_pollingActive;
+}
+
+void ConnectionService::sendRoom(const QString &type, const Room &room, bool awaitSnapshot)
+{
+    const quint64 id = m_nextRequestId++;
+    const bool subscribe = type == u"subscribe";
+    PendingRequest pending {subscribe ? RequestKind::Room : RequestKind::Caller, room.channel, {}, {}};
+    pending.room = room;
+    m_pending.insert(id, pending);
+    if (awaitSnapshot)
+        ++m_awaitingSnapshot[room.channel];
+    send(Protocol::encodeFilteredSubscription(type, id, room.channel, room.filter, room.ids));
+}
+
+void ConnectionService::syncRoomsAfterResume()
+{
+    // The server kept the session's subscriptions; rooms opened or closed
+    // while the link was down still have to be told.
+    for (const Room &room : std::as_const(m_rooms)) {
+        if (!m_serverRooms.contains(room)) {
+            m_serverRooms.append(room);
+            sendRoom(QStringLiteral("subscribe"), room, false);
+        }
+    }
+    for (qsizetype i = m_serverRooms.size() - 1; i >= 0; --i) {
+        if (!m_rooms.contains(m_serverRooms.at(i)))
+            sendRoom(QStringLiteral("unsubscribe"), m_serverRooms.takeAt(i), false);
+    }
+}
+
 void ConnectionService::start()
 {
     if (m_state != State::Disconnected && m_state != State::Failed && m_state != State::Offline
@@ -536,6 +588,7 @@ void ConnectionService::onResult(const Protocol::Result &result)
         if (result.ok) {
             m_lastRecovery = Recovery::Resumed;
             goLive(); // the replay follows this answer in order, then the live stream
+            syncRoomsAfterResume();
             return;
         }
         qCInfo(lcConnection) << "resume refused:" << result.error.code << "- subscribing afresh";
@@ -543,6 +596,23 @@ void ConnectionService::onResult(const Protocol::Result &result)
         m_sessionId = m_freshSessionId;
         m_lastSeq = 0;
         subscribeAll();
+        return;
+    }
+
+    if (request.kind == RequestKind::Room) {
+        if (result.ok)
+            return;
+        const QString reason = result.error.message.isEmpty() ? result.error.code : result.error.message;
+        qCWarning(lcConnection) << "room" << request.room.channel << request.room.ids << "refused:" << reason;
+        m_serverRooms.removeOne(request.room);
+        Q_EMIT roomRefused(request.room, reason);
+        // No snapshot follows a refusal: do not wait for one.
+        const auto it = m_awaitingSnapshot.find(request.room.channel);
+        if (it != m_awaitingSnapshot.end() && --*it == 0) {
+            m_awaitingSnapshot.erase(it);
+            if (m_awaitingSnapshot.isEmpty())
+                goLive();
+        }
         return;
     }
 
@@ -560,10 +630,15 @@ void ConnectionService::subscribeAll()
     for (const QString &channel : std::as_const(m_channels)) {
         const quint64 id = m_nextRequestId++;
         m_pending.insert(id, {RequestKind::Subscribe, channel, {}, {}});
-        m_awaitingSnapshot.insert(channel);
+        ++m_awaitingSnapshot[channel];
         send(Protocol::encodeSubscribe(id, channel));
     }
-    if (m_channels.isEmpty())
+    // A fresh session: every room is subscribed again, and counts towards
+    // being live like the channels (its snapshot fills the detail view).
+    m_serverRooms = m_rooms;
+    for (const Room &room : std::as_const(m_rooms))
+        sendRoom(QStringLiteral("subscribe"), room, true);
+    if (m_awaitingSnapshot.isEmpty())
         goLive();
 }
 
@@ -571,8 +646,11 @@ void ConnectionService::onSnapshotReceived(const Protocol::Snapshot &snapshot)
 {
     // Only the snapshots our subscriptions asked for count (a refresh while
     // live is no news); this also holds while polling hides the WebSocket.
-    if (!m_awaitingSnapshot.remove(snapshot.channel))
+    const auto it = m_awaitingSnapshot.find(snapshot.channel);
+    if (it == m_awaitingSnapshot.end())
         return;
+    if (--*it == 0)
+        m_awaitingSnapshot.erase(it);
     if (m_awaitingSnapshot.isEmpty())
         goLive();
 }

@@ -53,6 +53,23 @@ public:
     // Channels subscribed after every (re)connect, in this order.
     void setSubscriptions(const QStringList &channels);
 
+    // A detail stream limited to some entities (a "room": one drone's
+    // details, one endpoint's full-rate values), subscribed on top of the
+    // channels while a view needs it. Added and removed at any time: sent at
+    // once while live, and kept across reconnects and resumes. Servers of
+    // the plain and Socket.IO dialects and the REST fallback have no rooms;
+    // there the request is remembered and nothing is sent.
+    struct Room
+    {
+        QString channel; // drone_detail, endpoint_stream, …
+        QString filter; // serials, endpointIds, …
+        QStringList ids;
+        bool operator==(const Room &) const = default;
+    };
+    void addRoom(const Room &room);
+    void removeRoom(const Room &room);
+    const QList<Room> &rooms() const { return m_rooms; }
+
     void start();
     void stop();
     // The operator turns live updates off and on again. Pausing closes the
@@ -115,15 +132,19 @@ Q_SIGNALS:
     void stateChanged(ConnectionService::State state);
     void messageReceived(const Protocol::Message &message);
     void protocolErrorOccurred(const Protocol::DecodeError &error);
+    // The server refused a room (too many subscriptions, unknown entity):
+    // the link stays up, the view goes without the detail stream.
+    void roomRefused(const ConnectionService::Room &room, const QString &reason);
 
 private:
-    enum class RequestKind { Auth, Resume, Subscribe, Caller };
+    enum class RequestKind { Auth, Resume, Subscribe, Room, Caller };
     struct PendingRequest
     {
         RequestKind kind;
         QString channel;
         ResultHandler done;
         QDeadlineTimer deadline;
+        Room room = {};
     };
 
     void openSocket();
@@ -146,6 +167,9 @@ private:
     void onSnapshotReceived(const Protocol::Snapshot &snapshot);
     void onSetupTimeout();
     void subscribeAll();
+    bool roomsAvailable() const;
+    void sendRoom(const QString &type, const Room &room, bool awaitSnapshot);
+    void syncRoomsAfterResume();
     void goLive();
     bool acceptSequence(const Protocol::Message &message);
     void failPendingRequests(const QString &code, const QString &message);
@@ -184,7 +208,9 @@ private:
     QDeadlineTimer m_retryDeadline;
     quint64 m_nextRequestId = 1;
     QHash<quint64, PendingRequest> m_pending;
-    QSet<QString> m_awaitingSnapshot;
+    QHash<QString, int> m_awaitingSnapshot; // channel → snapshots still to come
+    QList<Room> m_rooms; // wanted
+    QList<Room> m_serverRooms; // subscribed on the server's session
     QString m_serverName;
     QString m_sessionId;
     QString m_role;

@@ -1,5 +1,6 @@
 #include "encoder.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -27,6 +28,15 @@ QByteArray encodeAuth(quint64 id, const QString &token, const QString &operatorN
 QByteArray encodeSubscribe(quint64 id, const QString &channel)
 {
     return request(QStringLiteral("subscribe"), id, {{QLatin1StringView("channel"), channel}});
+}
+
+QByteArray encodeFilteredSubscription(const QString &type, quint64 id, const QString &channel, const QString &filter,
+                                      const QStringList &ids)
+{
+    QJsonObject fields {{QLatin1StringView("channel"), channel}};
+    if (!filter.isEmpty())
+        fields.insert(filter, QJsonArray::fromStringList(ids));
+    return request(type, id, fields);
 }
 
 QByteArray encodePing(quint64 id)

@@ -44,6 +44,9 @@ private Q_SLOTS:
     void displayAndSortValues();
     void roleNames();
     void dronesGoStaleWhenQuietOrWhenTheLinkIsDown();
+    void everyReportOfAFrameBecomesOneChangeWithOnlyTheChangedRoles();
+    void snapshotDetailsAndCounts();
+    void historyIsBoundedPerDrone();
 
 private:
     DroneModel *m_model = nullptr;
@@ -88,10 +91,12 @@ void TestDroneModel::updatesEmitOneRangePerContiguousBlock()
 
     QSignalSpy changed(m_model, &QAbstractItemModel::dataChanged);
     QSignalSpy inserted(m_model, &QAbstractItemModel::rowsInserted);
-    // Rows 1, 2, 3 and 5 change: two blocks, so two signals.
+    // Rows 1, 2, 3 and 5 change: two blocks, so two signals. D4's report
+    // repeats what the model holds and changes nothing.
     m_model->applyBatch({drone(QStringLiteral("D3"), DroneState::Charging),
-                         drone(QStringLiteral("D1"), DroneState::Error), drone(QStringLiteral("D5")),
-                         drone(QStringLiteral("D2"))});
+                         drone(QStringLiteral("D1"), DroneState::Error),
+                         drone(QStringLiteral("D5"), DroneState::Idle, 40),
+                         drone(QStringLiteral("D2"), DroneState::Idle, 45), drone(QStringLiteral("D4"))});
     QCOMPARE(inserted.size(), 0);
     QCOMPARE(changed.size(), 2);
     QCOMPARE(changed.at(0).at(0).value<QModelIndex>().row(), 1);
@@ -127,17 +132,20 @@ void TestDroneModel::reconcileRemovesMissingAndKeepsOrder()
     QCOMPARE(m_model->index(2, 0).data(DroneModel::StateRole).toInt(), int(DroneState::Offline));
     QCOMPARE(m_model->rowOf(QStringLiteral("C")), -1);
 
-    m_model->reconcile({});
+    m_model->reconcile(QList<DroneStatus> {});
     QCOMPARE(m_model->rowCount(), 0);
 }
 
 void TestDroneModel::displayAndSortValues()
 {
     m_model->applyBatch({drone(QStringLiteral("A"), DroneState::Maintenance, 7.4)});
-    QCOMPARE(m_model->index(0, DroneModel::StateColumn).data().toString(), QStringLiteral("Maintenance"));
-    QCOMPARE(m_model->index(0, DroneModel::BatteryColumn).data().toString(), QStringLiteral("7 %"));
+    // Raw values: formatting is the view's business.
+    QCOMPARE(m_model->index(0, DroneModel::StateColumn).data().toInt(), int(DroneState::Maintenance));
+    QCOMPARE(m_model->index(0, DroneModel::BatteryColumn).data().toDouble(), 7.4);
     QCOMPARE(m_model->index(0, DroneModel::BatteryColumn).data(DroneModel::SortRole).toDouble(), 7.4);
-    QVERIFY(!m_model->index(0, DroneModel::LastUpdateColumn).data().toString().isEmpty());
+    QCOMPARE(m_model->index(0, DroneModel::LastUpdateColumn).data().toDateTime(),
+             QDateTime(QDate(2026, 11, 22), QTime(10, 0), Qt::UTC));
+    QVERIFY(!m_model->index(0, DroneModel::BuildColumn).data().isValid()); // no build report yet
     QCOMPARE(m_model->headerData(DroneModel::BatteryColumn, Qt::Horizontal).toString(), QStringLiteral("Battery"));
 }
 
@@ -171,7 +179,6 @@ void TestDroneModel::dronesGoStaleWhenQuietOrWhenTheLinkIsDown()
     QVERIFY(changed.first().at(2).value<QList<int>>().contains(DroneModel::StaleRole));
     QVERIFY(m_model->index(0, 0).data(DroneModel::StaleRole).toBool());
     QVERIFY(!m_model->index(1, 0).data(DroneModel::StaleRole).toBool());
-    QVERIFY(m_model->index(2, DroneModel::LastUpdateColumn).data().toString().endsWith(QStringLiteral("(stale)")));
 
     // A report makes a drone fresh again; a link that is down makes all stale.
     m_model->applyBatch({drone(QStringLiteral("A"))});
@@ -184,6 +191,94 @@ void TestDroneModel::dronesGoStaleWhenQuietOrWhenTheLinkIsDown()
     m_model->setLinkLive(true);
     QVERIFY(!m_model->index(1, 0).data(DroneModel::StaleRole).toBool());
     QVERIFY(m_model->index(2, 0).data(DroneModel::StaleRole).toBool()); // C is still quiet
+}
+
+void TestDroneModel::everyReportOfAFrameBecomesOneChangeWithOnlyTheChangedRoles()
+{
+    m_model->applyBatch({drone(QStringLiteral("A")), drone(QStringLiteral("B")), drone(QStringLiteral("C"))});
+    QSignalSpy changed(m_model, &QAbstractItemModel::dataChanged);
+
+    // Three status reports and a health report for B, a build report for C:
+    // one ranged change for rows 1-2, B with its last values.
+    DroneModel::Batch batch;
+    batch.statuses
+        = {drone(QStringLiteral("B"), DroneState::Flying, 49), drone(QStringLiteral("B"), DroneState::Flying, 48),
+           drone(QStringLiteral("B"), DroneState::Flying, 47)};
+    batch.health = {{QStringLiteral("B"), 10, 20, 30, 41.5, {}}};
+    batch.builds = {{QStringLiteral("C"), 30, QStringLiteral("avionics"), QStringLiteral("gps"), {}, {}}};
+    batch.operations = {{QStringLiteral("unknown"), QStringLiteral("m"), Protocol::MissionStatus::Started, 1, {}}};
+    m_model->applyBatch(batch);
+
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(changed.first().at(0).value<QModelIndex>().row(), 1);
+    QCOMPARE(changed.first().at(1).value<QModelIndex>().row(), 2);
+    const auto roles = changed.first().at(2).value<QList<int>>();
+    for (int role : {int(DroneModel::StateRole), int(DroneModel::BatteryRole), int(DroneModel::TemperatureRole),
+                     int(DroneModel::BuildPercentRole), int(DroneModel::BuildStageRole), int(Qt::DisplayRole)})
+        QVERIFY2(roles.contains(role), qPrintable(QString::number(role)));
+    // The position, the timestamp and the mission did not change.
+    for (int role : {int(DroneModel::LatitudeRole), int(DroneModel::LastUpdateRole), int(DroneModel::MissionRole),
+                     int(DroneModel::SpeedRole)})
+        QVERIFY2(!roles.contains(role), qPrintable(QString::number(role)));
+    QCOMPARE(m_model->index(1, 0).data(DroneModel::BatteryRole).toDouble(), 47.0);
+    QCOMPARE(m_model->index(1, 0).data(DroneModel::TemperatureRole).toDouble(), 41.5);
+    QCOMPARE(m_model->index(2, 0).data(DroneModel::BuildStageRole).toString(), QStringLiteral("avionics"));
+    QCOMPARE(m_model->rowCount(), 3); // details of an unknown drone add nothing
+
+    // The same report again changes nothing.
+    changed.clear();
+    m_model->applyBatch({drone(QStringLiteral("B"), DroneState::Flying, 47)});
+    QCOMPARE(changed.size(), 0);
+}
+
+void TestDroneModel::snapshotDetailsAndCounts()
+{
+    DroneModel::Batch snapshot;
+    snapshot.statuses
+        = {drone(QStringLiteral("A"), DroneState::Flying, 15), drone(QStringLiteral("B"), DroneState::Flying, 80),
+           drone(QStringLiteral("C"), DroneState::Charging, 5)};
+    snapshot.builds = {{QStringLiteral("A"), 100, QStringLiteral("done"), {}, {}, {}},
+                       {QStringLiteral("C"), 60, QStringLiteral("payload"), QStringLiteral("camera"), {}, {}}};
+    snapshot.operations = {{QStringLiteral("B"), QStringLiteral("survey-2"), Protocol::MissionStatus::Started, 40, {}}};
+    m_model->reconcile(snapshot);
+    QCOMPARE(m_model->countInState(DroneState::Flying), 2);
+    QCOMPARE(m_model->countInState(DroneState::Charging), 1);
+    QCOMPARE(m_model->lowBatteryCount(), 2);
+    QCOMPARE(m_model->buildsInProgressCount(), 1);
+    QCOMPARE(m_model->index(1, DroneModel::OperationColumn).data().toString(), QStringLiteral("survey-2"));
+    QCOMPARE(m_model->index(0, 0).data(DroneModel::BuildPercentRole).toInt(), 100);
+
+    // A charges up, C finishes its build, B lands and disappears from the next snapshot.
+    m_model->applyBatch({drone(QStringLiteral("A"), DroneState::Charging, 30)});
+    DroneModel::Batch done;
+    done.builds = {{QStringLiteral("C"), 100, QStringLiteral("done"), {}, {}, {}}};
+    m_model->applyBatch(done);
+    QCOMPARE(m_model->countInState(DroneState::Flying), 1);
+    QCOMPARE(m_model->countInState(DroneState::Charging), 2);
+    QCOMPARE(m_model->lowBatteryCount(), 1);
+    QCOMPARE(m_model->buildsInProgressCount(), 0);
+    m_model->reconcile(QList<DroneStatus> {drone(QStringLiteral("A"), DroneState::Charging, 30),
+                                           drone(QStringLiteral("C"), DroneState::Charging, 5)});
+    QCOMPARE(m_model->countInState(DroneState::Flying), 0);
+    QCOMPARE(m_model->countInState(DroneState::Charging), 2);
+    QCOMPARE(m_model->history().sampleCount(QStringLiteral("B"), DroneModel::BatteryRole), 0); // dropped with B
+}
+
+void TestDroneModel::historyIsBoundedPerDrone()
+{
+    m_model->setHistoryCapacity(5);
+    for (int i = 0; i < 12; ++i) {
+        DroneStatus d = drone(QStringLiteral("A"), DroneState::Flying, 90 - i);
+        d.timestamp = d.timestamp.addSecs(5 * i);
+        m_model->applyBatch({d});
+    }
+    const auto samples = m_model->history().series(QStringLiteral("A"), DroneModel::BatteryRole);
+    QCOMPARE(samples.size(), 5);
+    QCOMPARE(samples.first().value, 90.0 - 7); // the oldest five were overwritten
+    QCOMPARE(samples.last().value, 90.0 - 11);
+    QCOMPARE(samples.last().timeMs,
+             QDateTime(QDate(2026, 11, 22), QTime(10, 0), Qt::UTC).addSecs(55).toMSecsSinceEpoch());
+    QVERIFY(samples.first().timeMs < samples.last().timeMs);
 }
 
 QTEST_GUILESS_MAIN(TestDroneModel)

@@ -182,7 +182,7 @@ void TestConnectionService::resumeAfterADropLosesNothingAndRepeatsNothing()
     QTRY_VERIFY([&] {
         for (qsizetype i = 0; i < fleet.size(); ++i) {
             const int row = session.drones()->rowOf(fleet.drone(i).serial);
-            if (row < 0 || std::abs(session.drones()->droneAt(row).battery - fleet.drone(i).battery) > 0.1)
+            if (row < 0 || std::abs(session.drones()->droneAt(row).status.battery - fleet.drone(i).battery) > 0.1)
                 return false;
         }
         return true;
@@ -447,7 +447,7 @@ void TestConnectionService::pollsWhileOnlyHttpAnswersAndTheWebSocketWinsBack()
     const auto &fleet = sim.fleet();
     QTRY_VERIFY([&] {
         const int row = session.drones()->rowOf(fleet.drone(0).serial);
-        return row >= 0 && std::abs(session.drones()->droneAt(row).battery - fleet.drone(0).battery) <= 0.1;
+        return row >= 0 && std::abs(session.drones()->droneAt(row).status.battery - fleet.drone(0).battery) <= 0.1;
     }());
     // Requests go over REST meanwhile.
     QString status;
