@@ -1,0 +1,352 @@
+#include "alarmmodel.h"
+
+#include <QSet>
+
+using Protocol::Alarm;
+using Protocol::AlarmSeverity;
+using Protocol::AlarmState;
+
+namespace {
+
+static_assert(int(AlarmSeverity::Info) == 4, "m_counts holds five severities");
+static_assert(int(AlarmState::Shelved) == 4, "m_counts holds five states");
+
+template<typename T> QVariant optionalVariant(const std::optional<T> &value)
+{
+    return value ? QVariant::fromValue(*value) : QVariant();
+}
+
+bool sameSource(const std::optional<Protocol::AlarmSource> &a, const std::optional<Protocol::AlarmSource> &b)
+{
+    if (a.has_value() != b.has_value())
+        return false;
+    return !a || (a->kind == b->kind && a->id == b->id);
+}
+
+} // namespace
+
+AlarmModel::AlarmModel(QObject *parent)
+    : LiveTableModel(parent)
+{
+    // Alarms have no cadence: stale only while the link is down.
+    setExpectedPeriodMs(0);
+}
+
+int AlarmModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+bool AlarmModel::isUnacknowledged(AlarmState state)
+{
+    return state == AlarmState::ActiveUnacked || state == AlarmState::RtnUnacked;
+}
+
+bool AlarmModel::isActive(AlarmState state)
+{
+    return state == AlarmState::ActiveUnacked || state == AlarmState::ActiveAcked;
+}
+
+QVariant AlarmModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Alarm &a = m_alarms.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+    case SortRole:
+        // Raw values sort naturally, so both roles answer the same.
+        switch (index.column()) {
+        case SeverityColumn:
+            return int(a.severity);
+        case StateColumn:
+            return int(a.state);
+        case SourceColumn:
+            return a.source ? QVariant(a.source->id) : QVariant();
+        case MessageColumn:
+            return a.message;
+        case RaisedColumn:
+            return a.timestamp;
+        case AckedByColumn:
+            return optionalVariant(a.ackedBy);
+        case AckedAtColumn:
+            return optionalVariant(a.ackedAt);
+        case NoteColumn:
+            return optionalVariant(a.note);
+        case ShelvedUntilColumn:
+            return optionalVariant(a.shelvedUntil);
+        case CountColumn:
+            return a.count;
+        }
+        return {};
+    case AlarmIdRole:
+        return a.alarmId;
+    case SeverityRole:
+        return int(a.severity);
+    case MessageRole:
+        return a.message;
+    case SourceKindRole:
+        return a.source ? QVariant(int(a.source->kind)) : QVariant();
+    case SourceIdRole:
+        return a.source ? QVariant(a.source->id) : QVariant();
+    case StateRole:
+        return int(a.state);
+    case RaisedAtRole:
+        return a.timestamp;
+    case AckedByRole:
+        return optionalVariant(a.ackedBy);
+    case AckedAtRole:
+        return optionalVariant(a.ackedAt);
+    case NoteRole:
+        return optionalVariant(a.note);
+    case ShelvedUntilRole:
+        return optionalVariant(a.shelvedUntil);
+    case ShelvedByRole:
+        return optionalVariant(a.shelvedBy);
+    case ShelveReasonRole:
+        return optionalVariant(a.shelveReason);
+    case CountRole:
+        return a.count;
+    case ChatteringRole:
+        return a.chattering;
+    case AcknowledgedRole:
+        return !isUnacknowledged(a.state);
+    case ActiveRole:
+        return isActive(a.state);
+    }
+    return baseData(index.row(), role);
+}
+
+QVariant AlarmModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case SeverityColumn:
+        return tr("Severity");
+    case StateColumn:
+        return tr("State");
+    case SourceColumn:
+        return tr("Source");
+    case MessageColumn:
+        return tr("Message");
+    case RaisedColumn:
+        return tr("Raised");
+    case AckedByColumn:
+        return tr("Acknowledged by");
+    case AckedAtColumn:
+        return tr("Acknowledged at");
+    case NoteColumn:
+        return tr("Note");
+    case ShelvedUntilColumn:
+        return tr("Shelved until");
+    case CountColumn:
+        return tr("Count");
+    }
+    return {};
+}
+
+QHash<int, QByteArray> AlarmModel::roleNames() const
+{
+    QHash<int, QByteArray> names = LiveTableModel::roleNames();
+    names.insert({
+        {AlarmIdRole, "alarmId"},
+        {SeverityRole, "severity"},
+        {MessageRole, "message"},
+        {SourceKindRole, "sourceKind"},
+        {SourceIdRole, "sourceId"},
+        {StateRole, "state"},
+        {RaisedAtRole, "raisedAt"},
+        {AckedByRole, "ackedBy"},
+        {AckedAtRole, "ackedAt"},
+        {NoteRole, "note"},
+        {ShelvedUntilRole, "shelvedUntil"},
+        {ShelvedByRole, "shelvedBy"},
+        {ShelveReasonRole, "shelveReason"},
+        {CountRole, "count"},
+        {ChatteringRole, "chattering"},
+        {AcknowledgedRole, "acknowledged"},
+        {ActiveRole, "active"},
+    });
+    return names;
+}
+
+std::optional<Alarm> AlarmModel::alarm(const QString &alarmId) const
+{
+    const int row = rowOf(alarmId);
+    if (row < 0)
+        return std::nullopt;
+    return m_alarms.at(row);
+}
+
+int &AlarmModel::countOf(const Alarm &alarm)
+{
+    return m_counts[size_t(int(alarm.severity) * kStates + int(alarm.state))];
+}
+
+int AlarmModel::count(AlarmSeverity severity, AlarmState state) const
+{
+    return m_counts.at(size_t(int(severity) * kStates + int(state)));
+}
+
+int AlarmModel::unacknowledgedCount() const
+{
+    return unacknowledgedAtLeast(AlarmSeverity::Info);
+}
+
+int AlarmModel::unacknowledgedAtLeast(AlarmSeverity severity) const
+{
+    int n = 0;
+    // Critical is 0: the more severe, the lower.
+    for (int s = 0; s <= int(severity); ++s)
+        n += count(AlarmSeverity(s), AlarmState::ActiveUnacked) + count(AlarmSeverity(s), AlarmState::RtnUnacked);
+    return n;
+}
+
+int AlarmModel::activeCount(AlarmSeverity severity) const
+{
+    return count(severity, AlarmState::ActiveUnacked) + count(severity, AlarmState::ActiveAcked);
+}
+
+void AlarmModel::reconcile(const QList<Alarm> &snapshot)
+{
+    QList<Alarm> held;
+    QSet<QString> keep;
+    held.reserve(snapshot.size());
+    keep.reserve(snapshot.size());
+    for (const Alarm &a : snapshot) {
+        if (a.state != AlarmState::Cleared) {
+            held.append(a);
+            keep.insert(a.alarmId);
+        }
+    }
+    // The snapshot holds every alarm not cleared: one it no longer lists
+    // was cleared while we were not listening.
+    QList<Alarm> changed;
+    for (const Alarm &a : std::as_const(m_alarms)) {
+        if (!keep.contains(a.alarmId)) {
+            changed.append(a);
+            changed.last().state = AlarmState::Cleared;
+        }
+    }
+    removeRowsNotIn(keep);
+    apply(held, changed);
+    if (!changed.isEmpty())
+        Q_EMIT alarmsChanged(changed);
+    Q_EMIT contentsUpdated();
+}
+
+void AlarmModel::applyBatch(const QList<Alarm> &updates)
+{
+    QList<Alarm> changed;
+    apply(updates, changed);
+    if (!changed.isEmpty())
+        Q_EMIT alarmsChanged(changed);
+    Q_EMIT contentsUpdated();
+}
+
+void AlarmModel::apply(const QList<Alarm> &updates, QList<Alarm> &changed)
+{
+    // The final state of each alarm, in order of first appearance.
+    QStringList order;
+    QHash<QString, Alarm> finals;
+    for (const Alarm &update : updates) {
+        if (!finals.contains(update.alarmId))
+            order.append(update.alarmId);
+        finals.insert(update.alarmId, update);
+    }
+
+    const qint64 t = now();
+    QHash<int, QList<int>> rolesByRow;
+    QSet<QString> cleared;
+    QStringList newKeys;
+    for (const QString &id : std::as_const(order)) {
+        const Alarm &next = finals[id];
+        const int row = rowOf(id);
+        if (row < 0) {
+            // New to us; one raised and cleared within a batch is reported too.
+            changed.append(next);
+            if (next.state != AlarmState::Cleared)
+                newKeys.append(id);
+            continue;
+        }
+        if (next.state == AlarmState::Cleared) {
+            changed.append(next);
+            cleared.insert(id);
+            continue;
+        }
+        QList<int> roles = changedRoles(m_alarms.at(row), next);
+        if (!roles.isEmpty()) {
+            changed.append(next);
+            --countOf(m_alarms.at(row));
+            ++countOf(next);
+            m_alarms[row] = next;
+        }
+        const bool wasStale = isStale(row);
+        markHeard(row, t);
+        if (wasStale != isStale(row))
+            roles.append(StaleRole);
+        if (!roles.isEmpty())
+            rolesByRow.insert(row, roles);
+    }
+    emitRowChanges(std::move(rolesByRow));
+
+    if (!cleared.isEmpty()) {
+        QSet<QString> keep;
+        keep.reserve(rowCount());
+        for (int row = 0; row < rowCount(); ++row) {
+            if (!cleared.contains(keyAt(row)))
+                keep.insert(keyAt(row));
+        }
+        removeRowsNotIn(keep);
+    }
+
+    appendRows(newKeys, [&] {
+        for (const QString &id : std::as_const(newKeys)) {
+            const Alarm &a = finals[id];
+            ++countOf(a);
+            m_alarms.append(a);
+        }
+    });
+}
+
+QList<int> AlarmModel::changedRoles(const Alarm &before, const Alarm &after) const
+{
+    QList<int> roles;
+    bool column = false;
+    const auto check = [&](bool changed, int role, bool hasColumn) {
+        if (changed) {
+            roles.append(role);
+            column = column || hasColumn;
+        }
+    };
+    const bool sourceChanged = !sameSource(before.source, after.source);
+    check(before.severity != after.severity, SeverityRole, true);
+    check(before.message != after.message, MessageRole, true);
+    check(sourceChanged && (!before.source || !after.source || before.source->kind != after.source->kind),
+          SourceKindRole, false);
+    check(sourceChanged && (!before.source || !after.source || before.source->id != after.source->id), SourceIdRole,
+          true);
+    check(before.state != after.state, StateRole, true);
+    check(isUnacknowledged(before.state) != isUnacknowledged(after.state), AcknowledgedRole, false);
+    check(isActive(before.state) != isActive(after.state), ActiveRole, false);
+    check(before.timestamp != after.timestamp, RaisedAtRole, true);
+    check(before.ackedBy != after.ackedBy, AckedByRole, true);
+    check(before.ackedAt != after.ackedAt, AckedAtRole, true);
+    check(before.note != after.note, NoteRole, true);
+    check(before.shelvedUntil != after.shelvedUntil, ShelvedUntilRole, true);
+    check(before.shelvedBy != after.shelvedBy, ShelvedByRole, false);
+    check(before.shelveReason != after.shelveReason, ShelveReasonRole, false);
+    check(before.count != after.count, CountRole, true);
+    check(before.chattering != after.chattering, ChatteringRole, false);
+    if (column)
+        roles << Qt::DisplayRole << SortRole;
+    return roles;
+}
+
+void AlarmModel::removeItems(int first, int count)
+{
+    for (int row = first; row < first + count; ++row)
+        --countOf(m_alarms.at(row));
+    m_alarms.remove(first, count);
+}

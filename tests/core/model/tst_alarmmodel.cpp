@@ -1,0 +1,393 @@
+#include "model/alarmmodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using Protocol::Alarm;
+using Protocol::AlarmSeverity;
+using Protocol::AlarmSourceKind;
+using Protocol::AlarmState;
+
+namespace {
+
+QDateTime at(int second)
+{
+    return QDateTime(QDate(2026, 3, 2), QTime(8, 0), Qt::UTC).addSecs(second);
+}
+
+Alarm alarm(const QString &id, AlarmSeverity severity = AlarmSeverity::High,
+            AlarmState state = AlarmState::ActiveUnacked)
+{
+    Alarm a;
+    a.alarmId = id;
+    a.severity = severity;
+    a.message = u"Overpressure at "_s + id;
+    a.source = Protocol::AlarmSource {AlarmSourceKind::Machine, u"M-"_s + id};
+    a.state = state;
+    a.timestamp = at(0);
+    return a;
+}
+
+Alarm acked(Alarm a, const QString &by = u"dana"_s, int second = 5)
+{
+    a.state = AlarmState::ActiveAcked;
+    a.ackedBy = by;
+    a.ackedAt = at(second);
+    return a;
+}
+
+Alarm inState(Alarm a, AlarmState state)
+{
+    a.state = state;
+    return a;
+}
+
+QStringList keys(const AlarmModel &model)
+{
+    QStringList out;
+    for (int row = 0; row < model.rowCount(); ++row)
+        out << model.index(row, 0).data(AlarmModel::AlarmIdRole).toString();
+    return out;
+}
+
+QList<int> rolesOf(const QList<QVariant> &dataChanged)
+{
+    return dataChanged.at(2).value<QList<int>>();
+}
+
+QList<Alarm> changedAlarms(const QSignalSpy &spy, int i = 0)
+{
+    return spy.at(i).at(0).value<QList<Alarm>>();
+}
+
+QStringList idsOf(const QList<Alarm> &alarms)
+{
+    QStringList out;
+    for (const Alarm &a : alarms)
+        out << a.alarmId;
+    return out;
+}
+
+} // namespace
+
+class TestAlarmModel : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void batchInsertsOnceAndExposesRoles();
+    void reconcileInsertsUpdatesAndRemoves();
+    void clearedAlarmsLeaveInOneRemovalPerBlock();
+    void updatesOfOneAlarmCoalesceIntoOneChange();
+    void adjacentRowsShareOneRangedChange();
+    void alarmsChangedReportsWhatIsNewOrChanged();
+    void countsFollowUpdatesAndRemovals();
+    void staleOnlyWhileTheLinkIsDown();
+    void columnsHeadersAndRoleNames();
+
+private:
+    AlarmModel *m_model = nullptr;
+    QAbstractItemModelTester *m_tester = nullptr;
+};
+
+void TestAlarmModel::init()
+{
+    m_model = new AlarmModel;
+    m_tester = new QAbstractItemModelTester(m_model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+}
+
+void TestAlarmModel::cleanup()
+{
+    delete m_tester;
+    delete m_model;
+}
+
+void TestAlarmModel::batchInsertsOnceAndExposesRoles()
+{
+    QSignalSpy inserted(m_model, &QAbstractItemModel::rowsInserted);
+    QSignalSpy updated(m_model, &LiveTableModel::contentsUpdated);
+    Alarm plain = alarm(u"P"_s, AlarmSeverity::Info);
+    plain.source.reset();
+    Alarm shelved = inState(alarm(u"S"_s, AlarmSeverity::Low), AlarmState::Shelved);
+    shelved.shelvedUntil = at(3600);
+    shelved.shelvedBy = u"lee"_s;
+    shelved.shelveReason = u"sensor replaced"_s;
+    shelved.count = 4;
+    shelved.chattering = true;
+    m_model->applyBatch({alarm(u"A"_s, AlarmSeverity::Critical), acked(alarm(u"B"_s)), plain, shelved});
+    QCOMPARE(inserted.size(), 1);
+    QCOMPARE(updated.size(), 1);
+    QCOMPARE(keys(*m_model), (QStringList {u"A"_s, u"B"_s, u"P"_s, u"S"_s}));
+
+    const QModelIndex a = m_model->index(0, 0);
+    QCOMPARE(a.data(AlarmModel::SeverityRole).toInt(), int(AlarmSeverity::Critical));
+    QCOMPARE(a.data(AlarmModel::MessageRole).toString(), u"Overpressure at A"_s);
+    QCOMPARE(a.data(AlarmModel::SourceKindRole).toInt(), int(AlarmSourceKind::Machine));
+    QCOMPARE(a.data(AlarmModel::SourceIdRole).toString(), u"M-A"_s);
+    QCOMPARE(a.data(AlarmModel::StateRole).toInt(), int(AlarmState::ActiveUnacked));
+    QCOMPARE(a.data(AlarmModel::RaisedAtRole).toDateTime(), at(0));
+    QVERIFY(!a.data(AlarmModel::AckedByRole).isValid());
+    QVERIFY(!a.data(AlarmModel::AckedAtRole).isValid());
+    QVERIFY(!a.data(AlarmModel::NoteRole).isValid());
+    QCOMPARE(a.data(AlarmModel::CountRole).toLongLong(), 1);
+    QCOMPARE(a.data(AlarmModel::AcknowledgedRole).toBool(), false);
+    QCOMPARE(a.data(AlarmModel::ActiveRole).toBool(), true);
+
+    const QModelIndex b = m_model->index(1, 0);
+    QCOMPARE(b.data(AlarmModel::AckedByRole).toString(), u"dana"_s);
+    QCOMPARE(b.data(AlarmModel::AckedAtRole).toDateTime(), at(5));
+    QCOMPARE(b.data(AlarmModel::AcknowledgedRole).toBool(), true);
+    QCOMPARE(b.data(AlarmModel::ActiveRole).toBool(), true);
+
+    const QModelIndex p = m_model->index(2, 0);
+    QVERIFY(!p.data(AlarmModel::SourceKindRole).isValid());
+    QVERIFY(!p.data(AlarmModel::SourceIdRole).isValid());
+
+    const QModelIndex s = m_model->index(3, 0);
+    QCOMPARE(s.data(AlarmModel::ShelvedUntilRole).toDateTime(), at(3600));
+    QCOMPARE(s.data(AlarmModel::ShelvedByRole).toString(), u"lee"_s);
+    QCOMPARE(s.data(AlarmModel::ShelveReasonRole).toString(), u"sensor replaced"_s);
+    QCOMPARE(s.data(AlarmModel::CountRole).toLongLong(), 4);
+    QCOMPARE(s.data(AlarmModel::ChatteringRole).toBool(), true);
+    QCOMPARE(s.data(AlarmModel::AcknowledgedRole).toBool(), true); // shelved is not waiting for an ack
+    QCOMPARE(s.data(AlarmModel::ActiveRole).toBool(), false);
+
+    QVERIFY(m_model->alarm(u"B"_s).has_value());
+    QCOMPARE(m_model->alarm(u"B"_s)->ackedBy, u"dana"_s);
+    QVERIFY(!m_model->alarm(u"nope"_s).has_value());
+}
+
+void TestAlarmModel::reconcileInsertsUpdatesAndRemoves()
+{
+    m_model->reconcile({alarm(u"A"_s), alarm(u"B"_s), alarm(u"C"_s), alarm(u"D"_s)});
+    QCOMPARE(m_model->rowCount(), 4);
+
+    QSignalSpy removed(m_model, &QAbstractItemModel::rowsRemoved);
+    QSignalSpy inserted(m_model, &QAbstractItemModel::rowsInserted);
+    QSignalSpy changed(m_model, &AlarmModel::alarmsChanged);
+    QSignalSpy updated(m_model, &LiveTableModel::contentsUpdated);
+    m_model->reconcile({acked(alarm(u"D"_s)), alarm(u"A"_s), alarm(u"E"_s, AlarmSeverity::Low)});
+    QCOMPARE(removed.size(), 1); // B and C: one block
+    QCOMPARE(inserted.size(), 1);
+    QCOMPARE(updated.size(), 1);
+    QCOMPARE(keys(*m_model), (QStringList {u"A"_s, u"D"_s, u"E"_s}));
+    QCOMPARE(m_model->index(1, 0).data(AlarmModel::StateRole).toInt(), int(AlarmState::ActiveAcked));
+
+    // B and C were cleared while we were not listening; D changed; E is new; A is as it was.
+    QCOMPARE(changed.size(), 1);
+    const QList<Alarm> alarms = changedAlarms(changed);
+    QCOMPARE(idsOf(alarms), (QStringList {u"B"_s, u"C"_s, u"D"_s, u"E"_s}));
+    QCOMPARE(alarms.at(0).state, AlarmState::Cleared);
+    QCOMPARE(alarms.at(1).state, AlarmState::Cleared);
+    QCOMPARE(alarms.at(2).state, AlarmState::ActiveAcked);
+    QCOMPARE(alarms.at(3).state, AlarmState::ActiveUnacked);
+
+    // A snapshot is every alarm not cleared: nothing listed, nothing held.
+    m_model->reconcile({});
+    QCOMPARE(m_model->rowCount(), 0);
+    QCOMPARE(m_model->unacknowledgedCount(), 0);
+}
+
+void TestAlarmModel::clearedAlarmsLeaveInOneRemovalPerBlock()
+{
+    m_model->applyBatch({alarm(u"A"_s), alarm(u"B"_s), alarm(u"C"_s), alarm(u"D"_s), alarm(u"E"_s)});
+    QSignalSpy removed(m_model, &QAbstractItemModel::rowsRemoved);
+    QSignalSpy inserted(m_model, &QAbstractItemModel::rowsInserted);
+    QSignalSpy changed(m_model, &AlarmModel::alarmsChanged);
+    m_model->applyBatch({inState(alarm(u"B"_s), AlarmState::Cleared), alarm(u"F"_s),
+                         inState(alarm(u"C"_s), AlarmState::Cleared), inState(alarm(u"E"_s), AlarmState::Cleared)});
+    QCOMPARE(removed.size(), 2); // B-C and E
+    QCOMPARE(inserted.size(), 1);
+    QCOMPARE(keys(*m_model), (QStringList {u"A"_s, u"D"_s, u"F"_s}));
+    QVERIFY(!m_model->alarm(u"B"_s));
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(idsOf(changedAlarms(changed)), (QStringList {u"B"_s, u"F"_s, u"C"_s, u"E"_s}));
+
+    // Raised and cleared within one batch: no row, but reported.
+    changed.clear();
+    inserted.clear();
+    m_model->applyBatch({alarm(u"G"_s), inState(alarm(u"G"_s), AlarmState::Cleared)});
+    QCOMPARE(inserted.size(), 0);
+    QCOMPARE(m_model->rowOf(u"G"_s), -1);
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(changedAlarms(changed).size(), 1);
+    QCOMPARE(changedAlarms(changed).first().state, AlarmState::Cleared);
+
+    // Cleared, then raised again in the same batch: it stays.
+    m_model->applyBatch({inState(alarm(u"A"_s), AlarmState::Cleared), alarm(u"A"_s, AlarmSeverity::Critical)});
+    QCOMPARE(m_model->rowOf(u"A"_s), 0);
+    QCOMPARE(m_model->index(0, 0).data(AlarmModel::SeverityRole).toInt(), int(AlarmSeverity::Critical));
+}
+
+void TestAlarmModel::updatesOfOneAlarmCoalesceIntoOneChange()
+{
+    m_model->applyBatch({alarm(u"A"_s), alarm(u"B"_s), alarm(u"C"_s)});
+    QSignalSpy changed(m_model, &QAbstractItemModel::dataChanged);
+    QSignalSpy alarmsChanged(m_model, &AlarmModel::alarmsChanged);
+    Alarm noted = acked(alarm(u"B"_s), u"dana"_s, 7);
+    noted.note = u"crew on the way"_s;
+    m_model->applyBatch({acked(alarm(u"B"_s), u"sam"_s, 5), acked(alarm(u"B"_s), u"dana"_s, 6), noted});
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(changed.first().at(0).value<QModelIndex>(), m_model->index(1, 0));
+    QCOMPARE(changed.first().at(1).value<QModelIndex>(), m_model->index(1, AlarmModel::ColumnCount - 1));
+    QCOMPARE(rolesOf(changed.first()),
+             (QList<int> {Qt::DisplayRole, LiveTableModel::SortRole, AlarmModel::StateRole, AlarmModel::AckedByRole,
+                          AlarmModel::AckedAtRole, AlarmModel::NoteRole, AlarmModel::AcknowledgedRole}));
+    const QModelIndex b = m_model->index(1, 0);
+    QCOMPARE(b.data(AlarmModel::AckedByRole).toString(), u"dana"_s);
+    QCOMPARE(b.data(AlarmModel::AckedAtRole).toDateTime(), at(7));
+    QCOMPARE(b.data(AlarmModel::NoteRole).toString(), u"crew on the way"_s);
+    QCOMPARE(alarmsChanged.size(), 1);
+    QCOMPARE(changedAlarms(alarmsChanged).size(), 1);
+    QCOMPARE(changedAlarms(alarmsChanged).first().note, u"crew on the way"_s);
+
+    // A field without a column changes its role alone.
+    changed.clear();
+    noted.chattering = true;
+    m_model->applyBatch({noted});
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(rolesOf(changed.first()), QList<int> {AlarmModel::ChatteringRole});
+
+    // Returning to normal unacknowledged: acknowledged and active both flip.
+    changed.clear();
+    m_model->applyBatch({inState(alarm(u"C"_s), AlarmState::RtnUnacked)});
+    QCOMPARE(rolesOf(changed.first()),
+             (QList<int> {Qt::DisplayRole, LiveTableModel::SortRole, AlarmModel::StateRole, AlarmModel::ActiveRole}));
+}
+
+void TestAlarmModel::adjacentRowsShareOneRangedChange()
+{
+    m_model->applyBatch({alarm(u"A"_s), alarm(u"B"_s), alarm(u"C"_s), alarm(u"D"_s)});
+    QSignalSpy changed(m_model, &QAbstractItemModel::dataChanged);
+    Alarm counted = alarm(u"C"_s);
+    counted.count = 2;
+    m_model->applyBatch({counted, acked(alarm(u"B"_s))});
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(changed.first().at(0).value<QModelIndex>().row(), 1);
+    QCOMPARE(changed.first().at(1).value<QModelIndex>().row(), 2);
+    const QList<int> roles = rolesOf(changed.first());
+    QVERIFY(roles.contains(AlarmModel::CountRole));
+    QVERIFY(roles.contains(AlarmModel::StateRole));
+    QVERIFY(!roles.contains(AlarmModel::SeverityRole));
+    QVERIFY(!roles.contains(AlarmModel::MessageRole));
+
+    changed.clear();
+    m_model->applyBatch({acked(alarm(u"A"_s)), acked(alarm(u"D"_s))});
+    QCOMPARE(changed.size(), 2);
+
+    // The same state again: nothing to announce or report.
+    changed.clear();
+    QSignalSpy alarmsChanged(m_model, &AlarmModel::alarmsChanged);
+    m_model->applyBatch({acked(alarm(u"A"_s)), acked(alarm(u"D"_s))});
+    QCOMPARE(changed.size(), 0);
+    QCOMPARE(alarmsChanged.size(), 0);
+}
+
+void TestAlarmModel::alarmsChangedReportsWhatIsNewOrChanged()
+{
+    m_model->applyBatch({alarm(u"A"_s), alarm(u"B"_s)});
+    QSignalSpy changed(m_model, &AlarmModel::alarmsChanged);
+    QSignalSpy updated(m_model, &LiveTableModel::contentsUpdated);
+    m_model->applyBatch({alarm(u"A"_s), alarm(u"N"_s, AlarmSeverity::Medium), acked(alarm(u"B"_s)),
+                         alarm(u"N"_s, AlarmSeverity::Critical)});
+    QCOMPARE(updated.size(), 1);
+    QCOMPARE(changed.size(), 1);
+    const QList<Alarm> alarms = changedAlarms(changed);
+    QCOMPARE(idsOf(alarms), (QStringList {u"N"_s, u"B"_s})); // A is unchanged
+    QCOMPARE(alarms.at(0).severity, AlarmSeverity::Critical); // the final state
+    QCOMPARE(alarms.at(1).state, AlarmState::ActiveAcked);
+    QCOMPARE(alarms.at(1).ackedBy, u"dana"_s);
+}
+
+void TestAlarmModel::countsFollowUpdatesAndRemovals()
+{
+    m_model->applyBatch({alarm(u"c1"_s, AlarmSeverity::Critical), alarm(u"c2"_s, AlarmSeverity::Critical),
+                         alarm(u"h1"_s, AlarmSeverity::High), alarm(u"m1"_s, AlarmSeverity::Medium),
+                         alarm(u"i1"_s, AlarmSeverity::Info)});
+    QCOMPARE(m_model->count(AlarmSeverity::Critical, AlarmState::ActiveUnacked), 2);
+    QCOMPARE(m_model->unacknowledgedCount(), 5);
+    QCOMPARE(m_model->unacknowledgedAtLeast(AlarmSeverity::Critical), 2);
+    QCOMPARE(m_model->unacknowledgedAtLeast(AlarmSeverity::High), 3);
+    QCOMPARE(m_model->unacknowledgedAtLeast(AlarmSeverity::Low), 4);
+    QCOMPARE(m_model->activeCount(AlarmSeverity::Critical), 2);
+
+    // c1 acknowledged, h1 back to normal unacknowledged, m1 shelved.
+    m_model->applyBatch({acked(alarm(u"c1"_s, AlarmSeverity::Critical)),
+                         inState(alarm(u"h1"_s, AlarmSeverity::High), AlarmState::RtnUnacked),
+                         inState(alarm(u"m1"_s, AlarmSeverity::Medium), AlarmState::Shelved)});
+    QCOMPARE(m_model->count(AlarmSeverity::Critical, AlarmState::ActiveUnacked), 1);
+    QCOMPARE(m_model->count(AlarmSeverity::Critical, AlarmState::ActiveAcked), 1);
+    QCOMPARE(m_model->count(AlarmSeverity::High, AlarmState::ActiveUnacked), 0);
+    QCOMPARE(m_model->count(AlarmSeverity::High, AlarmState::RtnUnacked), 1);
+    QCOMPARE(m_model->count(AlarmSeverity::Medium, AlarmState::Shelved), 1);
+    QCOMPARE(m_model->activeCount(AlarmSeverity::Critical), 2);
+    QCOMPARE(m_model->activeCount(AlarmSeverity::High), 0);
+    QCOMPARE(m_model->activeCount(AlarmSeverity::Medium), 0);
+    QCOMPARE(m_model->unacknowledgedCount(), 3); // c2, h1 (returned), i1
+    QCOMPARE(m_model->unacknowledgedAtLeast(AlarmSeverity::Critical), 1);
+    QCOMPARE(m_model->unacknowledgedAtLeast(AlarmSeverity::High), 2);
+    QCOMPARE(m_model->unacknowledgedAtLeast(AlarmSeverity::Info), 3);
+
+    // Clearing and snapshots take their counts with them.
+    m_model->applyBatch({inState(alarm(u"c2"_s, AlarmSeverity::Critical), AlarmState::Cleared)});
+    QCOMPARE(m_model->count(AlarmSeverity::Critical, AlarmState::ActiveUnacked), 0);
+    QCOMPARE(m_model->unacknowledgedAtLeast(AlarmSeverity::Critical), 0);
+    QCOMPARE(m_model->count(AlarmSeverity::Critical, AlarmState::Cleared), 0);
+    m_model->reconcile({acked(alarm(u"c1"_s, AlarmSeverity::Critical)), alarm(u"l1"_s, AlarmSeverity::Low)});
+    QCOMPARE(m_model->count(AlarmSeverity::High, AlarmState::RtnUnacked), 0);
+    QCOMPARE(m_model->count(AlarmSeverity::Medium, AlarmState::Shelved), 0);
+    QCOMPARE(m_model->count(AlarmSeverity::Low, AlarmState::ActiveUnacked), 1);
+    QCOMPARE(m_model->unacknowledgedCount(), 1);
+    QCOMPARE(m_model->activeCount(AlarmSeverity::Critical), 1);
+    QCOMPARE(m_model->activeCount(AlarmSeverity::Low), 1);
+    QCOMPARE(m_model->activeCount(AlarmSeverity::Info), 0);
+}
+
+void TestAlarmModel::staleOnlyWhileTheLinkIsDown()
+{
+    qint64 now = 1000;
+    m_model->setClock([&now] { return now; });
+    QCOMPARE(m_model->expectedPeriodMs(), 0);
+    m_model->applyBatch({alarm(u"A"_s), alarm(u"B"_s)});
+    now += 24 * 3600 * 1000; // an alarm quiet for a day is still what the server holds
+    m_model->refreshStaleness();
+    QVERIFY(!m_model->isStale(0));
+    QCOMPARE(m_model->index(0, 0).data(LiveTableModel::AgeRole).toLongLong(), 24 * 3600 * 1000);
+
+    QSignalSpy changed(m_model, &QAbstractItemModel::dataChanged);
+    m_model->setLinkLive(false);
+    QCOMPARE(changed.size(), 1); // both rows, one block
+    QVERIFY(m_model->index(0, 0).data(LiveTableModel::StaleRole).toBool());
+    QVERIFY(m_model->index(1, 0).data(LiveTableModel::StaleRole).toBool());
+    m_model->setLinkLive(true);
+    QVERIFY(!m_model->isStale(0));
+}
+
+void TestAlarmModel::columnsHeadersAndRoleNames()
+{
+    Alarm a = alarm(u"A"_s, AlarmSeverity::Medium);
+    a.count = 3;
+    m_model->applyBatch({a});
+    QCOMPARE(m_model->columnCount(), 10);
+    QCOMPARE(m_model->index(0, AlarmModel::SeverityColumn).data().toInt(), int(AlarmSeverity::Medium));
+    QCOMPARE(m_model->index(0, AlarmModel::SourceColumn).data().toString(), u"M-A"_s);
+    QCOMPARE(m_model->index(0, AlarmModel::RaisedColumn).data().toDateTime(), at(0));
+    QCOMPARE(m_model->index(0, AlarmModel::CountColumn).data().toLongLong(), 3);
+    QCOMPARE(m_model->index(0, AlarmModel::CountColumn).data(LiveTableModel::SortRole).toLongLong(), 3);
+    QVERIFY(!m_model->index(0, AlarmModel::AckedByColumn).data().isValid());
+    QCOMPARE(m_model->headerData(AlarmModel::ShelvedUntilColumn, Qt::Horizontal).toString(), u"Shelved until"_s);
+    const auto names = m_model->roleNames();
+    QCOMPARE(names.value(AlarmModel::AlarmIdRole), QByteArray("alarmId"));
+    QCOMPARE(names.value(AlarmModel::SourceKindRole), QByteArray("sourceKind"));
+    QCOMPARE(names.value(AlarmModel::ShelveReasonRole), QByteArray("shelveReason"));
+    QCOMPARE(names.value(AlarmModel::AcknowledgedRole), QByteArray("acknowledged"));
+    QCOMPARE(names.value(AlarmModel::ActiveRole), QByteArray("active"));
+    QCOMPARE(names.value(LiveTableModel::KeyRole), QByteArray("key"));
+}
+
+QTEST_GUILESS_MAIN(TestAlarmModel)
+#include "tst_alarmmodel.moc"
