@@ -1,6 +1,8 @@
 #include "app/session.h"
 #include "simserver.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSignalSpy>
@@ -159,12 +161,22 @@ void TestLiveDrones::malformedFramesAreCountedNotFatal()
                 socket->sendTextMessage(
                     QStringLiteral(R"({"type":"result","id":1,"ok":true,"data":{"sessionId":"x","role":"viewer"}})"));
             } else if (text.contains(QStringLiteral(R"("type":"subscribe")"))) {
-                socket->sendTextMessage(QStringLiteral("this is not json"));
-                socket->sendTextMessage(QStringLiteral(
-                    R"({"type":"drone_update","serial":"A","kind":"status","timestamp":0,"data":{"state":"idle","battery":900,"location":{"lat":0,"lon":0}}})"));
-                socket->sendTextMessage(QStringLiteral(R"({"type":"result","id":2,"ok":true})"));
-                socket->sendTextMessage(QStringLiteral(
-                    R"({"type":"snapshot","channel":"drones","seq":1,"items":[{"serial":"A","state":"idle","battery":90,"location":{"lat":0,"lon":0},"timestamp":0}]})"));
+                // Every channel gets an answer and a snapshot; the drones one
+                // comes after garbage and an out-of-range report.
+                const QJsonObject request = QJsonDocument::fromJson(text.toUtf8()).object();
+                const QString channel = request.value(QStringLiteral("channel")).toString();
+                const int id = request.value(QStringLiteral("id")).toInt();
+                QString items;
+                if (channel == u"drones") {
+                    socket->sendTextMessage(QStringLiteral("this is not json"));
+                    socket->sendTextMessage(QStringLiteral(
+                        R"({"type":"drone_update","serial":"A","kind":"status","timestamp":0,"data":{"state":"idle","battery":900,"location":{"lat":0,"lon":0}}})"));
+                    items = QStringLiteral(
+                        R"({"serial":"A","state":"idle","battery":90,"location":{"lat":0,"lon":0},"timestamp":0})");
+                }
+                socket->sendTextMessage(QStringLiteral(R"({"type":"result","id":%1,"ok":true})").arg(id));
+                socket->sendTextMessage(
+                    QStringLiteral(R"({"type":"snapshot","channel":"%1","items":[%2]})").arg(channel, items));
             }
         });
     });

@@ -35,9 +35,9 @@ std::optional<Profile> Profile::load(const QString &path, QString *error)
                 return std::nullopt;
             }
             section = line.mid(1, line.size() - 2).trimmed();
-            if (section != u"server" && section != u"connection" && section != u"operator") {
+            if (section != u"server" && section != u"connection" && section != u"operator" && section != u"data") {
                 *error = QStringLiteral("%1:%2: ").arg(path).arg(lineNumber)
-                    + tr("unknown section [%1] (expected [server], [connection] or [operator])").arg(section);
+                    + tr("unknown section [%1] (expected [server], [connection], [operator] or [data])").arg(section);
                 return std::nullopt;
             }
             continue;
@@ -112,9 +112,10 @@ std::optional<Profile> Profile::load(const QString &path, QString *error)
                 return std::nullopt;
             }
             profile.connection.caFile = caPath;
-        } else if (section == u"connection") {
-            // Every key here is a whole number of milliseconds or attempts.
-            static const QHash<QString, std::pair<int ConnectionSettings::*, std::pair<int, int>>> numbers = {
+        } else if (section == u"connection" || section == u"data") {
+            // Every key here is a whole number of milliseconds, attempts or samples.
+            using Range = std::pair<int, int>;
+            static const QHash<QString, std::pair<int ConnectionSettings::*, Range>> connectionNumbers = {
                 {QStringLiteral("backoff-base-ms"), {&ConnectionSettings::backoffBaseMs, {10, 600000}}},
                 {QStringLiteral("backoff-cap-ms"), {&ConnectionSettings::backoffCapMs, {10, 3600000}}},
                 {QStringLiteral("max-attempts"), {&ConnectionSettings::maxAttempts, {0, 1000000}}},
@@ -126,7 +127,15 @@ std::optional<Profile> Profile::load(const QString &path, QString *error)
                 {QStringLiteral("primary-probe-ms"), {&ConnectionSettings::primaryProbeMs, {100, 3600000}}},
                 {QStringLiteral("poll-after-attempts"), {&ConnectionSettings::pollAfterAttempts, {1, 1000}}},
             };
-            if (key == u"polling-fallback") {
+            static const QHash<QString, std::pair<int SessionSettings::*, Range>> dataNumbers = {
+                {QStringLiteral("frame-ms"), {&SessionSettings::frameMs, {1, 1000}}},
+                {QStringLiteral("drone-period-ms"), {&SessionSettings::dronePeriodMs, {100, 86400000}}},
+                {QStringLiteral("machine-period-ms"), {&SessionSettings::machinePeriodMs, {100, 86400000}}},
+                {QStringLiteral("endpoint-period-ms"), {&SessionSettings::endpointPeriodMs, {100, 86400000}}},
+                {QStringLiteral("health-period-ms"), {&SessionSettings::healthPeriodMs, {100, 86400000}}},
+                {QStringLiteral("history-samples"), {&SessionSettings::historySamples, {0, 100000}}},
+            };
+            if (section == u"connection" && key == u"polling-fallback") {
                 if (value != u"true" && value != u"false") {
                     *error = where(key) + tr("expected true or false");
                     return std::nullopt;
@@ -134,19 +143,29 @@ std::optional<Profile> Profile::load(const QString &path, QString *error)
                 profile.connection.pollingFallback = value == u"true";
                 continue;
             }
-            const auto it = numbers.constFind(key);
-            if (it == numbers.cend()) {
+            int *target = nullptr;
+            Range range;
+            if (section == u"connection") {
+                if (const auto it = connectionNumbers.constFind(key); it != connectionNumbers.cend()) {
+                    target = &(profile.connection.*(it->first));
+                    range = it->second;
+                }
+            } else if (const auto it = dataNumbers.constFind(key); it != dataNumbers.cend()) {
+                target = &(profile.session.*(it->first));
+                range = it->second;
+            }
+            if (!target) {
                 *error = where(key) + tr("unknown key");
                 return std::nullopt;
             }
             bool ok = false;
             const int number = value.toInt(&ok);
-            const auto [min, max] = it->second;
+            const auto [min, max] = range;
             if (!ok || number < min || number > max) {
                 *error = where(key) + tr("expected a whole number from %1 to %2").arg(min).arg(max);
                 return std::nullopt;
             }
-            profile.connection.*(it->first) = number;
+            *target = number;
         } else if (section == u"operator" && key == u"name") {
             profile.connection.operatorName = value;
         } else {

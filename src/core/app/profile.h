@@ -1,6 +1,7 @@
 #pragma once
 
 #include "net/connectionsettings.h"
+#include "sessionsettings.h"
 
 #include <QCoreApplication>
 #include <QString>
@@ -16,6 +17,10 @@
 //   ca-file=plant-ca.pem                    trusted besides the system's CAs
 //   [operator]
 //   name=alice
+//   [data]
+//   frame-ms=33                             how long updates wait to be applied together
+//   drone-period-ms=5000                    expected reporting periods (stale past 3×)
+//   machine-period-ms / endpoint-period-ms / health-period-ms / history-samples
 //
 // Every key is checked; an unknown key or a bad value is an error naming the
 // file, line and key, so the console never starts half-configured.
@@ -27,6 +32,7 @@ public:
     QString name; // shown in the window title and top bar
     QString path; // the file it came from; empty for the demo
     ConnectionSettings connection;
+    SessionSettings session;
 
     static std::optional<Profile> load(const QString &path, QString *error);
 };

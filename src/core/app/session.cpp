@@ -2,55 +2,228 @@
 
 #include <utility>
 
+namespace {
+
+const QString kDroneRoom = QStringLiteral("drone_detail");
+const QString kEndpointRoom = QStringLiteral("endpoint_stream");
+
+} // namespace
+
+int PlantCounts::activeAlarms(Protocol::AlarmSeverity severity) const
+{
+    const auto &states = alarms.at(size_t(severity));
+    return states.at(size_t(Protocol::AlarmState::ActiveUnacked))
+        + states.at(size_t(Protocol::AlarmState::ActiveAcked));
+}
+
 Session::Session(QObject *parent)
     : QObject(parent)
 {
     m_flushTimer.setSingleShot(true);
-    m_flushTimer.setInterval(33);
     connect(&m_flushTimer, &QTimer::timeout, this, &Session::flush);
     connect(&m_connection, &ConnectionService::messageReceived, this, &Session::onMessage);
     connect(&m_connection, &ConnectionService::stateChanged, this, &Session::onStateChanged);
-    m_connection.setSubscriptions({QStringLiteral("drones")});
+    // Every channel of the plant; the detail streams come and go as rooms.
+    m_connection.setSubscriptions({QStringLiteral("drones"), QStringLiteral("machines"), QStringLiteral("maintenance"),
+                                   QStringLiteral("tiles"), QStringLiteral("telemetry"), QStringLiteral("commands"),
+                                   QStringLiteral("alarms"), QStringLiteral("health"), QStringLiteral("presence")});
     m_staleTimer.setInterval(1000);
-    connect(&m_staleTimer, &QTimer::timeout, &m_drones, &DroneModel::refreshStaleness);
+    connect(&m_staleTimer, &QTimer::timeout, this, &Session::refreshStaleness);
     m_staleTimer.start();
-    m_drones.setLinkLive(false); // nothing is live before the first connection
+    setSessionSettings(m_settings);
+    onStateChanged(m_connection.state()); // nothing is live before the first connection
 }
+
+Session::~Session() = default;
 
 void Session::setStore(LocalStore *store)
 {
-    m_alarms.reset();
+    m_alarmService.reset();
     if (store)
-        m_alarms = std::make_unique<AlarmService>(&m_connection, store);
+        m_alarmService = std::make_unique<AlarmService>(&m_connection, store);
+}
+
+void Session::setSessionSettings(const SessionSettings &settings)
+{
+    m_settings = settings;
+    m_flushTimer.setInterval(settings.frameMs);
+    m_drones.setExpectedPeriodMs(settings.dronePeriodMs);
+    m_drones.setHistoryCapacity(settings.historySamples);
+    m_machines.setExpectedPeriodMs(settings.machinePeriodMs);
+    m_tiles.setExpectedPeriodMs(settings.endpointPeriodMs);
+    m_health.setExpectedPeriodMs(settings.healthPeriodMs);
+}
+
+void Session::setBatchInterval(int ms)
+{
+    m_settings.frameMs = ms;
+    m_flushTimer.setInterval(ms);
+}
+
+PlantCounts Session::counts() const
+{
+    PlantCounts c;
+    c.drones = m_drones.rowCount();
+    for (size_t s = 0; s < c.dronesByState.size(); ++s)
+        c.dronesByState[s] = m_drones.countInState(Protocol::DroneState(s));
+    c.lowBattery = m_drones.lowBatteryCount();
+    c.buildsInProgress = m_drones.buildsInProgressCount();
+    c.machines = m_machines.rowCount();
+    for (size_t s = 0; s < c.machinesByStatus.size(); ++s)
+        c.machinesByStatus[s] = m_machines.countByStatus(Protocol::MachineState(s));
+    for (size_t sev = 0; sev < c.alarms.size(); ++sev) {
+        for (size_t state = 0; state < c.alarms[sev].size(); ++state)
+            c.alarms[sev][state] = m_alarms.count(Protocol::AlarmSeverity(sev), Protocol::AlarmState(state));
+    }
+    c.unacknowledgedAlarms = m_alarms.unacknowledgedCount();
+    c.operatorsOnline = m_operators.rowCount();
+    c.pendingCommands = m_commands.pendingCount();
+    return c;
+}
+
+void Session::announceCounts()
+{
+    const PlantCounts now = counts();
+    if (now == m_lastCounts)
+        return;
+    m_lastCounts = now;
+    Q_EMIT countsChanged();
+}
+
+ConnectionService::Room Session::roomOf(const QString &channel, const QString &id)
+{
+    return {channel, channel == kDroneRoom ? QStringLiteral("serials") : QStringLiteral("endpointIds"), {id}};
+}
+
+RoomLease Session::joinDroneRoom(const QString &serial)
+{
+    return RoomLease(this, kDroneRoom, serial);
+}
+
+RoomLease Session::joinEndpointRoom(const QString &endpointId)
+{
+    return RoomLease(this, kEndpointRoom, endpointId);
+}
+
+void Session::enterRoom(const QString &channel, const QString &id)
+{
+    if (++m_roomUsers[channel + u'/' + id] == 1)
+        m_connection.addRoom(roomOf(channel, id));
+}
+
+void Session::leaveRoom(const QString &channel, const QString &id)
+{
+    const auto it = m_roomUsers.find(channel + u'/' + id);
+    if (it == m_roomUsers.end())
+        return;
+    if (--*it > 0)
+        return;
+    m_roomUsers.erase(it);
+    m_connection.removeRoom(roomOf(channel, id));
 }
 
 void Session::onMessage(const Protocol::Message &message)
 {
-    if (const auto *update = std::get_if<Protocol::DroneStatusUpdate>(&message.body)) {
-        // Reports arriving within one frame for the same drone collapse into
-        // the newest; the model sees one change per drone per frame.
-        m_pendingDrones.insert(update->status.serial, update->status);
-        ++m_pendingEvents;
-        if (m_trackSendTimes && message.ts)
-            m_pendingSendTimes.append(*message.ts);
-        if (!m_flushTimer.isActive())
-            m_flushTimer.start();
-    } else if (const auto *snapshot = std::get_if<Protocol::Snapshot>(&message.body)) {
-        if (snapshot->channel == u"drones") {
-            // Everything pending predates the snapshot, which supersedes it.
-            m_pendingDrones.clear();
-            m_pendingEvents = 0;
-            m_pendingSendTimes.clear();
-            m_flushTimer.stop();
-            m_drones.reconcile(snapshot->drones);
-            m_snapshotApplied = true;
-        }
+    if (const auto *snapshot = std::get_if<Protocol::Snapshot>(&message.body)) {
+        // Everything pending arrived before the snapshot: apply it first so
+        // that the snapshot, the newer state, is what stays.
+        flush();
+        applySnapshot(*snapshot);
+        announceCounts();
+        return;
+    }
+    if (std::holds_alternative<Protocol::DashboardRefresh>(message.body)) {
+        // The server's views changed in bulk: ask for every snapshot again.
+        m_connection.request(QStringLiteral("request_data_refresh"), {}, [](const Protocol::Result &) {});
+        return;
+    }
+    if (const auto *alert = std::get_if<Protocol::SystemAlert>(&message.body)) {
+        Q_EMIT systemAlertReceived(*alert);
+        return;
+    }
+    if (!queueEvent(message.body))
+        return;
+    ++m_pending.events;
+    if (m_trackSendTimes && message.ts)
+        m_pending.sendTimes.append(*message.ts);
+    if (!m_flushTimer.isActive())
+        m_flushTimer.start();
+}
+
+// Puts each event in its kind's list; anything else (hello, result, pong,
+// error) is the connection's business and is not queued.
+struct Session::EventQueuer
+{
+    Pending &p;
+    bool operator()(const Protocol::DroneStatusUpdate &e) const { return add(p.drones.statuses, e.status); }
+    bool operator()(const Protocol::DroneBuildProgress &e) const { return add(p.drones.builds, e); }
+    bool operator()(const Protocol::DroneHealth &e) const { return add(p.drones.health, e); }
+    bool operator()(const Protocol::DroneOperation &e) const { return add(p.drones.operations, e); }
+    bool operator()(const Protocol::MachineStatusUpdate &e) const { return add(p.machines, e.machine); }
+    bool operator()(const Protocol::MaintenanceAlert &e) const { return add(p.ticketsOpened, e); }
+    bool operator()(const Protocol::TicketStatusChange &e) const { return add(p.ticketChanges, e); }
+    bool operator()(const Protocol::Telemetry &e) const { return add(p.telemetry, e); }
+    bool operator()(const Protocol::CommandStatus &e) const { return add(p.commands, e); }
+    bool operator()(const Protocol::AlarmUpdate &e) const { return add(p.alarms, e.alarm); }
+    bool operator()(const Protocol::ServerHealth &e) const { return add(p.health, e); }
+    bool operator()(const Protocol::UserActivity &e) const { return add(p.activity, e); }
+    bool operator()(const Protocol::Presence &e) const
+    {
+        p.presence = e.operators; // each presence event is the whole list
+        return true;
+    }
+    template<typename Other> bool operator()(const Other &) const { return false; }
+
+    template<typename T> static bool add(QList<T> &list, const T &item)
+    {
+        list.append(item);
+        return true;
+    }
+};
+
+bool Session::queueEvent(const Protocol::Body &body)
+{
+    return std::visit(EventQueuer {m_pending}, body);
+}
+
+void Session::applySnapshot(const Protocol::Snapshot &s)
+{
+    const QString &channel = s.channel;
+    if (channel == u"drones") {
+        m_drones.reconcile(DroneModel::Batch {s.drones, s.droneBuilds, s.droneHealth, s.droneOperations});
+        m_snapshotApplied = true;
+    } else if (channel == kDroneRoom) {
+        m_drones.applyBatch(DroneModel::Batch {{}, s.droneBuilds, s.droneHealth, {}});
+    } else if (channel == u"machines") {
+        m_machines.reconcile(s.machines);
+    } else if (channel == u"maintenance") {
+        m_machines.reconcileTickets(s.maintenance);
+    } else if (channel == u"tiles") {
+        m_tiles.reconcile(s.tiles);
+    } else if (channel == u"telemetry" || channel == kEndpointRoom) {
+        m_tiles.reconcileTelemetry(s.telemetry);
+    } else if (channel == u"commands") {
+        m_commands.reconcile(s.commands);
+        m_tiles.applyCommandStatus(s.commands);
+    } else if (channel == u"alarms") {
+        m_alarms.reconcile(s.alarms);
+    } else if (channel == u"health") {
+        m_health.reconcile(s.health);
+    } else if (channel == u"presence") {
+        m_operators.reconcile(s.presence);
     }
 }
 
 void Session::onStateChanged(ConnectionService::State state)
 {
-    m_drones.setLinkLive(m_connection.isLive());
+    const bool live = m_connection.isLive();
+    m_drones.setLinkLive(live);
+    m_machines.setLinkLive(live);
+    m_tiles.setLinkLive(live);
+    m_alarms.setLinkLive(live);
+    m_commands.setLinkLive(live);
+    m_operators.setLinkLive(live);
+    m_health.setLinkLive(live);
     // After a resume the models are current again once the replay is applied,
     // which happens in order right behind the resume's answer; after a resync
     // the fresh snapshots came before the link went live.
@@ -58,13 +231,46 @@ void Session::onStateChanged(ConnectionService::State state)
         Q_EMIT liveDataArrived();
 }
 
+void Session::refreshStaleness()
+{
+    m_drones.refreshStaleness();
+    m_machines.refreshStaleness();
+    m_tiles.refreshStaleness();
+    m_alarms.refreshStaleness();
+    m_commands.refreshStaleness();
+    m_operators.refreshStaleness();
+    m_health.refreshStaleness();
+}
+
 void Session::flush()
 {
-    if (m_pendingDrones.isEmpty())
+    m_flushTimer.stop();
+    if (m_pending.events == 0)
         return;
-    const QList<Protocol::DroneStatus> batch = m_pendingDrones.values();
-    m_pendingDrones.clear();
-    m_drones.applyBatch(batch);
-    const int events = std::exchange(m_pendingEvents, 0);
-    Q_EMIT batchApplied(events, std::exchange(m_pendingSendTimes, {}));
+    Pending p = std::exchange(m_pending, {});
+    m_drones.applyBatch(p.drones);
+    if (!p.machines.isEmpty())
+        m_machines.applyBatch(p.machines);
+    if (!p.ticketsOpened.isEmpty())
+        m_machines.applyMaintenanceAlerts(p.ticketsOpened);
+    if (!p.ticketChanges.isEmpty())
+        m_machines.applyTicketChanges(p.ticketChanges);
+    if (!p.telemetry.isEmpty())
+        m_tiles.applyTelemetry(p.telemetry);
+    if (!p.commands.isEmpty()) {
+        m_commands.applyBatch(p.commands);
+        m_tiles.applyCommandStatus(p.commands);
+    }
+    if (!p.alarms.isEmpty())
+        m_alarms.applyBatch(p.alarms);
+    if (!p.health.isEmpty())
+        m_health.applyBatch(p.health);
+    if (p.presence)
+        m_operators.reconcile(*p.presence);
+    if (!p.activity.isEmpty()) {
+        m_operators.applyActivity(p.activity);
+        m_activity.applyBatch(p.activity);
+    }
+    Q_EMIT batchApplied(p.events, p.sendTimes);
+    announceCounts();
 }

@@ -1,35 +1,78 @@
 #pragma once
 
 #include "alarmservice.h"
+#include "model/activitymodel.h"
+#include "model/alarmmodel.h"
+#include "model/commandmodel.h"
 #include "model/dronemodel.h"
+#include "model/machinemodel.h"
+#include "model/operatormodel.h"
+#include "model/serverhealthmodel.h"
+#include "model/tilemodel.h"
 #include "net/connectionservice.h"
+#include "roomlease.h"
+#include "sessionsettings.h"
 
 #include <QHash>
 #include <QObject>
 #include <QTimer>
 
+#include <array>
 #include <memory>
+#include <optional>
 
-// One console's view of one server: owns the connection and the models,
-// declares what to subscribe to, and routes typed events into the models in
-// batches of at most one per frame.
+// What the operator's views count and summarise, kept current by the session.
+struct PlantCounts
+{
+    int drones = 0;
+    std::array<int, 6> dronesByState {}; // by Protocol::DroneState
+    int lowBattery = 0;
+    int buildsInProgress = 0;
+    int machines = 0;
+    std::array<int, 4> machinesByStatus {}; // by Protocol::MachineState
+    // Alarms the server holds, by Protocol::AlarmSeverity, then Protocol::AlarmState.
+    std::array<std::array<int, 5>, 5> alarms {};
+    int unacknowledgedAlarms = 0;
+    int operatorsOnline = 0;
+    int pendingCommands = 0;
+
+    int activeAlarms(Protocol::AlarmSeverity severity) const;
+    bool operator==(const PlantCounts &) const = default;
+};
+
+// One console's view of one server: owns the connection and every model,
+// subscribes to every channel, and routes typed messages into the models,
+// batched so that each model changes at most once per frame. Snapshots are
+// reconciled (new entities inserted, known ones updated, missing ones
+// removed). Detail streams (rooms) are subscribed while a view holds a lease.
 class Session : public QObject
 {
     Q_OBJECT
 
 public:
     explicit Session(QObject *parent = nullptr);
+    ~Session() override;
 
     ConnectionService *connection() { return &m_connection; }
+    const ConnectionService *connection() const { return &m_connection; }
     DroneModel *drones() { return &m_drones; }
+    MachineModel *machines() { return &m_machines; }
+    TileModel *tiles() { return &m_tiles; }
+    AlarmModel *alarms() { return &m_alarms; }
+    CommandModel *commands() { return &m_commands; }
+    OperatorModel *operators() { return &m_operators; }
+    ActivityModel *activity() { return &m_activity; }
+    ServerHealthModel *health() { return &m_health; }
     // Null until a store is set: acknowledgements need the outbox.
-    AlarmService *alarms() { return m_alarms.get(); }
+    AlarmService *alarmService() { return m_alarmService.get(); }
 
     // The profile's open store, not owned; it must outlive the session or be
     // replaced first. Actions a previous run left pending go out once live.
     void setStore(LocalStore *store);
 
     void setSettings(const ConnectionSettings &settings) { m_connection.setSettings(settings); }
+    void setSessionSettings(const SessionSettings &settings);
+    const SessionSettings &sessionSettings() const { return m_settings; }
     void start() { m_connection.start(); }
     void stop() { m_connection.stop(); }
 
@@ -42,10 +85,19 @@ public:
     }
 
     // How long updates wait to be applied together; one frame by default.
-    void setBatchInterval(int ms) { m_flushTimer.setInterval(ms); }
+    void setBatchInterval(int ms);
     // Whether batchApplied() lists the server send time of every event
     // (for measuring latency; off by default, it costs memory).
     void setTrackSendTimes(bool on) { m_trackSendTimes = on; }
+
+    PlantCounts counts() const;
+
+    // Rooms: a drone's build progress and computer health, one endpoint's
+    // every sample. Held open while the returned lease lives.
+    RoomLease joinDroneRoom(const QString &serial);
+    RoomLease joinEndpointRoom(const QString &endpointId);
+    // How many leases hold a room open (for views and tests).
+    int roomUsers(const QString &channel, const QString &id) const { return m_roomUsers.value(channel + u'/' + id); }
 
 Q_SIGNALS:
     // The first time (and every time after a reconnect) the link is live with
@@ -54,20 +106,59 @@ Q_SIGNALS:
     // A batch of live events is now in the models: how many, and (with
     // setTrackSendTimes) the `ts` of each that carried one, in ms since the epoch.
     void batchApplied(int events, const QList<qint64> &sendTimesMs);
+    // After a batch or snapshot changed what counts() returns.
+    void countsChanged();
+    // A notice for every operator (not an alarm: nothing to acknowledge).
+    void systemAlertReceived(const Protocol::SystemAlert &alert);
 
 private:
+    friend class RoomLease;
+    void enterRoom(const QString &channel, const QString &id);
+    void leaveRoom(const QString &channel, const QString &id);
+    static ConnectionService::Room roomOf(const QString &channel, const QString &id);
+
     void onMessage(const Protocol::Message &message);
+    bool queueEvent(const Protocol::Body &body);
+    void applySnapshot(const Protocol::Snapshot &snapshot);
     void onStateChanged(ConnectionService::State state);
+    void refreshStaleness();
     void flush();
+    void announceCounts();
 
     ConnectionService m_connection;
-    std::unique_ptr<AlarmService> m_alarms; // after m_connection: goes before it
+    std::unique_ptr<AlarmService> m_alarmService; // after m_connection: goes before it
+    SessionSettings m_settings;
     DroneModel m_drones;
-    QHash<QString, Protocol::DroneStatus> m_pendingDrones;
+    MachineModel m_machines;
+    TileModel m_tiles;
+    AlarmModel m_alarms;
+    CommandModel m_commands;
+    OperatorModel m_operators;
+    ActivityModel m_activity;
+    ServerHealthModel m_health;
+
+    // What arrived since the last flush, in arrival order.
+    struct Pending
+    {
+        DroneModel::Batch drones;
+        QList<Protocol::MachineStatus> machines;
+        QList<Protocol::MaintenanceAlert> ticketsOpened;
+        QList<Protocol::TicketStatusChange> ticketChanges;
+        QList<Protocol::Telemetry> telemetry;
+        QList<Protocol::CommandStatus> commands;
+        QList<Protocol::Alarm> alarms;
+        QList<Protocol::ServerHealth> health;
+        std::optional<QList<Protocol::OperatorPresence>> presence; // each event is the whole list
+        QList<Protocol::UserActivity> activity;
+        int events = 0;
+        QList<qint64> sendTimes;
+    };
+    struct EventQueuer;
+    Pending m_pending;
     QTimer m_flushTimer;
     QTimer m_staleTimer; // re-evaluates which entities have gone quiet
     bool m_snapshotApplied = false;
     bool m_trackSendTimes = false;
-    int m_pendingEvents = 0;
-    QList<qint64> m_pendingSendTimes;
+    PlantCounts m_lastCounts;
+    QHash<QString, int> m_roomUsers; // "channel/id" → leases
 };

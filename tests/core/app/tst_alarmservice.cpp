@@ -106,13 +106,13 @@ void TestAlarmService::init()
 void TestAlarmService::sessionHasNoAlarmServiceWithoutAStore()
 {
     Session session;
-    QVERIFY(!session.alarms());
+    QVERIFY(!session.alarmService());
     LocalStore store;
     QVERIFY2(store.open(storePath()), qPrintable(store.lastError()));
     session.setStore(&store);
-    QVERIFY(session.alarms());
+    QVERIFY(session.alarmService());
     session.setStore(nullptr);
-    QVERIFY(!session.alarms());
+    QVERIFY(!session.alarmService());
 }
 
 void TestAlarmService::ackWhileLiveReachesTheServer()
@@ -124,7 +124,7 @@ void TestAlarmService::ackWhileLiveReachesTheServer()
     Session session;
     session.setSettings(settingsFor(server.url()));
     session.setStore(&store);
-    AlarmService *alarms = session.alarms();
+    AlarmService *alarms = session.alarmService();
     QSignalSpy delivered(alarms, &AlarmService::requestDelivered);
     QSignalSpy refused(alarms, &AlarmService::requestRefused);
     session.start();
@@ -168,16 +168,16 @@ void TestAlarmService::ackWhileOfflineSurvivesARestartAndIsDelivered()
         session->setStore(store.get());
         session->start();
         QTRY_COMPARE(session->connection()->state(), State::Reconnecting);
-        QSignalSpy pendingChanged(session->alarms(), &AlarmService::pendingChanged);
+        QSignalSpy pendingChanged(session->alarmService(), &AlarmService::pendingChanged);
 
-        requestId = session->alarms()->acknowledge(alarmId, QStringLiteral("seen on the floor"));
-        QVERIFY2(!requestId.isNull(), qPrintable(session->alarms()->lastError()));
-        QCOMPARE(session->alarms()->pendingCount(), 1);
+        requestId = session->alarmService()->acknowledge(alarmId, QStringLiteral("seen on the floor"));
+        QVERIFY2(!requestId.isNull(), qPrintable(session->alarmService()->lastError()));
+        QCOMPARE(session->alarmService()->pendingCount(), 1);
         QCOMPARE(pendingChanged.count(), 1);
         QCOMPARE(pendingChanged.first().at(0).toInt(), 1);
         // A second click on the same alarm is the same action, not a second one.
-        QCOMPARE(session->alarms()->acknowledge(alarmId, QStringLiteral("seen on the floor")), requestId);
-        QCOMPARE(session->alarms()->pendingCount(), 1);
+        QCOMPARE(session->alarmService()->acknowledge(alarmId, QStringLiteral("seen on the floor")), requestId);
+        QCOMPARE(session->alarmService()->pendingCount(), 1);
 
         // The console goes away with the acknowledgement undelivered.
         session.reset();
@@ -196,9 +196,9 @@ void TestAlarmService::ackWhileOfflineSurvivesARestartAndIsDelivered()
     Session session;
     session.setSettings(settingsFor(proxy.url()));
     session.setStore(&store);
-    QCOMPARE(session.alarms()->pendingCount(), 1);
-    QSignalSpy delivered(session.alarms(), &AlarmService::requestDelivered);
-    QSignalSpy pendingChanged(session.alarms(), &AlarmService::pendingChanged);
+    QCOMPARE(session.alarmService()->pendingCount(), 1);
+    QSignalSpy delivered(session.alarmService(), &AlarmService::requestDelivered);
+    QSignalSpy pendingChanged(session.alarmService(), &AlarmService::pendingChanged);
     session.start();
     QTRY_COMPARE(session.connection()->state(), State::Reconnecting);
     QCOMPARE(delivered.count(), 0);
@@ -210,7 +210,7 @@ void TestAlarmService::ackWhileOfflineSurvivesARestartAndIsDelivered()
     QCOMPARE(server.world().alarms().alarmJson(alarmId).value(QLatin1StringView("note")).toString(),
              QStringLiteral("seen on the floor"));
     QCOMPARE(pendingIn(store), 0);
-    QCOMPARE(session.alarms()->pendingCount(), 0);
+    QCOMPARE(session.alarmService()->pendingCount(), 0);
     QCOMPARE(pendingChanged.last().at(0).toInt(), 0);
 }
 
@@ -228,7 +228,7 @@ void TestAlarmService::pendingActionsAreDeliveredInCreationOrder()
     Session session;
     session.setSettings(settingsFor(proxy.url()));
     session.setStore(&store);
-    AlarmService *alarms = session.alarms();
+    AlarmService *alarms = session.alarmService();
     QSignalSpy delivered(alarms, &AlarmService::requestDelivered);
     QSignalSpy refused(alarms, &AlarmService::requestRefused);
     session.start();
@@ -271,7 +271,7 @@ void TestAlarmService::refusalIsKeptAndNeverRetried()
     Session session;
     session.setSettings(settingsFor(proxy.url()));
     session.setStore(&store);
-    AlarmService *alarms = session.alarms();
+    AlarmService *alarms = session.alarmService();
     QSignalSpy delivered(alarms, &AlarmService::requestDelivered);
     QSignalSpy refused(alarms, &AlarmService::requestRefused);
     session.start();
@@ -326,7 +326,7 @@ void TestAlarmService::timeoutKeepsTheEntryPending()
     settings.requestTimeoutMs = 300;
     session.setSettings(settings);
     session.setStore(&store);
-    AlarmService *alarms = session.alarms();
+    AlarmService *alarms = session.alarmService();
     QSignalSpy delivered(alarms, &AlarmService::requestDelivered);
     QSignalSpy refused(alarms, &AlarmService::requestRefused);
     session.start();

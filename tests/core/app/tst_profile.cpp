@@ -15,6 +15,7 @@ private Q_SLOTS:
     void serversInOrderTokenFileAndCaFile();
     void tokenFromEnvironment();
     void connectionSettings();
+    void dataSettings();
 
 private:
     QString write(const QByteArray &content);
@@ -165,6 +166,37 @@ void TestProfile::connectionSettings()
              qPrintable(error));
     QVERIFY(!Profile::load(write("[server]\nurl=ws://h/ws\n[connection]\nretries=3\n"), &error));
     QVERIFY2(error.contains(QStringLiteral(":4: [connection] retries: unknown key")), qPrintable(error));
+}
+
+void TestProfile::dataSettings()
+{
+    QString error;
+    const auto profile = Profile::load(write("[server]\nurl=ws://h/ws\n"
+                                             "[data]\n"
+                                             "frame-ms=16\n"
+                                             "drone-period-ms=2000\n"
+                                             "machine-period-ms=7000\n"
+                                             "endpoint-period-ms=30000\n"
+                                             "health-period-ms=60000\n"
+                                             "history-samples=50\n"),
+                                       &error);
+    QVERIFY2(profile, qPrintable(error));
+    QCOMPARE(profile->session.frameMs, 16);
+    QCOMPARE(profile->session.dronePeriodMs, 2000);
+    QCOMPARE(profile->session.machinePeriodMs, 7000);
+    QCOMPARE(profile->session.endpointPeriodMs, 30000);
+    QCOMPARE(profile->session.healthPeriodMs, 60000);
+    QCOMPARE(profile->session.historySamples, 50);
+    QCOMPARE(SessionSettings().endpointPeriodMs, 10000); // the defaults stand unless the profile says
+
+    QVERIFY(!Profile::load(write("[server]\nurl=ws://h/ws\n[data]\nframe-ms=0\n"), &error));
+    QVERIFY2(error.contains(QStringLiteral(":4: [data] frame-ms: expected a whole number from 1 to 1000")),
+             qPrintable(error));
+    // Keys of one section are not accepted in another.
+    QVERIFY(!Profile::load(write("[server]\nurl=ws://h/ws\n[data]\nheartbeat-ms=1000\n"), &error));
+    QVERIFY2(error.contains(QStringLiteral(":4: [data] heartbeat-ms: unknown key")), qPrintable(error));
+    QVERIFY(!Profile::load(write("[server]\nurl=ws://h/ws\n[connection]\nframe-ms=10\n"), &error));
+    QVERIFY2(error.contains(QStringLiteral(":4: [connection] frame-ms: unknown key")), qPrintable(error));
 }
 
 QTEST_GUILESS_MAIN(TestProfile)

@@ -1,0 +1,15 @@
+#pragma once
+
+// How a session applies and judges what arrives; the profile's [data]
+// section can override each value (docs/architecture.md, "Models").
+struct SessionSettings
+{
+    int frameMs = 33; // updates wait at most this long to be applied together
+    // Expected reporting period of each kind of entity; quiet for three of
+    // them, an entity shows as stale. The reference server's cadences.
+    int dronePeriodMs = 5000;
+    int machinePeriodMs = 5000;
+    int endpointPeriodMs = 10000;
+    int healthPeriodMs = 5000;
+    int historySamples = 240; // per metric of each entity (20 minutes at one report per 5 s)
+};
