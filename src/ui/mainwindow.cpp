@@ -73,10 +73,12 @@ MainWindow::MainWindow(Session *session, const QString &profileName, QWidget *pa
     m_droneTable->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 12);
     m_droneTable->horizontalHeader()->setStretchLastSection(true);
     m_droneTable->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-    m_droneTable->horizontalHeader()->resizeSection(DroneModel::SerialColumn, 120);
-    m_droneTable->horizontalHeader()->resizeSection(DroneModel::StateColumn, 150);
-    m_droneTable->horizontalHeader()->resizeSection(DroneModel::BatteryColumn, 170);
-    m_droneTable->horizontalHeader()->resizeSection(DroneModel::LocationColumn, 260);
+    m_droneTable->horizontalHeader()->resizeSection(DroneModel::SerialColumn, 110);
+    m_droneTable->horizontalHeader()->resizeSection(DroneModel::StateColumn, 140);
+    m_droneTable->horizontalHeader()->resizeSection(DroneModel::BatteryColumn, 150);
+    m_droneTable->horizontalHeader()->resizeSection(DroneModel::LocationColumn, 215);
+    m_droneTable->horizontalHeader()->resizeSection(DroneModel::BuildColumn, 135);
+    m_droneTable->horizontalHeader()->resizeSection(DroneModel::OperationColumn, 185);
     bodyLayout->addWidget(m_droneTable, 1);
     layout->addWidget(body, 1);
     setCentralWidget(central);

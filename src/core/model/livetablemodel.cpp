@@ -50,7 +50,7 @@ void LiveTableModel::refreshStaleness()
             changed.append(row);
         }
     }
-    emitRowChanges(std::move(changed), {StaleRole, Qt::DisplayRole, Qt::ForegroundRole});
+    emitRowChanges(std::move(changed), {StaleRole});
 }
 
 void LiveTableModel::appendRows(const QStringList &keys, const std::function<void()> &appendItems)
