@@ -415,12 +415,16 @@ void SimPlant::refreshQuiet(int tile, const QDateTime &wallNow, qint64 nowMs, Si
 {
     // The value stays what it was (the deadband still decides that); only
     // its timestamp says the endpoint is alive.
-    const Tile &t = m_tiles.at(tile);
+    Tile &t = m_tiles[tile];
     for (int field = 0; field < kEndpointsPerTile; ++field) {
-        if (nowMs >= t.refreshDueMs[field]) {
-            const QJsonValue value = t.published[field];
-            publish(tile, field, value, wallNow, nowMs, events);
-        }
+        const qint64 due = t.refreshDueMs[field];
+        if (nowMs < due)
+            continue;
+        const QJsonValue value = t.published[field];
+        publish(tile, field, value, wallNow, nowMs, events);
+        // Keep to the endpoint's beat rather than to the step that served
+        // it, so a late step does not push every later refresh back.
+        t.refreshDueMs[field] = due + kRefreshMs * ((nowMs - due) / kRefreshMs + 1);
     }
 }
 

@@ -72,7 +72,8 @@ public:
     Submission submitCommand(const QString &commandId, const QString &endpointId, const QJsonValue &value,
                              const QString &operatorName, qint64 nowMs, const QDateTime &wallNow);
 
-    // Advances the world to nowMs (the first step only sets the clock) and
+    // Advances the world to nowMs (the first step only sets the clock),
+    // publishes what moved past its deadband or is due for a refresh, and
     // moves commands through their life cycle.
     SimEvents step(qint64 nowMs, const QDateTime &wallNow);
 

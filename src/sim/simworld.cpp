@@ -10,8 +10,8 @@ constexpr qint64 kDroneReportMs = 5000; // cadences from the fleet dashboards th
 constexpr qint64 kHealthMs = 5000;
 constexpr qint64 kAlertMs = 10000;
 // The lines report each machine on its own beat within SimLines::kReportMs;
-// stepping them every second keeps those beats spread.
-constexpr qint64 kLinesMs = 1000;
+// stepping them four times a second keeps those beats spread and on time.
+constexpr qint64 kLinesMs = 250;
 constexpr qint64 kAlarmsMs = 1000;
 constexpr qint64 kChatterPeriodMs = 5000;
 constexpr qint64 kBreakdownPeriodMs = 60000;

@@ -50,6 +50,7 @@ public:
     // it, for the entities it names. Never part of `all`: they carry what the
     // channels leave out, some of it at full rate.
     static const QStringList &roomChannels();
+    // One of either: what `subscribe` takes besides `all`.
     static bool isChannel(const QString &name);
     // Streamed endpoints are sampled this often (world time) at most.
     static constexpr qint64 kStreamSampleMs = 200;
