@@ -9,7 +9,8 @@
 // subscribed to its channel.
 struct SimEvent
 {
-    QString channel; // drones, machines, tiles, telemetry, alarms, commands, health, maintenance, presence;
+    QString channel; // drones, machines, tiles, telemetry, alarms, commands, health, maintenance, presence,
+                     // or a room: drone_detail, endpoint_stream;
                      // empty: every session, subscribed or not (dashboard_refresh)
     QString key; // the entity it concerns, for subscription filters (serial, machineId, endpointId,
                  // commandId); empty when it concerns everyone on the channel

@@ -324,15 +324,21 @@ SimEvents SimFleet::report(qsizetype i, const QDateTime &wallNow)
 {
     m_drones[i].reportedAt = wallNow;
     Reported &last = m_reported[i];
-    SimEvents events {droneUpdate(i, QStringLiteral("status"), statusData(i), wallNow)};
+    const QString drones = QStringLiteral("drones");
+    const QString detail = QStringLiteral("drone_detail");
+    SimEvents events {droneUpdate(drones, i, QStringLiteral("status"), statusData(i), wallNow)};
 
     // The eta moves with the clock; only real progress is worth an event.
     QJsonObject build = buildData(i);
     QJsonObject buildProgress = build;
     buildProgress.remove(QLatin1StringView("eta"));
     if (buildProgress != last.build) {
+        const auto stage = QLatin1StringView("stage");
+        const bool milestone = buildProgress.value(stage) != last.build.value(stage);
         last.build = buildProgress;
-        events.append(droneUpdate(i, QStringLiteral("build_progress"), build, wallNow));
+        events.append(droneUpdate(detail, i, QStringLiteral("build_progress"), build, wallNow));
+        if (milestone)
+            events.append(droneUpdate(drones, i, QStringLiteral("build_progress"), build, wallNow));
     }
 
     const Health &h = m_drones.at(i).health;
@@ -341,22 +347,22 @@ SimEvents SimFleet::report(qsizetype i, const QDateTime &wallNow)
         || std::abs(h.storage - last.health.storage) >= kHealthReportPercent
         || std::abs(h.temperature - last.health.temperature) >= kHealthReportDegrees) {
         last.health = h;
-        events.append(droneUpdate(i, QStringLiteral("system_health"), healthData(i), wallNow));
+        events.append(droneUpdate(detail, i, QStringLiteral("system_health"), healthData(i), wallNow));
     }
 
     const QJsonObject operation = operationData(i);
     if (operation != last.operation) {
         last.operation = operation;
-        events.append(droneUpdate(i, QStringLiteral("operation"), operation, wallNow));
+        events.append(droneUpdate(drones, i, QStringLiteral("operation"), operation, wallNow));
     }
     return events;
 }
 
-SimEvent SimFleet::droneUpdate(qsizetype i, const QString &kind, const QJsonObject &data,
+SimEvent SimFleet::droneUpdate(const QString &channel, qsizetype i, const QString &kind, const QJsonObject &data,
                                const QDateTime &wallNow) const
 {
     const QString &serial = m_drones.at(i).serial;
-    return {QStringLiteral("drones"),
+    return {channel,
             serial,
             {{QLatin1StringView("type"), QStringLiteral("drone_update")},
              {QLatin1StringView("serial"), serial},
@@ -431,6 +437,16 @@ QJsonObject SimFleet::snapshotItem(qsizetype i) const
     const QJsonObject operation = operationData(i);
     item.insert(QLatin1StringView("operation"), operation.isEmpty() ? QJsonValue() : QJsonValue(operation));
     return item;
+}
+
+QJsonObject SimFleet::detailItem(qsizetype i) const
+{
+    return {
+        {QLatin1StringView("serial"), m_drones.at(i).serial},
+        {QLatin1StringView("timestamp"), simTimestamp(m_drones.at(i).reportedAt)},
+        {QLatin1StringView("build"), buildData(i)},
+        {QLatin1StringView("health"), healthData(i)},
+    };
 }
 
 SimConditions SimFleet::conditions() const

@@ -74,7 +74,11 @@ public:
 
     // Advances drone i to nowMs (world milliseconds, starting at 0) and
     // reports it: always a `status` drone_update, then `build_progress`,
-    // `system_health` and `operation` ones when those changed.
+    // `system_health` and `operation` ones when those changed. `status` and
+    // `operation` go to the `drones` channel; `build_progress` and
+    // `system_health` to the drone's detail room (`drone_detail`), and a
+    // `build_progress` that reaches a new stage to `drones` as well, so the
+    // fleet view follows builds without joining every room.
     SimEvents step(qsizetype i, qint64 nowMs, const QDateTime &wallNow);
     // Scripted scenarios: advance the drone to nowMs, then put it in a state
     // or set its battery, and report it as step() does. Unknown serials give
@@ -88,6 +92,8 @@ public:
     QJsonObject healthData(qsizetype i) const;
     QJsonObject operationData(qsizetype i) const; // empty while the drone has had no mission
     QJsonObject snapshotItem(qsizetype i) const;
+    // The drone's `drone_detail` snapshot item: serial, timestamp, build and health.
+    QJsonObject detailItem(qsizetype i) const;
 
     // Battery low and error state of every drone, active or not.
     SimConditions conditions() const;
@@ -113,7 +119,8 @@ private:
     void takeOff(Drone &d);
     void endMission(Drone &d, MissionStatus status);
     SimEvents report(qsizetype i, const QDateTime &wallNow);
-    SimEvent droneUpdate(qsizetype i, const QString &kind, const QJsonObject &data, const QDateTime &wallNow) const;
+    SimEvent droneUpdate(const QString &channel, qsizetype i, const QString &kind, const QJsonObject &data,
+                         const QDateTime &wallNow) const;
     double chance() { return m_random.generateDouble(); }
 
     QList<Drone> m_drones;

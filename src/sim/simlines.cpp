@@ -16,7 +16,6 @@ constexpr double kBreakdownsPerRunningSecond = 1.0 / (3.0 * 3600.0);
 constexpr double kStopsPerRunningSecond = 1.0 / (40.0 * 60.0);
 constexpr double kStartsPerIdleSecond = 1.0 / (5.0 * 60.0);
 constexpr double kUtilizationTarget = 78.0;
-constexpr double kUtilizationReportStep = 1.0; // percent points worth a machine_status_update
 
 struct MachineKind
 {
@@ -70,7 +69,8 @@ SimLines::SimLines(int machines, quint32 seed, const QDateTime &wallStart)
             m.utilization = 55.0 + 40.0 * chance();
         }
         m_machines.append(m);
-        m_reported.append({m.status, m.utilization, qint64(m.produced)});
+        // Spread over the period: real machines do not report in step.
+        m_nextReportMs.append(kReportMs * (i + 1) / count);
     }
 }
 
@@ -87,7 +87,14 @@ SimEvents SimLines::step(qint64 nowMs, const QDateTime &wallNow)
 {
     SimEvents events;
     advance(nowMs, wallNow, events);
-    reportMachines(wallNow, events);
+    for (qsizetype i = 0; i < m_machines.size(); ++i) {
+        qint64 &next = m_nextReportMs[i];
+        if (nowMs < next)
+            continue;
+        // Periods the step jumped over are skipped, not caught up in a burst.
+        next += kReportMs * ((nowMs - next) / kReportMs + 1);
+        events.append(statusEvent(m_machines.at(i), wallNow));
+    }
     return events;
 }
 
@@ -98,10 +105,11 @@ SimEvents SimLines::forceBreakdown(const QString &machineId, qint64 nowMs, const
     const qsizetype i = indexOf(machineId);
     if (i >= 0) {
         Machine &m = m_machines[i];
-        if (m.status == Status::Running || m.status == Status::Idle)
+        if (m.status == Status::Running || m.status == Status::Idle) {
             breakDown(m, wallNow, events);
+            events.append(statusEvent(m, wallNow));
+        }
     }
-    reportMachines(wallNow, events);
     return events;
 }
 
@@ -221,21 +229,12 @@ void SimLines::advanceTickets(qint64 untilMs, const QDateTime &wallNow, SimEvent
     }
 }
 
-void SimLines::reportMachines(const QDateTime &wallNow, SimEvents &events)
+SimEvent SimLines::statusEvent(const Machine &m, const QDateTime &wallNow) const
 {
-    for (qsizetype i = 0; i < m_machines.size(); ++i) {
-        const Machine &m = m_machines.at(i);
-        Reported &last = m_reported[i];
-        const qint64 count = qint64(m.produced);
-        if (m.status == last.status && count == last.producedCount
-            && std::abs(m.utilization - last.utilization) < kUtilizationReportStep)
-            continue;
-        last = {m.status, m.utilization, count};
-        QJsonObject body = machineData(m);
-        body.insert(QLatin1StringView("type"), QStringLiteral("machine_status_update"));
-        body.insert(QLatin1StringView("timestamp"), simTimestamp(wallNow));
-        events.append({QStringLiteral("machines"), m.id, body});
-    }
+    QJsonObject body = machineData(m);
+    body.insert(QLatin1StringView("type"), QStringLiteral("machine_status_update"));
+    body.insert(QLatin1StringView("timestamp"), simTimestamp(wallNow));
+    return {QStringLiteral("machines"), m.id, body};
 }
 
 QJsonObject SimLines::machineData(const Machine &m) const

@@ -50,6 +50,11 @@ public:
         QList<TicketChange> history;
     };
 
+    // Every machine reports its status this often (world time), changed or
+    // not, so a console can tell a quiet machine from a lost one; the
+    // machines' reports are spread evenly over the period.
+    static constexpr qint64 kReportMs = 5000;
+
     SimLines(int machines, quint32 seed, const QDateTime &wallStart = QDateTime::currentDateTimeUtc());
 
     qsizetype size() const { return m_machines.size(); }
@@ -57,10 +62,14 @@ public:
     qsizetype indexOf(const QString &machineId) const;
     const QList<Ticket> &tickets() const { return m_tickets; }
 
-    // Advances the world to nowMs (world milliseconds, starting at 0).
+    // Advances the world to nowMs (world milliseconds, starting at 0) and
+    // reports every machine whose report fell due (one report per machine
+    // however many periods the step spans). Stepping at least once a second
+    // keeps the spread.
     SimEvents step(qint64 nowMs, const QDateTime &wallNow);
-    // Advances to nowMs, then breaks a running or idle machine and opens its
-    // ticket; nothing breaks when the machine is unknown or already out of order.
+    // Advances to nowMs, then breaks a running or idle machine, opens its
+    // ticket and reports the machine at once; nothing breaks when the machine
+    // is unknown or already out of order.
     SimEvents forceBreakdown(const QString &machineId, qint64 nowMs, const QDateTime &wallNow);
 
     QJsonArray machinesSnapshot() const;
@@ -72,23 +81,16 @@ public:
     static QString ticketStatusName(TicketStatus status);
 
 private:
-    struct Reported
-    {
-        Status status = Status::Idle;
-        double utilization = 0.0;
-        qint64 producedCount = 0;
-    };
-
     void advance(qint64 nowMs, const QDateTime &wallNow, SimEvents &events);
     void advanceMachine(Machine &m, double seconds);
     void breakDown(Machine &m, const QDateTime &wallNow, SimEvents &events);
     void advanceTickets(qint64 untilMs, const QDateTime &wallNow, SimEvents &events);
-    void reportMachines(const QDateTime &wallNow, SimEvents &events);
+    SimEvent statusEvent(const Machine &m, const QDateTime &wallNow) const;
     QJsonObject machineData(const Machine &m) const;
     double chance() { return m_random.generateDouble(); }
 
     QList<Machine> m_machines;
-    QList<Reported> m_reported;
+    QList<qint64> m_nextReportMs; // world time of each machine's next report
     QList<Ticket> m_tickets;
     QRandomGenerator m_random;
     qint64 m_nowMs = 0;

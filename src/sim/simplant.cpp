@@ -80,6 +80,14 @@ constexpr InterlockSpec kInterlocks[] = {
     {u"IL3", u"Heater H-101 needs level LT-101 at 20 % or more", HeaterOn, Level, Op::GreaterOrEqual, 20.0},
 };
 
+// The endpoints read by an instrument, with noise; the others are states.
+constexpr int kMeasured[] = {PumpFlow, Temperature, Level};
+
+bool isMeasured(int field)
+{
+    return std::find(std::begin(kMeasured), std::end(kMeasured), field) != std::end(kMeasured);
+}
+
 // The endpoints an interlock can switch off, each with one trip condition.
 constexpr int kTripTargets[] = {HeaterOn, PumpRunning};
 
@@ -196,6 +204,7 @@ SimPlant::SimPlant(int tiles, quint32 seed, double commandFailureRate)
     , m_commandRandom(seed ^ 0x9e3779b9U)
 {
     const int count = std::clamp(tiles, 1, kMaxTiles);
+    const qint64 endpoints = qint64(count) * kEndpointsPerTile;
     m_tiles.resize(count);
     for (int t = 0; t < count; ++t) {
         Tile &tile = m_tiles[t];
@@ -205,6 +214,9 @@ SimPlant::SimPlant(int tiles, quint32 seed, double commandFailureRate)
             tile.endpointIds[f]
                 = tile.tileId + QLatin1Char('.') + kDevices[spec.device].tag + QLatin1Char('.') + spec.key;
             tile.published[f] = stateValue(tile, f);
+            tile.reading[f] = tile.published[f];
+            // Spread over the period, so quiet endpoints do not all refresh at once.
+            tile.refreshDueMs[f] = kRefreshMs * (qint64(t) * kEndpointsPerTile + f + 1) / endpoints;
             m_endpoints.insert(tile.endpointIds[f], {t, f});
         }
     }
@@ -300,11 +312,13 @@ void SimPlant::setState(Tile &tile, int field, const QJsonValue &value)
         tile.trippedBy[field].clear();
 }
 
-void SimPlant::publish(int tile, int field, const QJsonValue &value, const QDateTime &at, SimEvents &events)
+void SimPlant::publish(int tile, int field, const QJsonValue &value, const QDateTime &at, qint64 atMs,
+                       SimEvents &events)
 {
     Tile &t = m_tiles[tile];
     t.published[field] = value;
     t.publishedAt[field] = at;
+    t.refreshDueMs[field] = atMs + kRefreshMs;
     events.append({QStringLiteral("telemetry"), t.endpointIds[field], telemetryBody(tile, field)});
 }
 
@@ -333,7 +347,7 @@ QString SimPlant::violatedInterlock(const Tile &tile, int field, const QJsonValu
     return {};
 }
 
-void SimPlant::enforceInterlocks(int tile, const QDateTime &at, SimEvents &events)
+void SimPlant::enforceInterlocks(int tile, const QDateTime &at, qint64 atMs, SimEvents &events)
 {
     Tile &t = m_tiles[tile];
     // One trip can break another interlock (valve shut, pump off, heater
@@ -347,7 +361,7 @@ void SimPlant::enforceInterlocks(int tile, const QDateTime &at, SimEvents &event
                 continue;
             setState(t, interlock.target, false);
             t.trippedBy[interlock.target] = interlock.description.toString();
-            publish(tile, interlock.target, false, at, events);
+            publish(tile, interlock.target, false, at, atMs, events);
             changed = true;
         }
     }
@@ -372,10 +386,10 @@ void SimPlant::advancePhysics(Tile &tile, double seconds)
     tile.level = std::clamp(tile.level + (inflow - outflow) * seconds * 100.0 / kTankLitres, 0.0, 100.0);
 }
 
-void SimPlant::publishReadings(int tile, const QDateTime &wallNow, SimEvents &events)
+void SimPlant::publishReadings(int tile, const QDateTime &wallNow, qint64 nowMs, SimEvents &events)
 {
-    const Tile &t = m_tiles.at(tile);
-    for (const int field : {PumpFlow, Temperature, Level}) {
+    Tile &t = m_tiles[tile];
+    for (const int field : kMeasured) {
         const EndpointSpec &spec = kEndpoints[field];
         const double truth = field == PumpFlow ? t.flow : field == Temperature ? t.temperature : t.level;
         double reading = truth + (m_random.generateDouble() - 0.5) * 2.0 * spec.noise;
@@ -387,13 +401,51 @@ void SimPlant::publishReadings(int tile, const QDateTime &wallNow, SimEvents &ev
         if (field == PumpFlow && truth < 0.5)
             reading = 0.0;
         reading = round1(reading);
+        t.reading[field] = reading;
         const double last = t.published[field].toDouble();
         // A reading that comes to rest at a bound must reach the clients even
         // inside the deadband, or a stopped pump would show 0.8 L/min forever.
         const bool restsAtBound = reading != last && (reading == spec.min || reading == spec.max);
         if (std::abs(reading - last) > spec.deadband + 1e-9 || restsAtBound)
-            publish(tile, field, reading, wallNow, events);
+            publish(tile, field, reading, wallNow, nowMs, events);
     }
+}
+
+void SimPlant::refreshQuiet(int tile, const QDateTime &wallNow, qint64 nowMs, SimEvents &events)
+{
+    // The value stays what it was (the deadband still decides that); only
+    // its timestamp says the endpoint is alive.
+    Tile &t = m_tiles[tile];
+    for (int field = 0; field < kEndpointsPerTile; ++field) {
+        const qint64 due = t.refreshDueMs[field];
+        if (nowMs < due)
+            continue;
+        const QJsonValue value = t.published[field];
+        publish(tile, field, value, wallNow, nowMs, events);
+        // Keep to the endpoint's beat rather than to the step that served
+        // it, so a late step does not push every later refresh back.
+        t.refreshDueMs[field] = due + kRefreshMs * ((nowMs - due) / kRefreshMs + 1);
+    }
+}
+
+SimEvents SimPlant::streamSample(const QDateTime &wallNow) const
+{
+    SimEvents events;
+    events.reserve(m_tiles.size() * kEndpointsPerTile);
+    const QString channel = QStringLiteral("endpoint_stream");
+    const QString timestamp = simTimestamp(wallNow);
+    for (const Tile &t : m_tiles) {
+        for (int f = 0; f < kEndpointsPerTile; ++f) {
+            events.append({channel,
+                           t.endpointIds[f],
+                           {{QLatin1StringView("type"), QStringLiteral("telemetry")},
+                            {QLatin1StringView("endpointId"), t.endpointIds[f]},
+                            {QLatin1StringView("value"), isMeasured(f) ? t.reading[f] : t.published[f]},
+                            {QLatin1StringView("unit"), orNull(kEndpoints[f].unit)},
+                            {QLatin1StringView("timestamp"), timestamp}}});
+        }
+    }
+    return events;
 }
 
 SimPlant::Submission SimPlant::submitCommand(const QString &commandId, const QString &endpointId,
@@ -479,6 +531,13 @@ SimEvents SimPlant::step(qint64 nowMs, const QDateTime &wallNow)
     adoptClock(wallNow);
     SimEvents events;
     const qint64 gapMs = m_stepped ? std::clamp<qint64>(nowMs - m_lastStepMs, 0, kMaxStepGapMs) : 0;
+    if (!m_stepped) {
+        // The refresh periods start with the clock, wherever it starts.
+        for (Tile &tile : m_tiles) {
+            for (qint64 &due : tile.refreshDueMs)
+                due += nowMs;
+        }
+    }
     m_lastStepMs = m_stepped ? std::max(m_lastStepMs, nowMs) : nowMs;
     m_stepped = true;
 
@@ -488,8 +547,9 @@ SimEvents SimPlant::step(qint64 nowMs, const QDateTime &wallNow)
         for (int t = 0; t < m_tiles.size(); ++t) {
             for (int s = 0; s < substeps; ++s)
                 advancePhysics(m_tiles[t], seconds / substeps);
-            publishReadings(t, wallNow, events);
-            enforceInterlocks(t, wallNow, events);
+            publishReadings(t, wallNow, m_lastStepMs, events);
+            enforceInterlocks(t, wallNow, m_lastStepMs, events);
+            refreshQuiet(t, wallNow, m_lastStepMs, events);
         }
     }
     advanceCommands(nowMs, wallNow, events);
@@ -520,7 +580,7 @@ void SimPlant::advanceCommands(qint64 nowMs, const QDateTime &wallNow, SimEvents
             events.append(statusEvent(command));
             continue;
         }
-        execute(command, wallNow.addMSecs(nextDue - nowMs), events);
+        execute(command, wallNow.addMSecs(nextDue - nowMs), nextDue, events);
         events.append(statusEvent(command));
         m_finished.enqueue(command.commandId);
         m_active.removeAt(next);
@@ -529,7 +589,7 @@ void SimPlant::advanceCommands(qint64 nowMs, const QDateTime &wallNow, SimEvents
     }
 }
 
-void SimPlant::execute(Command &command, const QDateTime &at, SimEvents &events)
+void SimPlant::execute(Command &command, const QDateTime &at, qint64 atMs, SimEvents &events)
 {
     Tile &tile = m_tiles[command.tile];
     command.completedAt = at;
@@ -543,8 +603,8 @@ void SimPlant::execute(Command &command, const QDateTime &at, SimEvents &events)
     setState(tile, command.field, command.requested);
     const QJsonValue actual = stateValue(tile, command.field);
     if (actual != tile.published[command.field])
-        publish(command.tile, command.field, actual, at, events);
-    enforceInterlocks(command.tile, at, events);
+        publish(command.tile, command.field, actual, at, atMs, events);
+    enforceInterlocks(command.tile, at, atMs, events);
 }
 
 QJsonObject SimPlant::statusBody(const Command &command) const

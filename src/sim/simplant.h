@@ -23,7 +23,10 @@
 //
 // Endpoints publish by exception: a reading becomes the endpoint's value (and
 // a `telemetry` event) only when it moved by more than the endpoint's
-// deadband, so a snapshot always equals the last telemetry a client got.
+// deadband, so a snapshot always equals the last telemetry a client got. An
+// endpoint that has published nothing for kRefreshMs republishes its value
+// anyway, so a console can tell a quiet endpoint from a lost one. The full
+// stream, every reading without a deadband, is streamSample()'s.
 class SimPlant
 {
 public:
@@ -43,6 +46,9 @@ public:
     // A longer pause between steps (a stopped debugger, a suspended machine)
     // is treated as this long, so the world does not race to catch up.
     static constexpr qint64 kMaxStepGapMs = 60'000;
+    // The longest an endpoint stays silent on the `telemetry` channel (world
+    // time); the endpoints' first refreshes are spread over one period.
+    static constexpr qint64 kRefreshMs = 10'000;
 
     SimPlant(int tiles, quint32 seed, double commandFailureRate = 0.0);
 
@@ -66,9 +72,15 @@ public:
     Submission submitCommand(const QString &commandId, const QString &endpointId, const QJsonValue &value,
                              const QString &operatorName, qint64 nowMs, const QDateTime &wallNow);
 
-    // Advances the world to nowMs (the first step only sets the clock) and
+    // Advances the world to nowMs (the first step only sets the clock),
+    // publishes what moved past its deadband or is due for a refresh, and
     // moves commands through their life cycle.
     SimEvents step(qint64 nowMs, const QDateTime &wallNow);
+
+    // Every endpoint's latest reading, deadband or not, as `telemetry` bodies
+    // on the `endpoint_stream` channel stamped `wallNow`: what an endpoint's
+    // detail room streams, sampled by the caller after a step.
+    SimEvents streamSample(const QDateTime &wallNow) const;
 
 private:
     struct Tile
@@ -86,6 +98,11 @@ private:
         double level = 90.0;
         std::array<QJsonValue, kEndpointsPerTile> published;
         std::array<QDateTime, kEndpointsPerTile> publishedAt;
+        // The latest reading of each measured endpoint, published or not:
+        // what the stream carries (states stream their published value).
+        std::array<QJsonValue, kEndpointsPerTile> reading;
+        // World time by which each endpoint publishes again, changed or not.
+        std::array<qint64, kEndpointsPerTile> refreshDueMs {};
         // Per endpoint: the interlock description that switched it off by
         // itself, until an operator switches it on again.
         std::array<QString, kEndpointsPerTile> trippedBy;
@@ -120,18 +137,19 @@ private:
 
     QJsonValue stateValue(const Tile &tile, int field) const;
     void setState(Tile &tile, int field, const QJsonValue &value);
-    void publish(int tile, int field, const QJsonValue &value, const QDateTime &at, SimEvents &events);
+    void publish(int tile, int field, const QJsonValue &value, const QDateTime &at, qint64 atMs, SimEvents &events);
     QJsonObject telemetryBody(int tile, int field) const;
 
     // The description of the first interlock that forbids setting field to
     // value, or an empty string.
     QString violatedInterlock(const Tile &tile, int field, const QJsonValue &value) const;
-    void enforceInterlocks(int tile, const QDateTime &at, SimEvents &events);
+    void enforceInterlocks(int tile, const QDateTime &at, qint64 atMs, SimEvents &events);
 
     void advancePhysics(Tile &tile, double seconds);
-    void publishReadings(int tile, const QDateTime &wallNow, SimEvents &events);
+    void publishReadings(int tile, const QDateTime &wallNow, qint64 nowMs, SimEvents &events);
+    void refreshQuiet(int tile, const QDateTime &wallNow, qint64 nowMs, SimEvents &events);
     void advanceCommands(qint64 nowMs, const QDateTime &wallNow, SimEvents &events);
-    void execute(Command &command, const QDateTime &at, SimEvents &events);
+    void execute(Command &command, const QDateTime &at, qint64 atMs, SimEvents &events);
     QJsonObject statusBody(const Command &command) const;
     SimEvent statusEvent(const Command &command) const;
 

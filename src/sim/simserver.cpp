@@ -375,7 +375,7 @@ void SimServer::handleResume(Client *client, const QJsonObject &request, const Q
 void SimServer::handleSubscribe(Client *client, const QJsonObject &request, const QJsonValue &id, bool subscribe)
 {
     const QString channel = request.value(QLatin1StringView("channel")).toString();
-    if (channel != u"all" && !SimWorld::channels().contains(channel)) {
+    if (channel != u"all" && !SimWorld::isChannel(channel)) {
         sendFailure(client, id, QStringLiteral("bad_request"), QStringLiteral("unknown channel \"%1\"").arg(channel));
         return;
     }
@@ -590,8 +590,12 @@ void SimServer::publish(const SimEvents &events)
                 queue(client, message);
         }
     }
-    for (const SimEvent &event : events)
-        m_journal.stamp(event.body, wallMs);
+    // The journal follows the channels, not the rooms: REST consoles poll
+    // what `all` carries.
+    for (const SimEvent &event : events) {
+        if (m_journal.wants(event))
+            m_journal.stamp(event.body, wallMs);
+    }
     Q_EMIT eventsPublished();
 }
 

@@ -9,7 +9,9 @@ namespace {
 constexpr qint64 kDroneReportMs = 5000; // cadences from the fleet dashboards this stands in for
 constexpr qint64 kHealthMs = 5000;
 constexpr qint64 kAlertMs = 10000;
-constexpr qint64 kLinesMs = 5000;
+// The lines report each machine on its own beat within SimLines::kReportMs;
+// stepping them four times a second keeps those beats spread and on time.
+constexpr qint64 kLinesMs = 250;
 constexpr qint64 kAlarmsMs = 1000;
 constexpr qint64 kChatterPeriodMs = 5000;
 constexpr qint64 kBreakdownPeriodMs = 60000;
@@ -40,6 +42,7 @@ SimWorld::SimWorld(const SimOptions &options)
     m_nextHealthMs = kHealthMs;
     m_nextAlertMs = kAlertMs;
     m_nextLinesMs = kLinesMs;
+    m_nextStreamMs = kStreamSampleMs;
     m_health = {{QLatin1StringView("cpu"), m_cpu},
                 {QLatin1StringView("memory"), m_memory},
                 {QLatin1StringView("storage"), m_storage}};
@@ -53,6 +56,17 @@ const QStringList &SimWorld::channels()
         QStringLiteral("health"),    QStringLiteral("maintenance"), QStringLiteral("presence"),
     };
     return names;
+}
+
+const QStringList &SimWorld::roomChannels()
+{
+    static const QStringList names = {QStringLiteral("drone_detail"), QStringLiteral("endpoint_stream")};
+    return names;
+}
+
+bool SimWorld::isChannel(const QString &name)
+{
+    return channels().contains(name) || roomChannels().contains(name);
 }
 
 const QStringList &SimWorld::scenarios()
@@ -74,7 +88,12 @@ SimEvents SimWorld::advance(qint64 worldMs, const QDateTime &wallNow)
             events.append(m_fleet.step(i, worldMs, wallNow));
     }
     // The plant runs on every call: command delays are fractions of a second.
+    // The server calls 20 times a wall-clock second, faster than a console
+    // can use a stream, so the stream is sampled at most every 200 ms of
+    // world time (and at every step when --rate makes steps longer).
     events.append(m_plant.step(worldMs, wallNow));
+    if (due(m_nextStreamMs, worldMs, kStreamSampleMs))
+        events.append(m_plant.streamSample(wallNow));
     if (due(m_nextLinesMs, worldMs, kLinesMs))
         events.append(m_lines.step(worldMs, wallNow));
     events.append(runScenario(worldMs, wallNow));
@@ -207,13 +226,18 @@ QJsonArray SimWorld::snapshot(const QString &channel, const QSet<QString> &keys)
             if (keys.isEmpty() || keys.contains(m_fleet.drone(i).serial))
                 items.append(m_fleet.snapshotItem(i));
         }
+    } else if (channel == u"drone_detail") {
+        for (qsizetype i = 0; i < m_fleet.size(); ++i) {
+            if (keys.isEmpty() || keys.contains(m_fleet.drone(i).serial))
+                items.append(m_fleet.detailItem(i));
+        }
     } else if (channel == u"machines") {
         items = filtered(m_lines.machinesSnapshot(), QLatin1StringView("machineId"));
     } else if (channel == u"maintenance") {
         items = filtered(m_lines.ticketsSnapshot(), QLatin1StringView("machineId"));
     } else if (channel == u"tiles") {
         items = filtered(m_plant.tilesSnapshot(), QLatin1StringView("tileId"));
-    } else if (channel == u"telemetry") {
+    } else if (channel == u"telemetry" || channel == u"endpoint_stream") {
         items = m_plant.telemetrySnapshot(QStringList(keys.cbegin(), keys.cend()));
     } else if (channel == u"commands") {
         // Commands are events, not state: a console asking for particular

@@ -27,8 +27,8 @@ public:
     // start; --rate makes it run faster than the wall clock).
     SimEvents advance(qint64 worldMs, const QDateTime &wallNow);
 
-    // The current state of one channel as snapshot items, limited to `keys`
-    // when given.
+    // The current state of one channel (or room) as snapshot items, limited
+    // to `keys` when given.
     QJsonArray snapshot(const QString &channel, const QSet<QString> &keys) const;
 
     using Error = SimAlarmBook::Error;
@@ -44,7 +44,16 @@ public:
     const SimLines &lines() const { return m_lines; }
     const SimAlarmBook &alarms() const { return m_alarms; }
     const SimPlant &plant() const { return m_plant; }
+    // The channels `all` stands for, which the REST API serves too.
     static const QStringList &channels();
+    // Per-entity detail rooms: a console joins one only while a view shows
+    // it, for the entities it names. Never part of `all`: they carry what the
+    // channels leave out, some of it at full rate.
+    static const QStringList &roomChannels();
+    // One of either: what `subscribe` takes besides `all`.
+    static bool isChannel(const QString &name);
+    // Streamed endpoints are sampled this often (world time) at most.
+    static constexpr qint64 kStreamSampleMs = 200;
     static const QStringList &scenarios();
 
 private:
@@ -61,6 +70,7 @@ private:
     QList<qint64> m_nextDroneReportMs;
     qint64 m_worldMs = 0;
     qint64 m_nextLinesMs = 0;
+    qint64 m_nextStreamMs = 0;
     qint64 m_nextAlarmsMs = 0;
     qint64 m_nextHealthMs = 0;
     qint64 m_nextAlertMs = 0;

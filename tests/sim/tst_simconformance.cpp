@@ -51,6 +51,9 @@ void TestSimConformance::initTestCase()
     m_admin = std::make_unique<SimTestClient>(m_server->url());
     QVERIFY(m_admin->authenticate(QStringLiteral("a"), QStringLiteral("root")).value(QLatin1StringView("ok")).toBool());
     QVERIFY(m_admin->subscribe(QStringLiteral("all")).value(QLatin1StringView("ok")).toBool());
+    // The rooms are not part of `all`; drone health travels only there.
+    for (const QString &room : SimWorld::roomChannels())
+        QVERIFY(m_admin->subscribe(room).value(QLatin1StringView("ok")).toBool());
 
     // Another console comes and acts, so presence, activity, commands and
     // acknowledgements happen.

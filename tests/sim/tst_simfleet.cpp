@@ -73,16 +73,32 @@ void checkOperation(const QJsonObject &d)
     checkNumber(d, QLatin1StringView("progress"), 0.0, 100.0);
 }
 
+// The channel each kind travels on; build_progress also goes to `drones`
+// when it reaches a new stage.
+QString channelOf(const QString &kind)
+{
+    return kind == u"build_progress" || kind == u"system_health" ? QStringLiteral("drone_detail")
+                                                                 : QStringLiteral("drones");
+}
+
 // Checks a step's events against the wire contract: status first, then each
-// other kind at most once, all in the drone_update envelope.
+// other kind at most once per channel, all in the drone_update envelope.
 void checkEvents(const SimEvents &events, const QString &serial, qint64 nowMs)
 {
     QVERIFY(!events.isEmpty());
     QSet<QString> kinds;
     for (qsizetype n = 0; n < events.size(); ++n) {
         const SimEvent &e = events.at(n);
-        QCOMPARE(e.channel, QStringLiteral("drones"));
         QCOMPARE(e.key, serial);
+        const bool milestone = e.channel == u"drones" && kindOf(e) == u"build_progress";
+        QCOMPARE(e.channel, milestone ? QStringLiteral("drones") : channelOf(kindOf(e)));
+        if (milestone) {
+            // The very report the room got, right before it.
+            QVERIFY(n > 0);
+            QCOMPARE(events.at(n - 1).channel, QStringLiteral("drone_detail"));
+            QCOMPARE(events.at(n - 1).body, e.body);
+            continue;
+        }
         QCOMPARE(e.body.size(), 5);
         QCOMPARE(e.body.value(QLatin1StringView("type")).toString(), QStringLiteral("drone_update"));
         QCOMPARE(e.body.value(QLatin1StringView("serial")).toString(), serial);
@@ -128,6 +144,7 @@ class TestSimFleet : public QObject
 
 private Q_SLOTS:
     void snapshotItemsCarryEverything();
+    void detailItemsCarryBuildAndHealth();
     void eventsHaveTheWireShapeOverHours();
     void sameSeedSameEventsOtherSeedOthers();
     void batteryDrainsInFlightAndChargesOnThePad();
@@ -164,6 +181,25 @@ void TestSimFleet::snapshotItemsCarryEverything()
             QCOMPARE(operation.toObject().value(QLatin1StringView("status")).toString(), QStringLiteral("started"));
         if (QTest::currentTestFailed())
             return;
+    }
+}
+
+void TestSimFleet::detailItemsCarryBuildAndHealth()
+{
+    SimFleet fleet(6, 1, kWallStart);
+    for (qint64 now = 5'000; now <= 60'000; now += 5'000) {
+        for (qsizetype i = 0; i < fleet.size(); ++i)
+            fleet.step(i, now, wallAt(now));
+    }
+    for (qsizetype i = 0; i < fleet.size(); ++i) {
+        const QJsonObject item = fleet.detailItem(i);
+        QCOMPARE(item.size(), 4);
+        QCOMPARE(item.value(QLatin1StringView("serial")).toString(), fleet.drone(i).serial);
+        QCOMPARE(item.value(QLatin1StringView("timestamp")).toString(), wallAt(60'000).toString(Qt::ISODateWithMs));
+        QCOMPARE(item.value(QLatin1StringView("build")).toObject(), fleet.buildData(i));
+        QCOMPARE(item.value(QLatin1StringView("health")).toObject(), fleet.healthData(i));
+        checkBuild(item.value(QLatin1StringView("build")).toObject());
+        checkHealth(item.value(QLatin1StringView("health")).toObject());
     }
 }
 
@@ -352,12 +388,20 @@ void TestSimFleet::buildAdvancesThroughStagesInOrder()
         int stage = int(SimFleet::stageNames().indexOf(first.value(QLatin1StringView("stage")).toString()));
         int assembly = fleet.drone(i).build.assembly;
         int reports = 0;
+        int milestones = 0;
         for (qint64 now = 30'000; now <= 2 * 3600'000 && stage < done; now += 30'000) {
             const SimEvents events = fleet.step(i, now, wallAt(now));
             checkEvents(events, fleet.drone(i).serial, now);
+            const int stageBefore = stage;
+            bool toFleet = false;
             for (const SimEvent &e : events) {
                 if (kindOf(e) != u"build_progress")
                     continue;
+                if (e.channel == u"drones") {
+                    toFleet = true;
+                    ++milestones;
+                    continue;
+                }
                 ++reports;
                 const QJsonObject d = dataOf(e);
                 const int p = d.value(QLatin1StringView("percent")).toInt();
@@ -378,12 +422,16 @@ void TestSimFleet::buildAdvancesThroughStagesInOrder()
                     QVERIFY(QDateTime::fromString(d.value(QLatin1StringView("eta")).toString(), Qt::ISODateWithMs)
                             > wallAt(now));
             }
+            // The fleet channel hears of a build only when it reaches a stage.
+            QCOMPARE(toFleet, stage != stageBefore);
             if (QTest::currentTestFailed())
                 return;
         }
         QCOMPARE(stage, done);
         QCOMPARE(percent, 100);
         QVERIFY(reports > 5);
+        QVERIFY(milestones >= 1);
+        QVERIFY(milestones < reports);
         // A finished drone leaves the bench.
         QVERIFY(fleet.drone(i).state != SimFleet::State::Maintenance);
     }

@@ -104,6 +104,7 @@ private Q_SLOTS:
     void forcedBreakdownRunsItsTicketToResolution();
     void forcedBreakdownNeedsAWorkingKnownMachine();
     void timeOnlyAdvancesFromTheArguments();
+    void everyMachineReportsEveryPeriod();
 };
 
 void TestSimLines::machinesAreSpreadOverLines()
@@ -369,6 +370,51 @@ void TestSimLines::timeOnlyAdvancesFromTheArguments()
     QVERIFY(lines.step(60'000, wallAt(60'000)).isEmpty());
     QVERIFY(lines.step(30'000, wallAt(60'000)).isEmpty());
     QCOMPARE(lines.machinesSnapshot(), later);
+}
+
+void TestSimLines::everyMachineReportsEveryPeriod()
+{
+    SimLines lines(30, 6, kWallStart);
+    QHash<QString, qint64> lastMs;
+    QHash<QString, qint64> maxGap;
+    int unchanged = 0;
+    QHash<QString, QJsonObject> lastBody;
+    const qint64 end = 20 * 60'000;
+    for (qint64 now = 1'000; now <= end; now += 1'000) {
+        int reports = 0;
+        for (const SimEvent &e : lines.step(now, wallAt(now))) {
+            if (type(e) != u"machine_status_update")
+                continue;
+            ++reports;
+            maxGap[e.key] = std::max(maxGap.value(e.key), now - lastMs.value(e.key));
+            lastMs[e.key] = now;
+            QJsonObject body = e.body;
+            body.remove(QLatin1StringView("timestamp"));
+            if (lastBody.value(e.key) == body)
+                ++unchanged;
+            lastBody[e.key] = body;
+        }
+        // Spread over the period, as many in each second.
+        QVERIFY2(reports <= 30 / 5 + 1, qPrintable(QStringLiteral("%1 reports at %2 ms").arg(reports).arg(now)));
+    }
+    QCOMPARE(maxGap.size(), 30);
+    for (auto it = maxGap.cbegin(); it != maxGap.cend(); ++it) {
+        QVERIFY2(it.value() <= SimLines::kReportMs, qPrintable(it.key() + u' ' + QString::number(it.value())));
+        QVERIFY2(end - lastMs.value(it.key()) < SimLines::kReportMs, qPrintable(it.key()));
+    }
+    // Idle and broken machines say so again and again: they are not lost.
+    QVERIFY(unchanged > 100);
+
+    // A step that jumps over periods reports each machine once, not once per period.
+    const SimEvents jump = lines.step(end + 60'000, wallAt(end + 60'000));
+    QSet<QString> once;
+    for (const SimEvent &e : jump) {
+        if (type(e) == u"machine_status_update") {
+            QVERIFY(!once.contains(e.key));
+            once.insert(e.key);
+        }
+    }
+    QCOMPARE(once.size(), 30);
 }
 
 QTEST_GUILESS_MAIN(TestSimLines)

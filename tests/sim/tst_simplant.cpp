@@ -86,6 +86,30 @@ SimEvents telemetryOf(const SimEvents &events, const QString &endpointId = {})
     return filtered(events, QLatin1StringView("telemetry"), endpointId);
 }
 
+// Every endpoint's published value, as telemetry had it before `events`.
+using Values = QHash<QString, QJsonValue>;
+Values valuesOf(const SimPlant &plant)
+{
+    Values values;
+    for (const QJsonValue item : plant.telemetrySnapshot())
+        values.insert(item[QLatin1StringView("endpointId")].toString(), item[QLatin1StringView("value")]);
+    return values;
+}
+
+// The telemetry among `events` that changed a value, leaving out the
+// refreshes that repeat one; `before` is where the values started.
+SimEvents changesOf(const SimEvents &events, Values before, const QString &endpointId = {})
+{
+    SimEvents out;
+    for (const SimEvent &e : telemetryOf(events, endpointId)) {
+        const QJsonValue value = e.body[QLatin1StringView("value")];
+        if (before.value(e.key) != value)
+            out.append(e);
+        before[e.key] = value;
+    }
+    return out;
+}
+
 QJsonArray toJson(const SimEvents &events)
 {
     QJsonArray out;
@@ -141,6 +165,8 @@ private Q_SLOTS:
     void interlockRecheckedAtExecution();
     void sameSeedSameEvents();
     void telemetryOnlyForChangedEndpoints();
+    void quietEndpointsRefreshEveryPeriod();
+    void streamCarriesEveryReading();
     void commandHistoryIsBounded();
     void longPauseIsCapped();
 };
@@ -492,6 +518,7 @@ void TestSimPlant::failureRateDecidesOutcome()
     for (int i = 0; i < 10; ++i) {
         const double requested = 40.0 + i;
         SimEvents events;
+        const Values before = valuesOf(plant);
         const QJsonObject result = runCommand(plant, now, QStringLiteral("f-%1").arg(i), kSetpoint, requested, &events);
         QCOMPARE(str(result, "status"), status);
         QVERIFY(result[QLatin1StringView("completedAt")].isString());
@@ -504,7 +531,7 @@ void TestSimPlant::failureRateDecidesOutcome()
             QCOMPARE(str(result, "error"), QStringLiteral("device did not respond"));
             QCOMPARE(result[QLatin1StringView("actualValue")].toDouble(), 75.0);
             QCOMPARE(plant.value(kSetpoint).toDouble(), 75.0);
-            QVERIFY(telemetryOf(events, kSetpoint).isEmpty());
+            QVERIFY(changesOf(events, before, kSetpoint).isEmpty());
         }
     }
 }
@@ -624,8 +651,10 @@ void TestSimPlant::lowLevelTripsHeater()
 
     // The pump drains the tank faster than the float valve refills it.
     bool tripped = false;
-    for (int s = 0; s < 3600 && !tripped; ++s)
-        tripped = !telemetryOf(runFor(plant, now, 1000, 1000), kHeater).isEmpty();
+    for (int s = 0; s < 3600 && !tripped; ++s) {
+        const Values before = valuesOf(plant);
+        tripped = !changesOf(runFor(plant, now, 1000, 1000), before, kHeater).isEmpty();
+    }
     QVERIFY(tripped);
     QCOMPARE(plant.value(kHeater), QJsonValue(false));
     const double level = plant.value(kLevel).toDouble();
@@ -739,38 +768,117 @@ void TestSimPlant::telemetryOnlyForChangedEndpoints()
     SimPlant plant(1, 8);
     qint64 now = 0;
     plant.step(now, wallAt(now));
-    // A cold, full, idle tank: sensor noise stays inside the deadbands.
-    QVERIFY(telemetryOf(runFor(plant, now, 60'000, 500)).isEmpty());
+    // A cold, full, idle tank: sensor noise stays inside the deadbands, and
+    // the endpoints only repeat their values to say they are alive.
+    Values before = valuesOf(plant);
+    const SimEvents idle = runFor(plant, now, 60'000, 500);
+    QVERIFY(changesOf(idle, before).isEmpty());
+    QVERIFY(telemetryOf(idle).size() >= 5 * SimPlant::kEndpointsPerTile);
 
     SimEvents events;
+    before = valuesOf(plant);
     QCOMPARE(str(runCommand(plant, now, QStringLiteral("open"), kValve, true, &events), "status"),
              QStringLiteral("succeeded"));
     events += runFor(plant, now, 10'000, 500);
-    SimEvents telemetry = telemetryOf(events);
+    SimEvents telemetry = changesOf(events, before);
     QCOMPARE(telemetry.size(), 1);
     QCOMPARE(telemetry.at(0).key, kValve);
     QCOMPARE(telemetry.at(0).body[QLatin1StringView("value")], QJsonValue(true));
 
     // Writing the value an endpoint already has changes nothing to report.
     events.clear();
+    before = valuesOf(plant);
     QCOMPARE(str(runCommand(plant, now, QStringLiteral("same"), kSetpoint, 75.0, &events), "status"),
              QStringLiteral("succeeded"));
-    QVERIFY(telemetryOf(events).isEmpty());
+    QVERIFY(changesOf(events, before).isEmpty());
 
     events.clear();
+    before = valuesOf(plant);
     QCOMPARE(str(runCommand(plant, now, QStringLiteral("pump"), kRunning, true, &events), "status"),
              QStringLiteral("succeeded"));
     events += runFor(plant, now, 20'000, 250);
-    telemetry = telemetryOf(events);
     QSet<QString> keys;
-    QHash<QString, QJsonValue> last {{kFlow, 0.0}, {kLevel, 90.0}, {kRunning, false}};
-    for (const SimEvent &e : telemetry) {
+    for (const SimEvent &e : changesOf(events, before))
         keys.insert(e.key);
-        const QJsonValue value = e.body[QLatin1StringView("value")];
-        QVERIFY2(value != last.value(e.key), qPrintable(e.key));
-        last[e.key] = value;
-    }
     QCOMPARE(keys, (QSet<QString> {kRunning, kFlow, kLevel}));
+}
+
+void TestSimPlant::quietEndpointsRefreshEveryPeriod()
+{
+    SimPlant plant(2, 8);
+    qint64 now = 0;
+    plant.step(now, wallAt(now));
+    QHash<QString, qint64> lastMs;
+    for (const QJsonValue item : plant.telemetrySnapshot())
+        lastMs.insert(item[QLatin1StringView("endpointId")].toString(), 0);
+    Values values = valuesOf(plant);
+    QHash<QString, qint64> maxGap;
+    int refreshes = 0;
+    while (now < 5 * 60'000) {
+        now += 100;
+        int refreshesNow = 0;
+        for (const SimEvent &e : telemetryOf(plant.step(now, wallAt(now)))) {
+            maxGap[e.key] = std::max(maxGap.value(e.key), now - lastMs.value(e.key));
+            lastMs[e.key] = now;
+            const QJsonValue value = e.body[QLatin1StringView("value")];
+            if (value == values.value(e.key))
+                ++refreshesNow;
+            values[e.key] = value;
+            QCOMPARE(e.body[QLatin1StringView("timestamp")].toString(), isoAt(now));
+        }
+        // Spread over the period: quiet endpoints do not all speak at once.
+        QVERIFY2(refreshesNow <= 2, qPrintable(QStringLiteral("%1 refreshes at %2 ms").arg(refreshesNow).arg(now)));
+        refreshes += refreshesNow;
+    }
+    QCOMPARE(maxGap.size(), 2 * SimPlant::kEndpointsPerTile);
+    for (auto it = maxGap.cbegin(); it != maxGap.cend(); ++it)
+        QVERIFY2(it.value() <= SimPlant::kRefreshMs, qPrintable(it.key() + u' ' + QString::number(it.value())));
+    QVERIFY(refreshes > 50);
+}
+
+void TestSimPlant::streamCarriesEveryReading()
+{
+    SimPlant plant(1, 9);
+    qint64 now = 0;
+    plant.step(now, wallAt(now));
+    QVERIFY(startTank(plant, now));
+    const Values before = valuesOf(plant);
+    SimEvents telemetry;
+    QHash<QString, int> streamChanges;
+    QHash<QString, QJsonValue> streamed;
+    for (int s = 0; s < 150; ++s) {
+        now += 200;
+        telemetry += plant.step(now, wallAt(now));
+        const SimEvents sample = plant.streamSample(wallAt(now));
+        QCOMPARE(sample.size(), SimPlant::kEndpointsPerTile);
+        for (const SimEvent &e : sample) {
+            QCOMPARE(e.channel, QStringLiteral("endpoint_stream"));
+            QCOMPARE(e.key, str(e.body, "endpointId"));
+            QCOMPARE(keySet(e.body),
+                     (QSet<QString> {QStringLiteral("type"), QStringLiteral("endpointId"), QStringLiteral("value"),
+                                     QStringLiteral("unit"), QStringLiteral("timestamp")}));
+            QCOMPARE(str(e.body, "type"), QStringLiteral("telemetry"));
+            QCOMPARE(str(e.body, "timestamp"), isoAt(now));
+            const QJsonValue value = e.body[QLatin1StringView("value")];
+            if (streamed.contains(e.key) && streamed.value(e.key) != value)
+                ++streamChanges[e.key];
+            streamed[e.key] = value;
+            // The published value is the reading give or take the deadband.
+            const QJsonValue published = plant.value(e.key);
+            if (e.key == kFlow || e.key == kTemperature || e.key == kLevel) {
+                const double deadband = e.key == kFlow ? 1.0 : 0.2;
+                QVERIFY2(std::abs(value.toDouble() - published.toDouble()) <= deadband + 1e-9, qPrintable(e.key));
+            } else {
+                QCOMPARE(value, published);
+            }
+        }
+    }
+    // Heating: the temperature reading moves at almost every sample; the
+    // telemetry channel reports it only past its deadband.
+    const qsizetype published = changesOf(telemetry, before, kTemperature).size();
+    QVERIFY2(streamChanges.value(kTemperature) > 100, qPrintable(QString::number(streamChanges.value(kTemperature))));
+    QVERIFY2(published < streamChanges.value(kTemperature) / 2, qPrintable(QString::number(published)));
+    QVERIFY(published > 5);
 }
 
 void TestSimPlant::commandHistoryIsBounded()

@@ -98,6 +98,7 @@ class TestSimRestApi : public QObject
 private Q_SLOTS:
     void healthNeedsNoToken();
     void snapshotHasEveryChannelAndTheJournalSeq();
+    void snapshotAndEventsLeaveOutTheRooms();
     void tokensAndRoles_data();
     void tokensAndRoles();
     void unknownRoutesAndMethods();
@@ -165,6 +166,48 @@ void TestSimRestApi::snapshotHasEveryChannelAndTheJournalSeq()
         QVERIFY2(channels.value(channel).isArray(), qPrintable(channel));
     QCOMPARE(channels.value(QLatin1StringView("drones")).toArray().size(), 4);
     QVERIFY(reply.body.value(QLatin1StringView("seq")).toInteger() > 0);
+}
+
+void TestSimRestApi::snapshotAndEventsLeaveOutTheRooms()
+{
+    SimOptions o = fast(); // every server step samples the stream of every endpoint
+    o.machines = 0;
+    o.tiles = 1; // cold, full and idle: its telemetry is keepalives only
+    SimServer server(o);
+    QVERIFY(server.listen());
+    RestClient rest(httpBase(server));
+    const Reply snapshot = rest.get(QStringLiteral("/api/v1/snapshot"));
+    QCOMPARE(snapshot.status, 200);
+    const QStringList channels = snapshot.body.value(QLatin1StringView("channels")).toObject().keys();
+    QCOMPARE(QSet<QString>(channels.cbegin(), channels.cend()),
+             QSet<QString>(SimWorld::channels().cbegin(), SimWorld::channels().cend()));
+
+    SimTestClient rooms(server.url());
+    QVERIFY(rooms.authenticate().value(QLatin1StringView("ok")).toBool());
+    const qint64 from = snapshot.body.value(QLatin1StringView("seq")).toInteger();
+    QVERIFY(rooms.subscribe(QStringLiteral("drone_detail")).value(QLatin1StringView("ok")).toBool());
+    QVERIFY(rooms.subscribe(QStringLiteral("endpoint_stream")).value(QLatin1StringView("ok")).toBool());
+    const auto count = [](const QList<QJsonObject> &messages, QStringView type, QStringView kind = {}) {
+        return std::count_if(messages.cbegin(), messages.cend(), [&](const QJsonObject &m) {
+            return str(m, "type") == type && (kind.isEmpty() || str(m, "kind") == kind);
+        });
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(count(rooms.messages, u"telemetry") >= 8 * 20
+                                 && count(rooms.messages, u"drone_update", u"system_health") > 0,
+                             10000);
+
+    const Reply events = rest.get(QStringLiteral("/api/v1/events?after=%1").arg(from));
+    QCOMPARE(events.status, 200);
+    QList<QJsonObject> journal;
+    for (const QJsonValue e : events.body.value(QLatin1StringView("events")).toArray())
+        journal.append(e.toObject());
+    QVERIFY(count(journal, u"drone_update", u"status") > 0);
+    QCOMPARE(count(journal, u"drone_update", u"system_health"), 0);
+    // Keepalives of eight endpoints, not their streams.
+    QVERIFY2(
+        count(journal, u"telemetry") * 2 < count(rooms.messages, u"telemetry"),
+        qPrintable(
+            QStringLiteral("%1 vs %2").arg(count(journal, u"telemetry")).arg(count(rooms.messages, u"telemetry"))));
 }
 
 void TestSimRestApi::tokensAndRoles_data()

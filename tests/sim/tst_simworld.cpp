@@ -15,6 +15,8 @@ private Q_SLOTS:
     void cadencesFollowWorldTime();
     void alarmFloodRaisesManyAlarmsAtOnce();
     void snapshotsFilterByKey();
+    void everyEntityReportsWithinItsCadence();
+    void roomsStandApartFromTheChannels();
     void operatorIntentsReachTheAlarmBookAndThePlant();
 
 private:
@@ -71,6 +73,7 @@ void TestSimWorld::cadencesFollowWorldTime()
     QCOMPARE(status, 20 * 12);
     QCOMPARE(countType(bodies, u"system_health"), 12); // every 5 s
     QCOMPARE(countType(bodies, u"system_alert"), 6); // every 10 s
+    QCOMPARE(countType(bodies, u"machine_status_update"), 12 * 12); // every 5 s, changed or not
 }
 
 void TestSimWorld::alarmFloodRaisesManyAlarmsAtOnce()
@@ -101,6 +104,70 @@ void TestSimWorld::snapshotsFilterByKey()
     QCOMPARE(world.snapshot(QStringLiteral("telemetry"), {QStringLiteral("T1.V101.open")}).size(), 1);
     QCOMPARE(world.snapshot(QStringLiteral("health"), {}).size(), 1);
     QVERIFY(world.snapshot(QStringLiteral("weather"), {}).isEmpty());
+}
+
+void TestSimWorld::everyEntityReportsWithinItsCadence()
+{
+    SimWorld world(options(2));
+    // channel/key -> world time of its last report and the longest gap seen
+    QHash<QString, qint64> last;
+    QHash<QString, qint64> maxGap;
+    QHash<QString, int> streamSamples;
+    const qint64 end = 5 * 60'000;
+    for (qint64 ms = 100; ms <= end; ms += 100) {
+        for (const SimEvent &e : world.advance(ms, wallAt(ms))) {
+            const QString type = e.body.value(QLatin1StringView("type")).toString();
+            QString entity;
+            if (e.channel == u"drones" && e.body.value(QLatin1StringView("kind")).toString() == u"status")
+                entity = u"drone " + e.key;
+            else if (type == u"machine_status_update")
+                entity = u"machine " + e.key;
+            else if (e.channel == u"telemetry")
+                entity = u"endpoint " + e.key;
+            else if (e.channel == u"health")
+                entity = QStringLiteral("server");
+            else if (e.channel == u"endpoint_stream")
+                ++streamSamples[e.key];
+            if (entity.isEmpty())
+                continue;
+            maxGap[entity] = std::max(maxGap.value(entity), ms - last.value(entity));
+            last[entity] = ms;
+        }
+    }
+    QCOMPARE(maxGap.size(), 20 + 12 + 2 * SimPlant::kEndpointsPerTile + 1);
+    for (auto it = maxGap.cbegin(); it != maxGap.cend(); ++it) {
+        const qint64 cadence = it.key().startsWith(u"endpoint") ? 10'000 : 5'000;
+        QVERIFY2(it.value() <= cadence, qPrintable(it.key() + u' ' + QString::number(it.value())));
+        QVERIFY2(end - last.value(it.key()) <= cadence, qPrintable(it.key()));
+    }
+    // The stream samples every endpoint every 200 ms of world time.
+    QCOMPARE(streamSamples.size(), 2 * SimPlant::kEndpointsPerTile);
+    for (const int samples : std::as_const(streamSamples))
+        QCOMPARE(samples, int(end / SimWorld::kStreamSampleMs));
+}
+
+void TestSimWorld::roomsStandApartFromTheChannels()
+{
+    QCOMPARE(SimWorld::roomChannels(),
+             (QStringList {QStringLiteral("drone_detail"), QStringLiteral("endpoint_stream")}));
+    for (const QString &room : SimWorld::roomChannels()) {
+        QVERIFY(!SimWorld::channels().contains(room));
+        QVERIFY(SimWorld::isChannel(room));
+    }
+    QVERIFY(SimWorld::isChannel(QStringLiteral("drones")));
+    QVERIFY(!SimWorld::isChannel(QStringLiteral("all")));
+
+    SimWorld world(options(1));
+    run(world, 10);
+    const QString serial = world.fleet().drone(3).serial;
+    const QJsonArray detail = world.snapshot(QStringLiteral("drone_detail"), {serial});
+    QCOMPARE(detail.size(), 1);
+    QCOMPARE(detail.first().toObject(), world.fleet().detailItem(3));
+    QCOMPARE(world.snapshot(QStringLiteral("drone_detail"), {}).size(), 20);
+    const QSet<QString> endpoints {QStringLiteral("T2.TT101.temperature"), QStringLiteral("T1.P101.flow")};
+    const QJsonArray stream = world.snapshot(QStringLiteral("endpoint_stream"), endpoints);
+    QCOMPARE(stream.size(), 2);
+    QCOMPARE(stream, world.snapshot(QStringLiteral("telemetry"), endpoints));
 }
 
 void TestSimWorld::operatorIntentsReachTheAlarmBookAndThePlant()
