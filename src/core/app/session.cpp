@@ -50,7 +50,9 @@ void Session::setSessionSettings(const SessionSettings &settings)
     m_drones.setExpectedPeriodMs(settings.dronePeriodMs);
     m_drones.setHistoryCapacity(settings.historySamples);
     m_machines.setExpectedPeriodMs(settings.machinePeriodMs);
+    m_machines.setHistoryCapacity(settings.historySamples);
     m_tiles.setExpectedPeriodMs(settings.endpointPeriodMs);
+    m_tiles.setHistoryCapacity(settings.historySamples);
     m_health.setExpectedPeriodMs(settings.healthPeriodMs);
 }
 

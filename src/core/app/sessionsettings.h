@@ -11,5 +11,7 @@ struct SessionSettings
     int machinePeriodMs = 5000;
     int endpointPeriodMs = 10000;
     int healthPeriodMs = 5000;
-    int historySamples = 240; // per metric of each entity (20 minutes at one report per 5 s)
+    // Per metric of each drone, machine and endpoint (20 minutes at one report
+    // per 5 s); server health keeps an hour of its own.
+    int historySamples = 240;
 };
