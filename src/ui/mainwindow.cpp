@@ -84,18 +84,8 @@ MainWindow::MainWindow(Session *session, const QString &profileName, QWidget *pa
     setCentralWidget(central);
 
     // Recount at most a few times a second, however fast reports arrive.
-    m_summaryTimer.setSingleShot(true);
-    m_summaryTimer.setInterval(200);
-    connect(&m_summaryTimer, &QTimer::timeout, this, &MainWindow::updateSummary);
-    const auto scheduleSummary = [this] {
-        if (!m_summaryTimer.isActive())
-            m_summaryTimer.start();
-    };
-    DroneModel *drones = session->drones();
-    connect(drones, &QAbstractItemModel::dataChanged, this, scheduleSummary);
-    connect(drones, &QAbstractItemModel::rowsInserted, this, scheduleSummary);
-    connect(drones, &QAbstractItemModel::rowsRemoved, this, scheduleSummary);
-    connect(drones, &QAbstractItemModel::modelReset, this, scheduleSummary);
+    // The session keeps the counts as it applies changes and says when they moved.
+    connect(session, &Session::countsChanged, this, &MainWindow::updateSummary);
 
     ConnectionService *connection = session->connection();
     connect(connection, &ConnectionService::stateChanged, this, &MainWindow::updateStaleBanner);
@@ -171,12 +161,13 @@ void MainWindow::updateStaleBanner()
 void MainWindow::updateSummary()
 {
     using S = Protocol::DroneState;
-    const DroneModel *drones = m_session->drones();
+    const PlantCounts counts = m_session->counts();
+    const auto inState = [&counts](S state) { return counts.dronesByState.at(size_t(state)); };
     m_summary->setText(tr("%1 drones · %2 flying · %3 charging · %4 in error · %5 offline · %6 low battery")
-                           .arg(drones->rowCount())
-                           .arg(drones->countInState(S::Flying))
-                           .arg(drones->countInState(S::Charging))
-                           .arg(drones->countInState(S::Error))
-                           .arg(drones->countInState(S::Offline))
-                           .arg(drones->lowBatteryCount()));
+                           .arg(counts.drones)
+                           .arg(inState(S::Flying))
+                           .arg(inState(S::Charging))
+                           .arg(inState(S::Error))
+                           .arg(inState(S::Offline))
+                           .arg(counts.lowBattery));
 }

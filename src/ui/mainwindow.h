@@ -33,5 +33,4 @@ private:
     QLabel *m_staleBanner = nullptr;
     QLabel *m_summary = nullptr;
     QTableView *m_droneTable = nullptr;
-    QTimer m_summaryTimer;
 };
