@@ -72,6 +72,11 @@ const QList<NumberOption> &numberOptions()
          10000000, [](SimOptions &o, qint64 v) { o.replayEvents = qsizetype(v); }},
         {"replay-seconds", QT_TRANSLATE_NOOP("main", "How long events are kept for resume (default 300)."), 300, 0,
          86400, [](SimOptions &o, qint64 v) { o.replayAgeMs = v * 1000; }},
+        {"load-rate",
+         QT_TRANSLATE_NOOP("main",
+                           "Load mode: synthetic live updates per second to every console on drones, machines or "
+                           "telemetry, besides the world's own (default 0: off)."),
+         0, 0, 10000000, [](SimOptions &o, qint64 v) { o.loadRate = double(v); }},
     };
     return options;
 }

@@ -1,6 +1,7 @@
 #include "simserver.h"
 
 #include "simlistener.h"
+#include "simloadgen.h"
 #include "simrestapi.h"
 #include "simtime.h"
 
@@ -22,6 +23,8 @@ namespace {
 
 constexpr int kCloseUnauthorized = 4001;
 constexpr qint64 kTickMs = 50;
+// Load frames a console has not read yet, beyond which it gets no more.
+constexpr qint64 kLoadBacklogBytes = 8 * 1024 * 1024;
 
 int roleRank(const QString &role)
 {
@@ -47,8 +50,11 @@ SimServer::SimServer(const SimOptions &options, QObject *parent)
     , m_world(options)
     , m_journal(QStringLiteral("journal"), QString(), QString(),
                 SimSession::Limits {options.replayEvents, options.replayAgeMs})
+    , m_load(std::make_unique<SimLoadGen>(m_world, options.seed))
     , m_rest(std::make_unique<SimRestApi>(*this, options.maxConnections))
 {
+    m_load->setFrameInterval(options.loadFrameMs);
+    connect(m_load.get(), &SimLoadGen::due, this, &SimServer::onLoadDue);
     for (const QString &channel : SimWorld::channels())
         m_journal.subscribe({channel, {}});
     if (m_options.tls()) {
@@ -86,6 +92,8 @@ bool SimServer::listen()
     m_clock.start();
     m_nextHeartbeatMs = m_options.heartbeatMs;
     m_tick.start();
+    if (m_options.loadRate > 0.0)
+        setLoadRate(m_options.loadRate);
     qCInfo(lcSim).noquote().nospace() << "event=listening url=" << url();
     return true;
 }
@@ -93,6 +101,7 @@ bool SimServer::listen()
 void SimServer::close()
 {
     m_tick.stop();
+    m_load->setRate(0.0);
     for (const auto &client : m_clients) {
         client->socket->disconnect(this);
         client->socket->close(QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("server shutting down"));
@@ -647,6 +656,30 @@ void SimServer::onTick()
 
     for (const auto &client : m_clients)
         flush(client.get());
+}
+
+void SimServer::setLoadRate(double eventsPerSecond)
+{
+    m_load->setRate(eventsPerSecond);
+}
+
+void SimServer::onLoadDue(int events)
+{
+    QList<const SimSession *> alive;
+    for (const auto &client : m_clients) {
+        if (client->gone || !client->session)
+            continue;
+        alive.append(client->session.get());
+        // A console that does not keep up gets no more than its socket
+        // holds: what it misses was never offered, and the server stays small.
+        if (client->socket->bytesToWrite() > kLoadBacklogBytes)
+            continue;
+        flush(client.get()); // what is queued has the lower numbers
+        m_messagesOut += m_load->feed(*client->session, events, [&client](const QByteArray &frame) {
+            client->socket->sendTextMessage(QString::fromUtf8(frame));
+        });
+    }
+    m_load->retain(alive);
 }
 
 std::optional<QString> SimServer::roleForToken(const QString &token) const
