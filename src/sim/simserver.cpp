@@ -67,8 +67,13 @@ SimServer::SimServer(const SimOptions &options, QObject *parent)
     m_listener->setHeadTimeoutMs(m_options.authTimeoutMs);
     // Our listener sorts out WebSocket upgrades and hands them over here, so
     // this server never listens itself but keeps its subprotocol and limits.
-    connect(m_listener, &SimListener::webSocketUpgradeReceived, m_server,
-            [this](QTcpSocket *socket) { m_server->handleConnection(socket); });
+    connect(m_listener, &SimListener::webSocketUpgradeReceived, m_server, [this](QTcpSocket *socket) {
+        // Live events go out as they are due: Nagle's algorithm would
+        // hold a frame's last segment until the console's delayed
+        // ACK, adding tens of milliseconds.
+        socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+        m_server->handleConnection(socket);
+    });
     m_server->setSupportedSubprotocols({QStringLiteral("watchfloor.v1")});
     // Refuse beyond the limit ourselves (with 1013), so let Qt queue them all.
     m_server->setMaxPendingConnections(std::max(30, m_options.maxConnections * 2));

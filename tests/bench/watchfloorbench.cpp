@@ -369,6 +369,9 @@ int main(int argc, char *argv[])
         options.machines = config->machines;
         options.tiles = config->tiles;
         options.loadRate = 0; // from the first complete snapshot on
+        // The world's own reports (every drone every 5 s) would add to the
+        // offered rate; nearly frozen, the load mode is all that flows.
+        options.rate = 0.001;
         server = std::make_unique<BenchServer>(options);
         if (!server->start()) {
             std::fprintf(stderr, "watchfloor-bench: %s\n", qPrintable(server->errorString()));
