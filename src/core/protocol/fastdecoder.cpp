@@ -232,14 +232,21 @@ constexpr quint64 kNested = bit(Data) | bit(Location) | bit(Source) | bit(Events
 // The known fields of one JSON object, found in one pass over it.
 struct Fields
 {
-    std::array<element, KeyCount> value;
+    // Left uninitialised: three of these per event, and only the slots
+    // marked in `present` are ever read.
+    union Slot {
+        Slot() { }
+        element value;
+    };
+    std::array<Slot, KeyCount> slots;
     quint64 present = 0;
     mutable quint64 unchecked = 0; // containers under kNested names not yet looked into
 
     bool has(Key k) const { return present & (quint64(1) << k); }
     // Present and not null: what FieldReader::hasValue() means.
-    bool hasValue(Key k) const { return has(k) && !value[k].is_null(); }
-    element operator[](Key k) const { return value[k]; }
+    bool hasValue(Key k) const { return has(k) && !slots[k].value.is_null(); }
+    element operator[](Key k) const { return slots[k].value; }
+    void set(int k, element v) { slots[size_t(k)].value = v; }
 };
 
 // False when a known name appears twice (QJsonDocument keeps the last,
@@ -264,7 +271,7 @@ bool collect(object o, Fields &f)
         if (f.present & b)
             return false;
         f.present |= b;
-        f.value[size_t(k)] = v;
+        f.set(k, v);
     }
     return true;
 }
@@ -273,7 +280,7 @@ bool collect(object o, Fields &f)
 bool checked(const Fields &f)
 {
     for (quint64 rest = f.unchecked; rest; rest &= rest - 1) {
-        if (!plain(f.value[size_t(std::countr_zero(rest))]))
+        if (!plain(f[Key(std::countr_zero(rest))]))
             return false;
     }
     return true;
