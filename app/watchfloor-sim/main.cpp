@@ -42,7 +42,7 @@ const QList<NumberOption> &numberOptions()
         {"machines", QT_TRANSLATE_NOOP("main", "Number of machines on the production lines (default 24)."), 24, 0,
          10000, [](SimOptions &o, qint64 v) { o.machines = int(v); }},
         {"tiles", QT_TRANSLATE_NOOP("main", "Number of control-panel tiles, each a hot-liquor tank (default 2)."), 2, 0,
-         100, [](SimOptions &o, qint64 v) { o.tiles = int(v); }},
+         1000, [](SimOptions &o, qint64 v) { o.tiles = int(v); }},
         {"seed",
          QT_TRANSLATE_NOOP("main", "Seed of the simulated world; the same seed gives the same world (default 1)."), 1,
          0, 4294967295LL, [](SimOptions &o, qint64 v) { o.seed = quint32(v); }},
@@ -72,6 +72,11 @@ const QList<NumberOption> &numberOptions()
          10000000, [](SimOptions &o, qint64 v) { o.replayEvents = qsizetype(v); }},
         {"replay-seconds", QT_TRANSLATE_NOOP("main", "How long events are kept for resume (default 300)."), 300, 0,
          86400, [](SimOptions &o, qint64 v) { o.replayAgeMs = v * 1000; }},
+        {"load-rate",
+         QT_TRANSLATE_NOOP("main",
+                           "Load mode: synthetic live updates per second to every console on drones, machines or "
+                           "telemetry, besides the world's own (default 0: off)."),
+         0, 0, 10000000, [](SimOptions &o, qint64 v) { o.loadRate = double(v); }},
     };
     return options;
 }

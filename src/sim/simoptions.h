@@ -35,6 +35,11 @@ struct SimOptions
     int maxSubscriptions = 50; // per client
     qint64 maxFrameBytes = 1024 * 1024; // beyond: close 1009
     int malformedLimit = 20; // malformed messages in a row before close 1007
+    // Load mode (SimLoadGen): synthetic live updates per second of wall time
+    // to every session on drones, machines or telemetry; 0 is off.
+    double loadRate = 0.0;
+    int loadFrameMs = 5; // how often load frames go out
+
     qsizetype replayEvents = 10000; // per session, for resume
     qint64 replayAgeMs = 5 * 60 * 1000;
 

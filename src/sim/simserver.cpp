@@ -1,6 +1,7 @@
 #include "simserver.h"
 
 #include "simlistener.h"
+#include "simloadgen.h"
 #include "simrestapi.h"
 #include "simtime.h"
 
@@ -22,6 +23,8 @@ namespace {
 
 constexpr int kCloseUnauthorized = 4001;
 constexpr qint64 kTickMs = 50;
+// Load frames a console has not read yet, beyond which it gets no more.
+constexpr qint64 kLoadBacklogBytes = 8 * 1024 * 1024;
 
 int roleRank(const QString &role)
 {
@@ -47,8 +50,11 @@ SimServer::SimServer(const SimOptions &options, QObject *parent)
     , m_world(options)
     , m_journal(QStringLiteral("journal"), QString(), QString(),
                 SimSession::Limits {options.replayEvents, options.replayAgeMs})
+    , m_load(std::make_unique<SimLoadGen>(m_world, options.seed))
     , m_rest(std::make_unique<SimRestApi>(*this, options.maxConnections))
 {
+    m_load->setFrameInterval(options.loadFrameMs);
+    connect(m_load.get(), &SimLoadGen::due, this, &SimServer::onLoadDue);
     for (const QString &channel : SimWorld::channels())
         m_journal.subscribe({channel, {}});
     if (m_options.tls()) {
@@ -61,8 +67,13 @@ SimServer::SimServer(const SimOptions &options, QObject *parent)
     m_listener->setHeadTimeoutMs(m_options.authTimeoutMs);
     // Our listener sorts out WebSocket upgrades and hands them over here, so
     // this server never listens itself but keeps its subprotocol and limits.
-    connect(m_listener, &SimListener::webSocketUpgradeReceived, m_server,
-            [this](QTcpSocket *socket) { m_server->handleConnection(socket); });
+    connect(m_listener, &SimListener::webSocketUpgradeReceived, m_server, [this](QTcpSocket *socket) {
+        // Live events go out as they are due: Nagle's algorithm would
+        // hold a frame's last segment until the console's delayed
+        // ACK, adding tens of milliseconds.
+        socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+        m_server->handleConnection(socket);
+    });
     m_server->setSupportedSubprotocols({QStringLiteral("watchfloor.v1")});
     // Refuse beyond the limit ourselves (with 1013), so let Qt queue them all.
     m_server->setMaxPendingConnections(std::max(30, m_options.maxConnections * 2));
@@ -86,6 +97,8 @@ bool SimServer::listen()
     m_clock.start();
     m_nextHeartbeatMs = m_options.heartbeatMs;
     m_tick.start();
+    if (m_options.loadRate > 0.0)
+        setLoadRate(m_options.loadRate);
     qCInfo(lcSim).noquote().nospace() << "event=listening url=" << url();
     return true;
 }
@@ -93,6 +106,7 @@ bool SimServer::listen()
 void SimServer::close()
 {
     m_tick.stop();
+    m_load->setRate(0.0);
     for (const auto &client : m_clients) {
         client->socket->disconnect(this);
         client->socket->close(QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("server shutting down"));
@@ -651,6 +665,30 @@ void SimServer::onTick()
 
     for (const auto &client : m_clients)
         flush(client.get());
+}
+
+void SimServer::setLoadRate(double eventsPerSecond)
+{
+    m_load->setRate(eventsPerSecond);
+}
+
+void SimServer::onLoadDue(int events)
+{
+    QList<const SimSession *> alive;
+    for (const auto &client : m_clients) {
+        if (client->gone || !client->session)
+            continue;
+        alive.append(client->session.get());
+        // A console that does not keep up gets no more than its socket
+        // holds: what it misses was never offered, and the server stays small.
+        if (client->socket->bytesToWrite() > kLoadBacklogBytes)
+            continue;
+        flush(client.get()); // what is queued has the lower numbers
+        m_messagesOut += m_load->feed(*client->session, events, [&client](const QByteArray &frame) {
+            client->socket->sendTextMessage(QString::fromUtf8(frame));
+        });
+    }
+    m_load->retain(alive);
 }
 
 std::optional<QString> SimServer::roleForToken(const QString &token) const

@@ -18,6 +18,7 @@
 class QWebSocket;
 class QWebSocketServer;
 class SimListener;
+class SimLoadGen;
 class SimRestApi;
 
 // The reference server: speaks the `watchfloor` dialect over WebSocket at
@@ -68,6 +69,10 @@ public:
     // request as the WebSocket does, for `operatorName`, and publishes what
     // it caused.
     Outcome perform(const QString &operatorName, const QString &type, const QJsonObject &request);
+
+    // The load mode (SimLoadGen, `--load-rate`): synthetic events per second
+    // to each session; 0 stops it. Starts with SimOptions::loadRate.
+    void setLoadRate(double eventsPerSecond);
 
 Q_SIGNALS:
     void clientAuthenticated(const QString &operatorName);
@@ -123,6 +128,7 @@ private:
     Client *findClient(QWebSocket *socket);
     Client *clientOf(const SimSession *session);
     qint64 worldMs() const;
+    void onLoadDue(int events);
 
     SimOptions m_options;
     QWebSocketServer *m_server = nullptr;
@@ -145,5 +151,6 @@ private:
     };
     QList<RateSample> m_rateSamples; // one a second, the last few seconds
     SimSession m_journal; // subscribed to every channel; numbers events for REST
+    std::unique_ptr<SimLoadGen> m_load; // reads m_world
     std::unique_ptr<SimRestApi> m_rest; // last: goes first, before what it uses
 };

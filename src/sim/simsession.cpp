@@ -47,6 +47,14 @@ QJsonObject SimSession::stamp(QJsonObject body, qint64 wallMs)
     return body;
 }
 
+quint64 SimSession::skip(quint64 count)
+{
+    const quint64 first = m_seq + 1;
+    m_seq += count;
+    m_replay.clear();
+    return first;
+}
+
 std::optional<QList<QJsonObject>> SimSession::eventsAfter(quint64 lastSeq) const
 {
     if (lastSeq > m_seq)

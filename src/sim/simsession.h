@@ -46,6 +46,11 @@ public:
 
     // Numbers the event, keeps it for replay and returns the message to send.
     QJsonObject stamp(QJsonObject body, qint64 wallMs);
+    // Numbers `count` events that are sent but not kept (the load mode's,
+    // SimLoadGen) and returns the first number. No replay can bridge them,
+    // so the buffer starts over after them: resuming from before them is
+    // `resync_required`, from after them works as usual.
+    quint64 skip(quint64 count);
 
     // Every kept event after `lastSeq`, in order, or nothing when the buffer
     // no longer reaches back that far (the console must resync).

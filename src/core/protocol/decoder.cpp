@@ -1,5 +1,6 @@
 #include "decoder.h"
 
+#include "fastdecoder.h"
 #include "fieldreader.h"
 #include "payloadreaders.h"
 
@@ -215,6 +216,13 @@ void decodeInto(const QJsonValue &value, DecodedFrame &out)
 } // namespace
 
 DecodedFrame decodeFrame(QByteArrayView utf8)
+{
+    if (std::optional<DecodedFrame> fast = fastDecodeFrame(utf8))
+        return std::move(*fast);
+    return decodeFrameWithQJson(utf8);
+}
+
+DecodedFrame decodeFrameWithQJson(QByteArrayView utf8)
 {
     DecodedFrame out;
     QJsonParseError parseError;
