@@ -8,6 +8,7 @@
 #include <QTimer>
 
 #include <memory>
+#include <utility>
 
 // A TCP proxy for tests that stands between the console and a server and
 // misbehaves on request, as networks do: it drops every connection, refuses
@@ -23,6 +24,17 @@ public:
     {
         connect(&m_server, &QTcpServer::newConnection, this, &FaultProxy::onNewConnection);
         m_server.listen(QHostAddress::LocalHost, 0);
+    }
+
+    ~FaultProxy() override
+    {
+        // Closing a socket below emits disconnected(), whose handler would
+        // reach into the list being destroyed: cut the handlers first.
+        const auto pairs = std::exchange(m_pairs, {});
+        for (const auto &pair : pairs) {
+            pair->client->disconnect(this);
+            pair->upstream->disconnect(this);
+        }
     }
 
     quint16 port() const { return m_server.serverPort(); }
