@@ -134,7 +134,10 @@ public:
     Bench(const Config &config, BenchServer *server)
         : m_config(config)
         , m_server(server)
-        , m_probe(&m_session, {m_session.drones()}, server ? server->threadId() : 0)
+        , m_probe(&m_session,
+                  {m_session.drones(), m_session.machines(), m_session.tiles(), m_session.alarms(),
+                   m_session.commands(), m_session.operators(), m_session.activity(), m_session.health()},
+                  server ? server->threadId() : 0)
     {
         ConnectionSettings settings;
         settings.url = QUrl(server ? server->url() : config.url);
