@@ -797,7 +797,9 @@ std::optional<DecodedFrame> decodeDocument(element doc)
 std::optional<DecodedFrame> fastDecodeFrame(QByteArrayView utf8)
 {
     simdjson::dom::parser *parser = threadParser();
-    if (!parser || size_t(utf8.size()) > kMaxFastFrameBytes)
+    // An empty frame has no data pointer to hand over; the QJsonDocument
+    // path reports it.
+    if (!parser || utf8.isEmpty() || size_t(utf8.size()) > kMaxFastFrameBytes)
         return std::nullopt;
     element doc;
     if (parser->parse(utf8.data(), size_t(utf8.size()), true).get(doc))
