@@ -10,6 +10,7 @@
 #include <QDateTimeAxis>
 #include <QGridLayout>
 #include <QHBoxLayout>
+#include <QLegend>
 #include <QLineSeries>
 #include <QLocale>
 #include <QResizeEvent>
@@ -177,6 +178,8 @@ QChartView *makeChartView(const QString &title, QAbstractAxis *timeAxis, QValueA
     chart->setMargins(QMargins(4, 2, 8, 2));
     chart->setAnimationOptions(QChart::NoAnimation);
     chart->legend()->setAlignment(Qt::AlignBottom);
+    // A short stretch of each line, dashes and all: greys alone would not tell them apart.
+    chart->legend()->setMarkerShape(QLegend::MarkerShapeFromSeries);
     chart->legend()->setLabelColor(QColor(0x3a, 0x40, 0x46));
     const QColor grid(0xd6, 0xd9, 0xdc);
     const QColor labels(0x5f, 0x66, 0x6d);
@@ -257,6 +260,9 @@ QWidget *OverviewView::createCharts()
 
     m_alarmTime = makeTimeAxis();
     m_alarmAxis = makeValueAxis(kAlarmFloodPerMinute + 2, QStringLiteral("%.0f"));
+    m_alarmAxis->setTickType(QValueAxis::TicksDynamic);
+    m_alarmAxis->setTickAnchor(0);
+    m_alarmAxis->setTickInterval(2);
     m_alarmView = makeChartView(tr("New alarms per minute"), m_alarmTime, m_alarmAxis, area);
     m_alarmView->setObjectName(QStringLiteral("alarmRateChart"));
     m_alarmRateSeries = addSeries(m_alarmView->chart(), tr("Activations"), seriesPen(dark, Qt::SolidLine));
@@ -320,7 +326,7 @@ void OverviewView::updateCounts()
     show(Kpi::AlarmsMedium, c.activeAlarms(Sev::Medium));
     show(Kpi::AlarmsLow, c.activeAlarms(Sev::Low));
     show(Kpi::AlarmsInfo, c.activeAlarms(Sev::Info));
-    show(Kpi::AlarmsUnacknowledged, c.unacknowledgedAlarms, L::Warning, tr("To acknowledge"));
+    show(Kpi::AlarmsUnacknowledged, c.unacknowledgedAlarms, L::Warning, tr("Pending"));
 
     show(Kpi::DronesFlying, c.dronesByState.at(size_t(DS::Flying)));
     show(Kpi::DronesCharging, c.dronesByState.at(size_t(DS::Charging)));
@@ -490,6 +496,8 @@ void setTimeRange(QDateTimeAxis *axis, qint64 firstMs, qint64 lastMs)
         firstMs = lastMs - 10 * kMinuteMs;
     }
     axis->setRange(QDateTime::fromMSecsSinceEpoch(firstMs), QDateTime::fromMSecsSinceEpoch(lastMs));
+    // Seconds only when the span is short enough for them to differ between ticks.
+    axis->setFormat(lastMs - firstMs < 15 * kMinuteMs ? QStringLiteral("HH:mm:ss") : QStringLiteral("HH:mm"));
 }
 
 void setLimit(QLineSeries *limit, qint64 firstMs, qint64 lastMs, double value)
@@ -563,9 +571,14 @@ void OverviewView::redrawAlarmRate()
     const qint64 first = rate.constFirst().timeMs;
     const qint64 last = rate.constLast().timeMs + kMinuteMs;
     m_alarmTime->setRange(QDateTime::fromMSecsSinceEpoch(first), QDateTime::fromMSecsSinceEpoch(last));
-    const double top = std::max<double>(kAlarmFloodPerMinute + 2, std::ceil(highest * 1.15));
-    if (m_alarmAxis->max() != top)
+    // Whole numbers on the ticks: a step of 2, 4, 6… and a top that is a multiple of it.
+    const double wanted = std::max<double>(kAlarmFloodPerMinute + 2, std::ceil(highest * 1.15));
+    const double step = 2.0 * std::ceil(wanted / 12.0);
+    const double top = step * std::ceil(wanted / step);
+    if (m_alarmAxis->max() != top || m_alarmAxis->tickInterval() != step) {
         m_alarmAxis->setRange(0, top);
+        m_alarmAxis->setTickInterval(step);
+    }
     const bool crossed = rate.constLast().value > kAlarmFloodPerMinute;
     setLimit(m_alarmLimit, first, last, kAlarmFloodPerMinute);
     m_alarmLimit->setPen(limitPen(crossed, Theme::alarmColor()));
