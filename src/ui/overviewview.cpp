@@ -113,10 +113,12 @@ OverviewView::OverviewView(Session *session, QWidget *parent)
     });
     connect(m_session->alarms(), &AlarmModel::alarmsChanged, this, &OverviewView::onAlarmsChanged);
 
-    for (int row = 0; row < m_session->alarms()->rowCount(); ++row) {
-        const Protocol::Alarm &alarm = m_session->alarms()->alarmAt(row);
-        m_alarmActivations.insert(alarm.alarmId, alarm.count);
-    }
+    // Alarms held before the view existed count as a snapshot's do: at the
+    // time they were raised, when that is within the hour.
+    QList<Protocol::Alarm> held;
+    for (int row = 0; row < m_session->alarms()->rowCount(); ++row)
+        held.append(m_session->alarms()->alarmAt(row));
+    onAlarmsChanged(held);
     updateCounts();
     updateHealthTiles();
     updateStale();

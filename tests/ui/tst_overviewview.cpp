@@ -282,6 +282,13 @@ void TestOverviewView::alarmRateCountsNewActivationsOnly()
     // The chart shows it as a step per minute, within a second.
     QTRY_COMPARE(view.alarmRateSeries()->count(), 2 * OverviewView::kAlarmRateMinutes);
     QTRY_COMPARE(view.alarmRateSeries()->at(view.alarmRateSeries()->count() - 1).y(), 4.0);
+
+    // A view opened later counts the alarms already held by when they were raised.
+    OverviewView later(&session);
+    QCOMPARE(later.alarmRate().constLast().value, 1.0); // a1 as raised now; "old" is outside the hour
+    session.alarms()->applyBatch({alarmAt(QStringLiteral("a1"), now, 2)});
+    QCOMPARE(later.alarmRate().constLast().value, 2.0);
+    QCOMPARE(lastMinute(), 5.0);
 }
 
 void TestOverviewView::tilesReflowWithTheWidth()
