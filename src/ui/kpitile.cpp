@@ -1,0 +1,212 @@
+#include "kpitile.h"
+
+#include "theme.h"
+
+#include <QPainter>
+#include <QPainterPath>
+
+#include <cmath>
+
+namespace {
+
+constexpr int kPadding = 10;
+constexpr int kAccentBar = 5;
+
+QFont scaled(QFont font, qreal factor, QFont::Weight weight = QFont::Normal)
+{
+    font.setPointSizeF(font.pointSizeF() * factor);
+    font.setWeight(weight);
+    return font;
+}
+
+} // namespace
+
+KpiTile::KpiTile(const QString &group, const QString &label, QWidget *parent)
+    : QWidget(parent)
+    , m_group(group)
+    , m_label(label)
+    , m_value(QStringLiteral("—"))
+{
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+    setFocusPolicy(Qt::NoFocus);
+    refreshAccessibleText();
+}
+
+void KpiTile::setValue(const QString &text)
+{
+    if (text == m_value)
+        return;
+    m_value = text;
+    refreshAccessibleText();
+    update();
+}
+
+void KpiTile::setLevel(Level level, const QString &word)
+{
+    const QString shown = level == Level::Normal ? QString() : word;
+    if (level == m_level && shown == m_word)
+        return;
+    m_level = level;
+    m_word = shown;
+    refreshAccessibleText();
+    update();
+    Q_EMIT appearanceChanged();
+}
+
+void KpiTile::setStale(bool stale)
+{
+    if (stale == m_stale)
+        return;
+    m_stale = stale;
+    refreshAccessibleText();
+    update();
+    Q_EMIT appearanceChanged();
+}
+
+QSize KpiTile::sizeHint() const
+{
+    return minimumSizeHint();
+}
+
+QSize KpiTile::minimumSizeHint() const
+{
+    const QFontMetrics small(scaled(font(), 0.85));
+    const QFontMetrics label(font());
+    const QFontMetrics big(scaled(font(), 2.1, QFont::DemiBold));
+    const int height = kPadding + small.height() + label.height() + 2 + big.height() + kPadding - 4;
+    return {120, height};
+}
+
+void KpiTile::refreshAccessibleText()
+{
+    QString text = tr("%1, %2: %3").arg(m_group, m_label, m_value);
+    if (isAbnormal())
+        text += u' ' + m_word;
+    if (m_stale)
+        text += u' ' + tr("(stale: last known value, not live)");
+    setAccessibleName(text);
+    setToolTip(m_stale ? tr("Last known value: the link is not live") : QString());
+}
+
+void KpiTile::paintSymbol(QPainter &painter, const QRectF &rect, Level level, const QColor &color)
+{
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing);
+    const qreal side = std::min(rect.width(), rect.height());
+    const QRectF r(rect.center().x() - side / 2, rect.center().y() - side / 2, side, side);
+    switch (level) {
+    case Level::Normal:
+        break;
+    case Level::Warning: {
+        QPainterPath triangle;
+        triangle.moveTo(r.center().x(), r.top());
+        triangle.lineTo(r.right(), r.bottom());
+        triangle.lineTo(r.left(), r.bottom());
+        triangle.closeSubpath();
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(color);
+        painter.drawPath(triangle);
+        painter.setPen(QPen(Qt::white, std::max(1.5, side / 9)));
+        painter.drawLine(QPointF(r.center().x(), r.top() + side * 0.38), QPointF(r.center().x(), r.top() + side * 0.7));
+        painter.drawPoint(QPointF(r.center().x(), r.top() + side * 0.84));
+        break;
+    }
+    case Level::Alarm: {
+        // An octagon, like a stop sign, with a bar across.
+        QPolygonF octagon;
+        const qreal radius = side / 2;
+        for (int i = 0; i < 8; ++i) {
+            const qreal angle = (22.5 + 45.0 * i) * M_PI / 180.0;
+            octagon << r.center() + QPointF(radius * std::cos(angle), radius * std::sin(angle));
+        }
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(color);
+        painter.drawPolygon(octagon);
+        painter.setBrush(Qt::white);
+        painter.drawRect(QRectF(r.left() + side * 0.22, r.center().y() - side * 0.09, side * 0.56, side * 0.18));
+        break;
+    }
+    }
+    painter.restore();
+}
+
+void KpiTile::paintEvent(QPaintEvent *)
+{
+    QPainter p(this);
+    p.setRenderHint(QPainter::Antialiasing);
+    const QRectF frame = QRectF(rect()).adjusted(0.5, 0.5, -0.5, -0.5);
+
+    QColor accent;
+    if (isAbnormal())
+        accent = m_stale ? Theme::staleText() : (m_level == Level::Alarm ? Theme::alarmColor() : Theme::warningColor());
+
+    p.setPen(QPen(isAbnormal() && !m_stale ? accent : palette().color(QPalette::Mid).lighter(115), 1.0));
+    p.setBrush(palette().color(QPalette::Base));
+    p.drawRoundedRect(frame, 4, 4);
+    if (isAbnormal()) {
+        // A bar down the left edge: seen at a glance across the room.
+        QPainterPath clip;
+        clip.addRoundedRect(frame, 4, 4);
+        p.save();
+        p.setClipPath(clip);
+        p.fillRect(QRectF(frame.left(), frame.top(), kAccentBar, frame.height()), accent);
+        p.restore();
+    }
+
+    const QColor text = palette().color(QPalette::WindowText);
+    const QColor quiet = Theme::neutralColor();
+    const QColor stale = Theme::staleText();
+    const qreal left = kPadding + (isAbnormal() ? kAccentBar : 0);
+    const qreal width = frame.width() - left - kPadding;
+
+    const QFont smallFont = scaled(font(), 0.85);
+    const QFontMetricsF small(smallFont);
+    qreal y = kPadding - 2;
+    p.setFont(smallFont);
+    p.setPen(m_stale ? stale : quiet);
+    p.drawText(QRectF(left, y, width, small.height()), Qt::AlignLeft | Qt::AlignVCenter,
+               small.elidedText(m_group.toUpper(), Qt::ElideRight, width));
+    y += small.height();
+
+    const QFontMetricsF labelMetrics(font());
+    p.setFont(font());
+    p.setPen(m_stale ? stale : text);
+    p.drawText(QRectF(left, y, width, labelMetrics.height()), Qt::AlignLeft | Qt::AlignVCenter,
+               labelMetrics.elidedText(m_label, Qt::ElideRight, width));
+    y += labelMetrics.height() + 2;
+
+    const QFont bigFont = scaled(font(), 2.1, QFont::DemiBold);
+    const QFontMetricsF big(bigFont);
+    const QRectF numberRect(left, y, width, big.height());
+    p.setFont(bigFont);
+    p.setPen(m_stale ? stale : text);
+    p.drawText(numberRect, Qt::AlignLeft | Qt::AlignVCenter, m_value);
+    const qreal numberWidth = big.horizontalAdvance(m_value);
+
+    // Right of the number: what is wrong (shape and word), or that the value is stale.
+    QString word;
+    if (m_stale)
+        word = isAbnormal() ? tr("stale · %1").arg(m_word) : tr("stale");
+    else if (isAbnormal())
+        word = m_word;
+    if (word.isEmpty())
+        return;
+    const QFont wordFont = scaled(font(), 0.9, m_stale ? QFont::Normal : QFont::DemiBold);
+    const QFontMetricsF wordMetrics(wordFont);
+    const qreal symbolSide = isAbnormal() ? wordMetrics.height() * 0.95 : 0;
+    const qreal room = width - numberWidth - 10 - (symbolSide > 0 ? symbolSide + 5 : 0);
+    const QString elided = wordMetrics.elidedText(word, Qt::ElideRight, std::max<qreal>(room, 20));
+    const qreal wordWidth = wordMetrics.horizontalAdvance(elided);
+    const qreal right = left + width;
+    const QRectF wordRect(right - wordWidth, numberRect.top(), wordWidth, numberRect.height());
+    if (symbolSide > 0) {
+        const QRectF symbolRect(wordRect.left() - 5 - symbolSide, numberRect.center().y() - symbolSide / 2, symbolSide,
+                                symbolSide);
+        paintSymbol(p, symbolRect, m_level, accent);
+    }
+    QFont f = wordFont;
+    f.setItalic(m_stale);
+    p.setFont(f);
+    p.setPen(m_stale ? stale : accent.darker(115));
+    p.drawText(wordRect, Qt::AlignRight | Qt::AlignVCenter, elided);
+}

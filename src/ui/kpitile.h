@@ -1,0 +1,58 @@
+#pragma once
+
+#include <QWidget>
+
+// One figure of the overview: a big number, what it counts, and, only when
+// the figure is abnormal, an accent with a shape and a word (never colour
+// alone). A stale tile is greyed and says so: it never passes for live.
+class KpiTile : public QWidget
+{
+    Q_OBJECT
+    Q_PROPERTY(bool abnormal READ isAbnormal NOTIFY appearanceChanged)
+    Q_PROPERTY(bool stale READ isStale WRITE setStale NOTIFY appearanceChanged)
+
+public:
+    enum class Level { Normal, Warning, Alarm };
+    Q_ENUM(Level)
+
+    KpiTile(const QString &group, const QString &label, QWidget *parent = nullptr);
+
+    QString group() const { return m_group; }
+    QString label() const { return m_label; }
+
+    // Already formatted for the operator's locale.
+    void setValue(const QString &text);
+    QString valueText() const { return m_value; }
+
+    // The word says what is wrong ("Down", "Low"); ignored for Normal.
+    void setLevel(Level level, const QString &word = {});
+    Level level() const { return m_level; }
+    QString levelText() const { return m_level == Level::Normal ? QString() : m_word; }
+    bool isAbnormal() const { return m_level != Level::Normal; }
+
+    void setStale(bool stale);
+    bool isStale() const { return m_stale; }
+
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
+
+    // The shape of a level, drawn in `rect`: nothing for Normal, a triangle
+    // for Warning, an octagon with a bar for Alarm.
+    static void paintSymbol(QPainter &painter, const QRectF &rect, Level level, const QColor &color);
+
+Q_SIGNALS:
+    void appearanceChanged();
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+
+private:
+    void refreshAccessibleText();
+
+    QString m_group;
+    QString m_label;
+    QString m_value;
+    QString m_word;
+    Level m_level = Level::Normal;
+    bool m_stale = false;
+};

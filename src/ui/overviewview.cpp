@@ -1,0 +1,589 @@
+#include "overviewview.h"
+
+#include "app/session.h"
+#include "kpitile.h"
+#include "theme.h"
+
+#include <QChart>
+#include <QChartView>
+#include <QDateTime>
+#include <QDateTimeAxis>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLegend>
+#include <QLineSeries>
+#include <QLocale>
+#include <QResizeEvent>
+#include <QVBoxLayout>
+#include <QValueAxis>
+
+#include <algorithm>
+#include <cmath>
+
+namespace {
+
+constexpr int kMargin = 12;
+constexpr int kSpacing = 8;
+constexpr int kMinTileWidth = 140;
+constexpr int kChartRedrawMs = 1000; // charts are read, not watched: once a second is plenty
+constexpr int kDefaultFleetSampleMs = 5000;
+constexpr qsizetype kDefaultFleetSamples = 720; // an hour at 5 s
+constexpr qint64 kMinuteMs = 60 * 1000;
+
+using Kpi = OverviewView::Kpi;
+
+// Tiles of one group stay on one row when they fit.
+struct Group
+{
+    Kpi first;
+    int count;
+};
+constexpr std::array<Group, 4> kGroups = {{
+    {Kpi::AlarmsCritical, 6},
+    {Kpi::DronesFlying, 8},
+    {Kpi::MachinesRunning, 4},
+    {Kpi::OperatorsOnline, 4},
+}};
+
+// Series are greys told apart by their dash, so the one accent stands out.
+QPen seriesPen(const QColor &color, Qt::PenStyle style)
+{
+    QPen pen(color, 2.0, style);
+    pen.setCapStyle(Qt::FlatCap);
+    return pen;
+}
+
+QPen limitPen(bool crossed, const QColor &accent)
+{
+    return crossed ? QPen(accent, 2.0, Qt::DashLine) : QPen(QColor(0xa4, 0xaa, 0xb0), 1.2, Qt::DashLine);
+}
+
+qint64 nowMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+} // namespace
+
+OverviewView::OverviewView(Session *session, QWidget *parent)
+    : QWidget(parent)
+    , m_session(session)
+    , m_fleetBattery(kDefaultFleetSamples)
+{
+    setObjectName(QStringLiteral("overviewView"));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(kMargin, kMargin, kMargin, kMargin);
+    layout->setSpacing(kSpacing * 2);
+
+    m_tileArea = new QWidget(this);
+    // Narrower than the current columns need is fine: reflow() makes fewer.
+    m_tileArea->setMinimumWidth(kMinTileWidth);
+    m_grid = new QGridLayout(m_tileArea);
+    m_grid->setContentsMargins(0, 0, 0, 0);
+    m_grid->setSpacing(kSpacing);
+    createTiles();
+    layout->addWidget(m_tileArea);
+    layout->addWidget(createCharts(), 1);
+
+    m_chartTimer.setSingleShot(true);
+    m_chartTimer.setInterval(kChartRedrawMs);
+    connect(&m_chartTimer, &QTimer::timeout, this, &OverviewView::redrawCharts);
+    m_fleetTimer.setInterval(kDefaultFleetSampleMs);
+    connect(&m_fleetTimer, &QTimer::timeout, this, &OverviewView::sampleFleetBattery);
+    m_fleetTimer.start();
+    // The alarm rate's hour moves on even when no alarm comes.
+    m_minuteTimer.setInterval(kMinuteMs / 4);
+    connect(&m_minuteTimer, &QTimer::timeout, this, [this] {
+        m_alarmsDirty = true;
+        scheduleCharts();
+    });
+    m_minuteTimer.start();
+
+    connect(m_session, &Session::countsChanged, this, &OverviewView::updateCounts);
+    connect(m_session, &Session::liveDataArrived, this, [this] {
+        updateCounts();
+        updateHealthTiles();
+        updateStale();
+    });
+    connect(m_session->connection(), &ConnectionService::stateChanged, this, &OverviewView::updateStale);
+    connect(m_session->health(), &ServerHealthModel::contentsUpdated, this, [this] {
+        updateHealthTiles();
+        m_healthDirty = true;
+        scheduleCharts();
+    });
+    connect(m_session->alarms(), &AlarmModel::alarmsChanged, this, &OverviewView::onAlarmsChanged);
+
+    // Alarms held before the view existed count as a snapshot's do: at the
+    // time they were raised, when that is within the hour.
+    QList<Protocol::Alarm> held;
+    for (int row = 0; row < m_session->alarms()->rowCount(); ++row)
+        held.append(m_session->alarms()->alarmAt(row));
+    onAlarmsChanged(held);
+    updateCounts();
+    updateHealthTiles();
+    updateStale();
+    redrawCharts();
+    reflow(true);
+}
+
+OverviewView::~OverviewView() = default;
+
+void OverviewView::createTiles()
+{
+    const QString alarms = tr("Alarms");
+    const QString drones = tr("Drones");
+    const QString machines = tr("Machines");
+    const QString plant = tr("Plant");
+    const QString server = tr("Server");
+    const auto add = [this](Kpi kpi, const QString &group, const QString &label) {
+        auto *tile = new KpiTile(group, label, m_tileArea);
+        tile->setObjectName(QStringLiteral("kpi%1").arg(int(kpi)));
+        m_tiles[size_t(kpi)] = tile;
+    };
+    add(Kpi::AlarmsCritical, alarms, tr("Critical"));
+    add(Kpi::AlarmsHigh, alarms, tr("High"));
+    add(Kpi::AlarmsMedium, alarms, tr("Medium"));
+    add(Kpi::AlarmsLow, alarms, tr("Low"));
+    add(Kpi::AlarmsInfo, alarms, tr("Info"));
+    add(Kpi::AlarmsUnacknowledged, alarms, tr("Unacknowledged"));
+    add(Kpi::DronesFlying, drones, tr("Flying"));
+    add(Kpi::DronesCharging, drones, tr("Charging"));
+    add(Kpi::DronesIdle, drones, tr("Idle"));
+    add(Kpi::DronesMaintenance, drones, tr("Maintenance"));
+    add(Kpi::DronesOffline, drones, tr("Offline"));
+    add(Kpi::DronesError, drones, tr("Error"));
+    add(Kpi::LowBattery, drones, tr("Low battery"));
+    add(Kpi::BuildsInProgress, drones, tr("Builds in progress"));
+    add(Kpi::MachinesRunning, machines, tr("Running"));
+    add(Kpi::MachinesIdle, machines, tr("Idle"));
+    add(Kpi::MachinesDown, machines, tr("Down"));
+    add(Kpi::MachinesMaintenance, machines, tr("Maintenance"));
+    add(Kpi::OperatorsOnline, plant, tr("Operators online"));
+    add(Kpi::ServerCpu, server, tr("CPU"));
+    add(Kpi::ServerMemory, server, tr("Memory"));
+    add(Kpi::ServerStorage, server, tr("Storage"));
+}
+
+namespace {
+
+QChartView *makeChartView(const QString &title, QAbstractAxis *timeAxis, QValueAxis *valueAxis, QWidget *parent)
+{
+    auto *chart = new QChart;
+    chart->setTitle(title);
+    QFont titleFont = chart->titleFont();
+    titleFont.setBold(true);
+    chart->setTitleFont(titleFont);
+    chart->setTitleBrush(QColor(0x1f, 0x23, 0x28));
+    chart->setBackgroundBrush(QColor(0xee, 0xef, 0xf0));
+    chart->setBackgroundPen(QPen(QColor(0xc4, 0xc8, 0xcc), 1.0));
+    chart->setBackgroundRoundness(4);
+    chart->setMargins(QMargins(4, 2, 8, 2));
+    chart->setAnimationOptions(QChart::NoAnimation);
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    // A short stretch of each line, dashes and all: greys alone would not tell them apart.
+    chart->legend()->setMarkerShape(QLegend::MarkerShapeFromSeries);
+    chart->legend()->setLabelColor(QColor(0x3a, 0x40, 0x46));
+    const QColor grid(0xd6, 0xd9, 0xdc);
+    const QColor labels(0x5f, 0x66, 0x6d);
+    for (QAbstractAxis *axis : {timeAxis, static_cast<QAbstractAxis *>(valueAxis)}) {
+        axis->setGridLineColor(grid);
+        axis->setLinePenColor(QColor(0xb4, 0xb9, 0xbe));
+        axis->setLabelsColor(labels);
+        axis->setMinorGridLineVisible(false);
+    }
+    chart->addAxis(timeAxis, Qt::AlignBottom);
+    chart->addAxis(valueAxis, Qt::AlignLeft);
+
+    auto *view = new QChartView(chart, parent);
+    view->setRenderHint(QPainter::Antialiasing);
+    view->setMinimumSize(200, 180);
+    view->setBackgroundBrush(parent->palette().color(QPalette::Window));
+    return view;
+}
+
+QDateTimeAxis *makeTimeAxis()
+{
+    auto *axis = new QDateTimeAxis;
+    axis->setFormat(QStringLiteral("HH:mm"));
+    axis->setTickCount(5);
+    return axis;
+}
+
+QValueAxis *makeValueAxis(double max, const QString &format)
+{
+    auto *axis = new QValueAxis;
+    axis->setRange(0, max);
+    axis->setLabelFormat(format);
+    axis->setTickCount(6);
+    return axis;
+}
+
+QLineSeries *addSeries(QChart *chart, const QString &name, const QPen &pen)
+{
+    auto *series = new QLineSeries;
+    series->setName(name);
+    series->setPen(pen);
+    chart->addSeries(series);
+    for (QAbstractAxis *axis : chart->axes())
+        series->attachAxis(axis);
+    return series;
+}
+
+} // namespace
+
+QWidget *OverviewView::createCharts()
+{
+    auto *area = new QWidget(this);
+    auto *row = new QHBoxLayout(area);
+    row->setContentsMargins(0, 0, 0, 0);
+    row->setSpacing(kSpacing);
+
+    const QColor dark(0x3f, 0x45, 0x4b);
+    const QColor mid(0x72, 0x79, 0x80);
+    const QColor light(0x96, 0x9c, 0xa2);
+
+    m_healthTime = makeTimeAxis();
+    m_healthView = makeChartView(tr("Server load"), m_healthTime, makeValueAxis(100, QStringLiteral("%.0f %%")), area);
+    m_healthView->setObjectName(QStringLiteral("healthChart"));
+    QChart *health = m_healthView->chart();
+    m_healthSeries[0] = addSeries(health, tr("CPU"), seriesPen(dark, Qt::SolidLine));
+    m_healthSeries[1] = addSeries(health, tr("Memory"), seriesPen(mid, Qt::DashLine));
+    m_healthSeries[2] = addSeries(health, tr("Storage"), seriesPen(light, Qt::DotLine));
+    m_healthLimit = addSeries(health, QString(), limitPen(false, {}));
+    row->addWidget(m_healthView, 1);
+
+    m_batteryTime = makeTimeAxis();
+    m_batteryView
+        = makeChartView(tr("Fleet battery"), m_batteryTime, makeValueAxis(100, QStringLiteral("%.0f %%")), area);
+    m_batteryView->setObjectName(QStringLiteral("batteryChart"));
+    m_batterySeries = addSeries(m_batteryView->chart(), tr("Mean battery"), seriesPen(dark, Qt::SolidLine));
+    m_batteryLimit = addSeries(m_batteryView->chart(), QString(), limitPen(false, {}));
+    row->addWidget(m_batteryView, 1);
+
+    m_alarmTime = makeTimeAxis();
+    m_alarmAxis = makeValueAxis(kAlarmFloodPerMinute + 2, QStringLiteral("%.0f"));
+    m_alarmAxis->setTickType(QValueAxis::TicksDynamic);
+    m_alarmAxis->setTickAnchor(0);
+    m_alarmAxis->setTickInterval(2);
+    m_alarmView = makeChartView(tr("New alarms per minute"), m_alarmTime, m_alarmAxis, area);
+    m_alarmView->setObjectName(QStringLiteral("alarmRateChart"));
+    m_alarmRateSeries = addSeries(m_alarmView->chart(), tr("Activations"), seriesPen(dark, Qt::SolidLine));
+    m_alarmLimit = addSeries(m_alarmView->chart(), QString(), limitPen(false, {}));
+    row->addWidget(m_alarmView, 1);
+    return area;
+}
+
+void OverviewView::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    reflow();
+}
+
+void OverviewView::reflow(bool force)
+{
+    const int available = std::max(0, width() - 2 * kMargin);
+    const int columns = std::clamp((available + kSpacing) / (kMinTileWidth + kSpacing), 1, int(Kpi::Count));
+    if (columns == m_columns && !force)
+        return;
+    const int previous = m_columns;
+    m_columns = columns;
+    for (KpiTile *tile : m_tiles)
+        m_grid->removeWidget(tile);
+    int row = 0;
+    int column = 0;
+    for (const Group &group : kGroups) {
+        if (column > 0 && column + group.count > columns) {
+            ++row;
+            column = 0;
+        }
+        for (int i = 0; i < group.count; ++i) {
+            if (column == columns) {
+                ++row;
+                column = 0;
+            }
+            m_grid->addWidget(m_tiles.at(size_t(group.first) + size_t(i)), row, column++);
+        }
+    }
+    for (int c = 0; c < std::max(columns, previous); ++c)
+        m_grid->setColumnStretch(c, c < columns ? 1 : 0);
+}
+
+void OverviewView::updateCounts()
+{
+    const PlantCounts c = m_session->counts();
+    const QLocale locale;
+    const auto show
+        = [&](Kpi kpi, int value, KpiTile::Level abnormal = KpiTile::Level::Normal, const QString &word = {}) {
+              KpiTile *t = tile(kpi);
+              t->setValue(locale.toString(value));
+              t->setLevel(value > 0 ? abnormal : KpiTile::Level::Normal, word);
+          };
+    using L = KpiTile::Level;
+    using Sev = Protocol::AlarmSeverity;
+    using DS = Protocol::DroneState;
+    using MS = Protocol::MachineState;
+
+    show(Kpi::AlarmsCritical, c.activeAlarms(Sev::Critical), L::Alarm, tr("Active"));
+    show(Kpi::AlarmsHigh, c.activeAlarms(Sev::High), L::Warning, tr("Active"));
+    show(Kpi::AlarmsMedium, c.activeAlarms(Sev::Medium));
+    show(Kpi::AlarmsLow, c.activeAlarms(Sev::Low));
+    show(Kpi::AlarmsInfo, c.activeAlarms(Sev::Info));
+    show(Kpi::AlarmsUnacknowledged, c.unacknowledgedAlarms, L::Warning, tr("Pending"));
+
+    show(Kpi::DronesFlying, c.dronesByState.at(size_t(DS::Flying)));
+    show(Kpi::DronesCharging, c.dronesByState.at(size_t(DS::Charging)));
+    show(Kpi::DronesIdle, c.dronesByState.at(size_t(DS::Idle)));
+    show(Kpi::DronesMaintenance, c.dronesByState.at(size_t(DS::Maintenance)));
+    show(Kpi::DronesOffline, c.dronesByState.at(size_t(DS::Offline)), L::Warning, tr("Not reporting"));
+    show(Kpi::DronesError, c.dronesByState.at(size_t(DS::Error)), L::Alarm, tr("Fault"));
+    show(Kpi::LowBattery, c.lowBattery, L::Warning, tr("Low"));
+    show(Kpi::BuildsInProgress, c.buildsInProgress);
+
+    show(Kpi::MachinesRunning, c.machinesByStatus.at(size_t(MS::Running)));
+    show(Kpi::MachinesIdle, c.machinesByStatus.at(size_t(MS::Idle)));
+    show(Kpi::MachinesDown, c.machinesByStatus.at(size_t(MS::Down)), L::Alarm, tr("Down"));
+    show(Kpi::MachinesMaintenance, c.machinesByStatus.at(size_t(MS::Maintenance)));
+
+    show(Kpi::OperatorsOnline, c.operatorsOnline);
+}
+
+void OverviewView::updateHealthTiles()
+{
+    const ServerHealthModel *model = m_session->health();
+    const QLocale locale;
+    const auto show = [&](Kpi kpi, double percent, const QString &word) {
+        KpiTile *t = tile(kpi);
+        if (!model->hasReport()) {
+            t->setValue(QStringLiteral("—"));
+            t->setLevel(KpiTile::Level::Normal);
+            return;
+        }
+        t->setValue(tr("%1 %").arg(locale.toString(percent, 'f', 0)));
+        t->setLevel(percent > kServerLoadLimit ? KpiTile::Level::Warning : KpiTile::Level::Normal, word);
+    };
+    const Protocol::ServerHealth &h = model->health();
+    show(Kpi::ServerCpu, h.cpu, tr("High"));
+    show(Kpi::ServerMemory, h.memory, tr("High"));
+    show(Kpi::ServerStorage, h.storage, tr("Nearly full"));
+}
+
+void OverviewView::updateStale()
+{
+    const bool stale = !m_session->hasLiveData();
+    for (KpiTile *t : m_tiles)
+        t->setStale(stale);
+    // The charts keep their history, but their titles say it stopped.
+    const QColor titleColor = stale ? Theme::staleText() : QColor(0x1f, 0x23, 0x28);
+    const std::array<std::pair<QChartView *, QString>, 3> titles = {{
+        {m_healthView, tr("Server load")},
+        {m_batteryView, tr("Fleet battery")},
+        {m_alarmView, tr("New alarms per minute")},
+    }};
+    for (const auto &[view, title] : titles) {
+        view->chart()->setTitle(stale ? tr("%1 — stale, not live").arg(title) : title);
+        view->chart()->setTitleBrush(titleColor);
+    }
+}
+
+void OverviewView::setFleetSampling(int intervalMs, qsizetype capacity)
+{
+    m_fleetBattery = RingBuffer<MetricHistory::Sample>(capacity);
+    m_fleetTimer.start(std::max(1, intervalMs));
+    m_batteryDirty = true;
+    scheduleCharts();
+}
+
+void OverviewView::sampleFleetBattery()
+{
+    if (!m_session->hasLiveData())
+        return; // a gap in the chart, not the last known values repeated
+    const DroneModel *drones = m_session->drones();
+    double sum = 0.0;
+    int reporting = 0;
+    for (int row = 0; row < drones->rowCount(); ++row) {
+        const Protocol::DroneStatus &status = drones->droneAt(row).status;
+        if (status.state == Protocol::DroneState::Offline)
+            continue; // its battery is as old as its last report
+        sum += status.battery;
+        ++reporting;
+    }
+    if (reporting == 0)
+        return;
+    m_fleetBattery.append({nowMs(), sum / reporting});
+    m_batteryDirty = true;
+    scheduleCharts();
+}
+
+void OverviewView::onAlarmsChanged(const QList<Protocol::Alarm> &changed)
+{
+    const qint64 now = nowMs();
+    for (const Protocol::Alarm &alarm : changed) {
+        if (alarm.state == Protocol::AlarmState::Cleared) {
+            m_alarmActivations.remove(alarm.alarmId); // it left the server's book
+            continue;
+        }
+        auto it = m_alarmActivations.find(alarm.alarmId);
+        if (it == m_alarmActivations.end()) {
+            m_alarmActivations.insert(alarm.alarmId, alarm.count);
+            // Counted when it became active: an old alarm in a snapshot falls
+            // outside the chart's hour and is not counted as new.
+            if (AlarmModel::isActive(alarm.state))
+                countActivations(alarm.timestamp.isValid() ? alarm.timestamp.toMSecsSinceEpoch() : now, 1);
+        } else if (alarm.count > it.value()) {
+            countActivations(now, int(alarm.count - it.value()));
+            it.value() = alarm.count;
+        }
+    }
+}
+
+void OverviewView::countActivations(qint64 timeMs, int activations)
+{
+    const qint64 nowMinute = nowMs() / kMinuteMs;
+    const qint64 minute = std::min(timeMs / kMinuteMs, nowMinute); // a server clock ahead counts now
+    if (minute <= nowMinute - kAlarmRateMinutes || activations <= 0)
+        return;
+    MinuteBucket &bucket = m_alarmMinutes.at(size_t(minute % kAlarmRateMinutes));
+    if (bucket.minute != minute)
+        bucket = {minute, 0};
+    bucket.activations += activations;
+    m_alarmsDirty = true;
+    scheduleCharts();
+}
+
+QList<MetricHistory::Sample> OverviewView::alarmRate() const
+{
+    const qint64 nowMinute = nowMs() / kMinuteMs;
+    QList<MetricHistory::Sample> out;
+    out.reserve(kAlarmRateMinutes);
+    for (qint64 minute = nowMinute - kAlarmRateMinutes + 1; minute <= nowMinute; ++minute) {
+        const MinuteBucket &bucket = m_alarmMinutes.at(size_t(minute % kAlarmRateMinutes));
+        out.append({minute * kMinuteMs, bucket.minute == minute ? double(bucket.activations) : 0.0});
+    }
+    return out;
+}
+
+const QLineSeries *OverviewView::healthSeries(int healthRole) const
+{
+    const int index = healthRole - ServerHealthModel::CpuRole;
+    if (index < 0 || index >= int(m_healthSeries.size()))
+        return nullptr;
+    return m_healthSeries.at(size_t(index));
+}
+
+void OverviewView::scheduleCharts()
+{
+    if (!m_chartTimer.isActive())
+        m_chartTimer.start();
+}
+
+void OverviewView::redrawCharts()
+{
+    if (m_healthDirty)
+        redrawHealth();
+    if (m_batteryDirty)
+        redrawBattery();
+    if (m_alarmsDirty)
+        redrawAlarmRate();
+    m_healthDirty = m_batteryDirty = m_alarmsDirty = false;
+    ++m_chartRedraws;
+}
+
+namespace {
+
+// Shows [first, last] of the samples, or the last ten minutes before any.
+void setTimeRange(QDateTimeAxis *axis, qint64 firstMs, qint64 lastMs)
+{
+    if (lastMs <= firstMs) {
+        lastMs = std::max(lastMs, QDateTime::currentMSecsSinceEpoch());
+        firstMs = lastMs - 10 * kMinuteMs;
+    }
+    axis->setRange(QDateTime::fromMSecsSinceEpoch(firstMs), QDateTime::fromMSecsSinceEpoch(lastMs));
+    // Seconds only when the span is short enough for them to differ between ticks.
+    axis->setFormat(lastMs - firstMs < 15 * kMinuteMs ? QStringLiteral("HH:mm:ss") : QStringLiteral("HH:mm"));
+}
+
+void setLimit(QLineSeries *limit, qint64 firstMs, qint64 lastMs, double value)
+{
+    if (lastMs <= firstMs) {
+        lastMs = std::max(lastMs, QDateTime::currentMSecsSinceEpoch());
+        firstMs = lastMs - 10 * kMinuteMs;
+    }
+    limit->replace({QPointF(double(firstMs), value), QPointF(double(lastMs), value)});
+}
+
+} // namespace
+
+void OverviewView::redrawHealth()
+{
+    const MetricHistory &history = m_session->health()->history();
+    qint64 first = 0;
+    qint64 last = 0;
+    bool crossed = false;
+    for (size_t i = 0; i < m_healthSeries.size(); ++i) {
+        const QList<MetricHistory::Sample> samples
+            = history.series(ServerHealthModel::serverKey(), ServerHealthModel::CpuRole + int(i));
+        QList<QPointF> points;
+        points.reserve(samples.size());
+        for (const MetricHistory::Sample &s : samples)
+            points.append(QPointF(double(s.timeMs), s.value));
+        if (!samples.isEmpty()) {
+            first = first == 0 ? samples.constFirst().timeMs : std::min(first, samples.constFirst().timeMs);
+            last = std::max(last, samples.constLast().timeMs);
+            crossed = crossed || samples.constLast().value > kServerLoadLimit;
+        }
+        m_healthSeries.at(i)->replace(points);
+    }
+    setTimeRange(m_healthTime, first, last);
+    setLimit(m_healthLimit, first, last, kServerLoadLimit);
+    m_healthLimit->setPen(limitPen(crossed, Theme::warningColor()));
+    const QString limit = QLocale().toString(kServerLoadLimit, 'f', 0);
+    m_healthLimit->setName(crossed ? tr("Above %1 %").arg(limit) : tr("Limit %1 %").arg(limit));
+}
+
+void OverviewView::redrawBattery()
+{
+    QList<QPointF> points;
+    points.reserve(m_fleetBattery.size());
+    for (qsizetype i = 0; i < m_fleetBattery.size(); ++i)
+        points.append(QPointF(double(m_fleetBattery.at(i).timeMs), m_fleetBattery.at(i).value));
+    m_batterySeries->replace(points);
+    const qint64 first = m_fleetBattery.isEmpty() ? 0 : m_fleetBattery.at(0).timeMs;
+    const qint64 last = m_fleetBattery.isEmpty() ? 0 : m_fleetBattery.newest().timeMs;
+    const bool crossed = !m_fleetBattery.isEmpty() && m_fleetBattery.newest().value < DroneModel::kLowBatteryPercent;
+    setTimeRange(m_batteryTime, first, last);
+    setLimit(m_batteryLimit, first, last, DroneModel::kLowBatteryPercent);
+    m_batteryLimit->setPen(limitPen(crossed, Theme::warningColor()));
+    const QString limit = QLocale().toString(DroneModel::kLowBatteryPercent, 'f', 0);
+    m_batteryLimit->setName(crossed ? tr("Below %1 %").arg(limit) : tr("Low %1 %").arg(limit));
+}
+
+void OverviewView::redrawAlarmRate()
+{
+    const QList<MetricHistory::Sample> rate = alarmRate();
+    // Steps: each minute's count holds for the whole minute.
+    QList<QPointF> points;
+    points.reserve(rate.size() * 2);
+    double highest = 0.0;
+    for (const MetricHistory::Sample &s : rate) {
+        points.append(QPointF(double(s.timeMs), s.value));
+        points.append(QPointF(double(s.timeMs + kMinuteMs), s.value));
+        highest = std::max(highest, s.value);
+    }
+    m_alarmRateSeries->replace(points);
+    const qint64 first = rate.constFirst().timeMs;
+    const qint64 last = rate.constLast().timeMs + kMinuteMs;
+    m_alarmTime->setRange(QDateTime::fromMSecsSinceEpoch(first), QDateTime::fromMSecsSinceEpoch(last));
+    // Whole numbers on the ticks: a step of 2, 4, 6… and a top that is a multiple of it.
+    const double wanted = std::max<double>(kAlarmFloodPerMinute + 2, std::ceil(highest * 1.15));
+    const double step = 2.0 * std::ceil(wanted / 12.0);
+    const double top = step * std::ceil(wanted / step);
+    if (m_alarmAxis->max() != top || m_alarmAxis->tickInterval() != step) {
+        m_alarmAxis->setRange(0, top);
+        m_alarmAxis->setTickInterval(step);
+    }
+    const bool crossed = rate.constLast().value > kAlarmFloodPerMinute;
+    setLimit(m_alarmLimit, first, last, kAlarmFloodPerMinute);
+    m_alarmLimit->setPen(limitPen(crossed, Theme::alarmColor()));
+    const QString limit = QLocale().toString(kAlarmFloodPerMinute);
+    m_alarmLimit->setName(crossed ? tr("Flood: above %1").arg(limit) : tr("Flood above %1").arg(limit));
+}

@@ -1,0 +1,142 @@
+#pragma once
+
+#include "model/metrichistory.h"
+#include "model/ringbuffer.h"
+#include "protocol/alarm.h"
+
+#include <QHash>
+#include <QList>
+#include <QTimer>
+#include <QWidget>
+
+#include <array>
+
+class KpiTile;
+class QChart;
+class QChartView;
+class QDateTimeAxis;
+class QGridLayout;
+class QLineSeries;
+class QValueAxis;
+class Session;
+
+// The plant at a glance: key figures as tiles that re-flow with the width,
+// and three trends (server load, fleet battery, alarm rate). Grey while all is
+// normal; a tile takes an accent, a shape and a word only when its figure is
+// abnormal. Tiles follow the session's counts as they change; charts redraw
+// at most once a second. While the data is not live every tile says stale.
+class OverviewView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    // In the order shown: alarms first, then the fleet, the lines, the server.
+    enum class Kpi {
+        AlarmsCritical,
+        AlarmsHigh,
+        AlarmsMedium,
+        AlarmsLow,
+        AlarmsInfo,
+        AlarmsUnacknowledged,
+        DronesFlying,
+        DronesCharging,
+        DronesIdle,
+        DronesMaintenance,
+        DronesOffline,
+        DronesError,
+        LowBattery,
+        BuildsInProgress,
+        MachinesRunning,
+        MachinesIdle,
+        MachinesDown,
+        MachinesMaintenance,
+        OperatorsOnline,
+        ServerCpu,
+        ServerMemory,
+        ServerStorage,
+        Count
+    };
+    Q_ENUM(Kpi)
+
+    // Above this a server figure (cpu, memory, storage) is abnormal (percent).
+    static constexpr double kServerLoadLimit = 90.0;
+    // More new alarms than this in a minute is a flood for one operator.
+    static constexpr int kAlarmFloodPerMinute = 10;
+    static constexpr int kAlarmRateMinutes = 60;
+
+    explicit OverviewView(Session *session, QWidget *parent = nullptr);
+    ~OverviewView() override;
+
+    KpiTile *tile(Kpi kpi) const { return m_tiles.at(size_t(kpi)); }
+    int columnCount() const { return m_columns; }
+
+    // The fleet's mean battery is sampled every `intervalMs` while the data
+    // is live, into a ring of `capacity` samples (default: an hour at 5 s).
+    void setFleetSampling(int intervalMs, qsizetype capacity);
+    const RingBuffer<MetricHistory::Sample> &fleetBatteryHistory() const { return m_fleetBattery; }
+    // New alarm activations per minute over the last kAlarmRateMinutes, oldest first.
+    QList<MetricHistory::Sample> alarmRate() const;
+
+    // The charts' series, for tests and for the window that hosts the view.
+    const QLineSeries *healthSeries(int healthRole) const;
+    const QLineSeries *fleetBatterySeries() const { return m_batterySeries; }
+    const QLineSeries *alarmRateSeries() const { return m_alarmRateSeries; }
+    // How many times the charts were redrawn (each at most once a second).
+    int chartRedraws() const { return m_chartRedraws; }
+
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
+private:
+    struct MinuteBucket
+    {
+        qint64 minute = -1; // minutes since the epoch
+        int activations = 0;
+    };
+
+    void createTiles();
+    QWidget *createCharts();
+    void reflow(bool force = false);
+    void updateCounts();
+    void updateHealthTiles();
+    void updateStale();
+    void sampleFleetBattery();
+    void onAlarmsChanged(const QList<Protocol::Alarm> &changed);
+    void countActivations(qint64 timeMs, int activations);
+    void scheduleCharts();
+    void redrawCharts();
+    void redrawHealth();
+    void redrawBattery();
+    void redrawAlarmRate();
+
+    Session *m_session;
+    std::array<KpiTile *, size_t(Kpi::Count)> m_tiles {};
+    QGridLayout *m_grid = nullptr;
+    QWidget *m_tileArea = nullptr;
+    int m_columns = 0;
+
+    QChartView *m_healthView = nullptr;
+    QChartView *m_batteryView = nullptr;
+    QChartView *m_alarmView = nullptr;
+    std::array<QLineSeries *, 3> m_healthSeries {};
+    QLineSeries *m_healthLimit = nullptr;
+    QDateTimeAxis *m_healthTime = nullptr;
+    QLineSeries *m_batterySeries = nullptr;
+    QLineSeries *m_batteryLimit = nullptr;
+    QDateTimeAxis *m_batteryTime = nullptr;
+    QLineSeries *m_alarmRateSeries = nullptr;
+    QLineSeries *m_alarmLimit = nullptr;
+    QDateTimeAxis *m_alarmTime = nullptr;
+    QValueAxis *m_alarmAxis = nullptr;
+
+    QTimer m_fleetTimer;
+    RingBuffer<MetricHistory::Sample> m_fleetBattery;
+    std::array<MinuteBucket, kAlarmRateMinutes> m_alarmMinutes {};
+    QHash<QString, qint64> m_alarmActivations; // alarmId → the count last seen, while the alarm is held
+    QTimer m_chartTimer;
+    QTimer m_minuteTimer;
+    bool m_healthDirty = true;
+    bool m_batteryDirty = true;
+    bool m_alarmsDirty = true;
+    int m_chartRedraws = 0;
+};
