@@ -3,13 +3,18 @@
 #include "app/session.h"
 #include "connectionindicator.h"
 #include "dronedelegate.h"
+#include "overviewview.h"
 #include "theme.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QScrollArea>
+#include <QShortcut>
 #include <QSortFilterProxyModel>
+#include <QStackedWidget>
+#include <QTabBar>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -38,7 +43,65 @@ MainWindow::MainWindow(Session *session, const QString &profileName, QWidget *pa
     m_staleBanner->setFont(bannerFont);
     layout->addWidget(m_staleBanner);
 
-    auto *body = new QWidget(central);
+    m_tabs = new QTabBar(central);
+    m_tabs->setObjectName(QStringLiteral("viewTabs"));
+    m_tabs->setExpanding(false);
+    m_pages = new QStackedWidget(central);
+    connect(m_tabs, &QTabBar::currentChanged, m_pages, &QStackedWidget::setCurrentIndex);
+    auto *tabRow = new QHBoxLayout;
+    tabRow->setContentsMargins(8, 6, 8, 0);
+    tabRow->addWidget(m_tabs);
+    tabRow->addStretch(1);
+    layout->addLayout(tabRow);
+    layout->addWidget(m_pages, 1);
+
+    // In a scroll area: on a small screen the tiles and charts scroll
+    // instead of forcing the window taller than the screen.
+    auto *overviewScroll = new QScrollArea(m_pages);
+    overviewScroll->setFrameShape(QFrame::NoFrame);
+    overviewScroll->setWidgetResizable(true);
+    m_overview = new OverviewView(session, overviewScroll);
+    overviewScroll->setWidget(m_overview);
+    addView(View::Overview, overviewScroll, tr("Overview"));
+    addView(View::Drones, createDronesPage(), tr("Drones"));
+    setCentralWidget(central);
+
+    // The session keeps the counts as it applies changes and says when they moved.
+    connect(session, &Session::countsChanged, this, &MainWindow::updateSummary);
+
+    ConnectionService *connection = session->connection();
+    connect(connection, &ConnectionService::stateChanged, this, &MainWindow::updateStaleBanner);
+    connect(connection, &ConnectionService::stateChanged, this, &MainWindow::updateIdentity);
+    updateStaleBanner();
+    updateIdentity();
+    updateSummary();
+    resize(1280, 800);
+}
+
+void MainWindow::addView(View view, QWidget *page, const QString &title)
+{
+    const int index = m_pages->addWidget(page);
+    Q_ASSERT(index == int(view));
+    const QKeySequence key(QKeyCombination(Qt::ControlModifier, Qt::Key(Qt::Key_1 + index)));
+    m_tabs->addTab(title);
+    m_tabs->setTabToolTip(index, tr("%1 (%2)").arg(title, key.toString(QKeySequence::NativeText)));
+    auto *shortcut = new QShortcut(key, this);
+    connect(shortcut, &QShortcut::activated, this, [this, view] { showView(view); });
+}
+
+void MainWindow::showView(View view)
+{
+    m_tabs->setCurrentIndex(int(view));
+}
+
+MainWindow::View MainWindow::currentView() const
+{
+    return View(m_pages->currentIndex());
+}
+
+QWidget *MainWindow::createDronesPage()
+{
+    auto *body = new QWidget(m_pages);
     auto *bodyLayout = new QVBoxLayout(body);
     bodyLayout->setContentsMargins(12, 10, 12, 12);
     bodyLayout->setSpacing(8);
@@ -57,7 +120,7 @@ MainWindow::MainWindow(Session *session, const QString &profileName, QWidget *pa
     bodyLayout->addLayout(headingRow);
 
     auto *proxy = new QSortFilterProxyModel(this);
-    proxy->setSourceModel(session->drones());
+    proxy->setSourceModel(m_session->drones());
     proxy->setSortRole(DroneModel::SortRole);
     m_droneTable = new QTableView(body);
     m_droneTable->setObjectName(QStringLiteral("droneTable"));
@@ -80,20 +143,7 @@ MainWindow::MainWindow(Session *session, const QString &profileName, QWidget *pa
     m_droneTable->horizontalHeader()->resizeSection(DroneModel::BuildColumn, 135);
     m_droneTable->horizontalHeader()->resizeSection(DroneModel::OperationColumn, 185);
     bodyLayout->addWidget(m_droneTable, 1);
-    layout->addWidget(body, 1);
-    setCentralWidget(central);
-
-    // Recount at most a few times a second, however fast reports arrive.
-    // The session keeps the counts as it applies changes and says when they moved.
-    connect(session, &Session::countsChanged, this, &MainWindow::updateSummary);
-
-    ConnectionService *connection = session->connection();
-    connect(connection, &ConnectionService::stateChanged, this, &MainWindow::updateStaleBanner);
-    connect(connection, &ConnectionService::stateChanged, this, &MainWindow::updateIdentity);
-    updateStaleBanner();
-    updateIdentity();
-    updateSummary();
-    resize(1100, 680);
+    return body;
 }
 
 QWidget *MainWindow::createTopBar(const QString &profileName)

@@ -1,21 +1,31 @@
 #pragma once
 
 #include <QMainWindow>
-#include <QTimer>
 
 class ConnectionIndicator;
+class OverviewView;
 class QLabel;
+class QStackedWidget;
+class QTabBar;
 class QTableView;
 class Session;
 
 // The console's main window: a top bar (profile, operator, link state), a
-// banner whenever the data on screen is not live, and the fleet table.
+// banner whenever the data on screen is not live, and the views, one at a
+// time, chosen from a tab bar or with Ctrl+1, Ctrl+2, ….
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 
 public:
+    enum class View { Overview, Drones };
+    Q_ENUM(View)
+
     MainWindow(Session *session, const QString &profileName, QWidget *parent = nullptr);
+
+    void showView(View view);
+    View currentView() const;
+    OverviewView *overview() const { return m_overview; }
 
     ConnectionIndicator *connectionIndicator() const { return m_indicator; }
     QLabel *staleBanner() const { return m_staleBanner; }
@@ -23,6 +33,8 @@ public:
 
 private:
     QWidget *createTopBar(const QString &profileName);
+    QWidget *createDronesPage();
+    void addView(View view, QWidget *page, const QString &title);
     void updateIdentity();
     void updateStaleBanner();
     void updateSummary();
@@ -33,4 +45,7 @@ private:
     QLabel *m_staleBanner = nullptr;
     QLabel *m_summary = nullptr;
     QTableView *m_droneTable = nullptr;
+    OverviewView *m_overview = nullptr;
+    QTabBar *m_tabs = nullptr;
+    QStackedWidget *m_pages = nullptr;
 };
