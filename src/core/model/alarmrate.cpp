@@ -79,16 +79,18 @@ void AlarmRateMeter::update(qint64 nowMs)
     const qint64 oldestMinute = nowMs / kMinuteMs - kHistoryMinutes + 1;
     m_perMinute.removeIf([oldestMinute](const auto &entry) { return entry.key() < oldestMinute; });
 
+    // Both figures are current before either signal goes out, so a slot
+    // of one reads the other up to date.
     const int activations = activationsInLast10Minutes();
-    if (activations != m_lastActivations) {
-        m_lastActivations = activations;
-        Q_EMIT activationsChanged(activations);
-    }
+    const bool countChanged = activations != m_lastActivations;
     const Rate rate = classify(activations);
-    if (rate != m_rate) {
-        m_rate = rate;
-        Q_EMIT rateChanged(rate);
-    }
+    const bool rateChanged = rate != m_rate;
+    m_lastActivations = activations;
+    m_rate = rate;
+    if (countChanged)
+        Q_EMIT activationsChanged(activations);
+    if (rateChanged)
+        Q_EMIT this->rateChanged(rate);
 }
 
 QList<int> AlarmRateMeter::perMinuteHistory() const

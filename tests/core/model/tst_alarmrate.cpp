@@ -147,6 +147,9 @@ void TestAlarmRate::floodFromTheModelSignals()
     AlarmRateMeter meter(&model);
     meter.setClock(clock());
     QSignalSpy rates(&meter, &AlarmRateMeter::rateChanged);
+    // A slot on either signal reads both figures current.
+    QList<Rate> seenWithCount;
+    connect(&meter, &AlarmRateMeter::activationsChanged, this, [&] { seenWithCount.append(meter.rate()); });
     QList<Alarm> flood;
     for (int i = 0; i < 23; ++i)
         flood.append(alarm(QStringLiteral("a%1").arg(i)));
@@ -154,6 +157,7 @@ void TestAlarmRate::floodFromTheModelSignals()
     QCOMPARE(meter.activationsInLast10Minutes(), 23);
     QCOMPARE(meter.rate(), Rate::Flood);
     QCOMPARE(rates.count(), 1);
+    QCOMPARE(seenWithCount, QList<Rate> {Rate::Flood});
 }
 
 void TestAlarmRate::keepsABoundedPerMinuteHistory()
