@@ -37,7 +37,7 @@ QString AlarmDelegate::stateText(AlarmState state)
     case AlarmState::ActiveAcked:
         return tr("Active, acknowledged");
     case AlarmState::RtnUnacked:
-        return tr("Returned to normal, unacknowledged");
+        return tr("Returned, unacknowledged");
     case AlarmState::Cleared:
         return tr("Cleared");
     case AlarmState::Shelved:

@@ -228,13 +228,22 @@ QTableView *AlarmsView::makeTable(AlarmFilterProxy *proxy)
     header->setSectionResizeMode(AlarmModel::MessageColumn, QHeaderView::Stretch);
     const QFontMetrics metrics = table->fontMetrics();
     header->resizeSection(AlarmModel::SeverityColumn, metrics.horizontalAdvance(tr("Critical")) + 48);
+    QFont bold = table->font(); // unacknowledged states are written in bold
+    bold.setBold(true);
     header->resizeSection(AlarmModel::StateColumn,
-                          metrics.horizontalAdvance(AlarmDelegate::stateText(AlarmState::RtnUnacked)) + 24);
+                          QFontMetrics(bold).horizontalAdvance(AlarmDelegate::stateText(AlarmState::RtnUnacked)) + 24);
     header->resizeSection(AlarmModel::SourceColumn, metrics.horizontalAdvance(QStringLiteral("Machine M-0000")) + 16);
     header->resizeSection(AlarmModel::RaisedColumn, metrics.horizontalAdvance(QStringLiteral("00:00:00")) + 24);
     header->resizeSection(AlarmModel::AckedAtColumn, metrics.horizontalAdvance(QStringLiteral("00:00:00")) + 24);
     header->resizeSection(AlarmModel::ShelvedUntilColumn, metrics.horizontalAdvance(QStringLiteral("m")) * 34);
-    header->resizeSection(AlarmModel::CountColumn, metrics.horizontalAdvance(QStringLiteral("999× chattering")) + 16);
+    header->resizeSection(AlarmModel::CountColumn, metrics.horizontalAdvance(QStringLiteral("99× chattering")) + 16);
+    // No header is cut short: every column is at least as wide as its title.
+    const QFontMetrics headerMetrics = header->fontMetrics();
+    for (int column = 0; column < AlarmModel::ColumnCount; ++column) {
+        const int title = headerMetrics.horizontalAdvance(proxy->headerData(column, Qt::Horizontal).toString()) + 28;
+        if (column != AlarmModel::MessageColumn && header->sectionSize(column) < title)
+            header->resizeSection(column, title);
+    }
     return table;
 }
 
