@@ -3,10 +3,13 @@
 #include "model/alarmmodel.h"
 #include "theme.h"
 
+#include <QAbstractItemView>
 #include <QApplication>
+#include <QHelpEvent>
 #include <QLocale>
 #include <QPainter>
 #include <QPainterPath>
+#include <QToolTip>
 
 using Protocol::AlarmSeverity;
 using Protocol::AlarmSourceKind;
@@ -133,53 +136,67 @@ QString AlarmDelegate::timeText(const QDateTime &at)
     return locale.toString(local, QStringLiteral("dd MMM HH:mm"));
 }
 
-void AlarmDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const
+QString AlarmDelegate::cellText(const QModelIndex &index)
 {
-    QStyledItemDelegate::initStyleOption(option, index);
-    const auto state = AlarmState(index.data(AlarmModel::StateRole).toInt());
     switch (index.column()) {
     case AlarmModel::SeverityColumn:
-        option->text = severityText(AlarmSeverity(index.data(AlarmModel::SeverityRole).toInt()));
-        break;
+        return severityText(AlarmSeverity(index.data(AlarmModel::SeverityRole).toInt()));
     case AlarmModel::StateColumn:
-        option->text = stateText(state);
-        option->font.setBold(AlarmModel::isUnacknowledged(state));
-        break;
+        return stateText(AlarmState(index.data(AlarmModel::StateRole).toInt()));
     case AlarmModel::SourceColumn: {
         const QVariant kind = index.data(AlarmModel::SourceKindRole);
-        option->text = kind.isValid() ? tr("%1 %2").arg(sourceKindText(AlarmSourceKind(kind.toInt())),
-                                                        index.data(AlarmModel::SourceIdRole).toString())
-                                      : tr("—");
-        break;
+        return kind.isValid() ? tr("%1 %2").arg(sourceKindText(AlarmSourceKind(kind.toInt())),
+                                                index.data(AlarmModel::SourceIdRole).toString())
+                              : tr("—");
     }
     case AlarmModel::RaisedColumn:
-        option->text = timeText(index.data(AlarmModel::RaisedAtRole).toDateTime());
-        break;
+        return timeText(index.data(AlarmModel::RaisedAtRole).toDateTime());
     case AlarmModel::AckedAtColumn:
-        option->text = timeText(index.data(AlarmModel::AckedAtRole).toDateTime());
-        break;
+        return timeText(index.data(AlarmModel::AckedAtRole).toDateTime());
     case AlarmModel::ShelvedUntilColumn: {
         const QDateTime until = index.data(AlarmModel::ShelvedUntilRole).toDateTime();
-        if (!until.isValid()) {
-            option->text.clear();
-            break;
-        }
+        if (!until.isValid())
+            return {};
         const QString by = index.data(AlarmModel::ShelvedByRole).toString();
         const QString reason = index.data(AlarmModel::ShelveReasonRole).toString();
-        option->text = by.isEmpty() ? tr("until %1 · %2").arg(timeText(until), reason)
-                                    : tr("until %1 by %2 · %3").arg(timeText(until), by, reason);
-        break;
+        return by.isEmpty() ? tr("until %1 · %2").arg(timeText(until), reason)
+                            : tr("until %1 by %2 · %3").arg(timeText(until), by, reason);
     }
     case AlarmModel::CountColumn: {
         const qint64 count = index.data(AlarmModel::CountRole).toLongLong();
-        option->text = index.data(AlarmModel::ChatteringRole).toBool() ? tr("%1× chattering").arg(count)
-                                                                       : QLocale().toString(count);
-        option->displayAlignment = Qt::AlignRight | Qt::AlignVCenter;
-        break;
+        return index.data(AlarmModel::ChatteringRole).toBool() ? tr("%1× chattering").arg(count)
+                                                               : QLocale().toString(count);
     }
     default:
-        break;
+        return index.data().toString();
     }
+}
+
+void AlarmDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const
+{
+    QStyledItemDelegate::initStyleOption(option, index);
+    option->text = cellText(index);
+    if (index.column() == AlarmModel::StateColumn)
+        option->font.setBold(AlarmModel::isUnacknowledged(AlarmState(index.data(AlarmModel::StateRole).toInt())));
+    else if (index.column() == AlarmModel::CountColumn)
+        option->displayAlignment = Qt::AlignRight | Qt::AlignVCenter;
+}
+
+bool AlarmDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view, const QStyleOptionViewItem &option,
+                              const QModelIndex &index)
+{
+    if (!event || !view || event->type() != QEvent::ToolTip || !index.isValid())
+        return QStyledItemDelegate::helpEvent(event, view, option, index);
+    QString text = cellText(index);
+    if (index.column() == AlarmModel::SeverityColumn)
+        text = tr("%1 · %2").arg(text, stateText(AlarmState(index.data(AlarmModel::StateRole).toInt())));
+    if (index.data(AlarmModel::StaleRole).toBool())
+        text = tr("%1 (last known: the link is not live)").arg(text);
+    if (text.isEmpty())
+        QToolTip::hideText();
+    else
+        QToolTip::showText(event->globalPos(), text, view);
+    return true;
 }
 
 void AlarmDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const

@@ -31,6 +31,13 @@ public:
     // phase of a blink).
     static void drawSeverityMark(QPainter *painter, Protocol::AlarmSeverity severity, const QRectF &rect, bool hollow);
     static QString timeText(const QDateTime &at);
+    // The words a cell shows, as the tables draw them.
+    static QString cellText(const QModelIndex &index);
+
+    // Tooltips give a cell's whole text (notes and reasons are often cut
+    // short), and for the severity the state as well.
+    bool helpEvent(QHelpEvent *event, QAbstractItemView *view, const QStyleOptionViewItem &option,
+                   const QModelIndex &index) override;
 
 protected:
     void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override;

@@ -83,3 +83,16 @@ bool AlarmFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &source
     }
     return false;
 }
+
+bool AlarmFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &right) const
+{
+    if (QSortFilterProxyModel::lessThan(left, right))
+        return true;
+    if (QSortFilterProxyModel::lessThan(right, left))
+        return false;
+    const QDateTime leftRaised = left.data(AlarmModel::RaisedAtRole).toDateTime();
+    const QDateTime rightRaised = right.data(AlarmModel::RaisedAtRole).toDateTime();
+    if (leftRaised != rightRaised)
+        return leftRaised > rightRaised;
+    return left.data(AlarmModel::AlarmIdRole).toString() < right.data(AlarmModel::AlarmIdRole).toString();
+}

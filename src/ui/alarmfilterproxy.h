@@ -38,6 +38,9 @@ public:
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+    // Ties of the sorted column go to the newest alarm first, then the id,
+    // so rows do not trade places as updates arrive.
+    bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
 
 private:
     Section m_section;

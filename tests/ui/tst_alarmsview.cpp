@@ -100,6 +100,19 @@ int activeUnackedRow(const AlarmFilterProxy *proxy)
     return best;
 }
 
+// The severity cell of a row of the alarms table, drawn in one blink phase.
+QImage severityCell(AlarmsView *view, int row, bool blinkOn)
+{
+    QTableView *table = view->alarmTable();
+    table->clearSelection(); // the highlight would hide the colours
+    const bool before = view->delegate()->blinkPhase();
+    view->delegate()->setBlinkPhase(blinkOn);
+    const QRect rect = table->visualRect(table->model()->index(row, AlarmModel::SeverityColumn));
+    const QImage image = table->viewport()->grab(rect).toImage();
+    view->delegate()->setBlinkPhase(before);
+    return image;
+}
+
 } // namespace
 
 class TestAlarmsView : public QObject
@@ -229,6 +242,12 @@ void TestAlarmsView::acknowledgeReachesTheServerWithTheNote()
     if (const int now = proxy->rowOfAlarm(id); now >= 0) {
         QCOMPARE(proxy->index(now, 0).data(AlarmModel::StateRole).toInt(), int(AlarmState::ActiveAcked));
         QVERIFY(proxy->index(now, 0).data(AlarmModel::AcknowledgedRole).toBool());
+        QCOMPARE(AlarmDelegate::cellText(proxy->index(now, AlarmModel::StateColumn)),
+                 QStringLiteral("Active, acknowledged"));
+        // Acknowledged: the severity mark is steady; an unacknowledged one blinks.
+        QCOMPARE(severityCell(view, now, true), severityCell(view, now, false));
+        if (const int other = activeUnackedRow(proxy); other >= 0)
+            QVERIFY(severityCell(view, other, true) != severityCell(view, other, false));
     }
     QVERIFY(view->findChild<QLabel *>(QStringLiteral("alarmStatusLabel"))->text().startsWith(u"Acknowledgement"));
 }
@@ -315,6 +334,25 @@ void TestAlarmsView::withoutAStoreActionsAreDisabled()
     QVERIFY(view->acknowledgeAction()->toolTip().contains(u"local store"));
     view->shelveSelected();
     QVERIFY(!view->findChild<ShelveDialog *>());
+
+    // Most severe first; equal severities newest first.
+    AlarmFilterProxy *proxy = view->alarmProxy();
+    for (int row = 1; row < proxy->rowCount(); ++row) {
+        const QModelIndex above = proxy->index(row - 1, 0);
+        const QModelIndex below = proxy->index(row, 0);
+        const int a = above.data(AlarmModel::SeverityRole).toInt();
+        const int b = below.data(AlarmModel::SeverityRole).toInt();
+        QVERIFY(a <= b);
+        if (a == b)
+            QVERIFY(above.data(AlarmModel::RaisedAtRole).toDateTime()
+                    >= below.data(AlarmModel::RaisedAtRole).toDateTime());
+    }
+
+    // Once the link is down every row is the last known: greyed.
+    const QImage live = severityCell(view, 0, true);
+    console.session.stop();
+    QTRY_VERIFY(proxy->index(0, 0).data(AlarmModel::StaleRole).toBool());
+    QVERIFY(severityCell(view, 0, true) != live);
 }
 
 // Saves the view to $WATCHFLOOR_SCREENSHOT_DIR/alarms-view.png when set.
