@@ -216,7 +216,11 @@ void TestAlarmsView::acknowledgeReachesTheServerWithTheNote()
     view->alarmTable()->selectRow(row);
     QVERIFY(view->acknowledgeAction()->isEnabled());
     QVERIFY(view->acknowledgeAction()->toolTip().contains(QStringLiteral("Ctrl+K")));
-    view->acknowledgeAction()->trigger();
+    // Ctrl+K from the table opens the note dialog.
+    view->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(view));
+    view->alarmTable()->setFocus();
+    QTest::keyClick(view->alarmTable(), Qt::Key_K, Qt::ControlModifier);
     auto *dialog = view->findChild<AlarmNoteDialog *>();
     QVERIFY(dialog);
     QVERIFY(dialog->isVisible());
