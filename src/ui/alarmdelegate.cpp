@@ -1,0 +1,254 @@
+#include "alarmdelegate.h"
+
+#include "model/alarmmodel.h"
+#include "theme.h"
+
+#include <QAbstractItemView>
+#include <QApplication>
+#include <QHelpEvent>
+#include <QLocale>
+#include <QPainter>
+#include <QPainterPath>
+#include <QToolTip>
+
+using Protocol::AlarmSeverity;
+using Protocol::AlarmSourceKind;
+using Protocol::AlarmState;
+
+QString AlarmDelegate::severityText(AlarmSeverity severity)
+{
+    switch (severity) {
+    case AlarmSeverity::Critical:
+        return tr("Critical");
+    case AlarmSeverity::High:
+        return tr("High");
+    case AlarmSeverity::Medium:
+        return tr("Medium");
+    case AlarmSeverity::Low:
+        return tr("Low");
+    case AlarmSeverity::Info:
+        return tr("Info");
+    }
+    return {};
+}
+
+QString AlarmDelegate::stateText(AlarmState state)
+{
+    switch (state) {
+    case AlarmState::ActiveUnacked:
+        return tr("Active, unacknowledged");
+    case AlarmState::ActiveAcked:
+        return tr("Active, acknowledged");
+    case AlarmState::RtnUnacked:
+        return tr("Returned, unacknowledged");
+    case AlarmState::Cleared:
+        return tr("Cleared");
+    case AlarmState::Shelved:
+        return tr("Shelved");
+    }
+    return {};
+}
+
+QString AlarmDelegate::sourceKindText(AlarmSourceKind kind)
+{
+    switch (kind) {
+    case AlarmSourceKind::Drone:
+        return tr("Drone");
+    case AlarmSourceKind::Machine:
+        return tr("Machine");
+    case AlarmSourceKind::Endpoint:
+        return tr("Endpoint");
+    case AlarmSourceKind::System:
+        return tr("System");
+    }
+    return {};
+}
+
+QColor AlarmDelegate::severityColor(AlarmSeverity severity)
+{
+    switch (severity) {
+    case AlarmSeverity::Critical:
+    case AlarmSeverity::High:
+        return Theme::alarmColor();
+    case AlarmSeverity::Medium:
+        return Theme::warningColor();
+    case AlarmSeverity::Low:
+    case AlarmSeverity::Info:
+        break;
+    }
+    return Theme::neutralColor();
+}
+
+void AlarmDelegate::drawSeverityMark(QPainter *p, AlarmSeverity severity, const QRectF &r, bool hollow)
+{
+    const QColor ink = severityColor(severity);
+    p->save();
+    p->setRenderHint(QPainter::Antialiasing);
+    p->setPen(QPen(ink, 1.6));
+    p->setBrush(hollow ? QBrush(Qt::NoBrush) : QBrush(ink));
+    QPainterPath path;
+    switch (severity) {
+    case AlarmSeverity::Critical: // a diamond with an exclamation mark
+        path.moveTo(r.center().x(), r.top());
+        path.lineTo(r.right(), r.center().y());
+        path.lineTo(r.center().x(), r.bottom());
+        path.lineTo(r.left(), r.center().y());
+        path.closeSubpath();
+        break;
+    case AlarmSeverity::High: // a triangle pointing up
+        path.moveTo(r.center().x(), r.top() + 0.5);
+        path.lineTo(r.right(), r.bottom() - 0.5);
+        path.lineTo(r.left(), r.bottom() - 0.5);
+        path.closeSubpath();
+        break;
+    case AlarmSeverity::Medium: // a square
+        path.addRect(r.adjusted(1.5, 1.5, -1.5, -1.5));
+        break;
+    case AlarmSeverity::Low: // a triangle pointing down
+        path.moveTo(r.left() + 1, r.top() + 2);
+        path.lineTo(r.right() - 1, r.top() + 2);
+        path.lineTo(r.center().x(), r.bottom() - 1);
+        path.closeSubpath();
+        break;
+    case AlarmSeverity::Info: // a small ring, never filled
+        p->setBrush(Qt::NoBrush);
+        path.addEllipse(r.adjusted(3, 3, -3, -3));
+        break;
+    }
+    p->drawPath(path);
+    if (!hollow && (severity == AlarmSeverity::Critical || severity == AlarmSeverity::High)) {
+        p->setPen(QPen(Qt::white, 1.8));
+        const double top = severity == AlarmSeverity::Critical ? r.top() + 3.5 : r.top() + 4.5;
+        p->drawLine(QPointF(r.center().x(), top), QPointF(r.center().x(), r.bottom() - 5.5));
+        p->drawPoint(QPointF(r.center().x(), r.bottom() - 3.2));
+    }
+    p->restore();
+}
+
+QString AlarmDelegate::timeText(const QDateTime &at)
+{
+    if (!at.isValid())
+        return {};
+    const QDateTime local = at.toLocalTime();
+    const QLocale locale;
+    if (local.date() == QDate::currentDate())
+        return locale.toString(local.time(), QStringLiteral("HH:mm:ss"));
+    return locale.toString(local, QStringLiteral("dd MMM HH:mm"));
+}
+
+QString AlarmDelegate::cellText(const QModelIndex &index)
+{
+    switch (index.column()) {
+    case AlarmModel::SeverityColumn:
+        return severityText(AlarmSeverity(index.data(AlarmModel::SeverityRole).toInt()));
+    case AlarmModel::StateColumn:
+        return stateText(AlarmState(index.data(AlarmModel::StateRole).toInt()));
+    case AlarmModel::SourceColumn: {
+        const QVariant kind = index.data(AlarmModel::SourceKindRole);
+        return kind.isValid() ? tr("%1 %2").arg(sourceKindText(AlarmSourceKind(kind.toInt())),
+                                                index.data(AlarmModel::SourceIdRole).toString())
+                              : tr("—");
+    }
+    case AlarmModel::RaisedColumn:
+        return timeText(index.data(AlarmModel::RaisedAtRole).toDateTime());
+    case AlarmModel::AckedAtColumn:
+        return timeText(index.data(AlarmModel::AckedAtRole).toDateTime());
+    case AlarmModel::ShelvedUntilColumn: {
+        const QDateTime until = index.data(AlarmModel::ShelvedUntilRole).toDateTime();
+        if (!until.isValid())
+            return {};
+        const QString by = index.data(AlarmModel::ShelvedByRole).toString();
+        const QString reason = index.data(AlarmModel::ShelveReasonRole).toString();
+        return by.isEmpty() ? tr("until %1 · %2").arg(timeText(until), reason)
+                            : tr("until %1 by %2 · %3").arg(timeText(until), by, reason);
+    }
+    case AlarmModel::CountColumn: {
+        const qint64 count = index.data(AlarmModel::CountRole).toLongLong();
+        return index.data(AlarmModel::ChatteringRole).toBool() ? tr("%1× chattering").arg(count)
+                                                               : QLocale().toString(count);
+    }
+    default:
+        return index.data().toString();
+    }
+}
+
+void AlarmDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const
+{
+    QStyledItemDelegate::initStyleOption(option, index);
+    option->text = cellText(index);
+    if (index.column() == AlarmModel::StateColumn)
+        option->font.setBold(AlarmModel::isUnacknowledged(AlarmState(index.data(AlarmModel::StateRole).toInt())));
+    else if (index.column() == AlarmModel::CountColumn)
+        option->displayAlignment = Qt::AlignRight | Qt::AlignVCenter;
+}
+
+bool AlarmDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view, const QStyleOptionViewItem &option,
+                              const QModelIndex &index)
+{
+    if (!event || !view || event->type() != QEvent::ToolTip || !index.isValid())
+        return QStyledItemDelegate::helpEvent(event, view, option, index);
+    QString text = cellText(index);
+    if (index.column() == AlarmModel::SeverityColumn)
+        text = tr("%1 · %2").arg(text, stateText(AlarmState(index.data(AlarmModel::StateRole).toInt())));
+    if (index.data(AlarmModel::StaleRole).toBool())
+        text = tr("%1 (last known: the link is not live)").arg(text);
+    if (text.isEmpty())
+        QToolTip::hideText();
+    else
+        QToolTip::showText(event->globalPos(), text, view);
+    return true;
+}
+
+void AlarmDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    // Rows the link has not confirmed lately are the last known state:
+    // greyed and slanted, like every other stale value of the console.
+    QStyleOptionViewItem opt = option;
+    if (index.data(AlarmModel::StaleRole).toBool()) {
+        opt.palette.setColor(QPalette::Text, Theme::staleText());
+        opt.font.setItalic(true);
+    }
+    if (index.column() == AlarmModel::SeverityColumn)
+        paintSeverity(painter, opt, index);
+    else
+        QStyledItemDelegate::paint(painter, opt, index);
+}
+
+QSize AlarmDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    QSize size = QStyledItemDelegate::sizeHint(option, index);
+    if (index.column() == AlarmModel::SeverityColumn)
+        size.rwidth() += option.fontMetrics.height() + 12;
+    return size;
+}
+
+void AlarmDelegate::paintSeverity(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    const auto severity = AlarmSeverity(index.data(AlarmModel::SeverityRole).toInt());
+    const bool unacknowledged = !index.data(AlarmModel::AcknowledgedRole).toBool();
+    const bool stale = index.data(AlarmModel::StaleRole).toBool();
+    const QString text = opt.text;
+    opt.text.clear();
+    const QWidget *widget = option.widget;
+    QStyle *style = widget ? widget->style() : QApplication::style();
+    style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
+
+    const int side = std::min(opt.rect.height() - 6, opt.fontMetrics.height() + 2);
+    const QRectF markRect(opt.rect.left() + 6, opt.rect.center().y() - side / 2.0 + 0.5, side, side);
+    drawSeverityMark(painter, severity, markRect, unacknowledged && !m_blinkOn);
+
+    painter->save();
+    QFont font = opt.font;
+    const bool urgent = severity == AlarmSeverity::Critical || severity == AlarmSeverity::High;
+    font.setBold(urgent || unacknowledged);
+    painter->setFont(font);
+    const bool selected = opt.state & QStyle::State_Selected;
+    painter->setPen(selected     ? opt.palette.color(QPalette::HighlightedText)
+                        : stale  ? Theme::staleText()
+                        : urgent ? severityColor(severity).darker(110)
+                                 : opt.palette.color(QPalette::Text));
+    painter->drawText(opt.rect.adjusted(int(markRect.width()) + 12, 0, -4, 0), Qt::AlignVCenter | Qt::AlignLeft, text);
+    painter->restore();
+}

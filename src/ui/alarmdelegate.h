@@ -1,0 +1,49 @@
+#pragma once
+
+#include "protocol/alarm.h"
+
+#include <QStyledItemDelegate>
+
+// Draws the alarms tables: severity as a shape, a colour and a word (never
+// colour alone), the state in words, times in local time, a chattering
+// alarm's count. An unacknowledged alarm's severity mark blinks with the
+// view's blink phase; once acknowledged it is steady. Stale rows are greyed.
+class AlarmDelegate : public QStyledItemDelegate
+{
+    Q_OBJECT
+
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+
+    // The view toggles it about once a second while alarms are unacknowledged.
+    void setBlinkPhase(bool on) { m_blinkOn = on; }
+    bool blinkPhase() const { return m_blinkOn; }
+
+    static QString severityText(Protocol::AlarmSeverity severity);
+    static QString stateText(Protocol::AlarmState state);
+    static QString sourceKindText(Protocol::AlarmSourceKind kind);
+    // The colour of a severity's mark: red and amber only for what needs a person.
+    static QColor severityColor(Protocol::AlarmSeverity severity);
+    // The severity's mark in `rect`; hollow draws only its outline (the off
+    // phase of a blink).
+    static void drawSeverityMark(QPainter *painter, Protocol::AlarmSeverity severity, const QRectF &rect, bool hollow);
+    static QString timeText(const QDateTime &at);
+    // The words a cell shows, as the tables draw them.
+    static QString cellText(const QModelIndex &index);
+
+    // Tooltips give a cell's whole text (notes and reasons are often cut
+    // short), and for the severity the state as well.
+    bool helpEvent(QHelpEvent *event, QAbstractItemView *view, const QStyleOptionViewItem &option,
+                   const QModelIndex &index) override;
+
+protected:
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override;
+
+private:
+    void paintSeverity(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const;
+
+    bool m_blinkOn = true;
+};

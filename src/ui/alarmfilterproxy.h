@@ -1,0 +1,51 @@
+#pragma once
+
+#include "model/alarmmodel.h"
+
+#include <QSet>
+#include <QSortFilterProxyModel>
+
+// One section of the alarms view over the AlarmModel: the alarms in play or
+// the shelved ones (listed apart so a shelved alarm is never out of sight),
+// narrowed by the operator's filters. Sorts on the model's raw SortRole.
+class AlarmFilterProxy : public QSortFilterProxyModel
+{
+    Q_OBJECT
+
+public:
+    enum class Section { InPlay, Shelved };
+
+    explicit AlarmFilterProxy(Section section, QObject *parent = nullptr);
+
+    Section section() const { return m_section; }
+
+    // Alarms of this severity or a more severe one (Critical is the most).
+    void setMinimumSeverity(Protocol::AlarmSeverity severity);
+    Protocol::AlarmSeverity minimumSeverity() const { return m_minimumSeverity; }
+    // Only these states (Protocol::AlarmState as int); empty: any state.
+    void setStates(const QSet<int> &states);
+    QSet<int> states() const { return m_states; }
+    // Only this source kind (Protocol::AlarmSourceKind as int); -1: any.
+    void setSourceKind(int kind);
+    int sourceKind() const { return m_sourceKind; }
+    // Case-insensitive, in the message, source, alarm id, operators, note and reason.
+    void setSearchText(const QString &text);
+    QString searchText() const { return m_searchText; }
+
+    QString alarmIdAt(int proxyRow) const;
+    // The proxy row of an alarm, or -1 when it is not listed here.
+    int rowOfAlarm(const QString &alarmId) const;
+
+protected:
+    bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+    // Ties of the sorted column go to the newest alarm first, then the id,
+    // so rows do not trade places as updates arrive.
+    bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
+
+private:
+    Section m_section;
+    Protocol::AlarmSeverity m_minimumSeverity = Protocol::AlarmSeverity::Info;
+    QSet<int> m_states;
+    int m_sourceKind = -1;
+    QString m_searchText;
+};

@@ -1,0 +1,461 @@
+#include "alarmsview.h"
+
+#include "alarmdelegate.h"
+#include "alarmfilterproxy.h"
+#include "alarmnotedialog.h"
+#include "app/session.h"
+#include "shelvedialog.h"
+#include "theme.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QPainter>
+#include <QSplitter>
+#include <QTableView>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+using Protocol::AlarmSeverity;
+using Protocol::AlarmState;
+
+namespace {
+
+constexpr int kBlinkHalfPeriodMs = 500; // about 1 Hz, well under flash-hazard rates
+const QString viewerRole = QStringLiteral("viewer");
+
+QPixmap rateMark(AlarmRateMeter::Rate rate, int side, qreal dpr)
+{
+    QPixmap pixmap(QSize(side, side) * dpr);
+    pixmap.setDevicePixelRatio(dpr);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    const AlarmSeverity look = rate == AlarmRateMeter::Rate::Flood ? AlarmSeverity::High
+        : rate == AlarmRateMeter::Rate::Manageable                 ? AlarmSeverity::Medium
+                                                                   : AlarmSeverity::Info;
+    AlarmDelegate::drawSeverityMark(&painter, look, QRectF(0, 0, side, side), false);
+    return pixmap;
+}
+
+} // namespace
+
+AlarmsView::AlarmsView(Session *session, QWidget *parent)
+    : QWidget(parent)
+    , m_session(session)
+    , m_rate(session->alarms())
+    , m_proxy(new AlarmFilterProxy(AlarmFilterProxy::Section::InPlay, this))
+    , m_shelvedProxy(new AlarmFilterProxy(AlarmFilterProxy::Section::Shelved, this))
+    , m_delegate(new AlarmDelegate(this))
+{
+    setObjectName(QStringLiteral("alarmsView"));
+    AlarmModel *model = session->alarms();
+    m_proxy->setSourceModel(model);
+    m_shelvedProxy->setSourceModel(model);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(8, 8, 8, 8);
+    layout->setSpacing(6);
+
+    // The rate strip: how hard the alarm system is pushing the operator.
+    auto *strip = new QHBoxLayout;
+    m_rateIcon = new QLabel(this);
+    m_rateIcon->setObjectName(QStringLiteral("alarmRateIcon"));
+    m_rateLabel = new QLabel(this);
+    m_rateLabel->setObjectName(QStringLiteral("alarmRateLabel"));
+    m_rateLabel->setToolTip(tr("Alarms raised on this console in the last 10 minutes. EEMUA 191 / ISA-18.2: about "
+                               "1 per 10 minutes is acceptable; more than 10 in 10 minutes is an alarm flood."));
+    m_summaryLabel = new QLabel(this);
+    m_summaryLabel->setObjectName(QStringLiteral("alarmSummaryLabel"));
+    strip->addWidget(m_rateIcon);
+    strip->addWidget(m_rateLabel);
+    strip->addStretch(1);
+    strip->addWidget(m_summaryLabel);
+    layout->addLayout(strip);
+
+    // Filters.
+    auto *filters = new QHBoxLayout;
+    m_severityFilter = new QComboBox(this);
+    m_severityFilter->setObjectName(QStringLiteral("severityFilter"));
+    m_severityFilter->setAccessibleName(tr("Minimum severity"));
+    m_severityFilter->addItem(tr("All severities"), int(AlarmSeverity::Info));
+    m_severityFilter->addItem(tr("Low and above"), int(AlarmSeverity::Low));
+    m_severityFilter->addItem(tr("Medium and above"), int(AlarmSeverity::Medium));
+    m_severityFilter->addItem(tr("High and above"), int(AlarmSeverity::High));
+    m_severityFilter->addItem(tr("Critical only"), int(AlarmSeverity::Critical));
+    m_stateFilter = new QComboBox(this);
+    m_stateFilter->setObjectName(QStringLiteral("stateFilter"));
+    m_stateFilter->setAccessibleName(tr("State"));
+    m_stateFilter->addItem(tr("All states"), QVariantList());
+    m_stateFilter->addItem(tr("Unacknowledged"),
+                           QVariantList {int(AlarmState::ActiveUnacked), int(AlarmState::RtnUnacked)});
+    m_stateFilter->addItem(AlarmDelegate::stateText(AlarmState::ActiveUnacked),
+                           QVariantList {int(AlarmState::ActiveUnacked)});
+    m_stateFilter->addItem(AlarmDelegate::stateText(AlarmState::ActiveAcked),
+                           QVariantList {int(AlarmState::ActiveAcked)});
+    m_stateFilter->addItem(AlarmDelegate::stateText(AlarmState::RtnUnacked),
+                           QVariantList {int(AlarmState::RtnUnacked)});
+    m_sourceFilter = new QComboBox(this);
+    m_sourceFilter->setObjectName(QStringLiteral("sourceFilter"));
+    m_sourceFilter->setAccessibleName(tr("Source kind"));
+    m_sourceFilter->addItem(tr("All sources"), -1);
+    for (auto kind : {Protocol::AlarmSourceKind::Drone, Protocol::AlarmSourceKind::Machine,
+                      Protocol::AlarmSourceKind::Endpoint, Protocol::AlarmSourceKind::System})
+        m_sourceFilter->addItem(AlarmDelegate::sourceKindText(kind), int(kind));
+    m_search = new QLineEdit(this);
+    m_search->setObjectName(QStringLiteral("alarmSearch"));
+    m_search->setAccessibleName(tr("Search alarms"));
+    m_search->setPlaceholderText(tr("Search message, source, operator, note (Ctrl+F)"));
+    m_search->setClearButtonEnabled(true);
+    filters->addWidget(m_severityFilter);
+    filters->addWidget(m_stateFilter);
+    filters->addWidget(m_sourceFilter);
+    filters->addWidget(m_search, 1);
+    layout->addLayout(filters);
+    for (QComboBox *combo : {m_severityFilter, m_stateFilter, m_sourceFilter})
+        connect(combo, &QComboBox::currentIndexChanged, this, &AlarmsView::applyFilters);
+    connect(m_search, &QLineEdit::textChanged, this, &AlarmsView::applyFilters);
+
+    // Actions, reachable by buttons, context menus and keys alike.
+    m_acknowledge = new QAction(tr("&Acknowledge…"), this);
+    m_acknowledge->setObjectName(QStringLiteral("acknowledgeAction"));
+    m_acknowledge->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    m_shelve = new QAction(tr("&Shelve…"), this);
+    m_shelve->setObjectName(QStringLiteral("shelveAction"));
+    m_shelve->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    m_unshelve = new QAction(tr("&Unshelve"), this);
+    m_unshelve->setObjectName(QStringLiteral("unshelveAction"));
+    m_unshelve->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U));
+    auto *findAction = new QAction(tr("Search alarms"), this);
+    findAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F));
+    connect(findAction, &QAction::triggered, m_search, [this] {
+        m_search->setFocus(Qt::ShortcutFocusReason);
+        m_search->selectAll();
+    });
+    for (QAction *action : {m_acknowledge, m_shelve, m_unshelve, findAction}) {
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        addAction(action);
+    }
+    connect(m_acknowledge, &QAction::triggered, this, &AlarmsView::acknowledgeSelected);
+    connect(m_shelve, &QAction::triggered, this, &AlarmsView::shelveSelected);
+    connect(m_unshelve, &QAction::triggered, this, &AlarmsView::unshelveSelected);
+
+    auto *actions = new QHBoxLayout;
+    for (QAction *action : {m_acknowledge, m_shelve, m_unshelve}) {
+        auto *button = new QToolButton(this);
+        button->setDefaultAction(action);
+        button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+        button->setObjectName(action->objectName() + u"Button");
+        actions->addWidget(button);
+    }
+    m_statusLabel = new QLabel(this);
+    m_statusLabel->setObjectName(QStringLiteral("alarmStatusLabel"));
+    actions->addWidget(m_statusLabel, 1);
+    layout->addLayout(actions);
+
+    // The alarms in play above, the shelved ones below: both always in sight.
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    m_table = makeTable(m_proxy);
+    m_table->setObjectName(QStringLiteral("alarmTable"));
+    m_table->setAccessibleName(tr("Alarms"));
+    m_table->setColumnHidden(AlarmModel::ShelvedUntilColumn, true);
+    splitter->addWidget(m_table);
+    auto *shelvedPane = new QWidget(splitter);
+    auto *shelvedLayout = new QVBoxLayout(shelvedPane);
+    shelvedLayout->setContentsMargins(0, 4, 0, 0);
+    m_shelvedTitle = new QLabel(shelvedPane);
+    m_shelvedTitle->setObjectName(QStringLiteral("shelvedTitle"));
+    QFont titleFont = m_shelvedTitle->font();
+    titleFont.setBold(true);
+    m_shelvedTitle->setFont(titleFont);
+    shelvedLayout->addWidget(m_shelvedTitle);
+    m_shelvedTable = makeTable(m_shelvedProxy);
+    m_shelvedTable->setObjectName(QStringLiteral("shelvedTable"));
+    m_shelvedTable->setAccessibleName(tr("Shelved alarms"));
+    for (int column :
+         {AlarmModel::StateColumn, AlarmModel::AckedByColumn, AlarmModel::AckedAtColumn, AlarmModel::NoteColumn})
+        m_shelvedTable->setColumnHidden(column, true);
+    shelvedLayout->addWidget(m_shelvedTable);
+    splitter->addWidget(shelvedPane);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 1);
+    layout->addWidget(splitter, 1);
+
+    for (QTableView *table : {m_table, m_shelvedTable}) {
+        connect(table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &AlarmsView::updateActions);
+        connect(table, &QWidget::customContextMenuRequested, this,
+                [this, table](const QPoint &pos) { showContextMenu(table, pos); });
+    }
+    connect(model, &LiveTableModel::contentsUpdated, this, [this] {
+        updateSummary();
+        updateActions();
+    });
+    connect(model, &QAbstractItemModel::rowsRemoved, this, &AlarmsView::updateSummary);
+    connect(m_session->connection(), &ConnectionService::stateChanged, this, &AlarmsView::updateActions);
+    connect(&m_rate, &AlarmRateMeter::activationsChanged, this, &AlarmsView::updateRate);
+
+    m_blinkTimer.setInterval(kBlinkHalfPeriodMs);
+    connect(&m_blinkTimer, &QTimer::timeout, this, &AlarmsView::blink);
+    m_blinkTimer.start();
+
+    updateRate();
+    updateSummary();
+    updateActions();
+}
+
+QTableView *AlarmsView::makeTable(AlarmFilterProxy *proxy)
+{
+    auto *table = new QTableView(this);
+    table->setModel(proxy);
+    table->setItemDelegate(m_delegate);
+    table->setSortingEnabled(true);
+    table->sortByColumn(AlarmModel::SeverityColumn, Qt::AscendingOrder); // most severe first
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    table->setAlternatingRowColors(true);
+    table->setWordWrap(false);
+    table->setShowGrid(false);
+    table->setContextMenuPolicy(Qt::CustomContextMenu);
+    table->verticalHeader()->hide();
+    table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 10);
+    QHeaderView *header = table->horizontalHeader();
+    header->setHighlightSections(false);
+    header->setSectionResizeMode(QHeaderView::Interactive);
+    header->setSectionResizeMode(AlarmModel::MessageColumn, QHeaderView::Stretch);
+    const QFontMetrics metrics = table->fontMetrics();
+    header->resizeSection(AlarmModel::SeverityColumn, metrics.horizontalAdvance(tr("Critical")) + 48);
+    QFont bold = table->font(); // unacknowledged states are written in bold
+    bold.setBold(true);
+    header->resizeSection(AlarmModel::StateColumn,
+                          QFontMetrics(bold).horizontalAdvance(AlarmDelegate::stateText(AlarmState::RtnUnacked)) + 24);
+    header->resizeSection(AlarmModel::SourceColumn, metrics.horizontalAdvance(QStringLiteral("Machine M-0000")) + 16);
+    header->resizeSection(AlarmModel::RaisedColumn, metrics.horizontalAdvance(QStringLiteral("00:00:00")) + 24);
+    header->resizeSection(AlarmModel::AckedAtColumn, metrics.horizontalAdvance(QStringLiteral("00:00:00")) + 24);
+    header->resizeSection(AlarmModel::ShelvedUntilColumn, metrics.horizontalAdvance(QStringLiteral("m")) * 34);
+    header->resizeSection(AlarmModel::CountColumn, metrics.horizontalAdvance(QStringLiteral("99× chattering")) + 16);
+    // No header is cut short: every column is at least as wide as its title.
+    const QFontMetrics headerMetrics = header->fontMetrics();
+    for (int column = 0; column < AlarmModel::ColumnCount; ++column) {
+        const int title = headerMetrics.horizontalAdvance(proxy->headerData(column, Qt::Horizontal).toString()) + 28;
+        if (column != AlarmModel::MessageColumn && header->sectionSize(column) < title)
+            header->resizeSection(column, title);
+    }
+    return table;
+}
+
+QString AlarmsView::actionsUnavailableReason() const
+{
+    if (!m_session->alarmService())
+        return tr("Alarm actions need this console's local store, and none is open.");
+    if (m_session->connection()->role() == viewerRole)
+        return tr("Your role (viewer) may watch alarms but not acknowledge or shelve them.");
+    return {};
+}
+
+QStringList AlarmsView::selectedIds(QTableView *table, bool unacknowledgedOnly) const
+{
+    QStringList ids;
+    const QModelIndexList rows = table->selectionModel()->selectedRows();
+    for (const QModelIndex &row : rows) {
+        if (unacknowledgedOnly && row.data(AlarmModel::AcknowledgedRole).toBool())
+            continue;
+        ids.append(row.data(AlarmModel::AlarmIdRole).toString());
+    }
+    return ids;
+}
+
+QStringList AlarmsView::describe(const QStringList &alarmIds) const
+{
+    QStringList texts;
+    for (const QString &id : alarmIds) {
+        const auto alarm = m_session->alarms()->alarm(id);
+        texts.append(alarm ? tr("%1 · %2").arg(AlarmDelegate::severityText(alarm->severity), alarm->message) : id);
+    }
+    return texts;
+}
+
+void AlarmsView::acknowledgeSelected()
+{
+    const QStringList ids = selectedIds(m_table, true);
+    if (ids.isEmpty() || !actionsUnavailableReason().isEmpty())
+        return;
+    auto *dialog = new AlarmNoteDialog(describe(ids), m_requireNote, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, ids, dialog] {
+        AlarmService *service = m_session->alarmService();
+        if (!service)
+            return;
+        int failed = 0;
+        for (const QString &id : ids)
+            failed += service->acknowledge(id, dialog->note()).isNull() ? 1 : 0;
+        reportOutcome(int(ids.size()) - failed, failed, tr("Acknowledgement"));
+    });
+    dialog->open();
+}
+
+void AlarmsView::shelveSelected()
+{
+    const QStringList ids = selectedIds(m_table, false);
+    if (ids.isEmpty() || !actionsUnavailableReason().isEmpty())
+        return;
+    auto *dialog = new ShelveDialog(describe(ids), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, ids, dialog] {
+        AlarmService *service = m_session->alarmService();
+        if (!service)
+            return;
+        int failed = 0;
+        for (const QString &id : ids)
+            failed += service->shelve(id, dialog->minutes(), dialog->reason()).isNull() ? 1 : 0;
+        reportOutcome(int(ids.size()) - failed, failed, tr("Shelving"));
+    });
+    dialog->open();
+}
+
+void AlarmsView::unshelveSelected()
+{
+    const QStringList ids = selectedIds(m_shelvedTable, false);
+    AlarmService *service = m_session->alarmService();
+    if (ids.isEmpty() || !service || !actionsUnavailableReason().isEmpty())
+        return;
+    int failed = 0;
+    for (const QString &id : ids)
+        failed += service->unshelve(id).isNull() ? 1 : 0;
+    reportOutcome(int(ids.size()) - failed, failed, tr("Unshelving"));
+}
+
+void AlarmsView::reportOutcome(int sent, int failed, const QString &what)
+{
+    AlarmService *service = m_session->alarmService();
+    if (failed > 0)
+        m_statusLabel->setText(
+            tr("%1 not stored (%2 failed): %3").arg(what).arg(failed).arg(service ? service->lastError() : QString()));
+    else
+        m_statusLabel->setText(
+            tr("%1 queued (%2); the server gets it as soon as the link is live.").arg(what).arg(sent));
+}
+
+void AlarmsView::applyFilters()
+{
+    const auto severity = AlarmSeverity(m_severityFilter->currentData().toInt());
+    QSet<int> states;
+    const QVariantList chosen = m_stateFilter->currentData().toList();
+    for (const QVariant &state : chosen)
+        states.insert(state.toInt());
+    const int kind = m_sourceFilter->currentData().toInt();
+    for (AlarmFilterProxy *proxy : {m_proxy, m_shelvedProxy}) {
+        proxy->setMinimumSeverity(severity);
+        proxy->setSourceKind(kind);
+        proxy->setSearchText(m_search->text());
+    }
+    // The shelved list has a single state; a state filter narrows only the alarms in play.
+    m_proxy->setStates(states);
+    updateSummary();
+    updateActions();
+}
+
+void AlarmsView::updateActions()
+{
+    AlarmService *service = m_session->alarmService();
+    if (service != m_service) {
+        if (m_service)
+            disconnect(m_service, nullptr, this, nullptr);
+        m_service = service;
+        if (service) {
+            connect(service, &AlarmService::requestRefused, this,
+                    [this](const QUuid &, const QString &, const QString &message) {
+                        m_statusLabel->setText(tr("The server refused an alarm action: %1").arg(message));
+                    });
+        }
+    }
+
+    const QString unavailable = actionsUnavailableReason();
+    const bool canAct = unavailable.isEmpty();
+    const bool anyUnacked = canAct && !selectedIds(m_table, true).isEmpty();
+    const bool anyInPlay = canAct && m_table->selectionModel()->hasSelection();
+    const bool anyShelved = canAct && m_shelvedTable->selectionModel()->hasSelection();
+    m_acknowledge->setEnabled(anyUnacked);
+    m_shelve->setEnabled(anyInPlay);
+    m_unshelve->setEnabled(anyShelved);
+    if (!canAct) {
+        for (QAction *action : {m_acknowledge, m_shelve, m_unshelve})
+            action->setToolTip(unavailable);
+        return;
+    }
+    m_acknowledge->setToolTip(anyUnacked ? tr("Acknowledge the selected alarms, with an optional note (Ctrl+K)")
+                                         : tr("Select unacknowledged alarms to acknowledge them (Ctrl+K)"));
+    if (m_requireNote && anyUnacked)
+        m_acknowledge->setToolTip(tr("Acknowledge the selected alarms; a note is required (Ctrl+K)"));
+    m_shelve->setToolTip(anyInPlay ? tr("Shelve the selected alarms for a time, with a reason (Ctrl+Shift+S)")
+                                   : tr("Select alarms to shelve them (Ctrl+Shift+S)"));
+    m_unshelve->setToolTip(anyShelved ? tr("Return the selected shelved alarms to the list (Ctrl+Shift+U)")
+                                      : tr("Select shelved alarms to unshelve them (Ctrl+Shift+U)"));
+}
+
+void AlarmsView::updateRate()
+{
+    const int activations = m_rate.activationsInLast10Minutes();
+    const AlarmRateMeter::Rate rate = m_rate.rate();
+    QString text;
+    QPalette palette = this->palette();
+    QFont font = m_rateLabel->font();
+    font.setBold(rate == AlarmRateMeter::Rate::Flood);
+    switch (rate) {
+    case AlarmRateMeter::Rate::Flood:
+        text = tr("FLOOD: %1 alarms in 10 min").arg(activations);
+        palette.setColor(QPalette::WindowText, Theme::alarmColor());
+        break;
+    case AlarmRateMeter::Rate::Manageable:
+        text = tr("Alarm rate: %1 in 10 min (above the target of 1)").arg(activations);
+        break;
+    case AlarmRateMeter::Rate::Acceptable:
+        text = tr("Alarm rate: %1 in 10 min (acceptable)").arg(activations);
+        break;
+    }
+    m_rateLabel->setText(text);
+    m_rateLabel->setFont(font);
+    m_rateLabel->setPalette(palette);
+    m_rateLabel->setAccessibleName(text);
+    const int side = m_rateLabel->fontMetrics().height() + 2;
+    m_rateIcon->setPixmap(rateMark(rate, side, devicePixelRatioF()));
+}
+
+void AlarmsView::updateSummary()
+{
+    AlarmModel *model = m_session->alarms();
+    const int shelved = m_shelvedProxy->rowCount();
+    m_summaryLabel->setText(tr("%1 listed of %2 · %3 unacknowledged · %4 shelved")
+                                .arg(m_proxy->rowCount())
+                                .arg(model->rowCount() - shelved)
+                                .arg(model->unacknowledgedCount())
+                                .arg(shelved));
+    m_shelvedTitle->setText(tr("Shelved alarms (%1)").arg(shelved));
+}
+
+void AlarmsView::blink()
+{
+    // Only unacknowledged marks blink; with none left the phase rests on,
+    // so nothing on screen moves while all is acknowledged.
+    const bool wanted = m_session->alarms()->unacknowledgedCount() > 0 ? !m_delegate->blinkPhase() : true;
+    if (wanted == m_delegate->blinkPhase())
+        return;
+    m_delegate->setBlinkPhase(wanted);
+    m_table->viewport()->update();
+    m_shelvedTable->viewport()->update();
+}
+
+void AlarmsView::showContextMenu(QTableView *table, const QPoint &pos)
+{
+    QMenu menu(this);
+    if (table == m_shelvedTable) {
+        menu.addAction(m_unshelve);
+    } else {
+        menu.addAction(m_acknowledge);
+        menu.addAction(m_shelve);
+    }
+    menu.exec(table->viewport()->mapToGlobal(pos));
+}

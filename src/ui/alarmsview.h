@@ -1,0 +1,97 @@
+#pragma once
+
+#include "model/alarmrate.h"
+
+#include <QPointer>
+#include <QTimer>
+#include <QWidget>
+
+class AlarmDelegate;
+class AlarmFilterProxy;
+class QAction;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QMenu;
+class QTableView;
+class Session;
+
+// The ISA-18.2 alarms view: the alarms in play in a sortable, filterable
+// table, the shelved ones listed apart below it, the alarm rate of the last
+// ten minutes against the EEMUA 191 figures, and the operator's actions
+// (acknowledge with a note, timed shelve with a reason, unshelve), which go
+// through the session's AlarmService so they survive outages.
+//
+// Keyboard: Ctrl+K acknowledges the selected alarms, Ctrl+Shift+S shelves
+// them, Ctrl+Shift+U unshelves the selected shelved ones, Ctrl+F goes to the
+// search box; the context menu of each table offers the same.
+class AlarmService;
+
+class AlarmsView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    // The session is not owned and must outlive the view.
+    explicit AlarmsView(Session *session, QWidget *parent = nullptr);
+
+    // Whether an acknowledgement needs a note (a profile option).
+    void setRequireNote(bool required) { m_requireNote = required; }
+    bool requireNote() const { return m_requireNote; }
+
+    QTableView *alarmTable() const { return m_table; }
+    QTableView *shelvedTable() const { return m_shelvedTable; }
+    AlarmFilterProxy *alarmProxy() const { return m_proxy; }
+    AlarmFilterProxy *shelvedProxy() const { return m_shelvedProxy; }
+    AlarmRateMeter *rateMeter() { return &m_rate; }
+    AlarmDelegate *delegate() const { return m_delegate; }
+    QLabel *rateLabel() const { return m_rateLabel; }
+    QAction *acknowledgeAction() const { return m_acknowledge; }
+    QAction *shelveAction() const { return m_shelve; }
+    QAction *unshelveAction() const { return m_unshelve; }
+
+    // Why the actions are unavailable to this operator; empty when they are not.
+    QString actionsUnavailableReason() const;
+
+public Q_SLOTS:
+    // Each opens its dialog (AlarmNoteDialog, ShelveDialog) window-modally
+    // and acts when it is accepted; unshelving needs no dialog.
+    void acknowledgeSelected();
+    void shelveSelected();
+    void unshelveSelected();
+
+private:
+    QTableView *makeTable(AlarmFilterProxy *proxy);
+    QStringList selectedIds(QTableView *table, bool unacknowledgedOnly) const;
+    QStringList describe(const QStringList &alarmIds) const;
+    void applyFilters();
+    void updateActions();
+    void updateRate();
+    void updateSummary();
+    void blink();
+    void showContextMenu(QTableView *table, const QPoint &pos);
+    void reportOutcome(int sent, int failed, const QString &what);
+
+    Session *m_session;
+    AlarmRateMeter m_rate;
+    bool m_requireNote = false;
+    AlarmFilterProxy *m_proxy;
+    AlarmFilterProxy *m_shelvedProxy;
+    AlarmDelegate *m_delegate;
+    QTableView *m_table = nullptr;
+    QTableView *m_shelvedTable = nullptr;
+    QLabel *m_rateIcon = nullptr;
+    QLabel *m_rateLabel = nullptr;
+    QLabel *m_summaryLabel = nullptr;
+    QLabel *m_shelvedTitle = nullptr;
+    QLabel *m_statusLabel = nullptr;
+    QComboBox *m_severityFilter = nullptr;
+    QComboBox *m_stateFilter = nullptr;
+    QComboBox *m_sourceFilter = nullptr;
+    QLineEdit *m_search = nullptr;
+    QAction *m_acknowledge = nullptr;
+    QAction *m_shelve = nullptr;
+    QAction *m_unshelve = nullptr;
+    QTimer m_blinkTimer;
+    QPointer<AlarmService> m_service; // whose refusals are reported here
+};
