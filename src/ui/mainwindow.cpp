@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "alarmsview.h"
 #include "app/session.h"
 #include "connectionindicator.h"
 #include "dronedelegate.h"
@@ -64,6 +65,8 @@ MainWindow::MainWindow(Session *session, const QString &profileName, QWidget *pa
     overviewScroll->setWidget(m_overview);
     addView(View::Overview, overviewScroll, tr("Overview"));
     addView(View::Drones, createDronesPage(), tr("Drones"));
+    m_alarms = new AlarmsView(session, m_pages);
+    addView(View::Alarms, m_alarms, tr("Alarms"));
     setCentralWidget(central);
 
     // The session keeps the counts as it applies changes and says when they moved.

@@ -2,6 +2,7 @@
 
 #include <QMainWindow>
 
+class AlarmsView;
 class ConnectionIndicator;
 class OverviewView;
 class QLabel;
@@ -18,7 +19,7 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 
 public:
-    enum class View { Overview, Drones };
+    enum class View { Overview, Drones, Alarms };
     Q_ENUM(View)
 
     MainWindow(Session *session, const QString &profileName, QWidget *parent = nullptr);
@@ -26,6 +27,7 @@ public:
     void showView(View view);
     View currentView() const;
     OverviewView *overview() const { return m_overview; }
+    AlarmsView *alarmsView() const { return m_alarms; }
 
     ConnectionIndicator *connectionIndicator() const { return m_indicator; }
     QLabel *staleBanner() const { return m_staleBanner; }
@@ -46,6 +48,7 @@ private:
     QLabel *m_summary = nullptr;
     QTableView *m_droneTable = nullptr;
     OverviewView *m_overview = nullptr;
+    AlarmsView *m_alarms = nullptr;
     QTabBar *m_tabs = nullptr;
     QStackedWidget *m_pages = nullptr;
 };

@@ -1,9 +1,13 @@
+#include "alarmsview.h"
 #include "app/session.h"
 #include "connectionindicator.h"
 #include "mainwindow.h"
+#include "overviewview.h"
 #include "simserver.h"
 
 #include <QLabel>
+#include <QStackedWidget>
+#include <QTabBar>
 #include <QTableView>
 #include <QTest>
 
@@ -16,6 +20,7 @@ class TestConnectionIndicator : public QObject
 private Q_SLOTS:
     void showsLiveThenReconnectingWhenTheServerStops();
     void showsFailureReason();
+    void viewsAreReachedByTabAndShortcut();
 };
 
 namespace {
@@ -98,6 +103,35 @@ void TestConnectionIndicator::showsFailureReason()
                  qPrintable(window.connectionIndicator()->text()));
     QVERIFY(window.connectionIndicator()->text().contains(QStringLiteral("invalid token")));
     QVERIFY(!window.connectionIndicator()->text().contains(QStringLiteral("wrong"))); // never show the token
+}
+
+void TestConnectionIndicator::viewsAreReachedByTabAndShortcut()
+{
+    Session session;
+    MainWindow window(&session, QStringLiteral("Test"));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *tabs = window.findChild<QTabBar *>(QStringLiteral("viewTabs"));
+    QVERIFY(tabs);
+    QCOMPARE(tabs->count(), 3);
+    QCOMPARE(window.currentView(), MainWindow::View::Overview); // the calm summary first
+    QVERIFY(window.overview()->isVisible());
+    QVERIFY(!window.droneTable()->isVisible());
+
+    QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
+    QCOMPARE(window.currentView(), MainWindow::View::Drones);
+    QCOMPARE(tabs->currentIndex(), 1);
+    QVERIFY(window.droneTable()->isVisible());
+    QVERIFY(!window.overview()->isVisible());
+
+    QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
+    QCOMPARE(window.currentView(), MainWindow::View::Alarms);
+    QVERIFY(window.alarmsView()->isVisible());
+
+    tabs->setCurrentIndex(0); // a click on the tab does the same
+    QCOMPARE(window.currentView(), MainWindow::View::Overview);
+    QVERIFY(tabs->tabToolTip(2).contains(QStringLiteral("Alarms")));
+    QVERIFY(!tabs->tabToolTip(2).isEmpty());
 }
 
 QTEST_MAIN(TestConnectionIndicator)
