@@ -1,5 +1,7 @@
 #include "overviewview.h"
 
+#include "charts.h"
+
 #include "app/session.h"
 #include "kpitile.h"
 #include "theme.h"
@@ -164,73 +166,6 @@ void OverviewView::createTiles()
     add(Kpi::ServerStorage, server, tr("Storage"));
 }
 
-namespace {
-
-QChartView *makeChartView(const QString &title, QAbstractAxis *timeAxis, QValueAxis *valueAxis, QWidget *parent)
-{
-    auto *chart = new QChart;
-    chart->setTitle(title);
-    QFont titleFont = chart->titleFont();
-    titleFont.setBold(true);
-    chart->setTitleFont(titleFont);
-    chart->setTitleBrush(QColor(0x1f, 0x23, 0x28));
-    chart->setBackgroundBrush(QColor(0xee, 0xef, 0xf0));
-    chart->setBackgroundPen(QPen(QColor(0xc4, 0xc8, 0xcc), 1.0));
-    chart->setBackgroundRoundness(4);
-    chart->setMargins(QMargins(4, 2, 8, 2));
-    chart->setAnimationOptions(QChart::NoAnimation);
-    chart->legend()->setAlignment(Qt::AlignBottom);
-    // A short stretch of each line, dashes and all: greys alone would not tell them apart.
-    chart->legend()->setMarkerShape(QLegend::MarkerShapeFromSeries);
-    chart->legend()->setLabelColor(QColor(0x3a, 0x40, 0x46));
-    const QColor grid(0xd6, 0xd9, 0xdc);
-    const QColor labels(0x5f, 0x66, 0x6d);
-    for (QAbstractAxis *axis : {timeAxis, static_cast<QAbstractAxis *>(valueAxis)}) {
-        axis->setGridLineColor(grid);
-        axis->setLinePenColor(QColor(0xb4, 0xb9, 0xbe));
-        axis->setLabelsColor(labels);
-        axis->setMinorGridLineVisible(false);
-    }
-    chart->addAxis(timeAxis, Qt::AlignBottom);
-    chart->addAxis(valueAxis, Qt::AlignLeft);
-
-    auto *view = new QChartView(chart, parent);
-    view->setRenderHint(QPainter::Antialiasing);
-    view->setMinimumSize(200, 180);
-    view->setBackgroundBrush(parent->palette().color(QPalette::Window));
-    return view;
-}
-
-QDateTimeAxis *makeTimeAxis()
-{
-    auto *axis = new QDateTimeAxis;
-    axis->setFormat(QStringLiteral("HH:mm"));
-    axis->setTickCount(5);
-    return axis;
-}
-
-QValueAxis *makeValueAxis(double max, const QString &format)
-{
-    auto *axis = new QValueAxis;
-    axis->setRange(0, max);
-    axis->setLabelFormat(format);
-    axis->setTickCount(6);
-    return axis;
-}
-
-QLineSeries *addSeries(QChart *chart, const QString &name, const QPen &pen)
-{
-    auto *series = new QLineSeries;
-    series->setName(name);
-    series->setPen(pen);
-    chart->addSeries(series);
-    for (QAbstractAxis *axis : chart->axes())
-        series->attachAxis(axis);
-    return series;
-}
-
-} // namespace
-
 QWidget *OverviewView::createCharts()
 {
     auto *area = new QWidget(this);
@@ -242,33 +177,34 @@ QWidget *OverviewView::createCharts()
     const QColor mid(0x72, 0x79, 0x80);
     const QColor light(0x96, 0x9c, 0xa2);
 
-    m_healthTime = makeTimeAxis();
-    m_healthView = makeChartView(tr("Server load"), m_healthTime, makeValueAxis(100, QStringLiteral("%.0f %%")), area);
+    m_healthTime = Charts::makeTimeAxis();
+    m_healthView = Charts::makeChartView(tr("Server load"), m_healthTime,
+                                         Charts::makeValueAxis(100, QStringLiteral("%.0f %%")), area);
     m_healthView->setObjectName(QStringLiteral("healthChart"));
     QChart *health = m_healthView->chart();
-    m_healthSeries[0] = addSeries(health, tr("CPU"), seriesPen(dark, Qt::SolidLine));
-    m_healthSeries[1] = addSeries(health, tr("Memory"), seriesPen(mid, Qt::DashLine));
-    m_healthSeries[2] = addSeries(health, tr("Storage"), seriesPen(light, Qt::DotLine));
-    m_healthLimit = addSeries(health, QString(), limitPen(false, {}));
+    m_healthSeries[0] = Charts::addSeries(health, tr("CPU"), seriesPen(dark, Qt::SolidLine));
+    m_healthSeries[1] = Charts::addSeries(health, tr("Memory"), seriesPen(mid, Qt::DashLine));
+    m_healthSeries[2] = Charts::addSeries(health, tr("Storage"), seriesPen(light, Qt::DotLine));
+    m_healthLimit = Charts::addSeries(health, QString(), limitPen(false, {}));
     row->addWidget(m_healthView, 1);
 
-    m_batteryTime = makeTimeAxis();
-    m_batteryView
-        = makeChartView(tr("Fleet battery"), m_batteryTime, makeValueAxis(100, QStringLiteral("%.0f %%")), area);
+    m_batteryTime = Charts::makeTimeAxis();
+    m_batteryView = Charts::makeChartView(tr("Fleet battery"), m_batteryTime,
+                                          Charts::makeValueAxis(100, QStringLiteral("%.0f %%")), area);
     m_batteryView->setObjectName(QStringLiteral("batteryChart"));
-    m_batterySeries = addSeries(m_batteryView->chart(), tr("Mean battery"), seriesPen(dark, Qt::SolidLine));
-    m_batteryLimit = addSeries(m_batteryView->chart(), QString(), limitPen(false, {}));
+    m_batterySeries = Charts::addSeries(m_batteryView->chart(), tr("Mean battery"), seriesPen(dark, Qt::SolidLine));
+    m_batteryLimit = Charts::addSeries(m_batteryView->chart(), QString(), limitPen(false, {}));
     row->addWidget(m_batteryView, 1);
 
-    m_alarmTime = makeTimeAxis();
-    m_alarmAxis = makeValueAxis(kAlarmFloodPerMinute + 2, QStringLiteral("%.0f"));
+    m_alarmTime = Charts::makeTimeAxis();
+    m_alarmAxis = Charts::makeValueAxis(kAlarmFloodPerMinute + 2, QStringLiteral("%.0f"));
     m_alarmAxis->setTickType(QValueAxis::TicksDynamic);
     m_alarmAxis->setTickAnchor(0);
     m_alarmAxis->setTickInterval(2);
-    m_alarmView = makeChartView(tr("New alarms per minute"), m_alarmTime, m_alarmAxis, area);
+    m_alarmView = Charts::makeChartView(tr("New alarms per minute"), m_alarmTime, m_alarmAxis, area);
     m_alarmView->setObjectName(QStringLiteral("alarmRateChart"));
-    m_alarmRateSeries = addSeries(m_alarmView->chart(), tr("Activations"), seriesPen(dark, Qt::SolidLine));
-    m_alarmLimit = addSeries(m_alarmView->chart(), QString(), limitPen(false, {}));
+    m_alarmRateSeries = Charts::addSeries(m_alarmView->chart(), tr("Activations"), seriesPen(dark, Qt::SolidLine));
+    m_alarmLimit = Charts::addSeries(m_alarmView->chart(), QString(), limitPen(false, {}));
     row->addWidget(m_alarmView, 1);
     return area;
 }
