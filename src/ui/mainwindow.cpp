@@ -4,6 +4,7 @@
 #include "app/session.h"
 #include "connectionindicator.h"
 #include "dronedelegate.h"
+#include "dronedetailpane.h"
 #include "overviewview.h"
 #include "theme.h"
 
@@ -14,6 +15,7 @@
 #include <QScrollArea>
 #include <QShortcut>
 #include <QSortFilterProxyModel>
+#include <QSplitter>
 #include <QStackedWidget>
 #include <QTabBar>
 #include <QTableView>
@@ -132,6 +134,7 @@ QWidget *MainWindow::createDronesPage()
     m_droneTable->setSortingEnabled(true);
     m_droneTable->sortByColumn(DroneModel::SerialColumn, Qt::AscendingOrder);
     m_droneTable->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_droneTable->setSelectionMode(QAbstractItemView::SingleSelection);
     m_droneTable->setAlternatingRowColors(true);
     m_droneTable->setShowGrid(false);
     m_droneTable->setWordWrap(false);
@@ -139,13 +142,27 @@ QWidget *MainWindow::createDronesPage()
     m_droneTable->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 12);
     m_droneTable->horizontalHeader()->setStretchLastSection(true);
     m_droneTable->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-    m_droneTable->horizontalHeader()->resizeSection(DroneModel::SerialColumn, 110);
-    m_droneTable->horizontalHeader()->resizeSection(DroneModel::StateColumn, 140);
-    m_droneTable->horizontalHeader()->resizeSection(DroneModel::BatteryColumn, 150);
-    m_droneTable->horizontalHeader()->resizeSection(DroneModel::LocationColumn, 215);
-    m_droneTable->horizontalHeader()->resizeSection(DroneModel::BuildColumn, 135);
-    m_droneTable->horizontalHeader()->resizeSection(DroneModel::OperationColumn, 185);
-    bodyLayout->addWidget(m_droneTable, 1);
+    m_droneTable->horizontalHeader()->resizeSection(DroneModel::SerialColumn, 100);
+    m_droneTable->horizontalHeader()->resizeSection(DroneModel::StateColumn, 125);
+    m_droneTable->horizontalHeader()->resizeSection(DroneModel::BatteryColumn, 130);
+    m_droneTable->horizontalHeader()->resizeSection(DroneModel::LocationColumn, 200);
+    m_droneTable->horizontalHeader()->resizeSection(DroneModel::BuildColumn, 120);
+    m_droneTable->horizontalHeader()->resizeSection(DroneModel::OperationColumn, 155);
+    // The selected drone's details beside the table; its room is open while shown.
+    m_droneDetail = new DroneDetailPane(m_session, body);
+    auto *split = new QSplitter(Qt::Horizontal, body);
+    split->addWidget(m_droneTable);
+    split->addWidget(m_droneDetail);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 1);
+    split->setSizes({930, 310});
+    bodyLayout->addWidget(split, 1);
+    connect(m_droneTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) {
+                m_droneDetail->showDrone(current.isValid()
+                                             ? current.siblingAtColumn(DroneModel::SerialColumn).data().toString()
+                                             : QString());
+            });
     return body;
 }
 

@@ -4,6 +4,7 @@
 
 class AlarmsView;
 class ConnectionIndicator;
+class DroneDetailPane;
 class OverviewView;
 class QLabel;
 class QStackedWidget;
@@ -32,6 +33,7 @@ public:
     ConnectionIndicator *connectionIndicator() const { return m_indicator; }
     QLabel *staleBanner() const { return m_staleBanner; }
     QTableView *droneTable() const { return m_droneTable; }
+    DroneDetailPane *droneDetail() const { return m_droneDetail; }
 
 private:
     QWidget *createTopBar(const QString &profileName);
@@ -47,6 +49,7 @@ private:
     QLabel *m_staleBanner = nullptr;
     QLabel *m_summary = nullptr;
     QTableView *m_droneTable = nullptr;
+    DroneDetailPane *m_droneDetail = nullptr;
     OverviewView *m_overview = nullptr;
     AlarmsView *m_alarms = nullptr;
     QTabBar *m_tabs = nullptr;

@@ -1,11 +1,13 @@
 #include "alarmsview.h"
 #include "app/session.h"
 #include "connectionindicator.h"
+#include "dronedetailpane.h"
 #include "mainwindow.h"
 #include "overviewview.h"
 #include "simserver.h"
 
 #include <QLabel>
+#include <QLineSeries>
 #include <QStackedWidget>
 #include <QTabBar>
 #include <QTableView>
@@ -21,6 +23,7 @@ private Q_SLOTS:
     void showsLiveThenReconnectingWhenTheServerStops();
     void showsFailureReason();
     void viewsAreReachedByTabAndShortcut();
+    void selectedDroneHoldsItsRoomOpen();
 };
 
 namespace {
@@ -132,6 +135,48 @@ void TestConnectionIndicator::viewsAreReachedByTabAndShortcut()
     QCOMPARE(window.currentView(), MainWindow::View::Overview);
     QVERIFY(tabs->tabToolTip(2).contains(QStringLiteral("Alarms")));
     QVERIFY(!tabs->tabToolTip(2).isEmpty());
+}
+
+void TestConnectionIndicator::selectedDroneHoldsItsRoomOpen()
+{
+    SimServer sim(smallFleet());
+    QVERIFY(sim.listen());
+    Session session;
+    session.setSettings(settingsFor(sim.url()));
+    MainWindow window(&session, QStringLiteral("Test"));
+    window.resize(1280, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.showView(MainWindow::View::Drones);
+    session.start();
+    QTRY_VERIFY(session.hasLiveData());
+    const QString room = QStringLiteral("drone_detail");
+    QCOMPARE(session.connection()->rooms().size(), 0); // nothing selected, no room
+
+    QTableView *table = window.droneTable();
+    table->setCurrentIndex(table->model()->index(1, 0));
+    const QString second = table->model()->index(1, 0).data().toString();
+    QCOMPARE(window.droneDetail()->serial(), second);
+    QCOMPARE(session.roomUsers(room, second), 1);
+    // The room's snapshot brings the drone's computer health.
+    QTRY_VERIFY2(window.droneDetail()->healthText().contains(QStringLiteral("CPU")),
+                 qPrintable(window.droneDetail()->healthText()));
+    QTRY_VERIFY(window.droneDetail()->batterySeries()->count() > 0);
+
+    // Another drone: its room opens, the first one's closes.
+    table->setCurrentIndex(table->model()->index(2, 0));
+    const QString third = table->model()->index(2, 0).data().toString();
+    QCOMPARE(session.roomUsers(room, third), 1);
+    QCOMPARE(session.roomUsers(room, second), 0);
+    QCOMPARE(session.connection()->rooms().size(), 1);
+    if (!qEnvironmentVariableIsEmpty("WATCHFLOOR_SCREENSHOT_DIR")) {
+        QTest::qWait(2500);
+        window.grab().save(qEnvironmentVariable("WATCHFLOOR_SCREENSHOT_DIR") + QStringLiteral("/drones-view.png"));
+    }
+    table->clearSelection();
+    table->setCurrentIndex({});
+    QCOMPARE(session.roomUsers(room, third), 0);
+    QVERIFY(session.connection()->rooms().isEmpty());
 }
 
 QTEST_MAIN(TestConnectionIndicator)

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "app/roomlease.h"
+
+#include <QString>
+#include <QTimer>
+#include <QWidget>
+
+class QChartView;
+class QDateTimeAxis;
+class QLabel;
+class QLineSeries;
+class QProgressBar;
+class Session;
+
+// What the drones view shows about the selected drone: its mission, its
+// build on the assembly bench, its own computer's health and a chart of its
+// battery. While a drone is shown the pane holds its detail room open, so
+// build and health arrive at full rate; choosing another drone, or none,
+// lets the room go.
+class DroneDetailPane : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit DroneDetailPane(Session *session, QWidget *parent = nullptr);
+
+    // An empty serial shows nothing and holds no room.
+    void showDrone(const QString &serial);
+    QString serial() const { return m_serial; }
+    QLineSeries *batterySeries() const { return m_battery; }
+    QString healthText() const;
+
+private:
+    void refresh();
+    void refreshChart();
+
+    Session *m_session;
+    QString m_serial;
+    RoomLease m_room;
+    QLabel *m_title = nullptr;
+    QLabel *m_mission = nullptr;
+    QLabel *m_build = nullptr;
+    QProgressBar *m_buildBar = nullptr;
+    QLabel *m_health = nullptr;
+    QChartView *m_chart = nullptr;
+    QDateTimeAxis *m_time = nullptr;
+    QLineSeries *m_battery = nullptr;
+    QTimer m_chartTimer; // the chart redraws at most once a second
+};
