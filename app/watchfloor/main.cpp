@@ -1,3 +1,4 @@
+#include "alarmsview.h"
 #include "app/profile.h"
 #include "app/session.h"
 #include "mainwindow.h"
@@ -115,6 +116,7 @@ int main(int argc, char *argv[])
     LocalStore store; // before the session, which uses it until its end
     Session session;
     session.setSettings(profile.connection);
+    session.setSessionSettings(profile.session);
     // The profile's local database keeps acknowledgements made while the
     // link is down. Without it the console still runs, and says why.
     const QString storeName
@@ -127,6 +129,7 @@ int main(int argc, char *argv[])
                                    "cannot be kept: %1")
                                     .arg(store.lastError())));
     MainWindow window(&session, profile.name);
+    window.alarmsView()->setRequireNote(profile.requireAckNote);
     window.show();
     session.start();
 

@@ -35,9 +35,11 @@ std::optional<Profile> Profile::load(const QString &path, QString *error)
                 return std::nullopt;
             }
             section = line.mid(1, line.size() - 2).trimmed();
-            if (section != u"server" && section != u"connection" && section != u"operator" && section != u"data") {
+            if (section != u"server" && section != u"connection" && section != u"operator" && section != u"data"
+                && section != u"alarms") {
                 *error = QStringLiteral("%1:%2: ").arg(path).arg(lineNumber)
-                    + tr("unknown section [%1] (expected [server], [connection], [operator] or [data])").arg(section);
+                    + tr("unknown section [%1] (expected [server], [connection], [operator], [alarms] or [data])")
+                          .arg(section);
                 return std::nullopt;
             }
             continue;
@@ -166,6 +168,12 @@ std::optional<Profile> Profile::load(const QString &path, QString *error)
                 return std::nullopt;
             }
             *target = number;
+        } else if (section == u"alarms" && key == u"require-note") {
+            if (value != u"true" && value != u"false") {
+                *error = where(key) + tr("expected true or false");
+                return std::nullopt;
+            }
+            profile.requireAckNote = value == u"true";
         } else if (section == u"operator" && key == u"name") {
             profile.connection.operatorName = value;
         } else {

@@ -17,6 +17,8 @@
 //   ca-file=plant-ca.pem                    trusted besides the system's CAs
 //   [operator]
 //   name=alice
+//   [alarms]
+//   require-note=false                      true: acknowledging an alarm needs a note
 //   [data]
 //   frame-ms=33                             how long updates wait to be applied together
 //   drone-period-ms=5000                    expected reporting periods (stale past 3×)
@@ -33,6 +35,7 @@ public:
     QString path; // the file it came from; empty for the demo
     ConnectionSettings connection;
     SessionSettings session;
+    bool requireAckNote = false; // [alarms] require-note: an acknowledgement must say why
 
     static std::optional<Profile> load(const QString &path, QString *error);
 };

@@ -188,6 +188,13 @@ void TestProfile::dataSettings()
     QCOMPARE(profile->session.healthPeriodMs, 60000);
     QCOMPARE(profile->session.historySamples, 50);
     QCOMPARE(SessionSettings().endpointPeriodMs, 10000); // the defaults stand unless the profile says
+    QVERIFY(!profile->requireAckNote);
+
+    const auto strict = Profile::load(write("[server]\nurl=ws://h/ws\n[alarms]\nrequire-note=true\n"), &error);
+    QVERIFY2(strict, qPrintable(error));
+    QVERIFY(strict->requireAckNote);
+    QVERIFY(!Profile::load(write("[server]\nurl=ws://h/ws\n[alarms]\nrequire-note=yes\n"), &error));
+    QVERIFY2(error.contains(QStringLiteral(":4: [alarms] require-note: expected true or false")), qPrintable(error));
 
     QVERIFY(!Profile::load(write("[server]\nurl=ws://h/ws\n[data]\nframe-ms=0\n"), &error));
     QVERIFY2(error.contains(QStringLiteral(":4: [data] frame-ms: expected a whole number from 1 to 1000")),
