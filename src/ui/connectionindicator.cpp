@@ -31,6 +31,7 @@ void ConnectionIndicator::refresh()
     using S = ConnectionService::State;
     const S state = m_connection->state();
     QString label;
+    QString extra; // round trip and age: shown, but not in the accessible name, which would change every second
     const QLocale locale;
     // How fresh the data is, in the fewest characters: "0 s", "3 min", "2 h".
     QString age;
@@ -44,9 +45,9 @@ void ConnectionIndicator::refresh()
     case S::Live:
         label = tr("Live");
         if (m_connection->roundTripMs() >= 0)
-            label += tr(" · %1 ms").arg(locale.toString(m_connection->roundTripMs()));
+            extra += tr(" · %1 ms").arg(locale.toString(m_connection->roundTripMs()));
         if (!age.isEmpty())
-            label += tr(" · %1").arg(age);
+            extra += tr(" · %1").arg(age);
         break;
     case S::Connecting:
         label = tr("Connecting…");
@@ -73,13 +74,13 @@ void ConnectionIndicator::refresh()
     case S::Polling:
         label = tr("Polling (WebSocket down)");
         if (!age.isEmpty())
-            label += tr(" · %1").arg(age);
+            extra += tr(" · %1").arg(age);
         break;
     case S::Failed:
         label = tr("Failed: %1").arg(m_connection->failureReason());
         break;
     }
-    setText(label);
+    setText(label + extra);
 
     QString details = tr("Server: %1").arg(m_connection->currentUrl().toDisplayString(QUrl::RemoveUserInfo));
     if (m_connection->currentUrl() != m_connection->settings().url)

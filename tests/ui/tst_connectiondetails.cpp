@@ -36,6 +36,7 @@ SimOptions fleet()
     o.drones = 3;
     o.rate = 20.0;
     o.loadRate = 200.0; // a steady stream of events to count
+    o.heartbeatMs = 1000; // a round trip measured within a second
     o.tokens = {{kToken, QStringLiteral("operator")}};
     return o;
 }
@@ -105,10 +106,19 @@ void TestConnectionDetails::opensOnClickAndListsTheLink()
     static const QRegularExpression liveText(QStringLiteral("^Live( · \\d+ ms)? · \\d+ (s|min|h) ago$"));
     QTRY_VERIFY2(liveText.match(indicator->text()).hasMatch(), qPrintable(indicator->text()));
 
+    // Once a heartbeat has come back, the round trip too.
+    QTRY_VERIFY(session.connection()->roundTripMs() >= 0);
+    static const QRegularExpression withRoundTrip(QStringLiteral("^Live · \\d+ ms · \\d+ (s|min|h) ago$"));
+    QTRY_VERIFY2(withRoundTrip.match(indicator->text()).hasMatch(), qPrintable(indicator->text()));
+    QCOMPARE(indicator->accessibleName(), QStringLiteral("Connection: Live")); // steady, not re-read every second
+
     ConnectionDetails *details = openDetails(window);
     QVERIFY(details);
     QVERIFY(details->isVisible());
     QVERIFY(details->isWindow());
+    static const QRegularExpression ms(QStringLiteral("^\\d+ ms$"));
+    QVERIFY2(ms.match(details->value(QStringLiteral("detailRoundTrip"))).hasMatch(),
+             qPrintable(details->value(QStringLiteral("detailRoundTrip"))));
     // Anchored under the indicator (give or take the top bar's relayout as its text changes).
     const QPoint anchor = indicator->mapToGlobal(QPoint(0, indicator->height()));
     QVERIFY2(qAbs(details->y() - anchor.y()) <= 4,
