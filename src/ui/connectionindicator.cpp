@@ -1,11 +1,13 @@
 #include "connectionindicator.h"
 
+#include "connectiondetails.h"
 #include "theme.h"
 
 #include <QLocale>
 #include <QPainter>
 #include <QPainterPath>
 
+#include <algorithm>
 #include <cmath>
 
 ConnectionIndicator::ConnectionIndicator(ConnectionService *connection, QWidget *parent)
@@ -19,6 +21,7 @@ ConnectionIndicator::ConnectionIndicator(ConnectionService *connection, QWidget 
     m_clock.setInterval(1000);
     connect(&m_clock, &QTimer::timeout, this, &ConnectionIndicator::refresh);
     connect(m_connection, &ConnectionService::stateChanged, this, &ConnectionIndicator::refresh);
+    connect(this, &QToolButton::clicked, this, &ConnectionIndicator::showDetails);
     m_clock.start();
     refresh();
 }
@@ -28,9 +31,23 @@ void ConnectionIndicator::refresh()
     using S = ConnectionService::State;
     const S state = m_connection->state();
     QString label;
+    QString extra; // round trip and age: shown, but not in the accessible name, which would change every second
+    const QLocale locale;
+    // How fresh the data is, in the fewest characters: "0 s", "3 min", "2 h".
+    QString age;
+    if (m_connection->lastMessageAt().isValid()) {
+        const qint64 s = std::max<qint64>(0, m_connection->lastMessageAt().secsTo(QDateTime::currentDateTimeUtc()));
+        age = s < 60   ? tr("%1 s ago").arg(locale.toString(s))
+            : s < 3600 ? tr("%1 min ago").arg(locale.toString(s / 60))
+                       : tr("%1 h ago").arg(locale.toString(s / 3600));
+    }
     switch (state) {
     case S::Live:
         label = tr("Live");
+        if (m_connection->roundTripMs() >= 0)
+            extra += tr(" · %1 ms").arg(locale.toString(m_connection->roundTripMs()));
+        if (!age.isEmpty())
+            extra += tr(" · %1").arg(age);
         break;
     case S::Connecting:
         label = tr("Connecting…");
@@ -56,12 +73,14 @@ void ConnectionIndicator::refresh()
         break;
     case S::Polling:
         label = tr("Polling (WebSocket down)");
+        if (!age.isEmpty())
+            extra += tr(" · %1").arg(age);
         break;
     case S::Failed:
         label = tr("Failed: %1").arg(m_connection->failureReason());
         break;
     }
-    setText(label);
+    setText(label + extra);
 
     QString details = tr("Server: %1").arg(m_connection->currentUrl().toDisplayString(QUrl::RemoveUserInfo));
     if (m_connection->currentUrl() != m_connection->settings().url)
@@ -78,6 +97,7 @@ void ConnectionIndicator::refresh()
         details += u'\n' + tr("Round trip: %1 ms").arg(m_connection->roundTripMs());
     if (state != S::Live && !m_connection->lastError().isEmpty())
         details += u'\n' + tr("Last error: %1").arg(m_connection->lastError());
+    details += u'\n' + tr("Click for the connection's details.");
     setToolTip(details);
     setAccessibleName(tr("Connection: %1").arg(label));
 
@@ -85,6 +105,13 @@ void ConnectionIndicator::refresh()
         m_shownState = state;
         setIcon(QIcon(symbol(state, 14, devicePixelRatioF())));
     }
+}
+
+void ConnectionIndicator::showDetails()
+{
+    if (!m_details)
+        m_details = new ConnectionDetails(m_connection, this);
+    m_details->popup(mapToGlobal(QPoint(0, height())));
 }
 
 QPixmap ConnectionIndicator::symbol(ConnectionService::State state, int size, qreal devicePixelRatio)

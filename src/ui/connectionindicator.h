@@ -5,8 +5,11 @@
 #include <QTimer>
 #include <QToolButton>
 
+class ConnectionDetails;
+
 // The top bar's answer to "is what I see live?": a shape, a colour and words
-// for the link state, refreshed every second while a retry counts down.
+// for the link state, refreshed every second (a retry's countdown, the age
+// of the last message). A click opens the link's details (ConnectionDetails).
 class ConnectionIndicator : public QToolButton
 {
     Q_OBJECT
@@ -16,10 +19,15 @@ public:
 
     static QPixmap symbol(ConnectionService::State state, int size, qreal devicePixelRatio);
 
+    // The details popup, anchored under the indicator; created on first use.
+    void showDetails();
+    ConnectionDetails *details() const { return m_details; }
+
 private:
     void refresh();
 
     ConnectionService *m_connection;
+    ConnectionDetails *m_details = nullptr; // a child: lives as long as the indicator
     QTimer m_clock;
     ConnectionService::State m_shownState = ConnectionService::State::Disconnected;
 };

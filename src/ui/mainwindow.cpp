@@ -218,6 +218,15 @@ void MainWindow::updateStaleBanner()
         return;
     }
     const QDateTime last = c->lastMessageAt();
+    if (c->state() == ConnectionService::State::Paused) {
+        // Turned off on purpose: say so, rather than that the link broke.
+        m_staleBanner->setText(last.isValid()
+                                   ? tr("PAUSED — live updates are off; the values below are as last received at %1.")
+                                         .arg(QLocale().toString(last.toLocalTime().time(), QStringLiteral("HH:mm:ss")))
+                                   : tr("PAUSED — live updates are off; no data received from the server yet."));
+        m_staleBanner->show();
+        return;
+    }
     QString text = last.isValid() ? tr("NOT LIVE — the values below are as last received at %1 and may be out of date.")
                                         .arg(QLocale().toString(last.toLocalTime().time(), QStringLiteral("HH:mm:ss")))
                                   : tr("NOT LIVE — no data received from the server yet.");

@@ -1,0 +1,237 @@
+#include "connectiondetails.h"
+
+#include "theme.h"
+
+#include <QFormLayout>
+#include <QGuiApplication>
+#include <QHBoxLayout>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+#include <QScreen>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+ConnectionDetails::ConnectionDetails(ConnectionService *connection, QWidget *parent)
+    : QFrame(parent, Qt::Popup)
+    , m_connection(connection)
+{
+    setObjectName(QStringLiteral("connectionDetails"));
+    setFrameShape(QFrame::StyledPanel);
+    setAccessibleName(tr("Connection details"));
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(14, 12, 14, 12);
+    layout->setSpacing(10);
+
+    m_title = new QLabel(tr("Connection"), this);
+    QFont titleFont = m_title->font();
+    titleFont.setBold(true);
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.15);
+    m_title->setFont(titleFont);
+    layout->addWidget(m_title);
+
+    m_rows = new QWidget(this);
+    auto *form = new QFormLayout(m_rows);
+    form->setContentsMargins(0, 0, 0, 0);
+    form->setHorizontalSpacing(16);
+    form->setVerticalSpacing(4);
+    form->setLabelAlignment(Qt::AlignLeft);
+    layout->addWidget(m_rows);
+
+    m_server = addRow(QStringLiteral("detailServer"), tr("Server"));
+    m_dialect = addRow(QStringLiteral("detailDialect"), tr("Dialect"));
+    m_serverName = addRow(QStringLiteral("detailServerName"), tr("Server name"));
+    m_session = addRow(QStringLiteral("detailSession"), tr("Session"));
+    m_role = addRow(QStringLiteral("detailRole"), tr("Role"));
+    m_state = addRow(QStringLiteral("detailState"), tr("State"));
+    m_lastConnected = addRow(QStringLiteral("detailLastConnected"), tr("Last connected"));
+    m_lastOutage = addRow(QStringLiteral("detailLastOutage"), tr("Last outage"));
+    m_recovery = addRow(QStringLiteral("detailRecovery"), tr("Last reconnect"));
+    m_eventRate = addRow(QStringLiteral("detailEventRate"), tr("Events"));
+    m_roundTrip = addRow(QStringLiteral("detailRoundTrip"), tr("Round trip"));
+    m_protocolErrors = addRow(QStringLiteral("detailProtocolErrors"), tr("Protocol errors"));
+    m_lastError = addRow(QStringLiteral("detailLastError"), tr("Last error"));
+    m_lastError->setWordWrap(true);
+    m_lastError->setMinimumWidth(260);
+
+    auto *buttons = new QHBoxLayout;
+    buttons->setSpacing(8);
+    m_retry = new QPushButton(tr("Retry now"), this);
+    m_retry->setObjectName(QStringLiteral("retryNowButton"));
+    m_retry->setToolTip(tr("Connect at once instead of waiting for the next attempt"));
+    m_pause = new QPushButton(this);
+    m_pause->setObjectName(QStringLiteral("pauseLiveButton"));
+    buttons->addWidget(m_retry);
+    buttons->addWidget(m_pause);
+    buttons->addStretch(1);
+    layout->addLayout(buttons);
+
+    connect(m_retry, &QPushButton::clicked, m_connection, &ConnectionService::retryNow);
+    connect(m_pause, &QPushButton::clicked, this, &ConnectionDetails::togglePause);
+    connect(m_connection, &ConnectionService::stateChanged, this, &ConnectionDetails::refresh);
+    // Rates, ages and round trips move without a state change: a second is
+    // as often as a person reads them.
+    m_clock.setInterval(1000);
+    connect(&m_clock, &QTimer::timeout, this, &ConnectionDetails::refresh);
+    refresh();
+}
+
+QLabel *ConnectionDetails::addRow(const QString &objectName, const QString &title)
+{
+    auto *value = new QLabel(m_rows);
+    value->setObjectName(objectName);
+    value->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *label = new QLabel(title, m_rows);
+    label->setBuddy(value);
+    QPalette muted = label->palette();
+    muted.setColor(QPalette::WindowText, Theme::staleText());
+    label->setPalette(muted);
+    static_cast<QFormLayout *>(m_rows->layout())->addRow(label, value);
+    return value;
+}
+
+void ConnectionDetails::popup(const QPoint &globalPos)
+{
+    refresh();
+    adjustSize();
+    QPoint pos = globalPos;
+    if (const QScreen *screen = QGuiApplication::screenAt(globalPos)) {
+        const QRect area = screen->availableGeometry();
+        pos.setX(std::max(area.left(), std::min(pos.x(), area.right() - width())));
+        pos.setY(std::max(area.top(), std::min(pos.y(), area.bottom() - height())));
+    }
+    move(pos);
+    show();
+    m_pause->setFocus(Qt::PopupFocusReason);
+}
+
+QString ConnectionDetails::value(const QString &objectName) const
+{
+    const auto *label = m_rows->findChild<QLabel *>(objectName);
+    return label ? label->text() : QString();
+}
+
+QString ConnectionDetails::formatDuration(qint64 ms)
+{
+    const QLocale locale;
+    if (ms < 1000)
+        return tr("%1 ms").arg(locale.toString(ms));
+    if (ms < 60 * 1000)
+        return tr("%1 s").arg(locale.toString(ms / 1000.0, 'f', ms < 10 * 1000 ? 1 : 0));
+    const qint64 s = ms / 1000;
+    if (s < 3600)
+        return tr("%1 min %2 s").arg(locale.toString(s / 60), locale.toString(s % 60));
+    return tr("%1 h %2 min").arg(locale.toString(s / 3600), locale.toString((s % 3600) / 60));
+}
+
+void ConnectionDetails::showEvent(QShowEvent *event)
+{
+    refresh();
+    m_clock.start();
+    QFrame::showEvent(event);
+}
+
+void ConnectionDetails::hideEvent(QHideEvent *event)
+{
+    m_clock.stop();
+    QFrame::hideEvent(event);
+}
+
+void ConnectionDetails::keyPressEvent(QKeyEvent *event)
+{
+    if (event->matches(QKeySequence::Cancel)) {
+        event->accept();
+        close();
+        return;
+    }
+    QFrame::keyPressEvent(event);
+}
+
+void ConnectionDetails::togglePause()
+{
+    if (m_connection->state() == ConnectionService::State::Paused)
+        m_connection->resumeLive();
+    else
+        m_connection->pause();
+}
+
+void ConnectionDetails::refresh()
+{
+    using S = ConnectionService::State;
+    using Dialect = ConnectionSettings::Dialect;
+    const QLocale locale;
+    const S state = m_connection->state();
+    const QString unknown = tr("not known yet");
+
+    // The address only: user info and query may carry credentials.
+    m_server->setText(
+        m_connection->currentUrl().toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment));
+    switch (m_connection->dialect()) {
+    case Dialect::Auto:
+        m_dialect->setText(unknown);
+        break;
+    case Dialect::Watchfloor:
+        m_dialect->setText(QStringLiteral("watchfloor"));
+        break;
+    case Dialect::Plain:
+        m_dialect->setText(tr("plain"));
+        break;
+    case Dialect::SocketIo:
+        m_dialect->setText(QStringLiteral("Socket.IO"));
+        break;
+    }
+    const auto orUnknown = [&unknown](const QString &text) { return text.isEmpty() ? unknown : text; };
+    m_serverName->setText(orUnknown(m_connection->serverName()));
+    m_session->setText(orUnknown(m_connection->sessionId()));
+    m_role->setText(orUnknown(m_connection->role()));
+
+    QString stateText = ConnectionService::stateName(state);
+    if (state == S::Reconnecting) {
+        const qint64 ms = m_connection->msUntilRetry();
+        stateText = ms >= 0
+            ? tr("reconnecting in %1 (attempt %2)").arg(formatDuration(ms), locale.toString(m_connection->attempt()))
+            : tr("reconnecting (attempt %1)").arg(locale.toString(m_connection->attempt()));
+    } else if (state == S::Offline) {
+        stateText = tr("gave up after %1 attempts").arg(locale.toString(m_connection->attempt()));
+    }
+    m_state->setText(stateText);
+
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime lastLive = m_connection->lastLiveAt();
+    if (lastLive.isValid()) {
+        const QDateTime local = lastLive.toLocalTime();
+        m_lastConnected->setText(tr("%1 %2 (%3 ago)")
+                                     .arg(locale.toString(local.date(), QLocale::ShortFormat),
+                                          locale.toString(local.time(), QStringLiteral("HH:mm:ss")),
+                                          formatDuration(std::max<qint64>(0, lastLive.msecsTo(now)))));
+    } else {
+        m_lastConnected->setText(tr("never"));
+    }
+    const qint64 outage = m_connection->lastOutageMs();
+    m_lastOutage->setText(outage >= 0 ? formatDuration(outage) : tr("none"));
+    switch (m_connection->lastRecovery()) {
+    case ConnectionService::Recovery::None:
+        m_recovery->setText(tr("none"));
+        break;
+    case ConnectionService::Recovery::Resumed:
+        m_recovery->setText(tr("resumed: nothing was missed"));
+        break;
+    case ConnectionService::Recovery::Resynced:
+        m_recovery->setText(tr("resynced from fresh snapshots"));
+        break;
+    }
+    m_eventRate->setText(tr("%1 per second").arg(locale.toString(m_connection->eventsPerSecond(), 'f', 1)));
+    const qint64 rtt = m_connection->roundTripMs();
+    m_roundTrip->setText(rtt >= 0 ? tr("%1 ms").arg(locale.toString(rtt)) : tr("not measured yet"));
+    m_protocolErrors->setText(locale.toString(m_connection->protocolErrorCount()));
+    const QString why = state == S::Failed ? m_connection->failureReason() : m_connection->lastError();
+    m_lastError->setText(why.isEmpty() ? tr("none") : why);
+
+    // Only what the service will act on: a retry while Paused or mid-handshake does nothing.
+    m_retry->setEnabled(state != S::Live && state != S::Authenticating && state != S::Paused);
+    m_pause->setText(state == S::Paused ? tr("Resume live updates") : tr("Pause live updates"));
+    m_pause->setEnabled(state != S::Disconnected);
+}

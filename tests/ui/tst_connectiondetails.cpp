@@ -1,0 +1,239 @@
+#include "app/session.h"
+#include "connectiondetails.h"
+#include "connectionindicator.h"
+#include "mainwindow.h"
+#include "simserver.h"
+
+#include <QAbstractButton>
+#include <QDir>
+#include <QLabel>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QTest>
+
+#include <memory>
+
+// The connection details popup of the top bar's indicator, against the
+// reference server: what it lists, and the operator's two actions on the link.
+class TestConnectionDetails : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void opensOnClickAndListsTheLink();
+    void pauseAndResumeLiveUpdates();
+    void retryNowSkipsTheBackoff();
+};
+
+namespace {
+
+const QString kToken = QStringLiteral("tok-7f3a9c-secret");
+
+SimOptions fleet()
+{
+    SimOptions o;
+    o.drones = 3;
+    o.rate = 20.0;
+    o.loadRate = 200.0; // a steady stream of events to count
+    o.heartbeatMs = 1000; // a round trip measured within a second
+    o.tokens = {{kToken, QStringLiteral("operator")}};
+    return o;
+}
+
+ConnectionSettings settingsFor(const QString &url)
+{
+    ConnectionSettings s;
+    s.url = QUrl(url);
+    s.token = kToken;
+    s.operatorName = QStringLiteral("alice");
+    return s;
+}
+
+// Every text the window shows or tells, popup included.
+QStringList allTexts(const QWidget *root)
+{
+    QStringList texts;
+    const auto widgets = root->findChildren<QWidget *>();
+    for (const QWidget *w : widgets) {
+        texts << w->toolTip() << w->accessibleName() << w->accessibleDescription() << w->windowTitle();
+        if (const auto *label = qobject_cast<const QLabel *>(w))
+            texts << label->text();
+        if (const auto *button = qobject_cast<const QAbstractButton *>(w))
+            texts << button->text();
+    }
+    return texts;
+}
+
+void verifyNoToken(const QWidget *root)
+{
+    for (const QString &text : allTexts(root))
+        QVERIFY2(!text.contains(kToken), qPrintable(text));
+}
+
+ConnectionDetails *openDetails(MainWindow &window)
+{
+    ConnectionIndicator *indicator = window.connectionIndicator();
+    QTest::mouseClick(indicator, Qt::LeftButton);
+    ConnectionDetails *details = indicator->details();
+    if (details && !QTest::qWaitForWindowExposed(details))
+        return nullptr;
+    return details;
+}
+
+} // namespace
+
+void TestConnectionDetails::initTestCase()
+{
+    QLocale::setDefault(QLocale::c());
+}
+
+void TestConnectionDetails::opensOnClickAndListsTheLink()
+{
+    SimServer sim(fleet());
+    QVERIFY(sim.listen());
+    Session session;
+    session.setSettings(settingsFor(sim.url()));
+    MainWindow window(&session, QStringLiteral("Test"));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    ConnectionIndicator *indicator = window.connectionIndicator();
+    QVERIFY(!indicator->details()); // made on first use
+    session.start();
+    QTRY_COMPARE(session.connection()->state(), ConnectionService::State::Live);
+
+    // Live, with the age of the last message (and the round trip once measured).
+    static const QRegularExpression liveText(QStringLiteral("^Live( · \\d+ ms)? · \\d+ (s|min|h) ago$"));
+    QTRY_VERIFY2(liveText.match(indicator->text()).hasMatch(), qPrintable(indicator->text()));
+
+    // Once a heartbeat has come back, the round trip too.
+    QTRY_VERIFY(session.connection()->roundTripMs() >= 0);
+    static const QRegularExpression withRoundTrip(QStringLiteral("^Live · \\d+ ms · \\d+ (s|min|h) ago$"));
+    QTRY_VERIFY2(withRoundTrip.match(indicator->text()).hasMatch(), qPrintable(indicator->text()));
+    QCOMPARE(indicator->accessibleName(), QStringLiteral("Connection: Live")); // steady, not re-read every second
+
+    ConnectionDetails *details = openDetails(window);
+    QVERIFY(details);
+    QVERIFY(details->isVisible());
+    QVERIFY(details->isWindow());
+    static const QRegularExpression ms(QStringLiteral("^\\d+ ms$"));
+    QVERIFY2(ms.match(details->value(QStringLiteral("detailRoundTrip"))).hasMatch(),
+             qPrintable(details->value(QStringLiteral("detailRoundTrip"))));
+    // Anchored under the indicator (give or take the top bar's relayout as its text changes).
+    const QPoint anchor = indicator->mapToGlobal(QPoint(0, indicator->height()));
+    QVERIFY2(qAbs(details->y() - anchor.y()) <= 4,
+             qPrintable(QStringLiteral("%1 vs %2").arg(details->y()).arg(anchor.y())));
+
+    QCOMPARE(details->value(QStringLiteral("detailServer")), sim.url());
+    QCOMPARE(details->value(QStringLiteral("detailDialect")), QStringLiteral("watchfloor"));
+    QVERIFY(!session.connection()->sessionId().isEmpty());
+    QCOMPARE(details->value(QStringLiteral("detailSession")), session.connection()->sessionId());
+    QCOMPARE(details->value(QStringLiteral("detailRole")), QStringLiteral("operator"));
+    QCOMPARE(details->value(QStringLiteral("detailState")), QStringLiteral("live"));
+    QVERIFY(!details->value(QStringLiteral("detailServerName")).isEmpty());
+    QVERIFY2(details->value(QStringLiteral("detailLastConnected")).contains(QStringLiteral("ago")),
+             qPrintable(details->value(QStringLiteral("detailLastConnected"))));
+    QCOMPARE(details->value(QStringLiteral("detailProtocolErrors")), QStringLiteral("0"));
+    QVERIFY(!details->retryButton()->isEnabled()); // nothing to retry while live
+    QCOMPARE(details->pauseButton()->text(), QStringLiteral("Pause live updates"));
+
+    // Events flow at the fast rate, and the popup's once-a-second refresh shows it.
+    QTRY_VERIFY(session.connection()->eventsPerSecond() > 0.0);
+    static const QRegularExpression rate(QStringLiteral("^(\\d+\\.\\d) per second$"));
+    QTRY_VERIFY2(rate.match(details->value(QStringLiteral("detailEventRate"))).captured(1).toDouble() > 0.0,
+                 qPrintable(details->value(QStringLiteral("detailEventRate"))));
+
+    verifyNoToken(&window);
+
+    const QString dir = qEnvironmentVariable("WATCHFLOOR_SCREENSHOT_DIR");
+    if (!dir.isEmpty())
+        QVERIFY(details->grab().save(QDir(dir).filePath(QStringLiteral("connection-details.png"))));
+
+    // Esc closes it; a click opens it again.
+    QTest::keyClick(details, Qt::Key_Escape);
+    QTRY_VERIFY(!details->isVisible());
+    QCOMPARE(openDetails(window), details);
+    QVERIFY(details->isVisible());
+}
+
+void TestConnectionDetails::pauseAndResumeLiveUpdates()
+{
+    SimServer sim(fleet());
+    QVERIFY(sim.listen());
+    Session session;
+    session.setSettings(settingsFor(sim.url()));
+    MainWindow window(&session, QStringLiteral("Test"));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    session.start();
+    QTRY_COMPARE(session.connection()->state(), ConnectionService::State::Live);
+    QVERIFY(!window.staleBanner()->isVisible());
+    ConnectionIndicator *indicator = window.connectionIndicator();
+    const QImage liveIcon = indicator->icon().pixmap(14).toImage();
+
+    ConnectionDetails *details = openDetails(window);
+    QVERIFY(details);
+    QTest::mouseClick(details->pauseButton(), Qt::LeftButton);
+    QTRY_COMPARE(session.connection()->state(), ConnectionService::State::Paused);
+    QVERIFY2(indicator->text().startsWith(QStringLiteral("Paused")), qPrintable(indicator->text()));
+    QVERIFY(indicator->icon().pixmap(14).toImage() != liveIcon);
+    QVERIFY(window.staleBanner()->isVisible());
+    QVERIFY2(window.staleBanner()->text().startsWith(QStringLiteral("PAUSED")),
+             qPrintable(window.staleBanner()->text()));
+    QVERIFY(window.staleBanner()->text().contains(QStringLiteral("live updates are off")));
+    QCOMPARE(details->pauseButton()->text(), QStringLiteral("Resume live updates"));
+    QCOMPARE(details->value(QStringLiteral("detailState")), QStringLiteral("paused"));
+    QVERIFY(!details->retryButton()->isEnabled()); // only Resume ends a pause
+    // Paused, polling and live each have their own symbol.
+    QVERIFY(ConnectionIndicator::symbol(ConnectionService::State::Paused, 14, 1.0).toImage()
+            != ConnectionIndicator::symbol(ConnectionService::State::Polling, 14, 1.0).toImage());
+    QVERIFY(ConnectionIndicator::symbol(ConnectionService::State::Polling, 14, 1.0).toImage()
+            != ConnectionIndicator::symbol(ConnectionService::State::Live, 14, 1.0).toImage());
+
+    QTest::mouseClick(details->pauseButton(), Qt::LeftButton);
+    QTRY_COMPARE(session.connection()->state(), ConnectionService::State::Live);
+    QTRY_VERIFY2(indicator->text().startsWith(QStringLiteral("Live")), qPrintable(indicator->text()));
+    QVERIFY(!window.staleBanner()->isVisible());
+    QCOMPARE(details->pauseButton()->text(), QStringLiteral("Pause live updates"));
+    verifyNoToken(&window);
+}
+
+void TestConnectionDetails::retryNowSkipsTheBackoff()
+{
+    auto sim = std::make_unique<SimServer>(fleet());
+    QVERIFY(sim->listen());
+    Session session;
+    ConnectionSettings s = settingsFor(sim->url());
+    s.backoffBaseMs = 60000; // a wait no test would sit out
+    s.backoffCapMs = 60000;
+    s.pollingFallback = false; // the REST fallback is on the same stopped server anyway
+    session.setSettings(s);
+    MainWindow window(&session, QStringLiteral("Test"));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    session.start();
+    ConnectionService *connection = session.connection();
+    QTRY_COMPARE(connection->state(), ConnectionService::State::Live);
+    ConnectionDetails *details = openDetails(window);
+    QVERIFY(details);
+
+    sim.reset();
+    // Full jitter may draw a short wait; wait for one long enough to tell a
+    // retry on demand from the backoff's own.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        connection->state() == ConnectionService::State::Reconnecting && connection->msUntilRetry() > 10000, 30000);
+    QTRY_VERIFY(details->retryButton()->isEnabled());
+    QTRY_VERIFY2(details->value(QStringLiteral("detailState")).startsWith(QStringLiteral("reconnecting in")),
+                 qPrintable(details->value(QStringLiteral("detailState"))));
+    QVERIFY(details->value(QStringLiteral("detailLastError")) != QStringLiteral("none"));
+    const int before = connection->attempt();
+
+    QTest::mouseClick(details->retryButton(), Qt::LeftButton);
+    // The attempt is made (and refused) at once, long before the backoff's wait is over.
+    QTRY_VERIFY_WITH_TIMEOUT(connection->attempt() > before, 3000);
+    QCOMPARE(connection->state(), ConnectionService::State::Reconnecting);
+    verifyNoToken(&window);
+}
+
+QTEST_MAIN(TestConnectionDetails)
+#include "tst_connectiondetails.moc"
