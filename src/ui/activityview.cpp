@@ -9,6 +9,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -38,7 +39,12 @@ ActivityView::ActivityView(Session *session, QWidget *parent)
     m_operatorsTitle->setObjectName(QStringLiteral("operatorsTitle"));
     m_operatorsTitle->setFont(titleFont);
     operatorsLayout->addWidget(m_operatorsTitle);
-    m_operatorTable = makeTable(session->operators(), new ActivityDelegate(ActivityDelegate::Table::Operators, this));
+    // The model keeps arrival order; the proxy sorts on its raw SortRole.
+    auto *operators = new QSortFilterProxyModel(this);
+    operators->setSourceModel(session->operators());
+    operators->setSortRole(OperatorModel::SortRole);
+    operators->setDynamicSortFilter(true);
+    m_operatorTable = makeTable(operators, new ActivityDelegate(ActivityDelegate::Table::Operators, this));
     m_operatorTable->setObjectName(QStringLiteral("operatorTable"));
     m_operatorTable->setAccessibleName(tr("Operators present"));
     m_operatorTable->setSortingEnabled(true);

@@ -108,8 +108,12 @@ MachinesView::MachinesView(Session *session, QWidget *parent)
     QHeaderView *header = m_table->horizontalHeader();
     header->setHighlightSections(false);
     header->setSectionResizeMode(QHeaderView::Interactive);
-    header->setSectionResizeMode(MachineModel::NameColumn, QHeaderView::Stretch);
+    header->setStretchLastSection(true);
     const QFontMetrics metrics = m_table->fontMetrics();
+    header->resizeSection(MachineModel::IdColumn, metrics.horizontalAdvance(QStringLiteral("M-0000")) + 24);
+    header->resizeSection(MachineModel::NameColumn, metrics.horizontalAdvance(QStringLiteral("Packer 00")) + 24);
+    header->resizeSection(MachineModel::LineColumn, metrics.horizontalAdvance(QStringLiteral("L00")) + 24);
+    header->resizeSection(MachineModel::ProducedColumn, metrics.horizontalAdvance(QStringLiteral("000,000")) + 24);
     QFont bold = m_table->font();
     bold.setBold(true);
     header->resizeSection(MachineModel::StatusColumn,
@@ -121,13 +125,14 @@ MachinesView::MachinesView(Session *session, QWidget *parent)
     const QFontMetrics headerMetrics = header->fontMetrics();
     for (int column = 0; column < MachineModel::ColumnCount; ++column) {
         const int title = headerMetrics.horizontalAdvance(m_proxy->headerData(column, Qt::Horizontal).toString()) + 28;
-        if (column != MachineModel::NameColumn && header->sectionSize(column) < title)
+        if (header->sectionSize(column) < title)
             header->resizeSection(column, title);
     }
     splitter->addWidget(m_table);
     splitter->addWidget(createDetailPane());
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
+    splitter->setSizes({m_table->horizontalHeader()->length() + 4, 480});
     layout->addWidget(splitter, 1);
 
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
@@ -443,7 +448,10 @@ void MachinesView::redrawChart()
     m_chartView->chart()->setTitle(m_machineId.isEmpty() ? tr("Utilization")
                                                          : tr("Utilization of %1").arg(m_machineId));
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    const qint64 first = samples.isEmpty() ? now - 60 * 1000 : std::min(samples.first().timeMs, now - 60 * 1000);
+    // The axis spans the samples kept, and at least kMinChartSpanMs so a
+    // short history is not stretched into a steep line.
     const qint64 last = samples.isEmpty() ? now : std::max(samples.last().timeMs, now);
+    const qint64 first
+        = samples.isEmpty() ? last - kMinChartSpanMs : std::min(samples.first().timeMs, last - kMinChartSpanMs);
     m_timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(first), QDateTime::fromMSecsSinceEpoch(last));
 }

@@ -28,6 +28,7 @@ class MachinesView : public QWidget
 
 public:
     static constexpr int kChartRedrawMs = 1000;
+    static constexpr qint64 kMinChartSpanMs = 10 * 1000;
 
     // The session is not owned and must outlive the view.
     explicit MachinesView(Session *session, QWidget *parent = nullptr);

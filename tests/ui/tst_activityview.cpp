@@ -54,7 +54,7 @@ struct Console
         view->show();
         const auto mode = QAbstractItemModelTester::FailureReportingMode::Fatal;
         for (QAbstractItemModel *m : std::initializer_list<QAbstractItemModel *> {
-                 view->activityProxy(), session.operators(), session.activity()})
+                 view->activityProxy(), view->operatorTable()->model(), session.operators(), session.activity()})
             testers.push_back(std::make_unique<QAbstractItemModelTester>(m, mode));
         session.start();
     }
@@ -122,6 +122,9 @@ void TestActivityView::showsTheOperatorPresent()
     QTRY_VERIFY_WITH_TIMEOUT(operatorRow(table, operatorName) >= 0, 10000);
     const int row = operatorRow(table, operatorName);
     QCOMPARE(table->model()->rowCount(), console.session.operators()->rowCount());
+    // Sorted by name.
+    for (int r = 1; r < table->model()->rowCount(); ++r)
+        QVERIFY(table->model()->index(r - 1, 0).data().toString() <= table->model()->index(r, 0).data().toString());
     const QModelIndex role = table->model()->index(row, OperatorModel::RoleColumn);
     QCOMPARE(ActivityDelegate::cellText(ActivityDelegate::Table::Operators, role),
              ActivityDelegate::roleText(Protocol::OperatorRole(role.data(OperatorModel::OperatorRoleRole).toInt())));
@@ -197,7 +200,13 @@ void TestActivityView::screenshot()
     for (int i = 0; i < 3; ++i)
         QVERIFY(console.sendCommand());
     QTRY_VERIFY_WITH_TIMEOUT(console.session.operators()->rowCount() >= 2, 10000);
-    QTRY_VERIFY(console.session.activity()->rowCount() >= 3);
+    QTRY_VERIFY(other.hasLiveData());
+    other.connection()->request(QStringLiteral("command"),
+                                {{QStringLiteral("commandId"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
+                                 {QStringLiteral("endpointId"), QStringLiteral("T1.V101.open")},
+                                 {QStringLiteral("value"), false}},
+                                [](const Protocol::Result &) {});
+    QTRY_VERIFY(console.session.activity()->rowCount() >= 4);
     QVERIFY(QDir().mkpath(dir));
     QVERIFY(console.view->grab().save(QDir(dir).filePath(QStringLiteral("activity-view.png"))));
 }
