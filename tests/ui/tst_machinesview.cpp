@@ -8,6 +8,7 @@
 #include <QAbstractItemModelTester>
 #include <QComboBox>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLineSeries>
@@ -189,6 +190,19 @@ void TestMachinesView::selectionFillsTheDetailPane()
     for (const MetricHistory::Sample &sample : history)
         found = found || (qint64(last.x()) == sample.timeMs && qFuzzyCompare(float(last.y()), float(sample.value)));
     QVERIFY(found);
+
+    // Redrawn at most once a second, however often the machine reports.
+    QElapsedTimer clock;
+    clock.start();
+    QList<qint64> at;
+    connect(view->utilizationSeries(), &QXYSeries::pointsReplaced, this, [&] { at.append(clock.elapsed()); });
+    QTest::qWait(3500);
+    QVERIFY(at.size() >= 2);
+    QVERIFY(at.size() <= 4);
+    for (qsizetype i = 1; i < at.size(); ++i)
+        QVERIFY2(at.at(i) - at.at(i - 1) >= MachinesView::kChartRedrawMs - 50,
+                 qPrintable(QString::number(at.at(i) - at.at(i - 1))));
+    disconnect(view->utilizationSeries(), nullptr, this, nullptr);
 
     // Another machine replaces the series at once.
     const QString other = model->keyAt(7);
