@@ -1,0 +1,295 @@
+#include "machinedelegate.h"
+
+#include "model/machinemodel.h"
+#include "theme.h"
+
+#include <QApplication>
+#include <QDateTime>
+#include <QLocale>
+#include <QPainter>
+#include <QPainterPath>
+
+#include <algorithm>
+
+using Protocol::MachineState;
+using Protocol::TicketPriority;
+using Protocol::TicketStatus;
+
+QString MachineDelegate::statusText(MachineState status)
+{
+    switch (status) {
+    case MachineState::Running:
+        return tr("Running");
+    case MachineState::Idle:
+        return tr("Idle");
+    case MachineState::Down:
+        return tr("Down");
+    case MachineState::Maintenance:
+        return tr("Maintenance");
+    }
+    return {};
+}
+
+QString MachineDelegate::priorityText(TicketPriority priority)
+{
+    switch (priority) {
+    case TicketPriority::Low:
+        return tr("Low");
+    case TicketPriority::Medium:
+        return tr("Medium");
+    case TicketPriority::High:
+        return tr("High");
+    case TicketPriority::Critical:
+        return tr("Critical");
+    }
+    return {};
+}
+
+QString MachineDelegate::ticketStatusText(TicketStatus status)
+{
+    switch (status) {
+    case TicketStatus::Open:
+        return tr("Open");
+    case TicketStatus::InProgress:
+        return tr("In progress");
+    case TicketStatus::Resolved:
+        return tr("Resolved");
+    }
+    return {};
+}
+
+QString MachineDelegate::timeText(const QDateTime &at)
+{
+    if (!at.isValid())
+        return {};
+    const QLocale locale;
+    const QDateTime local = at.toLocalTime();
+    const QString time = locale.toString(local.time(), QStringLiteral("HH:mm:ss"));
+    if (local.date() == QDate::currentDate())
+        return time;
+    return tr("%1 %2").arg(locale.toString(local.date(), QLocale::ShortFormat), time);
+}
+
+void MachineDelegate::drawStatusSymbol(QPainter *p, MachineState status, const QRectF &r)
+{
+    p->save();
+    p->setRenderHint(QPainter::Antialiasing);
+    const QColor ink = Theme::neutralColor();
+    switch (status) {
+    case MachineState::Running: { // a filled triangle: producing
+        QPainterPath path;
+        path.moveTo(r.left() + 1, r.top() + 1);
+        path.lineTo(r.right() - 1, r.center().y());
+        path.lineTo(r.left() + 1, r.bottom() - 1);
+        path.closeSubpath();
+        p->setPen(Qt::NoPen);
+        p->setBrush(ink);
+        p->drawPath(path);
+        break;
+    }
+    case MachineState::Idle: // a ring: ready, not producing
+        p->setPen(QPen(ink, 1.6));
+        p->setBrush(Qt::NoBrush);
+        p->drawEllipse(r.adjusted(1.5, 1.5, -1.5, -1.5));
+        break;
+    case MachineState::Maintenance: { // a square with a cross: out of service on purpose
+        p->setPen(QPen(ink, 1.6));
+        p->setBrush(Qt::NoBrush);
+        const QRectF box = r.adjusted(1.5, 1.5, -1.5, -1.5);
+        p->drawRect(box);
+        p->drawLine(box.topLeft(), box.bottomRight());
+        p->drawLine(box.topRight(), box.bottomLeft());
+        break;
+    }
+    case MachineState::Down: { // a red diamond with a bar: act
+        QPainterPath diamond;
+        diamond.moveTo(r.center().x(), r.top());
+        diamond.lineTo(r.right(), r.center().y());
+        diamond.lineTo(r.center().x(), r.bottom());
+        diamond.lineTo(r.left(), r.center().y());
+        diamond.closeSubpath();
+        p->setPen(Qt::NoPen);
+        p->setBrush(Theme::alarmColor());
+        p->drawPath(diamond);
+        p->setPen(QPen(Qt::white, 1.8));
+        p->drawLine(QPointF(r.center().x(), r.top() + 3.5), QPointF(r.center().x(), r.center().y() + 1));
+        p->drawPoint(QPointF(r.center().x(), r.bottom() - 3.5));
+        break;
+    }
+    }
+    p->restore();
+}
+
+void MachineDelegate::drawPrioritySymbol(QPainter *p, TicketPriority priority, const QRectF &r)
+{
+    // One to four rising bars: the count tells the priority without colour;
+    // High and Critical are coloured besides.
+    p->save();
+    p->setRenderHint(QPainter::Antialiasing);
+    const int filled = int(priority) + 1;
+    const QColor ink = priority == TicketPriority::Critical ? Theme::alarmColor()
+        : priority == TicketPriority::High                  ? Theme::warningColor()
+                                                            : Theme::neutralColor();
+    const double gap = 1.5;
+    const double barWidth = (r.width() - 3 * gap) / 4.0;
+    for (int i = 0; i < 4; ++i) {
+        const double height = r.height() * (i + 1) / 4.0;
+        const QRectF bar(r.left() + i * (barWidth + gap), r.bottom() - height, barWidth, height);
+        if (i < filled)
+            p->fillRect(bar, ink);
+        else {
+            p->setPen(QPen(Theme::neutralColor().lighter(150), 1.0));
+            p->setBrush(Qt::NoBrush);
+            p->drawRect(bar.adjusted(0.5, 0.5, -0.5, -0.5));
+        }
+    }
+    p->restore();
+}
+
+namespace {
+
+template<typename Draw> QPixmap symbolPixmap(int side, qreal dpr, Draw draw)
+{
+    QPixmap pixmap(QSize(side, side) * dpr);
+    pixmap.setDevicePixelRatio(dpr);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    draw(&painter, QRectF(0, 0, side, side));
+    return pixmap;
+}
+
+} // namespace
+
+QPixmap MachineDelegate::statusPixmap(MachineState status, int side, qreal dpr)
+{
+    return symbolPixmap(side, dpr, [status](QPainter *p, const QRectF &r) { drawStatusSymbol(p, status, r); });
+}
+
+QPixmap MachineDelegate::priorityPixmap(TicketPriority priority, int side, qreal dpr)
+{
+    return symbolPixmap(side, dpr, [priority](QPainter *p, const QRectF &r) { drawPrioritySymbol(p, priority, r); });
+}
+
+void MachineDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const
+{
+    QStyledItemDelegate::initStyleOption(option, index);
+    const QLocale locale;
+    switch (index.column()) {
+    case MachineModel::StatusColumn:
+        option->text = statusText(MachineState(index.data(MachineModel::StatusRole).toInt()));
+        break;
+    case MachineModel::UtilizationColumn:
+        option->text = tr("%1 %").arg(locale.toString(qRound(index.data(MachineModel::UtilizationRole).toDouble())));
+        break;
+    case MachineModel::ProducedColumn:
+        option->text = locale.toString(index.data(MachineModel::ProducedCountRole).toLongLong());
+        option->displayAlignment = Qt::AlignRight | Qt::AlignVCenter;
+        break;
+    case MachineModel::OpenTicketsColumn: {
+        const int open = index.data(MachineModel::OpenTicketCountRole).toInt();
+        option->text = open > 0 ? locale.toString(open) : QString();
+        option->displayAlignment = Qt::AlignRight | Qt::AlignVCenter;
+        break;
+    }
+    case MachineModel::LastUpdateColumn: {
+        const QString time = timeText(index.data(MachineModel::LastUpdateRole).toDateTime());
+        option->text = index.data(MachineModel::StaleRole).toBool() ? tr("%1 (stale)").arg(time) : time;
+        break;
+    }
+    default:
+        break;
+    }
+}
+
+void MachineDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    // A machine not heard from lately, or any machine while the link is down,
+    // is drawn faded and slanted: its values are the last known, not live.
+    QStyleOptionViewItem opt = option;
+    if (index.data(MachineModel::StaleRole).toBool()) {
+        opt.palette.setColor(QPalette::Text, Theme::staleText());
+        opt.font.setItalic(true);
+    }
+    switch (index.column()) {
+    case MachineModel::StatusColumn:
+        paintStatus(painter, opt, index);
+        break;
+    case MachineModel::UtilizationColumn:
+        paintUtilization(painter, opt, index);
+        break;
+    default:
+        QStyledItemDelegate::paint(painter, opt, index);
+    }
+}
+
+QSize MachineDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    QSize size = QStyledItemDelegate::sizeHint(option, index);
+    if (index.column() == MachineModel::StatusColumn)
+        size.rwidth() += option.fontMetrics.height() + 8;
+    else if (index.column() == MachineModel::UtilizationColumn)
+        size.setWidth(std::max(size.width(), option.fontMetrics.horizontalAdvance(QStringLiteral("100 %")) + 90));
+    return size;
+}
+
+void MachineDelegate::paintStatus(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    opt.font = option.font; // keep the stale slant
+    const auto status = MachineState(index.data(MachineModel::StatusRole).toInt());
+    const QString text = opt.text;
+    opt.text.clear();
+    const QWidget *widget = option.widget;
+    QStyle *style = widget ? widget->style() : QApplication::style();
+    style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
+
+    const int side = std::min(opt.rect.height() - 8, opt.fontMetrics.height());
+    const QRectF symbolRect(opt.rect.left() + 6, opt.rect.center().y() - side / 2.0 + 0.5, side, side);
+    drawStatusSymbol(painter, status, symbolRect);
+
+    painter->save();
+    QFont font = opt.font;
+    const bool down = status == MachineState::Down;
+    font.setBold(down);
+    painter->setFont(font);
+    const bool selected = opt.state & QStyle::State_Selected;
+    painter->setPen(selected   ? opt.palette.color(QPalette::HighlightedText)
+                        : down ? Theme::alarmColor()
+                               : opt.palette.color(QPalette::Text));
+    painter->drawText(opt.rect.adjusted(int(symbolRect.width()) + 12, 0, -4, 0), Qt::AlignVCenter | Qt::AlignLeft,
+                      text);
+    painter->restore();
+}
+
+void MachineDelegate::paintUtilization(QPainter *painter, const QStyleOptionViewItem &option,
+                                       const QModelIndex &index) const
+{
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    opt.font = option.font;
+    const QString text = opt.text;
+    opt.text.clear();
+    const QWidget *widget = option.widget;
+    QStyle *style = widget ? widget->style() : QApplication::style();
+    style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
+
+    // Utilization is a normal figure whatever its value: the bar stays grey.
+    const double utilization = std::clamp(index.data(MachineModel::UtilizationRole).toDouble(), 0.0, 100.0);
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    const int barWidth = 60;
+    const QRectF bar(opt.rect.left() + 6, opt.rect.center().y() - 4.5, barWidth, 9);
+    painter->setPen(QPen(Theme::neutralColor(), 1.0));
+    painter->setBrush(opt.palette.color(QPalette::Base));
+    painter->drawRect(bar);
+    const bool stale = index.data(MachineModel::StaleRole).toBool();
+    painter->fillRect(
+        QRectF(bar.left() + 1.5, bar.top() + 1.5, (bar.width() - 3) * utilization / 100.0, bar.height() - 3),
+        stale ? Theme::staleText() : Theme::neutralColor());
+    painter->setFont(opt.font);
+    const bool selected = opt.state & QStyle::State_Selected;
+    painter->setPen(selected ? opt.palette.color(QPalette::HighlightedText) : opt.palette.color(QPalette::Text));
+    painter->drawText(opt.rect.adjusted(barWidth + 14, 0, -4, 0), Qt::AlignVCenter | Qt::AlignLeft, text);
+    painter->restore();
+}

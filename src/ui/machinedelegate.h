@@ -1,0 +1,46 @@
+#pragma once
+
+#include "protocol/machine.h"
+
+#include <QPixmap>
+#include <QStyledItemDelegate>
+
+class QDateTime;
+
+// Draws the machines table: a shape and a word for every status (only Down
+// in the alarm colour; Maintenance neutral, with a shape of its own), the
+// utilization as a grey bar with its figure, counts in the locale's digits,
+// and rows not heard from lately faded and slanted.
+class MachineDelegate : public QStyledItemDelegate
+{
+    Q_OBJECT
+
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+
+    // Words for the protocol's values, as the machines view shows them.
+    static QString statusText(Protocol::MachineState status);
+    static QString priorityText(Protocol::TicketPriority priority);
+    static QString ticketStatusText(Protocol::TicketStatus status);
+    // Local time of day; with the date when it is not today. Empty if invalid.
+    static QString timeText(const QDateTime &at);
+
+    // The shape of a status (abnormal ones carry their colour too).
+    static void drawStatusSymbol(QPainter *painter, Protocol::MachineState status, const QRectF &rect);
+    // The shape of a ticket priority: more marks, and colour from High up.
+    static void drawPrioritySymbol(QPainter *painter, Protocol::TicketPriority priority, const QRectF &rect);
+    // A small picture of a symbol for labels outside the table.
+    static QPixmap statusPixmap(Protocol::MachineState status, int side, qreal dpr);
+    static QPixmap priorityPixmap(Protocol::TicketPriority priority, int side, qreal dpr);
+
+protected:
+    // The model gives raw values; this turns them into the column's text.
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override;
+
+private:
+    void paintStatus(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const;
+    void paintUtilization(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const;
+};

@@ -1,0 +1,82 @@
+#pragma once
+
+#include <QPersistentModelIndex>
+#include <QTimer>
+#include <QWidget>
+
+class MachineDelegate;
+class MachineFilterProxy;
+class QChartView;
+class QComboBox;
+class QDateTimeAxis;
+class QLabel;
+class QLineEdit;
+class QLineSeries;
+class QTableView;
+class QTreeWidget;
+class Session;
+
+// The production machines: a sortable table narrowed by status, line and a
+// search, and beside it the selected machine in detail (its utilization
+// over time and its open maintenance tickets with how they got there).
+// Grey while all is normal; only a machine that is down takes the alarm
+// colour, always with its shape and word. Rows not heard from lately are
+// faded. The chart redraws at most once a second.
+class MachinesView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    static constexpr int kChartRedrawMs = 1000;
+    static constexpr qint64 kMinChartSpanMs = 10 * 1000;
+
+    // The session is not owned and must outlive the view.
+    explicit MachinesView(Session *session, QWidget *parent = nullptr);
+
+    QTableView *machineTable() const { return m_table; }
+    MachineFilterProxy *machineProxy() const { return m_proxy; }
+    MachineDelegate *delegate() const { return m_delegate; }
+    QComboBox *statusFilter() const { return m_statusFilter; }
+    QComboBox *lineFilter() const { return m_lineFilter; }
+    QLineEdit *searchBox() const { return m_search; }
+    QChartView *utilizationChart() const { return m_chartView; }
+    QLineSeries *utilizationSeries() const { return m_series; }
+    QTreeWidget *ticketTree() const { return m_tickets; }
+
+    // The machine shown in the detail pane; empty when none is selected.
+    QString selectedMachineId() const;
+    // Selects a machine's row if it is listed; false otherwise.
+    bool selectMachine(const QString &machineId);
+
+private:
+    QWidget *createDetailPane();
+    void applyFilters();
+    void updateLines();
+    void updateSummary();
+    void updateDetail();
+    void updateTickets();
+    void scheduleChart();
+    void redrawChart();
+
+    Session *m_session;
+    MachineFilterProxy *m_proxy;
+    MachineDelegate *m_delegate;
+    QTableView *m_table = nullptr;
+    QComboBox *m_statusFilter = nullptr;
+    QComboBox *m_lineFilter = nullptr;
+    QLineEdit *m_search = nullptr;
+    QLabel *m_summary = nullptr;
+    QLabel *m_detailTitle = nullptr;
+    QLabel *m_detailLine = nullptr;
+    QLabel *m_detailStatusIcon = nullptr;
+    QLabel *m_detailStatus = nullptr;
+    QLabel *m_detailFigures = nullptr;
+    QLabel *m_ticketsTitle = nullptr;
+    QChartView *m_chartView = nullptr;
+    QDateTimeAxis *m_timeAxis = nullptr;
+    QLineSeries *m_series = nullptr;
+    QTreeWidget *m_tickets = nullptr;
+    QString m_machineId; // shown in the detail pane
+    QTimer m_chartTimer;
+    qint64 m_lastChartMs = 0;
+};
