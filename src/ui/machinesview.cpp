@@ -1,5 +1,7 @@
 #include "machinesview.h"
 
+#include "charts.h"
+
 #include "app/session.h"
 #include "machinedelegate.h"
 #include "machinefilterproxy.h"
@@ -203,47 +205,15 @@ QWidget *MachinesView::createDetailPane()
     layout->addLayout(facts);
 
     // Utilization over time: one grey line on the console's chart style.
-    auto *chart = new QChart;
-    chart->setTitle(tr("Utilization"));
-    QFont chartTitle = chart->titleFont();
-    chartTitle.setBold(true);
-    chart->setTitleFont(chartTitle);
-    chart->setTitleBrush(QColor(0x1f, 0x23, 0x28));
-    chart->setBackgroundBrush(QColor(0xee, 0xef, 0xf0));
-    chart->setBackgroundPen(QPen(QColor(0xc4, 0xc8, 0xcc), 1.0));
-    chart->setBackgroundRoundness(4);
-    chart->setMargins(QMargins(4, 2, 8, 2));
-    chart->setAnimationOptions(QChart::NoAnimation);
-    chart->legend()->hide();
-    m_timeAxis = new QDateTimeAxis;
+    m_timeAxis = Charts::makeTimeAxis();
     m_timeAxis->setFormat(QStringLiteral("HH:mm:ss"));
-    m_timeAxis->setTickCount(5);
-    auto *valueAxis = new QValueAxis;
-    valueAxis->setRange(0, 100);
-    valueAxis->setLabelFormat(QStringLiteral("%.0f %%"));
-    valueAxis->setTickCount(6);
-    const QColor grid(0xd6, 0xd9, 0xdc);
-    for (QAbstractAxis *axis : {static_cast<QAbstractAxis *>(m_timeAxis), static_cast<QAbstractAxis *>(valueAxis)}) {
-        axis->setGridLineColor(grid);
-        axis->setLinePenColor(QColor(0xb4, 0xb9, 0xbe));
-        axis->setLabelsColor(QColor(0x5f, 0x66, 0x6d));
-        axis->setMinorGridLineVisible(false);
-    }
-    chart->addAxis(m_timeAxis, Qt::AlignBottom);
-    chart->addAxis(valueAxis, Qt::AlignLeft);
-    m_series = new QLineSeries;
-    m_series->setName(tr("Utilization"));
+    m_chartView = Charts::makeChartView(tr("Utilization"), m_timeAxis,
+                                        Charts::makeValueAxis(100, QStringLiteral("%.0f %%")), pane);
+    m_chartView->chart()->legend()->hide();
     QPen pen(QColor(0x3f, 0x45, 0x4b), 2.0);
     pen.setCapStyle(Qt::FlatCap);
-    m_series->setPen(pen);
-    chart->addSeries(m_series);
-    m_series->attachAxis(m_timeAxis);
-    m_series->attachAxis(valueAxis);
-    m_chartView = new QChartView(chart, pane);
+    m_series = Charts::addSeries(m_chartView->chart(), tr("Utilization"), pen);
     m_chartView->setObjectName(QStringLiteral("utilizationChart"));
-    m_chartView->setRenderHint(QPainter::Antialiasing);
-    m_chartView->setMinimumSize(200, 180);
-    m_chartView->setBackgroundBrush(palette().color(QPalette::Window));
     layout->addWidget(m_chartView, 1);
 
     m_ticketsTitle = new QLabel(pane);

@@ -1,10 +1,12 @@
 #include "mainwindow.h"
 
+#include "activityview.h"
 #include "alarmsview.h"
 #include "app/session.h"
 #include "connectionindicator.h"
 #include "dronedelegate.h"
 #include "dronedetailpane.h"
+#include "machinesview.h"
 #include "overviewview.h"
 #include "theme.h"
 
@@ -67,8 +69,12 @@ MainWindow::MainWindow(Session *session, const QString &profileName, QWidget *pa
     overviewScroll->setWidget(m_overview);
     addView(View::Overview, overviewScroll, tr("Overview"));
     addView(View::Drones, createDronesPage(), tr("Drones"));
+    m_machines = new MachinesView(session, m_pages);
+    addView(View::Machines, m_machines, tr("Machines"));
     m_alarms = new AlarmsView(session, m_pages);
     addView(View::Alarms, m_alarms, tr("Alarms"));
+    m_activity = new ActivityView(session, m_pages);
+    addView(View::Activity, m_activity, tr("Activity"));
     setCentralWidget(central);
 
     // The session keeps the counts as it applies changes and says when they moved.

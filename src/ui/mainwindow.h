@@ -2,9 +2,11 @@
 
 #include <QMainWindow>
 
+class ActivityView;
 class AlarmsView;
 class ConnectionIndicator;
 class DroneDetailPane;
+class MachinesView;
 class OverviewView;
 class QLabel;
 class QStackedWidget;
@@ -14,13 +16,13 @@ class Session;
 
 // The console's main window: a top bar (profile, operator, link state), a
 // banner whenever the data on screen is not live, and the views, one at a
-// time, chosen from a tab bar or with Ctrl+1, Ctrl+2, ….
+// time, chosen from a tab bar or with Ctrl+1 to Ctrl+5.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 
 public:
-    enum class View { Overview, Drones, Alarms };
+    enum class View { Overview, Drones, Machines, Alarms, Activity };
     Q_ENUM(View)
 
     MainWindow(Session *session, const QString &profileName, QWidget *parent = nullptr);
@@ -29,6 +31,8 @@ public:
     View currentView() const;
     OverviewView *overview() const { return m_overview; }
     AlarmsView *alarmsView() const { return m_alarms; }
+    MachinesView *machinesView() const { return m_machines; }
+    ActivityView *activityView() const { return m_activity; }
 
     ConnectionIndicator *connectionIndicator() const { return m_indicator; }
     QLabel *staleBanner() const { return m_staleBanner; }
@@ -52,6 +56,8 @@ private:
     DroneDetailPane *m_droneDetail = nullptr;
     OverviewView *m_overview = nullptr;
     AlarmsView *m_alarms = nullptr;
+    MachinesView *m_machines = nullptr;
+    ActivityView *m_activity = nullptr;
     QTabBar *m_tabs = nullptr;
     QStackedWidget *m_pages = nullptr;
 };

@@ -1,7 +1,9 @@
+#include "activityview.h"
 #include "alarmsview.h"
 #include "app/session.h"
 #include "connectionindicator.h"
 #include "dronedetailpane.h"
+#include "machinesview.h"
 #include "mainwindow.h"
 #include "overviewview.h"
 #include "simserver.h"
@@ -116,7 +118,7 @@ void TestConnectionIndicator::viewsAreReachedByTabAndShortcut()
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     auto *tabs = window.findChild<QTabBar *>(QStringLiteral("viewTabs"));
     QVERIFY(tabs);
-    QCOMPARE(tabs->count(), 3);
+    QCOMPARE(tabs->count(), 5);
     QCOMPARE(window.currentView(), MainWindow::View::Overview); // the calm summary first
     QVERIFY(window.overview()->isVisible());
     QVERIFY(!window.droneTable()->isVisible());
@@ -128,13 +130,19 @@ void TestConnectionIndicator::viewsAreReachedByTabAndShortcut()
     QVERIFY(!window.overview()->isVisible());
 
     QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
+    QCOMPARE(window.currentView(), MainWindow::View::Machines);
+    QVERIFY(window.machinesView()->isVisible());
+    QTest::keyClick(&window, Qt::Key_4, Qt::ControlModifier);
     QCOMPARE(window.currentView(), MainWindow::View::Alarms);
     QVERIFY(window.alarmsView()->isVisible());
+    QTest::keyClick(&window, Qt::Key_5, Qt::ControlModifier);
+    QCOMPARE(window.currentView(), MainWindow::View::Activity);
+    QVERIFY(window.activityView()->isVisible());
 
     tabs->setCurrentIndex(0); // a click on the tab does the same
     QCOMPARE(window.currentView(), MainWindow::View::Overview);
-    QVERIFY(tabs->tabToolTip(2).contains(QStringLiteral("Alarms")));
-    QVERIFY(!tabs->tabToolTip(2).isEmpty());
+    QVERIFY(tabs->tabToolTip(3).contains(QStringLiteral("Alarms")));
+    QVERIFY(tabs->tabToolTip(3).contains(QKeySequence(QStringLiteral("Ctrl+4")).toString(QKeySequence::NativeText)));
 }
 
 void TestConnectionIndicator::selectedDroneHoldsItsRoomOpen()
