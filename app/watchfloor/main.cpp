@@ -130,6 +130,9 @@ int main(int argc, char *argv[])
                                     .arg(store.lastError())));
     MainWindow window(&session, profile.name);
     window.alarmsView()->setRequireNote(profile.requireAckNote);
+    // A screenshot shows the window as it first opens, whatever was last used.
+    if (!parser.isSet(screenshotOption))
+        window.restoreWindowState(storeName);
     window.show();
     session.start();
 

@@ -15,6 +15,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QScrollArea>
+#include <QSettings>
 #include <QShortcut>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
@@ -98,6 +99,30 @@ void MainWindow::addView(View view, QWidget *page, const QString &title)
     m_tabs->setTabToolTip(index, tr("%1 (%2)").arg(title, key.toString(QKeySequence::NativeText)));
     auto *shortcut = new QShortcut(key, this);
     connect(shortcut, &QShortcut::activated, this, [this, view] { showView(view); });
+}
+
+void MainWindow::restoreWindowState(const QString &profileKey)
+{
+    m_stateKey = profileKey;
+    if (m_stateKey.isEmpty())
+        return;
+    QSettings settings;
+    settings.beginGroup(QStringLiteral("windows/") + m_stateKey);
+    restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray());
+    const int view = settings.value(QStringLiteral("view"), int(View::Overview)).toInt();
+    if (view >= 0 && view < m_pages->count())
+        showView(View(view));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (!m_stateKey.isEmpty()) {
+        QSettings settings;
+        settings.beginGroup(QStringLiteral("windows/") + m_stateKey);
+        settings.setValue(QStringLiteral("geometry"), saveGeometry());
+        settings.setValue(QStringLiteral("view"), int(currentView()));
+    }
+    QMainWindow::closeEvent(event);
 }
 
 void MainWindow::showView(View view)

@@ -29,6 +29,15 @@ public:
 
     void showView(View view);
     View currentView() const;
+    // Brings back the size, position and view this profile's window had
+    // when it was last closed, and keeps them for next time (QSettings,
+    // under windows/<key>). Without a key nothing is kept.
+    void restoreWindowState(const QString &profileKey);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+public:
     OverviewView *overview() const { return m_overview; }
     AlarmsView *alarmsView() const { return m_alarms; }
     MachinesView *machinesView() const { return m_machines; }
@@ -60,4 +69,5 @@ private:
     ActivityView *m_activity = nullptr;
     QTabBar *m_tabs = nullptr;
     QStackedWidget *m_pages = nullptr;
+    QString m_stateKey;
 };

@@ -26,6 +26,7 @@ private Q_SLOTS:
     void showsFailureReason();
     void viewsAreReachedByTabAndShortcut();
     void selectedDroneHoldsItsRoomOpen();
+    void windowStateIsKeptPerProfile();
 };
 
 namespace {
@@ -185,6 +186,41 @@ void TestConnectionIndicator::selectedDroneHoldsItsRoomOpen()
     table->setCurrentIndex({});
     QCOMPARE(session.roomUsers(room, third), 0);
     QVERIFY(session.connection()->rooms().isEmpty());
+}
+
+void TestConnectionIndicator::windowStateIsKeptPerProfile()
+{
+    // The settings live in this test's own XDG_CONFIG_HOME (watchfloor_add_test).
+    Session session;
+    {
+        MainWindow window(&session, QStringLiteral("Plant A"));
+        window.restoreWindowState(QStringLiteral("plant-a"));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.resize(900, 640);
+        window.showView(MainWindow::View::Machines);
+        QVERIFY(window.close());
+    }
+    {
+        MainWindow window(&session, QStringLiteral("Plant A"));
+        window.restoreWindowState(QStringLiteral("plant-a"));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QCOMPARE(window.currentView(), MainWindow::View::Machines);
+        QCOMPARE(window.size(), QSize(900, 640));
+        window.showView(MainWindow::View::Alarms);
+        QVERIFY(window.close());
+    }
+    {
+        // Another profile has its own: nothing kept yet, so the defaults.
+        MainWindow window(&session, QStringLiteral("Plant B"));
+        window.restoreWindowState(QStringLiteral("plant-b"));
+        QCOMPARE(window.currentView(), MainWindow::View::Overview);
+        QCOMPARE(window.size(), QSize(1280, 800));
+    }
+    MainWindow again(&session, QStringLiteral("Plant A"));
+    again.restoreWindowState(QStringLiteral("plant-a"));
+    QCOMPARE(again.currentView(), MainWindow::View::Alarms);
 }
 
 QTEST_MAIN(TestConnectionIndicator)
