@@ -524,53 +524,12 @@ template<typename Names, typename E> bool optionalEnumeration(const Fields &f, K
     return !f.hasValue(k) || (!f[k].get_string().get(s) && lookup(s, names, out));
 }
 
-constexpr auto kMissionStatuses = std::to_array<std::pair<MissionStatus, QStringView>>({
-    {MissionStatus::Started, u"started"},
-    {MissionStatus::Paused, u"paused"},
-    {MissionStatus::Completed, u"completed"},
-    {MissionStatus::Aborted, u"aborted"},
-});
-
-constexpr auto kMachineStates = std::to_array<std::pair<MachineState, QStringView>>({
-    {MachineState::Running, u"running"},
-    {MachineState::Idle, u"idle"},
-    {MachineState::Down, u"down"},
-    {MachineState::Maintenance, u"maintenance"},
-});
-
-constexpr auto kCommandStates = std::to_array<std::pair<CommandState, QStringView>>({
-    {CommandState::Queued, u"queued"},
-    {CommandState::Sent, u"sent"},
-    {CommandState::Acked, u"acked"},
-    {CommandState::Succeeded, u"succeeded"},
-    {CommandState::Failed, u"failed"},
-    {CommandState::Rejected, u"rejected"},
-    {CommandState::Timeout, u"timeout"},
-});
-
-constexpr auto kAlarmSeverities = std::to_array<std::pair<AlarmSeverity, QStringView>>({
-    {AlarmSeverity::Critical, u"critical"},
-    {AlarmSeverity::High, u"high"},
-    {AlarmSeverity::Medium, u"medium"},
-    {AlarmSeverity::Medium, u"warning"},
-    {AlarmSeverity::Low, u"low"},
-    {AlarmSeverity::Info, u"info"},
-});
-
-constexpr auto kAlarmSourceKinds = std::to_array<std::pair<AlarmSourceKind, QStringView>>({
-    {AlarmSourceKind::Drone, u"drone"},
-    {AlarmSourceKind::Machine, u"machine"},
-    {AlarmSourceKind::Endpoint, u"endpoint"},
-    {AlarmSourceKind::System, u"system"},
-});
-
-constexpr auto kAlarmStates = std::to_array<std::pair<AlarmState, QStringView>>({
-    {AlarmState::ActiveUnacked, u"active_unacked"},
-    {AlarmState::ActiveAcked, u"active_acked"},
-    {AlarmState::RtnUnacked, u"rtn_unacked"},
-    {AlarmState::Cleared, u"cleared"},
-    {AlarmState::Shelved, u"shelved"},
-});
+using Payload::kAlarmSeverities;
+using Payload::kAlarmSourceKinds;
+using Payload::kAlarmStates;
+using Payload::kCommandStates;
+using Payload::kMachineStates;
+using Payload::kMissionStatuses;
 
 bool readDroneStatus(const Fields &d, DroneStatus &s)
 {

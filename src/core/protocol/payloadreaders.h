@@ -20,6 +20,98 @@ inline constexpr auto kDroneStateNames = std::to_array<std::pair<DroneState, QSt
     {DroneState::Error, u"error"},
 });
 
+// The wire names of every enumeration; the QJsonDocument readers and the
+// fast decoder read them from these tables alone.
+inline constexpr auto kMissionStatuses = std::to_array<std::pair<MissionStatus, QStringView>>({
+    {MissionStatus::Started, u"started"},
+    {MissionStatus::Paused, u"paused"},
+    {MissionStatus::Completed, u"completed"},
+    {MissionStatus::Aborted, u"aborted"},
+});
+
+inline constexpr auto kMachineStates = std::to_array<std::pair<MachineState, QStringView>>({
+    {MachineState::Running, u"running"},
+    {MachineState::Idle, u"idle"},
+    {MachineState::Down, u"down"},
+    {MachineState::Maintenance, u"maintenance"},
+});
+
+inline constexpr auto kTicketPriorities = std::to_array<std::pair<TicketPriority, QStringView>>({
+    {TicketPriority::Low, u"low"},
+    {TicketPriority::Medium, u"medium"},
+    {TicketPriority::High, u"high"},
+    {TicketPriority::Critical, u"critical"},
+});
+
+inline constexpr auto kTicketStatuses = std::to_array<std::pair<TicketStatus, QStringView>>({
+    {TicketStatus::Open, u"open"},
+    {TicketStatus::InProgress, u"in_progress"},
+    {TicketStatus::Resolved, u"resolved"},
+});
+
+inline constexpr auto kCommandStates = std::to_array<std::pair<CommandState, QStringView>>({
+    {CommandState::Queued, u"queued"},
+    {CommandState::Sent, u"sent"},
+    {CommandState::Acked, u"acked"},
+    {CommandState::Succeeded, u"succeeded"},
+    {CommandState::Failed, u"failed"},
+    {CommandState::Rejected, u"rejected"},
+    {CommandState::Timeout, u"timeout"},
+});
+
+inline constexpr auto kValueTypes = std::to_array<std::pair<ValueType, QStringView>>({
+    {ValueType::Bool, u"bool"},
+    {ValueType::Number, u"number"},
+    {ValueType::Enum, u"enum"},
+});
+
+inline constexpr auto kComparisonOps = std::to_array<std::pair<ComparisonOp, QStringView>>({
+    {ComparisonOp::Equal, u"=="},
+    {ComparisonOp::NotEqual, u"!="},
+    {ComparisonOp::Greater, u">"},
+    {ComparisonOp::GreaterOrEqual, u">="},
+    {ComparisonOp::Less, u"<"},
+    {ComparisonOp::LessOrEqual, u"<="},
+});
+
+// `warning` is what seed-002 (`plain`) servers call the middle severity; no
+// `watchfloor` server sends it, so accepting it everywhere costs nothing.
+inline constexpr auto kAlarmSeverities = std::to_array<std::pair<AlarmSeverity, QStringView>>({
+    {AlarmSeverity::Critical, u"critical"},
+    {AlarmSeverity::High, u"high"},
+    {AlarmSeverity::Medium, u"medium"},
+    {AlarmSeverity::Medium, u"warning"},
+    {AlarmSeverity::Low, u"low"},
+    {AlarmSeverity::Info, u"info"},
+});
+
+inline constexpr auto kAlarmSourceKinds = std::to_array<std::pair<AlarmSourceKind, QStringView>>({
+    {AlarmSourceKind::Drone, u"drone"},
+    {AlarmSourceKind::Machine, u"machine"},
+    {AlarmSourceKind::Endpoint, u"endpoint"},
+    {AlarmSourceKind::System, u"system"},
+});
+
+inline constexpr auto kAlarmStates = std::to_array<std::pair<AlarmState, QStringView>>({
+    {AlarmState::ActiveUnacked, u"active_unacked"},
+    {AlarmState::ActiveAcked, u"active_acked"},
+    {AlarmState::RtnUnacked, u"rtn_unacked"},
+    {AlarmState::Cleared, u"cleared"},
+    {AlarmState::Shelved, u"shelved"},
+});
+
+inline constexpr auto kAlertLevels = std::to_array<std::pair<SystemAlertLevel, QStringView>>({
+    {SystemAlertLevel::Info, u"info"},
+    {SystemAlertLevel::Warning, u"warning"},
+    {SystemAlertLevel::Error, u"error"},
+});
+
+inline constexpr auto kRoles = std::to_array<std::pair<OperatorRole, QStringView>>({
+    {OperatorRole::Viewer, u"viewer"},
+    {OperatorRole::Operator, u"operator"},
+    {OperatorRole::Admin, u"admin"},
+});
+
 // A drone's status fields (`state`, `battery`, `location`, `speed`).
 DroneStatus readDroneStatus(FieldReader &r, const QString &serial, const QDateTime &timestamp);
 // The `data` of the drone_update kinds other than `status`.
