@@ -1,5 +1,6 @@
 #include "activitydelegate.h"
 
+#include "cellpainter.h"
 #include "machinedelegate.h"
 #include "model/activitymodel.h"
 #include "model/operatormodel.h"
@@ -80,9 +81,6 @@ void ActivityDelegate::initStyleOption(QStyleOptionViewItem *option, const QMode
 void ActivityDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     QStyleOptionViewItem opt = option;
-    if (m_table == Table::Operators && index.data(OperatorModel::StaleRole).toBool()) {
-        opt.palette.setColor(QPalette::Text, Theme::staleText());
-        opt.font.setItalic(true);
-    }
+    CellPainter::markStale(opt, m_table == Table::Operators && index.data(OperatorModel::StaleRole).toBool());
     QStyledItemDelegate::paint(painter, opt, index);
 }

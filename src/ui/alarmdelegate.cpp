@@ -1,5 +1,6 @@
 #include "alarmdelegate.h"
 
+#include "cellpainter.h"
 #include "model/alarmmodel.h"
 #include "theme.h"
 
@@ -204,10 +205,7 @@ void AlarmDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
     // Rows the link has not confirmed lately are the last known state:
     // greyed and slanted, like every other stale value of the console.
     QStyleOptionViewItem opt = option;
-    if (index.data(AlarmModel::StaleRole).toBool()) {
-        opt.palette.setColor(QPalette::Text, Theme::staleText());
-        opt.font.setItalic(true);
-    }
+    CellPainter::markStale(opt, index.data(AlarmModel::StaleRole).toBool());
     if (index.column() == AlarmModel::SeverityColumn)
         paintSeverity(painter, opt, index);
     else
@@ -229,26 +227,13 @@ void AlarmDelegate::paintSeverity(QPainter *painter, const QStyleOptionViewItem 
     const auto severity = AlarmSeverity(index.data(AlarmModel::SeverityRole).toInt());
     const bool unacknowledged = !index.data(AlarmModel::AcknowledgedRole).toBool();
     const bool stale = index.data(AlarmModel::StaleRole).toBool();
-    const QString text = opt.text;
-    opt.text.clear();
-    const QWidget *widget = option.widget;
-    QStyle *style = widget ? widget->style() : QApplication::style();
-    style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
-
-    const int side = std::min(opt.rect.height() - 6, opt.fontMetrics.height() + 2);
-    const QRectF markRect(opt.rect.left() + 6, opt.rect.center().y() - side / 2.0 + 0.5, side, side);
+    const QString text = CellPainter::drawBackground(painter, opt);
+    const QRectF markRect = CellPainter::symbolRect(opt, std::min(opt.rect.height() - 6, opt.fontMetrics.height() + 2));
     drawSeverityMark(painter, severity, markRect, unacknowledged && !m_blinkOn);
-
-    painter->save();
-    QFont font = opt.font;
     const bool urgent = severity == AlarmSeverity::Critical || severity == AlarmSeverity::High;
-    font.setBold(urgent || unacknowledged);
-    painter->setFont(font);
-    const bool selected = opt.state & QStyle::State_Selected;
-    painter->setPen(selected     ? opt.palette.color(QPalette::HighlightedText)
-                        : stale  ? Theme::staleText()
-                        : urgent ? severityColor(severity).darker(110)
-                                 : opt.palette.color(QPalette::Text));
-    painter->drawText(opt.rect.adjusted(int(markRect.width()) + 12, 0, -4, 0), Qt::AlignVCenter | Qt::AlignLeft, text);
-    painter->restore();
+    CellPainter::drawText(painter, opt, int(markRect.width()) + 12, text,
+                          stale        ? Theme::staleText()
+                              : urgent ? severityColor(severity).darker(110)
+                                       : opt.palette.color(QPalette::Text),
+                          urgent || unacknowledged);
 }

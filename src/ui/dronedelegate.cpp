@@ -1,5 +1,6 @@
 #include "dronedelegate.h"
 
+#include "cellpainter.h"
 #include "model/dronemodel.h"
 #include "theme.h"
 
@@ -142,10 +143,7 @@ void DroneDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
     // A drone not heard from lately, or any drone while the link is down, is
     // drawn faded and slanted: its values are the last known, not live.
     QStyleOptionViewItem opt = option;
-    if (index.data(DroneModel::StaleRole).toBool()) {
-        opt.palette.setColor(QPalette::Text, Theme::staleText());
-        opt.font.setItalic(true);
-    }
+    CellPainter::markStale(opt, index.data(DroneModel::StaleRole).toBool());
     switch (index.column()) {
     case DroneModel::StateColumn:
         paintState(painter, opt, index);
@@ -173,65 +171,25 @@ void DroneDelegate::paintState(QPainter *painter, const QStyleOptionViewItem &op
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
     const auto state = Protocol::DroneState(index.data(DroneModel::StateRole).toInt());
-    const QString text = opt.text;
-    opt.text.clear();
-    const QWidget *widget = option.widget;
-    QStyle *style = widget ? widget->style() : QApplication::style();
-    style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
-
-    const int side = std::min(opt.rect.height() - 8, opt.fontMetrics.height());
-    const QRectF symbolRect(opt.rect.left() + 6, opt.rect.center().y() - side / 2.0 + 0.5, side, side);
+    const QString text = CellPainter::drawBackground(painter, opt);
+    const QRectF symbolRect = CellPainter::symbolRect(opt, std::min(opt.rect.height() - 8, opt.fontMetrics.height()));
     drawSymbol(painter, state, symbolRect);
-
-    painter->save();
-    QFont font = opt.font;
-    if (state == Protocol::DroneState::Error)
-        font.setBold(true);
-    painter->setFont(font);
-    const bool selected = opt.state & QStyle::State_Selected;
-    painter->setPen(selected                                   ? opt.palette.color(QPalette::HighlightedText)
-                        : state == Protocol::DroneState::Error ? Theme::alarmColor()
-                                                               : opt.palette.color(QPalette::Text));
-    const QRect textRect = opt.rect.adjusted(int(symbolRect.width()) + 12, 0, -4, 0);
-    painter->drawText(textRect, Qt::AlignVCenter | Qt::AlignLeft, text);
-    painter->restore();
+    const bool error = state == Protocol::DroneState::Error;
+    CellPainter::drawText(painter, opt, int(symbolRect.width()) + 12, text,
+                          error ? Theme::alarmColor() : opt.palette.color(QPalette::Text), error);
 }
 
 void DroneDelegate::paintBattery(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
-    const QString text = opt.text;
-    opt.text.clear();
-    const QWidget *widget = option.widget;
-    QStyle *style = widget ? widget->style() : QApplication::style();
-    style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
-
+    const QString text = CellPainter::drawBackground(painter, opt);
     const double battery = index.data(DroneModel::BatteryRole).toDouble();
     const bool low = battery < kLowBattery;
     const QColor fill = battery < kCriticalBattery ? Theme::alarmColor()
         : low                                      ? Theme::warningColor()
                                                    : Theme::neutralColor();
-
-    painter->save();
-    painter->setRenderHint(QPainter::Antialiasing);
-    const int barWidth = 60;
-    const QRectF bar(opt.rect.left() + 6, opt.rect.center().y() - 4.5, barWidth, 9);
-    painter->setPen(QPen(Theme::neutralColor(), 1.0));
-    painter->setBrush(opt.palette.color(QPalette::Base));
-    painter->drawRect(bar);
-    painter->fillRect(QRectF(bar.left() + 1.5, bar.top() + 1.5,
-                             (bar.width() - 3) * std::clamp(battery, 0.0, 100.0) / 100.0, bar.height() - 3),
-                      fill);
-
-    QFont font = opt.font;
-    font.setBold(low);
-    painter->setFont(font);
-    const bool selected = opt.state & QStyle::State_Selected;
-    painter->setPen(selected  ? opt.palette.color(QPalette::HighlightedText)
-                        : low ? fill.darker(115)
-                              : opt.palette.color(QPalette::Text));
-    const QString label = low ? tr("%1 LOW").arg(text) : text;
-    painter->drawText(opt.rect.adjusted(barWidth + 14, 0, -4, 0), Qt::AlignVCenter | Qt::AlignLeft, label);
-    painter->restore();
+    const int left = CellPainter::drawPercentBar(painter, opt, battery, fill);
+    CellPainter::drawText(painter, opt, left, low ? tr("%1 LOW").arg(text) : text,
+                          low ? fill.darker(115) : opt.palette.color(QPalette::Text), low);
 }

@@ -1,5 +1,6 @@
 #include "machinedelegate.h"
 
+#include "cellpainter.h"
 #include "model/machinemodel.h"
 #include "theme.h"
 
@@ -206,10 +207,7 @@ void MachineDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     // A machine not heard from lately, or any machine while the link is down,
     // is drawn faded and slanted: its values are the last known, not live.
     QStyleOptionViewItem opt = option;
-    if (index.data(MachineModel::StaleRole).toBool()) {
-        opt.palette.setColor(QPalette::Text, Theme::staleText());
-        opt.font.setItalic(true);
-    }
+    CellPainter::markStale(opt, index.data(MachineModel::StaleRole).toBool());
     switch (index.column()) {
     case MachineModel::StatusColumn:
         paintStatus(painter, opt, index);
@@ -238,28 +236,12 @@ void MachineDelegate::paintStatus(QPainter *painter, const QStyleOptionViewItem 
     initStyleOption(&opt, index);
     opt.font = option.font; // keep the stale slant
     const auto status = MachineState(index.data(MachineModel::StatusRole).toInt());
-    const QString text = opt.text;
-    opt.text.clear();
-    const QWidget *widget = option.widget;
-    QStyle *style = widget ? widget->style() : QApplication::style();
-    style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
-
-    const int side = std::min(opt.rect.height() - 8, opt.fontMetrics.height());
-    const QRectF symbolRect(opt.rect.left() + 6, opt.rect.center().y() - side / 2.0 + 0.5, side, side);
+    const QString text = CellPainter::drawBackground(painter, opt);
+    const QRectF symbolRect = CellPainter::symbolRect(opt, std::min(opt.rect.height() - 8, opt.fontMetrics.height()));
     drawStatusSymbol(painter, status, symbolRect);
-
-    painter->save();
-    QFont font = opt.font;
     const bool down = status == MachineState::Down;
-    font.setBold(down);
-    painter->setFont(font);
-    const bool selected = opt.state & QStyle::State_Selected;
-    painter->setPen(selected   ? opt.palette.color(QPalette::HighlightedText)
-                        : down ? Theme::alarmColor()
-                               : opt.palette.color(QPalette::Text));
-    painter->drawText(opt.rect.adjusted(int(symbolRect.width()) + 12, 0, -4, 0), Qt::AlignVCenter | Qt::AlignLeft,
-                      text);
-    painter->restore();
+    CellPainter::drawText(painter, opt, int(symbolRect.width()) + 12, text,
+                          down ? Theme::alarmColor() : opt.palette.color(QPalette::Text), down);
 }
 
 void MachineDelegate::paintUtilization(QPainter *painter, const QStyleOptionViewItem &option,
@@ -268,28 +250,10 @@ void MachineDelegate::paintUtilization(QPainter *painter, const QStyleOptionView
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
     opt.font = option.font;
-    const QString text = opt.text;
-    opt.text.clear();
-    const QWidget *widget = option.widget;
-    QStyle *style = widget ? widget->style() : QApplication::style();
-    style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
-
+    const QString text = CellPainter::drawBackground(painter, opt);
     // Utilization is a normal figure whatever its value: the bar stays grey.
-    const double utilization = std::clamp(index.data(MachineModel::UtilizationRole).toDouble(), 0.0, 100.0);
-    painter->save();
-    painter->setRenderHint(QPainter::Antialiasing);
-    const int barWidth = 60;
-    const QRectF bar(opt.rect.left() + 6, opt.rect.center().y() - 4.5, barWidth, 9);
-    painter->setPen(QPen(Theme::neutralColor(), 1.0));
-    painter->setBrush(opt.palette.color(QPalette::Base));
-    painter->drawRect(bar);
     const bool stale = index.data(MachineModel::StaleRole).toBool();
-    painter->fillRect(
-        QRectF(bar.left() + 1.5, bar.top() + 1.5, (bar.width() - 3) * utilization / 100.0, bar.height() - 3),
-        stale ? Theme::staleText() : Theme::neutralColor());
-    painter->setFont(opt.font);
-    const bool selected = opt.state & QStyle::State_Selected;
-    painter->setPen(selected ? opt.palette.color(QPalette::HighlightedText) : opt.palette.color(QPalette::Text));
-    painter->drawText(opt.rect.adjusted(barWidth + 14, 0, -4, 0), Qt::AlignVCenter | Qt::AlignLeft, text);
-    painter->restore();
+    const int left = CellPainter::drawPercentBar(painter, opt, index.data(MachineModel::UtilizationRole).toDouble(),
+                                                 stale ? Theme::staleText() : Theme::neutralColor());
+    CellPainter::drawText(painter, opt, left, text, opt.palette.color(QPalette::Text));
 }

@@ -1,0 +1,29 @@
+#pragma once
+
+#include <QColor>
+#include <QRectF>
+#include <QString>
+
+class QPainter;
+class QStyleOptionViewItem;
+
+// The pieces every table delegate of the console draws its cells from, so a
+// stale row, a leading symbol or a percent bar look the same in every view.
+namespace CellPainter {
+
+// A row whose values are the last known, not live: grey and slanted.
+void markStale(QStyleOptionViewItem &option, bool stale);
+// Draws the cell's background and selection without its text, and returns
+// the text for the caller to draw beside its symbol or bar.
+QString drawBackground(QPainter *painter, QStyleOptionViewItem &option);
+// A square of `side` pixels at the start of the cell, centred vertically.
+QRectF symbolRect(const QStyleOptionViewItem &option, qreal side);
+// The cell's text from `left` pixels on, in `colour` (the selection's text
+// colour when selected), bold when asked.
+void drawText(QPainter *painter, const QStyleOptionViewItem &option, int left, const QString &text,
+              const QColor &colour, bool bold = false);
+// A 60-pixel bar filled to `percent` (0-100) at the start of the cell;
+// returns where the text beside it starts.
+int drawPercentBar(QPainter *painter, const QStyleOptionViewItem &option, double percent, const QColor &fill);
+
+} // namespace CellPainter
