@@ -1,5 +1,7 @@
 #include "session.h"
 
+#include <QScopeGuard>
+
 #include <utility>
 
 namespace {
@@ -190,6 +192,8 @@ bool Session::queueEvent(const Protocol::Body &body)
 
 void Session::applySnapshot(const Protocol::Snapshot &s)
 {
+    m_applyingSnapshot = true;
+    const auto done = qScopeGuard([this] { m_applyingSnapshot = false; });
     const QString &channel = s.channel;
     if (channel == u"drones") {
         m_drones.reconcile(DroneModel::Batch {s.drones, s.droneBuilds, s.droneHealth, s.droneOperations});

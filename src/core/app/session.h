@@ -91,6 +91,9 @@ public:
     void setTrackSendTimes(bool on) { m_trackSendTimes = on; }
 
     PlantCounts counts() const;
+    // True while a snapshot is being reconciled: what the models report then
+    // was already there when the console (re)connected, not news.
+    bool isApplyingSnapshot() const { return m_applyingSnapshot; }
 
     // Rooms: a drone's build progress and computer health, one endpoint's
     // every sample. Held open while the returned lease lives.
@@ -158,6 +161,7 @@ private:
     QTimer m_flushTimer;
     QTimer m_staleTimer; // re-evaluates which entities have gone quiet
     bool m_snapshotApplied = false;
+    bool m_applyingSnapshot = false;
     bool m_trackSendTimes = false;
     PlantCounts m_lastCounts;
     QHash<QString, int> m_roomUsers; // "channel/id" → leases

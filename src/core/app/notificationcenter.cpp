@@ -1,0 +1,386 @@
+#include "notificationcenter.h"
+
+#include "model/alarmmodel.h"
+#include "protocol/payloadreaders.h"
+#include "session.h"
+#include "store/localstore.h"
+
+#include <QSet>
+#include <QUuid>
+
+#include <algorithm>
+
+using Protocol::AlarmSeverity;
+using Protocol::AlarmSourceKind;
+using Protocol::AlarmState;
+using Item = NotificationModel::Item;
+using Kind = NotificationModel::Kind;
+
+namespace {
+
+// The history keeps the protocol's words, so it reads the same whatever the
+// enums become.
+constexpr auto kKinds = std::to_array<std::pair<Kind, QStringView>>({
+    {Kind::Alarm, u"alarm"},
+    {Kind::System, u"system"},
+    {Kind::Connection, u"connection"},
+    {Kind::Command, u"command"},
+});
+
+template<typename Enum, std::size_t N>
+QString wordOf(const std::array<std::pair<Enum, QStringView>, N> &table, Enum value)
+{
+    const auto found = std::find_if(table.cbegin(), table.cend(), [value](const auto &p) { return p.first == value; });
+    return found == table.cend() ? QString() : found->second.toString();
+}
+
+template<typename Enum, std::size_t N>
+std::optional<Enum> valueOf(const std::array<std::pair<Enum, QStringView>, N> &table, const QString &word)
+{
+    const auto found = std::find_if(table.cbegin(), table.cend(), [&word](const auto &p) { return p.second == word; });
+    return found == table.cend() ? std::nullopt : std::optional<Enum>(found->first);
+}
+
+LocalStore::Notification stored(const Item &item)
+{
+    LocalStore::Notification n;
+    n.id = item.id;
+    n.kind = wordOf(kKinds, item.kind);
+    n.severity = wordOf(Protocol::Payload::kAlarmSeverities, item.severity);
+    n.title = item.title;
+    n.message = item.message;
+    if (item.sourceKind)
+        n.sourceKind = wordOf(Protocol::Payload::kAlarmSourceKinds, *item.sourceKind);
+    n.sourceId = item.sourceId;
+    n.time = item.time;
+    n.read = item.read;
+    return n;
+}
+
+// Rows a newer version wrote in words this one does not know are skipped.
+std::optional<Item> fromStored(const LocalStore::Notification &n)
+{
+    const std::optional<Kind> kind = valueOf(kKinds, n.kind);
+    const std::optional<AlarmSeverity> severity = valueOf(Protocol::Payload::kAlarmSeverities, n.severity);
+    if (!kind || !severity || n.id.isEmpty())
+        return std::nullopt;
+    Item item;
+    item.id = n.id;
+    item.kind = *kind;
+    item.severity = *severity;
+    item.title = n.title;
+    item.message = n.message;
+    item.sourceKind = valueOf(Protocol::Payload::kAlarmSourceKinds, n.sourceKind);
+    item.sourceId = n.sourceId;
+    item.time = n.time.toUTC();
+    item.read = n.read;
+    item.earlierSession = true;
+    if (item.kind == Kind::Alarm) {
+        // "alarm:<alarmId>:<activation>"; the alarm id may hold colons itself.
+        const qsizetype last = n.id.lastIndexOf(u':');
+        if (n.id.startsWith(u"alarm:") && last > 6)
+            item.alarmId = n.id.mid(6, last - 6);
+    }
+    return item;
+}
+
+AlarmSeverity severityOf(Protocol::SystemAlertLevel level)
+{
+    switch (level) {
+    case Protocol::SystemAlertLevel::Error:
+        return AlarmSeverity::High;
+    case Protocol::SystemAlertLevel::Warning:
+        return AlarmSeverity::Medium;
+    case Protocol::SystemAlertLevel::Info:
+        break;
+    }
+    return AlarmSeverity::Info;
+}
+
+} // namespace
+
+NotificationCenter::NotificationCenter(Session *session, LocalStore *store, QObject *parent)
+    : QObject(parent)
+    , m_session(session)
+    , m_store(store)
+{
+    connect(&m_model, &NotificationModel::unreadCountChanged, this, &NotificationCenter::unreadCountChanged);
+    connect(session->alarms(), &AlarmModel::alarmsChanged, this, &NotificationCenter::onAlarmsChanged);
+    connect(session, &Session::systemAlertReceived, this, &NotificationCenter::onSystemAlert);
+    connect(session->connection(), &ConnectionService::stateChanged, this, &NotificationCenter::onConnectionState);
+    m_wasLive = session->connection()->isLive();
+    loadHistory();
+    m_attention = unacknowledgedHighCount() > 0;
+}
+
+int NotificationCenter::unacknowledgedHighCount() const
+{
+    return m_session->alarms()->unacknowledgedAtLeast(AlarmSeverity::High);
+}
+
+bool NotificationCenter::markRead(const QString &notificationId)
+{
+    if (!m_model.setRead(notificationId))
+        return false;
+    if (m_store && !m_store->markRead(notificationId))
+        storeFailure(m_store->lastError());
+    return true;
+}
+
+int NotificationCenter::markAllRead()
+{
+    const int changed = m_model.markAllRead();
+    if (changed > 0 && m_store && !m_store->markAllRead())
+        storeFailure(m_store->lastError());
+    return changed;
+}
+
+bool NotificationCenter::acknowledge(const QString &notificationId, const QString &note)
+{
+    const Item *item = m_model.item(notificationId);
+    if (!item) {
+        m_lastError = tr("The notification %1 is no longer listed.").arg(notificationId);
+        return false;
+    }
+    if (!NotificationModel::needsAck(*item)) {
+        m_lastError
+            = tr("Nothing to acknowledge: “%1” is not an alarm waiting for an acknowledgement.").arg(item->title);
+        return false;
+    }
+    AlarmService *service = m_session->alarmService();
+    if (!service) {
+        m_lastError = tr("Acknowledgements need the profile's local database, which is not open.");
+        return false;
+    }
+    const QString alarmId = item->alarmId;
+    if (service->acknowledge(alarmId, note).isNull()) {
+        m_lastError = service->lastError();
+        return false;
+    }
+    markRead(notificationId);
+    return true;
+}
+
+int NotificationCenter::acknowledgeAll(const QStringList &notificationIds, const QString &note)
+{
+    int sent = 0;
+    QString firstError;
+    for (const QString &id : notificationIds) {
+        if (acknowledge(id, note))
+            ++sent;
+        else if (firstError.isEmpty())
+            firstError = m_lastError;
+    }
+    m_lastError = firstError;
+    return sent;
+}
+
+bool NotificationCenter::clearHistory()
+{
+    QList<Item> keep;
+    m_model.retain([&keep](const Item &i) {
+        const bool needed = NotificationModel::needsAck(i);
+        if (needed)
+            keep.append(i);
+        return needed;
+    });
+    for (auto it = m_currentByAlarm.begin(); it != m_currentByAlarm.end();) {
+        if (m_model.contains(it.value()))
+            ++it;
+        else
+            it = m_currentByAlarm.erase(it);
+    }
+    if (!m_store)
+        return true;
+    bool ok = m_store->clearHistory();
+    for (const Item &item : std::as_const(keep))
+        ok = m_store->appendNotification(stored(item)) && ok;
+    if (!ok)
+        storeFailure(m_store->lastError());
+    return ok;
+}
+
+void NotificationCenter::setMaximumListed(int count)
+{
+    m_maximumListed = std::max(1, count);
+    prune();
+}
+
+void NotificationCenter::loadHistory()
+{
+    if (!m_store || !m_store->isOpen())
+        return;
+    const auto history = m_store->notifications(kHistoryLoad);
+    if (!history) {
+        storeFailure(m_store->lastError());
+        return;
+    }
+    QList<Item> items;
+    items.reserve(history->size());
+    for (const LocalStore::Notification &n : *history) {
+        if (std::optional<Item> item = fromStored(n))
+            items.append(*item);
+    }
+    m_model.appendOlder(items);
+}
+
+QString NotificationCenter::activationId(const Protocol::Alarm &alarm)
+{
+    const qint64 activation = alarm.timestamp.isValid() ? alarm.timestamp.toMSecsSinceEpoch() : alarm.count;
+    return QStringLiteral("alarm:%1:%2").arg(alarm.alarmId).arg(activation);
+}
+
+void NotificationCenter::copyAlarmState(Item &item, const Protocol::Alarm &alarm)
+{
+    item.severity = alarm.severity;
+    item.title = alarm.message;
+    item.alarmId = alarm.alarmId;
+    item.alarmState = alarm.state;
+    item.ackedBy = alarm.ackedBy.value_or(QString());
+    item.ackedAt = alarm.ackedAt.value_or(QDateTime());
+    item.note = alarm.note.value_or(QString());
+    item.count = alarm.count;
+    if (alarm.source) {
+        item.sourceKind = alarm.source->kind;
+        item.sourceId = alarm.source->id;
+    }
+}
+
+void NotificationCenter::onAlarmsChanged(const QList<Protocol::Alarm> &changed)
+{
+    const bool inSnapshot = m_session->isApplyingSnapshot();
+    for (const Protocol::Alarm &alarm : changed) {
+        const QString newId = activationId(alarm);
+        const Item *existing = m_model.item(m_currentByAlarm.value(alarm.alarmId));
+        if (!existing)
+            existing = m_model.item(newId); // listed in the history of an earlier run
+        const bool waiting = AlarmModel::isUnacknowledged(alarm.state);
+        // A chattering alarm, or one still waiting, stays on its notification;
+        // one that was dealt with and comes back is news again.
+        const bool startsNew = waiting
+            && (!existing
+                || (!NotificationModel::needsAck(*existing) && !alarm.chattering && existing->id != newId
+                    && alarm.state == AlarmState::ActiveUnacked));
+        if (startsNew) {
+            Item item;
+            item.id = newId;
+            item.kind = Kind::Alarm;
+            item.time = alarm.timestamp.isValid() ? alarm.timestamp.toUTC() : QDateTime::currentDateTimeUtc();
+            item.fromSnapshot = inSnapshot;
+            copyAlarmState(item, alarm);
+            m_currentByAlarm.insert(alarm.alarmId, item.id);
+            post(item, !inSnapshot);
+        } else if (existing) {
+            Item item = *existing;
+            copyAlarmState(item, alarm);
+            m_currentByAlarm.insert(alarm.alarmId, item.id);
+            m_model.upsert(item);
+            Q_EMIT notificationChanged(item);
+        }
+        if (alarm.state == AlarmState::Cleared)
+            m_currentByAlarm.remove(alarm.alarmId);
+    }
+    checkAttention();
+}
+
+void NotificationCenter::onSystemAlert(const Protocol::SystemAlert &alert)
+{
+    Item item;
+    item.id = QStringLiteral("system:") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    item.kind = Kind::System;
+    item.severity = severityOf(alert.level);
+    item.title = alert.message;
+    item.sourceKind = AlarmSourceKind::System;
+    item.time = alert.timestamp.isValid() ? alert.timestamp.toUTC() : QDateTime::currentDateTimeUtc();
+    post(item, true);
+}
+
+void NotificationCenter::onConnectionState(ConnectionService::State state)
+{
+    using State = ConnectionService::State;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (m_session->connection()->isLive()) {
+        if (m_wasLive && m_lostAt.isValid()) {
+            Item item;
+            item.id = QStringLiteral("connection:") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+            item.kind = Kind::Connection;
+            item.severity = AlarmSeverity::Info;
+            item.title = tr("Link to the server restored");
+            item.message = tr("The data on screen was not live for %n second(s).", nullptr,
+                              int(std::max<qint64>(1, m_lostAt.secsTo(now))));
+            item.sourceKind = AlarmSourceKind::System;
+            item.time = now;
+            post(item, true);
+        }
+        m_lostAt = {};
+        m_wasLive = true;
+        return;
+    }
+    // Pausing or stopping is the operator's own doing, not news.
+    if (!m_wasLive || m_lostAt.isValid() || state == State::Paused || state == State::Disconnected)
+        return;
+    m_lostAt = now;
+    const ConnectionService *connection = m_session->connection();
+    Item item;
+    item.id = QStringLiteral("connection:") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    item.kind = Kind::Connection;
+    item.severity = state == State::Failed ? AlarmSeverity::High : AlarmSeverity::Medium;
+    item.title = tr("Link to the server lost");
+    item.message = !connection->failureReason().isEmpty() ? connection->failureReason() : connection->lastError();
+    item.sourceKind = AlarmSourceKind::System;
+    item.time = now;
+    post(item, true);
+}
+
+void NotificationCenter::post(Item item, bool live)
+{
+    m_model.upsert(item);
+    if (m_store && m_store->isOpen() && !m_store->appendNotification(stored(item)))
+        storeFailure(m_store->lastError());
+    prune();
+    if (live)
+        Q_EMIT notificationPosted(item);
+}
+
+void NotificationCenter::prune()
+{
+    const int excess = m_model.rowCount() - m_maximumListed;
+    if (excess <= 0)
+        return;
+    // Drop the oldest that need nothing, a tenth at a time so this is rare.
+    int toDrop = std::max(excess, m_maximumListed / 10);
+    QList<std::pair<QDateTime, QString>> candidates;
+    for (int row = 0; row < m_model.rowCount(); ++row) {
+        const Item &i = m_model.itemAt(row);
+        if (i.read && !NotificationModel::needsAck(i))
+            candidates.append({i.time, i.id});
+    }
+    std::sort(candidates.begin(), candidates.end());
+    QSet<QString> drop;
+    for (const auto &[time, id] : std::as_const(candidates)) {
+        if (toDrop-- <= 0)
+            break;
+        drop.insert(id);
+    }
+    if (!drop.isEmpty())
+        m_model.retain([&drop](const Item &i) { return !drop.contains(i.id); });
+}
+
+void NotificationCenter::checkAttention()
+{
+    const bool needed = unacknowledgedHighCount() > 0;
+    if (needed == m_attention)
+        return;
+    m_attention = needed;
+    Q_EMIT attentionChanged(needed);
+}
+
+void NotificationCenter::storeFailure(const QString &what)
+{
+    // Once per distinct failure: a full disk must not flood the log.
+    if (what == m_lastStoreError)
+        return;
+    m_lastStoreError = what;
+    m_lastError = what;
+    Q_EMIT storeFailed(what);
+}

@@ -1,0 +1,94 @@
+#pragma once
+
+#include "model/notificationmodel.h"
+#include "net/connectionservice.h"
+#include "protocol/alarm.h"
+#include "protocol/system.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QHash>
+#include <QObject>
+#include <QStringList>
+
+class LocalStore;
+class Session;
+
+// Everything the operator was told, in one list: each alarm activation, the
+// server's notices, and the link going down and coming back. Unread is this
+// console's own state, kept in the profile's local database together with
+// the history; acknowledged is the server's state, followed live from the
+// alarm model, so an acknowledgement made on another console shows here as
+// soon as the server reports it.
+//
+// A chattering alarm stays one notification whose count rises; a new one
+// starts when an alarm that was dealt with becomes active again.
+class NotificationCenter : public QObject
+{
+    Q_OBJECT
+
+public:
+    static constexpr int kHistoryLoad = 500; // notifications of earlier runs listed at start
+    static constexpr int kDefaultMaximumListed = 2000;
+
+    // The store may be null (nothing is kept past this run) and, if given,
+    // must be open and outlive the center. Reads the history at once.
+    NotificationCenter(Session *session, LocalStore *store, QObject *parent = nullptr);
+
+    NotificationModel *model() { return &m_model; }
+    int unreadCount() const { return m_model.unreadCount(); }
+    // Critical and high alarms the server holds that nobody acknowledged yet.
+    int unacknowledgedHighCount() const;
+
+    bool markRead(const QString &notificationId);
+    int markAllRead();
+    // Sends the acknowledgement of the notification's alarm through the
+    // session's outbox and marks it read. False (see lastError()) when it is
+    // not an alarm waiting for one, or the outbox cannot take it.
+    bool acknowledge(const QString &notificationId, const QString &note = {});
+    // How many were sent.
+    int acknowledgeAll(const QStringList &notificationIds, const QString &note = {});
+    // Forgets the history, here and in the store, except alarms still
+    // waiting for an acknowledgement: those stay until dealt with.
+    bool clearHistory();
+
+    // Beyond it the oldest read notifications that need nothing leave the
+    // list (they stay in the store's history).
+    void setMaximumListed(int count);
+    QString lastError() const { return m_lastError; }
+
+Q_SIGNALS:
+    // A notification that arrived live (not one that was already there when
+    // the console connected, nor one from the history).
+    void notificationPosted(const NotificationModel::Item &item);
+    // A listed notification changed: acknowledged, cleared, count raised.
+    void notificationChanged(const NotificationModel::Item &item);
+    void unreadCountChanged(int count);
+    // Whether any critical or high alarm waits for an acknowledgement.
+    void attentionChanged(bool needed);
+    // The local database refused a write; the list here is still complete.
+    void storeFailed(const QString &message);
+
+private:
+    void loadHistory();
+    void onAlarmsChanged(const QList<Protocol::Alarm> &changed);
+    void onSystemAlert(const Protocol::SystemAlert &alert);
+    void onConnectionState(ConnectionService::State state);
+    void post(NotificationModel::Item item, bool live);
+    void prune();
+    void checkAttention();
+    void storeFailure(const QString &what);
+    static QString activationId(const Protocol::Alarm &alarm);
+    static void copyAlarmState(NotificationModel::Item &item, const Protocol::Alarm &alarm);
+
+    Session *m_session;
+    LocalStore *m_store;
+    NotificationModel m_model;
+    QHash<QString, QString> m_currentByAlarm; // alarmId -> notification id of its latest activation
+    QDateTime m_lostAt; // when the link stopped being live; invalid while live or never live
+    bool m_wasLive = false;
+    bool m_attention = false;
+    int m_maximumListed = kDefaultMaximumListed;
+    QString m_lastError;
+    QString m_lastStoreError;
+};

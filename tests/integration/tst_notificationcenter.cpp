@@ -1,0 +1,406 @@
+#include "app/notificationcenter.h"
+#include "app/session.h"
+#include "core/net/faultproxy.h"
+#include "sim/simtestclient.h"
+#include "simserver.h"
+#include "store/localstore.h"
+
+#include <QAbstractItemModelTester>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using Protocol::AlarmSeverity;
+using Protocol::AlarmState;
+using Item = NotificationModel::Item;
+using Kind = NotificationModel::Kind;
+
+namespace {
+
+SimOptions alarmingPlant(QStringList scenarios = {QStringLiteral("alarm-flood")})
+{
+    SimOptions o;
+    o.drones = 36;
+    o.machines = 0;
+    o.tiles = 0;
+    o.rate = 0.5; // alarms stay raised while a test acts on them
+    o.scenarios = std::move(scenarios);
+    o.tokens = {{QStringLiteral("o"), QStringLiteral("operator")},
+                {QStringLiteral("b"), QStringLiteral("operator")},
+                {QStringLiteral("a"), QStringLiteral("admin")}};
+    return o;
+}
+
+ConnectionSettings settingsFor(const QString &url)
+{
+    ConnectionSettings s;
+    s.url = QUrl(url);
+    s.token = QStringLiteral("o");
+    s.operatorName = QStringLiteral("alice");
+    s.connectTimeoutMs = 3000;
+    s.backoffBaseMs = 50;
+    s.backoffCapMs = 200;
+    return s;
+}
+
+// One console: a session with its store and notification center.
+struct Console
+{
+    Console(const QString &url, const QString &storePath)
+    {
+        QVERIFY2(store.open(storePath), qPrintable(store.lastError()));
+        session.setStore(&store);
+        session.setSettings(settingsFor(url));
+        center = std::make_unique<NotificationCenter>(&session, &store);
+        tester = std::make_unique<QAbstractItemModelTester>(center->model(),
+                                                            QAbstractItemModelTester::FailureReportingMode::Fatal);
+    }
+    LocalStore store;
+    Session session;
+    std::unique_ptr<NotificationCenter> center;
+    std::unique_ptr<QAbstractItemModelTester> tester;
+};
+
+// The first listed alarm notification that waits for an acknowledgement.
+const Item *waitingAlarm(NotificationModel *model)
+{
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const Item &i = model->itemAt(row);
+        if (NotificationModel::needsAck(i) && i.alarmState == AlarmState::ActiveUnacked)
+            return &i;
+    }
+    return nullptr;
+}
+
+} // namespace
+
+class TestNotificationCenter : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void newAlarmsAreUnreadUntilMarkedRead();
+    void acknowledgingSendsAckAndFollowsTheServer();
+    void acknowledgementByAnotherConsoleShowsItsName();
+    void chatteringAlarmStaysOneNotification();
+    void serverNoticesAreListed();
+    void linkLossAndRestorationAreListed();
+    void historyOutlivesTheRunAndCanBeCleared();
+    void fullDiskLosesNothingOnScreen();
+    void alarmsPresentAtConnectAreListedNotPosted();
+
+private:
+    QTemporaryDir m_dir;
+};
+
+void TestNotificationCenter::newAlarmsAreUnreadUntilMarkedRead()
+{
+    SimServer server(alarmingPlant());
+    QVERIFY(server.listen());
+    const QString path = m_dir.filePath(QStringLiteral("unread.sqlite"));
+    {
+        Console c(server.url(), path);
+        QSignalSpy posted(c.center.get(), &NotificationCenter::notificationPosted);
+        QSignalSpy unread(c.center.get(), &NotificationCenter::unreadCountChanged);
+        c.session.start();
+        QTRY_VERIFY_WITH_TIMEOUT(c.center->unreadCount() > 0, 15000);
+        QVERIFY(!unread.isEmpty());
+        QCOMPARE(unread.last().at(0).toInt(), c.center->unreadCount());
+        QTRY_VERIFY_WITH_TIMEOUT(!posted.isEmpty(), 15000);
+        const auto item = posted.first().at(0).value<Item>();
+        QCOMPARE(item.kind, Kind::Alarm);
+        QVERIFY(!item.read);
+        QVERIFY(!item.alarmId.isEmpty());
+        QVERIFY(item.id.startsWith(QStringLiteral("alarm:") + item.alarmId + u':'));
+
+        QVERIFY(c.center->markAllRead() > 0);
+        QCOMPARE(c.center->unreadCount(), 0);
+        QCOMPARE(unread.last().at(0).toInt(), 0);
+        c.session.stop();
+        QCOMPARE(c.store.unreadNotificationCount().value_or(-1), 0);
+    }
+    // Read stays read in the next run.
+    LocalStore reopened;
+    QVERIFY(reopened.open(path));
+    const auto history = reopened.notifications(100);
+    QVERIFY(history && !history->isEmpty());
+    for (const LocalStore::Notification &n : *history)
+        QVERIFY2(n.read, qPrintable(n.id));
+}
+
+void TestNotificationCenter::acknowledgingSendsAckAndFollowsTheServer()
+{
+    SimServer server(alarmingPlant());
+    QVERIFY(server.listen());
+    Console c(server.url(), m_dir.filePath(QStringLiteral("ack.sqlite")));
+    c.session.start();
+    QTRY_VERIFY_WITH_TIMEOUT(waitingAlarm(c.center->model()) != nullptr, 15000);
+    const Item target = *waitingAlarm(c.center->model());
+    QSignalSpy changed(c.center.get(), &NotificationCenter::notificationChanged);
+
+    QVERIFY2(c.center->acknowledge(target.id, QStringLiteral("crew on the way")), qPrintable(c.center->lastError()));
+    QVERIFY(c.center->model()->item(target.id)->read);
+    // The row turns acknowledged once the server says so, with our name and note.
+    QTRY_VERIFY_WITH_TIMEOUT(!NotificationModel::needsAck(*c.center->model()->item(target.id)), 5000);
+    const Item *after = c.center->model()->item(target.id);
+    QCOMPARE(after->ackedBy, QStringLiteral("alice"));
+    QCOMPARE(after->note, QStringLiteral("crew on the way"));
+    QVERIFY(after->ackedAt.isValid());
+    QVERIFY(!changed.isEmpty());
+    // The server holds it acknowledged too.
+    const auto held = c.session.alarms()->alarm(target.alarmId);
+    QVERIFY(!held || !AlarmModel::isUnacknowledged(held->state));
+
+    // Nothing left to acknowledge: a clear refusal, nothing sent.
+    QVERIFY(!c.center->acknowledge(target.id));
+    QVERIFY(c.center->lastError().contains(QStringLiteral("Nothing to acknowledge")));
+    QVERIFY(!c.center->acknowledge(QStringLiteral("alarm:nope:1")));
+}
+
+void TestNotificationCenter::acknowledgementByAnotherConsoleShowsItsName()
+{
+    SimServer server(alarmingPlant());
+    QVERIFY(server.listen());
+    Console c(server.url(), m_dir.filePath(QStringLiteral("other.sqlite")));
+    c.session.start();
+    QTRY_VERIFY_WITH_TIMEOUT(waitingAlarm(c.center->model()) != nullptr, 15000);
+    const Item target = *waitingAlarm(c.center->model());
+
+    SimTestClient bob(server.url());
+    QVERIFY(bob.authenticate(QStringLiteral("b"), QStringLiteral("bob")).value(u"ok").toBool());
+    QSignalSpy changed(c.center.get(), &NotificationCenter::notificationChanged);
+    QElapsedTimer timer;
+    timer.start();
+    const QJsonObject answer = bob.request({{QLatin1StringView("type"), QStringLiteral("ack_alarm")},
+                                            {QLatin1StringView("alarmId"), target.alarmId},
+                                            {QLatin1StringView("note"), QStringLiteral("seen from the tower")}});
+    QVERIFY2(answer.value(u"ok").toBool(), QJsonDocument(answer).toJson().constData());
+    // Within a second, as the issue asks (generous for a loaded machine).
+    QTRY_VERIFY_WITH_TIMEOUT(c.center->model()->item(target.id)->ackedBy == QStringLiteral("bob"), 3000);
+    const Item *after = c.center->model()->item(target.id);
+    QVERIFY(!NotificationModel::needsAck(*after));
+    QCOMPARE(after->note, QStringLiteral("seen from the tower"));
+    QVERIFY(!after->read); // unread is this operator's own: bob cannot read for alice
+    bool reported = false;
+    for (const QList<QVariant> &args : std::as_const(changed))
+        reported = reported || args.at(0).value<Item>().ackedBy == QStringLiteral("bob");
+    QVERIFY(reported);
+}
+
+void TestNotificationCenter::chatteringAlarmStaysOneNotification()
+{
+    SimOptions options = alarmingPlant({QStringLiteral("chattering-sensor")});
+    options.rate = 5.0; // the sensor comes round often enough to be called chattering soon
+    SimServer server(options);
+    QVERIFY(server.listen());
+    Console c(server.url(), m_dir.filePath(QStringLiteral("chatter.sqlite")));
+    c.session.start();
+    // Find the chattering alarm once the server marks it so.
+    QString alarmId;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            for (int row = 0; row < c.session.alarms()->rowCount(); ++row) {
+                const Protocol::Alarm &a = c.session.alarms()->alarmAt(row);
+                if (a.chattering && a.count >= 3) {
+                    alarmId = a.alarmId;
+                    return true;
+                }
+            }
+            return false;
+        }(),
+        30000);
+    const auto countFor = [&] {
+        int n = 0;
+        qint64 highest = 0;
+        for (int row = 0; row < c.center->model()->rowCount(); ++row) {
+            const Item &i = c.center->model()->itemAt(row);
+            if (i.alarmId == alarmId) {
+                ++n;
+                highest = std::max(highest, i.count);
+            }
+        }
+        return std::pair {n, highest};
+    };
+    // Once the server calls it chattering, more activations add to the
+    // count of its notification; they are not news one by one.
+    const int listed = countFor().first;
+    QVERIFY(listed >= 1);
+    const qint64 countNow = c.session.alarms()->alarm(alarmId)->count;
+    QTRY_VERIFY_WITH_TIMEOUT(c.session.alarms()->alarm(alarmId)->count >= countNow + 2, 30000);
+    QCOMPARE(countFor().first, listed);
+    QCOMPARE(countFor().second, c.session.alarms()->alarm(alarmId)->count);
+}
+
+void TestNotificationCenter::serverNoticesAreListed()
+{
+    SimServer server(alarmingPlant({}));
+    QVERIFY(server.listen());
+    Console c(server.url(), m_dir.filePath(QStringLiteral("notice.sqlite")));
+    QSignalSpy posted(c.center.get(), &NotificationCenter::notificationPosted);
+    c.session.start();
+    QTRY_VERIFY_WITH_TIMEOUT(c.session.hasLiveData(), 10000);
+
+    SimTestClient admin(server.url());
+    QVERIFY(admin.authenticate(QStringLiteral("a"), QStringLiteral("root")).value(u"ok").toBool());
+    const QJsonObject answer = admin.request({{QLatin1StringView("type"), QStringLiteral("broadcast")},
+                                              {QLatin1StringView("message"), QStringLiteral("Shift change at 18:00")},
+                                              {QLatin1StringView("level"), QStringLiteral("warning")}});
+    QVERIFY(answer.value(u"ok").toBool());
+    const auto notice = [&]() -> std::optional<Item> {
+        for (const QList<QVariant> &args : std::as_const(posted)) {
+            const auto item = args.at(0).value<Item>();
+            if (item.title == QStringLiteral("Shift change at 18:00"))
+                return item;
+        }
+        return std::nullopt;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(notice().has_value(), 5000);
+    QCOMPARE(notice()->kind, Kind::System);
+    QCOMPARE(notice()->severity, AlarmSeverity::Medium);
+    QVERIFY(!NotificationModel::needsAck(*notice()));
+    QVERIFY(c.center->model()->contains(notice()->id));
+}
+
+void TestNotificationCenter::linkLossAndRestorationAreListed()
+{
+    SimServer server(alarmingPlant({}));
+    QVERIFY(server.listen());
+    FaultProxy proxy(server.port());
+    Console c(server.url(), m_dir.filePath(QStringLiteral("link.sqlite")));
+    c.session.setSettings(settingsFor(proxy.url()));
+    QSignalSpy posted(c.center.get(), &NotificationCenter::notificationPosted);
+    c.session.start();
+    QTRY_VERIFY_WITH_TIMEOUT(c.session.hasLiveData(), 10000);
+    const auto connectionTitles = [&] {
+        QStringList titles;
+        for (const QList<QVariant> &args : std::as_const(posted)) {
+            const auto item = args.at(0).value<Item>();
+            if (item.kind == Kind::Connection)
+                titles.append(item.title);
+        }
+        return titles;
+    };
+    QVERIFY(connectionTitles().isEmpty()); // connecting is not news
+
+    proxy.setRefusing(true);
+    proxy.dropAll();
+    QTRY_COMPARE_WITH_TIMEOUT(connectionTitles(), QStringList {QStringLiteral("Link to the server lost")}, 5000);
+    QTest::qWait(300); // retries while down add nothing
+    QCOMPARE(connectionTitles().size(), 1);
+    proxy.setRefusing(false);
+    QTRY_COMPARE_WITH_TIMEOUT(connectionTitles().size(), 2, 10000);
+    QCOMPARE(connectionTitles().last(), QStringLiteral("Link to the server restored"));
+
+    // Pausing live updates is the operator's own choice: no notification.
+    c.session.connection()->pause();
+    QTRY_COMPARE(c.session.connection()->state(), ConnectionService::State::Paused);
+    QTest::qWait(100);
+    QCOMPARE(connectionTitles().size(), 2);
+}
+
+void TestNotificationCenter::historyOutlivesTheRunAndCanBeCleared()
+{
+    SimServer server(alarmingPlant());
+    QVERIFY(server.listen());
+    const QString path = m_dir.filePath(QStringLiteral("history.sqlite"));
+    QStringList seen;
+    {
+        Console c(server.url(), path);
+        c.session.start();
+        QTRY_VERIFY_WITH_TIMEOUT(c.center->model()->rowCount() >= 2, 15000);
+        for (int row = 0; row < c.center->model()->rowCount(); ++row)
+            seen.append(c.center->model()->itemAt(row).id);
+        c.session.stop();
+    }
+    // The next run lists the earlier notifications before it connects.
+    Console next(server.url(), path);
+    for (const QString &id : std::as_const(seen)) {
+        const Item *item = next.center->model()->item(id);
+        QVERIFY2(item, qPrintable(id));
+        QVERIFY(item->earlierSession);
+    }
+    QCOMPARE(next.center->unreadCount(), next.store.unreadNotificationCount().value_or(-1));
+    next.session.start();
+    QTRY_VERIFY_WITH_TIMEOUT(waitingAlarm(next.center->model()) != nullptr, 15000);
+    // Reconnecting does not list an activation twice.
+    QSet<QString> ids;
+    for (int row = 0; row < next.center->model()->rowCount(); ++row)
+        ids.insert(next.center->model()->itemAt(row).id);
+    QCOMPARE(int(ids.size()), next.center->model()->rowCount());
+
+    QVERIFY(next.center->clearHistory());
+    // What still waits for an acknowledgement stays, here and in the store.
+    QVERIFY(next.center->model()->rowCount() > 0);
+    for (int row = 0; row < next.center->model()->rowCount(); ++row)
+        QVERIFY(NotificationModel::needsAck(next.center->model()->itemAt(row)));
+    const auto stored = next.store.notifications(1000);
+    QVERIFY(stored);
+    QCOMPARE(int(stored->size()), next.center->model()->rowCount());
+}
+
+void TestNotificationCenter::fullDiskLosesNothingOnScreen()
+{
+    SimServer server(alarmingPlant());
+    QVERIFY(server.listen());
+    Console c(server.url(), m_dir.filePath(QStringLiteral("full.sqlite")));
+    // The database may not grow, and what room it had is filled: every write
+    // of a notification now fails as on a full disk.
+    QVERIFY(c.store.setMaximumSize(QFileInfo(c.store.path()).size()));
+    for (int i = 0; i < 100000; ++i) {
+        LocalStore::Notification filler;
+        filler.id = QStringLiteral("system:filler-%1").arg(i);
+        filler.kind = QStringLiteral("system");
+        filler.severity = QStringLiteral("info");
+        filler.title = QString(200, u'x');
+        filler.time = QDateTime::currentDateTimeUtc().addDays(-30);
+        if (!c.store.appendNotification(filler))
+            break;
+    }
+    QVERIFY(!c.store.lastError().isEmpty());
+    QSignalSpy failed(c.center.get(), &NotificationCenter::storeFailed);
+    QSignalSpy posted(c.center.get(), &NotificationCenter::notificationPosted);
+    c.session.start();
+    QTRY_VERIFY_WITH_TIMEOUT(posted.size() >= 2, 20000);
+    QVERIFY(!failed.isEmpty());
+    QVERIFY(!failed.first().at(0).toString().isEmpty());
+    QVERIFY(failed.size() < posted.size()); // said once per distinct failure, not per notification
+    for (const QList<QVariant> &args : std::as_const(posted))
+        QVERIFY(c.center->model()->contains(args.at(0).value<Item>().id));
+}
+
+void TestNotificationCenter::alarmsPresentAtConnectAreListedNotPosted()
+{
+    SimServer server(alarmingPlant());
+    QVERIFY(server.listen());
+    // Let the server raise alarms before the console connects.
+    {
+        SimTestClient probe(server.url());
+        QVERIFY(probe.authenticate(QStringLiteral("o"), QStringLiteral("probe")).value(u"ok").toBool());
+        QVERIFY(probe.subscribe(QStringLiteral("alarms")).value(u"ok").toBool());
+        QVERIFY(!probe.waitForType(QStringLiteral("alarm"), 15000).isEmpty());
+    }
+    Console c(server.url(), m_dir.filePath(QStringLiteral("present.sqlite")));
+    QSignalSpy posted(c.center.get(), &NotificationCenter::notificationPosted);
+    c.session.start();
+    QTRY_VERIFY_WITH_TIMEOUT(c.session.hasLiveData(), 10000);
+    QVERIFY(c.session.alarms()->unacknowledgedCount() > 0);
+    int fromSnapshot = 0;
+    for (int row = 0; row < c.center->model()->rowCount(); ++row) {
+        const Item &i = c.center->model()->itemAt(row);
+        if (i.fromSnapshot) {
+            ++fromSnapshot;
+            QVERIFY(!i.read);
+            for (const QList<QVariant> &args : std::as_const(posted))
+                QVERIFY(args.at(0).value<Item>().id != i.id);
+        }
+    }
+    QVERIFY(fromSnapshot > 0);
+}
+
+QTEST_GUILESS_MAIN(TestNotificationCenter)
+#include "tst_notificationcenter.moc"
