@@ -1,0 +1,128 @@
+#include "notificationbell.h"
+
+#include "app/notificationcenter.h"
+#include "theme.h"
+
+#include <QPainter>
+#include <QPainterPath>
+#include <QStyleOptionToolButton>
+#include <QStylePainter>
+
+NotificationBell::NotificationBell(NotificationCenter *center, QWidget *parent)
+    : QToolButton(parent)
+    , m_center(center)
+{
+    setObjectName(QStringLiteral("notificationBell"));
+    setCheckable(true);
+    setAutoRaise(true);
+    setFocusPolicy(Qt::StrongFocus);
+    setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    connect(center, &NotificationCenter::unreadCountChanged, this, &NotificationBell::refresh);
+    connect(center, &NotificationCenter::attentionChanged, this, &NotificationBell::refresh);
+    // The waiting count changes without changing attention (a second critical alarm).
+    connect(center, &NotificationCenter::notificationPosted, this, &NotificationBell::refresh);
+    connect(center, &NotificationCenter::notificationChanged, this, &NotificationBell::refresh);
+    refresh();
+}
+
+void NotificationBell::refresh()
+{
+    m_unread = m_center->unreadCount();
+    m_waitingHigh = m_center->unacknowledgedHighCount();
+    QString text;
+    if (m_waitingHigh > 0)
+        text = tr("%n waiting", "critical or high alarms not acknowledged", m_waitingHigh);
+    setText(text);
+    QString description = tr("Notifications: %n unread", nullptr, m_unread);
+    if (m_waitingHigh > 0)
+        description += u' ' + tr("(%n critical or high alarm(s) waiting for acknowledgement)", nullptr, m_waitingHigh);
+    setAccessibleName(tr("Notifications"));
+    setAccessibleDescription(description);
+    setToolTip(description + u'\n' + tr("Open the notification center (Ctrl+Shift+A)"));
+    updateGeometry();
+    update();
+}
+
+QSize NotificationBell::sizeHint() const
+{
+    const QFontMetrics fm = fontMetrics();
+    const int side = fm.height() + 14;
+    int width = side + fm.horizontalAdvance(QStringLiteral("999+")) / 2 + 4;
+    if (!text().isEmpty()) {
+        QFont bold = font();
+        bold.setBold(true);
+        width += QFontMetrics(bold).horizontalAdvance(text()) + 12;
+    }
+    return {width, side};
+}
+
+void NotificationBell::paintEvent(QPaintEvent *)
+{
+    QPainter p(this);
+    p.setRenderHint(QPainter::Antialiasing);
+    const QPalette &pal = palette();
+    const bool attention = m_waitingHigh > 0;
+    const QRectF frame = QRectF(rect()).adjusted(1, 1, -1, -1);
+    QColor fill = attention ? Theme::alarmColor() : Qt::transparent;
+    if (!attention && (isChecked() || isDown()))
+        fill = pal.color(QPalette::Button);
+    else if (!attention && underMouse())
+        fill = pal.color(QPalette::Button).lighter(104);
+    p.setPen(hasFocus() ? QPen(pal.color(QPalette::Highlight), 2) : QPen(Qt::NoPen));
+    p.setBrush(fill);
+    p.drawRoundedRect(frame, 4, 4);
+    if (attention && isChecked()) {
+        p.setPen(QPen(pal.color(QPalette::WindowText), 2));
+        p.setBrush(Qt::NoBrush);
+        p.drawRoundedRect(frame.adjusted(1, 1, -1, -1), 3, 3);
+    }
+
+    // The bell: a dome, a rim and a clapper.
+    const QColor ink = attention ? QColor(Qt::white) : pal.color(QPalette::WindowText);
+    const qreal side = height() - 12;
+    const QRectF bell(7, 6, side * 0.9, side);
+    QPainterPath dome;
+    dome.moveTo(bell.left(), bell.bottom() - side * 0.22);
+    dome.cubicTo(bell.left() + side * 0.12, bell.bottom() - side * 0.35, bell.left() + side * 0.1, bell.top(),
+                 bell.center().x(), bell.top());
+    dome.cubicTo(bell.right() - side * 0.1, bell.top(), bell.right() - side * 0.12, bell.bottom() - side * 0.35,
+                 bell.right(), bell.bottom() - side * 0.22);
+    dome.closeSubpath();
+    p.setPen(Qt::NoPen);
+    p.setBrush(ink);
+    p.drawPath(dome);
+    p.drawEllipse(QPointF(bell.center().x(), bell.bottom() - side * 0.1), side * 0.12, side * 0.12);
+    if (attention) { // an exclamation mark on the bell: not colour alone
+        p.setPen(QPen(Theme::alarmColor(), 2.0, Qt::SolidLine, Qt::RoundCap));
+        p.drawLine(QPointF(bell.center().x(), bell.top() + side * 0.2),
+                   QPointF(bell.center().x(), bell.bottom() - side * 0.45));
+        p.drawPoint(QPointF(bell.center().x(), bell.bottom() - side * 0.32));
+    }
+
+    // The unread badge at the bell's shoulder.
+    if (m_unread > 0) {
+        QFont small = font();
+        small.setBold(true);
+        small.setPointSizeF(font().pointSizeF() * 0.8);
+        const QString count = m_unread > 999 ? QStringLiteral("999+") : QString::number(m_unread);
+        const QFontMetricsF fm(small);
+        const qreal h = fm.height() + 2;
+        const qreal w = std::max(h, fm.horizontalAdvance(count) + 8);
+        const QRectF badge(bell.right() - w / 2, 2, w, h);
+        p.setPen(QPen(attention ? QColor(Qt::white) : pal.color(QPalette::Window), 1.5));
+        p.setBrush(attention ? pal.color(QPalette::WindowText) : pal.color(QPalette::Highlight));
+        p.drawRoundedRect(badge, h / 2, h / 2);
+        p.setFont(small);
+        p.setPen(pal.color(QPalette::HighlightedText));
+        p.drawText(badge, Qt::AlignCenter, count);
+    }
+
+    if (!text().isEmpty()) {
+        QFont bold = font();
+        bold.setBold(true);
+        p.setFont(bold);
+        p.setPen(ink);
+        const qreal left = bell.right() + fontMetrics().horizontalAdvance(QStringLiteral("999+")) / 2.0 + 4;
+        p.drawText(QRectF(left, 0, width() - left - 6, height()), Qt::AlignVCenter | Qt::AlignLeft, text());
+    }
+}

@@ -1,0 +1,231 @@
+#include "notificationdelegate.h"
+
+#include "alarmdelegate.h"
+#include "model/notificationmodel.h"
+#include "theme.h"
+
+#include <QApplication>
+#include <QLocale>
+#include <QPainter>
+
+using Protocol::AlarmSeverity;
+using Protocol::AlarmState;
+using Role = NotificationModel::Role;
+using Kind = NotificationModel::Kind;
+
+namespace {
+
+constexpr int kPadding = 6;
+constexpr int kEdge = 4; // the severity stripe at the left
+
+QDate localDay(const QModelIndex &index)
+{
+    return index.data(Role::TimeRole).toDateTime().toLocalTime().date();
+}
+
+bool abnormal(AlarmSeverity severity)
+{
+    return severity == AlarmSeverity::Critical || severity == AlarmSeverity::High || severity == AlarmSeverity::Medium;
+}
+
+} // namespace
+
+NotificationDelegate::NotificationDelegate(QObject *parent)
+    : QStyledItemDelegate(parent)
+{ }
+
+bool NotificationDelegate::startsDay(const QModelIndex &index)
+{
+    if (index.row() == 0)
+        return true;
+    return localDay(index.sibling(index.row() - 1, 0)) != localDay(index);
+}
+
+QString NotificationDelegate::dayText(const QDate &day, const QDate &today)
+{
+    if (day == today)
+        return tr("Today");
+    if (day == today.addDays(-1))
+        return tr("Yesterday");
+    return QLocale().toString(day, QLocale::LongFormat);
+}
+
+QString NotificationDelegate::sourceText(const QModelIndex &index)
+{
+    QStringList parts;
+    const QVariant sourceKind = index.data(Role::SourceKindRole);
+    const QString sourceId = index.data(Role::SourceIdRole).toString();
+    const auto kind = Kind(index.data(Role::KindRole).toInt());
+    if (kind == Kind::Connection)
+        parts.append(tr("Link"));
+    else if (sourceKind.isValid())
+        parts.append(sourceId.isEmpty() ? AlarmDelegate::sourceKindText(Protocol::AlarmSourceKind(sourceKind.toInt()))
+                                        : AlarmDelegate::sourceKindText(Protocol::AlarmSourceKind(sourceKind.toInt()))
+                             + u' ' + sourceId);
+    else if (!sourceId.isEmpty())
+        parts.append(sourceId);
+    const QDateTime time = index.data(Role::TimeRole).toDateTime().toLocalTime();
+    parts.append(QLocale().toString(time.time(), QStringLiteral("HH:mm:ss")));
+    const qint64 count = index.data(Role::CountRole).toLongLong();
+    if (kind == Kind::Alarm && count > 1)
+        parts.append(tr("%n activation(s)", nullptr, int(count)));
+    if (index.data(Role::EarlierSessionRole).toBool())
+        parts.append(tr("earlier run"));
+    return parts.join(QStringLiteral(" · "));
+}
+
+QString NotificationDelegate::statusText(const QModelIndex &index)
+{
+    if (Kind(index.data(Role::KindRole).toInt()) != Kind::Alarm)
+        return index.data(Role::MessageRole).toString();
+    const QVariant state = index.data(Role::AlarmStateRole);
+    const QString ackedBy = index.data(Role::AckedByRole).toString();
+    const QDateTime ackedAt = index.data(Role::AckedAtRole).toDateTime().toLocalTime();
+    const QString note = index.data(Role::NoteRole).toString();
+    QString acked;
+    if (!ackedBy.isEmpty()) {
+        acked = ackedAt.isValid() ? tr("Acknowledged by %1 at %2")
+                                        .arg(ackedBy, QLocale().toString(ackedAt.time(), QStringLiteral("HH:mm:ss")))
+                                  : tr("Acknowledged by %1").arg(ackedBy);
+        if (!note.isEmpty())
+            acked += QStringLiteral(" · “%1”").arg(note);
+    }
+    if (!state.isValid())
+        return acked.isEmpty() ? tr("State not known yet") : acked;
+    switch (AlarmState(state.toInt())) {
+    case AlarmState::ActiveUnacked:
+        return tr("Waiting for acknowledgement");
+    case AlarmState::RtnUnacked:
+        return tr("Returned to normal, waiting for acknowledgement");
+    case AlarmState::ActiveAcked:
+        return acked.isEmpty() ? tr("Acknowledged, still active") : acked + tr(" · still active");
+    case AlarmState::Cleared:
+        return acked.isEmpty() ? tr("Cleared") : acked + tr(" · cleared");
+    case AlarmState::Shelved:
+        return tr("Shelved");
+    }
+    return {};
+}
+
+QString NotificationDelegate::accessibleText(const QModelIndex &index)
+{
+    const auto severity = AlarmSeverity(index.data(Role::SeverityRole).toInt());
+    QStringList parts {AlarmDelegate::severityText(severity), index.data(Role::TitleRole).toString(), sourceText(index),
+                       statusText(index)};
+    if (!index.data(Role::ReadRole).toBool())
+        parts.prepend(tr("Unread"));
+    parts.removeAll(QString());
+    return parts.join(QStringLiteral(". "));
+}
+
+int NotificationDelegate::headerHeight(const QStyleOptionViewItem &option) const
+{
+    return option.fontMetrics.height() + 2 * kPadding;
+}
+
+int NotificationDelegate::bodyHeight(const QStyleOptionViewItem &option) const
+{
+    return 3 * option.fontMetrics.lineSpacing() + 2 * kPadding + 2;
+}
+
+QSize NotificationDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    const int height = bodyHeight(opt) + (startsDay(index) ? headerHeight(opt) : 0);
+    return {opt.rect.width() > 0 ? opt.rect.width() : 360, height};
+}
+
+void NotificationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    const QPalette &pal = opt.palette;
+    painter->save();
+
+    QRect body = opt.rect;
+    if (startsDay(index)) {
+        QRect header = body;
+        header.setHeight(headerHeight(opt));
+        body.setTop(header.bottom() + 1);
+        painter->fillRect(header, pal.color(QPalette::Window));
+        QFont bold = opt.font;
+        bold.setBold(true);
+        painter->setFont(bold);
+        painter->setPen(pal.color(QPalette::WindowText));
+        painter->drawText(header.adjusted(kPadding, 0, -kPadding, 0), Qt::AlignVCenter | Qt::AlignLeft,
+                          dayText(localDay(index), QDate::currentDate()));
+    }
+
+    const bool selected = opt.state.testFlag(QStyle::State_Selected);
+    const bool read = index.data(Role::ReadRole).toBool();
+    const bool waiting = index.data(Role::NeedsAckRole).toBool();
+    const auto severity = AlarmSeverity(index.data(Role::SeverityRole).toInt());
+    painter->fillRect(body, selected ? pal.color(QPalette::Highlight) : pal.color(QPalette::Base));
+    // A thin rule between notifications.
+    painter->setPen(pal.color(QPalette::Mid));
+    painter->drawLine(body.bottomLeft(), body.bottomRight());
+    if (abnormal(severity))
+        painter->fillRect(QRect(body.left(), body.top(), kEdge, body.height() - 1),
+                          AlarmDelegate::severityColor(severity));
+
+    const QColor ink = selected ? pal.color(QPalette::HighlightedText) : pal.color(QPalette::Text);
+    const QColor quiet = selected ? pal.color(QPalette::HighlightedText) : pal.color(QPalette::PlaceholderText);
+    const int line = opt.fontMetrics.lineSpacing();
+    int x = body.left() + kEdge + kPadding;
+    const int right = body.right() - kPadding;
+    int y = body.top() + kPadding;
+
+    // Line 1: unread dot, severity mark and word, title.
+    const int dot = 8;
+    if (!read) {
+        painter->setRenderHint(QPainter::Antialiasing);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(selected ? ink : pal.color(QPalette::Highlight));
+        painter->drawEllipse(QRectF(x, y + (line - dot) / 2.0, dot, dot));
+    }
+    x += dot + 6;
+    const qreal side = std::min(16, line);
+    AlarmDelegate::drawSeverityMark(painter, severity, QRectF(x, y + (line - side) / 2.0, side, side), false);
+    x += int(side) + 6;
+    QFont font = opt.font;
+    font.setBold(true);
+    painter->setFont(font);
+    painter->setPen(selected ? ink : (abnormal(severity) ? AlarmDelegate::severityColor(severity) : quiet));
+    const QString word = AlarmDelegate::severityText(severity).toUpper();
+    painter->drawText(QRect(x, y, right - x, line), Qt::AlignVCenter | Qt::AlignLeft, word);
+    x += QFontMetrics(font).horizontalAdvance(word) + 10;
+    font.setBold(!read);
+    painter->setFont(font);
+    painter->setPen(ink);
+    const QString title = index.data(Role::TitleRole).toString();
+    painter->drawText(QRect(x, y, right - x, line), Qt::AlignVCenter | Qt::AlignLeft,
+                      QFontMetrics(font).elidedText(title, Qt::ElideRight, right - x));
+
+    // Line 2: source, time, count.
+    const int textLeft = body.left() + kEdge + kPadding + dot + 6;
+    y += line + 1;
+    painter->setFont(opt.font);
+    painter->setPen(quiet);
+    painter->drawText(QRect(textLeft, y, right - textLeft, line), Qt::AlignVCenter | Qt::AlignLeft,
+                      opt.fontMetrics.elidedText(sourceText(index), Qt::ElideRight, right - textLeft));
+
+    // Line 3: what the alarm waits for, or who dealt with it.
+    y += line + 1;
+    QFont status = opt.font;
+    status.setBold(waiting);
+    painter->setFont(status);
+    painter->setPen(selected ? ink : (waiting ? AlarmDelegate::severityColor(severity) : quiet));
+    if (waiting && !selected && !abnormal(severity))
+        painter->setPen(ink);
+    painter->drawText(QRect(textLeft, y, right - textLeft, line), Qt::AlignVCenter | Qt::AlignLeft,
+                      QFontMetrics(status).elidedText(statusText(index), Qt::ElideRight, right - textLeft));
+
+    if (opt.state.testFlag(QStyle::State_HasFocus)) {
+        QPen focus(pal.color(QPalette::Highlight), 1, Qt::DotLine);
+        painter->setPen(focus);
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRect(body.adjusted(1, 1, -2, -2));
+    }
+    painter->restore();
+}
