@@ -41,6 +41,7 @@ Session::~Session() = default;
 void Session::setStore(LocalStore *store)
 {
     m_alarmService.reset();
+    m_store = store;
     if (store)
         m_alarmService = std::make_unique<AlarmService>(&m_connection, store);
 }

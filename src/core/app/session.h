@@ -69,6 +69,7 @@ public:
     // The profile's open store, not owned; it must outlive the session or be
     // replaced first. Actions a previous run left pending go out once live.
     void setStore(LocalStore *store);
+    LocalStore *store() const { return m_store; }
 
     void setSettings(const ConnectionSettings &settings) { m_connection.setSettings(settings); }
     void setSessionSettings(const SessionSettings &settings);
@@ -130,6 +131,7 @@ private:
 
     ConnectionService m_connection;
     std::unique_ptr<AlarmService> m_alarmService; // after m_connection: goes before it
+    LocalStore *m_store = nullptr;
     SessionSettings m_settings;
     DroneModel m_drones;
     MachineModel m_machines;
