@@ -1,4 +1,5 @@
 #include "preferencesdialog.h"
+#include "theme.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -8,6 +9,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QTemporaryDir>
 #include <QTest>
 
 using Protocol::AlarmSeverity;
@@ -22,6 +24,7 @@ private Q_SLOTS:
     void muteAndUnmute();
     void cancelRejects();
     void accessible();
+    void screenshot();
 };
 
 namespace {
@@ -179,6 +182,27 @@ void TestPreferencesDialog::accessible()
             continue;
         QVERIFY2(label->buddy(), qPrintable(label->text()));
     }
+}
+
+// Saves the dialog in both modes into $WATCHFLOOR_SCREENSHOT_DIR when set.
+void TestPreferencesDialog::screenshot()
+{
+    QTemporaryDir scratch;
+    QVERIFY(scratch.isValid());
+    const QString dir = qEnvironmentVariable("WATCHFLOOR_SCREENSHOT_DIR", scratch.path());
+    Preferences p;
+    p.sound = true;
+    p.mutedUntil = QDateTime::currentDateTimeUtc().addSecs(20 * 60);
+    for (const ThemeMode mode : {ThemeMode::Light, ThemeMode::Dark}) {
+        Theme::apply(mode);
+        PreferencesDialog dialog(p);
+        showAndFocus(dialog);
+        QTRY_COMPARE(dialog.palette().color(QPalette::Window), QApplication::palette().color(QPalette::Window));
+        const QString name = mode == ThemeMode::Dark ? QStringLiteral("/preferences-dark.png")
+                                                     : QStringLiteral("/preferences-light.png");
+        QVERIFY(dialog.grab().save(dir + name));
+    }
+    Theme::apply(ThemeMode::Light);
 }
 
 QTEST_MAIN(TestPreferencesDialog)
