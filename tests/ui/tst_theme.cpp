@@ -27,6 +27,7 @@ private Q_SLOTS:
     void textContrast();
     void kpiTileRepaintsInTheNewMode();
     void chartRestylesOnTheSwitch();
+    void windowShownAfterTheSwitch();
     void overviewInDark();
 };
 
@@ -180,6 +181,28 @@ void TestTheme::chartRestylesOnTheSwitch()
     Theme::apply(ThemeMode::Light);
     QTRY_COMPARE(view->chart()->backgroundBrush().color(), lightColors.background);
     QCOMPARE(grey->pen().color(), lightColors.series.at(0));
+}
+
+// A window made before the switch and shown after it (a view opened in a
+// window of its own later) is in the new mode too.
+void TestTheme::windowShownAfterTheSwitch()
+{
+    Theme::apply(ThemeMode::Light);
+    QWidget window;
+    QChartView *view = Charts::makeChartView(QStringLiteral("Load"), Charts::makeTimeAxis(),
+                                             Charts::makeValueAxis(100, QStringLiteral("%.0f")), &window);
+    auto *tile = new KpiTile(QStringLiteral("Drones"), QStringLiteral("Flying"), &window);
+    tile->setGeometry(0, 0, 160, 90);
+    view->setGeometry(0, 100, 300, 200);
+    window.resize(320, 320);
+    Theme::apply(ThemeMode::Dark);
+    QCoreApplication::processEvents();
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTRY_COMPARE(window.palette().color(QPalette::Window), QApplication::palette().color(QPalette::Window));
+    QTRY_COMPARE(view->chart()->backgroundBrush().color(), Theme::chartColors().background);
+    QCOMPARE(tile->grab().toImage().pixelColor(tile->width() - 8, tile->height() - 8),
+             QApplication::palette().color(QPalette::Base));
 }
 
 // Live data in the light mode, switched to dark: the tiles and charts follow.
