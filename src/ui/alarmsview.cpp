@@ -396,6 +396,14 @@ void AlarmsView::updateActions()
                                       : tr("Select shelved alarms to unshelve them (Ctrl+Shift+U)"));
 }
 
+void AlarmsView::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    // The flood colour is the theme's: set it again for the new one.
+    if (event->type() == QEvent::PaletteChange)
+        updateRate();
+}
+
 void AlarmsView::updateRate()
 {
     const int activations = m_rate.activationsInLast10Minutes();

@@ -60,6 +60,9 @@ public Q_SLOTS:
     void shelveSelected();
     void unshelveSelected();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     QTableView *makeTable(AlarmFilterProxy *proxy);
     QStringList selectedIds(QTableView *table, bool unacknowledgedOnly) const;

@@ -1,11 +1,52 @@
 #include "charts.h"
 
+#include "theme.h"
+
 #include <QChart>
 #include <QChartView>
 #include <QDateTimeAxis>
+#include <QEvent>
 #include <QLegend>
 #include <QLineSeries>
 #include <QValueAxis>
+
+namespace {
+
+constexpr char kInkProperty[] = "watchfloorInk";
+
+// Restyles the chart view it watches whenever that view's palette changes,
+// which QApplication::setPalette (Theme::apply) brings about.
+class PaletteFollower : public QObject
+{
+public:
+    explicit PaletteFollower(QChartView *view)
+        : QObject(view)
+        , m_view(view)
+    {
+        view->installEventFilter(this);
+    }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (watched == m_view
+            && (event->type() == QEvent::PaletteChange || event->type() == QEvent::ApplicationPaletteChange))
+            Charts::restyle(m_view);
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    QChartView *m_view;
+};
+
+QPen inkPen(Charts::Ink ink, Qt::PenStyle style)
+{
+    QPen pen(Theme::chartColors().series.at(std::size_t(ink)), 2.0, style);
+    pen.setCapStyle(Qt::FlatCap);
+    return pen;
+}
+
+} // namespace
 
 namespace Charts {
 
@@ -16,32 +57,48 @@ QChartView *makeChartView(const QString &title, QAbstractAxis *timeAxis, QValueA
     QFont titleFont = chart->titleFont();
     titleFont.setBold(true);
     chart->setTitleFont(titleFont);
-    chart->setTitleBrush(QColor(0x1f, 0x23, 0x28));
-    chart->setBackgroundBrush(QColor(0xee, 0xef, 0xf0));
-    chart->setBackgroundPen(QPen(QColor(0xc4, 0xc8, 0xcc), 1.0));
     chart->setBackgroundRoundness(4);
     chart->setMargins(QMargins(4, 2, 8, 2));
     chart->setAnimationOptions(QChart::NoAnimation);
     chart->legend()->setAlignment(Qt::AlignBottom);
     // A short stretch of each line, dashes and all: greys alone would not tell them apart.
     chart->legend()->setMarkerShape(QLegend::MarkerShapeFromSeries);
-    chart->legend()->setLabelColor(QColor(0x3a, 0x40, 0x46));
-    const QColor grid(0xd6, 0xd9, 0xdc);
-    const QColor labels(0x5f, 0x66, 0x6d);
-    for (QAbstractAxis *axis : {timeAxis, static_cast<QAbstractAxis *>(valueAxis)}) {
-        axis->setGridLineColor(grid);
-        axis->setLinePenColor(QColor(0xb4, 0xb9, 0xbe));
-        axis->setLabelsColor(labels);
+    for (QAbstractAxis *axis : {timeAxis, static_cast<QAbstractAxis *>(valueAxis)})
         axis->setMinorGridLineVisible(false);
-    }
     chart->addAxis(timeAxis, Qt::AlignBottom);
     chart->addAxis(valueAxis, Qt::AlignLeft);
 
     auto *view = new QChartView(chart, parent);
     view->setRenderHint(QPainter::Antialiasing);
     view->setMinimumSize(200, 180);
-    view->setBackgroundBrush(parent->palette().color(QPalette::Window));
+    restyle(view);
+    new PaletteFollower(view);
     return view;
+}
+
+void restyle(QChartView *view)
+{
+    const Theme::ChartColors colors = Theme::chartColors();
+    QChart *chart = view->chart();
+    chart->setTitleBrush(colors.title);
+    chart->setBackgroundBrush(colors.background);
+    chart->setBackgroundPen(QPen(colors.frame, 1.0));
+    chart->legend()->setLabelColor(colors.legend);
+    for (QAbstractAxis *axis : chart->axes()) {
+        axis->setGridLineColor(colors.grid);
+        axis->setLinePenColor(colors.axisLine);
+        axis->setLabelsColor(colors.labels);
+    }
+    for (QAbstractSeries *series : chart->series()) {
+        auto *line = qobject_cast<QLineSeries *>(series);
+        const QVariant ink = series->property(kInkProperty);
+        if (!line || !ink.isValid())
+            continue;
+        QPen pen = line->pen();
+        pen.setColor(colors.series.at(std::size_t(ink.toInt())));
+        line->setPen(pen);
+    }
+    view->setBackgroundBrush(view->palette().color(QPalette::Window));
 }
 
 QDateTimeAxis *makeTimeAxis()
@@ -69,6 +126,13 @@ QLineSeries *addSeries(QChart *chart, const QString &name, const QPen &pen)
     chart->addSeries(series);
     for (QAbstractAxis *axis : chart->axes())
         series->attachAxis(axis);
+    return series;
+}
+
+QLineSeries *addSeries(QChart *chart, const QString &name, Ink ink, Qt::PenStyle style)
+{
+    QLineSeries *series = addSeries(chart, name, inkPen(ink, style));
+    series->setProperty(kInkProperty, int(ink));
     return series;
 }
 

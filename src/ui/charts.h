@@ -13,13 +13,22 @@ class QWidget;
 
 // The look every trend chart of the console shares: a calm grey frame, grey
 // grid and labels, no animation, the legend below drawing each line's dash
-// (greys alone would not tell the lines apart).
+// (greys alone would not tell the lines apart). Colours come from the theme
+// and follow it: a chart view restyles itself when the palette changes.
 namespace Charts {
+
+// The grey of a line, strongest first; the theme says what each is in each mode.
+enum class Ink { Strong, Medium, Faint };
 
 QChartView *makeChartView(const QString &title, QAbstractAxis *timeAxis, QValueAxis *valueAxis, QWidget *parent);
 QDateTimeAxis *makeTimeAxis();
 QValueAxis *makeValueAxis(double max, const QString &format);
-// A series attached to every axis of the chart.
+// A series attached to every axis of the chart, drawn with `pen` as given.
 QLineSeries *addSeries(QChart *chart, const QString &name, const QPen &pen);
+// A series drawn in a theme grey (kept on a theme change) with `style`.
+QLineSeries *addSeries(QChart *chart, const QString &name, Ink ink, Qt::PenStyle style);
+// The theme's colours on the view, its chart, axes and Ink series; called by
+// the view itself on a palette change.
+void restyle(QChartView *view);
 
 } // namespace Charts

@@ -86,9 +86,8 @@ QLabel *ConnectionDetails::addRow(const QString &objectName, const QString &titl
     value->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto *label = new QLabel(title, m_rows);
     label->setBuddy(value);
-    QPalette muted = label->palette();
-    muted.setColor(QPalette::WindowText, Theme::staleText());
-    label->setPalette(muted);
+    // Muted titles from a palette role, so they follow a theme change by themselves.
+    label->setForegroundRole(QPalette::PlaceholderText);
     static_cast<QFormLayout *>(m_rows->layout())->addRow(label, value);
     return value;
 }

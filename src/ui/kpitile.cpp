@@ -207,6 +207,7 @@ void KpiTile::paintEvent(QPaintEvent *)
     QFont f = wordFont;
     f.setItalic(m_stale);
     p.setFont(f);
-    p.setPen(m_stale ? stale : accent.darker(115));
+    // A shade deeper than the bar on light surfaces; on dark ones the accent itself reads best.
+    p.setPen(m_stale ? stale : (Theme::mode() == ThemeMode::Dark ? accent : accent.darker(115)));
     p.drawText(wordRect, Qt::AlignRight | Qt::AlignVCenter, elided);
 }

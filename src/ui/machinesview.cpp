@@ -210,9 +210,7 @@ QWidget *MachinesView::createDetailPane()
     m_chartView = Charts::makeChartView(tr("Utilization"), m_timeAxis,
                                         Charts::makeValueAxis(100, QStringLiteral("%.0f %%")), pane);
     m_chartView->chart()->legend()->hide();
-    QPen pen(QColor(0x3f, 0x45, 0x4b), 2.0);
-    pen.setCapStyle(Qt::FlatCap);
-    m_series = Charts::addSeries(m_chartView->chart(), tr("Utilization"), pen);
+    m_series = Charts::addSeries(m_chartView->chart(), tr("Utilization"), Charts::Ink::Strong, Qt::SolidLine);
     m_chartView->setObjectName(QStringLiteral("utilizationChart"));
     layout->addWidget(m_chartView, 1);
 
@@ -300,6 +298,14 @@ void MachinesView::updateSummary()
                            .arg(locale.toString(m_proxy->rowCount()), locale.toString(model->rowCount()),
                                 locale.toString(model->countByStatus(MachineState::Down)),
                                 locale.toString(model->countByStatus(MachineState::Maintenance))));
+}
+
+void MachinesView::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    // The detail's status colours are the theme's: set them again for the new one.
+    if (event->type() == QEvent::PaletteChange)
+        updateDetail();
 }
 
 void MachinesView::updateDetail()

@@ -48,6 +48,9 @@ public:
     // Selects a machine's row if it is listed; false otherwise.
     bool selectMachine(const QString &machineId);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     QWidget *createDetailPane();
     void applyFilters();

@@ -47,17 +47,9 @@ constexpr std::array<Group, 4> kGroups = {{
     {Kpi::OperatorsOnline, 4},
 }};
 
-// Series are greys told apart by their dash, so the one accent stands out.
-QPen seriesPen(const QColor &color, Qt::PenStyle style)
-{
-    QPen pen(color, 2.0, style);
-    pen.setCapStyle(Qt::FlatCap);
-    return pen;
-}
-
 QPen limitPen(bool crossed, const QColor &accent)
 {
-    return crossed ? QPen(accent, 2.0, Qt::DashLine) : QPen(QColor(0xa4, 0xaa, 0xb0), 1.2, Qt::DashLine);
+    return crossed ? QPen(accent, 2.0, Qt::DashLine) : QPen(Theme::chartColors().limit, 1.2, Qt::DashLine);
 }
 
 qint64 nowMs()
@@ -173,18 +165,16 @@ QWidget *OverviewView::createCharts()
     row->setContentsMargins(0, 0, 0, 0);
     row->setSpacing(kSpacing);
 
-    const QColor dark(0x3f, 0x45, 0x4b);
-    const QColor mid(0x72, 0x79, 0x80);
-    const QColor light(0x96, 0x9c, 0xa2);
-
     m_healthTime = Charts::makeTimeAxis();
     m_healthView = Charts::makeChartView(tr("Server load"), m_healthTime,
                                          Charts::makeValueAxis(100, QStringLiteral("%.0f %%")), area);
     m_healthView->setObjectName(QStringLiteral("healthChart"));
     QChart *health = m_healthView->chart();
-    m_healthSeries[0] = Charts::addSeries(health, tr("CPU"), seriesPen(dark, Qt::SolidLine));
-    m_healthSeries[1] = Charts::addSeries(health, tr("Memory"), seriesPen(mid, Qt::DashLine));
-    m_healthSeries[2] = Charts::addSeries(health, tr("Storage"), seriesPen(light, Qt::DotLine));
+    // Series are greys told apart by their dash, so the one accent stands out.
+    using Charts::Ink;
+    m_healthSeries[0] = Charts::addSeries(health, tr("CPU"), Ink::Strong, Qt::SolidLine);
+    m_healthSeries[1] = Charts::addSeries(health, tr("Memory"), Ink::Medium, Qt::DashLine);
+    m_healthSeries[2] = Charts::addSeries(health, tr("Storage"), Ink::Faint, Qt::DotLine);
     m_healthLimit = Charts::addSeries(health, QString(), limitPen(false, {}));
     row->addWidget(m_healthView, 1);
 
@@ -192,7 +182,7 @@ QWidget *OverviewView::createCharts()
     m_batteryView = Charts::makeChartView(tr("Fleet battery"), m_batteryTime,
                                           Charts::makeValueAxis(100, QStringLiteral("%.0f %%")), area);
     m_batteryView->setObjectName(QStringLiteral("batteryChart"));
-    m_batterySeries = Charts::addSeries(m_batteryView->chart(), tr("Mean battery"), seriesPen(dark, Qt::SolidLine));
+    m_batterySeries = Charts::addSeries(m_batteryView->chart(), tr("Mean battery"), Ink::Strong, Qt::SolidLine);
     m_batteryLimit = Charts::addSeries(m_batteryView->chart(), QString(), limitPen(false, {}));
     row->addWidget(m_batteryView, 1);
 
@@ -203,10 +193,24 @@ QWidget *OverviewView::createCharts()
     m_alarmAxis->setTickInterval(2);
     m_alarmView = Charts::makeChartView(tr("New alarms per minute"), m_alarmTime, m_alarmAxis, area);
     m_alarmView->setObjectName(QStringLiteral("alarmRateChart"));
-    m_alarmRateSeries = Charts::addSeries(m_alarmView->chart(), tr("Activations"), seriesPen(dark, Qt::SolidLine));
+    m_alarmRateSeries = Charts::addSeries(m_alarmView->chart(), tr("Activations"), Ink::Strong, Qt::SolidLine);
     m_alarmLimit = Charts::addSeries(m_alarmView->chart(), QString(), limitPen(false, {}));
     row->addWidget(m_alarmView, 1);
     return area;
+}
+
+void OverviewView::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() != QEvent::PaletteChange)
+        return;
+    // The chart views restyle themselves on the same change; the stale titles
+    // and the limit lines are ours, so they follow once all of that is done.
+    QTimer::singleShot(0, this, [this] {
+        updateStale();
+        m_healthDirty = m_batteryDirty = m_alarmsDirty = true;
+        redrawCharts();
+    });
 }
 
 void OverviewView::resizeEvent(QResizeEvent *event)
@@ -309,7 +313,7 @@ void OverviewView::updateStale()
     for (KpiTile *t : m_tiles)
         t->setStale(stale);
     // The charts keep their history, but their titles say it stopped.
-    const QColor titleColor = stale ? Theme::staleText() : QColor(0x1f, 0x23, 0x28);
+    const QColor titleColor = stale ? Theme::staleText() : Theme::chartColors().title;
     const std::array<std::pair<QChartView *, QString>, 3> titles = {{
         {m_healthView, tr("Server load")},
         {m_batteryView, tr("Fleet battery")},

@@ -85,6 +85,7 @@ public:
     int chartRedraws() const { return m_chartRedraws; }
 
 protected:
+    void changeEvent(QEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
 
 private:

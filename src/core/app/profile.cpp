@@ -36,9 +36,10 @@ std::optional<Profile> Profile::load(const QString &path, QString *error)
             }
             section = line.mid(1, line.size() - 2).trimmed();
             if (section != u"server" && section != u"connection" && section != u"operator" && section != u"data"
-                && section != u"alarms") {
+                && section != u"alarms" && section != u"notifications") {
                 *error = QStringLiteral("%1:%2: ").arg(path).arg(lineNumber)
-                    + tr("unknown section [%1] (expected [server], [connection], [operator], [alarms] or [data])")
+                    + tr("unknown section [%1] (expected [server], [connection], [operator], [alarms], "
+                         "[notifications] or [data])")
                           .arg(section);
                 return std::nullopt;
             }
@@ -174,6 +175,44 @@ std::optional<Profile> Profile::load(const QString &path, QString *error)
                 return std::nullopt;
             }
             profile.requireAckNote = value == u"true";
+        } else if (section == u"notifications") {
+            Preferences &defaults = profile.preferenceDefaults;
+            if (key == u"toast-threshold") {
+                const auto severity = Preferences::severityFromWord(value);
+                if (!severity) {
+                    *error = where(key) + tr("\"%1\" is not one of critical, high, medium, low, info").arg(value);
+                    return std::nullopt;
+                }
+                defaults.toastThreshold = *severity;
+            } else if (key == u"sound" || key == u"desktop") {
+                if (value != u"true" && value != u"false") {
+                    *error = where(key) + tr("expected true or false");
+                    return std::nullopt;
+                }
+                (key == u"sound" ? defaults.sound : defaults.desktopNotifications) = value == u"true";
+            } else if (key == u"sound-repeat-seconds") {
+                bool ok = false;
+                const int seconds = value.toInt(&ok);
+                if (!ok || seconds < Preferences::kMinSoundRepeatSeconds
+                    || seconds > Preferences::kMaxSoundRepeatSeconds) {
+                    *error = where(key)
+                        + tr("expected a whole number from %1 to %2")
+                              .arg(Preferences::kMinSoundRepeatSeconds)
+                              .arg(Preferences::kMaxSoundRepeatSeconds);
+                    return std::nullopt;
+                }
+                defaults.soundRepeatSeconds = seconds;
+            } else if (key == u"theme") {
+                const auto mode = Preferences::themeFromWord(value);
+                if (!mode) {
+                    *error = where(key) + tr("\"%1\" is not one of light, dark").arg(value);
+                    return std::nullopt;
+                }
+                defaults.theme = *mode;
+            } else {
+                *error = where(key) + tr("unknown key");
+                return std::nullopt;
+            }
         } else if (section == u"operator" && key == u"name") {
             profile.connection.operatorName = value;
         } else {

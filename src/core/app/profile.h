@@ -1,6 +1,7 @@
 #pragma once
 
 #include "net/connectionsettings.h"
+#include "preferences.h"
 #include "sessionsettings.h"
 
 #include <QCoreApplication>
@@ -19,6 +20,9 @@
 //   name=alice
 //   [alarms]
 //   require-note=false                      true: acknowledging an alarm needs a note
+//   [notifications]                         defaults of the operator's own preferences
+//   toast-threshold=medium                  critical, high, medium, low or info
+//   sound=false / sound-repeat-seconds=60 / desktop=true / theme=light (or dark)
 //   [data]
 //   frame-ms=33                             how long updates wait to be applied together
 //   drone-period-ms=5000                    expected reporting periods (stale past 3×)
@@ -36,6 +40,9 @@ public:
     ConnectionSettings connection;
     SessionSettings session;
     bool requireAckNote = false; // [alarms] require-note: an acknowledgement must say why
+    // [notifications]: what Preferences::load falls back to for what the
+    // operator never changed on this machine.
+    Preferences preferenceDefaults;
 
     static std::optional<Profile> load(const QString &path, QString *error);
 };

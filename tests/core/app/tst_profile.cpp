@@ -16,6 +16,9 @@ private Q_SLOTS:
     void tokenFromEnvironment();
     void connectionSettings();
     void dataSettings();
+    void notificationDefaults();
+    void rejectsNotifications_data();
+    void rejectsNotifications();
 
 private:
     QString write(const QByteArray &content);
@@ -204,6 +207,64 @@ void TestProfile::dataSettings()
     QVERIFY2(error.contains(QStringLiteral(":4: [data] heartbeat-ms: unknown key")), qPrintable(error));
     QVERIFY(!Profile::load(write("[server]\nurl=ws://h/ws\n[connection]\nframe-ms=10\n"), &error));
     QVERIFY2(error.contains(QStringLiteral(":4: [connection] frame-ms: unknown key")), qPrintable(error));
+}
+
+void TestProfile::notificationDefaults()
+{
+    QString error;
+    const auto plain = Profile::load(write("[server]\nurl=ws://h/ws\n"), &error);
+    QVERIFY2(plain, qPrintable(error));
+    QCOMPARE(plain->preferenceDefaults, Preferences()); // nothing said: the built-in defaults
+
+    const auto profile = Profile::load(write("[server]\nurl=ws://h/ws\n"
+                                             "[notifications]\n"
+                                             "toast-threshold=high\n"
+                                             "sound=true\n"
+                                             "sound-repeat-seconds=120\n"
+                                             "desktop=false\n"
+                                             "theme=dark\n"),
+                                       &error);
+    QVERIFY2(profile, qPrintable(error));
+    const Preferences &d = profile->preferenceDefaults;
+    QCOMPARE(d.toastThreshold, Protocol::AlarmSeverity::High);
+    QCOMPARE(d.sound, true);
+    QCOMPARE(d.soundRepeatSeconds, 120);
+    QCOMPARE(d.desktopNotifications, false);
+    QCOMPARE(d.theme, ThemeMode::Dark);
+    QCOMPARE(d.liveUpdates, true); // not a profile setting
+    QVERIFY(!d.mutedUntil.isValid());
+}
+
+void TestProfile::rejectsNotifications_data()
+{
+    QTest::addColumn<QByteArray>("line");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("severity") << QByteArray("toast-threshold=urgent")
+                              << QStringLiteral(":4: [notifications] toast-threshold: \"urgent\" is not one of");
+    QTest::newRow("sound") << QByteArray("sound=yes")
+                           << QStringLiteral(":4: [notifications] sound: expected true or false");
+    QTest::newRow("desktop") << QByteArray("desktop=1")
+                             << QStringLiteral(":4: [notifications] desktop: expected true or false");
+    QTest::newRow("repeat zero") << QByteArray("sound-repeat-seconds=0")
+                                 << QStringLiteral(
+                                        ":4: [notifications] sound-repeat-seconds: expected a whole number from 1 "
+                                        "to 3600");
+    QTest::newRow("repeat text") << QByteArray("sound-repeat-seconds=often")
+                                 << QStringLiteral(":4: [notifications] sound-repeat-seconds: expected a whole");
+    QTest::newRow("repeat too long") << QByteArray("sound-repeat-seconds=3601")
+                                     << QStringLiteral(":4: [notifications] sound-repeat-seconds: expected a whole");
+    QTest::newRow("theme") << QByteArray("theme=solarized")
+                           << QStringLiteral(":4: [notifications] theme: \"solarized\" is not one of light, dark");
+    QTest::newRow("unknown key") << QByteArray("mute=10") << QStringLiteral(":4: [notifications] mute: unknown key");
+}
+
+void TestProfile::rejectsNotifications()
+{
+    QFETCH(QByteArray, line);
+    QFETCH(QString, expected);
+    QString error;
+    QVERIFY(!Profile::load(write("[server]\nurl=ws://h/ws\n[notifications]\n" + line + "\n"), &error));
+    QVERIFY2(error.contains(expected), qPrintable(error));
 }
 
 QTEST_GUILESS_MAIN(TestProfile)
