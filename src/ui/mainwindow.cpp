@@ -69,6 +69,13 @@ MainWindow::MainWindow(Session *session, const QString &profileName, QWidget *pa
     m_openButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
     m_openButton->setAutoRaise(true);
     m_openButton->setAccessibleName(m_openInNewWindow->text());
+    // Its menu opens any view, and brings any open window to the front: every
+    // window is reachable from here by keyboard (Tab to the button, Alt+Down).
+    m_windowMenu = new QMenu(m_openButton);
+    m_windowMenu->setObjectName(QStringLiteral("windowMenu"));
+    connect(m_windowMenu, &QMenu::aboutToShow, this, &MainWindow::fillWindowMenu);
+    m_openButton->setMenu(m_windowMenu);
+    m_openButton->setPopupMode(QToolButton::MenuButtonPopup);
 
     auto *tabRow = new QHBoxLayout;
     tabRow->setContentsMargins(8, 6, 8, 0);
@@ -163,6 +170,29 @@ void MainWindow::showTabMenu(const QPoint &pos)
     QAction *open = menu.addAction(tr("Open %1 in new window").arg(viewTitle(view)));
     connect(open, &QAction::triggered, this, [this, view] { openViewWindow(view); });
     menu.exec(m_tabs->mapToGlobal(pos));
+}
+
+void MainWindow::fillWindowMenu()
+{
+    m_windowMenu->clear();
+    for (int index = 0; index < m_pages->count(); ++index) {
+        const View view = View(index);
+        QAction *open = m_windowMenu->addAction(tr("Open %1 in new window").arg(viewTitle(view)));
+        connect(open, &QAction::triggered, this, [this, view] { openViewWindow(view); });
+    }
+    const QList<ViewWindow *> open = viewWindows();
+    if (open.isEmpty())
+        return;
+    m_windowMenu->addSection(tr("Open windows"));
+    for (ViewWindow *window : open) {
+        QAction *show = m_windowMenu->addAction(tr("Show %1").arg(window->windowTitle()));
+        connect(show, &QAction::triggered, window, [window] {
+            if (window->isMinimized())
+                window->showNormal();
+            window->raise();
+            window->activateWindow();
+        });
+    }
 }
 
 ViewWindow *MainWindow::openViewWindow(View view)

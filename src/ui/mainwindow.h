@@ -14,6 +14,7 @@ class MachinesView;
 class OverviewView;
 class QAction;
 class QLabel;
+class QMenu;
 class QSettings;
 class QStackedWidget;
 class QTabBar;
@@ -81,6 +82,7 @@ private:
     QWidget *createTopBar(const QString &profileName);
     void addView(View view, QWidget *page);
     void showTabMenu(const QPoint &pos);
+    void fillWindowMenu();
     ViewWindow *openViewWindow(View view, const QByteArray &geometry);
     void saveViewWindows(QSettings &settings) const;
     void updateIdentity();
@@ -99,6 +101,7 @@ private:
     QStackedWidget *m_pages = nullptr;
     QAction *m_openInNewWindow = nullptr;
     QToolButton *m_openButton = nullptr;
+    QMenu *m_windowMenu = nullptr;
     // Not children: a child window would be kept above this one by the
     // window manager, in the way on a shared monitor. Deleted with this one.
     QList<QPointer<ViewWindow>> m_windows;

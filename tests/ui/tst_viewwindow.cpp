@@ -16,15 +16,19 @@
 
 #include <QAbstractItemModelTester>
 #include <QAction>
+#include <QApplication>
 #include <QDir>
 #include <QJsonObject>
 #include <QLabel>
+#include <QMenu>
 #include <QPointer>
 #include <QSet>
 #include <QSettings>
+#include <QTabBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QToolButton>
 
 #include <memory>
@@ -106,6 +110,7 @@ private Q_SLOTS:
     void windowsCloseOnTheirOwnOrWithTheMainWindow();
     void openWindowsAreRestoredPerProfile();
     void shortcutAndButtonOpenTheCurrentView();
+    void menusOpenAnyViewAndReachEveryWindow();
     void screenshot();
 
 private:
@@ -319,6 +324,60 @@ void TestViewWindow::shortcutAndButtonOpenTheCurrentView()
     QCOMPARE(window.viewWindows().size(), 2);
     QCOMPARE(window.viewWindows().at(1)->viewKind(), MainWindow::View::Overview);
     QCOMPARE(window.viewWindows().at(1)->windowTitle(), QStringLiteral("Watchfloor — Overview — Plant A"));
+}
+
+void TestViewWindow::menusOpenAnyViewAndReachEveryWindow()
+{
+    Session session;
+    MainWindow window(&session, QStringLiteral("Plant A"));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QCOMPARE(window.currentView(), MainWindow::View::Overview);
+
+    // The tab bar's context menu opens the view of the tab under the mouse.
+    auto *tabs = window.findChild<QTabBar *>(QStringLiteral("viewTabs"));
+    QVERIFY(tabs);
+    QString offered;
+    QTimer::singleShot(0, &window, [&offered] {
+        auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+        QVERIFY(menu);
+        offered = menu->actions().value(0)->text();
+        menu->actions().value(0)->trigger();
+        menu->close();
+    });
+    Q_EMIT tabs->customContextMenuRequested(tabs->tabRect(int(MainWindow::View::Alarms)).center());
+    QCOMPARE(offered, QStringLiteral("Open Alarms in new window"));
+    QCOMPARE(window.viewWindows().size(), 1);
+    QCOMPARE(window.viewWindows().at(0)->viewKind(), MainWindow::View::Alarms);
+    QCOMPARE(window.currentView(), MainWindow::View::Overview);
+
+    // The button's menu opens any view and lists the open windows.
+    QMenu *menu = window.openInNewWindowButton()->menu();
+    QVERIFY(menu);
+    Q_EMIT menu->aboutToShow();
+    const auto actionNamed = [menu](const QString &text) -> QAction * {
+        for (QAction *action : menu->actions()) {
+            if (action->text() == text)
+                return action;
+        }
+        return nullptr;
+    };
+    for (int view = 0; view < 5; ++view)
+        QVERIFY(
+            actionNamed(QStringLiteral("Open %1 in new window").arg(MainWindow::viewTitle(MainWindow::View(view)))));
+    QAction *activity = actionNamed(QStringLiteral("Open Activity in new window"));
+    activity->trigger();
+    QCOMPARE(window.viewWindows().size(), 2);
+    QCOMPARE(window.viewWindows().at(1)->viewKind(), MainWindow::View::Activity);
+
+    Q_EMIT menu->aboutToShow(); // filled afresh each time
+    QCOMPARE(menu->actions().size(), 5 + 1 + 2); // views, a section, the windows
+    QAction *showAlarms = actionNamed(QStringLiteral("Show Watchfloor — Alarms — Plant A"));
+    QVERIFY(showAlarms);
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    showAlarms->trigger();
+    QVERIFY(QTest::qWaitForWindowActive(window.viewWindows().at(0)));
 }
 
 // Saves a detached drones window to $WATCHFLOOR_SCREENSHOT_DIR/view-window.png
