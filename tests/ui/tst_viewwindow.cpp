@@ -398,6 +398,8 @@ void TestViewWindow::screenshot()
     QTest::qWait(1500); // the chart redraws once a second
     QVERIFY(QDir().mkpath(dir));
     QVERIFY(detached->grab().save(QDir(dir).filePath(QStringLiteral("view-window.png"))));
+    // The main window with its button for a new window at the tab bar's right edge.
+    QVERIFY(console.window->grab().save(QDir(dir).filePath(QStringLiteral("main-window-new-window-button.png"))));
     // And once the link is down: the banner across the top.
     console.server.reset();
     QTRY_VERIFY(detached->staleBanner()->isVisible());
