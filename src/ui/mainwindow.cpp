@@ -4,29 +4,37 @@
 #include "alarmsview.h"
 #include "app/session.h"
 #include "connectionindicator.h"
-#include "dronedelegate.h"
-#include "dronedetailpane.h"
+#include "dronesview.h"
 #include "machinesview.h"
 #include "overviewview.h"
-#include "theme.h"
+#include "stalebanner.h"
+#include "viewwindow.h"
 
+#include <QAction>
+#include <QCloseEvent>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
-#include <QLocale>
+#include <QMenu>
 #include <QScrollArea>
 #include <QSettings>
 #include <QShortcut>
-#include <QSortFilterProxyModel>
-#include <QSplitter>
 #include <QStackedWidget>
 #include <QTabBar>
-#include <QTableView>
+#include <QToolButton>
 #include <QVBoxLayout>
+
+namespace {
+
+const QString detachedKey = QStringLiteral("detached");
+const QString viewKey = QStringLiteral("view");
+const QString geometryKey = QStringLiteral("geometry");
+
+} // namespace
 
 MainWindow::MainWindow(Session *session, const QString &profileName, QWidget *parent)
     : QMainWindow(parent)
     , m_session(session)
+    , m_profileName(profileName)
 {
     setWindowTitle(tr("Watchfloor — %1").arg(profileName));
 
@@ -36,28 +44,44 @@ MainWindow::MainWindow(Session *session, const QString &profileName, QWidget *pa
     layout->setSpacing(0);
     layout->addWidget(createTopBar(profileName));
 
-    m_staleBanner = new QLabel(central);
-    m_staleBanner->setObjectName(QStringLiteral("staleBanner"));
-    m_staleBanner->setAutoFillBackground(true);
-    QPalette bannerPalette = m_staleBanner->palette();
-    bannerPalette.setColor(QPalette::Window, Theme::staleBackground());
-    bannerPalette.setColor(QPalette::WindowText, QColor(0x3a, 0x2c, 0x00));
-    m_staleBanner->setPalette(bannerPalette);
-    m_staleBanner->setContentsMargins(12, 6, 12, 6);
-    QFont bannerFont = m_staleBanner->font();
-    bannerFont.setBold(true);
-    m_staleBanner->setFont(bannerFont);
+    m_staleBanner = new StaleBanner(session, central);
     layout->addWidget(m_staleBanner);
 
     m_tabs = new QTabBar(central);
     m_tabs->setObjectName(QStringLiteral("viewTabs"));
     m_tabs->setExpanding(false);
+    m_tabs->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_tabs, &QWidget::customContextMenuRequested, this, &MainWindow::showTabMenu);
     m_pages = new QStackedWidget(central);
     connect(m_tabs, &QTabBar::currentChanged, m_pages, &QStackedWidget::setCurrentIndex);
+
+    m_openInNewWindow = new QAction(tr("Open in new window"), this);
+    m_openInNewWindow->setObjectName(QStringLiteral("openInNewWindow"));
+    m_openInNewWindow->setShortcut(QKeySequence(QKeyCombination(Qt::ControlModifier | Qt::ShiftModifier, Qt::Key_N)));
+    m_openInNewWindow->setShortcutContext(Qt::WindowShortcut);
+    m_openInNewWindow->setToolTip(tr("Open the current view in a window of its own (%1)")
+                                      .arg(m_openInNewWindow->shortcut().toString(QKeySequence::NativeText)));
+    connect(m_openInNewWindow, &QAction::triggered, this, [this] { openViewWindow(currentView()); });
+    addAction(m_openInNewWindow);
+    m_openButton = new QToolButton(central);
+    m_openButton->setObjectName(QStringLiteral("openInNewWindowButton"));
+    m_openButton->setDefaultAction(m_openInNewWindow);
+    m_openButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_openButton->setAutoRaise(true);
+    m_openButton->setAccessibleName(m_openInNewWindow->text());
+    // Its menu opens any view, and brings any open window to the front: every
+    // window is reachable from here by keyboard (Tab to the button, Alt+Down).
+    m_windowMenu = new QMenu(m_openButton);
+    m_windowMenu->setObjectName(QStringLiteral("windowMenu"));
+    connect(m_windowMenu, &QMenu::aboutToShow, this, &MainWindow::fillWindowMenu);
+    m_openButton->setMenu(m_windowMenu);
+    m_openButton->setPopupMode(QToolButton::MenuButtonPopup);
+
     auto *tabRow = new QHBoxLayout;
     tabRow->setContentsMargins(8, 6, 8, 0);
     tabRow->addWidget(m_tabs);
     tabRow->addStretch(1);
+    tabRow->addWidget(m_openButton);
     layout->addLayout(tabRow);
     layout->addWidget(m_pages, 1);
 
@@ -68,37 +92,141 @@ MainWindow::MainWindow(Session *session, const QString &profileName, QWidget *pa
     overviewScroll->setWidgetResizable(true);
     m_overview = new OverviewView(session, overviewScroll);
     overviewScroll->setWidget(m_overview);
-    addView(View::Overview, overviewScroll, tr("Overview"));
-    addView(View::Drones, createDronesPage(), tr("Drones"));
+    addView(View::Overview, overviewScroll);
+    m_drones = new DronesView(session, m_pages);
+    addView(View::Drones, m_drones);
     m_machines = new MachinesView(session, m_pages);
-    addView(View::Machines, m_machines, tr("Machines"));
+    addView(View::Machines, m_machines);
     m_alarms = new AlarmsView(session, m_pages);
-    addView(View::Alarms, m_alarms, tr("Alarms"));
+    addView(View::Alarms, m_alarms);
     m_activity = new ActivityView(session, m_pages);
-    addView(View::Activity, m_activity, tr("Activity"));
+    addView(View::Activity, m_activity);
     setCentralWidget(central);
 
-    // The session keeps the counts as it applies changes and says when they moved.
-    connect(session, &Session::countsChanged, this, &MainWindow::updateSummary);
-
-    ConnectionService *connection = session->connection();
-    connect(connection, &ConnectionService::stateChanged, this, &MainWindow::updateStaleBanner);
-    connect(connection, &ConnectionService::stateChanged, this, &MainWindow::updateIdentity);
-    updateStaleBanner();
+    connect(session->connection(), &ConnectionService::stateChanged, this, &MainWindow::updateIdentity);
     updateIdentity();
-    updateSummary();
     resize(1280, 800);
 }
 
-void MainWindow::addView(View view, QWidget *page, const QString &title)
+MainWindow::~MainWindow()
+{
+    // The windows of their own go with this one, before the session can.
+    const QList<QPointer<ViewWindow>> windows = m_windows; // each deletion prunes the list
+    for (const QPointer<ViewWindow> &window : windows)
+        delete window.data();
+}
+
+QString MainWindow::viewTitle(View view)
+{
+    switch (view) {
+    case View::Overview:
+        return tr("Overview");
+    case View::Drones:
+        return tr("Drones");
+    case View::Machines:
+        return tr("Machines");
+    case View::Alarms:
+        return tr("Alarms");
+    case View::Activity:
+        return tr("Activity");
+    }
+    return {};
+}
+
+QLabel *MainWindow::staleBanner() const
+{
+    return m_staleBanner;
+}
+
+QTableView *MainWindow::droneTable() const
+{
+    return m_drones->droneTable();
+}
+
+DroneDetailPane *MainWindow::droneDetail() const
+{
+    return m_drones->detailPane();
+}
+
+void MainWindow::addView(View view, QWidget *page)
 {
     const int index = m_pages->addWidget(page);
     Q_ASSERT(index == int(view));
+    const QString title = viewTitle(view);
     const QKeySequence key(QKeyCombination(Qt::ControlModifier, Qt::Key(Qt::Key_1 + index)));
     m_tabs->addTab(title);
     m_tabs->setTabToolTip(index, tr("%1 (%2)").arg(title, key.toString(QKeySequence::NativeText)));
     auto *shortcut = new QShortcut(key, this);
     connect(shortcut, &QShortcut::activated, this, [this, view] { showView(view); });
+}
+
+void MainWindow::showTabMenu(const QPoint &pos)
+{
+    const int index = m_tabs->tabAt(pos);
+    if (index < 0)
+        return;
+    const View view = View(index);
+    QMenu menu(this);
+    QAction *open = menu.addAction(tr("Open %1 in new window").arg(viewTitle(view)));
+    connect(open, &QAction::triggered, this, [this, view] { openViewWindow(view); });
+    menu.exec(m_tabs->mapToGlobal(pos));
+}
+
+void MainWindow::fillWindowMenu()
+{
+    m_windowMenu->clear();
+    for (int index = 0; index < m_pages->count(); ++index) {
+        const View view = View(index);
+        QAction *open = m_windowMenu->addAction(tr("Open %1 in new window").arg(viewTitle(view)));
+        connect(open, &QAction::triggered, this, [this, view] { openViewWindow(view); });
+    }
+    const QList<ViewWindow *> open = viewWindows();
+    if (open.isEmpty())
+        return;
+    m_windowMenu->addSection(tr("Open windows"));
+    for (ViewWindow *window : open) {
+        QAction *show = m_windowMenu->addAction(tr("Show %1").arg(window->windowTitle()));
+        connect(show, &QAction::triggered, window, [window] {
+            if (window->isMinimized())
+                window->showNormal();
+            window->raise();
+            window->activateWindow();
+        });
+    }
+}
+
+ViewWindow *MainWindow::openViewWindow(View view)
+{
+    return openViewWindow(view, {});
+}
+
+ViewWindow *MainWindow::openViewWindow(View view, const QByteArray &geometry)
+{
+    auto *window = new ViewWindow(m_session, view, m_profileName);
+    if (auto *alarms = window->viewAs<AlarmsView>())
+        alarms->setRequireNote(m_alarms->requireNote()); // the profile's rule holds in every window
+    m_windows.append(window);
+    connect(window, &QObject::destroyed, this,
+            [this] { m_windows.removeIf([](const QPointer<ViewWindow> &w) { return w.isNull(); }); });
+    if (geometry.isEmpty() || !window->restoreGeometry(geometry)) {
+        // Offset from this window, so it does not open exactly on top of it.
+        window->move(pos() + QPoint(40, 40) * int(m_windows.size()));
+    }
+    window->show();
+    window->raise();
+    window->activateWindow();
+    return window;
+}
+
+QList<ViewWindow *> MainWindow::viewWindows() const
+{
+    QList<ViewWindow *> open;
+    for (const QPointer<ViewWindow> &window : m_windows) {
+        // A closed one is only waiting to be deleted.
+        if (window && window->isVisible())
+            open.append(window.data());
+    }
+    return open;
 }
 
 void MainWindow::restoreWindowState(const QString &profileKey)
@@ -108,10 +236,35 @@ void MainWindow::restoreWindowState(const QString &profileKey)
         return;
     QSettings settings;
     settings.beginGroup(QStringLiteral("windows/") + m_stateKey);
-    restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray());
-    const int view = settings.value(QStringLiteral("view"), int(View::Overview)).toInt();
+    restoreGeometry(settings.value(geometryKey).toByteArray());
+    const int view = settings.value(viewKey, int(View::Overview)).toInt();
     if (view >= 0 && view < m_pages->count())
         showView(View(view));
+    const int detached = settings.beginReadArray(detachedKey);
+    QList<std::pair<View, QByteArray>> reopen;
+    for (int i = 0; i < detached; ++i) {
+        settings.setArrayIndex(i);
+        const int kind = settings.value(viewKey, -1).toInt();
+        if (kind >= 0 && kind < m_pages->count())
+            reopen.append({View(kind), settings.value(geometryKey).toByteArray()});
+    }
+    settings.endArray();
+    settings.endGroup();
+    for (const auto &[kind, geometry] : std::as_const(reopen))
+        openViewWindow(kind, geometry);
+}
+
+void MainWindow::saveViewWindows(QSettings &settings) const
+{
+    const QList<ViewWindow *> open = viewWindows();
+    settings.remove(detachedKey); // an array written shorter keeps the old tail otherwise
+    settings.beginWriteArray(detachedKey, int(open.size()));
+    for (int i = 0; i < open.size(); ++i) {
+        settings.setArrayIndex(i);
+        settings.setValue(viewKey, int(open.at(i)->viewKind()));
+        settings.setValue(geometryKey, open.at(i)->saveGeometry());
+    }
+    settings.endArray();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -119,9 +272,13 @@ void MainWindow::closeEvent(QCloseEvent *event)
     if (!m_stateKey.isEmpty()) {
         QSettings settings;
         settings.beginGroup(QStringLiteral("windows/") + m_stateKey);
-        settings.setValue(QStringLiteral("geometry"), saveGeometry());
-        settings.setValue(QStringLiteral("view"), int(currentView()));
+        settings.setValue(geometryKey, saveGeometry());
+        settings.setValue(viewKey, int(currentView()));
+        saveViewWindows(settings);
     }
+    // After saving which were open: the console's windows close together.
+    for (ViewWindow *window : viewWindows())
+        window->close();
     QMainWindow::closeEvent(event);
 }
 
@@ -133,68 +290,6 @@ void MainWindow::showView(View view)
 MainWindow::View MainWindow::currentView() const
 {
     return View(m_pages->currentIndex());
-}
-
-QWidget *MainWindow::createDronesPage()
-{
-    auto *body = new QWidget(m_pages);
-    auto *bodyLayout = new QVBoxLayout(body);
-    bodyLayout->setContentsMargins(12, 10, 12, 12);
-    bodyLayout->setSpacing(8);
-
-    auto *heading = new QLabel(tr("Drones"), body);
-    QFont headingFont = heading->font();
-    headingFont.setPointSizeF(headingFont.pointSizeF() * 1.25);
-    headingFont.setBold(true);
-    heading->setFont(headingFont);
-    m_summary = new QLabel(body);
-    m_summary->setObjectName(QStringLiteral("droneSummary"));
-    auto *headingRow = new QHBoxLayout;
-    headingRow->addWidget(heading);
-    headingRow->addSpacing(16);
-    headingRow->addWidget(m_summary, 1);
-    bodyLayout->addLayout(headingRow);
-
-    auto *proxy = new QSortFilterProxyModel(this);
-    proxy->setSourceModel(m_session->drones());
-    proxy->setSortRole(DroneModel::SortRole);
-    m_droneTable = new QTableView(body);
-    m_droneTable->setObjectName(QStringLiteral("droneTable"));
-    m_droneTable->setModel(proxy);
-    m_droneTable->setItemDelegate(new DroneDelegate(m_droneTable));
-    m_droneTable->setSortingEnabled(true);
-    m_droneTable->sortByColumn(DroneModel::SerialColumn, Qt::AscendingOrder);
-    m_droneTable->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_droneTable->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_droneTable->setAlternatingRowColors(true);
-    m_droneTable->setShowGrid(false);
-    m_droneTable->setWordWrap(false);
-    m_droneTable->verticalHeader()->hide();
-    m_droneTable->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 12);
-    m_droneTable->horizontalHeader()->setStretchLastSection(true);
-    m_droneTable->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-    m_droneTable->horizontalHeader()->resizeSection(DroneModel::SerialColumn, 100);
-    m_droneTable->horizontalHeader()->resizeSection(DroneModel::StateColumn, 125);
-    m_droneTable->horizontalHeader()->resizeSection(DroneModel::BatteryColumn, 130);
-    m_droneTable->horizontalHeader()->resizeSection(DroneModel::LocationColumn, 200);
-    m_droneTable->horizontalHeader()->resizeSection(DroneModel::BuildColumn, 120);
-    m_droneTable->horizontalHeader()->resizeSection(DroneModel::OperationColumn, 155);
-    // The selected drone's details beside the table; its room is open while shown.
-    m_droneDetail = new DroneDetailPane(m_session, body);
-    auto *split = new QSplitter(Qt::Horizontal, body);
-    split->addWidget(m_droneTable);
-    split->addWidget(m_droneDetail);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 1);
-    split->setSizes({930, 310});
-    bodyLayout->addWidget(split, 1);
-    connect(m_droneTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this](const QModelIndex &current) {
-                m_droneDetail->showDrone(current.isValid()
-                                             ? current.siblingAtColumn(DroneModel::SerialColumn).data().toString()
-                                             : QString());
-            });
-    return body;
 }
 
 QWidget *MainWindow::createTopBar(const QString &profileName)
@@ -239,45 +334,4 @@ void MainWindow::updateIdentity()
     const ConnectionService *c = m_session->connection();
     const QString name = c->settings().operatorName;
     m_identity->setText(c->role().isEmpty() ? name : tr("%1 · %2 role").arg(name, c->role()));
-}
-
-void MainWindow::updateStaleBanner()
-{
-    const ConnectionService *c = m_session->connection();
-    if (c->isLive()) {
-        m_staleBanner->hide();
-        return;
-    }
-    const QDateTime last = c->lastMessageAt();
-    if (c->state() == ConnectionService::State::Paused) {
-        // Turned off on purpose: say so, rather than that the link broke.
-        m_staleBanner->setText(last.isValid()
-                                   ? tr("PAUSED — live updates are off; the values below are as last received at %1.")
-                                         .arg(QLocale().toString(last.toLocalTime().time(), QStringLiteral("HH:mm:ss")))
-                                   : tr("PAUSED — live updates are off; no data received from the server yet."));
-        m_staleBanner->show();
-        return;
-    }
-    QString text = last.isValid() ? tr("NOT LIVE — the values below are as last received at %1 and may be out of date.")
-                                        .arg(QLocale().toString(last.toLocalTime().time(), QStringLiteral("HH:mm:ss")))
-                                  : tr("NOT LIVE — no data received from the server yet.");
-    const QString why = c->state() == ConnectionService::State::Failed ? c->failureReason() : c->lastError();
-    if (!why.isEmpty())
-        text += u' ' + tr("Link: %1.").arg(why);
-    m_staleBanner->setText(text);
-    m_staleBanner->show();
-}
-
-void MainWindow::updateSummary()
-{
-    using S = Protocol::DroneState;
-    const PlantCounts counts = m_session->counts();
-    const auto inState = [&counts](S state) { return counts.dronesByState.at(size_t(state)); };
-    m_summary->setText(tr("%1 drones · %2 flying · %3 charging · %4 in error · %5 offline · %6 low battery")
-                           .arg(counts.drones)
-                           .arg(inState(S::Flying))
-                           .arg(inState(S::Charging))
-                           .arg(inState(S::Error))
-                           .arg(inState(S::Offline))
-                           .arg(counts.lowBattery));
 }

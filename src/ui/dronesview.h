@@ -1,0 +1,54 @@
+#pragma once
+
+#include <QWidget>
+
+class DroneDelegate;
+class DroneDetailPane;
+class DroneFilterProxy;
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QTableView;
+class Session;
+
+// The fleet: a sortable table of the drones narrowed by state, low battery
+// and a search, a line counting them by state, and beside the table the
+// selected drone in detail (DroneDetailPane), whose room is held open while
+// it is shown and let go when the selection moves or the view goes away.
+class DronesView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    // The session is not owned and must outlive the view.
+    explicit DronesView(Session *session, QWidget *parent = nullptr);
+
+    QTableView *droneTable() const { return m_table; }
+    DroneFilterProxy *droneProxy() const { return m_proxy; }
+    DroneDelegate *delegate() const { return m_delegate; }
+    DroneDetailPane *detailPane() const { return m_detail; }
+    QComboBox *stateFilter() const { return m_stateFilter; }
+    QCheckBox *lowBatteryFilter() const { return m_lowBattery; }
+    QLineEdit *searchBox() const { return m_search; }
+    QLabel *summaryLabel() const { return m_summary; }
+
+    // The drone shown in the detail pane; empty when none is selected.
+    QString selectedSerial() const;
+    // Makes a drone's row current if it is listed; false otherwise.
+    bool selectDrone(const QString &serial);
+
+private:
+    void applyFilters();
+    void updateSummary();
+
+    Session *m_session;
+    DroneFilterProxy *m_proxy;
+    DroneDelegate *m_delegate;
+    QTableView *m_table = nullptr;
+    DroneDetailPane *m_detail = nullptr;
+    QComboBox *m_stateFilter = nullptr;
+    QCheckBox *m_lowBattery = nullptr;
+    QLineEdit *m_search = nullptr;
+    QLabel *m_summary = nullptr;
+};
