@@ -174,18 +174,20 @@ void AlarmSound::check()
 void AlarmSound::playSound()
 {
 #ifdef WATCHFLOOR_HAVE_MULTIMEDIA
-    if (!m_effect) {
-        m_effect = new QSoundEffect(this);
+    auto *effect = static_cast<QSoundEffect *>(m_player);
+    if (!effect) {
+        effect = new QSoundEffect(this);
+        m_player = effect;
         const QString path = toneFile();
         if (!path.isEmpty())
-            m_effect->setSource(QUrl::fromLocalFile(path));
+            effect->setSource(QUrl::fromLocalFile(path));
     }
     // QSoundEffect plays asynchronously and stays silent without an audio
     // device; a tone that could not be written falls back to the beep.
-    if (m_effect->source().isEmpty() || m_effect->status() == QSoundEffect::Error)
+    if (effect->source().isEmpty() || effect->status() == QSoundEffect::Error)
         QApplication::beep();
     else
-        m_effect->play();
+        effect->play();
 #else
     QApplication::beep();
 #endif

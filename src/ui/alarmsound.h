@@ -12,10 +12,6 @@
 #include <chrono>
 #include <functional>
 
-#ifdef WATCHFLOOR_HAVE_MULTIMEDIA
-class QSoundEffect;
-#endif
-
 // The optional sound for critical alarms. Sounds when a critical alarm becomes
 // active and unacknowledged, and again for the same alarm no more often than
 // the repeat interval while it stays so; stops once it is acknowledged,
@@ -76,7 +72,7 @@ private:
     std::chrono::seconds m_repeatInterval {60};
     bool m_enabled = false;
     QTimer m_ticker;
-#ifdef WATCHFLOOR_HAVE_MULTIMEDIA
-    QSoundEffect *m_effect = nullptr; // made on first use
-#endif
+    // A QSoundEffect, made on first use, when built with Qt Multimedia. Not
+    // named here: the header must read the same with and without it.
+    QObject *m_player = nullptr;
 };
