@@ -7,6 +7,8 @@
 #include <QtEndian>
 
 #ifdef WATCHFLOOR_HAVE_MULTIMEDIA
+#include <QAudioDevice>
+#include <QMediaDevices>
 #include <QSoundEffect>
 #include <QUrl>
 #endif
@@ -174,6 +176,12 @@ void AlarmSound::check()
 void AlarmSound::playSound()
 {
 #ifdef WATCHFLOOR_HAVE_MULTIMEDIA
+    // No audio device (a console without speakers, the offscreen tests): the
+    // beep, which is silent there too, rather than a warning on every play.
+    if (QMediaDevices::audioOutputs().isEmpty()) {
+        QApplication::beep();
+        return;
+    }
     auto *effect = static_cast<QSoundEffect *>(m_player);
     if (!effect) {
         effect = new QSoundEffect(this);

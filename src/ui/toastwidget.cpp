@@ -62,6 +62,9 @@ ToastWidget::ToastWidget(const ToastSpec &spec, QWidget *parent)
     m_show = makeButton(tr("Show"), QStringLiteral("showButton"), this);
     m_close = makeButton(QStringLiteral("×"), QStringLiteral("closeButton"), this);
     m_close->setFlat(true);
+    // Square and small: the style's minimum button width would push it off the corner.
+    const int side = m_close->fontMetrics().height() * 2;
+    m_close->setFixedSize(side, side);
     m_close->setToolTip(tr("Close"));
     m_close->setAccessibleName(tr("Close notification"));
     connect(m_acknowledge, &QPushButton::clicked, this, &ToastWidget::acknowledgeClicked);
