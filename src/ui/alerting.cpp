@@ -1,0 +1,113 @@
+#include "alerting.h"
+
+#include "alarmdelegate.h"
+#include "alarmsound.h"
+#include "app/notificationcenter.h"
+#include "app/session.h"
+#include "desktopnotifier.h"
+#include "toastarea.h"
+
+#include <chrono>
+
+using Protocol::AlarmSeverity;
+using Kind = NotificationModel::Kind;
+
+Alerting::Alerting(NotificationCenter *center, Session *session, QWidget *window)
+    : QObject(window)
+    , m_center(center)
+    , m_toasts(new ToastArea(window))
+    , m_desktop(new DesktopNotifier(window))
+    , m_sound(new AlarmSound(session->alarms(), this))
+{
+    connect(center, &NotificationCenter::notificationPosted, this, &Alerting::onPosted);
+    connect(center, &NotificationCenter::notificationChanged, this, &Alerting::onChanged);
+    connect(m_toasts, &ToastArea::acknowledgeRequested, this,
+            [this](const QString &, const QString &toastId) { Q_EMIT acknowledgeRequested(toastId); });
+    connect(m_toasts, &ToastArea::showRequested, this, &Alerting::showRequested);
+    connect(m_toasts, &ToastArea::showAllRequested, this, &Alerting::showAllRequested);
+    connect(m_sound, &AlarmSound::muteChanged, this, [this] {
+        m_preferences.mutedUntil = m_sound->mutedUntil();
+        Q_EMIT muteChanged(m_sound->mutedUntil());
+    });
+    setPreferences(m_preferences);
+}
+
+void Alerting::setPreferences(const Preferences &preferences)
+{
+    m_preferences = preferences;
+    m_desktop->setEnabled(preferences.desktopNotifications);
+    m_sound->setEnabled(preferences.sound);
+    m_sound->setRepeatInterval(std::chrono::seconds(preferences.soundRepeatSeconds));
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QSignalBlocker quiet(m_sound); // restoring the stored mute is not the operator muting
+    if (preferences.isMuted(now))
+        m_sound->muteFor(std::chrono::minutes((now.secsTo(preferences.mutedUntil) + 59) / 60));
+    else
+        m_sound->unmute();
+}
+
+ToastLevel Alerting::levelOf(const NotificationModel::Item &item)
+{
+    if (item.kind == Kind::Connection && item.severity == AlarmSeverity::Info)
+        return ToastLevel::Success; // the link is back
+    switch (item.severity) {
+    case AlarmSeverity::Critical:
+        return item.kind == Kind::Alarm ? ToastLevel::Critical : ToastLevel::Error;
+    case AlarmSeverity::High:
+        return ToastLevel::Error;
+    case AlarmSeverity::Medium:
+        return ToastLevel::Warning;
+    case AlarmSeverity::Low:
+    case AlarmSeverity::Info:
+        break;
+    }
+    return ToastLevel::Info;
+}
+
+QString Alerting::headingOf(const NotificationModel::Item &item)
+{
+    switch (item.kind) {
+    case Kind::Alarm:
+        return tr("%1 alarm").arg(AlarmDelegate::severityText(item.severity));
+    case Kind::System:
+        return tr("Server notice");
+    case Kind::Connection:
+        return tr("Link to the server");
+    case Kind::Command:
+        return tr("Command");
+    }
+    return {};
+}
+
+QString Alerting::sourceOf(const NotificationModel::Item &item)
+{
+    if (!item.sourceKind || item.kind == Kind::Connection)
+        return item.sourceId;
+    return item.sourceId.isEmpty() ? AlarmDelegate::sourceKindText(*item.sourceKind)
+                                   : AlarmDelegate::sourceKindText(*item.sourceKind) + u' ' + item.sourceId;
+}
+
+void Alerting::onPosted(const NotificationModel::Item &item)
+{
+    if (!m_preferences.wantsToast(item.severity))
+        return;
+    ToastSpec spec;
+    spec.id = item.id;
+    spec.level = levelOf(item);
+    spec.title = headingOf(item);
+    spec.message = item.message.isEmpty() ? item.title : item.title + u'\n' + item.message;
+    spec.source = sourceOf(item);
+    spec.time = item.time;
+    if (NotificationModel::needsAck(item))
+        spec.alarmId = item.alarmId;
+    m_toasts->post(spec);
+    const QString where = spec.source.isEmpty() ? spec.title : spec.title + QStringLiteral(" · ") + spec.source;
+    m_desktop->notify(where, spec.message, spec.level);
+}
+
+void Alerting::onChanged(const NotificationModel::Item &item)
+{
+    // Acknowledged (here or elsewhere) or cleared: the toast has said its piece.
+    if (item.kind == Kind::Alarm && !NotificationModel::needsAck(item))
+        m_toasts->dismiss(item.id);
+}

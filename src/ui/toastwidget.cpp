@@ -1,0 +1,231 @@
+#include "toastwidget.h"
+
+#include "theme.h"
+
+#include <QEnterEvent>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QPainter>
+#include <QPainterPath>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace {
+
+constexpr int kEdge = 6; // the coloured left edge
+constexpr int kRadius = 4;
+
+QPushButton *makeButton(const QString &text, const QString &objectName, QWidget *parent)
+{
+    auto *button = new QPushButton(text, parent);
+    button->setObjectName(objectName);
+    // Reachable with Tab, but a click does not pull the keyboard away from
+    // the table the operator is working in.
+    button->setFocusPolicy(Qt::TabFocus);
+    button->setAutoDefault(false);
+    return button;
+}
+
+} // namespace
+
+ToastWidget::ToastWidget(const ToastSpec &spec, QWidget *parent)
+    : QFrame(parent)
+    , m_spec(spec)
+{
+    setObjectName(QStringLiteral("toast"));
+    setAttribute(Qt::WA_ShowWithoutActivating);
+    setAttribute(Qt::WA_Hover);
+    setFocusPolicy(Qt::NoFocus);
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Minimum);
+
+    m_level = new QLabel(this);
+    m_level->setObjectName(QStringLiteral("toastLevel"));
+    QFont bold = font();
+    bold.setBold(true);
+    m_level->setFont(bold);
+    m_title = new QLabel(this);
+    m_title->setObjectName(QStringLiteral("toastTitle"));
+    m_title->setFont(bold);
+    m_title->setWordWrap(true);
+    m_title->setTextFormat(Qt::PlainText);
+    m_message = new QLabel(this);
+    m_message->setObjectName(QStringLiteral("toastMessage"));
+    m_message->setWordWrap(true);
+    m_message->setTextFormat(Qt::PlainText);
+    m_context = new QLabel(this);
+    m_context->setObjectName(QStringLiteral("toastContext"));
+    m_context->setTextFormat(Qt::PlainText);
+    m_context->setForegroundRole(QPalette::PlaceholderText);
+
+    m_acknowledge = makeButton(tr("Acknowledge"), QStringLiteral("acknowledgeButton"), this);
+    m_show = makeButton(tr("Show"), QStringLiteral("showButton"), this);
+    m_close = makeButton(QStringLiteral("×"), QStringLiteral("closeButton"), this);
+    m_close->setFlat(true);
+    // Square and small: the style's minimum button width would push it off the corner.
+    const int side = m_close->fontMetrics().height() * 2;
+    m_close->setFixedSize(side, side);
+    m_close->setToolTip(tr("Close"));
+    m_close->setAccessibleName(tr("Close notification"));
+    connect(m_acknowledge, &QPushButton::clicked, this, &ToastWidget::acknowledgeClicked);
+    connect(m_show, &QPushButton::clicked, this, &ToastWidget::showClicked);
+    connect(m_close, &QPushButton::clicked, this, &ToastWidget::closeClicked);
+
+    auto *header = new QHBoxLayout;
+    header->addWidget(m_level);
+    header->addStretch(1);
+    header->addWidget(m_close);
+    auto *buttons = new QHBoxLayout;
+    buttons->addStretch(1);
+    buttons->addWidget(m_acknowledge);
+    buttons->addWidget(m_show);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(kEdge + 10, 6, 8, 8);
+    layout->setSpacing(3);
+    layout->addLayout(header);
+    layout->addWidget(m_title);
+    layout->addWidget(m_message);
+    layout->addWidget(m_context);
+    layout->addLayout(buttons);
+
+    m_timer.setSingleShot(true);
+    connect(&m_timer, &QTimer::timeout, this, &ToastWidget::expired);
+    refresh();
+}
+
+void ToastWidget::setSpec(const ToastSpec &spec)
+{
+    m_spec = spec;
+    refresh();
+}
+
+void ToastWidget::setDuration(int ms)
+{
+    m_duration = qMax(0, ms);
+    m_remaining = m_duration;
+    m_timer.stop();
+    if (m_duration > 0 && !m_hovered)
+        m_timer.start(m_duration);
+}
+
+QColor ToastWidget::levelColor(ToastLevel level)
+{
+    switch (level) {
+    case ToastLevel::Critical:
+        return Theme::alarmColor();
+    case ToastLevel::Error: {
+        // Between the alarm red and the warning amber: abnormal, a step below critical.
+        const QColor red = Theme::alarmColor();
+        const QColor amber = Theme::warningColor();
+        return QColor::fromRgbF((red.redF() * 2 + amber.redF()) / 3, (red.greenF() * 2 + amber.greenF()) / 3,
+                                (red.blueF() * 2 + amber.blueF()) / 3);
+    }
+    case ToastLevel::Warning:
+        return Theme::warningColor();
+    case ToastLevel::Success:
+        return Theme::liveColor();
+    case ToastLevel::Info:
+        break;
+    }
+    return Theme::neutralColor();
+}
+
+QString ToastWidget::levelSymbol(ToastLevel level)
+{
+    // A shape per level, so the level reads without colour.
+    switch (level) {
+    case ToastLevel::Critical:
+        return QStringLiteral("▲");
+    case ToastLevel::Error:
+        return QStringLiteral("◆");
+    case ToastLevel::Warning:
+        return QStringLiteral("■");
+    case ToastLevel::Success:
+        return QStringLiteral("✓");
+    case ToastLevel::Info:
+        break;
+    }
+    return QStringLiteral("●");
+}
+
+QString ToastWidget::levelWord(ToastLevel level)
+{
+    switch (level) {
+    case ToastLevel::Critical:
+        return tr("CRITICAL");
+    case ToastLevel::Error:
+        return tr("ERROR");
+    case ToastLevel::Warning:
+        return tr("WARNING");
+    case ToastLevel::Success:
+        return tr("SUCCESS");
+    case ToastLevel::Info:
+        break;
+    }
+    return tr("INFO");
+}
+
+void ToastWidget::refresh()
+{
+    const QString word = levelWord(m_spec.level);
+    m_level->setText(levelSymbol(m_spec.level) + u' ' + word);
+    // Only abnormal levels carry colour in their text; Info and Success stay calm.
+    QPalette p = m_level->palette();
+    const bool abnormal = m_spec.level == ToastLevel::Critical || m_spec.level == ToastLevel::Error
+        || m_spec.level == ToastLevel::Warning;
+    p.setColor(QPalette::WindowText, abnormal ? levelColor(m_spec.level) : palette().color(QPalette::WindowText));
+    m_level->setPalette(p);
+    m_title->setText(m_spec.title);
+    m_title->setVisible(!m_spec.title.isEmpty());
+    m_message->setText(m_spec.message);
+    m_message->setVisible(!m_spec.message.isEmpty());
+    QStringList context;
+    if (!m_spec.source.isEmpty())
+        context << m_spec.source;
+    if (m_spec.time.isValid())
+        context << QLocale().toString(m_spec.time.toLocalTime().time(), QStringLiteral("HH:mm:ss"));
+    m_context->setText(context.join(QStringLiteral(" · ")));
+    m_context->setVisible(!context.isEmpty());
+    m_acknowledge->setVisible(!m_spec.alarmId.isEmpty());
+
+    const QString about = m_spec.title.isEmpty() ? m_spec.message : m_spec.title;
+    m_acknowledge->setAccessibleName(tr("Acknowledge alarm: %1").arg(about));
+    m_show->setAccessibleName(tr("Show notification: %1").arg(about));
+    setAccessibleName(tr("%1 notification: %2").arg(word, about));
+    setAccessibleDescription(QStringList {m_spec.message, m_context->text()}.join(u' '));
+    update();
+}
+
+void ToastWidget::paintEvent(QPaintEvent *)
+{
+    QPainter painter(this);
+    painter.setRenderHint(QPainter::Antialiasing);
+    const QRectF card = QRectF(rect()).adjusted(0.5, 0.5, -0.5, -0.5);
+    QPainterPath path;
+    path.addRoundedRect(card, kRadius, kRadius);
+    // The palette's surfaces, so the card follows the light and dark themes.
+    painter.fillPath(path, palette().color(QPalette::Base));
+    painter.setPen(QPen(palette().color(QPalette::Mid), 1));
+    painter.drawPath(path);
+    painter.setClipPath(path);
+    painter.fillRect(QRectF(card.left(), card.top(), kEdge, card.height()), levelColor(m_spec.level));
+}
+
+void ToastWidget::enterEvent(QEnterEvent *event)
+{
+    // The operator is reading it: hold the countdown.
+    m_hovered = true;
+    if (m_timer.isActive()) {
+        m_remaining = m_timer.remainingTime();
+        m_timer.stop();
+    }
+    QFrame::enterEvent(event);
+}
+
+void ToastWidget::leaveEvent(QEvent *event)
+{
+    m_hovered = false;
+    if (m_duration > 0 && !m_timer.isActive())
+        m_timer.start(qMax(1, m_remaining));
+    QFrame::leaveEvent(event);
+}
