@@ -112,15 +112,17 @@ int main(int argc, char *argv[])
         profile = *loaded;
     }
 
-    Theme::apply();
+    // The operator's own choices for this profile, over the profile's defaults.
+    const QString storeName
+        = parser.isSet(demoOption) ? QStringLiteral("demo") : QFileInfo(profile.path).completeBaseName();
+    const Preferences preferences = Preferences::load(storeName, profile.preferenceDefaults);
+    Theme::apply(preferences.theme);
     LocalStore store; // before the session, which uses it until its end
     Session session;
     session.setSettings(profile.connection);
     session.setSessionSettings(profile.session);
     // The profile's local database keeps acknowledgements made while the
     // link is down. Without it the console still runs, and says why.
-    const QString storeName
-        = parser.isSet(demoOption) ? QStringLiteral("demo") : QFileInfo(profile.path).completeBaseName();
     if (store.open(LocalStore::defaultPath(storeName)))
         session.setStore(&store);
     else
@@ -129,12 +131,13 @@ int main(int argc, char *argv[])
                                    "cannot be kept: %1")
                                     .arg(store.lastError())));
     MainWindow window(&session, profile.name);
-    window.alarmsView()->setRequireNote(profile.requireAckNote);
+    window.setRequireAckNote(profile.requireAckNote);
     // A screenshot shows the window as it first opens, whatever was last used.
     if (!parser.isSet(screenshotOption))
         window.restoreWindowState(storeName);
     window.show();
     session.start();
+    window.setPreferences(preferences, storeName); // after start: "live updates off" pauses the link
 
     if (parser.isSet(screenshotOption))
         arrangeScreenshot(session, window, parser.value(screenshotOption));

@@ -12,10 +12,10 @@
 using Protocol::AlarmSeverity;
 using Kind = NotificationModel::Kind;
 
-Alerting::Alerting(NotificationCenter *center, Session *session, QWidget *window)
+Alerting::Alerting(NotificationCenter *center, Session *session, QWidget *window, QWidget *toastHost)
     : QObject(window)
     , m_center(center)
-    , m_toasts(new ToastArea(window))
+    , m_toasts(new ToastArea(toastHost))
     , m_desktop(new DesktopNotifier(window))
     , m_sound(new AlarmSound(session->alarms(), this))
 {
@@ -94,15 +94,23 @@ void Alerting::onPosted(const NotificationModel::Item &item)
     ToastSpec spec;
     spec.id = item.id;
     spec.level = levelOf(item);
-    spec.title = headingOf(item);
-    spec.message = item.message.isEmpty() ? item.title : item.title + u'\n' + item.message;
+    if (item.kind == Kind::Alarm) {
+        spec.word = tr("%1 alarm").arg(AlarmDelegate::severityText(item.severity)).toUpper();
+        spec.title = item.title;
+        spec.message = item.message;
+    } else {
+        spec.title = headingOf(item);
+        spec.message = item.message.isEmpty() ? item.title : item.title + u'\n' + item.message;
+    }
     spec.source = sourceOf(item);
     spec.time = item.time;
     if (NotificationModel::needsAck(item))
         spec.alarmId = item.alarmId;
     m_toasts->post(spec);
-    const QString where = spec.source.isEmpty() ? spec.title : spec.title + QStringLiteral(" · ") + spec.source;
-    m_desktop->notify(where, spec.message, spec.level);
+    // A desktop notification stands alone: it names what kind of news it is.
+    const QString heading = headingOf(item);
+    const QString where = spec.source.isEmpty() ? heading : heading + QStringLiteral(" · ") + spec.source;
+    m_desktop->notify(where, item.message.isEmpty() ? item.title : item.title + u'\n' + item.message, spec.level);
 }
 
 void Alerting::onChanged(const NotificationModel::Item &item)

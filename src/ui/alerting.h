@@ -23,7 +23,9 @@ class Alerting : public QObject
     Q_OBJECT
 
 public:
-    Alerting(NotificationCenter *center, Session *session, QWidget *window);
+    // Toasts go over `toastHost` (the window's central area, so they never
+    // cover a docked panel); desktop notifications speak for `window`.
+    Alerting(NotificationCenter *center, Session *session, QWidget *window, QWidget *toastHost);
 
     void setPreferences(const Preferences &preferences);
     const Preferences &preferences() const { return m_preferences; }

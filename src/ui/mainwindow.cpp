@@ -1,19 +1,31 @@
 #include "mainwindow.h"
 
 #include "activityview.h"
+#include "alarmsound.h"
 #include "alarmsview.h"
+#include "alerting.h"
+#include "app/notificationcenter.h"
 #include "app/session.h"
 #include "connectionindicator.h"
+#include "desktopnotifier.h"
 #include "dronesview.h"
 #include "machinesview.h"
+#include "notificationbell.h"
+#include "notificationpanel.h"
 #include "overviewview.h"
+#include "preferencesdialog.h"
 #include "stalebanner.h"
+#include "theme.h"
+#include "toastarea.h"
 #include "viewwindow.h"
 
 #include <QAction>
 #include <QCloseEvent>
+#include <QDockWidget>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QListView>
+#include <QLocale>
 #include <QMenu>
 #include <QScrollArea>
 #include <QSettings>
@@ -28,6 +40,8 @@ namespace {
 const QString detachedKey = QStringLiteral("detached");
 const QString viewKey = QStringLiteral("view");
 const QString geometryKey = QStringLiteral("geometry");
+const QString notificationsKey = QStringLiteral("notificationsOpen");
+constexpr int kMuteMinutes = 15; // one click on the mute button
 
 } // namespace
 
@@ -37,6 +51,7 @@ MainWindow::MainWindow(Session *session, const QString &profileName, QWidget *pa
     , m_profileName(profileName)
 {
     setWindowTitle(tr("Watchfloor — %1").arg(profileName));
+    m_notifications = new NotificationCenter(session, session->store(), this);
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
@@ -102,6 +117,7 @@ MainWindow::MainWindow(Session *session, const QString &profileName, QWidget *pa
     m_activity = new ActivityView(session, m_pages);
     addView(View::Activity, m_activity);
     setCentralWidget(central);
+    createNotifications();
 
     connect(session->connection(), &ConnectionService::stateChanged, this, &MainWindow::updateIdentity);
     updateIdentity();
@@ -240,6 +256,7 @@ void MainWindow::restoreWindowState(const QString &profileKey)
     const int view = settings.value(viewKey, int(View::Overview)).toInt();
     if (view >= 0 && view < m_pages->count())
         showView(View(view));
+    setNotificationsVisible(settings.value(notificationsKey, false).toBool());
     const int detached = settings.beginReadArray(detachedKey);
     QList<std::pair<View, QByteArray>> reopen;
     for (int i = 0; i < detached; ++i) {
@@ -274,6 +291,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
         settings.beginGroup(QStringLiteral("windows/") + m_stateKey);
         settings.setValue(geometryKey, saveGeometry());
         settings.setValue(viewKey, int(currentView()));
+        settings.setValue(notificationsKey, notificationsVisible());
         saveViewWindows(settings);
     }
     // After saving which were open: the console's windows close together.
@@ -297,9 +315,7 @@ QWidget *MainWindow::createTopBar(const QString &profileName)
     auto *bar = new QWidget(this);
     bar->setObjectName(QStringLiteral("topBar"));
     bar->setAutoFillBackground(true);
-    QPalette barPalette = bar->palette();
-    barPalette.setColor(QPalette::Window, QColor(0xc9, 0xcd, 0xd1));
-    bar->setPalette(barPalette);
+    bar->setBackgroundRole(QPalette::Button); // set apart from the views, in either theme
 
     auto *layout = new QHBoxLayout(bar);
     layout->setContentsMargins(12, 6, 8, 6);
@@ -326,6 +342,38 @@ QWidget *MainWindow::createTopBar(const QString &profileName)
 
     m_indicator = new ConnectionIndicator(m_session->connection(), bar);
     layout->addWidget(m_indicator);
+    layout->addSpacing(8);
+
+    m_mute = new QToolButton(bar);
+    m_mute->setObjectName(QStringLiteral("muteButton"));
+    m_mute->setAutoRaise(true);
+    m_mute->setFocusPolicy(Qt::StrongFocus);
+    connect(m_mute, &QToolButton::clicked, this, [this] {
+        AlarmSound *sound = m_alerting->sound();
+        if (sound->isMuted())
+            sound->unmute();
+        else
+            sound->muteFor(std::chrono::minutes(kMuteMinutes));
+    });
+    layout->addWidget(m_mute);
+
+    m_bell = new NotificationBell(m_notifications, bar);
+    connect(m_bell, &QToolButton::toggled, this, &MainWindow::setNotificationsVisible);
+    layout->addWidget(m_bell);
+
+    m_preferencesAction = new QAction(tr("Preferences…"), this);
+    m_preferencesAction->setObjectName(QStringLiteral("preferencesAction"));
+    m_preferencesAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    m_preferencesAction->setToolTip(tr("Toasts, sound, desktop notifications, theme and live updates (%1)")
+                                        .arg(m_preferencesAction->shortcut().toString(QKeySequence::NativeText)));
+    connect(m_preferencesAction, &QAction::triggered, this, &MainWindow::openPreferences);
+    addAction(m_preferencesAction);
+    auto *preferences = new QToolButton(bar);
+    preferences->setObjectName(QStringLiteral("preferencesButton"));
+    preferences->setDefaultAction(m_preferencesAction);
+    preferences->setAutoRaise(true);
+    preferences->setFocusPolicy(Qt::StrongFocus);
+    layout->addWidget(preferences);
     return bar;
 }
 
@@ -334,4 +382,137 @@ void MainWindow::updateIdentity()
     const ConnectionService *c = m_session->connection();
     const QString name = c->settings().operatorName;
     m_identity->setText(c->role().isEmpty() ? name : tr("%1 · %2 role").arg(name, c->role()));
+}
+
+void MainWindow::createNotifications()
+{
+    m_panel = new NotificationPanel(m_notifications, m_session, this);
+    m_dock = new QDockWidget(tr("Notifications"), this);
+    m_dock->setObjectName(QStringLiteral("notificationDock"));
+    m_dock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
+    m_dock->setAllowedAreas(Qt::LeftDockWidgetArea | Qt::RightDockWidgetArea);
+    m_dock->setTitleBarWidget(new QWidget(m_dock)); // the panel has its own heading and Close
+    m_dock->setWidget(m_panel);
+    m_dock->setMinimumWidth(m_panel->minimumSizeHint().width());
+    addDockWidget(Qt::RightDockWidgetArea, m_dock);
+    resizeDocks({m_dock}, {440}, Qt::Horizontal);
+    m_dock->hide();
+    connect(m_panel, &NotificationPanel::closeRequested, this, [this] {
+        setNotificationsVisible(false);
+        m_bell->setFocus(Qt::OtherFocusReason);
+    });
+    connect(m_dock, &QDockWidget::visibilityChanged, this, [this] {
+        const QSignalBlocker quiet(m_bell);
+        m_bell->setChecked(m_dock->isVisible());
+    });
+    auto *toggle = new QAction(tr("Notifications"), this);
+    toggle->setObjectName(QStringLiteral("notificationsAction"));
+    toggle->setShortcut(QKeySequence(QKeyCombination(Qt::ControlModifier | Qt::ShiftModifier, Qt::Key_A)));
+    connect(toggle, &QAction::triggered, this, [this] { setNotificationsVisible(!notificationsVisible()); });
+    addAction(toggle);
+
+    m_alerting = new Alerting(m_notifications, m_session, this, centralWidget());
+    connect(m_alerting, &Alerting::acknowledgeRequested, this, &MainWindow::acknowledgeFromToast);
+    connect(m_alerting, &Alerting::showRequested, this, &MainWindow::showNotification);
+    connect(m_alerting, &Alerting::showAllRequested, this, [this] { setNotificationsVisible(true); });
+    connect(m_alerting->desktop(), &DesktopNotifier::activated, this, [this] { setNotificationsVisible(true); });
+    connect(m_alerting, &Alerting::muteChanged, this, [this](const QDateTime &until) {
+        m_preferences.mutedUntil = until;
+        if (!m_preferencesKey.isEmpty())
+            m_preferences.save(m_preferencesKey);
+        updateMuteButton();
+    });
+    updateMuteButton();
+}
+
+void MainWindow::setNotificationsVisible(bool visible)
+{
+    m_dock->setVisible(visible);
+    {
+        const QSignalBlocker quiet(m_bell);
+        m_bell->setChecked(visible);
+    }
+    if (visible) {
+        m_dock->raise();
+        m_panel->list()->setFocus(Qt::OtherFocusReason);
+    }
+}
+
+bool MainWindow::notificationsVisible() const
+{
+    return m_dock->isVisible();
+}
+
+void MainWindow::showNotification(const QString &notificationId)
+{
+    setNotificationsVisible(true);
+    m_panel->showNotification(notificationId);
+}
+
+void MainWindow::acknowledgeFromToast(const QString &notificationId)
+{
+    // With a note required, or nothing the center can send, the panel asks
+    // for the note or says why not; otherwise the toast's button is enough.
+    if (m_panel->requireNote() || !m_panel->actionsUnavailableReason().isEmpty()) {
+        showNotification(notificationId);
+        m_panel->acknowledgeSelected();
+        return;
+    }
+    if (!m_notifications->acknowledge(notificationId)) {
+        showNotification(notificationId);
+        m_panel->acknowledgeSelected();
+    }
+}
+
+void MainWindow::setRequireAckNote(bool required)
+{
+    m_alarms->setRequireNote(required);
+    m_panel->setRequireNote(required);
+    for (ViewWindow *window : viewWindows()) {
+        if (auto *alarms = window->viewAs<AlarmsView>())
+            alarms->setRequireNote(required);
+    }
+}
+
+void MainWindow::setPreferences(const Preferences &preferences, const QString &profileKey)
+{
+    if (!profileKey.isEmpty())
+        m_preferencesKey = profileKey;
+    m_preferences = preferences;
+    if (Theme::mode() != preferences.theme)
+        Theme::apply(preferences.theme);
+    m_alerting->setPreferences(preferences);
+    ConnectionService *connection = m_session->connection();
+    if (!preferences.liveUpdates)
+        connection->pause();
+    else if (connection->state() == ConnectionService::State::Paused)
+        connection->resumeLive();
+    updateMuteButton();
+}
+
+void MainWindow::openPreferences()
+{
+    auto *dialog = new PreferencesDialog(m_preferences, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        setPreferences(dialog->preferences());
+        if (!m_preferencesKey.isEmpty())
+            m_preferences.save(m_preferencesKey);
+    });
+    dialog->open();
+}
+
+void MainWindow::updateMuteButton()
+{
+    AlarmSound *sound = m_alerting->sound();
+    m_mute->setVisible(m_preferences.sound);
+    if (sound->isMuted()) {
+        const QString until = QLocale().toString(sound->mutedUntil().toLocalTime().time(), QStringLiteral("HH:mm"));
+        m_mute->setText(tr("Sound muted until %1").arg(until));
+        m_mute->setToolTip(tr("Critical alarms make no sound until %1. Click to unmute now.").arg(until));
+    } else {
+        m_mute->setText(tr("Mute sound"));
+        m_mute->setToolTip(tr("Silence the critical alarm sound for %n minute(s)", nullptr, kMuteMinutes));
+    }
+    m_mute->setAccessibleName(m_mute->text());
 }

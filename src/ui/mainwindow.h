@@ -1,11 +1,18 @@
 #pragma once
 
+#include "app/preferences.h"
+
 #include <QMainWindow>
 
 #include <QList>
 #include <QPointer>
 
 class ActivityView;
+class Alerting;
+class NotificationBell;
+class NotificationCenter;
+class NotificationPanel;
+class QDockWidget;
 class AlarmsView;
 class ConnectionIndicator;
 class DroneDetailPane;
@@ -24,9 +31,11 @@ class Session;
 class StaleBanner;
 class ViewWindow;
 
-// The console's main window: a top bar (profile, operator, link state), a
-// banner whenever the data on screen is not live, and the views, one at a
-// time, chosen from a tab bar or with Ctrl+1 to Ctrl+5. Any view can also
+// The console's main window: a top bar (profile, operator, link state, the
+// notification bell, sound mute and preferences), a banner whenever the data
+// on screen is not live, the views, one at a time, chosen from a tab bar or
+// with Ctrl+1 to Ctrl+5, the notification center docked at the right, and
+// toasts in the bottom-right corner. Any view can also
 // be opened in a window of its own (ViewWindow) for another monitor: from
 // the tab bar's context menu, the button at its right edge or Ctrl+Shift+N
 // for the current view. Those windows belong to this one: they close with
@@ -61,6 +70,19 @@ public:
     // "Open in new window" for the current view (Ctrl+Shift+N).
     QAction *openInNewWindowAction() const { return m_openInNewWindow; }
 
+    // Applies the operator's preferences (theme, toasts, sound, desktop
+    // notifications, live updates); with a key, changes the operator makes
+    // from here are saved under it (Preferences::save).
+    void setPreferences(const Preferences &preferences, const QString &profileKey = {});
+    Preferences preferences() const { return m_preferences; }
+    // The profile's rule that an acknowledgement needs a note, in every view.
+    void setRequireAckNote(bool required);
+
+    void setNotificationsVisible(bool visible);
+    bool notificationsVisible() const;
+    // Opens the preferences dialog (Ctrl+,); applied and saved when accepted.
+    void openPreferences();
+
 protected:
     void closeEvent(QCloseEvent *event) override;
 
@@ -78,6 +100,14 @@ public:
     DroneDetailPane *droneDetail() const;
     QToolButton *openInNewWindowButton() const { return m_openButton; }
 
+    NotificationCenter *notifications() const { return m_notifications; }
+    NotificationBell *bell() const { return m_bell; }
+    NotificationPanel *notificationPanel() const { return m_panel; }
+    QDockWidget *notificationDock() const { return m_dock; }
+    Alerting *alerting() const { return m_alerting; }
+    QToolButton *muteButton() const { return m_mute; }
+    QAction *preferencesAction() const { return m_preferencesAction; }
+
 private:
     QWidget *createTopBar(const QString &profileName);
     void addView(View view, QWidget *page);
@@ -86,6 +116,10 @@ private:
     ViewWindow *openViewWindow(View view, const QByteArray &geometry);
     void saveViewWindows(QSettings &settings) const;
     void updateIdentity();
+    void createNotifications();
+    void acknowledgeFromToast(const QString &notificationId);
+    void showNotification(const QString &notificationId);
+    void updateMuteButton();
 
     Session *m_session;
     QString m_profileName;
@@ -106,4 +140,14 @@ private:
     // window manager, in the way on a shared monitor. Deleted with this one.
     QList<QPointer<ViewWindow>> m_windows;
     QString m_stateKey;
+
+    NotificationCenter *m_notifications = nullptr;
+    NotificationBell *m_bell = nullptr;
+    NotificationPanel *m_panel = nullptr;
+    QDockWidget *m_dock = nullptr;
+    Alerting *m_alerting = nullptr;
+    QToolButton *m_mute = nullptr;
+    QAction *m_preferencesAction = nullptr;
+    Preferences m_preferences;
+    QString m_preferencesKey;
 };

@@ -77,8 +77,10 @@ void NotificationBell::paintEvent(QPaintEvent *)
         p.drawRoundedRect(frame.adjusted(1, 1, -1, -1), 3, 3);
     }
 
-    // The bell: a dome, a rim and a clapper.
-    const QColor ink = attention ? QColor(Qt::white) : pal.color(QPalette::WindowText);
+    // The bell: a dome, a rim and a clapper. On the alarm colour, white or
+    // near-black, whichever reads (the dark theme's red is a light one).
+    const QColor onAlarm = Theme::alarmColor().lightnessF() > 0.55 ? QColor(0x1a, 0x1a, 0x1a) : QColor(Qt::white);
+    const QColor ink = attention ? onAlarm : pal.color(QPalette::WindowText);
     const qreal side = height() - 12;
     const QRectF bell(7, 6, side * 0.9, side);
     QPainterPath dome;
@@ -109,11 +111,12 @@ void NotificationBell::paintEvent(QPaintEvent *)
         const qreal h = fm.height() + 2;
         const qreal w = std::max(h, fm.horizontalAdvance(count) + 8);
         const QRectF badge(bell.right() - w / 2, 2, w, h);
-        p.setPen(QPen(attention ? QColor(Qt::white) : pal.color(QPalette::Window), 1.5));
-        p.setBrush(attention ? pal.color(QPalette::WindowText) : pal.color(QPalette::Highlight));
+        // On the alarm colour the badge is the bell's ink with the alarm colour for its number.
+        p.setPen(QPen(attention ? Theme::alarmColor() : pal.color(QPalette::Window), 1.5));
+        p.setBrush(attention ? onAlarm : pal.color(QPalette::Highlight));
         p.drawRoundedRect(badge, h / 2, h / 2);
         p.setFont(small);
-        p.setPen(pal.color(QPalette::HighlightedText));
+        p.setPen(attention ? Theme::alarmColor() : pal.color(QPalette::HighlightedText));
         p.drawText(badge, Qt::AlignCenter, count);
     }
 

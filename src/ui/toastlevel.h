@@ -18,4 +18,7 @@ struct ToastSpec
     QString source; // what it is about: a drone serial, a machine, the server
     QDateTime time; // UTC
     QString alarmId; // non-empty: the toast offers "Acknowledge"
+    // Replaces the level's word when set: an alarm's own severity word
+    // ("HIGH") reads better than the toast level it maps to.
+    QString word;
 };

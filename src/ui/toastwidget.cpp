@@ -167,7 +167,7 @@ QString ToastWidget::levelWord(ToastLevel level)
 
 void ToastWidget::refresh()
 {
-    const QString word = levelWord(m_spec.level);
+    const QString word = m_spec.word.isEmpty() ? levelWord(m_spec.level) : m_spec.word;
     m_level->setText(levelSymbol(m_spec.level) + u' ' + word);
     // Only abnormal levels carry colour in their text; Info and Success stay calm.
     QPalette p = m_level->palette();
