@@ -3,10 +3,13 @@
 #include "app/session.h"
 #include "charts.h"
 #include "dronedelegate.h"
+#include "theme.h"
 
+#include <QApplication>
 #include <QChart>
 #include <QChartView>
 #include <QDateTimeAxis>
+#include <QEvent>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineSeries>
@@ -35,9 +38,7 @@ DroneDetailPane::DroneDetailPane(Session *session, QWidget *parent)
     m_buildBar->setRange(0, 100);
     m_buildBar->setTextVisible(false);
     m_buildBar->setMaximumHeight(8);
-    QPalette barPalette = m_buildBar->palette(); // progress is normal: grey, not an accent
-    barPalette.setColor(QPalette::Highlight, QColor(0x5f, 0x66, 0x6d));
-    m_buildBar->setPalette(barPalette);
+    applyBarColour();
     m_health = new QLabel(this);
     m_health->setObjectName(QStringLiteral("droneDetailHealth"));
     m_health->setWordWrap(true);
@@ -52,8 +53,7 @@ DroneDetailPane::DroneDetailPane(Session *session, QWidget *parent)
     m_time->setTickCount(3);
     m_chart = Charts::makeChartView(tr("Battery"), m_time, Charts::makeValueAxis(100, QStringLiteral("%.0f %%")), this);
     m_chart->chart()->legend()->hide();
-    QPen pen(QColor(0x3a, 0x40, 0x46), 1.6);
-    m_battery = Charts::addSeries(m_chart->chart(), tr("Battery"), pen);
+    m_battery = Charts::addSeries(m_chart->chart(), tr("Battery"), Charts::Ink::Strong, Qt::SolidLine);
     layout->addWidget(m_chart, 1);
 
     m_chartTimer.setInterval(1000);
@@ -107,9 +107,12 @@ void DroneDetailPane::refresh()
     const bool stale = drones->isStale(row);
     m_title->setText(stale ? tr("%1 · %2 · stale").arg(d.status.serial, DroneDelegate::stateText(d.status.state))
                            : tr("%1 · %2").arg(d.status.serial, DroneDelegate::stateText(d.status.state)));
-    QPalette palette = this->palette();
-    palette.setColor(QPalette::WindowText, stale ? QColor(0x80, 0x86, 0x8c) : QColor(0x1f, 0x23, 0x28));
-    setPalette(palette);
+    // Only the heading greys: the rest of the pane follows the theme's palette.
+    QPalette palette = m_title->palette();
+    palette.setColor(QPalette::WindowText,
+                     stale ? Theme::staleText() : QApplication::palette().color(QPalette::WindowText));
+    m_title->setPalette(palette);
+    m_titleStale = stale;
 
     m_mission->setText(d.operation ? tr("%1 · %2 %").arg(d.operation->mission).arg(qRound(d.operation->progress))
                                    : tr("none"));
@@ -142,4 +145,27 @@ void DroneDetailPane::refreshChart()
         const qint64 first = std::min(samples.first().timeMs, last - 60'000);
         m_time->setRange(QDateTime::fromMSecsSinceEpoch(first), QDateTime::fromMSecsSinceEpoch(last));
     }
+}
+
+void DroneDetailPane::applyBarColour()
+{
+    QPalette barPalette = QApplication::palette(); // progress is normal: grey, not an accent
+    barPalette.setColor(QPalette::Highlight, Theme::neutralColor());
+    m_buildBar->setPalette(barPalette);
+}
+
+void DroneDetailPane::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::ApplicationPaletteChange) {
+        if (!m_restyling) {
+            m_restyling = true; // setting the children's palettes sends more palette events
+            applyBarColour();
+            QPalette palette = m_title->palette();
+            palette.setColor(QPalette::WindowText,
+                             m_titleStale ? Theme::staleText() : QApplication::palette().color(QPalette::WindowText));
+            m_title->setPalette(palette);
+            m_restyling = false;
+        }
+    }
+    QWidget::changeEvent(event);
 }

@@ -31,9 +31,14 @@ public:
     QLineSeries *batterySeries() const { return m_battery; }
     QString healthText() const;
 
+protected:
+    // Colours set on the children follow a theme switch.
+    void changeEvent(QEvent *event) override;
+
 private:
     void refresh();
     void refreshChart();
+    void applyBarColour();
 
     Session *m_session;
     QString m_serial;
@@ -47,4 +52,6 @@ private:
     QDateTimeAxis *m_time = nullptr;
     QLineSeries *m_battery = nullptr;
     QTimer m_chartTimer; // the chart redraws at most once a second
+    bool m_titleStale = false;
+    bool m_restyling = false;
 };

@@ -3,6 +3,7 @@
 #include "app/session.h"
 #include "theme.h"
 
+#include <QEvent>
 #include <QLocale>
 
 StaleBanner::StaleBanner(Session *session, QWidget *parent)
@@ -11,10 +12,7 @@ StaleBanner::StaleBanner(Session *session, QWidget *parent)
 {
     setObjectName(QStringLiteral("staleBanner"));
     setAutoFillBackground(true);
-    QPalette bannerPalette = palette();
-    bannerPalette.setColor(QPalette::Window, Theme::staleBackground());
-    bannerPalette.setColor(QPalette::WindowText, QColor(0x3a, 0x2c, 0x00));
-    setPalette(bannerPalette);
+    applyColours();
     setContentsMargins(12, 6, 12, 6);
     setWordWrap(true);
     QFont bannerFont = font();
@@ -52,4 +50,19 @@ void StaleBanner::refresh()
     setText(message);
     setAccessibleName(message);
     show();
+}
+
+void StaleBanner::applyColours()
+{
+    QPalette bannerPalette = palette();
+    bannerPalette.setColor(QPalette::Window, Theme::staleBackground());
+    bannerPalette.setColor(QPalette::WindowText, Theme::staleBannerText());
+    setPalette(bannerPalette);
+}
+
+void StaleBanner::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::ApplicationPaletteChange)
+        applyColours(); // the theme changed
+    QLabel::changeEvent(event);
 }

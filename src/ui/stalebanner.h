@@ -17,8 +17,12 @@ public:
     // (the window's layout): it shows and hides itself.
     explicit StaleBanner(Session *session, QWidget *parent = nullptr);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void refresh();
+    void applyColours();
 
     Session *m_session;
 };

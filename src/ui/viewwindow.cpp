@@ -33,9 +33,7 @@ ViewWindow::ViewWindow(Session *session, MainWindow::View view, const QString &p
     auto *bar = new QWidget(central);
     bar->setObjectName(QStringLiteral("viewWindowBar"));
     bar->setAutoFillBackground(true);
-    QPalette barPalette = bar->palette();
-    barPalette.setColor(QPalette::Window, QColor(0xc9, 0xcd, 0xd1));
-    bar->setPalette(barPalette);
+    bar->setBackgroundRole(QPalette::Button); // set apart from the view, in either theme
     auto *barLayout = new QHBoxLayout(bar);
     barLayout->setContentsMargins(12, 3, 6, 3);
     auto *name = new QLabel(tr("%1 · %2").arg(title, profileName), bar);
