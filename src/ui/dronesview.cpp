@@ -87,7 +87,11 @@ DronesView::DronesView(Session *session, QWidget *parent)
     header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     header->resizeSection(DroneModel::SerialColumn, 100);
     header->resizeSection(DroneModel::StateColumn, 125);
-    header->resizeSection(DroneModel::BatteryColumn, 130);
+    // The 60-pixel bar and the widest text it carries ("100 % LOW"), at any font size.
+    QFont bold = m_table->font();
+    bold.setBold(true);
+    header->resizeSection(DroneModel::BatteryColumn,
+                          60 + 28 + QFontMetrics(bold).horizontalAdvance(QStringLiteral("100 % LOW")));
     header->resizeSection(DroneModel::LocationColumn, 200);
     header->resizeSection(DroneModel::BuildColumn, 120);
     header->resizeSection(DroneModel::OperationColumn, 155);

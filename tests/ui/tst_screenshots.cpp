@@ -1,0 +1,102 @@
+#include "app/session.h"
+#include "dronesview.h"
+#include "machinesview.h"
+#include "mainwindow.h"
+#include "simserver.h"
+#include "store/localstore.h"
+#include "theme.h"
+
+#include <QFileInfo>
+#include <QImage>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+// Every view of the main window, in the light and the dark theme, against a
+// simulated plant in the middle of a shift: the pictures in docs/screenshots/
+// (WATCHFLOOR_SCREENSHOT_DIR=docs/screenshots) and a check that each view
+// draws in the theme asked for.
+class TestScreenshots : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void everyViewInBothThemes_data();
+    void everyViewInBothThemes();
+    void initTestCase() { Theme::apply(ThemeMode::Light); }
+    void cleanupTestCase() { Theme::apply(ThemeMode::Light); }
+};
+
+void TestScreenshots::everyViewInBothThemes_data()
+{
+    QTest::addColumn<ThemeMode>("mode");
+    QTest::newRow("light") << ThemeMode::Light;
+    QTest::newRow("dark") << ThemeMode::Dark;
+}
+
+void TestScreenshots::everyViewInBothThemes()
+{
+    QFETCH(ThemeMode, mode);
+    QTemporaryDir scratch;
+    QVERIFY(scratch.isValid());
+    const QString dir = qEnvironmentVariable("WATCHFLOOR_SCREENSHOT_DIR", scratch.path());
+
+    SimOptions o;
+    o.drones = 40;
+    o.machines = 16;
+    o.tiles = 4;
+    o.rate = 2.0;
+    o.scenarios
+        = {QStringLiteral("alarm-flood"), QStringLiteral("chattering-sensor"), QStringLiteral("machine-breakdown")};
+    SimServer server(o);
+    QVERIFY(server.listen());
+    LocalStore store;
+    QVERIFY(store.open(scratch.filePath(QStringLiteral("watchfloor.sqlite"))));
+    Session session;
+    session.setStore(&store);
+    ConnectionSettings s;
+    s.url = QUrl(server.url());
+    s.operatorName = QStringLiteral("alice");
+    session.setSettings(s);
+    MainWindow window(&session, QStringLiteral("Plant A"));
+    window.resize(1400, 860);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    session.start();
+    Preferences p;
+    p.theme = mode;
+    p.toastThreshold = Protocol::AlarmSeverity::Critical; // the views, not toasts, are the subject here
+    window.setPreferences(p);
+    QCOMPARE(Theme::mode(), mode);
+    QTRY_VERIFY_WITH_TIMEOUT(session.hasLiveData() && session.alarms()->rowCount() >= 10, 20000);
+    QTest::qWait(3000); // let the charts gather a few points and the breakdown begin
+    window.dronesView()->droneTable()->selectRow(2);
+
+    const QString suffix = mode == ThemeMode::Dark ? QStringLiteral("-dark.png") : QStringLiteral(".png");
+    const QColor window_ = QApplication::palette().color(QPalette::Window);
+    for (MainWindow::View view : {MainWindow::View::Overview, MainWindow::View::Drones, MainWindow::View::Machines,
+                                  MainWindow::View::Alarms, MainWindow::View::Activity}) {
+        window.showView(view);
+        QTest::qWait(1200); // a redraw of the charts and a blink phase
+        const QImage image = window.grab().toImage();
+        // Drawn in the theme: the top-left corner (top bar) is dark in the dark theme, light in the light one.
+        const QColor corner = image.pixelColor(3, 3);
+        if (mode == ThemeMode::Dark)
+            QVERIFY2(corner.lightness() < 110, qPrintable(corner.name()));
+        else
+            QVERIFY2(corner.lightness() > 150, qPrintable(corner.name()));
+        QVERIFY(window_.isValid());
+        const QString name = QStringLiteral("/view-%1%2").arg(MainWindow::viewTitle(view).toLower(), suffix);
+        QVERIFY(image.save(dir + name));
+        QVERIFY(QFileInfo(dir + name).size() > 0);
+    }
+    window.showView(MainWindow::View::Alarms);
+    window.setNotificationsVisible(true);
+    QTest::qWait(800);
+    QVERIFY(window.grab().save(dir + QStringLiteral("/view-notifications") + suffix));
+}
+
+QTEST_MAIN(TestScreenshots)
+#include "tst_screenshots.moc"
