@@ -334,6 +334,7 @@ QWidget *MainWindow::createTopBar(const QString &profileName)
         m_session->connection()->settings().url.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery)));
     layout->addWidget(profile);
     layout->addStretch(1);
+    layout->addSpacing(16); // kept when a large font leaves no room to stretch
 
     m_identity = new QLabel(bar);
     m_identity->setObjectName(QStringLiteral("identityLabel"));
