@@ -92,10 +92,6 @@ void TestScreenshots::everyViewInBothThemes()
         QVERIFY(image.save(dir + name));
         QVERIFY(QFileInfo(dir + name).size() > 0);
     }
-    window.showView(MainWindow::View::Alarms);
-    window.setNotificationsVisible(true);
-    QTest::qWait(800);
-    QVERIFY(window.grab().save(dir + QStringLiteral("/view-notifications") + suffix));
 }
 
 QTEST_MAIN(TestScreenshots)
