@@ -126,6 +126,10 @@ MainWindow::MainWindow(Session *session, const QString &profileName, QWidget *pa
 
 MainWindow::~MainWindow()
 {
+    // Hiding the dock while QWidget's destructor runs would call back into
+    // a MainWindow that is no longer one.
+    m_dock->disconnect(this);
+    m_bell->disconnect(this);
     // The windows of their own go with this one, before the session can.
     const QList<QPointer<ViewWindow>> windows = m_windows; // each deletion prunes the list
     for (const QPointer<ViewWindow> &window : windows)
