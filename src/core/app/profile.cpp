@@ -36,10 +36,10 @@ std::optional<Profile> Profile::load(const QString &path, QString *error)
             }
             section = line.mid(1, line.size() - 2).trimmed();
             if (section != u"server" && section != u"connection" && section != u"operator" && section != u"data"
-                && section != u"alarms" && section != u"notifications") {
+                && section != u"alarms" && section != u"notifications" && section != u"commands") {
                 *error = QStringLiteral("%1:%2: ").arg(path).arg(lineNumber)
                     + tr("unknown section [%1] (expected [server], [connection], [operator], [alarms], "
-                         "[notifications] or [data])")
+                         "[notifications], [commands] or [data])")
                           .arg(section);
                 return std::nullopt;
             }
@@ -209,6 +209,37 @@ std::optional<Profile> Profile::load(const QString &path, QString *error)
                     return std::nullopt;
                 }
                 defaults.theme = *mode;
+            } else {
+                *error = where(key) + tr("unknown key");
+                return std::nullopt;
+            }
+        } else if (section == u"commands") {
+            if (key == u"enabled") {
+                if (value != u"true" && value != u"false") {
+                    *error = where(key) + tr("expected true or false");
+                    return std::nullopt;
+                }
+                profile.commandsEnabled = value == u"true";
+            } else if (key == u"timeout-seconds") {
+                bool ok = false;
+                const int seconds = value.toInt(&ok);
+                if (!ok || seconds < 1 || seconds > 300) {
+                    *error = where(key) + tr("expected a whole number from %1 to %2").arg(1).arg(300);
+                    return std::nullopt;
+                }
+                profile.commandTimeoutSeconds = seconds;
+            } else if (key == u"confirm") {
+                QStringList ids;
+                for (const QString &id : value.split(u',', Qt::SkipEmptyParts)) {
+                    const QString trimmed = id.trimmed();
+                    if (trimmed.contains(u' ')) {
+                        *error = where(key)
+                            + tr("\"%1\" is not an endpoint id (a list is separated by commas)").arg(trimmed);
+                        return std::nullopt;
+                    }
+                    ids.append(trimmed);
+                }
+                profile.confirmEndpoints += ids;
             } else {
                 *error = where(key) + tr("unknown key");
                 return std::nullopt;

@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -23,6 +24,10 @@
 //   [notifications]                         defaults of the operator's own preferences
 //   toast-threshold=medium                  critical, high, medium, low or info
 //   sound=false / sound-repeat-seconds=60 / desktop=true / theme=light (or dark)
+//   [commands]
+//   enabled=true                            false: this console only watches the control panel
+//   timeout-seconds=10                      no final status by then: timed out, check the device
+//   confirm=T1.H101.on, T1.P101.running     endpoints whose commands need a confirmation
 //   [data]
 //   frame-ms=33                             how long updates wait to be applied together
 //   drone-period-ms=5000                    expected reporting periods (stale past 3×)
@@ -43,6 +48,10 @@ public:
     // [notifications]: what Preferences::load falls back to for what the
     // operator never changed on this machine.
     Preferences preferenceDefaults;
+    // [commands]
+    bool commandsEnabled = true;
+    int commandTimeoutSeconds = 10;
+    QStringList confirmEndpoints;
 
     static std::optional<Profile> load(const QString &path, QString *error);
 };

@@ -19,6 +19,9 @@ private Q_SLOTS:
     void notificationDefaults();
     void rejectsNotifications_data();
     void rejectsNotifications();
+    void commandSettings();
+    void rejectsCommands_data();
+    void rejectsCommands();
 
 private:
     QString write(const QByteArray &content);
@@ -264,6 +267,56 @@ void TestProfile::rejectsNotifications()
     QFETCH(QString, expected);
     QString error;
     QVERIFY(!Profile::load(write("[server]\nurl=ws://h/ws\n[notifications]\n" + line + "\n"), &error));
+    QVERIFY2(error.contains(expected), qPrintable(error));
+}
+
+void TestProfile::commandSettings()
+{
+    QString error;
+    const auto plain = Profile::load(write("[server]\nurl=ws://h/ws\n"), &error);
+    QVERIFY2(plain, qPrintable(error));
+    QVERIFY(plain->commandsEnabled);
+    QCOMPARE(plain->commandTimeoutSeconds, 10);
+    QVERIFY(plain->confirmEndpoints.isEmpty());
+
+    const auto profile = Profile::load(write("[server]\nurl=ws://h/ws\n"
+                                             "[commands]\n"
+                                             "enabled=false\n"
+                                             "timeout-seconds=25\n"
+                                             "confirm=T1.H101.on, T1.P101.running\n"
+                                             "confirm=T2.H101.on\n"),
+                                       &error);
+    QVERIFY2(profile, qPrintable(error));
+    QVERIFY(!profile->commandsEnabled);
+    QCOMPARE(profile->commandTimeoutSeconds, 25);
+    QCOMPARE(
+        profile->confirmEndpoints,
+        QStringList({QStringLiteral("T1.H101.on"), QStringLiteral("T1.P101.running"), QStringLiteral("T2.H101.on")}));
+}
+
+void TestProfile::rejectsCommands_data()
+{
+    QTest::addColumn<QByteArray>("line");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("enabled") << QByteArray("enabled=yes")
+                             << QStringLiteral(":4: [commands] enabled: expected true or false");
+    QTest::newRow("timeout zero") << QByteArray(
+        "timeout-seconds=0") << QStringLiteral(":4: [commands] timeout-seconds: expected a whole number from 1 to 300");
+    QTest::newRow("timeout text") << QByteArray("timeout-seconds=soon")
+                                  << QStringLiteral(":4: [commands] timeout-seconds: expected a whole number");
+    QTest::newRow("confirm spaces") << QByteArray("confirm=T1.H101.on T1.P101.running")
+                                    << QStringLiteral(
+                                           ":4: [commands] confirm: \"T1.H101.on T1.P101.running\" is not an "
+                                           "endpoint id");
+    QTest::newRow("unknown key") << QByteArray("retry=3") << QStringLiteral(":4: [commands] retry: unknown key");
+}
+
+void TestProfile::rejectsCommands()
+{
+    QFETCH(QByteArray, line);
+    QFETCH(QString, expected);
+    QString error;
+    QVERIFY(!Profile::load(write("[server]\nurl=ws://h/ws\n[commands]\n" + line + "\n"), &error));
     QVERIFY2(error.contains(expected), qPrintable(error));
 }
 

@@ -1,0 +1,437 @@
+#include "commandservice.h"
+
+#include "model/tilemodel.h"
+#include "protocol/messages.h"
+#include "session.h"
+
+#include <QJsonObject>
+#include <QLoggingCategory>
+
+#include <cmath>
+
+Q_LOGGING_CATEGORY(lcCommands, "watchfloor.commands")
+
+using Protocol::CommandState;
+using Protocol::EndpointValue;
+using Phase = CommandService::Phase;
+
+namespace {
+
+const QString viewerRole = QStringLiteral("viewer");
+
+QJsonValue toJson(const EndpointValue &value)
+{
+    if (const bool *b = std::get_if<bool>(&value))
+        return *b;
+    if (const double *d = std::get_if<double>(&value))
+        return *d;
+    if (const QString *s = std::get_if<QString>(&value))
+        return *s;
+    return QJsonValue::Null;
+}
+
+// Bools count as 0 and 1, as the server compares them.
+std::optional<double> toNumber(const EndpointValue &value)
+{
+    if (const bool *b = std::get_if<bool>(&value))
+        return *b ? 1.0 : 0.0;
+    if (const double *d = std::get_if<double>(&value))
+        return *d;
+    return std::nullopt;
+}
+
+bool holds(const EndpointValue &actual, Protocol::ComparisonOp op, const EndpointValue &required)
+{
+    using Op = Protocol::ComparisonOp;
+    const std::optional<double> a = toNumber(actual);
+    const std::optional<double> r = toNumber(required);
+    if (!a || !r) { // enums compare as words, and only for (in)equality
+        const bool equal = actual == required;
+        return op == Op::Equal ? equal : op == Op::NotEqual ? !equal : false;
+    }
+    switch (op) {
+    case Op::Equal:
+        return *a == *r;
+    case Op::NotEqual:
+        return *a != *r;
+    case Op::Greater:
+        return *a > *r;
+    case Op::GreaterOrEqual:
+        return *a >= *r;
+    case Op::Less:
+        return *a < *r;
+    case Op::LessOrEqual:
+        return *a <= *r;
+    }
+    return false;
+}
+
+Phase phaseOf(CommandState state)
+{
+    switch (state) {
+    case CommandState::Queued:
+        return Phase::Queued;
+    case CommandState::Sent:
+        return Phase::Sent;
+    case CommandState::Acked:
+        return Phase::Acked;
+    case CommandState::Succeeded:
+        return Phase::Succeeded;
+    case CommandState::Failed:
+        return Phase::Failed;
+    case CommandState::Rejected:
+        return Phase::Rejected;
+    case CommandState::Timeout:
+        return Phase::Timeout;
+    }
+    return Phase::Requested;
+}
+
+QString valueText(const EndpointValue &value)
+{
+    const QJsonValue json = toJson(value);
+    if (json.isBool())
+        return json.toBool() ? QStringLiteral("on") : QStringLiteral("off");
+    if (json.isDouble())
+        return QString::number(json.toDouble());
+    return json.toString();
+}
+
+} // namespace
+
+bool CommandService::Command::isFinal() const
+{
+    switch (phase) {
+    case Phase::Succeeded:
+    case Phase::Failed:
+    case Phase::Rejected:
+    case Phase::Timeout:
+    case Phase::Lost:
+        return true;
+    case Phase::Requested:
+    case Phase::Queued:
+    case Phase::Sent:
+    case Phase::Acked:
+        break;
+    }
+    return false;
+}
+
+CommandService::CommandService(Session *session, QObject *parent)
+    : QObject(parent)
+    , m_session(session)
+{
+    connect(session->connection(), &ConnectionService::messageReceived, this, &CommandService::onMessage);
+    m_timeoutCheck.setInterval(200);
+    connect(&m_timeoutCheck, &QTimer::timeout, this, &CommandService::checkTimeouts);
+}
+
+void CommandService::setCriticalEndpoints(const QStringList &endpointIds)
+{
+    m_critical = QSet<QString>(endpointIds.cbegin(), endpointIds.cend());
+}
+
+QString CommandService::phaseName(Phase phase)
+{
+    switch (phase) {
+    case Phase::Requested:
+        return tr("requested");
+    case Phase::Queued:
+        return tr("queued");
+    case Phase::Sent:
+        return tr("sent");
+    case Phase::Acked:
+        return tr("acknowledged by the device");
+    case Phase::Succeeded:
+        return tr("succeeded");
+    case Phase::Failed:
+        return tr("failed");
+    case Phase::Rejected:
+        return tr("rejected");
+    case Phase::Timeout:
+        return tr("timed out");
+    case Phase::Lost:
+        return tr("link lost");
+    }
+    return {};
+}
+
+CommandService::Check CommandService::availability() const
+{
+    if (!m_allowed)
+        return {Refusal::Disabled, tr("Commands are turned off for this console by its profile.")};
+    if (m_session->connection()->role() == viewerRole)
+        return {Refusal::ReadOnly, tr("Your role (viewer) may watch the control panel but not send commands.")};
+    if (!m_session->hasLiveData())
+        return {Refusal::Offline, tr("The link is not live: commands are not sent, and not kept to be sent later.")};
+    return {};
+}
+
+CommandService::Check CommandService::check(const QString &endpointId, const EndpointValue &value) const
+{
+    if (Check available = availability(); !available.allowed())
+        return available;
+    TileModel *tiles = m_session->tiles();
+    const std::optional<Protocol::Endpoint> endpoint = tiles->endpoint(endpointId);
+    if (!endpoint)
+        return {Refusal::UnknownEndpoint, tr("%1 is not an endpoint of this plant.").arg(endpointId)};
+    const QString name = endpoint->name.isEmpty() ? endpointId : endpoint->name;
+    if (!endpoint->writable)
+        return {Refusal::NotWritable, tr("%1 can be read, not set.").arg(name)};
+    switch (endpoint->valueType) {
+    case Protocol::ValueType::Bool:
+        if (!std::holds_alternative<bool>(value))
+            return {Refusal::WrongType, tr("%1 is switched on or off.").arg(name)};
+        break;
+    case Protocol::ValueType::Number: {
+        const double *number = std::get_if<double>(&value);
+        if (!number || !std::isfinite(*number))
+            return {Refusal::WrongType, tr("%1 takes a number.").arg(name)};
+        if ((endpoint->min && *number < *endpoint->min) || (endpoint->max && *number > *endpoint->max))
+            return {Refusal::OutOfRange,
+                    tr("%1 takes %2 to %3 %4.")
+                        .arg(name)
+                        .arg(endpoint->min.value_or(-qInf()))
+                        .arg(endpoint->max.value_or(qInf()))
+                        .arg(endpoint->unit)
+                        .trimmed()};
+        if (endpoint->step && *endpoint->step > 0) {
+            const double steps = (*number - endpoint->min.value_or(0.0)) / *endpoint->step;
+            if (std::abs(steps - std::round(steps)) > 1e-6)
+                return {Refusal::OutOfRange, tr("%1 moves in steps of %2.").arg(name).arg(*endpoint->step)};
+        }
+        break;
+    }
+    case Protocol::ValueType::Enum: {
+        const QString *option = std::get_if<QString>(&value);
+        if (!option)
+            return {Refusal::WrongType, tr("%1 takes one of: %2.").arg(name, endpoint->options.join(u", "))};
+        if (!endpoint->options.isEmpty() && !endpoint->options.contains(*option))
+            return {Refusal::NotAnOption, tr("%1 takes one of: %2.").arg(name, endpoint->options.join(u", "))};
+        break;
+    }
+    }
+    if (const std::optional<Command> pending = pendingOn(endpointId))
+        return {
+            Refusal::Pending,
+            tr("A command to %1 is still pending (%2): wait for its outcome.").arg(name, phaseName(pending->phase))};
+    // Switching on is what interlocks guard; switching off is always allowed,
+    // it is how an operator makes things safe.
+    if (const bool *on = std::get_if<bool>(&value); on && *on) {
+        for (const Protocol::Interlock &interlock : tiles->interlocksFor(endpointId)) {
+            const std::optional<Protocol::Endpoint> required = tiles->endpoint(interlock.requiredEndpointId);
+            if (!required || !holds(required->value, interlock.op, interlock.requiredValue))
+                return {Refusal::Interlock,
+                        interlock.description.isEmpty() ? tr("Interlock %1 does not hold.").arg(interlock.id)
+                                                        : interlock.description};
+        }
+    }
+    return {};
+}
+
+QUuid CommandService::send(const QString &endpointId, const EndpointValue &value, Check *refused)
+{
+    const Check verdict = check(endpointId, value);
+    if (refused)
+        *refused = verdict;
+    if (!verdict.allowed()) {
+        qCInfo(lcCommands) << "refused" << endpointId << verdict.refusal << verdict.reason;
+        return {};
+    }
+    Command command;
+    command.commandId = QUuid::createUuid();
+    command.endpointId = endpointId;
+    command.requested = value;
+    if (const std::optional<Protocol::Endpoint> endpoint = m_session->tiles()->endpoint(endpointId))
+        command.before = command.actual = endpoint->value;
+    command.sentAt = now();
+    command.history.append({Phase::Requested, command.sentAt});
+    const QUuid id = command.commandId;
+    const QString idText = id.toString(QUuid::WithoutBraces);
+    m_commands.insert(id, command);
+    m_order.append(id);
+    forgetOldest();
+    m_pending.insert(endpointId, id);
+    m_session->tiles()->notePending(endpointId, idText, value);
+    qCInfo(lcCommands) << "sending" << idText << endpointId << valueText(value);
+    // The one and only time this command goes out: the answer, or its
+    // absence, is handled below; nothing here sends it again.
+    m_session->connection()->request(QStringLiteral("command"),
+                                     {{QStringLiteral("commandId"), idText},
+                                      {QStringLiteral("endpointId"), endpointId},
+                                      {QStringLiteral("value"), toJson(value)}},
+                                     [this, id](const Protocol::Result &result) {
+                                         onAnswer(id, result.ok, result.error.code, result.error.message);
+                                     });
+    if (!m_timeoutCheck.isActive())
+        m_timeoutCheck.start();
+    Q_EMIT commandChanged(m_commands.value(id));
+    return id;
+}
+
+std::optional<CommandService::Command> CommandService::command(const QUuid &commandId) const
+{
+    const auto found = m_commands.constFind(commandId);
+    return found == m_commands.cend() ? std::nullopt : std::optional<Command>(*found);
+}
+
+std::optional<CommandService::Command> CommandService::pendingOn(const QString &endpointId) const
+{
+    const auto found = m_pending.constFind(endpointId);
+    return found == m_pending.cend() ? std::nullopt : command(*found);
+}
+
+QList<CommandService::Command> CommandService::commands() const
+{
+    QList<Command> list;
+    list.reserve(m_order.size());
+    for (const QUuid &id : m_order)
+        list.append(m_commands.value(id));
+    return list;
+}
+
+void CommandService::onAnswer(const QUuid &commandId, bool ok, const QString &code, const QString &message)
+{
+    auto found = m_commands.find(commandId);
+    if (found == m_commands.end())
+        return;
+    Command &command = *found;
+    if (ok) {
+        if (command.phase == Phase::Requested)
+            advance(command, Phase::Queued);
+        return;
+    }
+    if (code == u"unconfirmed") {
+        // A server that does not answer requests (plain dialect): the value
+        // reaching the request, or the timeout, decides.
+        if (command.phase == Phase::Requested)
+            advance(command, Phase::Sent);
+        return;
+    }
+    if (command.isFinal())
+        return;
+    if (code == u"offline" || code == u"timeout") {
+        finishLocally(command, Phase::Lost, code,
+                      tr("The link went before the server answered, so it is not known whether the command "
+                         "arrived: check the device before trying again."));
+        return;
+    }
+    if (code == u"forbidden") {
+        finishLocally(command, Phase::Rejected, code,
+                      tr("The server refused: your role may not send commands (%1).").arg(message));
+        return;
+    }
+    finishLocally(command, Phase::Rejected, code, message.isEmpty() ? code : message);
+}
+
+void CommandService::onMessage(const Protocol::Message &message)
+{
+    if (const auto *status = std::get_if<Protocol::CommandStatus>(&message.body))
+        onStatus(*status);
+    else if (const auto *telemetry = std::get_if<Protocol::Telemetry>(&message.body))
+        onTelemetry(*telemetry);
+}
+
+void CommandService::onStatus(const Protocol::CommandStatus &status)
+{
+    const QUuid id = QUuid::fromString(status.commandId);
+    auto found = m_commands.find(id);
+    if (found == m_commands.end()) {
+        // Someone else's command on an endpoint where ours is pending.
+        const QString endpointId = status.endpointId;
+        if (const std::optional<Command> ours = pendingOn(endpointId))
+            Q_EMIT overtaken(*ours, status.operatorName, status.requestedValue);
+        return;
+    }
+    Command &command = *found;
+    if (!std::holds_alternative<std::monostate>(status.actualValue))
+        command.actual = status.actualValue;
+    if (status.error)
+        command.error = *status.error;
+    const Phase phase = phaseOf(status.status);
+    const bool wasFinal = command.isFinal();
+    const bool isFinal
+        = phase == Phase::Succeeded || phase == Phase::Failed || phase == Phase::Rejected || phase == Phase::Timeout;
+    if (wasFinal) {
+        // This console gave up (timeout, lost link); the server's final word still counts.
+        if (!isFinal || command.phase == phase)
+            return;
+        command.late = true;
+    } else if (!isFinal && int(phase) <= int(command.phase)) {
+        return; // a late duplicate of a step already passed
+    }
+    advance(command, phase);
+}
+
+void CommandService::onTelemetry(const Protocol::Telemetry &telemetry)
+{
+    const std::optional<Command> pending = pendingOn(telemetry.endpointId);
+    if (!pending)
+        return;
+    Command &command = m_commands[pending->commandId];
+    command.actual = telemetry.value;
+    if (telemetry.value == command.requested || telemetry.value == command.before)
+        return;
+    // Neither what it was nor what we asked: the server's value wins, and the operator is told.
+    Q_EMIT overtaken(command, QString(), telemetry.value);
+}
+
+void CommandService::advance(Command &command, Phase phase)
+{
+    command.phase = phase;
+    command.history.append({phase, now()});
+    if (command.isFinal()) {
+        if (m_pending.value(command.endpointId) == command.commandId)
+            m_pending.remove(command.endpointId);
+        qCInfo(lcCommands) << "finished" << command.commandId << command.endpointId << phase << command.error;
+    }
+    const Command copy = command; // slots may call back into the service
+    Q_EMIT commandChanged(copy);
+    if (copy.isFinal())
+        Q_EMIT commandFinished(copy);
+}
+
+void CommandService::finishLocally(Command &command, Phase phase, const QString &code, const QString &reason)
+{
+    command.errorCode = code;
+    command.error = reason;
+    // The endpoint stops showing it pending: this console no longer waits.
+    Protocol::CommandStatus cleared;
+    cleared.commandId = command.commandId.toString(QUuid::WithoutBraces);
+    cleared.endpointId = command.endpointId;
+    cleared.status = phase == Phase::Rejected ? CommandState::Rejected : CommandState::Timeout;
+    m_session->tiles()->applyCommandStatus({cleared});
+    advance(command, phase);
+}
+
+void CommandService::forgetOldest()
+{
+    // The log keeps history; here only what a control may still ask about.
+    while (m_order.size() > kKept) {
+        const auto oldestFinal = std::find_if(m_order.begin(), m_order.end(),
+                                              [this](const QUuid &id) { return m_commands.value(id).isFinal(); });
+        if (oldestFinal == m_order.end())
+            return;
+        m_commands.remove(*oldestFinal);
+        m_order.erase(oldestFinal);
+    }
+}
+
+void CommandService::checkTimeouts()
+{
+    const QDateTime at = now();
+    bool waiting = false;
+    for (const QUuid &id : std::as_const(m_order)) {
+        Command &command = m_commands[id];
+        if (command.isFinal())
+            continue;
+        if (command.sentAt.msecsTo(at) >= m_timeout.count())
+            finishLocally(command, Phase::Timeout, QStringLiteral("timeout"),
+                          tr("No final answer within %n second(s): check the device before trying again.", nullptr,
+                             int(m_timeout.count() / 1000)));
+        else
+            waiting = true;
+    }
+    if (!waiting)
+        m_timeoutCheck.stop();
+}

@@ -1,0 +1,444 @@
+#include "app/commandservice.h"
+#include "app/session.h"
+#include "core/net/faultproxy.h"
+#include "sim/simtestclient.h"
+#include "simserver.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+using Phase = CommandService::Phase;
+using Refusal = CommandService::Refusal;
+using Protocol::EndpointValue;
+
+namespace {
+
+const QString valve = QStringLiteral("T1.V101.open");
+const QString pump = QStringLiteral("T1.P101.running");
+const QString flow = QStringLiteral("T1.P101.flow");
+const QString heater = QStringLiteral("T1.H101.on");
+const QString setpoint = QStringLiteral("T1.H101.setpoint");
+const QString mode = QStringLiteral("T1.H101.mode");
+const QString temperature = QStringLiteral("T1.TT101.temperature");
+
+SimOptions plant(double failureRate = 0.0)
+{
+    SimOptions o;
+    o.drones = 0;
+    o.machines = 0;
+    o.tiles = 1;
+    o.rate = 1.0; // real time: a command takes the device 0.6 to 2.3 s
+    o.commandFailureRate = failureRate;
+    o.tokens = {{QStringLiteral("o"), QStringLiteral("operator")},
+                {QStringLiteral("b"), QStringLiteral("operator")},
+                {QStringLiteral("v"), QStringLiteral("viewer")}};
+    return o;
+}
+
+ConnectionSettings settingsFor(const QString &url, const QString &token = QStringLiteral("o"))
+{
+    ConnectionSettings s;
+    s.url = QUrl(url);
+    s.token = token;
+    s.operatorName = QStringLiteral("alice");
+    s.connectTimeoutMs = 3000;
+    s.backoffBaseMs = 50;
+    s.backoffCapMs = 200;
+    return s;
+}
+
+EndpointValue valueOf(Session &session, const QString &endpointId)
+{
+    return session.tiles()->endpoint(endpointId).value_or(Protocol::Endpoint {}).value;
+}
+
+double numberOf(Session &session, const QString &endpointId)
+{
+    const EndpointValue v = valueOf(session, endpointId);
+    return std::holds_alternative<double>(v) ? std::get<double>(v) : qQNaN();
+}
+
+// Sends and waits for the final phase; the command as it ended.
+CommandService::Command runToEnd(CommandService &service, const QString &endpointId, const EndpointValue &value,
+                                 int timeoutMs = 10000)
+{
+    CommandService::Check refused;
+    const QUuid id = service.send(endpointId, value, &refused);
+    if (id.isNull()) {
+        qWarning() << "refused:" << refused.reason;
+        return {};
+    }
+    (void)QTest::qWaitFor([&] { return service.command(id)->isFinal(); }, timeoutMs);
+    return *service.command(id);
+}
+
+int commandsSeenFor(Session &session, const QString &endpointId)
+{
+    int n = 0;
+    for (int row = 0; row < session.commands()->rowCount(); ++row)
+        n += session.commands()->index(row, 0).data(CommandModel::EndpointIdRole).toString() == endpointId ? 1 : 0;
+    return n;
+}
+
+} // namespace
+
+class TestCommandService : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void lifeCycleFromRequestToSuccess();
+    void aDoubleClickSendsOnce();
+    void pumpOnMakesFlowAndHeaterMakesHeat();
+    void localChecksRefuseWithoutSending_data();
+    void localChecksRefuseWithoutSending();
+    void localInterlockRefusesWithItsDescription();
+    void serverInterlockRefusalIsShownAsRejected();
+    void deviceFailureLeavesTheActualValue();
+    void timeoutTellsToCheckTheDeviceAndLateTruthCorrectsIt();
+    void offlineRefusesAndKeepsNothingForLater();
+    void viewerIsReadOnly();
+    void commandsDisabledByProfile();
+    void anotherOperatorOvertakesAPendingCommand();
+};
+
+void TestCommandService::lifeCycleFromRequestToSuccess()
+{
+    SimServer server(plant());
+    QVERIFY(server.listen());
+    Session session;
+    session.setSettings(settingsFor(server.url()));
+    CommandService service(&session);
+    session.start();
+    QTRY_VERIFY(session.hasLiveData());
+    QCOMPARE(valueOf(session, valve), EndpointValue(false));
+
+    QSignalSpy changed(&service, &CommandService::commandChanged);
+    QSignalSpy finished(&service, &CommandService::commandFinished);
+    const QUuid id = service.send(valve, true);
+    QVERIFY(!id.isNull());
+    // At once: pending on the endpoint with the requested value, never shown as the value.
+    QCOMPARE(service.pendingOn(valve)->commandId, id);
+    const QModelIndex endpoint = session.tiles()->indexOfEndpoint(valve);
+    QCOMPARE(endpoint.data(TileModel::PendingCommandIdRole).toString(), id.toString(QUuid::WithoutBraces));
+    QCOMPARE(endpoint.data(TileModel::PendingValueRole), QVariant(true));
+    QCOMPARE(endpoint.data(TileModel::ValueRole), QVariant(false));
+
+    QTRY_VERIFY_WITH_TIMEOUT(service.command(id)->isFinal(), 10000);
+    const CommandService::Command done = *service.command(id);
+    QCOMPARE(done.phase, Phase::Succeeded);
+    QVERIFY(!done.late);
+    QList<Phase> phases;
+    for (const CommandService::Step &step : done.history)
+        phases.append(step.phase);
+    QCOMPARE(phases.first(), Phase::Requested);
+    QCOMPARE(phases.last(), Phase::Succeeded);
+    QVERIFY(phases.contains(Phase::Acked));
+    QVERIFY(std::is_sorted(phases.cbegin(), phases.cend())); // in order, no step twice
+    QCOMPARE(finished.size(), 1);
+    QCOMPARE(changed.size(), phases.size());
+    QCOMPARE(done.before, EndpointValue(false));
+    QTRY_COMPARE(valueOf(session, valve), EndpointValue(true));
+    QVERIFY(!service.pendingOn(valve));
+    QTRY_VERIFY(!session.tiles()->indexOfEndpoint(valve).data(TileModel::PendingCommandIdRole).isValid());
+    // The server knows it under our id, from our operator.
+    QTRY_VERIFY(session.commands()->rowOf(id.toString(QUuid::WithoutBraces)) >= 0);
+    const int row = session.commands()->rowOf(id.toString(QUuid::WithoutBraces));
+    QCOMPARE(session.commands()->index(row, 0).data(CommandModel::OperatorNameRole).toString(), u"alice");
+}
+
+void TestCommandService::aDoubleClickSendsOnce()
+{
+    SimServer server(plant());
+    QVERIFY(server.listen());
+    Session session;
+    session.setSettings(settingsFor(server.url()));
+    CommandService service(&session);
+    session.start();
+    QTRY_VERIFY(session.hasLiveData());
+    const QUuid first = service.send(valve, true);
+    CommandService::Check refused;
+    const QUuid second = service.send(valve, true, &refused);
+    QVERIFY(!first.isNull());
+    QVERIFY(second.isNull());
+    QCOMPARE(refused.refusal, Refusal::Pending);
+    QVERIFY(refused.reason.contains(QStringLiteral("pending")));
+    QTRY_VERIFY_WITH_TIMEOUT(service.command(first)->isFinal(), 10000);
+    QTest::qWait(300);
+    // One command reached the server for the valve, under one id.
+    QCOMPARE(commandsSeenFor(session, valve), 1);
+    QCOMPARE(service.commands().size(), 1);
+}
+
+void TestCommandService::pumpOnMakesFlowAndHeaterMakesHeat()
+{
+    SimServer server(plant());
+    QVERIFY(server.listen());
+    Session session;
+    session.setSettings(settingsFor(server.url()));
+    CommandService service(&session);
+    session.start();
+    QTRY_VERIFY(session.hasLiveData());
+    QVERIFY(numberOf(session, flow) < 1.0);
+    QCOMPARE(runToEnd(service, valve, true).phase, Phase::Succeeded);
+    QTRY_COMPARE(valueOf(session, valve), EndpointValue(true));
+    QCOMPARE(runToEnd(service, pump, true).phase, Phase::Succeeded);
+    // The pump moves water: flow rises towards its rated value.
+    QTRY_VERIFY_WITH_TIMEOUT(numberOf(session, flow) > 20.0, 15000);
+    const double before = numberOf(session, temperature);
+    QTRY_COMPARE(valueOf(session, pump), EndpointValue(true));
+    QCOMPARE(runToEnd(service, setpoint, 80.0).phase, Phase::Succeeded);
+    QCOMPARE(runToEnd(service, heater, true).phase, Phase::Succeeded);
+    // The heater warms the tank.
+    QTRY_VERIFY_WITH_TIMEOUT(numberOf(session, temperature) > before + 1.0, 20000);
+}
+
+void TestCommandService::localChecksRefuseWithoutSending_data()
+{
+    QTest::addColumn<QString>("endpoint");
+    QTest::addColumn<EndpointValue>("value");
+    QTest::addColumn<Refusal>("refusal");
+    QTest::newRow("unknown") << QStringLiteral("T9.X.y") << EndpointValue(true) << Refusal::UnknownEndpoint;
+    QTest::newRow("read-only sensor") << temperature << EndpointValue(20.0) << Refusal::NotWritable;
+    QTest::newRow("number for a switch") << valve << EndpointValue(1.0) << Refusal::WrongType;
+    QTest::newRow("below the minimum") << setpoint << EndpointValue(10.0) << Refusal::OutOfRange;
+    QTest::newRow("above the maximum") << setpoint << EndpointValue(120.0) << Refusal::OutOfRange;
+    QTest::newRow("off the step") << setpoint << EndpointValue(50.2) << Refusal::OutOfRange;
+    QTest::newRow("not an option") << mode << EndpointValue(QStringLiteral("turbo")) << Refusal::NotAnOption;
+    QTest::newRow("word for a number") << setpoint << EndpointValue(QStringLiteral("50")) << Refusal::WrongType;
+}
+
+void TestCommandService::localChecksRefuseWithoutSending()
+{
+    QFETCH(QString, endpoint);
+    QFETCH(EndpointValue, value);
+    QFETCH(Refusal, refusal);
+    SimServer server(plant());
+    QVERIFY(server.listen());
+    Session session;
+    session.setSettings(settingsFor(server.url()));
+    CommandService service(&session);
+    session.start();
+    QTRY_VERIFY(session.hasLiveData());
+    CommandService::Check refused;
+    QVERIFY(service.send(endpoint, value, &refused).isNull());
+    QCOMPARE(refused.refusal, refusal);
+    QVERIFY(!refused.reason.isEmpty());
+    QCOMPARE(service.check(endpoint, value).refusal, refusal);
+    QTest::qWait(200);
+    QCOMPARE(session.commands()->rowCount(), 0); // nothing reached the server
+    QVERIFY(service.commands().isEmpty());
+    // The allowed neighbours pass.
+    QVERIFY(service.check(setpoint, 50.5).allowed());
+    QVERIFY(service.check(mode, QStringLiteral("manual")).allowed());
+}
+
+void TestCommandService::localInterlockRefusesWithItsDescription()
+{
+    SimServer server(plant());
+    QVERIFY(server.listen());
+    Session session;
+    session.setSettings(settingsFor(server.url()));
+    CommandService service(&session);
+    session.start();
+    QTRY_VERIFY(session.hasLiveData());
+    QCOMPARE(valueOf(session, valve), EndpointValue(false));
+    CommandService::Check refused;
+    QVERIFY(service.send(pump, true, &refused).isNull());
+    QCOMPARE(refused.refusal, Refusal::Interlock);
+    QCOMPARE(refused.reason, QStringLiteral("Pump P-101 needs outlet valve V-101 open"));
+    // Switching off is never interlocked.
+    QVERIFY(service.check(pump, false).allowed());
+    QTest::qWait(200);
+    QCOMPARE(session.commands()->rowCount(), 0);
+}
+
+void TestCommandService::serverInterlockRefusalIsShownAsRejected()
+{
+    // The console's picture lags the server by one and a half seconds: it still sees the
+    // valve open when bob has closed it, so only the server can refuse.
+    SimServer server(plant());
+    QVERIFY(server.listen());
+    FaultProxy proxy(server.port());
+    Session session;
+    session.setSettings(settingsFor(proxy.url()));
+    CommandService service(&session);
+    session.start();
+    QTRY_VERIFY(session.hasLiveData());
+    QCOMPARE(runToEnd(service, valve, true).phase, Phase::Succeeded);
+    QTRY_COMPARE(valueOf(session, valve), EndpointValue(true));
+
+    SimTestClient bob(server.url());
+    QVERIFY(bob.authenticate(QStringLiteral("b"), QStringLiteral("bob")).value(u"ok").toBool());
+    QVERIFY(bob.subscribe(QStringLiteral("commands")).value(u"ok").toBool());
+    proxy.setDelayMs(1500);
+    QVERIFY(bob.request({{QLatin1StringView("type"), QStringLiteral("command")},
+                         {QLatin1StringView("commandId"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
+                         {QLatin1StringView("endpointId"), valve},
+                         {QLatin1StringView("value"), false}})
+                .value(u"ok")
+                .toBool());
+    // Bob's close has happened at the server…
+    QVERIFY(!bob.waitFor(
+                    [](const QJsonObject &m) {
+                        return m.value(u"type").toString() == u"command_status"
+                            && m.value(u"status").toString() == u"succeeded";
+                    },
+                    10000)
+                 .isEmpty());
+    // …while this console, behind the delay, still sees it open.
+    QCOMPARE(valueOf(session, valve), EndpointValue(true));
+    const CommandService::Command refused = runToEnd(service, pump, true, 15000);
+    QCOMPARE(refused.phase, Phase::Rejected);
+    QCOMPARE(refused.errorCode, QStringLiteral("interlock"));
+    QVERIFY2(refused.error.contains(QStringLiteral("Pump P-101 needs outlet valve V-101 open")),
+             qPrintable(refused.error));
+    QVERIFY(!service.pendingOn(pump));
+    QTRY_COMPARE_WITH_TIMEOUT(valueOf(session, pump), EndpointValue(false), 10000);
+}
+
+void TestCommandService::deviceFailureLeavesTheActualValue()
+{
+    SimServer server(plant(1.0)); // every accepted command fails at the device
+    QVERIFY(server.listen());
+    Session session;
+    session.setSettings(settingsFor(server.url()));
+    CommandService service(&session);
+    session.start();
+    QTRY_VERIFY(session.hasLiveData());
+    const CommandService::Command failed = runToEnd(service, valve, true);
+    QCOMPARE(failed.phase, Phase::Failed);
+    QVERIFY(!failed.error.isEmpty());
+    QCOMPARE(failed.before, EndpointValue(false));
+    QCOMPARE(failed.actual, EndpointValue(false)); // rolled back: what the device really is
+    QTest::qWait(300);
+    QCOMPARE(valueOf(session, valve), EndpointValue(false));
+    QVERIFY(!session.tiles()->indexOfEndpoint(valve).data(TileModel::PendingCommandIdRole).isValid());
+}
+
+void TestCommandService::timeoutTellsToCheckTheDeviceAndLateTruthCorrectsIt()
+{
+    SimServer server(plant());
+    QVERIFY(server.listen());
+    Session session;
+    session.setSettings(settingsFor(server.url()));
+    CommandService service(&session);
+    service.setTimeout(std::chrono::milliseconds(150)); // the device takes 0.6 s at least
+    session.start();
+    QTRY_VERIFY(session.hasLiveData());
+    QSignalSpy finished(&service, &CommandService::commandFinished);
+    const QUuid id = service.send(valve, true);
+    QTRY_COMPARE(service.command(id)->phase, Phase::Timeout);
+    QVERIFY(service.command(id)->error.contains(QStringLiteral("check the device")));
+    QVERIFY(!service.pendingOn(valve));
+    QVERIFY(!session.tiles()->indexOfEndpoint(valve).data(TileModel::PendingCommandIdRole).isValid());
+    // The server's final word comes late and is taken as the truth.
+    QTRY_COMPARE_WITH_TIMEOUT(service.command(id)->phase, Phase::Succeeded, 10000);
+    QVERIFY(service.command(id)->late);
+    QCOMPARE(finished.size(), 2);
+}
+
+void TestCommandService::offlineRefusesAndKeepsNothingForLater()
+{
+    SimServer server(plant());
+    QVERIFY(server.listen());
+    FaultProxy proxy(server.port());
+    Session session;
+    session.setSettings(settingsFor(proxy.url()));
+    CommandService service(&session);
+    session.start();
+    QTRY_VERIFY(session.hasLiveData());
+    proxy.setRefusing(true);
+    proxy.dropAll();
+    QTRY_VERIFY(!session.hasLiveData());
+    CommandService::Check refused;
+    QVERIFY(service.send(valve, true, &refused).isNull());
+    QCOMPARE(refused.refusal, Refusal::Offline);
+    QCOMPARE(service.availability().refusal, Refusal::Offline);
+    proxy.setRefusing(false);
+    QTRY_VERIFY_WITH_TIMEOUT(session.hasLiveData(), 10000);
+    QTest::qWait(500);
+    QCOMPARE(session.commands()->rowCount(), 0); // nothing was kept and sent later
+    QCOMPARE(valueOf(session, valve), EndpointValue(false));
+}
+
+void TestCommandService::viewerIsReadOnly()
+{
+    SimServer server(plant());
+    QVERIFY(server.listen());
+    Session session;
+    session.setSettings(settingsFor(server.url(), QStringLiteral("v")));
+    CommandService service(&session);
+    session.start();
+    QTRY_VERIFY(session.hasLiveData());
+    QTRY_COMPARE(session.connection()->role(), QStringLiteral("viewer"));
+    CommandService::Check refused;
+    QVERIFY(service.send(valve, true, &refused).isNull());
+    QCOMPARE(refused.refusal, Refusal::ReadOnly);
+    QVERIFY(refused.reason.contains(QStringLiteral("viewer")));
+}
+
+void TestCommandService::commandsDisabledByProfile()
+{
+    SimServer server(plant());
+    QVERIFY(server.listen());
+    Session session;
+    session.setSettings(settingsFor(server.url()));
+    CommandService service(&session);
+    service.setCommandsAllowed(false);
+    service.setCriticalEndpoints({heater});
+    session.start();
+    QTRY_VERIFY(session.hasLiveData());
+    QCOMPARE(service.check(valve, true).refusal, Refusal::Disabled);
+    QVERIFY(service.needsConfirmation(heater));
+    QVERIFY(!service.needsConfirmation(valve));
+}
+
+void TestCommandService::anotherOperatorOvertakesAPendingCommand()
+{
+    SimServer server(plant());
+    QVERIFY(server.listen());
+    Session session;
+    session.setSettings(settingsFor(server.url()));
+    CommandService service(&session);
+    session.start();
+    QTRY_VERIFY(session.hasLiveData());
+    QSignalSpy overtaken(&service, &CommandService::overtaken);
+    SimTestClient bob(server.url());
+    QVERIFY(bob.authenticate(QStringLiteral("b"), QStringLiteral("bob")).value(u"ok").toBool());
+    const QUuid id = service.send(setpoint, 60.0);
+    QVERIFY(!id.isNull());
+    QVERIFY(bob.request({{QLatin1StringView("type"), QStringLiteral("command")},
+                         {QLatin1StringView("commandId"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
+                         {QLatin1StringView("endpointId"), setpoint},
+                         {QLatin1StringView("value"), 70.0}})
+                .value(u"ok")
+                .toBool());
+    QTRY_VERIFY_WITH_TIMEOUT(!overtaken.isEmpty(), 5000);
+    const auto args = overtaken.first();
+    QCOMPARE(args.at(0).value<CommandService::Command>().commandId, id);
+    QCOMPARE(args.at(1).toString(), QStringLiteral("bob"));
+    // Both finish; the value shown is the server's: that of whichever finished last.
+    QTRY_VERIFY_WITH_TIMEOUT(service.command(id)->isFinal(), 10000);
+    const auto finishedForSetpoint = [&] {
+        QList<QModelIndex> rows;
+        for (int row = 0; row < session.commands()->rowCount(); ++row) {
+            const QModelIndex index = session.commands()->index(row, 0);
+            if (index.data(CommandModel::EndpointIdRole).toString() == setpoint
+                && index.data(CommandModel::FinalRole).toBool())
+                rows.append(index);
+        }
+        return rows;
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(finishedForSetpoint().size(), 2, 10000);
+    const QList<QModelIndex> both = finishedForSetpoint();
+    const QModelIndex last = both.at(0).data(CommandModel::CompletedAtRole).toDateTime()
+            > both.at(1).data(CommandModel::CompletedAtRole).toDateTime()
+        ? both.at(0)
+        : both.at(1);
+    QTRY_COMPARE(session.tiles()->indexOfEndpoint(setpoint).data(TileModel::ValueRole),
+                 last.data(CommandModel::ActualValueRole));
+}
+
+QTEST_GUILESS_MAIN(TestCommandService)
+#include "tst_commandservice.moc"
