@@ -48,8 +48,8 @@ void Alerting::setPreferences(const Preferences &preferences)
 
 ToastLevel Alerting::levelOf(const NotificationModel::Item &item)
 {
-    if (item.kind == Kind::Connection && item.severity == AlarmSeverity::Info)
-        return ToastLevel::Success; // the link is back
+    if ((item.kind == Kind::Connection || item.kind == Kind::Command) && item.severity == AlarmSeverity::Info)
+        return ToastLevel::Success; // the link is back, the command done
     switch (item.severity) {
     case AlarmSeverity::Critical:
         return item.kind == Kind::Alarm ? ToastLevel::Critical : ToastLevel::Error;
@@ -89,7 +89,9 @@ QString Alerting::sourceOf(const NotificationModel::Item &item)
 
 void Alerting::onPosted(const NotificationModel::Item &item)
 {
-    if (!m_preferences.wantsToast(item.severity))
+    // The outcome of the operator's own command answers an action just
+    // taken: always toasted. Everything else by the threshold.
+    if (item.kind != Kind::Command && !m_preferences.wantsToast(item.severity))
         return;
     ToastSpec spec;
     spec.id = item.id;

@@ -1,3 +1,4 @@
+#include "app/commandservice.h"
 #include "app/notificationcenter.h"
 #include "app/session.h"
 #include "core/net/faultproxy.h"
@@ -93,6 +94,7 @@ private Q_SLOTS:
     void historyOutlivesTheRunAndCanBeCleared();
     void fullDiskLosesNothingOnScreen();
     void alarmsPresentAtConnectAreListedNotPosted();
+    void commandOutcomesAreListed();
 
 private:
     QTemporaryDir m_dir;
@@ -400,6 +402,56 @@ void TestNotificationCenter::alarmsPresentAtConnectAreListedNotPosted()
         }
     }
     QVERIFY(fromSnapshot > 0);
+}
+
+void TestNotificationCenter::commandOutcomesAreListed()
+{
+    SimOptions options = alarmingPlant({});
+    options.tiles = 1;
+    options.rate = 1.0; // a command takes the device 0.6 s at least
+    SimServer server(options);
+    QVERIFY(server.listen());
+    Console c(server.url(), m_dir.filePath(QStringLiteral("commands.sqlite")));
+    CommandService commands(&c.session);
+    c.center->setCommandService(&commands);
+    QSignalSpy posted(c.center.get(), &NotificationCenter::notificationPosted);
+    c.session.start();
+    QTRY_VERIFY_WITH_TIMEOUT(c.session.hasLiveData(), 10000);
+
+    // Success: listed, already read (the operator sees it on the control).
+    const QUuid opened = commands.send(QStringLiteral("T1.V101.open"), true);
+    QVERIFY(!opened.isNull());
+    const QString openedId = QStringLiteral("command:") + opened.toString(QUuid::WithoutBraces);
+    QTRY_VERIFY_WITH_TIMEOUT(c.center->model()->contains(openedId), 10000);
+    const Item *success = c.center->model()->item(openedId);
+    QCOMPARE(success->kind, Kind::Command);
+    QCOMPARE(success->severity, AlarmSeverity::Info);
+    QCOMPARE(success->title, QStringLiteral("Outlet valve V-101 Open set to on"));
+    QVERIFY(success->read);
+
+    // A timeout: unread, says to check the device; the late success corrects it in place.
+    commands.setTimeout(std::chrono::milliseconds(100));
+    const QUuid closed = commands.send(QStringLiteral("T1.V101.open"), false);
+    const QString closedId = QStringLiteral("command:") + closed.toString(QUuid::WithoutBraces);
+    QTRY_VERIFY_WITH_TIMEOUT(c.center->model()->contains(closedId), 5000);
+    QCOMPARE(c.center->model()->item(closedId)->severity, AlarmSeverity::High);
+    QVERIFY(c.center->model()->item(closedId)->title.endsWith(QStringLiteral("timed out")));
+    QVERIFY(c.center->model()->item(closedId)->message.contains(QStringLiteral("check the device")));
+    QVERIFY(!c.center->model()->item(closedId)->read);
+    QTRY_COMPARE_WITH_TIMEOUT(c.center->model()->item(closedId)->severity, AlarmSeverity::Info, 10000);
+    QVERIFY(c.center->model()->item(closedId)->message.contains(QStringLiteral("after this console had stopped")));
+    int rows = 0;
+    for (int row = 0; row < c.center->model()->rowCount(); ++row)
+        rows += c.center->model()->itemAt(row).id == closedId ? 1 : 0;
+    QCOMPARE(rows, 1);
+    // The history keeps the corrected outcome, not the timeout.
+    const auto history = c.store.notifications(100);
+    QVERIFY(history);
+    const auto stored = std::find_if(history->cbegin(), history->cend(),
+                                     [&closedId](const LocalStore::Notification &n) { return n.id == closedId; });
+    QVERIFY(stored != history->cend());
+    QCOMPARE(stored->severity, QStringLiteral("info"));
+    QVERIFY(stored->read);
 }
 
 QTEST_GUILESS_MAIN(TestNotificationCenter)

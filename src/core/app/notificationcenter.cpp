@@ -5,6 +5,8 @@
 #include "session.h"
 #include "store/localstore.h"
 
+#include <QLocale>
+
 #include <QSet>
 #include <QUuid>
 
@@ -332,11 +334,93 @@ void NotificationCenter::onConnectionState(ConnectionService::State state)
     post(item, true);
 }
 
+void NotificationCenter::setCommandService(CommandService *service)
+{
+    connect(service, &CommandService::commandFinished, this, &NotificationCenter::onCommandFinished);
+    connect(service, &CommandService::overtaken, this, &NotificationCenter::onCommandOvertaken);
+}
+
+namespace {
+
+QString valueWords(const Protocol::EndpointValue &value)
+{
+    if (const bool *b = std::get_if<bool>(&value))
+        return *b ? NotificationCenter::tr("on") : NotificationCenter::tr("off");
+    if (const double *d = std::get_if<double>(&value))
+        return QLocale().toString(*d, 'g', 6);
+    if (const QString *s = std::get_if<QString>(&value))
+        return *s;
+    return NotificationCenter::tr("unknown");
+}
+
+} // namespace
+
+QString NotificationCenter::endpointTitle(const QString &endpointId) const
+{
+    const QModelIndex endpoint = m_session->tiles()->indexOfEndpoint(endpointId);
+    if (!endpoint.isValid())
+        return endpointId;
+    const QString device = endpoint.parent().data(TileModel::NameRole).toString();
+    const QString name = endpoint.data(TileModel::NameRole).toString();
+    return device.isEmpty() ? name : device + u' ' + name;
+}
+
+void NotificationCenter::onCommandFinished(const CommandService::Command &command)
+{
+    using Phase = CommandService::Phase;
+    Item item;
+    // A late final status corrects the timeout's notification in place.
+    item.id = QStringLiteral("command:") + command.commandId.toString(QUuid::WithoutBraces);
+    item.kind = Kind::Command;
+    item.sourceKind = AlarmSourceKind::Endpoint;
+    item.sourceId = command.endpointId;
+    item.time = QDateTime::currentDateTimeUtc();
+    const QString what = endpointTitle(command.endpointId);
+    if (command.phase == Phase::Succeeded) {
+        item.severity = AlarmSeverity::Info;
+        item.title = tr("%1 set to %2").arg(what, valueWords(command.requested));
+        if (command.late)
+            item.message = tr("The device reported success after this console had stopped waiting.");
+        item.read = true; // the operator asked for it and sees it on the control
+    } else {
+        item.severity = AlarmSeverity::High;
+        item.title = tr("%1 not set to %2: %3")
+                         .arg(what, valueWords(command.requested), CommandService::phaseName(command.phase));
+        item.message = command.error;
+    }
+    post(item, true);
+}
+
+void NotificationCenter::onCommandOvertaken(const CommandService::Command &command, const QString &byOperator,
+                                            const Protocol::EndpointValue &serverValue)
+{
+    Item item;
+    item.id = QStringLiteral("overtaken:") + command.commandId.toString(QUuid::WithoutBraces);
+    if (m_model.contains(item.id))
+        return; // once per command
+    item.kind = Kind::Command;
+    item.severity = AlarmSeverity::Medium;
+    item.sourceKind = AlarmSourceKind::Endpoint;
+    item.sourceId = command.endpointId;
+    item.time = QDateTime::currentDateTimeUtc();
+    const QString what = endpointTitle(command.endpointId);
+    item.title = byOperator.isEmpty()
+        ? tr("%1 changed to %2 while your command was pending").arg(what, valueWords(serverValue))
+        : tr("%1: %2 sent a command while yours was pending").arg(what, byOperator);
+    item.message = tr("The server's value is shown; check it before acting again.");
+    post(item, true);
+}
+
 void NotificationCenter::post(Item item, bool live)
 {
+    const bool known = m_model.contains(item.id);
     m_model.upsert(item);
-    if (m_store && m_store->isOpen() && !m_store->appendNotification(stored(item)))
-        storeFailure(m_store->lastError());
+    if (m_store && m_store->isOpen()) {
+        const bool saved
+            = known ? m_store->updateNotification(stored(item)) : m_store->appendNotification(stored(item));
+        if (!saved)
+            storeFailure(m_store->lastError());
+    }
     prune();
     if (live)
         Q_EMIT notificationPosted(item);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/commandservice.h"
 #include "model/notificationmodel.h"
 #include "net/connectionservice.h"
 #include "protocol/alarm.h"
@@ -52,6 +53,10 @@ public:
     // waiting for an acknowledgement: those stay until dealt with.
     bool clearHistory();
 
+    // This console's commands: each outcome, and another operator or the
+    // process overtaking one, becomes a notification (kind Command).
+    void setCommandService(CommandService *service);
+
     // Beyond it the oldest read notifications that need nothing leave the
     // list (they stay in the store's history).
     void setMaximumListed(int count);
@@ -74,6 +79,10 @@ private:
     void onAlarmsChanged(const QList<Protocol::Alarm> &changed);
     void onSystemAlert(const Protocol::SystemAlert &alert);
     void onConnectionState(ConnectionService::State state);
+    void onCommandFinished(const CommandService::Command &command);
+    void onCommandOvertaken(const CommandService::Command &command, const QString &byOperator,
+                            const Protocol::EndpointValue &serverValue);
+    QString endpointTitle(const QString &endpointId) const;
     void post(NotificationModel::Item item, bool live);
     void prune();
     void checkAttention();

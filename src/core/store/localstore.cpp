@@ -829,6 +829,21 @@ bool LocalStore::appendNotification(const Notification &notification)
     return true;
 }
 
+bool LocalStore::updateNotification(const Notification &notification)
+{
+    if (!ready())
+        return false;
+    QSqlQuery query(m_db);
+    query.prepare(
+        QStringLiteral("UPDATE notifications SET severity = ?, title = ?, message = ?, read = ? WHERE id = ?"));
+    query.addBindValue(text(notification.severity));
+    query.addBindValue(text(notification.title));
+    query.addBindValue(text(notification.message));
+    query.addBindValue(notification.read ? 1 : 0);
+    query.addBindValue(text(notification.id));
+    return exec(query, tr("Updating notification %1").arg(notification.id));
+}
+
 std::optional<QList<LocalStore::Notification>> LocalStore::notifications(int limit, int offset)
 {
     if (!ready())

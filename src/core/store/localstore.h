@@ -143,6 +143,9 @@ public:
 
     // A notification whose id is already stored is left as it is.
     bool appendNotification(const Notification &notification);
+    // Rewrites what a stored notification says (severity, title, message,
+    // read) when its news changed, e.g. a late outcome; its place stays.
+    bool updateNotification(const Notification &notification);
     std::optional<QList<Notification>> notifications(int limit, int offset = 0); // newest first
     std::optional<int> unreadNotificationCount();
     bool markRead(const QString &notificationId);

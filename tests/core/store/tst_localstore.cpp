@@ -321,6 +321,21 @@ void TestLocalStore::notificationsNewestFirstWithPaging()
     // The same id again (a resync) does not duplicate it.
     QVERIFY(m_store->appendNotification(notification(QStringLiteral("n3"), t0.addSecs(9))));
     QCOMPARE(notificationIds(*m_store, 10).size(), 5);
+
+    // Its news can be rewritten in place (a late outcome): same place in the list.
+    LocalStore::Notification changed = notification(QStringLiteral("n1a"), t0.addSecs(7));
+    changed.severity = QStringLiteral("info");
+    changed.title = QStringLiteral("Tank 3 level back to normal");
+    changed.message = QStringLiteral("late");
+    changed.read = true;
+    QVERIFY(m_store->updateNotification(changed));
+    QCOMPARE(notificationIds(*m_store, 10).at(3), QStringLiteral("n1a"));
+    const auto rewritten = m_store->notifications(1, 3)->first();
+    QCOMPARE(rewritten.severity, QStringLiteral("info"));
+    QCOMPARE(rewritten.title, QStringLiteral("Tank 3 level back to normal"));
+    QCOMPARE(rewritten.message, QStringLiteral("late"));
+    QVERIFY(rewritten.read);
+    QCOMPARE(rewritten.time, t0.addSecs(1)); // the time is not news
 }
 
 void TestLocalStore::notificationReadMarksAndClearing()
