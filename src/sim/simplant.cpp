@@ -655,6 +655,8 @@ QJsonArray SimPlant::tilesSnapshot() const
                     {QLatin1StringView("unit"), orNull(spec.unit)},
                     {QLatin1StringView("valueType"), typeName(spec.type)},
                     {QLatin1StringView("writable"), spec.writable},
+                    // Switching the pump or the heater on moves the process: confirmed first.
+                    {QLatin1StringView("critical"), f == PumpRunning || f == HeaterOn},
                     {QLatin1StringView("min"), orNull(spec.min)},
                     {QLatin1StringView("max"), orNull(spec.max)},
                     {QLatin1StringView("step"), orNull(spec.step)},

@@ -390,8 +390,15 @@ void TestCommandService::commandsDisabledByProfile()
     session.start();
     QTRY_VERIFY(session.hasLiveData());
     QCOMPARE(service.check(valve, true).refusal, Refusal::Disabled);
+    // Confirmation: the profile's list, or the server's `critical` mark (the pump and the heater's switch).
     QVERIFY(service.needsConfirmation(heater));
+    QVERIFY(service.needsConfirmation(pump));
     QVERIFY(!service.needsConfirmation(valve));
+    QVERIFY(!service.needsConfirmation(setpoint));
+    QCOMPARE(session.tiles()->indexOfEndpoint(pump).data(TileModel::CriticalRole), QVariant(true));
+    QCOMPARE(session.tiles()->indexOfEndpoint(valve).data(TileModel::CriticalRole), QVariant(false));
+    service.setCriticalEndpoints({valve});
+    QVERIFY(service.needsConfirmation(valve));
 }
 
 void TestCommandService::anotherOperatorOvertakesAPendingCommand()

@@ -204,7 +204,7 @@ void TestSimPlant::snapshotHasProtocolShape()
     const QSet<QString> endpointKeys {
         QStringLiteral("endpointId"), QStringLiteral("name"),  QStringLiteral("unit"),      QStringLiteral("valueType"),
         QStringLiteral("writable"),   QStringLiteral("min"),   QStringLiteral("max"),       QStringLiteral("step"),
-        QStringLiteral("options"),    QStringLiteral("value"), QStringLiteral("timestamp"),
+        QStringLiteral("options"),    QStringLiteral("value"), QStringLiteral("timestamp"), QStringLiteral("critical"),
     };
     QSet<QString> allIds;
     int endpointCount = 0;
@@ -214,6 +214,10 @@ void TestSimPlant::snapshotHasProtocolShape()
                 const QJsonObject endpoint = e.toObject();
                 QCOMPARE(keySet(endpoint), endpointKeys);
                 QVERIFY(endpoint[QLatin1StringView("timestamp")].isNull()); // no wall clock seen yet
+                // Only switching the pump or the heater on is marked for confirmation.
+                const QString id = str(endpoint, "endpointId");
+                QCOMPARE(endpoint[QLatin1StringView("critical")].toBool(),
+                         id.endsWith(QStringLiteral(".P101.running")) || id.endsWith(QStringLiteral(".H101.on")));
                 allIds.insert(str(endpoint, "endpointId"));
                 ++endpointCount;
             }

@@ -131,6 +131,14 @@ void CommandService::setCriticalEndpoints(const QStringList &endpointIds)
     m_critical = QSet<QString>(endpointIds.cbegin(), endpointIds.cend());
 }
 
+bool CommandService::needsConfirmation(const QString &endpointId) const
+{
+    if (m_critical.contains(endpointId))
+        return true;
+    const std::optional<Protocol::Endpoint> endpoint = m_session->tiles()->endpoint(endpointId);
+    return endpoint && endpoint->critical;
+}
+
 QString CommandService::phaseName(Phase phase)
 {
     switch (phase) {

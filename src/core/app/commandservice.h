@@ -101,7 +101,8 @@ public:
     bool commandsAllowed() const { return m_allowed; }
     // Endpoints whose commands need a confirmation first (the profile's list).
     void setCriticalEndpoints(const QStringList &endpointIds);
-    bool needsConfirmation(const QString &endpointId) const { return m_critical.contains(endpointId); }
+    // The profile's list, or the server marking the endpoint critical.
+    bool needsConfirmation(const QString &endpointId) const;
     // For tests: the time the service reads.
     void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }
 

@@ -229,6 +229,8 @@ QVariant TileModel::data(const QModelIndex &index, int role) const
         return int(e->meta.valueType);
     case WritableRole:
         return e->meta.writable;
+    case CriticalRole:
+        return e->meta.critical;
     case MinRole:
         return PlantValues::toVariant(e->meta.min);
     case MaxRole:
@@ -285,6 +287,7 @@ QHash<int, QByteArray> TileModel::roleNames() const
         {UnitRole, "unit"},
         {ValueTypeRole, "valueType"},
         {WritableRole, "writable"},
+        {CriticalRole, "critical"},
         {MinRole, "min"},
         {MaxRole, "max"},
         {StepRole, "step"},
@@ -582,6 +585,10 @@ void TileModel::updateEndpoint(Node *node, const Protocol::Endpoint &endpoint, R
     if (meta.writable != endpoint.writable) {
         meta.writable = endpoint.writable;
         mask |= bit(WritableRole);
+    }
+    if (meta.critical != endpoint.critical) {
+        meta.critical = endpoint.critical;
+        mask |= bit(CriticalRole);
     }
     if (meta.min != endpoint.min) {
         meta.min = endpoint.min;

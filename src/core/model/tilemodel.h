@@ -43,6 +43,7 @@ public:
         UnitRole,
         ValueTypeRole, // Protocol::ValueType as int
         WritableRole,
+        CriticalRole, // bool: the server asks for a confirmation before each command
         MinRole, // double; invalid when the server gives none
         MaxRole,
         StepRole,

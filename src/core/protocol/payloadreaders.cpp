@@ -16,6 +16,7 @@ Endpoint readEndpoint(FieldReader &r)
     e.unit = r.optionalString("unit"_L1);
     e.valueType = r.enumeration("valueType"_L1, kValueTypes);
     e.writable = r.optionalBoolean("writable"_L1, false);
+    e.critical = r.optionalBoolean("critical"_L1, false);
     e.min = r.nullableNumber("min"_L1);
     e.max = r.nullableNumber("max"_L1);
     e.step = r.nullableNumber("step"_L1);

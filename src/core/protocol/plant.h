@@ -49,6 +49,7 @@ struct Endpoint
     QString unit;
     ValueType valueType = ValueType::Number;
     bool writable = false;
+    bool critical = false; // the server asks for a confirmation before each command
     std::optional<double> min;
     std::optional<double> max;
     std::optional<double> step;

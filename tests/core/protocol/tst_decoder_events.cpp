@@ -60,6 +60,7 @@ const QByteArray kActivity = R"({"type":"user_activity","seq":18,"operator":"bob
 const QByteArray kTile
     = R"({"tileId":"T1","name":"Brew kettle","devices":[{"deviceId":"T1.P101","kind":"pump","name":"Pump P-101",)"
       R"("endpoints":[{"endpointId":"T1.P101.running","name":"Running","unit":null,"valueType":"bool","writable":true,)"
+      R"("critical":true,)"
       R"("min":null,"max":null,"step":null,"options":null,"value":false,"timestamp":null},)"
       R"({"endpointId":"T1.P101.flow","name":"Flow","unit":"L/min","valueType":"number","writable":false,)"
       R"("min":0,"max":null,"step":null,"options":null,"value":0,"timestamp":"2026-11-22T10:00:00.000Z"}]},)"
@@ -288,6 +289,8 @@ void TestDecoderEvents::malformed_data()
         "items[0].devices[1].endpoints[0].options[1]");
     row("snapshot tiles: min above max", snapshot("tiles", edit(kTile, R"("min":0,"max":null)", R"("min":5,"max":1)")),
         K::BadField, "items[0].devices[0].endpoints[1].max");
+    row("snapshot tiles: critical a word", snapshot("tiles", edit(kTile, R"("critical":true)", R"("critical":"yes")")),
+        K::BadField, "items[0].devices[0].endpoints[0].critical");
     row("snapshot tiles: op unknown", snapshot("tiles", edit(kTile, R"(">=")", R"("~")")), K::BadField,
         "items[0].interlocks[0].requires.op");
     row("snapshot tiles: requires missing",
@@ -469,6 +472,8 @@ void TestDecoderEvents::tileSnapshot()
     QCOMPARE(pump.endpoints.size(), 2);
     QCOMPARE(pump.endpoints.at(0).valueType, ValueType::Bool);
     QVERIFY(pump.endpoints.at(0).writable);
+    QVERIFY(pump.endpoints.at(0).critical);
+    QVERIFY(!pump.endpoints.at(1).critical); // absent: not critical
     QVERIFY(!pump.endpoints.at(0).min.has_value());
     QVERIFY(!pump.endpoints.at(0).timestamp.isValid());
     QCOMPARE(pump.endpoints.at(1).unit, QStringLiteral("L/min"));
