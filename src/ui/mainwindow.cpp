@@ -27,6 +27,7 @@
 #include <QListView>
 #include <QLocale>
 #include <QMenu>
+#include <QMetaEnum>
 #include <QScrollArea>
 #include <QSettings>
 #include <QShortcut>
@@ -35,6 +36,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <optional>
+
 namespace {
 
 const QString detachedKey = QStringLiteral("detached");
@@ -42,6 +45,20 @@ const QString viewKey = QStringLiteral("view");
 const QString geometryKey = QStringLiteral("geometry");
 const QString notificationsKey = QStringLiteral("notificationsOpen");
 constexpr int kMuteMinutes = 15; // one click on the mute button
+
+// Views are kept by name, so adding a view does not reopen another one.
+QString settingOf(MainWindow::View view)
+{
+    return QString::fromLatin1(QMetaEnum::fromType<MainWindow::View>().valueToKey(int(view)));
+}
+
+std::optional<MainWindow::View> viewFromSetting(const QVariant &setting)
+{
+    bool ok = false;
+    const int value
+        = QMetaEnum::fromType<MainWindow::View>().keyToValue(setting.toString().toLatin1().constData(), &ok);
+    return ok ? std::optional<MainWindow::View>(MainWindow::View(value)) : std::nullopt;
+}
 
 } // namespace
 
@@ -257,17 +274,15 @@ void MainWindow::restoreWindowState(const QString &profileKey)
     QSettings settings;
     settings.beginGroup(QStringLiteral("windows/") + m_stateKey);
     restoreGeometry(settings.value(geometryKey).toByteArray());
-    const int view = settings.value(viewKey, int(View::Overview)).toInt();
-    if (view >= 0 && view < m_pages->count())
-        showView(View(view));
+    if (const std::optional<View> view = viewFromSetting(settings.value(viewKey)))
+        showView(*view);
     setNotificationsVisible(settings.value(notificationsKey, false).toBool());
     const int detached = settings.beginReadArray(detachedKey);
     QList<std::pair<View, QByteArray>> reopen;
     for (int i = 0; i < detached; ++i) {
         settings.setArrayIndex(i);
-        const int kind = settings.value(viewKey, -1).toInt();
-        if (kind >= 0 && kind < m_pages->count())
-            reopen.append({View(kind), settings.value(geometryKey).toByteArray()});
+        if (const std::optional<View> kind = viewFromSetting(settings.value(viewKey)))
+            reopen.append({*kind, settings.value(geometryKey).toByteArray()});
     }
     settings.endArray();
     settings.endGroup();
@@ -282,7 +297,7 @@ void MainWindow::saveViewWindows(QSettings &settings) const
     settings.beginWriteArray(detachedKey, int(open.size()));
     for (int i = 0; i < open.size(); ++i) {
         settings.setArrayIndex(i);
-        settings.setValue(viewKey, int(open.at(i)->viewKind()));
+        settings.setValue(viewKey, settingOf(open.at(i)->viewKind()));
         settings.setValue(geometryKey, open.at(i)->saveGeometry());
     }
     settings.endArray();
@@ -294,7 +309,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
         QSettings settings;
         settings.beginGroup(QStringLiteral("windows/") + m_stateKey);
         settings.setValue(geometryKey, saveGeometry());
-        settings.setValue(viewKey, int(currentView()));
+        settings.setValue(viewKey, settingOf(currentView()));
         settings.setValue(notificationsKey, notificationsVisible());
         saveViewWindows(settings);
     }

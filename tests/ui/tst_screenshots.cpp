@@ -88,7 +88,8 @@ void TestScreenshots::everyViewInBothThemes()
         else
             QVERIFY2(corner.lightness() > 150, qPrintable(corner.name()));
         QVERIFY(window_.isValid());
-        const QString name = QStringLiteral("/view-%1%2").arg(MainWindow::viewTitle(view).toLower(), suffix);
+        const QString name
+            = QStringLiteral("/view-%1%2").arg(MainWindow::viewTitle(view).toLower().replace(u' ', u'-'), suffix);
         QVERIFY(image.save(dir + name));
         QVERIFY(QFileInfo(dir + name).size() > 0);
     }
