@@ -1,0 +1,126 @@
+#pragma once
+
+#include "protocol/plant.h"
+
+#include <QAbstractTableModel>
+#include <QDateTime>
+#include <QHash>
+#include <QJsonValue>
+#include <QList>
+#include <QPointer>
+#include <QUuid>
+#include <QVariant>
+
+#include <optional>
+
+class CommandModel;
+class LocalStore;
+
+// The command log as the operator reads it: the commands of earlier runs,
+// read once from the local store (the newest page of them), together with
+// every command of this run from the live CommandModel, one row per command.
+// A live update of a command that is also in the loaded history updates its
+// row, so a command never shows twice. Rows of this run keep coming while
+// the live model drops its oldest finished ones.
+class CommandLogModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column {
+        TimeColumn,
+        OperatorColumn,
+        EndpointColumn,
+        RequestedColumn,
+        ActualColumn,
+        StatusColumn,
+        ResultColumn,
+        ColumnCount
+    };
+    Q_ENUM(Column)
+
+    enum Role : int {
+        CommandIdRole = Qt::UserRole + 1,
+        EndpointIdRole,
+        OperatorNameRole,
+        RequestedValueRole, // bool, double or QString; invalid when unknown
+        ActualValueRole, // bool, double or QString; invalid when unknown
+        StatusRole, // Protocol::CommandState as int
+        FinalRole, // bool: the status will not change any more
+        ErrorRole, // QString; invalid when there is none
+        IssuedAtRole, // QDateTime, UTC
+        LastChangeRole, // QDateTime, UTC
+        HistoryRole, // QVariantList of QVariantMap {status, at[, actualValue][, error]}, oldest first
+        EarlierRunRole, // bool: read from the store, issued before this run
+        SortRole, // a value per column that sorts naturally
+    };
+    Q_ENUM(Role)
+
+    static constexpr int DefaultHistoryLimit = 1000;
+
+    // Either may be null: no store, live commands only; no live model, the
+    // stored ones only. Neither is owned; both must outlive the model.
+    explicit CommandLogModel(CommandModel *live, LocalStore *store, QObject *parent = nullptr,
+                             int historyLimit = DefaultHistoryLimit);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    int rowOf(const QString &commandId) const { return m_rowByKey.value(keyOf(commandId), -1); }
+    int earlierRunCount() const { return m_earlierRunCount; }
+    bool hasStore() const { return m_hasStore; }
+    // Why the earlier commands could not be read; empty when they were.
+    QString loadError() const { return m_loadError; }
+
+    // How commands are keyed in the store. Command ids are client-made UUIDs;
+    // an id that is not one (a `plain` server's number) gets a name-based UUID.
+    static QUuid storeId(const QString &commandId);
+    static QString stateName(Protocol::CommandState state); // the protocol's word
+    static std::optional<Protocol::CommandState> stateFromName(QStringView name);
+    static QJsonValue toJson(const Protocol::EndpointValue &value); // undefined when unknown
+    static QVariant fromJson(const QJsonValue &value); // invalid for null or undefined
+
+private:
+    struct Change
+    {
+        Protocol::CommandState status = Protocol::CommandState::Queued;
+        QDateTime at;
+        QVariant actualValue; // known only for stored changes
+        std::optional<QString> error;
+    };
+    struct Row
+    {
+        QString commandId;
+        QString endpointId;
+        QString operatorName;
+        QVariant requestedValue;
+        QVariant actualValue;
+        Protocol::CommandState status = Protocol::CommandState::Queued;
+        std::optional<QString> error;
+        QDateTime issuedAt;
+        QDateTime lastChange;
+        QList<Change> history;
+        bool earlierRun = false;
+        int liveChangesSeen = 0; // entries of the live model's history merged so far
+    };
+
+    static QString keyOf(const QString &commandId) { return storeId(commandId).toString(QUuid::WithoutBraces); }
+    QVariant columnValue(const Row &row, int column) const;
+    QVariant sortValue(const Row &row, int column) const;
+    void load(LocalStore *store, int limit);
+    void onLiveRowsInserted(int first, int last);
+    void onLiveRowsChanged(int first, int last, const QList<int> &roles);
+    void onLiveRowsAboutToBeRemoved(int first, int last);
+    // Folds live row `liveRow` into `row`; true if anything shown changed.
+    bool merge(Row &row, int liveRow) const;
+
+    QPointer<CommandModel> m_live;
+    QList<Row> m_rows;
+    QHash<QString, int> m_rowByKey; // store key → row
+    int m_earlierRunCount = 0;
+    bool m_hasStore = false;
+    QString m_loadError;
+};

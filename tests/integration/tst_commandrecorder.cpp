@@ -1,0 +1,368 @@
+#include "app/commandrecorder.h"
+#include "app/session.h"
+#include "core/net/faultproxy.h"
+#include "model/commandlogmodel.h"
+#include "sim/simtestclient.h"
+#include "simserver.h"
+#include "store/localstore.h"
+
+#include <QAbstractItemModelTester>
+#include <QFileInfo>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUuid>
+
+#include <memory>
+
+using Protocol::CommandState;
+using Protocol::CommandStatus;
+
+namespace {
+
+const QString valve = QStringLiteral("T1.V101.open");
+const QString setpoint = QStringLiteral("T2.H101.setpoint");
+
+SimOptions plant(double failureRate = 0.0)
+{
+    SimOptions o;
+    o.port = 0;
+    o.drones = 0;
+    o.machines = 0;
+    o.tiles = 2;
+    o.rate = 20.0;
+    o.commandFailureRate = failureRate;
+    return o;
+}
+
+ConnectionSettings settingsFor(const QString &url)
+{
+    ConnectionSettings s;
+    s.url = QUrl(url);
+    s.operatorName = QStringLiteral("tester");
+    s.connectTimeoutMs = 3000;
+    s.backoffBaseMs = 50;
+    s.backoffCapMs = 200;
+    return s;
+}
+
+// One console: its store, its session and the recorder between them.
+struct Console
+{
+    Console(const QString &url, const QString &storePath)
+    {
+        QVERIFY2(store.open(storePath), qPrintable(store.lastError()));
+        session.setStore(&store);
+        session.setSettings(settingsFor(url));
+        tester = std::make_unique<QAbstractItemModelTester>(session.commands(),
+                                                            QAbstractItemModelTester::FailureReportingMode::Fatal);
+        recorder = std::make_unique<CommandRecorder>(session.commands(), &store);
+    }
+
+    // Sends a command as this console's operator; returns its id once the server took it.
+    QString send(const QString &endpointId, const QJsonValue &value)
+    {
+        const QString commandId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        bool answered = false;
+        bool ok = false;
+        session.connection()->request(QStringLiteral("command"),
+                                      {{QStringLiteral("commandId"), commandId},
+                                       {QStringLiteral("endpointId"), endpointId},
+                                       {QStringLiteral("value"), value}},
+                                      [&](const Protocol::Result &r) {
+                                          answered = true;
+                                          ok = r.ok;
+                                      });
+        if (!QTest::qWaitFor([&] { return answered; }, 5000) || !ok)
+            return {};
+        return commandId;
+    }
+
+    bool finished(const QString &commandId)
+    {
+        const int row = session.commands()->rowOf(commandId);
+        return row >= 0 && session.commands()->index(row, 0).data(CommandModel::FinalRole).toBool();
+    }
+
+    QStringList modelHistory(const QString &commandId)
+    {
+        QStringList names;
+        const int row = session.commands()->rowOf(commandId);
+        if (row < 0)
+            return names;
+        for (const QVariant &change : session.commands()->index(row, 0).data(CommandModel::HistoryRole).toList())
+            names << CommandLogModel::stateName(CommandState(change.toMap().value(QStringLiteral("status")).toInt()));
+        return names;
+    }
+
+    LocalStore store;
+    Session session;
+    std::unique_ptr<QAbstractItemModelTester> tester;
+    std::unique_ptr<CommandRecorder> recorder;
+};
+
+QStringList storedHistory(LocalStore &store, const QString &commandId)
+{
+    QStringList names;
+    const std::optional<LocalStore::Command> c = store.command(QUuid::fromString(commandId));
+    if (c) {
+        for (const LocalStore::CommandStatusChange &change : c->history)
+            names << change.status;
+    }
+    return names;
+}
+
+// A second operator at another console, speaking the protocol directly.
+QString sendAsBob(SimTestClient &bob, const QString &endpointId, const QJsonValue &value)
+{
+    const QString commandId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const QJsonObject result = bob.request({{QLatin1StringView("type"), QStringLiteral("command")},
+                                            {QLatin1StringView("commandId"), commandId},
+                                            {QLatin1StringView("endpointId"), endpointId},
+                                            {QLatin1StringView("value"), value}});
+    return result.value(u"ok").toBool() ? commandId : QString();
+}
+
+CommandStatus status(const QString &commandId, CommandState state)
+{
+    CommandStatus s;
+    s.commandId = commandId;
+    s.status = state;
+    s.endpointId = valve;
+    s.requestedValue = true;
+    s.operatorName = QStringLiteral("carol");
+    return s;
+}
+
+} // namespace
+
+class TestCommandRecorder : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void everyStatusIsLoggedOnceInOrder();
+    void ownAndOtherOperatorsCommandsAreLogged();
+    void failedCommandsKeepTheirError();
+    void reconnectAndNextRunDuplicateNothing();
+    void fullDiskIsReportedOnceAndLosesNothing();
+    void nullStoreRecordsNothing();
+
+private:
+    QTemporaryDir m_dir;
+};
+
+// Without a server: the model's own rules (repeats, snapshots, late
+// duplicates) against what reaches the store.
+void TestCommandRecorder::everyStatusIsLoggedOnceInOrder()
+{
+    LocalStore store;
+    QVERIFY(store.open(m_dir.filePath(QStringLiteral("unit.sqlite"))));
+    CommandModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    CommandRecorder recorder(&model, &store);
+    QSignalSpy failed(&recorder, &CommandRecorder::storeFailed);
+    const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const QString plainId = QStringLiteral("42"); // a `plain` server's number
+
+    model.applyBatch({status(id, CommandState::Queued), status(plainId, CommandState::Queued)});
+    model.applyBatch({status(id, CommandState::Sent), status(id, CommandState::Sent)}); // a repeat is no change
+    model.reconcile({status(id, CommandState::Sent), status(plainId, CommandState::Queued)}); // snapshot: known
+    CommandStatus done = status(id, CommandState::Succeeded);
+    done.actualValue = true;
+    model.applyBatch({status(id, CommandState::Acked), done});
+    model.applyBatch({status(id, CommandState::Acked)}); // late duplicate: ignored
+    model.reconcile({done});
+
+    QVERIFY(failed.isEmpty());
+    const std::optional<LocalStore::Command> c = store.command(QUuid::fromString(id));
+    QVERIFY2(c, qPrintable(store.lastError()));
+    QCOMPARE(storedHistory(store, id),
+             (QStringList {QStringLiteral("queued"), QStringLiteral("sent"), QStringLiteral("acked"),
+                           QStringLiteral("succeeded")}));
+    QCOMPARE(c->status, QStringLiteral("succeeded"));
+    QCOMPARE(c->actualValue, QJsonValue(true));
+    QCOMPARE(c->requestedValue, QJsonValue(true));
+    QCOMPARE(c->operatorName, QStringLiteral("carol"));
+    QCOMPARE(c->endpointId, valve);
+    // A command id that is not a UUID is logged under a stable name-based one.
+    const std::optional<LocalStore::Command> plain = store.command(CommandLogModel::storeId(plainId));
+    QVERIFY(plain);
+    QCOMPARE(int(plain->history.size()), 1);
+    QCOMPARE(CommandLogModel::storeId(plainId), CommandLogModel::storeId(plainId));
+    QCOMPARE(recorder.writes(), 5); // 4 for the first command, 1 for the second
+    QCOMPARE(int(store.commands(10)->size()), 2);
+}
+
+void TestCommandRecorder::ownAndOtherOperatorsCommandsAreLogged()
+{
+    SimServer sim(plant());
+    QVERIFY2(sim.listen(), qPrintable(sim.errorString()));
+    Console c(sim.url(), m_dir.filePath(QStringLiteral("both.sqlite")));
+    QSignalSpy failed(c.recorder.get(), &CommandRecorder::storeFailed);
+    c.session.start();
+    QTRY_VERIFY_WITH_TIMEOUT(c.session.hasLiveData(), 10000);
+
+    SimTestClient bob(sim.url());
+    QVERIFY(bob.authenticate(QStringLiteral("b"), QStringLiteral("bob")).value(u"ok").toBool());
+    const QString mine = c.send(valve, true);
+    QVERIFY(!mine.isEmpty());
+    const QString bobs = sendAsBob(bob, setpoint, 40.0);
+    QVERIFY(!bobs.isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(c.finished(mine) && c.finished(bobs), 10000);
+
+    QVERIFY(failed.isEmpty());
+    for (const QString &id : {mine, bobs}) {
+        QCOMPARE(storedHistory(c.store, id), c.modelHistory(id));
+        QVERIFY(c.modelHistory(id).size() >= 3);
+        QCOMPARE(c.modelHistory(id).last(), QStringLiteral("succeeded"));
+    }
+    const std::optional<LocalStore::Command> own = c.store.command(QUuid::fromString(mine));
+    QVERIFY(own);
+    QCOMPARE(own->operatorName, QStringLiteral("tester"));
+    QCOMPARE(own->endpointId, valve);
+    QCOMPARE(own->requestedValue, QJsonValue(true));
+    QCOMPARE(own->actualValue, QJsonValue(true)); // the valve opened
+    QVERIFY(own->error.isEmpty());
+    const std::optional<LocalStore::Command> other = c.store.command(QUuid::fromString(bobs));
+    QVERIFY(other);
+    QCOMPARE(other->operatorName, QStringLiteral("bob"));
+    QCOMPARE(other->endpointId, setpoint);
+    QCOMPARE(other->requestedValue, QJsonValue(40.0));
+    QCOMPARE(other->actualValue, QJsonValue(40.0));
+    // Times in order, the last one the command's last change.
+    for (qsizetype i = 1; i < other->history.size(); ++i)
+        QVERIFY(other->history.at(i - 1).at <= other->history.at(i).at);
+    QCOMPARE(other->updatedAt, other->history.constLast().at);
+}
+
+void TestCommandRecorder::failedCommandsKeepTheirError()
+{
+    SimServer sim(plant(1.0)); // every device fails
+    QVERIFY2(sim.listen(), qPrintable(sim.errorString()));
+    Console c(sim.url(), m_dir.filePath(QStringLiteral("failed.sqlite")));
+    c.session.start();
+    QTRY_VERIFY_WITH_TIMEOUT(c.session.hasLiveData(), 10000);
+    const QString id = c.send(valve, true);
+    QVERIFY(!id.isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(c.finished(id), 10000);
+    const std::optional<LocalStore::Command> stored = c.store.command(QUuid::fromString(id));
+    QVERIFY(stored);
+    QCOMPARE(stored->status, QStringLiteral("failed"));
+    QVERIFY(!stored->error.isEmpty());
+    QCOMPARE(stored->error,
+             c.session.commands()->index(c.session.commands()->rowOf(id), 0).data(CommandModel::ErrorRole).toString());
+    QCOMPARE(stored->history.constLast().error, stored->error);
+    QVERIFY(stored->history.constFirst().error.isEmpty()); // the error belongs to the end
+    QCOMPARE(storedHistory(c.store, id), c.modelHistory(id));
+}
+
+void TestCommandRecorder::reconnectAndNextRunDuplicateNothing()
+{
+    SimServer sim(plant());
+    QVERIFY2(sim.listen(), qPrintable(sim.errorString()));
+    FaultProxy proxy(sim.port());
+    const QString path = m_dir.filePath(QStringLiteral("rerun.sqlite"));
+    QString first;
+    QString second;
+    QStringList firstHistory;
+    {
+        Console c(sim.url(), path);
+        c.session.setSettings(settingsFor(proxy.url()));
+        QSignalSpy live(&c.session, &Session::liveDataArrived);
+        c.session.start();
+        QTRY_VERIFY_WITH_TIMEOUT(c.session.hasLiveData(), 10000);
+        first = c.send(valve, true);
+        QVERIFY(!first.isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(c.finished(first), 10000);
+        firstHistory = storedHistory(c.store, first);
+        QCOMPARE(firstHistory, c.modelHistory(first));
+
+        // The link drops and comes back: whatever is replayed or listed again
+        // adds nothing to the log.
+        const qsizetype before = live.size();
+        proxy.dropAll();
+        QTRY_VERIFY_WITH_TIMEOUT(live.size() > before && c.session.hasLiveData(), 10000);
+        second = c.send(valve, false);
+        QVERIFY(!second.isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(c.finished(second), 10000);
+        QCOMPARE(storedHistory(c.store, first), firstHistory);
+        QCOMPARE(storedHistory(c.store, second), c.modelHistory(second));
+        QVERIFY(c.recorder->lastError().isEmpty());
+        c.session.stop();
+    }
+
+    // The next run: the store reopened holds both with every status.
+    {
+        LocalStore store;
+        QVERIFY(store.open(path));
+        const std::optional<QList<LocalStore::Command>> all = store.commands(100);
+        QVERIFY(all);
+        QCOMPARE(int(all->size()), 2);
+        QCOMPARE(all->at(0).commandId, QUuid::fromString(second)); // newest first
+        QCOMPARE(storedHistory(store, first), firstHistory);
+        QCOMPARE(all->at(1).actualValue, QJsonValue(true));
+
+        // Statuses of a command logged by the earlier run continue its entry.
+        CommandModel model;
+        CommandRecorder recorder(&model, &store);
+        QSignalSpy failed(&recorder, &CommandRecorder::storeFailed);
+        CommandStatus again = status(first, CommandState::Succeeded);
+        model.reconcile({again});
+        QCOMPARE(storedHistory(store, first), firstHistory);
+        QVERIFY(failed.isEmpty());
+        QCOMPARE(int(store.commands(100)->size()), 2);
+    }
+}
+
+void TestCommandRecorder::fullDiskIsReportedOnceAndLosesNothing()
+{
+    SimServer sim(plant());
+    QVERIFY2(sim.listen(), qPrintable(sim.errorString()));
+    Console c(sim.url(), m_dir.filePath(QStringLiteral("full.sqlite")));
+    // The database may not grow, and what room it had is filled with
+    // commands a little smaller than the real ones, until many in a row fail:
+    // no page has room left for a real one.
+    QVERIFY(c.store.setMaximumSize(QFileInfo(c.store.path()).size()));
+    int failuresInARow = 0;
+    for (int i = 0; i < 100000 && failuresInARow < 50; ++i) {
+        LocalStore::Command filler;
+        filler.commandId = QUuid::createUuid();
+        filler.endpointId = QStringLiteral("x");
+        filler.requestedValue = true;
+        filler.status = QStringLiteral("queued");
+        filler.createdAt = QDateTime::currentDateTimeUtc().addDays(-30);
+        failuresInARow = c.store.appendCommand(filler) ? 0 : failuresInARow + 1;
+    }
+    QVERIFY(!c.store.lastError().isEmpty());
+    QSignalSpy failed(c.recorder.get(), &CommandRecorder::storeFailed);
+    c.session.start();
+    QTRY_VERIFY_WITH_TIMEOUT(c.session.hasLiveData(), 10000);
+    const QString first = c.send(valve, true);
+    const QString second = c.send(setpoint, 55.5);
+    QVERIFY(!first.isEmpty() && !second.isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(c.finished(first) && c.finished(second), 10000);
+
+    QCOMPARE(failed.size(), 1);
+    QVERIFY(!failed.first().at(0).toString().isEmpty());
+    QVERIFY(!c.recorder->lastError().isEmpty());
+    // On screen, nothing is missing.
+    for (const QString &id : {first, second}) {
+        QVERIFY(c.modelHistory(id).size() >= 3);
+        QCOMPARE(c.modelHistory(id).last(), QStringLiteral("succeeded"));
+    }
+}
+
+void TestCommandRecorder::nullStoreRecordsNothing()
+{
+    CommandModel model;
+    CommandRecorder recorder(&model, nullptr);
+    QSignalSpy failed(&recorder, &CommandRecorder::storeFailed);
+    model.applyBatch({status(QUuid::createUuid().toString(QUuid::WithoutBraces), CommandState::Queued)});
+    QVERIFY(failed.isEmpty());
+    QCOMPARE(recorder.writes(), 0);
+    QVERIFY(recorder.lastError().isEmpty());
+}
+
+QTEST_GUILESS_MAIN(TestCommandRecorder)
+#include "tst_commandrecorder.moc"
