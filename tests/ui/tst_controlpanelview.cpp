@@ -14,6 +14,7 @@
 #include <QElapsedTimer>
 #include <QJsonObject>
 #include <QLabel>
+#include <QPointer>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSet>
@@ -75,11 +76,12 @@ struct Console
         session.start();
     }
 
-    // Live, and every tile of the model has its card.
+    // Live, every tile of the model has its card, and the cards are laid out.
     bool ready()
     {
         return session.hasLiveData() && session.tiles()->rowCount() > 0
-            && view->cards().size() == session.tiles()->rowCount() && view->endpointControl(kValve);
+            && view->cards().size() == session.tiles()->rowCount() && view->endpointControl(kValve)
+            && view->endpointControl(kValve)->toggleButton()->height() > 10; // laid out, so clicks land
     }
 
     EndpointControl *control(const QString &id) const { return view->endpointControl(id); }
@@ -137,6 +139,7 @@ private Q_SLOTS:
     void initTestCase() { Theme::apply(); }
     void cardsEqualTheModel();
     void valuesAndTrendsFollowTheModel();
+    void cardsFollowRemovesAndResets();
     void controlsMatchTheEndpoints();
     void toggleEmitsOnceAndTheWheelChangesNothing();
     void setpointAppliesOnEnterOrApplyOnly();
@@ -237,6 +240,72 @@ void TestControlPanelView::valuesAndTrendsFollowTheModel()
     QTRY_COMPARE_WITH_TIMEOUT(console.value(kValve), QVariant(true), 8000);
     QCOMPARE(console.control(kValve)->valueText(), QStringLiteral("On"));
     QVERIFY(console.control(kValve)->toggleButton()->isChecked());
+}
+
+// The first tile of the model as a `tiles` snapshot item would give it.
+static Protocol::Tile firstTileOf(TileModel *model)
+{
+    const QModelIndex tile = model->index(0, 0);
+    Protocol::Tile out;
+    out.tileId = tile.data(TileModel::IdRole).toString();
+    out.name = tile.data(TileModel::NameRole).toString();
+    for (int d = 0; d < model->rowCount(tile); ++d) {
+        const QModelIndex device = model->index(d, 0, tile);
+        Protocol::Device dev;
+        dev.deviceId = device.data(TileModel::IdRole).toString();
+        dev.name = device.data(TileModel::NameRole).toString();
+        dev.kind = device.data(TileModel::DeviceKindRole).toString();
+        for (int e = 0; e < model->rowCount(device); ++e)
+            dev.endpoints.append(*model->endpoint(model->index(e, 0, device).data(TileModel::IdRole).toString()));
+        out.devices.append(dev);
+    }
+    out.interlocks = model->interlocksFor(kHeater);
+    return out;
+}
+
+void TestControlPanelView::cardsFollowRemovesAndResets()
+{
+    Console console;
+    QTRY_VERIFY_WITH_TIMEOUT(console.ready(), 10000);
+    ControlPanelView *view = console.view.get();
+    TileModel *model = console.session.tiles();
+    QPointer<EndpointControl> valve = console.control(kValve);
+    QPointer<EndpointControl> other = console.control(QStringLiteral("T2.V101.open"));
+    QPointer<TileCard> otherCard = view->card(QStringLiteral("T2"));
+    QVERIFY(other && otherCard);
+    view->setOutcome(kValve, QStringLiteral("Done: Off"), false);
+    const Protocol::Tile first = firstTileOf(model);
+
+    // A snapshot with the first tile alone: the others' cards and controls go,
+    // the first tile's controls stay the same widgets with what they showed.
+    model->reconcile({first});
+    QTRY_COMPARE(view->cards().size(), 1);
+    QVERIFY(!other);
+    QVERIFY(!otherCard);
+    QCOMPARE(view->endpointControl(QStringLiteral("T2.V101.open")), nullptr);
+    QCOMPARE(console.control(kValve), valve.data());
+    QCOMPARE(valve->outcomeText(), QStringLiteral("Done: Off"));
+    QCOMPARE(view->cards().first()->endpointControls().size(), 8);
+
+    // Nothing left: no card, and the view says why it is empty.
+    model->reconcile({});
+    QTRY_VERIFY(view->cards().isEmpty());
+    QVERIFY(!valve);
+    QVERIFY(view->findChild<QLabel *>(QStringLiteral("controlPanelEmpty"))->isVisibleTo(view));
+
+    // The tile back after a reset: a card again, with working controls.
+    model->clear();
+    model->reconcile({first});
+    QTRY_COMPARE(view->cards().size(), 1);
+    QVERIFY(!view->findChild<QLabel *>(QStringLiteral("controlPanelEmpty"))->isVisibleTo(view));
+    QVERIFY(console.control(kValve));
+    QCOMPARE(console.control(kValve)->kind(), Kind::Toggle);
+    QPushButton *toggle = console.control(kValve)->toggleButton();
+    QTRY_VERIFY(toggle->isVisible() && toggle->height() > 10); // laid out once the event loop runs
+    QVERIFY(toggle->isEnabled());
+    QSignalSpy requested(view, &ControlPanelView::commandRequested);
+    QTest::mouseClick(toggle, Qt::LeftButton);
+    QCOMPARE(requested.size(), 1);
 }
 
 void TestControlPanelView::controlsMatchTheEndpoints()
