@@ -1,0 +1,671 @@
+#include "endpointcontrol.h"
+
+#include "kpitile.h"
+#include "model/tilemodel.h"
+#include "protocol/plant.h"
+#include "sparkline.h"
+#include "theme.h"
+
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QPainter>
+#include <QPushButton>
+#include <QScopedValueRollback>
+#include <QVBoxLayout>
+
+#include <cmath>
+#include <limits>
+
+namespace {
+
+using Protocol::CommandState;
+using Protocol::ValueType;
+
+// A number typed or spun must sit on the step grid the server enforces.
+constexpr double kStepTolerance = 1e-6;
+// Without limits from the server the spin box still needs a range.
+constexpr double kUnbounded = 1e9;
+
+int decimalsFor(const QVariant &step)
+{
+    if (!step.isValid() || step.toDouble() <= 0)
+        return 1;
+    const double s = step.toDouble();
+    for (int d = 0; d <= 6; ++d) {
+        const double scaled = s * std::pow(10.0, d);
+        if (std::abs(scaled - std::round(scaled)) < 1e-9)
+            return d;
+    }
+    return 6;
+}
+
+QString statusWord(const QVariant &status)
+{
+    if (!status.isValid())
+        return {};
+    switch (CommandState(status.toInt())) {
+    case CommandState::Queued:
+        return EndpointControl::tr("queued");
+    case CommandState::Sent:
+        return EndpointControl::tr("sent");
+    case CommandState::Acked:
+        return EndpointControl::tr("acked");
+    case CommandState::Succeeded:
+    case CommandState::Failed:
+    case CommandState::Rejected:
+    case CommandState::Timeout:
+        break;
+    }
+    return {};
+}
+
+QLabel *quietLabel(QWidget *parent, const QString &objectName)
+{
+    auto *label = new QLabel(parent);
+    label->setObjectName(objectName);
+    label->setTextInteractionFlags(Qt::NoTextInteraction);
+    return label;
+}
+
+} // namespace
+
+EndpointControl::EndpointControl(const QString &endpointId, QWidget *parent)
+    : QWidget(parent)
+    , m_endpointId(endpointId)
+{
+    setObjectName(QString(QStringLiteral("endpoint:") + endpointId));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 2, 0, 2);
+    layout->setSpacing(2);
+
+    // The reading: name, trend, value, stale word.
+    auto *reading = new QHBoxLayout;
+    reading->setSpacing(8);
+    m_nameLabel = quietLabel(this, QStringLiteral("endpointName"));
+    m_trend = new Sparkline(this);
+    m_trend->setObjectName(QStringLiteral("endpointTrend"));
+    m_trend->hide();
+    m_valueLabel = quietLabel(this, QStringLiteral("endpointValue"));
+    m_valueLabel->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    QFont valueFont = m_valueLabel->font();
+    valueFont.setWeight(QFont::DemiBold);
+    m_valueLabel->setFont(valueFont);
+    m_staleLabel = quietLabel(this, QStringLiteral("endpointStale"));
+    m_staleLabel->setText(tr("stale"));
+    m_staleLabel->setToolTip(tr("Last known value: the endpoint has not reported lately, or the link is not live"));
+    m_staleLabel->hide();
+    reading->addWidget(m_nameLabel);
+    reading->addWidget(m_trend, 1);
+    reading->addStretch(0);
+    reading->addWidget(m_valueLabel);
+    reading->addWidget(m_staleLabel);
+    layout->addLayout(reading);
+
+    // The control and the progress of a pending command.
+    auto *control = new QHBoxLayout;
+    control->setSpacing(6);
+    m_toggle = new QPushButton(this);
+    m_toggle->setObjectName(QStringLiteral("endpointToggle"));
+    m_toggle->setCheckable(true);
+    // Enter on a focused button must not switch anything: only a click or Space.
+    m_toggle->setAutoDefault(false);
+    m_toggle->setDefault(false);
+    m_toggle->setFocusPolicy(Qt::StrongFocus);
+    connect(m_toggle, &QPushButton::clicked, this, &EndpointControl::onToggleClicked);
+
+    m_spin = new QDoubleSpinBox(this);
+    m_spin->setObjectName(QStringLiteral("endpointSetpoint"));
+    // Focus by click or Tab only, never by the wheel passing over it.
+    m_spin->setFocusPolicy(Qt::StrongFocus);
+    m_spin->setAccelerated(false);
+    m_spin->installEventFilter(this);
+    // Any keystroke counts as an edit, even a number not complete yet:
+    // telemetry must not overwrite what the operator is typing.
+    connect(m_spin, &QDoubleSpinBox::textChanged, this, [this] {
+        if (m_syncing)
+            return;
+        m_edited = true;
+        setHint({});
+    });
+
+    m_combo = new QComboBox(this);
+    m_combo->setObjectName(QStringLiteral("endpointSelector"));
+    m_combo->setFocusPolicy(Qt::StrongFocus);
+    m_combo->installEventFilter(this);
+    connect(m_combo, &QComboBox::currentIndexChanged, this, [this] {
+        if (!m_syncing)
+            m_edited = true;
+    });
+
+    m_apply = new QPushButton(tr("Apply"), this);
+    m_apply->setObjectName(QStringLiteral("endpointApply"));
+    m_apply->setAutoDefault(false);
+    m_apply->setDefault(false);
+    connect(m_apply, &QPushButton::clicked, this, [this] {
+        if (m_kind == Kind::Setpoint)
+            applySetpoint();
+        else if (m_kind == Kind::Selector)
+            applySelector();
+    });
+
+    m_busy = quietLabel(this, QStringLiteral("endpointBusy"));
+    m_busy->setMinimumWidth(m_busy->fontMetrics().horizontalAdvance(QStringLiteral("···")) + 2);
+    m_busy->setAccessibleName(tr("Command in progress"));
+    m_requested = quietLabel(this, QStringLiteral("endpointRequested"));
+    m_status = quietLabel(this, QStringLiteral("endpointStatus"));
+    m_reason = quietLabel(this, QStringLiteral("endpointReason"));
+    QFont italic = m_reason->font();
+    italic.setItalic(true);
+    m_reason->setFont(italic);
+    for (QWidget *w :
+         {static_cast<QWidget *>(m_toggle), static_cast<QWidget *>(m_spin), static_cast<QWidget *>(m_combo),
+          static_cast<QWidget *>(m_apply), static_cast<QWidget *>(m_busy), static_cast<QWidget *>(m_requested),
+          static_cast<QWidget *>(m_status), static_cast<QWidget *>(m_reason)}) {
+        w->hide();
+        control->addWidget(w);
+    }
+    control->addStretch(1);
+    layout->addLayout(control);
+
+    m_hint = quietLabel(this, QStringLiteral("endpointHint"));
+    m_hint->setWordWrap(true);
+    m_hint->hide();
+    layout->addWidget(m_hint);
+
+    // The last outcome: a symbol and words when it failed, never colour alone.
+    m_outcomeRow = new QWidget(this);
+    auto *outcome = new QHBoxLayout(m_outcomeRow);
+    outcome->setContentsMargins(0, 0, 0, 0);
+    outcome->setSpacing(6);
+    m_outcomeSymbol = quietLabel(m_outcomeRow, QStringLiteral("endpointOutcomeSymbol"));
+    m_outcomeLabel = quietLabel(m_outcomeRow, QStringLiteral("endpointOutcome"));
+    m_outcomeLabel->setWordWrap(true);
+    outcome->addWidget(m_outcomeSymbol, 0, Qt::AlignTop);
+    outcome->addWidget(m_outcomeLabel, 1);
+    m_outcomeRow->hide();
+    layout->addWidget(m_outcomeRow);
+
+    m_busyTimer.setInterval(kBusyStepMs);
+    connect(&m_busyTimer, &QTimer::timeout, this, [this] {
+        m_busyPhase = (m_busyPhase + 1) % 3;
+        m_busy->setText(QString(m_busyPhase + 1, QChar(0x00B7)));
+    });
+
+    refreshState();
+    refreshLook();
+}
+
+void EndpointControl::setDeviceName(const QString &deviceName)
+{
+    if (deviceName == m_deviceName)
+        return;
+    m_deviceName = deviceName;
+    refreshAccessibleNames();
+}
+
+void EndpointControl::updateFrom(const QModelIndex &index)
+{
+    const QModelIndex row = index.siblingAtColumn(0);
+    const auto get = [&row](TileModel::Role role) { return row.data(role); };
+
+    const QString name = get(TileModel::NameRole).toString();
+    const int valueType = get(TileModel::ValueTypeRole).toInt();
+    const bool writable = get(TileModel::WritableRole).toBool();
+    const QVariant min = get(TileModel::MinRole);
+    const QVariant max = get(TileModel::MaxRole);
+    const QVariant step = get(TileModel::StepRole);
+    const QStringList options = get(TileModel::OptionsRole).toStringList();
+    const QString unit = get(TileModel::UnitRole).toString();
+    const bool metaChanged = valueType != m_valueType || writable != m_writable || min != m_min || max != m_max
+        || step != m_step || options != m_options || unit != m_unit;
+    m_name = name;
+    m_valueType = valueType;
+    m_writable = writable;
+    m_min = min;
+    m_max = max;
+    m_step = step;
+    m_options = options;
+    m_unit = unit;
+
+    const QVariant pendingBefore = m_pendingCommandId;
+    const bool staleBefore = m_stale;
+    m_value = get(TileModel::ValueRole);
+    m_pendingCommandId = get(TileModel::PendingCommandIdRole);
+    m_pendingValue = get(TileModel::PendingValueRole);
+    m_pendingStatus = get(TileModel::PendingStatusRole);
+    m_stale = get(TileModel::StaleRole).toBool();
+
+    if (metaChanged) {
+        Kind kind = Kind::None;
+        if (writable) {
+            switch (ValueType(valueType)) {
+            case ValueType::Bool:
+                kind = Kind::Toggle;
+                break;
+            case ValueType::Number:
+                kind = Kind::Setpoint;
+                break;
+            case ValueType::Enum:
+                kind = Kind::Selector;
+                break;
+            }
+        }
+        setKind(kind);
+        configureEditors();
+    }
+    // A command that finished (or was overtaken) hands the editor back to the actual value.
+    if (pendingBefore.isValid() && !m_pendingCommandId.isValid())
+        m_edited = false;
+    syncEditors();
+    refreshState();
+    // Restyling is dear; a value changes far more often than its staleness.
+    if (m_stale != staleBefore)
+        refreshLook();
+}
+
+void EndpointControl::setSamples(const QList<MetricHistory::Sample> &samples)
+{
+    if (hasTrend())
+        m_trend->setSamples(samples);
+}
+
+bool EndpointControl::hasTrend() const
+{
+    return ValueType(m_valueType) == ValueType::Number;
+}
+
+void EndpointControl::setCommandsAllowed(bool allowed, const QString &reason)
+{
+    m_allowed = allowed;
+    m_allowReason = allowed ? QString() : reason;
+    refreshState();
+}
+
+void EndpointControl::setBlocked(const QString &reason)
+{
+    m_blockReason = reason;
+    refreshState();
+}
+
+void EndpointControl::setOutcome(const QString &text, bool failure)
+{
+    m_outcome = text;
+    m_outcomeFailure = failure && !text.isEmpty();
+    m_outcomeLabel->setText(text);
+    m_outcomeRow->setVisible(!text.isEmpty());
+    if (!text.isEmpty()) {
+        // The command is over, whatever became of it: the editor goes back to the actual value.
+        m_edited = false;
+        setHint({});
+        syncEditors();
+    }
+    refreshLook();
+    refreshAccessibleNames();
+}
+
+bool EndpointControl::isActionable() const
+{
+    return m_kind != Kind::None && m_allowed && m_blockReason.isEmpty() && !isPending();
+}
+
+QString EndpointControl::nameText() const
+{
+    return m_nameLabel->text();
+}
+
+QString EndpointControl::valueText() const
+{
+    return m_valueLabel->text();
+}
+
+QString EndpointControl::requestedText() const
+{
+    return m_requested->isVisibleTo(this) ? m_requested->text() : QString();
+}
+
+QString EndpointControl::statusText() const
+{
+    return m_status->isVisibleTo(this) ? m_status->text() : QString();
+}
+
+QString EndpointControl::reasonText() const
+{
+    return m_reason->isVisibleTo(this) ? m_reason->text() : QString();
+}
+
+QString EndpointControl::outcomeText() const
+{
+    return m_outcome;
+}
+
+QString EndpointControl::hintText() const
+{
+    return m_hint->isVisibleTo(this) ? m_hint->text() : QString();
+}
+
+bool EndpointControl::staleShown() const
+{
+    return m_staleLabel->isVisibleTo(this);
+}
+
+bool EndpointControl::busyShown() const
+{
+    return m_busy->isVisibleTo(this);
+}
+
+QList<QWidget *> EndpointControl::focusChain() const
+{
+    switch (m_kind) {
+    case Kind::Toggle:
+        return {m_toggle};
+    case Kind::Setpoint:
+        return {m_spin, m_apply};
+    case Kind::Selector:
+        return {m_combo, m_apply};
+    case Kind::None:
+        break;
+    }
+    return {};
+}
+
+QString EndpointControl::formatValue(const QVariant &value, int valueType, const QString &unit, const QVariant &step,
+                                     const QLocale &locale)
+{
+    if (!value.isValid())
+        return QStringLiteral("—");
+    QString text;
+    if (ValueType(valueType) == ValueType::Bool || value.typeId() == QMetaType::Bool)
+        return value.toBool() ? tr("On") : tr("Off");
+    if (value.typeId() == QMetaType::Double)
+        text = locale.toString(value.toDouble(), 'f', decimalsFor(step));
+    else
+        text = value.toString();
+    if (!unit.isEmpty())
+        text += QChar(0x00A0) + unit; // never split a number from its unit
+    return text;
+}
+
+QString EndpointControl::format(const QVariant &value) const
+{
+    return formatValue(value, m_valueType, m_unit, m_step, locale());
+}
+
+bool EndpointControl::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched != m_spin && watched != m_combo)
+        return QWidget::eventFilter(watched, event);
+    if (event->type() == QEvent::Wheel) {
+        // The wheel scrolls the panel, never a value: ignored here, the
+        // event goes on to the scroll area.
+        event->ignore();
+        return true;
+    }
+    if (watched == m_spin && event->type() == QEvent::KeyPress) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if (key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) {
+            applySetpoint();
+            return true;
+        }
+        if (key->key() == Qt::Key_Escape && m_edited) {
+            // Back to the actual value, nothing sent.
+            m_edited = false;
+            setHint({});
+            syncEditors();
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void EndpointControl::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange)
+        refreshLook();
+}
+
+void EndpointControl::setKind(Kind kind)
+{
+    m_kind = kind;
+    m_toggle->setVisible(kind == Kind::Toggle);
+    m_spin->setVisible(kind == Kind::Setpoint);
+    m_combo->setVisible(kind == Kind::Selector);
+    m_apply->setVisible(kind == Kind::Setpoint || kind == Kind::Selector);
+    m_trend->setVisible(hasTrend());
+}
+
+void EndpointControl::configureEditors()
+{
+    const QScopedValueRollback<bool> syncing(m_syncing, true);
+    if (m_kind == Kind::Setpoint) {
+        m_spin->setDecimals(decimalsFor(m_step));
+        m_spin->setRange(m_min.isValid() ? m_min.toDouble() : -kUnbounded,
+                         m_max.isValid() ? m_max.toDouble() : kUnbounded);
+        m_spin->setSingleStep(m_step.isValid() && m_step.toDouble() > 0 ? m_step.toDouble() : 1.0);
+        m_spin->setSuffix(m_unit.isEmpty() ? QString() : QString(QChar(0x00A0) + m_unit));
+    }
+    if (m_kind == Kind::Selector && m_combo->count() != m_options.size()) {
+        m_combo->clear();
+        m_combo->addItems(m_options);
+    } else if (m_kind == Kind::Selector) {
+        for (int i = 0; i < m_options.size(); ++i)
+            m_combo->setItemText(i, m_options.at(i));
+    }
+    m_edited = false;
+}
+
+void EndpointControl::syncEditors()
+{
+    const QScopedValueRollback<bool> syncing(m_syncing, true);
+    // The toggle always shows the actual state: a click asks for the other one.
+    m_toggle->setChecked(m_value.isValid() && m_value.toBool());
+    m_toggle->setText(m_value.isValid() ? format(m_value) : QStringLiteral("—"));
+    if (m_edited)
+        return;
+    // setValue() rewrites the text even for the same value: only on a change.
+    if (m_kind == Kind::Setpoint && m_value.isValid() && m_value.typeId() == QMetaType::Double
+        && m_spin->value() != m_value.toDouble())
+        m_spin->setValue(m_value.toDouble());
+    if (m_kind == Kind::Selector)
+        m_combo->setCurrentIndex(m_value.isValid() ? m_options.indexOf(m_value.toString()) : -1);
+}
+
+void EndpointControl::refreshState()
+{
+    m_nameLabel->setText(m_name);
+    m_valueLabel->setText(format(m_value));
+    m_staleLabel->setVisible(m_stale);
+    m_trend->setStale(m_stale);
+
+    const bool pending = isPending();
+    m_busy->setVisible(pending);
+    if (pending && !m_busyTimer.isActive()) {
+        m_busyPhase = 0;
+        m_busy->setText(QString(1, QChar(0x00B7)));
+        m_busyTimer.start();
+    } else if (!pending) {
+        m_busyTimer.stop();
+    }
+    m_requested->setVisible(pending && m_pendingValue.isValid());
+    m_requested->setText(tr("requested %1").arg(format(m_pendingValue)));
+    const QString status = statusWord(m_pendingStatus);
+    m_status->setVisible(pending && !status.isEmpty());
+    m_status->setText(status);
+
+    const QString reason = !m_allowed ? m_allowReason : m_blockReason;
+    m_reason->setVisible(m_kind != Kind::None && !reason.isEmpty());
+    m_reason->setText(reason);
+    const bool actionable = isActionable();
+    QString tip;
+    if (!reason.isEmpty())
+        tip = tr("Commands are not possible: %1").arg(reason);
+    else if (pending)
+        tip = tr("A command is on its way to this endpoint");
+    for (QWidget *w : {static_cast<QWidget *>(m_toggle), static_cast<QWidget *>(m_spin),
+                       static_cast<QWidget *>(m_combo), static_cast<QWidget *>(m_apply)}) {
+        w->setEnabled(actionable);
+        w->setToolTip(tip);
+    }
+    m_reason->setToolTip(tip);
+    if (tip.isEmpty()) {
+        if (m_kind == Kind::Toggle)
+            m_toggle->setToolTip(m_value.isValid() && m_value.toBool() ? tr("Click or press Space to switch off")
+                                                                       : tr("Click or press Space to switch on"));
+        else if (m_kind == Kind::Setpoint)
+            m_spin->setToolTip(tr("Type or step a value, then press Enter or Apply"));
+        else if (m_kind == Kind::Selector)
+            m_combo->setToolTip(tr("Choose, then press Apply"));
+    }
+    refreshAccessibleNames();
+}
+
+void EndpointControl::refreshLook()
+{
+    // Stale values in the stale grey and italic: never passed off as live.
+    QPalette valuePalette = palette();
+    if (m_stale)
+        valuePalette.setColor(QPalette::WindowText, Theme::staleText());
+    m_valueLabel->setPalette(valuePalette);
+    QFont valueFont = font();
+    valueFont.setWeight(QFont::DemiBold);
+    valueFont.setItalic(m_stale);
+    m_valueLabel->setFont(valueFont);
+    QPalette stalePalette = palette();
+    stalePalette.setColor(QPalette::WindowText, Theme::staleText());
+    m_staleLabel->setPalette(stalePalette);
+    QFont staleFont = font();
+    staleFont.setItalic(true);
+    m_staleLabel->setFont(staleFont);
+
+    QPalette quiet = palette();
+    quiet.setColor(QPalette::WindowText, Theme::neutralColor());
+    m_busy->setPalette(quiet);
+    m_requested->setPalette(quiet);
+    m_status->setPalette(quiet);
+    m_reason->setPalette(quiet);
+
+    QPalette hint = palette();
+    hint.setColor(QPalette::WindowText,
+                  Theme::mode() == ThemeMode::Dark ? Theme::warningColor() : Theme::warningColor().darker(115));
+    m_hint->setPalette(hint);
+
+    // A failure in the alarm colour with the alarm symbol and its words.
+    QPalette outcome = palette();
+    if (m_outcomeFailure)
+        outcome.setColor(QPalette::WindowText,
+                         Theme::mode() == ThemeMode::Dark ? Theme::alarmColor() : Theme::alarmColor().darker(115));
+    m_outcomeLabel->setPalette(outcome);
+    m_outcomeSymbol->setVisible(m_outcomeFailure);
+    if (m_outcomeFailure) {
+        const int side = m_outcomeLabel->fontMetrics().height();
+        const qreal ratio = devicePixelRatioF();
+        QPixmap symbol(QSize(side, side) * ratio);
+        symbol.setDevicePixelRatio(ratio);
+        symbol.fill(Qt::transparent);
+        QPainter p(&symbol);
+        KpiTile::paintSymbol(p, QRectF(1, 1, side - 2, side - 2), KpiTile::Level::Alarm, Theme::alarmColor());
+        p.end();
+        m_outcomeSymbol->setPixmap(symbol);
+    }
+}
+
+void EndpointControl::refreshAccessibleNames()
+{
+    const QString who = m_deviceName.isEmpty() ? m_name : tr("%1 %2").arg(m_deviceName, m_name);
+    QString state = format(m_value);
+    if (m_stale)
+        state += u' ' + tr("(stale: last known value, not live)");
+    if (isPending())
+        state += tr(", requested %1").arg(format(m_pendingValue));
+    const QString reason = !m_allowed ? m_allowReason : m_blockReason;
+    if (!reason.isEmpty())
+        state += tr(", %1").arg(reason);
+    m_valueLabel->setAccessibleName(tr("%1: %2").arg(who, state));
+    m_toggle->setAccessibleName(tr("%1: %2").arg(who, state));
+    m_spin->setAccessibleName(tr("%1, new value (now %2)").arg(who, state));
+    m_combo->setAccessibleName(tr("%1, choice (now %2)").arg(who, state));
+    m_apply->setAccessibleName(tr("Apply %1").arg(who));
+    m_outcomeLabel->setAccessibleName(m_outcomeFailure ? tr("%1 failed: %2").arg(who, m_outcome)
+                                                       : tr("%1: %2").arg(who, m_outcome));
+}
+
+void EndpointControl::onToggleClicked(bool checked)
+{
+    // The button shows the actual state, not the wish: back it goes until the
+    // server reports the change.
+    {
+        const QScopedValueRollback<bool> syncing(m_syncing, true);
+        m_toggle->setChecked(m_value.isValid() && m_value.toBool());
+    }
+    request(checked);
+}
+
+void EndpointControl::applySetpoint()
+{
+    if (m_kind != Kind::Setpoint || !isActionable())
+        return;
+    // Read what is typed, not the spin box's last accepted value: a number
+    // out of range must be refused, not quietly replaced by another.
+    QString text = m_spin->text();
+    if (!m_spin->suffix().isEmpty() && text.endsWith(m_spin->suffix()))
+        text.chop(m_spin->suffix().size());
+    text = text.trimmed();
+    bool ok = false;
+    double v = m_spin->locale().toDouble(text, &ok);
+    if (!ok)
+        v = QLocale::c().toDouble(text, &ok);
+    if (!ok || !std::isfinite(v)) {
+        setHint(tr("Not sent: type a number"));
+        return;
+    }
+    const double low = m_min.isValid() ? m_min.toDouble() : -std::numeric_limits<double>::infinity();
+    const double high = m_max.isValid() ? m_max.toDouble() : std::numeric_limits<double>::infinity();
+    if (v < low || v > high) {
+        if (m_min.isValid() && m_max.isValid())
+            setHint(tr("Not sent: %1 is outside %2 to %3").arg(format(v), format(m_min), format(m_max)));
+        else if (m_min.isValid())
+            setHint(tr("Not sent: %1 is below %2").arg(format(v), format(m_min)));
+        else
+            setHint(tr("Not sent: %1 is above %2").arg(format(v), format(m_max)));
+        return;
+    }
+    if (m_step.isValid() && m_step.toDouble() > 0) {
+        const double base = m_min.isValid() ? m_min.toDouble() : 0.0;
+        const double steps = (v - base) / m_step.toDouble();
+        if (std::abs(steps - std::round(steps)) > kStepTolerance) {
+            setHint(tr("Not sent: %1 is not a step of %2").arg(format(v), format(m_step)));
+            return;
+        }
+    }
+    setHint({});
+    request(v);
+}
+
+void EndpointControl::applySelector()
+{
+    if (m_kind != Kind::Selector || !isActionable() || m_combo->currentIndex() < 0)
+        return;
+    request(m_combo->currentText());
+}
+
+void EndpointControl::request(const QVariant &value)
+{
+    if (!isActionable())
+        return;
+    // A double click, or Enter and Apply at once: one command.
+    if (m_lastRequest.isValid() && m_lastRequest.elapsed() < kRepeatGuardMs)
+        return;
+    m_lastRequest.start();
+    setOutcome({}, false);
+    Q_EMIT commandRequested(m_endpointId, value);
+}
+
+void EndpointControl::setHint(const QString &text)
+{
+    m_hint->setText(text);
+    m_hint->setVisible(!text.isEmpty());
+}

@@ -1,0 +1,158 @@
+#pragma once
+
+#include <QElapsedTimer>
+#include <QLocale>
+#include <QModelIndex>
+#include <QStringList>
+#include <QTimer>
+#include <QVariant>
+#include <QWidget>
+
+#include "model/metrichistory.h"
+
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QPushButton;
+class Sparkline;
+
+// One endpoint of a control-panel tile: its name, the actual value with its
+// unit, a trend of numeric values, whether the value is stale, and, when the
+// endpoint is writable, the control that matches it: a toggle for a bool, a
+// setpoint (spin box and Apply) for a number, a selector (combo and Apply)
+// for an enum. Nothing here changes the plant: a deliberate action (a click
+// or Space on the toggle, Apply or Enter on a setpoint, Apply on a selector)
+// emits commandRequested once; the mouse wheel never changes a value. While
+// a command is pending the control is disabled and the requested value and
+// the command's progress show beside the actual value, never instead of it.
+class EndpointControl : public QWidget
+{
+    Q_OBJECT
+
+public:
+    enum class Kind { None, Toggle, Setpoint, Selector };
+    Q_ENUM(Kind)
+
+    // A second request for the same endpoint within this time is ignored (a double click).
+    static constexpr int kRepeatGuardMs = 500;
+    // The busy indicator's step: 4 Hz, calm enough not to draw the eye.
+    static constexpr int kBusyStepMs = 250;
+
+    explicit EndpointControl(const QString &endpointId, QWidget *parent = nullptr);
+
+    QString endpointId() const { return m_endpointId; }
+
+    // The device the endpoint belongs to, for accessible names ("Pump P-101 Running: On").
+    void setDeviceName(const QString &deviceName);
+    // Reads the endpoint's row of the TileModel (any column).
+    void updateFrom(const QModelIndex &index);
+    // The endpoint's recent values, oldest first; only numbers draw a trend.
+    void setSamples(const QList<MetricHistory::Sample> &samples);
+    bool hasTrend() const;
+
+    // Set by whoever knows whether commands may go out (role, link, profile):
+    // when not allowed every control is disabled and shows the reason word.
+    void setCommandsAllowed(bool allowed, const QString &reason);
+    // This endpoint alone is blocked (empty reason: not blocked).
+    void setBlocked(const QString &reason);
+    // The last command's outcome, kept until the next command on the endpoint.
+    void setOutcome(const QString &text, bool failure);
+
+    Kind kind() const { return m_kind; }
+    bool isPending() const { return m_pendingCommandId.isValid(); }
+    bool isStale() const { return m_stale; }
+    // Whether the operator can act on the control now.
+    bool isActionable() const;
+    QVariant value() const { return m_value; }
+
+    // What the operator sees, for tests and the glue.
+    QString nameText() const;
+    QString valueText() const;
+    QString requestedText() const;
+    QString statusText() const;
+    QString reasonText() const;
+    QString outcomeText() const;
+    bool outcomeIsFailure() const { return m_outcomeFailure; }
+    QString hintText() const;
+    bool staleShown() const;
+    bool busyShown() const;
+
+    QPushButton *toggleButton() const { return m_toggle; }
+    QDoubleSpinBox *spinBox() const { return m_spin; }
+    QComboBox *comboBox() const { return m_combo; }
+    QPushButton *applyButton() const { return m_apply; }
+    Sparkline *sparkline() const { return m_trend; }
+    // The focusable parts in Tab order (empty for a read-only endpoint).
+    QList<QWidget *> focusChain() const;
+
+    // A value as the operator reads it: bools as On/Off, numbers by locale
+    // with as many decimals as the step has, with the unit; "—" when unknown.
+    static QString formatValue(const QVariant &value, int valueType, const QString &unit, const QVariant &step,
+                               const QLocale &locale = QLocale());
+
+Q_SIGNALS:
+    void commandRequested(const QString &endpointId, const QVariant &value);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    void setKind(Kind kind);
+    void configureEditors();
+    void syncEditors();
+    void refreshState();
+    void refreshLook();
+    void refreshAccessibleNames();
+    void onToggleClicked(bool checked);
+    void applySetpoint();
+    void applySelector();
+    void request(const QVariant &value);
+    void setHint(const QString &text);
+    QString format(const QVariant &value) const;
+
+    QString m_endpointId;
+    QString m_deviceName;
+    QString m_name;
+    QVariant m_value;
+    QString m_unit;
+    int m_valueType = -1;
+    bool m_writable = false;
+    QVariant m_min;
+    QVariant m_max;
+    QVariant m_step;
+    QStringList m_options;
+    QVariant m_pendingCommandId;
+    QVariant m_pendingValue;
+    QVariant m_pendingStatus;
+    bool m_stale = false;
+    bool m_allowed = true;
+    QString m_allowReason;
+    QString m_blockReason;
+    QString m_outcome;
+    bool m_outcomeFailure = false;
+    // The operator changed the editor and has not applied it: telemetry must not overwrite it.
+    bool m_edited = false;
+    bool m_syncing = false;
+    Kind m_kind = Kind::None;
+    QElapsedTimer m_lastRequest;
+    QTimer m_busyTimer;
+    int m_busyPhase = 0;
+
+    QLabel *m_nameLabel = nullptr;
+    Sparkline *m_trend = nullptr;
+    QLabel *m_valueLabel = nullptr;
+    QLabel *m_staleLabel = nullptr;
+    QPushButton *m_toggle = nullptr;
+    QDoubleSpinBox *m_spin = nullptr;
+    QComboBox *m_combo = nullptr;
+    QPushButton *m_apply = nullptr;
+    QLabel *m_busy = nullptr;
+    QLabel *m_requested = nullptr;
+    QLabel *m_status = nullptr;
+    QLabel *m_reason = nullptr;
+    QLabel *m_hint = nullptr;
+    QWidget *m_outcomeRow = nullptr;
+    QLabel *m_outcomeSymbol = nullptr;
+    QLabel *m_outcomeLabel = nullptr;
+};
