@@ -1,4 +1,5 @@
 #include "alarmsview.h"
+#include "app/commandservice.h"
 #include "app/profile.h"
 #include "app/session.h"
 #include "mainwindow.h"
@@ -132,6 +133,9 @@ int main(int argc, char *argv[])
                                     .arg(store.lastError())));
     MainWindow window(&session, profile.name);
     window.setRequireAckNote(profile.requireAckNote);
+    window.commandService()->setCommandsAllowed(profile.commandsEnabled);
+    window.commandService()->setTimeout(std::chrono::seconds(profile.commandTimeoutSeconds));
+    window.commandService()->setCriticalEndpoints(profile.confirmEndpoints);
     // A screenshot shows the window as it first opens, whatever was last used.
     if (!parser.isSet(screenshotOption))
         window.restoreWindowState(storeName);

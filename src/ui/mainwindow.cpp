@@ -1,6 +1,10 @@
 #include "mainwindow.h"
 
 #include "activityview.h"
+#include "app/commandservice.h"
+#include "commandlogview.h"
+#include "controlpanelcontroller.h"
+#include "controlpanelview.h"
 #include "alarmsound.h"
 #include "alarmsview.h"
 #include "alerting.h"
@@ -69,6 +73,8 @@ MainWindow::MainWindow(Session *session, const QString &profileName, QWidget *pa
 {
     setWindowTitle(tr("Watchfloor — %1").arg(profileName));
     m_notifications = new NotificationCenter(session, session->store(), this);
+    m_commandService = new CommandService(session, this);
+    m_notifications->setCommandService(m_commandService);
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
@@ -129,10 +135,15 @@ MainWindow::MainWindow(Session *session, const QString &profileName, QWidget *pa
     addView(View::Drones, m_drones);
     m_machines = new MachinesView(session, m_pages);
     addView(View::Machines, m_machines);
+    m_controlPanel = new ControlPanelView(session, m_pages);
+    m_controlController = new ControlPanelController(m_controlPanel, m_commandService, session, this);
+    addView(View::ControlPanel, m_controlPanel);
     m_alarms = new AlarmsView(session, m_pages);
     addView(View::Alarms, m_alarms);
     m_activity = new ActivityView(session, m_pages);
     addView(View::Activity, m_activity);
+    m_commandLog = new CommandLogView(session, m_pages);
+    addView(View::CommandLog, m_commandLog);
     setCentralWidget(central);
     createNotifications();
 
@@ -162,10 +173,14 @@ QString MainWindow::viewTitle(View view)
         return tr("Drones");
     case View::Machines:
         return tr("Machines");
+    case View::ControlPanel:
+        return tr("Control panel");
     case View::Alarms:
         return tr("Alarms");
     case View::Activity:
         return tr("Activity");
+    case View::CommandLog:
+        return tr("Command log");
     }
     return {};
 }
@@ -239,7 +254,7 @@ ViewWindow *MainWindow::openViewWindow(View view)
 
 ViewWindow *MainWindow::openViewWindow(View view, const QByteArray &geometry)
 {
-    auto *window = new ViewWindow(m_session, view, m_profileName);
+    auto *window = new ViewWindow(m_session, view, m_profileName, m_commandService);
     if (auto *alarms = window->viewAs<AlarmsView>())
         alarms->setRequireNote(m_alarms->requireNote()); // the profile's rule holds in every window
     m_windows.append(window);

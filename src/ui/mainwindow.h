@@ -8,6 +8,10 @@
 #include <QPointer>
 
 class ActivityView;
+class CommandLogView;
+class CommandService;
+class ControlPanelController;
+class ControlPanelView;
 class Alerting;
 class NotificationBell;
 class NotificationCenter;
@@ -34,7 +38,7 @@ class ViewWindow;
 // The console's main window: a top bar (profile, operator, link state, the
 // notification bell, sound mute and preferences), a banner whenever the data
 // on screen is not live, the views, one at a time, chosen from a tab bar or
-// with Ctrl+1 to Ctrl+5, the notification center docked at the right, and
+// with Ctrl+1 to Ctrl+7, the notification center docked at the right, and
 // toasts in the bottom-right corner. Any view can also
 // be opened in a window of its own (ViewWindow) for another monitor: from
 // the tab bar's context menu, the button at its right edge or Ctrl+Shift+N
@@ -45,7 +49,7 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 
 public:
-    enum class View { Overview, Drones, Machines, Alarms, Activity };
+    enum class View { Overview, Drones, Machines, ControlPanel, Alarms, Activity, CommandLog };
     Q_ENUM(View)
 
     MainWindow(Session *session, const QString &profileName, QWidget *parent = nullptr);
@@ -91,6 +95,11 @@ public:
     AlarmsView *alarmsView() const { return m_alarms; }
     MachinesView *machinesView() const { return m_machines; }
     ActivityView *activityView() const { return m_activity; }
+    ControlPanelView *controlPanel() const { return m_controlPanel; }
+    ControlPanelController *controlPanelController() const { return m_controlController; }
+    CommandLogView *commandLog() const { return m_commandLog; }
+    // This console's commands, for every window's control panel.
+    CommandService *commandService() const { return m_commandService; }
 
     ConnectionIndicator *connectionIndicator() const { return m_indicator; }
     // The StaleBanner (a QLabel) across the top of this window.
@@ -131,6 +140,10 @@ private:
     AlarmsView *m_alarms = nullptr;
     MachinesView *m_machines = nullptr;
     ActivityView *m_activity = nullptr;
+    CommandService *m_commandService = nullptr;
+    ControlPanelView *m_controlPanel = nullptr;
+    ControlPanelController *m_controlController = nullptr;
+    CommandLogView *m_commandLog = nullptr;
     QTabBar *m_tabs = nullptr;
     QStackedWidget *m_pages = nullptr;
     QAction *m_openInNewWindow = nullptr;

@@ -12,10 +12,15 @@
 #include <QAction>
 #include <QHBoxLayout>
 #include <QLabel>
+#include "commandlogview.h"
+#include "controlpanelcontroller.h"
+#include "controlpanelview.h"
+
 #include <QScrollArea>
 #include <QVBoxLayout>
 
-ViewWindow::ViewWindow(Session *session, MainWindow::View view, const QString &profileName, QWidget *parent)
+ViewWindow::ViewWindow(Session *session, MainWindow::View view, const QString &profileName,
+                       CommandService *commands, QWidget *parent)
     : QMainWindow(parent)
     , m_kind(view)
 {
@@ -73,6 +78,18 @@ ViewWindow::ViewWindow(Session *session, MainWindow::View view, const QString &p
         break;
     case MainWindow::View::Activity:
         m_view = new ActivityView(session, central);
+        break;
+    case MainWindow::View::ControlPanel: {
+        auto *panel = new ControlPanelView(session, central);
+        if (commands)
+            new ControlPanelController(panel, commands, session, panel);
+        else
+            panel->setCommandsAllowed(false, tr("commands off"));
+        m_view = panel;
+        break;
+    }
+    case MainWindow::View::CommandLog:
+        m_view = new CommandLogView(session, central);
         break;
     }
     if (view != MainWindow::View::Overview)

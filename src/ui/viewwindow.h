@@ -4,6 +4,7 @@
 
 #include <QMainWindow>
 
+class CommandService;
 class ConnectionIndicator;
 class QAction;
 class Session;
@@ -20,7 +21,9 @@ class ViewWindow : public QMainWindow
 
 public:
     // The session is not owned and must outlive the window.
-    ViewWindow(Session *session, MainWindow::View view, const QString &profileName, QWidget *parent = nullptr);
+    // A control panel sends through `commands`; without it its controls stay disabled.
+    ViewWindow(Session *session, MainWindow::View view, const QString &profileName,
+               CommandService *commands = nullptr, QWidget *parent = nullptr);
 
     MainWindow::View viewKind() const { return m_kind; }
     // The view instance: an OverviewView, DronesView, MachinesView,

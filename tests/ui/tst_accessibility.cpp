@@ -104,7 +104,8 @@ void TestAccessibility::everyControlIsReachableAndNamed()
     MainWindow *w = c.window.get();
     w->setNotificationsVisible(true);
     for (MainWindow::View view : {MainWindow::View::Overview, MainWindow::View::Drones, MainWindow::View::Machines,
-                                  MainWindow::View::Alarms, MainWindow::View::Activity}) {
+                                  MainWindow::View::ControlPanel, MainWindow::View::Alarms, MainWindow::View::Activity,
+                                  MainWindow::View::CommandLog}) {
         w->showView(view);
         QApplication::processEvents();
         // Walk the Tab chain from the first control; note every visible control on it.

@@ -4,6 +4,8 @@
 #include "connectionindicator.h"
 #include "dronedetailpane.h"
 #include "machinesview.h"
+#include "commandlogview.h"
+#include "controlpanelview.h"
 #include "mainwindow.h"
 #include "overviewview.h"
 #include "simserver.h"
@@ -134,11 +136,17 @@ void TestConnectionIndicator::viewsAreReachedByTabAndShortcut()
     QCOMPARE(window.currentView(), MainWindow::View::Machines);
     QVERIFY(window.machinesView()->isVisible());
     QTest::keyClick(&window, Qt::Key_4, Qt::ControlModifier);
+    QCOMPARE(window.currentView(), MainWindow::View::ControlPanel);
+    QVERIFY(window.controlPanel()->isVisible());
+    QTest::keyClick(&window, Qt::Key_5, Qt::ControlModifier);
     QCOMPARE(window.currentView(), MainWindow::View::Alarms);
     QVERIFY(window.alarmsView()->isVisible());
-    QTest::keyClick(&window, Qt::Key_5, Qt::ControlModifier);
+    QTest::keyClick(&window, Qt::Key_6, Qt::ControlModifier);
     QCOMPARE(window.currentView(), MainWindow::View::Activity);
     QVERIFY(window.activityView()->isVisible());
+    QTest::keyClick(&window, Qt::Key_7, Qt::ControlModifier);
+    QCOMPARE(window.currentView(), MainWindow::View::CommandLog);
+    QVERIFY(window.commandLog()->isVisible());
 
     tabs->setCurrentIndex(0); // a click on the tab does the same
     QCOMPARE(window.currentView(), MainWindow::View::Overview);

@@ -77,7 +77,8 @@ void TestScreenshots::everyViewInBothThemes()
     const QString suffix = mode == ThemeMode::Dark ? QStringLiteral("-dark.png") : QStringLiteral(".png");
     const QColor window_ = QApplication::palette().color(QPalette::Window);
     for (MainWindow::View view : {MainWindow::View::Overview, MainWindow::View::Drones, MainWindow::View::Machines,
-                                  MainWindow::View::Alarms, MainWindow::View::Activity}) {
+                                  MainWindow::View::ControlPanel, MainWindow::View::Alarms, MainWindow::View::Activity,
+                                  MainWindow::View::CommandLog}) {
         window.showView(view);
         QTest::qWait(1200); // a redraw of the charts and a blink phase
         const QImage image = window.grab().toImage();
