@@ -1,16 +1,17 @@
 #include "mainwindow.h"
 
 #include "activityview.h"
-#include "app/commandservice.h"
-#include "commandlogview.h"
-#include "controlpanelcontroller.h"
-#include "controlpanelview.h"
 #include "alarmsound.h"
 #include "alarmsview.h"
 #include "alerting.h"
+#include "app/commandrecorder.h"
+#include "app/commandservice.h"
 #include "app/notificationcenter.h"
 #include "app/session.h"
+#include "commandlogview.h"
 #include "connectionindicator.h"
+#include "controlpanelcontroller.h"
+#include "controlpanelview.h"
 #include "desktopnotifier.h"
 #include "dronesview.h"
 #include "machinesview.h"
@@ -75,6 +76,9 @@ MainWindow::MainWindow(Session *session, const QString &profileName, QWidget *pa
     m_notifications = new NotificationCenter(session, session->store(), this);
     m_commandService = new CommandService(session, this);
     m_notifications->setCommandService(m_commandService);
+    // Every command seen, this console's and others', goes to the command
+    // log in the profile's database (nothing without one).
+    auto *recorder = new CommandRecorder(session->commands(), session->store(), this);
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
@@ -146,6 +150,9 @@ MainWindow::MainWindow(Session *session, const QString &profileName, QWidget *pa
     addView(View::CommandLog, m_commandLog);
     setCentralWidget(central);
     createNotifications();
+    connect(recorder, &CommandRecorder::storeFailed, m_panel, [this](const QString &message) {
+        m_panel->reportProblem(tr("The command log could not be saved: %1").arg(message));
+    });
 
     connect(session->connection(), &ConnectionService::stateChanged, this, &MainWindow::updateIdentity);
     updateIdentity();

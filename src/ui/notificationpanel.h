@@ -43,6 +43,9 @@ public:
     QLabel *summaryLabel() const { return m_summary; }
     QLabel *messageLabel() const { return m_message; }
 
+    // A problem the operator must know of (a full disk, say), shown under the list.
+    void reportProblem(const QString &text) { report(text, true); }
+
     // Why alarms cannot be acknowledged from this console now; empty if they can.
     QString actionsUnavailableReason() const;
 

@@ -9,18 +9,18 @@
 #include "overviewview.h"
 #include "stalebanner.h"
 
-#include <QAction>
-#include <QHBoxLayout>
-#include <QLabel>
 #include "commandlogview.h"
 #include "controlpanelcontroller.h"
 #include "controlpanelview.h"
+#include <QAction>
+#include <QHBoxLayout>
+#include <QLabel>
 
 #include <QScrollArea>
 #include <QVBoxLayout>
 
-ViewWindow::ViewWindow(Session *session, MainWindow::View view, const QString &profileName,
-                       CommandService *commands, QWidget *parent)
+ViewWindow::ViewWindow(Session *session, MainWindow::View view, const QString &profileName, CommandService *commands,
+                       QWidget *parent)
     : QMainWindow(parent)
     , m_kind(view)
 {

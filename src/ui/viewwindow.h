@@ -22,8 +22,8 @@ class ViewWindow : public QMainWindow
 public:
     // The session is not owned and must outlive the window.
     // A control panel sends through `commands`; without it its controls stay disabled.
-    ViewWindow(Session *session, MainWindow::View view, const QString &profileName,
-               CommandService *commands = nullptr, QWidget *parent = nullptr);
+    ViewWindow(Session *session, MainWindow::View view, const QString &profileName, CommandService *commands = nullptr,
+               QWidget *parent = nullptr);
 
     MainWindow::View viewKind() const { return m_kind; }
     // The view instance: an OverviewView, DronesView, MachinesView,

@@ -1,11 +1,11 @@
 #include "activityview.h"
 #include "alarmsview.h"
 #include "app/session.h"
+#include "commandlogview.h"
 #include "connectionindicator.h"
+#include "controlpanelview.h"
 #include "dronedetailpane.h"
 #include "machinesview.h"
-#include "commandlogview.h"
-#include "controlpanelview.h"
 #include "mainwindow.h"
 #include "overviewview.h"
 #include "simserver.h"
@@ -121,7 +121,7 @@ void TestConnectionIndicator::viewsAreReachedByTabAndShortcut()
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     auto *tabs = window.findChild<QTabBar *>(QStringLiteral("viewTabs"));
     QVERIFY(tabs);
-    QCOMPARE(tabs->count(), 5);
+    QCOMPARE(tabs->count(), 7);
     QCOMPARE(window.currentView(), MainWindow::View::Overview); // the calm summary first
     QVERIFY(window.overview()->isVisible());
     QVERIFY(!window.droneTable()->isVisible());
@@ -150,8 +150,8 @@ void TestConnectionIndicator::viewsAreReachedByTabAndShortcut()
 
     tabs->setCurrentIndex(0); // a click on the tab does the same
     QCOMPARE(window.currentView(), MainWindow::View::Overview);
-    QVERIFY(tabs->tabToolTip(3).contains(QStringLiteral("Alarms")));
-    QVERIFY(tabs->tabToolTip(3).contains(QKeySequence(QStringLiteral("Ctrl+4")).toString(QKeySequence::NativeText)));
+    QVERIFY(tabs->tabToolTip(4).contains(QStringLiteral("Alarms")));
+    QVERIFY(tabs->tabToolTip(4).contains(QKeySequence(QStringLiteral("Ctrl+5")).toString(QKeySequence::NativeText)));
 }
 
 void TestConnectionIndicator::selectedDroneHoldsItsRoomOpen()

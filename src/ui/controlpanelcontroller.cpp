@@ -1,0 +1,187 @@
+#include "controlpanelcontroller.h"
+
+#include "app/session.h"
+#include "controlpanelview.h"
+
+#include <QLocale>
+#include <QMessageBox>
+#include <QPushButton>
+
+using Phase = CommandService::Phase;
+using Refusal = CommandService::Refusal;
+using Protocol::EndpointValue;
+
+ControlPanelController::ControlPanelController(ControlPanelView *view, CommandService *service, Session *session,
+                                               QObject *parent)
+    : QObject(parent)
+    , m_view(view)
+    , m_service(service)
+    , m_session(session)
+{
+    connect(view, &ControlPanelView::commandRequested, this, &ControlPanelController::onRequested);
+    connect(service, &CommandService::commandChanged, this, &ControlPanelController::onChanged);
+    connect(service, &CommandService::overtaken, this, &ControlPanelController::onOvertaken);
+    connect(session->connection(), &ConnectionService::stateChanged, this,
+            &ControlPanelController::refreshAvailability);
+    connect(session, &Session::liveDataArrived, this, &ControlPanelController::refreshAvailability);
+    refreshAvailability();
+}
+
+EndpointValue ControlPanelController::toEndpointValue(const QVariant &value)
+{
+    switch (value.typeId()) {
+    case QMetaType::Bool:
+        return value.toBool();
+    case QMetaType::Int:
+    case QMetaType::LongLong:
+    case QMetaType::UInt:
+    case QMetaType::ULongLong:
+    case QMetaType::Double:
+    case QMetaType::Float:
+        return value.toDouble();
+    case QMetaType::QString:
+        return value.toString();
+    default:
+        return std::monostate {};
+    }
+}
+
+QString ControlPanelController::valueWords(const EndpointValue &value, const QString &unit)
+{
+    if (const bool *b = std::get_if<bool>(&value))
+        return *b ? tr("On") : tr("Off");
+    if (const double *d = std::get_if<double>(&value)) {
+        const QString number = QLocale().toString(*d, 'g', 6);
+        return unit.isEmpty() ? number : number + u' ' + unit;
+    }
+    if (const QString *s = std::get_if<QString>(&value))
+        return *s;
+    return tr("unknown");
+}
+
+QString ControlPanelController::unitOf(const QString &endpointId) const
+{
+    const std::optional<Protocol::Endpoint> endpoint = m_session->tiles()->endpoint(endpointId);
+    return endpoint ? endpoint->unit : QString();
+}
+
+QString ControlPanelController::describe(const QString &endpointId) const
+{
+    const QModelIndex endpoint = m_session->tiles()->indexOfEndpoint(endpointId);
+    if (!endpoint.isValid())
+        return endpointId;
+    return tr("%1 %2").arg(endpoint.parent().data(TileModel::NameRole).toString(),
+                           endpoint.data(TileModel::NameRole).toString());
+}
+
+void ControlPanelController::refreshAvailability()
+{
+    const CommandService::Check available = m_service->availability();
+    switch (available.refusal) {
+    case Refusal::Offline:
+        m_view->setCommandsAllowed(false, tr("offline"));
+        break;
+    case Refusal::ReadOnly:
+        m_view->setCommandsAllowed(false, tr("read-only"));
+        break;
+    case Refusal::Disabled:
+        m_view->setCommandsAllowed(false, tr("commands off"));
+        break;
+    default:
+        m_view->setCommandsAllowed(true);
+        break;
+    }
+}
+
+void ControlPanelController::onRequested(const QString &endpointId, const QVariant &value)
+{
+    const EndpointValue wanted = toEndpointValue(value);
+    // Checked before asking for a confirmation: never confirm what would be refused.
+    const CommandService::Check verdict = m_service->check(endpointId, wanted);
+    if (!verdict.allowed()) {
+        m_view->setOutcome(endpointId, tr("Not sent: %1").arg(verdict.reason), true);
+        return;
+    }
+    if (!m_service->needsConfirmation(endpointId)) {
+        send(endpointId, wanted);
+        return;
+    }
+    if (m_confirmation)
+        return; // one question at a time
+    const QString what = describe(endpointId);
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Confirm command"),
+                                tr("Set %1 to %2?").arg(what, valueWords(wanted, unitOf(endpointId))),
+                                QMessageBox::Cancel, m_view);
+    box->setObjectName(QStringLiteral("commandConfirmation"));
+    box->setInformativeText(
+        tr("%1 is marked critical for this console: its commands are sent only once you "
+           "confirm. Now it is %2.")
+            .arg(what, valueWords(m_session->tiles()->endpoint(endpointId)->value, unitOf(endpointId))));
+    QPushButton *confirm = box->addButton(tr("Send command"), QMessageBox::AcceptRole);
+    confirm->setObjectName(QStringLiteral("confirmCommand"));
+    // A deliberate choice: Enter or a stray key press cancels.
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->setEscapeButton(QMessageBox::Cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::buttonClicked, this, [this, confirm, endpointId, wanted](QAbstractButton *button) {
+        if (button == confirm)
+            send(endpointId, wanted); // checked again: the plant may have moved meanwhile
+        else
+            m_view->setOutcome(endpointId, tr("Cancelled: nothing was sent."), false);
+    });
+    m_confirmation = box;
+    box->open();
+}
+
+void ControlPanelController::send(const QString &endpointId, const EndpointValue &value)
+{
+    m_view->setOutcome(endpointId, QString(), false);
+    CommandService::Check refused;
+    if (m_service->send(endpointId, value, &refused).isNull())
+        m_view->setOutcome(endpointId, tr("Not sent: %1").arg(refused.reason), true);
+}
+
+void ControlPanelController::onChanged(const CommandService::Command &command)
+{
+    if (!command.isFinal())
+        return; // the control shows the pending command and its phase from the tile model
+    const QString unit = unitOf(command.endpointId);
+    const QString requested = valueWords(command.requested, unit);
+    const QString actual = valueWords(command.actual, unit);
+    const QString time = QLocale().toString(QTime::currentTime(), QStringLiteral("HH:mm:ss"));
+    QString text;
+    bool failure = true;
+    switch (command.phase) {
+    case Phase::Succeeded:
+        text = command.late ? tr("Done at %1: %2 (reported late)").arg(time, requested)
+                            : tr("Done at %1: %2").arg(time, requested);
+        failure = false;
+        break;
+    case Phase::Failed:
+        text = tr("Failed: %1 — still %2").arg(command.error, actual);
+        break;
+    case Phase::Rejected:
+        text = tr("Rejected: %1 — still %2").arg(command.error, actual);
+        break;
+    case Phase::Timeout:
+    case Phase::Lost:
+        text = command.error;
+        break;
+    default:
+        return;
+    }
+    m_view->setOutcome(command.endpointId, text, failure);
+}
+
+void ControlPanelController::onOvertaken(const CommandService::Command &command, const QString &byOperator,
+                                         const EndpointValue &serverValue)
+{
+    const QString unit = unitOf(command.endpointId);
+    m_view->setOutcome(command.endpointId,
+                       byOperator.isEmpty()
+                           ? tr("Changed to %1 while your command was pending: the server's value is shown.")
+                                 .arg(valueWords(serverValue, unit))
+                           : tr("%1 sent %2 while your command was pending: the server's value is shown.")
+                                 .arg(byOperator, valueWords(serverValue, unit)),
+                       true);
+}

@@ -1,0 +1,45 @@
+#pragma once
+
+#include "app/commandservice.h"
+
+#include <QMessageBox>
+#include <QObject>
+#include <QPointer>
+#include <QVariant>
+
+class ControlPanelView;
+class Session;
+
+// Puts the command service behind the control panel's controls: a
+// deliberate action on a control is checked, confirmed when the endpoint is
+// critical (the profile's list), sent once, and its outcome written under
+// the control; the controls are disabled, with the reason, whenever no
+// command may be sent (offline, read-only, turned off by the profile).
+class ControlPanelController : public QObject
+{
+    Q_OBJECT
+
+public:
+    ControlPanelController(ControlPanelView *view, CommandService *service, Session *session,
+                           QObject *parent = nullptr);
+
+    // The confirmation waiting for the operator, if any (for tests).
+    QMessageBox *confirmation() const { return m_confirmation; }
+    static Protocol::EndpointValue toEndpointValue(const QVariant &value);
+    static QString valueWords(const Protocol::EndpointValue &value, const QString &unit = {});
+
+private:
+    void onRequested(const QString &endpointId, const QVariant &value);
+    void send(const QString &endpointId, const Protocol::EndpointValue &value);
+    void onChanged(const CommandService::Command &command);
+    void onOvertaken(const CommandService::Command &command, const QString &byOperator,
+                     const Protocol::EndpointValue &serverValue);
+    void refreshAvailability();
+    QString describe(const QString &endpointId) const;
+    QString unitOf(const QString &endpointId) const;
+
+    ControlPanelView *m_view;
+    CommandService *m_service;
+    Session *m_session;
+    QPointer<QMessageBox> m_confirmation;
+};

@@ -1,0 +1,232 @@
+#include "app/commandservice.h"
+#include "app/session.h"
+#include "controlpanelcontroller.h"
+#include "controlpanelview.h"
+#include "endpointcontrol.h"
+#include "mainwindow.h"
+#include "simserver.h"
+#include "store/localstore.h"
+#include "theme.h"
+
+#include <QDoubleSpinBox>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QTemporaryDir>
+#include <QTest>
+
+// The control panel in the main window, end to end against the reference
+// server: a click on a control becomes one command through the command
+// service, the control follows it and settles on the server's value, and
+// every refusal, confirmation and failure is said under the control.
+namespace {
+
+const QString valve = QStringLiteral("T1.V101.open");
+const QString pump = QStringLiteral("T1.P101.running");
+const QString setpoint = QStringLiteral("T1.H101.setpoint");
+
+struct Console
+{
+    explicit Console(const QString &token = QStringLiteral("o"), double failureRate = 0.0)
+        : server([failureRate] {
+            SimOptions o;
+            o.drones = 0;
+            o.machines = 0;
+            o.tiles = 2;
+            o.commandFailureRate = failureRate;
+            o.tokens
+                = {{QStringLiteral("o"), QStringLiteral("operator")}, {QStringLiteral("v"), QStringLiteral("viewer")}};
+            return o;
+        }())
+    {
+        QVERIFY(server.listen());
+        QVERIFY(dir.isValid());
+        QVERIFY(store.open(dir.filePath(QStringLiteral("watchfloor.sqlite"))));
+        session.setStore(&store);
+        ConnectionSettings s;
+        s.url = QUrl(server.url());
+        s.token = token;
+        s.operatorName = QStringLiteral("alice");
+        s.backoffBaseMs = 50;
+        s.backoffCapMs = 200;
+        session.setSettings(s);
+        window = std::make_unique<MainWindow>(&session, QStringLiteral("Plant A"));
+        window->resize(1400, 900);
+        window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+        window->showView(MainWindow::View::ControlPanel);
+        session.start();
+        QTRY_VERIFY_WITH_TIMEOUT(session.hasLiveData(), 10000);
+        QTRY_VERIFY(control(valve) != nullptr);
+    }
+
+    EndpointControl *control(const QString &endpointId) const
+    {
+        return window->controlPanel()->endpointControl(endpointId);
+    }
+    QVariant valueOf(const QString &endpointId) const
+    {
+        return session.tiles()->indexOfEndpoint(endpointId).data(TileModel::ValueRole);
+    }
+    int commandsFor(const QString &endpointId) const
+    {
+        int n = 0;
+        for (int row = 0; row < session.commands()->rowCount(); ++row)
+            n += session.commands()->index(row, 0).data(CommandModel::EndpointIdRole).toString() == endpointId;
+        return n;
+    }
+    QMessageBox *confirmation() const { return window->controlPanelController()->confirmation(); }
+
+    SimServer server;
+    QTemporaryDir dir;
+    LocalStore store;
+    mutable Session session;
+    std::unique_ptr<MainWindow> window;
+};
+
+} // namespace
+
+class TestControlPanel : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { Theme::apply(ThemeMode::Light); }
+    void toggleSendsOnceAndSettlesOnTheServersValue();
+    void criticalEndpointAsksFirst();
+    void interlockRefusedBeforeSending();
+    void failureRollsBackAndSaysWhy();
+    void setpointAppliedOnlyOnEnter();
+    void viewerSeesReadOnly();
+    void offlineDisablesEveryControl();
+    void screenshots();
+};
+
+void TestControlPanel::toggleSendsOnceAndSettlesOnTheServersValue()
+{
+    Console c;
+    EndpointControl *open = c.control(valve);
+    QCOMPARE(c.valueOf(valve), QVariant(false));
+    QVERIFY(open->isActionable());
+    QTest::mouseClick(open->toggleButton(), Qt::LeftButton);
+    QTest::mouseClick(open->toggleButton(), Qt::LeftButton); // a double click
+    QVERIFY(open->isPending());
+    QCOMPARE(c.valueOf(valve), QVariant(false)); // the value is the server's until it says otherwise
+    QVERIFY(open->requestedText().contains(QStringLiteral("On")));
+    QTRY_VERIFY_WITH_TIMEOUT(!open->isPending(), 10000);
+    QTRY_COMPARE(c.valueOf(valve), QVariant(true));
+    QVERIFY2(open->outcomeText().startsWith(QStringLiteral("Done at")), qPrintable(open->outcomeText()));
+    QVERIFY(!open->outcomeIsFailure());
+    QCOMPARE(c.commandsFor(valve), 1);
+    QCOMPARE(c.window->commandService()->commands().size(), 1);
+    // And it is in the command log, in the profile's database, with its outcome.
+    const QUuid id = c.window->commandService()->commands().constFirst().commandId;
+    QTRY_VERIFY(c.store.command(id).has_value() && c.store.command(id)->status == u"succeeded");
+    QCOMPARE(c.store.command(id)->operatorName, QStringLiteral("alice"));
+}
+
+void TestControlPanel::criticalEndpointAsksFirst()
+{
+    Console c;
+    QTest::mouseClick(c.control(valve)->toggleButton(), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(c.valueOf(valve), QVariant(true), 10000);
+    EndpointControl *running = c.control(pump); // marked critical by the server
+    QTRY_VERIFY(running->isActionable());
+    QTest::mouseClick(running->toggleButton(), Qt::LeftButton);
+    QTRY_VERIFY(c.confirmation() != nullptr);
+    QMessageBox *box = c.confirmation();
+    QVERIFY(box->isVisible());
+    QCOMPARE(box->defaultButton(), box->button(QMessageBox::Cancel)); // Enter does not confirm
+    box->button(QMessageBox::Cancel)->click();
+    QTest::qWait(300);
+    QCOMPARE(c.commandsFor(pump), 0);
+    QVERIFY(running->outcomeText().contains(QStringLiteral("nothing was sent")));
+
+    QTest::qWait(EndpointControl::kRepeatGuardMs); // a second click this soon is taken for a double click
+    QTest::mouseClick(running->toggleButton(), Qt::LeftButton);
+    QTRY_VERIFY(c.confirmation() != nullptr);
+    box = c.confirmation();
+    box->findChild<QPushButton *>(QStringLiteral("confirmCommand"))->click();
+    QTRY_COMPARE_WITH_TIMEOUT(c.valueOf(pump), QVariant(true), 10000);
+    QCOMPARE(c.commandsFor(pump), 1);
+}
+
+void TestControlPanel::interlockRefusedBeforeSending()
+{
+    Console c;
+    QCOMPARE(c.valueOf(valve), QVariant(false));
+    QTest::mouseClick(c.control(pump)->toggleButton(), Qt::LeftButton);
+    QVERIFY(c.confirmation() == nullptr); // never confirm what would be refused
+    QVERIFY2(c.control(pump)->outcomeText().contains(QStringLiteral("Pump P-101 needs outlet valve V-101 open")),
+             qPrintable(c.control(pump)->outcomeText()));
+    QVERIFY(c.control(pump)->outcomeIsFailure());
+    QTest::qWait(200);
+    QCOMPARE(c.commandsFor(pump), 0);
+}
+
+void TestControlPanel::failureRollsBackAndSaysWhy()
+{
+    Console c(QStringLiteral("o"), 1.0);
+    QTest::mouseClick(c.control(valve)->toggleButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(c.control(valve)->outcomeText().startsWith(QStringLiteral("Failed")), 10000);
+    QVERIFY(c.control(valve)->outcomeText().contains(QStringLiteral("still Off")));
+    QVERIFY(c.control(valve)->outcomeIsFailure());
+    QCOMPARE(c.valueOf(valve), QVariant(false));
+    QVERIFY(!c.control(valve)->toggleButton()->isChecked());
+}
+
+void TestControlPanel::setpointAppliedOnlyOnEnter()
+{
+    Console c;
+    EndpointControl *control = c.control(setpoint);
+    QDoubleSpinBox *spin = control->spinBox();
+    spin->setFocus();
+    spin->selectAll();
+    QTest::keyClicks(spin, QStringLiteral("72.5"));
+    QTest::qWait(200);
+    QCOMPARE(c.commandsFor(setpoint), 0); // typing sends nothing
+    QTest::keyClick(spin, Qt::Key_Return);
+    QTRY_COMPARE_WITH_TIMEOUT(c.valueOf(setpoint), QVariant(72.5), 10000);
+    QCOMPARE(c.commandsFor(setpoint), 1);
+}
+
+void TestControlPanel::viewerSeesReadOnly()
+{
+    Console c(QStringLiteral("v"));
+    QTRY_COMPARE(c.session.connection()->role(), QStringLiteral("viewer"));
+    QTRY_VERIFY(!c.control(valve)->isActionable());
+    QCOMPARE(c.control(valve)->reasonText(), QStringLiteral("read-only"));
+}
+
+void TestControlPanel::offlineDisablesEveryControl()
+{
+    Console c;
+    QVERIFY(c.control(valve)->isActionable());
+    c.server.close();
+    QTRY_VERIFY_WITH_TIMEOUT(!c.control(valve)->isActionable(), 10000);
+    QCOMPARE(c.control(valve)->reasonText(), QStringLiteral("offline"));
+    QTRY_VERIFY(c.control(valve)->staleShown());
+}
+
+void TestControlPanel::screenshots()
+{
+    QTemporaryDir scratch;
+    const QString dir = qEnvironmentVariable("WATCHFLOOR_SCREENSHOT_DIR", scratch.path());
+    for (ThemeMode mode : {ThemeMode::Light, ThemeMode::Dark}) {
+        Theme::apply(mode);
+        Console c;
+        QTest::mouseClick(c.control(valve)->toggleButton(), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(c.valueOf(valve), QVariant(true), 10000);
+        QTest::mouseClick(c.control(pump)->toggleButton(), Qt::LeftButton);
+        QTRY_VERIFY(c.confirmation() != nullptr);
+        c.confirmation()->findChild<QPushButton *>(QStringLiteral("confirmCommand"))->click();
+        QTest::mouseClick(c.control(QStringLiteral("T2.P101.running"))->toggleButton(), Qt::LeftButton);
+        QTest::qWait(1500);
+        const QString name = mode == ThemeMode::Dark ? QStringLiteral("/view-control-panel-dark.png")
+                                                     : QStringLiteral("/view-control-panel.png");
+        QVERIFY(c.window->grab().save(dir + name));
+    }
+    Theme::apply(ThemeMode::Light);
+}
+
+QTEST_MAIN(TestControlPanel)
+#include "tst_controlpanel.moc"
