@@ -1,3 +1,4 @@
+#include "app/commandservice.h"
 #include "app/session.h"
 #include "dronesview.h"
 #include "machinesview.h"
@@ -71,7 +72,12 @@ void TestScreenshots::everyViewInBothThemes()
     window.setPreferences(p);
     QCOMPARE(Theme::mode(), mode);
     QTRY_VERIFY_WITH_TIMEOUT(session.hasLiveData() && session.alarms()->rowCount() >= 10, 20000);
-    QTest::qWait(3000); // let the charts gather a few points and the breakdown begin
+    // A few commands, so the control panel and the command log show a shift's work.
+    CommandService *commands = window.commandService();
+    QVERIFY(!commands->send(QStringLiteral("T1.V101.open"), true).isNull());
+    QVERIFY(!commands->send(QStringLiteral("T2.H101.setpoint"), 65.0).isNull());
+    QVERIFY(!commands->send(QStringLiteral("T3.H101.mode"), QStringLiteral("manual")).isNull());
+    QTest::qWait(3000); // let the charts gather a few points, the commands finish and the breakdown begin
     window.dronesView()->droneTable()->selectRow(2);
 
     const QString suffix = mode == ThemeMode::Dark ? QStringLiteral("-dark.png") : QStringLiteral(".png");
