@@ -57,8 +57,16 @@ struct Console
         session.start();
         QTRY_VERIFY_WITH_TIMEOUT(session.hasLiveData(), 10000);
         QTRY_VERIFY(control(valve) != nullptr);
+        QTRY_VERIFY_WITH_TIMEOUT(laidOut(valve) && laidOut(pump), 10000);
     }
 
+    // The control laid out and able to act: a click before the layout lands on an empty button.
+    bool laidOut(const QString &endpointId) const
+    {
+        EndpointControl *c = control(endpointId);
+        return c && !c->toggleButton()->size().isEmpty();
+    }
+    bool ready(const QString &endpointId) const { return laidOut(endpointId) && control(endpointId)->isActionable(); }
     EndpointControl *control(const QString &endpointId) const
     {
         return window->controlPanel()->endpointControl(endpointId);
@@ -105,6 +113,7 @@ void TestControlPanel::toggleSendsOnceAndSettlesOnTheServersValue()
 {
     Console c;
     EndpointControl *open = c.control(valve);
+    QTRY_VERIFY(c.ready(valve));
     QCOMPARE(c.valueOf(valve), QVariant(false));
     QVERIFY(open->isActionable());
     QTest::mouseClick(open->toggleButton(), Qt::LeftButton);
@@ -127,10 +136,11 @@ void TestControlPanel::toggleSendsOnceAndSettlesOnTheServersValue()
 void TestControlPanel::criticalEndpointAsksFirst()
 {
     Console c;
+    QTRY_VERIFY(c.ready(valve));
     QTest::mouseClick(c.control(valve)->toggleButton(), Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(c.valueOf(valve), QVariant(true), 10000);
     EndpointControl *running = c.control(pump); // marked critical by the server
-    QTRY_VERIFY(running->isActionable());
+    QTRY_VERIFY(c.ready(pump));
     QTest::mouseClick(running->toggleButton(), Qt::LeftButton);
     QTRY_VERIFY(c.confirmation() != nullptr);
     QMessageBox *box = c.confirmation();
@@ -154,6 +164,7 @@ void TestControlPanel::interlockRefusedBeforeSending()
 {
     Console c;
     QCOMPARE(c.valueOf(valve), QVariant(false));
+    QTRY_VERIFY(c.ready(pump));
     QTest::mouseClick(c.control(pump)->toggleButton(), Qt::LeftButton);
     QVERIFY(c.confirmation() == nullptr); // never confirm what would be refused
     QVERIFY2(c.control(pump)->outcomeText().contains(QStringLiteral("Pump P-101 needs outlet valve V-101 open")),
@@ -166,6 +177,7 @@ void TestControlPanel::interlockRefusedBeforeSending()
 void TestControlPanel::failureRollsBackAndSaysWhy()
 {
     Console c(QStringLiteral("o"), 1.0);
+    QTRY_VERIFY(c.ready(valve));
     QTest::mouseClick(c.control(valve)->toggleButton(), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(c.control(valve)->outcomeText().startsWith(QStringLiteral("Failed")), 10000);
     QVERIFY(c.control(valve)->outcomeText().contains(QStringLiteral("still Off")));
@@ -177,6 +189,7 @@ void TestControlPanel::failureRollsBackAndSaysWhy()
 void TestControlPanel::setpointAppliedOnlyOnEnter()
 {
     Console c;
+    QTRY_VERIFY(c.ready(valve));
     EndpointControl *control = c.control(setpoint);
     QDoubleSpinBox *spin = control->spinBox();
     spin->setFocus();
@@ -200,7 +213,7 @@ void TestControlPanel::viewerSeesReadOnly()
 void TestControlPanel::offlineDisablesEveryControl()
 {
     Console c;
-    QVERIFY(c.control(valve)->isActionable());
+    QTRY_VERIFY(c.ready(valve));
     c.server.close();
     QTRY_VERIFY_WITH_TIMEOUT(!c.control(valve)->isActionable(), 10000);
     QCOMPARE(c.control(valve)->reasonText(), QStringLiteral("offline"));
@@ -214,8 +227,10 @@ void TestControlPanel::screenshots()
     for (ThemeMode mode : {ThemeMode::Light, ThemeMode::Dark}) {
         Theme::apply(mode);
         Console c;
+        QTRY_VERIFY(c.ready(valve));
         QTest::mouseClick(c.control(valve)->toggleButton(), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(c.valueOf(valve), QVariant(true), 10000);
+        QTRY_VERIFY(c.ready(pump));
         QTest::mouseClick(c.control(pump)->toggleButton(), Qt::LeftButton);
         QTRY_VERIFY(c.confirmation() != nullptr);
         c.confirmation()->findChild<QPushButton *>(QStringLiteral("confirmCommand"))->click();
