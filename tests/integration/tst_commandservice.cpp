@@ -98,6 +98,7 @@ private Q_SLOTS:
     void timeoutTellsToCheckTheDeviceAndLateTruthCorrectsIt();
     void offlineRefusesAndKeepsNothingForLater();
     void viewerIsReadOnly();
+    void serverForbiddingIsShownClearly();
     void commandsDisabledByProfile();
     void anotherOperatorOvertakesAPendingCommand();
 };
@@ -376,6 +377,29 @@ void TestCommandService::viewerIsReadOnly()
     QVERIFY(service.send(valve, true, &refused).isNull());
     QCOMPARE(refused.refusal, Refusal::ReadOnly);
     QVERIFY(refused.reason.contains(QStringLiteral("viewer")));
+}
+
+void TestCommandService::serverForbiddingIsShownClearly()
+{
+    // A role this console does not know: it cannot tell it is read-only, so
+    // the command goes out, and the server's refusal must be said plainly.
+    SimOptions options = plant();
+    options.tokens.insert(QStringLiteral("a"), QStringLiteral("auditor"));
+    SimServer server(options);
+    QVERIFY(server.listen());
+    Session session;
+    session.setSettings(settingsFor(server.url(), QStringLiteral("a")));
+    CommandService service(&session);
+    session.start();
+    QTRY_VERIFY(session.hasLiveData());
+    QVERIFY(session.connection()->role() != QStringLiteral("viewer")); // nothing here says read-only
+    const CommandService::Command refused = runToEnd(service, valve, true);
+    QCOMPARE(refused.phase, Phase::Rejected);
+    QCOMPARE(refused.errorCode, QStringLiteral("forbidden"));
+    QVERIFY2(refused.error.startsWith(QStringLiteral("The server refused: your role may not send commands")),
+             qPrintable(refused.error));
+    QVERIFY(!service.pendingOn(valve));
+    QCOMPARE(valueOf(session, valve), EndpointValue(false));
 }
 
 void TestCommandService::commandsDisabledByProfile()
