@@ -27,7 +27,6 @@ using Protocol::AlarmState;
 namespace {
 
 constexpr int kBlinkHalfPeriodMs = 500; // about 1 Hz, well under flash-hazard rates
-const QString viewerRole = QStringLiteral("viewer");
 
 QPixmap rateMark(AlarmRateMeter::Rate rate, int side, qreal dpr)
 {
@@ -251,7 +250,7 @@ QString AlarmsView::actionsUnavailableReason() const
 {
     if (!m_session->alarmService())
         return tr("Alarm actions need this console's local store, and none is open.");
-    if (m_session->connection()->role() == viewerRole)
+    if (m_session->connection()->isViewer())
         return tr("Your role (viewer) may watch alarms but not acknowledge or shelve them.");
     return {};
 }

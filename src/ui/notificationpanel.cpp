@@ -26,8 +26,6 @@ using Role = NotificationModel::Role;
 
 namespace {
 
-const QString viewerRole = QStringLiteral("viewer");
-
 // What a screen reader says for a row; the model itself holds no text.
 class AccessibleTextProxy : public NotificationFilterProxy
 {
@@ -212,7 +210,7 @@ QString NotificationPanel::actionsUnavailableReason() const
 {
     if (!m_session->alarmService())
         return tr("Alarm actions need this console's local store, and none is open.");
-    if (m_session->connection()->role() == viewerRole)
+    if (m_session->connection()->isViewer())
         return tr("Your role (viewer) may read notifications but not acknowledge alarms.");
     return {};
 }

@@ -17,8 +17,6 @@ using Phase = CommandService::Phase;
 
 namespace {
 
-const QString viewerRole = QStringLiteral("viewer");
-
 QJsonValue toJson(const EndpointValue &value)
 {
     if (const bool *b = std::get_if<bool>(&value))
@@ -168,7 +166,7 @@ CommandService::Check CommandService::availability() const
 {
     if (!m_allowed)
         return {Refusal::Disabled, tr("Commands are turned off for this console by its profile.")};
-    if (m_session->connection()->role() == viewerRole)
+    if (m_session->connection()->isViewer())
         return {Refusal::ReadOnly, tr("Your role (viewer) may watch the control panel but not send commands.")};
     if (!m_session->hasLiveData())
         return {Refusal::Offline, tr("The link is not live: commands are not sent, and not kept to be sent later.")};

@@ -18,6 +18,9 @@ using Protocol::AlarmState;
 using Item = NotificationModel::Item;
 using Kind = NotificationModel::Kind;
 
+using Protocol::Payload::valueOf;
+using Protocol::Payload::wordOf;
+
 namespace {
 
 // The history keeps the protocol's words, so it reads the same whatever the
@@ -28,20 +31,6 @@ constexpr auto kKinds = std::to_array<std::pair<Kind, QStringView>>({
     {Kind::Connection, u"connection"},
     {Kind::Command, u"command"},
 });
-
-template<typename Enum, std::size_t N>
-QString wordOf(const std::array<std::pair<Enum, QStringView>, N> &table, Enum value)
-{
-    const auto found = std::find_if(table.cbegin(), table.cend(), [value](const auto &p) { return p.first == value; });
-    return found == table.cend() ? QString() : found->second.toString();
-}
-
-template<typename Enum, std::size_t N>
-std::optional<Enum> valueOf(const std::array<std::pair<Enum, QStringView>, N> &table, const QString &word)
-{
-    const auto found = std::find_if(table.cbegin(), table.cend(), [&word](const auto &p) { return p.second == word; });
-    return found == table.cend() ? std::nullopt : std::optional<Enum>(found->first);
-}
 
 LocalStore::Notification stored(const Item &item)
 {

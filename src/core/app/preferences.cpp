@@ -30,20 +30,13 @@ std::optional<bool> readBool(const QVariant &value)
 QString Preferences::severityWord(Protocol::AlarmSeverity severity)
 {
     // The first word of a severity in the table is its canonical one.
-    for (const auto &[value, word] : Protocol::Payload::kAlarmSeverities) {
-        if (value == severity)
-            return word.toString();
-    }
-    return QStringLiteral("info");
+    const QString word = Protocol::Payload::wordOf(Protocol::Payload::kAlarmSeverities, severity);
+    return word.isEmpty() ? QStringLiteral("info") : word;
 }
 
 std::optional<Protocol::AlarmSeverity> Preferences::severityFromWord(QStringView word)
 {
-    for (const auto &[value, name] : Protocol::Payload::kAlarmSeverities) {
-        if (name == word)
-            return value;
-    }
-    return std::nullopt;
+    return Protocol::Payload::valueOf(Protocol::Payload::kAlarmSeverities, word);
 }
 
 QString Preferences::themeWord(ThemeMode mode)

@@ -204,20 +204,12 @@ QUuid CommandLogModel::storeId(const QString &commandId)
 
 QString CommandLogModel::stateName(CommandState state)
 {
-    for (const auto &[value, name] : Protocol::Payload::kCommandStates) {
-        if (value == state)
-            return name.toString();
-    }
-    return {};
+    return Protocol::Payload::wordOf(Protocol::Payload::kCommandStates, state);
 }
 
 std::optional<CommandState> CommandLogModel::stateFromName(QStringView name)
 {
-    for (const auto &[value, word] : Protocol::Payload::kCommandStates) {
-        if (word == name)
-            return value;
-    }
-    return std::nullopt;
+    return Protocol::Payload::valueOf(Protocol::Payload::kCommandStates, name);
 }
 
 QJsonValue CommandLogModel::toJson(const Protocol::EndpointValue &value)

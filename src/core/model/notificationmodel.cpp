@@ -89,17 +89,20 @@ QHash<int, QByteArray> NotificationModel::roleNames() const
 
 void NotificationModel::upsert(const Item &item)
 {
+    int unread = m_unread;
     if (const auto found = m_index.constFind(item.id); found != m_index.cend()) {
+        unread += int(m_items.at(*found).read) - int(item.read);
         m_items[*found] = item;
         const QModelIndex changed = index(rowOf(*found));
         Q_EMIT dataChanged(changed, changed);
     } else {
+        unread += item.read ? 0 : 1;
         beginInsertRows({}, 0, 0);
         m_index.insert(item.id, m_items.size());
         m_items.append(item);
         endInsertRows();
     }
-    recount();
+    setUnread(unread);
 }
 
 void NotificationModel::appendOlder(const QList<Item> &itemsNewestFirst)
@@ -127,7 +130,7 @@ bool NotificationModel::setRead(const QString &id, bool read)
     m_items[*found].read = read;
     const QModelIndex changed = index(rowOf(*found));
     Q_EMIT dataChanged(changed, changed, {ReadRole});
-    recount();
+    setUnread(m_unread + (read ? -1 : 1));
     return true;
 }
 
@@ -142,7 +145,7 @@ int NotificationModel::markAllRead()
     }
     if (changed > 0) {
         Q_EMIT dataChanged(index(0), index(rowCount() - 1), {ReadRole});
-        recount();
+        setUnread(0);
     }
     return changed;
 }
@@ -163,7 +166,11 @@ void NotificationModel::rebuildIndex()
 
 void NotificationModel::recount()
 {
-    const int unread = int(std::count_if(m_items.cbegin(), m_items.cend(), [](const Item &i) { return !i.read; }));
+    setUnread(int(std::count_if(m_items.cbegin(), m_items.cend(), [](const Item &i) { return !i.read; })));
+}
+
+void NotificationModel::setUnread(int unread)
+{
     if (unread == m_unread)
         return;
     m_unread = unread;

@@ -93,7 +93,9 @@ Q_SIGNALS:
 
 private:
     void rebuildIndex();
+    // Only where rows come or go in bulk; single changes adjust the count.
     void recount();
+    void setUnread(int unread);
     int rowOf(qsizetype index) const { return int(m_items.size() - 1 - index); }
 
     QList<Item> m_items; // oldest first: appending keeps the index valid

@@ -103,6 +103,8 @@ public:
     QString serverName() const { return m_serverName; }
     QString sessionId() const { return m_sessionId; }
     QString role() const { return m_role; }
+    // The server granted a viewer: it may watch, not act (acknowledge, command).
+    bool isViewer() const { return m_role == u"viewer"; }
     QDateTime lastMessageAt() const { return m_lastMessageAt; }
     QDateTime lastLiveAt() const { return m_lastLiveAt; }
     // Round trip of the last heartbeat ping in ms, or -1 before the first pong.

@@ -4,6 +4,7 @@
 #include "messages.h"
 
 #include <array>
+#include <optional>
 #include <utility>
 
 // Readers for the payload of each server event and each snapshot item. Each
@@ -111,6 +112,28 @@ inline constexpr auto kRoles = std::to_array<std::pair<OperatorRole, QStringView
     {OperatorRole::Operator, u"operator"},
     {OperatorRole::Admin, u"admin"},
 });
+
+// The word of a value in one of the tables above (its first, where a value
+// has several), or an empty string; and the value of a word.
+template<typename Enum, std::size_t N>
+QString wordOf(const std::array<std::pair<Enum, QStringView>, N> &table, Enum value)
+{
+    for (const auto &[v, word] : table) {
+        if (v == value)
+            return word.toString();
+    }
+    return {};
+}
+
+template<typename Enum, std::size_t N>
+std::optional<Enum> valueOf(const std::array<std::pair<Enum, QStringView>, N> &table, QStringView word)
+{
+    for (const auto &[value, w] : table) {
+        if (w == word)
+            return value;
+    }
+    return std::nullopt;
+}
 
 // A drone's status fields (`state`, `battery`, `location`, `speed`).
 DroneStatus readDroneStatus(FieldReader &r, const QString &serial, const QDateTime &timestamp);
