@@ -282,7 +282,17 @@ void TestOverviewView::alarmRateCountsNewActivationsOnly()
 
     // The chart shows it as a step per minute, within a second.
     QTRY_COMPARE(view.alarmRateSeries()->count(), 2 * OverviewView::kAlarmRateMinutes);
-    QTRY_COMPARE(view.alarmRateSeries()->at(view.alarmRateSeries()->count() - 1).y(), 4.0);
+    // The step of the minute the alarms came in: the last one, or the one
+    // before if the clock turned a minute meanwhile (a loaded machine).
+    const auto stepOfThatMinute = [&] {
+        const qint64 minuteStart = now.toMSecsSinceEpoch() / 60000 * 60000;
+        for (const QPointF &p : view.alarmRateSeries()->points()) {
+            if (qint64(p.x()) / 60000 * 60000 == minuteStart && p.y() == 4.0)
+                return true;
+        }
+        return false;
+    };
+    QTRY_VERIFY(stepOfThatMinute());
 
     // A view opened later counts the alarms already held by when they were raised.
     OverviewView later(&session);
