@@ -20,10 +20,11 @@ namespace {
 
 constexpr int kScreenshotTimeoutMs = 30000;
 
-QString tr(const char *text)
+// The command line's own messages, translated under one context.
+struct Cli
 {
-    return QCoreApplication::translate("main", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Watchfloor)
+};
 
 [[noreturn]] void die(const QString &message, int code)
 {
@@ -75,23 +76,24 @@ int main(int argc, char *argv[])
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        tr("Operations console for drones, production machines and control-panel devices."));
+        Cli::tr("Operations console for drones, production machines and control-panel devices."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption profileOption(QStringLiteral("profile"),
-                                           tr("Connect as described by the profile FILE (INI: [server] url, token; "
-                                              "[operator] name)."),
-                                           tr("FILE"));
-    const QCommandLineOption demoOption(QStringLiteral("demo"),
-                                        tr("Start the built-in simulator on a free loopback port and connect to it."));
+    const QCommandLineOption profileOption(
+        QStringLiteral("profile"),
+        Cli::tr("Connect as described by the profile FILE (INI: [server] url, token; "
+                "[operator] name)."),
+        Cli::tr("FILE"));
+    const QCommandLineOption demoOption(
+        QStringLiteral("demo"), Cli::tr("Start the built-in simulator on a free loopback port and connect to it."));
     const QCommandLineOption screenshotOption(
-        QStringLiteral("screenshot"), tr("Once live data has arrived, save the main window to PATH (PNG) and exit."),
-        tr("PATH"));
+        QStringLiteral("screenshot"),
+        Cli::tr("Once live data has arrived, save the main window to PATH (PNG) and exit."), Cli::tr("PATH"));
     parser.addOptions({profileOption, demoOption, screenshotOption});
     parser.process(app);
 
     if (parser.isSet(profileOption) == parser.isSet(demoOption))
-        die(tr("give either --profile FILE or --demo (see --help)"), 2);
+        die(Cli::tr("give either --profile FILE or --demo (see --help)"), 2);
 
     Profile profile;
     std::unique_ptr<SimServer> simulator;
@@ -101,8 +103,8 @@ int main(int argc, char *argv[])
         options.port = 0;
         simulator = std::make_unique<SimServer>(options);
         if (!simulator->listen())
-            die(tr("cannot start the built-in simulator: %1").arg(simulator->errorString()), 1);
-        profile.name = tr("Demo");
+            die(Cli::tr("cannot start the built-in simulator: %1").arg(simulator->errorString()), 1);
+        profile.name = Cli::tr("Demo");
         profile.connection.url = QUrl(simulator->url());
         profile.connection.operatorName = qEnvironmentVariable("USER", QStringLiteral("demo"));
     } else {
@@ -128,8 +130,8 @@ int main(int argc, char *argv[])
         session.setStore(&store);
     else
         std::fprintf(stderr, "watchfloor: %s\n",
-                     qPrintable(tr("no local database, acknowledgements made offline "
-                                   "cannot be kept: %1")
+                     qPrintable(Cli::tr("no local database, acknowledgements made offline "
+                                        "cannot be kept: %1")
                                     .arg(store.lastError())));
     MainWindow window(&session, profile.name);
     window.setRequireAckNote(profile.requireAckNote);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "kiosksettings.h"
 #include "net/connectionsettings.h"
 #include "preferences.h"
 #include "sessionsettings.h"
@@ -52,6 +53,7 @@ public:
     bool commandsEnabled = true;
     int commandTimeoutSeconds = 10;
     QStringList confirmEndpoints;
+    KioskSettings kiosk; // [kiosk]
 
     static std::optional<Profile> load(const QString &path, QString *error);
 };

@@ -1,0 +1,3114 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name>ActivityDelegate</name>
+    <message>
+        <source>Viewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledged alarm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shelved alarm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unshelved alarm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refreshed dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Broadcast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ActivityModel</name>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ActivityView</name>
+    <message>
+        <source>Operators present</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by operator, action or target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recent activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operators present (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recent activity (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recent activity (%1 of %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AlarmDelegate</name>
+    <message>
+        <source>Critical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active, unacknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active, acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Returned, unacknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cleared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shelved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Machine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>until %1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>until %1 by %2 · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1× chattering</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (last known: the link is not live)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AlarmModel</name>
+    <message>
+        <source>Severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledged by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledged at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shelved until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AlarmNoteDialog</name>
+    <message>
+        <source>Acknowledge alarms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alarms to acknowledge: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Note (required):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Note (optional):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledgement note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AlarmsView</name>
+    <message>
+        <source>Alarms raised on this console in the last 10 minutes. EEMUA 191 / ISA-18.2: about 1 per 10 minutes is acceptable; more than 10 in 10 minutes is an alarm flood.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minimum severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All severities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Low and above</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medium and above</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High and above</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Critical only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unacknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All sources</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search alarms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search message, source, operator, note (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Acknowledge…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Shelve…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Unshelve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alarms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shelved alarms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alarm actions need this console&apos;s local store, and none is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your role (viewer) may watch alarms but not acknowledge or shelve them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledgement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shelving</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unshelving</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 not stored (%2 failed): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 queued (%2); the server gets it as soon as the link is live.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused an alarm action: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledge the selected alarms, with an optional note (Ctrl+K)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select unacknowledged alarms to acknowledge them (Ctrl+K)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledge the selected alarms; a note is required (Ctrl+K)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shelve the selected alarms for a time, with a reason (Ctrl+Shift+S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select alarms to shelve them (Ctrl+Shift+S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return the selected shelved alarms to the list (Ctrl+Shift+U)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select shelved alarms to unshelve them (Ctrl+Shift+U)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FLOOD: %1 alarms in 10 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alarm rate: %1 in 10 min (above the target of 1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alarm rate: %1 in 10 min (acceptable)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 listed of %2 · %3 unacknowledged · %4 shelved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shelved alarms (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Alerting</name>
+    <message>
+        <source>%1 alarm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link to the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CommandLogDelegate</name>
+    <message>
+        <source>Queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timed out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (earlier run)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CommandLogModel</name>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CommandLogView</name>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Under way</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed, rejected or timed out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All operators</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mine (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search commands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search values, results, command id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live only: this console has no local database, so commands of earlier runs are not listed and this run&apos;s are not kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commands of earlier runs could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Command log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (earlier run)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 commands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 commands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 from earlier runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No command selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a command in the table to see every status it went through.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Command %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operator: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Endpoint: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requested: %1 · actual: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issued: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issued in an earlier run of this console.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CommandModel</name>
+    <message>
+        <source>Command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last change</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CommandService</name>
+    <message>
+        <source>requested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>acknowledged by the device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>succeeded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>timed out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>link lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commands are turned off for this console by its profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your role (viewer) may watch the control panel but not send commands.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The link is not live: commands are not sent, and not kept to be sent later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not an endpoint of this plant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 can be read, not set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is switched on or off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 takes a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 takes %2 to %3 %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 moves in steps of %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 takes one of: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A command to %1 is still pending (%2): wait for its outcome.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interlock %1 does not hold.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The link went before the server answered, so it is not known whether the command arrived: check the device before trying again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused: your role may not send commands (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>No final answer within %n second(s): check the device before trying again.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionDetails</name>
+    <message>
+        <source>Connection details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dialect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last outage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last reconnect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Round trip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Protocol errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect at once instead of waiting for the next attempt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not known yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>plain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reconnecting in %1 (attempt %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reconnecting (attempt %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gave up after %1 attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3 ago)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>resumed: nothing was missed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>resynced from fresh snapshots</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 per second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not measured yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume live updates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause live updates</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionIndicator</name>
+    <message>
+        <source>%1 s ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · %1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reconnecting in %1 s (attempt %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reconnecting… (attempt %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline: gave up after %1 attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused: live updates off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Polling (WebSocket down)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(fallback; the primary %1 is down)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last message: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Round trip: %1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click for the connection&apos;s details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionService</name>
+    <message>
+        <source>live updates are paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the console stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>authenticating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reconnecting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gave up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>polling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the link to the server was lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server address &quot;%1&quot; is not a ws:// or wss:// URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server&apos;s certificate was refused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(subject %1, issued by %2, valid %3 to %4, SHA-256 %5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the Socket.IO server closed the session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the Socket.IO server refused the connection: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the Socket.IO server disconnected this console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unauthorized</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>forbidden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connection closed (code %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>events %1 to %2 are missing from the stream</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server refused the token: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bad answer to auth: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server refused the subscription to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the CA file %1 holds no readable PEM certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not connected to the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a Socket.IO server of this kind has no %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no answer to %1 within %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no live link within %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no answer from the server for %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the link to the server was lost: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ControlPanelController</name>
+    <message>
+        <source>On</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>commands off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set %1 to %2?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is marked critical for this console: its commands are sent only once you confirm. Now it is %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done at %1: %2 (reported late)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done at %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed: %1 — still %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected: %1 — still %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed to %1 while your command was pending: the server&apos;s value is shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sent %2 while your command was pending: the server&apos;s value is shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ControlPanelView</name>
+    <message>
+        <source>No control panel: the server lists no tiles</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DesktopNotifier</name>
+    <message>
+        <source>Watchfloor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>window active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no system tray</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DroneDelegate</name>
+    <message>
+        <source>Idle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flying</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Charging</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maintenance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1°, %2° · %3 m</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>built</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 % · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (stale)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 LOW</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DroneDetailPane</name>
+    <message>
+        <source>Mission</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Build</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Battery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a drone to see its details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 · stale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>built</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 % · %2 · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no build report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU %1 % · memory %2 % · storage %3 % · %4 °C</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no health report yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DroneModel</name>
+    <message>
+        <source>Serial</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Battery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Build</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mission</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last update</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DronesView</name>
+    <message>
+        <source>Drones</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Low battery only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search drones</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search serial or mission</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 drones · %2 flying · %3 charging · %4 in error · %5 offline · %6 low battery</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EndpointControl</name>
+    <message>
+        <source>queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>acked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last known value: the endpoint has not reported lately, or the link is not live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Command in progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>requested %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commands are not possible: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A command is on its way to this endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click or press Space to switch off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click or press Space to switch on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type or step a value, then press Enter or Apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose, then press Apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(stale: last known value, not live)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, requested %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, new value (now %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, choice (now %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent: type a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent: %1 is outside %2 to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent: %1 is below %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent: %1 is above %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent: %1 is not a step of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>KpiTile</name>
+    <message>
+        <source>%1, %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(stale: last known value, not live)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last known value: the link is not live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stale · %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stale</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LocalStore</name>
+    <message>
+        <source>Cannot create the folder %1 for the local database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Qt SQLite driver (QSQLITE) is not available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening the local database %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The local database %1 fails its integrity check: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The local database %1 is damaged and could not be moved aside to %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The damaged local database was moved to %1, but %2 could not be moved or removed: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preparing the local database %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 failed: no schema version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The local database %1 was written by a newer Watchfloor (schema %2; this one knows %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The local database %1 has schema %2 and cannot be upgraded read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The local database is not open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the disk is full or the database reached its size limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the database is read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is not a valid database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the database is locked by another program</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the disk could not be read or written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file cannot be opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 failed (SQLite error %2: %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 failed: %2 (SQLite error %3: %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Setting the durability of the local database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counting the rows of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pruning old entries of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Limiting the size of the local database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queueing the %1 of alarm %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 failed: the request was neither stored nor found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the queued acknowledgements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the refused acknowledgements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recording a delivery attempt of request %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 failed: no such request is waiting for delivery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marking request %1 delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marking request %1 refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 failed: no such request was queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 failed: the request is already %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving the resume point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the resume point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clearing the resume point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Storing notification %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updating notification %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the notification history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counting unread notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marking notification %1 read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 failed: no such notification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marking all notifications read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clearing the notification history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logging command %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updating command %1 in the log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 failed: no such command in the log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading command %1 from the log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the command log</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MachineDelegate</name>
+    <message>
+        <source>Running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Idle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maintenance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (stale)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MachineModel</name>
+    <message>
+        <source>Machine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Utilization</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Produced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last update</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MachinesView</name>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search machines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search machine id or name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Machines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (stale)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Utilization</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open maintenance tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 listed of %2 · %3 down · %4 in maintenance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No machine selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a machine in the table to see its utilization and tickets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Utilization %1 % · %2 produced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · updated %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open maintenance tickets (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Utilization of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Watchfloor — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open in new window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the current view in a window of its own (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The command log could not be saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drones</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Machines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Control panel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alarms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Command log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open %1 in new window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open windows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Watchfloor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preferences…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Toasts, sound, desktop notifications, theme and live updates (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sound muted until %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Critical alarms make no sound until %1. Click to unmute now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mute sound</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Silence the critical alarm sound for %n minute(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>NotificationBell</name>
+    <message numerus="yes">
+        <source>%n waiting</source>
+        <comment>critical or high alarms not acknowledged</comment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Notifications: %n unread</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n critical or high alarm(s) waiting for acknowledgement)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the notification center (Ctrl+Shift+A)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NotificationCenter</name>
+    <message>
+        <source>The notification %1 is no longer listed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to acknowledge: “%1” is not an alarm waiting for an acknowledgement.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledgements need the profile&apos;s local database, which is not open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link to the server restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The data on screen was not live for %n second(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Link to the server lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 set to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The device reported success after this console had stopped waiting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 not set to %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 changed to %2 while your command was pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 sent a command while yours was pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s value is shown; check it before acting again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NotificationDelegate</name>
+    <message>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n activation(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>earlier run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledged by %1 at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledged by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State not known yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for acknowledgement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Returned to normal, waiting for acknowledgement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledged, still active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · still active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cleared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · cleared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shelved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unread</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NotificationPanel</name>
+    <message>
+        <source>Notification center</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the notification center (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notifications, newest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The notification history could not be saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search text, source, operator…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minimum severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All severities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Low and above</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medium and above</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High and above</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Critical only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind of notification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alarms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server notices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link to the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Unread only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for ac&amp;knowledgement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Acknowledge…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledge all &amp;listed…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Mark all read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark every notification read; alarms stay unacknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear &amp;history…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forget past notifications on this console; alarms still waiting stay listed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alarm actions need this console&apos;s local store, and none is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your role (viewer) may read notifications but not acknowledge alarms.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledgement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledgement of all listed alarms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 sent for %n alarm(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 sent. %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear notification history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forget every past notification on this console? Alarms still waiting for an acknowledgement stay listed. The server&apos;s alarms are not changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notification history cleared.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The history could not be cleared: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledge all &amp;listed (%1)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; a note is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledge the selected alarms (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledge every listed alarm waiting, after a confirmation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 listed of %2 · %3 unread · %4 waiting for acknowledgement</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OperatorModel</name>
+    <message>
+        <source>Operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last action at</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OverviewView</name>
+    <message>
+        <source>Alarms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drones</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Machines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unacknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flying</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Charging</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Idle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maintenance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Low battery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Builds in progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operators online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Storage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server load</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fleet battery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean battery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New alarms per minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not reporting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nearly full</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — stale, not live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Above %1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Limit %1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Below %1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Low %1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flood: above %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flood above %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PollingClient</name>
+    <message>
+        <source>the console stopped polling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no answer from the server within the timeout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server answered HTTP %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (HTTP %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the REST answer is not a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the REST snapshot has no journal seq</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server sent no snapshot of the channel %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the console is not polling the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 needs an alarmId</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be sent while polling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no answer to %1 within %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the answer to %1 is not a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Play a &amp;sound for critical alarms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Desktop notifications while the window is not active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Live updates from the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Mute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>U&amp;nmute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preferences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Toasts from severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Critical only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High and above</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medium and above</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Low and above</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All, including info</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Toasts for:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeat the sound of one alarm at most every, in seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Repeat at most every:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mute sound for minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mute sound</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unmute sound</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mute sound &amp;for:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T&amp;heme:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sound muted until %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sound not muted</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Profile</name>
+    <message>
+        <source>%1: cannot read the profile: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>malformed section header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown section [%1] (expected [server], [connection], [operator], [alarms], [notifications], [commands] or [data])</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected key=value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a ws:// or wss:// URL with a host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the token is already given by %1; give only one of token, token-file, token-env</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the token file %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the token file %1 is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the environment variable %1 is not set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not one of auto, watchfloor, plain, socketio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the CA file %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected true or false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a whole number from %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not one of critical, high, medium, low, info</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not one of light, dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an endpoint id (a list is separated by commas)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: [server] url is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ServerHealthModel</name>
+    <message>
+        <source>CPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Storage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last update</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ShelveDialog</name>
+    <message>
+        <source>Shelve alarms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alarms to shelve: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shelve for minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Duration:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why, for the next shift (required)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shelve reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shelve</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Sparkline</name>
+    <message>
+        <source>Trend</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StaleBanner</name>
+    <message>
+        <source>PAUSED — live updates are off; the values below are as last received at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PAUSED — live updates are off; no data received from the server yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NOT LIVE — the values below are as last received at %1 and may be out of date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NOT LIVE — no data received from the server yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TileCard</name>
+    <message>
+        <source>Tile %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TileModel</name>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last update</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ToastArea</name>
+    <message>
+        <source>Notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Show all notifications, %n more not shown</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ToastWidget</name>
+    <message>
+        <source>Acknowledge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close notification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CRITICAL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ERROR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WARNING</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SUCCESS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>INFO</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledge alarm: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show notification: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 notification: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ViewWindow</name>
+    <message>
+        <source>Watchfloor — %1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>commands off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close window</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Watchfloor</name>
+    <message>
+        <source>Operations console for drones, production machines and control-panel devices.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect as described by the profile FILE (INI: [server] url, token; [operator] name).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start the built-in simulator on a free loopback port and connect to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Once live data has arrived, save the main window to PATH (PNG) and exit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PATH</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give either --profile FILE or --demo (see --help)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot start the built-in simulator: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no local database, acknowledgements made offline cannot be kept: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>
