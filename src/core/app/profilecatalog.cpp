@@ -46,7 +46,8 @@ void addFolder(QMap<QString, ProfileCatalog::Entry> &found, const QString &direc
 
 QString ProfileCatalog::userDirectory()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation) + QStringLiteral("/watchfloor/profiles");
+    return QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation)
+        + QStringLiteral("/watchfloor/profiles");
 }
 
 QString ProfileCatalog::systemDirectory()

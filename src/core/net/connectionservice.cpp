@@ -311,6 +311,7 @@ void ConnectionService::openSocket()
     connect(socket, &QWebSocket::pong, this, [this](quint64 elapsed, const QByteArray &) {
         m_lastHeard.restart();
         m_roundTripMs = qint64(elapsed);
+        Q_EMIT roundTripMeasured(m_roundTripMs);
     });
     connect(socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this,
             [this, socket](QAbstractSocket::SocketError) {
@@ -848,6 +849,14 @@ void ConnectionService::noteHeard()
 {
     m_lastHeard.restart();
     m_lastMessageAt = QDateTime::currentDateTimeUtc();
+}
+
+bool ConnectionService::measureRoundTrip()
+{
+    if (!m_socket || m_socket->state() != QAbstractSocket::ConnectedState)
+        return false;
+    m_socket->ping();
+    return true;
 }
 
 void ConnectionService::onHeartbeat()

@@ -110,6 +110,9 @@ public:
     // Round trip of the last heartbeat ping in ms, or -1 before the first pong.
     qint64 roundTripMs() const { return m_roundTripMs; }
     int protocolErrorCount() const { return m_protocolErrors; }
+    // Pings the server now rather than at the next heartbeat; the answer
+    // comes as roundTripMeasured. False when there is no open socket.
+    bool measureRoundTrip();
 
     // The last seq applied from the server's stream, and how the last
     // reconnect picked it up again.
@@ -133,6 +136,8 @@ public:
 Q_SIGNALS:
     void stateChanged(ConnectionService::State state);
     void messageReceived(const Protocol::Message &message);
+    // A pong came back after `ms` (WebSocket level, so every dialect answers).
+    void roundTripMeasured(qint64 ms);
     void protocolErrorOccurred(const Protocol::DecodeError &error);
     // The server refused a room (too many subscriptions, unknown entity):
     // the link stays up, the view goes without the detail stream.
