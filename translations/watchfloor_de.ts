@@ -5,775 +5,775 @@
     <name>ActivityDelegate</name>
     <message>
         <source>Viewer</source>
-        <translation type="unfinished"></translation>
+        <translation>Beobachter</translation>
     </message>
     <message>
         <source>Operator</source>
-        <translation type="unfinished"></translation>
+        <translation>Bediener</translation>
     </message>
     <message>
         <source>Administrator</source>
-        <translation type="unfinished"></translation>
+        <translation>Administrator</translation>
     </message>
     <message>
         <source>Acknowledged alarm</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarm quittiert</translation>
     </message>
     <message>
         <source>Shelved alarm</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarm zurückgestellt</translation>
     </message>
     <message>
         <source>Unshelved alarm</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurückstellung aufgehoben</translation>
     </message>
     <message>
         <source>Sent command</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehl gesendet</translation>
     </message>
     <message>
         <source>Refreshed dashboard</source>
-        <translation type="unfinished"></translation>
+        <translation>Dashboard aktualisiert</translation>
     </message>
     <message>
         <source>Broadcast</source>
-        <translation type="unfinished"></translation>
+        <translation>Rundmeldung</translation>
     </message>
     <message>
         <source>%1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
 </context>
 <context>
     <name>ActivityModel</name>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <source>Operator</source>
-        <translation type="unfinished"></translation>
+        <translation>Bediener</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktion</translation>
     </message>
     <message>
         <source>Target</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziel</translation>
     </message>
 </context>
 <context>
     <name>ActivityView</name>
     <message>
         <source>Operators present</source>
-        <translation type="unfinished"></translation>
+        <translation>Anwesende Bediener</translation>
     </message>
     <message>
         <source>Filter activity</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktivität filtern</translation>
     </message>
     <message>
         <source>Filter by operator, action or target</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Bediener, Aktion oder Ziel filtern</translation>
     </message>
     <message>
         <source>Recent activity</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Aktivität</translation>
     </message>
     <message>
         <source>Operators present (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Anwesende Bediener (%1)</translation>
     </message>
     <message>
         <source>Recent activity (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Aktivität (%1)</translation>
     </message>
     <message>
         <source>Recent activity (%1 of %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Aktivität (%1 von %2)</translation>
     </message>
 </context>
 <context>
     <name>AlarmDelegate</name>
     <message>
         <source>Critical</source>
-        <translation type="unfinished"></translation>
+        <translation>Kritisch</translation>
     </message>
     <message>
         <source>High</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoch</translation>
     </message>
     <message>
         <source>Medium</source>
-        <translation type="unfinished"></translation>
+        <translation>Mittel</translation>
     </message>
     <message>
         <source>Low</source>
-        <translation type="unfinished"></translation>
+        <translation>Niedrig</translation>
     </message>
     <message>
         <source>Info</source>
-        <translation type="unfinished"></translation>
+        <translation>Info</translation>
     </message>
     <message>
         <source>Active, unacknowledged</source>
-        <translation type="unfinished"></translation>
+        <translation>Anstehend, nicht quittiert</translation>
     </message>
     <message>
         <source>Active, acknowledged</source>
-        <translation type="unfinished"></translation>
+        <translation>Anstehend, quittiert</translation>
     </message>
     <message>
         <source>Returned, unacknowledged</source>
-        <translation type="unfinished"></translation>
+        <translation>Gegangen, nicht quittiert</translation>
     </message>
     <message>
         <source>Cleared</source>
-        <translation type="unfinished"></translation>
+        <translation>Erledigt</translation>
     </message>
     <message>
         <source>Shelved</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurückgestellt</translation>
     </message>
     <message>
         <source>Drone</source>
-        <translation type="unfinished"></translation>
+        <translation>Drohne</translation>
     </message>
     <message>
         <source>Machine</source>
-        <translation type="unfinished"></translation>
+        <translation>Maschine</translation>
     </message>
     <message>
         <source>Endpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>Endpunkt</translation>
     </message>
     <message>
         <source>System</source>
-        <translation type="unfinished"></translation>
+        <translation>System</translation>
     </message>
     <message>
         <source>%1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2</translation>
     </message>
     <message>
         <source>—</source>
-        <translation type="unfinished"></translation>
+        <translation>—</translation>
     </message>
     <message>
         <source>until %1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>bis %1 · %2</translation>
     </message>
     <message>
         <source>until %1 by %2 · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>bis %1 von %2 · %3</translation>
     </message>
     <message>
         <source>%1× chattering</source>
-        <translation type="unfinished"></translation>
+        <translation>%1× flatternd</translation>
     </message>
     <message>
         <source>%1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <source>%1 (last known: the link is not live)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (zuletzt bekannt: Verbindung nicht live)</translation>
     </message>
 </context>
 <context>
     <name>AlarmModel</name>
     <message>
         <source>Severity</source>
-        <translation type="unfinished"></translation>
+        <translation>Priorität</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustand</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>Quelle</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Meldung</translation>
     </message>
     <message>
         <source>Raised</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgelöst</translation>
     </message>
     <message>
         <source>Acknowledged by</source>
-        <translation type="unfinished"></translation>
+        <translation>Quittiert von</translation>
     </message>
     <message>
         <source>Acknowledged at</source>
-        <translation type="unfinished"></translation>
+        <translation>Quittiert um</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Bemerkung</translation>
     </message>
     <message>
         <source>Shelved until</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurückgestellt bis</translation>
     </message>
     <message>
         <source>Count</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzahl</translation>
     </message>
 </context>
 <context>
     <name>AlarmNoteDialog</name>
     <message>
         <source>Acknowledge alarms</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarme quittieren</translation>
     </message>
     <message>
         <source>… and %1 more</source>
-        <translation type="unfinished"></translation>
+        <translation>… und %1 weitere</translation>
     </message>
     <message>
         <source>Alarms to acknowledge: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu quittierende Alarme: %1</translation>
     </message>
     <message>
         <source>&amp;Note (required):</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bemerkung (erforderlich):</translation>
     </message>
     <message>
         <source>&amp;Note (optional):</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bemerkung (optional):</translation>
     </message>
     <message>
         <source>Acknowledgement note</source>
-        <translation type="unfinished"></translation>
+        <translation>Quittierungsbemerkung</translation>
     </message>
     <message>
         <source>Acknowledge</source>
-        <translation type="unfinished"></translation>
+        <translation>Quittieren</translation>
     </message>
 </context>
 <context>
     <name>AlarmsView</name>
     <message>
         <source>Alarms raised on this console in the last 10 minutes. EEMUA 191 / ISA-18.2: about 1 per 10 minutes is acceptable; more than 10 in 10 minutes is an alarm flood.</source>
-        <translation type="unfinished"></translation>
+        <translation>In den letzten 10 Minuten auf dieser Konsole ausgelöste Alarme. EEMUA 191 / ISA-18.2: etwa 1 pro 10 Minuten ist akzeptabel; mehr als 10 in 10 Minuten gelten als Alarmflut.</translation>
     </message>
     <message>
         <source>Minimum severity</source>
-        <translation type="unfinished"></translation>
+        <translation>Mindestpriorität</translation>
     </message>
     <message>
         <source>All severities</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Prioritäten</translation>
     </message>
     <message>
         <source>Low and above</source>
-        <translation type="unfinished"></translation>
+        <translation>Niedrig und höher</translation>
     </message>
     <message>
         <source>Medium and above</source>
-        <translation type="unfinished"></translation>
+        <translation>Mittel und höher</translation>
     </message>
     <message>
         <source>High and above</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoch und höher</translation>
     </message>
     <message>
         <source>Critical only</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur kritisch</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustand</translation>
     </message>
     <message>
         <source>All states</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Zustände</translation>
     </message>
     <message>
         <source>Unacknowledged</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht quittiert</translation>
     </message>
     <message>
         <source>Source kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Quellart</translation>
     </message>
     <message>
         <source>All sources</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Quellen</translation>
     </message>
     <message>
         <source>Search alarms</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarme durchsuchen</translation>
     </message>
     <message>
         <source>Search message, source, operator, note (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Meldung, Quelle, Bediener, Bemerkung suchen (Ctrl+F)</translation>
     </message>
     <message>
         <source>&amp;Acknowledge…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quittieren…</translation>
     </message>
     <message>
         <source>&amp;Shelve…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zurückstellen…</translation>
     </message>
     <message>
         <source>&amp;Unshelve</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurückstellung &amp;aufheben</translation>
     </message>
     <message>
         <source>Alarms</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarme</translation>
     </message>
     <message>
         <source>Shelved alarms</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurückgestellte Alarme</translation>
     </message>
     <message>
         <source>Critical</source>
-        <translation type="unfinished"></translation>
+        <translation>Kritisch</translation>
     </message>
     <message>
         <source>Alarm actions need this console&apos;s local store, and none is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für Alarmaktionen wird der lokale Speicher dieser Konsole benötigt, es ist jedoch keiner geöffnet.</translation>
     </message>
     <message>
         <source>Your role (viewer) may watch alarms but not acknowledge or shelve them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Rolle (Beobachter) darf Alarme ansehen, aber weder quittieren noch zurückstellen.</translation>
     </message>
     <message>
         <source>%1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <source>Acknowledgement</source>
-        <translation type="unfinished"></translation>
+        <translation>Quittierung</translation>
     </message>
     <message>
         <source>Shelving</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurückstellung</translation>
     </message>
     <message>
         <source>Unshelving</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufhebung der Zurückstellung</translation>
     </message>
     <message>
         <source>%1 not stored (%2 failed): %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 nicht gespeichert (%2 fehlgeschlagen): %3</translation>
     </message>
     <message>
         <source>%1 queued (%2); the server gets it as soon as the link is live.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 vorgemerkt (%2); der Server erhält die Anfragen, sobald die Verbindung live ist.</translation>
     </message>
     <message>
         <source>The server refused an alarm action: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat eine Alarmaktion abgelehnt: %1</translation>
     </message>
     <message>
         <source>Acknowledge the selected alarms, with an optional note (Ctrl+K)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewählte Alarme quittieren, optional mit Bemerkung (Ctrl+K)</translation>
     </message>
     <message>
         <source>Select unacknowledged alarms to acknowledge them (Ctrl+K)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht quittierte Alarme auswählen, um sie zu quittieren (Ctrl+K)</translation>
     </message>
     <message>
         <source>Acknowledge the selected alarms; a note is required (Ctrl+K)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewählte Alarme quittieren; eine Bemerkung ist erforderlich (Ctrl+K)</translation>
     </message>
     <message>
         <source>Shelve the selected alarms for a time, with a reason (Ctrl+Shift+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewählte Alarme für eine Zeit mit Begründung zurückstellen (Ctrl+Shift+S)</translation>
     </message>
     <message>
         <source>Select alarms to shelve them (Ctrl+Shift+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarme auswählen, um sie zurückzustellen (Ctrl+Shift+S)</translation>
     </message>
     <message>
         <source>Return the selected shelved alarms to the list (Ctrl+Shift+U)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewählte zurückgestellte Alarme wieder in die Liste aufnehmen (Ctrl+Shift+U)</translation>
     </message>
     <message>
         <source>Select shelved alarms to unshelve them (Ctrl+Shift+U)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurückgestellte Alarme auswählen, um die Zurückstellung aufzuheben (Ctrl+Shift+U)</translation>
     </message>
     <message>
         <source>FLOOD: %1 alarms in 10 min</source>
-        <translation type="unfinished"></translation>
+        <translation>ALARMFLUT: %1 Alarme in 10 min</translation>
     </message>
     <message>
         <source>Alarm rate: %1 in 10 min (above the target of 1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarmrate: %1 in 10 min (über dem Zielwert 1)</translation>
     </message>
     <message>
         <source>Alarm rate: %1 in 10 min (acceptable)</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarmrate: %1 in 10 min (akzeptabel)</translation>
     </message>
     <message>
         <source>%1 listed of %2 · %3 unacknowledged · %4 shelved</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 angezeigt · %3 nicht quittiert · %4 zurückgestellt</translation>
     </message>
     <message>
         <source>Shelved alarms (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurückgestellte Alarme (%1)</translation>
     </message>
 </context>
 <context>
     <name>Alerting</name>
     <message>
         <source>%1 alarm</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarm (%1)</translation>
     </message>
     <message>
         <source>Server notice</source>
-        <translation type="unfinished"></translation>
+        <translation>Servermeldung</translation>
     </message>
     <message>
         <source>Link to the server</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung zum Server</translation>
     </message>
     <message>
         <source>Command</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehl</translation>
     </message>
 </context>
 <context>
     <name>CommandLogDelegate</name>
     <message>
         <source>Queued</source>
-        <translation type="unfinished"></translation>
+        <translation>In Warteschlange</translation>
     </message>
     <message>
         <source>Sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesendet</translation>
     </message>
     <message>
         <source>Acknowledged</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestätigt</translation>
     </message>
     <message>
         <source>Succeeded</source>
-        <translation type="unfinished"></translation>
+        <translation>Erfolgreich</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagen</translation>
     </message>
     <message>
         <source>Rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgelehnt</translation>
     </message>
     <message>
         <source>Timed out</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitüberschreitung</translation>
     </message>
     <message>
         <source>On</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein</translation>
     </message>
     <message>
         <source>Off</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus</translation>
     </message>
     <message>
         <source>%1 (earlier run)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (früherer Lauf)</translation>
     </message>
     <message>
         <source>Done at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Erledigt um %1</translation>
     </message>
 </context>
 <context>
     <name>CommandLogModel</name>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <source>Operator</source>
-        <translation type="unfinished"></translation>
+        <translation>Bediener</translation>
     </message>
     <message>
         <source>Endpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>Endpunkt</translation>
     </message>
     <message>
         <source>Requested</source>
-        <translation type="unfinished"></translation>
+        <translation>Angefordert</translation>
     </message>
     <message>
         <source>Actual</source>
-        <translation type="unfinished"></translation>
+        <translation>Istwert</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis</translation>
     </message>
 </context>
 <context>
     <name>CommandLogView</name>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>All statuses</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Status</translation>
     </message>
     <message>
         <source>Under way</source>
-        <translation type="unfinished"></translation>
+        <translation>In Bearbeitung</translation>
     </message>
     <message>
         <source>Failed, rejected or timed out</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagen, abgelehnt oder Zeitüberschreitung</translation>
     </message>
     <message>
         <source>Operator</source>
-        <translation type="unfinished"></translation>
+        <translation>Bediener</translation>
     </message>
     <message>
         <source>All operators</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Bediener</translation>
     </message>
     <message>
         <source>Mine</source>
-        <translation type="unfinished"></translation>
+        <translation>Eigene</translation>
     </message>
     <message>
         <source>Mine (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Eigene (%1)</translation>
     </message>
     <message>
         <source>Endpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>Endpunkt</translation>
     </message>
     <message>
         <source>Search commands</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehle durchsuchen</translation>
     </message>
     <message>
         <source>Search values, results, command id</source>
-        <translation type="unfinished"></translation>
+        <translation>Werte, Ergebnisse, Befehls-ID suchen</translation>
     </message>
     <message>
         <source>Live only: this console has no local database, so commands of earlier runs are not listed and this run&apos;s are not kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur live: Diese Konsole hat keine lokale Datenbank, daher werden Befehle früherer Läufe nicht aufgeführt und die dieses Laufs nicht gespeichert.</translation>
     </message>
     <message>
         <source>Commands of earlier runs could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehle früherer Läufe konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>Command log</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehlsprotokoll</translation>
     </message>
     <message>
         <source>%1 (earlier run)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (früherer Lauf)</translation>
     </message>
     <message>
         <source>%1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2</translation>
     </message>
     <message>
         <source>Status history</source>
-        <translation type="unfinished"></translation>
+        <translation>Statusverlauf</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <source>Actual</source>
-        <translation type="unfinished"></translation>
+        <translation>Istwert</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler</translation>
     </message>
     <message>
         <source>%1 commands</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Befehle</translation>
     </message>
     <message>
         <source>%1 of %2 commands</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 Befehlen</translation>
     </message>
     <message>
         <source>%1 · %2 from earlier runs</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 aus früheren Läufen</translation>
     </message>
     <message>
         <source>No command selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Befehl ausgewählt</translation>
     </message>
     <message>
         <source>Select a command in the table to see every status it went through.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie einen Befehl in der Tabelle aus, um alle seine Status zu sehen.</translation>
     </message>
     <message>
         <source>Command %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehl %1</translation>
     </message>
     <message>
         <source>Operator: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Bediener: %1</translation>
     </message>
     <message>
         <source>Endpoint: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Endpunkt: %1</translation>
     </message>
     <message>
         <source>Requested: %1 · actual: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Angefordert: %1 · Istwert: %2</translation>
     </message>
     <message>
         <source>Issued: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Erteilt: %1</translation>
     </message>
     <message>
         <source>Result: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis: %1</translation>
     </message>
     <message>
         <source>Issued in an earlier run of this console.</source>
-        <translation type="unfinished"></translation>
+        <translation>In einem früheren Lauf dieser Konsole erteilt.</translation>
     </message>
 </context>
 <context>
     <name>CommandModel</name>
     <message>
         <source>Command</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehl</translation>
     </message>
     <message>
         <source>Endpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>Endpunkt</translation>
     </message>
     <message>
         <source>Requested</source>
-        <translation type="unfinished"></translation>
+        <translation>Angefordert</translation>
     </message>
     <message>
         <source>Actual</source>
-        <translation type="unfinished"></translation>
+        <translation>Istwert</translation>
     </message>
     <message>
         <source>Operator</source>
-        <translation type="unfinished"></translation>
+        <translation>Bediener</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Last change</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Änderung</translation>
     </message>
 </context>
 <context>
     <name>CommandService</name>
     <message>
         <source>requested</source>
-        <translation type="unfinished"></translation>
+        <translation>angefordert</translation>
     </message>
     <message>
         <source>queued</source>
-        <translation type="unfinished"></translation>
+        <translation>in Warteschlange</translation>
     </message>
     <message>
         <source>sent</source>
-        <translation type="unfinished"></translation>
+        <translation>gesendet</translation>
     </message>
     <message>
         <source>acknowledged by the device</source>
-        <translation type="unfinished"></translation>
+        <translation>vom Gerät bestätigt</translation>
     </message>
     <message>
         <source>succeeded</source>
-        <translation type="unfinished"></translation>
+        <translation>erfolgreich</translation>
     </message>
     <message>
         <source>failed</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlgeschlagen</translation>
     </message>
     <message>
         <source>rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>abgelehnt</translation>
     </message>
     <message>
         <source>timed out</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitüberschreitung</translation>
     </message>
     <message>
         <source>link lost</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung verloren</translation>
     </message>
     <message>
         <source>Commands are turned off for this console by its profile.</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehle sind für diese Konsole durch ihr Profil deaktiviert.</translation>
     </message>
     <message>
         <source>Your role (viewer) may watch the control panel but not send commands.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Rolle (Beobachter) darf das Bedienfeld ansehen, aber keine Befehle senden.</translation>
     </message>
     <message>
         <source>The link is not live: commands are not sent, and not kept to be sent later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verbindung ist nicht live: Befehle werden weder gesendet noch für später vorgemerkt.</translation>
     </message>
     <message>
         <source>%1 is not an endpoint of this plant.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist kein Endpunkt dieser Anlage.</translation>
     </message>
     <message>
         <source>%1 can be read, not set.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann gelesen, aber nicht gesetzt werden.</translation>
     </message>
     <message>
         <source>%1 is switched on or off.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird nur ein- oder ausgeschaltet.</translation>
     </message>
     <message>
         <source>%1 takes a number.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 erwartet eine Zahl.</translation>
     </message>
     <message>
         <source>%1 takes %2 to %3 %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 erwartet %2 bis %3 %4.</translation>
     </message>
     <message>
         <source>%1 moves in steps of %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ändert sich in Schritten von %2.</translation>
     </message>
     <message>
         <source>%1 takes one of: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 erwartet einen der Werte: %2.</translation>
     </message>
     <message>
         <source>A command to %1 is still pending (%2): wait for its outcome.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Befehl an %1 steht noch aus (%2): Warten Sie sein Ergebnis ab.</translation>
     </message>
     <message>
         <source>Interlock %1 does not hold.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verriegelung %1: Bedingung nicht erfüllt.</translation>
     </message>
     <message>
         <source>The link went before the server answered, so it is not known whether the command arrived: check the device before trying again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verbindung brach ab, bevor der Server antwortete; ob der Befehl angekommen ist, ist unbekannt: Prüfen Sie das Gerät, bevor Sie es erneut versuchen.</translation>
     </message>
     <message>
         <source>The server refused: your role may not send commands (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat abgelehnt: Ihre Rolle darf keine Befehle senden (%1).</translation>
     </message>
     <message numerus="yes">
         <source>No final answer within %n second(s): check the device before trying again.</source>
