@@ -777,9 +777,9 @@
     </message>
     <message numerus="yes">
         <source>No final answer within %n second(s): check the device before trying again.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Keine abschließende Antwort innerhalb von %n Sekunde: Prüfen Sie das Gerät, bevor Sie es erneut versuchen.</numerusform>
+            <numerusform>Keine abschließende Antwort innerhalb von %n Sekunden: Prüfen Sie das Gerät, bevor Sie es erneut versuchen.</numerusform>
         </translation>
     </message>
 </context>
@@ -787,1034 +787,1034 @@
     <name>ConnectionDetails</name>
     <message>
         <source>Connection details</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindungsdetails</translation>
     </message>
     <message>
         <source>Connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung</translation>
     </message>
     <message>
         <source>Server</source>
-        <translation type="unfinished"></translation>
+        <translation>Server</translation>
     </message>
     <message>
         <source>Dialect</source>
-        <translation type="unfinished"></translation>
+        <translation>Dialekt</translation>
     </message>
     <message>
         <source>Server name</source>
-        <translation type="unfinished"></translation>
+        <translation>Servername</translation>
     </message>
     <message>
         <source>Session</source>
-        <translation type="unfinished"></translation>
+        <translation>Sitzung</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>Rolle</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustand</translation>
     </message>
     <message>
         <source>Last connected</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuletzt verbunden</translation>
     </message>
     <message>
         <source>Last outage</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzter Ausfall</translation>
     </message>
     <message>
         <source>Last reconnect</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Wiederverbindung</translation>
     </message>
     <message>
         <source>Events</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignisse</translation>
     </message>
     <message>
         <source>Round trip</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwortzeit</translation>
     </message>
     <message>
         <source>Protocol errors</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokollfehler</translation>
     </message>
     <message>
         <source>Last error</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzter Fehler</translation>
     </message>
     <message>
         <source>Retry now</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetzt erneut versuchen</translation>
     </message>
     <message>
         <source>Connect at once instead of waiting for the next attempt</source>
-        <translation type="unfinished"></translation>
+        <translation>Sofort verbinden, statt auf den nächsten Versuch zu warten</translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <source>%1 min %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 min %2 s</translation>
     </message>
     <message>
         <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 h %2 min</translation>
     </message>
     <message>
         <source>not known yet</source>
-        <translation type="unfinished"></translation>
+        <translation>noch nicht bekannt</translation>
     </message>
     <message>
         <source>plain</source>
-        <translation type="unfinished"></translation>
+        <translation>einfach</translation>
     </message>
     <message>
         <source>reconnecting in %1 (attempt %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuverbindung in %1 (Versuch %2)</translation>
     </message>
     <message>
         <source>reconnecting (attempt %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuverbindung (Versuch %1)</translation>
     </message>
     <message>
         <source>gave up after %1 attempts</source>
-        <translation type="unfinished"></translation>
+        <translation>nach %1 Versuchen aufgegeben</translation>
     </message>
     <message>
         <source>%1 %2 (%3 ago)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 (vor %3)</translation>
     </message>
     <message>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>nie</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>keine</translation>
     </message>
     <message>
         <source>resumed: nothing was missed</source>
-        <translation type="unfinished"></translation>
+        <translation>fortgesetzt: nichts verpasst</translation>
     </message>
     <message>
         <source>resynced from fresh snapshots</source>
-        <translation type="unfinished"></translation>
+        <translation>aus neuen Snapshots neu synchronisiert</translation>
     </message>
     <message>
         <source>%1 per second</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 pro Sekunde</translation>
     </message>
     <message>
         <source>not measured yet</source>
-        <translation type="unfinished"></translation>
+        <translation>noch nicht gemessen</translation>
     </message>
     <message>
         <source>Resume live updates</source>
-        <translation type="unfinished"></translation>
+        <translation>Live-Aktualisierung fortsetzen</translation>
     </message>
     <message>
         <source>Pause live updates</source>
-        <translation type="unfinished"></translation>
+        <translation>Live-Aktualisierung anhalten</translation>
     </message>
 </context>
 <context>
     <name>ConnectionIndicator</name>
     <message>
         <source>%1 s ago</source>
-        <translation type="unfinished"></translation>
+        <translation>vor %1 s</translation>
     </message>
     <message>
         <source>%1 min ago</source>
-        <translation type="unfinished"></translation>
+        <translation>vor %1 min</translation>
     </message>
     <message>
         <source>%1 h ago</source>
-        <translation type="unfinished"></translation>
+        <translation>vor %1 h</translation>
     </message>
     <message>
         <source>Live</source>
-        <translation type="unfinished"></translation>
+        <translation>Live</translation>
     </message>
     <message>
         <source> · %1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation> · %1 ms</translation>
     </message>
     <message>
         <source> · %1</source>
-        <translation type="unfinished"></translation>
+        <translation> · %1</translation>
     </message>
     <message>
         <source>Connecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung wird aufgebaut…</translation>
     </message>
     <message>
         <source>Signing in…</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldung…</translation>
     </message>
     <message>
         <source>Reconnecting in %1 s (attempt %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuverbindung in %1 s (Versuch %2)</translation>
     </message>
     <message>
         <source>Reconnecting… (attempt %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuverbindung… (Versuch %1)</translation>
     </message>
     <message>
         <source>Offline</source>
-        <translation type="unfinished"></translation>
+        <translation>Offline</translation>
     </message>
     <message>
         <source>Offline: gave up after %1 attempts</source>
-        <translation type="unfinished"></translation>
+        <translation>Offline: nach %1 Versuchen aufgegeben</translation>
     </message>
     <message>
         <source>Paused: live updates off</source>
-        <translation type="unfinished"></translation>
+        <translation>Angehalten: Live-Aktualisierung aus</translation>
     </message>
     <message>
         <source>Polling (WebSocket down)</source>
-        <translation type="unfinished"></translation>
+        <translation>Abfragebetrieb (WebSocket ausgefallen)</translation>
     </message>
     <message>
         <source>Failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>Server: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Server: %1</translation>
     </message>
     <message>
         <source>(fallback; the primary %1 is down)</source>
-        <translation type="unfinished"></translation>
+        <translation>(Ausweichserver; der primäre Server %1 ist ausgefallen)</translation>
     </message>
     <message>
         <source>Last message: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Nachricht: %1</translation>
     </message>
     <message>
         <source>Round trip: %1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwortzeit: %1 ms</translation>
     </message>
     <message>
         <source>Last error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzter Fehler: %1</translation>
     </message>
     <message>
         <source>Click for the connection&apos;s details.</source>
-        <translation type="unfinished"></translation>
+        <translation>Klicken Sie hier für die Verbindungsdetails.</translation>
     </message>
     <message>
         <source>Connection: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung: %1</translation>
     </message>
 </context>
 <context>
     <name>ConnectionService</name>
     <message>
         <source>live updates are paused</source>
-        <translation type="unfinished"></translation>
+        <translation>die Live-Aktualisierung ist angehalten</translation>
     </message>
     <message>
         <source>the console stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>die Konsole wurde beendet</translation>
     </message>
     <message>
         <source>offline</source>
-        <translation type="unfinished"></translation>
+        <translation>offline</translation>
     </message>
     <message>
         <source>connecting</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindungsaufbau</translation>
     </message>
     <message>
         <source>authenticating</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldung</translation>
     </message>
     <message>
         <source>live</source>
-        <translation type="unfinished"></translation>
+        <translation>live</translation>
     </message>
     <message>
         <source>reconnecting</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuverbindung</translation>
     </message>
     <message>
         <source>gave up</source>
-        <translation type="unfinished"></translation>
+        <translation>aufgegeben</translation>
     </message>
     <message>
         <source>paused</source>
-        <translation type="unfinished"></translation>
+        <translation>angehalten</translation>
     </message>
     <message>
         <source>polling</source>
-        <translation type="unfinished"></translation>
+        <translation>Abfragebetrieb</translation>
     </message>
     <message>
         <source>failed</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlgeschlagen</translation>
     </message>
     <message>
         <source>the link to the server was lost</source>
-        <translation type="unfinished"></translation>
+        <translation>die Verbindung zum Server ist abgebrochen</translation>
     </message>
     <message>
         <source>the server address &quot;%1&quot; is not a ws:// or wss:// URL</source>
-        <translation type="unfinished"></translation>
+        <translation>die Serveradresse „%1“ ist keine ws://- oder wss://-URL</translation>
     </message>
     <message>
         <source>the server&apos;s certificate was refused: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>das Zertifikat des Servers wurde abgelehnt: %1</translation>
     </message>
     <message>
         <source>(subject %1, issued by %2, valid %3 to %4, SHA-256 %5)</source>
-        <translation type="unfinished"></translation>
+        <translation>(Inhaber %1, ausgestellt von %2, gültig von %3 bis %4, SHA-256 %5)</translation>
     </message>
     <message>
         <source>the Socket.IO server closed the session</source>
-        <translation type="unfinished"></translation>
+        <translation>der Socket.IO-Server hat die Sitzung beendet</translation>
     </message>
     <message>
         <source>the Socket.IO server refused the connection: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>der Socket.IO-Server hat die Verbindung abgelehnt: %1</translation>
     </message>
     <message>
         <source>the Socket.IO server disconnected this console</source>
-        <translation type="unfinished"></translation>
+        <translation>der Socket.IO-Server hat diese Konsole getrennt</translation>
     </message>
     <message>
         <source>unauthorized</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht autorisiert</translation>
     </message>
     <message>
         <source>forbidden</source>
-        <translation type="unfinished"></translation>
+        <translation>verboten</translation>
     </message>
     <message>
         <source>connection closed (code %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung geschlossen (Code %1)</translation>
     </message>
     <message>
         <source>events %1 to %2 are missing from the stream</source>
-        <translation type="unfinished"></translation>
+        <translation>die Ereignisse %1 bis %2 fehlen im Datenstrom</translation>
     </message>
     <message>
         <source>the server refused the token: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>der Server hat das Token abgelehnt: %1</translation>
     </message>
     <message>
         <source>bad answer to auth: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ungültige Antwort auf die Anmeldung: %1</translation>
     </message>
     <message>
         <source>the server refused the subscription to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>der Server hat das Abonnement von %1 abgelehnt: %2</translation>
     </message>
     <message>
         <source>the CA file %1 holds no readable PEM certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>die CA-Datei %1 enthält kein lesbares PEM-Zertifikat</translation>
     </message>
     <message>
         <source>not connected to the server</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht mit dem Server verbunden</translation>
     </message>
     <message>
         <source>a Socket.IO server of this kind has no %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Socket.IO-Server dieser Art hat kein %1</translation>
     </message>
     <message>
         <source>no answer to %1 within %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Antwort auf %1 innerhalb von %2 s</translation>
     </message>
     <message>
         <source>no live link within %1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Live-Verbindung innerhalb von %1 s</translation>
     </message>
     <message>
         <source>no answer from the server for %1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>seit %1 s keine Antwort vom Server</translation>
     </message>
     <message>
         <source>the link to the server was lost: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>die Verbindung zum Server ist abgebrochen: %1</translation>
     </message>
 </context>
 <context>
     <name>ControlPanelController</name>
     <message>
         <source>On</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein</translation>
     </message>
     <message>
         <source>Off</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannt</translation>
     </message>
     <message>
         <source>%1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2</translation>
     </message>
     <message>
         <source>offline</source>
-        <translation type="unfinished"></translation>
+        <translation>offline</translation>
     </message>
     <message>
         <source>read-only</source>
-        <translation type="unfinished"></translation>
+        <translation>schreibgeschützt</translation>
     </message>
     <message>
         <source>commands off</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehle aus</translation>
     </message>
     <message>
         <source>Not sent: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gesendet: %1</translation>
     </message>
     <message>
         <source>Confirm command</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehl bestätigen</translation>
     </message>
     <message>
         <source>Set %1 to %2?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 auf %2 setzen?</translation>
     </message>
     <message>
         <source>%1 is marked critical for this console: its commands are sent only once you confirm. Now it is %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist für diese Konsole als kritisch markiert: Befehle werden erst nach Ihrer Bestätigung gesendet. Aktuell: %2.</translation>
     </message>
     <message>
         <source>Send command</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehl senden</translation>
     </message>
     <message>
         <source>Cancelled: nothing was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen: Es wurde nichts gesendet.</translation>
     </message>
     <message>
         <source>Done at %1: %2 (reported late)</source>
-        <translation type="unfinished"></translation>
+        <translation>Erledigt um %1: %2 (verspätet gemeldet)</translation>
     </message>
     <message>
         <source>Done at %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Erledigt um %1: %2</translation>
     </message>
     <message>
         <source>Failed: %1 — still %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagen: %1 — weiterhin %2</translation>
     </message>
     <message>
         <source>Rejected: %1 — still %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgelehnt: %1 — weiterhin %2</translation>
     </message>
     <message>
         <source>Changed to %1 while your command was pending: the server&apos;s value is shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf %1 geändert, während Ihr Befehl ausstand: Der Wert des Servers wird angezeigt.</translation>
     </message>
     <message>
         <source>%1 sent %2 while your command was pending: the server&apos;s value is shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat %2 gesendet, während Ihr Befehl ausstand: Der Wert des Servers wird angezeigt.</translation>
     </message>
 </context>
 <context>
     <name>ControlPanelView</name>
     <message>
         <source>No control panel: the server lists no tiles</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Bedienfeld: Der Server liefert keine Kacheln</translation>
     </message>
 </context>
 <context>
     <name>DesktopNotifier</name>
     <message>
         <source>Watchfloor</source>
-        <translation type="unfinished"></translation>
+        <translation>Watchfloor</translation>
     </message>
     <message>
         <source>disabled</source>
-        <translation type="unfinished"></translation>
+        <translation>deaktiviert</translation>
     </message>
     <message>
         <source>window active</source>
-        <translation type="unfinished"></translation>
+        <translation>Fenster aktiv</translation>
     </message>
     <message>
         <source>no system tray</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Infobereich</translation>
     </message>
 </context>
 <context>
     <name>DroneDelegate</name>
     <message>
         <source>Idle</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereit</translation>
     </message>
     <message>
         <source>Flying</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Flug</translation>
     </message>
     <message>
         <source>Charging</source>
-        <translation type="unfinished"></translation>
+        <translation>Lädt</translation>
     </message>
     <message>
         <source>Maintenance</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartung</translation>
     </message>
     <message>
         <source>Offline</source>
-        <translation type="unfinished"></translation>
+        <translation>Offline</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler</translation>
     </message>
     <message>
         <source>%1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %</translation>
     </message>
     <message>
         <source>%1°, %2° · %3 m</source>
-        <translation type="unfinished"></translation>
+        <translation>%1°, %2° · %3 m</translation>
     </message>
     <message>
         <source>built</source>
-        <translation type="unfinished"></translation>
+        <translation>gefertigt</translation>
     </message>
     <message>
         <source>%1 % · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 % · %2</translation>
     </message>
     <message>
         <source>%1 · %2 %</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 %</translation>
     </message>
     <message>
         <source>%1 (stale)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (veraltet)</translation>
     </message>
     <message>
         <source>%1 LOW</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 NIEDRIG</translation>
     </message>
 </context>
 <context>
     <name>DroneDetailPane</name>
     <message>
         <source>Mission</source>
-        <translation type="unfinished"></translation>
+        <translation>Mission</translation>
     </message>
     <message>
         <source>Build</source>
-        <translation type="unfinished"></translation>
+        <translation>Fertigung</translation>
     </message>
     <message>
         <source>Computer</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechner</translation>
     </message>
     <message>
         <source>Battery</source>
-        <translation type="unfinished"></translation>
+        <translation>Akku</translation>
     </message>
     <message>
         <source>Select a drone to see its details</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine Drohne aus, um ihre Details zu sehen</translation>
     </message>
     <message>
         <source>%1 · %2 · stale</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 · veraltet</translation>
     </message>
     <message>
         <source>%1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <source>%1 · %2 %</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 %</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>keine</translation>
     </message>
     <message>
         <source>built</source>
-        <translation type="unfinished"></translation>
+        <translation>gefertigt</translation>
     </message>
     <message>
         <source>%1 % · %2 · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 % · %2 · %3</translation>
     </message>
     <message>
         <source>no build report</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Fertigungsbericht</translation>
     </message>
     <message>
         <source>CPU %1 % · memory %2 % · storage %3 % · %4 °C</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU %1 % · Speicher %2 % · Datenträger %3 % · %4 °C</translation>
     </message>
     <message>
         <source>no health report yet</source>
-        <translation type="unfinished"></translation>
+        <translation>noch kein Zustandsbericht</translation>
     </message>
 </context>
 <context>
     <name>DroneModel</name>
     <message>
         <source>Serial</source>
-        <translation type="unfinished"></translation>
+        <translation>Seriennummer</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustand</translation>
     </message>
     <message>
         <source>Battery</source>
-        <translation type="unfinished"></translation>
+        <translation>Akku</translation>
     </message>
     <message>
         <source>Location</source>
-        <translation type="unfinished"></translation>
+        <translation>Position</translation>
     </message>
     <message>
         <source>Build</source>
-        <translation type="unfinished"></translation>
+        <translation>Fertigung</translation>
     </message>
     <message>
         <source>Mission</source>
-        <translation type="unfinished"></translation>
+        <translation>Mission</translation>
     </message>
     <message>
         <source>Last update</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Aktualisierung</translation>
     </message>
 </context>
 <context>
     <name>DronesView</name>
     <message>
         <source>Drones</source>
-        <translation type="unfinished"></translation>
+        <translation>Drohnen</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustand</translation>
     </message>
     <message>
         <source>All states</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Zustände</translation>
     </message>
     <message>
         <source>Low battery only</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur niedriger Akkustand</translation>
     </message>
     <message>
         <source>Search drones</source>
-        <translation type="unfinished"></translation>
+        <translation>Drohnen durchsuchen</translation>
     </message>
     <message>
         <source>Search serial or mission</source>
-        <translation type="unfinished"></translation>
+        <translation>Seriennummer oder Mission suchen</translation>
     </message>
     <message>
         <source>%1 drones · %2 flying · %3 charging · %4 in error · %5 offline · %6 low battery</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Drohnen · %2 im Flug · %3 laden · %4 mit Fehler · %5 offline · %6 mit niedrigem Akkustand</translation>
     </message>
 </context>
 <context>
     <name>EndpointControl</name>
     <message>
         <source>queued</source>
-        <translation type="unfinished"></translation>
+        <translation>in Warteschlange</translation>
     </message>
     <message>
         <source>sent</source>
-        <translation type="unfinished"></translation>
+        <translation>gesendet</translation>
     </message>
     <message>
         <source>acked</source>
-        <translation type="unfinished"></translation>
+        <translation>bestätigt</translation>
     </message>
     <message>
         <source>stale</source>
-        <translation type="unfinished"></translation>
+        <translation>veraltet</translation>
     </message>
     <message>
         <source>Last known value: the endpoint has not reported lately, or the link is not live</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuletzt bekannter Wert: Der Endpunkt hat sich länger nicht gemeldet, oder die Verbindung ist nicht live</translation>
     </message>
     <message>
         <source>Apply</source>
-        <translation type="unfinished"></translation>
+        <translation>Anwenden</translation>
     </message>
     <message>
         <source>Command in progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehl in Ausführung</translation>
     </message>
     <message>
         <source>On</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein</translation>
     </message>
     <message>
         <source>Off</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus</translation>
     </message>
     <message>
         <source>requested %1</source>
-        <translation type="unfinished"></translation>
+        <translation>angefordert %1</translation>
     </message>
     <message>
         <source>Commands are not possible: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehle nicht möglich: %1</translation>
     </message>
     <message>
         <source>A command is on its way to this endpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Befehl an diesen Endpunkt ist unterwegs</translation>
     </message>
     <message>
         <source>Click or press Space to switch off</source>
-        <translation type="unfinished"></translation>
+        <translation>Klicken oder Leertaste drücken zum Ausschalten</translation>
     </message>
     <message>
         <source>Click or press Space to switch on</source>
-        <translation type="unfinished"></translation>
+        <translation>Klicken oder Leertaste drücken zum Einschalten</translation>
     </message>
     <message>
         <source>Type or step a value, then press Enter or Apply</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert eingeben oder schrittweise ändern, dann Enter oder „Anwenden“ drücken</translation>
     </message>
     <message>
         <source>Choose, then press Apply</source>
-        <translation type="unfinished"></translation>
+        <translation>Auswählen, dann „Anwenden“ drücken</translation>
     </message>
     <message>
         <source>%1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2</translation>
     </message>
     <message>
         <source>(stale: last known value, not live)</source>
-        <translation type="unfinished"></translation>
+        <translation>(veraltet: zuletzt bekannter Wert, nicht live)</translation>
     </message>
     <message>
         <source>, requested %1</source>
-        <translation type="unfinished"></translation>
+        <translation>, angefordert %1</translation>
     </message>
     <message>
         <source>, %1</source>
-        <translation type="unfinished"></translation>
+        <translation>, %1</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>%1, new value (now %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, neuer Wert (aktuell %2)</translation>
     </message>
     <message>
         <source>%1, choice (now %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, Auswahl (aktuell %2)</translation>
     </message>
     <message>
         <source>Apply %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 anwenden</translation>
     </message>
     <message>
         <source>%1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 fehlgeschlagen: %2</translation>
     </message>
     <message>
         <source>Not sent: type a number</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gesendet: Geben Sie eine Zahl ein</translation>
     </message>
     <message>
         <source>Not sent: %1 is outside %2 to %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gesendet: %1 liegt außerhalb von %2 bis %3</translation>
     </message>
     <message>
         <source>Not sent: %1 is below %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gesendet: %1 liegt unter %2</translation>
     </message>
     <message>
         <source>Not sent: %1 is above %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gesendet: %1 liegt über %2</translation>
     </message>
     <message>
         <source>Not sent: %1 is not a step of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gesendet: %1 ist kein Vielfaches der Schrittweite %2</translation>
     </message>
 </context>
 <context>
     <name>KpiTile</name>
     <message>
         <source>%1, %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2: %3</translation>
     </message>
     <message>
         <source>(stale: last known value, not live)</source>
-        <translation type="unfinished"></translation>
+        <translation>(veraltet: zuletzt bekannter Wert, nicht live)</translation>
     </message>
     <message>
         <source>Last known value: the link is not live</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuletzt bekannter Wert: Die Verbindung ist nicht live</translation>
     </message>
     <message>
         <source>stale · %1</source>
-        <translation type="unfinished"></translation>
+        <translation>veraltet · %1</translation>
     </message>
     <message>
         <source>stale</source>
-        <translation type="unfinished"></translation>
+        <translation>veraltet</translation>
     </message>
 </context>
 <context>
     <name>LocalStore</name>
     <message>
         <source>Cannot create the folder %1 for the local database</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ordner %1 für die lokale Datenbank kann nicht angelegt werden</translation>
     </message>
     <message>
         <source>The Qt SQLite driver (QSQLITE) is not available</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Qt-SQLite-Treiber (QSQLITE) ist nicht verfügbar</translation>
     </message>
     <message>
         <source>Opening the local database %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen der lokalen Datenbank %1</translation>
     </message>
     <message>
         <source>The local database %1 fails its integrity check: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die lokale Datenbank %1 besteht die Integritätsprüfung nicht: %2</translation>
     </message>
     <message>
         <source>The local database %1 is damaged and could not be moved aside to %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Die lokale Datenbank %1 ist beschädigt und konnte nicht nach %2 verschoben werden: %3</translation>
     </message>
     <message>
         <source>The damaged local database was moved to %1, but %2 could not be moved or removed: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Die beschädigte lokale Datenbank wurde nach %1 verschoben, aber %2 konnte weder verschoben noch entfernt werden: %3</translation>
     </message>
     <message>
         <source>Preparing the local database %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorbereiten der lokalen Datenbank %1</translation>
     </message>
     <message>
         <source>%1 failed: no schema version</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 fehlgeschlagen: keine Schemaversion</translation>
     </message>
     <message>
         <source>The local database %1 was written by a newer Watchfloor (schema %2; this one knows %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die lokale Datenbank %1 wurde von einer neueren Watchfloor-Version geschrieben (Schema %2; diese Version kennt %3)</translation>
     </message>
     <message>
         <source>The local database %1 has schema %2 and cannot be upgraded read-only</source>
-        <translation type="unfinished"></translation>
+        <translation>Die lokale Datenbank %1 hat Schema %2 und kann schreibgeschützt nicht aktualisiert werden</translation>
     </message>
     <message>
         <source>The local database is not open</source>
-        <translation type="unfinished"></translation>
+        <translation>Die lokale Datenbank ist nicht geöffnet</translation>
     </message>
     <message>
         <source>the disk is full or the database reached its size limit</source>
-        <translation type="unfinished"></translation>
+        <translation>der Datenträger ist voll oder die Datenbank hat ihre Größengrenze erreicht</translation>
     </message>
     <message>
         <source>the database is read-only</source>
-        <translation type="unfinished"></translation>
+        <translation>die Datenbank ist schreibgeschützt</translation>
     </message>
     <message>
         <source>the file is not a valid database</source>
-        <translation type="unfinished"></translation>
+        <translation>die Datei ist keine gültige Datenbank</translation>
     </message>
     <message>
         <source>the database is locked by another program</source>
-        <translation type="unfinished"></translation>
+        <translation>die Datenbank ist von einem anderen Programm gesperrt</translation>
     </message>
     <message>
         <source>the disk could not be read or written</source>
-        <translation type="unfinished"></translation>
+        <translation>der Datenträger konnte nicht gelesen oder beschrieben werden</translation>
     </message>
     <message>
         <source>the file cannot be opened</source>
-        <translation type="unfinished"></translation>
+        <translation>die Datei kann nicht geöffnet werden</translation>
     </message>
     <message>
         <source>%1 failed (SQLite error %2: %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 fehlgeschlagen (SQLite-Fehler %2: %3)</translation>
     </message>
     <message>
         <source>%1 failed: %2 (SQLite error %3: %4)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 fehlgeschlagen: %2 (SQLite-Fehler %3: %4)</translation>
     </message>
     <message>
         <source>Setting the durability of the local database</source>
-        <translation type="unfinished"></translation>
+        <translation>Festlegen der Dauerhaftigkeit der lokalen Datenbank</translation>
     </message>
     <message>
         <source>Counting the rows of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zählen der Zeilen von %1</translation>
     </message>
     <message>
         <source>Pruning old entries of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereinigen alter Einträge von %1</translation>
     </message>
     <message>
         <source>Limiting the size of the local database</source>
-        <translation type="unfinished"></translation>
+        <translation>Begrenzen der Größe der lokalen Datenbank</translation>
     </message>
     <message>
         <source>Queueing the %1 of alarm %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Vormerken der Aktion %1 für Alarm %2</translation>
     </message>
     <message>
         <source>%1 failed: the request was neither stored nor found</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 fehlgeschlagen: Die Anfrage wurde weder gespeichert noch gefunden</translation>
     </message>
     <message>
         <source>Reading the queued acknowledgements</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesen der vorgemerkten Quittierungen</translation>
     </message>
     <message>
         <source>Reading the refused acknowledgements</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesen der abgelehnten Quittierungen</translation>
     </message>
     <message>
         <source>Recording a delivery attempt of request %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Erfassen eines Zustellversuchs der Anfrage %1</translation>
     </message>
     <message>
         <source>%1 failed: no such request is waiting for delivery</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 fehlgeschlagen: Keine solche Anfrage wartet auf Zustellung</translation>
     </message>
     <message>
         <source>Marking request %1 delivered</source>
-        <translation type="unfinished"></translation>
+        <translation>Markieren der Anfrage %1 als zugestellt</translation>
     </message>
     <message>
         <source>Marking request %1 refused</source>
-        <translation type="unfinished"></translation>
+        <translation>Markieren der Anfrage %1 als abgelehnt</translation>
     </message>
     <message>
         <source>%1 failed: no such request was queued</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 fehlgeschlagen: Keine solche Anfrage wurde vorgemerkt</translation>
     </message>
     <message>
         <source>%1 failed: the request is already %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 fehlgeschlagen: Die Anfrage hat bereits den Status %2</translation>
     </message>
     <message>
         <source>Saving the resume point</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern des Fortsetzungspunkts</translation>
     </message>
     <message>
         <source>Reading the resume point</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesen des Fortsetzungspunkts</translation>
     </message>
     <message>
         <source>Clearing the resume point</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen des Fortsetzungspunkts</translation>
     </message>
     <message>
         <source>Storing notification %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern der Benachrichtigung %1</translation>
     </message>
     <message>
         <source>Updating notification %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktualisieren der Benachrichtigung %1</translation>
     </message>
     <message>
         <source>Reading the notification history</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesen des Benachrichtigungsverlaufs</translation>
     </message>
     <message>
         <source>Counting unread notifications</source>
-        <translation type="unfinished"></translation>
+        <translation>Zählen ungelesener Benachrichtigungen</translation>
     </message>
     <message>
         <source>Marking notification %1 read</source>
-        <translation type="unfinished"></translation>
+        <translation>Markieren der Benachrichtigung %1 als gelesen</translation>
     </message>
     <message>
         <source>%1 failed: no such notification</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 fehlgeschlagen: Keine solche Benachrichtigung</translation>
     </message>
     <message>
         <source>Marking all notifications read</source>
-        <translation type="unfinished"></translation>
+        <translation>Markieren aller Benachrichtigungen als gelesen</translation>
     </message>
     <message>
         <source>Clearing the notification history</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen des Benachrichtigungsverlaufs</translation>
     </message>
     <message>
         <source>Logging command %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokollieren des Befehls %1</translation>
     </message>
     <message>
         <source>Updating command %1 in the log</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktualisieren des Befehls %1 im Protokoll</translation>
     </message>
     <message>
         <source>%1 failed: no such command in the log</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 fehlgeschlagen: Kein solcher Befehl im Protokoll</translation>
     </message>
     <message>
         <source>Reading command %1 from the log</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesen des Befehls %1 aus dem Protokoll</translation>
     </message>
     <message>
         <source>Reading the command log</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesen des Befehlsprotokolls</translation>
     </message>
 </context>
 <context>
     <name>MachineDelegate</name>
     <message>
         <source>Running</source>
-        <translation type="unfinished"></translation>
+        <translation>In Betrieb</translation>
     </message>
     <message>
         <source>Idle</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereit</translation>
     </message>
     <message>
         <source>Down</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgefallen</translation>
     </message>
     <message>
         <source>Maintenance</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartung</translation>
     </message>
     <message>
         <source>Low</source>
-        <translation type="unfinished"></translation>
+        <translation>Niedrig</translation>
     </message>
     <message>
         <source>Medium</source>
-        <translation type="unfinished"></translation>
+        <translation>Mittel</translation>
     </message>
     <message>
         <source>High</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoch</translation>
     </message>
     <message>
         <source>Critical</source>
-        <translation type="unfinished"></translation>
+        <translation>Kritisch</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Offen</translation>
     </message>
     <message>
         <source>In progress</source>
-        <translation type="unfinished"></translation>
+        <translation>In Bearbeitung</translation>
     </message>
     <message>
         <source>Resolved</source>
