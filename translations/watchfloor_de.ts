@@ -1818,250 +1818,250 @@
     </message>
     <message>
         <source>Resolved</source>
-        <translation type="unfinished"></translation>
+        <translation>Behoben</translation>
     </message>
     <message>
         <source>%1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2</translation>
     </message>
     <message>
         <source>%1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %</translation>
     </message>
     <message>
         <source>%1 (stale)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (veraltet)</translation>
     </message>
 </context>
 <context>
     <name>MachineModel</name>
     <message>
         <source>Machine</source>
-        <translation type="unfinished"></translation>
+        <translation>Maschine</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Line</source>
-        <translation type="unfinished"></translation>
+        <translation>Linie</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Utilization</source>
-        <translation type="unfinished"></translation>
+        <translation>Auslastung</translation>
     </message>
     <message>
         <source>Produced</source>
-        <translation type="unfinished"></translation>
+        <translation>Produziert</translation>
     </message>
     <message>
         <source>Open tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>Offene Tickets</translation>
     </message>
     <message>
         <source>Last update</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Aktualisierung</translation>
     </message>
 </context>
 <context>
     <name>MachinesView</name>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>All statuses</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Status</translation>
     </message>
     <message>
         <source>Line</source>
-        <translation type="unfinished"></translation>
+        <translation>Linie</translation>
     </message>
     <message>
         <source>All lines</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Linien</translation>
     </message>
     <message>
         <source>Search machines</source>
-        <translation type="unfinished"></translation>
+        <translation>Maschinen durchsuchen</translation>
     </message>
     <message>
         <source>Search machine id or name</source>
-        <translation type="unfinished"></translation>
+        <translation>Maschinen-ID oder Name suchen</translation>
     </message>
     <message>
         <source>Machines</source>
-        <translation type="unfinished"></translation>
+        <translation>Maschinen</translation>
     </message>
     <message>
         <source>%1 (stale)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (veraltet)</translation>
     </message>
     <message>
         <source>Utilization</source>
-        <translation type="unfinished"></translation>
+        <translation>Auslastung</translation>
     </message>
     <message>
         <source>Open maintenance tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>Offene Wartungstickets</translation>
     </message>
     <message>
         <source>Priority</source>
-        <translation type="unfinished"></translation>
+        <translation>Priorität</translation>
     </message>
     <message>
         <source>Ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>Ticket</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>Beschreibung</translation>
     </message>
     <message>
         <source>Line %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Linie %1</translation>
     </message>
     <message>
         <source>%1 listed of %2 · %3 down · %4 in maintenance</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 angezeigt · %3 ausgefallen · %4 in Wartung</translation>
     </message>
     <message>
         <source>No machine selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Maschine ausgewählt</translation>
     </message>
     <message>
         <source>Select a machine in the table to see its utilization and tickets.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine Maschine in der Tabelle aus, um Auslastung und Tickets zu sehen.</translation>
     </message>
     <message>
         <source>%1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <source>Utilization %1 % · %2 produced</source>
-        <translation type="unfinished"></translation>
+        <translation>Auslastung %1 % · %2 produziert</translation>
     </message>
     <message>
         <source>%1 · updated %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · aktualisiert %2</translation>
     </message>
     <message>
         <source>Open maintenance tickets (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Offene Wartungstickets (%1)</translation>
     </message>
     <message>
         <source>Utilization of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Auslastung von %1</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Watchfloor — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Watchfloor — %1</translation>
     </message>
     <message>
         <source>Open in new window</source>
-        <translation type="unfinished"></translation>
+        <translation>In neuem Fenster öffnen</translation>
     </message>
     <message>
         <source>Open the current view in a window of its own (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die aktuelle Ansicht in einem eigenen Fenster öffnen (%1)</translation>
     </message>
     <message>
         <source>The command log could not be saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Befehlsprotokoll konnte nicht gespeichert werden: %1</translation>
     </message>
     <message>
         <source>Overview</source>
-        <translation type="unfinished"></translation>
+        <translation>Übersicht</translation>
     </message>
     <message>
         <source>Drones</source>
-        <translation type="unfinished"></translation>
+        <translation>Drohnen</translation>
     </message>
     <message>
         <source>Machines</source>
-        <translation type="unfinished"></translation>
+        <translation>Maschinen</translation>
     </message>
     <message>
         <source>Control panel</source>
-        <translation type="unfinished"></translation>
+        <translation>Bedienfeld</translation>
     </message>
     <message>
         <source>Alarms</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarme</translation>
     </message>
     <message>
         <source>Activity</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktivität</translation>
     </message>
     <message>
         <source>Command log</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehlsprotokoll</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Open %1 in new window</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 in neuem Fenster öffnen</translation>
     </message>
     <message>
         <source>Open windows</source>
-        <translation type="unfinished"></translation>
+        <translation>Geöffnete Fenster</translation>
     </message>
     <message>
         <source>Show %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 anzeigen</translation>
     </message>
     <message>
         <source>Watchfloor</source>
-        <translation type="unfinished"></translation>
+        <translation>Watchfloor</translation>
     </message>
     <message>
         <source>%1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <source>Preferences…</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen…</translation>
     </message>
     <message>
         <source>Toasts, sound, desktop notifications, theme and live updates (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Einblendungen, Ton, Desktop-Benachrichtigungen, Farbschema und Live-Aktualisierung (%1)</translation>
     </message>
     <message>
         <source>%1 · %2 role</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · Rolle: %2</translation>
     </message>
     <message>
         <source>Notifications</source>
-        <translation type="unfinished"></translation>
+        <translation>Benachrichtigungen</translation>
     </message>
     <message>
         <source>Sound muted until %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ton stumm bis %1</translation>
     </message>
     <message>
         <source>Critical alarms make no sound until %1. Click to unmute now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kritische Alarme sind bis %1 stumm. Klicken Sie, um den Ton jetzt wieder einzuschalten.</translation>
     </message>
     <message>
         <source>Mute sound</source>
-        <translation type="unfinished"></translation>
+        <translation>Ton stummschalten</translation>
     </message>
     <message numerus="yes">
         <source>Silence the critical alarm sound for %n minute(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Ton für kritische Alarme %n Minute lang stummschalten</numerusform>
+            <numerusform>Ton für kritische Alarme %n Minuten lang stummschalten</numerusform>
         </translation>
     </message>
 </context>
@@ -2070,931 +2070,931 @@
     <message numerus="yes">
         <source>%n waiting</source>
         <comment>critical or high alarms not acknowledged</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n offen</numerusform>
+            <numerusform>%n offen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Notifications: %n unread</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Benachrichtigungen: %n ungelesen</numerusform>
+            <numerusform>Benachrichtigungen: %n ungelesen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>(%n critical or high alarm(s) waiting for acknowledgement)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>(%n kritischer oder hoher Alarm wartet auf Quittierung)</numerusform>
+            <numerusform>(%n kritische oder hohe Alarme warten auf Quittierung)</numerusform>
         </translation>
     </message>
     <message>
         <source>Notifications</source>
-        <translation type="unfinished"></translation>
+        <translation>Benachrichtigungen</translation>
     </message>
     <message>
         <source>Open the notification center (Ctrl+Shift+A)</source>
-        <translation type="unfinished"></translation>
+        <translation>Benachrichtigungszentrale öffnen (Ctrl+Shift+A)</translation>
     </message>
 </context>
 <context>
     <name>NotificationCenter</name>
     <message>
         <source>The notification %1 is no longer listed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Benachrichtigung %1 ist nicht mehr aufgeführt.</translation>
     </message>
     <message>
         <source>Nothing to acknowledge: “%1” is not an alarm waiting for an acknowledgement.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts zu quittieren: „%1“ ist kein Alarm, der auf Quittierung wartet.</translation>
     </message>
     <message>
         <source>Acknowledgements need the profile&apos;s local database, which is not open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Quittierungen benötigen die lokale Datenbank des Profils, die nicht geöffnet ist.</translation>
     </message>
     <message>
         <source>Link to the server restored</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung zum Server wiederhergestellt</translation>
     </message>
     <message numerus="yes">
         <source>The data on screen was not live for %n second(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Die angezeigten Daten waren %n Sekunde lang nicht live.</numerusform>
+            <numerusform>Die angezeigten Daten waren %n Sekunden lang nicht live.</numerusform>
         </translation>
     </message>
     <message>
         <source>Link to the server lost</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung zum Server verloren</translation>
     </message>
     <message>
         <source>on</source>
-        <translation type="unfinished"></translation>
+        <translation>ein</translation>
     </message>
     <message>
         <source>off</source>
-        <translation type="unfinished"></translation>
+        <translation>aus</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannt</translation>
     </message>
     <message>
         <source>%1 set to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 auf %2 gesetzt</translation>
     </message>
     <message>
         <source>The device reported success after this console had stopped waiting.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Gerät hat Erfolg gemeldet, nachdem diese Konsole nicht mehr gewartet hat.</translation>
     </message>
     <message>
         <source>%1 not set to %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 nicht auf %2 gesetzt: %3</translation>
     </message>
     <message>
         <source>%1 changed to %2 while your command was pending</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wurde auf %2 geändert, während Ihr Befehl ausstand</translation>
     </message>
     <message>
         <source>%1: %2 sent a command while yours was pending</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 hat einen Befehl gesendet, während Ihrer ausstand</translation>
     </message>
     <message>
         <source>The server&apos;s value is shown; check it before acting again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Wert des Servers wird angezeigt; prüfen Sie ihn, bevor Sie erneut handeln.</translation>
     </message>
 </context>
 <context>
     <name>NotificationDelegate</name>
     <message>
         <source>Today</source>
-        <translation type="unfinished"></translation>
+        <translation>Heute</translation>
     </message>
     <message>
         <source>Yesterday</source>
-        <translation type="unfinished"></translation>
+        <translation>Gestern</translation>
     </message>
     <message>
         <source>Link</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung</translation>
     </message>
     <message numerus="yes">
         <source>%n activation(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Auslösung</numerusform>
+            <numerusform>%n Auslösungen</numerusform>
         </translation>
     </message>
     <message>
         <source>earlier run</source>
-        <translation type="unfinished"></translation>
+        <translation>früherer Lauf</translation>
     </message>
     <message>
         <source>Acknowledged by %1 at %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Quittiert von %1 um %2</translation>
     </message>
     <message>
         <source>Acknowledged by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Quittiert von %1</translation>
     </message>
     <message>
         <source>State not known yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustand noch unbekannt</translation>
     </message>
     <message>
         <source>Waiting for acknowledgement</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartet auf Quittierung</translation>
     </message>
     <message>
         <source>Returned to normal, waiting for acknowledgement</source>
-        <translation type="unfinished"></translation>
+        <translation>Gegangen, wartet auf Quittierung</translation>
     </message>
     <message>
         <source>Acknowledged, still active</source>
-        <translation type="unfinished"></translation>
+        <translation>Quittiert, steht noch an</translation>
     </message>
     <message>
         <source> · still active</source>
-        <translation type="unfinished"></translation>
+        <translation> · steht noch an</translation>
     </message>
     <message>
         <source>Cleared</source>
-        <translation type="unfinished"></translation>
+        <translation>Erledigt</translation>
     </message>
     <message>
         <source> · cleared</source>
-        <translation type="unfinished"></translation>
+        <translation> · erledigt</translation>
     </message>
     <message>
         <source>Shelved</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurückgestellt</translation>
     </message>
     <message>
         <source>Unread</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungelesen</translation>
     </message>
 </context>
 <context>
     <name>NotificationPanel</name>
     <message>
         <source>Notification center</source>
-        <translation type="unfinished"></translation>
+        <translation>Benachrichtigungszentrale</translation>
     </message>
     <message>
         <source>Notifications</source>
-        <translation type="unfinished"></translation>
+        <translation>Benachrichtigungen</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Schließen</translation>
     </message>
     <message>
         <source>Close the notification center (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Benachrichtigungszentrale schließen (Esc)</translation>
     </message>
     <message>
         <source>Notifications, newest first</source>
-        <translation type="unfinished"></translation>
+        <translation>Benachrichtigungen, neueste zuerst</translation>
     </message>
     <message>
         <source>The notification history could not be saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Benachrichtigungsverlauf konnte nicht gespeichert werden: %1</translation>
     </message>
     <message>
         <source>Search text, source, operator…</source>
-        <translation type="unfinished"></translation>
+        <translation>Text, Quelle, Bediener suchen…</translation>
     </message>
     <message>
         <source>Search notifications</source>
-        <translation type="unfinished"></translation>
+        <translation>Benachrichtigungen durchsuchen</translation>
     </message>
     <message>
         <source>Minimum severity</source>
-        <translation type="unfinished"></translation>
+        <translation>Mindestpriorität</translation>
     </message>
     <message>
         <source>All severities</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Prioritäten</translation>
     </message>
     <message>
         <source>Low and above</source>
-        <translation type="unfinished"></translation>
+        <translation>Niedrig und höher</translation>
     </message>
     <message>
         <source>Medium and above</source>
-        <translation type="unfinished"></translation>
+        <translation>Mittel und höher</translation>
     </message>
     <message>
         <source>High and above</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoch und höher</translation>
     </message>
     <message>
         <source>Critical only</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur kritisch</translation>
     </message>
     <message>
         <source>Kind of notification</source>
-        <translation type="unfinished"></translation>
+        <translation>Art der Benachrichtigung</translation>
     </message>
     <message>
         <source>All kinds</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Arten</translation>
     </message>
     <message>
         <source>Alarms</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarme</translation>
     </message>
     <message>
         <source>Server notices</source>
-        <translation type="unfinished"></translation>
+        <translation>Servermeldungen</translation>
     </message>
     <message>
         <source>Link to the server</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung zum Server</translation>
     </message>
     <message>
         <source>Commands</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehle</translation>
     </message>
     <message>
         <source>&amp;Unread only</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur &amp;ungelesene</translation>
     </message>
     <message>
         <source>Waiting for ac&amp;knowledgement</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wartet auf Quittierung</translation>
     </message>
     <message>
         <source>&amp;Acknowledge…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quittieren…</translation>
     </message>
     <message>
         <source>Acknowledge all &amp;listed…</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle a&amp;ngezeigten quittieren…</translation>
     </message>
     <message>
         <source>&amp;Mark all read</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle als &amp;gelesen markieren</translation>
     </message>
     <message>
         <source>Mark every notification read; alarms stay unacknowledged</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Benachrichtigungen als gelesen markieren; Alarme bleiben unquittiert</translation>
     </message>
     <message>
         <source>Clear &amp;history…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verlauf löschen…</translation>
     </message>
     <message>
         <source>Forget past notifications on this console; alarms still waiting stay listed</source>
-        <translation type="unfinished"></translation>
+        <translation>Frühere Benachrichtigungen auf dieser Konsole verwerfen; noch wartende Alarme bleiben aufgeführt</translation>
     </message>
     <message>
         <source>Alarm actions need this console&apos;s local store, and none is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für Alarmaktionen wird der lokale Speicher dieser Konsole benötigt, es ist jedoch keiner geöffnet.</translation>
     </message>
     <message>
         <source>Your role (viewer) may read notifications but not acknowledge alarms.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Rolle (Beobachter) darf Benachrichtigungen lesen, aber keine Alarme quittieren.</translation>
     </message>
     <message>
         <source>Acknowledgement</source>
-        <translation type="unfinished"></translation>
+        <translation>Quittierung</translation>
     </message>
     <message>
         <source>Acknowledgement of all listed alarms</source>
-        <translation type="unfinished"></translation>
+        <translation>Quittierung aller angezeigten Alarme</translation>
     </message>
     <message numerus="yes">
         <source>%1 sent for %n alarm(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 für %n Alarm gesendet.</numerusform>
+            <numerusform>%1 für %n Alarme gesendet.</numerusform>
         </translation>
     </message>
     <message>
         <source>%1: %2 of %3 sent. %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 von %3 gesendet. %4</translation>
     </message>
     <message>
         <source>Clear notification history</source>
-        <translation type="unfinished"></translation>
+        <translation>Benachrichtigungsverlauf löschen</translation>
     </message>
     <message>
         <source>Forget every past notification on this console? Alarms still waiting for an acknowledgement stay listed. The server&apos;s alarms are not changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle früheren Benachrichtigungen auf dieser Konsole verwerfen? Alarme, die noch auf Quittierung warten, bleiben aufgeführt. Die Alarme auf dem Server werden nicht verändert.</translation>
     </message>
     <message>
         <source>Clear history</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlauf löschen</translation>
     </message>
     <message>
         <source>Notification history cleared.</source>
-        <translation type="unfinished"></translation>
+        <translation>Benachrichtigungsverlauf gelöscht.</translation>
     </message>
     <message>
         <source>The history could not be cleared: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Verlauf konnte nicht gelöscht werden: %1</translation>
     </message>
     <message>
         <source>Acknowledge all &amp;listed (%1)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle a&amp;ngezeigten quittieren (%1)…</translation>
     </message>
     <message>
         <source>; a note is required</source>
-        <translation type="unfinished"></translation>
+        <translation>; eine Bemerkung ist erforderlich</translation>
     </message>
     <message>
         <source>Acknowledge the selected alarms (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewählte Alarme quittieren (Enter)</translation>
     </message>
     <message>
         <source>Acknowledge every listed alarm waiting, after a confirmation</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle angezeigten wartenden Alarme nach einer Rückfrage quittieren</translation>
     </message>
     <message>
         <source>%1 listed of %2 · %3 unread · %4 waiting for acknowledgement</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 angezeigt · %3 ungelesen · %4 warten auf Quittierung</translation>
     </message>
 </context>
 <context>
     <name>OperatorModel</name>
     <message>
         <source>Operator</source>
-        <translation type="unfinished"></translation>
+        <translation>Bediener</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>Rolle</translation>
     </message>
     <message>
         <source>Since</source>
-        <translation type="unfinished"></translation>
+        <translation>Seit</translation>
     </message>
     <message>
         <source>Console</source>
-        <translation type="unfinished"></translation>
+        <translation>Konsole</translation>
     </message>
     <message>
         <source>Last action</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Aktion</translation>
     </message>
     <message>
         <source>Last action at</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Aktion um</translation>
     </message>
 </context>
 <context>
     <name>OverviewView</name>
     <message>
         <source>Alarms</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarme</translation>
     </message>
     <message>
         <source>Drones</source>
-        <translation type="unfinished"></translation>
+        <translation>Drohnen</translation>
     </message>
     <message>
         <source>Machines</source>
-        <translation type="unfinished"></translation>
+        <translation>Maschinen</translation>
     </message>
     <message>
         <source>Plant</source>
-        <translation type="unfinished"></translation>
+        <translation>Anlage</translation>
     </message>
     <message>
         <source>Server</source>
-        <translation type="unfinished"></translation>
+        <translation>Server</translation>
     </message>
     <message>
         <source>Critical</source>
-        <translation type="unfinished"></translation>
+        <translation>Kritisch</translation>
     </message>
     <message>
         <source>High</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoch</translation>
     </message>
     <message>
         <source>Medium</source>
-        <translation type="unfinished"></translation>
+        <translation>Mittel</translation>
     </message>
     <message>
         <source>Low</source>
-        <translation type="unfinished"></translation>
+        <translation>Niedrig</translation>
     </message>
     <message>
         <source>Info</source>
-        <translation type="unfinished"></translation>
+        <translation>Info</translation>
     </message>
     <message>
         <source>Unacknowledged</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht quittiert</translation>
     </message>
     <message>
         <source>Flying</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Flug</translation>
     </message>
     <message>
         <source>Charging</source>
-        <translation type="unfinished"></translation>
+        <translation>Lädt</translation>
     </message>
     <message>
         <source>Idle</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereit</translation>
     </message>
     <message>
         <source>Maintenance</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartung</translation>
     </message>
     <message>
         <source>Offline</source>
-        <translation type="unfinished"></translation>
+        <translation>Offline</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler</translation>
     </message>
     <message>
         <source>Low battery</source>
-        <translation type="unfinished"></translation>
+        <translation>Akku niedrig</translation>
     </message>
     <message>
         <source>Builds in progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Laufende Fertigungen</translation>
     </message>
     <message>
         <source>Running</source>
-        <translation type="unfinished"></translation>
+        <translation>In Betrieb</translation>
     </message>
     <message>
         <source>Down</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgefallen</translation>
     </message>
     <message>
         <source>Operators online</source>
-        <translation type="unfinished"></translation>
+        <translation>Bediener online</translation>
     </message>
     <message>
         <source>CPU</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU</translation>
     </message>
     <message>
         <source>Memory</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsspeicher</translation>
     </message>
     <message>
         <source>Storage</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenträger</translation>
     </message>
     <message>
         <source>Server load</source>
-        <translation type="unfinished"></translation>
+        <translation>Serverauslastung</translation>
     </message>
     <message>
         <source>Fleet battery</source>
-        <translation type="unfinished"></translation>
+        <translation>Akkustand der Flotte</translation>
     </message>
     <message>
         <source>Mean battery</source>
-        <translation type="unfinished"></translation>
+        <translation>Mittlerer Akkustand</translation>
     </message>
     <message>
         <source>New alarms per minute</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Alarme pro Minute</translation>
     </message>
     <message>
         <source>Activations</source>
-        <translation type="unfinished"></translation>
+        <translation>Auslösungen</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>Anstehend</translation>
     </message>
     <message>
         <source>Pending</source>
-        <translation type="unfinished"></translation>
+        <translation>Offen</translation>
     </message>
     <message>
         <source>Not reporting</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Meldung</translation>
     </message>
     <message>
         <source>Fault</source>
-        <translation type="unfinished"></translation>
+        <translation>Störung</translation>
     </message>
     <message>
         <source>%1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %</translation>
     </message>
     <message>
         <source>Nearly full</source>
-        <translation type="unfinished"></translation>
+        <translation>Fast voll</translation>
     </message>
     <message>
         <source>%1 — stale, not live</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — veraltet, nicht live</translation>
     </message>
     <message>
         <source>Above %1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>Über %1 %</translation>
     </message>
     <message>
         <source>Limit %1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>Grenze %1 %</translation>
     </message>
     <message>
         <source>Below %1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>Unter %1 %</translation>
     </message>
     <message>
         <source>Low %1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>Niedrig %1 %</translation>
     </message>
     <message>
         <source>Flood: above %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Flut: über %1</translation>
     </message>
     <message>
         <source>Flood above %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Flutgrenze %1</translation>
     </message>
 </context>
 <context>
     <name>PollingClient</name>
     <message>
         <source>the console stopped polling</source>
-        <translation type="unfinished"></translation>
+        <translation>die Konsole hat den Abfragebetrieb beendet</translation>
     </message>
     <message>
         <source>no answer from the server within the timeout</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Antwort vom Server innerhalb der Zeitüberschreitung</translation>
     </message>
     <message>
         <source>the server answered HTTP %1</source>
-        <translation type="unfinished"></translation>
+        <translation>der Server antwortete mit HTTP %1</translation>
     </message>
     <message>
         <source>%1 (HTTP %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (HTTP %2)</translation>
     </message>
     <message>
         <source>the REST answer is not a JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>die REST-Antwort ist kein JSON-Objekt</translation>
     </message>
     <message>
         <source>the REST snapshot has no journal seq</source>
-        <translation type="unfinished"></translation>
+        <translation>der REST-Snapshot hat keine Journal-Sequenznummer (seq)</translation>
     </message>
     <message>
         <source>the server sent no snapshot of the channel %1</source>
-        <translation type="unfinished"></translation>
+        <translation>der Server hat keinen Snapshot des Kanals %1 gesendet</translation>
     </message>
     <message>
         <source>the console is not polling the server</source>
-        <translation type="unfinished"></translation>
+        <translation>die Konsole fragt den Server nicht ab</translation>
     </message>
     <message>
         <source>%1 needs an alarmId</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 benötigt eine alarmId</translation>
     </message>
     <message>
         <source>%1 cannot be sent while polling</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann im Abfragebetrieb nicht gesendet werden</translation>
     </message>
     <message>
         <source>no answer to %1 within %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Antwort auf %1 innerhalb von %2 s</translation>
     </message>
     <message>
         <source>the answer to %1 is not a JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>die Antwort auf %1 ist kein JSON-Objekt</translation>
     </message>
 </context>
 <context>
     <name>PreferencesDialog</name>
     <message>
         <source>Play a &amp;sound for critical alarms</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ton bei kritischen Alarmen abspielen</translation>
     </message>
     <message>
         <source>&amp;Desktop notifications while the window is not active</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Desktop-Benachrichtigungen, solange das Fenster nicht aktiv ist</translation>
     </message>
     <message>
         <source>&amp;Live updates from the server</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Live-Aktualisierung vom Server</translation>
     </message>
     <message>
         <source>&amp;Mute</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Stummschalten</translation>
     </message>
     <message>
         <source>U&amp;nmute</source>
-        <translation type="unfinished"></translation>
+        <translation>Stummschaltung a&amp;ufheben</translation>
     </message>
     <message>
         <source>Preferences</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen</translation>
     </message>
     <message>
         <source>Toasts from severity</source>
-        <translation type="unfinished"></translation>
+        <translation>Einblendungen ab Priorität</translation>
     </message>
     <message>
         <source>Critical only</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur kritisch</translation>
     </message>
     <message>
         <source>High and above</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoch und höher</translation>
     </message>
     <message>
         <source>Medium and above</source>
-        <translation type="unfinished"></translation>
+        <translation>Mittel und höher</translation>
     </message>
     <message>
         <source>Low and above</source>
-        <translation type="unfinished"></translation>
+        <translation>Niedrig und höher</translation>
     </message>
     <message>
         <source>All, including info</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle, einschließlich Info</translation>
     </message>
     <message>
         <source>&amp;Toasts for:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Einblendungen für:</translation>
     </message>
     <message>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> s</translation>
     </message>
     <message>
         <source>Repeat the sound of one alarm at most every, in seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>Ton eines Alarms höchstens alle so viele Sekunden wiederholen</translation>
     </message>
     <message>
         <source>&amp;Repeat at most every:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wiederholen höchstens alle:</translation>
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> min</translation>
     </message>
     <message>
         <source>Mute sound for minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>Ton für so viele Minuten stummschalten</translation>
     </message>
     <message>
         <source>Mute sound</source>
-        <translation type="unfinished"></translation>
+        <translation>Ton stummschalten</translation>
     </message>
     <message>
         <source>Unmute sound</source>
-        <translation type="unfinished"></translation>
+        <translation>Ton wieder einschalten</translation>
     </message>
     <message>
         <source>Mute sound &amp;for:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ton stummschalten &amp;für:</translation>
     </message>
     <message>
         <source>Theme</source>
-        <translation type="unfinished"></translation>
+        <translation>Farbschema</translation>
     </message>
     <message>
         <source>Light</source>
-        <translation type="unfinished"></translation>
+        <translation>Hell</translation>
     </message>
     <message>
         <source>Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>Dunkel</translation>
     </message>
     <message>
         <source>T&amp;heme:</source>
-        <translation type="unfinished"></translation>
+        <translation>Farbsc&amp;hema:</translation>
     </message>
     <message>
         <source>Sound muted until %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ton stumm bis %1</translation>
     </message>
     <message>
         <source>Sound not muted</source>
-        <translation type="unfinished"></translation>
+        <translation>Ton nicht stummgeschaltet</translation>
     </message>
 </context>
 <context>
     <name>Profile</name>
     <message>
         <source>%1: cannot read the profile: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Das Profil kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>malformed section header</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlerhafte Abschnittsüberschrift</translation>
     </message>
     <message>
         <source>unknown section [%1] (expected [server], [connection], [operator], [alarms], [notifications], [commands] or [data])</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannter Abschnitt [%1] (erwartet: [server], [connection], [operator], [alarms], [notifications], [commands] oder [data])</translation>
     </message>
     <message>
         <source>expected key=value</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel=Wert erwartet</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a ws:// or wss:// URL with a host</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine ws://- oder wss://-URL mit Host</translation>
     </message>
     <message>
         <source>the token is already given by %1; give only one of token, token-file, token-env</source>
-        <translation type="unfinished"></translation>
+        <translation>das Token ist bereits durch %1 angegeben; geben Sie nur eines von token, token-file, token-env an</translation>
     </message>
     <message>
         <source>cannot read the token file %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>die Token-Datei %1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>the token file %1 is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>die Token-Datei %1 ist leer</translation>
     </message>
     <message>
         <source>the environment variable %1 is not set</source>
-        <translation type="unfinished"></translation>
+        <translation>die Umgebungsvariable %1 ist nicht gesetzt</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not one of auto, watchfloor, plain, socketio</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keiner der Werte auto, watchfloor, plain, socketio</translation>
     </message>
     <message>
         <source>cannot read the CA file %1</source>
-        <translation type="unfinished"></translation>
+        <translation>die CA-Datei %1 kann nicht gelesen werden</translation>
     </message>
     <message>
         <source>expected true or false</source>
-        <translation type="unfinished"></translation>
+        <translation>true oder false erwartet</translation>
     </message>
     <message>
         <source>unknown key</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannter Schlüssel</translation>
     </message>
     <message>
         <source>expected a whole number from %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>ganze Zahl von %1 bis %2 erwartet</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not one of critical, high, medium, low, info</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keiner der Werte critical, high, medium, low, info</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not one of light, dark</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keiner der Werte light, dark</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not an endpoint id (a list is separated by commas)</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine Endpunkt-ID (eine Liste wird durch Kommas getrennt)</translation>
     </message>
     <message>
         <source>%1: [server] url is required</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: [server] url ist erforderlich</translation>
     </message>
 </context>
 <context>
     <name>ServerHealthModel</name>
     <message>
         <source>CPU</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU</translation>
     </message>
     <message>
         <source>Memory</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsspeicher</translation>
     </message>
     <message>
         <source>Storage</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenträger</translation>
     </message>
     <message>
         <source>Last update</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Aktualisierung</translation>
     </message>
 </context>
 <context>
     <name>ShelveDialog</name>
     <message>
         <source>Shelve alarms</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarme zurückstellen</translation>
     </message>
     <message>
         <source>… and %1 more</source>
-        <translation type="unfinished"></translation>
+        <translation>… und %1 weitere</translation>
     </message>
     <message>
         <source>Alarms to shelve: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurückzustellende Alarme: %1</translation>
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> min</translation>
     </message>
     <message>
         <source>Shelve for minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurückstellen für Minuten</translation>
     </message>
     <message>
         <source>&amp;Duration:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dauer:</translation>
     </message>
     <message>
         <source>Why, for the next shift (required)</source>
-        <translation type="unfinished"></translation>
+        <translation>Grund, für die nächste Schicht (erforderlich)</translation>
     </message>
     <message>
         <source>Shelve reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Grund der Zurückstellung</translation>
     </message>
     <message>
         <source>&amp;Reason:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Begründung:</translation>
     </message>
     <message>
         <source>Shelve</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurückstellen</translation>
     </message>
 </context>
 <context>
     <name>Sparkline</name>
     <message>
         <source>Trend</source>
-        <translation type="unfinished"></translation>
+        <translation>Trend</translation>
     </message>
 </context>
 <context>
     <name>StaleBanner</name>
     <message>
         <source>PAUSED — live updates are off; the values below are as last received at %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>ANGEHALTEN — Live-Aktualisierung ist aus; die Werte unten sind auf dem Stand von %1.</translation>
     </message>
     <message>
         <source>PAUSED — live updates are off; no data received from the server yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>ANGEHALTEN — Live-Aktualisierung ist aus; noch keine Daten vom Server empfangen.</translation>
     </message>
     <message>
         <source>NOT LIVE — the values below are as last received at %1 and may be out of date.</source>
-        <translation type="unfinished"></translation>
+        <translation>NICHT LIVE — die Werte unten sind auf dem Stand von %1 und möglicherweise veraltet.</translation>
     </message>
     <message>
         <source>NOT LIVE — no data received from the server yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>NICHT LIVE — noch keine Daten vom Server empfangen.</translation>
     </message>
     <message>
         <source>Link: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung: %1.</translation>
     </message>
 </context>
 <context>
     <name>TileCard</name>
     <message>
         <source>Tile %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kachel %1</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
     <name>TileModel</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert</translation>
     </message>
     <message>
         <source>Unit</source>
-        <translation type="unfinished"></translation>
+        <translation>Einheit</translation>
     </message>
     <message>
         <source>Last update</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Aktualisierung</translation>
     </message>
 </context>
 <context>
     <name>ToastArea</name>
     <message>
         <source>Notifications</source>
-        <translation type="unfinished"></translation>
+        <translation>Benachrichtigungen</translation>
     </message>
     <message numerus="yes">
         <source>+%n more</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>+%n weitere</numerusform>
+            <numerusform>+%n weitere</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Show all notifications, %n more not shown</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Alle Benachrichtigungen anzeigen, %n weitere nicht angezeigt</numerusform>
+            <numerusform>Alle Benachrichtigungen anzeigen, %n weitere nicht angezeigt</numerusform>
         </translation>
     </message>
 </context>
@@ -3002,113 +3002,113 @@
     <name>ToastWidget</name>
     <message>
         <source>Acknowledge</source>
-        <translation type="unfinished"></translation>
+        <translation>Quittieren</translation>
     </message>
     <message>
         <source>Show</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzeigen</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Schließen</translation>
     </message>
     <message>
         <source>Close notification</source>
-        <translation type="unfinished"></translation>
+        <translation>Benachrichtigung schließen</translation>
     </message>
     <message>
         <source>CRITICAL</source>
-        <translation type="unfinished"></translation>
+        <translation>KRITISCH</translation>
     </message>
     <message>
         <source>ERROR</source>
-        <translation type="unfinished"></translation>
+        <translation>FEHLER</translation>
     </message>
     <message>
         <source>WARNING</source>
-        <translation type="unfinished"></translation>
+        <translation>WARNUNG</translation>
     </message>
     <message>
         <source>SUCCESS</source>
-        <translation type="unfinished"></translation>
+        <translation>ERFOLG</translation>
     </message>
     <message>
         <source>INFO</source>
-        <translation type="unfinished"></translation>
+        <translation>INFO</translation>
     </message>
     <message>
         <source>Acknowledge alarm: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarm quittieren: %1</translation>
     </message>
     <message>
         <source>Show notification: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Benachrichtigung anzeigen: %1</translation>
     </message>
     <message>
         <source>%1 notification: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Benachrichtigung (%1): %2</translation>
     </message>
 </context>
 <context>
     <name>ViewWindow</name>
     <message>
         <source>Watchfloor — %1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Watchfloor — %1 — %2</translation>
     </message>
     <message>
         <source>%1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <source>commands off</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehle aus</translation>
     </message>
     <message>
         <source>Close window</source>
-        <translation type="unfinished"></translation>
+        <translation>Fenster schließen</translation>
     </message>
 </context>
 <context>
     <name>Watchfloor</name>
     <message>
         <source>Operations console for drones, production machines and control-panel devices.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bedienkonsole für Drohnen, Produktionsmaschinen und Bedienfeldgeräte.</translation>
     </message>
     <message>
         <source>Connect as described by the profile FILE (INI: [server] url, token; [operator] name).</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung gemäß der Profildatei DATEI herstellen (INI: [server] url, token; [operator] name).</translation>
     </message>
     <message>
         <source>FILE</source>
-        <translation type="unfinished"></translation>
+        <translation>DATEI</translation>
     </message>
     <message>
         <source>Start the built-in simulator on a free loopback port and connect to it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den eingebauten Simulator auf einem freien Loopback-Port starten und sich damit verbinden.</translation>
     </message>
     <message>
         <source>Once live data has arrived, save the main window to PATH (PNG) and exit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sobald Live-Daten eingetroffen sind, das Hauptfenster unter PFAD (PNG) speichern und beenden.</translation>
     </message>
     <message>
         <source>PATH</source>
-        <translation type="unfinished"></translation>
+        <translation>PFAD</translation>
     </message>
     <message>
         <source>give either --profile FILE or --demo (see --help)</source>
-        <translation type="unfinished"></translation>
+        <translation>geben Sie entweder --profile DATEI oder --demo an (siehe --help)</translation>
     </message>
     <message>
         <source>cannot start the built-in simulator: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>der eingebaute Simulator kann nicht gestartet werden: %1</translation>
     </message>
     <message>
         <source>Demo</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo</translation>
     </message>
     <message>
         <source>no local database, acknowledgements made offline cannot be kept: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>keine lokale Datenbank, offline erteilte Quittierungen können nicht gespeichert werden: %1</translation>
     </message>
 </context>
 </TS>
