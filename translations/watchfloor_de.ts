@@ -166,7 +166,7 @@
     </message>
     <message>
         <source>until %1 by %2 · %3</source>
-        <translation>bis %1 von %2 · %3</translation>
+        <translation>bis %1 (durch %2) · %3</translation>
     </message>
     <message>
         <source>%1× chattering</source>
@@ -753,7 +753,7 @@
     </message>
     <message>
         <source>%1 moves in steps of %2.</source>
-        <translation>%1 ändert sich in Schritten von %2.</translation>
+        <translation>%1 wird in Schritten von %2 eingestellt.</translation>
     </message>
     <message>
         <source>%1 takes one of: %2.</source>
@@ -954,11 +954,11 @@
     </message>
     <message>
         <source>Connecting…</source>
-        <translation>Verbindung wird aufgebaut…</translation>
+        <translation>Verbinden…</translation>
     </message>
     <message>
         <source>Signing in…</source>
-        <translation>Anmeldung…</translation>
+        <translation>Anmelden…</translation>
     </message>
     <message>
         <source>Reconnecting in %1 s (attempt %2)</source>
@@ -1093,11 +1093,11 @@
     </message>
     <message>
         <source>unauthorized</source>
-        <translation>nicht autorisiert</translation>
+        <translation>nicht authentifiziert</translation>
     </message>
     <message>
         <source>forbidden</source>
-        <translation>verboten</translation>
+        <translation>Zugriff verweigert</translation>
     </message>
     <message>
         <source>connection closed (code %1)</source>
@@ -1129,7 +1129,7 @@
     </message>
     <message>
         <source>a Socket.IO server of this kind has no %1</source>
-        <translation>ein Socket.IO-Server dieser Art hat kein %1</translation>
+        <translation>ein Socket.IO-Server dieser Art bietet kein %1</translation>
     </message>
     <message>
         <source>no answer to %1 within %2 s</source>
@@ -1481,11 +1481,11 @@
     </message>
     <message>
         <source>Click or press Space to switch off</source>
-        <translation>Klicken oder Leertaste drücken zum Ausschalten</translation>
+        <translation>Zum Ausschalten klicken oder Leertaste drücken</translation>
     </message>
     <message>
         <source>Click or press Space to switch on</source>
-        <translation>Klicken oder Leertaste drücken zum Einschalten</translation>
+        <translation>Zum Einschalten klicken oder Leertaste drücken</translation>
     </message>
     <message>
         <source>Type or step a value, then press Enter or Apply</source>
@@ -1549,7 +1549,7 @@
     </message>
     <message>
         <source>Not sent: %1 is not a step of %2</source>
-        <translation>Nicht gesendet: %1 ist kein Vielfaches der Schrittweite %2</translation>
+        <translation>Nicht gesendet: %1 passt nicht zur Schrittweite %2</translation>
     </message>
 </context>
 <context>
@@ -2338,7 +2338,7 @@
     </message>
     <message>
         <source>Mark every notification read; alarms stay unacknowledged</source>
-        <translation>Alle Benachrichtigungen als gelesen markieren; Alarme bleiben unquittiert</translation>
+        <translation>Alle Benachrichtigungen als gelesen markieren; Alarme bleiben nicht quittiert</translation>
     </message>
     <message>
         <source>Clear &amp;history…</source>
@@ -2626,7 +2626,7 @@
     </message>
     <message>
         <source>no answer from the server within the timeout</source>
-        <translation>keine Antwort vom Server innerhalb der Zeitüberschreitung</translation>
+        <translation>keine Antwort vom Server innerhalb der Wartezeit</translation>
     </message>
     <message>
         <source>the server answered HTTP %1</source>
@@ -2650,7 +2650,7 @@
     </message>
     <message>
         <source>the console is not polling the server</source>
-        <translation>die Konsole fragt den Server nicht ab</translation>
+        <translation>die Konsole ist nicht im Abfragebetrieb</translation>
     </message>
     <message>
         <source>%1 needs an alarmId</source>
@@ -2729,7 +2729,7 @@
     </message>
     <message>
         <source>Repeat the sound of one alarm at most every, in seconds</source>
-        <translation>Ton eines Alarms höchstens alle so viele Sekunden wiederholen</translation>
+        <translation>Mindestabstand der Tonwiederholung eines Alarms, in Sekunden</translation>
     </message>
     <message>
         <source>&amp;Repeat at most every:</source>
@@ -2741,7 +2741,7 @@
     </message>
     <message>
         <source>Mute sound for minutes</source>
-        <translation>Ton für so viele Minuten stummschalten</translation>
+        <translation>Dauer der Stummschaltung in Minuten</translation>
     </message>
     <message>
         <source>Mute sound</source>
@@ -2894,7 +2894,7 @@
     </message>
     <message>
         <source>Shelve for minutes</source>
-        <translation>Zurückstellen für Minuten</translation>
+        <translation>Dauer der Zurückstellung in Minuten</translation>
     </message>
     <message>
         <source>&amp;Duration:</source>
@@ -2902,11 +2902,11 @@
     </message>
     <message>
         <source>Why, for the next shift (required)</source>
-        <translation>Grund, für die nächste Schicht (erforderlich)</translation>
+        <translation>Begründung für die nächste Schicht (erforderlich)</translation>
     </message>
     <message>
         <source>Shelve reason</source>
-        <translation>Grund der Zurückstellung</translation>
+        <translation>Begründung der Zurückstellung</translation>
     </message>
     <message>
         <source>&amp;Reason:</source>
