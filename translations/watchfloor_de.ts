@@ -445,7 +445,7 @@
     <name>CommandLogDelegate</name>
     <message>
         <source>Queued</source>
-        <translation>In Warteschlange</translation>
+        <translation>Eingereiht</translation>
     </message>
     <message>
         <source>Sent</source>
@@ -689,7 +689,7 @@
     </message>
     <message>
         <source>queued</source>
-        <translation>in Warteschlange</translation>
+        <translation>eingereiht</translation>
     </message>
     <message>
         <source>sent</source>
@@ -827,7 +827,7 @@
     </message>
     <message>
         <source>Last reconnect</source>
-        <translation>Letzte Wiederverbindung</translation>
+        <translation>Letzte Neuverbindung</translation>
     </message>
     <message>
         <source>Events</source>
@@ -847,7 +847,7 @@
     </message>
     <message>
         <source>Retry now</source>
-        <translation>Jetzt erneut versuchen</translation>
+        <translation>Jetzt verbinden</translation>
     </message>
     <message>
         <source>Connect at once instead of waiting for the next attempt</source>
@@ -982,7 +982,7 @@
     </message>
     <message>
         <source>Polling (WebSocket down)</source>
-        <translation>Abfragebetrieb (WebSocket ausgefallen)</translation>
+        <translation>Abfragebetrieb (WebSocket aus)</translation>
     </message>
     <message>
         <source>Failed: %1</source>
@@ -1371,7 +1371,7 @@
     <name>DroneModel</name>
     <message>
         <source>Serial</source>
-        <translation>Seriennummer</translation>
+        <translation>Seriennr.</translation>
     </message>
     <message>
         <source>State</source>
@@ -1395,7 +1395,7 @@
     </message>
     <message>
         <source>Last update</source>
-        <translation>Letzte Aktualisierung</translation>
+        <translation>Aktualisiert</translation>
     </message>
 </context>
 <context>
@@ -1433,7 +1433,7 @@
     <name>EndpointControl</name>
     <message>
         <source>queued</source>
-        <translation>in Warteschlange</translation>
+        <translation>eingereiht</translation>
     </message>
     <message>
         <source>sent</source>
@@ -1865,7 +1865,7 @@
     </message>
     <message>
         <source>Last update</source>
-        <translation>Letzte Aktualisierung</translation>
+        <translation>Aktualisiert</translation>
     </message>
 </context>
 <context>
@@ -2539,7 +2539,7 @@
     </message>
     <message>
         <source>Memory</source>
-        <translation>Arbeitsspeicher</translation>
+        <translation>Speicher</translation>
     </message>
     <message>
         <source>Storage</source>
@@ -2689,7 +2689,7 @@
     </message>
     <message>
         <source>U&amp;nmute</source>
-        <translation>Stummschaltung a&amp;ufheben</translation>
+        <translation>Stumm a&amp;us</translation>
     </message>
     <message>
         <source>Preferences</source>
@@ -2863,7 +2863,7 @@
     </message>
     <message>
         <source>Memory</source>
-        <translation>Arbeitsspeicher</translation>
+        <translation>Speicher</translation>
     </message>
     <message>
         <source>Storage</source>
@@ -2871,7 +2871,7 @@
     </message>
     <message>
         <source>Last update</source>
-        <translation>Letzte Aktualisierung</translation>
+        <translation>Aktualisiert</translation>
     </message>
 </context>
 <context>
@@ -2974,7 +2974,7 @@
     </message>
     <message>
         <source>Last update</source>
-        <translation>Letzte Aktualisierung</translation>
+        <translation>Aktualisiert</translation>
     </message>
 </context>
 <context>
