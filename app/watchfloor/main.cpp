@@ -13,6 +13,7 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
+#include <QLoggingCategory>
 #include <QTimer>
 
 #include <cstdio>
@@ -218,6 +219,11 @@ int main(int argc, char *argv[])
     parser.addOptions({profileOption, demoOption, kioskOption, listOption, checkOption, screenshotOption});
     parser.process(*app);
 
+    // An administrator's command prints its answer; the connection's and the
+    // simulator's running commentary would only bury it (QT_LOGGING_RULES
+    // brings it back).
+    if (parser.isSet(listOption) || parser.isSet(checkOption))
+        QLoggingCategory::setFilterRules(QStringLiteral("watchfloor.*.debug=false\nwatchfloor.*.info=false"));
     if (parser.isSet(listOption))
         return listProfiles();
     if (parser.isSet(checkOption))
