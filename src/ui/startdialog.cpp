@@ -435,9 +435,13 @@ void StartDialog::onCheckFinished(const ConnectionCheck::Result &result)
         break;
     case Outcome::NotWebSocket: {
         const QString status = httpStatusOf(result.detail);
-        text = status.isEmpty()
-            ? tr("Not a WebSocket server: %1 answered, but not with a WebSocket handshake").arg(where)
-            : tr("Not a WebSocket server: %1 answered HTTP %2").arg(where, status);
+        if (!status.isEmpty())
+            text = tr("Not a WebSocket server: %1 answered HTTP %2").arg(where, status);
+        else if (result.detail.isEmpty())
+            text = tr("Not a WebSocket server: %1 answered, but not with a WebSocket handshake").arg(where);
+        else
+            text = tr("Not a WebSocket server: %1 answered, but not with a WebSocket handshake (%2)")
+                       .arg(where, result.detail);
         break;
     }
     case Outcome::Closed:
