@@ -6,6 +6,7 @@
 #include "language.h"
 #include "mainwindow.h"
 #include "simserver.h"
+#include "startdialog.h"
 #include "store/localstore.h"
 #include "theme.h"
 
@@ -62,13 +63,20 @@ bool wantsDisplay(int argc, char *argv[])
     return true;
 }
 
-// The profile named on the command line (a name, a path, or the demo), validated.
-Profile loadProfile(const QString &nameOrPath)
+// The file of a profile named on the command line (a name, a path, or the demo).
+QString resolveProfile(const QString &nameOrPath)
 {
     QString error;
     const QString path = ProfileCatalog::resolve(nameOrPath, &error);
     if (path.isEmpty())
         die(error, kExitUsage);
+    return path;
+}
+
+// Every key checked before anything starts: a bad profile stops here.
+Profile loadProfile(const QString &path)
+{
+    QString error;
     auto profile = Profile::load(path, &error);
     if (!profile)
         die(error, kExitUsage);
@@ -129,7 +137,7 @@ int listProfiles()
 
 int checkProfile(const QString &nameOrPath)
 {
-    Profile profile = loadProfile(nameOrPath);
+    Profile profile = loadProfile(resolveProfile(nameOrPath));
     const auto simulator = startSimulator(profile);
     ProfileCheck check(profile);
     QObject::connect(&check, &ProfileCheck::finished, QCoreApplication::instance(),
@@ -231,11 +239,23 @@ int main(int argc, char *argv[])
 
     if (parser.isSet(profileOption) && parser.isSet(demoOption))
         die(Cli::tr("give either --profile NAME or --demo, not both"), kExitUsage);
-    if (!parser.isSet(profileOption) && !parser.isSet(demoOption))
-        die(Cli::tr("give --profile NAME or --demo (see --help; --list-profiles shows the profiles found)"),
-            kExitUsage);
-
-    Profile profile = loadProfile(parser.isSet(demoOption) ? QStringLiteral("demo") : parser.value(profileOption));
+    QString profilePath;
+    if (parser.isSet(profileOption)) {
+        profilePath = resolveProfile(parser.value(profileOption));
+    } else if (parser.isSet(demoOption)) {
+        profilePath = resolveProfile(QStringLiteral("demo"));
+    } else {
+        // Nobody could answer a dialog on a screen that does not exist.
+        if (QGuiApplication::platformName() == u"offscreen")
+            die(Cli::tr("give --profile NAME or --demo (see --help; --list-profiles shows the profiles found)"),
+                kExitUsage);
+        Theme::apply(ThemeMode::Light);
+        StartDialog dialog;
+        if (dialog.exec() != QDialog::Accepted)
+            return 0;
+        profilePath = dialog.chosenProfilePath();
+    }
+    Profile profile = loadProfile(profilePath);
     if (parser.isSet(kioskOption))
         profile.kiosk.enabled = true;
     Language::install(profile.language);

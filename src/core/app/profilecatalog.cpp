@@ -5,7 +5,6 @@
 #include <QFileInfo>
 #include <QMap>
 #include <QRegularExpression>
-#include <QSaveFile>
 #include <QStandardPaths>
 
 namespace {
@@ -37,6 +36,10 @@ void addFolder(QMap<QString, ProfileCatalog::Entry> &found, const QString &direc
     const QFileInfoList files = dir.entryInfoList({u'*' + kSuffix}, QDir::Files | QDir::Readable, QDir::Name);
     for (const QFileInfo &file : files) {
         const QString name = file.completeBaseName();
+        // A file whose name is not a profile name could not be opened by name.
+        QString why;
+        if (!ProfileCatalog::isValidName(name, &why))
+            continue;
         if (!found.contains(name))
             found.insert(name, {name, file.absoluteFilePath(), origin});
     }
@@ -124,9 +127,15 @@ QString ProfileCatalog::create(const NewProfile &profile, QString *error)
         *error = tr("\"%1\" is not a ws:// or wss:// URL with a host").arg(profile.url.toString());
         return {};
     }
-    if (profile.token.contains(u'\n') || profile.operatorName.contains(u'\n')) {
-        *error = tr("the token and the operator name must be one line each");
-        return {};
+    // Both are written as INI values, which are read back trimmed and up to
+    // the line's end: anything else would not survive the round trip.
+    static const QRegularExpression unsafe(QStringLiteral("[\\x00-\\x1f\\x7f]"));
+    for (const QString &value : {profile.token, profile.operatorName}) {
+        if (value.contains(unsafe) || value != value.trimmed()) {
+            *error = tr("the token and the operator name must be one line each, without control characters or "
+                        "spaces at either end");
+            return {};
+        }
     }
     if (!QDir().mkpath(userDirectory())) {
         *error = tr("cannot create the folder %1").arg(userDirectory());
@@ -146,12 +155,20 @@ QString ProfileCatalog::create(const NewProfile &profile, QString *error)
     if (!profile.operatorName.isEmpty())
         text += QStringLiteral("\n[operator]\nname=") + profile.operatorName + u'\n';
 
-    // The token is a secret: the file is the owner's alone from its first byte.
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Text)
-        || !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) || file.write(text.toUtf8()) < 0
-        || !file.commit()) {
+    // NewOnly: a profile that appeared meanwhile is never replaced. The token
+    // is a secret: the file is the owner's alone before its first byte.
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Text | QIODevice::NewOnly)) {
+        *error = file.exists() ? tr("a profile named \"%1\" already exists (%2)").arg(profile.name, path)
+                               : tr("cannot write %1: %2").arg(path, file.errorString());
+        return {};
+    }
+    const QByteArray bytes = text.toUtf8();
+    if (!file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) || file.write(bytes) != bytes.size()
+        || !file.flush()) {
         *error = tr("cannot write %1: %2").arg(path, file.errorString());
+        file.close();
+        file.remove(); // a half-written profile would fail at the next start
         return {};
     }
     return path;

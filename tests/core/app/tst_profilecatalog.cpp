@@ -123,6 +123,7 @@ void TestProfileCatalog::listsEveryProfileOnceByName()
     write(m_system->path(), QStringLiteral("site.ini"));
     const QString shared = write(m_system->path(), QStringLiteral("shared.ini"));
     write(m_system->path(), QStringLiteral("notes.txt")); // not a profile
+    write(m_system->path(), QStringLiteral("my site.ini")); // could never be opened by name
 
     QList<ProfileCatalog::Entry> entries = ProfileCatalog::list();
     QCOMPARE(entries.size(), 4);
@@ -235,6 +236,11 @@ void TestProfileCatalog::createRefusesBadInput_data()
                              << QStringLiteral("not a ws:// or wss:// URL");
     QTest::newRow("two-line token") << QStringLiteral("a") << QStringLiteral("ws://h/ws") << QStringLiteral("x\ny")
                                     << QStringLiteral("one line");
+    // A value read back from the INI is trimmed and ends at the line's end.
+    QTest::newRow("carriage return") << QStringLiteral("a") << QStringLiteral("ws://h/ws") << QStringLiteral("x\ry")
+                                     << QStringLiteral("without control characters");
+    QTest::newRow("spaces around") << QStringLiteral("a") << QStringLiteral("ws://h/ws") << QStringLiteral(" tok ")
+                                   << QStringLiteral("spaces at either end");
 }
 
 void TestProfileCatalog::createRefusesBadInput()
