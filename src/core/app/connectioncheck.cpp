@@ -1,7 +1,5 @@
 #include "connectioncheck.h"
 
-#include <QWebSocket>
-
 namespace {
 
 // Errors of a socket that never reached anything that answers.
@@ -56,11 +54,15 @@ void ConnectionCheck::start(const ConnectionSettings &settings, int timeoutMs)
     trial.backoffCapMs = timeoutMs + 5000;
 
     m_opened = false;
+    m_socketError.reset();
     m_timeoutMs = timeoutMs;
     m_service = new ConnectionService(this);
     m_service->setSettings(trial);
     m_service->setSubscriptions({}); // live right after auth: nothing to wait for but the server's word
     connect(m_service, &ConnectionService::stateChanged, this, &ConnectionCheck::onStateChanged);
+    // The socket's own error tells "nothing there" from "not a WebSocket server".
+    connect(m_service, &ConnectionService::socketOpened, this, [this] { m_opened = true; });
+    connect(m_service, &ConnectionService::socketErrorOccurred, this, &ConnectionCheck::onSocketError);
     m_clock.start();
     m_timeout.start(timeoutMs);
     m_service->start();
@@ -77,14 +79,6 @@ void ConnectionCheck::onStateChanged(ConnectionService::State state)
     Result result;
     switch (state) {
     case State::Connecting:
-        // The service keeps its socket to itself; the check needs the socket's
-        // own error to tell "nothing there" from "not a WebSocket server".
-        m_socket = m_service->findChild<QWebSocket *>(QString(), Qt::FindDirectChildrenOnly);
-        if (m_socket) {
-            connect(m_socket, &QWebSocket::connected, this, [this] { m_opened = true; });
-            connect(m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this,
-                    &ConnectionCheck::onSocketError);
-        }
         return;
     case State::Live:
         result.outcome = Outcome::Connected;
@@ -100,7 +94,7 @@ void ConnectionCheck::onStateChanged(ConnectionService::State state)
         result.detail = m_service->lastError();
         if (m_opened)
             result.outcome = Outcome::Closed;
-        else if (m_socket && !isUnreachable(m_socket->error()))
+        else if (m_socketError && !isUnreachable(*m_socketError))
             result.outcome = Outcome::NotWebSocket;
         else
             result.outcome = Outcome::Unreachable;
@@ -111,16 +105,17 @@ void ConnectionCheck::onStateChanged(ConnectionService::State state)
     finish(result);
 }
 
-void ConnectionCheck::onSocketError()
+void ConnectionCheck::onSocketError(QAbstractSocket::SocketError error, const QString &message, bool stillConnected)
 {
+    m_socketError = error;
     // Qt 6.4.2 leaves the TCP connection open when the opening handshake
     // fails, so the service only notices at its timeout: an error while still
     // connected is an answer that was not a WebSocket upgrade.
-    if (!m_socket || m_opened || m_socket->state() == QAbstractSocket::UnconnectedState)
+    if (m_opened || !stillConnected)
         return; // the service reports it as a lost link (onStateChanged)
     Result result;
     result.outcome = Outcome::NotWebSocket;
-    result.detail = m_socket->errorString();
+    result.detail = message;
     finish(result);
 }
 
@@ -133,9 +128,6 @@ void ConnectionCheck::finish(Result result)
 void ConnectionCheck::release()
 {
     m_timeout.stop();
-    if (m_socket)
-        m_socket->disconnect(this);
-    m_socket = nullptr;
     ConnectionService *service = m_service;
     m_service = nullptr;
     if (!service)

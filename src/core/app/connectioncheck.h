@@ -4,8 +4,9 @@
 
 #include <QElapsedTimer>
 #include <QObject>
-#include <QPointer>
 #include <QTimer>
+
+#include <optional>
 
 class QWebSocket;
 
@@ -53,12 +54,12 @@ Q_SIGNALS:
 
 private:
     void onStateChanged(ConnectionService::State state);
-    void onSocketError();
+    void onSocketError(QAbstractSocket::SocketError error, const QString &message, bool stillConnected);
     void finish(Result result);
     void release();
 
     QPointer<ConnectionService> m_service;
-    QPointer<QWebSocket> m_socket;
+    std::optional<QAbstractSocket::SocketError> m_socketError; // of the attempt under way
     bool m_opened = false; // the WebSocket handshake succeeded
     int m_timeoutMs = 0;
     QTimer m_timeout;

@@ -6,6 +6,7 @@
 #include "protocol/decoder.h"
 #include "protocol/messages.h"
 
+#include <QAbstractSocket>
 #include <QDateTime>
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
@@ -138,6 +139,12 @@ Q_SIGNALS:
     void messageReceived(const Protocol::Message &message);
     // A pong came back after `ms` (WebSocket level, so every dialect answers).
     void roundTripMeasured(qint64 ms);
+    // The WebSocket handshake of the current attempt succeeded.
+    void socketOpened();
+    // The current attempt's socket reported an error; `stillConnected`: the
+    // TCP connection is up, so something answered that was not a WebSocket
+    // upgrade (Qt 6.4 leaves it open until the connect timeout).
+    void socketErrorOccurred(QAbstractSocket::SocketError error, const QString &message, bool stillConnected);
     void protocolErrorOccurred(const Protocol::DecodeError &error);
     // The server refused a room (too many subscriptions, unknown entity):
     // the link stays up, the view goes without the detail stream.
