@@ -5,781 +5,781 @@
     <name>ActivityDelegate</name>
     <message>
         <source>Viewer</source>
-        <translation type="unfinished"></translation>
+        <translation>Observateur</translation>
     </message>
     <message>
         <source>Operator</source>
-        <translation type="unfinished"></translation>
+        <translation>Opérateur</translation>
     </message>
     <message>
         <source>Administrator</source>
-        <translation type="unfinished"></translation>
+        <translation>Administrateur</translation>
     </message>
     <message>
         <source>Acknowledged alarm</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarme acquittée</translation>
     </message>
     <message>
         <source>Shelved alarm</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarme inhibée</translation>
     </message>
     <message>
         <source>Unshelved alarm</source>
-        <translation type="unfinished"></translation>
+        <translation>Inhibition levée</translation>
     </message>
     <message>
         <source>Sent command</source>
-        <translation type="unfinished"></translation>
+        <translation>Commande envoyée</translation>
     </message>
     <message>
         <source>Refreshed dashboard</source>
-        <translation type="unfinished"></translation>
+        <translation>Tableau de bord actualisé</translation>
     </message>
     <message>
         <source>Broadcast</source>
-        <translation type="unfinished"></translation>
+        <translation>Diffusion</translation>
     </message>
     <message>
         <source>%1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
 </context>
 <context>
     <name>ActivityModel</name>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Heure</translation>
     </message>
     <message>
         <source>Operator</source>
-        <translation type="unfinished"></translation>
+        <translation>Opérateur</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>Action</translation>
     </message>
     <message>
         <source>Target</source>
-        <translation type="unfinished"></translation>
+        <translation>Cible</translation>
     </message>
 </context>
 <context>
     <name>ActivityView</name>
     <message>
         <source>Operators present</source>
-        <translation type="unfinished"></translation>
+        <translation>Opérateurs présents</translation>
     </message>
     <message>
         <source>Filter activity</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrer l'activité</translation>
     </message>
     <message>
         <source>Filter by operator, action or target</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrer par opérateur, action ou cible</translation>
     </message>
     <message>
         <source>Recent activity</source>
-        <translation type="unfinished"></translation>
+        <translation>Activité récente</translation>
     </message>
     <message>
         <source>Operators present (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Opérateurs présents (%1)</translation>
     </message>
     <message>
         <source>Recent activity (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Activité récente (%1)</translation>
     </message>
     <message>
         <source>Recent activity (%1 of %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Activité récente (%1 sur %2)</translation>
     </message>
 </context>
 <context>
     <name>AlarmDelegate</name>
     <message>
         <source>Critical</source>
-        <translation type="unfinished"></translation>
+        <translation>Critique</translation>
     </message>
     <message>
         <source>High</source>
-        <translation type="unfinished"></translation>
+        <translation>Haute</translation>
     </message>
     <message>
         <source>Medium</source>
-        <translation type="unfinished"></translation>
+        <translation>Moyenne</translation>
     </message>
     <message>
         <source>Low</source>
-        <translation type="unfinished"></translation>
+        <translation>Basse</translation>
     </message>
     <message>
         <source>Info</source>
-        <translation type="unfinished"></translation>
+        <translation>Info</translation>
     </message>
     <message>
         <source>Active, unacknowledged</source>
-        <translation type="unfinished"></translation>
+        <translation>Active, non acquittée</translation>
     </message>
     <message>
         <source>Active, acknowledged</source>
-        <translation type="unfinished"></translation>
+        <translation>Active, acquittée</translation>
     </message>
     <message>
         <source>Returned, unacknowledged</source>
-        <translation type="unfinished"></translation>
+        <translation>Disparue, non acquittée</translation>
     </message>
     <message>
         <source>Cleared</source>
-        <translation type="unfinished"></translation>
+        <translation>Effacée</translation>
     </message>
     <message>
         <source>Shelved</source>
-        <translation type="unfinished"></translation>
+        <translation>Inhibée</translation>
     </message>
     <message>
         <source>Drone</source>
-        <translation type="unfinished"></translation>
+        <translation>Drone</translation>
     </message>
     <message>
         <source>Machine</source>
-        <translation type="unfinished"></translation>
+        <translation>Machine</translation>
     </message>
     <message>
         <source>Endpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>Point</translation>
     </message>
     <message>
         <source>System</source>
-        <translation type="unfinished"></translation>
+        <translation>Système</translation>
     </message>
     <message>
         <source>%1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2</translation>
     </message>
     <message>
         <source>—</source>
-        <translation type="unfinished"></translation>
+        <translation>—</translation>
     </message>
     <message>
         <source>until %1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>jusqu'à %1 · %2</translation>
     </message>
     <message>
         <source>until %1 by %2 · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>jusqu'à %1 par %2 · %3</translation>
     </message>
     <message>
         <source>%1× chattering</source>
-        <translation type="unfinished"></translation>
+        <translation>%1× en battement</translation>
     </message>
     <message>
         <source>%1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <source>%1 (last known: the link is not live)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (dernière valeur connue : la liaison n'est pas en direct)</translation>
     </message>
 </context>
 <context>
     <name>AlarmModel</name>
     <message>
         <source>Severity</source>
-        <translation type="unfinished"></translation>
+        <translation>Gravité</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>État</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>Source</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Message</translation>
     </message>
     <message>
         <source>Raised</source>
-        <translation type="unfinished"></translation>
+        <translation>Déclenchée</translation>
     </message>
     <message>
         <source>Acknowledged by</source>
-        <translation type="unfinished"></translation>
+        <translation>Acquittée par</translation>
     </message>
     <message>
         <source>Acknowledged at</source>
-        <translation type="unfinished"></translation>
+        <translation>Acquittée à</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Note</translation>
     </message>
     <message>
         <source>Shelved until</source>
-        <translation type="unfinished"></translation>
+        <translation>Inhibée jusqu'à</translation>
     </message>
     <message>
         <source>Count</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre</translation>
     </message>
 </context>
 <context>
     <name>AlarmNoteDialog</name>
     <message>
         <source>Acknowledge alarms</source>
-        <translation type="unfinished"></translation>
+        <translation>Acquitter des alarmes</translation>
     </message>
     <message>
         <source>… and %1 more</source>
-        <translation type="unfinished"></translation>
+        <translation>… et %1 de plus</translation>
     </message>
     <message>
         <source>Alarms to acknowledge: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarmes à acquitter : %1</translation>
     </message>
     <message>
         <source>&amp;Note (required):</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Note (obligatoire) :</translation>
     </message>
     <message>
         <source>&amp;Note (optional):</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Note (facultative) :</translation>
     </message>
     <message>
         <source>Acknowledgement note</source>
-        <translation type="unfinished"></translation>
+        <translation>Note d'acquittement</translation>
     </message>
     <message>
         <source>Acknowledge</source>
-        <translation type="unfinished"></translation>
+        <translation>Acquitter</translation>
     </message>
 </context>
 <context>
     <name>AlarmsView</name>
     <message>
         <source>Alarms raised on this console in the last 10 minutes. EEMUA 191 / ISA-18.2: about 1 per 10 minutes is acceptable; more than 10 in 10 minutes is an alarm flood.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarmes déclenchées sur cette console au cours des 10 dernières minutes. EEMUA 191 / ISA-18.2 : environ 1 par 10 minutes est acceptable ; plus de 10 en 10 minutes constitue une avalanche d'alarmes.</translation>
     </message>
     <message>
         <source>Minimum severity</source>
-        <translation type="unfinished"></translation>
+        <translation>Gravité minimale</translation>
     </message>
     <message>
         <source>All severities</source>
-        <translation type="unfinished"></translation>
+        <translation>Toutes les gravités</translation>
     </message>
     <message>
         <source>Low and above</source>
-        <translation type="unfinished"></translation>
+        <translation>Basse et plus</translation>
     </message>
     <message>
         <source>Medium and above</source>
-        <translation type="unfinished"></translation>
+        <translation>Moyenne et plus</translation>
     </message>
     <message>
         <source>High and above</source>
-        <translation type="unfinished"></translation>
+        <translation>Haute et plus</translation>
     </message>
     <message>
         <source>Critical only</source>
-        <translation type="unfinished"></translation>
+        <translation>Critique seulement</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>État</translation>
     </message>
     <message>
         <source>All states</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous les états</translation>
     </message>
     <message>
         <source>Unacknowledged</source>
-        <translation type="unfinished"></translation>
+        <translation>Non acquittées</translation>
     </message>
     <message>
         <source>Source kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Type de source</translation>
     </message>
     <message>
         <source>All sources</source>
-        <translation type="unfinished"></translation>
+        <translation>Toutes les sources</translation>
     </message>
     <message>
         <source>Search alarms</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher des alarmes</translation>
     </message>
     <message>
         <source>Search message, source, operator, note (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher message, source, opérateur, note (Ctrl+F)</translation>
     </message>
     <message>
         <source>&amp;Acknowledge…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Acquitter…</translation>
     </message>
     <message>
         <source>&amp;Shelve…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Inhiber…</translation>
     </message>
     <message>
         <source>&amp;Unshelve</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lever l'inhibition</translation>
     </message>
     <message>
         <source>Alarms</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarmes</translation>
     </message>
     <message>
         <source>Shelved alarms</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarmes inhibées</translation>
     </message>
     <message>
         <source>Critical</source>
-        <translation type="unfinished"></translation>
+        <translation>Critique</translation>
     </message>
     <message>
         <source>Alarm actions need this console&apos;s local store, and none is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les actions sur les alarmes nécessitent le stockage local de cette console, et aucun n'est ouvert.</translation>
     </message>
     <message>
         <source>Your role (viewer) may watch alarms but not acknowledge or shelve them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre rôle (observateur) permet de surveiller les alarmes, mais pas de les acquitter ni de les inhiber.</translation>
     </message>
     <message>
         <source>%1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <source>Acknowledgement</source>
-        <translation type="unfinished"></translation>
+        <translation>Acquittement</translation>
     </message>
     <message>
         <source>Shelving</source>
-        <translation type="unfinished"></translation>
+        <translation>Inhibition</translation>
     </message>
     <message>
         <source>Unshelving</source>
-        <translation type="unfinished"></translation>
+        <translation>Levée d'inhibition</translation>
     </message>
     <message>
         <source>%1 not stored (%2 failed): %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : %2 échec(s) d'enregistrement : %3</translation>
     </message>
     <message>
         <source>%1 queued (%2); the server gets it as soon as the link is live.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 en file d'attente (%2) ; transmission au serveur dès que la liaison sera en direct.</translation>
     </message>
     <message>
         <source>The server refused an alarm action: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur a refusé une action sur alarme : %1</translation>
     </message>
     <message>
         <source>Acknowledge the selected alarms, with an optional note (Ctrl+K)</source>
-        <translation type="unfinished"></translation>
+        <translation>Acquitter les alarmes sélectionnées, avec une note facultative (Ctrl+K)</translation>
     </message>
     <message>
         <source>Select unacknowledged alarms to acknowledge them (Ctrl+K)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez des alarmes non acquittées pour les acquitter (Ctrl+K)</translation>
     </message>
     <message>
         <source>Acknowledge the selected alarms; a note is required (Ctrl+K)</source>
-        <translation type="unfinished"></translation>
+        <translation>Acquitter les alarmes sélectionnées ; une note est obligatoire (Ctrl+K)</translation>
     </message>
     <message>
         <source>Shelve the selected alarms for a time, with a reason (Ctrl+Shift+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Inhiber les alarmes sélectionnées pour une durée donnée, avec un motif (Ctrl+Shift+S)</translation>
     </message>
     <message>
         <source>Select alarms to shelve them (Ctrl+Shift+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez des alarmes pour les inhiber (Ctrl+Shift+S)</translation>
     </message>
     <message>
         <source>Return the selected shelved alarms to the list (Ctrl+Shift+U)</source>
-        <translation type="unfinished"></translation>
+        <translation>Remettre les alarmes inhibées sélectionnées dans la liste (Ctrl+Shift+U)</translation>
     </message>
     <message>
         <source>Select shelved alarms to unshelve them (Ctrl+Shift+U)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez des alarmes inhibées pour lever leur inhibition (Ctrl+Shift+U)</translation>
     </message>
     <message>
         <source>FLOOD: %1 alarms in 10 min</source>
-        <translation type="unfinished"></translation>
+        <translation>AVALANCHE : %1 alarmes en 10 min</translation>
     </message>
     <message>
         <source>Alarm rate: %1 in 10 min (above the target of 1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Taux d'alarmes : %1 en 10 min (au-dessus de l'objectif de 1)</translation>
     </message>
     <message>
         <source>Alarm rate: %1 in 10 min (acceptable)</source>
-        <translation type="unfinished"></translation>
+        <translation>Taux d'alarmes : %1 en 10 min (acceptable)</translation>
     </message>
     <message>
         <source>%1 listed of %2 · %3 unacknowledged · %4 shelved</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 affichées sur %2 · %3 non acquittées · %4 inhibées</translation>
     </message>
     <message>
         <source>Shelved alarms (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarmes inhibées (%1)</translation>
     </message>
 </context>
 <context>
     <name>Alerting</name>
     <message>
         <source>%1 alarm</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarme %1</translation>
     </message>
     <message>
         <source>Server notice</source>
-        <translation type="unfinished"></translation>
+        <translation>Avis du serveur</translation>
     </message>
     <message>
         <source>Link to the server</source>
-        <translation type="unfinished"></translation>
+        <translation>Liaison avec le serveur</translation>
     </message>
     <message>
         <source>Command</source>
-        <translation type="unfinished"></translation>
+        <translation>Commande</translation>
     </message>
 </context>
 <context>
     <name>CommandLogDelegate</name>
     <message>
         <source>Queued</source>
-        <translation type="unfinished"></translation>
+        <translation>En file d'attente</translation>
     </message>
     <message>
         <source>Sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyée</translation>
     </message>
     <message>
         <source>Acknowledged</source>
-        <translation type="unfinished"></translation>
+        <translation>Acquittée</translation>
     </message>
     <message>
         <source>Succeeded</source>
-        <translation type="unfinished"></translation>
+        <translation>Réussie</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Échouée</translation>
     </message>
     <message>
         <source>Rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejetée</translation>
     </message>
     <message>
         <source>Timed out</source>
-        <translation type="unfinished"></translation>
+        <translation>Délai dépassé</translation>
     </message>
     <message>
         <source>On</source>
-        <translation type="unfinished"></translation>
+        <translation>Marche</translation>
     </message>
     <message>
         <source>Off</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêt</translation>
     </message>
     <message>
         <source>%1 (earlier run)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (exécution précédente)</translation>
     </message>
     <message>
         <source>Done at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminée à %1</translation>
     </message>
 </context>
 <context>
     <name>CommandLogModel</name>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Heure</translation>
     </message>
     <message>
         <source>Operator</source>
-        <translation type="unfinished"></translation>
+        <translation>Opérateur</translation>
     </message>
     <message>
         <source>Endpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>Point</translation>
     </message>
     <message>
         <source>Requested</source>
-        <translation type="unfinished"></translation>
+        <translation>Demandé</translation>
     </message>
     <message>
         <source>Actual</source>
-        <translation type="unfinished"></translation>
+        <translation>Réel</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Statut</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Résultat</translation>
     </message>
 </context>
 <context>
     <name>CommandLogView</name>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Statut</translation>
     </message>
     <message>
         <source>All statuses</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous les statuts</translation>
     </message>
     <message>
         <source>Under way</source>
-        <translation type="unfinished"></translation>
+        <translation>En cours</translation>
     </message>
     <message>
         <source>Failed, rejected or timed out</source>
-        <translation type="unfinished"></translation>
+        <translation>Échouées, rejetées ou expirées</translation>
     </message>
     <message>
         <source>Operator</source>
-        <translation type="unfinished"></translation>
+        <translation>Opérateur</translation>
     </message>
     <message>
         <source>All operators</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous les opérateurs</translation>
     </message>
     <message>
         <source>Mine</source>
-        <translation type="unfinished"></translation>
+        <translation>Les miennes</translation>
     </message>
     <message>
         <source>Mine (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Les miennes (%1)</translation>
     </message>
     <message>
         <source>Endpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>Point</translation>
     </message>
     <message>
         <source>Search commands</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher des commandes</translation>
     </message>
     <message>
         <source>Search values, results, command id</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher valeurs, résultats, identifiant de commande</translation>
     </message>
     <message>
         <source>Live only: this console has no local database, so commands of earlier runs are not listed and this run&apos;s are not kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Direct uniquement : cette console n'a pas de base de données locale ; les commandes des exécutions précédentes ne sont donc pas listées et celles de cette exécution ne sont pas conservées.</translation>
     </message>
     <message>
         <source>Commands of earlier runs could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire les commandes des exécutions précédentes : %1</translation>
     </message>
     <message>
         <source>Command log</source>
-        <translation type="unfinished"></translation>
+        <translation>Journal des commandes</translation>
     </message>
     <message>
         <source>%1 (earlier run)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (exécution précédente)</translation>
     </message>
     <message>
         <source>%1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2</translation>
     </message>
     <message>
         <source>Status history</source>
-        <translation type="unfinished"></translation>
+        <translation>Historique des statuts</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Heure</translation>
     </message>
     <message>
         <source>Actual</source>
-        <translation type="unfinished"></translation>
+        <translation>Réel</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreur</translation>
     </message>
     <message>
         <source>%1 commands</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 commandes</translation>
     </message>
     <message>
         <source>%1 of %2 commands</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 commandes sur %2</translation>
     </message>
     <message>
         <source>%1 · %2 from earlier runs</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 d'exécutions précédentes</translation>
     </message>
     <message>
         <source>No command selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune commande sélectionnée</translation>
     </message>
     <message>
         <source>Select a command in the table to see every status it went through.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez une commande dans le tableau pour voir tous les statuts par lesquels elle est passée.</translation>
     </message>
     <message>
         <source>Command %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Commande %1</translation>
     </message>
     <message>
         <source>Operator: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Opérateur : %1</translation>
     </message>
     <message>
         <source>Endpoint: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Point : %1</translation>
     </message>
     <message>
         <source>Requested: %1 · actual: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Demandé : %1 · réel : %2</translation>
     </message>
     <message>
         <source>Issued: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Émise : %1</translation>
     </message>
     <message>
         <source>Result: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Résultat : %1</translation>
     </message>
     <message>
         <source>Issued in an earlier run of this console.</source>
-        <translation type="unfinished"></translation>
+        <translation>Émise lors d'une exécution précédente de cette console.</translation>
     </message>
 </context>
 <context>
     <name>CommandModel</name>
     <message>
         <source>Command</source>
-        <translation type="unfinished"></translation>
+        <translation>Commande</translation>
     </message>
     <message>
         <source>Endpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>Point</translation>
     </message>
     <message>
         <source>Requested</source>
-        <translation type="unfinished"></translation>
+        <translation>Demandé</translation>
     </message>
     <message>
         <source>Actual</source>
-        <translation type="unfinished"></translation>
+        <translation>Réel</translation>
     </message>
     <message>
         <source>Operator</source>
-        <translation type="unfinished"></translation>
+        <translation>Opérateur</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Statut</translation>
     </message>
     <message>
         <source>Last change</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernier changement</translation>
     </message>
 </context>
 <context>
     <name>CommandService</name>
     <message>
         <source>requested</source>
-        <translation type="unfinished"></translation>
+        <translation>demandée</translation>
     </message>
     <message>
         <source>queued</source>
-        <translation type="unfinished"></translation>
+        <translation>en file d'attente</translation>
     </message>
     <message>
         <source>sent</source>
-        <translation type="unfinished"></translation>
+        <translation>envoyée</translation>
     </message>
     <message>
         <source>acknowledged by the device</source>
-        <translation type="unfinished"></translation>
+        <translation>acquittée par l'appareil</translation>
     </message>
     <message>
         <source>succeeded</source>
-        <translation type="unfinished"></translation>
+        <translation>réussie</translation>
     </message>
     <message>
         <source>failed</source>
-        <translation type="unfinished"></translation>
+        <translation>échouée</translation>
     </message>
     <message>
         <source>rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>rejetée</translation>
     </message>
     <message>
         <source>timed out</source>
-        <translation type="unfinished"></translation>
+        <translation>délai dépassé</translation>
     </message>
     <message>
         <source>link lost</source>
-        <translation type="unfinished"></translation>
+        <translation>liaison perdue</translation>
     </message>
     <message>
         <source>Commands are turned off for this console by its profile.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les commandes sont désactivées pour cette console par son profil.</translation>
     </message>
     <message>
         <source>Your role (viewer) may watch the control panel but not send commands.</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre rôle (observateur) permet de surveiller le panneau de commande, mais pas d'envoyer des commandes.</translation>
     </message>
     <message>
         <source>The link is not live: commands are not sent, and not kept to be sent later.</source>
-        <translation type="unfinished"></translation>
+        <translation>La liaison n'est pas en direct : les commandes ne sont ni envoyées, ni conservées pour un envoi ultérieur.</translation>
     </message>
     <message>
         <source>%1 is not an endpoint of this plant.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n'est pas un point de cette installation.</translation>
     </message>
     <message>
         <source>%1 can be read, not set.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 peut être lu, mais pas modifié.</translation>
     </message>
     <message>
         <source>%1 is switched on or off.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 se met en marche ou à l'arrêt.</translation>
     </message>
     <message>
         <source>%1 takes a number.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 attend un nombre.</translation>
     </message>
     <message>
         <source>%1 takes %2 to %3 %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 accepte de %2 à %3 %4.</translation>
     </message>
     <message>
         <source>%1 moves in steps of %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 varie par pas de %2.</translation>
     </message>
     <message>
         <source>%1 takes one of: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 accepte l'une des valeurs suivantes : %2.</translation>
     </message>
     <message>
         <source>A command to %1 is still pending (%2): wait for its outcome.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une commande vers %1 est encore en cours (%2) : attendez son résultat.</translation>
     </message>
     <message>
         <source>Interlock %1 does not hold.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le verrouillage %1 n'est pas satisfait.</translation>
     </message>
     <message>
         <source>The link went before the server answered, so it is not known whether the command arrived: check the device before trying again.</source>
-        <translation type="unfinished"></translation>
+        <translation>La liaison a été perdue avant la réponse du serveur ; on ne sait donc pas si la commande est arrivée : vérifiez l'appareil avant de réessayer.</translation>
     </message>
     <message>
         <source>The server refused: your role may not send commands (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur a refusé : votre rôle n'autorise pas l'envoi de commandes (%1).</translation>
     </message>
     <message numerus="yes">
         <source>No final answer within %n second(s): check the device before trying again.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Aucune réponse définitive en %n seconde : vérifiez l'appareil avant de réessayer.</numerusform>
+            <numerusform>Aucune réponse définitive en %n secondes : vérifiez l'appareil avant de réessayer.</numerusform>
         </translation>
     </message>
 </context>
