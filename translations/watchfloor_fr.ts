@@ -787,792 +787,792 @@
     <name>ConnectionDetails</name>
     <message>
         <source>Connection details</source>
-        <translation type="unfinished"></translation>
+        <translation>Détails de la connexion</translation>
     </message>
     <message>
         <source>Connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion</translation>
     </message>
     <message>
         <source>Server</source>
-        <translation type="unfinished"></translation>
+        <translation>Serveur</translation>
     </message>
     <message>
         <source>Dialect</source>
-        <translation type="unfinished"></translation>
+        <translation>Dialecte</translation>
     </message>
     <message>
         <source>Server name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom du serveur</translation>
     </message>
     <message>
         <source>Session</source>
-        <translation type="unfinished"></translation>
+        <translation>Session</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>Rôle</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>État</translation>
     </message>
     <message>
         <source>Last connected</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernière connexion</translation>
     </message>
     <message>
         <source>Last outage</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernière coupure</translation>
     </message>
     <message>
         <source>Last reconnect</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernière reconnexion</translation>
     </message>
     <message>
         <source>Events</source>
-        <translation type="unfinished"></translation>
+        <translation>Événements</translation>
     </message>
     <message>
         <source>Round trip</source>
-        <translation type="unfinished"></translation>
+        <translation>Aller-retour</translation>
     </message>
     <message>
         <source>Protocol errors</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreurs de protocole</translation>
     </message>
     <message>
         <source>Last error</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernière erreur</translation>
     </message>
     <message>
         <source>Retry now</source>
-        <translation type="unfinished"></translation>
+        <translation>Réessayer maintenant</translation>
     </message>
     <message>
         <source>Connect at once instead of waiting for the next attempt</source>
-        <translation type="unfinished"></translation>
+        <translation>Se connecter immédiatement au lieu d'attendre la prochaine tentative</translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <source>%1 min %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 min %2 s</translation>
     </message>
     <message>
         <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 h %2 min</translation>
     </message>
     <message>
         <source>not known yet</source>
-        <translation type="unfinished"></translation>
+        <translation>pas encore connu</translation>
     </message>
     <message>
         <source>plain</source>
-        <translation type="unfinished"></translation>
+        <translation>simple</translation>
     </message>
     <message>
         <source>reconnecting in %1 (attempt %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>reconnexion dans %1 (tentative %2)</translation>
     </message>
     <message>
         <source>reconnecting (attempt %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>reconnexion (tentative %1)</translation>
     </message>
     <message>
         <source>gave up after %1 attempts</source>
-        <translation type="unfinished"></translation>
+        <translation>abandon après %1 tentatives</translation>
     </message>
     <message>
         <source>%1 %2 (%3 ago)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 (il y a %3)</translation>
     </message>
     <message>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>jamais</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>aucune</translation>
     </message>
     <message>
         <source>resumed: nothing was missed</source>
-        <translation type="unfinished"></translation>
+        <translation>reprise : rien n'a été manqué</translation>
     </message>
     <message>
         <source>resynced from fresh snapshots</source>
-        <translation type="unfinished"></translation>
+        <translation>resynchronisé à partir d'instantanés récents</translation>
     </message>
     <message>
         <source>%1 per second</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 par seconde</translation>
     </message>
     <message>
         <source>not measured yet</source>
-        <translation type="unfinished"></translation>
+        <translation>pas encore mesuré</translation>
     </message>
     <message>
         <source>Resume live updates</source>
-        <translation type="unfinished"></translation>
+        <translation>Reprendre les mises à jour en direct</translation>
     </message>
     <message>
         <source>Pause live updates</source>
-        <translation type="unfinished"></translation>
+        <translation>Suspendre les mises à jour en direct</translation>
     </message>
 </context>
 <context>
     <name>ConnectionIndicator</name>
     <message>
         <source>%1 s ago</source>
-        <translation type="unfinished"></translation>
+        <translation>il y a %1 s</translation>
     </message>
     <message>
         <source>%1 min ago</source>
-        <translation type="unfinished"></translation>
+        <translation>il y a %1 min</translation>
     </message>
     <message>
         <source>%1 h ago</source>
-        <translation type="unfinished"></translation>
+        <translation>il y a %1 h</translation>
     </message>
     <message>
         <source>Live</source>
-        <translation type="unfinished"></translation>
+        <translation>En direct</translation>
     </message>
     <message>
         <source> · %1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation> · %1 ms</translation>
     </message>
     <message>
         <source> · %1</source>
-        <translation type="unfinished"></translation>
+        <translation> · %1</translation>
     </message>
     <message>
         <source>Connecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion…</translation>
     </message>
     <message>
         <source>Signing in…</source>
-        <translation type="unfinished"></translation>
+        <translation>Authentification…</translation>
     </message>
     <message>
         <source>Reconnecting in %1 s (attempt %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Reconnexion dans %1 s (tentative %2)</translation>
     </message>
     <message>
         <source>Reconnecting… (attempt %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Reconnexion… (tentative %1)</translation>
     </message>
     <message>
         <source>Offline</source>
-        <translation type="unfinished"></translation>
+        <translation>Hors ligne</translation>
     </message>
     <message>
         <source>Offline: gave up after %1 attempts</source>
-        <translation type="unfinished"></translation>
+        <translation>Hors ligne : abandon après %1 tentatives</translation>
     </message>
     <message>
         <source>Paused: live updates off</source>
-        <translation type="unfinished"></translation>
+        <translation>En pause : mises à jour en direct désactivées</translation>
     </message>
     <message>
         <source>Polling (WebSocket down)</source>
-        <translation type="unfinished"></translation>
+        <translation>Scrutation (WebSocket indisponible)</translation>
     </message>
     <message>
         <source>Failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec : %1</translation>
     </message>
     <message>
         <source>Server: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Serveur : %1</translation>
     </message>
     <message>
         <source>(fallback; the primary %1 is down)</source>
-        <translation type="unfinished"></translation>
+        <translation>(secours ; le serveur principal %1 est indisponible)</translation>
     </message>
     <message>
         <source>Last message: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernier message : %1</translation>
     </message>
     <message>
         <source>Round trip: %1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>Aller-retour : %1 ms</translation>
     </message>
     <message>
         <source>Last error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernière erreur : %1</translation>
     </message>
     <message>
         <source>Click for the connection&apos;s details.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cliquez pour afficher les détails de la connexion.</translation>
     </message>
     <message>
         <source>Connection: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion : %1</translation>
     </message>
 </context>
 <context>
     <name>ConnectionService</name>
     <message>
         <source>live updates are paused</source>
-        <translation type="unfinished"></translation>
+        <translation>les mises à jour en direct sont suspendues</translation>
     </message>
     <message>
         <source>the console stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>la console s'est arrêtée</translation>
     </message>
     <message>
         <source>offline</source>
-        <translation type="unfinished"></translation>
+        <translation>hors ligne</translation>
     </message>
     <message>
         <source>connecting</source>
-        <translation type="unfinished"></translation>
+        <translation>connexion</translation>
     </message>
     <message>
         <source>authenticating</source>
-        <translation type="unfinished"></translation>
+        <translation>authentification</translation>
     </message>
     <message>
         <source>live</source>
-        <translation type="unfinished"></translation>
+        <translation>en direct</translation>
     </message>
     <message>
         <source>reconnecting</source>
-        <translation type="unfinished"></translation>
+        <translation>reconnexion</translation>
     </message>
     <message>
         <source>gave up</source>
-        <translation type="unfinished"></translation>
+        <translation>abandon</translation>
     </message>
     <message>
         <source>paused</source>
-        <translation type="unfinished"></translation>
+        <translation>en pause</translation>
     </message>
     <message>
         <source>polling</source>
-        <translation type="unfinished"></translation>
+        <translation>scrutation</translation>
     </message>
     <message>
         <source>failed</source>
-        <translation type="unfinished"></translation>
+        <translation>échec</translation>
     </message>
     <message>
         <source>the link to the server was lost</source>
-        <translation type="unfinished"></translation>
+        <translation>la liaison avec le serveur a été perdue</translation>
     </message>
     <message>
         <source>the server address &quot;%1&quot; is not a ws:// or wss:// URL</source>
-        <translation type="unfinished"></translation>
+        <translation>l'adresse du serveur « %1 » n'est pas une URL ws:// ou wss://</translation>
     </message>
     <message>
         <source>the server&apos;s certificate was refused: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>le certificat du serveur a été refusé : %1</translation>
     </message>
     <message>
         <source>(subject %1, issued by %2, valid %3 to %4, SHA-256 %5)</source>
-        <translation type="unfinished"></translation>
+        <translation>(sujet %1, émis par %2, valide du %3 au %4, SHA-256 %5)</translation>
     </message>
     <message>
         <source>the Socket.IO server closed the session</source>
-        <translation type="unfinished"></translation>
+        <translation>le serveur Socket.IO a fermé la session</translation>
     </message>
     <message>
         <source>the Socket.IO server refused the connection: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>le serveur Socket.IO a refusé la connexion : %1</translation>
     </message>
     <message>
         <source>the Socket.IO server disconnected this console</source>
-        <translation type="unfinished"></translation>
+        <translation>le serveur Socket.IO a déconnecté cette console</translation>
     </message>
     <message>
         <source>unauthorized</source>
-        <translation type="unfinished"></translation>
+        <translation>non autorisé</translation>
     </message>
     <message>
         <source>forbidden</source>
-        <translation type="unfinished"></translation>
+        <translation>interdit</translation>
     </message>
     <message>
         <source>connection closed (code %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>connexion fermée (code %1)</translation>
     </message>
     <message>
         <source>events %1 to %2 are missing from the stream</source>
-        <translation type="unfinished"></translation>
+        <translation>les événements %1 à %2 manquent dans le flux</translation>
     </message>
     <message>
         <source>the server refused the token: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>le serveur a refusé le jeton : %1</translation>
     </message>
     <message>
         <source>bad answer to auth: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>réponse incorrecte à l'authentification : %1</translation>
     </message>
     <message>
         <source>the server refused the subscription to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>le serveur a refusé l'abonnement à %1 : %2</translation>
     </message>
     <message>
         <source>the CA file %1 holds no readable PEM certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>le fichier d'AC %1 ne contient aucun certificat PEM lisible</translation>
     </message>
     <message>
         <source>not connected to the server</source>
-        <translation type="unfinished"></translation>
+        <translation>non connecté au serveur</translation>
     </message>
     <message>
         <source>a Socket.IO server of this kind has no %1</source>
-        <translation type="unfinished"></translation>
+        <translation>un serveur Socket.IO de ce type n'a pas de %1</translation>
     </message>
     <message>
         <source>no answer to %1 within %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>aucune réponse à %1 en %2 s</translation>
     </message>
     <message>
         <source>no live link within %1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>aucune liaison en direct en %1 s</translation>
     </message>
     <message>
         <source>no answer from the server for %1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>aucune réponse du serveur depuis %1 s</translation>
     </message>
     <message>
         <source>the link to the server was lost: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>la liaison avec le serveur a été perdue : %1</translation>
     </message>
 </context>
 <context>
     <name>ControlPanelController</name>
     <message>
         <source>On</source>
-        <translation type="unfinished"></translation>
+        <translation>Marche</translation>
     </message>
     <message>
         <source>Off</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêt</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>inconnu</translation>
     </message>
     <message>
         <source>%1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2</translation>
     </message>
     <message>
         <source>offline</source>
-        <translation type="unfinished"></translation>
+        <translation>hors ligne</translation>
     </message>
     <message>
         <source>read-only</source>
-        <translation type="unfinished"></translation>
+        <translation>lecture seule</translation>
     </message>
     <message>
         <source>commands off</source>
-        <translation type="unfinished"></translation>
+        <translation>commandes désactivées</translation>
     </message>
     <message>
         <source>Not sent: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Non envoyée : %1</translation>
     </message>
     <message>
         <source>Confirm command</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirmer la commande</translation>
     </message>
     <message>
         <source>Set %1 to %2?</source>
-        <translation type="unfinished"></translation>
+        <translation>Régler %1 sur %2 ?</translation>
     </message>
     <message>
         <source>%1 is marked critical for this console: its commands are sent only once you confirm. Now it is %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 est marqué comme critique pour cette console : ses commandes ne sont envoyées qu'après votre confirmation. Valeur actuelle : %2.</translation>
     </message>
     <message>
         <source>Send command</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer la commande</translation>
     </message>
     <message>
         <source>Cancelled: nothing was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulée : rien n'a été envoyé.</translation>
     </message>
     <message>
         <source>Done at %1: %2 (reported late)</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminée à %1 : %2 (signalée en retard)</translation>
     </message>
     <message>
         <source>Done at %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminée à %1 : %2</translation>
     </message>
     <message>
         <source>Failed: %1 — still %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec : %1 — toujours %2</translation>
     </message>
     <message>
         <source>Rejected: %1 — still %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejetée : %1 — toujours %2</translation>
     </message>
     <message>
         <source>Changed to %1 while your command was pending: the server&apos;s value is shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>Passé à %1 pendant que votre commande était en cours : la valeur du serveur est affichée.</translation>
     </message>
     <message>
         <source>%1 sent %2 while your command was pending: the server&apos;s value is shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 a envoyé %2 pendant que votre commande était en cours : la valeur du serveur est affichée.</translation>
     </message>
 </context>
 <context>
     <name>ControlPanelView</name>
     <message>
         <source>No control panel: the server lists no tiles</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun panneau de commande : le serveur ne liste aucune tuile</translation>
     </message>
 </context>
 <context>
     <name>DesktopNotifier</name>
     <message>
         <source>Watchfloor</source>
-        <translation type="unfinished"></translation>
+        <translation>Watchfloor</translation>
     </message>
     <message>
         <source>disabled</source>
-        <translation type="unfinished"></translation>
+        <translation>désactivées</translation>
     </message>
     <message>
         <source>window active</source>
-        <translation type="unfinished"></translation>
+        <translation>fenêtre active</translation>
     </message>
     <message>
         <source>no system tray</source>
-        <translation type="unfinished"></translation>
+        <translation>pas de zone de notification</translation>
     </message>
 </context>
 <context>
     <name>DroneDelegate</name>
     <message>
         <source>Idle</source>
-        <translation type="unfinished"></translation>
+        <translation>Au repos</translation>
     </message>
     <message>
         <source>Flying</source>
-        <translation type="unfinished"></translation>
+        <translation>En vol</translation>
     </message>
     <message>
         <source>Charging</source>
-        <translation type="unfinished"></translation>
+        <translation>En charge</translation>
     </message>
     <message>
         <source>Maintenance</source>
-        <translation type="unfinished"></translation>
+        <translation>Maintenance</translation>
     </message>
     <message>
         <source>Offline</source>
-        <translation type="unfinished"></translation>
+        <translation>Hors ligne</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreur</translation>
     </message>
     <message>
         <source>%1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %</translation>
     </message>
     <message>
         <source>%1°, %2° · %3 m</source>
-        <translation type="unfinished"></translation>
+        <translation>%1°, %2° · %3 m</translation>
     </message>
     <message>
         <source>built</source>
-        <translation type="unfinished"></translation>
+        <translation>assemblé</translation>
     </message>
     <message>
         <source>%1 % · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 % · %2</translation>
     </message>
     <message>
         <source>%1 · %2 %</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 %</translation>
     </message>
     <message>
         <source>%1 (stale)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (obsolète)</translation>
     </message>
     <message>
         <source>%1 LOW</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 FAIBLE</translation>
     </message>
 </context>
 <context>
     <name>DroneDetailPane</name>
     <message>
         <source>Mission</source>
-        <translation type="unfinished"></translation>
+        <translation>Mission</translation>
     </message>
     <message>
         <source>Build</source>
-        <translation type="unfinished"></translation>
+        <translation>Assemblage</translation>
     </message>
     <message>
         <source>Computer</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordinateur</translation>
     </message>
     <message>
         <source>Battery</source>
-        <translation type="unfinished"></translation>
+        <translation>Batterie</translation>
     </message>
     <message>
         <source>Select a drone to see its details</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez un drone pour afficher ses détails</translation>
     </message>
     <message>
         <source>%1 · %2 · stale</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 · obsolète</translation>
     </message>
     <message>
         <source>%1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <source>%1 · %2 %</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 %</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>aucune</translation>
     </message>
     <message>
         <source>built</source>
-        <translation type="unfinished"></translation>
+        <translation>assemblé</translation>
     </message>
     <message>
         <source>%1 % · %2 · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 % · %2 · %3</translation>
     </message>
     <message>
         <source>no build report</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun rapport d'assemblage</translation>
     </message>
     <message>
         <source>CPU %1 % · memory %2 % · storage %3 % · %4 °C</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU %1 % · mémoire %2 % · stockage %3 % · %4 °C</translation>
     </message>
     <message>
         <source>no health report yet</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun rapport d'état pour l'instant</translation>
     </message>
 </context>
 <context>
     <name>DroneModel</name>
     <message>
         <source>Serial</source>
-        <translation type="unfinished"></translation>
+        <translation>N° de série</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>État</translation>
     </message>
     <message>
         <source>Battery</source>
-        <translation type="unfinished"></translation>
+        <translation>Batterie</translation>
     </message>
     <message>
         <source>Location</source>
-        <translation type="unfinished"></translation>
+        <translation>Position</translation>
     </message>
     <message>
         <source>Build</source>
-        <translation type="unfinished"></translation>
+        <translation>Assemblage</translation>
     </message>
     <message>
         <source>Mission</source>
-        <translation type="unfinished"></translation>
+        <translation>Mission</translation>
     </message>
     <message>
         <source>Last update</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernière mise à jour</translation>
     </message>
 </context>
 <context>
     <name>DronesView</name>
     <message>
         <source>Drones</source>
-        <translation type="unfinished"></translation>
+        <translation>Drones</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>État</translation>
     </message>
     <message>
         <source>All states</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous les états</translation>
     </message>
     <message>
         <source>Low battery only</source>
-        <translation type="unfinished"></translation>
+        <translation>Batterie faible seulement</translation>
     </message>
     <message>
         <source>Search drones</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher des drones</translation>
     </message>
     <message>
         <source>Search serial or mission</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher n° de série ou mission</translation>
     </message>
     <message>
         <source>%1 drones · %2 flying · %3 charging · %4 in error · %5 offline · %6 low battery</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 drones · %2 en vol · %3 en charge · %4 en erreur · %5 hors ligne · %6 batterie faible</translation>
     </message>
 </context>
 <context>
     <name>EndpointControl</name>
     <message>
         <source>queued</source>
-        <translation type="unfinished"></translation>
+        <translation>en file</translation>
     </message>
     <message>
         <source>sent</source>
-        <translation type="unfinished"></translation>
+        <translation>envoyée</translation>
     </message>
     <message>
         <source>acked</source>
-        <translation type="unfinished"></translation>
+        <translation>acquittée</translation>
     </message>
     <message>
         <source>stale</source>
-        <translation type="unfinished"></translation>
+        <translation>obsolète</translation>
     </message>
     <message>
         <source>Last known value: the endpoint has not reported lately, or the link is not live</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernière valeur connue : le point n'a rien transmis récemment, ou la liaison n'est pas en direct</translation>
     </message>
     <message>
         <source>Apply</source>
-        <translation type="unfinished"></translation>
+        <translation>Appliquer</translation>
     </message>
     <message>
         <source>Command in progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Commande en cours</translation>
     </message>
     <message>
         <source>On</source>
-        <translation type="unfinished"></translation>
+        <translation>Marche</translation>
     </message>
     <message>
         <source>Off</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêt</translation>
     </message>
     <message>
         <source>requested %1</source>
-        <translation type="unfinished"></translation>
+        <translation>demandé : %1</translation>
     </message>
     <message>
         <source>Commands are not possible: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Commandes impossibles : %1</translation>
     </message>
     <message>
         <source>A command is on its way to this endpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>Une commande est en route vers ce point</translation>
     </message>
     <message>
         <source>Click or press Space to switch off</source>
-        <translation type="unfinished"></translation>
+        <translation>Cliquez ou appuyez sur Espace pour arrêter</translation>
     </message>
     <message>
         <source>Click or press Space to switch on</source>
-        <translation type="unfinished"></translation>
+        <translation>Cliquez ou appuyez sur Espace pour mettre en marche</translation>
     </message>
     <message>
         <source>Type or step a value, then press Enter or Apply</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez ou ajustez une valeur, puis appuyez sur Entrée ou sur Appliquer</translation>
     </message>
     <message>
         <source>Choose, then press Apply</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez, puis appuyez sur Appliquer</translation>
     </message>
     <message>
         <source>%1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2</translation>
     </message>
     <message>
         <source>(stale: last known value, not live)</source>
-        <translation type="unfinished"></translation>
+        <translation>(obsolète : dernière valeur connue, pas en direct)</translation>
     </message>
     <message>
         <source>, requested %1</source>
-        <translation type="unfinished"></translation>
+        <translation>, demandé : %1</translation>
     </message>
     <message>
         <source>, %1</source>
-        <translation type="unfinished"></translation>
+        <translation>, %1</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : %2</translation>
     </message>
     <message>
         <source>%1, new value (now %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, nouvelle valeur (actuellement %2)</translation>
     </message>
     <message>
         <source>%1, choice (now %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, choix (actuellement %2)</translation>
     </message>
     <message>
         <source>Apply %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Appliquer %1</translation>
     </message>
     <message>
         <source>%1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec pour %1 : %2</translation>
     </message>
     <message>
         <source>Not sent: type a number</source>
-        <translation type="unfinished"></translation>
+        <translation>Non envoyée : saisissez un nombre</translation>
     </message>
     <message>
         <source>Not sent: %1 is outside %2 to %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Non envoyée : %1 est hors de la plage %2 à %3</translation>
     </message>
     <message>
         <source>Not sent: %1 is below %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Non envoyée : %1 est inférieur à %2</translation>
     </message>
     <message>
         <source>Not sent: %1 is above %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Non envoyée : %1 est supérieur à %2</translation>
     </message>
     <message>
         <source>Not sent: %1 is not a step of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Non envoyée : %1 ne respecte pas le pas de %2</translation>
     </message>
 </context>
 <context>
     <name>KpiTile</name>
     <message>
         <source>%1, %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2 : %3</translation>
     </message>
     <message>
         <source>(stale: last known value, not live)</source>
-        <translation type="unfinished"></translation>
+        <translation>(obsolète : dernière valeur connue, pas en direct)</translation>
     </message>
     <message>
         <source>Last known value: the link is not live</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernière valeur connue : la liaison n'est pas en direct</translation>
     </message>
     <message>
         <source>stale · %1</source>
-        <translation type="unfinished"></translation>
+        <translation>obsolète · %1</translation>
     </message>
     <message>
         <source>stale</source>
-        <translation type="unfinished"></translation>
+        <translation>obsolète</translation>
     </message>
 </context>
 <context>
