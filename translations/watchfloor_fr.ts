@@ -1579,489 +1579,489 @@
     <name>LocalStore</name>
     <message>
         <source>Cannot create the folder %1 for the local database</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de créer le dossier %1 pour la base de données locale</translation>
     </message>
     <message>
         <source>The Qt SQLite driver (QSQLITE) is not available</source>
-        <translation type="unfinished"></translation>
+        <translation>Le pilote SQLite de Qt (QSQLITE) n'est pas disponible</translation>
     </message>
     <message>
         <source>Opening the local database %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouverture de la base de données locale %1</translation>
     </message>
     <message>
         <source>The local database %1 fails its integrity check: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>La base de données locale %1 échoue à la vérification d'intégrité : %2</translation>
     </message>
     <message>
         <source>The local database %1 is damaged and could not be moved aside to %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>La base de données locale %1 est endommagée et n'a pas pu être mise de côté vers %2 : %3</translation>
     </message>
     <message>
         <source>The damaged local database was moved to %1, but %2 could not be moved or removed: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>La base de données locale endommagée a été déplacée vers %1, mais %2 n'a pu être ni déplacé ni supprimé : %3</translation>
     </message>
     <message>
         <source>Preparing the local database %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Préparation de la base de données locale %1</translation>
     </message>
     <message>
         <source>%1 failed: no schema version</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : échec : aucune version de schéma</translation>
     </message>
     <message>
         <source>The local database %1 was written by a newer Watchfloor (schema %2; this one knows %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>La base de données locale %1 a été écrite par une version plus récente de Watchfloor (schéma %2 ; celle-ci connaît le schéma %3)</translation>
     </message>
     <message>
         <source>The local database %1 has schema %2 and cannot be upgraded read-only</source>
-        <translation type="unfinished"></translation>
+        <translation>La base de données locale %1 est au schéma %2 et ne peut pas être mise à niveau en lecture seule</translation>
     </message>
     <message>
         <source>The local database is not open</source>
-        <translation type="unfinished"></translation>
+        <translation>La base de données locale n'est pas ouverte</translation>
     </message>
     <message>
         <source>the disk is full or the database reached its size limit</source>
-        <translation type="unfinished"></translation>
+        <translation>le disque est plein ou la base de données a atteint sa taille maximale</translation>
     </message>
     <message>
         <source>the database is read-only</source>
-        <translation type="unfinished"></translation>
+        <translation>la base de données est en lecture seule</translation>
     </message>
     <message>
         <source>the file is not a valid database</source>
-        <translation type="unfinished"></translation>
+        <translation>le fichier n'est pas une base de données valide</translation>
     </message>
     <message>
         <source>the database is locked by another program</source>
-        <translation type="unfinished"></translation>
+        <translation>la base de données est verrouillée par un autre programme</translation>
     </message>
     <message>
         <source>the disk could not be read or written</source>
-        <translation type="unfinished"></translation>
+        <translation>le disque n'a pas pu être lu ou écrit</translation>
     </message>
     <message>
         <source>the file cannot be opened</source>
-        <translation type="unfinished"></translation>
+        <translation>le fichier ne peut pas être ouvert</translation>
     </message>
     <message>
         <source>%1 failed (SQLite error %2: %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : échec (erreur SQLite %2 : %3)</translation>
     </message>
     <message>
         <source>%1 failed: %2 (SQLite error %3: %4)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : échec : %2 (erreur SQLite %3 : %4)</translation>
     </message>
     <message>
         <source>Setting the durability of the local database</source>
-        <translation type="unfinished"></translation>
+        <translation>Réglage de la durabilité de la base de données locale</translation>
     </message>
     <message>
         <source>Counting the rows of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Comptage des lignes de %1</translation>
     </message>
     <message>
         <source>Pruning old entries of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Suppression des anciennes entrées de %1</translation>
     </message>
     <message>
         <source>Limiting the size of the local database</source>
-        <translation type="unfinished"></translation>
+        <translation>Limitation de la taille de la base de données locale</translation>
     </message>
     <message>
         <source>Queueing the %1 of alarm %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Mise en file d'attente de la demande « %1 » pour l'alarme %2</translation>
     </message>
     <message>
         <source>%1 failed: the request was neither stored nor found</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : échec : la demande n'a été ni enregistrée ni retrouvée</translation>
     </message>
     <message>
         <source>Reading the queued acknowledgements</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture des acquittements en file d'attente</translation>
     </message>
     <message>
         <source>Reading the refused acknowledgements</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture des acquittements refusés</translation>
     </message>
     <message>
         <source>Recording a delivery attempt of request %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrement d'une tentative de remise de la demande %1</translation>
     </message>
     <message>
         <source>%1 failed: no such request is waiting for delivery</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : échec : aucune demande correspondante n'attend d'être remise</translation>
     </message>
     <message>
         <source>Marking request %1 delivered</source>
-        <translation type="unfinished"></translation>
+        <translation>Marquage de la demande %1 comme remise</translation>
     </message>
     <message>
         <source>Marking request %1 refused</source>
-        <translation type="unfinished"></translation>
+        <translation>Marquage de la demande %1 comme refusée</translation>
     </message>
     <message>
         <source>%1 failed: no such request was queued</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : échec : aucune demande correspondante n'a été mise en file d'attente</translation>
     </message>
     <message>
         <source>%1 failed: the request is already %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : échec : la demande est déjà à l'état « %2 »</translation>
     </message>
     <message>
         <source>Saving the resume point</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrement du point de reprise</translation>
     </message>
     <message>
         <source>Reading the resume point</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture du point de reprise</translation>
     </message>
     <message>
         <source>Clearing the resume point</source>
-        <translation type="unfinished"></translation>
+        <translation>Effacement du point de reprise</translation>
     </message>
     <message>
         <source>Storing notification %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrement de la notification %1</translation>
     </message>
     <message>
         <source>Updating notification %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Mise à jour de la notification %1</translation>
     </message>
     <message>
         <source>Reading the notification history</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture de l'historique des notifications</translation>
     </message>
     <message>
         <source>Counting unread notifications</source>
-        <translation type="unfinished"></translation>
+        <translation>Comptage des notifications non lues</translation>
     </message>
     <message>
         <source>Marking notification %1 read</source>
-        <translation type="unfinished"></translation>
+        <translation>Marquage de la notification %1 comme lue</translation>
     </message>
     <message>
         <source>%1 failed: no such notification</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : échec : notification introuvable</translation>
     </message>
     <message>
         <source>Marking all notifications read</source>
-        <translation type="unfinished"></translation>
+        <translation>Marquage de toutes les notifications comme lues</translation>
     </message>
     <message>
         <source>Clearing the notification history</source>
-        <translation type="unfinished"></translation>
+        <translation>Effacement de l'historique des notifications</translation>
     </message>
     <message>
         <source>Logging command %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Journalisation de la commande %1</translation>
     </message>
     <message>
         <source>Updating command %1 in the log</source>
-        <translation type="unfinished"></translation>
+        <translation>Mise à jour de la commande %1 dans le journal</translation>
     </message>
     <message>
         <source>%1 failed: no such command in the log</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : échec : commande introuvable dans le journal</translation>
     </message>
     <message>
         <source>Reading command %1 from the log</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture de la commande %1 dans le journal</translation>
     </message>
     <message>
         <source>Reading the command log</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture du journal des commandes</translation>
     </message>
 </context>
 <context>
     <name>MachineDelegate</name>
     <message>
         <source>Running</source>
-        <translation type="unfinished"></translation>
+        <translation>En marche</translation>
     </message>
     <message>
         <source>Idle</source>
-        <translation type="unfinished"></translation>
+        <translation>Inactive</translation>
     </message>
     <message>
         <source>Down</source>
-        <translation type="unfinished"></translation>
+        <translation>En panne</translation>
     </message>
     <message>
         <source>Maintenance</source>
-        <translation type="unfinished"></translation>
+        <translation>Maintenance</translation>
     </message>
     <message>
         <source>Low</source>
-        <translation type="unfinished"></translation>
+        <translation>Basse</translation>
     </message>
     <message>
         <source>Medium</source>
-        <translation type="unfinished"></translation>
+        <translation>Moyenne</translation>
     </message>
     <message>
         <source>High</source>
-        <translation type="unfinished"></translation>
+        <translation>Haute</translation>
     </message>
     <message>
         <source>Critical</source>
-        <translation type="unfinished"></translation>
+        <translation>Critique</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvert</translation>
     </message>
     <message>
         <source>In progress</source>
-        <translation type="unfinished"></translation>
+        <translation>En cours</translation>
     </message>
     <message>
         <source>Resolved</source>
-        <translation type="unfinished"></translation>
+        <translation>Résolu</translation>
     </message>
     <message>
         <source>%1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2</translation>
     </message>
     <message>
         <source>%1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %</translation>
     </message>
     <message>
         <source>%1 (stale)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (obsolète)</translation>
     </message>
 </context>
 <context>
     <name>MachineModel</name>
     <message>
         <source>Machine</source>
-        <translation type="unfinished"></translation>
+        <translation>Machine</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom</translation>
     </message>
     <message>
         <source>Line</source>
-        <translation type="unfinished"></translation>
+        <translation>Ligne</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Statut</translation>
     </message>
     <message>
         <source>Utilization</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisation</translation>
     </message>
     <message>
         <source>Produced</source>
-        <translation type="unfinished"></translation>
+        <translation>Production</translation>
     </message>
     <message>
         <source>Open tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>Tickets ouverts</translation>
     </message>
     <message>
         <source>Last update</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernière mise à jour</translation>
     </message>
 </context>
 <context>
     <name>MachinesView</name>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Statut</translation>
     </message>
     <message>
         <source>All statuses</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous les statuts</translation>
     </message>
     <message>
         <source>Line</source>
-        <translation type="unfinished"></translation>
+        <translation>Ligne</translation>
     </message>
     <message>
         <source>All lines</source>
-        <translation type="unfinished"></translation>
+        <translation>Toutes les lignes</translation>
     </message>
     <message>
         <source>Search machines</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher des machines</translation>
     </message>
     <message>
         <source>Search machine id or name</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher identifiant ou nom de machine</translation>
     </message>
     <message>
         <source>Machines</source>
-        <translation type="unfinished"></translation>
+        <translation>Machines</translation>
     </message>
     <message>
         <source>%1 (stale)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (obsolète)</translation>
     </message>
     <message>
         <source>Utilization</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisation</translation>
     </message>
     <message>
         <source>Open maintenance tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>Tickets de maintenance ouverts</translation>
     </message>
     <message>
         <source>Priority</source>
-        <translation type="unfinished"></translation>
+        <translation>Priorité</translation>
     </message>
     <message>
         <source>Ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>Ticket</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>Description</translation>
     </message>
     <message>
         <source>Line %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ligne %1</translation>
     </message>
     <message>
         <source>%1 listed of %2 · %3 down · %4 in maintenance</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 affichées sur %2 · %3 en panne · %4 en maintenance</translation>
     </message>
     <message>
         <source>No machine selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune machine sélectionnée</translation>
     </message>
     <message>
         <source>Select a machine in the table to see its utilization and tickets.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez une machine dans le tableau pour afficher son utilisation et ses tickets.</translation>
     </message>
     <message>
         <source>%1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <source>Utilization %1 % · %2 produced</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisation %1 % · production %2</translation>
     </message>
     <message>
         <source>%1 · updated %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · mise à jour %2</translation>
     </message>
     <message>
         <source>Open maintenance tickets (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tickets de maintenance ouverts (%1)</translation>
     </message>
     <message>
         <source>Utilization of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisation de %1</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Watchfloor — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Watchfloor — %1</translation>
     </message>
     <message>
         <source>Open in new window</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir dans une nouvelle fenêtre</translation>
     </message>
     <message>
         <source>Open the current view in a window of its own (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir la vue actuelle dans une fenêtre distincte (%1)</translation>
     </message>
     <message>
         <source>The command log could not be saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le journal des commandes n'a pas pu être enregistré : %1</translation>
     </message>
     <message>
         <source>Overview</source>
-        <translation type="unfinished"></translation>
+        <translation>Vue d'ensemble</translation>
     </message>
     <message>
         <source>Drones</source>
-        <translation type="unfinished"></translation>
+        <translation>Drones</translation>
     </message>
     <message>
         <source>Machines</source>
-        <translation type="unfinished"></translation>
+        <translation>Machines</translation>
     </message>
     <message>
         <source>Control panel</source>
-        <translation type="unfinished"></translation>
+        <translation>Panneau de commande</translation>
     </message>
     <message>
         <source>Alarms</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarmes</translation>
     </message>
     <message>
         <source>Activity</source>
-        <translation type="unfinished"></translation>
+        <translation>Activité</translation>
     </message>
     <message>
         <source>Command log</source>
-        <translation type="unfinished"></translation>
+        <translation>Journal des commandes</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Open %1 in new window</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir %1 dans une nouvelle fenêtre</translation>
     </message>
     <message>
         <source>Open windows</source>
-        <translation type="unfinished"></translation>
+        <translation>Fenêtres ouvertes</translation>
     </message>
     <message>
         <source>Show %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher %1</translation>
     </message>
     <message>
         <source>Watchfloor</source>
-        <translation type="unfinished"></translation>
+        <translation>Watchfloor</translation>
     </message>
     <message>
         <source>%1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <source>Preferences…</source>
-        <translation type="unfinished"></translation>
+        <translation>Préférences…</translation>
     </message>
     <message>
         <source>Toasts, sound, desktop notifications, theme and live updates (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bulles, son, notifications de bureau, thème et mises à jour en direct (%1)</translation>
     </message>
     <message>
         <source>%1 · %2 role</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · rôle %2</translation>
     </message>
     <message>
         <source>Notifications</source>
-        <translation type="unfinished"></translation>
+        <translation>Notifications</translation>
     </message>
     <message>
         <source>Sound muted until %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Son coupé jusqu'à %1</translation>
     </message>
     <message>
         <source>Critical alarms make no sound until %1. Click to unmute now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les alarmes critiques sont silencieuses jusqu'à %1. Cliquez pour rétablir le son maintenant.</translation>
     </message>
     <message>
         <source>Mute sound</source>
-        <translation type="unfinished"></translation>
+        <translation>Couper le son</translation>
     </message>
     <message numerus="yes">
         <source>Silence the critical alarm sound for %n minute(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Couper le son des alarmes critiques pendant %n minute</numerusform>
+            <numerusform>Couper le son des alarmes critiques pendant %n minutes</numerusform>
         </translation>
     </message>
 </context>
@@ -2070,377 +2070,377 @@
     <message numerus="yes">
         <source>%n waiting</source>
         <comment>critical or high alarms not acknowledged</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n en attente</numerusform>
+            <numerusform>%n en attente</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Notifications: %n unread</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Notifications : %n non lue</numerusform>
+            <numerusform>Notifications : %n non lues</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>(%n critical or high alarm(s) waiting for acknowledgement)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>(%n alarme critique ou haute en attente d'acquittement)</numerusform>
+            <numerusform>(%n alarmes critiques ou hautes en attente d'acquittement)</numerusform>
         </translation>
     </message>
     <message>
         <source>Notifications</source>
-        <translation type="unfinished"></translation>
+        <translation>Notifications</translation>
     </message>
     <message>
         <source>Open the notification center (Ctrl+Shift+A)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir le centre de notifications (Ctrl+Shift+A)</translation>
     </message>
 </context>
 <context>
     <name>NotificationCenter</name>
     <message>
         <source>The notification %1 is no longer listed.</source>
-        <translation type="unfinished"></translation>
+        <translation>La notification %1 n'est plus listée.</translation>
     </message>
     <message>
         <source>Nothing to acknowledge: “%1” is not an alarm waiting for an acknowledgement.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien à acquitter : « %1 » n'est pas une alarme en attente d'acquittement.</translation>
     </message>
     <message>
         <source>Acknowledgements need the profile&apos;s local database, which is not open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les acquittements nécessitent la base de données locale du profil, qui n'est pas ouverte.</translation>
     </message>
     <message>
         <source>Link to the server restored</source>
-        <translation type="unfinished"></translation>
+        <translation>Liaison avec le serveur rétablie</translation>
     </message>
     <message numerus="yes">
         <source>The data on screen was not live for %n second(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Les données affichées n'étaient pas en direct pendant %n seconde.</numerusform>
+            <numerusform>Les données affichées n'étaient pas en direct pendant %n secondes.</numerusform>
         </translation>
     </message>
     <message>
         <source>Link to the server lost</source>
-        <translation type="unfinished"></translation>
+        <translation>Liaison avec le serveur perdue</translation>
     </message>
     <message>
         <source>on</source>
-        <translation type="unfinished"></translation>
+        <translation>marche</translation>
     </message>
     <message>
         <source>off</source>
-        <translation type="unfinished"></translation>
+        <translation>arrêt</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>inconnu</translation>
     </message>
     <message>
         <source>%1 set to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 réglé sur %2</translation>
     </message>
     <message>
         <source>The device reported success after this console had stopped waiting.</source>
-        <translation type="unfinished"></translation>
+        <translation>L'appareil a signalé la réussite après que cette console a cessé d'attendre.</translation>
     </message>
     <message>
         <source>%1 not set to %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 non réglé sur %2 : %3</translation>
     </message>
     <message>
         <source>%1 changed to %2 while your command was pending</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 est passé à %2 pendant que votre commande était en cours</translation>
     </message>
     <message>
         <source>%1: %2 sent a command while yours was pending</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : %2 a envoyé une commande pendant que la vôtre était en cours</translation>
     </message>
     <message>
         <source>The server&apos;s value is shown; check it before acting again.</source>
-        <translation type="unfinished"></translation>
+        <translation>La valeur du serveur est affichée ; vérifiez-la avant d'agir à nouveau.</translation>
     </message>
 </context>
 <context>
     <name>NotificationDelegate</name>
     <message>
         <source>Today</source>
-        <translation type="unfinished"></translation>
+        <translation>Aujourd'hui</translation>
     </message>
     <message>
         <source>Yesterday</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier</translation>
     </message>
     <message>
         <source>Link</source>
-        <translation type="unfinished"></translation>
+        <translation>Liaison</translation>
     </message>
     <message numerus="yes">
         <source>%n activation(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n activation</numerusform>
+            <numerusform>%n activations</numerusform>
         </translation>
     </message>
     <message>
         <source>earlier run</source>
-        <translation type="unfinished"></translation>
+        <translation>exécution précédente</translation>
     </message>
     <message>
         <source>Acknowledged by %1 at %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Acquittée par %1 à %2</translation>
     </message>
     <message>
         <source>Acknowledged by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Acquittée par %1</translation>
     </message>
     <message>
         <source>State not known yet</source>
-        <translation type="unfinished"></translation>
+        <translation>État pas encore connu</translation>
     </message>
     <message>
         <source>Waiting for acknowledgement</source>
-        <translation type="unfinished"></translation>
+        <translation>En attente d'acquittement</translation>
     </message>
     <message>
         <source>Returned to normal, waiting for acknowledgement</source>
-        <translation type="unfinished"></translation>
+        <translation>Disparue, en attente d'acquittement</translation>
     </message>
     <message>
         <source>Acknowledged, still active</source>
-        <translation type="unfinished"></translation>
+        <translation>Acquittée, toujours active</translation>
     </message>
     <message>
         <source> · still active</source>
-        <translation type="unfinished"></translation>
+        <translation> · toujours active</translation>
     </message>
     <message>
         <source>Cleared</source>
-        <translation type="unfinished"></translation>
+        <translation>Effacée</translation>
     </message>
     <message>
         <source> · cleared</source>
-        <translation type="unfinished"></translation>
+        <translation> · effacée</translation>
     </message>
     <message>
         <source>Shelved</source>
-        <translation type="unfinished"></translation>
+        <translation>Inhibée</translation>
     </message>
     <message>
         <source>Unread</source>
-        <translation type="unfinished"></translation>
+        <translation>Non lue</translation>
     </message>
 </context>
 <context>
     <name>NotificationPanel</name>
     <message>
         <source>Notification center</source>
-        <translation type="unfinished"></translation>
+        <translation>Centre de notifications</translation>
     </message>
     <message>
         <source>Notifications</source>
-        <translation type="unfinished"></translation>
+        <translation>Notifications</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer</translation>
     </message>
     <message>
         <source>Close the notification center (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer le centre de notifications (Échap)</translation>
     </message>
     <message>
         <source>Notifications, newest first</source>
-        <translation type="unfinished"></translation>
+        <translation>Notifications, les plus récentes en premier</translation>
     </message>
     <message>
         <source>The notification history could not be saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>L'historique des notifications n'a pas pu être enregistré : %1</translation>
     </message>
     <message>
         <source>Search text, source, operator…</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher texte, source, opérateur…</translation>
     </message>
     <message>
         <source>Search notifications</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher des notifications</translation>
     </message>
     <message>
         <source>Minimum severity</source>
-        <translation type="unfinished"></translation>
+        <translation>Gravité minimale</translation>
     </message>
     <message>
         <source>All severities</source>
-        <translation type="unfinished"></translation>
+        <translation>Toutes les gravités</translation>
     </message>
     <message>
         <source>Low and above</source>
-        <translation type="unfinished"></translation>
+        <translation>Basse et plus</translation>
     </message>
     <message>
         <source>Medium and above</source>
-        <translation type="unfinished"></translation>
+        <translation>Moyenne et plus</translation>
     </message>
     <message>
         <source>High and above</source>
-        <translation type="unfinished"></translation>
+        <translation>Haute et plus</translation>
     </message>
     <message>
         <source>Critical only</source>
-        <translation type="unfinished"></translation>
+        <translation>Critique seulement</translation>
     </message>
     <message>
         <source>Kind of notification</source>
-        <translation type="unfinished"></translation>
+        <translation>Type de notification</translation>
     </message>
     <message>
         <source>All kinds</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous les types</translation>
     </message>
     <message>
         <source>Alarms</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarmes</translation>
     </message>
     <message>
         <source>Server notices</source>
-        <translation type="unfinished"></translation>
+        <translation>Avis du serveur</translation>
     </message>
     <message>
         <source>Link to the server</source>
-        <translation type="unfinished"></translation>
+        <translation>Liaison avec le serveur</translation>
     </message>
     <message>
         <source>Commands</source>
-        <translation type="unfinished"></translation>
+        <translation>Commandes</translation>
     </message>
     <message>
         <source>&amp;Unread only</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Non lues seulement</translation>
     </message>
     <message>
         <source>Waiting for ac&amp;knowledgement</source>
-        <translation type="unfinished"></translation>
+        <translation>En attente d'ac&amp;quittement</translation>
     </message>
     <message>
         <source>&amp;Acknowledge…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Acquitter…</translation>
     </message>
     <message>
         <source>Acknowledge all &amp;listed…</source>
-        <translation type="unfinished"></translation>
+        <translation>Acquitter toute la &amp;liste…</translation>
     </message>
     <message>
         <source>&amp;Mark all read</source>
-        <translation type="unfinished"></translation>
+        <translation>Tout &amp;marquer comme lu</translation>
     </message>
     <message>
         <source>Mark every notification read; alarms stay unacknowledged</source>
-        <translation type="unfinished"></translation>
+        <translation>Marquer toutes les notifications comme lues ; les alarmes restent non acquittées</translation>
     </message>
     <message>
         <source>Clear &amp;history…</source>
-        <translation type="unfinished"></translation>
+        <translation>Effacer l'&amp;historique…</translation>
     </message>
     <message>
         <source>Forget past notifications on this console; alarms still waiting stay listed</source>
-        <translation type="unfinished"></translation>
+        <translation>Oublier les notifications passées sur cette console ; les alarmes encore en attente restent listées</translation>
     </message>
     <message>
         <source>Alarm actions need this console&apos;s local store, and none is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les actions sur les alarmes nécessitent le stockage local de cette console, et aucun n'est ouvert.</translation>
     </message>
     <message>
         <source>Your role (viewer) may read notifications but not acknowledge alarms.</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre rôle (observateur) permet de lire les notifications, mais pas d'acquitter les alarmes.</translation>
     </message>
     <message>
         <source>Acknowledgement</source>
-        <translation type="unfinished"></translation>
+        <translation>Acquittement</translation>
     </message>
     <message>
         <source>Acknowledgement of all listed alarms</source>
-        <translation type="unfinished"></translation>
+        <translation>Acquittement de toutes les alarmes listées</translation>
     </message>
     <message numerus="yes">
         <source>%1 sent for %n alarm(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 envoyé pour %n alarme.</numerusform>
+            <numerusform>%1 envoyé pour %n alarmes.</numerusform>
         </translation>
     </message>
     <message>
         <source>%1: %2 of %3 sent. %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : %2 sur %3 envoyés. %4</translation>
     </message>
     <message>
         <source>Clear notification history</source>
-        <translation type="unfinished"></translation>
+        <translation>Effacer l'historique des notifications</translation>
     </message>
     <message>
         <source>Forget every past notification on this console? Alarms still waiting for an acknowledgement stay listed. The server&apos;s alarms are not changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Oublier toutes les notifications passées sur cette console ? Les alarmes encore en attente d'acquittement restent listées. Les alarmes du serveur ne sont pas modifiées.</translation>
     </message>
     <message>
         <source>Clear history</source>
-        <translation type="unfinished"></translation>
+        <translation>Effacer l'historique</translation>
     </message>
     <message>
         <source>Notification history cleared.</source>
-        <translation type="unfinished"></translation>
+        <translation>Historique des notifications effacé.</translation>
     </message>
     <message>
         <source>The history could not be cleared: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>L'historique n'a pas pu être effacé : %1</translation>
     </message>
     <message>
         <source>Acknowledge all &amp;listed (%1)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Acquitter toute la &amp;liste (%1)…</translation>
     </message>
     <message>
         <source>; a note is required</source>
-        <translation type="unfinished"></translation>
+        <translation> ; une note est obligatoire</translation>
     </message>
     <message>
         <source>Acknowledge the selected alarms (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Acquitter les alarmes sélectionnées (Entrée)</translation>
     </message>
     <message>
         <source>Acknowledge every listed alarm waiting, after a confirmation</source>
-        <translation type="unfinished"></translation>
+        <translation>Acquitter toutes les alarmes listées en attente, après confirmation</translation>
     </message>
     <message>
         <source>%1 listed of %2 · %3 unread · %4 waiting for acknowledgement</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 affichées sur %2 · %3 non lues · %4 en attente d'acquittement</translation>
     </message>
 </context>
 <context>
     <name>OperatorModel</name>
     <message>
         <source>Operator</source>
-        <translation type="unfinished"></translation>
+        <translation>Opérateur</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>Rôle</translation>
     </message>
     <message>
         <source>Since</source>
-        <translation type="unfinished"></translation>
+        <translation>Depuis</translation>
     </message>
     <message>
         <source>Console</source>
-        <translation type="unfinished"></translation>
+        <translation>Console</translation>
     </message>
     <message>
         <source>Last action</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernière action</translation>
     </message>
     <message>
         <source>Last action at</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernière action à</translation>
     </message>
 </context>
 <context>
