@@ -25,7 +25,7 @@
     </message>
     <message>
         <source>Unshelved alarm</source>
-        <translation>Inhibition levée</translation>
+        <translation>Alarme désinhibée</translation>
     </message>
     <message>
         <source>Sent command</source>
@@ -323,7 +323,7 @@
     </message>
     <message>
         <source>&amp;Unshelve</source>
-        <translation>&amp;Lever l'inhibition</translation>
+        <translation>&amp;Désinhiber</translation>
     </message>
     <message>
         <source>Alarms</source>
@@ -359,7 +359,7 @@
     </message>
     <message>
         <source>Unshelving</source>
-        <translation>Levée d'inhibition</translation>
+        <translation>Désinhibition</translation>
     </message>
     <message>
         <source>%1 not stored (%2 failed): %3</source>
@@ -399,7 +399,7 @@
     </message>
     <message>
         <source>Select shelved alarms to unshelve them (Ctrl+Shift+U)</source>
-        <translation>Sélectionnez des alarmes inhibées pour lever leur inhibition (Ctrl+Shift+U)</translation>
+        <translation>Sélectionnez des alarmes inhibées pour les désinhiber (Ctrl+Shift+U)</translation>
     </message>
     <message>
         <source>FLOOD: %1 alarms in 10 min</source>
@@ -445,7 +445,7 @@
     <name>CommandLogDelegate</name>
     <message>
         <source>Queued</source>
-        <translation>En file d'attente</translation>
+        <translation>En attente</translation>
     </message>
     <message>
         <source>Sent</source>
@@ -689,7 +689,7 @@
     </message>
     <message>
         <source>queued</source>
-        <translation>en file d'attente</translation>
+        <translation>en attente</translation>
     </message>
     <message>
         <source>sent</source>
@@ -847,7 +847,7 @@
     </message>
     <message>
         <source>Retry now</source>
-        <translation>Réessayer maintenant</translation>
+        <translation>Réessayer</translation>
     </message>
     <message>
         <source>Connect at once instead of waiting for the next attempt</source>
@@ -919,11 +919,11 @@
     </message>
     <message>
         <source>Resume live updates</source>
-        <translation>Reprendre les mises à jour en direct</translation>
+        <translation>Reprendre le direct</translation>
     </message>
     <message>
         <source>Pause live updates</source>
-        <translation>Suspendre les mises à jour en direct</translation>
+        <translation>Suspendre le direct</translation>
     </message>
 </context>
 <context>
@@ -978,7 +978,7 @@
     </message>
     <message>
         <source>Paused: live updates off</source>
-        <translation>En pause : mises à jour en direct désactivées</translation>
+        <translation>En pause : direct suspendu</translation>
     </message>
     <message>
         <source>Polling (WebSocket down)</source>
@@ -1433,7 +1433,7 @@
     <name>EndpointControl</name>
     <message>
         <source>queued</source>
-        <translation>en file</translation>
+        <translation>en attente</translation>
     </message>
     <message>
         <source>sent</source>
@@ -2447,554 +2447,554 @@
     <name>OverviewView</name>
     <message>
         <source>Alarms</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarmes</translation>
     </message>
     <message>
         <source>Drones</source>
-        <translation type="unfinished"></translation>
+        <translation>Drones</translation>
     </message>
     <message>
         <source>Machines</source>
-        <translation type="unfinished"></translation>
+        <translation>Machines</translation>
     </message>
     <message>
         <source>Plant</source>
-        <translation type="unfinished"></translation>
+        <translation>Installation</translation>
     </message>
     <message>
         <source>Server</source>
-        <translation type="unfinished"></translation>
+        <translation>Serveur</translation>
     </message>
     <message>
         <source>Critical</source>
-        <translation type="unfinished"></translation>
+        <translation>Critique</translation>
     </message>
     <message>
         <source>High</source>
-        <translation type="unfinished"></translation>
+        <translation>Haute</translation>
     </message>
     <message>
         <source>Medium</source>
-        <translation type="unfinished"></translation>
+        <translation>Moyenne</translation>
     </message>
     <message>
         <source>Low</source>
-        <translation type="unfinished"></translation>
+        <translation>Basse</translation>
     </message>
     <message>
         <source>Info</source>
-        <translation type="unfinished"></translation>
+        <translation>Info</translation>
     </message>
     <message>
         <source>Unacknowledged</source>
-        <translation type="unfinished"></translation>
+        <translation>Non acquittées</translation>
     </message>
     <message>
         <source>Flying</source>
-        <translation type="unfinished"></translation>
+        <translation>En vol</translation>
     </message>
     <message>
         <source>Charging</source>
-        <translation type="unfinished"></translation>
+        <translation>En charge</translation>
     </message>
     <message>
         <source>Idle</source>
-        <translation type="unfinished"></translation>
+        <translation>Au repos</translation>
     </message>
     <message>
         <source>Maintenance</source>
-        <translation type="unfinished"></translation>
+        <translation>Maintenance</translation>
     </message>
     <message>
         <source>Offline</source>
-        <translation type="unfinished"></translation>
+        <translation>Hors ligne</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreur</translation>
     </message>
     <message>
         <source>Low battery</source>
-        <translation type="unfinished"></translation>
+        <translation>Batterie faible</translation>
     </message>
     <message>
         <source>Builds in progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Assemblages en cours</translation>
     </message>
     <message>
         <source>Running</source>
-        <translation type="unfinished"></translation>
+        <translation>En marche</translation>
     </message>
     <message>
         <source>Down</source>
-        <translation type="unfinished"></translation>
+        <translation>En panne</translation>
     </message>
     <message>
         <source>Operators online</source>
-        <translation type="unfinished"></translation>
+        <translation>Opérateurs en ligne</translation>
     </message>
     <message>
         <source>CPU</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU</translation>
     </message>
     <message>
         <source>Memory</source>
-        <translation type="unfinished"></translation>
+        <translation>Mémoire</translation>
     </message>
     <message>
         <source>Storage</source>
-        <translation type="unfinished"></translation>
+        <translation>Stockage</translation>
     </message>
     <message>
         <source>Server load</source>
-        <translation type="unfinished"></translation>
+        <translation>Charge du serveur</translation>
     </message>
     <message>
         <source>Fleet battery</source>
-        <translation type="unfinished"></translation>
+        <translation>Batterie de la flotte</translation>
     </message>
     <message>
         <source>Mean battery</source>
-        <translation type="unfinished"></translation>
+        <translation>Batterie moyenne</translation>
     </message>
     <message>
         <source>New alarms per minute</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelles alarmes par minute</translation>
     </message>
     <message>
         <source>Activations</source>
-        <translation type="unfinished"></translation>
+        <translation>Activations</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>Actives</translation>
     </message>
     <message>
         <source>Pending</source>
-        <translation type="unfinished"></translation>
+        <translation>En attente</translation>
     </message>
     <message>
         <source>Not reporting</source>
-        <translation type="unfinished"></translation>
+        <translation>Sans réponse</translation>
     </message>
     <message>
         <source>Fault</source>
-        <translation type="unfinished"></translation>
+        <translation>Défaut</translation>
     </message>
     <message>
         <source>%1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %</translation>
     </message>
     <message>
         <source>Nearly full</source>
-        <translation type="unfinished"></translation>
+        <translation>Presque plein</translation>
     </message>
     <message>
         <source>%1 — stale, not live</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — obsolète, pas en direct</translation>
     </message>
     <message>
         <source>Above %1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>Au-dessus de %1 %</translation>
     </message>
     <message>
         <source>Limit %1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>Limite %1 %</translation>
     </message>
     <message>
         <source>Below %1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>Sous %1 %</translation>
     </message>
     <message>
         <source>Low %1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>Seuil bas %1 %</translation>
     </message>
     <message>
         <source>Flood: above %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Avalanche : au-dessus de %1</translation>
     </message>
     <message>
         <source>Flood above %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Seuil d'avalanche %1</translation>
     </message>
 </context>
 <context>
     <name>PollingClient</name>
     <message>
         <source>the console stopped polling</source>
-        <translation type="unfinished"></translation>
+        <translation>la console a arrêté la scrutation</translation>
     </message>
     <message>
         <source>no answer from the server within the timeout</source>
-        <translation type="unfinished"></translation>
+        <translation>aucune réponse du serveur dans le délai imparti</translation>
     </message>
     <message>
         <source>the server answered HTTP %1</source>
-        <translation type="unfinished"></translation>
+        <translation>le serveur a répondu HTTP %1</translation>
     </message>
     <message>
         <source>%1 (HTTP %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (HTTP %2)</translation>
     </message>
     <message>
         <source>the REST answer is not a JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>la réponse REST n'est pas un objet JSON</translation>
     </message>
     <message>
         <source>the REST snapshot has no journal seq</source>
-        <translation type="unfinished"></translation>
+        <translation>l'instantané REST n'a pas de numéro de séquence (seq) du journal</translation>
     </message>
     <message>
         <source>the server sent no snapshot of the channel %1</source>
-        <translation type="unfinished"></translation>
+        <translation>le serveur n'a envoyé aucun instantané du canal %1</translation>
     </message>
     <message>
         <source>the console is not polling the server</source>
-        <translation type="unfinished"></translation>
+        <translation>la console ne scrute pas le serveur</translation>
     </message>
     <message>
         <source>%1 needs an alarmId</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 nécessite un alarmId</translation>
     </message>
     <message>
         <source>%1 cannot be sent while polling</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ne peut pas être envoyé pendant la scrutation</translation>
     </message>
     <message>
         <source>no answer to %1 within %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>aucune réponse à %1 en %2 s</translation>
     </message>
     <message>
         <source>the answer to %1 is not a JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>la réponse à %1 n'est pas un objet JSON</translation>
     </message>
 </context>
 <context>
     <name>PreferencesDialog</name>
     <message>
         <source>Play a &amp;sound for critical alarms</source>
-        <translation type="unfinished"></translation>
+        <translation>Émettre un &amp;son pour les alarmes critiques</translation>
     </message>
     <message>
         <source>&amp;Desktop notifications while the window is not active</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Notifications de bureau quand la fenêtre n'est pas active</translation>
     </message>
     <message>
         <source>&amp;Live updates from the server</source>
-        <translation type="unfinished"></translation>
+        <translation>Mises à jour en &amp;direct depuis le serveur</translation>
     </message>
     <message>
         <source>&amp;Mute</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Couper</translation>
     </message>
     <message>
         <source>U&amp;nmute</source>
-        <translation type="unfinished"></translation>
+        <translation>Rétab&amp;lir</translation>
     </message>
     <message>
         <source>Preferences</source>
-        <translation type="unfinished"></translation>
+        <translation>Préférences</translation>
     </message>
     <message>
         <source>Toasts from severity</source>
-        <translation type="unfinished"></translation>
+        <translation>Bulles à partir de la gravité</translation>
     </message>
     <message>
         <source>Critical only</source>
-        <translation type="unfinished"></translation>
+        <translation>Critique seulement</translation>
     </message>
     <message>
         <source>High and above</source>
-        <translation type="unfinished"></translation>
+        <translation>Haute et plus</translation>
     </message>
     <message>
         <source>Medium and above</source>
-        <translation type="unfinished"></translation>
+        <translation>Moyenne et plus</translation>
     </message>
     <message>
         <source>Low and above</source>
-        <translation type="unfinished"></translation>
+        <translation>Basse et plus</translation>
     </message>
     <message>
         <source>All, including info</source>
-        <translation type="unfinished"></translation>
+        <translation>Toutes, y compris info</translation>
     </message>
     <message>
         <source>&amp;Toasts for:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bulles pour :</translation>
     </message>
     <message>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> s</translation>
     </message>
     <message>
         <source>Repeat the sound of one alarm at most every, in seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>Intervalle minimal entre deux répétitions du son d'une même alarme, en secondes</translation>
     </message>
     <message>
         <source>&amp;Repeat at most every:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Répéter au plus toutes les :</translation>
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> min</translation>
     </message>
     <message>
         <source>Mute sound for minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>Durée de coupure du son, en minutes</translation>
     </message>
     <message>
         <source>Mute sound</source>
-        <translation type="unfinished"></translation>
+        <translation>Couper le son</translation>
     </message>
     <message>
         <source>Unmute sound</source>
-        <translation type="unfinished"></translation>
+        <translation>Rétablir le son</translation>
     </message>
     <message>
         <source>Mute sound &amp;for:</source>
-        <translation type="unfinished"></translation>
+        <translation>Couper le son &amp;pendant :</translation>
     </message>
     <message>
         <source>Theme</source>
-        <translation type="unfinished"></translation>
+        <translation>Thème</translation>
     </message>
     <message>
         <source>Light</source>
-        <translation type="unfinished"></translation>
+        <translation>Clair</translation>
     </message>
     <message>
         <source>Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>Sombre</translation>
     </message>
     <message>
         <source>T&amp;heme:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Thème :</translation>
     </message>
     <message>
         <source>Sound muted until %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Son coupé jusqu'à %1</translation>
     </message>
     <message>
         <source>Sound not muted</source>
-        <translation type="unfinished"></translation>
+        <translation>Son actif</translation>
     </message>
 </context>
 <context>
     <name>Profile</name>
     <message>
         <source>%1: cannot read the profile: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : impossible de lire le profil : %2</translation>
     </message>
     <message>
         <source>malformed section header</source>
-        <translation type="unfinished"></translation>
+        <translation>en-tête de section mal formé</translation>
     </message>
     <message>
         <source>unknown section [%1] (expected [server], [connection], [operator], [alarms], [notifications], [commands] or [data])</source>
-        <translation type="unfinished"></translation>
+        <translation>section [%1] inconnue (attendu : [server], [connection], [operator], [alarms], [notifications], [commands] ou [data])</translation>
     </message>
     <message>
         <source>expected key=value</source>
-        <translation type="unfinished"></translation>
+        <translation>attendu : clé=valeur</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a ws:// or wss:// URL with a host</source>
-        <translation type="unfinished"></translation>
+        <translation>« %1 » n'est pas une URL ws:// ou wss:// avec un hôte</translation>
     </message>
     <message>
         <source>the token is already given by %1; give only one of token, token-file, token-env</source>
-        <translation type="unfinished"></translation>
+        <translation>le jeton est déjà fourni par %1 ; indiquez une seule des clés token, token-file, token-env</translation>
     </message>
     <message>
         <source>cannot read the token file %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible de lire le fichier de jeton %1 : %2</translation>
     </message>
     <message>
         <source>the token file %1 is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>le fichier de jeton %1 est vide</translation>
     </message>
     <message>
         <source>the environment variable %1 is not set</source>
-        <translation type="unfinished"></translation>
+        <translation>la variable d'environnement %1 n'est pas définie</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not one of auto, watchfloor, plain, socketio</source>
-        <translation type="unfinished"></translation>
+        <translation>« %1 » ne fait pas partie de : auto, watchfloor, plain, socketio</translation>
     </message>
     <message>
         <source>cannot read the CA file %1</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible de lire le fichier d'AC %1</translation>
     </message>
     <message>
         <source>expected true or false</source>
-        <translation type="unfinished"></translation>
+        <translation>attendu : true ou false</translation>
     </message>
     <message>
         <source>unknown key</source>
-        <translation type="unfinished"></translation>
+        <translation>clé inconnue</translation>
     </message>
     <message>
         <source>expected a whole number from %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>attendu : un nombre entier de %1 à %2</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not one of critical, high, medium, low, info</source>
-        <translation type="unfinished"></translation>
+        <translation>« %1 » ne fait pas partie de : critical, high, medium, low, info</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not one of light, dark</source>
-        <translation type="unfinished"></translation>
+        <translation>« %1 » ne fait pas partie de : light, dark</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not an endpoint id (a list is separated by commas)</source>
-        <translation type="unfinished"></translation>
+        <translation>« %1 » n'est pas un identifiant de point (une liste se sépare par des virgules)</translation>
     </message>
     <message>
         <source>%1: [server] url is required</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : la clé url de [server] est obligatoire</translation>
     </message>
 </context>
 <context>
     <name>ServerHealthModel</name>
     <message>
         <source>CPU</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU</translation>
     </message>
     <message>
         <source>Memory</source>
-        <translation type="unfinished"></translation>
+        <translation>Mémoire</translation>
     </message>
     <message>
         <source>Storage</source>
-        <translation type="unfinished"></translation>
+        <translation>Stockage</translation>
     </message>
     <message>
         <source>Last update</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernière mise à jour</translation>
     </message>
 </context>
 <context>
     <name>ShelveDialog</name>
     <message>
         <source>Shelve alarms</source>
-        <translation type="unfinished"></translation>
+        <translation>Inhiber des alarmes</translation>
     </message>
     <message>
         <source>… and %1 more</source>
-        <translation type="unfinished"></translation>
+        <translation>… et %1 de plus</translation>
     </message>
     <message>
         <source>Alarms to shelve: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarmes à inhiber : %1</translation>
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> min</translation>
     </message>
     <message>
         <source>Shelve for minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>Durée d'inhibition, en minutes</translation>
     </message>
     <message>
         <source>&amp;Duration:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Durée :</translation>
     </message>
     <message>
         <source>Why, for the next shift (required)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pourquoi, pour l'équipe suivante (obligatoire)</translation>
     </message>
     <message>
         <source>Shelve reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Motif d'inhibition</translation>
     </message>
     <message>
         <source>&amp;Reason:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Motif :</translation>
     </message>
     <message>
         <source>Shelve</source>
-        <translation type="unfinished"></translation>
+        <translation>Inhiber</translation>
     </message>
 </context>
 <context>
     <name>Sparkline</name>
     <message>
         <source>Trend</source>
-        <translation type="unfinished"></translation>
+        <translation>Tendance</translation>
     </message>
 </context>
 <context>
     <name>StaleBanner</name>
     <message>
         <source>PAUSED — live updates are off; the values below are as last received at %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>EN PAUSE — mises à jour en direct désactivées ; les valeurs ci-dessous sont les dernières reçues, à %1.</translation>
     </message>
     <message>
         <source>PAUSED — live updates are off; no data received from the server yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>EN PAUSE — mises à jour en direct désactivées ; aucune donnée reçue du serveur pour l'instant.</translation>
     </message>
     <message>
         <source>NOT LIVE — the values below are as last received at %1 and may be out of date.</source>
-        <translation type="unfinished"></translation>
+        <translation>PAS EN DIRECT — les valeurs ci-dessous sont les dernières reçues, à %1, et peuvent être obsolètes.</translation>
     </message>
     <message>
         <source>NOT LIVE — no data received from the server yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>PAS EN DIRECT — aucune donnée reçue du serveur pour l'instant.</translation>
     </message>
     <message>
         <source>Link: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Liaison : %1.</translation>
     </message>
 </context>
 <context>
     <name>TileCard</name>
     <message>
         <source>Tile %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Tuile %1</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
     <name>TileModel</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Valeur</translation>
     </message>
     <message>
         <source>Unit</source>
-        <translation type="unfinished"></translation>
+        <translation>Unité</translation>
     </message>
     <message>
         <source>Last update</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernière mise à jour</translation>
     </message>
 </context>
 <context>
     <name>ToastArea</name>
     <message>
         <source>Notifications</source>
-        <translation type="unfinished"></translation>
+        <translation>Notifications</translation>
     </message>
     <message numerus="yes">
         <source>+%n more</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>+%n autre</numerusform>
+            <numerusform>+%n autres</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Show all notifications, %n more not shown</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Afficher toutes les notifications, %n autre non affichée</numerusform>
+            <numerusform>Afficher toutes les notifications, %n autres non affichées</numerusform>
         </translation>
     </message>
 </context>
@@ -3002,113 +3002,113 @@
     <name>ToastWidget</name>
     <message>
         <source>Acknowledge</source>
-        <translation type="unfinished"></translation>
+        <translation>Acquitter</translation>
     </message>
     <message>
         <source>Show</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer</translation>
     </message>
     <message>
         <source>Close notification</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer la notification</translation>
     </message>
     <message>
         <source>CRITICAL</source>
-        <translation type="unfinished"></translation>
+        <translation>CRITIQUE</translation>
     </message>
     <message>
         <source>ERROR</source>
-        <translation type="unfinished"></translation>
+        <translation>ERREUR</translation>
     </message>
     <message>
         <source>WARNING</source>
-        <translation type="unfinished"></translation>
+        <translation>AVERTISSEMENT</translation>
     </message>
     <message>
         <source>SUCCESS</source>
-        <translation type="unfinished"></translation>
+        <translation>SUCCÈS</translation>
     </message>
     <message>
         <source>INFO</source>
-        <translation type="unfinished"></translation>
+        <translation>INFO</translation>
     </message>
     <message>
         <source>Acknowledge alarm: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Acquitter l'alarme : %1</translation>
     </message>
     <message>
         <source>Show notification: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher la notification : %1</translation>
     </message>
     <message>
         <source>%1 notification: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Notification %1 : %2</translation>
     </message>
 </context>
 <context>
     <name>ViewWindow</name>
     <message>
         <source>Watchfloor — %1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Watchfloor — %1 — %2</translation>
     </message>
     <message>
         <source>%1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <source>commands off</source>
-        <translation type="unfinished"></translation>
+        <translation>commandes désactivées</translation>
     </message>
     <message>
         <source>Close window</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer la fenêtre</translation>
     </message>
 </context>
 <context>
     <name>Watchfloor</name>
     <message>
         <source>Operations console for drones, production machines and control-panel devices.</source>
-        <translation type="unfinished"></translation>
+        <translation>Console d'exploitation pour drones, machines de production et équipements de panneau de commande.</translation>
     </message>
     <message>
         <source>Connect as described by the profile FILE (INI: [server] url, token; [operator] name).</source>
-        <translation type="unfinished"></translation>
+        <translation>Se connecter selon le profil FICHIER (INI : [server] url, token ; [operator] name).</translation>
     </message>
     <message>
         <source>FILE</source>
-        <translation type="unfinished"></translation>
+        <translation>FICHIER</translation>
     </message>
     <message>
         <source>Start the built-in simulator on a free loopback port and connect to it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Démarrer le simulateur intégré sur un port de bouclage libre et s'y connecter.</translation>
     </message>
     <message>
         <source>Once live data has arrived, save the main window to PATH (PNG) and exit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une fois les données en direct reçues, enregistrer la fenêtre principale dans CHEMIN (PNG) et quitter.</translation>
     </message>
     <message>
         <source>PATH</source>
-        <translation type="unfinished"></translation>
+        <translation>CHEMIN</translation>
     </message>
     <message>
         <source>give either --profile FILE or --demo (see --help)</source>
-        <translation type="unfinished"></translation>
+        <translation>indiquez --profile FICHIER ou --demo (voir --help)</translation>
     </message>
     <message>
         <source>cannot start the built-in simulator: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible de démarrer le simulateur intégré : %1</translation>
     </message>
     <message>
         <source>Demo</source>
-        <translation type="unfinished"></translation>
+        <translation>Démo</translation>
     </message>
     <message>
         <source>no local database, acknowledgements made offline cannot be kept: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>pas de base de données locale, les acquittements faits hors ligne ne peuvent pas être conservés : %1</translation>
     </message>
 </context>
 </TS>
