@@ -1395,7 +1395,7 @@
     </message>
     <message>
         <source>Last update</source>
-        <translation>Dernière mise à jour</translation>
+        <translation>Mise à jour</translation>
     </message>
 </context>
 <context>
@@ -1865,7 +1865,7 @@
     </message>
     <message>
         <source>Last update</source>
-        <translation>Dernière mise à jour</translation>
+        <translation>Mise à jour</translation>
     </message>
 </context>
 <context>
@@ -2871,7 +2871,7 @@
     </message>
     <message>
         <source>Last update</source>
-        <translation>Dernière mise à jour</translation>
+        <translation>Mise à jour</translation>
     </message>
 </context>
 <context>
@@ -2974,7 +2974,7 @@
     </message>
     <message>
         <source>Last update</source>
-        <translation>Dernière mise à jour</translation>
+        <translation>Mise à jour</translation>
     </message>
 </context>
 <context>
