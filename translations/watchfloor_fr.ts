@@ -611,7 +611,7 @@
     </message>
     <message>
         <source>%1 · %2 from earlier runs</source>
-        <translation>%1 · %2 d'exécutions précédentes</translation>
+        <translation>%1 · %2 issues d'exécutions précédentes</translation>
     </message>
     <message>
         <source>No command selected</source>
@@ -741,7 +741,7 @@
     </message>
     <message>
         <source>%1 is switched on or off.</source>
-        <translation>%1 se met en marche ou à l'arrêt.</translation>
+        <translation>%1 se commande en marche/arrêt.</translation>
     </message>
     <message>
         <source>%1 takes a number.</source>
@@ -2902,7 +2902,7 @@
     </message>
     <message>
         <source>Why, for the next shift (required)</source>
-        <translation>Pourquoi, pour l'équipe suivante (obligatoire)</translation>
+        <translation>Motif, à l'attention de l'équipe suivante (obligatoire)</translation>
     </message>
     <message>
         <source>Shelve reason</source>
