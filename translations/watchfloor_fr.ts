@@ -2519,7 +2519,7 @@
     </message>
     <message>
         <source>Builds in progress</source>
-        <translation>Assemblages en cours</translation>
+        <translation>En assemblage</translation>
     </message>
     <message>
         <source>Running</source>
