@@ -87,6 +87,18 @@ public:
     // Opens the preferences dialog (Ctrl+,); applied and saved when accepted.
     void openPreferences();
 
+    // For an unattended plant-floor screen (KioskController): hides what an
+    // operator there must not reach (preferences, windows of their own, the
+    // notification center; the bell, the link state, the alarm sound's
+    // mute and toasts stay), shows the stale banner in its kiosk style, and
+    // locks closing. Turning it off brings all of it back.
+    void setKioskMode(bool kiosk);
+    bool isKioskMode() const { return m_kiosk; }
+    // While locked, every close (the title bar's button, Alt+F4, close())
+    // is refused; the kiosk unlocks it once the exit PIN was given.
+    void setCloseLocked(bool locked) { m_closeLocked = locked; }
+    bool isCloseLocked() const { return m_closeLocked; }
+
 protected:
     void closeEvent(QCloseEvent *event) override;
 
@@ -161,6 +173,10 @@ private:
     Alerting *m_alerting = nullptr;
     QToolButton *m_mute = nullptr;
     QAction *m_preferencesAction = nullptr;
+    QToolButton *m_preferencesButton = nullptr;
+    QAction *m_notificationsAction = nullptr;
+    bool m_kiosk = false;
+    bool m_closeLocked = false;
     Preferences m_preferences;
     QString m_preferencesKey;
 };
