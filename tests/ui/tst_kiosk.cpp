@@ -339,6 +339,12 @@ void TestKiosk::unacknowledgedAlarmHoldsTheAlarmsView()
     QTest::qWait(2500);
     QCOMPARE(shown.count(), 0);
     QCOMPARE(c.window->currentView(), View::Alarms);
+    {
+        QTemporaryDir scratch;
+        QVERIFY(scratch.isValid());
+        const QString dir = qEnvironmentVariable("WATCHFLOOR_SCREENSHOT_DIR", scratch.path());
+        QVERIFY(c.window->grab().save(dir + QStringLiteral("/kiosk-alarm.png")));
+    }
 
     // Acknowledged elsewhere: the rotation takes up again.
     c.acknowledgeAll();
