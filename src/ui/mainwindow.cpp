@@ -364,12 +364,10 @@ QWidget *MainWindow::createTopBar(const QString &profileName)
 
     auto *layout = new QHBoxLayout(bar);
     layout->setContentsMargins(12, 6, 8, 6);
-    auto *title = new QLabel(tr("Watchfloor"), bar);
-    QFont titleFont = title->font();
-    titleFont.setBold(true);
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.15);
-    title->setFont(titleFont);
-    layout->addWidget(title);
+    m_title = new QLabel(tr("Watchfloor"), bar);
+    m_title->setObjectName(QStringLiteral("consoleTitle"));
+    updateTitleFont();
+    layout->addWidget(m_title);
     layout->addSpacing(16);
 
     auto *profile = new QLabel(bar);
@@ -421,6 +419,23 @@ QWidget *MainWindow::createTopBar(const QString &profileName)
     m_preferencesButton->setFocusPolicy(Qt::StrongFocus);
     layout->addWidget(m_preferencesButton);
     return bar;
+}
+
+void MainWindow::updateTitleFont()
+{
+    QFont titleFont = font();
+    titleFont.setBold(true);
+    if (titleFont.pointSizeF() > 0)
+        titleFont.setPointSizeF(titleFont.pointSizeF() * 1.15);
+    m_title->setFont(titleFont);
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    // Its own font does not follow the window's: set it again (a kiosk's larger type).
+    if (event->type() == QEvent::FontChange && m_title)
+        updateTitleFont();
+    QMainWindow::changeEvent(event);
 }
 
 void MainWindow::updateIdentity()

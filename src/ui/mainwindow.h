@@ -101,6 +101,7 @@ public:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 public:
     OverviewView *overview() const { return m_overview; }
@@ -137,6 +138,7 @@ private:
     ViewWindow *openViewWindow(View view, const QByteArray &geometry);
     void saveViewWindows(QSettings &settings) const;
     void updateIdentity();
+    void updateTitleFont();
     void createNotifications();
     void acknowledgeFromToast(const QString &notificationId);
     void showNotification(const QString &notificationId);
@@ -145,6 +147,7 @@ private:
     Session *m_session;
     QString m_profileName;
     ConnectionIndicator *m_indicator = nullptr;
+    QLabel *m_title = nullptr;
     QLabel *m_identity = nullptr;
     StaleBanner *m_staleBanner = nullptr;
     DronesView *m_drones = nullptr;

@@ -279,9 +279,14 @@ void TestKiosk::typeIsLarger()
     auto *identity = c.window->findChild<QLabel *>(QStringLiteral("identityLabel"));
     QCOMPARE(identity->font().pointSizeF(), before.pointSizeF() * 1.5);
     QVERIFY(QFontMetrics(identity->font()).height() > QFontMetrics(before).height());
+    // The console's name, bold and a little larger than the rest, grows with it.
+    auto *title = c.window->findChild<QLabel *>(QStringLiteral("consoleTitle"));
+    QCOMPARE(title->font().pointSizeF(), before.pointSizeF() * 1.5 * 1.15);
+    QVERIFY(title->font().bold());
     c.controller->stop();
     QCOMPARE(QApplication::font().pointSizeF(), before.pointSizeF());
     QCOMPARE(tabs->font().pointSizeF(), before.pointSizeF());
+    QCOMPARE(title->font().pointSizeF(), before.pointSizeF() * 1.15);
 }
 
 void TestKiosk::rotatesThroughTheViewsInOrder()
