@@ -1,8 +1,10 @@
 #include "app/commandservice.h"
+#include "app/pinhash.h"
 #include "app/profile.h"
 #include "app/profilecatalog.h"
 #include "app/profilecheck.h"
 #include "app/session.h"
+#include "kioskcontroller.h"
 #include "language.h"
 #include "mainwindow.h"
 #include "simserver.h"
@@ -18,7 +20,12 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <iostream>
 #include <memory>
+#include <string>
+
+#include <termios.h>
+#include <unistd.h>
 
 namespace {
 
@@ -148,6 +155,42 @@ int checkProfile(const QString &nameOrPath)
     return code;
 }
 
+// Reads one line from standard input; without echo when it is a terminal.
+QString readSecretLine(const QString &prompt)
+{
+    const bool terminal = isatty(STDIN_FILENO);
+    termios saved {};
+    if (terminal) {
+        std::fprintf(stderr, "%s", qPrintable(prompt));
+        std::fflush(stderr);
+        tcgetattr(STDIN_FILENO, &saved);
+        termios quiet = saved;
+        quiet.c_lflag &= ~tcflag_t(ECHO);
+        tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+    }
+    std::string line;
+    std::getline(std::cin, line);
+    if (terminal) {
+        tcsetattr(STDIN_FILENO, TCSANOW, &saved);
+        std::fprintf(stderr, "\n");
+    }
+    return QString::fromStdString(line).trimmed();
+}
+
+// `--hash-pin`: the line for a kiosk profile's exit-pin-hash. The PIN is
+// asked twice on a terminal; from a pipe it is read once.
+int hashPin()
+{
+    const QString pin = readSecretLine(Cli::tr("Kiosk exit PIN: "));
+    QString why;
+    if (!PinHash::isAcceptablePin(pin, &why))
+        die(why, kExitUsage);
+    if (isatty(STDIN_FILENO) && readSecretLine(Cli::tr("The same PIN again: ")) != pin)
+        die(Cli::tr("the two PINs differ; nothing was written"), kExitUsage);
+    say(QStringLiteral("exit-pin-hash=") + PinHash::make(pin));
+    return 0;
+}
+
 // Saves the window once live data is on screen, then quits; gives up with a
 // reason if the link does not come up in time.
 void arrangeScreenshot(Session &session, MainWindow &window, const QString &path)
@@ -221,10 +264,15 @@ int main(int argc, char *argv[])
         Cli::tr("Validate the profile NAME, connect, authenticate, subscribe, wait for the snapshots and print a "
                 "summary; exit 0 only if every step succeeded."),
         Cli::tr("NAME"));
+    const QCommandLineOption hashPinOption(
+        QStringLiteral("hash-pin"),
+        Cli::tr("Read a kiosk exit PIN (4 to 12 digits) on standard input and print the exit-pin-hash line for the "
+                "profile's [kiosk] section."));
     const QCommandLineOption screenshotOption(
         QStringLiteral("screenshot"),
         Cli::tr("Once live data has arrived, save the main window to PATH (PNG) and exit."), Cli::tr("PATH"));
-    parser.addOptions({profileOption, demoOption, kioskOption, listOption, checkOption, screenshotOption});
+    parser.addOptions(
+        {profileOption, demoOption, kioskOption, listOption, checkOption, hashPinOption, screenshotOption});
     parser.process(*app);
 
     // An administrator's command prints its answer; the connection's and the
@@ -232,6 +280,8 @@ int main(int argc, char *argv[])
     // brings it back).
     if (parser.isSet(listOption) || parser.isSet(checkOption))
         QLoggingCategory::setFilterRules(QStringLiteral("watchfloor.*.debug=false\nwatchfloor.*.info=false"));
+    if (parser.isSet(hashPinOption))
+        return hashPin();
     if (parser.isSet(listOption))
         return listProfiles();
     if (parser.isSet(checkOption))
@@ -284,10 +334,17 @@ int main(int argc, char *argv[])
     window.commandService()->setCommandsAllowed(profile.commandsAllowed());
     window.commandService()->setTimeout(std::chrono::seconds(profile.commandTimeoutSeconds));
     window.commandService()->setCriticalEndpoints(profile.confirmEndpoints);
-    // A screenshot shows the window as it first opens, whatever was last used.
-    if (!parser.isSet(screenshotOption))
-        window.restoreWindowState(storeName);
-    window.show();
+    std::unique_ptr<KioskController> kiosk;
+    if (profile.kiosk.enabled) {
+        // Full screen and locked; it decides what shows, not the last session.
+        kiosk = std::make_unique<KioskController>(&window, &session, profile.kiosk);
+        kiosk->start();
+    } else {
+        // A screenshot shows the window as it first opens, whatever was last used.
+        if (!parser.isSet(screenshotOption))
+            window.restoreWindowState(storeName);
+        window.show();
+    }
     session.start();
     window.setPreferences(preferences, storeName); // after start: "live updates off" pauses the link
 

@@ -222,7 +222,7 @@ void MainWindow::addView(View view, QWidget *page)
 void MainWindow::showTabMenu(const QPoint &pos)
 {
     const int index = m_tabs->tabAt(pos);
-    if (index < 0)
+    if (index < 0 || m_kiosk)
         return;
     const View view = View(index);
     QMenu menu(this);
@@ -327,6 +327,10 @@ void MainWindow::saveViewWindows(QSettings &settings) const
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (m_closeLocked) {
+        event->ignore(); // a kiosk: only its exit chord and PIN end it
+        return;
+    }
     if (!m_stateKey.isEmpty()) {
         QSettings settings;
         settings.beginGroup(QStringLiteral("windows/") + m_stateKey);
@@ -360,12 +364,10 @@ QWidget *MainWindow::createTopBar(const QString &profileName)
 
     auto *layout = new QHBoxLayout(bar);
     layout->setContentsMargins(12, 6, 8, 6);
-    auto *title = new QLabel(tr("Watchfloor"), bar);
-    QFont titleFont = title->font();
-    titleFont.setBold(true);
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.15);
-    title->setFont(titleFont);
-    layout->addWidget(title);
+    m_title = new QLabel(tr("Watchfloor"), bar);
+    m_title->setObjectName(QStringLiteral("consoleTitle"));
+    updateTitleFont();
+    layout->addWidget(m_title);
     layout->addSpacing(16);
 
     auto *profile = new QLabel(bar);
@@ -410,13 +412,30 @@ QWidget *MainWindow::createTopBar(const QString &profileName)
                                         .arg(m_preferencesAction->shortcut().toString(QKeySequence::NativeText)));
     connect(m_preferencesAction, &QAction::triggered, this, &MainWindow::openPreferences);
     addAction(m_preferencesAction);
-    auto *preferences = new QToolButton(bar);
-    preferences->setObjectName(QStringLiteral("preferencesButton"));
-    preferences->setDefaultAction(m_preferencesAction);
-    preferences->setAutoRaise(true);
-    preferences->setFocusPolicy(Qt::StrongFocus);
-    layout->addWidget(preferences);
+    m_preferencesButton = new QToolButton(bar);
+    m_preferencesButton->setObjectName(QStringLiteral("preferencesButton"));
+    m_preferencesButton->setDefaultAction(m_preferencesAction);
+    m_preferencesButton->setAutoRaise(true);
+    m_preferencesButton->setFocusPolicy(Qt::StrongFocus);
+    layout->addWidget(m_preferencesButton);
     return bar;
+}
+
+void MainWindow::updateTitleFont()
+{
+    QFont titleFont = font();
+    titleFont.setBold(true);
+    if (titleFont.pointSizeF() > 0)
+        titleFont.setPointSizeF(titleFont.pointSizeF() * 1.15);
+    m_title->setFont(titleFont);
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    // Its own font does not follow the window's: set it again (a kiosk's larger type).
+    if (event->type() == QEvent::FontChange && m_title)
+        updateTitleFont();
+    QMainWindow::changeEvent(event);
 }
 
 void MainWindow::updateIdentity()
@@ -447,11 +466,13 @@ void MainWindow::createNotifications()
         const QSignalBlocker quiet(m_bell);
         m_bell->setChecked(m_dock->isVisible());
     });
-    auto *toggle = new QAction(tr("Notifications"), this);
-    toggle->setObjectName(QStringLiteral("notificationsAction"));
-    toggle->setShortcut(QKeySequence(QKeyCombination(Qt::ControlModifier | Qt::ShiftModifier, Qt::Key_A)));
-    connect(toggle, &QAction::triggered, this, [this] { setNotificationsVisible(!notificationsVisible()); });
-    addAction(toggle);
+    m_notificationsAction = new QAction(tr("Notifications"), this);
+    m_notificationsAction->setObjectName(QStringLiteral("notificationsAction"));
+    m_notificationsAction->setShortcut(
+        QKeySequence(QKeyCombination(Qt::ControlModifier | Qt::ShiftModifier, Qt::Key_A)));
+    connect(m_notificationsAction, &QAction::triggered, this,
+            [this] { setNotificationsVisible(!notificationsVisible()); });
+    addAction(m_notificationsAction);
 
     m_alerting = new Alerting(m_notifications, m_session, this, centralWidget());
     connect(m_alerting, &Alerting::acknowledgeRequested, this, &MainWindow::acknowledgeFromToast);
@@ -469,6 +490,8 @@ void MainWindow::createNotifications()
 
 void MainWindow::setNotificationsVisible(bool visible)
 {
+    if (m_kiosk)
+        visible = false; // a floor screen keeps the views whole: toasts and the bell say what is new
     m_dock->setVisible(visible);
     {
         const QSignalBlocker quiet(m_bell);
@@ -547,8 +570,37 @@ Preferences MainWindow::effectivePreferences() const
     return effective;
 }
 
+void MainWindow::setKioskMode(bool kiosk)
+{
+    m_kiosk = kiosk;
+    setCloseLocked(kiosk);
+    if (kiosk) {
+        setNotificationsVisible(false);
+        // Windows of their own would be left behind the full-screen one.
+        for (ViewWindow *window : viewWindows())
+            window->close();
+    }
+    for (QAction *action : {m_preferencesAction, m_openInNewWindow, m_notificationsAction})
+        action->setEnabled(!kiosk);
+    m_preferencesButton->setVisible(!kiosk);
+    m_openButton->setVisible(!kiosk);
+    // The bell still shows what waits, but no longer opens the notification center.
+    m_bell->setAttribute(Qt::WA_TransparentForMouseEvents, kiosk);
+    m_bell->setFocusPolicy(kiosk ? Qt::NoFocus : Qt::StrongFocus);
+    m_dock->setFeatures(kiosk ? QDockWidget::NoDockWidgetFeatures
+                              : QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
+    // On a floor screen the banner goes above everything, the top bar too.
+    if (auto *layout = qobject_cast<QVBoxLayout *>(centralWidget()->layout())) {
+        layout->removeWidget(m_staleBanner);
+        layout->insertWidget(kiosk ? 0 : 1, m_staleBanner);
+    }
+    m_staleBanner->setKioskStyle(kiosk);
+}
+
 void MainWindow::openPreferences()
 {
+    if (m_kiosk)
+        return;
     auto *dialog = new PreferencesDialog(m_preferences, this);
     dialog->setFeatureSwitches(m_features);
     dialog->setAttribute(Qt::WA_DeleteOnClose);

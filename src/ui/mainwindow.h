@@ -92,8 +92,21 @@ public:
     // Opens the preferences dialog (Ctrl+,); applied and saved when accepted.
     void openPreferences();
 
+    // For an unattended plant-floor screen (KioskController): hides what an
+    // operator there must not reach (preferences, windows of their own, the
+    // notification center; the bell, the link state, the alarm sound's
+    // mute and toasts stay), shows the stale banner in its kiosk style, and
+    // locks closing. Turning it off brings all of it back.
+    void setKioskMode(bool kiosk);
+    bool isKioskMode() const { return m_kiosk; }
+    // While locked, every close (the title bar's button, Alt+F4, close())
+    // is refused; the kiosk unlocks it once the exit PIN was given.
+    void setCloseLocked(bool locked) { m_closeLocked = locked; }
+    bool isCloseLocked() const { return m_closeLocked; }
+
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 public:
     OverviewView *overview() const { return m_overview; }
@@ -130,6 +143,7 @@ private:
     ViewWindow *openViewWindow(View view, const QByteArray &geometry);
     void saveViewWindows(QSettings &settings) const;
     void updateIdentity();
+    void updateTitleFont();
     void createNotifications();
     void acknowledgeFromToast(const QString &notificationId);
     void showNotification(const QString &notificationId);
@@ -140,6 +154,7 @@ private:
     Session *m_session;
     QString m_profileName;
     ConnectionIndicator *m_indicator = nullptr;
+    QLabel *m_title = nullptr;
     QLabel *m_identity = nullptr;
     StaleBanner *m_staleBanner = nullptr;
     DronesView *m_drones = nullptr;
@@ -168,6 +183,10 @@ private:
     Alerting *m_alerting = nullptr;
     QToolButton *m_mute = nullptr;
     QAction *m_preferencesAction = nullptr;
+    QToolButton *m_preferencesButton = nullptr;
+    QAction *m_notificationsAction = nullptr;
+    bool m_kiosk = false;
+    bool m_closeLocked = false;
     Preferences m_preferences;
     FeatureSwitches m_features;
     QString m_preferencesKey;

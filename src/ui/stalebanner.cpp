@@ -6,6 +6,8 @@
 #include <QEvent>
 #include <QLocale>
 
+#include <algorithm>
+
 StaleBanner::StaleBanner(Session *session, QWidget *parent)
     : QLabel(parent)
     , m_session(session)
@@ -18,6 +20,7 @@ StaleBanner::StaleBanner(Session *session, QWidget *parent)
     QFont bannerFont = font();
     bannerFont.setBold(true);
     setFont(bannerFont);
+    m_normalFont = bannerFont;
     connect(session->connection(), &ConnectionService::stateChanged, this, &StaleBanner::refresh);
     refresh();
 }
@@ -55,9 +58,51 @@ void StaleBanner::refresh()
 void StaleBanner::applyColours()
 {
     QPalette bannerPalette = palette();
-    bannerPalette.setColor(QPalette::Window, Theme::staleBackground());
-    bannerPalette.setColor(QPalette::WindowText, Theme::staleBannerText());
+    // The kiosk's amber is the light theme's in both themes, under near-black
+    // text: the strongest contrast the banner's colours allow, across a hall.
+    bannerPalette.setColor(QPalette::Window, m_kiosk ? QColor(0xff, 0xc8, 0x2e) : Theme::staleBackground());
+    bannerPalette.setColor(QPalette::WindowText, m_kiosk ? QColor(0x14, 0x10, 0x00) : Theme::staleBannerText());
     setPalette(bannerPalette);
+}
+
+void StaleBanner::setKioskStyle(bool kiosk)
+{
+    if (kiosk == m_kiosk)
+        return;
+    m_kiosk = kiosk;
+    if (QWidget *top = window(); top && top != this) {
+        if (kiosk)
+            top->installEventFilter(this);
+        else
+            top->removeEventFilter(this);
+    }
+    setAlignment(kiosk ? Qt::AlignCenter : Qt::AlignLeft | Qt::AlignVCenter);
+    if (kiosk) {
+        applyKioskSize();
+    } else {
+        setMinimumHeight(0);
+        setFont(m_normalFont);
+    }
+    applyColours();
+}
+
+void StaleBanner::applyKioskSize()
+{
+    // Sized from the window, not the desktop's font: the banner must be seen
+    // from where the tables cannot be read.
+    const QWidget *top = window();
+    const int minimum = std::max(48, int(top->height() * kKioskHeightShare));
+    setMinimumHeight(minimum);
+    QFont big = m_normalFont;
+    big.setPixelSize(std::max(18, minimum / 3));
+    setFont(big);
+}
+
+bool StaleBanner::eventFilter(QObject *watched, QEvent *event)
+{
+    if (m_kiosk && watched == window() && event->type() == QEvent::Resize)
+        applyKioskSize();
+    return QLabel::eventFilter(watched, event);
 }
 
 void StaleBanner::changeEvent(QEvent *event)

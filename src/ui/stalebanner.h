@@ -17,12 +17,23 @@ public:
     // (the window's layout): it shows and hides itself.
     explicit StaleBanner(Session *session, QWidget *parent = nullptr);
 
+    // The kiosk's style, for a plant-floor screen read from across the room:
+    // the same texts in large type across the whole top of the window, at
+    // least kKioskHeightShare of its height, dark on amber in either theme.
+    void setKioskStyle(bool kiosk);
+    bool kioskStyle() const { return m_kiosk; }
+    static constexpr double kKioskHeightShare = 0.12;
+
 protected:
     void changeEvent(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void refresh();
     void applyColours();
+    void applyKioskSize();
 
     Session *m_session;
+    QFont m_normalFont;
+    bool m_kiosk = false;
 };

@@ -1,3 +1,5 @@
+#include "app/pinhash.h"
+#include "app/profile.h"
 #include "simserver.h"
 
 #include <QDir>
@@ -22,6 +24,8 @@ private Q_SLOTS:
     void invalidProfileNamesFileLineAndKey();
     void unknownProfileName();
     void listProfiles();
+    void hashPinMakesAProfileLine();
+    void hashPinRefusesAShortPin();
 
 private:
     struct Run
@@ -32,18 +36,26 @@ private:
     };
     // Runs the console without blocking this event loop, which serves the
     // in-process simulator meanwhile.
-    static Run run(const QStringList &arguments);
+    static Run run(const QStringList &arguments, const QByteArray &input = {});
     static QString userProfiles();
     static void writeProfile(const QString &path, const QByteArray &content);
 };
 
-TestCli::Run TestCli::run(const QStringList &arguments)
+TestCli::Run TestCli::run(const QStringList &arguments, const QByteArray &input)
 {
     QProcess process;
+    // The workstation's folder is the test's own: what a package installed
+    // on this machine must not change the answers.
+    static QTemporaryDir systemProfiles;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("WATCHFLOOR_SYSTEM_PROFILES"), systemProfiles.path());
+    process.setProcessEnvironment(environment);
     QSignalSpy finished(&process, &QProcess::finished);
     process.start(QStringLiteral(WATCHFLOOR_BINARY), arguments);
     if (!process.waitForStarted(10000))
         qFatal("cannot start %s", WATCHFLOOR_BINARY);
+    process.write(input);
+    process.closeWriteChannel();
     if (!finished.wait(60000))
         qFatal("watchfloor %s did not finish", qPrintable(arguments.join(u' ')));
     return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
@@ -161,6 +173,35 @@ void TestCli::listProfiles()
     QVERIFY2(lineOf(QStringLiteral("broken")).contains(QStringLiteral("(invalid: run --check-profile broken)")),
              qPrintable(r.out));
     QVERIFY2(lineOf(QStringLiteral("demo")).contains(QStringLiteral("built-in")), qPrintable(r.out));
+}
+
+void TestCli::hashPinMakesAProfileLine()
+{
+    // From a pipe (an administrator's script) the PIN is read once.
+    const Run r = run({QStringLiteral("--hash-pin")}, "4711\n");
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    const QString line = r.out.trimmed();
+    QVERIFY2(line.startsWith(QStringLiteral("exit-pin-hash=pbkdf2-sha256:")), qPrintable(line));
+    QVERIFY(!line.contains(QStringLiteral("4711")));
+    const QString hash = line.mid(line.indexOf(u'=') + 1);
+    QVERIFY(PinHash::verify(QStringLiteral("4711"), hash));
+    QVERIFY(!PinHash::verify(QStringLiteral("4712"), hash));
+
+    // The printed line is what the profile's [kiosk] section takes.
+    const QString path = userProfiles() + QStringLiteral("/floor.ini");
+    writeProfile(path, "[server]\nurl=ws://h:1/ws\n[kiosk]\nenabled=true\n" + line.toUtf8() + "\n");
+    QString error;
+    const auto profile = Profile::load(path, &error);
+    QVERIFY2(profile, qPrintable(error));
+    QCOMPARE(profile->kiosk.exitPinHash, hash);
+}
+
+void TestCli::hashPinRefusesAShortPin()
+{
+    const Run r = run({QStringLiteral("--hash-pin")}, "12\n");
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.out.isEmpty());
+    QVERIFY2(r.err.contains(QStringLiteral("4")), qPrintable(r.err)); // says how long a PIN must be
 }
 
 QTEST_MAIN(TestCli)

@@ -1,5 +1,7 @@
 #include "profile.h"
 
+#include "pinhash.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -279,9 +281,9 @@ bool readKiosk(const Reader &r, KioskSettings &kiosk)
         return true;
     }
     if (r.key == u"exit-pin-hash") {
-        static const QRegularExpression hash(QStringLiteral("^pbkdf2-sha256:[0-9]{4,9}:[0-9a-f]{32}:[0-9a-f]{64}$"));
-        if (!hash.match(r.value).hasMatch())
-            return r.fail(Profile::tr("not a PIN hash made by watchfloor --hash-pin"));
+        QString why;
+        if (!PinHash::isWellFormed(r.value, &why))
+            return r.fail(Profile::tr("not a PIN hash made by watchfloor --hash-pin: %1").arg(why));
         kiosk.exitPinHash = r.value;
         return true;
     }

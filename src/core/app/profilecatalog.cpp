@@ -55,7 +55,11 @@ QString ProfileCatalog::userDirectory()
 
 QString ProfileCatalog::systemDirectory()
 {
-    return s_systemDirectory.isEmpty() ? kDefaultSystemDirectory : s_systemDirectory;
+    if (!s_systemDirectory.isEmpty())
+        return s_systemDirectory;
+    // A staging or test machine can point the console at another folder.
+    const QString fromEnvironment = qEnvironmentVariable("WATCHFLOOR_SYSTEM_PROFILES");
+    return fromEnvironment.isEmpty() ? kDefaultSystemDirectory : fromEnvironment;
 }
 
 void ProfileCatalog::setSystemDirectory(const QString &directory)

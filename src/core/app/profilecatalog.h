@@ -35,6 +35,7 @@ public:
     };
 
     static QString userDirectory();
+    // /etc/watchfloor/profiles, or the folder WATCHFLOOR_SYSTEM_PROFILES names.
     static QString systemDirectory();
     // Tests point the workstation's folder elsewhere; empty restores /etc's.
     static void setSystemDirectory(const QString &directory);

@@ -1,0 +1,628 @@
+#include "app/commandservice.h"
+#include "app/pinhash.h"
+#include "app/profile.h"
+#include "app/session.h"
+#include "connectionindicator.h"
+#include "controlpanelview.h"
+#include "kioskcontroller.h"
+#include "kioskexitdialog.h"
+#include "mainwindow.h"
+#include "notificationbell.h"
+#include "privatebus.h"
+#include "screenkeeper.h"
+#include "simserver.h"
+#include "store/localstore.h"
+#include "theme.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QShortcut>
+#include <QSignalSpy>
+#include <QTabBar>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolButton>
+
+#include <cmath>
+#include <memory>
+
+// The console as a plant-floor kiosk, end to end: a real main window on a
+// real session against the reference server in this process, driven by
+// KioskController as main.cpp drives it.
+namespace {
+
+using View = MainWindow::View;
+
+const QString kPin = QStringLiteral("2468");
+const QString kChord = QStringLiteral("Ctrl+Alt+Shift+Q");
+
+// Quick to check in tests (the console's default is 100000 iterations).
+const QString &pinHash()
+{
+    static const QString hash = PinHash::make(kPin, 1000);
+    return hash;
+}
+
+KioskSettings quickKiosk()
+{
+    KioskSettings k;
+    k.enabled = true;
+    k.views = {QStringLiteral("overview")};
+    k.rotateSeconds = 0;
+    k.cursorHideSeconds = 60;
+    k.fontPercent = 150;
+    k.exitChord = kChord;
+    k.exitPinHash = pinHash();
+    return k;
+}
+
+SimOptions quietPlant()
+{
+    // No drones, machines or tiles: nothing that could raise an alarm.
+    SimOptions o;
+    o.drones = 0;
+    o.machines = 0;
+    o.tiles = 0;
+    return o;
+}
+
+struct Console
+{
+    Console(const SimOptions &options, const KioskSettings &kiosk, const QString &busAddress = {})
+        : server(options)
+    {
+        QVERIFY(server.listen());
+        QVERIFY(dir.isValid());
+        QVERIFY2(store.open(dir.filePath(QStringLiteral("watchfloor.sqlite"))), qPrintable(store.lastError()));
+        session.setStore(&store);
+        ConnectionSettings s;
+        s.url = QUrl(server.url());
+        s.token = QStringLiteral("o");
+        s.operatorName = QStringLiteral("floor-1");
+        s.connectTimeoutMs = 3000;
+        s.backoffBaseMs = 50;
+        s.backoffCapMs = 200;
+        session.setSettings(s);
+        window = std::make_unique<MainWindow>(&session, QStringLiteral("Line 1 floor"));
+        controller = std::make_unique<KioskController>(window.get(), &session, kiosk);
+        // Never the desktop's own bus: a private one, or one that does not exist.
+        controller->screenKeeper()->setBusAddress(
+            busAddress.isEmpty() ? QStringLiteral("unix:path=/nonexistent/watchfloor-test-bus") : busAddress);
+        if (busAddress.isEmpty())
+            QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("screen may blank")));
+        controller->setLockoutDuration(std::chrono::milliseconds(1500));
+        controller->start();
+        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+        session.start();
+    }
+    ~Console()
+    {
+        controller.reset(); // gives the font and the cursor back
+        if (window)
+            window->setCloseLocked(false);
+    }
+
+    void pressChord() const
+    {
+        QTest::keyClick(window.get(), Qt::Key_Q, Qt::ControlModifier | Qt::AltModifier | Qt::ShiftModifier);
+    }
+    // Acknowledges every alarm waiting, as another operator would.
+    void acknowledgeAll()
+    {
+        const QJsonArray alarms = server.world().alarms().snapshot();
+        for (const QJsonValue &alarm : alarms) {
+            const QJsonObject a = alarm.toObject();
+            if (a.value(QLatin1StringView("state")).toString().endsWith(QLatin1StringView("unacked")))
+                server.perform(QStringLiteral("bob"), QStringLiteral("ack_alarm"),
+                               {{QStringLiteral("alarmId"), a.value(QLatin1StringView("alarmId"))}});
+        }
+    }
+
+    SimServer server;
+    QTemporaryDir dir;
+    LocalStore store;
+    Session session;
+    std::unique_ptr<MainWindow> window;
+    std::unique_ptr<KioskController> controller;
+};
+
+Qt::CursorShape overrideShape()
+{
+    const QCursor *cursor = QGuiApplication::overrideCursor();
+    return cursor ? cursor->shape() : Qt::ArrowCursor;
+}
+
+void typePin(KioskExitDialog *dialog, const QString &pin)
+{
+    dialog->pinField()->setFocus();
+    QTest::keyClicks(dialog->pinField(), pin);
+}
+
+} // namespace
+
+class TestKiosk : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanup();
+    void viewNames();
+    void fullScreenFramelessWithoutOperatorControls();
+    void cursorHidesAfterThePeriodAndReturnsOnMove();
+    void typeIsLarger();
+    void rotatesThroughTheViewsInOrder();
+    void unacknowledgedAlarmHoldsTheAlarmsView();
+    void commandsOffUnlessAllowed();
+    void closeIsRefused();
+    void wrongPinKeepsTheConsoleOpen();
+    void threeWrongPinsLockOut();
+    void rightPinClosesAndQuits();
+    void withoutPinOnlyTheAdministrator();
+    void screenIsKeptOn();
+    void staleBannerFillsTheTop();
+
+private:
+    std::unique_ptr<PrivateBus> m_bus;
+};
+
+void TestKiosk::initTestCase()
+{
+    Theme::apply(ThemeMode::Light);
+    m_bus = std::make_unique<PrivateBus>();
+}
+
+void TestKiosk::cleanup()
+{
+    QCOMPARE(QGuiApplication::overrideCursor(), nullptr); // each kiosk gave the pointer back
+}
+
+void TestKiosk::viewNames()
+{
+    QCOMPARE(KioskController::viewNames(),
+             (QStringList {QStringLiteral("overview"), QStringLiteral("drones"), QStringLiteral("machines"),
+                           QStringLiteral("control-panel"), QStringLiteral("alarms"), QStringLiteral("activity"),
+                           QStringLiteral("command-log")}));
+    QCOMPARE(KioskController::viewFromName(QStringLiteral("control-panel")), View::ControlPanel);
+    QCOMPARE(KioskController::viewFromName(QStringLiteral("Command-Log")), View::CommandLog);
+    QCOMPARE(KioskController::viewFromName(QStringLiteral("alarm")), std::nullopt);
+    // Every name maps to its own view, in the window's order.
+    const QStringList names = KioskController::viewNames();
+    for (int i = 0; i < names.size(); ++i)
+        QCOMPARE(KioskController::viewFromName(names.at(i)), View(i));
+    // The profile validates [kiosk] views against the same names.
+    QCOMPARE(Profile::viewNames(), names);
+}
+
+void TestKiosk::fullScreenFramelessWithoutOperatorControls()
+{
+    Console c(quietPlant(), quickKiosk());
+    MainWindow *w = c.window.get();
+    QVERIFY(w->isVisible());
+    QVERIFY(w->windowState() & Qt::WindowFullScreen);
+    QVERIFY(w->windowFlags() & Qt::FramelessWindowHint);
+    QVERIFY(w->isKioskMode());
+    // What a passer-by must not reach is gone or off.
+    QVERIFY(!w->findChild<QToolButton *>(QStringLiteral("preferencesButton"))->isVisible());
+    QVERIFY(!w->preferencesAction()->isEnabled());
+    QVERIFY(!w->openInNewWindowButton()->isVisible());
+    QVERIFY(!w->openInNewWindowAction()->isEnabled());
+    QVERIFY(!w->findChild<QAction *>(QStringLiteral("notificationsAction"))->isEnabled());
+    QTest::keyClick(w, Qt::Key_N, Qt::ControlModifier | Qt::ShiftModifier);
+    QVERIFY(w->viewWindows().isEmpty());
+    QTest::keyClick(w, Qt::Key_Comma, Qt::ControlModifier);
+    QCOMPARE(QApplication::activeModalWidget(), nullptr);
+    // The bell shows what waits but does not open the notification center.
+    QVERIFY(w->bell()->isVisible());
+    QTest::mouseClick(w->bell(), Qt::LeftButton);
+    w->setNotificationsVisible(true);
+    QVERIFY(!w->notificationsVisible());
+    QVERIFY(!w->notificationDock()->isVisible());
+    // The link state stays.
+    QVERIFY(w->connectionIndicator()->isVisible());
+    QTRY_VERIFY_WITH_TIMEOUT(c.session.hasLiveData(), 10000);
+
+    // Without the kiosk all of it is back: the same window, another mode.
+    w->setKioskMode(false);
+    QVERIFY(w->findChild<QToolButton *>(QStringLiteral("preferencesButton"))->isVisible());
+    QVERIFY(w->preferencesAction()->isEnabled());
+    QVERIFY(w->openInNewWindowButton()->isVisible());
+    w->setNotificationsVisible(true);
+    QVERIFY(w->notificationsVisible());
+}
+
+void TestKiosk::cursorHidesAfterThePeriodAndReturnsOnMove()
+{
+    KioskSettings k = quickKiosk();
+    k.cursorHideSeconds = 1;
+    Console c(quietPlant(), k);
+    QWindow *handle = c.window->windowHandle();
+    QVERIFY(handle);
+    // The countdown began when the console started; that it does not hide
+    // early is checked below, from a movement whose time the test knows.
+    QElapsedTimer clock;
+    QTRY_COMPARE_WITH_TIMEOUT(overrideShape(), Qt::BlankCursor, 5000);
+    QVERIFY(c.controller->isCursorHidden());
+    // One movement brings it back, and the countdown starts again.
+    QTest::mouseMove(handle, QPoint(200, 200));
+    QCOMPARE(QGuiApplication::overrideCursor(), nullptr);
+    QVERIFY(!c.controller->isCursorHidden());
+    QTest::qWait(500);
+    QTest::mouseMove(handle, QPoint(260, 240));
+    clock.start();
+    QTest::qWait(700); // 1.2 s since the first move, 0.7 s since the last
+    // A loaded machine may sleep past the period; only a timely look counts.
+    if (clock.elapsed() < 950)
+        QCOMPARE(QGuiApplication::overrideCursor(), nullptr);
+    QTRY_COMPARE_WITH_TIMEOUT(overrideShape(), Qt::BlankCursor, 5000);
+    // Stopping the kiosk gives the pointer back.
+    c.controller->stop();
+    QCOMPARE(QGuiApplication::overrideCursor(), nullptr);
+}
+
+void TestKiosk::typeIsLarger()
+{
+    const QFont before = QApplication::font();
+    QVERIFY(before.pointSizeF() > 0);
+    Console c(quietPlant(), quickKiosk());
+    QTabBar *tabs = c.window->findChild<QTabBar *>(QStringLiteral("viewTabs"));
+    QVERIFY(tabs);
+    QCOMPARE(QApplication::font().pointSizeF(), before.pointSizeF() * 1.5);
+    // Widgets that existed before the kiosk started follow: the tab bar, the operator's name.
+    QCOMPARE(tabs->font().pointSizeF(), before.pointSizeF() * 1.5);
+    auto *identity = c.window->findChild<QLabel *>(QStringLiteral("identityLabel"));
+    QCOMPARE(identity->font().pointSizeF(), before.pointSizeF() * 1.5);
+    QVERIFY(QFontMetrics(identity->font()).height() > QFontMetrics(before).height());
+    // The console's name, bold and a little larger than the rest, grows with it.
+    auto *title = c.window->findChild<QLabel *>(QStringLiteral("consoleTitle"));
+    QCOMPARE(title->font().pointSizeF(), before.pointSizeF() * 1.5 * 1.15);
+    QVERIFY(title->font().bold());
+    c.controller->stop();
+    QCOMPARE(QApplication::font().pointSizeF(), before.pointSizeF());
+    QCOMPARE(tabs->font().pointSizeF(), before.pointSizeF());
+    QCOMPARE(title->font().pointSizeF(), before.pointSizeF() * 1.15);
+}
+
+void TestKiosk::rotatesThroughTheViewsInOrder()
+{
+    KioskSettings k = quickKiosk();
+    k.views = {QStringLiteral("drones"), QStringLiteral("no-such-view"), QStringLiteral("machines"),
+               QStringLiteral("command-log")};
+    k.rotateSeconds = 1;
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("Unknown kiosk view.*no-such-view")));
+    QList<std::pair<View, qint64>> shown;
+    QElapsedTimer clock;
+    clock.start();
+    Console c(quietPlant(), k);
+    QCOMPARE(c.controller->rotation(), (QList<View> {View::Drones, View::Machines, View::CommandLog}));
+    QCOMPARE(c.window->currentView(), View::Drones);
+    clock.restart();
+    connect(c.controller.get(), &KioskController::viewShown, this, [&](View view) {
+        QCOMPARE(c.window->currentView(), view); // the window shows what was announced
+        shown.append({view, clock.elapsed()});
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(shown.size() >= 4, 10000);
+    const QList<View> order {shown.at(0).first, shown.at(1).first, shown.at(2).first, shown.at(3).first};
+    QCOMPARE(order, (QList<View> {View::Machines, View::CommandLog, View::Drones, View::Machines}));
+    // A second each, give or take a loaded machine's timer (and a coarse timer's 5 %).
+    qint64 previous = 0;
+    const QList<std::pair<View, qint64>> firstFour = shown.mid(0, 4);
+    for (const auto &[view, at] : firstFour) {
+        QVERIFY2(at - previous >= 850 && at - previous < 2000,
+                 qPrintable(QStringLiteral("%1 ms after the last").arg(at - previous)));
+        previous = at;
+    }
+    QVERIFY(!c.controller->isHeldOnAlarms());
+}
+
+void TestKiosk::unacknowledgedAlarmHoldsTheAlarmsView()
+{
+    // One drone, whose battery the flood scenario runs low two seconds in: one high alarm.
+    SimOptions o = quietPlant();
+    o.drones = 1;
+    o.scenarios = {QStringLiteral("alarm-flood")};
+    KioskSettings k = quickKiosk();
+    k.views = {QStringLiteral("overview"), QStringLiteral("drones")};
+    k.rotateSeconds = 1;
+    Console c(o, k);
+    QSignalSpy held(c.controller.get(), &KioskController::alarmHoldChanged);
+    // Rotating meanwhile.
+    QTRY_COMPARE_WITH_TIMEOUT(c.window->currentView(), View::Drones, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(c.controller->isHeldOnAlarms(), 20000);
+    QVERIFY(c.session.alarms()->unacknowledgedCount() > 0);
+    QCOMPARE(c.window->currentView(), View::Alarms);
+    QCOMPARE(held.count(), 1);
+    QCOMPARE(held.constFirst().constFirst().toBool(), true);
+    // And it stays there: no rotation while the alarm waits.
+    QSignalSpy shown(c.controller.get(), &KioskController::viewShown);
+    QTest::qWait(2500);
+    QCOMPARE(shown.count(), 0);
+    QCOMPARE(c.window->currentView(), View::Alarms);
+    {
+        QTemporaryDir scratch;
+        QVERIFY(scratch.isValid());
+        const QString dir = qEnvironmentVariable("WATCHFLOOR_SCREENSHOT_DIR", scratch.path());
+        QVERIFY(c.window->grab().save(dir + QStringLiteral("/kiosk-alarm.png")));
+    }
+
+    // Acknowledged elsewhere: the rotation takes up again.
+    c.acknowledgeAll();
+    QTRY_VERIFY_WITH_TIMEOUT(!c.controller->isHeldOnAlarms(), 10000);
+    QCOMPARE(c.session.alarms()->unacknowledgedCount(), 0);
+    QVERIFY(c.window->currentView() != View::Alarms);
+    const View resumedAt = c.window->currentView();
+    QVERIFY(resumedAt == View::Overview || resumedAt == View::Drones);
+    QTRY_VERIFY_WITH_TIMEOUT(c.window->currentView() != resumedAt, 3000);
+    QVERIFY(c.window->currentView() != View::Alarms);
+}
+
+void TestKiosk::commandsOffUnlessAllowed()
+{
+    SimOptions o = quietPlant();
+    o.tiles = 1;
+    {
+        Console c(o, quickKiosk()); // commandsAllowed is false by default
+        QVERIFY(!c.controller->commandsAllowed());
+        QVERIFY(!c.window->commandService()->commandsAllowed());
+        QTRY_VERIFY_WITH_TIMEOUT(c.session.hasLiveData(), 10000);
+        QTRY_COMPARE(c.session.connection()->role(), QStringLiteral("operator"));
+        const CommandService::Check check = c.window->commandService()->availability();
+        QCOMPARE(check.refusal, CommandService::Refusal::Disabled);
+        QVERIFY(!check.reason.isEmpty());
+        QTRY_VERIFY(!c.window->controlPanel()->commandsAllowed());
+        // Nothing goes out.
+        CommandService::Check refused;
+        QVERIFY(c.window->commandService()->send(QStringLiteral("T1.V101.open"), true, &refused).isNull());
+        QCOMPARE(refused.refusal, CommandService::Refusal::Disabled);
+    }
+    {
+        KioskSettings k = quickKiosk();
+        k.commandsAllowed = true;
+        Console c(o, k);
+        QVERIFY(c.controller->commandsAllowed());
+        QTRY_VERIFY_WITH_TIMEOUT(c.session.hasLiveData(), 10000);
+        QTRY_COMPARE(c.session.connection()->role(), QStringLiteral("operator"));
+        QVERIFY(c.window->commandService()->availability().allowed());
+        QTRY_VERIFY(c.window->controlPanel()->commandsAllowed());
+    }
+    {
+        // The profile's switch off: the kiosk never turns commands on.
+        KioskSettings k = quickKiosk();
+        k.commandsAllowed = true;
+        SimServer server(o);
+        Session session;
+        MainWindow window(&session, QStringLiteral("x"));
+        window.commandService()->setCommandsAllowed(false);
+        KioskController kiosk(&window, &session, k);
+        kiosk.screenKeeper()->setBusAddress(QStringLiteral("unix:path=/nonexistent/watchfloor-test-bus"));
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("screen may blank")));
+        kiosk.start();
+        QVERIFY(!kiosk.commandsAllowed());
+        kiosk.stop();
+        window.setCloseLocked(false);
+    }
+}
+
+void TestKiosk::closeIsRefused()
+{
+    Console c(quietPlant(), quickKiosk());
+    MainWindow *w = c.window.get();
+    QVERIFY(w->isCloseLocked());
+    QVERIFY(!w->close());
+    QVERIFY(w->isVisible());
+    // The title bar's button and Alt+F4 reach the window as a close event.
+    QCloseEvent event;
+    QApplication::sendEvent(w, &event);
+    QVERIFY(!event.isAccepted());
+    w->windowHandle()->close();
+    QVERIFY(w->isVisible());
+    QTest::keyClick(w, Qt::Key_F4, Qt::AltModifier);
+    QVERIFY(w->isVisible());
+    // Unlocked, the same close goes through: the refusal was the lock's.
+    w->setCloseLocked(false);
+    QVERIFY(w->close());
+    QVERIFY(!w->isVisible());
+}
+
+void TestKiosk::wrongPinKeepsTheConsoleOpen()
+{
+    Console c(quietPlant(), quickKiosk());
+    QVERIFY(c.controller->exitShortcut());
+    QCOMPARE(c.controller->exitShortcut()->key(), QKeySequence(kChord));
+    QCOMPARE(c.controller->exitShortcut()->context(), Qt::ApplicationShortcut);
+    QCOMPARE(c.controller->exitDialog(), nullptr);
+    c.pressChord();
+    KioskExitDialog *dialog = c.controller->exitDialog();
+    QVERIFY(dialog);
+    QTRY_VERIFY(dialog->isVisible());
+    QCOMPARE(dialog->pinField()->echoMode(), QLineEdit::Password);
+    QVERIFY(dialog->cancelButton()->isDefault());
+    QVERIFY(!dialog->unlockButton()->isDefault());
+    // Digits only.
+    typePin(dialog, QStringLiteral("12ab34"));
+    QCOMPARE(dialog->pinField()->text(), QStringLiteral("1234"));
+    QVERIFY(dialog->unlockButton()->isEnabled());
+    QSignalSpy unlocked(c.controller.get(), &KioskController::exitUnlocked);
+    QTest::mouseClick(dialog->unlockButton(), Qt::LeftButton);
+    QVERIFY(dialog->messageLabel()->isVisible());
+    QVERIFY2(dialog->messageLabel()->text().contains(QStringLiteral("Wrong PIN")),
+             qPrintable(dialog->messageLabel()->text()));
+    QCOMPARE(dialog->failedAttempts(), 1);
+    QVERIFY(dialog->pinField()->text().isEmpty());
+    QVERIFY(dialog->isVisible());
+    QCOMPARE(unlocked.count(), 0);
+    QVERIFY(c.window->isVisible());
+    QVERIFY(c.window->isCloseLocked());
+    // Enter takes Cancel: the kiosk stays as it was.
+    typePin(dialog, kPin);
+    QTest::keyClick(dialog->pinField(), Qt::Key_Return);
+    QVERIFY(!dialog->isVisible());
+    QCOMPARE(unlocked.count(), 0);
+    QVERIFY(c.window->isVisible());
+    QVERIFY(c.controller->isRunning());
+}
+
+void TestKiosk::threeWrongPinsLockOut()
+{
+    Console c(quietPlant(), quickKiosk());
+    c.pressChord();
+    KioskExitDialog *dialog = c.controller->exitDialog();
+    QVERIFY(dialog);
+    QCOMPARE(dialog->lockoutDuration(), std::chrono::milliseconds(1500));
+    QSignalSpy wrong(dialog, &KioskExitDialog::wrongPin);
+    for (int i = 0; i < KioskExitDialog::kMaxAttempts; ++i) {
+        QVERIFY(!dialog->isLockedOut());
+        typePin(dialog, QStringLiteral("1111"));
+        QTest::mouseClick(dialog->unlockButton(), Qt::LeftButton);
+    }
+    QCOMPARE(wrong.count(), 3);
+    QCOMPARE(wrong.at(1).at(1).toBool(), false);
+    QCOMPARE(wrong.at(2).at(1).toBool(), true);
+    QVERIFY(dialog->isLockedOut());
+    QVERIFY(!dialog->pinField()->isEnabled());
+    QVERIFY(!dialog->unlockButton()->isEnabled());
+    QVERIFY2(dialog->messageLabel()->text().contains(QStringLiteral("seconds")),
+             qPrintable(dialog->messageLabel()->text()));
+    // Closing the dialog and pressing the chord again does not end it.
+    dialog->reject();
+    c.pressChord();
+    QCOMPARE(c.controller->exitDialog(), dialog);
+    QTRY_VERIFY(dialog->isVisible());
+    QVERIFY(dialog->isLockedOut());
+    QVERIFY(!dialog->pinField()->isEnabled());
+    // Not even the right PIN is taken meanwhile.
+    dialog->pinField()->setText(kPin);
+    QVERIFY(!dialog->unlockButton()->isEnabled());
+    QTest::mouseClick(dialog->unlockButton(), Qt::LeftButton);
+    QVERIFY(c.window->isVisible());
+    QVERIFY(dialog->isVisible());
+    // After the lock-out PINs are taken again.
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog->isLockedOut(), 5000);
+    QVERIFY(dialog->pinField()->isEnabled());
+    QCOMPARE(dialog->failedAttempts(), 0);
+}
+
+void TestKiosk::rightPinClosesAndQuits()
+{
+    Console c(quietPlant(), quickKiosk());
+    QSignalSpy unlocked(c.controller.get(), &KioskController::exitUnlocked);
+    // The chord works wherever the focus is.
+    c.window->findChild<QTabBar *>(QStringLiteral("viewTabs"))->setFocus();
+    c.pressChord();
+    KioskExitDialog *dialog = c.controller->exitDialog();
+    QVERIFY(dialog);
+    QTRY_VERIFY(dialog->isVisible());
+    typePin(dialog, kPin);
+    QTest::mouseClick(dialog->unlockButton(), Qt::LeftButton);
+    QCOMPARE(unlocked.count(), 1);
+    QVERIFY(!c.window->isVisible());
+    QVERIFY(!c.window->isCloseLocked());
+    QVERIFY(!c.controller->isRunning());
+}
+
+void TestKiosk::withoutPinOnlyTheAdministrator()
+{
+    KioskSettings k = quickKiosk();
+    k.exitPinHash.clear();
+    Console c(quietPlant(), k);
+    c.pressChord();
+    QCOMPARE(c.controller->exitDialog(), nullptr);
+    QMessageBox *message = c.controller->administratorOnlyMessage();
+    QVERIFY(message);
+    QTRY_VERIFY(message->isVisible());
+    QVERIFY2(message->text().contains(QStringLiteral("administrator")), qPrintable(message->text()));
+    message->accept();
+    QVERIFY(c.window->isVisible());
+    QVERIFY(!c.window->close());
+}
+
+void TestKiosk::screenIsKeptOn()
+{
+    QVERIFY2(!m_bus->address().isEmpty(), "dbus-daemon did not start");
+    FakeScreenSaver saver;
+    QVERIFY(saver.publish(m_bus->address()));
+    Console c(quietPlant(), quickKiosk(), m_bus->address());
+    ScreenKeeper *keeper = c.controller->screenKeeper();
+    QTRY_VERIFY_WITH_TIMEOUT(keeper->isInhibiting(), 5000);
+    QCOMPARE(saver.inhibitions.size(), 1);
+    QVERIFY(!saver.inhibitions.constFirst().reason.isEmpty());
+    QVERIFY(keeper->unavailableReason().isEmpty());
+    // Leaving the kiosk with the PIN gives the screen saver back.
+    c.pressChord();
+    typePin(c.controller->exitDialog(), kPin);
+    QTest::mouseClick(c.controller->exitDialog()->unlockButton(), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(saver.released, QList<uint> {saver.inhibitions.constFirst().cookie}, 5000);
+}
+
+void TestKiosk::staleBannerFillsTheTop()
+{
+    // Into docs/screenshots/ when WATCHFLOOR_SCREENSHOT_DIR names it; into a scratch
+    // folder otherwise, so the kiosk is still rendered and saved every run.
+    QTemporaryDir scratch;
+    QVERIFY(scratch.isValid());
+    const QString dir = qEnvironmentVariable("WATCHFLOOR_SCREENSHOT_DIR", scratch.path()) + u'/';
+
+    SimOptions o;
+    o.drones = 12;
+    o.machines = 12;
+    o.tiles = 2;
+    Console c(o, quickKiosk());
+    MainWindow *w = c.window.get();
+    QLabel *banner = w->staleBanner();
+    QTRY_VERIFY_WITH_TIMEOUT(c.session.hasLiveData(), 10000);
+    QTRY_VERIFY(!banner->isVisible());
+    QTest::qWait(2500); // a few updates on the overview's charts
+    QVERIFY(w->grab().save(dir + QStringLiteral("kiosk.png")));
+
+    c.server.close();
+    QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), 10000);
+    QVERIFY(banner->text().contains(QStringLiteral("NOT LIVE")));
+    QTest::qWait(100); // laid out
+    // Across the whole top of the screen, at least an eighth of its height.
+    const QRect area(banner->mapTo(w, QPoint(0, 0)), banner->size());
+    QCOMPARE(area.top(), 0);
+    QCOMPARE(area.width(), w->width());
+    QVERIFY2(area.height() >= int(w->height() * 0.12),
+             qPrintable(QStringLiteral("%1 of %2").arg(area.height()).arg(w->height())));
+    // Large type: several times the console's (already enlarged) text.
+    QVERIFY(QFontMetrics(banner->font()).height() >= 2 * QFontMetrics(QApplication::font()).height());
+    // Dark on light: contrast of at least 7:1.
+    const auto luminance = [](const QColor &colour) {
+        const auto channel = [](double v) { return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4); };
+        return 0.2126 * channel(colour.redF()) + 0.7152 * channel(colour.greenF()) + 0.0722 * channel(colour.blueF());
+    };
+    const double background = luminance(banner->palette().color(QPalette::Window));
+    const double text = luminance(banner->palette().color(QPalette::WindowText));
+    QVERIFY((background + 0.05) / (text + 0.05) >= 7.0);
+    QVERIFY(w->grab().save(dir + QStringLiteral("kiosk-stale.png")));
+}
+
+// A full-HD floor screen rather than the offscreen platform's small default.
+int main(int argc, char *argv[])
+{
+    QTemporaryDir config;
+    if (config.isValid() && qgetenv("QT_QPA_PLATFORM") == "offscreen") {
+        QFile file(config.filePath(QStringLiteral("screens.json")));
+        if (file.open(QIODevice::WriteOnly)) {
+            file.write(R"({"screens": [{"name": "floor", "x": 0, "y": 0, "width": 1920, "height": 1080,)"
+                       R"( "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]})");
+            file.close();
+            qputenv("QT_QPA_PLATFORM", "offscreen:configfile=" + file.fileName().toLocal8Bit());
+        }
+    }
+    QApplication app(argc, argv);
+    TestKiosk test;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_kiosk.moc"
