@@ -1553,6 +1553,62 @@
     </message>
 </context>
 <context>
+    <name>KioskController</name>
+    <message>
+        <source>A Watchfloor kiosk shows the plant on this screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kiosk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This screen can only be stopped by its administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No exit PIN is set for this kiosk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>KioskExitDialog</name>
+    <message>
+        <source>Stop the kiosk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the exit PIN to close this screen&apos;s console.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exit PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrong PIN, %n time(s) in a row. No PIN is taken for %1 seconds.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrong PIN. %n attempt(s) left before a pause.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>You can enter the PIN again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>KpiTile</name>
     <message>
         <source>%1, %2: %3</source>
@@ -2619,6 +2675,41 @@
     </message>
 </context>
 <context>
+    <name>PinHash</name>
+    <message>
+        <source>the PIN hash is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a PIN hash has four parts separated by colons: pbkdf2-sha256:&lt;iterations&gt;:&lt;salt&gt;:&lt;key&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown PIN hash scheme “%1”; only pbkdf2-sha256 is supported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the iteration count “%1” is not a number from %2 to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the salt must be %1 hexadecimal digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the key must be %1 hexadecimal digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a PIN has digits only (0–9)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a PIN has %1 to %2 digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PollingClient</name>
     <message>
         <source>the console stopped polling</source>
@@ -2779,6 +2870,10 @@
         <source>Sound not muted</source>
         <translation>Ton nicht stummgeschaltet</translation>
     </message>
+    <message>
+        <source>Switched off for this workstation by its profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Profile</name>
@@ -2789,10 +2884,6 @@
     <message>
         <source>malformed section header</source>
         <translation>fehlerhafte Abschnittsüberschrift</translation>
-    </message>
-    <message>
-        <source>unknown section [%1] (expected [server], [connection], [operator], [alarms], [notifications], [commands] or [data])</source>
-        <translation>unbekannter Abschnitt [%1] (erwartet: [server], [connection], [operator], [alarms], [notifications], [commands] oder [data])</translation>
     </message>
     <message>
         <source>expected key=value</source>
@@ -2851,8 +2942,239 @@
         <translation>„%1“ ist keine Endpunkt-ID (eine Liste wird durch Kommas getrennt)</translation>
     </message>
     <message>
-        <source>%1: [server] url is required</source>
-        <translation>%1: [server] url ist erforderlich</translation>
+        <source>&quot;%1&quot; is not one of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is listed twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected at least one of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a key chord of at least two modifiers and one key, such as Ctrl+Alt+Shift+Q</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a PIN hash made by watchfloor --hash-pin: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not system or a language the console speaks (%2), such as de or fr_CH</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown section [%1] (expected one of %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a key before the first [section]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this switch is now %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>given twice (first on line %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: [simulator] enabled=true and [server] url exclude each other: give one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: [server] url is required (or [simulator] enabled=true)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProfileCatalog</name>
+    <message>
+        <source>no profile named</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no profile &quot;%1&quot;: not in %2, not in %3, and no such file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a profile name is 1 to 64 letters, digits, &apos;-&apos;, &apos;_&apos; or &apos;.&apos;, and does not start with &apos;-&apos; or &apos;.&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a ws:// or wss:// URL with a host</source>
+        <translation type="unfinished">„%1“ ist keine ws://- oder wss://-URL mit Host</translation>
+    </message>
+    <message>
+        <source>the token and the operator name must be one line each, without control characters or spaces at either end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a profile named &quot;%1&quot; already exists (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProfileCheck</name>
+    <message>
+        <source>no answer within %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>role %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not asked by this server (%1 dialect)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n channel(s) live after %1 ms</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished">%1 ms</translation>
+    </message>
+    <message>
+        <source>the link closed before the ping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>authenticate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>subscribe and snapshots</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>round trip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>profile: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  valid: ok</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(the built-in simulator)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dialect: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>role: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>round trip: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not measured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>entities: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unacknowledged alarms: %1 (critical %2, critical or high %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>result: OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>result: FAILED</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProfileListDelegate</name>
+    <message>
+        <source>Your profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This workstation&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Built in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished">%1 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>ScreenKeeper</name>
+    <message>
+        <source>The screen may blank while the kiosk runs: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no D-Bus session bus to ask the desktop to keep the screen on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the desktop offers no screen saver service (%1) to keep the screen on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the desktop&apos;s screen saver service refused to keep the screen on: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this console was built without D-Bus support, so it cannot ask the desktop to keep the screen on</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2945,6 +3267,200 @@
     <message>
         <source>Link: %1.</source>
         <translation>Verbindung: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>StartDialog</name>
+    <message>
+        <source>Watchfloor</source>
+        <translation type="unfinished">Watchfloor</translation>
+    </message>
+    <message>
+        <source>Start Watchfloor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the profile to connect with, or start the demo on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Profiles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profiles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start &amp;demo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs the built-in simulator on this computer and connects to it; nothing leaves this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New profile…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved in %1, readable by you only, as it holds the token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>plant-north</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wss://plant-gw.example:8765/ws</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server &amp;URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plain JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Socket.IO</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Protocol dialect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Dialect:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;how</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Token:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operator name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>O&amp;perator:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s address, such as wss://plant-gw.example:8765/ws.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a ws:// or wss:// address with a host.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel &amp;test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected (no sign-in on this server), live after %1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected: role %1, live after %2 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unreachable: nothing answers at %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a WebSocket server: %1 answered HTTP %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a WebSocket server: %1 answered, but not with a WebSocket handshake</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a WebSocket server: %1 answered, but not with a WebSocket handshake (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed: the server ended the connection before it was live (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Timed out after %n s: no live link from %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>You already have a profile named &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3075,16 +3591,8 @@
         <translation>Bedienkonsole für Drohnen, Produktionsmaschinen und Bedienfeldgeräte.</translation>
     </message>
     <message>
-        <source>Connect as described by the profile FILE (INI: [server] url, token; [operator] name).</source>
-        <translation>Verbindung gemäß der Profildatei DATEI herstellen (INI: [server] url, token; [operator] name).</translation>
-    </message>
-    <message>
         <source>FILE</source>
         <translation>DATEI</translation>
-    </message>
-    <message>
-        <source>Start the built-in simulator on a free loopback port and connect to it.</source>
-        <translation>Den eingebauten Simulator auf einem freien Loopback-Port starten und sich damit verbinden.</translation>
     </message>
     <message>
         <source>Once live data has arrived, save the main window to PATH (PNG) and exit.</source>
@@ -3095,20 +3603,88 @@
         <translation>PFAD</translation>
     </message>
     <message>
-        <source>give either --profile FILE or --demo (see --help)</source>
-        <translation>geben Sie entweder --profile DATEI oder --demo an (siehe --help)</translation>
-    </message>
-    <message>
         <source>cannot start the built-in simulator: %1</source>
         <translation>der eingebaute Simulator kann nicht gestartet werden: %1</translation>
     </message>
     <message>
-        <source>Demo</source>
-        <translation>Demo</translation>
-    </message>
-    <message>
         <source>no local database, acknowledgements made offline cannot be kept: %1</source>
         <translation>keine lokale Datenbank, offline erteilte Quittierungen können nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FROM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>built-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(invalid: run --check-profile %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kiosk exit PIN: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The same PIN again: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the two PINs differ; nothing was written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write the screenshot to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no live data within %1 s (state: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start with the profile NAME (from the user&apos;s or the system&apos;s profile folder) or the profile file at a path.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start with the demo profile: the built-in simulator on a loopback port.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run as a plant-floor screen (full screen, rotating views, locked), whatever the profile&apos;s [kiosk] enabled says.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List the profiles found, and where, then exit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validate the profile NAME, connect, authenticate, subscribe, wait for the snapshots and print a summary; exit 0 only if every step succeeded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read a kiosk exit PIN (4 to 12 digits) on standard input and print the exit-pin-hash line for the profile&apos;s [kiosk] section.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give either --profile NAME or --demo, not both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give --profile NAME or --demo (see --help; --list-profiles shows the profiles found)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -71,7 +71,7 @@
     </message>
     <message>
         <source>Filter activity</source>
-        <translation>Filtrer l'activité</translation>
+        <translation>Filtrer l&apos;activité</translation>
     </message>
     <message>
         <source>Filter by operator, action or target</source>
@@ -162,11 +162,11 @@
     </message>
     <message>
         <source>until %1 · %2</source>
-        <translation>jusqu'à %1 · %2</translation>
+        <translation>jusqu&apos;à %1 · %2</translation>
     </message>
     <message>
         <source>until %1 by %2 · %3</source>
-        <translation>jusqu'à %1 par %2 · %3</translation>
+        <translation>jusqu&apos;à %1 par %2 · %3</translation>
     </message>
     <message>
         <source>%1× chattering</source>
@@ -178,7 +178,7 @@
     </message>
     <message>
         <source>%1 (last known: the link is not live)</source>
-        <translation>%1 (dernière valeur connue : la liaison n'est pas en direct)</translation>
+        <translation>%1 (dernière valeur connue&#xa0;: la liaison n&apos;est pas en direct)</translation>
     </message>
 </context>
 <context>
@@ -217,7 +217,7 @@
     </message>
     <message>
         <source>Shelved until</source>
-        <translation>Inhibée jusqu'à</translation>
+        <translation>Inhibée jusqu&apos;à</translation>
     </message>
     <message>
         <source>Count</source>
@@ -236,19 +236,19 @@
     </message>
     <message>
         <source>Alarms to acknowledge: %1</source>
-        <translation>Alarmes à acquitter : %1</translation>
+        <translation>Alarmes à acquitter&#xa0;: %1</translation>
     </message>
     <message>
         <source>&amp;Note (required):</source>
-        <translation>&amp;Note (obligatoire) :</translation>
+        <translation>&amp;Note (obligatoire)&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Note (optional):</source>
-        <translation>&amp;Note (facultative) :</translation>
+        <translation>&amp;Note (facultative)&#xa0;:</translation>
     </message>
     <message>
         <source>Acknowledgement note</source>
-        <translation>Note d'acquittement</translation>
+        <translation>Note d&apos;acquittement</translation>
     </message>
     <message>
         <source>Acknowledge</source>
@@ -259,7 +259,7 @@
     <name>AlarmsView</name>
     <message>
         <source>Alarms raised on this console in the last 10 minutes. EEMUA 191 / ISA-18.2: about 1 per 10 minutes is acceptable; more than 10 in 10 minutes is an alarm flood.</source>
-        <translation>Alarmes déclenchées sur cette console au cours des 10 dernières minutes. EEMUA 191 / ISA-18.2 : environ 1 par 10 minutes est acceptable ; plus de 10 en 10 minutes constitue une avalanche d'alarmes.</translation>
+        <translation>Alarmes déclenchées sur cette console au cours des 10 dernières minutes. EEMUA 191 / ISA-18.2&#xa0;: environ 1 par 10 minutes est acceptable&#xa0;; plus de 10 en 10 minutes constitue une avalanche d&apos;alarmes.</translation>
     </message>
     <message>
         <source>Minimum severity</source>
@@ -339,7 +339,7 @@
     </message>
     <message>
         <source>Alarm actions need this console&apos;s local store, and none is open.</source>
-        <translation>Les actions sur les alarmes nécessitent le stockage local de cette console, et aucun n'est ouvert.</translation>
+        <translation>Les actions sur les alarmes nécessitent le stockage local de cette console, et aucun n&apos;est ouvert.</translation>
     </message>
     <message>
         <source>Your role (viewer) may watch alarms but not acknowledge or shelve them.</source>
@@ -363,15 +363,15 @@
     </message>
     <message>
         <source>%1 not stored (%2 failed): %3</source>
-        <translation>%1 : %2 échec(s) d'enregistrement : %3</translation>
+        <translation>%1&#xa0;: %2 échec(s) d&apos;enregistrement&#xa0;: %3</translation>
     </message>
     <message>
         <source>%1 queued (%2); the server gets it as soon as the link is live.</source>
-        <translation>%1 en file d'attente (%2) ; transmission au serveur dès que la liaison sera en direct.</translation>
+        <translation>%1 en file d&apos;attente (%2)&#xa0;; transmission au serveur dès que la liaison sera en direct.</translation>
     </message>
     <message>
         <source>The server refused an alarm action: %1</source>
-        <translation>Le serveur a refusé une action sur alarme : %1</translation>
+        <translation>Le serveur a refusé une action sur alarme&#xa0;: %1</translation>
     </message>
     <message>
         <source>Acknowledge the selected alarms, with an optional note (Ctrl+K)</source>
@@ -383,7 +383,7 @@
     </message>
     <message>
         <source>Acknowledge the selected alarms; a note is required (Ctrl+K)</source>
-        <translation>Acquitter les alarmes sélectionnées ; une note est obligatoire (Ctrl+K)</translation>
+        <translation>Acquitter les alarmes sélectionnées&#xa0;; une note est obligatoire (Ctrl+K)</translation>
     </message>
     <message>
         <source>Shelve the selected alarms for a time, with a reason (Ctrl+Shift+S)</source>
@@ -403,15 +403,15 @@
     </message>
     <message>
         <source>FLOOD: %1 alarms in 10 min</source>
-        <translation>AVALANCHE : %1 alarmes en 10 min</translation>
+        <translation>AVALANCHE&#xa0;: %1 alarmes en 10 min</translation>
     </message>
     <message>
         <source>Alarm rate: %1 in 10 min (above the target of 1)</source>
-        <translation>Taux d'alarmes : %1 en 10 min (au-dessus de l'objectif de 1)</translation>
+        <translation>Taux d&apos;alarmes&#xa0;: %1 en 10 min (au-dessus de l&apos;objectif de 1)</translation>
     </message>
     <message>
         <source>Alarm rate: %1 in 10 min (acceptable)</source>
-        <translation>Taux d'alarmes : %1 en 10 min (acceptable)</translation>
+        <translation>Taux d&apos;alarmes&#xa0;: %1 en 10 min (acceptable)</translation>
     </message>
     <message>
         <source>%1 listed of %2 · %3 unacknowledged · %4 shelved</source>
@@ -567,11 +567,11 @@
     </message>
     <message>
         <source>Live only: this console has no local database, so commands of earlier runs are not listed and this run&apos;s are not kept.</source>
-        <translation>Direct uniquement : cette console n'a pas de base de données locale ; les commandes des exécutions précédentes ne sont donc pas listées et celles de cette exécution ne sont pas conservées.</translation>
+        <translation>Direct uniquement&#xa0;: cette console n&apos;a pas de base de données locale&#xa0;; les commandes des exécutions précédentes ne sont donc pas listées et celles de cette exécution ne sont pas conservées.</translation>
     </message>
     <message>
         <source>Commands of earlier runs could not be read: %1</source>
-        <translation>Impossible de lire les commandes des exécutions précédentes : %1</translation>
+        <translation>Impossible de lire les commandes des exécutions précédentes&#xa0;: %1</translation>
     </message>
     <message>
         <source>Command log</source>
@@ -611,7 +611,7 @@
     </message>
     <message>
         <source>%1 · %2 from earlier runs</source>
-        <translation>%1 · %2 issues d'exécutions précédentes</translation>
+        <translation>%1 · %2 issues d&apos;exécutions précédentes</translation>
     </message>
     <message>
         <source>No command selected</source>
@@ -627,27 +627,27 @@
     </message>
     <message>
         <source>Operator: %1</source>
-        <translation>Opérateur : %1</translation>
+        <translation>Opérateur&#xa0;: %1</translation>
     </message>
     <message>
         <source>Endpoint: %1</source>
-        <translation>Point : %1</translation>
+        <translation>Point&#xa0;: %1</translation>
     </message>
     <message>
         <source>Requested: %1 · actual: %2</source>
-        <translation>Demandé : %1 · réel : %2</translation>
+        <translation>Demandé&#xa0;: %1 · réel&#xa0;: %2</translation>
     </message>
     <message>
         <source>Issued: %1</source>
-        <translation>Émise : %1</translation>
+        <translation>Émise&#xa0;: %1</translation>
     </message>
     <message>
         <source>Result: %1</source>
-        <translation>Résultat : %1</translation>
+        <translation>Résultat&#xa0;: %1</translation>
     </message>
     <message>
         <source>Issued in an earlier run of this console.</source>
-        <translation>Émise lors d'une exécution précédente de cette console.</translation>
+        <translation>Émise lors d&apos;une exécution précédente de cette console.</translation>
     </message>
 </context>
 <context>
@@ -697,7 +697,7 @@
     </message>
     <message>
         <source>acknowledged by the device</source>
-        <translation>acquittée par l'appareil</translation>
+        <translation>acquittée par l&apos;appareil</translation>
     </message>
     <message>
         <source>succeeded</source>
@@ -725,15 +725,15 @@
     </message>
     <message>
         <source>Your role (viewer) may watch the control panel but not send commands.</source>
-        <translation>Votre rôle (observateur) permet de surveiller le panneau de commande, mais pas d'envoyer des commandes.</translation>
+        <translation>Votre rôle (observateur) permet de surveiller le panneau de commande, mais pas d&apos;envoyer des commandes.</translation>
     </message>
     <message>
         <source>The link is not live: commands are not sent, and not kept to be sent later.</source>
-        <translation>La liaison n'est pas en direct : les commandes ne sont ni envoyées, ni conservées pour un envoi ultérieur.</translation>
+        <translation>La liaison n&apos;est pas en direct&#xa0;: les commandes ne sont ni envoyées, ni conservées pour un envoi ultérieur.</translation>
     </message>
     <message>
         <source>%1 is not an endpoint of this plant.</source>
-        <translation>%1 n'est pas un point de cette installation.</translation>
+        <translation>%1 n&apos;est pas un point de cette installation.</translation>
     </message>
     <message>
         <source>%1 can be read, not set.</source>
@@ -757,29 +757,29 @@
     </message>
     <message>
         <source>%1 takes one of: %2.</source>
-        <translation>%1 accepte l'une des valeurs suivantes : %2.</translation>
+        <translation>%1 accepte l&apos;une des valeurs suivantes&#xa0;: %2.</translation>
     </message>
     <message>
         <source>A command to %1 is still pending (%2): wait for its outcome.</source>
-        <translation>Une commande vers %1 est encore en cours (%2) : attendez son résultat.</translation>
+        <translation>Une commande vers %1 est encore en cours (%2)&#xa0;: attendez son résultat.</translation>
     </message>
     <message>
         <source>Interlock %1 does not hold.</source>
-        <translation>Le verrouillage %1 n'est pas satisfait.</translation>
+        <translation>Le verrouillage %1 n&apos;est pas satisfait.</translation>
     </message>
     <message>
         <source>The link went before the server answered, so it is not known whether the command arrived: check the device before trying again.</source>
-        <translation>La liaison a été perdue avant la réponse du serveur ; on ne sait donc pas si la commande est arrivée : vérifiez l'appareil avant de réessayer.</translation>
+        <translation>La liaison a été perdue avant la réponse du serveur&#xa0;; on ne sait donc pas si la commande est arrivée&#xa0;: vérifiez l&apos;appareil avant de réessayer.</translation>
     </message>
     <message>
         <source>The server refused: your role may not send commands (%1).</source>
-        <translation>Le serveur a refusé : votre rôle n'autorise pas l'envoi de commandes (%1).</translation>
+        <translation>Le serveur a refusé&#xa0;: votre rôle n&apos;autorise pas l&apos;envoi de commandes (%1).</translation>
     </message>
     <message numerus="yes">
         <source>No final answer within %n second(s): check the device before trying again.</source>
         <translation>
-            <numerusform>Aucune réponse définitive en %n seconde : vérifiez l'appareil avant de réessayer.</numerusform>
-            <numerusform>Aucune réponse définitive en %n secondes : vérifiez l'appareil avant de réessayer.</numerusform>
+            <numerusform>Aucune réponse définitive en %n seconde&#xa0;: vérifiez l&apos;appareil avant de réessayer.</numerusform>
+            <numerusform>Aucune réponse définitive en %n secondes&#xa0;: vérifiez l&apos;appareil avant de réessayer.</numerusform>
         </translation>
     </message>
 </context>
@@ -851,7 +851,7 @@
     </message>
     <message>
         <source>Connect at once instead of waiting for the next attempt</source>
-        <translation>Se connecter immédiatement au lieu d'attendre la prochaine tentative</translation>
+        <translation>Se connecter immédiatement au lieu d&apos;attendre la prochaine tentative</translation>
     </message>
     <message>
         <source>%1 ms</source>
@@ -903,11 +903,11 @@
     </message>
     <message>
         <source>resumed: nothing was missed</source>
-        <translation>reprise : rien n'a été manqué</translation>
+        <translation>reprise&#xa0;: rien n&apos;a été manqué</translation>
     </message>
     <message>
         <source>resynced from fresh snapshots</source>
-        <translation>resynchronisé à partir d'instantanés récents</translation>
+        <translation>resynchronisé à partir d&apos;instantanés récents</translation>
     </message>
     <message>
         <source>%1 per second</source>
@@ -974,11 +974,11 @@
     </message>
     <message>
         <source>Offline: gave up after %1 attempts</source>
-        <translation>Hors ligne : abandon après %1 tentatives</translation>
+        <translation>Hors ligne&#xa0;: abandon après %1 tentatives</translation>
     </message>
     <message>
         <source>Paused: live updates off</source>
-        <translation>En pause : direct suspendu</translation>
+        <translation>En pause&#xa0;: direct suspendu</translation>
     </message>
     <message>
         <source>Polling (WebSocket down)</source>
@@ -986,27 +986,27 @@
     </message>
     <message>
         <source>Failed: %1</source>
-        <translation>Échec : %1</translation>
+        <translation>Échec&#xa0;: %1</translation>
     </message>
     <message>
         <source>Server: %1</source>
-        <translation>Serveur : %1</translation>
+        <translation>Serveur&#xa0;: %1</translation>
     </message>
     <message>
         <source>(fallback; the primary %1 is down)</source>
-        <translation>(secours ; le serveur principal %1 est indisponible)</translation>
+        <translation>(secours&#xa0;; le serveur principal %1 est indisponible)</translation>
     </message>
     <message>
         <source>Last message: %1</source>
-        <translation>Dernier message : %1</translation>
+        <translation>Dernier message&#xa0;: %1</translation>
     </message>
     <message>
         <source>Round trip: %1 ms</source>
-        <translation>Aller-retour : %1 ms</translation>
+        <translation>Aller-retour&#xa0;: %1 ms</translation>
     </message>
     <message>
         <source>Last error: %1</source>
-        <translation>Dernière erreur : %1</translation>
+        <translation>Dernière erreur&#xa0;: %1</translation>
     </message>
     <message>
         <source>Click for the connection&apos;s details.</source>
@@ -1014,7 +1014,7 @@
     </message>
     <message>
         <source>Connection: %1</source>
-        <translation>Connexion : %1</translation>
+        <translation>Connexion&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -1025,7 +1025,7 @@
     </message>
     <message>
         <source>the console stopped</source>
-        <translation>la console s'est arrêtée</translation>
+        <translation>la console s&apos;est arrêtée</translation>
     </message>
     <message>
         <source>offline</source>
@@ -1069,11 +1069,11 @@
     </message>
     <message>
         <source>the server address &quot;%1&quot; is not a ws:// or wss:// URL</source>
-        <translation>l'adresse du serveur « %1 » n'est pas une URL ws:// ou wss://</translation>
+        <translation>l&apos;adresse du serveur «&#xa0;%1&#xa0;» n&apos;est pas une URL ws:// ou wss://</translation>
     </message>
     <message>
         <source>the server&apos;s certificate was refused: %1</source>
-        <translation>le certificat du serveur a été refusé : %1</translation>
+        <translation>le certificat du serveur a été refusé&#xa0;: %1</translation>
     </message>
     <message>
         <source>(subject %1, issued by %2, valid %3 to %4, SHA-256 %5)</source>
@@ -1085,7 +1085,7 @@
     </message>
     <message>
         <source>the Socket.IO server refused the connection: %1</source>
-        <translation>le serveur Socket.IO a refusé la connexion : %1</translation>
+        <translation>le serveur Socket.IO a refusé la connexion&#xa0;: %1</translation>
     </message>
     <message>
         <source>the Socket.IO server disconnected this console</source>
@@ -1109,19 +1109,19 @@
     </message>
     <message>
         <source>the server refused the token: %1</source>
-        <translation>le serveur a refusé le jeton : %1</translation>
+        <translation>le serveur a refusé le jeton&#xa0;: %1</translation>
     </message>
     <message>
         <source>bad answer to auth: %1</source>
-        <translation>réponse incorrecte à l'authentification : %1</translation>
+        <translation>réponse incorrecte à l&apos;authentification&#xa0;: %1</translation>
     </message>
     <message>
         <source>the server refused the subscription to %1: %2</source>
-        <translation>le serveur a refusé l'abonnement à %1 : %2</translation>
+        <translation>le serveur a refusé l&apos;abonnement à %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>the CA file %1 holds no readable PEM certificate</source>
-        <translation>le fichier d'AC %1 ne contient aucun certificat PEM lisible</translation>
+        <translation>le fichier d&apos;AC %1 ne contient aucun certificat PEM lisible</translation>
     </message>
     <message>
         <source>not connected to the server</source>
@@ -1129,7 +1129,7 @@
     </message>
     <message>
         <source>a Socket.IO server of this kind has no %1</source>
-        <translation>un serveur Socket.IO de ce type n'a pas de %1</translation>
+        <translation>un serveur Socket.IO de ce type n&apos;a pas de %1</translation>
     </message>
     <message>
         <source>no answer to %1 within %2 s</source>
@@ -1145,7 +1145,7 @@
     </message>
     <message>
         <source>the link to the server was lost: %1</source>
-        <translation>la liaison avec le serveur a été perdue : %1</translation>
+        <translation>la liaison avec le serveur a été perdue&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -1180,7 +1180,7 @@
     </message>
     <message>
         <source>Not sent: %1</source>
-        <translation>Non envoyée : %1</translation>
+        <translation>Non envoyée&#xa0;: %1</translation>
     </message>
     <message>
         <source>Confirm command</source>
@@ -1188,11 +1188,11 @@
     </message>
     <message>
         <source>Set %1 to %2?</source>
-        <translation>Régler %1 sur %2 ?</translation>
+        <translation>Régler %1 sur %2&#xa0;?</translation>
     </message>
     <message>
         <source>%1 is marked critical for this console: its commands are sent only once you confirm. Now it is %2.</source>
-        <translation>%1 est marqué comme critique pour cette console : ses commandes ne sont envoyées qu'après votre confirmation. Valeur actuelle : %2.</translation>
+        <translation>%1 est marqué comme critique pour cette console&#xa0;: ses commandes ne sont envoyées qu&apos;après votre confirmation. Valeur actuelle&#xa0;: %2.</translation>
     </message>
     <message>
         <source>Send command</source>
@@ -1200,38 +1200,38 @@
     </message>
     <message>
         <source>Cancelled: nothing was sent.</source>
-        <translation>Annulée : rien n'a été envoyé.</translation>
+        <translation>Annulée&#xa0;: rien n&apos;a été envoyé.</translation>
     </message>
     <message>
         <source>Done at %1: %2 (reported late)</source>
-        <translation>Terminée à %1 : %2 (signalée en retard)</translation>
+        <translation>Terminée à %1&#xa0;: %2 (signalée en retard)</translation>
     </message>
     <message>
         <source>Done at %1: %2</source>
-        <translation>Terminée à %1 : %2</translation>
+        <translation>Terminée à %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>Failed: %1 — still %2</source>
-        <translation>Échec : %1 — toujours %2</translation>
+        <translation>Échec&#xa0;: %1 — toujours %2</translation>
     </message>
     <message>
         <source>Rejected: %1 — still %2</source>
-        <translation>Rejetée : %1 — toujours %2</translation>
+        <translation>Rejetée&#xa0;: %1 — toujours %2</translation>
     </message>
     <message>
         <source>Changed to %1 while your command was pending: the server&apos;s value is shown.</source>
-        <translation>Passé à %1 pendant que votre commande était en cours : la valeur du serveur est affichée.</translation>
+        <translation>Passé à %1 pendant que votre commande était en cours&#xa0;: la valeur du serveur est affichée.</translation>
     </message>
     <message>
         <source>%1 sent %2 while your command was pending: the server&apos;s value is shown.</source>
-        <translation>%1 a envoyé %2 pendant que votre commande était en cours : la valeur du serveur est affichée.</translation>
+        <translation>%1 a envoyé %2 pendant que votre commande était en cours&#xa0;: la valeur du serveur est affichée.</translation>
     </message>
 </context>
 <context>
     <name>ControlPanelView</name>
     <message>
         <source>No control panel: the server lists no tiles</source>
-        <translation>Aucun panneau de commande : le serveur ne liste aucune tuile</translation>
+        <translation>Aucun panneau de commande&#xa0;: le serveur ne liste aucune tuile</translation>
     </message>
 </context>
 <context>
@@ -1356,7 +1356,7 @@
     </message>
     <message>
         <source>no build report</source>
-        <translation>aucun rapport d'assemblage</translation>
+        <translation>aucun rapport d&apos;assemblage</translation>
     </message>
     <message>
         <source>CPU %1 % · memory %2 % · storage %3 % · %4 °C</source>
@@ -1364,7 +1364,7 @@
     </message>
     <message>
         <source>no health report yet</source>
-        <translation>aucun rapport d'état pour l'instant</translation>
+        <translation>aucun rapport d&apos;état pour l&apos;instant</translation>
     </message>
 </context>
 <context>
@@ -1449,7 +1449,7 @@
     </message>
     <message>
         <source>Last known value: the endpoint has not reported lately, or the link is not live</source>
-        <translation>Dernière valeur connue : le point n'a rien transmis récemment, ou la liaison n'est pas en direct</translation>
+        <translation>Dernière valeur connue&#xa0;: le point n&apos;a rien transmis récemment, ou la liaison n&apos;est pas en direct</translation>
     </message>
     <message>
         <source>Apply</source>
@@ -1469,11 +1469,11 @@
     </message>
     <message>
         <source>requested %1</source>
-        <translation>demandé : %1</translation>
+        <translation>demandé&#xa0;: %1</translation>
     </message>
     <message>
         <source>Commands are not possible: %1</source>
-        <translation>Commandes impossibles : %1</translation>
+        <translation>Commandes impossibles&#xa0;: %1</translation>
     </message>
     <message>
         <source>A command is on its way to this endpoint</source>
@@ -1501,11 +1501,11 @@
     </message>
     <message>
         <source>(stale: last known value, not live)</source>
-        <translation>(obsolète : dernière valeur connue, pas en direct)</translation>
+        <translation>(obsolète&#xa0;: dernière valeur connue, pas en direct)</translation>
     </message>
     <message>
         <source>, requested %1</source>
-        <translation>, demandé : %1</translation>
+        <translation>, demandé&#xa0;: %1</translation>
     </message>
     <message>
         <source>, %1</source>
@@ -1513,7 +1513,7 @@
     </message>
     <message>
         <source>%1: %2</source>
-        <translation>%1 : %2</translation>
+        <translation>%1&#xa0;: %2</translation>
     </message>
     <message>
         <source>%1, new value (now %2)</source>
@@ -1529,42 +1529,98 @@
     </message>
     <message>
         <source>%1 failed: %2</source>
-        <translation>Échec pour %1 : %2</translation>
+        <translation>Échec pour %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>Not sent: type a number</source>
-        <translation>Non envoyée : saisissez un nombre</translation>
+        <translation>Non envoyée&#xa0;: saisissez un nombre</translation>
     </message>
     <message>
         <source>Not sent: %1 is outside %2 to %3</source>
-        <translation>Non envoyée : %1 est hors de la plage %2 à %3</translation>
+        <translation>Non envoyée&#xa0;: %1 est hors de la plage %2 à %3</translation>
     </message>
     <message>
         <source>Not sent: %1 is below %2</source>
-        <translation>Non envoyée : %1 est inférieur à %2</translation>
+        <translation>Non envoyée&#xa0;: %1 est inférieur à %2</translation>
     </message>
     <message>
         <source>Not sent: %1 is above %2</source>
-        <translation>Non envoyée : %1 est supérieur à %2</translation>
+        <translation>Non envoyée&#xa0;: %1 est supérieur à %2</translation>
     </message>
     <message>
         <source>Not sent: %1 is not a step of %2</source>
-        <translation>Non envoyée : %1 ne respecte pas le pas de %2</translation>
+        <translation>Non envoyée&#xa0;: %1 ne respecte pas le pas de %2</translation>
+    </message>
+</context>
+<context>
+    <name>KioskController</name>
+    <message>
+        <source>A Watchfloor kiosk shows the plant on this screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kiosk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This screen can only be stopped by its administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No exit PIN is set for this kiosk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>KioskExitDialog</name>
+    <message>
+        <source>Stop the kiosk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the exit PIN to close this screen&apos;s console.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exit PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrong PIN, %n time(s) in a row. No PIN is taken for %1 seconds.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrong PIN. %n attempt(s) left before a pause.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>You can enter the PIN again.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>KpiTile</name>
     <message>
         <source>%1, %2: %3</source>
-        <translation>%1, %2 : %3</translation>
+        <translation>%1, %2&#xa0;: %3</translation>
     </message>
     <message>
         <source>(stale: last known value, not live)</source>
-        <translation>(obsolète : dernière valeur connue, pas en direct)</translation>
+        <translation>(obsolète&#xa0;: dernière valeur connue, pas en direct)</translation>
     </message>
     <message>
         <source>Last known value: the link is not live</source>
-        <translation>Dernière valeur connue : la liaison n'est pas en direct</translation>
+        <translation>Dernière valeur connue&#xa0;: la liaison n&apos;est pas en direct</translation>
     </message>
     <message>
         <source>stale · %1</source>
@@ -1583,7 +1639,7 @@
     </message>
     <message>
         <source>The Qt SQLite driver (QSQLITE) is not available</source>
-        <translation>Le pilote SQLite de Qt (QSQLITE) n'est pas disponible</translation>
+        <translation>Le pilote SQLite de Qt (QSQLITE) n&apos;est pas disponible</translation>
     </message>
     <message>
         <source>Opening the local database %1</source>
@@ -1591,15 +1647,15 @@
     </message>
     <message>
         <source>The local database %1 fails its integrity check: %2</source>
-        <translation>La base de données locale %1 échoue à la vérification d'intégrité : %2</translation>
+        <translation>La base de données locale %1 échoue à la vérification d&apos;intégrité&#xa0;: %2</translation>
     </message>
     <message>
         <source>The local database %1 is damaged and could not be moved aside to %2: %3</source>
-        <translation>La base de données locale %1 est endommagée et n'a pas pu être mise de côté vers %2 : %3</translation>
+        <translation>La base de données locale %1 est endommagée et n&apos;a pas pu être mise de côté vers %2&#xa0;: %3</translation>
     </message>
     <message>
         <source>The damaged local database was moved to %1, but %2 could not be moved or removed: %3</source>
-        <translation>La base de données locale endommagée a été déplacée vers %1, mais %2 n'a pu être ni déplacé ni supprimé : %3</translation>
+        <translation>La base de données locale endommagée a été déplacée vers %1, mais %2 n&apos;a pu être ni déplacé ni supprimé&#xa0;: %3</translation>
     </message>
     <message>
         <source>Preparing the local database %1</source>
@@ -1607,11 +1663,11 @@
     </message>
     <message>
         <source>%1 failed: no schema version</source>
-        <translation>%1 : échec : aucune version de schéma</translation>
+        <translation>%1&#xa0;: échec&#xa0;: aucune version de schéma</translation>
     </message>
     <message>
         <source>The local database %1 was written by a newer Watchfloor (schema %2; this one knows %3)</source>
-        <translation>La base de données locale %1 a été écrite par une version plus récente de Watchfloor (schéma %2 ; celle-ci connaît le schéma %3)</translation>
+        <translation>La base de données locale %1 a été écrite par une version plus récente de Watchfloor (schéma %2&#xa0;; celle-ci connaît le schéma %3)</translation>
     </message>
     <message>
         <source>The local database %1 has schema %2 and cannot be upgraded read-only</source>
@@ -1619,7 +1675,7 @@
     </message>
     <message>
         <source>The local database is not open</source>
-        <translation>La base de données locale n'est pas ouverte</translation>
+        <translation>La base de données locale n&apos;est pas ouverte</translation>
     </message>
     <message>
         <source>the disk is full or the database reached its size limit</source>
@@ -1631,7 +1687,7 @@
     </message>
     <message>
         <source>the file is not a valid database</source>
-        <translation>le fichier n'est pas une base de données valide</translation>
+        <translation>le fichier n&apos;est pas une base de données valide</translation>
     </message>
     <message>
         <source>the database is locked by another program</source>
@@ -1639,7 +1695,7 @@
     </message>
     <message>
         <source>the disk could not be read or written</source>
-        <translation>le disque n'a pas pu être lu ou écrit</translation>
+        <translation>le disque n&apos;a pas pu être lu ou écrit</translation>
     </message>
     <message>
         <source>the file cannot be opened</source>
@@ -1647,11 +1703,11 @@
     </message>
     <message>
         <source>%1 failed (SQLite error %2: %3)</source>
-        <translation>%1 : échec (erreur SQLite %2 : %3)</translation>
+        <translation>%1&#xa0;: échec (erreur SQLite %2&#xa0;: %3)</translation>
     </message>
     <message>
         <source>%1 failed: %2 (SQLite error %3: %4)</source>
-        <translation>%1 : échec : %2 (erreur SQLite %3 : %4)</translation>
+        <translation>%1&#xa0;: échec&#xa0;: %2 (erreur SQLite %3&#xa0;: %4)</translation>
     </message>
     <message>
         <source>Setting the durability of the local database</source>
@@ -1671,15 +1727,15 @@
     </message>
     <message>
         <source>Queueing the %1 of alarm %2</source>
-        <translation>Mise en file d'attente de la demande « %1 » pour l'alarme %2</translation>
+        <translation>Mise en file d&apos;attente de la demande «&#xa0;%1&#xa0;» pour l&apos;alarme %2</translation>
     </message>
     <message>
         <source>%1 failed: the request was neither stored nor found</source>
-        <translation>%1 : échec : la demande n'a été ni enregistrée ni retrouvée</translation>
+        <translation>%1&#xa0;: échec&#xa0;: la demande n&apos;a été ni enregistrée ni retrouvée</translation>
     </message>
     <message>
         <source>Reading the queued acknowledgements</source>
-        <translation>Lecture des acquittements en file d'attente</translation>
+        <translation>Lecture des acquittements en file d&apos;attente</translation>
     </message>
     <message>
         <source>Reading the refused acknowledgements</source>
@@ -1687,11 +1743,11 @@
     </message>
     <message>
         <source>Recording a delivery attempt of request %1</source>
-        <translation>Enregistrement d'une tentative de remise de la demande %1</translation>
+        <translation>Enregistrement d&apos;une tentative de remise de la demande %1</translation>
     </message>
     <message>
         <source>%1 failed: no such request is waiting for delivery</source>
-        <translation>%1 : échec : aucune demande correspondante n'attend d'être remise</translation>
+        <translation>%1&#xa0;: échec&#xa0;: aucune demande correspondante n&apos;attend d&apos;être remise</translation>
     </message>
     <message>
         <source>Marking request %1 delivered</source>
@@ -1703,11 +1759,11 @@
     </message>
     <message>
         <source>%1 failed: no such request was queued</source>
-        <translation>%1 : échec : aucune demande correspondante n'a été mise en file d'attente</translation>
+        <translation>%1&#xa0;: échec&#xa0;: aucune demande correspondante n&apos;a été mise en file d&apos;attente</translation>
     </message>
     <message>
         <source>%1 failed: the request is already %2</source>
-        <translation>%1 : échec : la demande est déjà à l'état « %2 »</translation>
+        <translation>%1&#xa0;: échec&#xa0;: la demande est déjà à l&apos;état «&#xa0;%2&#xa0;»</translation>
     </message>
     <message>
         <source>Saving the resume point</source>
@@ -1731,7 +1787,7 @@
     </message>
     <message>
         <source>Reading the notification history</source>
-        <translation>Lecture de l'historique des notifications</translation>
+        <translation>Lecture de l&apos;historique des notifications</translation>
     </message>
     <message>
         <source>Counting unread notifications</source>
@@ -1743,7 +1799,7 @@
     </message>
     <message>
         <source>%1 failed: no such notification</source>
-        <translation>%1 : échec : notification introuvable</translation>
+        <translation>%1&#xa0;: échec&#xa0;: notification introuvable</translation>
     </message>
     <message>
         <source>Marking all notifications read</source>
@@ -1751,7 +1807,7 @@
     </message>
     <message>
         <source>Clearing the notification history</source>
-        <translation>Effacement de l'historique des notifications</translation>
+        <translation>Effacement de l&apos;historique des notifications</translation>
     </message>
     <message>
         <source>Logging command %1</source>
@@ -1763,7 +1819,7 @@
     </message>
     <message>
         <source>%1 failed: no such command in the log</source>
-        <translation>%1 : échec : commande introuvable dans le journal</translation>
+        <translation>%1&#xa0;: échec&#xa0;: commande introuvable dans le journal</translation>
     </message>
     <message>
         <source>Reading command %1 from the log</source>
@@ -1975,11 +2031,11 @@
     </message>
     <message>
         <source>The command log could not be saved: %1</source>
-        <translation>Le journal des commandes n'a pas pu être enregistré : %1</translation>
+        <translation>Le journal des commandes n&apos;a pas pu être enregistré&#xa0;: %1</translation>
     </message>
     <message>
         <source>Overview</source>
-        <translation>Vue d'ensemble</translation>
+        <translation>Vue d&apos;ensemble</translation>
     </message>
     <message>
         <source>Drones</source>
@@ -2047,11 +2103,11 @@
     </message>
     <message>
         <source>Sound muted until %1</source>
-        <translation>Son coupé jusqu'à %1</translation>
+        <translation>Son coupé jusqu&apos;à %1</translation>
     </message>
     <message>
         <source>Critical alarms make no sound until %1. Click to unmute now.</source>
-        <translation>Les alarmes critiques sont silencieuses jusqu'à %1. Cliquez pour rétablir le son maintenant.</translation>
+        <translation>Les alarmes critiques sont silencieuses jusqu&apos;à %1. Cliquez pour rétablir le son maintenant.</translation>
     </message>
     <message>
         <source>Mute sound</source>
@@ -2078,15 +2134,15 @@
     <message numerus="yes">
         <source>Notifications: %n unread</source>
         <translation>
-            <numerusform>Notifications : %n non lue</numerusform>
-            <numerusform>Notifications : %n non lues</numerusform>
+            <numerusform>Notifications&#xa0;: %n non lue</numerusform>
+            <numerusform>Notifications&#xa0;: %n non lues</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>(%n critical or high alarm(s) waiting for acknowledgement)</source>
         <translation>
-            <numerusform>(%n alarme critique ou haute en attente d'acquittement)</numerusform>
-            <numerusform>(%n alarmes critiques ou hautes en attente d'acquittement)</numerusform>
+            <numerusform>(%n alarme critique ou haute en attente d&apos;acquittement)</numerusform>
+            <numerusform>(%n alarmes critiques ou hautes en attente d&apos;acquittement)</numerusform>
         </translation>
     </message>
     <message>
@@ -2102,15 +2158,15 @@
     <name>NotificationCenter</name>
     <message>
         <source>The notification %1 is no longer listed.</source>
-        <translation>La notification %1 n'est plus listée.</translation>
+        <translation>La notification %1 n&apos;est plus listée.</translation>
     </message>
     <message>
         <source>Nothing to acknowledge: “%1” is not an alarm waiting for an acknowledgement.</source>
-        <translation>Rien à acquitter : « %1 » n'est pas une alarme en attente d'acquittement.</translation>
+        <translation>Rien à acquitter&#xa0;: «&#xa0;%1&#xa0;» n&apos;est pas une alarme en attente d&apos;acquittement.</translation>
     </message>
     <message>
         <source>Acknowledgements need the profile&apos;s local database, which is not open.</source>
-        <translation>Les acquittements nécessitent la base de données locale du profil, qui n'est pas ouverte.</translation>
+        <translation>Les acquittements nécessitent la base de données locale du profil, qui n&apos;est pas ouverte.</translation>
     </message>
     <message>
         <source>Link to the server restored</source>
@@ -2119,8 +2175,8 @@
     <message numerus="yes">
         <source>The data on screen was not live for %n second(s).</source>
         <translation>
-            <numerusform>Les données affichées n'étaient pas en direct pendant %n seconde.</numerusform>
-            <numerusform>Les données affichées n'étaient pas en direct pendant %n secondes.</numerusform>
+            <numerusform>Les données affichées n&apos;étaient pas en direct pendant %n seconde.</numerusform>
+            <numerusform>Les données affichées n&apos;étaient pas en direct pendant %n secondes.</numerusform>
         </translation>
     </message>
     <message>
@@ -2145,11 +2201,11 @@
     </message>
     <message>
         <source>The device reported success after this console had stopped waiting.</source>
-        <translation>L'appareil a signalé la réussite après que cette console a cessé d'attendre.</translation>
+        <translation>L&apos;appareil a signalé la réussite après que cette console a cessé d&apos;attendre.</translation>
     </message>
     <message>
         <source>%1 not set to %2: %3</source>
-        <translation>%1 non réglé sur %2 : %3</translation>
+        <translation>%1 non réglé sur %2&#xa0;: %3</translation>
     </message>
     <message>
         <source>%1 changed to %2 while your command was pending</source>
@@ -2157,18 +2213,18 @@
     </message>
     <message>
         <source>%1: %2 sent a command while yours was pending</source>
-        <translation>%1 : %2 a envoyé une commande pendant que la vôtre était en cours</translation>
+        <translation>%1&#xa0;: %2 a envoyé une commande pendant que la vôtre était en cours</translation>
     </message>
     <message>
         <source>The server&apos;s value is shown; check it before acting again.</source>
-        <translation>La valeur du serveur est affichée ; vérifiez-la avant d'agir à nouveau.</translation>
+        <translation>La valeur du serveur est affichée&#xa0;; vérifiez-la avant d&apos;agir à nouveau.</translation>
     </message>
 </context>
 <context>
     <name>NotificationDelegate</name>
     <message>
         <source>Today</source>
-        <translation>Aujourd'hui</translation>
+        <translation>Aujourd&apos;hui</translation>
     </message>
     <message>
         <source>Yesterday</source>
@@ -2203,11 +2259,11 @@
     </message>
     <message>
         <source>Waiting for acknowledgement</source>
-        <translation>En attente d'acquittement</translation>
+        <translation>En attente d&apos;acquittement</translation>
     </message>
     <message>
         <source>Returned to normal, waiting for acknowledgement</source>
-        <translation>Disparue, en attente d'acquittement</translation>
+        <translation>Disparue, en attente d&apos;acquittement</translation>
     </message>
     <message>
         <source>Acknowledged, still active</source>
@@ -2258,7 +2314,7 @@
     </message>
     <message>
         <source>The notification history could not be saved: %1</source>
-        <translation>L'historique des notifications n'a pas pu être enregistré : %1</translation>
+        <translation>L&apos;historique des notifications n&apos;a pas pu être enregistré&#xa0;: %1</translation>
     </message>
     <message>
         <source>Search text, source, operator…</source>
@@ -2322,7 +2378,7 @@
     </message>
     <message>
         <source>Waiting for ac&amp;knowledgement</source>
-        <translation>En attente d'ac&amp;quittement</translation>
+        <translation>En attente d&apos;ac&amp;quittement</translation>
     </message>
     <message>
         <source>&amp;Acknowledge…</source>
@@ -2338,23 +2394,23 @@
     </message>
     <message>
         <source>Mark every notification read; alarms stay unacknowledged</source>
-        <translation>Marquer toutes les notifications comme lues ; les alarmes restent non acquittées</translation>
+        <translation>Marquer toutes les notifications comme lues&#xa0;; les alarmes restent non acquittées</translation>
     </message>
     <message>
         <source>Clear &amp;history…</source>
-        <translation>Effacer l'&amp;historique…</translation>
+        <translation>Effacer l&apos;&amp;historique…</translation>
     </message>
     <message>
         <source>Forget past notifications on this console; alarms still waiting stay listed</source>
-        <translation>Oublier les notifications passées sur cette console ; les alarmes encore en attente restent listées</translation>
+        <translation>Oublier les notifications passées sur cette console&#xa0;; les alarmes encore en attente restent listées</translation>
     </message>
     <message>
         <source>Alarm actions need this console&apos;s local store, and none is open.</source>
-        <translation>Les actions sur les alarmes nécessitent le stockage local de cette console, et aucun n'est ouvert.</translation>
+        <translation>Les actions sur les alarmes nécessitent le stockage local de cette console, et aucun n&apos;est ouvert.</translation>
     </message>
     <message>
         <source>Your role (viewer) may read notifications but not acknowledge alarms.</source>
-        <translation>Votre rôle (observateur) permet de lire les notifications, mais pas d'acquitter les alarmes.</translation>
+        <translation>Votre rôle (observateur) permet de lire les notifications, mais pas d&apos;acquitter les alarmes.</translation>
     </message>
     <message>
         <source>Acknowledgement</source>
@@ -2373,19 +2429,19 @@
     </message>
     <message>
         <source>%1: %2 of %3 sent. %4</source>
-        <translation>%1 : %2 sur %3 envoyés. %4</translation>
+        <translation>%1&#xa0;: %2 sur %3 envoyés. %4</translation>
     </message>
     <message>
         <source>Clear notification history</source>
-        <translation>Effacer l'historique des notifications</translation>
+        <translation>Effacer l&apos;historique des notifications</translation>
     </message>
     <message>
         <source>Forget every past notification on this console? Alarms still waiting for an acknowledgement stay listed. The server&apos;s alarms are not changed.</source>
-        <translation>Oublier toutes les notifications passées sur cette console ? Les alarmes encore en attente d'acquittement restent listées. Les alarmes du serveur ne sont pas modifiées.</translation>
+        <translation>Oublier toutes les notifications passées sur cette console&#xa0;? Les alarmes encore en attente d&apos;acquittement restent listées. Les alarmes du serveur ne sont pas modifiées.</translation>
     </message>
     <message>
         <source>Clear history</source>
-        <translation>Effacer l'historique</translation>
+        <translation>Effacer l&apos;historique</translation>
     </message>
     <message>
         <source>Notification history cleared.</source>
@@ -2393,7 +2449,7 @@
     </message>
     <message>
         <source>The history could not be cleared: %1</source>
-        <translation>L'historique n'a pas pu être effacé : %1</translation>
+        <translation>L&apos;historique n&apos;a pas pu être effacé&#xa0;: %1</translation>
     </message>
     <message>
         <source>Acknowledge all &amp;listed (%1)…</source>
@@ -2401,7 +2457,7 @@
     </message>
     <message>
         <source>; a note is required</source>
-        <translation> ; une note est obligatoire</translation>
+        <translation>&#xa0;; une note est obligatoire</translation>
     </message>
     <message>
         <source>Acknowledge the selected alarms (Enter)</source>
@@ -2413,7 +2469,7 @@
     </message>
     <message>
         <source>%1 listed of %2 · %3 unread · %4 waiting for acknowledgement</source>
-        <translation>%1 affichées sur %2 · %3 non lues · %4 en attente d'acquittement</translation>
+        <translation>%1 affichées sur %2 · %3 non lues · %4 en attente d&apos;acquittement</translation>
     </message>
 </context>
 <context>
@@ -2611,11 +2667,46 @@
     </message>
     <message>
         <source>Flood: above %1</source>
-        <translation>Avalanche : au-dessus de %1</translation>
+        <translation>Avalanche&#xa0;: au-dessus de %1</translation>
     </message>
     <message>
         <source>Flood above %1</source>
-        <translation>Seuil d'avalanche %1</translation>
+        <translation>Seuil d&apos;avalanche %1</translation>
+    </message>
+</context>
+<context>
+    <name>PinHash</name>
+    <message>
+        <source>the PIN hash is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a PIN hash has four parts separated by colons: pbkdf2-sha256:&lt;iterations&gt;:&lt;salt&gt;:&lt;key&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown PIN hash scheme “%1”; only pbkdf2-sha256 is supported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the iteration count “%1” is not a number from %2 to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the salt must be %1 hexadecimal digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the key must be %1 hexadecimal digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a PIN has digits only (0–9)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a PIN has %1 to %2 digits</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2638,15 +2729,15 @@
     </message>
     <message>
         <source>the REST answer is not a JSON object</source>
-        <translation>la réponse REST n'est pas un objet JSON</translation>
+        <translation>la réponse REST n&apos;est pas un objet JSON</translation>
     </message>
     <message>
         <source>the REST snapshot has no journal seq</source>
-        <translation>l'instantané REST n'a pas de numéro de séquence (seq) du journal</translation>
+        <translation>l&apos;instantané REST n&apos;a pas de numéro de séquence (seq) du journal</translation>
     </message>
     <message>
         <source>the server sent no snapshot of the channel %1</source>
-        <translation>le serveur n'a envoyé aucun instantané du canal %1</translation>
+        <translation>le serveur n&apos;a envoyé aucun instantané du canal %1</translation>
     </message>
     <message>
         <source>the console is not polling the server</source>
@@ -2666,7 +2757,7 @@
     </message>
     <message>
         <source>the answer to %1 is not a JSON object</source>
-        <translation>la réponse à %1 n'est pas un objet JSON</translation>
+        <translation>la réponse à %1 n&apos;est pas un objet JSON</translation>
     </message>
 </context>
 <context>
@@ -2677,7 +2768,7 @@
     </message>
     <message>
         <source>&amp;Desktop notifications while the window is not active</source>
-        <translation>&amp;Notifications de bureau quand la fenêtre n'est pas active</translation>
+        <translation>&amp;Notifications de bureau quand la fenêtre n&apos;est pas active</translation>
     </message>
     <message>
         <source>&amp;Live updates from the server</source>
@@ -2721,7 +2812,7 @@
     </message>
     <message>
         <source>&amp;Toasts for:</source>
-        <translation>&amp;Bulles pour :</translation>
+        <translation>&amp;Bulles pour&#xa0;:</translation>
     </message>
     <message>
         <source> s</source>
@@ -2729,11 +2820,11 @@
     </message>
     <message>
         <source>Repeat the sound of one alarm at most every, in seconds</source>
-        <translation>Intervalle minimal entre deux répétitions du son d'une même alarme, en secondes</translation>
+        <translation>Intervalle minimal entre deux répétitions du son d&apos;une même alarme, en secondes</translation>
     </message>
     <message>
         <source>&amp;Repeat at most every:</source>
-        <translation>&amp;Répéter au plus toutes les :</translation>
+        <translation>&amp;Répéter au plus toutes les&#xa0;:</translation>
     </message>
     <message>
         <source> min</source>
@@ -2753,7 +2844,7 @@
     </message>
     <message>
         <source>Mute sound &amp;for:</source>
-        <translation>Couper le son &amp;pendant :</translation>
+        <translation>Couper le son &amp;pendant&#xa0;:</translation>
     </message>
     <message>
         <source>Theme</source>
@@ -2769,46 +2860,46 @@
     </message>
     <message>
         <source>T&amp;heme:</source>
-        <translation>&amp;Thème :</translation>
+        <translation>&amp;Thème&#xa0;:</translation>
     </message>
     <message>
         <source>Sound muted until %1</source>
-        <translation>Son coupé jusqu'à %1</translation>
+        <translation>Son coupé jusqu&apos;à %1</translation>
     </message>
     <message>
         <source>Sound not muted</source>
         <translation>Son actif</translation>
+    </message>
+    <message>
+        <source>Switched off for this workstation by its profile.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Profile</name>
     <message>
         <source>%1: cannot read the profile: %2</source>
-        <translation>%1 : impossible de lire le profil : %2</translation>
+        <translation>%1&#xa0;: impossible de lire le profil&#xa0;: %2</translation>
     </message>
     <message>
         <source>malformed section header</source>
         <translation>en-tête de section mal formé</translation>
     </message>
     <message>
-        <source>unknown section [%1] (expected [server], [connection], [operator], [alarms], [notifications], [commands] or [data])</source>
-        <translation>section [%1] inconnue (attendu : [server], [connection], [operator], [alarms], [notifications], [commands] ou [data])</translation>
-    </message>
-    <message>
         <source>expected key=value</source>
-        <translation>attendu : clé=valeur</translation>
+        <translation>attendu&#xa0;: clé=valeur</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a ws:// or wss:// URL with a host</source>
-        <translation>« %1 » n'est pas une URL ws:// ou wss:// avec un hôte</translation>
+        <translation>«&#xa0;%1&#xa0;» n&apos;est pas une URL ws:// ou wss:// avec un hôte</translation>
     </message>
     <message>
         <source>the token is already given by %1; give only one of token, token-file, token-env</source>
-        <translation>le jeton est déjà fourni par %1 ; indiquez une seule des clés token, token-file, token-env</translation>
+        <translation>le jeton est déjà fourni par %1&#xa0;; indiquez une seule des clés token, token-file, token-env</translation>
     </message>
     <message>
         <source>cannot read the token file %1: %2</source>
-        <translation>impossible de lire le fichier de jeton %1 : %2</translation>
+        <translation>impossible de lire le fichier de jeton %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>the token file %1 is empty</source>
@@ -2816,19 +2907,19 @@
     </message>
     <message>
         <source>the environment variable %1 is not set</source>
-        <translation>la variable d'environnement %1 n'est pas définie</translation>
+        <translation>la variable d&apos;environnement %1 n&apos;est pas définie</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not one of auto, watchfloor, plain, socketio</source>
-        <translation>« %1 » ne fait pas partie de : auto, watchfloor, plain, socketio</translation>
+        <translation>«&#xa0;%1&#xa0;» ne fait pas partie de&#xa0;: auto, watchfloor, plain, socketio</translation>
     </message>
     <message>
         <source>cannot read the CA file %1</source>
-        <translation>impossible de lire le fichier d'AC %1</translation>
+        <translation>impossible de lire le fichier d&apos;AC %1</translation>
     </message>
     <message>
         <source>expected true or false</source>
-        <translation>attendu : true ou false</translation>
+        <translation>attendu&#xa0;: true ou false</translation>
     </message>
     <message>
         <source>unknown key</source>
@@ -2836,23 +2927,254 @@
     </message>
     <message>
         <source>expected a whole number from %1 to %2</source>
-        <translation>attendu : un nombre entier de %1 à %2</translation>
+        <translation>attendu&#xa0;: un nombre entier de %1 à %2</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not one of critical, high, medium, low, info</source>
-        <translation>« %1 » ne fait pas partie de : critical, high, medium, low, info</translation>
+        <translation>«&#xa0;%1&#xa0;» ne fait pas partie de&#xa0;: critical, high, medium, low, info</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not one of light, dark</source>
-        <translation>« %1 » ne fait pas partie de : light, dark</translation>
+        <translation>«&#xa0;%1&#xa0;» ne fait pas partie de&#xa0;: light, dark</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not an endpoint id (a list is separated by commas)</source>
-        <translation>« %1 » n'est pas un identifiant de point (une liste se sépare par des virgules)</translation>
+        <translation>«&#xa0;%1&#xa0;» n&apos;est pas un identifiant de point (une liste se sépare par des virgules)</translation>
     </message>
     <message>
-        <source>%1: [server] url is required</source>
-        <translation>%1 : la clé url de [server] est obligatoire</translation>
+        <source>&quot;%1&quot; is not one of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is listed twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected at least one of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a key chord of at least two modifiers and one key, such as Ctrl+Alt+Shift+Q</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a PIN hash made by watchfloor --hash-pin: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not system or a language the console speaks (%2), such as de or fr_CH</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown section [%1] (expected one of %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a key before the first [section]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this switch is now %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>given twice (first on line %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: [simulator] enabled=true and [server] url exclude each other: give one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: [server] url is required (or [simulator] enabled=true)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProfileCatalog</name>
+    <message>
+        <source>no profile named</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no profile &quot;%1&quot;: not in %2, not in %3, and no such file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a profile name is 1 to 64 letters, digits, &apos;-&apos;, &apos;_&apos; or &apos;.&apos;, and does not start with &apos;-&apos; or &apos;.&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a ws:// or wss:// URL with a host</source>
+        <translation type="unfinished">«&#xa0;%1&#xa0;» n&apos;est pas une URL ws:// ou wss:// avec un hôte</translation>
+    </message>
+    <message>
+        <source>the token and the operator name must be one line each, without control characters or spaces at either end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a profile named &quot;%1&quot; already exists (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProfileCheck</name>
+    <message>
+        <source>no answer within %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>role %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not asked by this server (%1 dialect)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n channel(s) live after %1 ms</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished">%1 ms</translation>
+    </message>
+    <message>
+        <source>the link closed before the ping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>authenticate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>subscribe and snapshots</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>round trip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>profile: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  valid: ok</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(the built-in simulator)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dialect: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>role: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>round trip: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not measured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>entities: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unacknowledged alarms: %1 (critical %2, critical or high %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>result: OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>result: FAILED</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProfileListDelegate</name>
+    <message>
+        <source>Your profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This workstation&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Built in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished">%1 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>ScreenKeeper</name>
+    <message>
+        <source>The screen may blank while the kiosk runs: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no D-Bus session bus to ask the desktop to keep the screen on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the desktop offers no screen saver service (%1) to keep the screen on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the desktop&apos;s screen saver service refused to keep the screen on: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this console was built without D-Bus support, so it cannot ask the desktop to keep the screen on</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2886,7 +3208,7 @@
     </message>
     <message>
         <source>Alarms to shelve: %1</source>
-        <translation>Alarmes à inhiber : %1</translation>
+        <translation>Alarmes à inhiber&#xa0;: %1</translation>
     </message>
     <message>
         <source> min</source>
@@ -2894,23 +3216,23 @@
     </message>
     <message>
         <source>Shelve for minutes</source>
-        <translation>Durée d'inhibition, en minutes</translation>
+        <translation>Durée d&apos;inhibition, en minutes</translation>
     </message>
     <message>
         <source>&amp;Duration:</source>
-        <translation>&amp;Durée :</translation>
+        <translation>&amp;Durée&#xa0;:</translation>
     </message>
     <message>
         <source>Why, for the next shift (required)</source>
-        <translation>Motif, à l'attention de l'équipe suivante (obligatoire)</translation>
+        <translation>Motif, à l&apos;attention de l&apos;équipe suivante (obligatoire)</translation>
     </message>
     <message>
         <source>Shelve reason</source>
-        <translation>Motif d'inhibition</translation>
+        <translation>Motif d&apos;inhibition</translation>
     </message>
     <message>
         <source>&amp;Reason:</source>
-        <translation>&amp;Motif :</translation>
+        <translation>&amp;Motif&#xa0;:</translation>
     </message>
     <message>
         <source>Shelve</source>
@@ -2928,11 +3250,11 @@
     <name>StaleBanner</name>
     <message>
         <source>PAUSED — live updates are off; the values below are as last received at %1.</source>
-        <translation>EN PAUSE — mises à jour en direct désactivées ; les valeurs ci-dessous sont les dernières reçues, à %1.</translation>
+        <translation>EN PAUSE — mises à jour en direct désactivées&#xa0;; les valeurs ci-dessous sont les dernières reçues, à %1.</translation>
     </message>
     <message>
         <source>PAUSED — live updates are off; no data received from the server yet.</source>
-        <translation>EN PAUSE — mises à jour en direct désactivées ; aucune donnée reçue du serveur pour l'instant.</translation>
+        <translation>EN PAUSE — mises à jour en direct désactivées&#xa0;; aucune donnée reçue du serveur pour l&apos;instant.</translation>
     </message>
     <message>
         <source>NOT LIVE — the values below are as last received at %1 and may be out of date.</source>
@@ -2940,11 +3262,205 @@
     </message>
     <message>
         <source>NOT LIVE — no data received from the server yet.</source>
-        <translation>PAS EN DIRECT — aucune donnée reçue du serveur pour l'instant.</translation>
+        <translation>PAS EN DIRECT — aucune donnée reçue du serveur pour l&apos;instant.</translation>
     </message>
     <message>
         <source>Link: %1.</source>
-        <translation>Liaison : %1.</translation>
+        <translation>Liaison&#xa0;: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>StartDialog</name>
+    <message>
+        <source>Watchfloor</source>
+        <translation type="unfinished">Watchfloor</translation>
+    </message>
+    <message>
+        <source>Start Watchfloor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the profile to connect with, or start the demo on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Profiles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profiles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start &amp;demo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs the built-in simulator on this computer and connects to it; nothing leaves this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New profile…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved in %1, readable by you only, as it holds the token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>plant-north</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wss://plant-gw.example:8765/ws</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server &amp;URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plain JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Socket.IO</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Protocol dialect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Dialect:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;how</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Token:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operator name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>O&amp;perator:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s address, such as wss://plant-gw.example:8765/ws.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a ws:// or wss:// address with a host.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel &amp;test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected (no sign-in on this server), live after %1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected: role %1, live after %2 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unreachable: nothing answers at %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a WebSocket server: %1 answered HTTP %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a WebSocket server: %1 answered, but not with a WebSocket handshake</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a WebSocket server: %1 answered, but not with a WebSocket handshake (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed: the server ended the connection before it was live (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Timed out after %n s: no live link from %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>You already have a profile named &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3038,15 +3554,15 @@
     </message>
     <message>
         <source>Acknowledge alarm: %1</source>
-        <translation>Acquitter l'alarme : %1</translation>
+        <translation>Acquitter l&apos;alarme&#xa0;: %1</translation>
     </message>
     <message>
         <source>Show notification: %1</source>
-        <translation>Afficher la notification : %1</translation>
+        <translation>Afficher la notification&#xa0;: %1</translation>
     </message>
     <message>
         <source>%1 notification: %2</source>
-        <translation>Notification %1 : %2</translation>
+        <translation>Notification %1&#xa0;: %2</translation>
     </message>
 </context>
 <context>
@@ -3072,19 +3588,11 @@
     <name>Watchfloor</name>
     <message>
         <source>Operations console for drones, production machines and control-panel devices.</source>
-        <translation>Console d'exploitation pour drones, machines de production et équipements de panneau de commande.</translation>
-    </message>
-    <message>
-        <source>Connect as described by the profile FILE (INI: [server] url, token; [operator] name).</source>
-        <translation>Se connecter selon le profil FICHIER (INI : [server] url, token ; [operator] name).</translation>
+        <translation>Console d&apos;exploitation pour drones, machines de production et équipements de panneau de commande.</translation>
     </message>
     <message>
         <source>FILE</source>
         <translation>FICHIER</translation>
-    </message>
-    <message>
-        <source>Start the built-in simulator on a free loopback port and connect to it.</source>
-        <translation>Démarrer le simulateur intégré sur un port de bouclage libre et s'y connecter.</translation>
     </message>
     <message>
         <source>Once live data has arrived, save the main window to PATH (PNG) and exit.</source>
@@ -3095,20 +3603,88 @@
         <translation>CHEMIN</translation>
     </message>
     <message>
-        <source>give either --profile FILE or --demo (see --help)</source>
-        <translation>indiquez --profile FICHIER ou --demo (voir --help)</translation>
-    </message>
-    <message>
         <source>cannot start the built-in simulator: %1</source>
-        <translation>impossible de démarrer le simulateur intégré : %1</translation>
-    </message>
-    <message>
-        <source>Demo</source>
-        <translation>Démo</translation>
+        <translation>impossible de démarrer le simulateur intégré&#xa0;: %1</translation>
     </message>
     <message>
         <source>no local database, acknowledgements made offline cannot be kept: %1</source>
-        <translation>pas de base de données locale, les acquittements faits hors ligne ne peuvent pas être conservés : %1</translation>
+        <translation>pas de base de données locale, les acquittements faits hors ligne ne peuvent pas être conservés&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FROM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>built-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(invalid: run --check-profile %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kiosk exit PIN: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The same PIN again: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the two PINs differ; nothing was written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write the screenshot to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no live data within %1 s (state: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start with the profile NAME (from the user&apos;s or the system&apos;s profile folder) or the profile file at a path.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start with the demo profile: the built-in simulator on a loopback port.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run as a plant-floor screen (full screen, rotating views, locked), whatever the profile&apos;s [kiosk] enabled says.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List the profiles found, and where, then exit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validate the profile NAME, connect, authenticate, subscribe, wait for the snapshots and print a summary; exit 0 only if every step succeeded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read a kiosk exit PIN (4 to 12 digits) on standard input and print the exit-pin-hash line for the profile&apos;s [kiosk] section.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give either --profile NAME or --demo, not both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give --profile NAME or --demo (see --help; --list-profiles shows the profiles found)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
