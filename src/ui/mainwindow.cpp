@@ -510,6 +510,11 @@ bool MainWindow::notificationsVisible() const
 
 void MainWindow::showNotification(const QString &notificationId)
 {
+    // A floor screen has no notification center: "Show" brings up the alarms.
+    if (m_kiosk) {
+        showView(View::Alarms);
+        return;
+    }
     setNotificationsVisible(true);
     m_panel->showNotification(notificationId);
 }

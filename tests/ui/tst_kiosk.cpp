@@ -1,3 +1,4 @@
+#include "alerting.h"
 #include "app/commandservice.h"
 #include "app/pinhash.h"
 #include "app/profile.h"
@@ -226,6 +227,11 @@ void TestKiosk::fullScreenFramelessWithoutOperatorControls()
     QTest::mouseClick(w->bell(), Qt::LeftButton);
     w->setNotificationsVisible(true);
     QVERIFY(!w->notificationsVisible());
+    QVERIFY(!w->notificationDock()->isVisible());
+    // A toast's "Show" brings up the alarms instead of the center.
+    w->showView(MainWindow::View::Overview);
+    Q_EMIT w->alerting()->showRequested(QStringLiteral("alarm:A-1:1"));
+    QCOMPARE(w->currentView(), MainWindow::View::Alarms);
     QVERIFY(!w->notificationDock()->isVisible());
     // The link state stays.
     QVERIFY(w->connectionIndicator()->isVisible());
