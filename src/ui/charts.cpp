@@ -14,8 +14,8 @@ namespace {
 
 constexpr char kInkProperty[] = "watchfloorInk";
 
-// Restyles the chart view it watches whenever that view's palette changes,
-// which QApplication::setPalette (Theme::apply) brings about.
+// Restyles the chart view it watches whenever that view's palette or font
+// changes, which Theme::apply or a kiosk's larger type bring about.
 class PaletteFollower : public QObject
 {
 public:
@@ -29,8 +29,10 @@ public:
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override
     {
+        const QEvent::Type type = event->type();
         if (watched == m_view
-            && (event->type() == QEvent::PaletteChange || event->type() == QEvent::ApplicationPaletteChange))
+            && (type == QEvent::PaletteChange || type == QEvent::ApplicationPaletteChange
+                || type == QEvent::FontChange || type == QEvent::ApplicationFontChange))
             Charts::restyle(m_view);
         return QObject::eventFilter(watched, event);
     }
@@ -54,9 +56,6 @@ QChartView *makeChartView(const QString &title, QAbstractAxis *timeAxis, QValueA
 {
     auto *chart = new QChart;
     chart->setTitle(title);
-    QFont titleFont = chart->titleFont();
-    titleFont.setBold(true);
-    chart->setTitleFont(titleFont);
     chart->setBackgroundRoundness(4);
     chart->setMargins(QMargins(4, 2, 8, 2));
     chart->setAnimationOptions(QChart::NoAnimation);
@@ -80,6 +79,21 @@ void restyle(QChartView *view)
 {
     const Theme::ChartColors colors = Theme::chartColors();
     QChart *chart = view->chart();
+    // The chart's text follows the view's font, a little smaller, so larger
+    // type on a floor screen reaches the axes and the legend too.
+    const auto scaled = [base = view->font()](qreal factor, bool bold) {
+        QFont font = base;
+        if (base.pointSizeF() > 0)
+            font.setPointSizeF(base.pointSizeF() * factor);
+        else
+            font.setPixelSize(std::max(1, qRound(base.pixelSize() * factor)));
+        font.setBold(bold);
+        return font;
+    };
+    chart->setTitleFont(scaled(0.9, true));
+    chart->legend()->setFont(scaled(0.8, false));
+    for (QAbstractAxis *axis : chart->axes())
+        axis->setLabelsFont(scaled(0.75, false));
     chart->setTitleBrush(colors.title);
     chart->setBackgroundBrush(colors.background);
     chart->setBackgroundPen(QPen(colors.frame, 1.0));
