@@ -3139,19 +3139,19 @@
     <name>ProfileListDelegate</name>
     <message>
         <source>Your profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Profil</translation>
     </message>
     <message>
         <source>This workstation&apos;s</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil dieses Arbeitsplatzes</translation>
     </message>
     <message>
         <source>Built in</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingebaut</translation>
     </message>
     <message>
         <source>%1 · %2</source>
-        <translation type="unfinished">%1 · %2</translation>
+        <translation>%1 · %2</translation>
     </message>
 </context>
 <context>
@@ -3273,194 +3273,194 @@
     <name>StartDialog</name>
     <message>
         <source>Watchfloor</source>
-        <translation type="unfinished">Watchfloor</translation>
+        <translation>Watchfloor</translation>
     </message>
     <message>
         <source>Start Watchfloor</source>
-        <translation type="unfinished"></translation>
+        <translation>Watchfloor starten</translation>
     </message>
     <message>
         <source>Choose the profile to connect with, or start the demo on this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie das Profil für die Verbindung oder starten Sie die Demo auf diesem Computer.</translation>
     </message>
     <message>
         <source>&amp;Profiles</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Profile</translation>
     </message>
     <message>
         <source>Profiles</source>
-        <translation type="unfinished"></translation>
+        <translation>Profile</translation>
     </message>
     <message>
         <source>Start &amp;demo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Demo starten</translation>
     </message>
     <message>
         <source>Runs the built-in simulator on this computer and connects to it; nothing leaves this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Startet den eingebauten Simulator auf diesem Computer und verbindet sich mit ihm; keine Daten verlassen diesen Computer.</translation>
     </message>
     <message>
         <source>&amp;New profile…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neues Profil…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beenden</translation>
     </message>
     <message>
         <source>&amp;Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Ö&amp;ffnen</translation>
     </message>
     <message>
         <source>New profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Neues Profil</translation>
     </message>
     <message>
         <source>Saved in %1, readable by you only, as it holds the token.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird in %1 gespeichert und ist nur für Sie lesbar, da es das Token enthält.</translation>
     </message>
     <message>
         <source>plant-north</source>
-        <translation type="unfinished"></translation>
+        <translation>werk-nord</translation>
     </message>
     <message>
         <source>Profile name</source>
-        <translation type="unfinished"></translation>
+        <translation>Profilname</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Name:</translation>
     </message>
     <message>
         <source>wss://plant-gw.example:8765/ws</source>
-        <translation type="unfinished"></translation>
+        <translation>wss://plant-gw.example:8765/ws</translation>
     </message>
     <message>
         <source>Server URL</source>
-        <translation type="unfinished"></translation>
+        <translation>Server-URL</translation>
     </message>
     <message>
         <source>Server &amp;URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>Server-&amp;URL:</translation>
     </message>
     <message>
         <source>Automatic</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatisch</translation>
     </message>
     <message>
         <source>Plain JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>Reines JSON</translation>
     </message>
     <message>
         <source>Socket.IO</source>
-        <translation type="unfinished"></translation>
+        <translation>Socket.IO</translation>
     </message>
     <message>
         <source>Protocol dialect</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokolldialekt</translation>
     </message>
     <message>
         <source>&amp;Dialect:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dialekt:</translation>
     </message>
     <message>
         <source>Token</source>
-        <translation type="unfinished"></translation>
+        <translation>Token</translation>
     </message>
     <message>
         <source>S&amp;how</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzei&amp;gen</translation>
     </message>
     <message>
         <source>Show the token</source>
-        <translation type="unfinished"></translation>
+        <translation>Token anzeigen</translation>
     </message>
     <message>
         <source>&amp;Token:</source>
-        <translation type="unfinished"></translation>
+        <translation>To&amp;ken:</translation>
     </message>
     <message>
         <source>Operator name</source>
-        <translation type="unfinished"></translation>
+        <translation>Bedienername</translation>
     </message>
     <message>
         <source>O&amp;perator:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bediener:</translation>
     </message>
     <message>
         <source>&amp;Test connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung &amp;testen</translation>
     </message>
     <message>
         <source>&amp;Back</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zurück</translation>
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Speichern</translation>
     </message>
     <message>
         <source>Enter the server&apos;s address, such as wss://plant-gw.example:8765/ws.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie die Adresse des Servers ein, etwa wss://plant-gw.example:8765/ws.</translation>
     </message>
     <message>
         <source>Not a ws:// or wss:// address with a host.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine ws://- oder wss://-Adresse mit Host.</translation>
     </message>
     <message>
         <source>Test cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Test abgebrochen.</translation>
     </message>
     <message>
         <source>Connecting to %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung mit %1 wird hergestellt…</translation>
     </message>
     <message>
         <source>Cancel &amp;test</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Test abbrechen</translation>
     </message>
     <message>
         <source>Connected (no sign-in on this server), live after %1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbunden (keine Anmeldung auf diesem Server), live nach %1 ms</translation>
     </message>
     <message>
         <source>Connected: role %1, live after %2 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbunden: Rolle %1, live nach %2 ms</translation>
     </message>
     <message>
         <source>Unreachable: nothing answers at %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht erreichbar: Unter %1 antwortet nichts (%2)</translation>
     </message>
     <message>
         <source>Refused: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgelehnt: %1</translation>
     </message>
     <message>
         <source>Not a WebSocket server: %1 answered HTTP %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein WebSocket-Server: %1 antwortete mit HTTP %2</translation>
     </message>
     <message>
         <source>Not a WebSocket server: %1 answered, but not with a WebSocket handshake</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein WebSocket-Server: %1 antwortete, aber nicht mit einem WebSocket-Handshake</translation>
     </message>
     <message>
         <source>Not a WebSocket server: %1 answered, but not with a WebSocket handshake (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein WebSocket-Server: %1 antwortete, aber nicht mit einem WebSocket-Handshake (%2)</translation>
     </message>
     <message>
         <source>Closed: the server ended the connection before it was live (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Geschlossen: Der Server hat die Verbindung beendet, bevor sie live war (%1)</translation>
     </message>
     <message numerus="yes">
         <source>Timed out after %n s: no live link from %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Zeitüberschreitung nach %n s: keine Live-Verbindung von %1</numerusform>
+            <numerusform>Zeitüberschreitung nach %n s: keine Live-Verbindung von %1</numerusform>
         </translation>
     </message>
     <message>
         <source>You already have a profile named &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie haben bereits ein Profil namens „%1“.</translation>
     </message>
 </context>
 <context>
