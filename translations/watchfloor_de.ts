@@ -2678,35 +2678,35 @@
     <name>PinHash</name>
     <message>
         <source>the PIN hash is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>der PIN-Hash ist leer</translation>
     </message>
     <message>
         <source>a PIN hash has four parts separated by colons: pbkdf2-sha256:&lt;iterations&gt;:&lt;salt&gt;:&lt;key&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>ein PIN-Hash besteht aus vier durch Doppelpunkte getrennten Teilen: pbkdf2-sha256:&lt;Iterationen&gt;:&lt;Salt&gt;:&lt;Schlüssel&gt;</translation>
     </message>
     <message>
         <source>unknown PIN hash scheme “%1”; only pbkdf2-sha256 is supported</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekanntes PIN-Hash-Verfahren „%1“; nur pbkdf2-sha256 wird unterstützt</translation>
     </message>
     <message>
         <source>the iteration count “%1” is not a number from %2 to %3</source>
-        <translation type="unfinished"></translation>
+        <translation>die Iterationszahl „%1“ ist keine Zahl von %2 bis %3</translation>
     </message>
     <message>
         <source>the salt must be %1 hexadecimal digits</source>
-        <translation type="unfinished"></translation>
+        <translation>das Salt muss aus %1 Hexadezimalziffern bestehen</translation>
     </message>
     <message>
         <source>the key must be %1 hexadecimal digits</source>
-        <translation type="unfinished"></translation>
+        <translation>der Schlüssel muss aus %1 Hexadezimalziffern bestehen</translation>
     </message>
     <message>
         <source>a PIN has digits only (0–9)</source>
-        <translation type="unfinished"></translation>
+        <translation>eine PIN besteht nur aus Ziffern (0–9)</translation>
     </message>
     <message>
         <source>a PIN has %1 to %2 digits</source>
-        <translation type="unfinished"></translation>
+        <translation>eine PIN hat %1 bis %2 Ziffern</translation>
     </message>
 </context>
 <context>
@@ -2943,86 +2943,86 @@
     </message>
     <message>
         <source>&quot;%1&quot; is not one of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keiner der Werte %2</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is listed twice</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist doppelt aufgeführt</translation>
     </message>
     <message>
         <source>expected at least one of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>mindestens einer der Werte %1 erwartet</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a key chord of at least two modifiers and one key, such as Ctrl+Alt+Shift+Q</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine Tastenkombination aus mindestens zwei Zusatztasten und einer Taste, etwa Ctrl+Alt+Shift+Q</translation>
     </message>
     <message>
         <source>not a PIN hash made by watchfloor --hash-pin: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>kein mit watchfloor --hash-pin erzeugter PIN-Hash: %1</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not system or a language the console speaks (%2), such as de or fr_CH</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist weder system noch eine Sprache der Konsole (%2), etwa de oder fr_CH</translation>
     </message>
     <message>
         <source>unknown section [%1] (expected one of %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannter Abschnitt [%1] (erwartet wird einer von %2)</translation>
     </message>
     <message>
         <source>a key before the first [section]</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel vor dem ersten [Abschnitt]</translation>
     </message>
     <message>
         <source>this switch is now %1</source>
-        <translation type="unfinished"></translation>
+        <translation>dieser Schalter heißt jetzt %1</translation>
     </message>
     <message>
         <source>given twice (first on line %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>doppelt angegeben (zuerst in Zeile %1)</translation>
     </message>
     <message>
         <source>%1: [simulator] enabled=true and [server] url exclude each other: give one</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: [simulator] enabled=true und [server] url schließen einander aus: Geben Sie nur eines davon an</translation>
     </message>
     <message>
         <source>%1: [server] url is required (or [simulator] enabled=true)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: [server] url ist erforderlich (oder [simulator] enabled=true)</translation>
     </message>
 </context>
 <context>
     <name>ProfileCatalog</name>
     <message>
         <source>no profile named</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Profilname angegeben</translation>
     </message>
     <message>
         <source>no profile &quot;%1&quot;: not in %2, not in %3, and no such file</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Profil „%1“: nicht in %2, nicht in %3 und auch keine solche Datei</translation>
     </message>
     <message>
         <source>a profile name is 1 to 64 letters, digits, &apos;-&apos;, &apos;_&apos; or &apos;.&apos;, and does not start with &apos;-&apos; or &apos;.&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Profilname besteht aus 1 bis 64 Buchstaben, Ziffern, &apos;-&apos;, &apos;_&apos; oder &apos;.&apos; und beginnt nicht mit &apos;-&apos; oder &apos;.&apos;</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a ws:// or wss:// URL with a host</source>
-        <translation type="unfinished">„%1“ ist keine ws://- oder wss://-URL mit Host</translation>
+        <translation>„%1“ ist keine ws://- oder wss://-URL mit Host</translation>
     </message>
     <message>
         <source>the token and the operator name must be one line each, without control characters or spaces at either end</source>
-        <translation type="unfinished"></translation>
+        <translation>das Token und der Bedienername müssen jeweils einzeilig sein, ohne Steuerzeichen und ohne Leerzeichen am Anfang oder Ende</translation>
     </message>
     <message>
         <source>cannot create the folder %1</source>
-        <translation type="unfinished"></translation>
+        <translation>der Ordner %1 kann nicht angelegt werden</translation>
     </message>
     <message>
         <source>a profile named &quot;%1&quot; already exists (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Profil namens „%1“ existiert bereits (%2)</translation>
     </message>
     <message>
         <source>cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>
