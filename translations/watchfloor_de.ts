@@ -3029,110 +3029,110 @@
     <name>ProfileCheck</name>
     <message>
         <source>no answer within %1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Antwort innerhalb von %1 s</translation>
     </message>
     <message>
         <source>accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>akzeptiert</translation>
     </message>
     <message>
         <source>role %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Rolle %1</translation>
     </message>
     <message>
         <source>not asked by this server (%1 dialect)</source>
-        <translation type="unfinished"></translation>
+        <translation>von diesem Server nicht verlangt (Dialekt %1)</translation>
     </message>
     <message numerus="yes">
         <source>%n channel(s) live after %1 ms</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Kanal live nach %1 ms</numerusform>
+            <numerusform>%n Kanäle live nach %1 ms</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished">%1 ms</translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>the link closed before the ping</source>
-        <translation type="unfinished"></translation>
+        <translation>die Verbindung wurde vor dem Ping geschlossen</translation>
     </message>
     <message>
         <source>connect</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung</translation>
     </message>
     <message>
         <source>authenticate</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldung</translation>
     </message>
     <message>
         <source>subscribe and snapshots</source>
-        <translation type="unfinished"></translation>
+        <translation>Abonnement und Snapshots</translation>
     </message>
     <message>
         <source>round trip</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwortzeit</translation>
     </message>
     <message>
         <source>profile: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>profile: %1</translation>
     </message>
     <message>
         <source>  valid: ok</source>
-        <translation type="unfinished"></translation>
+        <translation>  gültig: ok</translation>
     </message>
     <message>
         <source>ok</source>
-        <translation type="unfinished"></translation>
+        <translation>ok</translation>
     </message>
     <message>
         <source>FAILED</source>
-        <translation type="unfinished"></translation>
+        <translation>FEHLGESCHLAGEN</translation>
     </message>
     <message>
         <source>(the built-in simulator)</source>
-        <translation type="unfinished"></translation>
+        <translation>(der eingebaute Simulator)</translation>
     </message>
     <message>
         <source>server: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Server: %1</translation>
     </message>
     <message>
         <source>dialect: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Dialekt: %1</translation>
     </message>
     <message>
         <source>role: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Rolle: %1</translation>
     </message>
     <message>
         <source>none given</source>
-        <translation type="unfinished"></translation>
+        <translation>keine angegeben</translation>
     </message>
     <message>
         <source>round trip: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwortzeit: %1</translation>
     </message>
     <message>
         <source>not measured</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht gemessen</translation>
     </message>
     <message>
         <source>entities: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Objekte: %1</translation>
     </message>
     <message>
         <source>unacknowledged alarms: %1 (critical %2, critical or high %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht quittierte Alarme: %1 (kritisch %2, kritisch oder hoch %3)</translation>
     </message>
     <message>
         <source>result: OK</source>
-        <translation type="unfinished"></translation>
+        <translation>result: OK</translation>
     </message>
     <message>
         <source>result: FAILED</source>
-        <translation type="unfinished"></translation>
+        <translation>result: FAILED</translation>
     </message>
 </context>
 <context>
@@ -3612,79 +3612,79 @@
     </message>
     <message>
         <source>NAME</source>
-        <translation type="unfinished"></translation>
+        <translation>NAME</translation>
     </message>
     <message>
         <source>FROM</source>
-        <translation type="unfinished"></translation>
+        <translation>HERKUNFT</translation>
     </message>
     <message>
         <source>user</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer</translation>
     </message>
     <message>
         <source>system</source>
-        <translation type="unfinished"></translation>
+        <translation>System</translation>
     </message>
     <message>
         <source>built-in</source>
-        <translation type="unfinished"></translation>
+        <translation>eingebaut</translation>
     </message>
     <message>
         <source>(invalid: run --check-profile %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>(ungültig: --check-profile %1 ausführen)</translation>
     </message>
     <message>
         <source>Kiosk exit PIN: </source>
-        <translation type="unfinished"></translation>
+        <translation>PIN zum Beenden des Kiosks: </translation>
     </message>
     <message>
         <source>The same PIN again: </source>
-        <translation type="unfinished"></translation>
+        <translation>Dieselbe PIN noch einmal: </translation>
     </message>
     <message>
         <source>the two PINs differ; nothing was written</source>
-        <translation type="unfinished"></translation>
+        <translation>die beiden PINs stimmen nicht überein; es wurde nichts geschrieben</translation>
     </message>
     <message>
         <source>cannot write the screenshot to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>das Bildschirmfoto kann nicht unter %1 gespeichert werden</translation>
     </message>
     <message>
         <source>no live data within %1 s (state: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Live-Daten innerhalb von %1 s (Zustand: %2)</translation>
     </message>
     <message>
         <source>Start with the profile NAME (from the user&apos;s or the system&apos;s profile folder) or the profile file at a path.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit dem Profil NAME (aus dem Profilordner des Benutzers oder des Systems) oder mit der Profildatei unter einem Pfad starten.</translation>
     </message>
     <message>
         <source>Start with the demo profile: the built-in simulator on a loopback port.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit dem Demo-Profil starten: dem eingebauten Simulator auf einem Loopback-Port.</translation>
     </message>
     <message>
         <source>Run as a plant-floor screen (full screen, rotating views, locked), whatever the profile&apos;s [kiosk] enabled says.</source>
-        <translation type="unfinished"></translation>
+        <translation>Als Hallenbildschirm laufen (Vollbild, wechselnde Ansichten, gesperrt), unabhängig von [kiosk] enabled im Profil.</translation>
     </message>
     <message>
         <source>List the profiles found, and where, then exit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die gefundenen Profile mit ihrem Fundort auflisten, dann beenden.</translation>
     </message>
     <message>
         <source>Validate the profile NAME, connect, authenticate, subscribe, wait for the snapshots and print a summary; exit 0 only if every step succeeded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Profil NAME prüfen, verbinden, anmelden, abonnieren, auf die Snapshots warten und eine Zusammenfassung ausgeben; Exit-Code 0 nur, wenn jeder Schritt erfolgreich war.</translation>
     </message>
     <message>
         <source>Read a kiosk exit PIN (4 to 12 digits) on standard input and print the exit-pin-hash line for the profile&apos;s [kiosk] section.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine PIN zum Beenden des Kiosks (4 bis 12 Ziffern) von der Standardeingabe lesen und die Zeile exit-pin-hash für den Abschnitt [kiosk] des Profils ausgeben.</translation>
     </message>
     <message>
         <source>give either --profile NAME or --demo, not both</source>
-        <translation type="unfinished"></translation>
+        <translation>geben Sie entweder --profile NAME oder --demo an, nicht beides</translation>
     </message>
     <message>
         <source>give --profile NAME or --demo (see --help; --list-profiles shows the profiles found)</source>
-        <translation type="unfinished"></translation>
+        <translation>geben Sie --profile NAME oder --demo an (siehe --help; --list-profiles zeigt die gefundenen Profile)</translation>
     </message>
 </context>
 </TS>
