@@ -1556,56 +1556,56 @@
     <name>KioskController</name>
     <message>
         <source>A Watchfloor kiosk shows the plant on this screen</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Watchfloor-Kiosk zeigt auf diesem Bildschirm die Anlage an</translation>
     </message>
     <message>
         <source>Kiosk</source>
-        <translation type="unfinished"></translation>
+        <translation>Kiosk</translation>
     </message>
     <message>
         <source>This screen can only be stopped by its administrator.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Bildschirm kann nur von seinem Administrator beendet werden.</translation>
     </message>
     <message>
         <source>No exit PIN is set for this kiosk.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für diesen Kiosk ist keine PIN zum Beenden festgelegt.</translation>
     </message>
 </context>
 <context>
     <name>KioskExitDialog</name>
     <message>
         <source>Stop the kiosk</source>
-        <translation type="unfinished"></translation>
+        <translation>Kiosk beenden</translation>
     </message>
     <message>
         <source>Enter the exit PIN to close this screen&apos;s console.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie die PIN zum Beenden ein, um die Konsole dieses Bildschirms zu schließen.</translation>
     </message>
     <message>
         <source>Exit PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN zum Beenden</translation>
     </message>
     <message>
         <source>Close the console</source>
-        <translation type="unfinished"></translation>
+        <translation>Konsole schließen</translation>
     </message>
     <message numerus="yes">
         <source>Wrong PIN, %n time(s) in a row. No PIN is taken for %1 seconds.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Falsche PIN, %n Fehlversuch in Folge. %1 Sekunden lang wird keine PIN angenommen.</numerusform>
+            <numerusform>Falsche PIN, %n Fehlversuche in Folge. %1 Sekunden lang wird keine PIN angenommen.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Wrong PIN. %n attempt(s) left before a pause.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Falsche PIN. Noch %n Versuch, dann folgt eine Pause.</numerusform>
+            <numerusform>Falsche PIN. Noch %n Versuche, dann folgt eine Pause.</numerusform>
         </translation>
     </message>
     <message>
         <source>You can enter the PIN again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie können die PIN wieder eingeben.</translation>
     </message>
 </context>
 <context>
@@ -2872,7 +2872,7 @@
     </message>
     <message>
         <source>Switched off for this workstation by its profile.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für diesen Arbeitsplatz durch sein Profil deaktiviert.</translation>
     </message>
 </context>
 <context>
@@ -3158,23 +3158,23 @@
     <name>ScreenKeeper</name>
     <message>
         <source>The screen may blank while the kiosk runs: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Bildschirm kann sich im Kiosk-Modus abschalten: %1</translation>
     </message>
     <message>
         <source>there is no D-Bus session bus to ask the desktop to keep the screen on</source>
-        <translation type="unfinished"></translation>
+        <translation>es gibt keinen D-Bus-Sitzungsbus, über den der Desktop gebeten werden kann, den Bildschirm eingeschaltet zu lassen</translation>
     </message>
     <message>
         <source>the desktop offers no screen saver service (%1) to keep the screen on</source>
-        <translation type="unfinished"></translation>
+        <translation>der Desktop bietet keinen Bildschirmschonerdienst (%1), der den Bildschirm eingeschaltet lassen kann</translation>
     </message>
     <message>
         <source>the desktop&apos;s screen saver service refused to keep the screen on: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>der Bildschirmschonerdienst des Desktops hat abgelehnt, den Bildschirm eingeschaltet zu lassen: %1</translation>
     </message>
     <message>
         <source>this console was built without D-Bus support, so it cannot ask the desktop to keep the screen on</source>
-        <translation type="unfinished"></translation>
+        <translation>diese Konsole wurde ohne D-Bus-Unterstützung erstellt und kann den Desktop daher nicht bitten, den Bildschirm eingeschaltet zu lassen</translation>
     </message>
 </context>
 <context>
