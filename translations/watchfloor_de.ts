@@ -1556,56 +1556,56 @@
     <name>KioskController</name>
     <message>
         <source>A Watchfloor kiosk shows the plant on this screen</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Watchfloor-Kiosk zeigt auf diesem Bildschirm die Anlage an</translation>
     </message>
     <message>
         <source>Kiosk</source>
-        <translation type="unfinished"></translation>
+        <translation>Kiosk</translation>
     </message>
     <message>
         <source>This screen can only be stopped by its administrator.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Bildschirm kann nur von seinem Administrator beendet werden.</translation>
     </message>
     <message>
         <source>No exit PIN is set for this kiosk.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für diesen Kiosk ist keine PIN zum Beenden festgelegt.</translation>
     </message>
 </context>
 <context>
     <name>KioskExitDialog</name>
     <message>
         <source>Stop the kiosk</source>
-        <translation type="unfinished"></translation>
+        <translation>Kiosk beenden</translation>
     </message>
     <message>
         <source>Enter the exit PIN to close this screen&apos;s console.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie die PIN zum Beenden ein, um die Konsole dieses Bildschirms zu schließen.</translation>
     </message>
     <message>
         <source>Exit PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN zum Beenden</translation>
     </message>
     <message>
         <source>Close the console</source>
-        <translation type="unfinished"></translation>
+        <translation>Konsole schließen</translation>
     </message>
     <message numerus="yes">
         <source>Wrong PIN, %n time(s) in a row. No PIN is taken for %1 seconds.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Falsche PIN, %n Fehlversuch in Folge. %1 Sekunden lang wird keine PIN angenommen.</numerusform>
+            <numerusform>Falsche PIN, %n Fehlversuche in Folge. %1 Sekunden lang wird keine PIN angenommen.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Wrong PIN. %n attempt(s) left before a pause.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Falsche PIN. Noch %n Versuch, dann folgt eine Pause.</numerusform>
+            <numerusform>Falsche PIN. Noch %n Versuche, dann folgt eine Pause.</numerusform>
         </translation>
     </message>
     <message>
         <source>You can enter the PIN again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie können die PIN wieder eingeben.</translation>
     </message>
 </context>
 <context>
@@ -2678,35 +2678,35 @@
     <name>PinHash</name>
     <message>
         <source>the PIN hash is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>der PIN-Hash ist leer</translation>
     </message>
     <message>
         <source>a PIN hash has four parts separated by colons: pbkdf2-sha256:&lt;iterations&gt;:&lt;salt&gt;:&lt;key&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>ein PIN-Hash besteht aus vier durch Doppelpunkte getrennten Teilen: pbkdf2-sha256:&lt;Iterationen&gt;:&lt;Salt&gt;:&lt;Schlüssel&gt;</translation>
     </message>
     <message>
         <source>unknown PIN hash scheme “%1”; only pbkdf2-sha256 is supported</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekanntes PIN-Hash-Verfahren „%1“; nur pbkdf2-sha256 wird unterstützt</translation>
     </message>
     <message>
         <source>the iteration count “%1” is not a number from %2 to %3</source>
-        <translation type="unfinished"></translation>
+        <translation>die Iterationszahl „%1“ ist keine Zahl von %2 bis %3</translation>
     </message>
     <message>
         <source>the salt must be %1 hexadecimal digits</source>
-        <translation type="unfinished"></translation>
+        <translation>das Salt muss aus %1 Hexadezimalziffern bestehen</translation>
     </message>
     <message>
         <source>the key must be %1 hexadecimal digits</source>
-        <translation type="unfinished"></translation>
+        <translation>der Schlüssel muss aus %1 Hexadezimalziffern bestehen</translation>
     </message>
     <message>
         <source>a PIN has digits only (0–9)</source>
-        <translation type="unfinished"></translation>
+        <translation>eine PIN besteht nur aus Ziffern (0–9)</translation>
     </message>
     <message>
         <source>a PIN has %1 to %2 digits</source>
-        <translation type="unfinished"></translation>
+        <translation>eine PIN hat %1 bis %2 Ziffern</translation>
     </message>
 </context>
 <context>
@@ -2872,7 +2872,7 @@
     </message>
     <message>
         <source>Switched off for this workstation by its profile.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für diesen Arbeitsplatz durch sein Profil deaktiviert.</translation>
     </message>
 </context>
 <context>
@@ -2943,238 +2943,238 @@
     </message>
     <message>
         <source>&quot;%1&quot; is not one of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keiner der Werte %2</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is listed twice</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist doppelt aufgeführt</translation>
     </message>
     <message>
         <source>expected at least one of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>mindestens einer der Werte %1 erwartet</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a key chord of at least two modifiers and one key, such as Ctrl+Alt+Shift+Q</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine Tastenkombination aus mindestens zwei Zusatztasten und einer Taste, etwa Ctrl+Alt+Shift+Q</translation>
     </message>
     <message>
         <source>not a PIN hash made by watchfloor --hash-pin: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>kein mit watchfloor --hash-pin erzeugter PIN-Hash: %1</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not system or a language the console speaks (%2), such as de or fr_CH</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist weder system noch eine Sprache der Konsole (%2), etwa de oder fr_CH</translation>
     </message>
     <message>
         <source>unknown section [%1] (expected one of %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannter Abschnitt [%1] (erwartet wird einer von %2)</translation>
     </message>
     <message>
         <source>a key before the first [section]</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel vor dem ersten [Abschnitt]</translation>
     </message>
     <message>
         <source>this switch is now %1</source>
-        <translation type="unfinished"></translation>
+        <translation>dieser Schalter heißt jetzt %1</translation>
     </message>
     <message>
         <source>given twice (first on line %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>doppelt angegeben (zuerst in Zeile %1)</translation>
     </message>
     <message>
         <source>%1: [simulator] enabled=true and [server] url exclude each other: give one</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: [simulator] enabled=true und [server] url schließen einander aus: Geben Sie nur eines davon an</translation>
     </message>
     <message>
         <source>%1: [server] url is required (or [simulator] enabled=true)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: [server] url ist erforderlich (oder [simulator] enabled=true)</translation>
     </message>
 </context>
 <context>
     <name>ProfileCatalog</name>
     <message>
         <source>no profile named</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Profilname angegeben</translation>
     </message>
     <message>
         <source>no profile &quot;%1&quot;: not in %2, not in %3, and no such file</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Profil „%1“: nicht in %2, nicht in %3 und auch keine solche Datei</translation>
     </message>
     <message>
         <source>a profile name is 1 to 64 letters, digits, &apos;-&apos;, &apos;_&apos; or &apos;.&apos;, and does not start with &apos;-&apos; or &apos;.&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Profilname besteht aus 1 bis 64 Buchstaben, Ziffern, &apos;-&apos;, &apos;_&apos; oder &apos;.&apos; und beginnt nicht mit &apos;-&apos; oder &apos;.&apos;</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a ws:// or wss:// URL with a host</source>
-        <translation type="unfinished">„%1“ ist keine ws://- oder wss://-URL mit Host</translation>
+        <translation>„%1“ ist keine ws://- oder wss://-URL mit Host</translation>
     </message>
     <message>
         <source>the token and the operator name must be one line each, without control characters or spaces at either end</source>
-        <translation type="unfinished"></translation>
+        <translation>das Token und der Bedienername müssen jeweils einzeilig sein, ohne Steuerzeichen und ohne Leerzeichen am Anfang oder Ende</translation>
     </message>
     <message>
         <source>cannot create the folder %1</source>
-        <translation type="unfinished"></translation>
+        <translation>der Ordner %1 kann nicht angelegt werden</translation>
     </message>
     <message>
         <source>a profile named &quot;%1&quot; already exists (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Profil namens „%1“ existiert bereits (%2)</translation>
     </message>
     <message>
         <source>cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>
     <name>ProfileCheck</name>
     <message>
         <source>no answer within %1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Antwort innerhalb von %1 s</translation>
     </message>
     <message>
         <source>accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>akzeptiert</translation>
     </message>
     <message>
         <source>role %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Rolle %1</translation>
     </message>
     <message>
         <source>not asked by this server (%1 dialect)</source>
-        <translation type="unfinished"></translation>
+        <translation>von diesem Server nicht verlangt (Dialekt %1)</translation>
     </message>
     <message numerus="yes">
         <source>%n channel(s) live after %1 ms</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Kanal live nach %1 ms</numerusform>
+            <numerusform>%n Kanäle live nach %1 ms</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished">%1 ms</translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>the link closed before the ping</source>
-        <translation type="unfinished"></translation>
+        <translation>die Verbindung wurde vor dem Ping geschlossen</translation>
     </message>
     <message>
         <source>connect</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung</translation>
     </message>
     <message>
         <source>authenticate</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldung</translation>
     </message>
     <message>
         <source>subscribe and snapshots</source>
-        <translation type="unfinished"></translation>
+        <translation>Abonnement und Snapshots</translation>
     </message>
     <message>
         <source>round trip</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwortzeit</translation>
     </message>
     <message>
         <source>profile: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>profile: %1</translation>
     </message>
     <message>
         <source>  valid: ok</source>
-        <translation type="unfinished"></translation>
+        <translation>  gültig: ok</translation>
     </message>
     <message>
         <source>ok</source>
-        <translation type="unfinished"></translation>
+        <translation>ok</translation>
     </message>
     <message>
         <source>FAILED</source>
-        <translation type="unfinished"></translation>
+        <translation>FEHLGESCHLAGEN</translation>
     </message>
     <message>
         <source>(the built-in simulator)</source>
-        <translation type="unfinished"></translation>
+        <translation>(der eingebaute Simulator)</translation>
     </message>
     <message>
         <source>server: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Server: %1</translation>
     </message>
     <message>
         <source>dialect: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Dialekt: %1</translation>
     </message>
     <message>
         <source>role: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Rolle: %1</translation>
     </message>
     <message>
         <source>none given</source>
-        <translation type="unfinished"></translation>
+        <translation>keine angegeben</translation>
     </message>
     <message>
         <source>round trip: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwortzeit: %1</translation>
     </message>
     <message>
         <source>not measured</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht gemessen</translation>
     </message>
     <message>
         <source>entities: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Objekte: %1</translation>
     </message>
     <message>
         <source>unacknowledged alarms: %1 (critical %2, critical or high %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht quittierte Alarme: %1 (kritisch %2, kritisch oder hoch %3)</translation>
     </message>
     <message>
         <source>result: OK</source>
-        <translation type="unfinished"></translation>
+        <translation>result: OK</translation>
     </message>
     <message>
         <source>result: FAILED</source>
-        <translation type="unfinished"></translation>
+        <translation>result: FAILED</translation>
     </message>
 </context>
 <context>
     <name>ProfileListDelegate</name>
     <message>
         <source>Your profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Profil</translation>
     </message>
     <message>
         <source>This workstation&apos;s</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil dieses Arbeitsplatzes</translation>
     </message>
     <message>
         <source>Built in</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingebaut</translation>
     </message>
     <message>
         <source>%1 · %2</source>
-        <translation type="unfinished">%1 · %2</translation>
+        <translation>%1 · %2</translation>
     </message>
 </context>
 <context>
     <name>ScreenKeeper</name>
     <message>
         <source>The screen may blank while the kiosk runs: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Bildschirm kann sich im Kiosk-Modus abschalten: %1</translation>
     </message>
     <message>
         <source>there is no D-Bus session bus to ask the desktop to keep the screen on</source>
-        <translation type="unfinished"></translation>
+        <translation>es gibt keinen D-Bus-Sitzungsbus, über den der Desktop gebeten werden kann, den Bildschirm eingeschaltet zu lassen</translation>
     </message>
     <message>
         <source>the desktop offers no screen saver service (%1) to keep the screen on</source>
-        <translation type="unfinished"></translation>
+        <translation>der Desktop bietet keinen Bildschirmschonerdienst (%1), der den Bildschirm eingeschaltet lassen kann</translation>
     </message>
     <message>
         <source>the desktop&apos;s screen saver service refused to keep the screen on: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>der Bildschirmschonerdienst des Desktops hat abgelehnt, den Bildschirm eingeschaltet zu lassen: %1</translation>
     </message>
     <message>
         <source>this console was built without D-Bus support, so it cannot ask the desktop to keep the screen on</source>
-        <translation type="unfinished"></translation>
+        <translation>diese Konsole wurde ohne D-Bus-Unterstützung erstellt und kann den Desktop daher nicht bitten, den Bildschirm eingeschaltet zu lassen</translation>
     </message>
 </context>
 <context>
@@ -3273,194 +3273,194 @@
     <name>StartDialog</name>
     <message>
         <source>Watchfloor</source>
-        <translation type="unfinished">Watchfloor</translation>
+        <translation>Watchfloor</translation>
     </message>
     <message>
         <source>Start Watchfloor</source>
-        <translation type="unfinished"></translation>
+        <translation>Watchfloor starten</translation>
     </message>
     <message>
         <source>Choose the profile to connect with, or start the demo on this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie das Profil für die Verbindung oder starten Sie die Demo auf diesem Computer.</translation>
     </message>
     <message>
         <source>&amp;Profiles</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Profile</translation>
     </message>
     <message>
         <source>Profiles</source>
-        <translation type="unfinished"></translation>
+        <translation>Profile</translation>
     </message>
     <message>
         <source>Start &amp;demo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Demo starten</translation>
     </message>
     <message>
         <source>Runs the built-in simulator on this computer and connects to it; nothing leaves this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Startet den eingebauten Simulator auf diesem Computer und verbindet sich mit ihm; keine Daten verlassen diesen Computer.</translation>
     </message>
     <message>
         <source>&amp;New profile…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neues Profil…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beenden</translation>
     </message>
     <message>
         <source>&amp;Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Ö&amp;ffnen</translation>
     </message>
     <message>
         <source>New profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Neues Profil</translation>
     </message>
     <message>
         <source>Saved in %1, readable by you only, as it holds the token.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird in %1 gespeichert und ist nur für Sie lesbar, da es das Token enthält.</translation>
     </message>
     <message>
         <source>plant-north</source>
-        <translation type="unfinished"></translation>
+        <translation>werk-nord</translation>
     </message>
     <message>
         <source>Profile name</source>
-        <translation type="unfinished"></translation>
+        <translation>Profilname</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Name:</translation>
     </message>
     <message>
         <source>wss://plant-gw.example:8765/ws</source>
-        <translation type="unfinished"></translation>
+        <translation>wss://plant-gw.example:8765/ws</translation>
     </message>
     <message>
         <source>Server URL</source>
-        <translation type="unfinished"></translation>
+        <translation>Server-URL</translation>
     </message>
     <message>
         <source>Server &amp;URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>Server-&amp;URL:</translation>
     </message>
     <message>
         <source>Automatic</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatisch</translation>
     </message>
     <message>
         <source>Plain JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>Reines JSON</translation>
     </message>
     <message>
         <source>Socket.IO</source>
-        <translation type="unfinished"></translation>
+        <translation>Socket.IO</translation>
     </message>
     <message>
         <source>Protocol dialect</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokolldialekt</translation>
     </message>
     <message>
         <source>&amp;Dialect:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dialekt:</translation>
     </message>
     <message>
         <source>Token</source>
-        <translation type="unfinished"></translation>
+        <translation>Token</translation>
     </message>
     <message>
         <source>S&amp;how</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzei&amp;gen</translation>
     </message>
     <message>
         <source>Show the token</source>
-        <translation type="unfinished"></translation>
+        <translation>Token anzeigen</translation>
     </message>
     <message>
         <source>&amp;Token:</source>
-        <translation type="unfinished"></translation>
+        <translation>To&amp;ken:</translation>
     </message>
     <message>
         <source>Operator name</source>
-        <translation type="unfinished"></translation>
+        <translation>Bedienername</translation>
     </message>
     <message>
         <source>O&amp;perator:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bediener:</translation>
     </message>
     <message>
         <source>&amp;Test connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung &amp;testen</translation>
     </message>
     <message>
         <source>&amp;Back</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zurück</translation>
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Speichern</translation>
     </message>
     <message>
         <source>Enter the server&apos;s address, such as wss://plant-gw.example:8765/ws.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie die Adresse des Servers ein, etwa wss://plant-gw.example:8765/ws.</translation>
     </message>
     <message>
         <source>Not a ws:// or wss:// address with a host.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine ws://- oder wss://-Adresse mit Host.</translation>
     </message>
     <message>
         <source>Test cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Test abgebrochen.</translation>
     </message>
     <message>
         <source>Connecting to %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung mit %1 wird hergestellt…</translation>
     </message>
     <message>
         <source>Cancel &amp;test</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Test abbrechen</translation>
     </message>
     <message>
         <source>Connected (no sign-in on this server), live after %1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbunden (keine Anmeldung auf diesem Server), live nach %1 ms</translation>
     </message>
     <message>
         <source>Connected: role %1, live after %2 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbunden: Rolle %1, live nach %2 ms</translation>
     </message>
     <message>
         <source>Unreachable: nothing answers at %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht erreichbar: Unter %1 antwortet nichts (%2)</translation>
     </message>
     <message>
         <source>Refused: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgelehnt: %1</translation>
     </message>
     <message>
         <source>Not a WebSocket server: %1 answered HTTP %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein WebSocket-Server: %1 antwortete mit HTTP %2</translation>
     </message>
     <message>
         <source>Not a WebSocket server: %1 answered, but not with a WebSocket handshake</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein WebSocket-Server: %1 antwortete, aber nicht mit einem WebSocket-Handshake</translation>
     </message>
     <message>
         <source>Not a WebSocket server: %1 answered, but not with a WebSocket handshake (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein WebSocket-Server: %1 antwortete, aber nicht mit einem WebSocket-Handshake (%2)</translation>
     </message>
     <message>
         <source>Closed: the server ended the connection before it was live (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Geschlossen: Der Server hat die Verbindung beendet, bevor sie live war (%1)</translation>
     </message>
     <message numerus="yes">
         <source>Timed out after %n s: no live link from %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Zeitüberschreitung nach %n s: keine Live-Verbindung von %1</numerusform>
+            <numerusform>Zeitüberschreitung nach %n s: keine Live-Verbindung von %1</numerusform>
         </translation>
     </message>
     <message>
         <source>You already have a profile named &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie haben bereits ein Profil namens „%1“.</translation>
     </message>
 </context>
 <context>
@@ -3612,79 +3612,79 @@
     </message>
     <message>
         <source>NAME</source>
-        <translation type="unfinished"></translation>
+        <translation>NAME</translation>
     </message>
     <message>
         <source>FROM</source>
-        <translation type="unfinished"></translation>
+        <translation>HERKUNFT</translation>
     </message>
     <message>
         <source>user</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer</translation>
     </message>
     <message>
         <source>system</source>
-        <translation type="unfinished"></translation>
+        <translation>System</translation>
     </message>
     <message>
         <source>built-in</source>
-        <translation type="unfinished"></translation>
+        <translation>eingebaut</translation>
     </message>
     <message>
         <source>(invalid: run --check-profile %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>(ungültig: --check-profile %1 ausführen)</translation>
     </message>
     <message>
         <source>Kiosk exit PIN: </source>
-        <translation type="unfinished"></translation>
+        <translation>PIN zum Beenden des Kiosks: </translation>
     </message>
     <message>
         <source>The same PIN again: </source>
-        <translation type="unfinished"></translation>
+        <translation>Dieselbe PIN noch einmal: </translation>
     </message>
     <message>
         <source>the two PINs differ; nothing was written</source>
-        <translation type="unfinished"></translation>
+        <translation>die beiden PINs stimmen nicht überein; es wurde nichts geschrieben</translation>
     </message>
     <message>
         <source>cannot write the screenshot to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>das Bildschirmfoto kann nicht unter %1 gespeichert werden</translation>
     </message>
     <message>
         <source>no live data within %1 s (state: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Live-Daten innerhalb von %1 s (Zustand: %2)</translation>
     </message>
     <message>
         <source>Start with the profile NAME (from the user&apos;s or the system&apos;s profile folder) or the profile file at a path.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit dem Profil NAME (aus dem Profilordner des Benutzers oder des Systems) oder mit der Profildatei unter einem Pfad starten.</translation>
     </message>
     <message>
         <source>Start with the demo profile: the built-in simulator on a loopback port.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit dem Demo-Profil starten: dem eingebauten Simulator auf einem Loopback-Port.</translation>
     </message>
     <message>
         <source>Run as a plant-floor screen (full screen, rotating views, locked), whatever the profile&apos;s [kiosk] enabled says.</source>
-        <translation type="unfinished"></translation>
+        <translation>Als Hallenbildschirm laufen (Vollbild, wechselnde Ansichten, gesperrt), unabhängig von [kiosk] enabled im Profil.</translation>
     </message>
     <message>
         <source>List the profiles found, and where, then exit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die gefundenen Profile mit ihrem Fundort auflisten, dann beenden.</translation>
     </message>
     <message>
         <source>Validate the profile NAME, connect, authenticate, subscribe, wait for the snapshots and print a summary; exit 0 only if every step succeeded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Profil NAME prüfen, verbinden, anmelden, abonnieren, auf die Snapshots warten und eine Zusammenfassung ausgeben; Exit-Code 0 nur, wenn jeder Schritt erfolgreich war.</translation>
     </message>
     <message>
         <source>Read a kiosk exit PIN (4 to 12 digits) on standard input and print the exit-pin-hash line for the profile&apos;s [kiosk] section.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine PIN zum Beenden des Kiosks (4 bis 12 Ziffern) von der Standardeingabe lesen und die Zeile exit-pin-hash für den Abschnitt [kiosk] des Profils ausgeben.</translation>
     </message>
     <message>
         <source>give either --profile NAME or --demo, not both</source>
-        <translation type="unfinished"></translation>
+        <translation>geben Sie entweder --profile NAME oder --demo an, nicht beides</translation>
     </message>
     <message>
         <source>give --profile NAME or --demo (see --help; --list-profiles shows the profiles found)</source>
-        <translation type="unfinished"></translation>
+        <translation>geben Sie --profile NAME oder --demo an (siehe --help; --list-profiles zeigt die gefundenen Profile)</translation>
     </message>
 </context>
 </TS>
