@@ -3273,194 +3273,194 @@
     <name>StartDialog</name>
     <message>
         <source>Watchfloor</source>
-        <translation type="unfinished">Watchfloor</translation>
+        <translation>Watchfloor</translation>
     </message>
     <message>
         <source>Start Watchfloor</source>
-        <translation type="unfinished"></translation>
+        <translation>Démarrer Watchfloor</translation>
     </message>
     <message>
         <source>Choose the profile to connect with, or start the demo on this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez le profil avec lequel vous connecter, ou lancez la démo sur cet ordinateur.</translation>
     </message>
     <message>
         <source>&amp;Profiles</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Profils</translation>
     </message>
     <message>
         <source>Profiles</source>
-        <translation type="unfinished"></translation>
+        <translation>Profils</translation>
     </message>
     <message>
         <source>Start &amp;demo</source>
-        <translation type="unfinished"></translation>
+        <translation>Lancer la &amp;démo</translation>
     </message>
     <message>
         <source>Runs the built-in simulator on this computer and connects to it; nothing leaves this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Exécute le simulateur intégré sur cet ordinateur et s&apos;y connecte&#xa0;; aucune donnée ne quitte cet ordinateur.</translation>
     </message>
     <message>
         <source>&amp;New profile…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nouveau profil…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quitter</translation>
     </message>
     <message>
         <source>&amp;Open</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ouvrir</translation>
     </message>
     <message>
         <source>New profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau profil</translation>
     </message>
     <message>
         <source>Saved in %1, readable by you only, as it holds the token.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistré dans %1, lisible par vous seul, car il contient le jeton.</translation>
     </message>
     <message>
         <source>plant-north</source>
-        <translation type="unfinished"></translation>
+        <translation>usine-nord</translation>
     </message>
     <message>
         <source>Profile name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom du profil</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nom&#xa0;:</translation>
     </message>
     <message>
         <source>wss://plant-gw.example:8765/ws</source>
-        <translation type="unfinished"></translation>
+        <translation>wss://plant-gw.example:8765/ws</translation>
     </message>
     <message>
         <source>Server URL</source>
-        <translation type="unfinished"></translation>
+        <translation>URL du serveur</translation>
     </message>
     <message>
         <source>Server &amp;URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;URL du serveur&#xa0;:</translation>
     </message>
     <message>
         <source>Automatic</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatique</translation>
     </message>
     <message>
         <source>Plain JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON simple</translation>
     </message>
     <message>
         <source>Socket.IO</source>
-        <translation type="unfinished"></translation>
+        <translation>Socket.IO</translation>
     </message>
     <message>
         <source>Protocol dialect</source>
-        <translation type="unfinished"></translation>
+        <translation>Dialecte du protocole</translation>
     </message>
     <message>
         <source>&amp;Dialect:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dialecte&#xa0;:</translation>
     </message>
     <message>
         <source>Token</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeton</translation>
     </message>
     <message>
         <source>S&amp;how</source>
-        <translation type="unfinished"></translation>
+        <translation>Affic&amp;her</translation>
     </message>
     <message>
         <source>Show the token</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher le jeton</translation>
     </message>
     <message>
         <source>&amp;Token:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Jeton&#xa0;:</translation>
     </message>
     <message>
         <source>Operator name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom de l&apos;opérateur</translation>
     </message>
     <message>
         <source>O&amp;perator:</source>
-        <translation type="unfinished"></translation>
+        <translation>O&amp;pérateur&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Test connection</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tester la connexion</translation>
     </message>
     <message>
         <source>&amp;Back</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Retour</translation>
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Enregistrer</translation>
     </message>
     <message>
         <source>Enter the server&apos;s address, such as wss://plant-gw.example:8765/ws.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez l&apos;adresse du serveur, par exemple wss://plant-gw.example:8765/ws.</translation>
     </message>
     <message>
         <source>Not a ws:// or wss:// address with a host.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce n&apos;est pas une adresse ws:// ou wss:// avec un hôte.</translation>
     </message>
     <message>
         <source>Test cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Test annulé.</translation>
     </message>
     <message>
         <source>Connecting to %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion à %1…</translation>
     </message>
     <message>
         <source>Cancel &amp;test</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler le &amp;test</translation>
     </message>
     <message>
         <source>Connected (no sign-in on this server), live after %1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecté (pas d&apos;identification sur ce serveur), en direct après %1 ms</translation>
     </message>
     <message>
         <source>Connected: role %1, live after %2 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecté&#xa0;: rôle %1, en direct après %2 ms</translation>
     </message>
     <message>
         <source>Unreachable: nothing answers at %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Injoignable&#xa0;: rien ne répond à l&apos;adresse %1 (%2)</translation>
     </message>
     <message>
         <source>Refused: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Refusé&#xa0;: %1</translation>
     </message>
     <message>
         <source>Not a WebSocket server: %1 answered HTTP %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas un serveur WebSocket&#xa0;: %1 a répondu HTTP %2</translation>
     </message>
     <message>
         <source>Not a WebSocket server: %1 answered, but not with a WebSocket handshake</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas un serveur WebSocket&#xa0;: %1 a répondu, mais sans négociation WebSocket</translation>
     </message>
     <message>
         <source>Not a WebSocket server: %1 answered, but not with a WebSocket handshake (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas un serveur WebSocket&#xa0;: %1 a répondu, mais sans négociation WebSocket (%2)</translation>
     </message>
     <message>
         <source>Closed: the server ended the connection before it was live (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermé&#xa0;: le serveur a mis fin à la connexion avant le passage en direct (%1)</translation>
     </message>
     <message numerus="yes">
         <source>Timed out after %n s: no live link from %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Délai dépassé après %n s&#xa0;: aucune liaison en direct depuis %1</numerusform>
+            <numerusform>Délai dépassé après %n s&#xa0;: aucune liaison en direct depuis %1</numerusform>
         </translation>
     </message>
     <message>
         <source>You already have a profile named &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous avez déjà un profil nommé «&#xa0;%1&#xa0;».</translation>
     </message>
 </context>
 <context>
@@ -3612,79 +3612,79 @@
     </message>
     <message>
         <source>NAME</source>
-        <translation type="unfinished"></translation>
+        <translation>NOM</translation>
     </message>
     <message>
         <source>FROM</source>
-        <translation type="unfinished"></translation>
+        <translation>ORIGINE</translation>
     </message>
     <message>
         <source>user</source>
-        <translation type="unfinished"></translation>
+        <translation>personnel</translation>
     </message>
     <message>
         <source>system</source>
-        <translation type="unfinished"></translation>
+        <translation>système</translation>
     </message>
     <message>
         <source>built-in</source>
-        <translation type="unfinished"></translation>
+        <translation>intégré</translation>
     </message>
     <message>
         <source>(invalid: run --check-profile %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>(invalide&#xa0;: lancez --check-profile %1)</translation>
     </message>
     <message>
         <source>Kiosk exit PIN: </source>
-        <translation type="unfinished"></translation>
+        <translation>Code PIN de sortie du kiosque&#xa0;: </translation>
     </message>
     <message>
         <source>The same PIN again: </source>
-        <translation type="unfinished"></translation>
+        <translation>Confirmez le code PIN&#xa0;: </translation>
     </message>
     <message>
         <source>the two PINs differ; nothing was written</source>
-        <translation type="unfinished"></translation>
+        <translation>les deux codes PIN diffèrent&#xa0;; rien n&apos;a été écrit</translation>
     </message>
     <message>
         <source>cannot write the screenshot to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible d&apos;écrire la capture d&apos;écran dans %1</translation>
     </message>
     <message>
         <source>no live data within %1 s (state: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>aucune donnée en direct en %1 s (état&#xa0;: %2)</translation>
     </message>
     <message>
         <source>Start with the profile NAME (from the user&apos;s or the system&apos;s profile folder) or the profile file at a path.</source>
-        <translation type="unfinished"></translation>
+        <translation>Démarrer avec le profil NOM (du dossier de profils de l&apos;utilisateur ou du système) ou avec le fichier de profil situé au chemin indiqué.</translation>
     </message>
     <message>
         <source>Start with the demo profile: the built-in simulator on a loopback port.</source>
-        <translation type="unfinished"></translation>
+        <translation>Démarrer avec le profil de démonstration&#xa0;: le simulateur intégré sur un port local (loopback).</translation>
     </message>
     <message>
         <source>Run as a plant-floor screen (full screen, rotating views, locked), whatever the profile&apos;s [kiosk] enabled says.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fonctionner comme écran d&apos;atelier (plein écran, vues en rotation, verrouillé), quelle que soit la valeur de [kiosk] enabled dans le profil.</translation>
     </message>
     <message>
         <source>List the profiles found, and where, then exit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lister les profils trouvés et leur emplacement, puis quitter.</translation>
     </message>
     <message>
         <source>Validate the profile NAME, connect, authenticate, subscribe, wait for the snapshots and print a summary; exit 0 only if every step succeeded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Valider le profil NOM, se connecter, s&apos;authentifier, s&apos;abonner, attendre les instantanés et afficher un résumé&#xa0;; code de sortie 0 uniquement si toutes les étapes ont réussi.</translation>
     </message>
     <message>
         <source>Read a kiosk exit PIN (4 to 12 digits) on standard input and print the exit-pin-hash line for the profile&apos;s [kiosk] section.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lire un code PIN de sortie de kiosque (4 à 12 chiffres) sur l&apos;entrée standard et afficher la ligne exit-pin-hash pour la section [kiosk] du profil.</translation>
     </message>
     <message>
         <source>give either --profile NAME or --demo, not both</source>
-        <translation type="unfinished"></translation>
+        <translation>indiquez soit --profile NOM, soit --demo, pas les deux</translation>
     </message>
     <message>
         <source>give --profile NAME or --demo (see --help; --list-profiles shows the profiles found)</source>
-        <translation type="unfinished"></translation>
+        <translation>indiquez --profile NOM ou --demo (voir --help&#xa0;; --list-profiles affiche les profils trouvés)</translation>
     </message>
 </context>
 </TS>
