@@ -3652,7 +3652,7 @@
     </message>
     <message>
         <source>no live data within %1 s (state: %2)</source>
-        <translation>aucune donnée en direct en %1 s (état&#xa0;: %2)</translation>
+        <translation>aucune donnée en direct dans un délai de %1 s (état&#xa0;: %2)</translation>
     </message>
     <message>
         <source>Start with the profile NAME (from the user&apos;s or the system&apos;s profile folder) or the profile file at a path.</source>
