@@ -1556,56 +1556,56 @@
     <name>KioskController</name>
     <message>
         <source>A Watchfloor kiosk shows the plant on this screen</source>
-        <translation type="unfinished"></translation>
+        <translation>Un kiosque Watchfloor affiche l&apos;installation sur cet écran</translation>
     </message>
     <message>
         <source>Kiosk</source>
-        <translation type="unfinished"></translation>
+        <translation>Kiosque</translation>
     </message>
     <message>
         <source>This screen can only be stopped by its administrator.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seul l&apos;administrateur peut arrêter cet écran.</translation>
     </message>
     <message>
         <source>No exit PIN is set for this kiosk.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun code PIN de sortie n&apos;est défini pour ce kiosque.</translation>
     </message>
 </context>
 <context>
     <name>KioskExitDialog</name>
     <message>
         <source>Stop the kiosk</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêter le kiosque</translation>
     </message>
     <message>
         <source>Enter the exit PIN to close this screen&apos;s console.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez le code PIN de sortie pour fermer la console de cet écran.</translation>
     </message>
     <message>
         <source>Exit PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>Code PIN de sortie</translation>
     </message>
     <message>
         <source>Close the console</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer la console</translation>
     </message>
     <message numerus="yes">
         <source>Wrong PIN, %n time(s) in a row. No PIN is taken for %1 seconds.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Code PIN erroné (%n échec consécutif). Aucun code PIN n&apos;est accepté pendant %1 secondes.</numerusform>
+            <numerusform>Code PIN erroné (%n échecs consécutifs). Aucun code PIN n&apos;est accepté pendant %1 secondes.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Wrong PIN. %n attempt(s) left before a pause.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Code PIN erroné. Il reste %n tentative avant une pause.</numerusform>
+            <numerusform>Code PIN erroné. Il reste %n tentatives avant une pause.</numerusform>
         </translation>
     </message>
     <message>
         <source>You can enter the PIN again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous pouvez de nouveau saisir le code PIN.</translation>
     </message>
 </context>
 <context>
@@ -2678,35 +2678,35 @@
     <name>PinHash</name>
     <message>
         <source>the PIN hash is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>l&apos;empreinte du code PIN est vide</translation>
     </message>
     <message>
         <source>a PIN hash has four parts separated by colons: pbkdf2-sha256:&lt;iterations&gt;:&lt;salt&gt;:&lt;key&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>une empreinte de code PIN comporte quatre parties séparées par des deux-points&#xa0;: pbkdf2-sha256:&lt;itérations&gt;:&lt;sel&gt;:&lt;clé&gt;</translation>
     </message>
     <message>
         <source>unknown PIN hash scheme “%1”; only pbkdf2-sha256 is supported</source>
-        <translation type="unfinished"></translation>
+        <translation>schéma d&apos;empreinte de code PIN «&#xa0;%1&#xa0;» inconnu&#xa0;; seul pbkdf2-sha256 est pris en charge</translation>
     </message>
     <message>
         <source>the iteration count “%1” is not a number from %2 to %3</source>
-        <translation type="unfinished"></translation>
+        <translation>le nombre d&apos;itérations «&#xa0;%1&#xa0;» n&apos;est pas un nombre de %2 à %3</translation>
     </message>
     <message>
         <source>the salt must be %1 hexadecimal digits</source>
-        <translation type="unfinished"></translation>
+        <translation>le sel doit compter %1 chiffres hexadécimaux</translation>
     </message>
     <message>
         <source>the key must be %1 hexadecimal digits</source>
-        <translation type="unfinished"></translation>
+        <translation>la clé doit compter %1 chiffres hexadécimaux</translation>
     </message>
     <message>
         <source>a PIN has digits only (0–9)</source>
-        <translation type="unfinished"></translation>
+        <translation>un code PIN ne comporte que des chiffres (0–9)</translation>
     </message>
     <message>
         <source>a PIN has %1 to %2 digits</source>
-        <translation type="unfinished"></translation>
+        <translation>un code PIN comporte de %1 à %2 chiffres</translation>
     </message>
 </context>
 <context>
@@ -2872,7 +2872,7 @@
     </message>
     <message>
         <source>Switched off for this workstation by its profile.</source>
-        <translation type="unfinished"></translation>
+        <translation>Désactivé pour ce poste de travail par son profil.</translation>
     </message>
 </context>
 <context>
@@ -2943,238 +2943,238 @@
     </message>
     <message>
         <source>&quot;%1&quot; is not one of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;%1&#xa0;» ne fait pas partie de&#xa0;: %2</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is listed twice</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;%1&#xa0;» figure deux fois</translation>
     </message>
     <message>
         <source>expected at least one of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>attendu&#xa0;: au moins un élément parmi %1</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a key chord of at least two modifiers and one key, such as Ctrl+Alt+Shift+Q</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;%1&#xa0;» n&apos;est pas une combinaison d&apos;au moins deux modificateurs et d&apos;une touche, comme Ctrl+Alt+Shift+Q</translation>
     </message>
     <message>
         <source>not a PIN hash made by watchfloor --hash-pin: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ce n&apos;est pas une empreinte de code PIN produite par watchfloor --hash-pin&#xa0;: %1</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not system or a language the console speaks (%2), such as de or fr_CH</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;%1&#xa0;» n&apos;est ni system ni une langue disponible dans la console (%2), par exemple de ou fr_CH</translation>
     </message>
     <message>
         <source>unknown section [%1] (expected one of %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>section [%1] inconnue (attendu&#xa0;: l&apos;une de %2)</translation>
     </message>
     <message>
         <source>a key before the first [section]</source>
-        <translation type="unfinished"></translation>
+        <translation>clé placée avant la première [section]</translation>
     </message>
     <message>
         <source>this switch is now %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ce réglage a été déplacé vers %1</translation>
     </message>
     <message>
         <source>given twice (first on line %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>indiquée deux fois (la première fois à la ligne %1)</translation>
     </message>
     <message>
         <source>%1: [simulator] enabled=true and [server] url exclude each other: give one</source>
-        <translation type="unfinished"></translation>
+        <translation>%1&#xa0;: [simulator] enabled=true et [server] url s&apos;excluent mutuellement&#xa0;: indiquez l&apos;un ou l&apos;autre</translation>
     </message>
     <message>
         <source>%1: [server] url is required (or [simulator] enabled=true)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1&#xa0;: [server] url est obligatoire (ou [simulator] enabled=true)</translation>
     </message>
 </context>
 <context>
     <name>ProfileCatalog</name>
     <message>
         <source>no profile named</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun nom de profil indiqué</translation>
     </message>
     <message>
         <source>no profile &quot;%1&quot;: not in %2, not in %3, and no such file</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun profil «&#xa0;%1&#xa0;»&#xa0;: ni dans %2, ni dans %3, et aucun fichier de ce nom</translation>
     </message>
     <message>
         <source>a profile name is 1 to 64 letters, digits, &apos;-&apos;, &apos;_&apos; or &apos;.&apos;, and does not start with &apos;-&apos; or &apos;.&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>un nom de profil compte de 1 à 64 lettres, chiffres, «&#xa0;-&#xa0;», «&#xa0;_&#xa0;» ou «&#xa0;.&#xa0;», et ne commence ni par «&#xa0;-&#xa0;» ni par «&#xa0;.&#xa0;»</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a ws:// or wss:// URL with a host</source>
-        <translation type="unfinished">«&#xa0;%1&#xa0;» n&apos;est pas une URL ws:// ou wss:// avec un hôte</translation>
+        <translation>«&#xa0;%1&#xa0;» n&apos;est pas une URL ws:// ou wss:// avec un hôte</translation>
     </message>
     <message>
         <source>the token and the operator name must be one line each, without control characters or spaces at either end</source>
-        <translation type="unfinished"></translation>
+        <translation>le jeton et le nom d&apos;opérateur doivent tenir chacun sur une ligne, sans caractères de contrôle ni espaces au début ou à la fin</translation>
     </message>
     <message>
         <source>cannot create the folder %1</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible de créer le dossier %1</translation>
     </message>
     <message>
         <source>a profile named &quot;%1&quot; already exists (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>un profil nommé «&#xa0;%1&#xa0;» existe déjà (%2)</translation>
     </message>
     <message>
         <source>cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible d&apos;écrire %1&#xa0;: %2</translation>
     </message>
 </context>
 <context>
     <name>ProfileCheck</name>
     <message>
         <source>no answer within %1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>aucune réponse dans un délai de %1 s</translation>
     </message>
     <message>
         <source>accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>acceptée</translation>
     </message>
     <message>
         <source>role %1</source>
-        <translation type="unfinished"></translation>
+        <translation>rôle %1</translation>
     </message>
     <message>
         <source>not asked by this server (%1 dialect)</source>
-        <translation type="unfinished"></translation>
+        <translation>non demandée par ce serveur (dialecte %1)</translation>
     </message>
     <message numerus="yes">
         <source>%n channel(s) live after %1 ms</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n canal en direct après %1 ms</numerusform>
+            <numerusform>%n canaux en direct après %1 ms</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished">%1 ms</translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>the link closed before the ping</source>
-        <translation type="unfinished"></translation>
+        <translation>la liaison s&apos;est fermée avant le ping</translation>
     </message>
     <message>
         <source>connect</source>
-        <translation type="unfinished"></translation>
+        <translation>connexion</translation>
     </message>
     <message>
         <source>authenticate</source>
-        <translation type="unfinished"></translation>
+        <translation>authentification</translation>
     </message>
     <message>
         <source>subscribe and snapshots</source>
-        <translation type="unfinished"></translation>
+        <translation>abonnement et instantanés</translation>
     </message>
     <message>
         <source>round trip</source>
-        <translation type="unfinished"></translation>
+        <translation>aller-retour</translation>
     </message>
     <message>
         <source>profile: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>profile: %1</translation>
     </message>
     <message>
         <source>  valid: ok</source>
-        <translation type="unfinished"></translation>
+        <translation>  valide: ok</translation>
     </message>
     <message>
         <source>ok</source>
-        <translation type="unfinished"></translation>
+        <translation>ok</translation>
     </message>
     <message>
         <source>FAILED</source>
-        <translation type="unfinished"></translation>
+        <translation>ÉCHEC</translation>
     </message>
     <message>
         <source>(the built-in simulator)</source>
-        <translation type="unfinished"></translation>
+        <translation>(le simulateur intégré)</translation>
     </message>
     <message>
         <source>server: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>serveur: %1</translation>
     </message>
     <message>
         <source>dialect: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>dialecte: %1</translation>
     </message>
     <message>
         <source>role: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>rôle: %1</translation>
     </message>
     <message>
         <source>none given</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun indiqué</translation>
     </message>
     <message>
         <source>round trip: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>aller-retour: %1</translation>
     </message>
     <message>
         <source>not measured</source>
-        <translation type="unfinished"></translation>
+        <translation>non mesuré</translation>
     </message>
     <message>
         <source>entities: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>entités: %1</translation>
     </message>
     <message>
         <source>unacknowledged alarms: %1 (critical %2, critical or high %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>alarmes non acquittées: %1 (critiques %2, critiques ou hautes %3)</translation>
     </message>
     <message>
         <source>result: OK</source>
-        <translation type="unfinished"></translation>
+        <translation>result: OK</translation>
     </message>
     <message>
         <source>result: FAILED</source>
-        <translation type="unfinished"></translation>
+        <translation>result: FAILED</translation>
     </message>
 </context>
 <context>
     <name>ProfileListDelegate</name>
     <message>
         <source>Your profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre profil</translation>
     </message>
     <message>
         <source>This workstation&apos;s</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil du poste de travail</translation>
     </message>
     <message>
         <source>Built in</source>
-        <translation type="unfinished"></translation>
+        <translation>Intégré</translation>
     </message>
     <message>
         <source>%1 · %2</source>
-        <translation type="unfinished">%1 · %2</translation>
+        <translation>%1 · %2</translation>
     </message>
 </context>
 <context>
     <name>ScreenKeeper</name>
     <message>
         <source>The screen may blank while the kiosk runs: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;écran risque de se mettre en veille pendant le mode kiosque&#xa0;: %1</translation>
     </message>
     <message>
         <source>there is no D-Bus session bus to ask the desktop to keep the screen on</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun bus de session D-Bus ne permet de demander au bureau de garder l&apos;écran allumé</translation>
     </message>
     <message>
         <source>the desktop offers no screen saver service (%1) to keep the screen on</source>
-        <translation type="unfinished"></translation>
+        <translation>le bureau ne propose aucun service d&apos;économiseur d&apos;écran (%1) pour garder l&apos;écran allumé</translation>
     </message>
     <message>
         <source>the desktop&apos;s screen saver service refused to keep the screen on: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>le service d&apos;économiseur d&apos;écran du bureau a refusé de garder l&apos;écran allumé&#xa0;: %1</translation>
     </message>
     <message>
         <source>this console was built without D-Bus support, so it cannot ask the desktop to keep the screen on</source>
-        <translation type="unfinished"></translation>
+        <translation>cette console a été compilée sans prise en charge de D-Bus&#xa0;; elle ne peut donc pas demander au bureau de garder l&apos;écran allumé</translation>
     </message>
 </context>
 <context>
@@ -3273,194 +3273,194 @@
     <name>StartDialog</name>
     <message>
         <source>Watchfloor</source>
-        <translation type="unfinished">Watchfloor</translation>
+        <translation>Watchfloor</translation>
     </message>
     <message>
         <source>Start Watchfloor</source>
-        <translation type="unfinished"></translation>
+        <translation>Démarrer Watchfloor</translation>
     </message>
     <message>
         <source>Choose the profile to connect with, or start the demo on this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez le profil avec lequel vous connecter, ou lancez la démo sur cet ordinateur.</translation>
     </message>
     <message>
         <source>&amp;Profiles</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Profils</translation>
     </message>
     <message>
         <source>Profiles</source>
-        <translation type="unfinished"></translation>
+        <translation>Profils</translation>
     </message>
     <message>
         <source>Start &amp;demo</source>
-        <translation type="unfinished"></translation>
+        <translation>Lancer la &amp;démo</translation>
     </message>
     <message>
         <source>Runs the built-in simulator on this computer and connects to it; nothing leaves this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Exécute le simulateur intégré sur cet ordinateur et s&apos;y connecte&#xa0;; aucune donnée ne quitte cet ordinateur.</translation>
     </message>
     <message>
         <source>&amp;New profile…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nouveau profil…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quitter</translation>
     </message>
     <message>
         <source>&amp;Open</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ouvrir</translation>
     </message>
     <message>
         <source>New profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau profil</translation>
     </message>
     <message>
         <source>Saved in %1, readable by you only, as it holds the token.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistré dans %1, lisible par vous seul, car il contient le jeton.</translation>
     </message>
     <message>
         <source>plant-north</source>
-        <translation type="unfinished"></translation>
+        <translation>usine-nord</translation>
     </message>
     <message>
         <source>Profile name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom du profil</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nom&#xa0;:</translation>
     </message>
     <message>
         <source>wss://plant-gw.example:8765/ws</source>
-        <translation type="unfinished"></translation>
+        <translation>wss://plant-gw.example:8765/ws</translation>
     </message>
     <message>
         <source>Server URL</source>
-        <translation type="unfinished"></translation>
+        <translation>URL du serveur</translation>
     </message>
     <message>
         <source>Server &amp;URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;URL du serveur&#xa0;:</translation>
     </message>
     <message>
         <source>Automatic</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatique</translation>
     </message>
     <message>
         <source>Plain JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON simple</translation>
     </message>
     <message>
         <source>Socket.IO</source>
-        <translation type="unfinished"></translation>
+        <translation>Socket.IO</translation>
     </message>
     <message>
         <source>Protocol dialect</source>
-        <translation type="unfinished"></translation>
+        <translation>Dialecte du protocole</translation>
     </message>
     <message>
         <source>&amp;Dialect:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dialecte&#xa0;:</translation>
     </message>
     <message>
         <source>Token</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeton</translation>
     </message>
     <message>
         <source>S&amp;how</source>
-        <translation type="unfinished"></translation>
+        <translation>Affic&amp;her</translation>
     </message>
     <message>
         <source>Show the token</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher le jeton</translation>
     </message>
     <message>
         <source>&amp;Token:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Jeton&#xa0;:</translation>
     </message>
     <message>
         <source>Operator name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom de l&apos;opérateur</translation>
     </message>
     <message>
         <source>O&amp;perator:</source>
-        <translation type="unfinished"></translation>
+        <translation>O&amp;pérateur&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Test connection</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tester la connexion</translation>
     </message>
     <message>
         <source>&amp;Back</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Retour</translation>
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Enregistrer</translation>
     </message>
     <message>
         <source>Enter the server&apos;s address, such as wss://plant-gw.example:8765/ws.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez l&apos;adresse du serveur, par exemple wss://plant-gw.example:8765/ws.</translation>
     </message>
     <message>
         <source>Not a ws:// or wss:// address with a host.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce n&apos;est pas une adresse ws:// ou wss:// avec un hôte.</translation>
     </message>
     <message>
         <source>Test cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Test annulé.</translation>
     </message>
     <message>
         <source>Connecting to %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion à %1…</translation>
     </message>
     <message>
         <source>Cancel &amp;test</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler le &amp;test</translation>
     </message>
     <message>
         <source>Connected (no sign-in on this server), live after %1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecté (pas d&apos;identification sur ce serveur), en direct après %1 ms</translation>
     </message>
     <message>
         <source>Connected: role %1, live after %2 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecté&#xa0;: rôle %1, en direct après %2 ms</translation>
     </message>
     <message>
         <source>Unreachable: nothing answers at %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Injoignable&#xa0;: rien ne répond à l&apos;adresse %1 (%2)</translation>
     </message>
     <message>
         <source>Refused: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Refusé&#xa0;: %1</translation>
     </message>
     <message>
         <source>Not a WebSocket server: %1 answered HTTP %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas un serveur WebSocket&#xa0;: %1 a répondu HTTP %2</translation>
     </message>
     <message>
         <source>Not a WebSocket server: %1 answered, but not with a WebSocket handshake</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas un serveur WebSocket&#xa0;: %1 a répondu, mais sans négociation WebSocket</translation>
     </message>
     <message>
         <source>Not a WebSocket server: %1 answered, but not with a WebSocket handshake (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas un serveur WebSocket&#xa0;: %1 a répondu, mais sans négociation WebSocket (%2)</translation>
     </message>
     <message>
         <source>Closed: the server ended the connection before it was live (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermé&#xa0;: le serveur a mis fin à la connexion avant le passage en direct (%1)</translation>
     </message>
     <message numerus="yes">
         <source>Timed out after %n s: no live link from %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Délai dépassé après %n s&#xa0;: aucune liaison en direct depuis %1</numerusform>
+            <numerusform>Délai dépassé après %n s&#xa0;: aucune liaison en direct depuis %1</numerusform>
         </translation>
     </message>
     <message>
         <source>You already have a profile named &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous avez déjà un profil nommé «&#xa0;%1&#xa0;».</translation>
     </message>
 </context>
 <context>
@@ -3612,79 +3612,79 @@
     </message>
     <message>
         <source>NAME</source>
-        <translation type="unfinished"></translation>
+        <translation>NOM</translation>
     </message>
     <message>
         <source>FROM</source>
-        <translation type="unfinished"></translation>
+        <translation>ORIGINE</translation>
     </message>
     <message>
         <source>user</source>
-        <translation type="unfinished"></translation>
+        <translation>personnel</translation>
     </message>
     <message>
         <source>system</source>
-        <translation type="unfinished"></translation>
+        <translation>système</translation>
     </message>
     <message>
         <source>built-in</source>
-        <translation type="unfinished"></translation>
+        <translation>intégré</translation>
     </message>
     <message>
         <source>(invalid: run --check-profile %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>(invalide&#xa0;: lancez --check-profile %1)</translation>
     </message>
     <message>
         <source>Kiosk exit PIN: </source>
-        <translation type="unfinished"></translation>
+        <translation>Code PIN de sortie du kiosque&#xa0;: </translation>
     </message>
     <message>
         <source>The same PIN again: </source>
-        <translation type="unfinished"></translation>
+        <translation>Confirmez le code PIN&#xa0;: </translation>
     </message>
     <message>
         <source>the two PINs differ; nothing was written</source>
-        <translation type="unfinished"></translation>
+        <translation>les deux codes PIN diffèrent&#xa0;; rien n&apos;a été écrit</translation>
     </message>
     <message>
         <source>cannot write the screenshot to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible d&apos;écrire la capture d&apos;écran dans %1</translation>
     </message>
     <message>
         <source>no live data within %1 s (state: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>aucune donnée en direct dans un délai de %1 s (état&#xa0;: %2)</translation>
     </message>
     <message>
         <source>Start with the profile NAME (from the user&apos;s or the system&apos;s profile folder) or the profile file at a path.</source>
-        <translation type="unfinished"></translation>
+        <translation>Démarrer avec le profil NOM (du dossier de profils de l&apos;utilisateur ou du système) ou avec le fichier de profil situé au chemin indiqué.</translation>
     </message>
     <message>
         <source>Start with the demo profile: the built-in simulator on a loopback port.</source>
-        <translation type="unfinished"></translation>
+        <translation>Démarrer avec le profil de démonstration&#xa0;: le simulateur intégré sur un port local (loopback).</translation>
     </message>
     <message>
         <source>Run as a plant-floor screen (full screen, rotating views, locked), whatever the profile&apos;s [kiosk] enabled says.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fonctionner comme écran d&apos;atelier (plein écran, vues en rotation, verrouillé), quelle que soit la valeur de [kiosk] enabled dans le profil.</translation>
     </message>
     <message>
         <source>List the profiles found, and where, then exit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lister les profils trouvés et leur emplacement, puis quitter.</translation>
     </message>
     <message>
         <source>Validate the profile NAME, connect, authenticate, subscribe, wait for the snapshots and print a summary; exit 0 only if every step succeeded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Valider le profil NOM, se connecter, s&apos;authentifier, s&apos;abonner, attendre les instantanés et afficher un résumé&#xa0;; code de sortie 0 uniquement si toutes les étapes ont réussi.</translation>
     </message>
     <message>
         <source>Read a kiosk exit PIN (4 to 12 digits) on standard input and print the exit-pin-hash line for the profile&apos;s [kiosk] section.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lire un code PIN de sortie de kiosque (4 à 12 chiffres) sur l&apos;entrée standard et afficher la ligne exit-pin-hash pour la section [kiosk] du profil.</translation>
     </message>
     <message>
         <source>give either --profile NAME or --demo, not both</source>
-        <translation type="unfinished"></translation>
+        <translation>indiquez soit --profile NOM, soit --demo, pas les deux</translation>
     </message>
     <message>
         <source>give --profile NAME or --demo (see --help; --list-profiles shows the profiles found)</source>
-        <translation type="unfinished"></translation>
+        <translation>indiquez --profile NOM ou --demo (voir --help&#xa0;; --list-profiles affiche les profils trouvés)</translation>
     </message>
 </context>
 </TS>
