@@ -5,781 +5,781 @@
     <name>ActivityDelegate</name>
     <message>
         <source>Viewer</source>
-        <translation type="unfinished"></translation>
+        <translation>Beobachter</translation>
     </message>
     <message>
         <source>Operator</source>
-        <translation type="unfinished"></translation>
+        <translation>Bediener</translation>
     </message>
     <message>
         <source>Administrator</source>
-        <translation type="unfinished"></translation>
+        <translation>Administrator</translation>
     </message>
     <message>
         <source>Acknowledged alarm</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarm quittiert</translation>
     </message>
     <message>
         <source>Shelved alarm</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarm zurückgestellt</translation>
     </message>
     <message>
         <source>Unshelved alarm</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurückstellung aufgehoben</translation>
     </message>
     <message>
         <source>Sent command</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehl gesendet</translation>
     </message>
     <message>
         <source>Refreshed dashboard</source>
-        <translation type="unfinished"></translation>
+        <translation>Dashboard aktualisiert</translation>
     </message>
     <message>
         <source>Broadcast</source>
-        <translation type="unfinished"></translation>
+        <translation>Rundmeldung</translation>
     </message>
     <message>
         <source>%1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
 </context>
 <context>
     <name>ActivityModel</name>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <source>Operator</source>
-        <translation type="unfinished"></translation>
+        <translation>Bediener</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktion</translation>
     </message>
     <message>
         <source>Target</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziel</translation>
     </message>
 </context>
 <context>
     <name>ActivityView</name>
     <message>
         <source>Operators present</source>
-        <translation type="unfinished"></translation>
+        <translation>Anwesende Bediener</translation>
     </message>
     <message>
         <source>Filter activity</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktivität filtern</translation>
     </message>
     <message>
         <source>Filter by operator, action or target</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Bediener, Aktion oder Ziel filtern</translation>
     </message>
     <message>
         <source>Recent activity</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Aktivität</translation>
     </message>
     <message>
         <source>Operators present (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Anwesende Bediener (%1)</translation>
     </message>
     <message>
         <source>Recent activity (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Aktivität (%1)</translation>
     </message>
     <message>
         <source>Recent activity (%1 of %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Aktivität (%1 von %2)</translation>
     </message>
 </context>
 <context>
     <name>AlarmDelegate</name>
     <message>
         <source>Critical</source>
-        <translation type="unfinished"></translation>
+        <translation>Kritisch</translation>
     </message>
     <message>
         <source>High</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoch</translation>
     </message>
     <message>
         <source>Medium</source>
-        <translation type="unfinished"></translation>
+        <translation>Mittel</translation>
     </message>
     <message>
         <source>Low</source>
-        <translation type="unfinished"></translation>
+        <translation>Niedrig</translation>
     </message>
     <message>
         <source>Info</source>
-        <translation type="unfinished"></translation>
+        <translation>Info</translation>
     </message>
     <message>
         <source>Active, unacknowledged</source>
-        <translation type="unfinished"></translation>
+        <translation>Anstehend, nicht quittiert</translation>
     </message>
     <message>
         <source>Active, acknowledged</source>
-        <translation type="unfinished"></translation>
+        <translation>Anstehend, quittiert</translation>
     </message>
     <message>
         <source>Returned, unacknowledged</source>
-        <translation type="unfinished"></translation>
+        <translation>Gegangen, nicht quittiert</translation>
     </message>
     <message>
         <source>Cleared</source>
-        <translation type="unfinished"></translation>
+        <translation>Erledigt</translation>
     </message>
     <message>
         <source>Shelved</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurückgestellt</translation>
     </message>
     <message>
         <source>Drone</source>
-        <translation type="unfinished"></translation>
+        <translation>Drohne</translation>
     </message>
     <message>
         <source>Machine</source>
-        <translation type="unfinished"></translation>
+        <translation>Maschine</translation>
     </message>
     <message>
         <source>Endpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>Endpunkt</translation>
     </message>
     <message>
         <source>System</source>
-        <translation type="unfinished"></translation>
+        <translation>System</translation>
     </message>
     <message>
         <source>%1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2</translation>
     </message>
     <message>
         <source>—</source>
-        <translation type="unfinished"></translation>
+        <translation>—</translation>
     </message>
     <message>
         <source>until %1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>bis %1 · %2</translation>
     </message>
     <message>
         <source>until %1 by %2 · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>bis %1 (durch %2) · %3</translation>
     </message>
     <message>
         <source>%1× chattering</source>
-        <translation type="unfinished"></translation>
+        <translation>%1× flatternd</translation>
     </message>
     <message>
         <source>%1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <source>%1 (last known: the link is not live)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (zuletzt bekannt: Verbindung nicht live)</translation>
     </message>
 </context>
 <context>
     <name>AlarmModel</name>
     <message>
         <source>Severity</source>
-        <translation type="unfinished"></translation>
+        <translation>Priorität</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustand</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>Quelle</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Meldung</translation>
     </message>
     <message>
         <source>Raised</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgelöst</translation>
     </message>
     <message>
         <source>Acknowledged by</source>
-        <translation type="unfinished"></translation>
+        <translation>Quittiert von</translation>
     </message>
     <message>
         <source>Acknowledged at</source>
-        <translation type="unfinished"></translation>
+        <translation>Quittiert um</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Bemerkung</translation>
     </message>
     <message>
         <source>Shelved until</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurückgestellt bis</translation>
     </message>
     <message>
         <source>Count</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzahl</translation>
     </message>
 </context>
 <context>
     <name>AlarmNoteDialog</name>
     <message>
         <source>Acknowledge alarms</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarme quittieren</translation>
     </message>
     <message>
         <source>… and %1 more</source>
-        <translation type="unfinished"></translation>
+        <translation>… und %1 weitere</translation>
     </message>
     <message>
         <source>Alarms to acknowledge: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu quittierende Alarme: %1</translation>
     </message>
     <message>
         <source>&amp;Note (required):</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bemerkung (erforderlich):</translation>
     </message>
     <message>
         <source>&amp;Note (optional):</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bemerkung (optional):</translation>
     </message>
     <message>
         <source>Acknowledgement note</source>
-        <translation type="unfinished"></translation>
+        <translation>Quittierungsbemerkung</translation>
     </message>
     <message>
         <source>Acknowledge</source>
-        <translation type="unfinished"></translation>
+        <translation>Quittieren</translation>
     </message>
 </context>
 <context>
     <name>AlarmsView</name>
     <message>
         <source>Alarms raised on this console in the last 10 minutes. EEMUA 191 / ISA-18.2: about 1 per 10 minutes is acceptable; more than 10 in 10 minutes is an alarm flood.</source>
-        <translation type="unfinished"></translation>
+        <translation>In den letzten 10 Minuten auf dieser Konsole ausgelöste Alarme. EEMUA 191 / ISA-18.2: etwa 1 pro 10 Minuten ist akzeptabel; mehr als 10 in 10 Minuten gelten als Alarmflut.</translation>
     </message>
     <message>
         <source>Minimum severity</source>
-        <translation type="unfinished"></translation>
+        <translation>Mindestpriorität</translation>
     </message>
     <message>
         <source>All severities</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Prioritäten</translation>
     </message>
     <message>
         <source>Low and above</source>
-        <translation type="unfinished"></translation>
+        <translation>Niedrig und höher</translation>
     </message>
     <message>
         <source>Medium and above</source>
-        <translation type="unfinished"></translation>
+        <translation>Mittel und höher</translation>
     </message>
     <message>
         <source>High and above</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoch und höher</translation>
     </message>
     <message>
         <source>Critical only</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur kritisch</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustand</translation>
     </message>
     <message>
         <source>All states</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Zustände</translation>
     </message>
     <message>
         <source>Unacknowledged</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht quittiert</translation>
     </message>
     <message>
         <source>Source kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Quellart</translation>
     </message>
     <message>
         <source>All sources</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Quellen</translation>
     </message>
     <message>
         <source>Search alarms</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarme durchsuchen</translation>
     </message>
     <message>
         <source>Search message, source, operator, note (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Meldung, Quelle, Bediener, Bemerkung suchen (Ctrl+F)</translation>
     </message>
     <message>
         <source>&amp;Acknowledge…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quittieren…</translation>
     </message>
     <message>
         <source>&amp;Shelve…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zurückstellen…</translation>
     </message>
     <message>
         <source>&amp;Unshelve</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurückstellung &amp;aufheben</translation>
     </message>
     <message>
         <source>Alarms</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarme</translation>
     </message>
     <message>
         <source>Shelved alarms</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurückgestellte Alarme</translation>
     </message>
     <message>
         <source>Critical</source>
-        <translation type="unfinished"></translation>
+        <translation>Kritisch</translation>
     </message>
     <message>
         <source>Alarm actions need this console&apos;s local store, and none is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für Alarmaktionen wird der lokale Speicher dieser Konsole benötigt, es ist jedoch keiner geöffnet.</translation>
     </message>
     <message>
         <source>Your role (viewer) may watch alarms but not acknowledge or shelve them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Rolle (Beobachter) darf Alarme ansehen, aber weder quittieren noch zurückstellen.</translation>
     </message>
     <message>
         <source>%1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <source>Acknowledgement</source>
-        <translation type="unfinished"></translation>
+        <translation>Quittierung</translation>
     </message>
     <message>
         <source>Shelving</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurückstellung</translation>
     </message>
     <message>
         <source>Unshelving</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufhebung der Zurückstellung</translation>
     </message>
     <message>
         <source>%1 not stored (%2 failed): %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 nicht gespeichert (%2 fehlgeschlagen): %3</translation>
     </message>
     <message>
         <source>%1 queued (%2); the server gets it as soon as the link is live.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 vorgemerkt (%2); der Server erhält die Anfragen, sobald die Verbindung live ist.</translation>
     </message>
     <message>
         <source>The server refused an alarm action: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat eine Alarmaktion abgelehnt: %1</translation>
     </message>
     <message>
         <source>Acknowledge the selected alarms, with an optional note (Ctrl+K)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewählte Alarme quittieren, optional mit Bemerkung (Ctrl+K)</translation>
     </message>
     <message>
         <source>Select unacknowledged alarms to acknowledge them (Ctrl+K)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht quittierte Alarme auswählen, um sie zu quittieren (Ctrl+K)</translation>
     </message>
     <message>
         <source>Acknowledge the selected alarms; a note is required (Ctrl+K)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewählte Alarme quittieren; eine Bemerkung ist erforderlich (Ctrl+K)</translation>
     </message>
     <message>
         <source>Shelve the selected alarms for a time, with a reason (Ctrl+Shift+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewählte Alarme für eine Zeit mit Begründung zurückstellen (Ctrl+Shift+S)</translation>
     </message>
     <message>
         <source>Select alarms to shelve them (Ctrl+Shift+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarme auswählen, um sie zurückzustellen (Ctrl+Shift+S)</translation>
     </message>
     <message>
         <source>Return the selected shelved alarms to the list (Ctrl+Shift+U)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewählte zurückgestellte Alarme wieder in die Liste aufnehmen (Ctrl+Shift+U)</translation>
     </message>
     <message>
         <source>Select shelved alarms to unshelve them (Ctrl+Shift+U)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurückgestellte Alarme auswählen, um die Zurückstellung aufzuheben (Ctrl+Shift+U)</translation>
     </message>
     <message>
         <source>FLOOD: %1 alarms in 10 min</source>
-        <translation type="unfinished"></translation>
+        <translation>ALARMFLUT: %1 Alarme in 10 min</translation>
     </message>
     <message>
         <source>Alarm rate: %1 in 10 min (above the target of 1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarmrate: %1 in 10 min (über dem Zielwert 1)</translation>
     </message>
     <message>
         <source>Alarm rate: %1 in 10 min (acceptable)</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarmrate: %1 in 10 min (akzeptabel)</translation>
     </message>
     <message>
         <source>%1 listed of %2 · %3 unacknowledged · %4 shelved</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 angezeigt · %3 nicht quittiert · %4 zurückgestellt</translation>
     </message>
     <message>
         <source>Shelved alarms (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurückgestellte Alarme (%1)</translation>
     </message>
 </context>
 <context>
     <name>Alerting</name>
     <message>
         <source>%1 alarm</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarm (%1)</translation>
     </message>
     <message>
         <source>Server notice</source>
-        <translation type="unfinished"></translation>
+        <translation>Servermeldung</translation>
     </message>
     <message>
         <source>Link to the server</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung zum Server</translation>
     </message>
     <message>
         <source>Command</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehl</translation>
     </message>
 </context>
 <context>
     <name>CommandLogDelegate</name>
     <message>
         <source>Queued</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingereiht</translation>
     </message>
     <message>
         <source>Sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesendet</translation>
     </message>
     <message>
         <source>Acknowledged</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestätigt</translation>
     </message>
     <message>
         <source>Succeeded</source>
-        <translation type="unfinished"></translation>
+        <translation>Erfolgreich</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagen</translation>
     </message>
     <message>
         <source>Rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgelehnt</translation>
     </message>
     <message>
         <source>Timed out</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitüberschreitung</translation>
     </message>
     <message>
         <source>On</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein</translation>
     </message>
     <message>
         <source>Off</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus</translation>
     </message>
     <message>
         <source>%1 (earlier run)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (früherer Lauf)</translation>
     </message>
     <message>
         <source>Done at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Erledigt um %1</translation>
     </message>
 </context>
 <context>
     <name>CommandLogModel</name>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <source>Operator</source>
-        <translation type="unfinished"></translation>
+        <translation>Bediener</translation>
     </message>
     <message>
         <source>Endpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>Endpunkt</translation>
     </message>
     <message>
         <source>Requested</source>
-        <translation type="unfinished"></translation>
+        <translation>Angefordert</translation>
     </message>
     <message>
         <source>Actual</source>
-        <translation type="unfinished"></translation>
+        <translation>Istwert</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis</translation>
     </message>
 </context>
 <context>
     <name>CommandLogView</name>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>All statuses</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Status</translation>
     </message>
     <message>
         <source>Under way</source>
-        <translation type="unfinished"></translation>
+        <translation>In Bearbeitung</translation>
     </message>
     <message>
         <source>Failed, rejected or timed out</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagen, abgelehnt oder Zeitüberschreitung</translation>
     </message>
     <message>
         <source>Operator</source>
-        <translation type="unfinished"></translation>
+        <translation>Bediener</translation>
     </message>
     <message>
         <source>All operators</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Bediener</translation>
     </message>
     <message>
         <source>Mine</source>
-        <translation type="unfinished"></translation>
+        <translation>Eigene</translation>
     </message>
     <message>
         <source>Mine (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Eigene (%1)</translation>
     </message>
     <message>
         <source>Endpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>Endpunkt</translation>
     </message>
     <message>
         <source>Search commands</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehle durchsuchen</translation>
     </message>
     <message>
         <source>Search values, results, command id</source>
-        <translation type="unfinished"></translation>
+        <translation>Werte, Ergebnisse, Befehls-ID suchen</translation>
     </message>
     <message>
         <source>Live only: this console has no local database, so commands of earlier runs are not listed and this run&apos;s are not kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur live: Diese Konsole hat keine lokale Datenbank, daher werden Befehle früherer Läufe nicht aufgeführt und die dieses Laufs nicht gespeichert.</translation>
     </message>
     <message>
         <source>Commands of earlier runs could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehle früherer Läufe konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>Command log</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehlsprotokoll</translation>
     </message>
     <message>
         <source>%1 (earlier run)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (früherer Lauf)</translation>
     </message>
     <message>
         <source>%1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2</translation>
     </message>
     <message>
         <source>Status history</source>
-        <translation type="unfinished"></translation>
+        <translation>Statusverlauf</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <source>Actual</source>
-        <translation type="unfinished"></translation>
+        <translation>Istwert</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler</translation>
     </message>
     <message>
         <source>%1 commands</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Befehle</translation>
     </message>
     <message>
         <source>%1 of %2 commands</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 Befehlen</translation>
     </message>
     <message>
         <source>%1 · %2 from earlier runs</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 aus früheren Läufen</translation>
     </message>
     <message>
         <source>No command selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Befehl ausgewählt</translation>
     </message>
     <message>
         <source>Select a command in the table to see every status it went through.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie einen Befehl in der Tabelle aus, um alle seine Status zu sehen.</translation>
     </message>
     <message>
         <source>Command %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehl %1</translation>
     </message>
     <message>
         <source>Operator: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Bediener: %1</translation>
     </message>
     <message>
         <source>Endpoint: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Endpunkt: %1</translation>
     </message>
     <message>
         <source>Requested: %1 · actual: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Angefordert: %1 · Istwert: %2</translation>
     </message>
     <message>
         <source>Issued: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Erteilt: %1</translation>
     </message>
     <message>
         <source>Result: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis: %1</translation>
     </message>
     <message>
         <source>Issued in an earlier run of this console.</source>
-        <translation type="unfinished"></translation>
+        <translation>In einem früheren Lauf dieser Konsole erteilt.</translation>
     </message>
 </context>
 <context>
     <name>CommandModel</name>
     <message>
         <source>Command</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehl</translation>
     </message>
     <message>
         <source>Endpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>Endpunkt</translation>
     </message>
     <message>
         <source>Requested</source>
-        <translation type="unfinished"></translation>
+        <translation>Angefordert</translation>
     </message>
     <message>
         <source>Actual</source>
-        <translation type="unfinished"></translation>
+        <translation>Istwert</translation>
     </message>
     <message>
         <source>Operator</source>
-        <translation type="unfinished"></translation>
+        <translation>Bediener</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Last change</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Änderung</translation>
     </message>
 </context>
 <context>
     <name>CommandService</name>
     <message>
         <source>requested</source>
-        <translation type="unfinished"></translation>
+        <translation>angefordert</translation>
     </message>
     <message>
         <source>queued</source>
-        <translation type="unfinished"></translation>
+        <translation>eingereiht</translation>
     </message>
     <message>
         <source>sent</source>
-        <translation type="unfinished"></translation>
+        <translation>gesendet</translation>
     </message>
     <message>
         <source>acknowledged by the device</source>
-        <translation type="unfinished"></translation>
+        <translation>vom Gerät bestätigt</translation>
     </message>
     <message>
         <source>succeeded</source>
-        <translation type="unfinished"></translation>
+        <translation>erfolgreich</translation>
     </message>
     <message>
         <source>failed</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlgeschlagen</translation>
     </message>
     <message>
         <source>rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>abgelehnt</translation>
     </message>
     <message>
         <source>timed out</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitüberschreitung</translation>
     </message>
     <message>
         <source>link lost</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung verloren</translation>
     </message>
     <message>
         <source>Commands are turned off for this console by its profile.</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehle sind für diese Konsole durch ihr Profil deaktiviert.</translation>
     </message>
     <message>
         <source>Your role (viewer) may watch the control panel but not send commands.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Rolle (Beobachter) darf das Bedienfeld ansehen, aber keine Befehle senden.</translation>
     </message>
     <message>
         <source>The link is not live: commands are not sent, and not kept to be sent later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verbindung ist nicht live: Befehle werden weder gesendet noch für später vorgemerkt.</translation>
     </message>
     <message>
         <source>%1 is not an endpoint of this plant.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist kein Endpunkt dieser Anlage.</translation>
     </message>
     <message>
         <source>%1 can be read, not set.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann gelesen, aber nicht gesetzt werden.</translation>
     </message>
     <message>
         <source>%1 is switched on or off.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird nur ein- oder ausgeschaltet.</translation>
     </message>
     <message>
         <source>%1 takes a number.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 erwartet eine Zahl.</translation>
     </message>
     <message>
         <source>%1 takes %2 to %3 %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 erwartet %2 bis %3 %4.</translation>
     </message>
     <message>
         <source>%1 moves in steps of %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird in Schritten von %2 eingestellt.</translation>
     </message>
     <message>
         <source>%1 takes one of: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 erwartet einen der Werte: %2.</translation>
     </message>
     <message>
         <source>A command to %1 is still pending (%2): wait for its outcome.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Befehl an %1 steht noch aus (%2): Warten Sie sein Ergebnis ab.</translation>
     </message>
     <message>
         <source>Interlock %1 does not hold.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verriegelung %1: Bedingung nicht erfüllt.</translation>
     </message>
     <message>
         <source>The link went before the server answered, so it is not known whether the command arrived: check the device before trying again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verbindung brach ab, bevor der Server antwortete; ob der Befehl angekommen ist, ist unbekannt: Prüfen Sie das Gerät, bevor Sie es erneut versuchen.</translation>
     </message>
     <message>
         <source>The server refused: your role may not send commands (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat abgelehnt: Ihre Rolle darf keine Befehle senden (%1).</translation>
     </message>
     <message numerus="yes">
         <source>No final answer within %n second(s): check the device before trying again.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Keine abschließende Antwort innerhalb von %n Sekunde: Prüfen Sie das Gerät, bevor Sie es erneut versuchen.</numerusform>
+            <numerusform>Keine abschließende Antwort innerhalb von %n Sekunden: Prüfen Sie das Gerät, bevor Sie es erneut versuchen.</numerusform>
         </translation>
     </message>
 </context>
@@ -787,1281 +787,1281 @@
     <name>ConnectionDetails</name>
     <message>
         <source>Connection details</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindungsdetails</translation>
     </message>
     <message>
         <source>Connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung</translation>
     </message>
     <message>
         <source>Server</source>
-        <translation type="unfinished"></translation>
+        <translation>Server</translation>
     </message>
     <message>
         <source>Dialect</source>
-        <translation type="unfinished"></translation>
+        <translation>Dialekt</translation>
     </message>
     <message>
         <source>Server name</source>
-        <translation type="unfinished"></translation>
+        <translation>Servername</translation>
     </message>
     <message>
         <source>Session</source>
-        <translation type="unfinished"></translation>
+        <translation>Sitzung</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>Rolle</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustand</translation>
     </message>
     <message>
         <source>Last connected</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuletzt verbunden</translation>
     </message>
     <message>
         <source>Last outage</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzter Ausfall</translation>
     </message>
     <message>
         <source>Last reconnect</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Neuverbindung</translation>
     </message>
     <message>
         <source>Events</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignisse</translation>
     </message>
     <message>
         <source>Round trip</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwortzeit</translation>
     </message>
     <message>
         <source>Protocol errors</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokollfehler</translation>
     </message>
     <message>
         <source>Last error</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzter Fehler</translation>
     </message>
     <message>
         <source>Retry now</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetzt verbinden</translation>
     </message>
     <message>
         <source>Connect at once instead of waiting for the next attempt</source>
-        <translation type="unfinished"></translation>
+        <translation>Sofort verbinden, statt auf den nächsten Versuch zu warten</translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <source>%1 min %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 min %2 s</translation>
     </message>
     <message>
         <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 h %2 min</translation>
     </message>
     <message>
         <source>not known yet</source>
-        <translation type="unfinished"></translation>
+        <translation>noch nicht bekannt</translation>
     </message>
     <message>
         <source>plain</source>
-        <translation type="unfinished"></translation>
+        <translation>einfach</translation>
     </message>
     <message>
         <source>reconnecting in %1 (attempt %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuverbindung in %1 (Versuch %2)</translation>
     </message>
     <message>
         <source>reconnecting (attempt %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuverbindung (Versuch %1)</translation>
     </message>
     <message>
         <source>gave up after %1 attempts</source>
-        <translation type="unfinished"></translation>
+        <translation>nach %1 Versuchen aufgegeben</translation>
     </message>
     <message>
         <source>%1 %2 (%3 ago)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 (vor %3)</translation>
     </message>
     <message>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>nie</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>keine</translation>
     </message>
     <message>
         <source>resumed: nothing was missed</source>
-        <translation type="unfinished"></translation>
+        <translation>fortgesetzt: nichts verpasst</translation>
     </message>
     <message>
         <source>resynced from fresh snapshots</source>
-        <translation type="unfinished"></translation>
+        <translation>aus neuen Snapshots neu synchronisiert</translation>
     </message>
     <message>
         <source>%1 per second</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 pro Sekunde</translation>
     </message>
     <message>
         <source>not measured yet</source>
-        <translation type="unfinished"></translation>
+        <translation>noch nicht gemessen</translation>
     </message>
     <message>
         <source>Resume live updates</source>
-        <translation type="unfinished"></translation>
+        <translation>Live-Aktualisierung fortsetzen</translation>
     </message>
     <message>
         <source>Pause live updates</source>
-        <translation type="unfinished"></translation>
+        <translation>Live-Aktualisierung anhalten</translation>
     </message>
 </context>
 <context>
     <name>ConnectionIndicator</name>
     <message>
         <source>%1 s ago</source>
-        <translation type="unfinished"></translation>
+        <translation>vor %1 s</translation>
     </message>
     <message>
         <source>%1 min ago</source>
-        <translation type="unfinished"></translation>
+        <translation>vor %1 min</translation>
     </message>
     <message>
         <source>%1 h ago</source>
-        <translation type="unfinished"></translation>
+        <translation>vor %1 h</translation>
     </message>
     <message>
         <source>Live</source>
-        <translation type="unfinished"></translation>
+        <translation>Live</translation>
     </message>
     <message>
         <source> · %1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation> · %1 ms</translation>
     </message>
     <message>
         <source> · %1</source>
-        <translation type="unfinished"></translation>
+        <translation> · %1</translation>
     </message>
     <message>
         <source>Connecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbinden…</translation>
     </message>
     <message>
         <source>Signing in…</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmelden…</translation>
     </message>
     <message>
         <source>Reconnecting in %1 s (attempt %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuverbindung in %1 s (Versuch %2)</translation>
     </message>
     <message>
         <source>Reconnecting… (attempt %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuverbindung… (Versuch %1)</translation>
     </message>
     <message>
         <source>Offline</source>
-        <translation type="unfinished"></translation>
+        <translation>Offline</translation>
     </message>
     <message>
         <source>Offline: gave up after %1 attempts</source>
-        <translation type="unfinished"></translation>
+        <translation>Offline: nach %1 Versuchen aufgegeben</translation>
     </message>
     <message>
         <source>Paused: live updates off</source>
-        <translation type="unfinished"></translation>
+        <translation>Angehalten: Live-Aktualisierung aus</translation>
     </message>
     <message>
         <source>Polling (WebSocket down)</source>
-        <translation type="unfinished"></translation>
+        <translation>Abfragebetrieb (WebSocket aus)</translation>
     </message>
     <message>
         <source>Failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>Server: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Server: %1</translation>
     </message>
     <message>
         <source>(fallback; the primary %1 is down)</source>
-        <translation type="unfinished"></translation>
+        <translation>(Ausweichserver; der primäre Server %1 ist ausgefallen)</translation>
     </message>
     <message>
         <source>Last message: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Nachricht: %1</translation>
     </message>
     <message>
         <source>Round trip: %1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwortzeit: %1 ms</translation>
     </message>
     <message>
         <source>Last error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzter Fehler: %1</translation>
     </message>
     <message>
         <source>Click for the connection&apos;s details.</source>
-        <translation type="unfinished"></translation>
+        <translation>Klicken Sie hier für die Verbindungsdetails.</translation>
     </message>
     <message>
         <source>Connection: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung: %1</translation>
     </message>
 </context>
 <context>
     <name>ConnectionService</name>
     <message>
         <source>live updates are paused</source>
-        <translation type="unfinished"></translation>
+        <translation>die Live-Aktualisierung ist angehalten</translation>
     </message>
     <message>
         <source>the console stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>die Konsole wurde beendet</translation>
     </message>
     <message>
         <source>offline</source>
-        <translation type="unfinished"></translation>
+        <translation>offline</translation>
     </message>
     <message>
         <source>connecting</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindungsaufbau</translation>
     </message>
     <message>
         <source>authenticating</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldung</translation>
     </message>
     <message>
         <source>live</source>
-        <translation type="unfinished"></translation>
+        <translation>live</translation>
     </message>
     <message>
         <source>reconnecting</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuverbindung</translation>
     </message>
     <message>
         <source>gave up</source>
-        <translation type="unfinished"></translation>
+        <translation>aufgegeben</translation>
     </message>
     <message>
         <source>paused</source>
-        <translation type="unfinished"></translation>
+        <translation>angehalten</translation>
     </message>
     <message>
         <source>polling</source>
-        <translation type="unfinished"></translation>
+        <translation>Abfragebetrieb</translation>
     </message>
     <message>
         <source>failed</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlgeschlagen</translation>
     </message>
     <message>
         <source>the link to the server was lost</source>
-        <translation type="unfinished"></translation>
+        <translation>die Verbindung zum Server ist abgebrochen</translation>
     </message>
     <message>
         <source>the server address &quot;%1&quot; is not a ws:// or wss:// URL</source>
-        <translation type="unfinished"></translation>
+        <translation>die Serveradresse „%1“ ist keine ws://- oder wss://-URL</translation>
     </message>
     <message>
         <source>the server&apos;s certificate was refused: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>das Zertifikat des Servers wurde abgelehnt: %1</translation>
     </message>
     <message>
         <source>(subject %1, issued by %2, valid %3 to %4, SHA-256 %5)</source>
-        <translation type="unfinished"></translation>
+        <translation>(Inhaber %1, ausgestellt von %2, gültig von %3 bis %4, SHA-256 %5)</translation>
     </message>
     <message>
         <source>the Socket.IO server closed the session</source>
-        <translation type="unfinished"></translation>
+        <translation>der Socket.IO-Server hat die Sitzung beendet</translation>
     </message>
     <message>
         <source>the Socket.IO server refused the connection: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>der Socket.IO-Server hat die Verbindung abgelehnt: %1</translation>
     </message>
     <message>
         <source>the Socket.IO server disconnected this console</source>
-        <translation type="unfinished"></translation>
+        <translation>der Socket.IO-Server hat diese Konsole getrennt</translation>
     </message>
     <message>
         <source>unauthorized</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht authentifiziert</translation>
     </message>
     <message>
         <source>forbidden</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugriff verweigert</translation>
     </message>
     <message>
         <source>connection closed (code %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung geschlossen (Code %1)</translation>
     </message>
     <message>
         <source>events %1 to %2 are missing from the stream</source>
-        <translation type="unfinished"></translation>
+        <translation>die Ereignisse %1 bis %2 fehlen im Datenstrom</translation>
     </message>
     <message>
         <source>the server refused the token: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>der Server hat das Token abgelehnt: %1</translation>
     </message>
     <message>
         <source>bad answer to auth: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ungültige Antwort auf die Anmeldung: %1</translation>
     </message>
     <message>
         <source>the server refused the subscription to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>der Server hat das Abonnement von %1 abgelehnt: %2</translation>
     </message>
     <message>
         <source>the CA file %1 holds no readable PEM certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>die CA-Datei %1 enthält kein lesbares PEM-Zertifikat</translation>
     </message>
     <message>
         <source>not connected to the server</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht mit dem Server verbunden</translation>
     </message>
     <message>
         <source>a Socket.IO server of this kind has no %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Socket.IO-Server dieser Art bietet kein %1</translation>
     </message>
     <message>
         <source>no answer to %1 within %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Antwort auf %1 innerhalb von %2 s</translation>
     </message>
     <message>
         <source>no live link within %1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Live-Verbindung innerhalb von %1 s</translation>
     </message>
     <message>
         <source>no answer from the server for %1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>seit %1 s keine Antwort vom Server</translation>
     </message>
     <message>
         <source>the link to the server was lost: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>die Verbindung zum Server ist abgebrochen: %1</translation>
     </message>
 </context>
 <context>
     <name>ControlPanelController</name>
     <message>
         <source>On</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein</translation>
     </message>
     <message>
         <source>Off</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannt</translation>
     </message>
     <message>
         <source>%1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2</translation>
     </message>
     <message>
         <source>offline</source>
-        <translation type="unfinished"></translation>
+        <translation>offline</translation>
     </message>
     <message>
         <source>read-only</source>
-        <translation type="unfinished"></translation>
+        <translation>schreibgeschützt</translation>
     </message>
     <message>
         <source>commands off</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehle aus</translation>
     </message>
     <message>
         <source>Not sent: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gesendet: %1</translation>
     </message>
     <message>
         <source>Confirm command</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehl bestätigen</translation>
     </message>
     <message>
         <source>Set %1 to %2?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 auf %2 setzen?</translation>
     </message>
     <message>
         <source>%1 is marked critical for this console: its commands are sent only once you confirm. Now it is %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist für diese Konsole als kritisch markiert: Befehle werden erst nach Ihrer Bestätigung gesendet. Aktuell: %2.</translation>
     </message>
     <message>
         <source>Send command</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehl senden</translation>
     </message>
     <message>
         <source>Cancelled: nothing was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen: Es wurde nichts gesendet.</translation>
     </message>
     <message>
         <source>Done at %1: %2 (reported late)</source>
-        <translation type="unfinished"></translation>
+        <translation>Erledigt um %1: %2 (verspätet gemeldet)</translation>
     </message>
     <message>
         <source>Done at %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Erledigt um %1: %2</translation>
     </message>
     <message>
         <source>Failed: %1 — still %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagen: %1 — weiterhin %2</translation>
     </message>
     <message>
         <source>Rejected: %1 — still %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgelehnt: %1 — weiterhin %2</translation>
     </message>
     <message>
         <source>Changed to %1 while your command was pending: the server&apos;s value is shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf %1 geändert, während Ihr Befehl ausstand: Der Wert des Servers wird angezeigt.</translation>
     </message>
     <message>
         <source>%1 sent %2 while your command was pending: the server&apos;s value is shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat %2 gesendet, während Ihr Befehl ausstand: Der Wert des Servers wird angezeigt.</translation>
     </message>
 </context>
 <context>
     <name>ControlPanelView</name>
     <message>
         <source>No control panel: the server lists no tiles</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Bedienfeld: Der Server liefert keine Kacheln</translation>
     </message>
 </context>
 <context>
     <name>DesktopNotifier</name>
     <message>
         <source>Watchfloor</source>
-        <translation type="unfinished"></translation>
+        <translation>Watchfloor</translation>
     </message>
     <message>
         <source>disabled</source>
-        <translation type="unfinished"></translation>
+        <translation>deaktiviert</translation>
     </message>
     <message>
         <source>window active</source>
-        <translation type="unfinished"></translation>
+        <translation>Fenster aktiv</translation>
     </message>
     <message>
         <source>no system tray</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Infobereich</translation>
     </message>
 </context>
 <context>
     <name>DroneDelegate</name>
     <message>
         <source>Idle</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereit</translation>
     </message>
     <message>
         <source>Flying</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Flug</translation>
     </message>
     <message>
         <source>Charging</source>
-        <translation type="unfinished"></translation>
+        <translation>Lädt</translation>
     </message>
     <message>
         <source>Maintenance</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartung</translation>
     </message>
     <message>
         <source>Offline</source>
-        <translation type="unfinished"></translation>
+        <translation>Offline</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler</translation>
     </message>
     <message>
         <source>%1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %</translation>
     </message>
     <message>
         <source>%1°, %2° · %3 m</source>
-        <translation type="unfinished"></translation>
+        <translation>%1°, %2° · %3 m</translation>
     </message>
     <message>
         <source>built</source>
-        <translation type="unfinished"></translation>
+        <translation>gefertigt</translation>
     </message>
     <message>
         <source>%1 % · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 % · %2</translation>
     </message>
     <message>
         <source>%1 · %2 %</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 %</translation>
     </message>
     <message>
         <source>%1 (stale)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (veraltet)</translation>
     </message>
     <message>
         <source>%1 LOW</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 NIEDRIG</translation>
     </message>
 </context>
 <context>
     <name>DroneDetailPane</name>
     <message>
         <source>Mission</source>
-        <translation type="unfinished"></translation>
+        <translation>Mission</translation>
     </message>
     <message>
         <source>Build</source>
-        <translation type="unfinished"></translation>
+        <translation>Fertigung</translation>
     </message>
     <message>
         <source>Computer</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechner</translation>
     </message>
     <message>
         <source>Battery</source>
-        <translation type="unfinished"></translation>
+        <translation>Akku</translation>
     </message>
     <message>
         <source>Select a drone to see its details</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine Drohne aus, um ihre Details zu sehen</translation>
     </message>
     <message>
         <source>%1 · %2 · stale</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 · veraltet</translation>
     </message>
     <message>
         <source>%1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <source>%1 · %2 %</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 %</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>keine</translation>
     </message>
     <message>
         <source>built</source>
-        <translation type="unfinished"></translation>
+        <translation>gefertigt</translation>
     </message>
     <message>
         <source>%1 % · %2 · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 % · %2 · %3</translation>
     </message>
     <message>
         <source>no build report</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Fertigungsbericht</translation>
     </message>
     <message>
         <source>CPU %1 % · memory %2 % · storage %3 % · %4 °C</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU %1 % · Speicher %2 % · Datenträger %3 % · %4 °C</translation>
     </message>
     <message>
         <source>no health report yet</source>
-        <translation type="unfinished"></translation>
+        <translation>noch kein Zustandsbericht</translation>
     </message>
 </context>
 <context>
     <name>DroneModel</name>
     <message>
         <source>Serial</source>
-        <translation type="unfinished"></translation>
+        <translation>Seriennr.</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustand</translation>
     </message>
     <message>
         <source>Battery</source>
-        <translation type="unfinished"></translation>
+        <translation>Akku</translation>
     </message>
     <message>
         <source>Location</source>
-        <translation type="unfinished"></translation>
+        <translation>Position</translation>
     </message>
     <message>
         <source>Build</source>
-        <translation type="unfinished"></translation>
+        <translation>Fertigung</translation>
     </message>
     <message>
         <source>Mission</source>
-        <translation type="unfinished"></translation>
+        <translation>Mission</translation>
     </message>
     <message>
         <source>Last update</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktualisiert</translation>
     </message>
 </context>
 <context>
     <name>DronesView</name>
     <message>
         <source>Drones</source>
-        <translation type="unfinished"></translation>
+        <translation>Drohnen</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustand</translation>
     </message>
     <message>
         <source>All states</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Zustände</translation>
     </message>
     <message>
         <source>Low battery only</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur niedriger Akkustand</translation>
     </message>
     <message>
         <source>Search drones</source>
-        <translation type="unfinished"></translation>
+        <translation>Drohnen durchsuchen</translation>
     </message>
     <message>
         <source>Search serial or mission</source>
-        <translation type="unfinished"></translation>
+        <translation>Seriennummer oder Mission suchen</translation>
     </message>
     <message>
         <source>%1 drones · %2 flying · %3 charging · %4 in error · %5 offline · %6 low battery</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Drohnen · %2 im Flug · %3 laden · %4 mit Fehler · %5 offline · %6 mit niedrigem Akkustand</translation>
     </message>
 </context>
 <context>
     <name>EndpointControl</name>
     <message>
         <source>queued</source>
-        <translation type="unfinished"></translation>
+        <translation>eingereiht</translation>
     </message>
     <message>
         <source>sent</source>
-        <translation type="unfinished"></translation>
+        <translation>gesendet</translation>
     </message>
     <message>
         <source>acked</source>
-        <translation type="unfinished"></translation>
+        <translation>bestätigt</translation>
     </message>
     <message>
         <source>stale</source>
-        <translation type="unfinished"></translation>
+        <translation>veraltet</translation>
     </message>
     <message>
         <source>Last known value: the endpoint has not reported lately, or the link is not live</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuletzt bekannter Wert: Der Endpunkt hat sich länger nicht gemeldet, oder die Verbindung ist nicht live</translation>
     </message>
     <message>
         <source>Apply</source>
-        <translation type="unfinished"></translation>
+        <translation>Anwenden</translation>
     </message>
     <message>
         <source>Command in progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehl in Ausführung</translation>
     </message>
     <message>
         <source>On</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein</translation>
     </message>
     <message>
         <source>Off</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus</translation>
     </message>
     <message>
         <source>requested %1</source>
-        <translation type="unfinished"></translation>
+        <translation>angefordert %1</translation>
     </message>
     <message>
         <source>Commands are not possible: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehle nicht möglich: %1</translation>
     </message>
     <message>
         <source>A command is on its way to this endpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Befehl an diesen Endpunkt ist unterwegs</translation>
     </message>
     <message>
         <source>Click or press Space to switch off</source>
-        <translation type="unfinished"></translation>
+        <translation>Zum Ausschalten klicken oder Leertaste drücken</translation>
     </message>
     <message>
         <source>Click or press Space to switch on</source>
-        <translation type="unfinished"></translation>
+        <translation>Zum Einschalten klicken oder Leertaste drücken</translation>
     </message>
     <message>
         <source>Type or step a value, then press Enter or Apply</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert eingeben oder schrittweise ändern, dann Enter oder „Anwenden“ drücken</translation>
     </message>
     <message>
         <source>Choose, then press Apply</source>
-        <translation type="unfinished"></translation>
+        <translation>Auswählen, dann „Anwenden“ drücken</translation>
     </message>
     <message>
         <source>%1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2</translation>
     </message>
     <message>
         <source>(stale: last known value, not live)</source>
-        <translation type="unfinished"></translation>
+        <translation>(veraltet: zuletzt bekannter Wert, nicht live)</translation>
     </message>
     <message>
         <source>, requested %1</source>
-        <translation type="unfinished"></translation>
+        <translation>, angefordert %1</translation>
     </message>
     <message>
         <source>, %1</source>
-        <translation type="unfinished"></translation>
+        <translation>, %1</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>%1, new value (now %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, neuer Wert (aktuell %2)</translation>
     </message>
     <message>
         <source>%1, choice (now %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, Auswahl (aktuell %2)</translation>
     </message>
     <message>
         <source>Apply %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 anwenden</translation>
     </message>
     <message>
         <source>%1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 fehlgeschlagen: %2</translation>
     </message>
     <message>
         <source>Not sent: type a number</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gesendet: Geben Sie eine Zahl ein</translation>
     </message>
     <message>
         <source>Not sent: %1 is outside %2 to %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gesendet: %1 liegt außerhalb von %2 bis %3</translation>
     </message>
     <message>
         <source>Not sent: %1 is below %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gesendet: %1 liegt unter %2</translation>
     </message>
     <message>
         <source>Not sent: %1 is above %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gesendet: %1 liegt über %2</translation>
     </message>
     <message>
         <source>Not sent: %1 is not a step of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gesendet: %1 passt nicht zur Schrittweite %2</translation>
     </message>
 </context>
 <context>
     <name>KpiTile</name>
     <message>
         <source>%1, %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2: %3</translation>
     </message>
     <message>
         <source>(stale: last known value, not live)</source>
-        <translation type="unfinished"></translation>
+        <translation>(veraltet: zuletzt bekannter Wert, nicht live)</translation>
     </message>
     <message>
         <source>Last known value: the link is not live</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuletzt bekannter Wert: Die Verbindung ist nicht live</translation>
     </message>
     <message>
         <source>stale · %1</source>
-        <translation type="unfinished"></translation>
+        <translation>veraltet · %1</translation>
     </message>
     <message>
         <source>stale</source>
-        <translation type="unfinished"></translation>
+        <translation>veraltet</translation>
     </message>
 </context>
 <context>
     <name>LocalStore</name>
     <message>
         <source>Cannot create the folder %1 for the local database</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ordner %1 für die lokale Datenbank kann nicht angelegt werden</translation>
     </message>
     <message>
         <source>The Qt SQLite driver (QSQLITE) is not available</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Qt-SQLite-Treiber (QSQLITE) ist nicht verfügbar</translation>
     </message>
     <message>
         <source>Opening the local database %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen der lokalen Datenbank %1</translation>
     </message>
     <message>
         <source>The local database %1 fails its integrity check: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die lokale Datenbank %1 besteht die Integritätsprüfung nicht: %2</translation>
     </message>
     <message>
         <source>The local database %1 is damaged and could not be moved aside to %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Die lokale Datenbank %1 ist beschädigt und konnte nicht nach %2 verschoben werden: %3</translation>
     </message>
     <message>
         <source>The damaged local database was moved to %1, but %2 could not be moved or removed: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Die beschädigte lokale Datenbank wurde nach %1 verschoben, aber %2 konnte weder verschoben noch entfernt werden: %3</translation>
     </message>
     <message>
         <source>Preparing the local database %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorbereiten der lokalen Datenbank %1</translation>
     </message>
     <message>
         <source>%1 failed: no schema version</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 fehlgeschlagen: keine Schemaversion</translation>
     </message>
     <message>
         <source>The local database %1 was written by a newer Watchfloor (schema %2; this one knows %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die lokale Datenbank %1 wurde von einer neueren Watchfloor-Version geschrieben (Schema %2; diese Version kennt %3)</translation>
     </message>
     <message>
         <source>The local database %1 has schema %2 and cannot be upgraded read-only</source>
-        <translation type="unfinished"></translation>
+        <translation>Die lokale Datenbank %1 hat Schema %2 und kann schreibgeschützt nicht aktualisiert werden</translation>
     </message>
     <message>
         <source>The local database is not open</source>
-        <translation type="unfinished"></translation>
+        <translation>Die lokale Datenbank ist nicht geöffnet</translation>
     </message>
     <message>
         <source>the disk is full or the database reached its size limit</source>
-        <translation type="unfinished"></translation>
+        <translation>der Datenträger ist voll oder die Datenbank hat ihre Größengrenze erreicht</translation>
     </message>
     <message>
         <source>the database is read-only</source>
-        <translation type="unfinished"></translation>
+        <translation>die Datenbank ist schreibgeschützt</translation>
     </message>
     <message>
         <source>the file is not a valid database</source>
-        <translation type="unfinished"></translation>
+        <translation>die Datei ist keine gültige Datenbank</translation>
     </message>
     <message>
         <source>the database is locked by another program</source>
-        <translation type="unfinished"></translation>
+        <translation>die Datenbank ist von einem anderen Programm gesperrt</translation>
     </message>
     <message>
         <source>the disk could not be read or written</source>
-        <translation type="unfinished"></translation>
+        <translation>der Datenträger konnte nicht gelesen oder beschrieben werden</translation>
     </message>
     <message>
         <source>the file cannot be opened</source>
-        <translation type="unfinished"></translation>
+        <translation>die Datei kann nicht geöffnet werden</translation>
     </message>
     <message>
         <source>%1 failed (SQLite error %2: %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 fehlgeschlagen (SQLite-Fehler %2: %3)</translation>
     </message>
     <message>
         <source>%1 failed: %2 (SQLite error %3: %4)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 fehlgeschlagen: %2 (SQLite-Fehler %3: %4)</translation>
     </message>
     <message>
         <source>Setting the durability of the local database</source>
-        <translation type="unfinished"></translation>
+        <translation>Festlegen der Dauerhaftigkeit der lokalen Datenbank</translation>
     </message>
     <message>
         <source>Counting the rows of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zählen der Zeilen von %1</translation>
     </message>
     <message>
         <source>Pruning old entries of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereinigen alter Einträge von %1</translation>
     </message>
     <message>
         <source>Limiting the size of the local database</source>
-        <translation type="unfinished"></translation>
+        <translation>Begrenzen der Größe der lokalen Datenbank</translation>
     </message>
     <message>
         <source>Queueing the %1 of alarm %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Vormerken der Aktion %1 für Alarm %2</translation>
     </message>
     <message>
         <source>%1 failed: the request was neither stored nor found</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 fehlgeschlagen: Die Anfrage wurde weder gespeichert noch gefunden</translation>
     </message>
     <message>
         <source>Reading the queued acknowledgements</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesen der vorgemerkten Quittierungen</translation>
     </message>
     <message>
         <source>Reading the refused acknowledgements</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesen der abgelehnten Quittierungen</translation>
     </message>
     <message>
         <source>Recording a delivery attempt of request %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Erfassen eines Zustellversuchs der Anfrage %1</translation>
     </message>
     <message>
         <source>%1 failed: no such request is waiting for delivery</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 fehlgeschlagen: Keine solche Anfrage wartet auf Zustellung</translation>
     </message>
     <message>
         <source>Marking request %1 delivered</source>
-        <translation type="unfinished"></translation>
+        <translation>Markieren der Anfrage %1 als zugestellt</translation>
     </message>
     <message>
         <source>Marking request %1 refused</source>
-        <translation type="unfinished"></translation>
+        <translation>Markieren der Anfrage %1 als abgelehnt</translation>
     </message>
     <message>
         <source>%1 failed: no such request was queued</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 fehlgeschlagen: Keine solche Anfrage wurde vorgemerkt</translation>
     </message>
     <message>
         <source>%1 failed: the request is already %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 fehlgeschlagen: Die Anfrage hat bereits den Status %2</translation>
     </message>
     <message>
         <source>Saving the resume point</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern des Fortsetzungspunkts</translation>
     </message>
     <message>
         <source>Reading the resume point</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesen des Fortsetzungspunkts</translation>
     </message>
     <message>
         <source>Clearing the resume point</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen des Fortsetzungspunkts</translation>
     </message>
     <message>
         <source>Storing notification %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern der Benachrichtigung %1</translation>
     </message>
     <message>
         <source>Updating notification %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktualisieren der Benachrichtigung %1</translation>
     </message>
     <message>
         <source>Reading the notification history</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesen des Benachrichtigungsverlaufs</translation>
     </message>
     <message>
         <source>Counting unread notifications</source>
-        <translation type="unfinished"></translation>
+        <translation>Zählen ungelesener Benachrichtigungen</translation>
     </message>
     <message>
         <source>Marking notification %1 read</source>
-        <translation type="unfinished"></translation>
+        <translation>Markieren der Benachrichtigung %1 als gelesen</translation>
     </message>
     <message>
         <source>%1 failed: no such notification</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 fehlgeschlagen: Keine solche Benachrichtigung</translation>
     </message>
     <message>
         <source>Marking all notifications read</source>
-        <translation type="unfinished"></translation>
+        <translation>Markieren aller Benachrichtigungen als gelesen</translation>
     </message>
     <message>
         <source>Clearing the notification history</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen des Benachrichtigungsverlaufs</translation>
     </message>
     <message>
         <source>Logging command %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokollieren des Befehls %1</translation>
     </message>
     <message>
         <source>Updating command %1 in the log</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktualisieren des Befehls %1 im Protokoll</translation>
     </message>
     <message>
         <source>%1 failed: no such command in the log</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 fehlgeschlagen: Kein solcher Befehl im Protokoll</translation>
     </message>
     <message>
         <source>Reading command %1 from the log</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesen des Befehls %1 aus dem Protokoll</translation>
     </message>
     <message>
         <source>Reading the command log</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesen des Befehlsprotokolls</translation>
     </message>
 </context>
 <context>
     <name>MachineDelegate</name>
     <message>
         <source>Running</source>
-        <translation type="unfinished"></translation>
+        <translation>In Betrieb</translation>
     </message>
     <message>
         <source>Idle</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereit</translation>
     </message>
     <message>
         <source>Down</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgefallen</translation>
     </message>
     <message>
         <source>Maintenance</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartung</translation>
     </message>
     <message>
         <source>Low</source>
-        <translation type="unfinished"></translation>
+        <translation>Niedrig</translation>
     </message>
     <message>
         <source>Medium</source>
-        <translation type="unfinished"></translation>
+        <translation>Mittel</translation>
     </message>
     <message>
         <source>High</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoch</translation>
     </message>
     <message>
         <source>Critical</source>
-        <translation type="unfinished"></translation>
+        <translation>Kritisch</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Offen</translation>
     </message>
     <message>
         <source>In progress</source>
-        <translation type="unfinished"></translation>
+        <translation>In Bearbeitung</translation>
     </message>
     <message>
         <source>Resolved</source>
-        <translation type="unfinished"></translation>
+        <translation>Behoben</translation>
     </message>
     <message>
         <source>%1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2</translation>
     </message>
     <message>
         <source>%1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %</translation>
     </message>
     <message>
         <source>%1 (stale)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (veraltet)</translation>
     </message>
 </context>
 <context>
     <name>MachineModel</name>
     <message>
         <source>Machine</source>
-        <translation type="unfinished"></translation>
+        <translation>Maschine</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Line</source>
-        <translation type="unfinished"></translation>
+        <translation>Linie</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Utilization</source>
-        <translation type="unfinished"></translation>
+        <translation>Auslastung</translation>
     </message>
     <message>
         <source>Produced</source>
-        <translation type="unfinished"></translation>
+        <translation>Produziert</translation>
     </message>
     <message>
         <source>Open tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>Offene Tickets</translation>
     </message>
     <message>
         <source>Last update</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktualisiert</translation>
     </message>
 </context>
 <context>
     <name>MachinesView</name>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>All statuses</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Status</translation>
     </message>
     <message>
         <source>Line</source>
-        <translation type="unfinished"></translation>
+        <translation>Linie</translation>
     </message>
     <message>
         <source>All lines</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Linien</translation>
     </message>
     <message>
         <source>Search machines</source>
-        <translation type="unfinished"></translation>
+        <translation>Maschinen durchsuchen</translation>
     </message>
     <message>
         <source>Search machine id or name</source>
-        <translation type="unfinished"></translation>
+        <translation>Maschinen-ID oder Name suchen</translation>
     </message>
     <message>
         <source>Machines</source>
-        <translation type="unfinished"></translation>
+        <translation>Maschinen</translation>
     </message>
     <message>
         <source>%1 (stale)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (veraltet)</translation>
     </message>
     <message>
         <source>Utilization</source>
-        <translation type="unfinished"></translation>
+        <translation>Auslastung</translation>
     </message>
     <message>
         <source>Open maintenance tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>Offene Wartungstickets</translation>
     </message>
     <message>
         <source>Priority</source>
-        <translation type="unfinished"></translation>
+        <translation>Priorität</translation>
     </message>
     <message>
         <source>Ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>Ticket</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>Beschreibung</translation>
     </message>
     <message>
         <source>Line %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Linie %1</translation>
     </message>
     <message>
         <source>%1 listed of %2 · %3 down · %4 in maintenance</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 angezeigt · %3 ausgefallen · %4 in Wartung</translation>
     </message>
     <message>
         <source>No machine selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Maschine ausgewählt</translation>
     </message>
     <message>
         <source>Select a machine in the table to see its utilization and tickets.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine Maschine in der Tabelle aus, um Auslastung und Tickets zu sehen.</translation>
     </message>
     <message>
         <source>%1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <source>Utilization %1 % · %2 produced</source>
-        <translation type="unfinished"></translation>
+        <translation>Auslastung %1 % · %2 produziert</translation>
     </message>
     <message>
         <source>%1 · updated %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · aktualisiert %2</translation>
     </message>
     <message>
         <source>Open maintenance tickets (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Offene Wartungstickets (%1)</translation>
     </message>
     <message>
         <source>Utilization of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Auslastung von %1</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Watchfloor — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Watchfloor — %1</translation>
     </message>
     <message>
         <source>Open in new window</source>
-        <translation type="unfinished"></translation>
+        <translation>In neuem Fenster öffnen</translation>
     </message>
     <message>
         <source>Open the current view in a window of its own (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die aktuelle Ansicht in einem eigenen Fenster öffnen (%1)</translation>
     </message>
     <message>
         <source>The command log could not be saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Befehlsprotokoll konnte nicht gespeichert werden: %1</translation>
     </message>
     <message>
         <source>Overview</source>
-        <translation type="unfinished"></translation>
+        <translation>Übersicht</translation>
     </message>
     <message>
         <source>Drones</source>
-        <translation type="unfinished"></translation>
+        <translation>Drohnen</translation>
     </message>
     <message>
         <source>Machines</source>
-        <translation type="unfinished"></translation>
+        <translation>Maschinen</translation>
     </message>
     <message>
         <source>Control panel</source>
-        <translation type="unfinished"></translation>
+        <translation>Bedienfeld</translation>
     </message>
     <message>
         <source>Alarms</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarme</translation>
     </message>
     <message>
         <source>Activity</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktivität</translation>
     </message>
     <message>
         <source>Command log</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehlsprotokoll</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Open %1 in new window</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 in neuem Fenster öffnen</translation>
     </message>
     <message>
         <source>Open windows</source>
-        <translation type="unfinished"></translation>
+        <translation>Geöffnete Fenster</translation>
     </message>
     <message>
         <source>Show %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 anzeigen</translation>
     </message>
     <message>
         <source>Watchfloor</source>
-        <translation type="unfinished"></translation>
+        <translation>Watchfloor</translation>
     </message>
     <message>
         <source>%1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <source>Preferences…</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen…</translation>
     </message>
     <message>
         <source>Toasts, sound, desktop notifications, theme and live updates (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Einblendungen, Ton, Desktop-Benachrichtigungen, Farbschema und Live-Aktualisierung (%1)</translation>
     </message>
     <message>
         <source>%1 · %2 role</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · Rolle: %2</translation>
     </message>
     <message>
         <source>Notifications</source>
-        <translation type="unfinished"></translation>
+        <translation>Benachrichtigungen</translation>
     </message>
     <message>
         <source>Sound muted until %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ton stumm bis %1</translation>
     </message>
     <message>
         <source>Critical alarms make no sound until %1. Click to unmute now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kritische Alarme sind bis %1 stumm. Klicken Sie, um den Ton jetzt wieder einzuschalten.</translation>
     </message>
     <message>
         <source>Mute sound</source>
-        <translation type="unfinished"></translation>
+        <translation>Ton stummschalten</translation>
     </message>
     <message numerus="yes">
         <source>Silence the critical alarm sound for %n minute(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Ton für kritische Alarme %n Minute lang stummschalten</numerusform>
+            <numerusform>Ton für kritische Alarme %n Minuten lang stummschalten</numerusform>
         </translation>
     </message>
 </context>
@@ -2070,931 +2070,931 @@
     <message numerus="yes">
         <source>%n waiting</source>
         <comment>critical or high alarms not acknowledged</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n offen</numerusform>
+            <numerusform>%n offen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Notifications: %n unread</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Benachrichtigungen: %n ungelesen</numerusform>
+            <numerusform>Benachrichtigungen: %n ungelesen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>(%n critical or high alarm(s) waiting for acknowledgement)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>(%n kritischer oder hoher Alarm wartet auf Quittierung)</numerusform>
+            <numerusform>(%n kritische oder hohe Alarme warten auf Quittierung)</numerusform>
         </translation>
     </message>
     <message>
         <source>Notifications</source>
-        <translation type="unfinished"></translation>
+        <translation>Benachrichtigungen</translation>
     </message>
     <message>
         <source>Open the notification center (Ctrl+Shift+A)</source>
-        <translation type="unfinished"></translation>
+        <translation>Benachrichtigungszentrale öffnen (Ctrl+Shift+A)</translation>
     </message>
 </context>
 <context>
     <name>NotificationCenter</name>
     <message>
         <source>The notification %1 is no longer listed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Benachrichtigung %1 ist nicht mehr aufgeführt.</translation>
     </message>
     <message>
         <source>Nothing to acknowledge: “%1” is not an alarm waiting for an acknowledgement.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts zu quittieren: „%1“ ist kein Alarm, der auf Quittierung wartet.</translation>
     </message>
     <message>
         <source>Acknowledgements need the profile&apos;s local database, which is not open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Quittierungen benötigen die lokale Datenbank des Profils, die nicht geöffnet ist.</translation>
     </message>
     <message>
         <source>Link to the server restored</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung zum Server wiederhergestellt</translation>
     </message>
     <message numerus="yes">
         <source>The data on screen was not live for %n second(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Die angezeigten Daten waren %n Sekunde lang nicht live.</numerusform>
+            <numerusform>Die angezeigten Daten waren %n Sekunden lang nicht live.</numerusform>
         </translation>
     </message>
     <message>
         <source>Link to the server lost</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung zum Server verloren</translation>
     </message>
     <message>
         <source>on</source>
-        <translation type="unfinished"></translation>
+        <translation>ein</translation>
     </message>
     <message>
         <source>off</source>
-        <translation type="unfinished"></translation>
+        <translation>aus</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannt</translation>
     </message>
     <message>
         <source>%1 set to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 auf %2 gesetzt</translation>
     </message>
     <message>
         <source>The device reported success after this console had stopped waiting.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Gerät hat Erfolg gemeldet, nachdem diese Konsole nicht mehr gewartet hat.</translation>
     </message>
     <message>
         <source>%1 not set to %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 nicht auf %2 gesetzt: %3</translation>
     </message>
     <message>
         <source>%1 changed to %2 while your command was pending</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wurde auf %2 geändert, während Ihr Befehl ausstand</translation>
     </message>
     <message>
         <source>%1: %2 sent a command while yours was pending</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 hat einen Befehl gesendet, während Ihrer ausstand</translation>
     </message>
     <message>
         <source>The server&apos;s value is shown; check it before acting again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Wert des Servers wird angezeigt; prüfen Sie ihn, bevor Sie erneut handeln.</translation>
     </message>
 </context>
 <context>
     <name>NotificationDelegate</name>
     <message>
         <source>Today</source>
-        <translation type="unfinished"></translation>
+        <translation>Heute</translation>
     </message>
     <message>
         <source>Yesterday</source>
-        <translation type="unfinished"></translation>
+        <translation>Gestern</translation>
     </message>
     <message>
         <source>Link</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung</translation>
     </message>
     <message numerus="yes">
         <source>%n activation(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Auslösung</numerusform>
+            <numerusform>%n Auslösungen</numerusform>
         </translation>
     </message>
     <message>
         <source>earlier run</source>
-        <translation type="unfinished"></translation>
+        <translation>früherer Lauf</translation>
     </message>
     <message>
         <source>Acknowledged by %1 at %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Quittiert von %1 um %2</translation>
     </message>
     <message>
         <source>Acknowledged by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Quittiert von %1</translation>
     </message>
     <message>
         <source>State not known yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustand noch unbekannt</translation>
     </message>
     <message>
         <source>Waiting for acknowledgement</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartet auf Quittierung</translation>
     </message>
     <message>
         <source>Returned to normal, waiting for acknowledgement</source>
-        <translation type="unfinished"></translation>
+        <translation>Gegangen, wartet auf Quittierung</translation>
     </message>
     <message>
         <source>Acknowledged, still active</source>
-        <translation type="unfinished"></translation>
+        <translation>Quittiert, steht noch an</translation>
     </message>
     <message>
         <source> · still active</source>
-        <translation type="unfinished"></translation>
+        <translation> · steht noch an</translation>
     </message>
     <message>
         <source>Cleared</source>
-        <translation type="unfinished"></translation>
+        <translation>Erledigt</translation>
     </message>
     <message>
         <source> · cleared</source>
-        <translation type="unfinished"></translation>
+        <translation> · erledigt</translation>
     </message>
     <message>
         <source>Shelved</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurückgestellt</translation>
     </message>
     <message>
         <source>Unread</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungelesen</translation>
     </message>
 </context>
 <context>
     <name>NotificationPanel</name>
     <message>
         <source>Notification center</source>
-        <translation type="unfinished"></translation>
+        <translation>Benachrichtigungszentrale</translation>
     </message>
     <message>
         <source>Notifications</source>
-        <translation type="unfinished"></translation>
+        <translation>Benachrichtigungen</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Schließen</translation>
     </message>
     <message>
         <source>Close the notification center (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Benachrichtigungszentrale schließen (Esc)</translation>
     </message>
     <message>
         <source>Notifications, newest first</source>
-        <translation type="unfinished"></translation>
+        <translation>Benachrichtigungen, neueste zuerst</translation>
     </message>
     <message>
         <source>The notification history could not be saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Benachrichtigungsverlauf konnte nicht gespeichert werden: %1</translation>
     </message>
     <message>
         <source>Search text, source, operator…</source>
-        <translation type="unfinished"></translation>
+        <translation>Text, Quelle, Bediener suchen…</translation>
     </message>
     <message>
         <source>Search notifications</source>
-        <translation type="unfinished"></translation>
+        <translation>Benachrichtigungen durchsuchen</translation>
     </message>
     <message>
         <source>Minimum severity</source>
-        <translation type="unfinished"></translation>
+        <translation>Mindestpriorität</translation>
     </message>
     <message>
         <source>All severities</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Prioritäten</translation>
     </message>
     <message>
         <source>Low and above</source>
-        <translation type="unfinished"></translation>
+        <translation>Niedrig und höher</translation>
     </message>
     <message>
         <source>Medium and above</source>
-        <translation type="unfinished"></translation>
+        <translation>Mittel und höher</translation>
     </message>
     <message>
         <source>High and above</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoch und höher</translation>
     </message>
     <message>
         <source>Critical only</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur kritisch</translation>
     </message>
     <message>
         <source>Kind of notification</source>
-        <translation type="unfinished"></translation>
+        <translation>Art der Benachrichtigung</translation>
     </message>
     <message>
         <source>All kinds</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Arten</translation>
     </message>
     <message>
         <source>Alarms</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarme</translation>
     </message>
     <message>
         <source>Server notices</source>
-        <translation type="unfinished"></translation>
+        <translation>Servermeldungen</translation>
     </message>
     <message>
         <source>Link to the server</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung zum Server</translation>
     </message>
     <message>
         <source>Commands</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehle</translation>
     </message>
     <message>
         <source>&amp;Unread only</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur &amp;ungelesene</translation>
     </message>
     <message>
         <source>Waiting for ac&amp;knowledgement</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wartet auf Quittierung</translation>
     </message>
     <message>
         <source>&amp;Acknowledge…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quittieren…</translation>
     </message>
     <message>
         <source>Acknowledge all &amp;listed…</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle a&amp;ngezeigten quittieren…</translation>
     </message>
     <message>
         <source>&amp;Mark all read</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle als &amp;gelesen markieren</translation>
     </message>
     <message>
         <source>Mark every notification read; alarms stay unacknowledged</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Benachrichtigungen als gelesen markieren; Alarme bleiben nicht quittiert</translation>
     </message>
     <message>
         <source>Clear &amp;history…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verlauf löschen…</translation>
     </message>
     <message>
         <source>Forget past notifications on this console; alarms still waiting stay listed</source>
-        <translation type="unfinished"></translation>
+        <translation>Frühere Benachrichtigungen auf dieser Konsole verwerfen; noch wartende Alarme bleiben aufgeführt</translation>
     </message>
     <message>
         <source>Alarm actions need this console&apos;s local store, and none is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für Alarmaktionen wird der lokale Speicher dieser Konsole benötigt, es ist jedoch keiner geöffnet.</translation>
     </message>
     <message>
         <source>Your role (viewer) may read notifications but not acknowledge alarms.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Rolle (Beobachter) darf Benachrichtigungen lesen, aber keine Alarme quittieren.</translation>
     </message>
     <message>
         <source>Acknowledgement</source>
-        <translation type="unfinished"></translation>
+        <translation>Quittierung</translation>
     </message>
     <message>
         <source>Acknowledgement of all listed alarms</source>
-        <translation type="unfinished"></translation>
+        <translation>Quittierung aller angezeigten Alarme</translation>
     </message>
     <message numerus="yes">
         <source>%1 sent for %n alarm(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 für %n Alarm gesendet.</numerusform>
+            <numerusform>%1 für %n Alarme gesendet.</numerusform>
         </translation>
     </message>
     <message>
         <source>%1: %2 of %3 sent. %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 von %3 gesendet. %4</translation>
     </message>
     <message>
         <source>Clear notification history</source>
-        <translation type="unfinished"></translation>
+        <translation>Benachrichtigungsverlauf löschen</translation>
     </message>
     <message>
         <source>Forget every past notification on this console? Alarms still waiting for an acknowledgement stay listed. The server&apos;s alarms are not changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle früheren Benachrichtigungen auf dieser Konsole verwerfen? Alarme, die noch auf Quittierung warten, bleiben aufgeführt. Die Alarme auf dem Server werden nicht verändert.</translation>
     </message>
     <message>
         <source>Clear history</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlauf löschen</translation>
     </message>
     <message>
         <source>Notification history cleared.</source>
-        <translation type="unfinished"></translation>
+        <translation>Benachrichtigungsverlauf gelöscht.</translation>
     </message>
     <message>
         <source>The history could not be cleared: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Verlauf konnte nicht gelöscht werden: %1</translation>
     </message>
     <message>
         <source>Acknowledge all &amp;listed (%1)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle a&amp;ngezeigten quittieren (%1)…</translation>
     </message>
     <message>
         <source>; a note is required</source>
-        <translation type="unfinished"></translation>
+        <translation>; eine Bemerkung ist erforderlich</translation>
     </message>
     <message>
         <source>Acknowledge the selected alarms (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewählte Alarme quittieren (Enter)</translation>
     </message>
     <message>
         <source>Acknowledge every listed alarm waiting, after a confirmation</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle angezeigten wartenden Alarme nach einer Rückfrage quittieren</translation>
     </message>
     <message>
         <source>%1 listed of %2 · %3 unread · %4 waiting for acknowledgement</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 angezeigt · %3 ungelesen · %4 warten auf Quittierung</translation>
     </message>
 </context>
 <context>
     <name>OperatorModel</name>
     <message>
         <source>Operator</source>
-        <translation type="unfinished"></translation>
+        <translation>Bediener</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>Rolle</translation>
     </message>
     <message>
         <source>Since</source>
-        <translation type="unfinished"></translation>
+        <translation>Seit</translation>
     </message>
     <message>
         <source>Console</source>
-        <translation type="unfinished"></translation>
+        <translation>Konsole</translation>
     </message>
     <message>
         <source>Last action</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Aktion</translation>
     </message>
     <message>
         <source>Last action at</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Aktion um</translation>
     </message>
 </context>
 <context>
     <name>OverviewView</name>
     <message>
         <source>Alarms</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarme</translation>
     </message>
     <message>
         <source>Drones</source>
-        <translation type="unfinished"></translation>
+        <translation>Drohnen</translation>
     </message>
     <message>
         <source>Machines</source>
-        <translation type="unfinished"></translation>
+        <translation>Maschinen</translation>
     </message>
     <message>
         <source>Plant</source>
-        <translation type="unfinished"></translation>
+        <translation>Anlage</translation>
     </message>
     <message>
         <source>Server</source>
-        <translation type="unfinished"></translation>
+        <translation>Server</translation>
     </message>
     <message>
         <source>Critical</source>
-        <translation type="unfinished"></translation>
+        <translation>Kritisch</translation>
     </message>
     <message>
         <source>High</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoch</translation>
     </message>
     <message>
         <source>Medium</source>
-        <translation type="unfinished"></translation>
+        <translation>Mittel</translation>
     </message>
     <message>
         <source>Low</source>
-        <translation type="unfinished"></translation>
+        <translation>Niedrig</translation>
     </message>
     <message>
         <source>Info</source>
-        <translation type="unfinished"></translation>
+        <translation>Info</translation>
     </message>
     <message>
         <source>Unacknowledged</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht quittiert</translation>
     </message>
     <message>
         <source>Flying</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Flug</translation>
     </message>
     <message>
         <source>Charging</source>
-        <translation type="unfinished"></translation>
+        <translation>Lädt</translation>
     </message>
     <message>
         <source>Idle</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereit</translation>
     </message>
     <message>
         <source>Maintenance</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartung</translation>
     </message>
     <message>
         <source>Offline</source>
-        <translation type="unfinished"></translation>
+        <translation>Offline</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler</translation>
     </message>
     <message>
         <source>Low battery</source>
-        <translation type="unfinished"></translation>
+        <translation>Akku niedrig</translation>
     </message>
     <message>
         <source>Builds in progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Laufende Fertigungen</translation>
     </message>
     <message>
         <source>Running</source>
-        <translation type="unfinished"></translation>
+        <translation>In Betrieb</translation>
     </message>
     <message>
         <source>Down</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgefallen</translation>
     </message>
     <message>
         <source>Operators online</source>
-        <translation type="unfinished"></translation>
+        <translation>Bediener online</translation>
     </message>
     <message>
         <source>CPU</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU</translation>
     </message>
     <message>
         <source>Memory</source>
-        <translation type="unfinished"></translation>
+        <translation>Speicher</translation>
     </message>
     <message>
         <source>Storage</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenträger</translation>
     </message>
     <message>
         <source>Server load</source>
-        <translation type="unfinished"></translation>
+        <translation>Serverauslastung</translation>
     </message>
     <message>
         <source>Fleet battery</source>
-        <translation type="unfinished"></translation>
+        <translation>Akkustand der Flotte</translation>
     </message>
     <message>
         <source>Mean battery</source>
-        <translation type="unfinished"></translation>
+        <translation>Mittlerer Akkustand</translation>
     </message>
     <message>
         <source>New alarms per minute</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Alarme pro Minute</translation>
     </message>
     <message>
         <source>Activations</source>
-        <translation type="unfinished"></translation>
+        <translation>Auslösungen</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>Anstehend</translation>
     </message>
     <message>
         <source>Pending</source>
-        <translation type="unfinished"></translation>
+        <translation>Offen</translation>
     </message>
     <message>
         <source>Not reporting</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Meldung</translation>
     </message>
     <message>
         <source>Fault</source>
-        <translation type="unfinished"></translation>
+        <translation>Störung</translation>
     </message>
     <message>
         <source>%1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %</translation>
     </message>
     <message>
         <source>Nearly full</source>
-        <translation type="unfinished"></translation>
+        <translation>Fast voll</translation>
     </message>
     <message>
         <source>%1 — stale, not live</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — veraltet, nicht live</translation>
     </message>
     <message>
         <source>Above %1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>Über %1 %</translation>
     </message>
     <message>
         <source>Limit %1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>Grenze %1 %</translation>
     </message>
     <message>
         <source>Below %1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>Unter %1 %</translation>
     </message>
     <message>
         <source>Low %1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>Niedrig %1 %</translation>
     </message>
     <message>
         <source>Flood: above %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Flut: über %1</translation>
     </message>
     <message>
         <source>Flood above %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Flutgrenze %1</translation>
     </message>
 </context>
 <context>
     <name>PollingClient</name>
     <message>
         <source>the console stopped polling</source>
-        <translation type="unfinished"></translation>
+        <translation>die Konsole hat den Abfragebetrieb beendet</translation>
     </message>
     <message>
         <source>no answer from the server within the timeout</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Antwort vom Server innerhalb der Wartezeit</translation>
     </message>
     <message>
         <source>the server answered HTTP %1</source>
-        <translation type="unfinished"></translation>
+        <translation>der Server antwortete mit HTTP %1</translation>
     </message>
     <message>
         <source>%1 (HTTP %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (HTTP %2)</translation>
     </message>
     <message>
         <source>the REST answer is not a JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>die REST-Antwort ist kein JSON-Objekt</translation>
     </message>
     <message>
         <source>the REST snapshot has no journal seq</source>
-        <translation type="unfinished"></translation>
+        <translation>der REST-Snapshot hat keine Journal-Sequenznummer (seq)</translation>
     </message>
     <message>
         <source>the server sent no snapshot of the channel %1</source>
-        <translation type="unfinished"></translation>
+        <translation>der Server hat keinen Snapshot des Kanals %1 gesendet</translation>
     </message>
     <message>
         <source>the console is not polling the server</source>
-        <translation type="unfinished"></translation>
+        <translation>die Konsole ist nicht im Abfragebetrieb</translation>
     </message>
     <message>
         <source>%1 needs an alarmId</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 benötigt eine alarmId</translation>
     </message>
     <message>
         <source>%1 cannot be sent while polling</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann im Abfragebetrieb nicht gesendet werden</translation>
     </message>
     <message>
         <source>no answer to %1 within %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Antwort auf %1 innerhalb von %2 s</translation>
     </message>
     <message>
         <source>the answer to %1 is not a JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>die Antwort auf %1 ist kein JSON-Objekt</translation>
     </message>
 </context>
 <context>
     <name>PreferencesDialog</name>
     <message>
         <source>Play a &amp;sound for critical alarms</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ton bei kritischen Alarmen abspielen</translation>
     </message>
     <message>
         <source>&amp;Desktop notifications while the window is not active</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Desktop-Benachrichtigungen, solange das Fenster nicht aktiv ist</translation>
     </message>
     <message>
         <source>&amp;Live updates from the server</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Live-Aktualisierung vom Server</translation>
     </message>
     <message>
         <source>&amp;Mute</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Stummschalten</translation>
     </message>
     <message>
         <source>U&amp;nmute</source>
-        <translation type="unfinished"></translation>
+        <translation>Stumm a&amp;us</translation>
     </message>
     <message>
         <source>Preferences</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen</translation>
     </message>
     <message>
         <source>Toasts from severity</source>
-        <translation type="unfinished"></translation>
+        <translation>Einblendungen ab Priorität</translation>
     </message>
     <message>
         <source>Critical only</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur kritisch</translation>
     </message>
     <message>
         <source>High and above</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoch und höher</translation>
     </message>
     <message>
         <source>Medium and above</source>
-        <translation type="unfinished"></translation>
+        <translation>Mittel und höher</translation>
     </message>
     <message>
         <source>Low and above</source>
-        <translation type="unfinished"></translation>
+        <translation>Niedrig und höher</translation>
     </message>
     <message>
         <source>All, including info</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle, einschließlich Info</translation>
     </message>
     <message>
         <source>&amp;Toasts for:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Einblendungen für:</translation>
     </message>
     <message>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> s</translation>
     </message>
     <message>
         <source>Repeat the sound of one alarm at most every, in seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>Mindestabstand der Tonwiederholung eines Alarms, in Sekunden</translation>
     </message>
     <message>
         <source>&amp;Repeat at most every:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wiederholen höchstens alle:</translation>
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> min</translation>
     </message>
     <message>
         <source>Mute sound for minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>Dauer der Stummschaltung in Minuten</translation>
     </message>
     <message>
         <source>Mute sound</source>
-        <translation type="unfinished"></translation>
+        <translation>Ton stummschalten</translation>
     </message>
     <message>
         <source>Unmute sound</source>
-        <translation type="unfinished"></translation>
+        <translation>Ton wieder einschalten</translation>
     </message>
     <message>
         <source>Mute sound &amp;for:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ton stummschalten &amp;für:</translation>
     </message>
     <message>
         <source>Theme</source>
-        <translation type="unfinished"></translation>
+        <translation>Farbschema</translation>
     </message>
     <message>
         <source>Light</source>
-        <translation type="unfinished"></translation>
+        <translation>Hell</translation>
     </message>
     <message>
         <source>Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>Dunkel</translation>
     </message>
     <message>
         <source>T&amp;heme:</source>
-        <translation type="unfinished"></translation>
+        <translation>Farbsc&amp;hema:</translation>
     </message>
     <message>
         <source>Sound muted until %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ton stumm bis %1</translation>
     </message>
     <message>
         <source>Sound not muted</source>
-        <translation type="unfinished"></translation>
+        <translation>Ton nicht stummgeschaltet</translation>
     </message>
 </context>
 <context>
     <name>Profile</name>
     <message>
         <source>%1: cannot read the profile: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Das Profil kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>malformed section header</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlerhafte Abschnittsüberschrift</translation>
     </message>
     <message>
         <source>unknown section [%1] (expected [server], [connection], [operator], [alarms], [notifications], [commands] or [data])</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannter Abschnitt [%1] (erwartet: [server], [connection], [operator], [alarms], [notifications], [commands] oder [data])</translation>
     </message>
     <message>
         <source>expected key=value</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel=Wert erwartet</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a ws:// or wss:// URL with a host</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine ws://- oder wss://-URL mit Host</translation>
     </message>
     <message>
         <source>the token is already given by %1; give only one of token, token-file, token-env</source>
-        <translation type="unfinished"></translation>
+        <translation>das Token ist bereits durch %1 angegeben; geben Sie nur eines von token, token-file, token-env an</translation>
     </message>
     <message>
         <source>cannot read the token file %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>die Token-Datei %1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>the token file %1 is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>die Token-Datei %1 ist leer</translation>
     </message>
     <message>
         <source>the environment variable %1 is not set</source>
-        <translation type="unfinished"></translation>
+        <translation>die Umgebungsvariable %1 ist nicht gesetzt</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not one of auto, watchfloor, plain, socketio</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keiner der Werte auto, watchfloor, plain, socketio</translation>
     </message>
     <message>
         <source>cannot read the CA file %1</source>
-        <translation type="unfinished"></translation>
+        <translation>die CA-Datei %1 kann nicht gelesen werden</translation>
     </message>
     <message>
         <source>expected true or false</source>
-        <translation type="unfinished"></translation>
+        <translation>true oder false erwartet</translation>
     </message>
     <message>
         <source>unknown key</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannter Schlüssel</translation>
     </message>
     <message>
         <source>expected a whole number from %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>ganze Zahl von %1 bis %2 erwartet</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not one of critical, high, medium, low, info</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keiner der Werte critical, high, medium, low, info</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not one of light, dark</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keiner der Werte light, dark</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not an endpoint id (a list is separated by commas)</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine Endpunkt-ID (eine Liste wird durch Kommas getrennt)</translation>
     </message>
     <message>
         <source>%1: [server] url is required</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: [server] url ist erforderlich</translation>
     </message>
 </context>
 <context>
     <name>ServerHealthModel</name>
     <message>
         <source>CPU</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU</translation>
     </message>
     <message>
         <source>Memory</source>
-        <translation type="unfinished"></translation>
+        <translation>Speicher</translation>
     </message>
     <message>
         <source>Storage</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenträger</translation>
     </message>
     <message>
         <source>Last update</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktualisiert</translation>
     </message>
 </context>
 <context>
     <name>ShelveDialog</name>
     <message>
         <source>Shelve alarms</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarme zurückstellen</translation>
     </message>
     <message>
         <source>… and %1 more</source>
-        <translation type="unfinished"></translation>
+        <translation>… und %1 weitere</translation>
     </message>
     <message>
         <source>Alarms to shelve: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurückzustellende Alarme: %1</translation>
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> min</translation>
     </message>
     <message>
         <source>Shelve for minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>Dauer der Zurückstellung in Minuten</translation>
     </message>
     <message>
         <source>&amp;Duration:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dauer:</translation>
     </message>
     <message>
         <source>Why, for the next shift (required)</source>
-        <translation type="unfinished"></translation>
+        <translation>Begründung für die nächste Schicht (erforderlich)</translation>
     </message>
     <message>
         <source>Shelve reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Begründung der Zurückstellung</translation>
     </message>
     <message>
         <source>&amp;Reason:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Begründung:</translation>
     </message>
     <message>
         <source>Shelve</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurückstellen</translation>
     </message>
 </context>
 <context>
     <name>Sparkline</name>
     <message>
         <source>Trend</source>
-        <translation type="unfinished"></translation>
+        <translation>Trend</translation>
     </message>
 </context>
 <context>
     <name>StaleBanner</name>
     <message>
         <source>PAUSED — live updates are off; the values below are as last received at %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>ANGEHALTEN — Live-Aktualisierung ist aus; die Werte unten sind auf dem Stand von %1.</translation>
     </message>
     <message>
         <source>PAUSED — live updates are off; no data received from the server yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>ANGEHALTEN — Live-Aktualisierung ist aus; noch keine Daten vom Server empfangen.</translation>
     </message>
     <message>
         <source>NOT LIVE — the values below are as last received at %1 and may be out of date.</source>
-        <translation type="unfinished"></translation>
+        <translation>NICHT LIVE — die Werte unten sind auf dem Stand von %1 und möglicherweise veraltet.</translation>
     </message>
     <message>
         <source>NOT LIVE — no data received from the server yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>NICHT LIVE — noch keine Daten vom Server empfangen.</translation>
     </message>
     <message>
         <source>Link: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung: %1.</translation>
     </message>
 </context>
 <context>
     <name>TileCard</name>
     <message>
         <source>Tile %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kachel %1</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
     <name>TileModel</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert</translation>
     </message>
     <message>
         <source>Unit</source>
-        <translation type="unfinished"></translation>
+        <translation>Einheit</translation>
     </message>
     <message>
         <source>Last update</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktualisiert</translation>
     </message>
 </context>
 <context>
     <name>ToastArea</name>
     <message>
         <source>Notifications</source>
-        <translation type="unfinished"></translation>
+        <translation>Benachrichtigungen</translation>
     </message>
     <message numerus="yes">
         <source>+%n more</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>+%n weitere</numerusform>
+            <numerusform>+%n weitere</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Show all notifications, %n more not shown</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Alle Benachrichtigungen anzeigen, %n weitere nicht angezeigt</numerusform>
+            <numerusform>Alle Benachrichtigungen anzeigen, %n weitere nicht angezeigt</numerusform>
         </translation>
     </message>
 </context>
@@ -3002,113 +3002,113 @@
     <name>ToastWidget</name>
     <message>
         <source>Acknowledge</source>
-        <translation type="unfinished"></translation>
+        <translation>Quittieren</translation>
     </message>
     <message>
         <source>Show</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzeigen</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Schließen</translation>
     </message>
     <message>
         <source>Close notification</source>
-        <translation type="unfinished"></translation>
+        <translation>Benachrichtigung schließen</translation>
     </message>
     <message>
         <source>CRITICAL</source>
-        <translation type="unfinished"></translation>
+        <translation>KRITISCH</translation>
     </message>
     <message>
         <source>ERROR</source>
-        <translation type="unfinished"></translation>
+        <translation>FEHLER</translation>
     </message>
     <message>
         <source>WARNING</source>
-        <translation type="unfinished"></translation>
+        <translation>WARNUNG</translation>
     </message>
     <message>
         <source>SUCCESS</source>
-        <translation type="unfinished"></translation>
+        <translation>ERFOLG</translation>
     </message>
     <message>
         <source>INFO</source>
-        <translation type="unfinished"></translation>
+        <translation>INFO</translation>
     </message>
     <message>
         <source>Acknowledge alarm: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarm quittieren: %1</translation>
     </message>
     <message>
         <source>Show notification: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Benachrichtigung anzeigen: %1</translation>
     </message>
     <message>
         <source>%1 notification: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Benachrichtigung (%1): %2</translation>
     </message>
 </context>
 <context>
     <name>ViewWindow</name>
     <message>
         <source>Watchfloor — %1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Watchfloor — %1 — %2</translation>
     </message>
     <message>
         <source>%1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <source>commands off</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehle aus</translation>
     </message>
     <message>
         <source>Close window</source>
-        <translation type="unfinished"></translation>
+        <translation>Fenster schließen</translation>
     </message>
 </context>
 <context>
     <name>Watchfloor</name>
     <message>
         <source>Operations console for drones, production machines and control-panel devices.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bedienkonsole für Drohnen, Produktionsmaschinen und Bedienfeldgeräte.</translation>
     </message>
     <message>
         <source>Connect as described by the profile FILE (INI: [server] url, token; [operator] name).</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung gemäß der Profildatei DATEI herstellen (INI: [server] url, token; [operator] name).</translation>
     </message>
     <message>
         <source>FILE</source>
-        <translation type="unfinished"></translation>
+        <translation>DATEI</translation>
     </message>
     <message>
         <source>Start the built-in simulator on a free loopback port and connect to it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den eingebauten Simulator auf einem freien Loopback-Port starten und sich damit verbinden.</translation>
     </message>
     <message>
         <source>Once live data has arrived, save the main window to PATH (PNG) and exit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sobald Live-Daten eingetroffen sind, das Hauptfenster unter PFAD (PNG) speichern und beenden.</translation>
     </message>
     <message>
         <source>PATH</source>
-        <translation type="unfinished"></translation>
+        <translation>PFAD</translation>
     </message>
     <message>
         <source>give either --profile FILE or --demo (see --help)</source>
-        <translation type="unfinished"></translation>
+        <translation>geben Sie entweder --profile DATEI oder --demo an (siehe --help)</translation>
     </message>
     <message>
         <source>cannot start the built-in simulator: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>der eingebaute Simulator kann nicht gestartet werden: %1</translation>
     </message>
     <message>
         <source>Demo</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo</translation>
     </message>
     <message>
         <source>no local database, acknowledgements made offline cannot be kept: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>keine lokale Datenbank, offline erteilte Quittierungen können nicht gespeichert werden: %1</translation>
     </message>
 </context>
 </TS>

@@ -5,781 +5,781 @@
     <name>ActivityDelegate</name>
     <message>
         <source>Viewer</source>
-        <translation type="unfinished"></translation>
+        <translation>Observateur</translation>
     </message>
     <message>
         <source>Operator</source>
-        <translation type="unfinished"></translation>
+        <translation>Opérateur</translation>
     </message>
     <message>
         <source>Administrator</source>
-        <translation type="unfinished"></translation>
+        <translation>Administrateur</translation>
     </message>
     <message>
         <source>Acknowledged alarm</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarme acquittée</translation>
     </message>
     <message>
         <source>Shelved alarm</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarme inhibée</translation>
     </message>
     <message>
         <source>Unshelved alarm</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarme désinhibée</translation>
     </message>
     <message>
         <source>Sent command</source>
-        <translation type="unfinished"></translation>
+        <translation>Commande envoyée</translation>
     </message>
     <message>
         <source>Refreshed dashboard</source>
-        <translation type="unfinished"></translation>
+        <translation>Tableau de bord actualisé</translation>
     </message>
     <message>
         <source>Broadcast</source>
-        <translation type="unfinished"></translation>
+        <translation>Diffusion</translation>
     </message>
     <message>
         <source>%1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
 </context>
 <context>
     <name>ActivityModel</name>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Heure</translation>
     </message>
     <message>
         <source>Operator</source>
-        <translation type="unfinished"></translation>
+        <translation>Opérateur</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>Action</translation>
     </message>
     <message>
         <source>Target</source>
-        <translation type="unfinished"></translation>
+        <translation>Cible</translation>
     </message>
 </context>
 <context>
     <name>ActivityView</name>
     <message>
         <source>Operators present</source>
-        <translation type="unfinished"></translation>
+        <translation>Opérateurs présents</translation>
     </message>
     <message>
         <source>Filter activity</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrer l'activité</translation>
     </message>
     <message>
         <source>Filter by operator, action or target</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrer par opérateur, action ou cible</translation>
     </message>
     <message>
         <source>Recent activity</source>
-        <translation type="unfinished"></translation>
+        <translation>Activité récente</translation>
     </message>
     <message>
         <source>Operators present (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Opérateurs présents (%1)</translation>
     </message>
     <message>
         <source>Recent activity (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Activité récente (%1)</translation>
     </message>
     <message>
         <source>Recent activity (%1 of %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Activité récente (%1 sur %2)</translation>
     </message>
 </context>
 <context>
     <name>AlarmDelegate</name>
     <message>
         <source>Critical</source>
-        <translation type="unfinished"></translation>
+        <translation>Critique</translation>
     </message>
     <message>
         <source>High</source>
-        <translation type="unfinished"></translation>
+        <translation>Haute</translation>
     </message>
     <message>
         <source>Medium</source>
-        <translation type="unfinished"></translation>
+        <translation>Moyenne</translation>
     </message>
     <message>
         <source>Low</source>
-        <translation type="unfinished"></translation>
+        <translation>Basse</translation>
     </message>
     <message>
         <source>Info</source>
-        <translation type="unfinished"></translation>
+        <translation>Info</translation>
     </message>
     <message>
         <source>Active, unacknowledged</source>
-        <translation type="unfinished"></translation>
+        <translation>Active, non acquittée</translation>
     </message>
     <message>
         <source>Active, acknowledged</source>
-        <translation type="unfinished"></translation>
+        <translation>Active, acquittée</translation>
     </message>
     <message>
         <source>Returned, unacknowledged</source>
-        <translation type="unfinished"></translation>
+        <translation>Disparue, non acquittée</translation>
     </message>
     <message>
         <source>Cleared</source>
-        <translation type="unfinished"></translation>
+        <translation>Effacée</translation>
     </message>
     <message>
         <source>Shelved</source>
-        <translation type="unfinished"></translation>
+        <translation>Inhibée</translation>
     </message>
     <message>
         <source>Drone</source>
-        <translation type="unfinished"></translation>
+        <translation>Drone</translation>
     </message>
     <message>
         <source>Machine</source>
-        <translation type="unfinished"></translation>
+        <translation>Machine</translation>
     </message>
     <message>
         <source>Endpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>Point</translation>
     </message>
     <message>
         <source>System</source>
-        <translation type="unfinished"></translation>
+        <translation>Système</translation>
     </message>
     <message>
         <source>%1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2</translation>
     </message>
     <message>
         <source>—</source>
-        <translation type="unfinished"></translation>
+        <translation>—</translation>
     </message>
     <message>
         <source>until %1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>jusqu'à %1 · %2</translation>
     </message>
     <message>
         <source>until %1 by %2 · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>jusqu'à %1 par %2 · %3</translation>
     </message>
     <message>
         <source>%1× chattering</source>
-        <translation type="unfinished"></translation>
+        <translation>%1× en battement</translation>
     </message>
     <message>
         <source>%1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <source>%1 (last known: the link is not live)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (dernière valeur connue : la liaison n'est pas en direct)</translation>
     </message>
 </context>
 <context>
     <name>AlarmModel</name>
     <message>
         <source>Severity</source>
-        <translation type="unfinished"></translation>
+        <translation>Gravité</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>État</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>Source</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Message</translation>
     </message>
     <message>
         <source>Raised</source>
-        <translation type="unfinished"></translation>
+        <translation>Déclenchée</translation>
     </message>
     <message>
         <source>Acknowledged by</source>
-        <translation type="unfinished"></translation>
+        <translation>Acquittée par</translation>
     </message>
     <message>
         <source>Acknowledged at</source>
-        <translation type="unfinished"></translation>
+        <translation>Acquittée à</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Note</translation>
     </message>
     <message>
         <source>Shelved until</source>
-        <translation type="unfinished"></translation>
+        <translation>Inhibée jusqu'à</translation>
     </message>
     <message>
         <source>Count</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre</translation>
     </message>
 </context>
 <context>
     <name>AlarmNoteDialog</name>
     <message>
         <source>Acknowledge alarms</source>
-        <translation type="unfinished"></translation>
+        <translation>Acquitter des alarmes</translation>
     </message>
     <message>
         <source>… and %1 more</source>
-        <translation type="unfinished"></translation>
+        <translation>… et %1 de plus</translation>
     </message>
     <message>
         <source>Alarms to acknowledge: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarmes à acquitter : %1</translation>
     </message>
     <message>
         <source>&amp;Note (required):</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Note (obligatoire) :</translation>
     </message>
     <message>
         <source>&amp;Note (optional):</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Note (facultative) :</translation>
     </message>
     <message>
         <source>Acknowledgement note</source>
-        <translation type="unfinished"></translation>
+        <translation>Note d'acquittement</translation>
     </message>
     <message>
         <source>Acknowledge</source>
-        <translation type="unfinished"></translation>
+        <translation>Acquitter</translation>
     </message>
 </context>
 <context>
     <name>AlarmsView</name>
     <message>
         <source>Alarms raised on this console in the last 10 minutes. EEMUA 191 / ISA-18.2: about 1 per 10 minutes is acceptable; more than 10 in 10 minutes is an alarm flood.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarmes déclenchées sur cette console au cours des 10 dernières minutes. EEMUA 191 / ISA-18.2 : environ 1 par 10 minutes est acceptable ; plus de 10 en 10 minutes constitue une avalanche d'alarmes.</translation>
     </message>
     <message>
         <source>Minimum severity</source>
-        <translation type="unfinished"></translation>
+        <translation>Gravité minimale</translation>
     </message>
     <message>
         <source>All severities</source>
-        <translation type="unfinished"></translation>
+        <translation>Toutes les gravités</translation>
     </message>
     <message>
         <source>Low and above</source>
-        <translation type="unfinished"></translation>
+        <translation>Basse et plus</translation>
     </message>
     <message>
         <source>Medium and above</source>
-        <translation type="unfinished"></translation>
+        <translation>Moyenne et plus</translation>
     </message>
     <message>
         <source>High and above</source>
-        <translation type="unfinished"></translation>
+        <translation>Haute et plus</translation>
     </message>
     <message>
         <source>Critical only</source>
-        <translation type="unfinished"></translation>
+        <translation>Critique seulement</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>État</translation>
     </message>
     <message>
         <source>All states</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous les états</translation>
     </message>
     <message>
         <source>Unacknowledged</source>
-        <translation type="unfinished"></translation>
+        <translation>Non acquittées</translation>
     </message>
     <message>
         <source>Source kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Type de source</translation>
     </message>
     <message>
         <source>All sources</source>
-        <translation type="unfinished"></translation>
+        <translation>Toutes les sources</translation>
     </message>
     <message>
         <source>Search alarms</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher des alarmes</translation>
     </message>
     <message>
         <source>Search message, source, operator, note (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher message, source, opérateur, note (Ctrl+F)</translation>
     </message>
     <message>
         <source>&amp;Acknowledge…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Acquitter…</translation>
     </message>
     <message>
         <source>&amp;Shelve…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Inhiber…</translation>
     </message>
     <message>
         <source>&amp;Unshelve</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Désinhiber</translation>
     </message>
     <message>
         <source>Alarms</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarmes</translation>
     </message>
     <message>
         <source>Shelved alarms</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarmes inhibées</translation>
     </message>
     <message>
         <source>Critical</source>
-        <translation type="unfinished"></translation>
+        <translation>Critique</translation>
     </message>
     <message>
         <source>Alarm actions need this console&apos;s local store, and none is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les actions sur les alarmes nécessitent le stockage local de cette console, et aucun n'est ouvert.</translation>
     </message>
     <message>
         <source>Your role (viewer) may watch alarms but not acknowledge or shelve them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre rôle (observateur) permet de surveiller les alarmes, mais pas de les acquitter ni de les inhiber.</translation>
     </message>
     <message>
         <source>%1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <source>Acknowledgement</source>
-        <translation type="unfinished"></translation>
+        <translation>Acquittement</translation>
     </message>
     <message>
         <source>Shelving</source>
-        <translation type="unfinished"></translation>
+        <translation>Inhibition</translation>
     </message>
     <message>
         <source>Unshelving</source>
-        <translation type="unfinished"></translation>
+        <translation>Désinhibition</translation>
     </message>
     <message>
         <source>%1 not stored (%2 failed): %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : %2 échec(s) d'enregistrement : %3</translation>
     </message>
     <message>
         <source>%1 queued (%2); the server gets it as soon as the link is live.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 en file d'attente (%2) ; transmission au serveur dès que la liaison sera en direct.</translation>
     </message>
     <message>
         <source>The server refused an alarm action: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur a refusé une action sur alarme : %1</translation>
     </message>
     <message>
         <source>Acknowledge the selected alarms, with an optional note (Ctrl+K)</source>
-        <translation type="unfinished"></translation>
+        <translation>Acquitter les alarmes sélectionnées, avec une note facultative (Ctrl+K)</translation>
     </message>
     <message>
         <source>Select unacknowledged alarms to acknowledge them (Ctrl+K)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez des alarmes non acquittées pour les acquitter (Ctrl+K)</translation>
     </message>
     <message>
         <source>Acknowledge the selected alarms; a note is required (Ctrl+K)</source>
-        <translation type="unfinished"></translation>
+        <translation>Acquitter les alarmes sélectionnées ; une note est obligatoire (Ctrl+K)</translation>
     </message>
     <message>
         <source>Shelve the selected alarms for a time, with a reason (Ctrl+Shift+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Inhiber les alarmes sélectionnées pour une durée donnée, avec un motif (Ctrl+Shift+S)</translation>
     </message>
     <message>
         <source>Select alarms to shelve them (Ctrl+Shift+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez des alarmes pour les inhiber (Ctrl+Shift+S)</translation>
     </message>
     <message>
         <source>Return the selected shelved alarms to the list (Ctrl+Shift+U)</source>
-        <translation type="unfinished"></translation>
+        <translation>Remettre les alarmes inhibées sélectionnées dans la liste (Ctrl+Shift+U)</translation>
     </message>
     <message>
         <source>Select shelved alarms to unshelve them (Ctrl+Shift+U)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez des alarmes inhibées pour les désinhiber (Ctrl+Shift+U)</translation>
     </message>
     <message>
         <source>FLOOD: %1 alarms in 10 min</source>
-        <translation type="unfinished"></translation>
+        <translation>AVALANCHE : %1 alarmes en 10 min</translation>
     </message>
     <message>
         <source>Alarm rate: %1 in 10 min (above the target of 1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Taux d'alarmes : %1 en 10 min (au-dessus de l'objectif de 1)</translation>
     </message>
     <message>
         <source>Alarm rate: %1 in 10 min (acceptable)</source>
-        <translation type="unfinished"></translation>
+        <translation>Taux d'alarmes : %1 en 10 min (acceptable)</translation>
     </message>
     <message>
         <source>%1 listed of %2 · %3 unacknowledged · %4 shelved</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 affichées sur %2 · %3 non acquittées · %4 inhibées</translation>
     </message>
     <message>
         <source>Shelved alarms (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarmes inhibées (%1)</translation>
     </message>
 </context>
 <context>
     <name>Alerting</name>
     <message>
         <source>%1 alarm</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarme %1</translation>
     </message>
     <message>
         <source>Server notice</source>
-        <translation type="unfinished"></translation>
+        <translation>Avis du serveur</translation>
     </message>
     <message>
         <source>Link to the server</source>
-        <translation type="unfinished"></translation>
+        <translation>Liaison avec le serveur</translation>
     </message>
     <message>
         <source>Command</source>
-        <translation type="unfinished"></translation>
+        <translation>Commande</translation>
     </message>
 </context>
 <context>
     <name>CommandLogDelegate</name>
     <message>
         <source>Queued</source>
-        <translation type="unfinished"></translation>
+        <translation>En attente</translation>
     </message>
     <message>
         <source>Sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyée</translation>
     </message>
     <message>
         <source>Acknowledged</source>
-        <translation type="unfinished"></translation>
+        <translation>Acquittée</translation>
     </message>
     <message>
         <source>Succeeded</source>
-        <translation type="unfinished"></translation>
+        <translation>Réussie</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Échouée</translation>
     </message>
     <message>
         <source>Rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejetée</translation>
     </message>
     <message>
         <source>Timed out</source>
-        <translation type="unfinished"></translation>
+        <translation>Délai dépassé</translation>
     </message>
     <message>
         <source>On</source>
-        <translation type="unfinished"></translation>
+        <translation>Marche</translation>
     </message>
     <message>
         <source>Off</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêt</translation>
     </message>
     <message>
         <source>%1 (earlier run)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (exécution précédente)</translation>
     </message>
     <message>
         <source>Done at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminée à %1</translation>
     </message>
 </context>
 <context>
     <name>CommandLogModel</name>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Heure</translation>
     </message>
     <message>
         <source>Operator</source>
-        <translation type="unfinished"></translation>
+        <translation>Opérateur</translation>
     </message>
     <message>
         <source>Endpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>Point</translation>
     </message>
     <message>
         <source>Requested</source>
-        <translation type="unfinished"></translation>
+        <translation>Demandé</translation>
     </message>
     <message>
         <source>Actual</source>
-        <translation type="unfinished"></translation>
+        <translation>Réel</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Statut</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Résultat</translation>
     </message>
 </context>
 <context>
     <name>CommandLogView</name>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Statut</translation>
     </message>
     <message>
         <source>All statuses</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous les statuts</translation>
     </message>
     <message>
         <source>Under way</source>
-        <translation type="unfinished"></translation>
+        <translation>En cours</translation>
     </message>
     <message>
         <source>Failed, rejected or timed out</source>
-        <translation type="unfinished"></translation>
+        <translation>Échouées, rejetées ou expirées</translation>
     </message>
     <message>
         <source>Operator</source>
-        <translation type="unfinished"></translation>
+        <translation>Opérateur</translation>
     </message>
     <message>
         <source>All operators</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous les opérateurs</translation>
     </message>
     <message>
         <source>Mine</source>
-        <translation type="unfinished"></translation>
+        <translation>Les miennes</translation>
     </message>
     <message>
         <source>Mine (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Les miennes (%1)</translation>
     </message>
     <message>
         <source>Endpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>Point</translation>
     </message>
     <message>
         <source>Search commands</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher des commandes</translation>
     </message>
     <message>
         <source>Search values, results, command id</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher valeurs, résultats, identifiant de commande</translation>
     </message>
     <message>
         <source>Live only: this console has no local database, so commands of earlier runs are not listed and this run&apos;s are not kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Direct uniquement : cette console n'a pas de base de données locale ; les commandes des exécutions précédentes ne sont donc pas listées et celles de cette exécution ne sont pas conservées.</translation>
     </message>
     <message>
         <source>Commands of earlier runs could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire les commandes des exécutions précédentes : %1</translation>
     </message>
     <message>
         <source>Command log</source>
-        <translation type="unfinished"></translation>
+        <translation>Journal des commandes</translation>
     </message>
     <message>
         <source>%1 (earlier run)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (exécution précédente)</translation>
     </message>
     <message>
         <source>%1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2</translation>
     </message>
     <message>
         <source>Status history</source>
-        <translation type="unfinished"></translation>
+        <translation>Historique des statuts</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Heure</translation>
     </message>
     <message>
         <source>Actual</source>
-        <translation type="unfinished"></translation>
+        <translation>Réel</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreur</translation>
     </message>
     <message>
         <source>%1 commands</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 commandes</translation>
     </message>
     <message>
         <source>%1 of %2 commands</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 commandes sur %2</translation>
     </message>
     <message>
         <source>%1 · %2 from earlier runs</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 issues d'exécutions précédentes</translation>
     </message>
     <message>
         <source>No command selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune commande sélectionnée</translation>
     </message>
     <message>
         <source>Select a command in the table to see every status it went through.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez une commande dans le tableau pour voir tous les statuts par lesquels elle est passée.</translation>
     </message>
     <message>
         <source>Command %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Commande %1</translation>
     </message>
     <message>
         <source>Operator: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Opérateur : %1</translation>
     </message>
     <message>
         <source>Endpoint: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Point : %1</translation>
     </message>
     <message>
         <source>Requested: %1 · actual: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Demandé : %1 · réel : %2</translation>
     </message>
     <message>
         <source>Issued: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Émise : %1</translation>
     </message>
     <message>
         <source>Result: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Résultat : %1</translation>
     </message>
     <message>
         <source>Issued in an earlier run of this console.</source>
-        <translation type="unfinished"></translation>
+        <translation>Émise lors d'une exécution précédente de cette console.</translation>
     </message>
 </context>
 <context>
     <name>CommandModel</name>
     <message>
         <source>Command</source>
-        <translation type="unfinished"></translation>
+        <translation>Commande</translation>
     </message>
     <message>
         <source>Endpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>Point</translation>
     </message>
     <message>
         <source>Requested</source>
-        <translation type="unfinished"></translation>
+        <translation>Demandé</translation>
     </message>
     <message>
         <source>Actual</source>
-        <translation type="unfinished"></translation>
+        <translation>Réel</translation>
     </message>
     <message>
         <source>Operator</source>
-        <translation type="unfinished"></translation>
+        <translation>Opérateur</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Statut</translation>
     </message>
     <message>
         <source>Last change</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernier changement</translation>
     </message>
 </context>
 <context>
     <name>CommandService</name>
     <message>
         <source>requested</source>
-        <translation type="unfinished"></translation>
+        <translation>demandée</translation>
     </message>
     <message>
         <source>queued</source>
-        <translation type="unfinished"></translation>
+        <translation>en attente</translation>
     </message>
     <message>
         <source>sent</source>
-        <translation type="unfinished"></translation>
+        <translation>envoyée</translation>
     </message>
     <message>
         <source>acknowledged by the device</source>
-        <translation type="unfinished"></translation>
+        <translation>acquittée par l'appareil</translation>
     </message>
     <message>
         <source>succeeded</source>
-        <translation type="unfinished"></translation>
+        <translation>réussie</translation>
     </message>
     <message>
         <source>failed</source>
-        <translation type="unfinished"></translation>
+        <translation>échouée</translation>
     </message>
     <message>
         <source>rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>rejetée</translation>
     </message>
     <message>
         <source>timed out</source>
-        <translation type="unfinished"></translation>
+        <translation>délai dépassé</translation>
     </message>
     <message>
         <source>link lost</source>
-        <translation type="unfinished"></translation>
+        <translation>liaison perdue</translation>
     </message>
     <message>
         <source>Commands are turned off for this console by its profile.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les commandes sont désactivées pour cette console par son profil.</translation>
     </message>
     <message>
         <source>Your role (viewer) may watch the control panel but not send commands.</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre rôle (observateur) permet de surveiller le panneau de commande, mais pas d'envoyer des commandes.</translation>
     </message>
     <message>
         <source>The link is not live: commands are not sent, and not kept to be sent later.</source>
-        <translation type="unfinished"></translation>
+        <translation>La liaison n'est pas en direct : les commandes ne sont ni envoyées, ni conservées pour un envoi ultérieur.</translation>
     </message>
     <message>
         <source>%1 is not an endpoint of this plant.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n'est pas un point de cette installation.</translation>
     </message>
     <message>
         <source>%1 can be read, not set.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 peut être lu, mais pas modifié.</translation>
     </message>
     <message>
         <source>%1 is switched on or off.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 se commande en marche/arrêt.</translation>
     </message>
     <message>
         <source>%1 takes a number.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 attend un nombre.</translation>
     </message>
     <message>
         <source>%1 takes %2 to %3 %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 accepte de %2 à %3 %4.</translation>
     </message>
     <message>
         <source>%1 moves in steps of %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 varie par pas de %2.</translation>
     </message>
     <message>
         <source>%1 takes one of: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 accepte l'une des valeurs suivantes : %2.</translation>
     </message>
     <message>
         <source>A command to %1 is still pending (%2): wait for its outcome.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une commande vers %1 est encore en cours (%2) : attendez son résultat.</translation>
     </message>
     <message>
         <source>Interlock %1 does not hold.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le verrouillage %1 n'est pas satisfait.</translation>
     </message>
     <message>
         <source>The link went before the server answered, so it is not known whether the command arrived: check the device before trying again.</source>
-        <translation type="unfinished"></translation>
+        <translation>La liaison a été perdue avant la réponse du serveur ; on ne sait donc pas si la commande est arrivée : vérifiez l'appareil avant de réessayer.</translation>
     </message>
     <message>
         <source>The server refused: your role may not send commands (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur a refusé : votre rôle n'autorise pas l'envoi de commandes (%1).</translation>
     </message>
     <message numerus="yes">
         <source>No final answer within %n second(s): check the device before trying again.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Aucune réponse définitive en %n seconde : vérifiez l'appareil avant de réessayer.</numerusform>
+            <numerusform>Aucune réponse définitive en %n secondes : vérifiez l'appareil avant de réessayer.</numerusform>
         </translation>
     </message>
 </context>
@@ -787,1281 +787,1281 @@
     <name>ConnectionDetails</name>
     <message>
         <source>Connection details</source>
-        <translation type="unfinished"></translation>
+        <translation>Détails de la connexion</translation>
     </message>
     <message>
         <source>Connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion</translation>
     </message>
     <message>
         <source>Server</source>
-        <translation type="unfinished"></translation>
+        <translation>Serveur</translation>
     </message>
     <message>
         <source>Dialect</source>
-        <translation type="unfinished"></translation>
+        <translation>Dialecte</translation>
     </message>
     <message>
         <source>Server name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom du serveur</translation>
     </message>
     <message>
         <source>Session</source>
-        <translation type="unfinished"></translation>
+        <translation>Session</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>Rôle</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>État</translation>
     </message>
     <message>
         <source>Last connected</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernière connexion</translation>
     </message>
     <message>
         <source>Last outage</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernière coupure</translation>
     </message>
     <message>
         <source>Last reconnect</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernière reconnexion</translation>
     </message>
     <message>
         <source>Events</source>
-        <translation type="unfinished"></translation>
+        <translation>Événements</translation>
     </message>
     <message>
         <source>Round trip</source>
-        <translation type="unfinished"></translation>
+        <translation>Aller-retour</translation>
     </message>
     <message>
         <source>Protocol errors</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreurs de protocole</translation>
     </message>
     <message>
         <source>Last error</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernière erreur</translation>
     </message>
     <message>
         <source>Retry now</source>
-        <translation type="unfinished"></translation>
+        <translation>Réessayer</translation>
     </message>
     <message>
         <source>Connect at once instead of waiting for the next attempt</source>
-        <translation type="unfinished"></translation>
+        <translation>Se connecter immédiatement au lieu d'attendre la prochaine tentative</translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <source>%1 min %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 min %2 s</translation>
     </message>
     <message>
         <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 h %2 min</translation>
     </message>
     <message>
         <source>not known yet</source>
-        <translation type="unfinished"></translation>
+        <translation>pas encore connu</translation>
     </message>
     <message>
         <source>plain</source>
-        <translation type="unfinished"></translation>
+        <translation>simple</translation>
     </message>
     <message>
         <source>reconnecting in %1 (attempt %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>reconnexion dans %1 (tentative %2)</translation>
     </message>
     <message>
         <source>reconnecting (attempt %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>reconnexion (tentative %1)</translation>
     </message>
     <message>
         <source>gave up after %1 attempts</source>
-        <translation type="unfinished"></translation>
+        <translation>abandon après %1 tentatives</translation>
     </message>
     <message>
         <source>%1 %2 (%3 ago)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 (il y a %3)</translation>
     </message>
     <message>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>jamais</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>aucune</translation>
     </message>
     <message>
         <source>resumed: nothing was missed</source>
-        <translation type="unfinished"></translation>
+        <translation>reprise : rien n'a été manqué</translation>
     </message>
     <message>
         <source>resynced from fresh snapshots</source>
-        <translation type="unfinished"></translation>
+        <translation>resynchronisé à partir d'instantanés récents</translation>
     </message>
     <message>
         <source>%1 per second</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 par seconde</translation>
     </message>
     <message>
         <source>not measured yet</source>
-        <translation type="unfinished"></translation>
+        <translation>pas encore mesuré</translation>
     </message>
     <message>
         <source>Resume live updates</source>
-        <translation type="unfinished"></translation>
+        <translation>Reprendre le direct</translation>
     </message>
     <message>
         <source>Pause live updates</source>
-        <translation type="unfinished"></translation>
+        <translation>Suspendre le direct</translation>
     </message>
 </context>
 <context>
     <name>ConnectionIndicator</name>
     <message>
         <source>%1 s ago</source>
-        <translation type="unfinished"></translation>
+        <translation>il y a %1 s</translation>
     </message>
     <message>
         <source>%1 min ago</source>
-        <translation type="unfinished"></translation>
+        <translation>il y a %1 min</translation>
     </message>
     <message>
         <source>%1 h ago</source>
-        <translation type="unfinished"></translation>
+        <translation>il y a %1 h</translation>
     </message>
     <message>
         <source>Live</source>
-        <translation type="unfinished"></translation>
+        <translation>En direct</translation>
     </message>
     <message>
         <source> · %1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation> · %1 ms</translation>
     </message>
     <message>
         <source> · %1</source>
-        <translation type="unfinished"></translation>
+        <translation> · %1</translation>
     </message>
     <message>
         <source>Connecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion…</translation>
     </message>
     <message>
         <source>Signing in…</source>
-        <translation type="unfinished"></translation>
+        <translation>Authentification…</translation>
     </message>
     <message>
         <source>Reconnecting in %1 s (attempt %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Reconnexion dans %1 s (tentative %2)</translation>
     </message>
     <message>
         <source>Reconnecting… (attempt %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Reconnexion… (tentative %1)</translation>
     </message>
     <message>
         <source>Offline</source>
-        <translation type="unfinished"></translation>
+        <translation>Hors ligne</translation>
     </message>
     <message>
         <source>Offline: gave up after %1 attempts</source>
-        <translation type="unfinished"></translation>
+        <translation>Hors ligne : abandon après %1 tentatives</translation>
     </message>
     <message>
         <source>Paused: live updates off</source>
-        <translation type="unfinished"></translation>
+        <translation>En pause : direct suspendu</translation>
     </message>
     <message>
         <source>Polling (WebSocket down)</source>
-        <translation type="unfinished"></translation>
+        <translation>Scrutation (WebSocket indisponible)</translation>
     </message>
     <message>
         <source>Failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec : %1</translation>
     </message>
     <message>
         <source>Server: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Serveur : %1</translation>
     </message>
     <message>
         <source>(fallback; the primary %1 is down)</source>
-        <translation type="unfinished"></translation>
+        <translation>(secours ; le serveur principal %1 est indisponible)</translation>
     </message>
     <message>
         <source>Last message: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernier message : %1</translation>
     </message>
     <message>
         <source>Round trip: %1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>Aller-retour : %1 ms</translation>
     </message>
     <message>
         <source>Last error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernière erreur : %1</translation>
     </message>
     <message>
         <source>Click for the connection&apos;s details.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cliquez pour afficher les détails de la connexion.</translation>
     </message>
     <message>
         <source>Connection: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion : %1</translation>
     </message>
 </context>
 <context>
     <name>ConnectionService</name>
     <message>
         <source>live updates are paused</source>
-        <translation type="unfinished"></translation>
+        <translation>les mises à jour en direct sont suspendues</translation>
     </message>
     <message>
         <source>the console stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>la console s'est arrêtée</translation>
     </message>
     <message>
         <source>offline</source>
-        <translation type="unfinished"></translation>
+        <translation>hors ligne</translation>
     </message>
     <message>
         <source>connecting</source>
-        <translation type="unfinished"></translation>
+        <translation>connexion</translation>
     </message>
     <message>
         <source>authenticating</source>
-        <translation type="unfinished"></translation>
+        <translation>authentification</translation>
     </message>
     <message>
         <source>live</source>
-        <translation type="unfinished"></translation>
+        <translation>en direct</translation>
     </message>
     <message>
         <source>reconnecting</source>
-        <translation type="unfinished"></translation>
+        <translation>reconnexion</translation>
     </message>
     <message>
         <source>gave up</source>
-        <translation type="unfinished"></translation>
+        <translation>abandon</translation>
     </message>
     <message>
         <source>paused</source>
-        <translation type="unfinished"></translation>
+        <translation>en pause</translation>
     </message>
     <message>
         <source>polling</source>
-        <translation type="unfinished"></translation>
+        <translation>scrutation</translation>
     </message>
     <message>
         <source>failed</source>
-        <translation type="unfinished"></translation>
+        <translation>échec</translation>
     </message>
     <message>
         <source>the link to the server was lost</source>
-        <translation type="unfinished"></translation>
+        <translation>la liaison avec le serveur a été perdue</translation>
     </message>
     <message>
         <source>the server address &quot;%1&quot; is not a ws:// or wss:// URL</source>
-        <translation type="unfinished"></translation>
+        <translation>l'adresse du serveur « %1 » n'est pas une URL ws:// ou wss://</translation>
     </message>
     <message>
         <source>the server&apos;s certificate was refused: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>le certificat du serveur a été refusé : %1</translation>
     </message>
     <message>
         <source>(subject %1, issued by %2, valid %3 to %4, SHA-256 %5)</source>
-        <translation type="unfinished"></translation>
+        <translation>(sujet %1, émis par %2, valide du %3 au %4, SHA-256 %5)</translation>
     </message>
     <message>
         <source>the Socket.IO server closed the session</source>
-        <translation type="unfinished"></translation>
+        <translation>le serveur Socket.IO a fermé la session</translation>
     </message>
     <message>
         <source>the Socket.IO server refused the connection: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>le serveur Socket.IO a refusé la connexion : %1</translation>
     </message>
     <message>
         <source>the Socket.IO server disconnected this console</source>
-        <translation type="unfinished"></translation>
+        <translation>le serveur Socket.IO a déconnecté cette console</translation>
     </message>
     <message>
         <source>unauthorized</source>
-        <translation type="unfinished"></translation>
+        <translation>non autorisé</translation>
     </message>
     <message>
         <source>forbidden</source>
-        <translation type="unfinished"></translation>
+        <translation>interdit</translation>
     </message>
     <message>
         <source>connection closed (code %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>connexion fermée (code %1)</translation>
     </message>
     <message>
         <source>events %1 to %2 are missing from the stream</source>
-        <translation type="unfinished"></translation>
+        <translation>les événements %1 à %2 manquent dans le flux</translation>
     </message>
     <message>
         <source>the server refused the token: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>le serveur a refusé le jeton : %1</translation>
     </message>
     <message>
         <source>bad answer to auth: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>réponse incorrecte à l'authentification : %1</translation>
     </message>
     <message>
         <source>the server refused the subscription to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>le serveur a refusé l'abonnement à %1 : %2</translation>
     </message>
     <message>
         <source>the CA file %1 holds no readable PEM certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>le fichier d'AC %1 ne contient aucun certificat PEM lisible</translation>
     </message>
     <message>
         <source>not connected to the server</source>
-        <translation type="unfinished"></translation>
+        <translation>non connecté au serveur</translation>
     </message>
     <message>
         <source>a Socket.IO server of this kind has no %1</source>
-        <translation type="unfinished"></translation>
+        <translation>un serveur Socket.IO de ce type n'a pas de %1</translation>
     </message>
     <message>
         <source>no answer to %1 within %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>aucune réponse à %1 en %2 s</translation>
     </message>
     <message>
         <source>no live link within %1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>aucune liaison en direct en %1 s</translation>
     </message>
     <message>
         <source>no answer from the server for %1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>aucune réponse du serveur depuis %1 s</translation>
     </message>
     <message>
         <source>the link to the server was lost: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>la liaison avec le serveur a été perdue : %1</translation>
     </message>
 </context>
 <context>
     <name>ControlPanelController</name>
     <message>
         <source>On</source>
-        <translation type="unfinished"></translation>
+        <translation>Marche</translation>
     </message>
     <message>
         <source>Off</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêt</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>inconnu</translation>
     </message>
     <message>
         <source>%1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2</translation>
     </message>
     <message>
         <source>offline</source>
-        <translation type="unfinished"></translation>
+        <translation>hors ligne</translation>
     </message>
     <message>
         <source>read-only</source>
-        <translation type="unfinished"></translation>
+        <translation>lecture seule</translation>
     </message>
     <message>
         <source>commands off</source>
-        <translation type="unfinished"></translation>
+        <translation>commandes désactivées</translation>
     </message>
     <message>
         <source>Not sent: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Non envoyée : %1</translation>
     </message>
     <message>
         <source>Confirm command</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirmer la commande</translation>
     </message>
     <message>
         <source>Set %1 to %2?</source>
-        <translation type="unfinished"></translation>
+        <translation>Régler %1 sur %2 ?</translation>
     </message>
     <message>
         <source>%1 is marked critical for this console: its commands are sent only once you confirm. Now it is %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 est marqué comme critique pour cette console : ses commandes ne sont envoyées qu'après votre confirmation. Valeur actuelle : %2.</translation>
     </message>
     <message>
         <source>Send command</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer la commande</translation>
     </message>
     <message>
         <source>Cancelled: nothing was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulée : rien n'a été envoyé.</translation>
     </message>
     <message>
         <source>Done at %1: %2 (reported late)</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminée à %1 : %2 (signalée en retard)</translation>
     </message>
     <message>
         <source>Done at %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminée à %1 : %2</translation>
     </message>
     <message>
         <source>Failed: %1 — still %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec : %1 — toujours %2</translation>
     </message>
     <message>
         <source>Rejected: %1 — still %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejetée : %1 — toujours %2</translation>
     </message>
     <message>
         <source>Changed to %1 while your command was pending: the server&apos;s value is shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>Passé à %1 pendant que votre commande était en cours : la valeur du serveur est affichée.</translation>
     </message>
     <message>
         <source>%1 sent %2 while your command was pending: the server&apos;s value is shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 a envoyé %2 pendant que votre commande était en cours : la valeur du serveur est affichée.</translation>
     </message>
 </context>
 <context>
     <name>ControlPanelView</name>
     <message>
         <source>No control panel: the server lists no tiles</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun panneau de commande : le serveur ne liste aucune tuile</translation>
     </message>
 </context>
 <context>
     <name>DesktopNotifier</name>
     <message>
         <source>Watchfloor</source>
-        <translation type="unfinished"></translation>
+        <translation>Watchfloor</translation>
     </message>
     <message>
         <source>disabled</source>
-        <translation type="unfinished"></translation>
+        <translation>désactivées</translation>
     </message>
     <message>
         <source>window active</source>
-        <translation type="unfinished"></translation>
+        <translation>fenêtre active</translation>
     </message>
     <message>
         <source>no system tray</source>
-        <translation type="unfinished"></translation>
+        <translation>pas de zone de notification</translation>
     </message>
 </context>
 <context>
     <name>DroneDelegate</name>
     <message>
         <source>Idle</source>
-        <translation type="unfinished"></translation>
+        <translation>Au repos</translation>
     </message>
     <message>
         <source>Flying</source>
-        <translation type="unfinished"></translation>
+        <translation>En vol</translation>
     </message>
     <message>
         <source>Charging</source>
-        <translation type="unfinished"></translation>
+        <translation>En charge</translation>
     </message>
     <message>
         <source>Maintenance</source>
-        <translation type="unfinished"></translation>
+        <translation>Maintenance</translation>
     </message>
     <message>
         <source>Offline</source>
-        <translation type="unfinished"></translation>
+        <translation>Hors ligne</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreur</translation>
     </message>
     <message>
         <source>%1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %</translation>
     </message>
     <message>
         <source>%1°, %2° · %3 m</source>
-        <translation type="unfinished"></translation>
+        <translation>%1°, %2° · %3 m</translation>
     </message>
     <message>
         <source>built</source>
-        <translation type="unfinished"></translation>
+        <translation>assemblé</translation>
     </message>
     <message>
         <source>%1 % · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 % · %2</translation>
     </message>
     <message>
         <source>%1 · %2 %</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 %</translation>
     </message>
     <message>
         <source>%1 (stale)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (obsolète)</translation>
     </message>
     <message>
         <source>%1 LOW</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 FAIBLE</translation>
     </message>
 </context>
 <context>
     <name>DroneDetailPane</name>
     <message>
         <source>Mission</source>
-        <translation type="unfinished"></translation>
+        <translation>Mission</translation>
     </message>
     <message>
         <source>Build</source>
-        <translation type="unfinished"></translation>
+        <translation>Assemblage</translation>
     </message>
     <message>
         <source>Computer</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordinateur</translation>
     </message>
     <message>
         <source>Battery</source>
-        <translation type="unfinished"></translation>
+        <translation>Batterie</translation>
     </message>
     <message>
         <source>Select a drone to see its details</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez un drone pour afficher ses détails</translation>
     </message>
     <message>
         <source>%1 · %2 · stale</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 · obsolète</translation>
     </message>
     <message>
         <source>%1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <source>%1 · %2 %</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 %</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>aucune</translation>
     </message>
     <message>
         <source>built</source>
-        <translation type="unfinished"></translation>
+        <translation>assemblé</translation>
     </message>
     <message>
         <source>%1 % · %2 · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 % · %2 · %3</translation>
     </message>
     <message>
         <source>no build report</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun rapport d'assemblage</translation>
     </message>
     <message>
         <source>CPU %1 % · memory %2 % · storage %3 % · %4 °C</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU %1 % · mémoire %2 % · stockage %3 % · %4 °C</translation>
     </message>
     <message>
         <source>no health report yet</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun rapport d'état pour l'instant</translation>
     </message>
 </context>
 <context>
     <name>DroneModel</name>
     <message>
         <source>Serial</source>
-        <translation type="unfinished"></translation>
+        <translation>N° de série</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>État</translation>
     </message>
     <message>
         <source>Battery</source>
-        <translation type="unfinished"></translation>
+        <translation>Batterie</translation>
     </message>
     <message>
         <source>Location</source>
-        <translation type="unfinished"></translation>
+        <translation>Position</translation>
     </message>
     <message>
         <source>Build</source>
-        <translation type="unfinished"></translation>
+        <translation>Assemblage</translation>
     </message>
     <message>
         <source>Mission</source>
-        <translation type="unfinished"></translation>
+        <translation>Mission</translation>
     </message>
     <message>
         <source>Last update</source>
-        <translation type="unfinished"></translation>
+        <translation>Mise à jour</translation>
     </message>
 </context>
 <context>
     <name>DronesView</name>
     <message>
         <source>Drones</source>
-        <translation type="unfinished"></translation>
+        <translation>Drones</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>État</translation>
     </message>
     <message>
         <source>All states</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous les états</translation>
     </message>
     <message>
         <source>Low battery only</source>
-        <translation type="unfinished"></translation>
+        <translation>Batterie faible seulement</translation>
     </message>
     <message>
         <source>Search drones</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher des drones</translation>
     </message>
     <message>
         <source>Search serial or mission</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher n° de série ou mission</translation>
     </message>
     <message>
         <source>%1 drones · %2 flying · %3 charging · %4 in error · %5 offline · %6 low battery</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 drones · %2 en vol · %3 en charge · %4 en erreur · %5 hors ligne · %6 batterie faible</translation>
     </message>
 </context>
 <context>
     <name>EndpointControl</name>
     <message>
         <source>queued</source>
-        <translation type="unfinished"></translation>
+        <translation>en attente</translation>
     </message>
     <message>
         <source>sent</source>
-        <translation type="unfinished"></translation>
+        <translation>envoyée</translation>
     </message>
     <message>
         <source>acked</source>
-        <translation type="unfinished"></translation>
+        <translation>acquittée</translation>
     </message>
     <message>
         <source>stale</source>
-        <translation type="unfinished"></translation>
+        <translation>obsolète</translation>
     </message>
     <message>
         <source>Last known value: the endpoint has not reported lately, or the link is not live</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernière valeur connue : le point n'a rien transmis récemment, ou la liaison n'est pas en direct</translation>
     </message>
     <message>
         <source>Apply</source>
-        <translation type="unfinished"></translation>
+        <translation>Appliquer</translation>
     </message>
     <message>
         <source>Command in progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Commande en cours</translation>
     </message>
     <message>
         <source>On</source>
-        <translation type="unfinished"></translation>
+        <translation>Marche</translation>
     </message>
     <message>
         <source>Off</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêt</translation>
     </message>
     <message>
         <source>requested %1</source>
-        <translation type="unfinished"></translation>
+        <translation>demandé : %1</translation>
     </message>
     <message>
         <source>Commands are not possible: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Commandes impossibles : %1</translation>
     </message>
     <message>
         <source>A command is on its way to this endpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>Une commande est en route vers ce point</translation>
     </message>
     <message>
         <source>Click or press Space to switch off</source>
-        <translation type="unfinished"></translation>
+        <translation>Cliquez ou appuyez sur Espace pour arrêter</translation>
     </message>
     <message>
         <source>Click or press Space to switch on</source>
-        <translation type="unfinished"></translation>
+        <translation>Cliquez ou appuyez sur Espace pour mettre en marche</translation>
     </message>
     <message>
         <source>Type or step a value, then press Enter or Apply</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez ou ajustez une valeur, puis appuyez sur Entrée ou sur Appliquer</translation>
     </message>
     <message>
         <source>Choose, then press Apply</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez, puis appuyez sur Appliquer</translation>
     </message>
     <message>
         <source>%1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2</translation>
     </message>
     <message>
         <source>(stale: last known value, not live)</source>
-        <translation type="unfinished"></translation>
+        <translation>(obsolète : dernière valeur connue, pas en direct)</translation>
     </message>
     <message>
         <source>, requested %1</source>
-        <translation type="unfinished"></translation>
+        <translation>, demandé : %1</translation>
     </message>
     <message>
         <source>, %1</source>
-        <translation type="unfinished"></translation>
+        <translation>, %1</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : %2</translation>
     </message>
     <message>
         <source>%1, new value (now %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, nouvelle valeur (actuellement %2)</translation>
     </message>
     <message>
         <source>%1, choice (now %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, choix (actuellement %2)</translation>
     </message>
     <message>
         <source>Apply %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Appliquer %1</translation>
     </message>
     <message>
         <source>%1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec pour %1 : %2</translation>
     </message>
     <message>
         <source>Not sent: type a number</source>
-        <translation type="unfinished"></translation>
+        <translation>Non envoyée : saisissez un nombre</translation>
     </message>
     <message>
         <source>Not sent: %1 is outside %2 to %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Non envoyée : %1 est hors de la plage %2 à %3</translation>
     </message>
     <message>
         <source>Not sent: %1 is below %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Non envoyée : %1 est inférieur à %2</translation>
     </message>
     <message>
         <source>Not sent: %1 is above %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Non envoyée : %1 est supérieur à %2</translation>
     </message>
     <message>
         <source>Not sent: %1 is not a step of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Non envoyée : %1 ne respecte pas le pas de %2</translation>
     </message>
 </context>
 <context>
     <name>KpiTile</name>
     <message>
         <source>%1, %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2 : %3</translation>
     </message>
     <message>
         <source>(stale: last known value, not live)</source>
-        <translation type="unfinished"></translation>
+        <translation>(obsolète : dernière valeur connue, pas en direct)</translation>
     </message>
     <message>
         <source>Last known value: the link is not live</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernière valeur connue : la liaison n'est pas en direct</translation>
     </message>
     <message>
         <source>stale · %1</source>
-        <translation type="unfinished"></translation>
+        <translation>obsolète · %1</translation>
     </message>
     <message>
         <source>stale</source>
-        <translation type="unfinished"></translation>
+        <translation>obsolète</translation>
     </message>
 </context>
 <context>
     <name>LocalStore</name>
     <message>
         <source>Cannot create the folder %1 for the local database</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de créer le dossier %1 pour la base de données locale</translation>
     </message>
     <message>
         <source>The Qt SQLite driver (QSQLITE) is not available</source>
-        <translation type="unfinished"></translation>
+        <translation>Le pilote SQLite de Qt (QSQLITE) n'est pas disponible</translation>
     </message>
     <message>
         <source>Opening the local database %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouverture de la base de données locale %1</translation>
     </message>
     <message>
         <source>The local database %1 fails its integrity check: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>La base de données locale %1 échoue à la vérification d'intégrité : %2</translation>
     </message>
     <message>
         <source>The local database %1 is damaged and could not be moved aside to %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>La base de données locale %1 est endommagée et n'a pas pu être mise de côté vers %2 : %3</translation>
     </message>
     <message>
         <source>The damaged local database was moved to %1, but %2 could not be moved or removed: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>La base de données locale endommagée a été déplacée vers %1, mais %2 n'a pu être ni déplacé ni supprimé : %3</translation>
     </message>
     <message>
         <source>Preparing the local database %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Préparation de la base de données locale %1</translation>
     </message>
     <message>
         <source>%1 failed: no schema version</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : échec : aucune version de schéma</translation>
     </message>
     <message>
         <source>The local database %1 was written by a newer Watchfloor (schema %2; this one knows %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>La base de données locale %1 a été écrite par une version plus récente de Watchfloor (schéma %2 ; celle-ci connaît le schéma %3)</translation>
     </message>
     <message>
         <source>The local database %1 has schema %2 and cannot be upgraded read-only</source>
-        <translation type="unfinished"></translation>
+        <translation>La base de données locale %1 est au schéma %2 et ne peut pas être mise à niveau en lecture seule</translation>
     </message>
     <message>
         <source>The local database is not open</source>
-        <translation type="unfinished"></translation>
+        <translation>La base de données locale n'est pas ouverte</translation>
     </message>
     <message>
         <source>the disk is full or the database reached its size limit</source>
-        <translation type="unfinished"></translation>
+        <translation>le disque est plein ou la base de données a atteint sa taille maximale</translation>
     </message>
     <message>
         <source>the database is read-only</source>
-        <translation type="unfinished"></translation>
+        <translation>la base de données est en lecture seule</translation>
     </message>
     <message>
         <source>the file is not a valid database</source>
-        <translation type="unfinished"></translation>
+        <translation>le fichier n'est pas une base de données valide</translation>
     </message>
     <message>
         <source>the database is locked by another program</source>
-        <translation type="unfinished"></translation>
+        <translation>la base de données est verrouillée par un autre programme</translation>
     </message>
     <message>
         <source>the disk could not be read or written</source>
-        <translation type="unfinished"></translation>
+        <translation>le disque n'a pas pu être lu ou écrit</translation>
     </message>
     <message>
         <source>the file cannot be opened</source>
-        <translation type="unfinished"></translation>
+        <translation>le fichier ne peut pas être ouvert</translation>
     </message>
     <message>
         <source>%1 failed (SQLite error %2: %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : échec (erreur SQLite %2 : %3)</translation>
     </message>
     <message>
         <source>%1 failed: %2 (SQLite error %3: %4)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : échec : %2 (erreur SQLite %3 : %4)</translation>
     </message>
     <message>
         <source>Setting the durability of the local database</source>
-        <translation type="unfinished"></translation>
+        <translation>Réglage de la durabilité de la base de données locale</translation>
     </message>
     <message>
         <source>Counting the rows of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Comptage des lignes de %1</translation>
     </message>
     <message>
         <source>Pruning old entries of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Suppression des anciennes entrées de %1</translation>
     </message>
     <message>
         <source>Limiting the size of the local database</source>
-        <translation type="unfinished"></translation>
+        <translation>Limitation de la taille de la base de données locale</translation>
     </message>
     <message>
         <source>Queueing the %1 of alarm %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Mise en file d'attente de la demande « %1 » pour l'alarme %2</translation>
     </message>
     <message>
         <source>%1 failed: the request was neither stored nor found</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : échec : la demande n'a été ni enregistrée ni retrouvée</translation>
     </message>
     <message>
         <source>Reading the queued acknowledgements</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture des acquittements en file d'attente</translation>
     </message>
     <message>
         <source>Reading the refused acknowledgements</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture des acquittements refusés</translation>
     </message>
     <message>
         <source>Recording a delivery attempt of request %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrement d'une tentative de remise de la demande %1</translation>
     </message>
     <message>
         <source>%1 failed: no such request is waiting for delivery</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : échec : aucune demande correspondante n'attend d'être remise</translation>
     </message>
     <message>
         <source>Marking request %1 delivered</source>
-        <translation type="unfinished"></translation>
+        <translation>Marquage de la demande %1 comme remise</translation>
     </message>
     <message>
         <source>Marking request %1 refused</source>
-        <translation type="unfinished"></translation>
+        <translation>Marquage de la demande %1 comme refusée</translation>
     </message>
     <message>
         <source>%1 failed: no such request was queued</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : échec : aucune demande correspondante n'a été mise en file d'attente</translation>
     </message>
     <message>
         <source>%1 failed: the request is already %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : échec : la demande est déjà à l'état « %2 »</translation>
     </message>
     <message>
         <source>Saving the resume point</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrement du point de reprise</translation>
     </message>
     <message>
         <source>Reading the resume point</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture du point de reprise</translation>
     </message>
     <message>
         <source>Clearing the resume point</source>
-        <translation type="unfinished"></translation>
+        <translation>Effacement du point de reprise</translation>
     </message>
     <message>
         <source>Storing notification %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrement de la notification %1</translation>
     </message>
     <message>
         <source>Updating notification %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Mise à jour de la notification %1</translation>
     </message>
     <message>
         <source>Reading the notification history</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture de l'historique des notifications</translation>
     </message>
     <message>
         <source>Counting unread notifications</source>
-        <translation type="unfinished"></translation>
+        <translation>Comptage des notifications non lues</translation>
     </message>
     <message>
         <source>Marking notification %1 read</source>
-        <translation type="unfinished"></translation>
+        <translation>Marquage de la notification %1 comme lue</translation>
     </message>
     <message>
         <source>%1 failed: no such notification</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : échec : notification introuvable</translation>
     </message>
     <message>
         <source>Marking all notifications read</source>
-        <translation type="unfinished"></translation>
+        <translation>Marquage de toutes les notifications comme lues</translation>
     </message>
     <message>
         <source>Clearing the notification history</source>
-        <translation type="unfinished"></translation>
+        <translation>Effacement de l'historique des notifications</translation>
     </message>
     <message>
         <source>Logging command %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Journalisation de la commande %1</translation>
     </message>
     <message>
         <source>Updating command %1 in the log</source>
-        <translation type="unfinished"></translation>
+        <translation>Mise à jour de la commande %1 dans le journal</translation>
     </message>
     <message>
         <source>%1 failed: no such command in the log</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : échec : commande introuvable dans le journal</translation>
     </message>
     <message>
         <source>Reading command %1 from the log</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture de la commande %1 dans le journal</translation>
     </message>
     <message>
         <source>Reading the command log</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture du journal des commandes</translation>
     </message>
 </context>
 <context>
     <name>MachineDelegate</name>
     <message>
         <source>Running</source>
-        <translation type="unfinished"></translation>
+        <translation>En marche</translation>
     </message>
     <message>
         <source>Idle</source>
-        <translation type="unfinished"></translation>
+        <translation>Inactive</translation>
     </message>
     <message>
         <source>Down</source>
-        <translation type="unfinished"></translation>
+        <translation>En panne</translation>
     </message>
     <message>
         <source>Maintenance</source>
-        <translation type="unfinished"></translation>
+        <translation>Maintenance</translation>
     </message>
     <message>
         <source>Low</source>
-        <translation type="unfinished"></translation>
+        <translation>Basse</translation>
     </message>
     <message>
         <source>Medium</source>
-        <translation type="unfinished"></translation>
+        <translation>Moyenne</translation>
     </message>
     <message>
         <source>High</source>
-        <translation type="unfinished"></translation>
+        <translation>Haute</translation>
     </message>
     <message>
         <source>Critical</source>
-        <translation type="unfinished"></translation>
+        <translation>Critique</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvert</translation>
     </message>
     <message>
         <source>In progress</source>
-        <translation type="unfinished"></translation>
+        <translation>En cours</translation>
     </message>
     <message>
         <source>Resolved</source>
-        <translation type="unfinished"></translation>
+        <translation>Résolu</translation>
     </message>
     <message>
         <source>%1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2</translation>
     </message>
     <message>
         <source>%1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %</translation>
     </message>
     <message>
         <source>%1 (stale)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (obsolète)</translation>
     </message>
 </context>
 <context>
     <name>MachineModel</name>
     <message>
         <source>Machine</source>
-        <translation type="unfinished"></translation>
+        <translation>Machine</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom</translation>
     </message>
     <message>
         <source>Line</source>
-        <translation type="unfinished"></translation>
+        <translation>Ligne</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Statut</translation>
     </message>
     <message>
         <source>Utilization</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisation</translation>
     </message>
     <message>
         <source>Produced</source>
-        <translation type="unfinished"></translation>
+        <translation>Production</translation>
     </message>
     <message>
         <source>Open tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>Tickets ouverts</translation>
     </message>
     <message>
         <source>Last update</source>
-        <translation type="unfinished"></translation>
+        <translation>Mise à jour</translation>
     </message>
 </context>
 <context>
     <name>MachinesView</name>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Statut</translation>
     </message>
     <message>
         <source>All statuses</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous les statuts</translation>
     </message>
     <message>
         <source>Line</source>
-        <translation type="unfinished"></translation>
+        <translation>Ligne</translation>
     </message>
     <message>
         <source>All lines</source>
-        <translation type="unfinished"></translation>
+        <translation>Toutes les lignes</translation>
     </message>
     <message>
         <source>Search machines</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher des machines</translation>
     </message>
     <message>
         <source>Search machine id or name</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher identifiant ou nom de machine</translation>
     </message>
     <message>
         <source>Machines</source>
-        <translation type="unfinished"></translation>
+        <translation>Machines</translation>
     </message>
     <message>
         <source>%1 (stale)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (obsolète)</translation>
     </message>
     <message>
         <source>Utilization</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisation</translation>
     </message>
     <message>
         <source>Open maintenance tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>Tickets de maintenance ouverts</translation>
     </message>
     <message>
         <source>Priority</source>
-        <translation type="unfinished"></translation>
+        <translation>Priorité</translation>
     </message>
     <message>
         <source>Ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>Ticket</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>Description</translation>
     </message>
     <message>
         <source>Line %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ligne %1</translation>
     </message>
     <message>
         <source>%1 listed of %2 · %3 down · %4 in maintenance</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 affichées sur %2 · %3 en panne · %4 en maintenance</translation>
     </message>
     <message>
         <source>No machine selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune machine sélectionnée</translation>
     </message>
     <message>
         <source>Select a machine in the table to see its utilization and tickets.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez une machine dans le tableau pour afficher son utilisation et ses tickets.</translation>
     </message>
     <message>
         <source>%1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <source>Utilization %1 % · %2 produced</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisation %1 % · production %2</translation>
     </message>
     <message>
         <source>%1 · updated %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · mise à jour %2</translation>
     </message>
     <message>
         <source>Open maintenance tickets (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tickets de maintenance ouverts (%1)</translation>
     </message>
     <message>
         <source>Utilization of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisation de %1</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Watchfloor — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Watchfloor — %1</translation>
     </message>
     <message>
         <source>Open in new window</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir dans une nouvelle fenêtre</translation>
     </message>
     <message>
         <source>Open the current view in a window of its own (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir la vue actuelle dans une fenêtre distincte (%1)</translation>
     </message>
     <message>
         <source>The command log could not be saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le journal des commandes n'a pas pu être enregistré : %1</translation>
     </message>
     <message>
         <source>Overview</source>
-        <translation type="unfinished"></translation>
+        <translation>Vue d'ensemble</translation>
     </message>
     <message>
         <source>Drones</source>
-        <translation type="unfinished"></translation>
+        <translation>Drones</translation>
     </message>
     <message>
         <source>Machines</source>
-        <translation type="unfinished"></translation>
+        <translation>Machines</translation>
     </message>
     <message>
         <source>Control panel</source>
-        <translation type="unfinished"></translation>
+        <translation>Panneau de commande</translation>
     </message>
     <message>
         <source>Alarms</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarmes</translation>
     </message>
     <message>
         <source>Activity</source>
-        <translation type="unfinished"></translation>
+        <translation>Activité</translation>
     </message>
     <message>
         <source>Command log</source>
-        <translation type="unfinished"></translation>
+        <translation>Journal des commandes</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Open %1 in new window</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir %1 dans une nouvelle fenêtre</translation>
     </message>
     <message>
         <source>Open windows</source>
-        <translation type="unfinished"></translation>
+        <translation>Fenêtres ouvertes</translation>
     </message>
     <message>
         <source>Show %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher %1</translation>
     </message>
     <message>
         <source>Watchfloor</source>
-        <translation type="unfinished"></translation>
+        <translation>Watchfloor</translation>
     </message>
     <message>
         <source>%1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <source>Preferences…</source>
-        <translation type="unfinished"></translation>
+        <translation>Préférences…</translation>
     </message>
     <message>
         <source>Toasts, sound, desktop notifications, theme and live updates (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bulles, son, notifications de bureau, thème et mises à jour en direct (%1)</translation>
     </message>
     <message>
         <source>%1 · %2 role</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · rôle %2</translation>
     </message>
     <message>
         <source>Notifications</source>
-        <translation type="unfinished"></translation>
+        <translation>Notifications</translation>
     </message>
     <message>
         <source>Sound muted until %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Son coupé jusqu'à %1</translation>
     </message>
     <message>
         <source>Critical alarms make no sound until %1. Click to unmute now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les alarmes critiques sont silencieuses jusqu'à %1. Cliquez pour rétablir le son maintenant.</translation>
     </message>
     <message>
         <source>Mute sound</source>
-        <translation type="unfinished"></translation>
+        <translation>Couper le son</translation>
     </message>
     <message numerus="yes">
         <source>Silence the critical alarm sound for %n minute(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Couper le son des alarmes critiques pendant %n minute</numerusform>
+            <numerusform>Couper le son des alarmes critiques pendant %n minutes</numerusform>
         </translation>
     </message>
 </context>
@@ -2070,931 +2070,931 @@
     <message numerus="yes">
         <source>%n waiting</source>
         <comment>critical or high alarms not acknowledged</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n en attente</numerusform>
+            <numerusform>%n en attente</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Notifications: %n unread</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Notifications : %n non lue</numerusform>
+            <numerusform>Notifications : %n non lues</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>(%n critical or high alarm(s) waiting for acknowledgement)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>(%n alarme critique ou haute en attente d'acquittement)</numerusform>
+            <numerusform>(%n alarmes critiques ou hautes en attente d'acquittement)</numerusform>
         </translation>
     </message>
     <message>
         <source>Notifications</source>
-        <translation type="unfinished"></translation>
+        <translation>Notifications</translation>
     </message>
     <message>
         <source>Open the notification center (Ctrl+Shift+A)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir le centre de notifications (Ctrl+Shift+A)</translation>
     </message>
 </context>
 <context>
     <name>NotificationCenter</name>
     <message>
         <source>The notification %1 is no longer listed.</source>
-        <translation type="unfinished"></translation>
+        <translation>La notification %1 n'est plus listée.</translation>
     </message>
     <message>
         <source>Nothing to acknowledge: “%1” is not an alarm waiting for an acknowledgement.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien à acquitter : « %1 » n'est pas une alarme en attente d'acquittement.</translation>
     </message>
     <message>
         <source>Acknowledgements need the profile&apos;s local database, which is not open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les acquittements nécessitent la base de données locale du profil, qui n'est pas ouverte.</translation>
     </message>
     <message>
         <source>Link to the server restored</source>
-        <translation type="unfinished"></translation>
+        <translation>Liaison avec le serveur rétablie</translation>
     </message>
     <message numerus="yes">
         <source>The data on screen was not live for %n second(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Les données affichées n'étaient pas en direct pendant %n seconde.</numerusform>
+            <numerusform>Les données affichées n'étaient pas en direct pendant %n secondes.</numerusform>
         </translation>
     </message>
     <message>
         <source>Link to the server lost</source>
-        <translation type="unfinished"></translation>
+        <translation>Liaison avec le serveur perdue</translation>
     </message>
     <message>
         <source>on</source>
-        <translation type="unfinished"></translation>
+        <translation>marche</translation>
     </message>
     <message>
         <source>off</source>
-        <translation type="unfinished"></translation>
+        <translation>arrêt</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>inconnu</translation>
     </message>
     <message>
         <source>%1 set to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 réglé sur %2</translation>
     </message>
     <message>
         <source>The device reported success after this console had stopped waiting.</source>
-        <translation type="unfinished"></translation>
+        <translation>L'appareil a signalé la réussite après que cette console a cessé d'attendre.</translation>
     </message>
     <message>
         <source>%1 not set to %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 non réglé sur %2 : %3</translation>
     </message>
     <message>
         <source>%1 changed to %2 while your command was pending</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 est passé à %2 pendant que votre commande était en cours</translation>
     </message>
     <message>
         <source>%1: %2 sent a command while yours was pending</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : %2 a envoyé une commande pendant que la vôtre était en cours</translation>
     </message>
     <message>
         <source>The server&apos;s value is shown; check it before acting again.</source>
-        <translation type="unfinished"></translation>
+        <translation>La valeur du serveur est affichée ; vérifiez-la avant d'agir à nouveau.</translation>
     </message>
 </context>
 <context>
     <name>NotificationDelegate</name>
     <message>
         <source>Today</source>
-        <translation type="unfinished"></translation>
+        <translation>Aujourd'hui</translation>
     </message>
     <message>
         <source>Yesterday</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier</translation>
     </message>
     <message>
         <source>Link</source>
-        <translation type="unfinished"></translation>
+        <translation>Liaison</translation>
     </message>
     <message numerus="yes">
         <source>%n activation(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n activation</numerusform>
+            <numerusform>%n activations</numerusform>
         </translation>
     </message>
     <message>
         <source>earlier run</source>
-        <translation type="unfinished"></translation>
+        <translation>exécution précédente</translation>
     </message>
     <message>
         <source>Acknowledged by %1 at %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Acquittée par %1 à %2</translation>
     </message>
     <message>
         <source>Acknowledged by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Acquittée par %1</translation>
     </message>
     <message>
         <source>State not known yet</source>
-        <translation type="unfinished"></translation>
+        <translation>État pas encore connu</translation>
     </message>
     <message>
         <source>Waiting for acknowledgement</source>
-        <translation type="unfinished"></translation>
+        <translation>En attente d'acquittement</translation>
     </message>
     <message>
         <source>Returned to normal, waiting for acknowledgement</source>
-        <translation type="unfinished"></translation>
+        <translation>Disparue, en attente d'acquittement</translation>
     </message>
     <message>
         <source>Acknowledged, still active</source>
-        <translation type="unfinished"></translation>
+        <translation>Acquittée, toujours active</translation>
     </message>
     <message>
         <source> · still active</source>
-        <translation type="unfinished"></translation>
+        <translation> · toujours active</translation>
     </message>
     <message>
         <source>Cleared</source>
-        <translation type="unfinished"></translation>
+        <translation>Effacée</translation>
     </message>
     <message>
         <source> · cleared</source>
-        <translation type="unfinished"></translation>
+        <translation> · effacée</translation>
     </message>
     <message>
         <source>Shelved</source>
-        <translation type="unfinished"></translation>
+        <translation>Inhibée</translation>
     </message>
     <message>
         <source>Unread</source>
-        <translation type="unfinished"></translation>
+        <translation>Non lue</translation>
     </message>
 </context>
 <context>
     <name>NotificationPanel</name>
     <message>
         <source>Notification center</source>
-        <translation type="unfinished"></translation>
+        <translation>Centre de notifications</translation>
     </message>
     <message>
         <source>Notifications</source>
-        <translation type="unfinished"></translation>
+        <translation>Notifications</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer</translation>
     </message>
     <message>
         <source>Close the notification center (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer le centre de notifications (Échap)</translation>
     </message>
     <message>
         <source>Notifications, newest first</source>
-        <translation type="unfinished"></translation>
+        <translation>Notifications, les plus récentes en premier</translation>
     </message>
     <message>
         <source>The notification history could not be saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>L'historique des notifications n'a pas pu être enregistré : %1</translation>
     </message>
     <message>
         <source>Search text, source, operator…</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher texte, source, opérateur…</translation>
     </message>
     <message>
         <source>Search notifications</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher des notifications</translation>
     </message>
     <message>
         <source>Minimum severity</source>
-        <translation type="unfinished"></translation>
+        <translation>Gravité minimale</translation>
     </message>
     <message>
         <source>All severities</source>
-        <translation type="unfinished"></translation>
+        <translation>Toutes les gravités</translation>
     </message>
     <message>
         <source>Low and above</source>
-        <translation type="unfinished"></translation>
+        <translation>Basse et plus</translation>
     </message>
     <message>
         <source>Medium and above</source>
-        <translation type="unfinished"></translation>
+        <translation>Moyenne et plus</translation>
     </message>
     <message>
         <source>High and above</source>
-        <translation type="unfinished"></translation>
+        <translation>Haute et plus</translation>
     </message>
     <message>
         <source>Critical only</source>
-        <translation type="unfinished"></translation>
+        <translation>Critique seulement</translation>
     </message>
     <message>
         <source>Kind of notification</source>
-        <translation type="unfinished"></translation>
+        <translation>Type de notification</translation>
     </message>
     <message>
         <source>All kinds</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous les types</translation>
     </message>
     <message>
         <source>Alarms</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarmes</translation>
     </message>
     <message>
         <source>Server notices</source>
-        <translation type="unfinished"></translation>
+        <translation>Avis du serveur</translation>
     </message>
     <message>
         <source>Link to the server</source>
-        <translation type="unfinished"></translation>
+        <translation>Liaison avec le serveur</translation>
     </message>
     <message>
         <source>Commands</source>
-        <translation type="unfinished"></translation>
+        <translation>Commandes</translation>
     </message>
     <message>
         <source>&amp;Unread only</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Non lues seulement</translation>
     </message>
     <message>
         <source>Waiting for ac&amp;knowledgement</source>
-        <translation type="unfinished"></translation>
+        <translation>En attente d'ac&amp;quittement</translation>
     </message>
     <message>
         <source>&amp;Acknowledge…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Acquitter…</translation>
     </message>
     <message>
         <source>Acknowledge all &amp;listed…</source>
-        <translation type="unfinished"></translation>
+        <translation>Acquitter toute la &amp;liste…</translation>
     </message>
     <message>
         <source>&amp;Mark all read</source>
-        <translation type="unfinished"></translation>
+        <translation>Tout &amp;marquer comme lu</translation>
     </message>
     <message>
         <source>Mark every notification read; alarms stay unacknowledged</source>
-        <translation type="unfinished"></translation>
+        <translation>Marquer toutes les notifications comme lues ; les alarmes restent non acquittées</translation>
     </message>
     <message>
         <source>Clear &amp;history…</source>
-        <translation type="unfinished"></translation>
+        <translation>Effacer l'&amp;historique…</translation>
     </message>
     <message>
         <source>Forget past notifications on this console; alarms still waiting stay listed</source>
-        <translation type="unfinished"></translation>
+        <translation>Oublier les notifications passées sur cette console ; les alarmes encore en attente restent listées</translation>
     </message>
     <message>
         <source>Alarm actions need this console&apos;s local store, and none is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les actions sur les alarmes nécessitent le stockage local de cette console, et aucun n'est ouvert.</translation>
     </message>
     <message>
         <source>Your role (viewer) may read notifications but not acknowledge alarms.</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre rôle (observateur) permet de lire les notifications, mais pas d'acquitter les alarmes.</translation>
     </message>
     <message>
         <source>Acknowledgement</source>
-        <translation type="unfinished"></translation>
+        <translation>Acquittement</translation>
     </message>
     <message>
         <source>Acknowledgement of all listed alarms</source>
-        <translation type="unfinished"></translation>
+        <translation>Acquittement de toutes les alarmes listées</translation>
     </message>
     <message numerus="yes">
         <source>%1 sent for %n alarm(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 envoyé pour %n alarme.</numerusform>
+            <numerusform>%1 envoyé pour %n alarmes.</numerusform>
         </translation>
     </message>
     <message>
         <source>%1: %2 of %3 sent. %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : %2 sur %3 envoyés. %4</translation>
     </message>
     <message>
         <source>Clear notification history</source>
-        <translation type="unfinished"></translation>
+        <translation>Effacer l'historique des notifications</translation>
     </message>
     <message>
         <source>Forget every past notification on this console? Alarms still waiting for an acknowledgement stay listed. The server&apos;s alarms are not changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Oublier toutes les notifications passées sur cette console ? Les alarmes encore en attente d'acquittement restent listées. Les alarmes du serveur ne sont pas modifiées.</translation>
     </message>
     <message>
         <source>Clear history</source>
-        <translation type="unfinished"></translation>
+        <translation>Effacer l'historique</translation>
     </message>
     <message>
         <source>Notification history cleared.</source>
-        <translation type="unfinished"></translation>
+        <translation>Historique des notifications effacé.</translation>
     </message>
     <message>
         <source>The history could not be cleared: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>L'historique n'a pas pu être effacé : %1</translation>
     </message>
     <message>
         <source>Acknowledge all &amp;listed (%1)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Acquitter toute la &amp;liste (%1)…</translation>
     </message>
     <message>
         <source>; a note is required</source>
-        <translation type="unfinished"></translation>
+        <translation> ; une note est obligatoire</translation>
     </message>
     <message>
         <source>Acknowledge the selected alarms (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Acquitter les alarmes sélectionnées (Entrée)</translation>
     </message>
     <message>
         <source>Acknowledge every listed alarm waiting, after a confirmation</source>
-        <translation type="unfinished"></translation>
+        <translation>Acquitter toutes les alarmes listées en attente, après confirmation</translation>
     </message>
     <message>
         <source>%1 listed of %2 · %3 unread · %4 waiting for acknowledgement</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 affichées sur %2 · %3 non lues · %4 en attente d'acquittement</translation>
     </message>
 </context>
 <context>
     <name>OperatorModel</name>
     <message>
         <source>Operator</source>
-        <translation type="unfinished"></translation>
+        <translation>Opérateur</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>Rôle</translation>
     </message>
     <message>
         <source>Since</source>
-        <translation type="unfinished"></translation>
+        <translation>Depuis</translation>
     </message>
     <message>
         <source>Console</source>
-        <translation type="unfinished"></translation>
+        <translation>Console</translation>
     </message>
     <message>
         <source>Last action</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernière action</translation>
     </message>
     <message>
         <source>Last action at</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernière action à</translation>
     </message>
 </context>
 <context>
     <name>OverviewView</name>
     <message>
         <source>Alarms</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarmes</translation>
     </message>
     <message>
         <source>Drones</source>
-        <translation type="unfinished"></translation>
+        <translation>Drones</translation>
     </message>
     <message>
         <source>Machines</source>
-        <translation type="unfinished"></translation>
+        <translation>Machines</translation>
     </message>
     <message>
         <source>Plant</source>
-        <translation type="unfinished"></translation>
+        <translation>Installation</translation>
     </message>
     <message>
         <source>Server</source>
-        <translation type="unfinished"></translation>
+        <translation>Serveur</translation>
     </message>
     <message>
         <source>Critical</source>
-        <translation type="unfinished"></translation>
+        <translation>Critique</translation>
     </message>
     <message>
         <source>High</source>
-        <translation type="unfinished"></translation>
+        <translation>Haute</translation>
     </message>
     <message>
         <source>Medium</source>
-        <translation type="unfinished"></translation>
+        <translation>Moyenne</translation>
     </message>
     <message>
         <source>Low</source>
-        <translation type="unfinished"></translation>
+        <translation>Basse</translation>
     </message>
     <message>
         <source>Info</source>
-        <translation type="unfinished"></translation>
+        <translation>Info</translation>
     </message>
     <message>
         <source>Unacknowledged</source>
-        <translation type="unfinished"></translation>
+        <translation>Non acquittées</translation>
     </message>
     <message>
         <source>Flying</source>
-        <translation type="unfinished"></translation>
+        <translation>En vol</translation>
     </message>
     <message>
         <source>Charging</source>
-        <translation type="unfinished"></translation>
+        <translation>En charge</translation>
     </message>
     <message>
         <source>Idle</source>
-        <translation type="unfinished"></translation>
+        <translation>Au repos</translation>
     </message>
     <message>
         <source>Maintenance</source>
-        <translation type="unfinished"></translation>
+        <translation>Maintenance</translation>
     </message>
     <message>
         <source>Offline</source>
-        <translation type="unfinished"></translation>
+        <translation>Hors ligne</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreur</translation>
     </message>
     <message>
         <source>Low battery</source>
-        <translation type="unfinished"></translation>
+        <translation>Batterie faible</translation>
     </message>
     <message>
         <source>Builds in progress</source>
-        <translation type="unfinished"></translation>
+        <translation>En assemblage</translation>
     </message>
     <message>
         <source>Running</source>
-        <translation type="unfinished"></translation>
+        <translation>En marche</translation>
     </message>
     <message>
         <source>Down</source>
-        <translation type="unfinished"></translation>
+        <translation>En panne</translation>
     </message>
     <message>
         <source>Operators online</source>
-        <translation type="unfinished"></translation>
+        <translation>Opérateurs en ligne</translation>
     </message>
     <message>
         <source>CPU</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU</translation>
     </message>
     <message>
         <source>Memory</source>
-        <translation type="unfinished"></translation>
+        <translation>Mémoire</translation>
     </message>
     <message>
         <source>Storage</source>
-        <translation type="unfinished"></translation>
+        <translation>Stockage</translation>
     </message>
     <message>
         <source>Server load</source>
-        <translation type="unfinished"></translation>
+        <translation>Charge du serveur</translation>
     </message>
     <message>
         <source>Fleet battery</source>
-        <translation type="unfinished"></translation>
+        <translation>Batterie de la flotte</translation>
     </message>
     <message>
         <source>Mean battery</source>
-        <translation type="unfinished"></translation>
+        <translation>Batterie moyenne</translation>
     </message>
     <message>
         <source>New alarms per minute</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelles alarmes par minute</translation>
     </message>
     <message>
         <source>Activations</source>
-        <translation type="unfinished"></translation>
+        <translation>Activations</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>Actives</translation>
     </message>
     <message>
         <source>Pending</source>
-        <translation type="unfinished"></translation>
+        <translation>En attente</translation>
     </message>
     <message>
         <source>Not reporting</source>
-        <translation type="unfinished"></translation>
+        <translation>Sans réponse</translation>
     </message>
     <message>
         <source>Fault</source>
-        <translation type="unfinished"></translation>
+        <translation>Défaut</translation>
     </message>
     <message>
         <source>%1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %</translation>
     </message>
     <message>
         <source>Nearly full</source>
-        <translation type="unfinished"></translation>
+        <translation>Presque plein</translation>
     </message>
     <message>
         <source>%1 — stale, not live</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — obsolète, pas en direct</translation>
     </message>
     <message>
         <source>Above %1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>Au-dessus de %1 %</translation>
     </message>
     <message>
         <source>Limit %1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>Limite %1 %</translation>
     </message>
     <message>
         <source>Below %1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>Sous %1 %</translation>
     </message>
     <message>
         <source>Low %1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>Seuil bas %1 %</translation>
     </message>
     <message>
         <source>Flood: above %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Avalanche : au-dessus de %1</translation>
     </message>
     <message>
         <source>Flood above %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Seuil d'avalanche %1</translation>
     </message>
 </context>
 <context>
     <name>PollingClient</name>
     <message>
         <source>the console stopped polling</source>
-        <translation type="unfinished"></translation>
+        <translation>la console a arrêté la scrutation</translation>
     </message>
     <message>
         <source>no answer from the server within the timeout</source>
-        <translation type="unfinished"></translation>
+        <translation>aucune réponse du serveur dans le délai imparti</translation>
     </message>
     <message>
         <source>the server answered HTTP %1</source>
-        <translation type="unfinished"></translation>
+        <translation>le serveur a répondu HTTP %1</translation>
     </message>
     <message>
         <source>%1 (HTTP %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (HTTP %2)</translation>
     </message>
     <message>
         <source>the REST answer is not a JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>la réponse REST n'est pas un objet JSON</translation>
     </message>
     <message>
         <source>the REST snapshot has no journal seq</source>
-        <translation type="unfinished"></translation>
+        <translation>l'instantané REST n'a pas de numéro de séquence (seq) du journal</translation>
     </message>
     <message>
         <source>the server sent no snapshot of the channel %1</source>
-        <translation type="unfinished"></translation>
+        <translation>le serveur n'a envoyé aucun instantané du canal %1</translation>
     </message>
     <message>
         <source>the console is not polling the server</source>
-        <translation type="unfinished"></translation>
+        <translation>la console ne scrute pas le serveur</translation>
     </message>
     <message>
         <source>%1 needs an alarmId</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 nécessite un alarmId</translation>
     </message>
     <message>
         <source>%1 cannot be sent while polling</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ne peut pas être envoyé pendant la scrutation</translation>
     </message>
     <message>
         <source>no answer to %1 within %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>aucune réponse à %1 en %2 s</translation>
     </message>
     <message>
         <source>the answer to %1 is not a JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>la réponse à %1 n'est pas un objet JSON</translation>
     </message>
 </context>
 <context>
     <name>PreferencesDialog</name>
     <message>
         <source>Play a &amp;sound for critical alarms</source>
-        <translation type="unfinished"></translation>
+        <translation>Émettre un &amp;son pour les alarmes critiques</translation>
     </message>
     <message>
         <source>&amp;Desktop notifications while the window is not active</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Notifications de bureau quand la fenêtre n'est pas active</translation>
     </message>
     <message>
         <source>&amp;Live updates from the server</source>
-        <translation type="unfinished"></translation>
+        <translation>Mises à jour en &amp;direct depuis le serveur</translation>
     </message>
     <message>
         <source>&amp;Mute</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Couper</translation>
     </message>
     <message>
         <source>U&amp;nmute</source>
-        <translation type="unfinished"></translation>
+        <translation>Rétab&amp;lir</translation>
     </message>
     <message>
         <source>Preferences</source>
-        <translation type="unfinished"></translation>
+        <translation>Préférences</translation>
     </message>
     <message>
         <source>Toasts from severity</source>
-        <translation type="unfinished"></translation>
+        <translation>Bulles à partir de la gravité</translation>
     </message>
     <message>
         <source>Critical only</source>
-        <translation type="unfinished"></translation>
+        <translation>Critique seulement</translation>
     </message>
     <message>
         <source>High and above</source>
-        <translation type="unfinished"></translation>
+        <translation>Haute et plus</translation>
     </message>
     <message>
         <source>Medium and above</source>
-        <translation type="unfinished"></translation>
+        <translation>Moyenne et plus</translation>
     </message>
     <message>
         <source>Low and above</source>
-        <translation type="unfinished"></translation>
+        <translation>Basse et plus</translation>
     </message>
     <message>
         <source>All, including info</source>
-        <translation type="unfinished"></translation>
+        <translation>Toutes, y compris info</translation>
     </message>
     <message>
         <source>&amp;Toasts for:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bulles pour :</translation>
     </message>
     <message>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> s</translation>
     </message>
     <message>
         <source>Repeat the sound of one alarm at most every, in seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>Intervalle minimal entre deux répétitions du son d'une même alarme, en secondes</translation>
     </message>
     <message>
         <source>&amp;Repeat at most every:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Répéter au plus toutes les :</translation>
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> min</translation>
     </message>
     <message>
         <source>Mute sound for minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>Durée de coupure du son, en minutes</translation>
     </message>
     <message>
         <source>Mute sound</source>
-        <translation type="unfinished"></translation>
+        <translation>Couper le son</translation>
     </message>
     <message>
         <source>Unmute sound</source>
-        <translation type="unfinished"></translation>
+        <translation>Rétablir le son</translation>
     </message>
     <message>
         <source>Mute sound &amp;for:</source>
-        <translation type="unfinished"></translation>
+        <translation>Couper le son &amp;pendant :</translation>
     </message>
     <message>
         <source>Theme</source>
-        <translation type="unfinished"></translation>
+        <translation>Thème</translation>
     </message>
     <message>
         <source>Light</source>
-        <translation type="unfinished"></translation>
+        <translation>Clair</translation>
     </message>
     <message>
         <source>Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>Sombre</translation>
     </message>
     <message>
         <source>T&amp;heme:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Thème :</translation>
     </message>
     <message>
         <source>Sound muted until %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Son coupé jusqu'à %1</translation>
     </message>
     <message>
         <source>Sound not muted</source>
-        <translation type="unfinished"></translation>
+        <translation>Son actif</translation>
     </message>
 </context>
 <context>
     <name>Profile</name>
     <message>
         <source>%1: cannot read the profile: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : impossible de lire le profil : %2</translation>
     </message>
     <message>
         <source>malformed section header</source>
-        <translation type="unfinished"></translation>
+        <translation>en-tête de section mal formé</translation>
     </message>
     <message>
         <source>unknown section [%1] (expected [server], [connection], [operator], [alarms], [notifications], [commands] or [data])</source>
-        <translation type="unfinished"></translation>
+        <translation>section [%1] inconnue (attendu : [server], [connection], [operator], [alarms], [notifications], [commands] ou [data])</translation>
     </message>
     <message>
         <source>expected key=value</source>
-        <translation type="unfinished"></translation>
+        <translation>attendu : clé=valeur</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a ws:// or wss:// URL with a host</source>
-        <translation type="unfinished"></translation>
+        <translation>« %1 » n'est pas une URL ws:// ou wss:// avec un hôte</translation>
     </message>
     <message>
         <source>the token is already given by %1; give only one of token, token-file, token-env</source>
-        <translation type="unfinished"></translation>
+        <translation>le jeton est déjà fourni par %1 ; indiquez une seule des clés token, token-file, token-env</translation>
     </message>
     <message>
         <source>cannot read the token file %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible de lire le fichier de jeton %1 : %2</translation>
     </message>
     <message>
         <source>the token file %1 is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>le fichier de jeton %1 est vide</translation>
     </message>
     <message>
         <source>the environment variable %1 is not set</source>
-        <translation type="unfinished"></translation>
+        <translation>la variable d'environnement %1 n'est pas définie</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not one of auto, watchfloor, plain, socketio</source>
-        <translation type="unfinished"></translation>
+        <translation>« %1 » ne fait pas partie de : auto, watchfloor, plain, socketio</translation>
     </message>
     <message>
         <source>cannot read the CA file %1</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible de lire le fichier d'AC %1</translation>
     </message>
     <message>
         <source>expected true or false</source>
-        <translation type="unfinished"></translation>
+        <translation>attendu : true ou false</translation>
     </message>
     <message>
         <source>unknown key</source>
-        <translation type="unfinished"></translation>
+        <translation>clé inconnue</translation>
     </message>
     <message>
         <source>expected a whole number from %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>attendu : un nombre entier de %1 à %2</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not one of critical, high, medium, low, info</source>
-        <translation type="unfinished"></translation>
+        <translation>« %1 » ne fait pas partie de : critical, high, medium, low, info</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not one of light, dark</source>
-        <translation type="unfinished"></translation>
+        <translation>« %1 » ne fait pas partie de : light, dark</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not an endpoint id (a list is separated by commas)</source>
-        <translation type="unfinished"></translation>
+        <translation>« %1 » n'est pas un identifiant de point (une liste se sépare par des virgules)</translation>
     </message>
     <message>
         <source>%1: [server] url is required</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : la clé url de [server] est obligatoire</translation>
     </message>
 </context>
 <context>
     <name>ServerHealthModel</name>
     <message>
         <source>CPU</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU</translation>
     </message>
     <message>
         <source>Memory</source>
-        <translation type="unfinished"></translation>
+        <translation>Mémoire</translation>
     </message>
     <message>
         <source>Storage</source>
-        <translation type="unfinished"></translation>
+        <translation>Stockage</translation>
     </message>
     <message>
         <source>Last update</source>
-        <translation type="unfinished"></translation>
+        <translation>Mise à jour</translation>
     </message>
 </context>
 <context>
     <name>ShelveDialog</name>
     <message>
         <source>Shelve alarms</source>
-        <translation type="unfinished"></translation>
+        <translation>Inhiber des alarmes</translation>
     </message>
     <message>
         <source>… and %1 more</source>
-        <translation type="unfinished"></translation>
+        <translation>… et %1 de plus</translation>
     </message>
     <message>
         <source>Alarms to shelve: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarmes à inhiber : %1</translation>
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> min</translation>
     </message>
     <message>
         <source>Shelve for minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>Durée d'inhibition, en minutes</translation>
     </message>
     <message>
         <source>&amp;Duration:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Durée :</translation>
     </message>
     <message>
         <source>Why, for the next shift (required)</source>
-        <translation type="unfinished"></translation>
+        <translation>Motif, à l'attention de l'équipe suivante (obligatoire)</translation>
     </message>
     <message>
         <source>Shelve reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Motif d'inhibition</translation>
     </message>
     <message>
         <source>&amp;Reason:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Motif :</translation>
     </message>
     <message>
         <source>Shelve</source>
-        <translation type="unfinished"></translation>
+        <translation>Inhiber</translation>
     </message>
 </context>
 <context>
     <name>Sparkline</name>
     <message>
         <source>Trend</source>
-        <translation type="unfinished"></translation>
+        <translation>Tendance</translation>
     </message>
 </context>
 <context>
     <name>StaleBanner</name>
     <message>
         <source>PAUSED — live updates are off; the values below are as last received at %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>EN PAUSE — mises à jour en direct désactivées ; les valeurs ci-dessous sont les dernières reçues, à %1.</translation>
     </message>
     <message>
         <source>PAUSED — live updates are off; no data received from the server yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>EN PAUSE — mises à jour en direct désactivées ; aucune donnée reçue du serveur pour l'instant.</translation>
     </message>
     <message>
         <source>NOT LIVE — the values below are as last received at %1 and may be out of date.</source>
-        <translation type="unfinished"></translation>
+        <translation>PAS EN DIRECT — les valeurs ci-dessous sont les dernières reçues, à %1, et peuvent être obsolètes.</translation>
     </message>
     <message>
         <source>NOT LIVE — no data received from the server yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>PAS EN DIRECT — aucune donnée reçue du serveur pour l'instant.</translation>
     </message>
     <message>
         <source>Link: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Liaison : %1.</translation>
     </message>
 </context>
 <context>
     <name>TileCard</name>
     <message>
         <source>Tile %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Tuile %1</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
     <name>TileModel</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Valeur</translation>
     </message>
     <message>
         <source>Unit</source>
-        <translation type="unfinished"></translation>
+        <translation>Unité</translation>
     </message>
     <message>
         <source>Last update</source>
-        <translation type="unfinished"></translation>
+        <translation>Mise à jour</translation>
     </message>
 </context>
 <context>
     <name>ToastArea</name>
     <message>
         <source>Notifications</source>
-        <translation type="unfinished"></translation>
+        <translation>Notifications</translation>
     </message>
     <message numerus="yes">
         <source>+%n more</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>+%n autre</numerusform>
+            <numerusform>+%n autres</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Show all notifications, %n more not shown</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Afficher toutes les notifications, %n autre non affichée</numerusform>
+            <numerusform>Afficher toutes les notifications, %n autres non affichées</numerusform>
         </translation>
     </message>
 </context>
@@ -3002,113 +3002,113 @@
     <name>ToastWidget</name>
     <message>
         <source>Acknowledge</source>
-        <translation type="unfinished"></translation>
+        <translation>Acquitter</translation>
     </message>
     <message>
         <source>Show</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer</translation>
     </message>
     <message>
         <source>Close notification</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer la notification</translation>
     </message>
     <message>
         <source>CRITICAL</source>
-        <translation type="unfinished"></translation>
+        <translation>CRITIQUE</translation>
     </message>
     <message>
         <source>ERROR</source>
-        <translation type="unfinished"></translation>
+        <translation>ERREUR</translation>
     </message>
     <message>
         <source>WARNING</source>
-        <translation type="unfinished"></translation>
+        <translation>AVERTISSEMENT</translation>
     </message>
     <message>
         <source>SUCCESS</source>
-        <translation type="unfinished"></translation>
+        <translation>SUCCÈS</translation>
     </message>
     <message>
         <source>INFO</source>
-        <translation type="unfinished"></translation>
+        <translation>INFO</translation>
     </message>
     <message>
         <source>Acknowledge alarm: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Acquitter l'alarme : %1</translation>
     </message>
     <message>
         <source>Show notification: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher la notification : %1</translation>
     </message>
     <message>
         <source>%1 notification: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Notification %1 : %2</translation>
     </message>
 </context>
 <context>
     <name>ViewWindow</name>
     <message>
         <source>Watchfloor — %1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Watchfloor — %1 — %2</translation>
     </message>
     <message>
         <source>%1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <source>commands off</source>
-        <translation type="unfinished"></translation>
+        <translation>commandes désactivées</translation>
     </message>
     <message>
         <source>Close window</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer la fenêtre</translation>
     </message>
 </context>
 <context>
     <name>Watchfloor</name>
     <message>
         <source>Operations console for drones, production machines and control-panel devices.</source>
-        <translation type="unfinished"></translation>
+        <translation>Console d'exploitation pour drones, machines de production et équipements de panneau de commande.</translation>
     </message>
     <message>
         <source>Connect as described by the profile FILE (INI: [server] url, token; [operator] name).</source>
-        <translation type="unfinished"></translation>
+        <translation>Se connecter selon le profil FICHIER (INI : [server] url, token ; [operator] name).</translation>
     </message>
     <message>
         <source>FILE</source>
-        <translation type="unfinished"></translation>
+        <translation>FICHIER</translation>
     </message>
     <message>
         <source>Start the built-in simulator on a free loopback port and connect to it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Démarrer le simulateur intégré sur un port de bouclage libre et s'y connecter.</translation>
     </message>
     <message>
         <source>Once live data has arrived, save the main window to PATH (PNG) and exit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une fois les données en direct reçues, enregistrer la fenêtre principale dans CHEMIN (PNG) et quitter.</translation>
     </message>
     <message>
         <source>PATH</source>
-        <translation type="unfinished"></translation>
+        <translation>CHEMIN</translation>
     </message>
     <message>
         <source>give either --profile FILE or --demo (see --help)</source>
-        <translation type="unfinished"></translation>
+        <translation>indiquez --profile FICHIER ou --demo (voir --help)</translation>
     </message>
     <message>
         <source>cannot start the built-in simulator: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible de démarrer le simulateur intégré : %1</translation>
     </message>
     <message>
         <source>Demo</source>
-        <translation type="unfinished"></translation>
+        <translation>Démo</translation>
     </message>
     <message>
         <source>no local database, acknowledgements made offline cannot be kept: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>pas de base de données locale, les acquittements faits hors ligne ne peuvent pas être conservés : %1</translation>
     </message>
 </context>
 </TS>

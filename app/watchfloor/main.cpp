@@ -1,9 +1,12 @@
-#include "alarmsview.h"
 #include "app/commandservice.h"
 #include "app/profile.h"
+#include "app/profilecatalog.h"
+#include "app/profilecheck.h"
 #include "app/session.h"
+#include "language.h"
 #include "mainwindow.h"
 #include "simserver.h"
+#include "startdialog.h"
 #include "store/localstore.h"
 #include "theme.h"
 
@@ -11,6 +14,7 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
+#include <QLoggingCategory>
 #include <QTimer>
 
 #include <cstdio>
@@ -19,6 +23,11 @@
 namespace {
 
 constexpr int kScreenshotTimeoutMs = 30000;
+constexpr int kCheckTimeoutMs = 20000;
+
+// Exit codes, as the man page lists them.
+constexpr int kExitFailure = 1; // a check failed, the simulator could not start
+constexpr int kExitUsage = 2; // a bad command line or profile
 
 // The command line's own messages, translated under one context.
 struct Cli
@@ -26,10 +35,117 @@ struct Cli
     Q_DECLARE_TR_FUNCTIONS(Watchfloor)
 };
 
+void say(const QString &text)
+{
+    std::fprintf(stdout, "%s\n", qPrintable(text));
+    std::fflush(stdout);
+}
+
 [[noreturn]] void die(const QString &message, int code)
 {
     std::fprintf(stderr, "watchfloor: %s\n", qPrintable(message));
     std::exit(code);
+}
+
+// Options that only print or check: they must work over SSH on a
+// workstation whose screen is elsewhere, so they need no display.
+bool wantsDisplay(int argc, char *argv[])
+{
+    static const QList<QByteArray> headless
+        = {"--list-profiles", "--check-profile", "--hash-pin", "--version", "-v", "--help", "-h", "--help-all"};
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        for (const QByteArray &option : headless) {
+            if (arg == option || arg.startsWith(QByteArray(option + '=')))
+                return false;
+        }
+    }
+    return true;
+}
+
+// The file of a profile named on the command line (a name, a path, or the demo).
+QString resolveProfile(const QString &nameOrPath)
+{
+    QString error;
+    const QString path = ProfileCatalog::resolve(nameOrPath, &error);
+    if (path.isEmpty())
+        die(error, kExitUsage);
+    return path;
+}
+
+// Every key checked before anything starts: a bad profile stops here.
+Profile loadProfile(const QString &path)
+{
+    QString error;
+    auto profile = Profile::load(path, &error);
+    if (!profile)
+        die(error, kExitUsage);
+    return *profile;
+}
+
+// A profile with [simulator] enabled=true runs the reference simulator inside
+// the console, on a free loopback port, and connects to it.
+std::unique_ptr<SimServer> startSimulator(Profile &profile)
+{
+    if (!profile.simulator.enabled)
+        return nullptr;
+    SimOptions options;
+    options.host = QHostAddress::LocalHost;
+    options.port = 0;
+    options.drones = profile.simulator.drones;
+    options.machines = profile.simulator.machines;
+    options.tiles = profile.simulator.tiles;
+    options.seed = profile.simulator.seed;
+    auto simulator = std::make_unique<SimServer>(options);
+    if (!simulator->listen())
+        die(Cli::tr("cannot start the built-in simulator: %1").arg(simulator->errorString()), kExitFailure);
+    profile.connection.url = QUrl(simulator->url());
+    profile.connection.fallbackUrls.clear();
+    return simulator;
+}
+
+int listProfiles()
+{
+    const QList<ProfileCatalog::Entry> entries = ProfileCatalog::list();
+    qsizetype width = 4;
+    for (const auto &entry : entries)
+        width = std::max(width, entry.name.size());
+    say(QStringLiteral("%1  %2  %3")
+            .arg(Cli::tr("NAME").leftJustified(width), Cli::tr("FROM").leftJustified(9), Cli::tr("FILE")));
+    for (const auto &entry : entries) {
+        QString origin;
+        switch (entry.origin) {
+        case ProfileCatalog::Entry::Origin::User:
+            origin = Cli::tr("user");
+            break;
+        case ProfileCatalog::Entry::Origin::System:
+            origin = Cli::tr("system");
+            break;
+        case ProfileCatalog::Entry::Origin::BuiltIn:
+            origin = Cli::tr("built-in");
+            break;
+        }
+        QString error;
+        const bool valid = Profile::load(entry.path, &error).has_value();
+        say(QStringLiteral("%1  %2  %3%4")
+                .arg(entry.name.leftJustified(width), origin.leftJustified(9), entry.path,
+                     valid ? QString()
+                           : QStringLiteral("  ") + Cli::tr("(invalid: run --check-profile %1)").arg(entry.name)));
+    }
+    return 0;
+}
+
+int checkProfile(const QString &nameOrPath)
+{
+    Profile profile = loadProfile(resolveProfile(nameOrPath));
+    const auto simulator = startSimulator(profile);
+    ProfileCheck check(profile);
+    QObject::connect(&check, &ProfileCheck::finished, QCoreApplication::instance(),
+                     [](bool ok) { QCoreApplication::exit(ok ? 0 : kExitFailure); });
+    check.start(kCheckTimeoutMs);
+    const int code = QCoreApplication::exec();
+    say(ProfileCheck::format(profile, check.report()));
+    return code;
 }
 
 // Saves the window once live data is on screen, then quits; gives up with a
@@ -42,12 +158,12 @@ void arrangeScreenshot(Session &session, MainWindow &window, const QString &path
             const QString absolute = QFileInfo(path).absoluteFilePath();
             QDir().mkpath(QFileInfo(absolute).absolutePath());
             if (!window.grab().save(absolute)) {
-                std::fprintf(stderr, "watchfloor: cannot write the screenshot to %s\n", qPrintable(absolute));
-                QCoreApplication::exit(1);
+                std::fprintf(stderr, "watchfloor: %s\n",
+                             qPrintable(Cli::tr("cannot write the screenshot to %1").arg(absolute)));
+                QCoreApplication::exit(kExitFailure);
                 return;
             }
-            std::printf("%s\n", qPrintable(absolute));
-            std::fflush(stdout);
+            say(absolute);
             QCoreApplication::exit(0);
         });
     };
@@ -58,10 +174,13 @@ void arrangeScreenshot(Session &session, MainWindow &window, const QString &path
 
     QTimer::singleShot(kScreenshotTimeoutMs, &window, [&session] {
         const ConnectionService *c = session.connection();
-        std::fprintf(stderr, "watchfloor: no live data within %d s (state: %s%s%s)\n", kScreenshotTimeoutMs / 1000,
-                     qPrintable(ConnectionService::stateName(c->state())), c->lastError().isEmpty() ? "" : ", ",
-                     qPrintable(c->lastError()));
-        QCoreApplication::exit(1);
+        QString state = ConnectionService::stateName(c->state());
+        if (!c->lastError().isEmpty())
+            state += QStringLiteral(", ") + c->lastError();
+        std::fprintf(
+            stderr, "watchfloor: %s\n",
+            qPrintable(Cli::tr("no live data within %1 s (state: %2)").arg(kScreenshotTimeoutMs / 1000).arg(state)));
+        QCoreApplication::exit(kExitFailure);
     });
 }
 
@@ -69,10 +188,15 @@ void arrangeScreenshot(Session &session, MainWindow &window, const QString &path
 
 int main(int argc, char *argv[])
 {
-    QApplication app(argc, argv);
+    std::unique_ptr<QCoreApplication> app;
+    if (wantsDisplay(argc, argv))
+        app = std::make_unique<QApplication>(argc, argv);
+    else
+        app = std::make_unique<QCoreApplication>(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("Watchfloor"));
     QCoreApplication::setApplicationName(QStringLiteral("watchfloor"));
     QCoreApplication::setApplicationVersion(QStringLiteral(WATCHFLOOR_VERSION));
+    Language::install({}); // the system's, until a profile names its own
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -81,43 +205,64 @@ int main(int argc, char *argv[])
     parser.addVersionOption();
     const QCommandLineOption profileOption(
         QStringLiteral("profile"),
-        Cli::tr("Connect as described by the profile FILE (INI: [server] url, token; "
-                "[operator] name)."),
-        Cli::tr("FILE"));
+        Cli::tr("Start with the profile NAME (from the user's or the system's profile folder) or the profile file at "
+                "a path."),
+        Cli::tr("NAME"));
     const QCommandLineOption demoOption(
-        QStringLiteral("demo"), Cli::tr("Start the built-in simulator on a free loopback port and connect to it."));
+        QStringLiteral("demo"), Cli::tr("Start with the demo profile: the built-in simulator on a loopback port."));
+    const QCommandLineOption kioskOption(
+        QStringLiteral("kiosk"),
+        Cli::tr("Run as a plant-floor screen (full screen, rotating views, locked), whatever "
+                "the profile's [kiosk] enabled says."));
+    const QCommandLineOption listOption(QStringLiteral("list-profiles"),
+                                        Cli::tr("List the profiles found, and where, then exit."));
+    const QCommandLineOption checkOption(
+        QStringLiteral("check-profile"),
+        Cli::tr("Validate the profile NAME, connect, authenticate, subscribe, wait for the snapshots and print a "
+                "summary; exit 0 only if every step succeeded."),
+        Cli::tr("NAME"));
     const QCommandLineOption screenshotOption(
         QStringLiteral("screenshot"),
         Cli::tr("Once live data has arrived, save the main window to PATH (PNG) and exit."), Cli::tr("PATH"));
-    parser.addOptions({profileOption, demoOption, screenshotOption});
-    parser.process(app);
+    parser.addOptions({profileOption, demoOption, kioskOption, listOption, checkOption, screenshotOption});
+    parser.process(*app);
 
-    if (parser.isSet(profileOption) == parser.isSet(demoOption))
-        die(Cli::tr("give either --profile FILE or --demo (see --help)"), 2);
+    // An administrator's command prints its answer; the connection's and the
+    // simulator's running commentary would only bury it (QT_LOGGING_RULES
+    // brings it back).
+    if (parser.isSet(listOption) || parser.isSet(checkOption))
+        QLoggingCategory::setFilterRules(QStringLiteral("watchfloor.*.debug=false\nwatchfloor.*.info=false"));
+    if (parser.isSet(listOption))
+        return listProfiles();
+    if (parser.isSet(checkOption))
+        return checkProfile(parser.value(checkOption));
 
-    Profile profile;
-    std::unique_ptr<SimServer> simulator;
-    if (parser.isSet(demoOption)) {
-        SimOptions options;
-        options.host = QHostAddress::LocalHost;
-        options.port = 0;
-        simulator = std::make_unique<SimServer>(options);
-        if (!simulator->listen())
-            die(Cli::tr("cannot start the built-in simulator: %1").arg(simulator->errorString()), 1);
-        profile.name = Cli::tr("Demo");
-        profile.connection.url = QUrl(simulator->url());
-        profile.connection.operatorName = qEnvironmentVariable("USER", QStringLiteral("demo"));
+    if (parser.isSet(profileOption) && parser.isSet(demoOption))
+        die(Cli::tr("give either --profile NAME or --demo, not both"), kExitUsage);
+    QString profilePath;
+    if (parser.isSet(profileOption)) {
+        profilePath = resolveProfile(parser.value(profileOption));
+    } else if (parser.isSet(demoOption)) {
+        profilePath = resolveProfile(QStringLiteral("demo"));
     } else {
-        QString error;
-        auto loaded = Profile::load(parser.value(profileOption), &error);
-        if (!loaded)
-            die(error, 2);
-        profile = *loaded;
+        // Nobody could answer a dialog on a screen that does not exist.
+        if (QGuiApplication::platformName() == u"offscreen")
+            die(Cli::tr("give --profile NAME or --demo (see --help; --list-profiles shows the profiles found)"),
+                kExitUsage);
+        Theme::apply(ThemeMode::Light);
+        StartDialog dialog;
+        if (dialog.exec() != QDialog::Accepted)
+            return 0;
+        profilePath = dialog.chosenProfilePath();
     }
+    Profile profile = loadProfile(profilePath);
+    if (parser.isSet(kioskOption))
+        profile.kiosk.enabled = true;
+    Language::install(profile.language);
+    const auto simulator = startSimulator(profile);
 
     // The operator's own choices for this profile, over the profile's defaults.
-    const QString storeName
-        = parser.isSet(demoOption) ? QStringLiteral("demo") : QFileInfo(profile.path).completeBaseName();
+    const QString storeName = profile.name;
     const Preferences preferences = Preferences::load(storeName, profile.preferenceDefaults);
     Theme::apply(preferences.theme);
     LocalStore store; // before the session, which uses it until its end
@@ -129,13 +274,14 @@ int main(int argc, char *argv[])
     if (store.open(LocalStore::defaultPath(storeName)))
         session.setStore(&store);
     else
-        std::fprintf(stderr, "watchfloor: %s\n",
-                     qPrintable(Cli::tr("no local database, acknowledgements made offline "
-                                        "cannot be kept: %1")
-                                    .arg(store.lastError())));
+        std::fprintf(
+            stderr, "watchfloor: %s\n",
+            qPrintable(
+                Cli::tr("no local database, acknowledgements made offline cannot be kept: %1").arg(store.lastError())));
     MainWindow window(&session, profile.name);
     window.setRequireAckNote(profile.requireAckNote);
-    window.commandService()->setCommandsAllowed(profile.commandsEnabled);
+    window.setFeatureSwitches(profile.features);
+    window.commandService()->setCommandsAllowed(profile.commandsAllowed());
     window.commandService()->setTimeout(std::chrono::seconds(profile.commandTimeoutSeconds));
     window.commandService()->setCriticalEndpoints(profile.confirmEndpoints);
     // A screenshot shows the window as it first opens, whatever was last used.
@@ -148,5 +294,5 @@ int main(int argc, char *argv[])
     if (parser.isSet(screenshotOption))
         arrangeScreenshot(session, window, parser.value(screenshotOption));
 
-    return QApplication::exec();
+    return QCoreApplication::exec();
 }

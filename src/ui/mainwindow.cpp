@@ -523,7 +523,7 @@ void MainWindow::setPreferences(const Preferences &preferences, const QString &p
     m_preferences = preferences;
     if (Theme::mode() != preferences.theme)
         Theme::apply(preferences.theme);
-    m_alerting->setPreferences(preferences);
+    m_alerting->setPreferences(effectivePreferences());
     ConnectionService *connection = m_session->connection();
     if (!preferences.liveUpdates)
         connection->pause();
@@ -532,9 +532,25 @@ void MainWindow::setPreferences(const Preferences &preferences, const QString &p
     updateMuteButton();
 }
 
+void MainWindow::setFeatureSwitches(const FeatureSwitches &features)
+{
+    m_features = features;
+    m_alerting->setPreferences(effectivePreferences());
+    updateMuteButton();
+}
+
+Preferences MainWindow::effectivePreferences() const
+{
+    Preferences effective = m_preferences;
+    effective.sound = effective.sound && m_features.sound;
+    effective.desktopNotifications = effective.desktopNotifications && m_features.desktopNotifications;
+    return effective;
+}
+
 void MainWindow::openPreferences()
 {
     auto *dialog = new PreferencesDialog(m_preferences, this);
+    dialog->setFeatureSwitches(m_features);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         setPreferences(dialog->preferences());
@@ -547,7 +563,7 @@ void MainWindow::openPreferences()
 void MainWindow::updateMuteButton()
 {
     AlarmSound *sound = m_alerting->sound();
-    m_mute->setVisible(m_preferences.sound);
+    m_mute->setVisible(m_preferences.sound && m_features.sound);
     if (sound->isMuted()) {
         const QString until = QLocale().toString(sound->mutedUntil().toLocalTime().time(), QStringLiteral("HH:mm"));
         m_mute->setText(tr("Sound muted until %1").arg(until));

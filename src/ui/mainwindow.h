@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/featureswitches.h"
 #include "app/preferences.h"
 
 #include <QMainWindow>
@@ -81,6 +82,10 @@ public:
     Preferences preferences() const { return m_preferences; }
     // The profile's rule that an acknowledgement needs a note, in every view.
     void setRequireAckNote(bool required);
+    // The profile's [features]: a switched-off sound or desktop notification
+    // stays off whatever the operator's preferences say.
+    void setFeatureSwitches(const FeatureSwitches &features);
+    const FeatureSwitches &featureSwitches() const { return m_features; }
 
     void setNotificationsVisible(bool visible);
     bool notificationsVisible() const;
@@ -129,6 +134,8 @@ private:
     void acknowledgeFromToast(const QString &notificationId);
     void showNotification(const QString &notificationId);
     void updateMuteButton();
+    // The operator's preferences within what the profile's features allow.
+    Preferences effectivePreferences() const;
 
     Session *m_session;
     QString m_profileName;
@@ -162,5 +169,6 @@ private:
     QToolButton *m_mute = nullptr;
     QAction *m_preferencesAction = nullptr;
     Preferences m_preferences;
+    FeatureSwitches m_features;
     QString m_preferencesKey;
 };

@@ -27,6 +27,7 @@ namespace {
 constexpr int kMargin = 12;
 constexpr int kSpacing = 8;
 constexpr int kMinTileWidth = 140;
+constexpr int kTileChars = 17; // average characters a tile's label should fit
 constexpr int kChartRedrawMs = 1000; // charts are read, not watched: once a second is plenty
 constexpr int kDefaultFleetSampleMs = 5000;
 constexpr qsizetype kDefaultFleetSamples = 720; // an hour at 5 s
@@ -202,6 +203,10 @@ QWidget *OverviewView::createCharts()
 void OverviewView::changeEvent(QEvent *event)
 {
     QWidget::changeEvent(event);
+    if (event->type() == QEvent::FontChange) {
+        reflow(true); // larger type (a kiosk, an operator's setting) needs wider tiles
+        return;
+    }
     if (event->type() != QEvent::PaletteChange)
         return;
     // The chart views restyle themselves on the same change; the stale titles
@@ -222,7 +227,9 @@ void OverviewView::resizeEvent(QResizeEvent *event)
 void OverviewView::reflow(bool force)
 {
     const int available = std::max(0, width() - 2 * kMargin);
-    const int columns = std::clamp((available + kSpacing) / (kMinTileWidth + kSpacing), 1, int(Kpi::Count));
+    // Wide enough for a label such as "Unacknowledged" in the current type.
+    const int tileWidth = std::max(kMinTileWidth, fontMetrics().averageCharWidth() * kTileChars);
+    const int columns = std::clamp((available + kSpacing) / (tileWidth + kSpacing), 1, int(Kpi::Count));
     if (columns == m_columns && !force)
         return;
     const int previous = m_columns;

@@ -120,9 +120,9 @@ Preferences PreferencesDialog::preferences() const
 {
     Preferences p = m_initial;
     p.toastThreshold = AlarmSeverity(m_threshold->currentData().toInt());
-    p.sound = m_sound->isChecked();
+    p.sound = m_features.sound ? m_sound->isChecked() : m_initial.sound;
     p.soundRepeatSeconds = m_soundRepeat->value();
-    p.desktopNotifications = m_desktop->isChecked();
+    p.desktopNotifications = m_features.desktopNotifications ? m_desktop->isChecked() : m_initial.desktopNotifications;
     p.mutedUntil = m_mutedUntil;
     p.theme = ThemeMode(m_theme->currentData().toInt());
     p.liveUpdates = m_liveUpdates->isChecked();
@@ -148,6 +148,23 @@ void PreferencesDialog::updateMuteState()
                                      .arg(QLocale().toString(m_mutedUntil.toLocalTime().time(), QLocale::ShortFormat))
                                : tr("Sound not muted"));
     m_unmute->setEnabled(muted);
+}
+
+void PreferencesDialog::setFeatureSwitches(const FeatureSwitches &features)
+{
+    m_features = features;
+    const QString why = tr("Switched off for this workstation by its profile.");
+    if (!features.sound) {
+        m_sound->setChecked(false);
+        m_sound->setEnabled(false);
+        m_sound->setToolTip(why);
+    }
+    if (!features.desktopNotifications) {
+        m_desktop->setChecked(false);
+        m_desktop->setEnabled(false);
+        m_desktop->setToolTip(why);
+    }
+    updateEnabled();
 }
 
 void PreferencesDialog::updateEnabled()

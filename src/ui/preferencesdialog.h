@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/featureswitches.h"
 #include "app/preferences.h"
 
 #include <QDialog>
@@ -25,12 +26,17 @@ public:
 
     Preferences preferences() const;
 
+    // What the profile switched off for this workstation shows unchecked and
+    // disabled, saying why; the operator's stored choice is kept as it was.
+    void setFeatureSwitches(const FeatureSwitches &features);
+
 private:
     void mute();
     void unmute();
     void updateMuteState();
     void updateEnabled();
 
+    FeatureSwitches m_features;
     Preferences m_initial; // what the dialog does not edit passes through
     QDateTime m_mutedUntil;
     QComboBox *m_threshold;

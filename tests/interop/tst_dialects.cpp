@@ -1,3 +1,4 @@
+#include "app/profilecheck.h"
 #include "app/session.h"
 #include "interoppeer.h"
 
@@ -25,6 +26,8 @@ private Q_SLOTS:
     void plainServerIsDetectedAndLiveWithoutSnapshots();
     void socketIoServerFillsTheFleet();
     void socketIoServerThatStopsPingingIsDead();
+    void profileCheckAgainstAPlainServer();
+    void profileCheckAgainstASocketIoServer();
 
 private:
     quint16 start(const QString &script, const QStringList &flags, const QProcessEnvironment &env);
@@ -142,6 +145,50 @@ void TestDialects::socketIoServerThatStopsPingingIsDead()
     QTRY_COMPARE_WITH_TIMEOUT(session.connection()->state(), State::Reconnecting, 5000);
     ::kill(pid_t(m_peer->processId()), SIGCONT);
     QTRY_VERIFY_WITH_TIMEOUT(session.hasLiveData(), 10000);
+}
+
+namespace {
+
+ProfileCheck::Report checkProfile(const ConnectionSettings &settings)
+{
+    Profile profile;
+    profile.path = QStringLiteral("interop.ini");
+    profile.connection = settings;
+    ProfileCheck check(profile);
+    QSignalSpy finished(&check, &ProfileCheck::finished);
+    check.start(10000);
+    if (!finished.wait(15000))
+        qFatal("the profile check never finished");
+    return check.report();
+}
+
+} // namespace
+
+void TestDialects::profileCheckAgainstAPlainServer()
+{
+    const quint16 port = start(QStringLiteral("plain-server.js"), {}, QProcessEnvironment::systemEnvironment());
+    QVERIFY2(port != 0, "the plain peer did not start (./test installs node and its packages)");
+    const ProfileCheck::Report report
+        = checkProfile(settingsFor(QStringLiteral("ws://127.0.0.1:%1/ws").arg(port), Dialect::Auto));
+    QVERIFY2(report.ok, qPrintable(report.steps.isEmpty() ? QString() : report.steps.last().detail));
+    QCOMPARE(report.dialect, QStringLiteral("plain"));
+    QCOMPARE(report.steps.size(), 4);
+    // No handshake to pass: said so, not pretended.
+    QVERIFY2(report.steps.at(1).detail.contains(QStringLiteral("not asked by this server")),
+             qPrintable(report.steps.at(1).detail));
+    // Node's ws answers the WebSocket ping itself.
+    QVERIFY(report.roundTripMs >= 0);
+}
+
+void TestDialects::profileCheckAgainstASocketIoServer()
+{
+    const quint16 port = start(QStringLiteral("socketio-server.js"), {}, fastSocketIoEnvironment());
+    QVERIFY2(port != 0, "the Socket.IO peer did not start (./test installs node and its packages)");
+    const ProfileCheck::Report report
+        = checkProfile(settingsFor(QStringLiteral("ws://127.0.0.1:%1/").arg(port), Dialect::SocketIo));
+    QVERIFY2(report.ok, qPrintable(report.steps.isEmpty() ? QString() : report.steps.last().detail));
+    QCOMPARE(report.dialect, QStringLiteral("socketio"));
+    QVERIFY(report.roundTripMs >= 0);
 }
 
 QTEST_GUILESS_MAIN(TestDialects)

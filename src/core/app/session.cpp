@@ -25,10 +25,6 @@ Session::Session(QObject *parent)
     connect(&m_flushTimer, &QTimer::timeout, this, &Session::flush);
     connect(&m_connection, &ConnectionService::messageReceived, this, &Session::onMessage);
     connect(&m_connection, &ConnectionService::stateChanged, this, &Session::onStateChanged);
-    // Every channel of the plant; the detail streams come and go as rooms.
-    m_connection.setSubscriptions({QStringLiteral("drones"), QStringLiteral("machines"), QStringLiteral("maintenance"),
-                                   QStringLiteral("tiles"), QStringLiteral("telemetry"), QStringLiteral("commands"),
-                                   QStringLiteral("alarms"), QStringLiteral("health"), QStringLiteral("presence")});
     m_staleTimer.setInterval(1000);
     connect(&m_staleTimer, &QTimer::timeout, this, &Session::refreshStaleness);
     m_staleTimer.start();
@@ -49,6 +45,8 @@ void Session::setStore(LocalStore *store)
 void Session::setSessionSettings(const SessionSettings &settings)
 {
     m_settings = settings;
+    // The profile's channels; the detail streams come and go as rooms.
+    m_connection.setSubscriptions(settings.channels);
     m_flushTimer.setInterval(settings.frameMs);
     m_drones.setExpectedPeriodMs(settings.dronePeriodMs);
     m_drones.setHistoryCapacity(settings.historySamples);

@@ -299,6 +299,10 @@ void ConnectionService::openSocket()
         }
     });
 
+    connect(socket, &QWebSocket::connected, this, [this, socket] {
+        if (socket == m_socket)
+            Q_EMIT socketOpened();
+    });
     connect(socket, &QWebSocket::connected, this, &ConnectionService::onSocketConnected);
     connect(socket, &QWebSocket::disconnected, this, &ConnectionService::onSocketDisconnected);
     connect(socket, &QWebSocket::textMessageReceived, this, [this](const QString &text) {
@@ -311,10 +315,14 @@ void ConnectionService::openSocket()
     connect(socket, &QWebSocket::pong, this, [this](quint64 elapsed, const QByteArray &) {
         m_lastHeard.restart();
         m_roundTripMs = qint64(elapsed);
+        Q_EMIT roundTripMeasured(m_roundTripMs);
     });
     connect(socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this,
-            [this, socket](QAbstractSocket::SocketError) {
+            [this, socket](QAbstractSocket::SocketError error) {
                 m_lastError = socket->errorString();
+                if (socket == m_socket)
+                    Q_EMIT socketErrorOccurred(error, m_lastError,
+                                               socket->state() != QAbstractSocket::UnconnectedState);
                 if (socket == m_socket && !m_tlsFailure.isEmpty()) {
                     fail(m_tlsFailure); // retrying would meet the same certificate
                     return;
@@ -848,6 +856,14 @@ void ConnectionService::noteHeard()
 {
     m_lastHeard.restart();
     m_lastMessageAt = QDateTime::currentDateTimeUtc();
+}
+
+bool ConnectionService::measureRoundTrip()
+{
+    if (!m_socket || m_socket->state() != QAbstractSocket::ConnectedState)
+        return false;
+    m_socket->ping();
+    return true;
 }
 
 void ConnectionService::onHeartbeat()

@@ -6,6 +6,7 @@
 #include "protocol/decoder.h"
 #include "protocol/messages.h"
 
+#include <QAbstractSocket>
 #include <QDateTime>
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
@@ -110,6 +111,9 @@ public:
     // Round trip of the last heartbeat ping in ms, or -1 before the first pong.
     qint64 roundTripMs() const { return m_roundTripMs; }
     int protocolErrorCount() const { return m_protocolErrors; }
+    // Pings the server now rather than at the next heartbeat; the answer
+    // comes as roundTripMeasured. False when there is no open socket.
+    bool measureRoundTrip();
 
     // The last seq applied from the server's stream, and how the last
     // reconnect picked it up again.
@@ -133,6 +137,14 @@ public:
 Q_SIGNALS:
     void stateChanged(ConnectionService::State state);
     void messageReceived(const Protocol::Message &message);
+    // A pong came back after `ms` (WebSocket level, so every dialect answers).
+    void roundTripMeasured(qint64 ms);
+    // The WebSocket handshake of the current attempt succeeded.
+    void socketOpened();
+    // The current attempt's socket reported an error; `stillConnected`: the
+    // TCP connection is up, so something answered that was not a WebSocket
+    // upgrade (Qt 6.4 leaves it open until the connect timeout).
+    void socketErrorOccurred(QAbstractSocket::SocketError error, const QString &message, bool stillConnected);
     void protocolErrorOccurred(const Protocol::DecodeError &error);
     // The server refused a room (too many subscriptions, unknown entity):
     // the link stays up, the view goes without the detail stream.

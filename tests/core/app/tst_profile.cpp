@@ -22,6 +22,16 @@ private Q_SLOTS:
     void commandSettings();
     void rejectsCommands_data();
     void rejectsCommands();
+    void featureSwitches();
+    void kioskSettings();
+    void rejectsKiosk_data();
+    void rejectsKiosk();
+    void language_data();
+    void language();
+    void channels();
+    void simulator();
+    void keyGivenTwice();
+    void shippedDemoProfile();
 
 private:
     QString write(const QByteArray &content);
@@ -73,7 +83,8 @@ void TestProfile::rejects_data()
     QTest::newRow("broken header") << QByteArray("[server\n") << QStringLiteral(":1: malformed section header");
     QTest::newRow("unknown dialect") << QByteArray("[server]\nurl=ws://h/ws\ndialect=mqtt\n")
                                      << QStringLiteral(":3: [server] dialect: \"mqtt\" is not one of");
-    QTest::newRow("key outside section") << QByteArray("url=ws://h/ws\n") << QStringLiteral(":1: [] url: unknown key");
+    QTest::newRow("key outside section") << QByteArray("url=ws://h/ws\n")
+                                         << QStringLiteral(":1: a key before the first [section]");
 }
 
 void TestProfile::rejects()
@@ -156,14 +167,12 @@ void TestProfile::connectionSettings()
                                              "backoff-base-ms=250\n"
                                              "backoff-cap-ms=10000\n"
                                              "max-attempts=5\n"
-                                             "polling-fallback=false\n"
                                              "stable-after-ms=2000\n"),
                                        &error);
     QVERIFY2(profile, qPrintable(error));
     QCOMPARE(profile->connection.backoffBaseMs, 250);
     QCOMPARE(profile->connection.backoffCapMs, 10000);
     QCOMPARE(profile->connection.maxAttempts, 5); // seed 000's "max 5 attempts"
-    QCOMPARE(profile->connection.pollingFallback, false);
     QCOMPARE(profile->connection.stableAfterMs, 2000);
     QCOMPARE(ConnectionSettings().maxAttempts, 0); // unlimited unless the profile says
 
@@ -275,19 +284,17 @@ void TestProfile::commandSettings()
     QString error;
     const auto plain = Profile::load(write("[server]\nurl=ws://h/ws\n"), &error);
     QVERIFY2(plain, qPrintable(error));
-    QVERIFY(plain->commandsEnabled);
+    QVERIFY(plain->commandsAllowed());
     QCOMPARE(plain->commandTimeoutSeconds, 10);
     QVERIFY(plain->confirmEndpoints.isEmpty());
 
     const auto profile = Profile::load(write("[server]\nurl=ws://h/ws\n"
                                              "[commands]\n"
-                                             "enabled=false\n"
                                              "timeout-seconds=25\n"
                                              "confirm=T1.H101.on, T1.P101.running\n"
                                              "confirm=T2.H101.on\n"),
                                        &error);
     QVERIFY2(profile, qPrintable(error));
-    QVERIFY(!profile->commandsEnabled);
     QCOMPARE(profile->commandTimeoutSeconds, 25);
     QCOMPARE(
         profile->confirmEndpoints,
@@ -298,8 +305,8 @@ void TestProfile::rejectsCommands_data()
 {
     QTest::addColumn<QByteArray>("line");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("enabled") << QByteArray("enabled=yes")
-                             << QStringLiteral(":4: [commands] enabled: expected true or false");
+    QTest::newRow("moved switch") << QByteArray("enabled=false")
+                                  << QStringLiteral(":4: [commands] enabled: this switch is now [features] commands");
     QTest::newRow("timeout zero") << QByteArray(
         "timeout-seconds=0") << QStringLiteral(":4: [commands] timeout-seconds: expected a whole number from 1 to 300");
     QTest::newRow("timeout text") << QByteArray("timeout-seconds=soon")
@@ -322,3 +329,202 @@ void TestProfile::rejectsCommands()
 
 QTEST_GUILESS_MAIN(TestProfile)
 #include "tst_profile.moc"
+
+void TestProfile::featureSwitches()
+{
+    QString error;
+    const auto plain = Profile::load(write("[server]\nurl=ws://h/ws\n"), &error);
+    QVERIFY2(plain, qPrintable(error));
+    QVERIFY(plain->features.pollingFallback && plain->features.desktopNotifications && plain->features.sound
+            && plain->features.commands);
+    QVERIFY(plain->connection.pollingFallback);
+
+    const auto off = Profile::load(write("[server]\nurl=ws://h/ws\n"
+                                         "[features]\n"
+                                         "polling-fallback=false\n"
+                                         "desktop-notifications=false\n"
+                                         "sound=false\n"
+                                         "commands=false\n"),
+                                   &error);
+    QVERIFY2(off, qPrintable(error));
+    QVERIFY(!off->features.desktopNotifications);
+    QVERIFY(!off->features.sound);
+    QVERIFY(!off->features.commands);
+    QVERIFY(!off->commandsAllowed());
+    // The switch reaches the connection's settings.
+    QVERIFY(!off->connection.pollingFallback);
+
+    QVERIFY(!Profile::load(write("[server]\nurl=ws://h/ws\n[features]\nsound=maybe\n"), &error));
+    QVERIFY2(error.contains(QStringLiteral(":4: [features] sound: expected true or false")), qPrintable(error));
+    QVERIFY(!Profile::load(write("[server]\nurl=ws://h/ws\n[connection]\npolling-fallback=false\n"), &error));
+    QVERIFY2(error.contains(
+                 QStringLiteral(":4: [connection] polling-fallback: this switch is now [features] polling-fallback")),
+             qPrintable(error));
+}
+
+void TestProfile::kioskSettings()
+{
+    QString error;
+    const auto plain = Profile::load(write("[server]\nurl=ws://h/ws\n"), &error);
+    QVERIFY2(plain, qPrintable(error));
+    QVERIFY(!plain->kiosk.enabled);
+
+    const QByteArray hash = "pbkdf2-sha256:100000:00112233445566778899aabbccddeeff:"
+                            "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
+    const auto kiosk = Profile::load(write("[server]\nurl=ws://h/ws\n"
+                                           "[kiosk]\n"
+                                           "enabled=true\n"
+                                           "views=overview, alarms,control-panel\n"
+                                           "rotate-seconds=20\n"
+                                           "cursor-hide-seconds=3\n"
+                                           "font-percent=175\n"
+                                           "exit-chord=Ctrl+Alt+F12\n"
+                                           "exit-pin-hash="
+                                           + hash + "\n"),
+                                     &error);
+    QVERIFY2(kiosk, qPrintable(error));
+    QVERIFY(kiosk->kiosk.enabled);
+    QCOMPARE(kiosk->kiosk.views,
+             QStringList({QStringLiteral("overview"), QStringLiteral("alarms"), QStringLiteral("control-panel")}));
+    QCOMPARE(kiosk->kiosk.rotateSeconds, 20);
+    QCOMPARE(kiosk->kiosk.cursorHideSeconds, 3);
+    QCOMPARE(kiosk->kiosk.fontPercent, 175);
+    QCOMPARE(kiosk->kiosk.exitChord, QStringLiteral("Ctrl+Alt+F12"));
+    QCOMPARE(kiosk->kiosk.exitPinHash, QString::fromLatin1(hash));
+    // A kiosk watches: commands need its own permission besides the feature.
+    QVERIFY(!kiosk->kiosk.commandsAllowed);
+    QVERIFY(!kiosk->commandsAllowed());
+
+    const auto allowed
+        = Profile::load(write("[server]\nurl=ws://h/ws\n[kiosk]\nenabled=true\ncommands=true\n"), &error);
+    QVERIFY2(allowed, qPrintable(error));
+    QVERIFY(allowed->commandsAllowed());
+    const auto switchedOff = Profile::load(
+        write("[server]\nurl=ws://h/ws\n[kiosk]\nenabled=true\ncommands=true\n[features]\ncommands=false\n"), &error);
+    QVERIFY2(switchedOff, qPrintable(error));
+    QVERIFY(!switchedOff->commandsAllowed());
+}
+
+void TestProfile::rejectsKiosk_data()
+{
+    QTest::addColumn<QByteArray>("line");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("unknown view") << QByteArray("views=overview, dashboard")
+                                  << QStringLiteral(":4: [kiosk] views: \"dashboard\" is not one of overview, drones");
+    QTest::newRow("view twice") << QByteArray("views=alarms,alarms")
+                                << QStringLiteral(":4: [kiosk] views: \"alarms\" is listed twice");
+    QTest::newRow("no views") << QByteArray("views= , ")
+                              << QStringLiteral(":4: [kiosk] views: expected at least one of");
+    QTest::newRow("rotate") << QByteArray("rotate-seconds=-1")
+                            << QStringLiteral(":4: [kiosk] rotate-seconds: expected a whole number from 0 to 86400");
+    QTest::newRow("font") << QByteArray("font-percent=50")
+                          << QStringLiteral(":4: [kiosk] font-percent: expected a whole number from 100 to 300");
+    QTest::newRow("chord one modifier") << QByteArray("exit-chord=Ctrl+Q")
+                                        << QStringLiteral(":4: [kiosk] exit-chord: \"Ctrl+Q\" is not a key chord");
+    QTest::newRow("plain pin") << QByteArray("exit-pin-hash=1234")
+                               << QStringLiteral(
+                                      ":4: [kiosk] exit-pin-hash: not a PIN hash made by watchfloor --hash-pin");
+    QTest::newRow("unknown") << QByteArray("pin=1234") << QStringLiteral(":4: [kiosk] pin: unknown key");
+}
+
+void TestProfile::rejectsKiosk()
+{
+    QFETCH(QByteArray, line);
+    QFETCH(QString, expected);
+    QString error;
+    QVERIFY(!Profile::load(write("[server]\nurl=ws://h/ws\n[kiosk]\n" + line + "\n"), &error));
+    QVERIFY2(error.contains(expected), qPrintable(error));
+}
+
+void TestProfile::language_data()
+{
+    QTest::addColumn<QByteArray>("value");
+    QTest::addColumn<QString>("language"); // empty: the value is refused
+    QTest::newRow("german") << QByteArray("de") << QStringLiteral("de");
+    QTest::newRow("swiss french") << QByteArray("fr_CH") << QStringLiteral("fr_CH");
+    QTest::newRow("english") << QByteArray("en-GB") << QStringLiteral("en-GB");
+    QTest::newRow("system") << QByteArray("system") << QString();
+    QTest::newRow("not shipped") << QByteArray("it") << QStringLiteral("!");
+    QTest::newRow("not a locale") << QByteArray("german") << QStringLiteral("!");
+}
+
+void TestProfile::language()
+{
+    QFETCH(QByteArray, value);
+    QFETCH(QString, language);
+    QString error;
+    const auto profile = Profile::load(write("[server]\nurl=ws://h/ws\n[display]\nlanguage=" + value + "\n"), &error);
+    if (language == u"!") {
+        QVERIFY(!profile);
+        QVERIFY2(error.contains(QStringLiteral(":4: [display] language: \"%1\" is not system or a language the "
+                                               "console speaks (en, de, fr)")
+                                    .arg(QString::fromLatin1(value))),
+                 qPrintable(error));
+        return;
+    }
+    QVERIFY2(profile, qPrintable(error));
+    QCOMPARE(profile->language, language);
+}
+
+void TestProfile::channels()
+{
+    QString error;
+    const auto all = Profile::load(write("[server]\nurl=ws://h/ws\n"), &error);
+    QVERIFY2(all, qPrintable(error));
+    QCOMPARE(all->session.channels, SessionSettings::allChannels());
+    QCOMPARE(all->session.channels.size(), 9);
+
+    const auto some = Profile::load(write("[server]\nurl=ws://h/ws\nchannels=alarms, health\n"), &error);
+    QVERIFY2(some, qPrintable(error));
+    QCOMPARE(some->session.channels, QStringList({QStringLiteral("alarms"), QStringLiteral("health")}));
+
+    QVERIFY(!Profile::load(write("[server]\nurl=ws://h/ws\nchannels=alarms, weather\n"), &error));
+    QVERIFY2(error.contains(QStringLiteral(":3: [server] channels: \"weather\" is not one of drones, machines")),
+             qPrintable(error));
+}
+
+void TestProfile::simulator()
+{
+    QString error;
+    const auto profile
+        = Profile::load(write("[simulator]\nenabled=true\ndrones=40\nmachines=3\ntiles=1\nseed=7\n"), &error);
+    QVERIFY2(profile, qPrintable(error));
+    QVERIFY(profile->simulator.enabled);
+    QCOMPARE(profile->simulator.drones, 40);
+    QCOMPARE(profile->simulator.machines, 3);
+    QCOMPARE(profile->simulator.tiles, 1);
+    QCOMPARE(profile->simulator.seed, 7u);
+
+    // Either a server or the simulator, never both, never neither.
+    QVERIFY(!Profile::load(write("[server]\nurl=ws://h/ws\n[simulator]\nenabled=true\n"), &error));
+    QVERIFY2(error.contains(QStringLiteral("[simulator] enabled=true and [server] url exclude each other")),
+             qPrintable(error));
+    QVERIFY(!Profile::load(write("[simulator]\nenabled=false\n"), &error));
+    QVERIFY2(error.contains(QStringLiteral("[server] url is required (or [simulator] enabled=true)")),
+             qPrintable(error));
+    QVERIFY(!Profile::load(write("[simulator]\nenabled=true\ndrones=100000\n"), &error));
+    QVERIFY2(error.contains(QStringLiteral(":3: [simulator] drones: expected a whole number from 0 to 5000")),
+             qPrintable(error));
+}
+
+void TestProfile::keyGivenTwice()
+{
+    QString error;
+    QVERIFY(!Profile::load(write("[server]\nurl=ws://h/ws\n[operator]\nname=alice\n\nname=bob\n"), &error));
+    QVERIFY2(error.contains(QStringLiteral(":6: [operator] name: given twice (first on line 4)")), qPrintable(error));
+}
+
+void TestProfile::shippedDemoProfile()
+{
+    // The file the package installs is the one built into the console.
+    QString error;
+    const auto demo = Profile::load(QStringLiteral(":/profiles/demo.ini"), &error);
+    QVERIFY2(demo, qPrintable(error));
+    QVERIFY(demo->simulator.enabled);
+    QCOMPARE(demo->name, QStringLiteral("demo"));
+    QFile shipped(QStringLiteral(WATCHFLOOR_SOURCE_DIR "/packaging/profiles/demo.ini"));
+    QFile builtIn(QStringLiteral(":/profiles/demo.ini"));
+    QVERIFY(shipped.open(QIODevice::ReadOnly));
+    QVERIFY(builtIn.open(QIODevice::ReadOnly));
+    QCOMPARE(builtIn.readAll(), shipped.readAll());
+}
