@@ -239,6 +239,9 @@ int main(int argc, char *argv[])
     QCoreApplication::setOrganizationName(QStringLiteral("Watchfloor"));
     QCoreApplication::setApplicationName(QStringLiteral("watchfloor"));
     QCoreApplication::setApplicationVersion(QStringLiteral(WATCHFLOOR_VERSION));
+    // The Wayland app id and the taskbar's icon come from the desktop entry.
+    if (qobject_cast<QGuiApplication *>(app.get()))
+        QGuiApplication::setDesktopFileName(QStringLiteral("org.watchfloor.Console"));
     Language::install({}); // the system's, until a profile names its own
 
     QCommandLineParser parser;

@@ -67,7 +67,8 @@ void TestCommandLine::versionAndHelp()
 
     const Run help = run(QStringLiteral(WATCHFLOOR_PATH), {QStringLiteral("--help")});
     QCOMPARE(help.exitCode, 0);
-    for (const char *option : {"--profile", "--demo", "--screenshot"})
+    for (const char *option :
+         {"--profile", "--demo", "--screenshot", "--kiosk", "--list-profiles", "--check-profile", "--hash-pin"})
         QVERIFY2(help.out.contains(QLatin1StringView(option)), option);
 
     const Run simHelp = run(QStringLiteral(WATCHFLOOR_SIM_PATH), {QStringLiteral("--help")});
@@ -80,7 +81,7 @@ void TestCommandLine::refusesAmbiguousOrMissingSource()
 {
     const Run none = run(QStringLiteral(WATCHFLOOR_PATH), {});
     QCOMPARE(none.exitCode, 2);
-    QVERIFY2(none.err.contains(QStringLiteral("--profile FILE or --demo")), qPrintable(none.err));
+    QVERIFY2(none.err.contains(QStringLiteral("give --profile NAME or --demo")), qPrintable(none.err));
 
     const Run both = run(QStringLiteral(WATCHFLOOR_PATH),
                          {QStringLiteral("--demo"), QStringLiteral("--profile"), QStringLiteral("x.ini")});
