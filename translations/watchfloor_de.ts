@@ -2120,6 +2120,21 @@
             <numerusform>Ton für kritische Alarme %n Minuten lang stummschalten</numerusform>
         </translation>
     </message>
+    <message>
+        <source>viewer</source>
+        <comment>role</comment>
+        <translation>Beobachter</translation>
+    </message>
+    <message>
+        <source>operator</source>
+        <comment>role</comment>
+        <translation>Bediener</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <comment>role</comment>
+        <translation>Administrator</translation>
+    </message>
 </context>
 <context>
     <name>NotificationBell</name>

@@ -2120,6 +2120,21 @@
             <numerusform>Couper le son des alarmes critiques pendant %n minutes</numerusform>
         </translation>
     </message>
+    <message>
+        <source>viewer</source>
+        <comment>role</comment>
+        <translation>observateur</translation>
+    </message>
+    <message>
+        <source>operator</source>
+        <comment>role</comment>
+        <translation>opérateur</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <comment>role</comment>
+        <translation>administrateur</translation>
+    </message>
 </context>
 <context>
     <name>NotificationBell</name>

@@ -442,7 +442,16 @@ void MainWindow::updateIdentity()
 {
     const ConnectionService *c = m_session->connection();
     const QString name = c->settings().operatorName;
-    m_identity->setText(c->role().isEmpty() ? name : tr("%1 · %2 role").arg(name, c->role()));
+    // The roles the protocol names, in the operator's language; another
+    // server's own role words are shown as they come.
+    QString role = c->role();
+    if (role == u"viewer")
+        role = tr("viewer", "role");
+    else if (role == u"operator")
+        role = tr("operator", "role");
+    else if (role == u"admin")
+        role = tr("admin", "role");
+    m_identity->setText(role.isEmpty() ? name : tr("%1 · %2 role").arg(name, role));
 }
 
 void MainWindow::createNotifications()

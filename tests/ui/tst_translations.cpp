@@ -192,6 +192,15 @@ void TestTranslations::mainWindowIsTranslated()
     {
         Console console;
         translated = textsOf(console.window.get());
+        // The window as a German or French operator sees it: saved into
+        // docs/screenshots/ when WATCHFLOOR_SCREENSHOT_DIR names it.
+        if (qEnvironmentVariableIsSet("WATCHFLOOR_SCREENSHOT_DIR")) {
+            console.window->showView(MainWindow::View::Alarms);
+            QTest::qWait(300);
+            const QString path = qEnvironmentVariable("WATCHFLOOR_SCREENSHOT_DIR")
+                + QStringLiteral("/console-%1.png").arg(language);
+            QVERIFY(console.window->grab().save(path));
+        }
     }
 
     // A text the English window shows exactly as tr() gave it must not
