@@ -27,7 +27,7 @@ namespace {
 constexpr int kMargin = 12;
 constexpr int kSpacing = 8;
 constexpr int kMinTileWidth = 140;
-constexpr int kTileChars = 17; // average characters a tile's label should fit
+constexpr int kTileChars = 20; // average characters a tile's label should fit
 constexpr int kChartRedrawMs = 1000; // charts are read, not watched: once a second is plenty
 constexpr int kDefaultFleetSampleMs = 5000;
 constexpr qsizetype kDefaultFleetSamples = 720; // an hour at 5 s
