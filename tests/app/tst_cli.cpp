@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QFile>
 #include <QProcess>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -25,6 +26,7 @@ private Q_SLOTS:
     void unknownProfileName();
     void listProfiles();
     void hashPinMakesAProfileLine();
+    void kioskIgnoresPausedLiveUpdates();
     void hashPinRefusesAShortPin();
 
 private:
@@ -194,6 +196,26 @@ void TestCli::hashPinMakesAProfileLine()
     const auto profile = Profile::load(path, &error);
     QVERIFY2(profile, qPrintable(error));
     QCOMPARE(profile->kiosk.exitPinHash, hash);
+}
+
+void TestCli::kioskIgnoresPausedLiveUpdates()
+{
+    SimOptions options;
+    options.drones = 2;
+    SimServer sim(options);
+    QVERIFY2(sim.listen(), qPrintable(sim.errorString()));
+    const QString profile = userProfiles() + QStringLiteral("/floor.ini");
+    writeProfile(profile, "[server]\nurl=" + sim.url().toUtf8() + "\n[kiosk]\nenabled=true\n");
+    // Someone once paused live updates for this profile on this machine.
+    {
+        QSettings settings(QStringLiteral("Watchfloor"), QStringLiteral("watchfloor"));
+        settings.setValue(QStringLiteral("preferences/floor/live-updates"), QStringLiteral("false"));
+    }
+    // A floor screen must show live data anyway: the screenshot waits for it.
+    const QString shot = QDir(userProfiles()).filePath(QStringLiteral("floor.png"));
+    const Run r = run({QStringLiteral("--profile"), QStringLiteral("floor"), QStringLiteral("--screenshot"), shot});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY(QFileInfo::exists(shot));
 }
 
 void TestCli::hashPinRefusesAShortPin()
