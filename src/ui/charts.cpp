@@ -31,8 +31,8 @@ protected:
     {
         const QEvent::Type type = event->type();
         if (watched == m_view
-            && (type == QEvent::PaletteChange || type == QEvent::ApplicationPaletteChange
-                || type == QEvent::FontChange || type == QEvent::ApplicationFontChange))
+            && (type == QEvent::PaletteChange || type == QEvent::ApplicationPaletteChange || type == QEvent::FontChange
+                || type == QEvent::ApplicationFontChange))
             Charts::restyle(m_view);
         return QObject::eventFilter(watched, event);
     }

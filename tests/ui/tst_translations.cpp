@@ -197,8 +197,8 @@ void TestTranslations::mainWindowIsTranslated()
         if (qEnvironmentVariableIsSet("WATCHFLOOR_SCREENSHOT_DIR")) {
             console.window->showView(MainWindow::View::Alarms);
             QTest::qWait(300);
-            const QString path = qEnvironmentVariable("WATCHFLOOR_SCREENSHOT_DIR")
-                + QStringLiteral("/console-%1.png").arg(language);
+            const QString path
+                = qEnvironmentVariable("WATCHFLOOR_SCREENSHOT_DIR") + QStringLiteral("/console-%1.png").arg(language);
             QVERIFY(console.window->grab().save(path));
         }
     }

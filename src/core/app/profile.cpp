@@ -126,14 +126,10 @@ bool readServer(const Reader &r, Profile &profile, bool &haveUrl, QString &token
         return true;
     }
     if (key == u"dialect") {
-        using Dialect = ConnectionSettings::Dialect;
-        static const QHash<QString, Dialect> dialects = {{QStringLiteral("auto"), Dialect::Auto},
-                                                         {QStringLiteral("watchfloor"), Dialect::Watchfloor},
-                                                         {QStringLiteral("plain"), Dialect::Plain},
-                                                         {QStringLiteral("socketio"), Dialect::SocketIo}};
-        if (!dialects.contains(value))
+        const auto dialect = ConnectionSettings::dialectFromWord(value);
+        if (!dialect)
             return r.fail(Profile::tr("\"%1\" is not one of auto, watchfloor, plain, socketio").arg(value));
-        profile.connection.dialect = dialects.value(value);
+        profile.connection.dialect = *dialect;
         return true;
     }
     if (key == u"ca-file") {

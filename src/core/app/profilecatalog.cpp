@@ -14,21 +14,6 @@ QString s_systemDirectory;
 
 const QString kSuffix = QStringLiteral(".ini");
 
-QString dialectWord(ConnectionSettings::Dialect dialect)
-{
-    switch (dialect) {
-    case ConnectionSettings::Dialect::Auto:
-        return QStringLiteral("auto");
-    case ConnectionSettings::Dialect::Watchfloor:
-        return QStringLiteral("watchfloor");
-    case ConnectionSettings::Dialect::Plain:
-        return QStringLiteral("plain");
-    case ConnectionSettings::Dialect::SocketIo:
-        return QStringLiteral("socketio");
-    }
-    return QStringLiteral("auto");
-}
-
 void addFolder(QMap<QString, ProfileCatalog::Entry> &found, const QString &directory,
                ProfileCatalog::Entry::Origin origin)
 {
@@ -153,7 +138,7 @@ QString ProfileCatalog::create(const NewProfile &profile, QString *error)
 
     QString text = QStringLiteral("# Written by the Watchfloor start dialog. Keys: docs/operations.md\n[server]\n");
     text += QStringLiteral("url=") + profile.url.toString(QUrl::FullyEncoded) + u'\n';
-    text += QStringLiteral("dialect=") + dialectWord(profile.dialect) + u'\n';
+    text += QStringLiteral("dialect=") + ConnectionSettings::dialectWord(profile.dialect) + u'\n';
     if (!profile.token.isEmpty())
         text += QStringLiteral("token=") + profile.token + u'\n';
     if (!profile.operatorName.isEmpty())

@@ -11,25 +11,6 @@
 #include <QJsonObject>
 #include <QLocale>
 
-namespace {
-
-QString dialectName(ConnectionSettings::Dialect dialect)
-{
-    switch (dialect) {
-    case ConnectionSettings::Dialect::Auto:
-        return QStringLiteral("auto");
-    case ConnectionSettings::Dialect::Watchfloor:
-        return QStringLiteral("watchfloor");
-    case ConnectionSettings::Dialect::Plain:
-        return QStringLiteral("plain");
-    case ConnectionSettings::Dialect::SocketIo:
-        return QStringLiteral("socketio");
-    }
-    return {};
-}
-
-} // namespace
-
 ProfileCheck::ProfileCheck(const Profile &profile, QObject *parent)
     : QObject(parent)
     , m_profile(profile)
@@ -103,7 +84,7 @@ void ProfileCheck::onLive()
     const ConnectionService *c = m_session.connection();
     m_report.liveAfterMs = m_clock.elapsed();
     m_report.serverName = c->serverName();
-    m_report.dialect = dialectName(c->dialect());
+    m_report.dialect = ConnectionSettings::dialectWord(c->dialect());
     m_report.role = c->role();
     if (c->dialect() == ConnectionSettings::Dialect::Watchfloor || !c->role().isEmpty())
         pass(Step::Authenticate, c->role().isEmpty() ? tr("accepted") : tr("role %1").arg(c->role()));

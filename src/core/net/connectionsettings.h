@@ -2,7 +2,12 @@
 
 #include <QList>
 #include <QString>
+#include <QStringView>
 #include <QUrl>
+
+#include <array>
+#include <optional>
+#include <utility>
 
 // What the connection service needs to reach one server. Filled from a profile
 // (core/app) or by the demo mode; the token is never logged.
@@ -12,6 +17,31 @@ struct ConnectionSettings
     // watchfloor dialect from plain by the subprotocol and the first message.
     enum class Dialect { Auto, Watchfloor, Plain, SocketIo };
     Dialect dialect = Dialect::Auto;
+
+    // The word a profile and the administrator's reports use for each dialect.
+    static constexpr std::array<std::pair<Dialect, QStringView>, 4> kDialectWords = {{
+        {Dialect::Auto, u"auto"},
+        {Dialect::Watchfloor, u"watchfloor"},
+        {Dialect::Plain, u"plain"},
+        {Dialect::SocketIo, u"socketio"},
+    }};
+    static QString dialectWord(Dialect d)
+    {
+        for (const auto &[known, word] : kDialectWords) {
+            if (known == d)
+                return word.toString();
+        }
+        return {};
+    }
+    static std::optional<Dialect> dialectFromWord(QStringView word)
+    {
+        for (const auto &[known, w] : kDialectWords) {
+            if (w == word)
+                return known;
+        }
+        return std::nullopt;
+    }
+
     QUrl url; // the primary server
     QList<QUrl> fallbackUrls; // tried in order when the primary keeps failing
     QString caFile; // PEM certificates trusted for wss:// besides the system's; empty: the system's only
