@@ -2,6 +2,7 @@
 
 #include "app/commandservice.h"
 #include "app/pinhash.h"
+#include "app/profile.h"
 #include "app/session.h"
 #include "kioskexitdialog.h"
 #include "screenkeeper.h"
@@ -14,7 +15,6 @@
 #include <QShortcut>
 
 #include <algorithm>
-#include <array>
 #include <utility>
 
 namespace {
@@ -24,16 +24,6 @@ Q_LOGGING_CATEGORY(lcKiosk, "watchfloor.kiosk")
 using View = MainWindow::View;
 
 // The profile's names, in the order of MainWindow::View.
-constexpr std::array<std::pair<const char16_t *, View>, 7> kViewNames {{
-    {u"overview", View::Overview},
-    {u"drones", View::Drones},
-    {u"machines", View::Machines},
-    {u"control-panel", View::ControlPanel},
-    {u"alarms", View::Alarms},
-    {u"activity", View::Activity},
-    {u"command-log", View::CommandLog},
-}};
-
 // Type much smaller cannot be read from across a hall, much larger no longer fits.
 constexpr int kMinimumFontPercent = 50;
 constexpr int kMaximumFontPercent = 400;
@@ -82,20 +72,16 @@ KioskController::~KioskController()
 
 QStringList KioskController::viewNames()
 {
-    QStringList names;
-    for (const auto &[name, view] : kViewNames)
-        names.append(QString::fromUtf16(name));
-    return names;
+    // The profile's names, in the window's order of views.
+    return Profile::viewNames();
 }
 
 std::optional<MainWindow::View> KioskController::viewFromName(const QString &name)
 {
-    const QString wanted = name.trimmed().toLower();
-    for (const auto &[known, view] : kViewNames) {
-        if (wanted == QStringView(known))
-            return view;
-    }
-    return std::nullopt;
+    const qsizetype index = Profile::viewNames().indexOf(name.trimmed().toLower());
+    if (index < 0)
+        return std::nullopt;
+    return View(index);
 }
 
 void KioskController::start()

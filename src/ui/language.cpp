@@ -49,9 +49,3 @@ QLocale Language::install(const QString &code)
     }
     return locale;
 }
-
-bool Language::isTranslated(const QLocale &locale)
-{
-    return locale.language() == QLocale::English || locale.language() == QLocale::German
-        || locale.language() == QLocale::French;
-}

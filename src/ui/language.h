@@ -19,7 +19,4 @@ public:
     // now in use; a language the console is not translated into falls back to
     // English texts with that locale's number and date formats.
     static QLocale install(const QString &code);
-
-    // True when the console's texts exist in `locale`'s language.
-    static bool isTranslated(const QLocale &locale);
 };
