@@ -1,11 +1,20 @@
+#include "app/pinhash.h"
+#include "app/profile.h"
+#include "simserver.h"
+
+#include <QDir>
 #include <QFile>
 #include <QImage>
 #include <QProcess>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QWebSocket>
 
-// The two executables as an administrator or ./run uses them.
+// The two executables as an administrator or ./run uses them: run as
+// separate processes, with their exit codes and what they print.
 class TestCommandLine : public QObject
 {
     Q_OBJECT
@@ -18,6 +27,14 @@ private Q_SLOTS:
     void simulatorRejectsBadOptions_data();
     void simulatorRejectsBadOptions();
     void simulatorClosesCleanlyOnSigterm();
+    void checkBuiltInDemo();
+    void checkUserProfileByName();
+    void checkFailsWithExitOne();
+    void unknownProfileName();
+    void listProfiles();
+    void hashPinMakesAProfileLine();
+    void kioskIgnoresPausedLiveUpdates();
+    void hashPinRefusesAShortPin();
 
 private:
     struct Run
@@ -26,18 +43,36 @@ private:
         QString out;
         QString err;
     };
-    static Run run(const QString &program, const QStringList &args, int timeoutMs = 30000);
+    // Runs a program without blocking this event loop, which serves an
+    // in-process simulator meanwhile; `input` goes to its standard input.
+    static Run run(const QString &program, const QStringList &args, const QByteArray &input = {},
+                   int timeoutMs = 60000);
+    static QString userProfiles();
+    static void writeProfile(const QString &path, const QByteArray &content);
     QTemporaryDir m_dir;
 };
 
-TestCommandLine::Run TestCommandLine::run(const QString &program, const QStringList &args, int timeoutMs)
+TestCommandLine::Run TestCommandLine::run(const QString &program, const QStringList &args, const QByteArray &input,
+                                          int timeoutMs)
 {
     QProcess p;
+    // The workstation's profile folder is the test's own: what a package
+    // installed on this machine must not change the answers.
+    static QTemporaryDir systemProfiles;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    env.insert(QStringLiteral("WATCHFLOOR_SYSTEM_PROFILES"), systemProfiles.path());
     p.setProcessEnvironment(env);
+    QSignalSpy finished(&p, &QProcess::finished);
     p.start(program, args);
-    if (!p.waitForStarted() || !p.waitForFinished(timeoutMs)) {
+    if (!p.waitForStarted()) {
+        p.kill();
+        p.waitForFinished();
+        return {};
+    }
+    p.write(input);
+    p.closeWriteChannel();
+    if (!finished.wait(timeoutMs)) {
         p.kill();
         p.waitForFinished();
         return {};
@@ -63,7 +98,7 @@ void TestCommandLine::versionAndHelp()
 {
     const Run version = run(QStringLiteral(WATCHFLOOR_PATH), {QStringLiteral("--version")});
     QCOMPARE(version.exitCode, 0);
-    QVERIFY2(version.out.contains(QStringLiteral(WATCHFLOOR_VERSION)), qPrintable(version.out));
+    QCOMPARE(version.out.trimmed(), QStringLiteral("watchfloor " WATCHFLOOR_VERSION));
 
     const Run help = run(QStringLiteral(WATCHFLOOR_PATH), {QStringLiteral("--help")});
     QCOMPARE(help.exitCode, 0);
@@ -98,6 +133,18 @@ void TestCommandLine::badProfileNamesFileLineAndKey()
     const Run r = run(QStringLiteral(WATCHFLOOR_PATH), {QStringLiteral("--profile"), path});
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains(path + QStringLiteral(":3: [server] urll: unknown key")), qPrintable(r.err));
+
+    // By name, from the user's folder: validation comes first, before any
+    // connection, for checks and for the console.
+    const QString named = userProfiles() + QStringLiteral("/typo.ini");
+    writeProfile(named, "[server]\nurl=ws://plant-gw:8765/ws\ncolour=blue\n");
+    for (const QStringList &arguments : {QStringList {QStringLiteral("--check-profile"), QStringLiteral("typo")},
+                                         QStringList {QStringLiteral("--profile"), QStringLiteral("typo")}}) {
+        const Run byName = run(QStringLiteral(WATCHFLOOR_PATH), arguments);
+        QCOMPARE(byName.exitCode, 2);
+        QVERIFY2(byName.err.contains(named + QStringLiteral(":3: [server] colour: unknown key")),
+                 qPrintable(byName.err));
+    }
 }
 
 void TestCommandLine::simulatorRejectsBadOptions_data()
@@ -149,6 +196,149 @@ void TestCommandLine::simulatorClosesCleanlyOnSigterm()
     QCOMPARE(sim.exitStatus(), QProcess::NormalExit);
     QCOMPARE(sim.exitCode(), 0);
     QVERIFY(sim.readAllStandardError().contains("event=shutdown reason=signal"));
+}
+
+QString TestCommandLine::userProfiles()
+{
+    // The test runner gives every test its own XDG_CONFIG_HOME; the child inherits it.
+    return QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation)
+        + QStringLiteral("/watchfloor/profiles");
+}
+
+void TestCommandLine::writeProfile(const QString &path, const QByteArray &content)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(content) != content.size())
+        qFatal("cannot write %s", qPrintable(path));
+}
+
+void TestCommandLine::checkBuiltInDemo()
+{
+    // No profile file anywhere: the built-in demo starts its simulator.
+    QFile::remove(userProfiles() + QStringLiteral("/demo.ini"));
+    const Run r = run(QStringLiteral(WATCHFLOOR_PATH), {QStringLiteral("--check-profile"), QStringLiteral("demo")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+    const QStringList lines = r.out.trimmed().split(u'\n');
+    QCOMPARE(lines.first(), QStringLiteral("profile: :/profiles/demo.ini"));
+    QVERIFY2(r.out.contains(QStringLiteral("(the built-in simulator)")), qPrintable(r.out));
+    QVERIFY2(r.out.contains(QStringLiteral("entities: drones 12, machines 24, tiles 2")), qPrintable(r.out));
+    QCOMPARE(lines.last(), QStringLiteral("result: OK"));
+}
+
+void TestCommandLine::checkUserProfileByName()
+{
+    SimOptions options;
+    options.drones = 3;
+    options.machines = 2;
+    options.tiles = 1;
+    options.tokens = {{QStringLiteral("line-token"), QStringLiteral("viewer")}};
+    SimServer sim(options);
+    QVERIFY2(sim.listen(), qPrintable(sim.errorString()));
+    const QString path = userProfiles() + QStringLiteral("/line3.ini");
+    writeProfile(path, "[server]\nurl=" + sim.url().toUtf8() + "\ntoken=line-token\n[operator]\nname=night\n");
+
+    const Run r = run(QStringLiteral(WATCHFLOOR_PATH), {QStringLiteral("--check-profile"), QStringLiteral("line3")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+    QVERIFY2(r.out.startsWith(QStringLiteral("profile: ") + path + u'\n'), qPrintable(r.out));
+    QVERIFY2(r.out.contains(QStringLiteral("role: viewer")), qPrintable(r.out));
+    QVERIFY2(r.out.contains(QStringLiteral("entities: drones 3, machines 2, tiles 1")), qPrintable(r.out));
+    QVERIFY2(r.out.contains(QStringLiteral("dialect: watchfloor")), qPrintable(r.out));
+}
+
+void TestCommandLine::checkFailsWithExitOne()
+{
+    SimOptions options;
+    options.tokens = {{QStringLiteral("right"), QStringLiteral("operator")}};
+    SimServer sim(options);
+    QVERIFY2(sim.listen(), qPrintable(sim.errorString()));
+    const QString path = userProfiles() + QStringLiteral("/wrong-token.ini");
+    writeProfile(path, "[server]\nurl=" + sim.url().toUtf8() + "\ntoken=wrong\n");
+
+    const Run r = run(QStringLiteral(WATCHFLOOR_PATH), {QStringLiteral("--check-profile"), path});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.out.contains(QStringLiteral("authenticate: FAILED")), qPrintable(r.out));
+    QVERIFY2(r.out.trimmed().endsWith(QStringLiteral("result: FAILED")), qPrintable(r.out));
+}
+
+void TestCommandLine::unknownProfileName()
+{
+    const Run r = run(QStringLiteral(WATCHFLOOR_PATH), {QStringLiteral("--profile"), QStringLiteral("nowhere")});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(QStringLiteral("no profile \"nowhere\": not in ") + userProfiles()), qPrintable(r.err));
+}
+
+void TestCommandLine::listProfiles()
+{
+    writeProfile(userProfiles() + QStringLiteral("/alpha.ini"), "[server]\nurl=ws://a:1/ws\n");
+    writeProfile(userProfiles() + QStringLiteral("/broken.ini"), "[server]\nurl=http://a/\n");
+    const Run r = run(QStringLiteral(WATCHFLOOR_PATH), {QStringLiteral("--list-profiles")});
+    QCOMPARE(r.exitCode, 0);
+    const QStringList lines = r.out.trimmed().split(u'\n');
+    QVERIFY2(lines.first().startsWith(QStringLiteral("NAME")), qPrintable(r.out));
+    auto lineOf = [&](const QString &name) {
+        for (const QString &line : lines) {
+            if (line.startsWith(name + u' '))
+                return line;
+        }
+        return QString();
+    };
+    QVERIFY2(lineOf(QStringLiteral("alpha")).contains(QStringLiteral("user")), qPrintable(r.out));
+    QVERIFY2(lineOf(QStringLiteral("alpha")).contains(userProfiles() + QStringLiteral("/alpha.ini")),
+             qPrintable(r.out));
+    QVERIFY2(lineOf(QStringLiteral("broken")).contains(QStringLiteral("(invalid: run --check-profile broken)")),
+             qPrintable(r.out));
+    QVERIFY2(lineOf(QStringLiteral("demo")).contains(QStringLiteral("built-in")), qPrintable(r.out));
+}
+
+void TestCommandLine::hashPinMakesAProfileLine()
+{
+    // From a pipe (an administrator's script) the PIN is read once.
+    const Run r = run(QStringLiteral(WATCHFLOOR_PATH), {QStringLiteral("--hash-pin")}, "4711\n");
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    const QString line = r.out.trimmed();
+    QVERIFY2(line.startsWith(QStringLiteral("exit-pin-hash=pbkdf2-sha256:")), qPrintable(line));
+    QVERIFY(!line.contains(QStringLiteral("4711")));
+    const QString hash = line.mid(line.indexOf(u'=') + 1);
+    QVERIFY(PinHash::verify(QStringLiteral("4711"), hash));
+    QVERIFY(!PinHash::verify(QStringLiteral("4712"), hash));
+
+    // The printed line is what the profile's [kiosk] section takes.
+    const QString path = userProfiles() + QStringLiteral("/floor.ini");
+    writeProfile(path, "[server]\nurl=ws://h:1/ws\n[kiosk]\nenabled=true\n" + line.toUtf8() + "\n");
+    QString error;
+    const auto profile = Profile::load(path, &error);
+    QVERIFY2(profile, qPrintable(error));
+    QCOMPARE(profile->kiosk.exitPinHash, hash);
+}
+
+void TestCommandLine::kioskIgnoresPausedLiveUpdates()
+{
+    SimOptions options;
+    options.drones = 2;
+    SimServer sim(options);
+    QVERIFY2(sim.listen(), qPrintable(sim.errorString()));
+    const QString profile = userProfiles() + QStringLiteral("/floor.ini");
+    writeProfile(profile, "[server]\nurl=" + sim.url().toUtf8() + "\n[kiosk]\nenabled=true\n");
+    // Someone once paused live updates for this profile on this machine.
+    {
+        QSettings settings(QStringLiteral("Watchfloor"), QStringLiteral("watchfloor"));
+        settings.setValue(QStringLiteral("preferences/floor/live-updates"), QStringLiteral("false"));
+    }
+    // A floor screen must show live data anyway: the screenshot waits for it.
+    const QString shot = QDir(userProfiles()).filePath(QStringLiteral("floor.png"));
+    const Run r = run(QStringLiteral(WATCHFLOOR_PATH),
+                      {QStringLiteral("--profile"), QStringLiteral("floor"), QStringLiteral("--screenshot"), shot});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY(QFileInfo::exists(shot));
+}
+
+void TestCommandLine::hashPinRefusesAShortPin()
+{
+    const Run r = run(QStringLiteral(WATCHFLOOR_PATH), {QStringLiteral("--hash-pin")}, "12\n");
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.out.isEmpty());
+    QVERIFY2(r.err.contains(QStringLiteral("4")), qPrintable(r.err)); // says how long a PIN must be
 }
 
 QTEST_GUILESS_MAIN(TestCommandLine)
