@@ -3,6 +3,7 @@
 #include "activitydelegate.h"
 #include "activityfilterproxy.h"
 #include "app/session.h"
+#include "listtable.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -97,16 +98,8 @@ QTableView *ActivityView::makeTable(QAbstractItemModel *model, ActivityDelegate 
     auto *table = new QTableView(this);
     table->setModel(model);
     table->setItemDelegate(delegate);
-    table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    table->setSelectionMode(QAbstractItemView::SingleSelection);
-    table->setAlternatingRowColors(true);
-    table->setWordWrap(false);
-    table->setShowGrid(false);
-    table->verticalHeader()->hide();
-    table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 10);
+    ListTable::setUp(table);
     QHeaderView *header = table->horizontalHeader();
-    header->setHighlightSections(false);
-    header->setSectionResizeMode(QHeaderView::Interactive);
     const QFontMetrics metrics = table->fontMetrics();
     const QFontMetrics headerMetrics = header->fontMetrics();
     for (int column = 0; column < model->columnCount(); ++column) {

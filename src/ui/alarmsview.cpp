@@ -4,6 +4,7 @@
 #include "alarmfilterproxy.h"
 #include "alarmnotedialog.h"
 #include "app/session.h"
+#include "listtable.h"
 #include "shelvedialog.h"
 #include "theme.h"
 
@@ -213,17 +214,9 @@ QTableView *AlarmsView::makeTable(AlarmFilterProxy *proxy)
     table->setItemDelegate(m_delegate);
     table->setSortingEnabled(true);
     table->sortByColumn(AlarmModel::SeverityColumn, Qt::AscendingOrder); // most severe first
-    table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    table->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    table->setAlternatingRowColors(true);
-    table->setWordWrap(false);
-    table->setShowGrid(false);
+    ListTable::setUp(table, QAbstractItemView::ExtendedSelection);
     table->setContextMenuPolicy(Qt::CustomContextMenu);
-    table->verticalHeader()->hide();
-    table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 10);
     QHeaderView *header = table->horizontalHeader();
-    header->setHighlightSections(false);
-    header->setSectionResizeMode(QHeaderView::Interactive);
     header->setSectionResizeMode(AlarmModel::MessageColumn, QHeaderView::Stretch);
     const QFontMetrics metrics = table->fontMetrics();
     header->resizeSection(AlarmModel::SeverityColumn, metrics.horizontalAdvance(tr("Critical")) + 48);

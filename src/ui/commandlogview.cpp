@@ -3,6 +3,7 @@
 #include "app/session.h"
 #include "commandlogdelegate.h"
 #include "commandlogfilterproxy.h"
+#include "listtable.h"
 #include "machinedelegate.h"
 #include "model/commandlogmodel.h"
 #include "store/localstore.h"
@@ -105,16 +106,8 @@ CommandLogView::CommandLogView(Session *session, QWidget *parent)
     m_table->setItemDelegate(m_delegate);
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(CommandLogModel::TimeColumn, Qt::DescendingOrder);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setAlternatingRowColors(true);
-    m_table->setWordWrap(false);
-    m_table->setShowGrid(false);
-    m_table->verticalHeader()->hide();
-    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 10);
+    ListTable::setUp(m_table);
     QHeaderView *header = m_table->horizontalHeader();
-    header->setHighlightSections(false);
-    header->setSectionResizeMode(QHeaderView::Interactive);
     header->setStretchLastSection(true);
     const QFontMetrics metrics = m_table->fontMetrics();
     QFont bold = m_table->font();

@@ -1,6 +1,7 @@
 #include "machinesview.h"
 
 #include "charts.h"
+#include "listtable.h"
 
 #include "app/session.h"
 #include "machinedelegate.h"
@@ -100,16 +101,8 @@ MachinesView::MachinesView(Session *session, QWidget *parent)
     m_table->setItemDelegate(m_delegate);
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(MachineModel::IdColumn, Qt::AscendingOrder);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setAlternatingRowColors(true);
-    m_table->setWordWrap(false);
-    m_table->setShowGrid(false);
-    m_table->verticalHeader()->hide();
-    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 10);
+    ListTable::setUp(m_table);
     QHeaderView *header = m_table->horizontalHeader();
-    header->setHighlightSections(false);
-    header->setSectionResizeMode(QHeaderView::Interactive);
     header->setStretchLastSection(true);
     const QFontMetrics metrics = m_table->fontMetrics();
     header->resizeSection(MachineModel::IdColumn, metrics.horizontalAdvance(QStringLiteral("M-0000")) + 24);
