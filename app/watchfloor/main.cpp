@@ -316,10 +316,7 @@ int main(int argc, char *argv[])
 
     // The operator's own choices for this profile, over the profile's defaults.
     const QString storeName = profile.name;
-    Preferences preferences = Preferences::load(storeName, profile.preferenceDefaults);
-    // Nobody at a floor screen could turn live updates back on.
-    if (profile.kiosk.enabled)
-        preferences.liveUpdates = true;
+    const Preferences preferences = Preferences::load(storeName, profile.preferenceDefaults);
     Theme::apply(preferences.theme);
     LocalStore store; // before the session, which uses it until its end
     Session session;

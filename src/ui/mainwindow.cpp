@@ -562,7 +562,9 @@ void MainWindow::setPreferences(const Preferences &preferences, const QString &p
         Theme::apply(preferences.theme);
     m_alerting->setPreferences(effectivePreferences());
     ConnectionService *connection = m_session->connection();
-    if (!preferences.liveUpdates)
+    // Nobody at a floor screen could turn live updates back on: a kiosk
+    // never pauses, whatever was stored for the profile.
+    if (!preferences.liveUpdates && !m_kiosk)
         connection->pause();
     else if (connection->state() == ConnectionService::State::Paused)
         connection->resumeLive();
@@ -589,6 +591,8 @@ void MainWindow::setKioskMode(bool kiosk)
     m_kiosk = kiosk;
     setCloseLocked(kiosk);
     if (kiosk) {
+        if (m_session->connection()->state() == ConnectionService::State::Paused)
+            m_session->connection()->resumeLive();
         setNotificationsVisible(false);
         // Windows of their own would be left behind the full-screen one.
         for (ViewWindow *window : viewWindows())
