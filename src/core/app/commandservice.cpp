@@ -407,8 +407,12 @@ void CommandService::onAnswer(const QUuid &commandId, const Protocol::Result &re
 
 void CommandService::onMessage(const Protocol::Message &message)
 {
-    if (message.ts)
-        m_serverOffsetMs = *message.ts - now().toMSecsSinceEpoch();
+    if (message.ts) {
+        // Transit time and replayed events (stamped when first sent) only
+        // make an estimate smaller: the largest one is the closest.
+        const qint64 estimate = *message.ts - now().toMSecsSinceEpoch();
+        m_serverOffsetMs = std::max(m_serverOffsetMs.value_or(estimate), estimate);
+    }
     if (const auto *status = std::get_if<Protocol::CommandStatus>(&message.body))
         onStatus(*status, false);
     else if (const auto *telemetry = std::get_if<Protocol::Telemetry>(&message.body))

@@ -175,8 +175,10 @@ private:
     std::function<QDateTime()> m_clock;
     std::function<qint64()> m_monotonic;
     QElapsedTimer m_steady;
-    // The server's clock minus this console's, from the send times on its
-    // messages (early by the transit time, which only shortens a validity).
+    // The server's clock minus this console's: the largest estimate from the
+    // send times (`ts`) on its messages. Transit time and replayed events
+    // make estimates smaller, never larger; a server clock stepped back
+    // leaves it too large, which only lengthens a validity.
     std::optional<qint64> m_serverOffsetMs;
     QHash<QUuid, Command> m_commands;
     QList<QUuid> m_order; // oldest first
