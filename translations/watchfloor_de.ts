@@ -782,6 +782,37 @@
             <numerusform>Keine abschließende Antwort innerhalb von %n Sekunden: Prüfen Sie das Gerät, bevor Sie es erneut versuchen.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>sending</source>
+        <translation>wird gesendet</translation>
+    </message>
+    <message>
+        <source>Interlock %1</source>
+        <translation>Verriegelung %1</translation>
+    </message>
+    <message>
+        <source>%1: cannot be checked, the value it needs is unknown or not live.</source>
+        <translation>%1: nicht prüfbar, der benötigte Wert ist unbekannt oder nicht aktuell.</translation>
+    </message>
+    <message>
+        <source>%1 has not reported lately: its value is not live, so only switching off is possible.</source>
+        <translation>%1 hat sich länger nicht gemeldet: Der Wert ist nicht aktuell, daher ist nur Ausschalten möglich.</translation>
+    </message>
+    <message>
+        <source>The server failed to answer (%1), so it is not known whether the command was carried out: check the device before trying again.</source>
+        <translation>Der Server hat mit einem Fehler geantwortet (%1), daher ist nicht bekannt, ob der Befehl ausgeführt wurde: Prüfen Sie das Gerät, bevor Sie es erneut versuchen.</translation>
+    </message>
+    <message>
+        <source>The server got the command after its validity had ended and did not carry it out.</source>
+        <translation>Der Server hat den Befehl erst nach Ablauf seiner Gültigkeit erhalten und nicht ausgeführt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The server did not answer within %n second(s), so it is not known whether the command arrived: check the device before trying again.</source>
+        <translation>
+            <numerusform>Der Server hat nicht innerhalb von %n Sekunde geantwortet, daher ist nicht bekannt, ob der Befehl angekommen ist: Prüfen Sie das Gerät, bevor Sie es erneut versuchen.</numerusform>
+            <numerusform>Der Server hat nicht innerhalb von %n Sekunden geantwortet, daher ist nicht bekannt, ob der Befehl angekommen ist: Prüfen Sie das Gerät, bevor Sie es erneut versuchen.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ConnectionDetails</name>
@@ -1226,6 +1257,18 @@
         <source>%1 sent %2 while your command was pending: the server&apos;s value is shown.</source>
         <translation>%1 hat %2 gesendet, während Ihr Befehl ausstand: Der Wert des Servers wird angezeigt.</translation>
     </message>
+    <message>
+        <source>Not sent: another command is waiting for your confirmation; answer it first.</source>
+        <translation>Nicht gesendet: Ein anderer Befehl wartet auf Ihre Bestätigung; beantworten Sie zuerst diese.</translation>
+    </message>
+    <message>
+        <source>Done at %1: %2 (asked for %3; reported late)</source>
+        <translation>Erledigt um %1: %2 (angefordert: %3; verspätet gemeldet)</translation>
+    </message>
+    <message>
+        <source>Done at %1: %2 (asked for %3)</source>
+        <translation>Erledigt um %1: %2 (angefordert: %3)</translation>
+    </message>
 </context>
 <context>
     <name>ControlPanelView</name>
@@ -1550,6 +1593,22 @@
     <message>
         <source>Not sent: %1 is not a step of %2</source>
         <translation>Nicht gesendet: %1 passt nicht zur Schrittweite %2</translation>
+    </message>
+    <message>
+        <source>sent, unconfirmed</source>
+        <translation>gesendet, unbestätigt</translation>
+    </message>
+    <message>
+        <source>sending</source>
+        <translation>wird gesendet</translation>
+    </message>
+    <message>
+        <source>Another operator&apos;s command is on its way to this endpoint: only switching off is possible</source>
+        <translation>Der Befehl eines anderen Bedieners ist unterwegs zu diesem Endpunkt: Nur Ausschalten ist möglich</translation>
+    </message>
+    <message>
+        <source>The value is not live: only switching off is possible</source>
+        <translation>Der Wert ist nicht aktuell: Nur Ausschalten ist möglich</translation>
     </message>
 </context>
 <context>

@@ -782,6 +782,37 @@
             <numerusform>Aucune réponse définitive en %n secondes&#xa0;: vérifiez l&apos;appareil avant de réessayer.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>sending</source>
+        <translation>envoi en cours</translation>
+    </message>
+    <message>
+        <source>Interlock %1</source>
+        <translation>Verrouillage %1</translation>
+    </message>
+    <message>
+        <source>%1: cannot be checked, the value it needs is unknown or not live.</source>
+        <translation>%1&#xa0;: impossible à vérifier, la valeur requise est inconnue ou n&apos;est pas en direct.</translation>
+    </message>
+    <message>
+        <source>%1 has not reported lately: its value is not live, so only switching off is possible.</source>
+        <translation>%1 ne s&apos;est pas manifesté récemment&#xa0;: sa valeur n&apos;est pas en direct, seul l&apos;arrêt est possible.</translation>
+    </message>
+    <message>
+        <source>The server failed to answer (%1), so it is not known whether the command was carried out: check the device before trying again.</source>
+        <translation>Le serveur a répondu par une erreur (%1)&#xa0;: on ne sait pas si la commande a été exécutée&#xa0;; vérifiez l&apos;appareil avant de réessayer.</translation>
+    </message>
+    <message>
+        <source>The server got the command after its validity had ended and did not carry it out.</source>
+        <translation>Le serveur a reçu la commande après la fin de sa validité et ne l&apos;a pas exécutée.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The server did not answer within %n second(s), so it is not known whether the command arrived: check the device before trying again.</source>
+        <translation>
+            <numerusform>Le serveur n&apos;a pas répondu en %n seconde&#xa0;: on ne sait pas si la commande est arrivée&#xa0;; vérifiez l&apos;appareil avant de réessayer.</numerusform>
+            <numerusform>Le serveur n&apos;a pas répondu en %n secondes&#xa0;: on ne sait pas si la commande est arrivée&#xa0;; vérifiez l&apos;appareil avant de réessayer.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ConnectionDetails</name>
@@ -1226,6 +1257,18 @@
         <source>%1 sent %2 while your command was pending: the server&apos;s value is shown.</source>
         <translation>%1 a envoyé %2 pendant que votre commande était en cours&#xa0;: la valeur du serveur est affichée.</translation>
     </message>
+    <message>
+        <source>Not sent: another command is waiting for your confirmation; answer it first.</source>
+        <translation>Non envoyé&#xa0;: une autre commande attend votre confirmation&#xa0;; répondez-y d&apos;abord.</translation>
+    </message>
+    <message>
+        <source>Done at %1: %2 (asked for %3; reported late)</source>
+        <translation>Fait à %1&#xa0;: %2 (demandé&#xa0;: %3&#xa0;; signalé en retard)</translation>
+    </message>
+    <message>
+        <source>Done at %1: %2 (asked for %3)</source>
+        <translation>Fait à %1&#xa0;: %2 (demandé&#xa0;: %3)</translation>
+    </message>
 </context>
 <context>
     <name>ControlPanelView</name>
@@ -1550,6 +1593,22 @@
     <message>
         <source>Not sent: %1 is not a step of %2</source>
         <translation>Non envoyée&#xa0;: %1 ne respecte pas le pas de %2</translation>
+    </message>
+    <message>
+        <source>sent, unconfirmed</source>
+        <translation>envoyé, non confirmé</translation>
+    </message>
+    <message>
+        <source>sending</source>
+        <translation>envoi en cours</translation>
+    </message>
+    <message>
+        <source>Another operator&apos;s command is on its way to this endpoint: only switching off is possible</source>
+        <translation>La commande d&apos;un autre opérateur est en route vers ce point&#xa0;: seul l&apos;arrêt est possible</translation>
+    </message>
+    <message>
+        <source>The value is not live: only switching off is possible</source>
+        <translation>La valeur n&apos;est pas en direct&#xa0;: seul l&apos;arrêt est possible</translation>
     </message>
 </context>
 <context>

@@ -17,6 +17,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QLoggingCategory>
+#include <QScopeGuard>
 #include <QTimer>
 
 #include <cstdio>
@@ -349,6 +350,9 @@ int main(int argc, char *argv[])
         window.show();
     }
     session.start();
+    // Runs first on the way out: the link stops, and requests still in
+    // flight are answered, while the window and its services still exist.
+    const auto stopFirst = qScopeGuard([&session] { session.stop(); });
     window.setPreferences(preferences, storeName); // after start: "live updates off" pauses the link
 
     if (parser.isSet(screenshotOption))

@@ -450,7 +450,7 @@ SimEvents SimPlant::streamSample(const QDateTime &wallNow) const
 
 SimPlant::Submission SimPlant::submitCommand(const QString &commandId, const QString &endpointId,
                                              const QJsonValue &value, const QString &operatorName, qint64 nowMs,
-                                             const QDateTime &wallNow)
+                                             const QDateTime &wallNow, const QDateTime &expiresAt)
 {
     adoptClock(wallNow);
     Submission result;
@@ -468,6 +468,10 @@ SimPlant::Submission SimPlant::submitCommand(const QString &commandId, const QSt
     const QString outOfRange = QStringLiteral("out_of_range");
     if (commandId.isEmpty())
         return reject(badRequest, QStringLiteral("a command needs a commandId"));
+    if (expiresAt.isValid() && wallNow > expiresAt)
+        return reject(QStringLiteral("expired"),
+                      QStringLiteral("the command was valid until %1 and arrived at %2: not carried out")
+                          .arg(expiresAt.toString(Qt::ISODateWithMs), wallNow.toString(Qt::ISODateWithMs)));
     const Location where = locate(endpointId);
     if (where.tile < 0)
         return reject(QStringLiteral("not_found"), QStringLiteral("no endpoint %1").arg(endpointId));
@@ -747,6 +751,16 @@ QJsonValue SimPlant::value(const QString &endpointId) const
     if (where.tile < 0)
         return {QJsonValue::Undefined};
     return m_tiles.at(where.tile).published[where.field];
+}
+
+QJsonArray SimPlant::commandsSnapshot() const
+{
+    QJsonArray items;
+    for (const QString &id : m_active)
+        items.append(statusBody(*m_commands.constFind(id)));
+    for (qsizetype i = std::max<qsizetype>(0, m_finished.size() - kSnapshotFinished); i < m_finished.size(); ++i)
+        items.append(statusBody(*m_commands.constFind(m_finished.at(i))));
+    return items;
 }
 
 QJsonObject SimPlant::commandStatus(const QString &commandId) const

@@ -65,12 +65,20 @@ public:
     QJsonValue value(const QString &endpointId) const;
     // The `command_status` body of a command still remembered; empty otherwise.
     QJsonObject commandStatus(const QString &commandId) const;
+    // The `commands` snapshot: every command under way, then the latest
+    // kSnapshotFinished finished ones, so that a console back after an
+    // outage learns the outcomes it missed.
+    QJsonArray commandsSnapshot() const;
+    static constexpr qsizetype kSnapshotFinished = 100;
 
     // Validates and queues a command. A commandId already known answers with
     // that command's status and runs nothing; a rejected command is not
-    // remembered, so its id may be used again.
+    // remembered, so its id may be used again. A command whose validity
+    // (`expiresAt`, when given) has passed is refused as `expired`: its
+    // console has told its operator that it timed out.
     Submission submitCommand(const QString &commandId, const QString &endpointId, const QJsonValue &value,
-                             const QString &operatorName, qint64 nowMs, const QDateTime &wallNow);
+                             const QString &operatorName, qint64 nowMs, const QDateTime &wallNow,
+                             const QDateTime &expiresAt = {});
 
     // Advances the world to nowMs (the first step only sets the clock),
     // publishes what moved past its deadband or is due for a refresh, and

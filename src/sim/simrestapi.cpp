@@ -28,7 +28,7 @@ Status statusOf(const QString &code)
         return Status::NotFound;
     if (code == u"interlock")
         return Status::Conflict;
-    if (code == u"not_writable" || code == u"out_of_range")
+    if (code == u"not_writable" || code == u"out_of_range" || code == u"expired")
         return Status::UnprocessableEntity;
     return Status::BadRequest;
 }

@@ -493,8 +493,15 @@ SimServer::Outcome SimServer::runCommand(const QString &operatorName, const QJso
         return fail(QStringLiteral("bad_request"),
                     QStringLiteral("a command needs a commandId (at most 100 characters), an endpointId and a value"));
     }
+    // An optional validity: a command that arrives after it is refused.
+    QDateTime expiresAt;
+    if (const QJsonValue until = request.value(QLatin1StringView("expiresAt")); !until.isUndefined()) {
+        expiresAt = QDateTime::fromString(until.toString(), Qt::ISODateWithMs);
+        if (!until.isString() || !expiresAt.isValid())
+            return fail(QStringLiteral("bad_request"), QStringLiteral("expiresAt must be an ISO 8601 time"));
+    }
     const auto submission = m_world.submitCommand(commandId, endpointId, request.value(QLatin1StringView("value")),
-                                                  operatorName, QDateTime::currentDateTimeUtc());
+                                                  operatorName, QDateTime::currentDateTimeUtc(), expiresAt);
     if (!submission.ok) {
         Outcome outcome = fail(submission.errorCode, submission.message);
         if (!submission.reason.isEmpty())

@@ -156,9 +156,9 @@ SimEvents SimWorld::shelveAlarm(const QString &alarmId, int minutes, const QStri
 
 SimPlant::Submission SimWorld::submitCommand(const QString &commandId, const QString &endpointId,
                                              const QJsonValue &value, const QString &operatorName,
-                                             const QDateTime &wallNow)
+                                             const QDateTime &wallNow, const QDateTime &expiresAt)
 {
-    return m_plant.submitCommand(commandId, endpointId, value, operatorName, m_worldMs, wallNow);
+    return m_plant.submitCommand(commandId, endpointId, value, operatorName, m_worldMs, wallNow, expiresAt);
 }
 
 SimEvents SimWorld::unshelveAlarm(const QString &alarmId, Error *error)
@@ -240,8 +240,10 @@ QJsonArray SimWorld::snapshot(const QString &channel, const QSet<QString> &keys)
     } else if (channel == u"telemetry" || channel == u"endpoint_stream") {
         items = m_plant.telemetrySnapshot(QStringList(keys.cbegin(), keys.cend()));
     } else if (channel == u"commands") {
-        // Commands are events, not state: a console asking for particular
-        // ones gets their current status.
+        // A console asking for particular commands gets their current
+        // status; otherwise the commands under way and the latest finished.
+        if (keys.isEmpty())
+            items = m_plant.commandsSnapshot();
         for (const QString &id : keys) {
             const QJsonObject status = m_plant.commandStatus(id);
             if (!status.isEmpty())

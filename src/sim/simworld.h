@@ -38,7 +38,8 @@ public:
                           const QDateTime &wallNow, Error *error);
     SimEvents unshelveAlarm(const QString &alarmId, Error *error);
     SimPlant::Submission submitCommand(const QString &commandId, const QString &endpointId, const QJsonValue &value,
-                                       const QString &operatorName, const QDateTime &wallNow);
+                                       const QString &operatorName, const QDateTime &wallNow,
+                                       const QDateTime &expiresAt = {});
 
     const SimFleet &fleet() const { return m_fleet; }
     const SimLines &lines() const { return m_lines; }

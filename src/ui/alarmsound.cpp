@@ -61,6 +61,7 @@ AlarmSound::AlarmSound(AlarmModel *alarms, QObject *parent)
     , m_alarms(alarms)
     , m_clock([] { return QDateTime::currentDateTimeUtc(); })
 {
+    m_steady.start();
     m_ticker.setInterval(1000);
     connect(&m_ticker, &QTimer::timeout, this, &AlarmSound::check);
     if (alarms) {
@@ -88,27 +89,39 @@ void AlarmSound::setRepeatInterval(std::chrono::seconds interval)
 
 void AlarmSound::muteFor(std::chrono::minutes duration)
 {
-    m_mutedUntil = m_clock().addSecs(std::chrono::duration_cast<std::chrono::seconds>(duration).count());
+    m_mutedUntilMs = nowMs() + std::chrono::duration_cast<std::chrono::milliseconds>(duration).count();
     Q_EMIT muteChanged();
 }
 
 void AlarmSound::unmute()
 {
-    if (!m_mutedUntil.isValid())
+    if (!m_mutedUntilMs)
         return;
-    m_mutedUntil = {};
+    m_mutedUntilMs.reset();
     Q_EMIT muteChanged();
     check();
 }
 
 bool AlarmSound::isMuted() const
 {
-    return m_mutedUntil.isValid() && m_clock() < m_mutedUntil;
+    return m_mutedUntilMs && nowMs() < *m_mutedUntilMs;
+}
+
+QDateTime AlarmSound::mutedUntil() const
+{
+    if (!m_mutedUntilMs)
+        return {};
+    return m_clock().addMSecs(std::max<qint64>(0, *m_mutedUntilMs - nowMs()));
 }
 
 void AlarmSound::setClock(std::function<QDateTime()> clock)
 {
     m_clock = std::move(clock);
+}
+
+void AlarmSound::setMonotonicClock(std::function<qint64()> clock)
+{
+    m_monotonic = std::move(clock);
 }
 
 QStringList AlarmSound::soundingAlarms() const
@@ -138,9 +151,9 @@ void AlarmSound::track(const Alarm &alarm)
 
 void AlarmSound::check()
 {
-    const QDateTime now = m_clock();
-    if (m_mutedUntil.isValid() && now >= m_mutedUntil) {
-        m_mutedUntil = {};
+    const qint64 now = nowMs();
+    if (m_mutedUntilMs && now >= *m_mutedUntilMs) {
+        m_mutedUntilMs.reset();
         Q_EMIT muteChanged();
     }
     if (!m_enabled || m_sounding.isEmpty()) {
@@ -149,16 +162,17 @@ void AlarmSound::check()
     }
     if (!m_ticker.isActive())
         m_ticker.start();
-    if (m_mutedUntil.isValid())
+    if (m_mutedUntilMs)
         return;
+    const qint64 intervalMs = std::chrono::duration_cast<std::chrono::milliseconds>(m_repeatInterval).count();
     // Times older than the interval no longer hold anything back.
-    m_lastPlayed.removeIf([&](const QHash<QString, QDateTime>::iterator &it) {
-        return !m_sounding.contains(it.key()) && it.value().secsTo(now) >= m_repeatInterval.count();
+    m_lastPlayed.removeIf([&](const QHash<QString, qint64>::iterator &it) {
+        return !m_sounding.contains(it.key()) && now - it.value() >= intervalMs;
     });
     QStringList due;
     for (const QString &id : std::as_const(m_sounding)) {
         const auto last = m_lastPlayed.constFind(id);
-        if (last == m_lastPlayed.cend() || last.value().secsTo(now) >= m_repeatInterval.count()) {
+        if (last == m_lastPlayed.cend() || now - last.value() >= intervalMs) {
             m_lastPlayed.insert(id, now);
             due << id;
         }

@@ -3,6 +3,7 @@
 #include "model/alarmmodel.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
 #include <QPointer>
@@ -11,6 +12,7 @@
 
 #include <chrono>
 #include <functional>
+#include <optional>
 
 // The optional sound for critical alarms. Sounds when a critical alarm becomes
 // active and unacknowledged, and again for the same alarm no more often than
@@ -37,10 +39,16 @@ public:
     void muteFor(std::chrono::minutes duration);
     void unmute();
     bool isMuted() const;
-    QDateTime mutedUntil() const { return m_mutedUntil; } // invalid when not muted
+    // When the mute ends, as a time of day to show and store (UTC); invalid
+    // when not muted. The mute itself runs on a monotonic clock: a step of
+    // the system clock neither ends it early nor stretches it.
+    QDateTime mutedUntil() const;
 
-    // The time the policy reads; the system clock (UTC) unless a test sets its own.
+    // The time of day mutedUntil() is told in; the system clock (UTC) unless a test sets its own.
     void setClock(std::function<QDateTime()> clock);
+    // The monotonic time (ms) the mute and the repeat interval are counted
+    // on; a steady clock unless a test sets its own.
+    void setMonotonicClock(std::function<qint64()> clock);
 
     // Critical alarms waiting for an acknowledgement, which the sound is about.
     QStringList soundingAlarms() const;
@@ -62,13 +70,18 @@ private:
     void track(const Protocol::Alarm &alarm);
     void playSound();
 
+    qint64 nowMs() const { return m_monotonic ? m_monotonic() : m_steady.elapsed(); }
+
     QPointer<AlarmModel> m_alarms;
     std::function<QDateTime()> m_clock;
+    std::function<qint64()> m_monotonic;
+    QElapsedTimer m_steady;
     QSet<QString> m_sounding; // critical, active, unacknowledged
-    // When each alarm last sounded, kept past its acknowledgement too, so a
-    // chattering alarm raised again at once does not sound again at once.
-    QHash<QString, QDateTime> m_lastPlayed;
-    QDateTime m_mutedUntil;
+    // When each alarm last sounded (monotonic ms), kept past its
+    // acknowledgement too, so a chattering alarm raised again at once does
+    // not sound again at once.
+    QHash<QString, qint64> m_lastPlayed;
+    std::optional<qint64> m_mutedUntilMs; // monotonic
     std::chrono::seconds m_repeatInterval {60};
     bool m_enabled = false;
     QTimer m_ticker;

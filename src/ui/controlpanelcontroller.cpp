@@ -106,8 +106,12 @@ void ControlPanelController::onRequested(const QString &endpointId, const QVaria
         send(endpointId, wanted);
         return;
     }
-    if (m_confirmation)
-        return; // one question at a time
+    if (m_confirmation) {
+        // One question at a time; the click is not lost without a word.
+        m_view->setOutcome(endpointId,
+                           tr("Not sent: another command is waiting for your confirmation; answer it first."), true);
+        return;
+    }
     const QString what = describe(endpointId);
     auto *box = new QMessageBox(QMessageBox::Warning, tr("Confirm command"),
                                 tr("Set %1 to %2?").arg(what, valueWords(wanted, unitOf(endpointId))),
@@ -152,11 +156,19 @@ void ControlPanelController::onChanged(const CommandService::Command &command)
     QString text;
     bool failure = true;
     switch (command.phase) {
-    case Phase::Succeeded:
-        text = command.late ? tr("Done at %1: %2 (reported late)").arg(time, requested)
-                            : tr("Done at %1: %2").arg(time, requested);
+    case Phase::Succeeded: {
+        // What the device reports it reached, which is not always what was asked.
+        const bool known = !std::holds_alternative<std::monostate>(command.actual);
+        const QString reached = known ? actual : requested;
+        if (known && command.actual != command.requested)
+            text = command.late ? tr("Done at %1: %2 (asked for %3; reported late)").arg(time, reached, requested)
+                                : tr("Done at %1: %2 (asked for %3)").arg(time, reached, requested);
+        else
+            text = command.late ? tr("Done at %1: %2 (reported late)").arg(time, reached)
+                                : tr("Done at %1: %2").arg(time, reached);
         failure = false;
         break;
+    }
     case Phase::Failed:
         text = tr("Failed: %1 — still %2").arg(command.error, actual);
         break;

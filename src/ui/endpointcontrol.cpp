@@ -43,10 +43,13 @@ int decimalsFor(const QVariant &step)
     return 6;
 }
 
-QString statusWord(const QVariant &status)
+// Where the pending command stands. Before the server's first word it is
+// being sent (or, to a server that confirms nothing, sent and unconfirmed):
+// never "queued", which only the server can say.
+QString statusWord(const QVariant &status, bool unconfirmed)
 {
     if (!status.isValid())
-        return {};
+        return unconfirmed ? EndpointControl::tr("sent, unconfirmed") : EndpointControl::tr("sending");
     switch (CommandState(status.toInt())) {
     case CommandState::Queued:
         return EndpointControl::tr("queued");
@@ -237,6 +240,8 @@ void EndpointControl::updateFrom(const QModelIndex &index)
     m_pendingCommandId = get(TileModel::PendingCommandIdRole);
     m_pendingValue = get(TileModel::PendingValueRole);
     m_pendingStatus = get(TileModel::PendingStatusRole);
+    m_pendingOwn = get(TileModel::PendingOwnRole).toBool();
+    m_pendingUnconfirmed = get(TileModel::PendingUnconfirmedRole).toBool();
     m_stale = get(TileModel::StaleRole).toBool();
 
     if (metaChanged) {
@@ -309,7 +314,17 @@ void EndpointControl::setOutcome(const QString &text, bool failure)
 
 bool EndpointControl::isActionable() const
 {
-    return m_kind != Kind::None && m_allowed && m_blockReason.isEmpty() && !isPending();
+    if (m_kind == Kind::None || !m_allowed || !m_blockReason.isEmpty() || (isPending() && m_pendingOwn))
+        return false;
+    return !onlySwitchingOff() || (m_kind == Kind::Toggle && m_value.isValid() && m_value.toBool());
+}
+
+bool EndpointControl::onlySwitchingOff() const
+{
+    // Another console's command on its way, or a value that is not live:
+    // nothing may be set on it, but switching off, which makes things safe,
+    // is never blocked.
+    return (isPending() && !m_pendingOwn) || m_stale;
 }
 
 QString EndpointControl::nameText() const
@@ -492,7 +507,7 @@ void EndpointControl::refreshState()
     }
     m_requested->setVisible(pending && m_pendingValue.isValid());
     m_requested->setText(tr("requested %1").arg(format(m_pendingValue)));
-    const QString status = statusWord(m_pendingStatus);
+    const QString status = statusWord(m_pendingStatus, m_pendingUnconfirmed);
     m_status->setVisible(pending && !status.isEmpty());
     m_status->setText(status);
 
@@ -503,8 +518,12 @@ void EndpointControl::refreshState()
     QString tip;
     if (!reason.isEmpty())
         tip = tr("Commands are not possible: %1").arg(reason);
-    else if (pending)
+    else if (pending && m_pendingOwn)
         tip = tr("A command is on its way to this endpoint");
+    else if (pending)
+        tip = tr("Another operator's command is on its way to this endpoint: only switching off is possible");
+    else if (m_stale)
+        tip = tr("The value is not live: only switching off is possible");
     for (QWidget *w : {static_cast<QWidget *>(m_toggle), static_cast<QWidget *>(m_spin),
                        static_cast<QWidget *>(m_combo), static_cast<QWidget *>(m_apply)}) {
         w->setEnabled(actionable);
@@ -655,6 +674,8 @@ void EndpointControl::applySelector()
 void EndpointControl::request(const QVariant &value)
 {
     if (!isActionable())
+        return;
+    if (onlySwitchingOff() && (value.typeId() != QMetaType::Bool || value.toBool()))
         return;
     // A double click, or Enter and Apply at once: one command.
     if (m_lastRequest.isValid() && m_lastRequest.elapsed() < kRepeatGuardMs)

@@ -61,7 +61,9 @@ public:
     Kind kind() const { return m_kind; }
     bool isPending() const { return m_pendingCommandId.isValid(); }
     bool isStale() const { return m_stale; }
-    // Whether the operator can act on the control now.
+    // Whether the operator can act on the control now. While another
+    // console's command is pending, or the value is stale, only a toggle
+    // that is on can be used: to switch it off.
     bool isActionable() const;
     QVariant value() const { return m_value; }
 
@@ -98,6 +100,7 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    bool onlySwitchingOff() const;
     void setKind(Kind kind);
     void configureEditors();
     void syncEditors();
@@ -125,6 +128,8 @@ private:
     QVariant m_pendingCommandId;
     QVariant m_pendingValue;
     QVariant m_pendingStatus;
+    bool m_pendingOwn = false;
+    bool m_pendingUnconfirmed = false;
     bool m_stale = false;
     bool m_allowed = true;
     QString m_allowReason;

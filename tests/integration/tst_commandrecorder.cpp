@@ -147,6 +147,7 @@ private Q_SLOTS:
     void reconnectAndNextRunDuplicateNothing();
     void fullDiskIsReportedOnceAndLosesNothing();
     void nullStoreRecordsNothing();
+    void a17_memoryFollowsTheModelsRows();
 
 private:
     QTemporaryDir m_dir;
@@ -362,6 +363,33 @@ void TestCommandRecorder::nullStoreRecordsNothing()
     QVERIFY(failed.isEmpty());
     QCOMPARE(recorder.writes(), 0);
     QVERIFY(recorder.lastError().isEmpty());
+}
+
+void TestCommandRecorder::a17_memoryFollowsTheModelsRows()
+{
+    // A plant-wide stream of commands: what the recorder keeps in memory is
+    // bounded by the model's rows, not by every command ever seen.
+    LocalStore store;
+    QVERIFY(store.open(m_dir.filePath(QStringLiteral("bounded.sqlite"))));
+    CommandModel model;
+    model.setMaxRows(50);
+    CommandRecorder recorder(&model, &store);
+    QSignalSpy failed(&recorder, &CommandRecorder::storeFailed);
+    QStringList ids;
+    for (int i = 0; i < 500; ++i) {
+        const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        ids.append(id);
+        model.applyBatch({status(id, CommandState::Queued)});
+        model.applyBatch({status(id, CommandState::Succeeded)});
+    }
+    QVERIFY(failed.isEmpty());
+    QCOMPARE(model.rowCount(), 50);
+    QVERIFY2(recorder.tracked() <= 50, qPrintable(QString::number(recorder.tracked())));
+    // A forgotten command listed again goes on with its entry in the store:
+    // nothing is logged twice.
+    model.reconcile({status(ids.first(), CommandState::Succeeded)});
+    QCOMPARE(storedHistory(store, ids.first()), (QStringList {QStringLiteral("queued"), QStringLiteral("succeeded")}));
+    QCOMPARE(recorder.writes(), 1000);
 }
 
 QTEST_GUILESS_MAIN(TestCommandRecorder)

@@ -101,6 +101,17 @@ private Q_SLOTS:
     void serverForbiddingIsShownClearly();
     void commandsDisabledByProfile();
     void anotherOperatorOvertakesAPendingCommand();
+    void a8_resyncSnapshotTellsTheOutcome();
+    void a4_snapshotWithoutAnotherConsolesCommandClearsIt();
+    void a13_timeoutIgnoresStepsOfTheSystemClock();
+    void a14_nothingIsQueuedBeforeTheServerSaysSo();
+    void a16_refusedAndLostCommandsAreLogged();
+    void a18_answerAfterTheServiceIsGoneIsHarmless();
+    void a22_requestTimeoutDoesNotEndACommandEarly();
+    void a22_noAnswerOnALiveLinkIsToldAsSuch();
+    void s6_staleValuesAreNotActedOn();
+    void s9_commandArrivingAfterItsValidityIsRefused();
+    void s12_rampingTowardsTheRequestIsNotOvertaken();
 };
 
 void TestCommandService::lifeCycleFromRequestToSuccess()
@@ -469,6 +480,359 @@ void TestCommandService::anotherOperatorOvertakesAPendingCommand()
         : both.at(1);
     QTRY_COMPARE(session.tiles()->indexOfEndpoint(setpoint).data(TileModel::ValueRole),
                  last.data(CommandModel::ActualValueRole));
+}
+
+void TestCommandService::a8_resyncSnapshotTellsTheOutcome()
+{
+    // The console's own command is queued, the link drops, the command
+    // succeeds meanwhile, and the resume is refused: the resync's `commands`
+    // snapshot is the only place the outcome is told.
+    SimOptions options = plant();
+    options.replayEvents = 1; // any outage past one event ends in a resync
+    SimServer server(options);
+    QVERIFY(server.listen());
+    FaultProxy proxy(server.port());
+    SimTestClient bob(server.url());
+    QVERIFY(bob.authenticate(QStringLiteral("b"), QStringLiteral("bob")).value(u"ok").toBool());
+    QVERIFY(bob.subscribe(QStringLiteral("commands")).value(u"ok").toBool());
+    Session session;
+    session.setSettings(settingsFor(proxy.url()));
+    CommandService service(&session);
+    service.setTimeout(std::chrono::seconds(60));
+    session.start();
+    QTRY_VERIFY(session.hasLiveData());
+    QSignalSpy finished(&service, &CommandService::commandFinished);
+    const QUuid id = service.send(valve, true);
+    QTRY_VERIFY(service.command(id)->phase != Phase::Requested);
+    QVERIFY(!service.command(id)->isFinal());
+    proxy.setRefusing(true);
+    proxy.dropAll();
+    QTRY_VERIFY(!session.connection()->isLive());
+    const QString idText = id.toString(QUuid::WithoutBraces);
+    QVERIFY(!bob.waitFor(
+                    [&idText](const QJsonObject &m) {
+                        return m.value(u"type").toString() == u"command_status"
+                            && m.value(u"commandId").toString() == idText
+                            && m.value(u"status").toString() == u"succeeded";
+                    },
+                    10000)
+                 .isEmpty());
+    QVERIFY(!service.command(id)->isFinal()); // nothing told this console yet
+    proxy.setRefusing(false);
+    QTRY_VERIFY_WITH_TIMEOUT(session.hasLiveData(), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(service.command(id)->phase, Phase::Succeeded, 3000);
+    const CommandService::Command done = *service.command(id);
+    QCOMPARE(done.actual, EndpointValue(true));
+    for (const CommandService::Step &step : done.history)
+        QVERIFY(step.phase != Phase::Timeout && step.phase != Phase::Lost);
+    QCOMPARE(finished.size(), 1); // no false timeout first
+    QVERIFY(!service.pendingOn(valve));
+}
+
+void TestCommandService::a4_snapshotWithoutAnotherConsolesCommandClearsIt()
+{
+    // Bob's command is on its way when the server restarts and forgets it.
+    // The resync's `commands` snapshot no longer lists it: the endpoint must
+    // not stay pending, and switching off is never blocked by it meanwhile.
+    auto server = std::make_unique<SimServer>(plant());
+    QVERIFY(server->listen());
+    const quint16 port = server->port();
+    FaultProxy proxy(port);
+    Session session;
+    session.setSettings(settingsFor(proxy.url()));
+    CommandService service(&session);
+    session.start();
+    QTRY_VERIFY(session.hasLiveData());
+    QCOMPARE(runToEnd(service, valve, true).phase, Phase::Succeeded);
+    const QModelIndex endpoint = session.tiles()->indexOfEndpoint(valve);
+    const QString bobsId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    {
+        SimTestClient bob(server->url());
+        QVERIFY(bob.authenticate(QStringLiteral("b"), QStringLiteral("bob")).value(u"ok").toBool());
+        QVERIFY(bob.request({{QLatin1StringView("type"), QStringLiteral("command")},
+                             {QLatin1StringView("commandId"), bobsId},
+                             {QLatin1StringView("endpointId"), valve},
+                             {QLatin1StringView("value"), true}})
+                    .value(u"ok")
+                    .toBool());
+    }
+    // Bob's first status reaches this console, the rest never does.
+    QTRY_COMPARE(endpoint.data(TileModel::PendingCommandIdRole).toString(), bobsId);
+    proxy.setStalled(true);
+    QCOMPARE(endpoint.data(TileModel::PendingOwnRole), QVariant(false));
+    QVERIFY(service.check(valve, false).allowed());
+    // The server restarts on the same port, knowing nothing of bob's command.
+    server.reset();
+    SimOptions again = plant();
+    again.port = port;
+    server = std::make_unique<SimServer>(again);
+    QVERIFY(server->listen());
+    proxy.dropAll();
+    proxy.setStalled(false);
+    QTRY_VERIFY(!session.connection()->isLive());
+    QTRY_VERIFY_WITH_TIMEOUT(session.hasLiveData(), 10000);
+    // Well before its expiry (the timeout plus a margin, 15 s): the snapshot said so.
+    QTRY_VERIFY_WITH_TIMEOUT(!endpoint.data(TileModel::PendingCommandIdRole).isValid(), 3000);
+}
+
+void TestCommandService::a13_timeoutIgnoresStepsOfTheSystemClock()
+{
+    SimServer server(plant());
+    QVERIFY(server.listen());
+    Session session;
+    session.setSettings(settingsFor(server.url()));
+    CommandService service(&session);
+    QDateTime wall = QDateTime::currentDateTimeUtc();
+    service.setClock([&wall] { return wall; });
+    session.start();
+    QTRY_VERIFY(session.hasLiveData());
+    QSignalSpy finished(&service, &CommandService::commandFinished);
+    const QUuid id = service.send(valve, true);
+    QVERIFY(!id.isNull());
+    wall = wall.addSecs(3600); // the system clock steps an hour forward
+    QTRY_VERIFY_WITH_TIMEOUT(service.command(id)->isFinal(), 10000);
+    QCOMPARE(service.command(id)->phase, Phase::Succeeded);
+    QVERIFY(!service.command(id)->late);
+    QCOMPARE(finished.size(), 1);
+}
+
+void TestCommandService::a14_nothingIsQueuedBeforeTheServerSaysSo()
+{
+    SimServer server(plant());
+    QVERIFY(server.listen());
+    FaultProxy proxy(server.port());
+    Session session;
+    session.setSettings(settingsFor(proxy.url()));
+    CommandService service(&session);
+    session.start();
+    QTRY_VERIFY(session.hasLiveData());
+    proxy.setDelayMs(300);
+    const QUuid id = service.send(valve, true);
+    const QModelIndex endpoint = session.tiles()->indexOfEndpoint(valve);
+    // Being sent: pending on the endpoint, with no status, since the server has said nothing.
+    QCOMPARE(service.command(id)->phase, Phase::Requested);
+    QCOMPARE(CommandService::phaseName(Phase::Requested), QStringLiteral("sending"));
+    QCOMPARE(endpoint.data(TileModel::PendingCommandIdRole).toString(), id.toString(QUuid::WithoutBraces));
+    QVERIFY(!endpoint.data(TileModel::PendingStatusRole).isValid());
+    QCOMPARE(endpoint.data(TileModel::PendingOwnRole), QVariant(true));
+    QCOMPARE(session.commands()->rowCount(), 0);
+    // Queued once the server has answered.
+    QTRY_VERIFY(service.command(id)->phase != Phase::Requested);
+    QVERIFY(endpoint.data(TileModel::PendingStatusRole).isValid() || service.command(id)->isFinal());
+    QCOMPARE(session.commands()->rowCount(), 1);
+    QTRY_VERIFY_WITH_TIMEOUT(service.command(id)->isFinal(), 10000);
+    QCOMPARE(service.command(id)->phase, Phase::Succeeded);
+}
+
+void TestCommandService::a16_refusedAndLostCommandsAreLogged()
+{
+    SimOptions options = plant();
+    options.tokens.insert(QStringLiteral("a"), QStringLiteral("auditor"));
+    SimServer server(options);
+    QVERIFY(server.listen());
+    FaultProxy proxy(server.port());
+    Session session;
+    session.setSettings(settingsFor(proxy.url(), QStringLiteral("a")));
+    CommandService service(&session);
+    session.start();
+    QTRY_VERIFY(session.hasLiveData());
+    const auto row = [&session](const QUuid &id) {
+        const QString key = id.toString(QUuid::WithoutBraces);
+        for (int r = 0; r < session.commands()->rowCount(); ++r) {
+            const QModelIndex index = session.commands()->index(r, 0);
+            if (index.data(CommandModel::CommandIdRole).toString() == key)
+                return index;
+        }
+        return QModelIndex();
+    };
+    // Refused by the server, which announces nothing.
+    const CommandService::Command refused = runToEnd(service, valve, true);
+    QCOMPARE(refused.phase, Phase::Rejected);
+    const QModelIndex refusedRow = row(refused.commandId);
+    QVERIFY(refusedRow.isValid());
+    QCOMPARE(refusedRow.data(CommandModel::StatusRole).toInt(), int(Protocol::CommandState::Rejected));
+    QCOMPARE(refusedRow.data(CommandModel::OperatorNameRole).toString(), QStringLiteral("alice"));
+    QCOMPARE(refusedRow.data(CommandModel::RequestedValueRole), QVariant(true));
+    QVERIFY(refusedRow.data(CommandModel::ErrorRole).toString().contains(QStringLiteral("role")));
+    // Lost: the link goes before the server answers.
+    proxy.setStalled(true);
+    const QUuid lostId = service.send(valve, true);
+    proxy.setRefusing(true);
+    proxy.dropAll();
+    QTRY_COMPARE(service.command(lostId)->phase, Phase::Lost);
+    const QModelIndex lostRow = row(lostId);
+    QVERIFY(lostRow.isValid());
+    QCOMPARE(lostRow.data(CommandModel::FinalRole), QVariant(true));
+    QVERIFY(lostRow.data(CommandModel::ErrorRole).toString().contains(QStringLiteral("link went")));
+}
+
+void TestCommandService::a18_answerAfterTheServiceIsGoneIsHarmless()
+{
+    // A request still in flight when the service goes is answered later
+    // (here by stopping the link, as a REST request is failed when the
+    // polling client is destroyed): nothing may touch the service then.
+    SimServer server(plant());
+    QVERIFY(server.listen());
+    FaultProxy proxy(server.port());
+    Session session;
+    session.setSettings(settingsFor(proxy.url()));
+    session.start();
+    QTRY_VERIFY(session.hasLiveData());
+    proxy.setStalled(true);
+    auto service = std::make_unique<CommandService>(&session);
+    QVERIFY(!service->send(valve, true).isNull());
+    // The service is gone, its tile model's pending mark with it replaced by
+    // something the answer must not reach.
+    service.reset();
+    session.stop(); // answers the request: "offline"
+    QVERIFY(!session.connection()->isLive());
+}
+
+void TestCommandService::a22_requestTimeoutDoesNotEndACommandEarly()
+{
+    // The server's answer takes longer than the request timeout, but far
+    // less than the command's own: the command goes on to its outcome.
+    SimServer server(plant());
+    QVERIFY(server.listen());
+    FaultProxy proxy(server.port());
+    ConnectionSettings settings = settingsFor(proxy.url());
+    settings.requestTimeoutMs = 300;
+    Session session;
+    session.setSettings(settings);
+    CommandService service(&session);
+    service.setTimeout(std::chrono::seconds(20));
+    session.start();
+    QTRY_VERIFY(session.hasLiveData());
+    proxy.setDelayMs(800);
+    const QUuid id = service.send(valve, true);
+    QTRY_VERIFY_WITH_TIMEOUT(service.command(id)->isFinal(), 15000);
+    QCOMPARE(service.command(id)->phase, Phase::Succeeded);
+    QVERIFY(!service.command(id)->late);
+}
+
+void TestCommandService::a22_noAnswerOnALiveLinkIsToldAsSuch()
+{
+    SimServer server(plant());
+    QVERIFY(server.listen());
+    FaultProxy proxy(server.port());
+    ConnectionSettings settings = settingsFor(proxy.url());
+    settings.requestTimeoutMs = 200;
+    Session session;
+    session.setSettings(settings);
+    CommandService service(&session);
+    service.setTimeout(std::chrono::milliseconds(1500));
+    session.start();
+    QTRY_VERIFY(session.hasLiveData());
+    proxy.setStalled(true); // the link stays up, nothing comes through
+    const QUuid id = service.send(valve, true);
+    QTRY_VERIFY_WITH_TIMEOUT(service.command(id)->isFinal(), 5000);
+    QVERIFY(session.connection()->isLive());
+    const CommandService::Command command = *service.command(id);
+    QCOMPARE(command.phase, Phase::Timeout);
+    QCOMPARE(command.errorCode, QStringLiteral("timeout"));
+    QVERIFY2(command.error.contains(QStringLiteral("did not answer")), qPrintable(command.error));
+    QVERIFY2(!command.error.contains(QStringLiteral("link went")), qPrintable(command.error));
+    QVERIFY(!service.pendingOn(valve));
+    proxy.setStalled(false);
+}
+
+void TestCommandService::s6_staleValuesAreNotActedOn()
+{
+    SimServer server(plant());
+    QVERIFY(server.listen());
+    Session session;
+    session.setSettings(settingsFor(server.url()));
+    CommandService service(&session);
+    session.start();
+    QTRY_VERIFY(session.hasLiveData());
+    QCOMPARE(runToEnd(service, valve, true).phase, Phase::Succeeded);
+    QTRY_COMPARE(valueOf(session, valve), EndpointValue(true));
+    QVERIFY2(service.check(pump, true).allowed(), qPrintable(service.check(pump, true).reason)); // open, and live
+    // The valve and the pump report every 10 s only: with a 1 ms period they go stale at once.
+    session.tiles()->setExpectedPeriodMs(1);
+    QTRY_VERIFY(session.tiles()->isStale(valve) && session.tiles()->isStale(pump));
+    // The valve's last known value still says open, but that is not live: the pump's interlock cannot be checked.
+    const CommandService::Check interlock = service.check(pump, true);
+    QCOMPARE(interlock.refusal, Refusal::Interlock);
+    QVERIFY2(interlock.reason.contains(QStringLiteral("cannot be checked")), qPrintable(interlock.reason));
+    // Nothing is set on a stale endpoint but switching it off.
+    QCOMPARE(service.check(valve, true).refusal, Refusal::Stale);
+    QCOMPARE(service.check(setpoint, 60.0).refusal == Refusal::Stale || !session.tiles()->isStale(setpoint), true);
+    QVERIFY(service.check(valve, false).allowed());
+    QVERIFY(service.check(pump, false).allowed());
+}
+
+void TestCommandService::s9_commandArrivingAfterItsValidityIsRefused()
+{
+    // The link is slow enough for the command to reach the server after this
+    // console has told the operator it timed out: the server must not act on it.
+    SimServer server(plant());
+    QVERIFY(server.listen());
+    FaultProxy proxy(server.port());
+    SimTestClient bob(server.url());
+    QVERIFY(bob.authenticate(QStringLiteral("b"), QStringLiteral("bob")).value(u"ok").toBool());
+    QVERIFY(bob.subscribe(QStringLiteral("commands")).value(u"ok").toBool());
+    Session session;
+    session.setSettings(settingsFor(proxy.url()));
+    CommandService service(&session);
+    session.start();
+    QTRY_VERIFY(session.hasLiveData());
+    service.setTimeout(std::chrono::milliseconds(400));
+    proxy.setDelayMs(1200);
+    const QUuid id = service.send(valve, true);
+    QVERIFY(!id.isNull());
+    QTRY_COMPARE(service.command(id)->phase, Phase::Timeout);
+    // A second command behind it on the same slow link: when its status
+    // comes, the server has dealt with the first.
+    service.setTimeout(std::chrono::seconds(10));
+    const QUuid second = service.send(setpoint, 60.0);
+    QVERIFY(!second.isNull());
+    const QString secondText = second.toString(QUuid::WithoutBraces);
+    QVERIFY(!bob.waitFor(
+                    [&secondText](const QJsonObject &m) {
+                        return m.value(u"type").toString() == u"command_status"
+                            && m.value(u"commandId").toString() == secondText;
+                    },
+                    10000)
+                 .isEmpty());
+    const QString firstText = id.toString(QUuid::WithoutBraces);
+    for (const QJsonObject &m : std::as_const(bob.messages))
+        QVERIFY2(m.value(u"commandId").toString() != firstText, "the server acted on an expired command");
+    QCOMPARE(service.command(id)->phase, Phase::Timeout);
+}
+
+void TestCommandService::s12_rampingTowardsTheRequestIsNotOvertaken()
+{
+    SimServer server(plant());
+    QVERIFY(server.listen());
+    FaultProxy proxy(server.port());
+    Session session;
+    session.setSettings(settingsFor(proxy.url()));
+    CommandService service(&session);
+    session.start();
+    QTRY_VERIFY(session.hasLiveData());
+    const double from = numberOf(session, setpoint);
+    const double to = from + 10.0;
+    QSignalSpy overtaken(&service, &CommandService::overtaken);
+    proxy.setStalled(true); // the command stays pending while the device ramps
+    const QUuid id = service.send(setpoint, to);
+    QVERIFY(!id.isNull());
+    // A device that ramps reports the values on its way, as telemetry does.
+    const auto report = [&session](double value) {
+        Protocol::Telemetry t;
+        t.endpointId = setpoint;
+        t.value = value;
+        Protocol::Message m;
+        m.body = t;
+        Q_EMIT session.connection()->messageReceived(m);
+    };
+    report(from + 2.5);
+    report(from + 7.5);
+    QCOMPARE(overtaken.size(), 0);
+    // Past what was asked, or back beyond where it was, is someone else's doing.
+    report(to + 5.0);
+    QCOMPARE(overtaken.size(), 1);
+    proxy.setStalled(false);
 }
 
 QTEST_GUILESS_MAIN(TestCommandService)

@@ -169,6 +169,8 @@ private Q_SLOTS:
     void streamCarriesEveryReading();
     void commandHistoryIsBounded();
     void longPauseIsCapped();
+    void s9_commandPastItsValidityIsRefused();
+    void a8_commandsSnapshotListsWhatIsUnderWayAndTheLatestFinished();
 };
 
 void TestSimPlant::snapshotHasProtocolShape()
@@ -926,6 +928,50 @@ void TestSimPlant::longPauseIsCapped()
     // An hour would reach the setpoint; the cap allows one minute of heating.
     QVERIFY2(after > before + 25.0 && after <= before + 30.5,
              qPrintable(QStringLiteral("%1 -> %2").arg(before).arg(after)));
+}
+
+void TestSimPlant::s9_commandPastItsValidityIsRefused()
+{
+    SimPlant plant(1, 23);
+    qint64 now = 0;
+    plant.step(now, wallAt(now));
+    const QString valveId = QStringLiteral("T1.V101.open");
+    const SimPlant::Submission late = plant.submitCommand(
+        QStringLiteral("late"), valveId, true, QStringLiteral("alice"), now, wallAt(now), wallAt(now).addMSecs(-1));
+    QVERIFY(!late.ok);
+    QCOMPARE(late.errorCode, QStringLiteral("expired"));
+    QVERIFY(late.events.isEmpty());
+    QVERIFY(plant.commandStatus(QStringLiteral("late")).isEmpty()); // never queued
+    const SimPlant::Submission inTime = plant.submitCommand(QStringLiteral("in-time"), valveId, true,
+                                                            QStringLiteral("alice"), now, wallAt(now), wallAt(now));
+    QVERIFY(inTime.ok);
+    // A repeated id is still answered with its status, validity or not.
+    const SimPlant::Submission again = plant.submitCommand(
+        QStringLiteral("in-time"), valveId, true, QStringLiteral("alice"), now, wallAt(now), wallAt(now).addSecs(-60));
+    QVERIFY(again.ok);
+    QVERIFY(again.events.isEmpty());
+}
+
+void TestSimPlant::a8_commandsSnapshotListsWhatIsUnderWayAndTheLatestFinished()
+{
+    SimPlant plant(1, 29);
+    qint64 now = 0;
+    plant.step(now, wallAt(now));
+    QVERIFY(plant.commandsSnapshot().isEmpty());
+    QCOMPARE(str(runCommand(plant, now, QStringLiteral("done"), kSetpoint, 60.0), "status"),
+             QStringLiteral("succeeded"));
+    QVERIFY(
+        plant.submitCommand(QStringLiteral("running"), kSetpoint, 61.0, QStringLiteral("bob"), now, wallAt(now)).ok);
+    const QJsonArray items = plant.commandsSnapshot();
+    QCOMPARE(items.size(), 2);
+    QCOMPARE(str(items.at(0).toObject(), "commandId"), QStringLiteral("running"));
+    QCOMPARE(str(items.at(0).toObject(), "status"), QStringLiteral("queued"));
+    QCOMPARE(str(items.at(1).toObject(), "commandId"), QStringLiteral("done"));
+    QCOMPARE(str(items.at(1).toObject(), "status"), QStringLiteral("succeeded"));
+    // Bounded: the latest finished ones only.
+    for (int i = 0; i < int(SimPlant::kSnapshotFinished) + 20; ++i)
+        runCommand(plant, now, QStringLiteral("c%1").arg(i), kSetpoint, 20.0 + (i % 10));
+    QVERIFY(plant.commandsSnapshot().size() <= SimPlant::kSnapshotFinished + 1);
 }
 
 QTEST_GUILESS_MAIN(TestSimPlant)

@@ -66,6 +66,7 @@ private Q_SLOTS:
     void clearedShelvedAndReturnedStop();
     void highNeverPlays();
     void mutedUntilMuteEnds();
+    void a13_muteIgnoresStepsOfTheSystemClock();
     void unmute();
     void disabledPlaysNothing();
     void standingAlarmsCount();
@@ -88,6 +89,8 @@ void TestAlarmSound::init()
     m_now = at(0);
     m_sound = std::make_unique<AlarmSound>(m_model.get());
     m_sound->setClock([this] { return m_now; });
+    // Unless a test steps the system clock, the two clocks run together.
+    m_sound->setMonotonicClock([this] { return at(0).msecsTo(m_now); });
     m_sound->setEnabled(true);
 }
 
@@ -216,6 +219,30 @@ void TestAlarmSound::mutedUntilMuteEnds()
     QCOMPARE(muteChanged.size(), 2);
 }
 
+void TestAlarmSound::a13_muteIgnoresStepsOfTheSystemClock()
+{
+    // The system clock is stepped (NTP, an operator) while the steady clock
+    // runs on: a step forward must not end the mute early, a step back must
+    // not stretch it.
+    qint64 steadyMs = 0;
+    m_sound->setMonotonicClock([&steadyMs] { return steadyMs; });
+    QSignalSpy played(m_sound.get(), &AlarmSound::played);
+    m_sound->muteFor(5min);
+    m_model->applyBatch({alarm(QStringLiteral("A1"))});
+    m_now = at(3 * 3600); // three hours forward, ten seconds later
+    steadyMs = 10000;
+    m_sound->check();
+    QVERIFY(m_sound->isMuted());
+    QCOMPARE(played.size(), 0);
+    QCOMPARE(m_sound->mutedUntil(), at(3 * 3600 + 290)); // told in the new time of day
+    m_now = at(-3600); // and back, past where it started
+    steadyMs = 300000;
+    m_sound->check();
+    QVERIFY(!m_sound->isMuted());
+    QCOMPARE(playedIds(played), QStringList {QStringLiteral("A1")});
+    m_sound->setMonotonicClock({});
+}
+
 void TestAlarmSound::unmute()
 {
     QSignalSpy played(m_sound.get(), &AlarmSound::played);
@@ -250,6 +277,7 @@ void TestAlarmSound::standingAlarmsCount()
     m_model->applyBatch({alarm(QStringLiteral("A1")), alarm(QStringLiteral("H1"), AlarmSeverity::High)});
     AlarmSound late(m_model.get());
     late.setClock([this] { return m_now; });
+    late.setMonotonicClock([this] { return at(0).msecsTo(m_now); });
     QSignalSpy played(&late, &AlarmSound::played);
     QVERIFY(!late.isEnabled()); // off until the preferences turn it on
     late.check();

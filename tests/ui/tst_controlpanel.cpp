@@ -4,6 +4,7 @@
 #include "controlpanelview.h"
 #include "endpointcontrol.h"
 #include "mainwindow.h"
+#include "sim/simtestclient.h"
 #include "simserver.h"
 #include "store/localstore.h"
 #include "theme.h"
@@ -106,6 +107,9 @@ private Q_SLOTS:
     void setpointAppliedOnlyOnEnter();
     void viewerSeesReadOnly();
     void offlineDisablesEveryControl();
+    void a22_aClickWhileAConfirmationIsOpenIsAnswered();
+    void a4_switchingOffIsNeverBlockedByAnotherConsolesCommand();
+    void a14_doneNamesTheValueTheDeviceReached();
     void screenshots();
 };
 
@@ -218,6 +222,70 @@ void TestControlPanel::offlineDisablesEveryControl()
     QTRY_VERIFY_WITH_TIMEOUT(!c.control(valve)->isActionable(), 10000);
     QCOMPARE(c.control(valve)->reasonText(), QStringLiteral("offline"));
     QTRY_VERIFY(c.control(valve)->staleShown());
+}
+
+void TestControlPanel::a22_aClickWhileAConfirmationIsOpenIsAnswered()
+{
+    Console c;
+    const QString otherValve = QStringLiteral("T2.V101.open");
+    c.window->commandService()->setCriticalEndpoints({valve, otherValve});
+    QTRY_VERIFY(c.ready(valve));
+    QTRY_VERIFY(c.control(otherValve) && c.control(otherValve)->isActionable());
+    c.control(valve)->toggleButton()->click();
+    QTRY_VERIFY(c.confirmation() != nullptr);
+    // The operator clicks another critical endpoint before answering: told, not ignored.
+    c.control(otherValve)->toggleButton()->click();
+    QVERIFY2(c.control(otherValve)->outcomeText().contains(QStringLiteral("waiting for your confirmation")),
+             qPrintable(c.control(otherValve)->outcomeText()));
+    QVERIFY(c.control(otherValve)->outcomeIsFailure());
+    c.confirmation()->button(QMessageBox::Cancel)->click();
+    QTest::qWait(200);
+    QCOMPARE(c.commandsFor(otherValve), 0);
+    QCOMPARE(c.commandsFor(valve), 0);
+}
+
+void TestControlPanel::a4_switchingOffIsNeverBlockedByAnotherConsolesCommand()
+{
+    Console c;
+    QTRY_VERIFY(c.ready(valve));
+    c.control(valve)->toggleButton()->click();
+    QTRY_COMPARE_WITH_TIMEOUT(c.valueOf(valve), QVariant(true), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(c.ready(valve), 10000);
+    // Bob, at another console, sends the valve a command of his own.
+    SimTestClient bob(c.server.url());
+    QVERIFY(bob.authenticate(QStringLiteral("o"), QStringLiteral("bob")).value(u"ok").toBool());
+    QVERIFY(bob.request({{QLatin1StringView("type"), QStringLiteral("command")},
+                         {QLatin1StringView("commandId"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
+                         {QLatin1StringView("endpointId"), valve},
+                         {QLatin1StringView("value"), true}})
+                .value(u"ok")
+                .toBool());
+    EndpointControl *control = c.control(valve);
+    QTRY_VERIFY(control->isPending());
+    // His command is on its way; closing the valve is still possible from here.
+    QVERIFY(control->isActionable());
+    QVERIFY(control->toggleButton()->isEnabled());
+    QTest::qWait(EndpointControl::kRepeatGuardMs);
+    control->toggleButton()->click();
+    QTRY_COMPARE_WITH_TIMEOUT(c.valueOf(valve), QVariant(false), 10000);
+}
+
+void TestControlPanel::a14_doneNamesTheValueTheDeviceReached()
+{
+    Console c;
+    const QString setpointId = QStringLiteral("T1.H101.setpoint");
+    QTRY_VERIFY(c.control(setpointId) != nullptr);
+    // A device that settles near, not on, what was asked (a clamp, a coarser step).
+    CommandService::Command command;
+    command.commandId = QUuid::createUuid();
+    command.endpointId = setpointId;
+    command.requested = 60.0;
+    command.actual = 59.5;
+    command.phase = CommandService::Phase::Succeeded;
+    Q_EMIT c.window->commandService()->commandChanged(command);
+    const QString text = c.control(setpointId)->outcomeText();
+    QVERIFY2(text.contains(QLocale().toString(59.5, 'g', 6)), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("asked for")), qPrintable(text));
 }
 
 void TestControlPanel::screenshots()

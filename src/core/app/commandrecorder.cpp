@@ -26,21 +26,17 @@ CommandRecorder::CommandRecorder(CommandModel *commands, LocalStore *store, QObj
                 if (roles.isEmpty() || roles.contains(CommandModel::HistoryRole))
                     recordRows(topLeft.row(), bottomRight.row());
             });
-    // A command the model drops and lists again starts a new history there;
-    // the log's entry goes on.
+    // What is kept here follows the model's rows, so it is bounded as they
+    // are. A command the model drops and lists again is looked up in the
+    // store, and its log entry goes on.
     connect(commands, &QAbstractItemModel::rowsAboutToBeRemoved, this,
             [this](const QModelIndex &within, int first, int last) {
                 if (within.isValid())
                     return;
-                for (int row = first; row <= last; ++row) {
-                    if (const auto it = m_logged.find(m_commands->commandAt(row).commandId); it != m_logged.end())
-                        it->changesSeen = 0;
-                }
+                for (int row = first; row <= last; ++row)
+                    m_logged.remove(m_commands->commandAt(row).commandId);
             });
-    connect(commands, &QAbstractItemModel::modelAboutToBeReset, this, [this] {
-        for (Logged &logged : m_logged)
-            logged.changesSeen = 0;
-    });
+    connect(commands, &QAbstractItemModel::modelAboutToBeReset, this, [this] { m_logged.clear(); });
     connect(commands, &QAbstractItemModel::modelReset, this, [this] { recordRows(0, m_commands->rowCount() - 1); });
     recordRows(0, commands->rowCount() - 1);
 }

@@ -34,6 +34,8 @@ public:
     QString lastError() const { return m_lastError; }
     // Status changes written since the recorder started (for tests and diagnostics).
     int writes() const { return m_writes; }
+    // Commands whose log state is kept in memory: at most the model's rows.
+    qsizetype tracked() const { return m_logged.size(); }
 
 Q_SIGNALS:
     // The first failure after a success (or after the start).
@@ -55,7 +57,7 @@ private:
 
     QPointer<CommandModel> m_commands;
     LocalStore *m_store;
-    QHash<QString, Logged> m_logged; // by command id
+    QHash<QString, Logged> m_logged; // by command id, only for the model's rows
     QString m_lastError;
     bool m_failing = false;
     int m_writes = 0;

@@ -1,11 +1,14 @@
 #include "commandservice.h"
 
+#include "model/commandmodel.h"
+#include "model/plantvalues.h"
 #include "model/tilemodel.h"
 #include "protocol/messages.h"
 #include "session.h"
 
 #include <QJsonObject>
 #include <QLoggingCategory>
+#include <QPointer>
 
 #include <cmath>
 
@@ -85,6 +88,16 @@ Phase phaseOf(CommandState state)
     return Phase::Requested;
 }
 
+// A number on its way from where it was to where it was asked to go: a
+// device ramping towards a setpoint, not someone else's doing.
+bool onTheWay(const EndpointValue &value, const EndpointValue &from, const EndpointValue &to)
+{
+    const double *v = std::get_if<double>(&value);
+    const double *a = std::get_if<double>(&from);
+    const double *b = std::get_if<double>(&to);
+    return v && a && b && *v >= std::min(*a, *b) && *v <= std::max(*a, *b);
+}
+
 QString valueText(const EndpointValue &value)
 {
     const QJsonValue json = toJson(value);
@@ -120,8 +133,16 @@ CommandService::CommandService(Session *session, QObject *parent)
     , m_session(session)
 {
     connect(session->connection(), &ConnectionService::messageReceived, this, &CommandService::onMessage);
+    m_steady.start();
+    session->tiles()->setForeignPendingExpiryMs((m_timeout + kForeignMargin).count());
     m_timeoutCheck.setInterval(200);
     connect(&m_timeoutCheck, &QTimer::timeout, this, &CommandService::checkTimeouts);
+}
+
+void CommandService::setTimeout(std::chrono::milliseconds timeout)
+{
+    m_timeout = timeout;
+    m_session->tiles()->setForeignPendingExpiryMs((m_timeout + kForeignMargin).count());
 }
 
 void CommandService::setCriticalEndpoints(const QStringList &endpointIds)
@@ -141,7 +162,7 @@ QString CommandService::phaseName(Phase phase)
 {
     switch (phase) {
     case Phase::Requested:
-        return tr("requested");
+        return tr("sending");
     case Phase::Queued:
         return tr("queued");
     case Phase::Sent:
@@ -221,17 +242,31 @@ CommandService::Check CommandService::check(const QString &endpointId, const End
         return {
             Refusal::Pending,
             tr("A command to %1 is still pending (%2): wait for its outcome.").arg(name, phaseName(pending->phase))};
-    // Switching on is what interlocks guard; switching off is always allowed,
-    // it is how an operator makes things safe.
-    if (const bool *on = std::get_if<bool>(&value); on && *on) {
+    // Switching off is how an operator makes things safe: it needs neither a
+    // live value nor an interlock.
+    const bool *on = std::get_if<bool>(&value);
+    if (on && !*on)
+        return {};
+    // Switching on is what interlocks guard. An interlock holds only on a
+    // value that is known and live.
+    if (on) {
         for (const Protocol::Interlock &interlock : tiles->interlocksFor(endpointId)) {
             const std::optional<Protocol::Endpoint> required = tiles->endpoint(interlock.requiredEndpointId);
-            if (!required || !holds(required->value, interlock.op, interlock.requiredValue))
+            const QString what
+                = interlock.description.isEmpty() ? tr("Interlock %1").arg(interlock.id) : interlock.description;
+            if (!required || std::holds_alternative<std::monostate>(required->value)
+                || tiles->isStale(interlock.requiredEndpointId))
+                return {Refusal::Interlock,
+                        tr("%1: cannot be checked, the value it needs is unknown or not live.").arg(what)};
+            if (!holds(required->value, interlock.op, interlock.requiredValue))
                 return {Refusal::Interlock,
                         interlock.description.isEmpty() ? tr("Interlock %1 does not hold.").arg(interlock.id)
                                                         : interlock.description};
         }
     }
+    if (tiles->isStale(endpointId))
+        return {Refusal::Stale,
+                tr("%1 has not reported lately: its value is not live, so only switching off is possible.").arg(name)};
     return {};
 }
 
@@ -251,6 +286,10 @@ QUuid CommandService::send(const QString &endpointId, const EndpointValue &value
     if (const std::optional<Protocol::Endpoint> endpoint = m_session->tiles()->endpoint(endpointId))
         command.before = command.actual = endpoint->value;
     command.sentAt = now();
+    command.sentMs = nowMs();
+    // Valid for as long as this console waits for it: delivered later, the
+    // operator has been told it timed out, and the server must refuse it.
+    command.expiresAt = command.sentAt.addMSecs(m_serverOffsetMs.value_or(0) + m_timeout.count());
     command.history.append({Phase::Requested, command.sentAt});
     const QUuid id = command.commandId;
     const QString idText = id.toString(QUuid::WithoutBraces);
@@ -259,19 +298,23 @@ QUuid CommandService::send(const QString &endpointId, const EndpointValue &value
     forgetOldest();
     m_pending.insert(endpointId, id);
     m_session->tiles()->notePending(endpointId, idText, value);
+    if (!m_timeoutCheck.isActive())
+        m_timeoutCheck.start();
+    Q_EMIT commandChanged(command);
     qCInfo(lcCommands) << "sending" << idText << endpointId << valueText(value);
     // The one and only time this command goes out: the answer, or its
-    // absence, is handled below; nothing here sends it again.
+    // absence, is handled below; nothing here sends it again. The answer may
+    // come after this service is gone (a REST request failed at shutdown).
+    const QPointer<CommandService> self(this);
     m_session->connection()->request(QStringLiteral("command"),
                                      {{QStringLiteral("commandId"), idText},
                                       {QStringLiteral("endpointId"), endpointId},
-                                      {QStringLiteral("value"), toJson(value)}},
-                                     [this, id](const Protocol::Result &result) {
-                                         onAnswer(id, result.ok, result.error.code, result.error.message);
+                                      {QStringLiteral("value"), toJson(value)},
+                                      {QStringLiteral("expiresAt"), command.expiresAt.toString(Qt::ISODateWithMs)}},
+                                     [self, id](const Protocol::Result &result) {
+                                         if (self)
+                                             self->onAnswer(id, result);
                                      });
-    if (!m_timeoutCheck.isActive())
-        m_timeoutCheck.start();
-    Q_EMIT commandChanged(m_commands.value(id));
     return id;
 }
 
@@ -296,30 +339,57 @@ QList<CommandService::Command> CommandService::commands() const
     return list;
 }
 
-void CommandService::onAnswer(const QUuid &commandId, bool ok, const QString &code, const QString &message)
+void CommandService::onAnswer(const QUuid &commandId, const Protocol::Result &result)
 {
     auto found = m_commands.find(commandId);
     if (found == m_commands.end())
         return;
     Command &command = *found;
-    if (ok) {
-        if (command.phase == Phase::Requested)
+    const QString &code = result.error.code;
+    const QString &message = result.error.message;
+    if (result.ok) {
+        if (result.data.value(QLatin1StringView("unconfirmed")).toBool()) {
+            // A server that answers no requests (plain, Socket.IO): handed
+            // over, nothing more is known until its value or the timeout.
+            command.unconfirmed = true;
+            m_session->tiles()->noteUnconfirmed(command.commandId.toString(QUuid::WithoutBraces));
+            log(command, Protocol::CommandState::Sent);
+            if (command.phase == Phase::Requested)
+                advance(command, Phase::Sent);
+            return;
+        }
+        // The server took it: it is queued there, whatever came first.
+        log(command, Protocol::CommandState::Queued);
+        if (command.phase == Phase::Requested) {
+            Protocol::CommandStatus queued;
+            queued.commandId = command.commandId.toString(QUuid::WithoutBraces);
+            queued.endpointId = command.endpointId;
+            queued.status = Protocol::CommandState::Queued;
+            m_session->tiles()->applyCommandStatus({queued});
             advance(command, Phase::Queued);
-        return;
-    }
-    if (code == u"unconfirmed") {
-        // A server that does not answer requests (plain dialect): the value
-        // reaching the request, or the timeout, decides.
-        if (command.phase == Phase::Requested)
-            advance(command, Phase::Sent);
+        }
         return;
     }
     if (command.isFinal())
         return;
+    if (code == u"timeout" && m_session->connection()->isLive()) {
+        // The request gave up, the link did not: the command may still be
+        // under way, and its statuses or its own timeout decide.
+        qCInfo(lcCommands) << "no answer yet" << command.commandId << "; waiting for its statuses";
+        return;
+    }
     if (code == u"offline" || code == u"timeout") {
         finishLocally(command, Phase::Lost, code,
                       tr("The link went before the server answered, so it is not known whether the command "
                          "arrived: check the device before trying again."));
+        return;
+    }
+    if (code == u"server_error") {
+        // A gateway's 502 or 504 proves nothing about the plant.
+        finishLocally(command, Phase::Lost, code,
+                      tr("The server failed to answer (%1), so it is not known whether the command was carried "
+                         "out: check the device before trying again.")
+                          .arg(message));
         return;
     }
     if (code == u"forbidden") {
@@ -327,25 +397,53 @@ void CommandService::onAnswer(const QUuid &commandId, bool ok, const QString &co
                       tr("The server refused: your role may not send commands (%1).").arg(message));
         return;
     }
+    if (code == u"expired") {
+        finishLocally(command, Phase::Rejected, code,
+                      tr("The server got the command after its validity had ended and did not carry it out."));
+        return;
+    }
     finishLocally(command, Phase::Rejected, code, message.isEmpty() ? code : message);
 }
 
 void CommandService::onMessage(const Protocol::Message &message)
 {
+    if (message.ts) {
+        // Transit time and replayed events (stamped when first sent) only
+        // make an estimate smaller: the largest one is the closest.
+        const qint64 estimate = *message.ts - now().toMSecsSinceEpoch();
+        m_serverOffsetMs = std::max(m_serverOffsetMs.value_or(estimate), estimate);
+    }
     if (const auto *status = std::get_if<Protocol::CommandStatus>(&message.body))
-        onStatus(*status);
+        onStatus(*status, false);
     else if (const auto *telemetry = std::get_if<Protocol::Telemetry>(&message.body))
         onTelemetry(*telemetry);
+    else if (const auto *snapshot = std::get_if<Protocol::Snapshot>(&message.body);
+             snapshot && snapshot->channel == u"commands")
+        onSnapshot(snapshot->commands);
 }
 
-void CommandService::onStatus(const Protocol::CommandStatus &status)
+void CommandService::onSnapshot(const QList<Protocol::CommandStatus> &listed)
+{
+    // What the server says of our commands after a resync is their truth,
+    // their outcome included; what it no longer lists of other consoles'
+    // is not under way any more.
+    QSet<QString> ids;
+    ids.reserve(listed.size());
+    for (const Protocol::CommandStatus &status : listed) {
+        ids.insert(status.commandId);
+        onStatus(status, true);
+    }
+    m_session->tiles()->dropForeignPendingExcept(ids);
+}
+
+void CommandService::onStatus(const Protocol::CommandStatus &status, bool fromSnapshot)
 {
     const QUuid id = QUuid::fromString(status.commandId);
     auto found = m_commands.find(id);
     if (found == m_commands.end()) {
         // Someone else's command on an endpoint where ours is pending.
         const QString endpointId = status.endpointId;
-        if (const std::optional<Command> ours = pendingOn(endpointId))
+        if (const std::optional<Command> ours = pendingOn(endpointId); ours && !fromSnapshot)
             Q_EMIT overtaken(*ours, status.operatorName, status.requestedValue);
         return;
     }
@@ -376,9 +474,11 @@ void CommandService::onTelemetry(const Protocol::Telemetry &telemetry)
         return;
     Command &command = m_commands[pending->commandId];
     command.actual = telemetry.value;
-    if (telemetry.value == command.requested || telemetry.value == command.before)
+    if (telemetry.value == command.requested || telemetry.value == command.before
+        || onTheWay(telemetry.value, command.before, command.requested))
         return;
-    // Neither what it was nor what we asked: the server's value wins, and the operator is told.
+    // Neither what it was, nor what we asked, nor on its way there: the
+    // server's value wins, and the operator is told.
     Q_EMIT overtaken(command, QString(), telemetry.value);
 }
 
@@ -407,7 +507,25 @@ void CommandService::finishLocally(Command &command, Phase phase, const QString 
     cleared.endpointId = command.endpointId;
     cleared.status = phase == Phase::Rejected ? CommandState::Rejected : CommandState::Timeout;
     m_session->tiles()->applyCommandStatus({cleared});
+    // The log keeps what the server never announced: its refusal, or a
+    // command lost with the link (logged as timed out, with the reason).
+    if (phase == Phase::Rejected || phase == Phase::Lost)
+        log(command, cleared.status);
     advance(command, phase);
+}
+
+void CommandService::log(const Command &command, Protocol::CommandState status)
+{
+    Protocol::CommandStatus entry;
+    entry.commandId = command.commandId.toString(QUuid::WithoutBraces);
+    entry.endpointId = command.endpointId;
+    entry.requestedValue = command.requested;
+    entry.status = status;
+    if (PlantValues::isFinal(status)) {
+        entry.actualValue = command.actual;
+        entry.error = command.error;
+    }
+    m_session->commands()->noteIssued(entry, m_session->connection()->settings().operatorName);
 }
 
 void CommandService::forgetOldest()
@@ -425,18 +543,26 @@ void CommandService::forgetOldest()
 
 void CommandService::checkTimeouts()
 {
-    const QDateTime at = now();
+    const qint64 at = nowMs();
     bool waiting = false;
     for (const QUuid &id : std::as_const(m_order)) {
         Command &command = m_commands[id];
         if (command.isFinal())
             continue;
-        if (command.sentAt.msecsTo(at) >= m_timeout.count())
-            finishLocally(command, Phase::Timeout, QStringLiteral("timeout"),
-                          tr("No final answer within %n second(s): check the device before trying again.", nullptr,
-                             int(m_timeout.count() / 1000)));
-        else
+        if (at - command.sentMs < m_timeout.count()) {
             waiting = true;
+            continue;
+        }
+        const int seconds = int(m_timeout.count() / 1000);
+        if (command.phase == Phase::Requested)
+            finishLocally(command, Phase::Timeout, QStringLiteral("timeout"),
+                          tr("The server did not answer within %n second(s), so it is not known whether the "
+                             "command arrived: check the device before trying again.",
+                             nullptr, seconds));
+        else
+            finishLocally(
+                command, Phase::Timeout, QStringLiteral("timeout"),
+                tr("No final answer within %n second(s): check the device before trying again.", nullptr, seconds));
     }
     if (!waiting)
         m_timeoutCheck.stop();

@@ -227,17 +227,15 @@ void CommandModel::applyBatch(const QList<CommandStatus> &updates)
     Q_EMIT contentsUpdated();
 }
 
-void CommandModel::noteIssued(const QString &commandId, const QString &endpointId,
-                              const Protocol::EndpointValue &requested, const QString &operatorName)
+void CommandModel::noteIssued(const CommandStatus &command, const QString &operatorName)
 {
-    CommandStatus issued;
-    issued.commandId = commandId;
-    issued.endpointId = endpointId;
-    issued.requestedValue = requested;
-    issued.operatorName = operatorName;
+    CommandStatus issued = command;
+    if (issued.operatorName.isEmpty())
+        issued.operatorName = operatorName;
     // Should the server have spoken of the command already, its status stands.
-    const int row = rowOf(commandId);
-    issued.status = row >= 0 ? m_items.at(row).command.status : CommandState::Queued;
+    const int row = rowOf(command.commandId);
+    if (row >= 0 && !PlantValues::isFinal(command.status))
+        issued.status = m_items.at(row).command.status;
     applyBatch({issued});
 }
 

@@ -62,9 +62,12 @@ public:
     // The `commands` snapshot: an upsert. Commands it does not list are
     // kept, since they are history, not a state the server retracted.
     void reconcile(const QList<Protocol::CommandStatus> &snapshot) { applyBatch(snapshot); }
-    // This console sent the command: it shows as queued until the server says more.
-    void noteIssued(const QString &commandId, const QString &endpointId, const Protocol::EndpointValue &requested,
-                    const QString &operatorName);
+    // This console's own command, as it learnt of it: the server's answer
+    // (queued; or sent, to a server that confirms nothing), its refusal, or
+    // its loss with the link. Nothing is listed before the server answered.
+    // A status the server has given already stands, unless this one ends the
+    // command and that one did not.
+    void noteIssued(const Protocol::CommandStatus &command, const QString &operatorName);
 
     // At most this many rows: past it the oldest finished commands go.
     // Commands still under way are never dropped, so the bound may be

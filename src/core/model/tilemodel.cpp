@@ -20,9 +20,12 @@ struct TileModel::EndpointState
     qint64 heardMs = 0;
     bool stale = false;
     QList<Protocol::Interlock> interlocks;
-    QString pendingCommandId;
+    QString pendingCommandId; // empty while no command is pending
     EndpointValue pendingValue;
-    std::optional<Protocol::CommandState> pendingStatus;
+    std::optional<Protocol::CommandState> pendingStatus; // the server's word; none while still being sent
+    bool pendingOwn = false;
+    bool pendingUnconfirmed = false;
+    qint64 pendingHeardMs = 0; // when the pending command was last heard of (monotonic)
 
     QString unit() const { return meta.unit.isEmpty() ? telemetryUnit : meta.unit; }
 };
@@ -75,7 +78,7 @@ QList<int> rolesOf(quint32 mask)
     QList<int> roles;
     if (mask & kDisplayBit)
         roles.append(Qt::DisplayRole);
-    for (int role = TileModel::NodeKindRole; role <= TileModel::AgeRole; ++role)
+    for (int role = TileModel::NodeKindRole; role <= TileModel::PendingUnconfirmedRole; ++role)
         if (mask & bit(TileModel::Role(role)))
             roles.append(role);
     return roles;
@@ -242,11 +245,15 @@ QVariant TileModel::data(const QModelIndex &index, int role) const
     case InterlocksRole:
         return interlocksToVariant(e->interlocks);
     case PendingCommandIdRole:
-        return e->pendingStatus ? QVariant(e->pendingCommandId) : QVariant();
+        return e->pendingCommandId.isEmpty() ? QVariant() : QVariant(e->pendingCommandId);
     case PendingValueRole:
-        return e->pendingStatus ? PlantValues::toVariant(e->pendingValue) : QVariant();
+        return e->pendingCommandId.isEmpty() ? QVariant() : PlantValues::toVariant(e->pendingValue);
     case PendingStatusRole:
-        return e->pendingStatus ? QVariant(int(*e->pendingStatus)) : QVariant();
+        return !e->pendingCommandId.isEmpty() && e->pendingStatus ? QVariant(int(*e->pendingStatus)) : QVariant();
+    case PendingOwnRole:
+        return e->pendingCommandId.isEmpty() ? QVariant() : QVariant(e->pendingOwn);
+    case PendingUnconfirmedRole:
+        return !e->pendingCommandId.isEmpty() && e->pendingUnconfirmed;
     case LastUpdateRole:
         return e->meta.timestamp.isValid() ? QVariant(e->meta.timestamp) : QVariant();
     case StaleRole:
@@ -299,6 +306,8 @@ QHash<int, QByteArray> TileModel::roleNames() const
         {LastUpdateRole, "lastUpdate"},
         {StaleRole, "stale"},
         {AgeRole, "age"},
+        {PendingOwnRole, "pendingOwn"},
+        {PendingUnconfirmedRole, "pendingUnconfirmed"},
     });
     return names;
 }
@@ -349,8 +358,10 @@ void TileModel::reconcile(const QList<Protocol::Tile> &snapshot)
     // is kept about it must not outlive it.
     for (auto it = ctx.carried.cbegin(); it != ctx.carried.cend(); ++it) {
         m_history.removeEntity(it.key());
-        if (m_pendingCommands.value(it->pendingCommandId) == it.key())
+        if (m_pendingCommands.value(it->pendingCommandId) == it.key()) {
             m_pendingCommands.remove(it->pendingCommandId);
+            m_ownPending.remove(it->pendingCommandId);
+        }
     }
 
     emitChanges(ctx.changes);
@@ -396,8 +407,10 @@ void TileModel::forget(Node *node, ReconcileContext &ctx)
         return;
     }
     m_history.removeEntity(node->id);
-    if (!state.pendingCommandId.isEmpty() && m_pendingCommands.value(state.pendingCommandId) == node->id)
+    if (!state.pendingCommandId.isEmpty() && m_pendingCommands.value(state.pendingCommandId) == node->id) {
         m_pendingCommands.remove(state.pendingCommandId);
+        m_ownPending.remove(state.pendingCommandId);
+    }
 }
 
 template<typename Item, typename IdOf, typename Build, typename Update>
@@ -725,32 +738,55 @@ void TileModel::keepOrphan(const Protocol::Telemetry &telemetry, const QDateTime
 
 void TileModel::notePending(const QString &endpointId, const QString &commandId, const EndpointValue &requested)
 {
-    Protocol::CommandStatus status;
-    status.commandId = commandId;
-    status.endpointId = endpointId;
-    status.status = Protocol::CommandState::Queued;
-    status.requestedValue = requested;
-    applyCommandStatus({status});
+    Node *node = m_endpoints.value(endpointId);
+    if (!node || commandId.isEmpty() || m_finishedCommands.contains(commandId))
+        return;
+    m_ownPending.insert(commandId);
+    Protocol::CommandStatus sending;
+    sending.commandId = commandId;
+    sending.endpointId = endpointId;
+    sending.requestedValue = requested;
+    applyStatuses({sending}, true);
+}
+
+void TileModel::noteUnconfirmed(const QString &commandId)
+{
+    Node *node = m_endpoints.value(m_pendingCommands.value(commandId));
+    if (!node || node->endpoint->pendingCommandId != commandId || node->endpoint->pendingUnconfirmed)
+        return;
+    node->endpoint->pendingUnconfirmed = true;
+    emitChanges({{node, bit(PendingUnconfirmedRole)}});
+    Q_EMIT contentsUpdated();
 }
 
 void TileModel::applyCommandStatus(const QList<Protocol::CommandStatus> &updates)
+{
+    applyStatuses(updates, false);
+}
+
+void TileModel::applyStatuses(const QList<Protocol::CommandStatus> &updates, bool sending)
 {
     struct Before
     {
         QString commandId;
         EndpointValue value;
         std::optional<Protocol::CommandState> status;
+        bool own;
+        bool unconfirmed;
     };
     QHash<Node *, Before> touched;
     const auto touch = [&](Node *node) -> EndpointState & {
         EndpointState &state = *node->endpoint;
         if (!touched.contains(node))
-            touched.insert(node, {state.pendingCommandId, state.pendingValue, state.pendingStatus});
+            touched.insert(node,
+                           {state.pendingCommandId, state.pendingValue, state.pendingStatus, state.pendingOwn,
+                            state.pendingUnconfirmed});
         return state;
     };
     // Clears the command from its endpoint if it is still the one pending there.
     const auto clearPending = [&](const QString &commandId) {
         const QString endpointId = m_pendingCommands.take(commandId);
+        m_ownPending.remove(commandId);
         Node *node = m_endpoints.value(endpointId);
         if (!node || node->endpoint->pendingCommandId != commandId)
             return;
@@ -758,12 +794,15 @@ void TileModel::applyCommandStatus(const QList<Protocol::CommandStatus> &updates
         state.pendingCommandId.clear();
         state.pendingValue = {};
         state.pendingStatus.reset();
+        state.pendingOwn = false;
+        state.pendingUnconfirmed = false;
     };
+    const qint64 now = m_staleness.now();
 
     for (const auto &update : updates) {
         if (m_finishedCommands.contains(update.commandId))
             continue; // a late duplicate
-        if (PlantValues::isFinal(update.status)) {
+        if (!sending && PlantValues::isFinal(update.status)) {
             clearPending(update.commandId);
             rememberFinished(update.commandId);
             continue;
@@ -773,19 +812,28 @@ void TileModel::applyCommandStatus(const QList<Protocol::CommandStatus> &updates
         Node *node = m_endpoints.value(endpointId);
         if (!node)
             continue;
-        if (m_pendingCommands.value(update.commandId, endpointId) != endpointId)
+        if (m_pendingCommands.value(update.commandId, endpointId) != endpointId) {
+            const bool own = m_ownPending.contains(update.commandId);
             clearPending(update.commandId); // the command names another endpoint now
+            if (own)
+                m_ownPending.insert(update.commandId);
+        }
         EndpointState &state = touch(node);
         if (state.pendingCommandId != update.commandId) {
             // The latest command to the endpoint is the one it shows.
-            if (state.pendingStatus)
+            if (!state.pendingCommandId.isEmpty())
                 m_pendingCommands.remove(state.pendingCommandId);
             state.pendingCommandId = update.commandId;
             state.pendingValue = update.requestedValue;
+            state.pendingStatus.reset();
+            state.pendingUnconfirmed = false;
         } else if (!std::holds_alternative<std::monostate>(update.requestedValue)) {
             state.pendingValue = update.requestedValue;
         }
-        state.pendingStatus = update.status;
+        if (!sending)
+            state.pendingStatus = update.status;
+        state.pendingOwn = m_ownPending.contains(update.commandId);
+        state.pendingHeardMs = now;
         m_pendingCommands.insert(update.commandId, endpointId);
     }
 
@@ -795,16 +843,66 @@ void TileModel::applyCommandStatus(const QList<Protocol::CommandStatus> &updates
         const Before &before = it.value();
         RoleMask mask = 0;
         if (state.pendingCommandId != before.commandId)
-            mask |= bit(PendingCommandIdRole);
+            mask |= bit(PendingCommandIdRole) | bit(PendingOwnRole);
         if (state.pendingValue != before.value)
             mask |= bit(PendingValueRole);
         if (state.pendingStatus != before.status)
             mask |= bit(PendingStatusRole);
+        if (state.pendingOwn != before.own)
+            mask |= bit(PendingOwnRole);
+        if (state.pendingUnconfirmed != before.unconfirmed)
+            mask |= bit(PendingUnconfirmedRole);
         if (mask)
             changes.insert(it.key(), mask);
     }
     emitChanges(changes);
     Q_EMIT contentsUpdated();
+}
+
+void TileModel::releasePending(const QList<QString> &commandIds)
+{
+    Changes changes;
+    for (const QString &commandId : commandIds) {
+        const QString endpointId = m_pendingCommands.take(commandId);
+        m_ownPending.remove(commandId);
+        Node *node = m_endpoints.value(endpointId);
+        if (!node || node->endpoint->pendingCommandId != commandId)
+            continue;
+        EndpointState &state = *node->endpoint;
+        RoleMask mask = bit(PendingCommandIdRole) | bit(PendingOwnRole);
+        if (!std::holds_alternative<std::monostate>(state.pendingValue))
+            mask |= bit(PendingValueRole);
+        if (state.pendingStatus)
+            mask |= bit(PendingStatusRole);
+        if (state.pendingUnconfirmed)
+            mask |= bit(PendingUnconfirmedRole);
+        state.pendingCommandId.clear();
+        state.pendingValue = {};
+        state.pendingStatus.reset();
+        state.pendingOwn = false;
+        state.pendingUnconfirmed = false;
+        changes.insert(node, mask);
+    }
+    if (changes.isEmpty())
+        return;
+    emitChanges(changes);
+    Q_EMIT contentsUpdated();
+}
+
+void TileModel::dropForeignPendingExcept(const QSet<QString> &listedCommandIds)
+{
+    QList<QString> gone;
+    for (auto it = m_pendingCommands.cbegin(); it != m_pendingCommands.cend(); ++it) {
+        if (!m_ownPending.contains(it.key()) && !listedCommandIds.contains(it.key()))
+            gone.append(it.key());
+    }
+    releasePending(gone);
+}
+
+bool TileModel::isStale(const QString &endpointId) const
+{
+    const Node *node = m_endpoints.value(endpointId);
+    return !node || node->endpoint->stale;
 }
 
 void TileModel::rememberFinished(const QString &commandId)
@@ -856,6 +954,7 @@ void TileModel::refreshStaleness()
 {
     const qint64 now = m_staleness.now();
     Changes changes;
+    QList<QString> expired;
     for (Node *node : std::as_const(m_endpoints)) {
         EndpointState &state = *node->endpoint;
         const bool stale = m_staleness.isStale(state.heardMs, now);
@@ -863,8 +962,14 @@ void TileModel::refreshStaleness()
             state.stale = stale;
             changes.insert(node, bit(StaleRole));
         }
+        // Another console's command nobody has spoken of for too long: its
+        // console may be gone, or the server lost it.
+        if (m_foreignPendingExpiryMs > 0 && !state.pendingCommandId.isEmpty() && !state.pendingOwn
+            && now - state.pendingHeardMs >= m_foreignPendingExpiryMs)
+            expired.append(state.pendingCommandId);
     }
     emitChanges(changes);
+    releasePending(expired);
 }
 
 void TileModel::clear()
@@ -877,6 +982,7 @@ void TileModel::clear()
     m_orphans.clear();
     m_orphanOrder.clear();
     m_pendingCommands.clear();
+    m_ownPending.clear();
     m_finishedCommands.clear();
     m_finishedOrder.clear();
     m_history.clear();

@@ -51,10 +51,12 @@ public:
         InterlocksRole, // QVariantList of QVariantMap {id, description, requiredEndpointId, op, requiredValue}
         PendingCommandIdRole, // invalid while no command is pending
         PendingValueRole, // the value the pending command asks for; never shown as ValueRole
-        PendingStatusRole, // Protocol::CommandState as int
+        PendingStatusRole, // Protocol::CommandState as int, as the server said; invalid while still being sent
         LastUpdateRole, // QDateTime, UTC: the telemetry's time, or when it arrived if it had none
         StaleRole, // bool: quiet for 3 expected periods, or the link is not live
         AgeRole, // ms since this console last heard of the endpoint
+        PendingOwnRole, // bool: the pending command is this console's; invalid while none is pending
+        PendingUnconfirmedRole, // bool: handed to a server that confirms nothing (plain, Socket.IO)
     };
     Q_ENUM(Role)
 
@@ -83,13 +85,26 @@ public:
     // `tiles` only.
     void reconcileTelemetry(const QList<Protocol::Telemetry> &snapshot) { applyTelemetry(snapshot); }
 
-    // This console issued a command to the endpoint.
+    // This console is sending a command to the endpoint: pending, with no
+    // status until the server gives one (never shown as queued before that).
     void notePending(const QString &endpointId, const QString &commandId, const Protocol::EndpointValue &requested);
+    // This console's command went to a server that confirms nothing.
+    void noteUnconfirmed(const QString &commandId);
     // command_status events and `commands` snapshot items, in arrival order.
     // A status that is not final marks the command pending on its endpoint
     // (the latest command wins); a final one clears it. A status that comes
     // after its command finished is ignored.
     void applyCommandStatus(const QList<Protocol::CommandStatus> &updates);
+    // Another console's command stops showing pending once this long has
+    // passed without a status for it (0: never). Checked by refreshStaleness().
+    void setForeignPendingExpiryMs(qint64 ms) { m_foreignPendingExpiryMs = ms; }
+    qint64 foreignPendingExpiryMs() const { return m_foreignPendingExpiryMs; }
+    // A `commands` snapshot lists what is under way at the server: other
+    // consoles' commands it no longer lists stop showing pending. This
+    // console's own are left to its CommandService, which times them out.
+    void dropForeignPendingExcept(const QSet<QString> &listedCommandIds);
+    // Whether the endpoint's value is stale (unknown endpoints count as stale).
+    bool isStale(const QString &endpointId) const;
 
     QModelIndex indexOfTile(const QString &tileId) const;
     QModelIndex indexOfEndpoint(const QString &endpointId) const;
@@ -158,6 +173,8 @@ private:
                   const QDateTime &time, qint64 heardMs);
     void keepOrphan(const Protocol::Telemetry &telemetry, const QDateTime &arrivedUtc, qint64 arrivedMs);
     void rememberFinished(const QString &commandId);
+    void applyStatuses(const QList<Protocol::CommandStatus> &updates, bool sending);
+    void releasePending(const QList<QString> &commandIds);
     void emitChanges(const Changes &changes);
 
     std::unique_ptr<Node> m_root; // invisible; its children are the tiles
@@ -170,6 +187,8 @@ private:
     quint64 m_orphanSerial = 0;
 
     QHash<QString, QString> m_pendingCommands; // commandId → the endpoint it is pending on
+    QSet<QString> m_ownPending; // commands this console is sending or waiting for
+    qint64 m_foreignPendingExpiryMs = 0;
     QSet<QString> m_finishedCommands;
     QList<QString> m_finishedOrder; // oldest first
 

@@ -484,7 +484,11 @@ Protocol::Result PollingClient::toResult(const Answer &answer, const QString &ty
     const QJsonObject error = doc.object().value(QLatin1StringView("error")).toObject();
     const QString code = error.value(QLatin1StringView("code")).toString();
     const QString message = error.value(QLatin1StringView("message")).toString();
-    result.error = {code.isEmpty() ? codeForStatus(answer.status) : code,
+    // A 5xx (often a gateway's 502 or 504) proves nothing about whether the
+    // request was carried out: whatever code its body names, it is a server
+    // error, never a refusal.
+    const bool serverError = answer.status >= 500;
+    result.error = {code.isEmpty() || serverError ? codeForStatus(answer.status) : code,
                     message.isEmpty() ? tr("the server answered HTTP %1").arg(answer.status) : message};
     result.data = error;
     return result;

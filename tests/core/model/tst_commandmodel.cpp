@@ -226,7 +226,9 @@ void TestCommandModel::statusesKeepWhatTheyLeaveOut()
 void TestCommandModel::noteIssuedShowsTheCommandQueued()
 {
     QSignalSpy inserted(m_model, &QAbstractItemModel::rowsInserted);
-    m_model->noteIssued(QStringLiteral("C1"), QStringLiteral("E1"), QStringLiteral("manual"), QStringLiteral("alice"));
+    CommandStatus c1 = status(QStringLiteral("C1"), CommandState::Queued, QStringLiteral("E1"));
+    c1.requestedValue = QStringLiteral("manual");
+    m_model->noteIssued(c1, QStringLiteral("alice"));
     QCOMPARE(inserted.size(), 1);
     const QModelIndex c = m_model->index(0, 0);
     QCOMPARE(c.data(CommandModel::StatusRole).toInt(), int(CommandState::Queued));
@@ -240,7 +242,9 @@ void TestCommandModel::noteIssuedShowsTheCommandQueued()
 
     // Noting a command the server already reported keeps the server's status.
     m_model->applyBatch({status(QStringLiteral("C2"), CommandState::Sent, QStringLiteral("E2"))});
-    m_model->noteIssued(QStringLiteral("C2"), QStringLiteral("E2"), 1.0, QStringLiteral("alice"));
+    CommandStatus c2Issued = status(QStringLiteral("C2"), CommandState::Queued, QStringLiteral("E2"));
+    c2Issued.requestedValue = 1.0;
+    m_model->noteIssued(c2Issued, QStringLiteral("alice"));
     const QModelIndex c2 = m_model->index(1, 0);
     QCOMPARE(c2.data(CommandModel::StatusRole).toInt(), int(CommandState::Sent));
     QCOMPARE(historyStates(c2), states({CommandState::Sent}));

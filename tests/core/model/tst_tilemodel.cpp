@@ -116,6 +116,9 @@ private Q_SLOTS:
     void pendingCommandIsSetAndClearedButNeverTheValue();
     void commandsFromOtherConsolesAndLateStatuses();
     void endpointsGoStaleWhenQuietOrWhenTheLinkIsDown();
+    void a14_ownCommandIsNotQueuedBeforeTheServerSaysSo();
+    void a4_anotherConsolesPendingCommandExpires();
+    void a4_commandsSnapshotClearsWhatItNoLongerLists();
     void historyKeepsNumbersAndBoolsBounded();
     void telemetryWithoutTimeIsDatedOnArrival();
     void clearEmptiesEverything();
@@ -535,10 +538,11 @@ void TestTileModel::pendingCommandIsSetAndClearedButNeverTheValue()
     m_model->notePending(QStringLiteral("E1"), QStringLiteral("C1"), 7.5);
     QCOMPARE(changed.size(), 1);
     QCOMPARE(rolesOf(changed.first()),
-             (QList<int> {TileModel::PendingCommandIdRole, TileModel::PendingValueRole, TileModel::PendingStatusRole}));
+             (QList<int> {TileModel::PendingCommandIdRole, TileModel::PendingValueRole, TileModel::PendingOwnRole}));
     QCOMPARE(e1.data(TileModel::PendingCommandIdRole).toString(), QStringLiteral("C1"));
     QCOMPARE(e1.data(TileModel::PendingValueRole).toDouble(), 7.5);
-    QCOMPARE(e1.data(TileModel::PendingStatusRole).toInt(), int(CommandState::Queued));
+    QVERIFY(!e1.data(TileModel::PendingStatusRole).isValid()); // being sent: the server has said nothing yet
+    QCOMPARE(e1.data(TileModel::PendingOwnRole), QVariant(true));
     QCOMPARE(e1.data(TileModel::ValueRole).toDouble(), 2.0);
 
     // Statuses that do not repeat the endpoint (plain servers) still find it.
@@ -547,6 +551,7 @@ void TestTileModel::pendingCommandIsSetAndClearedButNeverTheValue()
         {status(QStringLiteral("C1"), CommandState::Sent), status(QStringLiteral("C1"), CommandState::Acked)});
     QCOMPARE(changed.size(), 1);
     QCOMPARE(rolesOf(changed.first()), QList<int> {TileModel::PendingStatusRole});
+    QCOMPARE(e1.data(TileModel::PendingOwnRole), QVariant(true));
     QCOMPARE(e1.data(TileModel::PendingStatusRole).toInt(), int(CommandState::Acked));
     QCOMPARE(e1.data(TileModel::PendingValueRole).toDouble(), 7.5);
     QCOMPARE(e1.data(TileModel::ValueRole).toDouble(), 2.0);
@@ -603,6 +608,71 @@ void TestTileModel::commandsFromOtherConsolesAndLateStatuses()
     // Commands for endpoints the panel does not list are ignored.
     m_model->notePending(QStringLiteral("nope"), QStringLiteral("C5"), 1.0);
     QCOMPARE(changed.size(), 0);
+}
+
+void TestTileModel::a14_ownCommandIsNotQueuedBeforeTheServerSaysSo()
+{
+    m_model->reconcile(panel());
+    const QModelIndex e1 = m_model->indexOfEndpoint(QStringLiteral("E1"));
+    m_model->notePending(QStringLiteral("E1"), QStringLiteral("C1"), 7.5);
+    QVERIFY(!e1.data(TileModel::PendingStatusRole).isValid());
+    QCOMPARE(e1.data(TileModel::PendingUnconfirmedRole), QVariant(false));
+    // A server that confirms nothing: sent, and that is all that is known.
+    QSignalSpy changed(m_model, &QAbstractItemModel::dataChanged);
+    m_model->noteUnconfirmed(QStringLiteral("C1"));
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(rolesOf(changed.first()), QList<int> {TileModel::PendingUnconfirmedRole});
+    QCOMPARE(e1.data(TileModel::PendingUnconfirmedRole), QVariant(true));
+    QVERIFY(!e1.data(TileModel::PendingStatusRole).isValid());
+    // Queued once the server says so.
+    m_model->applyCommandStatus({status(QStringLiteral("C1"), CommandState::Queued)});
+    QCOMPARE(e1.data(TileModel::PendingStatusRole).toInt(), int(CommandState::Queued));
+}
+
+void TestTileModel::a4_anotherConsolesPendingCommandExpires()
+{
+    qint64 now = 1000;
+    m_model->setClock([&now] { return now; });
+    m_model->setForeignPendingExpiryMs(15000);
+    m_model->reconcile(panel());
+    const QModelIndex e1 = m_model->indexOfEndpoint(QStringLiteral("E1"));
+    const QModelIndex e2 = m_model->indexOfEndpoint(QStringLiteral("E2"));
+    // Bob's command, queued, and then nothing more is heard of it.
+    m_model->applyCommandStatus({status(QStringLiteral("B1"), CommandState::Queued, QStringLiteral("E2"))});
+    m_model->notePending(QStringLiteral("E1"), QStringLiteral("C1"), 7.5); // ours
+    QCOMPARE(e2.data(TileModel::PendingOwnRole), QVariant(false));
+    now += 10000;
+    m_model->applyCommandStatus({status(QStringLiteral("B1"), CommandState::Acked)}); // heard of again
+    now += 14999;
+    m_model->refreshStaleness();
+    QCOMPARE(e2.data(TileModel::PendingCommandIdRole).toString(), QStringLiteral("B1"));
+    QSignalSpy changed(m_model, &QAbstractItemModel::dataChanged);
+    now += 1;
+    m_model->refreshStaleness();
+    QVERIFY(!e2.data(TileModel::PendingCommandIdRole).isValid());
+    QVERIFY(!e2.data(TileModel::PendingStatusRole).isValid());
+    QVERIFY(!changed.isEmpty());
+    // This console's own command is its CommandService's to time out.
+    QCOMPARE(e1.data(TileModel::PendingCommandIdRole).toString(), QStringLiteral("C1"));
+    // Bob's command spoken of again: pending again.
+    m_model->applyCommandStatus({status(QStringLiteral("B1"), CommandState::Acked, QStringLiteral("E2"))});
+    QCOMPARE(e2.data(TileModel::PendingCommandIdRole).toString(), QStringLiteral("B1"));
+}
+
+void TestTileModel::a4_commandsSnapshotClearsWhatItNoLongerLists()
+{
+    m_model->reconcile(panel());
+    const QModelIndex e1 = m_model->indexOfEndpoint(QStringLiteral("E1"));
+    const QModelIndex e2 = m_model->indexOfEndpoint(QStringLiteral("E2"));
+    const QModelIndex e3 = m_model->indexOfEndpoint(QStringLiteral("E3"));
+    m_model->applyCommandStatus({status(QStringLiteral("B1"), CommandState::Queued, QStringLiteral("E2")),
+                                 status(QStringLiteral("B2"), CommandState::Sent, QStringLiteral("E3"))});
+    m_model->notePending(QStringLiteral("E1"), QStringLiteral("C1"), 7.5);
+    // After a resync the server lists B2 only: B1 is not under way any more.
+    m_model->dropForeignPendingExcept({QStringLiteral("B2")});
+    QVERIFY(!e2.data(TileModel::PendingCommandIdRole).isValid());
+    QCOMPARE(e3.data(TileModel::PendingCommandIdRole).toString(), QStringLiteral("B2"));
+    QCOMPARE(e1.data(TileModel::PendingCommandIdRole).toString(), QStringLiteral("C1"));
 }
 
 void TestTileModel::endpointsGoStaleWhenQuietOrWhenTheLinkIsDown()

@@ -143,6 +143,7 @@ private Q_SLOTS:
     void ackOfUnknownAlarmIsNotFound();
     void requestsWhenStoppedAreOffline();
     void silentServerTimesOut();
+    void s8_gatewayErrorOnACommandIsAServerError();
     void httpsTrustsOnlyWhatItIsGiven();
 };
 
@@ -433,6 +434,39 @@ void TestPollingClient::silentServerTimesOut()
     QCOMPARE(pending.result.error.code, QStringLiteral("offline"));
     QVERIFY(!pollFailed.wait(300));
     QCOMPARE(pending.calls, 1);
+}
+
+void TestPollingClient::s8_gatewayErrorOnACommandIsAServerError()
+{
+    // A gateway in front of the server answers 502, with a body that names
+    // a refusal: that proves nothing about whether the command ran.
+    QTcpServer gateway;
+    QVERIFY(gateway.listen(QHostAddress::LocalHost, 0));
+    connect(&gateway, &QTcpServer::newConnection, this, [&gateway] {
+        while (QTcpSocket *socket = gateway.nextPendingConnection()) {
+            connect(socket, &QTcpSocket::readyRead, socket, [socket] {
+                socket->readAll();
+                const QByteArray body = R"({"error":{"code":"interlock","message":"upstream said no"}})";
+                socket->write("HTTP/1.1 502 Bad Gateway\r\nContent-Type: application/json\r\nContent-Length: "
+                              + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
+                socket->disconnectFromHost();
+            });
+            connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+        }
+    });
+    PollingClient client;
+    client.setSettings(settingsFor(gateway.serverPort()));
+    client.start();
+    Outcome outcome;
+    ask(client, QStringLiteral("command"),
+        {{QLatin1StringView("commandId"), QStringLiteral("c")},
+         {QLatin1StringView("endpointId"), QStringLiteral("T1.V101.open")},
+         {QLatin1StringView("value"), true}},
+        &outcome);
+    QTRY_COMPARE(outcome.calls, 1);
+    QVERIFY(!outcome.result.ok);
+    QCOMPARE(outcome.result.error.code, QStringLiteral("server_error"));
+    client.stop();
 }
 
 void TestPollingClient::httpsTrustsOnlyWhatItIsGiven()
