@@ -77,23 +77,42 @@ public:
             QWebSocket *socket = m_server.nextPendingConnection();
             socket->setParent(this);
             sockets.append(socket);
-            send(socket, {{QLatin1StringView("type"), QStringLiteral("hello")}, {QLatin1StringView("protocol"), 1}});
+            if (greet) {
+                QJsonObject hello = helloExtra;
+                hello.insert(QLatin1StringView("type"), QStringLiteral("hello"));
+                hello.insert(QLatin1StringView("protocol"), 1);
+                send(socket, hello);
+            }
             connect(socket, &QWebSocket::textMessageReceived, this, [this, socket](const QString &text) {
                 const QJsonObject r = QJsonDocument::fromJson(text.toUtf8()).object();
                 const QString type = r.value(QLatin1StringView("type")).toString();
                 requests.append(type);
                 const QJsonValue id = r.value(QLatin1StringView("id"));
-                if (type == u"auth") {
+                if (!answering) {
+                    return;
+                } else if (type == u"auth") {
                     send(socket,
                          result(id, true,
                                 {{QLatin1StringView("sessionId"), QStringLiteral("s-x")},
                                  {QLatin1StringView("role"), QStringLiteral("operator")}}));
                 } else if (type == u"subscribe") {
+                    const QString channel = r.value(QLatin1StringView("channel")).toString();
+                    if (refusedChannels.contains(channel)) {
+                        QJsonObject refused = result(id, false, {});
+                        refused.insert(QLatin1StringView("error"),
+                                       QJsonObject {{QLatin1StringView("code"), QStringLiteral("bad_request")},
+                                                    {QLatin1StringView("message"), QStringLiteral("unknown channel")}});
+                        send(socket, refused);
+                        return;
+                    }
                     send(socket, result(id, true, {}));
+                    // Snapshots are numbered from 1 on each connection.
+                    const int seq = socket->property("snapshots").toInt() + 1;
+                    socket->setProperty("snapshots", seq);
                     send(socket,
                          {{QLatin1StringView("type"), QStringLiteral("snapshot")},
-                          {QLatin1StringView("channel"), QStringLiteral("drones")},
-                          {QLatin1StringView("seq"), 1},
+                          {QLatin1StringView("channel"), channel},
+                          {QLatin1StringView("seq"), seq},
                           {QLatin1StringView("items"), QJsonArray()}});
                 } else if (type == u"resume") {
                     QJsonObject refused = result(id, false, {});
@@ -106,6 +125,7 @@ public:
         });
     }
     QString url() const { return QStringLiteral("ws://127.0.0.1:%1/ws").arg(m_server.serverPort()); }
+    quint16 port() const { return m_server.serverPort(); }
 
     static QJsonObject result(const QJsonValue &id, bool ok, const QJsonObject &data)
     {
@@ -126,6 +146,10 @@ public:
 
     QList<QWebSocket *> sockets;
     QStringList requests;
+    QJsonObject helloExtra; // more fields for hello (heartbeatMs, …)
+    bool greet = true; // false: no hello, as a plain server
+    bool answering = true; // false: every request goes unanswered
+    QStringList refusedChannels; // subscriptions refused as unknown
 
 private:
     QWebSocketServer m_server {QStringLiteral("scripted"), QWebSocketServer::NonSecureMode};
@@ -153,6 +177,16 @@ private Q_SLOTS:
     void delayedLinkMeasuresItsRoundTrip();
     void networkComingBackRetriesAtOnce();
     void retryDelaysGrowWithFullJitter();
+    void a21_heartbeatPeriodFromTheServerIsCapped();
+    void a21_silentLinkIsDeadWithinTwoPeriods();
+    void a22_failureFailsPendingRequestsAtOnce();
+    void a2_failedPollLeavesPollingAtOnce();
+    void a2_pollWithoutAnswerLeavesPollingWithinTheDeadline();
+    void s1_liveOnlyOnceTheResumeReplayIsApplied();
+    void s3_plainReconnectNumbersAfresh();
+    void s3_numberingThatStartsOverIsNotDroppedForever();
+    void s4_sessionIsResumedOnlyOnTheServerThatOpenedIt();
+    void s13_oneUnknownChannelLeavesTheOthersLive();
 };
 
 void TestConnectionService::resumeAfterADropLosesNothingAndRepeatsNothing()
@@ -557,6 +591,272 @@ void TestConnectionService::retryDelaysGrowWithFullJitter()
     // drawn at random, not the same every time.
     QVERIFY(*std::max_element(delays.cbegin() + 6, delays.cend()) > 20 * 4);
     QVERIFY(QSet<qint64>(delays.cbegin(), delays.cend()).size() > delays.size() / 2);
+}
+
+void TestConnectionService::a21_heartbeatPeriodFromTheServerIsCapped()
+{
+    ScriptedServer server;
+    server.helloExtra.insert(QLatin1StringView("heartbeatMs"), 3600000); // a hung server would be "Live" for 2 h
+    ConnectionService connection;
+    connection.setSettings(fastSettings(server.url()));
+    connection.start();
+    QTRY_COMPARE(connection.state(), State::Live);
+    QCOMPARE(connection.heartbeatPeriodMs(), ConnectionService::kMaxHeartbeatMs);
+}
+
+void TestConnectionService::a21_silentLinkIsDeadWithinTwoPeriods()
+{
+    // The server's period starts with its hello, just before the link is
+    // live; the link falls silent right then. A check once a period would
+    // find it dead only after almost three periods.
+    constexpr int period = 600;
+    ScriptedServer server;
+    server.helloExtra.insert(QLatin1StringView("heartbeatMs"), period);
+    FaultProxy proxy(server.port());
+    ConnectionService connection;
+    connection.setSubscriptions({QStringLiteral("drones")});
+    connection.setSettings(fastSettings(proxy.url()));
+    QElapsedTimer silentFor;
+    connect(&connection, &ConnectionService::stateChanged, this, [&](State state) {
+        if (state == State::Live && !silentFor.isValid()) {
+            proxy.setStalled(true);
+            silentFor.start();
+        }
+    });
+    connection.start();
+    QTRY_VERIFY(silentFor.isValid());
+    QTRY_COMPARE_WITH_TIMEOUT(connection.state(), State::Reconnecting, 5 * period);
+    QVERIFY2(silentFor.elapsed() >= 2 * period - 50, qPrintable(QString::number(silentFor.elapsed())));
+    QVERIFY2(silentFor.elapsed() <= 2 * period + 250, qPrintable(QString::number(silentFor.elapsed())));
+}
+
+void TestConnectionService::a22_failureFailsPendingRequestsAtOnce()
+{
+    ScriptedServer server;
+    ConnectionService connection;
+    ConnectionSettings settings = fastSettings(server.url());
+    settings.requestTimeoutMs = 8000;
+    connection.setSettings(settings);
+    connection.start();
+    QTRY_COMPARE(connection.state(), State::Live);
+    QString code;
+    connection.request(QStringLiteral("command"), {{QLatin1StringView("commandId"), QStringLiteral("c-1")}},
+                       [&](const Protocol::Result &r) { code = r.error.code; });
+    server.sockets.last()->close(QWebSocketProtocol::CloseCode(4003), QStringLiteral("operator removed"));
+    QTRY_COMPARE(connection.state(), State::Failed);
+    // Not "on its way" until the request timeout: the command is lost now.
+    QTRY_COMPARE_WITH_TIMEOUT(code, QStringLiteral("offline"), 1000);
+}
+
+void TestConnectionService::a2_failedPollLeavesPollingAtOnce()
+{
+    SimServer sim(busyFleet());
+    QVERIFY(sim.listen());
+    FaultProxy proxy(sim.port());
+    proxy.setRefusingWebSockets(true);
+    Session session;
+    ConnectionSettings settings = fastSettings(proxy.url());
+    settings.pollAfterAttempts = 2;
+    settings.backoffCapMs = 2000;
+    session.setSettings(settings);
+    session.start();
+    QTRY_COMPARE_WITH_TIMEOUT(session.connection()->state(), State::Polling, 10000);
+    QVERIFY(session.hasLiveData());
+    QTRY_VERIFY(session.drones()->rowCount() == 6);
+
+    // The server goes away: the next poll fails, and the console says so.
+    proxy.setRefusing(true);
+    proxy.dropAll();
+    QTRY_VERIFY_WITH_TIMEOUT(session.connection()->state() != State::Polling, 3000);
+    QVERIFY(!session.hasLiveData());
+    QVERIFY(session.drones()->index(0, 0).data(DroneModel::StaleRole).toBool());
+    QVERIFY(!session.connection()->lastError().isEmpty());
+
+    // Back again: polling picks up and the data is current once more.
+    proxy.setRefusing(false);
+    QTRY_COMPARE_WITH_TIMEOUT(session.connection()->state(), State::Polling, 10000);
+    QVERIFY(session.hasLiveData());
+}
+
+void TestConnectionService::a2_pollWithoutAnswerLeavesPollingWithinTheDeadline()
+{
+    SimServer sim(busyFleet());
+    QVERIFY(sim.listen());
+    FaultProxy proxy(sim.port());
+    proxy.setRefusingWebSockets(true);
+    Session session;
+    ConnectionSettings settings = fastSettings(proxy.url());
+    settings.pollAfterAttempts = 2;
+    settings.pollWaitSeconds = 1;
+    settings.requestTimeoutMs = 1000;
+    settings.backoffCapMs = 5000;
+    session.setSettings(settings);
+    session.start();
+    QTRY_COMPARE_WITH_TIMEOUT(session.connection()->state(), State::Polling, 10000);
+
+    // Nothing closes; nothing is answered either.
+    proxy.setStalled(true);
+    QElapsedTimer clock;
+    clock.start();
+    QTRY_VERIFY_WITH_TIMEOUT(session.connection()->state() != State::Polling, 5000);
+    QVERIFY2(clock.elapsed() <= 1000 + 1000 + 500, qPrintable(QString::number(clock.elapsed())));
+    QVERIFY(!session.hasLiveData());
+    proxy.setStalled(false);
+}
+
+void TestConnectionService::s1_liveOnlyOnceTheResumeReplayIsApplied()
+{
+    SimServer sim(busyFleet());
+    QVERIFY(sim.listen());
+    FaultProxy proxy(sim.port());
+    Session session;
+    SeqRecorder recorder(session.connection());
+    ConnectionSettings settings = fastSettings(proxy.url());
+    settings.pollingFallback = false;
+    session.setSettings(settings);
+    int applied = 0;
+    connect(&session, &Session::batchApplied, this, [&](int events, const QList<qint64> &) { applied += events; });
+    int received = 0; // events the session applies to its models (not snapshots, notices or pongs)
+    connect(session.connection(), &ConnectionService::messageReceived, this,
+            [&](const Protocol::Message &m) {
+                received
+                    += std::visit(
+                        [](const auto &body) {
+                            using T = std::decay_t<decltype(body)>;
+                            return !std::is_same_v<
+                                       T, Protocol::Snapshot> && !std::is_same_v<T, Protocol::SystemAlert> && !std::is_same_v<T, Protocol::DashboardRefresh> && !std::is_same_v<T, Protocol::Pong> && !std::is_same_v<T, Protocol::ServerError> && !std::is_same_v<T, Protocol::Result> && !std::is_same_v<T, Protocol::Hello> && !std::is_same_v<T, Protocol::Connected>;
+                        },
+                        m.body);
+            });
+    session.start();
+    QTRY_VERIFY(session.hasLiveData());
+    QTRY_VERIFY(recorder.seqs.size() >= 20);
+
+    proxy.setRefusing(true);
+    proxy.dropAll();
+    QTRY_COMPARE(session.connection()->state(), State::Reconnecting);
+    const quint64 atDrop = session.connection()->lastSeq();
+    const quint64 journalAtDrop = sim.journalSeq();
+    QTRY_VERIFY(sim.journalSeq() >= journalAtDrop + 20); // missed while away
+
+    // When the link says Live again, the missed events are in the models.
+    quint64 seqAtLive = 0;
+    int appliedAtLive = -1;
+    int receivedAtLive = -1;
+    connect(session.connection(), &ConnectionService::stateChanged, this, [&](State state) {
+        if (state != State::Live || appliedAtLive >= 0)
+            return;
+        seqAtLive = session.connection()->lastSeq();
+        appliedAtLive = applied;
+        receivedAtLive = received;
+    });
+    proxy.setRefusing(false);
+    QTRY_VERIFY(appliedAtLive >= 0);
+    QCOMPARE(session.connection()->lastRecovery(), Recovery::Resumed);
+    QVERIFY2(seqAtLive >= atDrop + 20, qPrintable(QStringLiteral("%1 after %2").arg(seqAtLive).arg(atDrop)));
+    // Every event received is in the models.
+    QCOMPARE(appliedAtLive, receivedAtLive);
+}
+
+void TestConnectionService::s3_plainReconnectNumbersAfresh()
+{
+    ScriptedServer server;
+    server.greet = false;
+    server.answering = false;
+    ConnectionService connection;
+    ConnectionSettings settings = fastSettings(server.url());
+    settings.dialect = ConnectionSettings::Dialect::Plain;
+    connection.setSettings(settings);
+    SeqRecorder recorder(&connection);
+    connection.start();
+    QTRY_COMPARE(connection.state(), State::Live);
+    for (qint64 seq : {1, 2, 3, 4, 5})
+        server.sendToLast(ScriptedServer::pong(seq));
+    QTRY_COMPARE(recorder.seqs.size(), 5);
+
+    // A plain server numbers each connection from 1.
+    server.sockets.last()->abort();
+    QTRY_COMPARE(server.sockets.size(), 2);
+    QTRY_COMPARE(connection.state(), State::Live);
+    for (qint64 seq : {1, 2, 3})
+        server.sendToLast(ScriptedServer::pong(seq));
+    QTRY_COMPARE(recorder.seqs, (QList<quint64> {1, 2, 3, 4, 5, 1, 2, 3}));
+}
+
+void TestConnectionService::s3_numberingThatStartsOverIsNotDroppedForever()
+{
+    ScriptedServer server;
+    ConnectionService connection;
+    connection.setSubscriptions({QStringLiteral("drones")});
+    connection.setSettings(fastSettings(server.url()));
+    SeqRecorder recorder(&connection);
+    connection.start();
+    QTRY_COMPARE(connection.state(), State::Live);
+    for (qint64 seq = 2; seq <= 50; ++seq)
+        server.sendToLast(ScriptedServer::pong(seq));
+    QTRY_COMPARE(connection.lastSeq(), quint64(50));
+
+    // The server starts its numbering over on the same session: every event
+    // would be a "duplicate" for ever while the link shows Live.
+    QSignalSpy states(&connection, &ConnectionService::stateChanged);
+    QJsonArray restarted;
+    for (qint64 seq = 1; seq <= 1200; ++seq)
+        restarted.append(ScriptedServer::pong(1 + seq % 40));
+    server.sockets.last()->sendTextMessage(QString::fromUtf8(QJsonDocument(restarted).toJson(QJsonDocument::Compact)));
+    QTRY_VERIFY(states.contains(QVariantList {QVariant::fromValue(State::Reconnecting)}));
+    QTRY_COMPARE(connection.state(), State::Live);
+    // It subscribed afresh instead of resuming the session it could not follow.
+    QCOMPARE(server.requests.count(QStringLiteral("resume")), 0);
+    QCOMPARE(connection.lastRecovery(), Recovery::Resynced);
+}
+
+void TestConnectionService::s4_sessionIsResumedOnlyOnTheServerThatOpenedIt()
+{
+    ScriptedServer primaryServer;
+    FaultProxy primary(primaryServer.port());
+    ScriptedServer fallback; // hands out the same session ids, as two sims with one seed do
+    ConnectionService connection;
+    connection.setSubscriptions({QStringLiteral("drones")});
+    ConnectionSettings settings = fastSettings(primary.url());
+    settings.fallbackUrls = {QUrl(fallback.url())};
+    settings.attemptsPerServer = 1;
+    settings.pollingFallback = false;
+    connection.setSettings(settings);
+    connection.start();
+    QTRY_COMPARE(connection.state(), State::Live);
+    primaryServer.sendToLast(ScriptedServer::pong(2));
+    QTRY_COMPARE(connection.lastSeq(), quint64(2));
+
+    primary.setRefusing(true);
+    primary.dropAll();
+    QTRY_COMPARE(connection.currentUrl(), QUrl(fallback.url()));
+    QTRY_COMPARE(connection.state(), State::Live);
+    QVERIFY2(!fallback.requests.contains(QStringLiteral("resume")), qPrintable(fallback.requests.join(u' ')));
+    QVERIFY(fallback.requests.contains(QStringLiteral("subscribe")));
+}
+
+void TestConnectionService::s13_oneUnknownChannelLeavesTheOthersLive()
+{
+    ScriptedServer server;
+    server.refusedChannels = {QStringLiteral("weather")};
+    ConnectionService connection;
+    connection.setSubscriptions({QStringLiteral("drones"), QStringLiteral("weather"), QStringLiteral("alarms")});
+    connection.setSettings(fastSettings(server.url()));
+    QSignalSpy refused(&connection, &ConnectionService::channelRefused);
+    connection.start();
+    QTRY_COMPARE(connection.state(), State::Live);
+    QCOMPARE(refused.size(), 1);
+    QCOMPARE(refused.first().first().toString(), QStringLiteral("weather"));
+    QCOMPARE(connection.refusedChannels(), QStringList {QStringLiteral("weather")});
+
+    // A server that knows none of them leaves nothing to show: that fails.
+    ScriptedServer stranger;
+    stranger.refusedChannels = {QStringLiteral("weather")};
+    ConnectionService lost;
+    lost.setSubscriptions({QStringLiteral("weather")});
+    lost.setSettings(fastSettings(stranger.url()));
+    lost.start();
+    QTRY_COMPARE(lost.state(), State::Failed);
 }
 
 QTEST_GUILESS_MAIN(TestConnectionService)
