@@ -13,7 +13,6 @@
 #include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QSslError>
-#include <QTcpSocket>
 #include <QWebSocket>
 #include <QWebSocketHandshakeOptions>
 
@@ -749,15 +748,33 @@ QUrl ConnectionService::currentUrl() const
 
 void ConnectionService::probePrimary()
 {
-    // A plain TCP connect is enough to learn that the primary is back; the
-    // switch itself goes through the normal connect and resume path.
+    // An open port proves little (a proxy whose backend is down accepts TCP):
+    // the primary counts as back only when it completes the WebSocket
+    // handshake and greets as the link in use expects (a watchfloor `hello`,
+    // an Engine.IO open). Only then is the live fallback given up; the switch
+    // itself goes through the normal connect path.
     if (m_serverIndex == 0 || m_probeSocket)
         return;
-    auto *probe = new QTcpSocket(this);
+    using Dialect = ConnectionSettings::Dialect;
+    QString tlsError;
+    const auto tls = tlsConfiguration(&tlsError);
+    if (!tls)
+        return;
+    auto *probe = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
     m_probeSocket = probe;
-    connect(probe, &QTcpSocket::connected, this, [this, probe] {
-        probe->abort();
+    probe->setMaxAllowedIncomingFrameSize(quint64(m_settings.maxMessageBytes));
+    probe->setMaxAllowedIncomingMessageSize(quint64(m_settings.maxMessageBytes));
+    probe->setSslConfiguration(*tls);
+    const Dialect expected = m_settings.dialect == Dialect::Auto ? m_dialect : m_settings.dialect;
+    const auto done = [probe] {
+        probe->disconnect();
+        // Not from inside the socket's own signal: queued, then deleted.
+        // Qt 6.4 leaves a failed handshake's socket open until aborted.
+        QMetaObject::invokeMethod(probe, &QWebSocket::abort, Qt::QueuedConnection);
         probe->deleteLater();
+    };
+    const auto answered = [this, done] {
+        done();
         if (m_serverIndex == 0 || m_state != State::Live)
             return;
         qCInfo(lcConnection) << "the primary server answers again; returning to it";
@@ -768,11 +785,36 @@ void ConnectionService::probePrimary()
         m_outageClock.start();
         setState(State::Reconnecting);
         openSocket();
+    };
+    connect(probe, &QWebSocket::connected, this, [probe, expected, answered] {
+        // A plain server says nothing first; a completed handshake is all it gives.
+        if (expected == Dialect::Plain
+            || (expected != Dialect::SocketIo && probe->subprotocol() != QLatin1StringView(kSubprotocol)))
+            answered();
     });
-    connect(probe, &QAbstractSocket::errorOccurred, probe, &QObject::deleteLater);
-    QTimer::singleShot(m_settings.connectTimeoutMs, probe, &QObject::deleteLater);
-    const QUrl primary = m_settings.url;
-    probe->connectToHost(primary.host(), quint16(primary.port(primary.scheme() == u"wss" ? 443 : 80)));
+    connect(probe, &QWebSocket::textMessageReceived, this, [expected, answered, done](const QString &text) {
+        bool greeted = false;
+        if (expected == Dialect::SocketIo) {
+            const auto packet = Protocol::SocketIo::parsePacket(text);
+            const auto *p = std::get_if<Protocol::SocketIo::Packet>(&packet);
+            greeted = p && p->engineType == Protocol::SocketIo::EngineType::Open;
+        } else {
+            const Protocol::DecodedFrame frame = Protocol::decodeFrame(text.toUtf8());
+            greeted = !frame.messages.isEmpty() && std::holds_alternative<Protocol::Hello>(frame.messages.first().body);
+        }
+        if (greeted)
+            answered();
+        else
+            done();
+    });
+    connect(probe, &QWebSocket::disconnected, this, done);
+    connect(probe, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this, done);
+    QTimer::singleShot(m_settings.connectTimeoutMs, probe, done);
+    QWebSocketHandshakeOptions options;
+    if (expected != Dialect::SocketIo)
+        options.setSubprotocols({QString::fromLatin1(kSubprotocol)});
+    const QUrl url = expected == Dialect::SocketIo ? Protocol::SocketIo::engineUrl(m_settings.url) : m_settings.url;
+    probe->open(QNetworkRequest(url), options);
 }
 
 std::optional<QSslConfiguration> ConnectionService::tlsConfiguration(QString *error) const

@@ -21,7 +21,6 @@
 #include <array>
 #include <functional>
 
-class QTcpSocket;
 class QWebSocket;
 
 // Owns the WebSocket to one server: connect, authenticate, subscribe, and
@@ -229,7 +228,7 @@ private:
     QTimer m_requestTimer;
     QTimer m_primaryProbe;
     QTimer m_stableTimer; // a link that stays live this long resets the backoff
-    QPointer<QTcpSocket> m_probeSocket;
+    QPointer<QWebSocket> m_probeSocket; // checks whether the primary is back
     int m_serverIndex = 0; // into serverUrls()
     ConnectionSettings::Dialect m_dialect = ConnectionSettings::Dialect::Auto;
     PollingClient m_polling;

@@ -43,6 +43,8 @@ public:
         return QStringLiteral("ws://127.0.0.1:%1%2").arg(port()).arg(path);
     }
     int connectionCount() const { return int(m_pairs.size()); }
+    // Connections accepted since the proxy started, refused ones included.
+    int connectionsAccepted() const { return m_accepted; }
 
     // Cuts every connection on both sides at once, without a goodbye.
     void dropAll()
@@ -85,6 +87,7 @@ private:
     void onNewConnection()
     {
         while (QTcpSocket *incoming = m_server.nextPendingConnection()) {
+            ++m_accepted;
             if (m_refusing) {
                 incoming->abort();
                 incoming->deleteLater();
@@ -159,4 +162,5 @@ private:
     bool m_refusingWebSockets = false;
     bool m_cutMidFrame = false;
     int m_delayMs = 0;
+    int m_accepted = 0;
 };

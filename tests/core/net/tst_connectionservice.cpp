@@ -187,6 +187,7 @@ private Q_SLOTS:
     void s3_numberingThatStartsOverIsNotDroppedForever();
     void s4_sessionIsResumedOnlyOnTheServerThatOpenedIt();
     void s13_oneUnknownChannelLeavesTheOthersLive();
+    void a12_primaryThatOnlyAcceptsTcpDoesNotTakeTheLinkFromTheFallback();
 };
 
 void TestConnectionService::resumeAfterADropLosesNothingAndRepeatsNothing()
@@ -857,6 +858,35 @@ void TestConnectionService::s13_oneUnknownChannelLeavesTheOthersLive()
     lost.setSettings(fastSettings(stranger.url()));
     lost.start();
     QTRY_COMPARE(lost.state(), State::Failed);
+}
+
+void TestConnectionService::a12_primaryThatOnlyAcceptsTcpDoesNotTakeTheLinkFromTheFallback()
+{
+    // The primary's port is open (a proxy), but its WebSocket is broken.
+    SimServer behindProxy(busyFleet());
+    QVERIFY(behindProxy.listen());
+    FaultProxy primary(behindProxy.port());
+    primary.setRefusingWebSockets(true);
+    SimServer fallback(busyFleet());
+    QVERIFY(fallback.listen());
+
+    Session session;
+    ConnectionSettings settings = fastSettings(primary.url());
+    settings.fallbackUrls = {QUrl(fallback.url())};
+    settings.attemptsPerServer = 1;
+    settings.primaryProbeMs = 200;
+    settings.pollingFallback = false;
+    session.setSettings(settings);
+    session.start();
+    QTRY_VERIFY(session.hasLiveData());
+    QCOMPARE(session.connection()->currentUrl(), QUrl(fallback.url()));
+
+    // Several probes reach the primary's port; none takes the live link away.
+    QSignalSpy states(session.connection(), &ConnectionService::stateChanged);
+    const int before = primary.connectionsAccepted();
+    QTRY_VERIFY(primary.connectionsAccepted() >= before + 4);
+    QVERIFY2(states.isEmpty(), "the console left its live fallback for a primary that only accepts TCP");
+    QCOMPARE(session.connection()->currentUrl(), QUrl(fallback.url()));
 }
 
 QTEST_GUILESS_MAIN(TestConnectionService)
