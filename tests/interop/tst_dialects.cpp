@@ -28,6 +28,8 @@ private Q_SLOTS:
     void socketIoServerThatStopsPingingIsDead();
     void profileCheckAgainstAPlainServer();
     void profileCheckAgainstASocketIoServer();
+    void frameOverOneMebibyteKeepsTheLinkReading();
+    void autoGoesLiveWithAServerSilentUntilSpokenTo();
 
 private:
     quint16 start(const QString &script, const QStringList &flags, const QProcessEnvironment &env);
@@ -189,6 +191,48 @@ void TestDialects::profileCheckAgainstASocketIoServer()
     QVERIFY2(report.ok, qPrintable(report.steps.isEmpty() ? QString() : report.steps.last().detail));
     QCOMPARE(report.dialect, QStringLiteral("socketio"));
     QVERIFY(report.roundTripMs >= 0);
+}
+
+void TestDialects::frameOverOneMebibyteKeepsTheLinkReading()
+{
+    // 2 MiB, well within the 64 MiB the console accepts, sent again on every connection.
+    const quint16 port
+        = start(QStringLiteral("edge-server.js"), {QStringLiteral("--big-frame"), QString::number(2 * 1024 * 1024)},
+                QProcessEnvironment::systemEnvironment());
+    QVERIFY2(port != 0, "the edge peer did not start (./test installs node and its packages)");
+    Session session;
+    session.setSettings(settingsFor(QStringLiteral("ws://127.0.0.1:%1/ws").arg(port), Dialect::Auto));
+    int telemetry = 0;
+    connect(session.connection(), &ConnectionService::messageReceived, this,
+            [&](const Protocol::Message &m) { telemetry += std::holds_alternative<Protocol::Telemetry>(m.body); });
+    QSignalSpy states(session.connection(), &ConnectionService::stateChanged);
+    session.start();
+    QTRY_VERIFY(session.hasLiveData());
+    states.clear();
+    // The stream behind the big frame keeps coming, on the same link.
+    QTRY_VERIFY_WITH_TIMEOUT(telemetry >= 30, 10000);
+    QVERIFY2(!states.contains(QVariantList {QVariant::fromValue(State::Reconnecting)}),
+             "the link stopped reading behind the big frame and was declared dead");
+    QCOMPARE(session.connection()->state(), State::Live);
+}
+
+void TestDialects::autoGoesLiveWithAServerSilentUntilSpokenTo()
+{
+    const quint16 port = start(QStringLiteral("edge-server.js"), {QStringLiteral("--silent")},
+                               QProcessEnvironment::systemEnvironment());
+    QVERIFY2(port != 0, "the edge peer did not start (./test installs node and its packages)");
+    Session session;
+    session.setSettings(settingsFor(QStringLiteral("ws://127.0.0.1:%1/ws").arg(port), Dialect::Auto));
+    int telemetry = 0;
+    connect(session.connection(), &ConnectionService::messageReceived, this,
+            [&](const Protocol::Message &m) { telemetry += std::holds_alternative<Protocol::Telemetry>(m.body); });
+    session.start();
+    // It took the subprotocol but never greets: after a short wait for a
+    // hello the console speaks first, in plain terms, and the stream starts.
+    QTRY_VERIFY_WITH_TIMEOUT(session.hasLiveData(), 6000);
+    QCOMPARE(session.connection()->dialect(), Dialect::Plain);
+    QTRY_VERIFY(telemetry >= 5);
+    QCOMPARE(session.connection()->state(), State::Live);
 }
 
 QTEST_GUILESS_MAIN(TestDialects)

@@ -25,6 +25,11 @@ namespace {
 
 constexpr auto kSubprotocol = "watchfloor.v1";
 constexpr qint64 kReadBufferBytes = qint64(1024) * 1024;
+// The largest WebSocket frame header: 2 bytes, 8 of length, 4 of mask.
+constexpr qint64 kFrameHeaderBytes = 14;
+// How long a server that took the subprotocol has to greet before it is
+// taken for a plain one that waits to be spoken to.
+constexpr int kHelloWaitMs = 2000;
 constexpr int kCloseUnauthorized = 4001;
 constexpr int kCloseForbidden = 4003;
 // Duplicates dropped in a row beyond which the server's numbering is taken to
@@ -307,7 +312,10 @@ void ConnectionService::openSocket()
     m_socket = socket;
     socket->setMaxAllowedIncomingFrameSize(quint64(m_settings.maxMessageBytes));
     socket->setMaxAllowedIncomingMessageSize(quint64(m_settings.maxMessageBytes));
-    socket->setReadBufferSize(kReadBufferBytes);
+    // Qt 6.4 reads a frame only once all of it is in the socket's buffer: a
+    // buffer smaller than the largest frame accepted would stop the link from
+    // reading at the first bigger frame. Unread data is bounded all the same.
+    socket->setReadBufferSize(std::max(kReadBufferBytes, m_settings.maxMessageBytes + kFrameHeaderBytes));
     socket->setSslConfiguration(*tls);
     // Certificate errors are never ignored: the connection is refused and the
     // operator is told which certificate and why.
@@ -396,6 +404,16 @@ void ConnectionService::onSocketConnected()
         m_dialect = Dialect::Watchfloor; // the profile says so; wait for hello
     } else if (m_settings.dialect == Dialect::Plain || m_socket->subprotocol() != QLatin1StringView(kSubprotocol)) {
         startPlain(); // a server that did not take our subprotocol is plain
+    } else {
+        // A watchfloor server greets at once; one that says nothing may be a
+        // plain server waiting to be spoken to.
+        QPointer<QWebSocket> socket = m_socket;
+        QTimer::singleShot(std::min(kHelloWaitMs, m_settings.connectTimeoutMs / 2), this, [this, socket] {
+            if (socket && socket == m_socket && m_dialect == Dialect::Auto) {
+                qCInfo(lcConnection) << "no hello from a server that took the subprotocol; speaking first";
+                startPlain();
+            }
+        });
     }
     // Subprotocol taken: a hello confirms it, anything else first means a
     // plain server that merely echoed the offer (Node's ws does) (onFrame).
@@ -501,6 +519,16 @@ void ConnectionService::onFrame(QByteArrayView utf8)
             m_dialect = ConnectionSettings::Dialect::Watchfloor;
         else
             startPlain();
+    } else if (m_dialect == ConnectionSettings::Dialect::Plain
+               && m_settings.dialect == ConnectionSettings::Dialect::Auto && !frame.messages.isEmpty()
+               && std::holds_alternative<Protocol::Hello>(frame.messages.first().body)) {
+        // A watchfloor server that greeted late (taken for plain while it was
+        // silent): not live until it has authenticated and sent its snapshots.
+        qCInfo(lcConnection) << "a late hello: the server speaks the watchfloor dialect after all";
+        m_dialect = ConnectionSettings::Dialect::Watchfloor;
+        m_stableTimer.stop();
+        setState(State::Authenticating);
+        m_setupTimer.start(m_settings.connectTimeoutMs);
     }
     processMessages(frame);
 }
