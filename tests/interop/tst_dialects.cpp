@@ -1,6 +1,7 @@
 #include "app/profilecheck.h"
 #include "app/session.h"
 #include "interoppeer.h"
+#include "simserver.h"
 
 #include <QJsonArray>
 #include <QSignalSpy>
@@ -30,6 +31,7 @@ private Q_SLOTS:
     void profileCheckAgainstASocketIoServer();
     void frameOverOneMebibyteKeepsTheLinkReading();
     void autoGoesLiveWithAServerSilentUntilSpokenTo();
+    void referenceServerClosesAnOversizedMessageWith1009();
 
 private:
     quint16 start(const QString &script, const QStringList &flags, const QProcessEnvironment &env);
@@ -233,6 +235,28 @@ void TestDialects::autoGoesLiveWithAServerSilentUntilSpokenTo()
     QCOMPARE(session.connection()->dialect(), Dialect::Plain);
     QTRY_VERIFY(telemetry >= 5);
     QCOMPARE(session.connection()->state(), State::Live);
+}
+
+void TestDialects::referenceServerClosesAnOversizedMessageWith1009()
+{
+    const SimOptions options; // the default plant; messages up to 1 MiB
+    SimServer sim(options);
+    QVERIFY2(sim.listen(), qPrintable(sim.errorString()));
+    // A Node client sends 16 MiB and reads its answer a moment later; the
+    // rest of its message is still arriving when the server closes. Ten
+    // times, since whether the close frame was lost depended on timing.
+    for (int run = 0; run < 10; ++run) {
+        QProcess client;
+        client.setProgram(nodePath);
+        client.setArguments(
+            {interopDir + QStringLiteral("/oversize-client.js"), sim.url(), QString::number(16 * 1024 * 1024)});
+        client.setWorkingDirectory(interopDir);
+        client.start();
+        QVERIFY2(client.waitForStarted(10000), qPrintable(client.errorString()));
+        QTRY_VERIFY_WITH_TIMEOUT(client.state() == QProcess::NotRunning, 15000);
+        const QString said = QString::fromUtf8(client.readAllStandardOutput()).trimmed();
+        QCOMPARE(said, QStringLiteral("close 1009"));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestDialects)
