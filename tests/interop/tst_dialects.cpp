@@ -1,5 +1,6 @@
 #include "app/profilecheck.h"
 #include "app/session.h"
+#include "core/net/faultproxy.h"
 #include "interoppeer.h"
 #include "simserver.h"
 
@@ -32,6 +33,7 @@ private Q_SLOTS:
     void frameOverOneMebibyteKeepsTheLinkReading();
     void autoGoesLiveWithAServerSilentUntilSpokenTo();
     void referenceServerClosesAnOversizedMessageWith1009();
+    void a10_whatAPlainServerDoesNotRepeatStaysStaleAfterAnOutage();
 
 private:
     quint16 start(const QString &script, const QStringList &flags, const QProcessEnvironment &env);
@@ -257,6 +259,43 @@ void TestDialects::referenceServerClosesAnOversizedMessageWith1009()
         const QString said = QString::fromUtf8(client.readAllStandardOutput()).trimmed();
         QCOMPARE(said, QStringLiteral("close 1009"));
     }
+}
+
+void TestDialects::a10_whatAPlainServerDoesNotRepeatStaysStaleAfterAnOutage()
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("ALARM_MS"), QStringLiteral("150"));
+    const quint16 port = start(QStringLiteral("plain-server.js"), {}, env);
+    QVERIFY2(port != 0, "the plain peer did not start (./test installs node and its packages)");
+    FaultProxy proxy(port);
+    Session session;
+    session.setSettings(settingsFor(proxy.url(), Dialect::Auto));
+    session.start();
+    QTRY_VERIFY(session.hasLiveData());
+    AlarmModel *alarms = session.alarms();
+    QTRY_VERIFY(alarms->rowCount() >= 2);
+
+    proxy.setRefusing(true);
+    proxy.dropAll();
+    QTRY_VERIFY(!session.hasLiveData());
+    QStringList before;
+    for (int row = 0; row < alarms->rowCount(); ++row)
+        before << alarms->keyAt(row);
+    const int rowsBefore = alarms->rowCount();
+
+    // Back: the server announces new alarms, never the earlier ones again.
+    proxy.setRefusing(false);
+    QTRY_VERIFY(session.hasLiveData());
+    QCOMPARE(session.connection()->dialect(), Dialect::Plain);
+    QTRY_VERIFY(alarms->rowCount() > rowsBefore);
+    for (const QString &key : std::as_const(before)) {
+        const int row = alarms->rowOf(key);
+        QVERIFY2(alarms->index(row, 0).data(LiveTableModel::StaleRole).toBool(),
+                 qPrintable(key + QStringLiteral(" is shown live although nothing confirmed it after the outage")));
+    }
+    const int newest = alarms->rowCount() - 1;
+    QVERIFY(!before.contains(alarms->keyAt(newest)));
+    QVERIFY(!alarms->index(newest, 0).data(LiveTableModel::StaleRole).toBool());
 }
 
 QTEST_GUILESS_MAIN(TestDialects)

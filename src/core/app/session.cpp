@@ -225,6 +225,18 @@ void Session::onStateChanged(ConnectionService::State state)
     // events) is applied first: it is part of the state that becomes live.
     if (live)
         flush();
+    // A link that sends no snapshots (plain, Socket.IO) confirms nothing of
+    // what was known before it came (back): each entity stays stale until
+    // the server speaks of it again, instead of all of it turning live.
+    if (state == ConnectionService::State::Live && !m_connection.deliversSnapshots()) {
+        m_drones.markUnconfirmed();
+        m_machines.markUnconfirmed();
+        m_tiles.markUnconfirmed();
+        m_alarms.markUnconfirmed();
+        m_commands.markUnconfirmed();
+        m_operators.markUnconfirmed();
+        m_health.markUnconfirmed();
+    }
     m_drones.setLinkLive(live);
     m_machines.setLinkLive(live);
     m_tiles.setLinkLive(live);
