@@ -65,6 +65,9 @@ public:
     // Cuts connections that ask for a WebSocket and lets plain HTTP through:
     // a firewall that breaks upgrades, the case the REST fallback is for.
     void setRefusingWebSockets(bool refusing) { m_refusingWebSockets = refusing; }
+    // Sends WebSocket upgrades to another server than plain HTTP (0: the
+    // same target for both), as a gateway routing by path would.
+    void setWebSocketTargetPort(quint16 port) { m_webSocketPort = port; }
 
     void setStalled(bool stalled)
     {
@@ -108,7 +111,18 @@ private:
             connect(client, &QTcpSocket::disconnected, this, close);
             connect(upstream, &QTcpSocket::disconnected, this, close);
             m_pairs.append(pair);
-            upstream->connectToHost(QHostAddress::LocalHost, m_targetPort);
+            if (m_webSocketPort == 0) {
+                upstream->connectToHost(QHostAddress::LocalHost, m_targetPort);
+                continue;
+            }
+            // The target depends on what the client asks for: wait for its request.
+            connect(client, &QTcpSocket::readyRead, this, [this, client, upstream] {
+                if (upstream->state() != QAbstractSocket::UnconnectedState
+                    || client->state() != QAbstractSocket::ConnectedState)
+                    return;
+                const bool webSocket = client->peek(4096).toLower().contains("upgrade: websocket");
+                upstream->connectToHost(QHostAddress::LocalHost, webSocket ? m_webSocketPort : m_targetPort);
+            });
         }
     }
 
@@ -163,4 +177,5 @@ private:
     bool m_cutMidFrame = false;
     int m_delayMs = 0;
     int m_accepted = 0;
+    quint16 m_webSocketPort = 0;
 };

@@ -109,11 +109,15 @@ public:
                     // Snapshots are numbered from 1 on each connection.
                     const int seq = socket->property("snapshots").toInt() + 1;
                     socket->setProperty("snapshots", seq);
-                    send(socket,
-                         {{QLatin1StringView("type"), QStringLiteral("snapshot")},
-                          {QLatin1StringView("channel"), channel},
-                          {QLatin1StringView("seq"), seq},
-                          {QLatin1StringView("items"), QJsonArray()}});
+                    const QJsonObject snapshot {{QLatin1StringView("type"), QStringLiteral("snapshot")},
+                                                {QLatin1StringView("channel"), channel},
+                                                {QLatin1StringView("seq"), seq},
+                                                {QLatin1StringView("items"), QJsonArray()}};
+                    if (lateChannels.contains(channel)) {
+                        QTimer::singleShot(lateMs, socket, [this, socket, snapshot] { send(socket, snapshot); });
+                        return;
+                    }
+                    send(socket, snapshot);
                 } else if (type == u"resume") {
                     QJsonObject refused = result(id, false, {});
                     refused.insert(QLatin1StringView("error"),
@@ -150,6 +154,8 @@ public:
     bool greet = true; // false: no hello, as a plain server
     bool answering = true; // false: every request goes unanswered
     QStringList refusedChannels; // subscriptions refused as unknown
+    QStringList lateChannels; // their snapshots come lateMs after the answer
+    int lateMs = 0;
 
 private:
     QWebSocketServer m_server {QStringLiteral("scripted"), QWebSocketServer::NonSecureMode};
@@ -188,6 +194,7 @@ private Q_SLOTS:
     void s4_sessionIsResumedOnlyOnTheServerThatOpenedIt();
     void s13_oneUnknownChannelLeavesTheOthersLive();
     void a12_primaryThatOnlyAcceptsTcpDoesNotTakeTheLinkFromTheFallback();
+    void s2_noPolledEventAfterTheWebSocketsSnapshots();
 };
 
 void TestConnectionService::resumeAfterADropLosesNothingAndRepeatsNothing()
@@ -887,6 +894,46 @@ void TestConnectionService::a12_primaryThatOnlyAcceptsTcpDoesNotTakeTheLinkFromT
     QTRY_VERIFY(primary.connectionsAccepted() >= before + 4);
     QVERIFY2(states.isEmpty(), "the console left its live fallback for a primary that only accepts TCP");
     QCOMPARE(session.connection()->currentUrl(), QUrl(fallback.url()));
+}
+
+void TestConnectionService::s2_noPolledEventAfterTheWebSocketsSnapshots()
+{
+    // HTTP reaches the reference server, whose journal moves fast; the
+    // WebSocket reaches a scripted server that sends its snapshots, empty,
+    // one of them late, and no events: any event handed on after its first
+    // snapshot can only have come from polling.
+    SimServer sim(busyFleet());
+    QVERIFY(sim.listen());
+    ScriptedServer webSocket;
+    webSocket.lateChannels = {QStringLiteral("alarms")};
+    webSocket.lateMs = 600;
+    FaultProxy proxy(sim.port());
+    proxy.setWebSocketTargetPort(webSocket.port());
+    proxy.setRefusingWebSockets(true);
+
+    ConnectionService connection;
+    connection.setSubscriptions({QStringLiteral("drones"), QStringLiteral("alarms")});
+    ConnectionSettings settings = fastSettings(proxy.url());
+    settings.pollAfterAttempts = 2;
+    connection.setSettings(settings);
+    bool webSocketSnapshot = false;
+    int polledEvents = 0;
+    int polledAfterSnapshot = 0;
+    connect(&connection, &ConnectionService::messageReceived, this, [&](const Protocol::Message &m) {
+        const auto *snapshot = std::get_if<Protocol::Snapshot>(&m.body);
+        if (snapshot && snapshot->channel == u"drones" && snapshot->drones.isEmpty())
+            webSocketSnapshot = true;
+        else if (!snapshot && std::holds_alternative<Protocol::DroneStatusUpdate>(m.body))
+            webSocketSnapshot ? ++polledAfterSnapshot : ++polledEvents;
+    });
+    connection.start();
+    QTRY_COMPARE_WITH_TIMEOUT(connection.state(), State::Polling, 10000);
+    QTRY_VERIFY(polledEvents >= 10);
+
+    proxy.setRefusingWebSockets(false);
+    QTRY_VERIFY_WITH_TIMEOUT(webSocketSnapshot, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(connection.state(), State::Live, 5000);
+    QCOMPARE(polledAfterSnapshot, 0);
 }
 
 QTEST_GUILESS_MAIN(TestConnectionService)
