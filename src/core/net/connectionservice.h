@@ -115,8 +115,6 @@ public:
     // Channels the server refused on the current link (unknown to it, say):
     // the console goes on without them.
     QStringList refusedChannels() const { return m_refusedChannels; }
-    // The REST fallback, for tests and diagnostics; driven only by this service.
-    const PollingClient *pollingClient() const { return &m_polling; }
     // Round trip of the last heartbeat ping in ms, or -1 before the first pong.
     qint64 roundTripMs() const { return m_roundTripMs; }
     int protocolErrorCount() const { return m_protocolErrors; }
