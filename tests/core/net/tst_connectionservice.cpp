@@ -161,6 +161,54 @@ private:
     QWebSocketServer m_server {QStringLiteral("scripted"), QWebSocketServer::NonSecureMode};
 };
 
+// An HTTP server that answers each request from a script by its path: a
+// REST fallback whose answers the test chooses. WebSocket upgrades get 404.
+class ScriptedHttpServer : public QObject
+{
+public:
+    ScriptedHttpServer()
+    {
+        m_server.listen(QHostAddress::LocalHost, 0);
+        connect(&m_server, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket *socket = m_server.nextPendingConnection()) {
+                socket->setParent(this);
+                connect(socket, &QTcpSocket::readyRead, this, [this, socket] { answer(socket); });
+                connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+            }
+        });
+    }
+    QString url() const { return QStringLiteral("ws://127.0.0.1:%1/ws").arg(m_server.serverPort()); }
+
+    // Path prefix → status and body; the first match wins.
+    QList<std::tuple<QByteArray, int, QByteArray>> routes;
+
+private:
+    void answer(QTcpSocket *socket)
+    {
+        const QByteArray head = socket->peek(64 * 1024);
+        if (!head.contains("\r\n\r\n"))
+            return;
+        socket->readAll();
+        const QByteArray path = head.split(' ').value(1);
+        int status = 404;
+        QByteArray body;
+        if (!head.toLower().contains("upgrade: websocket")) {
+            for (const auto &[prefix, code, content] : std::as_const(routes)) {
+                if (path.startsWith(prefix)) {
+                    status = code;
+                    body = content;
+                    break;
+                }
+            }
+        }
+        socket->write("HTTP/1.1 " + QByteArray::number(status) + " X\r\nContent-Type: application/json\r\n"
+                      + "Content-Length: " + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
+        socket->disconnectFromHost();
+    }
+
+    QTcpServer m_server;
+};
+
 } // namespace
 
 class TestConnectionService : public QObject
@@ -195,6 +243,7 @@ private Q_SLOTS:
     void s13_oneUnknownChannelLeavesTheOthersLive();
     void a12_primaryThatOnlyAcceptsTcpDoesNotTakeTheLinkFromTheFallback();
     void s2_noPolledEventAfterTheWebSocketsSnapshots();
+    void a2_refusedPollLeavesPollingAtOnce();
 };
 
 void TestConnectionService::resumeAfterADropLosesNothingAndRepeatsNothing()
@@ -934,6 +983,27 @@ void TestConnectionService::s2_noPolledEventAfterTheWebSocketsSnapshots()
     QTRY_VERIFY_WITH_TIMEOUT(webSocketSnapshot, 10000);
     QTRY_COMPARE_WITH_TIMEOUT(connection.state(), State::Live, 5000);
     QCOMPARE(polledAfterSnapshot, 0);
+}
+
+void TestConnectionService::a2_refusedPollLeavesPollingAtOnce()
+{
+    // The snapshot is served, then the token is refused (revoked, say).
+    ScriptedHttpServer server;
+    server.routes = {{"/api/v1/snapshot", 200, R"({"seq":0,"channels":{}})"},
+                     {"/api/v1/events", 401, R"({"error":{"code":"unauthorized","message":"token revoked"}})"}};
+    ConnectionService connection;
+    ConnectionSettings settings = fastSettings(server.url());
+    settings.pollAfterAttempts = 1;
+    settings.backoffBaseMs = 60000; // the WebSocket's next attempt is most likely far off
+    settings.backoffCapMs = 60000;
+    connection.setSettings(settings);
+    QSignalSpy states(&connection, &ConnectionService::stateChanged);
+    connection.start();
+    QTRY_VERIFY(states.contains(QVariantList {QVariant::fromValue(State::Polling)}));
+    // Nothing is polled any more: the state says so at once, with the reason.
+    QTRY_VERIFY_WITH_TIMEOUT(connection.state() != State::Polling, 1000);
+    QVERIFY(!connection.isLive());
+    QVERIFY2(connection.lastError().contains(QStringLiteral("token revoked")), qPrintable(connection.lastError()));
 }
 
 QTEST_GUILESS_MAIN(TestConnectionService)
