@@ -684,7 +684,7 @@ void TestConnectionService::a21_silentLinkIsDeadWithinTwoPeriods()
     QTRY_VERIFY(silentFor.isValid());
     QTRY_COMPARE_WITH_TIMEOUT(connection.state(), State::Reconnecting, 5 * period);
     QVERIFY2(silentFor.elapsed() >= 2 * period - 50, qPrintable(QString::number(silentFor.elapsed())));
-    QVERIFY2(silentFor.elapsed() <= 2 * period + 250, qPrintable(QString::number(silentFor.elapsed())));
+    QVERIFY2(silentFor.elapsed() <= 2 * period + 400, qPrintable(QString::number(silentFor.elapsed())));
 }
 
 void TestConnectionService::a22_failureFailsPendingRequestsAtOnce()
@@ -756,7 +756,7 @@ void TestConnectionService::a2_pollWithoutAnswerLeavesPollingWithinTheDeadline()
     QElapsedTimer clock;
     clock.start();
     QTRY_VERIFY_WITH_TIMEOUT(session.connection()->state() != State::Polling, 5000);
-    QVERIFY2(clock.elapsed() <= 1000 + 1000 + 500, qPrintable(QString::number(clock.elapsed())));
+    QVERIFY2(clock.elapsed() <= 1000 + 1000 + 1000, qPrintable(QString::number(clock.elapsed())));
     QVERIFY(!session.hasLiveData());
     proxy.setStalled(false);
 }
