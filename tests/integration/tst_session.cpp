@@ -73,6 +73,7 @@ private Q_SLOTS:
     void commandsAndActivityFlowThroughTheModels();
     void roomsAreSubscribedWhileHeld();
     void quietEntitiesGoStaleAndRecover();
+    void a9_liveWithoutADronesChannel();
 };
 
 void TestSession::everyChannelArrivesInItsModel()
@@ -252,6 +253,33 @@ void TestSession::quietEntitiesGoStaleAndRecover()
     QVERIFY(session.alarms()->rowCount() == 0 || session.alarms()->isStale(0));
     const QModelIndex endpoint = session.tiles()->indexOfEndpoint(QStringLiteral("T1.TT101.temperature"));
     QVERIFY(endpoint.data(TileModel::StaleRole).toBool());
+}
+
+void TestSession::a9_liveWithoutADronesChannel()
+{
+    SimServer sim(plant());
+    QVERIFY2(sim.listen(), qPrintable(sim.errorString()));
+    Session session;
+    Testers testers(session);
+    SessionSettings settings;
+    settings.channels
+        = {QStringLiteral("tiles"), QStringLiteral("telemetry"), QStringLiteral("commands"), QStringLiteral("alarms")};
+    session.setSessionSettings(settings);
+    session.setSettings(settingsFor(sim.url()));
+    QSignalSpy arrived(&session, &Session::liveDataArrived);
+    session.start();
+    QTRY_COMPARE(session.connection()->state(), State::Live);
+    QVERIFY(session.hasLiveData());
+    QCOMPARE(arrived.size(), 1);
+    QCOMPARE(session.drones()->rowCount(), 0);
+    QVERIFY(session.tiles()->rowCount() > 0);
+
+    // Not live while paused; live again once the link is back with its replay.
+    session.connection()->pause();
+    QVERIFY(!session.hasLiveData());
+    session.connection()->resumeLive();
+    QTRY_VERIFY(session.hasLiveData());
+    QCOMPARE(arrived.size(), 2);
 }
 
 QTEST_GUILESS_MAIN(TestSession)

@@ -1,6 +1,8 @@
 #include "app/profilecheck.h"
 #include "app/session.h"
+#include "core/net/faultproxy.h"
 #include "interoppeer.h"
+#include "simserver.h"
 
 #include <QJsonArray>
 #include <QSignalSpy>
@@ -28,6 +30,10 @@ private Q_SLOTS:
     void socketIoServerThatStopsPingingIsDead();
     void profileCheckAgainstAPlainServer();
     void profileCheckAgainstASocketIoServer();
+    void frameOverOneMebibyteKeepsTheLinkReading();
+    void autoGoesLiveWithAServerSilentUntilSpokenTo();
+    void referenceServerClosesAnOversizedMessageWith1009();
+    void a10_whatAPlainServerDoesNotRepeatStaysStaleAfterAnOutage();
 
 private:
     quint16 start(const QString &script, const QStringList &flags, const QProcessEnvironment &env);
@@ -189,6 +195,107 @@ void TestDialects::profileCheckAgainstASocketIoServer()
     QVERIFY2(report.ok, qPrintable(report.steps.isEmpty() ? QString() : report.steps.last().detail));
     QCOMPARE(report.dialect, QStringLiteral("socketio"));
     QVERIFY(report.roundTripMs >= 0);
+}
+
+void TestDialects::frameOverOneMebibyteKeepsTheLinkReading()
+{
+    // 2 MiB, well within the 64 MiB the console accepts, sent again on every connection.
+    const quint16 port
+        = start(QStringLiteral("edge-server.js"), {QStringLiteral("--big-frame"), QString::number(2 * 1024 * 1024)},
+                QProcessEnvironment::systemEnvironment());
+    QVERIFY2(port != 0, "the edge peer did not start (./test installs node and its packages)");
+    Session session;
+    session.setSettings(settingsFor(QStringLiteral("ws://127.0.0.1:%1/ws").arg(port), Dialect::Auto));
+    int telemetry = 0;
+    connect(session.connection(), &ConnectionService::messageReceived, this,
+            [&](const Protocol::Message &m) { telemetry += std::holds_alternative<Protocol::Telemetry>(m.body); });
+    QSignalSpy states(session.connection(), &ConnectionService::stateChanged);
+    session.start();
+    QTRY_VERIFY(session.hasLiveData());
+    states.clear();
+    // The stream behind the big frame keeps coming, on the same link.
+    QTRY_VERIFY_WITH_TIMEOUT(telemetry >= 30, 10000);
+    QVERIFY2(!states.contains(QVariantList {QVariant::fromValue(State::Reconnecting)}),
+             "the link stopped reading behind the big frame and was declared dead");
+    QCOMPARE(session.connection()->state(), State::Live);
+}
+
+void TestDialects::autoGoesLiveWithAServerSilentUntilSpokenTo()
+{
+    const quint16 port = start(QStringLiteral("edge-server.js"), {QStringLiteral("--silent")},
+                               QProcessEnvironment::systemEnvironment());
+    QVERIFY2(port != 0, "the edge peer did not start (./test installs node and its packages)");
+    Session session;
+    session.setSettings(settingsFor(QStringLiteral("ws://127.0.0.1:%1/ws").arg(port), Dialect::Auto));
+    int telemetry = 0;
+    connect(session.connection(), &ConnectionService::messageReceived, this,
+            [&](const Protocol::Message &m) { telemetry += std::holds_alternative<Protocol::Telemetry>(m.body); });
+    session.start();
+    // It took the subprotocol but never greets: after a short wait for a
+    // hello the console speaks first, in plain terms, and the stream starts.
+    QTRY_VERIFY_WITH_TIMEOUT(session.hasLiveData(), 6000);
+    QCOMPARE(session.connection()->dialect(), Dialect::Plain);
+    QTRY_VERIFY(telemetry >= 5);
+    QCOMPARE(session.connection()->state(), State::Live);
+}
+
+void TestDialects::referenceServerClosesAnOversizedMessageWith1009()
+{
+    const SimOptions options; // the default plant; messages up to 1 MiB
+    SimServer sim(options);
+    QVERIFY2(sim.listen(), qPrintable(sim.errorString()));
+    // A Node client sends 16 MiB and reads its answer a moment later; the
+    // rest of its message is still arriving when the server closes. Ten
+    // times, since whether the close frame was lost depended on timing.
+    for (int run = 0; run < 10; ++run) {
+        QProcess client;
+        client.setProgram(nodePath);
+        client.setArguments(
+            {interopDir + QStringLiteral("/oversize-client.js"), sim.url(), QString::number(16 * 1024 * 1024)});
+        client.setWorkingDirectory(interopDir);
+        client.start();
+        QVERIFY2(client.waitForStarted(10000), qPrintable(client.errorString()));
+        QTRY_VERIFY_WITH_TIMEOUT(client.state() == QProcess::NotRunning, 15000);
+        const QString said = QString::fromUtf8(client.readAllStandardOutput()).trimmed();
+        QCOMPARE(said, QStringLiteral("close 1009"));
+    }
+}
+
+void TestDialects::a10_whatAPlainServerDoesNotRepeatStaysStaleAfterAnOutage()
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("ALARM_MS"), QStringLiteral("150"));
+    const quint16 port = start(QStringLiteral("plain-server.js"), {}, env);
+    QVERIFY2(port != 0, "the plain peer did not start (./test installs node and its packages)");
+    FaultProxy proxy(port);
+    Session session;
+    session.setSettings(settingsFor(proxy.url(), Dialect::Auto));
+    session.start();
+    QTRY_VERIFY(session.hasLiveData());
+    AlarmModel *alarms = session.alarms();
+    QTRY_VERIFY(alarms->rowCount() >= 2);
+
+    proxy.setRefusing(true);
+    proxy.dropAll();
+    QTRY_VERIFY(!session.hasLiveData());
+    QStringList before;
+    for (int row = 0; row < alarms->rowCount(); ++row)
+        before << alarms->keyAt(row);
+    const int rowsBefore = alarms->rowCount();
+
+    // Back: the server announces new alarms, never the earlier ones again.
+    proxy.setRefusing(false);
+    QTRY_VERIFY(session.hasLiveData());
+    QCOMPARE(session.connection()->dialect(), Dialect::Plain);
+    QTRY_VERIFY(alarms->rowCount() > rowsBefore);
+    for (const QString &key : std::as_const(before)) {
+        const int row = alarms->rowOf(key);
+        QVERIFY2(alarms->index(row, 0).data(LiveTableModel::StaleRole).toBool(),
+                 qPrintable(key + QStringLiteral(" is shown live although nothing confirmed it after the outage")));
+    }
+    const int newest = alarms->rowCount() - 1;
+    QVERIFY(!before.contains(alarms->keyAt(newest)));
+    QVERIFY(!alarms->index(newest, 0).data(LiveTableModel::StaleRole).toBool());
 }
 
 QTEST_GUILESS_MAIN(TestDialects)

@@ -196,7 +196,6 @@ void Session::applySnapshot(const Protocol::Snapshot &s)
     const QString &channel = s.channel;
     if (channel == u"drones") {
         m_drones.reconcile(DroneModel::Batch {s.drones, s.droneBuilds, s.droneHealth, s.droneOperations});
-        m_snapshotApplied = true;
     } else if (channel == kDroneRoom) {
         m_drones.applyBatch(DroneModel::Batch {{}, s.droneBuilds, s.droneHealth, {}});
     } else if (channel == u"machines") {
@@ -222,6 +221,22 @@ void Session::applySnapshot(const Protocol::Snapshot &s)
 void Session::onStateChanged(ConnectionService::State state)
 {
     const bool live = m_connection.isLive();
+    // What arrived before the link went live (a resume's replay, polled
+    // events) is applied first: it is part of the state that becomes live.
+    if (live)
+        flush();
+    // A link that sends no snapshots (plain, Socket.IO) confirms nothing of
+    // what was known before it came (back): each entity stays stale until
+    // the server speaks of it again, instead of all of it turning live.
+    if (state == ConnectionService::State::Live && !m_connection.deliversSnapshots()) {
+        m_drones.markUnconfirmed();
+        m_machines.markUnconfirmed();
+        m_tiles.markUnconfirmed();
+        m_alarms.markUnconfirmed();
+        m_commands.markUnconfirmed();
+        m_operators.markUnconfirmed();
+        m_health.markUnconfirmed();
+    }
     m_drones.setLinkLive(live);
     m_machines.setLinkLive(live);
     m_tiles.setLinkLive(live);
@@ -229,9 +244,8 @@ void Session::onStateChanged(ConnectionService::State state)
     m_commands.setLinkLive(live);
     m_operators.setLinkLive(live);
     m_health.setLinkLive(live);
-    // After a resume the models are current again once the replay is applied,
-    // which happens in order right behind the resume's answer; after a resync
-    // the fresh snapshots came before the link went live.
+    // After a resume the replay was applied just above; after a resync the
+    // fresh snapshots came before the link went live.
     if (state == ConnectionService::State::Live && hasLiveData())
         Q_EMIT liveDataArrived();
 }

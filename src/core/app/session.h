@@ -77,13 +77,12 @@ public:
     void start() { m_connection.start(); }
     void stop() { m_connection.stop(); }
 
-    // True while the link is live and the models hold a complete state: a
-    // snapshot was applied, and since then every event in order (a resumed
-    // link replays what it missed).
-    bool hasLiveData() const
-    {
-        return m_connection.isLive() && (m_snapshotApplied || !m_connection.deliversSnapshots());
-    }
+    // True while the link is live and the models hold a complete state. The
+    // connection is Live only once the snapshot of every subscribed channel
+    // (whichever channels the profile names) is applied, or a resume's replay
+    // is in; Polling only once the REST snapshot is. The session applies
+    // what is pending before it turns the models live.
+    bool hasLiveData() const { return m_connection.isLive(); }
 
     // How long updates wait to be applied together; one frame by default.
     void setBatchInterval(int ms);
@@ -162,7 +161,6 @@ private:
     Pending m_pending;
     QTimer m_flushTimer;
     QTimer m_staleTimer; // re-evaluates which entities have gone quiet
-    bool m_snapshotApplied = false;
     bool m_applyingSnapshot = false;
     bool m_trackSendTimes = false;
     PlantCounts m_lastCounts;

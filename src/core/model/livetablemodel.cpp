@@ -39,6 +39,12 @@ void LiveTableModel::setLinkLive(bool live)
     refreshStaleness();
 }
 
+void LiveTableModel::markUnconfirmed()
+{
+    m_staleness.setUnconfirmedUpTo(now());
+    refreshStaleness();
+}
+
 void LiveTableModel::refreshStaleness()
 {
     const qint64 t = now();
@@ -58,7 +64,8 @@ void LiveTableModel::appendRows(const QStringList &keys, const std::function<voi
     if (keys.isEmpty())
         return;
     const int first = int(m_keys.size());
-    const Freshness heard {now(), !m_staleness.linkLive()};
+    const qint64 t = now();
+    const Freshness heard {t, m_staleness.isStale(t, t)};
     beginInsertRows({}, first, first + int(keys.size()) - 1);
     appendItems();
     for (const QString &key : keys) {
@@ -102,7 +109,7 @@ QSet<QString> LiveTableModel::removeRowsNotIn(const QSet<QString> &keep)
 
 void LiveTableModel::markHeard(int row, qint64 t)
 {
-    m_fresh[row] = {t, !m_staleness.linkLive()};
+    m_fresh[row] = {t, m_staleness.isStale(t, t)};
 }
 
 void LiveTableModel::emitRowChanges(QList<int> rows, const QList<int> &roles)

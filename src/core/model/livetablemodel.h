@@ -45,6 +45,9 @@ public:
     void setExpectedPeriodMs(qint64 ms) { m_staleness.setExpectedPeriodMs(ms); }
     qint64 expectedPeriodMs() const { return m_staleness.expectedPeriodMs(); }
     void setLinkLive(bool live);
+    // Every row is stale until its entity is heard of again (the link came
+    // back without a snapshot to confirm what was known before).
+    void markUnconfirmed();
     // Re-evaluates every row; rows whose staleness changed get one ranged
     // dataChanged per block. The session calls it about once a second.
     void refreshStaleness();

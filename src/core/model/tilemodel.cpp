@@ -524,7 +524,7 @@ std::unique_ptr<TileModel::Node> TileModel::buildEndpoint(const Protocol::Endpoi
     state.meta.value = {};
     state.meta.timestamp = {};
     state.heardMs = now;
-    state.stale = !m_staleness.linkLive();
+    state.stale = m_staleness.isStale(now, now);
     state.interlocks = m_interlocksByTarget.value(endpoint.endpointId);
     const bool snapshotHasValue = !std::holds_alternative<std::monostate>(endpoint.value);
     if (snapshotHasValue)
@@ -653,7 +653,7 @@ void TileModel::setValue(EndpointState &state, const QString &endpointId, const 
     state.meta.value = value;
     state.meta.timestamp = at;
     state.heardMs = heardMs;
-    state.stale = !m_staleness.linkLive();
+    state.stale = m_staleness.isStale(heardMs, heardMs);
     if (const bool *b = std::get_if<bool>(&value))
         m_history.append(endpointId, kHistoryMetric, at.toMSecsSinceEpoch(), *b ? 1.0 : 0.0);
     else if (const double *d = std::get_if<double>(&value))
@@ -947,6 +947,12 @@ void TileModel::setLinkLive(bool live)
     if (m_staleness.linkLive() == live)
         return;
     m_staleness.setLinkLive(live);
+    refreshStaleness();
+}
+
+void TileModel::markUnconfirmed()
+{
+    m_staleness.setUnconfirmedUpTo(m_staleness.now());
     refreshStaleness();
 }
 

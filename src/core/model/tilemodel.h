@@ -117,6 +117,9 @@ public:
     void setExpectedPeriodMs(qint64 ms) { m_staleness.setExpectedPeriodMs(ms); }
     qint64 expectedPeriodMs() const { return m_staleness.expectedPeriodMs(); }
     void setLinkLive(bool live);
+    // Every endpoint is stale until heard of again (the link came back
+    // without a snapshot to confirm what was known before).
+    void markUnconfirmed();
     // Re-evaluates every endpoint; those whose staleness changed get one
     // ranged dataChanged per block of siblings. Call it about once a second.
     void refreshStaleness();

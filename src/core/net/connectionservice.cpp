@@ -13,7 +13,6 @@
 #include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QSslError>
-#include <QTcpSocket>
 #include <QWebSocket>
 #include <QWebSocketHandshakeOptions>
 
@@ -26,8 +25,17 @@ namespace {
 
 constexpr auto kSubprotocol = "watchfloor.v1";
 constexpr qint64 kReadBufferBytes = qint64(1024) * 1024;
+// The largest WebSocket frame header: 2 bytes, 8 of length, 4 of mask.
+constexpr qint64 kFrameHeaderBytes = 14;
+// How long a server that took the subprotocol has to greet before it is
+// taken for a plain one that waits to be spoken to.
+constexpr int kHelloWaitMs = 2000;
 constexpr int kCloseUnauthorized = 4001;
 constexpr int kCloseForbidden = 4003;
+// Duplicates dropped in a row beyond which the server's numbering is taken to
+// have started over (a restart inside an accepted resume): a replay overlap
+// is far shorter.
+constexpr int kMaxDuplicateRun = 1000;
 
 } // namespace
 
@@ -39,8 +47,17 @@ ConnectionService::ConnectionService(QObject *parent)
     connect(&m_retryTimer, &QTimer::timeout, this, &ConnectionService::openSocket);
     connect(&m_setupTimer, &QTimer::timeout, this, &ConnectionService::onSetupTimeout);
     connect(&m_heartbeatTimer, &QTimer::timeout, this, &ConnectionService::onHeartbeat);
+    m_silenceTimer.setSingleShot(true);
+    m_silenceTimer.setTimerType(Qt::PreciseTimer);
+    connect(&m_silenceTimer, &QTimer::timeout, this, &ConnectionService::onSilenceCheck);
+    m_pollWatchdog.setSingleShot(true);
+    connect(&m_pollWatchdog, &QTimer::timeout, this, [this] {
+        leavePolling(tr("no answer from the server's REST API for %1 s").arg(m_pollWatchdog.interval() / 1000.0));
+    });
     connect(&m_polling, &PollingClient::messageReceived, this, [this](const Protocol::Message &message) {
-        if (!m_pollingActive)
+        // Once the WebSocket subscribes, its snapshots and stream are the
+        // truth: a late poll answer must not apply older events over them.
+        if (!m_pollingActive || m_wsSyncing)
             return;
         m_lastMessageAt = QDateTime::currentDateTimeUtc();
         Q_EMIT messageReceived(message); // the journal numbers its own stream; no seq check against the WebSocket's
@@ -53,10 +70,21 @@ ConnectionService::ConnectionService(QObject *parent)
         if (m_pollingActive && m_state != State::Live)
             setState(State::Polling);
     });
+    connect(&m_polling, &PollingClient::answered, this, [this] {
+        if (m_pollingActive)
+            m_pollWatchdog.start();
+    });
+    // A failed poll means the data is no longer known to be current: leave
+    // Polling at once (the client keeps retrying; its next answer returns to it).
+    connect(&m_polling, &PollingClient::pollFailed, this, [this](const QString &reason) {
+        if (m_pollingActive)
+            leavePolling(reason);
+    });
     connect(&m_polling, &PollingClient::failed, this, [this](const QString &reason) {
         qCWarning(lcConnection) << "polling refused:" << reason;
         m_pollingRefused = true; // the same credentials would be refused again: not until the WebSocket is back
         stopPolling();
+        leavePolling(reason);
     });
     // Not every platform has a backend (none without NetworkManager, say);
     // then only the backoff brings the link back.
@@ -81,6 +109,7 @@ ConnectionService::ConnectionService(QObject *parent)
 
 ConnectionService::~ConnectionService()
 {
+    stopPolling();
     dropSocket();
 }
 
@@ -259,6 +288,9 @@ void ConnectionService::openSocket()
     m_awaitingSnapshot.clear();
     m_failureReason.clear();
     m_resuming = false;
+    m_replayUntil = 0;
+    m_duplicateRun = 0;
+    m_refusedChannels.clear();
 
     using Dialect = ConnectionSettings::Dialect;
     m_dialect = m_settings.dialect == Dialect::SocketIo ? Dialect::SocketIo : Dialect::Auto;
@@ -280,7 +312,10 @@ void ConnectionService::openSocket()
     m_socket = socket;
     socket->setMaxAllowedIncomingFrameSize(quint64(m_settings.maxMessageBytes));
     socket->setMaxAllowedIncomingMessageSize(quint64(m_settings.maxMessageBytes));
-    socket->setReadBufferSize(kReadBufferBytes);
+    // Qt 6.4 reads a frame only once all of it is in the socket's buffer: a
+    // buffer smaller than the largest frame accepted would stop the link from
+    // reading at the first bigger frame. Unread data is bounded all the same.
+    socket->setReadBufferSize(std::max(kReadBufferBytes, m_settings.maxMessageBytes + kFrameHeaderBytes));
     socket->setSslConfiguration(*tls);
     // Certificate errors are never ignored: the connection is refused and the
     // operator is told which certificate and why.
@@ -346,6 +381,8 @@ void ConnectionService::openSocket()
 void ConnectionService::dropSocket()
 {
     m_heartbeatTimer.stop();
+    m_silenceTimer.stop();
+    restartPollingFresh();
     if (!m_socket)
         return;
     QWebSocket *socket = m_socket;
@@ -359,7 +396,7 @@ void ConnectionService::onSocketConnected()
 {
     using Dialect = ConnectionSettings::Dialect;
     m_lastHeard.start();
-    m_heartbeatTimer.start(m_settings.heartbeatMs);
+    startHeartbeat(m_settings.heartbeatMs);
     setState(State::Authenticating);
     if (m_dialect == Dialect::SocketIo)
         return; // the Engine.IO open packet comes first
@@ -367,6 +404,16 @@ void ConnectionService::onSocketConnected()
         m_dialect = Dialect::Watchfloor; // the profile says so; wait for hello
     } else if (m_settings.dialect == Dialect::Plain || m_socket->subprotocol() != QLatin1StringView(kSubprotocol)) {
         startPlain(); // a server that did not take our subprotocol is plain
+    } else {
+        // A watchfloor server greets at once; one that says nothing may be a
+        // plain server waiting to be spoken to.
+        QPointer<QWebSocket> socket = m_socket;
+        QTimer::singleShot(std::min(kHelloWaitMs, m_settings.connectTimeoutMs / 2), this, [this, socket] {
+            if (socket && socket == m_socket && m_dialect == Dialect::Auto) {
+                qCInfo(lcConnection) << "no hello from a server that took the subprotocol; speaking first";
+                startPlain();
+            }
+        });
     }
     // Subprotocol taken: a hello confirms it, anything else first means a
     // plain server that merely echoed the offer (Node's ws does) (onFrame).
@@ -378,6 +425,10 @@ void ConnectionService::startPlain()
     // terms and take the link as live; its data is live events only.
     m_dialect = ConnectionSettings::Dialect::Plain;
     qCInfo(lcConnection) << "the server speaks the plain dialect";
+    // No sessions to resume here: whatever numbering the server uses starts
+    // over with each connection.
+    m_sessionId.clear();
+    m_lastSeq = 0;
     for (const QString &channel : std::as_const(m_channels))
         send(Protocol::encodeSubscribe(m_nextRequestId++, channel));
     goLive();
@@ -399,7 +450,7 @@ void ConnectionService::onEngineFrame(const QString &text)
     case Engine::Open: {
         // The server pings every pingInterval and gives up after pingTimeout
         // more; silence beyond both is a dead link.
-        m_heartbeatTimer.start(std::max(100, packet.open.pingIntervalMs + packet.open.pingTimeoutMs) / 2);
+        startHeartbeat(std::max(100, packet.open.pingIntervalMs + packet.open.pingTimeoutMs) / 2);
         QJsonObject auth;
         if (!m_settings.token.isEmpty())
             auth.insert(QLatin1StringView("token"), m_settings.token);
@@ -419,6 +470,8 @@ void ConnectionService::onEngineFrame(const QString &text)
         return;
     }
     if (packet.type == Packet::Connect) {
+        m_sessionId.clear();
+        m_lastSeq = 0; // each connection numbers (if at all) from its start
         goLive();
     } else if (packet.type == Packet::ConnectError) {
         fail(tr("the Socket.IO server refused the connection: %1")
@@ -466,6 +519,16 @@ void ConnectionService::onFrame(QByteArrayView utf8)
             m_dialect = ConnectionSettings::Dialect::Watchfloor;
         else
             startPlain();
+    } else if (m_dialect == ConnectionSettings::Dialect::Plain
+               && m_settings.dialect == ConnectionSettings::Dialect::Auto && !frame.messages.isEmpty()
+               && std::holds_alternative<Protocol::Hello>(frame.messages.first().body)) {
+        // A watchfloor server that greeted late (taken for plain while it was
+        // silent): not live until it has authenticated and sent its snapshots.
+        qCInfo(lcConnection) << "a late hello: the server speaks the watchfloor dialect after all";
+        m_dialect = ConnectionSettings::Dialect::Watchfloor;
+        m_stableTimer.stop();
+        setState(State::Authenticating);
+        m_setupTimer.start(m_settings.connectTimeoutMs);
     }
     processMessages(frame);
 }
@@ -493,6 +556,8 @@ void ConnectionService::processMessages(const Protocol::DecodedFrame &frame)
         if (const auto *snapshot = std::get_if<Protocol::Snapshot>(&message.body); snapshot && m_socket)
             onSnapshotReceived(*snapshot);
     }
+    if (m_replayUntil != 0 && m_lastSeq >= m_replayUntil && m_socket)
+        goLive(); // the resume's replay is all in
 }
 
 bool ConnectionService::acceptSequence(const Protocol::Message &message)
@@ -503,8 +568,15 @@ bool ConnectionService::acceptSequence(const Protocol::Message &message)
     if (m_lastSeq != 0 && seq <= m_lastSeq) {
         // Already applied (a replay overlapping what arrived before the drop).
         qCInfo(lcConnection) << "dropped duplicate event" << seq << "after" << m_lastSeq;
+        if (++m_duplicateRun > kMaxDuplicateRun) {
+            // Not an overlap: the server numbers afresh. Holding on would
+            // freeze every update while the link looks live; start over.
+            m_sessionId.clear();
+            linkLost(tr("the server's event numbers went back from %1 to %2").arg(m_lastSeq).arg(seq));
+        }
         return false;
     }
+    m_duplicateRun = 0;
     if (m_lastSeq != 0 && seq != m_lastSeq + 1) {
         // Events were lost on the way: reconnect and resume from the last one
         // applied; the server replays the rest, or tells us to resync.
@@ -538,7 +610,7 @@ double ConnectionService::eventsPerSecond() const
 void ConnectionService::onHello(const Protocol::Hello &hello)
 {
     m_serverName = hello.server;
-    m_heartbeatTimer.start(hello.heartbeatMs);
+    startHeartbeat(hello.heartbeatMs);
     // Authenticate even when the server does not require a token: `auth`
     // carries the operator's name, which the server shows to other consoles.
     const quint64 id = m_nextRequestId++;
@@ -575,9 +647,10 @@ void ConnectionService::onResult(const Protocol::Result &result)
         m_role = g.role;
         if (m_lastLiveAt.isValid())
             m_lastRecovery = Recovery::Resynced; // unless the resume below succeeds
-        if (!m_sessionId.isEmpty() && m_lastSeq > 0) {
+        if (!m_sessionId.isEmpty() && m_lastSeq > 0 && m_sessionUrl == currentUrl()) {
             // Pick up the old session where it broke off: the server replays
-            // what we missed, or answers resync_required.
+            // what we missed, or answers resync_required. Only on the server
+            // that opened it: another server's ids may well collide.
             const quint64 id = m_nextRequestId++;
             m_pending.insert(id, {RequestKind::Resume, {}, {}, {}});
             m_resuming = true;
@@ -586,6 +659,7 @@ void ConnectionService::onResult(const Protocol::Result &result)
             return;
         }
         m_sessionId = g.sessionId;
+        m_sessionUrl = currentUrl();
         m_lastSeq = 0;
         subscribeAll();
         return;
@@ -595,13 +669,21 @@ void ConnectionService::onResult(const Protocol::Result &result)
         m_resuming = false;
         if (result.ok) {
             m_lastRecovery = Recovery::Resumed;
-            goLive(); // the replay follows this answer in order, then the live stream
+            // The replay follows this answer in order, then the live stream.
+            // What was missed must be applied before the data counts as live:
+            // live once the last replayed event is in (processMessages).
+            const qint64 replayed = result.data.value(QLatin1StringView("replayed")).toInteger(0);
             syncRoomsAfterResume();
+            if (replayed > 0)
+                m_replayUntil = m_lastSeq + quint64(replayed);
+            else
+                goLive();
             return;
         }
         qCInfo(lcConnection) << "resume refused:" << result.error.code << "- subscribing afresh";
         m_lastRecovery = Recovery::Resynced;
         m_sessionId = m_freshSessionId;
+        m_sessionUrl = currentUrl();
         m_lastSeq = 0;
         subscribeAll();
         return;
@@ -625,16 +707,34 @@ void ConnectionService::onResult(const Protocol::Result &result)
     }
 
     if (!result.ok) {
-        // Retrying would be refused the same way: tell the operator instead.
-        if (m_socket)
+        // One channel the server does not know (an older server, a profile
+        // naming a channel of another site) must not take the others down:
+        // the console goes on without it. Only when every channel is refused
+        // is there nothing to show, and retrying would be refused the same way.
+        const QString reason = result.error.message.isEmpty() ? result.error.code : result.error.message;
+        qCWarning(lcConnection) << "subscription to" << request.channel << "refused:" << reason;
+        if (!m_refusedChannels.contains(request.channel))
+            m_refusedChannels.append(request.channel);
+        Q_EMIT channelRefused(request.channel, reason);
+        if (!m_socket)
+            return;
+        if (m_refusedChannels.size() >= m_channels.size()) {
             m_socket->close(QWebSocketProtocol::CloseCodeNormal);
-        fail(tr("the server refused the subscription to %1: %2")
-                 .arg(request.channel, result.error.message.isEmpty() ? result.error.code : result.error.message));
+            fail(tr("the server refused the subscription to %1: %2").arg(request.channel, reason));
+            return;
+        }
+        const auto it = m_awaitingSnapshot.find(request.channel);
+        if (it != m_awaitingSnapshot.end() && --*it == 0) {
+            m_awaitingSnapshot.erase(it);
+            if (m_awaitingSnapshot.isEmpty())
+                goLive();
+        }
     }
 }
 
 void ConnectionService::subscribeAll()
 {
+    m_wsSyncing = m_pollingActive;
     for (const QString &channel : std::as_const(m_channels)) {
         const quint64 id = m_nextRequestId++;
         m_pending.insert(id, {RequestKind::Subscribe, channel, {}, {}});
@@ -676,15 +776,33 @@ QUrl ConnectionService::currentUrl() const
 
 void ConnectionService::probePrimary()
 {
-    // A plain TCP connect is enough to learn that the primary is back; the
-    // switch itself goes through the normal connect and resume path.
+    // An open port proves little (a proxy whose backend is down accepts TCP):
+    // the primary counts as back only when it completes the WebSocket
+    // handshake and greets as the link in use expects (a watchfloor `hello`,
+    // an Engine.IO open). Only then is the live fallback given up; the switch
+    // itself goes through the normal connect path.
     if (m_serverIndex == 0 || m_probeSocket)
         return;
-    auto *probe = new QTcpSocket(this);
+    using Dialect = ConnectionSettings::Dialect;
+    QString tlsError;
+    const auto tls = tlsConfiguration(&tlsError);
+    if (!tls)
+        return;
+    auto *probe = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
     m_probeSocket = probe;
-    connect(probe, &QTcpSocket::connected, this, [this, probe] {
-        probe->abort();
+    probe->setMaxAllowedIncomingFrameSize(quint64(m_settings.maxMessageBytes));
+    probe->setMaxAllowedIncomingMessageSize(quint64(m_settings.maxMessageBytes));
+    probe->setSslConfiguration(*tls);
+    const Dialect expected = m_settings.dialect == Dialect::Auto ? m_dialect : m_settings.dialect;
+    const auto done = [probe] {
+        probe->disconnect();
+        // Not from inside the socket's own signal: queued, then deleted.
+        // Qt 6.4 leaves a failed handshake's socket open until aborted.
+        QMetaObject::invokeMethod(probe, &QWebSocket::abort, Qt::QueuedConnection);
         probe->deleteLater();
+    };
+    const auto answered = [this, done] {
+        done();
         if (m_serverIndex == 0 || m_state != State::Live)
             return;
         qCInfo(lcConnection) << "the primary server answers again; returning to it";
@@ -695,11 +813,36 @@ void ConnectionService::probePrimary()
         m_outageClock.start();
         setState(State::Reconnecting);
         openSocket();
+    };
+    connect(probe, &QWebSocket::connected, this, [probe, expected, answered] {
+        // A plain server says nothing first; a completed handshake is all it gives.
+        if (expected == Dialect::Plain
+            || (expected != Dialect::SocketIo && probe->subprotocol() != QLatin1StringView(kSubprotocol)))
+            answered();
     });
-    connect(probe, &QAbstractSocket::errorOccurred, probe, &QObject::deleteLater);
-    QTimer::singleShot(m_settings.connectTimeoutMs, probe, &QObject::deleteLater);
-    const QUrl primary = m_settings.url;
-    probe->connectToHost(primary.host(), quint16(primary.port(primary.scheme() == u"wss" ? 443 : 80)));
+    connect(probe, &QWebSocket::textMessageReceived, this, [expected, answered, done](const QString &text) {
+        bool greeted = false;
+        if (expected == Dialect::SocketIo) {
+            const auto packet = Protocol::SocketIo::parsePacket(text);
+            const auto *p = std::get_if<Protocol::SocketIo::Packet>(&packet);
+            greeted = p && p->engineType == Protocol::SocketIo::EngineType::Open;
+        } else {
+            const Protocol::DecodedFrame frame = Protocol::decodeFrame(text.toUtf8());
+            greeted = !frame.messages.isEmpty() && std::holds_alternative<Protocol::Hello>(frame.messages.first().body);
+        }
+        if (greeted)
+            answered();
+        else
+            done();
+    });
+    connect(probe, &QWebSocket::disconnected, this, done);
+    connect(probe, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this, done);
+    QTimer::singleShot(m_settings.connectTimeoutMs, probe, done);
+    QWebSocketHandshakeOptions options;
+    if (expected != Dialect::SocketIo)
+        options.setSubprotocols({QString::fromLatin1(kSubprotocol)});
+    const QUrl url = expected == Dialect::SocketIo ? Protocol::SocketIo::engineUrl(m_settings.url) : m_settings.url;
+    probe->open(QNetworkRequest(url), options);
 }
 
 std::optional<QSslConfiguration> ConnectionService::tlsConfiguration(QString *error) const
@@ -728,22 +871,58 @@ void ConnectionService::startPolling()
     settings.url = currentUrl();
     m_polling.setSettings(settings);
     m_polling.setChannels(m_channels);
+    m_polling.setWaitSeconds(m_settings.pollWaitSeconds);
     QString tlsError;
     if (const auto tls = tlsConfiguration(&tlsError))
         m_polling.setSslConfiguration(*tls); // https trusts what wss:// trusts
+    // The poll deadline: the server may hold a poll for its wait, and the
+    // answer then has the request timeout to arrive.
+    m_pollWatchdog.setInterval(m_polling.waitSeconds() * 1000 + m_settings.requestTimeoutMs);
+    m_pollWatchdog.start();
     m_polling.start();
 }
 
 void ConnectionService::stopPolling()
 {
+    m_wsSyncing = false;
+    m_pollWatchdog.stop();
     if (!m_pollingActive)
         return;
     m_pollingActive = false;
     m_polling.stop();
 }
 
+void ConnectionService::leavePolling(const QString &reason)
+{
+    // Polled data is current only while polls are answered: without one the
+    // console says so at once instead of showing the last answer as live.
+    if (m_state != State::Polling)
+        return;
+    qCInfo(lcConnection) << "polling no longer answers:" << reason;
+    m_lastError = reason;
+    m_pollWatchdog.stop();
+    m_state = State::Reconnecting; // past setState's guard, which hides the WebSocket's attempts while polling
+    qCInfo(lcConnection) << "state:" << stateName(m_state);
+    Q_EMIT stateChanged(m_state);
+}
+
+void ConnectionService::restartPollingFresh()
+{
+    // The WebSocket began subscribing while polling, so polled events were
+    // held back; it failed before going live: poll on from a fresh snapshot.
+    if (!m_wsSyncing)
+        return;
+    m_wsSyncing = false;
+    if (!m_pollingActive)
+        return;
+    m_pollingActive = false;
+    m_polling.stop();
+    startPolling();
+}
+
 void ConnectionService::goLive()
 {
+    m_replayUntil = 0;
     stopPolling();
     m_pollingRefused = false;
     m_setupTimer.stop();
@@ -866,15 +1045,38 @@ bool ConnectionService::measureRoundTrip()
     return true;
 }
 
-void ConnectionService::onHeartbeat()
+void ConnectionService::startHeartbeat(int periodMs)
+{
+    // The server names its period, but a hung server must not be able to
+    // keep a dead link "Live" for an hour: the period is capped.
+    m_heartbeatTimer.start(std::clamp(periodMs, 1, kMaxHeartbeatMs));
+    armSilenceCheck();
+}
+
+void ConnectionService::armSilenceCheck()
+{
+    // Checked when two periods since the last sign of life would be over,
+    // not once a period, so that silence is found after two periods, not up to three.
+    const qint64 limit = 2 * qint64(m_heartbeatTimer.interval());
+    const qint64 left = m_lastHeard.isValid() ? limit - m_lastHeard.elapsed() : limit;
+    m_silenceTimer.start(int(std::max<qint64>(1, left)));
+}
+
+void ConnectionService::onSilenceCheck()
 {
     // TCP alone may not notice a server that froze or a cable pulled out; a
     // link that has said nothing, not even a pong, for two periods is dead.
-    const int period = m_heartbeatTimer.interval();
-    if (m_lastHeard.elapsed() >= 2 * qint64(period)) {
+    if (!m_socket)
+        return;
+    if (m_lastHeard.elapsed() >= 2 * qint64(m_heartbeatTimer.interval())) {
         linkLost(tr("no answer from the server for %1 s").arg(m_lastHeard.elapsed() / 1000.0, 0, 'f', 1));
         return;
     }
+    armSilenceCheck();
+}
+
+void ConnectionService::onHeartbeat()
+{
     if (!m_socket)
         return;
     m_socket->ping();
@@ -915,6 +1117,8 @@ void ConnectionService::fail(const QString &reason)
     m_retryTimer.stop();
     m_setupTimer.stop();
     dropSocket();
+    // Nobody waits for an answer that cannot come: the callers learn it now.
+    failPendingRequests(QStringLiteral("offline"), tr("the connection failed: %1").arg(reason));
     setState(State::Failed);
 }
 

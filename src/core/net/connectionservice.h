@@ -21,7 +21,6 @@
 #include <array>
 #include <functional>
 
-class QTcpSocket;
 class QWebSocket;
 
 // Owns the WebSocket to one server: connect, authenticate, subscribe, and
@@ -108,6 +107,14 @@ public:
     bool isViewer() const { return m_role == u"viewer"; }
     QDateTime lastMessageAt() const { return m_lastMessageAt; }
     QDateTime lastLiveAt() const { return m_lastLiveAt; }
+    // The heartbeat period in use: the server's (hello, at most kMaxHeartbeatMs)
+    // or the profile's until the server names one. Silence for two periods
+    // is a dead link.
+    int heartbeatPeriodMs() const { return m_heartbeatTimer.interval(); }
+    static constexpr int kMaxHeartbeatMs = 60000;
+    // Channels the server refused on the current link (unknown to it, say):
+    // the console goes on without them.
+    QStringList refusedChannels() const { return m_refusedChannels; }
     // Round trip of the last heartbeat ping in ms, or -1 before the first pong.
     qint64 roundTripMs() const { return m_roundTripMs; }
     int protocolErrorCount() const { return m_protocolErrors; }
@@ -149,6 +156,9 @@ Q_SIGNALS:
     // The server refused a room (too many subscriptions, unknown entity):
     // the link stays up, the view goes without the detail stream.
     void roomRefused(const ConnectionService::Room &room, const QString &reason);
+    // The server refused one subscribed channel: the others stay live, this
+    // one is missing (its views stay empty) until a later link accepts it.
+    void channelRefused(const QString &channel, const QString &reason);
 
 private:
     enum class RequestKind { Auth, Resume, Subscribe, Room, Caller };
@@ -189,6 +199,11 @@ private:
     void failPendingRequests(const QString &code, const QString &message);
     void expireRequests();
     void onHeartbeat();
+    void startHeartbeat(int periodMs);
+    void armSilenceCheck();
+    void onSilenceCheck();
+    void leavePolling(const QString &reason);
+    void restartPollingFresh();
     void noteHeard(); // any frame from the server: the link is alive, and this is the time shown
     void linkLost(const QString &reason);
     void fail(const QString &reason);
@@ -206,10 +221,12 @@ private:
     QTimer m_retryTimer;
     QTimer m_setupTimer;
     QTimer m_heartbeatTimer;
+    QTimer m_silenceTimer; // fires when two heartbeat periods pass with nothing heard
+    QTimer m_pollWatchdog; // no successful poll answer within the poll deadline: not current
     QTimer m_requestTimer;
     QTimer m_primaryProbe;
     QTimer m_stableTimer; // a link that stays live this long resets the backoff
-    QPointer<QTcpSocket> m_probeSocket;
+    QPointer<QWebSocket> m_probeSocket; // checks whether the primary is back
     int m_serverIndex = 0; // into serverUrls()
     ConnectionSettings::Dialect m_dialect = ConnectionSettings::Dialect::Auto;
     PollingClient m_polling;
@@ -227,6 +244,11 @@ private:
     QList<Room> m_serverRooms; // subscribed on the server's session
     QString m_serverName;
     QString m_sessionId;
+    QUrl m_sessionUrl; // the server that opened m_sessionId: a session is resumed only there
+    QStringList m_refusedChannels;
+    int m_duplicateRun = 0; // duplicates dropped in a row
+    bool m_wsSyncing = false; // the WebSocket is subscribing while polling: polled events are not applied
+    quint64 m_replayUntil = 0; // after a resume: live once the replay reached this seq
     QString m_role;
     QDateTime m_lastMessageAt;
     QDateTime m_lastLiveAt;

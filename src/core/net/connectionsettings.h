@@ -56,6 +56,7 @@ struct ConnectionSettings
     int requestTimeoutMs = 10000; // a request with no answer by then fails towards its caller
     bool pollingFallback = true; // poll the REST API while the WebSocket keeps failing (watchfloor servers)
     int pollAfterAttempts = 3; // failed WebSocket attempts before polling starts
+    int pollWaitSeconds = 25; // how long the server may hold a long poll (0..30)
     int attemptsPerServer = 3; // failed attempts before moving on to the next server of the list
     int primaryProbeMs = 30000; // while on a fallback, how often to check whether the primary answers
     qint64 maxMessageBytes = qint64(64) * 1024 * 1024;

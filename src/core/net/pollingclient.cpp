@@ -291,6 +291,9 @@ void PollingClient::onSnapshot(const Answer &answer)
     m_needSnapshot = false;
     m_lastSeq = seq;
     m_attempt = 0;
+    Q_EMIT answered();
+    if (generation != m_generation)
+        return;
     if (!frame.isEmpty() && !hand(QJsonDocument(frame).toJson(QJsonDocument::Compact), false))
         return;
     goLive();
@@ -333,6 +336,9 @@ void PollingClient::onEvents(const Answer &answer)
     ++m_pollsAnswered;
     m_attempt = 0;
     const quint64 generation = m_generation;
+    Q_EMIT answered();
+    if (generation != m_generation)
+        return;
     const QJsonArray events = body->value(QLatin1StringView("events")).toArray();
     if (!events.isEmpty() && !hand(QJsonDocument(events).toJson(QJsonDocument::Compact), true))
         return;
@@ -397,6 +403,7 @@ void PollingClient::next(int delayMs)
 void PollingClient::transientFailure(const QString &reason)
 {
     qCInfo(lcPolling) << "poll failed:" << reason;
+    m_live = false; // not current until the server answers again
     const quint64 generation = m_generation;
     Q_EMIT pollFailed(reason);
     if (generation != m_generation)

@@ -82,15 +82,18 @@ public:
 Q_SIGNALS:
     void messageReceived(const Protocol::Message &message);
     void protocolErrorOccurred(const Protocol::DecodeError &error);
-    // The first answer since start() was handed on (a snapshot, or events
+    // The first answer since start() or since a failed poll was handed on (a snapshot, or events
     // when picking up after lastSeq()).
     void polling();
     // The server no longer has the events after lastSeq(); fresh snapshots follow.
     void resynced();
     // The server refused the token or its rights: the client has stopped.
     void failed(const QString &reason);
-    // A request of the loop failed; the client retries after a backoff.
+    // A request of the loop failed; the client retries after a backoff, and
+    // polling() comes again with the next answer.
     void pollFailed(const QString &reason);
+    // The server answered the loop (a snapshot or a poll, empty ones too).
+    void answered();
 
 private:
     struct Answer;

@@ -43,6 +43,8 @@ public:
         return QStringLiteral("ws://127.0.0.1:%1%2").arg(port()).arg(path);
     }
     int connectionCount() const { return int(m_pairs.size()); }
+    // Connections accepted since the proxy started, refused ones included.
+    int connectionsAccepted() const { return m_accepted; }
 
     // Cuts every connection on both sides at once, without a goodbye.
     void dropAll()
@@ -63,6 +65,9 @@ public:
     // Cuts connections that ask for a WebSocket and lets plain HTTP through:
     // a firewall that breaks upgrades, the case the REST fallback is for.
     void setRefusingWebSockets(bool refusing) { m_refusingWebSockets = refusing; }
+    // Sends WebSocket upgrades to another server than plain HTTP (0: the
+    // same target for both), as a gateway routing by path would.
+    void setWebSocketTargetPort(quint16 port) { m_webSocketPort = port; }
 
     void setStalled(bool stalled)
     {
@@ -85,6 +90,7 @@ private:
     void onNewConnection()
     {
         while (QTcpSocket *incoming = m_server.nextPendingConnection()) {
+            ++m_accepted;
             if (m_refusing) {
                 incoming->abort();
                 incoming->deleteLater();
@@ -105,7 +111,18 @@ private:
             connect(client, &QTcpSocket::disconnected, this, close);
             connect(upstream, &QTcpSocket::disconnected, this, close);
             m_pairs.append(pair);
-            upstream->connectToHost(QHostAddress::LocalHost, m_targetPort);
+            if (m_webSocketPort == 0) {
+                upstream->connectToHost(QHostAddress::LocalHost, m_targetPort);
+                continue;
+            }
+            // The target depends on what the client asks for: wait for its request.
+            connect(client, &QTcpSocket::readyRead, this, [this, client, upstream] {
+                if (upstream->state() != QAbstractSocket::UnconnectedState
+                    || client->state() != QAbstractSocket::ConnectedState)
+                    return;
+                const bool webSocket = client->peek(4096).toLower().contains("upgrade: websocket");
+                upstream->connectToHost(QHostAddress::LocalHost, webSocket ? m_webSocketPort : m_targetPort);
+            });
         }
     }
 
@@ -159,4 +176,6 @@ private:
     bool m_refusingWebSockets = false;
     bool m_cutMidFrame = false;
     int m_delayMs = 0;
+    int m_accepted = 0;
+    quint16 m_webSocketPort = 0;
 };

@@ -77,24 +77,47 @@ public:
             QWebSocket *socket = m_server.nextPendingConnection();
             socket->setParent(this);
             sockets.append(socket);
-            send(socket, {{QLatin1StringView("type"), QStringLiteral("hello")}, {QLatin1StringView("protocol"), 1}});
+            if (greet) {
+                QJsonObject hello = helloExtra;
+                hello.insert(QLatin1StringView("type"), QStringLiteral("hello"));
+                hello.insert(QLatin1StringView("protocol"), 1);
+                send(socket, hello);
+            }
             connect(socket, &QWebSocket::textMessageReceived, this, [this, socket](const QString &text) {
                 const QJsonObject r = QJsonDocument::fromJson(text.toUtf8()).object();
                 const QString type = r.value(QLatin1StringView("type")).toString();
                 requests.append(type);
                 const QJsonValue id = r.value(QLatin1StringView("id"));
-                if (type == u"auth") {
+                if (!answering) {
+                    return;
+                } else if (type == u"auth") {
                     send(socket,
                          result(id, true,
                                 {{QLatin1StringView("sessionId"), QStringLiteral("s-x")},
                                  {QLatin1StringView("role"), QStringLiteral("operator")}}));
                 } else if (type == u"subscribe") {
+                    const QString channel = r.value(QLatin1StringView("channel")).toString();
+                    if (refusedChannels.contains(channel)) {
+                        QJsonObject refused = result(id, false, {});
+                        refused.insert(QLatin1StringView("error"),
+                                       QJsonObject {{QLatin1StringView("code"), QStringLiteral("bad_request")},
+                                                    {QLatin1StringView("message"), QStringLiteral("unknown channel")}});
+                        send(socket, refused);
+                        return;
+                    }
                     send(socket, result(id, true, {}));
-                    send(socket,
-                         {{QLatin1StringView("type"), QStringLiteral("snapshot")},
-                          {QLatin1StringView("channel"), QStringLiteral("drones")},
-                          {QLatin1StringView("seq"), 1},
-                          {QLatin1StringView("items"), QJsonArray()}});
+                    // Snapshots are numbered from 1 on each connection.
+                    const int seq = socket->property("snapshots").toInt() + 1;
+                    socket->setProperty("snapshots", seq);
+                    const QJsonObject snapshot {{QLatin1StringView("type"), QStringLiteral("snapshot")},
+                                                {QLatin1StringView("channel"), channel},
+                                                {QLatin1StringView("seq"), seq},
+                                                {QLatin1StringView("items"), QJsonArray()}};
+                    if (lateChannels.contains(channel)) {
+                        QTimer::singleShot(lateMs, socket, [this, socket, snapshot] { send(socket, snapshot); });
+                        return;
+                    }
+                    send(socket, snapshot);
                 } else if (type == u"resume") {
                     QJsonObject refused = result(id, false, {});
                     refused.insert(QLatin1StringView("error"),
@@ -106,6 +129,7 @@ public:
         });
     }
     QString url() const { return QStringLiteral("ws://127.0.0.1:%1/ws").arg(m_server.serverPort()); }
+    quint16 port() const { return m_server.serverPort(); }
 
     static QJsonObject result(const QJsonValue &id, bool ok, const QJsonObject &data)
     {
@@ -126,9 +150,63 @@ public:
 
     QList<QWebSocket *> sockets;
     QStringList requests;
+    QJsonObject helloExtra; // more fields for hello (heartbeatMs, …)
+    bool greet = true; // false: no hello, as a plain server
+    bool answering = true; // false: every request goes unanswered
+    QStringList refusedChannels; // subscriptions refused as unknown
+    QStringList lateChannels; // their snapshots come lateMs after the answer
+    int lateMs = 0;
 
 private:
     QWebSocketServer m_server {QStringLiteral("scripted"), QWebSocketServer::NonSecureMode};
+};
+
+// An HTTP server that answers each request from a script by its path: a
+// REST fallback whose answers the test chooses. WebSocket upgrades get 404.
+class ScriptedHttpServer : public QObject
+{
+public:
+    ScriptedHttpServer()
+    {
+        m_server.listen(QHostAddress::LocalHost, 0);
+        connect(&m_server, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket *socket = m_server.nextPendingConnection()) {
+                socket->setParent(this);
+                connect(socket, &QTcpSocket::readyRead, this, [this, socket] { answer(socket); });
+                connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+            }
+        });
+    }
+    QString url() const { return QStringLiteral("ws://127.0.0.1:%1/ws").arg(m_server.serverPort()); }
+
+    // Path prefix → status and body; the first match wins.
+    QList<std::tuple<QByteArray, int, QByteArray>> routes;
+
+private:
+    void answer(QTcpSocket *socket)
+    {
+        const QByteArray head = socket->peek(64 * 1024);
+        if (!head.contains("\r\n\r\n"))
+            return;
+        socket->readAll();
+        const QByteArray path = head.split(' ').value(1);
+        int status = 404;
+        QByteArray body;
+        if (!head.toLower().contains("upgrade: websocket")) {
+            for (const auto &[prefix, code, content] : std::as_const(routes)) {
+                if (path.startsWith(prefix)) {
+                    status = code;
+                    body = content;
+                    break;
+                }
+            }
+        }
+        socket->write("HTTP/1.1 " + QByteArray::number(status) + " X\r\nContent-Type: application/json\r\n"
+                      + "Content-Length: " + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
+        socket->disconnectFromHost();
+    }
+
+    QTcpServer m_server;
 };
 
 } // namespace
@@ -153,6 +231,19 @@ private Q_SLOTS:
     void delayedLinkMeasuresItsRoundTrip();
     void networkComingBackRetriesAtOnce();
     void retryDelaysGrowWithFullJitter();
+    void a21_heartbeatPeriodFromTheServerIsCapped();
+    void a21_silentLinkIsDeadWithinTwoPeriods();
+    void a22_failureFailsPendingRequestsAtOnce();
+    void a2_failedPollLeavesPollingAtOnce();
+    void a2_pollWithoutAnswerLeavesPollingWithinTheDeadline();
+    void s1_liveOnlyOnceTheResumeReplayIsApplied();
+    void s3_plainReconnectNumbersAfresh();
+    void s3_numberingThatStartsOverIsNotDroppedForever();
+    void s4_sessionIsResumedOnlyOnTheServerThatOpenedIt();
+    void s13_oneUnknownChannelLeavesTheOthersLive();
+    void a12_primaryThatOnlyAcceptsTcpDoesNotTakeTheLinkFromTheFallback();
+    void s2_noPolledEventAfterTheWebSocketsSnapshots();
+    void a2_refusedPollLeavesPollingAtOnce();
 };
 
 void TestConnectionService::resumeAfterADropLosesNothingAndRepeatsNothing()
@@ -557,6 +648,362 @@ void TestConnectionService::retryDelaysGrowWithFullJitter()
     // drawn at random, not the same every time.
     QVERIFY(*std::max_element(delays.cbegin() + 6, delays.cend()) > 20 * 4);
     QVERIFY(QSet<qint64>(delays.cbegin(), delays.cend()).size() > delays.size() / 2);
+}
+
+void TestConnectionService::a21_heartbeatPeriodFromTheServerIsCapped()
+{
+    ScriptedServer server;
+    server.helloExtra.insert(QLatin1StringView("heartbeatMs"), 3600000); // a hung server would be "Live" for 2 h
+    ConnectionService connection;
+    connection.setSettings(fastSettings(server.url()));
+    connection.start();
+    QTRY_COMPARE(connection.state(), State::Live);
+    QCOMPARE(connection.heartbeatPeriodMs(), ConnectionService::kMaxHeartbeatMs);
+}
+
+void TestConnectionService::a21_silentLinkIsDeadWithinTwoPeriods()
+{
+    // The server's period starts with its hello, just before the link is
+    // live; the link falls silent right then. A check once a period would
+    // find it dead only after almost three periods.
+    constexpr int period = 600;
+    ScriptedServer server;
+    server.helloExtra.insert(QLatin1StringView("heartbeatMs"), period);
+    FaultProxy proxy(server.port());
+    ConnectionService connection;
+    connection.setSubscriptions({QStringLiteral("drones")});
+    connection.setSettings(fastSettings(proxy.url()));
+    QElapsedTimer silentFor;
+    connect(&connection, &ConnectionService::stateChanged, this, [&](State state) {
+        if (state == State::Live && !silentFor.isValid()) {
+            proxy.setStalled(true);
+            silentFor.start();
+        }
+    });
+    connection.start();
+    QTRY_VERIFY(silentFor.isValid());
+    QTRY_COMPARE_WITH_TIMEOUT(connection.state(), State::Reconnecting, 5 * period);
+    QVERIFY2(silentFor.elapsed() >= 2 * period - 50, qPrintable(QString::number(silentFor.elapsed())));
+    QVERIFY2(silentFor.elapsed() <= 2 * period + 400, qPrintable(QString::number(silentFor.elapsed())));
+}
+
+void TestConnectionService::a22_failureFailsPendingRequestsAtOnce()
+{
+    ScriptedServer server;
+    ConnectionService connection;
+    ConnectionSettings settings = fastSettings(server.url());
+    settings.requestTimeoutMs = 8000;
+    connection.setSettings(settings);
+    connection.start();
+    QTRY_COMPARE(connection.state(), State::Live);
+    QString code;
+    connection.request(QStringLiteral("command"), {{QLatin1StringView("commandId"), QStringLiteral("c-1")}},
+                       [&](const Protocol::Result &r) { code = r.error.code; });
+    server.sockets.last()->close(QWebSocketProtocol::CloseCode(4003), QStringLiteral("operator removed"));
+    QTRY_COMPARE(connection.state(), State::Failed);
+    // Not "on its way" until the request timeout: the command is lost now.
+    QTRY_COMPARE_WITH_TIMEOUT(code, QStringLiteral("offline"), 1000);
+}
+
+void TestConnectionService::a2_failedPollLeavesPollingAtOnce()
+{
+    SimServer sim(busyFleet());
+    QVERIFY(sim.listen());
+    FaultProxy proxy(sim.port());
+    proxy.setRefusingWebSockets(true);
+    Session session;
+    ConnectionSettings settings = fastSettings(proxy.url());
+    settings.pollAfterAttempts = 2;
+    settings.backoffCapMs = 2000;
+    session.setSettings(settings);
+    session.start();
+    QTRY_COMPARE_WITH_TIMEOUT(session.connection()->state(), State::Polling, 10000);
+    QVERIFY(session.hasLiveData());
+    QTRY_VERIFY(session.drones()->rowCount() == 6);
+
+    // The server goes away: the next poll fails, and the console says so.
+    proxy.setRefusing(true);
+    proxy.dropAll();
+    QTRY_VERIFY_WITH_TIMEOUT(session.connection()->state() != State::Polling, 3000);
+    QVERIFY(!session.hasLiveData());
+    QVERIFY(session.drones()->index(0, 0).data(DroneModel::StaleRole).toBool());
+    QVERIFY(!session.connection()->lastError().isEmpty());
+
+    // Back again: polling picks up and the data is current once more.
+    proxy.setRefusing(false);
+    QTRY_COMPARE_WITH_TIMEOUT(session.connection()->state(), State::Polling, 10000);
+    QVERIFY(session.hasLiveData());
+}
+
+void TestConnectionService::a2_pollWithoutAnswerLeavesPollingWithinTheDeadline()
+{
+    SimServer sim(busyFleet());
+    QVERIFY(sim.listen());
+    FaultProxy proxy(sim.port());
+    proxy.setRefusingWebSockets(true);
+    Session session;
+    ConnectionSettings settings = fastSettings(proxy.url());
+    settings.pollAfterAttempts = 2;
+    settings.pollWaitSeconds = 1;
+    settings.requestTimeoutMs = 1000;
+    settings.backoffCapMs = 5000;
+    session.setSettings(settings);
+    session.start();
+    QTRY_COMPARE_WITH_TIMEOUT(session.connection()->state(), State::Polling, 10000);
+
+    // Nothing closes; nothing is answered either.
+    proxy.setStalled(true);
+    QElapsedTimer clock;
+    clock.start();
+    QTRY_VERIFY_WITH_TIMEOUT(session.connection()->state() != State::Polling, 5000);
+    QVERIFY2(clock.elapsed() <= 1000 + 1000 + 1000, qPrintable(QString::number(clock.elapsed())));
+    QVERIFY(!session.hasLiveData());
+    proxy.setStalled(false);
+}
+
+void TestConnectionService::s1_liveOnlyOnceTheResumeReplayIsApplied()
+{
+    SimServer sim(busyFleet());
+    QVERIFY(sim.listen());
+    FaultProxy proxy(sim.port());
+    Session session;
+    SeqRecorder recorder(session.connection());
+    ConnectionSettings settings = fastSettings(proxy.url());
+    settings.pollingFallback = false;
+    session.setSettings(settings);
+    int applied = 0;
+    connect(&session, &Session::batchApplied, this, [&](int events, const QList<qint64> &) { applied += events; });
+    int received = 0; // events the session applies to its models (not snapshots, notices or pongs)
+    connect(session.connection(), &ConnectionService::messageReceived, this,
+            [&](const Protocol::Message &m) {
+                received
+                    += std::visit(
+                        [](const auto &body) {
+                            using T = std::decay_t<decltype(body)>;
+                            return !std::is_same_v<
+                                       T, Protocol::Snapshot> && !std::is_same_v<T, Protocol::SystemAlert> && !std::is_same_v<T, Protocol::DashboardRefresh> && !std::is_same_v<T, Protocol::Pong> && !std::is_same_v<T, Protocol::ServerError> && !std::is_same_v<T, Protocol::Result> && !std::is_same_v<T, Protocol::Hello> && !std::is_same_v<T, Protocol::Connected>;
+                        },
+                        m.body);
+            });
+    session.start();
+    QTRY_VERIFY(session.hasLiveData());
+    QTRY_VERIFY(recorder.seqs.size() >= 20);
+
+    proxy.setRefusing(true);
+    proxy.dropAll();
+    QTRY_COMPARE(session.connection()->state(), State::Reconnecting);
+    const quint64 atDrop = session.connection()->lastSeq();
+    const quint64 journalAtDrop = sim.journalSeq();
+    QTRY_VERIFY(sim.journalSeq() >= journalAtDrop + 20); // missed while away
+
+    // When the link says Live again, the missed events are in the models.
+    quint64 seqAtLive = 0;
+    int appliedAtLive = -1;
+    int receivedAtLive = -1;
+    connect(session.connection(), &ConnectionService::stateChanged, this, [&](State state) {
+        if (state != State::Live || appliedAtLive >= 0)
+            return;
+        seqAtLive = session.connection()->lastSeq();
+        appliedAtLive = applied;
+        receivedAtLive = received;
+    });
+    proxy.setRefusing(false);
+    QTRY_VERIFY(appliedAtLive >= 0);
+    QCOMPARE(session.connection()->lastRecovery(), Recovery::Resumed);
+    QVERIFY2(seqAtLive >= atDrop + 20, qPrintable(QStringLiteral("%1 after %2").arg(seqAtLive).arg(atDrop)));
+    // Every event received is in the models.
+    QCOMPARE(appliedAtLive, receivedAtLive);
+}
+
+void TestConnectionService::s3_plainReconnectNumbersAfresh()
+{
+    ScriptedServer server;
+    server.greet = false;
+    server.answering = false;
+    ConnectionService connection;
+    ConnectionSettings settings = fastSettings(server.url());
+    settings.dialect = ConnectionSettings::Dialect::Plain;
+    connection.setSettings(settings);
+    SeqRecorder recorder(&connection);
+    connection.start();
+    QTRY_COMPARE(connection.state(), State::Live);
+    for (qint64 seq : {1, 2, 3, 4, 5})
+        server.sendToLast(ScriptedServer::pong(seq));
+    QTRY_COMPARE(recorder.seqs.size(), 5);
+
+    // A plain server numbers each connection from 1.
+    server.sockets.last()->abort();
+    QTRY_COMPARE(server.sockets.size(), 2);
+    QTRY_COMPARE(connection.state(), State::Live);
+    for (qint64 seq : {1, 2, 3})
+        server.sendToLast(ScriptedServer::pong(seq));
+    QTRY_COMPARE(recorder.seqs, (QList<quint64> {1, 2, 3, 4, 5, 1, 2, 3}));
+}
+
+void TestConnectionService::s3_numberingThatStartsOverIsNotDroppedForever()
+{
+    ScriptedServer server;
+    ConnectionService connection;
+    connection.setSubscriptions({QStringLiteral("drones")});
+    connection.setSettings(fastSettings(server.url()));
+    SeqRecorder recorder(&connection);
+    connection.start();
+    QTRY_COMPARE(connection.state(), State::Live);
+    for (qint64 seq = 2; seq <= 50; ++seq)
+        server.sendToLast(ScriptedServer::pong(seq));
+    QTRY_COMPARE(connection.lastSeq(), quint64(50));
+
+    // The server starts its numbering over on the same session: every event
+    // would be a "duplicate" for ever while the link shows Live.
+    QSignalSpy states(&connection, &ConnectionService::stateChanged);
+    QJsonArray restarted;
+    for (qint64 seq = 1; seq <= 1200; ++seq)
+        restarted.append(ScriptedServer::pong(1 + seq % 40));
+    server.sockets.last()->sendTextMessage(QString::fromUtf8(QJsonDocument(restarted).toJson(QJsonDocument::Compact)));
+    QTRY_VERIFY(states.contains(QVariantList {QVariant::fromValue(State::Reconnecting)}));
+    QTRY_COMPARE(connection.state(), State::Live);
+    // It subscribed afresh instead of resuming the session it could not follow.
+    QCOMPARE(server.requests.count(QStringLiteral("resume")), 0);
+    QCOMPARE(connection.lastRecovery(), Recovery::Resynced);
+}
+
+void TestConnectionService::s4_sessionIsResumedOnlyOnTheServerThatOpenedIt()
+{
+    ScriptedServer primaryServer;
+    FaultProxy primary(primaryServer.port());
+    ScriptedServer fallback; // hands out the same session ids, as two sims with one seed do
+    ConnectionService connection;
+    connection.setSubscriptions({QStringLiteral("drones")});
+    ConnectionSettings settings = fastSettings(primary.url());
+    settings.fallbackUrls = {QUrl(fallback.url())};
+    settings.attemptsPerServer = 1;
+    settings.pollingFallback = false;
+    connection.setSettings(settings);
+    connection.start();
+    QTRY_COMPARE(connection.state(), State::Live);
+    primaryServer.sendToLast(ScriptedServer::pong(2));
+    QTRY_COMPARE(connection.lastSeq(), quint64(2));
+
+    primary.setRefusing(true);
+    primary.dropAll();
+    QTRY_COMPARE(connection.currentUrl(), QUrl(fallback.url()));
+    QTRY_COMPARE(connection.state(), State::Live);
+    QVERIFY2(!fallback.requests.contains(QStringLiteral("resume")), qPrintable(fallback.requests.join(u' ')));
+    QVERIFY(fallback.requests.contains(QStringLiteral("subscribe")));
+}
+
+void TestConnectionService::s13_oneUnknownChannelLeavesTheOthersLive()
+{
+    ScriptedServer server;
+    server.refusedChannels = {QStringLiteral("weather")};
+    ConnectionService connection;
+    connection.setSubscriptions({QStringLiteral("drones"), QStringLiteral("weather"), QStringLiteral("alarms")});
+    connection.setSettings(fastSettings(server.url()));
+    QSignalSpy refused(&connection, &ConnectionService::channelRefused);
+    connection.start();
+    QTRY_COMPARE(connection.state(), State::Live);
+    QCOMPARE(refused.size(), 1);
+    QCOMPARE(refused.first().first().toString(), QStringLiteral("weather"));
+    QCOMPARE(connection.refusedChannels(), QStringList {QStringLiteral("weather")});
+
+    // A server that knows none of them leaves nothing to show: that fails.
+    ScriptedServer stranger;
+    stranger.refusedChannels = {QStringLiteral("weather")};
+    ConnectionService lost;
+    lost.setSubscriptions({QStringLiteral("weather")});
+    lost.setSettings(fastSettings(stranger.url()));
+    lost.start();
+    QTRY_COMPARE(lost.state(), State::Failed);
+}
+
+void TestConnectionService::a12_primaryThatOnlyAcceptsTcpDoesNotTakeTheLinkFromTheFallback()
+{
+    // The primary's port is open (a proxy), but its WebSocket is broken.
+    SimServer behindProxy(busyFleet());
+    QVERIFY(behindProxy.listen());
+    FaultProxy primary(behindProxy.port());
+    primary.setRefusingWebSockets(true);
+    SimServer fallback(busyFleet());
+    QVERIFY(fallback.listen());
+
+    Session session;
+    ConnectionSettings settings = fastSettings(primary.url());
+    settings.fallbackUrls = {QUrl(fallback.url())};
+    settings.attemptsPerServer = 1;
+    settings.primaryProbeMs = 200;
+    settings.pollingFallback = false;
+    session.setSettings(settings);
+    session.start();
+    QTRY_VERIFY(session.hasLiveData());
+    QCOMPARE(session.connection()->currentUrl(), QUrl(fallback.url()));
+
+    // Several probes reach the primary's port; none takes the live link away.
+    QSignalSpy states(session.connection(), &ConnectionService::stateChanged);
+    const int before = primary.connectionsAccepted();
+    QTRY_VERIFY(primary.connectionsAccepted() >= before + 4);
+    QVERIFY2(states.isEmpty(), "the console left its live fallback for a primary that only accepts TCP");
+    QCOMPARE(session.connection()->currentUrl(), QUrl(fallback.url()));
+}
+
+void TestConnectionService::s2_noPolledEventAfterTheWebSocketsSnapshots()
+{
+    // HTTP reaches the reference server, whose journal moves fast; the
+    // WebSocket reaches a scripted server that sends its snapshots, empty,
+    // one of them late, and no events: any event handed on after its first
+    // snapshot can only have come from polling.
+    SimServer sim(busyFleet());
+    QVERIFY(sim.listen());
+    ScriptedServer webSocket;
+    webSocket.lateChannels = {QStringLiteral("alarms")};
+    webSocket.lateMs = 600;
+    FaultProxy proxy(sim.port());
+    proxy.setWebSocketTargetPort(webSocket.port());
+    proxy.setRefusingWebSockets(true);
+
+    ConnectionService connection;
+    connection.setSubscriptions({QStringLiteral("drones"), QStringLiteral("alarms")});
+    ConnectionSettings settings = fastSettings(proxy.url());
+    settings.pollAfterAttempts = 2;
+    connection.setSettings(settings);
+    bool webSocketSnapshot = false;
+    int polledEvents = 0;
+    int polledAfterSnapshot = 0;
+    connect(&connection, &ConnectionService::messageReceived, this, [&](const Protocol::Message &m) {
+        const auto *snapshot = std::get_if<Protocol::Snapshot>(&m.body);
+        if (snapshot && snapshot->channel == u"drones" && snapshot->drones.isEmpty())
+            webSocketSnapshot = true;
+        else if (!snapshot && std::holds_alternative<Protocol::DroneStatusUpdate>(m.body))
+            webSocketSnapshot ? ++polledAfterSnapshot : ++polledEvents;
+    });
+    connection.start();
+    QTRY_COMPARE_WITH_TIMEOUT(connection.state(), State::Polling, 10000);
+    QTRY_VERIFY(polledEvents >= 10);
+
+    proxy.setRefusingWebSockets(false);
+    QTRY_VERIFY_WITH_TIMEOUT(webSocketSnapshot, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(connection.state(), State::Live, 5000);
+    QCOMPARE(polledAfterSnapshot, 0);
+}
+
+void TestConnectionService::a2_refusedPollLeavesPollingAtOnce()
+{
+    // The snapshot is served, then the token is refused (revoked, say).
+    ScriptedHttpServer server;
+    server.routes = {{"/api/v1/snapshot", 200, R"({"seq":0,"channels":{}})"},
+                     {"/api/v1/events", 401, R"({"error":{"code":"unauthorized","message":"token revoked"}})"}};
+    ConnectionService connection;
+    ConnectionSettings settings = fastSettings(server.url());
+    settings.pollAfterAttempts = 1;
+    settings.backoffBaseMs = 60000; // the WebSocket's next attempt is most likely far off
+    settings.backoffCapMs = 60000;
+    connection.setSettings(settings);
+    QSignalSpy states(&connection, &ConnectionService::stateChanged);
+    connection.start();
+    QTRY_VERIFY(states.contains(QVariantList {QVariant::fromValue(State::Polling)}));
+    // Nothing is polled any more: the state says so at once, with the reason.
+    QTRY_VERIFY_WITH_TIMEOUT(connection.state() != State::Polling, 1000);
+    QVERIFY(!connection.isLive());
+    QVERIFY2(connection.lastError().contains(QStringLiteral("token revoked")), qPrintable(connection.lastError()));
 }
 
 QTEST_GUILESS_MAIN(TestConnectionService)
