@@ -488,6 +488,10 @@ void ConnectionService::processMessages(const Protocol::DecodedFrame &frame)
             qCWarning(lcConnection) << "server error:" << error->error.code << error->error.message;
         if (!m_socket || !acceptSequence(message))
             continue;
+        // An event that could not be read has consumed its number above and
+        // been counted as a protocol error; there is nothing to apply.
+        if (std::holds_alternative<Protocol::Unreadable>(message.body))
+            continue;
         Q_EMIT messageReceived(message);
         // Live only once the listeners have applied the last snapshot.
         if (const auto *snapshot = std::get_if<Protocol::Snapshot>(&message.body); snapshot && m_socket)
