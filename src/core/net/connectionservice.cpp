@@ -115,11 +115,23 @@ void ConnectionService::removeRoom(const Room &room)
 
 bool ConnectionService::roomsAvailable() const
 {
-    return m_socket && m_dialect == ConnectionSettings::Dialect::Watchfloor && !m_pollingActive;
+    using Dialect = ConnectionSettings::Dialect;
+    return m_socket && (m_dialect == Dialect::Watchfloor || m_dialect == Dialect::SocketIo) && !m_pollingActive;
 }
 
 void ConnectionService::sendRoom(const QString &type, const Room &room, bool awaitSnapshot)
 {
+    if (m_dialect == ConnectionSettings::Dialect::SocketIo) {
+        // A seed-000 dashboard has drone rooms only, joined one serial at a
+        // time, with no answer and no snapshot.
+        if (room.channel != u"drone_detail")
+            return;
+        const QString event
+            = type == u"subscribe" ? QStringLiteral("join_drone_room") : QStringLiteral("leave_drone_room");
+        for (const QString &serial : room.ids)
+            m_socket->sendTextMessage(Protocol::SocketIo::encodeEvent(event, {serial}));
+        return;
+    }
     const quint64 id = m_nextRequestId++;
     const bool subscribe = type == u"subscribe";
     PendingRequest pending {subscribe ? RequestKind::Room : RequestKind::Caller, room.channel, {}, {}};
@@ -419,6 +431,11 @@ void ConnectionService::onEngineFrame(const QString &text)
         return;
     }
     if (packet.type == Packet::Connect) {
+        // A new Socket.IO session is in no room yet: join the wanted ones
+        // before going live, so that a room taken meanwhile goes out once.
+        m_serverRooms = m_rooms;
+        for (const Room &room : std::as_const(m_rooms))
+            sendRoom(QStringLiteral("subscribe"), room, false);
         goLive();
     } else if (packet.type == Packet::ConnectError) {
         fail(tr("the Socket.IO server refused the connection: %1")
