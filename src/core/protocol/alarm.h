@@ -27,7 +27,7 @@ struct AlarmSource
 {
     AlarmSourceKind kind = AlarmSourceKind::System;
     QString id;
-    QString kindText; // the kind as the server wrote it
+    QString kindText {}; // the kind as the server wrote it
 };
 
 enum class AlarmState { ActiveUnacked, ActiveAcked, RtnUnacked, Cleared, Shelved };
