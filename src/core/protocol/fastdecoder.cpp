@@ -348,10 +348,12 @@ bool optionalNumber(const Fields &f, Key k, double &out, double fallback,
     return readNumber(f[k], out) && out >= min && out <= max;
 }
 
-// FieldReader::clampedNumber(): any finite number, brought into [min, max].
+// FieldReader::clampedNumber(): within a tenth of the range beyond a bound,
+// brought to the bound; further out, refused.
 bool clampedNumber(const Fields &f, Key k, double &out, double min, double max)
 {
-    if (!f.has(k) || !readNumber(f[k], out))
+    const double slack = (max - min) * FieldReader::kClampTolerance;
+    if (!f.has(k) || !readNumber(f[k], out) || out < min - slack || out > max + slack)
         return false;
     out = std::clamp(out, min, max);
     return true;

@@ -123,7 +123,8 @@ double FieldReader::clampedNumber(QLatin1StringView name, double min, double max
     const QJsonValue v = require(name);
     if (v.isUndefined())
         return min;
-    const double d = checkNumber(name, v, -std::numeric_limits<double>::max(), std::numeric_limits<double>::max());
+    const double slack = (max - min) * kClampTolerance;
+    const double d = checkNumber(name, v, min - slack, max + slack);
     return std::clamp(d, min, max);
 }
 

@@ -55,10 +55,12 @@ public:
     double optionalNumber(QLatin1StringView name, double fallback, double min = -std::numeric_limits<double>::max(),
                           double max = std::numeric_limits<double>::max());
     std::optional<double> nullableNumber(QLatin1StringView name);
-    // Any finite number, brought into [min, max]: for values such as a
-    // battery of 100.2 % where a newer or sloppier server overshoots and the
-    // nearest bound is the sensible reading.
+    // A number in [min, max], or one that overshoots a bound by at most a
+    // tenth of the range, brought to that bound: a battery of 100.2 % from a
+    // sloppy or newer server reads 100. Further out (a battery of 900) the
+    // value is garbage, not an overshoot, and a BadField.
     double clampedNumber(QLatin1StringView name, double min, double max);
+    static constexpr double kClampTolerance = 0.1;
     qint64 integer(QLatin1StringView name, double min = 0.0, double max = kMaxExactInteger);
     qint64 optionalInteger(QLatin1StringView name, qint64 fallback, double min = 0.0, double max = kMaxExactInteger);
 

@@ -263,6 +263,13 @@ void TestDecoder::a1_outOfRangePercentagesAreClamped()
     QCOMPARE(std::get<DroneHealth>(frame.messages.at(2).body).cpu, 0.0);
     QCOMPARE(std::get<DroneHealth>(frame.messages.at(2).body).memory, 100.0);
     QCOMPARE(std::get<MachineStatusUpdate>(frame.messages.at(3).body).machine.utilization, 100.0);
+
+    // Far out of range is garbage, not an overshoot: the event is refused.
+    const auto garbage = decodeFrame(
+        R"({"type":"drone_update","serial":"A","kind":"status","timestamp":0,"data":{"state":"idle","battery":900,"location":{"lat":0,"lon":0}}})");
+    QVERIFY(garbage.messages.isEmpty());
+    QCOMPARE(garbage.errors.size(), 1);
+    QCOMPARE(garbage.errors.first().field, QStringLiteral("data.battery"));
 }
 
 void TestDecoder::a1_badSnapshotItemIsSkippedAndReported()

@@ -329,6 +329,8 @@ void TestFastDecoder::sameAsReferenceOnEdgeCases_data()
     // A1: values a newer server sends are kept, on both paths alike.
     QTest::newRow("a1 battery above range, clamped") << with("73.8", "100.5") << true;
     QTest::newRow("a1 battery below range, clamped") << with("73.8", "-0.5") << true;
+    QTest::newRow("a1 battery at the tolerance") << with("73.8", "110") << true;
+    QTest::newRow("a1 battery far out of range") << with("73.8", "110.5") << false;
     QTest::newRow("battery as string") << with("73.8", "\"73.8\"") << false;
     QTest::newRow("state unknown") << with("flying", "hovering") << false;
     QTest::newRow("state in capitals") << with("flying", "FLYING") << false;
