@@ -27,8 +27,6 @@ inline bool socketIoFrame(QByteArrayView bytes)
     const Packet &packet = std::get<Packet>(parsed);
     if (packet.engineType != EngineType::Message || packet.type != PacketType::Event)
         return true;
-    if (packet.event.isEmpty())
-        return false;
     const auto again = parsePacket(encodeEvent(packet.event, packet.args, packet.nsp, packet.ackId));
     const auto *same = std::get_if<Packet>(&again);
     if (!same || same->event != packet.event || same->args != packet.args || same->nsp != packet.nsp
