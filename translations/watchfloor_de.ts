@@ -117,6 +117,10 @@
         <translation>Info</translation>
     </message>
     <message>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
         <source>Active, unacknowledged</source>
         <translation>Anstehend, nicht quittiert</translation>
     </message>
@@ -151,6 +155,10 @@
     <message>
         <source>System</source>
         <translation>System</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Andere</translation>
     </message>
     <message>
         <source>%1 %2</source>

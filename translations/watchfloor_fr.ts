@@ -117,6 +117,10 @@
         <translation>Info</translation>
     </message>
     <message>
+        <source>Unknown</source>
+        <translation>Inconnue</translation>
+    </message>
+    <message>
         <source>Active, unacknowledged</source>
         <translation>Active, non acquittée</translation>
     </message>
@@ -151,6 +155,10 @@
     <message>
         <source>System</source>
         <translation>Système</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Autre</translation>
     </message>
     <message>
         <source>%1 %2</source>

@@ -6,6 +6,7 @@
 
 #include <QAbstractItemView>
 #include <QApplication>
+#include <QFont>
 #include <QHelpEvent>
 #include <QLocale>
 #include <QPainter>
@@ -29,6 +30,8 @@ QString AlarmDelegate::severityText(AlarmSeverity severity)
         return tr("Low");
     case AlarmSeverity::Info:
         return tr("Info");
+    case AlarmSeverity::Unknown:
+        return tr("Unknown");
     }
     return {};
 }
@@ -61,6 +64,8 @@ QString AlarmDelegate::sourceKindText(AlarmSourceKind kind)
         return tr("Endpoint");
     case AlarmSourceKind::System:
         return tr("System");
+    case AlarmSourceKind::Other:
+        return tr("Other");
     }
     return {};
 }
@@ -70,6 +75,7 @@ QColor AlarmDelegate::severityColor(AlarmSeverity severity)
     switch (severity) {
     case AlarmSeverity::Critical:
     case AlarmSeverity::High:
+    case AlarmSeverity::Unknown: // ranks with Critical
         return Theme::alarmColor();
     case AlarmSeverity::Medium:
         return Theme::warningColor();
@@ -115,8 +121,19 @@ void AlarmDelegate::drawSeverityMark(QPainter *p, AlarmSeverity severity, const 
         p->setBrush(Qt::NoBrush);
         path.addEllipse(r.adjusted(3, 3, -3, -3));
         break;
+    case AlarmSeverity::Unknown: // a full circle with a question mark: no other mark is round and large
+        path.addEllipse(r.adjusted(0.5, 0.5, -0.5, -0.5));
+        break;
     }
     p->drawPath(path);
+    if (severity == AlarmSeverity::Unknown) {
+        QFont font = p->font();
+        font.setBold(true);
+        font.setPixelSize(std::max(6, int(r.height() * 0.75)));
+        p->setFont(font);
+        p->setPen(hollow ? ink : QColor(Qt::white));
+        p->drawText(r, Qt::AlignCenter, QStringLiteral("?"));
+    }
     if (!hollow && (severity == AlarmSeverity::Critical || severity == AlarmSeverity::High)) {
         p->setPen(QPen(Qt::white, 1.8));
         const double top = severity == AlarmSeverity::Critical ? r.top() + 3.5 : r.top() + 4.5;
@@ -230,7 +247,8 @@ void AlarmDelegate::paintSeverity(QPainter *painter, const QStyleOptionViewItem 
     const QString text = CellPainter::drawBackground(painter, opt);
     const QRectF markRect = CellPainter::symbolRect(opt, std::min(opt.rect.height() - 6, opt.fontMetrics.height() + 2));
     drawSeverityMark(painter, severity, markRect, unacknowledged && !m_blinkOn);
-    const bool urgent = severity == AlarmSeverity::Critical || severity == AlarmSeverity::High;
+    const bool urgent
+        = severity == AlarmSeverity::Critical || severity == AlarmSeverity::High || severity == AlarmSeverity::Unknown;
     CellPainter::drawText(painter, opt, int(markRect.width()) + 12, text,
                           stale        ? Theme::staleText()
                               : urgent ? severityColor(severity).darker(110)

@@ -63,7 +63,9 @@ bool AlarmFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &source
     const bool shelved = state == int(Protocol::AlarmState::Shelved);
     if (shelved != (m_section == Section::Shelved))
         return false;
-    if (index.data(AlarmModel::SeverityRole).toInt() > int(m_minimumSeverity))
+    // Unknown ranks with Critical: no filter hides it.
+    if (Protocol::severityRank(Protocol::AlarmSeverity(index.data(AlarmModel::SeverityRole).toInt()))
+        > Protocol::severityRank(m_minimumSeverity))
         return false;
     if (!m_states.isEmpty() && !m_states.contains(state))
         return false;

@@ -52,6 +52,7 @@ ToastLevel Alerting::levelOf(const NotificationModel::Item &item)
         return ToastLevel::Success; // the link is back, the command done
     switch (item.severity) {
     case AlarmSeverity::Critical:
+    case AlarmSeverity::Unknown: // ranks with Critical
         return item.kind == Kind::Alarm ? ToastLevel::Critical : ToastLevel::Error;
     case AlarmSeverity::High:
         return ToastLevel::Error;

@@ -86,7 +86,8 @@ bool NotificationFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex 
 {
     const QModelIndex i = sourceModel()->index(sourceRow, 0, sourceParent);
     // Lower enum values are more severe.
-    if (i.data(Role::SeverityRole).toInt() > int(m_minimumSeverity))
+    if (Protocol::severityRank(Protocol::AlarmSeverity(i.data(Role::SeverityRole).toInt()))
+        > Protocol::severityRank(m_minimumSeverity))
         return false;
     if (m_kind >= 0 && i.data(Role::KindRole).toInt() != m_kind)
         return false;

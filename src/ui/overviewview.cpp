@@ -270,7 +270,8 @@ void OverviewView::updateCounts()
     using DS = Protocol::DroneState;
     using MS = Protocol::MachineState;
 
-    show(Kpi::AlarmsCritical, c.activeAlarms(Sev::Critical), L::Alarm, tr("Active"));
+    // Alarms of a severity this console does not know count as critical.
+    show(Kpi::AlarmsCritical, c.activeAlarms(Sev::Critical) + c.activeAlarms(Sev::Unknown), L::Alarm, tr("Active"));
     show(Kpi::AlarmsHigh, c.activeAlarms(Sev::High), L::Warning, tr("Active"));
     show(Kpi::AlarmsMedium, c.activeAlarms(Sev::Medium));
     show(Kpi::AlarmsLow, c.activeAlarms(Sev::Low));

@@ -2,6 +2,9 @@
 // A Socket.IO v4 server in the manner of seed 000's drone dashboard: drone
 // updates, system alerts and health, and per-drone build progress rooms.
 // Watchfloor's interop tests start it as a real peer; see README.md.
+// --seed-000 sends the shapes seed 000's own server sends (alerts without a
+// level, build progress as `completion`) and reports on stdout every room a
+// client joins or leaves ("joined DR-1001", "left DR-1001").
 
 const http = require('http');
 const { Server } = require('socket.io');
@@ -20,11 +23,12 @@ function intFromEnv(name, fallback) {
 
 const args = process.argv.slice(2);
 for (const arg of args) {
-    if (arg !== '--exit-with-stdin') {
-        console.error(`socketio-server: unknown option ${arg} (known: --exit-with-stdin)`);
+    if (arg !== '--exit-with-stdin' && arg !== '--seed-000') {
+        console.error(`socketio-server: unknown option ${arg} (known: --exit-with-stdin, --seed-000)`);
         process.exit(2);
     }
 }
+const seed000 = args.includes('--seed-000');
 
 const droneUpdateMs = intFromEnv('DRONE_UPDATE_MS', 5000);
 const systemAlertMs = intFromEnv('SYSTEM_ALERT_MS', 10000);
@@ -77,6 +81,10 @@ function statusData(drone) {
 
 function buildProgressData(drone) {
     const remaining = (100 - drone.percent) * 90;
+    if (seed000) {
+        return { completion: drone.percent, stage: stages[drone.stageIndex], assembly: assemblies[drone.stageIndex],
+                 eta: new Date(Date.now() + remaining * 1000).toISOString() };
+    }
     return {
         percent: drone.percent,
         stage: stages[drone.stageIndex],
@@ -137,8 +145,11 @@ io.on('connection', (socket) => {
 
     socket.on('join_drone_room', (serial, ack) => {
         const drone = drones.find((d) => d.serial === serial);
-        if (typeof serial === 'string')
+        if (typeof serial === 'string') {
             socket.join(room(serial));
+            if (seed000)
+                process.stdout.write(`joined ${serial}\n`);
+        }
         // A new member sees where its drone's build stands without waiting.
         if (drone)
             socket.emit(`build_progress:${serial}`, buildProgressData(drone));
@@ -147,8 +158,11 @@ io.on('connection', (socket) => {
     });
 
     socket.on('leave_drone_room', (serial, ack) => {
-        if (typeof serial === 'string')
+        if (typeof serial === 'string') {
             socket.leave(room(serial));
+            if (seed000)
+                process.stdout.write(`left ${serial}\n`);
+        }
         if (typeof ack === 'function')
             ack({ ok: true });
     });
@@ -189,6 +203,8 @@ setInterval(() => {
     const [level, text] = alertTexts[nextAlert % alertTexts.length];
     const alert = { id: `alert-${nextAlert++}`, level, message: `${drone.serial}: ${text}`, serial: drone.serial,
                     system: assemblies[drone.stageIndex], timestamp: now(), acknowledged: false };
+    if (seed000)
+        delete alert.level;
     alerts.set(alert.id, alert);
     io.emit('system_alert', alert);
 }, systemAlertMs);

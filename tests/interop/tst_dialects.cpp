@@ -1,4 +1,5 @@
 #include "app/profilecheck.h"
+#include "app/roomlease.h"
 #include "app/session.h"
 #include "core/net/faultproxy.h"
 #include "interoppeer.h"
@@ -28,6 +29,7 @@ private Q_SLOTS:
     void plainServerIsDetectedAndLiveWithoutSnapshots();
     void socketIoServerFillsTheFleet();
     void socketIoServerThatStopsPingingIsDead();
+    void seed000_alertsWithoutLevelAndDroneRooms();
     void profileCheckAgainstAPlainServer();
     void profileCheckAgainstASocketIoServer();
     void frameOverOneMebibyteKeepsTheLinkReading();
@@ -151,6 +153,62 @@ void TestDialects::socketIoServerThatStopsPingingIsDead()
     QTRY_COMPARE_WITH_TIMEOUT(session.connection()->state(), State::Reconnecting, 5000);
     ::kill(pid_t(m_peer->processId()), SIGCONT);
     QTRY_VERIFY_WITH_TIMEOUT(session.hasLiveData(), 10000);
+}
+
+namespace {
+
+// Waits for the peer to print `line` on its stdout.
+bool peerSays(QProcess &peer, const QString &line, QStringList &said)
+{
+    return QTest::qWaitFor(
+        [&] {
+            while (peer.canReadLine())
+                said.append(QString::fromUtf8(peer.readLine()).trimmed());
+            return said.contains(line);
+        },
+        5000);
+}
+
+} // namespace
+
+void TestDialects::seed000_alertsWithoutLevelAndDroneRooms()
+{
+    const quint16 port
+        = start(QStringLiteral("socketio-server.js"), {QStringLiteral("--seed-000")}, fastSocketIoEnvironment());
+    QVERIFY2(port != 0, "the Socket.IO peer did not start (./test installs node and its packages)");
+
+    Session session;
+    session.setSettings(settingsFor(QStringLiteral("ws://127.0.0.1:%1/").arg(port), Dialect::SocketIo));
+    QSignalSpy alerts(&session, &Session::systemAlertReceived);
+    int builds = 0;
+    connect(session.connection(), &ConnectionService::messageReceived, this, [&](const Protocol::Message &m) {
+        if (const auto *b = std::get_if<Protocol::DroneBuildProgress>(&m.body); b && b->serial == u"DR-1002")
+            ++builds;
+    });
+    // A room held before the link is up is joined as soon as it is.
+    RoomLease early = session.joinDroneRoom(QStringLiteral("DR-1001"));
+    session.start();
+    QTRY_VERIFY(session.hasLiveData());
+    QStringList said;
+    QVERIFY2(peerSays(*m_peer, QStringLiteral("joined DR-1001"), said), qPrintable(said.join(u',')));
+
+    // Alerts without a level are shown (as warnings), not refused.
+    QTRY_VERIFY(alerts.size() >= 2);
+    const auto alert = alerts.first().first().value<Protocol::SystemAlert>();
+    QVERIFY(!alert.message.isEmpty());
+    QCOMPARE(alert.level, Protocol::SystemAlertLevel::Warning);
+
+    // Selecting a drone joins its room; its `completion` progress arrives.
+    {
+        RoomLease selected = session.joinDroneRoom(QStringLiteral("DR-1002"));
+        QVERIFY2(peerSays(*m_peer, QStringLiteral("joined DR-1002"), said), qPrintable(said.join(u',')));
+        QTRY_VERIFY(builds >= 2);
+    }
+    // Deselecting leaves it.
+    QVERIFY2(peerSays(*m_peer, QStringLiteral("left DR-1002"), said), qPrintable(said.join(u',')));
+    QVERIFY(!said.contains(QStringLiteral("left DR-1001")));
+    QCOMPARE(session.connection()->protocolErrorCount(), 0);
+    QCOMPARE(session.connection()->state(), State::Live);
 }
 
 namespace {

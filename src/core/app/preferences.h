@@ -31,7 +31,10 @@ struct Preferences
     static constexpr int kMaxSoundRepeatSeconds = 3600;
 
     // Whether a notification of `severity` gets a toast.
-    bool wantsToast(Protocol::AlarmSeverity severity) const { return int(severity) <= int(toastThreshold); }
+    bool wantsToast(Protocol::AlarmSeverity severity) const
+    {
+        return Protocol::severityRank(severity) <= Protocol::severityRank(toastThreshold);
+    }
     // Whether sound is muted at `now` (UTC).
     bool isMuted(const QDateTime &now) const { return mutedUntil.isValid() && now < mutedUntil; }
 

@@ -327,7 +327,11 @@ std::optional<Profile> Profile::load(const QString &path, QString *error)
         *error = tr("%1: cannot read the profile: %2").arg(path, file.errorString());
         return std::nullopt;
     }
+    return parse(file.readAll(), path, error);
+}
 
+std::optional<Profile> Profile::parse(const QByteArray &text, const QString &path, QString *error)
+{
     Profile profile;
     profile.path = path;
     profile.name = QFileInfo(path).completeBaseName();
@@ -336,9 +340,10 @@ std::optional<Profile> Profile::load(const QString &path, QString *error)
     bool haveUrl = false;
     QString tokenSource; // the key that gave the token, to refuse a second one
     QHash<QString, int> seen; // section/key -> line, to refuse a key given twice
-    while (!file.atEnd()) {
+    const QList<QByteArray> lines = text.split('\n');
+    for (const QByteArray &rawLine : lines) {
         ++r.line;
-        const QString line = QString::fromUtf8(file.readLine()).trimmed();
+        const QString line = QString::fromUtf8(rawLine).trimmed();
         const QString lineStart = QStringLiteral("%1:%2: ").arg(path).arg(r.line);
         if (line.isEmpty() || line.startsWith(u'#') || line.startsWith(u';'))
             continue;

@@ -64,4 +64,7 @@ public:
     static QStringList languages();
 
     static std::optional<Profile> load(const QString &path, QString *error);
+    // The same from the profile's text; `path` names it in messages and
+    // anchors relative file names (token-file, ca-file).
+    static std::optional<Profile> parse(const QByteArray &text, const QString &path, QString *error);
 };

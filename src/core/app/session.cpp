@@ -1,8 +1,11 @@
 #include "session.h"
 
+#include <QLoggingCategory>
 #include <QScopeGuard>
 
 #include <utility>
+
+Q_LOGGING_CATEGORY(lcSession, "watchfloor.app.session")
 
 namespace {
 
@@ -194,6 +197,10 @@ void Session::applySnapshot(const Protocol::Snapshot &s)
     m_applyingSnapshot = true;
     const auto done = qScopeGuard([this] { m_applyingSnapshot = false; });
     const QString &channel = s.channel;
+    if (s.isPartial()) {
+        applyPartialSnapshot(s);
+        return;
+    }
     if (channel == u"drones") {
         m_drones.reconcile(DroneModel::Batch {s.drones, s.droneBuilds, s.droneHealth, s.droneOperations});
     } else if (channel == kDroneRoom) {
@@ -214,6 +221,39 @@ void Session::applySnapshot(const Protocol::Snapshot &s)
     } else if (channel == u"health") {
         m_health.reconcile(s.health);
     } else if (channel == u"presence") {
+        m_operators.reconcile(s.presence);
+    }
+}
+
+void Session::applyPartialSnapshot(const Protocol::Snapshot &s)
+{
+    // Some items could not be read, and one of them may be any entity we
+    // hold: absence proves nothing, so nothing is removed. What could be
+    // read is applied as updates; what was not stays as it was, ageing by
+    // its own cadence, until a complete snapshot or an event speaks of it.
+    qCWarning(lcSession) << "snapshot of" << s.channel << "is partial; unread:" << s.unreadIds
+                         << (s.unreadWithoutId ? "and items without a readable id" : "") << "- removing nothing";
+    const QString &channel = s.channel;
+    if (channel == u"drones" || channel == kDroneRoom) {
+        m_drones.applyBatch(DroneModel::Batch {s.drones, s.droneBuilds, s.droneHealth, s.droneOperations});
+        if (channel == u"drones")
+            m_snapshotApplied = true;
+    } else if (channel == u"machines") {
+        m_machines.applyBatch(s.machines);
+    } else if (channel == u"telemetry" || channel == kEndpointRoom) {
+        m_tiles.applyTelemetry(s.telemetry);
+    } else if (channel == u"commands") {
+        m_commands.applyBatch(s.commands);
+        m_tiles.applyCommandStatus(s.commands);
+    } else if (channel == u"alarms") {
+        m_alarms.applyBatch(s.alarms);
+    } else if (channel == u"health") {
+        m_health.applyBatch(s.health);
+    } else if (m_tiles.rowCount() == 0 && channel == u"tiles") {
+        // These models only take whole lists; while they are empty that
+        // removes nothing, afterwards they wait for a complete snapshot.
+        m_tiles.reconcile(s.tiles);
+    } else if (m_operators.rowCount() == 0 && channel == u"presence") {
         m_operators.reconcile(s.presence);
     }
 }

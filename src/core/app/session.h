@@ -31,7 +31,7 @@ struct PlantCounts
     int machines = 0;
     std::array<int, 4> machinesByStatus {}; // by Protocol::MachineState
     // Alarms the server holds, by Protocol::AlarmSeverity, then Protocol::AlarmState.
-    std::array<std::array<int, 5>, 5> alarms {};
+    std::array<std::array<int, 5>, 6> alarms {};
     int unacknowledgedAlarms = 0;
     int operatorsOnline = 0;
     int pendingCommands = 0;
@@ -122,6 +122,7 @@ private:
 
     void onMessage(const Protocol::Message &message);
     bool queueEvent(const Protocol::Body &body);
+    void applyPartialSnapshot(const Protocol::Snapshot &s);
     void applySnapshot(const Protocol::Snapshot &snapshot);
     void onStateChanged(ConnectionService::State state);
     void refreshStaleness();

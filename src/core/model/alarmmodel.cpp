@@ -8,7 +8,7 @@ using Protocol::AlarmState;
 
 namespace {
 
-static_assert(int(AlarmSeverity::Info) == 4, "m_counts holds five severities");
+static_assert(int(AlarmSeverity::Unknown) == 5, "m_counts holds six severities");
 static_assert(int(AlarmState::Shelved) == 4, "m_counts holds five states");
 
 template<typename T> QVariant optionalVariant(const std::optional<T> &value)
@@ -58,7 +58,8 @@ QVariant AlarmModel::data(const QModelIndex &index, int role) const
         // Raw values sort naturally, so both roles answer the same.
         switch (index.column()) {
         case SeverityColumn:
-            return int(a.severity);
+            // Unknown sorts with Critical.
+            return role == SortRole ? Protocol::severityRank(a.severity) : int(a.severity);
         case StateColumn:
             return int(a.state);
         case SourceColumn:
@@ -198,8 +199,10 @@ int AlarmModel::unacknowledgedAtLeast(AlarmSeverity severity) const
 {
     int n = 0;
     // Critical is 0: the more severe, the lower.
-    for (int s = 0; s <= int(severity); ++s)
-        n += count(AlarmSeverity(s), AlarmState::ActiveUnacked) + count(AlarmSeverity(s), AlarmState::RtnUnacked);
+    for (int s = 0; s < kSeverities; ++s) {
+        if (Protocol::severityRank(AlarmSeverity(s)) <= Protocol::severityRank(severity))
+            n += count(AlarmSeverity(s), AlarmState::ActiveUnacked) + count(AlarmSeverity(s), AlarmState::RtnUnacked);
+    }
     return n;
 }
 

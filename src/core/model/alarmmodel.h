@@ -37,7 +37,7 @@ public:
     // Optional fields the server did not send answer an invalid QVariant.
     enum Role : int {
         AlarmIdRole = FirstEntityRole,
-        SeverityRole, // Protocol::AlarmSeverity as int
+        SeverityRole, // Protocol::AlarmSeverity as int (rank with Protocol::severityRank)
         MessageRole,
         SourceKindRole, // Protocol::AlarmSourceKind as int
         SourceIdRole,
@@ -94,7 +94,7 @@ protected:
     void removeItems(int first, int count) override;
 
 private:
-    static constexpr int kSeverities = 5;
+    static constexpr int kSeverities = 6;
     static constexpr int kStates = 5;
     void apply(const QList<Protocol::Alarm> &updates, QList<Protocol::Alarm> &changed);
     QList<int> changedRoles(const Protocol::Alarm &before, const Protocol::Alarm &after) const;

@@ -144,11 +144,23 @@ void ConnectionService::removeRoom(const Room &room)
 
 bool ConnectionService::roomsAvailable() const
 {
-    return m_socket && m_dialect == ConnectionSettings::Dialect::Watchfloor && !m_pollingActive;
+    using Dialect = ConnectionSettings::Dialect;
+    return m_socket && (m_dialect == Dialect::Watchfloor || m_dialect == Dialect::SocketIo) && !m_pollingActive;
 }
 
 void ConnectionService::sendRoom(const QString &type, const Room &room, bool awaitSnapshot)
 {
+    if (m_dialect == ConnectionSettings::Dialect::SocketIo) {
+        // A seed-000 dashboard has drone rooms only, joined one serial at a
+        // time, with no answer and no snapshot.
+        if (room.channel != u"drone_detail")
+            return;
+        const QString event
+            = type == u"subscribe" ? QStringLiteral("join_drone_room") : QStringLiteral("leave_drone_room");
+        for (const QString &serial : room.ids)
+            m_socket->sendTextMessage(Protocol::SocketIo::encodeEvent(event, {serial}));
+        return;
+    }
     const quint64 id = m_nextRequestId++;
     const bool subscribe = type == u"subscribe";
     PendingRequest pending {subscribe ? RequestKind::Room : RequestKind::Caller, room.channel, {}, {}};
@@ -472,6 +484,11 @@ void ConnectionService::onEngineFrame(const QString &text)
     if (packet.type == Packet::Connect) {
         m_sessionId.clear();
         m_lastSeq = 0; // each connection numbers (if at all) from its start
+        // A new Socket.IO session is in no room yet: join the wanted ones
+        // before going live, so that a room taken meanwhile goes out once.
+        m_serverRooms = m_rooms;
+        for (const Room &room : std::as_const(m_rooms))
+            sendRoom(QStringLiteral("subscribe"), room, false);
         goLive();
     } else if (packet.type == Packet::ConnectError) {
         fail(tr("the Socket.IO server refused the connection: %1")
@@ -550,6 +567,10 @@ void ConnectionService::processMessages(const Protocol::DecodedFrame &frame)
         if (const auto *error = std::get_if<Protocol::ServerError>(&message.body))
             qCWarning(lcConnection) << "server error:" << error->error.code << error->error.message;
         if (!m_socket || !acceptSequence(message))
+            continue;
+        // An event that could not be read has consumed its number above and
+        // been counted as a protocol error; there is nothing to apply.
+        if (std::holds_alternative<Protocol::Unreadable>(message.body))
             continue;
         Q_EMIT messageReceived(message);
         // Live only once the listeners have applied the last snapshot.

@@ -8,14 +8,26 @@
 // Alarms and their ISA-18.2 life cycle.
 namespace Protocol {
 
-enum class AlarmSeverity { Critical, High, Medium, Low, Info };
+// Unknown: a severity word this console does not know (a newer server's).
+// It is kept, never dropped, and ranks with Critical: an operator must not
+// miss an alarm because its severity is new. Last so that the others keep
+// their numbers (settings and stores hold them); rank with severityRank().
+enum class AlarmSeverity { Critical, High, Medium, Low, Info, Unknown };
 
-enum class AlarmSourceKind { Drone, Machine, Endpoint, System };
+// Lower is more severe: Unknown ranks with Critical.
+constexpr int severityRank(AlarmSeverity severity)
+{
+    return severity == AlarmSeverity::Unknown ? 0 : int(severity);
+}
+
+// Other: a kind word this console does not know; AlarmSource::kindText keeps it.
+enum class AlarmSourceKind { Drone, Machine, Endpoint, System, Other };
 
 struct AlarmSource
 {
     AlarmSourceKind kind = AlarmSourceKind::System;
     QString id;
+    QString kindText {}; // the kind as the server wrote it
 };
 
 enum class AlarmState { ActiveUnacked, ActiveAcked, RtnUnacked, Cleared, Shelved };

@@ -2,6 +2,8 @@
 
 #include <QString>
 
+#include <optional>
+
 namespace Protocol {
 
 // Why a frame, or one message inside it, could not be decoded. Decoding never
@@ -22,6 +24,9 @@ struct DecodeError
     QString type; // the message type, when known
     QString field; // the offending field, when known
     QString detail; // human-readable explanation
+    // The `seq` of a numbered event that could not be read: it is consumed
+    // all the same (DecodedFrame holds an Unreadable in its place).
+    std::optional<quint64> seq {};
 
     QString toString() const;
 };

@@ -42,33 +42,50 @@ Result readResult(FieldReader &r)
     return res;
 }
 
-// Fills the list of `snapshot` named by its channel. False when the channel
-// is not one this client knows.
-bool readSnapshotItems(FieldReader &r, Snapshot &snap)
+// Fills the list of `snapshot` named by its channel, skipping the items it
+// cannot read (into `skipped`). False when the channel is not one this
+// client knows.
+bool readSnapshotItems(FieldReader &r, Snapshot &snap, FieldReader::Skipped &skipped)
 {
     const auto items = "items"_L1;
     const QString &channel = snap.channel;
+    // A drone item adds to the build, health and operation lists as it goes:
+    // a skipped one takes back what it added.
+    const auto droneItem = [&snap](FieldReader &item, auto &&read) {
+        const qsizetype builds = snap.droneBuilds.size();
+        const qsizetype health = snap.droneHealth.size();
+        const qsizetype operations = snap.droneOperations.size();
+        auto value = read(item, snap);
+        if (!item.ok()) {
+            snap.droneBuilds.resize(builds);
+            snap.droneHealth.resize(health);
+            snap.droneOperations.resize(operations);
+        }
+        return value;
+    };
     if (channel == u"drones") {
-        snap.drones = r.list(items, [&snap](FieldReader &item) { return Payload::readDroneItem(item, snap); });
+        snap.drones = r.skippingList(items, "serial"_L1, skipped,
+                                     [&](FieldReader &item) { return droneItem(item, Payload::readDroneItem); });
     } else if (channel == u"drone_detail") {
         // A room's snapshot: the build and health of the drones it names.
-        r.list(items, [&snap](FieldReader &item) { return Payload::readDroneDetails(item, snap); });
+        r.skippingList(items, "serial"_L1, skipped,
+                       [&](FieldReader &item) { return droneItem(item, Payload::readDroneDetails); });
     } else if (channel == u"machines") {
-        snap.machines = r.list(items, Payload::readMachineStatus);
+        snap.machines = r.skippingList(items, "machineId"_L1, skipped, Payload::readMachineStatus);
     } else if (channel == u"tiles") {
-        snap.tiles = r.list(items, Payload::readTile);
+        snap.tiles = r.skippingList(items, "tileId"_L1, skipped, Payload::readTile);
     } else if (channel == u"telemetry" || channel == u"endpoint_stream") {
-        snap.telemetry = r.list(items, Payload::readTelemetry);
+        snap.telemetry = r.skippingList(items, "endpointId"_L1, skipped, Payload::readTelemetry);
     } else if (channel == u"alarms") {
-        snap.alarms = r.list(items, Payload::readAlarm);
+        snap.alarms = r.skippingList(items, "alarmId"_L1, skipped, Payload::readAlarm);
     } else if (channel == u"commands") {
-        snap.commands = r.list(items, Payload::readCommandStatus);
+        snap.commands = r.skippingList(items, "commandId"_L1, skipped, Payload::readCommandStatus);
     } else if (channel == u"health") {
-        snap.health = r.list(items, Payload::readServerHealth);
+        snap.health = r.skippingList(items, "id"_L1, skipped, Payload::readServerHealth);
     } else if (channel == u"maintenance") {
-        snap.maintenance = r.list(items, Payload::readMaintenanceTicket);
+        snap.maintenance = r.skippingList(items, "ticketId"_L1, skipped, Payload::readMaintenanceTicket);
     } else if (channel == u"presence") {
-        snap.presence = r.list(items, Payload::readOperatorPresence);
+        snap.presence = r.skippingList(items, "name"_L1, skipped, Payload::readOperatorPresence);
     } else {
         return false;
     }
@@ -77,19 +94,25 @@ bool readSnapshotItems(FieldReader &r, Snapshot &snap)
 
 using BodyOrError = std::variant<Body, DecodeError>;
 
-BodyOrError decodeSnapshot(FieldReader &r)
+// A snapshot with unreadable items still applies what it could read; the
+// items it skipped go to `itemErrors`.
+BodyOrError decodeSnapshot(FieldReader &r, QList<DecodeError> &itemErrors)
 {
     Snapshot snap;
     snap.channel = r.string("channel"_L1);
     r.array("items"_L1);
     if (!r.ok())
         return *r.error();
-    if (!readSnapshotItems(r, snap)) {
+    FieldReader::Skipped skipped;
+    if (!readSnapshotItems(r, snap, skipped)) {
         return DecodeError {DecodeError::Kind::UnsupportedKind, QStringLiteral("snapshot"), QStringLiteral("channel"),
                             QStringLiteral("snapshots of channel \"%1\" are not handled").arg(snap.channel)};
     }
     if (!r.ok())
         return *r.error();
+    snap.unreadIds = std::move(skipped.ids);
+    snap.unreadWithoutId = skipped.anonymous;
+    itemErrors.append(skipped.errors);
     return snap;
 }
 
@@ -129,12 +152,12 @@ template<typename Read> BodyOrError decodeWith(FieldReader &r, Read &&read)
     return body;
 }
 
-BodyOrError decodeBody(const QString &type, FieldReader &r)
+BodyOrError decodeBody(const QString &type, FieldReader &r, QList<DecodeError> &itemErrors)
 {
     if (type == u"drone_update")
         return decodeDroneUpdate(r);
     if (type == u"snapshot")
-        return decodeSnapshot(r);
+        return decodeSnapshot(r, itemErrors);
     if (type == u"machine_status_update")
         return decodeWith(r, [](FieldReader &f) { return MachineStatusUpdate {Payload::readMachineStatus(f)}; });
     if (type == u"telemetry")
@@ -173,44 +196,52 @@ BodyOrError decodeBody(const QString &type, FieldReader &r)
                         QStringLiteral("message type \"%1\" is not handled").arg(type)};
 }
 
-std::variant<Message, DecodeError> decodeMessage(const QJsonValue &value)
+void decodeInto(const QJsonValue &value, DecodedFrame &out)
 {
-    if (!value.isObject())
-        return DecodeError {DecodeError::Kind::NotAnObject, {}, {}, QStringLiteral("a message must be a JSON object")};
+    if (!value.isObject()) {
+        out.errors.append({DecodeError::Kind::NotAnObject, {}, {}, QStringLiteral("a message must be a JSON object")});
+        return;
+    }
     const QJsonObject o = value.toObject();
     const QJsonValue typeValue = o.value("type"_L1);
-    if (!typeValue.isString())
-        return DecodeError {DecodeError::Kind::MissingType,
-                            {},
-                            QStringLiteral("type"),
-                            QStringLiteral("a message needs a \"type\" string")};
+    if (!typeValue.isString()) {
+        out.errors.append({DecodeError::Kind::MissingType,
+                           {},
+                           QStringLiteral("type"),
+                           QStringLiteral("a message needs a \"type\" string")});
+        return;
+    }
     const QString type = typeValue.toString();
     FieldReader r(o, type);
 
     Message m;
     const qint64 seq = r.optionalInteger("seq"_L1, -1);
     const qint64 ts = r.optionalInteger("ts"_L1, -1);
-    if (!r.ok())
-        return *r.error();
+    if (!r.ok()) {
+        out.errors.append(*r.error());
+        return;
+    }
     if (seq >= 0)
         m.seq = quint64(seq);
     if (ts >= 0)
         m.ts = ts;
 
-    BodyOrError body = decodeBody(type, r);
-    if (auto *e = std::get_if<DecodeError>(&body))
-        return *e;
-    m.body = std::get<Body>(std::move(body));
-    return m;
-}
-
-void decodeInto(const QJsonValue &value, DecodedFrame &out)
-{
-    auto decoded = decodeMessage(value);
-    if (auto *e = std::get_if<DecodeError>(&decoded))
+    QList<DecodeError> itemErrors;
+    BodyOrError body = decodeBody(type, r, itemErrors);
+    if (auto *e = std::get_if<DecodeError>(&body)) {
+        // A numbered event is consumed even when it cannot be read: its
+        // number stays in the stream, so the link neither sees a gap nor
+        // asks for it again (A1).
+        e->seq = m.seq;
         out.errors.append(std::move(*e));
-    else
-        out.messages.append(std::get<Message>(std::move(decoded)));
+        if (!m.seq)
+            return;
+        m.body = Unreadable {type};
+    } else {
+        m.body = std::get<Body>(std::move(body));
+    }
+    out.errors.append(itemErrors);
+    out.messages.append(std::move(m));
 }
 
 } // namespace

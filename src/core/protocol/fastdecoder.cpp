@@ -6,6 +6,7 @@
 
 #include <simdjson.h>
 
+#include <algorithm>
 #include <array>
 #include <bit>
 #include <cmath>
@@ -86,6 +87,7 @@ enum Key : int {
     Source,
     Id,
     Events,
+    Completion,
     KeyCount
 };
 static_assert(KeyCount <= 64, "the presence mask is 64 bits");
@@ -99,7 +101,7 @@ constexpr std::array<std::string_view, KeyCount> kKeyNames = {
     "endpointId"sv, "value"sv,      "unit"sv,        "commandId"sv,    "requestedValue"sv, "actualValue"sv,
     "operator"sv,   "error"sv,      "completedAt"sv, "alarmId"sv,      "severity"sv,       "message"sv,
     "ackedBy"sv,    "ackedAt"sv,    "note"sv,        "shelvedUntil"sv, "shelvedBy"sv,      "shelveReason"sv,
-    "count"sv,      "chattering"sv, "source"sv,      "id"sv,           "events"sv,
+    "count"sv,      "chattering"sv, "source"sv,      "id"sv,           "events"sv,         "completion"sv,
 };
 
 // An open-addressing table from field name to Key, built once.
@@ -346,6 +348,17 @@ bool optionalNumber(const Fields &f, Key k, double &out, double fallback,
     return readNumber(f[k], out) && out >= min && out <= max;
 }
 
+// FieldReader::clampedNumber(): within a tenth of the range beyond a bound,
+// brought to the bound; further out, refused.
+bool clampedNumber(const Fields &f, Key k, double &out, double min, double max)
+{
+    const double slack = (max - min) * FieldReader::kClampTolerance;
+    if (!f.has(k) || !readNumber(f[k], out) || out < min - slack || out > max + slack)
+        return false;
+    out = std::clamp(out, min, max);
+    return true;
+}
+
 bool readInteger(element v, qint64 &out, double min, double max)
 {
     double d = 0.0;
@@ -524,6 +537,29 @@ template<typename Names, typename E> bool optionalEnumeration(const Fields &f, K
     return !f.hasValue(k) || (!f[k].get_string().get(s) && lookup(s, names, out));
 }
 
+// FieldReader::lenientEnumeration(): a word not in `names` is `unknown`.
+template<typename Names, typename E>
+bool lenientEnumeration(const Fields &f, Key k, const Names &names, E &out, E unknown)
+{
+    std::string_view s;
+    if (!f.has(k) || f[k].get_string().get(s))
+        return false;
+    if (!lookup(s, names, out))
+        out = unknown;
+    return true;
+}
+
+// FieldReader::optionalLenientEnumeration(): absent or null is `fallback`.
+template<typename Names, typename E>
+bool optionalLenientEnumeration(const Fields &f, Key k, const Names &names, E &out, E fallback, E unknown)
+{
+    if (!f.hasValue(k)) {
+        out = fallback;
+        return true;
+    }
+    return lenientEnumeration(f, k, names, out, unknown);
+}
+
 using Payload::kAlarmSeverities;
 using Payload::kAlarmSourceKinds;
 using Payload::kAlarmStates;
@@ -534,10 +570,11 @@ using Payload::kMissionStatuses;
 bool readDroneStatus(const Fields &d, DroneStatus &s)
 {
     Fields loc;
-    return enumeration(d, State, Payload::kDroneStateNames, s.state) && number(d, Battery, s.battery, 0.0, kMaxPercent)
-        && optionalNumber(d, Speed, s.speed, 0.0, 0.0) && readObject(d, Location, loc)
-        && number(loc, Lat, s.location.lat, -90.0, 90.0) && number(loc, Lon, s.location.lon, -180.0, 180.0)
-        && optionalNumber(loc, Alt, s.location.alt, 0.0) && checked(loc);
+    return enumeration(d, State, Payload::kDroneStateNames, s.state)
+        && clampedNumber(d, Battery, s.battery, 0.0, kMaxPercent) && optionalNumber(d, Speed, s.speed, 0.0, 0.0)
+        && readObject(d, Location, loc) && number(loc, Lat, s.location.lat, -90.0, 90.0)
+        && number(loc, Lon, s.location.lon, -180.0, 180.0) && optionalNumber(loc, Alt, s.location.alt, 0.0)
+        && checked(loc);
 }
 
 bool readDroneData(const Fields &f, Body &body, Fields &d)
@@ -561,11 +598,13 @@ bool readDroneData(const Fields &f, Body &body, Fields &d)
         DroneBuildProgress b;
         b.serial = std::move(serial);
         b.timestamp = ts;
-        qint64 percent = 0;
-        if (!integer(d, Percent, percent, 0.0, 100.0) || !string(d, Stage, b.stage)
+        // `percent`, or seed 000's `completion` when there is no percent.
+        double percent = 0.0;
+        const Key percentKey = d.hasValue(Percent) || !d.hasValue(Completion) ? Percent : Completion;
+        if (!clampedNumber(d, percentKey, percent, 0.0, kMaxPercent) || !string(d, Stage, b.stage)
             || !optionalString(d, Assembly, b.assembly) || !optionalTimestamp(d, Eta, b.eta))
             return false;
-        b.percent = int(percent);
+        b.percent = int(std::lround(percent));
         body = std::move(b);
         return true;
     }
@@ -573,8 +612,9 @@ bool readDroneData(const Fields &f, Body &body, Fields &d)
         DroneHealth h;
         h.serial = std::move(serial);
         h.timestamp = ts;
-        if (!number(d, Cpu, h.cpu, 0.0, 100.0) || !number(d, Memory, h.memory, 0.0, 100.0)
-            || !number(d, Storage, h.storage, 0.0, 100.0) || !number(d, Temperature, h.temperature, -100.0, 200.0))
+        if (!clampedNumber(d, Cpu, h.cpu, 0.0, kMaxPercent) || !clampedNumber(d, Memory, h.memory, 0.0, kMaxPercent)
+            || !clampedNumber(d, Storage, h.storage, 0.0, kMaxPercent)
+            || !number(d, Temperature, h.temperature, -100.0, 200.0))
             return false;
         body = std::move(h);
         return true;
@@ -584,7 +624,7 @@ bool readDroneData(const Fields &f, Body &body, Fields &d)
         o.serial = std::move(serial);
         o.timestamp = ts;
         if (!string(d, Mission, o.mission) || !enumeration(d, Status, kMissionStatuses, o.status)
-            || !number(d, Progress, o.progress, 0.0, 100.0))
+            || !clampedNumber(d, Progress, o.progress, 0.0, kMaxPercent))
             return false;
         body = std::move(o);
         return true;
@@ -603,9 +643,9 @@ bool readMachineStatus(const Fields &f, Body &body)
     MachineStatusUpdate u;
     MachineStatus &m = u.machine;
     if (!identifier(f, MachineId, m.machineId) || !optionalString(f, Name, m.name)
-        || !enumeration(f, Status, kMachineStates, m.status) || !number(f, Utilization, m.utilization, 0.0, kMaxPercent)
-        || !string(f, Line, m.line) || !integer(f, ProducedCount, m.producedCount)
-        || !optionalTimestamp(f, Timestamp, m.timestamp))
+        || !enumeration(f, Status, kMachineStates, m.status)
+        || !clampedNumber(f, Utilization, m.utilization, 0.0, kMaxPercent) || !string(f, Line, m.line)
+        || !integer(f, ProducedCount, m.producedCount) || !optionalTimestamp(f, Timestamp, m.timestamp))
         return false;
     body = std::move(u);
     return true;
@@ -640,8 +680,11 @@ bool readAlarm(const Fields &f, Body &body)
     AlarmUpdate u;
     Alarm &a = u.alarm;
     std::optional<qint64> count;
-    if (!identifier(f, AlarmId, a.alarmId) || !enumeration(f, Severity, kAlarmSeverities, a.severity)
-        || !string(f, Message_, a.message) || !optionalEnumeration(f, State, kAlarmStates, a.state)
+    if (!identifier(f, AlarmId, a.alarmId)
+        || !lenientEnumeration(f, Severity, kAlarmSeverities, a.severity, AlarmSeverity::Unknown)
+        || !string(f, Message_, a.message)
+        || !optionalLenientEnumeration(f, State, kAlarmStates, a.state, AlarmState::ActiveUnacked,
+                                       AlarmState::ActiveUnacked)
         || !timestamp(f, Timestamp, a.timestamp) || !nullableString(f, AckedBy, a.ackedBy)
         || !nullableTimestamp(f, AckedAt, a.ackedAt) || !nullableString(f, Note, a.note)
         || !nullableTimestamp(f, ShelvedUntil, a.shelvedUntil) || !nullableString(f, ShelvedBy, a.shelvedBy)
@@ -652,8 +695,9 @@ bool readAlarm(const Fields &f, Body &body)
     if (f.hasValue(Source)) {
         Fields s;
         AlarmSource source;
-        if (!readObject(f, Source, s) || !enumeration(s, Kind, kAlarmSourceKinds, source.kind)
-            || !identifier(s, Id, source.id) || !checked(s))
+        if (!readObject(f, Source, s)
+            || !lenientEnumeration(s, Kind, kAlarmSourceKinds, source.kind, AlarmSourceKind::Other)
+            || !string(s, Kind, source.kindText) || !identifier(s, Id, source.id) || !checked(s))
             return false;
         a.source = std::move(source);
     }

@@ -1,5 +1,6 @@
 #include "fieldreader.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace Protocol {
@@ -115,6 +116,28 @@ std::optional<double> FieldReader::nullableNumber(QLatin1StringView name)
     if (v.isUndefined() || v.isNull())
         return std::nullopt;
     return checkNumber(name, v, -std::numeric_limits<double>::max(), std::numeric_limits<double>::max());
+}
+
+double FieldReader::clampedNumber(QLatin1StringView name, double min, double max)
+{
+    const QJsonValue v = require(name);
+    if (v.isUndefined())
+        return min;
+    const double slack = (max - min) * kClampTolerance;
+    const double d = checkNumber(name, v, min - slack, max + slack);
+    return std::clamp(d, min, max);
+}
+
+QString FieldReader::idOf(const QJsonValue &v)
+{
+    if (v.isString())
+        return v.toString();
+    if (v.isDouble()) {
+        const double d = v.toDouble();
+        if (std::isfinite(d) && std::trunc(d) == d && std::abs(d) <= kMaxExactInteger)
+            return QString::number(qint64(d));
+    }
+    return {};
 }
 
 qint64 FieldReader::integer(QLatin1StringView name, double min, double max)

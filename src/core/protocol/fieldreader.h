@@ -55,6 +55,12 @@ public:
     double optionalNumber(QLatin1StringView name, double fallback, double min = -std::numeric_limits<double>::max(),
                           double max = std::numeric_limits<double>::max());
     std::optional<double> nullableNumber(QLatin1StringView name);
+    // A number in [min, max], or one that overshoots a bound by at most a
+    // tenth of the range, brought to that bound: a battery of 100.2 % from a
+    // sloppy or newer server reads 100. Further out (a battery of 900) the
+    // value is garbage, not an overshoot, and a BadField.
+    double clampedNumber(QLatin1StringView name, double min, double max);
+    static constexpr double kClampTolerance = 0.1;
     qint64 integer(QLatin1StringView name, double min = 0.0, double max = kMaxExactInteger);
     qint64 optionalInteger(QLatin1StringView name, qint64 fallback, double min = 0.0, double max = kMaxExactInteger);
 
@@ -94,6 +100,68 @@ public:
         return lookup(name, text, names);
     }
 
+    // Like enumeration() but a word not in `names` is `unknown`, not a
+    // failure: values a newer server added are kept, not dropped.
+    template<typename Names, typename E> E lenientEnumeration(QLatin1StringView name, const Names &names, E unknown)
+    {
+        const QString text = string(name);
+        return ok() ? lookupOr(text, names, unknown) : unknown;
+    }
+
+    // Like optionalEnumeration() but a word not in `names` is `unknown`.
+    template<typename Names, typename E>
+    E optionalLenientEnumeration(QLatin1StringView name, const Names &names, E fallback, E unknown)
+    {
+        const QString text = optionalString(name);
+        if (!ok() || !hasValue(name))
+            return fallback;
+        return lookupOr(text, names, unknown);
+    }
+
+    // What a tolerant list() left out: the items it could not read.
+    struct Skipped
+    {
+        QList<DecodeError> errors; // one per item, in order
+        QStringList ids; // the id of each item whose id field could be read
+        bool anonymous = false; // some item had no readable id
+    };
+
+    // Like list() but a bad item is skipped and reported in `skipped` rather
+    // than failing the whole list; the items after it are still read. The
+    // array itself must be there (its absence fails this reader). `idField`
+    // names the field that identifies an item, for skipped.ids.
+    template<typename Read>
+    auto skippingList(QLatin1StringView name, QLatin1StringView idField, Skipped &skipped, Read &&read)
+    {
+        using T = decltype(read(std::declval<FieldReader &>()));
+        QList<T> out;
+        const QJsonArray items = array(name);
+        out.reserve(items.size());
+        for (qsizetype i = 0; i < items.size() && ok(); ++i) {
+            const QString path = m_prefix + QString(name) + u'[' + QString::number(i) + u']';
+            const QJsonValue item = items.at(i);
+            if (!item.isObject()) {
+                skipped.errors.append(
+                    {DecodeError::Kind::BadField, m_type, path, QStringLiteral("expected an object")});
+                skipped.anonymous = true;
+                continue;
+            }
+            FieldReader itemReader(item.toObject(), m_type, path + u'.');
+            T value = read(itemReader);
+            if (itemReader.ok()) {
+                out.append(std::move(value));
+                continue;
+            }
+            skipped.errors.append(*itemReader.error());
+            const QString id = idOf(item.toObject().value(idField));
+            if (id.isEmpty())
+                skipped.anonymous = true;
+            else
+                skipped.ids.append(id);
+        }
+        return out;
+    }
+
     // Reads an array of objects with `read`, each item through a nested
     // reader whose prefix is `name[i].`; stops at the first bad item.
     template<typename Read> auto list(QLatin1StringView name, Read &&read, bool required = true)
@@ -130,6 +198,18 @@ private:
     QDateTime checkTimestamp(QLatin1StringView name, const QJsonValue &v);
     EndpointValue checkValue(QLatin1StringView name, const QJsonValue &v);
     QString checkIdentifier(QLatin1StringView name, const QJsonValue &v);
+
+    // The text of a string or integral identifier, or empty.
+    static QString idOf(const QJsonValue &v);
+
+    template<typename Names, typename E> static E lookupOr(const QString &text, const Names &names, E unknown)
+    {
+        for (const auto &[value, wire] : names) {
+            if (wire == text)
+                return value;
+        }
+        return unknown;
+    }
 
     template<typename Names> auto lookup(QLatin1StringView name, const QString &text, const Names &names)
     {

@@ -74,6 +74,15 @@ struct Snapshot
     QList<ServerHealth> health;
     QList<MaintenanceTicket> maintenance;
     QList<OperatorPresence> presence;
+
+    // Items that could not be read were skipped (and reported as errors
+    // beside the message): the ids of those whose id could be read, and
+    // whether any could not even be identified. A partial snapshot proves
+    // nothing about absence: the console removes no entity on its account
+    // (docs/protocol.md, "Messages the console cannot read").
+    QStringList unreadIds;
+    bool unreadWithoutId = false;
+    bool isPartial() const { return unreadWithoutId || !unreadIds.isEmpty(); }
 };
 
 // The server's views changed in bulk: the client asks for fresh snapshots.
@@ -90,10 +99,18 @@ struct Pong
 {
 };
 
+// A numbered event the console could not read (its error is in
+// DecodedFrame::errors). It keeps its place in the sequence, so that the
+// stream goes on past it, and carries nothing to apply.
+struct Unreadable
+{
+    QString type;
+};
+
 using Body = std::variant<Hello, Connected, Result, Snapshot, DroneStatusUpdate, DroneBuildProgress, DroneHealth,
                           DroneOperation, MachineStatusUpdate, Telemetry, CommandStatus, AlarmUpdate, ServerHealth,
                           SystemAlert, MaintenanceAlert, TicketStatusChange, Presence, UserActivity, DashboardRefresh,
-                          ServerError, Pong>;
+                          ServerError, Pong, Unreadable>;
 
 struct Message
 {

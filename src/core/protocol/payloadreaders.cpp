@@ -1,5 +1,7 @@
 #include "payloadreaders.h"
 
+#include <cmath>
+
 namespace Protocol::Payload {
 
 using namespace Qt::StringLiterals;
@@ -74,7 +76,7 @@ DroneStatus readDroneStatus(FieldReader &r, const QString &serial, const QDateTi
     s.serial = serial;
     s.timestamp = timestamp;
     s.state = r.enumeration("state"_L1, kDroneStateNames);
-    s.battery = r.number("battery"_L1, 0.0, kMaxPercent);
+    s.battery = r.clampedNumber("battery"_L1, 0.0, kMaxPercent);
     const QJsonObject location = r.object("location"_L1);
     s.speed = r.optionalNumber("speed"_L1, 0.0, 0.0);
     if (!r.ok())
@@ -91,7 +93,9 @@ DroneBuildProgress readDroneBuild(FieldReader &r, const QString &serial, const Q
     DroneBuildProgress b;
     b.serial = serial;
     b.timestamp = timestamp;
-    b.percent = int(r.integer("percent"_L1, 0.0, 100.0));
+    // Seed-000 dashboards call it `completion`; either is a percentage.
+    const auto percent = r.hasValue("percent"_L1) || !r.hasValue("completion"_L1) ? "percent"_L1 : "completion"_L1;
+    b.percent = int(std::lround(r.clampedNumber(percent, 0.0, kMaxPercent)));
     b.stage = r.string("stage"_L1);
     b.assembly = r.optionalString("assembly"_L1);
     b.eta = r.optionalTimestamp("eta"_L1);
@@ -103,9 +107,9 @@ DroneHealth readDroneHealth(FieldReader &r, const QString &serial, const QDateTi
     DroneHealth h;
     h.serial = serial;
     h.timestamp = timestamp;
-    h.cpu = r.number("cpu"_L1, 0.0, 100.0);
-    h.memory = r.number("memory"_L1, 0.0, 100.0);
-    h.storage = r.number("storage"_L1, 0.0, 100.0);
+    h.cpu = r.clampedNumber("cpu"_L1, 0.0, kMaxPercent);
+    h.memory = r.clampedNumber("memory"_L1, 0.0, kMaxPercent);
+    h.storage = r.clampedNumber("storage"_L1, 0.0, kMaxPercent);
     h.temperature = r.number("temperature"_L1, -100.0, 200.0);
     return h;
 }
@@ -117,7 +121,7 @@ DroneOperation readDroneOperation(FieldReader &r, const QString &serial, const Q
     o.timestamp = timestamp;
     o.mission = r.string("mission"_L1);
     o.status = r.enumeration("status"_L1, kMissionStatuses);
-    o.progress = r.number("progress"_L1, 0.0, 100.0);
+    o.progress = r.clampedNumber("progress"_L1, 0.0, kMaxPercent);
     return o;
 }
 
@@ -168,7 +172,7 @@ MachineStatus readMachineStatus(FieldReader &r)
     m.machineId = r.identifier("machineId"_L1);
     m.name = r.optionalString("name"_L1);
     m.status = r.enumeration("status"_L1, kMachineStates);
-    m.utilization = r.number("utilization"_L1, 0.0, kMaxPercent);
+    m.utilization = r.clampedNumber("utilization"_L1, 0.0, kMaxPercent);
     m.line = r.string("line"_L1);
     m.producedCount = r.integer("producedCount"_L1);
     m.timestamp = r.optionalTimestamp("timestamp"_L1);
@@ -249,11 +253,15 @@ Alarm readAlarm(FieldReader &r)
 {
     Alarm a;
     a.alarmId = r.identifier("alarmId"_L1);
-    a.severity = r.enumeration("severity"_L1, kAlarmSeverities);
+    // A severity or state from a newer server is kept: Unknown ranks with
+    // Critical, and an unknown state is treated as active and unacknowledged
+    // so that the alarm asks for attention rather than hides.
+    a.severity = r.lenientEnumeration("severity"_L1, kAlarmSeverities, AlarmSeverity::Unknown);
     a.message = r.string("message"_L1);
     // Seed-002 (`plain`) servers send neither source nor state: such an
     // alarm is one that has just been raised, so nobody has acknowledged it.
-    a.state = r.optionalEnumeration("state"_L1, kAlarmStates, AlarmState::ActiveUnacked);
+    a.state
+        = r.optionalLenientEnumeration("state"_L1, kAlarmStates, AlarmState::ActiveUnacked, AlarmState::ActiveUnacked);
     a.timestamp = r.timestamp("timestamp"_L1);
     a.ackedBy = r.nullableString("ackedBy"_L1);
     a.ackedAt = r.nullableTimestamp("ackedAt"_L1);
@@ -267,7 +275,8 @@ Alarm readAlarm(FieldReader &r)
     if (r.ok() && source) {
         FieldReader s = r.nested(*source, QStringLiteral("source"));
         AlarmSource as;
-        as.kind = s.enumeration("kind"_L1, kAlarmSourceKinds);
+        as.kind = s.lenientEnumeration("kind"_L1, kAlarmSourceKinds, AlarmSourceKind::Other);
+        as.kindText = s.json().value("kind"_L1).toString();
         as.id = s.identifier("id"_L1);
         a.source = as;
     }
@@ -277,9 +286,9 @@ Alarm readAlarm(FieldReader &r)
 ServerHealth readServerHealth(FieldReader &r)
 {
     ServerHealth h;
-    h.cpu = r.number("cpu"_L1, 0.0, kMaxPercent);
-    h.memory = r.number("memory"_L1, 0.0, kMaxPercent);
-    h.storage = r.number("storage"_L1, 0.0, kMaxPercent);
+    h.cpu = r.clampedNumber("cpu"_L1, 0.0, kMaxPercent);
+    h.memory = r.clampedNumber("memory"_L1, 0.0, kMaxPercent);
+    h.storage = r.clampedNumber("storage"_L1, 0.0, kMaxPercent);
     h.timestamp = r.optionalTimestamp("timestamp"_L1);
     return h;
 }
@@ -288,7 +297,10 @@ SystemAlert readSystemAlert(FieldReader &r)
 {
     SystemAlert a;
     a.message = r.string("message"_L1);
-    a.level = r.enumeration("level"_L1, kAlertLevels);
+    // Seed-000 dashboards send no level: such an alert, or one of a level
+    // this console does not know, is a warning (docs/protocol.md).
+    a.level
+        = r.optionalLenientEnumeration("level"_L1, kAlertLevels, SystemAlertLevel::Warning, SystemAlertLevel::Warning);
     a.timestamp = r.optionalTimestamp("timestamp"_L1);
     return a;
 }

@@ -84,6 +84,7 @@ inline constexpr auto kAlarmSeverities = std::to_array<std::pair<AlarmSeverity, 
     {AlarmSeverity::Medium, u"warning"},
     {AlarmSeverity::Low, u"low"},
     {AlarmSeverity::Info, u"info"},
+    {AlarmSeverity::Unknown, u"unknown"},
 });
 
 inline constexpr auto kAlarmSourceKinds = std::to_array<std::pair<AlarmSourceKind, QStringView>>({

@@ -79,9 +79,13 @@ std::variant<Packet, ParseError> parseOpen(QStringView data)
 
     const QJsonValue maxPayload = handshake.value(QStringLiteral("maxPayload"));
     if (!maxPayload.isUndefined()) {
-        if (!maxPayload.isDouble() || maxPayload.toDouble() < 0)
+        const double bytes = maxPayload.toDouble();
+        if (!maxPayload.isDouble() || bytes < 0)
             return failure(Kind::BadOpen, QStringLiteral("open packet: maxPayload is not a non-negative number"));
-        packet.open.maxPayload = qint64(maxPayload.toDouble());
+        // Beyond 2^53 a double is no byte count any more, and beyond 2^63 it
+        // does not fit at all (found by fuzz_socketio): such a limit is none.
+        constexpr double kLargest = 9007199254740992.0;
+        packet.open.maxPayload = bytes >= kLargest ? std::numeric_limits<qint64>::max() : qint64(bytes);
     }
     const QJsonValue upgrades = handshake.value(QStringLiteral("upgrades"));
     if (!upgrades.isUndefined()) {

@@ -199,8 +199,6 @@ void TestDecoderEvents::malformed_data()
 
     row("machine: no machineId", edit(kMachine, R"("machineId":"M-004",)", ""), K::MissingField, "machineId");
     row("machine: status unknown", edit(kMachine, R"("down")", R"("exploded")"), K::BadField, "status");
-    row("machine: utilization above 100", edit(kMachine, R"("utilization":0)", R"("utilization":100.5)"), K::BadField,
-        "utilization");
     row("machine: count negative", edit(kMachine, "1234", "-1"), K::BadField, "producedCount");
     row("machine: count fractional", edit(kMachine, "1234", "12.5"), K::BadField, "producedCount");
     row("machine: line a number", edit(kMachine, R"("L1")", "1"), K::BadField, "line");
@@ -227,10 +225,6 @@ void TestDecoderEvents::malformed_data()
         "alarmId");
     row("alarm: no message", edit(kAlarm, R"("message":"WF-D0003 battery below 15 %",)", ""), K::MissingField,
         "message");
-    row("alarm: severity unknown", edit(kAlarm, R"("high")", R"("apocalyptic")"), K::BadField, "severity");
-    row("alarm: state unknown", edit(kAlarm, R"("shelved")", R"("snoozed")"), K::BadField, "state");
-    row("alarm: source kind unknown", edit(kAlarm, R"("kind":"drone")", R"("kind":"ghost")"), K::BadField,
-        "source.kind");
     row("alarm: source without id", edit(kAlarm, R"(,"id":"WF-D0003")", ""), K::MissingField, "source.id");
     row("alarm: source a string", edit(kAlarm, R"({"kind":"drone","id":"WF-D0003"})", R"("drone")"), K::BadField,
         "source");
@@ -243,11 +237,9 @@ void TestDecoderEvents::malformed_data()
         "timestamp");
 
     row("health: no cpu", edit(kHealth, R"("cpu":22.5,)", ""), K::MissingField, "cpu");
-    row("health: memory above 100", edit(kHealth, R"("memory":41)", R"("memory":141)"), K::BadField, "memory");
     row("health: storage a string", edit(kHealth, "63.1", R"("63.1")"), K::BadField, "storage");
 
     row("alert: no message", edit(kAlert, R"("message":"Wind gusts",)", ""), K::MissingField, "message");
-    row("alert: level unknown", edit(kAlert, R"("warning")", R"("panic")"), K::BadField, "level");
 
     row("maintenance: no ticketId", edit(kMaintenance, R"("ticketId":"T-0001",)", ""), K::MissingField, "ticketId");
     row("maintenance: priority unknown", edit(kMaintenance, R"("critical")", R"("urgent")"), K::BadField, "priority");
@@ -272,11 +264,6 @@ void TestDecoderEvents::malformed_data()
         "timestamp");
 
     row("snapshot: channel unknown", snapshot("weather", {}), K::UnsupportedKind, "channel");
-    row("snapshot drones: build above 100",
-        snapshot("drones",
-                 R"({"serial":"A","state":"idle","battery":5,"location":{"lat":1,"lon":2,"alt":3},"speed":0,)"
-                 R"("timestamp":"2026-11-22T10:00:00.000Z","build":{"percent":101,"stage":"done"}})"),
-        K::BadField, "items[0].build.percent");
     row("snapshot: no channel", QByteArray(R"({"type":"snapshot","items":[]})"), K::MissingField, "channel");
     row("snapshot: no items", QByteArray(R"({"type":"snapshot","channel":"alarms"})"), K::MissingField, "items");
     row("snapshot machines: status unknown", snapshot("machines", edit(withoutType(kMachine), R"("down")", "0")),
@@ -298,12 +285,8 @@ void TestDecoderEvents::malformed_data()
         K::MissingField, "items[0].interlocks[0].requires");
     row("snapshot telemetry: second item bad", snapshot("telemetry", kTelemetry + ',' + edit(kTelemetry, "64.3", "[]")),
         K::BadField, "items[1].value");
-    row("snapshot alarms: severity unknown", snapshot("alarms", edit(kAlarm, R"("high")", R"("meh")")), K::BadField,
-        "items[0].severity");
     row("snapshot commands: no commandId", snapshot("commands", edit(kCommand, R"("commandId":"c-1",)", "")),
         K::MissingField, "items[0].commandId");
-    row("snapshot health: cpu negative", snapshot("health", R"({"cpu":-1,"memory":41,"storage":63})"), K::BadField,
-        "items[0].cpu");
     row("snapshot maintenance: history status unknown",
         snapshot("maintenance", edit(kTicketItem, R"({"status":"open")", R"({"status":"gone")")), K::BadField,
         "items[0].history[0].status");
@@ -328,7 +311,16 @@ void TestDecoderEvents::malformed()
     QFETCH(QString, field);
 
     const DecodedFrame decoded = decodeFrame(frame);
-    QCOMPARE(decoded.messages.size(), 0);
+    // A numbered event that cannot be read leaves an Unreadable in its
+    // place, and a snapshot with a bad item applies the rest (A1).
+    QVERIFY(decoded.messages.size() <= 1);
+    if (!decoded.messages.isEmpty()) {
+        const Message &m = decoded.messages.first();
+        const auto *snapshot = std::get_if<Snapshot>(&m.body);
+        QVERIFY(std::holds_alternative<Unreadable>(m.body) || (snapshot && snapshot->isPartial()));
+        if (!snapshot)
+            QCOMPARE(decoded.errors.first().seq, m.seq);
+    }
     QCOMPARE(decoded.errors.size(), 1);
     QCOMPARE(decoded.errors.first().kind, kind);
     QCOMPARE(decoded.errors.first().field, field);

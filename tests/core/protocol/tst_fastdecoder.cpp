@@ -116,12 +116,15 @@ QString describe(const Message &m)
                                text(b.completedAt)});
             } else if constexpr (std::is_same_v<T, AlarmUpdate>) {
                 const Alarm &a = b.alarm;
-                const QString source
-                    = a.source ? QString::number(int(a.source->kind)) + u'/' + text(a.source->id) : u"none"_s;
+                const QString source = a.source
+                    ? QString::number(int(a.source->kind)) + u'/' + text(a.source->kindText) + u'/' + text(a.source->id)
+                    : u"none"_s;
                 return fields({u"alarm"_s, text(a.alarmId), QString::number(int(a.severity)), text(a.message), source,
                                QString::number(int(a.state)), text(a.timestamp), text(a.ackedBy), text(a.ackedAt),
                                text(a.note), text(a.shelvedUntil), text(a.shelvedBy), text(a.shelveReason),
                                QString::number(a.count), a.chattering ? u"chattering"_s : u"steady"_s});
+            } else if constexpr (std::is_same_v<T, Unreadable>) {
+                return u"unreadable "_s + b.type;
             } else {
                 return u"other"_s;
             }
@@ -136,7 +139,8 @@ QString describe(const DecodedFrame &frame)
     for (const Message &m : frame.messages)
         lines << describe(m);
     for (const DecodeError &e : frame.errors)
-        lines << u"error " + QString::number(int(e.kind)) + u' ' + e.type + u' ' + e.field + u' ' + e.detail;
+        lines << u"error " + QString::number(int(e.kind)) + u' ' + e.type + u' ' + e.field + u' ' + e.detail + u' '
+                + text(e.seq ? std::optional<double>(double(*e.seq)) : std::nullopt);
     return lines.join(u'\n');
 }
 
@@ -322,7 +326,11 @@ void TestFastDecoder::sameAsReferenceOnEdgeCases_data()
                                           "\"x\":" + QByteArray(200, '[') + QByteArray(200, ']') + ",\"kind\"")
                                   << false;
     QTest::newRow("unknown kind") << with("\"status\",\"data\"", "\"wobble\",\"data\"") << false;
-    QTest::newRow("battery out of range") << with("73.8", "100.5") << false;
+    // A1: values a newer server sends are kept, on both paths alike.
+    QTest::newRow("a1 battery above range, clamped") << with("73.8", "100.5") << true;
+    QTest::newRow("a1 battery below range, clamped") << with("73.8", "-0.5") << true;
+    QTest::newRow("a1 battery at the tolerance") << with("73.8", "110") << true;
+    QTest::newRow("a1 battery far out of range") << with("73.8", "110.5") << false;
     QTest::newRow("battery as string") << with("73.8", "\"73.8\"") << false;
     QTest::newRow("state unknown") << with("flying", "hovering") << false;
     QTest::newRow("state in capitals") << with("flying", "FLYING") << false;
@@ -352,9 +360,33 @@ void TestFastDecoder::sameAsReferenceOnEdgeCases_data()
         << QByteArray(R"({"type":"telemetry","endpointId":"e","value":"on"})") << true;
     QTest::newRow("fractional id") << QByteArray(R"({"type":"telemetry","endpointId":4.5,"value":1})") << false;
     QTest::newRow("empty id") << QByteArray(R"({"type":"telemetry","endpointId":"","value":1})") << false;
-    QTest::newRow("alarm bad source") << QByteArray(
-        R"({"type":"alarm","alarmId":"a","severity":"low","message":"m","timestamp":1,"source":{"kind":"ghost","id":"x"}})")
-                                      << false;
+    QTest::newRow("a1 alarm unknown source kind") << QByteArray(
+        R"({"type":"alarm","alarmId":"a","severity":"low","message":"m","timestamp":1,"source":{"kind":"line","id":"x"}})")
+                                                  << true;
+    QTest::newRow("alarm source kind not a string") << QByteArray(
+        R"({"type":"alarm","alarmId":"a","severity":"low","message":"m","timestamp":1,"source":{"kind":3,"id":"x"}})")
+                                                    << false;
+    QTest::newRow("a1 alarm unknown severity")
+        << QByteArray(R"({"type":"alarm","seq":4,"alarmId":"a","severity":"emergency","message":"m","timestamp":1})")
+        << true;
+    QTest::newRow("a1 alarm unknown state") << QByteArray(
+        R"({"type":"alarm","seq":4,"alarmId":"a","severity":"high","state":"suppressed","message":"m","timestamp":1})")
+                                            << true;
+    QTest::newRow("a1 alarm severity not a string")
+        << QByteArray(R"({"type":"alarm","seq":4,"alarmId":"a","severity":2,"message":"m","timestamp":1})") << false;
+    QTest::newRow("a1 unknown drone_update kind with seq")
+        << QByteArray(R"({"type":"drone_update","seq":9,"serial":"D","kind":"wobble","data":{},"timestamp":1})")
+        << false;
+    QTest::newRow("a1 unknown type with seq") << QByteArray(R"({"type":"weather","seq":9,"wind":3})") << false;
+    QTest::newRow("seed 000 build completion") << QByteArray(
+        R"({"type":"drone_update","serial":"D","kind":"build_progress","data":{"completion":42.4,"stage":"frame"},"timestamp":1})")
+                                               << true;
+    QTest::newRow("build percent above range") << QByteArray(
+        R"({"type":"drone_update","serial":"D","kind":"build_progress","data":{"percent":101,"stage":"frame"},"timestamp":1})")
+                                               << true;
+    QTest::newRow("build percent and completion") << QByteArray(
+        R"({"type":"drone_update","serial":"D","kind":"build_progress","data":{"percent":7,"completion":9,"stage":"s"},"timestamp":1})")
+                                                  << true;
     QTest::newRow("alarm null source") << QByteArray(
         R"({"type":"alarm","alarmId":"a","severity":"low","message":"m","timestamp":1,"source":null})")
                                        << true;

@@ -39,6 +39,7 @@ private Q_SLOTS:
     void enginePackets_data();
     void enginePackets();
     void openPacket();
+    void fuzz_hugeMaxPayloadIsNoLimit();
     void openPacketWithoutOptionalFields();
     void messages_data();
     void messages();
@@ -94,6 +95,20 @@ void TestSocketIo::openPacket()
     QCOMPARE(packet->open.pingIntervalMs, 300);
     QCOMPARE(packet->open.pingTimeoutMs, 200);
     QCOMPARE(packet->open.maxPayload, 1048576);
+}
+
+void TestSocketIo::fuzz_hugeMaxPayloadIsNoLimit()
+{
+    // Found by fuzz_socketio: a maxPayload beyond what a qint64 holds was
+    // converted with undefined behaviour (a negative limit on x86).
+    for (const QString &huge : {QStringLiteral("1e300"), QStringLiteral("9007199254740993"),
+                                QStringLiteral("103333333333333333333333333333333333333")}) {
+        const auto result = parsePacket(
+            QStringLiteral(R"(0{"sid":"abc","pingInterval":25000,"pingTimeout":20000,"maxPayload":%1})").arg(huge));
+        const auto *packet = std::get_if<Packet>(&result);
+        QVERIFY2(packet, qPrintable(errorOf(result)));
+        QCOMPARE(packet->open.maxPayload, std::numeric_limits<qint64>::max());
+    }
 }
 
 void TestSocketIo::openPacketWithoutOptionalFields()

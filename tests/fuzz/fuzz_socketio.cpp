@@ -1,0 +1,13 @@
+#include "fuzzchecks.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+
+// libFuzzer entry point: FuzzChecks::socketIoFrame() on any bytes.
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    if (!FuzzChecks::socketIoFrame(QByteArrayView(reinterpret_cast<const char *>(data), qsizetype(size))))
+        std::abort();
+    return 0;
+}
