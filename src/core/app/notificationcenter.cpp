@@ -194,6 +194,7 @@ bool NotificationCenter::clearHistory()
 void NotificationCenter::setMaximumListed(int count)
 {
     m_maximumListed = std::max(1, count);
+    m_pruneAgainAt = 0;
     prune();
 }
 
@@ -418,7 +419,9 @@ void NotificationCenter::post(Item item, bool live)
 void NotificationCenter::prune()
 {
     const int excess = m_model.rowCount() - m_maximumListed;
-    if (excess <= 0)
+    // While everything listed waits for an acknowledgement nothing can go:
+    // look again only after another tenth has come, not on every post.
+    if (excess <= 0 || m_model.rowCount() < m_pruneAgainAt)
         return;
     // Drop the oldest that need nothing, a tenth at a time so this is rare.
     int toDrop = std::max(excess, m_maximumListed / 10);
@@ -437,6 +440,7 @@ void NotificationCenter::prune()
     }
     if (!drop.isEmpty())
         m_model.retain([&drop](const Item &i) { return !drop.contains(i.id); });
+    m_pruneAgainAt = m_model.rowCount() > m_maximumListed ? m_model.rowCount() + std::max(1, m_maximumListed / 10) : 0;
 }
 
 void NotificationCenter::checkAttention()
