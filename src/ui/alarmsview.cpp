@@ -239,8 +239,27 @@ QTableView *AlarmsView::makeTable(AlarmFilterProxy *proxy)
     return table;
 }
 
+void AlarmsView::setWatchOnly(bool watchOnly)
+{
+    m_watchOnly = watchOnly;
+    for (QTableView *table : {m_table, m_shelvedTable}) {
+        table->clearSelection();
+        table->setSelectionMode(watchOnly ? QAbstractItemView::NoSelection : QAbstractItemView::ExtendedSelection);
+        table->setContextMenuPolicy(watchOnly ? Qt::NoContextMenu : Qt::CustomContextMenu);
+    }
+    for (QAction *action : {m_acknowledge, m_shelve, m_unshelve}) {
+        for (QObject *button : action->associatedObjects()) {
+            if (auto *widget = qobject_cast<QToolButton *>(button))
+                widget->setVisible(!watchOnly);
+        }
+    }
+    updateActions();
+}
+
 QString AlarmsView::actionsUnavailableReason() const
 {
+    if (m_watchOnly)
+        return tr("This screen only watches: acknowledge and shelve alarms from an operator workstation.");
     if (!m_session->alarmService())
         return tr("Alarm actions need this console's local store, and none is open.");
     if (m_session->connection()->isViewer())
@@ -450,6 +469,8 @@ void AlarmsView::blink()
 
 void AlarmsView::showContextMenu(QTableView *table, const QPoint &pos)
 {
+    if (m_watchOnly)
+        return;
     QMenu menu(this);
     if (table == m_shelvedTable) {
         menu.addAction(m_unshelve);
