@@ -3,21 +3,36 @@
 #include "app/session.h"
 #include "mainwindow.h"
 #include "notificationpanel.h"
-#include "store/localstore.h"
 #include "toastarea.h"
 
 #include "../interop/interoppeer.h"
 
-#include <QElapsedTimer>
+#include <QLocale>
 #include <QPushButton>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 
+#include <ctime>
 #include <memory>
+
+namespace {
+
+// CPU time this thread has used, in ms. Gaps between timer ticks are
+// measured in it rather than on the wall clock: on a loaded machine the
+// test may wait for a core, which says nothing about the console.
+qint64 threadCpuMs()
+{
+    timespec t {};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return qint64(t.tv_sec) * 1000 + t.tv_nsec / 1'000'000;
+}
+
+} // namespace
 
 // The whole window against a real plain JSON server (Node ws) that announces
 // a backlog of alarms in one burst, the way a plant server catching up does.
+// A 10 ms timer stands for the operator's clicks: the most CPU time the GUI
+// thread spends between two of its ticks is the longest the window is frozen.
 class TestAlarmFlood : public QObject
 {
     Q_OBJECT
@@ -26,6 +41,7 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void tenThousandAlarmsKeepTheWindowResponsive();
+    void megabyteMessagesNeverBlockTheWindow();
 
 private:
     std::unique_ptr<QProcess> m_peer;
@@ -52,11 +68,9 @@ void TestAlarmFlood::tenThousandAlarmsKeepTheWindowResponsive()
     const quint16 port = startPeer(*m_peer, interopDir + QStringLiteral("/plain-server.js"), {}, env, &why);
     QVERIFY2(port != 0, qPrintable(why));
 
-    QTemporaryDir dir;
-    LocalStore store;
-    QVERIFY2(store.open(dir.filePath(QStringLiteral("watchfloor.sqlite"))), qPrintable(store.lastError()));
+    // No local store: the notification history's disk writes are the
+    // store's own matter (its worker thread); this is about the GUI's work.
     Session session;
-    session.setStore(&store);
     ConnectionSettings s;
     s.url = QUrl(QStringLiteral("ws://127.0.0.1:%1/ws").arg(port));
     s.dialect = ConnectionSettings::Dialect::Plain;
@@ -69,19 +83,16 @@ void TestAlarmFlood::tenThousandAlarmsKeepTheWindowResponsive()
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     window.setNotificationsVisible(true); // the notification center open is the worst case
 
-    // A 10 ms timer stands for the operator's clicks: the longest it waits
-    // is the longest the window was frozen.
-    QElapsedTimer clock;
-    qint64 last = 0;
+    qint64 last = threadCpuMs();
     qint64 worstGap = 0;
     QTimer tick;
     tick.setInterval(10);
     connect(&tick, &QTimer::timeout, this, [&] {
-        const qint64 t = clock.elapsed();
+        const qint64 t = threadCpuMs();
         worstGap = std::max(worstGap, t - last);
         last = t;
     });
-    clock.start();
+    last = threadCpuMs();
     tick.start();
     session.start();
 
@@ -89,12 +100,62 @@ void TestAlarmFlood::tenThousandAlarmsKeepTheWindowResponsive()
     QTRY_VERIFY(window.notifications()->model()->rowCount() >= kBacklog);
     QTest::qWait(50);
     // Everything arrived and was announced; the screen stayed usable.
-    QVERIFY2(worstGap < 5000, qPrintable(QStringLiteral("the window froze for %1 ms").arg(worstGap)));
+    QVERIFY2(worstGap < 2000,
+             qPrintable(QStringLiteral("the GUI thread was busy for %1 ms without a break").arg(worstGap)));
     ToastArea *toasts = window.alerting()->toasts();
     QVERIFY(toasts->visibleCount() > 0);
     QVERIFY2(toasts->hiddenCount() <= toasts->maximumQueued(), "the toast queue is bounded");
     QVERIFY(toasts->moreButton()->isVisible()); // the rest are counted, not lost: "+N more"
-    qInfo("worst event-loop gap during the burst: %lld ms", worstGap);
+    qInfo("longest busy stretch of the GUI thread during the burst: %lld ms", worstGap);
+}
+
+void TestAlarmFlood::megabyteMessagesNeverBlockTheWindow()
+{
+    // A server that sends whole logs as alarm messages, a megabyte each.
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("ALARM_BACKLOG"), QStringLiteral("4"));
+    env.insert(QStringLiteral("ALARM_MESSAGE_CHARS"), QStringLiteral("1000000"));
+    env.insert(QStringLiteral("ALARM_MS"), QStringLiteral("3600000"));
+    QString why;
+    const quint16 port = startPeer(*m_peer, interopDir + QStringLiteral("/plain-server.js"), {}, env, &why);
+    QVERIFY2(port != 0, qPrintable(why));
+
+    Session session;
+    ConnectionSettings s;
+    s.url = QUrl(QStringLiteral("ws://127.0.0.1:%1/ws").arg(port));
+    s.dialect = ConnectionSettings::Dialect::Plain;
+    s.operatorName = QStringLiteral("floor-1");
+    s.connectTimeoutMs = 3000;
+    session.setSettings(s);
+    MainWindow window(&session, QStringLiteral("Long texts"));
+    window.resize(1280, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.setNotificationsVisible(true);
+    window.showView(MainWindow::View::Alarms);
+
+    qint64 last = threadCpuMs();
+    qint64 worstGap = 0;
+    QTimer tick;
+    tick.setInterval(10);
+    connect(&tick, &QTimer::timeout, this, [&] {
+        const qint64 t = threadCpuMs();
+        worstGap = std::max(worstGap, t - last);
+        last = t;
+    });
+    last = threadCpuMs();
+    tick.start();
+    session.start();
+    QTRY_COMPARE_WITH_TIMEOUT(session.alarms()->rowCount(), 4, 30000);
+    // Shown everywhere: the table, the notification center, the toasts.
+    QTRY_VERIFY(window.alerting()->toasts()->visibleCount() > 0);
+    QTest::qWait(500); // paints, tooltips and layouts of what arrived
+    QVERIFY2(worstGap < 1000,
+             qPrintable(QStringLiteral("the GUI thread was busy for %1 ms without a break").arg(worstGap)));
+    const QString message = session.alarms()->alarmAt(0).message;
+    QVERIFY(message.size() < 4000);
+    QVERIFY(message.contains(QLocale().toString(1000000)));
+    qInfo("longest busy stretch of the GUI thread with megabyte messages: %lld ms", worstGap);
 }
 
 QTEST_MAIN(TestAlarmFlood)

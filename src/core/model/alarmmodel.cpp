@@ -1,5 +1,7 @@
 #include "alarmmodel.h"
 
+#include "displaytext.h"
+
 #include <QSet>
 
 using Protocol::Alarm;
@@ -14,6 +16,24 @@ static_assert(int(AlarmState::Shelved) == 4, "m_counts holds five states");
 template<typename T> QVariant optionalVariant(const std::optional<T> &value)
 {
     return value ? QVariant::fromValue(*value) : QVariant();
+}
+
+// What a server sent, cut to what a screen can show: see DisplayText.
+Alarm forDisplay(Alarm a)
+{
+    constexpr qsizetype kNameChars = 200;
+    a.message = DisplayText::cut(a.message);
+    if (a.note)
+        a.note = DisplayText::cut(*a.note);
+    if (a.shelveReason)
+        a.shelveReason = DisplayText::cut(*a.shelveReason);
+    if (a.ackedBy)
+        a.ackedBy = DisplayText::cut(*a.ackedBy, kNameChars);
+    if (a.shelvedBy)
+        a.shelvedBy = DisplayText::cut(*a.shelvedBy, kNameChars);
+    if (a.source)
+        a.source->id = DisplayText::cut(a.source->id, kNameChars);
+    return a;
 }
 
 bool sameSource(const std::optional<Protocol::AlarmSource> &a, const std::optional<Protocol::AlarmSource> &b)
@@ -253,7 +273,7 @@ void AlarmModel::apply(const QList<Alarm> &updates, QList<Alarm> &changed)
     for (const Alarm &update : updates) {
         if (!finals.contains(update.alarmId))
             order.append(update.alarmId);
-        finals.insert(update.alarmId, update);
+        finals.insert(update.alarmId, forDisplay(update));
     }
 
     const qint64 t = now();

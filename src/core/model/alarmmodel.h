@@ -11,6 +11,9 @@
 #include <optional>
 
 // The alarms the server holds, one row per alarm: every alarm not cleared.
+// Texts longer than a screen can show (a message of a megabyte) are cut as
+// they come in (DisplayText), so no view, toast or notification ever lays
+// them out whole.
 // Fed by `alarm` events (an upsert each; a cleared one leaves the model) and
 // by the `alarms` snapshot. Keeps per severity and state counts for the
 // banner and the summary, so nobody rescans the rows.

@@ -1,4 +1,5 @@
 #include "model/alarmmodel.h"
+#include "model/displaytext.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -88,6 +89,7 @@ private Q_SLOTS:
     void countsFollowUpdatesAndRemovals();
     void staleOnlyWhileTheLinkIsDown();
     void columnsHeadersAndRoleNames();
+    void megabyteMessageIsCutForDisplay();
 
 private:
     AlarmModel *m_model = nullptr;
@@ -387,6 +389,36 @@ void TestAlarmModel::columnsHeadersAndRoleNames()
     QCOMPARE(names.value(AlarmModel::AcknowledgedRole), QByteArray("acknowledged"));
     QCOMPARE(names.value(AlarmModel::ActiveRole), QByteArray("active"));
     QCOMPARE(names.value(LiveTableModel::KeyRole), QByteArray("key"));
+}
+
+void TestAlarmModel::megabyteMessageIsCutForDisplay()
+{
+    // A server that sends a whole log as the message: the model, and so every
+    // view, toast and notification after it, holds a screenful and a mark.
+    QSignalSpy changed(m_model, &AlarmModel::alarmsChanged);
+    Alarm big = alarm(u"BIG"_s, AlarmSeverity::Critical);
+    const QString start = u"Boiler 3 tripped: "_s;
+    big.message = start + QString(1'000'000 - start.size(), u'x');
+    big.note = QString(500'000, u'n');
+    m_model->applyBatch({big});
+    const QString shown = m_model->index(0, AlarmModel::MessageColumn).data().toString();
+    QVERIFY2(shown.size() <= DisplayText::kMaxChars + 100, qPrintable(QString::number(shown.size())));
+    QVERIFY(shown.startsWith(start));
+    QVERIFY2(shown.contains(QLocale().toString(1'000'000)), qPrintable(shown.right(80)));
+    QVERIFY(m_model->index(0, 0).data(AlarmModel::NoteRole).toString().size() <= DisplayText::kMaxChars + 100);
+    QCOMPARE(changed.size(), 1);
+    const auto reported = changed.constFirst().constFirst().value<QList<Alarm>>();
+    QCOMPARE(reported.constFirst().message, shown);
+    // The same text again is no change; a short one is kept whole.
+    m_model->applyBatch({big});
+    QCOMPARE(changed.size(), 1);
+    big.message = u"Boiler 3 back to normal"_s;
+    m_model->applyBatch({big});
+    QCOMPARE(m_model->alarm(u"BIG"_s)->message, u"Boiler 3 back to normal"_s);
+    // A surrogate pair on the cut is never split.
+    const QString emoji = QString(DisplayText::kMaxChars - 1, u'a') + QString::fromUtf8("\xF0\x9F\x94\xA5") + u"tail"_s;
+    const QString cut = DisplayText::cut(emoji);
+    QVERIFY(cut.startsWith(QString(DisplayText::kMaxChars - 1, u'a') + QStringLiteral("… ")));
 }
 
 QTEST_GUILESS_MAIN(TestAlarmModel)
