@@ -38,6 +38,9 @@ const alarmBacklog = intFromEnv('ALARM_BACKLOG', 0, true);
 const alarmMessageChars = intFromEnv('ALARM_MESSAGE_CHARS', 0, true);
 // The first alarm id; a restarted server starts from it again.
 const firstAlarmId = intFromEnv('ALARM_FIRST_ID', 40);
+// A fixed port, so that a test can restart the server where the console
+// expects it; 0 (the default) picks a free one.
+const listenPort = intFromEnv('PORT', 0, true);
 
 // A brewhouse panel like seed 002's: numeric endpoint ids, one unit each.
 const endpoints = new Map([
@@ -218,7 +221,7 @@ function handleMessage(ws, state, data, isBinary) {
 }
 
 const clients = new Map();
-const wss = new WebSocketServer({ host: '127.0.0.1', port: 0, path: '/ws', maxPayload: 1024 * 1024 });
+const wss = new WebSocketServer({ host: '127.0.0.1', port: listenPort, path: '/ws', maxPayload: 1024 * 1024 });
 
 wss.on('connection', (ws) => {
     const state = { id: clientId(), endpointIds: new Set(), commandIds: new Set(), alarms: false, badIndex: 0 };

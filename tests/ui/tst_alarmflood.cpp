@@ -2,6 +2,7 @@
 #include "app/notificationcenter.h"
 #include "app/session.h"
 #include "mainwindow.h"
+#include "model/notificationmodel.h"
 #include "notificationpanel.h"
 #include "toastarea.h"
 
@@ -42,6 +43,7 @@ private Q_SLOTS:
     void cleanup();
     void tenThousandAlarmsKeepTheWindowResponsive();
     void megabyteMessagesNeverBlockTheWindow();
+    void restartedServerReusingIdsAnnouncesNewOccurrences();
 
 private:
     std::unique_ptr<QProcess> m_peer;
@@ -156,6 +158,69 @@ void TestAlarmFlood::megabyteMessagesNeverBlockTheWindow()
     QVERIFY(message.size() < 4000);
     QVERIFY(message.contains(QLocale().toString(1000000)));
     qInfo("longest busy stretch of the GUI thread with megabyte messages: %lld ms", worstGap);
+}
+
+void TestAlarmFlood::restartedServerReusingIdsAnnouncesNewOccurrences()
+{
+    // A plain server numbers its alarms from 40 each time it starts: after a
+    // restart, ids 40 to 42 are new alarms, not the earlier ones.
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("ALARM_BACKLOG"), QStringLiteral("3"));
+    env.insert(QStringLiteral("ALARM_MS"), QStringLiteral("3600000"));
+    QString why;
+    const quint16 port = startPeer(*m_peer, interopDir + QStringLiteral("/plain-server.js"), {}, env, &why);
+    QVERIFY2(port != 0, qPrintable(why));
+
+    Session session;
+    ConnectionSettings s;
+    s.url = QUrl(QStringLiteral("ws://127.0.0.1:%1/ws").arg(port));
+    s.dialect = ConnectionSettings::Dialect::Plain;
+    s.operatorName = QStringLiteral("floor-1");
+    s.connectTimeoutMs = 3000;
+    s.backoffBaseMs = 50;
+    s.backoffCapMs = 200;
+    session.setSettings(s);
+    MainWindow window(&session, QStringLiteral("Restart"));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    NotificationModel *notes = window.notifications()->model();
+    const auto waitingAlarms = [notes] {
+        QStringList ids;
+        for (int row = 0; row < notes->rowCount(); ++row) {
+            const QModelIndex i = notes->index(row);
+            if (i.data(NotificationModel::NeedsAckRole).toBool())
+                ids.append(i.data(NotificationModel::IdRole).toString());
+        }
+        return ids;
+    };
+    session.start();
+    QTRY_COMPARE_WITH_TIMEOUT(session.alarms()->rowCount(), 3, 10000);
+    QTRY_COMPARE(waitingAlarms().size(), 3);
+    const QStringList before = waitingAlarms();
+    const QDateTime firstRaised = session.alarms()->alarm(QStringLiteral("40"))->timestamp;
+
+    stopPeer(*m_peer);
+    QTRY_VERIFY_WITH_TIMEOUT(!session.connection()->isLive(), 10000);
+    QTest::qWait(20); // a later millisecond for the new alarms' times
+    env.insert(QStringLiteral("PORT"), QString::number(port));
+    m_peer = std::make_unique<QProcess>();
+    QCOMPARE(startPeer(*m_peer, interopDir + QStringLiteral("/plain-server.js"), {}, env, &why), port);
+    QTRY_VERIFY_WITH_TIMEOUT(session.connection()->isLive(), 10000);
+
+    // Three rows still, now the new alarms, and each one announced.
+    QTRY_VERIFY_WITH_TIMEOUT(session.alarms()->alarm(QStringLiteral("40"))->timestamp != firstRaised, 10000);
+    QCOMPARE(session.alarms()->rowCount(), 3);
+    QTRY_COMPARE(waitingAlarms().size(), 3);
+    const QStringList after = waitingAlarms();
+    for (const QString &id : after)
+        QVERIFY2(!before.contains(id), qPrintable(id));
+    // The earlier ones are listed still, no longer waiting: an acknowledgement
+    // from them would reach the new alarm under the same id.
+    for (const QString &id : before) {
+        const NotificationModel::Item *item = notes->item(id);
+        QVERIFY2(item, qPrintable(id));
+        QVERIFY(!NotificationModel::needsAck(*item));
+    }
 }
 
 QTEST_MAIN(TestAlarmFlood)

@@ -249,10 +249,23 @@ void NotificationCenter::onAlarmsChanged(const QList<Protocol::Alarm> &changed)
         const bool waiting = AlarmModel::isUnacknowledged(alarm.state);
         // A chattering alarm, or one still waiting, stays on its notification;
         // one that was dealt with and comes back is news again.
+        // A server that reuses an id for a new alarm (restarted, or with no
+        // activation count) announces a new occurrence, even while the
+        // earlier one under that id still waited.
+        const bool reused
+            = existing && existing->id != newId && AlarmModel::isReusedId(existing->time, existing->count, alarm);
         const bool startsNew = waiting
-            && (!existing
+            && (!existing || reused
                 || (!NotificationModel::needsAck(*existing) && !alarm.chattering && existing->id != newId
                     && alarm.state == AlarmState::ActiveUnacked));
+        if (reused && NotificationModel::needsAck(*existing)) {
+            // The server no longer holds the earlier occurrence: it waits for
+            // nothing now, and an acknowledgement from it would reach the new one.
+            Item earlier = *existing;
+            earlier.alarmState = AlarmState::Cleared;
+            m_model.upsert(earlier);
+            Q_EMIT notificationChanged(earlier);
+        }
         if (startsNew) {
             Item item;
             item.id = newId;

@@ -62,6 +62,12 @@ bool AlarmModel::isUnacknowledged(AlarmState state)
     return state == AlarmState::ActiveUnacked || state == AlarmState::RtnUnacked;
 }
 
+bool AlarmModel::isReusedId(const QDateTime &heldRaisedAt, qint64 heldCount, const Alarm &update)
+{
+    return heldRaisedAt.isValid() && update.timestamp.isValid() && update.timestamp != heldRaisedAt
+        && update.count <= heldCount && update.state != AlarmState::Cleared;
+}
+
 bool AlarmModel::isActive(AlarmState state)
 {
     return state == AlarmState::ActiveUnacked || state == AlarmState::ActiveAcked;

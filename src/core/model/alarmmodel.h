@@ -84,6 +84,13 @@ public:
     // Alarms whose condition is present, acknowledged or not.
     int activeCount(Protocol::AlarmSeverity severity) const;
 
+    // Whether `update` is a new occurrence that a server announced under the
+    // id of an earlier one it no longer counts: a different activation time
+    // without a higher activation count (a restarted server numbering its
+    // alarms from the start again, or a plain server that has no count). A
+    // real re-activation raises the count; an update of the same occurrence
+    // keeps its activation time.
+    static bool isReusedId(const QDateTime &heldRaisedAt, qint64 heldCount, const Protocol::Alarm &update);
     static bool isUnacknowledged(Protocol::AlarmState state);
     static bool isActive(Protocol::AlarmState state);
 
