@@ -300,8 +300,16 @@ void AlarmsView::acknowledgeSelected()
         AlarmService *service = m_session->alarmService();
         if (!service)
             return;
+        // Alarms the server no longer lists cannot be acknowledged there:
+        // the operator's acknowledgement lets them go here.
+        QStringList toServer;
+        for (const QString &id : ids) {
+            if (!m_session->alarms()->isUnconfirmed(id))
+                toServer.append(id);
+        }
+        m_session->alarms()->forget(ids);
         int failed = 0;
-        for (const QString &id : ids)
+        for (const QString &id : std::as_const(toServer))
             failed += service->acknowledge(id, dialog->note()).isNull() ? 1 : 0;
         reportOutcome(int(ids.size()) - failed, failed, tr("Acknowledgement"));
     });

