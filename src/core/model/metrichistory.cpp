@@ -8,12 +8,15 @@
 namespace {
 constexpr qint64 kTickMs = 10;
 constexpr qint64 kMaxTicks = std::numeric_limits<quint32>::max();
-constexpr qint64 kPastMs = 24 * 3600 * 1000; // room for reports a server dated a little in the past
+// Room for reports a server dated in the past (a replay, a clock behind);
+// the rest of the 497 days of range lies ahead.
+constexpr qint64 kPastMs = 400LL * 24 * 3600 * 1000;
 } // namespace
 
 MetricHistory::MetricHistory(qsizetype capacityPerSeries)
     : m_capacity(capacityPerSeries)
-    , m_baseMs(QDateTime::currentMSecsSinceEpoch() - kPastMs)
+    // On a whole tick, so that times on whole ticks come back exactly.
+    , m_baseMs((QDateTime::currentMSecsSinceEpoch() - kPastMs) / kTickMs * kTickMs)
 { }
 
 void MetricHistory::append(const QString &entity, int metric, qint64 timeMs, double value)

@@ -33,7 +33,7 @@ void TestMetricHistory::a20_oneBadTimestampCannotFlattenTheTrends_data()
 {
     QTest::addColumn<qint64>("badMs");
     QTest::newRow("1970") << qint64(0);
-    QTest::newRow("a year before") << QDateTime::currentMSecsSinceEpoch() - 365LL * 24 * 3600 * 1000;
+    QTest::newRow("two years before") << QDateTime::currentMSecsSinceEpoch() - 2 * 365LL * 24 * 3600 * 1000;
     QTest::newRow("far future") << QDateTime::currentDateTimeUtc().addYears(30).toMSecsSinceEpoch();
 }
 
