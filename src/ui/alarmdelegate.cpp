@@ -159,8 +159,13 @@ QString AlarmDelegate::cellText(const QModelIndex &index)
     switch (index.column()) {
     case AlarmModel::SeverityColumn:
         return severityText(AlarmSeverity(index.data(AlarmModel::SeverityRole).toInt()));
-    case AlarmModel::StateColumn:
-        return stateText(AlarmState(index.data(AlarmModel::StateRole).toInt()));
+    case AlarmModel::StateColumn: {
+        const QString state = stateText(AlarmState(index.data(AlarmModel::StateRole).toInt()));
+        // Missing from the server's last snapshot: still waiting here, but
+        // the server no longer vouches for it.
+        return index.data(AlarmModel::UnconfirmedRole).toBool() ? tr("%1 · not confirmed by the server").arg(state)
+                                                                : state;
+    }
     case AlarmModel::SourceColumn: {
         const QVariant kind = index.data(AlarmModel::SourceKindRole);
         return kind.isValid() ? tr("%1 %2").arg(sourceKindText(AlarmSourceKind(kind.toInt())),

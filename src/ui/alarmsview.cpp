@@ -239,8 +239,27 @@ QTableView *AlarmsView::makeTable(AlarmFilterProxy *proxy)
     return table;
 }
 
+void AlarmsView::setWatchOnly(bool watchOnly)
+{
+    m_watchOnly = watchOnly;
+    for (QTableView *table : {m_table, m_shelvedTable}) {
+        table->clearSelection();
+        table->setSelectionMode(watchOnly ? QAbstractItemView::NoSelection : QAbstractItemView::ExtendedSelection);
+        table->setContextMenuPolicy(watchOnly ? Qt::NoContextMenu : Qt::CustomContextMenu);
+    }
+    for (QAction *action : {m_acknowledge, m_shelve, m_unshelve}) {
+        for (QObject *button : action->associatedObjects()) {
+            if (auto *widget = qobject_cast<QToolButton *>(button))
+                widget->setVisible(!watchOnly);
+        }
+    }
+    updateActions();
+}
+
 QString AlarmsView::actionsUnavailableReason() const
 {
+    if (m_watchOnly)
+        return tr("This screen only watches: acknowledge and shelve alarms from an operator workstation.");
     if (!m_session->alarmService())
         return tr("Alarm actions need this console's local store, and none is open.");
     if (m_session->connection()->isViewer())
@@ -281,8 +300,16 @@ void AlarmsView::acknowledgeSelected()
         AlarmService *service = m_session->alarmService();
         if (!service)
             return;
+        // Alarms the server no longer lists cannot be acknowledged there:
+        // the operator's acknowledgement lets them go here.
+        QStringList toServer;
+        for (const QString &id : ids) {
+            if (!m_session->alarms()->isUnconfirmed(id))
+                toServer.append(id);
+        }
+        m_session->alarms()->forget(ids);
         int failed = 0;
-        for (const QString &id : ids)
+        for (const QString &id : std::as_const(toServer))
             failed += service->acknowledge(id, dialog->note()).isNull() ? 1 : 0;
         reportOutcome(int(ids.size()) - failed, failed, tr("Acknowledgement"));
     });
@@ -450,6 +477,8 @@ void AlarmsView::blink()
 
 void AlarmsView::showContextMenu(QTableView *table, const QPoint &pos)
 {
+    if (m_watchOnly)
+        return;
     QMenu menu(this);
     if (table == m_shelvedTable) {
         menu.addAction(m_unshelve);

@@ -37,6 +37,10 @@ public:
 
     // Whether an acknowledgement needs a note (a profile option).
     void setRequireNote(bool required) { m_requireNote = required; }
+    // A floor screen only watches: no row can be selected and no acknowledge,
+    // shelve or unshelve is reachable, by button, menu or key.
+    void setWatchOnly(bool watchOnly);
+    bool isWatchOnly() const { return m_watchOnly; }
     bool requireNote() const { return m_requireNote; }
 
     QTableView *alarmTable() const { return m_table; }
@@ -78,6 +82,7 @@ private:
     Session *m_session;
     AlarmRateMeter m_rate;
     bool m_requireNote = false;
+    bool m_watchOnly = false;
     AlarmFilterProxy *m_proxy;
     AlarmFilterProxy *m_shelvedProxy;
     AlarmDelegate *m_delegate;

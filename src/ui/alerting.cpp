@@ -107,7 +107,7 @@ void Alerting::onPosted(const NotificationModel::Item &item)
     }
     spec.source = sourceOf(item);
     spec.time = item.time;
-    if (NotificationModel::needsAck(item))
+    if (NotificationModel::needsAck(item) && !m_watchOnly)
         spec.alarmId = item.alarmId;
     m_toasts->post(spec);
     // A desktop notification stands alone: it names what kind of news it is.

@@ -28,6 +28,9 @@ public:
     Alerting(NotificationCenter *center, Session *session, QWidget *window, QWidget *toastHost);
 
     void setPreferences(const Preferences &preferences);
+    // A floor screen only watches: its toasts offer no Acknowledge.
+    void setWatchOnly(bool watchOnly) { m_watchOnly = watchOnly; }
+    bool isWatchOnly() const { return m_watchOnly; }
     const Preferences &preferences() const { return m_preferences; }
 
     ToastArea *toasts() const { return m_toasts; }
@@ -55,4 +58,5 @@ private:
     DesktopNotifier *m_desktop;
     AlarmSound *m_sound;
     Preferences m_preferences;
+    bool m_watchOnly = false;
 };

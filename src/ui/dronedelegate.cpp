@@ -1,5 +1,6 @@
 #include "dronedelegate.h"
 
+#include "agetext.h"
 #include "cellpainter.h"
 #include "model/dronemodel.h"
 #include "theme.h"
@@ -127,10 +128,14 @@ void DroneDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIn
         break;
     }
     case DroneModel::LastUpdateColumn: {
+        // Stale: how long ago this console last heard of it, on its own
+        // clock; the server's time of day could be hours off, or yesterday.
+        if (stale) {
+            option->text = AgeText::stale(index.data(DroneModel::AgeRole).toLongLong());
+            break;
+        }
         const QDateTime at = index.data(DroneModel::LastUpdateRole).toDateTime();
-        const QString time
-            = at.isValid() ? locale.toString(at.toLocalTime().time(), QStringLiteral("HH:mm:ss")) : QString();
-        option->text = stale ? tr("%1 (stale)").arg(time) : time;
+        option->text = at.isValid() ? locale.toString(at.toLocalTime().time(), QStringLiteral("HH:mm:ss")) : QString();
         break;
     }
     default:

@@ -14,6 +14,7 @@
 #include <QLineEdit>
 #include <QSplitter>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 
 using Protocol::DroneState;
@@ -73,6 +74,11 @@ DronesView::DronesView(Session *session, QWidget *parent)
     m_table->setAccessibleName(tr("Drones"));
     m_table->setModel(m_proxy);
     m_table->setItemDelegate(m_delegate);
+    // Stale rows say how long ago they were heard of: the ages tick.
+    auto *ageClock = new QTimer(this);
+    ageClock->setInterval(1000);
+    connect(ageClock, &QTimer::timeout, m_table->viewport(), qOverload<>(&QWidget::update));
+    ageClock->start();
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(DroneModel::SerialColumn, Qt::AscendingOrder);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);

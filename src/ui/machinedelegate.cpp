@@ -1,5 +1,6 @@
 #include "machinedelegate.h"
 
+#include "agetext.h"
 #include "cellpainter.h"
 #include "model/machinemodel.h"
 #include "theme.h"
@@ -193,8 +194,11 @@ void MachineDelegate::initStyleOption(QStyleOptionViewItem *option, const QModel
         break;
     }
     case MachineModel::LastUpdateColumn: {
-        const QString time = timeText(index.data(MachineModel::LastUpdateRole).toDateTime());
-        option->text = index.data(MachineModel::StaleRole).toBool() ? tr("%1 (stale)").arg(time) : time;
+        // Stale: how long ago this console last heard of it, on its own
+        // clock; the server's time of day could be hours off, or yesterday.
+        option->text = index.data(MachineModel::StaleRole).toBool()
+            ? AgeText::stale(index.data(MachineModel::AgeRole).toLongLong())
+            : timeText(index.data(MachineModel::LastUpdateRole).toDateTime());
         break;
     }
     default:

@@ -3,6 +3,7 @@
 #include "charts.h"
 #include "listtable.h"
 
+#include "agetext.h"
 #include "app/session.h"
 #include "machinedelegate.h"
 #include "machinefilterproxy.h"
@@ -25,6 +26,7 @@
 #include <QLocale>
 #include <QSplitter>
 #include <QTableView>
+#include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 #include <QValueAxis>
@@ -99,6 +101,11 @@ MachinesView::MachinesView(Session *session, QWidget *parent)
     m_table->setAccessibleName(tr("Machines"));
     m_table->setModel(m_proxy);
     m_table->setItemDelegate(m_delegate);
+    // Stale rows say how long ago they were heard of: the ages tick.
+    auto *ageClock = new QTimer(this);
+    ageClock->setInterval(1000);
+    connect(ageClock, &QTimer::timeout, m_table->viewport(), qOverload<>(&QWidget::update));
+    ageClock->start();
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(MachineModel::IdColumn, Qt::AscendingOrder);
     ListTable::setUp(m_table);
@@ -116,7 +123,7 @@ MachinesView::MachinesView(Session *session, QWidget *parent)
                               + metrics.height() + 24);
     header->resizeSection(MachineModel::UtilizationColumn, metrics.horizontalAdvance(QStringLiteral("100 %")) + 90);
     header->resizeSection(MachineModel::LastUpdateColumn,
-                          metrics.horizontalAdvance(tr("%1 (stale)").arg(QStringLiteral("00:00:00"))) + 24);
+                          metrics.horizontalAdvance(AgeText::stale(3600000 * 23 + 59 * 60000)) + 24);
     const QFontMetrics headerMetrics = header->fontMetrics();
     for (int column = 0; column < MachineModel::ColumnCount; ++column) {
         const int title = headerMetrics.horizontalAdvance(m_proxy->headerData(column, Qt::Horizontal).toString()) + 28;

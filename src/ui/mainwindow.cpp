@@ -530,6 +530,8 @@ void MainWindow::showNotification(const QString &notificationId)
 
 void MainWindow::acknowledgeFromToast(const QString &notificationId)
 {
+    if (m_kiosk)
+        return; // a floor screen only watches
     // With a note required, or nothing the center can send, the panel asks
     // for the note or says why not; otherwise the toast's button is enough.
     if (m_panel->requireNote() || !m_panel->actionsUnavailableReason().isEmpty()) {
@@ -613,6 +615,11 @@ void MainWindow::setKioskMode(bool kiosk)
         layout->insertWidget(kiosk ? 0 : 1, m_staleBanner);
     }
     m_staleBanner->setKioskStyle(kiosk);
+    // A floor screen only watches: no acknowledge, shelve or unshelve by
+    // mouse, key, menu or toast.
+    m_alarms->setWatchOnly(kiosk);
+    m_panel->setWatchOnly(kiosk);
+    m_alerting->setWatchOnly(kiosk);
 }
 
 void MainWindow::openPreferences()

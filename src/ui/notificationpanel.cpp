@@ -18,6 +18,7 @@
 #include <QListView>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QTimer>
 #include <QVBoxLayout>
 
 using Protocol::AlarmSeverity;
@@ -100,22 +101,27 @@ NotificationPanel::NotificationPanel(NotificationCenter *center, Session *sessio
     layout->addWidget(m_message);
     layout->addWidget(createActions());
 
+    // A flood posts thousands of notifications in one frame: the summary and
+    // the buttons, which look at every listed row, are refreshed once after
+    // it, not once per notification.
+    m_refresh.setSingleShot(true);
+    m_refresh.setInterval(0);
+    connect(&m_refresh, &QTimer::timeout, this, [this] {
+        updateSummary();
+        updateActions();
+    });
+    const auto refreshSoon = [this] {
+        if (!m_refresh.isActive())
+            m_refresh.start();
+    };
     for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
-        connect(m_proxy, signal, this, [this] {
-            updateSummary();
-            updateActions();
-        });
-    connect(m_proxy, &QAbstractItemModel::modelReset, this, [this] {
-        updateSummary();
-        updateActions();
-    });
-    connect(m_proxy, &QAbstractItemModel::dataChanged, this, [this] {
-        updateSummary();
-        updateActions();
-    });
-    connect(center, &NotificationCenter::unreadCountChanged, this, [this] {
-        updateSummary();
-        updateActions();
+        connect(m_proxy, signal, this, refreshSoon);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, refreshSoon);
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, refreshSoon);
+    connect(m_proxy, &QAbstractItemModel::dataChanged, this, refreshSoon);
+    connect(center, &NotificationCenter::unreadCountChanged, this, [this, refreshSoon](int unread) {
+        m_markAllRead->setEnabled(unread > 0); // cheap, and answers the operator's click at once
+        refreshSoon();
     });
     connect(center, &NotificationCenter::storeFailed, this, [this](const QString &message) {
         report(tr("The notification history could not be saved: %1").arg(message), true);
@@ -206,8 +212,16 @@ void NotificationPanel::setRequireNote(bool required)
     updateActions();
 }
 
+void NotificationPanel::setWatchOnly(bool watchOnly)
+{
+    m_watchOnly = watchOnly;
+    updateActions();
+}
+
 QString NotificationPanel::actionsUnavailableReason() const
 {
+    if (m_watchOnly)
+        return tr("This screen only watches: acknowledge alarms from an operator workstation.");
     if (!m_session->alarmService())
         return tr("Alarm actions need this console's local store, and none is open.");
     if (m_session->connection()->isViewer())

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QTimer>
 #include <QWidget>
 
 class NotificationCenter;
@@ -25,6 +26,9 @@ public:
     NotificationPanel(NotificationCenter *center, Session *session, QWidget *parent = nullptr);
 
     void setRequireNote(bool required);
+    // A floor screen only watches: nothing can be acknowledged from here.
+    void setWatchOnly(bool watchOnly);
+    bool isWatchOnly() const { return m_watchOnly; }
     bool requireNote() const { return m_requireNote; }
     // Lists and selects a notification, clearing filters that hide it.
     void showNotification(const QString &notificationId);
@@ -69,6 +73,7 @@ private:
     void report(const QString &text, bool failure);
 
     NotificationCenter *m_center;
+    QTimer m_refresh; // coalesces refreshes of the summary and the buttons
     Session *m_session;
     NotificationFilterProxy *m_proxy;
     NotificationDelegate *m_delegate;
@@ -85,4 +90,5 @@ private:
     QLabel *m_summary = nullptr;
     QLabel *m_message = nullptr;
     bool m_requireNote = false;
+    bool m_watchOnly = false;
 };

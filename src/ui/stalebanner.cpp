@@ -1,5 +1,6 @@
 #include "stalebanner.h"
 
+#include "agetext.h"
 #include "app/session.h"
 #include "theme.h"
 
@@ -21,7 +22,11 @@ StaleBanner::StaleBanner(Session *session, QWidget *parent)
     bannerFont.setBold(true);
     setFont(bannerFont);
     m_normalFont = bannerFont;
-    connect(session->connection(), &ConnectionService::stateChanged, this, &StaleBanner::refresh);
+    ConnectionService *connection = session->connection();
+    connect(connection, &ConnectionService::stateChanged, this, &StaleBanner::refresh);
+    connect(connection, &ConnectionService::messageReceived, this, [this] { m_sinceMessage.restart(); });
+    m_tick.setInterval(1000);
+    connect(&m_tick, &QTimer::timeout, this, &StaleBanner::refresh);
     refresh();
 }
 
@@ -29,23 +34,24 @@ void StaleBanner::refresh()
 {
     const ConnectionService *c = m_session->connection();
     if (c->isLive()) {
+        m_tick.stop();
         hide();
         return;
     }
-    const QDateTime last = c->lastMessageAt();
-    const QString since
-        = last.isValid() ? QLocale().toString(last.toLocalTime().time(), QStringLiteral("HH:mm:ss")) : QString();
+    if (!m_tick.isActive())
+        m_tick.start();
+    const qint64 age = sinceLastMessageMs();
+    const QString ago = AgeText::format(age);
     if (c->state() == ConnectionService::State::Paused) {
         // Turned off on purpose: say so, rather than that the link broke.
-        setText(last.isValid()
-                    ? tr("PAUSED — live updates are off; the values below are as last received at %1.").arg(since)
-                    : tr("PAUSED — live updates are off; no data received from the server yet."));
+        setText(age >= 0 ? tr("PAUSED — live updates are off; the values below are as last received %1 ago.").arg(ago)
+                         : tr("PAUSED — live updates are off; no data received from the server yet."));
         setAccessibleName(text());
         show();
         return;
     }
-    QString message = last.isValid()
-        ? tr("NOT LIVE — the values below are as last received at %1 and may be out of date.").arg(since)
+    QString message = age >= 0
+        ? tr("NOT LIVE — the last message came %1 ago; the values below may be out of date.").arg(ago)
         : tr("NOT LIVE — no data received from the server yet.");
     const QString why = c->state() == ConnectionService::State::Failed ? c->failureReason() : c->lastError();
     if (!why.isEmpty())
@@ -53,6 +59,16 @@ void StaleBanner::refresh()
     setText(message);
     setAccessibleName(message);
     show();
+}
+
+qint64 StaleBanner::sinceLastMessageMs() const
+{
+    if (m_sinceMessage.isValid())
+        return m_sinceMessage.elapsed();
+    // Messages that came before this banner existed (a window opened
+    // later): the console's own wall clock is all there is for those.
+    const QDateTime last = m_session->connection()->lastMessageAt();
+    return last.isValid() ? std::max<qint64>(0, last.msecsTo(QDateTime::currentDateTimeUtc())) : -1;
 }
 
 void StaleBanner::applyColours()

@@ -1,13 +1,16 @@
 #pragma once
 
+#include <QElapsedTimer>
 #include <QLabel>
+#include <QTimer>
 
 class Session;
 
-// The band across a window whenever what it shows is not live: since when
-// the values are as last received and why the link is down, or that live
-// updates were paused on purpose. Hidden while the link is live. Every
-// window of the console has its own, bound to the one session.
+// The band across a window whenever what it shows is not live: how long ago
+// the last message came (on this console's monotonic clock, ticking while
+// shown) and why the link is down, or that live updates were paused on
+// purpose. Hidden while the link is live. Every window of the console has
+// its own, bound to the one session.
 class StaleBanner : public QLabel
 {
     Q_OBJECT
@@ -30,10 +33,14 @@ protected:
 
 private:
     void refresh();
+    // ms since the last message from the server; -1 if none came yet.
+    qint64 sinceLastMessageMs() const;
     void applyColours();
     void applyKioskSize();
 
     Session *m_session;
     QFont m_normalFont;
     bool m_kiosk = false;
+    QElapsedTimer m_sinceMessage; // restarted by every message while this banner exists
+    QTimer m_tick; // the age, once a second while shown
 };

@@ -35,7 +35,12 @@ ToastArea::ToastArea(QWidget *window)
     m_more->setFocusPolicy(Qt::TabFocus);
     m_more->setAutoDefault(false);
     m_more->hide();
-    connect(m_more, &QPushButton::clicked, this, &ToastArea::showAllRequested);
+    connect(m_more, &QPushButton::clicked, this, [this] {
+        // The notification center lists what was dropped.
+        m_dropped = 0;
+        relayout();
+        Q_EMIT showAllRequested();
+    });
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(8);
@@ -57,13 +62,14 @@ void ToastArea::post(const ToastSpec &spec)
         return;
     }
     if (const int queued = queuePosition(spec.id); queued >= 0) {
-        m_queue[queued] = spec;
         // A queued one that turned critical may now push its way on screen.
         if (spec.level != ToastLevel::Critical) {
+            m_queuedCritical -= int(m_queue.at(queued).level == ToastLevel::Critical);
+            m_queue[queued] = spec;
             relayout();
             return;
         }
-        m_queue.removeAt(queued);
+        removeQueuedAt(queued);
     }
     if (visibleCount() >= m_maximumVisible && spec.level == ToastLevel::Critical) {
         // A critical toast never waits behind calmer ones: the oldest
@@ -73,14 +79,15 @@ void ToastArea::post(const ToastSpec &spec)
         });
         if (displaced != m_visible.crend()) {
             ToastWidget *back = *displaced;
-            m_queue.prepend(back->spec());
+            enqueue(back->spec(), true);
             removeToast(back, false);
         }
     }
     if (visibleCount() < m_maximumVisible)
         showToast(spec);
     else
-        m_queue.append(spec);
+        enqueue(spec, false);
+    trimQueue();
     relayout();
 }
 
@@ -93,7 +100,7 @@ void ToastArea::dismiss(const QString &id)
         return;
     }
     if (const int queued = queuePosition(id); queued >= 0) {
-        m_queue.removeAt(queued);
+        removeQueuedAt(queued);
         relayout();
         Q_EMIT dismissed(id);
     }
@@ -102,6 +109,9 @@ void ToastArea::dismiss(const QString &id)
 void ToastArea::clear()
 {
     m_queue.clear();
+    m_queuedIds.clear();
+    m_queuedCritical = 0;
+    m_dropped = 0;
     while (!m_visible.isEmpty())
         removeToast(m_visible.constFirst(), false);
     relayout();
@@ -113,10 +123,18 @@ void ToastArea::setMaximumVisible(int count)
     // The oldest ones over the new limit wait again, at the head of the queue.
     while (visibleCount() > m_maximumVisible) {
         ToastWidget *oldest = m_visible.constLast();
-        m_queue.prepend(oldest->spec());
+        enqueue(oldest->spec(), true);
         removeToast(oldest, false);
     }
     promote();
+    trimQueue();
+    relayout();
+}
+
+void ToastArea::setMaximumQueued(int count)
+{
+    m_maximumQueued = qMax(1, count);
+    trimQueue();
     relayout();
 }
 
@@ -215,19 +233,19 @@ void ToastArea::promote()
 {
     while (visibleCount() < m_maximumVisible && !m_queue.isEmpty()) {
         // Critical ones first, otherwise in the order they came.
-        auto next = std::find_if(m_queue.begin(), m_queue.end(),
-                                 [](const ToastSpec &s) { return s.level == ToastLevel::Critical; });
-        if (next == m_queue.end())
-            next = m_queue.begin();
+        auto next = m_queue.begin();
+        if (m_queuedCritical > 0)
+            next = std::find_if(m_queue.begin(), m_queue.end(),
+                                [](const ToastSpec &s) { return s.level == ToastLevel::Critical; });
         const ToastSpec spec = *next;
-        m_queue.erase(next);
+        removeQueuedAt(int(next - m_queue.begin()));
         showToast(spec);
     }
 }
 
 void ToastArea::relayout()
 {
-    const int hidden = hiddenCount();
+    const int hidden = hiddenCount() + m_dropped;
     m_more->setText(tr("+%n more", nullptr, hidden));
     m_more->setAccessibleName(tr("Show all notifications, %n more not shown", nullptr, hidden));
     m_more->setVisible(hidden > 0);
@@ -257,9 +275,42 @@ void ToastArea::relayout()
 
 int ToastArea::queuePosition(const QString &id) const
 {
+    if (!m_queuedIds.contains(id))
+        return -1;
     for (int i = 0; i < m_queue.size(); ++i) {
         if (m_queue.at(i).id == id)
             return i;
     }
     return -1;
+}
+
+void ToastArea::enqueue(const ToastSpec &spec, bool atHead)
+{
+    if (atHead)
+        m_queue.prepend(spec);
+    else
+        m_queue.append(spec);
+    m_queuedIds.insert(spec.id);
+    m_queuedCritical += int(spec.level == ToastLevel::Critical);
+}
+
+void ToastArea::removeQueuedAt(int position)
+{
+    m_queuedIds.remove(m_queue.at(position).id);
+    m_queuedCritical -= int(m_queue.at(position).level == ToastLevel::Critical);
+    m_queue.removeAt(position);
+}
+
+void ToastArea::trimQueue()
+{
+    while (m_queue.size() > m_maximumQueued) {
+        // The oldest calm one goes first; a critical one only when no calm one waits.
+        int victim = 0;
+        if (m_queuedCritical > 0 && m_queuedCritical < m_queue.size()) {
+            while (m_queue.at(victim).level == ToastLevel::Critical)
+                ++victim;
+        }
+        removeQueuedAt(victim);
+        ++m_dropped;
+    }
 }

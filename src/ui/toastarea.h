@@ -5,6 +5,7 @@
 #include <QHash>
 #include <QList>
 #include <QPointer>
+#include <QSet>
 #include <QStringList>
 #include <QWidget>
 
@@ -15,7 +16,11 @@ class ToastWidget;
 // Toasts in the bottom-right corner of a window, overlaid on its content.
 // Never a popup storm: at most maximumVisible() on screen, newest on top; the
 // rest wait in a queue, summarised by a "+N more" button, and come up (critical
-// ones first) as the shown ones go. Never modal and never takes the focus.
+// ones first) as the shown ones go. The queue holds at most maximumQueued():
+// beyond that the oldest waiting toast (a calm one before a critical one) is
+// dropped and only counted in "+N more"; the notification center still lists
+// it. So a flood costs the same per toast however long it lasts. Never modal
+// and never takes the focus.
 //
 // Timed toasts go by themselves (their timer paused while the mouse is over
 // them); Critical ones stay until the operator acknowledges, shows or closes
@@ -42,8 +47,15 @@ public:
     void setDuration(ToastLevel level, int ms);
     int duration(ToastLevel level) const;
 
+    // How many toasts may wait; at least 1.
+    void setMaximumQueued(int count);
+    int maximumQueued() const { return m_maximumQueued; }
+
     int visibleCount() const { return int(m_visible.size()); }
     int hiddenCount() const { return int(m_queue.size()); }
+    // Toasts dropped from a full queue since the operator last asked to see
+    // all of them (the "+N more" button) or clear().
+    int droppedCount() const { return m_dropped; }
     QStringList visibleIds() const; // newest first, as on screen
     QStringList hiddenIds() const; // in the order they will come up
 
@@ -66,12 +78,19 @@ private:
     void promote();
     void relayout();
     int queuePosition(const QString &id) const;
+    void enqueue(const ToastSpec &spec, bool atHead);
+    void removeQueuedAt(int position);
+    void trimQueue();
 
     QWidget *m_window;
     QVBoxLayout *m_stack; // the toasts, newest at index 0
     QPushButton *m_more;
     QList<ToastWidget *> m_visible; // newest first
     QList<ToastSpec> m_queue; // in arrival order
+    QSet<QString> m_queuedIds; // the ids in m_queue, so a new id is never searched for
+    int m_queuedCritical = 0; // critical ones in m_queue
+    int m_dropped = 0;
     int m_maximumVisible = 3;
+    int m_maximumQueued = 100;
     int m_durations[5] = {5000, 5000, 10000, 15000, 0};
 };

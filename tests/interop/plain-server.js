@@ -5,13 +5,13 @@
 
 const { WebSocketServer } = require('ws');
 
-function intFromEnv(name, fallback) {
+function intFromEnv(name, fallback, zeroAllowed = false) {
     const raw = process.env[name];
     if (raw === undefined || raw === '')
         return fallback;
     const value = Number(raw);
-    if (!Number.isInteger(value) || value <= 0) {
-        console.error(`plain-server: ${name} must be a positive integer, not "${raw}"`);
+    if (!Number.isInteger(value) || value < (zeroAllowed ? 0 : 1)) {
+        console.error(`plain-server: ${name} must be a ${zeroAllowed ? 'whole number' : 'positive integer'}, not "${raw}"`);
         process.exit(2);
     }
     return value;
@@ -30,6 +30,17 @@ const misbehaveFromStart = args.includes('--bad');
 const telemetryMs = intFromEnv('TELEMETRY_MS', 200);
 const alarmMs = intFromEnv('ALARM_MS', 1000);
 const commandStepMs = intFromEnv('COMMAND_STEP_MS', 50);
+// A server that announces its backlog: this many alarms at once to each
+// client that subscribes to alarms, before the periodic ones.
+const alarmBacklog = intFromEnv('ALARM_BACKLOG', 0, true);
+// Pads every alarm message to this many characters (a server that sends
+// whole logs as the message).
+const alarmMessageChars = intFromEnv('ALARM_MESSAGE_CHARS', 0, true);
+// The first alarm id; a restarted server starts from it again.
+const firstAlarmId = intFromEnv('ALARM_FIRST_ID', 40);
+// A fixed port, so that a test can restart the server where the console
+// expects it; 0 (the default) picks a free one.
+const listenPort = intFromEnv('PORT', 0, true);
 
 // A brewhouse panel like seed 002's: numeric endpoint ids, one unit each.
 const endpoints = new Map([
@@ -63,7 +74,7 @@ const malformedFrames = [
 ];
 
 let nextClient = 1;
-let nextAlarmId = 40;
+let nextAlarmId = firstAlarmId;
 const commands = new Map();
 
 function clientId() {
@@ -90,7 +101,10 @@ function numericIds(list) {
 function handleSubscribe(ws, state, message, subscribe) {
     const channel = message.channel;
     if (channel === 'alarms') {
+        const first = subscribe && !state.alarms;
         state.alarms = subscribe;
+        if (first && alarmBacklog > 0)
+            sendBacklog(ws);
         return;
     }
     if (channel === 'commands') {
@@ -207,7 +221,7 @@ function handleMessage(ws, state, data, isBinary) {
 }
 
 const clients = new Map();
-const wss = new WebSocketServer({ host: '127.0.0.1', port: 0, path: '/ws', maxPayload: 1024 * 1024 });
+const wss = new WebSocketServer({ host: '127.0.0.1', port: listenPort, path: '/ws', maxPayload: 1024 * 1024 });
 
 wss.on('connection', (ws) => {
     const state = { id: clientId(), endpointIds: new Set(), commandIds: new Set(), alarms: false, badIndex: 0 };
@@ -244,10 +258,22 @@ setInterval(() => {
     }
 }, telemetryMs);
 
-setInterval(() => {
+function nextAlarm() {
     const [severity, endpointId, text] = alarmTexts[nextAlarmId % alarmTexts.length];
-    const alarm = { type: 'alarm', alarmId: nextAlarmId++, severity, message: text, endpointId,
-                    timestamp: new Date().toISOString() };
+    const message = alarmMessageChars > text.length ? text + ' ' + '#'.repeat(alarmMessageChars - text.length - 1)
+                                                    : text;
+    return { type: 'alarm', alarmId: nextAlarmId++, severity, message, endpointId,
+             timestamp: new Date().toISOString() };
+}
+
+// The backlog goes out in one burst, the way a server catching up writes it.
+function sendBacklog(ws) {
+    for (let i = 0; i < alarmBacklog; ++i)
+        send(ws, nextAlarm());
+}
+
+setInterval(() => {
+    const alarm = nextAlarm();
     for (const [ws, state] of clients) {
         if (state.alarms)
             send(ws, alarm);

@@ -1,3 +1,5 @@
+#include "alarmnotedialog.h"
+#include "alarmsview.h"
 #include "alerting.h"
 #include "app/commandservice.h"
 #include "app/pinhash.h"
@@ -9,11 +11,14 @@
 #include "kioskexitdialog.h"
 #include "mainwindow.h"
 #include "notificationbell.h"
+#include "notificationpanel.h"
 #include "privatebus.h"
 #include "screenkeeper.h"
 #include "simserver.h"
 #include "store/localstore.h"
 #include "theme.h"
+#include "toastarea.h"
+#include "toastwidget.h"
 
 #include <QAction>
 #include <QApplication>
@@ -24,11 +29,13 @@
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListView>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QShortcut>
 #include <QSignalSpy>
 #include <QTabBar>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
@@ -78,7 +85,8 @@ SimOptions quietPlant()
 
 struct Console
 {
-    Console(const SimOptions &options, const KioskSettings &kiosk, const QString &busAddress = {})
+    Console(const SimOptions &options, const KioskSettings &kiosk, const QString &busAddress = {},
+            const QString &token = QStringLiteral("o"))
         : server(options)
     {
         QVERIFY(server.listen());
@@ -87,7 +95,7 @@ struct Console
         session.setStore(&store);
         ConnectionSettings s;
         s.url = QUrl(server.url());
-        s.token = QStringLiteral("o");
+        s.token = token;
         s.operatorName = QStringLiteral("floor-1");
         s.connectTimeoutMs = 3000;
         s.backoffBaseMs = 50;
@@ -164,6 +172,8 @@ private Q_SLOTS:
     void rotatesThroughTheViewsInOrder();
     void unacknowledgedAlarmHoldsTheAlarmsView();
     void commandsOffUnlessAllowed();
+    void kiosk_noAcknowledgeOrShelveIsReachable();
+    void kiosk_serverRefusesAWatchOnlyIdentity();
     void closeIsRefused();
     void wrongPinKeepsTheConsoleOpen();
     void threeWrongPinsLockOut();
@@ -369,6 +379,115 @@ void TestKiosk::unacknowledgedAlarmHoldsTheAlarmsView()
     QVERIFY(resumedAt == View::Overview || resumedAt == View::Drones);
     QTRY_VERIFY_WITH_TIMEOUT(c.window->currentView() != resumedAt, 3000);
     QVERIFY(c.window->currentView() != View::Alarms);
+}
+
+void TestKiosk::kiosk_noAcknowledgeOrShelveIsReachable()
+{
+    // A passer-by tries every way an operator would act on an alarm.
+    SimOptions o = quietPlant();
+    o.drones = 1;
+    o.scenarios = {QStringLiteral("alarm-flood")};
+    Console c(o, quickKiosk());
+    QTRY_VERIFY_WITH_TIMEOUT(c.controller->isHeldOnAlarms(), 20000);
+    AlarmsView *alarms = c.window->alarmsView();
+    QTableView *table = alarms->alarmTable();
+    QTRY_VERIFY(table->model()->rowCount() > 0);
+    const QString alarmId = table->model()->index(0, 0).data(AlarmModel::AlarmIdRole).toString();
+
+    // Mouse: a click selects nothing, no action button shows, no context menu.
+    const QRect cell = table->visualRect(table->model()->index(0, AlarmModel::MessageColumn));
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, cell.center());
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, Qt::ControlModifier, cell.center());
+    QVERIFY(!table->selectionModel()->hasSelection());
+    QCOMPARE(table->contextMenuPolicy(), Qt::NoContextMenu);
+    QCOMPARE(alarms->shelvedTable()->contextMenuPolicy(), Qt::NoContextMenu);
+    for (auto *button : alarms->findChildren<QToolButton *>()) {
+        const QAction *action = button->defaultAction();
+        if (action == alarms->acknowledgeAction() || action == alarms->shelveAction()
+            || action == alarms->unshelveAction())
+            QVERIFY2(!button->isVisible(), qPrintable(button->objectName()));
+    }
+    // Keyboard: select with the keys, then every shortcut.
+    table->setFocus();
+    QTest::keyClick(table, Qt::Key_Down);
+    QTest::keyClick(table, Qt::Key_Space);
+    QTest::keyClick(table, Qt::Key_A, Qt::ControlModifier);
+    QVERIFY(!table->selectionModel()->hasSelection());
+    table->selectAll(); // even a selection made behind the view's back
+    for (QAction *action : {alarms->acknowledgeAction(), alarms->shelveAction(), alarms->unshelveAction()})
+        QVERIFY2(!action->isEnabled(), qPrintable(action->objectName()));
+    QTest::keyClick(table, Qt::Key_K, Qt::ControlModifier);
+    QTest::keyClick(table, Qt::Key_S, Qt::ControlModifier | Qt::ShiftModifier);
+    QTest::keyClick(table, Qt::Key_U, Qt::ControlModifier | Qt::ShiftModifier);
+    alarms->acknowledgeSelected();
+    alarms->shelveSelected();
+    alarms->unshelveSelected();
+    QVERIFY(alarms->findChildren<QDialog *>().isEmpty());
+    QVERIFY(!alarms->actionsUnavailableReason().isEmpty());
+
+    // Toasts: no Acknowledge on them, and a request from one goes nowhere.
+    ToastArea *toasts = c.window->alerting()->toasts();
+    QTRY_VERIFY_WITH_TIMEOUT(toasts->visibleCount() > 0, 10000);
+    for (const QString &id : toasts->visibleIds())
+        QVERIFY2(!toasts->toast(id)->acknowledgeButton()->isVisible(), qPrintable(id));
+    const QStringList shown = toasts->visibleIds();
+    Q_EMIT toasts->acknowledgeRequested(alarmId, shown.constFirst());
+
+    // The notification center, were it reached: nothing to acknowledge from there either.
+    QVERIFY(!c.window->notificationsVisible());
+    QTest::keyClick(c.window.get(), Qt::Key_A, Qt::ControlModifier | Qt::ShiftModifier);
+    QVERIFY(!c.window->notificationsVisible());
+    NotificationPanel *panel = c.window->findChild<NotificationPanel *>();
+    QVERIFY(panel);
+    QVERIFY(!panel->actionsUnavailableReason().isEmpty());
+    panel->list()->selectAll();
+    panel->acknowledgeSelected();
+    panel->acknowledgeAllListed();
+    QVERIFY(c.window->findChildren<AlarmNoteDialog *>().isEmpty());
+
+    // Nothing was queued and nothing reached the server.
+    QCOMPARE(c.session.alarmService()->pendingCount(), 0);
+    QTest::qWait(300);
+    const QJsonArray book = c.server.world().alarms().snapshot();
+    for (const QJsonValue &alarm : book) {
+        const QJsonObject a = alarm.toObject();
+        QVERIFY2(!a.contains(QLatin1StringView("ackedBy")) || a.value(QLatin1StringView("ackedBy")).isNull(),
+                 qPrintable(a.value(QLatin1StringView("alarmId")).toString()));
+        QVERIFY(a.value(QLatin1StringView("state")).toString() != u"shelved");
+    }
+    QVERIFY(c.controller->isHeldOnAlarms());
+}
+
+void TestKiosk::kiosk_serverRefusesAWatchOnlyIdentity()
+{
+    // A floor screen authenticates as a viewer (docs/operations.md): the
+    // reference server refuses its acknowledge, shelve and unshelve too.
+    SimOptions o = quietPlant();
+    o.drones = 1;
+    o.scenarios = {QStringLiteral("alarm-flood")};
+    o.tokens = {{QStringLiteral("floor"), QStringLiteral("viewer")}};
+    Console c(o, quickKiosk(), {}, QStringLiteral("floor"));
+    QTRY_COMPARE_WITH_TIMEOUT(c.session.connection()->role(), QStringLiteral("viewer"), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(c.session.alarms()->rowCount() > 0, 20000);
+    const QString alarmId = c.session.alarms()->keyAt(0);
+    const QList<std::pair<QString, QJsonObject>> requests {
+        {QStringLiteral("ack_alarm"), {{QStringLiteral("alarmId"), alarmId}}},
+        {QStringLiteral("shelve_alarm"),
+         {{QStringLiteral("alarmId"), alarmId},
+          {QStringLiteral("minutes"), 30},
+          {QStringLiteral("reason"), QStringLiteral("x")}}},
+        {QStringLiteral("unshelve_alarm"), {{QStringLiteral("alarmId"), alarmId}}},
+    };
+    for (const auto &[type, fields] : requests) {
+        std::optional<Protocol::Result> answer;
+        c.session.connection()->request(type, fields, [&answer](const Protocol::Result &r) { answer = r; });
+        QTRY_VERIFY_WITH_TIMEOUT(answer.has_value(), 5000);
+        QVERIFY2(!answer->ok, qPrintable(type));
+        QCOMPARE(answer->error.code, QStringLiteral("forbidden"));
+    }
+    const auto alarm = c.server.world().alarms().snapshot().at(0).toObject();
+    QVERIFY(alarm.value(QLatin1StringView("state")).toString() != u"shelved");
+    QVERIFY(!alarm.contains(QLatin1StringView("ackedBy")) || alarm.value(QLatin1StringView("ackedBy")).isNull());
 }
 
 void TestKiosk::commandsOffUnlessAllowed()

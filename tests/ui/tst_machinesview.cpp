@@ -3,6 +3,7 @@
 #include "machinefilterproxy.h"
 #include "machinesview.h"
 #include "simserver.h"
+#include "stalebanner.h"
 #include "theme.h"
 
 #include <QAbstractItemModelTester>
@@ -12,6 +13,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLineSeries>
+#include <QRegularExpression>
+#include <QStyleOptionViewItem>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -92,6 +95,7 @@ private Q_SLOTS:
     void selectionFillsTheDetailPane();
     void ticketsShowInTheDetailPane();
     void stoppedServerGreysTheRows();
+    void a15_staleRowsAndBannerShowAgesNotTimesOfDay();
     void screenshot();
 };
 
@@ -262,6 +266,56 @@ void TestMachinesView::stoppedServerGreysTheRows()
         = proxy->index(proxy->rowOfMachine(cell.data(MachineModel::MachineIdRole).toString()), MachineModel::IdColumn);
     const QImage stale = table->viewport()->grab(table->visualRect(same)).toImage();
     QVERIFY(live != stale);
+}
+
+// Exposes the text a cell is drawn with.
+struct CellText : MachineDelegate
+{
+    QString operator()(const QModelIndex &index) const
+    {
+        QStyleOptionViewItem option;
+        initStyleOption(&option, index);
+        return option.text;
+    }
+};
+
+void TestMachinesView::a15_staleRowsAndBannerShowAgesNotTimesOfDay()
+{
+    // The model's clock is the test's: ages are the console's own, monotonic.
+    qint64 clock = 1'000'000;
+    Console console;
+    console.session.machines()->setClock([&clock] { return clock; });
+    StaleBanner banner(&console.session);
+    MachineFilterProxy *proxy = console.view->machineProxy();
+    QTRY_COMPARE_WITH_TIMEOUT(proxy->rowCount(), 12, 10000);
+    QTRY_VERIFY(console.session.hasLiveData());
+    QVERIFY(banner.isHidden());
+    const CellText text;
+    const QModelIndex live = proxy->index(0, MachineModel::LastUpdateColumn);
+    QVERIFY(!text(live).contains(u"stale"));
+
+    console.server.close();
+    QTRY_VERIFY_WITH_TIMEOUT(!console.session.connection()->isLive(), 5000);
+    clock += 2 * 60'000 + 10'000;
+    console.session.machines()->refreshStaleness();
+    const QModelIndex stale = proxy->index(0, MachineModel::LastUpdateColumn);
+    QVERIFY(stale.data(MachineModel::StaleRole).toBool());
+    // The age on the console's clock, however wrong the server's clock may be.
+    QCOMPARE(text(stale), QStringLiteral("stale · 2 min 10 s"));
+    QVERIFY(!QRegularExpression(QStringLiteral("\\d\\d:\\d\\d")).match(text(stale)).hasMatch());
+
+    // The banner: how long ago the last message came, counting up.
+    QTRY_VERIFY(!banner.isHidden());
+    const QRegularExpression ago(QStringLiteral("last message came (\\d+) s ago"));
+    const auto seconds = [&] {
+        const QRegularExpressionMatch m = ago.match(banner.text());
+        return m.hasMatch() ? m.captured(1).toInt() : -1;
+    };
+    QVERIFY2(seconds() >= 0, qPrintable(banner.text()));
+    QVERIFY2(!QRegularExpression(QStringLiteral("\\d\\d:\\d\\d:\\d\\d")).match(banner.text()).hasMatch(),
+             qPrintable(banner.text()));
+    const int first = seconds();
+    QTRY_VERIFY_WITH_TIMEOUT(seconds() > first, 5000);
 }
 
 // Saves the view to $WATCHFLOOR_SCREENSHOT_DIR/machines-view.png when set.

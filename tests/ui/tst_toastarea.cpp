@@ -44,6 +44,7 @@ private Q_SLOTS:
     void postOne();
     void updateInPlace();
     void flood();
+    void s7_queueStaysBoundedAndKeepsCriticalOnes();
     void timedToastGoesAndNextComes();
     void criticalStays();
     void criticalComesFirst();
@@ -152,6 +153,37 @@ void TestToastArea::flood()
     QCOMPARE(m_area->moreButton()->text(), QStringLiteral("+8 more"));
     // Still inside the window, however many there are.
     QVERIFY(m_window->rect().contains(m_area->geometry()));
+}
+
+void TestToastArea::s7_queueStaysBoundedAndKeepsCriticalOnes()
+{
+    // A flood of sticky critical toasts with calm ones among them: the queue
+    // holds a bounded number, calm ones dropped first, and "+N more" still
+    // counts every toast not on screen.
+    constexpr int kPosted = 3000;
+    for (int i = 0; i < kPosted; ++i) {
+        const ToastLevel level = i % 3 == 0 ? ToastLevel::Info : ToastLevel::Critical;
+        m_area->post(spec(QStringLiteral("f%1").arg(i), level, QStringLiteral("A-%1").arg(i)));
+    }
+    QCOMPARE(m_area->visibleCount(), 3);
+    QVERIFY2(m_area->hiddenCount() <= m_area->maximumQueued(), qPrintable(QString::number(m_area->hiddenCount())));
+    QCOMPARE(m_area->hiddenCount() + m_area->droppedCount(), kPosted - 3);
+    QCOMPARE(m_area->moreButton()->text(), QStringLiteral("+%1 more").arg(kPosted - 3));
+    const QStringList waiting = m_area->hiddenIds();
+    for (const QString &id : waiting)
+        QCOMPARE(m_area->toast(id), nullptr);
+    QCOMPARE(int(std::count_if(waiting.cbegin(), waiting.cend(),
+                               [](const QString &id) { return id.mid(1).toInt() % 3 == 0; })),
+             0); // only critical ones wait: the calm ones went first
+    // The newest critical one still waits to come up; an update finds it.
+    const QString newest = QStringLiteral("f%1").arg(kPosted - 1);
+    QVERIFY(waiting.contains(newest));
+    m_area->dismiss(newest);
+    QVERIFY(!m_area->hiddenIds().contains(newest));
+    // Showing all of them (the notification center) starts the count afresh.
+    QTest::mouseClick(m_area->moreButton(), Qt::LeftButton);
+    QCOMPARE(m_area->droppedCount(), 0);
+    QCOMPARE(m_area->moreButton()->text(), QStringLiteral("+%1 more").arg(m_area->hiddenCount()));
 }
 
 void TestToastArea::timedToastGoesAndNextComes()

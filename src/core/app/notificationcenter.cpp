@@ -194,6 +194,7 @@ bool NotificationCenter::clearHistory()
 void NotificationCenter::setMaximumListed(int count)
 {
     m_maximumListed = std::max(1, count);
+    m_pruneAgainAt = 0;
     prune();
 }
 
@@ -248,10 +249,22 @@ void NotificationCenter::onAlarmsChanged(const QList<Protocol::Alarm> &changed)
         const bool waiting = AlarmModel::isUnacknowledged(alarm.state);
         // A chattering alarm, or one still waiting, stays on its notification;
         // one that was dealt with and comes back is news again.
+        // A server that reuses an id for a new alarm (restarted, or with no
+        // activation count) announces a new occurrence, even while the
+        // earlier one under that id still waited.
+        const bool reused = existing && existing->id != newId && m_session->alarms()->wasReplaced(alarm.alarmId);
         const bool startsNew = waiting
-            && (!existing
+            && (!existing || reused
                 || (!NotificationModel::needsAck(*existing) && !alarm.chattering && existing->id != newId
                     && alarm.state == AlarmState::ActiveUnacked));
+        if (reused && NotificationModel::needsAck(*existing)) {
+            // The server no longer holds the earlier occurrence: it waits for
+            // nothing now, and an acknowledgement from it would reach the new one.
+            Item earlier = *existing;
+            earlier.alarmState = AlarmState::Cleared;
+            m_model.upsert(earlier);
+            Q_EMIT notificationChanged(earlier);
+        }
         if (startsNew) {
             Item item;
             item.id = newId;
@@ -418,7 +431,9 @@ void NotificationCenter::post(Item item, bool live)
 void NotificationCenter::prune()
 {
     const int excess = m_model.rowCount() - m_maximumListed;
-    if (excess <= 0)
+    // While everything listed waits for an acknowledgement nothing can go:
+    // look again only after another tenth has come, not on every post.
+    if (excess <= 0 || m_model.rowCount() < m_pruneAgainAt)
         return;
     // Drop the oldest that need nothing, a tenth at a time so this is rare.
     int toDrop = std::max(excess, m_maximumListed / 10);
@@ -437,6 +452,7 @@ void NotificationCenter::prune()
     }
     if (!drop.isEmpty())
         m_model.retain([&drop](const Item &i) { return !drop.contains(i.id); });
+    m_pruneAgainAt = m_model.rowCount() > m_maximumListed ? m_model.rowCount() + std::max(1, m_maximumListed / 10) : 0;
 }
 
 void NotificationCenter::checkAttention()

@@ -98,6 +98,7 @@ private:
     bool m_wasLive = false;
     bool m_attention = false;
     int m_maximumListed = kDefaultMaximumListed;
+    int m_pruneAgainAt = 0; // prune() looks again once this many are listed
     QString m_lastError;
     QString m_lastStoreError;
 };

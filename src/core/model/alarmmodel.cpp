@@ -1,5 +1,7 @@
 #include "alarmmodel.h"
 
+#include "displaytext.h"
+
 #include <QSet>
 
 using Protocol::Alarm;
@@ -14,6 +16,24 @@ static_assert(int(AlarmState::Shelved) == 4, "m_counts holds five states");
 template<typename T> QVariant optionalVariant(const std::optional<T> &value)
 {
     return value ? QVariant::fromValue(*value) : QVariant();
+}
+
+// What a server sent, cut to what a screen can show: see DisplayText.
+Alarm forDisplay(Alarm a)
+{
+    constexpr qsizetype kNameChars = 200;
+    a.message = DisplayText::cut(a.message);
+    if (a.note)
+        a.note = DisplayText::cut(*a.note);
+    if (a.shelveReason)
+        a.shelveReason = DisplayText::cut(*a.shelveReason);
+    if (a.ackedBy)
+        a.ackedBy = DisplayText::cut(*a.ackedBy, kNameChars);
+    if (a.shelvedBy)
+        a.shelvedBy = DisplayText::cut(*a.shelvedBy, kNameChars);
+    if (a.source)
+        a.source->id = DisplayText::cut(a.source->id, kNameChars);
+    return a;
 }
 
 bool sameSource(const std::optional<Protocol::AlarmSource> &a, const std::optional<Protocol::AlarmSource> &b)
@@ -40,6 +60,12 @@ int AlarmModel::columnCount(const QModelIndex &parent) const
 bool AlarmModel::isUnacknowledged(AlarmState state)
 {
     return state == AlarmState::ActiveUnacked || state == AlarmState::RtnUnacked;
+}
+
+bool AlarmModel::isReusedId(const QDateTime &heldRaisedAt, qint64 heldCount, const Alarm &update)
+{
+    return heldRaisedAt.isValid() && update.timestamp.isValid() && update.timestamp != heldRaisedAt
+        && update.count <= heldCount && update.state != AlarmState::Cleared;
 }
 
 bool AlarmModel::isActive(AlarmState state)
@@ -114,6 +140,8 @@ QVariant AlarmModel::data(const QModelIndex &index, int role) const
         return !isUnacknowledged(a.state);
     case ActiveRole:
         return isActive(a.state);
+    case UnconfirmedRole:
+        return m_unconfirmed.contains(a.alarmId);
     }
     return baseData(index.row(), role);
 }
@@ -168,6 +196,7 @@ QHash<int, QByteArray> AlarmModel::roleNames() const
         {ChatteringRole, "chattering"},
         {AcknowledgedRole, "acknowledged"},
         {ActiveRole, "active"},
+        {UnconfirmedRole, "unconfirmed"},
     });
     return names;
 }
@@ -224,19 +253,58 @@ void AlarmModel::reconcile(const QList<Alarm> &snapshot)
         }
     }
     // The snapshot holds every alarm not cleared: one it no longer lists
-    // was cleared while we were not listening.
+    // was cleared while we were not listening, if it needed nothing more.
+    // One still waiting for an acknowledgement stays, unconfirmed.
     QList<Alarm> changed;
-    for (const Alarm &a : std::as_const(m_alarms)) {
-        if (!keep.contains(a.alarmId)) {
-            changed.append(a);
-            changed.last().state = AlarmState::Cleared;
+    QList<int> nowUnconfirmed;
+    for (int row = 0; row < m_alarms.size(); ++row) {
+        const Alarm &a = m_alarms.at(row);
+        if (keep.contains(a.alarmId))
+            continue;
+        if (isUnacknowledged(a.state)) {
+            keep.insert(a.alarmId);
+            if (!m_unconfirmed.contains(a.alarmId)) {
+                m_unconfirmed.insert(a.alarmId);
+                nowUnconfirmed.append(row);
+            }
+            continue;
         }
+        changed.append(a);
+        changed.last().state = AlarmState::Cleared;
     }
+    emitRowChanges(nowUnconfirmed, {UnconfirmedRole});
     removeRowsNotIn(keep);
     apply(held, changed);
     if (!changed.isEmpty())
         Q_EMIT alarmsChanged(changed);
+    m_replaced.clear();
     Q_EMIT contentsUpdated();
+}
+
+int AlarmModel::forget(const QStringList &alarmIds)
+{
+    QSet<QString> gone;
+    for (const QString &id : alarmIds) {
+        if (m_unconfirmed.contains(id))
+            gone.insert(id);
+    }
+    if (gone.isEmpty())
+        return 0;
+    QList<Alarm> changed;
+    QSet<QString> keep;
+    keep.reserve(rowCount());
+    for (const Alarm &a : std::as_const(m_alarms)) {
+        if (gone.contains(a.alarmId)) {
+            changed.append(a);
+            changed.last().state = AlarmState::Cleared;
+        } else {
+            keep.insert(a.alarmId);
+        }
+    }
+    removeRowsNotIn(keep);
+    Q_EMIT alarmsChanged(changed);
+    Q_EMIT contentsUpdated();
+    return int(changed.size());
 }
 
 void AlarmModel::applyBatch(const QList<Alarm> &updates)
@@ -245,18 +313,20 @@ void AlarmModel::applyBatch(const QList<Alarm> &updates)
     apply(updates, changed);
     if (!changed.isEmpty())
         Q_EMIT alarmsChanged(changed);
+    m_replaced.clear();
     Q_EMIT contentsUpdated();
 }
 
 void AlarmModel::apply(const QList<Alarm> &updates, QList<Alarm> &changed)
 {
+    m_replaced.clear();
     // The final state of each alarm, in order of first appearance.
     QStringList order;
     QHash<QString, Alarm> finals;
     for (const Alarm &update : updates) {
         if (!finals.contains(update.alarmId))
             order.append(update.alarmId);
-        finals.insert(update.alarmId, update);
+        finals.insert(update.alarmId, forDisplay(update));
     }
 
     const qint64 t = now();
@@ -278,7 +348,11 @@ void AlarmModel::apply(const QList<Alarm> &updates, QList<Alarm> &changed)
             cleared.insert(id);
             continue;
         }
+        if (isReusedId(m_alarms.at(row).timestamp, m_alarms.at(row).count, next))
+            m_replaced.insert(id);
         QList<int> roles = changedRoles(m_alarms.at(row), next);
+        if (m_unconfirmed.remove(id)) // the server speaks of it again
+            roles.append(UnconfirmedRole);
         if (!roles.isEmpty()) {
             changed.append(next);
             --countOf(m_alarms.at(row));
@@ -349,7 +423,9 @@ QList<int> AlarmModel::changedRoles(const Alarm &before, const Alarm &after) con
 
 void AlarmModel::removeItems(int first, int count)
 {
-    for (int row = first; row < first + count; ++row)
+    for (int row = first; row < first + count; ++row) {
         --countOf(m_alarms.at(row));
+        m_unconfirmed.remove(m_alarms.at(row).alarmId);
+    }
     m_alarms.remove(first, count);
 }

@@ -5,12 +5,16 @@
 
 #include <QHash>
 #include <QList>
+#include <QSet>
 #include <QString>
 
 #include <array>
 #include <optional>
 
 // The alarms the server holds, one row per alarm: every alarm not cleared.
+// Texts longer than a screen can show (a message of a megabyte) are cut as
+// they come in (DisplayText), so no view, toast or notification ever lays
+// them out whole.
 // Fed by `alarm` events (an upsert each; a cleared one leaves the model) and
 // by the `alarms` snapshot. Keeps per severity and state counts for the
 // banner and the summary, so nobody rescans the rows.
@@ -53,6 +57,7 @@ public:
         ChatteringRole,
         AcknowledgedRole, // bool: no acknowledgement outstanding
         ActiveRole, // bool: the condition is still present
+        UnconfirmedRole, // bool: waiting, but missing from the server's last snapshot
     };
     Q_ENUM(Role)
 
@@ -63,12 +68,25 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
 
-    // Makes the model equal to an `alarms` snapshot. Alarms it no longer
-    // lists were cleared meanwhile: they leave, and alarmsChanged reports
-    // them in state Cleared.
+    // Makes the model equal to an `alarms` snapshot. An alarm it no longer
+    // lists that needed nothing more from the operator (acknowledged, or
+    // shelved) was cleared meanwhile: it leaves, and alarmsChanged reports it
+    // in state Cleared. One that still waited for an acknowledgement is not
+    // taken for cleared (a restarted server forgets its alarms; nobody
+    // acknowledged them): it stays, unconfirmed (UnconfirmedRole), until the
+    // server speaks of it again or the operator lets it go (forget()).
     void reconcile(const QList<Protocol::Alarm> &snapshot);
     // `alarm` events in arrival order.
     void applyBatch(const QList<Protocol::Alarm> &updates);
+
+    // Whether the alarm waits for an acknowledgement the server can no
+    // longer take: the last snapshot did not list it.
+    bool isUnconfirmed(const QString &alarmId) const { return m_unconfirmed.contains(alarmId); }
+    int unconfirmedCount() const { return int(m_unconfirmed.size()); }
+    // The operator lets unconfirmed alarms go (acknowledges them here: the
+    // server does not hold them). They leave, reported in state Cleared.
+    // Ids that are not unconfirmed are ignored. Returns how many left.
+    int forget(const QStringList &alarmIds);
 
     std::optional<Protocol::Alarm> alarm(const QString &alarmId) const;
     const Protocol::Alarm &alarmAt(int row) const { return m_alarms.at(row); }
@@ -81,6 +99,16 @@ public:
     // Alarms whose condition is present, acknowledged or not.
     int activeCount(Protocol::AlarmSeverity severity) const;
 
+    // Whether `update` is a new occurrence that a server announced under the
+    // id of an earlier one it no longer counts: a different activation time
+    // without a higher activation count (a restarted server numbering its
+    // alarms from the start again, or a plain server that has no count). A
+    // real re-activation raises the count; an update of the same occurrence
+    // keeps its activation time.
+    static bool isReusedId(const QDateTime &heldRaisedAt, qint64 heldCount, const Protocol::Alarm &update);
+    // While alarmsChanged is being emitted: whether this alarm's update was
+    // such a new occurrence under a reused id (see isReusedId).
+    bool wasReplaced(const QString &alarmId) const { return m_replaced.contains(alarmId); }
     static bool isUnacknowledged(Protocol::AlarmState state);
     static bool isActive(Protocol::AlarmState state);
 
@@ -101,5 +129,7 @@ private:
     int &countOf(const Protocol::Alarm &alarm);
 
     QList<Protocol::Alarm> m_alarms; // parallel to the rows
+    QSet<QString> m_unconfirmed; // alarm ids
+    QSet<QString> m_replaced; // ids whose update in the current change was a new occurrence
     std::array<int, kSeverities * kStates> m_counts {};
 };

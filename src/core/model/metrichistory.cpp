@@ -1,21 +1,29 @@
 #include "metrichistory.h"
 
+#include <QDateTime>
+
 #include <algorithm>
 #include <limits>
 
 namespace {
 constexpr qint64 kTickMs = 10;
-}
+constexpr qint64 kMaxTicks = std::numeric_limits<quint32>::max();
+// Room for reports a server dated in the past (a replay, a clock behind);
+// the rest of the 497 days of range lies ahead.
+constexpr qint64 kPastMs = 400LL * 24 * 3600 * 1000;
+} // namespace
 
 MetricHistory::MetricHistory(qsizetype capacityPerSeries)
     : m_capacity(capacityPerSeries)
+    // On a whole tick, so that times on whole ticks come back exactly.
+    , m_baseMs((QDateTime::currentMSecsSinceEpoch() - kPastMs) / kTickMs * kTickMs)
 { }
 
 void MetricHistory::append(const QString &entity, int metric, qint64 timeMs, double value)
 {
-    if (m_baseMs < 0)
-        m_baseMs = timeMs - 24 * 3600 * 1000; // room for reports a server dated a little in the past
-    const qint64 ticks = std::clamp<qint64>((timeMs - m_baseMs) / kTickMs, 0, std::numeric_limits<quint32>::max());
+    qint64 ticks = timeMs >= m_baseMs ? (timeMs - m_baseMs) / kTickMs : -1;
+    if (ticks < 0 || ticks > kMaxTicks)
+        ticks = std::clamp<qint64>((QDateTime::currentMSecsSinceEpoch() - m_baseMs) / kTickMs, 0, kMaxTicks);
     auto it = m_series.find({entity, metric});
     if (it == m_series.end())
         it = m_series.insert({entity, metric}, RingBuffer<Packed>(m_capacity));

@@ -27,6 +27,11 @@ public:
     // Applies to series created from now on; existing ones keep theirs.
     void setCapacityPerSeries(qsizetype capacity) { m_capacity = capacity; }
 
+    // timeMs is the server's time of the sample. One that cannot be true
+    // here (more than 400 days before this history was made, or beyond its
+    // 497 days of range: a server clock at 1970 or in the far future) is kept
+    // at this console's time of receipt instead, so it cannot squash the
+    // other samples of any series.
     void append(const QString &entity, int metric, qint64 timeMs, double value);
     // Oldest first; empty for an unknown series.
     QList<Sample> series(const QString &entity, int metric) const;
@@ -41,6 +46,8 @@ public:
 private:
     // Stored compactly: 10 ms ticks since m_baseMs and a float, 8 bytes a
     // sample; enough for 497 days of running and for any chart's precision.
+    // The base is this console's clock at construction less 400 days, never
+    // a server's timestamp.
     struct Packed
     {
         quint32 ticks = 0;
@@ -55,6 +62,6 @@ private:
     friend size_t qHash(const Key &key, size_t seed = 0) noexcept { return qHashMulti(seed, key.entity, key.metric); }
 
     qsizetype m_capacity;
-    qint64 m_baseMs = -1;
+    qint64 m_baseMs;
     QHash<Key, RingBuffer<Packed>> m_series;
 };

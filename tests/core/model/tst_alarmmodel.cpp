@@ -1,4 +1,5 @@
 #include "model/alarmmodel.h"
+#include "model/displaytext.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -81,6 +82,7 @@ private Q_SLOTS:
     void cleanup();
     void batchInsertsOnceAndExposesRoles();
     void reconcileInsertsUpdatesAndRemoves();
+    void s5_alarmsMissingFromASnapshotStayUntilAcknowledged();
     void clearedAlarmsLeaveInOneRemovalPerBlock();
     void updatesOfOneAlarmCoalesceIntoOneChange();
     void adjacentRowsShareOneRangedChange();
@@ -88,6 +90,7 @@ private Q_SLOTS:
     void countsFollowUpdatesAndRemovals();
     void staleOnlyWhileTheLinkIsDown();
     void columnsHeadersAndRoleNames();
+    void megabyteMessageIsCutForDisplay();
 
 private:
     AlarmModel *m_model = nullptr;
@@ -163,7 +166,8 @@ void TestAlarmModel::batchInsertsOnceAndExposesRoles()
 
 void TestAlarmModel::reconcileInsertsUpdatesAndRemoves()
 {
-    m_model->reconcile({alarm(u"A"_s), alarm(u"B"_s), alarm(u"C"_s), alarm(u"D"_s)});
+    m_model->reconcile(
+        {alarm(u"A"_s), acked(alarm(u"B"_s)), inState(alarm(u"C"_s), AlarmState::Shelved), alarm(u"D"_s)});
     QCOMPARE(m_model->rowCount(), 4);
 
     QSignalSpy removed(m_model, &QAbstractItemModel::rowsRemoved);
@@ -177,7 +181,8 @@ void TestAlarmModel::reconcileInsertsUpdatesAndRemoves()
     QCOMPARE(keys(*m_model), (QStringList {u"A"_s, u"D"_s, u"E"_s}));
     QCOMPARE(m_model->index(1, 0).data(AlarmModel::StateRole).toInt(), int(AlarmState::ActiveAcked));
 
-    // B and C were cleared while we were not listening; D changed; E is new; A is as it was.
+    // B and C, which needed nothing more, were cleared while we were not
+    // listening; D changed; E is new; A is as it was.
     QCOMPARE(changed.size(), 1);
     const QList<Alarm> alarms = changedAlarms(changed);
     QCOMPARE(idsOf(alarms), (QStringList {u"B"_s, u"C"_s, u"D"_s, u"E"_s}));
@@ -186,10 +191,49 @@ void TestAlarmModel::reconcileInsertsUpdatesAndRemoves()
     QCOMPARE(alarms.at(2).state, AlarmState::ActiveAcked);
     QCOMPARE(alarms.at(3).state, AlarmState::ActiveUnacked);
 
-    // A snapshot is every alarm not cleared: nothing listed, nothing held.
+    // A snapshot is every alarm not cleared: nothing listed, nothing held
+    // but what still waits for an acknowledgement (S5).
     m_model->reconcile({});
-    QCOMPARE(m_model->rowCount(), 0);
-    QCOMPARE(m_model->unacknowledgedCount(), 0);
+    QCOMPARE(keys(*m_model), (QStringList {u"A"_s, u"E"_s}));
+    QCOMPARE(m_model->unacknowledgedCount(), 2);
+}
+
+void TestAlarmModel::s5_alarmsMissingFromASnapshotStayUntilAcknowledged()
+{
+    // A server restarted and forgot its alarms: nobody acknowledged them.
+    m_model->reconcile(
+        {alarm(u"U"_s, AlarmSeverity::Critical), inState(alarm(u"R"_s), AlarmState::RtnUnacked), acked(alarm(u"K"_s))});
+    QSignalSpy changed(m_model, &AlarmModel::alarmsChanged);
+    QSignalSpy dataChanged(m_model, &QAbstractItemModel::dataChanged);
+    m_model->reconcile({alarm(u"N"_s, AlarmSeverity::Low)});
+    QCOMPARE(keys(*m_model), (QStringList {u"U"_s, u"R"_s, u"N"_s}));
+    QVERIFY(m_model->isUnconfirmed(u"U"_s));
+    QVERIFY(m_model->isUnconfirmed(u"R"_s));
+    QVERIFY(!m_model->isUnconfirmed(u"N"_s));
+    QCOMPARE(m_model->unconfirmedCount(), 2);
+    QVERIFY(m_model->index(0, 0).data(AlarmModel::UnconfirmedRole).toBool());
+    QVERIFY(!dataChanged.isEmpty());
+    // Never reported cleared: only K (acknowledged) and the new N changed.
+    const QList<Alarm> reported = changedAlarms(changed);
+    QCOMPARE(idsOf(reported), (QStringList {u"K"_s, u"N"_s}));
+    QCOMPARE(reported.at(0).state, AlarmState::Cleared);
+    // They still count: the sound, the bell and a kiosk's hold go on.
+    QCOMPARE(m_model->unacknowledgedAtLeast(AlarmSeverity::Critical), 1);
+    QCOMPARE(m_model->unacknowledgedCount(), 3);
+
+    // The server speaks of U again: confirmed. Another snapshot without R: still waiting.
+    m_model->applyBatch({alarm(u"U"_s, AlarmSeverity::Critical)});
+    QVERIFY(!m_model->isUnconfirmed(u"U"_s));
+    m_model->reconcile({alarm(u"U"_s, AlarmSeverity::Critical), alarm(u"N"_s, AlarmSeverity::Low)});
+    QVERIFY(m_model->isUnconfirmed(u"R"_s));
+    // The operator acknowledges R here: it goes, reported cleared then.
+    changed.clear();
+    QCOMPARE(m_model->forget({u"R"_s, u"U"_s}), 1); // U is confirmed: not the console's to drop
+    QCOMPARE(keys(*m_model), (QStringList {u"U"_s, u"N"_s}));
+    QCOMPARE(m_model->unconfirmedCount(), 0);
+    QCOMPARE(idsOf(changedAlarms(changed)), (QStringList {u"R"_s}));
+    QCOMPARE(changedAlarms(changed).constFirst().state, AlarmState::Cleared);
+    QCOMPARE(m_model->unacknowledgedCount(), 2);
 }
 
 void TestAlarmModel::clearedAlarmsLeaveInOneRemovalPerBlock()
@@ -338,9 +382,13 @@ void TestAlarmModel::countsFollowUpdatesAndRemovals()
     QCOMPARE(m_model->unacknowledgedAtLeast(AlarmSeverity::Critical), 0);
     QCOMPARE(m_model->count(AlarmSeverity::Critical, AlarmState::Cleared), 0);
     m_model->reconcile({acked(alarm(u"c1"_s, AlarmSeverity::Critical)), alarm(u"l1"_s, AlarmSeverity::Low)});
-    QCOMPARE(m_model->count(AlarmSeverity::High, AlarmState::RtnUnacked), 0);
+    // h1 and i1 still wait, unconfirmed (S5): counted until let go.
+    QCOMPARE(m_model->count(AlarmSeverity::High, AlarmState::RtnUnacked), 1);
     QCOMPARE(m_model->count(AlarmSeverity::Medium, AlarmState::Shelved), 0);
     QCOMPARE(m_model->count(AlarmSeverity::Low, AlarmState::ActiveUnacked), 1);
+    QCOMPARE(m_model->unacknowledgedCount(), 3);
+    QCOMPARE(m_model->forget({u"h1"_s, u"i1"_s}), 2);
+    QCOMPARE(m_model->count(AlarmSeverity::High, AlarmState::RtnUnacked), 0);
     QCOMPARE(m_model->unacknowledgedCount(), 1);
     QCOMPARE(m_model->activeCount(AlarmSeverity::Critical), 1);
     QCOMPARE(m_model->activeCount(AlarmSeverity::Low), 1);
@@ -387,6 +435,36 @@ void TestAlarmModel::columnsHeadersAndRoleNames()
     QCOMPARE(names.value(AlarmModel::AcknowledgedRole), QByteArray("acknowledged"));
     QCOMPARE(names.value(AlarmModel::ActiveRole), QByteArray("active"));
     QCOMPARE(names.value(LiveTableModel::KeyRole), QByteArray("key"));
+}
+
+void TestAlarmModel::megabyteMessageIsCutForDisplay()
+{
+    // A server that sends a whole log as the message: the model, and so every
+    // view, toast and notification after it, holds a screenful and a mark.
+    QSignalSpy changed(m_model, &AlarmModel::alarmsChanged);
+    Alarm big = alarm(u"BIG"_s, AlarmSeverity::Critical);
+    const QString start = u"Boiler 3 tripped: "_s;
+    big.message = start + QString(1'000'000 - start.size(), u'x');
+    big.note = QString(500'000, u'n');
+    m_model->applyBatch({big});
+    const QString shown = m_model->index(0, AlarmModel::MessageColumn).data().toString();
+    QVERIFY2(shown.size() <= DisplayText::kMaxChars + 100, qPrintable(QString::number(shown.size())));
+    QVERIFY(shown.startsWith(start));
+    QVERIFY2(shown.contains(QLocale().toString(1'000'000)), qPrintable(shown.right(80)));
+    QVERIFY(m_model->index(0, 0).data(AlarmModel::NoteRole).toString().size() <= DisplayText::kMaxChars + 100);
+    QCOMPARE(changed.size(), 1);
+    const auto reported = changed.constFirst().constFirst().value<QList<Alarm>>();
+    QCOMPARE(reported.constFirst().message, shown);
+    // The same text again is no change; a short one is kept whole.
+    m_model->applyBatch({big});
+    QCOMPARE(changed.size(), 1);
+    big.message = u"Boiler 3 back to normal"_s;
+    m_model->applyBatch({big});
+    QCOMPARE(m_model->alarm(u"BIG"_s)->message, u"Boiler 3 back to normal"_s);
+    // A surrogate pair on the cut is never split.
+    const QString emoji = QString(DisplayText::kMaxChars - 1, u'a') + QString::fromUtf8("\xF0\x9F\x94\xA5") + u"tail"_s;
+    const QString cut = DisplayText::cut(emoji);
+    QVERIFY(cut.startsWith(QString(DisplayText::kMaxChars - 1, u'a') + QStringLiteral("… ")));
 }
 
 QTEST_GUILESS_MAIN(TestAlarmModel)
