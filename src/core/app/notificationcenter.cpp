@@ -99,6 +99,8 @@ NotificationCenter::NotificationCenter(Session *session, LocalStore *store, QObj
     connect(session->alarms(), &AlarmModel::alarmsChanged, this, &NotificationCenter::onAlarmsChanged);
     connect(session, &Session::systemAlertReceived, this, &NotificationCenter::onSystemAlert);
     connect(session->connection(), &ConnectionService::stateChanged, this, &NotificationCenter::onConnectionState);
+    connect(session, &Session::alarmServiceChanged, this, &NotificationCenter::followAlarmService);
+    followAlarmService();
     m_wasLive = session->connection()->isLive();
     loadHistory();
     m_attention = unacknowledgedHighCount() > 0;
@@ -138,16 +140,8 @@ bool NotificationCenter::acknowledge(const QString &notificationId, const QStrin
             = tr("Nothing to acknowledge: “%1” is not an alarm waiting for an acknowledgement.").arg(item->title);
         return false;
     }
-    AlarmService *service = m_session->alarmService();
-    if (!service) {
-        m_lastError = tr("Acknowledgements need the profile's local database, which is not open.");
-        return false;
-    }
-    const QString alarmId = item->alarmId;
-    if (service->acknowledge(alarmId, note).isNull()) {
-        m_lastError = service->lastError();
-        return false;
-    }
+    // The acknowledgement is for the occurrence this notification announced.
+    m_session->alarmService()->acknowledge(item->alarmId, note, item->count);
     markRead(notificationId);
     return true;
 }
@@ -204,15 +198,30 @@ void NotificationCenter::loadHistory()
     const auto history = m_store->notifications(kHistoryLoad);
     if (!history) {
         storeFailure(m_store->lastError());
-        return;
+    } else {
+        QList<Item> items;
+        items.reserve(history->size());
+        for (const LocalStore::Notification &n : *history) {
+            if (std::optional<Item> item = fromStored(n))
+                items.append(*item);
+        }
+        m_model.appendOlder(items);
     }
-    QList<Item> items;
-    items.reserve(history->size());
-    for (const LocalStore::Notification &n : *history) {
-        if (std::optional<Item> item = fromStored(n))
-            items.append(*item);
+    if (!m_store->movedAsidePath().isEmpty()) {
+        // Whatever waited in the damaged file is gone: the operator must know
+        // that an acknowledgement made earlier may never have reached the server.
+        Item item;
+        item.id = QStringLiteral("store-damaged:") + m_store->movedAsidePath();
+        item.kind = Kind::System;
+        item.severity = AlarmSeverity::High;
+        item.time = QDateTime::currentDateTimeUtc();
+        item.title = tr("The local database was damaged and replaced");
+        item.message = tr("Acknowledgements and shelvings that were waiting in it for the server are lost, and so is "
+                          "the notification history. Check the alarm list: an alarm you acknowledged while the link "
+                          "was down may still need it. The damaged file was kept as %1.")
+                           .arg(m_store->movedAsidePath());
+        post(item, false);
     }
-    m_model.appendOlder(items);
 }
 
 QString NotificationCenter::activationId(const Protocol::Alarm &alarm)
@@ -397,6 +406,47 @@ void NotificationCenter::onCommandOvertaken(const CommandService::Command &comma
         ? tr("%1 changed to %2 while your command was pending").arg(what, valueWords(serverValue))
         : tr("%1: %2 sent a command while yours was pending").arg(what, byOperator);
     item.message = tr("The server's value is shown; check it before acting again.");
+    post(item, true);
+}
+
+int NotificationCenter::waitingActionCount() const
+{
+    return m_session->alarmService()->pendingCount();
+}
+
+void NotificationCenter::followAlarmService()
+{
+    AlarmService *service = m_session->alarmService();
+    connect(service, &AlarmService::actionRefused, this, &NotificationCenter::onActionRefused);
+    connect(service, &AlarmService::pendingChanged, this, &NotificationCenter::waitingActionCountChanged);
+    Q_EMIT waitingActionCountChanged(service->pendingCount());
+}
+
+void NotificationCenter::onActionRefused(const QString &alarmId, LocalStore::OutboxKind kind, const QString &code,
+                                         const QString &message)
+{
+    Item item;
+    item.id = QStringLiteral("refused:") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    // The outcome of the operator's own action, as for a command: always toasted.
+    item.kind = Kind::Command;
+    item.severity = AlarmSeverity::High;
+    item.sourceId = alarmId;
+    item.time = QDateTime::currentDateTimeUtc();
+    const QString action = AlarmService::actionName(kind);
+    const auto alarm = m_session->alarms()->alarm(alarmId);
+    const QString what = alarm ? alarm->message : alarmId;
+    if (code == u"occurrence_changed") {
+        item.title = tr("%1 of “%2” not applied: the alarm came back").arg(action, what);
+        item.message = tr("The alarm has activated again since you acted; the new occurrence must be "
+                          "acknowledged again. (%1)")
+                           .arg(message);
+    } else if (code == u"expired") {
+        item.title = tr("%1 of “%2” not sent: it waited too long").arg(action, what);
+        item.message = tr("Look at the alarm as it is now and act again if it still needs it. (%1)").arg(message);
+    } else {
+        item.title = tr("%1 of “%2” refused").arg(action, what);
+        item.message = tr("The action was not carried out and will not be retried: %1 (%2)").arg(message, code);
+    }
     post(item, true);
 }
 

@@ -643,6 +643,28 @@ std::optional<QUuid> LocalStore::enqueue(OutboxKind kind, const QString &alarmId
     return QUuid::fromString(existing.value(0).toString());
 }
 
+bool LocalStore::insertOutboxEntry(const OutboxEntry &entry)
+{
+    if (!ready())
+        return false;
+    const QString what = tr("Queueing the %1 of alarm %2").arg(kindName(entry.kind), entry.alarmId);
+    if (!setDurable(true))
+        return false;
+    QSqlQuery insert(m_db);
+    insert.prepare(QStringLiteral("INSERT INTO outbox (request_id, kind, alarm_id, payload, created_at) "
+                                  "VALUES (?, ?, ?, ?, ?) ON CONFLICT (request_id) DO NOTHING"));
+    insert.addBindValue(requestKey(entry.requestId));
+    insert.addBindValue(kindName(entry.kind));
+    insert.addBindValue(text(entry.alarmId));
+    insert.addBindValue(compactJson(entry.payload));
+    insert.addBindValue(msOrNow(entry.createdAt));
+    const bool inserted = exec(insert, what);
+    const QString insertError = m_lastError;
+    setDurable(false);
+    m_lastError = insertError;
+    return inserted;
+}
+
 std::optional<QList<LocalStore::OutboxEntry>> LocalStore::pending()
 {
     if (!ready())

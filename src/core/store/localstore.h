@@ -128,6 +128,9 @@ public:
     // the same kind, alarm and payload.
     std::optional<QUuid> enqueue(OutboxKind kind, const QString &alarmId, const QJsonObject &payload,
                                  const QDateTime &createdAt);
+    // Stores an entry made elsewhere (its requestId, kind, alarm, payload and
+    // createdAt) as pending; one already stored under that id is left as it is.
+    bool insertOutboxEntry(const OutboxEntry &entry);
     std::optional<QList<OutboxEntry>> pending(); // in creation order
     std::optional<QList<OutboxEntry>> failed(); // newest refusal first
     bool recordAttempt(const QUuid &requestId, const QDateTime &at);
