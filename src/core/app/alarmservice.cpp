@@ -251,7 +251,7 @@ void AlarmService::onAnswer(const QUuid &requestId, const Protocol::Result &resu
     if (result.ok && result.data.value(QLatin1StringView("unconfirmed")).toBool()) {
         // Written into the socket; the link may still be dead without us knowing.
         action.unconfirmedSince = QDateTime::currentDateTimeUtc();
-        if (!m_holdTimer.isActive())
+        if (!m_holdTimer.isActive() || m_holdTimer.remainingTime() > m_unconfirmedHoldMs)
             m_holdTimer.start(m_unconfirmedHoldMs);
         Q_EMIT requestUnconfirmed(requestId);
         return;
@@ -277,6 +277,7 @@ void AlarmService::onConnectionState()
         return;
     }
     // Unconfirmed sends may have died with the link: they go out again.
+    m_holdTimer.stop();
     for (Action &action : m_actions)
         action.unconfirmedSince = {};
 }

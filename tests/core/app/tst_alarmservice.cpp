@@ -8,6 +8,8 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QWebSocket>
+#include <QWebSocketServer>
 
 #include <memory>
 
@@ -122,6 +124,7 @@ private Q_SLOTS:
     void a5_ackOnALiveLinkWorksWithoutAStore();
     void a5_ackOnALiveLinkWorksAfterTheStoreBreaks();
     void s11_secondConsoleOnTheProfileDoesNotDeliverItsOutbox();
+    void a10_plainAckIsUnconfirmedUntilTheLinkHasHeld();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -641,6 +644,55 @@ void TestAlarmService::s11_secondConsoleOnTheProfileDoesNotDeliverItsOutbox()
     QCOMPARE(secondDelivered.count(), 0);
     QCOMPARE(pendingIn(store), 1);
     QVERIFY(!ackedByOperator(server, ids.first()));
+}
+
+void TestAlarmService::a10_plainAckIsUnconfirmedUntilTheLinkHasHeld()
+{
+    // A plain server: it takes requests and never answers them.
+    QWebSocketServer server(QStringLiteral("plain"), QWebSocketServer::NonSecureMode);
+    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+    QList<QWebSocket *> sockets;
+    QStringList acks;
+    connect(&server, &QWebSocketServer::newConnection, this, [&] {
+        QWebSocket *socket = server.nextPendingConnection();
+        sockets.append(socket);
+        connect(socket, &QWebSocket::textMessageReceived, this, [&acks](const QString &text) {
+            if (text.contains(u"ack_alarm"))
+                acks.append(text);
+        });
+    });
+
+    Session session;
+    ConnectionSettings settings = settingsFor(QStringLiteral("ws://127.0.0.1:%1/ws").arg(server.serverPort()));
+    settings.dialect = ConnectionSettings::Dialect::Plain;
+    session.setSettings(settings);
+    AlarmService *alarms = session.alarmService();
+    alarms->setUnconfirmedHoldMs(60000);
+    QSignalSpy unconfirmed(alarms, &AlarmService::requestUnconfirmed);
+    QSignalSpy delivered(alarms, &AlarmService::requestDelivered);
+    session.start();
+    QTRY_COMPARE(session.connection()->state(), State::Live);
+
+    const QUuid requestId = alarms->acknowledge(QStringLiteral("A-000001"), {}, 1);
+    QTRY_COMPARE(acks.size(), 1);
+    QVERIFY2(acks.first().contains(requestId.toString(QUuid::WithoutBraces)), qPrintable(acks.first()));
+    // Handed to the socket is not delivered: the link may be dead without us knowing yet.
+    QCOMPARE(unconfirmed.count(), 1);
+    QCOMPARE(delivered.count(), 0);
+    QCOMPARE(alarms->pendingCount(), 1);
+
+    // The link drops before it has held long enough: the ack goes out again on the next one.
+    alarms->setUnconfirmedHoldMs(200);
+    for (QWebSocket *socket : std::as_const(sockets))
+        socket->abort();
+    QTRY_COMPARE_WITH_TIMEOUT(acks.size(), 2, 10000);
+    QVERIFY(acks.at(1).contains(requestId.toString(QUuid::WithoutBraces)));
+    QCOMPARE(delivered.count(), 0);
+    // Once the link has stayed up beyond dead-link detection, it counts as delivered.
+    QTRY_COMPARE(delivered.count(), 1);
+    QCOMPARE(delivered.first().at(0).toUuid(), requestId);
+    QCOMPARE(alarms->pendingCount(), 0);
+    qDeleteAll(sockets);
 }
 
 QTEST_GUILESS_MAIN(TestAlarmService)
