@@ -6,6 +6,9 @@
 #include <QPointer>
 #include <QSet>
 
+#include <algorithm>
+#include <cmath>
+
 namespace {
 
 Q_LOGGING_CATEGORY(lcAlarms, "watchfloor.app.alarms")
@@ -15,8 +18,8 @@ Q_LOGGING_CATEGORY(lcAlarms, "watchfloor.app.alarms")
 const QLatin1StringView queuedAtKey("queuedAt");
 const QLatin1StringView occurrenceKey("occurrence");
 
-// More at once would only queue up in the transport.
-constexpr int kMaximumInFlight = 64;
+// Sends per event-loop pass, so that a long outbox never holds up the GUI.
+constexpr qsizetype kSendsPerPass = 16;
 
 QString requestType(LocalStore::OutboxKind kind)
 {
@@ -57,6 +60,10 @@ AlarmService::AlarmService(ConnectionService *connection, const QString &storePa
     connect(&m_retryTimer, &QTimer::timeout, this, &AlarmService::deliver);
     m_holdTimer.setSingleShot(true);
     connect(&m_holdTimer, &QTimer::timeout, this, &AlarmService::confirmHeld);
+    m_paceTimer.setSingleShot(true);
+    connect(&m_paceTimer, &QTimer::timeout, this, &AlarmService::deliver);
+    m_paceClock.start();
+    m_sendTokens = m_sendBurst;
 
     if (storePath.isEmpty()) {
         m_loaded = true;
@@ -140,7 +147,8 @@ QUuid AlarmService::enqueue(LocalStore::OutboxKind kind, const QString &alarmId,
     const LocalStore::OutboxEntry entry = action.entry;
     storeWrite([entry](LocalStore &store) { return store.insertOutboxEntry(entry); });
     announcePending();
-    deliver();
+    // Sent from the event loop: "acknowledge all" makes hundreds in one go.
+    scheduleDelivery();
     return entry.requestId;
 }
 
@@ -181,7 +189,11 @@ void AlarmService::deliver()
         busyAlarms.insert(action.entry.alarmId);
         if (action.inFlight || !action.unconfirmedSince.isNull())
             continue;
-        if (inFlight + due.size() >= kMaximumInFlight)
+        if (inFlight + due.size() >= m_sendBurst || due.size() >= kSendsPerPass) {
+            scheduleDelivery(); // the rest in a later pass: the event loop keeps turning
+            break;
+        }
+        if (!takeSendToken())
             break;
         due.append(action.entry.requestId);
     }
@@ -191,6 +203,27 @@ void AlarmService::deliver()
         if (index >= 0 && !m_actions.at(index).inFlight && m_connection->isLive())
             send(m_actions[index]);
     }
+}
+
+void AlarmService::setSendRate(int perSecond, int burst)
+{
+    m_sendRate = std::max(1, perSecond);
+    m_sendBurst = std::max(1, burst);
+    m_sendTokens = std::min<double>(m_sendTokens, m_sendBurst);
+}
+
+bool AlarmService::takeSendToken()
+{
+    const qint64 now = m_paceClock.elapsed();
+    m_sendTokens = std::min<double>(m_sendBurst, m_sendTokens + double(now - m_paceRefillMs) * m_sendRate / 1000.0);
+    m_paceRefillMs = now;
+    if (m_sendTokens >= 1.0) {
+        m_sendTokens -= 1.0;
+        return true;
+    }
+    if (!m_paceTimer.isActive())
+        m_paceTimer.start(int(std::ceil((1.0 - m_sendTokens) * 1000.0 / m_sendRate)));
+    return false;
 }
 
 void AlarmService::scheduleDelivery()

@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
@@ -47,6 +48,10 @@ public:
     // longer than dead-link detection (two heartbeats).
     static constexpr int kDefaultUnconfirmedHoldMs = 35 * 1000;
     static constexpr int kRetryIntervalMs = 5000;
+    // Below the reference server's default limit (10 messages a second,
+    // bursts of 20), leaving room for the console's other requests.
+    static constexpr int kDefaultSendRate = 8;
+    static constexpr int kDefaultSendBurst = 8;
 
     // An action that has not been answered for good yet.
     struct Action
@@ -67,6 +72,10 @@ public:
     void setMaximumAgeMs(int ms) { m_maximumAgeMs = ms; }
     int maximumAgeMs() const { return m_maximumAgeMs; }
     void setUnconfirmedHoldMs(int ms) { m_unconfirmedHoldMs = ms; }
+    // How fast actions go out: a sustained rate per second, and how many may
+    // go at once (and be waiting for their answers), so that a flood of
+    // acknowledgements never trips the server's message limit.
+    void setSendRate(int perSecond, int burst);
 
     // Each returns the action's request id: the same one when the operator
     // repeats the latest action still waiting for this alarm. occurrence is
@@ -111,6 +120,7 @@ private:
     QUuid enqueue(LocalStore::OutboxKind kind, const QString &alarmId, QJsonObject payload, qint64 occurrence);
     void deliver();
     void scheduleDelivery();
+    bool takeSendToken();
     void send(Action &action);
     void onAnswer(const QUuid &requestId, const Protocol::Result &result);
     void onConnectionState();
@@ -130,6 +140,12 @@ private:
     QList<Action> m_actions; // in creation order
     QTimer m_retryTimer;
     QTimer m_holdTimer;
+    QTimer m_paceTimer;
+    QElapsedTimer m_paceClock;
+    qint64 m_paceRefillMs = 0;
+    double m_sendTokens = 0;
+    int m_sendRate = kDefaultSendRate;
+    int m_sendBurst = kDefaultSendBurst;
     int m_maximumAgeMs = kDefaultMaximumAgeMs;
     int m_unconfirmedHoldMs = kDefaultUnconfirmedHoldMs;
     int m_announcedCount = 0;
