@@ -98,6 +98,7 @@ private Q_SLOTS:
     void commandOutcomesAreListed();
     void a7_refusedAlarmActionBecomesANotification();
     void s10_damagedDatabaseIsToldToTheOperator();
+    void a10c_alarmWaitingForAnAckSurvivesARestart();
 
 private:
     QTemporaryDir m_dir;
@@ -520,6 +521,44 @@ void TestNotificationCenter::s10_damagedDatabaseIsToldToTheOperator()
     QVERIFY(!notice->read);
     QVERIFY2(notice->message.contains(c.store.movedAsidePath()), qPrintable(notice->message));
     QVERIFY2(notice->message.contains(u"Acknowledgements"), qPrintable(notice->message));
+}
+
+void TestNotificationCenter::a10c_alarmWaitingForAnAckSurvivesARestart()
+{
+    SimServer server(alarmingPlant());
+    QVERIFY(server.listen());
+    const QString path = m_dir.filePath(QStringLiteral("restart.sqlite"));
+    Item waiting;
+    {
+        Console c(server.url(), path);
+        c.session.start();
+        QTRY_VERIFY_WITH_TIMEOUT(waitingAlarm(c.center->model()) != nullptr, 15000);
+        waiting = *waitingAlarm(c.center->model());
+        c.session.stop();
+    }
+    // The next run, before (or without) any server saying it again: a plain
+    // or Socket.IO server sends no snapshot.
+    LocalStore store;
+    QVERIFY(store.open(path));
+    Session session;
+    session.setStore(&store);
+    NotificationCenter center(&session, &store);
+    const Item *restored = center.model()->item(waiting.id);
+    QVERIFY(restored);
+    QVERIFY(restored->earlierSession);
+    QVERIFY(NotificationModel::needsAck(*restored));
+    QCOMPARE(restored->alarmState, waiting.alarmState);
+    QCOMPARE(restored->count, waiting.count);
+    QCOMPARE(restored->alarmId, waiting.alarmId);
+
+    // Once a server says how the alarm is, the same notification follows it.
+    session.setSettings(settingsFor(server.url()));
+    session.start();
+    QTRY_VERIFY_WITH_TIMEOUT(session.hasLiveData(), 15000);
+    const auto now = session.alarms()->alarm(waiting.alarmId);
+    const Item *followed = center.model()->item(waiting.id);
+    QVERIFY(followed);
+    QCOMPARE(NotificationModel::needsAck(*followed), now.has_value() && AlarmModel::isUnacknowledged(now->state));
 }
 
 QTEST_GUILESS_MAIN(TestNotificationCenter)

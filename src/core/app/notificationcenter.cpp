@@ -45,6 +45,16 @@ LocalStore::Notification stored(const Item &item)
     n.sourceId = item.sourceId;
     n.time = item.time;
     n.read = item.read;
+    if (item.kind == Kind::Alarm && item.alarmState) {
+        n.alarm = {
+            {QLatin1StringView("state"), wordOf(Protocol::Payload::kAlarmStates, *item.alarmState)},
+            {QLatin1StringView("count"), item.count},
+            {QLatin1StringView("ackedBy"), item.ackedBy},
+            {QLatin1StringView("ackedAt"),
+             item.ackedAt.isValid() ? item.ackedAt.toString(Qt::ISODateWithMs) : QString()},
+            {QLatin1StringView("note"), item.note},
+        };
+    }
     return n;
 }
 
@@ -71,6 +81,14 @@ std::optional<Item> fromStored(const LocalStore::Notification &n)
         const qsizetype last = n.id.lastIndexOf(u':');
         if (n.id.startsWith(u"alarm:") && last > 6)
             item.alarmId = n.id.mid(6, last - 6);
+        // As last reported: one still waiting says so after a restart, even
+        // from a server that sends no snapshot to say it again.
+        item.alarmState
+            = valueOf(Protocol::Payload::kAlarmStates, n.alarm.value(QLatin1StringView("state")).toString());
+        item.count = std::max<qint64>(1, n.alarm.value(QLatin1StringView("count")).toInteger());
+        item.ackedBy = n.alarm.value(QLatin1StringView("ackedBy")).toString();
+        item.ackedAt = QDateTime::fromString(n.alarm.value(QLatin1StringView("ackedAt")).toString(), Qt::ISODateWithMs);
+        item.note = n.alarm.value(QLatin1StringView("note")).toString();
     }
     return item;
 }
@@ -100,6 +118,7 @@ NotificationCenter::NotificationCenter(Session *session, LocalStore *store, QObj
     connect(session, &Session::systemAlertReceived, this, &NotificationCenter::onSystemAlert);
     connect(session->connection(), &ConnectionService::stateChanged, this, &NotificationCenter::onConnectionState);
     connect(session, &Session::alarmServiceChanged, this, &NotificationCenter::followAlarmService);
+    connect(session, &Session::liveDataArrived, this, &NotificationCenter::settleEarlierAlarms);
     followAlarmService();
     m_wasLive = session->connection()->isLive();
     loadHistory();
@@ -272,9 +291,13 @@ void NotificationCenter::onAlarmsChanged(const QList<Protocol::Alarm> &changed)
             post(item, !inSnapshot);
         } else if (existing) {
             Item item = *existing;
+            const bool stateChanged = item.alarmState != alarm.state || item.count != alarm.count;
             copyAlarmState(item, alarm);
             m_currentByAlarm.insert(alarm.alarmId, item.id);
             m_model.upsert(item);
+            // The history follows the alarm's state, so a restart shows what still waits.
+            if (stateChanged && m_store && m_store->isOpen() && !m_store->updateNotification(stored(item)))
+                storeFailure(m_store->lastError());
             Q_EMIT notificationChanged(item);
         }
         if (alarm.state == AlarmState::Cleared)
@@ -409,6 +432,29 @@ void NotificationCenter::onCommandOvertaken(const CommandService::Command &comma
     post(item, true);
 }
 
+void NotificationCenter::settleEarlierAlarms()
+{
+    // A server that sends snapshots has just said which alarms are in play: a
+    // notification from an earlier run whose alarm is not among them no longer waits.
+    if (!m_session->connection()->deliversSnapshots())
+        return;
+    QList<Item> settled;
+    for (int row = 0; row < m_model.rowCount(); ++row) {
+        const Item &i = m_model.itemAt(row);
+        if (i.earlierSession && NotificationModel::needsAck(i) && !m_session->alarms()->alarm(i.alarmId))
+            settled.append(i);
+    }
+    for (Item item : std::as_const(settled)) {
+        item.alarmState = AlarmState::Cleared;
+        m_model.upsert(item);
+        if (m_store && m_store->isOpen() && !m_store->updateNotification(stored(item)))
+            storeFailure(m_store->lastError());
+        Q_EMIT notificationChanged(item);
+    }
+    if (!settled.isEmpty())
+        checkAttention();
+}
+
 int NotificationCenter::waitingActionCount() const
 {
     return m_session->alarmService()->pendingCount();
@@ -500,10 +546,13 @@ void NotificationCenter::checkAttention()
 
 void NotificationCenter::storeFailure(const QString &what)
 {
-    // Once per distinct failure: a full disk must not flood the log.
-    if (what == m_lastStoreError)
+    // Once per distinct failure: a full disk must not flood the log. The
+    // cause is what counts, not which notification met it.
+    const qsizetype cause = what.indexOf(u" failed: ");
+    const QString key = cause < 0 ? what : what.mid(cause);
+    if (key == m_lastStoreError)
         return;
-    m_lastStoreError = what;
+    m_lastStoreError = key;
     m_lastError = what;
     Q_EMIT storeFailed(what);
 }

@@ -80,6 +80,7 @@ Q_SIGNALS:
 private:
     void loadHistory();
     void followAlarmService();
+    void settleEarlierAlarms();
     // Every final refusal of an alarm action becomes a notification (and so a toast).
     void onActionRefused(const QString &alarmId, LocalStore::OutboxKind kind, const QString &code,
                          const QString &message);
