@@ -331,7 +331,10 @@ int main(int argc, char *argv[])
         std::fprintf(
             stderr, "watchfloor: %s\n",
             qPrintable(
-                Cli::tr("no local database, acknowledgements made offline cannot be kept: %1").arg(store.lastError())));
+                Cli::tr("no local database, acknowledgements made offline cannot be kept (on a live link they still "
+                        "work): %1")
+                    .arg(store.lastError())));
+    session.alarmService()->setMaximumAgeMs(profile.alarmActionMaxAgeMinutes * 60 * 1000);
     MainWindow window(&session, profile.name);
     window.setRequireAckNote(profile.requireAckNote);
     window.setFeatureSwitches(profile.features);

@@ -133,6 +133,23 @@ SimEvents SimAlarmBook::unshelve(const QString &alarmId, qint64 nowMs, Error *er
     return {event(*alarm)};
 }
 
+SimAlarmBook::Error SimAlarmBook::checkOccurrence(const QString &alarmId, qint64 occurrence) const
+{
+    const qsizetype index = m_byId.value(alarmId, -1);
+    if (index < 0)
+        return {QStringLiteral("not_found"), QStringLiteral("there is no alarm with id \"%1\"").arg(alarmId)};
+    const Alarm &alarm = m_alarms.at(index);
+    if (occurrence < alarm.count) {
+        return {QStringLiteral("occurrence_changed"),
+                QStringLiteral("alarm %1 has activated again (occurrence %2, the action was for occurrence %3); "
+                               "the new occurrence needs its own action")
+                    .arg(alarmId)
+                    .arg(alarm.count)
+                    .arg(occurrence)};
+    }
+    return {};
+}
+
 SimEvents SimAlarmBook::expireShelving(qint64 nowMs)
 {
     QList<qsizetype> changed;

@@ -50,6 +50,12 @@ public:
                      qint64 nowMs, const QDateTime &wallNow, Error *error = nullptr);
     SimEvents unshelve(const QString &alarmId, qint64 nowMs, Error *error = nullptr);
 
+    // Whether an action meant for the `occurrence` (the alarm's `count`) an
+    // operator saw still applies: an empty code when it does; not_found; or
+    // occurrence_changed when the alarm has activated again since, because
+    // that new occurrence needs an operator who has seen it.
+    Error checkOccurrence(const QString &alarmId, qint64 occurrence) const;
+
     // Unshelves every alarm whose shelving has run out by nowMs. Also lets
     // chatter flags lapse.
     SimEvents expireShelving(qint64 nowMs);

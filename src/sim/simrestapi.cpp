@@ -26,7 +26,7 @@ Status statusOf(const QString &code)
         return Status::Forbidden;
     if (code == u"not_found")
         return Status::NotFound;
-    if (code == u"interlock")
+    if (code == u"interlock" || code == u"occurrence_changed")
         return Status::Conflict;
     if (code == u"not_writable" || code == u"out_of_range" || code == u"expired")
         return Status::UnprocessableEntity;

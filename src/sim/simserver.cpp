@@ -519,9 +519,41 @@ SimServer::Outcome SimServer::runCommand(const QString &operatorName, const QJso
 SimServer::Outcome SimServer::runAlarmRequest(const QString &operatorName, const QString &type,
                                               const QJsonObject &request)
 {
+    const QString requestId = request.value(QLatin1StringView("requestId")).toString().left(100);
+    if (requestId.isEmpty())
+        return runAlarmAction(operatorName, type, request);
+    const QString key = type % u'/' % requestId;
+    if (const auto known = m_alarmAnswers.constFind(key); known != m_alarmAnswers.cend())
+        return {known->data, known->error, {}, {}, {}}; // answered again, done once
+    const Outcome outcome = runAlarmAction(operatorName, type, request);
+    constexpr qsizetype kRememberedAnswers = 10000;
+    m_alarmAnswers.insert(key, {outcome.data, outcome.error, {}, {}, {}});
+    m_alarmAnswerOrder.append(key);
+    if (m_alarmAnswerOrder.size() > kRememberedAnswers)
+        m_alarmAnswers.remove(m_alarmAnswerOrder.takeFirst());
+    return outcome;
+}
+
+SimServer::Outcome SimServer::runAlarmAction(const QString &operatorName, const QString &type,
+                                             const QJsonObject &request)
+{
     const QString alarmId = request.value(QLatin1StringView("alarmId")).isDouble()
         ? QString::number(request.value(QLatin1StringView("alarmId")).toInteger())
         : request.value(QLatin1StringView("alarmId")).toString();
+    const auto fail = [](const SimWorld::Error &error) {
+        return Outcome {
+            {}, {{QLatin1StringView("code"), error.code}, {QLatin1StringView("message"), error.message}}, {}, {}, {}};
+    };
+    // An acknowledgement or shelving names the occurrence the operator saw;
+    // it must not act on a later one. Unshelving acts on the shelving itself.
+    const QJsonValue occurrence = request.value(QLatin1StringView("occurrence"));
+    if (type != u"unshelve_alarm" && !occurrence.isUndefined() && !occurrence.isNull()) {
+        if (!occurrence.isDouble() || occurrence.toDouble() < 1)
+            return fail({QStringLiteral("bad_request"), QStringLiteral("occurrence must be a count of 1 or more")});
+        const SimWorld::Error stale = m_world.alarms().checkOccurrence(alarmId, occurrence.toInteger());
+        if (!stale.code.isEmpty())
+            return fail(stale);
+    }
     const QDateTime now = QDateTime::currentDateTimeUtc();
     SimWorld::Error error;
     SimEvents events;
@@ -542,8 +574,7 @@ SimServer::Outcome SimServer::runAlarmRequest(const QString &operatorName, const
         events = m_world.unshelveAlarm(alarmId, &error);
     }
     if (!error.code.isEmpty())
-        return {
-            {}, {{QLatin1StringView("code"), error.code}, {QLatin1StringView("message"), error.message}}, {}, {}, {}};
+        return fail(error);
     return {m_world.alarms().alarmJson(alarmId), {}, events, type, alarmId};
 }
 

@@ -109,6 +109,7 @@ private:
     void handleAlarmRequest(Client *client, const QString &type, const QJsonObject &request, const QJsonValue &id);
     Outcome runCommand(const QString &operatorName, const QJsonObject &request);
     Outcome runAlarmRequest(const QString &operatorName, const QString &type, const QJsonObject &request);
+    Outcome runAlarmAction(const QString &operatorName, const QString &type, const QJsonObject &request);
     void sendOutcome(Client *client, const QJsonValue &id, const Outcome &outcome);
     void publishOutcome(const QString &operatorName, const Outcome &outcome);
     bool allowMessage(Client *client);
@@ -150,6 +151,11 @@ private:
         qint64 out;
     };
     QList<RateSample> m_rateSamples; // one a second, the last few seconds
+    // Answers to alarm requests that carried a requestId, so that a repeat
+    // (a console resending after a lost answer) gets the same answer and
+    // acts only once; the oldest are forgotten beyond a bound.
+    QHash<QString, Outcome> m_alarmAnswers;
+    QList<QString> m_alarmAnswerOrder;
     SimSession m_journal; // subscribed to every channel; numbers events for REST
     std::unique_ptr<SimLoadGen> m_load; // reads m_world
     std::unique_ptr<SimRestApi> m_rest; // last: goes first, before what it uses

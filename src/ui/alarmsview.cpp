@@ -77,6 +77,14 @@ AlarmsView::AlarmsView(Session *session, QWidget *parent)
     strip->addWidget(m_summaryLabel);
     layout->addLayout(strip);
 
+    // Stays in sight while actions made offline would be lost on a restart.
+    m_storeBanner = new QLabel(this);
+    m_storeBanner->setObjectName(QStringLiteral("alarmStoreBanner"));
+    m_storeBanner->setWordWrap(true);
+    m_storeBanner->setFrameShape(QFrame::StyledPanel);
+    m_storeBanner->setVisible(false);
+    layout->addWidget(m_storeBanner);
+
     // Filters.
     auto *filters = new QHBoxLayout;
     m_severityFilter = new QComboBox(this);
@@ -155,6 +163,11 @@ AlarmsView::AlarmsView(Session *session, QWidget *parent)
     m_statusLabel = new QLabel(this);
     m_statusLabel->setObjectName(QStringLiteral("alarmStatusLabel"));
     actions->addWidget(m_statusLabel, 1);
+    m_waitingLabel = new QLabel(this);
+    m_waitingLabel->setObjectName(QStringLiteral("alarmWaitingLabel"));
+    m_waitingLabel->setToolTip(tr("Acknowledgements and shelvings made on this console that the server has not "
+                                  "confirmed yet"));
+    actions->addWidget(m_waitingLabel);
     layout->addLayout(actions);
 
     // The alarms in play above, the shelved ones below: both always in sight.
@@ -196,6 +209,7 @@ AlarmsView::AlarmsView(Session *session, QWidget *parent)
     });
     connect(model, &QAbstractItemModel::rowsRemoved, this, &AlarmsView::updateSummary);
     connect(m_session->connection(), &ConnectionService::stateChanged, this, &AlarmsView::updateActions);
+    connect(m_session, &Session::alarmServiceChanged, this, &AlarmsView::updateActions);
     connect(&m_rate, &AlarmRateMeter::activationsChanged, this, &AlarmsView::updateRate);
 
     m_blinkTimer.setInterval(kBlinkHalfPeriodMs);
@@ -260,8 +274,6 @@ QString AlarmsView::actionsUnavailableReason() const
 {
     if (m_watchOnly)
         return tr("This screen only watches: acknowledge and shelve alarms from an operator workstation.");
-    if (!m_session->alarmService())
-        return tr("Alarm actions need this console's local store, and none is open.");
     if (m_session->connection()->isViewer())
         return tr("Your role (viewer) may watch alarms but not acknowledge or shelve them.");
     return {};
@@ -270,13 +282,21 @@ QString AlarmsView::actionsUnavailableReason() const
 QStringList AlarmsView::selectedIds(QTableView *table, bool unacknowledgedOnly) const
 {
     QStringList ids;
+    for (const auto &[id, occurrence] : selectedOccurrences(table, unacknowledgedOnly))
+        ids.append(id);
+    return ids;
+}
+
+QList<std::pair<QString, qint64>> AlarmsView::selectedOccurrences(QTableView *table, bool unacknowledgedOnly) const
+{
+    QList<std::pair<QString, qint64>> selected;
     const QModelIndexList rows = table->selectionModel()->selectedRows();
     for (const QModelIndex &row : rows) {
         if (unacknowledgedOnly && row.data(AlarmModel::AcknowledgedRole).toBool())
             continue;
-        ids.append(row.data(AlarmModel::AlarmIdRole).toString());
+        selected.append({row.data(AlarmModel::AlarmIdRole).toString(), row.data(AlarmModel::CountRole).toLongLong()});
     }
-    return ids;
+    return selected;
 }
 
 QStringList AlarmsView::describe(const QStringList &alarmIds) const
@@ -291,46 +311,46 @@ QStringList AlarmsView::describe(const QStringList &alarmIds) const
 
 void AlarmsView::acknowledgeSelected()
 {
-    const QStringList ids = selectedIds(m_table, true);
-    if (ids.isEmpty() || !actionsUnavailableReason().isEmpty())
+    // Each acknowledgement is for the occurrence on screen when the operator chose it.
+    const auto selected = selectedOccurrences(m_table, true);
+    if (selected.isEmpty() || !actionsUnavailableReason().isEmpty())
         return;
+    QStringList ids;
+    for (const auto &[id, occurrence] : selected)
+        ids.append(id);
     auto *dialog = new AlarmNoteDialog(describe(ids), m_requireNote, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, ids, dialog] {
+    connect(dialog, &QDialog::accepted, this, [this, selected, dialog] {
         AlarmService *service = m_session->alarmService();
-        if (!service)
-            return;
         // Alarms the server no longer lists cannot be acknowledged there:
         // the operator's acknowledgement lets them go here.
-        QStringList toServer;
-        for (const QString &id : ids) {
+        QStringList ids;
+        for (const auto &[id, occurrence] : selected) {
+            ids.append(id);
             if (!m_session->alarms()->isUnconfirmed(id))
-                toServer.append(id);
+                service->acknowledge(id, dialog->note(), occurrence);
         }
         m_session->alarms()->forget(ids);
-        int failed = 0;
-        for (const QString &id : std::as_const(toServer))
-            failed += service->acknowledge(id, dialog->note()).isNull() ? 1 : 0;
-        reportOutcome(int(ids.size()) - failed, failed, tr("Acknowledgement"));
+        reportOutcome(int(selected.size()), tr("Acknowledgement"));
     });
     dialog->open();
 }
 
 void AlarmsView::shelveSelected()
 {
-    const QStringList ids = selectedIds(m_table, false);
-    if (ids.isEmpty() || !actionsUnavailableReason().isEmpty())
+    const auto selected = selectedOccurrences(m_table, false);
+    if (selected.isEmpty() || !actionsUnavailableReason().isEmpty())
         return;
+    QStringList ids;
+    for (const auto &[id, occurrence] : selected)
+        ids.append(id);
     auto *dialog = new ShelveDialog(describe(ids), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, ids, dialog] {
+    connect(dialog, &QDialog::accepted, this, [this, selected, dialog] {
         AlarmService *service = m_session->alarmService();
-        if (!service)
-            return;
-        int failed = 0;
-        for (const QString &id : ids)
-            failed += service->shelve(id, dialog->minutes(), dialog->reason()).isNull() ? 1 : 0;
-        reportOutcome(int(ids.size()) - failed, failed, tr("Shelving"));
+        for (const auto &[id, occurrence] : selected)
+            service->shelve(id, dialog->minutes(), dialog->reason(), occurrence);
+        reportOutcome(int(selected.size()), tr("Shelving"));
     });
     dialog->open();
 }
@@ -339,23 +359,35 @@ void AlarmsView::unshelveSelected()
 {
     const QStringList ids = selectedIds(m_shelvedTable, false);
     AlarmService *service = m_session->alarmService();
-    if (ids.isEmpty() || !service || !actionsUnavailableReason().isEmpty())
+    if (ids.isEmpty() || !actionsUnavailableReason().isEmpty())
         return;
-    int failed = 0;
     for (const QString &id : ids)
-        failed += service->unshelve(id).isNull() ? 1 : 0;
-    reportOutcome(int(ids.size()) - failed, failed, tr("Unshelving"));
+        service->unshelve(id);
+    reportOutcome(int(ids.size()), tr("Unshelving"));
 }
 
-void AlarmsView::reportOutcome(int sent, int failed, const QString &what)
+void AlarmsView::reportOutcome(int made, const QString &what)
 {
-    AlarmService *service = m_session->alarmService();
-    if (failed > 0)
-        m_statusLabel->setText(
-            tr("%1 not stored (%2 failed): %3").arg(what).arg(failed).arg(service ? service->lastError() : QString()));
+    if (m_session->connection()->isLive())
+        m_statusLabel->setText(tr("%1 sent (%2); waiting for the server.").arg(what).arg(made));
     else
         m_statusLabel->setText(
-            tr("%1 queued (%2); the server gets it as soon as the link is live.").arg(what).arg(sent));
+            tr("%1 queued (%2); the server gets it as soon as the link is live.").arg(what).arg(made));
+}
+
+void AlarmsView::updateWaiting()
+{
+    AlarmService *service = m_session->alarmService();
+    const int waiting = service->pendingCount();
+    m_waitingLabel->setText(waiting > 0 ? tr("%n action(s) waiting for the server", nullptr, waiting) : QString());
+    m_waitingLabel->setVisible(waiting > 0);
+    const bool keeps = service->keepsOfflineActions();
+    if (!keeps) {
+        m_storeBanner->setText(tr("Alarm actions made while the link is down cannot be kept: %1. Acknowledging on "
+                                  "a live link works; offline actions are lost if the console closes.")
+                                   .arg(service->storeProblem()));
+    }
+    m_storeBanner->setVisible(!keeps);
 }
 
 void AlarmsView::applyFilters()
@@ -384,12 +416,17 @@ void AlarmsView::updateActions()
         if (m_service)
             disconnect(m_service, nullptr, this, nullptr);
         m_service = service;
-        if (service) {
-            connect(service, &AlarmService::requestRefused, this,
-                    [this](const QUuid &, const QString &, const QString &message) {
-                        m_statusLabel->setText(tr("The server refused an alarm action: %1").arg(message));
-                    });
-        }
+        connect(
+            service, &AlarmService::actionRefused, this,
+            [this](const QString &alarmId, LocalStore::OutboxKind kind, const QString &code, const QString &message) {
+                m_statusLabel->setText(
+                    code == u"occurrence_changed"
+                        ? tr("Alarm %1 came back: acknowledge it again.").arg(alarmId)
+                        : tr("%1 of alarm %2 not done: %3").arg(AlarmService::actionName(kind), alarmId, message));
+            });
+        connect(service, &AlarmService::pendingChanged, this, &AlarmsView::updateWaiting);
+        connect(service, &AlarmService::keepsOfflineActionsChanged, this, &AlarmsView::updateWaiting);
+        updateWaiting();
     }
 
     const QString unavailable = actionsUnavailableReason();

@@ -50,6 +50,8 @@ public:
     AlarmRateMeter *rateMeter() { return &m_rate; }
     AlarmDelegate *delegate() const { return m_delegate; }
     QLabel *rateLabel() const { return m_rateLabel; }
+    QLabel *waitingLabel() const { return m_waitingLabel; }
+    QLabel *storeBanner() const { return m_storeBanner; }
     QAction *acknowledgeAction() const { return m_acknowledge; }
     QAction *shelveAction() const { return m_shelve; }
     QAction *unshelveAction() const { return m_unshelve; }
@@ -70,6 +72,8 @@ protected:
 private:
     QTableView *makeTable(AlarmFilterProxy *proxy);
     QStringList selectedIds(QTableView *table, bool unacknowledgedOnly) const;
+    // Each selected alarm with the occurrence (activation count) shown for it.
+    QList<std::pair<QString, qint64>> selectedOccurrences(QTableView *table, bool unacknowledgedOnly) const;
     QStringList describe(const QStringList &alarmIds) const;
     void applyFilters();
     void updateActions();
@@ -77,7 +81,8 @@ private:
     void updateSummary();
     void blink();
     void showContextMenu(QTableView *table, const QPoint &pos);
-    void reportOutcome(int sent, int failed, const QString &what);
+    void reportOutcome(int made, const QString &what);
+    void updateWaiting();
 
     Session *m_session;
     AlarmRateMeter m_rate;
@@ -93,6 +98,8 @@ private:
     QLabel *m_summaryLabel = nullptr;
     QLabel *m_shelvedTitle = nullptr;
     QLabel *m_statusLabel = nullptr;
+    QLabel *m_waitingLabel = nullptr; // actions the server has not answered yet
+    QLabel *m_storeBanner = nullptr; // offline actions cannot be kept
     QComboBox *m_severityFilter = nullptr;
     QComboBox *m_stateFilter = nullptr;
     QComboBox *m_sourceFilter = nullptr;

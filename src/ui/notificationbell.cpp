@@ -22,6 +22,7 @@ NotificationBell::NotificationBell(NotificationCenter *center, QWidget *parent)
     // The waiting count changes without changing attention (a second critical alarm).
     connect(center, &NotificationCenter::notificationPosted, this, &NotificationBell::refresh);
     connect(center, &NotificationCenter::notificationChanged, this, &NotificationBell::refresh);
+    connect(center, &NotificationCenter::waitingActionCountChanged, this, &NotificationBell::refresh);
     refresh();
 }
 
@@ -29,13 +30,19 @@ void NotificationBell::refresh()
 {
     m_unread = m_center->unreadCount();
     m_waitingHigh = m_center->unacknowledgedHighCount();
-    QString text;
+    m_waitingActions = m_center->waitingActionCount();
+    QStringList parts;
     if (m_waitingHigh > 0)
-        text = tr("%n waiting", "critical or high alarms not acknowledged", m_waitingHigh);
-    setText(text);
+        parts.append(tr("%n waiting", "critical or high alarms not acknowledged", m_waitingHigh));
+    if (m_waitingActions > 0)
+        parts.append(tr("%n unsent", "alarm actions the server has not confirmed", m_waitingActions));
+    setText(parts.join(QStringLiteral(" · ")));
     QString description = tr("Notifications: %n unread", nullptr, m_unread);
     if (m_waitingHigh > 0)
         description += u' ' + tr("(%n critical or high alarm(s) waiting for acknowledgement)", nullptr, m_waitingHigh);
+    if (m_waitingActions > 0)
+        description += u' '
+            + tr("(%n alarm action(s) of this console not yet confirmed by the server)", nullptr, m_waitingActions);
     setAccessibleName(tr("Notifications"));
     setAccessibleDescription(description);
     setToolTip(description + u'\n' + tr("Open the notification center (Ctrl+Shift+A)"));

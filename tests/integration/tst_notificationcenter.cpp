@@ -8,6 +8,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QSignalSpy>
@@ -95,6 +96,9 @@ private Q_SLOTS:
     void fullDiskLosesNothingOnScreen();
     void alarmsPresentAtConnectAreListedNotPosted();
     void commandOutcomesAreListed();
+    void a7_refusedAlarmActionBecomesANotification();
+    void s10_damagedDatabaseIsToldToTheOperator();
+    void a10c_alarmWaitingForAnAckSurvivesARestart();
 
 private:
     QTemporaryDir m_dir;
@@ -452,6 +456,109 @@ void TestNotificationCenter::commandOutcomesAreListed()
     QVERIFY(stored != history->cend());
     QCOMPARE(stored->severity, QStringLiteral("info"));
     QVERIFY(stored->read);
+}
+
+void TestNotificationCenter::a7_refusedAlarmActionBecomesANotification()
+{
+    SimServer server(alarmingPlant());
+    QVERIFY(server.listen());
+    Console c(server.url(), m_dir.filePath(QStringLiteral("refused.sqlite")));
+    QSignalSpy posted(c.center.get(), &NotificationCenter::notificationPosted);
+    QSignalSpy waiting(c.center.get(), &NotificationCenter::waitingActionCountChanged);
+    c.session.start();
+    QTRY_VERIFY_WITH_TIMEOUT(c.session.connection()->isLive(), 15000);
+    QTRY_VERIFY(c.session.alarmService()->isLoaded());
+    posted.clear();
+
+    // Queued while the link is down, refused by the server once it is back.
+    c.session.stop();
+    c.session.alarmService()->acknowledge(QStringLiteral("A-999999"));
+    QCOMPARE(c.center->waitingActionCount(), 1);
+    QVERIFY(!waiting.isEmpty());
+    QCOMPARE(waiting.last().at(0).toInt(), 1);
+    c.session.start();
+    QTRY_COMPARE_WITH_TIMEOUT(c.center->waitingActionCount(), 0, 10000);
+    QCOMPARE(waiting.last().at(0).toInt(), 0);
+
+    const auto refusal = [&]() -> std::optional<Item> {
+        for (const QList<QVariant> &signal : std::as_const(posted)) {
+            const Item item = signal.at(0).value<Item>();
+            if (item.id.startsWith(u"refused:"))
+                return item;
+        }
+        return std::nullopt;
+    };
+    QTRY_VERIFY(refusal().has_value());
+    const Item item = *refusal();
+    QCOMPARE(item.sourceId, QStringLiteral("A-999999"));
+    QCOMPARE(item.severity, AlarmSeverity::High);
+    QVERIFY(!item.read);
+    QVERIFY2(item.title.contains(u"refused"), qPrintable(item.title));
+    QVERIFY2(item.message.contains(u"not_found"), qPrintable(item.message));
+    // Kept in the list and in the history, not only said once.
+    QVERIFY(c.center->model()->item(item.id));
+}
+
+void TestNotificationCenter::s10_damagedDatabaseIsToldToTheOperator()
+{
+    SimServer server(alarmingPlant());
+    QVERIFY(server.listen());
+    const QString path = m_dir.filePath(QStringLiteral("damaged.sqlite"));
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray(8192, 'x'));
+    }
+    Console c(server.url(), path);
+    QVERIFY(!c.store.movedAsidePath().isEmpty());
+    const Item *notice = nullptr;
+    for (int row = 0; row < c.center->model()->rowCount(); ++row) {
+        if (c.center->model()->itemAt(row).id.startsWith(u"store-damaged:"))
+            notice = &c.center->model()->itemAt(row);
+    }
+    QVERIFY(notice);
+    QCOMPARE(notice->severity, AlarmSeverity::High);
+    QVERIFY(!notice->read);
+    QVERIFY2(notice->message.contains(c.store.movedAsidePath()), qPrintable(notice->message));
+    QVERIFY2(notice->message.contains(u"Acknowledgements"), qPrintable(notice->message));
+}
+
+void TestNotificationCenter::a10c_alarmWaitingForAnAckSurvivesARestart()
+{
+    SimServer server(alarmingPlant());
+    QVERIFY(server.listen());
+    const QString path = m_dir.filePath(QStringLiteral("restart.sqlite"));
+    Item waiting;
+    {
+        Console c(server.url(), path);
+        c.session.start();
+        QTRY_VERIFY_WITH_TIMEOUT(waitingAlarm(c.center->model()) != nullptr, 15000);
+        waiting = *waitingAlarm(c.center->model());
+        c.session.stop();
+    }
+    // The next run, before (or without) any server saying it again: a plain
+    // or Socket.IO server sends no snapshot.
+    LocalStore store;
+    QVERIFY(store.open(path));
+    Session session;
+    session.setStore(&store);
+    NotificationCenter center(&session, &store);
+    const Item *restored = center.model()->item(waiting.id);
+    QVERIFY(restored);
+    QVERIFY(restored->earlierSession);
+    QVERIFY(NotificationModel::needsAck(*restored));
+    QCOMPARE(restored->alarmState, waiting.alarmState);
+    QCOMPARE(restored->count, waiting.count);
+    QCOMPARE(restored->alarmId, waiting.alarmId);
+
+    // Once a server says how the alarm is, the same notification follows it.
+    session.setSettings(settingsFor(server.url()));
+    session.start();
+    QTRY_VERIFY_WITH_TIMEOUT(session.hasLiveData(), 15000);
+    const auto now = session.alarms()->alarm(waiting.alarmId);
+    const Item *followed = center.model()->item(waiting.id);
+    QVERIFY(followed);
+    QCOMPARE(NotificationModel::needsAck(*followed), now.has_value() && AlarmModel::isUnacknowledged(now->state));
 }
 
 QTEST_GUILESS_MAIN(TestNotificationCenter)

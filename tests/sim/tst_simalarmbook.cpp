@@ -121,6 +121,7 @@ private Q_SLOTS:
     void chatteringNeedsEnoughTransitionsInTheWindow();
     void snapshotHoldsEveryAlarmNotCleared();
     void idsFollowFirstActivationAndRepeat();
+    void a3_actionForAnEarlierOccurrenceIsRefused();
 };
 
 void TestSimAlarmBook::lifeCycle_data()
@@ -681,6 +682,25 @@ void TestSimAlarmBook::idsFollowFirstActivationAndRepeat()
     SimAlarmBook twin;
     QCOMPARE(run(twin), first);
     QCOMPARE(first.size(), 8);
+}
+
+void TestSimAlarmBook::a3_actionForAnEarlierOccurrenceIsRefused()
+{
+    SimAlarmBook book;
+    report(book, kBattery, true, 0);
+    QCOMPARE(countOf(book, kFirst), 1);
+    QVERIFY(book.checkOccurrence(kFirst, 1).code.isEmpty());
+    // Back to normal without an acknowledgement: still the occurrence the operator saw.
+    report(book, kBattery, false, kStepMs);
+    QVERIFY(book.checkOccurrence(kFirst, 1).code.isEmpty());
+    // Active again: an action meant for the first occurrence no longer applies.
+    report(book, kBattery, true, 2 * kStepMs);
+    QCOMPARE(countOf(book, kFirst), 2);
+    const SimAlarmBook::Error stale = book.checkOccurrence(kFirst, 1);
+    QCOMPARE(stale.code, QStringLiteral("occurrence_changed"));
+    QVERIFY2(stale.message.contains(kFirst), qPrintable(stale.message));
+    QVERIFY(book.checkOccurrence(kFirst, 2).code.isEmpty());
+    QCOMPARE(book.checkOccurrence(QStringLiteral("A-999999"), 1).code, QStringLiteral("not_found"));
 }
 
 QTEST_GUILESS_MAIN(TestSimAlarmBook)

@@ -127,7 +127,8 @@ private Q_SLOTS:
     void shelveMovesTheAlarmApartAndUnshelveBringsItBack();
     void floodIndicatorShowsTheFlood();
     void viewerCannotAct();
-    void withoutAStoreActionsAreDisabled();
+    void a5_withoutAStoreAcknowledgingWorksAndABannerSaysWhatIsLost();
+    void a7_waitingActionsAreCountedAndARefusalIsShown();
     void screenshot();
 
 private:
@@ -327,17 +328,28 @@ void TestAlarmsView::viewerCannotAct()
     QVERIFY(!view->findChild<AlarmNoteDialog *>());
 }
 
-void TestAlarmsView::withoutAStoreActionsAreDisabled()
+void TestAlarmsView::a5_withoutAStoreAcknowledgingWorksAndABannerSaysWhatIsLost()
 {
     Console console(storePath(), QStringLiteral("o"), false);
     AlarmsView *view = console.view.get();
-    QVERIFY(!console.session.alarmService());
-    QTRY_VERIFY_WITH_TIMEOUT(view->alarmProxy()->rowCount() > 0, 15000);
-    view->alarmTable()->selectRow(0);
-    QVERIFY(!view->acknowledgeAction()->isEnabled());
-    QVERIFY(view->acknowledgeAction()->toolTip().contains(u"local store"));
-    view->shelveSelected();
-    QVERIFY(!view->findChild<ShelveDialog *>());
+    QVERIFY(console.session.alarmService());
+    QVERIFY(view->storeBanner()->isVisibleTo(view));
+    QVERIFY2(view->storeBanner()->text().contains(u"cannot be kept"), qPrintable(view->storeBanner()->text()));
+    QTRY_VERIFY_WITH_TIMEOUT(activeUnackedRow(view->alarmProxy()) >= 0, 15000);
+    QTRY_COMPARE(console.session.connection()->role(), QStringLiteral("operator"));
+    const int unacked = activeUnackedRow(view->alarmProxy());
+    const QString id = view->alarmProxy()->alarmIdAt(unacked);
+    view->alarmTable()->selectRow(unacked);
+    // On a live link the operator can still acknowledge.
+    QVERIFY(view->acknowledgeAction()->isEnabled());
+    view->acknowledgeSelected();
+    auto *dialog = view->findChild<AlarmNoteDialog *>();
+    QVERIFY(dialog);
+    dialog->accept();
+    QTRY_VERIFY_WITH_TIMEOUT(
+        console.server.world().alarms().alarmJson(id).value(QLatin1StringView("ackedBy")).toString() == operatorName,
+        10000);
+    view->alarmTable()->clearSelection();
 
     // Most severe first; equal severities newest first.
     AlarmFilterProxy *proxy = view->alarmProxy();
@@ -360,6 +372,30 @@ void TestAlarmsView::withoutAStoreActionsAreDisabled()
 }
 
 // Saves the view to $WATCHFLOOR_SCREENSHOT_DIR/alarms-view.png when set.
+void TestAlarmsView::a7_waitingActionsAreCountedAndARefusalIsShown()
+{
+    Console console(storePath());
+    AlarmsView *view = console.view.get();
+    QTRY_COMPARE(console.session.connection()->role(), QStringLiteral("operator"));
+    QTRY_VERIFY(console.session.alarmService()->isLoaded());
+    QVERIFY(!view->storeBanner()->isVisibleTo(view));
+    QVERIFY(!view->waitingLabel()->isVisibleTo(view));
+
+    // Two actions made while the link is down wait, and the view says how many.
+    console.session.stop();
+    AlarmService *service = console.session.alarmService();
+    service->acknowledge(QStringLiteral("A-999998"));
+    service->acknowledge(QStringLiteral("A-999999"));
+    QVERIFY(view->waitingLabel()->isVisibleTo(view));
+    QVERIFY2(view->waitingLabel()->text().contains(u'2'), qPrintable(view->waitingLabel()->text()));
+
+    // The server refuses both (no such alarms): the count drops and the refusal is said.
+    console.session.start();
+    QTRY_VERIFY_WITH_TIMEOUT(!view->waitingLabel()->isVisibleTo(view), 10000);
+    QVERIFY2(view->findChild<QLabel *>(QStringLiteral("alarmStatusLabel"))->text().contains(u"A-99999"),
+             qPrintable(view->findChild<QLabel *>(QStringLiteral("alarmStatusLabel"))->text()));
+}
+
 void TestAlarmsView::screenshot()
 {
     // Into docs/screenshots/ when WATCHFLOOR_SCREENSHOT_DIR names it; into a scratch

@@ -45,6 +45,16 @@ LocalStore::Notification stored(const Item &item)
     n.sourceId = item.sourceId;
     n.time = item.time;
     n.read = item.read;
+    if (item.kind == Kind::Alarm && item.alarmState) {
+        n.alarm = {
+            {QLatin1StringView("state"), wordOf(Protocol::Payload::kAlarmStates, *item.alarmState)},
+            {QLatin1StringView("count"), item.count},
+            {QLatin1StringView("ackedBy"), item.ackedBy},
+            {QLatin1StringView("ackedAt"),
+             item.ackedAt.isValid() ? item.ackedAt.toString(Qt::ISODateWithMs) : QString()},
+            {QLatin1StringView("note"), item.note},
+        };
+    }
     return n;
 }
 
@@ -71,6 +81,14 @@ std::optional<Item> fromStored(const LocalStore::Notification &n)
         const qsizetype last = n.id.lastIndexOf(u':');
         if (n.id.startsWith(u"alarm:") && last > 6)
             item.alarmId = n.id.mid(6, last - 6);
+        // As last reported: one still waiting says so after a restart, even
+        // from a server that sends no snapshot to say it again.
+        item.alarmState
+            = valueOf(Protocol::Payload::kAlarmStates, n.alarm.value(QLatin1StringView("state")).toString());
+        item.count = std::max<qint64>(1, n.alarm.value(QLatin1StringView("count")).toInteger());
+        item.ackedBy = n.alarm.value(QLatin1StringView("ackedBy")).toString();
+        item.ackedAt = QDateTime::fromString(n.alarm.value(QLatin1StringView("ackedAt")).toString(), Qt::ISODateWithMs);
+        item.note = n.alarm.value(QLatin1StringView("note")).toString();
     }
     return item;
 }
@@ -99,6 +117,9 @@ NotificationCenter::NotificationCenter(Session *session, LocalStore *store, QObj
     connect(session->alarms(), &AlarmModel::alarmsChanged, this, &NotificationCenter::onAlarmsChanged);
     connect(session, &Session::systemAlertReceived, this, &NotificationCenter::onSystemAlert);
     connect(session->connection(), &ConnectionService::stateChanged, this, &NotificationCenter::onConnectionState);
+    connect(session, &Session::alarmServiceChanged, this, &NotificationCenter::followAlarmService);
+    connect(session, &Session::liveDataArrived, this, &NotificationCenter::settleEarlierAlarms);
+    followAlarmService();
     m_wasLive = session->connection()->isLive();
     loadHistory();
     m_attention = unacknowledgedHighCount() > 0;
@@ -138,16 +159,8 @@ bool NotificationCenter::acknowledge(const QString &notificationId, const QStrin
             = tr("Nothing to acknowledge: “%1” is not an alarm waiting for an acknowledgement.").arg(item->title);
         return false;
     }
-    AlarmService *service = m_session->alarmService();
-    if (!service) {
-        m_lastError = tr("Acknowledgements need the profile's local database, which is not open.");
-        return false;
-    }
-    const QString alarmId = item->alarmId;
-    if (service->acknowledge(alarmId, note).isNull()) {
-        m_lastError = service->lastError();
-        return false;
-    }
+    // The acknowledgement is for the occurrence this notification announced.
+    m_session->alarmService()->acknowledge(item->alarmId, note, item->count);
     markRead(notificationId);
     return true;
 }
@@ -205,15 +218,30 @@ void NotificationCenter::loadHistory()
     const auto history = m_store->notifications(kHistoryLoad);
     if (!history) {
         storeFailure(m_store->lastError());
-        return;
+    } else {
+        QList<Item> items;
+        items.reserve(history->size());
+        for (const LocalStore::Notification &n : *history) {
+            if (std::optional<Item> item = fromStored(n))
+                items.append(*item);
+        }
+        m_model.appendOlder(items);
     }
-    QList<Item> items;
-    items.reserve(history->size());
-    for (const LocalStore::Notification &n : *history) {
-        if (std::optional<Item> item = fromStored(n))
-            items.append(*item);
+    if (!m_store->movedAsidePath().isEmpty()) {
+        // Whatever waited in the damaged file is gone: the operator must know
+        // that an acknowledgement made earlier may never have reached the server.
+        Item item;
+        item.id = QStringLiteral("store-damaged:") + m_store->movedAsidePath();
+        item.kind = Kind::System;
+        item.severity = AlarmSeverity::High;
+        item.time = QDateTime::currentDateTimeUtc();
+        item.title = tr("The local database was damaged and replaced");
+        item.message = tr("Acknowledgements and shelvings that were waiting in it for the server are lost, and so is "
+                          "the notification history. Check the alarm list: an alarm you acknowledged while the link "
+                          "was down may still need it. The damaged file was kept as %1.")
+                           .arg(m_store->movedAsidePath());
+        post(item, false);
     }
-    m_model.appendOlder(items);
 }
 
 QString NotificationCenter::activationId(const Protocol::Alarm &alarm)
@@ -276,9 +304,13 @@ void NotificationCenter::onAlarmsChanged(const QList<Protocol::Alarm> &changed)
             post(item, !inSnapshot);
         } else if (existing) {
             Item item = *existing;
+            const bool stateChanged = item.alarmState != alarm.state || item.count != alarm.count;
             copyAlarmState(item, alarm);
             m_currentByAlarm.insert(alarm.alarmId, item.id);
             m_model.upsert(item);
+            // The history follows the alarm's state, so a restart shows what still waits.
+            if (stateChanged && m_store && m_store->isOpen() && !m_store->updateNotification(stored(item)))
+                storeFailure(m_store->lastError());
             Q_EMIT notificationChanged(item);
         }
         if (alarm.state == AlarmState::Cleared)
@@ -413,6 +445,70 @@ void NotificationCenter::onCommandOvertaken(const CommandService::Command &comma
     post(item, true);
 }
 
+void NotificationCenter::settleEarlierAlarms()
+{
+    // A server that sends snapshots has just said which alarms are in play: a
+    // notification from an earlier run whose alarm is not among them no longer waits.
+    if (!m_session->connection()->deliversSnapshots())
+        return;
+    QList<Item> settled;
+    for (int row = 0; row < m_model.rowCount(); ++row) {
+        const Item &i = m_model.itemAt(row);
+        if (i.earlierSession && NotificationModel::needsAck(i) && !m_session->alarms()->alarm(i.alarmId))
+            settled.append(i);
+    }
+    for (Item item : std::as_const(settled)) {
+        item.alarmState = AlarmState::Cleared;
+        m_model.upsert(item);
+        if (m_store && m_store->isOpen() && !m_store->updateNotification(stored(item)))
+            storeFailure(m_store->lastError());
+        Q_EMIT notificationChanged(item);
+    }
+    if (!settled.isEmpty())
+        checkAttention();
+}
+
+int NotificationCenter::waitingActionCount() const
+{
+    return m_session->alarmService()->pendingCount();
+}
+
+void NotificationCenter::followAlarmService()
+{
+    AlarmService *service = m_session->alarmService();
+    connect(service, &AlarmService::actionRefused, this, &NotificationCenter::onActionRefused);
+    connect(service, &AlarmService::pendingChanged, this, &NotificationCenter::waitingActionCountChanged);
+    Q_EMIT waitingActionCountChanged(service->pendingCount());
+}
+
+void NotificationCenter::onActionRefused(const QString &alarmId, LocalStore::OutboxKind kind, const QString &code,
+                                         const QString &message)
+{
+    Item item;
+    item.id = QStringLiteral("refused:") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    // The outcome of the operator's own action, as for a command: always toasted.
+    item.kind = Kind::Command;
+    item.severity = AlarmSeverity::High;
+    item.sourceId = alarmId;
+    item.time = QDateTime::currentDateTimeUtc();
+    const QString action = AlarmService::actionName(kind);
+    const auto alarm = m_session->alarms()->alarm(alarmId);
+    const QString what = alarm ? alarm->message : alarmId;
+    if (code == u"occurrence_changed") {
+        item.title = tr("%1 of “%2” not applied: the alarm came back").arg(action, what);
+        item.message = tr("The alarm has activated again since you acted; the new occurrence must be "
+                          "acknowledged again. (%1)")
+                           .arg(message);
+    } else if (code == u"expired") {
+        item.title = tr("%1 of “%2” not sent: it waited too long").arg(action, what);
+        item.message = tr("Look at the alarm as it is now and act again if it still needs it. (%1)").arg(message);
+    } else {
+        item.title = tr("%1 of “%2” refused").arg(action, what);
+        item.message = tr("The action was not carried out and will not be retried: %1 (%2)").arg(message, code);
+    }
+    post(item, true);
+}
+
 void NotificationCenter::post(Item item, bool live)
 {
     const bool known = m_model.contains(item.id);
@@ -466,10 +562,13 @@ void NotificationCenter::checkAttention()
 
 void NotificationCenter::storeFailure(const QString &what)
 {
-    // Once per distinct failure: a full disk must not flood the log.
-    if (what == m_lastStoreError)
+    // Once per distinct failure: a full disk must not flood the log. The
+    // cause is what counts, not which notification met it.
+    const qsizetype cause = what.indexOf(u" failed: ");
+    const QString key = cause < 0 ? what : what.mid(cause);
+    if (key == m_lastStoreError)
         return;
-    m_lastStoreError = what;
+    m_lastStoreError = key;
     m_lastError = what;
     Q_EMIT storeFailed(what);
 }

@@ -5,6 +5,7 @@
 #include "net/connectionservice.h"
 #include "protocol/alarm.h"
 #include "protocol/system.h"
+#include "store/localstore.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -12,7 +13,6 @@
 #include <QObject>
 #include <QStringList>
 
-class LocalStore;
 class Session;
 
 // Everything the operator was told, in one list: each alarm activation, the
@@ -40,6 +40,8 @@ public:
     int unreadCount() const { return m_model.unreadCount(); }
     // Critical and high alarms the server holds that nobody acknowledged yet.
     int unacknowledgedHighCount() const;
+    // This console's alarm actions the server has not answered yet.
+    int waitingActionCount() const;
 
     bool markRead(const QString &notificationId);
     int markAllRead();
@@ -71,11 +73,17 @@ Q_SIGNALS:
     void unreadCountChanged(int count);
     // Whether any critical or high alarm waits for an acknowledgement.
     void attentionChanged(bool needed);
+    void waitingActionCountChanged(int count);
     // The local database refused a write; the list here is still complete.
     void storeFailed(const QString &message);
 
 private:
     void loadHistory();
+    void followAlarmService();
+    void settleEarlierAlarms();
+    // Every final refusal of an alarm action becomes a notification (and so a toast).
+    void onActionRefused(const QString &alarmId, LocalStore::OutboxKind kind, const QString &code,
+                         const QString &message);
     void onAlarmsChanged(const QList<Protocol::Alarm> &changed);
     void onSystemAlert(const Protocol::SystemAlert &alert);
     void onConnectionState(ConnectionService::State state);

@@ -398,7 +398,9 @@ std::optional<Profile> Profile::parse(const QByteArray &text, const QString &pat
         else if (r.section == u"connection" || r.section == u"data")
             ok = readNumbers(r, profile);
         else if (r.section == u"alarms")
-            ok = r.key == u"require-note" ? r.toBool(&profile.requireAckNote) : r.fail(tr("unknown key"));
+            ok = r.key == u"require-note"            ? r.toBool(&profile.requireAckNote)
+                : r.key == u"action-max-age-minutes" ? r.toInt(&profile.alarmActionMaxAgeMinutes, 1, 24 * 60)
+                                                     : r.fail(tr("unknown key"));
         else if (r.section == u"notifications")
             ok = readNotifications(r, profile.preferenceDefaults);
         else if (r.section == u"commands")

@@ -45,6 +45,9 @@ public:
     SimulatorSettings simulator; // [simulator]: the built-in simulator instead of [server]
     QString language; // [display] language: a locale name; empty: the system's
     bool requireAckNote = false; // [alarms] require-note: an acknowledgement must say why
+    // [alarms] action-max-age-minutes: an acknowledgement or shelving waiting
+    // longer for the link is not sent; the operator is told and decides again.
+    int alarmActionMaxAgeMinutes = 15;
     // [notifications]: what Preferences::load falls back to for what the
     // operator never changed on this machine.
     Preferences preferenceDefaults;

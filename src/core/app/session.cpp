@@ -33,16 +33,30 @@ Session::Session(QObject *parent)
     m_staleTimer.start();
     setSessionSettings(m_settings);
     onStateChanged(m_connection.state()); // nothing is live before the first connection
+    makeAlarmService({});
 }
 
 Session::~Session() = default;
 
 void Session::setStore(LocalStore *store)
 {
-    m_alarmService.reset();
     m_store = store;
-    if (store)
-        m_alarmService = std::make_unique<AlarmService>(&m_connection, store);
+    makeAlarmService(store && store->isOpen() ? store->path() : QString());
+}
+
+void Session::makeAlarmService(const QString &storePath)
+{
+    const int maximumAgeMs = m_alarmService ? m_alarmService->maximumAgeMs() : AlarmService::kDefaultMaximumAgeMs;
+    m_alarmService.reset();
+    m_alarmService = std::make_unique<AlarmService>(&m_connection, storePath);
+    m_alarmService->setMaximumAgeMs(maximumAgeMs);
+    // The occurrence an action is for is the one the alarm list shows.
+    m_alarmService->setOccurrenceLookup([this](const QString &alarmId) -> std::optional<qint64> {
+        if (const auto alarm = m_alarms.alarm(alarmId))
+            return alarm->count;
+        return std::nullopt;
+    });
+    Q_EMIT alarmServiceChanged();
 }
 
 void Session::setSessionSettings(const SessionSettings &settings)

@@ -63,11 +63,13 @@ public:
     OperatorModel *operators() { return &m_operators; }
     ActivityModel *activity() { return &m_activity; }
     ServerHealthModel *health() { return &m_health; }
-    // Null until a store is set: acknowledgements need the outbox.
+    // Never null. Without a store, actions go out while the link is live but
+    // are not kept across a restart (AlarmService::keepsOfflineActions()).
     AlarmService *alarmService() { return m_alarmService.get(); }
 
     // The profile's open store, not owned; it must outlive the session or be
     // replaced first. Actions a previous run left pending go out once live.
+    // Replaces the alarm service (alarmServiceChanged()).
     void setStore(LocalStore *store);
     LocalStore *store() const { return m_store; }
 
@@ -113,6 +115,8 @@ Q_SIGNALS:
     void countsChanged();
     // A notice for every operator (not an alarm: nothing to acknowledge).
     void systemAlertReceived(const Protocol::SystemAlert &alert);
+    // setStore() replaced alarmService().
+    void alarmServiceChanged();
 
 private:
     friend class RoomLease;
@@ -120,6 +124,7 @@ private:
     void leaveRoom(const QString &channel, const QString &id);
     static ConnectionService::Room roomOf(const QString &channel, const QString &id);
 
+    void makeAlarmService(const QString &storePath);
     void onMessage(const Protocol::Message &message);
     bool queueEvent(const Protocol::Body &body);
     void applyPartialSnapshot(const Protocol::Snapshot &s);

@@ -155,7 +155,7 @@ LocalStore::OutboxEntry outboxEntryFrom(const QSqlQuery &query)
 }
 
 const QString notificationColumns
-    = QStringLiteral("id, kind, severity, title, message, source_kind, source_id, time, read");
+    = QStringLiteral("id, kind, severity, title, message, source_kind, source_id, time, read, alarm");
 
 LocalStore::Notification notificationFrom(const QSqlQuery &query)
 {
@@ -169,6 +169,7 @@ LocalStore::Notification notificationFrom(const QSqlQuery &query)
     n.sourceId = query.value(6).toString();
     n.time = timeFrom(query.value(7));
     n.read = query.value(8).toBool();
+    n.alarm = QJsonDocument::fromJson(query.value(9).toString().toUtf8()).object();
     return n;
 }
 
@@ -257,6 +258,12 @@ const char *const schemaV1[] = {
     "CREATE INDEX commands_newest ON commands (created_at, seq)",
     "CREATE INDEX commands_by_endpoint ON commands (endpoint_id, created_at)",
     "CREATE INDEX commands_by_status ON commands (status, created_at)",
+};
+
+// Version 2: an alarm notification keeps the alarm's state as last reported,
+// so that one still waiting for an acknowledgement says so after a restart.
+const char *const schemaV2[] = {
+    "ALTER TABLE notifications ADD COLUMN alarm TEXT NOT NULL DEFAULT ''",
 };
 
 } // namespace
@@ -480,6 +487,12 @@ bool LocalStore::migrate()
                 break;
         }
     }
+    if (ok && version < 2) {
+        for (const char *statement : schemaV2) {
+            if (!(ok = execSql(query, QString::fromLatin1(statement), what)))
+                break;
+        }
+    }
     ok = ok && execSql(query, QStringLiteral("PRAGMA user_version = %1").arg(SchemaVersion), what);
     if (ok && !m_db.commit()) {
         setError(what, m_db.lastError());
@@ -641,6 +654,28 @@ std::optional<QUuid> LocalStore::enqueue(OutboxKind kind, const QString &alarmId
         return std::nullopt;
     }
     return QUuid::fromString(existing.value(0).toString());
+}
+
+bool LocalStore::insertOutboxEntry(const OutboxEntry &entry)
+{
+    if (!ready())
+        return false;
+    const QString what = tr("Queueing the %1 of alarm %2").arg(kindName(entry.kind), entry.alarmId);
+    if (!setDurable(true))
+        return false;
+    QSqlQuery insert(m_db);
+    insert.prepare(QStringLiteral("INSERT INTO outbox (request_id, kind, alarm_id, payload, created_at) "
+                                  "VALUES (?, ?, ?, ?, ?) ON CONFLICT (request_id) DO NOTHING"));
+    insert.addBindValue(requestKey(entry.requestId));
+    insert.addBindValue(kindName(entry.kind));
+    insert.addBindValue(text(entry.alarmId));
+    insert.addBindValue(compactJson(entry.payload));
+    insert.addBindValue(msOrNow(entry.createdAt));
+    const bool inserted = exec(insert, what);
+    const QString insertError = m_lastError;
+    setDurable(false);
+    m_lastError = insertError;
+    return inserted;
 }
 
 std::optional<QList<LocalStore::OutboxEntry>> LocalStore::pending()
@@ -807,7 +842,7 @@ bool LocalStore::appendNotification(const Notification &notification)
         return false;
     QSqlQuery query(m_db);
     query.prepare(QStringLiteral("INSERT INTO notifications (") + notificationColumns
-                  + QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING"));
+                  + QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING"));
     query.addBindValue(text(notification.id));
     query.addBindValue(text(notification.kind));
     query.addBindValue(text(notification.severity));
@@ -817,6 +852,7 @@ bool LocalStore::appendNotification(const Notification &notification)
     query.addBindValue(text(notification.sourceId));
     query.addBindValue(msOrNow(notification.time));
     query.addBindValue(notification.read ? 1 : 0);
+    query.addBindValue(text(notification.alarm.isEmpty() ? QString() : compactJson(notification.alarm)));
     if (!exec(query, tr("Storing notification %1").arg(notification.id)))
         return false;
     m_notificationCount += query.numRowsAffected();
@@ -834,12 +870,13 @@ bool LocalStore::updateNotification(const Notification &notification)
     if (!ready())
         return false;
     QSqlQuery query(m_db);
-    query.prepare(
-        QStringLiteral("UPDATE notifications SET severity = ?, title = ?, message = ?, read = ? WHERE id = ?"));
+    query.prepare(QStringLiteral(
+        "UPDATE notifications SET severity = ?, title = ?, message = ?, read = ?, alarm = ? WHERE id = ?"));
     query.addBindValue(text(notification.severity));
     query.addBindValue(text(notification.title));
     query.addBindValue(text(notification.message));
     query.addBindValue(notification.read ? 1 : 0);
+    query.addBindValue(text(notification.alarm.isEmpty() ? QString() : compactJson(notification.alarm)));
     query.addBindValue(text(notification.id));
     return exec(query, tr("Updating notification %1").arg(notification.id));
 }

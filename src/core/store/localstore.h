@@ -65,6 +65,9 @@ public:
         QString sourceId;
         QDateTime time;
         bool read = false;
+        // Alarms only: the alarm as last reported (state, count, ackedBy,
+        // ackedAt, note, in the protocol's words); empty for anything else.
+        QJsonObject alarm;
     };
 
     struct CommandStatusChange
@@ -98,7 +101,7 @@ public:
         QDateTime until; // exclusive
     };
 
-    static constexpr int SchemaVersion = 1;
+    static constexpr int SchemaVersion = 2;
     static constexpr int DefaultNotificationLimit = 10000;
     static constexpr int DefaultCommandLimit = 50000;
 
@@ -128,6 +131,9 @@ public:
     // the same kind, alarm and payload.
     std::optional<QUuid> enqueue(OutboxKind kind, const QString &alarmId, const QJsonObject &payload,
                                  const QDateTime &createdAt);
+    // Stores an entry made elsewhere (its requestId, kind, alarm, payload and
+    // createdAt) as pending; one already stored under that id is left as it is.
+    bool insertOutboxEntry(const OutboxEntry &entry);
     std::optional<QList<OutboxEntry>> pending(); // in creation order
     std::optional<QList<OutboxEntry>> failed(); // newest refusal first
     bool recordAttempt(const QUuid &requestId, const QDateTime &at);
@@ -144,7 +150,7 @@ public:
     // A notification whose id is already stored is left as it is.
     bool appendNotification(const Notification &notification);
     // Rewrites what a stored notification says (severity, title, message,
-    // read) when its news changed, e.g. a late outcome; its place stays.
+    // read, alarm) when its news changed, e.g. a late outcome; its place stays.
     bool updateNotification(const Notification &notification);
     std::optional<QList<Notification>> notifications(int limit, int offset = 0); // newest first
     std::optional<int> unreadNotificationCount();

@@ -210,6 +210,13 @@ void TestProfile::dataSettings()
     QVERIFY(strict->requireAckNote);
     QVERIFY(!Profile::load(write("[server]\nurl=ws://h/ws\n[alarms]\nrequire-note=yes\n"), &error));
     QVERIFY2(error.contains(QStringLiteral(":4: [alarms] require-note: expected true or false")), qPrintable(error));
+    // How long an alarm action may wait for the link before the operator must decide again.
+    QCOMPARE(profile->alarmActionMaxAgeMinutes, 15);
+    const auto patient = Profile::load(write("[server]\nurl=ws://h/ws\n[alarms]\naction-max-age-minutes=45\n"), &error);
+    QVERIFY2(patient, qPrintable(error));
+    QCOMPARE(patient->alarmActionMaxAgeMinutes, 45);
+    QVERIFY(!Profile::load(write("[server]\nurl=ws://h/ws\n[alarms]\naction-max-age-minutes=0\n"), &error));
+    QVERIFY2(error.contains(QStringLiteral(":4: [alarms] action-max-age-minutes:")), qPrintable(error));
 
     QVERIFY(!Profile::load(write("[server]\nurl=ws://h/ws\n[data]\nframe-ms=0\n"), &error));
     QVERIFY2(error.contains(QStringLiteral(":4: [data] frame-ms: expected a whole number from 1 to 1000")),

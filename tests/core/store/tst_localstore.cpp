@@ -93,6 +93,8 @@ private Q_SLOTS:
     void twoStoresDoNotInterfere();
     void closedStoreReportsErrors();
     void newerSchemaIsRefusedNotMoved();
+    void a10c_notificationKeepsItsAlarmState();
+    void a10c_schemaOneIsUpgradedKeepingTheHistory();
 
 private:
     QString dbPath() const { return m_dir->filePath(QStringLiteral("watchfloor.sqlite")); }
@@ -653,6 +655,55 @@ void TestLocalStore::newerSchemaIsRefusedNotMoved()
     QVERIFY2(store.lastError().contains(QStringLiteral("newer")), qPrintable(store.lastError()));
     QVERIFY(store.movedAsidePath().isEmpty());
     QVERIFY(QFile::exists(dbPath()));
+}
+
+void TestLocalStore::a10c_notificationKeepsItsAlarmState()
+{
+    LocalStore::Notification n = notification(QStringLiteral("alarm:A-000007:1000"), t0);
+    n.kind = QStringLiteral("alarm");
+    n.alarm = {{QLatin1StringView("state"), QStringLiteral("active_unacked")}, {QLatin1StringView("count"), 3}};
+    QVERIFY2(m_store->appendNotification(n), qPrintable(m_store->lastError()));
+    m_store->close();
+    QVERIFY(m_store->open(dbPath()));
+    QCOMPARE(m_store->notifications(10)->first().alarm, n.alarm);
+
+    n.alarm.insert(QLatin1StringView("state"), QStringLiteral("active_acked"));
+    QVERIFY2(m_store->updateNotification(n), qPrintable(m_store->lastError()));
+    QCOMPARE(m_store->notifications(10)->first().alarm, n.alarm);
+    // Anything but an alarm keeps none.
+    QVERIFY(m_store->appendNotification(notification(QStringLiteral("plain"), t0.addSecs(1))));
+    QVERIFY(m_store->notifications(10)->first().alarm.isEmpty());
+}
+
+void TestLocalStore::a10c_schemaOneIsUpgradedKeepingTheHistory()
+{
+    m_store->close();
+    const QString path = m_dir->filePath(QStringLiteral("v1.sqlite"));
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v1"));
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery query(db);
+        QVERIFY(query.exec(QStringLiteral("CREATE TABLE notifications (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT "
+                                          "NOT NULL UNIQUE, kind TEXT NOT NULL, severity TEXT NOT NULL, title TEXT NOT "
+                                          "NULL, message TEXT NOT NULL, source_kind TEXT NOT NULL, source_id TEXT NOT "
+                                          "NULL, time INTEGER NOT NULL, read INTEGER NOT NULL DEFAULT 0)")));
+        QVERIFY(query.exec(QStringLiteral("CREATE TABLE commands (seq INTEGER PRIMARY KEY)")));
+        QVERIFY(query.exec(QStringLiteral("INSERT INTO notifications (id, kind, severity, title, message, source_kind, "
+                                          "source_id, time) VALUES ('old', 'system', 'info', 't', 'm', '', '', 5)")));
+        QVERIFY(query.exec(QStringLiteral("PRAGMA user_version = 1")));
+        query.finish();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("v1"));
+    LocalStore upgraded;
+    QVERIFY2(upgraded.open(path), qPrintable(upgraded.lastError()));
+    QVERIFY(upgraded.movedAsidePath().isEmpty());
+    const auto history = upgraded.notifications(10);
+    QVERIFY(history);
+    QCOMPARE(history->size(), 1);
+    QCOMPARE(history->first().id, QStringLiteral("old"));
+    QVERIFY(history->first().alarm.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestLocalStore)
