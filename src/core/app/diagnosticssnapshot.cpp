@@ -19,6 +19,15 @@ namespace {
 // Finished commands listed besides those in flight: enough to check what
 // became of recent ones, bounded whatever the run's length.
 constexpr qsizetype kRecentCommands = 200;
+// Outbox outcomes kept, for the same reason.
+constexpr qsizetype kRecentOutcomes = 500;
+
+void appendBounded(QJsonArray &list, const QJsonValue &value)
+{
+    list.append(value);
+    while (list.size() > kRecentOutcomes)
+        list.removeFirst();
+}
 
 QString severityWord(Protocol::AlarmSeverity severity)
 {
@@ -90,6 +99,25 @@ DiagnosticsSnapshot::DiagnosticsSnapshot(Session *session, QObject *parent)
     m_lastState = session->connection()->state();
     m_wasLive = session->connection()->isLive();
     connect(session->connection(), &ConnectionService::stateChanged, this, &DiagnosticsSnapshot::onStateChanged);
+    trackOutbox();
+}
+
+// The outbox's outcomes are only signalled, so they are kept here as they come.
+void DiagnosticsSnapshot::trackOutbox()
+{
+    m_outbox = m_session->alarmService();
+    if (!m_outbox)
+        return;
+    connect(m_outbox, &AlarmService::requestDelivered, this, [this](const QUuid &requestId, const QJsonObject &) {
+        appendBounded(m_delivered, requestId.toString(QUuid::WithoutBraces));
+    });
+    connect(m_outbox, &AlarmService::requestRefused, this,
+            [this](const QUuid &requestId, const QString &code, const QString &message) {
+                appendBounded(m_refused,
+                              QJsonObject {{QStringLiteral("requestId"), requestId.toString(QUuid::WithoutBraces)},
+                                           {QStringLiteral("code"), code},
+                                           {QStringLiteral("message"), message}});
+            });
 }
 
 void DiagnosticsSnapshot::onStateChanged(ConnectionService::State state)
@@ -247,10 +275,13 @@ QJsonObject DiagnosticsSnapshot::commands() const
             QJsonObject item;
             item[u"commandId"] = command.commandId.toString(QUuid::WithoutBraces);
             item[u"endpointId"] = command.endpointId;
-            item[u"phase"] = CommandService::phaseName(command.phase);
+            item[u"phase"]
+                = QString::fromLatin1(QMetaEnum::fromType<CommandService::Phase>().valueToKey(int(command.phase)))
+                      .toLower();
             item[u"sentAt"] = isoOrNull(command.sentAt);
             item[u"errorCode"] = command.errorCode;
             item[u"late"] = command.late;
+            item[u"changedAt"] = isoOrNull(command.history.isEmpty() ? command.sentAt : command.history.last().at);
             if (command.isFinal())
                 recent.append(item);
             else
@@ -274,6 +305,8 @@ QJsonObject DiagnosticsSnapshot::outbox() const
     result[u"available"] = service != nullptr;
     result[u"waiting"] = service ? service->pendingCount() : 0;
     result[u"lastError"] = service ? service->lastError() : QString();
+    result[u"delivered"] = m_delivered;
+    result[u"refused"] = m_refused;
     return result;
 }
 

@@ -1,9 +1,11 @@
 #pragma once
 
+#include "alarmservice.h"
 #include "commandservice.h"
 #include "net/connectionservice.h"
 
 #include <QElapsedTimer>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QObject>
 #include <QPointer>
@@ -11,7 +13,6 @@
 
 #include <functional>
 
-class AlarmService;
 class LiveTableModel;
 class Session;
 
@@ -27,7 +28,8 @@ class DiagnosticsSnapshot : public QObject
 public:
     static constexpr int kFormatVersion = 1;
 
-    // The session must outlive this object.
+    // The session must outlive this object. Set the session's store first:
+    // the outbox's outcomes are followed from here on.
     explicit DiagnosticsSnapshot(Session *session, QObject *parent = nullptr);
 
     // This console's commands (they live with the main window); optional.
@@ -49,7 +51,13 @@ private:
     QJsonObject commands() const;
     QJsonObject outbox() const;
 
+    void trackOutbox();
+
     Session *m_session;
+    QPointer<AlarmService> m_outbox;
+    // The outbox's recent outcomes, newest last, bounded.
+    QJsonArray m_delivered;
+    QJsonArray m_refused;
     QPointer<CommandService> m_commands;
     QElapsedTimer m_sinceStateChange; // the link's state age
     QElapsedTimer m_sinceLive; // since the link last left or entered a live state
