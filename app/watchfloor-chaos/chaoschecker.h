@@ -48,6 +48,9 @@ public:
                            qint64 shownCount);
     // The console's link is truly cut (stalled, refused) since now, or no longer.
     void noteLinkDown(const QString &console, bool down);
+    // The console's link is slowed or cut (delay, stall, refusal) until
+    // `untilMs` of the run clock: its stream may lag meanwhile.
+    void noteLinkImpaired(const QString &console, qint64 forMs);
 
     void check(ChaosConsole &console);
     // After the run has settled (no faults, every console live for a while).
@@ -100,6 +103,18 @@ private:
     QHash<QString, quint64> m_lastSeqShown; // console → last seq in its last doc
     QHash<QString, QString> m_lastSessionShown;
     QHash<QString, qint64> m_linkDownSince; // console → epoch ms
+    QHash<QString, qint64> m_impairedUntil; // console → epoch ms
+    // A difference seen once may be a console that had not yet been
+    // scheduled to read what was waiting for it; it counts when the next
+    // document, written with the server's book unchanged, still shows it.
+    struct Suspect
+    {
+        QByteArray book;
+        qint64 writtenMs = 0;
+        QString what;
+    };
+    QHash<QString, Suspect> m_alarmSuspects;
+    QHash<QString, Suspect> m_seqSuspects;
     QList<ServerAction> m_serverActions;
     QList<ConsoleAction> m_consoleActions;
     QHash<QString, QList<qint64>> m_commandSeen; // command id → every time the server ran it

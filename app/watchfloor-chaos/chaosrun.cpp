@@ -44,6 +44,7 @@ ChaosRun::ChaosRun(const Options &options, QObject *parent)
     : QObject(parent)
     , m_options(options)
     , m_random(options.seed)
+    , m_actionRandom(options.seed ^ 0x9e3779b9u)
 {
     m_folder.setAutoRemove(!options.keepFolder);
     connect(&m_faultTimer, &QTimer::timeout, this, &ChaosRun::injectFault);
@@ -158,6 +159,7 @@ void ChaosRun::injectFault()
     case Fault::Stall:
         proxy->setStalled(true);
         m_checker.noteLinkDown(console->name(), true);
+        m_checker.noteLinkImpaired(console->name(), 2 * kHeartbeatMs + 1500);
         until(2 * kHeartbeatMs + 1500, [this, proxy, console] {
             m_checker.noteLinkDown(console->name(), false);
             proxy->setStalled(false);
@@ -168,6 +170,7 @@ void ChaosRun::injectFault()
         break;
     case Fault::Delay:
         proxy->setDelayMs(200 + int(m_random.bounded(400)));
+        m_checker.noteLinkImpaired(console->name(), 3000);
         until(3000, [proxy] { proxy->setDelayMs(0); });
         break;
     case Fault::DuplicateReordered:
@@ -183,6 +186,7 @@ void ChaosRun::injectFault()
         proxy->setRefusing(true);
         proxy->dropAll();
         m_checker.noteLinkDown(console->name(), true);
+        m_checker.noteLinkImpaired(console->name(), kReplayAgeMs + 2000);
         until(int(kReplayAgeMs) + 2000, [this, proxy, console] {
             m_checker.noteLinkDown(console->name(), false);
             proxy->setRefusing(false);
@@ -201,13 +205,13 @@ void ChaosRun::injectFault()
 
 void ChaosRun::consoleAction()
 {
-    ChaosConsole *console = m_consoles.at(m_random.bounded(int(m_consoles.size()))).get();
+    ChaosConsole *console = m_consoles.at(m_actionRandom.bounded(int(m_consoles.size()))).get();
     if (!console->readDiagnostics())
         return;
     const QJsonObject &doc = console->diagnostics();
     if (!doc[u"link"][u"liveData"].toBool())
         return;
-    const int roll = int(m_random.bounded(100));
+    const int roll = int(m_actionRandom.bounded(100));
     QString type;
     QString target;
     qint64 shown = -1;
@@ -222,7 +226,7 @@ void ChaosRun::consoleAction()
         }
         if (candidates.isEmpty())
             return;
-        const QJsonObject alarm = candidates.at(m_random.bounded(int(candidates.size()))).toObject();
+        const QJsonObject alarm = candidates.at(m_actionRandom.bounded(int(candidates.size()))).toObject();
         target = alarm[u"id"].toString();
         shown = alarm[u"count"].toInteger();
         type = roll < 55 ? QStringLiteral("ack_alarm")
@@ -234,8 +238,8 @@ void ChaosRun::consoleAction()
         const QStringList endpoints = boolEndpoints(m_server->snapshotAll()[u"channels"][u"tiles"].toArray());
         if (endpoints.isEmpty())
             return;
-        target = endpoints.at(m_random.bounded(int(endpoints.size())));
-        bool value = m_random.bounded(2) == 1;
+        target = endpoints.at(m_actionRandom.bounded(int(endpoints.size())));
+        bool value = m_actionRandom.bounded(2) == 1;
         for (const QJsonValue &endpoint : doc[u"endpoints"][u"items"].toArray()) {
             if (endpoint[u"id"].toString() == target)
                 value = !endpoint[u"value"].toBool();
@@ -253,7 +257,8 @@ void ChaosRun::consoleAction()
         }
         ++m_actionCounts[type + QStringLiteral(" accepted")];
         if (type != u"command")
-            m_checker.noteConsoleAction(console->name(), type, target, answer[u"requestId"].toString(), shown);
+            m_checker.noteConsoleAction(console->name(), type, target, answer[u"requestId"].toString(),
+                                        answer[u"count"].toInteger(shown));
     });
 }
 

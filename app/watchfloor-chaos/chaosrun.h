@@ -69,7 +69,10 @@ private:
     void logFault(Fault fault, const QString &target);
 
     Options m_options;
-    QRandomGenerator m_random;
+    // Apart, so that the schedule of faults does not depend on how many
+    // actions the machine's speed allowed.
+    QRandomGenerator m_random; // faults
+    QRandomGenerator m_actionRandom;
     QTemporaryDir m_folder;
     std::unique_ptr<SimServer> m_server;
     int m_serverInstance = 0;

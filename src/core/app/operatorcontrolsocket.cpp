@@ -105,7 +105,14 @@ QByteArray OperatorControlSocket::handle(const QString &line)
         } else {
             id = alarms->unshelve(alarmId);
         }
-        return id.isNull() ? refused(alarms->lastError()) : accepted(id);
+        if (id.isNull())
+            return refused(alarms->lastError());
+        // The occurrence the operator acted on, as the model showed it then.
+        QJsonObject answer {{QStringLiteral("ok"), true},
+                            {QStringLiteral("requestId"), id.toString(QUuid::WithoutBraces)}};
+        if (const auto shown = m_session->alarms()->alarm(alarmId))
+            answer[u"count"] = shown->count;
+        return QJsonDocument(answer).toJson(QJsonDocument::Compact);
     }
     if (verb == u"command") {
         if (!m_commands)

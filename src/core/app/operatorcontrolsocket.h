@@ -18,7 +18,8 @@ class Session;
 //   shelve ALARM_ID MIN    → AlarmService::shelve
 //   unshelve ALARM_ID      → AlarmService::unshelve
 //   command ENDPOINT VALUE → CommandService::send (true/false, a number, or text)
-// Each request gets one JSON line back: {"ok":true,"requestId":…} or
+// Each request gets one JSON line back: {"ok":true,"requestId":…} (alarm
+// actions add "count", the occurrence the console showed when it acted) or
 // {"ok":false,"error":…}. It never bypasses a check the operator faces;
 // the socket file is created owner-only. Not for production use.
 class OperatorControlSocket : public QObject
