@@ -136,6 +136,16 @@ void ChaosChecker::check(ChaosConsole &console)
         violate(QStringLiteral("responsive"), console.name(), QString::number(written),
                 QStringLiteral("no diagnostics snapshot for %1 ms: the console's event loop is stalled")
                     .arg(nowMs() - written));
+    const QString state = doc[u"link"][u"state"].toString();
+    const QString before = m_lastStateShown.value(console.name());
+    if (state != before) {
+        m_lastStateShown.insert(console.name(), state);
+        if (state == u"polling")
+            ++m_seen[QStringLiteral("polling")];
+        else if (state == u"live" && !before.isEmpty() && before != u"live")
+            ++m_seen[QStringLiteral("live again after ") + before + QStringLiteral(", ")
+                     + doc[u"link"][u"lastRecovery"].toString()];
+    }
     checkStaleness(console, doc, written);
     checkAlarms(console, doc, written);
     checkSequence(console, doc, written);

@@ -57,6 +57,8 @@ public:
     void finalCheck(const QList<ChaosConsole *> &consoles);
 
     const QMap<QString, qint64> &checks() const { return m_checks; }
+    // What the consoles were seen to go through: recoveries by kind, polling.
+    const QMap<QString, qint64> &seen() const { return m_seen; }
     const QList<Violation> &violations() const { return m_violations; }
 
 private:
@@ -100,6 +102,7 @@ private:
     qint64 m_serverStartedMs = 0;
     // (instance/sessionId) → (epoch ms, the server's seq), the last seconds.
     QHash<QString, std::deque<std::pair<qint64, quint64>>> m_seqHistory;
+    QHash<QString, QString> m_lastStateShown; // console → link state in its last doc
     QHash<QString, quint64> m_lastSeqShown; // console → last seq in its last doc
     QHash<QString, QString> m_lastSessionShown;
     QHash<QString, qint64> m_linkDownSince; // console → epoch ms
@@ -119,6 +122,7 @@ private:
     QList<ConsoleAction> m_consoleActions;
     QHash<QString, QList<qint64>> m_commandSeen; // command id → every time the server ran it
     QMap<QString, qint64> m_checks;
+    QMap<QString, qint64> m_seen;
     QList<Violation> m_violations;
     QSet<QString> m_reported;
 };

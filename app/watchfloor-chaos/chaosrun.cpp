@@ -336,6 +336,8 @@ int ChaosRun::exec()
             say(error);
             return 3;
         }
+        connect(console->proxy(), &ChaosProxy::resumeGarbled, this,
+                [this] { ++m_faultCounts[QStringLiteral("(resume requests garbled)")]; });
         if (limited) {
             ++m_faultCounts[QStringLiteral("disk full (file size limit)")];
             m_faultLog << QStringLiteral("0.0 s  disk full (%1 KiB file size limit)  %2")
@@ -374,6 +376,9 @@ int ChaosRun::report()
         say(QStringLiteral("  %1: %2").arg(it.key()).arg(it.value()));
     say(QStringLiteral("operator actions (second operator: %1 requests)").arg(m_operator->actions()));
     for (auto it = m_actionCounts.cbegin(); it != m_actionCounts.cend(); ++it)
+        say(QStringLiteral("  %1: %2").arg(it.key()).arg(it.value()));
+    say(QStringLiteral("seen in the consoles' snapshots"));
+    for (auto it = m_checker.seen().cbegin(); it != m_checker.seen().cend(); ++it)
         say(QStringLiteral("  %1: %2").arg(it.key()).arg(it.value()));
     say(QStringLiteral("checks made"));
     for (auto it = m_checker.checks().cbegin(); it != m_checker.checks().cend(); ++it)
