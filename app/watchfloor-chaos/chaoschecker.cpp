@@ -198,6 +198,10 @@ void ChaosChecker::checkAlarms(const ChaosConsole &console, const QJsonObject &d
     const QJsonObject link = doc[u"link"].toObject();
     if (!link[u"liveData"].toBool() || link[u"liveForMs"].toInteger() < 0)
         return;
+    // While the proxy delays or holds the stream back the console cannot know
+    // better yet (a stall is found out within two heartbeats: I1).
+    if (m_impairedUntil.value(console.name()) > writtenMs)
+        return;
     const qint64 liveSince = writtenMs - link[u"liveForMs"].toInteger();
     // Only a document written after the server's book last changed, and
     // after the console had been live a frame, can be compared exactly.

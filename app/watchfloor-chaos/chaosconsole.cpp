@@ -8,6 +8,7 @@
 
 #include <csignal>
 
+#include <sys/prctl.h>
 #include <sys/resource.h>
 
 ChaosConsole::ChaosConsole(int index, const QString &executable, const QString &folder, quint16 serverPort,
@@ -77,15 +78,17 @@ bool ChaosConsole::start(QString *error)
     m_process.setProcessEnvironment(env);
     m_process.setProcessChannelMode(QProcess::MergedChannels);
     m_process.setStandardOutputFile(QDir(m_folder).filePath(QStringLiteral("console.log")));
-    if (m_diskLimit > 0) {
-        const qint64 limit = m_diskLimit;
-        m_process.setChildProcessModifier([limit] {
-            // Between fork and exec: only async-signal-safe calls.
+    const qint64 limit = m_diskLimit;
+    m_process.setChildProcessModifier([limit] {
+        // Between fork and exec: only async-signal-safe calls. A console
+        // never outlives the tool, however the tool ends.
+        prctl(PR_SET_PDEATHSIG, SIGTERM);
+        if (limit > 0) {
             std::signal(SIGXFSZ, SIG_IGN);
             const rlimit cap {rlim_t(limit), rlim_t(limit)};
             setrlimit(RLIMIT_FSIZE, &cap);
-        });
-    }
+        }
+    });
     m_process.start(m_executable,
                     {QStringLiteral("--profile"), profilePath, QStringLiteral("--diagnostics"),
                      QDir(m_folder).filePath(QStringLiteral("diagnostics.json")), QStringLiteral("--control-socket"),
