@@ -369,7 +369,7 @@ void ChaosChecker::checkActions(const ChaosConsole &console, const QJsonObject &
         const QString key = s.type + u'/' + s.target;
         const int times = ++ran[key];
         if (times > requests.value(key).size())
-            violate(QStringLiteral("I4"), console.name(), QStringLiteral("twice@%1#%2").arg(key).arg(times),
+            violate(QStringLiteral("I4"), console.name(), QStringLiteral("twice@") + key,
                     QStringLiteral("%1 reached the server %2 times for %3 request(s) made at the console")
                         .arg(key)
                         .arg(times)
