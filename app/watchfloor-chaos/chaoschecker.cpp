@@ -99,9 +99,9 @@ void ChaosChecker::onAction(const QString &operatorName, const QString &type, co
 }
 
 void ChaosChecker::noteConsoleAction(const QString &console, const QString &type, const QString &target,
-                                     const QString &requestId, qint64 shownCount)
+                                     const QString &requestId, qint64 shownCount, qint64 sentMs)
 {
-    m_consoleActions.append({console, type, target, requestId, shownCount, nowMs()});
+    m_consoleActions.append({console, type, target, requestId, shownCount, sentMs});
 }
 
 void ChaosChecker::noteLinkDown(const QString &console, bool down)
@@ -347,7 +347,7 @@ void ChaosChecker::checkActions(const ChaosConsole &console, const QJsonObject &
         if (wasDelivered) {
             const bool seen = std::any_of(m_serverActions.cbegin(), m_serverActions.cend(), [&](const ServerAction &s) {
                 return s.ok && s.operatorName == action.console && s.type == action.type && s.target == action.target
-                    && s.atMs >= action.atMs - 50;
+                    && s.atMs >= action.atMs;
             });
             if (!seen)
                 violate(QStringLiteral("I4"), console.name(), QStringLiteral("phantom@") + action.requestId,

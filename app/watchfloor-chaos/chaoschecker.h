@@ -44,8 +44,9 @@ public:
     void setServer(SimServer *server);
 
     // An action the console accepted (it answered with a request id).
+    // `sentMs` (epoch): when the request left for the console, before it could act.
     void noteConsoleAction(const QString &console, const QString &type, const QString &target, const QString &requestId,
-                           qint64 shownCount);
+                           qint64 shownCount, qint64 sentMs);
     // The console's link is truly cut (stalled, refused) since now, or no longer.
     void noteLinkDown(const QString &console, bool down);
     // The console's link is slowed or cut (delay, stall, refusal) until

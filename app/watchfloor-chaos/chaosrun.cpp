@@ -3,6 +3,7 @@
 #include "simserver.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDir>
 #include <QJsonArray>
 
@@ -248,7 +249,8 @@ void ChaosRun::consoleAction()
         request = QStringLiteral("command %1 %2").arg(target, value ? QStringLiteral("true") : QStringLiteral("false"));
     }
     ++m_actionCounts[type + QStringLiteral(" asked")];
-    console->act(request, [this, console, type, target, shown](const QJsonObject &answer) {
+    const qint64 sentMs = QDateTime::currentMSecsSinceEpoch();
+    console->act(request, [this, console, type, target, shown, sentMs](const QJsonObject &answer) {
         if (!answer[u"ok"].toBool()) {
             const QString reason = answer[u"error"].toString();
             ++m_actionCounts[type + QStringLiteral(" refused at the console: ")
@@ -258,7 +260,7 @@ void ChaosRun::consoleAction()
         ++m_actionCounts[type + QStringLiteral(" accepted")];
         if (type != u"command")
             m_checker.noteConsoleAction(console->name(), type, target, answer[u"requestId"].toString(),
-                                        answer[u"count"].toInteger(shown));
+                                        answer[u"count"].toInteger(shown), sentMs);
     });
 }
 
