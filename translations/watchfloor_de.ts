@@ -2085,6 +2085,34 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Save diagnostics…</source>
+        <translation>Diagnose speichern…</translation>
+    </message>
+    <message>
+        <source>Save what this console is showing, for support staff, as a JSON file (%1)</source>
+        <translation>Speichern, was diese Konsole anzeigt, für den Support als JSON-Datei (%1)</translation>
+    </message>
+    <message>
+        <source>Save diagnostics</source>
+        <translation>Diagnose speichern</translation>
+    </message>
+    <message>
+        <source>JSON documents (*.json)</source>
+        <translation>JSON-Dokumente (*.json)</translation>
+    </message>
+    <message>
+        <source>The diagnostics could not be saved to %1: %2</source>
+        <translation>Die Diagnose konnte nicht unter %1 gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>Support</source>
+        <translation>Support</translation>
+    </message>
+    <message>
+        <source>no diagnostics are available</source>
+        <translation>keine Diagnose verfügbar</translation>
+    </message>
+    <message>
         <source>Watchfloor — %1</source>
         <translation>Watchfloor — %1</translation>
     </message>
@@ -3668,6 +3696,18 @@
 </context>
 <context>
     <name>Watchfloor</name>
+    <message>
+        <source>Write what the console shows (link, staleness, alarms, commands, outbox) as JSON to FILE every second, replacing it whole each time (docs/reliability.md). SIGUSR1 writes one at once.</source>
+        <translation>Jede Sekunde als JSON nach DATEI schreiben, was die Konsole anzeigt (Verbindung, Aktualität, Alarme, Befehle, Ausgang), jedes Mal vollständig ersetzt (docs/reliability.md). SIGUSR1 schreibt sofort eine.</translation>
+    </message>
+    <message>
+        <source>For test tools only: take operator actions (ack, shelve, unshelve, command) from the local socket at PATH, one per line (docs/reliability.md).</source>
+        <translation>Nur für Testwerkzeuge: Bedieneraktionen (ack, shelve, unshelve, command) vom lokalen Socket unter PFAD annehmen, eine pro Zeile (docs/reliability.md).</translation>
+    </message>
+    <message>
+        <source>cannot open the control socket %1: %2</source>
+        <translation>Steuer-Socket %1 kann nicht geöffnet werden: %2</translation>
+    </message>
     <message>
         <source>Operations console for drones, production machines and control-panel devices.</source>
         <translation>Bedienkonsole für Drohnen, Produktionsmaschinen und Bedienfeldgeräte.</translation>

@@ -2085,6 +2085,34 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Save diagnostics…</source>
+        <translation>Enregistrer le diagnostic…</translation>
+    </message>
+    <message>
+        <source>Save what this console is showing, for support staff, as a JSON file (%1)</source>
+        <translation>Enregistrer ce qu&apos;affiche cette console, pour l&apos;assistance, dans un fichier JSON (%1)</translation>
+    </message>
+    <message>
+        <source>Save diagnostics</source>
+        <translation>Enregistrer le diagnostic</translation>
+    </message>
+    <message>
+        <source>JSON documents (*.json)</source>
+        <translation>Documents JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>The diagnostics could not be saved to %1: %2</source>
+        <translation>Le diagnostic n&apos;a pas pu être enregistré dans %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Support</source>
+        <translation>Assistance</translation>
+    </message>
+    <message>
+        <source>no diagnostics are available</source>
+        <translation>aucun diagnostic disponible</translation>
+    </message>
+    <message>
         <source>Watchfloor — %1</source>
         <translation>Watchfloor — %1</translation>
     </message>
@@ -3668,6 +3696,18 @@
 </context>
 <context>
     <name>Watchfloor</name>
+    <message>
+        <source>Write what the console shows (link, staleness, alarms, commands, outbox) as JSON to FILE every second, replacing it whole each time (docs/reliability.md). SIGUSR1 writes one at once.</source>
+        <translation>Écrire chaque seconde en JSON dans FICHIER ce qu&apos;affiche la console (liaison, fraîcheur, alarmes, commandes, file d&apos;envoi), en le remplaçant entièrement à chaque fois (docs/reliability.md). SIGUSR1 en écrit un aussitôt.</translation>
+    </message>
+    <message>
+        <source>For test tools only: take operator actions (ack, shelve, unshelve, command) from the local socket at PATH, one per line (docs/reliability.md).</source>
+        <translation>Réservé aux outils de test&#xa0;: prendre les actions d&apos;opérateur (ack, shelve, unshelve, command) sur le socket local CHEMIN, une par ligne (docs/reliability.md).</translation>
+    </message>
+    <message>
+        <source>cannot open the control socket %1: %2</source>
+        <translation>impossible d&apos;ouvrir le socket de commande %1&#xa0;: %2</translation>
+    </message>
     <message>
         <source>Operations console for drones, production machines and control-panel devices.</source>
         <translation>Console d&apos;exploitation pour drones, machines de production et équipements de panneau de commande.</translation>

@@ -1,4 +1,7 @@
 #include "app/commandservice.h"
+#include "app/diagnosticssnapshot.h"
+#include "app/diagnosticswriter.h"
+#include "app/operatorcontrolsocket.h"
 #include "app/pinhash.h"
 #include "app/profile.h"
 #include "app/profilecatalog.h"
@@ -275,8 +278,19 @@ int main(int argc, char *argv[])
     const QCommandLineOption screenshotOption(
         QStringLiteral("screenshot"),
         Cli::tr("Once live data has arrived, save the main window to PATH (PNG) and exit."), Cli::tr("PATH"));
-    parser.addOptions(
-        {profileOption, demoOption, kioskOption, listOption, checkOption, hashPinOption, screenshotOption});
+    const QCommandLineOption diagnosticsOption(
+        QStringLiteral("diagnostics"),
+        Cli::tr("Write what the console shows (link, staleness, alarms, commands, outbox) as JSON to FILE every "
+                "second, replacing it whole each time (docs/reliability.md). SIGUSR1 writes one at once."),
+        Cli::tr("FILE"));
+    QCommandLineOption controlSocketOption(
+        QStringLiteral("control-socket"),
+        Cli::tr("For test tools only: take operator actions (ack, shelve, unshelve, command) from the local socket "
+                "at PATH, one per line (docs/reliability.md)."),
+        Cli::tr("PATH"));
+    controlSocketOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOptions({profileOption, demoOption, kioskOption, listOption, checkOption, hashPinOption, screenshotOption,
+                       diagnosticsOption, controlSocketOption});
     parser.process(*app);
 
     // An administrator's command prints its answer; the connection's and the
@@ -351,6 +365,21 @@ int main(int argc, char *argv[])
         if (!parser.isSet(screenshotOption))
             window.restoreWindowState(storeName);
         window.show();
+    }
+    // Support staff and outside tools read what the operator is shown.
+    DiagnosticsSnapshot diagnostics(&session);
+    diagnostics.setCommandService(window.commandService());
+    window.setDiagnostics(&diagnostics);
+    DiagnosticsWriter diagnosticsWriter(&diagnostics);
+    diagnosticsWriter.watchSignal();
+    if (parser.isSet(diagnosticsOption))
+        diagnosticsWriter.startPeriodic(parser.value(diagnosticsOption));
+    OperatorControlSocket controlSocket(&session, window.commandService());
+    if (parser.isSet(controlSocketOption)) {
+        QString error;
+        if (!controlSocket.listen(parser.value(controlSocketOption), &error))
+            die(Cli::tr("cannot open the control socket %1: %2").arg(parser.value(controlSocketOption), error),
+                kExitUsage);
     }
     session.start();
     // Runs first on the way out: the link stops, and requests still in

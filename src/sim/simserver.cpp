@@ -462,6 +462,8 @@ void SimServer::handleCommand(Client *client, const QJsonObject &request, const 
 {
     const Outcome outcome = runCommand(client->session->operatorName(), request);
     sendOutcome(client, id, outcome);
+    Q_EMIT actionPerformed(client->session->operatorName(), QStringLiteral("command"), request, outcome.data,
+                           outcome.error);
     publishOutcome(client->session->operatorName(), outcome);
 }
 
@@ -470,6 +472,7 @@ void SimServer::handleAlarmRequest(Client *client, const QString &type, const QJ
 {
     const Outcome outcome = runAlarmRequest(client->session->operatorName(), type, request);
     sendOutcome(client, id, outcome);
+    Q_EMIT actionPerformed(client->session->operatorName(), type, request, outcome.data, outcome.error);
     publishOutcome(client->session->operatorName(), outcome);
 }
 
@@ -477,6 +480,7 @@ SimServer::Outcome SimServer::perform(const QString &operatorName, const QString
 {
     const Outcome outcome
         = type == u"command" ? runCommand(operatorName, request) : runAlarmRequest(operatorName, type, request);
+    Q_EMIT actionPerformed(operatorName, type, request, outcome.data, outcome.error);
     publishOutcome(operatorName, outcome);
     return outcome;
 }

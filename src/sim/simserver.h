@@ -56,6 +56,13 @@ public:
     // {"seq": the journal's, "channels": {channel: snapshot items}}
     QJsonObject snapshotAll() const;
     quint64 journalSeq() const { return m_journal.lastSeq(); }
+    // The last seq a WebSocket session has numbered, for outside checkers
+    // (watchfloor-chaos); nothing for an unknown session.
+    std::optional<quint64> sessionSeq(const QString &sessionId) const
+    {
+        const auto session = m_sessions.value(sessionId);
+        return session ? std::optional<quint64>(session->lastSeq()) : std::nullopt;
+    }
     std::optional<QList<QJsonObject>> journalAfter(quint64 seq) const { return m_journal.eventsAfter(seq); }
     struct Outcome
     {
@@ -78,6 +85,12 @@ Q_SIGNALS:
     void clientAuthenticated(const QString &operatorName);
     // publish() numbered new events into the journal.
     void eventsPublished();
+    // An operator's `command`, `ack_alarm`, `shelve_alarm` or
+    // `unshelve_alarm` was run (over WebSocket or REST), repeats included:
+    // what was asked, and the answer (`data`, or `error` when refused). For
+    // outside checkers such as watchfloor-chaos.
+    void actionPerformed(const QString &operatorName, const QString &type, const QJsonObject &request,
+                         const QJsonObject &data, const QJsonObject &error);
 
 private:
     struct Client

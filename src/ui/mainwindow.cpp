@@ -6,6 +6,7 @@
 #include "alerting.h"
 #include "app/commandrecorder.h"
 #include "app/commandservice.h"
+#include "app/diagnosticssnapshot.h"
 #include "app/notificationcenter.h"
 #include "app/session.h"
 #include "commandlogview.h"
@@ -26,12 +27,15 @@
 
 #include <QAction>
 #include <QCloseEvent>
+#include <QDir>
 #include <QDockWidget>
+#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListView>
 #include <QLocale>
 #include <QMenu>
+#include <QMessageBox>
 #include <QMetaEnum>
 #include <QScrollArea>
 #include <QSettings>
@@ -105,6 +109,25 @@ MainWindow::MainWindow(Session *session, const QString &profileName, QWidget *pa
                                       .arg(m_openInNewWindow->shortcut().toString(QKeySequence::NativeText)));
     connect(m_openInNewWindow, &QAction::triggered, this, [this] { openViewWindow(currentView()); });
     addAction(m_openInNewWindow);
+    m_saveDiagnostics = new QAction(tr("Save diagnostics…"), this);
+    m_saveDiagnostics->setObjectName(QStringLiteral("saveDiagnostics"));
+    m_saveDiagnostics->setShortcut(QKeySequence(QKeyCombination(Qt::ControlModifier | Qt::ShiftModifier, Qt::Key_D)));
+    m_saveDiagnostics->setShortcutContext(Qt::WindowShortcut);
+    m_saveDiagnostics->setToolTip(tr("Save what this console is showing, for support staff, as a JSON file (%1)")
+                                      .arg(m_saveDiagnostics->shortcut().toString(QKeySequence::NativeText)));
+    m_saveDiagnostics->setEnabled(false);
+    connect(m_saveDiagnostics, &QAction::triggered, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Save diagnostics"), QDir::home().filePath(QStringLiteral("watchfloor-diagnostics.json")),
+            tr("JSON documents (*.json)"));
+        if (path.isEmpty())
+            return;
+        QString error;
+        if (!saveDiagnostics(path, &error))
+            QMessageBox::warning(this, tr("Save diagnostics"),
+                                 tr("The diagnostics could not be saved to %1: %2").arg(path, error));
+    });
+    addAction(m_saveDiagnostics);
     m_openButton = new QToolButton(central);
     m_openButton->setObjectName(QStringLiteral("openInNewWindowButton"));
     m_openButton->setDefaultAction(m_openInNewWindow);
@@ -238,6 +261,10 @@ void MainWindow::fillWindowMenu()
         const View view = View(index);
         QAction *open = m_windowMenu->addAction(tr("Open %1 in new window").arg(viewTitle(view)));
         connect(open, &QAction::triggered, this, [this, view] { openViewWindow(view); });
+    }
+    if (!m_kiosk) {
+        m_windowMenu->addSection(tr("Support"));
+        m_windowMenu->addAction(m_saveDiagnostics);
     }
     const QList<ViewWindow *> open = viewWindows();
     if (open.isEmpty())
@@ -602,6 +629,7 @@ void MainWindow::setKioskMode(bool kiosk)
     }
     for (QAction *action : {m_preferencesAction, m_openInNewWindow, m_notificationsAction})
         action->setEnabled(!kiosk);
+    m_saveDiagnostics->setEnabled(!kiosk && m_diagnostics);
     m_preferencesButton->setVisible(!kiosk);
     m_openButton->setVisible(!kiosk);
     // The bell still shows what waits, but no longer opens the notification center.
@@ -650,4 +678,20 @@ void MainWindow::updateMuteButton()
         m_mute->setToolTip(tr("Silence the critical alarm sound for %n minute(s)", nullptr, kMuteMinutes));
     }
     m_mute->setAccessibleName(m_mute->text());
+}
+
+void MainWindow::setDiagnostics(DiagnosticsSnapshot *snapshot)
+{
+    m_diagnostics = snapshot;
+    m_saveDiagnostics->setEnabled(!m_kiosk && m_diagnostics);
+}
+
+bool MainWindow::saveDiagnostics(const QString &path, QString *error) const
+{
+    if (!m_diagnostics) {
+        if (error)
+            *error = tr("no diagnostics are available");
+        return false;
+    }
+    return m_diagnostics->writeTo(path, error);
 }

@@ -11,6 +11,7 @@
 class ActivityView;
 class CommandLogView;
 class CommandService;
+class DiagnosticsSnapshot;
 class ControlPanelController;
 class ControlPanelView;
 class Alerting;
@@ -135,6 +136,14 @@ public:
     QToolButton *muteButton() const { return m_mute; }
     QAction *preferencesAction() const { return m_preferencesAction; }
 
+    // Support: the diagnostics snapshot the "Save diagnostics…" action writes
+    // (in the window menu, Ctrl+Shift+D). Not owned; the action stays
+    // disabled until one is set.
+    void setDiagnostics(DiagnosticsSnapshot *snapshot);
+    QAction *saveDiagnosticsAction() const { return m_saveDiagnostics; }
+    // Writes the snapshot to `path` at once; false with the reason.
+    bool saveDiagnostics(const QString &path, QString *error = nullptr) const;
+
 private:
     QWidget *createTopBar(const QString &profileName);
     void addView(View view, QWidget *page);
@@ -185,6 +194,8 @@ private:
     QAction *m_preferencesAction = nullptr;
     QToolButton *m_preferencesButton = nullptr;
     QAction *m_notificationsAction = nullptr;
+    QAction *m_saveDiagnostics = nullptr;
+    DiagnosticsSnapshot *m_diagnostics = nullptr;
     bool m_kiosk = false;
     bool m_closeLocked = false;
     Preferences m_preferences;

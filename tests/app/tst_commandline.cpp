@@ -102,9 +102,11 @@ void TestCommandLine::versionAndHelp()
 
     const Run help = run(QStringLiteral(WATCHFLOOR_PATH), {QStringLiteral("--help")});
     QCOMPARE(help.exitCode, 0);
-    for (const char *option :
-         {"--profile", "--demo", "--screenshot", "--kiosk", "--list-profiles", "--check-profile", "--hash-pin"})
+    for (const char *option : {"--profile", "--demo", "--screenshot", "--kiosk", "--list-profiles", "--check-profile",
+                               "--hash-pin", "--diagnostics"})
         QVERIFY2(help.out.contains(QLatin1StringView(option)), option);
+    // For test tools only: not offered to operators.
+    QVERIFY(!help.out.contains(QLatin1StringView("--control-socket")));
 
     const Run simHelp = run(QStringLiteral(WATCHFLOOR_SIM_PATH), {QStringLiteral("--help")});
     QCOMPARE(simHelp.exitCode, 0);

@@ -371,7 +371,7 @@ void TestViewWindow::menusOpenAnyViewAndReachEveryWindow()
     QCOMPARE(window.viewWindows().at(1)->viewKind(), MainWindow::View::Activity);
 
     Q_EMIT menu->aboutToShow(); // filled afresh each time
-    QCOMPARE(menu->actions().size(), 7 + 1 + 2); // views, a section, the windows
+    QCOMPARE(menu->actions().size(), 7 + 2 + 1 + 2); // views, Support and its action, a section, the windows
     QAction *showAlarms = actionNamed(QStringLiteral("Show Watchfloor — Alarms — Plant A"));
     QVERIFY(showAlarms);
     window.activateWindow();
