@@ -324,13 +324,13 @@ void AlarmsView::acknowledgeSelected()
         AlarmService *service = m_session->alarmService();
         // Alarms the server no longer lists cannot be acknowledged there:
         // the operator's acknowledgement lets them go here.
-        QStringList ids;
+        QStringList chosen;
         for (const auto &[id, occurrence] : selected) {
-            ids.append(id);
+            chosen.append(id);
             if (!m_session->alarms()->isUnconfirmed(id))
                 service->acknowledge(id, dialog->note(), occurrence);
         }
-        m_session->alarms()->forget(ids);
+        m_session->alarms()->forget(chosen);
         reportOutcome(int(selected.size()), tr("Acknowledgement"));
     });
     dialog->open();

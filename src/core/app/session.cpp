@@ -250,8 +250,6 @@ void Session::applyPartialSnapshot(const Protocol::Snapshot &s)
     const QString &channel = s.channel;
     if (channel == u"drones" || channel == kDroneRoom) {
         m_drones.applyBatch(DroneModel::Batch {s.drones, s.droneBuilds, s.droneHealth, s.droneOperations});
-        if (channel == u"drones")
-            m_snapshotApplied = true;
     } else if (channel == u"machines") {
         m_machines.applyBatch(s.machines);
     } else if (channel == u"telemetry" || channel == kEndpointRoom) {
