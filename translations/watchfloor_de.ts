@@ -95,6 +95,41 @@
     </message>
 </context>
 <context>
+    <name>AgeText</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 T</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 T %2 h</translation>
+    </message>
+    <message>
+        <source>stale · %1</source>
+        <translation>veraltet · %1</translation>
+    </message>
+</context>
+<context>
     <name>AlarmDelegate</name>
     <message>
         <source>Critical</source>
@@ -188,6 +223,10 @@
         <source>%1 (last known: the link is not live)</source>
         <translation>%1 (zuletzt bekannt: Verbindung nicht live)</translation>
     </message>
+    <message>
+        <source>%1 · not confirmed by the server</source>
+        <translation>%1 · vom Server nicht bestätigt</translation>
+    </message>
 </context>
 <context>
     <name>AlarmModel</name>
@@ -261,6 +300,49 @@
     <message>
         <source>Acknowledge</source>
         <translation>Quittieren</translation>
+    </message>
+</context>
+<context>
+    <name>AlarmService</name>
+    <message>
+        <source>no local database is open</source>
+        <translation>keine lokale Datenbank geöffnet</translation>
+    </message>
+    <message>
+        <source>Acknowledgement</source>
+        <translation>Quittierung</translation>
+    </message>
+    <message>
+        <source>Shelving</source>
+        <translation>Zurückstellung</translation>
+    </message>
+    <message>
+        <source>Unshelving</source>
+        <translation>Aufhebung der Zurückstellung</translation>
+    </message>
+    <message>
+        <source>not sent within %1 minutes, so not sent at all: the alarm may have changed since; look at it and act again if it still needs it</source>
+        <translation>nicht innerhalb von %1 Minuten gesendet, daher gar nicht gesendet: der Alarm kann sich seitdem geändert haben; prüfen Sie ihn und handeln Sie erneut, falls nötig</translation>
+    </message>
+    <message>
+        <source>alarm %1 has activated again since (occurrence %2, the action was for occurrence %3)</source>
+        <translation>Alarm %1 ist seitdem erneut ausgelöst worden (Auftreten %2, die Aktion galt Auftreten %3)</translation>
+    </message>
+    <message>
+        <source>the local database cannot be opened: %1</source>
+        <translation>die lokale Datenbank kann nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <source>the waiting actions cannot be read from the local database: %1</source>
+        <translation>die wartenden Aktionen können nicht aus der lokalen Datenbank gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>the local database failed: %1</source>
+        <translation>die lokale Datenbank ist ausgefallen: %1</translation>
     </message>
 </context>
 <context>
@@ -346,10 +428,6 @@
         <translation>Kritisch</translation>
     </message>
     <message>
-        <source>Alarm actions need this console&apos;s local store, and none is open.</source>
-        <translation>Für Alarmaktionen wird der lokale Speicher dieser Konsole benötigt, es ist jedoch keiner geöffnet.</translation>
-    </message>
-    <message>
         <source>Your role (viewer) may watch alarms but not acknowledge or shelve them.</source>
         <translation>Ihre Rolle (Beobachter) darf Alarme ansehen, aber weder quittieren noch zurückstellen.</translation>
     </message>
@@ -370,16 +448,8 @@
         <translation>Aufhebung der Zurückstellung</translation>
     </message>
     <message>
-        <source>%1 not stored (%2 failed): %3</source>
-        <translation>%1 nicht gespeichert (%2 fehlgeschlagen): %3</translation>
-    </message>
-    <message>
         <source>%1 queued (%2); the server gets it as soon as the link is live.</source>
         <translation>%1 vorgemerkt (%2); der Server erhält die Anfragen, sobald die Verbindung live ist.</translation>
-    </message>
-    <message>
-        <source>The server refused an alarm action: %1</source>
-        <translation>Der Server hat eine Alarmaktion abgelehnt: %1</translation>
     </message>
     <message>
         <source>Acknowledge the selected alarms, with an optional note (Ctrl+K)</source>
@@ -428,6 +498,37 @@
     <message>
         <source>Shelved alarms (%1)</source>
         <translation>Zurückgestellte Alarme (%1)</translation>
+    </message>
+    <message>
+        <source>Acknowledgements and shelvings made on this console that the server has not confirmed yet</source>
+        <translation>Quittierungen und Zurückstellungen dieser Konsole, die der Server noch nicht bestätigt hat</translation>
+    </message>
+    <message>
+        <source>This screen only watches: acknowledge and shelve alarms from an operator workstation.</source>
+        <translation>Dieser Bildschirm beobachtet nur: Alarme an einem Bedienerarbeitsplatz quittieren und zurückstellen.</translation>
+    </message>
+    <message>
+        <source>%1 sent (%2); waiting for the server.</source>
+        <translation>%1 gesendet (%2); warte auf den Server.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n action(s) waiting for the server</source>
+        <translation>
+            <numerusform>%n Aktion wartet auf den Server</numerusform>
+            <numerusform>%n Aktionen warten auf den Server</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Alarm actions made while the link is down cannot be kept: %1. Acknowledging on a live link works; offline actions are lost if the console closes.</source>
+        <translation>Alarmaktionen bei unterbrochener Verbindung können nicht gespeichert werden: %1. Quittieren bei bestehender Verbindung funktioniert; Offline-Aktionen gehen verloren, wenn die Konsole geschlossen wird.</translation>
+    </message>
+    <message>
+        <source>Alarm %1 came back: acknowledge it again.</source>
+        <translation>Alarm %1 ist zurückgekehrt: erneut quittieren.</translation>
+    </message>
+    <message>
+        <source>%1 of alarm %2 not done: %3</source>
+        <translation>%1 von Alarm %2 nicht ausgeführt: %3</translation>
     </message>
 </context>
 <context>
@@ -691,10 +792,6 @@
 </context>
 <context>
     <name>CommandService</name>
-    <message>
-        <source>requested</source>
-        <translation>angefordert</translation>
-    </message>
     <message>
         <source>queued</source>
         <translation>eingereiht</translation>
@@ -1186,6 +1283,18 @@
         <source>the link to the server was lost: %1</source>
         <translation>die Verbindung zum Server ist abgebrochen: %1</translation>
     </message>
+    <message>
+        <source>no answer from the server&apos;s REST API for %1 s</source>
+        <translation>seit %1 s keine Antwort von der REST-API des Servers</translation>
+    </message>
+    <message>
+        <source>the server&apos;s event numbers went back from %1 to %2</source>
+        <translation>die Ereignisnummern des Servers sind von %1 auf %2 zurückgegangen</translation>
+    </message>
+    <message>
+        <source>the connection failed: %1</source>
+        <translation>die Verbindung ist fehlgeschlagen: %1</translation>
+    </message>
 </context>
 <context>
     <name>ControlPanelController</name>
@@ -1305,6 +1414,13 @@
     </message>
 </context>
 <context>
+    <name>DisplayText</name>
+    <message>
+        <source>[cut for display: %1 characters in all]</source>
+        <translation>[für die Anzeige gekürzt: %1 Zeichen insgesamt]</translation>
+    </message>
+</context>
+<context>
     <name>DroneDelegate</name>
     <message>
         <source>Idle</source>
@@ -1349,10 +1465,6 @@
     <message>
         <source>%1 · %2 %</source>
         <translation>%1 · %2 %</translation>
-    </message>
-    <message>
-        <source>%1 (stale)</source>
-        <translation>%1 (veraltet)</translation>
     </message>
     <message>
         <source>%1 LOW</source>
@@ -1951,10 +2063,6 @@
         <source>%1 %</source>
         <translation>%1 %</translation>
     </message>
-    <message>
-        <source>%1 (stale)</source>
-        <translation>%1 (veraltet)</translation>
-    </message>
 </context>
 <context>
     <name>MachineModel</name>
@@ -2263,6 +2371,21 @@
         <source>Open the notification center (Ctrl+Shift+A)</source>
         <translation>Benachrichtigungszentrale öffnen (Ctrl+Shift+A)</translation>
     </message>
+    <message numerus="yes">
+        <source>%n unsent</source>
+        <comment>alarm actions the server has not confirmed</comment>
+        <translation>
+            <numerusform>%n nicht gesendet</numerusform>
+            <numerusform>%n nicht gesendet</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n alarm action(s) of this console not yet confirmed by the server)</source>
+        <translation>
+            <numerusform>(%n Alarmaktion dieser Konsole noch nicht vom Server bestätigt)</numerusform>
+            <numerusform>(%n Alarmaktionen dieser Konsole noch nicht vom Server bestätigt)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>NotificationCenter</name>
@@ -2273,10 +2396,6 @@
     <message>
         <source>Nothing to acknowledge: “%1” is not an alarm waiting for an acknowledgement.</source>
         <translation>Nichts zu quittieren: „%1“ ist kein Alarm, der auf Quittierung wartet.</translation>
-    </message>
-    <message>
-        <source>Acknowledgements need the profile&apos;s local database, which is not open.</source>
-        <translation>Quittierungen benötigen die lokale Datenbank des Profils, die nicht geöffnet ist.</translation>
     </message>
     <message>
         <source>Link to the server restored</source>
@@ -2328,6 +2447,38 @@
     <message>
         <source>The server&apos;s value is shown; check it before acting again.</source>
         <translation>Der Wert des Servers wird angezeigt; prüfen Sie ihn, bevor Sie erneut handeln.</translation>
+    </message>
+    <message>
+        <source>The local database was damaged and replaced</source>
+        <translation>Die lokale Datenbank war beschädigt und wurde ersetzt</translation>
+    </message>
+    <message>
+        <source>Acknowledgements and shelvings that were waiting in it for the server are lost, and so is the notification history. Check the alarm list: an alarm you acknowledged while the link was down may still need it. The damaged file was kept as %1.</source>
+        <translation>Darin wartende Quittierungen und Zurückstellungen sind verloren, ebenso der Benachrichtigungsverlauf. Prüfen Sie die Alarmliste: ein Alarm, den Sie bei unterbrochener Verbindung quittiert haben, braucht es vielleicht noch. Die beschädigte Datei wurde als %1 aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>%1 of “%2” not applied: the alarm came back</source>
+        <translation>%1 von „%2“ nicht angewendet: der Alarm ist zurückgekehrt</translation>
+    </message>
+    <message>
+        <source>The alarm has activated again since you acted; the new occurrence must be acknowledged again. (%1)</source>
+        <translation>Der Alarm ist seit Ihrer Aktion erneut ausgelöst worden; das neue Auftreten muss erneut quittiert werden. (%1)</translation>
+    </message>
+    <message>
+        <source>%1 of “%2” not sent: it waited too long</source>
+        <translation>%1 von „%2“ nicht gesendet: zu lange gewartet</translation>
+    </message>
+    <message>
+        <source>Look at the alarm as it is now and act again if it still needs it. (%1)</source>
+        <translation>Prüfen Sie den Alarm in seinem jetzigen Zustand und handeln Sie erneut, falls nötig. (%1)</translation>
+    </message>
+    <message>
+        <source>%1 of “%2” refused</source>
+        <translation>%1 von „%2“ abgelehnt</translation>
+    </message>
+    <message>
+        <source>The action was not carried out and will not be retried: %1 (%2)</source>
+        <translation>Die Aktion wurde nicht ausgeführt und wird nicht wiederholt: %1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -2580,6 +2731,10 @@
     <message>
         <source>%1 listed of %2 · %3 unread · %4 waiting for acknowledgement</source>
         <translation>%1 von %2 angezeigt · %3 ungelesen · %4 warten auf Quittierung</translation>
+    </message>
+    <message>
+        <source>This screen only watches: acknowledge alarms from an operator workstation.</source>
+        <translation>Dieser Bildschirm beobachtet nur: Alarme an einem Bedienerarbeitsplatz quittieren.</translation>
     </message>
 </context>
 <context>
@@ -3359,16 +3514,8 @@
 <context>
     <name>StaleBanner</name>
     <message>
-        <source>PAUSED — live updates are off; the values below are as last received at %1.</source>
-        <translation>ANGEHALTEN — Live-Aktualisierung ist aus; die Werte unten sind auf dem Stand von %1.</translation>
-    </message>
-    <message>
         <source>PAUSED — live updates are off; no data received from the server yet.</source>
         <translation>ANGEHALTEN — Live-Aktualisierung ist aus; noch keine Daten vom Server empfangen.</translation>
-    </message>
-    <message>
-        <source>NOT LIVE — the values below are as last received at %1 and may be out of date.</source>
-        <translation>NICHT LIVE — die Werte unten sind auf dem Stand von %1 und möglicherweise veraltet.</translation>
     </message>
     <message>
         <source>NOT LIVE — no data received from the server yet.</source>
@@ -3377,6 +3524,14 @@
     <message>
         <source>Link: %1.</source>
         <translation>Verbindung: %1.</translation>
+    </message>
+    <message>
+        <source>PAUSED — live updates are off; the values below are as last received %1 ago.</source>
+        <translation>PAUSIERT — Live-Aktualisierung ist aus; die Werte unten sind die zuletzt vor %1 empfangenen.</translation>
+    </message>
+    <message>
+        <source>NOT LIVE — the last message came %1 ago; the values below may be out of date.</source>
+        <translation>NICHT LIVE — die letzte Nachricht kam vor %1; die Werte unten können veraltet sein.</translation>
     </message>
 </context>
 <context>
@@ -3574,6 +3729,13 @@
     </message>
 </context>
 <context>
+    <name>StoreWorker</name>
+    <message>
+        <source>another Watchfloor console (process %1 on %2) is using this profile&apos;s database</source>
+        <translation>eine andere Watchfloor-Konsole (Prozess %1 auf %2) verwendet die Datenbank dieses Profils</translation>
+    </message>
+</context>
+<context>
     <name>TileCard</name>
     <message>
         <source>Tile %1</source>
@@ -3729,10 +3891,6 @@
         <translation>der eingebaute Simulator kann nicht gestartet werden: %1</translation>
     </message>
     <message>
-        <source>no local database, acknowledgements made offline cannot be kept: %1</source>
-        <translation>keine lokale Datenbank, offline erteilte Quittierungen können nicht gespeichert werden: %1</translation>
-    </message>
-    <message>
         <source>NAME</source>
         <translation>NAME</translation>
     </message>
@@ -3807,6 +3965,10 @@
     <message>
         <source>give --profile NAME or --demo (see --help; --list-profiles shows the profiles found)</source>
         <translation>geben Sie --profile NAME oder --demo an (siehe --help; --list-profiles zeigt die gefundenen Profile)</translation>
+    </message>
+    <message>
+        <source>no local database, acknowledgements made offline cannot be kept (on a live link they still work): %1</source>
+        <translation>keine lokale Datenbank, offline vorgenommene Quittierungen können nicht gespeichert werden (bei bestehender Verbindung funktionieren sie): %1</translation>
     </message>
 </context>
 </TS>

@@ -95,6 +95,41 @@
     </message>
 </context>
 <context>
+    <name>AgeText</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 j</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 j %2 h</translation>
+    </message>
+    <message>
+        <source>stale · %1</source>
+        <translation>périmé · %1</translation>
+    </message>
+</context>
+<context>
     <name>AlarmDelegate</name>
     <message>
         <source>Critical</source>
@@ -188,6 +223,10 @@
         <source>%1 (last known: the link is not live)</source>
         <translation>%1 (dernière valeur connue&#xa0;: la liaison n&apos;est pas en direct)</translation>
     </message>
+    <message>
+        <source>%1 · not confirmed by the server</source>
+        <translation>%1 · non confirmé par le serveur</translation>
+    </message>
 </context>
 <context>
     <name>AlarmModel</name>
@@ -261,6 +300,49 @@
     <message>
         <source>Acknowledge</source>
         <translation>Acquitter</translation>
+    </message>
+</context>
+<context>
+    <name>AlarmService</name>
+    <message>
+        <source>no local database is open</source>
+        <translation>aucune base de données locale n’est ouverte</translation>
+    </message>
+    <message>
+        <source>Acknowledgement</source>
+        <translation>Acquittement</translation>
+    </message>
+    <message>
+        <source>Shelving</source>
+        <translation>Mise en attente</translation>
+    </message>
+    <message>
+        <source>Unshelving</source>
+        <translation>Levée de la mise en attente</translation>
+    </message>
+    <message>
+        <source>not sent within %1 minutes, so not sent at all: the alarm may have changed since; look at it and act again if it still needs it</source>
+        <translation>non envoyé dans les %1 minutes, donc pas envoyé du tout : l’alarme a pu changer depuis ; examinez-la et agissez à nouveau si elle le demande encore</translation>
+    </message>
+    <message>
+        <source>alarm %1 has activated again since (occurrence %2, the action was for occurrence %3)</source>
+        <translation>l’alarme %1 s’est redéclenchée depuis (occurrence %2, l’action visait l’occurrence %3)</translation>
+    </message>
+    <message>
+        <source>the local database cannot be opened: %1</source>
+        <translation>la base de données locale ne peut pas être ouverte : %1</translation>
+    </message>
+    <message>
+        <source>the waiting actions cannot be read from the local database: %1</source>
+        <translation>les actions en attente ne peuvent pas être lues dans la base de données locale : %1</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>échoué</translation>
+    </message>
+    <message>
+        <source>the local database failed: %1</source>
+        <translation>la base de données locale a échoué : %1</translation>
     </message>
 </context>
 <context>
@@ -346,10 +428,6 @@
         <translation>Critique</translation>
     </message>
     <message>
-        <source>Alarm actions need this console&apos;s local store, and none is open.</source>
-        <translation>Les actions sur les alarmes nécessitent le stockage local de cette console, et aucun n&apos;est ouvert.</translation>
-    </message>
-    <message>
         <source>Your role (viewer) may watch alarms but not acknowledge or shelve them.</source>
         <translation>Votre rôle (observateur) permet de surveiller les alarmes, mais pas de les acquitter ni de les inhiber.</translation>
     </message>
@@ -370,16 +448,8 @@
         <translation>Désinhibition</translation>
     </message>
     <message>
-        <source>%1 not stored (%2 failed): %3</source>
-        <translation>%1&#xa0;: %2 échec(s) d&apos;enregistrement&#xa0;: %3</translation>
-    </message>
-    <message>
         <source>%1 queued (%2); the server gets it as soon as the link is live.</source>
         <translation>%1 en file d&apos;attente (%2)&#xa0;; transmission au serveur dès que la liaison sera en direct.</translation>
-    </message>
-    <message>
-        <source>The server refused an alarm action: %1</source>
-        <translation>Le serveur a refusé une action sur alarme&#xa0;: %1</translation>
     </message>
     <message>
         <source>Acknowledge the selected alarms, with an optional note (Ctrl+K)</source>
@@ -428,6 +498,37 @@
     <message>
         <source>Shelved alarms (%1)</source>
         <translation>Alarmes inhibées (%1)</translation>
+    </message>
+    <message>
+        <source>Acknowledgements and shelvings made on this console that the server has not confirmed yet</source>
+        <translation>Acquittements et mises en attente faits sur cette console que le serveur n’a pas encore confirmés</translation>
+    </message>
+    <message>
+        <source>This screen only watches: acknowledge and shelve alarms from an operator workstation.</source>
+        <translation>Cet écran ne fait que surveiller : acquittez et mettez en attente les alarmes depuis un poste d’opérateur.</translation>
+    </message>
+    <message>
+        <source>%1 sent (%2); waiting for the server.</source>
+        <translation>%1 envoyé (%2) ; en attente du serveur.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n action(s) waiting for the server</source>
+        <translation>
+            <numerusform>%n action en attente du serveur</numerusform>
+            <numerusform>%n actions en attente du serveur</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Alarm actions made while the link is down cannot be kept: %1. Acknowledging on a live link works; offline actions are lost if the console closes.</source>
+        <translation>Les actions sur alarmes faites pendant une coupure ne peuvent pas être conservées : %1. L’acquittement sur une liaison active fonctionne ; les actions hors ligne sont perdues si la console se ferme.</translation>
+    </message>
+    <message>
+        <source>Alarm %1 came back: acknowledge it again.</source>
+        <translation>L’alarme %1 est revenue : acquittez-la à nouveau.</translation>
+    </message>
+    <message>
+        <source>%1 of alarm %2 not done: %3</source>
+        <translation>%1 de l’alarme %2 non effectué : %3</translation>
     </message>
 </context>
 <context>
@@ -691,10 +792,6 @@
 </context>
 <context>
     <name>CommandService</name>
-    <message>
-        <source>requested</source>
-        <translation>demandée</translation>
-    </message>
     <message>
         <source>queued</source>
         <translation>en attente</translation>
@@ -1186,6 +1283,18 @@
         <source>the link to the server was lost: %1</source>
         <translation>la liaison avec le serveur a été perdue&#xa0;: %1</translation>
     </message>
+    <message>
+        <source>no answer from the server&apos;s REST API for %1 s</source>
+        <translation>aucune réponse de l’API REST du serveur depuis %1 s</translation>
+    </message>
+    <message>
+        <source>the server&apos;s event numbers went back from %1 to %2</source>
+        <translation>les numéros d’événement du serveur sont revenus de %1 à %2</translation>
+    </message>
+    <message>
+        <source>the connection failed: %1</source>
+        <translation>la connexion a échoué : %1</translation>
+    </message>
 </context>
 <context>
     <name>ControlPanelController</name>
@@ -1305,6 +1414,13 @@
     </message>
 </context>
 <context>
+    <name>DisplayText</name>
+    <message>
+        <source>[cut for display: %1 characters in all]</source>
+        <translation>[coupé pour l’affichage : %1 caractères au total]</translation>
+    </message>
+</context>
+<context>
     <name>DroneDelegate</name>
     <message>
         <source>Idle</source>
@@ -1349,10 +1465,6 @@
     <message>
         <source>%1 · %2 %</source>
         <translation>%1 · %2 %</translation>
-    </message>
-    <message>
-        <source>%1 (stale)</source>
-        <translation>%1 (obsolète)</translation>
     </message>
     <message>
         <source>%1 LOW</source>
@@ -1951,10 +2063,6 @@
         <source>%1 %</source>
         <translation>%1 %</translation>
     </message>
-    <message>
-        <source>%1 (stale)</source>
-        <translation>%1 (obsolète)</translation>
-    </message>
 </context>
 <context>
     <name>MachineModel</name>
@@ -2263,6 +2371,21 @@
         <source>Open the notification center (Ctrl+Shift+A)</source>
         <translation>Ouvrir le centre de notifications (Ctrl+Shift+A)</translation>
     </message>
+    <message numerus="yes">
+        <source>%n unsent</source>
+        <comment>alarm actions the server has not confirmed</comment>
+        <translation>
+            <numerusform>%n non envoyée</numerusform>
+            <numerusform>%n non envoyées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n alarm action(s) of this console not yet confirmed by the server)</source>
+        <translation>
+            <numerusform>(%n action sur alarme de cette console pas encore confirmée par le serveur)</numerusform>
+            <numerusform>(%n actions sur alarmes de cette console pas encore confirmées par le serveur)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>NotificationCenter</name>
@@ -2273,10 +2396,6 @@
     <message>
         <source>Nothing to acknowledge: “%1” is not an alarm waiting for an acknowledgement.</source>
         <translation>Rien à acquitter&#xa0;: «&#xa0;%1&#xa0;» n&apos;est pas une alarme en attente d&apos;acquittement.</translation>
-    </message>
-    <message>
-        <source>Acknowledgements need the profile&apos;s local database, which is not open.</source>
-        <translation>Les acquittements nécessitent la base de données locale du profil, qui n&apos;est pas ouverte.</translation>
     </message>
     <message>
         <source>Link to the server restored</source>
@@ -2328,6 +2447,38 @@
     <message>
         <source>The server&apos;s value is shown; check it before acting again.</source>
         <translation>La valeur du serveur est affichée&#xa0;; vérifiez-la avant d&apos;agir à nouveau.</translation>
+    </message>
+    <message>
+        <source>The local database was damaged and replaced</source>
+        <translation>La base de données locale était endommagée et a été remplacée</translation>
+    </message>
+    <message>
+        <source>Acknowledgements and shelvings that were waiting in it for the server are lost, and so is the notification history. Check the alarm list: an alarm you acknowledged while the link was down may still need it. The damaged file was kept as %1.</source>
+        <translation>Les acquittements et mises en attente qui y attendaient le serveur sont perdus, ainsi que l’historique des notifications. Vérifiez la liste des alarmes : une alarme acquittée pendant une coupure peut encore en avoir besoin. Le fichier endommagé a été conservé sous %1.</translation>
+    </message>
+    <message>
+        <source>%1 of “%2” not applied: the alarm came back</source>
+        <translation>%1 de « %2 » non appliqué : l’alarme est revenue</translation>
+    </message>
+    <message>
+        <source>The alarm has activated again since you acted; the new occurrence must be acknowledged again. (%1)</source>
+        <translation>L’alarme s’est redéclenchée depuis votre action ; la nouvelle occurrence doit être acquittée à nouveau. (%1)</translation>
+    </message>
+    <message>
+        <source>%1 of “%2” not sent: it waited too long</source>
+        <translation>%1 de « %2 » non envoyé : attente trop longue</translation>
+    </message>
+    <message>
+        <source>Look at the alarm as it is now and act again if it still needs it. (%1)</source>
+        <translation>Examinez l’alarme telle qu’elle est maintenant et agissez à nouveau si elle le demande encore. (%1)</translation>
+    </message>
+    <message>
+        <source>%1 of “%2” refused</source>
+        <translation>%1 de « %2 » refusé</translation>
+    </message>
+    <message>
+        <source>The action was not carried out and will not be retried: %1 (%2)</source>
+        <translation>L’action n’a pas été effectuée et ne sera pas retentée : %1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -2580,6 +2731,10 @@
     <message>
         <source>%1 listed of %2 · %3 unread · %4 waiting for acknowledgement</source>
         <translation>%1 affichées sur %2 · %3 non lues · %4 en attente d&apos;acquittement</translation>
+    </message>
+    <message>
+        <source>This screen only watches: acknowledge alarms from an operator workstation.</source>
+        <translation>Cet écran ne fait que surveiller : acquittez les alarmes depuis un poste d’opérateur.</translation>
     </message>
 </context>
 <context>
@@ -3359,16 +3514,8 @@
 <context>
     <name>StaleBanner</name>
     <message>
-        <source>PAUSED — live updates are off; the values below are as last received at %1.</source>
-        <translation>EN PAUSE — mises à jour en direct désactivées&#xa0;; les valeurs ci-dessous sont les dernières reçues, à %1.</translation>
-    </message>
-    <message>
         <source>PAUSED — live updates are off; no data received from the server yet.</source>
         <translation>EN PAUSE — mises à jour en direct désactivées&#xa0;; aucune donnée reçue du serveur pour l&apos;instant.</translation>
-    </message>
-    <message>
-        <source>NOT LIVE — the values below are as last received at %1 and may be out of date.</source>
-        <translation>PAS EN DIRECT — les valeurs ci-dessous sont les dernières reçues, à %1, et peuvent être obsolètes.</translation>
     </message>
     <message>
         <source>NOT LIVE — no data received from the server yet.</source>
@@ -3377,6 +3524,14 @@
     <message>
         <source>Link: %1.</source>
         <translation>Liaison&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>PAUSED — live updates are off; the values below are as last received %1 ago.</source>
+        <translation>EN PAUSE — les mises à jour en direct sont coupées ; les valeurs ci-dessous sont celles reçues il y a %1.</translation>
+    </message>
+    <message>
+        <source>NOT LIVE — the last message came %1 ago; the values below may be out of date.</source>
+        <translation>PAS EN DIRECT — le dernier message date d’il y a %1 ; les valeurs ci-dessous peuvent être périmées.</translation>
     </message>
 </context>
 <context>
@@ -3574,6 +3729,13 @@
     </message>
 </context>
 <context>
+    <name>StoreWorker</name>
+    <message>
+        <source>another Watchfloor console (process %1 on %2) is using this profile&apos;s database</source>
+        <translation>une autre console Watchfloor (processus %1 sur %2) utilise la base de données de ce profil</translation>
+    </message>
+</context>
+<context>
     <name>TileCard</name>
     <message>
         <source>Tile %1</source>
@@ -3729,10 +3891,6 @@
         <translation>impossible de démarrer le simulateur intégré&#xa0;: %1</translation>
     </message>
     <message>
-        <source>no local database, acknowledgements made offline cannot be kept: %1</source>
-        <translation>pas de base de données locale, les acquittements faits hors ligne ne peuvent pas être conservés&#xa0;: %1</translation>
-    </message>
-    <message>
         <source>NAME</source>
         <translation>NOM</translation>
     </message>
@@ -3807,6 +3965,10 @@
     <message>
         <source>give --profile NAME or --demo (see --help; --list-profiles shows the profiles found)</source>
         <translation>indiquez --profile NOM ou --demo (voir --help&#xa0;; --list-profiles affiche les profils trouvés)</translation>
+    </message>
+    <message>
+        <source>no local database, acknowledgements made offline cannot be kept (on a live link they still work): %1</source>
+        <translation>pas de base de données locale, les acquittements faits hors ligne ne peuvent pas être conservés (sur une liaison active ils fonctionnent) : %1</translation>
     </message>
 </context>
 </TS>

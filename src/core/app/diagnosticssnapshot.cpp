@@ -302,7 +302,8 @@ QJsonObject DiagnosticsSnapshot::outbox() const
 {
     QJsonObject result;
     const AlarmService *service = m_session->alarmService();
-    result[u"available"] = service != nullptr;
+    // Acting works without a store; keeping actions across outages does not.
+    result[u"available"] = service && service->keepsOfflineActions();
     result[u"waiting"] = service ? service->pendingCount() : 0;
     result[u"lastError"] = service ? service->lastError() : QString();
     result[u"delivered"] = m_delivered;

@@ -93,15 +93,20 @@ QByteArray OperatorControlSocket::handle(const QString &line)
         const QString alarmId = words.value(1);
         if (alarmId.isEmpty())
             return refused(QStringLiteral("usage: %1 ALARM_ID").arg(verb));
+        // As from the Alarms view: only an alarm this console shows, and for
+        // the occurrence it shows.
+        const auto shown = m_session->alarms()->alarm(alarmId);
+        if (!shown)
+            return refused(QStringLiteral("no alarm %1 on this console").arg(alarmId));
         QUuid id;
         if (verb == u"ack") {
-            id = alarms->acknowledge(alarmId);
+            id = alarms->acknowledge(alarmId, {}, shown->count);
         } else if (verb == u"shelve") {
             bool ok = false;
             const int minutes = words.value(2).toInt(&ok);
             if (!ok)
                 return refused(QStringLiteral("usage: shelve ALARM_ID MINUTES"));
-            id = alarms->shelve(alarmId, minutes, QStringLiteral("control socket"));
+            id = alarms->shelve(alarmId, minutes, QStringLiteral("control socket"), shown->count);
         } else {
             id = alarms->unshelve(alarmId);
         }
@@ -110,8 +115,7 @@ QByteArray OperatorControlSocket::handle(const QString &line)
         // The occurrence the operator acted on, as the model showed it then.
         QJsonObject answer {{QStringLiteral("ok"), true},
                             {QStringLiteral("requestId"), id.toString(QUuid::WithoutBraces)}};
-        if (const auto shown = m_session->alarms()->alarm(alarmId))
-            answer[u"count"] = shown->count;
+        answer[u"count"] = shown->count;
         return QJsonDocument(answer).toJson(QJsonDocument::Compact);
     }
     if (verb == u"command") {

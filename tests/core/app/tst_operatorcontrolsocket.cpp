@@ -83,7 +83,7 @@ void TestOperatorControlSocket::badRequestsAreRefused()
         const QJsonObject answer = QJsonDocument::fromJson(control.handle(QString::fromLatin1(line))).object();
         return !answer[u"ok"].toBool() && !answer[u"error"].toString().isEmpty();
     };
-    QVERIFY(refused("ack A-000001")); // nothing can be queued without a store
+    QVERIFY(refused("ack A-000001")); // no such alarm on this console
     QVERIFY(refused("command EP-1 true")); // no command service
     QVERIFY(refused("reboot"));
     QVERIFY(refused(""));
