@@ -260,6 +260,7 @@ QJsonObject DiagnosticsSnapshot::alarms() const
         item[u"raisedAt"] = isoOrNull(alarm.timestamp);
         item[u"shelvedUntil"] = alarm.shelvedUntil ? isoOrNull(*alarm.shelvedUntil) : QJsonValue();
         item[u"shelvedBy"] = alarm.shelvedBy ? QJsonValue(*alarm.shelvedBy) : QJsonValue();
+        item[u"unconfirmed"] = model->isUnconfirmed(alarm.alarmId);
     });
     result[u"unacknowledged"] = model->unacknowledgedCount();
     return result;
