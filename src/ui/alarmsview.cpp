@@ -322,15 +322,10 @@ void AlarmsView::acknowledgeSelected()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, selected, dialog] {
         AlarmService *service = m_session->alarmService();
-        // Alarms the server no longer lists cannot be acknowledged there:
-        // the operator's acknowledgement lets them go here.
-        QStringList chosen;
         for (const auto &[id, occurrence] : selected) {
-            chosen.append(id);
-            if (!m_session->alarms()->isUnconfirmed(id))
+            if (!m_session->letGoUnconfirmed(id))
                 service->acknowledge(id, dialog->note(), occurrence);
         }
-        m_session->alarms()->forget(chosen);
         reportOutcome(int(selected.size()), tr("Acknowledgement"));
     });
     dialog->open();

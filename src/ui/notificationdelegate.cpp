@@ -23,9 +23,10 @@ QDate localDay(const QModelIndex &index)
     return index.data(Role::TimeRole).toDateTime().toLocalTime().date();
 }
 
+// Medium and above, Unknown included (it ranks with Critical).
 bool abnormal(AlarmSeverity severity)
 {
-    return severity == AlarmSeverity::Critical || severity == AlarmSeverity::High || severity == AlarmSeverity::Medium;
+    return Protocol::severityRank(severity) <= int(AlarmSeverity::Medium);
 }
 
 } // namespace

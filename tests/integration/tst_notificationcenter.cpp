@@ -86,6 +86,7 @@ class TestNotificationCenter : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void s5_acknowledgingAnUnconfirmedAlarmLetsItGo();
     void newAlarmsAreUnreadUntilMarkedRead();
     void acknowledgingSendsAckAndFollowsTheServer();
     void acknowledgementByAnotherConsoleShowsItsName();
@@ -559,6 +560,30 @@ void TestNotificationCenter::a10c_alarmWaitingForAnAckSurvivesARestart()
     const Item *followed = center.model()->item(waiting.id);
     QVERIFY(followed);
     QCOMPARE(NotificationModel::needsAck(*followed), now.has_value() && AlarmModel::isUnacknowledged(now->state));
+}
+
+// An alarm the server stopped listing while it waited is kept, unconfirmed
+// (S5); acknowledging it from its notification (the panel, a toast) lets it
+// go here, as the Alarms view does, instead of queueing an acknowledgement
+// for a server that no longer holds it.
+void TestNotificationCenter::s5_acknowledgingAnUnconfirmedAlarmLetsItGo()
+{
+    Session session;
+    NotificationCenter center(&session, nullptr);
+    Protocol::Alarm alarm;
+    alarm.alarmId = QStringLiteral("A-gone");
+    alarm.severity = Protocol::AlarmSeverity::High;
+    alarm.message = QStringLiteral("pressure high");
+    alarm.timestamp = QDateTime::currentDateTimeUtc();
+    alarm.state = Protocol::AlarmState::ActiveUnacked;
+    session.alarms()->applyBatch({alarm});
+    session.alarms()->reconcile({});
+    QVERIFY(session.alarms()->isUnconfirmed(alarm.alarmId));
+    const Item *waiting = waitingAlarm(center.model());
+    QVERIFY(waiting);
+    QVERIFY(center.acknowledge(waiting->id, {}));
+    QVERIFY(!session.alarms()->alarm(alarm.alarmId));
+    QCOMPARE(session.alarmService()->pendingCount(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestNotificationCenter)

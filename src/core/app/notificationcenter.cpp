@@ -160,7 +160,8 @@ bool NotificationCenter::acknowledge(const QString &notificationId, const QStrin
         return false;
     }
     // The acknowledgement is for the occurrence this notification announced.
-    m_session->alarmService()->acknowledge(item->alarmId, note, item->count);
+    if (!m_session->letGoUnconfirmed(item->alarmId))
+        m_session->alarmService()->acknowledge(item->alarmId, note, item->count);
     markRead(notificationId);
     return true;
 }
@@ -290,8 +291,7 @@ void NotificationCenter::onAlarmsChanged(const QList<Protocol::Alarm> &changed)
             // nothing now, and an acknowledgement from it would reach the new one.
             Item earlier = *existing;
             earlier.alarmState = AlarmState::Cleared;
-            m_model.upsert(earlier);
-            Q_EMIT notificationChanged(earlier);
+            update(earlier, true);
         }
         if (startsNew) {
             Item item;
@@ -307,11 +307,7 @@ void NotificationCenter::onAlarmsChanged(const QList<Protocol::Alarm> &changed)
             const bool stateChanged = item.alarmState != alarm.state || item.count != alarm.count;
             copyAlarmState(item, alarm);
             m_currentByAlarm.insert(alarm.alarmId, item.id);
-            m_model.upsert(item);
-            // The history follows the alarm's state, so a restart shows what still waits.
-            if (stateChanged && m_store && m_store->isOpen() && !m_store->updateNotification(stored(item)))
-                storeFailure(m_store->lastError());
-            Q_EMIT notificationChanged(item);
+            update(item, stateChanged);
         }
         if (alarm.state == AlarmState::Cleared)
             m_currentByAlarm.remove(alarm.alarmId);
@@ -459,10 +455,7 @@ void NotificationCenter::settleEarlierAlarms()
     }
     for (Item item : std::as_const(settled)) {
         item.alarmState = AlarmState::Cleared;
-        m_model.upsert(item);
-        if (m_store && m_store->isOpen() && !m_store->updateNotification(stored(item)))
-            storeFailure(m_store->lastError());
-        Q_EMIT notificationChanged(item);
+        update(item, true);
     }
     if (!settled.isEmpty())
         checkAttention();
@@ -558,6 +551,14 @@ void NotificationCenter::checkAttention()
         return;
     m_attention = needed;
     Q_EMIT attentionChanged(needed);
+}
+
+void NotificationCenter::update(const Item &item, bool save)
+{
+    m_model.upsert(item);
+    if (save && m_store && m_store->isOpen() && !m_store->updateNotification(stored(item)))
+        storeFailure(m_store->lastError());
+    Q_EMIT notificationChanged(item);
 }
 
 void NotificationCenter::storeFailure(const QString &what)

@@ -95,6 +95,9 @@ private:
     void prune();
     void checkAttention();
     void storeFailure(const QString &what);
+    // Puts a changed notification in the list and tells the views; with
+    // `save`, writes it to the history too, so a restart shows what still waits.
+    void update(const NotificationModel::Item &item, bool save);
     static QString activationId(const Protocol::Alarm &alarm);
     static void copyAlarmState(NotificationModel::Item &item, const Protocol::Alarm &alarm);
 

@@ -98,6 +98,9 @@ QByteArray OperatorControlSocket::handle(const QString &line)
         const auto shown = m_session->alarms()->alarm(alarmId);
         if (!shown)
             return refused(QStringLiteral("no alarm %1 on this console").arg(alarmId));
+        if (verb == u"ack" && m_session->letGoUnconfirmed(alarmId))
+            return QJsonDocument(QJsonObject {{QStringLiteral("ok"), true}, {QStringLiteral("letGo"), true}})
+                .toJson(QJsonDocument::Compact);
         QUuid id;
         if (verb == u"ack") {
             id = alarms->acknowledge(alarmId, {}, shown->count);

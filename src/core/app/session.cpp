@@ -345,3 +345,11 @@ void Session::flush()
     Q_EMIT batchApplied(p.events, p.sendTimes);
     announceCounts();
 }
+
+bool Session::letGoUnconfirmed(const QString &alarmId)
+{
+    if (!m_alarms.isUnconfirmed(alarmId))
+        return false;
+    m_alarms.forget({alarmId});
+    return true;
+}

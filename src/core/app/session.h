@@ -66,6 +66,12 @@ public:
     // Never null. Without a store, actions go out while the link is live but
     // are not kept across a restart (AlarmService::keepsOfflineActions()).
     AlarmService *alarmService() { return m_alarmService.get(); }
+    // An alarm kept only because it waited for an acknowledgement when the
+    // server stopped listing it (AlarmModel::isUnconfirmed) cannot be
+    // acknowledged there: the operator's acknowledgement lets it go here.
+    // True when `alarmId` was such an alarm and is gone; every way of
+    // acknowledging asks this before it queues anything.
+    bool letGoUnconfirmed(const QString &alarmId);
 
     // The profile's open store, not owned; it must outlive the session or be
     // replaced first. Actions a previous run left pending go out once live.

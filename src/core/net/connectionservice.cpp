@@ -23,6 +23,12 @@ Q_LOGGING_CATEGORY(lcConnection, "watchfloor.net.connection", QtInfoMsg)
 
 namespace {
 
+// A watchfloor server's first words: its hello opens the frame.
+bool opensWithHello(const Protocol::DecodedFrame &frame)
+{
+    return !frame.messages.isEmpty() && std::holds_alternative<Protocol::Hello>(frame.messages.first().body);
+}
+
 constexpr auto kSubprotocol = "watchfloor.v1";
 constexpr qint64 kReadBufferBytes = qint64(1024) * 1024;
 // The largest WebSocket frame header: 2 bytes, 8 of length, 4 of mask.
@@ -530,15 +536,12 @@ void ConnectionService::onFrame(QByteArrayView utf8)
     Protocol::DecodedFrame frame = Protocol::decodeFrame(utf8);
     qCDebug(lcConnection) << "frame:" << frame.messages.size() << "messages," << frame.errors.size() << "errors";
     if (m_dialect == ConnectionSettings::Dialect::Auto) {
-        const bool hello
-            = !frame.messages.isEmpty() && std::holds_alternative<Protocol::Hello>(frame.messages.first().body);
-        if (hello)
+        if (opensWithHello(frame))
             m_dialect = ConnectionSettings::Dialect::Watchfloor;
         else
             startPlain();
     } else if (m_dialect == ConnectionSettings::Dialect::Plain
-               && m_settings.dialect == ConnectionSettings::Dialect::Auto && !frame.messages.isEmpty()
-               && std::holds_alternative<Protocol::Hello>(frame.messages.first().body)) {
+               && m_settings.dialect == ConnectionSettings::Dialect::Auto && opensWithHello(frame)) {
         // A watchfloor server that greeted late (taken for plain while it was
         // silent): not live until it has authenticated and sent its snapshots.
         qCInfo(lcConnection) << "a late hello: the server speaks the watchfloor dialect after all";
@@ -717,13 +720,7 @@ void ConnectionService::onResult(const Protocol::Result &result)
         qCWarning(lcConnection) << "room" << request.room.channel << request.room.ids << "refused:" << reason;
         m_serverRooms.removeOne(request.room);
         Q_EMIT roomRefused(request.room, reason);
-        // No snapshot follows a refusal: do not wait for one.
-        const auto it = m_awaitingSnapshot.find(request.room.channel);
-        if (it != m_awaitingSnapshot.end() && --*it == 0) {
-            m_awaitingSnapshot.erase(it);
-            if (m_awaitingSnapshot.isEmpty())
-                goLive();
-        }
+        stopAwaiting(request.room.channel); // no snapshot follows a refusal
         return;
     }
 
@@ -744,12 +741,7 @@ void ConnectionService::onResult(const Protocol::Result &result)
             fail(tr("the server refused the subscription to %1: %2").arg(request.channel, reason));
             return;
         }
-        const auto it = m_awaitingSnapshot.find(request.channel);
-        if (it != m_awaitingSnapshot.end() && --*it == 0) {
-            m_awaitingSnapshot.erase(it);
-            if (m_awaitingSnapshot.isEmpty())
-                goLive();
-        }
+        stopAwaiting(request.channel);
     }
 }
 
@@ -773,9 +765,15 @@ void ConnectionService::subscribeAll()
 
 void ConnectionService::onSnapshotReceived(const Protocol::Snapshot &snapshot)
 {
+    stopAwaiting(snapshot.channel);
+}
+
+void ConnectionService::stopAwaiting(const QString &channel)
+{
     // Only the snapshots our subscriptions asked for count (a refresh while
     // live is no news); this also holds while polling hides the WebSocket.
-    const auto it = m_awaitingSnapshot.find(snapshot.channel);
+    // The last one awaited makes the link live.
+    const auto it = m_awaitingSnapshot.find(channel);
     if (it == m_awaitingSnapshot.end())
         return;
     if (--*it == 0)
@@ -848,8 +846,7 @@ void ConnectionService::probePrimary()
             const auto *p = std::get_if<Protocol::SocketIo::Packet>(&packet);
             greeted = p && p->engineType == Protocol::SocketIo::EngineType::Open;
         } else {
-            const Protocol::DecodedFrame frame = Protocol::decodeFrame(text.toUtf8());
-            greeted = !frame.messages.isEmpty() && std::holds_alternative<Protocol::Hello>(frame.messages.first().body);
+            greeted = opensWithHello(Protocol::decodeFrame(text.toUtf8()));
         }
         if (greeted)
             answered();

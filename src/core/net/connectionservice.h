@@ -189,6 +189,8 @@ private:
     void onHello(const Protocol::Hello &hello);
     void onResult(const Protocol::Result &result);
     void onSnapshotReceived(const Protocol::Snapshot &snapshot);
+    // One snapshot of `channel` is no longer awaited (it came, or was refused).
+    void stopAwaiting(const QString &channel);
     void onSetupTimeout();
     void subscribeAll();
     bool roomsAvailable() const;

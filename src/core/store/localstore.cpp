@@ -663,9 +663,12 @@ bool LocalStore::insertOutboxEntry(const OutboxEntry &entry)
     const QString what = tr("Queueing the %1 of alarm %2").arg(kindName(entry.kind), entry.alarmId);
     if (!setDurable(true))
         return false;
+    // Any uniqueness conflict keeps the row already there: the same request
+    // id, or the same action still pending from an earlier run (the
+    // outbox_pending_once index), which is not a failure of the store.
     QSqlQuery insert(m_db);
     insert.prepare(QStringLiteral("INSERT INTO outbox (request_id, kind, alarm_id, payload, created_at) "
-                                  "VALUES (?, ?, ?, ?, ?) ON CONFLICT (request_id) DO NOTHING"));
+                                  "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"));
     insert.addBindValue(requestKey(entry.requestId));
     insert.addBindValue(kindName(entry.kind));
     insert.addBindValue(text(entry.alarmId));

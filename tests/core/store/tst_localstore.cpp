@@ -76,6 +76,7 @@ private Q_SLOTS:
     void defaultPathIsPerProfile();
     void outboxKeepsCreationOrder();
     void enqueueIsIdempotentWhilePending();
+    void sameActionPendingFromAnEarlierRunIsNoStoreFailure();
     void deliveredLeavesPendingAndFailedKeepsReason();
     void attemptsAreCounted();
     void unknownRequestsAreErrors();
@@ -185,6 +186,26 @@ void TestLocalStore::enqueueIsIdempotentWhilePending()
     QVERIFY(later);
     QVERIFY(*later != *first);
     QCOMPARE(m_store->pending()->size(), 4);
+}
+
+// The outbox of an earlier run still holds an acknowledgement; the operator
+// makes the same one again (a new request id) before it has been loaded.
+// That is not a failure of the store: the row already there stays.
+void TestLocalStore::sameActionPendingFromAnEarlierRunIsNoStoreFailure()
+{
+    const auto earlier = m_store->enqueue(Kind::Ack, QStringLiteral("A-1"), note(QStringLiteral("x")), t0);
+    QVERIFY(earlier);
+    LocalStore::OutboxEntry again;
+    again.requestId = QUuid::createUuid();
+    again.kind = Kind::Ack;
+    again.alarmId = QStringLiteral("A-1");
+    again.payload = note(QStringLiteral("x"));
+    again.createdAt = t0.addSecs(5);
+    QVERIFY2(m_store->insertOutboxEntry(again), qPrintable(m_store->lastError()));
+    const auto pending = m_store->pending();
+    QVERIFY(pending);
+    QCOMPARE(pending->size(), 1);
+    QCOMPARE(pending->first().requestId, *earlier);
 }
 
 void TestLocalStore::deliveredLeavesPendingAndFailedKeepsReason()
