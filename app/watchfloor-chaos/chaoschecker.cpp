@@ -7,7 +7,6 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSet>
 
 namespace {
 
@@ -229,13 +228,14 @@ void ChaosChecker::checkAlarms(const ChaosConsole &console, const QJsonObject &d
             line(alarm, alarm[u"state"].toString(QStringLiteral("active_unacked")), alarm[u"count"].toInteger(1)));
     }
     QMap<QString, QString> shown;
-    QSet<QString> unconfirmed;
     for (const QJsonValue &value : doc[u"alarms"][u"items"].toArray()) {
         const QJsonObject alarm = value.toObject();
         const QString id = alarm[u"id"].toString();
+        // An alarm the server stopped listing while it still waited for an
+        // acknowledgement stays on screen marked unconfirmed, by design: not a ghost.
+        if (alarm[u"unconfirmed"].toBool() && !server.contains(id))
+            continue;
         shown.insert(id, line(alarm, alarm[u"state"].toString(), alarm[u"count"].toInteger()));
-        if (alarm[u"unconfirmed"].toBool())
-            unconfirmed.insert(id);
     }
     if (server == shown) {
         m_alarmSuspects.remove(console.name());
@@ -248,10 +248,8 @@ void ChaosChecker::checkAlarms(const ChaosConsole &console, const QJsonObject &d
         else if (shown.value(it.key()) != it.value())
             differences << QStringLiteral("%1 shown %2, server %3").arg(it.key(), shown.value(it.key()), it.value());
     }
-    // An alarm the server stopped listing while it still waited for an
-    // acknowledgement stays on screen marked unconfirmed, by design: not a ghost.
     for (auto it = shown.cbegin(); it != shown.cend(); ++it) {
-        if (!server.contains(it.key()) && !unconfirmed.contains(it.key()))
+        if (!server.contains(it.key()))
             differences << QStringLiteral("%1 ghost (shown: %2)").arg(it.key(), it.value());
     }
     const QString what = differences.join(u';');

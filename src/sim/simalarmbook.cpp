@@ -139,9 +139,11 @@ SimAlarmBook::Error SimAlarmBook::checkOccurrence(const QString &alarmId, qint64
     if (index < 0)
         return {QStringLiteral("not_found"), QStringLiteral("there is no alarm with id \"%1\"").arg(alarmId)};
     const Alarm &alarm = m_alarms.at(index);
-    if (occurrence < alarm.count) {
+    // Another occurrence than the one acted on: a later activation, or (a
+    // count below it) an alarm that reused the id after the book was lost.
+    if (occurrence != alarm.count) {
         return {QStringLiteral("occurrence_changed"),
-                QStringLiteral("alarm %1 has activated again (occurrence %2, the action was for occurrence %3); "
+                QStringLiteral("alarm %1 is at occurrence %2, the action was for occurrence %3; "
                                "the new occurrence needs its own action")
                     .arg(alarmId)
                     .arg(alarm.count)

@@ -701,6 +701,9 @@ void TestSimAlarmBook::a3_actionForAnEarlierOccurrenceIsRefused()
     QVERIFY2(stale.message.contains(kFirst), qPrintable(stale.message));
     QVERIFY(book.checkOccurrence(kFirst, 2).code.isEmpty());
     QCOMPARE(book.checkOccurrence(QStringLiteral("A-999999"), 1).code, QStringLiteral("not_found"));
+    // An occurrence the book has not reached: the operator saw an alarm of an
+    // earlier book (the server lost it and counts a new alarm under the id from 1).
+    QCOMPARE(book.checkOccurrence(kFirst, 3).code, QStringLiteral("occurrence_changed"));
 }
 
 QTEST_GUILESS_MAIN(TestSimAlarmBook)

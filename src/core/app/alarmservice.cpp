@@ -248,7 +248,9 @@ void AlarmService::send(Action &action)
     const qint64 seen = entry.payload.value(occurrenceKey).toInteger();
     if (seen > 0 && m_occurrenceOf) {
         const std::optional<qint64> now = m_occurrenceOf(entry.alarmId);
-        if (now && *now > seen && entry.kind != LocalStore::OutboxKind::Unshelve) {
+        // Another occurrence either way: a later activation, or a server that
+        // lost its book and counts a new alarm under the same id from 1.
+        if (now && *now != seen && entry.kind != LocalStore::OutboxKind::Unshelve) {
             finish(entry.requestId, false, QStringLiteral("occurrence_changed"),
                    tr("alarm %1 has activated again since (occurrence %2, the action was for occurrence %3)")
                        .arg(entry.alarmId)
