@@ -257,6 +257,13 @@ void ChaosRun::consoleAction()
                              + (reason.isEmpty() ? QStringLiteral("no answer") : reason)];
             return;
         }
+        // Acknowledging an unconfirmed row (one the server no longer lists)
+        // lets it go at the console: nothing is sent, so there is no request
+        // for I4 to follow.
+        if (answer[u"letGo"].toBool()) {
+            ++m_actionCounts[type + QStringLiteral(" let go (unconfirmed, not sent)")];
+            return;
+        }
         ++m_actionCounts[type + QStringLiteral(" accepted")];
         if (type != u"command")
             m_checker.noteConsoleAction(console->name(), type, target, answer[u"requestId"].toString(),
