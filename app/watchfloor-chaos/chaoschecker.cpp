@@ -101,7 +101,14 @@ void ChaosChecker::onAction(const QString &operatorName, const QString &type, co
 void ChaosChecker::noteConsoleAction(const QString &console, const QString &type, const QString &target,
                                      const QString &requestId, qint64 shownCount, qint64 sentMs)
 {
-    m_consoleActions.append({console, type, target, requestId, shownCount, sentMs});
+    // A repeat of an action still waiting is that same action (the console
+    // answers with its request id): it keeps the time it was first made, as
+    // the server may have run it before the repeat.
+    const bool known = std::any_of(m_consoleActions.cbegin(), m_consoleActions.cend(), [&](const ConsoleAction &a) {
+        return a.console == console && a.requestId == requestId;
+    });
+    if (!known)
+        m_consoleActions.append({console, type, target, requestId, shownCount, sentMs});
 }
 
 void ChaosChecker::noteLinkDown(const QString &console, bool down)

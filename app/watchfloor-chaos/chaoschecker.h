@@ -43,7 +43,8 @@ public:
     // The server now running (after every restart); not owned.
     void setServer(SimServer *server);
 
-    // An action the console accepted (it answered with a request id).
+    // An action the console accepted (it answered with a request id); one
+    // it answered with the id of an action still waiting counts once.
     // `sentMs` (epoch): when the request left for the console, before it could act.
     void noteConsoleAction(const QString &console, const QString &type, const QString &target, const QString &requestId,
                            qint64 shownCount, qint64 sentMs);
