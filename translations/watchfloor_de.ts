@@ -337,10 +337,6 @@
         <translation>die wartenden Aktionen können nicht aus der lokalen Datenbank gelesen werden: %1</translation>
     </message>
     <message>
-        <source>failed</source>
-        <translation>fehlgeschlagen</translation>
-    </message>
-    <message>
         <source>the local database failed: %1</source>
         <translation>die lokale Datenbank ist ausgefallen: %1</translation>
     </message>
@@ -3733,6 +3729,10 @@
     <message>
         <source>another Watchfloor console (process %1 on %2) is using this profile&apos;s database</source>
         <translation>eine andere Watchfloor-Konsole (Prozess %1 auf %2) verwendet die Datenbank dieses Profils</translation>
+    </message>
+    <message>
+        <source>the write failed</source>
+        <translation>das Schreiben ist fehlgeschlagen</translation>
     </message>
 </context>
 <context>

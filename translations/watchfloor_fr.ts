@@ -337,10 +337,6 @@
         <translation>les actions en attente ne peuvent pas être lues dans la base de données locale : %1</translation>
     </message>
     <message>
-        <source>failed</source>
-        <translation>échoué</translation>
-    </message>
-    <message>
         <source>the local database failed: %1</source>
         <translation>la base de données locale a échoué : %1</translation>
     </message>
@@ -3733,6 +3729,10 @@
     <message>
         <source>another Watchfloor console (process %1 on %2) is using this profile&apos;s database</source>
         <translation>une autre console Watchfloor (processus %1 sur %2) utilise la base de données de ce profil</translation>
+    </message>
+    <message>
+        <source>the write failed</source>
+        <translation>l&apos;écriture a échoué</translation>
     </message>
 </context>
 <context>

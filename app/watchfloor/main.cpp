@@ -13,6 +13,7 @@
 #include "simserver.h"
 #include "startdialog.h"
 #include "store/localstore.h"
+#include "store/storeworker.h"
 #include "theme.h"
 
 #include <QApplication>
@@ -333,21 +334,19 @@ int main(int argc, char *argv[])
     const QString storeName = profile.name;
     const Preferences preferences = Preferences::load(storeName, profile.preferenceDefaults);
     Theme::apply(preferences.theme);
-    LocalStore store; // before the session, which uses it until its end
     Session session;
     session.setSettings(profile.connection);
     session.setSessionSettings(profile.session);
     // The profile's local database keeps acknowledgements made while the
     // link is down. Without it the console still runs, and says why.
-    if (store.open(LocalStore::defaultPath(storeName)))
-        session.setStore(&store);
-    else
-        std::fprintf(
-            stderr, "watchfloor: %s\n",
-            qPrintable(
-                Cli::tr("no local database, acknowledgements made offline cannot be kept (on a live link they still "
-                        "work): %1")
-                    .arg(store.lastError())));
+    session.openStore(LocalStore::defaultPath(storeName));
+    QObject::connect(session.store(), &StoreWorker::opened, [](const StoreWorker::OpenResult &result) {
+        if (!result.ok)
+            std::fprintf(stderr, "watchfloor: %s\n",
+                         qPrintable(Cli::tr("no local database, acknowledgements made offline cannot be kept (on a "
+                                            "live link they still work): %1")
+                                        .arg(result.error)));
+    });
     session.alarmService()->setMaximumAgeMs(profile.alarmActionMaxAgeMinutes * 60 * 1000);
     MainWindow window(&session, profile.name);
     window.setRequireAckNote(profile.requireAckNote);

@@ -85,7 +85,7 @@ CommandLogView::CommandLogView(Session *session, QWidget *parent)
     m_notice = new QLabel(this);
     m_notice->setObjectName(QStringLiteral("commandLogNotice"));
     m_notice->setWordWrap(true);
-    if (!session->store())
+    if (!m_model->hasStore())
         m_notice->setText(tr("Live only: this console has no local database, so commands of earlier runs are not "
                              "listed and this run's are not kept."));
     else if (!m_model->loadError().isEmpty())

@@ -53,6 +53,12 @@ NotificationPanel::NotificationPanel(NotificationCenter *center, Session *sessio
     setObjectName(QStringLiteral("notificationPanel"));
     setAccessibleName(tr("Notification center"));
     m_proxy->setSourceModel(center->model());
+    connect(center, &NotificationCenter::historyCleared, this, [this](const QString &error) {
+        if (error.isEmpty())
+            report(tr("Notification history cleared."), false);
+        else
+            report(tr("The history could not be cleared: %1").arg(error), true);
+    });
 
     auto *title = new QLabel(tr("Notifications"), this);
     QFont big = title->font();
@@ -306,10 +312,7 @@ void NotificationPanel::clearHistory()
     connect(box, &QMessageBox::buttonClicked, this, [this, clear](QAbstractButton *button) {
         if (button != clear)
             return;
-        if (m_center->clearHistory())
-            report(tr("Notification history cleared."), false);
-        else
-            report(tr("The history could not be cleared: %1").arg(m_center->lastError()), true);
+        m_center->clearHistory(); // historyCleared() says how it went
     });
     box->open();
 }

@@ -101,7 +101,7 @@ void TestAckAll::acknowledgeAll500()
     settings.url = QUrl(url);
     settings.operatorName = QStringLiteral("alice");
     session.setSettings(settings);
-    session.setStore(&store);
+    session.openStore(store.path());
     AlarmService *alarms = session.alarmService();
     alarms->setSendRate(2000, 200);
     QSignalSpy delivered(alarms, &AlarmService::requestDelivered);
@@ -132,7 +132,7 @@ void TestAckAll::acknowledgeAll500()
     const double callsMs = clicked.nsecsElapsed() / 1e6;
     QTRY_COMPARE_WITH_TIMEOUT(delivered.count(), kAlarms, 30000);
     const double deliveredMs = clicked.nsecsElapsed() / 1e6;
-    alarms->storeWorker()->waitForIdle();
+    session.store()->waitForIdle();
     const double worstMs = std::max(probe.worstMs(), callsMs);
 
     const auto pending = store.pending();

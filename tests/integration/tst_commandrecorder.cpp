@@ -5,6 +5,7 @@
 #include "sim/simtestclient.h"
 #include "simserver.h"
 #include "store/localstore.h"
+#include "store/storeworker.h"
 
 #include <QAbstractItemModelTester>
 #include <QFileInfo>
@@ -51,12 +52,11 @@ struct Console
 {
     Console(const QString &url, const QString &storePath)
     {
-        QVERIFY2(store.open(storePath), qPrintable(store.lastError()));
-        session.setStore(&store);
+        session.openStore(storePath);
         session.setSettings(settingsFor(url));
         tester = std::make_unique<QAbstractItemModelTester>(session.commands(),
                                                             QAbstractItemModelTester::FailureReportingMode::Fatal);
-        recorder = std::make_unique<CommandRecorder>(session.commands(), &store);
+        recorder = std::make_unique<CommandRecorder>(session.commands(), session.store());
     }
 
     // Sends a command as this console's operator; returns its id once the server took it.
@@ -95,16 +95,31 @@ struct Console
         return names;
     }
 
-    LocalStore store;
+    StoreWorker *store() { return session.store(); }
+
     Session session;
     std::unique_ptr<QAbstractItemModelTester> tester;
     std::unique_ptr<CommandRecorder> recorder;
 };
 
-QStringList storedHistory(LocalStore &store, const QString &commandId)
+// The command as the store has it, read on its thread after every write posted so far.
+std::optional<LocalStore::Command> storedCommand(StoreWorker *store, const QUuid &id)
+{
+    return store->callAndWait<std::optional<LocalStore::Command>>([id](LocalStore &s) { return s.command(id); });
+}
+
+int storedCount(StoreWorker *store)
+{
+    return store->callAndWait<int>([](LocalStore &s) {
+        const auto all = s.commands(1000);
+        return all ? int(all->size()) : -1;
+    });
+}
+
+QStringList storedHistory(StoreWorker *store, const QString &commandId)
 {
     QStringList names;
-    const std::optional<LocalStore::Command> c = store.command(QUuid::fromString(commandId));
+    const std::optional<LocalStore::Command> c = storedCommand(store, QUuid::fromString(commandId));
     if (c) {
         for (const LocalStore::CommandStatusChange &change : c->history)
             names << change.status;
@@ -157,8 +172,8 @@ private:
 // duplicates) against what reaches the store.
 void TestCommandRecorder::everyStatusIsLoggedOnceInOrder()
 {
-    LocalStore store;
-    QVERIFY(store.open(m_dir.filePath(QStringLiteral("unit.sqlite"))));
+    StoreWorker store;
+    store.open(m_dir.filePath(QStringLiteral("unit.sqlite")));
     CommandModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
     CommandRecorder recorder(&model, &store);
@@ -175,10 +190,11 @@ void TestCommandRecorder::everyStatusIsLoggedOnceInOrder()
     model.applyBatch({status(id, CommandState::Acked)}); // late duplicate: ignored
     model.reconcile({done});
 
+    QTRY_COMPARE(recorder.writes(), 5); // 4 for the first command, 1 for the second
     QVERIFY(failed.isEmpty());
-    const std::optional<LocalStore::Command> c = store.command(QUuid::fromString(id));
-    QVERIFY2(c, qPrintable(store.lastError()));
-    QCOMPARE(storedHistory(store, id),
+    const std::optional<LocalStore::Command> c = storedCommand(&store, QUuid::fromString(id));
+    QVERIFY(c);
+    QCOMPARE(storedHistory(&store, id),
              (QStringList {QStringLiteral("queued"), QStringLiteral("sent"), QStringLiteral("acked"),
                            QStringLiteral("succeeded")}));
     QCOMPARE(c->status, QStringLiteral("succeeded"));
@@ -187,12 +203,11 @@ void TestCommandRecorder::everyStatusIsLoggedOnceInOrder()
     QCOMPARE(c->operatorName, QStringLiteral("carol"));
     QCOMPARE(c->endpointId, valve);
     // A command id that is not a UUID is logged under a stable name-based one.
-    const std::optional<LocalStore::Command> plain = store.command(CommandLogModel::storeId(plainId));
+    const std::optional<LocalStore::Command> plain = storedCommand(&store, CommandLogModel::storeId(plainId));
     QVERIFY(plain);
     QCOMPARE(int(plain->history.size()), 1);
     QCOMPARE(CommandLogModel::storeId(plainId), CommandLogModel::storeId(plainId));
-    QCOMPARE(recorder.writes(), 5); // 4 for the first command, 1 for the second
-    QCOMPARE(int(store.commands(10)->size()), 2);
+    QCOMPARE(storedCount(&store), 2);
 }
 
 void TestCommandRecorder::ownAndOtherOperatorsCommandsAreLogged()
@@ -214,18 +229,18 @@ void TestCommandRecorder::ownAndOtherOperatorsCommandsAreLogged()
 
     QVERIFY(failed.isEmpty());
     for (const QString &id : {mine, bobs}) {
-        QCOMPARE(storedHistory(c.store, id), c.modelHistory(id));
+        QCOMPARE(storedHistory(c.store(), id), c.modelHistory(id));
         QVERIFY(c.modelHistory(id).size() >= 3);
         QCOMPARE(c.modelHistory(id).last(), QStringLiteral("succeeded"));
     }
-    const std::optional<LocalStore::Command> own = c.store.command(QUuid::fromString(mine));
+    const std::optional<LocalStore::Command> own = storedCommand(c.store(), QUuid::fromString(mine));
     QVERIFY(own);
     QCOMPARE(own->operatorName, QStringLiteral("tester"));
     QCOMPARE(own->endpointId, valve);
     QCOMPARE(own->requestedValue, QJsonValue(true));
     QCOMPARE(own->actualValue, QJsonValue(true)); // the valve opened
     QVERIFY(own->error.isEmpty());
-    const std::optional<LocalStore::Command> other = c.store.command(QUuid::fromString(bobs));
+    const std::optional<LocalStore::Command> other = storedCommand(c.store(), QUuid::fromString(bobs));
     QVERIFY(other);
     QCOMPARE(other->operatorName, QStringLiteral("bob"));
     QCOMPARE(other->endpointId, setpoint);
@@ -247,7 +262,7 @@ void TestCommandRecorder::failedCommandsKeepTheirError()
     const QString id = c.send(valve, true);
     QVERIFY(!id.isEmpty());
     QTRY_VERIFY_WITH_TIMEOUT(c.finished(id), 10000);
-    const std::optional<LocalStore::Command> stored = c.store.command(QUuid::fromString(id));
+    const std::optional<LocalStore::Command> stored = storedCommand(c.store(), QUuid::fromString(id));
     QVERIFY(stored);
     QCOMPARE(stored->status, QStringLiteral("failed"));
     QVERIFY(!stored->error.isEmpty());
@@ -255,7 +270,7 @@ void TestCommandRecorder::failedCommandsKeepTheirError()
              c.session.commands()->index(c.session.commands()->rowOf(id), 0).data(CommandModel::ErrorRole).toString());
     QCOMPARE(stored->history.constLast().error, stored->error);
     QVERIFY(stored->history.constFirst().error.isEmpty()); // the error belongs to the end
-    QCOMPARE(storedHistory(c.store, id), c.modelHistory(id));
+    QCOMPARE(storedHistory(c.store(), id), c.modelHistory(id));
 }
 
 void TestCommandRecorder::reconnectAndNextRunDuplicateNothing()
@@ -276,7 +291,7 @@ void TestCommandRecorder::reconnectAndNextRunDuplicateNothing()
         first = c.send(valve, true);
         QVERIFY(!first.isEmpty());
         QTRY_VERIFY_WITH_TIMEOUT(c.finished(first), 10000);
-        firstHistory = storedHistory(c.store, first);
+        firstHistory = storedHistory(c.store(), first);
         QCOMPARE(firstHistory, c.modelHistory(first));
 
         // The link drops and comes back: whatever is replayed or listed again
@@ -287,21 +302,22 @@ void TestCommandRecorder::reconnectAndNextRunDuplicateNothing()
         second = c.send(valve, false);
         QVERIFY(!second.isEmpty());
         QTRY_VERIFY_WITH_TIMEOUT(c.finished(second), 10000);
-        QCOMPARE(storedHistory(c.store, first), firstHistory);
-        QCOMPARE(storedHistory(c.store, second), c.modelHistory(second));
+        QCOMPARE(storedHistory(c.store(), first), firstHistory);
+        QCOMPARE(storedHistory(c.store(), second), c.modelHistory(second));
         QVERIFY(c.recorder->lastError().isEmpty());
         c.session.stop();
     }
 
     // The next run: the store reopened holds both with every status.
     {
-        LocalStore store;
-        QVERIFY(store.open(path));
-        const std::optional<QList<LocalStore::Command>> all = store.commands(100);
+        StoreWorker store;
+        store.open(path);
+        const std::optional<QList<LocalStore::Command>> all = store.callAndWait<std::optional<QList<LocalStore::Command>>>(
+            [](LocalStore &s) { return s.commands(100); });
         QVERIFY(all);
         QCOMPARE(int(all->size()), 2);
         QCOMPARE(all->at(0).commandId, QUuid::fromString(second)); // newest first
-        QCOMPARE(storedHistory(store, first), firstHistory);
+        QCOMPARE(storedHistory(&store, first), firstHistory);
         QCOMPARE(all->at(1).actualValue, QJsonValue(true));
 
         // Statuses of a command logged by the earlier run continue its entry.
@@ -310,9 +326,10 @@ void TestCommandRecorder::reconnectAndNextRunDuplicateNothing()
         QSignalSpy failed(&recorder, &CommandRecorder::storeFailed);
         CommandStatus again = status(first, CommandState::Succeeded);
         model.reconcile({again});
-        QCOMPARE(storedHistory(store, first), firstHistory);
+        QCOMPARE(storedHistory(&store, first), firstHistory);
+        QCoreApplication::processEvents(); // the answer, had a write failed
         QVERIFY(failed.isEmpty());
-        QCOMPARE(int(store.commands(100)->size()), 2);
+        QCOMPARE(storedCount(&store), 2);
     }
 }
 
@@ -324,18 +341,22 @@ void TestCommandRecorder::fullDiskIsReportedOnceAndLosesNothing()
     // The database may not grow, and what room it had is filled with
     // commands a little smaller than the real ones, until many in a row fail:
     // no page has room left for a real one.
-    QVERIFY(c.store.setMaximumSize(QFileInfo(c.store.path()).size()));
-    int failuresInARow = 0;
-    for (int i = 0; i < 100000 && failuresInARow < 50; ++i) {
-        LocalStore::Command filler;
-        filler.commandId = QUuid::createUuid();
-        filler.endpointId = QStringLiteral("x");
-        filler.requestedValue = true;
-        filler.status = QStringLiteral("queued");
-        filler.createdAt = QDateTime::currentDateTimeUtc().addDays(-30);
-        failuresInARow = c.store.appendCommand(filler) ? 0 : failuresInARow + 1;
-    }
-    QVERIFY(!c.store.lastError().isEmpty());
+    const QString full = c.store()->callAndWait<QString>([](LocalStore &store) {
+        if (!store.setMaximumSize(QFileInfo(store.path()).size()))
+            return QStringLiteral("no limit set");
+        int failuresInARow = 0;
+        for (int i = 0; i < 100000 && failuresInARow < 50; ++i) {
+            LocalStore::Command filler;
+            filler.commandId = QUuid::createUuid();
+            filler.endpointId = QStringLiteral("x");
+            filler.requestedValue = true;
+            filler.status = QStringLiteral("queued");
+            filler.createdAt = QDateTime::currentDateTimeUtc().addDays(-30);
+            failuresInARow = store.appendCommand(filler) ? 0 : failuresInARow + 1;
+        }
+        return store.lastError();
+    });
+    QVERIFY(!full.isEmpty());
     QSignalSpy failed(c.recorder.get(), &CommandRecorder::storeFailed);
     c.session.start();
     QTRY_VERIFY_WITH_TIMEOUT(c.session.hasLiveData(), 10000);
@@ -344,6 +365,9 @@ void TestCommandRecorder::fullDiskIsReportedOnceAndLosesNothing()
     QVERIFY(!first.isEmpty() && !second.isEmpty());
     QTRY_VERIFY_WITH_TIMEOUT(c.finished(first) && c.finished(second), 10000);
 
+    QTRY_VERIFY(!failed.isEmpty());
+    c.store()->waitForIdle();
+    QCoreApplication::processEvents(); // every answer in
     QCOMPARE(failed.size(), 1);
     QVERIFY(!failed.first().at(0).toString().isEmpty());
     QVERIFY(!c.recorder->lastError().isEmpty());
@@ -369,8 +393,8 @@ void TestCommandRecorder::a17_memoryFollowsTheModelsRows()
 {
     // A plant-wide stream of commands: what the recorder keeps in memory is
     // bounded by the model's rows, not by every command ever seen.
-    LocalStore store;
-    QVERIFY(store.open(m_dir.filePath(QStringLiteral("bounded.sqlite"))));
+    StoreWorker store;
+    store.open(m_dir.filePath(QStringLiteral("bounded.sqlite")));
     CommandModel model;
     model.setMaxRows(50);
     CommandRecorder recorder(&model, &store);
@@ -382,13 +406,17 @@ void TestCommandRecorder::a17_memoryFollowsTheModelsRows()
         model.applyBatch({status(id, CommandState::Queued)});
         model.applyBatch({status(id, CommandState::Succeeded)});
     }
-    QVERIFY(failed.isEmpty());
     QCOMPARE(model.rowCount(), 50);
     QVERIFY2(recorder.tracked() <= 50, qPrintable(QString::number(recorder.tracked())));
+    // Every change reached the store, even of commands the model dropped
+    // before the store's thread answered.
+    QTRY_COMPARE(recorder.writes(), 1000);
+    QVERIFY(failed.isEmpty());
     // A forgotten command listed again goes on with its entry in the store:
     // nothing is logged twice.
     model.reconcile({status(ids.first(), CommandState::Succeeded)});
-    QCOMPARE(storedHistory(store, ids.first()), (QStringList {QStringLiteral("queued"), QStringLiteral("succeeded")}));
+    QCOMPARE(storedHistory(&store, ids.first()), (QStringList {QStringLiteral("queued"), QStringLiteral("succeeded")}));
+    QCoreApplication::processEvents();
     QCOMPARE(recorder.writes(), 1000);
 }
 

@@ -12,6 +12,8 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -55,14 +57,27 @@ struct Console
 {
     Console(const QString &url, const QString &storePath)
     {
-        QVERIFY2(store.open(storePath), qPrintable(store.lastError()));
-        session.setStore(&store);
+        session.openStore(storePath);
         session.setSettings(settingsFor(url));
-        center = std::make_unique<NotificationCenter>(&session, &store);
+        center = std::make_unique<NotificationCenter>(&session, session.store());
         tester = std::make_unique<QAbstractItemModelTester>(center->model(),
                                                             QAbstractItemModelTester::FailureReportingMode::Fatal);
     }
-    LocalStore store;
+    // Runs `read` on the store's thread, after every write posted so far.
+    template<typename Result>
+    Result stored(std::function<Result(LocalStore &)> read)
+    {
+        return session.store()->callAndWait<Result>(std::move(read));
+    }
+    int storedUnread()
+    {
+        return stored<std::optional<int>>([](LocalStore &s) { return s.unreadNotificationCount(); }).value_or(-1);
+    }
+    std::optional<QList<LocalStore::Notification>> storedHistory(int limit)
+    {
+        return stored<std::optional<QList<LocalStore::Notification>>>(
+            [limit](LocalStore &s) { return s.notifications(limit); });
+    }
     Session session;
     std::unique_ptr<NotificationCenter> center;
     std::unique_ptr<QAbstractItemModelTester> tester;
@@ -100,6 +115,7 @@ private Q_SLOTS:
     void a7_refusedAlarmActionBecomesANotification();
     void s10_damagedDatabaseIsToldToTheOperator();
     void a10c_alarmWaitingForAnAckSurvivesARestart();
+    void a11_theWindowNeverWaitsOnTheDatabase();
 
 private:
     QTemporaryDir m_dir;
@@ -129,7 +145,7 @@ void TestNotificationCenter::newAlarmsAreUnreadUntilMarkedRead()
         QCOMPARE(c.center->unreadCount(), 0);
         QCOMPARE(unread.last().at(0).toInt(), 0);
         c.session.stop();
-        QCOMPARE(c.store.unreadNotificationCount().value_or(-1), 0);
+        QCOMPARE(c.storedUnread(), 0);
     }
     // Read stays read in the next run.
     LocalStore reopened;
@@ -331,7 +347,7 @@ void TestNotificationCenter::historyOutlivesTheRunAndCanBeCleared()
         QVERIFY2(item, qPrintable(id));
         QVERIFY(item->earlierSession);
     }
-    QCOMPARE(next.center->unreadCount(), next.store.unreadNotificationCount().value_or(-1));
+    QCOMPARE(next.center->unreadCount(), next.storedUnread());
     next.session.start();
     QTRY_VERIFY_WITH_TIMEOUT(waitingAlarm(next.center->model()) != nullptr, 15000);
     // Reconnecting does not list an activation twice.
@@ -340,12 +356,15 @@ void TestNotificationCenter::historyOutlivesTheRunAndCanBeCleared()
         ids.insert(next.center->model()->itemAt(row).id);
     QCOMPARE(int(ids.size()), next.center->model()->rowCount());
 
-    QVERIFY(next.center->clearHistory());
+    QSignalSpy cleared(next.center.get(), &NotificationCenter::historyCleared);
+    next.center->clearHistory();
+    QTRY_COMPARE(cleared.size(), 1);
+    QCOMPARE(cleared.first().at(0).toString(), QString());
     // What still waits for an acknowledgement stays, here and in the store.
     QVERIFY(next.center->model()->rowCount() > 0);
     for (int row = 0; row < next.center->model()->rowCount(); ++row)
         QVERIFY(NotificationModel::needsAck(next.center->model()->itemAt(row)));
-    const auto stored = next.store.notifications(1000);
+    const auto stored = next.storedHistory(1000);
     QVERIFY(stored);
     QCOMPARE(int(stored->size()), next.center->model()->rowCount());
 }
@@ -357,18 +376,22 @@ void TestNotificationCenter::fullDiskLosesNothingOnScreen()
     Console c(server.url(), m_dir.filePath(QStringLiteral("full.sqlite")));
     // The database may not grow, and what room it had is filled: every write
     // of a notification now fails as on a full disk.
-    QVERIFY(c.store.setMaximumSize(QFileInfo(c.store.path()).size()));
-    for (int i = 0; i < 100000; ++i) {
-        LocalStore::Notification filler;
-        filler.id = QStringLiteral("system:filler-%1").arg(i);
-        filler.kind = QStringLiteral("system");
-        filler.severity = QStringLiteral("info");
-        filler.title = QString(200, u'x');
-        filler.time = QDateTime::currentDateTimeUtc().addDays(-30);
-        if (!c.store.appendNotification(filler))
-            break;
-    }
-    QVERIFY(!c.store.lastError().isEmpty());
+    const QString full = c.stored<QString>([](LocalStore &store) {
+        if (!store.setMaximumSize(QFileInfo(store.path()).size()))
+            return QStringLiteral("no limit set");
+        for (int i = 0; i < 100000; ++i) {
+            LocalStore::Notification filler;
+            filler.id = QStringLiteral("system:filler-%1").arg(i);
+            filler.kind = QStringLiteral("system");
+            filler.severity = QStringLiteral("info");
+            filler.title = QString(200, u'x');
+            filler.time = QDateTime::currentDateTimeUtc().addDays(-30);
+            if (!store.appendNotification(filler))
+                break;
+        }
+        return store.lastError();
+    });
+    QVERIFY(!full.isEmpty());
     QSignalSpy failed(c.center.get(), &NotificationCenter::storeFailed);
     QSignalSpy posted(c.center.get(), &NotificationCenter::notificationPosted);
     c.session.start();
@@ -450,7 +473,7 @@ void TestNotificationCenter::commandOutcomesAreListed()
         rows += c.center->model()->itemAt(row).id == closedId ? 1 : 0;
     QCOMPARE(rows, 1);
     // The history keeps the corrected outcome, not the timeout.
-    const auto history = c.store.notifications(100);
+    const auto history = c.storedHistory(100);
     QVERIFY(history);
     const auto stored = std::find_if(history->cbegin(), history->cend(),
                                      [&closedId](const LocalStore::Notification &n) { return n.id == closedId; });
@@ -511,7 +534,8 @@ void TestNotificationCenter::s10_damagedDatabaseIsToldToTheOperator()
         file.write(QByteArray(8192, 'x'));
     }
     Console c(server.url(), path);
-    QVERIFY(!c.store.movedAsidePath().isEmpty());
+    const QString movedAside = c.stored<QString>([](LocalStore &store) { return store.movedAsidePath(); });
+    QVERIFY(!movedAside.isEmpty());
     const Item *notice = nullptr;
     for (int row = 0; row < c.center->model()->rowCount(); ++row) {
         if (c.center->model()->itemAt(row).id.startsWith(u"store-damaged:"))
@@ -520,7 +544,7 @@ void TestNotificationCenter::s10_damagedDatabaseIsToldToTheOperator()
     QVERIFY(notice);
     QCOMPARE(notice->severity, AlarmSeverity::High);
     QVERIFY(!notice->read);
-    QVERIFY2(notice->message.contains(c.store.movedAsidePath()), qPrintable(notice->message));
+    QVERIFY2(notice->message.contains(movedAside), qPrintable(notice->message));
     QVERIFY2(notice->message.contains(u"Acknowledgements"), qPrintable(notice->message));
 }
 
@@ -539,11 +563,9 @@ void TestNotificationCenter::a10c_alarmWaitingForAnAckSurvivesARestart()
     }
     // The next run, before (or without) any server saying it again: a plain
     // or Socket.IO server sends no snapshot.
-    LocalStore store;
-    QVERIFY(store.open(path));
     Session session;
-    session.setStore(&store);
-    NotificationCenter center(&session, &store);
+    session.openStore(path);
+    NotificationCenter center(&session, session.store());
     const Item *restored = center.model()->item(waiting.id);
     QVERIFY(restored);
     QVERIFY(restored->earlierSession);
@@ -584,6 +606,44 @@ void TestNotificationCenter::s5_acknowledgingAnUnconfirmedAlarmLetsItGo()
     QVERIFY(center.acknowledge(waiting->id, {}));
     QVERIFY(!session.alarms()->alarm(alarm.alarmId));
     QCOMPARE(session.alarmService()->pendingCount(), 0);
+}
+
+void TestNotificationCenter::a11_theWindowNeverWaitsOnTheDatabase()
+{
+    SimServer server(alarmingPlant());
+    QVERIFY(server.listen());
+    const QString path = m_dir.filePath(QStringLiteral("locked.sqlite"));
+    Console c(server.url(), path);
+    QSignalSpy posted(c.center.get(), &NotificationCenter::notificationPosted);
+    QSignalSpy failed(c.center.get(), &NotificationCenter::storeFailed);
+    c.session.start();
+    QTRY_VERIFY_WITH_TIMEOUT(!posted.isEmpty() && c.center->unreadCount() > 0, 15000);
+    c.session.store()->waitForIdle();
+
+    // Another program holds the database's write lock: a write waits for it
+    // (up to the store's busy timeout of 1 s), on the store's thread only.
+    {
+        QSqlDatabase locker = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("locker"));
+        locker.setDatabaseName(path);
+        QVERIFY(locker.open());
+        QSqlQuery lock(locker);
+        QVERIFY(lock.exec(QStringLiteral("BEGIN EXCLUSIVE")));
+        QElapsedTimer took;
+        took.start();
+        QVERIFY(c.center->markAllRead() > 0);
+        c.center->clearHistory();
+        const qint64 ms = took.elapsed();
+        QVERIFY(lock.exec(QStringLiteral("COMMIT")));
+        // Before the store's thread did the work, the window waited out the
+        // lock once per write and then failed.
+        QVERIFY2(ms < 500, qPrintable(QStringLiteral("the calls took %1 ms").arg(ms)));
+        lock = QSqlQuery();
+        locker.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("locker"));
+    // The writes went through once the lock was gone.
+    QTRY_COMPARE(c.storedUnread(), 0);
+    QVERIFY2(failed.isEmpty(), qPrintable(failed.isEmpty() ? QString() : failed.first().at(0).toString()));
 }
 
 QTEST_GUILESS_MAIN(TestNotificationCenter)

@@ -3,7 +3,6 @@
 #include "notificationbell.h"
 #include "notificationpanel.h"
 #include "simserver.h"
-#include "store/localstore.h"
 #include "theme.h"
 
 #include <QAbstractButton>
@@ -49,8 +48,7 @@ struct Console
     {
         QVERIFY(server.listen());
         QVERIFY(dir.isValid());
-        QVERIFY(store.open(dir.filePath(QStringLiteral("watchfloor.sqlite"))));
-        session.setStore(&store);
+        session.openStore(dir.filePath(QStringLiteral("watchfloor.sqlite")));
         ConnectionSettings s;
         s.url = QUrl(server.url());
         s.operatorName = QStringLiteral("alice");
@@ -64,7 +62,6 @@ struct Console
     }
     SimServer server;
     QTemporaryDir dir;
-    LocalStore store;
     Session session;
     std::unique_ptr<MainWindow> window;
 };

@@ -5,7 +5,6 @@
 #include "app/session.h"
 #include "shelvedialog.h"
 #include "simserver.h"
-#include "store/localstore.h"
 #include "theme.h"
 
 #include <QAbstractItemModelTester>
@@ -62,8 +61,7 @@ struct Console
     {
         QVERIFY(server.listen());
         if (withStore) {
-            QVERIFY2(store.open(storePath), qPrintable(store.lastError()));
-            session.setStore(&store);
+            session.openStore(storePath);
         }
         session.setSettings(settingsFor(server.url(), token));
         view = std::make_unique<AlarmsView>(&session);
@@ -77,7 +75,6 @@ struct Console
     }
 
     SimServer server;
-    LocalStore store;
     Session session;
     std::unique_ptr<AlarmsView> view;
     std::vector<std::unique_ptr<QAbstractItemModelTester>> testers;

@@ -10,7 +10,6 @@
 #include "sim/simtestclient.h"
 #include "simserver.h"
 #include "stalebanner.h"
-#include "store/localstore.h"
 #include "theme.h"
 #include "toastarea.h"
 #include "toastwidget.h"
@@ -51,8 +50,7 @@ struct Console
         : server(plantOptions())
     {
         QVERIFY(server.listen());
-        QVERIFY2(store.open(storePath), qPrintable(store.lastError()));
-        session.setStore(&store);
+        session.openStore(storePath);
         ConnectionSettings s;
         s.url = QUrl(server.url());
         s.token = QStringLiteral("o");
@@ -72,7 +70,6 @@ struct Console
     ToastArea *toasts() const { return window->alerting()->toasts(); }
 
     SimServer server;
-    LocalStore store;
     Session session;
     std::unique_ptr<MainWindow> window;
 };

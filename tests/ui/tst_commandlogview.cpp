@@ -7,6 +7,7 @@
 #include "sim/simtestclient.h"
 #include "simserver.h"
 #include "store/localstore.h"
+#include "store/storeworker.h"
 #include "theme.h"
 
 #include <QAbstractItemModelTester>
@@ -87,8 +88,9 @@ struct Console
             LocalStore::Command done = earlier();
             QVERIFY(store.appendCommand(done));
             QVERIFY(store.updateCommand(done.commandId, QStringLiteral("succeeded"), true, {}, done.createdAt));
-            session.setStore(&store);
-            recorder = std::make_unique<CommandRecorder>(session.commands(), &store);
+            store.close(); // the earlier run ends; this one opens the database on its own thread
+            session.openStore(storePath);
+            recorder = std::make_unique<CommandRecorder>(session.commands(), session.store());
         }
         session.setSettings(settingsFor(server.url()));
         view = std::make_unique<CommandLogView>(&session);
@@ -181,10 +183,15 @@ private:
 
 void TestCommandLogView::liveUpdateOfAnEarlierCommandUpdatesItsRow()
 {
-    LocalStore store;
-    QVERIFY(store.open(m_dir.filePath(QStringLiteral("merge.sqlite"))));
+    const QString path = m_dir.filePath(QStringLiteral("merge.sqlite"));
     LocalStore::Command stored = earlier();
-    QVERIFY(store.appendCommand(stored));
+    {
+        LocalStore earlierRun;
+        QVERIFY(earlierRun.open(path));
+        QVERIFY(earlierRun.appendCommand(stored));
+    }
+    StoreWorker store;
+    store.open(path);
     CommandModel live;
     CommandLogModel log(&live, &store);
     QAbstractItemModelTester tester(&log, QAbstractItemModelTester::FailureReportingMode::Fatal);
@@ -339,7 +346,8 @@ void TestCommandLogView::listsOwnAndOthersCommandsAndFilters()
 
     // Everything listed reached the store too.
     for (const QString &id : {mine, bobs})
-        QVERIFY(c.store.command(QUuid::fromString(id)).has_value());
+        QVERIFY(c.session.store()->callAndWait<bool>(
+            [id](LocalStore &store) { return store.command(QUuid::fromString(id)).has_value(); }));
 }
 
 void TestCommandLogView::withoutStoreSaysLiveOnly()

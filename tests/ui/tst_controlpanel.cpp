@@ -6,7 +6,7 @@
 #include "mainwindow.h"
 #include "sim/simtestclient.h"
 #include "simserver.h"
-#include "store/localstore.h"
+#include "store/storeworker.h"
 #include "theme.h"
 
 #include <QDoubleSpinBox>
@@ -41,8 +41,7 @@ struct Console
     {
         QVERIFY(server.listen());
         QVERIFY(dir.isValid());
-        QVERIFY(store.open(dir.filePath(QStringLiteral("watchfloor.sqlite"))));
-        session.setStore(&store);
+        session.openStore(dir.filePath(QStringLiteral("watchfloor.sqlite")));
         ConnectionSettings s;
         s.url = QUrl(server.url());
         s.token = token;
@@ -76,6 +75,12 @@ struct Console
     {
         return session.tiles()->indexOfEndpoint(endpointId).data(TileModel::ValueRole);
     }
+    // The command as the profile's database has it, read on the store's thread.
+    std::optional<LocalStore::Command> stored(const QUuid &id)
+    {
+        return session.store()->callAndWait<std::optional<LocalStore::Command>>(
+            [id](LocalStore &store) { return store.command(id); });
+    }
     int commandsFor(const QString &endpointId) const
     {
         int n = 0;
@@ -87,7 +92,6 @@ struct Console
 
     SimServer server;
     QTemporaryDir dir;
-    LocalStore store;
     mutable Session session;
     std::unique_ptr<MainWindow> window;
 };
@@ -133,8 +137,8 @@ void TestControlPanel::toggleSendsOnceAndSettlesOnTheServersValue()
     QCOMPARE(c.window->commandService()->commands().size(), 1);
     // And it is in the command log, in the profile's database, with its outcome.
     const QUuid id = c.window->commandService()->commands().constFirst().commandId;
-    QTRY_VERIFY(c.store.command(id).has_value() && c.store.command(id)->status == u"succeeded");
-    QCOMPARE(c.store.command(id)->operatorName, QStringLiteral("alice"));
+    QTRY_VERIFY(c.stored(id).has_value() && c.stored(id)->status == u"succeeded");
+    QCOMPARE(c.stored(id)->operatorName, QStringLiteral("alice"));
 }
 
 void TestControlPanel::criticalEndpointAsksFirst()

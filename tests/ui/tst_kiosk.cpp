@@ -15,7 +15,6 @@
 #include "privatebus.h"
 #include "screenkeeper.h"
 #include "simserver.h"
-#include "store/localstore.h"
 #include "theme.h"
 #include "toastarea.h"
 #include "toastwidget.h"
@@ -91,8 +90,7 @@ struct Console
     {
         QVERIFY(server.listen());
         QVERIFY(dir.isValid());
-        QVERIFY2(store.open(dir.filePath(QStringLiteral("watchfloor.sqlite"))), qPrintable(store.lastError()));
-        session.setStore(&store);
+        session.openStore(dir.filePath(QStringLiteral("watchfloor.sqlite")));
         ConnectionSettings s;
         s.url = QUrl(server.url());
         s.token = token;
@@ -138,7 +136,6 @@ struct Console
 
     SimServer server;
     QTemporaryDir dir;
-    LocalStore store;
     Session session;
     std::unique_ptr<MainWindow> window;
     std::unique_ptr<KioskController> controller;

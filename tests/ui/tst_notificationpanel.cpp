@@ -51,8 +51,7 @@ struct Console
         : server(floodOptions())
     {
         QVERIFY(server.listen());
-        QVERIFY2(store.open(storePath), qPrintable(store.lastError()));
-        session.setStore(&store);
+        session.openStore(storePath);
         ConnectionSettings s;
         s.url = QUrl(server.url());
         s.token = token;
@@ -61,7 +60,7 @@ struct Console
         s.backoffBaseMs = 50;
         s.backoffCapMs = 200;
         session.setSettings(s);
-        center = std::make_unique<NotificationCenter>(&session, &store);
+        center = std::make_unique<NotificationCenter>(&session, session.store());
         window.resize(560, 820);
         auto *layout = new QHBoxLayout(&window);
         bell = new NotificationBell(center.get(), &window);
@@ -75,7 +74,6 @@ struct Console
     }
 
     SimServer server;
-    LocalStore store;
     Session session;
     std::unique_ptr<NotificationCenter> center;
     QWidget window;
@@ -332,7 +330,10 @@ void TestNotificationPanel::filtersAndSearchNarrowTheList()
     QVERIFY(proxy->rowCount() > 0);
     for (int row = 0; row < proxy->rowCount(); ++row)
         QVERIFY(proxy->index(row, 0).data(Role::NeedsAckRole).toBool());
-    QVERIFY(c.panel->summaryLabel()->text().contains(QStringLiteral("listed of %1").arg(all)));
+    // Of everything listed now: the flood may have added some since.
+    QVERIFY2(c.panel->summaryLabel()->text().contains(
+                 QStringLiteral("listed of %1").arg(c.center->model()->rowCount())),
+             qPrintable(c.panel->summaryLabel()->text()));
 }
 
 void TestNotificationPanel::historyIsGroupedByDayAndCanBeCleared()
@@ -403,7 +404,8 @@ void TestNotificationPanel::historyIsGroupedByDayAndCanBeCleared()
     // The earlier run's notices are gone; alarms still waiting stay.
     for (int row = 0; row < c.center->model()->rowCount(); ++row)
         QVERIFY(NotificationModel::needsAck(c.center->model()->itemAt(row)));
-    QVERIFY(c.panel->messageLabel()->text().contains(QStringLiteral("cleared")));
+    // Said once the database has forgotten them too.
+    QTRY_VERIFY(c.panel->messageLabel()->text().contains(QStringLiteral("cleared")));
 }
 
 void TestNotificationPanel::viewerCannotAcknowledge()

@@ -4,7 +4,6 @@
 #include "machinesview.h"
 #include "mainwindow.h"
 #include "simserver.h"
-#include "store/localstore.h"
 #include "theme.h"
 
 #include <QFileInfo>
@@ -53,10 +52,8 @@ void TestScreenshots::everyViewInBothThemes()
         = {QStringLiteral("alarm-flood"), QStringLiteral("chattering-sensor"), QStringLiteral("machine-breakdown")};
     SimServer server(o);
     QVERIFY(server.listen());
-    LocalStore store;
-    QVERIFY(store.open(scratch.filePath(QStringLiteral("watchfloor.sqlite"))));
     Session session;
-    session.setStore(&store);
+    session.openStore(scratch.filePath(QStringLiteral("watchfloor.sqlite")));
     ConnectionSettings s;
     s.url = QUrl(server.url());
     s.operatorName = QStringLiteral("alice");

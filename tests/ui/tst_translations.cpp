@@ -2,7 +2,6 @@
 #include "language.h"
 #include "mainwindow.h"
 #include "simserver.h"
-#include "store/localstore.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
@@ -55,8 +54,7 @@ struct Console
     {
         QVERIFY(server.listen());
         QVERIFY(dir.isValid());
-        QVERIFY(store.open(dir.filePath(QStringLiteral("watchfloor.sqlite"))));
-        session.setStore(&store);
+        session.openStore(dir.filePath(QStringLiteral("watchfloor.sqlite")));
         ConnectionSettings s;
         s.url = QUrl(server.url());
         s.operatorName = QStringLiteral("alice");
@@ -70,7 +68,6 @@ struct Console
     }
     SimServer server;
     QTemporaryDir dir;
-    LocalStore store;
     Session session;
     std::unique_ptr<MainWindow> window;
 };

@@ -10,7 +10,6 @@
 #include "mainwindow.h"
 #include "simserver.h"
 #include "stalebanner.h"
-#include "store/localstore.h"
 #include "theme.h"
 #include "viewwindow.h"
 
@@ -58,8 +57,7 @@ struct Console
         : server(std::make_unique<SimServer>(floodOptions()))
     {
         QVERIFY(server->listen());
-        QVERIFY2(store.open(storePath), qPrintable(store.lastError()));
-        session.setStore(&store);
+        session.openStore(storePath);
         ConnectionSettings s;
         s.url = QUrl(server->url());
         s.token = QStringLiteral("o");
@@ -74,7 +72,6 @@ struct Console
     }
 
     std::unique_ptr<SimServer> server;
-    LocalStore store;
     Session session;
     std::unique_ptr<MainWindow> window;
 };

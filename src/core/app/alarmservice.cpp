@@ -51,9 +51,10 @@ QJsonObject withoutQueuedAt(QJsonObject payload)
 
 } // namespace
 
-AlarmService::AlarmService(ConnectionService *connection, const QString &storePath, QObject *parent)
+AlarmService::AlarmService(ConnectionService *connection, StoreWorker *store, QObject *parent)
     : QObject(parent)
     , m_connection(connection)
+    , m_worker(store)
 {
     connect(m_connection, &ConnectionService::stateChanged, this, &AlarmService::onConnectionState);
     m_retryTimer.setInterval(kRetryIntervalMs);
@@ -65,16 +66,14 @@ AlarmService::AlarmService(ConnectionService *connection, const QString &storePa
     m_paceClock.start();
     m_sendTokens = m_sendBurst;
 
-    if (storePath.isEmpty()) {
+    if (!store) {
         m_loaded = true;
         m_storeProblem = tr("no local database is open");
         return;
     }
-    m_worker = std::make_unique<StoreWorker>();
-    connect(m_worker.get(), &StoreWorker::opened, this, [this](const StoreWorker::OpenResult &result) {
+    connect(store, &StoreWorker::opened, this, [this](const StoreWorker::OpenResult &result) {
         onStoreOpened(result.ok, result.error, result.movedAsidePath);
     });
-    m_worker->open(storePath);
 }
 
 AlarmService::~AlarmService() = default;
@@ -410,15 +409,10 @@ void AlarmService::storeWrite(std::function<bool(LocalStore &)> write)
 {
     if (!m_worker)
         return;
-    m_worker->call<QString>(
-        [write = std::move(write)](LocalStore &store) {
-            return write(store) ? QString() : (store.lastError().isEmpty() ? tr("failed") : store.lastError());
-        },
-        this,
-        [this](const QString &error) {
-            if (!error.isEmpty())
-                setStoreProblem(tr("the local database failed: %1").arg(error));
-        });
+    m_worker->write(std::move(write), this, [this](const QString &error) {
+        if (!error.isEmpty())
+            setStoreProblem(tr("the local database failed: %1").arg(error));
+    });
 }
 
 void AlarmService::setStoreProblem(const QString &problem)

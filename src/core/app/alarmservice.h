@@ -61,9 +61,9 @@ public:
         QDateTime unconfirmedSince; // handed to a server that never answers
     };
 
-    // The connection is not owned. storePath names the profile's database;
-    // empty: actions are kept in memory only.
-    AlarmService(ConnectionService *connection, const QString &storePath, QObject *parent = nullptr);
+    // Neither is owned. store is the profile's database, not yet opened (its
+    // opened() is awaited); null: actions are kept in memory only.
+    AlarmService(ConnectionService *connection, StoreWorker *store, QObject *parent = nullptr);
     ~AlarmService() override;
 
     // How a caller learns which occurrence of an alarm is shown (the alarm
@@ -95,8 +95,6 @@ public:
     QString storeProblem() const { return m_storeProblem; }
     // Done loading what an earlier run left waiting (at once without a store).
     bool isLoaded() const { return m_loaded; }
-    // For tests: the database thread, null without a store.
-    StoreWorker *storeWorker() const { return m_worker.get(); }
 
     // The words for an action, e.g. "Acknowledgement".
     static QString actionName(LocalStore::OutboxKind kind);
@@ -135,7 +133,7 @@ private:
     void announcePending();
 
     ConnectionService *m_connection;
-    std::unique_ptr<StoreWorker> m_worker;
+    StoreWorker *m_worker = nullptr;
     std::function<std::optional<qint64>(const QString &)> m_occurrenceOf;
     QList<Action> m_actions; // in creation order
     QTimer m_retryTimer;

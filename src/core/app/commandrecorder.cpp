@@ -3,13 +3,13 @@
 #include "model/commandlogmodel.h"
 #include "model/commandmodel.h"
 #include "model/plantvalues.h"
-#include "store/localstore.h"
+#include "store/storeworker.h"
 
 #include <QVariantMap>
 
 using Protocol::CommandState;
 
-CommandRecorder::CommandRecorder(CommandModel *commands, LocalStore *store, QObject *parent)
+CommandRecorder::CommandRecorder(CommandModel *commands, StoreWorker *store, QObject *parent)
     : QObject(parent)
     , m_commands(commands)
     , m_store(store)
@@ -36,7 +36,10 @@ CommandRecorder::CommandRecorder(CommandModel *commands, LocalStore *store, QObj
                 for (int row = first; row <= last; ++row)
                     m_logged.remove(m_commands->commandAt(row).commandId);
             });
-    connect(commands, &QAbstractItemModel::modelAboutToBeReset, this, [this] { m_logged.clear(); });
+    connect(commands, &QAbstractItemModel::modelAboutToBeReset, this, [this] {
+        m_logged.clear();
+        ++m_generation;
+    });
     connect(commands, &QAbstractItemModel::modelReset, this, [this] { recordRows(0, m_commands->rowCount() - 1); });
     recordRows(0, commands->rowCount() - 1);
 }
@@ -50,77 +53,100 @@ void CommandRecorder::recordRows(int first, int last)
 void CommandRecorder::record(int row)
 {
     const Protocol::CommandStatus &command = m_commands->commandAt(row);
-    Logged &logged = m_logged[command.commandId];
-    const QUuid id = CommandLogModel::storeId(command.commandId);
+    int &changesSeen = m_logged[command.commandId];
     const QVariantList history = m_commands->index(row, 0).data(CommandModel::HistoryRole).toList();
-    for (qsizetype i = logged.changesSeen; i < history.size(); ++i) {
+    if (changesSeen >= history.size())
+        return;
+    QList<Change> changes;
+    for (qsizetype i = changesSeen; i < history.size(); ++i) {
         const QVariantMap change = history.at(i).toMap();
-        const auto status = CommandState(change.value(QStringLiteral("status")).toInt());
-        const QDateTime at = change.value(QStringLiteral("at")).toDateTime();
-        if (!logged.inStore) {
-            // Perhaps an earlier run logged it: its entry goes on.
-            if (const std::optional<LocalStore::Command> known = m_store->command(id)) {
-                logged.inStore = true;
-                logged.lastStatus = CommandLogModel::stateFromName(known->status);
-            } else if (!logFirst(row, logged, status, at)) {
-                return;
-            } else {
-                logged.changesSeen = int(i) + 1;
-                continue;
-            }
-        }
-        if (logged.lastStatus) {
-            const CommandState last = *logged.lastStatus;
-            if (last == status || (PlantValues::isFinal(last) && !PlantValues::isFinal(status))) {
-                logged.changesSeen = int(i) + 1;
-                continue;
-            }
-        }
-        const QString error = PlantValues::isFinal(status) ? command.error.value_or(QString()) : QString();
-        if (!m_store->updateCommand(id, CommandLogModel::stateName(status),
-                                    CommandLogModel::toJson(command.actualValue), error, at)) {
-            failed();
-            return;
-        }
-        succeeded();
-        logged.lastStatus = status;
-        logged.changesSeen = int(i) + 1;
+        changes.append({CommandState(change.value(QStringLiteral("status")).toInt()),
+                        change.value(QStringLiteral("at")).toDateTime()});
     }
-}
-
-bool CommandRecorder::logFirst(int row, Logged &logged, CommandState status, const QDateTime &at)
-{
-    const Protocol::CommandStatus &command = m_commands->commandAt(row);
+    // The entry as it is appended if the store does not know the command yet;
+    // status, time and error are those of the change that appends it.
     LocalStore::Command entry;
     entry.commandId = CommandLogModel::storeId(command.commandId);
     entry.endpointId = command.endpointId;
     entry.requestedValue = CommandLogModel::toJson(command.requestedValue);
     entry.operatorName = command.operatorName;
-    entry.status = CommandLogModel::stateName(status);
     entry.actualValue = CommandLogModel::toJson(command.actualValue);
-    if (PlantValues::isFinal(status))
-        entry.error = command.error.value_or(QString());
-    entry.createdAt = at;
-    if (!m_store->appendCommand(entry)) {
-        failed();
-        return false;
+    entry.error = command.error.value_or(QString());
+    const int firstChange = changesSeen;
+    changesSeen = int(history.size());
+    const QString commandId = command.commandId;
+    const quint64 generation = m_generation;
+    m_store->call<Written>([entry, changes](LocalStore &store) { return write(store, entry, changes); }, this,
+                           [this, commandId, generation, firstChange](const Written &written) {
+                               onWritten(commandId, generation, firstChange, written);
+                           });
+}
+
+CommandRecorder::Written CommandRecorder::write(LocalStore &store, const LocalStore::Command &entry,
+                                                const QList<Change> &changes)
+{
+    Written result;
+    if (!store.isOpen()) {
+        // A database that did not open keeps nothing; the alarm service's banner says why.
+        result.changesDone = int(changes.size());
+        return result;
     }
-    succeeded();
-    logged.inStore = true;
-    logged.lastStatus = status;
-    return true;
+    const auto fail = [&store, &result] {
+        result.error = store.lastError().isEmpty() ? StoreWorker::tr("the write failed") : store.lastError();
+    };
+    // What the store has: this run's earlier jobs, or an earlier run's entry, which goes on.
+    const std::optional<LocalStore::Command> known = store.command(entry.commandId);
+    bool inStore = known.has_value();
+    std::optional<CommandState> last = known ? CommandLogModel::stateFromName(known->status) : std::nullopt;
+    for (const Change &change : changes) {
+        const QString error = PlantValues::isFinal(change.status) ? entry.error : QString();
+        if (!inStore) {
+            LocalStore::Command first = entry;
+            first.status = CommandLogModel::stateName(change.status);
+            first.error = error;
+            first.createdAt = change.at;
+            if (!store.appendCommand(first)) {
+                fail();
+                break;
+            }
+        } else if (last
+                   && (*last == change.status
+                       || (PlantValues::isFinal(*last) && !PlantValues::isFinal(change.status)))) {
+            ++result.changesDone; // a repeat, or a late report of an earlier step
+            continue;
+        } else if (!store.updateCommand(entry.commandId, CommandLogModel::stateName(change.status),
+                                        entry.actualValue, error, change.at)) {
+            fail();
+            break;
+        }
+        ++result.writes;
+        inStore = true;
+        last = change.status;
+        ++result.changesDone;
+    }
+    return result;
 }
 
-void CommandRecorder::succeeded()
+void CommandRecorder::onWritten(const QString &commandId, quint64 generation, int firstChange, const Written &written)
 {
-    ++m_writes;
-    m_failing = false;
-    m_lastError.clear();
+    m_writes += written.writes;
+    if (written.error.isEmpty()) {
+        if (written.writes > 0) {
+            m_failing = false;
+            m_lastError.clear();
+        }
+        return;
+    }
+    failed(written.error);
+    // What was not written is handed back: tried again with the command's next change.
+    const auto logged = m_logged.find(commandId);
+    if (generation == m_generation && logged != m_logged.end())
+        *logged = std::min(*logged, firstChange + written.changesDone);
 }
 
-void CommandRecorder::failed()
+void CommandRecorder::failed(const QString &error)
 {
-    m_lastError = m_store->lastError();
+    m_lastError = error;
     if (m_failing)
         return;
     m_failing = true;

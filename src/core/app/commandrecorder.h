@@ -1,6 +1,7 @@
 #pragma once
 
 #include "protocol/plant.h"
+#include "store/localstore.h"
 
 #include <QHash>
 #include <QObject>
@@ -10,7 +11,7 @@
 #include <optional>
 
 class CommandModel;
-class LocalStore;
+class StoreWorker;
 
 // Writes every command the live model learns about into the local store's
 // command log, this console's and other operators' alike: a new command is
@@ -22,17 +23,22 @@ class LocalStore;
 // The log is a record, not the source of what is shown: a write that fails
 // (a full disk) loses nothing on screen. It is reported once, until a write
 // succeeds again; the command is retried with its next change.
+//
+// Every read and write runs on the store's thread, in the order the changes
+// arrived: each job carries a command's changes not yet handed over, and
+// looks up what the store already has of it before writing.
 class CommandRecorder : public QObject
 {
     Q_OBJECT
 
 public:
     // Neither is owned; both must outlive the recorder. A null store records nothing.
-    CommandRecorder(CommandModel *commands, LocalStore *store, QObject *parent = nullptr);
+    CommandRecorder(CommandModel *commands, StoreWorker *store, QObject *parent = nullptr);
 
     // The last failure; empty when the last write succeeded.
     QString lastError() const { return m_lastError; }
-    // Status changes written since the recorder started (for tests and diagnostics).
+    // Status changes written since the recorder started, as far as the
+    // store's thread has answered (for tests and diagnostics).
     int writes() const { return m_writes; }
     // Commands whose log state is kept in memory: at most the model's rows.
     qsizetype tracked() const { return m_logged.size(); }
@@ -42,22 +48,31 @@ Q_SIGNALS:
     void storeFailed(const QString &error);
 
 private:
-    struct Logged
+    struct Change
     {
-        bool inStore = false; // appended, now or by an earlier run
-        std::optional<Protocol::CommandState> lastStatus; // as the store has it
-        int changesSeen = 0; // entries of the model's history dealt with
+        Protocol::CommandState status;
+        QDateTime at;
+    };
+    struct Written
+    {
+        int changesDone = 0; // of the job's changes, dealt with in order
+        int writes = 0;
+        QString error; // empty unless a write failed (and the rest was not tried)
     };
 
     void recordRows(int first, int last);
     void record(int row);
-    bool logFirst(int row, Logged &logged, Protocol::CommandState status, const QDateTime &at);
-    void succeeded();
-    void failed();
+    void onWritten(const QString &commandId, quint64 generation, int firstChange, const Written &written);
+    void failed(const QString &error);
+    // Runs on the store's thread.
+    static Written write(LocalStore &store, const LocalStore::Command &entry, const QList<Change> &changes);
 
     QPointer<CommandModel> m_commands;
-    LocalStore *m_store;
-    QHash<QString, Logged> m_logged; // by command id, only for the model's rows
+    StoreWorker *m_store;
+    quint64 m_generation = 0; // a reset of the model makes earlier answers moot
+    // By command id, only for the model's rows: entries of its history handed
+    // to the store (a failed write hands them back).
+    QHash<QString, int> m_logged;
     QString m_lastError;
     bool m_failing = false;
     int m_writes = 0;

@@ -108,7 +108,7 @@ AlarmSeverity severityOf(Protocol::SystemAlertLevel level)
 
 } // namespace
 
-NotificationCenter::NotificationCenter(Session *session, LocalStore *store, QObject *parent)
+NotificationCenter::NotificationCenter(Session *session, StoreWorker *store, QObject *parent)
     : QObject(parent)
     , m_session(session)
     , m_store(store)
@@ -134,16 +134,15 @@ bool NotificationCenter::markRead(const QString &notificationId)
 {
     if (!m_model.setRead(notificationId))
         return false;
-    if (m_store && !m_store->markRead(notificationId))
-        storeFailure(m_store->lastError());
+    storeWrite([notificationId](LocalStore &store) { return store.markRead(notificationId); });
     return true;
 }
 
 int NotificationCenter::markAllRead()
 {
     const int changed = m_model.markAllRead();
-    if (changed > 0 && m_store && !m_store->markAllRead())
-        storeFailure(m_store->lastError());
+    if (changed > 0)
+        storeWrite([](LocalStore &store) { return store.markAllRead(); });
     return changed;
 }
 
@@ -180,7 +179,7 @@ int NotificationCenter::acknowledgeAll(const QStringList &notificationIds, const
     return sent;
 }
 
-bool NotificationCenter::clearHistory()
+void NotificationCenter::clearHistory()
 {
     QList<Item> keep;
     m_model.retain([&keep](const Item &i) {
@@ -195,14 +194,28 @@ bool NotificationCenter::clearHistory()
         else
             it = m_currentByAlarm.erase(it);
     }
-    if (!m_store)
-        return true;
-    bool ok = m_store->clearHistory();
+    if (!m_store) {
+        Q_EMIT historyCleared({});
+        return;
+    }
+    QList<LocalStore::Notification> kept;
     for (const Item &item : std::as_const(keep))
-        ok = m_store->appendNotification(stored(item)) && ok;
-    if (!ok)
-        storeFailure(m_store->lastError());
-    return ok;
+        kept.append(stored(item));
+    m_store->write(
+        [kept](LocalStore &store) {
+            if (!store.isOpen())
+                return true;
+            bool ok = store.clearHistory();
+            for (const LocalStore::Notification &n : kept)
+                ok = store.appendNotification(n) && ok;
+            return ok;
+        },
+        this,
+        [this](const QString &error) {
+            if (!error.isEmpty())
+                storeFailure(error);
+            Q_EMIT historyCleared(error);
+        });
 }
 
 void NotificationCenter::setMaximumListed(int count)
@@ -214,11 +227,32 @@ void NotificationCenter::setMaximumListed(int count)
 
 void NotificationCenter::loadHistory()
 {
-    if (!m_store || !m_store->isOpen())
+    if (!m_store)
         return;
-    const auto history = m_store->notifications(kHistoryLoad);
+    // Read once before the window shows, so that the list is complete before
+    // the first alarm arrives; from then on the database is only written.
+    struct Stored
+    {
+        bool open = false;
+        std::optional<QList<LocalStore::Notification>> history;
+        QString error;
+        QString movedAsidePath;
+    };
+    const Stored loaded = m_store->callAndWait<Stored>([](LocalStore &store) {
+        Stored answer;
+        answer.open = store.isOpen();
+        if (answer.open) {
+            answer.history = store.notifications(kHistoryLoad);
+            answer.error = store.lastError();
+            answer.movedAsidePath = store.movedAsidePath();
+        }
+        return answer;
+    });
+    if (!loaded.open)
+        return;
+    const auto &history = loaded.history;
     if (!history) {
-        storeFailure(m_store->lastError());
+        storeFailure(loaded.error);
     } else {
         QList<Item> items;
         items.reserve(history->size());
@@ -228,11 +262,11 @@ void NotificationCenter::loadHistory()
         }
         m_model.appendOlder(items);
     }
-    if (!m_store->movedAsidePath().isEmpty()) {
+    if (!loaded.movedAsidePath.isEmpty()) {
         // Whatever waited in the damaged file is gone: the operator must know
         // that an acknowledgement made earlier may never have reached the server.
         Item item;
-        item.id = QStringLiteral("store-damaged:") + m_store->movedAsidePath();
+        item.id = QStringLiteral("store-damaged:") + loaded.movedAsidePath;
         item.kind = Kind::System;
         item.severity = AlarmSeverity::High;
         item.time = QDateTime::currentDateTimeUtc();
@@ -240,7 +274,7 @@ void NotificationCenter::loadHistory()
         item.message = tr("Acknowledgements and shelvings that were waiting in it for the server are lost, and so is "
                           "the notification history. Check the alarm list: an alarm you acknowledged while the link "
                           "was down may still need it. The damaged file was kept as %1.")
-                           .arg(m_store->movedAsidePath());
+                           .arg(loaded.movedAsidePath);
         post(item, false);
     }
 }
@@ -504,14 +538,8 @@ void NotificationCenter::onActionRefused(const QString &alarmId, LocalStore::Out
 
 void NotificationCenter::post(Item item, bool live)
 {
-    const bool known = m_model.contains(item.id);
     m_model.upsert(item);
-    if (m_store && m_store->isOpen()) {
-        const bool saved
-            = known ? m_store->updateNotification(stored(item)) : m_store->appendNotification(stored(item));
-        if (!saved)
-            storeFailure(m_store->lastError());
-    }
+    save(item);
     prune();
     if (live)
         Q_EMIT notificationPosted(item);
@@ -553,12 +581,33 @@ void NotificationCenter::checkAttention()
     Q_EMIT attentionChanged(needed);
 }
 
-void NotificationCenter::update(const Item &item, bool save)
+void NotificationCenter::update(const Item &item, bool persist)
 {
     m_model.upsert(item);
-    if (save && m_store && m_store->isOpen() && !m_store->updateNotification(stored(item)))
-        storeFailure(m_store->lastError());
+    if (persist)
+        save(item);
     Q_EMIT notificationChanged(item);
+}
+
+void NotificationCenter::save(const Item &item)
+{
+    // Added if new, changed if known: an earlier run may have stored it.
+    storeWrite([n = stored(item)](LocalStore &store) {
+        return store.appendNotification(n) && store.updateNotification(n);
+    });
+}
+
+void NotificationCenter::storeWrite(std::function<bool(LocalStore &)> write)
+{
+    // A database that did not open keeps nothing and says so elsewhere (the
+    // alarm service's banner); one that fails while open is reported here.
+    if (!m_store)
+        return;
+    m_store->write([write = std::move(write)](LocalStore &store) { return !store.isOpen() || write(store); }, this,
+                   [this](const QString &error) {
+                       if (!error.isEmpty())
+                           storeFailure(error);
+                   });
 }
 
 void NotificationCenter::storeFailure(const QString &what)

@@ -6,6 +6,7 @@
 #include "protocol/alarm.h"
 #include "protocol/system.h"
 #include "store/localstore.h"
+#include "store/storeworker.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -33,8 +34,9 @@ public:
     static constexpr int kDefaultMaximumListed = 2000;
 
     // The store may be null (nothing is kept past this run) and, if given,
-    // must be open and outlive the center. Reads the history at once.
-    NotificationCenter(Session *session, LocalStore *store, QObject *parent = nullptr);
+    // must outlive the center. Reads the history at once (waiting for the
+    // store to open); every later write goes to the store's thread.
+    NotificationCenter(Session *session, StoreWorker *store, QObject *parent = nullptr);
 
     NotificationModel *model() { return &m_model; }
     int unreadCount() const { return m_model.unreadCount(); }
@@ -51,9 +53,10 @@ public:
     bool acknowledge(const QString &notificationId, const QString &note = {});
     // How many were sent.
     int acknowledgeAll(const QStringList &notificationIds, const QString &note = {});
-    // Forgets the history, here and in the store, except alarms still
-    // waiting for an acknowledgement: those stay until dealt with.
-    bool clearHistory();
+    // Forgets the history, here at once and in the store (historyCleared()),
+    // except alarms still waiting for an acknowledgement: those stay until
+    // dealt with.
+    void clearHistory();
 
     // This console's commands: each outcome, and another operator or the
     // process overtaking one, becomes a notification (kind Command).
@@ -76,6 +79,8 @@ Q_SIGNALS:
     void waitingActionCountChanged(int count);
     // The local database refused a write; the list here is still complete.
     void storeFailed(const QString &message);
+    // The store has forgotten the history (error empty), or could not.
+    void historyCleared(const QString &error);
 
 private:
     void loadHistory();
@@ -94,15 +99,17 @@ private:
     void post(NotificationModel::Item item, bool live);
     void prune();
     void checkAttention();
+    void save(const NotificationModel::Item &item);
+    void storeWrite(std::function<bool(LocalStore &)> write);
     void storeFailure(const QString &what);
     // Puts a changed notification in the list and tells the views; with
-    // `save`, writes it to the history too, so a restart shows what still waits.
-    void update(const NotificationModel::Item &item, bool save);
+    // `persist`, writes it to the history too, so a restart shows what still waits.
+    void update(const NotificationModel::Item &item, bool persist);
     static QString activationId(const Protocol::Alarm &alarm);
     static void copyAlarmState(NotificationModel::Item &item, const Protocol::Alarm &alarm);
 
     Session *m_session;
-    LocalStore *m_store;
+    StoreWorker *m_store;
     NotificationModel m_model;
     QHash<QString, QString> m_currentByAlarm; // alarmId -> notification id of its latest activation
     QDateTime m_lostAt; // when the link stopped being live; invalid while live or never live

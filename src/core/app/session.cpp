@@ -33,22 +33,26 @@ Session::Session(QObject *parent)
     m_staleTimer.start();
     setSessionSettings(m_settings);
     onStateChanged(m_connection.state()); // nothing is live before the first connection
-    makeAlarmService({});
+    makeAlarmService();
 }
 
 Session::~Session() = default;
 
-void Session::setStore(LocalStore *store)
+void Session::openStore(const QString &path)
 {
-    m_store = store;
-    makeAlarmService(store && store->isOpen() ? store->path() : QString());
+    Q_ASSERT(!m_store);
+    if (m_store)
+        return;
+    m_store = std::make_unique<StoreWorker>();
+    makeAlarmService(); // listening before the outcome can arrive
+    m_store->open(path);
 }
 
-void Session::makeAlarmService(const QString &storePath)
+void Session::makeAlarmService()
 {
     const int maximumAgeMs = m_alarmService ? m_alarmService->maximumAgeMs() : AlarmService::kDefaultMaximumAgeMs;
     m_alarmService.reset();
-    m_alarmService = std::make_unique<AlarmService>(&m_connection, storePath);
+    m_alarmService = std::make_unique<AlarmService>(&m_connection, m_store.get());
     m_alarmService->setMaximumAgeMs(maximumAgeMs);
     // The occurrence an action is for is the one the alarm list shows.
     m_alarmService->setOccurrenceLookup([this](const QString &alarmId) -> std::optional<qint64> {

@@ -12,6 +12,7 @@
 #include "net/connectionservice.h"
 #include "roomlease.h"
 #include "sessionsettings.h"
+#include "store/storeworker.h"
 
 #include <QHash>
 #include <QObject>
@@ -73,11 +74,14 @@ public:
     // acknowledging asks this before it queues anything.
     bool letGoUnconfirmed(const QString &alarmId);
 
-    // The profile's open store, not owned; it must outlive the session or be
-    // replaced first. Actions a previous run left pending go out once live.
-    // Replaces the alarm service (alarmServiceChanged()).
-    void setStore(LocalStore *store);
-    LocalStore *store() const { return m_store; }
+    // Opens the profile's database at `path` on a thread of its own (see
+    // StoreWorker::opened() for the outcome), once per session. Actions a
+    // previous run left pending go out once live. Replaces the alarm service
+    // (alarmServiceChanged()).
+    void openStore(const QString &path);
+    // The profile's database, shared by everything that keeps something in
+    // it; null until openStore().
+    StoreWorker *store() const { return m_store.get(); }
 
     void setSettings(const ConnectionSettings &settings) { m_connection.setSettings(settings); }
     void setSessionSettings(const SessionSettings &settings);
@@ -121,7 +125,7 @@ Q_SIGNALS:
     void countsChanged();
     // A notice for every operator (not an alarm: nothing to acknowledge).
     void systemAlertReceived(const Protocol::SystemAlert &alert);
-    // setStore() replaced alarmService().
+    // openStore() replaced alarmService().
     void alarmServiceChanged();
 
 private:
@@ -130,7 +134,7 @@ private:
     void leaveRoom(const QString &channel, const QString &id);
     static ConnectionService::Room roomOf(const QString &channel, const QString &id);
 
-    void makeAlarmService(const QString &storePath);
+    void makeAlarmService();
     void onMessage(const Protocol::Message &message);
     bool queueEvent(const Protocol::Body &body);
     void applyPartialSnapshot(const Protocol::Snapshot &s);
@@ -140,9 +144,9 @@ private:
     void flush();
     void announceCounts();
 
+    std::unique_ptr<StoreWorker> m_store; // first: its jobs finish after everything else is gone
     ConnectionService m_connection;
     std::unique_ptr<AlarmService> m_alarmService; // after m_connection: goes before it
-    LocalStore *m_store = nullptr;
     SessionSettings m_settings;
     DroneModel m_drones;
     MachineModel m_machines;

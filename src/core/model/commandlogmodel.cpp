@@ -3,7 +3,7 @@
 #include "commandmodel.h"
 #include "plantvalues.h"
 #include "protocol/payloadreaders.h"
-#include "store/localstore.h"
+#include "store/storeworker.h"
 
 #include <QVariantMap>
 
@@ -22,7 +22,7 @@ const QUuid plainIdNamespace = QUuid::fromString(u"6f1c2a8e-4b7d-4e0a-9c35-2d8f1
 
 } // namespace
 
-CommandLogModel::CommandLogModel(CommandModel *live, LocalStore *store, QObject *parent, int historyLimit)
+CommandLogModel::CommandLogModel(CommandModel *live, StoreWorker *store, QObject *parent, int historyLimit)
     : QAbstractTableModel(parent)
     , m_live(live)
     , m_hasStore(store != nullptr)
@@ -237,11 +237,30 @@ QVariant CommandLogModel::fromJson(const QJsonValue &value)
     }
 }
 
-void CommandLogModel::load(LocalStore *store, int limit)
+void CommandLogModel::load(StoreWorker *store, int limit)
 {
-    const std::optional<QList<LocalStore::Command>> stored = store->commands(std::max(0, limit));
+    struct Read
+    {
+        bool open = false;
+        std::optional<QList<LocalStore::Command>> commands;
+        QString error;
+    };
+    const Read read = store->callAndWait<Read>([limit](LocalStore &s) {
+        Read answer;
+        answer.open = s.isOpen();
+        if (answer.open) {
+            answer.commands = s.commands(std::max(0, limit));
+            answer.error = s.lastError();
+        }
+        return answer;
+    });
+    // A database that did not open is no store: live commands only.
+    m_hasStore = read.open;
+    const std::optional<QList<LocalStore::Command>> &stored = read.commands;
+    if (!read.open)
+        return;
     if (!stored) {
-        m_loadError = store->lastError();
+        m_loadError = read.error;
         return;
     }
     m_rows.reserve(stored->size());

@@ -14,7 +14,7 @@
 #include <optional>
 
 class CommandModel;
-class LocalStore;
+class StoreWorker;
 
 // The command log as the operator reads it: the commands of earlier runs,
 // read once from the local store (the newest page of them), together with
@@ -59,8 +59,10 @@ public:
     static constexpr int DefaultHistoryLimit = 1000;
 
     // Either may be null: no store, live commands only; no live model, the
-    // stored ones only. Neither is owned; both must outlive the model.
-    explicit CommandLogModel(CommandModel *live, LocalStore *store, QObject *parent = nullptr,
+    // stored ones only. Neither is owned; both must outlive the model. The
+    // store is read once, here, waiting for it to open (at start-up, before
+    // the window shows).
+    explicit CommandLogModel(CommandModel *live, StoreWorker *store, QObject *parent = nullptr,
                              int historyLimit = DefaultHistoryLimit);
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -110,7 +112,7 @@ private:
     static QString keyOf(const QString &commandId) { return storeId(commandId).toString(QUuid::WithoutBraces); }
     QVariant columnValue(const Row &row, int column) const;
     QVariant sortValue(const Row &row, int column) const;
-    void load(LocalStore *store, int limit);
+    void load(StoreWorker *store, int limit);
     void onLiveRowsInserted(int first, int last);
     void onLiveRowsChanged(int first, int last, const QList<int> &roles);
     void onLiveRowsAboutToBeRemoved(int first, int last);

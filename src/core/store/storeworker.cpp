@@ -63,6 +63,17 @@ void StoreWorker::post(std::function<void(LocalStore &)> job)
     runOnThread([this, job = std::move(job)] { job(*m_store); });
 }
 
+void StoreWorker::write(std::function<bool(LocalStore &)> write, QObject *context, std::function<void(QString)> done)
+{
+    call<QString>(
+        [write = std::move(write)](LocalStore &store) {
+            if (write(store))
+                return QString();
+            return store.lastError().isEmpty() ? tr("the write failed") : store.lastError();
+        },
+        context, std::move(done));
+}
+
 void StoreWorker::runOnThread(std::function<void()> job)
 {
     QMetaObject::invokeMethod(m_home, std::move(job), Qt::QueuedConnection);

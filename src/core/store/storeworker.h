@@ -11,9 +11,12 @@ class QLockFile;
 
 #include <functional>
 #include <memory>
+#include <optional>
 
-// A LocalStore on a thread of its own, so that the thread that uses it (the
-// GUI's) never waits on SQLite, its locks or fsync. Jobs run one at a time in
+// The profile's LocalStore on a thread of its own, so that the thread that
+// uses it (the GUI's) never waits on SQLite, its locks or fsync. One worker
+// per profile serves every user of the database (the outbox, the
+// notification history, the command log). Jobs run one at a time in
 // the order they were posted, on the worker thread, with the store as their
 // argument; an answer comes back as a queued call on the context object's
 // thread, and is dropped when that object is gone by then.
@@ -43,6 +46,18 @@ public:
     // Opens the database read-write; the answer comes as opened().
     void open(const QString &path);
 
+    // Runs job on the worker thread and returns its result, blocking the
+    // caller until then (after every job posted before it). For reads at
+    // start-up only, before the window shows: a running console never waits.
+    template<typename Result>
+    Result callAndWait(std::function<Result(LocalStore &)> job)
+    {
+        std::optional<Result> result;
+        post([&result, &job](LocalStore &store) { result = job(store); });
+        waitForIdle();
+        return std::move(*result);
+    }
+
     // Runs job on the worker thread; fire and forget.
     void post(std::function<void(LocalStore &)> job);
 
@@ -64,6 +79,10 @@ public:
                 Qt::QueuedConnection);
         });
     }
+
+    // Runs write on the worker thread, then done(error) on context's thread:
+    // error is empty when the write succeeded, the store's reason when not.
+    void write(std::function<bool(LocalStore &)> write, QObject *context, std::function<void(QString)> done);
 
     // Blocks until every job posted so far has run (for tests and shutdown only).
     void waitForIdle();

@@ -145,7 +145,7 @@ void TestAlarmService::ackWhileLiveReachesTheServer()
     QVERIFY2(store.open(storePath()), qPrintable(store.lastError()));
     Session session;
     session.setSettings(settingsFor(server.url()));
-    session.setStore(&store);
+    session.openStore(store.path());
     AlarmService *alarms = session.alarmService();
     QSignalSpy delivered(alarms, &AlarmService::requestDelivered);
     QSignalSpy refused(alarms, &AlarmService::requestRefused);
@@ -188,7 +188,7 @@ void TestAlarmService::ackWhileOfflineSurvivesARestartAndIsDelivered()
         QVERIFY2(store->open(storePath()), qPrintable(store->lastError()));
         auto session = std::make_unique<Session>();
         session->setSettings(settingsFor(proxy.url()));
-        session->setStore(store.get());
+        session->openStore(store->path());
         session->start();
         QTRY_COMPARE(session->connection()->state(), State::Reconnecting);
         QTRY_VERIFY(session->alarmService()->isLoaded());
@@ -219,7 +219,7 @@ void TestAlarmService::ackWhileOfflineSurvivesARestartAndIsDelivered()
 
     Session session;
     session.setSettings(settingsFor(proxy.url()));
-    session.setStore(&store);
+    session.openStore(store.path());
     QTRY_COMPARE(session.alarmService()->pendingCount(), 1);
     QSignalSpy delivered(session.alarmService(), &AlarmService::requestDelivered);
     QSignalSpy pendingChanged(session.alarmService(), &AlarmService::pendingChanged);
@@ -251,7 +251,7 @@ void TestAlarmService::a6_pendingActionsAreDeliveredInOrderPerAlarm()
     QVERIFY2(store.open(storePath()), qPrintable(store.lastError()));
     Session session;
     session.setSettings(settingsFor(proxy.url()));
-    session.setStore(&store);
+    session.openStore(store.path());
     AlarmService *alarms = session.alarmService();
     QSignalSpy delivered(alarms, &AlarmService::requestDelivered);
     QSignalSpy refused(alarms, &AlarmService::requestRefused);
@@ -297,7 +297,7 @@ void TestAlarmService::refusalIsKeptAndNeverRetried()
     QVERIFY2(store.open(storePath()), qPrintable(store.lastError()));
     Session session;
     session.setSettings(settingsFor(proxy.url()));
-    session.setStore(&store);
+    session.openStore(store.path());
     AlarmService *alarms = session.alarmService();
     QSignalSpy delivered(alarms, &AlarmService::requestDelivered);
     QSignalSpy refused(alarms, &AlarmService::requestRefused);
@@ -354,7 +354,7 @@ void TestAlarmService::timeoutKeepsTheEntryPending()
     ConnectionSettings settings = settingsFor(proxy.url());
     settings.requestTimeoutMs = 300;
     session.setSettings(settings);
-    session.setStore(&store);
+    session.openStore(store.path());
     AlarmService *alarms = session.alarmService();
     QSignalSpy delivered(alarms, &AlarmService::requestDelivered);
     QSignalSpy refused(alarms, &AlarmService::requestRefused);
@@ -375,7 +375,7 @@ void TestAlarmService::timeoutKeepsTheEntryPending()
     QTRY_COMPARE(probeCode, QStringLiteral("timeout"));
     QVERIFY(session.connection()->isLive());
 
-    alarms->storeWorker()->waitForIdle();
+    session.store()->waitForIdle();
     auto pending = store.pending();
     QVERIFY(pending);
     QCOMPARE(pending->size(), 1);
@@ -418,7 +418,7 @@ void TestAlarmService::a3_queuedAckIsNotAppliedToALaterOccurrence()
     QVERIFY2(store.open(storePath()), qPrintable(store.lastError()));
     Session session;
     session.setSettings(settingsFor(proxy.url()));
-    session.setStore(&store);
+    session.openStore(store.path());
     AlarmService *alarms = session.alarmService();
     QSignalSpy delivered(alarms, &AlarmService::requestDelivered);
     QSignalSpy refused(alarms, &AlarmService::requestRefused);
@@ -524,7 +524,7 @@ void TestAlarmService::a6_polling_unsupportedActionFailsAtOnceAndTheRestIsFlushe
     ConnectionSettings settings = settingsFor(proxy.url());
     settings.pollAfterAttempts = 2;
     session.setSettings(settings);
-    session.setStore(&store);
+    session.openStore(store.path());
     AlarmService *alarms = session.alarmService();
     QSignalSpy delivered(alarms, &AlarmService::requestDelivered);
     QSignalSpy refused(alarms, &AlarmService::requestRefused);
@@ -578,7 +578,7 @@ void TestAlarmService::a5_ackOnALiveLinkWorksAfterTheStoreBreaks()
     QVERIFY2(store.open(storePath()), qPrintable(store.lastError()));
     Session session;
     session.setSettings(settingsFor(server.url()));
-    session.setStore(&store);
+    session.openStore(store.path());
     AlarmService *alarms = session.alarmService();
     QSignalSpy keeps(alarms, &AlarmService::keepsOfflineActionsChanged);
     QSignalSpy delivered(alarms, &AlarmService::requestDelivered);
@@ -590,7 +590,7 @@ void TestAlarmService::a5_ackOnALiveLinkWorksAfterTheStoreBreaks()
     QCOMPARE(ids.size() >= 2, true);
 
     // The database goes away under the running console (a full or failing disk).
-    alarms->storeWorker()->post([](LocalStore &broken) { broken.close(); });
+    session.store()->post([](LocalStore &broken) { broken.close(); });
     const QUuid first = alarms->acknowledge(ids.at(0));
     QTRY_COMPARE(delivered.count(), 1);
     QCOMPARE(delivered.first().at(0).toUuid(), first);
@@ -616,13 +616,13 @@ void TestAlarmService::s11_secondConsoleOnTheProfileDoesNotDeliverItsOutbox()
     QVERIFY2(store.open(storePath()), qPrintable(store.lastError()));
     Session first;
     first.setSettings(settingsFor(proxy.url()));
-    first.setStore(&store);
+    first.openStore(store.path());
     QTRY_VERIFY(first.alarmService()->isLoaded());
     QVERIFY(first.alarmService()->keepsOfflineActions());
     first.start();
     QTRY_COMPARE(first.connection()->state(), State::Reconnecting);
     first.alarmService()->acknowledge(ids.first());
-    first.alarmService()->storeWorker()->waitForIdle();
+    first.store()->waitForIdle();
     QCOMPARE(pendingIn(store), 1);
 
     // A second console on the same profile: it may act live, but the outbox is the first one's.
@@ -630,7 +630,7 @@ void TestAlarmService::s11_secondConsoleOnTheProfileDoesNotDeliverItsOutbox()
     QVERIFY2(sameStore.open(storePath()), qPrintable(sameStore.lastError()));
     Session second;
     second.setSettings(settingsFor(server.url()));
-    second.setStore(&sameStore);
+    second.openStore(sameStore.path());
     QTRY_VERIFY(second.alarmService()->isLoaded());
     QVERIFY(!second.alarmService()->keepsOfflineActions());
     QVERIFY2(second.alarmService()->storeProblem().contains(QStringLiteral("another")),

@@ -1,7 +1,6 @@
 #include "app/operatorcontrolsocket.h"
 #include "app/session.h"
 #include "simserver.h"
-#include "store/localstore.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -45,14 +44,12 @@ void TestOperatorControlSocket::anAckOverTheSocketReachesTheServer()
     QTemporaryDir dir;
     SimServer sim(plant());
     QVERIFY(sim.listen());
-    LocalStore store;
-    QVERIFY(store.open(dir.filePath(QStringLiteral("store.db"))));
     Session session;
     ConnectionSettings settings;
     settings.url = QUrl(sim.url());
     settings.operatorName = QStringLiteral("remote-hand");
     session.setSettings(settings);
-    session.setStore(&store);
+    session.openStore(dir.filePath(QStringLiteral("store.db")));
     OperatorControlSocket control(&session, nullptr);
     const QString path = dir.filePath(QStringLiteral("control.sock"));
     QVERIFY(control.listen(path));
