@@ -53,6 +53,9 @@ void ChaosChecker::setServer(SimServer *server)
     ++m_instance;
     m_serverStartedMs = nowMs();
     m_bookSignature.clear();
+    // A difference seen against the last run's book says nothing of this
+    // one, even if the new book happens to read the same.
+    m_alarmSuspects.clear();
     connect(server, &SimServer::actionPerformed, this, &ChaosChecker::onAction);
     sampleServer();
 }
@@ -80,8 +83,12 @@ void ChaosChecker::sampleServer()
 }
 
 void ChaosChecker::onAction(const QString &operatorName, const QString &type, const QJsonObject &request,
-                            const QJsonObject &data, const QJsonObject &error)
+                            const QJsonObject &data, const QJsonObject &error, bool repeated)
 {
+    // A request id sent again (its answer was lost with the link) is answered
+    // from the server's memory and runs nothing: it is not a second delivery.
+    if (repeated)
+        return;
     ServerAction action;
     action.operatorName = operatorName;
     action.type = type;

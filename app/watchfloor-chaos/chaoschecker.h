@@ -85,7 +85,7 @@ private:
 
     void sampleServer();
     void onAction(const QString &operatorName, const QString &type, const QJsonObject &request, const QJsonObject &data,
-                  const QJsonObject &error);
+                  const QJsonObject &error, bool repeated);
     void violate(const QString &invariant, const QString &console, const QString &key, const QString &detail);
     void count(const QString &invariant) { ++m_checks[invariant]; }
     void checkStaleness(const ChaosConsole &console, const QJsonObject &doc, qint64 writtenMs);

@@ -339,7 +339,7 @@ void SimServer::handleAuth(Client *client, const QJsonObject &request, const QJs
     if (operatorName.isEmpty())
         operatorName = QStringLiteral("anonymous");
     client->clientName = request.value(QLatin1StringView("client")).toString().left(64);
-    const QString sessionId = QStringLiteral("s-%1-%2").arg(m_options.seed).arg(m_nextSessionId++);
+    const QString sessionId = QStringLiteral("s-%1-%2").arg(m_instance).arg(m_nextSessionId++);
     client->session = std::make_shared<SimSession>(sessionId, operatorName, role,
                                                    SimSession::Limits {m_options.replayEvents, m_options.replayAgeMs});
     m_sessions.insert(sessionId, client->session);
@@ -463,7 +463,7 @@ void SimServer::handleCommand(Client *client, const QJsonObject &request, const 
     const Outcome outcome = runCommand(client->session->operatorName(), request);
     sendOutcome(client, id, outcome);
     Q_EMIT actionPerformed(client->session->operatorName(), QStringLiteral("command"), request, outcome.data,
-                           outcome.error);
+                           outcome.error, outcome.repeated);
     publishOutcome(client->session->operatorName(), outcome);
 }
 
@@ -472,7 +472,8 @@ void SimServer::handleAlarmRequest(Client *client, const QString &type, const QJ
 {
     const Outcome outcome = runAlarmRequest(client->session->operatorName(), type, request);
     sendOutcome(client, id, outcome);
-    Q_EMIT actionPerformed(client->session->operatorName(), type, request, outcome.data, outcome.error);
+    Q_EMIT actionPerformed(client->session->operatorName(), type, request, outcome.data, outcome.error,
+                           outcome.repeated);
     publishOutcome(client->session->operatorName(), outcome);
 }
 
@@ -480,7 +481,7 @@ SimServer::Outcome SimServer::perform(const QString &operatorName, const QString
 {
     const Outcome outcome
         = type == u"command" ? runCommand(operatorName, request) : runAlarmRequest(operatorName, type, request);
-    Q_EMIT actionPerformed(operatorName, type, request, outcome.data, outcome.error);
+    Q_EMIT actionPerformed(operatorName, type, request, outcome.data, outcome.error, outcome.repeated);
     publishOutcome(operatorName, outcome);
     return outcome;
 }
@@ -528,7 +529,7 @@ SimServer::Outcome SimServer::runAlarmRequest(const QString &operatorName, const
         return runAlarmAction(operatorName, type, request);
     const QString key = type % u'/' % requestId;
     if (const auto known = m_alarmAnswers.constFind(key); known != m_alarmAnswers.cend())
-        return {known->data, known->error, {}, {}, {}}; // answered again, done once
+        return {known->data, known->error, {}, {}, {}, true}; // answered again, done once
     const Outcome outcome = runAlarmAction(operatorName, type, request);
     constexpr qsizetype kRememberedAnswers = 10000;
     m_alarmAnswers.insert(key, {outcome.data, outcome.error, {}, {}, {}});

@@ -9,6 +9,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
+#include <QRandomGenerator>
 #include <QTimer>
 
 #include <memory>
@@ -71,6 +72,7 @@ public:
         SimEvents events; // what it caused
         QString activity; // the user_activity action to publish; empty: none
         QString target;
+        bool repeated = false; // answered from memory: a request id already run
     };
     // Runs a `command`, `ack_alarm`, `shelve_alarm` or `unshelve_alarm`
     // request as the WebSocket does, for `operatorName`, and publishes what
@@ -87,10 +89,12 @@ Q_SIGNALS:
     void eventsPublished();
     // An operator's `command`, `ack_alarm`, `shelve_alarm` or
     // `unshelve_alarm` was run (over WebSocket or REST), repeats included:
-    // what was asked, and the answer (`data`, or `error` when refused). For
-    // outside checkers such as watchfloor-chaos.
+    // what was asked, and the answer (`data`, or `error` when refused);
+    // `repeated` when an alarm action's request id had run before and the
+    // answer came from memory, changing nothing. For outside checkers such
+    // as watchfloor-chaos.
     void actionPerformed(const QString &operatorName, const QString &type, const QJsonObject &request,
-                         const QJsonObject &data, const QJsonObject &error);
+                         const QJsonObject &data, const QJsonObject &error, bool repeated);
 
 private:
     struct Client
@@ -153,6 +157,10 @@ private:
     QElapsedTimer m_clock;
     QTimer m_tick;
     QString m_error;
+    // Session ids are "s-<instance>-<n>": the instance is drawn at random per
+    // run, so that an id of an earlier run never names a session of this one.
+    const QString m_instance
+        = QString::number(QRandomGenerator::system()->generate64() & 0xffffffffffffULL, 16).rightJustified(12, u'0');
     quint64 m_nextSessionId = 1;
     qint64 m_nextHeartbeatMs = 0;
     qint64 m_messagesIn = 0;

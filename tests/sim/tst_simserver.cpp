@@ -31,6 +31,7 @@ private Q_SLOTS:
     void refreshResendsSnapshots();
     void resumeReplaysWhatWasMissed();
     void resumeTooFarBackNeedsResync();
+    void sessionOfAnEarlierRunIsNotResumed();
     void adminBroadcastReachesEveryone();
     void presenceFollowsConsoles();
     void connectionLimitCloses1013();
@@ -307,6 +308,42 @@ void TestSimServer::resumeReplaysWhatWasMissed()
         if (typeOf(m) == u"drone_update")
             QCOMPARE(m.value(QLatin1StringView("seq")).toInteger(), expected++);
     }
+}
+
+void TestSimServer::sessionOfAnEarlierRunIsNotResumed()
+{
+    // A console held a session of the server before it restarted; the new
+    // run opens sessions of its own, as many, for the same operator. The old
+    // id must not name one of them: resuming it would replay another
+    // session's tail onto a list built from the old run's events.
+    const auto sessionOf = [](SimTestClient &client) {
+        return client.authenticate()
+            .value(QLatin1StringView("data"))
+            .toObject()
+            .value(QLatin1StringView("sessionId"))
+            .toString();
+    };
+    QString before;
+    {
+        SimServer earlier(fast());
+        QVERIFY(earlier.listen());
+        SimTestClient client(earlier.url());
+        before = sessionOf(client);
+        QVERIFY(!before.isEmpty());
+    }
+    SimServer restarted(fast()); // the same seed, as a restart with the same command line
+    QVERIFY(restarted.listen());
+    SimTestClient abandoned(restarted.url());
+    const QString now = sessionOf(abandoned);
+    QVERIFY(!now.isEmpty());
+    QVERIFY2(now != before, qPrintable(now));
+    SimTestClient console(restarted.url());
+    console.authenticate();
+    const QJsonObject resumed = console.request({{QLatin1StringView("type"), QStringLiteral("resume")},
+                                                 {QLatin1StringView("sessionId"), before},
+                                                 {QLatin1StringView("lastSeq"), 0}});
+    QVERIFY(!resumed.value(QLatin1StringView("ok")).toBool());
+    QCOMPARE(errorCode(resumed), QStringLiteral("resync_required"));
 }
 
 void TestSimServer::resumeTooFarBackNeedsResync()
