@@ -188,7 +188,12 @@ function hostileClient(url, role, stats, stopping) {
                     break;
                 case 'invalid-json':
                     auth(TOKENS.operator);
-                    for (let i = 0; i < 25; i++) ws.send('{ this is not json');
+                    // Paced under the message rate so the malformed-message limit, not the rate limit, answers.
+                    for (let i = 0; i < 25; i++) {
+                        setTimeout(() => {
+                            if (ws.readyState === WebSocket.OPEN) ws.send('{ this is not json');
+                        }, i * 120);
+                    }
                     break;
                 case 'request-flood':
                     auth(TOKENS.operator);
@@ -225,6 +230,8 @@ function hostileClient(url, role, stats, stopping) {
             }
         });
         ws.on('close', (code) => {
+            // A round cut short by the end of the run says nothing of the server.
+            if (stopping.value) return;
             const expectedClose = { 'no-auth': 4001, 'wrong-token': 4001, 'huge-frame': 1009,
                                     'invalid-json': 1007, 'request-flood': 1008 }[role];
             if (expectedClose !== undefined) {
@@ -234,10 +241,10 @@ function hostileClient(url, role, stats, stopping) {
                 note(tooMany > 0 ? 'too_many_subscriptions' : 'no too_many_subscriptions', tooMany > 0);
             } else if (role === 'viewer-commands') {
                 note(`forbidden ${forbidden}/3`, forbidden === 3);
-            } else if (!stopping.value) {
+            } else {
                 note(`closed ${code}`, true);
             }
-            if (!stopping.value) setTimeout(round, 200);
+            setTimeout(round, 200);
         });
         ws.on('error', () => {});
     };
