@@ -312,8 +312,9 @@ void TestCommandRecorder::reconnectAndNextRunDuplicateNothing()
     {
         StoreWorker store;
         store.open(path);
-        const std::optional<QList<LocalStore::Command>> all = store.callAndWait<std::optional<QList<LocalStore::Command>>>(
-            [](LocalStore &s) { return s.commands(100); });
+        const std::optional<QList<LocalStore::Command>> all
+            = store.callAndWait<std::optional<QList<LocalStore::Command>>>(
+                [](LocalStore &s) { return s.commands(100); });
         QVERIFY(all);
         QCOMPARE(int(all->size()), 2);
         QCOMPARE(all->at(0).commandId, QUuid::fromString(second)); // newest first

@@ -64,8 +64,7 @@ struct Console
                                                             QAbstractItemModelTester::FailureReportingMode::Fatal);
     }
     // Runs `read` on the store's thread, after every write posted so far.
-    template<typename Result>
-    Result stored(std::function<Result(LocalStore &)> read)
+    template<typename Result> Result stored(std::function<Result(LocalStore &)> read)
     {
         return session.store()->callAndWait<Result>(std::move(read));
     }

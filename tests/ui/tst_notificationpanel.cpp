@@ -331,9 +331,9 @@ void TestNotificationPanel::filtersAndSearchNarrowTheList()
     for (int row = 0; row < proxy->rowCount(); ++row)
         QVERIFY(proxy->index(row, 0).data(Role::NeedsAckRole).toBool());
     // Of everything listed now: the flood may have added some since.
-    QVERIFY2(c.panel->summaryLabel()->text().contains(
-                 QStringLiteral("listed of %1").arg(c.center->model()->rowCount())),
-             qPrintable(c.panel->summaryLabel()->text()));
+    QVERIFY2(
+        c.panel->summaryLabel()->text().contains(QStringLiteral("listed of %1").arg(c.center->model()->rowCount())),
+        qPrintable(c.panel->summaryLabel()->text()));
 }
 
 void TestNotificationPanel::historyIsGroupedByDayAndCanBeCleared()

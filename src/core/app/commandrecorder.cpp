@@ -114,8 +114,8 @@ CommandRecorder::Written CommandRecorder::write(LocalStore &store, const LocalSt
                        || (PlantValues::isFinal(*last) && !PlantValues::isFinal(change.status)))) {
             ++result.changesDone; // a repeat, or a late report of an earlier step
             continue;
-        } else if (!store.updateCommand(entry.commandId, CommandLogModel::stateName(change.status),
-                                        entry.actualValue, error, change.at)) {
+        } else if (!store.updateCommand(entry.commandId, CommandLogModel::stateName(change.status), entry.actualValue,
+                                        error, change.at)) {
             fail();
             break;
         }

@@ -194,28 +194,17 @@ void NotificationCenter::clearHistory()
         else
             it = m_currentByAlarm.erase(it);
     }
-    if (!m_store) {
-        Q_EMIT historyCleared({});
-        return;
-    }
     QList<LocalStore::Notification> kept;
     for (const Item &item : std::as_const(keep))
         kept.append(stored(item));
-    m_store->write(
+    storeWrite(
         [kept](LocalStore &store) {
-            if (!store.isOpen())
-                return true;
             bool ok = store.clearHistory();
             for (const LocalStore::Notification &n : kept)
                 ok = store.appendNotification(n) && ok;
             return ok;
         },
-        this,
-        [this](const QString &error) {
-            if (!error.isEmpty())
-                storeFailure(error);
-            Q_EMIT historyCleared(error);
-        });
+        [this](const QString &error) { Q_EMIT historyCleared(error); });
 }
 
 void NotificationCenter::setMaximumListed(int count)
@@ -592,21 +581,25 @@ void NotificationCenter::update(const Item &item, bool persist)
 void NotificationCenter::save(const Item &item)
 {
     // Added if new, changed if known: an earlier run may have stored it.
-    storeWrite([n = stored(item)](LocalStore &store) {
-        return store.appendNotification(n) && store.updateNotification(n);
-    });
+    storeWrite(
+        [n = stored(item)](LocalStore &store) { return store.appendNotification(n) && store.updateNotification(n); });
 }
 
-void NotificationCenter::storeWrite(std::function<bool(LocalStore &)> write)
+void NotificationCenter::storeWrite(std::function<bool(LocalStore &)> write, std::function<void(QString)> then)
 {
     // A database that did not open keeps nothing and says so elsewhere (the
     // alarm service's banner); one that fails while open is reported here.
-    if (!m_store)
+    if (!m_store) {
+        if (then)
+            then({});
         return;
+    }
     m_store->write([write = std::move(write)](LocalStore &store) { return !store.isOpen() || write(store); }, this,
-                   [this](const QString &error) {
+                   [this, then = std::move(then)](const QString &error) {
                        if (!error.isEmpty())
                            storeFailure(error);
+                       if (then)
+                           then(error);
                    });
 }
 

@@ -100,7 +100,9 @@ private:
     void prune();
     void checkAttention();
     void save(const NotificationModel::Item &item);
-    void storeWrite(std::function<bool(LocalStore &)> write);
+    // Runs write on the store's thread (nothing without an open store); a
+    // failure is reported, and then(error) follows either way.
+    void storeWrite(std::function<bool(LocalStore &)> write, std::function<void(QString)> then = {});
     void storeFailure(const QString &what);
     // Puts a changed notification in the list and tells the views; with
     // `persist`, writes it to the history too, so a restart shows what still waits.

@@ -49,8 +49,7 @@ public:
     // Runs job on the worker thread and returns its result, blocking the
     // caller until then (after every job posted before it). For reads at
     // start-up only, before the window shows: a running console never waits.
-    template<typename Result>
-    Result callAndWait(std::function<Result(LocalStore &)> job)
+    template<typename Result> Result callAndWait(std::function<Result(LocalStore &)> job)
     {
         std::optional<Result> result;
         post([&result, &job](LocalStore &store) { result = job(store); });
