@@ -35,3 +35,18 @@ function(watchfloor_add_test name)
         TIMEOUT ${ARG_TIMEOUT}
         ENVIRONMENT "QT_QPA_PLATFORM=offscreen;XDG_RUNTIME_DIR=${runtime_dir};XDG_DATA_HOME=${runtime_dir}/data;XDG_CONFIG_HOME=${runtime_dir}/config;QT_ASSUME_STDERR_HAS_CONSOLE=1")
 endfunction()
+
+# watchfloor_layer(<target> <folder>)
+# Makes one layer of the core reachable as "<folder>/<file>.h", for the target
+# itself and for whatever links it, and for nothing else. The include root is
+# a folder of the build tree that holds a single link to this layer's source
+# folder; src/core itself is on no include path. So a layer that does not link
+# another cannot include its headers: the build, not a convention, keeps the
+# layers apart (docs/architecture.md, "Layers").
+function(watchfloor_layer target folder)
+    set(root "${CMAKE_BINARY_DIR}/layers/${folder}")
+    file(MAKE_DIRECTORY "${root}")
+    file(CREATE_LINK "${CMAKE_CURRENT_SOURCE_DIR}/${folder}" "${root}/${folder}" SYMBOLIC)
+    watchfloor_configure_target(${target})
+    target_include_directories(${target} PUBLIC "${root}")
+endfunction()

@@ -3838,6 +3838,13 @@
     </message>
 </context>
 <context>
+    <name>ViewFactory</name>
+    <message>
+        <source>commands off</source>
+        <translation>Befehle aus</translation>
+    </message>
+</context>
+<context>
     <name>ViewWindow</name>
     <message>
         <source>Watchfloor — %1 — %2</source>
@@ -3846,10 +3853,6 @@
     <message>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
-    </message>
-    <message>
-        <source>commands off</source>
-        <translation>Befehle aus</translation>
     </message>
     <message>
         <source>Close window</source>

@@ -1,15 +1,17 @@
-#include "app/commandservice.h"
-#include "app/diagnosticssnapshot.h"
-#include "app/diagnosticswriter.h"
-#include "app/operatorcontrolsocket.h"
-#include "app/pinhash.h"
-#include "app/profile.h"
-#include "app/profilecatalog.h"
-#include "app/profilecheck.h"
-#include "app/session.h"
+#include "config/pinhash.h"
+#include "config/profile.h"
+#include "config/profilecatalog.h"
 #include "kioskcontroller.h"
 #include "language.h"
 #include "mainwindow.h"
+#include "services/commandservice.h"
+#include "services/consoleservices.h"
+#include "services/diagnosticssnapshot.h"
+#include "services/diagnosticswriter.h"
+#include "services/linkstatus.h"
+#include "services/operatorcontrolsocket.h"
+#include "services/profilecheck.h"
+#include "services/session.h"
 #include "simserver.h"
 #include "startdialog.h"
 #include "store/localstore.h"
@@ -221,8 +223,8 @@ void arrangeScreenshot(Session &session, MainWindow &window, const QString &path
         QObject::connect(&session, &Session::liveDataArrived, &window, take, Qt::SingleShotConnection);
 
     QTimer::singleShot(kScreenshotTimeoutMs, &window, [&session] {
-        const ConnectionService *c = session.connection();
-        QString state = ConnectionService::stateName(c->state());
+        const LinkStatus *c = session.link();
+        QString state = LinkStatus::stateName(c->state());
         if (!c->lastError().isEmpty())
             state += QStringLiteral(", ") + c->lastError();
         std::fprintf(
@@ -348,12 +350,14 @@ int main(int argc, char *argv[])
                                         .arg(result.error)));
     });
     session.alarmService()->setMaximumAgeMs(profile.alarmActionMaxAgeMinutes * 60 * 1000);
-    MainWindow window(&session, profile.name);
+    // Every service on top of the session; the window is handed them.
+    ConsoleServices services(&session);
+    services.commands()->setCommandsAllowed(profile.commandsAllowed());
+    services.commands()->setTimeout(std::chrono::seconds(profile.commandTimeoutSeconds));
+    services.commands()->setCriticalEndpoints(profile.confirmEndpoints);
+    MainWindow window(&services, profile.name);
     window.setRequireAckNote(profile.requireAckNote);
     window.setFeatureSwitches(profile.features);
-    window.commandService()->setCommandsAllowed(profile.commandsAllowed());
-    window.commandService()->setTimeout(std::chrono::seconds(profile.commandTimeoutSeconds));
-    window.commandService()->setCriticalEndpoints(profile.confirmEndpoints);
     std::unique_ptr<KioskController> kiosk;
     if (profile.kiosk.enabled) {
         // Full screen and locked; it decides what shows, not the last session.
@@ -367,13 +371,13 @@ int main(int argc, char *argv[])
     }
     // Support staff and outside tools read what the operator is shown.
     DiagnosticsSnapshot diagnostics(&session);
-    diagnostics.setCommandService(window.commandService());
+    diagnostics.setCommandService(services.commands());
     window.setDiagnostics(&diagnostics);
     DiagnosticsWriter diagnosticsWriter(&diagnostics);
     diagnosticsWriter.watchSignal();
     if (parser.isSet(diagnosticsOption))
         diagnosticsWriter.startPeriodic(parser.value(diagnosticsOption));
-    OperatorControlSocket controlSocket(&session, window.commandService());
+    OperatorControlSocket controlSocket(&session, services.commands());
     if (parser.isSet(controlSocketOption)) {
         QString error;
         if (!controlSocket.listen(parser.value(controlSocketOption), &error))

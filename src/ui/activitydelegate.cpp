@@ -11,14 +11,14 @@ ActivityDelegate::ActivityDelegate(Table table, QObject *parent)
     , m_table(table)
 { }
 
-QString ActivityDelegate::roleText(Protocol::OperatorRole role)
+QString ActivityDelegate::roleText(Domain::OperatorRole role)
 {
     switch (role) {
-    case Protocol::OperatorRole::Viewer:
+    case Domain::OperatorRole::Viewer:
         return tr("Viewer");
-    case Protocol::OperatorRole::Operator:
+    case Domain::OperatorRole::Operator:
         return tr("Operator");
-    case Protocol::OperatorRole::Admin:
+    case Domain::OperatorRole::Admin:
         return tr("Administrator");
     }
     return {};
@@ -46,7 +46,7 @@ QString ActivityDelegate::cellText(Table table, const QModelIndex &index)
     if (table == Table::Operators) {
         switch (index.column()) {
         case OperatorModel::RoleColumn:
-            return roleText(Protocol::OperatorRole(index.data(OperatorModel::OperatorRoleRole).toInt()));
+            return roleText(Domain::OperatorRole(index.data(OperatorModel::OperatorRoleRole).toInt()));
         case OperatorModel::SinceColumn:
             return MachineDelegate::timeText(index.data(OperatorModel::SinceRole).toDateTime());
         case OperatorModel::LastActionColumn: {

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "protocol/presence.h"
+#include "domain/presence.h"
 
 #include <QStyledItemDelegate>
 
@@ -16,7 +16,7 @@ public:
 
     explicit ActivityDelegate(Table table, QObject *parent = nullptr);
 
-    static QString roleText(Protocol::OperatorRole role);
+    static QString roleText(Domain::OperatorRole role);
     // Known actions in words; others as the server named them.
     static QString actionText(const QString &action);
 

@@ -2,8 +2,8 @@
 
 #include "activitydelegate.h"
 #include "activityfilterproxy.h"
-#include "app/session.h"
 #include "listtable.h"
+#include "services/session.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>

@@ -13,9 +13,9 @@
 #include <QPainterPath>
 #include <QToolTip>
 
-using Protocol::AlarmSeverity;
-using Protocol::AlarmSourceKind;
-using Protocol::AlarmState;
+using Domain::AlarmSeverity;
+using Domain::AlarmSourceKind;
+using Domain::AlarmState;
 
 QString AlarmDelegate::severityText(AlarmSeverity severity)
 {

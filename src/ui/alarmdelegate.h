@@ -1,6 +1,6 @@
 #pragma once
 
-#include "protocol/alarm.h"
+#include "domain/alarm.h"
 
 #include <QStyledItemDelegate>
 
@@ -22,14 +22,14 @@ public:
     void setBlinkPhase(bool on) { m_blinkOn = on; }
     bool blinkPhase() const { return m_blinkOn; }
 
-    static QString severityText(Protocol::AlarmSeverity severity);
-    static QString stateText(Protocol::AlarmState state);
-    static QString sourceKindText(Protocol::AlarmSourceKind kind);
+    static QString severityText(Domain::AlarmSeverity severity);
+    static QString stateText(Domain::AlarmState state);
+    static QString sourceKindText(Domain::AlarmSourceKind kind);
     // The colour of a severity's mark: red and amber only for what needs a person.
-    static QColor severityColor(Protocol::AlarmSeverity severity);
+    static QColor severityColor(Domain::AlarmSeverity severity);
     // The severity's mark in `rect`; hollow draws only its outline (the off
     // phase of a blink).
-    static void drawSeverityMark(QPainter *painter, Protocol::AlarmSeverity severity, const QRectF &rect, bool hollow);
+    static void drawSeverityMark(QPainter *painter, Domain::AlarmSeverity severity, const QRectF &rect, bool hollow);
     static QString timeText(const QDateTime &at);
     // The words a cell shows, as the tables draw them.
     static QString cellText(const QModelIndex &index);

@@ -9,7 +9,7 @@ AlarmFilterProxy::AlarmFilterProxy(Section section, QObject *parent)
     setDynamicSortFilter(true);
 }
 
-void AlarmFilterProxy::setMinimumSeverity(Protocol::AlarmSeverity severity)
+void AlarmFilterProxy::setMinimumSeverity(Domain::AlarmSeverity severity)
 {
     if (severity == m_minimumSeverity)
         return;
@@ -60,12 +60,12 @@ bool AlarmFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &source
 {
     const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
     const int state = index.data(AlarmModel::StateRole).toInt();
-    const bool shelved = state == int(Protocol::AlarmState::Shelved);
+    const bool shelved = state == int(Domain::AlarmState::Shelved);
     if (shelved != (m_section == Section::Shelved))
         return false;
     // Unknown ranks with Critical: no filter hides it.
-    if (Protocol::severityRank(Protocol::AlarmSeverity(index.data(AlarmModel::SeverityRole).toInt()))
-        > Protocol::severityRank(m_minimumSeverity))
+    if (Domain::severityRank(Domain::AlarmSeverity(index.data(AlarmModel::SeverityRole).toInt()))
+        > Domain::severityRank(m_minimumSeverity))
         return false;
     if (!m_states.isEmpty() && !m_states.contains(state))
         return false;

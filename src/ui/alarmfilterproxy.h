@@ -20,12 +20,12 @@ public:
     Section section() const { return m_section; }
 
     // Alarms of this severity or a more severe one (Critical is the most).
-    void setMinimumSeverity(Protocol::AlarmSeverity severity);
-    Protocol::AlarmSeverity minimumSeverity() const { return m_minimumSeverity; }
-    // Only these states (Protocol::AlarmState as int); empty: any state.
+    void setMinimumSeverity(Domain::AlarmSeverity severity);
+    Domain::AlarmSeverity minimumSeverity() const { return m_minimumSeverity; }
+    // Only these states (Domain::AlarmState as int); empty: any state.
     void setStates(const QSet<int> &states);
     QSet<int> states() const { return m_states; }
-    // Only this source kind (Protocol::AlarmSourceKind as int); -1: any.
+    // Only this source kind (Domain::AlarmSourceKind as int); -1: any.
     void setSourceKind(int kind);
     int sourceKind() const { return m_sourceKind; }
     // Case-insensitive, in the message, source, alarm id, operators, note and reason.
@@ -44,7 +44,7 @@ protected:
 
 private:
     Section m_section;
-    Protocol::AlarmSeverity m_minimumSeverity = Protocol::AlarmSeverity::Info;
+    Domain::AlarmSeverity m_minimumSeverity = Domain::AlarmSeverity::Info;
     QSet<int> m_states;
     int m_sourceKind = -1;
     QString m_searchText;

@@ -16,9 +16,9 @@
 #include <cmath>
 #include <numbers>
 
-using Protocol::Alarm;
-using Protocol::AlarmSeverity;
-using Protocol::AlarmState;
+using Domain::Alarm;
+using Domain::AlarmSeverity;
+using Domain::AlarmState;
 
 namespace {
 
@@ -142,7 +142,7 @@ void AlarmSound::track(const Alarm &alarm)
 {
     // Only a critical condition present and not yet acknowledged sounds; a
     // return to normal, an acknowledgement, clearing or shelving silence it.
-    if (Protocol::severityRank(alarm.severity) == 0 && alarm.state == AlarmState::ActiveUnacked) {
+    if (Domain::severityRank(alarm.severity) == 0 && alarm.state == AlarmState::ActiveUnacked) {
         m_sounding.insert(alarm.alarmId);
     } else {
         m_sounding.remove(alarm.alarmId);

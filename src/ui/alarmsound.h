@@ -66,8 +66,8 @@ Q_SIGNALS:
     void muteChanged();
 
 private:
-    void onAlarmsChanged(const QList<Protocol::Alarm> &changed);
-    void track(const Protocol::Alarm &alarm);
+    void onAlarmsChanged(const QList<Domain::Alarm> &changed);
+    void track(const Domain::Alarm &alarm);
     void playSound();
 
     qint64 nowMs() const { return m_monotonic ? m_monotonic() : m_steady.elapsed(); }

@@ -1,10 +1,12 @@
 #include "alarmsview.h"
 
+#include "services/linkstatus.h"
+
 #include "alarmdelegate.h"
 #include "alarmfilterproxy.h"
 #include "alarmnotedialog.h"
-#include "app/session.h"
 #include "listtable.h"
+#include "services/session.h"
 #include "shelvedialog.h"
 #include "theme.h"
 
@@ -22,8 +24,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
-using Protocol::AlarmSeverity;
-using Protocol::AlarmState;
+using Domain::AlarmSeverity;
+using Domain::AlarmState;
 
 namespace {
 
@@ -111,8 +113,8 @@ AlarmsView::AlarmsView(Session *session, QWidget *parent)
     m_sourceFilter->setObjectName(QStringLiteral("sourceFilter"));
     m_sourceFilter->setAccessibleName(tr("Source kind"));
     m_sourceFilter->addItem(tr("All sources"), -1);
-    for (auto kind : {Protocol::AlarmSourceKind::Drone, Protocol::AlarmSourceKind::Machine,
-                      Protocol::AlarmSourceKind::Endpoint, Protocol::AlarmSourceKind::System})
+    for (auto kind : {Domain::AlarmSourceKind::Drone, Domain::AlarmSourceKind::Machine,
+                      Domain::AlarmSourceKind::Endpoint, Domain::AlarmSourceKind::System})
         m_sourceFilter->addItem(AlarmDelegate::sourceKindText(kind), int(kind));
     m_search = new QLineEdit(this);
     m_search->setObjectName(QStringLiteral("alarmSearch"));
@@ -208,7 +210,7 @@ AlarmsView::AlarmsView(Session *session, QWidget *parent)
         updateActions();
     });
     connect(model, &QAbstractItemModel::rowsRemoved, this, &AlarmsView::updateSummary);
-    connect(m_session->connection(), &ConnectionService::stateChanged, this, &AlarmsView::updateActions);
+    connect(m_session->link(), &LinkStatus::stateChanged, this, &AlarmsView::updateActions);
     connect(m_session, &Session::alarmServiceChanged, this, &AlarmsView::updateActions);
     connect(&m_rate, &AlarmRateMeter::activationsChanged, this, &AlarmsView::updateRate);
 
@@ -274,7 +276,7 @@ QString AlarmsView::actionsUnavailableReason() const
 {
     if (m_watchOnly)
         return tr("This screen only watches: acknowledge and shelve alarms from an operator workstation.");
-    if (m_session->connection()->isViewer())
+    if (m_session->link()->isViewer())
         return tr("Your role (viewer) may watch alarms but not acknowledge or shelve them.");
     return {};
 }
@@ -363,7 +365,7 @@ void AlarmsView::unshelveSelected()
 
 void AlarmsView::reportOutcome(int made, const QString &what)
 {
-    if (m_session->connection()->isLive())
+    if (m_session->link()->isLive())
         m_statusLabel->setText(tr("%1 sent (%2); waiting for the server.").arg(what).arg(made));
     else
         m_statusLabel->setText(

@@ -2,14 +2,14 @@
 
 #include "alarmdelegate.h"
 #include "alarmsound.h"
-#include "app/notificationcenter.h"
-#include "app/session.h"
 #include "desktopnotifier.h"
+#include "services/notificationcenter.h"
+#include "services/session.h"
 #include "toastarea.h"
 
 #include <chrono>
 
-using Protocol::AlarmSeverity;
+using Domain::AlarmSeverity;
 using Kind = NotificationModel::Kind;
 
 Alerting::Alerting(NotificationCenter *center, Session *session, QWidget *window, QWidget *toastHost)

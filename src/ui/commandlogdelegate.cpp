@@ -11,7 +11,7 @@
 
 #include <algorithm>
 
-using Protocol::CommandState;
+using Domain::CommandState;
 
 QString CommandLogDelegate::statusText(CommandState status)
 {

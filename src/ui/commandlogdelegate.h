@@ -1,6 +1,6 @@
 #pragma once
 
-#include "protocol/plant.h"
+#include "domain/plant.h"
 
 #include <QPixmap>
 #include <QStyledItemDelegate>
@@ -19,15 +19,15 @@ public:
     void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 
-    static QString statusText(Protocol::CommandState status);
+    static QString statusText(Domain::CommandState status);
     // bool as on/off, numbers in the locale's digits, enumerations as given; empty when unknown.
     static QString valueText(const QVariant &value);
     // The text a cell of the command log shows (also what the free-text filter searches).
     static QString cellText(const QModelIndex &index);
-    static bool isUnsuccessful(Protocol::CommandState status);
+    static bool isUnsuccessful(Domain::CommandState status);
 
-    static void drawStatusSymbol(QPainter *painter, Protocol::CommandState status, const QRectF &rect);
-    static QPixmap statusPixmap(Protocol::CommandState status, int side, qreal dpr);
+    static void drawStatusSymbol(QPainter *painter, Domain::CommandState status, const QRectF &rect);
+    static QPixmap statusPixmap(Domain::CommandState status, int side, qreal dpr);
 
 protected:
     void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override;

@@ -4,7 +4,7 @@
 #include "model/commandlogmodel.h"
 #include "model/plantvalues.h"
 
-using Protocol::CommandState;
+using Domain::CommandState;
 
 CommandLogFilterProxy::CommandLogFilterProxy(QObject *parent)
     : QSortFilterProxyModel(parent)

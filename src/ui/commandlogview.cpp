@@ -1,16 +1,17 @@
 #include "commandlogview.h"
 
-#include "app/session.h"
+#include "services/linkstatus.h"
+
 #include "commandlogdelegate.h"
 #include "commandlogfilterproxy.h"
 #include "listtable.h"
 #include "machinedelegate.h"
 #include "model/commandlogmodel.h"
-#include "store/localstore.h"
 #include "theme.h"
 
 #include <QComboBox>
 #include <QDate>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -26,7 +27,7 @@
 
 #include <algorithm>
 
-using Protocol::CommandState;
+using Domain::CommandState;
 
 namespace {
 
@@ -34,10 +35,10 @@ enum HistoryColumn { HistoryTimeColumn, HistoryStatusColumn, HistoryActualColumn
 
 } // namespace
 
-CommandLogView::CommandLogView(Session *session, QWidget *parent)
+CommandLogView::CommandLogView(CommandLogModel *model, LinkStatus *link, QWidget *parent)
     : QWidget(parent)
-    , m_session(session)
-    , m_model(new CommandLogModel(session->commands(), session->store(), this))
+    , m_link(link)
+    , m_model(model)
     , m_proxy(new CommandLogFilterProxy(this))
     , m_delegate(new CommandLogDelegate(this))
 {
@@ -223,7 +224,7 @@ QWidget *CommandLogView::createDetailPane()
 
 QString CommandLogView::ownName() const
 {
-    return m_session->connection()->settings().operatorName;
+    return m_link->settings().operatorName;
 }
 
 void CommandLogView::applyFilters()

@@ -10,7 +10,7 @@ class QLabel;
 class QLineEdit;
 class QTableView;
 class QTreeWidget;
-class Session;
+class LinkStatus;
 
 // Every command sent to the plant, by this console and by other operators:
 // the earlier runs' from the local database and this run's live, in a
@@ -30,7 +30,8 @@ public:
 
     // The session is not owned and must outlive the view; its store (if any)
     // is read once, for the commands of earlier runs.
-    explicit CommandLogView(Session *session, QWidget *parent = nullptr);
+    // Neither is owned: the console's services own the model (ConsoleServices).
+    CommandLogView(CommandLogModel *model, LinkStatus *link, QWidget *parent = nullptr);
 
     CommandLogModel *model() const { return m_model; }
     CommandLogFilterProxy *proxy() const { return m_proxy; }
@@ -62,7 +63,7 @@ private:
     void updateDetail();
     QString ownName() const;
 
-    Session *m_session;
+    LinkStatus *m_link;
     CommandLogModel *m_model;
     CommandLogFilterProxy *m_proxy;
     CommandLogDelegate *m_delegate;

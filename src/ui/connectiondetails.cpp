@@ -14,9 +14,9 @@
 
 #include <algorithm>
 
-ConnectionDetails::ConnectionDetails(ConnectionService *connection, QWidget *parent)
+ConnectionDetails::ConnectionDetails(LinkStatus *link, QWidget *parent)
     : QFrame(parent, Qt::Popup)
-    , m_connection(connection)
+    , m_link(link)
 {
     setObjectName(QStringLiteral("connectionDetails"));
     setFrameShape(QFrame::StyledPanel);
@@ -69,9 +69,9 @@ ConnectionDetails::ConnectionDetails(ConnectionService *connection, QWidget *par
     buttons->addStretch(1);
     layout->addLayout(buttons);
 
-    connect(m_retry, &QPushButton::clicked, m_connection, &ConnectionService::retryNow);
+    connect(m_retry, &QPushButton::clicked, m_link, &LinkStatus::retryNow);
     connect(m_pause, &QPushButton::clicked, this, &ConnectionDetails::togglePause);
-    connect(m_connection, &ConnectionService::stateChanged, this, &ConnectionDetails::refresh);
+    connect(m_link, &LinkStatus::stateChanged, this, &ConnectionDetails::refresh);
     // Rates, ages and round trips move without a state change: a second is
     // as often as a person reads them.
     m_clock.setInterval(1000);
@@ -151,24 +151,24 @@ void ConnectionDetails::keyPressEvent(QKeyEvent *event)
 
 void ConnectionDetails::togglePause()
 {
-    if (m_connection->state() == ConnectionService::State::Paused)
-        m_connection->resumeLive();
+    if (m_link->state() == Domain::LinkState::Paused)
+        m_link->resumeLive();
     else
-        m_connection->pause();
+        m_link->pause();
 }
 
 void ConnectionDetails::refresh()
 {
-    using S = ConnectionService::State;
+    using S = Domain::LinkState;
     using Dialect = ConnectionSettings::Dialect;
     const QLocale locale;
-    const S state = m_connection->state();
+    const S state = m_link->state();
     const QString unknown = tr("not known yet");
 
     // The address only: user info and query may carry credentials.
     m_server->setText(
-        m_connection->currentUrl().toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment));
-    switch (m_connection->dialect()) {
+        m_link->currentUrl().toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment));
+    switch (m_link->dialect()) {
     case Dialect::Auto:
         m_dialect->setText(unknown);
         break;
@@ -183,23 +183,23 @@ void ConnectionDetails::refresh()
         break;
     }
     const auto orUnknown = [&unknown](const QString &text) { return text.isEmpty() ? unknown : text; };
-    m_serverName->setText(orUnknown(m_connection->serverName()));
-    m_session->setText(orUnknown(m_connection->sessionId()));
-    m_role->setText(orUnknown(m_connection->role()));
+    m_serverName->setText(orUnknown(m_link->serverName()));
+    m_session->setText(orUnknown(m_link->sessionId()));
+    m_role->setText(orUnknown(m_link->role()));
 
-    QString stateText = ConnectionService::stateName(state);
+    QString stateText = LinkStatus::stateName(state);
     if (state == S::Reconnecting) {
-        const qint64 ms = m_connection->msUntilRetry();
+        const qint64 ms = m_link->msUntilRetry();
         stateText = ms >= 0
-            ? tr("reconnecting in %1 (attempt %2)").arg(formatDuration(ms), locale.toString(m_connection->attempt()))
-            : tr("reconnecting (attempt %1)").arg(locale.toString(m_connection->attempt()));
+            ? tr("reconnecting in %1 (attempt %2)").arg(formatDuration(ms), locale.toString(m_link->attempt()))
+            : tr("reconnecting (attempt %1)").arg(locale.toString(m_link->attempt()));
     } else if (state == S::Offline) {
-        stateText = tr("gave up after %1 attempts").arg(locale.toString(m_connection->attempt()));
+        stateText = tr("gave up after %1 attempts").arg(locale.toString(m_link->attempt()));
     }
     m_state->setText(stateText);
 
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    const QDateTime lastLive = m_connection->lastLiveAt();
+    const QDateTime lastLive = m_link->lastLiveAt();
     if (lastLive.isValid()) {
         const QDateTime local = lastLive.toLocalTime();
         m_lastConnected->setText(tr("%1 %2 (%3 ago)")
@@ -209,24 +209,24 @@ void ConnectionDetails::refresh()
     } else {
         m_lastConnected->setText(tr("never"));
     }
-    const qint64 outage = m_connection->lastOutageMs();
+    const qint64 outage = m_link->lastOutageMs();
     m_lastOutage->setText(outage >= 0 ? formatDuration(outage) : tr("none"));
-    switch (m_connection->lastRecovery()) {
-    case ConnectionService::Recovery::None:
+    switch (m_link->lastRecovery()) {
+    case Domain::LinkRecovery::None:
         m_recovery->setText(tr("none"));
         break;
-    case ConnectionService::Recovery::Resumed:
+    case Domain::LinkRecovery::Resumed:
         m_recovery->setText(tr("resumed: nothing was missed"));
         break;
-    case ConnectionService::Recovery::Resynced:
+    case Domain::LinkRecovery::Resynced:
         m_recovery->setText(tr("resynced from fresh snapshots"));
         break;
     }
-    m_eventRate->setText(tr("%1 per second").arg(locale.toString(m_connection->eventsPerSecond(), 'f', 1)));
-    const qint64 rtt = m_connection->roundTripMs();
+    m_eventRate->setText(tr("%1 per second").arg(locale.toString(m_link->eventsPerSecond(), 'f', 1)));
+    const qint64 rtt = m_link->roundTripMs();
     m_roundTrip->setText(rtt >= 0 ? tr("%1 ms").arg(locale.toString(rtt)) : tr("not measured yet"));
-    m_protocolErrors->setText(locale.toString(m_connection->protocolErrorCount()));
-    const QString why = state == S::Failed ? m_connection->failureReason() : m_connection->lastError();
+    m_protocolErrors->setText(locale.toString(m_link->protocolErrorCount()));
+    const QString why = state == S::Failed ? m_link->failureReason() : m_link->lastError();
     m_lastError->setText(why.isEmpty() ? tr("none") : why);
 
     // Only what the service will act on: a retry while Paused or mid-handshake does nothing.

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "net/connectionservice.h"
+#include "services/linkstatus.h"
 
 #include <QFrame>
 #include <QTimer>
@@ -18,7 +18,7 @@ class ConnectionDetails : public QFrame
     Q_OBJECT
 
 public:
-    explicit ConnectionDetails(ConnectionService *connection, QWidget *parent = nullptr);
+    explicit ConnectionDetails(LinkStatus *link, QWidget *parent = nullptr);
 
     // Shows the popup with its top left corner at `globalPos`, kept on screen.
     void popup(const QPoint &globalPos);
@@ -41,7 +41,7 @@ private:
     void togglePause();
     QLabel *addRow(const QString &objectName, const QString &title);
 
-    ConnectionService *m_connection;
+    LinkStatus *m_link;
     QTimer m_clock;
     QWidget *m_rows = nullptr;
     QLabel *m_title = nullptr;

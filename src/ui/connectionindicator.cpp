@@ -10,9 +10,9 @@
 #include <algorithm>
 #include <cmath>
 
-ConnectionIndicator::ConnectionIndicator(ConnectionService *connection, QWidget *parent)
+ConnectionIndicator::ConnectionIndicator(LinkStatus *link, QWidget *parent)
     : QToolButton(parent)
-    , m_connection(connection)
+    , m_link(link)
 {
     setObjectName(QStringLiteral("connectionIndicator"));
     setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
@@ -20,7 +20,7 @@ ConnectionIndicator::ConnectionIndicator(ConnectionService *connection, QWidget 
     setFocusPolicy(Qt::TabFocus);
     m_clock.setInterval(1000);
     connect(&m_clock, &QTimer::timeout, this, &ConnectionIndicator::refresh);
-    connect(m_connection, &ConnectionService::stateChanged, this, &ConnectionIndicator::refresh);
+    connect(m_link, &LinkStatus::stateChanged, this, &ConnectionIndicator::refresh);
     connect(this, &QToolButton::clicked, this, &ConnectionIndicator::showDetails);
     m_clock.start();
     refresh();
@@ -28,15 +28,15 @@ ConnectionIndicator::ConnectionIndicator(ConnectionService *connection, QWidget 
 
 void ConnectionIndicator::refresh()
 {
-    using S = ConnectionService::State;
-    const S state = m_connection->state();
+    using S = Domain::LinkState;
+    const S state = m_link->state();
     QString label;
     QString extra; // round trip and age: shown, but not in the accessible name, which would change every second
     const QLocale locale;
     // How fresh the data is, in the fewest characters: "0 s", "3 min", "2 h".
     QString age;
-    if (m_connection->lastMessageAt().isValid()) {
-        const qint64 s = std::max<qint64>(0, m_connection->lastMessageAt().secsTo(QDateTime::currentDateTimeUtc()));
+    if (m_link->lastMessageAt().isValid()) {
+        const qint64 s = std::max<qint64>(0, m_link->lastMessageAt().secsTo(QDateTime::currentDateTimeUtc()));
         age = s < 60   ? tr("%1 s ago").arg(locale.toString(s))
             : s < 3600 ? tr("%1 min ago").arg(locale.toString(s / 60))
                        : tr("%1 h ago").arg(locale.toString(s / 3600));
@@ -44,8 +44,8 @@ void ConnectionIndicator::refresh()
     switch (state) {
     case S::Live:
         label = tr("Live");
-        if (m_connection->roundTripMs() >= 0)
-            extra += tr(" · %1 ms").arg(locale.toString(m_connection->roundTripMs()));
+        if (m_link->roundTripMs() >= 0)
+            extra += tr(" · %1 ms").arg(locale.toString(m_link->roundTripMs()));
         if (!age.isEmpty())
             extra += tr(" · %1").arg(age);
         break;
@@ -56,17 +56,17 @@ void ConnectionIndicator::refresh()
         label = tr("Signing in…");
         break;
     case S::Reconnecting: {
-        const qint64 ms = m_connection->msUntilRetry();
+        const qint64 ms = m_link->msUntilRetry();
         label = ms >= 0
-            ? tr("Reconnecting in %1 s (attempt %2)").arg(int(std::ceil(ms / 1000.0))).arg(m_connection->attempt())
-            : tr("Reconnecting… (attempt %1)").arg(m_connection->attempt());
+            ? tr("Reconnecting in %1 s (attempt %2)").arg(int(std::ceil(ms / 1000.0))).arg(m_link->attempt())
+            : tr("Reconnecting… (attempt %1)").arg(m_link->attempt());
         break;
     }
     case S::Disconnected:
         label = tr("Offline");
         break;
     case S::Offline:
-        label = tr("Offline: gave up after %1 attempts").arg(m_connection->attempt());
+        label = tr("Offline: gave up after %1 attempts").arg(m_link->attempt());
         break;
     case S::Paused:
         label = tr("Paused: live updates off");
@@ -77,26 +77,25 @@ void ConnectionIndicator::refresh()
             extra += tr(" · %1").arg(age);
         break;
     case S::Failed:
-        label = tr("Failed: %1").arg(m_connection->failureReason());
+        label = tr("Failed: %1").arg(m_link->failureReason());
         break;
     }
     setText(label + extra);
 
-    QString details = tr("Server: %1").arg(m_connection->currentUrl().toDisplayString(QUrl::RemoveUserInfo));
-    if (m_connection->currentUrl() != m_connection->settings().url)
+    QString details = tr("Server: %1").arg(m_link->currentUrl().toDisplayString(QUrl::RemoveUserInfo));
+    if (m_link->currentUrl() != m_link->settings().url)
         details += u' '
             + tr("(fallback; the primary %1 is down)")
-                  .arg(m_connection->settings().url.toDisplayString(QUrl::RemoveUserInfo));
-    if (m_connection->lastMessageAt().isValid()) {
+                  .arg(m_link->settings().url.toDisplayString(QUrl::RemoveUserInfo));
+    if (m_link->lastMessageAt().isValid()) {
         details += u'\n'
             + tr("Last message: %1")
-                  .arg(QLocale().toString(m_connection->lastMessageAt().toLocalTime().time(),
-                                          QStringLiteral("HH:mm:ss")));
+                  .arg(QLocale().toString(m_link->lastMessageAt().toLocalTime().time(), QStringLiteral("HH:mm:ss")));
     }
-    if (state == S::Live && m_connection->roundTripMs() >= 0)
-        details += u'\n' + tr("Round trip: %1 ms").arg(m_connection->roundTripMs());
-    if (state != S::Live && !m_connection->lastError().isEmpty())
-        details += u'\n' + tr("Last error: %1").arg(m_connection->lastError());
+    if (state == S::Live && m_link->roundTripMs() >= 0)
+        details += u'\n' + tr("Round trip: %1 ms").arg(m_link->roundTripMs());
+    if (state != S::Live && !m_link->lastError().isEmpty())
+        details += u'\n' + tr("Last error: %1").arg(m_link->lastError());
     details += u'\n' + tr("Click for the connection's details.");
     setToolTip(details);
     setAccessibleName(tr("Connection: %1").arg(label));
@@ -110,13 +109,13 @@ void ConnectionIndicator::refresh()
 void ConnectionIndicator::showDetails()
 {
     if (!m_details)
-        m_details = new ConnectionDetails(m_connection, this);
+        m_details = new ConnectionDetails(m_link, this);
     m_details->popup(mapToGlobal(QPoint(0, height())));
 }
 
-QPixmap ConnectionIndicator::symbol(ConnectionService::State state, int size, qreal devicePixelRatio)
+QPixmap ConnectionIndicator::symbol(Domain::LinkState state, int size, qreal devicePixelRatio)
 {
-    using S = ConnectionService::State;
+    using S = Domain::LinkState;
     QPixmap pixmap(QSize(size, size) * devicePixelRatio);
     pixmap.setDevicePixelRatio(devicePixelRatio);
     pixmap.fill(Qt::transparent);

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "net/connectionservice.h"
+#include "services/linkstatus.h"
 
 #include <QTimer>
 #include <QToolButton>
@@ -15,9 +15,9 @@ class ConnectionIndicator : public QToolButton
     Q_OBJECT
 
 public:
-    explicit ConnectionIndicator(ConnectionService *connection, QWidget *parent = nullptr);
+    explicit ConnectionIndicator(LinkStatus *link, QWidget *parent = nullptr);
 
-    static QPixmap symbol(ConnectionService::State state, int size, qreal devicePixelRatio);
+    static QPixmap symbol(Domain::LinkState state, int size, qreal devicePixelRatio);
 
     // The details popup, anchored under the indicator; created on first use.
     void showDetails();
@@ -26,8 +26,8 @@ public:
 private:
     void refresh();
 
-    ConnectionService *m_connection;
+    LinkStatus *m_link;
     ConnectionDetails *m_details = nullptr; // a child: lives as long as the indicator
     QTimer m_clock;
-    ConnectionService::State m_shownState = ConnectionService::State::Disconnected;
+    Domain::LinkState m_shownState = Domain::LinkState::Disconnected;
 };

@@ -1,7 +1,9 @@
 #include "controlpanelcontroller.h"
 
-#include "app/session.h"
+#include "services/linkstatus.h"
+
 #include "controlpanelview.h"
+#include "services/session.h"
 
 #include <QLocale>
 #include <QMessageBox>
@@ -9,7 +11,7 @@
 
 using Phase = CommandService::Phase;
 using Refusal = CommandService::Refusal;
-using Protocol::EndpointValue;
+using Domain::EndpointValue;
 
 ControlPanelController::ControlPanelController(ControlPanelView *view, CommandService *service, Session *session,
                                                QObject *parent)
@@ -21,8 +23,7 @@ ControlPanelController::ControlPanelController(ControlPanelView *view, CommandSe
     connect(view, &ControlPanelView::commandRequested, this, &ControlPanelController::onRequested);
     connect(service, &CommandService::commandChanged, this, &ControlPanelController::onChanged);
     connect(service, &CommandService::overtaken, this, &ControlPanelController::onOvertaken);
-    connect(session->connection(), &ConnectionService::stateChanged, this,
-            &ControlPanelController::refreshAvailability);
+    connect(session->link(), &LinkStatus::stateChanged, this, &ControlPanelController::refreshAvailability);
     connect(session, &Session::liveDataArrived, this, &ControlPanelController::refreshAvailability);
     refreshAvailability();
 }
@@ -61,7 +62,7 @@ QString ControlPanelController::valueWords(const EndpointValue &value, const QSt
 
 QString ControlPanelController::unitOf(const QString &endpointId) const
 {
-    const std::optional<Protocol::Endpoint> endpoint = m_session->tiles()->endpoint(endpointId);
+    const std::optional<Domain::Endpoint> endpoint = m_session->tiles()->endpoint(endpointId);
     return endpoint ? endpoint->unit : QString();
 }
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "app/commandservice.h"
+#include "services/commandservice.h"
 
 #include <QMessageBox>
 #include <QObject>
@@ -25,15 +25,15 @@ public:
 
     // The confirmation waiting for the operator, if any (for tests).
     QMessageBox *confirmation() const { return m_confirmation; }
-    static Protocol::EndpointValue toEndpointValue(const QVariant &value);
-    static QString valueWords(const Protocol::EndpointValue &value, const QString &unit = {});
+    static Domain::EndpointValue toEndpointValue(const QVariant &value);
+    static QString valueWords(const Domain::EndpointValue &value, const QString &unit = {});
 
 private:
     void onRequested(const QString &endpointId, const QVariant &value);
-    void send(const QString &endpointId, const Protocol::EndpointValue &value);
+    void send(const QString &endpointId, const Domain::EndpointValue &value);
     void onChanged(const CommandService::Command &command);
     void onOvertaken(const CommandService::Command &command, const QString &byOperator,
-                     const Protocol::EndpointValue &serverValue);
+                     const Domain::EndpointValue &serverValue);
     void refreshAvailability();
     QString describe(const QString &endpointId) const;
     QString unitOf(const QString &endpointId) const;

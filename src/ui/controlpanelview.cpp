@@ -1,7 +1,7 @@
 #include "controlpanelview.h"
 
-#include "app/session.h"
 #include "endpointcontrol.h"
+#include "services/session.h"
 #include "tilecard.h"
 
 #include <QEvent>

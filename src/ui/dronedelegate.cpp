@@ -12,9 +12,9 @@
 
 namespace {
 
-void drawSymbol(QPainter *p, Protocol::DroneState state, const QRectF &r)
+void drawSymbol(QPainter *p, Domain::DroneState state, const QRectF &r)
 {
-    using S = Protocol::DroneState;
+    using S = Domain::DroneState;
     p->save();
     p->setRenderHint(QPainter::Antialiasing);
     const QColor ink = Theme::neutralColor();
@@ -73,9 +73,9 @@ void drawSymbol(QPainter *p, Protocol::DroneState state, const QRectF &r)
 
 } // namespace
 
-QString DroneDelegate::stateText(Protocol::DroneState state)
+QString DroneDelegate::stateText(Domain::DroneState state)
 {
-    using S = Protocol::DroneState;
+    using S = Domain::DroneState;
     switch (state) {
     case S::Idle:
         return tr("Idle");
@@ -100,7 +100,7 @@ void DroneDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIn
     const bool stale = index.data(DroneModel::StaleRole).toBool();
     switch (index.column()) {
     case DroneModel::StateColumn:
-        option->text = stateText(Protocol::DroneState(index.data(DroneModel::StateRole).toInt()));
+        option->text = stateText(Domain::DroneState(index.data(DroneModel::StateRole).toInt()));
         break;
     case DroneModel::BatteryColumn:
         option->text = tr("%1 %").arg(qRound(index.data(DroneModel::BatteryRole).toDouble()));
@@ -175,11 +175,11 @@ void DroneDelegate::paintState(QPainter *painter, const QStyleOptionViewItem &op
 {
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
-    const auto state = Protocol::DroneState(index.data(DroneModel::StateRole).toInt());
+    const auto state = Domain::DroneState(index.data(DroneModel::StateRole).toInt());
     const QString text = CellPainter::drawBackground(painter, opt);
     const QRectF symbolRect = CellPainter::symbolRect(opt, std::min(opt.rect.height() - 8, opt.fontMetrics.height()));
     drawSymbol(painter, state, symbolRect);
-    const bool error = state == Protocol::DroneState::Error;
+    const bool error = state == Domain::DroneState::Error;
     CellPainter::drawText(painter, opt, int(symbolRect.width()) + 12, text,
                           error ? Theme::alarmColor() : opt.palette.color(QPalette::Text), error);
 }

@@ -20,7 +20,7 @@ public:
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 
     // The words for a state, as the drones table shows them.
-    static QString stateText(Protocol::DroneState state);
+    static QString stateText(Domain::DroneState state);
 
 protected:
     // The model gives raw values; this turns them into the column's text.

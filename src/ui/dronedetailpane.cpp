@@ -1,8 +1,8 @@
 #include "dronedetailpane.h"
 
-#include "app/session.h"
 #include "charts.h"
 #include "dronedelegate.h"
+#include "services/session.h"
 #include "theme.h"
 
 #include <QApplication>

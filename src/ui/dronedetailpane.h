@@ -1,6 +1,6 @@
 #pragma once
 
-#include "app/roomlease.h"
+#include "services/roomlease.h"
 
 #include <QString>
 #include <QTimer>

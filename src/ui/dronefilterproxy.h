@@ -12,7 +12,7 @@ class DroneFilterProxy : public QSortFilterProxyModel
 public:
     explicit DroneFilterProxy(QObject *parent = nullptr);
 
-    // Only this state (Protocol::DroneState as int); -1: any.
+    // Only this state (Domain::DroneState as int); -1: any.
     void setState(int state);
     int state() const { return m_state; }
     // Only drones below DroneModel::kLowBatteryPercent.

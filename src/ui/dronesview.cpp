@@ -1,9 +1,9 @@
 #include "dronesview.h"
 
-#include "app/session.h"
 #include "dronedelegate.h"
 #include "dronedetailpane.h"
 #include "dronefilterproxy.h"
+#include "services/session.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -17,7 +17,7 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
-using Protocol::DroneState;
+using Domain::DroneState;
 
 DronesView::DronesView(Session *session, QWidget *parent)
     : QWidget(parent)
@@ -146,7 +146,7 @@ void DronesView::applyFilters()
 
 void DronesView::updateSummary()
 {
-    using S = Protocol::DroneState;
+    using S = Domain::DroneState;
     const PlantCounts counts = m_session->counts();
     const auto inState = [&counts](S state) { return counts.dronesByState.at(size_t(state)); };
     m_summary->setText(tr("%1 drones · %2 flying · %3 charging · %4 in error · %5 offline · %6 low battery")

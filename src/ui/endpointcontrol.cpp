@@ -1,8 +1,8 @@
 #include "endpointcontrol.h"
 
+#include "domain/plant.h"
 #include "kpitile.h"
 #include "model/tilemodel.h"
-#include "protocol/plant.h"
 #include "sparkline.h"
 #include "theme.h"
 
@@ -22,8 +22,8 @@
 
 namespace {
 
-using Protocol::CommandState;
-using Protocol::ValueType;
+using Domain::CommandState;
+using Domain::ValueType;
 
 // A number typed or spun must sit on the step grid the server enforces.
 constexpr double kStepTolerance = 1e-6;

@@ -1,11 +1,11 @@
 #include "kioskcontroller.h"
 
-#include "app/commandservice.h"
-#include "app/pinhash.h"
-#include "app/profile.h"
-#include "app/session.h"
+#include "config/pinhash.h"
+#include "config/profile.h"
 #include "kioskexitdialog.h"
 #include "screenkeeper.h"
+#include "services/commandservice.h"
+#include "services/session.h"
 
 #include <QApplication>
 #include <QEvent>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "app/kiosksettings.h"
+#include "config/kiosksettings.h"
 #include "mainwindow.h"
 
 #include <QFont>

@@ -1,6 +1,6 @@
 #include "kioskexitdialog.h"
 
-#include "app/pinhash.h"
+#include "config/pinhash.h"
 #include "theme.h"
 
 #include <QDialogButtonBox>

@@ -13,9 +13,9 @@
 
 #include <algorithm>
 
-using Protocol::MachineState;
-using Protocol::TicketPriority;
-using Protocol::TicketStatus;
+using Domain::MachineState;
+using Domain::TicketPriority;
+using Domain::TicketStatus;
 
 QString MachineDelegate::statusText(MachineState status)
 {

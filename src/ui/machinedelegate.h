@@ -1,6 +1,6 @@
 #pragma once
 
-#include "protocol/machine.h"
+#include "domain/machine.h"
 
 #include <QPixmap>
 #include <QStyledItemDelegate>
@@ -22,19 +22,19 @@ public:
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 
     // Words for the protocol's values, as the machines view shows them.
-    static QString statusText(Protocol::MachineState status);
-    static QString priorityText(Protocol::TicketPriority priority);
-    static QString ticketStatusText(Protocol::TicketStatus status);
+    static QString statusText(Domain::MachineState status);
+    static QString priorityText(Domain::TicketPriority priority);
+    static QString ticketStatusText(Domain::TicketStatus status);
     // Local time of day; with the date when it is not today. Empty if invalid.
     static QString timeText(const QDateTime &at);
 
     // The shape of a status (abnormal ones carry their colour too).
-    static void drawStatusSymbol(QPainter *painter, Protocol::MachineState status, const QRectF &rect);
+    static void drawStatusSymbol(QPainter *painter, Domain::MachineState status, const QRectF &rect);
     // The shape of a ticket priority: more marks, and colour from High up.
-    static void drawPrioritySymbol(QPainter *painter, Protocol::TicketPriority priority, const QRectF &rect);
+    static void drawPrioritySymbol(QPainter *painter, Domain::TicketPriority priority, const QRectF &rect);
     // A small picture of a symbol for labels outside the table.
-    static QPixmap statusPixmap(Protocol::MachineState status, int side, qreal dpr);
-    static QPixmap priorityPixmap(Protocol::TicketPriority priority, int side, qreal dpr);
+    static QPixmap statusPixmap(Domain::MachineState status, int side, qreal dpr);
+    static QPixmap priorityPixmap(Domain::TicketPriority priority, int side, qreal dpr);
 
 protected:
     // The model gives raw values; this turns them into the column's text.

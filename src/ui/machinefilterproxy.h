@@ -12,7 +12,7 @@ class MachineFilterProxy : public QSortFilterProxyModel
 public:
     explicit MachineFilterProxy(QObject *parent = nullptr);
 
-    // Only this status (Protocol::MachineState as int); -1: any.
+    // Only this status (Domain::MachineState as int); -1: any.
     void setStatus(int status);
     int status() const { return m_status; }
     // Only this line; empty: any.

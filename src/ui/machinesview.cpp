@@ -4,9 +4,9 @@
 #include "listtable.h"
 
 #include "agetext.h"
-#include "app/session.h"
 #include "machinedelegate.h"
 #include "machinefilterproxy.h"
+#include "services/session.h"
 #include "theme.h"
 
 #include <QChart>
@@ -33,9 +33,9 @@
 
 #include <algorithm>
 
-using Protocol::MachineState;
-using Protocol::TicketPriority;
-using Protocol::TicketStatus;
+using Domain::MachineState;
+using Domain::TicketPriority;
+using Domain::TicketStatus;
 
 namespace {
 
@@ -322,7 +322,7 @@ void MachinesView::updateDetail()
         updateTickets();
         return;
     }
-    const Protocol::MachineStatus &machine = model->machineAt(row);
+    const Domain::MachineStatus &machine = model->machineAt(row);
     const QLocale locale;
     const bool stale = model->isStale(row);
     m_detailTitle->setText(machine.name.isEmpty() ? machine.machineId

@@ -1,14 +1,11 @@
 #include "mainwindow.h"
 
+#include "services/linkstatus.h"
+
 #include "activityview.h"
 #include "alarmsound.h"
 #include "alarmsview.h"
 #include "alerting.h"
-#include "app/commandrecorder.h"
-#include "app/commandservice.h"
-#include "app/diagnosticssnapshot.h"
-#include "app/notificationcenter.h"
-#include "app/session.h"
 #include "commandlogview.h"
 #include "connectionindicator.h"
 #include "controlpanelcontroller.h"
@@ -20,9 +17,16 @@
 #include "notificationpanel.h"
 #include "overviewview.h"
 #include "preferencesdialog.h"
+#include "services/commandrecorder.h"
+#include "services/commandservice.h"
+#include "services/consoleservices.h"
+#include "services/diagnosticssnapshot.h"
+#include "services/notificationcenter.h"
+#include "services/session.h"
 #include "stalebanner.h"
 #include "theme.h"
 #include "toastarea.h"
+#include "viewfactory.h"
 #include "viewwindow.h"
 
 #include <QAction>
@@ -71,18 +75,16 @@ std::optional<MainWindow::View> viewFromSetting(const QVariant &setting)
 
 } // namespace
 
-MainWindow::MainWindow(Session *session, const QString &profileName, QWidget *parent)
+MainWindow::MainWindow(ConsoleServices *services, const QString &profileName, QWidget *parent)
     : QMainWindow(parent)
-    , m_session(session)
+    , m_services(services)
+    , m_session(services->session())
     , m_profileName(profileName)
+    , m_commandService(services->commands())
+    , m_notifications(services->notifications())
 {
+    Session *session = m_session;
     setWindowTitle(tr("Watchfloor — %1").arg(profileName));
-    m_notifications = new NotificationCenter(session, session->store(), this);
-    m_commandService = new CommandService(session, this);
-    m_notifications->setCommandService(m_commandService);
-    // Every command seen, this console's and others', goes to the command
-    // log in the profile's database (nothing without one).
-    auto *recorder = new CommandRecorder(session->commands(), session->store(), this);
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
@@ -150,34 +152,28 @@ MainWindow::MainWindow(Session *session, const QString &profileName, QWidget *pa
     layout->addLayout(tabRow);
     layout->addWidget(m_pages, 1);
 
-    // In a scroll area: on a small screen the tiles and charts scroll
-    // instead of forcing the window taller than the screen.
-    auto *overviewScroll = new QScrollArea(m_pages);
-    overviewScroll->setFrameShape(QFrame::NoFrame);
-    overviewScroll->setWidgetResizable(true);
-    m_overview = new OverviewView(session, overviewScroll);
-    overviewScroll->setWidget(m_overview);
-    addView(View::Overview, overviewScroll);
-    m_drones = new DronesView(session, m_pages);
-    addView(View::Drones, m_drones);
-    m_machines = new MachinesView(session, m_pages);
-    addView(View::Machines, m_machines);
-    m_controlPanel = new ControlPanelView(session, m_pages);
-    m_controlController = new ControlPanelController(m_controlPanel, m_commandService, session, this);
-    addView(View::ControlPanel, m_controlPanel);
-    m_alarms = new AlarmsView(session, m_pages);
-    addView(View::Alarms, m_alarms);
-    m_activity = new ActivityView(session, m_pages);
-    addView(View::Activity, m_activity);
-    m_commandLog = new CommandLogView(session, m_pages);
-    addView(View::CommandLog, m_commandLog);
+    const ViewFactory factory(services);
+    const auto make = [this, &factory](View view) {
+        const ViewFactory::Made made = factory.make(view, m_pages, true);
+        addView(view, made.page);
+        return made;
+    };
+    m_overview = qobject_cast<OverviewView *>(make(View::Overview).view);
+    m_drones = qobject_cast<DronesView *>(make(View::Drones).view);
+    m_machines = qobject_cast<MachinesView *>(make(View::Machines).view);
+    const ViewFactory::Made panel = make(View::ControlPanel);
+    m_controlPanel = qobject_cast<ControlPanelView *>(panel.view);
+    m_controlController = panel.controller;
+    m_alarms = qobject_cast<AlarmsView *>(make(View::Alarms).view);
+    m_activity = qobject_cast<ActivityView *>(make(View::Activity).view);
+    m_commandLog = qobject_cast<CommandLogView *>(make(View::CommandLog).view);
     setCentralWidget(central);
     createNotifications();
-    connect(recorder, &CommandRecorder::storeFailed, m_panel, [this](const QString &message) {
+    connect(services->recorder(), &CommandRecorder::storeFailed, m_panel, [this](const QString &message) {
         m_panel->reportProblem(tr("The command log could not be saved: %1").arg(message));
     });
 
-    connect(session->connection(), &ConnectionService::stateChanged, this, &MainWindow::updateIdentity);
+    connect(session->link(), &LinkStatus::stateChanged, this, &MainWindow::updateIdentity);
     updateIdentity();
     resize(1280, 800);
 }
@@ -288,7 +284,7 @@ ViewWindow *MainWindow::openViewWindow(View view)
 
 ViewWindow *MainWindow::openViewWindow(View view, const QByteArray &geometry)
 {
-    auto *window = new ViewWindow(m_session, view, m_profileName, m_commandService);
+    auto *window = new ViewWindow(m_services, view, m_profileName);
     if (auto *alarms = window->viewAs<AlarmsView>())
         alarms->setRequireNote(m_alarms->requireNote()); // the profile's rule holds in every window
     m_windows.append(window);
@@ -400,8 +396,7 @@ QWidget *MainWindow::createTopBar(const QString &profileName)
     auto *profile = new QLabel(bar);
     profile->setObjectName(QStringLiteral("profileLabel"));
     profile->setText(tr("%1 · %2").arg(
-        profileName,
-        m_session->connection()->settings().url.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery)));
+        profileName, m_session->link()->settings().url.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery)));
     layout->addWidget(profile);
     layout->addStretch(1);
     layout->addSpacing(16); // kept when a large font leaves no room to stretch
@@ -411,7 +406,7 @@ QWidget *MainWindow::createTopBar(const QString &profileName)
     layout->addWidget(m_identity);
     layout->addSpacing(12);
 
-    m_indicator = new ConnectionIndicator(m_session->connection(), bar);
+    m_indicator = new ConnectionIndicator(m_session->link(), bar);
     layout->addWidget(m_indicator);
     layout->addSpacing(8);
 
@@ -467,7 +462,7 @@ void MainWindow::changeEvent(QEvent *event)
 
 void MainWindow::updateIdentity()
 {
-    const ConnectionService *c = m_session->connection();
+    const LinkStatus *c = m_session->link();
     const QString name = c->settings().operatorName;
     // The roles the protocol names, in the operator's language; another
     // server's own role words are shown as they come.
@@ -590,12 +585,12 @@ void MainWindow::setPreferences(const Preferences &preferences, const QString &p
     if (Theme::mode() != preferences.theme)
         Theme::apply(preferences.theme);
     m_alerting->setPreferences(effectivePreferences());
-    ConnectionService *connection = m_session->connection();
+    LinkStatus *connection = m_session->link();
     // Nobody at a floor screen could turn live updates back on: a kiosk
     // never pauses, whatever was stored for the profile.
     if (!preferences.liveUpdates && !m_kiosk)
         connection->pause();
-    else if (connection->state() == ConnectionService::State::Paused)
+    else if (connection->state() == Domain::LinkState::Paused)
         connection->resumeLive();
     updateMuteButton();
 }
@@ -620,8 +615,8 @@ void MainWindow::setKioskMode(bool kiosk)
     m_kiosk = kiosk;
     setCloseLocked(kiosk);
     if (kiosk) {
-        if (m_session->connection()->state() == ConnectionService::State::Paused)
-            m_session->connection()->resumeLive();
+        if (m_session->link()->state() == Domain::LinkState::Paused)
+            m_session->link()->resumeLive();
         setNotificationsVisible(false);
         // Windows of their own would be left behind the full-screen one.
         for (ViewWindow *window : viewWindows())

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "app/featureswitches.h"
-#include "app/preferences.h"
+#include "config/featureswitches.h"
+#include "config/preferences.h"
 
 #include <QMainWindow>
 
@@ -11,6 +11,7 @@
 class ActivityView;
 class CommandLogView;
 class CommandService;
+class ConsoleServices;
 class DiagnosticsSnapshot;
 class ControlPanelController;
 class ControlPanelView;
@@ -54,7 +55,8 @@ public:
     enum class View { Overview, Drones, Machines, ControlPanel, Alarms, Activity, CommandLog };
     Q_ENUM(View)
 
-    MainWindow(Session *session, const QString &profileName, QWidget *parent = nullptr);
+    // The console's services are not owned and must outlive the window.
+    MainWindow(ConsoleServices *services, const QString &profileName, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     static QString viewTitle(View view);
@@ -160,6 +162,7 @@ private:
     // The operator's preferences within what the profile's features allow.
     Preferences effectivePreferences() const;
 
+    ConsoleServices *m_services;
     Session *m_session;
     QString m_profileName;
     ConnectionIndicator *m_indicator = nullptr;

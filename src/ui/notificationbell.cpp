@@ -1,6 +1,6 @@
 #include "notificationbell.h"
 
-#include "app/notificationcenter.h"
+#include "services/notificationcenter.h"
 #include "theme.h"
 
 #include <QPainter>

@@ -8,8 +8,8 @@
 #include <QLocale>
 #include <QPainter>
 
-using Protocol::AlarmSeverity;
-using Protocol::AlarmState;
+using Domain::AlarmSeverity;
+using Domain::AlarmState;
 using Role = NotificationModel::Role;
 using Kind = NotificationModel::Kind;
 
@@ -26,7 +26,7 @@ QDate localDay(const QModelIndex &index)
 // Medium and above, Unknown included (it ranks with Critical).
 bool abnormal(AlarmSeverity severity)
 {
-    return Protocol::severityRank(severity) <= int(AlarmSeverity::Medium);
+    return Domain::severityRank(severity) <= int(AlarmSeverity::Medium);
 }
 
 } // namespace
@@ -60,8 +60,8 @@ QString NotificationDelegate::sourceText(const QModelIndex &index)
     if (kind == Kind::Connection)
         parts.append(tr("Link"));
     else if (sourceKind.isValid())
-        parts.append(sourceId.isEmpty() ? AlarmDelegate::sourceKindText(Protocol::AlarmSourceKind(sourceKind.toInt()))
-                                        : AlarmDelegate::sourceKindText(Protocol::AlarmSourceKind(sourceKind.toInt()))
+        parts.append(sourceId.isEmpty() ? AlarmDelegate::sourceKindText(Domain::AlarmSourceKind(sourceKind.toInt()))
+                                        : AlarmDelegate::sourceKindText(Domain::AlarmSourceKind(sourceKind.toInt()))
                              + u' ' + sourceId);
     else if (!sourceId.isEmpty())
         parts.append(sourceId);

@@ -16,7 +16,7 @@ void NotificationFilterProxy::refilter()
     invalidateFilter();
 }
 
-void NotificationFilterProxy::setMinimumSeverity(Protocol::AlarmSeverity severity)
+void NotificationFilterProxy::setMinimumSeverity(Domain::AlarmSeverity severity)
 {
     if (severity == m_minimumSeverity)
         return;
@@ -86,8 +86,8 @@ bool NotificationFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex 
 {
     const QModelIndex i = sourceModel()->index(sourceRow, 0, sourceParent);
     // Lower enum values are more severe.
-    if (Protocol::severityRank(Protocol::AlarmSeverity(i.data(Role::SeverityRole).toInt()))
-        > Protocol::severityRank(m_minimumSeverity))
+    if (Domain::severityRank(Domain::AlarmSeverity(i.data(Role::SeverityRole).toInt()))
+        > Domain::severityRank(m_minimumSeverity))
         return false;
     if (m_kind >= 0 && i.data(Role::KindRole).toInt() != m_kind)
         return false;

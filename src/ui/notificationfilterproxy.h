@@ -15,8 +15,8 @@ public:
     explicit NotificationFilterProxy(QObject *parent = nullptr);
 
     // Notifications of this severity or a more severe one (Critical is the most).
-    void setMinimumSeverity(Protocol::AlarmSeverity severity);
-    Protocol::AlarmSeverity minimumSeverity() const { return m_minimumSeverity; }
+    void setMinimumSeverity(Domain::AlarmSeverity severity);
+    Domain::AlarmSeverity minimumSeverity() const { return m_minimumSeverity; }
     // Only this kind (NotificationModel::Kind as int); -1: any.
     void setKind(int kind);
     int kind() const { return m_kind; }
@@ -41,7 +41,7 @@ protected:
 private:
     void refilter();
 
-    Protocol::AlarmSeverity m_minimumSeverity = Protocol::AlarmSeverity::Info;
+    Domain::AlarmSeverity m_minimumSeverity = Domain::AlarmSeverity::Info;
     int m_kind = -1;
     bool m_unreadOnly = false;
     bool m_unacknowledgedOnly = false;

@@ -1,11 +1,13 @@
 #include "notificationpanel.h"
 
+#include "services/linkstatus.h"
+
 #include "alarmdelegate.h"
 #include "alarmnotedialog.h"
-#include "app/notificationcenter.h"
-#include "app/session.h"
 #include "notificationdelegate.h"
 #include "notificationfilterproxy.h"
+#include "services/notificationcenter.h"
+#include "services/session.h"
 #include "theme.h"
 
 #include <QCheckBox>
@@ -21,7 +23,7 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
-using Protocol::AlarmSeverity;
+using Domain::AlarmSeverity;
 using Kind = NotificationModel::Kind;
 using Role = NotificationModel::Role;
 
@@ -132,7 +134,7 @@ NotificationPanel::NotificationPanel(NotificationCenter *center, Session *sessio
     connect(center, &NotificationCenter::storeFailed, this, [this](const QString &message) {
         report(tr("The notification history could not be saved: %1").arg(message), true);
     });
-    connect(session->connection(), &ConnectionService::stateChanged, this, &NotificationPanel::updateActions);
+    connect(session->link(), &LinkStatus::stateChanged, this, &NotificationPanel::updateActions);
     updateSummary();
     updateActions();
 }
@@ -230,7 +232,7 @@ QString NotificationPanel::actionsUnavailableReason() const
         return tr("This screen only watches: acknowledge alarms from an operator workstation.");
     if (!m_session->alarmService())
         return tr("Alarm actions need this console's local store, and none is open.");
-    if (m_session->connection()->isViewer())
+    if (m_session->link()->isViewer())
         return tr("Your role (viewer) may read notifications but not acknowledge alarms.");
     return {};
 }

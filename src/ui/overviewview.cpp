@@ -1,9 +1,11 @@
 #include "overviewview.h"
 
+#include "services/linkstatus.h"
+
 #include "charts.h"
 
-#include "app/session.h"
 #include "kpitile.h"
+#include "services/session.h"
 #include "theme.h"
 
 #include <QChart>
@@ -100,7 +102,7 @@ OverviewView::OverviewView(Session *session, QWidget *parent)
         updateHealthTiles();
         updateStale();
     });
-    connect(m_session->connection(), &ConnectionService::stateChanged, this, &OverviewView::updateStale);
+    connect(m_session->link(), &LinkStatus::stateChanged, this, &OverviewView::updateStale);
     connect(m_session->health(), &ServerHealthModel::contentsUpdated, this, [this] {
         updateHealthTiles();
         m_healthDirty = true;
@@ -110,7 +112,7 @@ OverviewView::OverviewView(Session *session, QWidget *parent)
 
     // Alarms held before the view existed count as a snapshot's do: at the
     // time they were raised, when that is within the hour.
-    QList<Protocol::Alarm> held;
+    QList<Domain::Alarm> held;
     for (int row = 0; row < m_session->alarms()->rowCount(); ++row)
         held.append(m_session->alarms()->alarmAt(row));
     onAlarmsChanged(held);
@@ -266,9 +268,9 @@ void OverviewView::updateCounts()
               t->setLevel(value > 0 ? abnormal : KpiTile::Level::Normal, word);
           };
     using L = KpiTile::Level;
-    using Sev = Protocol::AlarmSeverity;
-    using DS = Protocol::DroneState;
-    using MS = Protocol::MachineState;
+    using Sev = Domain::AlarmSeverity;
+    using DS = Domain::DroneState;
+    using MS = Domain::MachineState;
 
     // Alarms of a severity this console does not know count as critical.
     show(Kpi::AlarmsCritical, c.activeAlarms(Sev::Critical) + c.activeAlarms(Sev::Unknown), L::Alarm, tr("Active"));
@@ -309,7 +311,7 @@ void OverviewView::updateHealthTiles()
         t->setValue(tr("%1 %").arg(locale.toString(percent, 'f', 0)));
         t->setLevel(percent > kServerLoadLimit ? KpiTile::Level::Warning : KpiTile::Level::Normal, word);
     };
-    const Protocol::ServerHealth &h = model->health();
+    const Domain::ServerHealth &h = model->health();
     show(Kpi::ServerCpu, h.cpu, tr("High"));
     show(Kpi::ServerMemory, h.memory, tr("High"));
     show(Kpi::ServerStorage, h.storage, tr("Nearly full"));
@@ -349,8 +351,8 @@ void OverviewView::sampleFleetBattery()
     double sum = 0.0;
     int reporting = 0;
     for (int row = 0; row < drones->rowCount(); ++row) {
-        const Protocol::DroneStatus &status = drones->droneAt(row).status;
-        if (status.state == Protocol::DroneState::Offline)
+        const Domain::DroneStatus &status = drones->droneAt(row).status;
+        if (status.state == Domain::DroneState::Offline)
             continue; // its battery is as old as its last report
         sum += status.battery;
         ++reporting;
@@ -362,11 +364,11 @@ void OverviewView::sampleFleetBattery()
     scheduleCharts();
 }
 
-void OverviewView::onAlarmsChanged(const QList<Protocol::Alarm> &changed)
+void OverviewView::onAlarmsChanged(const QList<Domain::Alarm> &changed)
 {
     const qint64 now = nowMs();
-    for (const Protocol::Alarm &alarm : changed) {
-        if (alarm.state == Protocol::AlarmState::Cleared) {
+    for (const Domain::Alarm &alarm : changed) {
+        if (alarm.state == Domain::AlarmState::Cleared) {
             m_alarmActivations.remove(alarm.alarmId); // it left the server's book
             continue;
         }

@@ -1,8 +1,8 @@
 #pragma once
 
+#include "domain/alarm.h"
 #include "model/metrichistory.h"
 #include "model/ringbuffer.h"
-#include "protocol/alarm.h"
 
 #include <QHash>
 #include <QList>
@@ -102,7 +102,7 @@ private:
     void updateHealthTiles();
     void updateStale();
     void sampleFleetBattery();
-    void onAlarmsChanged(const QList<Protocol::Alarm> &changed);
+    void onAlarmsChanged(const QList<Domain::Alarm> &changed);
     void countActivations(qint64 timeMs, int activations);
     void scheduleCharts();
     void redrawCharts();

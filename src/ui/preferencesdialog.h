@@ -1,7 +1,7 @@
 #pragma once
 
-#include "app/featureswitches.h"
-#include "app/preferences.h"
+#include "config/featureswitches.h"
+#include "config/preferences.h"
 
 #include <QDialog>
 

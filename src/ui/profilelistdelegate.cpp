@@ -1,6 +1,6 @@
 #include "profilelistdelegate.h"
 
-#include "app/profilecatalog.h"
+#include "config/profilecatalog.h"
 
 #include <QDir>
 #include <QPainter>

@@ -1,7 +1,9 @@
 #include "stalebanner.h"
 
+#include "services/linkstatus.h"
+
 #include "agetext.h"
-#include "app/session.h"
+#include "services/session.h"
 #include "theme.h"
 
 #include <QEvent>
@@ -22,9 +24,9 @@ StaleBanner::StaleBanner(Session *session, QWidget *parent)
     bannerFont.setBold(true);
     setFont(bannerFont);
     m_normalFont = bannerFont;
-    ConnectionService *connection = session->connection();
-    connect(connection, &ConnectionService::stateChanged, this, &StaleBanner::refresh);
-    connect(connection, &ConnectionService::messageReceived, this, [this] { m_sinceMessage.restart(); });
+    LinkStatus *connection = session->link();
+    connect(connection, &LinkStatus::stateChanged, this, &StaleBanner::refresh);
+    connect(connection, &LinkStatus::messageArrived, this, [this] { m_sinceMessage.restart(); });
     m_tick.setInterval(1000);
     connect(&m_tick, &QTimer::timeout, this, &StaleBanner::refresh);
     refresh();
@@ -32,7 +34,7 @@ StaleBanner::StaleBanner(Session *session, QWidget *parent)
 
 void StaleBanner::refresh()
 {
-    const ConnectionService *c = m_session->connection();
+    const LinkStatus *c = m_session->link();
     if (c->isLive()) {
         m_tick.stop();
         hide();
@@ -42,7 +44,7 @@ void StaleBanner::refresh()
         m_tick.start();
     const qint64 age = sinceLastMessageMs();
     const QString ago = AgeText::format(age);
-    if (c->state() == ConnectionService::State::Paused) {
+    if (c->state() == Domain::LinkState::Paused) {
         // Turned off on purpose: say so, rather than that the link broke.
         setText(age >= 0 ? tr("PAUSED — live updates are off; the values below are as last received %1 ago.").arg(ago)
                          : tr("PAUSED — live updates are off; no data received from the server yet."));
@@ -53,7 +55,7 @@ void StaleBanner::refresh()
     QString message = age >= 0
         ? tr("NOT LIVE — the last message came %1 ago; the values below may be out of date.").arg(ago)
         : tr("NOT LIVE — no data received from the server yet.");
-    const QString why = c->state() == ConnectionService::State::Failed ? c->failureReason() : c->lastError();
+    const QString why = c->state() == Domain::LinkState::Failed ? c->failureReason() : c->lastError();
     if (!why.isEmpty())
         message += u' ' + tr("Link: %1.").arg(why);
     setText(message);
@@ -67,7 +69,7 @@ qint64 StaleBanner::sinceLastMessageMs() const
         return m_sinceMessage.elapsed();
     // Messages that came before this banner existed (a window opened
     // later): the console's own wall clock is all there is for those.
-    const QDateTime last = m_session->connection()->lastMessageAt();
+    const QDateTime last = m_session->link()->lastMessageAt();
     return last.isValid() ? std::max<qint64>(0, last.msecsTo(QDateTime::currentDateTimeUtc())) : -1;
 }
 

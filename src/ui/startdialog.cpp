@@ -1,6 +1,6 @@
 #include "startdialog.h"
 
-#include "app/profilecatalog.h"
+#include "config/profilecatalog.h"
 #include "profilelistdelegate.h"
 #include "theme.h"
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "app/connectioncheck.h"
+#include "services/connectioncheck.h"
 
 #include <QDialog>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "app/preferences.h"
+#include "config/preferences.h"
 
 #include <QColor>
 

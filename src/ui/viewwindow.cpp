@@ -1,29 +1,23 @@
 #include "viewwindow.h"
 
-#include "activityview.h"
-#include "alarmsview.h"
-#include "app/session.h"
 #include "connectionindicator.h"
-#include "dronesview.h"
-#include "machinesview.h"
-#include "overviewview.h"
+#include "services/consoleservices.h"
+#include "services/linkstatus.h"
+#include "services/session.h"
 #include "stalebanner.h"
+#include "viewfactory.h"
 
-#include "commandlogview.h"
-#include "controlpanelcontroller.h"
-#include "controlpanelview.h"
 #include <QAction>
 #include <QHBoxLayout>
 #include <QLabel>
-
-#include <QScrollArea>
 #include <QVBoxLayout>
 
-ViewWindow::ViewWindow(Session *session, MainWindow::View view, const QString &profileName, CommandService *commands,
+ViewWindow::ViewWindow(ConsoleServices *services, MainWindow::View view, const QString &profileName, bool withCommands,
                        QWidget *parent)
     : QMainWindow(parent)
     , m_kind(view)
 {
+    Session *session = services->session();
     setAttribute(Qt::WA_DeleteOnClose);
     setObjectName(QStringLiteral("viewWindow"));
     const QString title = MainWindow::viewTitle(view);
@@ -48,7 +42,7 @@ ViewWindow::ViewWindow(Session *session, MainWindow::View view, const QString &p
     name->setFont(nameFont);
     barLayout->addWidget(name);
     barLayout->addStretch(1);
-    m_indicator = new ConnectionIndicator(session->connection(), bar);
+    m_indicator = new ConnectionIndicator(session->link(), bar);
     m_indicator->setAutoRaise(true);
     barLayout->addWidget(m_indicator);
     layout->addWidget(bar);
@@ -56,44 +50,9 @@ ViewWindow::ViewWindow(Session *session, MainWindow::View view, const QString &p
     m_staleBanner = new StaleBanner(session, central);
     layout->addWidget(m_staleBanner);
 
-    switch (view) {
-    case MainWindow::View::Overview: {
-        // In a scroll area, as in the main window: tiles and charts scroll on a small screen.
-        auto *scroll = new QScrollArea(central);
-        scroll->setFrameShape(QFrame::NoFrame);
-        scroll->setWidgetResizable(true);
-        m_view = new OverviewView(session, scroll);
-        scroll->setWidget(m_view);
-        layout->addWidget(scroll, 1);
-        break;
-    }
-    case MainWindow::View::Drones:
-        m_view = new DronesView(session, central);
-        break;
-    case MainWindow::View::Machines:
-        m_view = new MachinesView(session, central);
-        break;
-    case MainWindow::View::Alarms:
-        m_view = new AlarmsView(session, central);
-        break;
-    case MainWindow::View::Activity:
-        m_view = new ActivityView(session, central);
-        break;
-    case MainWindow::View::ControlPanel: {
-        auto *panel = new ControlPanelView(session, central);
-        if (commands)
-            new ControlPanelController(panel, commands, session, panel);
-        else
-            panel->setCommandsAllowed(false, tr("commands off"));
-        m_view = panel;
-        break;
-    }
-    case MainWindow::View::CommandLog:
-        m_view = new CommandLogView(session, central);
-        break;
-    }
-    if (view != MainWindow::View::Overview)
-        layout->addWidget(m_view, 1);
+    const ViewFactory::Made made = ViewFactory(services).make(view, central, withCommands);
+    m_view = made.view;
+    layout->addWidget(made.page, 1);
     setCentralWidget(central);
 
     m_close = new QAction(tr("Close window"), this);

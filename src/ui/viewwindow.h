@@ -4,10 +4,9 @@
 
 #include <QMainWindow>
 
-class CommandService;
 class ConnectionIndicator;
+class ConsoleServices;
 class QAction;
-class Session;
 class StaleBanner;
 
 // One view of the console in a top-level window of its own, for a second
@@ -20,9 +19,10 @@ class ViewWindow : public QMainWindow
     Q_OBJECT
 
 public:
-    // The session is not owned and must outlive the window.
-    // A control panel sends through `commands`; without it its controls stay disabled.
-    ViewWindow(Session *session, MainWindow::View view, const QString &profileName, CommandService *commands = nullptr,
+    // The services are not owned and must outlive the window. A control
+    // panel sends through the console's command service when `withCommands`;
+    // without, its controls stay disabled.
+    ViewWindow(ConsoleServices *services, MainWindow::View view, const QString &profileName, bool withCommands = true,
                QWidget *parent = nullptr);
 
     MainWindow::View viewKind() const { return m_kind; }

@@ -1,5 +1,5 @@
-#include "app/pinhash.h"
-#include "app/profile.h"
+#include "config/pinhash.h"
+#include "config/profile.h"
 #include "simserver.h"
 
 #include <QDir>

@@ -1,6 +1,6 @@
 #include "benchprobe.h"
 
-#include "app/session.h"
+#include "services/session.h"
 
 #include <QAbstractItemModel>
 #include <QFile>

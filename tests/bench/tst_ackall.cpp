@@ -1,4 +1,4 @@
-#include "app/session.h"
+#include "services/session.h"
 #include "simserver.h"
 #include "store/localstore.h"
 #include "store/storeworker.h"

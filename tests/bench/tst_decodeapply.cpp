@@ -4,6 +4,7 @@
 #include <QAbstractItemModelTester>
 #include <QTest>
 
+using namespace Domain;
 using namespace Protocol;
 
 // Micro-benchmarks of the console's hot path: decoding a batch frame of N

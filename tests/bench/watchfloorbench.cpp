@@ -1,7 +1,9 @@
-#include "app/session.h"
 #include "benchprobe.h"
 #include "benchserver.h"
 #include "mainwindow.h"
+#include "net/connectionservice.h"
+#include "services/consoleservices.h"
+#include "services/session.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -148,12 +150,13 @@ public:
             m_session.setBatchInterval(config.frameMs);
         m_session.setTrackSendTimes(true);
         if (config.window) {
-            m_window = std::make_unique<MainWindow>(&m_session, arg("bench"));
+            m_windowServices = std::make_unique<ConsoleServices>(&m_session);
+            m_window = std::make_unique<MainWindow>(m_windowServices.get(), arg("bench"));
             m_window->resize(1280, 800);
             m_window->show();
         }
-        connect(m_session.connection(), &ConnectionService::stateChanged, this, [this](ConnectionService::State s) {
-            if (m_connectMs < 0 && s == ConnectionService::State::Authenticating)
+        connect(m_session.connection(), &ConnectionService::stateChanged, this, [this](Domain::LinkState s) {
+            if (m_connectMs < 0 && s == Domain::LinkState::Authenticating)
                 m_connectMs = double(m_sinceStart.nsecsElapsed()) / 1e6;
         });
         connect(&m_session, &Session::liveDataArrived, this, [this] {
@@ -338,6 +341,7 @@ private:
     BenchServer *m_server;
     Session m_session;
     BenchProbe m_probe;
+    std::unique_ptr<ConsoleServices> m_windowServices;
     std::unique_ptr<MainWindow> m_window;
     QElapsedTimer m_sinceStart;
     QElapsedTimer m_lastApplied;

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "app/profile.h"
+#include "config/profile.h"
 #include "protocol/decoder.h"
 #include "protocol/socketio.h"
 

@@ -1,7 +1,8 @@
-#include "app/commandrecorder.h"
-#include "app/session.h"
 #include "core/net/faultproxy.h"
 #include "model/commandlogmodel.h"
+#include "net/connectionservice.h"
+#include "services/commandrecorder.h"
+#include "services/session.h"
 #include "sim/simtestclient.h"
 #include "simserver.h"
 #include "store/localstore.h"
@@ -16,8 +17,8 @@
 
 #include <memory>
 
-using Protocol::CommandState;
-using Protocol::CommandStatus;
+using Domain::CommandState;
+using Domain::CommandStatus;
 
 namespace {
 
@@ -91,7 +92,8 @@ struct Console
         if (row < 0)
             return names;
         for (const QVariant &change : session.commands()->index(row, 0).data(CommandModel::HistoryRole).toList())
-            names << CommandLogModel::stateName(CommandState(change.toMap().value(QStringLiteral("status")).toInt()));
+            names << Domain::wordOf(Domain::kCommandStates,
+                                    CommandState(change.toMap().value(QStringLiteral("status")).toInt()));
         return names;
     }
 

@@ -1,6 +1,7 @@
-#include "app/commandservice.h"
-#include "app/session.h"
 #include "core/net/faultproxy.h"
+#include "net/connectionservice.h"
+#include "services/commandservice.h"
+#include "services/session.h"
 #include "sim/simtestclient.h"
 #include "simserver.h"
 
@@ -9,7 +10,7 @@
 
 using Phase = CommandService::Phase;
 using Refusal = CommandService::Refusal;
-using Protocol::EndpointValue;
+using Domain::EndpointValue;
 
 namespace {
 
@@ -49,7 +50,7 @@ ConnectionSettings settingsFor(const QString &url, const QString &token = QStrin
 
 EndpointValue valueOf(Session &session, const QString &endpointId)
 {
-    return session.tiles()->endpoint(endpointId).value_or(Protocol::Endpoint {}).value;
+    return session.tiles()->endpoint(endpointId).value_or(Domain::Endpoint {}).value;
 }
 
 double numberOf(Session &session, const QString &endpointId)
@@ -650,7 +651,7 @@ void TestCommandService::a16_refusedAndLostCommandsAreLogged()
     QCOMPARE(refused.phase, Phase::Rejected);
     const QModelIndex refusedRow = row(refused.commandId);
     QVERIFY(refusedRow.isValid());
-    QCOMPARE(refusedRow.data(CommandModel::StatusRole).toInt(), int(Protocol::CommandState::Rejected));
+    QCOMPARE(refusedRow.data(CommandModel::StatusRole).toInt(), int(Domain::CommandState::Rejected));
     QCOMPARE(refusedRow.data(CommandModel::OperatorNameRole).toString(), QStringLiteral("alice"));
     QCOMPARE(refusedRow.data(CommandModel::RequestedValueRole), QVariant(true));
     QVERIFY(refusedRow.data(CommandModel::ErrorRole).toString().contains(QStringLiteral("role")));
@@ -819,7 +820,7 @@ void TestCommandService::s12_rampingTowardsTheRequestIsNotOvertaken()
     QVERIFY(!id.isNull());
     // A device that ramps reports the values on its way, as telemetry does.
     const auto report = [&session](double value) {
-        Protocol::Telemetry t;
+        Domain::Telemetry t;
         t.endpointId = setpoint;
         t.value = value;
         Protocol::Message m;

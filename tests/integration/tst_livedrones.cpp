@@ -1,4 +1,5 @@
-#include "app/session.h"
+#include "net/connectionservice.h"
+#include "services/session.h"
 #include "simserver.h"
 
 #include <QJsonDocument>
@@ -15,7 +16,7 @@
 
 #include <csignal>
 
-using State = ConnectionService::State;
+using State = Domain::LinkState;
 
 namespace {
 

@@ -1,10 +1,12 @@
-#include "app/commandservice.h"
-#include "app/notificationcenter.h"
-#include "app/session.h"
 #include "core/net/faultproxy.h"
+#include "net/connectionservice.h"
+#include "services/commandservice.h"
+#include "services/notificationcenter.h"
+#include "services/session.h"
 #include "sim/simtestclient.h"
 #include "simserver.h"
 #include "store/localstore.h"
+#include "store/storeworker.h"
 
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>
@@ -19,8 +21,8 @@
 
 #include <memory>
 
-using Protocol::AlarmSeverity;
-using Protocol::AlarmState;
+using Domain::AlarmSeverity;
+using Domain::AlarmState;
 using Item = NotificationModel::Item;
 using Kind = NotificationModel::Kind;
 
@@ -227,7 +229,7 @@ void TestNotificationCenter::chatteringAlarmStaysOneNotification()
     QTRY_VERIFY_WITH_TIMEOUT(
         [&] {
             for (int row = 0; row < c.session.alarms()->rowCount(); ++row) {
-                const Protocol::Alarm &a = c.session.alarms()->alarmAt(row);
+                const Domain::Alarm &a = c.session.alarms()->alarmAt(row);
                 if (a.chattering && a.count >= 3) {
                     alarmId = a.alarmId;
                     return true;
@@ -320,7 +322,7 @@ void TestNotificationCenter::linkLossAndRestorationAreListed()
 
     // Pausing live updates is the operator's own choice: no notification.
     c.session.connection()->pause();
-    QTRY_COMPARE(c.session.connection()->state(), ConnectionService::State::Paused);
+    QTRY_COMPARE(c.session.connection()->state(), Domain::LinkState::Paused);
     QTest::qWait(100);
     QCOMPARE(connectionTitles().size(), 2);
 }
@@ -591,12 +593,12 @@ void TestNotificationCenter::s5_acknowledgingAnUnconfirmedAlarmLetsItGo()
 {
     Session session;
     NotificationCenter center(&session, nullptr);
-    Protocol::Alarm alarm;
+    Domain::Alarm alarm;
     alarm.alarmId = QStringLiteral("A-gone");
-    alarm.severity = Protocol::AlarmSeverity::High;
+    alarm.severity = Domain::AlarmSeverity::High;
     alarm.message = QStringLiteral("pressure high");
     alarm.timestamp = QDateTime::currentDateTimeUtc();
-    alarm.state = Protocol::AlarmState::ActiveUnacked;
+    alarm.state = Domain::AlarmState::ActiveUnacked;
     session.alarms()->applyBatch({alarm});
     session.alarms()->reconcile({});
     QVERIFY(session.alarms()->isUnconfirmed(alarm.alarmId));

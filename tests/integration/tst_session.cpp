@@ -1,5 +1,6 @@
-#include "app/session.h"
 #include "core/net/faultproxy.h"
+#include "net/connectionservice.h"
+#include "services/session.h"
 #include "simserver.h"
 
 #include <QAbstractItemModelTester>
@@ -10,7 +11,7 @@
 
 #include <memory>
 
-using State = ConnectionService::State;
+using State = Domain::LinkState;
 
 namespace {
 
@@ -160,10 +161,10 @@ void TestSession::commandsAndActivityFlowThroughTheModels()
     QTRY_VERIFY(session.commands()->rowOf(commandId) >= 0);
     const int row = session.commands()->rowOf(commandId);
     QTRY_COMPARE_WITH_TIMEOUT(session.commands()->index(row, 0).data(CommandModel::StatusRole).toInt(),
-                              int(Protocol::CommandState::Succeeded), 5000);
+                              int(Domain::CommandState::Succeeded), 5000);
     const QVariantList history = session.commands()->index(row, 0).data(CommandModel::HistoryRole).toList();
     QVERIFY(history.size() >= 3); // queued or sent, acked, succeeded: each step kept
-    QCOMPARE(history.last().toMap().value(QStringLiteral("status")).toInt(), int(Protocol::CommandState::Succeeded));
+    QCOMPARE(history.last().toMap().value(QStringLiteral("status")).toInt(), int(Domain::CommandState::Succeeded));
     QTRY_COMPARE(session.tiles()->indexOfEndpoint(valve).data(TileModel::ValueRole), QVariant(true));
     QVERIFY(!session.tiles()->indexOfEndpoint(valve).data(TileModel::PendingCommandIdRole).isValid());
     QCOMPARE(session.counts().pendingCommands, 0);

@@ -1,4 +1,5 @@
-#include "app/session.h"
+#include "net/connectionservice.h"
+#include "services/session.h"
 
 #include <QAbstractItemModelTester>
 #include <QJsonArray>
@@ -14,7 +15,7 @@
 // snapshots a newer or sloppier server might send, and a whole Session
 // takes them in.
 
-using State = ConnectionService::State;
+using State = Domain::LinkState;
 
 namespace {
 
@@ -149,11 +150,11 @@ void TestTolerantStream::a1_undecodableEventKeepsTheStream()
     // Everything after the unreadable events was applied, on the same link.
     const auto unknown = session.alarms()->alarm(QStringLiteral("a3"));
     QVERIFY(unknown);
-    QCOMPARE(unknown->severity, Protocol::AlarmSeverity::Unknown);
-    QCOMPARE(unknown->state, Protocol::AlarmState::ActiveUnacked);
+    QCOMPARE(unknown->severity, Domain::AlarmSeverity::Unknown);
+    QCOMPARE(unknown->state, Domain::AlarmState::ActiveUnacked);
     QCOMPARE(unknown->source->kindText, QStringLiteral("line"));
     // It counts among the most severe unacknowledged alarms.
-    QCOMPARE(session.alarms()->unacknowledgedAtLeast(Protocol::AlarmSeverity::Critical), 1);
+    QCOMPARE(session.alarms()->unacknowledgedAtLeast(Domain::AlarmSeverity::Critical), 1);
     QVERIFY(!session.alarms()->alarm(QStringLiteral("bad")));
     QCOMPARE(session.connection()->protocolErrorCount(), errorsBefore + 3);
     QCOMPARE(session.connection()->state(), State::Live);
@@ -184,7 +185,7 @@ void TestTolerantStream::a1_partialSnapshotRemovesNothing()
     a1.insert(QLatin1StringView("state"), QStringLiteral("active_acked"));
     server.snapshot(2, {a1, unreadable, alarmItem(QStringLiteral("a4"), QStringLiteral("medium"))});
     QTRY_VERIFY(session.alarms()->alarm(QStringLiteral("a4")).has_value());
-    QCOMPARE(session.alarms()->alarm(QStringLiteral("a1"))->state, Protocol::AlarmState::ActiveAcked);
+    QCOMPARE(session.alarms()->alarm(QStringLiteral("a1"))->state, Domain::AlarmState::ActiveAcked);
     QVERIFY(session.alarms()->alarm(QStringLiteral("a2")));
     QVERIFY(session.alarms()->alarm(QStringLiteral("a3")));
     QCOMPARE(session.alarms()->rowCount(), 4);

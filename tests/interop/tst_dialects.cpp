@@ -1,8 +1,9 @@
-#include "app/profilecheck.h"
-#include "app/roomlease.h"
-#include "app/session.h"
 #include "core/net/faultproxy.h"
 #include "interoppeer.h"
+#include "net/connectionservice.h"
+#include "services/profilecheck.h"
+#include "services/roomlease.h"
+#include "services/session.h"
 #include "simserver.h"
 
 #include <QJsonArray>
@@ -14,7 +15,7 @@
 #include <csignal>
 
 using Dialect = ConnectionSettings::Dialect;
-using State = ConnectionService::State;
+using State = Domain::LinkState;
 
 // The console's connection against real third-party peers: a plain JSON
 // WebSocket server (Node ws, seed 002's shapes) and a Socket.IO v4 server
@@ -85,7 +86,7 @@ void TestDialects::plainServerIsDetectedAndLiveWithoutSnapshots()
     session.setSettings(settingsFor(QStringLiteral("ws://127.0.0.1:%1/ws").arg(port), Dialect::Auto));
     int telemetry = 0;
     connect(session.connection(), &ConnectionService::messageReceived, this,
-            [&](const Protocol::Message &m) { telemetry += std::holds_alternative<Protocol::Telemetry>(m.body); });
+            [&](const Protocol::Message &m) { telemetry += std::holds_alternative<Domain::Telemetry>(m.body); });
     session.start();
     QTRY_VERIFY(session.hasLiveData()); // live at once: a plain server sends no snapshot
     QCOMPARE(session.connection()->dialect(), Dialect::Plain);
@@ -120,7 +121,7 @@ void TestDialects::socketIoServerFillsTheFleet()
     session.setSettings(settingsFor(QStringLiteral("ws://127.0.0.1:%1/").arg(port), Dialect::SocketIo));
     int alerts = 0;
     connect(session.connection(), &ConnectionService::messageReceived, this,
-            [&](const Protocol::Message &m) { alerts += std::holds_alternative<Protocol::SystemAlert>(m.body); });
+            [&](const Protocol::Message &m) { alerts += std::holds_alternative<Domain::SystemAlert>(m.body); });
     session.start();
     QTRY_VERIFY(session.hasLiveData());
     QCOMPARE(session.connection()->dialect(), Dialect::SocketIo);
@@ -182,7 +183,7 @@ void TestDialects::seed000_alertsWithoutLevelAndDroneRooms()
     QSignalSpy alerts(&session, &Session::systemAlertReceived);
     int builds = 0;
     connect(session.connection(), &ConnectionService::messageReceived, this, [&](const Protocol::Message &m) {
-        if (const auto *b = std::get_if<Protocol::DroneBuildProgress>(&m.body); b && b->serial == u"DR-1002")
+        if (const auto *b = std::get_if<Domain::DroneBuildProgress>(&m.body); b && b->serial == u"DR-1002")
             ++builds;
     });
     // A room held before the link is up is joined as soon as it is.
@@ -194,9 +195,9 @@ void TestDialects::seed000_alertsWithoutLevelAndDroneRooms()
 
     // Alerts without a level are shown (as warnings), not refused.
     QTRY_VERIFY(alerts.size() >= 2);
-    const auto alert = alerts.first().first().value<Protocol::SystemAlert>();
+    const auto alert = alerts.first().first().value<Domain::SystemAlert>();
     QVERIFY(!alert.message.isEmpty());
-    QCOMPARE(alert.level, Protocol::SystemAlertLevel::Warning);
+    QCOMPARE(alert.level, Domain::SystemAlertLevel::Warning);
 
     // Selecting a drone joins its room; its `completion` progress arrives.
     {
@@ -266,7 +267,7 @@ void TestDialects::frameOverOneMebibyteKeepsTheLinkReading()
     session.setSettings(settingsFor(QStringLiteral("ws://127.0.0.1:%1/ws").arg(port), Dialect::Auto));
     int telemetry = 0;
     connect(session.connection(), &ConnectionService::messageReceived, this,
-            [&](const Protocol::Message &m) { telemetry += std::holds_alternative<Protocol::Telemetry>(m.body); });
+            [&](const Protocol::Message &m) { telemetry += std::holds_alternative<Domain::Telemetry>(m.body); });
     QSignalSpy states(session.connection(), &ConnectionService::stateChanged);
     session.start();
     QTRY_VERIFY(session.hasLiveData());
@@ -287,7 +288,7 @@ void TestDialects::autoGoesLiveWithAServerSilentUntilSpokenTo()
     session.setSettings(settingsFor(QStringLiteral("ws://127.0.0.1:%1/ws").arg(port), Dialect::Auto));
     int telemetry = 0;
     connect(session.connection(), &ConnectionService::messageReceived, this,
-            [&](const Protocol::Message &m) { telemetry += std::holds_alternative<Protocol::Telemetry>(m.body); });
+            [&](const Protocol::Message &m) { telemetry += std::holds_alternative<Domain::Telemetry>(m.body); });
     session.start();
     // It took the subprotocol but never greets: after a short wait for a
     // hello the console speaks first, in plain terms, and the stream starts.

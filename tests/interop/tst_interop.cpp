@@ -15,6 +15,7 @@
 
 #include <memory>
 
+using namespace Domain;
 using namespace Protocol;
 
 // Runs a helper that verifies, and stops the test when it failed.

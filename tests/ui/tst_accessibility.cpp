@@ -1,7 +1,8 @@
-#include "app/session.h"
 #include "mainwindow.h"
 #include "notificationbell.h"
 #include "notificationpanel.h"
+#include "services/consoleservices.h"
+#include "services/session.h"
 #include "simserver.h"
 #include "theme.h"
 
@@ -53,7 +54,8 @@ struct Console
         s.url = QUrl(server.url());
         s.operatorName = QStringLiteral("alice");
         session.setSettings(s);
-        window = std::make_unique<MainWindow>(&session, QStringLiteral("Plant A"));
+        windowServices = std::make_unique<ConsoleServices>(&session);
+        window = std::make_unique<MainWindow>(windowServices.get(), QStringLiteral("Plant A"));
         window->resize(1600, 1000);
         window->show();
         QVERIFY(QTest::qWaitForWindowExposed(window.get()));
@@ -63,6 +65,7 @@ struct Console
     SimServer server;
     QTemporaryDir dir;
     Session session;
+    std::unique_ptr<ConsoleServices> windowServices;
     std::unique_ptr<MainWindow> window;
 };
 

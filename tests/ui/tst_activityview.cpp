@@ -1,7 +1,8 @@
 #include "activitydelegate.h"
 #include "activityfilterproxy.h"
 #include "activityview.h"
-#include "app/session.h"
+#include "net/connectionservice.h"
+#include "services/session.h"
 #include "simserver.h"
 #include "theme.h"
 
@@ -128,7 +129,7 @@ void TestActivityView::showsTheOperatorPresent()
         QVERIFY(table->model()->index(r - 1, 0).data().toString() <= table->model()->index(r, 0).data().toString());
     const QModelIndex role = table->model()->index(row, OperatorModel::RoleColumn);
     QCOMPARE(ActivityDelegate::cellText(ActivityDelegate::Table::Operators, role),
-             ActivityDelegate::roleText(Protocol::OperatorRole(role.data(OperatorModel::OperatorRoleRole).toInt())));
+             ActivityDelegate::roleText(Domain::OperatorRole(role.data(OperatorModel::OperatorRoleRole).toInt())));
     QVERIFY(!ActivityDelegate::cellText(ActivityDelegate::Table::Operators,
                                         table->model()->index(row, OperatorModel::SinceColumn))
                  .isEmpty());

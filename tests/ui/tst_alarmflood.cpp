@@ -1,9 +1,11 @@
 #include "alerting.h"
-#include "app/notificationcenter.h"
-#include "app/session.h"
 #include "mainwindow.h"
 #include "model/notificationmodel.h"
 #include "notificationpanel.h"
+#include "services/consoleservices.h"
+#include "services/linkstatus.h"
+#include "services/notificationcenter.h"
+#include "services/session.h"
 #include "toastarea.h"
 
 #include "../interop/interoppeer.h"
@@ -79,7 +81,8 @@ void TestAlarmFlood::tenThousandAlarmsKeepTheWindowResponsive()
     s.operatorName = QStringLiteral("floor-1");
     s.connectTimeoutMs = 3000;
     session.setSettings(s);
-    MainWindow window(&session, QStringLiteral("Flood"));
+    ConsoleServices windowServices(&session);
+    MainWindow window(&windowServices, QStringLiteral("Flood"));
     window.resize(1280, 800);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -129,7 +132,8 @@ void TestAlarmFlood::megabyteMessagesNeverBlockTheWindow()
     s.operatorName = QStringLiteral("floor-1");
     s.connectTimeoutMs = 3000;
     session.setSettings(s);
-    MainWindow window(&session, QStringLiteral("Long texts"));
+    ConsoleServices windowServices(&session);
+    MainWindow window(&windowServices, QStringLiteral("Long texts"));
     window.resize(1280, 800);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -180,7 +184,8 @@ void TestAlarmFlood::restartedServerReusingIdsAnnouncesNewOccurrences()
     s.backoffBaseMs = 50;
     s.backoffCapMs = 200;
     session.setSettings(s);
-    MainWindow window(&session, QStringLiteral("Restart"));
+    ConsoleServices windowServices(&session);
+    MainWindow window(&windowServices, QStringLiteral("Restart"));
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     NotificationModel *notes = window.notifications()->model();
@@ -200,12 +205,12 @@ void TestAlarmFlood::restartedServerReusingIdsAnnouncesNewOccurrences()
     const QDateTime firstRaised = session.alarms()->alarm(QStringLiteral("40"))->timestamp;
 
     stopPeer(*m_peer);
-    QTRY_VERIFY_WITH_TIMEOUT(!session.connection()->isLive(), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(!session.link()->isLive(), 10000);
     QTest::qWait(20); // a later millisecond for the new alarms' times
     env.insert(QStringLiteral("PORT"), QString::number(port));
     m_peer = std::make_unique<QProcess>();
     QCOMPARE(startPeer(*m_peer, interopDir + QStringLiteral("/plain-server.js"), {}, env, &why), port);
-    QTRY_VERIFY_WITH_TIMEOUT(session.connection()->isLive(), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(session.link()->isLive(), 10000);
 
     // Three rows still, now the new alarms, and each one announced.
     QTRY_VERIFY_WITH_TIMEOUT(session.alarms()->alarm(QStringLiteral("40"))->timestamp != firstRaised, 10000);

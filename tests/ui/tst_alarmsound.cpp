@@ -6,10 +6,10 @@
 #include <QtEndian>
 
 using namespace std::chrono_literals;
-using Protocol::Alarm;
-using Protocol::AlarmSeverity;
-using Protocol::AlarmSourceKind;
-using Protocol::AlarmState;
+using Domain::Alarm;
+using Domain::AlarmSeverity;
+using Domain::AlarmSourceKind;
+using Domain::AlarmState;
 
 namespace {
 
@@ -25,7 +25,7 @@ Alarm alarm(const QString &id, AlarmSeverity severity = AlarmSeverity::Critical,
     a.alarmId = id;
     a.severity = severity;
     a.message = QStringLiteral("Motor overtemperature at ") + id;
-    a.source = Protocol::AlarmSource {AlarmSourceKind::Drone, QStringLiteral("DR-") + id};
+    a.source = Domain::AlarmSource {AlarmSourceKind::Drone, QStringLiteral("DR-") + id};
     a.state = state;
     a.timestamp = at(0);
     return a;

@@ -2,7 +2,8 @@
 #include "alarmfilterproxy.h"
 #include "alarmnotedialog.h"
 #include "alarmsview.h"
-#include "app/session.h"
+#include "services/linkstatus.h"
+#include "services/session.h"
 #include "shelvedialog.h"
 #include "simserver.h"
 #include "theme.h"
@@ -20,8 +21,8 @@
 
 #include <memory>
 
-using Protocol::AlarmSeverity;
-using Protocol::AlarmState;
+using Domain::AlarmSeverity;
+using Domain::AlarmState;
 
 namespace {
 
@@ -155,7 +156,7 @@ void TestAlarmsView::rowsAppearAndFiltersNarrowThem()
     int severe = 0;
     int inPlay = 0;
     for (int row = 0; row < console.session.alarms()->rowCount(); ++row) {
-        const Protocol::Alarm &a = console.session.alarms()->alarmAt(row);
+        const Domain::Alarm &a = console.session.alarms()->alarmAt(row);
         if (a.state == AlarmState::Shelved)
             continue;
         ++inPlay;
@@ -186,7 +187,7 @@ void TestAlarmsView::rowsAppearAndFiltersNarrowThem()
     // Source kind: the chattering sensor is the only system alarm.
     view->findChild<QLineEdit *>(QStringLiteral("alarmSearch"))->clear();
     auto *kind = view->findChild<QComboBox *>(QStringLiteral("sourceFilter"));
-    kind->setCurrentIndex(kind->findData(int(Protocol::AlarmSourceKind::System)));
+    kind->setCurrentIndex(kind->findData(int(Domain::AlarmSourceKind::System)));
     QTRY_COMPARE_WITH_TIMEOUT(proxy->rowCount(), 1, 15000);
     QCOMPARE(proxy->index(0, 0).data(AlarmModel::SourceIdRole).toString(), QStringLiteral("VS-7"));
     kind->setCurrentIndex(0);
@@ -206,7 +207,7 @@ void TestAlarmsView::acknowledgeReachesTheServerWithTheNote()
     view->setRequireNote(true);
     AlarmFilterProxy *proxy = view->alarmProxy();
     QTRY_VERIFY_WITH_TIMEOUT(activeUnackedRow(proxy) >= 0, 15000);
-    QTRY_COMPARE(console.session.connection()->role(), QStringLiteral("operator"));
+    QTRY_COMPARE(console.session.link()->role(), QStringLiteral("operator"));
     QVERIFY(!view->acknowledgeAction()->isEnabled()); // nothing selected yet
 
     const int row = activeUnackedRow(proxy);
@@ -261,7 +262,7 @@ void TestAlarmsView::shelveMovesTheAlarmApartAndUnshelveBringsItBack()
     AlarmFilterProxy *proxy = view->alarmProxy();
     AlarmFilterProxy *shelved = view->shelvedProxy();
     QTRY_VERIFY_WITH_TIMEOUT(activeUnackedRow(proxy) >= 0, 15000);
-    QTRY_COMPARE(console.session.connection()->role(), QStringLiteral("operator"));
+    QTRY_COMPARE(console.session.link()->role(), QStringLiteral("operator"));
     QCOMPARE(shelved->rowCount(), 0);
 
     const int row = activeUnackedRow(proxy);
@@ -315,7 +316,7 @@ void TestAlarmsView::viewerCannotAct()
     Console console(storePath(), QStringLiteral("v"));
     AlarmsView *view = console.view.get();
     QTRY_VERIFY_WITH_TIMEOUT(view->alarmProxy()->rowCount() > 0, 15000);
-    QTRY_COMPARE(console.session.connection()->role(), QStringLiteral("viewer"));
+    QTRY_COMPARE(console.session.link()->role(), QStringLiteral("viewer"));
     view->alarmTable()->selectRow(0);
     for (QAction *action : {view->acknowledgeAction(), view->shelveAction(), view->unshelveAction()}) {
         QVERIFY(!action->isEnabled());
@@ -333,7 +334,7 @@ void TestAlarmsView::a5_withoutAStoreAcknowledgingWorksAndABannerSaysWhatIsLost(
     QVERIFY(view->storeBanner()->isVisibleTo(view));
     QVERIFY2(view->storeBanner()->text().contains(u"cannot be kept"), qPrintable(view->storeBanner()->text()));
     QTRY_VERIFY_WITH_TIMEOUT(activeUnackedRow(view->alarmProxy()) >= 0, 15000);
-    QTRY_COMPARE(console.session.connection()->role(), QStringLiteral("operator"));
+    QTRY_COMPARE(console.session.link()->role(), QStringLiteral("operator"));
     const int unacked = activeUnackedRow(view->alarmProxy());
     const QString id = view->alarmProxy()->alarmIdAt(unacked);
     view->alarmTable()->selectRow(unacked);
@@ -373,7 +374,7 @@ void TestAlarmsView::a7_waitingActionsAreCountedAndARefusalIsShown()
 {
     Console console(storePath());
     AlarmsView *view = console.view.get();
-    QTRY_COMPARE(console.session.connection()->role(), QStringLiteral("operator"));
+    QTRY_COMPARE(console.session.link()->role(), QStringLiteral("operator"));
     QTRY_VERIFY(console.session.alarmService()->isLoaded());
     QVERIFY(!view->storeBanner()->isVisibleTo(view));
     QVERIFY(!view->waitingLabel()->isVisibleTo(view));
@@ -404,7 +405,7 @@ void TestAlarmsView::screenshot()
     AlarmsView *view = console.view.get();
     AlarmFilterProxy *proxy = view->alarmProxy();
     QTRY_COMPARE_WITH_TIMEOUT(view->rateMeter()->rate(), AlarmRateMeter::Rate::Flood, 15000);
-    QTRY_COMPARE(console.session.connection()->role(), QStringLiteral("operator"));
+    QTRY_COMPARE(console.session.link()->role(), QStringLiteral("operator"));
     // A shift in progress: one acknowledged, one shelved, the rest waiting.
     AlarmService *service = console.session.alarmService();
     const QString acked = proxy->alarmIdAt(activeUnackedRow(proxy));

@@ -1,7 +1,7 @@
 #include "alarmdelegate.h"
 #include "alarmfilterproxy.h"
 #include "alarmsview.h"
-#include "app/session.h"
+#include "services/session.h"
 #include "theme.h"
 
 #include <QAbstractItemModelTester>
@@ -9,9 +9,9 @@
 #include <QTableView>
 #include <QTest>
 
-using Protocol::Alarm;
-using Protocol::AlarmSeverity;
-using Protocol::AlarmState;
+using Domain::Alarm;
+using Domain::AlarmSeverity;
+using Domain::AlarmState;
 
 // An alarm whose severity this console does not know (a newer server's)
 // is shown in the Alarms view as Unknown, with the most severe: a mark of

@@ -1,12 +1,14 @@
 #include "alarmnotedialog.h"
 #include "alarmsound.h"
 #include "alerting.h"
-#include "app/notificationcenter.h"
-#include "app/session.h"
 #include "connectionindicator.h"
 #include "mainwindow.h"
 #include "notificationbell.h"
 #include "notificationpanel.h"
+#include "services/consoleservices.h"
+#include "services/linkstatus.h"
+#include "services/notificationcenter.h"
+#include "services/session.h"
 #include "sim/simtestclient.h"
 #include "simserver.h"
 #include "stalebanner.h"
@@ -24,8 +26,8 @@
 
 #include <memory>
 
-using Protocol::AlarmSeverity;
-using Protocol::AlarmState;
+using Domain::AlarmSeverity;
+using Domain::AlarmState;
 using Item = NotificationModel::Item;
 
 namespace {
@@ -59,7 +61,8 @@ struct Console
         s.backoffBaseMs = 50;
         s.backoffCapMs = 200;
         session.setSettings(s);
-        window = std::make_unique<MainWindow>(&session, QStringLiteral("Plant A"));
+        windowServices = std::make_unique<ConsoleServices>(&session);
+        window = std::make_unique<MainWindow>(windowServices.get(), QStringLiteral("Plant A"));
         window->resize(1400, 860);
         window->show();
         QVERIFY(QTest::qWaitForWindowExposed(window.get()));
@@ -71,6 +74,7 @@ struct Console
 
     SimServer server;
     Session session;
+    std::unique_ptr<ConsoleServices> windowServices;
     std::unique_ptr<MainWindow> window;
 };
 
@@ -185,7 +189,7 @@ void TestAlerting::toastAcknowledgeSendsItAndTheToastGoes()
     Console c(storePath(), withThreshold(AlarmSeverity::High));
     ToastArea *area = c.toasts();
     QTRY_VERIFY_WITH_TIMEOUT(area->visibleCount() > 0, 20000);
-    QTRY_COMPARE(c.session.connection()->role(), QStringLiteral("operator"));
+    QTRY_COMPARE(c.session.link()->role(), QStringLiteral("operator"));
     const QString id = area->visibleIds().constFirst();
     ToastWidget *toast = area->toast(id);
     const QString alarmId = toast->spec().alarmId;
@@ -261,7 +265,7 @@ void TestAlerting::preferencesApplyAndAreKept()
     p.sound = true;
     c.window->setPreferences(p);
     QCOMPARE(Theme::mode(), ThemeMode::Dark);
-    QTRY_COMPARE(c.session.connection()->state(), ConnectionService::State::Paused);
+    QTRY_COMPARE(c.session.link()->state(), Domain::LinkState::Paused);
     QVERIFY(c.window->alerting()->sound()->isEnabled());
     QVERIFY(c.window->muteButton()->isVisibleTo(c.window.get()));
     p.liveUpdates = true;
@@ -330,7 +334,7 @@ void TestAlerting::screenshots()
         p.sound = true;
         Console c(storePath(), p);
         QTRY_VERIFY_WITH_TIMEOUT(c.toasts()->hiddenCount() > 0, 20000);
-        QTRY_COMPARE(c.session.connection()->role(), QStringLiteral("operator"));
+        QTRY_COMPARE(c.session.link()->role(), QStringLiteral("operator"));
         c.window->showView(MainWindow::View::Alarms);
         c.window->setNotificationsVisible(true);
         // One acknowledged, so the panel shows both kinds of row.

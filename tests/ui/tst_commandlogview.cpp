@@ -1,9 +1,12 @@
-#include "app/commandrecorder.h"
-#include "app/session.h"
 #include "commandlogdelegate.h"
 #include "commandlogfilterproxy.h"
 #include "commandlogview.h"
 #include "model/commandlogmodel.h"
+#include "net/connectionservice.h"
+#include "services/commandrecorder.h"
+#include "services/consoleservices.h"
+#include "services/linkstatus.h"
+#include "services/session.h"
 #include "sim/simtestclient.h"
 #include "simserver.h"
 #include "store/localstore.h"
@@ -24,8 +27,8 @@
 
 #include <memory>
 
-using Protocol::CommandState;
-using Protocol::CommandStatus;
+using Domain::CommandState;
+using Domain::CommandStatus;
 
 namespace {
 
@@ -90,10 +93,10 @@ struct Console
             QVERIFY(store.updateCommand(done.commandId, QStringLiteral("succeeded"), true, {}, done.createdAt));
             store.close(); // the earlier run ends; this one opens the database on its own thread
             session.openStore(storePath);
-            recorder = std::make_unique<CommandRecorder>(session.commands(), session.store());
         }
         session.setSettings(settingsFor(server.url()));
-        view = std::make_unique<CommandLogView>(&session);
+        services = std::make_unique<ConsoleServices>(&session);
+        view = std::make_unique<CommandLogView>(services->commandLog(), session.link());
         view->resize(1400, 700);
         view->show();
         const auto mode = QAbstractItemModelTester::FailureReportingMode::Fatal;
@@ -128,7 +131,7 @@ struct Console
     SimServer server;
     LocalStore store;
     Session session;
-    std::unique_ptr<CommandRecorder> recorder;
+    std::unique_ptr<ConsoleServices> services;
     std::unique_ptr<CommandLogView> view;
     std::vector<std::unique_ptr<QAbstractItemModelTester>> testers;
     QString failedId;
@@ -193,7 +196,7 @@ void TestCommandLogView::liveUpdateOfAnEarlierCommandUpdatesItsRow()
     StoreWorker store;
     store.open(path);
     CommandModel live;
-    CommandLogModel log(&live, &store);
+    CommandLogModel log(&live, CommandRecorder::readHistory(&store));
     QAbstractItemModelTester tester(&log, QAbstractItemModelTester::FailureReportingMode::Fatal);
     QCOMPARE(log.rowCount(), 1);
     QCOMPARE(log.earlierRunCount(), 1);

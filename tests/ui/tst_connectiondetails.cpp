@@ -1,7 +1,10 @@
-#include "app/session.h"
 #include "connectiondetails.h"
 #include "connectionindicator.h"
 #include "mainwindow.h"
+#include "net/connectionservice.h"
+#include "services/consoleservices.h"
+#include "services/linkstatus.h"
+#include "services/session.h"
 #include "simserver.h"
 
 #include <QAbstractButton>
@@ -94,20 +97,21 @@ void TestConnectionDetails::opensOnClickAndListsTheLink()
     QVERIFY(sim.listen());
     Session session;
     session.setSettings(settingsFor(sim.url()));
-    MainWindow window(&session, QStringLiteral("Test"));
+    ConsoleServices windowServices(&session);
+    MainWindow window(&windowServices, QStringLiteral("Test"));
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     ConnectionIndicator *indicator = window.connectionIndicator();
     QVERIFY(!indicator->details()); // made on first use
     session.start();
-    QTRY_COMPARE(session.connection()->state(), ConnectionService::State::Live);
+    QTRY_COMPARE(session.link()->state(), Domain::LinkState::Live);
 
     // Live, with the age of the last message (and the round trip once measured).
     static const QRegularExpression liveText(QStringLiteral("^Live( · \\d+ ms)? · \\d+ (s|min|h) ago$"));
     QTRY_VERIFY2(liveText.match(indicator->text()).hasMatch(), qPrintable(indicator->text()));
 
     // Once a heartbeat has come back, the round trip too.
-    QTRY_VERIFY(session.connection()->roundTripMs() >= 0);
+    QTRY_VERIFY(session.link()->roundTripMs() >= 0);
     static const QRegularExpression withRoundTrip(QStringLiteral("^Live · \\d+ ms · \\d+ (s|min|h) ago$"));
     QTRY_VERIFY2(withRoundTrip.match(indicator->text()).hasMatch(), qPrintable(indicator->text()));
     QCOMPARE(indicator->accessibleName(), QStringLiteral("Connection: Live")); // steady, not re-read every second
@@ -126,8 +130,8 @@ void TestConnectionDetails::opensOnClickAndListsTheLink()
 
     QCOMPARE(details->value(QStringLiteral("detailServer")), sim.url());
     QCOMPARE(details->value(QStringLiteral("detailDialect")), QStringLiteral("watchfloor"));
-    QVERIFY(!session.connection()->sessionId().isEmpty());
-    QCOMPARE(details->value(QStringLiteral("detailSession")), session.connection()->sessionId());
+    QVERIFY(!session.link()->sessionId().isEmpty());
+    QCOMPARE(details->value(QStringLiteral("detailSession")), session.link()->sessionId());
     QCOMPARE(details->value(QStringLiteral("detailRole")), QStringLiteral("operator"));
     QCOMPARE(details->value(QStringLiteral("detailState")), QStringLiteral("live"));
     QVERIFY(!details->value(QStringLiteral("detailServerName")).isEmpty());
@@ -138,7 +142,7 @@ void TestConnectionDetails::opensOnClickAndListsTheLink()
     QCOMPARE(details->pauseButton()->text(), QStringLiteral("Pause live updates"));
 
     // Events flow at the fast rate, and the popup's once-a-second refresh shows it.
-    QTRY_VERIFY(session.connection()->eventsPerSecond() > 0.0);
+    QTRY_VERIFY(session.link()->eventsPerSecond() > 0.0);
     static const QRegularExpression rate(QStringLiteral("^(\\d+\\.\\d) per second$"));
     QTRY_VERIFY2(rate.match(details->value(QStringLiteral("detailEventRate"))).captured(1).toDouble() > 0.0,
                  qPrintable(details->value(QStringLiteral("detailEventRate"))));
@@ -162,11 +166,12 @@ void TestConnectionDetails::pauseAndResumeLiveUpdates()
     QVERIFY(sim.listen());
     Session session;
     session.setSettings(settingsFor(sim.url()));
-    MainWindow window(&session, QStringLiteral("Test"));
+    ConsoleServices windowServices(&session);
+    MainWindow window(&windowServices, QStringLiteral("Test"));
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     session.start();
-    QTRY_COMPARE(session.connection()->state(), ConnectionService::State::Live);
+    QTRY_COMPARE(session.link()->state(), Domain::LinkState::Live);
     QVERIFY(!window.staleBanner()->isVisible());
     ConnectionIndicator *indicator = window.connectionIndicator();
     const QImage liveIcon = indicator->icon().pixmap(14).toImage();
@@ -174,7 +179,7 @@ void TestConnectionDetails::pauseAndResumeLiveUpdates()
     ConnectionDetails *details = openDetails(window);
     QVERIFY(details);
     QTest::mouseClick(details->pauseButton(), Qt::LeftButton);
-    QTRY_COMPARE(session.connection()->state(), ConnectionService::State::Paused);
+    QTRY_COMPARE(session.link()->state(), Domain::LinkState::Paused);
     QVERIFY2(indicator->text().startsWith(QStringLiteral("Paused")), qPrintable(indicator->text()));
     QVERIFY(indicator->icon().pixmap(14).toImage() != liveIcon);
     QVERIFY(window.staleBanner()->isVisible());
@@ -185,13 +190,13 @@ void TestConnectionDetails::pauseAndResumeLiveUpdates()
     QCOMPARE(details->value(QStringLiteral("detailState")), QStringLiteral("paused"));
     QVERIFY(!details->retryButton()->isEnabled()); // only Resume ends a pause
     // Paused, polling and live each have their own symbol.
-    QVERIFY(ConnectionIndicator::symbol(ConnectionService::State::Paused, 14, 1.0).toImage()
-            != ConnectionIndicator::symbol(ConnectionService::State::Polling, 14, 1.0).toImage());
-    QVERIFY(ConnectionIndicator::symbol(ConnectionService::State::Polling, 14, 1.0).toImage()
-            != ConnectionIndicator::symbol(ConnectionService::State::Live, 14, 1.0).toImage());
+    QVERIFY(ConnectionIndicator::symbol(Domain::LinkState::Paused, 14, 1.0).toImage()
+            != ConnectionIndicator::symbol(Domain::LinkState::Polling, 14, 1.0).toImage());
+    QVERIFY(ConnectionIndicator::symbol(Domain::LinkState::Polling, 14, 1.0).toImage()
+            != ConnectionIndicator::symbol(Domain::LinkState::Live, 14, 1.0).toImage());
 
     QTest::mouseClick(details->pauseButton(), Qt::LeftButton);
-    QTRY_COMPARE(session.connection()->state(), ConnectionService::State::Live);
+    QTRY_COMPARE(session.link()->state(), Domain::LinkState::Live);
     QTRY_VERIFY2(indicator->text().startsWith(QStringLiteral("Live")), qPrintable(indicator->text()));
     QVERIFY(!window.staleBanner()->isVisible());
     QCOMPARE(details->pauseButton()->text(), QStringLiteral("Pause live updates"));
@@ -208,12 +213,13 @@ void TestConnectionDetails::retryNowSkipsTheBackoff()
     s.backoffCapMs = 60000;
     s.pollingFallback = false; // the REST fallback is on the same stopped server anyway
     session.setSettings(s);
-    MainWindow window(&session, QStringLiteral("Test"));
+    ConsoleServices windowServices(&session);
+    MainWindow window(&windowServices, QStringLiteral("Test"));
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     session.start();
     ConnectionService *connection = session.connection();
-    QTRY_COMPARE(connection->state(), ConnectionService::State::Live);
+    QTRY_COMPARE(connection->state(), Domain::LinkState::Live);
     ConnectionDetails *details = openDetails(window);
     QVERIFY(details);
 
@@ -221,7 +227,7 @@ void TestConnectionDetails::retryNowSkipsTheBackoff()
     // Full jitter may draw a short wait; wait for one long enough to tell a
     // retry on demand from the backoff's own.
     QTRY_VERIFY_WITH_TIMEOUT(
-        connection->state() == ConnectionService::State::Reconnecting && connection->msUntilRetry() > 10000, 30000);
+        connection->state() == Domain::LinkState::Reconnecting && connection->msUntilRetry() > 10000, 30000);
     QTRY_VERIFY(details->retryButton()->isEnabled());
     QTRY_VERIFY2(details->value(QStringLiteral("detailState")).startsWith(QStringLiteral("reconnecting in")),
                  qPrintable(details->value(QStringLiteral("detailState"))));
@@ -231,7 +237,7 @@ void TestConnectionDetails::retryNowSkipsTheBackoff()
     QTest::mouseClick(details->retryButton(), Qt::LeftButton);
     // The attempt is made (and refused) at once, long before the backoff's wait is over.
     QTRY_VERIFY_WITH_TIMEOUT(connection->attempt() > before, 3000);
-    QCOMPARE(connection->state(), ConnectionService::State::Reconnecting);
+    QCOMPARE(connection->state(), Domain::LinkState::Reconnecting);
     verifyNoToken(&window);
 }
 

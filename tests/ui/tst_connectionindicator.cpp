@@ -1,13 +1,15 @@
 #include "activityview.h"
 #include "alarmsview.h"
-#include "app/session.h"
 #include "commandlogview.h"
 #include "connectionindicator.h"
 #include "controlpanelview.h"
 #include "dronedetailpane.h"
 #include "machinesview.h"
 #include "mainwindow.h"
+#include "net/connectionservice.h"
 #include "overviewview.h"
+#include "services/consoleservices.h"
+#include "services/session.h"
 #include "simserver.h"
 
 #include <QLabel>
@@ -60,7 +62,8 @@ void TestConnectionIndicator::showsLiveThenReconnectingWhenTheServerStops()
 
     Session session;
     session.setSettings(settingsFor(sim->url()));
-    MainWindow window(&session, QStringLiteral("Test"));
+    ConsoleServices windowServices(&session);
+    MainWindow window(&windowServices, QStringLiteral("Test"));
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     ConnectionIndicator *indicator = window.connectionIndicator();
@@ -104,7 +107,8 @@ void TestConnectionIndicator::showsFailureReason()
     ConnectionSettings s = settingsFor(sim.url());
     s.token = QStringLiteral("wrong");
     session.setSettings(s);
-    MainWindow window(&session, QStringLiteral("Test"));
+    ConsoleServices windowServices(&session);
+    MainWindow window(&windowServices, QStringLiteral("Test"));
     window.show();
     session.start();
     QTRY_VERIFY2(window.connectionIndicator()->text().startsWith(QStringLiteral("Failed:")),
@@ -116,7 +120,8 @@ void TestConnectionIndicator::showsFailureReason()
 void TestConnectionIndicator::viewsAreReachedByTabAndShortcut()
 {
     Session session;
-    MainWindow window(&session, QStringLiteral("Test"));
+    ConsoleServices windowServices(&session);
+    MainWindow window(&windowServices, QStringLiteral("Test"));
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     auto *tabs = window.findChild<QTabBar *>(QStringLiteral("viewTabs"));
@@ -160,7 +165,8 @@ void TestConnectionIndicator::selectedDroneHoldsItsRoomOpen()
     QVERIFY(sim.listen());
     Session session;
     session.setSettings(settingsFor(sim.url()));
-    MainWindow window(&session, QStringLiteral("Test"));
+    ConsoleServices windowServices(&session);
+    MainWindow window(&windowServices, QStringLiteral("Test"));
     window.resize(1280, 800);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -201,7 +207,8 @@ void TestConnectionIndicator::windowStateIsKeptPerProfile()
     // The settings live in this test's own XDG_CONFIG_HOME (watchfloor_add_test).
     Session session;
     {
-        MainWindow window(&session, QStringLiteral("Plant A"));
+        ConsoleServices windowServices(&session);
+        MainWindow window(&windowServices, QStringLiteral("Plant A"));
         window.restoreWindowState(QStringLiteral("plant-a"));
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -210,7 +217,8 @@ void TestConnectionIndicator::windowStateIsKeptPerProfile()
         QVERIFY(window.close());
     }
     {
-        MainWindow window(&session, QStringLiteral("Plant A"));
+        ConsoleServices windowServices(&session);
+        MainWindow window(&windowServices, QStringLiteral("Plant A"));
         window.restoreWindowState(QStringLiteral("plant-a"));
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -221,12 +229,14 @@ void TestConnectionIndicator::windowStateIsKeptPerProfile()
     }
     {
         // Another profile has its own: nothing kept yet, so the defaults.
-        MainWindow window(&session, QStringLiteral("Plant B"));
+        ConsoleServices windowServices(&session);
+        MainWindow window(&windowServices, QStringLiteral("Plant B"));
         window.restoreWindowState(QStringLiteral("plant-b"));
         QCOMPARE(window.currentView(), MainWindow::View::Overview);
         QCOMPARE(window.size(), QSize(1280, 800));
     }
-    MainWindow again(&session, QStringLiteral("Plant A"));
+    ConsoleServices againServices(&session);
+    MainWindow again(&againServices, QStringLiteral("Plant A"));
     again.restoreWindowState(QStringLiteral("plant-a"));
     QCOMPARE(again.currentView(), MainWindow::View::Alarms);
 }

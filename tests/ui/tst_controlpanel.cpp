@@ -1,9 +1,11 @@
-#include "app/commandservice.h"
-#include "app/session.h"
 #include "controlpanelcontroller.h"
 #include "controlpanelview.h"
 #include "endpointcontrol.h"
 #include "mainwindow.h"
+#include "services/commandservice.h"
+#include "services/consoleservices.h"
+#include "services/linkstatus.h"
+#include "services/session.h"
 #include "sim/simtestclient.h"
 #include "simserver.h"
 #include "store/storeworker.h"
@@ -49,7 +51,8 @@ struct Console
         s.backoffBaseMs = 50;
         s.backoffCapMs = 200;
         session.setSettings(s);
-        window = std::make_unique<MainWindow>(&session, QStringLiteral("Plant A"));
+        windowServices = std::make_unique<ConsoleServices>(&session);
+        window = std::make_unique<MainWindow>(windowServices.get(), QStringLiteral("Plant A"));
         window->resize(1400, 900);
         window->show();
         QVERIFY(QTest::qWaitForWindowExposed(window.get()));
@@ -93,6 +96,7 @@ struct Console
     SimServer server;
     QTemporaryDir dir;
     mutable Session session;
+    std::unique_ptr<ConsoleServices> windowServices;
     std::unique_ptr<MainWindow> window;
 };
 
@@ -213,7 +217,7 @@ void TestControlPanel::setpointAppliedOnlyOnEnter()
 void TestControlPanel::viewerSeesReadOnly()
 {
     Console c(QStringLiteral("v"));
-    QTRY_COMPARE(c.session.connection()->role(), QStringLiteral("viewer"));
+    QTRY_COMPARE(c.session.link()->role(), QStringLiteral("viewer"));
     QTRY_VERIFY(!c.control(valve)->isActionable());
     QCOMPARE(c.control(valve)->reasonText(), QStringLiteral("read-only"));
 }

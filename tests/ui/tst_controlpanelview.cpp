@@ -1,6 +1,8 @@
-#include "app/session.h"
 #include "controlpanelview.h"
 #include "endpointcontrol.h"
+#include "net/connectionservice.h"
+#include "services/linkstatus.h"
+#include "services/session.h"
 #include "simserver.h"
 #include "sparkline.h"
 #include "theme.h"
@@ -27,7 +29,7 @@
 #include <memory>
 
 using Kind = EndpointControl::Kind;
-using Protocol::ValueType;
+using Domain::ValueType;
 
 namespace {
 
@@ -243,15 +245,15 @@ void TestControlPanelView::valuesAndTrendsFollowTheModel()
 }
 
 // The first tile of the model as a `tiles` snapshot item would give it.
-static Protocol::Tile firstTileOf(TileModel *model)
+static Domain::Tile firstTileOf(TileModel *model)
 {
     const QModelIndex tile = model->index(0, 0);
-    Protocol::Tile out;
+    Domain::Tile out;
     out.tileId = tile.data(TileModel::IdRole).toString();
     out.name = tile.data(TileModel::NameRole).toString();
     for (int d = 0; d < model->rowCount(tile); ++d) {
         const QModelIndex device = model->index(d, 0, tile);
-        Protocol::Device dev;
+        Domain::Device dev;
         dev.deviceId = device.data(TileModel::IdRole).toString();
         dev.name = device.data(TileModel::NameRole).toString();
         dev.kind = device.data(TileModel::DeviceKindRole).toString();
@@ -274,7 +276,7 @@ void TestControlPanelView::cardsFollowRemovesAndResets()
     QPointer<TileCard> otherCard = view->card(QStringLiteral("T2"));
     QVERIFY(other && otherCard);
     view->setOutcome(kValve, QStringLiteral("Done: Off"), false);
-    const Protocol::Tile first = firstTileOf(model);
+    const Domain::Tile first = firstTileOf(model);
 
     // A snapshot with the first tile alone: the others' cards and controls go,
     // the first tile's controls stay the same widgets with what they showed.
@@ -664,7 +666,7 @@ void TestControlPanelView::stoppedServerMarksEndpointsStale()
         }
     }
     console.server.close();
-    QTRY_VERIFY_WITH_TIMEOUT(!console.session.connection()->isLive(), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(!console.session.link()->isLive(), 5000);
     for (TileCard *card : cards) {
         for (EndpointControl *control : card->endpointControls()) {
             QTRY_VERIFY(control->isStale());

@@ -1,6 +1,7 @@
-#include "app/diagnosticssnapshot.h"
-#include "app/session.h"
 #include "mainwindow.h"
+#include "services/consoleservices.h"
+#include "services/diagnosticssnapshot.h"
+#include "services/session.h"
 
 #include <QAction>
 #include <QFile>
@@ -23,7 +24,8 @@ void TestDiagnosticsAction::saveDiagnosticsWritesTheSnapshot()
 {
     QTemporaryDir dir;
     Session session;
-    MainWindow window(&session, QStringLiteral("test"));
+    ConsoleServices windowServices(&session);
+    MainWindow window(&windowServices, QStringLiteral("test"));
     QAction *action = window.saveDiagnosticsAction();
     QVERIFY(action);
     QVERIFY(!action->isEnabled()); // nothing to save yet

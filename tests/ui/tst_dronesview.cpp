@@ -1,7 +1,8 @@
-#include "app/session.h"
 #include "dronedetailpane.h"
 #include "dronefilterproxy.h"
 #include "dronesview.h"
+#include "net/connectionservice.h"
+#include "services/session.h"
 #include "simserver.h"
 #include "theme.h"
 

@@ -1,19 +1,22 @@
 #include "alarmnotedialog.h"
 #include "alarmsview.h"
 #include "alerting.h"
-#include "app/commandservice.h"
-#include "app/pinhash.h"
-#include "app/profile.h"
-#include "app/session.h"
+#include "config/pinhash.h"
+#include "config/profile.h"
 #include "connectionindicator.h"
 #include "controlpanelview.h"
 #include "kioskcontroller.h"
 #include "kioskexitdialog.h"
 #include "mainwindow.h"
+#include "net/connectionservice.h"
 #include "notificationbell.h"
 #include "notificationpanel.h"
 #include "privatebus.h"
 #include "screenkeeper.h"
+#include "services/commandservice.h"
+#include "services/consoleservices.h"
+#include "services/linkstatus.h"
+#include "services/session.h"
 #include "simserver.h"
 #include "theme.h"
 #include "toastarea.h"
@@ -99,7 +102,8 @@ struct Console
         s.backoffBaseMs = 50;
         s.backoffCapMs = 200;
         session.setSettings(s);
-        window = std::make_unique<MainWindow>(&session, QStringLiteral("Line 1 floor"));
+        windowServices = std::make_unique<ConsoleServices>(&session);
+        window = std::make_unique<MainWindow>(windowServices.get(), QStringLiteral("Line 1 floor"));
         controller = std::make_unique<KioskController>(window.get(), &session, kiosk);
         // Never the desktop's own bus: a private one, or one that does not exist.
         controller->screenKeeper()->setBusAddress(
@@ -137,6 +141,7 @@ struct Console
     SimServer server;
     QTemporaryDir dir;
     Session session;
+    std::unique_ptr<ConsoleServices> windowServices;
     std::unique_ptr<MainWindow> window;
     std::unique_ptr<KioskController> controller;
 };
@@ -464,7 +469,7 @@ void TestKiosk::kiosk_serverRefusesAWatchOnlyIdentity()
     o.scenarios = {QStringLiteral("alarm-flood")};
     o.tokens = {{QStringLiteral("floor"), QStringLiteral("viewer")}};
     Console c(o, quickKiosk(), {}, QStringLiteral("floor"));
-    QTRY_COMPARE_WITH_TIMEOUT(c.session.connection()->role(), QStringLiteral("viewer"), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(c.session.link()->role(), QStringLiteral("viewer"), 10000);
     QTRY_VERIFY_WITH_TIMEOUT(c.session.alarms()->rowCount() > 0, 20000);
     const QString alarmId = c.session.alarms()->keyAt(0);
     const QList<std::pair<QString, QJsonObject>> requests {
@@ -496,7 +501,7 @@ void TestKiosk::commandsOffUnlessAllowed()
         QVERIFY(!c.controller->commandsAllowed());
         QVERIFY(!c.window->commandService()->commandsAllowed());
         QTRY_VERIFY_WITH_TIMEOUT(c.session.hasLiveData(), 10000);
-        QTRY_COMPARE(c.session.connection()->role(), QStringLiteral("operator"));
+        QTRY_COMPARE(c.session.link()->role(), QStringLiteral("operator"));
         const CommandService::Check check = c.window->commandService()->availability();
         QCOMPARE(check.refusal, CommandService::Refusal::Disabled);
         QVERIFY(!check.reason.isEmpty());
@@ -512,7 +517,7 @@ void TestKiosk::commandsOffUnlessAllowed()
         Console c(o, k);
         QVERIFY(c.controller->commandsAllowed());
         QTRY_VERIFY_WITH_TIMEOUT(c.session.hasLiveData(), 10000);
-        QTRY_COMPARE(c.session.connection()->role(), QStringLiteral("operator"));
+        QTRY_COMPARE(c.session.link()->role(), QStringLiteral("operator"));
         QVERIFY(c.window->commandService()->availability().allowed());
         QTRY_VERIFY(c.window->controlPanel()->commandsAllowed());
     }
@@ -522,7 +527,8 @@ void TestKiosk::commandsOffUnlessAllowed()
         k.commandsAllowed = true;
         SimServer server(o);
         Session session;
-        MainWindow window(&session, QStringLiteral("x"));
+        ConsoleServices windowServices(&session);
+        MainWindow window(&windowServices, QStringLiteral("x"));
         window.commandService()->setCommandsAllowed(false);
         KioskController kiosk(&window, &session, k);
         kiosk.screenKeeper()->setBusAddress(QStringLiteral("unix:path=/nonexistent/watchfloor-test-bus"));

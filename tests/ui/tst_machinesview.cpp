@@ -1,7 +1,8 @@
-#include "app/session.h"
 #include "machinedelegate.h"
 #include "machinefilterproxy.h"
 #include "machinesview.h"
+#include "services/linkstatus.h"
+#include "services/session.h"
 #include "simserver.h"
 #include "stalebanner.h"
 #include "theme.h"
@@ -22,7 +23,7 @@
 
 #include <memory>
 
-using Protocol::MachineState;
+using Domain::MachineState;
 
 namespace {
 
@@ -172,7 +173,7 @@ void TestMachinesView::selectionFillsTheDetailPane()
     QCOMPARE(view->utilizationSeries()->count(), 0);
 
     const QString id = model->keyAt(3);
-    const Protocol::MachineStatus machine = model->machineAt(3);
+    const Domain::MachineStatus machine = model->machineAt(3);
     QVERIFY(view->selectMachine(id));
     QCOMPARE(view->selectedMachineId(), id);
     const QString title = view->findChild<QLabel *>(QStringLiteral("machineDetailTitle"))->text();
@@ -225,11 +226,11 @@ void TestMachinesView::ticketsShowInTheDetailPane()
     QTRY_VERIFY_WITH_TIMEOUT(!machineWithTicket(model).isEmpty(), 15000);
     const QString id = machineWithTicket(model);
     QVERIFY(view->selectMachine(id));
-    const QList<Protocol::MaintenanceTicket> tickets = model->openTickets(id);
+    const QList<Domain::MaintenanceTicket> tickets = model->openTickets(id);
     QVERIFY(!tickets.isEmpty());
     QTreeWidget *tree = view->ticketTree();
     QTRY_COMPARE(tree->topLevelItemCount(), int(model->openTickets(id).size()));
-    const Protocol::MaintenanceTicket ticket = model->openTickets(id).first(); // a copy: the list is a temporary
+    const Domain::MaintenanceTicket ticket = model->openTickets(id).first(); // a copy: the list is a temporary
     QTreeWidgetItem *item = tree->topLevelItem(0);
     QCOMPARE(item->data(1, Qt::UserRole).toString(), ticket.ticketId);
     QCOMPARE(item->text(0), MachineDelegate::priorityText(ticket.priority));
@@ -258,7 +259,7 @@ void TestMachinesView::stoppedServerGreysTheRows()
     const QImage live = table->viewport()->grab(table->visualRect(cell)).toImage();
 
     console.server.close();
-    QTRY_VERIFY_WITH_TIMEOUT(!console.session.connection()->isLive(), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(!console.session.link()->isLive(), 5000);
     for (int row = 0; row < proxy->rowCount(); ++row)
         QTRY_VERIFY(proxy->index(row, 0).data(MachineModel::StaleRole).toBool());
     // The id did not change, but the row is drawn faded now.
@@ -295,7 +296,7 @@ void TestMachinesView::a15_staleRowsAndBannerShowAgesNotTimesOfDay()
     QVERIFY(!text(live).contains(u"stale"));
 
     console.server.close();
-    QTRY_VERIFY_WITH_TIMEOUT(!console.session.connection()->isLive(), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(!console.session.link()->isLive(), 5000);
     clock += 2 * 60'000 + 10'000;
     console.session.machines()->refreshStaleness();
     const QModelIndex stale = proxy->index(0, MachineModel::LastUpdateColumn);

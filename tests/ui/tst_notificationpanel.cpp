@@ -1,10 +1,11 @@
 #include "alarmnotedialog.h"
-#include "app/notificationcenter.h"
-#include "app/session.h"
 #include "notificationbell.h"
 #include "notificationdelegate.h"
 #include "notificationfilterproxy.h"
 #include "notificationpanel.h"
+#include "services/linkstatus.h"
+#include "services/notificationcenter.h"
+#include "services/session.h"
 #include "sim/simtestclient.h"
 #include "simserver.h"
 #include "store/localstore.h"
@@ -24,8 +25,8 @@
 
 #include <memory>
 
-using Protocol::AlarmSeverity;
-using Protocol::AlarmState;
+using Domain::AlarmSeverity;
+using Domain::AlarmState;
 using Role = NotificationModel::Role;
 
 namespace {
@@ -195,7 +196,7 @@ void TestNotificationPanel::acknowledgeFromThePanelTurnsTheRowAcknowledged()
     c.panel->setRequireNote(true);
     NotificationFilterProxy *proxy = c.panel->proxy();
     QTRY_VERIFY_WITH_TIMEOUT(waitingRow(proxy) >= 0, 15000);
-    QTRY_COMPARE(c.session.connection()->role(), QStringLiteral("operator"));
+    QTRY_COMPARE(c.session.link()->role(), QStringLiteral("operator"));
     QVERIFY(!c.panel->acknowledgeButton()->isEnabled()); // nothing selected
 
     const int row = waitingRow(proxy);
@@ -251,7 +252,7 @@ void TestNotificationPanel::acknowledgeAllListedAsksFirst()
     Console c(storePath());
     NotificationFilterProxy *proxy = c.panel->proxy();
     QTRY_VERIFY_WITH_TIMEOUT(proxy->waitingIds().size() >= 3, 15000);
-    QTRY_COMPARE(c.session.connection()->role(), QStringLiteral("operator"));
+    QTRY_COMPARE(c.session.link()->role(), QStringLiteral("operator"));
     // Narrow to the high and critical ones: only those listed are acknowledged.
     c.panel->severityFilter()->setCurrentIndex(c.panel->severityFilter()->findData(int(AlarmSeverity::High)));
     QTRY_VERIFY_WITH_TIMEOUT(!proxy->waitingIds().isEmpty(), 15000);
@@ -413,7 +414,7 @@ void TestNotificationPanel::viewerCannotAcknowledge()
     Console c(storePath(), QStringLiteral("v"));
     NotificationFilterProxy *proxy = c.panel->proxy();
     QTRY_VERIFY_WITH_TIMEOUT(waitingRow(proxy) >= 0, 15000);
-    QTRY_COMPARE(c.session.connection()->role(), QStringLiteral("viewer"));
+    QTRY_COMPARE(c.session.link()->role(), QStringLiteral("viewer"));
     c.panel->list()->setCurrentIndex(proxy->index(waitingRow(proxy), 0));
     QVERIFY(!c.panel->acknowledgeButton()->isEnabled());
     QVERIFY(!c.panel->acknowledgeAllButton()->isEnabled());
@@ -430,7 +431,7 @@ void TestNotificationPanel::screenshot()
     Console c(storePath());
     NotificationFilterProxy *proxy = c.panel->proxy();
     QTRY_VERIFY_WITH_TIMEOUT(proxy->waitingIds().size() >= 5, 15000);
-    QTRY_COMPARE(c.session.connection()->role(), QStringLiteral("operator"));
+    QTRY_COMPARE(c.session.link()->role(), QStringLiteral("operator"));
     // A shift in progress: some read, one acknowledged.
     c.center->acknowledge(proxy->idAt(waitingRow(proxy)), QStringLiteral("crew on the way"));
     for (int row = proxy->rowCount() - 1; row > proxy->rowCount() / 2; --row)

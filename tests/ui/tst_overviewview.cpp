@@ -1,6 +1,6 @@
-#include "app/session.h"
 #include "kpitile.h"
 #include "overviewview.h"
+#include "services/session.h"
 #include "simserver.h"
 #include "theme.h"
 
@@ -53,9 +53,9 @@ SimOptions plant()
 // Every count tile against the session's counts: empty when all agree.
 QString mismatches(const OverviewView &view, const PlantCounts &c)
 {
-    using Sev = Protocol::AlarmSeverity;
-    using DS = Protocol::DroneState;
-    using MS = Protocol::MachineState;
+    using Sev = Domain::AlarmSeverity;
+    using DS = Domain::DroneState;
+    using MS = Domain::MachineState;
     const std::pair<Kpi, int> expected[] = {
         {Kpi::AlarmsCritical, c.activeAlarms(Sev::Critical)},
         {Kpi::AlarmsHigh, c.activeAlarms(Sev::High)},
@@ -97,13 +97,13 @@ bool allStale(const OverviewView &view, bool stale)
     return true;
 }
 
-Protocol::Alarm alarmAt(const QString &id, const QDateTime &raised, qint64 count = 1)
+Domain::Alarm alarmAt(const QString &id, const QDateTime &raised, qint64 count = 1)
 {
-    Protocol::Alarm a;
+    Domain::Alarm a;
     a.alarmId = id;
-    a.severity = Protocol::AlarmSeverity::High;
+    a.severity = Domain::AlarmSeverity::High;
     a.message = QStringLiteral("Pressure high");
-    a.state = Protocol::AlarmState::ActiveUnacked;
+    a.state = Domain::AlarmState::ActiveUnacked;
     a.timestamp = raised;
     a.count = count;
     return a;
@@ -171,7 +171,7 @@ void TestOverviewView::tilesFollowTheCountsAndGoStaleWhenTheServerStops()
              QStringLiteral("%1 %").arg(QLocale().toString(session.health()->health().cpu, 'f', 0)));
 
     // The scenario breaks a machine down three world seconds in.
-    const auto down = [&session] { return session.counts().machinesByStatus.at(size_t(Protocol::MachineState::Down)); };
+    const auto down = [&session] { return session.counts().machinesByStatus.at(size_t(Domain::MachineState::Down)); };
     QTRY_VERIFY_WITH_TIMEOUT(down() > 0, 30000);
     KpiTile *downTile = view.tile(Kpi::MachinesDown);
     QVERIFY(downTile->isAbnormal());
@@ -258,8 +258,8 @@ void TestOverviewView::alarmRateCountsNewActivationsOnly()
     session.alarms()->applyBatch({alarmAt(QStringLiteral("a1"), now)});
     QCOMPARE(lastMinute(), 1.0);
     // The same alarm again: no new activation.
-    Protocol::Alarm acked = alarmAt(QStringLiteral("a1"), now);
-    acked.state = Protocol::AlarmState::ActiveAcked;
+    Domain::Alarm acked = alarmAt(QStringLiteral("a1"), now);
+    acked.state = Domain::AlarmState::ActiveAcked;
     session.alarms()->applyBatch({acked});
     QCOMPARE(lastMinute(), 1.0);
     // It chattered: two more activations.
@@ -274,8 +274,8 @@ void TestOverviewView::alarmRateCountsNewActivationsOnly()
     QCOMPARE(total, 3.0);
 
     // Cleared, then raised again: a new activation.
-    Protocol::Alarm cleared = alarmAt(QStringLiteral("a1"), now, 3);
-    cleared.state = Protocol::AlarmState::Cleared;
+    Domain::Alarm cleared = alarmAt(QStringLiteral("a1"), now, 3);
+    cleared.state = Domain::AlarmState::Cleared;
     session.alarms()->applyBatch({cleared});
     session.alarms()->applyBatch({alarmAt(QStringLiteral("a1"), now)});
     QCOMPARE(lastMinute(), 4.0);

@@ -12,7 +12,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-using Protocol::AlarmSeverity;
+using Domain::AlarmSeverity;
 
 class TestPreferencesDialog : public QObject
 {

@@ -1,8 +1,9 @@
-#include "app/commandservice.h"
-#include "app/session.h"
 #include "dronesview.h"
 #include "machinesview.h"
 #include "mainwindow.h"
+#include "services/commandservice.h"
+#include "services/consoleservices.h"
+#include "services/session.h"
 #include "simserver.h"
 #include "theme.h"
 
@@ -58,14 +59,15 @@ void TestScreenshots::everyViewInBothThemes()
     s.url = QUrl(server.url());
     s.operatorName = QStringLiteral("alice");
     session.setSettings(s);
-    MainWindow window(&session, QStringLiteral("Plant A"));
+    ConsoleServices windowServices(&session);
+    MainWindow window(&windowServices, QStringLiteral("Plant A"));
     window.resize(1400, 860);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     session.start();
     Preferences p;
     p.theme = mode;
-    p.toastThreshold = Protocol::AlarmSeverity::Critical; // the views, not toasts, are the subject here
+    p.toastThreshold = Domain::AlarmSeverity::Critical; // the views, not toasts, are the subject here
     window.setPreferences(p);
     QCOMPARE(Theme::mode(), mode);
     QTRY_VERIFY_WITH_TIMEOUT(session.hasLiveData() && session.alarms()->rowCount() >= 10, 20000);

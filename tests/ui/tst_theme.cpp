@@ -1,7 +1,7 @@
-#include "app/session.h"
 #include "charts.h"
 #include "kpitile.h"
 #include "overviewview.h"
+#include "services/session.h"
 #include "simserver.h"
 #include "theme.h"
 

@@ -1,6 +1,7 @@
-#include "app/session.h"
 #include "language.h"
 #include "mainwindow.h"
+#include "services/consoleservices.h"
+#include "services/session.h"
 #include "simserver.h"
 
 #include <QAbstractButton>
@@ -59,7 +60,8 @@ struct Console
         s.url = QUrl(server.url());
         s.operatorName = QStringLiteral("alice");
         session.setSettings(s);
-        window = std::make_unique<MainWindow>(&session, QStringLiteral("Plant A"));
+        windowServices = std::make_unique<ConsoleServices>(&session);
+        window = std::make_unique<MainWindow>(windowServices.get(), QStringLiteral("Plant A"));
         window->resize(1600, 1000);
         window->show();
         QVERIFY(QTest::qWaitForWindowExposed(window.get()));
@@ -69,6 +71,7 @@ struct Console
     SimServer server;
     QTemporaryDir dir;
     Session session;
+    std::unique_ptr<ConsoleServices> windowServices;
     std::unique_ptr<MainWindow> window;
 };
 

@@ -1,13 +1,15 @@
 #include "alarmfilterproxy.h"
 #include "alarmnotedialog.h"
 #include "alarmsview.h"
-#include "app/session.h"
 #include "connectionindicator.h"
 #include "dronedetailpane.h"
 #include "dronefilterproxy.h"
 #include "dronesview.h"
 #include "machinesview.h"
 #include "mainwindow.h"
+#include "services/consoleservices.h"
+#include "services/linkstatus.h"
+#include "services/session.h"
 #include "simserver.h"
 #include "stalebanner.h"
 #include "theme.h"
@@ -32,7 +34,7 @@
 
 #include <memory>
 
-using Protocol::AlarmState;
+using Domain::AlarmState;
 
 namespace {
 
@@ -66,13 +68,15 @@ struct Console
         s.backoffBaseMs = 50;
         s.backoffCapMs = 200;
         session.setSettings(s);
-        window = std::make_unique<MainWindow>(&session, QStringLiteral("Plant A"));
+        windowServices = std::make_unique<ConsoleServices>(&session);
+        window = std::make_unique<MainWindow>(windowServices.get(), QStringLiteral("Plant A"));
         window->show();
         QVERIFY(QTest::qWaitForWindowExposed(window.get()));
     }
 
     std::unique_ptr<SimServer> server;
     Session session;
+    std::unique_ptr<ConsoleServices> windowServices;
     std::unique_ptr<MainWindow> window;
 };
 
@@ -146,7 +150,7 @@ void TestViewWindow::detachedAlarmsStayInStepWithTheMainWindow()
     // Both tables list the same alarms.
     QCOMPARE(alarmIds(mine), alarmIds(main));
     QCOMPARE(mine->rowCount(), main->rowCount());
-    QTRY_COMPARE(console.session.connection()->role(), QStringLiteral("operator"));
+    QTRY_COMPARE(console.session.link()->role(), QStringLiteral("operator"));
 
     // Acknowledged from the detached window: the main window's row follows.
     const int row = activeUnackedRow(mine);
@@ -226,7 +230,8 @@ void TestViewWindow::windowsCloseOnTheirOwnOrWithTheMainWindow()
 
     // Windows still open when the main window goes are deleted with it,
     // before the session, so their rooms are let go.
-    auto again = std::make_unique<MainWindow>(&console.session, QStringLiteral("Plant A"));
+    auto againServices = std::make_unique<ConsoleServices>(&console.session);
+    auto again = std::make_unique<MainWindow>(againServices.get(), QStringLiteral("Plant A"));
     QPointer<ViewWindow> left = again->openViewWindow(MainWindow::View::Drones);
     console.session.start();
     QTRY_VERIFY_WITH_TIMEOUT(left->viewAs<DronesView>()->droneProxy()->rowCount() > 0, 15000);
@@ -247,7 +252,8 @@ void TestViewWindow::openWindowsAreRestoredPerProfile()
     Session session;
     const QRect alarmsGeometry(QPoint(120, 90), QSize(760, 540));
     {
-        MainWindow window(&session, QStringLiteral("Plant A"));
+        ConsoleServices windowServices(&session);
+        MainWindow window(&windowServices, QStringLiteral("Plant A"));
         window.restoreWindowState(QStringLiteral("plant-a"));
         QVERIFY(window.viewWindows().isEmpty()); // none kept yet
         window.show();
@@ -263,7 +269,8 @@ void TestViewWindow::openWindowsAreRestoredPerProfile()
         QVERIFY(window.close());
     }
     {
-        MainWindow window(&session, QStringLiteral("Plant A"));
+        ConsoleServices windowServices(&session);
+        MainWindow window(&windowServices, QStringLiteral("Plant A"));
         window.restoreWindowState(QStringLiteral("plant-a"));
         const QList<ViewWindow *> reopened = window.viewWindows();
         QCOMPARE(reopened.size(), 2);
@@ -276,19 +283,22 @@ void TestViewWindow::openWindowsAreRestoredPerProfile()
         QVERIFY(window.close());
     }
     {
-        MainWindow window(&session, QStringLiteral("Plant A"));
+        ConsoleServices windowServices(&session);
+        MainWindow window(&windowServices, QStringLiteral("Plant A"));
         window.restoreWindowState(QStringLiteral("plant-a"));
         QCOMPARE(window.viewWindows().size(), 1);
         QCOMPARE(window.viewWindows().at(0)->viewKind(), MainWindow::View::Drones);
     }
     {
         // Another profile keeps its own: none.
-        MainWindow window(&session, QStringLiteral("Plant B"));
+        ConsoleServices windowServices(&session);
+        MainWindow window(&windowServices, QStringLiteral("Plant B"));
         window.restoreWindowState(QStringLiteral("plant-b"));
         QVERIFY(window.viewWindows().isEmpty());
     }
     // Without a key nothing is kept or reopened.
-    MainWindow window(&session, QStringLiteral("Plant A"));
+    ConsoleServices windowServices(&session);
+    MainWindow window(&windowServices, QStringLiteral("Plant A"));
     window.restoreWindowState(QString());
     QVERIFY(window.viewWindows().isEmpty());
 }
@@ -296,7 +306,8 @@ void TestViewWindow::openWindowsAreRestoredPerProfile()
 void TestViewWindow::shortcutAndButtonOpenTheCurrentView()
 {
     Session session;
-    MainWindow window(&session, QStringLiteral("Plant A"));
+    ConsoleServices windowServices(&session);
+    MainWindow window(&windowServices, QStringLiteral("Plant A"));
     window.show();
     window.activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(&window));
@@ -326,7 +337,8 @@ void TestViewWindow::shortcutAndButtonOpenTheCurrentView()
 void TestViewWindow::menusOpenAnyViewAndReachEveryWindow()
 {
     Session session;
-    MainWindow window(&session, QStringLiteral("Plant A"));
+    ConsoleServices windowServices(&session);
+    MainWindow window(&windowServices, QStringLiteral("Plant A"));
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QCOMPARE(window.currentView(), MainWindow::View::Overview);

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-using Protocol::UserActivity;
+using Domain::UserActivity;
 
 ActivityModel::ActivityModel(QObject *parent)
     : QAbstractTableModel(parent)

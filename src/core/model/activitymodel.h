@@ -1,6 +1,6 @@
 #pragma once
 
-#include "protocol/presence.h"
+#include "domain/presence.h"
 
 #include <QAbstractTableModel>
 #include <QList>
@@ -40,13 +40,13 @@ public:
 
     // Activity in arrival order (the last is the newest): one insert at the
     // top, and at most one removal of the oldest rows.
-    void applyBatch(const QList<Protocol::UserActivity> &activity);
+    void applyBatch(const QList<Domain::UserActivity> &activity);
 
-    const Protocol::UserActivity &activityAt(int row) const { return m_rows.at(row); }
+    const Domain::UserActivity &activityAt(int row) const { return m_rows.at(row); }
 
 private:
     void trimTo(int rows);
 
-    QList<Protocol::UserActivity> m_rows; // newest first
+    QList<Domain::UserActivity> m_rows; // newest first
     int m_capacity = kDefaultCapacity;
 };

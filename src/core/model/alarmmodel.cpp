@@ -4,9 +4,9 @@
 
 #include <QSet>
 
-using Protocol::Alarm;
-using Protocol::AlarmSeverity;
-using Protocol::AlarmState;
+using Domain::Alarm;
+using Domain::AlarmSeverity;
+using Domain::AlarmState;
 
 namespace {
 
@@ -36,7 +36,7 @@ Alarm forDisplay(Alarm a)
     return a;
 }
 
-bool sameSource(const std::optional<Protocol::AlarmSource> &a, const std::optional<Protocol::AlarmSource> &b)
+bool sameSource(const std::optional<Domain::AlarmSource> &a, const std::optional<Domain::AlarmSource> &b)
 {
     if (a.has_value() != b.has_value())
         return false;
@@ -85,7 +85,7 @@ QVariant AlarmModel::data(const QModelIndex &index, int role) const
         switch (index.column()) {
         case SeverityColumn:
             // Unknown sorts with Critical.
-            return role == SortRole ? Protocol::severityRank(a.severity) : int(a.severity);
+            return role == SortRole ? Domain::severityRank(a.severity) : int(a.severity);
         case StateColumn:
             return int(a.state);
         case SourceColumn:
@@ -229,7 +229,7 @@ int AlarmModel::unacknowledgedAtLeast(AlarmSeverity severity) const
     int n = 0;
     // Critical is 0: the more severe, the lower.
     for (int s = 0; s < kSeverities; ++s) {
-        if (Protocol::severityRank(AlarmSeverity(s)) <= Protocol::severityRank(severity))
+        if (Domain::severityRank(AlarmSeverity(s)) <= Domain::severityRank(severity))
             n += count(AlarmSeverity(s), AlarmState::ActiveUnacked) + count(AlarmSeverity(s), AlarmState::RtnUnacked);
     }
     return n;

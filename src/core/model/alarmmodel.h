@@ -1,7 +1,7 @@
 #pragma once
 
+#include "domain/alarm.h"
 #include "livetablemodel.h"
-#include "protocol/alarm.h"
 
 #include <QHash>
 #include <QList>
@@ -41,11 +41,11 @@ public:
     // Optional fields the server did not send answer an invalid QVariant.
     enum Role : int {
         AlarmIdRole = FirstEntityRole,
-        SeverityRole, // Protocol::AlarmSeverity as int (rank with Protocol::severityRank)
+        SeverityRole, // Domain::AlarmSeverity as int (rank with Domain::severityRank)
         MessageRole,
-        SourceKindRole, // Protocol::AlarmSourceKind as int
+        SourceKindRole, // Domain::AlarmSourceKind as int
         SourceIdRole,
-        StateRole, // Protocol::AlarmState as int
+        StateRole, // Domain::AlarmState as int
         RaisedAtRole, // QDateTime, UTC
         AckedByRole,
         AckedAtRole,
@@ -75,9 +75,9 @@ public:
     // taken for cleared (a restarted server forgets its alarms; nobody
     // acknowledged them): it stays, unconfirmed (UnconfirmedRole), until the
     // server speaks of it again or the operator lets it go (forget()).
-    void reconcile(const QList<Protocol::Alarm> &snapshot);
+    void reconcile(const QList<Domain::Alarm> &snapshot);
     // `alarm` events in arrival order.
-    void applyBatch(const QList<Protocol::Alarm> &updates);
+    void applyBatch(const QList<Domain::Alarm> &updates);
 
     // Whether the alarm waits for an acknowledgement the server can no
     // longer take: the last snapshot did not list it.
@@ -88,16 +88,16 @@ public:
     // Ids that are not unconfirmed are ignored. Returns how many left.
     int forget(const QStringList &alarmIds);
 
-    std::optional<Protocol::Alarm> alarm(const QString &alarmId) const;
-    const Protocol::Alarm &alarmAt(int row) const { return m_alarms.at(row); }
+    std::optional<Domain::Alarm> alarm(const QString &alarmId) const;
+    const Domain::Alarm &alarmAt(int row) const { return m_alarms.at(row); }
 
-    int count(Protocol::AlarmSeverity severity, Protocol::AlarmState state) const;
+    int count(Domain::AlarmSeverity severity, Domain::AlarmState state) const;
     // Alarms waiting for an acknowledgement: active or returned to normal.
     int unacknowledgedCount() const;
     // Unacknowledged alarms of this severity or a more severe one.
-    int unacknowledgedAtLeast(Protocol::AlarmSeverity severity) const;
+    int unacknowledgedAtLeast(Domain::AlarmSeverity severity) const;
     // Alarms whose condition is present, acknowledged or not.
-    int activeCount(Protocol::AlarmSeverity severity) const;
+    int activeCount(Domain::AlarmSeverity severity) const;
 
     // Whether `update` is a new occurrence that a server announced under the
     // id of an earlier one it no longer counts: a different activation time
@@ -105,18 +105,18 @@ public:
     // alarms from the start again, or a plain server that has no count). A
     // real re-activation raises the count; an update of the same occurrence
     // keeps its activation time.
-    static bool isReusedId(const QDateTime &heldRaisedAt, qint64 heldCount, const Protocol::Alarm &update);
+    static bool isReusedId(const QDateTime &heldRaisedAt, qint64 heldCount, const Domain::Alarm &update);
     // While alarmsChanged is being emitted: whether this alarm's update was
     // such a new occurrence under a reused id (see isReusedId).
     bool wasReplaced(const QString &alarmId) const { return m_replaced.contains(alarmId); }
-    static bool isUnacknowledged(Protocol::AlarmState state);
-    static bool isActive(Protocol::AlarmState state);
+    static bool isUnacknowledged(Domain::AlarmState state);
+    static bool isActive(Domain::AlarmState state);
 
 Q_SIGNALS:
     // Once per batch or reconcile that changed something: the final state
     // of every alarm that was new or changed, cleared ones included, in the
     // order they first appeared.
-    void alarmsChanged(const QList<Protocol::Alarm> &changed);
+    void alarmsChanged(const QList<Domain::Alarm> &changed);
 
 protected:
     void removeItems(int first, int count) override;
@@ -124,11 +124,11 @@ protected:
 private:
     static constexpr int kSeverities = 6;
     static constexpr int kStates = 5;
-    void apply(const QList<Protocol::Alarm> &updates, QList<Protocol::Alarm> &changed);
-    QList<int> changedRoles(const Protocol::Alarm &before, const Protocol::Alarm &after) const;
-    int &countOf(const Protocol::Alarm &alarm);
+    void apply(const QList<Domain::Alarm> &updates, QList<Domain::Alarm> &changed);
+    QList<int> changedRoles(const Domain::Alarm &before, const Domain::Alarm &after) const;
+    int &countOf(const Domain::Alarm &alarm);
 
-    QList<Protocol::Alarm> m_alarms; // parallel to the rows
+    QList<Domain::Alarm> m_alarms; // parallel to the rows
     QSet<QString> m_unconfirmed; // alarm ids
     QSet<QString> m_replaced; // ids whose update in the current change was a new occurrence
     std::array<int, kSeverities * kStates> m_counts {};

@@ -32,13 +32,13 @@ AlarmRateMeter::Rate AlarmRateMeter::classify(int activations)
     return Rate::Flood;
 }
 
-void AlarmRateMeter::addChanges(const QList<Protocol::Alarm> &changed)
+void AlarmRateMeter::addChanges(const QList<Domain::Alarm> &changed)
 {
     const QDateTime now = m_clock();
     const qint64 nowMs = now.toMSecsSinceEpoch();
     int activations = 0;
-    for (const Protocol::Alarm &alarm : changed) {
-        if (alarm.state == Protocol::AlarmState::Cleared) {
+    for (const Domain::Alarm &alarm : changed) {
+        if (alarm.state == Domain::AlarmState::Cleared) {
             m_counts.remove(alarm.alarmId);
             continue;
         }

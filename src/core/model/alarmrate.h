@@ -39,7 +39,7 @@ public:
     void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }
 
     // Feeds the changes of one batch; what AlarmModel::alarmsChanged reports.
-    void addChanges(const QList<Protocol::Alarm> &changed);
+    void addChanges(const QList<Domain::Alarm> &changed);
     // Ages the window: activations older than ten minutes drop out. Runs on
     // a timer so the rate falls when nothing new arrives; tests call it.
     void refresh();

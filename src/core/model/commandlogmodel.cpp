@@ -2,14 +2,12 @@
 
 #include "commandmodel.h"
 #include "plantvalues.h"
-#include "protocol/payloadreaders.h"
-#include "store/storeworker.h"
 
 #include <QVariantMap>
 
 #include <algorithm>
 
-using Protocol::CommandState;
+using Domain::CommandState;
 
 namespace {
 
@@ -22,13 +20,11 @@ const QUuid plainIdNamespace = QUuid::fromString(u"6f1c2a8e-4b7d-4e0a-9c35-2d8f1
 
 } // namespace
 
-CommandLogModel::CommandLogModel(CommandModel *live, StoreWorker *store, QObject *parent, int historyLimit)
+CommandLogModel::CommandLogModel(CommandModel *live, const History &earlier, QObject *parent)
     : QAbstractTableModel(parent)
     , m_live(live)
-    , m_hasStore(store != nullptr)
 {
-    if (store)
-        load(store, historyLimit);
+    load(earlier);
     if (!live)
         return;
     if (live->rowCount() > 0)
@@ -202,96 +198,30 @@ QUuid CommandLogModel::storeId(const QString &commandId)
     return id.isNull() ? QUuid::createUuidV5(plainIdNamespace, commandId) : id;
 }
 
-QString CommandLogModel::stateName(CommandState state)
+void CommandLogModel::load(const History &earlier)
 {
-    return Protocol::Payload::wordOf(Protocol::Payload::kCommandStates, state);
-}
-
-std::optional<CommandState> CommandLogModel::stateFromName(QStringView name)
-{
-    return Protocol::Payload::valueOf(Protocol::Payload::kCommandStates, name);
-}
-
-QJsonValue CommandLogModel::toJson(const Protocol::EndpointValue &value)
-{
-    if (const bool *b = std::get_if<bool>(&value))
-        return *b;
-    if (const double *d = std::get_if<double>(&value))
-        return *d;
-    if (const QString *s = std::get_if<QString>(&value))
-        return *s;
-    return QJsonValue(QJsonValue::Undefined);
-}
-
-QVariant CommandLogModel::fromJson(const QJsonValue &value)
-{
-    switch (value.type()) {
-    case QJsonValue::Bool:
-        return value.toBool();
-    case QJsonValue::Double:
-        return value.toDouble();
-    case QJsonValue::String:
-        return value.toString();
-    default:
-        return {};
-    }
-}
-
-void CommandLogModel::load(StoreWorker *store, int limit)
-{
-    struct Read
-    {
-        bool open = false;
-        std::optional<QList<LocalStore::Command>> commands;
-        QString error;
-    };
-    const Read read = store->callAndWait<Read>([limit](LocalStore &s) {
-        Read answer;
-        answer.open = s.isOpen();
-        if (answer.open) {
-            answer.commands = s.commands(std::max(0, limit));
-            answer.error = s.lastError();
-        }
-        return answer;
-    });
-    // A database that did not open is no store: live commands only.
-    m_hasStore = read.open;
-    const std::optional<QList<LocalStore::Command>> &stored = read.commands;
-    if (!read.open)
+    m_hasStore = earlier.hasStore;
+    if (!earlier.hasStore)
         return;
-    if (!stored) {
-        m_loadError = read.error;
+    if (!earlier.entries) {
+        m_loadError = earlier.error;
         return;
     }
-    m_rows.reserve(stored->size());
-    for (const LocalStore::Command &c : *stored) {
+    m_rows.reserve(earlier.entries->size());
+    for (const Entry &entry : *earlier.entries) {
         Row row;
-        row.commandId = c.commandId.toString(QUuid::WithoutBraces);
-        row.endpointId = c.endpointId;
-        row.operatorName = c.operatorName;
-        row.requestedValue = fromJson(c.requestedValue);
-        row.actualValue = fromJson(c.actualValue);
-        row.status = stateFromName(c.status).value_or(CommandState::Queued);
-        if (!c.error.isEmpty())
-            row.error = c.error;
-        row.issuedAt = c.createdAt;
-        row.lastChange = c.updatedAt;
-        for (const LocalStore::CommandStatusChange &change : c.history) {
-            row.history.append({stateFromName(change.status).value_or(CommandState::Queued), change.at,
-                                fromJson(change.actualValue),
-                                change.error.isEmpty() ? std::nullopt : std::optional<QString>(change.error)});
-        }
-        row.earlierRun = c.createdAt.isValid() && c.createdAt < runStart;
+        static_cast<Entry &>(row) = entry;
+        row.earlierRun = entry.issuedAt.isValid() && entry.issuedAt < runStart;
         if (row.earlierRun)
             ++m_earlierRunCount;
-        m_rowByKey.insert(row.commandId, int(m_rows.size()));
+        m_rowByKey.insert(keyOf(row.commandId), int(m_rows.size()));
         m_rows.append(std::move(row));
     }
 }
 
 bool CommandLogModel::merge(Row &row, int liveRow) const
 {
-    const Protocol::CommandStatus &c = m_live->commandAt(liveRow);
+    const Domain::CommandStatus &c = m_live->commandAt(liveRow);
     const QModelIndex index = m_live->index(liveRow, 0);
     bool changed = false;
     const auto set = [&changed](auto &field, const auto &value) {

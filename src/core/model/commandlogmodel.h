@@ -1,11 +1,10 @@
 #pragma once
 
-#include "protocol/plant.h"
+#include "domain/plant.h"
 
 #include <QAbstractTableModel>
 #include <QDateTime>
 #include <QHash>
-#include <QJsonValue>
 #include <QList>
 #include <QPointer>
 #include <QUuid>
@@ -14,10 +13,9 @@
 #include <optional>
 
 class CommandModel;
-class StoreWorker;
 
 // The command log as the operator reads it: the commands of earlier runs,
-// read once from the local store (the newest page of them), together with
+// as the local store gave them at start (the newest page of them), together with
 // every command of this run from the live CommandModel, one row per command.
 // A live update of a command that is also in the loaded history updates its
 // row, so a command never shows twice. Rows of this run keep coming while
@@ -45,7 +43,7 @@ public:
         OperatorNameRole,
         RequestedValueRole, // bool, double or QString; invalid when unknown
         ActualValueRole, // bool, double or QString; invalid when unknown
-        StatusRole, // Protocol::CommandState as int
+        StatusRole, // Domain::CommandState as int
         FinalRole, // bool: the status will not change any more
         ErrorRole, // QString; invalid when there is none
         IssuedAtRole, // QDateTime, UTC
@@ -58,12 +56,41 @@ public:
 
     static constexpr int DefaultHistoryLimit = 1000;
 
-    // Either may be null: no store, live commands only; no live model, the
-    // stored ones only. Neither is owned; both must outlive the model. The
-    // store is read once, here, waiting for it to open (at start-up, before
-    // the window shows).
-    explicit CommandLogModel(CommandModel *live, StoreWorker *store, QObject *parent = nullptr,
-                             int historyLimit = DefaultHistoryLimit);
+    // One change of a command's status, as the log keeps it.
+    struct Change
+    {
+        Domain::CommandState status = Domain::CommandState::Queued;
+        QDateTime at;
+        QVariant actualValue; // known only for stored changes
+        std::optional<QString> error;
+    };
+    // A command as the log keeps it across runs.
+    struct Entry
+    {
+        QString commandId;
+        QString endpointId;
+        QString operatorName;
+        QVariant requestedValue; // bool, double or QString; invalid when unknown
+        QVariant actualValue;
+        Domain::CommandState status = Domain::CommandState::Queued;
+        std::optional<QString> error;
+        QDateTime issuedAt;
+        QDateTime lastChange;
+        QList<Change> history; // oldest first
+    };
+    // What the local store held at start: no store (live commands only), the
+    // stored commands newest first, or why they could not be read.
+    struct History
+    {
+        bool hasStore = false;
+        std::optional<QList<Entry>> entries;
+        QString error;
+    };
+
+    // `live` may be null (the stored commands only); it is not owned and
+    // must outlive the model. The services read `earlier` from the store
+    // (CommandRecorder::readHistory).
+    CommandLogModel(CommandModel *live, const History &earlier, QObject *parent = nullptr);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -80,31 +107,10 @@ public:
     // How commands are keyed in the store. Command ids are client-made UUIDs;
     // an id that is not one (a `plain` server's number) gets a name-based UUID.
     static QUuid storeId(const QString &commandId);
-    static QString stateName(Protocol::CommandState state); // the protocol's word
-    static std::optional<Protocol::CommandState> stateFromName(QStringView name);
-    static QJsonValue toJson(const Protocol::EndpointValue &value); // undefined when unknown
-    static QVariant fromJson(const QJsonValue &value); // invalid for null or undefined
 
 private:
-    struct Change
+    struct Row : Entry
     {
-        Protocol::CommandState status = Protocol::CommandState::Queued;
-        QDateTime at;
-        QVariant actualValue; // known only for stored changes
-        std::optional<QString> error;
-    };
-    struct Row
-    {
-        QString commandId;
-        QString endpointId;
-        QString operatorName;
-        QVariant requestedValue;
-        QVariant actualValue;
-        Protocol::CommandState status = Protocol::CommandState::Queued;
-        std::optional<QString> error;
-        QDateTime issuedAt;
-        QDateTime lastChange;
-        QList<Change> history;
         bool earlierRun = false;
         int liveChangesSeen = 0; // entries of the live model's history merged so far
     };
@@ -112,7 +118,7 @@ private:
     static QString keyOf(const QString &commandId) { return storeId(commandId).toString(QUuid::WithoutBraces); }
     QVariant columnValue(const Row &row, int column) const;
     QVariant sortValue(const Row &row, int column) const;
-    void load(StoreWorker *store, int limit);
+    void load(const History &earlier);
     void onLiveRowsInserted(int first, int last);
     void onLiveRowsChanged(int first, int last, const QList<int> &roles);
     void onLiveRowsAboutToBeRemoved(int first, int last);

@@ -6,8 +6,8 @@
 
 #include <algorithm>
 
-using Protocol::CommandState;
-using Protocol::CommandStatus;
+using Domain::CommandState;
+using Domain::CommandStatus;
 
 CommandModel::CommandModel(QObject *parent)
     : LiveTableModel(parent)

@@ -1,7 +1,7 @@
 #pragma once
 
+#include "domain/plant.h"
 #include "livetablemodel.h"
-#include "protocol/plant.h"
 
 #include <QDateTime>
 #include <QList>
@@ -35,7 +35,7 @@ public:
         RequestedValueRole, // bool, double or QString; invalid when unknown
         ActualValueRole, // the value the endpoint reached; invalid when unknown
         OperatorNameRole,
-        StatusRole, // Protocol::CommandState as int
+        StatusRole, // Domain::CommandState as int
         FinalRole, // bool: the status will not change any more
         ErrorRole, // QString; invalid when the server gave none
         IssuedAtRole, // QDateTime, UTC: when this console first saw the command
@@ -58,16 +58,16 @@ public:
     // is not final, arriving after its command finished, is a late
     // duplicate: ignored and recorded nowhere. Fields a status leaves out
     // (endpoint, values, operator, error) keep what was known.
-    void applyBatch(const QList<Protocol::CommandStatus> &updates);
+    void applyBatch(const QList<Domain::CommandStatus> &updates);
     // The `commands` snapshot: an upsert. Commands it does not list are
     // kept, since they are history, not a state the server retracted.
-    void reconcile(const QList<Protocol::CommandStatus> &snapshot) { applyBatch(snapshot); }
+    void reconcile(const QList<Domain::CommandStatus> &snapshot) { applyBatch(snapshot); }
     // This console's own command, as it learnt of it: the server's answer
     // (queued; or sent, to a server that confirms nothing), its refusal, or
     // its loss with the link. Nothing is listed before the server answered.
     // A status the server has given already stands, unless this one ends the
     // command and that one did not.
-    void noteIssued(const Protocol::CommandStatus &command, const QString &operatorName);
+    void noteIssued(const Domain::CommandStatus &command, const QString &operatorName);
 
     // At most this many rows: past it the oldest finished commands go.
     // Commands still under way are never dropped, so the bound may be
@@ -76,7 +76,7 @@ public:
     int maxRows() const { return m_maxRows; }
 
     int pendingCount() const;
-    const Protocol::CommandStatus &commandAt(int row) const { return m_items.at(row).command; }
+    const Domain::CommandStatus &commandAt(int row) const { return m_items.at(row).command; }
 
 protected:
     void removeItems(int first, int count) override;
@@ -84,17 +84,17 @@ protected:
 private:
     struct StatusChange
     {
-        Protocol::CommandState status;
+        Domain::CommandState status;
         QDateTime at; // UTC, this console's clock
     };
     struct Item
     {
-        Protocol::CommandStatus command;
+        Domain::CommandStatus command;
         QDateTime issuedAt;
         QList<StatusChange> history;
     };
 
-    static void merge(Item &item, const Protocol::CommandStatus &update, const QDateTime &at);
+    static void merge(Item &item, const Domain::CommandStatus &update, const QDateTime &at);
     static QList<int> changedRoles(const Item &before, const Item &after);
     bool evictOverBound(); // true if it removed rows
 

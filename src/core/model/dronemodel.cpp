@@ -38,7 +38,7 @@ int DroneModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-QVariant DroneModel::statusData(const Protocol::DroneStatus &d, int role) const
+QVariant DroneModel::statusData(const Domain::DroneStatus &d, int role) const
 {
     switch (role) {
     case SerialRole:
@@ -187,9 +187,9 @@ void DroneModel::count(const Counted &c, int sign)
     m_buildsInProgress += c.building ? sign : 0;
 }
 
-void DroneModel::mergeStatus(Drone &d, const Protocol::DroneStatus &s, QList<int> &roles)
+void DroneModel::mergeStatus(Drone &d, const Domain::DroneStatus &s, QList<int> &roles)
 {
-    Protocol::DroneStatus &o = d.status;
+    Domain::DroneStatus &o = d.status;
     const int display = Qt::DisplayRole;
     set(o.state, s.state, roles, {StateRole, display, SortRole});
     set(o.battery, s.battery, roles, {BatteryRole, display, SortRole});
@@ -200,7 +200,7 @@ void DroneModel::mergeStatus(Drone &d, const Protocol::DroneStatus &s, QList<int
     set(o.timestamp, s.timestamp, roles, {LastUpdateRole, display, SortRole});
 }
 
-void DroneModel::mergeBuild(Drone &d, const Protocol::DroneBuildProgress &b, QList<int> &roles)
+void DroneModel::mergeBuild(Drone &d, const Domain::DroneBuildProgress &b, QList<int> &roles)
 {
     if (!d.build) {
         d.build = b;
@@ -216,7 +216,7 @@ void DroneModel::mergeBuild(Drone &d, const Protocol::DroneBuildProgress &b, QLi
     d.build->timestamp = b.timestamp;
 }
 
-void DroneModel::mergeHealth(Drone &d, const Protocol::DroneHealth &h, QList<int> &roles)
+void DroneModel::mergeHealth(Drone &d, const Domain::DroneHealth &h, QList<int> &roles)
 {
     if (!d.health) {
         d.health = h;
@@ -231,7 +231,7 @@ void DroneModel::mergeHealth(Drone &d, const Protocol::DroneHealth &h, QList<int
     d.health->timestamp = h.timestamp;
 }
 
-void DroneModel::mergeOperation(Drone &d, const Protocol::DroneOperation &o, QList<int> &roles)
+void DroneModel::mergeOperation(Drone &d, const Domain::DroneOperation &o, QList<int> &roles)
 {
     if (!d.operation) {
         d.operation = o;

@@ -1,8 +1,8 @@
 #pragma once
 
+#include "domain/drone.h"
 #include "livetablemodel.h"
 #include "metrichistory.h"
-#include "protocol/messages.h"
 
 #include <array>
 #include <optional>
@@ -30,7 +30,7 @@ public:
 
     enum Role : int {
         SerialRole = FirstEntityRole,
-        StateRole, // Protocol::DroneState as int
+        StateRole, // Domain::DroneState as int
         BatteryRole, // percent
         LatitudeRole,
         LongitudeRole,
@@ -46,7 +46,7 @@ public:
         StorageRole,
         TemperatureRole, // °C
         MissionRole, // QString; invalid without a mission
-        MissionStatusRole, // Protocol::MissionStatus as int
+        MissionStatusRole, // Domain::MissionStatus as int
         MissionProgressRole, // percent
     };
     Q_ENUM(Role)
@@ -54,10 +54,10 @@ public:
     // Everything about drones that arrived within one frame, in arrival order.
     struct Batch
     {
-        QList<Protocol::DroneStatus> statuses;
-        QList<Protocol::DroneBuildProgress> builds;
-        QList<Protocol::DroneHealth> health;
-        QList<Protocol::DroneOperation> operations;
+        QList<Domain::DroneStatus> statuses;
+        QList<Domain::DroneBuildProgress> builds;
+        QList<Domain::DroneHealth> health;
+        QList<Domain::DroneOperation> operations;
         bool isEmpty() const
         {
             return statuses.isEmpty() && builds.isEmpty() && health.isEmpty() && operations.isEmpty();
@@ -66,10 +66,10 @@ public:
 
     struct Drone
     {
-        Protocol::DroneStatus status;
-        std::optional<Protocol::DroneBuildProgress> build;
-        std::optional<Protocol::DroneHealth> health;
-        std::optional<Protocol::DroneOperation> operation;
+        Domain::DroneStatus status;
+        std::optional<Domain::DroneBuildProgress> build;
+        std::optional<Domain::DroneHealth> health;
+        std::optional<Domain::DroneOperation> operation;
     };
 
     explicit DroneModel(QObject *parent = nullptr);
@@ -86,13 +86,13 @@ public:
     // (build, health, operation) of a drone not yet known are dropped.
     void applyBatch(const Batch &batch);
     // Compatibility for callers with status reports only.
-    void applyBatch(const QList<Protocol::DroneStatus> &statuses) { applyBatch(Batch {statuses, {}, {}, {}}); }
-    void reconcile(const QList<Protocol::DroneStatus> &statuses) { reconcile(Batch {statuses, {}, {}, {}}); }
+    void applyBatch(const QList<Domain::DroneStatus> &statuses) { applyBatch(Batch {statuses, {}, {}, {}}); }
+    void reconcile(const QList<Domain::DroneStatus> &statuses) { reconcile(Batch {statuses, {}, {}, {}}); }
 
     const Drone &droneAt(int row) const { return m_drones.at(row); }
 
     // Counts kept up to date with every change.
-    int countInState(Protocol::DroneState state) const { return m_stateCounts.at(size_t(state)); }
+    int countInState(Domain::DroneState state) const { return m_stateCounts.at(size_t(state)); }
     int lowBatteryCount() const { return m_lowBattery; }
     int buildsInProgressCount() const { return m_buildsInProgress; }
     // Below this a drone counts as low on battery (percent).
@@ -108,19 +108,19 @@ protected:
 private:
     struct Counted
     {
-        Protocol::DroneState state = Protocol::DroneState::Offline;
+        Domain::DroneState state = Domain::DroneState::Offline;
         bool lowBattery = false;
         bool building = false;
     };
     static Counted countedOf(const Drone &drone);
     void count(const Counted &c, int sign);
-    QVariant statusData(const Protocol::DroneStatus &d, int role) const;
+    QVariant statusData(const Domain::DroneStatus &d, int role) const;
     QVariant detailData(const Drone &d, int role) const;
     // Merges one update into a drone, adding the roles it changed to `roles`.
-    static void mergeStatus(Drone &d, const Protocol::DroneStatus &s, QList<int> &roles);
-    static void mergeBuild(Drone &d, const Protocol::DroneBuildProgress &b, QList<int> &roles);
-    static void mergeHealth(Drone &d, const Protocol::DroneHealth &h, QList<int> &roles);
-    static void mergeOperation(Drone &d, const Protocol::DroneOperation &o, QList<int> &roles);
+    static void mergeStatus(Drone &d, const Domain::DroneStatus &s, QList<int> &roles);
+    static void mergeBuild(Drone &d, const Domain::DroneBuildProgress &b, QList<int> &roles);
+    static void mergeHealth(Drone &d, const Domain::DroneHealth &h, QList<int> &roles);
+    static void mergeOperation(Drone &d, const Domain::DroneOperation &o, QList<int> &roles);
     void record(const Drone &d, bool battery, bool temperature);
 
     QList<Drone> m_drones; // parallel to the base's rows

@@ -5,10 +5,10 @@
 
 #include <algorithm>
 
-using Protocol::MachineState;
-using Protocol::MachineStatus;
-using Protocol::MaintenanceTicket;
-using Protocol::TicketStatus;
+using Domain::MachineState;
+using Domain::MachineStatus;
+using Domain::MaintenanceTicket;
+using Domain::TicketStatus;
 
 namespace {
 
@@ -342,10 +342,10 @@ void MachineModel::reconcileTickets(const QList<MaintenanceTicket> &snapshot)
     Q_EMIT contentsUpdated();
 }
 
-void MachineModel::applyMaintenanceAlerts(const QList<Protocol::MaintenanceAlert> &alerts)
+void MachineModel::applyMaintenanceAlerts(const QList<Domain::MaintenanceAlert> &alerts)
 {
     QHash<QString, QList<MaintenanceTicket>> before;
-    for (const Protocol::MaintenanceAlert &alert : alerts) {
+    for (const Domain::MaintenanceAlert &alert : alerts) {
         MaintenanceTicket ticket;
         if (const auto known = m_tickets.constFind(alert.ticketId); known != m_tickets.cend()) {
             // Sent again (after a resume, say): keep how far it got.
@@ -367,10 +367,10 @@ void MachineModel::applyMaintenanceAlerts(const QList<Protocol::MaintenanceAlert
     Q_EMIT contentsUpdated();
 }
 
-void MachineModel::applyTicketChanges(const QList<Protocol::TicketStatusChange> &changes)
+void MachineModel::applyTicketChanges(const QList<Domain::TicketStatusChange> &changes)
 {
     QHash<QString, QList<MaintenanceTicket>> before;
-    for (const Protocol::TicketStatusChange &change : changes) {
+    for (const Domain::TicketStatusChange &change : changes) {
         MaintenanceTicket ticket;
         if (const auto known = m_tickets.constFind(change.ticketId); known != m_tickets.cend()) {
             ticket = *known;

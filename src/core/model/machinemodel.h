@@ -1,8 +1,8 @@
 #pragma once
 
+#include "domain/machine.h"
 #include "livetablemodel.h"
 #include "metrichistory.h"
-#include "protocol/machine.h"
 
 #include <QHash>
 #include <QList>
@@ -38,7 +38,7 @@ public:
         MachineIdRole = FirstEntityRole,
         NameRole,
         LineRole,
-        StatusRole, // Protocol::MachineState as int
+        StatusRole, // Domain::MachineState as int
         UtilizationRole, // percent, 0-100; also the metric id of its history
         ProducedCountRole,
         LastUpdateRole, // QDateTime, UTC; invalid when the server gave none
@@ -59,20 +59,20 @@ public:
 
     // Makes the machines equal to a `machines` snapshot. Tickets are not
     // touched: the `maintenance` snapshot is their authority.
-    void reconcile(const QList<Protocol::MachineStatus> &snapshot);
+    void reconcile(const QList<Domain::MachineStatus> &snapshot);
     // Live reports in arrival order; a report for an unknown machine adds it.
-    void applyBatch(const QList<Protocol::MachineStatus> &updates);
+    void applyBatch(const QList<Domain::MachineStatus> &updates);
 
     // The `maintenance` snapshot: exactly these tickets are open from now on.
-    void reconcileTickets(const QList<Protocol::MaintenanceTicket> &snapshot);
-    void applyMaintenanceAlerts(const QList<Protocol::MaintenanceAlert> &alerts);
-    void applyTicketChanges(const QList<Protocol::TicketStatusChange> &changes);
+    void reconcileTickets(const QList<Domain::MaintenanceTicket> &snapshot);
+    void applyMaintenanceAlerts(const QList<Domain::MaintenanceAlert> &alerts);
+    void applyTicketChanges(const QList<Domain::TicketStatusChange> &changes);
 
-    const Protocol::MachineStatus &machineAt(int row) const { return m_machines.at(row); }
+    const Domain::MachineStatus &machineAt(int row) const { return m_machines.at(row); }
     // Open and in-progress tickets of a machine, oldest first; known or not.
-    QList<Protocol::MaintenanceTicket> openTickets(const QString &machineId) const;
+    QList<Domain::MaintenanceTicket> openTickets(const QString &machineId) const;
     int openTicketCount() const { return int(m_tickets.size()); }
-    int countByStatus(Protocol::MachineState status) const { return m_statusCounts.at(size_t(status)); }
+    int countByStatus(Domain::MachineState status) const { return m_statusCounts.at(size_t(status)); }
 
     // Utilization per machine: series(machineId, UtilizationRole).
     const MetricHistory &history() const { return m_history; }
@@ -80,24 +80,24 @@ public:
     void setHistoryCapacity(qsizetype samples) { m_history.setCapacityPerSeries(samples); }
 
     // When a ticket was opened: its first `open` step, else its first step.
-    static QDateTime openedAt(const Protocol::MaintenanceTicket &ticket);
+    static QDateTime openedAt(const Domain::MaintenanceTicket &ticket);
 
 protected:
     void removeItems(int first, int count) override;
 
 private:
-    void applyStatuses(const QList<Protocol::MachineStatus> &updates);
-    QList<int> changedRoles(const Protocol::MachineStatus &before, const Protocol::MachineStatus &after) const;
-    void recordSample(const Protocol::MachineStatus &status);
-    void addTicket(Protocol::MaintenanceTicket ticket);
+    void applyStatuses(const QList<Domain::MachineStatus> &updates);
+    QList<int> changedRoles(const Domain::MachineStatus &before, const Domain::MachineStatus &after) const;
+    void recordSample(const Domain::MachineStatus &status);
+    void addTicket(Domain::MaintenanceTicket ticket);
     void removeTicket(const QString &ticketId);
     // Announces the machines whose tickets differ from `before`.
-    void emitTicketChanges(const QHash<QString, QList<Protocol::MaintenanceTicket>> &before);
-    void rememberTickets(QHash<QString, QList<Protocol::MaintenanceTicket>> &before, const QString &machineId) const;
+    void emitTicketChanges(const QHash<QString, QList<Domain::MaintenanceTicket>> &before);
+    void rememberTickets(QHash<QString, QList<Domain::MaintenanceTicket>> &before, const QString &machineId) const;
 
-    QList<Protocol::MachineStatus> m_machines; // parallel to the rows
+    QList<Domain::MachineStatus> m_machines; // parallel to the rows
     std::array<int, 4> m_statusCounts {};
-    QHash<QString, Protocol::MaintenanceTicket> m_tickets; // by ticket id
+    QHash<QString, Domain::MaintenanceTicket> m_tickets; // by ticket id
     QHash<QString, QStringList> m_ticketIdsByMachine; // oldest first
     MetricHistory m_history;
 };

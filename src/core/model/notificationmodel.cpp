@@ -12,8 +12,8 @@ int NotificationModel::rowCount(const QModelIndex &parent) const
 bool NotificationModel::needsAck(const Item &item)
 {
     return item.kind == Kind::Alarm && item.alarmState
-        && (*item.alarmState == Protocol::AlarmState::ActiveUnacked
-            || *item.alarmState == Protocol::AlarmState::RtnUnacked);
+        && (*item.alarmState == Domain::AlarmState::ActiveUnacked
+            || *item.alarmState == Domain::AlarmState::RtnUnacked);
 }
 
 QVariant NotificationModel::data(const QModelIndex &index, int role) const

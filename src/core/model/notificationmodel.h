@@ -1,6 +1,6 @@
 #pragma once
 
-#include "protocol/alarm.h"
+#include "domain/alarm.h"
 
 #include <QAbstractListModel>
 #include <QDateTime>
@@ -27,10 +27,10 @@ public:
     {
         QString id; // unique; an alarm's is "alarm:<alarmId>:<activation ms>"
         Kind kind = Kind::System;
-        Protocol::AlarmSeverity severity = Protocol::AlarmSeverity::Info;
+        Domain::AlarmSeverity severity = Domain::AlarmSeverity::Info;
         QString title;
         QString message;
-        std::optional<Protocol::AlarmSourceKind> sourceKind;
+        std::optional<Domain::AlarmSourceKind> sourceKind;
         QString sourceId;
         QDateTime time; // UTC
         bool read = false;
@@ -38,7 +38,7 @@ public:
         bool fromSnapshot = false; // already present when the console (re)connected
         // Alarms only: the alarm's latest state as the server reported it.
         QString alarmId;
-        std::optional<Protocol::AlarmState> alarmState;
+        std::optional<Domain::AlarmState> alarmState;
         QString ackedBy;
         QDateTime ackedAt;
         QString note;
@@ -48,16 +48,16 @@ public:
     enum Role : int {
         IdRole = Qt::UserRole + 1,
         KindRole, // Kind as int
-        SeverityRole, // Protocol::AlarmSeverity as int
+        SeverityRole, // Domain::AlarmSeverity as int
         TitleRole,
         MessageRole,
-        SourceKindRole, // Protocol::AlarmSourceKind as int; invalid when none
+        SourceKindRole, // Domain::AlarmSourceKind as int; invalid when none
         SourceIdRole,
         TimeRole, // QDateTime, UTC
         ReadRole,
         EarlierSessionRole,
         AlarmIdRole, // empty for other kinds
-        AlarmStateRole, // Protocol::AlarmState as int; invalid when unknown
+        AlarmStateRole, // Domain::AlarmState as int; invalid when unknown
         AckedByRole,
         AckedAtRole,
         NoteRole,

@@ -3,8 +3,8 @@
 #include <QSet>
 #include <QVariantMap>
 
-using Protocol::OperatorPresence;
-using Protocol::UserActivity;
+using Domain::OperatorPresence;
+using Domain::UserActivity;
 
 OperatorModel::OperatorModel(QObject *parent)
     : LiveTableModel(parent)

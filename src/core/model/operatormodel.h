@@ -1,7 +1,7 @@
 #pragma once
 
+#include "domain/presence.h"
 #include "livetablemodel.h"
-#include "protocol/presence.h"
 
 #include <QDateTime>
 #include <QList>
@@ -28,7 +28,7 @@ public:
 
     enum Role : int {
         NameRole = FirstEntityRole,
-        OperatorRoleRole, // Protocol::OperatorRole as int; named "role"
+        OperatorRoleRole, // Domain::OperatorRole as int; named "role"
         SinceRole, // QDateTime, UTC
         ClientRole, // empty when the console did not say
         LastActionRole, // empty until the operator does something
@@ -48,17 +48,17 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
 
-    static QString keyOf(const Protocol::OperatorPresence &presence);
+    static QString keyOf(const Domain::OperatorPresence &presence);
 
     // The full list of operators present, from a snapshot or an event.
-    void reconcile(const QList<Protocol::OperatorPresence> &present);
+    void reconcile(const QList<Domain::OperatorPresence> &present);
     // In arrival order. Matched by operator name, on every console that
     // operator is at; activity of someone not present is not kept here.
-    void applyActivity(const QList<Protocol::UserActivity> &activity);
+    void applyActivity(const QList<Domain::UserActivity> &activity);
 
-    const Protocol::OperatorPresence &operatorAt(int row) const { return m_operators.at(row).presence; }
+    const Domain::OperatorPresence &operatorAt(int row) const { return m_operators.at(row).presence; }
     // Newest first.
-    QList<Protocol::UserActivity> recentActivity(int row) const { return m_operators.at(row).recent; }
+    QList<Domain::UserActivity> recentActivity(int row) const { return m_operators.at(row).recent; }
 
 protected:
     void removeItems(int first, int count) override;
@@ -66,8 +66,8 @@ protected:
 private:
     struct Operator
     {
-        Protocol::OperatorPresence presence;
-        QList<Protocol::UserActivity> recent; // newest first, bounded
+        Domain::OperatorPresence presence;
+        QList<Domain::UserActivity> recent; // newest first, bounded
     };
 
     QList<Operator> m_operators; // parallel to the rows

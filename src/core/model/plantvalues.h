@@ -1,6 +1,6 @@
 #pragma once
 
-#include "protocol/plant.h"
+#include "domain/plant.h"
 
 #include <QVariant>
 
@@ -11,7 +11,7 @@
 namespace PlantValues {
 
 // bool, double or QString; an invalid QVariant for null or a value not sent.
-inline QVariant toVariant(const Protocol::EndpointValue &value)
+inline QVariant toVariant(const Domain::EndpointValue &value)
 {
     if (const bool *b = std::get_if<bool>(&value))
         return *b;
@@ -28,9 +28,9 @@ inline QVariant toVariant(const std::optional<double> &value)
 }
 
 // A command in one of these states will not change any more.
-inline bool isFinal(Protocol::CommandState state)
+inline bool isFinal(Domain::CommandState state)
 {
-    using S = Protocol::CommandState;
+    using S = Domain::CommandState;
     return state == S::Succeeded || state == S::Failed || state == S::Rejected || state == S::Timeout;
 }
 

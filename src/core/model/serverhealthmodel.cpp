@@ -2,7 +2,7 @@
 
 #include <QSet>
 
-using Protocol::ServerHealth;
+using Domain::ServerHealth;
 
 ServerHealthModel::ServerHealthModel(QObject *parent)
     : LiveTableModel(parent)

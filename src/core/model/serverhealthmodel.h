@@ -1,8 +1,8 @@
 #pragma once
 
+#include "domain/system.h"
 #include "livetablemodel.h"
 #include "metrichistory.h"
-#include "protocol/system.h"
 
 // The server's own load: one row, keyed "server", from the first report on
 // (system_health events and the `health` snapshot), with an hour of history.
@@ -35,11 +35,11 @@ public:
     static QString serverKey() { return QStringLiteral("server"); }
 
     // The `health` snapshot: one item (the last counts); none removes the row.
-    void reconcile(const QList<Protocol::ServerHealth> &snapshot);
-    void applyBatch(const QList<Protocol::ServerHealth> &reports);
+    void reconcile(const QList<Domain::ServerHealth> &snapshot);
+    void applyBatch(const QList<Domain::ServerHealth> &reports);
 
     bool hasReport() const { return rowCount() > 0; }
-    const Protocol::ServerHealth &health() const { return m_health; }
+    const Domain::ServerHealth &health() const { return m_health; }
 
     // series(serverKey(), CpuRole) and so on.
     const MetricHistory &history() const { return m_history; }
@@ -49,8 +49,8 @@ protected:
     void removeItems(int first, int count) override;
 
 private:
-    void apply(const QList<Protocol::ServerHealth> &reports);
+    void apply(const QList<Domain::ServerHealth> &reports);
 
-    Protocol::ServerHealth m_health; // meaningful while there is a row
+    Domain::ServerHealth m_health; // meaningful while there is a row
     MetricHistory m_history;
 };

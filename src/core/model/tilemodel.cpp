@@ -8,21 +8,21 @@
 #include <array>
 #include <vector>
 
-using Protocol::EndpointValue;
+using Domain::EndpointValue;
 
 // The live part of an endpoint: `meta` is its metadata from the latest
 // `tiles` snapshot, with the current value and its time in meta.value and
 // meta.timestamp.
 struct TileModel::EndpointState
 {
-    Protocol::Endpoint meta;
+    Domain::Endpoint meta;
     QString telemetryUnit; // the unit the latest telemetry named, for endpoints the snapshot gives none
     qint64 heardMs = 0;
     bool stale = false;
-    QList<Protocol::Interlock> interlocks;
+    QList<Domain::Interlock> interlocks;
     QString pendingCommandId; // empty while no command is pending
     EndpointValue pendingValue;
-    std::optional<Protocol::CommandState> pendingStatus; // the server's word; none while still being sent
+    std::optional<Domain::CommandState> pendingStatus; // the server's word; none while still being sent
     bool pendingOwn = false;
     bool pendingUnconfirmed = false;
     qint64 pendingHeardMs = 0; // when the pending command was last heard of (monotonic)
@@ -38,7 +38,7 @@ struct TileModel::Node
     QString id;
     QString name;
     QString deviceKind;
-    QList<Protocol::Interlock> interlocks; // a tile's, as the snapshot gives them
+    QList<Domain::Interlock> interlocks; // a tile's, as the snapshot gives them
     std::vector<std::unique_ptr<Node>> children;
     std::unique_ptr<EndpointState> endpoint;
 
@@ -84,7 +84,7 @@ QList<int> rolesOf(quint32 mask)
     return roles;
 }
 
-bool sameInterlocks(const QList<Protocol::Interlock> &a, const QList<Protocol::Interlock> &b)
+bool sameInterlocks(const QList<Domain::Interlock> &a, const QList<Domain::Interlock> &b)
 {
     return std::equal(a.cbegin(), a.cend(), b.cbegin(), b.cend(), [](const auto &x, const auto &y) {
         return x.id == y.id && x.description == y.description && x.target == y.target
@@ -92,7 +92,7 @@ bool sameInterlocks(const QList<Protocol::Interlock> &a, const QList<Protocol::I
     });
 }
 
-QVariantList interlocksToVariant(const QList<Protocol::Interlock> &interlocks)
+QVariantList interlocksToVariant(const QList<Domain::Interlock> &interlocks)
 {
     QVariantList out;
     out.reserve(interlocks.size());
@@ -111,9 +111,9 @@ QVariantList interlocksToVariant(const QList<Protocol::Interlock> &interlocks)
 // The snapshot with repeated ids dropped (the first wins): tiles by tileId,
 // devices by deviceId within their tile, endpoints by endpointId across the
 // panel, since telemetry names an endpoint by its id alone.
-QList<Protocol::Tile> withoutRepeats(const QList<Protocol::Tile> &tiles)
+QList<Domain::Tile> withoutRepeats(const QList<Domain::Tile> &tiles)
 {
-    QList<Protocol::Tile> out;
+    QList<Domain::Tile> out;
     out.reserve(tiles.size());
     QSet<QString> tileIds;
     QSet<QString> endpointIds;
@@ -121,14 +121,14 @@ QList<Protocol::Tile> withoutRepeats(const QList<Protocol::Tile> &tiles)
         if (tileIds.contains(tile.tileId))
             continue;
         tileIds.insert(tile.tileId);
-        Protocol::Tile t = tile;
+        Domain::Tile t = tile;
         t.devices.clear();
         QSet<QString> deviceIds;
         for (const auto &device : tile.devices) {
             if (deviceIds.contains(device.deviceId))
                 continue;
             deviceIds.insert(device.deviceId);
-            Protocol::Device d = device;
+            Domain::Device d = device;
             d.endpoints.clear();
             for (const auto &endpoint : device.endpoints) {
                 if (endpointIds.contains(endpoint.endpointId))
@@ -312,11 +312,11 @@ QHash<int, QByteArray> TileModel::roleNames() const
     return names;
 }
 
-void TileModel::reconcile(const QList<Protocol::Tile> &snapshot)
+void TileModel::reconcile(const QList<Domain::Tile> &snapshot)
 {
-    const QList<Protocol::Tile> tiles = withoutRepeats(snapshot);
+    const QList<Domain::Tile> tiles = withoutRepeats(snapshot);
     ReconcileContext ctx;
-    QHash<QString, const Protocol::Tile *> tileById;
+    QHash<QString, const Domain::Tile *> tileById;
     m_interlocksByTarget.clear();
     for (const auto &tile : tiles) {
         tileById.insert(tile.tileId, &tile);
@@ -334,7 +334,7 @@ void TileModel::reconcile(const QList<Protocol::Tile> &snapshot)
         keep.insert(tile.tileId);
     removeMissing(m_root.get(), keep, ctx);
     for (const auto &tileNode : m_root->children) {
-        const Protocol::Tile &tile = *tileById.value(tileNode->id);
+        const Domain::Tile &tile = *tileById.value(tileNode->id);
         keep.clear();
         for (const auto &device : tile.devices)
             keep.insert(device.deviceId);
@@ -350,9 +350,9 @@ void TileModel::reconcile(const QList<Protocol::Tile> &snapshot)
     }
 
     placeChildren(
-        m_root.get(), tiles, [](const Protocol::Tile &t) { return t.tileId; },
-        [&](const Protocol::Tile &t) { return buildTile(t, ctx); },
-        [&](Node *node, const Protocol::Tile &t) { updateTile(node, t, ctx); });
+        m_root.get(), tiles, [](const Domain::Tile &t) { return t.tileId; },
+        [&](const Domain::Tile &t) { return buildTile(t, ctx); },
+        [&](Node *node, const Domain::Tile &t) { updateTile(node, t, ctx); });
 
     // Every carried endpoint has found its new row; should one not have, what
     // is kept about it must not outlive it.
@@ -467,7 +467,7 @@ void TileModel::registerNodes(Node *node)
         registerNodes(child.get());
 }
 
-std::unique_ptr<TileModel::Node> TileModel::buildTile(const Protocol::Tile &tile, ReconcileContext &ctx)
+std::unique_ptr<TileModel::Node> TileModel::buildTile(const Domain::Tile &tile, ReconcileContext &ctx)
 {
     auto node = std::make_unique<Node>();
     node->kind = NodeKind::Tile;
@@ -482,7 +482,7 @@ std::unique_ptr<TileModel::Node> TileModel::buildTile(const Protocol::Tile &tile
     return node;
 }
 
-std::unique_ptr<TileModel::Node> TileModel::buildDevice(const Protocol::Device &device, ReconcileContext &ctx)
+std::unique_ptr<TileModel::Node> TileModel::buildDevice(const Domain::Device &device, ReconcileContext &ctx)
 {
     auto node = std::make_unique<Node>();
     node->kind = NodeKind::Device;
@@ -497,7 +497,7 @@ std::unique_ptr<TileModel::Node> TileModel::buildDevice(const Protocol::Device &
     return node;
 }
 
-std::unique_ptr<TileModel::Node> TileModel::buildEndpoint(const Protocol::Endpoint &endpoint, ReconcileContext &ctx)
+std::unique_ptr<TileModel::Node> TileModel::buildEndpoint(const Domain::Endpoint &endpoint, ReconcileContext &ctx)
 {
     auto node = std::make_unique<Node>();
     node->kind = NodeKind::Endpoint;
@@ -533,7 +533,7 @@ std::unique_ptr<TileModel::Node> TileModel::buildEndpoint(const Protocol::Endpoi
     // Telemetry that came before the endpoint did: it wins unless the
     // snapshot's own value is known to be newer.
     if (auto it = m_orphans.find(endpoint.endpointId); it != m_orphans.end()) {
-        const Protocol::Telemetry &t = it->telemetry;
+        const Domain::Telemetry &t = it->telemetry;
         if (!snapshotHasValue
             || (t.timestamp.isValid() && endpoint.timestamp.isValid() && t.timestamp >= endpoint.timestamp)) {
             setValue(state, endpoint.endpointId, t.value, t.timestamp.isValid() ? t.timestamp : it->arrivedUtc, now);
@@ -545,7 +545,7 @@ std::unique_ptr<TileModel::Node> TileModel::buildEndpoint(const Protocol::Endpoi
     return node;
 }
 
-void TileModel::updateTile(Node *node, const Protocol::Tile &tile, ReconcileContext &ctx)
+void TileModel::updateTile(Node *node, const Domain::Tile &tile, ReconcileContext &ctx)
 {
     if (node->name != tile.name) {
         node->name = tile.name;
@@ -553,12 +553,12 @@ void TileModel::updateTile(Node *node, const Protocol::Tile &tile, ReconcileCont
     }
     node->interlocks = tile.interlocks;
     placeChildren(
-        node, tile.devices, [](const Protocol::Device &d) { return d.deviceId; },
-        [&](const Protocol::Device &d) { return buildDevice(d, ctx); },
-        [&](Node *device, const Protocol::Device &d) { updateDevice(device, d, ctx); });
+        node, tile.devices, [](const Domain::Device &d) { return d.deviceId; },
+        [&](const Domain::Device &d) { return buildDevice(d, ctx); },
+        [&](Node *device, const Domain::Device &d) { updateDevice(device, d, ctx); });
 }
 
-void TileModel::updateDevice(Node *node, const Protocol::Device &device, ReconcileContext &ctx)
+void TileModel::updateDevice(Node *node, const Domain::Device &device, ReconcileContext &ctx)
 {
     RoleMask mask = 0;
     if (node->name != device.name) {
@@ -572,15 +572,15 @@ void TileModel::updateDevice(Node *node, const Protocol::Device &device, Reconci
     if (mask)
         ctx.changes[node] |= mask;
     placeChildren(
-        node, device.endpoints, [](const Protocol::Endpoint &e) { return e.endpointId; },
-        [&](const Protocol::Endpoint &e) { return buildEndpoint(e, ctx); },
-        [&](Node *endpointNode, const Protocol::Endpoint &e) { updateEndpoint(endpointNode, e, ctx); });
+        node, device.endpoints, [](const Domain::Endpoint &e) { return e.endpointId; },
+        [&](const Domain::Endpoint &e) { return buildEndpoint(e, ctx); },
+        [&](Node *endpointNode, const Domain::Endpoint &e) { updateEndpoint(endpointNode, e, ctx); });
 }
 
-void TileModel::updateEndpoint(Node *node, const Protocol::Endpoint &endpoint, ReconcileContext &ctx)
+void TileModel::updateEndpoint(Node *node, const Domain::Endpoint &endpoint, ReconcileContext &ctx)
 {
     EndpointState &state = *node->endpoint;
-    Protocol::Endpoint &meta = state.meta;
+    Domain::Endpoint &meta = state.meta;
     RoleMask mask = 0;
     if (node->name != endpoint.name) {
         node->name = endpoint.name;
@@ -619,7 +619,7 @@ void TileModel::updateEndpoint(Node *node, const Protocol::Endpoint &endpoint, R
         meta.options = endpoint.options;
         mask |= bit(OptionsRole);
     }
-    const QList<Protocol::Interlock> interlocks = m_interlocksByTarget.value(endpoint.endpointId);
+    const QList<Domain::Interlock> interlocks = m_interlocksByTarget.value(endpoint.endpointId);
     if (!sameInterlocks(state.interlocks, interlocks)) {
         state.interlocks = interlocks;
         mask |= bit(InterlocksRole);
@@ -660,7 +660,7 @@ void TileModel::setValue(EndpointState &state, const QString &endpointId, const 
         m_history.append(endpointId, kHistoryMetric, at.toMSecsSinceEpoch(), *d);
 }
 
-void TileModel::applyTelemetry(const QList<Protocol::Telemetry> &updates)
+void TileModel::applyTelemetry(const QList<Domain::Telemetry> &updates)
 {
     struct Before
     {
@@ -707,7 +707,7 @@ void TileModel::applyTelemetry(const QList<Protocol::Telemetry> &updates)
     Q_EMIT contentsUpdated();
 }
 
-void TileModel::keepOrphan(const Protocol::Telemetry &telemetry, const QDateTime &arrivedUtc, qint64 arrivedMs)
+void TileModel::keepOrphan(const Domain::Telemetry &telemetry, const QDateTime &arrivedUtc, qint64 arrivedMs)
 {
     auto it = m_orphans.find(telemetry.endpointId);
     if (it != m_orphans.end()) {
@@ -742,7 +742,7 @@ void TileModel::notePending(const QString &endpointId, const QString &commandId,
     if (!node || commandId.isEmpty() || m_finishedCommands.contains(commandId))
         return;
     m_ownPending.insert(commandId);
-    Protocol::CommandStatus sending;
+    Domain::CommandStatus sending;
     sending.commandId = commandId;
     sending.endpointId = endpointId;
     sending.requestedValue = requested;
@@ -759,18 +759,18 @@ void TileModel::noteUnconfirmed(const QString &commandId)
     Q_EMIT contentsUpdated();
 }
 
-void TileModel::applyCommandStatus(const QList<Protocol::CommandStatus> &updates)
+void TileModel::applyCommandStatus(const QList<Domain::CommandStatus> &updates)
 {
     applyStatuses(updates, false);
 }
 
-void TileModel::applyStatuses(const QList<Protocol::CommandStatus> &updates, bool sending)
+void TileModel::applyStatuses(const QList<Domain::CommandStatus> &updates, bool sending)
 {
     struct Before
     {
         QString commandId;
         EndpointValue value;
-        std::optional<Protocol::CommandState> status;
+        std::optional<Domain::CommandState> status;
         bool own;
         bool unconfirmed;
     };
@@ -927,17 +927,17 @@ QModelIndex TileModel::indexOfEndpoint(const QString &endpointId) const
     return node ? indexOf(node) : QModelIndex();
 }
 
-std::optional<Protocol::Endpoint> TileModel::endpoint(const QString &endpointId) const
+std::optional<Domain::Endpoint> TileModel::endpoint(const QString &endpointId) const
 {
     const Node *node = m_endpoints.value(endpointId);
     if (!node)
         return std::nullopt;
-    Protocol::Endpoint out = node->endpoint->meta;
+    Domain::Endpoint out = node->endpoint->meta;
     out.unit = node->endpoint->unit();
     return out;
 }
 
-QList<Protocol::Interlock> TileModel::interlocksFor(const QString &endpointId) const
+QList<Domain::Interlock> TileModel::interlocksFor(const QString &endpointId) const
 {
     return m_interlocksByTarget.value(endpointId);
 }

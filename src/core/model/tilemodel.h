@@ -1,7 +1,7 @@
 #pragma once
 
+#include "domain/plant.h"
 #include "metrichistory.h"
-#include "protocol/plant.h"
 #include "staleness.h"
 
 #include <QAbstractItemModel>
@@ -41,7 +41,7 @@ public:
         // Endpoints only from here on; invalid for tiles and devices.
         ValueRole, // the latest telemetry: bool, double or QString; invalid when none
         UnitRole,
-        ValueTypeRole, // Protocol::ValueType as int
+        ValueTypeRole, // Domain::ValueType as int
         WritableRole,
         CriticalRole, // bool: the server asks for a confirmation before each command
         MinRole, // double; invalid when the server gives none
@@ -51,7 +51,7 @@ public:
         InterlocksRole, // QVariantList of QVariantMap {id, description, requiredEndpointId, op, requiredValue}
         PendingCommandIdRole, // invalid while no command is pending
         PendingValueRole, // the value the pending command asks for; never shown as ValueRole
-        PendingStatusRole, // Protocol::CommandState as int, as the server said; invalid while still being sent
+        PendingStatusRole, // Domain::CommandState as int, as the server said; invalid while still being sent
         LastUpdateRole, // QDateTime, UTC: the telemetry's time, or when it arrived if it had none
         StaleRole, // bool: quiet for 3 expected periods, or the link is not live
         AgeRole, // ms since this console last heard of the endpoint
@@ -76,25 +76,25 @@ public:
     // values of endpoints that remain. Ids repeated in a snapshot count
     // once: tiles by tileId, devices by deviceId within their tile,
     // endpoints by endpointId across the whole panel (the first wins).
-    void reconcile(const QList<Protocol::Tile> &tiles);
+    void reconcile(const QList<Domain::Tile> &tiles);
     // Live telemetry, in arrival order. A value for an endpoint the panel
     // does not list (yet) is kept aside, the latest per endpoint and for at
     // most kMaxOrphanEndpoints endpoints, until a `tiles` snapshot lists it.
-    void applyTelemetry(const QList<Protocol::Telemetry> &updates);
+    void applyTelemetry(const QList<Domain::Telemetry> &updates);
     // The `telemetry` snapshot. It removes nothing: structure comes from
     // `tiles` only.
-    void reconcileTelemetry(const QList<Protocol::Telemetry> &snapshot) { applyTelemetry(snapshot); }
+    void reconcileTelemetry(const QList<Domain::Telemetry> &snapshot) { applyTelemetry(snapshot); }
 
     // This console is sending a command to the endpoint: pending, with no
     // status until the server gives one (never shown as queued before that).
-    void notePending(const QString &endpointId, const QString &commandId, const Protocol::EndpointValue &requested);
+    void notePending(const QString &endpointId, const QString &commandId, const Domain::EndpointValue &requested);
     // This console's command went to a server that confirms nothing.
     void noteUnconfirmed(const QString &commandId);
     // command_status events and `commands` snapshot items, in arrival order.
     // A status that is not final marks the command pending on its endpoint
     // (the latest command wins); a final one clears it. A status that comes
     // after its command finished is ignored.
-    void applyCommandStatus(const QList<Protocol::CommandStatus> &updates);
+    void applyCommandStatus(const QList<Domain::CommandStatus> &updates);
     // Another console's command stops showing pending once this long has
     // passed without a status for it (0: never). Checked by refreshStaleness().
     void setForeignPendingExpiryMs(qint64 ms) { m_foreignPendingExpiryMs = ms; }
@@ -109,9 +109,9 @@ public:
     QModelIndex indexOfTile(const QString &tileId) const;
     QModelIndex indexOfEndpoint(const QString &endpointId) const;
     // The endpoint's metadata with its current value and time.
-    std::optional<Protocol::Endpoint> endpoint(const QString &endpointId) const;
+    std::optional<Domain::Endpoint> endpoint(const QString &endpointId) const;
     // Every interlock, from any tile, whose target is the endpoint.
-    QList<Protocol::Interlock> interlocksFor(const QString &endpointId) const;
+    QList<Domain::Interlock> interlocksFor(const QString &endpointId) const;
 
     // Staleness of endpoints (tiles and devices have none of their own).
     void setExpectedPeriodMs(qint64 ms) { m_staleness.setExpectedPeriodMs(ms); }
@@ -149,7 +149,7 @@ private:
     struct ReconcileContext;
     struct Orphan
     {
-        Protocol::Telemetry telemetry;
+        Domain::Telemetry telemetry;
         QDateTime arrivedUtc;
         qint64 arrivedMs = 0;
         quint64 serial = 0; // tells a kept value from an older one of the same endpoint in m_orphanOrder
@@ -165,25 +165,25 @@ private:
     template<typename Item, typename IdOf, typename Build, typename Update>
     void placeChildren(Node *parent, const QList<Item> &items, IdOf idOf, Build build, Update update);
     void registerNodes(Node *node);
-    std::unique_ptr<Node> buildTile(const Protocol::Tile &tile, ReconcileContext &ctx);
-    std::unique_ptr<Node> buildDevice(const Protocol::Device &device, ReconcileContext &ctx);
-    std::unique_ptr<Node> buildEndpoint(const Protocol::Endpoint &endpoint, ReconcileContext &ctx);
-    void updateTile(Node *node, const Protocol::Tile &tile, ReconcileContext &ctx);
-    void updateDevice(Node *node, const Protocol::Device &device, ReconcileContext &ctx);
-    void updateEndpoint(Node *node, const Protocol::Endpoint &endpoint, ReconcileContext &ctx);
+    std::unique_ptr<Node> buildTile(const Domain::Tile &tile, ReconcileContext &ctx);
+    std::unique_ptr<Node> buildDevice(const Domain::Device &device, ReconcileContext &ctx);
+    std::unique_ptr<Node> buildEndpoint(const Domain::Endpoint &endpoint, ReconcileContext &ctx);
+    void updateTile(Node *node, const Domain::Tile &tile, ReconcileContext &ctx);
+    void updateDevice(Node *node, const Domain::Device &device, ReconcileContext &ctx);
+    void updateEndpoint(Node *node, const Domain::Endpoint &endpoint, ReconcileContext &ctx);
 
-    void setValue(EndpointState &state, const QString &endpointId, const Protocol::EndpointValue &value,
+    void setValue(EndpointState &state, const QString &endpointId, const Domain::EndpointValue &value,
                   const QDateTime &time, qint64 heardMs);
-    void keepOrphan(const Protocol::Telemetry &telemetry, const QDateTime &arrivedUtc, qint64 arrivedMs);
+    void keepOrphan(const Domain::Telemetry &telemetry, const QDateTime &arrivedUtc, qint64 arrivedMs);
     void rememberFinished(const QString &commandId);
-    void applyStatuses(const QList<Protocol::CommandStatus> &updates, bool sending);
+    void applyStatuses(const QList<Domain::CommandStatus> &updates, bool sending);
     void releasePending(const QList<QString> &commandIds);
     void emitChanges(const Changes &changes);
 
     std::unique_ptr<Node> m_root; // invisible; its children are the tiles
     QHash<QString, Node *> m_tiles;
     QHash<QString, Node *> m_endpoints;
-    QHash<QString, QList<Protocol::Interlock>> m_interlocksByTarget;
+    QHash<QString, QList<Domain::Interlock>> m_interlocksByTarget;
 
     QHash<QString, Orphan> m_orphans;
     QList<QPair<QString, quint64>> m_orphanOrder; // oldest first

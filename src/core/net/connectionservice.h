@@ -1,6 +1,7 @@
 #pragma once
 
-#include "connectionsettings.h"
+#include "config/connectionsettings.h"
+#include "domain/link.h"
 #include "pollingclient.h"
 #include "protocol/decodeerror.h"
 #include "protocol/decoder.h"
@@ -31,18 +32,8 @@ class ConnectionService : public QObject
     Q_OBJECT
 
 public:
-    enum class State {
-        Disconnected, // not started, or stopped
-        Connecting, // first attempt: opening the socket
-        Authenticating, // socket open: hello, auth, subscriptions, snapshots
-        Live, // every subscribed channel has its snapshot; events flow
-        Reconnecting, // the link was lost or never came up; retrying
-        Offline, // gave up after the profile's maximum of attempts: "Retry now" restarts
-        Paused, // the operator turned live updates off; resumeLive() picks up where it stopped
-        Polling, // the WebSocket keeps failing but the REST API answers: current data, by long polling
-        Failed, // the server refused us (unauthorized, forbidden): no retry loop
-    };
-    Q_ENUM(State)
+    // The states and their meaning: domain/link.h.
+    using State = Domain::LinkState;
 
     explicit ConnectionService(QObject *parent = nullptr);
     ~ConnectionService() override;
@@ -125,7 +116,7 @@ public:
     // The last seq applied from the server's stream, and how the last
     // reconnect picked it up again.
     quint64 lastSeq() const { return m_lastSeq; }
-    enum class Recovery { None, Resumed, Resynced };
+    using Recovery = Domain::LinkRecovery;
     Recovery lastRecovery() const { return m_lastRecovery; }
     // How long the last outage lasted, from losing the link to live again; -1 before any.
     qint64 lastOutageMs() const { return m_lastOutageMs; }
@@ -142,7 +133,7 @@ public:
     static QString stateName(State state);
 
 Q_SIGNALS:
-    void stateChanged(ConnectionService::State state);
+    void stateChanged(Domain::LinkState state);
     void messageReceived(const Protocol::Message &message);
     // A pong came back after `ms` (WebSocket level, so every dialect answers).
     void roundTripMeasured(qint64 ms);

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "connectionsettings.h"
+#include "config/connectionsettings.h"
 #include "protocol/decodeerror.h"
 #include "protocol/messages.h"
 

@@ -8,6 +8,9 @@
 #include <QJsonDocument>
 #include <QJsonParseError>
 
+// The wire format reads and writes the domain's value types.
+using namespace Domain;
+
 namespace Protocol {
 
 using namespace Qt::StringLiterals;
@@ -314,7 +317,7 @@ std::variant<AuthGrant, DecodeError> decodeAuthGrant(const QJsonObject &data)
 
 std::optional<DroneState> droneStateFromName(QStringView name)
 {
-    for (const auto &[state, text] : Payload::kDroneStateNames) {
+    for (const auto &[state, text] : Domain::kDroneStates) {
         if (text == name)
             return state;
     }
@@ -323,7 +326,7 @@ std::optional<DroneState> droneStateFromName(QStringView name)
 
 QString droneStateName(DroneState state)
 {
-    for (const auto &[s, text] : Payload::kDroneStateNames) {
+    for (const auto &[s, text] : Domain::kDroneStates) {
         if (s == state)
             return text.toString();
     }

@@ -29,7 +29,7 @@ DecodedFrame decodeFrameWithQJson(QByteArrayView utf8);
 
 std::variant<AuthGrant, DecodeError> decodeAuthGrant(const QJsonObject &data);
 
-std::optional<DroneState> droneStateFromName(QStringView name);
-QString droneStateName(DroneState state);
+std::optional<Domain::DroneState> droneStateFromName(QStringView name);
+QString droneStateName(Domain::DroneState state);
 
 } // namespace Protocol

@@ -13,6 +13,9 @@
 #include <cstring>
 #include <string_view>
 
+// The wire format reads and writes the domain's value types.
+using namespace Domain;
+
 namespace Protocol {
 
 namespace {
@@ -560,17 +563,17 @@ bool optionalLenientEnumeration(const Fields &f, Key k, const Names &names, E &o
     return lenientEnumeration(f, k, names, out, unknown);
 }
 
-using Payload::kAlarmSeverities;
-using Payload::kAlarmSourceKinds;
-using Payload::kAlarmStates;
-using Payload::kCommandStates;
-using Payload::kMachineStates;
-using Payload::kMissionStatuses;
+using Domain::kAlarmSeverities;
+using Domain::kAlarmSourceKinds;
+using Domain::kAlarmStates;
+using Domain::kCommandStates;
+using Domain::kMachineStates;
+using Domain::kMissionStatuses;
 
 bool readDroneStatus(const Fields &d, DroneStatus &s)
 {
     Fields loc;
-    return enumeration(d, State, Payload::kDroneStateNames, s.state)
+    return enumeration(d, State, Domain::kDroneStates, s.state)
         && clampedNumber(d, Battery, s.battery, 0.0, kMaxPercent) && optionalNumber(d, Speed, s.speed, 0.0, 0.0)
         && readObject(d, Location, loc) && number(loc, Lat, s.location.lat, -90.0, 90.0)
         && number(loc, Lon, s.location.lon, -180.0, 180.0) && optionalNumber(loc, Alt, s.location.alt, 0.0)

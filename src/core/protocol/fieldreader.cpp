@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <cmath>
 
+// The wire format reads and writes the domain's value types.
+using namespace Domain;
+
 namespace Protocol {
 
 namespace {

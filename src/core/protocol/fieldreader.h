@@ -1,7 +1,7 @@
 #pragma once
 
 #include "decodeerror.h"
-#include "plant.h"
+#include "domain/plant.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -80,8 +80,8 @@ public:
     std::optional<QDateTime> nullableTimestamp(QLatin1StringView name);
 
     // A bool, number or string as sent; null and absence are std::monostate.
-    EndpointValue value(QLatin1StringView name);
-    EndpointValue optionalValue(QLatin1StringView name);
+    Domain::EndpointValue value(QLatin1StringView name);
+    Domain::EndpointValue optionalValue(QLatin1StringView name);
 
     // One of `names`, the JSON text beside each enumerator; anything else is
     // a BadField naming the field.
@@ -196,7 +196,7 @@ private:
     double checkNumber(QLatin1StringView name, const QJsonValue &v, double min, double max);
     qint64 checkInteger(QLatin1StringView name, const QJsonValue &v, double min, double max);
     QDateTime checkTimestamp(QLatin1StringView name, const QJsonValue &v);
-    EndpointValue checkValue(QLatin1StringView name, const QJsonValue &v);
+    Domain::EndpointValue checkValue(QLatin1StringView name, const QJsonValue &v);
     QString checkIdentifier(QLatin1StringView name, const QJsonValue &v);
 
     // The text of a string or integral identifier, or empty.

@@ -1,11 +1,11 @@
 #pragma once
 
-#include "alarm.h"
-#include "drone.h"
-#include "machine.h"
-#include "plant.h"
-#include "presence.h"
-#include "system.h"
+#include "domain/alarm.h"
+#include "domain/drone.h"
+#include "domain/machine.h"
+#include "domain/plant.h"
+#include "domain/presence.h"
+#include "domain/system.h"
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -60,20 +60,20 @@ struct Result
 struct Snapshot
 {
     QString channel;
-    QList<DroneStatus> drones;
+    QList<Domain::DroneStatus> drones;
     // The `drones` snapshot's items also carry each drone's build, health and
     // current operation; a `drone_detail` snapshot carries build and health.
-    QList<DroneBuildProgress> droneBuilds;
-    QList<DroneHealth> droneHealth;
-    QList<DroneOperation> droneOperations;
-    QList<MachineStatus> machines;
-    QList<Tile> tiles;
-    QList<Telemetry> telemetry; // `telemetry` and `endpoint_stream`
-    QList<Alarm> alarms;
-    QList<CommandStatus> commands;
-    QList<ServerHealth> health;
-    QList<MaintenanceTicket> maintenance;
-    QList<OperatorPresence> presence;
+    QList<Domain::DroneBuildProgress> droneBuilds;
+    QList<Domain::DroneHealth> droneHealth;
+    QList<Domain::DroneOperation> droneOperations;
+    QList<Domain::MachineStatus> machines;
+    QList<Domain::Tile> tiles;
+    QList<Domain::Telemetry> telemetry; // `telemetry` and `endpoint_stream`
+    QList<Domain::Alarm> alarms;
+    QList<Domain::CommandStatus> commands;
+    QList<Domain::ServerHealth> health;
+    QList<Domain::MaintenanceTicket> maintenance;
+    QList<Domain::OperatorPresence> presence;
 
     // Items that could not be read were skipped (and reported as errors
     // beside the message): the ids of those whose id could be read, and
@@ -107,10 +107,11 @@ struct Unreadable
     QString type;
 };
 
-using Body = std::variant<Hello, Connected, Result, Snapshot, DroneStatusUpdate, DroneBuildProgress, DroneHealth,
-                          DroneOperation, MachineStatusUpdate, Telemetry, CommandStatus, AlarmUpdate, ServerHealth,
-                          SystemAlert, MaintenanceAlert, TicketStatusChange, Presence, UserActivity, DashboardRefresh,
-                          ServerError, Pong, Unreadable>;
+using Body = std::variant<Hello, Connected, Result, Snapshot, Domain::DroneStatusUpdate, Domain::DroneBuildProgress,
+                          Domain::DroneHealth, Domain::DroneOperation, Domain::MachineStatusUpdate, Domain::Telemetry,
+                          Domain::CommandStatus, Domain::AlarmUpdate, Domain::ServerHealth, Domain::SystemAlert,
+                          Domain::MaintenanceAlert, Domain::TicketStatusChange, Domain::Presence, Domain::UserActivity,
+                          DashboardRefresh, ServerError, Pong, Unreadable>;
 
 struct Message
 {

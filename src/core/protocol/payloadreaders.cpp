@@ -2,6 +2,9 @@
 
 #include <cmath>
 
+// The wire format reads and writes the domain's value types.
+using namespace Domain;
+
 namespace Protocol::Payload {
 
 using namespace Qt::StringLiterals;
@@ -75,7 +78,7 @@ DroneStatus readDroneStatus(FieldReader &r, const QString &serial, const QDateTi
     DroneStatus s;
     s.serial = serial;
     s.timestamp = timestamp;
-    s.state = r.enumeration("state"_L1, kDroneStateNames);
+    s.state = r.enumeration("state"_L1, kDroneStates);
     s.battery = r.clampedNumber("battery"_L1, 0.0, kMaxPercent);
     const QJsonObject location = r.object("location"_L1);
     s.speed = r.optionalNumber("speed"_L1, 0.0, 0.0);

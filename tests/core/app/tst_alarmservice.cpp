@@ -1,5 +1,6 @@
 #include "../net/faultproxy.h"
-#include "app/session.h"
+#include "net/connectionservice.h"
+#include "services/session.h"
 #include "simserver.h"
 #include "store/localstore.h"
 #include "store/storeworker.h"
@@ -13,7 +14,7 @@
 
 #include <memory>
 
-using State = ConnectionService::State;
+using State = Domain::LinkState;
 
 namespace {
 

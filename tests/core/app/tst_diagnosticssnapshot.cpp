@@ -1,7 +1,8 @@
-#include "app/diagnosticssnapshot.h"
-#include "app/diagnosticswriter.h"
-#include "app/session.h"
 #include "core/net/faultproxy.h"
+#include "net/connectionservice.h"
+#include "services/diagnosticssnapshot.h"
+#include "services/diagnosticswriter.h"
+#include "services/session.h"
 #include "simserver.h"
 
 #include <QFile>

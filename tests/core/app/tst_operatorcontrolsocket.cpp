@@ -1,5 +1,5 @@
-#include "app/operatorcontrolsocket.h"
-#include "app/session.h"
+#include "services/operatorcontrolsocket.h"
+#include "services/session.h"
 #include "simserver.h"
 
 #include <QJsonArray>
@@ -56,7 +56,7 @@ void TestOperatorControlSocket::anAckOverTheSocketReachesTheServer()
     session.start();
     QTRY_VERIFY_WITH_TIMEOUT(session.hasLiveData(), 10000);
     QTRY_VERIFY_WITH_TIMEOUT(session.alarms()->rowCount() > 0, 10000);
-    const Protocol::Alarm alarm = session.alarms()->alarmAt(0);
+    const Domain::Alarm alarm = session.alarms()->alarmAt(0);
 
     QLocalSocket socket;
     socket.connectToServer(path);

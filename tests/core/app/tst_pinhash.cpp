@@ -1,4 +1,4 @@
-#include "app/pinhash.h"
+#include "config/pinhash.h"
 
 #include <QTest>
 

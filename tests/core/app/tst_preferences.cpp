@@ -1,12 +1,12 @@
-#include "app/preferences.h"
-#include "app/profile.h"
+#include "config/preferences.h"
+#include "config/profile.h"
 
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
-using Protocol::AlarmSeverity;
+using Domain::AlarmSeverity;
 
 class TestPreferences : public QObject
 {

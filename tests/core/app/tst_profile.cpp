@@ -1,4 +1,4 @@
-#include "app/profile.h"
+#include "config/profile.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -245,7 +245,7 @@ void TestProfile::notificationDefaults()
                                        &error);
     QVERIFY2(profile, qPrintable(error));
     const Preferences &d = profile->preferenceDefaults;
-    QCOMPARE(d.toastThreshold, Protocol::AlarmSeverity::High);
+    QCOMPARE(d.toastThreshold, Domain::AlarmSeverity::High);
     QCOMPARE(d.sound, true);
     QCOMPARE(d.soundRepeatSeconds, 120);
     QCOMPARE(d.desktopNotifications, false);

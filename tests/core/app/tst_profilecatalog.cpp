@@ -1,5 +1,5 @@
-#include "app/profile.h"
-#include "app/profilecatalog.h"
+#include "config/profile.h"
+#include "config/profilecatalog.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,4 +1,4 @@
-#include "app/profilecheck.h"
+#include "services/profilecheck.h"
 #include "simserver.h"
 
 #include <QJsonArray>

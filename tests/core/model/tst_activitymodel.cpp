@@ -5,7 +5,7 @@
 #include <QTest>
 
 using namespace Qt::StringLiterals;
-using Protocol::UserActivity;
+using Domain::UserActivity;
 
 namespace {
 

@@ -6,10 +6,10 @@
 #include <QTest>
 
 using namespace Qt::StringLiterals;
-using Protocol::Alarm;
-using Protocol::AlarmSeverity;
-using Protocol::AlarmSourceKind;
-using Protocol::AlarmState;
+using Domain::Alarm;
+using Domain::AlarmSeverity;
+using Domain::AlarmSourceKind;
+using Domain::AlarmState;
 
 namespace {
 
@@ -25,7 +25,7 @@ Alarm alarm(const QString &id, AlarmSeverity severity = AlarmSeverity::High,
     a.alarmId = id;
     a.severity = severity;
     a.message = u"Overpressure at "_s + id;
-    a.source = Protocol::AlarmSource {AlarmSourceKind::Machine, u"M-"_s + id};
+    a.source = Domain::AlarmSource {AlarmSourceKind::Machine, u"M-"_s + id};
     a.state = state;
     a.timestamp = at(0);
     return a;

@@ -6,8 +6,8 @@
 
 #include <numeric>
 
-using Protocol::Alarm;
-using Protocol::AlarmState;
+using Domain::Alarm;
+using Domain::AlarmState;
 using Rate = AlarmRateMeter::Rate;
 
 namespace {

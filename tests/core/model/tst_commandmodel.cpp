@@ -4,9 +4,9 @@
 #include <QSignalSpy>
 #include <QTest>
 
-using Protocol::CommandState;
-using Protocol::CommandStatus;
-using Protocol::EndpointValue;
+using Domain::CommandState;
+using Domain::CommandStatus;
+using Domain::EndpointValue;
 
 namespace {
 

@@ -4,8 +4,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
-using Protocol::DroneState;
-using Protocol::DroneStatus;
+using Domain::DroneState;
+using Domain::DroneStatus;
 
 namespace {
 
@@ -206,7 +206,7 @@ void TestDroneModel::everyReportOfAFrameBecomesOneChangeWithOnlyTheChangedRoles(
            drone(QStringLiteral("B"), DroneState::Flying, 47)};
     batch.health = {{QStringLiteral("B"), 10, 20, 30, 41.5, {}}};
     batch.builds = {{QStringLiteral("C"), 30, QStringLiteral("avionics"), QStringLiteral("gps"), {}, {}}};
-    batch.operations = {{QStringLiteral("unknown"), QStringLiteral("m"), Protocol::MissionStatus::Started, 1, {}}};
+    batch.operations = {{QStringLiteral("unknown"), QStringLiteral("m"), Domain::MissionStatus::Started, 1, {}}};
     m_model->applyBatch(batch);
 
     QCOMPARE(changed.size(), 1);
@@ -239,7 +239,7 @@ void TestDroneModel::snapshotDetailsAndCounts()
            drone(QStringLiteral("C"), DroneState::Charging, 5)};
     snapshot.builds = {{QStringLiteral("A"), 100, QStringLiteral("done"), {}, {}, {}},
                        {QStringLiteral("C"), 60, QStringLiteral("payload"), QStringLiteral("camera"), {}, {}}};
-    snapshot.operations = {{QStringLiteral("B"), QStringLiteral("survey-2"), Protocol::MissionStatus::Started, 40, {}}};
+    snapshot.operations = {{QStringLiteral("B"), QStringLiteral("survey-2"), Domain::MissionStatus::Started, 40, {}}};
     m_model->reconcile(snapshot);
     QCOMPARE(m_model->countInState(DroneState::Flying), 2);
     QCOMPARE(m_model->countInState(DroneState::Charging), 1);

@@ -5,13 +5,13 @@
 #include <QTest>
 
 using namespace Qt::StringLiterals;
-using Protocol::MachineState;
-using Protocol::MachineStatus;
-using Protocol::MaintenanceAlert;
-using Protocol::MaintenanceTicket;
-using Protocol::TicketPriority;
-using Protocol::TicketStatus;
-using Protocol::TicketStatusChange;
+using Domain::MachineState;
+using Domain::MachineStatus;
+using Domain::MaintenanceAlert;
+using Domain::MaintenanceTicket;
+using Domain::TicketPriority;
+using Domain::TicketStatus;
+using Domain::TicketStatusChange;
 
 namespace {
 

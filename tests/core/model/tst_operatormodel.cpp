@@ -5,9 +5,9 @@
 #include <QTest>
 
 using namespace Qt::StringLiterals;
-using Protocol::OperatorPresence;
-using Protocol::OperatorRole;
-using Protocol::UserActivity;
+using Domain::OperatorPresence;
+using Domain::OperatorRole;
+using Domain::UserActivity;
 
 namespace {
 

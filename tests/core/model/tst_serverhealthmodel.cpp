@@ -5,7 +5,7 @@
 #include <QTest>
 
 using namespace Qt::StringLiterals;
-using Protocol::ServerHealth;
+using Domain::ServerHealth;
 
 namespace {
 

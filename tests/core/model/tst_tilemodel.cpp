@@ -4,15 +4,15 @@
 #include <QSignalSpy>
 #include <QTest>
 
-using Protocol::CommandState;
-using Protocol::CommandStatus;
-using Protocol::Device;
-using Protocol::Endpoint;
-using Protocol::EndpointValue;
-using Protocol::Interlock;
-using Protocol::Telemetry;
-using Protocol::Tile;
-using Protocol::ValueType;
+using Domain::CommandState;
+using Domain::CommandStatus;
+using Domain::Device;
+using Domain::Endpoint;
+using Domain::EndpointValue;
+using Domain::Interlock;
+using Domain::Telemetry;
+using Domain::Tile;
+using Domain::ValueType;
 
 namespace {
 
@@ -38,7 +38,7 @@ Tile tile(const QString &id, const QList<Device> &devices, const QList<Interlock
     return {id, QStringLiteral("Tile ") + id, devices, interlocks};
 }
 
-Interlock interlock(const QString &id, const QString &target, const QString &required, Protocol::ComparisonOp op,
+Interlock interlock(const QString &id, const QString &target, const QString &required, Domain::ComparisonOp op,
                     const EndpointValue &value)
 {
     return {id, QStringLiteral("needs ") + required, target, required, op, value};
@@ -75,7 +75,7 @@ QList<Tile> panel()
                  {device(QStringLiteral("D1"), {e1, endpoint(QStringLiteral("E2"), ValueType::Bool), e3}),
                   device(QStringLiteral("D2"), {endpoint(QStringLiteral("E4"))}, QStringLiteral("valve"))},
                  {interlock(QStringLiteral("I1"), QStringLiteral("E2"), QStringLiteral("E1"),
-                            Protocol::ComparisonOp::Greater, 5.0)}),
+                            Domain::ComparisonOp::Greater, 5.0)}),
             tile(QStringLiteral("T2"), {device(QStringLiteral("D3"), {endpoint(QStringLiteral("E5"))})})};
 }
 
@@ -184,7 +184,7 @@ void TestTileModel::treeAndRoles()
     QCOMPARE(i1.value(QStringLiteral("id")).toString(), QStringLiteral("I1"));
     QCOMPARE(i1.value(QStringLiteral("description")).toString(), QStringLiteral("needs E1"));
     QCOMPARE(i1.value(QStringLiteral("requiredEndpointId")).toString(), QStringLiteral("E1"));
-    QCOMPARE(i1.value(QStringLiteral("op")).toInt(), int(Protocol::ComparisonOp::Greater));
+    QCOMPARE(i1.value(QStringLiteral("op")).toInt(), int(Domain::ComparisonOp::Greater));
     QCOMPARE(i1.value(QStringLiteral("requiredValue")).toDouble(), 5.0);
     QVERIFY(e1.data(TileModel::InterlocksRole).toList().isEmpty());
     QCOMPARE(m_model->interlocksFor(QStringLiteral("E2")).size(), 1);
@@ -280,8 +280,8 @@ void TestTileModel::reconcileUpdatesMetadataWithTheRolesThatChanged()
 
     // An interlock that now targets E1 changes E1's interlocks and nothing else.
     changed.clear();
-    tiles[1].interlocks.append(interlock(QStringLiteral("I2"), QStringLiteral("E1"), QStringLiteral("E5"),
-                                         Protocol::ComparisonOp::Equal, true));
+    tiles[1].interlocks.append(
+        interlock(QStringLiteral("I2"), QStringLiteral("E1"), QStringLiteral("E5"), Domain::ComparisonOp::Equal, true));
     m_model->reconcile(tiles);
     QCOMPARE(changed.size(), 1);
     QCOMPARE(rolesOf(changed.first()), QList<int> {TileModel::InterlocksRole});

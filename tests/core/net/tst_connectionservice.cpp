@@ -1,5 +1,6 @@
-#include "app/session.h"
 #include "faultproxy.h"
+#include "net/connectionservice.h"
+#include "services/session.h"
 #include "simserver.h"
 #include "testcertificate.h"
 
@@ -9,8 +10,8 @@
 #include <QWebSocket>
 #include <QWebSocketServer>
 
-using State = ConnectionService::State;
-using Recovery = ConnectionService::Recovery;
+using State = Domain::LinkState;
+using Recovery = Domain::LinkRecovery;
 
 namespace {
 
@@ -774,17 +775,16 @@ void TestConnectionService::s1_liveOnlyOnceTheResumeReplayIsApplied()
     int applied = 0;
     connect(&session, &Session::batchApplied, this, [&](int events, const QList<qint64> &) { applied += events; });
     int received = 0; // events the session applies to its models (not snapshots, notices or pongs)
-    connect(session.connection(), &ConnectionService::messageReceived, this,
-            [&](const Protocol::Message &m) {
-                received
-                    += std::visit(
-                        [](const auto &body) {
-                            using T = std::decay_t<decltype(body)>;
-                            return !std::is_same_v<
-                                       T, Protocol::Snapshot> && !std::is_same_v<T, Protocol::SystemAlert> && !std::is_same_v<T, Protocol::DashboardRefresh> && !std::is_same_v<T, Protocol::Pong> && !std::is_same_v<T, Protocol::ServerError> && !std::is_same_v<T, Protocol::Result> && !std::is_same_v<T, Protocol::Hello> && !std::is_same_v<T, Protocol::Connected>;
-                        },
-                        m.body);
-            });
+    connect(session.connection(), &ConnectionService::messageReceived, this, [&](const Protocol::Message &m) {
+        received
+            += std::visit(
+                [](const auto &body) {
+                    using T = std::decay_t<decltype(body)>;
+                    return !std::
+                               is_same_v<T, Protocol::Snapshot> && !std::is_same_v<T, Domain::SystemAlert> && !std::is_same_v<T, Protocol::DashboardRefresh> && !std::is_same_v<T, Protocol::Pong> && !std::is_same_v<T, Protocol::ServerError> && !std::is_same_v<T, Protocol::Result> && !std::is_same_v<T, Protocol::Hello> && !std::is_same_v<T, Protocol::Connected>;
+                },
+                m.body);
+    });
     session.start();
     QTRY_VERIFY(session.hasLiveData());
     QTRY_VERIFY(recorder.seqs.size() >= 20);
@@ -972,7 +972,7 @@ void TestConnectionService::s2_noPolledEventAfterTheWebSocketsSnapshots()
         const auto *snapshot = std::get_if<Protocol::Snapshot>(&m.body);
         if (snapshot && snapshot->channel == u"drones" && snapshot->drones.isEmpty())
             webSocketSnapshot = true;
-        else if (!snapshot && std::holds_alternative<Protocol::DroneStatusUpdate>(m.body))
+        else if (!snapshot && std::holds_alternative<Domain::DroneStatusUpdate>(m.body))
             webSocketSnapshot ? ++polledAfterSnapshot : ++polledEvents;
     });
     connection.start();

@@ -88,7 +88,7 @@ public:
     double lastBattery(const QString &serial) const
     {
         for (qsizetype i = messages.size() - 1; i >= 0; --i) {
-            const auto *u = std::get_if<Protocol::DroneStatusUpdate>(&messages.at(i).body);
+            const auto *u = std::get_if<Domain::DroneStatusUpdate>(&messages.at(i).body);
             if (u && u->status.serial == serial)
                 return u->status.battery;
         }
@@ -232,7 +232,7 @@ void TestPollingClient::emptyLongPollIsFollowedByTheNext()
     QVERIFY(console.authenticate().value(QLatin1StringView("ok")).toBool());
     QTRY_VERIFY(recorder.messages.size() >= 2);
     QCOMPARE(recorder.messages.at(1).seq, std::optional<quint64>(seq + 1));
-    QVERIFY(std::holds_alternative<Protocol::Presence>(recorder.messages.at(1).body));
+    QVERIFY(std::holds_alternative<Domain::Presence>(recorder.messages.at(1).body));
 }
 
 void TestPollingClient::stalledClientResyncs()
@@ -359,8 +359,8 @@ void TestPollingClient::commandIsQueuedAndChangesTheWorld()
 
     // Its progress comes back through the journal, typed.
     QTRY_VERIFY(std::any_of(recorder.messages.cbegin(), recorder.messages.cend(), [](const Protocol::Message &m) {
-        const auto *status = std::get_if<Protocol::CommandStatus>(&m.body);
-        return status && status->commandId == u"poll-1" && status->status == Protocol::CommandState::Succeeded;
+        const auto *status = std::get_if<Domain::CommandStatus>(&m.body);
+        return status && status->commandId == u"poll-1" && status->status == Domain::CommandState::Succeeded;
     }));
     QCOMPARE(outcome.calls, 1);
 }

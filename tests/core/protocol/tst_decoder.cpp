@@ -5,6 +5,7 @@
 #include <QJsonObject>
 #include <QTest>
 
+using namespace Domain;
 using namespace Protocol;
 
 Q_DECLARE_METATYPE(Protocol::DecodeError::Kind)

@@ -4,6 +4,7 @@
 
 #include <cmath>
 
+using namespace Domain;
 using namespace Protocol;
 
 Q_DECLARE_METATYPE(Protocol::DecodeError::Kind)
@@ -521,7 +522,7 @@ void TestDecoderEvents::droneSnapshotsCarryDetails()
     QCOMPARE(s.droneHealth.first().timestamp, QDateTime(QDate(2026, 11, 22), QTime(10, 0), Qt::UTC));
     QCOMPARE(s.droneOperations.size(), 1);
     QCOMPARE(s.droneOperations.first().mission, QStringLiteral("survey-7"));
-    QCOMPARE(s.droneOperations.first().status, Protocol::MissionStatus::Paused);
+    QCOMPARE(s.droneOperations.first().status, Domain::MissionStatus::Paused);
     QCOMPARE(s.droneOperations.first().progress, 35.0);
 
     const DecodedFrame room = decodeFrame(

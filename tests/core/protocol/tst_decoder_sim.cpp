@@ -4,6 +4,7 @@
 #include <QJsonDocument>
 #include <QTest>
 
+using namespace Domain;
 using namespace Protocol;
 
 // Feeds what the reference server really produces through the decoder: every

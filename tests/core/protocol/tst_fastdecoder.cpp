@@ -12,6 +12,7 @@
 #include <QTest>
 #include <QWebSocket>
 
+using namespace Domain;
 using namespace Protocol;
 using namespace Qt::StringLiterals;
 

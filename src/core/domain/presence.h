@@ -1,0 +1,43 @@
+#pragma once
+
+#include "words.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+// Who else is at a console and what they did.
+namespace Domain {
+
+enum class OperatorRole { Viewer, Operator, Admin };
+
+// One item of a `presence` snapshot or of a presence event's `operators`.
+struct OperatorPresence
+{
+    QString name;
+    OperatorRole role = OperatorRole::Viewer;
+    QDateTime since;
+    QString client; // empty when the console did not say
+};
+
+struct Presence
+{
+    QList<OperatorPresence> operators;
+};
+
+struct UserActivity
+{
+    QString operatorName; // `operator` on the wire
+    QString action; // ack_alarm, command, broadcast, …: open-ended
+    QString target; // empty when the action has none
+    QDateTime timestamp;
+};
+
+// The words of its enumerations, as the wire and the store spell them.
+inline constexpr auto kRoles = std::to_array<std::pair<OperatorRole, QStringView>>({
+    {OperatorRole::Viewer, u"viewer"},
+    {OperatorRole::Operator, u"operator"},
+    {OperatorRole::Admin, u"admin"},
+});
+
+} // namespace Domain

@@ -1,0 +1,22 @@
+#include "consoleservices.h"
+
+#include "commandrecorder.h"
+#include "commandservice.h"
+#include "model/commandlogmodel.h"
+#include "notificationcenter.h"
+#include "session.h"
+
+ConsoleServices::ConsoleServices(Session *session, QObject *parent)
+    : QObject(parent)
+    , m_session(session)
+    , m_commands(new CommandService(session, this))
+    , m_notifications(new NotificationCenter(session, session->store(), this))
+    // Every command seen, this console's and others', goes to the command
+    // log in the profile's database (nothing without one).
+    , m_recorder(new CommandRecorder(session->commands(), session->store(), this))
+    , m_commandLog(new CommandLogModel(session->commands(), CommandRecorder::readHistory(session->store()), this))
+{
+    m_notifications->setCommandService(m_commands);
+}
+
+ConsoleServices::~ConsoleServices() = default;

@@ -1,0 +1,61 @@
+#include "viewfactory.h"
+
+#include "activityview.h"
+#include "alarmsview.h"
+#include "commandlogview.h"
+#include "controlpanelcontroller.h"
+#include "controlpanelview.h"
+#include "dronesview.h"
+#include "machinesview.h"
+#include "overviewview.h"
+#include "services/consoleservices.h"
+#include "services/session.h"
+
+#include <QScrollArea>
+
+ViewFactory::ViewFactory(ConsoleServices *services)
+    : m_services(services)
+{ }
+
+ViewFactory::Made ViewFactory::make(MainWindow::View view, QWidget *parent, bool withCommands) const
+{
+    Session *session = m_services->session();
+    Made made;
+    switch (view) {
+    case MainWindow::View::Overview: {
+        auto *scroll = new QScrollArea(parent);
+        scroll->setFrameShape(QFrame::NoFrame);
+        scroll->setWidgetResizable(true);
+        made.view = new OverviewView(session, scroll);
+        scroll->setWidget(made.view);
+        made.page = scroll;
+        return made;
+    }
+    case MainWindow::View::Drones:
+        made.view = new DronesView(session, parent);
+        break;
+    case MainWindow::View::Machines:
+        made.view = new MachinesView(session, parent);
+        break;
+    case MainWindow::View::Alarms:
+        made.view = new AlarmsView(session, parent);
+        break;
+    case MainWindow::View::Activity:
+        made.view = new ActivityView(session, parent);
+        break;
+    case MainWindow::View::ControlPanel: {
+        auto *panel = new ControlPanelView(session, parent);
+        if (withCommands)
+            made.controller = new ControlPanelController(panel, m_services->commands(), session, panel);
+        else
+            panel->setCommandsAllowed(false, tr("commands off"));
+        made.view = panel;
+        break;
+    }
+    case MainWindow::View::CommandLog:
+        made.view = new CommandLogView(m_services->commandLog(), session->link(), parent);
+        break;
+    }
+    made.page = made.view;
+    return made;
+}
