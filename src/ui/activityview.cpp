@@ -3,7 +3,8 @@
 #include "activitydelegate.h"
 #include "activityfilterproxy.h"
 #include "listtable.h"
-#include "services/session.h"
+#include "model/activitymodel.h"
+#include "model/operatormodel.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -17,13 +18,14 @@
 
 #include <algorithm>
 
-ActivityView::ActivityView(Session *session, QWidget *parent)
+ActivityView::ActivityView(ActivityModel *activity, OperatorModel *operators, QWidget *parent)
     : QWidget(parent)
-    , m_session(session)
+    , m_activity(activity)
+    , m_operators(operators)
     , m_activityProxy(new ActivityFilterProxy(this))
 {
     setObjectName(QStringLiteral("activityView"));
-    m_activityProxy->setSourceModel(session->activity());
+    m_activityProxy->setSourceModel(m_activity);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 8, 8, 8);
@@ -41,11 +43,11 @@ ActivityView::ActivityView(Session *session, QWidget *parent)
     m_operatorsTitle->setFont(titleFont);
     operatorsLayout->addWidget(m_operatorsTitle);
     // The model keeps arrival order; the proxy sorts on its raw SortRole.
-    auto *operators = new QSortFilterProxyModel(this);
-    operators->setSourceModel(session->operators());
-    operators->setSortRole(OperatorModel::SortRole);
-    operators->setDynamicSortFilter(true);
-    m_operatorTable = makeTable(operators, new ActivityDelegate(ActivityDelegate::Table::Operators, this));
+    auto *operatorProxy = new QSortFilterProxyModel(this);
+    operatorProxy->setSourceModel(m_operators);
+    operatorProxy->setSortRole(OperatorModel::SortRole);
+    operatorProxy->setDynamicSortFilter(true);
+    m_operatorTable = makeTable(operatorProxy, new ActivityDelegate(ActivityDelegate::Table::Operators, this));
     m_operatorTable->setObjectName(QStringLiteral("operatorTable"));
     m_operatorTable->setAccessibleName(tr("Operators present"));
     m_operatorTable->setSortingEnabled(true);
@@ -84,8 +86,7 @@ ActivityView::ActivityView(Session *session, QWidget *parent)
         m_activityProxy->setText(text);
         updateTitles();
     });
-    for (QAbstractItemModel *model :
-         std::initializer_list<QAbstractItemModel *> {session->operators(), m_activityProxy}) {
+    for (QAbstractItemModel *model : std::initializer_list<QAbstractItemModel *> {m_operators, m_activityProxy}) {
         connect(model, &QAbstractItemModel::rowsInserted, this, &ActivityView::updateTitles);
         connect(model, &QAbstractItemModel::rowsRemoved, this, &ActivityView::updateTitles);
         connect(model, &QAbstractItemModel::modelReset, this, &ActivityView::updateTitles);
@@ -112,9 +113,9 @@ QTableView *ActivityView::makeTable(QAbstractItemModel *model, ActivityDelegate 
 void ActivityView::updateTitles()
 {
     const QLocale locale;
-    m_operatorsTitle->setText(tr("Operators present (%1)").arg(locale.toString(m_session->operators()->rowCount())));
+    m_operatorsTitle->setText(tr("Operators present (%1)").arg(locale.toString(m_operators->rowCount())));
     const int listed = m_activityProxy->rowCount();
-    const int all = m_session->activity()->rowCount();
+    const int all = m_activity->rowCount();
     m_activityTitle->setText(listed == all
                                  ? tr("Recent activity (%1)").arg(locale.toString(all))
                                  : tr("Recent activity (%1 of %2)").arg(locale.toString(listed), locale.toString(all)));

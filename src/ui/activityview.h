@@ -8,7 +8,8 @@ class QAbstractItemModel;
 class QLabel;
 class QLineEdit;
 class QTableView;
-class Session;
+class ActivityModel;
+class OperatorModel;
 
 // Who is at a console now and what operators did lately: the operators
 // present (role, since when, from which console, their last action) above,
@@ -18,8 +19,8 @@ class ActivityView : public QWidget
     Q_OBJECT
 
 public:
-    // The session is not owned and must outlive the view.
-    explicit ActivityView(Session *session, QWidget *parent = nullptr);
+    // The models are not owned and must outlive the view.
+    ActivityView(ActivityModel *activity, OperatorModel *operators, QWidget *parent = nullptr);
 
     QTableView *operatorTable() const { return m_operatorTable; }
     QTableView *activityTable() const { return m_activityTable; }
@@ -30,7 +31,8 @@ private:
     QTableView *makeTable(QAbstractItemModel *model, ActivityDelegate *delegate);
     void updateTitles();
 
-    Session *m_session;
+    ActivityModel *m_activity;
+    OperatorModel *m_operators;
     ActivityFilterProxy *m_activityProxy;
     QTableView *m_operatorTable = nullptr;
     QTableView *m_activityTable = nullptr;

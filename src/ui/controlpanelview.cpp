@@ -1,7 +1,7 @@
 #include "controlpanelview.h"
 
 #include "endpointcontrol.h"
-#include "services/session.h"
+#include "model/tilemodel.h"
 #include "tilecard.h"
 
 #include <QEvent>
@@ -24,9 +24,9 @@ using NodeKind = TileModel::NodeKind;
 
 } // namespace
 
-ControlPanelView::ControlPanelView(Session *session, QWidget *parent)
+ControlPanelView::ControlPanelView(TileModel *tiles, QWidget *parent)
     : QWidget(parent)
-    , m_model(session->tiles())
+    , m_model(tiles)
 {
     setObjectName(QStringLiteral("controlPanelView"));
     auto *layout = new QVBoxLayout(this);

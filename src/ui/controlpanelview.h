@@ -12,7 +12,6 @@ class EndpointControl;
 class QGridLayout;
 class QLabel;
 class QScrollArea;
-class Session;
 class TileCard;
 class TileModel;
 
@@ -31,7 +30,7 @@ class ControlPanelView : public QWidget
 public:
     static constexpr int kTrendRedrawMs = 1000;
 
-    explicit ControlPanelView(Session *session, QWidget *parent = nullptr);
+    explicit ControlPanelView(TileModel *tiles, QWidget *parent = nullptr);
     ~ControlPanelView() override;
 
     // The last outcome of a command on the endpoint ("Failed: valve stuck —

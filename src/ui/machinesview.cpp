@@ -2,11 +2,11 @@
 
 #include "charts.h"
 #include "listtable.h"
+#include "model/machinemodel.h"
 
 #include "agetext.h"
 #include "machinedelegate.h"
 #include "machinefilterproxy.h"
-#include "services/session.h"
 #include "theme.h"
 
 #include <QChart>
@@ -51,14 +51,14 @@ qint64 monotonicMs()
 
 } // namespace
 
-MachinesView::MachinesView(Session *session, QWidget *parent)
+MachinesView::MachinesView(MachineModel *machines, QWidget *parent)
     : QWidget(parent)
-    , m_session(session)
+    , m_machines(machines)
     , m_proxy(new MachineFilterProxy(this))
     , m_delegate(new MachineDelegate(this))
 {
     setObjectName(QStringLiteral("machinesView"));
-    MachineModel *model = session->machines();
+    MachineModel *model = machines;
     m_proxy->setSourceModel(model);
 
     auto *layout = new QVBoxLayout(this);
@@ -266,7 +266,7 @@ void MachinesView::updateLines()
 {
     // The lines offered are those of the machines known now, plus the one
     // chosen, so a filter never disappears under the operator.
-    MachineModel *model = m_session->machines();
+    MachineModel *model = m_machines;
     QStringList lines;
     for (int row = 0; row < model->rowCount(); ++row) {
         const QString line = model->machineAt(row).line;
@@ -292,7 +292,7 @@ void MachinesView::updateLines()
 
 void MachinesView::updateSummary()
 {
-    MachineModel *model = m_session->machines();
+    MachineModel *model = m_machines;
     const QLocale locale;
     m_summary->setText(tr("%1 listed of %2 · %3 down · %4 in maintenance")
                            .arg(locale.toString(m_proxy->rowCount()), locale.toString(model->rowCount()),
@@ -310,7 +310,7 @@ void MachinesView::changeEvent(QEvent *event)
 
 void MachinesView::updateDetail()
 {
-    MachineModel *model = m_session->machines();
+    MachineModel *model = m_machines;
     const int row = m_machineId.isEmpty() ? -1 : model->rowOf(m_machineId);
     const int side = m_detailStatus->fontMetrics().height();
     if (row < 0) {
@@ -357,7 +357,7 @@ void MachinesView::updateDetail()
 
 void MachinesView::updateTickets()
 {
-    MachineModel *model = m_session->machines();
+    MachineModel *model = m_machines;
     const int row = m_machineId.isEmpty() ? -1 : model->rowOf(m_machineId);
     const QVariantList tickets
         = row < 0 ? QVariantList() : model->index(row, 0).data(MachineModel::TicketsRole).toList();
@@ -412,7 +412,7 @@ void MachinesView::redrawChart()
 {
     m_chartTimer.stop();
     m_lastChartMs = monotonicMs();
-    const MachineModel *model = m_session->machines();
+    const MachineModel *model = m_machines;
     const QList<MetricHistory::Sample> samples = m_machineId.isEmpty()
         ? QList<MetricHistory::Sample>()
         : model->history().series(m_machineId, MachineModel::UtilizationRole);

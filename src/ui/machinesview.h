@@ -14,7 +14,7 @@ class QLineEdit;
 class QLineSeries;
 class QTableView;
 class QTreeWidget;
-class Session;
+class MachineModel;
 
 // The production machines: a sortable table narrowed by status, line and a
 // search, and beside it the selected machine in detail (its utilization
@@ -30,8 +30,8 @@ public:
     static constexpr int kChartRedrawMs = 1000;
     static constexpr qint64 kMinChartSpanMs = 10 * 1000;
 
-    // The session is not owned and must outlive the view.
-    explicit MachinesView(Session *session, QWidget *parent = nullptr);
+    // The model is not owned and must outlive the view.
+    explicit MachinesView(MachineModel *machines, QWidget *parent = nullptr);
 
     QTableView *machineTable() const { return m_table; }
     MachineFilterProxy *machineProxy() const { return m_proxy; }
@@ -61,7 +61,7 @@ private:
     void scheduleChart();
     void redrawChart();
 
-    Session *m_session;
+    MachineModel *m_machines;
     MachineFilterProxy *m_proxy;
     MachineDelegate *m_delegate;
     QTableView *m_table = nullptr;

@@ -92,7 +92,7 @@ MainWindow::MainWindow(ConsoleServices *services, const QString &profileName, QW
     layout->setSpacing(0);
     layout->addWidget(createTopBar(profileName));
 
-    m_staleBanner = new StaleBanner(session, central);
+    m_staleBanner = new StaleBanner(session->link(), central);
     layout->addWidget(m_staleBanner);
 
     m_tabs = new QTabBar(central);

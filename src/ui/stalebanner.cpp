@@ -3,7 +3,6 @@
 #include "services/linkstatus.h"
 
 #include "agetext.h"
-#include "services/session.h"
 #include "theme.h"
 
 #include <QEvent>
@@ -11,9 +10,9 @@
 
 #include <algorithm>
 
-StaleBanner::StaleBanner(Session *session, QWidget *parent)
+StaleBanner::StaleBanner(LinkStatus *link, QWidget *parent)
     : QLabel(parent)
-    , m_session(session)
+    , m_link(link)
 {
     setObjectName(QStringLiteral("staleBanner"));
     setAutoFillBackground(true);
@@ -24,9 +23,8 @@ StaleBanner::StaleBanner(Session *session, QWidget *parent)
     bannerFont.setBold(true);
     setFont(bannerFont);
     m_normalFont = bannerFont;
-    LinkStatus *connection = session->link();
-    connect(connection, &LinkStatus::stateChanged, this, &StaleBanner::refresh);
-    connect(connection, &LinkStatus::messageArrived, this, [this] { m_sinceMessage.restart(); });
+    connect(m_link, &LinkStatus::stateChanged, this, &StaleBanner::refresh);
+    connect(m_link, &LinkStatus::messageArrived, this, [this] { m_sinceMessage.restart(); });
     m_tick.setInterval(1000);
     connect(&m_tick, &QTimer::timeout, this, &StaleBanner::refresh);
     refresh();
@@ -34,7 +32,7 @@ StaleBanner::StaleBanner(Session *session, QWidget *parent)
 
 void StaleBanner::refresh()
 {
-    const LinkStatus *c = m_session->link();
+    const LinkStatus *c = m_link;
     if (c->isLive()) {
         m_tick.stop();
         hide();
@@ -69,7 +67,7 @@ qint64 StaleBanner::sinceLastMessageMs() const
         return m_sinceMessage.elapsed();
     // Messages that came before this banner existed (a window opened
     // later): the console's own wall clock is all there is for those.
-    const QDateTime last = m_session->link()->lastMessageAt();
+    const QDateTime last = m_link->lastMessageAt();
     return last.isValid() ? std::max<qint64>(0, last.msecsTo(QDateTime::currentDateTimeUtc())) : -1;
 }
 

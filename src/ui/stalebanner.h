@@ -4,21 +4,21 @@
 #include <QLabel>
 #include <QTimer>
 
-class Session;
+class LinkStatus;
 
 // The band across a window whenever what it shows is not live: how long ago
 // the last message came (on this console's monotonic clock, ticking while
 // shown) and why the link is down, or that live updates were paused on
 // purpose. Hidden while the link is live. Every window of the console has
-// its own, bound to the one session.
+// its own, bound to the one link.
 class StaleBanner : public QLabel
 {
     Q_OBJECT
 
 public:
-    // The session is not owned and must outlive the banner. Give it a parent
+    // The link status is not owned and must outlive the banner. Give it a parent
     // (the window's layout): it shows and hides itself.
-    explicit StaleBanner(Session *session, QWidget *parent = nullptr);
+    explicit StaleBanner(LinkStatus *link, QWidget *parent = nullptr);
 
     // The kiosk's style, for a plant-floor screen read from across the room:
     // the same texts in large type across the whole top of the window, at
@@ -38,7 +38,7 @@ private:
     void applyColours();
     void applyKioskSize();
 
-    Session *m_session;
+    LinkStatus *m_link;
     QFont m_normalFont;
     bool m_kiosk = false;
     QElapsedTimer m_sinceMessage; // restarted by every message while this banner exists

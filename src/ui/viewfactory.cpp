@@ -35,16 +35,16 @@ ViewFactory::Made ViewFactory::make(MainWindow::View view, QWidget *parent, bool
         made.view = new DronesView(session, parent);
         break;
     case MainWindow::View::Machines:
-        made.view = new MachinesView(session, parent);
+        made.view = new MachinesView(session->machines(), parent);
         break;
     case MainWindow::View::Alarms:
         made.view = new AlarmsView(session, parent);
         break;
     case MainWindow::View::Activity:
-        made.view = new ActivityView(session, parent);
+        made.view = new ActivityView(session->activity(), session->operators(), parent);
         break;
     case MainWindow::View::ControlPanel: {
-        auto *panel = new ControlPanelView(session, parent);
+        auto *panel = new ControlPanelView(session->tiles(), parent);
         if (withCommands)
             made.controller = new ControlPanelController(panel, m_services->commands(), session, panel);
         else

@@ -47,7 +47,7 @@ ViewWindow::ViewWindow(ConsoleServices *services, MainWindow::View view, const Q
     barLayout->addWidget(m_indicator);
     layout->addWidget(bar);
 
-    m_staleBanner = new StaleBanner(session, central);
+    m_staleBanner = new StaleBanner(session->link(), central);
     layout->addWidget(m_staleBanner);
 
     const ViewFactory::Made made = ViewFactory(services).make(view, central, withCommands);

@@ -51,7 +51,7 @@ struct Console
     {
         QVERIFY2(server.listen(), qPrintable(server.errorString()));
         session.setSettings(settingsFor(server.url()));
-        view = std::make_unique<ActivityView>(&session);
+        view = std::make_unique<ActivityView>(session.activity(), session.operators());
         view->resize(1280, 800);
         view->show();
         const auto mode = QAbstractItemModelTester::FailureReportingMode::Fatal;

@@ -72,7 +72,7 @@ struct Console
         session.setSettings(settingsFor(server.url()));
         tester = std::make_unique<QAbstractItemModelTester>(session.tiles(),
                                                             QAbstractItemModelTester::FailureReportingMode::Fatal);
-        view = std::make_unique<ControlPanelView>(&session);
+        view = std::make_unique<ControlPanelView>(session.tiles());
         view->resize(1280, 900);
         view->show();
         session.start();

@@ -58,7 +58,7 @@ struct Console
     {
         QVERIFY2(server.listen(), qPrintable(server.errorString()));
         session.setSettings(settingsFor(server.url()));
-        view = std::make_unique<MachinesView>(&session);
+        view = std::make_unique<MachinesView>(session.machines());
         view->resize(1280, 800);
         view->show();
         const auto mode = QAbstractItemModelTester::FailureReportingMode::Fatal;
@@ -286,7 +286,7 @@ void TestMachinesView::a15_staleRowsAndBannerShowAgesNotTimesOfDay()
     qint64 clock = 1'000'000;
     Console console;
     console.session.machines()->setClock([&clock] { return clock; });
-    StaleBanner banner(&console.session);
+    StaleBanner banner(console.session.link());
     MachineFilterProxy *proxy = console.view->machineProxy();
     QTRY_COMPARE_WITH_TIMEOUT(proxy->rowCount(), 12, 10000);
     QTRY_VERIFY(console.session.hasLiveData());
