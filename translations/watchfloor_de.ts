@@ -303,6 +303,49 @@
     </message>
 </context>
 <context>
+    <name>AlarmOutbox</name>
+    <message>
+        <source>Queueing the %1 of alarm %2</source>
+        <translation>Vormerken der Aktion %1 für Alarm %2</translation>
+    </message>
+    <message>
+        <source>%1 failed: the request was neither stored nor found</source>
+        <translation>%1 fehlgeschlagen: Die Anfrage wurde weder gespeichert noch gefunden</translation>
+    </message>
+    <message>
+        <source>Reading the queued acknowledgements</source>
+        <translation>Lesen der vorgemerkten Quittierungen</translation>
+    </message>
+    <message>
+        <source>Reading the refused acknowledgements</source>
+        <translation>Lesen der abgelehnten Quittierungen</translation>
+    </message>
+    <message>
+        <source>Recording a delivery attempt of request %1</source>
+        <translation>Erfassen eines Zustellversuchs der Anfrage %1</translation>
+    </message>
+    <message>
+        <source>%1 failed: no such request is waiting for delivery</source>
+        <translation>%1 fehlgeschlagen: Keine solche Anfrage wartet auf Zustellung</translation>
+    </message>
+    <message>
+        <source>Marking request %1 delivered</source>
+        <translation>Markieren der Anfrage %1 als zugestellt</translation>
+    </message>
+    <message>
+        <source>Marking request %1 refused</source>
+        <translation>Markieren der Anfrage %1 als abgelehnt</translation>
+    </message>
+    <message>
+        <source>%1 failed: no such request was queued</source>
+        <translation>%1 fehlgeschlagen: Keine solche Anfrage wurde vorgemerkt</translation>
+    </message>
+    <message>
+        <source>%1 failed: the request is already %2</source>
+        <translation>%1 fehlgeschlagen: Die Anfrage hat bereits den Status %2</translation>
+    </message>
+</context>
+<context>
     <name>AlarmService</name>
     <message>
         <source>no local database is open</source>
@@ -544,6 +587,29 @@
     <message>
         <source>Command</source>
         <translation>Befehl</translation>
+    </message>
+</context>
+<context>
+    <name>CommandLog</name>
+    <message>
+        <source>Logging command %1</source>
+        <translation>Protokollieren des Befehls %1</translation>
+    </message>
+    <message>
+        <source>Updating command %1 in the log</source>
+        <translation>Aktualisieren des Befehls %1 im Protokoll</translation>
+    </message>
+    <message>
+        <source>%1 failed: no such command in the log</source>
+        <translation>%1 fehlgeschlagen: Kein solcher Befehl im Protokoll</translation>
+    </message>
+    <message>
+        <source>Reading command %1 from the log</source>
+        <translation>Lesen des Befehls %1 aus dem Protokoll</translation>
+    </message>
+    <message>
+        <source>Reading the command log</source>
+        <translation>Lesen des Befehlsprotokolls</translation>
     </message>
 </context>
 <context>
@@ -1391,6 +1457,101 @@
     </message>
 </context>
 <context>
+    <name>Database</name>
+    <message>
+        <source>Cannot create the folder %1 for the local database</source>
+        <translation>Der Ordner %1 für die lokale Datenbank kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>The Qt SQLite driver (QSQLITE) is not available</source>
+        <translation>Der Qt-SQLite-Treiber (QSQLITE) ist nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>Opening the local database %1</source>
+        <translation>Öffnen der lokalen Datenbank %1</translation>
+    </message>
+    <message>
+        <source>The local database %1 fails its integrity check: %2</source>
+        <translation>Die lokale Datenbank %1 besteht die Integritätsprüfung nicht: %2</translation>
+    </message>
+    <message>
+        <source>The local database %1 is damaged and could not be moved aside to %2: %3</source>
+        <translation>Die lokale Datenbank %1 ist beschädigt und konnte nicht nach %2 verschoben werden: %3</translation>
+    </message>
+    <message>
+        <source>The damaged local database was moved to %1, but %2 could not be moved or removed: %3</source>
+        <translation>Die beschädigte lokale Datenbank wurde nach %1 verschoben, aber %2 konnte weder verschoben noch entfernt werden: %3</translation>
+    </message>
+    <message>
+        <source>Preparing the local database %1</source>
+        <translation>Vorbereiten der lokalen Datenbank %1</translation>
+    </message>
+    <message>
+        <source>%1 failed: no schema version</source>
+        <translation>%1 fehlgeschlagen: keine Schemaversion</translation>
+    </message>
+    <message>
+        <source>The local database %1 was written by a newer Watchfloor (schema %2; this one knows %3)</source>
+        <translation>Die lokale Datenbank %1 wurde von einer neueren Watchfloor-Version geschrieben (Schema %2; diese Version kennt %3)</translation>
+    </message>
+    <message>
+        <source>The local database %1 has schema %2 and cannot be upgraded read-only</source>
+        <translation>Die lokale Datenbank %1 hat Schema %2 und kann schreibgeschützt nicht aktualisiert werden</translation>
+    </message>
+    <message>
+        <source>The local database is not open</source>
+        <translation>Die lokale Datenbank ist nicht geöffnet</translation>
+    </message>
+    <message>
+        <source>the disk is full or the database reached its size limit</source>
+        <translation>der Datenträger ist voll oder die Datenbank hat ihre Größengrenze erreicht</translation>
+    </message>
+    <message>
+        <source>the database is read-only</source>
+        <translation>die Datenbank ist schreibgeschützt</translation>
+    </message>
+    <message>
+        <source>the file is not a valid database</source>
+        <translation>die Datei ist keine gültige Datenbank</translation>
+    </message>
+    <message>
+        <source>the database is locked by another program</source>
+        <translation>die Datenbank ist von einem anderen Programm gesperrt</translation>
+    </message>
+    <message>
+        <source>the disk could not be read or written</source>
+        <translation>der Datenträger konnte nicht gelesen oder beschrieben werden</translation>
+    </message>
+    <message>
+        <source>the file cannot be opened</source>
+        <translation>die Datei kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>%1 failed (SQLite error %2: %3)</source>
+        <translation>%1 fehlgeschlagen (SQLite-Fehler %2: %3)</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2 (SQLite error %3: %4)</source>
+        <translation>%1 fehlgeschlagen: %2 (SQLite-Fehler %3: %4)</translation>
+    </message>
+    <message>
+        <source>Setting the durability of the local database</source>
+        <translation>Festlegen der Dauerhaftigkeit der lokalen Datenbank</translation>
+    </message>
+    <message>
+        <source>Counting the rows of %1</source>
+        <translation>Zählen der Zeilen von %1</translation>
+    </message>
+    <message>
+        <source>Pruning old entries of %1</source>
+        <translation>Bereinigen alter Einträge von %1</translation>
+    </message>
+    <message>
+        <source>Limiting the size of the local database</source>
+        <translation>Begrenzen der Größe der lokalen Datenbank</translation>
+    </message>
+</context>
+<context>
     <name>DesktopNotifier</name>
     <message>
         <source>Watchfloor</source>
@@ -1804,205 +1965,6 @@
     <message>
         <source>stale</source>
         <translation>veraltet</translation>
-    </message>
-</context>
-<context>
-    <name>LocalStore</name>
-    <message>
-        <source>Cannot create the folder %1 for the local database</source>
-        <translation>Der Ordner %1 für die lokale Datenbank kann nicht angelegt werden</translation>
-    </message>
-    <message>
-        <source>The Qt SQLite driver (QSQLITE) is not available</source>
-        <translation>Der Qt-SQLite-Treiber (QSQLITE) ist nicht verfügbar</translation>
-    </message>
-    <message>
-        <source>Opening the local database %1</source>
-        <translation>Öffnen der lokalen Datenbank %1</translation>
-    </message>
-    <message>
-        <source>The local database %1 fails its integrity check: %2</source>
-        <translation>Die lokale Datenbank %1 besteht die Integritätsprüfung nicht: %2</translation>
-    </message>
-    <message>
-        <source>The local database %1 is damaged and could not be moved aside to %2: %3</source>
-        <translation>Die lokale Datenbank %1 ist beschädigt und konnte nicht nach %2 verschoben werden: %3</translation>
-    </message>
-    <message>
-        <source>The damaged local database was moved to %1, but %2 could not be moved or removed: %3</source>
-        <translation>Die beschädigte lokale Datenbank wurde nach %1 verschoben, aber %2 konnte weder verschoben noch entfernt werden: %3</translation>
-    </message>
-    <message>
-        <source>Preparing the local database %1</source>
-        <translation>Vorbereiten der lokalen Datenbank %1</translation>
-    </message>
-    <message>
-        <source>%1 failed: no schema version</source>
-        <translation>%1 fehlgeschlagen: keine Schemaversion</translation>
-    </message>
-    <message>
-        <source>The local database %1 was written by a newer Watchfloor (schema %2; this one knows %3)</source>
-        <translation>Die lokale Datenbank %1 wurde von einer neueren Watchfloor-Version geschrieben (Schema %2; diese Version kennt %3)</translation>
-    </message>
-    <message>
-        <source>The local database %1 has schema %2 and cannot be upgraded read-only</source>
-        <translation>Die lokale Datenbank %1 hat Schema %2 und kann schreibgeschützt nicht aktualisiert werden</translation>
-    </message>
-    <message>
-        <source>The local database is not open</source>
-        <translation>Die lokale Datenbank ist nicht geöffnet</translation>
-    </message>
-    <message>
-        <source>the disk is full or the database reached its size limit</source>
-        <translation>der Datenträger ist voll oder die Datenbank hat ihre Größengrenze erreicht</translation>
-    </message>
-    <message>
-        <source>the database is read-only</source>
-        <translation>die Datenbank ist schreibgeschützt</translation>
-    </message>
-    <message>
-        <source>the file is not a valid database</source>
-        <translation>die Datei ist keine gültige Datenbank</translation>
-    </message>
-    <message>
-        <source>the database is locked by another program</source>
-        <translation>die Datenbank ist von einem anderen Programm gesperrt</translation>
-    </message>
-    <message>
-        <source>the disk could not be read or written</source>
-        <translation>der Datenträger konnte nicht gelesen oder beschrieben werden</translation>
-    </message>
-    <message>
-        <source>the file cannot be opened</source>
-        <translation>die Datei kann nicht geöffnet werden</translation>
-    </message>
-    <message>
-        <source>%1 failed (SQLite error %2: %3)</source>
-        <translation>%1 fehlgeschlagen (SQLite-Fehler %2: %3)</translation>
-    </message>
-    <message>
-        <source>%1 failed: %2 (SQLite error %3: %4)</source>
-        <translation>%1 fehlgeschlagen: %2 (SQLite-Fehler %3: %4)</translation>
-    </message>
-    <message>
-        <source>Setting the durability of the local database</source>
-        <translation>Festlegen der Dauerhaftigkeit der lokalen Datenbank</translation>
-    </message>
-    <message>
-        <source>Counting the rows of %1</source>
-        <translation>Zählen der Zeilen von %1</translation>
-    </message>
-    <message>
-        <source>Pruning old entries of %1</source>
-        <translation>Bereinigen alter Einträge von %1</translation>
-    </message>
-    <message>
-        <source>Limiting the size of the local database</source>
-        <translation>Begrenzen der Größe der lokalen Datenbank</translation>
-    </message>
-    <message>
-        <source>Queueing the %1 of alarm %2</source>
-        <translation>Vormerken der Aktion %1 für Alarm %2</translation>
-    </message>
-    <message>
-        <source>%1 failed: the request was neither stored nor found</source>
-        <translation>%1 fehlgeschlagen: Die Anfrage wurde weder gespeichert noch gefunden</translation>
-    </message>
-    <message>
-        <source>Reading the queued acknowledgements</source>
-        <translation>Lesen der vorgemerkten Quittierungen</translation>
-    </message>
-    <message>
-        <source>Reading the refused acknowledgements</source>
-        <translation>Lesen der abgelehnten Quittierungen</translation>
-    </message>
-    <message>
-        <source>Recording a delivery attempt of request %1</source>
-        <translation>Erfassen eines Zustellversuchs der Anfrage %1</translation>
-    </message>
-    <message>
-        <source>%1 failed: no such request is waiting for delivery</source>
-        <translation>%1 fehlgeschlagen: Keine solche Anfrage wartet auf Zustellung</translation>
-    </message>
-    <message>
-        <source>Marking request %1 delivered</source>
-        <translation>Markieren der Anfrage %1 als zugestellt</translation>
-    </message>
-    <message>
-        <source>Marking request %1 refused</source>
-        <translation>Markieren der Anfrage %1 als abgelehnt</translation>
-    </message>
-    <message>
-        <source>%1 failed: no such request was queued</source>
-        <translation>%1 fehlgeschlagen: Keine solche Anfrage wurde vorgemerkt</translation>
-    </message>
-    <message>
-        <source>%1 failed: the request is already %2</source>
-        <translation>%1 fehlgeschlagen: Die Anfrage hat bereits den Status %2</translation>
-    </message>
-    <message>
-        <source>Saving the resume point</source>
-        <translation>Speichern des Fortsetzungspunkts</translation>
-    </message>
-    <message>
-        <source>Reading the resume point</source>
-        <translation>Lesen des Fortsetzungspunkts</translation>
-    </message>
-    <message>
-        <source>Clearing the resume point</source>
-        <translation>Löschen des Fortsetzungspunkts</translation>
-    </message>
-    <message>
-        <source>Storing notification %1</source>
-        <translation>Speichern der Benachrichtigung %1</translation>
-    </message>
-    <message>
-        <source>Updating notification %1</source>
-        <translation>Aktualisieren der Benachrichtigung %1</translation>
-    </message>
-    <message>
-        <source>Reading the notification history</source>
-        <translation>Lesen des Benachrichtigungsverlaufs</translation>
-    </message>
-    <message>
-        <source>Counting unread notifications</source>
-        <translation>Zählen ungelesener Benachrichtigungen</translation>
-    </message>
-    <message>
-        <source>Marking notification %1 read</source>
-        <translation>Markieren der Benachrichtigung %1 als gelesen</translation>
-    </message>
-    <message>
-        <source>%1 failed: no such notification</source>
-        <translation>%1 fehlgeschlagen: Keine solche Benachrichtigung</translation>
-    </message>
-    <message>
-        <source>Marking all notifications read</source>
-        <translation>Markieren aller Benachrichtigungen als gelesen</translation>
-    </message>
-    <message>
-        <source>Clearing the notification history</source>
-        <translation>Löschen des Benachrichtigungsverlaufs</translation>
-    </message>
-    <message>
-        <source>Logging command %1</source>
-        <translation>Protokollieren des Befehls %1</translation>
-    </message>
-    <message>
-        <source>Updating command %1 in the log</source>
-        <translation>Aktualisieren des Befehls %1 im Protokoll</translation>
-    </message>
-    <message>
-        <source>%1 failed: no such command in the log</source>
-        <translation>%1 fehlgeschlagen: Kein solcher Befehl im Protokoll</translation>
-    </message>
-    <message>
-        <source>Reading command %1 from the log</source>
-        <translation>Lesen des Befehls %1 aus dem Protokoll</translation>
-    </message>
-    <message>
-        <source>Reading the command log</source>
-        <translation>Lesen des Befehlsprotokolls</translation>
     </message>
 </context>
 <context>
@@ -2545,6 +2507,41 @@
     <message>
         <source>Unread</source>
         <translation>Ungelesen</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationLog</name>
+    <message>
+        <source>Storing notification %1</source>
+        <translation>Speichern der Benachrichtigung %1</translation>
+    </message>
+    <message>
+        <source>Updating notification %1</source>
+        <translation>Aktualisieren der Benachrichtigung %1</translation>
+    </message>
+    <message>
+        <source>Reading the notification history</source>
+        <translation>Lesen des Benachrichtigungsverlaufs</translation>
+    </message>
+    <message>
+        <source>Counting unread notifications</source>
+        <translation>Zählen ungelesener Benachrichtigungen</translation>
+    </message>
+    <message>
+        <source>Marking notification %1 read</source>
+        <translation>Markieren der Benachrichtigung %1 als gelesen</translation>
+    </message>
+    <message>
+        <source>%1 failed: no such notification</source>
+        <translation>%1 fehlgeschlagen: Keine solche Benachrichtigung</translation>
+    </message>
+    <message>
+        <source>Marking all notifications read</source>
+        <translation>Markieren aller Benachrichtigungen als gelesen</translation>
+    </message>
+    <message>
+        <source>Clearing the notification history</source>
+        <translation>Löschen des Benachrichtigungsverlaufs</translation>
     </message>
 </context>
 <context>
@@ -3413,6 +3410,21 @@
     <message>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>ResumePoints</name>
+    <message>
+        <source>Saving the resume point</source>
+        <translation>Speichern des Fortsetzungspunkts</translation>
+    </message>
+    <message>
+        <source>Reading the resume point</source>
+        <translation>Lesen des Fortsetzungspunkts</translation>
+    </message>
+    <message>
+        <source>Clearing the resume point</source>
+        <translation>Löschen des Fortsetzungspunkts</translation>
     </message>
 </context>
 <context>

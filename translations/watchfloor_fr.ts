@@ -303,6 +303,49 @@
     </message>
 </context>
 <context>
+    <name>AlarmOutbox</name>
+    <message>
+        <source>Queueing the %1 of alarm %2</source>
+        <translation>Mise en file d&apos;attente de la demande «&#xa0;%1&#xa0;» pour l&apos;alarme %2</translation>
+    </message>
+    <message>
+        <source>%1 failed: the request was neither stored nor found</source>
+        <translation>%1&#xa0;: échec&#xa0;: la demande n&apos;a été ni enregistrée ni retrouvée</translation>
+    </message>
+    <message>
+        <source>Reading the queued acknowledgements</source>
+        <translation>Lecture des acquittements en file d&apos;attente</translation>
+    </message>
+    <message>
+        <source>Reading the refused acknowledgements</source>
+        <translation>Lecture des acquittements refusés</translation>
+    </message>
+    <message>
+        <source>Recording a delivery attempt of request %1</source>
+        <translation>Enregistrement d&apos;une tentative de remise de la demande %1</translation>
+    </message>
+    <message>
+        <source>%1 failed: no such request is waiting for delivery</source>
+        <translation>%1&#xa0;: échec&#xa0;: aucune demande correspondante n&apos;attend d&apos;être remise</translation>
+    </message>
+    <message>
+        <source>Marking request %1 delivered</source>
+        <translation>Marquage de la demande %1 comme remise</translation>
+    </message>
+    <message>
+        <source>Marking request %1 refused</source>
+        <translation>Marquage de la demande %1 comme refusée</translation>
+    </message>
+    <message>
+        <source>%1 failed: no such request was queued</source>
+        <translation>%1&#xa0;: échec&#xa0;: aucune demande correspondante n&apos;a été mise en file d&apos;attente</translation>
+    </message>
+    <message>
+        <source>%1 failed: the request is already %2</source>
+        <translation>%1&#xa0;: échec&#xa0;: la demande est déjà à l&apos;état «&#xa0;%2&#xa0;»</translation>
+    </message>
+</context>
+<context>
     <name>AlarmService</name>
     <message>
         <source>no local database is open</source>
@@ -544,6 +587,29 @@
     <message>
         <source>Command</source>
         <translation>Commande</translation>
+    </message>
+</context>
+<context>
+    <name>CommandLog</name>
+    <message>
+        <source>Logging command %1</source>
+        <translation>Journalisation de la commande %1</translation>
+    </message>
+    <message>
+        <source>Updating command %1 in the log</source>
+        <translation>Mise à jour de la commande %1 dans le journal</translation>
+    </message>
+    <message>
+        <source>%1 failed: no such command in the log</source>
+        <translation>%1&#xa0;: échec&#xa0;: commande introuvable dans le journal</translation>
+    </message>
+    <message>
+        <source>Reading command %1 from the log</source>
+        <translation>Lecture de la commande %1 dans le journal</translation>
+    </message>
+    <message>
+        <source>Reading the command log</source>
+        <translation>Lecture du journal des commandes</translation>
     </message>
 </context>
 <context>
@@ -1391,6 +1457,101 @@
     </message>
 </context>
 <context>
+    <name>Database</name>
+    <message>
+        <source>Cannot create the folder %1 for the local database</source>
+        <translation>Impossible de créer le dossier %1 pour la base de données locale</translation>
+    </message>
+    <message>
+        <source>The Qt SQLite driver (QSQLITE) is not available</source>
+        <translation>Le pilote SQLite de Qt (QSQLITE) n&apos;est pas disponible</translation>
+    </message>
+    <message>
+        <source>Opening the local database %1</source>
+        <translation>Ouverture de la base de données locale %1</translation>
+    </message>
+    <message>
+        <source>The local database %1 fails its integrity check: %2</source>
+        <translation>La base de données locale %1 échoue à la vérification d&apos;intégrité&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The local database %1 is damaged and could not be moved aside to %2: %3</source>
+        <translation>La base de données locale %1 est endommagée et n&apos;a pas pu être mise de côté vers %2&#xa0;: %3</translation>
+    </message>
+    <message>
+        <source>The damaged local database was moved to %1, but %2 could not be moved or removed: %3</source>
+        <translation>La base de données locale endommagée a été déplacée vers %1, mais %2 n&apos;a pu être ni déplacé ni supprimé&#xa0;: %3</translation>
+    </message>
+    <message>
+        <source>Preparing the local database %1</source>
+        <translation>Préparation de la base de données locale %1</translation>
+    </message>
+    <message>
+        <source>%1 failed: no schema version</source>
+        <translation>%1&#xa0;: échec&#xa0;: aucune version de schéma</translation>
+    </message>
+    <message>
+        <source>The local database %1 was written by a newer Watchfloor (schema %2; this one knows %3)</source>
+        <translation>La base de données locale %1 a été écrite par une version plus récente de Watchfloor (schéma %2&#xa0;; celle-ci connaît le schéma %3)</translation>
+    </message>
+    <message>
+        <source>The local database %1 has schema %2 and cannot be upgraded read-only</source>
+        <translation>La base de données locale %1 est au schéma %2 et ne peut pas être mise à niveau en lecture seule</translation>
+    </message>
+    <message>
+        <source>The local database is not open</source>
+        <translation>La base de données locale n&apos;est pas ouverte</translation>
+    </message>
+    <message>
+        <source>the disk is full or the database reached its size limit</source>
+        <translation>le disque est plein ou la base de données a atteint sa taille maximale</translation>
+    </message>
+    <message>
+        <source>the database is read-only</source>
+        <translation>la base de données est en lecture seule</translation>
+    </message>
+    <message>
+        <source>the file is not a valid database</source>
+        <translation>le fichier n&apos;est pas une base de données valide</translation>
+    </message>
+    <message>
+        <source>the database is locked by another program</source>
+        <translation>la base de données est verrouillée par un autre programme</translation>
+    </message>
+    <message>
+        <source>the disk could not be read or written</source>
+        <translation>le disque n&apos;a pas pu être lu ou écrit</translation>
+    </message>
+    <message>
+        <source>the file cannot be opened</source>
+        <translation>le fichier ne peut pas être ouvert</translation>
+    </message>
+    <message>
+        <source>%1 failed (SQLite error %2: %3)</source>
+        <translation>%1&#xa0;: échec (erreur SQLite %2&#xa0;: %3)</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2 (SQLite error %3: %4)</source>
+        <translation>%1&#xa0;: échec&#xa0;: %2 (erreur SQLite %3&#xa0;: %4)</translation>
+    </message>
+    <message>
+        <source>Setting the durability of the local database</source>
+        <translation>Réglage de la durabilité de la base de données locale</translation>
+    </message>
+    <message>
+        <source>Counting the rows of %1</source>
+        <translation>Comptage des lignes de %1</translation>
+    </message>
+    <message>
+        <source>Pruning old entries of %1</source>
+        <translation>Suppression des anciennes entrées de %1</translation>
+    </message>
+    <message>
+        <source>Limiting the size of the local database</source>
+        <translation>Limitation de la taille de la base de données locale</translation>
+    </message>
+</context>
+<context>
     <name>DesktopNotifier</name>
     <message>
         <source>Watchfloor</source>
@@ -1804,205 +1965,6 @@
     <message>
         <source>stale</source>
         <translation>obsolète</translation>
-    </message>
-</context>
-<context>
-    <name>LocalStore</name>
-    <message>
-        <source>Cannot create the folder %1 for the local database</source>
-        <translation>Impossible de créer le dossier %1 pour la base de données locale</translation>
-    </message>
-    <message>
-        <source>The Qt SQLite driver (QSQLITE) is not available</source>
-        <translation>Le pilote SQLite de Qt (QSQLITE) n&apos;est pas disponible</translation>
-    </message>
-    <message>
-        <source>Opening the local database %1</source>
-        <translation>Ouverture de la base de données locale %1</translation>
-    </message>
-    <message>
-        <source>The local database %1 fails its integrity check: %2</source>
-        <translation>La base de données locale %1 échoue à la vérification d&apos;intégrité&#xa0;: %2</translation>
-    </message>
-    <message>
-        <source>The local database %1 is damaged and could not be moved aside to %2: %3</source>
-        <translation>La base de données locale %1 est endommagée et n&apos;a pas pu être mise de côté vers %2&#xa0;: %3</translation>
-    </message>
-    <message>
-        <source>The damaged local database was moved to %1, but %2 could not be moved or removed: %3</source>
-        <translation>La base de données locale endommagée a été déplacée vers %1, mais %2 n&apos;a pu être ni déplacé ni supprimé&#xa0;: %3</translation>
-    </message>
-    <message>
-        <source>Preparing the local database %1</source>
-        <translation>Préparation de la base de données locale %1</translation>
-    </message>
-    <message>
-        <source>%1 failed: no schema version</source>
-        <translation>%1&#xa0;: échec&#xa0;: aucune version de schéma</translation>
-    </message>
-    <message>
-        <source>The local database %1 was written by a newer Watchfloor (schema %2; this one knows %3)</source>
-        <translation>La base de données locale %1 a été écrite par une version plus récente de Watchfloor (schéma %2&#xa0;; celle-ci connaît le schéma %3)</translation>
-    </message>
-    <message>
-        <source>The local database %1 has schema %2 and cannot be upgraded read-only</source>
-        <translation>La base de données locale %1 est au schéma %2 et ne peut pas être mise à niveau en lecture seule</translation>
-    </message>
-    <message>
-        <source>The local database is not open</source>
-        <translation>La base de données locale n&apos;est pas ouverte</translation>
-    </message>
-    <message>
-        <source>the disk is full or the database reached its size limit</source>
-        <translation>le disque est plein ou la base de données a atteint sa taille maximale</translation>
-    </message>
-    <message>
-        <source>the database is read-only</source>
-        <translation>la base de données est en lecture seule</translation>
-    </message>
-    <message>
-        <source>the file is not a valid database</source>
-        <translation>le fichier n&apos;est pas une base de données valide</translation>
-    </message>
-    <message>
-        <source>the database is locked by another program</source>
-        <translation>la base de données est verrouillée par un autre programme</translation>
-    </message>
-    <message>
-        <source>the disk could not be read or written</source>
-        <translation>le disque n&apos;a pas pu être lu ou écrit</translation>
-    </message>
-    <message>
-        <source>the file cannot be opened</source>
-        <translation>le fichier ne peut pas être ouvert</translation>
-    </message>
-    <message>
-        <source>%1 failed (SQLite error %2: %3)</source>
-        <translation>%1&#xa0;: échec (erreur SQLite %2&#xa0;: %3)</translation>
-    </message>
-    <message>
-        <source>%1 failed: %2 (SQLite error %3: %4)</source>
-        <translation>%1&#xa0;: échec&#xa0;: %2 (erreur SQLite %3&#xa0;: %4)</translation>
-    </message>
-    <message>
-        <source>Setting the durability of the local database</source>
-        <translation>Réglage de la durabilité de la base de données locale</translation>
-    </message>
-    <message>
-        <source>Counting the rows of %1</source>
-        <translation>Comptage des lignes de %1</translation>
-    </message>
-    <message>
-        <source>Pruning old entries of %1</source>
-        <translation>Suppression des anciennes entrées de %1</translation>
-    </message>
-    <message>
-        <source>Limiting the size of the local database</source>
-        <translation>Limitation de la taille de la base de données locale</translation>
-    </message>
-    <message>
-        <source>Queueing the %1 of alarm %2</source>
-        <translation>Mise en file d&apos;attente de la demande «&#xa0;%1&#xa0;» pour l&apos;alarme %2</translation>
-    </message>
-    <message>
-        <source>%1 failed: the request was neither stored nor found</source>
-        <translation>%1&#xa0;: échec&#xa0;: la demande n&apos;a été ni enregistrée ni retrouvée</translation>
-    </message>
-    <message>
-        <source>Reading the queued acknowledgements</source>
-        <translation>Lecture des acquittements en file d&apos;attente</translation>
-    </message>
-    <message>
-        <source>Reading the refused acknowledgements</source>
-        <translation>Lecture des acquittements refusés</translation>
-    </message>
-    <message>
-        <source>Recording a delivery attempt of request %1</source>
-        <translation>Enregistrement d&apos;une tentative de remise de la demande %1</translation>
-    </message>
-    <message>
-        <source>%1 failed: no such request is waiting for delivery</source>
-        <translation>%1&#xa0;: échec&#xa0;: aucune demande correspondante n&apos;attend d&apos;être remise</translation>
-    </message>
-    <message>
-        <source>Marking request %1 delivered</source>
-        <translation>Marquage de la demande %1 comme remise</translation>
-    </message>
-    <message>
-        <source>Marking request %1 refused</source>
-        <translation>Marquage de la demande %1 comme refusée</translation>
-    </message>
-    <message>
-        <source>%1 failed: no such request was queued</source>
-        <translation>%1&#xa0;: échec&#xa0;: aucune demande correspondante n&apos;a été mise en file d&apos;attente</translation>
-    </message>
-    <message>
-        <source>%1 failed: the request is already %2</source>
-        <translation>%1&#xa0;: échec&#xa0;: la demande est déjà à l&apos;état «&#xa0;%2&#xa0;»</translation>
-    </message>
-    <message>
-        <source>Saving the resume point</source>
-        <translation>Enregistrement du point de reprise</translation>
-    </message>
-    <message>
-        <source>Reading the resume point</source>
-        <translation>Lecture du point de reprise</translation>
-    </message>
-    <message>
-        <source>Clearing the resume point</source>
-        <translation>Effacement du point de reprise</translation>
-    </message>
-    <message>
-        <source>Storing notification %1</source>
-        <translation>Enregistrement de la notification %1</translation>
-    </message>
-    <message>
-        <source>Updating notification %1</source>
-        <translation>Mise à jour de la notification %1</translation>
-    </message>
-    <message>
-        <source>Reading the notification history</source>
-        <translation>Lecture de l&apos;historique des notifications</translation>
-    </message>
-    <message>
-        <source>Counting unread notifications</source>
-        <translation>Comptage des notifications non lues</translation>
-    </message>
-    <message>
-        <source>Marking notification %1 read</source>
-        <translation>Marquage de la notification %1 comme lue</translation>
-    </message>
-    <message>
-        <source>%1 failed: no such notification</source>
-        <translation>%1&#xa0;: échec&#xa0;: notification introuvable</translation>
-    </message>
-    <message>
-        <source>Marking all notifications read</source>
-        <translation>Marquage de toutes les notifications comme lues</translation>
-    </message>
-    <message>
-        <source>Clearing the notification history</source>
-        <translation>Effacement de l&apos;historique des notifications</translation>
-    </message>
-    <message>
-        <source>Logging command %1</source>
-        <translation>Journalisation de la commande %1</translation>
-    </message>
-    <message>
-        <source>Updating command %1 in the log</source>
-        <translation>Mise à jour de la commande %1 dans le journal</translation>
-    </message>
-    <message>
-        <source>%1 failed: no such command in the log</source>
-        <translation>%1&#xa0;: échec&#xa0;: commande introuvable dans le journal</translation>
-    </message>
-    <message>
-        <source>Reading command %1 from the log</source>
-        <translation>Lecture de la commande %1 dans le journal</translation>
-    </message>
-    <message>
-        <source>Reading the command log</source>
-        <translation>Lecture du journal des commandes</translation>
     </message>
 </context>
 <context>
@@ -2545,6 +2507,41 @@
     <message>
         <source>Unread</source>
         <translation>Non lue</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationLog</name>
+    <message>
+        <source>Storing notification %1</source>
+        <translation>Enregistrement de la notification %1</translation>
+    </message>
+    <message>
+        <source>Updating notification %1</source>
+        <translation>Mise à jour de la notification %1</translation>
+    </message>
+    <message>
+        <source>Reading the notification history</source>
+        <translation>Lecture de l&apos;historique des notifications</translation>
+    </message>
+    <message>
+        <source>Counting unread notifications</source>
+        <translation>Comptage des notifications non lues</translation>
+    </message>
+    <message>
+        <source>Marking notification %1 read</source>
+        <translation>Marquage de la notification %1 comme lue</translation>
+    </message>
+    <message>
+        <source>%1 failed: no such notification</source>
+        <translation>%1&#xa0;: échec&#xa0;: notification introuvable</translation>
+    </message>
+    <message>
+        <source>Marking all notifications read</source>
+        <translation>Marquage de toutes les notifications comme lues</translation>
+    </message>
+    <message>
+        <source>Clearing the notification history</source>
+        <translation>Effacement de l&apos;historique des notifications</translation>
     </message>
 </context>
 <context>
@@ -3413,6 +3410,21 @@
     <message>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>ResumePoints</name>
+    <message>
+        <source>Saving the resume point</source>
+        <translation>Enregistrement du point de reprise</translation>
+    </message>
+    <message>
+        <source>Reading the resume point</source>
+        <translation>Lecture du point de reprise</translation>
+    </message>
+    <message>
+        <source>Clearing the resume point</source>
+        <translation>Effacement du point de reprise</translation>
     </message>
 </context>
 <context>

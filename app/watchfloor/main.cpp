@@ -341,7 +341,7 @@ int main(int argc, char *argv[])
     session.setSessionSettings(profile.session);
     // The profile's local database keeps acknowledgements made while the
     // link is down. Without it the console still runs, and says why.
-    session.openStore(LocalStore::defaultPath(storeName));
+    session.openStore(Database::defaultPath(storeName));
     QObject::connect(session.store(), &StoreWorker::opened, [](const StoreWorker::OpenResult &result) {
         if (!result.ok)
             std::fprintf(stderr, "watchfloor: %s\n",

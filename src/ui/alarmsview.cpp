@@ -413,14 +413,13 @@ void AlarmsView::updateActions()
         if (m_service)
             disconnect(m_service, nullptr, this, nullptr);
         m_service = service;
-        connect(
-            service, &AlarmService::actionRefused, this,
-            [this](const QString &alarmId, LocalStore::OutboxKind kind, const QString &code, const QString &message) {
-                m_statusLabel->setText(
-                    code == u"occurrence_changed"
-                        ? tr("Alarm %1 came back: acknowledge it again.").arg(alarmId)
-                        : tr("%1 of alarm %2 not done: %3").arg(AlarmService::actionName(kind), alarmId, message));
-            });
+        connect(service, &AlarmService::actionRefused, this,
+                [this](const QString &alarmId, AlarmOutbox::Kind kind, const QString &code, const QString &message) {
+                    m_statusLabel->setText(
+                        code == u"occurrence_changed"
+                            ? tr("Alarm %1 came back: acknowledge it again.").arg(alarmId)
+                            : tr("%1 of alarm %2 not done: %3").arg(AlarmService::actionName(kind), alarmId, message));
+                });
         connect(service, &AlarmService::pendingChanged, this, &AlarmsView::updateWaiting);
         connect(service, &AlarmService::keepsOfflineActionsChanged, this, &AlarmsView::updateWaiting);
         updateWaiting();

@@ -135,7 +135,7 @@ void TestAckAll::acknowledgeAll500()
     session.store()->waitForIdle();
     const double worstMs = std::max(probe.worstMs(), callsMs);
 
-    const auto pending = store.pending();
+    const auto pending = store.outbox().pending();
     QVERIFY(pending);
     QCOMPARE(pending->size(), 0);
     QVERIFY(alarms->keepsOfflineActions());

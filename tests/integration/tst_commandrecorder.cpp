@@ -105,15 +105,16 @@ struct Console
 };
 
 // The command as the store has it, read on its thread after every write posted so far.
-std::optional<LocalStore::Command> storedCommand(StoreWorker *store, const QUuid &id)
+std::optional<CommandLog::Command> storedCommand(StoreWorker *store, const QUuid &id)
 {
-    return store->callAndWait<std::optional<LocalStore::Command>>([id](LocalStore &s) { return s.command(id); });
+    return store->callAndWait<std::optional<CommandLog::Command>>(
+        [id](LocalStore &s) { return s.commandLog().find(id); });
 }
 
 int storedCount(StoreWorker *store)
 {
     return store->callAndWait<int>([](LocalStore &s) {
-        const auto all = s.commands(1000);
+        const auto all = s.commandLog().newest(1000);
         return all ? int(all->size()) : -1;
     });
 }
@@ -121,9 +122,9 @@ int storedCount(StoreWorker *store)
 QStringList storedHistory(StoreWorker *store, const QString &commandId)
 {
     QStringList names;
-    const std::optional<LocalStore::Command> c = storedCommand(store, QUuid::fromString(commandId));
+    const std::optional<CommandLog::Command> c = storedCommand(store, QUuid::fromString(commandId));
     if (c) {
-        for (const LocalStore::CommandStatusChange &change : c->history)
+        for (const CommandLog::StatusChange &change : c->history)
             names << change.status;
     }
     return names;
@@ -194,7 +195,7 @@ void TestCommandRecorder::everyStatusIsLoggedOnceInOrder()
 
     QTRY_COMPARE(recorder.writes(), 5); // 4 for the first command, 1 for the second
     QVERIFY(failed.isEmpty());
-    const std::optional<LocalStore::Command> c = storedCommand(&store, QUuid::fromString(id));
+    const std::optional<CommandLog::Command> c = storedCommand(&store, QUuid::fromString(id));
     QVERIFY(c);
     QCOMPARE(storedHistory(&store, id),
              (QStringList {QStringLiteral("queued"), QStringLiteral("sent"), QStringLiteral("acked"),
@@ -205,7 +206,7 @@ void TestCommandRecorder::everyStatusIsLoggedOnceInOrder()
     QCOMPARE(c->operatorName, QStringLiteral("carol"));
     QCOMPARE(c->endpointId, valve);
     // A command id that is not a UUID is logged under a stable name-based one.
-    const std::optional<LocalStore::Command> plain = storedCommand(&store, CommandLogModel::storeId(plainId));
+    const std::optional<CommandLog::Command> plain = storedCommand(&store, CommandLogModel::storeId(plainId));
     QVERIFY(plain);
     QCOMPARE(int(plain->history.size()), 1);
     QCOMPARE(CommandLogModel::storeId(plainId), CommandLogModel::storeId(plainId));
@@ -235,14 +236,14 @@ void TestCommandRecorder::ownAndOtherOperatorsCommandsAreLogged()
         QVERIFY(c.modelHistory(id).size() >= 3);
         QCOMPARE(c.modelHistory(id).last(), QStringLiteral("succeeded"));
     }
-    const std::optional<LocalStore::Command> own = storedCommand(c.store(), QUuid::fromString(mine));
+    const std::optional<CommandLog::Command> own = storedCommand(c.store(), QUuid::fromString(mine));
     QVERIFY(own);
     QCOMPARE(own->operatorName, QStringLiteral("tester"));
     QCOMPARE(own->endpointId, valve);
     QCOMPARE(own->requestedValue, QJsonValue(true));
     QCOMPARE(own->actualValue, QJsonValue(true)); // the valve opened
     QVERIFY(own->error.isEmpty());
-    const std::optional<LocalStore::Command> other = storedCommand(c.store(), QUuid::fromString(bobs));
+    const std::optional<CommandLog::Command> other = storedCommand(c.store(), QUuid::fromString(bobs));
     QVERIFY(other);
     QCOMPARE(other->operatorName, QStringLiteral("bob"));
     QCOMPARE(other->endpointId, setpoint);
@@ -264,7 +265,7 @@ void TestCommandRecorder::failedCommandsKeepTheirError()
     const QString id = c.send(valve, true);
     QVERIFY(!id.isEmpty());
     QTRY_VERIFY_WITH_TIMEOUT(c.finished(id), 10000);
-    const std::optional<LocalStore::Command> stored = storedCommand(c.store(), QUuid::fromString(id));
+    const std::optional<CommandLog::Command> stored = storedCommand(c.store(), QUuid::fromString(id));
     QVERIFY(stored);
     QCOMPARE(stored->status, QStringLiteral("failed"));
     QVERIFY(!stored->error.isEmpty());
@@ -314,9 +315,9 @@ void TestCommandRecorder::reconnectAndNextRunDuplicateNothing()
     {
         StoreWorker store;
         store.open(path);
-        const std::optional<QList<LocalStore::Command>> all
-            = store.callAndWait<std::optional<QList<LocalStore::Command>>>(
-                [](LocalStore &s) { return s.commands(100); });
+        const std::optional<QList<CommandLog::Command>> all
+            = store.callAndWait<std::optional<QList<CommandLog::Command>>>(
+                [](LocalStore &s) { return s.commandLog().newest(100); });
         QVERIFY(all);
         QCOMPARE(int(all->size()), 2);
         QCOMPARE(all->at(0).commandId, QUuid::fromString(second)); // newest first
@@ -345,17 +346,17 @@ void TestCommandRecorder::fullDiskIsReportedOnceAndLosesNothing()
     // commands a little smaller than the real ones, until many in a row fail:
     // no page has room left for a real one.
     const QString full = c.store()->callAndWait<QString>([](LocalStore &store) {
-        if (!store.setMaximumSize(QFileInfo(store.path()).size()))
+        if (!store.database().setMaximumSize(QFileInfo(store.path()).size()))
             return QStringLiteral("no limit set");
         int failuresInARow = 0;
         for (int i = 0; i < 100000 && failuresInARow < 50; ++i) {
-            LocalStore::Command filler;
+            CommandLog::Command filler;
             filler.commandId = QUuid::createUuid();
             filler.endpointId = QStringLiteral("x");
             filler.requestedValue = true;
             filler.status = QStringLiteral("queued");
             filler.createdAt = QDateTime::currentDateTimeUtc().addDays(-30);
-            failuresInARow = store.appendCommand(filler) ? 0 : failuresInARow + 1;
+            failuresInARow = store.commandLog().append(filler) ? 0 : failuresInARow + 1;
         }
         return store.lastError();
     });

@@ -72,12 +72,12 @@ struct Console
     }
     int storedUnread()
     {
-        return stored<std::optional<int>>([](LocalStore &s) { return s.unreadNotificationCount(); }).value_or(-1);
+        return stored<std::optional<int>>([](LocalStore &s) { return s.notificationLog().unreadCount(); }).value_or(-1);
     }
-    std::optional<QList<LocalStore::Notification>> storedHistory(int limit)
+    std::optional<QList<NotificationLog::Notification>> storedHistory(int limit)
     {
-        return stored<std::optional<QList<LocalStore::Notification>>>(
-            [limit](LocalStore &s) { return s.notifications(limit); });
+        return stored<std::optional<QList<NotificationLog::Notification>>>(
+            [limit](LocalStore &s) { return s.notificationLog().newest(limit); });
     }
     Session session;
     std::unique_ptr<NotificationCenter> center;
@@ -151,9 +151,9 @@ void TestNotificationCenter::newAlarmsAreUnreadUntilMarkedRead()
     // Read stays read in the next run.
     LocalStore reopened;
     QVERIFY(reopened.open(path));
-    const auto history = reopened.notifications(100);
+    const auto history = reopened.notificationLog().newest(100);
     QVERIFY(history && !history->isEmpty());
-    for (const LocalStore::Notification &n : *history)
+    for (const NotificationLog::Notification &n : *history)
         QVERIFY2(n.read, qPrintable(n.id));
 }
 
@@ -378,16 +378,16 @@ void TestNotificationCenter::fullDiskLosesNothingOnScreen()
     // The database may not grow, and what room it had is filled: every write
     // of a notification now fails as on a full disk.
     const QString full = c.stored<QString>([](LocalStore &store) {
-        if (!store.setMaximumSize(QFileInfo(store.path()).size()))
+        if (!store.database().setMaximumSize(QFileInfo(store.path()).size()))
             return QStringLiteral("no limit set");
         for (int i = 0; i < 100000; ++i) {
-            LocalStore::Notification filler;
+            NotificationLog::Notification filler;
             filler.id = QStringLiteral("system:filler-%1").arg(i);
             filler.kind = QStringLiteral("system");
             filler.severity = QStringLiteral("info");
             filler.title = QString(200, u'x');
             filler.time = QDateTime::currentDateTimeUtc().addDays(-30);
-            if (!store.appendNotification(filler))
+            if (!store.notificationLog().append(filler))
                 break;
         }
         return store.lastError();
@@ -477,7 +477,7 @@ void TestNotificationCenter::commandOutcomesAreListed()
     const auto history = c.storedHistory(100);
     QVERIFY(history);
     const auto stored = std::find_if(history->cbegin(), history->cend(),
-                                     [&closedId](const LocalStore::Notification &n) { return n.id == closedId; });
+                                     [&closedId](const NotificationLog::Notification &n) { return n.id == closedId; });
     QVERIFY(stored != history->cend());
     QCOMPARE(stored->severity, QStringLiteral("info"));
     QVERIFY(stored->read);

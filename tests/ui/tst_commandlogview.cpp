@@ -59,9 +59,9 @@ ConnectionSettings settingsFor(const QString &url)
 }
 
 // A command an earlier run logged, a day ago, by another operator.
-LocalStore::Command earlier()
+CommandLog::Command earlier()
 {
-    LocalStore::Command c;
+    CommandLog::Command c;
     c.commandId = QUuid::createUuid();
     c.endpointId = QStringLiteral("T1.P101.running");
     c.requestedValue = true;
@@ -81,16 +81,16 @@ struct Console
         QVERIFY2(server.listen(), qPrintable(server.errorString()));
         if (withStore) {
             QVERIFY2(store.open(storePath), qPrintable(store.lastError()));
-            LocalStore::Command failed = earlier();
-            QVERIFY(store.appendCommand(failed));
+            CommandLog::Command failed = earlier();
+            QVERIFY(store.commandLog().append(failed));
             const QDateTime at = failed.createdAt.addSecs(2);
-            QVERIFY(store.updateCommand(failed.commandId, QStringLiteral("sent"), false, {}, at));
-            QVERIFY(store.updateCommand(failed.commandId, QStringLiteral("failed"), false,
-                                        QStringLiteral("device not responding"), at.addSecs(3)));
+            QVERIFY(store.commandLog().update(failed.commandId, QStringLiteral("sent"), false, {}, at));
+            QVERIFY(store.commandLog().update(failed.commandId, QStringLiteral("failed"), false,
+                                              QStringLiteral("device not responding"), at.addSecs(3)));
             failedId = failed.commandId.toString(QUuid::WithoutBraces);
-            LocalStore::Command done = earlier();
-            QVERIFY(store.appendCommand(done));
-            QVERIFY(store.updateCommand(done.commandId, QStringLiteral("succeeded"), true, {}, done.createdAt));
+            CommandLog::Command done = earlier();
+            QVERIFY(store.commandLog().append(done));
+            QVERIFY(store.commandLog().update(done.commandId, QStringLiteral("succeeded"), true, {}, done.createdAt));
             store.close(); // the earlier run ends; this one opens the database on its own thread
             session.openStore(storePath);
         }
@@ -187,11 +187,11 @@ private:
 void TestCommandLogView::liveUpdateOfAnEarlierCommandUpdatesItsRow()
 {
     const QString path = m_dir.filePath(QStringLiteral("merge.sqlite"));
-    LocalStore::Command stored = earlier();
+    CommandLog::Command stored = earlier();
     {
         LocalStore earlierRun;
         QVERIFY(earlierRun.open(path));
-        QVERIFY(earlierRun.appendCommand(stored));
+        QVERIFY(earlierRun.commandLog().append(stored));
     }
     StoreWorker store;
     store.open(path);
@@ -350,7 +350,7 @@ void TestCommandLogView::listsOwnAndOthersCommandsAndFilters()
     // Everything listed reached the store too.
     for (const QString &id : {mine, bobs})
         QVERIFY(c.session.store()->callAndWait<bool>(
-            [id](LocalStore &store) { return store.command(QUuid::fromString(id)).has_value(); }));
+            [id](LocalStore &store) { return store.commandLog().find(QUuid::fromString(id)).has_value(); }));
 }
 
 void TestCommandLogView::withoutStoreSaysLiveOnly()

@@ -79,10 +79,10 @@ struct Console
         return session.tiles()->indexOfEndpoint(endpointId).data(TileModel::ValueRole);
     }
     // The command as the profile's database has it, read on the store's thread.
-    std::optional<LocalStore::Command> stored(const QUuid &id)
+    std::optional<CommandLog::Command> stored(const QUuid &id)
     {
-        return session.store()->callAndWait<std::optional<LocalStore::Command>>(
-            [id](LocalStore &store) { return store.command(id); });
+        return session.store()->callAndWait<std::optional<CommandLog::Command>>(
+            [id](LocalStore &store) { return store.commandLog().find(id); });
     }
     int commandsFor(const QString &endpointId) const
     {

@@ -345,7 +345,7 @@ void TestNotificationPanel::historyIsGroupedByDayAndCanBeCleared()
         QVERIFY(store.open(storePath()));
         const QDateTime now = QDateTime::currentDateTimeUtc();
         for (int daysAgo : {1, 1, 3}) {
-            LocalStore::Notification n;
+            NotificationLog::Notification n;
             n.id = QStringLiteral("system:earlier-%1-%2").arg(daysAgo).arg(QRandomGenerator::global()->generate());
             n.kind = QStringLiteral("system");
             n.severity = QStringLiteral("info");
@@ -353,7 +353,7 @@ void TestNotificationPanel::historyIsGroupedByDayAndCanBeCleared()
             n.sourceKind = QStringLiteral("system");
             n.time = now.addDays(-daysAgo);
             n.read = true;
-            QVERIFY(store.appendNotification(n));
+            QVERIFY(store.notificationLog().append(n));
         }
     }
     Console c(storePath());

@@ -23,14 +23,14 @@ const QLatin1StringView occurrenceKey("occurrence");
 // Sends per event-loop pass, so that a long outbox never holds up the GUI.
 constexpr qsizetype kSendsPerPass = 16;
 
-QString requestType(LocalStore::OutboxKind kind)
+QString requestType(AlarmOutbox::Kind kind)
 {
     switch (kind) {
-    case LocalStore::OutboxKind::Ack:
+    case AlarmOutbox::Kind::Ack:
         return QStringLiteral("ack_alarm");
-    case LocalStore::OutboxKind::Shelve:
+    case AlarmOutbox::Kind::Shelve:
         return QStringLiteral("shelve_alarm");
-    case LocalStore::OutboxKind::Unshelve:
+    case AlarmOutbox::Kind::Unshelve:
         return QStringLiteral("unshelve_alarm");
     }
     return {};
@@ -80,14 +80,14 @@ AlarmService::AlarmService(ConnectionService *connection, StoreWorker *store, QO
 
 AlarmService::~AlarmService() = default;
 
-QString AlarmService::actionName(LocalStore::OutboxKind kind)
+QString AlarmService::actionName(AlarmOutbox::Kind kind)
 {
     switch (kind) {
-    case LocalStore::OutboxKind::Ack:
+    case AlarmOutbox::Kind::Ack:
         return tr("Acknowledgement");
-    case LocalStore::OutboxKind::Shelve:
+    case AlarmOutbox::Kind::Shelve:
         return tr("Shelving");
-    case LocalStore::OutboxKind::Unshelve:
+    case AlarmOutbox::Kind::Unshelve:
         return tr("Unshelving");
     }
     return {};
@@ -100,21 +100,21 @@ void AlarmService::setOccurrenceLookup(std::function<std::optional<qint64>(const
 
 QUuid AlarmService::acknowledge(const QString &alarmId, const QString &note, qint64 occurrence)
 {
-    return enqueue(LocalStore::OutboxKind::Ack, alarmId, {{QLatin1StringView("note"), note}}, occurrence);
+    return enqueue(AlarmOutbox::Kind::Ack, alarmId, {{QLatin1StringView("note"), note}}, occurrence);
 }
 
 QUuid AlarmService::shelve(const QString &alarmId, int minutes, const QString &reason, qint64 occurrence)
 {
-    return enqueue(LocalStore::OutboxKind::Shelve, alarmId,
+    return enqueue(AlarmOutbox::Kind::Shelve, alarmId,
                    {{QLatin1StringView("minutes"), minutes}, {QLatin1StringView("reason"), reason}}, occurrence);
 }
 
 QUuid AlarmService::unshelve(const QString &alarmId)
 {
-    return enqueue(LocalStore::OutboxKind::Unshelve, alarmId, {}, -1);
+    return enqueue(AlarmOutbox::Kind::Unshelve, alarmId, {}, -1);
 }
 
-QUuid AlarmService::enqueue(LocalStore::OutboxKind kind, const QString &alarmId, QJsonObject payload, qint64 occurrence)
+QUuid AlarmService::enqueue(AlarmOutbox::Kind kind, const QString &alarmId, QJsonObject payload, qint64 occurrence)
 {
     if (occurrence == 0 && m_occurrenceOf)
         occurrence = m_occurrenceOf(alarmId).value_or(0);
@@ -145,8 +145,8 @@ QUuid AlarmService::enqueue(LocalStore::OutboxKind kind, const QString &alarmId,
     action.entry.payload = payload;
     action.entry.createdAt = QDateTime::currentDateTimeUtc();
     m_actions.append(action);
-    const LocalStore::OutboxEntry entry = action.entry;
-    storeWrite([entry](LocalStore &store) { return store.insertOutboxEntry(entry); });
+    const AlarmOutbox::Entry entry = action.entry;
+    storeWrite([entry](LocalStore &store) { return store.outbox().insert(entry); });
     announcePending();
     // Sent from the event loop: "acknowledge all" makes hundreds in one go.
     scheduleDelivery();
@@ -244,14 +244,14 @@ void AlarmService::scheduleDelivery()
 
 void AlarmService::send(Action &action)
 {
-    const LocalStore::OutboxEntry entry = action.entry;
+    const AlarmOutbox::Entry entry = action.entry;
     // The alarm came back since the operator saw it: that occurrence needs its own decision.
     const qint64 seen = entry.payload.value(occurrenceKey).toInteger();
     if (seen > 0 && m_occurrenceOf) {
         const std::optional<qint64> now = m_occurrenceOf(entry.alarmId);
         // Another occurrence either way: a later activation, or a server that
         // lost its book and counts a new alarm under the same id from 1.
-        if (now && *now != seen && entry.kind != LocalStore::OutboxKind::Unshelve) {
+        if (now && *now != seen && entry.kind != AlarmOutbox::Kind::Unshelve) {
             finish(entry.requestId, false, QStringLiteral("occurrence_changed"),
                    tr("alarm %1 has activated again since (occurrence %2, the action was for occurrence %3)")
                        .arg(entry.alarmId)
@@ -262,7 +262,7 @@ void AlarmService::send(Action &action)
     }
     const QDateTime at = QDateTime::currentDateTimeUtc();
     const QUuid requestId = entry.requestId;
-    storeWrite([requestId, at](LocalStore &store) { return store.recordAttempt(requestId, at); });
+    storeWrite([requestId, at](LocalStore &store) { return store.outbox().recordAttempt(requestId, at); });
     ++action.entry.attempts;
     action.entry.lastAttemptAt = at;
     QJsonObject fields = withoutQueuedAt(entry.payload);
@@ -347,12 +347,13 @@ void AlarmService::finish(const QUuid &requestId, bool delivered, const QString 
     const Action action = m_actions.takeAt(index);
     const QDateTime at = QDateTime::currentDateTimeUtc();
     if (delivered) {
-        storeWrite([requestId, at](LocalStore &store) { return store.markDelivered(requestId, at); });
+        storeWrite([requestId, at](LocalStore &store) { return store.outbox().markDelivered(requestId, at); });
         announcePending();
         Q_EMIT requestDelivered(requestId, alarm);
     } else {
         const QString reason = message.isEmpty() ? code : QString(code % u": " % message);
-        storeWrite([requestId, reason, at](LocalStore &store) { return store.markFailed(requestId, reason, at); });
+        storeWrite(
+            [requestId, reason, at](LocalStore &store) { return store.outbox().markFailed(requestId, reason, at); });
         qCInfo(lcAlarms).noquote() << "Request" << requestId.toString(QUuid::WithoutBraces) << "refused:" << reason;
         announcePending();
         Q_EMIT requestRefused(requestId, code, message);
@@ -381,21 +382,21 @@ void AlarmService::onStoreOpened(bool ok, const QString &error, const QString &m
     }
     if (!movedAsidePath.isEmpty())
         qCWarning(lcAlarms).noquote() << "The local database was damaged and moved to" << movedAsidePath;
-    m_worker->call<std::pair<std::optional<QList<LocalStore::OutboxEntry>>, QString>>(
-        [](LocalStore &store) { return std::make_pair(store.pending(), store.lastError()); }, this,
-        [this](const std::pair<std::optional<QList<LocalStore::OutboxEntry>>, QString> &answer) {
+    m_worker->call<std::pair<std::optional<QList<AlarmOutbox::Entry>>, QString>>(
+        [](LocalStore &store) { return std::make_pair(store.outbox().pending(), store.lastError()); }, this,
+        [this](const std::pair<std::optional<QList<AlarmOutbox::Entry>>, QString> &answer) {
             onStoreLoaded(answer.first, answer.second);
         });
 }
 
-void AlarmService::onStoreLoaded(const std::optional<QList<LocalStore::OutboxEntry>> &stored, const QString &error)
+void AlarmService::onStoreLoaded(const std::optional<QList<AlarmOutbox::Entry>> &stored, const QString &error)
 {
     if (!stored) {
         setStoreProblem(tr("the waiting actions cannot be read from the local database: %1").arg(error));
     } else {
         // What an earlier run left comes before anything made since this one started.
         QList<Action> earlier;
-        for (const LocalStore::OutboxEntry &entry : *stored) {
+        for (const AlarmOutbox::Entry &entry : *stored) {
             if (indexOf(entry.requestId) < 0)
                 earlier.append(Action {entry, false, {}});
         }

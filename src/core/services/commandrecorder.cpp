@@ -45,7 +45,7 @@ QVariant fromJson(const QJsonValue &value)
     }
 }
 
-CommandLogModel::Entry entryOf(const LocalStore::Command &c)
+CommandLogModel::Entry entryOf(const CommandLog::Command &c)
 {
     CommandLogModel::Entry entry;
     entry.commandId = c.commandId.toString(QUuid::WithoutBraces);
@@ -58,7 +58,7 @@ CommandLogModel::Entry entryOf(const LocalStore::Command &c)
         entry.error = c.error;
     entry.issuedAt = c.createdAt;
     entry.lastChange = c.updatedAt;
-    for (const LocalStore::CommandStatusChange &change : c.history) {
+    for (const CommandLog::StatusChange &change : c.history) {
         entry.history.append({Domain::valueOf(Domain::kCommandStates, change.status).value_or(CommandState::Queued),
                               change.at, fromJson(change.actualValue),
                               change.error.isEmpty() ? std::nullopt : std::optional<QString>(change.error)});
@@ -75,14 +75,14 @@ CommandLogModel::History CommandRecorder::readHistory(StoreWorker *store, int li
     struct Read
     {
         bool open = false;
-        std::optional<QList<LocalStore::Command>> commands;
+        std::optional<QList<CommandLog::Command>> commands;
         QString error;
     };
     const Read read = store->callAndWait<Read>([limit](LocalStore &s) {
         Read answer;
         answer.open = s.isOpen();
         if (answer.open) {
-            answer.commands = s.commands(std::max(0, limit));
+            answer.commands = s.commandLog().newest(std::max(0, limit));
             answer.error = s.lastError();
         }
         return answer;
@@ -97,7 +97,7 @@ CommandLogModel::History CommandRecorder::readHistory(StoreWorker *store, int li
     }
     history.entries.emplace();
     history.entries->reserve(read.commands->size());
-    for (const LocalStore::Command &c : *read.commands)
+    for (const CommandLog::Command &c : *read.commands)
         history.entries->append(entryOf(c));
     return history;
 }
@@ -158,7 +158,7 @@ void CommandRecorder::record(int row)
     }
     // The entry as it is appended if the store does not know the command yet;
     // status, time and error are those of the change that appends it.
-    LocalStore::Command entry;
+    CommandLog::Command entry;
     entry.commandId = CommandLogModel::storeId(command.commandId);
     entry.endpointId = command.endpointId;
     entry.requestedValue = toJson(command.requestedValue);
@@ -175,7 +175,7 @@ void CommandRecorder::record(int row)
                            });
 }
 
-CommandRecorder::Written CommandRecorder::write(LocalStore &store, const LocalStore::Command &entry,
+CommandRecorder::Written CommandRecorder::write(LocalStore &store, const CommandLog::Command &entry,
                                                 const QList<Change> &changes)
 {
     Written result;
@@ -188,17 +188,17 @@ CommandRecorder::Written CommandRecorder::write(LocalStore &store, const LocalSt
         result.error = store.lastError().isEmpty() ? StoreWorker::tr("the write failed") : store.lastError();
     };
     // What the store has: this run's earlier jobs, or an earlier run's entry, which goes on.
-    const std::optional<LocalStore::Command> known = store.command(entry.commandId);
+    const std::optional<CommandLog::Command> known = store.commandLog().find(entry.commandId);
     bool inStore = known.has_value();
     std::optional<CommandState> last = known ? Domain::valueOf(Domain::kCommandStates, known->status) : std::nullopt;
     for (const Change &change : changes) {
         const QString error = PlantValues::isFinal(change.status) ? entry.error : QString();
         if (!inStore) {
-            LocalStore::Command first = entry;
+            CommandLog::Command first = entry;
             first.status = wordOf(change.status);
             first.error = error;
             first.createdAt = change.at;
-            if (!store.appendCommand(first)) {
+            if (!store.commandLog().append(first)) {
                 fail();
                 break;
             }
@@ -207,7 +207,8 @@ CommandRecorder::Written CommandRecorder::write(LocalStore &store, const LocalSt
                        || (PlantValues::isFinal(*last) && !PlantValues::isFinal(change.status)))) {
             ++result.changesDone; // a repeat, or a late report of an earlier step
             continue;
-        } else if (!store.updateCommand(entry.commandId, wordOf(change.status), entry.actualValue, error, change.at)) {
+        } else if (!store.commandLog().update(entry.commandId, wordOf(change.status), entry.actualValue, error,
+                                              change.at)) {
             fail();
             break;
         }

@@ -71,7 +71,7 @@ private:
     void onWritten(const QString &commandId, quint64 generation, int firstChange, const Written &written);
     void failed(const QString &error);
     // Runs on the store's thread.
-    static Written write(LocalStore &store, const LocalStore::Command &entry, const QList<Change> &changes);
+    static Written write(LocalStore &store, const CommandLog::Command &entry, const QList<Change> &changes);
 
     QPointer<CommandModel> m_commands;
     StoreWorker *m_store;

@@ -35,9 +35,9 @@ constexpr auto kKinds = std::to_array<std::pair<Kind, QStringView>>({
     {Kind::Command, u"command"},
 });
 
-LocalStore::Notification stored(const Item &item)
+NotificationLog::Notification stored(const Item &item)
 {
-    LocalStore::Notification n;
+    NotificationLog::Notification n;
     n.id = item.id;
     n.kind = wordOf(kKinds, item.kind);
     n.severity = wordOf(Domain::kAlarmSeverities, item.severity);
@@ -62,7 +62,7 @@ LocalStore::Notification stored(const Item &item)
 }
 
 // Rows a newer version wrote in words this one does not know are skipped.
-std::optional<Item> fromStored(const LocalStore::Notification &n)
+std::optional<Item> fromStored(const NotificationLog::Notification &n)
 {
     const std::optional<Kind> kind = valueOf(kKinds, n.kind);
     const std::optional<AlarmSeverity> severity = valueOf(Domain::kAlarmSeverities, n.severity);
@@ -136,7 +136,7 @@ bool NotificationCenter::markRead(const QString &notificationId)
 {
     if (!m_model.setRead(notificationId))
         return false;
-    storeWrite([notificationId](LocalStore &store) { return store.markRead(notificationId); });
+    storeWrite([notificationId](LocalStore &store) { return store.notificationLog().markRead(notificationId); });
     return true;
 }
 
@@ -144,7 +144,7 @@ int NotificationCenter::markAllRead()
 {
     const int changed = m_model.markAllRead();
     if (changed > 0)
-        storeWrite([](LocalStore &store) { return store.markAllRead(); });
+        storeWrite([](LocalStore &store) { return store.notificationLog().markAllRead(); });
     return changed;
 }
 
@@ -196,14 +196,14 @@ void NotificationCenter::clearHistory()
         else
             it = m_currentByAlarm.erase(it);
     }
-    QList<LocalStore::Notification> kept;
+    QList<NotificationLog::Notification> kept;
     for (const Item &item : std::as_const(keep))
         kept.append(stored(item));
     storeWrite(
         [kept](LocalStore &store) {
-            bool ok = store.clearHistory();
-            for (const LocalStore::Notification &n : kept)
-                ok = store.appendNotification(n) && ok;
+            bool ok = store.notificationLog().clear();
+            for (const NotificationLog::Notification &n : kept)
+                ok = store.notificationLog().append(n) && ok;
             return ok;
         },
         [this](const QString &error) { Q_EMIT historyCleared(error); });
@@ -225,7 +225,7 @@ void NotificationCenter::loadHistory()
     struct Stored
     {
         bool open = false;
-        std::optional<QList<LocalStore::Notification>> history;
+        std::optional<QList<NotificationLog::Notification>> history;
         QString error;
         QString movedAsidePath;
     };
@@ -233,7 +233,7 @@ void NotificationCenter::loadHistory()
         Stored answer;
         answer.open = store.isOpen();
         if (answer.open) {
-            answer.history = store.notifications(kHistoryLoad);
+            answer.history = store.notificationLog().newest(kHistoryLoad);
             answer.error = store.lastError();
             answer.movedAsidePath = store.movedAsidePath();
         }
@@ -247,7 +247,7 @@ void NotificationCenter::loadHistory()
     } else {
         QList<Item> items;
         items.reserve(history->size());
-        for (const LocalStore::Notification &n : *history) {
+        for (const NotificationLog::Notification &n : *history) {
             if (std::optional<Item> item = fromStored(n))
                 items.append(*item);
         }
@@ -499,7 +499,7 @@ void NotificationCenter::followAlarmService()
     Q_EMIT waitingActionCountChanged(service->pendingCount());
 }
 
-void NotificationCenter::onActionRefused(const QString &alarmId, LocalStore::OutboxKind kind, const QString &code,
+void NotificationCenter::onActionRefused(const QString &alarmId, AlarmOutbox::Kind kind, const QString &code,
                                          const QString &message)
 {
     Item item;
@@ -583,8 +583,9 @@ void NotificationCenter::update(const Item &item, bool persist)
 void NotificationCenter::save(const Item &item)
 {
     // Added if new, changed if known: an earlier run may have stored it.
-    storeWrite(
-        [n = stored(item)](LocalStore &store) { return store.appendNotification(n) && store.updateNotification(n); });
+    storeWrite([n = stored(item)](LocalStore &store) {
+        return store.notificationLog().append(n) && store.notificationLog().update(n);
+    });
 }
 
 void NotificationCenter::storeWrite(std::function<bool(LocalStore &)> write, std::function<void(QString)> then)

@@ -87,8 +87,7 @@ private:
     void followAlarmService();
     void settleEarlierAlarms();
     // Every final refusal of an alarm action becomes a notification (and so a toast).
-    void onActionRefused(const QString &alarmId, LocalStore::OutboxKind kind, const QString &code,
-                         const QString &message);
+    void onActionRefused(const QString &alarmId, AlarmOutbox::Kind kind, const QString &code, const QString &message);
     void onAlarmsChanged(const QList<Domain::Alarm> &changed);
     void onSystemAlert(const Domain::SystemAlert &alert);
     void onConnectionState(Domain::LinkState state);

@@ -77,13 +77,13 @@ bool ackedByOperator(const SimServer &server, const QString &alarmId)
 
 int pendingIn(LocalStore &store)
 {
-    const auto pending = store.pending();
+    const auto pending = store.outbox().pending();
     return pending ? int(pending->size()) : -1;
 }
 
 int failedIn(LocalStore &store)
 {
-    const auto failed = store.failed();
+    const auto failed = store.outbox().failed();
     return failed ? int(failed->size()) : -1;
 }
 
@@ -212,7 +212,7 @@ void TestAlarmService::ackWhileOfflineSurvivesARestartAndIsDelivered()
 
     LocalStore store;
     QVERIFY2(store.open(storePath()), qPrintable(store.lastError()));
-    const auto stored = store.pending();
+    const auto stored = store.outbox().pending();
     QVERIFY(stored);
     QCOMPARE(stored->size(), 1);
     QCOMPARE(stored->first().requestId, requestId);
@@ -314,11 +314,11 @@ void TestAlarmService::refusalIsKeptAndNeverRetried()
     QTRY_COMPARE(failedIn(store), 1);
     QCOMPARE(pendingIn(store), 0);
     QCOMPARE(alarms->pendingCount(), 0);
-    auto failed = store.failed();
+    auto failed = store.outbox().failed();
     QVERIFY(failed);
     QCOMPARE(failed->size(), 1);
     QCOMPARE(failed->first().requestId, unknown);
-    QCOMPARE(failed->first().state, LocalStore::OutboxState::Failed);
+    QCOMPARE(failed->first().state, AlarmOutbox::State::Failed);
     QVERIFY2(failed->first().failureReason.contains(QStringLiteral("not_found")),
              qPrintable(failed->first().failureReason));
     QCOMPARE(failed->first().attempts, 1);
@@ -338,7 +338,7 @@ void TestAlarmService::refusalIsKeptAndNeverRetried()
 
     QCOMPARE(refused.count(), 1);
     QTRY_COMPARE(pendingIn(store), 0);
-    failed = store.failed();
+    failed = store.outbox().failed();
     QVERIFY(failed);
     QCOMPARE(failed->size(), 1);
     QCOMPARE(failed->first().attempts, 1);
@@ -377,7 +377,7 @@ void TestAlarmService::timeoutKeepsTheEntryPending()
     QVERIFY(session.connection()->isLive());
 
     session.store()->waitForIdle();
-    auto pending = store.pending();
+    auto pending = store.outbox().pending();
     QVERIFY(pending);
     QCOMPARE(pending->size(), 1);
     QCOMPARE(pending->first().requestId, requestId);
@@ -386,7 +386,7 @@ void TestAlarmService::timeoutKeepsTheEntryPending()
     QCOMPARE(alarms->pendingCount(), 1);
     QCOMPARE(delivered.count(), 0);
     QCOMPARE(refused.count(), 0);
-    QVERIFY(store.failed() && store.failed()->isEmpty());
+    QVERIFY(store.outbox().failed() && store.outbox().failed()->isEmpty());
 
     // The held-back request dies with the link; the next live link sends it again.
     QSignalSpy states(session.connection(), &ConnectionService::stateChanged);
