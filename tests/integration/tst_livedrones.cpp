@@ -1,6 +1,7 @@
 #include "net/connectionservice.h"
 #include "services/session.h"
 #include "simserver.h"
+#include "support/consolefixture.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -29,18 +30,6 @@ SimOptions fastFleet(int drones)
     return o;
 }
 
-ConnectionSettings settingsFor(const QString &url, const QString &token = {})
-{
-    ConnectionSettings s;
-    s.url = QUrl(url);
-    s.token = token;
-    s.operatorName = QStringLiteral("tester");
-    s.connectTimeoutMs = 3000;
-    s.backoffBaseMs = 50;
-    s.backoffCapMs = 200;
-    return s;
-}
-
 } // namespace
 
 class TestLiveDrones : public QObject
@@ -64,7 +53,8 @@ void TestLiveDrones::dronesArriveAndUpdateLive()
 
     Session session;
     QSignalSpy states(session.connection(), &ConnectionService::stateChanged);
-    session.setSettings(settingsFor(sim.url()));
+    session.setSettings(
+        ConsoleFixture::settingsFor(sim.url(), {.token = {}, .operatorName = QStringLiteral("tester")}));
     session.start();
 
     QTRY_VERIFY(session.hasLiveData());
@@ -93,7 +83,8 @@ void TestLiveDrones::wrongTokenFailsWithoutRetrying()
     QVERIFY(sim.listen());
 
     Session session;
-    session.setSettings(settingsFor(sim.url(), QStringLiteral("wrong")));
+    session.setSettings(ConsoleFixture::settingsFor(
+        sim.url(), {.token = QStringLiteral("wrong"), .operatorName = QStringLiteral("tester")}));
     session.start();
 
     QTRY_COMPARE(session.connection()->state(), State::Failed);
@@ -123,7 +114,8 @@ void TestLiveDrones::reconnectsAfterServerVanishesAndReconciles()
 
     Session session;
     QSignalSpy arrived(&session, &Session::liveDataArrived);
-    session.setSettings(settingsFor(sim->url()));
+    session.setSettings(
+        ConsoleFixture::settingsFor(sim->url(), {.token = {}, .operatorName = QStringLiteral("tester")}));
     session.start();
     QTRY_VERIFY(session.hasLiveData());
     QCOMPARE(session.drones()->rowCount(), 4);
@@ -184,7 +176,8 @@ void TestLiveDrones::malformedFramesAreCountedNotFatal()
 
     Session session;
     QSignalSpy errors(session.connection(), &ConnectionService::protocolErrorOccurred);
-    session.setSettings(settingsFor(QStringLiteral("ws://127.0.0.1:%1/ws").arg(server.serverPort())));
+    session.setSettings(ConsoleFixture::settingsFor(QStringLiteral("ws://127.0.0.1:%1/ws").arg(server.serverPort()),
+                                                    {.token = {}, .operatorName = QStringLiteral("tester")}));
     session.start();
     QTRY_VERIFY(session.hasLiveData());
     QCOMPARE(errors.size(), 2);
@@ -201,7 +194,8 @@ void TestLiveDrones::silentHandshakeTimesOut()
     QVERIFY(tcp.listen(QHostAddress::LocalHost, 0));
 
     Session session;
-    ConnectionSettings s = settingsFor(QStringLiteral("ws://127.0.0.1:%1/ws").arg(tcp.serverPort()));
+    ConnectionSettings s = ConsoleFixture::settingsFor(QStringLiteral("ws://127.0.0.1:%1/ws").arg(tcp.serverPort()),
+                                                       {.token = {}, .operatorName = QStringLiteral("tester")});
     s.connectTimeoutMs = 300;
     session.setSettings(s);
     session.start();
@@ -228,7 +222,8 @@ void TestLiveDrones::forbiddenCloseCodeStopsRetrying()
     });
 
     Session session;
-    session.setSettings(settingsFor(QStringLiteral("ws://127.0.0.1:%1/ws").arg(server.serverPort())));
+    session.setSettings(ConsoleFixture::settingsFor(QStringLiteral("ws://127.0.0.1:%1/ws").arg(server.serverPort()),
+                                                    {.token = {}, .operatorName = QStringLiteral("tester")}));
     session.start();
     QTRY_COMPARE(session.connection()->state(), State::Failed);
     QCOMPARE(session.connection()->failureReason(), QStringLiteral("forbidden: viewer consoles are not allowed here"));
@@ -257,7 +252,8 @@ void TestLiveDrones::frozenServerIsDetectedByHeartbeat()
     QVERIFY2(match.hasMatch(), qPrintable(banner));
 
     Session session;
-    session.setSettings(settingsFor(match.captured(1)));
+    session.setSettings(
+        ConsoleFixture::settingsFor(match.captured(1), {.token = {}, .operatorName = QStringLiteral("tester")}));
     session.start();
     QTRY_VERIFY(session.hasLiveData());
     QCOMPARE(session.drones()->rowCount(), 0);

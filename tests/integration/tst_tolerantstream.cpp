@@ -1,5 +1,6 @@
 #include "net/connectionservice.h"
 #include "services/session.h"
+#include "support/consolefixture.h"
 
 #include <QAbstractItemModelTester>
 #include <QJsonArray>
@@ -97,16 +98,8 @@ QJsonObject alarmItem(const QString &id, const QString &severity)
             {QLatin1StringView("timestamp"), QStringLiteral("2026-11-22T10:00:00Z")}};
 }
 
-ConnectionSettings settingsFor(const QString &url)
-{
-    ConnectionSettings s;
-    s.url = QUrl(url);
-    s.operatorName = QStringLiteral("tester");
-    s.connectTimeoutMs = 3000;
-    s.backoffBaseMs = 50;
-    s.backoffCapMs = 200;
-    return s;
-}
+// Who this test's consoles sign in as.
+const ConsoleFixture::Login kTester {.token = {}, .operatorName = QStringLiteral("tester")};
 
 } // namespace
 
@@ -125,7 +118,7 @@ void TestTolerantStream::a1_undecodableEventKeepsTheStream()
     Session session;
     QAbstractItemModelTester tester(session.alarms(), QAbstractItemModelTester::FailureReportingMode::Fatal);
     session.connection()->setSubscriptions({QStringLiteral("alarms")});
-    session.connection()->setSettings(settingsFor(server.url()));
+    session.connection()->setSettings(ConsoleFixture::settingsFor(server.url(), kTester));
     session.start();
     QTRY_COMPARE(session.connection()->state(), State::Live);
     QTRY_COMPARE(session.alarms()->rowCount(), 1);
@@ -171,7 +164,7 @@ void TestTolerantStream::a1_partialSnapshotRemovesNothing()
     Session session;
     QAbstractItemModelTester tester(session.alarms(), QAbstractItemModelTester::FailureReportingMode::Fatal);
     session.connection()->setSubscriptions({QStringLiteral("alarms")});
-    session.connection()->setSettings(settingsFor(server.url()));
+    session.connection()->setSettings(ConsoleFixture::settingsFor(server.url(), kTester));
     session.start();
     QTRY_COMPARE(session.connection()->state(), State::Live);
     QTRY_COMPARE(session.alarms()->rowCount(), 3);

@@ -1,9 +1,7 @@
 #include "mainwindow.h"
 #include "notificationbell.h"
 #include "notificationpanel.h"
-#include "services/consoleservices.h"
-#include "services/session.h"
-#include "simserver.h"
+#include "support/windowfixture.h"
 #include "theme.h"
 
 #include <QAbstractButton>
@@ -35,38 +33,25 @@ private:
 
 namespace {
 
-struct Console
+struct Console : WindowFixture
 {
     Console()
-        : server([] {
-            SimOptions o;
-            o.drones = 12;
-            o.machines = 6;
-            o.tiles = 1;
-            o.scenarios = {QStringLiteral("alarm-flood")};
-            return o;
-        }())
+        : WindowFixture(
+            [] {
+                SimOptions o;
+                o.drones = 12;
+                o.machines = 6;
+                o.tiles = 1;
+                o.scenarios = {QStringLiteral("alarm-flood")};
+                return o;
+            }(),
+            {.token = {}})
     {
-        QVERIFY(server.listen());
-        QVERIFY(dir.isValid());
-        session.openStore(dir.filePath(QStringLiteral("watchfloor.sqlite")));
-        ConnectionSettings s;
-        s.url = QUrl(server.url());
-        s.operatorName = QStringLiteral("alice");
-        session.setSettings(s);
-        windowServices = std::make_unique<ConsoleServices>(&session);
-        window = std::make_unique<MainWindow>(windowServices.get(), QStringLiteral("Plant A"));
-        window->resize(1600, 1000);
-        window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+        openStore();
+        openWindow({1600, 1000});
         session.start();
         QTRY_VERIFY_WITH_TIMEOUT(session.hasLiveData(), 10000);
     }
-    SimServer server;
-    QTemporaryDir dir;
-    Session session;
-    std::unique_ptr<ConsoleServices> windowServices;
-    std::unique_ptr<MainWindow> window;
 };
 
 QString nameOf(QWidget *w)

@@ -2,8 +2,7 @@
 #include "activityfilterproxy.h"
 #include "activityview.h"
 #include "net/connectionservice.h"
-#include "services/session.h"
-#include "simserver.h"
+#include "support/consolefixture.h"
 #include "theme.h"
 
 #include <QAbstractItemModelTester>
@@ -33,55 +32,23 @@ SimOptions plant()
     return o;
 }
 
-ConnectionSettings settingsFor(const QString &url)
-{
-    ConnectionSettings s;
-    s.url = QUrl(url);
-    s.operatorName = operatorName;
-    s.connectTimeoutMs = 3000;
-    s.backoffBaseMs = 50;
-    s.backoffCapMs = 200;
-    return s;
-}
-
-struct Console
+// The activity view of a console whose operator is "tester".
+struct Console : ConsoleFixture
 {
     Console()
-        : server(plant())
+        : ConsoleFixture(plant(), {.token = {}, .operatorName = operatorName})
     {
-        QVERIFY2(server.listen(), qPrintable(server.errorString()));
-        session.setSettings(settingsFor(server.url()));
         view = std::make_unique<ActivityView>(session.activity(), session.operators());
         view->resize(1280, 800);
         view->show();
-        const auto mode = QAbstractItemModelTester::FailureReportingMode::Fatal;
-        for (QAbstractItemModel *m : std::initializer_list<QAbstractItemModel *> {
-                 view->activityProxy(), view->operatorTable()->model(), session.operators(), session.activity()})
-            testers.push_back(std::make_unique<QAbstractItemModelTester>(m, mode));
+        watch({view->activityProxy(), view->operatorTable()->model(), session.operators(), session.activity()});
         session.start();
     }
 
     // Opens tank 1's outlet valve as the test's operator; true once the server took it.
-    bool sendCommand()
-    {
-        bool answered = false;
-        bool ok = false;
-        session.connection()->request(
-            QStringLiteral("command"),
-            {{QStringLiteral("commandId"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
-             {QStringLiteral("endpointId"), QStringLiteral("T1.V101.open")},
-             {QStringLiteral("value"), true}},
-            [&](const Protocol::Result &r) {
-                answered = true;
-                ok = r.ok;
-            });
-        return QTest::qWaitFor([&] { return answered; }, 5000) && ok;
-    }
+    bool openValve() { return !sendCommand(QStringLiteral("T1.V101.open"), true).isEmpty(); }
 
-    SimServer server;
-    Session session;
     std::unique_ptr<ActivityView> view;
-    std::vector<std::unique_ptr<QAbstractItemModelTester>> testers;
 };
 
 // The row of the operators table showing this operator, or -1.
@@ -142,7 +109,7 @@ void TestActivityView::showsTheOperatorsCommandAndFilters()
 {
     Console console;
     QTRY_VERIFY_WITH_TIMEOUT(console.session.hasLiveData(), 10000);
-    QVERIFY(console.sendCommand());
+    QVERIFY(console.openValve());
     QTableView *table = console.view->activityTable();
     QTRY_VERIFY_WITH_TIMEOUT(activityRow(table, QStringLiteral("command")) >= 0, 10000);
     const int row = activityRow(table, QStringLiteral("command"));
@@ -166,7 +133,7 @@ void TestActivityView::showsTheOperatorsCommandAndFilters()
     // A second command: the newest is on top.
     // Counted before sending: the activity can arrive while the answer is awaited.
     const int count = console.session.activity()->rowCount();
-    QVERIFY(console.sendCommand());
+    QVERIFY(console.openValve());
     QTRY_VERIFY(console.session.activity()->rowCount() > count);
     QVERIFY(table->model()->index(0, 0).data(ActivityModel::AtRole).toDateTime()
             >= table->model()->index(table->model()->rowCount() - 1, 0).data(ActivityModel::AtRole).toDateTime());
@@ -197,13 +164,13 @@ void TestActivityView::screenshot()
     Console console;
     // A second console, so more than one operator is present.
     Session other;
-    ConnectionSettings settings = settingsFor(console.server.url());
+    ConnectionSettings settings = ConsoleFixture::settingsFor(console.server->url(), {.token = {}});
     settings.operatorName = QStringLiteral("dana");
     other.setSettings(settings);
     other.start();
     QTRY_VERIFY_WITH_TIMEOUT(console.session.hasLiveData(), 10000);
     for (int i = 0; i < 3; ++i)
-        QVERIFY(console.sendCommand());
+        QVERIFY(console.openValve());
     QTRY_VERIFY_WITH_TIMEOUT(console.session.operators()->rowCount() >= 2, 10000);
     QTRY_VERIFY(other.hasLiveData());
     other.connection()->request(QStringLiteral("command"),

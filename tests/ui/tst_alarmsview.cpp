@@ -3,9 +3,8 @@
 #include "alarmnotedialog.h"
 #include "alarmsview.h"
 #include "services/linkstatus.h"
-#include "services/session.h"
 #include "shelvedialog.h"
-#include "simserver.h"
+#include "support/consolefixture.h"
 #include "theme.h"
 
 #include <QAbstractItemModelTester>
@@ -41,44 +40,23 @@ SimOptions floodOptions(double rate)
     return o;
 }
 
-ConnectionSettings settingsFor(const QString &url, const QString &token = QStringLiteral("o"))
-{
-    ConnectionSettings s;
-    s.url = QUrl(url);
-    s.token = token;
-    s.operatorName = operatorName;
-    s.connectTimeoutMs = 3000;
-    s.backoffBaseMs = 50;
-    s.backoffCapMs = 200;
-    return s;
-}
-
 // A console with its store, connected to a simulator raising an alarm flood.
-struct Console
+struct Console : ConsoleFixture
 {
     explicit Console(const QString &storePath, const QString &token = QStringLiteral("o"), bool withStore = true,
                      double rate = 0.5)
-        : server(floodOptions(rate))
+        : ConsoleFixture(floodOptions(rate), {.token = token, .operatorName = operatorName})
     {
-        QVERIFY(server.listen());
-        if (withStore) {
-            session.openStore(storePath);
-        }
-        session.setSettings(settingsFor(server.url(), token));
+        if (withStore)
+            openStore(storePath);
         view = std::make_unique<AlarmsView>(&session);
         view->resize(1280, 720);
         view->show();
-        for (QAbstractItemModel *model :
-             std::initializer_list<QAbstractItemModel *> {view->alarmProxy(), view->shelvedProxy()})
-            testers.push_back(std::make_unique<QAbstractItemModelTester>(
-                model, QAbstractItemModelTester::FailureReportingMode::Fatal));
+        watch({view->alarmProxy(), view->shelvedProxy()});
         session.start();
     }
 
-    SimServer server;
-    Session session;
     std::unique_ptr<AlarmsView> view;
-    std::vector<std::unique_ptr<QAbstractItemModelTester>> testers;
 };
 
 // The proxy row of an alarm in play that is active and unacknowledged, the
@@ -230,11 +208,11 @@ void TestAlarmsView::acknowledgeReachesTheServerWithTheNote()
     dialog->accept();
 
     const auto ackedHere = [&] {
-        const QJsonObject alarm = console.server.world().alarms().alarmJson(id);
+        const QJsonObject alarm = console.server->world().alarms().alarmJson(id);
         return alarm.value(QLatin1StringView("ackedBy")).toString() == operatorName;
     };
     QTRY_VERIFY_WITH_TIMEOUT(ackedHere(), 10000);
-    QCOMPARE(console.server.world().alarms().alarmJson(id).value(QLatin1StringView("note")).toString(),
+    QCOMPARE(console.server->world().alarms().alarmJson(id).value(QLatin1StringView("note")).toString(),
              QStringLiteral("crew sent to swap the pack"));
     // The row now shows who acknowledged it (unless it returned to normal
     // meanwhile, when the acknowledgement cleared it from the list).
@@ -345,7 +323,7 @@ void TestAlarmsView::a5_withoutAStoreAcknowledgingWorksAndABannerSaysWhatIsLost(
     QVERIFY(dialog);
     dialog->accept();
     QTRY_VERIFY_WITH_TIMEOUT(
-        console.server.world().alarms().alarmJson(id).value(QLatin1StringView("ackedBy")).toString() == operatorName,
+        console.server->world().alarms().alarmJson(id).value(QLatin1StringView("ackedBy")).toString() == operatorName,
         10000);
     view->alarmTable()->clearSelection();
 

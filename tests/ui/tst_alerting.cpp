@@ -5,13 +5,11 @@
 #include "mainwindow.h"
 #include "notificationbell.h"
 #include "notificationpanel.h"
-#include "services/consoleservices.h"
 #include "services/linkstatus.h"
 #include "services/notificationcenter.h"
-#include "services/session.h"
 #include "sim/simtestclient.h"
-#include "simserver.h"
 #include "stalebanner.h"
+#include "support/windowfixture.h"
 #include "theme.h"
 #include "toastarea.h"
 #include "toastwidget.h"
@@ -46,36 +44,18 @@ SimOptions plantOptions()
 }
 
 // The console as main.cpp builds it: store, session, main window, preferences.
-struct Console
+struct Console : WindowFixture
 {
     Console(const QString &storePath, const Preferences &preferences)
-        : server(plantOptions())
+        : WindowFixture(plantOptions())
     {
-        QVERIFY(server.listen());
-        session.openStore(storePath);
-        ConnectionSettings s;
-        s.url = QUrl(server.url());
-        s.token = QStringLiteral("o");
-        s.operatorName = QStringLiteral("alice");
-        s.connectTimeoutMs = 3000;
-        s.backoffBaseMs = 50;
-        s.backoffCapMs = 200;
-        session.setSettings(s);
-        windowServices = std::make_unique<ConsoleServices>(&session);
-        window = std::make_unique<MainWindow>(windowServices.get(), QStringLiteral("Plant A"));
-        window->resize(1400, 860);
-        window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+        openStore(storePath);
+        openWindow({1400, 860});
         session.start();
         window->setPreferences(preferences, QStringLiteral("plant-a"));
     }
 
     ToastArea *toasts() const { return window->alerting()->toasts(); }
-
-    SimServer server;
-    Session session;
-    std::unique_ptr<ConsoleServices> windowServices;
-    std::unique_ptr<MainWindow> window;
 };
 
 Preferences withThreshold(AlarmSeverity threshold)
@@ -197,7 +177,7 @@ void TestAlerting::toastAcknowledgeSendsItAndTheToastGoes()
     QVERIFY(toast->acknowledgeButton()->isVisible());
     QTest::mouseClick(toast->acknowledgeButton(), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(
-        c.server.world().alarms().alarmJson(alarmId).value(QLatin1StringView("ackedBy")).toString() == u"alice", 10000);
+        c.server->world().alarms().alarmJson(alarmId).value(QLatin1StringView("ackedBy")).toString() == u"alice", 10000);
     QTRY_VERIFY(!allToastIds(area).contains(id));
     QTRY_VERIFY(!NotificationModel::needsAck(*c.window->notifications()->model()->item(id)));
 }
@@ -223,7 +203,7 @@ void TestAlerting::acknowledgementElsewhereTakesTheToastAway()
     QTRY_VERIFY_WITH_TIMEOUT(area->visibleCount() > 0, 20000);
     const QString id = area->visibleIds().constFirst();
     const QString alarmId = area->toast(id)->spec().alarmId;
-    SimTestClient bob(c.server.url());
+    SimTestClient bob(c.server->url());
     QVERIFY(bob.authenticate(QStringLiteral("b"), QStringLiteral("bob")).value(u"ok").toBool());
     QVERIFY(bob.request({{QLatin1StringView("type"), QStringLiteral("ack_alarm")},
                          {QLatin1StringView("alarmId"), alarmId},
@@ -309,7 +289,7 @@ void TestAlerting::stoppedServerShowsStaleBannerAndStaleValues()
     QTRY_VERIFY_WITH_TIMEOUT(c.session.hasLiveData() && c.session.drones()->rowCount() > 0, 10000);
     QVERIFY(!c.window->staleBanner()->isVisible());
     QVERIFY(!c.session.drones()->index(0, 0).data(LiveTableModel::StaleRole).toBool());
-    c.server.close();
+    c.server->close();
     QTRY_VERIFY_WITH_TIMEOUT(c.window->staleBanner()->isVisible(), 10000);
     QVERIFY(c.window->staleBanner()->text().contains(QStringLiteral("NOT LIVE")));
     // Every value on screen is marked stale, not passed off as live.

@@ -6,11 +6,10 @@
 #include "services/commandrecorder.h"
 #include "services/consoleservices.h"
 #include "services/linkstatus.h"
-#include "services/session.h"
 #include "sim/simtestclient.h"
-#include "simserver.h"
 #include "store/localstore.h"
 #include "store/storeworker.h"
+#include "support/consolefixture.h"
 #include "theme.h"
 
 #include <QAbstractItemModelTester>
@@ -47,17 +46,6 @@ SimOptions plant()
     return o;
 }
 
-ConnectionSettings settingsFor(const QString &url)
-{
-    ConnectionSettings s;
-    s.url = QUrl(url);
-    s.operatorName = operatorName;
-    s.connectTimeoutMs = 3000;
-    s.backoffBaseMs = 50;
-    s.backoffCapMs = 200;
-    return s;
-}
-
 // A command an earlier run logged, a day ago, by another operator.
 CommandLog::Command earlier()
 {
@@ -72,13 +60,12 @@ CommandLog::Command earlier()
     return c;
 }
 
-struct Console
+struct Console : ConsoleFixture
 {
     // The store is filled with an earlier run's commands before the view opens.
     explicit Console(const QString &storePath, bool withStore = true)
-        : server(plant())
+        : ConsoleFixture(plant(), {.token = {}, .operatorName = operatorName})
     {
-        QVERIFY2(server.listen(), qPrintable(server.errorString()));
         if (withStore) {
             QVERIFY2(store.open(storePath), qPrintable(store.lastError()));
             CommandLog::Command failed = earlier();
@@ -92,34 +79,14 @@ struct Console
             QVERIFY(store.commandLog().append(done));
             QVERIFY(store.commandLog().update(done.commandId, QStringLiteral("succeeded"), true, {}, done.createdAt));
             store.close(); // the earlier run ends; this one opens the database on its own thread
-            session.openStore(storePath);
+            openStore(storePath);
         }
-        session.setSettings(settingsFor(server.url()));
-        services = std::make_unique<ConsoleServices>(&session);
+        openServices();
         view = std::make_unique<CommandLogView>(services->commandLog(), session.link());
         view->resize(1400, 700);
         view->show();
-        const auto mode = QAbstractItemModelTester::FailureReportingMode::Fatal;
-        for (QAbstractItemModel *m :
-             std::initializer_list<QAbstractItemModel *> {view->model(), view->proxy(), session.commands()})
-            testers.push_back(std::make_unique<QAbstractItemModelTester>(m, mode));
+        watch({view->model(), view->proxy(), session.commands()});
         session.start();
-    }
-
-    QString send(const QString &endpointId, const QJsonValue &value)
-    {
-        const QString commandId = QUuid::createUuid().toString(QUuid::WithoutBraces);
-        bool answered = false;
-        bool ok = false;
-        session.connection()->request(QStringLiteral("command"),
-                                      {{QStringLiteral("commandId"), commandId},
-                                       {QStringLiteral("endpointId"), endpointId},
-                                       {QStringLiteral("value"), value}},
-                                      [&](const Protocol::Result &r) {
-                                          answered = true;
-                                          ok = r.ok;
-                                      });
-        return QTest::qWaitFor([&] { return answered; }, 5000) && ok ? commandId : QString();
     }
 
     bool finished(const QString &commandId) const
@@ -128,12 +95,8 @@ struct Console
         return row >= 0 && view->model()->index(row, 0).data(CommandLogModel::FinalRole).toBool();
     }
 
-    SimServer server;
     LocalStore store;
-    Session session;
-    std::unique_ptr<ConsoleServices> services;
     std::unique_ptr<CommandLogView> view;
-    std::vector<std::unique_ptr<QAbstractItemModelTester>> testers;
     QString failedId;
 };
 
@@ -258,9 +221,9 @@ void TestCommandLogView::listsOwnAndOthersCommandsAndFilters()
     QVERIFY(view->findChild<QLabel *>(QStringLiteral("commandSummary"))->text().contains(u"earlier"));
 
     QTRY_VERIFY_WITH_TIMEOUT(c.session.hasLiveData(), 10000);
-    SimTestClient bob(c.server.url());
+    SimTestClient bob(c.server->url());
     QVERIFY(bob.authenticate(QStringLiteral("b"), QStringLiteral("bob")).value(u"ok").toBool());
-    const QString mine = c.send(valve, true);
+    const QString mine = c.sendCommand(valve, true);
     QVERIFY(!mine.isEmpty());
     const QString bobs = sendAsBob(bob, setpoint, 42.5);
     QVERIFY(!bobs.isEmpty());
@@ -360,7 +323,7 @@ void TestCommandLogView::withoutStoreSaysLiveOnly()
     QVERIFY(!c.view->notice()->text().isEmpty());
     QVERIFY(!c.view->model()->hasStore());
     QTRY_VERIFY_WITH_TIMEOUT(c.session.hasLiveData(), 10000);
-    const QString mine = c.send(valve, true);
+    const QString mine = c.sendCommand(valve, true);
     QVERIFY(!mine.isEmpty());
     QTRY_VERIFY_WITH_TIMEOUT(c.finished(mine), 10000);
     QCOMPARE(c.view->model()->rowCount(), 1);
@@ -375,14 +338,14 @@ void TestCommandLogView::screenshots()
     QVERIFY(QDir().mkpath(dir));
     Console c(m_dir.filePath(QStringLiteral("shots.sqlite")));
     QTRY_VERIFY_WITH_TIMEOUT(c.session.hasLiveData(), 10000);
-    SimTestClient bob(c.server.url());
+    SimTestClient bob(c.server->url());
     QVERIFY(bob.authenticate(QStringLiteral("b"), QStringLiteral("bob")).value(u"ok").toBool());
-    const QString mine = c.send(valve, true);
+    const QString mine = c.sendCommand(valve, true);
     QVERIFY(!mine.isEmpty());
     QVERIFY(!sendAsBob(bob, setpoint, 42.5).isEmpty());
     QTRY_VERIFY_WITH_TIMEOUT(c.finished(mine), 10000);
     // Likely still under way when drawn.
-    const QString mode = c.send(QStringLiteral("T2.H101.mode"), QStringLiteral("manual"));
+    const QString mode = c.sendCommand(QStringLiteral("T2.H101.mode"), QStringLiteral("manual"));
     QTRY_VERIFY(mode.isEmpty() || c.view->model()->rowOf(mode) >= 0);
     QVERIFY(c.view->selectCommand(c.failedId));
     QVERIFY(QTest::qWaitForWindowExposed(c.view.get()));

@@ -3,12 +3,10 @@
 #include "endpointcontrol.h"
 #include "mainwindow.h"
 #include "services/commandservice.h"
-#include "services/consoleservices.h"
 #include "services/linkstatus.h"
-#include "services/session.h"
 #include "sim/simtestclient.h"
-#include "simserver.h"
 #include "store/storeworker.h"
+#include "support/windowfixture.h"
 #include "theme.h"
 
 #include <QDoubleSpinBox>
@@ -27,35 +25,24 @@ const QString valve = QStringLiteral("T1.V101.open");
 const QString pump = QStringLiteral("T1.P101.running");
 const QString setpoint = QStringLiteral("T1.H101.setpoint");
 
-struct Console
+struct Console : WindowFixture
 {
     explicit Console(const QString &token = QStringLiteral("o"), double failureRate = 0.0)
-        : server([failureRate] {
-            SimOptions o;
-            o.drones = 0;
-            o.machines = 0;
-            o.tiles = 2;
-            o.commandFailureRate = failureRate;
-            o.tokens
-                = {{QStringLiteral("o"), QStringLiteral("operator")}, {QStringLiteral("v"), QStringLiteral("viewer")}};
-            return o;
-        }())
+        : WindowFixture(
+            [failureRate] {
+                SimOptions o;
+                o.drones = 0;
+                o.machines = 0;
+                o.tiles = 2;
+                o.commandFailureRate = failureRate;
+                o.tokens = {{QStringLiteral("o"), QStringLiteral("operator")},
+                            {QStringLiteral("v"), QStringLiteral("viewer")}};
+                return o;
+            }(),
+            {.token = token})
     {
-        QVERIFY(server.listen());
-        QVERIFY(dir.isValid());
-        session.openStore(dir.filePath(QStringLiteral("watchfloor.sqlite")));
-        ConnectionSettings s;
-        s.url = QUrl(server.url());
-        s.token = token;
-        s.operatorName = QStringLiteral("alice");
-        s.backoffBaseMs = 50;
-        s.backoffCapMs = 200;
-        session.setSettings(s);
-        windowServices = std::make_unique<ConsoleServices>(&session);
-        window = std::make_unique<MainWindow>(windowServices.get(), QStringLiteral("Plant A"));
-        window->resize(1400, 900);
-        window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+        openStore();
+        openWindow({1400, 900});
         window->showView(MainWindow::View::ControlPanel);
         session.start();
         QTRY_VERIFY_WITH_TIMEOUT(session.hasLiveData(), 10000);
@@ -74,7 +61,7 @@ struct Console
     {
         return window->controlPanel()->endpointControl(endpointId);
     }
-    QVariant valueOf(const QString &endpointId) const
+    QVariant valueOf(const QString &endpointId)
     {
         return session.tiles()->indexOfEndpoint(endpointId).data(TileModel::ValueRole);
     }
@@ -84,7 +71,7 @@ struct Console
         return session.store()->callAndWait<std::optional<CommandLog::Command>>(
             [id](LocalStore &store) { return store.commandLog().find(id); });
     }
-    int commandsFor(const QString &endpointId) const
+    int commandsFor(const QString &endpointId)
     {
         int n = 0;
         for (int row = 0; row < session.commands()->rowCount(); ++row)
@@ -92,12 +79,6 @@ struct Console
         return n;
     }
     QMessageBox *confirmation() const { return window->controlPanelController()->confirmation(); }
-
-    SimServer server;
-    QTemporaryDir dir;
-    mutable Session session;
-    std::unique_ptr<ConsoleServices> windowServices;
-    std::unique_ptr<MainWindow> window;
 };
 
 } // namespace
@@ -226,7 +207,7 @@ void TestControlPanel::offlineDisablesEveryControl()
 {
     Console c;
     QTRY_VERIFY(c.ready(valve));
-    c.server.close();
+    c.server->close();
     QTRY_VERIFY_WITH_TIMEOUT(!c.control(valve)->isActionable(), 10000);
     QCOMPARE(c.control(valve)->reasonText(), QStringLiteral("offline"));
     QTRY_VERIFY(c.control(valve)->staleShown());
@@ -260,7 +241,7 @@ void TestControlPanel::a4_switchingOffIsNeverBlockedByAnotherConsolesCommand()
     QTRY_COMPARE_WITH_TIMEOUT(c.valueOf(valve), QVariant(true), 10000);
     QTRY_VERIFY_WITH_TIMEOUT(c.ready(valve), 10000);
     // Bob, at another console, sends the valve a command of his own.
-    SimTestClient bob(c.server.url());
+    SimTestClient bob(c.server->url());
     QVERIFY(bob.authenticate(QStringLiteral("o"), QStringLiteral("bob")).value(u"ok").toBool());
     QVERIFY(bob.request({{QLatin1StringView("type"), QStringLiteral("command")},
                          {QLatin1StringView("commandId"), QUuid::createUuid().toString(QUuid::WithoutBraces)},

@@ -2,9 +2,8 @@
 #include "endpointcontrol.h"
 #include "net/connectionservice.h"
 #include "services/linkstatus.h"
-#include "services/session.h"
-#include "simserver.h"
 #include "sparkline.h"
+#include "support/consolefixture.h"
 #include "theme.h"
 #include "tilecard.h"
 
@@ -51,27 +50,13 @@ SimOptions plant()
     return o;
 }
 
-ConnectionSettings settingsFor(const QString &url)
-{
-    ConnectionSettings s;
-    s.url = QUrl(url);
-    s.operatorName = QStringLiteral("tester");
-    s.connectTimeoutMs = 3000;
-    s.backoffBaseMs = 50;
-    s.backoffCapMs = 200;
-    return s;
-}
-
 // A console showing the control panel, connected to the reference plant.
-struct Console
+struct Console : ConsoleFixture
 {
     Console()
-        : server(plant())
+        : ConsoleFixture(plant(), {.token = {}, .operatorName = QStringLiteral("tester")})
     {
-        QVERIFY2(server.listen(), qPrintable(server.errorString()));
-        session.setSettings(settingsFor(server.url()));
-        tester = std::make_unique<QAbstractItemModelTester>(session.tiles(),
-                                                            QAbstractItemModelTester::FailureReportingMode::Fatal);
+        watch({session.tiles()});
         view = std::make_unique<ControlPanelView>(session.tiles());
         view->resize(1280, 900);
         view->show();
@@ -101,9 +86,6 @@ struct Console
             [](const Protocol::Result &r) { QVERIFY2(r.ok, qPrintable(r.error.message)); });
     }
 
-    SimServer server;
-    Session session;
-    std::unique_ptr<QAbstractItemModelTester> tester;
     std::unique_ptr<ControlPanelView> view;
 };
 
@@ -665,7 +647,7 @@ void TestControlPanelView::stoppedServerMarksEndpointsStale()
             QVERIFY(!control->staleShown());
         }
     }
-    console.server.close();
+    console.server->close();
     QTRY_VERIFY_WITH_TIMEOUT(!console.session.link()->isLive(), 5000);
     for (TileCard *card : cards) {
         for (EndpointControl *control : card->endpointControls()) {

@@ -2,8 +2,7 @@
 #include "dronefilterproxy.h"
 #include "dronesview.h"
 #include "net/connectionservice.h"
-#include "services/session.h"
-#include "simserver.h"
+#include "support/consolefixture.h"
 #include "theme.h"
 
 #include <QAbstractItemModelTester>
@@ -34,28 +33,19 @@ SimOptions fleet()
 }
 
 // A drones view on a session connected to a simulated fleet.
-struct Console
+struct Console : ConsoleFixture
 {
     Console()
-        : server(fleet())
+        : ConsoleFixture(fleet(), {.token = {}})
     {
-        QVERIFY(server.listen());
-        ConnectionSettings s;
-        s.url = QUrl(server.url());
-        s.operatorName = QStringLiteral("alice");
-        session.setSettings(s);
         view = std::make_unique<DronesView>(&session);
         view->resize(1280, 720);
         view->show();
-        tester = std::make_unique<QAbstractItemModelTester>(view->droneProxy(),
-                                                            QAbstractItemModelTester::FailureReportingMode::Fatal);
+        watch({view->droneProxy()});
         session.start();
     }
 
-    SimServer server;
-    Session session;
     std::unique_ptr<DronesView> view;
-    std::unique_ptr<QAbstractItemModelTester> tester;
 };
 
 } // namespace

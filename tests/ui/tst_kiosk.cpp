@@ -17,7 +17,7 @@
 #include "services/consoleservices.h"
 #include "services/linkstatus.h"
 #include "services/session.h"
-#include "simserver.h"
+#include "support/windowfixture.h"
 #include "theme.h"
 #include "toastarea.h"
 #include "toastwidget.h"
@@ -85,25 +85,14 @@ SimOptions quietPlant()
     return o;
 }
 
-struct Console
+struct Console : WindowFixture
 {
     Console(const SimOptions &options, const KioskSettings &kiosk, const QString &busAddress = {},
             const QString &token = QStringLiteral("o"))
-        : server(options)
+        : WindowFixture(options, {.token = token, .operatorName = QStringLiteral("floor-1")})
     {
-        QVERIFY(server.listen());
-        QVERIFY(dir.isValid());
-        session.openStore(dir.filePath(QStringLiteral("watchfloor.sqlite")));
-        ConnectionSettings s;
-        s.url = QUrl(server.url());
-        s.token = token;
-        s.operatorName = QStringLiteral("floor-1");
-        s.connectTimeoutMs = 3000;
-        s.backoffBaseMs = 50;
-        s.backoffCapMs = 200;
-        session.setSettings(s);
-        windowServices = std::make_unique<ConsoleServices>(&session);
-        window = std::make_unique<MainWindow>(windowServices.get(), QStringLiteral("Line 1 floor"));
+        openStore();
+        window = std::make_unique<MainWindow>(openServices(), QStringLiteral("Line 1 floor"));
         controller = std::make_unique<KioskController>(window.get(), &session, kiosk);
         // Never the desktop's own bus: a private one, or one that does not exist.
         controller->screenKeeper()->setBusAddress(
@@ -115,7 +104,7 @@ struct Console
         QVERIFY(QTest::qWaitForWindowExposed(window.get()));
         session.start();
     }
-    ~Console()
+    ~Console() override
     {
         controller.reset(); // gives the font and the cursor back
         if (window)
@@ -129,20 +118,15 @@ struct Console
     // Acknowledges every alarm waiting, as another operator would.
     void acknowledgeAll()
     {
-        const QJsonArray alarms = server.world().alarms().snapshot();
+        const QJsonArray alarms = server->world().alarms().snapshot();
         for (const QJsonValue &alarm : alarms) {
             const QJsonObject a = alarm.toObject();
             if (a.value(QLatin1StringView("state")).toString().endsWith(QLatin1StringView("unacked")))
-                server.perform(QStringLiteral("bob"), QStringLiteral("ack_alarm"),
-                               {{QStringLiteral("alarmId"), a.value(QLatin1StringView("alarmId"))}});
+                server->perform(QStringLiteral("bob"), QStringLiteral("ack_alarm"),
+                                {{QStringLiteral("alarmId"), a.value(QLatin1StringView("alarmId"))}});
         }
     }
 
-    SimServer server;
-    QTemporaryDir dir;
-    Session session;
-    std::unique_ptr<ConsoleServices> windowServices;
-    std::unique_ptr<MainWindow> window;
     std::unique_ptr<KioskController> controller;
 };
 
@@ -450,7 +434,7 @@ void TestKiosk::kiosk_noAcknowledgeOrShelveIsReachable()
     // Nothing was queued and nothing reached the server.
     QCOMPARE(c.session.alarmService()->pendingCount(), 0);
     QTest::qWait(300);
-    const QJsonArray book = c.server.world().alarms().snapshot();
+    const QJsonArray book = c.server->world().alarms().snapshot();
     for (const QJsonValue &alarm : book) {
         const QJsonObject a = alarm.toObject();
         QVERIFY2(!a.contains(QLatin1StringView("ackedBy")) || a.value(QLatin1StringView("ackedBy")).isNull(),
@@ -487,7 +471,7 @@ void TestKiosk::kiosk_serverRefusesAWatchOnlyIdentity()
         QVERIFY2(!answer->ok, qPrintable(type));
         QCOMPARE(answer->error.code, QStringLiteral("forbidden"));
     }
-    const auto alarm = c.server.world().alarms().snapshot().at(0).toObject();
+    const auto alarm = c.server->world().alarms().snapshot().at(0).toObject();
     QVERIFY(alarm.value(QLatin1StringView("state")).toString() != u"shelved");
     QVERIFY(!alarm.contains(QLatin1StringView("ackedBy")) || alarm.value(QLatin1StringView("ackedBy")).isNull());
 }
@@ -711,7 +695,7 @@ void TestKiosk::staleBannerFillsTheTop()
     QTest::qWait(2500); // a few updates on the overview's charts
     QVERIFY(w->grab().save(dir + QStringLiteral("kiosk.png")));
 
-    c.server.close();
+    c.server->close();
     QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), 10000);
     QVERIFY(banner->text().contains(QStringLiteral("NOT LIVE")));
     QTest::qWait(100); // laid out

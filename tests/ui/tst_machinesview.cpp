@@ -2,9 +2,8 @@
 #include "machinefilterproxy.h"
 #include "machinesview.h"
 #include "services/linkstatus.h"
-#include "services/session.h"
-#include "simserver.h"
 #include "stalebanner.h"
+#include "support/consolefixture.h"
 #include "theme.h"
 
 #include <QAbstractItemModelTester>
@@ -39,38 +38,20 @@ SimOptions plant()
     return o;
 }
 
-ConnectionSettings settingsFor(const QString &url)
-{
-    ConnectionSettings s;
-    s.url = QUrl(url);
-    s.operatorName = QStringLiteral("tester");
-    s.connectTimeoutMs = 3000;
-    s.backoffBaseMs = 50;
-    s.backoffCapMs = 200;
-    return s;
-}
-
 // A console showing the machines view, connected to a plant whose machines break down.
-struct Console
+struct Console : ConsoleFixture
 {
     Console()
-        : server(plant())
+        : ConsoleFixture(plant(), {.token = {}, .operatorName = QStringLiteral("tester")})
     {
-        QVERIFY2(server.listen(), qPrintable(server.errorString()));
-        session.setSettings(settingsFor(server.url()));
         view = std::make_unique<MachinesView>(session.machines());
         view->resize(1280, 800);
         view->show();
-        const auto mode = QAbstractItemModelTester::FailureReportingMode::Fatal;
-        testers.push_back(std::make_unique<QAbstractItemModelTester>(view->machineProxy(), mode));
-        testers.push_back(std::make_unique<QAbstractItemModelTester>(session.machines(), mode));
+        watch({view->machineProxy(), session.machines()});
         session.start();
     }
 
-    SimServer server;
-    Session session;
     std::unique_ptr<MachinesView> view;
-    std::vector<std::unique_ptr<QAbstractItemModelTester>> testers;
 };
 
 // A machine with an open ticket, or empty.
@@ -258,7 +239,7 @@ void TestMachinesView::stoppedServerGreysTheRows()
     const QModelIndex cell = proxy->index(0, MachineModel::IdColumn);
     const QImage live = table->viewport()->grab(table->visualRect(cell)).toImage();
 
-    console.server.close();
+    console.server->close();
     QTRY_VERIFY_WITH_TIMEOUT(!console.session.link()->isLive(), 5000);
     for (int row = 0; row < proxy->rowCount(); ++row)
         QTRY_VERIFY(proxy->index(row, 0).data(MachineModel::StaleRole).toBool());
@@ -295,7 +276,7 @@ void TestMachinesView::a15_staleRowsAndBannerShowAgesNotTimesOfDay()
     const QModelIndex live = proxy->index(0, MachineModel::LastUpdateColumn);
     QVERIFY(!text(live).contains(u"stale"));
 
-    console.server.close();
+    console.server->close();
     QTRY_VERIFY_WITH_TIMEOUT(!console.session.link()->isLive(), 5000);
     clock += 2 * 60'000 + 10'000;
     console.session.machines()->refreshStaleness();

@@ -5,10 +5,9 @@
 #include "notificationpanel.h"
 #include "services/linkstatus.h"
 #include "services/notificationcenter.h"
-#include "services/session.h"
 #include "sim/simtestclient.h"
-#include "simserver.h"
 #include "store/localstore.h"
+#include "support/consolefixture.h"
 #include "theme.h"
 
 #include <QAbstractItemModelTester>
@@ -46,21 +45,12 @@ SimOptions floodOptions()
 }
 
 // A console with a bell and a notification panel, as the main window has them.
-struct Console
+struct Console : ConsoleFixture
 {
     explicit Console(const QString &storePath, const QString &token = QStringLiteral("o"))
-        : server(floodOptions())
+        : ConsoleFixture(floodOptions(), {.token = token})
     {
-        QVERIFY(server.listen());
-        session.openStore(storePath);
-        ConnectionSettings s;
-        s.url = QUrl(server.url());
-        s.token = token;
-        s.operatorName = QStringLiteral("alice");
-        s.connectTimeoutMs = 3000;
-        s.backoffBaseMs = 50;
-        s.backoffCapMs = 200;
-        session.setSettings(s);
+        openStore(storePath);
         center = std::make_unique<NotificationCenter>(&session, session.store());
         window.resize(560, 820);
         auto *layout = new QHBoxLayout(&window);
@@ -68,19 +58,15 @@ struct Console
         panel = new NotificationPanel(center.get(), &session, &window);
         layout->addWidget(bell, 0, Qt::AlignTop);
         layout->addWidget(panel, 1);
-        tester = std::make_unique<QAbstractItemModelTester>(panel->proxy(),
-                                                            QAbstractItemModelTester::FailureReportingMode::Fatal);
+        watch({panel->proxy()});
         window.show();
         session.start();
     }
 
-    SimServer server;
-    Session session;
     std::unique_ptr<NotificationCenter> center;
     QWidget window;
     NotificationBell *bell = nullptr;
     NotificationPanel *panel = nullptr;
-    std::unique_ptr<QAbstractItemModelTester> tester;
 };
 
 // The proxy row of a notification of an active alarm waiting for an acknowledgement, or -1.
@@ -215,8 +201,8 @@ void TestNotificationPanel::acknowledgeFromThePanelTurnsTheRowAcknowledged()
 
     // ack_alarm reached the server with the note.
     QTRY_VERIFY_WITH_TIMEOUT(
-        c.server.world().alarms().alarmJson(alarmId).value(QLatin1StringView("ackedBy")).toString() == u"alice", 10000);
-    QCOMPARE(c.server.world().alarms().alarmJson(alarmId).value(QLatin1StringView("note")).toString(),
+        c.server->world().alarms().alarmJson(alarmId).value(QLatin1StringView("ackedBy")).toString() == u"alice", 10000);
+    QCOMPARE(c.server->world().alarms().alarmJson(alarmId).value(QLatin1StringView("note")).toString(),
              QStringLiteral("pack swap booked"));
     // And the row turns acknowledged, saying by whom.
     QTRY_VERIFY_WITH_TIMEOUT(!proxy->index(proxy->rowOf(id), 0).data(Role::NeedsAckRole).toBool(), 10000);
@@ -234,7 +220,7 @@ void TestNotificationPanel::acknowledgementByAnotherOperatorIsShown()
     const QString id = proxy->idAt(waitingRow(proxy));
     const QString alarmId = proxy->index(waitingRow(proxy), 0).data(Role::AlarmIdRole).toString();
 
-    SimTestClient bob(c.server.url());
+    SimTestClient bob(c.server->url());
     QVERIFY(bob.authenticate(QStringLiteral("b"), QStringLiteral("bob")).value(u"ok").toBool());
     QVERIFY(bob.request({{QLatin1StringView("type"), QStringLiteral("ack_alarm")},
                          {QLatin1StringView("alarmId"), alarmId},
@@ -279,8 +265,8 @@ void TestNotificationPanel::acknowledgeAllListedAsksFirst()
     QVERIFY(dialog);
     dialog->accept();
     for (const QString &alarmId : std::as_const(alarms))
-        QTRY_VERIFY_WITH_TIMEOUT(c.server.world().alarms().alarmJson(alarmId).value(u"ackedBy").toString() == u"alice"
-                                     || c.server.world().alarms().alarmJson(alarmId).isEmpty(),
+        QTRY_VERIFY_WITH_TIMEOUT(c.server->world().alarms().alarmJson(alarmId).value(u"ackedBy").toString() == u"alice"
+                                     || c.server->world().alarms().alarmJson(alarmId).isEmpty(),
                                  10000);
     // Medium and low alarms were not listed and stay waiting.
     bool lowerStillWaiting = false;

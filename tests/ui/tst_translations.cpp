@@ -1,8 +1,6 @@
 #include "language.h"
 #include "mainwindow.h"
-#include "services/consoleservices.h"
-#include "services/session.h"
-#include "simserver.h"
+#include "support/windowfixture.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
@@ -40,39 +38,26 @@ private Q_SLOTS:
 
 namespace {
 
-struct Console
+struct Console : WindowFixture
 {
     Console()
-        : server([] {
-            SimOptions o;
-            o.drones = 6;
-            o.machines = 4;
-            o.tiles = 1;
-            o.scenarios = {QStringLiteral("alarm-flood")};
-            o.rate = 30.0;
-            return o;
-        }())
+        : WindowFixture(
+            [] {
+                SimOptions o;
+                o.drones = 6;
+                o.machines = 4;
+                o.tiles = 1;
+                o.scenarios = {QStringLiteral("alarm-flood")};
+                o.rate = 30.0;
+                return o;
+            }(),
+            {.token = {}})
     {
-        QVERIFY(server.listen());
-        QVERIFY(dir.isValid());
-        session.openStore(dir.filePath(QStringLiteral("watchfloor.sqlite")));
-        ConnectionSettings s;
-        s.url = QUrl(server.url());
-        s.operatorName = QStringLiteral("alice");
-        session.setSettings(s);
-        windowServices = std::make_unique<ConsoleServices>(&session);
-        window = std::make_unique<MainWindow>(windowServices.get(), QStringLiteral("Plant A"));
-        window->resize(1600, 1000);
-        window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+        openStore();
+        openWindow({1600, 1000});
         session.start();
         QTRY_VERIFY_WITH_TIMEOUT(session.hasLiveData(), 10000);
     }
-    SimServer server;
-    QTemporaryDir dir;
-    Session session;
-    std::unique_ptr<ConsoleServices> windowServices;
-    std::unique_ptr<MainWindow> window;
 };
 
 QString plain(QString text)

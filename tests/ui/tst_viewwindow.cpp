@@ -12,6 +12,7 @@
 #include "services/session.h"
 #include "simserver.h"
 #include "stalebanner.h"
+#include "support/windowfixture.h"
 #include "theme.h"
 #include "viewwindow.h"
 
@@ -53,31 +54,14 @@ SimOptions floodOptions()
 
 // A main window with its store on a session connected to a simulator
 // raising an alarm flood. The server can be stopped (reset).
-struct Console
+struct Console : WindowFixture
 {
     explicit Console(const QString &storePath)
-        : server(std::make_unique<SimServer>(floodOptions()))
+        : WindowFixture(floodOptions(), {.operatorName = operatorName})
     {
-        QVERIFY(server->listen());
-        session.openStore(storePath);
-        ConnectionSettings s;
-        s.url = QUrl(server->url());
-        s.token = QStringLiteral("o");
-        s.operatorName = operatorName;
-        s.connectTimeoutMs = 3000;
-        s.backoffBaseMs = 50;
-        s.backoffCapMs = 200;
-        session.setSettings(s);
-        windowServices = std::make_unique<ConsoleServices>(&session);
-        window = std::make_unique<MainWindow>(windowServices.get(), QStringLiteral("Plant A"));
-        window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+        openStore(storePath);
+        openWindow();
     }
-
-    std::unique_ptr<SimServer> server;
-    Session session;
-    std::unique_ptr<ConsoleServices> windowServices;
-    std::unique_ptr<MainWindow> window;
 };
 
 QSet<QString> alarmIds(const AlarmFilterProxy *proxy)

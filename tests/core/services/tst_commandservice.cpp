@@ -4,6 +4,7 @@
 #include "services/session.h"
 #include "sim/simtestclient.h"
 #include "simserver.h"
+#include "support/consolefixture.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -34,18 +35,6 @@ SimOptions plant(double failureRate = 0.0)
                 {QStringLiteral("b"), QStringLiteral("operator")},
                 {QStringLiteral("v"), QStringLiteral("viewer")}};
     return o;
-}
-
-ConnectionSettings settingsFor(const QString &url, const QString &token = QStringLiteral("o"))
-{
-    ConnectionSettings s;
-    s.url = QUrl(url);
-    s.token = token;
-    s.operatorName = QStringLiteral("alice");
-    s.connectTimeoutMs = 3000;
-    s.backoffBaseMs = 50;
-    s.backoffCapMs = 200;
-    return s;
 }
 
 EndpointValue valueOf(Session &session, const QString &endpointId)
@@ -120,7 +109,7 @@ void TestCommandService::lifeCycleFromRequestToSuccess()
     SimServer server(plant());
     QVERIFY(server.listen());
     Session session;
-    session.setSettings(settingsFor(server.url()));
+    session.setSettings(ConsoleFixture::settingsFor(server.url()));
     CommandService service(&session);
     session.start();
     QTRY_VERIFY(session.hasLiveData());
@@ -165,7 +154,7 @@ void TestCommandService::aDoubleClickSendsOnce()
     SimServer server(plant());
     QVERIFY(server.listen());
     Session session;
-    session.setSettings(settingsFor(server.url()));
+    session.setSettings(ConsoleFixture::settingsFor(server.url()));
     CommandService service(&session);
     session.start();
     QTRY_VERIFY(session.hasLiveData());
@@ -188,7 +177,7 @@ void TestCommandService::pumpOnMakesFlowAndHeaterMakesHeat()
     SimServer server(plant());
     QVERIFY(server.listen());
     Session session;
-    session.setSettings(settingsFor(server.url()));
+    session.setSettings(ConsoleFixture::settingsFor(server.url()));
     CommandService service(&session);
     session.start();
     QTRY_VERIFY(session.hasLiveData());
@@ -229,7 +218,7 @@ void TestCommandService::localChecksRefuseWithoutSending()
     SimServer server(plant());
     QVERIFY(server.listen());
     Session session;
-    session.setSettings(settingsFor(server.url()));
+    session.setSettings(ConsoleFixture::settingsFor(server.url()));
     CommandService service(&session);
     session.start();
     QTRY_VERIFY(session.hasLiveData());
@@ -251,7 +240,7 @@ void TestCommandService::localInterlockRefusesWithItsDescription()
     SimServer server(plant());
     QVERIFY(server.listen());
     Session session;
-    session.setSettings(settingsFor(server.url()));
+    session.setSettings(ConsoleFixture::settingsFor(server.url()));
     CommandService service(&session);
     session.start();
     QTRY_VERIFY(session.hasLiveData());
@@ -274,7 +263,7 @@ void TestCommandService::serverInterlockRefusalIsShownAsRejected()
     QVERIFY(server.listen());
     FaultProxy proxy(server.port());
     Session session;
-    session.setSettings(settingsFor(proxy.url()));
+    session.setSettings(ConsoleFixture::settingsFor(proxy.url()));
     CommandService service(&session);
     session.start();
     QTRY_VERIFY(session.hasLiveData());
@@ -315,7 +304,7 @@ void TestCommandService::deviceFailureLeavesTheActualValue()
     SimServer server(plant(1.0)); // every accepted command fails at the device
     QVERIFY(server.listen());
     Session session;
-    session.setSettings(settingsFor(server.url()));
+    session.setSettings(ConsoleFixture::settingsFor(server.url()));
     CommandService service(&session);
     session.start();
     QTRY_VERIFY(session.hasLiveData());
@@ -334,7 +323,7 @@ void TestCommandService::timeoutTellsToCheckTheDeviceAndLateTruthCorrectsIt()
     SimServer server(plant());
     QVERIFY(server.listen());
     Session session;
-    session.setSettings(settingsFor(server.url()));
+    session.setSettings(ConsoleFixture::settingsFor(server.url()));
     CommandService service(&session);
     service.setTimeout(std::chrono::milliseconds(150)); // the device takes 0.6 s at least
     session.start();
@@ -357,7 +346,7 @@ void TestCommandService::offlineRefusesAndKeepsNothingForLater()
     QVERIFY(server.listen());
     FaultProxy proxy(server.port());
     Session session;
-    session.setSettings(settingsFor(proxy.url()));
+    session.setSettings(ConsoleFixture::settingsFor(proxy.url()));
     CommandService service(&session);
     session.start();
     QTRY_VERIFY(session.hasLiveData());
@@ -380,7 +369,7 @@ void TestCommandService::viewerIsReadOnly()
     SimServer server(plant());
     QVERIFY(server.listen());
     Session session;
-    session.setSettings(settingsFor(server.url(), QStringLiteral("v")));
+    session.setSettings(ConsoleFixture::settingsFor(server.url(), {.token = QStringLiteral("v")}));
     CommandService service(&session);
     session.start();
     QTRY_VERIFY(session.hasLiveData());
@@ -400,7 +389,7 @@ void TestCommandService::serverForbiddingIsShownClearly()
     SimServer server(options);
     QVERIFY(server.listen());
     Session session;
-    session.setSettings(settingsFor(server.url(), QStringLiteral("a")));
+    session.setSettings(ConsoleFixture::settingsFor(server.url(), {.token = QStringLiteral("a")}));
     CommandService service(&session);
     session.start();
     QTRY_VERIFY(session.hasLiveData());
@@ -419,7 +408,7 @@ void TestCommandService::commandsDisabledByProfile()
     SimServer server(plant());
     QVERIFY(server.listen());
     Session session;
-    session.setSettings(settingsFor(server.url()));
+    session.setSettings(ConsoleFixture::settingsFor(server.url()));
     CommandService service(&session);
     service.setCommandsAllowed(false);
     service.setCriticalEndpoints({heater});
@@ -442,7 +431,7 @@ void TestCommandService::anotherOperatorOvertakesAPendingCommand()
     SimServer server(plant());
     QVERIFY(server.listen());
     Session session;
-    session.setSettings(settingsFor(server.url()));
+    session.setSettings(ConsoleFixture::settingsFor(server.url()));
     CommandService service(&session);
     session.start();
     QTRY_VERIFY(session.hasLiveData());
@@ -497,7 +486,7 @@ void TestCommandService::a8_resyncSnapshotTellsTheOutcome()
     QVERIFY(bob.authenticate(QStringLiteral("b"), QStringLiteral("bob")).value(u"ok").toBool());
     QVERIFY(bob.subscribe(QStringLiteral("commands")).value(u"ok").toBool());
     Session session;
-    session.setSettings(settingsFor(proxy.url()));
+    session.setSettings(ConsoleFixture::settingsFor(proxy.url()));
     CommandService service(&session);
     service.setTimeout(std::chrono::seconds(60));
     session.start();
@@ -540,7 +529,7 @@ void TestCommandService::a4_snapshotWithoutAnotherConsolesCommandClearsIt()
     const quint16 port = server->port();
     FaultProxy proxy(port);
     Session session;
-    session.setSettings(settingsFor(proxy.url()));
+    session.setSettings(ConsoleFixture::settingsFor(proxy.url()));
     CommandService service(&session);
     session.start();
     QTRY_VERIFY(session.hasLiveData());
@@ -581,7 +570,7 @@ void TestCommandService::a13_timeoutIgnoresStepsOfTheSystemClock()
     SimServer server(plant());
     QVERIFY(server.listen());
     Session session;
-    session.setSettings(settingsFor(server.url()));
+    session.setSettings(ConsoleFixture::settingsFor(server.url()));
     CommandService service(&session);
     QDateTime wall = QDateTime::currentDateTimeUtc();
     service.setClock([&wall] { return wall; });
@@ -603,7 +592,7 @@ void TestCommandService::a14_nothingIsQueuedBeforeTheServerSaysSo()
     QVERIFY(server.listen());
     FaultProxy proxy(server.port());
     Session session;
-    session.setSettings(settingsFor(proxy.url()));
+    session.setSettings(ConsoleFixture::settingsFor(proxy.url()));
     CommandService service(&session);
     session.start();
     QTRY_VERIFY(session.hasLiveData());
@@ -633,7 +622,7 @@ void TestCommandService::a16_refusedAndLostCommandsAreLogged()
     QVERIFY(server.listen());
     FaultProxy proxy(server.port());
     Session session;
-    session.setSettings(settingsFor(proxy.url(), QStringLiteral("a")));
+    session.setSettings(ConsoleFixture::settingsFor(proxy.url(), {.token = QStringLiteral("a")}));
     CommandService service(&session);
     session.start();
     QTRY_VERIFY(session.hasLiveData());
@@ -676,7 +665,7 @@ void TestCommandService::a18_answerAfterTheServiceIsGoneIsHarmless()
     QVERIFY(server.listen());
     FaultProxy proxy(server.port());
     Session session;
-    session.setSettings(settingsFor(proxy.url()));
+    session.setSettings(ConsoleFixture::settingsFor(proxy.url()));
     session.start();
     QTRY_VERIFY(session.hasLiveData());
     proxy.setStalled(true);
@@ -696,7 +685,7 @@ void TestCommandService::a22_requestTimeoutDoesNotEndACommandEarly()
     SimServer server(plant());
     QVERIFY(server.listen());
     FaultProxy proxy(server.port());
-    ConnectionSettings settings = settingsFor(proxy.url());
+    ConnectionSettings settings = ConsoleFixture::settingsFor(proxy.url());
     settings.requestTimeoutMs = 300;
     Session session;
     session.setSettings(settings);
@@ -716,7 +705,7 @@ void TestCommandService::a22_noAnswerOnALiveLinkIsToldAsSuch()
     SimServer server(plant());
     QVERIFY(server.listen());
     FaultProxy proxy(server.port());
-    ConnectionSettings settings = settingsFor(proxy.url());
+    ConnectionSettings settings = ConsoleFixture::settingsFor(proxy.url());
     settings.requestTimeoutMs = 200;
     Session session;
     session.setSettings(settings);
@@ -742,7 +731,7 @@ void TestCommandService::s6_staleValuesAreNotActedOn()
     SimServer server(plant());
     QVERIFY(server.listen());
     Session session;
-    session.setSettings(settingsFor(server.url()));
+    session.setSettings(ConsoleFixture::settingsFor(server.url()));
     CommandService service(&session);
     session.start();
     QTRY_VERIFY(session.hasLiveData());
@@ -774,7 +763,7 @@ void TestCommandService::s9_commandArrivingAfterItsValidityIsRefused()
     QVERIFY(bob.authenticate(QStringLiteral("b"), QStringLiteral("bob")).value(u"ok").toBool());
     QVERIFY(bob.subscribe(QStringLiteral("commands")).value(u"ok").toBool());
     Session session;
-    session.setSettings(settingsFor(proxy.url()));
+    session.setSettings(ConsoleFixture::settingsFor(proxy.url()));
     CommandService service(&session);
     session.start();
     QTRY_VERIFY(session.hasLiveData());
@@ -808,7 +797,7 @@ void TestCommandService::s12_rampingTowardsTheRequestIsNotOvertaken()
     QVERIFY(server.listen());
     FaultProxy proxy(server.port());
     Session session;
-    session.setSettings(settingsFor(proxy.url()));
+    session.setSettings(ConsoleFixture::settingsFor(proxy.url()));
     CommandService service(&session);
     session.start();
     QTRY_VERIFY(session.hasLiveData());

@@ -4,6 +4,7 @@
 #include "simserver.h"
 #include "store/localstore.h"
 #include "store/storeworker.h"
+#include "support/consolefixture.h"
 
 #include <QJsonArray>
 #include <QSignalSpy>
@@ -30,18 +31,6 @@ SimOptions floodOptions()
     o.scenarios = {QStringLiteral("alarm-flood")};
     o.tokens = {{QStringLiteral("o"), QStringLiteral("operator")}};
     return o;
-}
-
-ConnectionSettings settingsFor(const QString &url)
-{
-    ConnectionSettings s;
-    s.url = QUrl(url);
-    s.token = QStringLiteral("o");
-    s.operatorName = operatorName;
-    s.connectTimeoutMs = 3000;
-    s.backoffBaseMs = 50;
-    s.backoffCapMs = 200;
-    return s;
 }
 
 // Ids of the server's alarms, in id order, once at least `count` exist.
@@ -145,7 +134,7 @@ void TestAlarmService::ackWhileLiveReachesTheServer()
     LocalStore store;
     QVERIFY2(store.open(storePath()), qPrintable(store.lastError()));
     Session session;
-    session.setSettings(settingsFor(server.url()));
+    session.setSettings(ConsoleFixture::settingsFor(server.url(), {.operatorName = operatorName}));
     session.openStore(store.path());
     AlarmService *alarms = session.alarmService();
     QSignalSpy delivered(alarms, &AlarmService::requestDelivered);
@@ -188,7 +177,7 @@ void TestAlarmService::ackWhileOfflineSurvivesARestartAndIsDelivered()
         auto store = std::make_unique<LocalStore>();
         QVERIFY2(store->open(storePath()), qPrintable(store->lastError()));
         auto session = std::make_unique<Session>();
-        session->setSettings(settingsFor(proxy.url()));
+        session->setSettings(ConsoleFixture::settingsFor(proxy.url(), {.operatorName = operatorName}));
         session->openStore(store->path());
         session->start();
         QTRY_COMPARE(session->connection()->state(), State::Reconnecting);
@@ -219,7 +208,7 @@ void TestAlarmService::ackWhileOfflineSurvivesARestartAndIsDelivered()
     QCOMPARE(stored->first().alarmId, alarmId);
 
     Session session;
-    session.setSettings(settingsFor(proxy.url()));
+    session.setSettings(ConsoleFixture::settingsFor(proxy.url(), {.operatorName = operatorName}));
     session.openStore(store.path());
     QTRY_COMPARE(session.alarmService()->pendingCount(), 1);
     QSignalSpy delivered(session.alarmService(), &AlarmService::requestDelivered);
@@ -251,7 +240,7 @@ void TestAlarmService::a6_pendingActionsAreDeliveredInOrderPerAlarm()
     LocalStore store;
     QVERIFY2(store.open(storePath()), qPrintable(store.lastError()));
     Session session;
-    session.setSettings(settingsFor(proxy.url()));
+    session.setSettings(ConsoleFixture::settingsFor(proxy.url(), {.operatorName = operatorName}));
     session.openStore(store.path());
     AlarmService *alarms = session.alarmService();
     QSignalSpy delivered(alarms, &AlarmService::requestDelivered);
@@ -297,7 +286,7 @@ void TestAlarmService::refusalIsKeptAndNeverRetried()
     LocalStore store;
     QVERIFY2(store.open(storePath()), qPrintable(store.lastError()));
     Session session;
-    session.setSettings(settingsFor(proxy.url()));
+    session.setSettings(ConsoleFixture::settingsFor(proxy.url(), {.operatorName = operatorName}));
     session.openStore(store.path());
     AlarmService *alarms = session.alarmService();
     QSignalSpy delivered(alarms, &AlarmService::requestDelivered);
@@ -352,7 +341,7 @@ void TestAlarmService::timeoutKeepsTheEntryPending()
     LocalStore store;
     QVERIFY2(store.open(storePath()), qPrintable(store.lastError()));
     Session session;
-    ConnectionSettings settings = settingsFor(proxy.url());
+    ConnectionSettings settings = ConsoleFixture::settingsFor(proxy.url(), {.operatorName = operatorName});
     settings.requestTimeoutMs = 300;
     session.setSettings(settings);
     session.openStore(store.path());
@@ -418,7 +407,7 @@ void TestAlarmService::a3_queuedAckIsNotAppliedToALaterOccurrence()
     LocalStore store;
     QVERIFY2(store.open(storePath()), qPrintable(store.lastError()));
     Session session;
-    session.setSettings(settingsFor(proxy.url()));
+    session.setSettings(ConsoleFixture::settingsFor(proxy.url(), {.operatorName = operatorName}));
     session.openStore(store.path());
     AlarmService *alarms = session.alarmService();
     QSignalSpy delivered(alarms, &AlarmService::requestDelivered);
@@ -449,7 +438,7 @@ void TestAlarmService::a3_requestCarriesItsIdAndARepeatActsOnce()
     SimServer server(floodOptions());
     QVERIFY(server.listen());
     Session session;
-    session.setSettings(settingsFor(server.url()));
+    session.setSettings(ConsoleFixture::settingsFor(server.url(), {.operatorName = operatorName}));
     session.start();
     QTRY_COMPARE(session.connection()->state(), State::Live);
     const QStringList ids = waitForAlarms(server, 1);
@@ -487,7 +476,7 @@ void TestAlarmService::a3_actionWaitingTooLongIsNotSent()
     QVERIFY(!ids.isEmpty());
 
     Session session;
-    session.setSettings(settingsFor(proxy.url()));
+    session.setSettings(ConsoleFixture::settingsFor(proxy.url(), {.operatorName = operatorName}));
     AlarmService *alarms = session.alarmService();
     alarms->setMaximumAgeMs(300);
     QSignalSpy refused(alarms, &AlarmService::requestRefused);
@@ -522,7 +511,7 @@ void TestAlarmService::a6_polling_unsupportedActionFailsAtOnceAndTheRestIsFlushe
     LocalStore store;
     QVERIFY2(store.open(storePath()), qPrintable(store.lastError()));
     Session session;
-    ConnectionSettings settings = settingsFor(proxy.url());
+    ConnectionSettings settings = ConsoleFixture::settingsFor(proxy.url(), {.operatorName = operatorName});
     settings.pollAfterAttempts = 2;
     session.setSettings(settings);
     session.openStore(store.path());
@@ -554,7 +543,7 @@ void TestAlarmService::a5_ackOnALiveLinkWorksWithoutAStore()
     SimServer server(floodOptions());
     QVERIFY(server.listen());
     Session session; // no store at all
-    session.setSettings(settingsFor(server.url()));
+    session.setSettings(ConsoleFixture::settingsFor(server.url(), {.operatorName = operatorName}));
     AlarmService *alarms = session.alarmService();
     QVERIFY(alarms);
     QVERIFY(!alarms->keepsOfflineActions());
@@ -578,7 +567,7 @@ void TestAlarmService::a5_ackOnALiveLinkWorksAfterTheStoreBreaks()
     LocalStore store;
     QVERIFY2(store.open(storePath()), qPrintable(store.lastError()));
     Session session;
-    session.setSettings(settingsFor(server.url()));
+    session.setSettings(ConsoleFixture::settingsFor(server.url(), {.operatorName = operatorName}));
     session.openStore(store.path());
     AlarmService *alarms = session.alarmService();
     QSignalSpy keeps(alarms, &AlarmService::keepsOfflineActionsChanged);
@@ -616,7 +605,7 @@ void TestAlarmService::s11_secondConsoleOnTheProfileDoesNotDeliverItsOutbox()
     LocalStore store;
     QVERIFY2(store.open(storePath()), qPrintable(store.lastError()));
     Session first;
-    first.setSettings(settingsFor(proxy.url()));
+    first.setSettings(ConsoleFixture::settingsFor(proxy.url(), {.operatorName = operatorName}));
     first.openStore(store.path());
     QTRY_VERIFY(first.alarmService()->isLoaded());
     QVERIFY(first.alarmService()->keepsOfflineActions());
@@ -630,7 +619,7 @@ void TestAlarmService::s11_secondConsoleOnTheProfileDoesNotDeliverItsOutbox()
     LocalStore sameStore;
     QVERIFY2(sameStore.open(storePath()), qPrintable(sameStore.lastError()));
     Session second;
-    second.setSettings(settingsFor(server.url()));
+    second.setSettings(ConsoleFixture::settingsFor(server.url(), {.operatorName = operatorName}));
     second.openStore(sameStore.path());
     QTRY_VERIFY(second.alarmService()->isLoaded());
     QVERIFY(!second.alarmService()->keepsOfflineActions());
@@ -664,7 +653,8 @@ void TestAlarmService::a10_plainAckIsUnconfirmedUntilTheLinkHasHeld()
     });
 
     Session session;
-    ConnectionSettings settings = settingsFor(QStringLiteral("ws://127.0.0.1:%1/ws").arg(server.serverPort()));
+    ConnectionSettings settings = ConsoleFixture::settingsFor(
+        QStringLiteral("ws://127.0.0.1:%1/ws").arg(server.serverPort()), {.operatorName = operatorName});
     settings.dialect = ConnectionSettings::Dialect::Plain;
     session.setSettings(settings);
     AlarmService *alarms = session.alarmService();

@@ -2,11 +2,11 @@
 #include "net/connectionservice.h"
 #include "services/commandservice.h"
 #include "services/notificationcenter.h"
-#include "services/session.h"
 #include "sim/simtestclient.h"
 #include "simserver.h"
 #include "store/localstore.h"
 #include "store/storeworker.h"
+#include "support/consolefixture.h"
 
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>
@@ -42,28 +42,15 @@ SimOptions alarmingPlant(QStringList scenarios = {QStringLiteral("alarm-flood")}
     return o;
 }
 
-ConnectionSettings settingsFor(const QString &url)
-{
-    ConnectionSettings s;
-    s.url = QUrl(url);
-    s.token = QStringLiteral("o");
-    s.operatorName = QStringLiteral("alice");
-    s.connectTimeoutMs = 3000;
-    s.backoffBaseMs = 50;
-    s.backoffCapMs = 200;
-    return s;
-}
-
 // One console: a session with its store and notification center.
-struct Console
+struct Console : ConsoleFixture
 {
     Console(const QString &url, const QString &storePath)
+        : ConsoleFixture(url)
     {
-        session.openStore(storePath);
-        session.setSettings(settingsFor(url));
+        openStore(storePath);
         center = std::make_unique<NotificationCenter>(&session, session.store());
-        tester = std::make_unique<QAbstractItemModelTester>(center->model(),
-                                                            QAbstractItemModelTester::FailureReportingMode::Fatal);
+        watch({center->model()});
     }
     // Runs `read` on the store's thread, after every write posted so far.
     template<typename Result> Result stored(std::function<Result(LocalStore &)> read)
@@ -79,9 +66,7 @@ struct Console
         return stored<std::optional<QList<NotificationLog::Notification>>>(
             [limit](LocalStore &s) { return s.notificationLog().newest(limit); });
     }
-    Session session;
     std::unique_ptr<NotificationCenter> center;
-    std::unique_ptr<QAbstractItemModelTester> tester;
 };
 
 // The first listed alarm notification that waits for an acknowledgement.
@@ -296,7 +281,7 @@ void TestNotificationCenter::linkLossAndRestorationAreListed()
     QVERIFY(server.listen());
     FaultProxy proxy(server.port());
     Console c(server.url(), m_dir.filePath(QStringLiteral("link.sqlite")));
-    c.session.setSettings(settingsFor(proxy.url()));
+    c.session.setSettings(ConsoleFixture::settingsFor(proxy.url()));
     QSignalSpy posted(c.center.get(), &NotificationCenter::notificationPosted);
     c.session.start();
     QTRY_VERIFY_WITH_TIMEOUT(c.session.hasLiveData(), 10000);
@@ -576,7 +561,7 @@ void TestNotificationCenter::a10c_alarmWaitingForAnAckSurvivesARestart()
     QCOMPARE(restored->alarmId, waiting.alarmId);
 
     // Once a server says how the alarm is, the same notification follows it.
-    session.setSettings(settingsFor(server.url()));
+    session.setSettings(ConsoleFixture::settingsFor(server.url()));
     session.start();
     QTRY_VERIFY_WITH_TIMEOUT(session.hasLiveData(), 15000);
     const auto now = session.alarms()->alarm(waiting.alarmId);

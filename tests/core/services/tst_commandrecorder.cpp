@@ -2,11 +2,11 @@
 #include "model/commandlogmodel.h"
 #include "net/connectionservice.h"
 #include "services/commandrecorder.h"
-#include "services/session.h"
 #include "sim/simtestclient.h"
 #include "simserver.h"
 #include "store/localstore.h"
 #include "store/storeworker.h"
+#include "support/consolefixture.h"
 
 #include <QAbstractItemModelTester>
 #include <QFileInfo>
@@ -37,46 +37,15 @@ SimOptions plant(double failureRate = 0.0)
     return o;
 }
 
-ConnectionSettings settingsFor(const QString &url)
-{
-    ConnectionSettings s;
-    s.url = QUrl(url);
-    s.operatorName = QStringLiteral("tester");
-    s.connectTimeoutMs = 3000;
-    s.backoffBaseMs = 50;
-    s.backoffCapMs = 200;
-    return s;
-}
-
 // One console: its store, its session and the recorder between them.
-struct Console
+struct Console : ConsoleFixture
 {
     Console(const QString &url, const QString &storePath)
+        : ConsoleFixture(url, {.token = {}, .operatorName = QStringLiteral("tester")})
     {
-        session.openStore(storePath);
-        session.setSettings(settingsFor(url));
-        tester = std::make_unique<QAbstractItemModelTester>(session.commands(),
-                                                            QAbstractItemModelTester::FailureReportingMode::Fatal);
+        openStore(storePath);
+        watch({session.commands()});
         recorder = std::make_unique<CommandRecorder>(session.commands(), session.store());
-    }
-
-    // Sends a command as this console's operator; returns its id once the server took it.
-    QString send(const QString &endpointId, const QJsonValue &value)
-    {
-        const QString commandId = QUuid::createUuid().toString(QUuid::WithoutBraces);
-        bool answered = false;
-        bool ok = false;
-        session.connection()->request(QStringLiteral("command"),
-                                      {{QStringLiteral("commandId"), commandId},
-                                       {QStringLiteral("endpointId"), endpointId},
-                                       {QStringLiteral("value"), value}},
-                                      [&](const Protocol::Result &r) {
-                                          answered = true;
-                                          ok = r.ok;
-                                      });
-        if (!QTest::qWaitFor([&] { return answered; }, 5000) || !ok)
-            return {};
-        return commandId;
     }
 
     bool finished(const QString &commandId)
@@ -99,8 +68,6 @@ struct Console
 
     StoreWorker *store() { return session.store(); }
 
-    Session session;
-    std::unique_ptr<QAbstractItemModelTester> tester;
     std::unique_ptr<CommandRecorder> recorder;
 };
 
@@ -224,7 +191,7 @@ void TestCommandRecorder::ownAndOtherOperatorsCommandsAreLogged()
 
     SimTestClient bob(sim.url());
     QVERIFY(bob.authenticate(QStringLiteral("b"), QStringLiteral("bob")).value(u"ok").toBool());
-    const QString mine = c.send(valve, true);
+    const QString mine = c.sendCommand(valve, true);
     QVERIFY(!mine.isEmpty());
     const QString bobs = sendAsBob(bob, setpoint, 40.0);
     QVERIFY(!bobs.isEmpty());
@@ -262,7 +229,7 @@ void TestCommandRecorder::failedCommandsKeepTheirError()
     Console c(sim.url(), m_dir.filePath(QStringLiteral("failed.sqlite")));
     c.session.start();
     QTRY_VERIFY_WITH_TIMEOUT(c.session.hasLiveData(), 10000);
-    const QString id = c.send(valve, true);
+    const QString id = c.sendCommand(valve, true);
     QVERIFY(!id.isEmpty());
     QTRY_VERIFY_WITH_TIMEOUT(c.finished(id), 10000);
     const std::optional<CommandLog::Command> stored = storedCommand(c.store(), QUuid::fromString(id));
@@ -287,11 +254,12 @@ void TestCommandRecorder::reconnectAndNextRunDuplicateNothing()
     QStringList firstHistory;
     {
         Console c(sim.url(), path);
-        c.session.setSettings(settingsFor(proxy.url()));
+        c.session.setSettings(
+            ConsoleFixture::settingsFor(proxy.url(), {.token = {}, .operatorName = QStringLiteral("tester")}));
         QSignalSpy live(&c.session, &Session::liveDataArrived);
         c.session.start();
         QTRY_VERIFY_WITH_TIMEOUT(c.session.hasLiveData(), 10000);
-        first = c.send(valve, true);
+        first = c.sendCommand(valve, true);
         QVERIFY(!first.isEmpty());
         QTRY_VERIFY_WITH_TIMEOUT(c.finished(first), 10000);
         firstHistory = storedHistory(c.store(), first);
@@ -302,7 +270,7 @@ void TestCommandRecorder::reconnectAndNextRunDuplicateNothing()
         const qsizetype before = live.size();
         proxy.dropAll();
         QTRY_VERIFY_WITH_TIMEOUT(live.size() > before && c.session.hasLiveData(), 10000);
-        second = c.send(valve, false);
+        second = c.sendCommand(valve, false);
         QVERIFY(!second.isEmpty());
         QTRY_VERIFY_WITH_TIMEOUT(c.finished(second), 10000);
         QCOMPARE(storedHistory(c.store(), first), firstHistory);
@@ -364,8 +332,8 @@ void TestCommandRecorder::fullDiskIsReportedOnceAndLosesNothing()
     QSignalSpy failed(c.recorder.get(), &CommandRecorder::storeFailed);
     c.session.start();
     QTRY_VERIFY_WITH_TIMEOUT(c.session.hasLiveData(), 10000);
-    const QString first = c.send(valve, true);
-    const QString second = c.send(setpoint, 55.5);
+    const QString first = c.sendCommand(valve, true);
+    const QString second = c.sendCommand(setpoint, 55.5);
     QVERIFY(!first.isEmpty() && !second.isEmpty());
     QTRY_VERIFY_WITH_TIMEOUT(c.finished(first) && c.finished(second), 10000);
 

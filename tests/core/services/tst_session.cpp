@@ -2,6 +2,7 @@
 #include "net/connectionservice.h"
 #include "services/session.h"
 #include "simserver.h"
+#include "support/consolefixture.h"
 
 #include <QAbstractItemModelTester>
 #include <QJsonObject>
@@ -27,16 +28,8 @@ SimOptions plant()
     return o;
 }
 
-ConnectionSettings settingsFor(const QString &url)
-{
-    ConnectionSettings s;
-    s.url = QUrl(url);
-    s.operatorName = QStringLiteral("tester");
-    s.connectTimeoutMs = 3000;
-    s.backoffBaseMs = 50;
-    s.backoffCapMs = 200;
-    return s;
-}
+// Who this test's consoles sign in as.
+const ConsoleFixture::Login kTester {.token = {}, .operatorName = QStringLiteral("tester")};
 
 // Watches every model of a session with the model tester while it runs.
 struct Testers
@@ -83,7 +76,7 @@ void TestSession::everyChannelArrivesInItsModel()
     QVERIFY2(sim.listen(), qPrintable(sim.errorString()));
     Session session;
     Testers testers(session);
-    session.setSettings(settingsFor(sim.url()));
+    session.setSettings(ConsoleFixture::settingsFor(sim.url(), kTester));
     QSignalSpy countsChanged(&session, &Session::countsChanged);
     session.start();
     QTRY_VERIFY(session.hasLiveData());
@@ -140,7 +133,7 @@ void TestSession::commandsAndActivityFlowThroughTheModels()
     QVERIFY2(sim.listen(), qPrintable(sim.errorString()));
     Session session;
     Testers testers(session);
-    session.setSettings(settingsFor(sim.url()));
+    session.setSettings(ConsoleFixture::settingsFor(sim.url(), kTester));
     session.start();
     QTRY_VERIFY(session.hasLiveData());
 
@@ -180,7 +173,7 @@ void TestSession::roomsAreSubscribedWhileHeld()
     SimServer sim(plant());
     QVERIFY2(sim.listen(), qPrintable(sim.errorString()));
     Session session;
-    session.setSettings(settingsFor(sim.url()));
+    session.setSettings(ConsoleFixture::settingsFor(sim.url(), kTester));
     session.start();
     QTRY_VERIFY(session.hasLiveData());
     const auto subscriptions = [&sim] { return sim.stats().value(QStringLiteral("subscriptions")).toInt(); };
@@ -228,7 +221,7 @@ void TestSession::quietEntitiesGoStaleAndRecover()
     SessionSettings data;
     data.dronePeriodMs = 100; // drones report every 250 ms at this rate: quiet after 300 ms stalled
     session.setSessionSettings(data);
-    ConnectionSettings s = settingsFor(proxy.url());
+    ConnectionSettings s = ConsoleFixture::settingsFor(proxy.url(), kTester);
     s.heartbeatMs = 60000; // the stall must not be taken for a dead link in this test
     session.setSettings(s);
     session.start();
@@ -266,7 +259,7 @@ void TestSession::a9_liveWithoutADronesChannel()
     settings.channels
         = {QStringLiteral("tiles"), QStringLiteral("telemetry"), QStringLiteral("commands"), QStringLiteral("alarms")};
     session.setSessionSettings(settings);
-    session.setSettings(settingsFor(sim.url()));
+    session.setSettings(ConsoleFixture::settingsFor(sim.url(), kTester));
     QSignalSpy arrived(&session, &Session::liveDataArrived);
     session.start();
     QTRY_COMPARE(session.connection()->state(), State::Live);

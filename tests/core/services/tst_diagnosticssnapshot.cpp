@@ -4,6 +4,7 @@
 #include "services/diagnosticswriter.h"
 #include "services/session.h"
 #include "simserver.h"
+#include "support/consolefixture.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -28,16 +29,8 @@ SimOptions plant()
     return o;
 }
 
-ConnectionSettings settingsFor(const QString &url)
-{
-    ConnectionSettings s;
-    s.url = QUrl(url);
-    s.operatorName = QStringLiteral("tester");
-    s.connectTimeoutMs = 3000;
-    s.backoffBaseMs = 50;
-    s.backoffCapMs = 200;
-    return s;
-}
+// Who this test's consoles sign in as.
+const ConsoleFixture::Login kTester {.token = {}, .operatorName = QStringLiteral("tester")};
 
 QJsonObject readJson(const QString &path)
 {
@@ -105,7 +98,7 @@ void TestDiagnosticsSnapshot::showsWhatTheServerHolds()
     SimServer sim(plant());
     QVERIFY(sim.listen());
     Session session;
-    session.setSettings(settingsFor(sim.url()));
+    session.setSettings(ConsoleFixture::settingsFor(sim.url(), kTester));
     DiagnosticsSnapshot snapshot(&session);
     session.start();
     QTRY_VERIFY_WITH_TIMEOUT(session.hasLiveData(), 10000);
@@ -154,7 +147,7 @@ void TestDiagnosticsSnapshot::everythingIsStaleWhileTheLinkIsDown()
     QVERIFY(sim.listen());
     FaultProxy proxy(sim.port());
     Session session;
-    session.setSettings(settingsFor(proxy.url()));
+    session.setSettings(ConsoleFixture::settingsFor(proxy.url(), kTester));
     DiagnosticsSnapshot snapshot(&session);
     session.start();
     QTRY_VERIFY_WITH_TIMEOUT(session.hasLiveData(), 10000);
