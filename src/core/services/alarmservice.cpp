@@ -2,6 +2,7 @@
 
 #include "net/connectionservice.h"
 
+#include "store/localstore.h"
 #include "store/storeworker.h"
 
 #include <QLoggingCategory>
@@ -23,14 +24,14 @@ const QLatin1StringView occurrenceKey("occurrence");
 // Sends per event-loop pass, so that a long outbox never holds up the GUI.
 constexpr qsizetype kSendsPerPass = 16;
 
-QString requestType(AlarmOutbox::Kind kind)
+QString requestType(Domain::AlarmAction::Kind kind)
 {
     switch (kind) {
-    case AlarmOutbox::Kind::Ack:
+    case Domain::AlarmAction::Kind::Ack:
         return QStringLiteral("ack_alarm");
-    case AlarmOutbox::Kind::Shelve:
+    case Domain::AlarmAction::Kind::Shelve:
         return QStringLiteral("shelve_alarm");
-    case AlarmOutbox::Kind::Unshelve:
+    case Domain::AlarmAction::Kind::Unshelve:
         return QStringLiteral("unshelve_alarm");
     }
     return {};
@@ -80,14 +81,14 @@ AlarmService::AlarmService(ConnectionService *connection, StoreWorker *store, QO
 
 AlarmService::~AlarmService() = default;
 
-QString AlarmService::actionName(AlarmOutbox::Kind kind)
+QString AlarmService::actionName(Domain::AlarmAction::Kind kind)
 {
     switch (kind) {
-    case AlarmOutbox::Kind::Ack:
+    case Domain::AlarmAction::Kind::Ack:
         return tr("Acknowledgement");
-    case AlarmOutbox::Kind::Shelve:
+    case Domain::AlarmAction::Kind::Shelve:
         return tr("Shelving");
-    case AlarmOutbox::Kind::Unshelve:
+    case Domain::AlarmAction::Kind::Unshelve:
         return tr("Unshelving");
     }
     return {};
@@ -100,21 +101,21 @@ void AlarmService::setOccurrenceLookup(std::function<std::optional<qint64>(const
 
 QUuid AlarmService::acknowledge(const QString &alarmId, const QString &note, qint64 occurrence)
 {
-    return enqueue(AlarmOutbox::Kind::Ack, alarmId, {{QLatin1StringView("note"), note}}, occurrence);
+    return enqueue(Domain::AlarmAction::Kind::Ack, alarmId, {{QLatin1StringView("note"), note}}, occurrence);
 }
 
 QUuid AlarmService::shelve(const QString &alarmId, int minutes, const QString &reason, qint64 occurrence)
 {
-    return enqueue(AlarmOutbox::Kind::Shelve, alarmId,
+    return enqueue(Domain::AlarmAction::Kind::Shelve, alarmId,
                    {{QLatin1StringView("minutes"), minutes}, {QLatin1StringView("reason"), reason}}, occurrence);
 }
 
 QUuid AlarmService::unshelve(const QString &alarmId)
 {
-    return enqueue(AlarmOutbox::Kind::Unshelve, alarmId, {}, -1);
+    return enqueue(Domain::AlarmAction::Kind::Unshelve, alarmId, {}, -1);
 }
 
-QUuid AlarmService::enqueue(AlarmOutbox::Kind kind, const QString &alarmId, QJsonObject payload, qint64 occurrence)
+QUuid AlarmService::enqueue(Domain::AlarmAction::Kind kind, const QString &alarmId, QJsonObject payload, qint64 occurrence)
 {
     if (occurrence == 0 && m_occurrenceOf)
         occurrence = m_occurrenceOf(alarmId).value_or(0);
@@ -145,7 +146,7 @@ QUuid AlarmService::enqueue(AlarmOutbox::Kind kind, const QString &alarmId, QJso
     action.entry.payload = payload;
     action.entry.createdAt = QDateTime::currentDateTimeUtc();
     m_actions.append(action);
-    const AlarmOutbox::Entry entry = action.entry;
+    const Domain::AlarmAction entry = action.entry;
     storeWrite([entry](LocalStore &store) { return store.outbox().insert(entry); });
     announcePending();
     // Sent from the event loop: "acknowledge all" makes hundreds in one go.
@@ -244,14 +245,14 @@ void AlarmService::scheduleDelivery()
 
 void AlarmService::send(Action &action)
 {
-    const AlarmOutbox::Entry entry = action.entry;
+    const Domain::AlarmAction entry = action.entry;
     // The alarm came back since the operator saw it: that occurrence needs its own decision.
     const qint64 seen = entry.payload.value(occurrenceKey).toInteger();
     if (seen > 0 && m_occurrenceOf) {
         const std::optional<qint64> now = m_occurrenceOf(entry.alarmId);
         // Another occurrence either way: a later activation, or a server that
         // lost its book and counts a new alarm under the same id from 1.
-        if (now && *now != seen && entry.kind != AlarmOutbox::Kind::Unshelve) {
+        if (now && *now != seen && entry.kind != Domain::AlarmAction::Kind::Unshelve) {
             finish(entry.requestId, false, QStringLiteral("occurrence_changed"),
                    tr("alarm %1 has activated again since (occurrence %2, the action was for occurrence %3)")
                        .arg(entry.alarmId)
@@ -382,21 +383,21 @@ void AlarmService::onStoreOpened(bool ok, const QString &error, const QString &m
     }
     if (!movedAsidePath.isEmpty())
         qCWarning(lcAlarms).noquote() << "The local database was damaged and moved to" << movedAsidePath;
-    m_worker->call<std::pair<std::optional<QList<AlarmOutbox::Entry>>, QString>>(
+    m_worker->call<std::pair<std::optional<QList<Domain::AlarmAction>>, QString>>(
         [](LocalStore &store) { return std::make_pair(store.outbox().pending(), store.lastError()); }, this,
-        [this](const std::pair<std::optional<QList<AlarmOutbox::Entry>>, QString> &answer) {
+        [this](const std::pair<std::optional<QList<Domain::AlarmAction>>, QString> &answer) {
             onStoreLoaded(answer.first, answer.second);
         });
 }
 
-void AlarmService::onStoreLoaded(const std::optional<QList<AlarmOutbox::Entry>> &stored, const QString &error)
+void AlarmService::onStoreLoaded(const std::optional<QList<Domain::AlarmAction>> &stored, const QString &error)
 {
     if (!stored) {
         setStoreProblem(tr("the waiting actions cannot be read from the local database: %1").arg(error));
     } else {
         // What an earlier run left comes before anything made since this one started.
         QList<Action> earlier;
-        for (const AlarmOutbox::Entry &entry : *stored) {
+        for (const Domain::AlarmAction &entry : *stored) {
             if (indexOf(entry.requestId) < 0)
                 earlier.append(Action {entry, false, {}});
         }

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "store/localstore.h"
+#include "domain/alarmaction.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -17,6 +17,7 @@
 #include <optional>
 
 class ConnectionService;
+class LocalStore;
 class StoreWorker;
 namespace Protocol {
 struct Result;
@@ -59,7 +60,7 @@ public:
     // An action that has not been answered for good yet.
     struct Action
     {
-        AlarmOutbox::Entry entry;
+        Domain::AlarmAction entry;
         bool inFlight = false;
         QDateTime unconfirmedSince; // handed to a server that never answers
     };
@@ -100,7 +101,7 @@ public:
     bool isLoaded() const { return m_loaded; }
 
     // The words for an action, e.g. "Acknowledgement".
-    static QString actionName(AlarmOutbox::Kind kind);
+    static QString actionName(Domain::AlarmAction::Kind kind);
 
 Q_SIGNALS:
     void requestDelivered(const QUuid &requestId, const QJsonObject &alarm);
@@ -111,13 +112,14 @@ Q_SIGNALS:
     // this console's: expired, unsupported.
     void requestRefused(const QUuid &requestId, const QString &code, const QString &message);
     // The same refusal, said for the operator.
-    void actionRefused(const QString &alarmId, AlarmOutbox::Kind kind, const QString &code, const QString &message);
+    void actionRefused(const QString &alarmId, Domain::AlarmAction::Kind kind, const QString &code,
+                       const QString &message);
     void pendingChanged(int count);
     void keepsOfflineActionsChanged(bool keeps, const QString &problem);
     void loaded();
 
 private:
-    QUuid enqueue(AlarmOutbox::Kind kind, const QString &alarmId, QJsonObject payload, qint64 occurrence);
+    QUuid enqueue(Domain::AlarmAction::Kind kind, const QString &alarmId, QJsonObject payload, qint64 occurrence);
     void deliver();
     void scheduleDelivery();
     bool takeSendToken();
@@ -129,7 +131,7 @@ private:
                 const QJsonObject &alarm = {});
     qsizetype indexOf(const QUuid &requestId) const;
     void onStoreOpened(bool ok, const QString &error, const QString &movedAsidePath);
-    void onStoreLoaded(const std::optional<QList<AlarmOutbox::Entry>> &stored, const QString &error);
+    void onStoreLoaded(const std::optional<QList<Domain::AlarmAction>> &stored, const QString &error);
     void storeWrite(std::function<bool(LocalStore &)> write);
     void setStoreProblem(const QString &problem);
     void announcePending();

@@ -2,6 +2,7 @@
 
 #include "model/commandmodel.h"
 #include "model/plantvalues.h"
+#include "store/localstore.h"
 #include "store/storeworker.h"
 
 #include <QVariantMap>
@@ -143,6 +144,12 @@ void CommandRecorder::recordRows(int first, int last)
         record(row);
 }
 
+struct CommandRecorder::Job
+{
+    CommandLog::Command entry;
+    QList<Change> changes;
+};
+
 void CommandRecorder::record(int row)
 {
     const Domain::CommandStatus &command = m_commands->commandAt(row);
@@ -169,15 +176,16 @@ void CommandRecorder::record(int row)
     changesSeen = int(history.size());
     const QString commandId = command.commandId;
     const quint64 generation = m_generation;
-    m_store->call<Written>([entry, changes](LocalStore &store) { return write(store, entry, changes); }, this,
+    m_store->call<Written>([job = Job {entry, changes}](LocalStore &store) { return write(store, job); }, this,
                            [this, commandId, generation, firstChange](const Written &written) {
                                onWritten(commandId, generation, firstChange, written);
                            });
 }
 
-CommandRecorder::Written CommandRecorder::write(LocalStore &store, const CommandLog::Command &entry,
-                                                const QList<Change> &changes)
+CommandRecorder::Written CommandRecorder::write(LocalStore &store, const Job &job)
 {
+    const CommandLog::Command &entry = job.entry;
+    const QList<Change> &changes = job.changes;
     Written result;
     if (!store.isOpen()) {
         // A database that did not open keeps nothing; the alarm service's banner says why.

@@ -2,7 +2,6 @@
 
 #include "domain/plant.h"
 #include "model/commandlogmodel.h"
-#include "store/localstore.h"
 
 #include <QHash>
 #include <QObject>
@@ -12,6 +11,7 @@
 #include <optional>
 
 class CommandModel;
+class LocalStore;
 class StoreWorker;
 
 // Writes every command the live model learns about into the local store's
@@ -70,8 +70,11 @@ private:
     void record(int row);
     void onWritten(const QString &commandId, quint64 generation, int firstChange, const Written &written);
     void failed(const QString &error);
+    // One command's changes for the store, with its entry as the log keeps it
+    // (defined beside write(), in the store's terms).
+    struct Job;
     // Runs on the store's thread.
-    static Written write(LocalStore &store, const CommandLog::Command &entry, const QList<Change> &changes);
+    static Written write(LocalStore &store, const Job &job);
 
     QPointer<CommandModel> m_commands;
     StoreWorker *m_store;

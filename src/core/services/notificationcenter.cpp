@@ -499,7 +499,7 @@ void NotificationCenter::followAlarmService()
     Q_EMIT waitingActionCountChanged(service->pendingCount());
 }
 
-void NotificationCenter::onActionRefused(const QString &alarmId, AlarmOutbox::Kind kind, const QString &code,
+void NotificationCenter::onActionRefused(const QString &alarmId, Domain::AlarmAction::Kind kind, const QString &code,
                                          const QString &message)
 {
     Item item;

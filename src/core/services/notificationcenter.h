@@ -1,11 +1,11 @@
 #pragma once
 
 #include "domain/alarm.h"
+#include "domain/alarmaction.h"
 #include "domain/link.h"
 #include "domain/system.h"
 #include "model/notificationmodel.h"
 #include "services/commandservice.h"
-#include "store/localstore.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -14,6 +14,7 @@
 #include <QStringList>
 
 class Session;
+class LocalStore;
 class StoreWorker;
 
 // Everything the operator was told, in one list: each alarm activation, the
@@ -87,7 +88,8 @@ private:
     void followAlarmService();
     void settleEarlierAlarms();
     // Every final refusal of an alarm action becomes a notification (and so a toast).
-    void onActionRefused(const QString &alarmId, AlarmOutbox::Kind kind, const QString &code, const QString &message);
+    void onActionRefused(const QString &alarmId, Domain::AlarmAction::Kind kind, const QString &code,
+                         const QString &message);
     void onAlarmsChanged(const QList<Domain::Alarm> &changed);
     void onSystemAlert(const Domain::SystemAlert &alert);
     void onConnectionState(Domain::LinkState state);

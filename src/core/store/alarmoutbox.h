@@ -1,5 +1,7 @@
 #pragma once
 
+#include "domain/alarmaction.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonObject>
@@ -25,22 +27,10 @@ class AlarmOutbox
     Q_DECLARE_TR_FUNCTIONS(AlarmOutbox)
 
 public:
-    enum class Kind { Ack, Shelve, Unshelve };
-    enum class State { Pending, Delivered, Failed };
-
-    struct Entry
-    {
-        QUuid requestId; // the idempotency key sent to the server
-        Kind kind = Kind::Ack;
-        QString alarmId;
-        QJsonObject payload;
-        QDateTime createdAt;
-        State state = State::Pending;
-        int attempts = 0;
-        QDateTime lastAttemptAt;
-        QDateTime finishedAt; // when delivered or refused
-        QString failureReason;
-    };
+    // The outbox keeps the domain's alarm actions.
+    using Entry = Domain::AlarmAction;
+    using Kind = Domain::AlarmAction::Kind;
+    using State = Domain::AlarmAction::State;
 
     explicit AlarmOutbox(Database &database);
     AlarmOutbox(const AlarmOutbox &) = delete;

@@ -307,7 +307,7 @@ void TestAlarmService::refusalIsKeptAndNeverRetried()
     QVERIFY(failed);
     QCOMPARE(failed->size(), 1);
     QCOMPARE(failed->first().requestId, unknown);
-    QCOMPARE(failed->first().state, AlarmOutbox::State::Failed);
+    QCOMPARE(failed->first().state, Domain::AlarmAction::State::Failed);
     QVERIFY2(failed->first().failureReason.contains(QStringLiteral("not_found")),
              qPrintable(failed->first().failureReason));
     QCOMPARE(failed->first().attempts, 1);
