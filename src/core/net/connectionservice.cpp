@@ -8,13 +8,13 @@
 #include "protocol/encoder.h"
 #include "reconnector.h"
 #include "requesttracker.h"
+#include "sequenceguard.h"
 #include "serverrotation.h"
+#include "tlstrust.h"
 
-#include <QCryptographicHash>
 #include <QLoggingCategory>
 #include <QNetworkInformation>
 #include <QNetworkRequest>
-#include <QSslCertificate>
 #include <QSslError>
 #include <QWebSocket>
 #include <QWebSocketHandshakeOptions>
@@ -48,6 +48,7 @@ ConnectionService::ConnectionService(QObject *parent)
     , m_rotation(std::make_unique<ServerRotation>())
     , m_heartbeat(std::make_unique<Heartbeat>(kMaxHeartbeatMs))
     , m_stats(std::make_unique<LinkStats>())
+    , m_sequence(std::make_unique<SequenceGuard>(kMaxDuplicateRun))
     , m_polling(std::make_unique<PollingClient>())
 {
     m_setupTimer.setSingleShot(true);
@@ -301,6 +302,11 @@ qint64 ConnectionService::lastOutageMs() const
     return m_stats->lastOutageMs();
 }
 
+quint64 ConnectionService::lastSeq() const
+{
+    return m_sequence->lastSeq();
+}
+
 double ConnectionService::eventsPerSecond() const
 {
     return m_stats->eventsPerSecond();
@@ -339,7 +345,7 @@ void ConnectionService::openSocket()
     m_awaitingSnapshot.clear();
     m_failureReason.clear();
     m_replayUntil = 0;
-    m_duplicateRun = 0;
+    m_sequence->newLink();
     m_refusedChannels.clear();
 
     // Socket.IO is never found out, only named by the profile; the others
@@ -373,20 +379,8 @@ void ConnectionService::openSocket()
     socket->setSslConfiguration(*tls);
     // Certificate errors are never ignored: the connection is refused and the
     // operator is told which certificate and why.
-    connect(socket, &QWebSocket::sslErrors, this, [this](const QList<QSslError> &errors) {
-        QStringList why;
-        for (const QSslError &e : errors)
-            why << e.errorString();
-        const QSslCertificate cert = errors.isEmpty() ? QSslCertificate() : errors.first().certificate();
-        m_tlsFailure = tr("the server's certificate was refused: %1").arg(why.join(QStringLiteral("; ")));
-        if (!cert.isNull()) {
-            m_tlsFailure += u' '
-                + tr("(subject %1, issued by %2, valid %3 to %4, SHA-256 %5)")
-                      .arg(cert.subjectDisplayName(), cert.issuerDisplayName(),
-                           cert.effectiveDate().toString(Qt::ISODate), cert.expiryDate().toString(Qt::ISODate),
-                           QString::fromLatin1(cert.digest(QCryptographicHash::Sha256).toHex(':')));
-        }
-    });
+    connect(socket, &QWebSocket::sslErrors, this,
+            [this](const QList<QSslError> &errors) { m_tlsFailure = TlsTrust::refusal(errors); });
 
     connect(socket, &QWebSocket::connected, this, [this, socket] {
         if (socket == m_socket)
@@ -432,16 +426,7 @@ void ConnectionService::openSocket()
 
 std::optional<QSslConfiguration> ConnectionService::tlsConfiguration(QString *error) const
 {
-    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-    if (m_settings.caFile.isEmpty())
-        return tls;
-    const QList<QSslCertificate> trusted = QSslCertificate::fromPath(m_settings.caFile, QSsl::Pem);
-    if (trusted.isEmpty()) {
-        *error = tr("the CA file %1 holds no readable PEM certificate").arg(m_settings.caFile);
-        return std::nullopt;
-    }
-    tls.setCaCertificates(tls.caCertificates() + trusted);
-    return tls;
+    return TlsTrust::configuration(m_settings.caFile, error);
 }
 
 void ConnectionService::dropSocket()
@@ -494,7 +479,7 @@ void ConnectionService::startPlain()
     // No sessions to resume here: whatever numbering the server uses starts
     // over with each connection.
     m_sessionId.clear();
-    m_lastSeq = 0;
+    m_sequence->restart();
     for (const QString &frame : m_dialect->openingFrames(m_channels, [this] { return m_requests->nextId(); }))
         sendText(frame);
     goLive();
@@ -539,7 +524,7 @@ void ConnectionService::onTakenIn()
     // A server that takes the console in by itself (Socket.IO) has no
     // sessions to resume: each connection numbers (if at all) from its start.
     m_sessionId.clear();
-    m_lastSeq = 0;
+    m_sequence->restart();
     // A new session is in no room yet: join the wanted ones before going
     // live, so that a room taken meanwhile goes out once.
     m_serverRooms = m_rooms;
@@ -618,7 +603,7 @@ void ConnectionService::processMessages(const Protocol::DecodedFrame &frame)
         if (const auto *snapshot = std::get_if<Protocol::Snapshot>(&message.body); snapshot && m_socket)
             stopAwaiting(snapshot->channel);
     }
-    if (m_replayUntil != 0 && m_lastSeq >= m_replayUntil && m_socket)
+    if (m_replayUntil != 0 && m_sequence->lastSeq() >= m_replayUntil && m_socket)
         goLive(); // the resume's replay is all in
 }
 
@@ -627,27 +612,28 @@ bool ConnectionService::acceptSequence(const Protocol::Message &message)
     if (!message.seq)
         return true; // answers, and every message of a server without numbering
     const quint64 seq = *message.seq;
-    if (m_lastSeq != 0 && seq <= m_lastSeq) {
-        // Already applied (a replay overlapping what arrived before the drop).
-        qCInfo(lcConnection) << "dropped duplicate event" << seq << "after" << m_lastSeq;
-        if (++m_duplicateRun > kMaxDuplicateRun) {
-            // Not an overlap: the server numbers afresh. Holding on would
-            // freeze every update while the link looks live; start over.
-            m_sessionId.clear();
-            linkLost(tr("the server's event numbers went back from %1 to %2").arg(m_lastSeq).arg(seq));
-        }
+    const quint64 last = m_sequence->lastSeq();
+    switch (m_sequence->check(seq)) {
+    case SequenceGuard::Verdict::Apply:
+        m_stats->countEvent();
+        return true;
+    case SequenceGuard::Verdict::Duplicate:
+        qCInfo(lcConnection) << "dropped duplicate event" << seq << "after" << last;
         return false;
-    }
-    m_duplicateRun = 0;
-    if (m_lastSeq != 0 && seq != m_lastSeq + 1) {
+    case SequenceGuard::Verdict::Restarted:
+        // Not an overlap: the server numbers afresh. Holding on would freeze
+        // every update while the link looks live; start over.
+        qCInfo(lcConnection) << "dropped duplicate event" << seq << "after" << last;
+        m_sessionId.clear();
+        linkLost(tr("the server's event numbers went back from %1 to %2").arg(last).arg(seq));
+        return false;
+    case SequenceGuard::Verdict::Gap:
         // Events were lost on the way: reconnect and resume from the last one
         // applied; the server replays the rest, or tells us to resync.
-        linkLost(tr("events %1 to %2 are missing from the stream").arg(m_lastSeq + 1).arg(seq - 1));
+        linkLost(tr("events %1 to %2 are missing from the stream").arg(last + 1).arg(seq - 1));
         return false;
     }
-    m_lastSeq = seq;
-    m_stats->countEvent();
-    return true;
+    return false;
 }
 
 void ConnectionService::onHello(const Protocol::Hello &hello)
@@ -678,18 +664,18 @@ void ConnectionService::onAuthAnswer(const Protocol::Result &result)
     m_role = g.role;
     if (m_lastLiveAt.isValid())
         m_lastRecovery = Recovery::Resynced; // unless the resume below succeeds
-    if (!m_sessionId.isEmpty() && m_lastSeq > 0 && m_sessionUrl == currentUrl()) {
+    if (!m_sessionId.isEmpty() && m_sequence->lastSeq() > 0 && m_sessionUrl == currentUrl()) {
         // Pick up the old session where it broke off: the server replays
         // what we missed, or answers resync_required. Only on the server
         // that opened it: another server's ids may well collide.
         const quint64 id = m_requests->track([this](const Protocol::Result &r) { onResumeAnswer(r); });
         m_freshSessionId = g.sessionId;
-        send(Protocol::encodeResume(id, m_sessionId, m_lastSeq));
+        send(Protocol::encodeResume(id, m_sessionId, m_sequence->lastSeq()));
         return;
     }
     m_sessionId = g.sessionId;
     m_sessionUrl = currentUrl();
-    m_lastSeq = 0;
+    m_sequence->restart();
     subscribeAll();
 }
 
@@ -703,7 +689,7 @@ void ConnectionService::onResumeAnswer(const Protocol::Result &result)
         const qint64 replayed = result.data.value(QLatin1StringView("replayed")).toInteger(0);
         syncRoomsAfterResume();
         if (replayed > 0)
-            m_replayUntil = m_lastSeq + quint64(replayed);
+            m_replayUntil = m_sequence->lastSeq() + quint64(replayed);
         else
             goLive();
         return;
@@ -712,7 +698,7 @@ void ConnectionService::onResumeAnswer(const Protocol::Result &result)
     m_lastRecovery = Recovery::Resynced;
     m_sessionId = m_freshSessionId;
     m_sessionUrl = currentUrl();
-    m_lastSeq = 0;
+    m_sequence->restart();
     subscribeAll();
 }
 
@@ -817,7 +803,7 @@ void ConnectionService::startPolling()
     // Polled events are numbered by the server's journal, not by our
     // WebSocket session: once the WebSocket is back it subscribes afresh.
     m_sessionId.clear();
-    m_lastSeq = 0;
+    m_sequence->restart();
     ConnectionSettings settings = m_settings;
     settings.url = currentUrl();
     m_polling->setSettings(settings);

@@ -25,6 +25,7 @@ class PollingClient;
 class QWebSocket;
 class Reconnector;
 class RequestTracker;
+class SequenceGuard;
 class ServerRotation;
 
 namespace Protocol {
@@ -129,7 +130,7 @@ public:
 
     // The last seq applied from the server's stream, and how the last
     // reconnect picked it up again.
-    quint64 lastSeq() const { return m_lastSeq; }
+    quint64 lastSeq() const;
     using Recovery = Domain::LinkRecovery;
     Recovery lastRecovery() const { return m_lastRecovery; }
     // How long the last outage lasted, from losing the link to live again; -1 before any.
@@ -221,6 +222,7 @@ private:
     std::unique_ptr<ServerRotation> m_rotation;
     std::unique_ptr<Heartbeat> m_heartbeat;
     std::unique_ptr<LinkStats> m_stats;
+    std::unique_ptr<SequenceGuard> m_sequence;
     std::unique_ptr<PollingClient> m_polling;
     bool m_pollingActive = false;
     bool m_pollingRefused = false;
@@ -231,14 +233,12 @@ private:
     QString m_sessionId;
     QUrl m_sessionUrl; // the server that opened m_sessionId: a session is resumed only there
     QStringList m_refusedChannels;
-    int m_duplicateRun = 0; // duplicates dropped in a row
     bool m_wsSyncing = false; // the WebSocket is subscribing while polling: polled events are not applied
     quint64 m_replayUntil = 0; // after a resume: live once the replay reached this seq
     QString m_role;
     QDateTime m_lastMessageAt;
     QDateTime m_lastLiveAt;
     int m_protocolErrors = 0;
-    quint64 m_lastSeq = 0;
     QString m_freshSessionId; // the session auth opened, used if resuming the old one fails
     Recovery m_lastRecovery = Recovery::None;
 };
