@@ -3,7 +3,7 @@
 #include "heartbeat.h"
 #include "linkdialect.h"
 #include "linkstats.h"
-#include "pollingclient.h"
+#include "pollingfallback.h"
 #include "protocol/decoder.h"
 #include "protocol/encoder.h"
 #include "reconnector.h"
@@ -49,7 +49,7 @@ ConnectionService::ConnectionService(QObject *parent)
     , m_heartbeat(std::make_unique<Heartbeat>(kMaxHeartbeatMs))
     , m_stats(std::make_unique<LinkStats>())
     , m_sequence(std::make_unique<SequenceGuard>(kMaxDuplicateRun))
-    , m_polling(std::make_unique<PollingClient>())
+    , m_polling(std::make_unique<PollingFallback>())
 {
     m_setupTimer.setSingleShot(true);
     connect(&m_setupTimer, &QTimer::timeout, this,
@@ -69,40 +69,23 @@ ConnectionService::ConnectionService(QObject *parent)
         if (m_socket)
             linkLost(tr("no answer from the server for %1 s").arg(silentMs / 1000.0, 0, 'f', 1));
     });
-    m_pollWatchdog.setSingleShot(true);
-    connect(&m_pollWatchdog, &QTimer::timeout, this, [this] {
-        leavePolling(tr("no answer from the server's REST API for %1 s").arg(m_pollWatchdog.interval() / 1000.0));
-    });
-    connect(m_polling.get(), &PollingClient::messageReceived, this, [this](const Protocol::Message &message) {
-        // Once the WebSocket subscribes, its snapshots and stream are the
-        // truth: a late poll answer must not apply older events over them.
-        if (!m_pollingActive || m_wsSyncing)
-            return;
+    connect(m_polling.get(), &PollingFallback::messageReceived, this, [this](const Protocol::Message &message) {
         m_lastMessageAt = QDateTime::currentDateTimeUtc();
         Q_EMIT messageReceived(message); // the journal numbers its own stream; no seq check against the WebSocket's
     });
-    connect(m_polling.get(), &PollingClient::protocolErrorOccurred, this, [this](const Protocol::DecodeError &error) {
+    connect(m_polling.get(), &PollingFallback::protocolErrorOccurred, this, [this](const Protocol::DecodeError &error) {
         ++m_protocolErrors;
         Q_EMIT protocolErrorOccurred(error);
     });
-    connect(m_polling.get(), &PollingClient::polling, this, [this] {
-        if (m_pollingActive && m_state != State::Live)
+    connect(m_polling.get(), &PollingFallback::current, this, [this] {
+        if (m_state != State::Live)
             setState(State::Polling);
     });
-    connect(m_polling.get(), &PollingClient::answered, this, [this] {
-        if (m_pollingActive)
-            m_pollWatchdog.start();
-    });
-    // A failed poll means the data is no longer known to be current: leave
-    // Polling at once (the client keeps retrying; its next answer returns to it).
-    connect(m_polling.get(), &PollingClient::pollFailed, this, [this](const QString &reason) {
-        if (m_pollingActive)
-            leavePolling(reason);
-    });
-    connect(m_polling.get(), &PollingClient::failed, this, [this](const QString &reason) {
+    // Not current: leave Polling at once (the fallback keeps polling; its
+    // next answer returns to it).
+    connect(m_polling.get(), &PollingFallback::notCurrent, this, &ConnectionService::leavePolling);
+    connect(m_polling.get(), &PollingFallback::refused, this, [this](const QString &reason) {
         qCWarning(lcConnection) << "polling refused:" << reason;
-        m_pollingRefused = true; // the same credentials would be refused again: not until the WebSocket is back
-        stopPolling();
         leavePolling(reason);
     });
     // Not every platform has a backend (none without NetworkManager, say);
@@ -119,7 +102,7 @@ ConnectionService::ConnectionService(QObject *parent)
 
 ConnectionService::~ConnectionService()
 {
-    stopPolling();
+    m_polling->stop();
     dropSocket();
 }
 
@@ -156,7 +139,7 @@ void ConnectionService::removeRoom(const Room &room)
 
 bool ConnectionService::roomsAvailable() const
 {
-    return m_socket && m_dialect && m_dialect->hasRooms() && !m_pollingActive;
+    return m_socket && m_dialect && m_dialect->hasRooms() && !m_polling->isActive();
 }
 
 void ConnectionService::sendRoom(bool subscribe, const Room &room, bool awaitSnapshot)
@@ -202,7 +185,7 @@ void ConnectionService::pause()
 {
     if (m_state == State::Paused || m_state == State::Disconnected)
         return;
-    stopPolling();
+    m_polling->stop();
     m_rotation->stopProbing();
     m_reconnector->cancel();
     m_setupTimer.stop();
@@ -220,7 +203,7 @@ void ConnectionService::resumeLive()
 
 void ConnectionService::stop()
 {
-    stopPolling();
+    m_polling->stop();
     m_rotation->stopProbing();
     m_reconnector->cancel();
     m_setupTimer.stop();
@@ -432,7 +415,10 @@ std::optional<QSslConfiguration> ConnectionService::tlsConfiguration(QString *er
 void ConnectionService::dropSocket()
 {
     m_heartbeat->stop();
-    restartPollingFresh();
+    // The WebSocket began subscribing while polling, so polled events were
+    // held back; it failed before going live: poll on from a fresh snapshot.
+    if (m_polling->takeHeldBack())
+        startPolling();
     if (!m_socket)
         return;
     QWebSocket *socket = m_socket;
@@ -738,7 +724,7 @@ void ConnectionService::onSubscribeAnswer(const QString &channel, const Protocol
 
 void ConnectionService::subscribeAll()
 {
-    m_wsSyncing = m_pollingActive;
+    m_polling->holdBack();
     for (const QString &channel : std::as_const(m_channels)) {
         const quint64 id
             = m_requests->track([this, channel](const Protocol::Result &r) { onSubscribeAnswer(channel, r); });
@@ -799,34 +785,12 @@ void ConnectionService::returnToPrimary()
 void ConnectionService::startPolling()
 {
     qCInfo(lcConnection) << "the WebSocket keeps failing; polling the REST API meanwhile";
-    m_pollingActive = true;
     // Polled events are numbered by the server's journal, not by our
     // WebSocket session: once the WebSocket is back it subscribes afresh.
     m_sessionId.clear();
     m_sequence->restart();
-    ConnectionSettings settings = m_settings;
-    settings.url = currentUrl();
-    m_polling->setSettings(settings);
-    m_polling->setChannels(m_channels);
-    m_polling->setWaitSeconds(m_settings.pollWaitSeconds);
     QString tlsError;
-    if (const auto tls = tlsConfiguration(&tlsError))
-        m_polling->setSslConfiguration(*tls); // https trusts what wss:// trusts
-    // The poll deadline: the server may hold a poll for its wait, and the
-    // answer then has the request timeout to arrive.
-    m_pollWatchdog.setInterval(m_polling->waitSeconds() * 1000 + m_settings.requestTimeoutMs);
-    m_pollWatchdog.start();
-    m_polling->start();
-}
-
-void ConnectionService::stopPolling()
-{
-    m_wsSyncing = false;
-    m_pollWatchdog.stop();
-    if (!m_pollingActive)
-        return;
-    m_pollingActive = false;
-    m_polling->stop();
+    m_polling->start(m_settings, currentUrl(), m_channels, tlsConfiguration(&tlsError));
 }
 
 void ConnectionService::leavePolling(const QString &reason)
@@ -837,31 +801,17 @@ void ConnectionService::leavePolling(const QString &reason)
         return;
     qCInfo(lcConnection) << "polling no longer answers:" << reason;
     m_lastError = reason;
-    m_pollWatchdog.stop();
+    m_polling->stopDeadline();
     m_state = State::Reconnecting; // past setState's guard, which hides the WebSocket's attempts while polling
     qCInfo(lcConnection) << "state:" << stateName(m_state);
     Q_EMIT stateChanged(m_state);
 }
 
-void ConnectionService::restartPollingFresh()
-{
-    // The WebSocket began subscribing while polling, so polled events were
-    // held back; it failed before going live: poll on from a fresh snapshot.
-    if (!m_wsSyncing)
-        return;
-    m_wsSyncing = false;
-    if (!m_pollingActive)
-        return;
-    m_pollingActive = false;
-    m_polling->stop();
-    startPolling();
-}
-
 void ConnectionService::goLive()
 {
     m_replayUntil = 0;
-    stopPolling();
-    m_pollingRefused = false;
+    m_polling->stop();
+    m_polling->forgetRefusal();
     m_setupTimer.stop();
     // The backoff only starts over once the link proves stable: a server that
     // accepts and drops at once must not be hammered at the base delay.
@@ -955,7 +905,7 @@ void ConnectionService::fail(const QString &reason)
 {
     qCWarning(lcConnection) << "connection failed:" << reason;
     m_failureReason = reason;
-    stopPolling();
+    m_polling->stop();
     m_rotation->stopProbing();
     m_reconnector->cancel();
     m_setupTimer.stop();
@@ -973,7 +923,7 @@ void ConnectionService::scheduleReconnect()
         return;
     }
     using Kind = ConnectionSettings::Dialect;
-    if (m_settings.pollingFallback && !m_pollingActive && !m_pollingRefused
+    if (m_settings.pollingFallback && !m_polling->isActive() && !m_polling->wasRefused()
         && m_reconnector->attempt() + 1 >= m_settings.pollAfterAttempts
         && (m_settings.dialect == Kind::Auto || m_settings.dialect == Kind::Watchfloor))
         startPolling();
@@ -992,7 +942,7 @@ void ConnectionService::setState(State state)
         return;
     // While polling keeps the data current, the WebSocket's own attempts in
     // the background are not news for the operator; its success is.
-    if (m_state == State::Polling && m_pollingActive
+    if (m_state == State::Polling && m_polling->isActive()
         && (state == State::Connecting || state == State::Authenticating || state == State::Reconnecting))
         return;
     m_state = state;

@@ -21,7 +21,7 @@
 class LinkDialect;
 class Heartbeat;
 class LinkStats;
-class PollingClient;
+class PollingFallback;
 class QWebSocket;
 class Reconnector;
 class RequestTracker;
@@ -41,7 +41,7 @@ struct DecodedFrame;
 // RequestTracker (ids, answers, deadlines), Reconnector (backoff with
 // jitter), ServerRotation (fallbacks, primary probe), Heartbeat (pings,
 // silence), LinkStats (round trip, events/s, outage clock) and the
-// PollingClient (the REST fallback). Lives on the GUI thread.
+// PollingFallback (the REST fallback). Lives on the GUI thread.
 class ConnectionService : public QObject
 {
     Q_OBJECT
@@ -171,9 +171,7 @@ private:
     // The system's CAs plus the profile's CA file; nothing when that file is unusable.
     std::optional<QSslConfiguration> tlsConfiguration(QString *error) const;
     void startPolling();
-    void stopPolling();
     void leavePolling(const QString &reason);
-    void restartPollingFresh();
     void startPlain();
     void probePrimary();
     void returnToPrimary();
@@ -215,7 +213,6 @@ private:
     QString m_lastError;
     QString m_tlsFailure; // why the server's certificate was refused, until the socket reports the failure
     QTimer m_setupTimer;
-    QTimer m_pollWatchdog; // no successful poll answer within the poll deadline: not current
     std::unique_ptr<LinkDialect> m_dialect; // none while it is being found out (Auto)
     std::unique_ptr<RequestTracker> m_requests;
     std::unique_ptr<Reconnector> m_reconnector;
@@ -223,9 +220,7 @@ private:
     std::unique_ptr<Heartbeat> m_heartbeat;
     std::unique_ptr<LinkStats> m_stats;
     std::unique_ptr<SequenceGuard> m_sequence;
-    std::unique_ptr<PollingClient> m_polling;
-    bool m_pollingActive = false;
-    bool m_pollingRefused = false;
+    std::unique_ptr<PollingFallback> m_polling;
     QHash<QString, int> m_awaitingSnapshot; // channel → snapshots still to come
     QList<Room> m_rooms; // wanted
     QList<Room> m_serverRooms; // subscribed on the server's session
@@ -233,7 +228,6 @@ private:
     QString m_sessionId;
     QUrl m_sessionUrl; // the server that opened m_sessionId: a session is resumed only there
     QStringList m_refusedChannels;
-    bool m_wsSyncing = false; // the WebSocket is subscribing while polling: polled events are not applied
     quint64 m_replayUntil = 0; // after a resume: live once the replay reached this seq
     QString m_role;
     QDateTime m_lastMessageAt;
