@@ -481,7 +481,7 @@ void ConnectionService::onText(const QString &text)
     const LinkDialect::Reaction reaction = m_dialect->readText(text);
     if (!reaction.unreadable.isEmpty()) {
         ++m_protocolErrors;
-        qCWarning(lcConnection) << "unreadable frame:" << reaction.unreadable;
+        qCWarning(lcConnection) << "Socket.IO protocol error:" << reaction.unreadable; // only its framing reports these
         return;
     }
     if (reaction.heartbeatMs > 0)

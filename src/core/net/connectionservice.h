@@ -18,8 +18,8 @@
 #include <memory>
 #include <optional>
 
-class LinkDialect;
 class Heartbeat;
+class LinkDialect;
 class LinkStats;
 class PollingFallback;
 class QWebSocket;
@@ -40,7 +40,8 @@ struct DecodedFrame;
 // rest to its helpers: the LinkDialect spoken (watchfloor, plain, Socket.IO),
 // RequestTracker (ids, answers, deadlines), Reconnector (backoff with
 // jitter), ServerRotation (fallbacks, primary probe), Heartbeat (pings,
-// silence), LinkStats (round trip, events/s, outage clock) and the
+// silence), LinkStats (round trip, events/s, outage clock), SequenceGuard
+// (duplicates, gaps), TlsTrust (CAs, refused certificates) and
 // PollingFallback (the REST fallback). Lives on the GUI thread.
 class ConnectionService : public QObject
 {
