@@ -2,31 +2,47 @@
 
 #include "config/connectionsettings.h"
 #include "domain/link.h"
-#include "pollingclient.h"
 #include "protocol/decodeerror.h"
-#include "protocol/decoder.h"
 #include "protocol/messages.h"
 
 #include <QAbstractSocket>
 #include <QDateTime>
-#include <QDeadlineTimer>
-#include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
 #include <QPointer>
-#include <QSet>
 #include <QSslConfiguration>
 #include <QStringList>
 #include <QTimer>
 
-#include <array>
 #include <functional>
+#include <memory>
+#include <optional>
 
+class Heartbeat;
+class LinkDialect;
+class LinkStats;
+class PollingFallback;
 class QWebSocket;
+class Reconnector;
+class RequestTracker;
+class SequenceGuard;
+class ServerRotation;
 
-// Owns the WebSocket to one server: connect, authenticate, subscribe, and
-// reconnect with exponential backoff and full jitter. It knows nothing of
-// drones or widgets; decoded events leave through messageReceived().
+namespace Protocol {
+struct DecodedFrame;
+}
+
+// The link to the server, for the rest of the console: connect, find the
+// dialect, authenticate, subscribe, resume, and reconnect; it knows nothing
+// of drones or widgets, and decoded events leave through messageReceived().
+// A coordinator: it owns the WebSocket, the handshake and the session (id,
+// seq, rooms, snapshot gate) and the state the operator sees, and hands the
+// rest to its helpers: the LinkDialect spoken (watchfloor, plain, Socket.IO),
+// RequestTracker (ids, answers, deadlines), Reconnector (backoff with
+// jitter), ServerRotation (fallbacks, primary probe), Heartbeat (pings,
+// silence), LinkStats (round trip, events/s, outage clock), SequenceGuard
+// (duplicates, gaps), TlsTrust (CAs, refused certificates) and
+// PollingFallback (the REST fallback). Lives on the GUI thread.
 class ConnectionService : public QObject
 {
     Q_OBJECT
@@ -79,15 +95,15 @@ public:
     bool isLive() const { return m_state == State::Live || m_state == State::Polling; }
     QString failureReason() const { return m_failureReason; }
     QString lastError() const { return m_lastError; }
-    int attempt() const { return m_attempt; }
+    int attempt() const;
     // Milliseconds until the next attempt while Reconnecting and waiting, else -1.
     qint64 msUntilRetry() const;
 
     // The dialect found on the current link (Auto until it is known).
-    ConnectionSettings::Dialect dialect() const { return m_dialect; }
+    ConnectionSettings::Dialect dialect() const;
     // Whether the server sends snapshots; plain and Socket.IO servers only
     // send live events, so their data is live as soon as the link is.
-    bool deliversSnapshots() const { return m_dialect == ConnectionSettings::Dialect::Watchfloor; }
+    bool deliversSnapshots() const;
 
     // The server being used now: the primary, or a fallback while it is down.
     QUrl currentUrl() const;
@@ -101,13 +117,13 @@ public:
     // The heartbeat period in use: the server's (hello, at most kMaxHeartbeatMs)
     // or the profile's until the server names one. Silence for two periods
     // is a dead link.
-    int heartbeatPeriodMs() const { return m_heartbeatTimer.interval(); }
+    int heartbeatPeriodMs() const;
     static constexpr int kMaxHeartbeatMs = 60000;
     // Channels the server refused on the current link (unknown to it, say):
     // the console goes on without them.
     QStringList refusedChannels() const { return m_refusedChannels; }
     // Round trip of the last heartbeat ping in ms, or -1 before the first pong.
-    qint64 roundTripMs() const { return m_roundTripMs; }
+    qint64 roundTripMs() const;
     int protocolErrorCount() const { return m_protocolErrors; }
     // Pings the server now rather than at the next heartbeat; the answer
     // comes as roundTripMeasured. False when there is no open socket.
@@ -115,11 +131,11 @@ public:
 
     // The last seq applied from the server's stream, and how the last
     // reconnect picked it up again.
-    quint64 lastSeq() const { return m_lastSeq; }
+    quint64 lastSeq() const;
     using Recovery = Domain::LinkRecovery;
     Recovery lastRecovery() const { return m_lastRecovery; }
     // How long the last outage lasted, from losing the link to live again; -1 before any.
-    qint64 lastOutageMs() const { return m_lastOutageMs; }
+    qint64 lastOutageMs() const;
     // Events received per second over the last few seconds.
     double eventsPerSecond() const;
 
@@ -152,57 +168,43 @@ Q_SIGNALS:
     void channelRefused(const QString &channel, const QString &reason);
 
 private:
-    enum class RequestKind { Auth, Resume, Subscribe, Room, Caller };
-    struct PendingRequest
-    {
-        RequestKind kind;
-        QString channel;
-        ResultHandler done;
-        QDeadlineTimer deadline;
-        Room room = {};
-    };
-
     void openSocket();
-    void startPolling();
     // The system's CAs plus the profile's CA file; nothing when that file is unusable.
     std::optional<QSslConfiguration> tlsConfiguration(QString *error) const;
-    void stopPolling();
+    void startPolling();
+    void leavePolling(const QString &reason);
     void startPlain();
-    void onEngineFrame(const QString &text);
-    void processMessages(const Protocol::DecodedFrame &frame);
     void probePrimary();
-    QList<QUrl> serverUrls() const;
+    void returnToPrimary();
     void closeSocketGracefully(const QString &reason);
     void dropSocket();
     void onSocketConnected();
     void onSocketDisconnected();
-    void onFrame(QByteArrayView utf8);
+    void onText(const QString &text);
+    void onFrame(const Protocol::DecodedFrame &frame);
+    void processMessages(const Protocol::DecodedFrame &frame);
+    void onTakenIn();
     void onHello(const Protocol::Hello &hello);
-    void onResult(const Protocol::Result &result);
-    void onSnapshotReceived(const Protocol::Snapshot &snapshot);
+    void onAuthAnswer(const Protocol::Result &result);
+    void onResumeAnswer(const Protocol::Result &result);
+    void onSubscribeAnswer(const QString &channel, const Protocol::Result &result);
+    void onRoomAnswer(const Room &room, const Protocol::Result &result);
     // One snapshot of `channel` is no longer awaited (it came, or was refused).
     void stopAwaiting(const QString &channel);
-    void onSetupTimeout();
     void subscribeAll();
     bool roomsAvailable() const;
-    void sendRoom(const QString &type, const Room &room, bool awaitSnapshot);
+    void sendRoom(bool subscribe, const Room &room, bool awaitSnapshot);
     void syncRoomsAfterResume();
     void goLive();
     bool acceptSequence(const Protocol::Message &message);
-    void failPendingRequests(const QString &code, const QString &message);
-    void expireRequests();
     void onHeartbeat();
-    void startHeartbeat(int periodMs);
-    void armSilenceCheck();
-    void onSilenceCheck();
-    void leavePolling(const QString &reason);
-    void restartPollingFresh();
     void noteHeard(); // any frame from the server: the link is alive, and this is the time shown
     void linkLost(const QString &reason);
     void fail(const QString &reason);
     void scheduleReconnect();
     void setState(State state);
     void send(const QByteArray &request);
+    void sendText(const QString &text);
 
     ConnectionSettings m_settings;
     QStringList m_channels;
@@ -210,28 +212,16 @@ private:
     State m_state = State::Disconnected;
     QString m_failureReason;
     QString m_lastError;
-    int m_attempt = 0;
-    QTimer m_retryTimer;
-    QTimer m_setupTimer;
-    QTimer m_heartbeatTimer;
-    QTimer m_silenceTimer; // fires when two heartbeat periods pass with nothing heard
-    QTimer m_pollWatchdog; // no successful poll answer within the poll deadline: not current
-    QTimer m_requestTimer;
-    QTimer m_primaryProbe;
-    QTimer m_stableTimer; // a link that stays live this long resets the backoff
-    QPointer<QWebSocket> m_probeSocket; // checks whether the primary is back
-    int m_serverIndex = 0; // into serverUrls()
-    ConnectionSettings::Dialect m_dialect = ConnectionSettings::Dialect::Auto;
-    PollingClient m_polling;
-    bool m_pollingActive = false;
-    bool m_pollingRefused = false;
-    int m_failuresOnServer = 0;
     QString m_tlsFailure; // why the server's certificate was refused, until the socket reports the failure
-    QElapsedTimer m_lastHeard;
-    qint64 m_roundTripMs = -1;
-    QDeadlineTimer m_retryDeadline;
-    quint64 m_nextRequestId = 1;
-    QHash<quint64, PendingRequest> m_pending;
+    QTimer m_setupTimer;
+    std::unique_ptr<LinkDialect> m_dialect; // none while it is being found out (Auto)
+    std::unique_ptr<RequestTracker> m_requests;
+    std::unique_ptr<Reconnector> m_reconnector;
+    std::unique_ptr<ServerRotation> m_rotation;
+    std::unique_ptr<Heartbeat> m_heartbeat;
+    std::unique_ptr<LinkStats> m_stats;
+    std::unique_ptr<SequenceGuard> m_sequence;
+    std::unique_ptr<PollingFallback> m_polling;
     QHash<QString, int> m_awaitingSnapshot; // channel → snapshots still to come
     QList<Room> m_rooms; // wanted
     QList<Room> m_serverRooms; // subscribed on the server's session
@@ -239,21 +229,11 @@ private:
     QString m_sessionId;
     QUrl m_sessionUrl; // the server that opened m_sessionId: a session is resumed only there
     QStringList m_refusedChannels;
-    int m_duplicateRun = 0; // duplicates dropped in a row
-    bool m_wsSyncing = false; // the WebSocket is subscribing while polling: polled events are not applied
     quint64 m_replayUntil = 0; // after a resume: live once the replay reached this seq
     QString m_role;
     QDateTime m_lastMessageAt;
     QDateTime m_lastLiveAt;
     int m_protocolErrors = 0;
-    quint64 m_lastSeq = 0;
-    bool m_resuming = false;
     QString m_freshSessionId; // the session auth opened, used if resuming the old one fails
     Recovery m_lastRecovery = Recovery::None;
-    QElapsedTimer m_outageClock; // runs from losing a live link until live again
-    qint64 m_lastOutageMs = -1;
-    // Events counted per second of m_clock, in a ring of the last seconds.
-    std::array<qint64, 6> m_eventBuckets {};
-    qint64 m_bucketSecond = 0;
-    QElapsedTimer m_clock;
 };
