@@ -361,7 +361,7 @@ int main(int argc, char *argv[])
     std::unique_ptr<KioskController> kiosk;
     if (profile.kiosk.enabled) {
         // Full screen and locked; it decides what shows, not the last session.
-        kiosk = std::make_unique<KioskController>(&window, &session, profile.kiosk);
+        kiosk = std::make_unique<KioskController>(&window, session.alarms(), profile.kiosk);
         kiosk->start();
     } else {
         // A screenshot shows the window as it first opens, whatever was last used.

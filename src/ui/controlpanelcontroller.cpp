@@ -1,9 +1,7 @@
 #include "controlpanelcontroller.h"
 
-#include "services/linkstatus.h"
-
 #include "controlpanelview.h"
-#include "services/session.h"
+#include "model/tilemodel.h"
 
 #include <QLocale>
 #include <QMessageBox>
@@ -13,18 +11,17 @@ using Phase = CommandService::Phase;
 using Refusal = CommandService::Refusal;
 using Domain::EndpointValue;
 
-ControlPanelController::ControlPanelController(ControlPanelView *view, CommandService *service, Session *session,
+ControlPanelController::ControlPanelController(ControlPanelView *view, CommandService *service, TileModel *tiles,
                                                QObject *parent)
     : QObject(parent)
     , m_view(view)
     , m_service(service)
-    , m_session(session)
+    , m_tiles(tiles)
 {
     connect(view, &ControlPanelView::commandRequested, this, &ControlPanelController::onRequested);
     connect(service, &CommandService::commandChanged, this, &ControlPanelController::onChanged);
     connect(service, &CommandService::overtaken, this, &ControlPanelController::onOvertaken);
-    connect(session->link(), &LinkStatus::stateChanged, this, &ControlPanelController::refreshAvailability);
-    connect(session, &Session::liveDataArrived, this, &ControlPanelController::refreshAvailability);
+    connect(service, &CommandService::availabilityChanged, this, &ControlPanelController::refreshAvailability);
     refreshAvailability();
 }
 
@@ -62,13 +59,13 @@ QString ControlPanelController::valueWords(const EndpointValue &value, const QSt
 
 QString ControlPanelController::unitOf(const QString &endpointId) const
 {
-    const std::optional<Domain::Endpoint> endpoint = m_session->tiles()->endpoint(endpointId);
+    const std::optional<Domain::Endpoint> endpoint = m_tiles->endpoint(endpointId);
     return endpoint ? endpoint->unit : QString();
 }
 
 QString ControlPanelController::describe(const QString &endpointId) const
 {
-    const QModelIndex endpoint = m_session->tiles()->indexOfEndpoint(endpointId);
+    const QModelIndex endpoint = m_tiles->indexOfEndpoint(endpointId);
     if (!endpoint.isValid())
         return endpointId;
     return tr("%1 %2").arg(endpoint.parent().data(TileModel::NameRole).toString(),
@@ -118,10 +115,9 @@ void ControlPanelController::onRequested(const QString &endpointId, const QVaria
                                 tr("Set %1 to %2?").arg(what, valueWords(wanted, unitOf(endpointId))),
                                 QMessageBox::Cancel, m_view);
     box->setObjectName(QStringLiteral("commandConfirmation"));
-    box->setInformativeText(
-        tr("%1 is marked critical for this console: its commands are sent only once you "
-           "confirm. Now it is %2.")
-            .arg(what, valueWords(m_session->tiles()->endpoint(endpointId)->value, unitOf(endpointId))));
+    box->setInformativeText(tr("%1 is marked critical for this console: its commands are sent only once you "
+                               "confirm. Now it is %2.")
+                                .arg(what, valueWords(m_tiles->endpoint(endpointId)->value, unitOf(endpointId))));
     QPushButton *confirm = box->addButton(tr("Send command"), QMessageBox::AcceptRole);
     confirm->setObjectName(QStringLiteral("confirmCommand"));
     // A deliberate choice: Enter or a stray key press cancels.

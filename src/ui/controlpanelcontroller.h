@@ -8,7 +8,7 @@
 #include <QVariant>
 
 class ControlPanelView;
-class Session;
+class TileModel;
 
 // Puts the command service behind the control panel's controls: a
 // deliberate action on a control is checked, confirmed when the endpoint is
@@ -20,7 +20,9 @@ class ControlPanelController : public QObject
     Q_OBJECT
 
 public:
-    ControlPanelController(ControlPanelView *view, CommandService *service, Session *session,
+    // None is owned; all must outlive the controller. `tiles` is the model
+    // the view shows, read for an endpoint's name, unit and value.
+    ControlPanelController(ControlPanelView *view, CommandService *service, TileModel *tiles,
                            QObject *parent = nullptr);
 
     // The confirmation waiting for the operator, if any (for tests).
@@ -40,6 +42,6 @@ private:
 
     ControlPanelView *m_view;
     CommandService *m_service;
-    Session *m_session;
+    TileModel *m_tiles;
     QPointer<QMessageBox> m_confirmation;
 };

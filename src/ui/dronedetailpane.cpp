@@ -2,7 +2,7 @@
 
 #include "charts.h"
 #include "dronedelegate.h"
-#include "services/session.h"
+#include "model/dronemodel.h"
 #include "theme.h"
 
 #include <QApplication>
@@ -17,9 +17,10 @@
 #include <QProgressBar>
 #include <QVBoxLayout>
 
-DroneDetailPane::DroneDetailPane(Session *session, QWidget *parent)
+DroneDetailPane::DroneDetailPane(DroneModel *drones, RoomOpener openRoom, QWidget *parent)
     : QWidget(parent)
-    , m_session(session)
+    , m_drones(drones)
+    , m_openRoom(std::move(openRoom))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 0, 0, 0);
@@ -59,14 +60,14 @@ DroneDetailPane::DroneDetailPane(Session *session, QWidget *parent)
     m_chartTimer.setInterval(1000);
     m_chartTimer.setSingleShot(true);
     connect(&m_chartTimer, &QTimer::timeout, this, &DroneDetailPane::refreshChart);
-    connect(session->drones(), &LiveTableModel::contentsUpdated, this, [this] {
+    connect(drones, &LiveTableModel::contentsUpdated, this, [this] {
         refresh();
         if (!m_chartTimer.isActive())
             m_chartTimer.start();
     });
-    connect(session->drones(), &QAbstractItemModel::dataChanged, this,
+    connect(drones, &QAbstractItemModel::dataChanged, this,
             [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
-                const int row = m_session->drones()->rowOf(m_serial);
+                const int row = m_drones->rowOf(m_serial);
                 if (row >= topLeft.row() && row <= bottomRight.row())
                     refresh(); // staleness changes arrive without a batch
             });
@@ -80,7 +81,7 @@ void DroneDetailPane::showDrone(const QString &serial)
     m_serial = serial;
     // The new room is joined before the old one is let go, so moving between
     // two views of the same drone never unsubscribes in between.
-    m_room = serial.isEmpty() ? RoomLease() : m_session->joinDroneRoom(serial);
+    m_room = serial.isEmpty() ? RoomLease() : m_openRoom(serial);
     refresh();
     refreshChart();
 }
@@ -92,7 +93,7 @@ QString DroneDetailPane::healthText() const
 
 void DroneDetailPane::refresh()
 {
-    const DroneModel *drones = m_session->drones();
+    const DroneModel *drones = m_drones;
     const int row = drones->rowOf(m_serial);
     setEnabled(row >= 0);
     if (row < 0) {
@@ -134,7 +135,7 @@ void DroneDetailPane::refresh()
 
 void DroneDetailPane::refreshChart()
 {
-    const auto samples = m_session->drones()->history().series(m_serial, DroneModel::BatteryRole);
+    const auto samples = m_drones->history().series(m_serial, DroneModel::BatteryRole);
     QList<QPointF> points;
     points.reserve(samples.size());
     for (const auto &s : samples)

@@ -6,12 +6,14 @@
 #include <QTimer>
 #include <QWidget>
 
+#include <functional>
+
 class QChartView;
 class QDateTimeAxis;
 class QLabel;
 class QLineSeries;
 class QProgressBar;
-class Session;
+class DroneModel;
 
 // What the drones view shows about the selected drone: its mission, its
 // build on the assembly bench, its own computer's health and a chart of its
@@ -23,7 +25,11 @@ class DroneDetailPane : public QWidget
     Q_OBJECT
 
 public:
-    explicit DroneDetailPane(Session *session, QWidget *parent = nullptr);
+    // Opens a drone's detail room for as long as the returned lease lives.
+    using RoomOpener = std::function<RoomLease(const QString &serial)>;
+
+    // `drones` is not owned and must outlive the pane.
+    DroneDetailPane(DroneModel *drones, RoomOpener openRoom, QWidget *parent = nullptr);
 
     // An empty serial shows nothing and holds no room.
     void showDrone(const QString &serial);
@@ -40,7 +46,8 @@ private:
     void refreshChart();
     void applyBarColour();
 
-    Session *m_session;
+    DroneModel *m_drones;
+    RoomOpener m_openRoom;
     QString m_serial;
     RoomLease m_room;
     QLabel *m_title = nullptr;

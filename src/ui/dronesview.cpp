@@ -3,7 +3,7 @@
 #include "dronedelegate.h"
 #include "dronedetailpane.h"
 #include "dronefilterproxy.h"
-#include "services/session.h"
+#include "model/dronemodel.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -19,14 +19,14 @@
 
 using Domain::DroneState;
 
-DronesView::DronesView(Session *session, QWidget *parent)
+DronesView::DronesView(DroneModel *drones, DroneDetailPane::RoomOpener openRoom, QWidget *parent)
     : QWidget(parent)
-    , m_session(session)
+    , m_drones(drones)
     , m_proxy(new DroneFilterProxy(this))
     , m_delegate(new DroneDelegate(this))
 {
     setObjectName(QStringLiteral("dronesView"));
-    m_proxy->setSourceModel(session->drones());
+    m_proxy->setSourceModel(drones);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(12, 10, 12, 12);
@@ -103,7 +103,7 @@ DronesView::DronesView(Session *session, QWidget *parent)
     header->resizeSection(DroneModel::OperationColumn, 155);
 
     // The selected drone's details beside the table; its room is open while shown.
-    m_detail = new DroneDetailPane(session, this);
+    m_detail = new DroneDetailPane(drones, std::move(openRoom), this);
     m_detail->setObjectName(QStringLiteral("droneDetail"));
     auto *split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(m_table);
@@ -118,8 +118,8 @@ DronesView::DronesView(Session *session, QWidget *parent)
             [this](const QModelIndex &current) {
                 m_detail->showDrone(current.isValid() ? current.data(DroneModel::SerialRole).toString() : QString());
             });
-    // The session keeps the counts as it applies changes and says when they moved.
-    connect(session, &Session::countsChanged, this, &DronesView::updateSummary);
+    // The model keeps its counts as it applies changes; they move only with a batch or a reconcile.
+    connect(drones, &LiveTableModel::contentsUpdated, this, &DronesView::updateSummary);
     updateSummary();
 }
 
@@ -147,13 +147,12 @@ void DronesView::applyFilters()
 void DronesView::updateSummary()
 {
     using S = Domain::DroneState;
-    const PlantCounts counts = m_session->counts();
-    const auto inState = [&counts](S state) { return counts.dronesByState.at(size_t(state)); };
+    const auto inState = [this](S state) { return m_drones->countInState(state); };
     m_summary->setText(tr("%1 drones · %2 flying · %3 charging · %4 in error · %5 offline · %6 low battery")
-                           .arg(counts.drones)
+                           .arg(m_drones->rowCount())
                            .arg(inState(S::Flying))
                            .arg(inState(S::Charging))
                            .arg(inState(S::Error))
                            .arg(inState(S::Offline))
-                           .arg(counts.lowBattery));
+                           .arg(m_drones->lowBatteryCount()));
 }

@@ -1,16 +1,17 @@
 #pragma once
 
+#include "dronedetailpane.h"
+
 #include <QWidget>
 
 class DroneDelegate;
-class DroneDetailPane;
 class DroneFilterProxy;
 class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
 class QTableView;
-class Session;
+class DroneModel;
 
 // The fleet: a sortable table of the drones narrowed by state, low battery
 // and a search, a line counting them by state, and beside the table the
@@ -21,8 +22,9 @@ class DronesView : public QWidget
     Q_OBJECT
 
 public:
-    // The session is not owned and must outlive the view.
-    explicit DronesView(Session *session, QWidget *parent = nullptr);
+    // `drones` is not owned and must outlive the view; `openRoom` opens the
+    // selected drone's detail room.
+    DronesView(DroneModel *drones, DroneDetailPane::RoomOpener openRoom, QWidget *parent = nullptr);
 
     QTableView *droneTable() const { return m_table; }
     DroneFilterProxy *droneProxy() const { return m_proxy; }
@@ -42,7 +44,7 @@ private:
     void applyFilters();
     void updateSummary();
 
-    Session *m_session;
+    DroneModel *m_drones;
     DroneFilterProxy *m_proxy;
     DroneDelegate *m_delegate;
     QTableView *m_table = nullptr;

@@ -3,9 +3,9 @@
 #include "config/pinhash.h"
 #include "config/profile.h"
 #include "kioskexitdialog.h"
+#include "model/alarmmodel.h"
 #include "screenkeeper.h"
 #include "services/commandservice.h"
-#include "services/session.h"
 
 #include <QApplication>
 #include <QEvent>
@@ -42,10 +42,10 @@ void setApplicationFont(const QFont &font)
 
 } // namespace
 
-KioskController::KioskController(MainWindow *window, Session *session, const KioskSettings &settings, QObject *parent)
+KioskController::KioskController(MainWindow *window, AlarmModel *alarms, const KioskSettings &settings, QObject *parent)
     : QObject(parent)
     , m_window(window)
-    , m_session(session)
+    , m_alarms(alarms)
     , m_settings(settings)
     , m_keeper(new ScreenKeeper(this))
     , m_lockout(KioskExitDialog::kDefaultLockout)
@@ -123,8 +123,9 @@ void KioskController::start()
         m_cursorTimer.start(std::chrono::seconds(m_settings.cursorHideSeconds));
 
     // Alarms waiting for acknowledgement hold the Alarms view.
-    AlarmModel *alarms = m_session->alarms();
-    connect(m_session, &Session::countsChanged, this, &KioskController::updateAlarmHold);
+    // The count moves with every batch or reconcile applied, and with rows let go.
+    AlarmModel *alarms = m_alarms;
+    connect(alarms, &LiveTableModel::contentsUpdated, this, &KioskController::updateAlarmHold);
     connect(alarms, &QAbstractItemModel::modelReset, this, &KioskController::updateAlarmHold);
     connect(alarms, &QAbstractItemModel::rowsRemoved, this, &KioskController::updateAlarmHold);
 
@@ -148,8 +149,7 @@ void KioskController::stop()
     m_rotateTimer.stop();
     m_cursorTimer.stop();
     qApp->removeEventFilter(this);
-    m_session->disconnect(this);
-    m_session->alarms()->disconnect(this);
+    m_alarms->disconnect(this);
     showCursor();
     if (m_savedFont)
         setApplicationFont(*std::exchange(m_savedFont, std::nullopt));
@@ -182,7 +182,7 @@ void KioskController::rotate()
 
 void KioskController::updateAlarmHold()
 {
-    const bool waiting = m_session->alarms()->unacknowledgedCount() > 0;
+    const bool waiting = m_alarms->unacknowledgedCount() > 0;
     if (waiting == m_heldOnAlarms)
         return;
     m_heldOnAlarms = waiting;

@@ -15,7 +15,7 @@
 #include <QMessageBox>
 class QShortcut;
 class ScreenKeeper;
-class Session;
+class AlarmModel;
 
 // Runs the console as a plant-floor kiosk (KioskSettings, the profile's
 // [kiosk] section or --kiosk): the main window full screen without a frame
@@ -34,15 +34,16 @@ class Session;
 // them on.
 //
 // Construct it after the window and before session->start(), then start():
-//     KioskController kiosk(&window, &session, profile.kiosk);
+//     KioskController kiosk(&window, session.alarms(), profile.kiosk);
 //     kiosk.start();
 class KioskController : public QObject
 {
     Q_OBJECT
 
 public:
-    // Neither is owned; both must outlive the controller.
-    KioskController(MainWindow *window, Session *session, const KioskSettings &settings, QObject *parent = nullptr);
+    // Neither is owned; both must outlive the controller. Alarms waiting in
+    // `alarms` hold the Alarms view.
+    KioskController(MainWindow *window, AlarmModel *alarms, const KioskSettings &settings, QObject *parent = nullptr);
     ~KioskController() override; // stops: the cursor, font and screen saver are given back
 
     // The view names settings.views may hold, in MainWindow::View order.
@@ -94,7 +95,7 @@ private:
     void unlockAndQuit();
 
     MainWindow *m_window;
-    Session *m_session;
+    AlarmModel *m_alarms;
     KioskSettings m_settings;
     QList<MainWindow::View> m_rotation;
     int m_rotationIndex = 0;

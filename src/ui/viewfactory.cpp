@@ -32,7 +32,8 @@ ViewFactory::Made ViewFactory::make(MainWindow::View view, QWidget *parent, bool
         return made;
     }
     case MainWindow::View::Drones:
-        made.view = new DronesView(session, parent);
+        made.view = new DronesView(
+            session->drones(), [session](const QString &serial) { return session->joinDroneRoom(serial); }, parent);
         break;
     case MainWindow::View::Machines:
         made.view = new MachinesView(session->machines(), parent);
@@ -46,7 +47,7 @@ ViewFactory::Made ViewFactory::make(MainWindow::View view, QWidget *parent, bool
     case MainWindow::View::ControlPanel: {
         auto *panel = new ControlPanelView(session->tiles(), parent);
         if (withCommands)
-            made.controller = new ControlPanelController(panel, m_services->commands(), session, panel);
+            made.controller = new ControlPanelController(panel, m_services->commands(), session->tiles(), panel);
         else
             panel->setCommandsAllowed(false, tr("commands off"));
         made.view = panel;

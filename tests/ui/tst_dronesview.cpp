@@ -38,11 +38,17 @@ struct Console : ConsoleFixture
     Console()
         : ConsoleFixture(fleet(), {.token = {}})
     {
-        view = std::make_unique<DronesView>(&session);
+        view = std::make_unique<DronesView>(session.drones(), rooms());
         view->resize(1280, 720);
         view->show();
         watch({view->droneProxy()});
         session.start();
+    }
+
+    // The session's drone rooms, as the view factory hands them to the view.
+    DroneDetailPane::RoomOpener rooms()
+    {
+        return [this](const QString &serial) { return session.joinDroneRoom(serial); };
     }
 
     std::unique_ptr<DronesView> view;
@@ -140,7 +146,7 @@ void TestDronesView::selectedDroneHoldsItsRoomUntilTheViewGoes()
 
     // A second view of the same drone shares the room; destroying either
     // leaves the other's, destroying both lets it go.
-    auto other = std::make_unique<DronesView>(&console.session);
+    auto other = std::make_unique<DronesView>(console.session.drones(), console.rooms());
     QTRY_COMPARE(other->droneProxy()->rowCount(), 8);
     QVERIFY(other->selectDrone(second));
     QCOMPARE(console.session.roomUsers(droneRoom, second), 2);

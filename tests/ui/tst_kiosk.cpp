@@ -93,7 +93,7 @@ struct Console : WindowFixture
     {
         openStore();
         window = std::make_unique<MainWindow>(openServices(), QStringLiteral("Line 1 floor"));
-        controller = std::make_unique<KioskController>(window.get(), &session, kiosk);
+        controller = std::make_unique<KioskController>(window.get(), session.alarms(), kiosk);
         // Never the desktop's own bus: a private one, or one that does not exist.
         controller->screenKeeper()->setBusAddress(
             busAddress.isEmpty() ? QStringLiteral("unix:path=/nonexistent/watchfloor-test-bus") : busAddress);
@@ -514,7 +514,7 @@ void TestKiosk::commandsOffUnlessAllowed()
         ConsoleServices windowServices(&session);
         MainWindow window(&windowServices, QStringLiteral("x"));
         window.commandService()->setCommandsAllowed(false);
-        KioskController kiosk(&window, &session, k);
+        KioskController kiosk(&window, session.alarms(), k);
         kiosk.screenKeeper()->setBusAddress(QStringLiteral("unix:path=/nonexistent/watchfloor-test-bus"));
         QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("screen may blank")));
         kiosk.start();

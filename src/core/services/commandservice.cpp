@@ -2,6 +2,7 @@
 
 #include "net/connectionservice.h"
 
+#include "linkstatus.h"
 #include "model/commandmodel.h"
 #include "model/plantvalues.h"
 #include "model/tilemodel.h"
@@ -135,10 +136,20 @@ CommandService::CommandService(Session *session, QObject *parent)
     , m_session(session)
 {
     connect(session->connection(), &ConnectionService::messageReceived, this, &CommandService::onMessage);
+    connect(session->link(), &LinkStatus::stateChanged, this, &CommandService::availabilityChanged);
+    connect(session, &Session::liveDataArrived, this, &CommandService::availabilityChanged);
     m_steady.start();
     session->tiles()->setForeignPendingExpiryMs((m_timeout + kForeignMargin).count());
     m_timeoutCheck.setInterval(200);
     connect(&m_timeoutCheck, &QTimer::timeout, this, &CommandService::checkTimeouts);
+}
+
+void CommandService::setCommandsAllowed(bool allowed)
+{
+    if (m_allowed == allowed)
+        return;
+    m_allowed = allowed;
+    Q_EMIT availabilityChanged();
 }
 
 void CommandService::setTimeout(std::chrono::milliseconds timeout)

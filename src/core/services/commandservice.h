@@ -118,7 +118,7 @@ public:
     void setTimeout(std::chrono::milliseconds timeout);
     std::chrono::milliseconds timeout() const { return m_timeout; }
     // The profile's switch: commands from this console at all.
-    void setCommandsAllowed(bool allowed) { m_allowed = allowed; }
+    void setCommandsAllowed(bool allowed);
     bool commandsAllowed() const { return m_allowed; }
     // Endpoints whose commands need a confirmation first (the profile's list).
     void setCriticalEndpoints(const QStringList &endpointIds);
@@ -153,6 +153,9 @@ Q_SIGNALS:
     // ask for, or another operator commanded it: the server's value wins.
     void overtaken(const CommandService::Command &command, const QString &byOperator,
                    const Domain::EndpointValue &serverValue);
+    // availability() may have changed: the link's state, live data arriving
+    // or the profile's switch. Views ask availability() again.
+    void availabilityChanged();
 
 private:
     void onMessage(const Protocol::Message &message);
