@@ -4,7 +4,7 @@
 #include "services/commandrecorder.h"
 #include "services/session.h"
 #include "sim/simtestclient.h"
-#include "simserver.h"
+#include "simhost.h"
 #include "store/localstore.h"
 #include "store/storeworker.h"
 
@@ -215,7 +215,7 @@ void TestCommandRecorder::everyStatusIsLoggedOnceInOrder()
 
 void TestCommandRecorder::ownAndOtherOperatorsCommandsAreLogged()
 {
-    SimServer sim(plant());
+    SimHost sim(plant());
     QVERIFY2(sim.listen(), qPrintable(sim.errorString()));
     Console c(sim.url(), m_dir.filePath(QStringLiteral("both.sqlite")));
     QSignalSpy failed(c.recorder.get(), &CommandRecorder::storeFailed);
@@ -257,7 +257,7 @@ void TestCommandRecorder::ownAndOtherOperatorsCommandsAreLogged()
 
 void TestCommandRecorder::failedCommandsKeepTheirError()
 {
-    SimServer sim(plant(1.0)); // every device fails
+    SimHost sim(plant(1.0)); // every device fails
     QVERIFY2(sim.listen(), qPrintable(sim.errorString()));
     Console c(sim.url(), m_dir.filePath(QStringLiteral("failed.sqlite")));
     c.session.start();
@@ -278,7 +278,7 @@ void TestCommandRecorder::failedCommandsKeepTheirError()
 
 void TestCommandRecorder::reconnectAndNextRunDuplicateNothing()
 {
-    SimServer sim(plant());
+    SimHost sim(plant());
     QVERIFY2(sim.listen(), qPrintable(sim.errorString()));
     FaultProxy proxy(sim.port());
     const QString path = m_dir.filePath(QStringLiteral("rerun.sqlite"));
@@ -339,7 +339,7 @@ void TestCommandRecorder::reconnectAndNextRunDuplicateNothing()
 
 void TestCommandRecorder::fullDiskIsReportedOnceAndLosesNothing()
 {
-    SimServer sim(plant());
+    SimHost sim(plant());
     QVERIFY2(sim.listen(), qPrintable(sim.errorString()));
     Console c(sim.url(), m_dir.filePath(QStringLiteral("full.sqlite")));
     // The database may not grow, and what room it had is filled with

@@ -3,7 +3,7 @@
 #include "services/commandservice.h"
 #include "services/session.h"
 #include "sim/simtestclient.h"
-#include "simserver.h"
+#include "simhost.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -117,7 +117,7 @@ private Q_SLOTS:
 
 void TestCommandService::lifeCycleFromRequestToSuccess()
 {
-    SimServer server(plant());
+    SimHost server(plant());
     QVERIFY(server.listen());
     Session session;
     session.setSettings(settingsFor(server.url()));
@@ -162,7 +162,7 @@ void TestCommandService::lifeCycleFromRequestToSuccess()
 
 void TestCommandService::aDoubleClickSendsOnce()
 {
-    SimServer server(plant());
+    SimHost server(plant());
     QVERIFY(server.listen());
     Session session;
     session.setSettings(settingsFor(server.url()));
@@ -185,7 +185,7 @@ void TestCommandService::aDoubleClickSendsOnce()
 
 void TestCommandService::pumpOnMakesFlowAndHeaterMakesHeat()
 {
-    SimServer server(plant());
+    SimHost server(plant());
     QVERIFY(server.listen());
     Session session;
     session.setSettings(settingsFor(server.url()));
@@ -226,7 +226,7 @@ void TestCommandService::localChecksRefuseWithoutSending()
     QFETCH(QString, endpoint);
     QFETCH(EndpointValue, value);
     QFETCH(Refusal, refusal);
-    SimServer server(plant());
+    SimHost server(plant());
     QVERIFY(server.listen());
     Session session;
     session.setSettings(settingsFor(server.url()));
@@ -248,7 +248,7 @@ void TestCommandService::localChecksRefuseWithoutSending()
 
 void TestCommandService::localInterlockRefusesWithItsDescription()
 {
-    SimServer server(plant());
+    SimHost server(plant());
     QVERIFY(server.listen());
     Session session;
     session.setSettings(settingsFor(server.url()));
@@ -270,7 +270,7 @@ void TestCommandService::serverInterlockRefusalIsShownAsRejected()
 {
     // The console's picture lags the server by one and a half seconds: it still sees the
     // valve open when bob has closed it, so only the server can refuse.
-    SimServer server(plant());
+    SimHost server(plant());
     QVERIFY(server.listen());
     FaultProxy proxy(server.port());
     Session session;
@@ -312,7 +312,7 @@ void TestCommandService::serverInterlockRefusalIsShownAsRejected()
 
 void TestCommandService::deviceFailureLeavesTheActualValue()
 {
-    SimServer server(plant(1.0)); // every accepted command fails at the device
+    SimHost server(plant(1.0)); // every accepted command fails at the device
     QVERIFY(server.listen());
     Session session;
     session.setSettings(settingsFor(server.url()));
@@ -331,7 +331,7 @@ void TestCommandService::deviceFailureLeavesTheActualValue()
 
 void TestCommandService::timeoutTellsToCheckTheDeviceAndLateTruthCorrectsIt()
 {
-    SimServer server(plant());
+    SimHost server(plant());
     QVERIFY(server.listen());
     Session session;
     session.setSettings(settingsFor(server.url()));
@@ -353,7 +353,7 @@ void TestCommandService::timeoutTellsToCheckTheDeviceAndLateTruthCorrectsIt()
 
 void TestCommandService::offlineRefusesAndKeepsNothingForLater()
 {
-    SimServer server(plant());
+    SimHost server(plant());
     QVERIFY(server.listen());
     FaultProxy proxy(server.port());
     Session session;
@@ -377,7 +377,7 @@ void TestCommandService::offlineRefusesAndKeepsNothingForLater()
 
 void TestCommandService::viewerIsReadOnly()
 {
-    SimServer server(plant());
+    SimHost server(plant());
     QVERIFY(server.listen());
     Session session;
     session.setSettings(settingsFor(server.url(), QStringLiteral("v")));
@@ -397,7 +397,7 @@ void TestCommandService::serverForbiddingIsShownClearly()
     // the command goes out, and the server's refusal must be said plainly.
     SimOptions options = plant();
     options.tokens.insert(QStringLiteral("a"), QStringLiteral("auditor"));
-    SimServer server(options);
+    SimHost server(options);
     QVERIFY(server.listen());
     Session session;
     session.setSettings(settingsFor(server.url(), QStringLiteral("a")));
@@ -416,7 +416,7 @@ void TestCommandService::serverForbiddingIsShownClearly()
 
 void TestCommandService::commandsDisabledByProfile()
 {
-    SimServer server(plant());
+    SimHost server(plant());
     QVERIFY(server.listen());
     Session session;
     session.setSettings(settingsFor(server.url()));
@@ -439,7 +439,7 @@ void TestCommandService::commandsDisabledByProfile()
 
 void TestCommandService::anotherOperatorOvertakesAPendingCommand()
 {
-    SimServer server(plant());
+    SimHost server(plant());
     QVERIFY(server.listen());
     Session session;
     session.setSettings(settingsFor(server.url()));
@@ -490,7 +490,7 @@ void TestCommandService::a8_resyncSnapshotTellsTheOutcome()
     // snapshot is the only place the outcome is told.
     SimOptions options = plant();
     options.replayEvents = 1; // any outage past one event ends in a resync
-    SimServer server(options);
+    SimHost server(options);
     QVERIFY(server.listen());
     FaultProxy proxy(server.port());
     SimTestClient bob(server.url());
@@ -535,7 +535,7 @@ void TestCommandService::a4_snapshotWithoutAnotherConsolesCommandClearsIt()
     // Bob's command is on its way when the server restarts and forgets it.
     // The resync's `commands` snapshot no longer lists it: the endpoint must
     // not stay pending, and switching off is never blocked by it meanwhile.
-    auto server = std::make_unique<SimServer>(plant());
+    auto server = std::make_unique<SimHost>(plant());
     QVERIFY(server->listen());
     const quint16 port = server->port();
     FaultProxy proxy(port);
@@ -566,7 +566,7 @@ void TestCommandService::a4_snapshotWithoutAnotherConsolesCommandClearsIt()
     server.reset();
     SimOptions again = plant();
     again.port = port;
-    server = std::make_unique<SimServer>(again);
+    server = std::make_unique<SimHost>(again);
     QVERIFY(server->listen());
     proxy.dropAll();
     proxy.setStalled(false);
@@ -578,7 +578,7 @@ void TestCommandService::a4_snapshotWithoutAnotherConsolesCommandClearsIt()
 
 void TestCommandService::a13_timeoutIgnoresStepsOfTheSystemClock()
 {
-    SimServer server(plant());
+    SimHost server(plant());
     QVERIFY(server.listen());
     Session session;
     session.setSettings(settingsFor(server.url()));
@@ -599,7 +599,7 @@ void TestCommandService::a13_timeoutIgnoresStepsOfTheSystemClock()
 
 void TestCommandService::a14_nothingIsQueuedBeforeTheServerSaysSo()
 {
-    SimServer server(plant());
+    SimHost server(plant());
     QVERIFY(server.listen());
     FaultProxy proxy(server.port());
     Session session;
@@ -629,7 +629,7 @@ void TestCommandService::a16_refusedAndLostCommandsAreLogged()
 {
     SimOptions options = plant();
     options.tokens.insert(QStringLiteral("a"), QStringLiteral("auditor"));
-    SimServer server(options);
+    SimHost server(options);
     QVERIFY(server.listen());
     FaultProxy proxy(server.port());
     Session session;
@@ -672,7 +672,7 @@ void TestCommandService::a18_answerAfterTheServiceIsGoneIsHarmless()
     // A request still in flight when the service goes is answered later
     // (here by stopping the link, as a REST request is failed when the
     // polling client is destroyed): nothing may touch the service then.
-    SimServer server(plant());
+    SimHost server(plant());
     QVERIFY(server.listen());
     FaultProxy proxy(server.port());
     Session session;
@@ -693,7 +693,7 @@ void TestCommandService::a22_requestTimeoutDoesNotEndACommandEarly()
 {
     // The server's answer takes longer than the request timeout, but far
     // less than the command's own: the command goes on to its outcome.
-    SimServer server(plant());
+    SimHost server(plant());
     QVERIFY(server.listen());
     FaultProxy proxy(server.port());
     ConnectionSettings settings = settingsFor(proxy.url());
@@ -713,7 +713,7 @@ void TestCommandService::a22_requestTimeoutDoesNotEndACommandEarly()
 
 void TestCommandService::a22_noAnswerOnALiveLinkIsToldAsSuch()
 {
-    SimServer server(plant());
+    SimHost server(plant());
     QVERIFY(server.listen());
     FaultProxy proxy(server.port());
     ConnectionSettings settings = settingsFor(proxy.url());
@@ -739,7 +739,7 @@ void TestCommandService::a22_noAnswerOnALiveLinkIsToldAsSuch()
 
 void TestCommandService::s6_staleValuesAreNotActedOn()
 {
-    SimServer server(plant());
+    SimHost server(plant());
     QVERIFY(server.listen());
     Session session;
     session.setSettings(settingsFor(server.url()));
@@ -767,7 +767,7 @@ void TestCommandService::s9_commandArrivingAfterItsValidityIsRefused()
 {
     // The link is slow enough for the command to reach the server after this
     // console has told the operator it timed out: the server must not act on it.
-    SimServer server(plant());
+    SimHost server(plant());
     QVERIFY(server.listen());
     FaultProxy proxy(server.port());
     SimTestClient bob(server.url());
@@ -804,7 +804,7 @@ void TestCommandService::s9_commandArrivingAfterItsValidityIsRefused()
 
 void TestCommandService::s12_rampingTowardsTheRequestIsNotOvertaken()
 {
-    SimServer server(plant());
+    SimHost server(plant());
     QVERIFY(server.listen());
     FaultProxy proxy(server.port());
     Session session;

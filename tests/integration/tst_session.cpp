@@ -1,7 +1,7 @@
 #include "core/net/faultproxy.h"
 #include "net/connectionservice.h"
 #include "services/session.h"
-#include "simserver.h"
+#include "simhost.h"
 
 #include <QAbstractItemModelTester>
 #include <QJsonObject>
@@ -79,7 +79,7 @@ private Q_SLOTS:
 
 void TestSession::everyChannelArrivesInItsModel()
 {
-    SimServer sim(plant());
+    SimHost sim(plant());
     QVERIFY2(sim.listen(), qPrintable(sim.errorString()));
     Session session;
     Testers testers(session);
@@ -136,7 +136,7 @@ void TestSession::everyChannelArrivesInItsModel()
 
 void TestSession::commandsAndActivityFlowThroughTheModels()
 {
-    SimServer sim(plant());
+    SimHost sim(plant());
     QVERIFY2(sim.listen(), qPrintable(sim.errorString()));
     Session session;
     Testers testers(session);
@@ -177,7 +177,7 @@ void TestSession::commandsAndActivityFlowThroughTheModels()
 
 void TestSession::roomsAreSubscribedWhileHeld()
 {
-    SimServer sim(plant());
+    SimHost sim(plant());
     QVERIFY2(sim.listen(), qPrintable(sim.errorString()));
     Session session;
     session.setSettings(settingsFor(sim.url()));
@@ -221,7 +221,7 @@ void TestSession::roomsAreSubscribedWhileHeld()
 
 void TestSession::quietEntitiesGoStaleAndRecover()
 {
-    SimServer sim(plant());
+    SimHost sim(plant());
     QVERIFY2(sim.listen(), qPrintable(sim.errorString()));
     FaultProxy proxy(sim.port());
     Session session;
@@ -258,7 +258,7 @@ void TestSession::quietEntitiesGoStaleAndRecover()
 
 void TestSession::a9_liveWithoutADronesChannel()
 {
-    SimServer sim(plant());
+    SimHost sim(plant());
     QVERIFY2(sim.listen(), qPrintable(sim.errorString()));
     Session session;
     Testers testers(session);

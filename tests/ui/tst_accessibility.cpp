@@ -3,7 +3,7 @@
 #include "notificationpanel.h"
 #include "services/consoleservices.h"
 #include "services/session.h"
-#include "simserver.h"
+#include "simhost.h"
 #include "theme.h"
 
 #include <QAbstractButton>
@@ -62,7 +62,7 @@ struct Console
         session.start();
         QTRY_VERIFY_WITH_TIMEOUT(session.hasLiveData(), 10000);
     }
-    SimServer server;
+    SimHost server;
     QTemporaryDir dir;
     Session session;
     std::unique_ptr<ConsoleServices> windowServices;

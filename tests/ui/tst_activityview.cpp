@@ -3,7 +3,7 @@
 #include "activityview.h"
 #include "net/connectionservice.h"
 #include "services/session.h"
-#include "simserver.h"
+#include "simhost.h"
 #include "theme.h"
 
 #include <QAbstractItemModelTester>
@@ -78,7 +78,7 @@ struct Console
         return QTest::qWaitFor([&] { return answered; }, 5000) && ok;
     }
 
-    SimServer server;
+    SimHost server;
     Session session;
     std::unique_ptr<ActivityView> view;
     std::vector<std::unique_ptr<QAbstractItemModelTester>> testers;

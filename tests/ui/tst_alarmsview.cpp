@@ -5,7 +5,7 @@
 #include "services/linkstatus.h"
 #include "services/session.h"
 #include "shelvedialog.h"
-#include "simserver.h"
+#include "simhost.h"
 #include "theme.h"
 
 #include <QAbstractItemModelTester>
@@ -75,7 +75,7 @@ struct Console
         session.start();
     }
 
-    SimServer server;
+    SimHost server;
     Session session;
     std::unique_ptr<AlarmsView> view;
     std::vector<std::unique_ptr<QAbstractItemModelTester>> testers;

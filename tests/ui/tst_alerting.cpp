@@ -10,7 +10,7 @@
 #include "services/notificationcenter.h"
 #include "services/session.h"
 #include "sim/simtestclient.h"
-#include "simserver.h"
+#include "simhost.h"
 #include "stalebanner.h"
 #include "theme.h"
 #include "toastarea.h"
@@ -72,7 +72,7 @@ struct Console
 
     ToastArea *toasts() const { return window->alerting()->toasts(); }
 
-    SimServer server;
+    SimHost server;
     Session session;
     std::unique_ptr<ConsoleServices> windowServices;
     std::unique_ptr<MainWindow> window;

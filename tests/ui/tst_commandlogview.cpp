@@ -8,7 +8,7 @@
 #include "services/linkstatus.h"
 #include "services/session.h"
 #include "sim/simtestclient.h"
-#include "simserver.h"
+#include "simhost.h"
 #include "store/localstore.h"
 #include "store/storeworker.h"
 #include "theme.h"
@@ -128,7 +128,7 @@ struct Console
         return row >= 0 && view->model()->index(row, 0).data(CommandLogModel::FinalRole).toBool();
     }
 
-    SimServer server;
+    SimHost server;
     LocalStore store;
     Session session;
     std::unique_ptr<ConsoleServices> services;

@@ -7,7 +7,7 @@
 #include "services/linkstatus.h"
 #include "services/session.h"
 #include "sim/simtestclient.h"
-#include "simserver.h"
+#include "simhost.h"
 #include "store/storeworker.h"
 #include "theme.h"
 
@@ -93,7 +93,7 @@ struct Console
     }
     QMessageBox *confirmation() const { return window->controlPanelController()->confirmation(); }
 
-    SimServer server;
+    SimHost server;
     QTemporaryDir dir;
     mutable Session session;
     std::unique_ptr<ConsoleServices> windowServices;

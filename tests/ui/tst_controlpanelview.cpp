@@ -3,7 +3,7 @@
 #include "net/connectionservice.h"
 #include "services/linkstatus.h"
 #include "services/session.h"
-#include "simserver.h"
+#include "simhost.h"
 #include "sparkline.h"
 #include "theme.h"
 #include "tilecard.h"
@@ -101,7 +101,7 @@ struct Console
             [](const Protocol::Result &r) { QVERIFY2(r.ok, qPrintable(r.error.message)); });
     }
 
-    SimServer server;
+    SimHost server;
     Session session;
     std::unique_ptr<QAbstractItemModelTester> tester;
     std::unique_ptr<ControlPanelView> view;

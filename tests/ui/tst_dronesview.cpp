@@ -3,7 +3,7 @@
 #include "dronesview.h"
 #include "net/connectionservice.h"
 #include "services/session.h"
-#include "simserver.h"
+#include "simhost.h"
 #include "theme.h"
 
 #include <QAbstractItemModelTester>
@@ -52,7 +52,7 @@ struct Console
         session.start();
     }
 
-    SimServer server;
+    SimHost server;
     Session session;
     std::unique_ptr<DronesView> view;
     std::unique_ptr<QAbstractItemModelTester> tester;

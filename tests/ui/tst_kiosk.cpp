@@ -17,7 +17,7 @@
 #include "services/consoleservices.h"
 #include "services/linkstatus.h"
 #include "services/session.h"
-#include "simserver.h"
+#include "simhost.h"
 #include "theme.h"
 #include "toastarea.h"
 #include "toastwidget.h"
@@ -138,7 +138,7 @@ struct Console
         }
     }
 
-    SimServer server;
+    SimHost server;
     QTemporaryDir dir;
     Session session;
     std::unique_ptr<ConsoleServices> windowServices;
@@ -525,7 +525,7 @@ void TestKiosk::commandsOffUnlessAllowed()
         // The profile's switch off: the kiosk never turns commands on.
         KioskSettings k = quickKiosk();
         k.commandsAllowed = true;
-        SimServer server(o);
+        SimHost server(o);
         Session session;
         ConsoleServices windowServices(&session);
         MainWindow window(&windowServices, QStringLiteral("x"));

@@ -3,7 +3,7 @@
 #include "machinesview.h"
 #include "services/linkstatus.h"
 #include "services/session.h"
-#include "simserver.h"
+#include "simhost.h"
 #include "stalebanner.h"
 #include "theme.h"
 
@@ -67,7 +67,7 @@ struct Console
         session.start();
     }
 
-    SimServer server;
+    SimHost server;
     Session session;
     std::unique_ptr<MachinesView> view;
     std::vector<std::unique_ptr<QAbstractItemModelTester>> testers;

@@ -7,7 +7,7 @@
 #include "services/notificationcenter.h"
 #include "services/session.h"
 #include "sim/simtestclient.h"
-#include "simserver.h"
+#include "simhost.h"
 #include "store/localstore.h"
 #include "theme.h"
 
@@ -74,7 +74,7 @@ struct Console
         session.start();
     }
 
-    SimServer server;
+    SimHost server;
     Session session;
     std::unique_ptr<NotificationCenter> center;
     QWidget window;

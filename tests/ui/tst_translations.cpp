@@ -2,7 +2,7 @@
 #include "mainwindow.h"
 #include "services/consoleservices.h"
 #include "services/session.h"
-#include "simserver.h"
+#include "simhost.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
@@ -68,7 +68,7 @@ struct Console
         session.start();
         QTRY_VERIFY_WITH_TIMEOUT(session.hasLiveData(), 10000);
     }
-    SimServer server;
+    SimHost server;
     QTemporaryDir dir;
     Session session;
     std::unique_ptr<ConsoleServices> windowServices;

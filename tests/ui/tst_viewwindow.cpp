@@ -10,7 +10,7 @@
 #include "services/consoleservices.h"
 #include "services/linkstatus.h"
 #include "services/session.h"
-#include "simserver.h"
+#include "simhost.h"
 #include "stalebanner.h"
 #include "theme.h"
 #include "viewwindow.h"
@@ -56,7 +56,7 @@ SimOptions floodOptions()
 struct Console
 {
     explicit Console(const QString &storePath)
-        : server(std::make_unique<SimServer>(floodOptions()))
+        : server(std::make_unique<SimHost>(floodOptions()))
     {
         QVERIFY(server->listen());
         session.openStore(storePath);
@@ -74,7 +74,7 @@ struct Console
         QVERIFY(QTest::qWaitForWindowExposed(window.get()));
     }
 
-    std::unique_ptr<SimServer> server;
+    std::unique_ptr<SimHost> server;
     Session session;
     std::unique_ptr<ConsoleServices> windowServices;
     std::unique_ptr<MainWindow> window;

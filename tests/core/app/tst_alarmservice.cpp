@@ -1,7 +1,7 @@
 #include "../net/faultproxy.h"
 #include "net/connectionservice.h"
 #include "services/session.h"
-#include "simserver.h"
+#include "simhost.h"
 #include "store/localstore.h"
 #include "store/storeworker.h"
 
@@ -45,7 +45,7 @@ ConnectionSettings settingsFor(const QString &url)
 }
 
 // Ids of the server's alarms, in id order, once at least `count` exist.
-QStringList waitForAlarms(const SimServer &server, int count)
+QStringList waitForAlarms(const SimHost &server, int count)
 {
     QStringList ids;
     const bool enough = QTest::qWaitFor(
@@ -60,14 +60,14 @@ QStringList waitForAlarms(const SimServer &server, int count)
     return enough ? ids : QStringList();
 }
 
-QString stateOf(const SimServer &server, const QString &alarmId)
+QString stateOf(const SimHost &server, const QString &alarmId)
 {
     return server.world().alarms().alarmJson(alarmId).value(QLatin1StringView("state")).toString();
 }
 
 // At a high rate the drones recharge within a second, so an alarm may have
 // returned to normal before it is acknowledged; acknowledging it then clears it.
-bool ackedByOperator(const SimServer &server, const QString &alarmId)
+bool ackedByOperator(const SimHost &server, const QString &alarmId)
 {
     const QJsonObject alarm = server.world().alarms().alarmJson(alarmId);
     const QString state = alarm.value(QLatin1StringView("state")).toString();
@@ -100,7 +100,7 @@ SimOptions chatterOptions()
     return o;
 }
 
-qint64 countOf(const SimServer &server, const QString &alarmId)
+qint64 countOf(const SimHost &server, const QString &alarmId)
 {
     return server.world().alarms().alarmJson(alarmId).value(QLatin1StringView("count")).toInteger();
 }
@@ -140,7 +140,7 @@ void TestAlarmService::init()
 
 void TestAlarmService::ackWhileLiveReachesTheServer()
 {
-    SimServer server(floodOptions());
+    SimHost server(floodOptions());
     QVERIFY(server.listen());
     LocalStore store;
     QVERIFY2(store.open(storePath()), qPrintable(store.lastError()));
@@ -175,7 +175,7 @@ void TestAlarmService::ackWhileLiveReachesTheServer()
 
 void TestAlarmService::ackWhileOfflineSurvivesARestartAndIsDelivered()
 {
-    SimServer server(floodOptions());
+    SimHost server(floodOptions());
     QVERIFY(server.listen());
     FaultProxy proxy(server.port());
     proxy.setRefusing(true);
@@ -241,7 +241,7 @@ void TestAlarmService::ackWhileOfflineSurvivesARestartAndIsDelivered()
 
 void TestAlarmService::a6_pendingActionsAreDeliveredInOrderPerAlarm()
 {
-    SimServer server(floodOptions());
+    SimHost server(floodOptions());
     QVERIFY(server.listen());
     FaultProxy proxy(server.port());
     proxy.setRefusing(true);
@@ -291,7 +291,7 @@ void TestAlarmService::a6_pendingActionsAreDeliveredInOrderPerAlarm()
 
 void TestAlarmService::refusalIsKeptAndNeverRetried()
 {
-    SimServer server(floodOptions());
+    SimHost server(floodOptions());
     QVERIFY(server.listen());
     FaultProxy proxy(server.port());
     LocalStore store;
@@ -346,7 +346,7 @@ void TestAlarmService::refusalIsKeptAndNeverRetried()
 
 void TestAlarmService::timeoutKeepsTheEntryPending()
 {
-    SimServer server(floodOptions());
+    SimHost server(floodOptions());
     QVERIFY(server.listen());
     FaultProxy proxy(server.port());
     LocalStore store;
@@ -403,7 +403,7 @@ void TestAlarmService::timeoutKeepsTheEntryPending()
 
 void TestAlarmService::a3_queuedAckIsNotAppliedToALaterOccurrence()
 {
-    SimServer server(chatterOptions());
+    SimHost server(chatterOptions());
     QVERIFY(server.listen());
     FaultProxy proxy(server.port());
     proxy.setRefusing(true);
@@ -446,7 +446,7 @@ void TestAlarmService::a3_queuedAckIsNotAppliedToALaterOccurrence()
 
 void TestAlarmService::a3_requestCarriesItsIdAndARepeatActsOnce()
 {
-    SimServer server(floodOptions());
+    SimHost server(floodOptions());
     QVERIFY(server.listen());
     Session session;
     session.setSettings(settingsFor(server.url()));
@@ -479,7 +479,7 @@ void TestAlarmService::a3_requestCarriesItsIdAndARepeatActsOnce()
 
 void TestAlarmService::a3_actionWaitingTooLongIsNotSent()
 {
-    SimServer server(floodOptions());
+    SimHost server(floodOptions());
     QVERIFY(server.listen());
     FaultProxy proxy(server.port());
     proxy.setRefusing(true);
@@ -511,7 +511,7 @@ void TestAlarmService::a3_actionWaitingTooLongIsNotSent()
 
 void TestAlarmService::a6_polling_unsupportedActionFailsAtOnceAndTheRestIsFlushed()
 {
-    SimServer server(floodOptions());
+    SimHost server(floodOptions());
     QVERIFY(server.listen());
     FaultProxy proxy(server.port());
     proxy.setRefusing(true);
@@ -551,7 +551,7 @@ void TestAlarmService::a6_polling_unsupportedActionFailsAtOnceAndTheRestIsFlushe
 
 void TestAlarmService::a5_ackOnALiveLinkWorksWithoutAStore()
 {
-    SimServer server(floodOptions());
+    SimHost server(floodOptions());
     QVERIFY(server.listen());
     Session session; // no store at all
     session.setSettings(settingsFor(server.url()));
@@ -573,7 +573,7 @@ void TestAlarmService::a5_ackOnALiveLinkWorksWithoutAStore()
 
 void TestAlarmService::a5_ackOnALiveLinkWorksAfterTheStoreBreaks()
 {
-    SimServer server(floodOptions());
+    SimHost server(floodOptions());
     QVERIFY(server.listen());
     LocalStore store;
     QVERIFY2(store.open(storePath()), qPrintable(store.lastError()));
@@ -606,7 +606,7 @@ void TestAlarmService::a5_ackOnALiveLinkWorksAfterTheStoreBreaks()
 
 void TestAlarmService::s11_secondConsoleOnTheProfileDoesNotDeliverItsOutbox()
 {
-    SimServer server(floodOptions());
+    SimHost server(floodOptions());
     QVERIFY(server.listen());
     FaultProxy proxy(server.port());
     proxy.setRefusing(true);
