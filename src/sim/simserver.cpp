@@ -144,8 +144,8 @@ void SimServer::onNewConnection()
         auto client = std::make_unique<Client>();
         Client *c = client.get();
         c->socket = socket;
-        c->connectedAtMs = c->lastHeardMs = c->lastRefillMs = m_clock.elapsed();
-        c->tokens = m_options.messageBurst;
+        c->connectedAtMs = c->lastHeardMs = m_clock.elapsed();
+        c->limiter = SimRateLimiter(m_options.messageBurst, m_options.messagesPerSecond, c->connectedAtMs);
         c->authTimer = std::make_unique<QTimer>();
         c->authTimer->setSingleShot(true);
         connect(c->authTimer.get(), &QTimer::timeout, this,
@@ -198,21 +198,14 @@ void SimServer::onNewConnection()
 
 bool SimServer::allowMessage(Client *client)
 {
-    const qint64 now = m_clock.elapsed();
-    client->tokens
-        = std::min<double>(m_options.messageBurst,
-                           client->tokens + double(now - client->lastRefillMs) * m_options.messagesPerSecond / 1000.0);
-    client->lastRefillMs = now;
-    if (client->tokens >= 1.0) {
-        client->tokens -= 1.0;
-        client->refusedStreak = 0;
+    switch (client->limiter.take(m_clock.elapsed())) {
+    case SimRateLimiter::Verdict::Allowed:
         return true;
-    }
-    // Refusing costs the server little; a client that keeps pushing three
-    // bursts' worth past the limit is abusive and goes.
-    if (++client->refusedStreak >= 3 * m_options.messageBurst) {
+    case SimRateLimiter::Verdict::Abusive: // refusing costs little, but this client keeps pushing: it goes
         client->socket->close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("message rate limit"));
         return false;
+    case SimRateLimiter::Verdict::Refused:
+        break;
     }
     sendError(
         client, QStringLiteral("rate_limited"),

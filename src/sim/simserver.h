@@ -3,6 +3,7 @@
 #include "simbackend.h"
 #include "simlistener.h"
 #include "simoptions.h"
+#include "simratelimiter.h"
 #include "simsession.h"
 #include "simworld.h"
 
@@ -95,9 +96,7 @@ private:
         QString clientName;
         qint64 connectedAtMs = 0;
         qint64 lastHeardMs = 0;
-        double tokens = 0.0; // rate limiter bucket
-        qint64 lastRefillMs = 0;
-        int refusedStreak = 0;
+        SimRateLimiter limiter;
         int malformedStreak = 0;
         QList<QJsonObject> outbox; // events due in this pass, sent as one frame
         bool gone = false; // disconnected; removed once the current call stack is done with it
