@@ -1,29 +1,14 @@
 #include "tilemodel.h"
 
 #include "plantvalues.h"
+#include "tileendpoint.h"
 #include "tilereconcile.h"
-
-#include <QVariantMap>
 
 #include <algorithm>
 #include <array>
 #include <vector>
 
 using Domain::EndpointValue;
-
-// The live part of an endpoint: `meta` is its metadata from the latest
-// `tiles` snapshot, with the current value and its time in meta.value and
-// meta.timestamp.
-struct TileModel::EndpointState
-{
-    Domain::Endpoint meta;
-    QString telemetryUnit; // the unit the latest telemetry named, for endpoints the snapshot gives none
-    qint64 heardMs = 0;
-    bool stale = false;
-    QList<Domain::Interlock> interlocks;
-
-    QString unit() const { return meta.unit.isEmpty() ? telemetryUnit : meta.unit; }
-};
 
 struct TileModel::Node
 {
@@ -35,12 +20,19 @@ struct TileModel::Node
     QString deviceKind;
     QList<Domain::Interlock> interlocks; // a tile's, as the snapshot gives them
     std::vector<std::unique_ptr<Node>> children;
-    std::unique_ptr<EndpointState> endpoint;
+    std::unique_ptr<TileEndpoint> endpoint;
 
     void renumberFrom(int first)
     {
         for (int r = first; r < int(children.size()); ++r)
             children[r]->row = r;
+    }
+    QStringList childIds() const
+    {
+        QStringList ids;
+        for (const auto &child : children)
+            ids.append(child->id);
+        return ids;
     }
 };
 
@@ -50,60 +42,9 @@ struct TileModel::ReconcileContext
     const TileReconcile &plan;
     // Endpoints the snapshot moved to another device or tile: their values
     // go with them (their pending commands are kept by endpointId).
-    QHash<QString, EndpointState> carried;
+    QHash<QString, TileEndpoint> carried;
     Changes changes;
 };
-
-namespace {
-
-constexpr quint32 kDisplayBit = 1u << 31;
-
-constexpr quint32 bit(TileModel::Role role)
-{
-    return 1u << (role - TileModel::NodeKindRole);
-}
-
-constexpr quint32 kValueBits = bit(TileModel::ValueRole) | kDisplayBit;
-constexpr quint32 kLastUpdateBits = bit(TileModel::LastUpdateRole) | kDisplayBit;
-constexpr quint32 kUnitBits = bit(TileModel::UnitRole) | kDisplayBit;
-constexpr quint32 kNameBits = bit(TileModel::NameRole) | kDisplayBit;
-
-QList<int> rolesOf(quint32 mask)
-{
-    QList<int> roles;
-    if (mask & kDisplayBit)
-        roles.append(Qt::DisplayRole);
-    for (int role = TileModel::NodeKindRole; role <= TileModel::PendingUnconfirmedRole; ++role)
-        if (mask & bit(TileModel::Role(role)))
-            roles.append(role);
-    return roles;
-}
-
-bool sameInterlocks(const QList<Domain::Interlock> &a, const QList<Domain::Interlock> &b)
-{
-    return std::equal(a.cbegin(), a.cend(), b.cbegin(), b.cend(), [](const auto &x, const auto &y) {
-        return x.id == y.id && x.description == y.description && x.target == y.target
-            && x.requiredEndpointId == y.requiredEndpointId && x.op == y.op && x.requiredValue == y.requiredValue;
-    });
-}
-
-QVariantList interlocksToVariant(const QList<Domain::Interlock> &interlocks)
-{
-    QVariantList out;
-    out.reserve(interlocks.size());
-    for (const auto &i : interlocks) {
-        out.append(QVariantMap {
-            {QStringLiteral("id"), i.id},
-            {QStringLiteral("description"), i.description},
-            {QStringLiteral("requiredEndpointId"), i.requiredEndpointId},
-            {QStringLiteral("op"), int(i.op)},
-            {QStringLiteral("requiredValue"), PlantValues::toVariant(i.requiredValue)},
-        });
-    }
-    return out;
-}
-
-} // namespace
 
 TileModel::TileModel(QObject *parent)
     : QAbstractItemModel(parent)
@@ -158,7 +99,7 @@ QVariant TileModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid))
         return {};
     const Node *node = nodeOf(index);
-    const EndpointState *e = node->endpoint.get();
+    const TileEndpoint *e = node->endpoint.get();
     const auto pending = [&]() -> const TileCommandTracker::Pending & { return m_commands.pendingOn(node->id); };
 
     switch (role) {
@@ -186,26 +127,6 @@ QVariant TileModel::data(const QModelIndex &index, int role) const
     if (!e)
         return {};
     switch (role) {
-    case ValueRole:
-        return PlantValues::toVariant(e->meta.value);
-    case UnitRole:
-        return e->unit();
-    case ValueTypeRole:
-        return int(e->meta.valueType);
-    case WritableRole:
-        return e->meta.writable;
-    case CriticalRole:
-        return e->meta.critical;
-    case MinRole:
-        return PlantValues::toVariant(e->meta.min);
-    case MaxRole:
-        return PlantValues::toVariant(e->meta.max);
-    case StepRole:
-        return PlantValues::toVariant(e->meta.step);
-    case OptionsRole:
-        return e->meta.options;
-    case InterlocksRole:
-        return interlocksToVariant(e->interlocks);
     case PendingCommandIdRole:
         return pending().commandId.isEmpty() ? QVariant() : QVariant(pending().commandId);
     case PendingValueRole:
@@ -216,14 +137,8 @@ QVariant TileModel::data(const QModelIndex &index, int role) const
         return pending().commandId.isEmpty() ? QVariant() : QVariant(pending().own);
     case PendingUnconfirmedRole:
         return !pending().commandId.isEmpty() && pending().unconfirmed;
-    case LastUpdateRole:
-        return e->meta.timestamp.isValid() ? QVariant(e->meta.timestamp) : QVariant();
-    case StaleRole:
-        return e->stale;
-    case AgeRole:
-        return m_staleness.now() - e->heardMs;
     }
-    return {};
+    return e->data(role, m_staleness);
 }
 
 QVariant TileModel::headerData(int section, Qt::Orientation orientation, int role) const
@@ -282,24 +197,11 @@ void TileModel::reconcile(const QList<Domain::Tile> &snapshot)
 
     // First every removal, so that an endpoint the snapshot moved elsewhere
     // is out of the way (and its state carried) before its new row is made.
-    QSet<QString> listed;
-    for (const auto &tile : plan.tiles())
-        listed.insert(tile.tileId);
-    removeMissing(m_root.get(), listed, ctx);
+    removeMissing(m_root.get(), plan.tileIds(), ctx);
     for (const auto &tileNode : m_root->children) {
-        const Domain::Tile &tile = *plan.tile(tileNode->id);
-        listed.clear();
-        for (const auto &device : tile.devices)
-            listed.insert(device.deviceId);
-        removeMissing(tileNode.get(), listed, ctx);
-        for (const auto &deviceNode : tileNode->children) {
-            const auto device = std::find_if(tile.devices.cbegin(), tile.devices.cend(),
-                                             [&](const auto &d) { return d.deviceId == deviceNode->id; });
-            listed.clear();
-            for (const auto &endpoint : device->endpoints)
-                listed.insert(endpoint.endpointId);
-            removeMissing(deviceNode.get(), listed, ctx);
-        }
+        removeMissing(tileNode.get(), plan.deviceIds(tileNode->id), ctx);
+        for (const auto &deviceNode : tileNode->children)
+            removeMissing(deviceNode.get(), plan.endpointIds(tileNode->id, deviceNode->id), ctx);
     }
 
     placeChildren(
@@ -320,10 +222,7 @@ void TileModel::reconcile(const QList<Domain::Tile> &snapshot)
 
 void TileModel::removeMissing(Node *parent, const QSet<QString> &listed, ReconcileContext &ctx)
 {
-    QStringList shown;
-    for (const auto &child : parent->children)
-        shown.append(child->id);
-    for (const auto &step : TileReconcile::removals(shown, listed)) {
+    for (const auto &step : TileReconcile::removals(parent->childIds(), listed)) {
         beginRemoveRows(indexOf(parent), step.first, step.last);
         for (int r = step.first; r <= step.last; ++r)
             forget(parent->children[r].get(), ctx);
@@ -358,16 +257,13 @@ void TileModel::placeChildren(Node *parent, const QList<Item> &items, IdOf idOf,
 {
     // After removeMissing, every child is one of `items`; this moves them
     // into the snapshot's order and inserts the new ones, a run at a time.
-    QStringList shown;
-    for (const auto &child : parent->children)
-        shown.append(child->id);
     QStringList listed;
     for (const auto &item : items)
         listed.append(idOf(item));
     const QModelIndex parentIndex = indexOf(parent);
     auto &children = parent->children;
     using Kind = TileReconcile::Step::Kind;
-    for (const auto &step : TileReconcile::placements(shown, listed)) {
+    for (const auto &step : TileReconcile::placements(parent->childIds(), listed)) {
         if (step.kind == Kind::Move) {
             beginMoveRows(parentIndex, step.first, step.first, parentIndex, step.last);
             std::unique_ptr<Node> moving = std::move(children[step.first]);
@@ -441,45 +337,15 @@ std::unique_ptr<TileModel::Node> TileModel::buildEndpoint(const Domain::Endpoint
     node->kind = NodeKind::Endpoint;
     node->id = endpoint.endpointId;
     node->name = endpoint.name;
-    node->endpoint = std::make_unique<EndpointState>();
-    EndpointState &state = *node->endpoint;
-
+    node->endpoint = std::make_unique<TileEndpoint>();
+    const QList<Domain::Interlock> guards = m_interlocksByTarget.value(endpoint.endpointId);
     if (auto it = ctx.carried.find(endpoint.endpointId); it != ctx.carried.end()) {
-        state = std::move(*it);
+        *node->endpoint = std::move(*it);
         ctx.carried.erase(it);
-        const EndpointValue value = state.meta.value;
-        const QDateTime time = state.meta.timestamp;
-        state.meta = endpoint;
-        state.meta.value = value;
-        state.meta.timestamp = time;
-        state.interlocks = m_interlocksByTarget.value(endpoint.endpointId);
+        node->endpoint->carry(endpoint, guards);
         return node;
     }
-
-    // A new endpoint counts as heard when the snapshot that lists it arrives.
-    const qint64 now = m_staleness.now();
-    state.meta = endpoint;
-    state.meta.value = {};
-    state.meta.timestamp = {};
-    state.heardMs = now;
-    state.stale = m_staleness.isStale(now, now);
-    state.interlocks = m_interlocksByTarget.value(endpoint.endpointId);
-    const bool snapshotHasValue = !std::holds_alternative<std::monostate>(endpoint.value);
-    if (snapshotHasValue)
-        setValue(state, endpoint.endpointId, endpoint.value, endpoint.timestamp, now);
-
-    // Telemetry that came before the endpoint did: it wins unless the
-    // snapshot's own value is known to be newer.
-    if (const auto orphan = m_orphans.take(endpoint.endpointId)) {
-        const Domain::Telemetry &t = orphan->telemetry;
-        if (!snapshotHasValue
-            || (t.timestamp.isValid() && endpoint.timestamp.isValid() && t.timestamp >= endpoint.timestamp)) {
-            setValue(state, endpoint.endpointId, t.value, t.timestamp.isValid() ? t.timestamp : orphan->arrivedUtc,
-                     now);
-            if (!t.unit.isEmpty())
-                state.telemetryUnit = t.unit;
-        }
-    }
+    node->endpoint->list(endpoint, guards, m_orphans.take(endpoint.endpointId), m_staleness, m_history);
     return node;
 }
 
@@ -487,7 +353,7 @@ void TileModel::updateTile(Node *node, const Domain::Tile &tile, ReconcileContex
 {
     if (node->name != tile.name) {
         node->name = tile.name;
-        ctx.changes[node] |= kNameBits;
+        ctx.changes[node] |= TileEndpoint::kNameBits;
     }
     node->interlocks = tile.interlocks;
     placeChildren(
@@ -501,11 +367,11 @@ void TileModel::updateDevice(Node *node, const Domain::Device &device, Reconcile
     RoleMask mask = 0;
     if (node->name != device.name) {
         node->name = device.name;
-        mask |= kNameBits;
+        mask |= TileEndpoint::kNameBits;
     }
     if (node->deviceKind != device.kind) {
         node->deviceKind = device.kind;
-        mask |= bit(DeviceKindRole);
+        mask |= TileEndpoint::bit(DeviceKindRole);
     }
     if (mask)
         ctx.changes[node] |= mask;
@@ -517,99 +383,18 @@ void TileModel::updateDevice(Node *node, const Domain::Device &device, Reconcile
 
 void TileModel::updateEndpoint(Node *node, const Domain::Endpoint &endpoint, ReconcileContext &ctx)
 {
-    EndpointState &state = *node->endpoint;
-    Domain::Endpoint &meta = state.meta;
-    RoleMask mask = 0;
-    if (node->name != endpoint.name) {
-        node->name = endpoint.name;
-        meta.name = endpoint.name;
-        mask |= kNameBits;
-    }
-    const QString unitBefore = state.unit();
-    meta.unit = endpoint.unit;
-    if (state.unit() != unitBefore)
-        mask |= kUnitBits;
-    if (meta.valueType != endpoint.valueType) {
-        meta.valueType = endpoint.valueType;
-        mask |= bit(ValueTypeRole);
-    }
-    if (meta.writable != endpoint.writable) {
-        meta.writable = endpoint.writable;
-        mask |= bit(WritableRole);
-    }
-    if (meta.critical != endpoint.critical) {
-        meta.critical = endpoint.critical;
-        mask |= bit(CriticalRole);
-    }
-    if (meta.min != endpoint.min) {
-        meta.min = endpoint.min;
-        mask |= bit(MinRole);
-    }
-    if (meta.max != endpoint.max) {
-        meta.max = endpoint.max;
-        mask |= bit(MaxRole);
-    }
-    if (meta.step != endpoint.step) {
-        meta.step = endpoint.step;
-        mask |= bit(StepRole);
-    }
-    if (meta.options != endpoint.options) {
-        meta.options = endpoint.options;
-        mask |= bit(OptionsRole);
-    }
-    const QList<Domain::Interlock> interlocks = m_interlocksByTarget.value(endpoint.endpointId);
-    if (!sameInterlocks(state.interlocks, interlocks)) {
-        state.interlocks = interlocks;
-        mask |= bit(InterlocksRole);
-    }
-
-    // The value the endpoint has stays; the snapshot's only fills in one it
-    // lacks, or replaces one it knows to be older.
-    if (!std::holds_alternative<std::monostate>(endpoint.value)
-        && (std::holds_alternative<std::monostate>(meta.value)
-            || (endpoint.timestamp.isValid() && meta.timestamp.isValid() && endpoint.timestamp > meta.timestamp))) {
-        const EndpointValue valueBefore = meta.value;
-        const QDateTime timeBefore = meta.timestamp;
-        const bool staleBefore = state.stale;
-        setValue(state, endpoint.endpointId, endpoint.value, endpoint.timestamp, m_staleness.now());
-        mask |= bit(AgeRole);
-        if (meta.value != valueBefore)
-            mask |= kValueBits;
-        if (meta.timestamp != timeBefore)
-            mask |= kLastUpdateBits;
-        if (state.stale != staleBefore)
-            mask |= bit(StaleRole);
-    }
+    const RoleMask mask
+        = node->endpoint->update(endpoint, m_interlocksByTarget.value(endpoint.endpointId), m_staleness, m_history);
+    node->name = node->endpoint->meta.name;
     if (mask)
         ctx.changes[node] |= mask;
 }
 
-void TileModel::setValue(EndpointState &state, const QString &endpointId, const EndpointValue &value,
-                         const QDateTime &time, qint64 heardMs)
-{
-    const QDateTime at = time.isValid() ? time.toUTC() : QDateTime::currentDateTimeUtc();
-    state.meta.value = value;
-    state.meta.timestamp = at;
-    state.heardMs = heardMs;
-    state.stale = m_staleness.isStale(heardMs, heardMs);
-    if (const bool *b = std::get_if<bool>(&value))
-        m_history.append(endpointId, kHistoryMetric, at.toMSecsSinceEpoch(), *b ? 1.0 : 0.0);
-    else if (const double *d = std::get_if<double>(&value))
-        m_history.append(endpointId, kHistoryMetric, at.toMSecsSinceEpoch(), *d);
-}
-
 void TileModel::applyTelemetry(const QList<Domain::Telemetry> &updates)
 {
-    struct Before
-    {
-        EndpointValue value;
-        QDateTime time;
-        QString unit;
-        bool stale;
-    };
     const qint64 now = m_staleness.now();
     QDateTime nowUtc; // read once, and only if some telemetry has no time of its own
-    QHash<Node *, Before> touched;
+    QHash<Node *, TileEndpoint::Seen> touched;
     for (const auto &t : updates) {
         if (!t.timestamp.isValid() && !nowUtc.isValid())
             nowUtc = QDateTime::currentDateTimeUtc();
@@ -618,29 +403,14 @@ void TileModel::applyTelemetry(const QList<Domain::Telemetry> &updates)
             m_orphans.keep(t, nowUtc, now);
             continue;
         }
-        EndpointState &state = *node->endpoint;
         if (!touched.contains(node))
-            touched.insert(node, {state.meta.value, state.meta.timestamp, state.unit(), state.stale});
-        if (!t.unit.isEmpty())
-            state.telemetryUnit = t.unit;
-        setValue(state, t.endpointId, t.value, t.timestamp.isValid() ? t.timestamp : nowUtc, now);
+            touched.insert(node, node->endpoint->seen());
+        node->endpoint->apply(t, nowUtc, now, m_staleness, m_history);
     }
 
     Changes changes;
-    for (auto it = touched.cbegin(); it != touched.cend(); ++it) {
-        const EndpointState &state = *it.key()->endpoint;
-        const Before &before = it.value();
-        RoleMask mask = bit(AgeRole); // heard from: its age starts over
-        if (state.meta.value != before.value)
-            mask |= kValueBits;
-        if (state.meta.timestamp != before.time)
-            mask |= kLastUpdateBits;
-        if (state.unit() != before.unit)
-            mask |= kUnitBits;
-        if (state.stale != before.stale)
-            mask |= bit(StaleRole);
-        changes.insert(it.key(), mask);
-    }
+    for (auto it = touched.cbegin(); it != touched.cend(); ++it)
+        changes.insert(it.key(), it.key()->endpoint->changedSince(it.value()));
     emitChanges(changes);
     Q_EMIT contentsUpdated();
 }
@@ -688,22 +458,9 @@ void TileModel::releasePending(const QList<QString> &commandIds)
 
 void TileModel::emitCommandChanges(const TileCommandTracker::Changes &changes)
 {
-    using C = TileCommandTracker::Change;
     Changes out;
-    for (auto it = changes.cbegin(); it != changes.cend(); ++it) {
-        RoleMask mask = 0;
-        if (*it & C::CommandChanged)
-            mask |= bit(PendingCommandIdRole) | bit(PendingOwnRole);
-        if (*it & C::ValueChanged)
-            mask |= bit(PendingValueRole);
-        if (*it & C::StatusChanged)
-            mask |= bit(PendingStatusRole);
-        if (*it & C::OwnChanged)
-            mask |= bit(PendingOwnRole);
-        if (*it & C::UnconfirmedChanged)
-            mask |= bit(PendingUnconfirmedRole);
-        out.insert(m_endpoints.value(it.key()), mask);
-    }
+    for (auto it = changes.cbegin(); it != changes.cend(); ++it)
+        out.insert(m_endpoints.value(it.key()), TileEndpoint::pendingRoles(*it));
     emitChanges(out);
 }
 
@@ -764,11 +521,11 @@ void TileModel::refreshStaleness()
     const qint64 now = m_staleness.now();
     Changes changes;
     for (Node *node : std::as_const(m_endpoints)) {
-        EndpointState &state = *node->endpoint;
+        TileEndpoint &state = *node->endpoint;
         const bool stale = m_staleness.isStale(state.heardMs, now);
         if (stale != state.stale) {
             state.stale = stale;
-            changes.insert(node, bit(StaleRole));
+            changes.insert(node, TileEndpoint::bit(StaleRole));
         }
     }
     emitChanges(changes);
@@ -827,7 +584,7 @@ void TileModel::emitChanges(const Changes &changes)
         if (!last)
             continue;
         Q_EMIT dataChanged(indexOf(entries.at(start).node, 0), indexOf(entries.at(i).node, ColumnCount - 1),
-                           rolesOf(mask));
+                           TileEndpoint::rolesOf(mask));
         start = i + 1;
         mask = 0;
     }

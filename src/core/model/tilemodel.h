@@ -146,7 +146,6 @@ Q_SIGNALS:
 
 private:
     struct Node;
-    struct EndpointState;
     struct ReconcileContext;
     using RoleMask = quint32; // one bit per Role, and the top bit for Qt::DisplayRole
     using Changes = QHash<Node *, RoleMask>;
@@ -166,8 +165,6 @@ private:
     void updateDevice(Node *node, const Domain::Device &device, ReconcileContext &ctx);
     void updateEndpoint(Node *node, const Domain::Endpoint &endpoint, ReconcileContext &ctx);
 
-    void setValue(EndpointState &state, const QString &endpointId, const Domain::EndpointValue &value,
-                  const QDateTime &time, qint64 heardMs);
     void applyStatuses(const QList<Domain::CommandStatus> &updates, bool sending);
     void releasePending(const QList<QString> &commandIds);
     void emitCommandChanges(const TileCommandTracker::Changes &changes);

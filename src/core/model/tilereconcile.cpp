@@ -37,6 +37,37 @@ const Domain::Tile *TileReconcile::tile(const QString &tileId) const
     return it == m_tileRows.cend() ? nullptr : &m_tiles.at(*it);
 }
 
+QSet<QString> TileReconcile::tileIds() const
+{
+    QSet<QString> ids;
+    for (const auto &tile : m_tiles)
+        ids.insert(tile.tileId);
+    return ids;
+}
+
+QSet<QString> TileReconcile::deviceIds(const QString &tileId) const
+{
+    QSet<QString> ids;
+    if (const Domain::Tile *t = tile(tileId))
+        for (const auto &device : t->devices)
+            ids.insert(device.deviceId);
+    return ids;
+}
+
+QSet<QString> TileReconcile::endpointIds(const QString &tileId, const QString &deviceId) const
+{
+    QSet<QString> ids;
+    if (const Domain::Tile *t = tile(tileId)) {
+        for (const auto &device : t->devices) {
+            if (device.deviceId != deviceId)
+                continue;
+            for (const auto &endpoint : device.endpoints)
+                ids.insert(endpoint.endpointId);
+        }
+    }
+    return ids;
+}
+
 QList<TileReconcile::Step> TileReconcile::removals(const QStringList &shown, const QSet<QString> &listed)
 {
     // From the bottom, so the row numbers above stay valid.

@@ -38,6 +38,11 @@ public:
 
     const QList<Domain::Tile> &tiles() const { return m_tiles; }
     const Domain::Tile *tile(const QString &tileId) const;
+    // The ids the snapshot lists: its tiles, a tile's devices, a device's
+    // endpoints; none for a tile or device it does not list.
+    QSet<QString> tileIds() const;
+    QSet<QString> deviceIds(const QString &tileId) const;
+    QSet<QString> endpointIds(const QString &tileId, const QString &deviceId) const;
     // Whether the snapshot lists the endpoint, on any device of any tile.
     bool listsEndpoint(const QString &endpointId) const { return m_endpointIds.contains(endpointId); }
     // Every interlock of the snapshot, by the endpoint it guards.

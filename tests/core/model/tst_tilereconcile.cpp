@@ -183,6 +183,13 @@ void TestTileReconcile::repeatedIdsCountOnce()
     for (const char *id : {"E1", "E2", "E4"})
         QVERIFY2(plan.listsEndpoint(QString::fromLatin1(id)), id);
     QVERIFY(!plan.listsEndpoint(QStringLiteral("E3")));
+    QCOMPARE(plan.tileIds(), (QSet<QString> {QStringLiteral("T1"), QStringLiteral("T2")}));
+    QCOMPARE(plan.deviceIds(QStringLiteral("T1")), QSet<QString> {QStringLiteral("D1")});
+    QCOMPARE(plan.endpointIds(QStringLiteral("T1"), QStringLiteral("D1")),
+             (QSet<QString> {QStringLiteral("E1"), QStringLiteral("E2")}));
+    QCOMPARE(plan.endpointIds(QStringLiteral("T2"), QStringLiteral("D2")), QSet<QString> {QStringLiteral("E4")});
+    QVERIFY(plan.deviceIds(QStringLiteral("T3")).isEmpty());
+    QVERIFY(plan.endpointIds(QStringLiteral("T2"), QStringLiteral("D1")).isEmpty());
     // The repeated tile's interlocks are not counted a second time.
     QCOMPARE(plan.interlocksByTarget().value(QStringLiteral("E2")).size(), 1);
 }
