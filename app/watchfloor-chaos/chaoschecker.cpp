@@ -1,7 +1,7 @@
 #include "chaoschecker.h"
 
 #include "chaosconsole.h"
-#include "simserver.h"
+#include "simhost.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -47,7 +47,7 @@ qint64 ChaosChecker::nowMs()
     return QDateTime::currentMSecsSinceEpoch();
 }
 
-void ChaosChecker::setServer(SimServer *server)
+void ChaosChecker::setServer(SimHost *server)
 {
     m_server = server;
     ++m_instance;
@@ -56,7 +56,7 @@ void ChaosChecker::setServer(SimServer *server)
     // A difference seen against the last run's book says nothing of this
     // one, even if the new book happens to read the same.
     m_alarmSuspects.clear();
-    connect(server, &SimServer::actionPerformed, this, &ChaosChecker::onAction);
+    connect(server, &SimHost::actionPerformed, this, &ChaosChecker::onAction);
     sampleServer();
 }
 

@@ -13,7 +13,7 @@
 #include <deque>
 
 class ChaosConsole;
-class SimServer;
+class SimHost;
 
 // Checks what consoles show (their diagnostics snapshots) against the
 // reference server's own state, continuously and after every recovery:
@@ -41,7 +41,7 @@ public:
     explicit ChaosChecker(QObject *parent = nullptr);
 
     // The server now running (after every restart); not owned.
-    void setServer(SimServer *server);
+    void setServer(SimHost *server);
 
     // An action the console accepted (it answered with a request id); one
     // it answered with the id of an action still waiting counts once.
@@ -95,7 +95,7 @@ private:
     void checkCommands(const ChaosConsole &console, const QJsonObject &doc);
     static qint64 nowMs();
 
-    QPointer<SimServer> m_server;
+    QPointer<SimHost> m_server;
     int m_instance = 0;
     qint64 m_startMs;
     QTimer m_sampler;

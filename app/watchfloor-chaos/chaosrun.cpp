@@ -1,6 +1,6 @@
 #include "chaosrun.h"
 
-#include "simserver.h"
+#include "simhost.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -99,7 +99,7 @@ bool ChaosRun::startServer(quint16 port)
     options.seed = m_options.seed * 100 + quint32(++m_serverInstance);
     options.heartbeatMs = kHeartbeatMs;
     options.replayAgeMs = kReplayAgeMs;
-    m_server = std::make_unique<SimServer>(options);
+    m_server = std::make_unique<SimHost>(options);
     if (!m_server->listen()) {
         say(QStringLiteral("cannot start the reference server: %1").arg(m_server->errorString()));
         return false;

@@ -14,7 +14,7 @@
 #include <memory>
 #include <vector>
 
-class SimServer;
+class SimHost;
 
 // One soak: the reference server in this process (alarm flood and
 // chattering scenarios, a second operator), several real consoles each
@@ -74,7 +74,7 @@ private:
     QRandomGenerator m_random; // faults
     QRandomGenerator m_actionRandom;
     QTemporaryDir m_folder;
-    std::unique_ptr<SimServer> m_server;
+    std::unique_ptr<SimHost> m_server;
     int m_serverInstance = 0;
     quint16 m_port = 0;
     std::unique_ptr<ChaosOperator> m_operator;

@@ -1,4 +1,4 @@
-#include "simserver.h"
+#include "simhost.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -92,7 +92,7 @@ void onTerminationSignal(int)
 
 // SIGINT and SIGTERM end the server cleanly: every console gets close 1001
 // (going away) and reconnects elsewhere or later.
-void closeOnTerminationSignals(SimServer &server)
+void closeOnTerminationSignals(SimHost &server)
 {
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) != 0) {
         std::fprintf(stderr, "watchfloor-sim: cannot watch for signals; SIGTERM will not close cleanly\n");
@@ -233,7 +233,7 @@ int main(int argc, char *argv[])
         return 2;
     }
 
-    SimServer server(*options);
+    SimHost server(*options);
     if (!server.listen()) {
         std::fprintf(stderr, "watchfloor-sim: cannot listen on %s:%u: %s\n", qPrintable(options->host.toString()),
                      unsigned(options->port), qPrintable(server.errorString()));

@@ -12,7 +12,7 @@
 #include "services/operatorcontrolsocket.h"
 #include "services/profilecheck.h"
 #include "services/session.h"
-#include "simserver.h"
+#include "simhost.h"
 #include "startdialog.h"
 #include "store/localstore.h"
 #include "store/storeworker.h"
@@ -99,7 +99,7 @@ Profile loadProfile(const QString &path)
 
 // A profile with [simulator] enabled=true runs the reference simulator inside
 // the console, on a free loopback port, and connects to it.
-std::unique_ptr<SimServer> startSimulator(Profile &profile)
+std::unique_ptr<SimHost> startSimulator(Profile &profile)
 {
     if (!profile.simulator.enabled)
         return nullptr;
@@ -110,7 +110,7 @@ std::unique_ptr<SimServer> startSimulator(Profile &profile)
     options.machines = profile.simulator.machines;
     options.tiles = profile.simulator.tiles;
     options.seed = profile.simulator.seed;
-    auto simulator = std::make_unique<SimServer>(options);
+    auto simulator = std::make_unique<SimHost>(options);
     if (!simulator->listen())
         die(Cli::tr("cannot start the built-in simulator: %1").arg(simulator->errorString()), kExitFailure);
     profile.connection.url = QUrl(simulator->url());

@@ -1,6 +1,6 @@
 #include "simrestapi.h"
 
-#include "simserver.h"
+#include "simbackend.h"
 
 #include <QHttpServer>
 #include <QJsonArray>
@@ -59,9 +59,9 @@ struct SimRestApi::Poll
     QDeadlineTimer deadline;
 };
 
-SimRestApi::SimRestApi(SimServer &server, int maxPolls, QObject *parent)
+SimRestApi::SimRestApi(SimBackend &backend, int maxPolls, QObject *parent)
     : QObject(parent)
-    , m_server(server)
+    , m_backend(backend)
     , m_maxPolls(maxPolls)
     , m_http(new QHttpServer(this))
 {
@@ -70,7 +70,6 @@ SimRestApi::SimRestApi(SimServer &server, int maxPolls, QObject *parent)
     connect(&m_wake, &QTimer::timeout, this, &SimRestApi::servePolls);
     m_expiry.setSingleShot(true);
     connect(&m_expiry, &QTimer::timeout, this, &SimRestApi::servePolls);
-    connect(&m_server, &SimServer::eventsPublished, this, &SimRestApi::schedulePolls);
     addRoutes();
 }
 
@@ -81,19 +80,26 @@ void SimRestApi::bind(QTcpServer *listener)
     m_http->bind(listener);
 }
 
+QJsonObject SimRestApi::stats() const
+{
+    QJsonObject stats = m_backend.stats();
+    stats.insert(QLatin1StringView("longPolls"), waitingPolls());
+    return stats;
+}
+
 void SimRestApi::addRoutes()
 {
     using Method = QHttpServerRequest::Method;
     m_http->route(QStringLiteral("/api/v1/health"), Method::Get, [this] {
         return QHttpServerResponse(QJsonObject {
             {QLatin1StringView("status"), QStringLiteral("ok")},
-            {QLatin1StringView("uptimeSeconds"), m_server.stats().value(QLatin1StringView("uptimeSeconds"))}});
+            {QLatin1StringView("uptimeSeconds"), m_backend.stats().value(QLatin1StringView("uptimeSeconds"))}});
     });
     m_http->route(QStringLiteral("/api/v1/snapshot"), Method::Get, [this](const QHttpServerRequest &request) {
         Caller caller;
         if (auto denied = authorize(request, QStringLiteral("viewer"), &caller))
             return std::move(*denied);
-        return QHttpServerResponse(m_server.snapshotAll());
+        return QHttpServerResponse(m_backend.snapshotAll());
     });
     m_http->route(QStringLiteral("/api/v1/events"), Method::Get,
                   [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
@@ -103,7 +109,7 @@ void SimRestApi::addRoutes()
         Caller caller;
         if (auto denied = authorize(request, QStringLiteral("admin"), &caller))
             return std::move(*denied);
-        return QHttpServerResponse(m_server.stats());
+        return QHttpServerResponse(stats());
     });
     m_http->route(QStringLiteral("/api/v1/commands"), Method::Post, [this](const QHttpServerRequest &request) {
         return perform(request, QStringLiteral("command"), {});
@@ -146,14 +152,14 @@ std::optional<QHttpServerResponse> SimRestApi::authorize(const QHttpServerReques
     const QByteArray authorization = header(request, "authorization");
     const QByteArray token = authorization.startsWith("Bearer ") ? authorization.mid(7).trimmed() : QByteArray();
     const std::optional<QString> role
-        = m_server.roleForToken(QString::fromUtf8(token)); // as the WebSocket: no tokens set, anyone operates
+        = m_backend.roleForToken(QString::fromUtf8(token)); // as the WebSocket: no tokens set, anyone operates
     if (!role) {
         QHttpServerResponse response = failure(Status::Unauthorized, QStringLiteral("unauthorized"),
                                                QStringLiteral("send Authorization: Bearer <token>, a valid one"));
         response.setHeader("WWW-Authenticate", "Bearer");
         return response;
     }
-    if (!SimServer::roleAllows(*role, minimum)) {
+    if (!SimBackend::roleAllows(*role, minimum)) {
         return failure(Status::Forbidden, QStringLiteral("forbidden"),
                        QStringLiteral("the role %1 may not do this; it needs %2").arg(*role, minimum));
     }
@@ -183,7 +189,7 @@ QHttpServerResponse SimRestApi::perform(const QHttpServerRequest &request, const
     // The path names the alarm; the body may not name another.
     for (auto it = fields.constBegin(); it != fields.constEnd(); ++it)
         body.insert(it.key(), it.value());
-    const SimServer::Outcome outcome = m_server.perform(caller.name, type, body);
+    const SimBackend::Outcome outcome = m_backend.perform(caller.name, type, body);
     if (!outcome.error.isEmpty()) {
         const QString code = outcome.error.value(QLatin1StringView("code")).toString();
         return failure(statusOf(code), code, outcome.error.value(QLatin1StringView("message")).toString(),
@@ -218,7 +224,7 @@ void SimRestApi::onEventsRequest(const QHttpServerRequest &request, QHttpServerR
             return;
         }
     }
-    if (wait == 0 || after != m_server.journalSeq()) {
+    if (wait == 0 || after != m_backend.journalSeq()) {
         eventsAfter(after).write(std::move(responder));
         return;
     }
@@ -238,7 +244,7 @@ void SimRestApi::onEventsRequest(const QHttpServerRequest &request, QHttpServerR
 
 QHttpServerResponse SimRestApi::eventsAfter(quint64 after) const
 {
-    const auto events = m_server.journalAfter(after);
+    const auto events = m_backend.journalAfter(after);
     if (!events) {
         return failure(Status::Gone, QStringLiteral("resync_required"),
                        QStringLiteral("events after %1 are no longer kept; fetch /api/v1/snapshot").arg(after));
@@ -247,7 +253,7 @@ QHttpServerResponse SimRestApi::eventsAfter(quint64 after) const
     for (const QJsonObject &event : *events)
         array.append(event);
     return QHttpServerResponse(
-        QJsonObject {{QLatin1StringView("events"), array}, {QLatin1StringView("seq"), qint64(m_server.journalSeq())}});
+        QJsonObject {{QLatin1StringView("events"), array}, {QLatin1StringView("seq"), qint64(m_backend.journalSeq())}});
 }
 
 void SimRestApi::schedulePolls()
@@ -258,7 +264,7 @@ void SimRestApi::schedulePolls()
 
 void SimRestApi::servePolls()
 {
-    const quint64 seq = m_server.journalSeq();
+    const quint64 seq = m_backend.journalSeq();
     qint64 nextDeadlineMs = -1;
     for (auto it = m_polls.begin(); it != m_polls.end();) {
         Poll &poll = **it;

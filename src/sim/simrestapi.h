@@ -16,26 +16,33 @@ class QHttpServerResponder;
 class QHttpServerResponse;
 class QTcpServer;
 class QTcpSocket;
-class SimServer;
+class SimBackend;
 
 // The reference server's REST fallback under /api/v1, for consoles that
 // cannot have the WebSocket: snapshots, a long-polled event journal,
 // commands and alarm actions with the same tokens, roles, checks and
-// publish path as the WebSocket. It is the only class that touches
-// QtHttpServer, a technical preview in Qt 6.4.
+// publish path as the WebSocket, all asked of its SimBackend. It is the only
+// class that touches QtHttpServer, a technical preview in Qt 6.4. Whoever
+// composes it with its backend (SimHost) calls eventsPublished() whenever
+// the backend's journal has numbered new events.
 class SimRestApi : public QObject
 {
     Q_OBJECT
 
 public:
     // At most `maxPolls` long polls wait at once; more are answered 503.
-    SimRestApi(SimServer &server, int maxPolls, QObject *parent = nullptr);
+    SimRestApi(SimBackend &backend, int maxPolls, QObject *parent = nullptr);
     ~SimRestApi() override;
 
     // Serves every connection `listener` passes on; QHttpServer takes the
     // listener over as its child.
     void bind(QTcpServer *listener);
     int waitingPolls() const { return int(m_polls.size()); }
+    // The backend's, with `longPolls`: how many polls are waiting.
+    QJsonObject stats() const;
+    // The backend's journal has new events: waiting polls are answered once
+    // the current burst of events is published.
+    void eventsPublished() { schedulePolls(); }
 
     static constexpr int kMaxWaitSeconds = 30;
 
@@ -58,7 +65,7 @@ private:
     void schedulePolls();
     void servePolls();
 
-    SimServer &m_server;
+    SimBackend &m_backend;
     int m_maxPolls;
     QHttpServer *m_http = nullptr;
     std::list<std::unique_ptr<Poll>> m_polls;

@@ -1,8 +1,6 @@
 #include "simserver.h"
 
-#include "simlistener.h"
 #include "simloadgen.h"
-#include "simrestapi.h"
 #include "simtime.h"
 
 #include <QJsonArray>
@@ -26,15 +24,6 @@ constexpr qint64 kTickMs = 50;
 // Load frames a console has not read yet, beyond which it gets no more.
 constexpr qint64 kLoadBacklogBytes = 8 * 1024 * 1024;
 
-int roleRank(const QString &role)
-{
-    if (role == u"admin")
-        return 2;
-    if (role == u"operator")
-        return 1;
-    return 0;
-}
-
 QWebSocketProtocol::CloseCode closeCode(int code)
 {
     return QWebSocketProtocol::CloseCode(code);
@@ -51,7 +40,6 @@ SimServer::SimServer(const SimOptions &options, QObject *parent)
     , m_journal(QStringLiteral("journal"), QString(), QString(),
                 SimSession::Limits {options.replayEvents, options.replayAgeMs})
     , m_load(std::make_unique<SimLoadGen>(m_world, options.seed))
-    , m_rest(std::make_unique<SimRestApi>(*this, options.maxConnections))
 {
     m_load->setFrameInterval(options.loadFrameMs);
     connect(m_load.get(), &SimLoadGen::due, this, &SimServer::onLoadDue);
@@ -93,7 +81,6 @@ bool SimServer::listen()
         m_error = m_listener->errorString();
         return false;
     }
-    m_rest->bind(m_listener);
     m_clock.start();
     m_nextHeartbeatMs = m_options.heartbeatMs;
     m_tick.start();
@@ -113,7 +100,8 @@ void SimServer::close()
         client->socket->deleteLater();
     }
     m_clients.clear();
-    m_listener->close();
+    if (m_listener)
+        m_listener->close();
 }
 
 quint16 SimServer::port() const
@@ -156,8 +144,8 @@ void SimServer::onNewConnection()
         auto client = std::make_unique<Client>();
         Client *c = client.get();
         c->socket = socket;
-        c->connectedAtMs = c->lastHeardMs = c->lastRefillMs = m_clock.elapsed();
-        c->tokens = m_options.messageBurst;
+        c->connectedAtMs = c->lastHeardMs = m_clock.elapsed();
+        c->limiter = SimRateLimiter(m_options.messageBurst, m_options.messagesPerSecond, c->connectedAtMs);
         c->authTimer = std::make_unique<QTimer>();
         c->authTimer->setSingleShot(true);
         connect(c->authTimer.get(), &QTimer::timeout, this,
@@ -210,21 +198,14 @@ void SimServer::onNewConnection()
 
 bool SimServer::allowMessage(Client *client)
 {
-    const qint64 now = m_clock.elapsed();
-    client->tokens
-        = std::min<double>(m_options.messageBurst,
-                           client->tokens + double(now - client->lastRefillMs) * m_options.messagesPerSecond / 1000.0);
-    client->lastRefillMs = now;
-    if (client->tokens >= 1.0) {
-        client->tokens -= 1.0;
-        client->refusedStreak = 0;
+    switch (client->limiter.take(m_clock.elapsed())) {
+    case SimRateLimiter::Verdict::Allowed:
         return true;
-    }
-    // Refusing costs the server little; a client that keeps pushing three
-    // bursts' worth past the limit is abusive and goes.
-    if (++client->refusedStreak >= 3 * m_options.messageBurst) {
+    case SimRateLimiter::Verdict::Abusive: // refusing costs little, but this client keeps pushing: it goes
         client->socket->close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("message rate limit"));
         return false;
+    case SimRateLimiter::Verdict::Refused:
+        break;
     }
     sendError(
         client, QStringLiteral("rate_limited"),
@@ -309,7 +290,7 @@ void SimServer::dispatch(Client *client, const QString &type, const QJsonObject 
 
 bool SimServer::requireRole(Client *client, const QJsonValue &id, const QString &minimum)
 {
-    if (roleRank(client->session->role()) >= roleRank(minimum))
+    if (roleAllows(client->session->role(), minimum))
         return true;
     sendFailure(client, id, QStringLiteral("forbidden"),
                 QStringLiteral("the role %1 may not do this; it needs %2").arg(client->session->role(), minimum));
@@ -744,11 +725,6 @@ std::optional<QString> SimServer::roleForToken(const QString &token) const
     return *it;
 }
 
-bool SimServer::roleAllows(const QString &role, const QString &minimum)
-{
-    return roleRank(role) >= roleRank(minimum);
-}
-
 QJsonObject SimServer::snapshotAll() const
 {
     QJsonObject channels;
@@ -781,7 +757,6 @@ QJsonObject SimServer::stats() const
             {QLatin1StringView("eventsOutPerSecond"), std::round(outRate * 10) / 10},
             {QLatin1StringView("replayBufferDepth"), replayDepth},
             {QLatin1StringView("journalSeq"), qint64(m_journal.lastSeq())},
-            {QLatin1StringView("longPolls"), m_rest->waitingPolls()},
             {QLatin1StringView("uptimeSeconds"), m_clock.elapsed() / 1000}};
 }
 

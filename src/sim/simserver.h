@@ -1,6 +1,9 @@
 #pragma once
 
+#include "simbackend.h"
+#include "simlistener.h"
 #include "simoptions.h"
+#include "simratelimiter.h"
 #include "simsession.h"
 #include "simworld.h"
 
@@ -9,6 +12,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
+#include <QPointer>
 #include <QRandomGenerator>
 #include <QTimer>
 
@@ -18,17 +22,16 @@
 
 class QWebSocket;
 class QWebSocketServer;
-class SimListener;
 class SimLoadGen;
-class SimRestApi;
 
 // The reference server: speaks the `watchfloor` dialect over WebSocket at
-// ws://HOST:PORT/ws to any number of consoles, over a simulated world, with
-// a REST fallback under /api/v1 on the same port (SimRestApi). It
+// ws://HOST:PORT/ws to any number of consoles, over a simulated world. It
 // numbers every event per session, keeps recent ones for `resume`, applies
 // subscription filters, enforces the limits of docs/simulator.md, and never
-// lets one misbehaving client affect another.
-class SimServer : public QObject
+// lets one misbehaving client affect another. It is the SimBackend of the
+// REST fallback, which SimHost serves on the same port: everything on the
+// port that is not a WebSocket upgrade goes to whoever binds listener().
+class SimServer : public QObject, public SimBackend
 {
     Q_OBJECT
 
@@ -38,6 +41,9 @@ public:
 
     // Starts listening; false with errorString() when the address is taken.
     bool listen();
+    // The port's listener, for the REST fallback to bind once listening;
+    // whoever binds it takes it over. Null once that owner has deleted it.
+    SimListener *listener() const { return m_listener; }
     // Closes every client with 1001 (going away) and stops listening.
     void close();
 
@@ -47,16 +53,13 @@ public:
     int clientCount() const { return int(m_clients.size()); }
     const SimFleet &fleet() const { return m_world.fleet(); }
     const SimWorld &world() const { return m_world; }
-    QJsonObject stats() const;
+    // Without the REST fallback's `longPolls`, which SimHost adds.
+    QJsonObject stats() const override;
 
-    // For the REST fallback: the same tokens, roles, world and publish path as
-    // the WebSocket, and one server-wide journal that numbers every event, so
-    // a REST `seq` means the same from one call to the next.
-    std::optional<QString> roleForToken(const QString &token) const;
-    static bool roleAllows(const QString &role, const QString &minimum);
-    // {"seq": the journal's, "channels": {channel: snapshot items}}
-    QJsonObject snapshotAll() const;
-    quint64 journalSeq() const { return m_journal.lastSeq(); }
+    // SimBackend, for the REST fallback.
+    std::optional<QString> roleForToken(const QString &token) const override;
+    QJsonObject snapshotAll() const override;
+    quint64 journalSeq() const override { return m_journal.lastSeq(); }
     // The last seq a WebSocket session has numbered, for outside checkers
     // (watchfloor-chaos); nothing for an unknown session.
     std::optional<quint64> sessionSeq(const QString &sessionId) const
@@ -64,20 +67,8 @@ public:
         const auto session = m_sessions.value(sessionId);
         return session ? std::optional<quint64>(session->lastSeq()) : std::nullopt;
     }
-    std::optional<QList<QJsonObject>> journalAfter(quint64 seq) const { return m_journal.eventsAfter(seq); }
-    struct Outcome
-    {
-        QJsonObject data; // the result, when error is empty
-        QJsonObject error; // code, message and, for interlocks, reason
-        SimEvents events; // what it caused
-        QString activity; // the user_activity action to publish; empty: none
-        QString target;
-        bool repeated = false; // answered from memory: a request id already run
-    };
-    // Runs a `command`, `ack_alarm`, `shelve_alarm` or `unshelve_alarm`
-    // request as the WebSocket does, for `operatorName`, and publishes what
-    // it caused.
-    Outcome perform(const QString &operatorName, const QString &type, const QJsonObject &request);
+    std::optional<QList<QJsonObject>> journalAfter(quint64 seq) const override { return m_journal.eventsAfter(seq); }
+    Outcome perform(const QString &operatorName, const QString &type, const QJsonObject &request) override;
 
     // The load mode (SimLoadGen, `--load-rate`): synthetic events per second
     // to each session; 0 stops it. Starts with SimOptions::loadRate.
@@ -105,9 +96,7 @@ private:
         QString clientName;
         qint64 connectedAtMs = 0;
         qint64 lastHeardMs = 0;
-        double tokens = 0.0; // rate limiter bucket
-        qint64 lastRefillMs = 0;
-        int refusedStreak = 0;
+        SimRateLimiter limiter;
         int malformedStreak = 0;
         QList<QJsonObject> outbox; // events due in this pass, sent as one frame
         bool gone = false; // disconnected; removed once the current call stack is done with it
@@ -150,7 +139,7 @@ private:
 
     SimOptions m_options;
     QWebSocketServer *m_server = nullptr;
-    SimListener *m_listener = nullptr; // owned by m_rest's QHttpServer once bound
+    QPointer<SimListener> m_listener; // owned by the REST fallback's QHttpServer once bound
     std::vector<std::unique_ptr<Client>> m_clients;
     QHash<QString, std::shared_ptr<SimSession>> m_sessions;
     SimWorld m_world;
@@ -179,5 +168,4 @@ private:
     QList<QString> m_alarmAnswerOrder;
     SimSession m_journal; // subscribed to every channel; numbers events for REST
     std::unique_ptr<SimLoadGen> m_load; // reads m_world
-    std::unique_ptr<SimRestApi> m_rest; // last: goes first, before what it uses
 };

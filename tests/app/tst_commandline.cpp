@@ -1,6 +1,6 @@
 #include "config/pinhash.h"
 #include "config/profile.h"
-#include "simserver.h"
+#include "simhost.h"
 
 #include <QDir>
 #include <QFile>
@@ -235,7 +235,7 @@ void TestCommandLine::checkUserProfileByName()
     options.machines = 2;
     options.tiles = 1;
     options.tokens = {{QStringLiteral("line-token"), QStringLiteral("viewer")}};
-    SimServer sim(options);
+    SimHost sim(options);
     QVERIFY2(sim.listen(), qPrintable(sim.errorString()));
     const QString path = userProfiles() + QStringLiteral("/line3.ini");
     writeProfile(path, "[server]\nurl=" + sim.url().toUtf8() + "\ntoken=line-token\n[operator]\nname=night\n");
@@ -252,7 +252,7 @@ void TestCommandLine::checkFailsWithExitOne()
 {
     SimOptions options;
     options.tokens = {{QStringLiteral("right"), QStringLiteral("operator")}};
-    SimServer sim(options);
+    SimHost sim(options);
     QVERIFY2(sim.listen(), qPrintable(sim.errorString()));
     const QString path = userProfiles() + QStringLiteral("/wrong-token.ini");
     writeProfile(path, "[server]\nurl=" + sim.url().toUtf8() + "\ntoken=wrong\n");
@@ -318,7 +318,7 @@ void TestCommandLine::kioskIgnoresPausedLiveUpdates()
 {
     SimOptions options;
     options.drones = 2;
-    SimServer sim(options);
+    SimHost sim(options);
     QVERIFY2(sim.listen(), qPrintable(sim.errorString()));
     const QString profile = userProfiles() + QStringLiteral("/floor.ini");
     writeProfile(profile, "[server]\nurl=" + sim.url().toUtf8() + "\n[kiosk]\nenabled=true\n");

@@ -1,6 +1,6 @@
 #include "benchserver.h"
 
-#include "simserver.h"
+#include "simhost.h"
 
 #include <QObject>
 
@@ -31,7 +31,7 @@ bool BenchServer::start()
         m_context,
         [this, &ok] {
             m_threadId = qint64(gettid());
-            m_server = new SimServer(m_options);
+            m_server = new SimHost(m_options);
             ok = m_server->listen();
             m_url = m_server->url();
             m_error = m_server->errorString();

@@ -6,7 +6,7 @@
 #include <QThread>
 
 class QObject;
-class SimServer;
+class SimHost;
 
 // The reference server in a thread of its own, so that generating and
 // sending the load does not take the console's GUI thread; on a machine
@@ -32,7 +32,7 @@ private:
     SimOptions m_options;
     QThread m_thread;
     QObject *m_context = nullptr; // lives in m_thread: work is queued to it
-    SimServer *m_server = nullptr; // created, used and deleted in m_thread
+    SimHost *m_server = nullptr; // created, used and deleted in m_thread
     QString m_url;
     QString m_error;
     qint64 m_threadId = 0;

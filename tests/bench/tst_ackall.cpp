@@ -1,5 +1,5 @@
 #include "services/session.h"
-#include "simserver.h"
+#include "simhost.h"
 #include "store/localstore.h"
 #include "store/storeworker.h"
 
@@ -73,14 +73,14 @@ void TestAckAll::acknowledgeAll500()
     // The server runs on a thread of its own: the stall measured is the console's alone.
     QThread serverThread;
     serverThread.start();
-    std::unique_ptr<SimServer> server;
+    std::unique_ptr<SimHost> server;
     QString url;
     QObject onServerThread;
     onServerThread.moveToThread(&serverThread);
     QMetaObject::invokeMethod(
         &onServerThread,
         [&] {
-            server = std::make_unique<SimServer>(options);
+            server = std::make_unique<SimHost>(options);
             if (server->listen())
                 url = server->url();
         },

@@ -1,6 +1,6 @@
 #include "net/connectionservice.h"
 #include "services/session.h"
-#include "simserver.h"
+#include "simhost.h"
 #include "support/consolefixture.h"
 
 #include <QJsonDocument>
@@ -48,7 +48,7 @@ private Q_SLOTS:
 
 void TestLiveDrones::dronesArriveAndUpdateLive()
 {
-    SimServer sim(fastFleet(5));
+    SimHost sim(fastFleet(5));
     QVERIFY2(sim.listen(), qPrintable(sim.errorString()));
 
     Session session;
@@ -79,7 +79,7 @@ void TestLiveDrones::wrongTokenFailsWithoutRetrying()
 {
     SimOptions options = fastFleet(2);
     options.tokens = {{QStringLiteral("right"), QStringLiteral("operator")}};
-    SimServer sim(options);
+    SimHost sim(options);
     QVERIFY(sim.listen());
 
     Session session;
@@ -108,7 +108,7 @@ void TestLiveDrones::wrongTokenFailsWithoutRetrying()
 
 void TestLiveDrones::reconnectsAfterServerVanishesAndReconciles()
 {
-    auto sim = std::make_unique<SimServer>(fastFleet(4));
+    auto sim = std::make_unique<SimHost>(fastFleet(4));
     QVERIFY(sim->listen());
     const quint16 port = sim->port();
 
@@ -129,7 +129,7 @@ void TestLiveDrones::reconnectsAfterServerVanishesAndReconciles()
     // snapshot wins and the drones it no longer lists are removed.
     SimOptions options = fastFleet(2);
     options.port = port;
-    sim = std::make_unique<SimServer>(options);
+    sim = std::make_unique<SimHost>(options);
     QVERIFY2(sim->listen(), qPrintable(sim->errorString()));
     QTRY_VERIFY(session.hasLiveData());
     QCOMPARE(session.drones()->rowCount(), 2);

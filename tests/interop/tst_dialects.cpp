@@ -4,7 +4,7 @@
 #include "services/profilecheck.h"
 #include "services/roomlease.h"
 #include "services/session.h"
-#include "simserver.h"
+#include "simhost.h"
 
 #include <QJsonArray>
 #include <QSignalSpy>
@@ -301,7 +301,7 @@ void TestDialects::autoGoesLiveWithAServerSilentUntilSpokenTo()
 void TestDialects::referenceServerClosesAnOversizedMessageWith1009()
 {
     const SimOptions options; // the default plant; messages up to 1 MiB
-    SimServer sim(options);
+    SimHost sim(options);
     QVERIFY2(sim.listen(), qPrintable(sim.errorString()));
     // A Node client sends 16 MiB and reads its answer a moment later; the
     // rest of its message is still arriving when the server closes. Ten

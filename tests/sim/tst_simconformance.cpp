@@ -1,4 +1,4 @@
-#include "simserver.h"
+#include "simhost.h"
 #include "simtestclient.h"
 
 #include <QTest>
@@ -19,7 +19,7 @@ private Q_SLOTS:
     void eventsAreNumberedWithoutGaps();
 
 private:
-    std::unique_ptr<SimServer> m_server;
+    std::unique_ptr<SimHost> m_server;
     std::unique_ptr<SimTestClient> m_admin;
     std::unique_ptr<SimTestClient> m_operator;
 };
@@ -45,7 +45,7 @@ void TestSimConformance::initTestCase()
     o.rate = 100.0;
     o.scenarios = {QStringLiteral("alarm-flood"), QStringLiteral("machine-breakdown")};
     o.tokens = {{QStringLiteral("a"), QStringLiteral("admin")}, {QStringLiteral("o"), QStringLiteral("operator")}};
-    m_server = std::make_unique<SimServer>(o);
+    m_server = std::make_unique<SimHost>(o);
     QVERIFY(m_server->listen());
 
     m_admin = std::make_unique<SimTestClient>(m_server->url());

@@ -1,5 +1,5 @@
 #include "simfleet.h"
-#include "simserver.h"
+#include "simhost.h"
 #include "simtestclient.h"
 
 #include <QSet>
@@ -20,7 +20,7 @@ private Q_SLOTS:
 
 private:
     static SimOptions options(double loadRate);
-    static QSet<QString> ids(const SimServer &server, const QString &channel, QLatin1StringView field);
+    static QSet<QString> ids(const SimHost &server, const QString &channel, QLatin1StringView field);
     static QString type(const QJsonObject &m) { return m.value(QLatin1StringView("type")).toString(); }
 };
 
@@ -34,7 +34,7 @@ SimOptions TestSimLoadGen::options(double loadRate)
     return o;
 }
 
-QSet<QString> TestSimLoadGen::ids(const SimServer &server, const QString &channel, QLatin1StringView field)
+QSet<QString> TestSimLoadGen::ids(const SimHost &server, const QString &channel, QLatin1StringView field)
 {
     QSet<QString> out;
     for (const auto &item : server.world().snapshot(channel, {}))
@@ -44,7 +44,7 @@ QSet<QString> TestSimLoadGen::ids(const SimServer &server, const QString &channe
 
 void TestSimLoadGen::streamsUpdatesOfExistingEntities()
 {
-    SimServer server(options(5000));
+    SimHost server(options(5000));
     QVERIFY(server.listen());
     SimTestClient client(server.url());
     QVERIFY(client.authenticate().value(QLatin1StringView("ok")).toBool());
@@ -87,7 +87,7 @@ void TestSimLoadGen::streamsUpdatesOfExistingEntities()
 
 void TestSimLoadGen::followsOnlyWhatTheSessionSubscribed()
 {
-    SimServer server(options(3000));
+    SimHost server(options(3000));
     QVERIFY(server.listen());
     const QString a = server.fleet().drone(3).serial;
     const QString b = server.fleet().drone(7).serial;
@@ -118,7 +118,7 @@ void TestSimLoadGen::followsOnlyWhatTheSessionSubscribed()
 
 void TestSimLoadGen::resumingAcrossLoadEventsNeedsResync()
 {
-    SimServer server(options(2000));
+    SimHost server(options(2000));
     QVERIFY(server.listen());
     auto first = std::make_unique<SimTestClient>(server.url());
     const QJsonObject auth = first->authenticate();
@@ -151,7 +151,7 @@ void TestSimLoadGen::resumingAcrossLoadEventsNeedsResync()
 
 void TestSimLoadGen::stopsAtRateZero()
 {
-    SimServer server(options(0));
+    SimHost server(options(0));
     QVERIFY(server.listen());
     SimTestClient client(server.url());
     QVERIFY(client.authenticate().value(QLatin1StringView("ok")).toBool());

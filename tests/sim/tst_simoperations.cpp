@@ -1,4 +1,4 @@
-#include "simserver.h"
+#include "simhost.h"
 #include "simtestclient.h"
 
 #include <QTest>
@@ -53,7 +53,7 @@ SimOptions TestSimOperations::options(const QString &scenario)
 
 void TestSimOperations::everyChannelHasASnapshot()
 {
-    SimServer server(options());
+    SimHost server(options());
     QVERIFY(server.listen());
     SimTestClient c(server.url());
     c.authenticate(QStringLiteral("o"));
@@ -75,7 +75,7 @@ void TestSimOperations::everyChannelHasASnapshot()
 
 void TestSimOperations::commandRunsItsLifeCycleAndChangesTheWorld()
 {
-    SimServer server(options());
+    SimHost server(options());
     QVERIFY(server.listen());
     SimTestClient c(server.url());
     c.authenticate(QStringLiteral("o"));
@@ -109,7 +109,7 @@ void TestSimOperations::commandRunsItsLifeCycleAndChangesTheWorld()
 
 void TestSimOperations::interlockRefusalCarriesTheDescription()
 {
-    SimServer server(options());
+    SimHost server(options());
     QVERIFY(server.listen());
     SimTestClient c(server.url());
     c.authenticate(QStringLiteral("o"));
@@ -130,7 +130,7 @@ void TestSimOperations::interlockRefusalCarriesTheDescription()
 
 void TestSimOperations::commandIdIsTheIdempotencyKey()
 {
-    SimServer server(options());
+    SimHost server(options());
     QVERIFY(server.listen());
     SimTestClient a(server.url());
     SimTestClient b(server.url());
@@ -154,7 +154,7 @@ void TestSimOperations::commandIdIsTheIdempotencyKey()
 
 void TestSimOperations::viewerCannotCommandOrAcknowledge()
 {
-    SimServer server(options());
+    SimHost server(options());
     QVERIFY(server.listen());
     SimTestClient viewer(server.url());
     viewer.authenticate(QStringLiteral("v"));
@@ -172,7 +172,7 @@ void TestSimOperations::failureRateOneFailsEveryCommand()
 {
     SimOptions o = options();
     o.commandFailureRate = 1.0;
-    SimServer server(o);
+    SimHost server(o);
     QVERIFY(server.listen());
     SimTestClient c(server.url());
     c.authenticate(QStringLiteral("o"));
@@ -189,7 +189,7 @@ void TestSimOperations::failureRateOneFailsEveryCommand()
 
 void TestSimOperations::alarmFloodRaisesAlarmsAndAckReachesOtherConsoles()
 {
-    SimServer server(options(QStringLiteral("alarm-flood")));
+    SimHost server(options(QStringLiteral("alarm-flood")));
     QVERIFY(server.listen());
     SimTestClient alice(server.url());
     SimTestClient bob(server.url());
@@ -238,7 +238,7 @@ void TestSimOperations::alarmFloodRaisesAlarmsAndAckReachesOtherConsoles()
 
 void TestSimOperations::shelvingHidesAndReturns()
 {
-    SimServer server(options(QStringLiteral("alarm-flood")));
+    SimHost server(options(QStringLiteral("alarm-flood")));
     QVERIFY(server.listen());
     SimTestClient c(server.url());
     c.authenticate(QStringLiteral("o"));
@@ -274,7 +274,7 @@ void TestSimOperations::chatteringSensorIsOneAlarm()
 {
     SimOptions o = options(QStringLiteral("chattering-sensor"));
     o.rate = 50.0; // the sensor flips every 100 ms of wall time
-    SimServer server(o);
+    SimHost server(o);
     QVERIFY(server.listen());
     SimTestClient c(server.url());
     c.authenticate(QStringLiteral("o"));
@@ -303,7 +303,7 @@ void TestSimOperations::chatteringSensorIsOneAlarm()
 
 void TestSimOperations::machineBreakdownOpensATicket()
 {
-    SimServer server(options(QStringLiteral("machine-breakdown")));
+    SimHost server(options(QStringLiteral("machine-breakdown")));
     QVERIFY(server.listen());
     SimTestClient c(server.url());
     c.authenticate(QStringLiteral("o"));

@@ -1,4 +1,4 @@
-#include "simserver.h"
+#include "simhost.h"
 #include "simtestclient.h"
 #include "testcertificate.h"
 
@@ -82,7 +82,7 @@ private:
     QNetworkAccessManager m_network;
 };
 
-QString httpBase(const SimServer &server)
+QString httpBase(const SimHost &server)
 {
     return QStringLiteral("http://127.0.0.1:%1").arg(server.port());
 }
@@ -143,7 +143,7 @@ SimOptions TestSimRestApi::quiet()
 
 void TestSimRestApi::healthNeedsNoToken()
 {
-    SimServer server(quiet());
+    SimHost server(quiet());
     QVERIFY(server.listen());
     RestClient rest(httpBase(server));
     rest.token.clear();
@@ -155,7 +155,7 @@ void TestSimRestApi::healthNeedsNoToken()
 
 void TestSimRestApi::snapshotHasEveryChannelAndTheJournalSeq()
 {
-    SimServer server(fast());
+    SimHost server(fast());
     QVERIFY(server.listen());
     RestClient rest(httpBase(server));
     QTRY_VERIFY(server.journalSeq() > 0);
@@ -173,7 +173,7 @@ void TestSimRestApi::snapshotAndEventsLeaveOutTheRooms()
     SimOptions o = fast(); // every server step samples the stream of every endpoint
     o.machines = 0;
     o.tiles = 1; // cold, full and idle: its telemetry is keepalives only
-    SimServer server(o);
+    SimHost server(o);
     QVERIFY(server.listen());
     RestClient rest(httpBase(server));
     const Reply snapshot = rest.get(QStringLiteral("/api/v1/snapshot"));
@@ -245,7 +245,7 @@ void TestSimRestApi::tokensAndRoles()
     o.tokens = {{QStringLiteral("v"), QStringLiteral("viewer")},
                 {QStringLiteral("o"), QStringLiteral("operator")},
                 {QStringLiteral("a"), QStringLiteral("admin")}};
-    SimServer server(o);
+    SimHost server(o);
     QVERIFY(server.listen());
     RestClient rest(httpBase(server));
     rest.token = token;
@@ -261,7 +261,7 @@ void TestSimRestApi::tokensAndRoles()
 
 void TestSimRestApi::unknownRoutesAndMethods()
 {
-    SimServer server(quiet());
+    SimHost server(quiet());
     QVERIFY(server.listen());
     RestClient rest(httpBase(server));
 
@@ -286,7 +286,7 @@ void TestSimRestApi::unknownRoutesAndMethods()
 
 void TestSimRestApi::eventsAfterSeqInOrder()
 {
-    SimServer server(fast());
+    SimHost server(fast());
     QVERIFY(server.listen());
     RestClient rest(httpBase(server));
     QTRY_VERIFY(server.journalSeq() >= 10);
@@ -305,7 +305,7 @@ void TestSimRestApi::eventsAfterSeqInOrder()
 
 void TestSimRestApi::eventsBadParameters()
 {
-    SimServer server(quiet());
+    SimHost server(quiet());
     QVERIFY(server.listen());
     RestClient rest(httpBase(server));
     for (const char *query : {"", "?after=x", "?after=-1", "?after=0&wait=31", "?after=0&wait=-1", "?after=0&wait=z"}) {
@@ -319,7 +319,7 @@ void TestSimRestApi::eventsTooOldNeedResync()
 {
     SimOptions o = fast();
     o.replayEvents = 3;
-    SimServer server(o);
+    SimHost server(o);
     QVERIFY(server.listen());
     RestClient rest(httpBase(server));
     QTRY_VERIFY(server.journalSeq() >= 10);
@@ -333,7 +333,7 @@ void TestSimRestApi::eventsTooOldNeedResync()
 
 void TestSimRestApi::longPollAnswersWhenAnEventArrives()
 {
-    SimServer server(quiet());
+    SimHost server(quiet());
     QVERIFY(server.listen());
     RestClient rest(httpBase(server));
     const qint64 seq = rest.get(QStringLiteral("/api/v1/snapshot")).body.value(QLatin1StringView("seq")).toInteger();
@@ -359,7 +359,7 @@ void TestSimRestApi::longPollAnswersWhenAnEventArrives()
 
 void TestSimRestApi::longPollTimesOutEmpty()
 {
-    SimServer server(quiet());
+    SimHost server(quiet());
     QVERIFY(server.listen());
     RestClient rest(httpBase(server));
     const qint64 seq = qint64(server.journalSeq());
@@ -376,7 +376,7 @@ void TestSimRestApi::longPollsAreBounded()
 {
     SimOptions o = quiet();
     o.maxConnections = 1; // also bounds the long polls waiting at once
-    SimServer server(o);
+    SimHost server(o);
     QVERIFY(server.listen());
     RestClient first(httpBase(server));
     RestClient second(httpBase(server));
@@ -393,7 +393,7 @@ void TestSimRestApi::longPollsAreBounded()
 
 void TestSimRestApi::commandOverRestReachesWebSocket()
 {
-    SimServer server(fast());
+    SimHost server(fast());
     QVERIFY(server.listen());
     SimTestClient console(server.url());
     QVERIFY(console.authenticate().value(QLatin1StringView("ok")).toBool());
@@ -455,7 +455,7 @@ void TestSimRestApi::commandErrors()
     QFETCH(int, status);
     QFETCH(QString, code);
 
-    SimServer server(fast());
+    SimHost server(fast());
     QVERIFY(server.listen());
     RestClient rest(httpBase(server));
     const Reply reply = rest.post(QStringLiteral("/api/v1/commands"), body);
@@ -476,7 +476,7 @@ void TestSimRestApi::alarmActionsOverRestReachWebSocket()
 {
     SimOptions o = fast();
     o.scenarios = {QStringLiteral("alarm-flood")};
-    SimServer server(o);
+    SimHost server(o);
     QVERIFY(server.listen());
     SimTestClient console(server.url());
     QVERIFY(console.authenticate().value(QLatin1StringView("ok")).toBool());
@@ -525,7 +525,7 @@ void TestSimRestApi::alarmActionsOverRestReachWebSocket()
 
 void TestSimRestApi::webSocketStillSelectsSubprotocolOnSharedPort()
 {
-    SimServer server(quiet());
+    SimHost server(quiet());
     QVERIFY(server.listen());
     QWebSocket socket;
     QSignalSpy connected(&socket, &QWebSocket::connected);
@@ -549,7 +549,7 @@ void TestSimRestApi::tlsServesWssAndHttps()
     SimOptions o = quiet();
     QCOMPARE(o.loadTls(dir.filePath(QStringLiteral("cert.pem")), dir.filePath(QStringLiteral("key.pem"))),
              std::nullopt);
-    SimServer server(o);
+    SimHost server(o);
     QVERIFY(server.listen());
     QVERIFY(server.url().startsWith(QStringLiteral("wss://127.0.0.1:")));
 

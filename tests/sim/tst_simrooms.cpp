@@ -1,4 +1,4 @@
-#include "simserver.h"
+#include "simhost.h"
 #include "simtestclient.h"
 
 #include <QTest>
@@ -111,7 +111,7 @@ private:
 
 void TestSimRooms::droneDetailCarriesOnlyItsDrone()
 {
-    SimServer server(options(50.0, 12, 0, 1)); // a drone report every 100 ms
+    SimHost server(options(50.0, 12, 0, 1)); // a drone report every 100 ms
     QVERIFY(server.listen());
     // A drone on the assembly bench, so its build moves too.
     const int done = int(SimFleet::stageNames().size()) - 1;
@@ -155,7 +155,7 @@ void TestSimRooms::droneDetailCarriesOnlyItsDrone()
 
 void TestSimRooms::dronesChannelCarriesStatusAndMilestones()
 {
-    SimServer server(options(200.0, 12, 0, 1)); // a build stage every few seconds
+    SimHost server(options(200.0, 12, 0, 1)); // a build stage every few seconds
     QVERIFY(server.listen());
     SimTestClient fleet(server.url());
     SimTestClient room(server.url());
@@ -198,7 +198,7 @@ void TestSimRooms::dronesChannelCarriesStatusAndMilestones()
 void TestSimRooms::endpointStreamRunsAtFullRate()
 {
     // World time runs as the clock here, so the stream's 200 ms are real.
-    SimServer server(options(1.0, 0, 0, 1)); // tank T1 starts cold, full and idle: telemetry is quiet
+    SimHost server(options(1.0, 0, 0, 1)); // tank T1 starts cold, full and idle: telemetry is quiet
     QVERIFY(server.listen());
     SimTestClient stream(server.url());
     SimTestClient exception(server.url());
@@ -238,7 +238,7 @@ void TestSimRooms::endpointStreamRunsAtFullRate()
 
 void TestSimRooms::unsubscribingARoomStopsIt()
 {
-    SimServer server(options(50.0, 6, 0, 1));
+    SimHost server(options(50.0, 6, 0, 1));
     QVERIFY(server.listen());
     SimTestClient c(server.url());
     SimTestClient witness(server.url()); // keeps receiving, to know time has passed
@@ -276,7 +276,7 @@ void TestSimRooms::unsubscribingARoomStopsIt()
 void TestSimRooms::everyEntityKeepsItsCadence()
 {
     constexpr double rate = 10.0; // a server step every 500 ms of world time
-    SimServer server(options(rate, 4, 12, 2));
+    SimHost server(options(rate, 4, 12, 2));
     QVERIFY(server.listen());
     SimTestClient c(server.url());
     QVERIFY(isOk(c.authenticate()));
@@ -337,7 +337,7 @@ void TestSimRooms::everyEntityKeepsItsCadence()
 
 void TestSimRooms::allLeavesOutTheRooms()
 {
-    SimServer server(options(50.0, 6, 3, 1));
+    SimHost server(options(50.0, 6, 3, 1));
     QVERIFY(server.listen());
     SimTestClient all(server.url());
     SimTestClient rooms(server.url());

@@ -7,7 +7,7 @@
 #include <QUuid>
 
 ConsoleFixture::ConsoleFixture(const SimOptions &plant, const Login &login)
-    : server(std::make_unique<SimServer>(plant))
+    : server(std::make_unique<SimHost>(plant))
 {
     QVERIFY2(server->listen(), qPrintable(server->errorString()));
     session.setSettings(settingsFor(server->url(), login));

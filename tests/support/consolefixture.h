@@ -4,8 +4,8 @@
 #include "protocol/messages.h"
 #include "services/consoleservices.h"
 #include "services/session.h"
+#include "simhost.h"
 #include "simoptions.h"
-#include "simserver.h"
 
 #include <QAbstractItemModelTester>
 #include <QJsonObject>
@@ -71,7 +71,7 @@ public:
     // command's id once the server took it, empty when it refused or was silent.
     QString sendCommand(const QString &endpointId, const QJsonValue &value);
 
-    std::unique_ptr<SimServer> server; // null when the test owns the server
+    std::unique_ptr<SimHost> server; // null when the test owns the server
     QTemporaryDir dir;
     Session session;
     std::unique_ptr<ConsoleServices> services;

@@ -5,7 +5,7 @@
 #include "services/consoleservices.h"
 #include "services/linkstatus.h"
 #include "services/session.h"
-#include "simserver.h"
+#include "simhost.h"
 
 #include <QAbstractButton>
 #include <QDir>
@@ -93,7 +93,7 @@ void TestConnectionDetails::initTestCase()
 
 void TestConnectionDetails::opensOnClickAndListsTheLink()
 {
-    SimServer sim(fleet());
+    SimHost sim(fleet());
     QVERIFY(sim.listen());
     Session session;
     session.setSettings(settingsFor(sim.url()));
@@ -162,7 +162,7 @@ void TestConnectionDetails::opensOnClickAndListsTheLink()
 
 void TestConnectionDetails::pauseAndResumeLiveUpdates()
 {
-    SimServer sim(fleet());
+    SimHost sim(fleet());
     QVERIFY(sim.listen());
     Session session;
     session.setSettings(settingsFor(sim.url()));
@@ -205,7 +205,7 @@ void TestConnectionDetails::pauseAndResumeLiveUpdates()
 
 void TestConnectionDetails::retryNowSkipsTheBackoff()
 {
-    auto sim = std::make_unique<SimServer>(fleet());
+    auto sim = std::make_unique<SimHost>(fleet());
     QVERIFY(sim->listen());
     Session session;
     ConnectionSettings s = settingsFor(sim->url());

@@ -10,7 +10,7 @@
 #include "overviewview.h"
 #include "services/consoleservices.h"
 #include "services/session.h"
-#include "simserver.h"
+#include "simhost.h"
 
 #include <QLabel>
 #include <QLineSeries>
@@ -57,7 +57,7 @@ SimOptions smallFleet()
 
 void TestConnectionIndicator::showsLiveThenReconnectingWhenTheServerStops()
 {
-    auto sim = std::make_unique<SimServer>(smallFleet());
+    auto sim = std::make_unique<SimHost>(smallFleet());
     QVERIFY(sim->listen());
 
     Session session;
@@ -100,7 +100,7 @@ void TestConnectionIndicator::showsFailureReason()
 {
     SimOptions options = smallFleet();
     options.tokens = {{QStringLiteral("right"), QStringLiteral("operator")}};
-    SimServer sim(options);
+    SimHost sim(options);
     QVERIFY(sim.listen());
 
     Session session;
@@ -161,7 +161,7 @@ void TestConnectionIndicator::viewsAreReachedByTabAndShortcut()
 
 void TestConnectionIndicator::selectedDroneHoldsItsRoomOpen()
 {
-    SimServer sim(smallFleet());
+    SimHost sim(smallFleet());
     QVERIFY(sim.listen());
     Session session;
     session.setSettings(settingsFor(sim.url()));

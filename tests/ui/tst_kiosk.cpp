@@ -509,7 +509,7 @@ void TestKiosk::commandsOffUnlessAllowed()
         // The profile's switch off: the kiosk never turns commands on.
         KioskSettings k = quickKiosk();
         k.commandsAllowed = true;
-        SimServer server(o);
+        SimHost server(o);
         Session session;
         ConsoleServices windowServices(&session);
         MainWindow window(&windowServices, QStringLiteral("x"));

@@ -1,7 +1,7 @@
 #include "kpitile.h"
 #include "overviewview.h"
 #include "services/session.h"
-#include "simserver.h"
+#include "simhost.h"
 #include "theme.h"
 
 #include <QApplication>
@@ -151,7 +151,7 @@ void TestOverviewView::tileShowsAbnormalAndStaleStates()
 
 void TestOverviewView::tilesFollowTheCountsAndGoStaleWhenTheServerStops()
 {
-    auto sim = std::make_unique<SimServer>(plant());
+    auto sim = std::make_unique<SimHost>(plant());
     QVERIFY(sim->listen());
     Session session;
     session.setSettings(settingsFor(sim->url()));
@@ -193,7 +193,7 @@ void TestOverviewView::tilesFollowTheCountsAndGoStaleWhenTheServerStops()
 
 void TestOverviewView::chartsGainPointsAtMostOnceASecond()
 {
-    SimServer sim(plant());
+    SimHost sim(plant());
     QVERIFY(sim.listen());
     Session session;
     session.setSettings(settingsFor(sim.url()));
@@ -339,7 +339,7 @@ void TestOverviewView::screenshot()
         = qEnvironmentVariable("WATCHFLOOR_OVERVIEW_SCREENSHOT", scratch.filePath(QStringLiteral("overview.png")));
     SimOptions options = plant();
     options.rate = 5.0;
-    SimServer sim(options);
+    SimHost sim(options);
     QVERIFY(sim.listen());
     Session session;
     session.setSettings(settingsFor(sim.url()));

@@ -4,7 +4,7 @@
 #include "services/commandservice.h"
 #include "services/consoleservices.h"
 #include "services/session.h"
-#include "simserver.h"
+#include "simhost.h"
 #include "theme.h"
 
 #include <QFileInfo>
@@ -51,7 +51,7 @@ void TestScreenshots::everyViewInBothThemes()
     o.rate = 2.0;
     o.scenarios
         = {QStringLiteral("alarm-flood"), QStringLiteral("chattering-sensor"), QStringLiteral("machine-breakdown")};
-    SimServer server(o);
+    SimHost server(o);
     QVERIFY(server.listen());
     Session session;
     session.openStore(scratch.filePath(QStringLiteral("watchfloor.sqlite")));

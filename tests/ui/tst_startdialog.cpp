@@ -2,7 +2,7 @@
 #include "config/profilecatalog.h"
 #include "profilelistdelegate.h"
 #include "services/connectioncheck.h"
-#include "simserver.h"
+#include "simhost.h"
 #include "startdialog.h"
 #include "theme.h"
 
@@ -298,7 +298,7 @@ void TestStartDialog::startDemoChoosesTheDemoProfile()
 
 void TestStartDialog::testConnectionGoesLiveWithAValidToken()
 {
-    SimServer sim(smallPlant());
+    SimHost sim(smallPlant());
     QVERIFY(sim.listen());
     StartDialog dialog;
     dialog.show();
@@ -325,7 +325,7 @@ void TestStartDialog::testConnectionGoesLiveWithAValidToken()
 
 void TestStartDialog::testConnectionReportsARefusedToken()
 {
-    SimServer sim(smallPlant());
+    SimHost sim(smallPlant());
     QVERIFY(sim.listen());
     StartDialog dialog;
     dialog.show();
@@ -531,7 +531,7 @@ void TestStartDialog::screenshot()
     QVERIFY(dialog.grab().save(QDir(dir).filePath(QStringLiteral("start-dialog.png"))));
 
     // The form after a successful test.
-    SimServer sim(smallPlant());
+    SimHost sim(smallPlant());
     QVERIFY(sim.listen());
     openForm(dialog, sim.url(), QStringLiteral("op-7f3a"));
     QTest::keyClicks(edit(dialog, QStringLiteral("nameEdit")), QStringLiteral("plant-east"));

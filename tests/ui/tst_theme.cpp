@@ -2,7 +2,7 @@
 #include "kpitile.h"
 #include "overviewview.h"
 #include "services/session.h"
-#include "simserver.h"
+#include "simhost.h"
 #include "theme.h"
 
 #include <QApplication>
@@ -217,7 +217,7 @@ void TestTheme::overviewInDark()
     options.drones = 20;
     options.rate = 5.0;
     options.scenarios = {QStringLiteral("machine-breakdown")};
-    SimServer sim(options);
+    SimHost sim(options);
     QVERIFY(sim.listen());
     Session session;
     ConnectionSettings settings;

@@ -10,7 +10,7 @@
 #include "services/consoleservices.h"
 #include "services/linkstatus.h"
 #include "services/session.h"
-#include "simserver.h"
+#include "simhost.h"
 #include "stalebanner.h"
 #include "support/windowfixture.h"
 #include "theme.h"

@@ -1,34 +1,14 @@
 #include "tilemodel.h"
 
 #include "plantvalues.h"
-
-#include <QVariantMap>
+#include "tileendpoint.h"
+#include "tilereconcile.h"
 
 #include <algorithm>
 #include <array>
 #include <vector>
 
 using Domain::EndpointValue;
-
-// The live part of an endpoint: `meta` is its metadata from the latest
-// `tiles` snapshot, with the current value and its time in meta.value and
-// meta.timestamp.
-struct TileModel::EndpointState
-{
-    Domain::Endpoint meta;
-    QString telemetryUnit; // the unit the latest telemetry named, for endpoints the snapshot gives none
-    qint64 heardMs = 0;
-    bool stale = false;
-    QList<Domain::Interlock> interlocks;
-    QString pendingCommandId; // empty while no command is pending
-    EndpointValue pendingValue;
-    std::optional<Domain::CommandState> pendingStatus; // the server's word; none while still being sent
-    bool pendingOwn = false;
-    bool pendingUnconfirmed = false;
-    qint64 pendingHeardMs = 0; // when the pending command was last heard of (monotonic)
-
-    QString unit() const { return meta.unit.isEmpty() ? telemetryUnit : meta.unit; }
-};
 
 struct TileModel::Node
 {
@@ -40,114 +20,36 @@ struct TileModel::Node
     QString deviceKind;
     QList<Domain::Interlock> interlocks; // a tile's, as the snapshot gives them
     std::vector<std::unique_ptr<Node>> children;
-    std::unique_ptr<EndpointState> endpoint;
+    std::unique_ptr<TileEndpoint> endpoint;
 
     void renumberFrom(int first)
     {
         for (int r = first; r < int(children.size()); ++r)
             children[r]->row = r;
     }
+    QStringList childIds() const
+    {
+        QStringList ids;
+        for (const auto &child : children)
+            ids.append(child->id);
+        return ids;
+    }
 };
 
 // What one reconcile carries from its removal pass to its placement pass.
 struct TileModel::ReconcileContext
 {
-    QSet<QString> endpointIds; // every endpoint the snapshot lists
+    const TileReconcile &plan;
     // Endpoints the snapshot moved to another device or tile: their values
-    // and pending commands go with them.
-    QHash<QString, EndpointState> carried;
+    // go with them (their pending commands are kept by endpointId).
+    QHash<QString, TileEndpoint> carried;
     Changes changes;
 };
-
-namespace {
-
-constexpr quint32 kDisplayBit = 1u << 31;
-
-constexpr quint32 bit(TileModel::Role role)
-{
-    return 1u << (role - TileModel::NodeKindRole);
-}
-
-constexpr quint32 kValueBits = bit(TileModel::ValueRole) | kDisplayBit;
-constexpr quint32 kLastUpdateBits = bit(TileModel::LastUpdateRole) | kDisplayBit;
-constexpr quint32 kUnitBits = bit(TileModel::UnitRole) | kDisplayBit;
-constexpr quint32 kNameBits = bit(TileModel::NameRole) | kDisplayBit;
-
-QList<int> rolesOf(quint32 mask)
-{
-    QList<int> roles;
-    if (mask & kDisplayBit)
-        roles.append(Qt::DisplayRole);
-    for (int role = TileModel::NodeKindRole; role <= TileModel::PendingUnconfirmedRole; ++role)
-        if (mask & bit(TileModel::Role(role)))
-            roles.append(role);
-    return roles;
-}
-
-bool sameInterlocks(const QList<Domain::Interlock> &a, const QList<Domain::Interlock> &b)
-{
-    return std::equal(a.cbegin(), a.cend(), b.cbegin(), b.cend(), [](const auto &x, const auto &y) {
-        return x.id == y.id && x.description == y.description && x.target == y.target
-            && x.requiredEndpointId == y.requiredEndpointId && x.op == y.op && x.requiredValue == y.requiredValue;
-    });
-}
-
-QVariantList interlocksToVariant(const QList<Domain::Interlock> &interlocks)
-{
-    QVariantList out;
-    out.reserve(interlocks.size());
-    for (const auto &i : interlocks) {
-        out.append(QVariantMap {
-            {QStringLiteral("id"), i.id},
-            {QStringLiteral("description"), i.description},
-            {QStringLiteral("requiredEndpointId"), i.requiredEndpointId},
-            {QStringLiteral("op"), int(i.op)},
-            {QStringLiteral("requiredValue"), PlantValues::toVariant(i.requiredValue)},
-        });
-    }
-    return out;
-}
-
-// The snapshot with repeated ids dropped (the first wins): tiles by tileId,
-// devices by deviceId within their tile, endpoints by endpointId across the
-// panel, since telemetry names an endpoint by its id alone.
-QList<Domain::Tile> withoutRepeats(const QList<Domain::Tile> &tiles)
-{
-    QList<Domain::Tile> out;
-    out.reserve(tiles.size());
-    QSet<QString> tileIds;
-    QSet<QString> endpointIds;
-    for (const auto &tile : tiles) {
-        if (tileIds.contains(tile.tileId))
-            continue;
-        tileIds.insert(tile.tileId);
-        Domain::Tile t = tile;
-        t.devices.clear();
-        QSet<QString> deviceIds;
-        for (const auto &device : tile.devices) {
-            if (deviceIds.contains(device.deviceId))
-                continue;
-            deviceIds.insert(device.deviceId);
-            Domain::Device d = device;
-            d.endpoints.clear();
-            for (const auto &endpoint : device.endpoints) {
-                if (endpointIds.contains(endpoint.endpointId))
-                    continue;
-                endpointIds.insert(endpoint.endpointId);
-                d.endpoints.append(endpoint);
-            }
-            t.devices.append(std::move(d));
-        }
-        out.append(std::move(t));
-    }
-    return out;
-}
-
-} // namespace
 
 TileModel::TileModel(QObject *parent)
     : QAbstractItemModel(parent)
     , m_root(std::make_unique<Node>())
+    , m_commands(kFinishedCommandMemory, [this](const QString &endpointId) { return m_endpoints.contains(endpointId); })
 {
     m_staleness.setExpectedPeriodMs(10000);
 }
@@ -197,7 +99,8 @@ QVariant TileModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid))
         return {};
     const Node *node = nodeOf(index);
-    const EndpointState *e = node->endpoint.get();
+    const TileEndpoint *e = node->endpoint.get();
+    const auto pending = [&]() -> const TileCommandTracker::Pending & { return m_commands.pendingOn(node->id); };
 
     switch (role) {
     case Qt::DisplayRole:
@@ -224,44 +127,18 @@ QVariant TileModel::data(const QModelIndex &index, int role) const
     if (!e)
         return {};
     switch (role) {
-    case ValueRole:
-        return PlantValues::toVariant(e->meta.value);
-    case UnitRole:
-        return e->unit();
-    case ValueTypeRole:
-        return int(e->meta.valueType);
-    case WritableRole:
-        return e->meta.writable;
-    case CriticalRole:
-        return e->meta.critical;
-    case MinRole:
-        return PlantValues::toVariant(e->meta.min);
-    case MaxRole:
-        return PlantValues::toVariant(e->meta.max);
-    case StepRole:
-        return PlantValues::toVariant(e->meta.step);
-    case OptionsRole:
-        return e->meta.options;
-    case InterlocksRole:
-        return interlocksToVariant(e->interlocks);
     case PendingCommandIdRole:
-        return e->pendingCommandId.isEmpty() ? QVariant() : QVariant(e->pendingCommandId);
+        return pending().commandId.isEmpty() ? QVariant() : QVariant(pending().commandId);
     case PendingValueRole:
-        return e->pendingCommandId.isEmpty() ? QVariant() : PlantValues::toVariant(e->pendingValue);
+        return pending().commandId.isEmpty() ? QVariant() : PlantValues::toVariant(pending().value);
     case PendingStatusRole:
-        return !e->pendingCommandId.isEmpty() && e->pendingStatus ? QVariant(int(*e->pendingStatus)) : QVariant();
+        return !pending().commandId.isEmpty() && pending().status ? QVariant(int(*pending().status)) : QVariant();
     case PendingOwnRole:
-        return e->pendingCommandId.isEmpty() ? QVariant() : QVariant(e->pendingOwn);
+        return pending().commandId.isEmpty() ? QVariant() : QVariant(pending().own);
     case PendingUnconfirmedRole:
-        return !e->pendingCommandId.isEmpty() && e->pendingUnconfirmed;
-    case LastUpdateRole:
-        return e->meta.timestamp.isValid() ? QVariant(e->meta.timestamp) : QVariant();
-    case StaleRole:
-        return e->stale;
-    case AgeRole:
-        return m_staleness.now() - e->heardMs;
+        return !pending().commandId.isEmpty() && pending().unconfirmed;
     }
-    return {};
+    return e->data(role, m_staleness);
 }
 
 QVariant TileModel::headerData(int section, Qt::Orientation orientation, int role) const
@@ -314,43 +191,21 @@ QHash<int, QByteArray> TileModel::roleNames() const
 
 void TileModel::reconcile(const QList<Domain::Tile> &snapshot)
 {
-    const QList<Domain::Tile> tiles = withoutRepeats(snapshot);
-    ReconcileContext ctx;
-    QHash<QString, const Domain::Tile *> tileById;
-    m_interlocksByTarget.clear();
-    for (const auto &tile : tiles) {
-        tileById.insert(tile.tileId, &tile);
-        for (const auto &device : tile.devices)
-            for (const auto &endpoint : device.endpoints)
-                ctx.endpointIds.insert(endpoint.endpointId);
-        for (const auto &interlock : tile.interlocks)
-            m_interlocksByTarget[interlock.target].append(interlock);
-    }
+    const TileReconcile plan(snapshot);
+    ReconcileContext ctx {plan, {}, {}};
+    m_interlocksByTarget = plan.interlocksByTarget();
 
     // First every removal, so that an endpoint the snapshot moved elsewhere
     // is out of the way (and its state carried) before its new row is made.
-    QSet<QString> keep;
-    for (const auto &tile : tiles)
-        keep.insert(tile.tileId);
-    removeMissing(m_root.get(), keep, ctx);
+    removeMissing(m_root.get(), plan.tileIds(), ctx);
     for (const auto &tileNode : m_root->children) {
-        const Domain::Tile &tile = *tileById.value(tileNode->id);
-        keep.clear();
-        for (const auto &device : tile.devices)
-            keep.insert(device.deviceId);
-        removeMissing(tileNode.get(), keep, ctx);
-        for (const auto &deviceNode : tileNode->children) {
-            const auto device = std::find_if(tile.devices.cbegin(), tile.devices.cend(),
-                                             [&](const auto &d) { return d.deviceId == deviceNode->id; });
-            keep.clear();
-            for (const auto &endpoint : device->endpoints)
-                keep.insert(endpoint.endpointId);
-            removeMissing(deviceNode.get(), keep, ctx);
-        }
+        removeMissing(tileNode.get(), plan.deviceIds(tileNode->id), ctx);
+        for (const auto &deviceNode : tileNode->children)
+            removeMissing(deviceNode.get(), plan.endpointIds(tileNode->id, deviceNode->id), ctx);
     }
 
     placeChildren(
-        m_root.get(), tiles, [](const Domain::Tile &t) { return t.tileId; },
+        m_root.get(), plan.tiles(), [](const Domain::Tile &t) { return t.tileId; },
         [&](const Domain::Tile &t) { return buildTile(t, ctx); },
         [&](Node *node, const Domain::Tile &t) { updateTile(node, t, ctx); });
 
@@ -358,34 +213,22 @@ void TileModel::reconcile(const QList<Domain::Tile> &snapshot)
     // is kept about it must not outlive it.
     for (auto it = ctx.carried.cbegin(); it != ctx.carried.cend(); ++it) {
         m_history.removeEntity(it.key());
-        if (m_pendingCommands.value(it->pendingCommandId) == it.key()) {
-            m_pendingCommands.remove(it->pendingCommandId);
-            m_ownPending.remove(it->pendingCommandId);
-        }
+        m_commands.forgetEndpoint(it.key());
     }
 
     emitChanges(ctx.changes);
     Q_EMIT contentsUpdated();
 }
 
-void TileModel::removeMissing(Node *parent, const QSet<QString> &keep, ReconcileContext &ctx)
+void TileModel::removeMissing(Node *parent, const QSet<QString> &listed, ReconcileContext &ctx)
 {
-    // From the bottom, so the row numbers above stay valid.
-    for (int row = int(parent->children.size()) - 1; row >= 0;) {
-        if (keep.contains(parent->children[row]->id)) {
-            --row;
-            continue;
-        }
-        int first = row;
-        while (first > 0 && !keep.contains(parent->children[first - 1]->id))
-            --first;
-        beginRemoveRows(indexOf(parent), first, row);
-        for (int r = first; r <= row; ++r)
+    for (const auto &step : TileReconcile::removals(parent->childIds(), listed)) {
+        beginRemoveRows(indexOf(parent), step.first, step.last);
+        for (int r = step.first; r <= step.last; ++r)
             forget(parent->children[r].get(), ctx);
-        parent->children.erase(parent->children.begin() + first, parent->children.begin() + row + 1);
-        parent->renumberFrom(first);
+        parent->children.erase(parent->children.begin() + step.first, parent->children.begin() + step.last + 1);
+        parent->renumberFrom(step.first);
         endRemoveRows();
-        row = first - 1;
     }
 }
 
@@ -401,16 +244,12 @@ void TileModel::forget(Node *node, ReconcileContext &ctx)
         return;
     if (m_endpoints.value(node->id) == node)
         m_endpoints.remove(node->id);
-    EndpointState &state = *node->endpoint;
-    if (ctx.endpointIds.contains(node->id)) {
-        ctx.carried.insert(node->id, std::move(state));
+    if (ctx.plan.listsEndpoint(node->id)) {
+        ctx.carried.insert(node->id, std::move(*node->endpoint));
         return;
     }
     m_history.removeEntity(node->id);
-    if (!state.pendingCommandId.isEmpty() && m_pendingCommands.value(state.pendingCommandId) == node->id) {
-        m_pendingCommands.remove(state.pendingCommandId);
-        m_ownPending.remove(state.pendingCommandId);
-    }
+    m_commands.forgetEndpoint(node->id);
 }
 
 template<typename Item, typename IdOf, typename Build, typename Update>
@@ -418,42 +257,37 @@ void TileModel::placeChildren(Node *parent, const QList<Item> &items, IdOf idOf,
 {
     // After removeMissing, every child is one of `items`; this moves them
     // into the snapshot's order and inserts the new ones, a run at a time.
-    QHash<QString, Node *> existing;
-    for (const auto &child : parent->children)
-        existing.insert(child->id, child.get());
+    QStringList listed;
+    for (const auto &item : items)
+        listed.append(idOf(item));
     const QModelIndex parentIndex = indexOf(parent);
     auto &children = parent->children;
-    for (int i = 0; i < int(items.size()); ++i) {
-        if (Node *node = existing.value(idOf(items.at(i)))) {
-            const int from = node->row;
-            if (from != i) {
-                beginMoveRows(parentIndex, from, from, parentIndex, i);
-                std::unique_ptr<Node> moving = std::move(children[from]);
-                children.erase(children.begin() + from);
-                children.insert(children.begin() + i, std::move(moving));
-                parent->renumberFrom(i);
-                endMoveRows();
+    using Kind = TileReconcile::Step::Kind;
+    for (const auto &step : TileReconcile::placements(parent->childIds(), listed)) {
+        if (step.kind == Kind::Move) {
+            beginMoveRows(parentIndex, step.first, step.first, parentIndex, step.last);
+            std::unique_ptr<Node> moving = std::move(children[step.first]);
+            children.erase(children.begin() + step.first);
+            children.insert(children.begin() + step.last, std::move(moving));
+            parent->renumberFrom(step.last);
+            endMoveRows();
+        } else if (step.kind == Kind::Update) {
+            update(children[step.first].get(), items.at(step.first));
+        } else if (step.kind == Kind::Insert) {
+            std::vector<std::unique_ptr<Node>> made;
+            made.reserve(step.last - step.first + 1);
+            for (int k = step.first; k <= step.last; ++k) {
+                made.push_back(build(items.at(k)));
+                made.back()->parent = parent;
             }
-            update(node, items.at(i));
-            continue;
+            beginInsertRows(parentIndex, step.first, step.last);
+            for (auto &node : made)
+                registerNodes(node.get());
+            children.insert(children.begin() + step.first, std::make_move_iterator(made.begin()),
+                            std::make_move_iterator(made.end()));
+            parent->renumberFrom(step.first);
+            endInsertRows();
         }
-        int end = i + 1;
-        while (end < int(items.size()) && !existing.contains(idOf(items.at(end))))
-            ++end;
-        std::vector<std::unique_ptr<Node>> made;
-        made.reserve(end - i);
-        for (int k = i; k < end; ++k) {
-            made.push_back(build(items.at(k)));
-            made.back()->parent = parent;
-        }
-        beginInsertRows(parentIndex, i, end - 1);
-        for (auto &node : made)
-            registerNodes(node.get());
-        children.insert(children.begin() + i, std::make_move_iterator(made.begin()),
-                        std::make_move_iterator(made.end()));
-        parent->renumberFrom(i);
-        endInsertRows();
-        i = end - 1;
     }
 }
 
@@ -503,45 +337,15 @@ std::unique_ptr<TileModel::Node> TileModel::buildEndpoint(const Domain::Endpoint
     node->kind = NodeKind::Endpoint;
     node->id = endpoint.endpointId;
     node->name = endpoint.name;
-    node->endpoint = std::make_unique<EndpointState>();
-    EndpointState &state = *node->endpoint;
-
+    node->endpoint = std::make_unique<TileEndpoint>();
+    const QList<Domain::Interlock> guards = m_interlocksByTarget.value(endpoint.endpointId);
     if (auto it = ctx.carried.find(endpoint.endpointId); it != ctx.carried.end()) {
-        state = std::move(*it);
+        *node->endpoint = std::move(*it);
         ctx.carried.erase(it);
-        const EndpointValue value = state.meta.value;
-        const QDateTime time = state.meta.timestamp;
-        state.meta = endpoint;
-        state.meta.value = value;
-        state.meta.timestamp = time;
-        state.interlocks = m_interlocksByTarget.value(endpoint.endpointId);
+        node->endpoint->carry(endpoint, guards);
         return node;
     }
-
-    // A new endpoint counts as heard when the snapshot that lists it arrives.
-    const qint64 now = m_staleness.now();
-    state.meta = endpoint;
-    state.meta.value = {};
-    state.meta.timestamp = {};
-    state.heardMs = now;
-    state.stale = m_staleness.isStale(now, now);
-    state.interlocks = m_interlocksByTarget.value(endpoint.endpointId);
-    const bool snapshotHasValue = !std::holds_alternative<std::monostate>(endpoint.value);
-    if (snapshotHasValue)
-        setValue(state, endpoint.endpointId, endpoint.value, endpoint.timestamp, now);
-
-    // Telemetry that came before the endpoint did: it wins unless the
-    // snapshot's own value is known to be newer.
-    if (auto it = m_orphans.find(endpoint.endpointId); it != m_orphans.end()) {
-        const Domain::Telemetry &t = it->telemetry;
-        if (!snapshotHasValue
-            || (t.timestamp.isValid() && endpoint.timestamp.isValid() && t.timestamp >= endpoint.timestamp)) {
-            setValue(state, endpoint.endpointId, t.value, t.timestamp.isValid() ? t.timestamp : it->arrivedUtc, now);
-            if (!t.unit.isEmpty())
-                state.telemetryUnit = t.unit;
-        }
-        m_orphans.erase(it);
-    }
+    node->endpoint->list(endpoint, guards, m_orphans.take(endpoint.endpointId), m_staleness, m_history);
     return node;
 }
 
@@ -549,7 +353,7 @@ void TileModel::updateTile(Node *node, const Domain::Tile &tile, ReconcileContex
 {
     if (node->name != tile.name) {
         node->name = tile.name;
-        ctx.changes[node] |= kNameBits;
+        ctx.changes[node] |= TileEndpoint::kNameBits;
     }
     node->interlocks = tile.interlocks;
     placeChildren(
@@ -563,11 +367,11 @@ void TileModel::updateDevice(Node *node, const Domain::Device &device, Reconcile
     RoleMask mask = 0;
     if (node->name != device.name) {
         node->name = device.name;
-        mask |= kNameBits;
+        mask |= TileEndpoint::kNameBits;
     }
     if (node->deviceKind != device.kind) {
         node->deviceKind = device.kind;
-        mask |= bit(DeviceKindRole);
+        mask |= TileEndpoint::bit(DeviceKindRole);
     }
     if (mask)
         ctx.changes[node] |= mask;
@@ -579,169 +383,43 @@ void TileModel::updateDevice(Node *node, const Domain::Device &device, Reconcile
 
 void TileModel::updateEndpoint(Node *node, const Domain::Endpoint &endpoint, ReconcileContext &ctx)
 {
-    EndpointState &state = *node->endpoint;
-    Domain::Endpoint &meta = state.meta;
-    RoleMask mask = 0;
-    if (node->name != endpoint.name) {
-        node->name = endpoint.name;
-        meta.name = endpoint.name;
-        mask |= kNameBits;
-    }
-    const QString unitBefore = state.unit();
-    meta.unit = endpoint.unit;
-    if (state.unit() != unitBefore)
-        mask |= kUnitBits;
-    if (meta.valueType != endpoint.valueType) {
-        meta.valueType = endpoint.valueType;
-        mask |= bit(ValueTypeRole);
-    }
-    if (meta.writable != endpoint.writable) {
-        meta.writable = endpoint.writable;
-        mask |= bit(WritableRole);
-    }
-    if (meta.critical != endpoint.critical) {
-        meta.critical = endpoint.critical;
-        mask |= bit(CriticalRole);
-    }
-    if (meta.min != endpoint.min) {
-        meta.min = endpoint.min;
-        mask |= bit(MinRole);
-    }
-    if (meta.max != endpoint.max) {
-        meta.max = endpoint.max;
-        mask |= bit(MaxRole);
-    }
-    if (meta.step != endpoint.step) {
-        meta.step = endpoint.step;
-        mask |= bit(StepRole);
-    }
-    if (meta.options != endpoint.options) {
-        meta.options = endpoint.options;
-        mask |= bit(OptionsRole);
-    }
-    const QList<Domain::Interlock> interlocks = m_interlocksByTarget.value(endpoint.endpointId);
-    if (!sameInterlocks(state.interlocks, interlocks)) {
-        state.interlocks = interlocks;
-        mask |= bit(InterlocksRole);
-    }
-
-    // The value the endpoint has stays; the snapshot's only fills in one it
-    // lacks, or replaces one it knows to be older.
-    if (!std::holds_alternative<std::monostate>(endpoint.value)
-        && (std::holds_alternative<std::monostate>(meta.value)
-            || (endpoint.timestamp.isValid() && meta.timestamp.isValid() && endpoint.timestamp > meta.timestamp))) {
-        const EndpointValue valueBefore = meta.value;
-        const QDateTime timeBefore = meta.timestamp;
-        const bool staleBefore = state.stale;
-        setValue(state, endpoint.endpointId, endpoint.value, endpoint.timestamp, m_staleness.now());
-        mask |= bit(AgeRole);
-        if (meta.value != valueBefore)
-            mask |= kValueBits;
-        if (meta.timestamp != timeBefore)
-            mask |= kLastUpdateBits;
-        if (state.stale != staleBefore)
-            mask |= bit(StaleRole);
-    }
+    const RoleMask mask
+        = node->endpoint->update(endpoint, m_interlocksByTarget.value(endpoint.endpointId), m_staleness, m_history);
+    node->name = node->endpoint->meta.name;
     if (mask)
         ctx.changes[node] |= mask;
 }
 
-void TileModel::setValue(EndpointState &state, const QString &endpointId, const EndpointValue &value,
-                         const QDateTime &time, qint64 heardMs)
-{
-    const QDateTime at = time.isValid() ? time.toUTC() : QDateTime::currentDateTimeUtc();
-    state.meta.value = value;
-    state.meta.timestamp = at;
-    state.heardMs = heardMs;
-    state.stale = m_staleness.isStale(heardMs, heardMs);
-    if (const bool *b = std::get_if<bool>(&value))
-        m_history.append(endpointId, kHistoryMetric, at.toMSecsSinceEpoch(), *b ? 1.0 : 0.0);
-    else if (const double *d = std::get_if<double>(&value))
-        m_history.append(endpointId, kHistoryMetric, at.toMSecsSinceEpoch(), *d);
-}
-
 void TileModel::applyTelemetry(const QList<Domain::Telemetry> &updates)
 {
-    struct Before
-    {
-        EndpointValue value;
-        QDateTime time;
-        QString unit;
-        bool stale;
-    };
     const qint64 now = m_staleness.now();
     QDateTime nowUtc; // read once, and only if some telemetry has no time of its own
-    QHash<Node *, Before> touched;
+    QHash<Node *, TileEndpoint::Seen> touched;
     for (const auto &t : updates) {
         if (!t.timestamp.isValid() && !nowUtc.isValid())
             nowUtc = QDateTime::currentDateTimeUtc();
         Node *node = m_endpoints.value(t.endpointId);
         if (!node) {
-            keepOrphan(t, nowUtc, now);
+            m_orphans.keep(t, nowUtc, now);
             continue;
         }
-        EndpointState &state = *node->endpoint;
         if (!touched.contains(node))
-            touched.insert(node, {state.meta.value, state.meta.timestamp, state.unit(), state.stale});
-        if (!t.unit.isEmpty())
-            state.telemetryUnit = t.unit;
-        setValue(state, t.endpointId, t.value, t.timestamp.isValid() ? t.timestamp : nowUtc, now);
+            touched.insert(node, node->endpoint->seen());
+        node->endpoint->apply(t, nowUtc, now, m_staleness, m_history);
     }
 
     Changes changes;
-    for (auto it = touched.cbegin(); it != touched.cend(); ++it) {
-        const EndpointState &state = *it.key()->endpoint;
-        const Before &before = it.value();
-        RoleMask mask = bit(AgeRole); // heard from: its age starts over
-        if (state.meta.value != before.value)
-            mask |= kValueBits;
-        if (state.meta.timestamp != before.time)
-            mask |= kLastUpdateBits;
-        if (state.unit() != before.unit)
-            mask |= kUnitBits;
-        if (state.stale != before.stale)
-            mask |= bit(StaleRole);
-        changes.insert(it.key(), mask);
-    }
+    for (auto it = touched.cbegin(); it != touched.cend(); ++it)
+        changes.insert(it.key(), it.key()->endpoint->changedSince(it.value()));
     emitChanges(changes);
     Q_EMIT contentsUpdated();
 }
 
-void TileModel::keepOrphan(const Domain::Telemetry &telemetry, const QDateTime &arrivedUtc, qint64 arrivedMs)
-{
-    auto it = m_orphans.find(telemetry.endpointId);
-    if (it != m_orphans.end()) {
-        it->telemetry = telemetry;
-        it->arrivedUtc = arrivedUtc;
-        it->arrivedMs = arrivedMs;
-        return;
-    }
-    // Bounded: a server that streams telemetry for endpoints it never lists
-    // costs at most kMaxOrphanEndpoints values; the longest kept go first.
-    const quint64 serial = ++m_orphanSerial;
-    m_orphans.insert(telemetry.endpointId, {telemetry, arrivedUtc, arrivedMs, serial});
-    m_orphanOrder.append({telemetry.endpointId, serial});
-    while (m_orphans.size() > kMaxOrphanEndpoints) {
-        const auto [id, oldest] = m_orphanOrder.takeFirst();
-        if (auto o = m_orphans.constFind(id); o != m_orphans.cend() && o->serial == oldest)
-            m_orphans.erase(o);
-    }
-    // Entries of orphans a snapshot has since adopted linger in the order
-    // list; drop them once they outnumber the live ones.
-    if (m_orphanOrder.size() > 2 * kMaxOrphanEndpoints) {
-        m_orphanOrder.removeIf([this](const auto &entry) {
-            const auto o = m_orphans.constFind(entry.first);
-            return o == m_orphans.cend() || o->serial != entry.second;
-        });
-    }
-}
-
 void TileModel::notePending(const QString &endpointId, const QString &commandId, const EndpointValue &requested)
 {
-    Node *node = m_endpoints.value(endpointId);
-    if (!node || commandId.isEmpty() || m_finishedCommands.contains(commandId))
+    if (!m_endpoints.contains(endpointId) || commandId.isEmpty() || m_commands.isFinished(commandId))
         return;
-    m_ownPending.insert(commandId);
+    m_commands.markOwn(commandId);
     Domain::CommandStatus sending;
     sending.commandId = commandId;
     sending.endpointId = endpointId;
@@ -751,11 +429,10 @@ void TileModel::notePending(const QString &endpointId, const QString &commandId,
 
 void TileModel::noteUnconfirmed(const QString &commandId)
 {
-    Node *node = m_endpoints.value(m_pendingCommands.value(commandId));
-    if (!node || node->endpoint->pendingCommandId != commandId || node->endpoint->pendingUnconfirmed)
+    const auto changes = m_commands.noteUnconfirmed(commandId);
+    if (changes.isEmpty())
         return;
-    node->endpoint->pendingUnconfirmed = true;
-    emitChanges({{node, bit(PendingUnconfirmedRole)}});
+    emitCommandChanges(changes);
     Q_EMIT contentsUpdated();
 }
 
@@ -766,153 +443,36 @@ void TileModel::applyCommandStatus(const QList<Domain::CommandStatus> &updates)
 
 void TileModel::applyStatuses(const QList<Domain::CommandStatus> &updates, bool sending)
 {
-    struct Before
-    {
-        QString commandId;
-        EndpointValue value;
-        std::optional<Domain::CommandState> status;
-        bool own;
-        bool unconfirmed;
-    };
-    QHash<Node *, Before> touched;
-    const auto touch = [&](Node *node) -> EndpointState & {
-        EndpointState &state = *node->endpoint;
-        if (!touched.contains(node))
-            touched.insert(node,
-                           {state.pendingCommandId, state.pendingValue, state.pendingStatus, state.pendingOwn,
-                            state.pendingUnconfirmed});
-        return state;
-    };
-    // Clears the command from its endpoint if it is still the one pending there.
-    const auto clearPending = [&](const QString &commandId) {
-        const QString endpointId = m_pendingCommands.take(commandId);
-        m_ownPending.remove(commandId);
-        Node *node = m_endpoints.value(endpointId);
-        if (!node || node->endpoint->pendingCommandId != commandId)
-            return;
-        EndpointState &state = touch(node);
-        state.pendingCommandId.clear();
-        state.pendingValue = {};
-        state.pendingStatus.reset();
-        state.pendingOwn = false;
-        state.pendingUnconfirmed = false;
-    };
-    const qint64 now = m_staleness.now();
-
-    for (const auto &update : updates) {
-        if (m_finishedCommands.contains(update.commandId))
-            continue; // a late duplicate
-        if (!sending && PlantValues::isFinal(update.status)) {
-            clearPending(update.commandId);
-            rememberFinished(update.commandId);
-            continue;
-        }
-        const QString endpointId
-            = update.endpointId.isEmpty() ? m_pendingCommands.value(update.commandId) : update.endpointId;
-        Node *node = m_endpoints.value(endpointId);
-        if (!node)
-            continue;
-        if (m_pendingCommands.value(update.commandId, endpointId) != endpointId) {
-            const bool own = m_ownPending.contains(update.commandId);
-            clearPending(update.commandId); // the command names another endpoint now
-            if (own)
-                m_ownPending.insert(update.commandId);
-        }
-        EndpointState &state = touch(node);
-        if (state.pendingCommandId != update.commandId) {
-            // The latest command to the endpoint is the one it shows.
-            if (!state.pendingCommandId.isEmpty())
-                m_pendingCommands.remove(state.pendingCommandId);
-            state.pendingCommandId = update.commandId;
-            state.pendingValue = update.requestedValue;
-            state.pendingStatus.reset();
-            state.pendingUnconfirmed = false;
-        } else if (!std::holds_alternative<std::monostate>(update.requestedValue)) {
-            state.pendingValue = update.requestedValue;
-        }
-        if (!sending)
-            state.pendingStatus = update.status;
-        state.pendingOwn = m_ownPending.contains(update.commandId);
-        state.pendingHeardMs = now;
-        m_pendingCommands.insert(update.commandId, endpointId);
-    }
-
-    Changes changes;
-    for (auto it = touched.cbegin(); it != touched.cend(); ++it) {
-        const EndpointState &state = *it.key()->endpoint;
-        const Before &before = it.value();
-        RoleMask mask = 0;
-        if (state.pendingCommandId != before.commandId)
-            mask |= bit(PendingCommandIdRole) | bit(PendingOwnRole);
-        if (state.pendingValue != before.value)
-            mask |= bit(PendingValueRole);
-        if (state.pendingStatus != before.status)
-            mask |= bit(PendingStatusRole);
-        if (state.pendingOwn != before.own)
-            mask |= bit(PendingOwnRole);
-        if (state.pendingUnconfirmed != before.unconfirmed)
-            mask |= bit(PendingUnconfirmedRole);
-        if (mask)
-            changes.insert(it.key(), mask);
-    }
-    emitChanges(changes);
+    emitCommandChanges(m_commands.apply(updates, sending, m_staleness.now()));
     Q_EMIT contentsUpdated();
 }
 
 void TileModel::releasePending(const QList<QString> &commandIds)
 {
-    Changes changes;
-    for (const QString &commandId : commandIds) {
-        const QString endpointId = m_pendingCommands.take(commandId);
-        m_ownPending.remove(commandId);
-        Node *node = m_endpoints.value(endpointId);
-        if (!node || node->endpoint->pendingCommandId != commandId)
-            continue;
-        EndpointState &state = *node->endpoint;
-        RoleMask mask = bit(PendingCommandIdRole) | bit(PendingOwnRole);
-        if (!std::holds_alternative<std::monostate>(state.pendingValue))
-            mask |= bit(PendingValueRole);
-        if (state.pendingStatus)
-            mask |= bit(PendingStatusRole);
-        if (state.pendingUnconfirmed)
-            mask |= bit(PendingUnconfirmedRole);
-        state.pendingCommandId.clear();
-        state.pendingValue = {};
-        state.pendingStatus.reset();
-        state.pendingOwn = false;
-        state.pendingUnconfirmed = false;
-        changes.insert(node, mask);
-    }
+    const auto changes = m_commands.release(commandIds);
     if (changes.isEmpty())
         return;
-    emitChanges(changes);
+    emitCommandChanges(changes);
     Q_EMIT contentsUpdated();
+}
+
+void TileModel::emitCommandChanges(const TileCommandTracker::Changes &changes)
+{
+    Changes out;
+    for (auto it = changes.cbegin(); it != changes.cend(); ++it)
+        out.insert(m_endpoints.value(it.key()), TileEndpoint::pendingRoles(*it));
+    emitChanges(out);
 }
 
 void TileModel::dropForeignPendingExcept(const QSet<QString> &listedCommandIds)
 {
-    QList<QString> gone;
-    for (auto it = m_pendingCommands.cbegin(); it != m_pendingCommands.cend(); ++it) {
-        if (!m_ownPending.contains(it.key()) && !listedCommandIds.contains(it.key()))
-            gone.append(it.key());
-    }
-    releasePending(gone);
+    releasePending(m_commands.foreignExcept(listedCommandIds));
 }
 
 bool TileModel::isStale(const QString &endpointId) const
 {
     const Node *node = m_endpoints.value(endpointId);
     return !node || node->endpoint->stale;
-}
-
-void TileModel::rememberFinished(const QString &commandId)
-{
-    if (m_finishedCommands.contains(commandId))
-        return;
-    m_finishedCommands.insert(commandId);
-    m_finishedOrder.append(commandId);
-    if (m_finishedOrder.size() > kFinishedCommandMemory)
-        m_finishedCommands.remove(m_finishedOrder.takeFirst());
 }
 
 QModelIndex TileModel::indexOfTile(const QString &tileId) const
@@ -960,22 +520,19 @@ void TileModel::refreshStaleness()
 {
     const qint64 now = m_staleness.now();
     Changes changes;
-    QList<QString> expired;
     for (Node *node : std::as_const(m_endpoints)) {
-        EndpointState &state = *node->endpoint;
+        TileEndpoint &state = *node->endpoint;
         const bool stale = m_staleness.isStale(state.heardMs, now);
         if (stale != state.stale) {
             state.stale = stale;
-            changes.insert(node, bit(StaleRole));
+            changes.insert(node, TileEndpoint::bit(StaleRole));
         }
-        // Another console's command nobody has spoken of for too long: its
-        // console may be gone, or the server lost it.
-        if (m_foreignPendingExpiryMs > 0 && !state.pendingCommandId.isEmpty() && !state.pendingOwn
-            && now - state.pendingHeardMs >= m_foreignPendingExpiryMs)
-            expired.append(state.pendingCommandId);
     }
     emitChanges(changes);
-    releasePending(expired);
+    // Another console's command nobody has spoken of for too long: its
+    // console may be gone, or the server lost it.
+    if (m_foreignPendingExpiryMs > 0)
+        releasePending(m_commands.foreignQuietFor(m_foreignPendingExpiryMs, now));
 }
 
 void TileModel::clear()
@@ -986,11 +543,7 @@ void TileModel::clear()
     m_endpoints.clear();
     m_interlocksByTarget.clear();
     m_orphans.clear();
-    m_orphanOrder.clear();
-    m_pendingCommands.clear();
-    m_ownPending.clear();
-    m_finishedCommands.clear();
-    m_finishedOrder.clear();
+    m_commands.clear();
     m_history.clear();
     endResetModel();
     Q_EMIT contentsUpdated();
@@ -1031,7 +584,7 @@ void TileModel::emitChanges(const Changes &changes)
         if (!last)
             continue;
         Q_EMIT dataChanged(indexOf(entries.at(start).node, 0), indexOf(entries.at(i).node, ColumnCount - 1),
-                           rolesOf(mask));
+                           TileEndpoint::rolesOf(mask));
         start = i + 1;
         mask = 0;
     }

@@ -2,13 +2,14 @@
 
 #include "domain/plant.h"
 #include "metrichistory.h"
+#include "orphanbuffer.h"
 #include "staleness.h"
+#include "tilecommandtracker.h"
 
 #include <QAbstractItemModel>
 #include <QDateTime>
 #include <QHash>
 #include <QList>
-#include <QPair>
 #include <QSet>
 
 #include <functional>
@@ -145,22 +146,14 @@ Q_SIGNALS:
 
 private:
     struct Node;
-    struct EndpointState;
     struct ReconcileContext;
-    struct Orphan
-    {
-        Domain::Telemetry telemetry;
-        QDateTime arrivedUtc;
-        qint64 arrivedMs = 0;
-        quint64 serial = 0; // tells a kept value from an older one of the same endpoint in m_orphanOrder
-    };
     using RoleMask = quint32; // one bit per Role, and the top bit for Qt::DisplayRole
     using Changes = QHash<Node *, RoleMask>;
 
     Node *nodeOf(const QModelIndex &index) const;
     QModelIndex indexOf(const Node *node, int column = 0) const;
 
-    void removeMissing(Node *parent, const QSet<QString> &keep, ReconcileContext &ctx);
+    void removeMissing(Node *parent, const QSet<QString> &listed, ReconcileContext &ctx);
     void forget(Node *node, ReconcileContext &ctx);
     template<typename Item, typename IdOf, typename Build, typename Update>
     void placeChildren(Node *parent, const QList<Item> &items, IdOf idOf, Build build, Update update);
@@ -172,12 +165,9 @@ private:
     void updateDevice(Node *node, const Domain::Device &device, ReconcileContext &ctx);
     void updateEndpoint(Node *node, const Domain::Endpoint &endpoint, ReconcileContext &ctx);
 
-    void setValue(EndpointState &state, const QString &endpointId, const Domain::EndpointValue &value,
-                  const QDateTime &time, qint64 heardMs);
-    void keepOrphan(const Domain::Telemetry &telemetry, const QDateTime &arrivedUtc, qint64 arrivedMs);
-    void rememberFinished(const QString &commandId);
     void applyStatuses(const QList<Domain::CommandStatus> &updates, bool sending);
     void releasePending(const QList<QString> &commandIds);
+    void emitCommandChanges(const TileCommandTracker::Changes &changes);
     void emitChanges(const Changes &changes);
 
     std::unique_ptr<Node> m_root; // invisible; its children are the tiles
@@ -185,15 +175,9 @@ private:
     QHash<QString, Node *> m_endpoints;
     QHash<QString, QList<Domain::Interlock>> m_interlocksByTarget;
 
-    QHash<QString, Orphan> m_orphans;
-    QList<QPair<QString, quint64>> m_orphanOrder; // oldest first
-    quint64 m_orphanSerial = 0;
-
-    QHash<QString, QString> m_pendingCommands; // commandId → the endpoint it is pending on
-    QSet<QString> m_ownPending; // commands this console is sending or waiting for
+    OrphanBuffer m_orphans {kMaxOrphanEndpoints};
+    TileCommandTracker m_commands;
     qint64 m_foreignPendingExpiryMs = 0;
-    QSet<QString> m_finishedCommands;
-    QList<QString> m_finishedOrder; // oldest first
 
     StalenessPolicy m_staleness;
     MetricHistory m_history;

@@ -1,7 +1,7 @@
 #include "faultproxy.h"
 #include "net/connectionservice.h"
 #include "services/session.h"
-#include "simserver.h"
+#include "simhost.h"
 #include "testcertificate.h"
 
 #include <QJsonDocument>
@@ -249,7 +249,7 @@ private Q_SLOTS:
 
 void TestConnectionService::resumeAfterADropLosesNothingAndRepeatsNothing()
 {
-    SimServer sim(busyFleet());
+    SimHost sim(busyFleet());
     QVERIFY(sim.listen());
     FaultProxy proxy(sim.port());
     Session session;
@@ -286,7 +286,7 @@ void TestConnectionService::resyncWhenTheReplayNoLongerReaches()
 {
     SimOptions options = busyFleet();
     options.replayEvents = 5;
-    SimServer sim(options);
+    SimHost sim(options);
     QVERIFY(sim.listen());
     FaultProxy proxy(sim.port());
     Session session;
@@ -313,7 +313,7 @@ void TestConnectionService::stalledLinkIsDeadWithinTwoHeartbeats()
 {
     SimOptions options = busyFleet();
     options.heartbeatMs = 200;
-    SimServer sim(options);
+    SimHost sim(options);
     QVERIFY(sim.listen());
     FaultProxy proxy(sim.port());
     Session session;
@@ -426,7 +426,7 @@ void TestConnectionService::givesUpAfterMaxAttemptsUntilRetryNow()
 
 void TestConnectionService::pausingStopsUpdatesAndResumingCatchesUp()
 {
-    SimServer sim(busyFleet());
+    SimHost sim(busyFleet());
     QVERIFY(sim.listen());
     Session session;
     SeqRecorder recorder(session.connection());
@@ -456,7 +456,7 @@ void TestConnectionService::fallbackServerUsedAndPrimaryRegained()
     // The primary's port, reserved and left closed for now.
     const quint16 primaryPort = freePort();
     QVERIFY(primaryPort != 0);
-    SimServer fallback(busyFleet());
+    SimHost fallback(busyFleet());
     QVERIFY(fallback.listen());
 
     Session session;
@@ -473,7 +473,7 @@ void TestConnectionService::fallbackServerUsedAndPrimaryRegained()
     SimOptions primaryOptions = busyFleet();
     primaryOptions.port = primaryPort;
     primaryOptions.drones = 3;
-    SimServer primary(primaryOptions);
+    SimHost primary(primaryOptions);
     QVERIFY2(primary.listen(), qPrintable(primary.errorString()));
     QTRY_COMPARE(session.connection()->currentUrl(), settings.url);
     QTRY_VERIFY(session.hasLiveData());
@@ -486,7 +486,7 @@ void TestConnectionService::tlsTrustsTheProfilesCaAndRefusesOthersWithDetails()
     QVERIFY2(makeTestCertificate(dir), "the openssl command could not make a certificate");
     SimOptions options = busyFleet();
     QVERIFY(!options.loadTls(dir.filePath(QStringLiteral("cert.pem")), dir.filePath(QStringLiteral("key.pem"))));
-    SimServer sim(options);
+    SimHost sim(options);
     QVERIFY(sim.listen());
     QVERIFY(sim.url().startsWith(QStringLiteral("wss://")));
 
@@ -523,7 +523,7 @@ void TestConnectionService::tlsTrustsTheProfilesCaAndRefusesOthersWithDetails()
 
 void TestConnectionService::pollsWhileOnlyHttpAnswersAndTheWebSocketWinsBack()
 {
-    SimServer sim(busyFleet());
+    SimHost sim(busyFleet());
     QVERIFY(sim.listen());
     FaultProxy proxy(sim.port());
     proxy.setRefusingWebSockets(true);
@@ -562,7 +562,7 @@ void TestConnectionService::pollsWhileOnlyHttpAnswersAndTheWebSocketWinsBack()
 
 void TestConnectionService::frameCutInTheMiddleIsResumedWithoutLoss()
 {
-    SimServer sim(busyFleet());
+    SimHost sim(busyFleet());
     QVERIFY(sim.listen());
     FaultProxy proxy(sim.port());
     Session session;
@@ -587,7 +587,7 @@ void TestConnectionService::delayedLinkMeasuresItsRoundTrip()
 {
     SimOptions options = busyFleet();
     options.heartbeatMs = 400;
-    SimServer sim(options);
+    SimHost sim(options);
     QVERIFY(sim.listen());
     FaultProxy proxy(sim.port());
     proxy.setDelayMs(150);
@@ -616,7 +616,7 @@ void TestConnectionService::networkComingBackRetriesAtOnce()
 
     SimOptions options = busyFleet();
     options.port = port;
-    SimServer sim(options);
+    SimHost sim(options);
     QVERIFY(sim.listen());
     session.connection()->networkBecameReachable();
     QTRY_VERIFY_WITH_TIMEOUT(session.hasLiveData(), 3000);
@@ -708,7 +708,7 @@ void TestConnectionService::a22_failureFailsPendingRequestsAtOnce()
 
 void TestConnectionService::a2_failedPollLeavesPollingAtOnce()
 {
-    SimServer sim(busyFleet());
+    SimHost sim(busyFleet());
     QVERIFY(sim.listen());
     FaultProxy proxy(sim.port());
     proxy.setRefusingWebSockets(true);
@@ -738,7 +738,7 @@ void TestConnectionService::a2_failedPollLeavesPollingAtOnce()
 
 void TestConnectionService::a2_pollWithoutAnswerLeavesPollingWithinTheDeadline()
 {
-    SimServer sim(busyFleet());
+    SimHost sim(busyFleet());
     QVERIFY(sim.listen());
     FaultProxy proxy(sim.port());
     proxy.setRefusingWebSockets(true);
@@ -764,7 +764,7 @@ void TestConnectionService::a2_pollWithoutAnswerLeavesPollingWithinTheDeadline()
 
 void TestConnectionService::s1_liveOnlyOnceTheResumeReplayIsApplied()
 {
-    SimServer sim(busyFleet());
+    SimHost sim(busyFleet());
     QVERIFY(sim.listen());
     FaultProxy proxy(sim.port());
     Session session;
@@ -919,11 +919,11 @@ void TestConnectionService::s13_oneUnknownChannelLeavesTheOthersLive()
 void TestConnectionService::a12_primaryThatOnlyAcceptsTcpDoesNotTakeTheLinkFromTheFallback()
 {
     // The primary's port is open (a proxy), but its WebSocket is broken.
-    SimServer behindProxy(busyFleet());
+    SimHost behindProxy(busyFleet());
     QVERIFY(behindProxy.listen());
     FaultProxy primary(behindProxy.port());
     primary.setRefusingWebSockets(true);
-    SimServer fallback(busyFleet());
+    SimHost fallback(busyFleet());
     QVERIFY(fallback.listen());
 
     Session session;
@@ -951,7 +951,7 @@ void TestConnectionService::s2_noPolledEventAfterTheWebSocketsSnapshots()
     // WebSocket reaches a scripted server that sends its snapshots, empty,
     // one of them late, and no events: any event handed on after its first
     // snapshot can only have come from polling.
-    SimServer sim(busyFleet());
+    SimHost sim(busyFleet());
     QVERIFY(sim.listen());
     ScriptedServer webSocket;
     webSocket.lateChannels = {QStringLiteral("alarms")};

@@ -1,5 +1,5 @@
 #include "net/pollingclient.h"
-#include "simserver.h"
+#include "simhost.h"
 #include "simtestclient.h"
 
 #include <QProcess>
@@ -165,7 +165,7 @@ void TestPollingClient::apiBaseFollowsTheWebSocketUrl()
 
 void TestPollingClient::firstSnapshotArrivesTyped()
 {
-    SimServer server(busyFleet());
+    SimHost server(busyFleet());
     QVERIFY(server.listen());
     PollingClient client;
     client.setSettings(settingsFor(server.port()));
@@ -188,7 +188,7 @@ void TestPollingClient::firstSnapshotArrivesTyped()
 
 void TestPollingClient::eventsArriveInOrderAndMatchTheWorld()
 {
-    SimServer server(busyFleet());
+    SimHost server(busyFleet());
     QVERIFY(server.listen());
     PollingClient client;
     client.setSettings(settingsFor(server.port()));
@@ -211,7 +211,7 @@ void TestPollingClient::eventsArriveInOrderAndMatchTheWorld()
 
 void TestPollingClient::emptyLongPollIsFollowedByTheNext()
 {
-    SimServer server(quietWorld());
+    SimHost server(quietWorld());
     QVERIFY(server.listen());
     PollingClient client;
     client.setSettings(settingsFor(server.port()));
@@ -239,7 +239,7 @@ void TestPollingClient::stalledClientResyncs()
 {
     SimOptions options = busyFleet();
     options.replayEvents = 5;
-    SimServer server(options);
+    SimHost server(options);
     QVERIFY(server.listen());
     PollingClient client;
     client.setSettings(settingsFor(server.port()));
@@ -272,7 +272,7 @@ void TestPollingClient::wrongTokenFailsWithoutRetrying()
 {
     SimOptions options = quietWorld();
     options.tokens = {{QStringLiteral("good"), QStringLiteral("viewer")}};
-    SimServer server(options);
+    SimHost server(options);
     QVERIFY(server.listen());
     PollingClient client;
     ConnectionSettings settings = settingsFor(server.port());
@@ -302,7 +302,7 @@ void TestPollingClient::wrongTokenFailsWithoutRetrying()
 
 void TestPollingClient::serverGoneThenBackOnTheSamePort()
 {
-    auto server = std::make_unique<SimServer>(busyFleet());
+    auto server = std::make_unique<SimHost>(busyFleet());
     QVERIFY(server->listen());
     const quint16 port = server->port();
     PollingClient client;
@@ -321,7 +321,7 @@ void TestPollingClient::serverGoneThenBackOnTheSamePort()
 
     SimOptions again = quietWorld();
     again.port = port;
-    server = std::make_unique<SimServer>(again);
+    server = std::make_unique<SimHost>(again);
     QVERIFY2(server->listen(), qPrintable(server->errorString()));
     const qsizetype before = recorder.messages.size();
     QTRY_COMPARE(resynced.count(), 1);
@@ -335,7 +335,7 @@ void TestPollingClient::commandIsQueuedAndChangesTheWorld()
 {
     SimOptions options = busyFleet();
     options.tiles = 2;
-    SimServer server(options);
+    SimHost server(options);
     QVERIFY(server.listen());
     PollingClient client;
     client.setSettings(settingsFor(server.port()));
@@ -367,7 +367,7 @@ void TestPollingClient::commandIsQueuedAndChangesTheWorld()
 
 void TestPollingClient::ackOfUnknownAlarmIsNotFound()
 {
-    SimServer server(quietWorld());
+    SimHost server(quietWorld());
     QVERIFY(server.listen());
     PollingClient client;
     client.setSettings(settingsFor(server.port()));
@@ -485,7 +485,7 @@ void TestPollingClient::httpsTrustsOnlyWhatItIsGiven()
     QVERIFY(openssl.waitForFinished(60000) && openssl.exitCode() == 0);
     SimOptions options = quietWorld();
     QVERIFY(!options.loadTls(cert, key));
-    SimServer server(options);
+    SimHost server(options);
     QVERIFY(server.listen());
     QVERIFY(server.url().startsWith(QLatin1StringView("wss://")));
 

@@ -1,5 +1,5 @@
 #include "net/pollingfallback.h"
-#include "simserver.h"
+#include "simhost.h"
 
 #include <QSignalSpy>
 #include <QTcpServer>
@@ -45,7 +45,7 @@ private Q_SLOTS:
 
 void TestPollingFallback::pollsAndHandsOnWhileActive()
 {
-    SimServer server(busyFleet());
+    SimHost server(busyFleet());
     QVERIFY(server.listen());
     PollingFallback fallback;
     QSignalSpy current(&fallback, &PollingFallback::current);
@@ -65,7 +65,7 @@ void TestPollingFallback::pollsAndHandsOnWhileActive()
 
 void TestPollingFallback::heldBackOnceTheWebSocketSubscribes()
 {
-    SimServer server(busyFleet());
+    SimHost server(busyFleet());
     QVERIFY(server.listen());
     PollingFallback fallback;
     QSignalSpy messages(&fallback, &PollingFallback::messageReceived);
@@ -105,7 +105,7 @@ void TestPollingFallback::silentServerIsNotCurrentWithinTheDeadline()
 
 void TestPollingFallback::stoppedFallbackHandsOnNothing()
 {
-    SimServer server(busyFleet());
+    SimHost server(busyFleet());
     QVERIFY(server.listen());
     PollingFallback fallback;
     QSignalSpy messages(&fallback, &PollingFallback::messageReceived);

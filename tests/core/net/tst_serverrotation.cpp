@@ -1,6 +1,6 @@
 #include "net/linkdialect.h"
 #include "net/serverrotation.h"
-#include "simserver.h"
+#include "simhost.h"
 
 #include <QSignalSpy>
 #include <QTcpServer>
@@ -113,7 +113,7 @@ void TestServerRotation::probesAreDueOnlyWhileOnAFallback()
 
 void TestServerRotation::primaryThatGreetsAnswersTheProbe()
 {
-    SimServer primary(smallFleet());
+    SimHost primary(smallFleet());
     QVERIFY(primary.listen());
     ServerRotation rotation;
     moveToFallback(rotation, QUrl(primary.url()));
@@ -144,7 +144,7 @@ void TestServerRotation::primaryThatOnlyAcceptsTcpDoesNotAnswer()
 
     // The probe gave up and made way for the next one, which a greeting
     // primary on another port answers.
-    SimServer primary(smallFleet());
+    SimHost primary(smallFleet());
     QVERIFY(primary.listen());
     rotation.setServers(QUrl(primary.url()), {kFirst}, 1);
     rotation.probe(LinkDialect::create(ConnectionSettings::Dialect::Watchfloor, {}, QUrl(primary.url())),
@@ -156,7 +156,7 @@ void TestServerRotation::plainPrimaryAnswersWithItsHandshake()
 {
     // A plain server says nothing first: its completed handshake is enough.
     // The reference server greets, but the plain dialect does not wait for it.
-    SimServer primary(smallFleet());
+    SimHost primary(smallFleet());
     QVERIFY(primary.listen());
     ServerRotation rotation;
     moveToFallback(rotation, QUrl(primary.url()));

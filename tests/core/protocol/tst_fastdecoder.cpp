@@ -1,7 +1,7 @@
 #include "protocol/decoder.h"
 #include "protocol/fastdecoder.h"
 #include "protocol/isotime.h"
-#include "simserver.h"
+#include "simhost.h"
 
 #include <QDir>
 #include <QFile>
@@ -445,7 +445,7 @@ void TestFastDecoder::sameAsReferenceOnFramesOfTheReferenceServer()
     options.rate = 50; // the world at fifty times real speed: every kind of event
     options.scenarios = {u"alarm-flood"_s, u"machine-breakdown"_s, u"chattering-sensor"_s};
     options.loadRate = 3000;
-    SimServer server(options);
+    SimHost server(options);
     QVERIFY(server.listen());
 
     QWebSocket socket;

@@ -1,7 +1,7 @@
 #include "../net/faultproxy.h"
 #include "net/connectionservice.h"
 #include "services/session.h"
-#include "simserver.h"
+#include "simhost.h"
 #include "store/localstore.h"
 #include "store/storeworker.h"
 #include "support/consolefixture.h"
@@ -34,7 +34,7 @@ SimOptions floodOptions()
 }
 
 // Ids of the server's alarms, in id order, once at least `count` exist.
-QStringList waitForAlarms(const SimServer &server, int count)
+QStringList waitForAlarms(const SimHost &server, int count)
 {
     QStringList ids;
     const bool enough = QTest::qWaitFor(
@@ -49,14 +49,14 @@ QStringList waitForAlarms(const SimServer &server, int count)
     return enough ? ids : QStringList();
 }
 
-QString stateOf(const SimServer &server, const QString &alarmId)
+QString stateOf(const SimHost &server, const QString &alarmId)
 {
     return server.world().alarms().alarmJson(alarmId).value(QLatin1StringView("state")).toString();
 }
 
 // At a high rate the drones recharge within a second, so an alarm may have
 // returned to normal before it is acknowledged; acknowledging it then clears it.
-bool ackedByOperator(const SimServer &server, const QString &alarmId)
+bool ackedByOperator(const SimHost &server, const QString &alarmId)
 {
     const QJsonObject alarm = server.world().alarms().alarmJson(alarmId);
     const QString state = alarm.value(QLatin1StringView("state")).toString();
@@ -89,7 +89,7 @@ SimOptions chatterOptions()
     return o;
 }
 
-qint64 countOf(const SimServer &server, const QString &alarmId)
+qint64 countOf(const SimHost &server, const QString &alarmId)
 {
     return server.world().alarms().alarmJson(alarmId).value(QLatin1StringView("count")).toInteger();
 }
@@ -129,7 +129,7 @@ void TestAlarmService::init()
 
 void TestAlarmService::ackWhileLiveReachesTheServer()
 {
-    SimServer server(floodOptions());
+    SimHost server(floodOptions());
     QVERIFY(server.listen());
     LocalStore store;
     QVERIFY2(store.open(storePath()), qPrintable(store.lastError()));
@@ -164,7 +164,7 @@ void TestAlarmService::ackWhileLiveReachesTheServer()
 
 void TestAlarmService::ackWhileOfflineSurvivesARestartAndIsDelivered()
 {
-    SimServer server(floodOptions());
+    SimHost server(floodOptions());
     QVERIFY(server.listen());
     FaultProxy proxy(server.port());
     proxy.setRefusing(true);
@@ -230,7 +230,7 @@ void TestAlarmService::ackWhileOfflineSurvivesARestartAndIsDelivered()
 
 void TestAlarmService::a6_pendingActionsAreDeliveredInOrderPerAlarm()
 {
-    SimServer server(floodOptions());
+    SimHost server(floodOptions());
     QVERIFY(server.listen());
     FaultProxy proxy(server.port());
     proxy.setRefusing(true);
@@ -280,7 +280,7 @@ void TestAlarmService::a6_pendingActionsAreDeliveredInOrderPerAlarm()
 
 void TestAlarmService::refusalIsKeptAndNeverRetried()
 {
-    SimServer server(floodOptions());
+    SimHost server(floodOptions());
     QVERIFY(server.listen());
     FaultProxy proxy(server.port());
     LocalStore store;
@@ -335,7 +335,7 @@ void TestAlarmService::refusalIsKeptAndNeverRetried()
 
 void TestAlarmService::timeoutKeepsTheEntryPending()
 {
-    SimServer server(floodOptions());
+    SimHost server(floodOptions());
     QVERIFY(server.listen());
     FaultProxy proxy(server.port());
     LocalStore store;
@@ -392,7 +392,7 @@ void TestAlarmService::timeoutKeepsTheEntryPending()
 
 void TestAlarmService::a3_queuedAckIsNotAppliedToALaterOccurrence()
 {
-    SimServer server(chatterOptions());
+    SimHost server(chatterOptions());
     QVERIFY(server.listen());
     FaultProxy proxy(server.port());
     proxy.setRefusing(true);
@@ -435,7 +435,7 @@ void TestAlarmService::a3_queuedAckIsNotAppliedToALaterOccurrence()
 
 void TestAlarmService::a3_requestCarriesItsIdAndARepeatActsOnce()
 {
-    SimServer server(floodOptions());
+    SimHost server(floodOptions());
     QVERIFY(server.listen());
     Session session;
     session.setSettings(ConsoleFixture::settingsFor(server.url(), {.operatorName = operatorName}));
@@ -468,7 +468,7 @@ void TestAlarmService::a3_requestCarriesItsIdAndARepeatActsOnce()
 
 void TestAlarmService::a3_actionWaitingTooLongIsNotSent()
 {
-    SimServer server(floodOptions());
+    SimHost server(floodOptions());
     QVERIFY(server.listen());
     FaultProxy proxy(server.port());
     proxy.setRefusing(true);
@@ -500,7 +500,7 @@ void TestAlarmService::a3_actionWaitingTooLongIsNotSent()
 
 void TestAlarmService::a6_polling_unsupportedActionFailsAtOnceAndTheRestIsFlushed()
 {
-    SimServer server(floodOptions());
+    SimHost server(floodOptions());
     QVERIFY(server.listen());
     FaultProxy proxy(server.port());
     proxy.setRefusing(true);
@@ -540,7 +540,7 @@ void TestAlarmService::a6_polling_unsupportedActionFailsAtOnceAndTheRestIsFlushe
 
 void TestAlarmService::a5_ackOnALiveLinkWorksWithoutAStore()
 {
-    SimServer server(floodOptions());
+    SimHost server(floodOptions());
     QVERIFY(server.listen());
     Session session; // no store at all
     session.setSettings(ConsoleFixture::settingsFor(server.url(), {.operatorName = operatorName}));
@@ -562,7 +562,7 @@ void TestAlarmService::a5_ackOnALiveLinkWorksWithoutAStore()
 
 void TestAlarmService::a5_ackOnALiveLinkWorksAfterTheStoreBreaks()
 {
-    SimServer server(floodOptions());
+    SimHost server(floodOptions());
     QVERIFY(server.listen());
     LocalStore store;
     QVERIFY2(store.open(storePath()), qPrintable(store.lastError()));
@@ -595,7 +595,7 @@ void TestAlarmService::a5_ackOnALiveLinkWorksAfterTheStoreBreaks()
 
 void TestAlarmService::s11_secondConsoleOnTheProfileDoesNotDeliverItsOutbox()
 {
-    SimServer server(floodOptions());
+    SimHost server(floodOptions());
     QVERIFY(server.listen());
     FaultProxy proxy(server.port());
     proxy.setRefusing(true);

@@ -3,7 +3,7 @@
 #include "net/connectionservice.h"
 #include "services/commandrecorder.h"
 #include "sim/simtestclient.h"
-#include "simserver.h"
+#include "simhost.h"
 #include "store/localstore.h"
 #include "store/storeworker.h"
 #include "support/consolefixture.h"
@@ -182,7 +182,7 @@ void TestCommandRecorder::everyStatusIsLoggedOnceInOrder()
 
 void TestCommandRecorder::ownAndOtherOperatorsCommandsAreLogged()
 {
-    SimServer sim(plant());
+    SimHost sim(plant());
     QVERIFY2(sim.listen(), qPrintable(sim.errorString()));
     Console c(sim.url(), m_dir.filePath(QStringLiteral("both.sqlite")));
     QSignalSpy failed(c.recorder.get(), &CommandRecorder::storeFailed);
@@ -224,7 +224,7 @@ void TestCommandRecorder::ownAndOtherOperatorsCommandsAreLogged()
 
 void TestCommandRecorder::failedCommandsKeepTheirError()
 {
-    SimServer sim(plant(1.0)); // every device fails
+    SimHost sim(plant(1.0)); // every device fails
     QVERIFY2(sim.listen(), qPrintable(sim.errorString()));
     Console c(sim.url(), m_dir.filePath(QStringLiteral("failed.sqlite")));
     c.session.start();
@@ -245,7 +245,7 @@ void TestCommandRecorder::failedCommandsKeepTheirError()
 
 void TestCommandRecorder::reconnectAndNextRunDuplicateNothing()
 {
-    SimServer sim(plant());
+    SimHost sim(plant());
     QVERIFY2(sim.listen(), qPrintable(sim.errorString()));
     FaultProxy proxy(sim.port());
     const QString path = m_dir.filePath(QStringLiteral("rerun.sqlite"));
@@ -307,7 +307,7 @@ void TestCommandRecorder::reconnectAndNextRunDuplicateNothing()
 
 void TestCommandRecorder::fullDiskIsReportedOnceAndLosesNothing()
 {
-    SimServer sim(plant());
+    SimHost sim(plant());
     QVERIFY2(sim.listen(), qPrintable(sim.errorString()));
     Console c(sim.url(), m_dir.filePath(QStringLiteral("full.sqlite")));
     // The database may not grow, and what room it had is filled with

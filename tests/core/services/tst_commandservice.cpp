@@ -3,7 +3,7 @@
 #include "services/commandservice.h"
 #include "services/session.h"
 #include "sim/simtestclient.h"
-#include "simserver.h"
+#include "simhost.h"
 #include "support/consolefixture.h"
 
 #include <QSignalSpy>
@@ -106,7 +106,7 @@ private Q_SLOTS:
 
 void TestCommandService::lifeCycleFromRequestToSuccess()
 {
-    SimServer server(plant());
+    SimHost server(plant());
     QVERIFY(server.listen());
     Session session;
     session.setSettings(ConsoleFixture::settingsFor(server.url()));
@@ -151,7 +151,7 @@ void TestCommandService::lifeCycleFromRequestToSuccess()
 
 void TestCommandService::aDoubleClickSendsOnce()
 {
-    SimServer server(plant());
+    SimHost server(plant());
     QVERIFY(server.listen());
     Session session;
     session.setSettings(ConsoleFixture::settingsFor(server.url()));
@@ -174,7 +174,7 @@ void TestCommandService::aDoubleClickSendsOnce()
 
 void TestCommandService::pumpOnMakesFlowAndHeaterMakesHeat()
 {
-    SimServer server(plant());
+    SimHost server(plant());
     QVERIFY(server.listen());
     Session session;
     session.setSettings(ConsoleFixture::settingsFor(server.url()));
@@ -215,7 +215,7 @@ void TestCommandService::localChecksRefuseWithoutSending()
     QFETCH(QString, endpoint);
     QFETCH(EndpointValue, value);
     QFETCH(Refusal, refusal);
-    SimServer server(plant());
+    SimHost server(plant());
     QVERIFY(server.listen());
     Session session;
     session.setSettings(ConsoleFixture::settingsFor(server.url()));
@@ -237,7 +237,7 @@ void TestCommandService::localChecksRefuseWithoutSending()
 
 void TestCommandService::localInterlockRefusesWithItsDescription()
 {
-    SimServer server(plant());
+    SimHost server(plant());
     QVERIFY(server.listen());
     Session session;
     session.setSettings(ConsoleFixture::settingsFor(server.url()));
@@ -259,7 +259,7 @@ void TestCommandService::serverInterlockRefusalIsShownAsRejected()
 {
     // The console's picture lags the server by one and a half seconds: it still sees the
     // valve open when bob has closed it, so only the server can refuse.
-    SimServer server(plant());
+    SimHost server(plant());
     QVERIFY(server.listen());
     FaultProxy proxy(server.port());
     Session session;
@@ -301,7 +301,7 @@ void TestCommandService::serverInterlockRefusalIsShownAsRejected()
 
 void TestCommandService::deviceFailureLeavesTheActualValue()
 {
-    SimServer server(plant(1.0)); // every accepted command fails at the device
+    SimHost server(plant(1.0)); // every accepted command fails at the device
     QVERIFY(server.listen());
     Session session;
     session.setSettings(ConsoleFixture::settingsFor(server.url()));
@@ -320,7 +320,7 @@ void TestCommandService::deviceFailureLeavesTheActualValue()
 
 void TestCommandService::timeoutTellsToCheckTheDeviceAndLateTruthCorrectsIt()
 {
-    SimServer server(plant());
+    SimHost server(plant());
     QVERIFY(server.listen());
     Session session;
     session.setSettings(ConsoleFixture::settingsFor(server.url()));
@@ -342,7 +342,7 @@ void TestCommandService::timeoutTellsToCheckTheDeviceAndLateTruthCorrectsIt()
 
 void TestCommandService::offlineRefusesAndKeepsNothingForLater()
 {
-    SimServer server(plant());
+    SimHost server(plant());
     QVERIFY(server.listen());
     FaultProxy proxy(server.port());
     Session session;
@@ -366,7 +366,7 @@ void TestCommandService::offlineRefusesAndKeepsNothingForLater()
 
 void TestCommandService::viewerIsReadOnly()
 {
-    SimServer server(plant());
+    SimHost server(plant());
     QVERIFY(server.listen());
     Session session;
     session.setSettings(ConsoleFixture::settingsFor(server.url(), {.token = QStringLiteral("v")}));
@@ -386,7 +386,7 @@ void TestCommandService::serverForbiddingIsShownClearly()
     // the command goes out, and the server's refusal must be said plainly.
     SimOptions options = plant();
     options.tokens.insert(QStringLiteral("a"), QStringLiteral("auditor"));
-    SimServer server(options);
+    SimHost server(options);
     QVERIFY(server.listen());
     Session session;
     session.setSettings(ConsoleFixture::settingsFor(server.url(), {.token = QStringLiteral("a")}));
@@ -405,7 +405,7 @@ void TestCommandService::serverForbiddingIsShownClearly()
 
 void TestCommandService::commandsDisabledByProfile()
 {
-    SimServer server(plant());
+    SimHost server(plant());
     QVERIFY(server.listen());
     Session session;
     session.setSettings(ConsoleFixture::settingsFor(server.url()));
@@ -428,7 +428,7 @@ void TestCommandService::commandsDisabledByProfile()
 
 void TestCommandService::anotherOperatorOvertakesAPendingCommand()
 {
-    SimServer server(plant());
+    SimHost server(plant());
     QVERIFY(server.listen());
     Session session;
     session.setSettings(ConsoleFixture::settingsFor(server.url()));
@@ -479,7 +479,7 @@ void TestCommandService::a8_resyncSnapshotTellsTheOutcome()
     // snapshot is the only place the outcome is told.
     SimOptions options = plant();
     options.replayEvents = 1; // any outage past one event ends in a resync
-    SimServer server(options);
+    SimHost server(options);
     QVERIFY(server.listen());
     FaultProxy proxy(server.port());
     SimTestClient bob(server.url());
@@ -524,7 +524,7 @@ void TestCommandService::a4_snapshotWithoutAnotherConsolesCommandClearsIt()
     // Bob's command is on its way when the server restarts and forgets it.
     // The resync's `commands` snapshot no longer lists it: the endpoint must
     // not stay pending, and switching off is never blocked by it meanwhile.
-    auto server = std::make_unique<SimServer>(plant());
+    auto server = std::make_unique<SimHost>(plant());
     QVERIFY(server->listen());
     const quint16 port = server->port();
     FaultProxy proxy(port);
@@ -555,7 +555,7 @@ void TestCommandService::a4_snapshotWithoutAnotherConsolesCommandClearsIt()
     server.reset();
     SimOptions again = plant();
     again.port = port;
-    server = std::make_unique<SimServer>(again);
+    server = std::make_unique<SimHost>(again);
     QVERIFY(server->listen());
     proxy.dropAll();
     proxy.setStalled(false);
@@ -567,7 +567,7 @@ void TestCommandService::a4_snapshotWithoutAnotherConsolesCommandClearsIt()
 
 void TestCommandService::a13_timeoutIgnoresStepsOfTheSystemClock()
 {
-    SimServer server(plant());
+    SimHost server(plant());
     QVERIFY(server.listen());
     Session session;
     session.setSettings(ConsoleFixture::settingsFor(server.url()));
@@ -588,7 +588,7 @@ void TestCommandService::a13_timeoutIgnoresStepsOfTheSystemClock()
 
 void TestCommandService::a14_nothingIsQueuedBeforeTheServerSaysSo()
 {
-    SimServer server(plant());
+    SimHost server(plant());
     QVERIFY(server.listen());
     FaultProxy proxy(server.port());
     Session session;
@@ -618,7 +618,7 @@ void TestCommandService::a16_refusedAndLostCommandsAreLogged()
 {
     SimOptions options = plant();
     options.tokens.insert(QStringLiteral("a"), QStringLiteral("auditor"));
-    SimServer server(options);
+    SimHost server(options);
     QVERIFY(server.listen());
     FaultProxy proxy(server.port());
     Session session;
@@ -661,7 +661,7 @@ void TestCommandService::a18_answerAfterTheServiceIsGoneIsHarmless()
     // A request still in flight when the service goes is answered later
     // (here by stopping the link, as a REST request is failed when the
     // polling client is destroyed): nothing may touch the service then.
-    SimServer server(plant());
+    SimHost server(plant());
     QVERIFY(server.listen());
     FaultProxy proxy(server.port());
     Session session;
@@ -682,7 +682,7 @@ void TestCommandService::a22_requestTimeoutDoesNotEndACommandEarly()
 {
     // The server's answer takes longer than the request timeout, but far
     // less than the command's own: the command goes on to its outcome.
-    SimServer server(plant());
+    SimHost server(plant());
     QVERIFY(server.listen());
     FaultProxy proxy(server.port());
     ConnectionSettings settings = ConsoleFixture::settingsFor(proxy.url());
@@ -702,7 +702,7 @@ void TestCommandService::a22_requestTimeoutDoesNotEndACommandEarly()
 
 void TestCommandService::a22_noAnswerOnALiveLinkIsToldAsSuch()
 {
-    SimServer server(plant());
+    SimHost server(plant());
     QVERIFY(server.listen());
     FaultProxy proxy(server.port());
     ConnectionSettings settings = ConsoleFixture::settingsFor(proxy.url());
@@ -728,7 +728,7 @@ void TestCommandService::a22_noAnswerOnALiveLinkIsToldAsSuch()
 
 void TestCommandService::s6_staleValuesAreNotActedOn()
 {
-    SimServer server(plant());
+    SimHost server(plant());
     QVERIFY(server.listen());
     Session session;
     session.setSettings(ConsoleFixture::settingsFor(server.url()));
@@ -756,7 +756,7 @@ void TestCommandService::s9_commandArrivingAfterItsValidityIsRefused()
 {
     // The link is slow enough for the command to reach the server after this
     // console has told the operator it timed out: the server must not act on it.
-    SimServer server(plant());
+    SimHost server(plant());
     QVERIFY(server.listen());
     FaultProxy proxy(server.port());
     SimTestClient bob(server.url());
@@ -793,7 +793,7 @@ void TestCommandService::s9_commandArrivingAfterItsValidityIsRefused()
 
 void TestCommandService::s12_rampingTowardsTheRequestIsNotOvertaken()
 {
-    SimServer server(plant());
+    SimHost server(plant());
     QVERIFY(server.listen());
     FaultProxy proxy(server.port());
     Session session;

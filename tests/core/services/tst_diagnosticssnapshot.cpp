@@ -3,7 +3,7 @@
 #include "services/diagnosticssnapshot.h"
 #include "services/diagnosticswriter.h"
 #include "services/session.h"
-#include "simserver.h"
+#include "simhost.h"
 #include "support/consolefixture.h"
 
 #include <QFile>
@@ -41,7 +41,7 @@ QJsonObject readJson(const QString &path)
 }
 
 // The server's alarm book as "id state count ackedBy" lines, sorted.
-QStringList serverAlarms(const SimServer &sim)
+QStringList serverAlarms(const SimHost &sim)
 {
     QStringList lines;
     const QJsonArray items = sim.snapshotAll()[u"channels"][u"alarms"].toArray();
@@ -95,7 +95,7 @@ private Q_SLOTS:
 
 void TestDiagnosticsSnapshot::showsWhatTheServerHolds()
 {
-    SimServer sim(plant());
+    SimHost sim(plant());
     QVERIFY(sim.listen());
     Session session;
     session.setSettings(ConsoleFixture::settingsFor(sim.url(), kTester));
@@ -143,7 +143,7 @@ void TestDiagnosticsSnapshot::showsWhatTheServerHolds()
 
 void TestDiagnosticsSnapshot::everythingIsStaleWhileTheLinkIsDown()
 {
-    SimServer sim(plant());
+    SimHost sim(plant());
     QVERIFY(sim.listen());
     FaultProxy proxy(sim.port());
     Session session;

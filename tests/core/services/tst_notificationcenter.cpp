@@ -3,7 +3,7 @@
 #include "services/commandservice.h"
 #include "services/notificationcenter.h"
 #include "sim/simtestclient.h"
-#include "simserver.h"
+#include "simhost.h"
 #include "store/localstore.h"
 #include "store/storeworker.h"
 #include "support/consolefixture.h"
@@ -109,7 +109,7 @@ private:
 
 void TestNotificationCenter::newAlarmsAreUnreadUntilMarkedRead()
 {
-    SimServer server(alarmingPlant());
+    SimHost server(alarmingPlant());
     QVERIFY(server.listen());
     const QString path = m_dir.filePath(QStringLiteral("unread.sqlite"));
     {
@@ -144,7 +144,7 @@ void TestNotificationCenter::newAlarmsAreUnreadUntilMarkedRead()
 
 void TestNotificationCenter::acknowledgingSendsAckAndFollowsTheServer()
 {
-    SimServer server(alarmingPlant());
+    SimHost server(alarmingPlant());
     QVERIFY(server.listen());
     Console c(server.url(), m_dir.filePath(QStringLiteral("ack.sqlite")));
     c.session.start();
@@ -173,7 +173,7 @@ void TestNotificationCenter::acknowledgingSendsAckAndFollowsTheServer()
 
 void TestNotificationCenter::acknowledgementByAnotherConsoleShowsItsName()
 {
-    SimServer server(alarmingPlant());
+    SimHost server(alarmingPlant());
     QVERIFY(server.listen());
     Console c(server.url(), m_dir.filePath(QStringLiteral("other.sqlite")));
     c.session.start();
@@ -205,7 +205,7 @@ void TestNotificationCenter::chatteringAlarmStaysOneNotification()
 {
     SimOptions options = alarmingPlant({QStringLiteral("chattering-sensor")});
     options.rate = 5.0; // the sensor comes round often enough to be called chattering soon
-    SimServer server(options);
+    SimHost server(options);
     QVERIFY(server.listen());
     Console c(server.url(), m_dir.filePath(QStringLiteral("chatter.sqlite")));
     c.session.start();
@@ -247,7 +247,7 @@ void TestNotificationCenter::chatteringAlarmStaysOneNotification()
 
 void TestNotificationCenter::serverNoticesAreListed()
 {
-    SimServer server(alarmingPlant({}));
+    SimHost server(alarmingPlant({}));
     QVERIFY(server.listen());
     Console c(server.url(), m_dir.filePath(QStringLiteral("notice.sqlite")));
     QSignalSpy posted(c.center.get(), &NotificationCenter::notificationPosted);
@@ -277,7 +277,7 @@ void TestNotificationCenter::serverNoticesAreListed()
 
 void TestNotificationCenter::linkLossAndRestorationAreListed()
 {
-    SimServer server(alarmingPlant({}));
+    SimHost server(alarmingPlant({}));
     QVERIFY(server.listen());
     FaultProxy proxy(server.port());
     Console c(server.url(), m_dir.filePath(QStringLiteral("link.sqlite")));
@@ -314,7 +314,7 @@ void TestNotificationCenter::linkLossAndRestorationAreListed()
 
 void TestNotificationCenter::historyOutlivesTheRunAndCanBeCleared()
 {
-    SimServer server(alarmingPlant());
+    SimHost server(alarmingPlant());
     QVERIFY(server.listen());
     const QString path = m_dir.filePath(QStringLiteral("history.sqlite"));
     QStringList seen;
@@ -357,7 +357,7 @@ void TestNotificationCenter::historyOutlivesTheRunAndCanBeCleared()
 
 void TestNotificationCenter::fullDiskLosesNothingOnScreen()
 {
-    SimServer server(alarmingPlant());
+    SimHost server(alarmingPlant());
     QVERIFY(server.listen());
     Console c(server.url(), m_dir.filePath(QStringLiteral("full.sqlite")));
     // The database may not grow, and what room it had is filled: every write
@@ -391,7 +391,7 @@ void TestNotificationCenter::fullDiskLosesNothingOnScreen()
 
 void TestNotificationCenter::alarmsPresentAtConnectAreListedNotPosted()
 {
-    SimServer server(alarmingPlant());
+    SimHost server(alarmingPlant());
     QVERIFY(server.listen());
     // Let the server raise alarms before the console connects.
     {
@@ -423,7 +423,7 @@ void TestNotificationCenter::commandOutcomesAreListed()
     SimOptions options = alarmingPlant({});
     options.tiles = 1;
     options.rate = 1.0; // a command takes the device 0.6 s at least
-    SimServer server(options);
+    SimHost server(options);
     QVERIFY(server.listen());
     Console c(server.url(), m_dir.filePath(QStringLiteral("commands.sqlite")));
     CommandService commands(&c.session);
@@ -470,7 +470,7 @@ void TestNotificationCenter::commandOutcomesAreListed()
 
 void TestNotificationCenter::a7_refusedAlarmActionBecomesANotification()
 {
-    SimServer server(alarmingPlant());
+    SimHost server(alarmingPlant());
     QVERIFY(server.listen());
     Console c(server.url(), m_dir.filePath(QStringLiteral("refused.sqlite")));
     QSignalSpy posted(c.center.get(), &NotificationCenter::notificationPosted);
@@ -511,7 +511,7 @@ void TestNotificationCenter::a7_refusedAlarmActionBecomesANotification()
 
 void TestNotificationCenter::s10_damagedDatabaseIsToldToTheOperator()
 {
-    SimServer server(alarmingPlant());
+    SimHost server(alarmingPlant());
     QVERIFY(server.listen());
     const QString path = m_dir.filePath(QStringLiteral("damaged.sqlite"));
     {
@@ -536,7 +536,7 @@ void TestNotificationCenter::s10_damagedDatabaseIsToldToTheOperator()
 
 void TestNotificationCenter::a10c_alarmWaitingForAnAckSurvivesARestart()
 {
-    SimServer server(alarmingPlant());
+    SimHost server(alarmingPlant());
     QVERIFY(server.listen());
     const QString path = m_dir.filePath(QStringLiteral("restart.sqlite"));
     Item waiting;
@@ -596,7 +596,7 @@ void TestNotificationCenter::s5_acknowledgingAnUnconfirmedAlarmLetsItGo()
 
 void TestNotificationCenter::a11_theWindowNeverWaitsOnTheDatabase()
 {
-    SimServer server(alarmingPlant());
+    SimHost server(alarmingPlant());
     QVERIFY(server.listen());
     const QString path = m_dir.filePath(QStringLiteral("locked.sqlite"));
     Console c(server.url(), path);

@@ -1,6 +1,6 @@
 #include "services/operatorcontrolsocket.h"
 #include "services/session.h"
-#include "simserver.h"
+#include "simhost.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -23,7 +23,7 @@ SimOptions plant()
     return o;
 }
 
-QJsonObject serverAlarm(const SimServer &sim, const QString &alarmId)
+QJsonObject serverAlarm(const SimHost &sim, const QString &alarmId)
 {
     return sim.world().alarms().alarmJson(alarmId);
 }
@@ -42,7 +42,7 @@ private Q_SLOTS:
 void TestOperatorControlSocket::anAckOverTheSocketReachesTheServer()
 {
     QTemporaryDir dir;
-    SimServer sim(plant());
+    SimHost sim(plant());
     QVERIFY(sim.listen());
     Session session;
     ConnectionSettings settings;

@@ -1,5 +1,5 @@
 #include "services/profilecheck.h"
-#include "simserver.h"
+#include "simhost.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -63,7 +63,7 @@ bool TestProfileCheck::run(ProfileCheck &check, int timeoutMs)
 
 void TestProfileCheck::everyStepAgainstTheSimulator()
 {
-    SimServer sim(plant());
+    SimHost sim(plant());
     QVERIFY2(sim.listen(), qPrintable(sim.errorString()));
     // Let the flood raise some alarms before the check looks.
     QTRY_VERIFY_WITH_TIMEOUT(sim.world().alarms().size() >= 2, 20000);
@@ -118,7 +118,7 @@ void TestProfileCheck::everyStepAgainstTheSimulator()
 
 void TestProfileCheck::refusedTokenFailsAtAuthentication()
 {
-    SimServer sim(plant());
+    SimHost sim(plant());
     QVERIFY2(sim.listen(), qPrintable(sim.errorString()));
     const Profile profile = profileFor(QUrl(sim.url()), QStringLiteral("stolen"));
     ProfileCheck check(profile);
@@ -171,7 +171,7 @@ void TestProfileCheck::silentServerTimesOut()
 
 void TestProfileCheck::onlyTheProfilesChannels()
 {
-    SimServer sim(plant());
+    SimHost sim(plant());
     QVERIFY2(sim.listen(), qPrintable(sim.errorString()));
     Profile profile = profileFor(QUrl(sim.url()), QStringLiteral("good"));
     profile.session.channels = {QStringLiteral("drones"), QStringLiteral("health")};

@@ -1,7 +1,7 @@
 #include "core/net/faultproxy.h"
 #include "net/connectionservice.h"
 #include "services/session.h"
-#include "simserver.h"
+#include "simhost.h"
 #include "support/consolefixture.h"
 
 #include <QAbstractItemModelTester>
@@ -72,7 +72,7 @@ private Q_SLOTS:
 
 void TestSession::everyChannelArrivesInItsModel()
 {
-    SimServer sim(plant());
+    SimHost sim(plant());
     QVERIFY2(sim.listen(), qPrintable(sim.errorString()));
     Session session;
     Testers testers(session);
@@ -129,7 +129,7 @@ void TestSession::everyChannelArrivesInItsModel()
 
 void TestSession::commandsAndActivityFlowThroughTheModels()
 {
-    SimServer sim(plant());
+    SimHost sim(plant());
     QVERIFY2(sim.listen(), qPrintable(sim.errorString()));
     Session session;
     Testers testers(session);
@@ -170,7 +170,7 @@ void TestSession::commandsAndActivityFlowThroughTheModels()
 
 void TestSession::roomsAreSubscribedWhileHeld()
 {
-    SimServer sim(plant());
+    SimHost sim(plant());
     QVERIFY2(sim.listen(), qPrintable(sim.errorString()));
     Session session;
     session.setSettings(ConsoleFixture::settingsFor(sim.url(), kTester));
@@ -214,7 +214,7 @@ void TestSession::roomsAreSubscribedWhileHeld()
 
 void TestSession::quietEntitiesGoStaleAndRecover()
 {
-    SimServer sim(plant());
+    SimHost sim(plant());
     QVERIFY2(sim.listen(), qPrintable(sim.errorString()));
     FaultProxy proxy(sim.port());
     Session session;
@@ -251,7 +251,7 @@ void TestSession::quietEntitiesGoStaleAndRecover()
 
 void TestSession::a9_liveWithoutADronesChannel()
 {
-    SimServer sim(plant());
+    SimHost sim(plant());
     QVERIFY2(sim.listen(), qPrintable(sim.errorString()));
     Session session;
     Testers testers(session);
