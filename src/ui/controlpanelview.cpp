@@ -184,7 +184,7 @@ void ControlPanelView::syncStructure()
             w.devices[device].endpoints.append(control);
             control->updateFrom(endpoint);
             if (created && control->hasTrend())
-                control->setSamples(m_model->history().series(id, TileModel::kHistoryMetric));
+                control->setSamples(endpoint.data(TileModel::TrendRole).value<QList<MetricHistory::Sample>>());
         }
         card->setTitle(w.name);
         card->setDevices(w.devices);
@@ -220,9 +220,7 @@ void ControlPanelView::onDataChanged(const QModelIndex &topLeft, const QModelInd
     if (roles.size() == 1 && roles.first() == TileModel::AgeRole)
         return;
     const QModelIndex parent = topLeft.parent();
-    // A report of the same value is a new sample of the trend all the same.
-    const bool newSample
-        = roles.isEmpty() || roles.contains(TileModel::ValueRole) || roles.contains(TileModel::LastUpdateRole);
+    const bool newSample = roles.isEmpty() || roles.contains(TileModel::TrendRole);
     for (int row = topLeft.row(); row <= bottomRight.row(); ++row) {
         const QModelIndex index = m_model->index(row, 0, parent);
         if (NodeKind(index.data(TileModel::NodeKindRole).toInt()) != NodeKind::Endpoint) {
@@ -247,7 +245,8 @@ void ControlPanelView::redrawTrends()
         return;
     for (const QString &id : std::as_const(m_dirtyTrends)) {
         if (EndpointControl *control = m_controls.value(id))
-            control->setSamples(m_model->history().series(id, TileModel::kHistoryMetric));
+            control->setSamples(
+                m_model->indexOfEndpoint(id).data(TileModel::TrendRole).value<QList<MetricHistory::Sample>>());
     }
     m_dirtyTrends.clear();
 }

@@ -49,7 +49,7 @@ QList<int> TileEndpoint::rolesOf(RoleMask mask)
     QList<int> roles;
     if (mask & kDisplayBit)
         roles.append(Qt::DisplayRole);
-    for (int role = TileModel::NodeKindRole; role <= TileModel::PendingUnconfirmedRole; ++role)
+    for (int role = TileModel::NodeKindRole; role <= TileModel::TrendRole; ++role) // TrendRole: the last
         if (mask & bit(TileModel::Role(role)))
             roles.append(role);
     return roles;

@@ -29,10 +29,14 @@ public:
     using RoleMask = quint32; // one bit per TileModel::Role, and the top bit for Qt::DisplayRole
     static constexpr RoleMask kDisplayBit = 1u << 31;
     static constexpr RoleMask bit(TileModel::Role role) { return 1u << (role - TileModel::NodeKindRole); }
-    // A role shown in a column counts for Qt::DisplayRole too.
-    static constexpr RoleMask kValueBits = 1u << (TileModel::ValueRole - TileModel::NodeKindRole) | kDisplayBit;
+    static_assert(TileModel::TrendRole - TileModel::NodeKindRole < 31, "one bit per role, below the display bit");
+    // A role shown in a column counts for Qt::DisplayRole too. A new value or
+    // time is a new sample of a numeric endpoint's trend.
+    static constexpr RoleMask kTrendBit = 1u << (TileModel::TrendRole - TileModel::NodeKindRole);
+    static constexpr RoleMask kValueBits
+        = 1u << (TileModel::ValueRole - TileModel::NodeKindRole) | kDisplayBit | kTrendBit;
     static constexpr RoleMask kLastUpdateBits
-        = 1u << (TileModel::LastUpdateRole - TileModel::NodeKindRole) | kDisplayBit;
+        = 1u << (TileModel::LastUpdateRole - TileModel::NodeKindRole) | kDisplayBit | kTrendBit;
     static constexpr RoleMask kUnitBits = 1u << (TileModel::UnitRole - TileModel::NodeKindRole) | kDisplayBit;
     static constexpr RoleMask kNameBits = 1u << (TileModel::NameRole - TileModel::NodeKindRole) | kDisplayBit;
     // The roles of a mask: Qt::DisplayRole first, then TileModel's in order.

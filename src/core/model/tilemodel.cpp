@@ -137,6 +137,8 @@ QVariant TileModel::data(const QModelIndex &index, int role) const
         return pending().commandId.isEmpty() ? QVariant() : QVariant(pending().own);
     case PendingUnconfirmedRole:
         return !pending().commandId.isEmpty() && pending().unconfirmed;
+    case TrendRole:
+        return QVariant::fromValue(m_history.series(node->id, kHistoryMetric));
     }
     return e->data(role, m_staleness);
 }
@@ -185,6 +187,7 @@ QHash<int, QByteArray> TileModel::roleNames() const
         {AgeRole, "age"},
         {PendingOwnRole, "pendingOwn"},
         {PendingUnconfirmedRole, "pendingUnconfirmed"},
+        {TrendRole, "trend"},
     });
     return names;
 }

@@ -58,6 +58,10 @@ public:
         AgeRole, // ms since this console last heard of the endpoint
         PendingOwnRole, // bool: the pending command is this console's; invalid while none is pending
         PendingUnconfirmedRole, // bool: handed to a server that confirms nothing (plain, Socket.IO)
+        // QList<MetricHistory::Sample>, oldest first: the endpoint's numeric
+        // readings (bools as 0 and 1) kept for its trend; empty for text.
+        // Changes with every new value or time (ValueRole, LastUpdateRole).
+        TrendRole,
     };
     Q_ENUM(Role)
 
@@ -127,7 +131,8 @@ public:
     // For tests: the clock that ages reports (ms, monotonic).
     void setClock(std::function<qint64()> clock) { m_staleness.setClock(std::move(clock)); }
 
-    // Every numeric value (bools as 0 and 1) as metric 0 of its endpointId.
+    // Every numeric value (bools as 0 and 1) as metric 0 of its endpointId;
+    // views read an endpoint's through TrendRole.
     const MetricHistory &history() const { return m_history; }
     // Applies to series created from now on.
     void setHistoryCapacity(qsizetype samplesPerEndpoint) { m_history.setCapacityPerSeries(samplesPerEndpoint); }

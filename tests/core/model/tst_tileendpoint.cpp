@@ -133,7 +133,8 @@ void TestTileEndpoint::updateKeepsANewerValue()
     // A newer one is taken.
     const auto mask = e.update(endpoint(QStringLiteral("E1"), 5.0, kBase.addSecs(1)), {}, m_staleness, m_history);
     QCOMPARE(roles(mask),
-             (QList<int> {Qt::DisplayRole, TileModel::ValueRole, TileModel::LastUpdateRole, TileModel::AgeRole}));
+             (QList<int> {Qt::DisplayRole, TileModel::ValueRole, TileModel::LastUpdateRole, TileModel::AgeRole,
+                          TileModel::TrendRole}));
     QCOMPARE(e.meta.value, EndpointValue(5.0));
 }
 
@@ -155,7 +156,7 @@ void TestTileEndpoint::telemetryChangesAndItsRoles()
     QCOMPARE(e.heardMs, m_now);
     QCOMPARE(roles(e.changedSince(before)),
              (QList<int> {Qt::DisplayRole, TileModel::ValueRole, TileModel::UnitRole, TileModel::LastUpdateRole,
-                          TileModel::StaleRole, TileModel::AgeRole}));
+                          TileModel::StaleRole, TileModel::AgeRole, TileModel::TrendRole}));
     QCOMPARE(m_history.series(QStringLiteral("E1"), TileModel::kHistoryMetric).last().value, 1.0);
 
     // The same report again: heard of, nothing else.

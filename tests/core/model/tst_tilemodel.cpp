@@ -120,6 +120,7 @@ private Q_SLOTS:
     void a4_anotherConsolesPendingCommandExpires();
     void a4_commandsSnapshotClearsWhatItNoLongerLists();
     void historyKeepsNumbersAndBoolsBounded();
+    void trendIsReadThroughTheModel();
     void telemetryWithoutTimeIsDatedOnArrival();
     void clearEmptiesEverything();
 
@@ -405,7 +406,8 @@ void TestTileModel::telemetryForOneEndpointBecomesOneChange()
     QCOMPARE(changed.first().at(0).value<QModelIndex>(), e1);
     QCOMPARE(changed.first().at(1).value<QModelIndex>(), e1.siblingAtColumn(TileModel::ColumnCount - 1));
     QCOMPARE(rolesOf(changed.first()),
-             (QList<int> {Qt::DisplayRole, TileModel::ValueRole, TileModel::LastUpdateRole, TileModel::AgeRole}));
+             (QList<int> {Qt::DisplayRole, TileModel::ValueRole, TileModel::LastUpdateRole, TileModel::AgeRole,
+                          TileModel::TrendRole}));
     QCOMPARE(valueWhenAnnounced.toDouble(), 5.0);
     QCOMPARE(e1.data(TileModel::LastUpdateRole).toDateTime(), kBase.addSecs(5));
     QCOMPARE(e1.siblingAtColumn(TileModel::ValueColumn).data().toDouble(), 5.0);
@@ -417,7 +419,8 @@ void TestTileModel::telemetryForOneEndpointBecomesOneChange()
     changed.clear();
     m_model->applyTelemetry({telemetry(QStringLiteral("E1"), 6.0, 6), telemetry(QStringLiteral("E1"), 5.0, 7)});
     QCOMPARE(changed.size(), 1);
-    QCOMPARE(rolesOf(changed.first()), (QList<int> {Qt::DisplayRole, TileModel::LastUpdateRole, TileModel::AgeRole}));
+    QCOMPARE(rolesOf(changed.first()),
+             (QList<int> {Qt::DisplayRole, TileModel::LastUpdateRole, TileModel::AgeRole, TileModel::TrendRole}));
 
     // A unit from telemetry shows only when the snapshot gives none.
     changed.clear();
@@ -525,7 +528,8 @@ void TestTileModel::snapshotValuesFillInButDoNotOverrideNewerTelemetry()
     QCOMPARE(e1.data(TileModel::ValueRole).toDouble(), 3.0);
     QCOMPARE(changed.size(), 1);
     QCOMPARE(rolesOf(changed.first()),
-             (QList<int> {Qt::DisplayRole, TileModel::ValueRole, TileModel::LastUpdateRole, TileModel::AgeRole}));
+             (QList<int> {Qt::DisplayRole, TileModel::ValueRole, TileModel::LastUpdateRole, TileModel::AgeRole,
+                          TileModel::TrendRole}));
 }
 
 void TestTileModel::pendingCommandIsSetAndClearedButNeverTheValue()
@@ -746,6 +750,38 @@ void TestTileModel::historyKeepsNumbersAndBoolsBounded()
     QCOMPARE(e2.at(0).value, 1.0);
     QCOMPARE(e2.at(1).value, 0.0);
     QCOMPARE(m_model->history().sampleCount(QStringLiteral("E3"), TileModel::kHistoryMetric), 0);
+}
+
+void TestTileModel::trendIsReadThroughTheModel()
+{
+    m_model->setHistoryCapacity(3);
+    m_model->reconcile(panel());
+    QSignalSpy changed(m_model, &QAbstractItemModel::dataChanged);
+    m_model->applyTelemetry({telemetry(QStringLiteral("E1"), 1.0, 1), telemetry(QStringLiteral("E1"), 2.0, 2),
+                             telemetry(QStringLiteral("E2"), true, 2),
+                             telemetry(QStringLiteral("E3"), QStringLiteral("manual"), 2)});
+    const auto trendOf = [this](const char *id) {
+        return m_model->indexOfEndpoint(QString::fromLatin1(id))
+            .data(TileModel::TrendRole)
+            .value<QList<MetricHistory::Sample>>();
+    };
+    const QList<MetricHistory::Sample> e1 = trendOf("E1");
+    QCOMPARE(e1.size(), 2);
+    QCOMPARE(e1.at(0).value, 1.0);
+    QCOMPARE(e1.at(1).value, 2.0);
+    QCOMPARE(e1.at(1).timeMs, kBase.addSecs(2).toMSecsSinceEpoch());
+    QCOMPARE(trendOf("E2").size(), 1);
+    QCOMPARE(trendOf("E2").first().value, 1.0);
+    QVERIFY(trendOf("E3").isEmpty()); // text has no trend
+    // Each new sample is announced with the role, so a view redraws from the model alone.
+    for (const QList<QVariant> &args : std::as_const(changed))
+        QVERIFY(args.at(2).value<QList<int>>().contains(TileModel::TrendRole));
+    // Tiles and devices have none; the bound of the history holds.
+    QVERIFY(!m_model->index(0, 0).data(TileModel::TrendRole).isValid());
+    m_model->applyTelemetry({telemetry(QStringLiteral("E1"), 3.0, 3), telemetry(QStringLiteral("E1"), 4.0, 4)});
+    QCOMPARE(trendOf("E1").size(), 3);
+    QCOMPARE(trendOf("E1").first().value, 2.0);
+    QCOMPARE(m_model->roleNames().value(TileModel::TrendRole), QByteArray("trend"));
 }
 
 void TestTileModel::telemetryWithoutTimeIsDatedOnArrival()
