@@ -31,8 +31,6 @@ constexpr int kSpacing = 8;
 constexpr int kMinTileWidth = 140;
 constexpr int kTileChars = 20; // average characters a tile's label should fit
 constexpr int kChartRedrawMs = 1000; // charts are read, not watched: once a second is plenty
-constexpr int kDefaultFleetSampleMs = 5000;
-constexpr qsizetype kDefaultFleetSamples = 720; // an hour at 5 s
 constexpr qint64 kMinuteMs = 60 * 1000;
 
 using Kpi = OverviewView::Kpi;
@@ -65,7 +63,6 @@ qint64 nowMs()
 OverviewView::OverviewView(Session *session, QWidget *parent)
     : QWidget(parent)
     , m_session(session)
-    , m_fleetBattery(kDefaultFleetSamples)
 {
     setObjectName(QStringLiteral("overviewView"));
     auto *layout = new QVBoxLayout(this);
@@ -85,9 +82,11 @@ OverviewView::OverviewView(Session *session, QWidget *parent)
     m_chartTimer.setSingleShot(true);
     m_chartTimer.setInterval(kChartRedrawMs);
     connect(&m_chartTimer, &QTimer::timeout, this, &OverviewView::redrawCharts);
-    m_fleetTimer.setInterval(kDefaultFleetSampleMs);
-    connect(&m_fleetTimer, &QTimer::timeout, this, &OverviewView::sampleFleetBattery);
-    m_fleetTimer.start();
+    // The session keeps the fleet's battery trend; the chart follows it.
+    connect(m_session->fleetBattery(), &FleetBatteryHistory::changed, this, [this] {
+        m_batteryDirty = true;
+        scheduleCharts();
+    });
     // The alarm rate's hour moves on even when no alarm comes.
     m_minuteTimer.setInterval(kMinuteMs / 4);
     connect(&m_minuteTimer, &QTimer::timeout, this, [this] {
@@ -335,35 +334,6 @@ void OverviewView::updateStale()
     }
 }
 
-void OverviewView::setFleetSampling(int intervalMs, qsizetype capacity)
-{
-    m_fleetBattery = RingBuffer<MetricHistory::Sample>(capacity);
-    m_fleetTimer.start(std::max(1, intervalMs));
-    m_batteryDirty = true;
-    scheduleCharts();
-}
-
-void OverviewView::sampleFleetBattery()
-{
-    if (!m_session->hasLiveData())
-        return; // a gap in the chart, not the last known values repeated
-    const DroneModel *drones = m_session->drones();
-    double sum = 0.0;
-    int reporting = 0;
-    for (int row = 0; row < drones->rowCount(); ++row) {
-        const Domain::DroneStatus &status = drones->droneAt(row).status;
-        if (status.state == Domain::DroneState::Offline)
-            continue; // its battery is as old as its last report
-        sum += status.battery;
-        ++reporting;
-    }
-    if (reporting == 0)
-        return;
-    m_fleetBattery.append({nowMs(), sum / reporting});
-    m_batteryDirty = true;
-    scheduleCharts();
-}
-
 void OverviewView::onAlarmsChanged(const QList<Domain::Alarm> &changed)
 {
     const qint64 now = nowMs();
@@ -493,13 +463,14 @@ void OverviewView::redrawHealth()
 void OverviewView::redrawBattery()
 {
     QList<QPointF> points;
-    points.reserve(m_fleetBattery.size());
-    for (qsizetype i = 0; i < m_fleetBattery.size(); ++i)
-        points.append(QPointF(double(m_fleetBattery.at(i).timeMs), m_fleetBattery.at(i).value));
+    const RingBuffer<MetricHistory::Sample> &fleet = m_session->fleetBattery()->samples();
+    points.reserve(fleet.size());
+    for (qsizetype i = 0; i < fleet.size(); ++i)
+        points.append(QPointF(double(fleet.at(i).timeMs), fleet.at(i).value));
     m_batterySeries->replace(points);
-    const qint64 first = m_fleetBattery.isEmpty() ? 0 : m_fleetBattery.at(0).timeMs;
-    const qint64 last = m_fleetBattery.isEmpty() ? 0 : m_fleetBattery.newest().timeMs;
-    const bool crossed = !m_fleetBattery.isEmpty() && m_fleetBattery.newest().value < DroneModel::kLowBatteryPercent;
+    const qint64 first = fleet.isEmpty() ? 0 : fleet.at(0).timeMs;
+    const qint64 last = fleet.isEmpty() ? 0 : fleet.newest().timeMs;
+    const bool crossed = !fleet.isEmpty() && fleet.newest().value < DroneModel::kLowBatteryPercent;
     setTimeRange(m_batteryTime, first, last);
     setLimit(m_batteryLimit, first, last, DroneModel::kLowBatteryPercent);
     m_batteryLimit->setPen(limitPen(crossed, Theme::warningColor()));

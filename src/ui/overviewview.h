@@ -70,10 +70,6 @@ public:
     KpiTile *tile(Kpi kpi) const { return m_tiles.at(size_t(kpi)); }
     int columnCount() const { return m_columns; }
 
-    // The fleet's mean battery is sampled every `intervalMs` while the data
-    // is live, into a ring of `capacity` samples (default: an hour at 5 s).
-    void setFleetSampling(int intervalMs, qsizetype capacity);
-    const RingBuffer<MetricHistory::Sample> &fleetBatteryHistory() const { return m_fleetBattery; }
     // New alarm activations per minute over the last kAlarmRateMinutes, oldest first.
     QList<MetricHistory::Sample> alarmRate() const;
 
@@ -101,7 +97,6 @@ private:
     void updateCounts();
     void updateHealthTiles();
     void updateStale();
-    void sampleFleetBattery();
     void onAlarmsChanged(const QList<Domain::Alarm> &changed);
     void countActivations(qint64 timeMs, int activations);
     void scheduleCharts();
@@ -130,8 +125,6 @@ private:
     QDateTimeAxis *m_alarmTime = nullptr;
     QValueAxis *m_alarmAxis = nullptr;
 
-    QTimer m_fleetTimer;
-    RingBuffer<MetricHistory::Sample> m_fleetBattery;
     std::array<MinuteBucket, kAlarmRateMinutes> m_alarmMinutes {};
     QHash<QString, qint64> m_alarmActivations; // alarmId → the count last seen, while the alarm is held
     QTimer m_chartTimer;

@@ -198,7 +198,7 @@ void TestOverviewView::chartsGainPointsAtMostOnceASecond()
     Session session;
     session.setSettings(settingsFor(sim.url()));
     OverviewView view(&session);
-    view.setFleetSampling(50, 8);
+    session.fleetBattery()->setSampling(50, 8);
     view.resize(1280, 800);
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
@@ -226,7 +226,7 @@ void TestOverviewView::chartsGainPointsAtMostOnceASecond()
     }
 
     // The fleet ring fills to its capacity and stays there.
-    const RingBuffer<MetricHistory::Sample> &ring = view.fleetBatteryHistory();
+    const RingBuffer<MetricHistory::Sample> &ring = session.fleetBattery()->samples();
     QTRY_COMPARE(ring.size(), 8);
     const qint64 newestAtFull = ring.newest().timeMs;
     QTRY_VERIFY_WITH_TIMEOUT(ring.newest().timeMs > newestAtFull + 300, 15000); // several more samples taken
@@ -344,7 +344,7 @@ void TestOverviewView::screenshot()
     Session session;
     session.setSettings(settingsFor(sim.url()));
     OverviewView view(&session);
-    view.setFleetSampling(250, 720);
+    session.fleetBattery()->setSampling(250, 720);
     view.resize(1280, 800);
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));

@@ -225,7 +225,7 @@ void TestTheme::overviewInDark()
     settings.operatorName = QStringLiteral("alice");
     session.setSettings(settings);
     OverviewView view(&session);
-    view.setFleetSampling(250, 720);
+    session.fleetBattery()->setSampling(250, 720);
     view.resize(1280, 800);
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));

@@ -33,6 +33,7 @@ Session::Session(QObject *parent)
     : QObject(parent)
     , m_connection(std::make_unique<ConnectionService>())
     , m_link(std::make_unique<LinkStatus>(m_connection.get()))
+    , m_fleetBattery(&m_drones, [this] { return hasLiveData(); })
 {
     m_flushTimer.setSingleShot(true);
     connect(&m_flushTimer, &QTimer::timeout, this, &Session::flush);

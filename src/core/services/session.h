@@ -8,6 +8,7 @@
 #include "model/alarmmodel.h"
 #include "model/commandmodel.h"
 #include "model/dronemodel.h"
+#include "model/fleetbatteryhistory.h"
 #include "model/machinemodel.h"
 #include "model/operatormodel.h"
 #include "model/serverhealthmodel.h"
@@ -75,6 +76,8 @@ public:
     OperatorModel *operators() { return &m_operators; }
     ActivityModel *activity() { return &m_activity; }
     ServerHealthModel *health() { return &m_health; }
+    // The fleet's mean battery over time, sampled while the data is live.
+    FleetBatteryHistory *fleetBattery() { return &m_fleetBattery; }
     // Never null. Without a store, actions go out while the link is live but
     // are not kept across a restart (AlarmService::keepsOfflineActions()).
     AlarmService *alarmService() { return m_alarmService.get(); }
@@ -167,6 +170,7 @@ private:
     OperatorModel m_operators;
     ActivityModel m_activity;
     ServerHealthModel m_health;
+    FleetBatteryHistory m_fleetBattery; // after m_drones, which it reads
 
     // What arrived since the last flush, in arrival order.
     struct Pending
