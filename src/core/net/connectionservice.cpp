@@ -1,7 +1,12 @@
+// Longer than the project's 500 lines: the coordinator still sets up and
+// tears down the WebSocket and finds out the dialect from its first frames,
+// both woven through the link's state, timers and reconnects; the session
+// itself lives in LinkSession and every other duty in its own part.
 #include "connectionservice.h"
 
 #include "heartbeat.h"
 #include "linkdialect.h"
+#include "linksession.h"
 #include "linkstats.h"
 #include "pollingfallback.h"
 #include "protocol/decoder.h"
@@ -50,6 +55,7 @@ ConnectionService::ConnectionService(QObject *parent)
     , m_stats(std::make_unique<LinkStats>())
     , m_sequence(std::make_unique<SequenceGuard>(kMaxDuplicateRun))
     , m_polling(std::make_unique<PollingFallback>())
+    , m_session(std::make_unique<LinkSession>(static_cast<LinkSession::Link &>(*this), *m_requests, *m_sequence))
 {
     m_setupTimer.setSingleShot(true);
     connect(&m_setupTimer, &QTimer::timeout, this,
@@ -97,6 +103,22 @@ ConnectionService::ConnectionService(QObject *parent)
                         networkBecameReachable();
                 });
     }
+    connect(m_session.get(), &LinkSession::subscribing, this, [this] { m_polling->holdBack(); });
+    connect(m_session.get(), &LinkSession::live, this, &ConnectionService::goLive);
+    // The server closes with 4001 next; onSocketDisconnected() reports it.
+    connect(m_session.get(), &LinkSession::authRefused, this,
+            [this](const QString &reason) { m_failureReason = reason; });
+    connect(m_session.get(), &LinkSession::broken, this, [this](const QString &reason) {
+        ++m_protocolErrors;
+        linkLost(reason);
+    });
+    connect(m_session.get(), &LinkSession::failed, this, [this](const QString &reason) {
+        if (m_socket)
+            m_socket->close(QWebSocketProtocol::CloseCodeNormal);
+        fail(reason);
+    });
+    connect(m_session.get(), &LinkSession::roomRefused, this, &ConnectionService::roomRefused);
+    connect(m_session.get(), &LinkSession::channelRefused, this, &ConnectionService::channelRefused);
     setSettings(m_settings);
 }
 
@@ -111,65 +133,27 @@ void ConnectionService::setSettings(const ConnectionSettings &settings)
     m_settings = settings;
     m_reconnector->setBackoff(settings.backoffBaseMs, settings.backoffCapMs);
     m_rotation->setServers(settings.url, settings.fallbackUrls, settings.attemptsPerServer);
+    m_session->setCredentials(settings.token, settings.operatorName);
 }
 
 void ConnectionService::setSubscriptions(const QStringList &channels)
 {
-    m_channels = channels;
+    m_session->setChannels(channels);
 }
 
 void ConnectionService::addRoom(const Room &room)
 {
-    if (m_rooms.contains(room))
-        return;
-    m_rooms.append(room);
-    if (m_state == State::Live && roomsAvailable() && !m_serverRooms.contains(room)) {
-        m_serverRooms.append(room);
-        sendRoom(true, room, false);
-    }
+    m_session->addRoom(room);
 }
 
 void ConnectionService::removeRoom(const Room &room)
 {
-    if (!m_rooms.removeOne(room))
-        return;
-    if (m_state == State::Live && roomsAvailable() && m_serverRooms.removeOne(room))
-        sendRoom(false, room, false);
+    m_session->removeRoom(room);
 }
 
-bool ConnectionService::roomsAvailable() const
+bool ConnectionService::roomsLive() const
 {
-    return m_socket && m_dialect && m_dialect->hasRooms() && !m_polling->isActive();
-}
-
-void ConnectionService::sendRoom(bool subscribe, const Room &room, bool awaitSnapshot)
-{
-    quint64 id = 0;
-    if (m_dialect->answersRequests()) {
-        // Only a refused subscription matters; nobody waits for an unsubscribe.
-        id = subscribe ? m_requests->track([this, room](const Protocol::Result &r) { onRoomAnswer(room, r); })
-                       : m_requests->nextId();
-        if (awaitSnapshot)
-            ++m_awaitingSnapshot[room.channel];
-    }
-    for (const QString &frame : m_dialect->roomFrames(subscribe, room.channel, room.filter, room.ids, id))
-        sendText(frame);
-}
-
-void ConnectionService::syncRoomsAfterResume()
-{
-    // The server kept the session's subscriptions; rooms opened or closed
-    // while the link was down still have to be told.
-    for (const Room &room : std::as_const(m_rooms)) {
-        if (!m_serverRooms.contains(room)) {
-            m_serverRooms.append(room);
-            sendRoom(true, room, false);
-        }
-    }
-    for (qsizetype i = m_serverRooms.size() - 1; i >= 0; --i) {
-        if (!m_rooms.contains(m_serverRooms.at(i)))
-            sendRoom(false, m_serverRooms.takeAt(i), false);
-    }
+    return m_state == State::Live && m_socket && m_dialect && m_dialect->hasRooms() && !m_polling->isActive();
 }
 
 void ConnectionService::start()
@@ -325,11 +309,9 @@ void ConnectionService::openSocket()
     dropSocket();
     m_requests->failCallers(QStringLiteral("offline"), tr("the link to the server was lost"));
     m_requests->clear();
-    m_awaitingSnapshot.clear();
+    m_session->newLink();
     m_failureReason.clear();
-    m_replayUntil = 0;
     m_sequence->newLink();
-    m_refusedChannels.clear();
 
     // Socket.IO is never found out, only named by the profile; the others
     // are told apart once the server answers.
@@ -464,9 +446,10 @@ void ConnectionService::startPlain()
     qCInfo(lcConnection) << "the server speaks the plain dialect";
     // No sessions to resume here: whatever numbering the server uses starts
     // over with each connection.
-    m_sessionId.clear();
+    m_session->forget();
     m_sequence->restart();
-    for (const QString &frame : m_dialect->openingFrames(m_channels, [this] { return m_requests->nextId(); }))
+    for (const QString &frame :
+         m_dialect->openingFrames(m_session->channels(), [this] { return m_requests->nextId(); }))
         sendText(frame);
     goLive();
 }
@@ -490,7 +473,7 @@ void ConnectionService::onText(const QString &text)
         sendText(reply);
     switch (reaction.link) {
     case LinkDialect::Reaction::Link::Opened:
-        onTakenIn();
+        m_session->takenIn();
         return;
     case LinkDialect::Reaction::Link::Refused:
         fail(reaction.reason);
@@ -503,20 +486,6 @@ void ConnectionService::onText(const QString &text)
     }
     if (reaction.frame)
         onFrame(*reaction.frame);
-}
-
-void ConnectionService::onTakenIn()
-{
-    // A server that takes the console in by itself (Socket.IO) has no
-    // sessions to resume: each connection numbers (if at all) from its start.
-    m_sessionId.clear();
-    m_sequence->restart();
-    // A new session is in no room yet: join the wanted ones before going
-    // live, so that a room taken meanwhile goes out once.
-    m_serverRooms = m_rooms;
-    for (const Room &room : std::as_const(m_rooms))
-        sendRoom(true, room, false);
-    goLive();
 }
 
 void ConnectionService::onSocketDisconnected()
@@ -572,9 +541,10 @@ void ConnectionService::processMessages(const Protocol::DecodedFrame &frame)
     for (const Protocol::Message &message : std::as_const(frame.messages)) {
         if (!m_socket)
             return; // a handler above dropped the link
-        if (const auto *hello = std::get_if<Protocol::Hello>(&message.body))
-            onHello(*hello);
-        else if (const auto *result = std::get_if<Protocol::Result>(&message.body))
+        if (const auto *hello = std::get_if<Protocol::Hello>(&message.body)) {
+            m_heartbeat->start(hello->heartbeatMs);
+            m_session->greet(*hello);
+        } else if (const auto *result = std::get_if<Protocol::Result>(&message.body))
             m_requests->resolve(*result); // nothing when it answers a request of an earlier connection
         if (const auto *error = std::get_if<Protocol::ServerError>(&message.body))
             qCWarning(lcConnection) << "server error:" << error->error.code << error->error.message;
@@ -587,10 +557,9 @@ void ConnectionService::processMessages(const Protocol::DecodedFrame &frame)
         Q_EMIT messageReceived(message);
         // Live only once the listeners have applied the last snapshot.
         if (const auto *snapshot = std::get_if<Protocol::Snapshot>(&message.body); snapshot && m_socket)
-            stopAwaiting(snapshot->channel);
+            m_session->snapshotApplied(snapshot->channel);
     }
-    if (m_replayUntil != 0 && m_sequence->lastSeq() >= m_replayUntil && m_socket)
-        goLive(); // the resume's replay is all in
+    m_session->frameApplied();
 }
 
 bool ConnectionService::acceptSequence(const Protocol::Message &message)
@@ -610,7 +579,7 @@ bool ConnectionService::acceptSequence(const Protocol::Message &message)
         // Not an overlap: the server numbers afresh. Holding on would freeze
         // every update while the link looks live; start over.
         qCInfo(lcConnection) << "dropped duplicate event" << seq << "after" << last;
-        m_sessionId.clear();
+        m_session->forget();
         linkLost(tr("the server's event numbers went back from %1 to %2").arg(last).arg(seq));
         return false;
     case SequenceGuard::Verdict::Gap:
@@ -620,138 +589,6 @@ bool ConnectionService::acceptSequence(const Protocol::Message &message)
         return false;
     }
     return false;
-}
-
-void ConnectionService::onHello(const Protocol::Hello &hello)
-{
-    m_serverName = hello.server;
-    m_heartbeat->start(hello.heartbeatMs);
-    // Authenticate even when the server does not require a token: `auth`
-    // carries the operator's name, which the server shows to other consoles.
-    const quint64 id = m_requests->track([this](const Protocol::Result &r) { onAuthAnswer(r); });
-    send(Protocol::encodeAuth(id, m_settings.token, m_settings.operatorName,
-                              QStringLiteral("watchfloor " WATCHFLOOR_VERSION)));
-}
-
-void ConnectionService::onAuthAnswer(const Protocol::Result &result)
-{
-    if (!result.ok) {
-        m_failureReason = tr("the server refused the token: %1")
-                              .arg(result.error.message.isEmpty() ? result.error.code : result.error.message);
-        return; // the server closes with 4001 next; onSocketDisconnected() reports it
-    }
-    const auto grant = Protocol::decodeAuthGrant(result.data);
-    if (const auto *error = std::get_if<Protocol::DecodeError>(&grant)) {
-        ++m_protocolErrors;
-        linkLost(tr("bad answer to auth: %1").arg(error->toString()));
-        return;
-    }
-    const auto &g = std::get<Protocol::AuthGrant>(grant);
-    m_role = g.role;
-    if (m_lastLiveAt.isValid())
-        m_lastRecovery = Recovery::Resynced; // unless the resume below succeeds
-    if (!m_sessionId.isEmpty() && m_sequence->lastSeq() > 0 && m_sessionUrl == currentUrl()) {
-        // Pick up the old session where it broke off: the server replays
-        // what we missed, or answers resync_required. Only on the server
-        // that opened it: another server's ids may well collide.
-        const quint64 id = m_requests->track([this](const Protocol::Result &r) { onResumeAnswer(r); });
-        m_freshSessionId = g.sessionId;
-        send(Protocol::encodeResume(id, m_sessionId, m_sequence->lastSeq()));
-        return;
-    }
-    m_sessionId = g.sessionId;
-    m_sessionUrl = currentUrl();
-    m_sequence->restart();
-    subscribeAll();
-}
-
-void ConnectionService::onResumeAnswer(const Protocol::Result &result)
-{
-    if (result.ok) {
-        m_lastRecovery = Recovery::Resumed;
-        // The replay follows this answer in order, then the live stream.
-        // What was missed must be applied before the data counts as live:
-        // live once the last replayed event is in (processMessages).
-        const qint64 replayed = result.data.value(QLatin1StringView("replayed")).toInteger(0);
-        syncRoomsAfterResume();
-        if (replayed > 0)
-            m_replayUntil = m_sequence->lastSeq() + quint64(replayed);
-        else
-            goLive();
-        return;
-    }
-    qCInfo(lcConnection) << "resume refused:" << result.error.code << "- subscribing afresh";
-    m_lastRecovery = Recovery::Resynced;
-    m_sessionId = m_freshSessionId;
-    m_sessionUrl = currentUrl();
-    m_sequence->restart();
-    subscribeAll();
-}
-
-void ConnectionService::onRoomAnswer(const Room &room, const Protocol::Result &result)
-{
-    if (result.ok)
-        return;
-    const QString reason = result.error.message.isEmpty() ? result.error.code : result.error.message;
-    qCWarning(lcConnection) << "room" << room.channel << room.ids << "refused:" << reason;
-    m_serverRooms.removeOne(room);
-    Q_EMIT roomRefused(room, reason);
-    stopAwaiting(room.channel); // no snapshot follows a refusal
-}
-
-void ConnectionService::onSubscribeAnswer(const QString &channel, const Protocol::Result &result)
-{
-    if (result.ok)
-        return;
-    // One channel the server does not know (an older server, a profile
-    // naming a channel of another site) must not take the others down: the
-    // console goes on without it. Only when every channel is refused is
-    // there nothing to show, and retrying would be refused the same way.
-    const QString reason = result.error.message.isEmpty() ? result.error.code : result.error.message;
-    qCWarning(lcConnection) << "subscription to" << channel << "refused:" << reason;
-    if (!m_refusedChannels.contains(channel))
-        m_refusedChannels.append(channel);
-    Q_EMIT channelRefused(channel, reason);
-    if (!m_socket)
-        return;
-    if (m_refusedChannels.size() >= m_channels.size()) {
-        m_socket->close(QWebSocketProtocol::CloseCodeNormal);
-        fail(tr("the server refused the subscription to %1: %2").arg(channel, reason));
-        return;
-    }
-    stopAwaiting(channel);
-}
-
-void ConnectionService::subscribeAll()
-{
-    m_polling->holdBack();
-    for (const QString &channel : std::as_const(m_channels)) {
-        const quint64 id
-            = m_requests->track([this, channel](const Protocol::Result &r) { onSubscribeAnswer(channel, r); });
-        ++m_awaitingSnapshot[channel];
-        send(Protocol::encodeSubscribe(id, channel));
-    }
-    // A fresh session: every room is subscribed again, and counts towards
-    // being live like the channels (its snapshot fills the detail view).
-    m_serverRooms = m_rooms;
-    for (const Room &room : std::as_const(m_rooms))
-        sendRoom(true, room, true);
-    if (m_awaitingSnapshot.isEmpty())
-        goLive();
-}
-
-void ConnectionService::stopAwaiting(const QString &channel)
-{
-    // Only the snapshots our subscriptions asked for count (a refresh while
-    // live is no news); this also holds while polling hides the WebSocket.
-    // The last one awaited makes the link live.
-    const auto it = m_awaitingSnapshot.find(channel);
-    if (it == m_awaitingSnapshot.end())
-        return;
-    if (--*it == 0)
-        m_awaitingSnapshot.erase(it);
-    if (m_awaitingSnapshot.isEmpty())
-        goLive();
 }
 
 void ConnectionService::probePrimary()
@@ -787,10 +624,10 @@ void ConnectionService::startPolling()
     qCInfo(lcConnection) << "the WebSocket keeps failing; polling the REST API meanwhile";
     // Polled events are numbered by the server's journal, not by our
     // WebSocket session: once the WebSocket is back it subscribes afresh.
-    m_sessionId.clear();
+    m_session->forget();
     m_sequence->restart();
     QString tlsError;
-    m_polling->start(m_settings, currentUrl(), m_channels, tlsConfiguration(&tlsError));
+    m_polling->start(m_settings, currentUrl(), m_session->channels(), tlsConfiguration(&tlsError));
 }
 
 void ConnectionService::leavePolling(const QString &reason)
@@ -809,7 +646,7 @@ void ConnectionService::leavePolling(const QString &reason)
 
 void ConnectionService::goLive()
 {
-    m_replayUntil = 0;
+    m_session->noteLive();
     m_polling->stop();
     m_polling->forgetRefusal();
     m_setupTimer.stop();
@@ -959,4 +796,19 @@ void ConnectionService::sendText(const QString &text)
 {
     if (m_socket)
         m_socket->sendTextMessage(text);
+}
+
+bool ConnectionService::isOpen() const
+{
+    return !m_socket.isNull();
+}
+
+QUrl ConnectionService::server() const
+{
+    return currentUrl();
+}
+
+const LinkDialect *ConnectionService::linkDialect() const
+{
+    return m_dialect.get();
 }

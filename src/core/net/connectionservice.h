@@ -2,12 +2,12 @@
 
 #include "config/connectionsettings.h"
 #include "domain/link.h"
+#include "linksession.h"
 #include "protocol/decodeerror.h"
 #include "protocol/messages.h"
 
 #include <QAbstractSocket>
 #include <QDateTime>
-#include <QHash>
 #include <QObject>
 #include <QPointer>
 #include <QSslConfiguration>
@@ -35,15 +35,16 @@ struct DecodedFrame;
 // The link to the server, for the rest of the console: connect, find the
 // dialect, authenticate, subscribe, resume, and reconnect; it knows nothing
 // of drones or widgets, and decoded events leave through messageReceived().
-// A coordinator: it owns the WebSocket, the handshake and the session (id,
-// seq, rooms, snapshot gate) and the state the operator sees, and hands the
-// rest to its helpers: the LinkDialect spoken (watchfloor, plain, Socket.IO),
-// RequestTracker (ids, answers, deadlines), Reconnector (backoff with
-// jitter), ServerRotation (fallbacks, primary probe), Heartbeat (pings,
-// silence), LinkStats (round trip, events/s, outage clock), SequenceGuard
-// (duplicates, gaps), TlsTrust (CAs, refused certificates) and
-// PollingFallback (the REST fallback). Lives on the GUI thread.
-class ConnectionService : public QObject
+// A coordinator: it owns the WebSocket, the dialect detection and the state
+// the operator sees, and hands the rest to its helpers: LinkSession (hello,
+// auth, resume or subscriptions, snapshot gate, rooms, session id), the
+// LinkDialect spoken (watchfloor, plain, Socket.IO), RequestTracker (ids,
+// answers, deadlines), Reconnector (backoff with jitter), ServerRotation
+// (fallbacks, primary probe), Heartbeat (pings, silence), LinkStats (round
+// trip, events/s, outage clock), SequenceGuard (duplicates, gaps), TlsTrust
+// (CAs, refused certificates) and PollingFallback (the REST fallback). Lives
+// on the GUI thread.
+class ConnectionService : public QObject, private LinkSession::Link
 {
     Q_OBJECT
 
@@ -66,16 +67,10 @@ public:
     // once while live, and kept across reconnects and resumes. Servers of
     // the plain and Socket.IO dialects and the REST fallback have no rooms;
     // there the request is remembered and nothing is sent.
-    struct Room
-    {
-        QString channel; // drone_detail, endpoint_stream, …
-        QString filter; // serials, endpointIds, …
-        QStringList ids;
-        bool operator==(const Room &) const = default;
-    };
+    using Room = LinkSession::Room;
     void addRoom(const Room &room);
     void removeRoom(const Room &room);
-    const QList<Room> &rooms() const { return m_rooms; }
+    const QList<Room> &rooms() const { return m_session->rooms(); }
 
     void start();
     void stop();
@@ -107,11 +102,11 @@ public:
 
     // The server being used now: the primary, or a fallback while it is down.
     QUrl currentUrl() const;
-    QString serverName() const { return m_serverName; }
-    QString sessionId() const { return m_sessionId; }
-    QString role() const { return m_role; }
+    QString serverName() const { return m_session->serverName(); }
+    QString sessionId() const { return m_session->sessionId(); }
+    QString role() const { return m_session->role(); }
     // The server granted a viewer: it may watch, not act (acknowledge, command).
-    bool isViewer() const { return m_role == u"viewer"; }
+    bool isViewer() const { return m_session->role() == u"viewer"; }
     QDateTime lastMessageAt() const { return m_lastMessageAt; }
     QDateTime lastLiveAt() const { return m_lastLiveAt; }
     // The heartbeat period in use: the server's (hello, at most kMaxHeartbeatMs)
@@ -121,7 +116,7 @@ public:
     static constexpr int kMaxHeartbeatMs = 60000;
     // Channels the server refused on the current link (unknown to it, say):
     // the console goes on without them.
-    QStringList refusedChannels() const { return m_refusedChannels; }
+    QStringList refusedChannels() const { return m_session->refusedChannels(); }
     // Round trip of the last heartbeat ping in ms, or -1 before the first pong.
     qint64 roundTripMs() const;
     int protocolErrorCount() const { return m_protocolErrors; }
@@ -133,7 +128,7 @@ public:
     // reconnect picked it up again.
     quint64 lastSeq() const;
     using Recovery = Domain::LinkRecovery;
-    Recovery lastRecovery() const { return m_lastRecovery; }
+    Recovery lastRecovery() const { return m_session->lastRecovery(); }
     // How long the last outage lasted, from losing the link to live again; -1 before any.
     qint64 lastOutageMs() const;
     // Events received per second over the last few seconds.
@@ -183,18 +178,6 @@ private:
     void onText(const QString &text);
     void onFrame(const Protocol::DecodedFrame &frame);
     void processMessages(const Protocol::DecodedFrame &frame);
-    void onTakenIn();
-    void onHello(const Protocol::Hello &hello);
-    void onAuthAnswer(const Protocol::Result &result);
-    void onResumeAnswer(const Protocol::Result &result);
-    void onSubscribeAnswer(const QString &channel, const Protocol::Result &result);
-    void onRoomAnswer(const Room &room, const Protocol::Result &result);
-    // One snapshot of `channel` is no longer awaited (it came, or was refused).
-    void stopAwaiting(const QString &channel);
-    void subscribeAll();
-    bool roomsAvailable() const;
-    void sendRoom(bool subscribe, const Room &room, bool awaitSnapshot);
-    void syncRoomsAfterResume();
     void goLive();
     bool acceptSequence(const Protocol::Message &message);
     void onHeartbeat();
@@ -204,10 +187,14 @@ private:
     void scheduleReconnect();
     void setState(State state);
     void send(const QByteArray &request);
-    void sendText(const QString &text);
+    // LinkSession::Link: what the session sees of the link.
+    void sendText(const QString &text) override;
+    bool isOpen() const override;
+    QUrl server() const override;
+    const LinkDialect *linkDialect() const override;
+    bool roomsLive() const override;
 
     ConnectionSettings m_settings;
-    QStringList m_channels;
     QPointer<QWebSocket> m_socket;
     State m_state = State::Disconnected;
     QString m_failureReason;
@@ -222,18 +209,8 @@ private:
     std::unique_ptr<LinkStats> m_stats;
     std::unique_ptr<SequenceGuard> m_sequence;
     std::unique_ptr<PollingFallback> m_polling;
-    QHash<QString, int> m_awaitingSnapshot; // channel → snapshots still to come
-    QList<Room> m_rooms; // wanted
-    QList<Room> m_serverRooms; // subscribed on the server's session
-    QString m_serverName;
-    QString m_sessionId;
-    QUrl m_sessionUrl; // the server that opened m_sessionId: a session is resumed only there
-    QStringList m_refusedChannels;
-    quint64 m_replayUntil = 0; // after a resume: live once the replay reached this seq
-    QString m_role;
+    std::unique_ptr<LinkSession> m_session; // after the helpers it uses
     QDateTime m_lastMessageAt;
     QDateTime m_lastLiveAt;
     int m_protocolErrors = 0;
-    QString m_freshSessionId; // the session auth opened, used if resuming the old one fails
-    Recovery m_lastRecovery = Recovery::None;
 };
