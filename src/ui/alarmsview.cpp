@@ -414,7 +414,8 @@ void AlarmsView::updateActions()
             disconnect(m_service, nullptr, this, nullptr);
         m_service = service;
         connect(service, &AlarmService::actionRefused, this,
-                [this](const QString &alarmId, Domain::AlarmAction::Kind kind, const QString &code, const QString &message) {
+                [this](const QString &alarmId, Domain::AlarmAction::Kind kind, const QString &code,
+                       const QString &message) {
                     m_statusLabel->setText(
                         code == u"occurrence_changed"
                             ? tr("Alarm %1 came back: acknowledge it again.").arg(alarmId)

@@ -1,5 +1,7 @@
 #include "overviewview.h"
 
+#include "model/fleetbatteryhistory.h"
+
 #include "services/linkstatus.h"
 
 #include "charts.h"

@@ -2,7 +2,6 @@
 
 #include "domain/alarm.h"
 #include "model/metrichistory.h"
-#include "model/ringbuffer.h"
 
 #include <QHash>
 #include <QList>

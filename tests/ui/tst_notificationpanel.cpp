@@ -201,7 +201,8 @@ void TestNotificationPanel::acknowledgeFromThePanelTurnsTheRowAcknowledged()
 
     // ack_alarm reached the server with the note.
     QTRY_VERIFY_WITH_TIMEOUT(
-        c.server->world().alarms().alarmJson(alarmId).value(QLatin1StringView("ackedBy")).toString() == u"alice", 10000);
+        c.server->world().alarms().alarmJson(alarmId).value(QLatin1StringView("ackedBy")).toString() == u"alice",
+        10000);
     QCOMPARE(c.server->world().alarms().alarmJson(alarmId).value(QLatin1StringView("note")).toString(),
              QStringLiteral("pack swap booked"));
     // And the row turns acknowledged, saying by whom.

@@ -115,7 +115,8 @@ QUuid AlarmService::unshelve(const QString &alarmId)
     return enqueue(Domain::AlarmAction::Kind::Unshelve, alarmId, {}, -1);
 }
 
-QUuid AlarmService::enqueue(Domain::AlarmAction::Kind kind, const QString &alarmId, QJsonObject payload, qint64 occurrence)
+QUuid AlarmService::enqueue(Domain::AlarmAction::Kind kind, const QString &alarmId, QJsonObject payload,
+                            qint64 occurrence)
 {
     if (occurrence == 0 && m_occurrenceOf)
         occurrence = m_occurrenceOf(alarmId).value_or(0);
