@@ -1,5 +1,11 @@
+// The tanks' behaviour over time: physics, published readings with their
+// deadbands and refreshes, interlocks and trips, and each command's life
+// cycle from submission to its final status. It runs past 500 lines because
+// these all read and write the same per-tile state in one step and must stay
+// in one order; the tank's fixed description is in SimTank.
 #include "simplant.h"
 
+#include "simtank.h"
 #include "simtime.h"
 
 #include <algorithm>
@@ -7,106 +13,11 @@
 #include <iterator>
 #include <limits>
 
-namespace {
+using namespace SimTank;
 
-enum Field : int { PumpRunning, PumpFlow, ValveOpen, HeaterOn, HeaterSetpoint, HeaterMode, Temperature, Level };
-
-enum class ValueType { Bool, Number, Enum };
-
-enum class Op { Equal, NotEqual, Greater, GreaterOrEqual, Less, LessOrEqual };
-
-struct DeviceSpec
-{
-    QStringView tag;
-    QStringView kind;
-    QStringView name;
-};
-
-constexpr DeviceSpec kDevices[] = {
-    {u"P101", u"pump", u"Pump P-101"},
-    {u"V101", u"valve", u"Outlet valve V-101"},
-    {u"H101", u"heater", u"Heater H-101"},
-    {u"TT101", u"sensor", u"Temperature sensor TT-101"},
-    {u"LT101", u"sensor", u"Level sensor LT-101"},
-};
-
-constexpr double kNone = std::numeric_limits<double>::quiet_NaN();
-
-struct EndpointSpec
-{
-    int device;
-    QStringView key;
-    QStringView name;
-    QStringView unit;
-    ValueType type;
-    bool writable;
-    double min;
-    double max;
-    double step;
-    // A reading must move by more than the deadband to be published; at least
-    // twice the noise, so a sensor at rest stays quiet.
-    double deadband;
-    double noise; // amplitude of the sensor's measurement noise
-};
-
-// Indexed by Field.
-constexpr EndpointSpec kEndpoints[] = {
-    {0, u"running", u"Running", {}, ValueType::Bool, true, kNone, kNone, kNone, 0.0, 0.0},
-    {0, u"flow", u"Flow", u"L/min", ValueType::Number, false, 0.0, kNone, kNone, 1.0, 0.6},
-    {1, u"open", u"Open", {}, ValueType::Bool, true, kNone, kNone, kNone, 0.0, 0.0},
-    {2, u"on", u"On", {}, ValueType::Bool, true, kNone, kNone, kNone, 0.0, 0.0},
-    {2, u"setpoint", u"Setpoint", u"°C", ValueType::Number, true, 20.0, 95.0, 0.5, 0.0, 0.0},
-    {2, u"mode", u"Mode", {}, ValueType::Enum, true, kNone, kNone, kNone, 0.0, 0.0},
-    {3, u"temperature", u"Temperature", u"°C", ValueType::Number, false, kNone, kNone, kNone, 0.2, 0.1},
-    {4, u"level", u"Level", u"%", ValueType::Number, false, 0.0, 100.0, kNone, 0.2, 0.1},
-};
 static_assert(std::size(kEndpoints) == SimPlant::kEndpointsPerTile);
 
-constexpr QStringView kModes[] = {u"auto", u"manual", u"off"};
-
-struct InterlockSpec
-{
-    QStringView id;
-    QStringView description;
-    int target;
-    int required;
-    Op op;
-    double value; // bools as 0 and 1
-};
-
-constexpr InterlockSpec kInterlocks[] = {
-    {u"IL1", u"Heater H-101 needs pump P-101 running", HeaterOn, PumpRunning, Op::Equal, 1.0},
-    {u"IL2", u"Pump P-101 needs outlet valve V-101 open", PumpRunning, ValveOpen, Op::Equal, 1.0},
-    {u"IL3", u"Heater H-101 needs level LT-101 at 20 % or more", HeaterOn, Level, Op::GreaterOrEqual, 20.0},
-};
-
-// The endpoints read by an instrument, with noise; the others are states.
-constexpr int kMeasured[] = {PumpFlow, Temperature, Level};
-
-bool isMeasured(int field)
-{
-    return std::find(std::begin(kMeasured), std::end(kMeasured), field) != std::end(kMeasured);
-}
-
-// The endpoints an interlock can switch off, each with one trip condition.
-constexpr int kTripTargets[] = {HeaterOn, PumpRunning};
-
-constexpr double kAmbient = 18.0; // °C
-constexpr double kHeatRate = 0.5; // °C/s
-constexpr double kCoolingTau = 900.0; // s
-constexpr double kMinHeatingFlow = 20.0; // L/min; less and the heater would scorch
-constexpr double kRatedFlow = 120.0; // L/min
-constexpr double kFlowTau = 2.0; // s
-constexpr double kTankLitres = 2000.0;
-constexpr double kDryLevel = 1.0; // % below which the pump draws nothing
-// A float valve refills at full rate below 85 % and closes at 90 %, more
-// slowly than the pump drains, so a running tank empties over half an hour.
-constexpr double kRefillLitresPerSecond = 1.2;
-constexpr double kRefillClosed = 90.0;
-constexpr double kRefillBand = 5.0;
-constexpr double kMaxSubstepSeconds = 0.5;
-constexpr double kTemperatureHigh = 90.0;
-constexpr double kLevelLow = 15.0;
+namespace {
 
 const QString kDeviceNoResponse = QStringLiteral("device did not respond");
 
@@ -128,72 +39,6 @@ QJsonValue orNull(QStringView s)
 double toNumber(const QJsonValue &v)
 {
     return v.isBool() ? (v.toBool() ? 1.0 : 0.0) : v.toDouble();
-}
-
-bool compare(double lhs, Op op, double rhs)
-{
-    switch (op) {
-    case Op::Equal:
-        return lhs == rhs;
-    case Op::NotEqual:
-        return lhs != rhs;
-    case Op::Greater:
-        return lhs > rhs;
-    case Op::GreaterOrEqual:
-        return lhs >= rhs;
-    case Op::Less:
-        return lhs < rhs;
-    case Op::LessOrEqual:
-        return lhs <= rhs;
-    }
-    return false;
-}
-
-QString opName(Op op)
-{
-    switch (op) {
-    case Op::Equal:
-        return QStringLiteral("==");
-    case Op::NotEqual:
-        return QStringLiteral("!=");
-    case Op::Greater:
-        return QStringLiteral(">");
-    case Op::GreaterOrEqual:
-        return QStringLiteral(">=");
-    case Op::Less:
-        return QStringLiteral("<");
-    case Op::LessOrEqual:
-        return QStringLiteral("<=");
-    }
-    return {};
-}
-
-QString typeName(ValueType type)
-{
-    switch (type) {
-    case ValueType::Bool:
-        return QStringLiteral("bool");
-    case ValueType::Number:
-        return QStringLiteral("number");
-    case ValueType::Enum:
-        return QStringLiteral("enum");
-    }
-    return {};
-}
-
-QJsonValue requiredValue(const InterlockSpec &interlock)
-{
-    if (kEndpoints[interlock.required].type == ValueType::Bool)
-        return interlock.value != 0.0;
-    return interlock.value;
-}
-
-QString modeList()
-{
-    QStringList names;
-    for (QStringView mode : kModes)
-        names << mode.toString();
-    return names.join(QStringLiteral(", "));
 }
 
 } // namespace

@@ -1,3 +1,9 @@
+// The server's side of the `watchfloor` dialect: admitting a connection,
+// one handler per request type, publishing to sessions and the periodic
+// tick. It is longer than most files because the handlers share the client
+// registry and the sessions, which a split would only pass around; framing
+// lives in SimClient, operators' actions in SimOperatorActions, rate limits
+// in SimRateLimiter, numbering and replay in SimSession.
 #include "simserver.h"
 
 #include "simloadgen.h"
@@ -37,6 +43,7 @@ SimServer::SimServer(const SimOptions &options, QObject *parent)
     , m_server(new QWebSocketServer(QStringLiteral("watchfloor-sim"), QWebSocketServer::NonSecureMode, this))
     , m_listener(new SimListener(this))
     , m_world(options)
+    , m_actions(m_world)
     , m_journal(QStringLiteral("journal"), QString(), QString(),
                 SimSession::Limits {options.replayEvents, options.replayAgeMs})
     , m_load(std::make_unique<SimLoadGen>(m_world, options.seed))
@@ -95,9 +102,9 @@ void SimServer::close()
     m_tick.stop();
     m_load->setRate(0.0);
     for (const auto &client : m_clients) {
-        client->socket->disconnect(this);
-        client->socket->close(QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("server shutting down"));
-        client->socket->deleteLater();
+        client->socket()->disconnect(this);
+        client->socket()->close(QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("server shutting down"));
+        client->socket()->deleteLater();
     }
     m_clients.clear();
     if (m_listener)
@@ -141,38 +148,36 @@ void SimServer::onNewConnection()
             continue;
         }
 
-        auto client = std::make_unique<Client>();
-        Client *c = client.get();
-        c->socket = socket;
+        auto client = std::make_unique<SimClient>(socket);
+        SimClient *c = client.get();
         c->connectedAtMs = c->lastHeardMs = m_clock.elapsed();
         c->limiter = SimRateLimiter(m_options.messageBurst, m_options.messagesPerSecond, c->connectedAtMs);
         c->authTimer = std::make_unique<QTimer>();
         c->authTimer->setSingleShot(true);
         connect(c->authTimer.get(), &QTimer::timeout, this,
-                [c] { c->socket->close(closeCode(kCloseUnauthorized), QStringLiteral("no auth within 5 s")); });
+                [c] { c->socket()->close(closeCode(kCloseUnauthorized), QStringLiteral("no auth within 5 s")); });
         c->authTimer->start(m_options.authTimeoutMs);
         m_clients.push_back(std::move(client));
 
         connect(socket, &QWebSocket::textMessageReceived, this, [this, socket](const QString &text) {
-            if (Client *found = findClient(socket))
+            if (SimClient *found = findClient(socket))
                 onMessage(found, text);
         });
         connect(socket, &QWebSocket::binaryMessageReceived, this, [this, socket](const QByteArray &bytes) {
-            if (Client *found = findClient(socket))
+            if (SimClient *found = findClient(socket))
                 onMessage(found, QString::fromUtf8(bytes));
         });
         connect(socket, &QWebSocket::pong, this, [this, socket](quint64, const QByteArray &) {
-            if (Client *found = findClient(socket))
+            if (SimClient *found = findClient(socket))
                 found->lastHeardMs = m_clock.elapsed();
         });
         // Closing can happen deep inside our own handling of the client's
         // message (a refused token, a flood); remove it only once that is over.
         connect(socket, &QWebSocket::disconnected, this, [this, socket] {
-            Client *found = findClient(socket);
-            if (!found || found->gone)
+            SimClient *found = findClient(socket);
+            if (!found || found->isGone())
                 return;
-            found->gone = true;
-            found->outbox.clear();
+            found->markGone();
             qCInfo(lcSim).noquote().nospace()
                 << "event=closed peer=" << socket->peerAddress().toString() << ':' << socket->peerPort()
                 << " code=" << int(socket->closeCode()) << " reason=\"" << socket->closeReason() << '"';
@@ -181,41 +186,40 @@ void SimServer::onNewConnection()
             QMetaObject::invokeMethod(
                 this,
                 [this, socket] {
-                    if (Client *leaving = findClient(socket))
+                    if (SimClient *leaving = findClient(socket))
                         removeClient(leaving);
                 },
                 Qt::QueuedConnection);
         });
 
-        send(c,
-             {{QLatin1StringView("type"), QStringLiteral("hello")},
-              {QLatin1StringView("protocol"), 1},
-              {QLatin1StringView("server"), QStringLiteral("watchfloor-sim " WATCHFLOOR_VERSION)},
-              {QLatin1StringView("authRequired"), !m_options.tokens.isEmpty()},
-              {QLatin1StringView("heartbeatMs"), m_options.heartbeatMs}});
+        c->send({{QLatin1StringView("type"), QStringLiteral("hello")},
+                 {QLatin1StringView("protocol"), 1},
+                 {QLatin1StringView("server"), QStringLiteral("watchfloor-sim " WATCHFLOOR_VERSION)},
+                 {QLatin1StringView("authRequired"), !m_options.tokens.isEmpty()},
+                 {QLatin1StringView("heartbeatMs"), m_options.heartbeatMs}});
     }
 }
 
-bool SimServer::allowMessage(Client *client)
+bool SimServer::allowMessage(SimClient *client)
 {
     switch (client->limiter.take(m_clock.elapsed())) {
     case SimRateLimiter::Verdict::Allowed:
         return true;
     case SimRateLimiter::Verdict::Abusive: // refusing costs little, but this client keeps pushing: it goes
-        client->socket->close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("message rate limit"));
+        client->socket()->close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("message rate limit"));
         return false;
     case SimRateLimiter::Verdict::Refused:
         break;
     }
-    sendError(
-        client, QStringLiteral("rate_limited"),
+    client->sendError(
+        QStringLiteral("rate_limited"),
         QStringLiteral("more than %1 messages per second; this one was dropped").arg(m_options.messagesPerSecond));
     return false;
 }
 
-void SimServer::onMessage(Client *client, const QString &text)
+void SimServer::onMessage(SimClient *client, const QString &text)
 {
-    if (client->gone)
+    if (client->isGone())
         return;
     ++m_messagesIn;
     client->lastHeardMs = m_clock.elapsed();
@@ -228,25 +232,26 @@ void SimServer::onMessage(Client *client, const QString &text)
     const QJsonValue type = request.value(QLatin1StringView("type"));
     if (parseError.error != QJsonParseError::NoError || !doc.isObject() || !type.isString()) {
         if (++client->malformedStreak >= m_options.malformedLimit) {
-            client->socket->close(QWebSocketProtocol::CloseCodeWrongDatatype,
-                                  QStringLiteral("%1 malformed messages in a row").arg(client->malformedStreak));
+            client->socket()->close(QWebSocketProtocol::CloseCodeWrongDatatype,
+                                    QStringLiteral("%1 malformed messages in a row").arg(client->malformedStreak));
             return;
         }
-        sendError(client, QStringLiteral("bad_request"),
-                  parseError.error != QJsonParseError::NoError
-                      ? QStringLiteral("not JSON: %1 at offset %2").arg(parseError.errorString()).arg(parseError.offset)
-                      : QStringLiteral("a request must be a JSON object with a \"type\" string"));
+        client->sendError(
+            QStringLiteral("bad_request"),
+            parseError.error != QJsonParseError::NoError
+                ? QStringLiteral("not JSON: %1 at offset %2").arg(parseError.errorString()).arg(parseError.offset)
+                : QStringLiteral("a request must be a JSON object with a \"type\" string"));
         return;
     }
     client->malformedStreak = 0;
     dispatch(client, type.toString(), request, request.value(QLatin1StringView("id")));
-    flush(client);
+    m_messagesOut += client->flush();
 }
 
-void SimServer::dispatch(Client *client, const QString &type, const QJsonObject &request, const QJsonValue &id)
+void SimServer::dispatch(SimClient *client, const QString &type, const QJsonObject &request, const QJsonValue &id)
 {
     if (type == u"ping") {
-        queue(client, {{QLatin1StringView("type"), QStringLiteral("pong")}, {QLatin1StringView("id"), id}});
+        client->queue({{QLatin1StringView("type"), QStringLiteral("pong")}, {QLatin1StringView("id"), id}});
         return;
     }
     if (type == u"auth") {
@@ -254,7 +259,7 @@ void SimServer::dispatch(Client *client, const QString &type, const QJsonObject 
         return;
     }
     if (!client->session) {
-        sendFailure(client, id, QStringLiteral("unauthorized"), QStringLiteral("authenticate first"));
+        client->queueRefusal(id, QStringLiteral("unauthorized"), QStringLiteral("authenticate first"));
         return;
     }
     if (type == u"resume") {
@@ -263,20 +268,17 @@ void SimServer::dispatch(Client *client, const QString &type, const QJsonObject 
         handleSubscribe(client, request, id, type == u"subscribe");
     } else if (type == u"request_data_refresh") {
         handleRefresh(client, id);
-    } else if (type == u"command") {
+    } else if (type == u"command" || type == u"ack_alarm" || type == u"shelve_alarm" || type == u"unshelve_alarm") {
         if (requireRole(client, id, QStringLiteral("operator")))
-            handleCommand(client, request, id);
-    } else if (type == u"ack_alarm" || type == u"shelve_alarm" || type == u"unshelve_alarm") {
-        if (requireRole(client, id, QStringLiteral("operator")))
-            handleAlarmRequest(client, type, request, id);
+            handleAction(client, type, request, id);
     } else if (type == u"stats") {
         if (requireRole(client, id, QStringLiteral("admin")))
-            sendResult(client, id, stats());
+            client->queueResult(id, stats());
     } else if (type == u"dashboard_refresh") {
         // Tells every console its views are out of date (after a bulk change
         // on the plant side); they answer with request_data_refresh.
         if (requireRole(client, id, QStringLiteral("admin"))) {
-            sendResult(client, id, {});
+            client->queueResult(id, {});
             publish({{{}, {}, {{QLatin1StringView("type"), QStringLiteral("dashboard_refresh")}}}});
             publishActivity(client->session->operatorName(), QStringLiteral("dashboard_refresh"), {});
         }
@@ -284,23 +286,25 @@ void SimServer::dispatch(Client *client, const QString &type, const QJsonObject 
         if (requireRole(client, id, QStringLiteral("admin")))
             handleBroadcast(client, request, id);
     } else {
-        sendFailure(client, id, QStringLiteral("bad_request"), QStringLiteral("unknown request type \"%1\"").arg(type));
+        client->queueRefusal(id, QStringLiteral("bad_request"),
+                             QStringLiteral("unknown request type \"%1\"").arg(type));
     }
 }
 
-bool SimServer::requireRole(Client *client, const QJsonValue &id, const QString &minimum)
+bool SimServer::requireRole(SimClient *client, const QJsonValue &id, const QString &minimum)
 {
     if (roleAllows(client->session->role(), minimum))
         return true;
-    sendFailure(client, id, QStringLiteral("forbidden"),
-                QStringLiteral("the role %1 may not do this; it needs %2").arg(client->session->role(), minimum));
+    client->queueRefusal(
+        id, QStringLiteral("forbidden"),
+        QStringLiteral("the role %1 may not do this; it needs %2").arg(client->session->role(), minimum));
     return false;
 }
 
-void SimServer::handleAuth(Client *client, const QJsonObject &request, const QJsonValue &id)
+void SimServer::handleAuth(SimClient *client, const QJsonObject &request, const QJsonValue &id)
 {
     if (client->session) {
-        sendFailure(client, id, QStringLiteral("bad_request"), QStringLiteral("already authenticated"));
+        client->queueRefusal(id, QStringLiteral("bad_request"), QStringLiteral("already authenticated"));
         return;
     }
     const QString token = request.value(QLatin1StringView("token")).toString();
@@ -308,9 +312,9 @@ void SimServer::handleAuth(Client *client, const QJsonObject &request, const QJs
     if (!m_options.tokens.isEmpty()) {
         const auto it = m_options.tokens.constFind(token);
         if (it == m_options.tokens.cend()) {
-            sendFailure(client, id, QStringLiteral("unauthorized"), QStringLiteral("invalid token"));
-            flush(client);
-            client->socket->close(closeCode(kCloseUnauthorized), QStringLiteral("invalid token"));
+            client->queueRefusal(id, QStringLiteral("unauthorized"), QStringLiteral("invalid token"));
+            m_messagesOut += client->flush();
+            client->socket()->close(closeCode(kCloseUnauthorized), QStringLiteral("invalid token"));
             return;
         }
         role = *it;
@@ -324,22 +328,23 @@ void SimServer::handleAuth(Client *client, const QJsonObject &request, const QJs
     client->session = std::make_shared<SimSession>(sessionId, operatorName, role,
                                                    SimSession::Limits {m_options.replayEvents, m_options.replayAgeMs});
     m_sessions.insert(sessionId, client->session);
-    sendResult(client, id,
-               {{QLatin1StringView("sessionId"), sessionId},
-                {QLatin1StringView("role"), role},
-                {QLatin1StringView("serverTime"), simTimestamp(QDateTime::currentDateTimeUtc())}});
+    client->queueResult(id,
+                        {{QLatin1StringView("sessionId"), sessionId},
+                         {QLatin1StringView("role"), role},
+                         {QLatin1StringView("serverTime"), simTimestamp(QDateTime::currentDateTimeUtc())}});
     qCInfo(lcSim).noquote().nospace() << "event=session id=" << sessionId << " operator=\"" << operatorName
                                       << "\" role=" << role;
     Q_EMIT clientAuthenticated(operatorName);
     publishPresence();
 }
 
-void SimServer::handleResume(Client *client, const QJsonObject &request, const QJsonValue &id)
+void SimServer::handleResume(SimClient *client, const QJsonObject &request, const QJsonValue &id)
 {
     const QString sessionId = request.value(QLatin1StringView("sessionId")).toString();
     const QJsonValue lastSeqValue = request.value(QLatin1StringView("lastSeq"));
     if (!lastSeqValue.isDouble() || lastSeqValue.toDouble() < 0) {
-        sendFailure(client, id, QStringLiteral("bad_request"), QStringLiteral("lastSeq must be a non-negative number"));
+        client->queueRefusal(id, QStringLiteral("bad_request"),
+                             QStringLiteral("lastSeq must be a non-negative number"));
         return;
     }
     const auto old = m_sessions.value(sessionId);
@@ -348,30 +353,31 @@ void SimServer::handleResume(Client *client, const QJsonObject &request, const Q
         = old && old->operatorName() == client->session->operatorName() && old->role() == client->session->role();
     const auto replay = sameOwner ? old->eventsAfter(quint64(lastSeqValue.toInteger())) : std::nullopt;
     if (!replay) {
-        sendFailure(client, id, QStringLiteral("resync_required"),
-                    old ? QStringLiteral("the events after %1 are no longer kept").arg(lastSeqValue.toInteger())
-                        : QStringLiteral("unknown session \"%1\"").arg(sessionId));
+        client->queueRefusal(
+            id, QStringLiteral("resync_required"),
+            old ? QStringLiteral("the events after %1 are no longer kept").arg(lastSeqValue.toInteger())
+                : QStringLiteral("unknown session \"%1\"").arg(sessionId));
         return;
     }
-    if (Client *other = clientOf(old.get()); other && other != client) {
+    if (SimClient *other = clientOf(old.get()); other && other != client) {
         other->session.reset();
-        other->socket->close(QWebSocketProtocol::CloseCodeNormal, QStringLiteral("session resumed elsewhere"));
+        other->socket()->close(QWebSocketProtocol::CloseCodeNormal, QStringLiteral("session resumed elsewhere"));
     }
     m_sessions.remove(client->session->id());
     client->session = old;
     old->detachedAtMs = -1;
-    sendResult(client, id,
-               {{QLatin1StringView("sessionId"), old->id()}, {QLatin1StringView("replayed"), replay->size()}});
+    client->queueResult(id,
+                        {{QLatin1StringView("sessionId"), old->id()}, {QLatin1StringView("replayed"), replay->size()}});
     for (const QJsonObject &event : *replay)
-        queue(client, event);
+        client->queue(event);
     publishPresence();
 }
 
-void SimServer::handleSubscribe(Client *client, const QJsonObject &request, const QJsonValue &id, bool subscribe)
+void SimServer::handleSubscribe(SimClient *client, const QJsonObject &request, const QJsonValue &id, bool subscribe)
 {
     const QString channel = request.value(QLatin1StringView("channel")).toString();
     if (channel != u"all" && !SimWorld::isChannel(channel)) {
-        sendFailure(client, id, QStringLiteral("bad_request"), QStringLiteral("unknown channel \"%1\"").arg(channel));
+        client->queueRefusal(id, QStringLiteral("bad_request"), QStringLiteral("unknown channel \"%1\"").arg(channel));
         return;
     }
     QSet<QString> keys;
@@ -380,8 +386,8 @@ void SimServer::handleSubscribe(Client *client, const QJsonObject &request, cons
         if (v.isUndefined())
             continue;
         if (!v.isArray()) {
-            sendFailure(client, id, QStringLiteral("bad_request"),
-                        QStringLiteral("%1 must be an array").arg(QLatin1StringView(filter)));
+            client->queueRefusal(id, QStringLiteral("bad_request"),
+                                 QStringLiteral("%1 must be an array").arg(QLatin1StringView(filter)));
             return;
         }
         for (const auto &key : v.toArray())
@@ -393,12 +399,12 @@ void SimServer::handleSubscribe(Client *client, const QJsonObject &request, cons
     if (!subscribe) {
         for (const QString &c : channels)
             session.unsubscribe({c, keys});
-        sendResult(client, id, {});
+        client->queueResult(id, {});
         return;
     }
     if (session.subscriptions().size() + channels.size() > m_options.maxSubscriptions) {
-        sendFailure(client, id, QStringLiteral("too_many_subscriptions"),
-                    QStringLiteral("at most %1 subscriptions per client").arg(m_options.maxSubscriptions));
+        client->queueRefusal(id, QStringLiteral("too_many_subscriptions"),
+                             QStringLiteral("at most %1 subscriptions per client").arg(m_options.maxSubscriptions));
         return;
     }
     QList<SimSession::Subscription> added;
@@ -408,28 +414,28 @@ void SimServer::handleSubscribe(Client *client, const QJsonObject &request, cons
     }
     // Result, snapshots and the live stream follow each other with nothing in
     // between: all of this happens in one pass of the event loop.
-    sendResult(client, id, {});
+    client->queueResult(id, {});
     for (const auto &subscription : std::as_const(added))
         sendSnapshot(client, subscription);
 }
 
-void SimServer::handleRefresh(Client *client, const QJsonValue &id)
+void SimServer::handleRefresh(SimClient *client, const QJsonValue &id)
 {
-    sendResult(client, id, {});
+    client->queueResult(id, {});
     for (const auto &subscription : client->session->subscriptions())
         sendSnapshot(client, subscription);
 }
 
-void SimServer::handleBroadcast(Client *client, const QJsonObject &request, const QJsonValue &id)
+void SimServer::handleBroadcast(SimClient *client, const QJsonObject &request, const QJsonValue &id)
 {
     const QString message = request.value(QLatin1StringView("message")).toString();
     const QString level = request.value(QLatin1StringView("level")).toString(QStringLiteral("info"));
     if (message.isEmpty() || (level != u"info" && level != u"warning" && level != u"error")) {
-        sendFailure(client, id, QStringLiteral("bad_request"),
-                    QStringLiteral("broadcast needs a message and a level of info, warning or error"));
+        client->queueRefusal(id, QStringLiteral("bad_request"),
+                             QStringLiteral("broadcast needs a message and a level of info, warning or error"));
         return;
     }
-    sendResult(client, id, {});
+    client->queueResult(id, {});
     publish({{QStringLiteral("alarms"),
               {},
               {{QLatin1StringView("type"), QStringLiteral("system_alert")},
@@ -439,19 +445,9 @@ void SimServer::handleBroadcast(Client *client, const QJsonObject &request, cons
     publishActivity(client->session->operatorName(), QStringLiteral("broadcast"), message.left(80));
 }
 
-void SimServer::handleCommand(Client *client, const QJsonObject &request, const QJsonValue &id)
+void SimServer::handleAction(SimClient *client, const QString &type, const QJsonObject &request, const QJsonValue &id)
 {
-    const Outcome outcome = runCommand(client->session->operatorName(), request);
-    sendOutcome(client, id, outcome);
-    Q_EMIT actionPerformed(client->session->operatorName(), QStringLiteral("command"), request, outcome.data,
-                           outcome.error, outcome.repeated);
-    publishOutcome(client->session->operatorName(), outcome);
-}
-
-void SimServer::handleAlarmRequest(Client *client, const QString &type, const QJsonObject &request,
-                                   const QJsonValue &id)
-{
-    const Outcome outcome = runAlarmRequest(client->session->operatorName(), type, request);
+    const Outcome outcome = m_actions.run(client->session->operatorName(), type, request);
     sendOutcome(client, id, outcome);
     Q_EMIT actionPerformed(client->session->operatorName(), type, request, outcome.data, outcome.error,
                            outcome.repeated);
@@ -460,121 +456,18 @@ void SimServer::handleAlarmRequest(Client *client, const QString &type, const QJ
 
 SimServer::Outcome SimServer::perform(const QString &operatorName, const QString &type, const QJsonObject &request)
 {
-    const Outcome outcome
-        = type == u"command" ? runCommand(operatorName, request) : runAlarmRequest(operatorName, type, request);
+    const Outcome outcome = m_actions.run(operatorName, type, request);
     Q_EMIT actionPerformed(operatorName, type, request, outcome.data, outcome.error, outcome.repeated);
     publishOutcome(operatorName, outcome);
     return outcome;
 }
 
-SimServer::Outcome SimServer::runCommand(const QString &operatorName, const QJsonObject &request)
+void SimServer::sendOutcome(SimClient *client, const QJsonValue &id, const Outcome &outcome)
 {
-    const auto fail = [](const QString &code, const QString &message) {
-        return Outcome {{}, {{QLatin1StringView("code"), code}, {QLatin1StringView("message"), message}}, {}, {}, {}};
-    };
-    const QString commandId = request.value(QLatin1StringView("commandId")).toString();
-    const QString endpointId = request.value(QLatin1StringView("endpointId")).toString();
-    if (commandId.isEmpty() || commandId.size() > 100 || endpointId.isEmpty()
-        || !request.contains(QLatin1StringView("value"))) {
-        return fail(QStringLiteral("bad_request"),
-                    QStringLiteral("a command needs a commandId (at most 100 characters), an endpointId and a value"));
-    }
-    // An optional validity: a command that arrives after it is refused.
-    QDateTime expiresAt;
-    if (const QJsonValue until = request.value(QLatin1StringView("expiresAt")); !until.isUndefined()) {
-        expiresAt = QDateTime::fromString(until.toString(), Qt::ISODateWithMs);
-        if (!until.isString() || !expiresAt.isValid())
-            return fail(QStringLiteral("bad_request"), QStringLiteral("expiresAt must be an ISO 8601 time"));
-    }
-    const auto submission = m_world.submitCommand(commandId, endpointId, request.value(QLatin1StringView("value")),
-                                                  operatorName, QDateTime::currentDateTimeUtc(), expiresAt);
-    if (!submission.ok) {
-        Outcome outcome = fail(submission.errorCode, submission.message);
-        if (!submission.reason.isEmpty())
-            outcome.error.insert(QLatin1StringView("reason"), submission.reason);
-        return outcome;
-    }
-    Outcome outcome {submission.status, {}, submission.events, {}, {}};
-    if (!submission.events.isEmpty()) { // a repeated commandId is an answer, not a new action
-        outcome.activity = QStringLiteral("command");
-        outcome.target = endpointId;
-    }
-    return outcome;
-}
-
-SimServer::Outcome SimServer::runAlarmRequest(const QString &operatorName, const QString &type,
-                                              const QJsonObject &request)
-{
-    const QString requestId = request.value(QLatin1StringView("requestId")).toString().left(100);
-    if (requestId.isEmpty())
-        return runAlarmAction(operatorName, type, request);
-    const QString key = type % u'/' % requestId;
-    if (const auto known = m_alarmAnswers.constFind(key); known != m_alarmAnswers.cend())
-        return {known->data, known->error, {}, {}, {}, true}; // answered again, done once
-    const Outcome outcome = runAlarmAction(operatorName, type, request);
-    constexpr qsizetype kRememberedAnswers = 10000;
-    m_alarmAnswers.insert(key, {outcome.data, outcome.error, {}, {}, {}});
-    m_alarmAnswerOrder.append(key);
-    if (m_alarmAnswerOrder.size() > kRememberedAnswers)
-        m_alarmAnswers.remove(m_alarmAnswerOrder.takeFirst());
-    return outcome;
-}
-
-SimServer::Outcome SimServer::runAlarmAction(const QString &operatorName, const QString &type,
-                                             const QJsonObject &request)
-{
-    const QString alarmId = request.value(QLatin1StringView("alarmId")).isDouble()
-        ? QString::number(request.value(QLatin1StringView("alarmId")).toInteger())
-        : request.value(QLatin1StringView("alarmId")).toString();
-    const auto fail = [](const SimWorld::Error &error) {
-        return Outcome {
-            {}, {{QLatin1StringView("code"), error.code}, {QLatin1StringView("message"), error.message}}, {}, {}, {}};
-    };
-    // An acknowledgement or shelving names the occurrence the operator saw;
-    // it must not act on a later one. Unshelving acts on the shelving itself.
-    const QJsonValue occurrence = request.value(QLatin1StringView("occurrence"));
-    if (type != u"unshelve_alarm" && !occurrence.isUndefined() && !occurrence.isNull()) {
-        if (!occurrence.isDouble() || occurrence.toDouble() < 1)
-            return fail({QStringLiteral("bad_request"), QStringLiteral("occurrence must be a count of 1 or more")});
-        const SimWorld::Error stale = m_world.alarms().checkOccurrence(alarmId, occurrence.toInteger());
-        if (!stale.code.isEmpty())
-            return fail(stale);
-    }
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    SimWorld::Error error;
-    SimEvents events;
-    if (type == u"ack_alarm") {
-        events = m_world.acknowledgeAlarm(alarmId, operatorName,
-                                          request.value(QLatin1StringView("note")).toString().left(500), now, &error);
-    } else if (type == u"shelve_alarm") {
-        const QJsonValue minutes = request.value(QLatin1StringView("minutes"));
-        if (!minutes.isDouble()) {
-            error.code = QStringLiteral("bad_request");
-            error.message = QStringLiteral("minutes must be a number");
-        } else {
-            events = m_world.shelveAlarm(alarmId, int(minutes.toInteger()),
-                                         request.value(QLatin1StringView("reason")).toString().left(500), operatorName,
-                                         now, &error);
-        }
-    } else {
-        events = m_world.unshelveAlarm(alarmId, &error);
-    }
-    if (!error.code.isEmpty())
-        return fail(error);
-    return {m_world.alarms().alarmJson(alarmId), {}, events, type, alarmId};
-}
-
-void SimServer::sendOutcome(Client *client, const QJsonValue &id, const Outcome &outcome)
-{
-    if (outcome.error.isEmpty()) {
-        sendResult(client, id, outcome.data);
-        return;
-    }
-    queue(client,
-          {{QLatin1StringView("type"), QStringLiteral("result")},
-           {QLatin1StringView("id"), id},
-           {QLatin1StringView("ok"), false},
-           {QLatin1StringView("error"), outcome.error}});
+    if (outcome.error.isEmpty())
+        client->queueResult(id, outcome.data);
+    else
+        client->queueRefusal(id, outcome.error);
 }
 
 void SimServer::publishOutcome(const QString &operatorName, const Outcome &outcome)
@@ -590,7 +483,7 @@ QJsonArray SimServer::snapshotItems(const SimSession::Subscription &subscription
         return m_world.snapshot(subscription.channel, subscription.keys);
     QJsonArray operators;
     for (const auto &client : m_clients) {
-        if (!client->session || client->gone)
+        if (!client->session || client->isGone())
             continue;
         operators.append(QJsonObject {
             {QLatin1StringView("name"), client->session->operatorName()},
@@ -603,12 +496,12 @@ QJsonArray SimServer::snapshotItems(const SimSession::Subscription &subscription
     return operators;
 }
 
-void SimServer::sendSnapshot(Client *client, const SimSession::Subscription &subscription)
+void SimServer::sendSnapshot(SimClient *client, const SimSession::Subscription &subscription)
 {
     QJsonObject body {{QLatin1StringView("type"), QStringLiteral("snapshot")},
                       {QLatin1StringView("channel"), subscription.channel},
                       {QLatin1StringView("items"), snapshotItems(subscription)}};
-    queue(client, client->session->stamp(body, QDateTime::currentMSecsSinceEpoch()));
+    client->queue(client->session->stamp(body, QDateTime::currentMSecsSinceEpoch()));
 }
 
 void SimServer::publish(const SimEvents &events)
@@ -619,13 +512,13 @@ void SimServer::publish(const SimEvents &events)
     // Detached sessions are numbered and kept too, so a console that comes
     // back with `resume` gets everything it missed.
     for (const auto &session : std::as_const(m_sessions)) {
-        Client *client = clientOf(session.get());
+        SimClient *client = clientOf(session.get());
         for (const SimEvent &event : events) {
             if (!session->wants(event))
                 continue;
             QJsonObject message = session->stamp(event.body, wallMs);
             if (client)
-                queue(client, message);
+                client->queue(message);
         }
     }
     // The journal follows the channels, not the rooms: REST consoles poll
@@ -664,13 +557,13 @@ void SimServer::onTick()
     if (now >= m_nextHeartbeatMs) {
         m_nextHeartbeatMs = now + m_options.heartbeatMs;
         for (const auto &client : m_clients) {
-            if (client->gone)
+            if (client->isGone())
                 continue;
             // A console silent for two periods (not even a pong) is gone.
             if (now - client->lastHeardMs > 2 * qint64(m_options.heartbeatMs))
-                client->socket->abort();
+                client->socket()->abort();
             else
-                client->socket->ping();
+                client->socket()->ping();
         }
     }
 
@@ -688,7 +581,7 @@ void SimServer::onTick()
     }
 
     for (const auto &client : m_clients)
-        flush(client.get());
+        m_messagesOut += client->flush();
 }
 
 void SimServer::setLoadRate(double eventsPerSecond)
@@ -700,16 +593,16 @@ void SimServer::onLoadDue(int events)
 {
     QList<const SimSession *> alive;
     for (const auto &client : m_clients) {
-        if (client->gone || !client->session)
+        if (client->isGone() || !client->session)
             continue;
         alive.append(client->session.get());
         // A console that does not keep up gets no more than its socket
         // holds: what it misses was never offered, and the server stays small.
-        if (client->socket->bytesToWrite() > kLoadBacklogBytes)
+        if (client->socket()->bytesToWrite() > kLoadBacklogBytes)
             continue;
-        flush(client.get()); // what is queued has the lower numbers
+        m_messagesOut += client->flush(); // what is queued has the lower numbers
         m_messagesOut += m_load->feed(*client->session, events, [&client](const QByteArray &frame) {
-            client->socket->sendTextMessage(QString::fromUtf8(frame));
+            client->socket()->sendTextMessage(QString::fromUtf8(frame));
         });
     }
     m_load->retain(alive);
@@ -760,93 +653,33 @@ QJsonObject SimServer::stats() const
             {QLatin1StringView("uptimeSeconds"), m_clock.elapsed() / 1000}};
 }
 
-void SimServer::sendResult(Client *client, const QJsonValue &id, const QJsonObject &data)
-{
-    queue(client,
-          {{QLatin1StringView("type"), QStringLiteral("result")},
-           {QLatin1StringView("id"), id},
-           {QLatin1StringView("ok"), true},
-           {QLatin1StringView("data"), data}});
-}
-
-void SimServer::sendFailure(Client *client, const QJsonValue &id, const QString &code, const QString &message)
-{
-    queue(client,
-          {{QLatin1StringView("type"), QStringLiteral("result")},
-           {QLatin1StringView("id"), id},
-           {QLatin1StringView("ok"), false},
-           {QLatin1StringView("error"),
-            QJsonObject {{QLatin1StringView("code"), code}, {QLatin1StringView("message"), message}}}});
-}
-
-void SimServer::sendError(Client *client, const QString &code, const QString &message)
-{
-    QJsonObject body {{QLatin1StringView("type"), QStringLiteral("error")},
-                      {QLatin1StringView("code"), code},
-                      {QLatin1StringView("message"), message}};
-    if (client->session)
-        body = client->session->stamp(body, QDateTime::currentMSecsSinceEpoch());
-    send(client, body);
-}
-
-void SimServer::queue(Client *client, const QJsonObject &message)
-{
-    if (!client->gone)
-        client->outbox.append(message);
-}
-
-void SimServer::flush(Client *client)
-{
-    if (client->outbox.isEmpty())
-        return;
-    // Answers and events come first to last in one frame: one message alone,
-    // several as a batch.
-    if (client->outbox.size() == 1) {
-        send(client, client->outbox.first());
-    } else {
-        QJsonArray events;
-        for (const QJsonObject &m : std::as_const(client->outbox))
-            events.append(m);
-        send(client, {{QLatin1StringView("type"), QStringLiteral("batch")}, {QLatin1StringView("events"), events}});
-    }
-    m_messagesOut += client->outbox.size();
-    client->outbox.clear();
-}
-
-void SimServer::send(Client *client, const QJsonObject &message)
-{
-    if (client->gone)
-        return;
-    client->socket->sendTextMessage(QString::fromUtf8(QJsonDocument(message).toJson(QJsonDocument::Compact)));
-}
-
-void SimServer::removeClient(Client *client)
+void SimServer::removeClient(SimClient *client)
 {
     const auto it
         = std::find_if(m_clients.begin(), m_clients.end(), [client](const auto &c) { return c.get() == client; });
     if (it == m_clients.end())
         return;
     const bool hadSession = bool(client->session);
-    client->socket->disconnect(this);
-    client->socket->deleteLater();
+    client->socket()->disconnect(this);
+    client->socket()->deleteLater();
     m_clients.erase(it);
     if (hadSession)
         publishPresence();
 }
 
-SimServer::Client *SimServer::findClient(QWebSocket *socket)
+SimClient *SimServer::findClient(QWebSocket *socket)
 {
     for (const auto &client : m_clients) {
-        if (client->socket == socket)
+        if (client->socket() == socket)
             return client.get();
     }
     return nullptr;
 }
 
-SimServer::Client *SimServer::clientOf(const SimSession *session)
+SimClient *SimServer::clientOf(const SimSession *session)
 {
     for (const auto &client : m_clients) {
-        if (!client->gone && client->session.get() == session)
+        if (!client->isGone() && client->session.get() == session)
             return client.get();
     }
     return nullptr;

@@ -1,7 +1,9 @@
 #pragma once
 
 #include "simbackend.h"
+#include "simclient.h"
 #include "simlistener.h"
+#include "simoperatoractions.h"
 #include "simoptions.h"
 #include "simratelimiter.h"
 #include "simsession.h"
@@ -88,61 +90,39 @@ Q_SIGNALS:
                          const QJsonObject &data, const QJsonObject &error, bool repeated);
 
 private:
-    struct Client
-    {
-        QWebSocket *socket = nullptr;
-        std::shared_ptr<SimSession> session; // set by auth
-        std::unique_ptr<QTimer> authTimer;
-        QString clientName;
-        qint64 connectedAtMs = 0;
-        qint64 lastHeardMs = 0;
-        SimRateLimiter limiter;
-        int malformedStreak = 0;
-        QList<QJsonObject> outbox; // events due in this pass, sent as one frame
-        bool gone = false; // disconnected; removed once the current call stack is done with it
-    };
-
     void onNewConnection();
-    void onMessage(Client *client, const QString &text);
+    void onMessage(SimClient *client, const QString &text);
     void onTick();
-    void dispatch(Client *client, const QString &type, const QJsonObject &request, const QJsonValue &id);
-    void handleAuth(Client *client, const QJsonObject &request, const QJsonValue &id);
-    void handleResume(Client *client, const QJsonObject &request, const QJsonValue &id);
-    void handleSubscribe(Client *client, const QJsonObject &request, const QJsonValue &id, bool subscribe);
-    void handleRefresh(Client *client, const QJsonValue &id);
-    void handleBroadcast(Client *client, const QJsonObject &request, const QJsonValue &id);
-    void handleCommand(Client *client, const QJsonObject &request, const QJsonValue &id);
-    void handleAlarmRequest(Client *client, const QString &type, const QJsonObject &request, const QJsonValue &id);
-    Outcome runCommand(const QString &operatorName, const QJsonObject &request);
-    Outcome runAlarmRequest(const QString &operatorName, const QString &type, const QJsonObject &request);
-    Outcome runAlarmAction(const QString &operatorName, const QString &type, const QJsonObject &request);
-    void sendOutcome(Client *client, const QJsonValue &id, const Outcome &outcome);
+    void dispatch(SimClient *client, const QString &type, const QJsonObject &request, const QJsonValue &id);
+    void handleAuth(SimClient *client, const QJsonObject &request, const QJsonValue &id);
+    void handleResume(SimClient *client, const QJsonObject &request, const QJsonValue &id);
+    void handleSubscribe(SimClient *client, const QJsonObject &request, const QJsonValue &id, bool subscribe);
+    void handleRefresh(SimClient *client, const QJsonValue &id);
+    void handleBroadcast(SimClient *client, const QJsonObject &request, const QJsonValue &id);
+    // A `command` or an alarm request, run by m_actions.
+    void handleAction(SimClient *client, const QString &type, const QJsonObject &request, const QJsonValue &id);
+    void sendOutcome(SimClient *client, const QJsonValue &id, const Outcome &outcome);
     void publishOutcome(const QString &operatorName, const Outcome &outcome);
-    bool allowMessage(Client *client);
-    bool requireRole(Client *client, const QJsonValue &id, const QString &minimum);
-    void sendSnapshot(Client *client, const SimSession::Subscription &subscription);
+    bool allowMessage(SimClient *client);
+    bool requireRole(SimClient *client, const QJsonValue &id, const QString &minimum);
+    void sendSnapshot(SimClient *client, const SimSession::Subscription &subscription);
     QJsonArray snapshotItems(const SimSession::Subscription &subscription) const;
     void publish(const SimEvents &events);
     void publishPresence();
     void publishActivity(const QString &operatorName, const QString &action, const QString &target);
-    void sendResult(Client *client, const QJsonValue &id, const QJsonObject &data);
-    void sendFailure(Client *client, const QJsonValue &id, const QString &code, const QString &message);
-    void sendError(Client *client, const QString &code, const QString &message);
-    void queue(Client *client, const QJsonObject &message);
-    void flush(Client *client);
-    void send(Client *client, const QJsonObject &message);
-    void removeClient(Client *client);
-    Client *findClient(QWebSocket *socket);
-    Client *clientOf(const SimSession *session);
+    void removeClient(SimClient *client);
+    SimClient *findClient(QWebSocket *socket);
+    SimClient *clientOf(const SimSession *session);
     qint64 worldMs() const;
     void onLoadDue(int events);
 
     SimOptions m_options;
     QWebSocketServer *m_server = nullptr;
     QPointer<SimListener> m_listener; // owned by the REST fallback's QHttpServer once bound
-    std::vector<std::unique_ptr<Client>> m_clients;
+    std::vector<std::unique_ptr<SimClient>> m_clients;
     QHash<QString, std::shared_ptr<SimSession>> m_sessions;
     SimWorld m_world;
+    SimOperatorActions m_actions; // on m_world
     QElapsedTimer m_clock;
     QTimer m_tick;
     QString m_error;
@@ -161,11 +141,6 @@ private:
         qint64 out;
     };
     QList<RateSample> m_rateSamples; // one a second, the last few seconds
-    // Answers to alarm requests that carried a requestId, so that a repeat
-    // (a console resending after a lost answer) gets the same answer and
-    // acts only once; the oldest are forgotten beyond a bound.
-    QHash<QString, Outcome> m_alarmAnswers;
-    QList<QString> m_alarmAnswerOrder;
     SimSession m_journal; // subscribed to every channel; numbers events for REST
     std::unique_ptr<SimLoadGen> m_load; // reads m_world
 };

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "simbackend.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+class SimWorld;
+
+// Contract: runs an operator's `command`, `ack_alarm`, `shelve_alarm` or
+// `unshelve_alarm` request against the world, the same for every front end
+// (WebSocket and REST), and says what it caused. It checks the request's
+// fields, the occurrence an acknowledgement or shelving names, and answers an
+// alarm request whose `requestId` has run before from memory, changing
+// nothing (`repeated`). Publishing the outcome is the caller's.
+class SimOperatorActions
+{
+public:
+    using Outcome = SimBackend::Outcome;
+
+    explicit SimOperatorActions(SimWorld &world);
+
+    // `type` is one of the four request types; anything else is an alarm
+    // request that the world refuses.
+    Outcome run(const QString &operatorName, const QString &type, const QJsonObject &request);
+
+    // The answers to alarm requests kept for repeats, at most this many; the
+    // oldest are forgotten first.
+    static constexpr qsizetype kRememberedAnswers = 10000;
+
+private:
+    Outcome runCommand(const QString &operatorName, const QJsonObject &request);
+    Outcome runAlarmRequest(const QString &operatorName, const QString &type, const QJsonObject &request);
+    Outcome runAlarmAction(const QString &operatorName, const QString &type, const QJsonObject &request);
+
+    SimWorld &m_world;
+    QHash<QString, Outcome> m_answers; // "type/requestId" → the answer given
+    QList<QString> m_answerOrder; // oldest first
+};

@@ -1,0 +1,175 @@
+#include "simoperatoractions.h"
+#include "simtestclock.h"
+#include "simworld.h"
+
+#include <QJsonArray>
+#include <QTest>
+
+// An operator's request run against the world without a server: the fields
+// a request must carry, the occurrence it must name, and an alarm request
+// repeated under the same requestId answered from memory, acting once.
+class TestSimOperatorActions : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void aRepeatedAlarmRequestActsOnce();
+    void aStaleOrBadOccurrenceIsRefused();
+    void aCommandNeedsItsFields();
+    void aRepeatedCommandIsAnAnswerNotAnAction();
+    void rememberedAnswersAreBounded();
+
+private:
+    QString firstAlarm() const
+    {
+        return m_world->alarms().snapshot().first().toObject().value(QLatin1StringView("alarmId")).toString();
+    }
+    qint64 occurrenceOf(const QString &alarmId) const
+    {
+        for (const QJsonValue &alarm : m_world->alarms().snapshot()) {
+            if (alarm.toObject().value(QLatin1StringView("alarmId")).toString() == alarmId)
+                return alarm.toObject().value(QLatin1StringView("count")).toInteger();
+        }
+        return -1;
+    }
+    static QString code(const SimOperatorActions::Outcome &outcome)
+    {
+        return outcome.error.value(QLatin1StringView("code")).toString();
+    }
+
+    std::unique_ptr<SimWorld> m_world;
+};
+
+void TestSimOperatorActions::init()
+{
+    SimOptions options;
+    options.drones = 20;
+    options.machines = 12;
+    options.tiles = 2;
+    options.seed = 5;
+    options.scenarios = {QStringLiteral("alarm-flood")};
+    m_world = std::make_unique<SimWorld>(options);
+    for (qint64 ms = 100; ms <= 4000; ms += 100)
+        m_world->advance(ms, wallAt(ms));
+    QVERIFY(!m_world->alarms().snapshot().isEmpty());
+}
+
+void TestSimOperatorActions::aRepeatedAlarmRequestActsOnce()
+{
+    SimOperatorActions actions(*m_world);
+    const QString alarmId = firstAlarm();
+    const QJsonObject request {{QLatin1StringView("alarmId"), alarmId},
+                               {QLatin1StringView("requestId"), QStringLiteral("r-1")},
+                               {QLatin1StringView("note"), QStringLiteral("seen")}};
+    const auto first = actions.run(QStringLiteral("alice"), QStringLiteral("ack_alarm"), request);
+    QVERIFY2(first.error.isEmpty(), qPrintable(code(first)));
+    QCOMPARE(first.data.value(QLatin1StringView("ackedBy")).toString(), QStringLiteral("alice"));
+    QCOMPARE(first.events.size(), 1);
+    QCOMPARE(first.activity, QStringLiteral("ack_alarm"));
+    QCOMPARE(first.target, alarmId);
+    QVERIFY(!first.repeated);
+
+    // The console resends after a lost answer, even as someone else.
+    const auto again = actions.run(QStringLiteral("bob"), QStringLiteral("ack_alarm"), request);
+    QVERIFY(again.repeated);
+    QCOMPARE(again.data, first.data);
+    QVERIFY(again.events.isEmpty());
+    QVERIFY(again.activity.isEmpty());
+
+    // The same id for another request type is another request.
+    const auto shelve = actions.run(QStringLiteral("alice"), QStringLiteral("shelve_alarm"),
+                                    {{QLatin1StringView("alarmId"), alarmId},
+                                     {QLatin1StringView("requestId"), QStringLiteral("r-1")},
+                                     {QLatin1StringView("minutes"), QStringLiteral("ten")}});
+    QVERIFY(!shelve.repeated);
+    QCOMPARE(code(shelve), QStringLiteral("bad_request"));
+}
+
+void TestSimOperatorActions::aStaleOrBadOccurrenceIsRefused()
+{
+    SimOperatorActions actions(*m_world);
+    const QString alarmId = firstAlarm();
+    const qint64 occurrence = occurrenceOf(alarmId);
+    QVERIFY(occurrence >= 1);
+    const auto ack = [&](const QJsonValue &seen) {
+        return actions.run(QStringLiteral("alice"), QStringLiteral("ack_alarm"),
+                           {{QLatin1StringView("alarmId"), alarmId}, {QLatin1StringView("occurrence"), seen}});
+    };
+    QCOMPARE(code(ack(0)), QStringLiteral("bad_request"));
+    QCOMPARE(code(ack(QStringLiteral("1"))), QStringLiteral("bad_request"));
+    QCOMPARE(code(ack(occurrence + 1)), QStringLiteral("occurrence_changed"));
+    QVERIFY(m_world->alarms().alarmJson(alarmId).value(QLatin1StringView("ackedBy")).toString().isEmpty());
+    const auto done = ack(occurrence);
+    QVERIFY2(done.error.isEmpty(), qPrintable(code(done)));
+    const auto shelved = actions.run(QStringLiteral("alice"), QStringLiteral("shelve_alarm"),
+                                     {{QLatin1StringView("alarmId"), alarmId},
+                                      {QLatin1StringView("occurrence"), occurrence},
+                                      {QLatin1StringView("minutes"), 10},
+                                      {QLatin1StringView("reason"), QStringLiteral("sensor being replaced")}});
+    QVERIFY2(shelved.error.isEmpty(), qPrintable(shelved.error.value(QLatin1StringView("message")).toString()));
+    // Unshelving acts on the shelving, whatever occurrence it names.
+    const auto unshelved = actions.run(QStringLiteral("alice"), QStringLiteral("unshelve_alarm"),
+                                       {{QLatin1StringView("alarmId"), alarmId}, {QLatin1StringView("occurrence"), 0}});
+    QVERIFY2(unshelved.error.isEmpty(), qPrintable(unshelved.error.value(QLatin1StringView("message")).toString()));
+}
+
+void TestSimOperatorActions::aCommandNeedsItsFields()
+{
+    SimOperatorActions actions(*m_world);
+    const QJsonObject complete {{QLatin1StringView("commandId"), QStringLiteral("c-1")},
+                                {QLatin1StringView("endpointId"), QStringLiteral("T1.V101.open")},
+                                {QLatin1StringView("value"), true}};
+    for (const char *missing : {"commandId", "endpointId", "value"}) {
+        QJsonObject request = complete;
+        request.remove(QLatin1StringView(missing));
+        const auto refused = actions.run(QStringLiteral("alice"), QStringLiteral("command"), request);
+        QCOMPARE(code(refused), QStringLiteral("bad_request"));
+        QVERIFY(refused.events.isEmpty());
+    }
+    QJsonObject longId = complete;
+    longId.insert(QLatin1StringView("commandId"), QString(101, u'c'));
+    QCOMPARE(code(actions.run(QStringLiteral("alice"), QStringLiteral("command"), longId)),
+             QStringLiteral("bad_request"));
+    QJsonObject badExpiry = complete;
+    badExpiry.insert(QLatin1StringView("expiresAt"), QStringLiteral("tomorrow"));
+    const auto expiry = actions.run(QStringLiteral("alice"), QStringLiteral("command"), badExpiry);
+    QCOMPARE(code(expiry), QStringLiteral("bad_request"));
+    QVERIFY(expiry.error.value(QLatin1StringView("message")).toString().contains(QLatin1StringView("expiresAt")));
+}
+
+void TestSimOperatorActions::aRepeatedCommandIsAnAnswerNotAnAction()
+{
+    SimOperatorActions actions(*m_world);
+    const QJsonObject request {{QLatin1StringView("commandId"), QStringLiteral("c-7")},
+                               {QLatin1StringView("endpointId"), QStringLiteral("T1.V101.open")},
+                               {QLatin1StringView("value"), true}};
+    const auto first = actions.run(QStringLiteral("alice"), QStringLiteral("command"), request);
+    QVERIFY2(first.error.isEmpty(), qPrintable(first.error.value(QLatin1StringView("message")).toString()));
+    QVERIFY(!first.events.isEmpty());
+    QCOMPARE(first.activity, QStringLiteral("command"));
+    QCOMPARE(first.target, QStringLiteral("T1.V101.open"));
+    const auto again = actions.run(QStringLiteral("alice"), QStringLiteral("command"), request);
+    QVERIFY(again.error.isEmpty());
+    QVERIFY(again.events.isEmpty());
+    QVERIFY(again.activity.isEmpty());
+}
+
+void TestSimOperatorActions::rememberedAnswersAreBounded()
+{
+    SimOperatorActions actions(*m_world);
+    const auto unshelve = [&](int n) {
+        return actions.run(QStringLiteral("alice"), QStringLiteral("unshelve_alarm"),
+                           {{QLatin1StringView("alarmId"), QStringLiteral("no-such-alarm")},
+                            {QLatin1StringView("requestId"), QStringLiteral("u-%1").arg(n)}});
+    };
+    QVERIFY(!unshelve(0).repeated);
+    QVERIFY(unshelve(0).repeated);
+    for (int n = 1; n <= int(SimOperatorActions::kRememberedAnswers); ++n)
+        unshelve(n);
+    QVERIFY(unshelve(SimOperatorActions::kRememberedAnswers).repeated); // the newest is kept
+    QVERIFY(!unshelve(0).repeated); // the oldest was forgotten
+}
+
+QTEST_GUILESS_MAIN(TestSimOperatorActions)
+#include "tst_simoperatoractions.moc"
