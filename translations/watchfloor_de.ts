@@ -1306,18 +1306,6 @@
         <translation>die Ereignisse %1 bis %2 fehlen im Datenstrom</translation>
     </message>
     <message>
-        <source>the server refused the token: %1</source>
-        <translation>der Server hat das Token abgelehnt: %1</translation>
-    </message>
-    <message>
-        <source>bad answer to auth: %1</source>
-        <translation>ungültige Antwort auf die Anmeldung: %1</translation>
-    </message>
-    <message>
-        <source>the server refused the subscription to %1: %2</source>
-        <translation>der Server hat das Abonnement von %1 abgelehnt: %2</translation>
-    </message>
-    <message>
         <source>the CA file %1 holds no readable PEM certificate</source>
         <translation>die CA-Datei %1 enthält kein lesbares PEM-Zertifikat</translation>
     </message>
@@ -1968,6 +1956,21 @@
     </message>
 </context>
 <context>
+    <name>LinkSession</name>
+    <message>
+        <source>the server refused the token: %1</source>
+        <translation>der Server hat das Token abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>bad answer to auth: %1</source>
+        <translation>ungültige Antwort auf die Anmeldung: %1</translation>
+    </message>
+    <message>
+        <source>the server refused the subscription to %1: %2</source>
+        <translation>der Server hat das Abonnement von %1 abgelehnt: %2</translation>
+    </message>
+</context>
+<context>
     <name>MachineDelegate</name>
     <message>
         <source>Running</source>
@@ -2239,14 +2242,6 @@
         <translation>%1 anzeigen</translation>
     </message>
     <message>
-        <source>Watchfloor</source>
-        <translation>Watchfloor</translation>
-    </message>
-    <message>
-        <source>%1 · %2</source>
-        <translation>%1 · %2</translation>
-    </message>
-    <message>
         <source>Preferences…</source>
         <translation>Einstellungen…</translation>
     </message>
@@ -2255,46 +2250,8 @@
         <translation>Einblendungen, Ton, Desktop-Benachrichtigungen, Farbschema und Live-Aktualisierung (%1)</translation>
     </message>
     <message>
-        <source>%1 · %2 role</source>
-        <translation>%1 · Rolle: %2</translation>
-    </message>
-    <message>
         <source>Notifications</source>
         <translation>Benachrichtigungen</translation>
-    </message>
-    <message>
-        <source>Sound muted until %1</source>
-        <translation>Ton stumm bis %1</translation>
-    </message>
-    <message>
-        <source>Critical alarms make no sound until %1. Click to unmute now.</source>
-        <translation>Kritische Alarme sind bis %1 stumm. Klicken Sie, um den Ton jetzt wieder einzuschalten.</translation>
-    </message>
-    <message>
-        <source>Mute sound</source>
-        <translation>Ton stummschalten</translation>
-    </message>
-    <message numerus="yes">
-        <source>Silence the critical alarm sound for %n minute(s)</source>
-        <translation>
-            <numerusform>Ton für kritische Alarme %n Minute lang stummschalten</numerusform>
-            <numerusform>Ton für kritische Alarme %n Minuten lang stummschalten</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>viewer</source>
-        <comment>role</comment>
-        <translation>Beobachter</translation>
-    </message>
-    <message>
-        <source>operator</source>
-        <comment>role</comment>
-        <translation>Bediener</translation>
-    </message>
-    <message>
-        <source>admin</source>
-        <comment>role</comment>
-        <translation>Administrator</translation>
     </message>
 </context>
 <context>
@@ -3847,6 +3804,55 @@
     <message>
         <source>%1 notification: %2</source>
         <translation>Benachrichtigung (%1): %2</translation>
+    </message>
+</context>
+<context>
+    <name>TopBar</name>
+    <message>
+        <source>Watchfloor</source>
+        <translation>Watchfloor</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Sound muted until %1</source>
+        <translation>Ton stumm bis %1</translation>
+    </message>
+    <message>
+        <source>Critical alarms make no sound until %1. Click to unmute now.</source>
+        <translation>Kritische Alarme sind bis %1 stumm. Klicken Sie, um den Ton jetzt wieder einzuschalten.</translation>
+    </message>
+    <message>
+        <source>Mute sound</source>
+        <translation>Ton stummschalten</translation>
+    </message>
+    <message numerus="yes">
+        <source>Silence the critical alarm sound for %n minute(s)</source>
+        <translation>
+            <numerusform>Ton für kritische Alarme %n Minute lang stummschalten</numerusform>
+            <numerusform>Ton für kritische Alarme %n Minuten lang stummschalten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>viewer</source>
+        <comment>role</comment>
+        <translation>Beobachter</translation>
+    </message>
+    <message>
+        <source>operator</source>
+        <comment>role</comment>
+        <translation>Bediener</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <comment>role</comment>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>%1 · %2 role</source>
+        <translation>%1 · Rolle: %2</translation>
     </message>
 </context>
 <context>

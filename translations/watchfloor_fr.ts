@@ -1306,18 +1306,6 @@
         <translation>les événements %1 à %2 manquent dans le flux</translation>
     </message>
     <message>
-        <source>the server refused the token: %1</source>
-        <translation>le serveur a refusé le jeton&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>bad answer to auth: %1</source>
-        <translation>réponse incorrecte à l&apos;authentification&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>the server refused the subscription to %1: %2</source>
-        <translation>le serveur a refusé l&apos;abonnement à %1&#xa0;: %2</translation>
-    </message>
-    <message>
         <source>the CA file %1 holds no readable PEM certificate</source>
         <translation>le fichier d&apos;AC %1 ne contient aucun certificat PEM lisible</translation>
     </message>
@@ -1968,6 +1956,21 @@
     </message>
 </context>
 <context>
+    <name>LinkSession</name>
+    <message>
+        <source>the server refused the token: %1</source>
+        <translation>le serveur a refusé le jeton&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>bad answer to auth: %1</source>
+        <translation>réponse incorrecte à l&apos;authentification&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>the server refused the subscription to %1: %2</source>
+        <translation>le serveur a refusé l&apos;abonnement à %1&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
     <name>MachineDelegate</name>
     <message>
         <source>Running</source>
@@ -2239,14 +2242,6 @@
         <translation>Afficher %1</translation>
     </message>
     <message>
-        <source>Watchfloor</source>
-        <translation>Watchfloor</translation>
-    </message>
-    <message>
-        <source>%1 · %2</source>
-        <translation>%1 · %2</translation>
-    </message>
-    <message>
         <source>Preferences…</source>
         <translation>Préférences…</translation>
     </message>
@@ -2255,46 +2250,8 @@
         <translation>Bulles, son, notifications de bureau, thème et mises à jour en direct (%1)</translation>
     </message>
     <message>
-        <source>%1 · %2 role</source>
-        <translation>%1 · rôle %2</translation>
-    </message>
-    <message>
         <source>Notifications</source>
         <translation>Notifications</translation>
-    </message>
-    <message>
-        <source>Sound muted until %1</source>
-        <translation>Son coupé jusqu&apos;à %1</translation>
-    </message>
-    <message>
-        <source>Critical alarms make no sound until %1. Click to unmute now.</source>
-        <translation>Les alarmes critiques sont silencieuses jusqu&apos;à %1. Cliquez pour rétablir le son maintenant.</translation>
-    </message>
-    <message>
-        <source>Mute sound</source>
-        <translation>Couper le son</translation>
-    </message>
-    <message numerus="yes">
-        <source>Silence the critical alarm sound for %n minute(s)</source>
-        <translation>
-            <numerusform>Couper le son des alarmes critiques pendant %n minute</numerusform>
-            <numerusform>Couper le son des alarmes critiques pendant %n minutes</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>viewer</source>
-        <comment>role</comment>
-        <translation>observateur</translation>
-    </message>
-    <message>
-        <source>operator</source>
-        <comment>role</comment>
-        <translation>opérateur</translation>
-    </message>
-    <message>
-        <source>admin</source>
-        <comment>role</comment>
-        <translation>administrateur</translation>
     </message>
 </context>
 <context>
@@ -3847,6 +3804,55 @@
     <message>
         <source>%1 notification: %2</source>
         <translation>Notification %1&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>TopBar</name>
+    <message>
+        <source>Watchfloor</source>
+        <translation>Watchfloor</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Sound muted until %1</source>
+        <translation>Son coupé jusqu&apos;à %1</translation>
+    </message>
+    <message>
+        <source>Critical alarms make no sound until %1. Click to unmute now.</source>
+        <translation>Les alarmes critiques sont silencieuses jusqu&apos;à %1. Cliquez pour rétablir le son maintenant.</translation>
+    </message>
+    <message>
+        <source>Mute sound</source>
+        <translation>Couper le son</translation>
+    </message>
+    <message numerus="yes">
+        <source>Silence the critical alarm sound for %n minute(s)</source>
+        <translation>
+            <numerusform>Couper le son des alarmes critiques pendant %n minute</numerusform>
+            <numerusform>Couper le son des alarmes critiques pendant %n minutes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>viewer</source>
+        <comment>role</comment>
+        <translation>observateur</translation>
+    </message>
+    <message>
+        <source>operator</source>
+        <comment>role</comment>
+        <translation>opérateur</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <comment>role</comment>
+        <translation>administrateur</translation>
+    </message>
+    <message>
+        <source>%1 · %2 role</source>
+        <translation>%1 · rôle %2</translation>
     </message>
 </context>
 <context>

@@ -26,6 +26,7 @@
 #include "stalebanner.h"
 #include "theme.h"
 #include "toastarea.h"
+#include "topbar.h"
 #include "viewfactory.h"
 #include "viewwindow.h"
 
@@ -57,7 +58,6 @@ const QString detachedKey = QStringLiteral("detached");
 const QString viewKey = QStringLiteral("view");
 const QString geometryKey = QStringLiteral("geometry");
 const QString notificationsKey = QStringLiteral("notificationsOpen");
-constexpr int kMuteMinutes = 15; // one click on the mute button
 
 // Views are kept by name, so adding a view does not reopen another one.
 QString settingOf(MainWindow::View view)
@@ -90,7 +90,23 @@ MainWindow::MainWindow(ConsoleServices *services, const QString &profileName, QW
     auto *layout = new QVBoxLayout(central);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
-    layout->addWidget(createTopBar(profileName));
+    m_preferencesAction = new QAction(tr("Preferences…"), this);
+    m_preferencesAction->setObjectName(QStringLiteral("preferencesAction"));
+    m_preferencesAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    m_preferencesAction->setToolTip(tr("Toasts, sound, desktop notifications, theme and live updates (%1)")
+                                        .arg(m_preferencesAction->shortcut().toString(QKeySequence::NativeText)));
+    connect(m_preferencesAction, &QAction::triggered, this, &MainWindow::openPreferences);
+    addAction(m_preferencesAction);
+    m_topBar = new TopBar(profileName, session->link(), m_notifications, m_preferencesAction, central);
+    connect(m_topBar, &TopBar::muteClicked, this, [this] {
+        AlarmSound *sound = m_alerting->sound();
+        if (sound->isMuted())
+            sound->unmute();
+        else
+            sound->muteFor(std::chrono::minutes(TopBar::kMuteMinutes));
+    });
+    connect(m_topBar->bell(), &QToolButton::toggled, this, &MainWindow::setNotificationsVisible);
+    layout->addWidget(m_topBar);
 
     m_staleBanner = new StaleBanner(session->link(), central);
     layout->addWidget(m_staleBanner);
@@ -173,8 +189,6 @@ MainWindow::MainWindow(ConsoleServices *services, const QString &profileName, QW
         m_panel->reportProblem(tr("The command log could not be saved: %1").arg(message));
     });
 
-    connect(session->link(), &LinkStatus::stateChanged, this, &MainWindow::updateIdentity);
-    updateIdentity();
     resize(1280, 800);
 }
 
@@ -183,7 +197,7 @@ MainWindow::~MainWindow()
     // Hiding the dock while QWidget's destructor runs would call back into
     // a MainWindow that is no longer one.
     m_dock->disconnect(this);
-    m_bell->disconnect(this);
+    m_topBar->bell()->disconnect(this);
     // The windows of their own go with this one, before the session can.
     const QList<QPointer<ViewWindow>> windows = m_windows; // each deletion prunes the list
     for (const QPointer<ViewWindow> &window : windows)
@@ -209,6 +223,21 @@ QString MainWindow::viewTitle(View view)
         return tr("Command log");
     }
     return {};
+}
+
+ConnectionIndicator *MainWindow::connectionIndicator() const
+{
+    return m_topBar->indicator();
+}
+
+NotificationBell *MainWindow::bell() const
+{
+    return m_topBar->bell();
+}
+
+QToolButton *MainWindow::muteButton() const
+{
+    return m_topBar->muteButton();
 }
 
 QLabel *MainWindow::staleBanner() const
@@ -378,104 +407,6 @@ MainWindow::View MainWindow::currentView() const
     return View(m_pages->currentIndex());
 }
 
-QWidget *MainWindow::createTopBar(const QString &profileName)
-{
-    auto *bar = new QWidget(this);
-    bar->setObjectName(QStringLiteral("topBar"));
-    bar->setAutoFillBackground(true);
-    bar->setBackgroundRole(QPalette::Button); // set apart from the views, in either theme
-
-    auto *layout = new QHBoxLayout(bar);
-    layout->setContentsMargins(12, 6, 8, 6);
-    m_title = new QLabel(tr("Watchfloor"), bar);
-    m_title->setObjectName(QStringLiteral("consoleTitle"));
-    updateTitleFont();
-    layout->addWidget(m_title);
-    layout->addSpacing(16);
-
-    auto *profile = new QLabel(bar);
-    profile->setObjectName(QStringLiteral("profileLabel"));
-    profile->setText(tr("%1 · %2").arg(
-        profileName, m_session->link()->settings().url.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery)));
-    layout->addWidget(profile);
-    layout->addStretch(1);
-    layout->addSpacing(16); // kept when a large font leaves no room to stretch
-
-    m_identity = new QLabel(bar);
-    m_identity->setObjectName(QStringLiteral("identityLabel"));
-    layout->addWidget(m_identity);
-    layout->addSpacing(12);
-
-    m_indicator = new ConnectionIndicator(m_session->link(), bar);
-    layout->addWidget(m_indicator);
-    layout->addSpacing(8);
-
-    m_mute = new QToolButton(bar);
-    m_mute->setObjectName(QStringLiteral("muteButton"));
-    m_mute->setAutoRaise(true);
-    m_mute->setFocusPolicy(Qt::StrongFocus);
-    connect(m_mute, &QToolButton::clicked, this, [this] {
-        AlarmSound *sound = m_alerting->sound();
-        if (sound->isMuted())
-            sound->unmute();
-        else
-            sound->muteFor(std::chrono::minutes(kMuteMinutes));
-    });
-    layout->addWidget(m_mute);
-
-    m_bell = new NotificationBell(m_notifications, bar);
-    connect(m_bell, &QToolButton::toggled, this, &MainWindow::setNotificationsVisible);
-    layout->addWidget(m_bell);
-
-    m_preferencesAction = new QAction(tr("Preferences…"), this);
-    m_preferencesAction->setObjectName(QStringLiteral("preferencesAction"));
-    m_preferencesAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
-    m_preferencesAction->setToolTip(tr("Toasts, sound, desktop notifications, theme and live updates (%1)")
-                                        .arg(m_preferencesAction->shortcut().toString(QKeySequence::NativeText)));
-    connect(m_preferencesAction, &QAction::triggered, this, &MainWindow::openPreferences);
-    addAction(m_preferencesAction);
-    m_preferencesButton = new QToolButton(bar);
-    m_preferencesButton->setObjectName(QStringLiteral("preferencesButton"));
-    m_preferencesButton->setDefaultAction(m_preferencesAction);
-    m_preferencesButton->setAutoRaise(true);
-    m_preferencesButton->setFocusPolicy(Qt::StrongFocus);
-    layout->addWidget(m_preferencesButton);
-    return bar;
-}
-
-void MainWindow::updateTitleFont()
-{
-    QFont titleFont = font();
-    titleFont.setBold(true);
-    if (titleFont.pointSizeF() > 0)
-        titleFont.setPointSizeF(titleFont.pointSizeF() * 1.15);
-    m_title->setFont(titleFont);
-}
-
-void MainWindow::changeEvent(QEvent *event)
-{
-    // Its own font does not follow the window's: set it again (a kiosk's larger type).
-    if (event->type() == QEvent::FontChange && m_title)
-        updateTitleFont();
-    QMainWindow::changeEvent(event);
-}
-
-void MainWindow::updateIdentity()
-{
-    const LinkStatus *c = m_session->link();
-    const QString name = c->settings().operatorName;
-    // The roles the protocol names, in the operator's language; another
-    // server's own role words are shown as they come.
-    QString role = c->role();
-    if (role == u"viewer")
-        role = tr("viewer", "role");
-    else if (role == u"operator")
-        role = tr("operator", "role");
-    else if (role == u"admin")
-        role = tr("admin", "role");
-    m_identity->setText(role.isEmpty() ? name : tr("%1 · %2 role").arg(name, role));
-}
-
 void MainWindow::createNotifications()
 {
     m_panel = new NotificationPanel(m_notifications, m_session, this);
@@ -491,11 +422,11 @@ void MainWindow::createNotifications()
     m_dock->hide();
     connect(m_panel, &NotificationPanel::closeRequested, this, [this] {
         setNotificationsVisible(false);
-        m_bell->setFocus(Qt::OtherFocusReason);
+        m_topBar->bell()->setFocus(Qt::OtherFocusReason);
     });
     connect(m_dock, &QDockWidget::visibilityChanged, this, [this] {
-        const QSignalBlocker quiet(m_bell);
-        m_bell->setChecked(m_dock->isVisible());
+        const QSignalBlocker quiet(m_topBar->bell());
+        m_topBar->bell()->setChecked(m_dock->isVisible());
     });
     m_notificationsAction = new QAction(tr("Notifications"), this);
     m_notificationsAction->setObjectName(QStringLiteral("notificationsAction"));
@@ -525,8 +456,8 @@ void MainWindow::setNotificationsVisible(bool visible)
         visible = false; // a floor screen keeps the views whole: toasts and the bell say what is new
     m_dock->setVisible(visible);
     {
-        const QSignalBlocker quiet(m_bell);
-        m_bell->setChecked(visible);
+        const QSignalBlocker quiet(m_topBar->bell());
+        m_topBar->bell()->setChecked(visible);
     }
     if (visible) {
         m_dock->raise();
@@ -625,11 +556,11 @@ void MainWindow::setKioskMode(bool kiosk)
     for (QAction *action : {m_preferencesAction, m_openInNewWindow, m_notificationsAction})
         action->setEnabled(!kiosk);
     m_saveDiagnostics->setEnabled(!kiosk && m_diagnostics);
-    m_preferencesButton->setVisible(!kiosk);
+    m_topBar->preferencesButton()->setVisible(!kiosk);
     m_openButton->setVisible(!kiosk);
     // The bell still shows what waits, but no longer opens the notification center.
-    m_bell->setAttribute(Qt::WA_TransparentForMouseEvents, kiosk);
-    m_bell->setFocusPolicy(kiosk ? Qt::NoFocus : Qt::StrongFocus);
+    m_topBar->bell()->setAttribute(Qt::WA_TransparentForMouseEvents, kiosk);
+    m_topBar->bell()->setFocusPolicy(kiosk ? Qt::NoFocus : Qt::StrongFocus);
     m_dock->setFeatures(kiosk ? QDockWidget::NoDockWidgetFeatures
                               : QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
     // On a floor screen the banner goes above everything, the top bar too.
@@ -662,17 +593,8 @@ void MainWindow::openPreferences()
 
 void MainWindow::updateMuteButton()
 {
-    AlarmSound *sound = m_alerting->sound();
-    m_mute->setVisible(m_preferences.sound && m_features.sound);
-    if (sound->isMuted()) {
-        const QString until = QLocale().toString(sound->mutedUntil().toLocalTime().time(), QStringLiteral("HH:mm"));
-        m_mute->setText(tr("Sound muted until %1").arg(until));
-        m_mute->setToolTip(tr("Critical alarms make no sound until %1. Click to unmute now.").arg(until));
-    } else {
-        m_mute->setText(tr("Mute sound"));
-        m_mute->setToolTip(tr("Silence the critical alarm sound for %n minute(s)", nullptr, kMuteMinutes));
-    }
-    m_mute->setAccessibleName(m_mute->text());
+    const AlarmSound *sound = m_alerting->sound();
+    m_topBar->showMute(m_preferences.sound && m_features.sound, sound->isMuted() ? sound->mutedUntil() : QDateTime());
 }
 
 void MainWindow::setDiagnostics(DiagnosticsSnapshot *snapshot)

@@ -36,6 +36,7 @@ class QTableView;
 class QToolButton;
 class Session;
 class StaleBanner;
+class TopBar;
 class ViewWindow;
 
 // The console's main window: a top bar (profile, operator, link state, the
@@ -109,7 +110,6 @@ public:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
-    void changeEvent(QEvent *event) override;
 
 public:
     OverviewView *overview() const { return m_overview; }
@@ -122,7 +122,7 @@ public:
     // This console's commands, for every window's control panel.
     CommandService *commandService() const { return m_commandService; }
 
-    ConnectionIndicator *connectionIndicator() const { return m_indicator; }
+    ConnectionIndicator *connectionIndicator() const;
     // The StaleBanner (a QLabel) across the top of this window.
     QLabel *staleBanner() const;
     DronesView *dronesView() const { return m_drones; }
@@ -131,11 +131,11 @@ public:
     QToolButton *openInNewWindowButton() const { return m_openButton; }
 
     NotificationCenter *notifications() const { return m_notifications; }
-    NotificationBell *bell() const { return m_bell; }
+    NotificationBell *bell() const;
     NotificationPanel *notificationPanel() const { return m_panel; }
     QDockWidget *notificationDock() const { return m_dock; }
     Alerting *alerting() const { return m_alerting; }
-    QToolButton *muteButton() const { return m_mute; }
+    QToolButton *muteButton() const;
     QAction *preferencesAction() const { return m_preferencesAction; }
 
     // Support: the diagnostics snapshot the "Save diagnostics…" action writes
@@ -147,14 +147,11 @@ public:
     bool saveDiagnostics(const QString &path, QString *error = nullptr) const;
 
 private:
-    QWidget *createTopBar(const QString &profileName);
     void addView(View view, QWidget *page);
     void showTabMenu(const QPoint &pos);
     void fillWindowMenu();
     ViewWindow *openViewWindow(View view, const QByteArray &geometry);
     void saveViewWindows(QSettings &settings) const;
-    void updateIdentity();
-    void updateTitleFont();
     void createNotifications();
     void acknowledgeFromToast(const QString &notificationId);
     void showNotification(const QString &notificationId);
@@ -165,9 +162,7 @@ private:
     ConsoleServices *m_services;
     Session *m_session;
     QString m_profileName;
-    ConnectionIndicator *m_indicator = nullptr;
-    QLabel *m_title = nullptr;
-    QLabel *m_identity = nullptr;
+    TopBar *m_topBar = nullptr;
     StaleBanner *m_staleBanner = nullptr;
     DronesView *m_drones = nullptr;
     OverviewView *m_overview = nullptr;
@@ -189,13 +184,10 @@ private:
     QString m_stateKey;
 
     NotificationCenter *m_notifications = nullptr;
-    NotificationBell *m_bell = nullptr;
     NotificationPanel *m_panel = nullptr;
     QDockWidget *m_dock = nullptr;
     Alerting *m_alerting = nullptr;
-    QToolButton *m_mute = nullptr;
     QAction *m_preferencesAction = nullptr;
-    QToolButton *m_preferencesButton = nullptr;
     QAction *m_notificationsAction = nullptr;
     QAction *m_saveDiagnostics = nullptr;
     DiagnosticsSnapshot *m_diagnostics = nullptr;

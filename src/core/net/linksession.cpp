@@ -6,21 +6,10 @@
 #include "requesttracker.h"
 #include "sequenceguard.h"
 
-#include <QCoreApplication>
 #include <QLoggingCategory>
 
 // The link's own category (connectionservice.cpp): the session is part of the link.
 Q_DECLARE_LOGGING_CATEGORY(lcConnection)
-
-namespace {
-
-// The operator reads these as the link's words: they keep its translations.
-QString trLink(const char *text)
-{
-    return QCoreApplication::translate("ConnectionService", text);
-}
-
-} // namespace
 
 LinkSession::LinkSession(Link &link, RequestTracker &requests, SequenceGuard &sequence, QObject *parent)
     : QObject(parent)
@@ -126,13 +115,13 @@ void LinkSession::takenIn()
 void LinkSession::onAuthAnswer(const Protocol::Result &result)
 {
     if (!result.ok) {
-        Q_EMIT authRefused(trLink("the server refused the token: %1")
+        Q_EMIT authRefused(tr("the server refused the token: %1")
                                .arg(result.error.message.isEmpty() ? result.error.code : result.error.message));
         return;
     }
     const auto grant = Protocol::decodeAuthGrant(result.data);
     if (const auto *error = std::get_if<Protocol::DecodeError>(&grant)) {
-        Q_EMIT broken(trLink("bad answer to auth: %1").arg(error->toString()));
+        Q_EMIT broken(tr("bad answer to auth: %1").arg(error->toString()));
         return;
     }
     const auto &g = std::get<Protocol::AuthGrant>(grant);
@@ -204,7 +193,7 @@ void LinkSession::onSubscribeAnswer(const QString &channel, const Protocol::Resu
     if (!m_link.isOpen())
         return;
     if (m_refusedChannels.size() >= m_channels.size()) {
-        Q_EMIT failed(trLink("the server refused the subscription to %1: %2").arg(channel, reason));
+        Q_EMIT failed(tr("the server refused the subscription to %1: %2").arg(channel, reason));
         return;
     }
     stopAwaiting(channel);
