@@ -4,6 +4,7 @@
 
 #include <QApplication>
 #include <QPainter>
+#include <QPainterPath>
 #include <QStyleOptionViewItem>
 
 #include <algorithm>
@@ -60,6 +61,19 @@ int drawPercentBar(QPainter *painter, const QStyleOptionViewItem &option, double
                       fill);
     painter->restore();
     return kBarWidth + 14;
+}
+
+void fillDiamond(QPainter *painter, const QRectF &rect, const QColor &colour)
+{
+    QPainterPath diamond;
+    diamond.moveTo(rect.center().x(), rect.top());
+    diamond.lineTo(rect.right(), rect.center().y());
+    diamond.lineTo(rect.center().x(), rect.bottom());
+    diamond.lineTo(rect.left(), rect.center().y());
+    diamond.closeSubpath();
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(colour);
+    painter->drawPath(diamond);
 }
 
 } // namespace CellPainter

@@ -25,5 +25,8 @@ void drawText(QPainter *painter, const QStyleOptionViewItem &option, int left, c
 // A 60-pixel bar filled to `percent` (0-100) at the start of the cell;
 // returns where the text beside it starts.
 int drawPercentBar(QPainter *painter, const QStyleOptionViewItem &option, double percent, const QColor &fill);
+// A diamond filling `rect`, in `colour`, without an outline: the shape of a
+// state that needs action, with its mark drawn on top by the caller.
+void fillDiamond(QPainter *painter, const QRectF &rect, const QColor &colour);
 
 } // namespace CellPainter

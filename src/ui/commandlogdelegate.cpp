@@ -113,15 +113,7 @@ void CommandLogDelegate::drawStatusSymbol(QPainter *p, CommandState status, cons
     case CommandState::Timeout: {
         // A red diamond with a mark inside: a bar for failed and rejected, a
         // clock hand for timed out.
-        QPainterPath diamond;
-        diamond.moveTo(r.center().x(), r.top());
-        diamond.lineTo(r.right(), r.center().y());
-        diamond.lineTo(r.center().x(), r.bottom());
-        diamond.lineTo(r.left(), r.center().y());
-        diamond.closeSubpath();
-        p->setPen(Qt::NoPen);
-        p->setBrush(Theme::alarmColor());
-        p->drawPath(diamond);
+        CellPainter::fillDiamond(p, r, Theme::alarmColor());
         p->setPen(QPen(Qt::white, 1.8, Qt::SolidLine, Qt::RoundCap));
         if (status == CommandState::Timeout) {
             p->drawLine(r.center(), QPointF(r.center().x(), r.top() + 4));

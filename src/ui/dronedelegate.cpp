@@ -12,7 +12,7 @@
 
 namespace {
 
-void drawSymbol(QPainter *p, Domain::DroneState state, const QRectF &r)
+void drawStateSymbol(QPainter *p, Domain::DroneState state, const QRectF &r)
 {
     using S = Domain::DroneState;
     p->save();
@@ -53,15 +53,7 @@ void drawSymbol(QPainter *p, Domain::DroneState state, const QRectF &r)
         p->drawEllipse(r.adjusted(1, 1, -1, -1));
         break;
     case S::Error: { // a red diamond with a bar: act
-        QPainterPath diamond;
-        diamond.moveTo(r.center().x(), r.top());
-        diamond.lineTo(r.right(), r.center().y());
-        diamond.lineTo(r.center().x(), r.bottom());
-        diamond.lineTo(r.left(), r.center().y());
-        diamond.closeSubpath();
-        p->setPen(Qt::NoPen);
-        p->setBrush(Theme::alarmColor());
-        p->drawPath(diamond);
+        CellPainter::fillDiamond(p, r, Theme::alarmColor());
         p->setPen(QPen(Qt::white, 1.8));
         p->drawLine(QPointF(r.center().x(), r.top() + 3.5), QPointF(r.center().x(), r.center().y() + 1));
         p->drawPoint(QPointF(r.center().x(), r.bottom() - 3.5));
@@ -143,58 +135,30 @@ void DroneDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIn
     }
 }
 
-void DroneDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+DroneDelegate::DroneDelegate(QObject *parent)
+    : StatusTableDelegate(
+        {DroneModel::StaleRole, DroneModel::StateColumn, DroneModel::BatteryColumn, QStringLiteral("100 % LOW")},
+        parent)
+{ }
+
+void DroneDelegate::drawSymbol(QPainter *painter, const QModelIndex &index, const QRectF &rect) const
 {
-    // A drone not heard from lately, or any drone while the link is down, is
-    // drawn faded and slanted: its values are the last known, not live.
-    QStyleOptionViewItem opt = option;
-    CellPainter::markStale(opt, index.data(DroneModel::StaleRole).toBool());
-    switch (index.column()) {
-    case DroneModel::StateColumn:
-        paintState(painter, opt, index);
-        break;
-    case DroneModel::BatteryColumn:
-        paintBattery(painter, opt, index);
-        break;
-    default:
-        QStyledItemDelegate::paint(painter, opt, index);
-    }
+    drawStateSymbol(painter, Domain::DroneState(index.data(DroneModel::StateRole).toInt()), rect);
 }
 
-QSize DroneDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
+bool DroneDelegate::needsAction(const QModelIndex &index) const
 {
-    QSize size = QStyledItemDelegate::sizeHint(option, index);
-    if (index.column() == DroneModel::StateColumn)
-        size.rwidth() += option.fontMetrics.height() + 8;
-    else if (index.column() == DroneModel::BatteryColumn)
-        size.setWidth(std::max(size.width(), option.fontMetrics.horizontalAdvance(QStringLiteral("100 % LOW")) + 90));
-    return size;
+    return Domain::DroneState(index.data(DroneModel::StateRole).toInt()) == Domain::DroneState::Error;
 }
 
-void DroneDelegate::paintState(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+StatusTableDelegate::Bar DroneDelegate::bar(const QModelIndex &index, const QString &text, bool) const
 {
-    QStyleOptionViewItem opt = option;
-    initStyleOption(&opt, index);
-    const auto state = Domain::DroneState(index.data(DroneModel::StateRole).toInt());
-    const QString text = CellPainter::drawBackground(painter, opt);
-    const QRectF symbolRect = CellPainter::symbolRect(opt, std::min(opt.rect.height() - 8, opt.fontMetrics.height()));
-    drawSymbol(painter, state, symbolRect);
-    const bool error = state == Domain::DroneState::Error;
-    CellPainter::drawText(painter, opt, int(symbolRect.width()) + 12, text,
-                          error ? Theme::alarmColor() : opt.palette.color(QPalette::Text), error);
-}
-
-void DroneDelegate::paintBattery(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
-{
-    QStyleOptionViewItem opt = option;
-    initStyleOption(&opt, index);
-    const QString text = CellPainter::drawBackground(painter, opt);
+    // A low battery stays in its colour on a stale row: the last known level
+    // is still the one to act on.
     const double battery = index.data(DroneModel::BatteryRole).toDouble();
     const bool low = battery < kLowBattery;
     const QColor fill = battery < kCriticalBattery ? Theme::alarmColor()
         : low                                      ? Theme::warningColor()
                                                    : Theme::neutralColor();
-    const int left = CellPainter::drawPercentBar(painter, opt, battery, fill);
-    CellPainter::drawText(painter, opt, left, low ? tr("%1 LOW").arg(text) : text,
-                          low ? fill.darker(115) : opt.palette.color(QPalette::Text), low);
+    return {battery, fill, low ? tr("%1 LOW").arg(text) : text, low ? fill.darker(115) : QColor(), low};
 }

@@ -2,11 +2,11 @@
 
 #include "model/dronemodel.h"
 
-#include <QStyledItemDelegate>
+#include "statustabledelegate.h"
 
 // Draws the drones table's state and battery columns: a shape and words for
 // every state, colour only where something is wrong (error, low battery).
-class DroneDelegate : public QStyledItemDelegate
+class DroneDelegate : public StatusTableDelegate
 {
     Q_OBJECT
 
@@ -14,10 +14,7 @@ public:
     static constexpr double kLowBattery = DroneModel::kLowBatteryPercent;
     static constexpr double kCriticalBattery = 10.0;
 
-    using QStyledItemDelegate::QStyledItemDelegate;
-
-    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
-    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    explicit DroneDelegate(QObject *parent = nullptr);
 
     // The words for a state, as the drones table shows them.
     static QString stateText(Domain::DroneState state);
@@ -25,8 +22,7 @@ public:
 protected:
     // The model gives raw values; this turns them into the column's text.
     void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override;
-
-private:
-    void paintState(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const;
-    void paintBattery(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const;
+    void drawSymbol(QPainter *painter, const QModelIndex &index, const QRectF &rect) const override;
+    bool needsAction(const QModelIndex &index) const override;
+    Bar bar(const QModelIndex &index, const QString &text, bool stale) const override;
 };

@@ -104,15 +104,7 @@ void MachineDelegate::drawStatusSymbol(QPainter *p, MachineState status, const Q
         break;
     }
     case MachineState::Down: { // a red diamond with a bar: act
-        QPainterPath diamond;
-        diamond.moveTo(r.center().x(), r.top());
-        diamond.lineTo(r.right(), r.center().y());
-        diamond.lineTo(r.center().x(), r.bottom());
-        diamond.lineTo(r.left(), r.center().y());
-        diamond.closeSubpath();
-        p->setPen(Qt::NoPen);
-        p->setBrush(Theme::alarmColor());
-        p->drawPath(diamond);
+        CellPainter::fillDiamond(p, r, Theme::alarmColor());
         p->setPen(QPen(Qt::white, 1.8));
         p->drawLine(QPointF(r.center().x(), r.top() + 3.5), QPointF(r.center().x(), r.center().y() + 1));
         p->drawPoint(QPointF(r.center().x(), r.bottom() - 3.5));
@@ -206,58 +198,25 @@ void MachineDelegate::initStyleOption(QStyleOptionViewItem *option, const QModel
     }
 }
 
-void MachineDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+MachineDelegate::MachineDelegate(QObject *parent)
+    : StatusTableDelegate(
+        {MachineModel::StaleRole, MachineModel::StatusColumn, MachineModel::UtilizationColumn, QStringLiteral("100 %")},
+        parent)
+{ }
+
+void MachineDelegate::drawSymbol(QPainter *painter, const QModelIndex &index, const QRectF &rect) const
 {
-    // A machine not heard from lately, or any machine while the link is down,
-    // is drawn faded and slanted: its values are the last known, not live.
-    QStyleOptionViewItem opt = option;
-    CellPainter::markStale(opt, index.data(MachineModel::StaleRole).toBool());
-    switch (index.column()) {
-    case MachineModel::StatusColumn:
-        paintStatus(painter, opt, index);
-        break;
-    case MachineModel::UtilizationColumn:
-        paintUtilization(painter, opt, index);
-        break;
-    default:
-        QStyledItemDelegate::paint(painter, opt, index);
-    }
+    drawStatusSymbol(painter, MachineState(index.data(MachineModel::StatusRole).toInt()), rect);
 }
 
-QSize MachineDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
+bool MachineDelegate::needsAction(const QModelIndex &index) const
 {
-    QSize size = QStyledItemDelegate::sizeHint(option, index);
-    if (index.column() == MachineModel::StatusColumn)
-        size.rwidth() += option.fontMetrics.height() + 8;
-    else if (index.column() == MachineModel::UtilizationColumn)
-        size.setWidth(std::max(size.width(), option.fontMetrics.horizontalAdvance(QStringLiteral("100 %")) + 90));
-    return size;
+    return MachineState(index.data(MachineModel::StatusRole).toInt()) == MachineState::Down;
 }
 
-void MachineDelegate::paintStatus(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+StatusTableDelegate::Bar MachineDelegate::bar(const QModelIndex &index, const QString &text, bool stale) const
 {
-    QStyleOptionViewItem opt = option;
-    initStyleOption(&opt, index);
-    opt.font = option.font; // keep the stale slant
-    const auto status = MachineState(index.data(MachineModel::StatusRole).toInt());
-    const QString text = CellPainter::drawBackground(painter, opt);
-    const QRectF symbolRect = CellPainter::symbolRect(opt, std::min(opt.rect.height() - 8, opt.fontMetrics.height()));
-    drawStatusSymbol(painter, status, symbolRect);
-    const bool down = status == MachineState::Down;
-    CellPainter::drawText(painter, opt, int(symbolRect.width()) + 12, text,
-                          down ? Theme::alarmColor() : opt.palette.color(QPalette::Text), down);
-}
-
-void MachineDelegate::paintUtilization(QPainter *painter, const QStyleOptionViewItem &option,
-                                       const QModelIndex &index) const
-{
-    QStyleOptionViewItem opt = option;
-    initStyleOption(&opt, index);
-    opt.font = option.font;
-    const QString text = CellPainter::drawBackground(painter, opt);
     // Utilization is a normal figure whatever its value: the bar stays grey.
-    const bool stale = index.data(MachineModel::StaleRole).toBool();
-    const int left = CellPainter::drawPercentBar(painter, opt, index.data(MachineModel::UtilizationRole).toDouble(),
-                                                 stale ? Theme::staleText() : Theme::neutralColor());
-    CellPainter::drawText(painter, opt, left, text, opt.palette.color(QPalette::Text));
+    return {index.data(MachineModel::UtilizationRole).toDouble(), stale ? Theme::staleText() : Theme::neutralColor(),
+            text, QColor(), false};
 }

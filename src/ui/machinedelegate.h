@@ -2,8 +2,8 @@
 
 #include "domain/machine.h"
 
+#include "statustabledelegate.h"
 #include <QPixmap>
-#include <QStyledItemDelegate>
 
 class QDateTime;
 
@@ -11,15 +11,12 @@ class QDateTime;
 // in the alarm colour; Maintenance neutral, with a shape of its own), the
 // utilization as a grey bar with its figure, counts in the locale's digits,
 // and rows not heard from lately faded and slanted.
-class MachineDelegate : public QStyledItemDelegate
+class MachineDelegate : public StatusTableDelegate
 {
     Q_OBJECT
 
 public:
-    using QStyledItemDelegate::QStyledItemDelegate;
-
-    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
-    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    explicit MachineDelegate(QObject *parent = nullptr);
 
     // Words for the protocol's values, as the machines view shows them.
     static QString statusText(Domain::MachineState status);
@@ -39,8 +36,7 @@ public:
 protected:
     // The model gives raw values; this turns them into the column's text.
     void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override;
-
-private:
-    void paintStatus(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const;
-    void paintUtilization(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const;
+    void drawSymbol(QPainter *painter, const QModelIndex &index, const QRectF &rect) const override;
+    bool needsAction(const QModelIndex &index) const override;
+    Bar bar(const QModelIndex &index, const QString &text, bool stale) const override;
 };

@@ -1,0 +1,56 @@
+#pragma once
+
+#include <QColor>
+#include <QStyledItemDelegate>
+
+// The base of a table delegate whose rows can be stale and which leads one
+// column with a state's symbol and draws another as a percent bar with its
+// figure: the drones' state and battery, the machines' status and
+// utilization. Every other column is drawn as QStyledItemDelegate draws it.
+// Contract: a stale row (its staleRole true) is drawn grey and slanted in
+// every column, the symbol and bar columns included; the symbol column's
+// text is in the alarm colour and bold when the state calls for action; the
+// columns are wide enough for the symbol beside the text, and for the bar
+// beside its widest text.
+class StatusTableDelegate : public QStyledItemDelegate
+{
+    Q_OBJECT
+
+public:
+    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+
+protected:
+    struct Columns
+    {
+        int staleRole;
+        int symbolColumn;
+        int barColumn;
+        QString widestBarText; // the widest figure the bar column shows
+    };
+    // The bar column of one row: how full, in which colour, and its figure.
+    struct Bar
+    {
+        double percent = 0.0; // 0 to 100
+        QColor fill;
+        QString text;
+        QColor textColour; // invalid: the row's own text colour
+        bool bold = false;
+    };
+
+    StatusTableDelegate(const Columns &columns, QObject *parent);
+
+    // The symbol of the row's state, drawn into `rect`.
+    virtual void drawSymbol(QPainter *painter, const QModelIndex &index, const QRectF &rect) const = 0;
+    // Whether the row's state calls for action.
+    virtual bool needsAction(const QModelIndex &index) const = 0;
+    // The bar of the row, given the cell's text and whether the row is stale.
+    virtual Bar bar(const QModelIndex &index, const QString &text, bool stale) const = 0;
+
+private:
+    void paintSymbolCell(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const;
+    void paintBarCell(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index,
+                      bool stale) const;
+
+    Columns m_columns;
+};
