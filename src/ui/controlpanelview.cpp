@@ -182,7 +182,7 @@ void ControlPanelView::syncStructure()
             if (created)
                 control = createControl(id);
             w.devices[device].endpoints.append(control);
-            control->updateFrom(endpoint);
+            control->setRow(endpoint); // again after a move or re-insertion
             if (created && control->hasTrend())
                 control->setSamples(endpoint.data(TileModel::TrendRole).value<QList<MetricHistory::Sample>>());
         }
@@ -232,7 +232,7 @@ void ControlPanelView::onDataChanged(const QModelIndex &topLeft, const QModelInd
         EndpointControl *control = m_controls.value(id);
         if (!control)
             continue; // new: the structure pass that follows creates it
-        control->updateFrom(index);
+        control->refresh(roles);
         if (newSample && control->hasTrend())
             m_dirtyTrends.insert(id);
     }

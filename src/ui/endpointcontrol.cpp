@@ -17,6 +17,7 @@
 #include <QScopedValueRollback>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -210,44 +211,24 @@ void EndpointControl::setDeviceName(const QString &deviceName)
     refreshAccessibleNames();
 }
 
-void EndpointControl::updateFrom(const QModelIndex &index)
+void EndpointControl::setRow(const QModelIndex &index)
 {
-    const QModelIndex row = index.siblingAtColumn(0);
-    const auto get = [&row](TileModel::Role role) { return row.data(role); };
+    m_row = index.siblingAtColumn(0);
+    refresh();
+}
 
-    const QString name = get(TileModel::NameRole).toString();
-    const int valueType = get(TileModel::ValueTypeRole).toInt();
-    const bool writable = get(TileModel::WritableRole).toBool();
-    const QVariant min = get(TileModel::MinRole);
-    const QVariant max = get(TileModel::MaxRole);
-    const QVariant step = get(TileModel::StepRole);
-    const QStringList options = get(TileModel::OptionsRole).toStringList();
-    const QString unit = get(TileModel::UnitRole).toString();
-    const bool metaChanged = valueType != m_valueType || writable != m_writable || min != m_min || max != m_max
-        || step != m_step || options != m_options || unit != m_unit;
-    m_name = name;
-    m_valueType = valueType;
-    m_writable = writable;
-    m_min = min;
-    m_max = max;
-    m_step = step;
-    m_options = options;
-    m_unit = unit;
-
-    const QVariant pendingBefore = m_pendingCommandId;
-    const bool staleBefore = m_stale;
-    m_value = get(TileModel::ValueRole);
-    m_pendingCommandId = get(TileModel::PendingCommandIdRole);
-    m_pendingValue = get(TileModel::PendingValueRole);
-    m_pendingStatus = get(TileModel::PendingStatusRole);
-    m_pendingOwn = get(TileModel::PendingOwnRole).toBool();
-    m_pendingUnconfirmed = get(TileModel::PendingUnconfirmedRole).toBool();
-    m_stale = get(TileModel::StaleRole).toBool();
-
-    if (metaChanged) {
+void EndpointControl::refresh(const QList<int> &roles)
+{
+    const auto touches = [&roles](std::initializer_list<int> these) {
+        return roles.isEmpty()
+            || std::any_of(these.begin(), these.end(), [&roles](int r) { return roles.contains(r); });
+    };
+    bool reconfigured = false;
+    if (touches({TileModel::ValueTypeRole, TileModel::WritableRole, TileModel::MinRole, TileModel::MaxRole,
+                 TileModel::StepRole, TileModel::OptionsRole, TileModel::UnitRole})) {
         Kind kind = Kind::None;
-        if (writable) {
-            switch (ValueType(valueType)) {
+        if (field(TileModel::WritableRole).toBool()) {
+            switch (ValueType(field(TileModel::ValueTypeRole).toInt())) {
             case ValueType::Bool:
                 kind = Kind::Toggle;
                 break;
@@ -259,17 +240,45 @@ void EndpointControl::updateFrom(const QModelIndex &index)
                 break;
             }
         }
-        setKind(kind);
-        configureEditors();
+        setKind(kind); // also whether a trend shows, which a read-only number has too
+        reconfigured = configureEditors();
     }
-    // A command that finished (or was overtaken) hands the editor back to the actual value.
-    if (pendingBefore.isValid() && !m_pendingCommandId.isValid())
+    const bool valueOrPending
+        = touches({TileModel::ValueRole, TileModel::PendingCommandIdRole, TileModel::PendingValueRole,
+                   TileModel::PendingStatusRole, TileModel::PendingOwnRole, TileModel::PendingUnconfirmedRole});
+    const bool staleness = touches({TileModel::StaleRole});
+    if (!reconfigured && !valueOrPending && !staleness && !touches({TileModel::NameRole}))
+        return; // a time, an age, a trend, interlocks: nothing this control draws
+    // A command that finished (or was overtaken) hands the editor back to
+    // the actual value; the busy indicator says one was shown as pending.
+    if (m_busyTimer.isActive() && !isPending())
         m_edited = false;
-    syncEditors();
+    if (valueOrPending || reconfigured)
+        syncEditors();
     refreshState();
     // Restyling is dear; a value changes far more often than its staleness.
-    if (m_stale != staleBefore)
+    if (staleness)
         refreshLook();
+}
+
+bool EndpointControl::isPending() const
+{
+    return field(TileModel::PendingCommandIdRole).isValid();
+}
+
+bool EndpointControl::pendingOwn() const
+{
+    return field(TileModel::PendingOwnRole).toBool();
+}
+
+bool EndpointControl::isStale() const
+{
+    return field(TileModel::StaleRole).toBool();
+}
+
+QVariant EndpointControl::value() const
+{
+    return field(TileModel::ValueRole);
 }
 
 void EndpointControl::setSamples(const QList<MetricHistory::Sample> &samples)
@@ -280,7 +289,7 @@ void EndpointControl::setSamples(const QList<MetricHistory::Sample> &samples)
 
 bool EndpointControl::hasTrend() const
 {
-    return ValueType(m_valueType) == ValueType::Number;
+    return m_row.isValid() && ValueType(field(TileModel::ValueTypeRole).toInt()) == ValueType::Number;
 }
 
 void EndpointControl::setCommandsAllowed(bool allowed, const QString &reason)
@@ -314,9 +323,10 @@ void EndpointControl::setOutcome(const QString &text, bool failure)
 
 bool EndpointControl::isActionable() const
 {
-    if (m_kind == Kind::None || !m_allowed || !m_blockReason.isEmpty() || (isPending() && m_pendingOwn))
+    if (m_kind == Kind::None || !m_allowed || !m_blockReason.isEmpty() || (isPending() && pendingOwn()))
         return false;
-    return !onlySwitchingOff() || (m_kind == Kind::Toggle && m_value.isValid() && m_value.toBool());
+    const QVariant actual = value();
+    return !onlySwitchingOff() || (m_kind == Kind::Toggle && actual.isValid() && actual.toBool());
 }
 
 bool EndpointControl::onlySwitchingOff() const
@@ -324,7 +334,7 @@ bool EndpointControl::onlySwitchingOff() const
     // Another console's command on its way, or a value that is not live:
     // nothing may be set on it, but switching off, which makes things safe,
     // is never blocked.
-    return (isPending() && !m_pendingOwn) || m_stale;
+    return (isPending() && !pendingOwn()) || isStale();
 }
 
 QString EndpointControl::nameText() const
@@ -406,7 +416,8 @@ QString EndpointControl::formatValue(const QVariant &value, int valueType, const
 
 QString EndpointControl::format(const QVariant &value) const
 {
-    return formatValue(value, m_valueType, m_unit, m_step, locale());
+    return formatValue(value, field(TileModel::ValueTypeRole).toInt(), field(TileModel::UnitRole).toString(),
+                       field(TileModel::StepRole), locale());
 }
 
 bool EndpointControl::eventFilter(QObject *watched, QEvent *event)
@@ -453,48 +464,71 @@ void EndpointControl::setKind(Kind kind)
     m_trend->setVisible(hasTrend());
 }
 
-void EndpointControl::configureEditors()
+bool EndpointControl::configureEditors()
 {
+    // The editors are set up from the row's limits; an operator's edit
+    // survives unless they really change.
     const QScopedValueRollback<bool> syncing(m_syncing, true);
+    bool changed = false;
     if (m_kind == Kind::Setpoint) {
-        m_spin->setDecimals(decimalsFor(m_step));
-        m_spin->setRange(m_min.isValid() ? m_min.toDouble() : -kUnbounded,
-                         m_max.isValid() ? m_max.toDouble() : kUnbounded);
-        m_spin->setSingleStep(m_step.isValid() && m_step.toDouble() > 0 ? m_step.toDouble() : 1.0);
-        m_spin->setSuffix(m_unit.isEmpty() ? QString() : QString(QChar(0x00A0) + m_unit));
+        const QVariant min = field(TileModel::MinRole);
+        const QVariant max = field(TileModel::MaxRole);
+        const QVariant step = field(TileModel::StepRole);
+        const QString unit = field(TileModel::UnitRole).toString();
+        const int decimals = decimalsFor(step);
+        const double low = min.isValid() ? min.toDouble() : -kUnbounded;
+        const double high = max.isValid() ? max.toDouble() : kUnbounded;
+        const double single = step.isValid() && step.toDouble() > 0 ? step.toDouble() : 1.0;
+        const QString suffix = unit.isEmpty() ? QString() : QString(QChar(0x00A0) + unit);
+        changed = m_spin->decimals() != decimals || m_spin->minimum() != low || m_spin->maximum() != high
+            || m_spin->singleStep() != single || m_spin->suffix() != suffix;
+        m_spin->setDecimals(decimals);
+        m_spin->setRange(low, high);
+        m_spin->setSingleStep(single);
+        m_spin->setSuffix(suffix);
     }
-    if (m_kind == Kind::Selector && m_combo->count() != m_options.size()) {
-        m_combo->clear();
-        m_combo->addItems(m_options);
-    } else if (m_kind == Kind::Selector) {
-        for (int i = 0; i < m_options.size(); ++i)
-            m_combo->setItemText(i, m_options.at(i));
+    if (m_kind == Kind::Selector) {
+        const QStringList options = field(TileModel::OptionsRole).toStringList();
+        QStringList shown;
+        for (int i = 0; i < m_combo->count(); ++i)
+            shown << m_combo->itemText(i);
+        if (shown != options) {
+            changed = true;
+            m_combo->clear();
+            m_combo->addItems(options);
+        }
     }
-    m_edited = false;
+    if (changed)
+        m_edited = false;
+    return changed;
 }
 
 void EndpointControl::syncEditors()
 {
     const QScopedValueRollback<bool> syncing(m_syncing, true);
+    const QVariant actual = value();
     // The toggle always shows the actual state: a click asks for the other one.
-    m_toggle->setChecked(m_value.isValid() && m_value.toBool());
-    m_toggle->setText(m_value.isValid() ? format(m_value) : QStringLiteral("—"));
+    m_toggle->setChecked(actual.isValid() && actual.toBool());
+    m_toggle->setText(actual.isValid() ? format(actual) : QStringLiteral("—"));
     if (m_edited)
         return;
     // setValue() rewrites the text even for the same value: only on a change.
-    if (m_kind == Kind::Setpoint && m_value.isValid() && m_value.typeId() == QMetaType::Double
-        && m_spin->value() != m_value.toDouble())
-        m_spin->setValue(m_value.toDouble());
+    if (m_kind == Kind::Setpoint && actual.isValid() && actual.typeId() == QMetaType::Double
+        && m_spin->value() != actual.toDouble())
+        m_spin->setValue(actual.toDouble());
     if (m_kind == Kind::Selector)
-        m_combo->setCurrentIndex(m_value.isValid() ? m_options.indexOf(m_value.toString()) : -1);
+        m_combo->setCurrentIndex(
+            actual.isValid() ? field(TileModel::OptionsRole).toStringList().indexOf(actual.toString()) : -1);
 }
 
 void EndpointControl::refreshState()
 {
-    m_nameLabel->setText(m_name);
-    m_valueLabel->setText(format(m_value));
-    m_staleLabel->setVisible(m_stale);
-    m_trend->setStale(m_stale);
+    const QVariant actual = value();
+    const bool stale = isStale();
+    m_nameLabel->setText(field(TileModel::NameRole).toString());
+    m_valueLabel->setText(format(actual));
+    m_staleLabel->setVisible(stale);
+    m_trend->setStale(stale);
 
     const bool pending = isPending();
     m_busy->setVisible(pending);
@@ -505,9 +539,11 @@ void EndpointControl::refreshState()
     } else if (!pending) {
         m_busyTimer.stop();
     }
-    m_requested->setVisible(pending && m_pendingValue.isValid());
-    m_requested->setText(tr("requested %1").arg(format(m_pendingValue)));
-    const QString status = statusWord(m_pendingStatus, m_pendingUnconfirmed);
+    const QVariant requested = field(TileModel::PendingValueRole);
+    m_requested->setVisible(pending && requested.isValid());
+    m_requested->setText(tr("requested %1").arg(format(requested)));
+    const QString status
+        = statusWord(field(TileModel::PendingStatusRole), field(TileModel::PendingUnconfirmedRole).toBool());
     m_status->setVisible(pending && !status.isEmpty());
     m_status->setText(status);
 
@@ -518,11 +554,11 @@ void EndpointControl::refreshState()
     QString tip;
     if (!reason.isEmpty())
         tip = tr("Commands are not possible: %1").arg(reason);
-    else if (pending && m_pendingOwn)
+    else if (pending && pendingOwn())
         tip = tr("A command is on its way to this endpoint");
     else if (pending)
         tip = tr("Another operator's command is on its way to this endpoint: only switching off is possible");
-    else if (m_stale)
+    else if (stale)
         tip = tr("The value is not live: only switching off is possible");
     for (QWidget *w : {static_cast<QWidget *>(m_toggle), static_cast<QWidget *>(m_spin),
                        static_cast<QWidget *>(m_combo), static_cast<QWidget *>(m_apply)}) {
@@ -532,8 +568,8 @@ void EndpointControl::refreshState()
     m_reason->setToolTip(tip);
     if (tip.isEmpty()) {
         if (m_kind == Kind::Toggle)
-            m_toggle->setToolTip(m_value.isValid() && m_value.toBool() ? tr("Click or press Space to switch off")
-                                                                       : tr("Click or press Space to switch on"));
+            m_toggle->setToolTip(actual.isValid() && actual.toBool() ? tr("Click or press Space to switch off")
+                                                                     : tr("Click or press Space to switch on"));
         else if (m_kind == Kind::Setpoint)
             m_spin->setToolTip(tr("Type or step a value, then press Enter or Apply"));
         else if (m_kind == Kind::Selector)
@@ -545,13 +581,14 @@ void EndpointControl::refreshState()
 void EndpointControl::refreshLook()
 {
     // Stale values in the stale grey and italic: never passed off as live.
+    const bool stale = isStale();
     QPalette valuePalette = palette();
-    if (m_stale)
+    if (stale)
         valuePalette.setColor(QPalette::WindowText, Theme::staleText());
     m_valueLabel->setPalette(valuePalette);
     QFont valueFont = font();
     valueFont.setWeight(QFont::DemiBold);
-    valueFont.setItalic(m_stale);
+    valueFont.setItalic(stale);
     m_valueLabel->setFont(valueFont);
     QPalette stalePalette = palette();
     stalePalette.setColor(QPalette::WindowText, Theme::staleText());
@@ -594,12 +631,13 @@ void EndpointControl::refreshLook()
 
 void EndpointControl::refreshAccessibleNames()
 {
-    const QString who = m_deviceName.isEmpty() ? m_name : tr("%1 %2").arg(m_deviceName, m_name);
-    QString state = format(m_value);
-    if (m_stale)
+    const QString name = field(TileModel::NameRole).toString();
+    const QString who = m_deviceName.isEmpty() ? name : tr("%1 %2").arg(m_deviceName, name);
+    QString state = format(value());
+    if (isStale())
         state += u' ' + tr("(stale: last known value, not live)");
     if (isPending())
-        state += tr(", requested %1").arg(format(m_pendingValue));
+        state += tr(", requested %1").arg(format(field(TileModel::PendingValueRole)));
     const QString reason = !m_allowed ? m_allowReason : m_blockReason;
     if (!reason.isEmpty())
         state += tr(", %1").arg(reason);
@@ -618,7 +656,8 @@ void EndpointControl::onToggleClicked(bool checked)
     // server reports the change.
     {
         const QScopedValueRollback<bool> syncing(m_syncing, true);
-        m_toggle->setChecked(m_value.isValid() && m_value.toBool());
+        const QVariant actual = value();
+        m_toggle->setChecked(actual.isValid() && actual.toBool());
     }
     request(checked);
 }
@@ -641,22 +680,25 @@ void EndpointControl::applySetpoint()
         setHint(tr("Not sent: type a number"));
         return;
     }
-    const double low = m_min.isValid() ? m_min.toDouble() : -std::numeric_limits<double>::infinity();
-    const double high = m_max.isValid() ? m_max.toDouble() : std::numeric_limits<double>::infinity();
+    const QVariant min = field(TileModel::MinRole);
+    const QVariant max = field(TileModel::MaxRole);
+    const QVariant step = field(TileModel::StepRole);
+    const double low = min.isValid() ? min.toDouble() : -std::numeric_limits<double>::infinity();
+    const double high = max.isValid() ? max.toDouble() : std::numeric_limits<double>::infinity();
     if (v < low || v > high) {
-        if (m_min.isValid() && m_max.isValid())
-            setHint(tr("Not sent: %1 is outside %2 to %3").arg(format(v), format(m_min), format(m_max)));
-        else if (m_min.isValid())
-            setHint(tr("Not sent: %1 is below %2").arg(format(v), format(m_min)));
+        if (min.isValid() && max.isValid())
+            setHint(tr("Not sent: %1 is outside %2 to %3").arg(format(v), format(min), format(max)));
+        else if (min.isValid())
+            setHint(tr("Not sent: %1 is below %2").arg(format(v), format(min)));
         else
-            setHint(tr("Not sent: %1 is above %2").arg(format(v), format(m_max)));
+            setHint(tr("Not sent: %1 is above %2").arg(format(v), format(max)));
         return;
     }
-    if (m_step.isValid() && m_step.toDouble() > 0) {
-        const double base = m_min.isValid() ? m_min.toDouble() : 0.0;
-        const double steps = (v - base) / m_step.toDouble();
+    if (step.isValid() && step.toDouble() > 0) {
+        const double base = min.isValid() ? min.toDouble() : 0.0;
+        const double steps = (v - base) / step.toDouble();
         if (std::abs(steps - std::round(steps)) > kStepTolerance) {
-            setHint(tr("Not sent: %1 is not a step of %2").arg(format(v), format(m_step)));
+            setHint(tr("Not sent: %1 is not a step of %2").arg(format(v), format(step)));
             return;
         }
     }

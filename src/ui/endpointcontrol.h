@@ -3,6 +3,7 @@
 #include <QElapsedTimer>
 #include <QLocale>
 #include <QModelIndex>
+#include <QPersistentModelIndex>
 #include <QStringList>
 #include <QTimer>
 #include <QVariant>
@@ -25,6 +26,9 @@ class Sparkline;
 // emits commandRequested once; the mouse wheel never changes a value. While
 // a command is pending the control is disabled and the requested value and
 // the command's progress show beside the actual value, never instead of it.
+// It is a view over its endpoint's row of the TileModel: it keeps no copy of
+// the row, reads it when it draws, and redraws only the parts that the roles
+// of a change touch (refresh()).
 class EndpointControl : public QWidget
 {
     Q_OBJECT
@@ -44,8 +48,11 @@ public:
 
     // The device the endpoint belongs to, for accessible names ("Pump P-101 Running: On").
     void setDeviceName(const QString &deviceName);
-    // Reads the endpoint's row of the TileModel (any column).
-    void updateFrom(const QModelIndex &index);
+    // Shows the endpoint's row of the TileModel (any column), followed
+    // through moves; the owner deletes the control when the row goes.
+    void setRow(const QModelIndex &index);
+    // The row changed in `roles` (empty: in any role): redraws what they touch.
+    void refresh(const QList<int> &roles = {});
     // The endpoint's recent values, oldest first; only numbers draw a trend.
     void setSamples(const QList<MetricHistory::Sample> &samples);
     bool hasTrend() const;
@@ -59,13 +66,13 @@ public:
     void setOutcome(const QString &text, bool failure);
 
     Kind kind() const { return m_kind; }
-    bool isPending() const { return m_pendingCommandId.isValid(); }
-    bool isStale() const { return m_stale; }
+    bool isPending() const;
+    bool isStale() const;
     // Whether the operator can act on the control now. While another
     // console's command is pending, or the value is stale, only a toggle
     // that is on can be used: to switch it off.
     bool isActionable() const;
-    QVariant value() const { return m_value; }
+    QVariant value() const;
 
     // What the operator sees, for tests and the glue.
     QString nameText() const;
@@ -100,9 +107,13 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    QVariant field(int role) const { return m_row.data(role); }
+    bool pendingOwn() const;
     bool onlySwitchingOff() const;
     void setKind(Kind kind);
-    void configureEditors();
+    // Sets the editors up from the row; true when that changed them, which
+    // drops the operator's unapplied edit.
+    bool configureEditors();
     void syncEditors();
     void refreshState();
     void refreshLook();
@@ -116,21 +127,7 @@ private:
 
     QString m_endpointId;
     QString m_deviceName;
-    QString m_name;
-    QVariant m_value;
-    QString m_unit;
-    int m_valueType = -1;
-    bool m_writable = false;
-    QVariant m_min;
-    QVariant m_max;
-    QVariant m_step;
-    QStringList m_options;
-    QVariant m_pendingCommandId;
-    QVariant m_pendingValue;
-    QVariant m_pendingStatus;
-    bool m_pendingOwn = false;
-    bool m_pendingUnconfirmed = false;
-    bool m_stale = false;
+    QPersistentModelIndex m_row; // column 0 of the endpoint's row
     bool m_allowed = true;
     QString m_allowReason;
     QString m_blockReason;
