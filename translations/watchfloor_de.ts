@@ -1889,6 +1889,49 @@
     </message>
 </context>
 <context>
+    <name>EndpointFact</name>
+    <message>
+        <source>%1 is switched on or off.</source>
+        <translation>%1 wird nur ein- oder ausgeschaltet.</translation>
+    </message>
+    <message>
+        <source>%1 takes one of: %2.</source>
+        <translation>%1 erwartet einen der Werte: %2.</translation>
+    </message>
+    <message>
+        <source>%1 takes one of: %2; not %3.</source>
+        <translation>%1 erwartet einen der Werte: %2; nicht %3.</translation>
+    </message>
+    <message>
+        <source>%1 takes a number.</source>
+        <translation>%1 erwartet eine Zahl.</translation>
+    </message>
+    <message>
+        <source>%1 takes %2 to %3; not %4.</source>
+        <translation>%1 erwartet %2 bis %3; nicht %4.</translation>
+    </message>
+    <message>
+        <source>%1 takes %2 or more; not %3.</source>
+        <translation>%1 erwartet %2 oder mehr; nicht %3.</translation>
+    </message>
+    <message>
+        <source>%1 takes %2 or less; not %3.</source>
+        <translation>%1 erwartet %2 oder weniger; nicht %3.</translation>
+    </message>
+    <message>
+        <source>%1 moves in steps of %2; not %3.</source>
+        <translation>%1 wird in Schritten von %2 eingestellt; nicht %3.</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>Ein</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+</context>
+<context>
     <name>KioskController</name>
     <message>
         <source>A Watchfloor kiosk shows the plant on this screen</source>

@@ -1889,6 +1889,49 @@
     </message>
 </context>
 <context>
+    <name>EndpointFact</name>
+    <message>
+        <source>%1 is switched on or off.</source>
+        <translation>%1 se commande en marche/arrêt.</translation>
+    </message>
+    <message>
+        <source>%1 takes one of: %2.</source>
+        <translation>%1 accepte l&apos;une des valeurs suivantes&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <source>%1 takes one of: %2; not %3.</source>
+        <translation>%1 accepte l&apos;une des valeurs suivantes&#xa0;: %2&#xa0;; pas %3.</translation>
+    </message>
+    <message>
+        <source>%1 takes a number.</source>
+        <translation>%1 attend un nombre.</translation>
+    </message>
+    <message>
+        <source>%1 takes %2 to %3; not %4.</source>
+        <translation>%1 accepte de %2 à %3&#xa0;; pas %4.</translation>
+    </message>
+    <message>
+        <source>%1 takes %2 or more; not %3.</source>
+        <translation>%1 accepte %2 ou plus&#xa0;; pas %3.</translation>
+    </message>
+    <message>
+        <source>%1 takes %2 or less; not %3.</source>
+        <translation>%1 accepte %2 ou moins&#xa0;; pas %3.</translation>
+    </message>
+    <message>
+        <source>%1 moves in steps of %2; not %3.</source>
+        <translation>%1 varie par pas de %2&#xa0;; pas %3.</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>Marche</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Arrêt</translation>
+    </message>
+</context>
+<context>
     <name>KioskController</name>
     <message>
         <source>A Watchfloor kiosk shows the plant on this screen</source>
