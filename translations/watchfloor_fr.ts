@@ -643,14 +643,6 @@
         <translation>Délai dépassé</translation>
     </message>
     <message>
-        <source>On</source>
-        <translation>Marche</translation>
-    </message>
-    <message>
-        <source>Off</source>
-        <translation>Arrêt</translation>
-    </message>
-    <message>
         <source>%1 (earlier run)</source>
         <translation>%1 (exécution précédente)</translation>
     </message>
@@ -905,26 +897,6 @@
     <message>
         <source>%1 can be read, not set.</source>
         <translation>%1 peut être lu, mais pas modifié.</translation>
-    </message>
-    <message>
-        <source>%1 is switched on or off.</source>
-        <translation>%1 se commande en marche/arrêt.</translation>
-    </message>
-    <message>
-        <source>%1 takes a number.</source>
-        <translation>%1 attend un nombre.</translation>
-    </message>
-    <message>
-        <source>%1 takes %2 to %3 %4.</source>
-        <translation>%1 accepte de %2 à %3 %4.</translation>
-    </message>
-    <message>
-        <source>%1 moves in steps of %2.</source>
-        <translation>%1 varie par pas de %2.</translation>
-    </message>
-    <message>
-        <source>%1 takes one of: %2.</source>
-        <translation>%1 accepte l&apos;une des valeurs suivantes&#xa0;: %2.</translation>
     </message>
     <message>
         <source>A command to %1 is still pending (%2): wait for its outcome.</source>
@@ -1306,18 +1278,6 @@
         <translation>les événements %1 à %2 manquent dans le flux</translation>
     </message>
     <message>
-        <source>the server refused the token: %1</source>
-        <translation>le serveur a refusé le jeton&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>bad answer to auth: %1</source>
-        <translation>réponse incorrecte à l&apos;authentification&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>the server refused the subscription to %1: %2</source>
-        <translation>le serveur a refusé l&apos;abonnement à %1&#xa0;: %2</translation>
-    </message>
-    <message>
         <source>the CA file %1 holds no readable PEM certificate</source>
         <translation>le fichier d&apos;AC %1 ne contient aucun certificat PEM lisible</translation>
     </message>
@@ -1360,18 +1320,6 @@
 </context>
 <context>
     <name>ControlPanelController</name>
-    <message>
-        <source>On</source>
-        <translation>Marche</translation>
-    </message>
-    <message>
-        <source>Off</source>
-        <translation>Arrêt</translation>
-    </message>
-    <message>
-        <source>unknown</source>
-        <translation>inconnu</translation>
-    </message>
     <message>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
@@ -1780,14 +1728,6 @@
         <translation>Commande en cours</translation>
     </message>
     <message>
-        <source>On</source>
-        <translation>Marche</translation>
-    </message>
-    <message>
-        <source>Off</source>
-        <translation>Arrêt</translation>
-    </message>
-    <message>
         <source>requested %1</source>
         <translation>demandé&#xa0;: %1</translation>
     </message>
@@ -1856,22 +1796,6 @@
         <translation>Non envoyée&#xa0;: saisissez un nombre</translation>
     </message>
     <message>
-        <source>Not sent: %1 is outside %2 to %3</source>
-        <translation>Non envoyée&#xa0;: %1 est hors de la plage %2 à %3</translation>
-    </message>
-    <message>
-        <source>Not sent: %1 is below %2</source>
-        <translation>Non envoyée&#xa0;: %1 est inférieur à %2</translation>
-    </message>
-    <message>
-        <source>Not sent: %1 is above %2</source>
-        <translation>Non envoyée&#xa0;: %1 est supérieur à %2</translation>
-    </message>
-    <message>
-        <source>Not sent: %1 is not a step of %2</source>
-        <translation>Non envoyée&#xa0;: %1 ne respecte pas le pas de %2</translation>
-    </message>
-    <message>
         <source>sent, unconfirmed</source>
         <translation>envoyé, non confirmé</translation>
     </message>
@@ -1886,6 +1810,10 @@
     <message>
         <source>The value is not live: only switching off is possible</source>
         <translation>La valeur n&apos;est pas en direct&#xa0;: seul l&apos;arrêt est possible</translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>Non envoyée&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -2412,18 +2340,6 @@
     <message>
         <source>Link to the server lost</source>
         <translation>Liaison avec le serveur perdue</translation>
-    </message>
-    <message>
-        <source>on</source>
-        <translation>marche</translation>
-    </message>
-    <message>
-        <source>off</source>
-        <translation>arrêt</translation>
-    </message>
-    <message>
-        <source>unknown</source>
-        <translation>inconnu</translation>
     </message>
     <message>
         <source>%1 set to %2</source>

@@ -1,5 +1,6 @@
 #include "endpointcontrol.h"
 
+#include "domain/endpointfact.h"
 #include "domain/plant.h"
 #include "kpitile.h"
 #include "model/tilemodel.h"
@@ -18,30 +19,14 @@
 #include <QVBoxLayout>
 
 #include <cmath>
-#include <limits>
 
 namespace {
 
 using Domain::CommandState;
 using Domain::ValueType;
 
-// A number typed or spun must sit on the step grid the server enforces.
-constexpr double kStepTolerance = 1e-6;
 // Without limits from the server the spin box still needs a range.
 constexpr double kUnbounded = 1e9;
-
-int decimalsFor(const QVariant &step)
-{
-    if (!step.isValid() || step.toDouble() <= 0)
-        return 1;
-    const double s = step.toDouble();
-    for (int d = 0; d <= 6; ++d) {
-        const double scaled = s * std::pow(10.0, d);
-        if (std::abs(scaled - std::round(scaled)) < 1e-9)
-            return d;
-    }
-    return 6;
-}
 
 // Where the pending command stands. Before the server's first word it is
 // being sent (or, to a server that confirms nothing, sent and unconfirmed):
@@ -387,26 +372,23 @@ QList<QWidget *> EndpointControl::focusChain() const
     return {};
 }
 
-QString EndpointControl::formatValue(const QVariant &value, int valueType, const QString &unit, const QVariant &step,
-                                     const QLocale &locale)
+EndpointFact EndpointControl::fact(const QVariant &value) const
 {
-    if (!value.isValid())
-        return QStringLiteral("—");
-    QString text;
-    if (ValueType(valueType) == ValueType::Bool || value.typeId() == QMetaType::Bool)
-        return value.toBool() ? tr("On") : tr("Off");
-    if (value.typeId() == QMetaType::Double)
-        text = locale.toString(value.toDouble(), 'f', decimalsFor(step));
-    else
-        text = value.toString();
-    if (!unit.isEmpty())
-        text += QChar(0x00A0) + unit; // never split a number from its unit
-    return text;
+    EndpointFact result(EndpointFact::fromVariant(value));
+    result.setName(m_name);
+    if (m_valueType >= 0)
+        result.setValueType(ValueType(m_valueType));
+    result.setUnit(m_unit);
+    result.setMin(EndpointFact::limitFromVariant(m_min));
+    result.setMax(EndpointFact::limitFromVariant(m_max));
+    result.setStep(EndpointFact::limitFromVariant(m_step));
+    result.setOptions(m_options);
+    return result;
 }
 
 QString EndpointControl::format(const QVariant &value) const
 {
-    return formatValue(value, m_valueType, m_unit, m_step, locale());
+    return fact(value).displayText(locale());
 }
 
 bool EndpointControl::eventFilter(QObject *watched, QEvent *event)
@@ -457,7 +439,7 @@ void EndpointControl::configureEditors()
 {
     const QScopedValueRollback<bool> syncing(m_syncing, true);
     if (m_kind == Kind::Setpoint) {
-        m_spin->setDecimals(decimalsFor(m_step));
+        m_spin->setDecimals(fact(m_value).stepDecimals().value_or(1));
         m_spin->setRange(m_min.isValid() ? m_min.toDouble() : -kUnbounded,
                          m_max.isValid() ? m_max.toDouble() : kUnbounded);
         m_spin->setSingleStep(m_step.isValid() && m_step.toDouble() > 0 ? m_step.toDouble() : 1.0);
@@ -641,24 +623,9 @@ void EndpointControl::applySetpoint()
         setHint(tr("Not sent: type a number"));
         return;
     }
-    const double low = m_min.isValid() ? m_min.toDouble() : -std::numeric_limits<double>::infinity();
-    const double high = m_max.isValid() ? m_max.toDouble() : std::numeric_limits<double>::infinity();
-    if (v < low || v > high) {
-        if (m_min.isValid() && m_max.isValid())
-            setHint(tr("Not sent: %1 is outside %2 to %3").arg(format(v), format(m_min), format(m_max)));
-        else if (m_min.isValid())
-            setHint(tr("Not sent: %1 is below %2").arg(format(v), format(m_min)));
-        else
-            setHint(tr("Not sent: %1 is above %2").arg(format(v), format(m_max)));
+    if (const EndpointFact::Validation valid = fact(v).validate(locale()); !valid.valid()) {
+        setHint(tr("Not sent: %1").arg(valid.reason));
         return;
-    }
-    if (m_step.isValid() && m_step.toDouble() > 0) {
-        const double base = m_min.isValid() ? m_min.toDouble() : 0.0;
-        const double steps = (v - base) / m_step.toDouble();
-        if (std::abs(steps - std::round(steps)) > kStepTolerance) {
-            setHint(tr("Not sent: %1 is not a step of %2").arg(format(v), format(m_step)));
-            return;
-        }
     }
     setHint({});
     request(v);
