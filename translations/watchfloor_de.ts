@@ -643,14 +643,6 @@
         <translation>Zeitüberschreitung</translation>
     </message>
     <message>
-        <source>On</source>
-        <translation>Ein</translation>
-    </message>
-    <message>
-        <source>Off</source>
-        <translation>Aus</translation>
-    </message>
-    <message>
         <source>%1 (earlier run)</source>
         <translation>%1 (früherer Lauf)</translation>
     </message>
@@ -905,26 +897,6 @@
     <message>
         <source>%1 can be read, not set.</source>
         <translation>%1 kann gelesen, aber nicht gesetzt werden.</translation>
-    </message>
-    <message>
-        <source>%1 is switched on or off.</source>
-        <translation>%1 wird nur ein- oder ausgeschaltet.</translation>
-    </message>
-    <message>
-        <source>%1 takes a number.</source>
-        <translation>%1 erwartet eine Zahl.</translation>
-    </message>
-    <message>
-        <source>%1 takes %2 to %3 %4.</source>
-        <translation>%1 erwartet %2 bis %3 %4.</translation>
-    </message>
-    <message>
-        <source>%1 moves in steps of %2.</source>
-        <translation>%1 wird in Schritten von %2 eingestellt.</translation>
-    </message>
-    <message>
-        <source>%1 takes one of: %2.</source>
-        <translation>%1 erwartet einen der Werte: %2.</translation>
     </message>
     <message>
         <source>A command to %1 is still pending (%2): wait for its outcome.</source>
@@ -1349,18 +1321,6 @@
 <context>
     <name>ControlPanelController</name>
     <message>
-        <source>On</source>
-        <translation>Ein</translation>
-    </message>
-    <message>
-        <source>Off</source>
-        <translation>Aus</translation>
-    </message>
-    <message>
-        <source>unknown</source>
-        <translation>unbekannt</translation>
-    </message>
-    <message>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
@@ -1768,14 +1728,6 @@
         <translation>Befehl in Ausführung</translation>
     </message>
     <message>
-        <source>On</source>
-        <translation>Ein</translation>
-    </message>
-    <message>
-        <source>Off</source>
-        <translation>Aus</translation>
-    </message>
-    <message>
         <source>requested %1</source>
         <translation>angefordert %1</translation>
     </message>
@@ -1844,22 +1796,6 @@
         <translation>Nicht gesendet: Geben Sie eine Zahl ein</translation>
     </message>
     <message>
-        <source>Not sent: %1 is outside %2 to %3</source>
-        <translation>Nicht gesendet: %1 liegt außerhalb von %2 bis %3</translation>
-    </message>
-    <message>
-        <source>Not sent: %1 is below %2</source>
-        <translation>Nicht gesendet: %1 liegt unter %2</translation>
-    </message>
-    <message>
-        <source>Not sent: %1 is above %2</source>
-        <translation>Nicht gesendet: %1 liegt über %2</translation>
-    </message>
-    <message>
-        <source>Not sent: %1 is not a step of %2</source>
-        <translation>Nicht gesendet: %1 passt nicht zur Schrittweite %2</translation>
-    </message>
-    <message>
         <source>sent, unconfirmed</source>
         <translation>gesendet, unbestätigt</translation>
     </message>
@@ -1874,6 +1810,53 @@
     <message>
         <source>The value is not live: only switching off is possible</source>
         <translation>Der Wert ist nicht aktuell: Nur Ausschalten ist möglich</translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>Nicht gesendet: %1</translation>
+    </message>
+</context>
+<context>
+    <name>EndpointFact</name>
+    <message>
+        <source>%1 is switched on or off.</source>
+        <translation>%1 wird nur ein- oder ausgeschaltet.</translation>
+    </message>
+    <message>
+        <source>%1 takes one of: %2.</source>
+        <translation>%1 erwartet einen der Werte: %2.</translation>
+    </message>
+    <message>
+        <source>%1 takes one of: %2; not %3.</source>
+        <translation>%1 erwartet einen der Werte: %2; nicht %3.</translation>
+    </message>
+    <message>
+        <source>%1 takes a number.</source>
+        <translation>%1 erwartet eine Zahl.</translation>
+    </message>
+    <message>
+        <source>%1 takes %2 to %3; not %4.</source>
+        <translation>%1 erwartet %2 bis %3; nicht %4.</translation>
+    </message>
+    <message>
+        <source>%1 takes %2 or more; not %3.</source>
+        <translation>%1 erwartet %2 oder mehr; nicht %3.</translation>
+    </message>
+    <message>
+        <source>%1 takes %2 or less; not %3.</source>
+        <translation>%1 erwartet %2 oder weniger; nicht %3.</translation>
+    </message>
+    <message>
+        <source>%1 moves in steps of %2; not %3.</source>
+        <translation>%1 wird in Schritten von %2 eingestellt; nicht %3.</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>Ein</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Aus</translation>
     </message>
 </context>
 <context>
@@ -2326,18 +2309,6 @@
     <message>
         <source>Link to the server lost</source>
         <translation>Verbindung zum Server verloren</translation>
-    </message>
-    <message>
-        <source>on</source>
-        <translation>ein</translation>
-    </message>
-    <message>
-        <source>off</source>
-        <translation>aus</translation>
-    </message>
-    <message>
-        <source>unknown</source>
-        <translation>unbekannt</translation>
     </message>
     <message>
         <source>%1 set to %2</source>

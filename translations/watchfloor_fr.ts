@@ -643,14 +643,6 @@
         <translation>Délai dépassé</translation>
     </message>
     <message>
-        <source>On</source>
-        <translation>Marche</translation>
-    </message>
-    <message>
-        <source>Off</source>
-        <translation>Arrêt</translation>
-    </message>
-    <message>
         <source>%1 (earlier run)</source>
         <translation>%1 (exécution précédente)</translation>
     </message>
@@ -905,26 +897,6 @@
     <message>
         <source>%1 can be read, not set.</source>
         <translation>%1 peut être lu, mais pas modifié.</translation>
-    </message>
-    <message>
-        <source>%1 is switched on or off.</source>
-        <translation>%1 se commande en marche/arrêt.</translation>
-    </message>
-    <message>
-        <source>%1 takes a number.</source>
-        <translation>%1 attend un nombre.</translation>
-    </message>
-    <message>
-        <source>%1 takes %2 to %3 %4.</source>
-        <translation>%1 accepte de %2 à %3 %4.</translation>
-    </message>
-    <message>
-        <source>%1 moves in steps of %2.</source>
-        <translation>%1 varie par pas de %2.</translation>
-    </message>
-    <message>
-        <source>%1 takes one of: %2.</source>
-        <translation>%1 accepte l&apos;une des valeurs suivantes&#xa0;: %2.</translation>
     </message>
     <message>
         <source>A command to %1 is still pending (%2): wait for its outcome.</source>
@@ -1349,18 +1321,6 @@
 <context>
     <name>ControlPanelController</name>
     <message>
-        <source>On</source>
-        <translation>Marche</translation>
-    </message>
-    <message>
-        <source>Off</source>
-        <translation>Arrêt</translation>
-    </message>
-    <message>
-        <source>unknown</source>
-        <translation>inconnu</translation>
-    </message>
-    <message>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
@@ -1768,14 +1728,6 @@
         <translation>Commande en cours</translation>
     </message>
     <message>
-        <source>On</source>
-        <translation>Marche</translation>
-    </message>
-    <message>
-        <source>Off</source>
-        <translation>Arrêt</translation>
-    </message>
-    <message>
         <source>requested %1</source>
         <translation>demandé&#xa0;: %1</translation>
     </message>
@@ -1844,22 +1796,6 @@
         <translation>Non envoyée&#xa0;: saisissez un nombre</translation>
     </message>
     <message>
-        <source>Not sent: %1 is outside %2 to %3</source>
-        <translation>Non envoyée&#xa0;: %1 est hors de la plage %2 à %3</translation>
-    </message>
-    <message>
-        <source>Not sent: %1 is below %2</source>
-        <translation>Non envoyée&#xa0;: %1 est inférieur à %2</translation>
-    </message>
-    <message>
-        <source>Not sent: %1 is above %2</source>
-        <translation>Non envoyée&#xa0;: %1 est supérieur à %2</translation>
-    </message>
-    <message>
-        <source>Not sent: %1 is not a step of %2</source>
-        <translation>Non envoyée&#xa0;: %1 ne respecte pas le pas de %2</translation>
-    </message>
-    <message>
         <source>sent, unconfirmed</source>
         <translation>envoyé, non confirmé</translation>
     </message>
@@ -1874,6 +1810,53 @@
     <message>
         <source>The value is not live: only switching off is possible</source>
         <translation>La valeur n&apos;est pas en direct&#xa0;: seul l&apos;arrêt est possible</translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>Non envoyée&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>EndpointFact</name>
+    <message>
+        <source>%1 is switched on or off.</source>
+        <translation>%1 se commande en marche/arrêt.</translation>
+    </message>
+    <message>
+        <source>%1 takes one of: %2.</source>
+        <translation>%1 accepte l&apos;une des valeurs suivantes&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <source>%1 takes one of: %2; not %3.</source>
+        <translation>%1 accepte l&apos;une des valeurs suivantes&#xa0;: %2&#xa0;; pas %3.</translation>
+    </message>
+    <message>
+        <source>%1 takes a number.</source>
+        <translation>%1 attend un nombre.</translation>
+    </message>
+    <message>
+        <source>%1 takes %2 to %3; not %4.</source>
+        <translation>%1 accepte de %2 à %3&#xa0;; pas %4.</translation>
+    </message>
+    <message>
+        <source>%1 takes %2 or more; not %3.</source>
+        <translation>%1 accepte %2 ou plus&#xa0;; pas %3.</translation>
+    </message>
+    <message>
+        <source>%1 takes %2 or less; not %3.</source>
+        <translation>%1 accepte %2 ou moins&#xa0;; pas %3.</translation>
+    </message>
+    <message>
+        <source>%1 moves in steps of %2; not %3.</source>
+        <translation>%1 varie par pas de %2&#xa0;; pas %3.</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>Marche</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Arrêt</translation>
     </message>
 </context>
 <context>
@@ -2326,18 +2309,6 @@
     <message>
         <source>Link to the server lost</source>
         <translation>Liaison avec le serveur perdue</translation>
-    </message>
-    <message>
-        <source>on</source>
-        <translation>marche</translation>
-    </message>
-    <message>
-        <source>off</source>
-        <translation>arrêt</translation>
-    </message>
-    <message>
-        <source>unknown</source>
-        <translation>inconnu</translation>
     </message>
     <message>
         <source>%1 set to %2</source>

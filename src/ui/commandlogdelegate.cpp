@@ -1,11 +1,11 @@
 #include "commandlogdelegate.h"
 
 #include "cellpainter.h"
+#include "domain/endpointfact.h"
 #include "machinedelegate.h"
 #include "model/commandlogmodel.h"
 #include "theme.h"
 
-#include <QLocale>
 #include <QPainter>
 #include <QPainterPath>
 
@@ -41,14 +41,7 @@ bool CommandLogDelegate::isUnsuccessful(CommandState status)
 
 QString CommandLogDelegate::valueText(const QVariant &value)
 {
-    switch (value.typeId()) {
-    case QMetaType::Bool:
-        return value.toBool() ? tr("On") : tr("Off");
-    case QMetaType::Double:
-        return QLocale().toString(value.toDouble(), 'g', 8);
-    default:
-        return value.toString();
-    }
+    return EndpointFact(EndpointFact::fromVariant(value)).displayText();
 }
 
 QString CommandLogDelegate::cellText(const QModelIndex &index)

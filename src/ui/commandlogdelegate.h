@@ -20,7 +20,7 @@ public:
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 
     static QString statusText(Domain::CommandState status);
-    // bool as on/off, numbers in the locale's digits, enumerations as given; empty when unknown.
+    // A logged value as EndpointFact words it (no unit or step: the log keeps none); "—" when unknown.
     static QString valueText(const QVariant &value);
     // The text a cell of the command log shows (also what the free-text filter searches).
     static QString cellText(const QModelIndex &index);

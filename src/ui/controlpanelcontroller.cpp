@@ -1,6 +1,7 @@
 #include "controlpanelcontroller.h"
 
 #include "controlpanelview.h"
+#include "domain/endpointfact.h"
 #include "model/tilemodel.h"
 
 #include <QLocale>
@@ -25,42 +26,16 @@ ControlPanelController::ControlPanelController(ControlPanelView *view, CommandSe
     refreshAvailability();
 }
 
-EndpointValue ControlPanelController::toEndpointValue(const QVariant &value)
-{
-    switch (value.typeId()) {
-    case QMetaType::Bool:
-        return value.toBool();
-    case QMetaType::Int:
-    case QMetaType::LongLong:
-    case QMetaType::UInt:
-    case QMetaType::ULongLong:
-    case QMetaType::Double:
-    case QMetaType::Float:
-        return value.toDouble();
-    case QMetaType::QString:
-        return value.toString();
-    default:
-        return std::monostate {};
-    }
-}
-
-QString ControlPanelController::valueWords(const EndpointValue &value, const QString &unit)
-{
-    if (const bool *b = std::get_if<bool>(&value))
-        return *b ? tr("On") : tr("Off");
-    if (const double *d = std::get_if<double>(&value)) {
-        const QString number = QLocale().toString(*d, 'g', 6);
-        return unit.isEmpty() ? number : number + u' ' + unit;
-    }
-    if (const QString *s = std::get_if<QString>(&value))
-        return *s;
-    return tr("unknown");
-}
-
-QString ControlPanelController::unitOf(const QString &endpointId) const
+QString ControlPanelController::words(const QString &endpointId, const EndpointValue &value) const
 {
     const std::optional<Domain::Endpoint> endpoint = m_tiles->endpoint(endpointId);
-    return endpoint ? endpoint->unit : QString();
+    return (endpoint ? EndpointFact(*endpoint, value) : EndpointFact(value)).displayText();
+}
+
+QString ControlPanelController::currentWords(const QString &endpointId) const
+{
+    const std::optional<Domain::Endpoint> endpoint = m_tiles->endpoint(endpointId);
+    return endpoint ? EndpointFact(*endpoint).displayText() : EndpointFact().displayText();
 }
 
 QString ControlPanelController::describe(const QString &endpointId) const
@@ -93,7 +68,7 @@ void ControlPanelController::refreshAvailability()
 
 void ControlPanelController::onRequested(const QString &endpointId, const QVariant &value)
 {
-    const EndpointValue wanted = toEndpointValue(value);
+    const EndpointValue wanted = EndpointFact::fromVariant(value);
     // Checked before asking for a confirmation: never confirm what would be refused.
     const CommandService::Check verdict = m_service->check(endpointId, wanted);
     if (!verdict.allowed()) {
@@ -112,12 +87,11 @@ void ControlPanelController::onRequested(const QString &endpointId, const QVaria
     }
     const QString what = describe(endpointId);
     auto *box = new QMessageBox(QMessageBox::Warning, tr("Confirm command"),
-                                tr("Set %1 to %2?").arg(what, valueWords(wanted, unitOf(endpointId))),
-                                QMessageBox::Cancel, m_view);
+                                tr("Set %1 to %2?").arg(what, words(endpointId, wanted)), QMessageBox::Cancel, m_view);
     box->setObjectName(QStringLiteral("commandConfirmation"));
     box->setInformativeText(tr("%1 is marked critical for this console: its commands are sent only once you "
                                "confirm. Now it is %2.")
-                                .arg(what, valueWords(m_tiles->endpoint(endpointId)->value, unitOf(endpointId))));
+                                .arg(what, currentWords(endpointId)));
     QPushButton *confirm = box->addButton(tr("Send command"), QMessageBox::AcceptRole);
     confirm->setObjectName(QStringLiteral("confirmCommand"));
     // A deliberate choice: Enter or a stray key press cancels.
@@ -146,9 +120,8 @@ void ControlPanelController::onChanged(const CommandService::Command &command)
 {
     if (!command.isFinal())
         return; // the control shows the pending command and its phase from the tile model
-    const QString unit = unitOf(command.endpointId);
-    const QString requested = valueWords(command.requested, unit);
-    const QString actual = valueWords(command.actual, unit);
+    const QString requested = words(command.endpointId, command.requested);
+    const QString actual = words(command.endpointId, command.actual);
     const QString time = QLocale().toString(QTime::currentTime(), QStringLiteral("HH:mm:ss"));
     QString text;
     bool failure = true;
@@ -185,12 +158,11 @@ void ControlPanelController::onChanged(const CommandService::Command &command)
 void ControlPanelController::onOvertaken(const CommandService::Command &command, const QString &byOperator,
                                          const EndpointValue &serverValue)
 {
-    const QString unit = unitOf(command.endpointId);
-    m_view->setOutcome(command.endpointId,
-                       byOperator.isEmpty()
-                           ? tr("Changed to %1 while your command was pending: the server's value is shown.")
-                                 .arg(valueWords(serverValue, unit))
-                           : tr("%1 sent %2 while your command was pending: the server's value is shown.")
-                                 .arg(byOperator, valueWords(serverValue, unit)),
-                       true);
+    const QString value = words(command.endpointId, serverValue);
+    m_view->setOutcome(
+        command.endpointId,
+        byOperator.isEmpty()
+            ? tr("Changed to %1 while your command was pending: the server's value is shown.").arg(value)
+            : tr("%1 sent %2 while your command was pending: the server's value is shown.").arg(byOperator, value),
+        true);
 }

@@ -27,8 +27,6 @@ public:
 
     // The confirmation waiting for the operator, if any (for tests).
     QMessageBox *confirmation() const { return m_confirmation; }
-    static Domain::EndpointValue toEndpointValue(const QVariant &value);
-    static QString valueWords(const Domain::EndpointValue &value, const QString &unit = {});
 
 private:
     void onRequested(const QString &endpointId, const QVariant &value);
@@ -38,7 +36,9 @@ private:
                      const Domain::EndpointValue &serverValue);
     void refreshAvailability();
     QString describe(const QString &endpointId) const;
-    QString unitOf(const QString &endpointId) const;
+    // A value of the endpoint, and its current one, as EndpointFact words them.
+    QString words(const QString &endpointId, const Domain::EndpointValue &value) const;
+    QString currentWords(const QString &endpointId) const;
 
     ControlPanelView *m_view;
     CommandService *m_service;

@@ -1,5 +1,6 @@
 #include "endpointcontrol.h"
 
+#include "domain/endpointfact.h"
 #include "domain/plant.h"
 #include "kpitile.h"
 #include "model/tilemodel.h"
@@ -19,30 +20,14 @@
 
 #include <algorithm>
 #include <cmath>
-#include <limits>
 
 namespace {
 
 using Domain::CommandState;
 using Domain::ValueType;
 
-// A number typed or spun must sit on the step grid the server enforces.
-constexpr double kStepTolerance = 1e-6;
 // Without limits from the server the spin box still needs a range.
 constexpr double kUnbounded = 1e9;
-
-int decimalsFor(const QVariant &step)
-{
-    if (!step.isValid() || step.toDouble() <= 0)
-        return 1;
-    const double s = step.toDouble();
-    for (int d = 0; d <= 6; ++d) {
-        const double scaled = s * std::pow(10.0, d);
-        if (std::abs(scaled - std::round(scaled)) < 1e-9)
-            return d;
-    }
-    return 6;
-}
 
 // Where the pending command stands. Before the server's first word it is
 // being sent (or, to a server that confirms nothing, sent and unconfirmed):
@@ -397,27 +382,23 @@ QList<QWidget *> EndpointControl::focusChain() const
     return {};
 }
 
-QString EndpointControl::formatValue(const QVariant &value, int valueType, const QString &unit, const QVariant &step,
-                                     const QLocale &locale)
+EndpointFact EndpointControl::fact(const QVariant &value) const
 {
-    if (!value.isValid())
-        return QStringLiteral("—");
-    QString text;
-    if (ValueType(valueType) == ValueType::Bool || value.typeId() == QMetaType::Bool)
-        return value.toBool() ? tr("On") : tr("Off");
-    if (value.typeId() == QMetaType::Double)
-        text = locale.toString(value.toDouble(), 'f', decimalsFor(step));
-    else
-        text = value.toString();
-    if (!unit.isEmpty())
-        text += QChar(0x00A0) + unit; // never split a number from its unit
-    return text;
+    EndpointFact result(EndpointFact::fromVariant(value));
+    result.setName(field(TileModel::NameRole).toString());
+    if (const QVariant type = field(TileModel::ValueTypeRole); type.isValid())
+        result.setValueType(ValueType(type.toInt()));
+    result.setUnit(field(TileModel::UnitRole).toString());
+    result.setMin(EndpointFact::limitFromVariant(field(TileModel::MinRole)));
+    result.setMax(EndpointFact::limitFromVariant(field(TileModel::MaxRole)));
+    result.setStep(EndpointFact::limitFromVariant(field(TileModel::StepRole)));
+    result.setOptions(field(TileModel::OptionsRole).toStringList());
+    return result;
 }
 
 QString EndpointControl::format(const QVariant &value) const
 {
-    return formatValue(value, field(TileModel::ValueTypeRole).toInt(), field(TileModel::UnitRole).toString(),
-                       field(TileModel::StepRole), locale());
+    return fact(value).displayText(locale());
 }
 
 bool EndpointControl::eventFilter(QObject *watched, QEvent *event)
@@ -475,7 +456,7 @@ bool EndpointControl::configureEditors()
         const QVariant max = field(TileModel::MaxRole);
         const QVariant step = field(TileModel::StepRole);
         const QString unit = field(TileModel::UnitRole).toString();
-        const int decimals = decimalsFor(step);
+        const int decimals = fact(value()).stepDecimals().value_or(1);
         const double low = min.isValid() ? min.toDouble() : -kUnbounded;
         const double high = max.isValid() ? max.toDouble() : kUnbounded;
         const double single = step.isValid() && step.toDouble() > 0 ? step.toDouble() : 1.0;
@@ -680,27 +661,9 @@ void EndpointControl::applySetpoint()
         setHint(tr("Not sent: type a number"));
         return;
     }
-    const QVariant min = field(TileModel::MinRole);
-    const QVariant max = field(TileModel::MaxRole);
-    const QVariant step = field(TileModel::StepRole);
-    const double low = min.isValid() ? min.toDouble() : -std::numeric_limits<double>::infinity();
-    const double high = max.isValid() ? max.toDouble() : std::numeric_limits<double>::infinity();
-    if (v < low || v > high) {
-        if (min.isValid() && max.isValid())
-            setHint(tr("Not sent: %1 is outside %2 to %3").arg(format(v), format(min), format(max)));
-        else if (min.isValid())
-            setHint(tr("Not sent: %1 is below %2").arg(format(v), format(min)));
-        else
-            setHint(tr("Not sent: %1 is above %2").arg(format(v), format(max)));
+    if (const EndpointFact::Validation valid = fact(v).validate(locale()); !valid.valid()) {
+        setHint(tr("Not sent: %1").arg(valid.reason));
         return;
-    }
-    if (step.isValid() && step.toDouble() > 0) {
-        const double base = min.isValid() ? min.toDouble() : 0.0;
-        const double steps = (v - base) / step.toDouble();
-        if (std::abs(steps - std::round(steps)) > kStepTolerance) {
-            setHint(tr("Not sent: %1 is not a step of %2").arg(format(v), format(step)));
-            return;
-        }
     }
     setHint({});
     request(v);

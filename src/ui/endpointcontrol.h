@@ -9,6 +9,7 @@
 #include <QVariant>
 #include <QWidget>
 
+#include "domain/endpointfact.h"
 #include "model/metrichistory.h"
 
 class QComboBox;
@@ -94,10 +95,9 @@ public:
     // The focusable parts in Tab order (empty for a read-only endpoint).
     QList<QWidget *> focusChain() const;
 
-    // A value as the operator reads it: bools as On/Off, numbers by locale
-    // with as many decimals as the step has, with the unit; "—" when unknown.
-    static QString formatValue(const QVariant &value, int valueType, const QString &unit, const QVariant &step,
-                               const QLocale &locale = QLocale());
+    // A value of this endpoint with its metadata (type, limits, step,
+    // options, unit); the control shows fact(value).displayText().
+    EndpointFact fact(const QVariant &value) const;
 
 Q_SIGNALS:
     void commandRequested(const QString &endpointId, const QVariant &value);

@@ -1,5 +1,7 @@
 #include "commandlogmodel.h"
 
+#include "domain/endpointfact.h"
+
 #include "commandmodel.h"
 #include "plantvalues.h"
 
@@ -234,9 +236,9 @@ bool CommandLogModel::merge(Row &row, int liveRow) const
         set(row.endpointId, c.endpointId);
     if (!c.operatorName.isEmpty())
         set(row.operatorName, c.operatorName);
-    if (const QVariant requested = PlantValues::toVariant(c.requestedValue); requested.isValid())
+    if (const QVariant requested = EndpointFact::toVariant(c.requestedValue); requested.isValid())
         set(row.requestedValue, requested);
-    if (const QVariant actual = PlantValues::toVariant(c.actualValue); actual.isValid())
+    if (const QVariant actual = EndpointFact::toVariant(c.actualValue); actual.isValid())
         set(row.actualValue, actual);
     if (c.error)
         set(row.error, c.error);

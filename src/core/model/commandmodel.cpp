@@ -1,5 +1,7 @@
 #include "commandmodel.h"
 
+#include "domain/endpointfact.h"
+
 #include "plantvalues.h"
 
 #include <QVariantMap>
@@ -38,9 +40,9 @@ QVariant CommandModel::data(const QModelIndex &index, int role) const
         case EndpointColumn:
             return c.endpointId;
         case RequestedColumn:
-            return PlantValues::toVariant(c.requestedValue);
+            return EndpointFact::toVariant(c.requestedValue);
         case ActualColumn:
-            return PlantValues::toVariant(c.actualValue);
+            return EndpointFact::toVariant(c.actualValue);
         case OperatorColumn:
             return c.operatorName;
         case StatusColumn:
@@ -54,9 +56,9 @@ QVariant CommandModel::data(const QModelIndex &index, int role) const
     case EndpointIdRole:
         return c.endpointId;
     case RequestedValueRole:
-        return PlantValues::toVariant(c.requestedValue);
+        return EndpointFact::toVariant(c.requestedValue);
     case ActualValueRole:
-        return PlantValues::toVariant(c.actualValue);
+        return EndpointFact::toVariant(c.actualValue);
     case OperatorNameRole:
         return c.operatorName;
     case StatusRole:

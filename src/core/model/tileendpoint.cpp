@@ -1,7 +1,8 @@
 #include "tileendpoint.h"
 
+#include "domain/endpointfact.h"
+
 #include "metrichistory.h"
-#include "plantvalues.h"
 #include "staleness.h"
 #include "tilecommandtracker.h"
 
@@ -31,7 +32,7 @@ QVariantList interlocksToVariant(const QList<Domain::Interlock> &interlocks)
             {QStringLiteral("description"), i.description},
             {QStringLiteral("requiredEndpointId"), i.requiredEndpointId},
             {QStringLiteral("op"), int(i.op)},
-            {QStringLiteral("requiredValue"), PlantValues::toVariant(i.requiredValue)},
+            {QStringLiteral("requiredValue"), EndpointFact::toVariant(i.requiredValue)},
         });
     }
     return out;
@@ -76,7 +77,7 @@ QVariant TileEndpoint::data(int role, const StalenessPolicy &staleness) const
 {
     switch (role) {
     case TileModel::ValueRole:
-        return PlantValues::toVariant(meta.value);
+        return EndpointFact::toVariant(meta.value);
     case TileModel::UnitRole:
         return unit();
     case TileModel::ValueTypeRole:
@@ -86,11 +87,11 @@ QVariant TileEndpoint::data(int role, const StalenessPolicy &staleness) const
     case TileModel::CriticalRole:
         return meta.critical;
     case TileModel::MinRole:
-        return PlantValues::toVariant(meta.min);
+        return EndpointFact::toVariant(meta.min);
     case TileModel::MaxRole:
-        return PlantValues::toVariant(meta.max);
+        return EndpointFact::toVariant(meta.max);
     case TileModel::StepRole:
-        return PlantValues::toVariant(meta.step);
+        return EndpointFact::toVariant(meta.step);
     case TileModel::OptionsRole:
         return meta.options;
     case TileModel::InterlocksRole:
@@ -239,8 +240,6 @@ void TileEndpoint::setValue(const EndpointValue &value, const QDateTime &time, q
     meta.timestamp = at;
     heardMs = heard;
     stale = staleness.isStale(heard, heard);
-    if (const bool *b = std::get_if<bool>(&value))
-        history.append(meta.endpointId, TileModel::kHistoryMetric, at.toMSecsSinceEpoch(), *b ? 1.0 : 0.0);
-    else if (const double *d = std::get_if<double>(&value))
-        history.append(meta.endpointId, TileModel::kHistoryMetric, at.toMSecsSinceEpoch(), *d);
+    if (const std::optional<double> number = EndpointFact::toNumber(value))
+        history.append(meta.endpointId, TileModel::kHistoryMetric, at.toMSecsSinceEpoch(), *number);
 }

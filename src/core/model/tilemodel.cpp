@@ -1,6 +1,7 @@
 #include "tilemodel.h"
 
-#include "plantvalues.h"
+#include "domain/endpointfact.h"
+
 #include "tileendpoint.h"
 #include "tilereconcile.h"
 
@@ -108,7 +109,7 @@ QVariant TileModel::data(const QModelIndex &index, int role) const
         case NameColumn:
             return node->name;
         case ValueColumn:
-            return e ? PlantValues::toVariant(e->meta.value) : QVariant();
+            return e ? EndpointFact::toVariant(e->meta.value) : QVariant();
         case UnitColumn:
             return e ? QVariant(e->unit()) : QVariant();
         case LastUpdateColumn:
@@ -130,7 +131,7 @@ QVariant TileModel::data(const QModelIndex &index, int role) const
     case PendingCommandIdRole:
         return pending().commandId.isEmpty() ? QVariant() : QVariant(pending().commandId);
     case PendingValueRole:
-        return pending().commandId.isEmpty() ? QVariant() : PlantValues::toVariant(pending().value);
+        return pending().commandId.isEmpty() ? QVariant() : EndpointFact::toVariant(pending().value);
     case PendingStatusRole:
         return !pending().commandId.isEmpty() && pending().status ? QVariant(int(*pending().status)) : QVariant();
     case PendingOwnRole:

@@ -1,5 +1,6 @@
 #include "commandrecorder.h"
 
+#include "domain/endpointfact.h"
 #include "model/commandmodel.h"
 #include "model/plantvalues.h"
 #include "store/localstore.h"
@@ -19,31 +20,10 @@ QString wordOf(CommandState state)
     return Domain::wordOf(Domain::kCommandStates, state);
 }
 
-// How the log stores a value; undefined when it is unknown.
-QJsonValue toJson(const Domain::EndpointValue &value)
-{
-    if (const bool *b = std::get_if<bool>(&value))
-        return *b;
-    if (const double *d = std::get_if<double>(&value))
-        return *d;
-    if (const QString *s = std::get_if<QString>(&value))
-        return *s;
-    return QJsonValue(QJsonValue::Undefined);
-}
-
 // A stored value as the model shows it; invalid for null or undefined.
 QVariant fromJson(const QJsonValue &value)
 {
-    switch (value.type()) {
-    case QJsonValue::Bool:
-        return value.toBool();
-    case QJsonValue::Double:
-        return value.toDouble();
-    case QJsonValue::String:
-        return value.toString();
-    default:
-        return {};
-    }
+    return EndpointFact::toVariant(EndpointFact::fromJson(value));
 }
 
 CommandLogModel::Entry entryOf(const CommandLog::Command &c)
@@ -168,9 +148,9 @@ void CommandRecorder::record(int row)
     CommandLog::Command entry;
     entry.commandId = CommandLogModel::storeId(command.commandId);
     entry.endpointId = command.endpointId;
-    entry.requestedValue = toJson(command.requestedValue);
+    entry.requestedValue = EndpointFact::toJson(command.requestedValue);
     entry.operatorName = command.operatorName;
-    entry.actualValue = toJson(command.actualValue);
+    entry.actualValue = EndpointFact::toJson(command.actualValue);
     entry.error = command.error.value_or(QString());
     const int firstChange = changesSeen;
     changesSeen = int(history.size());

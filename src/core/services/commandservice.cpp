@@ -2,6 +2,7 @@
 
 #include "net/connectionservice.h"
 
+#include "domain/endpointfact.h"
 #include "linkstatus.h"
 #include "model/commandmodel.h"
 #include "model/plantvalues.h"
@@ -23,32 +24,11 @@ using Phase = CommandService::Phase;
 
 namespace {
 
-QJsonValue toJson(const EndpointValue &value)
-{
-    if (const bool *b = std::get_if<bool>(&value))
-        return *b;
-    if (const double *d = std::get_if<double>(&value))
-        return *d;
-    if (const QString *s = std::get_if<QString>(&value))
-        return *s;
-    return QJsonValue::Null;
-}
-
-// Bools count as 0 and 1, as the server compares them.
-std::optional<double> toNumber(const EndpointValue &value)
-{
-    if (const bool *b = std::get_if<bool>(&value))
-        return *b ? 1.0 : 0.0;
-    if (const double *d = std::get_if<double>(&value))
-        return *d;
-    return std::nullopt;
-}
-
 bool holds(const EndpointValue &actual, Domain::ComparisonOp op, const EndpointValue &required)
 {
     using Op = Domain::ComparisonOp;
-    const std::optional<double> a = toNumber(actual);
-    const std::optional<double> r = toNumber(required);
+    const std::optional<double> a = EndpointFact::toNumber(actual);
+    const std::optional<double> r = EndpointFact::toNumber(required);
     if (!a || !r) { // enums compare as words, and only for (in)equality
         const bool equal = actual == required;
         return op == Op::Equal ? equal : op == Op::NotEqual ? !equal : false;
@@ -99,16 +79,6 @@ bool onTheWay(const EndpointValue &value, const EndpointValue &from, const Endpo
     const double *a = std::get_if<double>(&from);
     const double *b = std::get_if<double>(&to);
     return v && a && b && *v >= std::min(*a, *b) && *v <= std::max(*a, *b);
-}
-
-QString valueText(const EndpointValue &value)
-{
-    const QJsonValue json = toJson(value);
-    if (json.isBool())
-        return json.toBool() ? QStringLiteral("on") : QStringLiteral("off");
-    if (json.isDouble())
-        return QString::number(json.toDouble());
-    return json.toString();
 }
 
 } // namespace
@@ -218,38 +188,17 @@ CommandService::Check CommandService::check(const QString &endpointId, const End
     const QString name = endpoint->name.isEmpty() ? endpointId : endpoint->name;
     if (!endpoint->writable)
         return {Refusal::NotWritable, tr("%1 can be read, not set.").arg(name)};
-    switch (endpoint->valueType) {
-    case Domain::ValueType::Bool:
-        if (!std::holds_alternative<bool>(value))
-            return {Refusal::WrongType, tr("%1 is switched on or off.").arg(name)};
-        break;
-    case Domain::ValueType::Number: {
-        const double *number = std::get_if<double>(&value);
-        if (!number || !std::isfinite(*number))
-            return {Refusal::WrongType, tr("%1 takes a number.").arg(name)};
-        if ((endpoint->min && *number < *endpoint->min) || (endpoint->max && *number > *endpoint->max))
-            return {Refusal::OutOfRange,
-                    tr("%1 takes %2 to %3 %4.")
-                        .arg(name)
-                        .arg(endpoint->min.value_or(-qInf()))
-                        .arg(endpoint->max.value_or(qInf()))
-                        .arg(endpoint->unit)
-                        .trimmed()};
-        if (endpoint->step && *endpoint->step > 0) {
-            const double steps = (*number - endpoint->min.value_or(0.0)) / *endpoint->step;
-            if (std::abs(steps - std::round(steps)) > 1e-6)
-                return {Refusal::OutOfRange, tr("%1 moves in steps of %2.").arg(name).arg(*endpoint->step)};
+    if (const EndpointFact::Validation valid = EndpointFact(*endpoint, value).validate(); !valid.valid()) {
+        switch (valid.problem) {
+        case EndpointFact::Problem::WrongType:
+            return {Refusal::WrongType, valid.reason};
+        case EndpointFact::Problem::NotAnOption:
+            return {Refusal::NotAnOption, valid.reason};
+        case EndpointFact::Problem::OutOfRange:
+        case EndpointFact::Problem::OffStep:
+        case EndpointFact::Problem::None:
+            return {Refusal::OutOfRange, valid.reason};
         }
-        break;
-    }
-    case Domain::ValueType::Enum: {
-        const QString *option = std::get_if<QString>(&value);
-        if (!option)
-            return {Refusal::WrongType, tr("%1 takes one of: %2.").arg(name, endpoint->options.join(u", "))};
-        if (!endpoint->options.isEmpty() && !endpoint->options.contains(*option))
-            return {Refusal::NotAnOption, tr("%1 takes one of: %2.").arg(name, endpoint->options.join(u", "))};
-        break;
-    }
     }
     if (const std::optional<Command> pending = pendingOn(endpointId))
         return {
@@ -314,7 +263,7 @@ QUuid CommandService::send(const QString &endpointId, const EndpointValue &value
     if (!m_timeoutCheck.isActive())
         m_timeoutCheck.start();
     Q_EMIT commandChanged(command);
-    qCInfo(lcCommands) << "sending" << idText << endpointId << valueText(value);
+    qCInfo(lcCommands) << "sending" << idText << endpointId << EndpointFact(value).displayText(QLocale::c());
     // The one and only time this command goes out: the answer, or its
     // absence, is handled below; nothing here sends it again. The answer may
     // come after this service is gone (a REST request failed at shutdown).
@@ -322,7 +271,7 @@ QUuid CommandService::send(const QString &endpointId, const EndpointValue &value
     m_session->connection()->request(QStringLiteral("command"),
                                      {{QStringLiteral("commandId"), idText},
                                       {QStringLiteral("endpointId"), endpointId},
-                                      {QStringLiteral("value"), toJson(value)},
+                                      {QStringLiteral("value"), EndpointFact::toJson(value)},
                                       {QStringLiteral("expiresAt"), command.expiresAt.toString(Qt::ISODateWithMs)}},
                                      [self, id](const Protocol::Result &result) {
                                          if (self)

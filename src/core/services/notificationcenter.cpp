@@ -3,12 +3,11 @@
 #include "net/connectionservice.h"
 #include "store/storeworker.h"
 
+#include "domain/endpointfact.h"
 #include "model/alarmmodel.h"
 #include "protocol/payloadreaders.h"
 #include "session.h"
 #include "store/localstore.h"
-
-#include <QLocale>
 
 #include <QSet>
 #include <QUuid>
@@ -395,20 +394,11 @@ void NotificationCenter::setCommandService(CommandService *service)
     connect(service, &CommandService::overtaken, this, &NotificationCenter::onCommandOvertaken);
 }
 
-namespace {
-
-QString valueWords(const Domain::EndpointValue &value)
+QString NotificationCenter::valueText(const QString &endpointId, const Domain::EndpointValue &value) const
 {
-    if (const bool *b = std::get_if<bool>(&value))
-        return *b ? NotificationCenter::tr("on") : NotificationCenter::tr("off");
-    if (const double *d = std::get_if<double>(&value))
-        return QLocale().toString(*d, 'g', 6);
-    if (const QString *s = std::get_if<QString>(&value))
-        return *s;
-    return NotificationCenter::tr("unknown");
+    const std::optional<Domain::Endpoint> endpoint = m_session->tiles()->endpoint(endpointId);
+    return (endpoint ? EndpointFact(*endpoint, value) : EndpointFact(value)).displayText();
 }
-
-} // namespace
 
 QString NotificationCenter::endpointTitle(const QString &endpointId) const
 {
@@ -433,14 +423,15 @@ void NotificationCenter::onCommandFinished(const CommandService::Command &comman
     const QString what = endpointTitle(command.endpointId);
     if (command.phase == Phase::Succeeded) {
         item.severity = AlarmSeverity::Info;
-        item.title = tr("%1 set to %2").arg(what, valueWords(command.requested));
+        item.title = tr("%1 set to %2").arg(what, valueText(command.endpointId, command.requested));
         if (command.late)
             item.message = tr("The device reported success after this console had stopped waiting.");
         item.read = true; // the operator asked for it and sees it on the control
     } else {
         item.severity = AlarmSeverity::High;
         item.title = tr("%1 not set to %2: %3")
-                         .arg(what, valueWords(command.requested), CommandService::phaseName(command.phase));
+                         .arg(what, valueText(command.endpointId, command.requested),
+                              CommandService::phaseName(command.phase));
         item.message = command.error;
     }
     post(item, true);
@@ -460,7 +451,7 @@ void NotificationCenter::onCommandOvertaken(const CommandService::Command &comma
     item.time = QDateTime::currentDateTimeUtc();
     const QString what = endpointTitle(command.endpointId);
     item.title = byOperator.isEmpty()
-        ? tr("%1 changed to %2 while your command was pending").arg(what, valueWords(serverValue))
+        ? tr("%1 changed to %2 while your command was pending").arg(what, valueText(command.endpointId, serverValue))
         : tr("%1: %2 sent a command while yours was pending").arg(what, byOperator);
     item.message = tr("The server's value is shown; check it before acting again.");
     post(item, true);

@@ -97,6 +97,8 @@ private:
     void onCommandOvertaken(const CommandService::Command &command, const QString &byOperator,
                             const Domain::EndpointValue &serverValue);
     QString endpointTitle(const QString &endpointId) const;
+    // A value of the endpoint as EndpointFact words it, with the unit.
+    QString valueText(const QString &endpointId, const Domain::EndpointValue &value) const;
     void post(NotificationModel::Item item, bool live);
     void prune();
     void checkAttention();

@@ -21,6 +21,12 @@ QString valueToText(const QJsonValue &value)
     return QString::fromUtf8(QJsonDocument(QJsonArray {value}).toJson(QJsonDocument::Compact));
 }
 
+// No value (null, or undefined) is stored as SQL NULL.
+QVariant valueColumn(const QJsonValue &value)
+{
+    return value.isNull() || value.isUndefined() ? QVariant() : QVariant(valueToText(value));
+}
+
 QJsonValue valueFromText(const QVariant &text)
 {
     if (text.isNull())
@@ -36,10 +42,10 @@ const QString commandColumns = QStringLiteral(
 
 QJsonObject historyItem(const QString &status, const QJsonValue &actualValue, const QString &error, qint64 at)
 {
-    return QJsonObject {{QStringLiteral("status"), status},
-                        {QStringLiteral("actualValue"), actualValue},
-                        {QStringLiteral("error"), error},
-                        {QStringLiteral("at"), at}};
+    QJsonObject item {{QStringLiteral("status"), status}, {QStringLiteral("error"), error}, {QStringLiteral("at"), at}};
+    if (!actualValue.isNull() && !actualValue.isUndefined()) // no value is left out
+        item.insert(QStringLiteral("actualValue"), actualValue);
+    return item;
 }
 
 CommandLog::Command commandFrom(const QSqlQuery &query)
@@ -85,7 +91,7 @@ bool CommandLog::append(const Command &command)
     query.addBindValue(valueToText(command.requestedValue));
     query.addBindValue(text(command.operatorName));
     query.addBindValue(text(command.status));
-    query.addBindValue(command.actualValue.isUndefined() ? QVariant() : QVariant(valueToText(command.actualValue)));
+    query.addBindValue(valueColumn(command.actualValue));
     query.addBindValue(text(command.error));
     query.addBindValue(createdAt);
     query.addBindValue(createdAt);
@@ -128,7 +134,7 @@ bool CommandLog::update(const QUuid &commandId, const QString &status, const QJs
     query.prepare(QStringLiteral("UPDATE commands SET status = ?, actual_value = ?, error = ?, updated_at = ?, "
                                  "history = ? WHERE command_id = ?"));
     query.addBindValue(text(status));
-    query.addBindValue(actualValue.isUndefined() ? QVariant() : QVariant(valueToText(actualValue)));
+    query.addBindValue(valueColumn(actualValue));
     query.addBindValue(text(error));
     query.addBindValue(when);
     query.addBindValue(QString::fromUtf8(QJsonDocument(history).toJson(QJsonDocument::Compact)));

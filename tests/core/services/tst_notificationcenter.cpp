@@ -440,7 +440,7 @@ void TestNotificationCenter::commandOutcomesAreListed()
     const Item *success = c.center->model()->item(openedId);
     QCOMPARE(success->kind, Kind::Command);
     QCOMPARE(success->severity, AlarmSeverity::Info);
-    QCOMPARE(success->title, QStringLiteral("Outlet valve V-101 Open set to on"));
+    QCOMPARE(success->title, QStringLiteral("Outlet valve V-101 Open set to On"));
     QVERIFY(success->read);
 
     // A timeout: unread, says to check the device; the late success corrects it in place.
