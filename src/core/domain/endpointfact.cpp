@@ -163,13 +163,9 @@ EndpointValue EndpointFact::fromVariant(const QVariant &value)
 
 QJsonValue EndpointFact::toJson(const EndpointValue &value)
 {
-    if (const bool *b = std::get_if<bool>(&value))
-        return *b;
-    if (const double *d = std::get_if<double>(&value))
-        return *d;
-    if (const QString *s = std::get_if<QString>(&value))
-        return *s;
-    return QJsonValue::Null;
+    // A bool, a double or a string as themselves; no value (an invalid
+    // variant) as null.
+    return QJsonValue::fromVariant(toVariant(value));
 }
 
 EndpointValue EndpointFact::fromJson(const QJsonValue &value)
