@@ -1,17 +1,17 @@
 #include "alarmsview.h"
 
-#include "services/linkstatus.h"
-
 #include "alarmdelegate.h"
 #include "alarmfilterproxy.h"
 #include "alarmnotedialog.h"
 #include "listtable.h"
-#include "services/session.h"
+#include "services/alarmactions.h"
+#include "services/linkstatus.h"
 #include "shelvedialog.h"
 #include "theme.h"
 
 #include <QAction>
 #include <QComboBox>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -46,16 +46,18 @@ QPixmap rateMark(AlarmRateMeter::Rate rate, int side, qreal dpr)
 
 } // namespace
 
-AlarmsView::AlarmsView(Session *session, QWidget *parent)
+AlarmsView::AlarmsView(AlarmModel *alarms, AlarmActions *actions, LinkStatus *link, QWidget *parent)
     : QWidget(parent)
-    , m_session(session)
-    , m_rate(session->alarms())
+    , m_alarms(alarms)
+    , m_actions(actions)
+    , m_link(link)
+    , m_rate(alarms)
     , m_proxy(new AlarmFilterProxy(AlarmFilterProxy::Section::InPlay, this))
     , m_shelvedProxy(new AlarmFilterProxy(AlarmFilterProxy::Section::Shelved, this))
     , m_delegate(new AlarmDelegate(this))
 {
     setObjectName(QStringLiteral("alarmsView"));
-    AlarmModel *model = session->alarms();
+    AlarmModel *model = alarms;
     m_proxy->setSourceModel(model);
     m_shelvedProxy->setSourceModel(model);
 
@@ -154,23 +156,23 @@ AlarmsView::AlarmsView(Session *session, QWidget *parent)
     connect(m_shelve, &QAction::triggered, this, &AlarmsView::shelveSelected);
     connect(m_unshelve, &QAction::triggered, this, &AlarmsView::unshelveSelected);
 
-    auto *actions = new QHBoxLayout;
+    auto *actionRow = new QHBoxLayout;
     for (QAction *action : {m_acknowledge, m_shelve, m_unshelve}) {
         auto *button = new QToolButton(this);
         button->setDefaultAction(action);
         button->setToolButtonStyle(Qt::ToolButtonTextOnly);
         button->setObjectName(action->objectName() + u"Button");
-        actions->addWidget(button);
+        actionRow->addWidget(button);
     }
     m_statusLabel = new QLabel(this);
     m_statusLabel->setObjectName(QStringLiteral("alarmStatusLabel"));
-    actions->addWidget(m_statusLabel, 1);
+    actionRow->addWidget(m_statusLabel, 1);
     m_waitingLabel = new QLabel(this);
     m_waitingLabel->setObjectName(QStringLiteral("alarmWaitingLabel"));
     m_waitingLabel->setToolTip(tr("Acknowledgements and shelvings made on this console that the server has not "
                                   "confirmed yet"));
-    actions->addWidget(m_waitingLabel);
-    layout->addLayout(actions);
+    actionRow->addWidget(m_waitingLabel);
+    layout->addLayout(actionRow);
 
     // The alarms in play above, the shelved ones below: both always in sight.
     auto *splitter = new QSplitter(Qt::Vertical, this);
@@ -210,8 +212,18 @@ AlarmsView::AlarmsView(Session *session, QWidget *parent)
         updateActions();
     });
     connect(model, &QAbstractItemModel::rowsRemoved, this, &AlarmsView::updateSummary);
-    connect(m_session->link(), &LinkStatus::stateChanged, this, &AlarmsView::updateActions);
-    connect(m_session, &Session::alarmServiceChanged, this, &AlarmsView::updateActions);
+    connect(m_link, &LinkStatus::stateChanged, this, &AlarmsView::updateActions);
+    // The actions follow whichever alarm service is current and say so when it changes.
+    connect(
+        m_actions, &AlarmActions::actionRefused, this,
+        [this](const QString &alarmId, Domain::AlarmAction::Kind kind, const QString &code, const QString &message) {
+            m_statusLabel->setText(
+                code == u"occurrence_changed"
+                    ? tr("Alarm %1 came back: acknowledge it again.").arg(alarmId)
+                    : tr("%1 of alarm %2 not done: %3").arg(AlarmActions::actionName(kind), alarmId, message));
+        });
+    connect(m_actions, &AlarmActions::pendingChanged, this, &AlarmsView::updateWaiting);
+    connect(m_actions, &AlarmActions::keepsOfflineActionsChanged, this, &AlarmsView::updateWaiting);
     connect(&m_rate, &AlarmRateMeter::activationsChanged, this, &AlarmsView::updateRate);
 
     m_blinkTimer.setInterval(kBlinkHalfPeriodMs);
@@ -221,6 +233,7 @@ AlarmsView::AlarmsView(Session *session, QWidget *parent)
     updateRate();
     updateSummary();
     updateActions();
+    updateWaiting();
 }
 
 QTableView *AlarmsView::makeTable(AlarmFilterProxy *proxy)
@@ -276,7 +289,7 @@ QString AlarmsView::actionsUnavailableReason() const
 {
     if (m_watchOnly)
         return tr("This screen only watches: acknowledge and shelve alarms from an operator workstation.");
-    if (m_session->link()->isViewer())
+    if (m_link->isViewer())
         return tr("Your role (viewer) may watch alarms but not acknowledge or shelve them.");
     return {};
 }
@@ -305,7 +318,7 @@ QStringList AlarmsView::describe(const QStringList &alarmIds) const
 {
     QStringList texts;
     for (const QString &id : alarmIds) {
-        const auto alarm = m_session->alarms()->alarm(id);
+        const auto alarm = m_alarms->alarm(id);
         texts.append(alarm ? tr("%1 · %2").arg(AlarmDelegate::severityText(alarm->severity), alarm->message) : id);
     }
     return texts;
@@ -323,11 +336,9 @@ void AlarmsView::acknowledgeSelected()
     auto *dialog = new AlarmNoteDialog(describe(ids), m_requireNote, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, selected, dialog] {
-        AlarmService *service = m_session->alarmService();
-        for (const auto &[id, occurrence] : selected) {
-            if (!m_session->letGoUnconfirmed(id))
-                service->acknowledge(id, dialog->note(), occurrence);
-        }
+        // An alarm kept only for this acknowledgement is let go here, not sent.
+        for (const auto &[id, occurrence] : selected)
+            m_actions->acknowledge(id, dialog->note(), occurrence);
         reportOutcome(int(selected.size()), tr("Acknowledgement"));
     });
     dialog->open();
@@ -344,9 +355,8 @@ void AlarmsView::shelveSelected()
     auto *dialog = new ShelveDialog(describe(ids), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, selected, dialog] {
-        AlarmService *service = m_session->alarmService();
         for (const auto &[id, occurrence] : selected)
-            service->shelve(id, dialog->minutes(), dialog->reason(), occurrence);
+            m_actions->shelve(id, dialog->minutes(), dialog->reason(), occurrence);
         reportOutcome(int(selected.size()), tr("Shelving"));
     });
     dialog->open();
@@ -355,17 +365,16 @@ void AlarmsView::shelveSelected()
 void AlarmsView::unshelveSelected()
 {
     const QStringList ids = selectedIds(m_shelvedTable, false);
-    AlarmService *service = m_session->alarmService();
     if (ids.isEmpty() || !actionsUnavailableReason().isEmpty())
         return;
     for (const QString &id : ids)
-        service->unshelve(id);
+        m_actions->unshelve(id);
     reportOutcome(int(ids.size()), tr("Unshelving"));
 }
 
 void AlarmsView::reportOutcome(int made, const QString &what)
 {
-    if (m_session->link()->isLive())
+    if (m_link->isLive())
         m_statusLabel->setText(tr("%1 sent (%2); waiting for the server.").arg(what).arg(made));
     else
         m_statusLabel->setText(
@@ -374,15 +383,14 @@ void AlarmsView::reportOutcome(int made, const QString &what)
 
 void AlarmsView::updateWaiting()
 {
-    AlarmService *service = m_session->alarmService();
-    const int waiting = service->pendingCount();
+    const int waiting = m_actions->pendingCount();
     m_waitingLabel->setText(waiting > 0 ? tr("%n action(s) waiting for the server", nullptr, waiting) : QString());
     m_waitingLabel->setVisible(waiting > 0);
-    const bool keeps = service->keepsOfflineActions();
+    const bool keeps = m_actions->keepsOfflineActions();
     if (!keeps) {
         m_storeBanner->setText(tr("Alarm actions made while the link is down cannot be kept: %1. Acknowledging on "
                                   "a live link works; offline actions are lost if the console closes.")
-                                   .arg(service->storeProblem()));
+                                   .arg(m_actions->storeProblem()));
     }
     m_storeBanner->setVisible(!keeps);
 }
@@ -408,24 +416,6 @@ void AlarmsView::applyFilters()
 
 void AlarmsView::updateActions()
 {
-    AlarmService *service = m_session->alarmService();
-    if (service != m_service) {
-        if (m_service)
-            disconnect(m_service, nullptr, this, nullptr);
-        m_service = service;
-        connect(service, &AlarmService::actionRefused, this,
-                [this](const QString &alarmId, Domain::AlarmAction::Kind kind, const QString &code,
-                       const QString &message) {
-                    m_statusLabel->setText(
-                        code == u"occurrence_changed"
-                            ? tr("Alarm %1 came back: acknowledge it again.").arg(alarmId)
-                            : tr("%1 of alarm %2 not done: %3").arg(AlarmService::actionName(kind), alarmId, message));
-                });
-        connect(service, &AlarmService::pendingChanged, this, &AlarmsView::updateWaiting);
-        connect(service, &AlarmService::keepsOfflineActionsChanged, this, &AlarmsView::updateWaiting);
-        updateWaiting();
-    }
-
     const QString unavailable = actionsUnavailableReason();
     const bool canAct = unavailable.isEmpty();
     const bool anyUnacked = canAct && !selectedIds(m_table, true).isEmpty();
@@ -487,7 +477,7 @@ void AlarmsView::updateRate()
 
 void AlarmsView::updateSummary()
 {
-    AlarmModel *model = m_session->alarms();
+    AlarmModel *model = m_alarms;
     const int shelved = m_shelvedProxy->rowCount();
     m_summaryLabel->setText(tr("%1 listed of %2 · %3 unacknowledged · %4 shelved")
                                 .arg(m_proxy->rowCount())
@@ -501,7 +491,7 @@ void AlarmsView::blink()
 {
     // Only unacknowledged marks blink; with none left the phase rests on,
     // so nothing on screen moves while all is acknowledged.
-    const bool wanted = m_session->alarms()->unacknowledgedCount() > 0 ? !m_delegate->blinkPhase() : true;
+    const bool wanted = m_alarms->unacknowledgedCount() > 0 ? !m_delegate->blinkPhase() : true;
     if (wanted == m_delegate->blinkPhase())
         return;
     m_delegate->setBlinkPhase(wanted);

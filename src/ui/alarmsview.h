@@ -2,10 +2,10 @@
 
 #include "model/alarmrate.h"
 
-#include <QPointer>
 #include <QTimer>
 #include <QWidget>
 
+class AlarmActions;
 class AlarmDelegate;
 class AlarmFilterProxy;
 class QAction;
@@ -14,26 +14,25 @@ class QLabel;
 class QLineEdit;
 class QMenu;
 class QTableView;
-class Session;
+class LinkStatus;
 
 // The ISA-18.2 alarms view: the alarms in play in a sortable, filterable
 // table, the shelved ones listed apart below it, the alarm rate of the last
 // ten minutes against the EEMUA 191 figures, and the operator's actions
 // (acknowledge with a note, timed shelve with a reason, unshelve), which go
-// through the session's AlarmService so they survive outages.
+// through AlarmActions to the alarm service so they survive outages.
 //
 // Keyboard: Ctrl+K acknowledges the selected alarms, Ctrl+Shift+S shelves
 // them, Ctrl+Shift+U unshelves the selected shelved ones, Ctrl+F goes to the
 // search box; the context menu of each table offers the same.
-class AlarmService;
-
 class AlarmsView : public QWidget
 {
     Q_OBJECT
 
 public:
-    // The session is not owned and must outlive the view.
-    explicit AlarmsView(Session *session, QWidget *parent = nullptr);
+    // None is owned; each must outlive the view. The link says whether the
+    // operator may act (a viewer may not).
+    AlarmsView(AlarmModel *alarms, AlarmActions *actions, LinkStatus *link, QWidget *parent = nullptr);
 
     // Whether an acknowledgement needs a note (a profile option).
     void setRequireNote(bool required) { m_requireNote = required; }
@@ -84,7 +83,9 @@ private:
     void reportOutcome(int made, const QString &what);
     void updateWaiting();
 
-    Session *m_session;
+    AlarmModel *m_alarms;
+    AlarmActions *m_actions;
+    LinkStatus *m_link;
     AlarmRateMeter m_rate;
     bool m_requireNote = false;
     bool m_watchOnly = false;
@@ -108,5 +109,4 @@ private:
     QAction *m_shelve = nullptr;
     QAction *m_unshelve = nullptr;
     QTimer m_blinkTimer;
-    QPointer<AlarmService> m_service; // whose refusals are reported here
 };

@@ -1,13 +1,14 @@
 #include "overviewview.h"
 
-#include "model/fleetbatteryhistory.h"
-
-#include "services/linkstatus.h"
-
 #include "charts.h"
-
+#include "domain/machine.h"
 #include "kpitile.h"
-#include "services/session.h"
+#include "model/alarmmodel.h"
+#include "model/dronemodel.h"
+#include "model/fleetbatteryhistory.h"
+#include "model/plantsummary.h"
+#include "model/serverhealthmodel.h"
+#include "services/linkstatus.h"
 #include "theme.h"
 
 #include <QChart>
@@ -62,9 +63,9 @@ qint64 nowMs()
 
 } // namespace
 
-OverviewView::OverviewView(Session *session, QWidget *parent)
+OverviewView::OverviewView(const Sources &sources, QWidget *parent)
     : QWidget(parent)
-    , m_session(session)
+    , m_sources(sources)
 {
     setObjectName(QStringLiteral("overviewView"));
     auto *layout = new QVBoxLayout(this);
@@ -85,7 +86,7 @@ OverviewView::OverviewView(Session *session, QWidget *parent)
     m_chartTimer.setInterval(kChartRedrawMs);
     connect(&m_chartTimer, &QTimer::timeout, this, &OverviewView::redrawCharts);
     // The session keeps the fleet's battery trend; the chart follows it.
-    connect(m_session->fleetBattery(), &FleetBatteryHistory::changed, this, [this] {
+    connect(m_sources.fleetBattery, &FleetBatteryHistory::changed, this, [this] {
         m_batteryDirty = true;
         scheduleCharts();
     });
@@ -97,25 +98,25 @@ OverviewView::OverviewView(Session *session, QWidget *parent)
     });
     m_minuteTimer.start();
 
-    connect(m_session, &Session::countsChanged, this, &OverviewView::updateCounts);
-    connect(m_session, &Session::liveDataArrived, this, [this] {
+    connect(m_sources.summary, &PlantSummary::countsChanged, this, &OverviewView::updateCounts);
+    // Live again: the counts that changed meanwhile come with countsChanged.
+    connect(m_sources.link, &LinkStatus::stateChanged, this, [this] {
         updateCounts();
         updateHealthTiles();
         updateStale();
     });
-    connect(m_session->link(), &LinkStatus::stateChanged, this, &OverviewView::updateStale);
-    connect(m_session->health(), &ServerHealthModel::contentsUpdated, this, [this] {
+    connect(m_sources.health, &ServerHealthModel::contentsUpdated, this, [this] {
         updateHealthTiles();
         m_healthDirty = true;
         scheduleCharts();
     });
-    connect(m_session->alarms(), &AlarmModel::alarmsChanged, this, &OverviewView::onAlarmsChanged);
+    connect(m_sources.alarms, &AlarmModel::alarmsChanged, this, &OverviewView::onAlarmsChanged);
 
     // Alarms held before the view existed count as a snapshot's do: at the
     // time they were raised, when that is within the hour.
     QList<Domain::Alarm> held;
-    for (int row = 0; row < m_session->alarms()->rowCount(); ++row)
-        held.append(m_session->alarms()->alarmAt(row));
+    for (int row = 0; row < m_sources.alarms->rowCount(); ++row)
+        held.append(m_sources.alarms->alarmAt(row));
     onAlarmsChanged(held);
     updateCounts();
     updateHealthTiles();
@@ -260,7 +261,7 @@ void OverviewView::reflow(bool force)
 
 void OverviewView::updateCounts()
 {
-    const PlantCounts c = m_session->counts();
+    const PlantCounts c = m_sources.summary->counts();
     const QLocale locale;
     const auto show
         = [&](Kpi kpi, int value, KpiTile::Level abnormal = KpiTile::Level::Normal, const QString &word = {}) {
@@ -300,7 +301,7 @@ void OverviewView::updateCounts()
 
 void OverviewView::updateHealthTiles()
 {
-    const ServerHealthModel *model = m_session->health();
+    const ServerHealthModel *model = m_sources.health;
     const QLocale locale;
     const auto show = [&](Kpi kpi, double percent, const QString &word) {
         KpiTile *t = tile(kpi);
@@ -320,7 +321,7 @@ void OverviewView::updateHealthTiles()
 
 void OverviewView::updateStale()
 {
-    const bool stale = !m_session->hasLiveData();
+    const bool stale = !m_sources.link->isLive();
     for (KpiTile *t : m_tiles)
         t->setStale(stale);
     // The charts keep their history, but their titles say it stopped.
@@ -437,7 +438,7 @@ void setLimit(QLineSeries *limit, qint64 firstMs, qint64 lastMs, double value)
 
 void OverviewView::redrawHealth()
 {
-    const MetricHistory &history = m_session->health()->history();
+    const MetricHistory &history = m_sources.health->history();
     qint64 first = 0;
     qint64 last = 0;
     bool crossed = false;
@@ -465,7 +466,7 @@ void OverviewView::redrawHealth()
 void OverviewView::redrawBattery()
 {
     QList<QPointF> points;
-    const RingBuffer<MetricHistory::Sample> &fleet = m_session->fleetBattery()->samples();
+    const RingBuffer<MetricHistory::Sample> &fleet = m_sources.fleetBattery->samples();
     points.reserve(fleet.size());
     for (qsizetype i = 0; i < fleet.size(); ++i)
         points.append(QPointF(double(fleet.at(i).timeMs), fleet.at(i).value));

@@ -10,19 +10,23 @@
 
 #include <array>
 
+class AlarmModel;
+class FleetBatteryHistory;
 class KpiTile;
+class LinkStatus;
+class PlantSummary;
 class QChart;
 class QChartView;
 class QDateTimeAxis;
 class QGridLayout;
 class QLineSeries;
 class QValueAxis;
-class Session;
+class ServerHealthModel;
 
 // The plant at a glance: key figures as tiles that re-flow with the width,
 // and three trends (server load, fleet battery, alarm rate). Grey while all is
 // normal; a tile takes an accent, a shape and a word only when its figure is
-// abnormal. Tiles follow the session's counts as they change; charts redraw
+// abnormal. Tiles follow the plant's counts as they change; charts redraw
 // at most once a second. While the data is not live every tile says stale.
 class OverviewView : public QWidget
 {
@@ -63,7 +67,17 @@ public:
     static constexpr int kAlarmFloodPerMinute = 10;
     static constexpr int kAlarmRateMinutes = 60;
 
-    explicit OverviewView(Session *session, QWidget *parent = nullptr);
+    // What the Overview reads; none is owned and each must outlive the view.
+    struct Sources
+    {
+        PlantSummary *summary = nullptr; // the tiles' counts
+        LinkStatus *link = nullptr; // live or stale
+        ServerHealthModel *health = nullptr; // the server tiles and the load chart
+        FleetBatteryHistory *fleetBattery = nullptr; // the battery chart
+        AlarmModel *alarms = nullptr; // the alarm rate chart
+    };
+
+    explicit OverviewView(const Sources &sources, QWidget *parent = nullptr);
     ~OverviewView() override;
 
     KpiTile *tile(Kpi kpi) const { return m_tiles.at(size_t(kpi)); }
@@ -104,7 +118,7 @@ private:
     void redrawBattery();
     void redrawAlarmRate();
 
-    Session *m_session;
+    Sources m_sources;
     std::array<KpiTile *, size_t(Kpi::Count)> m_tiles {};
     QGridLayout *m_grid = nullptr;
     QWidget *m_tileArea = nullptr;

@@ -3,6 +3,7 @@
 #include "services/session.h"
 #include "simhost.h"
 #include "theme.h"
+#include "viewfactory.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -155,7 +156,7 @@ void TestOverviewView::tilesFollowTheCountsAndGoStaleWhenTheServerStops()
     QVERIFY(sim->listen());
     Session session;
     session.setSettings(settingsFor(sim->url()));
-    OverviewView view(&session);
+    OverviewView view(ViewFactory::overviewSources(&session));
     view.resize(1280, 800);
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
@@ -197,7 +198,7 @@ void TestOverviewView::chartsGainPointsAtMostOnceASecond()
     QVERIFY(sim.listen());
     Session session;
     session.setSettings(settingsFor(sim.url()));
-    OverviewView view(&session);
+    OverviewView view(ViewFactory::overviewSources(&session));
     session.fleetBattery()->setSampling(50, 8);
     view.resize(1280, 800);
     view.show();
@@ -249,7 +250,7 @@ void TestOverviewView::chartsGainPointsAtMostOnceASecond()
 void TestOverviewView::alarmRateCountsNewActivationsOnly()
 {
     Session session; // no server: the alarm model is fed directly
-    OverviewView view(&session);
+    OverviewView view(ViewFactory::overviewSources(&session));
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const auto lastMinute = [&view] { return view.alarmRate().constLast().value; };
     QCOMPARE(view.alarmRate().size(), OverviewView::kAlarmRateMinutes);
@@ -295,7 +296,7 @@ void TestOverviewView::alarmRateCountsNewActivationsOnly()
     QTRY_VERIFY(stepOfThatMinute());
 
     // A view opened later counts the alarms already held by when they were raised.
-    OverviewView later(&session);
+    OverviewView later(ViewFactory::overviewSources(&session));
     QCOMPARE(later.alarmRate().constLast().value, 1.0); // a1 as raised now; "old" is outside the hour
     session.alarms()->applyBatch({alarmAt(QStringLiteral("a1"), now, 2)});
     QCOMPARE(later.alarmRate().constLast().value, 2.0);
@@ -305,7 +306,7 @@ void TestOverviewView::alarmRateCountsNewActivationsOnly()
 void TestOverviewView::tilesReflowWithTheWidth()
 {
     Session session;
-    OverviewView view(&session);
+    OverviewView view(ViewFactory::overviewSources(&session));
     view.resize(1280, 800);
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
@@ -343,7 +344,7 @@ void TestOverviewView::screenshot()
     QVERIFY(sim.listen());
     Session session;
     session.setSettings(settingsFor(sim.url()));
-    OverviewView view(&session);
+    OverviewView view(ViewFactory::overviewSources(&session));
     session.fleetBattery()->setSampling(250, 720);
     view.resize(1280, 800);
     view.show();
