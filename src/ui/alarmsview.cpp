@@ -46,12 +46,13 @@ QPixmap rateMark(AlarmRateMeter::Rate rate, int side, qreal dpr)
 
 } // namespace
 
-AlarmsView::AlarmsView(AlarmModel *alarms, AlarmActions *actions, LinkStatus *link, QWidget *parent)
+AlarmsView::AlarmsView(AlarmModel *alarms, AlarmRateMeter *rate, AlarmActions *actions, LinkStatus *link,
+                       QWidget *parent)
     : QWidget(parent)
     , m_alarms(alarms)
     , m_actions(actions)
     , m_link(link)
-    , m_rate(alarms)
+    , m_rate(rate)
     , m_proxy(new AlarmFilterProxy(AlarmFilterProxy::Section::InPlay, this))
     , m_shelvedProxy(new AlarmFilterProxy(AlarmFilterProxy::Section::Shelved, this))
     , m_delegate(new AlarmDelegate(this))
@@ -224,7 +225,7 @@ AlarmsView::AlarmsView(AlarmModel *alarms, AlarmActions *actions, LinkStatus *li
         });
     connect(m_actions, &AlarmActions::pendingChanged, this, &AlarmsView::updateWaiting);
     connect(m_actions, &AlarmActions::keepsOfflineActionsChanged, this, &AlarmsView::updateWaiting);
-    connect(&m_rate, &AlarmRateMeter::activationsChanged, this, &AlarmsView::updateRate);
+    connect(m_rate, &AlarmRateMeter::activationsChanged, this, &AlarmsView::updateRate);
 
     m_blinkTimer.setInterval(kBlinkHalfPeriodMs);
     connect(&m_blinkTimer, &QTimer::timeout, this, &AlarmsView::blink);
@@ -449,8 +450,8 @@ void AlarmsView::changeEvent(QEvent *event)
 
 void AlarmsView::updateRate()
 {
-    const int activations = m_rate.activationsInLast10Minutes();
-    const AlarmRateMeter::Rate rate = m_rate.rate();
+    const int activations = m_rate->activationsInLast10Minutes();
+    const AlarmRateMeter::Rate rate = m_rate->rate();
     QString text;
     QPalette palette = this->palette();
     QFont font = m_rateLabel->font();

@@ -17,8 +17,8 @@ class QTableView;
 class LinkStatus;
 
 // The ISA-18.2 alarms view: the alarms in play in a sortable, filterable
-// table, the shelved ones listed apart below it, the alarm rate of the last
-// ten minutes against the EEMUA 191 figures, and the operator's actions
+// table, the shelved ones listed apart below it, the console's alarm rate
+// (AlarmRateMeter) of the last ten minutes against the EEMUA 191 figures, and the operator's actions
 // (acknowledge with a note, timed shelve with a reason, unshelve), which go
 // through AlarmActions to the alarm service so they survive outages.
 //
@@ -32,7 +32,8 @@ class AlarmsView : public QWidget
 public:
     // None is owned; each must outlive the view. The link says whether the
     // operator may act (a viewer may not).
-    AlarmsView(AlarmModel *alarms, AlarmActions *actions, LinkStatus *link, QWidget *parent = nullptr);
+    AlarmsView(AlarmModel *alarms, AlarmRateMeter *rate, AlarmActions *actions, LinkStatus *link,
+               QWidget *parent = nullptr);
 
     // Whether an acknowledgement needs a note (a profile option).
     void setRequireNote(bool required) { m_requireNote = required; }
@@ -46,7 +47,7 @@ public:
     QTableView *shelvedTable() const { return m_shelvedTable; }
     AlarmFilterProxy *alarmProxy() const { return m_proxy; }
     AlarmFilterProxy *shelvedProxy() const { return m_shelvedProxy; }
-    AlarmRateMeter *rateMeter() { return &m_rate; }
+    AlarmRateMeter *rateMeter() const { return m_rate; }
     AlarmDelegate *delegate() const { return m_delegate; }
     QLabel *rateLabel() const { return m_rateLabel; }
     QLabel *waitingLabel() const { return m_waitingLabel; }
@@ -86,7 +87,7 @@ private:
     AlarmModel *m_alarms;
     AlarmActions *m_actions;
     LinkStatus *m_link;
-    AlarmRateMeter m_rate;
+    AlarmRateMeter *m_rate;
     bool m_requireNote = false;
     bool m_watchOnly = false;
     AlarmFilterProxy *m_proxy;

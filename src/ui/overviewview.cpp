@@ -3,7 +3,7 @@
 #include "charts.h"
 #include "domain/machine.h"
 #include "kpitile.h"
-#include "model/alarmmodel.h"
+#include "model/alarmrate.h"
 #include "model/dronemodel.h"
 #include "model/fleetbatteryhistory.h"
 #include "model/plantsummary.h"
@@ -56,11 +56,6 @@ QPen limitPen(bool crossed, const QColor &accent)
     return crossed ? QPen(accent, 2.0, Qt::DashLine) : QPen(Theme::chartColors().limit, 1.2, Qt::DashLine);
 }
 
-qint64 nowMs()
-{
-    return QDateTime::currentMSecsSinceEpoch();
-}
-
 } // namespace
 
 OverviewView::OverviewView(const Sources &sources, QWidget *parent)
@@ -110,14 +105,11 @@ OverviewView::OverviewView(const Sources &sources, QWidget *parent)
         m_healthDirty = true;
         scheduleCharts();
     });
-    connect(m_sources.alarms, &AlarmModel::alarmsChanged, this, &OverviewView::onAlarmsChanged);
-
-    // Alarms held before the view existed count as a snapshot's do: at the
-    // time they were raised, when that is within the hour.
-    QList<Domain::Alarm> held;
-    for (int row = 0; row < m_sources.alarms->rowCount(); ++row)
-        held.append(m_sources.alarms->alarmAt(row));
-    onAlarmsChanged(held);
+    // The console's meter counts every activation, whether or not this view is open.
+    connect(m_sources.alarmRate, &AlarmRateMeter::historyChanged, this, [this] {
+        m_alarmsDirty = true;
+        scheduleCharts();
+    });
     updateCounts();
     updateHealthTiles();
     updateStale();
@@ -337,51 +329,15 @@ void OverviewView::updateStale()
     }
 }
 
-void OverviewView::onAlarmsChanged(const QList<Domain::Alarm> &changed)
-{
-    const qint64 now = nowMs();
-    for (const Domain::Alarm &alarm : changed) {
-        if (alarm.state == Domain::AlarmState::Cleared) {
-            m_alarmActivations.remove(alarm.alarmId); // it left the server's book
-            continue;
-        }
-        auto it = m_alarmActivations.find(alarm.alarmId);
-        if (it == m_alarmActivations.end()) {
-            m_alarmActivations.insert(alarm.alarmId, alarm.count);
-            // Counted when it became active: an old alarm in a snapshot falls
-            // outside the chart's hour and is not counted as new.
-            if (AlarmModel::isActive(alarm.state))
-                countActivations(alarm.timestamp.isValid() ? alarm.timestamp.toMSecsSinceEpoch() : now, 1);
-        } else if (alarm.count > it.value()) {
-            countActivations(now, int(alarm.count - it.value()));
-            it.value() = alarm.count;
-        }
-    }
-}
-
-void OverviewView::countActivations(qint64 timeMs, int activations)
-{
-    const qint64 nowMinute = nowMs() / kMinuteMs;
-    const qint64 minute = std::min(timeMs / kMinuteMs, nowMinute); // a server clock ahead counts now
-    if (minute <= nowMinute - kAlarmRateMinutes || activations <= 0)
-        return;
-    MinuteBucket &bucket = m_alarmMinutes.at(size_t(minute % kAlarmRateMinutes));
-    if (bucket.minute != minute)
-        bucket = {minute, 0};
-    bucket.activations += activations;
-    m_alarmsDirty = true;
-    scheduleCharts();
-}
-
 QList<MetricHistory::Sample> OverviewView::alarmRate() const
 {
-    const qint64 nowMinute = nowMs() / kMinuteMs;
+    static_assert(kAlarmRateMinutes == AlarmRateMeter::kHistoryMinutes);
+    const QList<int> perMinute = m_sources.alarmRate->perMinuteHistory();
+    const qint64 first = m_sources.alarmRate->currentMinuteStartMs() - (perMinute.size() - 1) * kMinuteMs;
     QList<MetricHistory::Sample> out;
-    out.reserve(kAlarmRateMinutes);
-    for (qint64 minute = nowMinute - kAlarmRateMinutes + 1; minute <= nowMinute; ++minute) {
-        const MinuteBucket &bucket = m_alarmMinutes.at(size_t(minute % kAlarmRateMinutes));
-        out.append({minute * kMinuteMs, bucket.minute == minute ? double(bucket.activations) : 0.0});
-    }
+    out.reserve(perMinute.size());
+    for (qsizetype i = 0; i < perMinute.size(); ++i)
+        out.append({first + i * kMinuteMs, double(perMinute.at(i))});
     return out;
 }
 

@@ -1,16 +1,14 @@
 #pragma once
 
-#include "domain/alarm.h"
 #include "model/metrichistory.h"
 
-#include <QHash>
 #include <QList>
 #include <QTimer>
 #include <QWidget>
 
 #include <array>
 
-class AlarmModel;
+class AlarmRateMeter;
 class FleetBatteryHistory;
 class KpiTile;
 class LinkStatus;
@@ -65,7 +63,7 @@ public:
     static constexpr double kServerLoadLimit = 90.0;
     // More new alarms than this in a minute is a flood for one operator.
     static constexpr int kAlarmFloodPerMinute = 10;
-    static constexpr int kAlarmRateMinutes = 60;
+    static constexpr int kAlarmRateMinutes = 60; // AlarmRateMeter::kHistoryMinutes
 
     // What the Overview reads; none is owned and each must outlive the view.
     struct Sources
@@ -74,7 +72,7 @@ public:
         LinkStatus *link = nullptr; // live or stale
         ServerHealthModel *health = nullptr; // the server tiles and the load chart
         FleetBatteryHistory *fleetBattery = nullptr; // the battery chart
-        AlarmModel *alarms = nullptr; // the alarm rate chart
+        AlarmRateMeter *alarmRate = nullptr; // the alarm rate chart: the console's one meter
     };
 
     explicit OverviewView(const Sources &sources, QWidget *parent = nullptr);
@@ -83,7 +81,8 @@ public:
     KpiTile *tile(Kpi kpi) const { return m_tiles.at(size_t(kpi)); }
     int columnCount() const { return m_columns; }
 
-    // New alarm activations per minute over the last kAlarmRateMinutes, oldest first.
+    // New alarm activations per minute over the last kAlarmRateMinutes,
+    // oldest first, as the console's AlarmRateMeter counts them.
     QList<MetricHistory::Sample> alarmRate() const;
 
     // The charts' series, for tests and for the window that hosts the view.
@@ -98,20 +97,12 @@ protected:
     void resizeEvent(QResizeEvent *event) override;
 
 private:
-    struct MinuteBucket
-    {
-        qint64 minute = -1; // minutes since the epoch
-        int activations = 0;
-    };
-
     void createTiles();
     QWidget *createCharts();
     void reflow(bool force = false);
     void updateCounts();
     void updateHealthTiles();
     void updateStale();
-    void onAlarmsChanged(const QList<Domain::Alarm> &changed);
-    void countActivations(qint64 timeMs, int activations);
     void scheduleCharts();
     void redrawCharts();
     void redrawHealth();
@@ -138,8 +129,6 @@ private:
     QDateTimeAxis *m_alarmTime = nullptr;
     QValueAxis *m_alarmAxis = nullptr;
 
-    std::array<MinuteBucket, kAlarmRateMinutes> m_alarmMinutes {};
-    QHash<QString, qint64> m_alarmActivations; // alarmId → the count last seen, while the alarm is held
     QTimer m_chartTimer;
     QTimer m_minuteTimer;
     bool m_healthDirty = true;

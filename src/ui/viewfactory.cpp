@@ -23,7 +23,7 @@ OverviewView::Sources ViewFactory::overviewSources(Session *session)
             .link = session->link(),
             .health = session->health(),
             .fleetBattery = session->fleetBattery(),
-            .alarms = session->alarms()};
+            .alarmRate = session->alarmRate()};
 }
 
 ViewFactory::Made ViewFactory::make(MainWindow::View view, QWidget *parent, bool withCommands) const
@@ -48,7 +48,8 @@ ViewFactory::Made ViewFactory::make(MainWindow::View view, QWidget *parent, bool
         made.view = new MachinesView(session->machines(), parent);
         break;
     case MainWindow::View::Alarms:
-        made.view = new AlarmsView(session->alarms(), session->alarmActions(), session->link(), parent);
+        made.view
+            = new AlarmsView(session->alarms(), session->alarmRate(), session->alarmActions(), session->link(), parent);
         break;
     case MainWindow::View::Activity:
         made.view = new ActivityView(session->activity(), session->operators(), parent);

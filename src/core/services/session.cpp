@@ -29,6 +29,7 @@ Session::Session(QObject *parent)
     , m_link(std::make_unique<LinkStatus>(m_connection.get()))
     , m_fleetBattery(&m_drones, [this] { return hasLiveData(); })
     , m_summary(&m_drones, &m_machines, &m_alarms, &m_operators, &m_commands)
+    , m_alarmRate(&m_alarms)
     , m_alarmActions([this](const QString &alarmId) { return letGoUnconfirmed(alarmId); })
 {
     connect(&m_summary, &PlantSummary::countsChanged, this, &Session::countsChanged);

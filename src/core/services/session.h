@@ -7,6 +7,7 @@
 #include "domain/link.h"
 #include "model/activitymodel.h"
 #include "model/alarmmodel.h"
+#include "model/alarmrate.h"
 #include "model/commandmodel.h"
 #include "model/dronemodel.h"
 #include "model/fleetbatteryhistory.h"
@@ -67,6 +68,9 @@ public:
     // What the views may do to alarms: forwards to whichever alarmService()
     // is current, so a view given it never sees openStore() replace it.
     AlarmActions *alarmActions() { return &m_alarmActions; }
+    // The console's one alarm rate, which the alarms view and the Overview
+    // both show: activations in the last ten minutes and per minute of the hour.
+    AlarmRateMeter *alarmRate() { return &m_alarmRate; }
     // The plant's figures, kept current after each batch or snapshot.
     PlantSummary *summary() { return &m_summary; }
     // An alarm kept only because it waited for an acknowledgement when the
@@ -160,6 +164,7 @@ private:
     ServerHealthModel m_health;
     FleetBatteryHistory m_fleetBattery; // after m_drones, which it reads
     PlantSummary m_summary; // after the models it reads
+    AlarmRateMeter m_alarmRate; // after m_alarms, which it follows
     AlarmActions m_alarmActions; // after m_alarms; follows m_alarmService
 
     // What arrived since the last flush, in arrival order.
