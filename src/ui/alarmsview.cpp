@@ -3,7 +3,7 @@
 #include "alarmdelegate.h"
 #include "alarmfilterproxy.h"
 #include "alarmnotedialog.h"
-#include "listtable.h"
+#include "filteredtableview.h"
 #include "services/alarmactions.h"
 #include "services/linkstatus.h"
 #include "shelvedialog.h"
@@ -91,8 +91,9 @@ AlarmsView::AlarmsView(AlarmModel *alarms, AlarmRateMeter *rate, AlarmActions *a
     layout->addWidget(m_storeBanner);
 
     // Filters.
-    auto *filters = new QHBoxLayout;
-    m_severityFilter = new QComboBox(this);
+    m_list = new FilteredTableView(m_proxy, m_delegate, this);
+    m_list->setSpacing(layout->spacing());
+    m_severityFilter = new QComboBox(m_list);
     m_severityFilter->setObjectName(QStringLiteral("severityFilter"));
     m_severityFilter->setAccessibleName(tr("Minimum severity"));
     m_severityFilter->addItem(tr("All severities"), int(AlarmSeverity::Info));
@@ -100,7 +101,7 @@ AlarmsView::AlarmsView(AlarmModel *alarms, AlarmRateMeter *rate, AlarmActions *a
     m_severityFilter->addItem(tr("Medium and above"), int(AlarmSeverity::Medium));
     m_severityFilter->addItem(tr("High and above"), int(AlarmSeverity::High));
     m_severityFilter->addItem(tr("Critical only"), int(AlarmSeverity::Critical));
-    m_stateFilter = new QComboBox(this);
+    m_stateFilter = new QComboBox(m_list);
     m_stateFilter->setObjectName(QStringLiteral("stateFilter"));
     m_stateFilter->setAccessibleName(tr("State"));
     m_stateFilter->addItem(tr("All states"), QVariantList());
@@ -112,23 +113,17 @@ AlarmsView::AlarmsView(AlarmModel *alarms, AlarmRateMeter *rate, AlarmActions *a
                            QVariantList {int(AlarmState::ActiveAcked)});
     m_stateFilter->addItem(AlarmDelegate::stateText(AlarmState::RtnUnacked),
                            QVariantList {int(AlarmState::RtnUnacked)});
-    m_sourceFilter = new QComboBox(this);
+    m_sourceFilter = new QComboBox(m_list);
     m_sourceFilter->setObjectName(QStringLiteral("sourceFilter"));
     m_sourceFilter->setAccessibleName(tr("Source kind"));
     m_sourceFilter->addItem(tr("All sources"), -1);
     for (auto kind : {Domain::AlarmSourceKind::Drone, Domain::AlarmSourceKind::Machine,
                       Domain::AlarmSourceKind::Endpoint, Domain::AlarmSourceKind::System})
         m_sourceFilter->addItem(AlarmDelegate::sourceKindText(kind), int(kind));
-    m_search = new QLineEdit(this);
-    m_search->setObjectName(QStringLiteral("alarmSearch"));
-    m_search->setAccessibleName(tr("Search alarms"));
-    m_search->setPlaceholderText(tr("Search message, source, operator, note (Ctrl+F)"));
-    m_search->setClearButtonEnabled(true);
-    filters->addWidget(m_severityFilter);
-    filters->addWidget(m_stateFilter);
-    filters->addWidget(m_sourceFilter);
-    filters->addWidget(m_search, 1);
-    layout->addLayout(filters);
+    for (QComboBox *combo : {m_severityFilter, m_stateFilter, m_sourceFilter})
+        m_list->addFilter(combo);
+    m_search = m_list->addSearchBox(QStringLiteral("alarmSearch"), tr("Search alarms"),
+                                    tr("Search message, source, operator, note (Ctrl+F)"));
     for (QComboBox *combo : {m_severityFilter, m_stateFilter, m_sourceFilter})
         connect(combo, &QComboBox::currentIndexChanged, this, &AlarmsView::applyFilters);
     connect(m_search, &QLineEdit::textChanged, this, &AlarmsView::applyFilters);
@@ -157,32 +152,38 @@ AlarmsView::AlarmsView(AlarmModel *alarms, AlarmRateMeter *rate, AlarmActions *a
     connect(m_shelve, &QAction::triggered, this, &AlarmsView::shelveSelected);
     connect(m_unshelve, &QAction::triggered, this, &AlarmsView::unshelveSelected);
 
+    // The actions' buttons under the filters; the keyboard reaches them before the table.
     auto *actionRow = new QHBoxLayout;
+    QWidget *before = m_search;
     for (QAction *action : {m_acknowledge, m_shelve, m_unshelve}) {
-        auto *button = new QToolButton(this);
+        auto *button = new QToolButton(m_list);
         button->setDefaultAction(action);
         button->setToolButtonStyle(Qt::ToolButtonTextOnly);
         button->setObjectName(action->objectName() + u"Button");
         actionRow->addWidget(button);
+        setTabOrder(before, button);
+        before = button;
     }
-    m_statusLabel = new QLabel(this);
+    m_statusLabel = new QLabel(m_list);
     m_statusLabel->setObjectName(QStringLiteral("alarmStatusLabel"));
     actionRow->addWidget(m_statusLabel, 1);
-    m_waitingLabel = new QLabel(this);
+    m_waitingLabel = new QLabel(m_list);
     m_waitingLabel->setObjectName(QStringLiteral("alarmWaitingLabel"));
     m_waitingLabel->setToolTip(tr("Acknowledgements and shelvings made on this console that the server has not "
                                   "confirmed yet"));
     actionRow->addWidget(m_waitingLabel);
-    layout->addLayout(actionRow);
+    m_list->addAboveTable(actionRow);
 
     // The alarms in play above, the shelved ones below: both always in sight.
-    auto *splitter = new QSplitter(Qt::Vertical, this);
-    m_table = makeTable(m_proxy);
+    m_list->setOrientation(Qt::Vertical);
+    m_list->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_table = m_list->table();
+    setTabOrder(before, m_table);
+    setUpTable(m_table);
     m_table->setObjectName(QStringLiteral("alarmTable"));
     m_table->setAccessibleName(tr("Alarms"));
     m_table->setColumnHidden(AlarmModel::ShelvedUntilColumn, true);
-    splitter->addWidget(m_table);
-    auto *shelvedPane = new QWidget(splitter);
+    auto *shelvedPane = new QWidget(m_list);
     auto *shelvedLayout = new QVBoxLayout(shelvedPane);
     shelvedLayout->setContentsMargins(0, 4, 0, 0);
     m_shelvedTitle = new QLabel(shelvedPane);
@@ -191,17 +192,21 @@ AlarmsView::AlarmsView(AlarmModel *alarms, AlarmRateMeter *rate, AlarmActions *a
     titleFont.setBold(true);
     m_shelvedTitle->setFont(titleFont);
     shelvedLayout->addWidget(m_shelvedTitle);
-    m_shelvedTable = makeTable(m_shelvedProxy);
+    m_shelvedTable = new QTableView(shelvedPane);
+    m_shelvedTable->setModel(m_shelvedProxy);
+    m_shelvedTable->setItemDelegate(m_delegate);
+    FilteredTableView::setUpTable(m_shelvedTable, QAbstractItemView::ExtendedSelection);
+    setUpTable(m_shelvedTable);
     m_shelvedTable->setObjectName(QStringLiteral("shelvedTable"));
     m_shelvedTable->setAccessibleName(tr("Shelved alarms"));
     for (int column :
          {AlarmModel::StateColumn, AlarmModel::AckedByColumn, AlarmModel::AckedAtColumn, AlarmModel::NoteColumn})
         m_shelvedTable->setColumnHidden(column, true);
     shelvedLayout->addWidget(m_shelvedTable);
-    splitter->addWidget(shelvedPane);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 1);
-    layout->addWidget(splitter, 1);
+    m_list->addPane(shelvedPane);
+    m_list->splitter()->setStretchFactor(0, 3);
+    m_list->splitter()->setStretchFactor(1, 1);
+    layout->addWidget(m_list, 1);
 
     for (QTableView *table : {m_table, m_shelvedTable}) {
         connect(table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &AlarmsView::updateActions);
@@ -237,14 +242,10 @@ AlarmsView::AlarmsView(AlarmModel *alarms, AlarmRateMeter *rate, AlarmActions *a
     updateWaiting();
 }
 
-QTableView *AlarmsView::makeTable(AlarmFilterProxy *proxy)
+void AlarmsView::setUpTable(QTableView *table)
 {
-    auto *table = new QTableView(this);
-    table->setModel(proxy);
-    table->setItemDelegate(m_delegate);
     table->setSortingEnabled(true);
     table->sortByColumn(AlarmModel::SeverityColumn, Qt::AscendingOrder); // most severe first
-    ListTable::setUp(table, QAbstractItemView::ExtendedSelection);
     table->setContextMenuPolicy(Qt::CustomContextMenu);
     QHeaderView *header = table->horizontalHeader();
     header->setSectionResizeMode(AlarmModel::MessageColumn, QHeaderView::Stretch);
@@ -260,13 +261,7 @@ QTableView *AlarmsView::makeTable(AlarmFilterProxy *proxy)
     header->resizeSection(AlarmModel::ShelvedUntilColumn, metrics.horizontalAdvance(QStringLiteral("m")) * 34);
     header->resizeSection(AlarmModel::CountColumn, metrics.horizontalAdvance(QStringLiteral("99× chattering")) + 16);
     // No header is cut short: every column is at least as wide as its title.
-    const QFontMetrics headerMetrics = header->fontMetrics();
-    for (int column = 0; column < AlarmModel::ColumnCount; ++column) {
-        const int title = headerMetrics.horizontalAdvance(proxy->headerData(column, Qt::Horizontal).toString()) + 28;
-        if (column != AlarmModel::MessageColumn && header->sectionSize(column) < title)
-            header->resizeSection(column, title);
-    }
-    return table;
+    FilteredTableView::fitTableColumnsToTitles(table, {AlarmModel::MessageColumn});
 }
 
 void AlarmsView::setWatchOnly(bool watchOnly)

@@ -8,6 +8,7 @@
 class AlarmActions;
 class AlarmDelegate;
 class AlarmFilterProxy;
+class FilteredTableView;
 class QAction;
 class QComboBox;
 class QLabel;
@@ -70,7 +71,8 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
-    QTableView *makeTable(AlarmFilterProxy *proxy);
+    // Sorting, the context menu and the column widths both tables share.
+    void setUpTable(QTableView *table);
     QStringList selectedIds(QTableView *table, bool unacknowledgedOnly) const;
     // Each selected alarm with the occurrence (activation count) shown for it.
     QList<std::pair<QString, qint64>> selectedOccurrences(QTableView *table, bool unacknowledgedOnly) const;
@@ -93,6 +95,7 @@ private:
     AlarmFilterProxy *m_proxy;
     AlarmFilterProxy *m_shelvedProxy;
     AlarmDelegate *m_delegate;
+    FilteredTableView *m_list = nullptr;
     QTableView *m_table = nullptr;
     QTableView *m_shelvedTable = nullptr;
     QLabel *m_rateIcon = nullptr;
