@@ -2587,10 +2587,6 @@
         <translation>Frühere Benachrichtigungen auf dieser Konsole verwerfen; noch wartende Alarme bleiben aufgeführt</translation>
     </message>
     <message>
-        <source>Alarm actions need this console&apos;s local store, and none is open.</source>
-        <translation>Für Alarmaktionen wird der lokale Speicher dieser Konsole benötigt, es ist jedoch keiner geöffnet.</translation>
-    </message>
-    <message>
         <source>Your role (viewer) may read notifications but not acknowledge alarms.</source>
         <translation>Ihre Rolle (Beobachter) darf Benachrichtigungen lesen, aber keine Alarme quittieren.</translation>
     </message>

@@ -2587,10 +2587,6 @@
         <translation>Oublier les notifications passées sur cette console&#xa0;; les alarmes encore en attente restent listées</translation>
     </message>
     <message>
-        <source>Alarm actions need this console&apos;s local store, and none is open.</source>
-        <translation>Les actions sur les alarmes nécessitent le stockage local de cette console, et aucun n&apos;est ouvert.</translation>
-    </message>
-    <message>
         <source>Your role (viewer) may read notifications but not acknowledge alarms.</source>
         <translation>Votre rôle (observateur) permet de lire les notifications, mais pas d&apos;acquitter les alarmes.</translation>
     </message>

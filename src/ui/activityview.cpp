@@ -2,7 +2,7 @@
 
 #include "activitydelegate.h"
 #include "activityfilterproxy.h"
-#include "listtable.h"
+#include "filteredtableview.h"
 #include "model/activitymodel.h"
 #include "model/operatormodel.h"
 
@@ -47,7 +47,11 @@ ActivityView::ActivityView(ActivityModel *activity, OperatorModel *operators, QW
     operatorProxy->setSourceModel(m_operators);
     operatorProxy->setSortRole(OperatorModel::SortRole);
     operatorProxy->setDynamicSortFilter(true);
-    m_operatorTable = makeTable(operatorProxy, new ActivityDelegate(ActivityDelegate::Table::Operators, this));
+    m_operatorTable = new QTableView(this);
+    m_operatorTable->setModel(operatorProxy);
+    m_operatorTable->setItemDelegate(new ActivityDelegate(ActivityDelegate::Table::Operators, this));
+    FilteredTableView::setUpTable(m_operatorTable);
+    sizeColumns(m_operatorTable);
     m_operatorTable->setObjectName(QStringLiteral("operatorTable"));
     m_operatorTable->setAccessibleName(tr("Operators present"));
     m_operatorTable->setSortingEnabled(true);
@@ -56,28 +60,23 @@ ActivityView::ActivityView(ActivityModel *activity, OperatorModel *operators, QW
     operatorsLayout->addWidget(m_operatorTable);
     splitter->addWidget(operatorsPane);
 
-    auto *activityPane = new QWidget(splitter);
-    auto *activityLayout = new QVBoxLayout(activityPane);
-    activityLayout->setContentsMargins(0, 4, 0, 0);
-    auto *strip = new QHBoxLayout;
-    m_activityTitle = new QLabel(activityPane);
+    // The activity below: its title and filter over the table.
+    m_activityList = new FilteredTableView(m_activityProxy,
+                                           new ActivityDelegate(ActivityDelegate::Table::Activity, this), splitter);
+    m_activityList->setMargins(0, 4, 0, 0);
+    m_activityTitle = new QLabel(m_activityList);
     m_activityTitle->setObjectName(QStringLiteral("activityTitle"));
     m_activityTitle->setFont(titleFont);
-    m_filter = new QLineEdit(activityPane);
-    m_filter->setObjectName(QStringLiteral("activityFilter"));
-    m_filter->setAccessibleName(tr("Filter activity"));
-    m_filter->setPlaceholderText(tr("Filter by operator, action or target"));
-    m_filter->setClearButtonEnabled(true);
-    strip->addWidget(m_activityTitle);
-    strip->addWidget(m_filter, 1);
-    activityLayout->addLayout(strip);
-    m_activityTable = makeTable(m_activityProxy, new ActivityDelegate(ActivityDelegate::Table::Activity, this));
+    m_activityList->addFilter(m_activityTitle);
+    m_filter = m_activityList->addSearchBox(QStringLiteral("activityFilter"), tr("Filter activity"),
+                                            tr("Filter by operator, action or target"));
+    m_activityTable = m_activityList->table();
+    sizeColumns(m_activityTable);
     m_activityTable->setObjectName(QStringLiteral("activityTable"));
     m_activityTable->setAccessibleName(tr("Recent activity"));
     // The log is newest first already; sorting would only hide that.
     m_activityTable->horizontalHeader()->setSectionResizeMode(ActivityModel::TargetColumn, QHeaderView::Stretch);
-    activityLayout->addWidget(m_activityTable);
-    splitter->addWidget(activityPane);
+    splitter->addWidget(m_activityList);
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 2);
     layout->addWidget(splitter, 1);
@@ -94,12 +93,9 @@ ActivityView::ActivityView(ActivityModel *activity, OperatorModel *operators, QW
     updateTitles();
 }
 
-QTableView *ActivityView::makeTable(QAbstractItemModel *model, ActivityDelegate *delegate)
+void ActivityView::sizeColumns(QTableView *table)
 {
-    auto *table = new QTableView(this);
-    table->setModel(model);
-    table->setItemDelegate(delegate);
-    ListTable::setUp(table);
+    const QAbstractItemModel *model = table->model();
     QHeaderView *header = table->horizontalHeader();
     const QFontMetrics metrics = table->fontMetrics();
     const QFontMetrics headerMetrics = header->fontMetrics();
@@ -107,7 +103,6 @@ QTableView *ActivityView::makeTable(QAbstractItemModel *model, ActivityDelegate 
         const int title = headerMetrics.horizontalAdvance(model->headerData(column, Qt::Horizontal).toString()) + 28;
         header->resizeSection(column, std::max(title, metrics.horizontalAdvance(QStringLiteral("m")) * 14));
     }
-    return table;
 }
 
 void ActivityView::updateTitles()

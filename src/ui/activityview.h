@@ -4,6 +4,7 @@
 
 class ActivityDelegate;
 class ActivityFilterProxy;
+class FilteredTableView;
 class QAbstractItemModel;
 class QLabel;
 class QLineEdit;
@@ -28,13 +29,15 @@ public:
     QLineEdit *filterBox() const { return m_filter; }
 
 private:
-    QTableView *makeTable(QAbstractItemModel *model, ActivityDelegate *delegate);
+    // Every column at least as wide as its title and 14 ems.
+    static void sizeColumns(QTableView *table);
     void updateTitles();
 
     ActivityModel *m_activity;
     OperatorModel *m_operators;
     ActivityFilterProxy *m_activityProxy;
     QTableView *m_operatorTable = nullptr;
+    FilteredTableView *m_activityList = nullptr;
     QTableView *m_activityTable = nullptr;
     QLabel *m_operatorsTitle = nullptr;
     QLabel *m_activityTitle = nullptr;

@@ -1,17 +1,17 @@
 #include "alarmsview.h"
 
-#include "services/linkstatus.h"
-
 #include "alarmdelegate.h"
 #include "alarmfilterproxy.h"
 #include "alarmnotedialog.h"
-#include "listtable.h"
-#include "services/session.h"
+#include "filteredtableview.h"
+#include "services/alarmactions.h"
+#include "services/linkstatus.h"
 #include "shelvedialog.h"
 #include "theme.h"
 
 #include <QAction>
 #include <QComboBox>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -46,16 +46,19 @@ QPixmap rateMark(AlarmRateMeter::Rate rate, int side, qreal dpr)
 
 } // namespace
 
-AlarmsView::AlarmsView(Session *session, QWidget *parent)
+AlarmsView::AlarmsView(AlarmModel *alarms, AlarmRateMeter *rate, AlarmActions *actions, LinkStatus *link,
+                       QWidget *parent)
     : QWidget(parent)
-    , m_session(session)
-    , m_rate(session->alarms())
+    , m_alarms(alarms)
+    , m_actions(actions)
+    , m_link(link)
+    , m_rate(rate)
     , m_proxy(new AlarmFilterProxy(AlarmFilterProxy::Section::InPlay, this))
     , m_shelvedProxy(new AlarmFilterProxy(AlarmFilterProxy::Section::Shelved, this))
     , m_delegate(new AlarmDelegate(this))
 {
     setObjectName(QStringLiteral("alarmsView"));
-    AlarmModel *model = session->alarms();
+    AlarmModel *model = alarms;
     m_proxy->setSourceModel(model);
     m_shelvedProxy->setSourceModel(model);
 
@@ -88,8 +91,9 @@ AlarmsView::AlarmsView(Session *session, QWidget *parent)
     layout->addWidget(m_storeBanner);
 
     // Filters.
-    auto *filters = new QHBoxLayout;
-    m_severityFilter = new QComboBox(this);
+    m_list = new FilteredTableView(m_proxy, m_delegate, this);
+    m_list->setSpacing(layout->spacing());
+    m_severityFilter = new QComboBox(m_list);
     m_severityFilter->setObjectName(QStringLiteral("severityFilter"));
     m_severityFilter->setAccessibleName(tr("Minimum severity"));
     m_severityFilter->addItem(tr("All severities"), int(AlarmSeverity::Info));
@@ -97,7 +101,7 @@ AlarmsView::AlarmsView(Session *session, QWidget *parent)
     m_severityFilter->addItem(tr("Medium and above"), int(AlarmSeverity::Medium));
     m_severityFilter->addItem(tr("High and above"), int(AlarmSeverity::High));
     m_severityFilter->addItem(tr("Critical only"), int(AlarmSeverity::Critical));
-    m_stateFilter = new QComboBox(this);
+    m_stateFilter = new QComboBox(m_list);
     m_stateFilter->setObjectName(QStringLiteral("stateFilter"));
     m_stateFilter->setAccessibleName(tr("State"));
     m_stateFilter->addItem(tr("All states"), QVariantList());
@@ -109,23 +113,17 @@ AlarmsView::AlarmsView(Session *session, QWidget *parent)
                            QVariantList {int(AlarmState::ActiveAcked)});
     m_stateFilter->addItem(AlarmDelegate::stateText(AlarmState::RtnUnacked),
                            QVariantList {int(AlarmState::RtnUnacked)});
-    m_sourceFilter = new QComboBox(this);
+    m_sourceFilter = new QComboBox(m_list);
     m_sourceFilter->setObjectName(QStringLiteral("sourceFilter"));
     m_sourceFilter->setAccessibleName(tr("Source kind"));
     m_sourceFilter->addItem(tr("All sources"), -1);
     for (auto kind : {Domain::AlarmSourceKind::Drone, Domain::AlarmSourceKind::Machine,
                       Domain::AlarmSourceKind::Endpoint, Domain::AlarmSourceKind::System})
         m_sourceFilter->addItem(AlarmDelegate::sourceKindText(kind), int(kind));
-    m_search = new QLineEdit(this);
-    m_search->setObjectName(QStringLiteral("alarmSearch"));
-    m_search->setAccessibleName(tr("Search alarms"));
-    m_search->setPlaceholderText(tr("Search message, source, operator, note (Ctrl+F)"));
-    m_search->setClearButtonEnabled(true);
-    filters->addWidget(m_severityFilter);
-    filters->addWidget(m_stateFilter);
-    filters->addWidget(m_sourceFilter);
-    filters->addWidget(m_search, 1);
-    layout->addLayout(filters);
+    for (QComboBox *combo : {m_severityFilter, m_stateFilter, m_sourceFilter})
+        m_list->addFilter(combo);
+    m_search = m_list->addSearchBox(QStringLiteral("alarmSearch"), tr("Search alarms"),
+                                    tr("Search message, source, operator, note (Ctrl+F)"));
     for (QComboBox *combo : {m_severityFilter, m_stateFilter, m_sourceFilter})
         connect(combo, &QComboBox::currentIndexChanged, this, &AlarmsView::applyFilters);
     connect(m_search, &QLineEdit::textChanged, this, &AlarmsView::applyFilters);
@@ -154,32 +152,38 @@ AlarmsView::AlarmsView(Session *session, QWidget *parent)
     connect(m_shelve, &QAction::triggered, this, &AlarmsView::shelveSelected);
     connect(m_unshelve, &QAction::triggered, this, &AlarmsView::unshelveSelected);
 
-    auto *actions = new QHBoxLayout;
+    // The actions' buttons under the filters; the keyboard reaches them before the table.
+    auto *actionRow = new QHBoxLayout;
+    QWidget *before = m_search;
     for (QAction *action : {m_acknowledge, m_shelve, m_unshelve}) {
-        auto *button = new QToolButton(this);
+        auto *button = new QToolButton(m_list);
         button->setDefaultAction(action);
         button->setToolButtonStyle(Qt::ToolButtonTextOnly);
         button->setObjectName(action->objectName() + u"Button");
-        actions->addWidget(button);
+        actionRow->addWidget(button);
+        setTabOrder(before, button);
+        before = button;
     }
-    m_statusLabel = new QLabel(this);
+    m_statusLabel = new QLabel(m_list);
     m_statusLabel->setObjectName(QStringLiteral("alarmStatusLabel"));
-    actions->addWidget(m_statusLabel, 1);
-    m_waitingLabel = new QLabel(this);
+    actionRow->addWidget(m_statusLabel, 1);
+    m_waitingLabel = new QLabel(m_list);
     m_waitingLabel->setObjectName(QStringLiteral("alarmWaitingLabel"));
     m_waitingLabel->setToolTip(tr("Acknowledgements and shelvings made on this console that the server has not "
                                   "confirmed yet"));
-    actions->addWidget(m_waitingLabel);
-    layout->addLayout(actions);
+    actionRow->addWidget(m_waitingLabel);
+    m_list->addAboveTable(actionRow);
 
     // The alarms in play above, the shelved ones below: both always in sight.
-    auto *splitter = new QSplitter(Qt::Vertical, this);
-    m_table = makeTable(m_proxy);
+    m_list->setOrientation(Qt::Vertical);
+    m_list->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_table = m_list->table();
+    setTabOrder(before, m_table);
+    setUpTable(m_table);
     m_table->setObjectName(QStringLiteral("alarmTable"));
     m_table->setAccessibleName(tr("Alarms"));
     m_table->setColumnHidden(AlarmModel::ShelvedUntilColumn, true);
-    splitter->addWidget(m_table);
-    auto *shelvedPane = new QWidget(splitter);
+    auto *shelvedPane = new QWidget(m_list);
     auto *shelvedLayout = new QVBoxLayout(shelvedPane);
     shelvedLayout->setContentsMargins(0, 4, 0, 0);
     m_shelvedTitle = new QLabel(shelvedPane);
@@ -188,17 +192,21 @@ AlarmsView::AlarmsView(Session *session, QWidget *parent)
     titleFont.setBold(true);
     m_shelvedTitle->setFont(titleFont);
     shelvedLayout->addWidget(m_shelvedTitle);
-    m_shelvedTable = makeTable(m_shelvedProxy);
+    m_shelvedTable = new QTableView(shelvedPane);
+    m_shelvedTable->setModel(m_shelvedProxy);
+    m_shelvedTable->setItemDelegate(m_delegate);
+    FilteredTableView::setUpTable(m_shelvedTable, QAbstractItemView::ExtendedSelection);
+    setUpTable(m_shelvedTable);
     m_shelvedTable->setObjectName(QStringLiteral("shelvedTable"));
     m_shelvedTable->setAccessibleName(tr("Shelved alarms"));
     for (int column :
          {AlarmModel::StateColumn, AlarmModel::AckedByColumn, AlarmModel::AckedAtColumn, AlarmModel::NoteColumn})
         m_shelvedTable->setColumnHidden(column, true);
     shelvedLayout->addWidget(m_shelvedTable);
-    splitter->addWidget(shelvedPane);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 1);
-    layout->addWidget(splitter, 1);
+    m_list->addPane(shelvedPane);
+    m_list->splitter()->setStretchFactor(0, 3);
+    m_list->splitter()->setStretchFactor(1, 1);
+    layout->addWidget(m_list, 1);
 
     for (QTableView *table : {m_table, m_shelvedTable}) {
         connect(table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &AlarmsView::updateActions);
@@ -210,9 +218,19 @@ AlarmsView::AlarmsView(Session *session, QWidget *parent)
         updateActions();
     });
     connect(model, &QAbstractItemModel::rowsRemoved, this, &AlarmsView::updateSummary);
-    connect(m_session->link(), &LinkStatus::stateChanged, this, &AlarmsView::updateActions);
-    connect(m_session, &Session::alarmServiceChanged, this, &AlarmsView::updateActions);
-    connect(&m_rate, &AlarmRateMeter::activationsChanged, this, &AlarmsView::updateRate);
+    connect(m_link, &LinkStatus::stateChanged, this, &AlarmsView::updateActions);
+    // The actions follow whichever alarm service is current and say so when it changes.
+    connect(
+        m_actions, &AlarmActions::actionRefused, this,
+        [this](const QString &alarmId, Domain::AlarmAction::Kind kind, const QString &code, const QString &message) {
+            m_statusLabel->setText(
+                code == u"occurrence_changed"
+                    ? tr("Alarm %1 came back: acknowledge it again.").arg(alarmId)
+                    : tr("%1 of alarm %2 not done: %3").arg(AlarmActions::actionName(kind), alarmId, message));
+        });
+    connect(m_actions, &AlarmActions::pendingChanged, this, &AlarmsView::updateWaiting);
+    connect(m_actions, &AlarmActions::keepsOfflineActionsChanged, this, &AlarmsView::updateWaiting);
+    connect(m_rate, &AlarmRateMeter::activationsChanged, this, &AlarmsView::updateRate);
 
     m_blinkTimer.setInterval(kBlinkHalfPeriodMs);
     connect(&m_blinkTimer, &QTimer::timeout, this, &AlarmsView::blink);
@@ -221,16 +239,13 @@ AlarmsView::AlarmsView(Session *session, QWidget *parent)
     updateRate();
     updateSummary();
     updateActions();
+    updateWaiting();
 }
 
-QTableView *AlarmsView::makeTable(AlarmFilterProxy *proxy)
+void AlarmsView::setUpTable(QTableView *table)
 {
-    auto *table = new QTableView(this);
-    table->setModel(proxy);
-    table->setItemDelegate(m_delegate);
     table->setSortingEnabled(true);
     table->sortByColumn(AlarmModel::SeverityColumn, Qt::AscendingOrder); // most severe first
-    ListTable::setUp(table, QAbstractItemView::ExtendedSelection);
     table->setContextMenuPolicy(Qt::CustomContextMenu);
     QHeaderView *header = table->horizontalHeader();
     header->setSectionResizeMode(AlarmModel::MessageColumn, QHeaderView::Stretch);
@@ -246,13 +261,7 @@ QTableView *AlarmsView::makeTable(AlarmFilterProxy *proxy)
     header->resizeSection(AlarmModel::ShelvedUntilColumn, metrics.horizontalAdvance(QStringLiteral("m")) * 34);
     header->resizeSection(AlarmModel::CountColumn, metrics.horizontalAdvance(QStringLiteral("99× chattering")) + 16);
     // No header is cut short: every column is at least as wide as its title.
-    const QFontMetrics headerMetrics = header->fontMetrics();
-    for (int column = 0; column < AlarmModel::ColumnCount; ++column) {
-        const int title = headerMetrics.horizontalAdvance(proxy->headerData(column, Qt::Horizontal).toString()) + 28;
-        if (column != AlarmModel::MessageColumn && header->sectionSize(column) < title)
-            header->resizeSection(column, title);
-    }
-    return table;
+    FilteredTableView::fitTableColumnsToTitles(table, {AlarmModel::MessageColumn});
 }
 
 void AlarmsView::setWatchOnly(bool watchOnly)
@@ -276,7 +285,7 @@ QString AlarmsView::actionsUnavailableReason() const
 {
     if (m_watchOnly)
         return tr("This screen only watches: acknowledge and shelve alarms from an operator workstation.");
-    if (m_session->link()->isViewer())
+    if (m_link->isViewer())
         return tr("Your role (viewer) may watch alarms but not acknowledge or shelve them.");
     return {};
 }
@@ -305,7 +314,7 @@ QStringList AlarmsView::describe(const QStringList &alarmIds) const
 {
     QStringList texts;
     for (const QString &id : alarmIds) {
-        const auto alarm = m_session->alarms()->alarm(id);
+        const auto alarm = m_alarms->alarm(id);
         texts.append(alarm ? tr("%1 · %2").arg(AlarmDelegate::severityText(alarm->severity), alarm->message) : id);
     }
     return texts;
@@ -323,11 +332,9 @@ void AlarmsView::acknowledgeSelected()
     auto *dialog = new AlarmNoteDialog(describe(ids), m_requireNote, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, selected, dialog] {
-        AlarmService *service = m_session->alarmService();
-        for (const auto &[id, occurrence] : selected) {
-            if (!m_session->letGoUnconfirmed(id))
-                service->acknowledge(id, dialog->note(), occurrence);
-        }
+        // An alarm kept only for this acknowledgement is let go here, not sent.
+        for (const auto &[id, occurrence] : selected)
+            m_actions->acknowledge(id, dialog->note(), occurrence);
         reportOutcome(int(selected.size()), tr("Acknowledgement"));
     });
     dialog->open();
@@ -344,9 +351,8 @@ void AlarmsView::shelveSelected()
     auto *dialog = new ShelveDialog(describe(ids), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, selected, dialog] {
-        AlarmService *service = m_session->alarmService();
         for (const auto &[id, occurrence] : selected)
-            service->shelve(id, dialog->minutes(), dialog->reason(), occurrence);
+            m_actions->shelve(id, dialog->minutes(), dialog->reason(), occurrence);
         reportOutcome(int(selected.size()), tr("Shelving"));
     });
     dialog->open();
@@ -355,17 +361,16 @@ void AlarmsView::shelveSelected()
 void AlarmsView::unshelveSelected()
 {
     const QStringList ids = selectedIds(m_shelvedTable, false);
-    AlarmService *service = m_session->alarmService();
     if (ids.isEmpty() || !actionsUnavailableReason().isEmpty())
         return;
     for (const QString &id : ids)
-        service->unshelve(id);
+        m_actions->unshelve(id);
     reportOutcome(int(ids.size()), tr("Unshelving"));
 }
 
 void AlarmsView::reportOutcome(int made, const QString &what)
 {
-    if (m_session->link()->isLive())
+    if (m_link->isLive())
         m_statusLabel->setText(tr("%1 sent (%2); waiting for the server.").arg(what).arg(made));
     else
         m_statusLabel->setText(
@@ -374,15 +379,14 @@ void AlarmsView::reportOutcome(int made, const QString &what)
 
 void AlarmsView::updateWaiting()
 {
-    AlarmService *service = m_session->alarmService();
-    const int waiting = service->pendingCount();
+    const int waiting = m_actions->pendingCount();
     m_waitingLabel->setText(waiting > 0 ? tr("%n action(s) waiting for the server", nullptr, waiting) : QString());
     m_waitingLabel->setVisible(waiting > 0);
-    const bool keeps = service->keepsOfflineActions();
+    const bool keeps = m_actions->keepsOfflineActions();
     if (!keeps) {
         m_storeBanner->setText(tr("Alarm actions made while the link is down cannot be kept: %1. Acknowledging on "
                                   "a live link works; offline actions are lost if the console closes.")
-                                   .arg(service->storeProblem()));
+                                   .arg(m_actions->storeProblem()));
     }
     m_storeBanner->setVisible(!keeps);
 }
@@ -408,24 +412,6 @@ void AlarmsView::applyFilters()
 
 void AlarmsView::updateActions()
 {
-    AlarmService *service = m_session->alarmService();
-    if (service != m_service) {
-        if (m_service)
-            disconnect(m_service, nullptr, this, nullptr);
-        m_service = service;
-        connect(service, &AlarmService::actionRefused, this,
-                [this](const QString &alarmId, Domain::AlarmAction::Kind kind, const QString &code,
-                       const QString &message) {
-                    m_statusLabel->setText(
-                        code == u"occurrence_changed"
-                            ? tr("Alarm %1 came back: acknowledge it again.").arg(alarmId)
-                            : tr("%1 of alarm %2 not done: %3").arg(AlarmService::actionName(kind), alarmId, message));
-                });
-        connect(service, &AlarmService::pendingChanged, this, &AlarmsView::updateWaiting);
-        connect(service, &AlarmService::keepsOfflineActionsChanged, this, &AlarmsView::updateWaiting);
-        updateWaiting();
-    }
-
     const QString unavailable = actionsUnavailableReason();
     const bool canAct = unavailable.isEmpty();
     const bool anyUnacked = canAct && !selectedIds(m_table, true).isEmpty();
@@ -459,8 +445,8 @@ void AlarmsView::changeEvent(QEvent *event)
 
 void AlarmsView::updateRate()
 {
-    const int activations = m_rate.activationsInLast10Minutes();
-    const AlarmRateMeter::Rate rate = m_rate.rate();
+    const int activations = m_rate->activationsInLast10Minutes();
+    const AlarmRateMeter::Rate rate = m_rate->rate();
     QString text;
     QPalette palette = this->palette();
     QFont font = m_rateLabel->font();
@@ -487,7 +473,7 @@ void AlarmsView::updateRate()
 
 void AlarmsView::updateSummary()
 {
-    AlarmModel *model = m_session->alarms();
+    AlarmModel *model = m_alarms;
     const int shelved = m_shelvedProxy->rowCount();
     m_summaryLabel->setText(tr("%1 listed of %2 · %3 unacknowledged · %4 shelved")
                                 .arg(m_proxy->rowCount())
@@ -501,7 +487,7 @@ void AlarmsView::blink()
 {
     // Only unacknowledged marks blink; with none left the phase rests on,
     // so nothing on screen moves while all is acknowledged.
-    const bool wanted = m_session->alarms()->unacknowledgedCount() > 0 ? !m_delegate->blinkPhase() : true;
+    const bool wanted = m_alarms->unacknowledgedCount() > 0 ? !m_delegate->blinkPhase() : true;
     if (wanted == m_delegate->blinkPhase())
         return;
     m_delegate->setBlinkPhase(wanted);

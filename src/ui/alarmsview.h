@@ -2,38 +2,39 @@
 
 #include "model/alarmrate.h"
 
-#include <QPointer>
 #include <QTimer>
 #include <QWidget>
 
+class AlarmActions;
 class AlarmDelegate;
 class AlarmFilterProxy;
+class FilteredTableView;
 class QAction;
 class QComboBox;
 class QLabel;
 class QLineEdit;
 class QMenu;
 class QTableView;
-class Session;
+class LinkStatus;
 
 // The ISA-18.2 alarms view: the alarms in play in a sortable, filterable
-// table, the shelved ones listed apart below it, the alarm rate of the last
-// ten minutes against the EEMUA 191 figures, and the operator's actions
+// table, the shelved ones listed apart below it, the console's alarm rate
+// (AlarmRateMeter) of the last ten minutes against the EEMUA 191 figures, and the operator's actions
 // (acknowledge with a note, timed shelve with a reason, unshelve), which go
-// through the session's AlarmService so they survive outages.
+// through AlarmActions to the alarm service so they survive outages.
 //
 // Keyboard: Ctrl+K acknowledges the selected alarms, Ctrl+Shift+S shelves
 // them, Ctrl+Shift+U unshelves the selected shelved ones, Ctrl+F goes to the
 // search box; the context menu of each table offers the same.
-class AlarmService;
-
 class AlarmsView : public QWidget
 {
     Q_OBJECT
 
 public:
-    // The session is not owned and must outlive the view.
-    explicit AlarmsView(Session *session, QWidget *parent = nullptr);
+    // None is owned; each must outlive the view. The link says whether the
+    // operator may act (a viewer may not).
+    AlarmsView(AlarmModel *alarms, AlarmRateMeter *rate, AlarmActions *actions, LinkStatus *link,
+               QWidget *parent = nullptr);
 
     // Whether an acknowledgement needs a note (a profile option).
     void setRequireNote(bool required) { m_requireNote = required; }
@@ -47,7 +48,7 @@ public:
     QTableView *shelvedTable() const { return m_shelvedTable; }
     AlarmFilterProxy *alarmProxy() const { return m_proxy; }
     AlarmFilterProxy *shelvedProxy() const { return m_shelvedProxy; }
-    AlarmRateMeter *rateMeter() { return &m_rate; }
+    AlarmRateMeter *rateMeter() const { return m_rate; }
     AlarmDelegate *delegate() const { return m_delegate; }
     QLabel *rateLabel() const { return m_rateLabel; }
     QLabel *waitingLabel() const { return m_waitingLabel; }
@@ -70,7 +71,8 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
-    QTableView *makeTable(AlarmFilterProxy *proxy);
+    // Sorting, the context menu and the column widths both tables share.
+    void setUpTable(QTableView *table);
     QStringList selectedIds(QTableView *table, bool unacknowledgedOnly) const;
     // Each selected alarm with the occurrence (activation count) shown for it.
     QList<std::pair<QString, qint64>> selectedOccurrences(QTableView *table, bool unacknowledgedOnly) const;
@@ -84,13 +86,16 @@ private:
     void reportOutcome(int made, const QString &what);
     void updateWaiting();
 
-    Session *m_session;
-    AlarmRateMeter m_rate;
+    AlarmModel *m_alarms;
+    AlarmActions *m_actions;
+    LinkStatus *m_link;
+    AlarmRateMeter *m_rate;
     bool m_requireNote = false;
     bool m_watchOnly = false;
     AlarmFilterProxy *m_proxy;
     AlarmFilterProxy *m_shelvedProxy;
     AlarmDelegate *m_delegate;
+    FilteredTableView *m_list = nullptr;
     QTableView *m_table = nullptr;
     QTableView *m_shelvedTable = nullptr;
     QLabel *m_rateIcon = nullptr;
@@ -108,5 +113,4 @@ private:
     QAction *m_shelve = nullptr;
     QAction *m_unshelve = nullptr;
     QTimer m_blinkTimer;
-    QPointer<AlarmService> m_service; // whose refusals are reported here
 };

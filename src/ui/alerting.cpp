@@ -3,8 +3,8 @@
 #include "alarmdelegate.h"
 #include "alarmsound.h"
 #include "desktopnotifier.h"
+#include "model/alarmmodel.h"
 #include "services/notificationcenter.h"
-#include "services/session.h"
 #include "toastarea.h"
 
 #include <chrono>
@@ -12,12 +12,12 @@
 using Domain::AlarmSeverity;
 using Kind = NotificationModel::Kind;
 
-Alerting::Alerting(NotificationCenter *center, Session *session, QWidget *window, QWidget *toastHost)
+Alerting::Alerting(NotificationCenter *center, AlarmModel *alarms, QWidget *window, QWidget *toastHost)
     : QObject(window)
     , m_center(center)
     , m_toasts(new ToastArea(toastHost))
     , m_desktop(new DesktopNotifier(window))
-    , m_sound(new AlarmSound(session->alarms(), this))
+    , m_sound(new AlarmSound(alarms, this))
 {
     connect(center, &NotificationCenter::notificationPosted, this, &Alerting::onPosted);
     connect(center, &NotificationCenter::notificationChanged, this, &Alerting::onChanged);

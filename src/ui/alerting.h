@@ -6,10 +6,10 @@
 
 #include <QObject>
 
+class AlarmModel;
 class AlarmSound;
 class DesktopNotifier;
 class NotificationCenter;
-class Session;
 class ToastArea;
 
 // Speaks up for the notification center, the ways the operator's
@@ -24,8 +24,9 @@ class Alerting : public QObject
 
 public:
     // Toasts go over `toastHost` (the window's central area, so they never
-    // cover a docked panel); desktop notifications speak for `window`.
-    Alerting(NotificationCenter *center, Session *session, QWidget *window, QWidget *toastHost);
+    // cover a docked panel); desktop notifications speak for `window`. The
+    // critical alarms' sound follows `alarms`. Neither is owned.
+    Alerting(NotificationCenter *center, AlarmModel *alarms, QWidget *window, QWidget *toastHost);
 
     void setPreferences(const Preferences &preferences);
     // A floor screen only watches: its toasts offer no Acknowledge.

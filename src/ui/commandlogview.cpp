@@ -4,7 +4,7 @@
 
 #include "commandlogdelegate.h"
 #include "commandlogfilterproxy.h"
-#include "listtable.h"
+#include "filteredtableview.h"
 #include "machinedelegate.h"
 #include "model/commandlogmodel.h"
 #include "theme.h"
@@ -49,41 +49,32 @@ CommandLogView::CommandLogView(CommandLogModel *model, LinkStatus *link, QWidget
     layout->setContentsMargins(8, 8, 8, 8);
     layout->setSpacing(6);
 
-    auto *filters = new QHBoxLayout;
-    m_statusFilter = new QComboBox(this);
+    m_list = new FilteredTableView(m_proxy, m_delegate, this);
+    m_list->setSpacing(layout->spacing());
+    m_statusFilter = new QComboBox(m_list);
     m_statusFilter->setObjectName(QStringLiteral("commandStatusFilter"));
     m_statusFilter->setAccessibleName(tr("Status"));
     m_statusFilter->addItem(tr("All statuses"));
     m_statusFilter->addItem(tr("Under way"));
     m_statusFilter->addItem(CommandLogDelegate::statusText(CommandState::Succeeded));
     m_statusFilter->addItem(tr("Failed, rejected or timed out"));
-    m_operatorFilter = new QComboBox(this);
+    m_operatorFilter = new QComboBox(m_list);
     m_operatorFilter->setObjectName(QStringLiteral("commandOperatorFilter"));
     m_operatorFilter->setAccessibleName(tr("Operator"));
     m_operatorFilter->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_operatorFilter->addItem(tr("All operators"));
     m_operatorFilter->addItem(ownName().isEmpty() ? tr("Mine") : tr("Mine (%1)").arg(ownName()));
-    m_endpoint = new QLineEdit(this);
-    m_endpoint->setObjectName(QStringLiteral("commandEndpointFilter"));
-    m_endpoint->setAccessibleName(tr("Endpoint"));
-    m_endpoint->setPlaceholderText(tr("Endpoint"));
-    m_endpoint->setClearButtonEnabled(true);
-    m_search = new QLineEdit(this);
-    m_search->setObjectName(QStringLiteral("commandSearch"));
-    m_search->setAccessibleName(tr("Search commands"));
-    m_search->setPlaceholderText(tr("Search values, results, command id"));
-    m_search->setClearButtonEnabled(true);
-    m_summary = new QLabel(this);
+    m_list->addFilter(m_statusFilter);
+    m_list->addFilter(m_operatorFilter);
+    m_endpoint = m_list->addSearchBox(QStringLiteral("commandEndpointFilter"), tr("Endpoint"), tr("Endpoint"), 1);
+    m_search = m_list->addSearchBox(QStringLiteral("commandSearch"), tr("Search commands"),
+                                    tr("Search values, results, command id"), 2);
+    m_summary = new QLabel(m_list);
     m_summary->setObjectName(QStringLiteral("commandSummary"));
-    filters->addWidget(m_statusFilter);
-    filters->addWidget(m_operatorFilter);
-    filters->addWidget(m_endpoint, 1);
-    filters->addWidget(m_search, 2);
-    filters->addWidget(m_summary);
-    layout->addLayout(filters);
+    m_list->addFilter(m_summary);
 
     // Say what is missing rather than show a short log as if it were whole.
-    m_notice = new QLabel(this);
+    m_notice = new QLabel(m_list);
     m_notice->setObjectName(QStringLiteral("commandLogNotice"));
     m_notice->setWordWrap(true);
     if (!m_model->hasStore())
@@ -92,22 +83,17 @@ CommandLogView::CommandLogView(CommandLogModel *model, LinkStatus *link, QWidget
     else if (!m_model->loadError().isEmpty())
         m_notice->setText(tr("Commands of earlier runs could not be read: %1").arg(m_model->loadError()));
     m_notice->setVisible(!m_notice->text().isEmpty());
-    layout->addWidget(m_notice);
+    m_list->addAboveTable(m_notice);
 
     connect(m_statusFilter, &QComboBox::currentIndexChanged, this, &CommandLogView::applyFilters);
     connect(m_operatorFilter, &QComboBox::currentIndexChanged, this, &CommandLogView::applyFilters);
     connect(m_endpoint, &QLineEdit::textChanged, this, &CommandLogView::applyFilters);
     connect(m_search, &QLineEdit::textChanged, this, &CommandLogView::applyFilters);
 
-    auto *splitter = new QSplitter(Qt::Horizontal, this);
-    m_table = new QTableView(splitter);
+    m_table = m_list->table();
     m_table->setObjectName(QStringLiteral("commandTable"));
     m_table->setAccessibleName(tr("Command log"));
-    m_table->setModel(m_proxy);
-    m_table->setItemDelegate(m_delegate);
-    m_table->setSortingEnabled(true);
-    m_table->sortByColumn(CommandLogModel::TimeColumn, Qt::DescendingOrder);
-    ListTable::setUp(m_table);
+    m_list->sortBy(CommandLogModel::TimeColumn, Qt::DescendingOrder);
     QHeaderView *header = m_table->horizontalHeader();
     header->setStretchLastSection(true);
     const QFontMetrics metrics = m_table->fontMetrics();
@@ -129,18 +115,13 @@ CommandLogView::CommandLogView(CommandLogModel *model, LinkStatus *link, QWidget
         widestStatus
             = std::max(widestStatus, QFontMetrics(bold).horizontalAdvance(CommandLogDelegate::statusText(status)));
     header->resizeSection(CommandLogModel::StatusColumn, widestStatus + metrics.height() + 24);
-    const QFontMetrics headerMetrics = header->fontMetrics();
-    for (int column = 0; column < CommandLogModel::ColumnCount; ++column) {
-        const int title = headerMetrics.horizontalAdvance(m_proxy->headerData(column, Qt::Horizontal).toString()) + 28;
-        if (header->sectionSize(column) < title)
-            header->resizeSection(column, title);
-    }
-    splitter->addWidget(m_table);
-    splitter->addWidget(createDetailPane());
+    m_list->fitColumnsToTitles();
+    m_list->addPane(createDetailPane());
+    QSplitter *splitter = m_list->splitter();
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
     splitter->setSizes({header->length() + 4, 420});
-    layout->addWidget(splitter, 1);
+    layout->addWidget(m_list, 1);
 
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) {

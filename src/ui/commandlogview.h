@@ -5,6 +5,7 @@
 class CommandLogDelegate;
 class CommandLogFilterProxy;
 class CommandLogModel;
+class FilteredTableView;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -67,6 +68,7 @@ private:
     CommandLogModel *m_model;
     CommandLogFilterProxy *m_proxy;
     CommandLogDelegate *m_delegate;
+    FilteredTableView *m_list = nullptr;
     QTableView *m_table = nullptr;
     QComboBox *m_statusFilter = nullptr;
     QComboBox *m_operatorFilter = nullptr;

@@ -3,6 +3,7 @@
 #include "dronedelegate.h"
 #include "dronedetailpane.h"
 #include "dronefilterproxy.h"
+#include "filteredtableview.h"
 #include "model/dronemodel.h"
 
 #include <QCheckBox>
@@ -14,7 +15,6 @@
 #include <QLineEdit>
 #include <QSplitter>
 #include <QTableView>
-#include <QTimer>
 #include <QVBoxLayout>
 
 using Domain::DroneState;
@@ -45,50 +45,36 @@ DronesView::DronesView(DroneModel *drones, DroneDetailPane::RoomOpener openRoom,
     headingRow->addWidget(m_summary, 1);
     layout->addLayout(headingRow);
 
-    // Filters.
-    auto *filters = new QHBoxLayout;
-    m_stateFilter = new QComboBox(this);
+    // Filters over the table.
+    m_list = new FilteredTableView(m_proxy, m_delegate, this);
+    m_list->setSpacing(layout->spacing());
+    m_stateFilter = new QComboBox(m_list);
     m_stateFilter->setObjectName(QStringLiteral("droneStateFilter"));
     m_stateFilter->setAccessibleName(tr("State"));
     m_stateFilter->addItem(tr("All states"), -1);
     for (auto state : {DroneState::Idle, DroneState::Flying, DroneState::Charging, DroneState::Maintenance,
                        DroneState::Offline, DroneState::Error})
         m_stateFilter->addItem(DroneDelegate::stateText(state), int(state));
-    m_lowBattery = new QCheckBox(tr("Low battery only"), this);
+    m_lowBattery = new QCheckBox(tr("Low battery only"), m_list);
     m_lowBattery->setObjectName(QStringLiteral("droneLowBatteryFilter"));
-    m_search = new QLineEdit(this);
-    m_search->setObjectName(QStringLiteral("droneSearch"));
-    m_search->setAccessibleName(tr("Search drones"));
-    m_search->setPlaceholderText(tr("Search serial or mission"));
-    m_search->setClearButtonEnabled(true);
-    filters->addWidget(m_stateFilter);
-    filters->addWidget(m_lowBattery);
-    filters->addWidget(m_search, 1);
-    layout->addLayout(filters);
+    m_list->addFilter(m_stateFilter);
+    m_list->addFilter(m_lowBattery);
+    m_search = m_list->addSearchBox(QStringLiteral("droneSearch"), tr("Search drones"), tr("Search serial or mission"));
     connect(m_stateFilter, &QComboBox::currentIndexChanged, this, &DronesView::applyFilters);
     connect(m_lowBattery, &QCheckBox::toggled, this, &DronesView::applyFilters);
     connect(m_search, &QLineEdit::textChanged, this, &DronesView::applyFilters);
 
-    m_table = new QTableView(this);
+    m_table = m_list->table();
     m_table->setObjectName(QStringLiteral("droneTable"));
     m_table->setAccessibleName(tr("Drones"));
-    m_table->setModel(m_proxy);
-    m_table->setItemDelegate(m_delegate);
     // Stale rows say how long ago they were heard of: the ages tick.
-    auto *ageClock = new QTimer(this);
-    ageClock->setInterval(1000);
-    connect(ageClock, &QTimer::timeout, m_table->viewport(), qOverload<>(&QWidget::update));
-    ageClock->start();
-    m_table->setSortingEnabled(true);
-    m_table->sortByColumn(DroneModel::SerialColumn, Qt::AscendingOrder);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setAlternatingRowColors(true);
-    m_table->setShowGrid(false);
-    m_table->setWordWrap(false);
-    m_table->verticalHeader()->hide();
+    m_list->setAgesTick(true);
+    m_list->sortBy(DroneModel::SerialColumn, Qt::AscendingOrder);
+    // The fleet's rows are a little taller than the other lists', for the
+    // battery bar, and the header marks the selected drone's row.
     m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 12);
     QHeaderView *header = m_table->horizontalHeader();
+    header->setHighlightSections(true);
     header->setStretchLastSection(true);
     header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     header->resizeSection(DroneModel::SerialColumn, 100);
@@ -105,13 +91,12 @@ DronesView::DronesView(DroneModel *drones, DroneDetailPane::RoomOpener openRoom,
     // The selected drone's details beside the table; its room is open while shown.
     m_detail = new DroneDetailPane(drones, std::move(openRoom), this);
     m_detail->setObjectName(QStringLiteral("droneDetail"));
-    auto *split = new QSplitter(Qt::Horizontal, this);
-    split->addWidget(m_table);
-    split->addWidget(m_detail);
+    m_list->addPane(m_detail);
+    QSplitter *split = m_list->splitter();
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 1);
     split->setSizes({930, 310});
-    layout->addWidget(split, 1);
+    layout->addWidget(m_list, 1);
 
     // Follows the current row: no current row, no drone shown and no room held.
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,

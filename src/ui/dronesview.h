@@ -6,6 +6,7 @@
 
 class DroneDelegate;
 class DroneFilterProxy;
+class FilteredTableView;
 class QCheckBox;
 class QComboBox;
 class QLabel;
@@ -47,6 +48,7 @@ private:
     DroneModel *m_drones;
     DroneFilterProxy *m_proxy;
     DroneDelegate *m_delegate;
+    FilteredTableView *m_list = nullptr;
     QTableView *m_table = nullptr;
     DroneDetailPane *m_detail = nullptr;
     QComboBox *m_stateFilter = nullptr;

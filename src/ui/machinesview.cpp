@@ -1,7 +1,7 @@
 #include "machinesview.h"
 
 #include "charts.h"
-#include "listtable.h"
+#include "filteredtableview.h"
 #include "model/machinemodel.h"
 
 #include "agetext.h"
@@ -65,50 +65,37 @@ MachinesView::MachinesView(MachineModel *machines, QWidget *parent)
     layout->setContentsMargins(8, 8, 8, 8);
     layout->setSpacing(6);
 
-    // Filters.
-    auto *filters = new QHBoxLayout;
-    m_statusFilter = new QComboBox(this);
+    // Filters over the table on the left, the selected machine on the right.
+    m_list = new FilteredTableView(m_proxy, m_delegate, this);
+    m_list->setSpacing(layout->spacing());
+    m_statusFilter = new QComboBox(m_list);
     m_statusFilter->setObjectName(QStringLiteral("machineStatusFilter"));
     m_statusFilter->setAccessibleName(tr("Status"));
     m_statusFilter->addItem(tr("All statuses"), -1);
     for (auto status : {MachineState::Running, MachineState::Idle, MachineState::Down, MachineState::Maintenance})
         m_statusFilter->addItem(MachineDelegate::statusText(status), int(status));
-    m_lineFilter = new QComboBox(this);
+    m_lineFilter = new QComboBox(m_list);
     m_lineFilter->setObjectName(QStringLiteral("machineLineFilter"));
     m_lineFilter->setAccessibleName(tr("Line"));
     m_lineFilter->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_lineFilter->addItem(tr("All lines"), QString());
-    m_search = new QLineEdit(this);
-    m_search->setObjectName(QStringLiteral("machineSearch"));
-    m_search->setAccessibleName(tr("Search machines"));
-    m_search->setPlaceholderText(tr("Search machine id or name"));
-    m_search->setClearButtonEnabled(true);
-    m_summary = new QLabel(this);
+    m_list->addFilter(m_statusFilter);
+    m_list->addFilter(m_lineFilter);
+    m_search
+        = m_list->addSearchBox(QStringLiteral("machineSearch"), tr("Search machines"), tr("Search machine id or name"));
+    m_summary = new QLabel(m_list);
     m_summary->setObjectName(QStringLiteral("machineSummary"));
-    filters->addWidget(m_statusFilter);
-    filters->addWidget(m_lineFilter);
-    filters->addWidget(m_search, 1);
-    filters->addWidget(m_summary);
-    layout->addLayout(filters);
+    m_list->addFilter(m_summary);
     for (QComboBox *combo : {m_statusFilter, m_lineFilter})
         connect(combo, &QComboBox::currentIndexChanged, this, &MachinesView::applyFilters);
     connect(m_search, &QLineEdit::textChanged, this, &MachinesView::applyFilters);
 
-    // The table on the left, the selected machine on the right.
-    auto *splitter = new QSplitter(Qt::Horizontal, this);
-    m_table = new QTableView(splitter);
+    m_table = m_list->table();
     m_table->setObjectName(QStringLiteral("machineTable"));
     m_table->setAccessibleName(tr("Machines"));
-    m_table->setModel(m_proxy);
-    m_table->setItemDelegate(m_delegate);
     // Stale rows say how long ago they were heard of: the ages tick.
-    auto *ageClock = new QTimer(this);
-    ageClock->setInterval(1000);
-    connect(ageClock, &QTimer::timeout, m_table->viewport(), qOverload<>(&QWidget::update));
-    ageClock->start();
-    m_table->setSortingEnabled(true);
-    m_table->sortByColumn(MachineModel::IdColumn, Qt::AscendingOrder);
-    ListTable::setUp(m_table);
+    m_list->setAgesTick(true);
+    m_list->sortBy(MachineModel::IdColumn, Qt::AscendingOrder);
     QHeaderView *header = m_table->horizontalHeader();
     header->setStretchLastSection(true);
     const QFontMetrics metrics = m_table->fontMetrics();
@@ -124,18 +111,13 @@ MachinesView::MachinesView(MachineModel *machines, QWidget *parent)
     header->resizeSection(MachineModel::UtilizationColumn, metrics.horizontalAdvance(QStringLiteral("100 %")) + 90);
     header->resizeSection(MachineModel::LastUpdateColumn,
                           metrics.horizontalAdvance(AgeText::stale(3600000 * 23 + 59 * 60000)) + 24);
-    const QFontMetrics headerMetrics = header->fontMetrics();
-    for (int column = 0; column < MachineModel::ColumnCount; ++column) {
-        const int title = headerMetrics.horizontalAdvance(m_proxy->headerData(column, Qt::Horizontal).toString()) + 28;
-        if (header->sectionSize(column) < title)
-            header->resizeSection(column, title);
-    }
-    splitter->addWidget(m_table);
-    splitter->addWidget(createDetailPane());
+    m_list->fitColumnsToTitles();
+    m_list->addPane(createDetailPane());
+    QSplitter *splitter = m_list->splitter();
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
     splitter->setSizes({m_table->horizontalHeader()->length() + 4, 480});
-    layout->addWidget(splitter, 1);
+    layout->addWidget(m_list, 1);
 
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
         const QString id = selectedMachineId();

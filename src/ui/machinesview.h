@@ -4,6 +4,7 @@
 #include <QTimer>
 #include <QWidget>
 
+class FilteredTableView;
 class MachineDelegate;
 class MachineFilterProxy;
 class QChartView;
@@ -64,6 +65,7 @@ private:
     MachineModel *m_machines;
     MachineFilterProxy *m_proxy;
     MachineDelegate *m_delegate;
+    FilteredTableView *m_list = nullptr;
     QTableView *m_table = nullptr;
     QComboBox *m_statusFilter = nullptr;
     QComboBox *m_lineFilter = nullptr;

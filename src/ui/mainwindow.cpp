@@ -409,7 +409,7 @@ MainWindow::View MainWindow::currentView() const
 
 void MainWindow::createNotifications()
 {
-    m_panel = new NotificationPanel(m_notifications, m_session, this);
+    m_panel = new NotificationPanel(m_notifications, m_session->link(), this);
     m_dock = new QDockWidget(tr("Notifications"), this);
     m_dock->setObjectName(QStringLiteral("notificationDock"));
     m_dock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
@@ -436,7 +436,7 @@ void MainWindow::createNotifications()
             [this] { setNotificationsVisible(!notificationsVisible()); });
     addAction(m_notificationsAction);
 
-    m_alerting = new Alerting(m_notifications, m_session, this, centralWidget());
+    m_alerting = new Alerting(m_notifications, m_session->alarms(), this, centralWidget());
     connect(m_alerting, &Alerting::acknowledgeRequested, this, &MainWindow::acknowledgeFromToast);
     connect(m_alerting, &Alerting::showRequested, this, &MainWindow::showNotification);
     connect(m_alerting, &Alerting::showAllRequested, this, [this] { setNotificationsVisible(true); });

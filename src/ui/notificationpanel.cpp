@@ -7,7 +7,6 @@
 #include "notificationdelegate.h"
 #include "notificationfilterproxy.h"
 #include "services/notificationcenter.h"
-#include "services/session.h"
 #include "theme.h"
 
 #include <QCheckBox>
@@ -45,10 +44,10 @@ public:
 
 } // namespace
 
-NotificationPanel::NotificationPanel(NotificationCenter *center, Session *session, QWidget *parent)
+NotificationPanel::NotificationPanel(NotificationCenter *center, LinkStatus *link, QWidget *parent)
     : QWidget(parent)
     , m_center(center)
-    , m_session(session)
+    , m_link(link)
     , m_proxy(new AccessibleTextProxy(this))
     , m_delegate(new NotificationDelegate(this))
 {
@@ -134,7 +133,7 @@ NotificationPanel::NotificationPanel(NotificationCenter *center, Session *sessio
     connect(center, &NotificationCenter::storeFailed, this, [this](const QString &message) {
         report(tr("The notification history could not be saved: %1").arg(message), true);
     });
-    connect(session->link(), &LinkStatus::stateChanged, this, &NotificationPanel::updateActions);
+    connect(m_link, &LinkStatus::stateChanged, this, &NotificationPanel::updateActions);
     updateSummary();
     updateActions();
 }
@@ -230,9 +229,7 @@ QString NotificationPanel::actionsUnavailableReason() const
 {
     if (m_watchOnly)
         return tr("This screen only watches: acknowledge alarms from an operator workstation.");
-    if (!m_session->alarmService())
-        return tr("Alarm actions need this console's local store, and none is open.");
-    if (m_session->link()->isViewer())
+    if (m_link->isViewer())
         return tr("Your role (viewer) may read notifications but not acknowledge alarms.");
     return {};
 }

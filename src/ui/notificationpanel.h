@@ -3,6 +3,7 @@
 #include <QTimer>
 #include <QWidget>
 
+class LinkStatus;
 class NotificationCenter;
 class NotificationDelegate;
 class NotificationFilterProxy;
@@ -12,7 +13,6 @@ class QLabel;
 class QLineEdit;
 class QListView;
 class QPushButton;
-class Session;
 
 // The notification center: every notification newest first, grouped by day,
 // with filters and a search box; alarms acknowledged from here (with a note,
@@ -23,7 +23,8 @@ class NotificationPanel : public QWidget
     Q_OBJECT
 
 public:
-    NotificationPanel(NotificationCenter *center, Session *session, QWidget *parent = nullptr);
+    // Neither is owned; the link says whether this operator may acknowledge.
+    NotificationPanel(NotificationCenter *center, LinkStatus *link, QWidget *parent = nullptr);
 
     void setRequireNote(bool required);
     // A floor screen only watches: nothing can be acknowledged from here.
@@ -74,7 +75,7 @@ private:
 
     NotificationCenter *m_center;
     QTimer m_refresh; // coalesces refreshes of the summary and the buttons
-    Session *m_session;
+    LinkStatus *m_link;
     NotificationFilterProxy *m_proxy;
     NotificationDelegate *m_delegate;
     QListView *m_list = nullptr;

@@ -1,13 +1,14 @@
 #include "overviewview.h"
 
-#include "model/fleetbatteryhistory.h"
-
-#include "services/linkstatus.h"
-
 #include "charts.h"
-
+#include "domain/machine.h"
 #include "kpitile.h"
-#include "services/session.h"
+#include "model/alarmrate.h"
+#include "model/dronemodel.h"
+#include "model/fleetbatteryhistory.h"
+#include "model/plantsummary.h"
+#include "model/serverhealthmodel.h"
+#include "services/linkstatus.h"
 #include "theme.h"
 
 #include <QChart>
@@ -55,16 +56,11 @@ QPen limitPen(bool crossed, const QColor &accent)
     return crossed ? QPen(accent, 2.0, Qt::DashLine) : QPen(Theme::chartColors().limit, 1.2, Qt::DashLine);
 }
 
-qint64 nowMs()
-{
-    return QDateTime::currentMSecsSinceEpoch();
-}
-
 } // namespace
 
-OverviewView::OverviewView(Session *session, QWidget *parent)
+OverviewView::OverviewView(const Sources &sources, QWidget *parent)
     : QWidget(parent)
-    , m_session(session)
+    , m_sources(sources)
 {
     setObjectName(QStringLiteral("overviewView"));
     auto *layout = new QVBoxLayout(this);
@@ -85,7 +81,7 @@ OverviewView::OverviewView(Session *session, QWidget *parent)
     m_chartTimer.setInterval(kChartRedrawMs);
     connect(&m_chartTimer, &QTimer::timeout, this, &OverviewView::redrawCharts);
     // The session keeps the fleet's battery trend; the chart follows it.
-    connect(m_session->fleetBattery(), &FleetBatteryHistory::changed, this, [this] {
+    connect(m_sources.fleetBattery, &FleetBatteryHistory::changed, this, [this] {
         m_batteryDirty = true;
         scheduleCharts();
     });
@@ -97,26 +93,23 @@ OverviewView::OverviewView(Session *session, QWidget *parent)
     });
     m_minuteTimer.start();
 
-    connect(m_session, &Session::countsChanged, this, &OverviewView::updateCounts);
-    connect(m_session, &Session::liveDataArrived, this, [this] {
+    connect(m_sources.summary, &PlantSummary::countsChanged, this, &OverviewView::updateCounts);
+    // Live again: the counts that changed meanwhile come with countsChanged.
+    connect(m_sources.link, &LinkStatus::stateChanged, this, [this] {
         updateCounts();
         updateHealthTiles();
         updateStale();
     });
-    connect(m_session->link(), &LinkStatus::stateChanged, this, &OverviewView::updateStale);
-    connect(m_session->health(), &ServerHealthModel::contentsUpdated, this, [this] {
+    connect(m_sources.health, &ServerHealthModel::contentsUpdated, this, [this] {
         updateHealthTiles();
         m_healthDirty = true;
         scheduleCharts();
     });
-    connect(m_session->alarms(), &AlarmModel::alarmsChanged, this, &OverviewView::onAlarmsChanged);
-
-    // Alarms held before the view existed count as a snapshot's do: at the
-    // time they were raised, when that is within the hour.
-    QList<Domain::Alarm> held;
-    for (int row = 0; row < m_session->alarms()->rowCount(); ++row)
-        held.append(m_session->alarms()->alarmAt(row));
-    onAlarmsChanged(held);
+    // The console's meter counts every activation, whether or not this view is open.
+    connect(m_sources.alarmRate, &AlarmRateMeter::historyChanged, this, [this] {
+        m_alarmsDirty = true;
+        scheduleCharts();
+    });
     updateCounts();
     updateHealthTiles();
     updateStale();
@@ -260,7 +253,7 @@ void OverviewView::reflow(bool force)
 
 void OverviewView::updateCounts()
 {
-    const PlantCounts c = m_session->counts();
+    const PlantCounts c = m_sources.summary->counts();
     const QLocale locale;
     const auto show
         = [&](Kpi kpi, int value, KpiTile::Level abnormal = KpiTile::Level::Normal, const QString &word = {}) {
@@ -300,7 +293,7 @@ void OverviewView::updateCounts()
 
 void OverviewView::updateHealthTiles()
 {
-    const ServerHealthModel *model = m_session->health();
+    const ServerHealthModel *model = m_sources.health;
     const QLocale locale;
     const auto show = [&](Kpi kpi, double percent, const QString &word) {
         KpiTile *t = tile(kpi);
@@ -320,7 +313,7 @@ void OverviewView::updateHealthTiles()
 
 void OverviewView::updateStale()
 {
-    const bool stale = !m_session->hasLiveData();
+    const bool stale = !m_sources.link->isLive();
     for (KpiTile *t : m_tiles)
         t->setStale(stale);
     // The charts keep their history, but their titles say it stopped.
@@ -336,51 +329,15 @@ void OverviewView::updateStale()
     }
 }
 
-void OverviewView::onAlarmsChanged(const QList<Domain::Alarm> &changed)
-{
-    const qint64 now = nowMs();
-    for (const Domain::Alarm &alarm : changed) {
-        if (alarm.state == Domain::AlarmState::Cleared) {
-            m_alarmActivations.remove(alarm.alarmId); // it left the server's book
-            continue;
-        }
-        auto it = m_alarmActivations.find(alarm.alarmId);
-        if (it == m_alarmActivations.end()) {
-            m_alarmActivations.insert(alarm.alarmId, alarm.count);
-            // Counted when it became active: an old alarm in a snapshot falls
-            // outside the chart's hour and is not counted as new.
-            if (AlarmModel::isActive(alarm.state))
-                countActivations(alarm.timestamp.isValid() ? alarm.timestamp.toMSecsSinceEpoch() : now, 1);
-        } else if (alarm.count > it.value()) {
-            countActivations(now, int(alarm.count - it.value()));
-            it.value() = alarm.count;
-        }
-    }
-}
-
-void OverviewView::countActivations(qint64 timeMs, int activations)
-{
-    const qint64 nowMinute = nowMs() / kMinuteMs;
-    const qint64 minute = std::min(timeMs / kMinuteMs, nowMinute); // a server clock ahead counts now
-    if (minute <= nowMinute - kAlarmRateMinutes || activations <= 0)
-        return;
-    MinuteBucket &bucket = m_alarmMinutes.at(size_t(minute % kAlarmRateMinutes));
-    if (bucket.minute != minute)
-        bucket = {minute, 0};
-    bucket.activations += activations;
-    m_alarmsDirty = true;
-    scheduleCharts();
-}
-
 QList<MetricHistory::Sample> OverviewView::alarmRate() const
 {
-    const qint64 nowMinute = nowMs() / kMinuteMs;
+    static_assert(kAlarmRateMinutes == AlarmRateMeter::kHistoryMinutes);
+    const QList<int> perMinute = m_sources.alarmRate->perMinuteHistory();
+    const qint64 first = m_sources.alarmRate->currentMinuteStartMs() - (perMinute.size() - 1) * kMinuteMs;
     QList<MetricHistory::Sample> out;
-    out.reserve(kAlarmRateMinutes);
-    for (qint64 minute = nowMinute - kAlarmRateMinutes + 1; minute <= nowMinute; ++minute) {
-        const MinuteBucket &bucket = m_alarmMinutes.at(size_t(minute % kAlarmRateMinutes));
-        out.append({minute * kMinuteMs, bucket.minute == minute ? double(bucket.activations) : 0.0});
-    }
+    out.reserve(perMinute.size());
+    for (qsizetype i = 0; i < perMinute.size(); ++i)
+        out.append({first + i * kMinuteMs, double(perMinute.at(i))});
     return out;
 }
 
@@ -437,7 +394,7 @@ void setLimit(QLineSeries *limit, qint64 firstMs, qint64 lastMs, double value)
 
 void OverviewView::redrawHealth()
 {
-    const MetricHistory &history = m_session->health()->history();
+    const MetricHistory &history = m_sources.health->history();
     qint64 first = 0;
     qint64 last = 0;
     bool crossed = false;
@@ -465,7 +422,7 @@ void OverviewView::redrawHealth()
 void OverviewView::redrawBattery()
 {
     QList<QPointF> points;
-    const RingBuffer<MetricHistory::Sample> &fleet = m_session->fleetBattery()->samples();
+    const RingBuffer<MetricHistory::Sample> &fleet = m_sources.fleetBattery->samples();
     points.reserve(fleet.size());
     for (qsizetype i = 0; i < fleet.size(); ++i)
         points.append(QPointF(double(fleet.at(i).timeMs), fleet.at(i).value));

@@ -1,28 +1,30 @@
 #pragma once
 
-#include "domain/alarm.h"
 #include "model/metrichistory.h"
 
-#include <QHash>
 #include <QList>
 #include <QTimer>
 #include <QWidget>
 
 #include <array>
 
+class AlarmRateMeter;
+class FleetBatteryHistory;
 class KpiTile;
+class LinkStatus;
+class PlantSummary;
 class QChart;
 class QChartView;
 class QDateTimeAxis;
 class QGridLayout;
 class QLineSeries;
 class QValueAxis;
-class Session;
+class ServerHealthModel;
 
 // The plant at a glance: key figures as tiles that re-flow with the width,
 // and three trends (server load, fleet battery, alarm rate). Grey while all is
 // normal; a tile takes an accent, a shape and a word only when its figure is
-// abnormal. Tiles follow the session's counts as they change; charts redraw
+// abnormal. Tiles follow the plant's counts as they change; charts redraw
 // at most once a second. While the data is not live every tile says stale.
 class OverviewView : public QWidget
 {
@@ -61,15 +63,26 @@ public:
     static constexpr double kServerLoadLimit = 90.0;
     // More new alarms than this in a minute is a flood for one operator.
     static constexpr int kAlarmFloodPerMinute = 10;
-    static constexpr int kAlarmRateMinutes = 60;
+    static constexpr int kAlarmRateMinutes = 60; // AlarmRateMeter::kHistoryMinutes
 
-    explicit OverviewView(Session *session, QWidget *parent = nullptr);
+    // What the Overview reads; none is owned and each must outlive the view.
+    struct Sources
+    {
+        PlantSummary *summary = nullptr; // the tiles' counts
+        LinkStatus *link = nullptr; // live or stale
+        ServerHealthModel *health = nullptr; // the server tiles and the load chart
+        FleetBatteryHistory *fleetBattery = nullptr; // the battery chart
+        AlarmRateMeter *alarmRate = nullptr; // the alarm rate chart: the console's one meter
+    };
+
+    explicit OverviewView(const Sources &sources, QWidget *parent = nullptr);
     ~OverviewView() override;
 
     KpiTile *tile(Kpi kpi) const { return m_tiles.at(size_t(kpi)); }
     int columnCount() const { return m_columns; }
 
-    // New alarm activations per minute over the last kAlarmRateMinutes, oldest first.
+    // New alarm activations per minute over the last kAlarmRateMinutes,
+    // oldest first, as the console's AlarmRateMeter counts them.
     QList<MetricHistory::Sample> alarmRate() const;
 
     // The charts' series, for tests and for the window that hosts the view.
@@ -84,27 +97,19 @@ protected:
     void resizeEvent(QResizeEvent *event) override;
 
 private:
-    struct MinuteBucket
-    {
-        qint64 minute = -1; // minutes since the epoch
-        int activations = 0;
-    };
-
     void createTiles();
     QWidget *createCharts();
     void reflow(bool force = false);
     void updateCounts();
     void updateHealthTiles();
     void updateStale();
-    void onAlarmsChanged(const QList<Domain::Alarm> &changed);
-    void countActivations(qint64 timeMs, int activations);
     void scheduleCharts();
     void redrawCharts();
     void redrawHealth();
     void redrawBattery();
     void redrawAlarmRate();
 
-    Session *m_session;
+    Sources m_sources;
     std::array<KpiTile *, size_t(Kpi::Count)> m_tiles {};
     QGridLayout *m_grid = nullptr;
     QWidget *m_tileArea = nullptr;
@@ -124,8 +129,6 @@ private:
     QDateTimeAxis *m_alarmTime = nullptr;
     QValueAxis *m_alarmAxis = nullptr;
 
-    std::array<MinuteBucket, kAlarmRateMinutes> m_alarmMinutes {};
-    QHash<QString, qint64> m_alarmActivations; // alarmId → the count last seen, while the alarm is held
     QTimer m_chartTimer;
     QTimer m_minuteTimer;
     bool m_healthDirty = true;

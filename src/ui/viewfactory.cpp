@@ -17,6 +17,15 @@ ViewFactory::ViewFactory(ConsoleServices *services)
     : m_services(services)
 { }
 
+OverviewView::Sources ViewFactory::overviewSources(Session *session)
+{
+    return {.summary = session->summary(),
+            .link = session->link(),
+            .health = session->health(),
+            .fleetBattery = session->fleetBattery(),
+            .alarmRate = session->alarmRate()};
+}
+
 ViewFactory::Made ViewFactory::make(MainWindow::View view, QWidget *parent, bool withCommands) const
 {
     Session *session = m_services->session();
@@ -26,7 +35,7 @@ ViewFactory::Made ViewFactory::make(MainWindow::View view, QWidget *parent, bool
         auto *scroll = new QScrollArea(parent);
         scroll->setFrameShape(QFrame::NoFrame);
         scroll->setWidgetResizable(true);
-        made.view = new OverviewView(session, scroll);
+        made.view = new OverviewView(overviewSources(session), scroll);
         scroll->setWidget(made.view);
         made.page = scroll;
         return made;
@@ -39,7 +48,8 @@ ViewFactory::Made ViewFactory::make(MainWindow::View view, QWidget *parent, bool
         made.view = new MachinesView(session->machines(), parent);
         break;
     case MainWindow::View::Alarms:
-        made.view = new AlarmsView(session, parent);
+        made.view
+            = new AlarmsView(session->alarms(), session->alarmRate(), session->alarmActions(), session->link(), parent);
         break;
     case MainWindow::View::Activity:
         made.view = new ActivityView(session->activity(), session->operators(), parent);

@@ -1,12 +1,14 @@
 #pragma once
 
 #include "mainwindow.h"
+#include "overviewview.h"
 
 #include <QCoreApplication>
 
 class ConsoleServices;
 class ControlPanelController;
 class QWidget;
+class Session;
 
 // Makes the console's views: the one place that knows which class shows
 // which view and what each is given. The main window's tabs and the windows
@@ -34,6 +36,9 @@ public:
     // through the console's command service when `withCommands`; without,
     // its controls stay disabled.
     Made make(MainWindow::View view, QWidget *parent, bool withCommands) const;
+
+    // What the Overview of `session` reads (also for tests that make one alone).
+    static OverviewView::Sources overviewSources(Session *session);
 
 private:
     ConsoleServices *m_services;

@@ -3,7 +3,6 @@
 #include "connectionindicator.h"
 #include "services/consoleservices.h"
 #include "services/linkstatus.h"
-#include "services/session.h"
 #include "stalebanner.h"
 #include "viewfactory.h"
 
@@ -17,7 +16,7 @@ ViewWindow::ViewWindow(ConsoleServices *services, MainWindow::View view, const Q
     : QMainWindow(parent)
     , m_kind(view)
 {
-    Session *session = services->session();
+    LinkStatus *link = services->link();
     setAttribute(Qt::WA_DeleteOnClose);
     setObjectName(QStringLiteral("viewWindow"));
     const QString title = MainWindow::viewTitle(view);
@@ -42,12 +41,12 @@ ViewWindow::ViewWindow(ConsoleServices *services, MainWindow::View view, const Q
     name->setFont(nameFont);
     barLayout->addWidget(name);
     barLayout->addStretch(1);
-    m_indicator = new ConnectionIndicator(session->link(), bar);
+    m_indicator = new ConnectionIndicator(link, bar);
     m_indicator->setAutoRaise(true);
     barLayout->addWidget(m_indicator);
     layout->addWidget(bar);
 
-    m_staleBanner = new StaleBanner(session->link(), central);
+    m_staleBanner = new StaleBanner(link, central);
     layout->addWidget(m_staleBanner);
 
     const ViewFactory::Made made = ViewFactory(services).make(view, central, withCommands);

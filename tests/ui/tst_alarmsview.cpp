@@ -49,7 +49,8 @@ struct Console : ConsoleFixture
     {
         if (withStore)
             openStore(storePath);
-        view = std::make_unique<AlarmsView>(&session);
+        view = std::make_unique<AlarmsView>(session.alarms(), session.alarmRate(), session.alarmActions(),
+                                            session.link());
         view->resize(1280, 720);
         view->show();
         watch({view->alarmProxy(), view->shelvedProxy()});

@@ -71,7 +71,7 @@ bool hasColour(const QImage &image, const QColor &colour)
 void TestAlarmUnknownSeverity::a1_unknownSeverityShowsAndRanksWithCritical()
 {
     Session session;
-    AlarmsView view(&session);
+    AlarmsView view(session.alarms(), session.alarmRate(), session.alarmActions(), session.link());
     QAbstractItemModelTester tester(view.alarmProxy(), QAbstractItemModelTester::FailureReportingMode::Fatal);
     view.resize(1280, 480);
     view.show();

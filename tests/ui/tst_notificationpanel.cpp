@@ -55,7 +55,7 @@ struct Console : ConsoleFixture
         window.resize(560, 820);
         auto *layout = new QHBoxLayout(&window);
         bell = new NotificationBell(center.get(), &window);
-        panel = new NotificationPanel(center.get(), &session, &window);
+        panel = new NotificationPanel(center.get(), session.link(), &window);
         layout->addWidget(bell, 0, Qt::AlignTop);
         layout->addWidget(panel, 1);
         watch({panel->proxy()});

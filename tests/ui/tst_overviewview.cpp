@@ -1,16 +1,20 @@
+#include "alarmsview.h"
 #include "kpitile.h"
 #include "overviewview.h"
 #include "services/session.h"
 #include "simhost.h"
 #include "theme.h"
+#include "viewfactory.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
+#include <QLabel>
 #include <QLineSeries>
 #include <QLocale>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <memory>
 
 class TestOverviewView : public QObject
@@ -23,6 +27,7 @@ private Q_SLOTS:
     void tilesFollowTheCountsAndGoStaleWhenTheServerStops();
     void chartsGainPointsAtMostOnceASecond();
     void alarmRateCountsNewActivationsOnly();
+    void alarmRateIsTheAlarmsViewsRate();
     void tilesReflowWithTheWidth();
     void screenshot();
 };
@@ -155,7 +160,7 @@ void TestOverviewView::tilesFollowTheCountsAndGoStaleWhenTheServerStops()
     QVERIFY(sim->listen());
     Session session;
     session.setSettings(settingsFor(sim->url()));
-    OverviewView view(&session);
+    OverviewView view(ViewFactory::overviewSources(&session));
     view.resize(1280, 800);
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
@@ -197,7 +202,7 @@ void TestOverviewView::chartsGainPointsAtMostOnceASecond()
     QVERIFY(sim.listen());
     Session session;
     session.setSettings(settingsFor(sim.url()));
-    OverviewView view(&session);
+    OverviewView view(ViewFactory::overviewSources(&session));
     session.fleetBattery()->setSampling(50, 8);
     view.resize(1280, 800);
     view.show();
@@ -249,7 +254,7 @@ void TestOverviewView::chartsGainPointsAtMostOnceASecond()
 void TestOverviewView::alarmRateCountsNewActivationsOnly()
 {
     Session session; // no server: the alarm model is fed directly
-    OverviewView view(&session);
+    OverviewView view(ViewFactory::overviewSources(&session));
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const auto lastMinute = [&view] { return view.alarmRate().constLast().value; };
     QCOMPARE(view.alarmRate().size(), OverviewView::kAlarmRateMinutes);
@@ -294,18 +299,59 @@ void TestOverviewView::alarmRateCountsNewActivationsOnly()
     };
     QTRY_VERIFY(stepOfThatMinute());
 
-    // A view opened later counts the alarms already held by when they were raised.
-    OverviewView later(&session);
-    QCOMPARE(later.alarmRate().constLast().value, 1.0); // a1 as raised now; "old" is outside the hour
+    // A view opened later shows the console's one rate, counted since the
+    // session began, not a count of its own from the alarms it finds held.
+    OverviewView later(ViewFactory::overviewSources(&session));
+    QCOMPARE(later.alarmRate().constLast().value, lastMinute());
     session.alarms()->applyBatch({alarmAt(QStringLiteral("a1"), now, 2)});
-    QCOMPARE(later.alarmRate().constLast().value, 2.0);
+    QCOMPARE(later.alarmRate().constLast().value, lastMinute());
     QCOMPARE(lastMinute(), 5.0);
+}
+
+void TestOverviewView::alarmRateIsTheAlarmsViewsRate()
+{
+    Session session; // no server: the alarm model is fed directly
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    // A snapshot after a reconnect: two raised three minutes ago while the
+    // link was down, one long before, one just now.
+    session.alarms()->applyBatch(
+        {alarmAt(QStringLiteral("a"), now.addSecs(-3 * 60)), alarmAt(QStringLiteral("b"), now.addSecs(-3 * 60)),
+         alarmAt(QStringLiteral("c"), now.addSecs(-40 * 60)), alarmAt(QStringLiteral("d"), now)});
+    // Both screens opened after those arrived, then more comes in.
+    AlarmsView alarms(session.alarms(), session.alarmRate(), session.alarmActions(), session.link());
+    OverviewView overview(ViewFactory::overviewSources(&session));
+    session.alarms()->applyBatch({alarmAt(QStringLiteral("d"), now, 3), alarmAt(QStringLiteral("e"), now)});
+
+    // The Overview's minutes of the last ten minutes add up to the alarms view's figure.
+    const auto overviewLast10Minutes = [&overview] {
+        const QList<MetricHistory::Sample> rate = overview.alarmRate();
+        double sum = 0;
+        for (qsizetype i = rate.size() - 10; i < rate.size(); ++i)
+            sum += rate.at(i).value;
+        return int(sum);
+    };
+    QCOMPARE(alarms.rateMeter()->activationsInLast10Minutes(), 6); // a, b, d three times, e
+    QCOMPARE(overviewLast10Minutes(), 6);
+    QVERIFY2(alarms.rateLabel()->text().contains(QStringLiteral(" 6 in 10 min")),
+             qPrintable(alarms.rateLabel()->text()));
+    // The minutes the Overview draws are where the alarms were raised, and the
+    // hour holds the one from forty minutes ago that the ten minutes do not.
+    const QList<MetricHistory::Sample> rate = overview.alarmRate();
+    double hour = 0;
+    for (const MetricHistory::Sample &s : rate)
+        hour += s.value;
+    QCOMPARE(hour, 7.0);
+    const qint64 threeMinutesAgo = now.addSecs(-3 * 60).toMSecsSinceEpoch() / 60000 * 60000;
+    const auto at = std::find_if(rate.cbegin(), rate.cend(),
+                                 [&](const MetricHistory::Sample &s) { return s.timeMs == threeMinutesAgo; });
+    QVERIFY(at != rate.cend());
+    QCOMPARE(at->value, 2.0);
 }
 
 void TestOverviewView::tilesReflowWithTheWidth()
 {
     Session session;
-    OverviewView view(&session);
+    OverviewView view(ViewFactory::overviewSources(&session));
     view.resize(1280, 800);
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
@@ -343,7 +389,7 @@ void TestOverviewView::screenshot()
     QVERIFY(sim.listen());
     Session session;
     session.setSettings(settingsFor(sim.url()));
-    OverviewView view(&session);
+    OverviewView view(ViewFactory::overviewSources(&session));
     session.fleetBattery()->setSampling(250, 720);
     view.resize(1280, 800);
     view.show();

@@ -4,6 +4,7 @@
 #include "services/session.h"
 #include "simhost.h"
 #include "theme.h"
+#include "viewfactory.h"
 
 #include <QApplication>
 #include <QChart>
@@ -224,7 +225,7 @@ void TestTheme::overviewInDark()
     settings.url = QUrl(sim.url());
     settings.operatorName = QStringLiteral("alice");
     session.setSettings(settings);
-    OverviewView view(&session);
+    OverviewView view(ViewFactory::overviewSources(&session));
     session.fleetBattery()->setSampling(250, 720);
     view.resize(1280, 800);
     view.show();

@@ -1,5 +1,7 @@
 #include "alarmrate.h"
 
+#include <algorithm>
+
 namespace {
 
 constexpr qint64 kMinuteMs = 60 * 1000;
@@ -21,6 +23,13 @@ AlarmRateMeter::AlarmRateMeter(AlarmModel *model, QObject *parent)
     : AlarmRateMeter(parent)
 {
     connect(model, &AlarmModel::alarmsChanged, this, &AlarmRateMeter::addChanges);
+    // Alarms the model holds already count as a snapshot's do: when they were raised.
+    QList<Domain::Alarm> held;
+    held.reserve(model->rowCount());
+    for (int row = 0; row < model->rowCount(); ++row)
+        held.append(model->alarmAt(row));
+    if (!held.isEmpty())
+        addChanges(held);
 }
 
 AlarmRateMeter::Rate AlarmRateMeter::classify(int activations)
@@ -34,9 +43,8 @@ AlarmRateMeter::Rate AlarmRateMeter::classify(int activations)
 
 void AlarmRateMeter::addChanges(const QList<Domain::Alarm> &changed)
 {
-    const QDateTime now = m_clock();
-    const qint64 nowMs = now.toMSecsSinceEpoch();
-    int activations = 0;
+    const qint64 nowMs = m_clock().toMSecsSinceEpoch();
+    bool counted = false;
     for (const Domain::Alarm &alarm : changed) {
         if (alarm.state == Domain::AlarmState::Cleared) {
             m_counts.remove(alarm.alarmId);
@@ -45,17 +53,18 @@ void AlarmRateMeter::addChanges(const QList<Domain::Alarm> &changed)
         const auto known = m_counts.constFind(alarm.alarmId);
         if (known == m_counts.cend()) {
             m_counts.insert(alarm.alarmId, alarm.count);
-            // A snapshot after connecting lists alarms raised long before:
-            // they did not reach the operator in this window.
-            if (alarm.timestamp.isValid() && alarm.timestamp.msecsTo(now) > kWindowMs)
-                continue;
-            ++activations;
+            // When it became active by the server, never in our future.
+            const qint64 raisedMs
+                = alarm.timestamp.isValid() ? std::min(alarm.timestamp.toMSecsSinceEpoch(), nowMs) : nowMs;
+            counted = record(raisedMs, nowMs, 1) || counted;
         } else if (alarm.count > *known) {
-            activations += int(alarm.count - *known);
+            counted = record(nowMs, nowMs, int(alarm.count - *known)) || counted;
             m_counts[alarm.alarmId] = alarm.count;
         }
     }
-    record(nowMs, activations);
+    update(nowMs);
+    if (counted)
+        Q_EMIT historyChanged();
 }
 
 void AlarmRateMeter::refresh()
@@ -63,13 +72,16 @@ void AlarmRateMeter::refresh()
     update(m_clock().toMSecsSinceEpoch());
 }
 
-void AlarmRateMeter::record(qint64 nowMs, int activations)
+bool AlarmRateMeter::record(qint64 atMs, qint64 nowMs, int activations)
 {
-    for (int i = 0; i < activations; ++i)
-        m_times.push_back(nowMs);
-    if (activations > 0)
-        m_perMinute[nowMs / kMinuteMs] += activations;
-    update(nowMs);
+    if (activations <= 0 || atMs / kMinuteMs <= nowMs / kMinuteMs - kHistoryMinutes)
+        return false; // before the hour
+    m_perMinute[atMs / kMinuteMs] += activations;
+    if (nowMs - atMs < kWindowMs) {
+        // Kept sorted: an alarm first seen late may have activated before the last one counted.
+        m_times.insert(std::upper_bound(m_times.begin(), m_times.end(), atMs), size_t(activations), atMs);
+    }
+    return true;
 }
 
 void AlarmRateMeter::update(qint64 nowMs)
@@ -91,6 +103,11 @@ void AlarmRateMeter::update(qint64 nowMs)
         Q_EMIT activationsChanged(activations);
     if (rateChanged)
         Q_EMIT this->rateChanged(rate);
+}
+
+qint64 AlarmRateMeter::currentMinuteStartMs() const
+{
+    return m_clock().toMSecsSinceEpoch() / kMinuteMs * kMinuteMs;
 }
 
 QList<int> AlarmRateMeter::perMinuteHistory() const

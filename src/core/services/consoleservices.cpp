@@ -20,3 +20,8 @@ ConsoleServices::ConsoleServices(Session *session, QObject *parent)
 }
 
 ConsoleServices::~ConsoleServices() = default;
+
+LinkStatus *ConsoleServices::link() const
+{
+    return m_session->link();
+}

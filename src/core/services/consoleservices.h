@@ -5,6 +5,7 @@
 class CommandLogModel;
 class CommandRecorder;
 class CommandService;
+class LinkStatus;
 class NotificationCenter;
 class Session;
 
@@ -27,6 +28,8 @@ public:
     ~ConsoleServices() override;
 
     Session *session() const { return m_session; }
+    // The session's link, for windows that show only its state.
+    LinkStatus *link() const;
     NotificationCenter *notifications() const { return m_notifications; }
     CommandService *commands() const { return m_commands; }
     CommandRecorder *recorder() const { return m_recorder; }

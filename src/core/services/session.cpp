@@ -23,18 +23,16 @@ ConnectionService::Room roomOf(const QString &channel, const QString &id)
 
 } // namespace
 
-int PlantCounts::activeAlarms(Domain::AlarmSeverity severity) const
-{
-    const auto &states = alarms.at(size_t(severity));
-    return states.at(size_t(Domain::AlarmState::ActiveUnacked)) + states.at(size_t(Domain::AlarmState::ActiveAcked));
-}
-
 Session::Session(QObject *parent)
     : QObject(parent)
     , m_connection(std::make_unique<ConnectionService>())
     , m_link(std::make_unique<LinkStatus>(m_connection.get()))
     , m_fleetBattery(&m_drones, [this] { return hasLiveData(); })
+    , m_summary(&m_drones, &m_machines, &m_alarms, &m_operators, &m_commands)
+    , m_alarmRate(&m_alarms)
+    , m_alarmActions([this](const QString &alarmId) { return letGoUnconfirmed(alarmId); })
 {
+    connect(&m_summary, &PlantSummary::countsChanged, this, &Session::countsChanged);
     m_flushTimer.setSingleShot(true);
     connect(&m_flushTimer, &QTimer::timeout, this, &Session::flush);
     connect(m_connection.get(), &ConnectionService::messageReceived, this, &Session::onMessage);
@@ -85,6 +83,7 @@ void Session::makeAlarmService()
     m_alarmService.reset();
     m_alarmService = std::make_unique<AlarmService>(m_connection.get(), m_store.get());
     m_alarmService->setMaximumAgeMs(maximumAgeMs);
+    m_alarmActions.setService(m_alarmService.get());
     // The occurrence an action is for is the one the alarm list shows.
     m_alarmService->setOccurrenceLookup([this](const QString &alarmId) -> std::optional<qint64> {
         if (const auto alarm = m_alarms.alarm(alarmId))
@@ -115,34 +114,9 @@ void Session::setBatchInterval(int ms)
     m_flushTimer.setInterval(ms);
 }
 
-PlantCounts Session::counts() const
-{
-    PlantCounts c;
-    c.drones = m_drones.rowCount();
-    for (size_t s = 0; s < c.dronesByState.size(); ++s)
-        c.dronesByState[s] = m_drones.countInState(Domain::DroneState(s));
-    c.lowBattery = m_drones.lowBatteryCount();
-    c.buildsInProgress = m_drones.buildsInProgressCount();
-    c.machines = m_machines.rowCount();
-    for (size_t s = 0; s < c.machinesByStatus.size(); ++s)
-        c.machinesByStatus[s] = m_machines.countByStatus(Domain::MachineState(s));
-    for (size_t sev = 0; sev < c.alarms.size(); ++sev) {
-        for (size_t state = 0; state < c.alarms[sev].size(); ++state)
-            c.alarms[sev][state] = m_alarms.count(Domain::AlarmSeverity(sev), Domain::AlarmState(state));
-    }
-    c.unacknowledgedAlarms = m_alarms.unacknowledgedCount();
-    c.operatorsOnline = m_operators.rowCount();
-    c.pendingCommands = m_commands.pendingCount();
-    return c;
-}
-
 void Session::announceCounts()
 {
-    const PlantCounts now = counts();
-    if (now == m_lastCounts)
-        return;
-    m_lastCounts = now;
-    Q_EMIT countsChanged();
+    m_summary.refresh();
 }
 
 RoomLease Session::joinDroneRoom(const QString &serial)

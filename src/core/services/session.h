@@ -1,16 +1,19 @@
 #pragma once
 
+#include "alarmactions.h"
 #include "alarmservice.h"
 #include "config/connectionsettings.h"
 #include "config/sessionsettings.h"
 #include "domain/link.h"
 #include "model/activitymodel.h"
 #include "model/alarmmodel.h"
+#include "model/alarmrate.h"
 #include "model/commandmodel.h"
 #include "model/dronemodel.h"
 #include "model/fleetbatteryhistory.h"
 #include "model/machinemodel.h"
 #include "model/operatormodel.h"
+#include "model/plantsummary.h"
 #include "model/serverhealthmodel.h"
 #include "model/tilemodel.h"
 #include "roomlease.h"
@@ -30,25 +33,6 @@ namespace Protocol {
 struct Message;
 struct Snapshot;
 } // namespace Protocol
-
-// What the operator's views count and summarise, kept current by the session.
-struct PlantCounts
-{
-    int drones = 0;
-    std::array<int, 6> dronesByState {}; // by Domain::DroneState
-    int lowBattery = 0;
-    int buildsInProgress = 0;
-    int machines = 0;
-    std::array<int, 4> machinesByStatus {}; // by Domain::MachineState
-    // Alarms the server holds, by Domain::AlarmSeverity, then Domain::AlarmState.
-    std::array<std::array<int, 5>, 6> alarms {};
-    int unacknowledgedAlarms = 0;
-    int operatorsOnline = 0;
-    int pendingCommands = 0;
-
-    int activeAlarms(Domain::AlarmSeverity severity) const;
-    bool operator==(const PlantCounts &) const = default;
-};
 
 // One console's view of one server: owns the connection and every model,
 // subscribes to every channel, and routes typed messages into the models,
@@ -81,6 +65,14 @@ public:
     // Never null. Without a store, actions go out while the link is live but
     // are not kept across a restart (AlarmService::keepsOfflineActions()).
     AlarmService *alarmService() { return m_alarmService.get(); }
+    // What the views may do to alarms: forwards to whichever alarmService()
+    // is current, so a view given it never sees openStore() replace it.
+    AlarmActions *alarmActions() { return &m_alarmActions; }
+    // The console's one alarm rate, which the alarms view and the Overview
+    // both show: activations in the last ten minutes and per minute of the hour.
+    AlarmRateMeter *alarmRate() { return &m_alarmRate; }
+    // The plant's figures, kept current after each batch or snapshot.
+    PlantSummary *summary() { return &m_summary; }
     // An alarm kept only because it waited for an acknowledgement when the
     // server stopped listing it (AlarmModel::isUnconfirmed) cannot be
     // acknowledged there: the operator's acknowledgement lets it go here.
@@ -116,7 +108,7 @@ public:
     // (for measuring latency; off by default, it costs memory).
     void setTrackSendTimes(bool on) { m_trackSendTimes = on; }
 
-    PlantCounts counts() const;
+    PlantCounts counts() const { return m_summary.counts(); }
     // True while a snapshot is being reconciled: what the models report then
     // was already there when the console (re)connected, not news.
     bool isApplyingSnapshot() const { return m_applyingSnapshot; }
@@ -135,7 +127,7 @@ Q_SIGNALS:
     // A batch of live events is now in the models: how many, and (with
     // setTrackSendTimes) the `ts` of each that carried one, in ms since the epoch.
     void batchApplied(int events, const QList<qint64> &sendTimesMs);
-    // After a batch or snapshot changed what counts() returns.
+    // After a batch or snapshot changed what counts() returns (summary()'s countsChanged()).
     void countsChanged();
     // A notice for every operator (not an alarm: nothing to acknowledge).
     void systemAlertReceived(const Domain::SystemAlert &alert);
@@ -171,6 +163,9 @@ private:
     ActivityModel m_activity;
     ServerHealthModel m_health;
     FleetBatteryHistory m_fleetBattery; // after m_drones, which it reads
+    PlantSummary m_summary; // after the models it reads
+    AlarmRateMeter m_alarmRate; // after m_alarms, which it follows
+    AlarmActions m_alarmActions; // after m_alarms; follows m_alarmService
 
     // What arrived since the last flush, in arrival order.
     struct Pending
@@ -194,6 +189,5 @@ private:
     QTimer m_staleTimer; // re-evaluates which entities have gone quiet
     bool m_applyingSnapshot = false;
     bool m_trackSendTimes = false;
-    PlantCounts m_lastCounts;
     QHash<QString, int> m_roomUsers; // "channel/id" → leases
 };

@@ -40,6 +40,8 @@ private Q_SLOTS:
     void snapshotOfOldAlarmsIsNoFlood();
     void floodFromTheModelSignals();
     void keepsABoundedPerMinuteHistory();
+    void firstSeenAlarmsCountWhenTheyWereRaised();
+    void countsTheAlarmsAModelAlreadyHolds();
 
 private:
     QDateTime m_now;
@@ -166,7 +168,7 @@ void TestAlarmRate::keepsABoundedPerMinuteHistory()
     meter.setClock(clock());
     meter.addChanges({alarm(QStringLiteral("a")), alarm(QStringLiteral("b"))});
     m_now = start.addSecs(60);
-    meter.addChanges({alarm(QStringLiteral("c"))});
+    meter.addChanges({alarm(QStringLiteral("c"), 1, m_now)});
     QList<int> history = meter.perMinuteHistory();
     QCOMPARE(history.size(), AlarmRateMeter::kHistoryMinutes);
     QCOMPARE(history.last(), 1);
@@ -180,6 +182,54 @@ void TestAlarmRate::keepsABoundedPerMinuteHistory()
     QCOMPARE(history.size(), AlarmRateMeter::kHistoryMinutes);
     QCOMPARE(history.first(), 1);
     QCOMPARE(std::accumulate(history.cbegin(), history.cend(), 0), 1);
+}
+
+void TestAlarmRate::firstSeenAlarmsCountWhenTheyWereRaised()
+{
+    AlarmRateMeter meter;
+    meter.setClock(clock());
+    m_now = start.addSecs(30 * 60);
+    QSignalSpy history(&meter, &AlarmRateMeter::historyChanged);
+    // A snapshot after a reconnect: two raised 3 minutes ago while the link
+    // was down, one 20 minutes ago, one stamped by a server clock 2 minutes
+    // ahead of ours, and one returned to normal but not acknowledged yet.
+    meter.addChanges(
+        {alarm(QStringLiteral("a"), 1, m_now.addSecs(-3 * 60)), alarm(QStringLiteral("b"), 1, m_now.addSecs(-3 * 60)),
+         alarm(QStringLiteral("c"), 1, m_now.addSecs(-20 * 60)), alarm(QStringLiteral("d"), 1, m_now.addSecs(2 * 60)),
+         alarm(QStringLiteral("e"), 1, m_now.addSecs(-60), AlarmState::RtnUnacked)});
+    QCOMPARE(meter.activationsInLast10Minutes(), 4); // not c
+    QCOMPARE(history.count(), 1);
+    const QList<int> minutes = meter.perMinuteHistory();
+    QCOMPARE(minutes.constLast(), 1); // d, as now
+    QCOMPARE(minutes.at(minutes.size() - 2), 1); // e
+    QCOMPARE(minutes.at(minutes.size() - 4), 2); // a and b, in the minute they were raised
+    QCOMPARE(minutes.at(minutes.size() - 21), 1); // c: in the hour, not in the window
+    QCOMPARE(std::accumulate(minutes.cbegin(), minutes.cend(), 0), 5);
+    // Only in the hour's history, yet the chart must hear of it.
+    meter.addChanges({alarm(QStringLiteral("f"), 1, m_now.addSecs(-40 * 60))});
+    QCOMPARE(meter.activationsInLast10Minutes(), 4);
+    QCOMPARE(history.count(), 2);
+
+    // a and b leave the window ten minutes after they were raised, not after we saw them.
+    m_now = m_now.addSecs(7 * 60);
+    meter.refresh();
+    QCOMPARE(meter.activationsInLast10Minutes(), 2); // d and e
+    // A rise of a count has no time of its own: it is now.
+    meter.addChanges({alarm(QStringLiteral("c"), 3, start)});
+    QCOMPARE(meter.activationsInLast10Minutes(), 4);
+    QCOMPARE(meter.perMinuteHistory().constLast(), 2);
+}
+
+void TestAlarmRate::countsTheAlarmsAModelAlreadyHolds()
+{
+    AlarmModel model;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    model.applyBatch({alarm(QStringLiteral("a"), 1, now.addSecs(-60)), alarm(QStringLiteral("b"), 1, now),
+                      alarm(QStringLiteral("old"), 1, now.addSecs(-2 * 3600))});
+    AlarmRateMeter meter(&model);
+    QCOMPARE(meter.activationsInLast10Minutes(), 2);
+    const QList<int> history = meter.perMinuteHistory();
+    QCOMPARE(std::accumulate(history.cbegin(), history.cend(), 0), 2);
 }
 
 QTEST_GUILESS_MAIN(TestAlarmRate)
