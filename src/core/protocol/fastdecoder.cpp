@@ -1,8 +1,8 @@
 #include "fastdecoder.h"
 
 #include "fieldreader.h"
+#include "fieldrules.h"
 #include "isotime.h"
-#include "payloadreaders.h"
 
 #include <simdjson.h>
 
@@ -31,91 +31,18 @@ using namespace std::string_view_literals;
 constexpr size_t kMaxFastFrameBytes = 4 * 1024 * 1024;
 // Deeper JSON is not a hot message; the QJsonDocument path judges it.
 constexpr size_t kMaxDepth = 64;
-constexpr double kMaxEpochMs = 8.64e15;
-constexpr double kMaxPercent = 100.0;
 
-// Every field name the hot messages read, at any depth. One table for all
-// levels keeps the lookup a single probe.
-enum Key : int {
-    Type,
-    Seq,
-    Ts,
-    Serial,
-    Kind,
-    Data,
-    Timestamp,
-    State,
-    Battery,
-    Location,
-    Speed,
-    Lat,
-    Lon,
-    Alt,
-    Percent,
-    Stage,
-    Assembly,
-    Eta,
-    Cpu,
-    Memory,
-    Storage,
-    Temperature,
-    Mission,
-    Status,
-    Progress,
-    MachineId,
-    Name,
-    Utilization,
-    Line,
-    ProducedCount,
-    EndpointId,
-    Value,
-    Unit,
-    CommandId,
-    RequestedValue,
-    ActualValue,
-    Operator,
-    Error,
-    CompletedAt,
-    AlarmId,
-    Severity,
-    Message_,
-    AckedBy,
-    AckedAt,
-    Note,
-    ShelvedUntil,
-    ShelvedBy,
-    ShelveReason,
-    Count,
-    Chattering,
-    Source,
-    Id,
-    Events,
-    Completion,
-    KeyCount
-};
-static_assert(KeyCount <= 64, "the presence mask is 64 bits");
+using FieldNames::kAll;
 
-constexpr std::array<std::string_view, KeyCount> kKeyNames = {
-    "type"sv,       "seq"sv,        "ts"sv,          "serial"sv,       "kind"sv,           "data"sv,
-    "timestamp"sv,  "state"sv,      "battery"sv,     "location"sv,     "speed"sv,          "lat"sv,
-    "lon"sv,        "alt"sv,        "percent"sv,     "stage"sv,        "assembly"sv,       "eta"sv,
-    "cpu"sv,        "memory"sv,     "storage"sv,     "temperature"sv,  "mission"sv,        "status"sv,
-    "progress"sv,   "machineId"sv,  "name"sv,        "utilization"sv,  "line"sv,           "producedCount"sv,
-    "endpointId"sv, "value"sv,      "unit"sv,        "commandId"sv,    "requestedValue"sv, "actualValue"sv,
-    "operator"sv,   "error"sv,      "completedAt"sv, "alarmId"sv,      "severity"sv,       "message"sv,
-    "ackedBy"sv,    "ackedAt"sv,    "note"sv,        "shelvedUntil"sv, "shelvedBy"sv,      "shelveReason"sv,
-    "count"sv,      "chattering"sv, "source"sv,      "id"sv,           "events"sv,         "completion"sv,
-};
-
-// An open-addressing table from field name to Key, built once.
+// An open-addressing table from field name to its place in kAll, built once.
 class KeyTable
 {
 public:
     KeyTable()
     {
         m_slots.fill(-1);
-        for (int k = 0; k < KeyCount; ++k) {
-            size_t slot = hash(kKeyNames[size_t(k)]);
+        for (int k = 0; k < int(kAll.size()); ++k) {
+            size_t slot = hash(kAll[size_t(k)]);
             while (m_slots[slot] >= 0)
                 slot = (slot + 1) % m_slots.size();
             m_slots[slot] = qint8(k);
@@ -126,7 +53,7 @@ public:
     {
         for (size_t slot = hash(name);; slot = (slot + 1) % m_slots.size()) {
             const int k = m_slots[slot];
-            if (k < 0 || kKeyNames[size_t(k)] == name)
+            if (k < 0 || kAll[size_t(k)] == name)
                 return k;
         }
     }
@@ -225,14 +152,14 @@ bool plain(element v)
     }
 }
 
-constexpr quint64 bit(Key k)
+constexpr quint64 bit(Field f)
 {
-    return quint64(1) << k;
+    return quint64(1) << f.key();
 }
 
 // Objects under these names are usually read field by field anyway, so
 // collect() leaves them to the reader and checked() looks at what it left.
-constexpr quint64 kNested = bit(Data) | bit(Location) | bit(Source) | bit(Events);
+constexpr quint64 kNested = bit("data"_field) | bit("location"_field) | bit("source"_field) | bit("events"_field);
 
 // The known fields of one JSON object, found in one pass over it.
 struct Fields
@@ -243,15 +170,14 @@ struct Fields
         Slot() { }
         element value;
     };
-    std::array<Slot, KeyCount> slots;
+    std::array<Slot, kAll.size()> slots;
     quint64 present = 0;
-    mutable quint64 unchecked = 0; // containers under kNested names not yet looked into
+    quint64 unchecked = 0; // containers under kNested names not yet looked into
 
-    bool has(Key k) const { return present & (quint64(1) << k); }
+    bool has(Field f) const { return present & bit(f); }
     // Present and not null: what FieldReader::hasValue() means.
-    bool hasValue(Key k) const { return has(k) && !slots[k].value.is_null(); }
-    element operator[](Key k) const { return slots[k].value; }
-    void set(int k, element v) { slots[size_t(k)].value = v; }
+    bool hasValue(Field f) const { return has(f) && !slots[size_t(f.key())].value.is_null(); }
+    element operator[](Field f) const { return slots[size_t(f.key())].value; }
 };
 
 // False when a known name appears twice (QJsonDocument keeps the last,
@@ -262,7 +188,7 @@ bool collect(object o, Fields &f)
     for (auto field : o) {
         const element v = field.value;
         const int k = table.find(field.key);
-        const quint64 b = k < 0 ? 0 : bit(Key(k));
+        const quint64 b = k < 0 ? 0 : quint64(1) << k;
         if (v.is_array() || v.is_object()) {
             if (b & kNested)
                 f.unchecked |= b;
@@ -276,7 +202,7 @@ bool collect(object o, Fields &f)
         if (f.present & b)
             return false;
         f.present |= b;
-        f.set(k, v);
+        f.slots[size_t(k)].value = v;
     }
     return true;
 }
@@ -285,14 +211,15 @@ bool collect(object o, Fields &f)
 bool checked(const Fields &f)
 {
     for (quint64 rest = f.unchecked; rest; rest &= rest - 1) {
-        if (!plain(f[Key(std::countr_zero(rest))]))
+        if (!plain(f.slots[size_t(std::countr_zero(rest))].value))
             return false;
     }
     return true;
 }
 
-// The readers below accept exactly what FieldReader accepts and return the
-// same values; where FieldReader would record an error they return false.
+// The readers of single values below accept exactly what FieldReader
+// accepts and give the same values; where FieldReader would record an error
+// they return false.
 
 QString toQString(std::string_view s)
 {
@@ -308,89 +235,24 @@ bool readString(element v, QString &out)
     return true;
 }
 
-bool string(const Fields &f, Key k, QString &out)
-{
-    return f.has(k) && readString(f[k], out);
-}
-
-bool optionalString(const Fields &f, Key k, QString &out)
-{
-    return !f.hasValue(k) || readString(f[k], out);
-}
-
-bool nullableString(const Fields &f, Key k, std::optional<QString> &out)
-{
-    if (!f.hasValue(k))
-        return true;
-    QString s;
-    if (!readString(f[k], s))
-        return false;
-    out = std::move(s);
-    return true;
-}
-
 // Any JSON number as a double, as QJsonValue::toDouble() gives it.
 bool readNumber(element v, double &out)
 {
     return !v.get_double().get(out) && std::isfinite(out);
 }
 
-bool number(const Fields &f, Key k, double &out, double min = -std::numeric_limits<double>::max(),
-            double max = std::numeric_limits<double>::max())
+bool readNumber(element v, double &out, double min, double max)
 {
-    return f.has(k) && readNumber(f[k], out) && out >= min && out <= max;
-}
-
-bool optionalNumber(const Fields &f, Key k, double &out, double fallback,
-                    double min = -std::numeric_limits<double>::max(), double max = std::numeric_limits<double>::max())
-{
-    if (!f.hasValue(k)) {
-        out = fallback;
-        return true;
-    }
-    return readNumber(f[k], out) && out >= min && out <= max;
-}
-
-// FieldReader::clampedNumber(): within a tenth of the range beyond a bound,
-// brought to the bound; further out, refused.
-bool clampedNumber(const Fields &f, Key k, double &out, double min, double max)
-{
-    const double slack = (max - min) * FieldReader::kClampTolerance;
-    if (!f.has(k) || !readNumber(f[k], out) || out < min - slack || out > max + slack)
-        return false;
-    out = std::clamp(out, min, max);
-    return true;
+    return readNumber(v, out) && out >= min && out <= max;
 }
 
 bool readInteger(element v, qint64 &out, double min, double max)
 {
     double d = 0.0;
-    if (!readNumber(v, d) || d < min || d > max || std::trunc(d) != d)
+    if (!readNumber(v, d, min, max) || std::trunc(d) != d)
         return false;
     out = qint64(d);
     return true;
-}
-
-bool integer(const Fields &f, Key k, qint64 &out, double min = 0.0, double max = FieldReader::kMaxExactInteger)
-{
-    return f.has(k) && readInteger(f[k], out, min, max);
-}
-
-bool optionalInteger(const Fields &f, Key k, std::optional<qint64> &out)
-{
-    if (!f.hasValue(k))
-        return true;
-    qint64 i = 0;
-    if (!readInteger(f[k], i, 0.0, FieldReader::kMaxExactInteger))
-        return false;
-    out = i;
-    return true;
-}
-
-bool optionalBoolean(const Fields &f, Key k, bool &out, bool fallback)
-{
-    out = fallback;
-    return !f.hasValue(k) || !f[k].get_bool().get(out);
 }
 
 bool readIdentifier(element v, QString &out)
@@ -408,16 +270,6 @@ bool readIdentifier(element v, QString &out)
         return false;
     out = QString::number(qint64(d));
     return true;
-}
-
-bool identifier(const Fields &f, Key k, QString &out)
-{
-    return f.has(k) && readIdentifier(f[k], out);
-}
-
-bool optionalIdentifier(const Fields &f, Key k, QString &out)
-{
-    return !f.hasValue(k) || readIdentifier(f[k], out);
 }
 
 bool readTimestamp(element v, QDateTime &out)
@@ -441,42 +293,19 @@ bool readTimestamp(element v, QDateTime &out)
         return true;
     }
     double ms = 0.0;
-    if (!readNumber(v, ms) || std::trunc(ms) != ms || std::abs(ms) > kMaxEpochMs)
+    if (!readNumber(v, ms) || std::trunc(ms) != ms || std::abs(ms) > FieldReader::kMaxEpochMs)
         return false;
     out = QDateTime::fromMSecsSinceEpoch(qint64(ms), Qt::UTC);
     return true;
 }
 
-bool timestamp(const Fields &f, Key k, QDateTime &out)
+// A bool, number or string; null is std::monostate.
+bool readValue(element v, EndpointValue &out)
 {
-    return f.has(k) && readTimestamp(f[k], out);
-}
-
-bool optionalTimestamp(const Fields &f, Key k, QDateTime &out)
-{
-    return !f.hasValue(k) || readTimestamp(f[k], out);
-}
-
-bool nullableTimestamp(const Fields &f, Key k, std::optional<QDateTime> &out)
-{
-    if (!f.hasValue(k))
-        return true;
-    QDateTime t;
-    if (!readTimestamp(f[k], t))
-        return false;
-    out = t;
-    return true;
-}
-
-// A bool, number or string; null and absence are std::monostate.
-bool optionalValue(const Fields &f, Key k, EndpointValue &out)
-{
-    if (!f.hasValue(k)) {
+    switch (v.type()) {
+    case element_type::NULL_VALUE:
         out = std::monostate {};
         return true;
-    }
-    const element v = f[k];
-    switch (v.type()) {
     case element_type::BOOL:
         out = bool(v);
         return true;
@@ -501,16 +330,6 @@ bool optionalValue(const Fields &f, Key k, EndpointValue &out)
     }
 }
 
-// The object under `k`, collected into `out`; the caller checks `out` once done.
-bool readObject(const Fields &f, Key k, Fields &out)
-{
-    object o;
-    if (!f.has(k) || f[k].get_object().get(o))
-        return false;
-    f.unchecked &= ~bit(k);
-    return collect(o, out);
-}
-
 template<typename Names, typename E> bool lookup(std::string_view text, const Names &names, E &out)
 {
     for (const auto &[value, wire] : names) {
@@ -528,216 +347,197 @@ template<typename Names, typename E> bool lookup(std::string_view text, const Na
     return false;
 }
 
-template<typename Names, typename E> bool enumeration(const Fields &f, Key k, const Names &names, E &out)
+// The Source of the field rules (fieldrules.h) over one simdjson object:
+// FieldReader's reads, each giving what FieldReader gives, but a failure is
+// only remembered, in a flag shared with the readers nested in it, never
+// worded (the QJsonDocument path words it). Whether the containers the
+// rules did not look into are plain() is checked when the reader goes.
+class FastReader
 {
-    std::string_view s;
-    return f.has(k) && !f[k].get_string().get(s) && lookup(s, names, out);
-}
-
-template<typename Names, typename E> bool optionalEnumeration(const Fields &f, Key k, const Names &names, E &out)
-{
-    std::string_view s;
-    return !f.hasValue(k) || (!f[k].get_string().get(s) && lookup(s, names, out));
-}
-
-// FieldReader::lenientEnumeration(): a word not in `names` is `unknown`.
-template<typename Names, typename E>
-bool lenientEnumeration(const Fields &f, Key k, const Names &names, E &out, E unknown)
-{
-    std::string_view s;
-    if (!f.has(k) || f[k].get_string().get(s))
-        return false;
-    if (!lookup(s, names, out))
-        out = unknown;
-    return true;
-}
-
-// FieldReader::optionalLenientEnumeration(): absent or null is `fallback`.
-template<typename Names, typename E>
-bool optionalLenientEnumeration(const Fields &f, Key k, const Names &names, E &out, E fallback, E unknown)
-{
-    if (!f.hasValue(k)) {
-        out = fallback;
-        return true;
+public:
+    FastReader(simdjson::dom::object o, bool &ok)
+        : m_ok(ok)
+    {
+        if (m_ok && !collect(o, m_fields))
+            m_ok = false;
     }
-    return lenientEnumeration(f, k, names, out, unknown);
-}
-
-using Domain::kAlarmSeverities;
-using Domain::kAlarmSourceKinds;
-using Domain::kAlarmStates;
-using Domain::kCommandStates;
-using Domain::kMachineStates;
-using Domain::kMissionStatuses;
-
-bool readDroneStatus(const Fields &d, DroneStatus &s)
-{
-    Fields loc;
-    return enumeration(d, State, Domain::kDroneStates, s.state)
-        && clampedNumber(d, Battery, s.battery, 0.0, kMaxPercent) && optionalNumber(d, Speed, s.speed, 0.0, 0.0)
-        && readObject(d, Location, loc) && number(loc, Lat, s.location.lat, -90.0, 90.0)
-        && number(loc, Lon, s.location.lon, -180.0, 180.0) && optionalNumber(loc, Alt, s.location.alt, 0.0)
-        && checked(loc);
-}
-
-bool readDroneData(const Fields &f, Body &body, Fields &d)
-{
-    QString serial;
-    std::string_view kind;
-    QDateTime ts;
-    if (!identifier(f, Serial, serial) || !f.has(Kind) || f[Kind].get_string().get(kind) || !readObject(f, Data, d)
-        || !timestamp(f, Timestamp, ts))
-        return false;
-    if (kind == "status"sv) {
-        DroneStatusUpdate u;
-        u.status.serial = std::move(serial);
-        u.status.timestamp = ts;
-        if (!readDroneStatus(d, u.status))
-            return false;
-        body = std::move(u);
-        return true;
+    ~FastReader()
+    {
+        if (m_ok && !checked(m_fields))
+            m_ok = false;
     }
-    if (kind == "build_progress"sv) {
-        DroneBuildProgress b;
-        b.serial = std::move(serial);
-        b.timestamp = ts;
-        // `percent`, or seed 000's `completion` when there is no percent.
-        double percent = 0.0;
-        const Key percentKey = d.hasValue(Percent) || !d.hasValue(Completion) ? Percent : Completion;
-        if (!clampedNumber(d, percentKey, percent, 0.0, kMaxPercent) || !string(d, Stage, b.stage)
-            || !optionalString(d, Assembly, b.assembly) || !optionalTimestamp(d, Eta, b.eta))
-            return false;
-        b.percent = int(std::lround(percent));
-        body = std::move(b);
-        return true;
+    FastReader(const FastReader &) = delete;
+    FastReader &operator=(const FastReader &) = delete;
+
+    bool ok() const { return m_ok; }
+    void fail(DecodeError::Kind, Field, const QString &) { m_ok = false; }
+    bool hasValue(Field f) const { return m_fields.hasValue(f); }
+    bool has(Field f) const { return m_fields.has(f); }
+    element operator[](Field f) const { return m_fields[f]; }
+
+    QString string(Field f)
+    {
+        QString out;
+        check(has(f) && readString(m_fields[f], out));
+        return out;
     }
-    if (kind == "system_health"sv) {
-        DroneHealth h;
-        h.serial = std::move(serial);
-        h.timestamp = ts;
-        if (!clampedNumber(d, Cpu, h.cpu, 0.0, kMaxPercent) || !clampedNumber(d, Memory, h.memory, 0.0, kMaxPercent)
-            || !clampedNumber(d, Storage, h.storage, 0.0, kMaxPercent)
-            || !number(d, Temperature, h.temperature, -100.0, 200.0))
-            return false;
-        body = std::move(h);
-        return true;
+    QString optionalString(Field f)
+    {
+        QString out;
+        check(!hasValue(f) || readString(m_fields[f], out));
+        return out;
     }
-    if (kind == "operation"sv) {
-        DroneOperation o;
-        o.serial = std::move(serial);
-        o.timestamp = ts;
-        if (!string(d, Mission, o.mission) || !enumeration(d, Status, kMissionStatuses, o.status)
-            || !clampedNumber(d, Progress, o.progress, 0.0, kMaxPercent))
-            return false;
-        body = std::move(o);
-        return true;
+    std::optional<QString> nullableString(Field f)
+    {
+        if (!hasValue(f))
+            return std::nullopt;
+        return string(f);
     }
-    return false;
-}
 
-bool readDroneUpdate(const Fields &f, Body &body)
-{
-    Fields d;
-    return readDroneData(f, body, d) && checked(d);
-}
-
-bool readMachineStatus(const Fields &f, Body &body)
-{
-    MachineStatusUpdate u;
-    MachineStatus &m = u.machine;
-    if (!identifier(f, MachineId, m.machineId) || !optionalString(f, Name, m.name)
-        || !enumeration(f, Status, kMachineStates, m.status)
-        || !clampedNumber(f, Utilization, m.utilization, 0.0, kMaxPercent) || !string(f, Line, m.line)
-        || !integer(f, ProducedCount, m.producedCount) || !optionalTimestamp(f, Timestamp, m.timestamp))
-        return false;
-    body = std::move(u);
-    return true;
-}
-
-bool readTelemetry(const Fields &f, Body &body)
-{
-    Telemetry t;
-    if (!identifier(f, EndpointId, t.endpointId) || !f.has(Value) || !optionalValue(f, Value, t.value)
-        || !optionalString(f, Unit, t.unit) || !optionalTimestamp(f, Timestamp, t.timestamp))
-        return false;
-    if (std::holds_alternative<std::monostate>(t.value))
-        return false; // a reading needs a value
-    body = std::move(t);
-    return true;
-}
-
-bool readCommandStatus(const Fields &f, Body &body)
-{
-    CommandStatus c;
-    if (!identifier(f, CommandId, c.commandId) || !optionalIdentifier(f, EndpointId, c.endpointId)
-        || !enumeration(f, Status, kCommandStates, c.status) || !optionalValue(f, RequestedValue, c.requestedValue)
-        || !optionalValue(f, ActualValue, c.actualValue) || !optionalString(f, Operator, c.operatorName)
-        || !nullableString(f, Error, c.error) || !optionalTimestamp(f, CompletedAt, c.completedAt))
-        return false;
-    body = std::move(c);
-    return true;
-}
-
-bool readAlarm(const Fields &f, Body &body)
-{
-    AlarmUpdate u;
-    Alarm &a = u.alarm;
-    std::optional<qint64> count;
-    if (!identifier(f, AlarmId, a.alarmId)
-        || !lenientEnumeration(f, Severity, kAlarmSeverities, a.severity, AlarmSeverity::Unknown)
-        || !string(f, Message_, a.message)
-        || !optionalLenientEnumeration(f, State, kAlarmStates, a.state, AlarmState::ActiveUnacked,
-                                       AlarmState::ActiveUnacked)
-        || !timestamp(f, Timestamp, a.timestamp) || !nullableString(f, AckedBy, a.ackedBy)
-        || !nullableTimestamp(f, AckedAt, a.ackedAt) || !nullableString(f, Note, a.note)
-        || !nullableTimestamp(f, ShelvedUntil, a.shelvedUntil) || !nullableString(f, ShelvedBy, a.shelvedBy)
-        || !nullableString(f, ShelveReason, a.shelveReason) || !optionalInteger(f, Count, count)
-        || !optionalBoolean(f, Chattering, a.chattering, false))
-        return false;
-    a.count = count.value_or(1);
-    if (f.hasValue(Source)) {
-        Fields s;
-        AlarmSource source;
-        if (!readObject(f, Source, s)
-            || !lenientEnumeration(s, Kind, kAlarmSourceKinds, source.kind, AlarmSourceKind::Other)
-            || !string(s, Kind, source.kindText) || !identifier(s, Id, source.id) || !checked(s))
-            return false;
-        a.source = std::move(source);
+    QString identifier(Field f)
+    {
+        QString out;
+        check(has(f) && readIdentifier(m_fields[f], out));
+        return out;
     }
-    body = std::move(u);
-    return true;
-}
+    QString optionalIdentifier(Field f) { return hasValue(f) ? identifier(f) : QString(); }
+
+    double number(Field f, double min = -std::numeric_limits<double>::max(),
+                  double max = std::numeric_limits<double>::max())
+    {
+        double out = 0.0;
+        check(has(f) && readNumber(m_fields[f], out, min, max));
+        return out;
+    }
+    double optionalNumber(Field f, double fallback, double min = -std::numeric_limits<double>::max(),
+                          double max = std::numeric_limits<double>::max())
+    {
+        return hasValue(f) ? number(f, min, max) : fallback;
+    }
+    // FieldReader::clampedNumber(): within a tenth of the range beyond a
+    // bound, brought to the bound; further out, refused.
+    double clampedNumber(Field f, double min, double max)
+    {
+        const double slack = (max - min) * FieldReader::kClampTolerance;
+        return std::clamp(number(f, min - slack, max + slack), min, max);
+    }
+    qint64 integer(Field f, double min = 0.0, double max = FieldReader::kMaxExactInteger)
+    {
+        qint64 out = 0;
+        check(has(f) && readInteger(m_fields[f], out, min, max));
+        return out;
+    }
+    qint64 optionalInteger(Field f, qint64 fallback, double min = 0.0, double max = FieldReader::kMaxExactInteger)
+    {
+        return hasValue(f) ? integer(f, min, max) : fallback;
+    }
+    bool optionalBoolean(Field f, bool fallback)
+    {
+        bool out = fallback;
+        check(!hasValue(f) || !m_fields[f].get_bool().get(out));
+        return out;
+    }
+
+    QDateTime timestamp(Field f)
+    {
+        QDateTime out;
+        check(has(f) && readTimestamp(m_fields[f], out));
+        return out;
+    }
+    QDateTime optionalTimestamp(Field f) { return hasValue(f) ? timestamp(f) : QDateTime(); }
+    std::optional<QDateTime> nullableTimestamp(Field f)
+    {
+        if (!hasValue(f))
+            return std::nullopt;
+        return timestamp(f);
+    }
+
+    EndpointValue value(Field f)
+    {
+        EndpointValue out;
+        check(has(f) && readValue(m_fields[f], out));
+        return out;
+    }
+    EndpointValue optionalValue(Field f) { return has(f) ? value(f) : EndpointValue(); }
+
+    template<typename Names> auto enumeration(Field f, const Names &names)
+    {
+        std::remove_cvref_t<decltype(names.begin()->first)> out {};
+        std::string_view s;
+        check(has(f) && !m_fields[f].get_string().get(s) && lookup(s, names, out));
+        return out;
+    }
+    template<typename Names, typename E> E lenientEnumeration(Field f, const Names &names, E unknown)
+    {
+        E out = unknown;
+        std::string_view s;
+        if (check(has(f) && !m_fields[f].get_string().get(s)))
+            lookup(s, names, out);
+        return out;
+    }
+    template<typename Names, typename E>
+    E optionalLenientEnumeration(Field f, const Names &names, E fallback, E unknown)
+    {
+        return hasValue(f) ? lenientEnumeration(f, names, unknown) : fallback;
+    }
+    template<typename Names> auto wordIn(Field f, const Names &names)
+    {
+        std::remove_cvref_t<decltype(names.begin()->first)> out {};
+        std::string_view s;
+        const bool known = check(has(f) && !m_fields[f].get_string().get(s)) && lookup(s, names, out);
+        return known ? std::optional(out) : std::nullopt;
+    }
+
+    simdjson::dom::object object(Field f)
+    {
+        simdjson::dom::object out;
+        check(has(f) && !m_fields[f].get_object().get(out));
+        return out;
+    }
+    std::optional<simdjson::dom::object> nullableObject(Field f)
+    {
+        if (!hasValue(f))
+            return std::nullopt;
+        return object(f);
+    }
+    // The reader of the object `o` found under `f`.
+    FastReader nested(simdjson::dom::object o, Field f)
+    {
+        m_fields.unchecked &= ~bit(f);
+        return FastReader(o, m_ok);
+    }
+
+private:
+    bool check(bool good)
+    {
+        if (!good)
+            m_ok = false;
+        return good;
+    }
+
+    Fields m_fields;
+    bool &m_ok;
+};
 
 bool decodeMessage(element v, QList<Message> &out)
 {
-    object o;
+    simdjson::dom::object o;
     if (v.get_object().get(o))
         return false;
-    Fields f;
-    std::string_view type;
-    if (!collect(o, f) || !f.has(Type) || f[Type].get_string().get(type))
-        return false;
-    std::optional<qint64> seq;
-    std::optional<qint64> ts;
-    if (!optionalInteger(f, Seq, seq) || !optionalInteger(f, Ts, ts))
-        return false;
-
+    bool ok = true;
     Message m;
-    if (seq)
-        m.seq = quint64(*seq);
-    m.ts = ts;
-    bool ok = false;
-    if (type == "drone_update"sv)
-        ok = readDroneUpdate(f, m.body);
-    else if (type == "machine_status_update"sv)
-        ok = readMachineStatus(f, m.body);
-    else if (type == "telemetry"sv)
-        ok = readTelemetry(f, m.body);
-    else if (type == "command_status"sv)
-        ok = readCommandStatus(f, m.body);
-    else if (type == "alarm"sv)
-        ok = readAlarm(f, m.body);
-    ok = ok && checked(f);
+    {
+        FastReader r(o, ok);
+        std::string_view type;
+        Rules::HotType hot {};
+        if (!ok || !r.has("type"_field) || r["type"_field].get_string().get(type)
+            || !lookup(type, Rules::kHotTypes, hot))
+            return false;
+        Rules::readNumbering(r, m);
+        if (!ok)
+            return false;
+        m.body = Rules::readHotBody(r, hot);
+    }
     if (ok)
         out.append(std::move(m));
     return ok;
@@ -755,7 +555,8 @@ bool decodeBatch(element value, QList<Message> &out)
 {
     Fields f;
     array events;
-    if (!collect(object(value), f) || !f.has(Events) || f[Events].get_array().get(events) || events.size() == 0)
+    if (!collect(simdjson::dom::object(value), f) || !f.has("events"_field) || f["events"_field].get_array().get(events)
+        || events.size() == 0)
         return false;
     out.reserve(out.size() + qsizetype(events.size()));
     for (element event : events) {

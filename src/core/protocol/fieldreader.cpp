@@ -8,14 +8,6 @@ using namespace Domain;
 
 namespace Protocol {
 
-namespace {
-
-// ±100 000 000 days around the epoch: the range ECMAScript's Date accepts,
-// and well inside what QDateTime represents.
-constexpr double kMaxEpochMs = 8.64e15;
-
-} // namespace
-
 FieldReader::FieldReader(QJsonObject object, QString type, QString prefix)
     : FieldReader(std::move(object), std::move(type), std::move(prefix), nullptr)
 { }
