@@ -131,8 +131,13 @@ template<typename Read> BodyOrError decodeWith(FieldReader &r, Read &&read)
 
 BodyOrError decodeBody(const QString &type, FieldReader &r, QList<DecodeError> &itemErrors)
 {
-    if (const std::optional<Rules::HotType> hot = valueOf(Rules::kHotTypes, type))
-        return decodeWith(r, [hot](FieldReader &f) { return Rules::readHotBody(f, *hot); });
+    if (const std::optional<Rules::HotType> hot = valueOf(Rules::kHotTypes, type)) {
+        return decodeWith(r, [hot](FieldReader &f) {
+            Body body;
+            Rules::readHotBody(f, *hot, body);
+            return body;
+        });
+    }
     if (type == u"snapshot")
         return decodeSnapshot(r, itemErrors);
     if (type == u"system_health")

@@ -33,6 +33,14 @@ public:
     // accepts, and well inside what QDateTime represents.
     static constexpr double kMaxEpochMs = 8.64e15;
 
+    // The rules of single values, which the fast decoder applies too: an
+    // integral number up to 2^53, as a numeric identifier must be; a time
+    // from ISO 8601 text with an offset, or from integral epoch milliseconds
+    // within kMaxEpochMs, in UTC (invalid when the text or number is not one).
+    static bool isExactInteger(double d);
+    static QDateTime timeFromText(const QString &text);
+    static QDateTime timeFromEpochMs(double ms);
+
     FieldReader(QJsonObject object, QString type, QString prefix = {});
     FieldReader(const FieldReader &) = delete;
     FieldReader &operator=(const FieldReader &) = delete;

@@ -183,32 +183,36 @@ template<typename Source> Domain::DroneOperation readDroneOperation(Source &r, Q
     return o;
 }
 
-// A drone_update: `serial`, `kind`, `timestamp` and the `data` of its kind.
-template<typename Source> Body readDroneUpdate(Source &r)
+// A drone_update: `serial`, `kind`, `timestamp` and the `data` of its kind,
+// into `out`.
+template<typename Source> void readDroneUpdate(Source &r, Body &out)
 {
     QString serial = r.identifier("serial"_field);
     const std::optional<DroneUpdateKind> kind = r.wordIn("kind"_field, kDroneUpdateKinds);
     const auto data = r.object("data"_field);
     QDateTime timestamp = r.timestamp("timestamp"_field);
     if (!r.ok())
-        return {};
+        return;
     if (!kind) {
         r.fail(DecodeError::Kind::UnsupportedKind, "kind"_field,
                QStringLiteral("drone_update kind \"%1\" is not handled").arg(r.string("kind"_field)));
-        return {};
+        return;
     }
     auto d = r.nested(data, "data"_field);
     switch (*kind) {
     case DroneUpdateKind::Status:
-        return Domain::DroneStatusUpdate {readDroneStatus(d, std::move(serial), std::move(timestamp))};
+        out = Domain::DroneStatusUpdate {readDroneStatus(d, std::move(serial), std::move(timestamp))};
+        return;
     case DroneUpdateKind::BuildProgress:
-        return readDroneBuild(d, std::move(serial), std::move(timestamp));
+        out = readDroneBuild(d, std::move(serial), std::move(timestamp));
+        return;
     case DroneUpdateKind::SystemHealth:
-        return readDroneHealth(d, std::move(serial), std::move(timestamp));
+        out = readDroneHealth(d, std::move(serial), std::move(timestamp));
+        return;
     case DroneUpdateKind::Operation:
-        return readDroneOperation(d, std::move(serial), std::move(timestamp));
+        out = readDroneOperation(d, std::move(serial), std::move(timestamp));
+        return;
     }
-    return {};
 }
 
 template<typename Source> Domain::MachineStatus readMachineStatus(Source &r)
@@ -285,22 +289,27 @@ template<typename Source> Domain::Alarm readAlarm(Source &r)
     return a;
 }
 
-// The body of a hot message of type `type`.
-template<typename Source> Body readHotBody(Source &r, HotType type)
+// The body of a hot message of type `type`, into `out` (in place: the fast
+// decoder writes each event straight into its message).
+template<typename Source> void readHotBody(Source &r, HotType type, Body &out)
 {
     switch (type) {
     case HotType::DroneUpdate:
-        return readDroneUpdate(r);
+        readDroneUpdate(r, out);
+        return;
     case HotType::MachineStatusUpdate:
-        return Domain::MachineStatusUpdate {readMachineStatus(r)};
+        out = Domain::MachineStatusUpdate {readMachineStatus(r)};
+        return;
     case HotType::Telemetry:
-        return readTelemetry(r);
+        out = readTelemetry(r);
+        return;
     case HotType::CommandStatus:
-        return readCommandStatus(r);
+        out = readCommandStatus(r);
+        return;
     case HotType::Alarm:
-        return Domain::AlarmUpdate {readAlarm(r)};
+        out = Domain::AlarmUpdate {readAlarm(r)};
+        return;
     }
-    return {};
 }
 
 } // namespace Rules
