@@ -18,8 +18,9 @@ constexpr size_t kMaxFastFrameBytes = 4 * 1024 * 1024;
 // Deeper JSON is not a hot message; the QJsonDocument path judges it.
 constexpr size_t kMaxDepth = 64;
 
-// Flattened: the field rules and the reader's reads, templates and inline
-// functions written for this, become one function per event kind.
+// Flattened: the field rules (templates) and FastReader's reads (inline)
+// are compiled into this one function, so sharing the rules with the
+// reference path costs the fast path nothing (docs/performance.md).
 [[gnu::flatten]] bool decodeMessage(element v, QList<Message> &out)
 {
     simdjson::dom::object o;
