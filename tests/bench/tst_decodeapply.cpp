@@ -1,5 +1,6 @@
 #include "model/dronemodel.h"
 #include "protocol/decoder.h"
+#include "protocol/fastdecoder.h"
 
 #include <QAbstractItemModelTester>
 #include <QTest>
@@ -9,6 +10,7 @@ using namespace Protocol;
 
 // Micro-benchmarks of the console's hot path: decoding a batch frame of N
 // drone status events (the simdjson path and the QJsonDocument path) and
+// one of N events of every hot type in turn (the simdjson path), and
 // applying N reports to DroneModel. Each checks what it decoded or applied;
 // none judges time (watchfloor-bench and docs/performance.md do the
 // measuring). Run with few iterations by default so it stays quick.
@@ -21,12 +23,15 @@ private Q_SLOTS:
     void decodeFast();
     void decodeQJson_data() { sizes(); }
     void decodeQJson();
+    void decodeFastMixed_data() { sizes(); }
+    void decodeFastMixed();
     void applyBatch_data() { sizes(); }
     void applyBatch();
 
 private:
     static void sizes();
     static QByteArray batchFrame(int events, quint64 firstSeq);
+    static QByteArray mixedFrame(int events);
     static QString serial(int i) { return QStringLiteral("WF-D%1").arg(i, 5, 10, QLatin1Char('0')); }
     static double battery(int i) { return double(i % 1000) / 10.0; }
     static void verify(const DecodedFrame &frame, int events, quint64 firstSeq);
@@ -51,6 +56,30 @@ QByteArray TestDecodeApply::batchFrame(int events, quint64 firstSeq)
             + R"(,"ts":1795341605000,"serial":")" + serial(i).toLatin1()
             + R"(","kind":"status","data":{"state":"flying","battery":)" + QByteArray::number(battery(i), 'f', 1)
             + R"(,"location":{"lat":48.139351,"lon":11.569189,"alt":64.2},"speed":9.4},"timestamp":"2026-11-22T17:33:49.120Z"})";
+    }
+    out += "]}";
+    return out;
+}
+
+// A batch of the hot types in turn: a drone's status, build, health and
+// operation, a machine's status, a reading, a command's status, an alarm.
+QByteArray TestDecodeApply::mixedFrame(int events)
+{
+    const QList<QByteArray> kinds = {
+        R"("type":"drone_update","serial":"WF-D00001","kind":"status","data":{"state":"flying","battery":73.8,"location":{"lat":48.139351,"lon":11.569189,"alt":64.2},"speed":9.4},"timestamp":"2026-11-22T17:33:49.120Z")",
+        R"("type":"drone_update","serial":"WF-D00002","kind":"build_progress","data":{"percent":40,"stage":"wiring","assembly":"arm-2","eta":"2026-11-22T18:00:00.000Z"},"timestamp":"2026-11-22T17:33:49.120Z")",
+        R"("type":"drone_update","serial":"WF-D00003","kind":"system_health","data":{"cpu":22.5,"memory":41,"storage":63.1,"temperature":31.25},"timestamp":"2026-11-22T17:33:49.120Z")",
+        R"("type":"drone_update","serial":"WF-D00004","kind":"operation","data":{"mission":"survey","status":"started","progress":12.5},"timestamp":"2026-11-22T17:33:49.120Z")",
+        R"("type":"machine_status_update","machineId":"M-0001","name":"Press 1","status":"running","utilization":87.5,"line":"L1","producedCount":1234,"timestamp":"2026-11-22T17:33:49.120Z")",
+        R"("type":"telemetry","endpointId":"T1.TT101.temp","value":71.25,"unit":"degC","timestamp":"2026-11-22T17:33:49.120Z")",
+        R"("type":"command_status","commandId":"c-1","endpointId":"T1.V101.open","status":"succeeded","requestedValue":true,"actualValue":true,"operator":"bob","error":null,"completedAt":"2026-11-22T17:33:50.000Z")",
+        R"("type":"alarm","alarmId":"A-7","severity":"high","message":"Tank hot","source":{"kind":"endpoint","id":"T1.TT101.temp"},"state":"active_unacked","timestamp":"2026-11-22T17:30:00.000Z","ackedBy":null,"ackedAt":null,"count":3,"chattering":false)",
+    };
+    QByteArray out = R"({"type":"batch","events":[)";
+    for (int i = 0; i < events; ++i) {
+        if (i > 0)
+            out += ',';
+        out += R"({"seq":)" + QByteArray::number(i + 1) + R"(,"ts":1795341605000,)" + kinds.at(i % kinds.size()) + '}';
     }
     out += "]}";
     return out;
@@ -98,6 +127,24 @@ void TestDecodeApply::decodeQJson()
         decoded = decodeFrameWithQJson(frame);
     }
     verify(decoded, events, 1);
+}
+
+void TestDecodeApply::decodeFastMixed()
+{
+    QFETCH(int, events);
+    const QByteArray frame = mixedFrame(events);
+    DecodedFrame decoded;
+    QBENCHMARK
+    {
+        decoded = decodeFrame(frame);
+    }
+    QVERIFY(decoded.errors.isEmpty());
+    QCOMPARE(decoded.messages.size(), events);
+    QVERIFY(std::holds_alternative<DroneStatusUpdate>(decoded.messages.at(0).body));
+    QVERIFY(std::holds_alternative<AlarmUpdate>(decoded.messages.at(7).body));
+    QCOMPARE(decoded.messages.at(7).seq, std::optional<quint64>(8));
+    // The simdjson path took the frame rather than leave it to QJsonDocument.
+    QVERIFY(fastDecodeFrame(frame).has_value());
 }
 
 void TestDecodeApply::applyBatch()

@@ -2,6 +2,7 @@
 
 #include "fastdecoder.h"
 #include "fieldreader.h"
+#include "fieldrules.h"
 #include "payloadreaders.h"
 
 #include <QJsonArray>
@@ -119,33 +120,6 @@ BodyOrError decodeSnapshot(FieldReader &r, QList<DecodeError> &itemErrors)
     return snap;
 }
 
-BodyOrError decodeDroneUpdate(FieldReader &r)
-{
-    const QString serial = r.identifier("serial"_L1);
-    const QString kind = r.string("kind"_L1);
-    const QJsonObject data = r.object("data"_L1);
-    const QDateTime ts = r.timestamp("timestamp"_L1);
-    if (!r.ok())
-        return *r.error();
-    FieldReader d = r.nested(data, QStringLiteral("data"));
-    Body body;
-    if (kind == u"status") {
-        body = DroneStatusUpdate {Payload::readDroneStatus(d, serial, ts)};
-    } else if (kind == u"build_progress") {
-        body = Payload::readDroneBuild(d, serial, ts);
-    } else if (kind == u"system_health") {
-        body = Payload::readDroneHealth(d, serial, ts);
-    } else if (kind == u"operation") {
-        body = Payload::readDroneOperation(d, serial, ts);
-    } else {
-        return DecodeError {DecodeError::Kind::UnsupportedKind, QStringLiteral("drone_update"), QStringLiteral("kind"),
-                            QStringLiteral("drone_update kind \"%1\" is not handled").arg(kind)};
-    }
-    if (!r.ok())
-        return *r.error();
-    return body;
-}
-
 // Decodes an event whose whole payload is read by one reader.
 template<typename Read> BodyOrError decodeWith(FieldReader &r, Read &&read)
 {
@@ -157,18 +131,15 @@ template<typename Read> BodyOrError decodeWith(FieldReader &r, Read &&read)
 
 BodyOrError decodeBody(const QString &type, FieldReader &r, QList<DecodeError> &itemErrors)
 {
-    if (type == u"drone_update")
-        return decodeDroneUpdate(r);
+    if (const std::optional<Rules::HotType> hot = valueOf(Rules::kHotTypes, type)) {
+        return decodeWith(r, [hot](FieldReader &f) {
+            Body body;
+            Rules::readHotBody(f, *hot, body);
+            return body;
+        });
+    }
     if (type == u"snapshot")
         return decodeSnapshot(r, itemErrors);
-    if (type == u"machine_status_update")
-        return decodeWith(r, [](FieldReader &f) { return MachineStatusUpdate {Payload::readMachineStatus(f)}; });
-    if (type == u"telemetry")
-        return decodeWith(r, Payload::readTelemetry);
-    if (type == u"command_status")
-        return decodeWith(r, Payload::readCommandStatus);
-    if (type == u"alarm")
-        return decodeWith(r, [](FieldReader &f) { return AlarmUpdate {Payload::readAlarm(f)}; });
     if (type == u"system_health")
         return decodeWith(r, Payload::readServerHealth);
     if (type == u"system_alert")
@@ -218,16 +189,11 @@ void decodeInto(const QJsonValue &value, DecodedFrame &out)
     FieldReader r(o, type);
 
     Message m;
-    const qint64 seq = r.optionalInteger("seq"_L1, -1);
-    const qint64 ts = r.optionalInteger("ts"_L1, -1);
+    Rules::readNumbering(r, m);
     if (!r.ok()) {
         out.errors.append(*r.error());
         return;
     }
-    if (seq >= 0)
-        m.seq = quint64(seq);
-    if (ts >= 0)
-        m.ts = ts;
 
     QList<DecodeError> itemErrors;
     BodyOrError body = decodeBody(type, r, itemErrors);

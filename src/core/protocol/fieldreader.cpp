@@ -8,14 +8,6 @@ using namespace Domain;
 
 namespace Protocol {
 
-namespace {
-
-// ±100 000 000 days around the epoch: the range ECMAScript's Date accepts,
-// and well inside what QDateTime represents.
-constexpr double kMaxEpochMs = 8.64e15;
-
-} // namespace
-
 FieldReader::FieldReader(QJsonObject object, QString type, QString prefix)
     : FieldReader(std::move(object), std::move(type), std::move(prefix), nullptr)
 { }
@@ -88,9 +80,7 @@ QString FieldReader::checkIdentifier(QLatin1StringView name, const QJsonValue &v
     }
     if (v.isDouble()) {
         const double d = v.toDouble();
-        // A fractional or huge number names nothing: "42.5" or a rounded
-        // 2^60 would silently alias another entity.
-        if (std::isfinite(d) && std::trunc(d) == d && std::abs(d) <= kMaxExactInteger)
+        if (isExactInteger(d))
             return QString::number(qint64(d));
         fail(DecodeError::Kind::BadField, name, QStringLiteral("a numeric identifier must be an exact integer"));
         return {};
@@ -135,11 +125,8 @@ QString FieldReader::idOf(const QJsonValue &v)
 {
     if (v.isString())
         return v.toString();
-    if (v.isDouble()) {
-        const double d = v.toDouble();
-        if (std::isfinite(d) && std::trunc(d) == d && std::abs(d) <= kMaxExactInteger)
-            return QString::number(qint64(d));
-    }
+    if (v.isDouble() && isExactInteger(v.toDouble()))
+        return QString::number(qint64(v.toDouble()));
     return {};
 }
 
@@ -261,26 +248,42 @@ std::optional<QDateTime> FieldReader::nullableTimestamp(QLatin1StringView name)
 QDateTime FieldReader::checkTimestamp(QLatin1StringView name, const QJsonValue &v)
 {
     QDateTime t;
-    if (v.isString()) {
-        const QString text = v.toString();
-        // Without an offset the text would be read as the console's local
-        // time: a server's times are only meaningful with one.
-        const qsizetype timeAt = text.indexOf(u'T');
-        const QStringView time = timeAt < 0 ? QStringView() : QStringView(text).mid(timeAt);
-        const bool hasOffset = time.endsWith(u'Z') || time.contains(u'+') || time.contains(u'-');
-        if (hasOffset)
-            t = QDateTime::fromString(text, Qt::ISODateWithMs);
-    } else if (v.isDouble()) {
-        const double ms = v.toDouble();
-        if (std::isfinite(ms) && std::trunc(ms) == ms && std::abs(ms) <= kMaxEpochMs)
-            t = QDateTime::fromMSecsSinceEpoch(qint64(ms), Qt::UTC);
-    }
+    if (v.isString())
+        t = timeFromText(v.toString());
+    else if (v.isDouble())
+        t = timeFromEpochMs(v.toDouble());
     if (!t.isValid()) {
         fail(DecodeError::Kind::BadField, name,
              QStringLiteral("expected an ISO 8601 time with an offset, or integral epoch milliseconds"));
         return {};
     }
-    return t.toUTC();
+    return t;
+}
+
+bool FieldReader::isExactInteger(double d)
+{
+    // A fractional or huge number names nothing: "42.5" or a rounded 2^60
+    // would silently alias another entity.
+    return std::isfinite(d) && std::trunc(d) == d && std::abs(d) <= kMaxExactInteger;
+}
+
+QDateTime FieldReader::timeFromText(const QString &text)
+{
+    // Without an offset the text would be read as the console's local
+    // time: a server's times are only meaningful with one.
+    const qsizetype timeAt = text.indexOf(u'T');
+    const QStringView time = timeAt < 0 ? QStringView() : QStringView(text).mid(timeAt);
+    if (!(time.endsWith(u'Z') || time.contains(u'+') || time.contains(u'-')))
+        return {};
+    const QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);
+    return t.isValid() ? t.toUTC() : QDateTime();
+}
+
+QDateTime FieldReader::timeFromEpochMs(double ms)
+{
+    if (!std::isfinite(ms) || std::trunc(ms) != ms || std::abs(ms) > kMaxEpochMs)
+        return {};
+    return QDateTime::fromMSecsSinceEpoch(qint64(ms), Qt::UTC);
 }
 
 EndpointValue FieldReader::value(QLatin1StringView name)

@@ -28,6 +28,18 @@ class FieldReader
 public:
     // The largest integer a JSON number (an IEEE double) holds exactly.
     static constexpr double kMaxExactInteger = 9007199254740991.0;
+    // ±100 000 000 days around the epoch, the range of integral epoch
+    // milliseconds a timestamp may hold: the range ECMAScript's Date
+    // accepts, and well inside what QDateTime represents.
+    static constexpr double kMaxEpochMs = 8.64e15;
+
+    // The rules of single values, which the fast decoder applies too: an
+    // integral number up to 2^53, as a numeric identifier must be; a time
+    // from ISO 8601 text with an offset, or from integral epoch milliseconds
+    // within kMaxEpochMs, in UTC (invalid when the text or number is not one).
+    static bool isExactInteger(double d);
+    static QDateTime timeFromText(const QString &text);
+    static QDateTime timeFromEpochMs(double ms);
 
     FieldReader(QJsonObject object, QString type, QString prefix = {});
     FieldReader(const FieldReader &) = delete;
@@ -40,6 +52,7 @@ public:
     // A reader for an object found at `path` (relative to this reader's
     // prefix) that records its failures here.
     FieldReader nested(QJsonObject object, const QString &path);
+    FieldReader nested(QJsonObject object, QLatin1StringView path) { return nested(std::move(object), QString(path)); }
 
     QString string(QLatin1StringView name);
     QString optionalString(QLatin1StringView name);
@@ -116,6 +129,22 @@ public:
         if (!ok() || !hasValue(name))
             return fallback;
         return lookupOr(text, names, unknown);
+    }
+
+    // The value of the word in `name` when it is one of `names`, else
+    // nullopt without a failure, for a caller that words its own (a field
+    // that is not a string fails as in string()).
+    template<typename Names> auto wordIn(QLatin1StringView name, const Names &names)
+    {
+        std::optional<std::remove_cvref_t<decltype(names.begin()->first)>> out;
+        const QString text = string(name);
+        if (!ok())
+            return out;
+        for (const auto &[value, wire] : names) {
+            if (wire == text)
+                return decltype(out)(value);
+        }
+        return out;
     }
 
     // What a tolerant list() left out: the items it could not read.

@@ -1,6 +1,6 @@
 #include "payloadreaders.h"
 
-#include <cmath>
+#include "fieldrules.h"
 
 // The wire format reads and writes the domain's value types.
 using namespace Domain;
@@ -11,7 +11,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-constexpr double kMaxPercent = 100.0;
+using Rules::kMaxPercent;
 
 Endpoint readEndpoint(FieldReader &r)
 {
@@ -75,57 +75,22 @@ TicketHistoryEntry readHistoryEntry(FieldReader &r)
 
 DroneStatus readDroneStatus(FieldReader &r, const QString &serial, const QDateTime &timestamp)
 {
-    DroneStatus s;
-    s.serial = serial;
-    s.timestamp = timestamp;
-    s.state = r.enumeration("state"_L1, kDroneStates);
-    s.battery = r.clampedNumber("battery"_L1, 0.0, kMaxPercent);
-    const QJsonObject location = r.object("location"_L1);
-    s.speed = r.optionalNumber("speed"_L1, 0.0, 0.0);
-    if (!r.ok())
-        return s;
-    FieldReader loc = r.nested(location, QStringLiteral("location"));
-    s.location.lat = loc.number("lat"_L1, -90.0, 90.0);
-    s.location.lon = loc.number("lon"_L1, -180.0, 180.0);
-    s.location.alt = loc.optionalNumber("alt"_L1, 0.0);
-    return s;
+    return Rules::readDroneStatus(r, serial, timestamp);
 }
 
 DroneBuildProgress readDroneBuild(FieldReader &r, const QString &serial, const QDateTime &timestamp)
 {
-    DroneBuildProgress b;
-    b.serial = serial;
-    b.timestamp = timestamp;
-    // Seed-000 dashboards call it `completion`; either is a percentage.
-    const auto percent = r.hasValue("percent"_L1) || !r.hasValue("completion"_L1) ? "percent"_L1 : "completion"_L1;
-    b.percent = int(std::lround(r.clampedNumber(percent, 0.0, kMaxPercent)));
-    b.stage = r.string("stage"_L1);
-    b.assembly = r.optionalString("assembly"_L1);
-    b.eta = r.optionalTimestamp("eta"_L1);
-    return b;
+    return Rules::readDroneBuild(r, serial, timestamp);
 }
 
 DroneHealth readDroneHealth(FieldReader &r, const QString &serial, const QDateTime &timestamp)
 {
-    DroneHealth h;
-    h.serial = serial;
-    h.timestamp = timestamp;
-    h.cpu = r.clampedNumber("cpu"_L1, 0.0, kMaxPercent);
-    h.memory = r.clampedNumber("memory"_L1, 0.0, kMaxPercent);
-    h.storage = r.clampedNumber("storage"_L1, 0.0, kMaxPercent);
-    h.temperature = r.number("temperature"_L1, -100.0, 200.0);
-    return h;
+    return Rules::readDroneHealth(r, serial, timestamp);
 }
 
 DroneOperation readDroneOperation(FieldReader &r, const QString &serial, const QDateTime &timestamp)
 {
-    DroneOperation o;
-    o.serial = serial;
-    o.timestamp = timestamp;
-    o.mission = r.string("mission"_L1);
-    o.status = r.enumeration("status"_L1, kMissionStatuses);
-    o.progress = r.clampedNumber("progress"_L1, 0.0, kMaxPercent);
-    return o;
+    return Rules::readDroneOperation(r, serial, timestamp);
 }
 
 namespace {
@@ -171,15 +136,7 @@ QString readDroneDetails(FieldReader &r, Snapshot &snapshot)
 
 MachineStatus readMachineStatus(FieldReader &r)
 {
-    MachineStatus m;
-    m.machineId = r.identifier("machineId"_L1);
-    m.name = r.optionalString("name"_L1);
-    m.status = r.enumeration("status"_L1, kMachineStates);
-    m.utilization = r.clampedNumber("utilization"_L1, 0.0, kMaxPercent);
-    m.line = r.string("line"_L1);
-    m.producedCount = r.integer("producedCount"_L1);
-    m.timestamp = r.optionalTimestamp("timestamp"_L1);
-    return m;
+    return Rules::readMachineStatus(r);
 }
 
 MaintenanceAlert readMaintenanceAlert(FieldReader &r)
@@ -218,28 +175,12 @@ MaintenanceTicket readMaintenanceTicket(FieldReader &r)
 
 Telemetry readTelemetry(FieldReader &r)
 {
-    Telemetry t;
-    t.endpointId = r.identifier("endpointId"_L1);
-    t.value = r.value("value"_L1);
-    t.unit = r.optionalString("unit"_L1);
-    t.timestamp = r.optionalTimestamp("timestamp"_L1);
-    if (r.ok() && std::holds_alternative<std::monostate>(t.value))
-        r.fail(DecodeError::Kind::BadField, "value"_L1, QStringLiteral("a reading needs a value"));
-    return t;
+    return Rules::readTelemetry(r);
 }
 
 CommandStatus readCommandStatus(FieldReader &r)
 {
-    CommandStatus c;
-    c.commandId = r.identifier("commandId"_L1);
-    c.endpointId = r.optionalIdentifier("endpointId"_L1);
-    c.status = r.enumeration("status"_L1, kCommandStates);
-    c.requestedValue = r.optionalValue("requestedValue"_L1);
-    c.actualValue = r.optionalValue("actualValue"_L1);
-    c.operatorName = r.optionalString("operator"_L1);
-    c.error = r.nullableString("error"_L1);
-    c.completedAt = r.optionalTimestamp("completedAt"_L1);
-    return c;
+    return Rules::readCommandStatus(r);
 }
 
 Tile readTile(FieldReader &r)
@@ -254,36 +195,7 @@ Tile readTile(FieldReader &r)
 
 Alarm readAlarm(FieldReader &r)
 {
-    Alarm a;
-    a.alarmId = r.identifier("alarmId"_L1);
-    // A severity or state from a newer server is kept: Unknown ranks with
-    // Critical, and an unknown state is treated as active and unacknowledged
-    // so that the alarm asks for attention rather than hides.
-    a.severity = r.lenientEnumeration("severity"_L1, kAlarmSeverities, AlarmSeverity::Unknown);
-    a.message = r.string("message"_L1);
-    // Seed-002 (`plain`) servers send neither source nor state: such an
-    // alarm is one that has just been raised, so nobody has acknowledged it.
-    a.state
-        = r.optionalLenientEnumeration("state"_L1, kAlarmStates, AlarmState::ActiveUnacked, AlarmState::ActiveUnacked);
-    a.timestamp = r.timestamp("timestamp"_L1);
-    a.ackedBy = r.nullableString("ackedBy"_L1);
-    a.ackedAt = r.nullableTimestamp("ackedAt"_L1);
-    a.note = r.nullableString("note"_L1);
-    a.shelvedUntil = r.nullableTimestamp("shelvedUntil"_L1);
-    a.shelvedBy = r.nullableString("shelvedBy"_L1);
-    a.shelveReason = r.nullableString("shelveReason"_L1);
-    a.count = r.optionalInteger("count"_L1, 1);
-    a.chattering = r.optionalBoolean("chattering"_L1, false);
-    const std::optional<QJsonObject> source = r.nullableObject("source"_L1);
-    if (r.ok() && source) {
-        FieldReader s = r.nested(*source, QStringLiteral("source"));
-        AlarmSource as;
-        as.kind = s.lenientEnumeration("kind"_L1, kAlarmSourceKinds, AlarmSourceKind::Other);
-        as.kindText = s.json().value("kind"_L1).toString();
-        as.id = s.identifier("id"_L1);
-        a.source = as;
-    }
-    return a;
+    return Rules::readAlarm(r);
 }
 
 ServerHealth readServerHealth(FieldReader &r)

@@ -1,5 +1,7 @@
 #include "protocol/decoder.h"
 #include "protocol/fastdecoder.h"
+#include "protocol/fieldreader.h"
+#include "protocol/fieldrules.h"
 #include "protocol/isotime.h"
 #include "simhost.h"
 
@@ -32,6 +34,8 @@ private Q_SLOTS:
     void sameAsReferenceOnEdgeCases_data();
     void sameAsReferenceOnEdgeCases();
     void sameAsReferenceOnMutatedMessages();
+    void fieldRulesAgreeAtEveryEdge_data();
+    void fieldRulesAgreeAtEveryEdge();
     void sameAsReferenceOnFramesOfTheReferenceServer();
     void isoTimesAsQDateTimeReadsThem();
 };
@@ -212,24 +216,79 @@ QList<QJsonValue> oddValues()
             QJsonArray {1}};
 }
 
+// Values at and beside every bound, word and form the field rules know of:
+// whichever field holds one, both paths must judge it alike.
+QList<QJsonValue> ruleEdges()
+{
+    QList<QJsonValue> out = {QJsonValue(QJsonValue::Null),
+                             true,
+                             false,
+                             u""_s,
+                             u"x"_s,
+                             QJsonObject {},
+                             QJsonObject {{u"kind"_s, u"endpoint"_s}, {u"id"_s, u"e"_s}},
+                             QJsonObject {{u"lat"_s, 1}, {u"lon"_s, 2}},
+                             QJsonArray {},
+                             QJsonArray {u"a"_s},
+                             u"2026-11-22T17:33:49.120Z"_s,
+                             u"2026-11-22T17:33:49+01:00"_s,
+                             u"2026-11-22T17:33:49"_s,
+                             u"2026-02-30T10:00:00.000Z"_s,
+                             qint64(1795341605123LL),
+                             1795341605123.5,
+                             FieldReader::kMaxEpochMs,
+                             FieldReader::kMaxEpochMs + 1024.0,
+                             FieldReader::kMaxExactInteger,
+                             -FieldReader::kMaxExactInteger,
+                             FieldReader::kMaxExactInteger + 1.0,
+                             1e300,
+                             -1e300};
+    // The ranges of the rules (percentages with their slack, latitude,
+    // longitude, temperature, counts from 0), each bound and just beside it.
+    for (const double bound : {-200.0, -180.0, -100.0, -90.0, -10.0, 0.0, 1.0, 90.0, 100.0, 110.0, 180.0, 200.0}) {
+        for (const double d : {bound - 0.5, bound - 1e-9, bound, bound + 1e-9, bound + 0.5})
+            out << d;
+    }
+    const auto words = [&out](const auto &table) {
+        for (const auto &[value, word] : table) {
+            out << word.toString() << word.toString().toUpper();
+            Q_UNUSED(value)
+        }
+    };
+    words(kDroneStates);
+    words(kMissionStatuses);
+    words(kMachineStates);
+    words(kCommandStates);
+    words(kAlarmSeverities);
+    words(kAlarmStates);
+    words(kAlarmSourceKinds);
+    words(Rules::kDroneUpdateKinds);
+    words(Rules::kHotTypes);
+    return out;
+}
+
 // Replaces or removes every field at every depth, one at a time.
-void mutate(const QJsonObject &o, const std::function<void(const QJsonObject &)> &visit)
+void mutate(const QJsonObject &o, const std::function<void(const QJsonObject &)> &visit,
+            const QList<QJsonValue> &values = oddValues())
 {
     for (auto it = o.begin(); it != o.end(); ++it) {
         QJsonObject removed = o;
         removed.remove(it.key());
         visit(removed);
-        for (const QJsonValue &v : oddValues()) {
+        for (const QJsonValue &v : values) {
             QJsonObject replaced = o;
             replaced.insert(it.key(), v);
             visit(replaced);
         }
         if (it.value().isObject()) {
-            mutate(it.value().toObject(), [&](const QJsonObject &inner) {
-                QJsonObject outer = o;
-                outer.insert(it.key(), inner);
-                visit(outer);
-            });
+            mutate(
+                it.value().toObject(),
+                [&](const QJsonObject &inner) {
+                    QJsonObject outer = o;
+                    outer.insert(it.key(), inner);
+                    visit(outer);
+                },
+                values);
         }
     }
 }
@@ -434,6 +493,57 @@ void TestFastDecoder::sameAsReferenceOnMutatedMessages()
     qInfo("%d frames, %d taken by the fast path", cases, taken);
     QVERIFY(cases > 3000);
     QVERIFY(taken > cases / 10);
+}
+
+void TestFastDecoder::fieldRulesAgreeAtEveryEdge_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    int i = 0;
+    for (const QByteArray &json : hotTemplates()) {
+        const QJsonObject o = QJsonDocument::fromJson(json).object();
+        QTest::addRow("%d %s", i++, qPrintable(o.value(u"type"_s).toString() + u' ' + o.value(u"kind"_s).toString()))
+            << json;
+    }
+}
+
+void TestFastDecoder::fieldRulesAgreeAtEveryEdge()
+{
+    // Each field of a hot message, at every depth, made absent or given each
+    // edge value: the simdjson path takes the message exactly when it is
+    // still of a hot type and the reference reads it without error, and then
+    // reads the same. A rule
+    // that came to differ between the paths (a bound, a default, a required
+    // field, a word) fails here, whichever way it differs.
+    QFETCH(QByteArray, json);
+    const QJsonObject o = QJsonDocument::fromJson(json).object();
+    QVERIFY(!o.isEmpty());
+    int cases = 0;
+    int taken = 0;
+    mutate(
+        o,
+        [&](const QJsonObject &m) {
+            if (QTest::currentTestFailed())
+                return;
+            const QByteArray frame = compact(m);
+            bool wasTaken = false;
+            compareWithReference(frame, &wasTaken);
+            // Messages of other types are the reference's alone.
+            const bool hot = valueOf(Rules::kHotTypes, m.value(u"type"_s).toString()).has_value();
+            const bool readable = hot && decodeFrameWithQJson(frame).errors.isEmpty();
+            if (!QTest::currentTestFailed() && wasTaken != readable)
+                QFAIL(qPrintable(u"%1 by the simdjson path, %2 by the reference: %3"_s.arg(
+                    wasTaken ? u"taken"_s : u"left"_s, readable ? u"read"_s : u"refused"_s, QString::fromUtf8(frame))));
+            if (QTest::currentTestFailed()) {
+                qWarning("input: %s", frame.constData());
+                return;
+            }
+            ++cases;
+            taken += wasTaken;
+        },
+        ruleEdges());
+    QVERIFY(cases > 100 * o.size());
+    QVERIFY(taken > 0);
+    QVERIFY(taken < cases);
 }
 
 void TestFastDecoder::sameAsReferenceOnFramesOfTheReferenceServer()
