@@ -1,3 +1,7 @@
+// Longer than the project's 500 lines: three kinds of control (toggle,
+// setpoint, selector) with their keyboard rules, pending-command display,
+// refusal reasons and accessible names share one row and one life cycle;
+// the value's rules are EndpointFact's and the row is the model's.
 #include "endpointcontrol.h"
 
 #include "domain/endpointfact.h"

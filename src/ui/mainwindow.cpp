@@ -1,3 +1,8 @@
+// Longer than the project's 500 lines: the window's own wiring — tabs and
+// shortcuts, windows of their own and their persistence, the notification
+// dock and toasts, preferences, kiosk mode — each short and reading the
+// others' state; the top bar, the views and the services are made elsewhere
+// (TopBar, ViewFactory, ConsoleServices).
 #include "mainwindow.h"
 
 #include "services/linkstatus.h"

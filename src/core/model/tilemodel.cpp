@@ -1,3 +1,8 @@
+// Longer than the project's 500 lines: a tree model's index, parent, row
+// and data plumbing for three levels (tiles, devices, endpoints) and the
+// one place that turns every change into exact row signals; what is
+// computed (reconcile, endpoint state, command tracking, orphans) lives in
+// the helpers beside it.
 #include "tilemodel.h"
 
 #include "domain/endpointfact.h"

@@ -55,6 +55,10 @@ QUrl LinkStatus::currentUrl() const
 {
     return m_connection->currentUrl();
 }
+bool LinkStatus::deliversSnapshots() const
+{
+    return m_connection->deliversSnapshots();
+}
 QString LinkStatus::serverName() const
 {
     return m_connection->serverName();

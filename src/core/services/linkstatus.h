@@ -39,6 +39,9 @@ public:
     const ConnectionSettings &settings() const;
     // The dialect found on the current link (Auto until it is known).
     ConnectionSettings::Dialect dialect() const;
+    // Whether the server sends snapshots; plain and Socket.IO servers only
+    // send live events.
+    bool deliversSnapshots() const;
     // The server in use now: the primary, or a fallback while it is down.
     QUrl currentUrl() const;
     QString serverName() const;

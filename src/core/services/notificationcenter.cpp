@@ -1,11 +1,15 @@
+// Longer than the project's 500 lines: the center follows five sources
+// (alarms, system alerts, commands, the link, maintenance) into one list
+// with one unread count and one acknowledgement path, and keeps it in the
+// store; each source's rule is short, and they share the list's bookkeeping.
 #include "notificationcenter.h"
 
-#include "net/connectionservice.h"
+#include "linkstatus.h"
+
 #include "store/storeworker.h"
 
 #include "domain/endpointfact.h"
 #include "model/alarmmodel.h"
-#include "protocol/payloadreaders.h"
 #include "session.h"
 #include "store/localstore.h"
 
@@ -117,11 +121,11 @@ NotificationCenter::NotificationCenter(Session *session, StoreWorker *store, QOb
     connect(&m_model, &NotificationModel::unreadCountChanged, this, &NotificationCenter::unreadCountChanged);
     connect(session->alarms(), &AlarmModel::alarmsChanged, this, &NotificationCenter::onAlarmsChanged);
     connect(session, &Session::systemAlertReceived, this, &NotificationCenter::onSystemAlert);
-    connect(session->connection(), &ConnectionService::stateChanged, this, &NotificationCenter::onConnectionState);
+    connect(session->link(), &LinkStatus::stateChanged, this, &NotificationCenter::onConnectionState);
     connect(session, &Session::alarmServiceChanged, this, &NotificationCenter::followAlarmService);
     connect(session, &Session::liveDataArrived, this, &NotificationCenter::settleEarlierAlarms);
     followAlarmService();
-    m_wasLive = session->connection()->isLive();
+    m_wasLive = session->link()->isLive();
     loadHistory();
     m_attention = unacknowledgedHighCount() > 0;
 }
@@ -355,7 +359,7 @@ void NotificationCenter::onConnectionState(Domain::LinkState state)
 {
     using State = Domain::LinkState;
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    if (m_session->connection()->isLive()) {
+    if (m_session->link()->isLive()) {
         if (m_wasLive && m_lostAt.isValid()) {
             Item item;
             item.id = QStringLiteral("connection:") + QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -376,7 +380,7 @@ void NotificationCenter::onConnectionState(Domain::LinkState state)
     if (!m_wasLive || m_lostAt.isValid() || state == State::Paused || state == State::Disconnected)
         return;
     m_lostAt = now;
-    const ConnectionService *connection = m_session->connection();
+    const LinkStatus *connection = m_session->link();
     Item item;
     item.id = QStringLiteral("connection:") + QUuid::createUuid().toString(QUuid::WithoutBraces);
     item.kind = Kind::Connection;
@@ -461,7 +465,7 @@ void NotificationCenter::settleEarlierAlarms()
 {
     // A server that sends snapshots has just said which alarms are in play: a
     // notification from an earlier run whose alarm is not among them no longer waits.
-    if (!m_session->connection()->deliversSnapshots())
+    if (!m_session->link()->deliversSnapshots())
         return;
     QList<Item> settled;
     for (int row = 0; row < m_model.rowCount(); ++row) {
