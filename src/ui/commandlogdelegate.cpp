@@ -16,6 +16,8 @@ using Domain::CommandState;
 QString CommandLogDelegate::statusText(CommandState status)
 {
     switch (status) {
+    case CommandState::Requested:
+        return tr("Sending");
     case CommandState::Queued:
         return tr("Queued");
     case CommandState::Sent:
@@ -30,13 +32,15 @@ QString CommandLogDelegate::statusText(CommandState status)
         return tr("Rejected");
     case CommandState::Timeout:
         return tr("Timed out");
+    case CommandState::Lost:
+        return tr("Link lost");
     }
     return {};
 }
 
 bool CommandLogDelegate::isUnsuccessful(CommandState status)
 {
-    return status == CommandState::Failed || status == CommandState::Rejected || status == CommandState::Timeout;
+    return Domain::isFinal(status) && status != CommandState::Succeeded;
 }
 
 QString CommandLogDelegate::valueText(const QVariant &value)
@@ -78,14 +82,15 @@ void CommandLogDelegate::drawStatusSymbol(QPainter *p, CommandState status, cons
     const QColor ink = Theme::neutralColor();
     const QRectF box = r.adjusted(1.5, 1.5, -1.5, -1.5);
     switch (status) {
+    case CommandState::Requested:
     case CommandState::Queued:
     case CommandState::Sent:
     case CommandState::Acked: {
-        // Under way: a ring that fills by a quarter with each step taken.
+        // Under way: a ring that fills by a quarter with each step the server reports.
         p->setPen(QPen(ink, 1.6));
         p->setBrush(Qt::NoBrush);
         p->drawEllipse(box);
-        const int quarters = int(status) + 1;
+        const int quarters = int(status) - int(CommandState::Requested);
         p->setPen(Qt::NoPen);
         p->setBrush(ink);
         p->drawPie(box, 90 * 16, -quarters * 90 * 16);
@@ -103,12 +108,13 @@ void CommandLogDelegate::drawStatusSymbol(QPainter *p, CommandState status, cons
     }
     case CommandState::Failed:
     case CommandState::Rejected:
-    case CommandState::Timeout: {
+    case CommandState::Timeout:
+    case CommandState::Lost: {
         // A red diamond with a mark inside: a bar for failed and rejected, a
-        // clock hand for timed out.
+        // clock hand for timed out or lost.
         CellPainter::fillDiamond(p, r, Theme::alarmColor());
         p->setPen(QPen(Qt::white, 1.8, Qt::SolidLine, Qt::RoundCap));
-        if (status == CommandState::Timeout) {
+        if (status == CommandState::Timeout || status == CommandState::Lost) {
             p->drawLine(r.center(), QPointF(r.center().x(), r.top() + 4));
             p->drawLine(r.center(), QPointF(r.center().x() + r.width() / 4.0, r.center().y()));
         } else if (status == CommandState::Rejected) {

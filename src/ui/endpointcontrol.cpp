@@ -47,10 +47,12 @@ QString statusWord(const QVariant &status, bool unconfirmed)
         return EndpointControl::tr("sent");
     case CommandState::Acked:
         return EndpointControl::tr("acked");
+    case CommandState::Requested:
     case CommandState::Succeeded:
     case CommandState::Failed:
     case CommandState::Rejected:
     case CommandState::Timeout:
+    case CommandState::Lost:
         break;
     }
     return {};

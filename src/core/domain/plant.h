@@ -1,5 +1,6 @@
 #pragma once
 
+#include "commandstate.h"
 #include "words.h"
 
 #include <QDateTime>
@@ -28,8 +29,6 @@ struct Telemetry
     QString unit; // empty when the server gives none (unitless or a `plain` server)
     QDateTime timestamp; // invalid when the server gives null
 };
-
-enum class CommandState { Queued, Sent, Acked, Succeeded, Failed, Rejected, Timeout };
 
 // A command_status event and one item of a `commands` snapshot.
 struct CommandStatus
@@ -91,16 +90,6 @@ struct Tile
 };
 
 // The words of its enumerations, as the wire and the store spell them.
-inline constexpr auto kCommandStates = std::to_array<std::pair<CommandState, QStringView>>({
-    {CommandState::Queued, u"queued"},
-    {CommandState::Sent, u"sent"},
-    {CommandState::Acked, u"acked"},
-    {CommandState::Succeeded, u"succeeded"},
-    {CommandState::Failed, u"failed"},
-    {CommandState::Rejected, u"rejected"},
-    {CommandState::Timeout, u"timeout"},
-});
-
 inline constexpr auto kValueTypes = std::to_array<std::pair<ValueType, QStringView>>({
     {ValueType::Bool, u"bool"},
     {ValueType::Number, u"number"},

@@ -67,6 +67,9 @@ Phase phaseOf(CommandState state)
         return Phase::Rejected;
     case CommandState::Timeout:
         return Phase::Timeout;
+    case CommandState::Requested:
+    case CommandState::Lost:
+        break;
     }
     return Phase::Requested;
 }
