@@ -2,9 +2,9 @@
 
 #include "cellpainter.h"
 #include "domain/endpointfact.h"
-#include "machinedelegate.h"
 #include "model/commandlogmodel.h"
 #include "theme.h"
+#include "timetext.h"
 
 #include <QPainter>
 #include <QPainterPath>
@@ -52,7 +52,7 @@ QString CommandLogDelegate::cellText(const QModelIndex &index)
 {
     switch (index.column()) {
     case CommandLogModel::TimeColumn: {
-        const QString time = MachineDelegate::timeText(index.data(CommandLogModel::IssuedAtRole).toDateTime());
+        const QString time = TimeText::of(index.data(CommandLogModel::IssuedAtRole).toDateTime());
         return index.data(CommandLogModel::EarlierRunRole).toBool() ? tr("%1 (earlier run)").arg(time) : time;
     }
     case CommandLogModel::RequestedColumn:
@@ -67,8 +67,7 @@ QString CommandLogDelegate::cellText(const QModelIndex &index)
             return error.toString();
         if (!index.data(CommandLogModel::FinalRole).toBool())
             return {};
-        return tr("Done at %1")
-            .arg(MachineDelegate::timeText(index.data(CommandLogModel::LastChangeRole).toDateTime()));
+        return tr("Done at %1").arg(TimeText::of(index.data(CommandLogModel::LastChangeRole).toDateTime()));
     }
     default:
         return index.data().toString();

@@ -8,7 +8,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 
-using Phase = CommandService::Phase;
+using Domain::CommandState;
 using Refusal = CommandService::Refusal;
 using Domain::EndpointValue;
 
@@ -119,18 +119,18 @@ void ControlPanelController::send(const QString &endpointId, const EndpointValue
 void ControlPanelController::onChanged(const CommandService::Command &command)
 {
     if (!command.isFinal())
-        return; // the control shows the pending command and its phase from the tile model
-    const QString requested = words(command.endpointId, command.requested);
-    const QString actual = words(command.endpointId, command.actual);
+        return; // the control shows the pending command and its state from the tile model
+    const QString requested = words(command.endpointId, command.requestedValue);
+    const QString actual = words(command.endpointId, command.actualValue);
     const QString time = QLocale().toString(QTime::currentTime(), QStringLiteral("HH:mm:ss"));
     QString text;
     bool failure = true;
-    switch (command.phase) {
-    case Phase::Succeeded: {
+    switch (command.status) {
+    case CommandState::Succeeded: {
         // What the device reports it reached, which is not always what was asked.
-        const bool known = !std::holds_alternative<std::monostate>(command.actual);
+        const bool known = !std::holds_alternative<std::monostate>(command.actualValue);
         const QString reached = known ? actual : requested;
-        if (known && command.actual != command.requested)
+        if (known && command.actualValue != command.requestedValue)
             text = command.late ? tr("Done at %1: %2 (asked for %3; reported late)").arg(time, reached, requested)
                                 : tr("Done at %1: %2 (asked for %3)").arg(time, reached, requested);
         else
@@ -139,14 +139,14 @@ void ControlPanelController::onChanged(const CommandService::Command &command)
         failure = false;
         break;
     }
-    case Phase::Failed:
+    case CommandState::Failed:
         text = tr("Failed: %1 — still %2").arg(command.error, actual);
         break;
-    case Phase::Rejected:
+    case CommandState::Rejected:
         text = tr("Rejected: %1 — still %2").arg(command.error, actual);
         break;
-    case Phase::Timeout:
-    case Phase::Lost:
+    case CommandState::Timeout:
+    case CommandState::Lost:
         text = command.error;
         break;
     default:

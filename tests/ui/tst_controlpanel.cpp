@@ -121,7 +121,7 @@ void TestControlPanel::toggleSendsOnceAndSettlesOnTheServersValue()
     QCOMPARE(c.commandsFor(valve), 1);
     QCOMPARE(c.window->commandService()->commands().size(), 1);
     // And it is in the command log, in the profile's database, with its outcome.
-    const QUuid id = c.window->commandService()->commands().constFirst().commandId;
+    const QUuid id = c.window->commandService()->commands().constFirst().id;
     QTRY_VERIFY(c.stored(id).has_value() && c.stored(id)->status == u"succeeded");
     QCOMPARE(c.stored(id)->operatorName, QStringLiteral("alice"));
 }
@@ -266,11 +266,12 @@ void TestControlPanel::a14_doneNamesTheValueTheDeviceReached()
     QTRY_VERIFY(c.control(setpointId) != nullptr);
     // A device that settles near, not on, what was asked (a clamp, a coarser step).
     CommandService::Command command;
-    command.commandId = QUuid::createUuid();
+    command.id = QUuid::createUuid();
+    command.commandId = command.id.toString(QUuid::WithoutBraces);
     command.endpointId = setpointId;
-    command.requested = 60.0;
-    command.actual = 59.5;
-    command.phase = CommandService::Phase::Succeeded;
+    command.requestedValue = 60.0;
+    command.actualValue = 59.5;
+    command.status = Domain::CommandState::Succeeded;
     Q_EMIT c.window->commandService()->commandChanged(command);
     const QString text = c.control(setpointId)->outcomeText();
     QVERIFY2(text.contains(QLocale().toString(59.5, 'g', 6)), qPrintable(text));

@@ -5,7 +5,6 @@
 #include "domain/endpointfact.h"
 #include "linkstatus.h"
 #include "model/commandmodel.h"
-#include "model/plantvalues.h"
 #include "model/tilemodel.h"
 #include "protocol/messages.h"
 #include "session.h"
@@ -20,7 +19,6 @@ Q_LOGGING_CATEGORY(lcCommands, "watchfloor.commands")
 
 using Domain::CommandState;
 using Domain::EndpointValue;
-using Phase = CommandService::Phase;
 
 namespace {
 
@@ -50,30 +48,6 @@ bool holds(const EndpointValue &actual, Domain::ComparisonOp op, const EndpointV
     return false;
 }
 
-Phase phaseOf(CommandState state)
-{
-    switch (state) {
-    case CommandState::Queued:
-        return Phase::Queued;
-    case CommandState::Sent:
-        return Phase::Sent;
-    case CommandState::Acked:
-        return Phase::Acked;
-    case CommandState::Succeeded:
-        return Phase::Succeeded;
-    case CommandState::Failed:
-        return Phase::Failed;
-    case CommandState::Rejected:
-        return Phase::Rejected;
-    case CommandState::Timeout:
-        return Phase::Timeout;
-    case CommandState::Requested:
-    case CommandState::Lost:
-        break;
-    }
-    return Phase::Requested;
-}
-
 // A number on its way from where it was to where it was asked to go: a
 // device ramping towards a setpoint, not someone else's doing.
 bool onTheWay(const EndpointValue &value, const EndpointValue &from, const EndpointValue &to)
@@ -85,24 +59,6 @@ bool onTheWay(const EndpointValue &value, const EndpointValue &from, const Endpo
 }
 
 } // namespace
-
-bool CommandService::Command::isFinal() const
-{
-    switch (phase) {
-    case Phase::Succeeded:
-    case Phase::Failed:
-    case Phase::Rejected:
-    case Phase::Timeout:
-    case Phase::Lost:
-        return true;
-    case Phase::Requested:
-    case Phase::Queued:
-    case Phase::Sent:
-    case Phase::Acked:
-        break;
-    }
-    return false;
-}
 
 CommandService::CommandService(Session *session, QObject *parent)
     : QObject(parent)
@@ -144,26 +100,26 @@ bool CommandService::needsConfirmation(const QString &endpointId) const
     return endpoint && endpoint->critical;
 }
 
-QString CommandService::phaseName(Phase phase)
+QString CommandService::stateName(CommandState state)
 {
-    switch (phase) {
-    case Phase::Requested:
+    switch (state) {
+    case CommandState::Requested:
         return tr("sending");
-    case Phase::Queued:
+    case CommandState::Queued:
         return tr("queued");
-    case Phase::Sent:
+    case CommandState::Sent:
         return tr("sent");
-    case Phase::Acked:
+    case CommandState::Acked:
         return tr("acknowledged by the device");
-    case Phase::Succeeded:
+    case CommandState::Succeeded:
         return tr("succeeded");
-    case Phase::Failed:
+    case CommandState::Failed:
         return tr("failed");
-    case Phase::Rejected:
+    case CommandState::Rejected:
         return tr("rejected");
-    case Phase::Timeout:
+    case CommandState::Timeout:
         return tr("timed out");
-    case Phase::Lost:
+    case CommandState::Lost:
         return tr("link lost");
     }
     return {};
@@ -206,7 +162,7 @@ CommandService::Check CommandService::check(const QString &endpointId, const End
     if (const std::optional<Command> pending = pendingOn(endpointId))
         return {
             Refusal::Pending,
-            tr("A command to %1 is still pending (%2): wait for its outcome.").arg(name, phaseName(pending->phase))};
+            tr("A command to %1 is still pending (%2): wait for its outcome.").arg(name, stateName(pending->status))};
     // Switching off is how an operator makes things safe: it needs neither a
     // live value nor an interlock.
     const bool *on = std::get_if<bool>(&value);
@@ -245,19 +201,22 @@ QUuid CommandService::send(const QString &endpointId, const EndpointValue &value
         return {};
     }
     Command command;
-    command.commandId = QUuid::createUuid();
+    command.id = QUuid::createUuid();
+    command.commandId = command.id.toString(QUuid::WithoutBraces);
     command.endpointId = endpointId;
-    command.requested = value;
+    command.operatorName = m_session->connection()->settings().operatorName;
+    command.requestedValue = value;
     if (const std::optional<Domain::Endpoint> endpoint = m_session->tiles()->endpoint(endpointId))
-        command.before = command.actual = endpoint->value;
-    command.sentAt = now();
+        command.before = command.actualValue = endpoint->value;
+    command.status = CommandState::Requested;
+    command.issuedAt = command.lastChange = now();
     command.sentMs = nowMs();
     // Valid for as long as this console waits for it: delivered later, the
     // operator has been told it timed out, and the server must refuse it.
-    command.expiresAt = command.sentAt.addMSecs(m_serverOffsetMs.value_or(0) + m_timeout.count());
-    command.history.append({Phase::Requested, command.sentAt});
-    const QUuid id = command.commandId;
-    const QString idText = id.toString(QUuid::WithoutBraces);
+    command.expiresAt = command.issuedAt.addMSecs(m_serverOffsetMs.value_or(0) + m_timeout.count());
+    command.history.append({CommandState::Requested, command.issuedAt, command.actualValue, {}});
+    const QUuid id = command.id;
+    const QString idText = command.commandId;
     m_commands.insert(id, command);
     m_order.append(id);
     forgetOldest();
@@ -317,21 +276,21 @@ void CommandService::onAnswer(const QUuid &commandId, const Protocol::Result &re
             // A server that answers no requests (plain, Socket.IO): handed
             // over, nothing more is known until its value or the timeout.
             command.unconfirmed = true;
-            m_session->tiles()->noteUnconfirmed(command.commandId.toString(QUuid::WithoutBraces));
+            m_session->tiles()->noteUnconfirmed(command.commandId);
             log(command, Domain::CommandState::Sent);
-            if (command.phase == Phase::Requested)
-                advance(command, Phase::Sent);
+            if (command.status == CommandState::Requested)
+                advance(command, CommandState::Sent);
             return;
         }
         // The server took it: it is queued there, whatever came first.
         log(command, Domain::CommandState::Queued);
-        if (command.phase == Phase::Requested) {
+        if (command.status == CommandState::Requested) {
             Domain::CommandStatus queued;
-            queued.commandId = command.commandId.toString(QUuid::WithoutBraces);
+            queued.commandId = command.commandId;
             queued.endpointId = command.endpointId;
             queued.status = Domain::CommandState::Queued;
             m_session->tiles()->applyCommandStatus({queued});
-            advance(command, Phase::Queued);
+            advance(command, CommandState::Queued);
         }
         return;
     }
@@ -344,30 +303,30 @@ void CommandService::onAnswer(const QUuid &commandId, const Protocol::Result &re
         return;
     }
     if (code == u"offline" || code == u"timeout") {
-        finishLocally(command, Phase::Lost, code,
+        finishLocally(command, CommandState::Lost, code,
                       tr("The link went before the server answered, so it is not known whether the command "
                          "arrived: check the device before trying again."));
         return;
     }
     if (code == u"server_error") {
         // A gateway's 502 or 504 proves nothing about the plant.
-        finishLocally(command, Phase::Lost, code,
+        finishLocally(command, CommandState::Lost, code,
                       tr("The server failed to answer (%1), so it is not known whether the command was carried "
                          "out: check the device before trying again.")
                           .arg(message));
         return;
     }
     if (code == u"forbidden") {
-        finishLocally(command, Phase::Rejected, code,
+        finishLocally(command, CommandState::Rejected, code,
                       tr("The server refused: your role may not send commands (%1).").arg(message));
         return;
     }
     if (code == u"expired") {
-        finishLocally(command, Phase::Rejected, code,
+        finishLocally(command, CommandState::Rejected, code,
                       tr("The server got the command after its validity had ended and did not carry it out."));
         return;
     }
-    finishLocally(command, Phase::Rejected, code, message.isEmpty() ? code : message);
+    finishLocally(command, CommandState::Rejected, code, message.isEmpty() ? code : message);
 }
 
 void CommandService::onMessage(const Protocol::Message &message)
@@ -414,22 +373,21 @@ void CommandService::onStatus(const Domain::CommandStatus &status, bool fromSnap
     }
     Command &command = *found;
     if (!std::holds_alternative<std::monostate>(status.actualValue))
-        command.actual = status.actualValue;
+        command.actualValue = status.actualValue;
     if (status.error)
         command.error = *status.error;
-    const Phase phase = phaseOf(status.status);
-    const bool wasFinal = command.isFinal();
-    const bool isFinal
-        = phase == Phase::Succeeded || phase == Phase::Failed || phase == Phase::Rejected || phase == Phase::Timeout;
-    if (wasFinal) {
+    if (status.completedAt.isValid())
+        command.completedAt = status.completedAt;
+    const CommandState state = status.status;
+    if (command.isFinal()) {
         // This console gave up (timeout, lost link); the server's final word still counts.
-        if (!isFinal || command.phase == phase)
+        if (!Domain::isFinal(state) || command.status == state)
             return;
         command.late = true;
-    } else if (!isFinal && int(phase) <= int(command.phase)) {
+    } else if (!Domain::isFinal(state) && int(state) <= int(command.status)) {
         return; // a late duplicate of a step already passed
     }
-    advance(command, phase);
+    advance(command, state);
 }
 
 void CommandService::onTelemetry(const Domain::Telemetry &telemetry)
@@ -437,24 +395,26 @@ void CommandService::onTelemetry(const Domain::Telemetry &telemetry)
     const std::optional<Command> pending = pendingOn(telemetry.endpointId);
     if (!pending)
         return;
-    Command &command = m_commands[pending->commandId];
-    command.actual = telemetry.value;
-    if (telemetry.value == command.requested || telemetry.value == command.before
-        || onTheWay(telemetry.value, command.before, command.requested))
+    Command &command = m_commands[pending->id];
+    command.actualValue = telemetry.value;
+    if (telemetry.value == command.requestedValue || telemetry.value == command.before
+        || onTheWay(telemetry.value, command.before, command.requestedValue))
         return;
     // Neither what it was, nor what we asked, nor on its way there: the
     // server's value wins, and the operator is told.
     Q_EMIT overtaken(command, QString(), telemetry.value);
 }
 
-void CommandService::advance(Command &command, Phase phase)
+void CommandService::advance(Command &command, CommandState state)
 {
-    command.phase = phase;
-    command.history.append({phase, now()});
+    command.status = state;
+    command.lastChange = now();
+    command.history.append({state, command.lastChange, command.actualValue, command.error});
     if (command.isFinal()) {
-        if (m_pending.value(command.endpointId) == command.commandId)
+        if (m_pending.value(command.endpointId) == command.id)
             m_pending.remove(command.endpointId);
-        qCInfo(lcCommands) << "finished" << command.commandId << command.endpointId << phase << command.error;
+        qCInfo(lcCommands) << "finished" << command.commandId << command.endpointId << stateName(state)
+                           << command.error;
     }
     const Command copy = command; // slots may call back into the service
     Q_EMIT commandChanged(copy);
@@ -462,35 +422,35 @@ void CommandService::advance(Command &command, Phase phase)
         Q_EMIT commandFinished(copy);
 }
 
-void CommandService::finishLocally(Command &command, Phase phase, const QString &code, const QString &reason)
+void CommandService::finishLocally(Command &command, CommandState state, const QString &code, const QString &reason)
 {
     command.errorCode = code;
     command.error = reason;
     // The endpoint stops showing it pending: this console no longer waits.
     Domain::CommandStatus cleared;
-    cleared.commandId = command.commandId.toString(QUuid::WithoutBraces);
+    cleared.commandId = command.commandId;
     cleared.endpointId = command.endpointId;
-    cleared.status = phase == Phase::Rejected ? CommandState::Rejected : CommandState::Timeout;
+    cleared.status = state == CommandState::Rejected ? CommandState::Rejected : CommandState::Timeout;
     m_session->tiles()->applyCommandStatus({cleared});
     // The log keeps what the server never announced: its refusal, or a
     // command lost with the link (logged as timed out, with the reason).
-    if (phase == Phase::Rejected || phase == Phase::Lost)
+    if (state == CommandState::Rejected || state == CommandState::Lost)
         log(command, cleared.status);
-    advance(command, phase);
+    advance(command, state);
 }
 
 void CommandService::log(const Command &command, Domain::CommandState status)
 {
     Domain::CommandStatus entry;
-    entry.commandId = command.commandId.toString(QUuid::WithoutBraces);
+    entry.commandId = command.commandId;
     entry.endpointId = command.endpointId;
-    entry.requestedValue = command.requested;
+    entry.requestedValue = command.requestedValue;
     entry.status = status;
-    if (PlantValues::isFinal(status)) {
-        entry.actualValue = command.actual;
+    if (Domain::isFinal(status)) {
+        entry.actualValue = command.actualValue;
         entry.error = command.error;
     }
-    m_session->commands()->noteIssued(entry, m_session->connection()->settings().operatorName);
+    m_session->commands()->noteIssued(entry, command.operatorName);
 }
 
 void CommandService::forgetOldest()
@@ -519,14 +479,14 @@ void CommandService::checkTimeouts()
             continue;
         }
         const int seconds = int(m_timeout.count() / 1000);
-        if (command.phase == Phase::Requested)
-            finishLocally(command, Phase::Timeout, QStringLiteral("timeout"),
+        if (command.status == CommandState::Requested)
+            finishLocally(command, CommandState::Timeout, QStringLiteral("timeout"),
                           tr("The server did not answer within %n second(s), so it is not known whether the "
                              "command arrived: check the device before trying again.",
                              nullptr, seconds));
         else
             finishLocally(
-                command, Phase::Timeout, QStringLiteral("timeout"),
+                command, CommandState::Timeout, QStringLiteral("timeout"),
                 tr("No final answer within %n second(s): check the device before trying again.", nullptr, seconds));
     }
     if (!waiting)

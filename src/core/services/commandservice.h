@@ -1,6 +1,6 @@
 #pragma once
 
-#include "domain/plant.h"
+#include "domain/commandrecord.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -74,36 +74,20 @@ public:
         bool allowed() const { return refusal == Refusal::None; }
     };
 
-    // Where a command stands. Requested: being sent, the server has not
-    // answered yet ("sending"; never shown as queued). Lost: the link went
-    // before the server answered, or the server failed (HTTP 5xx), so whether
-    // it arrived or was carried out is not known.
-    enum class Phase { Requested, Queued, Sent, Acked, Succeeded, Failed, Rejected, Timeout, Lost };
-    Q_ENUM(Phase)
-
-    struct Step
+    // One of this console's commands: the record every holder of a command
+    // shares (domain/commandrecord.h; its status is where it stands, from
+    // Requested to a final state, Lost included), with what only the
+    // service needs to follow it.
+    struct Command : Domain::CommandRecord
     {
-        Phase phase;
-        QDateTime at; // UTC, when this console learnt it
-    };
-
-    struct Command
-    {
-        QUuid commandId;
-        QString endpointId;
-        Domain::EndpointValue requested;
+        QUuid id; // the record's commandId as a UUID
         Domain::EndpointValue before; // the endpoint's value when it was sent
-        Domain::EndpointValue actual; // the latest value the server reported
-        Phase phase = Phase::Requested;
-        QString error; // the server's reason, or this console's
         QString errorCode; // interlock, out_of_range, forbidden, timeout, offline, …
-        QList<Step> history; // oldest first
-        QDateTime sentAt; // UTC, for the operator
         qint64 sentMs = 0; // on the service's monotonic clock, for the timeout
         QDateTime expiresAt; // UTC, on the server's clock: the validity sent with it; the server refuses it later
         bool unconfirmed = false; // handed to a server that never answers requests (plain, Socket.IO)
         bool late = false; // a final status after this console had given up
-        bool isFinal() const;
+        bool isFinal() const { return Domain::isFinal(status); }
     };
 
     static constexpr std::chrono::milliseconds kDefaultTimeout {10000};
@@ -142,7 +126,8 @@ public:
     std::optional<Command> pendingOn(const QString &endpointId) const;
     QList<Command> commands() const; // oldest first, this run's own
 
-    static QString phaseName(Phase phase);
+    // Where a command stands, in words for a sentence ("sending", "timed out").
+    static QString stateName(Domain::CommandState state);
 
 Q_SIGNALS:
     // Every change of one of this console's commands.
@@ -163,8 +148,8 @@ private:
     void onStatus(const Domain::CommandStatus &status, bool fromSnapshot);
     void onTelemetry(const Domain::Telemetry &telemetry);
     void onAnswer(const QUuid &commandId, const Protocol::Result &result);
-    void advance(Command &command, Phase phase);
-    void finishLocally(Command &command, Phase phase, const QString &code, const QString &reason);
+    void advance(Command &command, Domain::CommandState state);
+    void finishLocally(Command &command, Domain::CommandState state, const QString &code, const QString &reason);
     void log(const Command &command, Domain::CommandState status);
     void checkTimeouts();
     void forgetOldest();

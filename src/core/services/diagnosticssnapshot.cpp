@@ -31,42 +31,6 @@ void appendBounded(QJsonArray &list, const QJsonValue &value)
         list.removeFirst();
 }
 
-QString severityWord(Domain::AlarmSeverity severity)
-{
-    switch (severity) {
-    case Domain::AlarmSeverity::Critical:
-        return QStringLiteral("critical");
-    case Domain::AlarmSeverity::High:
-        return QStringLiteral("high");
-    case Domain::AlarmSeverity::Medium:
-        return QStringLiteral("medium");
-    case Domain::AlarmSeverity::Low:
-        return QStringLiteral("low");
-    case Domain::AlarmSeverity::Info:
-        return QStringLiteral("info");
-    default:
-        return QStringLiteral("unknown");
-    }
-}
-
-QString stateWord(Domain::AlarmState state)
-{
-    switch (state) {
-    case Domain::AlarmState::ActiveUnacked:
-        return QStringLiteral("active_unacked");
-    case Domain::AlarmState::ActiveAcked:
-        return QStringLiteral("active_acked");
-    case Domain::AlarmState::RtnUnacked:
-        return QStringLiteral("rtn_unacked");
-    case Domain::AlarmState::Cleared:
-        return QStringLiteral("cleared");
-    case Domain::AlarmState::Shelved:
-        return QStringLiteral("shelved");
-    default:
-        return QStringLiteral("unknown");
-    }
-}
-
 QString recoveryWord(Domain::LinkRecovery recovery)
 {
     switch (recovery) {
@@ -83,6 +47,20 @@ QString recoveryWord(Domain::LinkRecovery recovery)
 QJsonValue isoOrNull(const QDateTime &at)
 {
     return at.isValid() ? QJsonValue(at.toUTC().toString(Qt::ISODateWithMs)) : QJsonValue();
+}
+
+// A command's state as the report spells it: the wire's word, or the two
+// states only this console knows.
+QString stateWord(Domain::CommandState state)
+{
+    switch (state) {
+    case Domain::CommandState::Requested:
+        return QStringLiteral("requested");
+    case Domain::CommandState::Lost:
+        return QStringLiteral("lost");
+    default:
+        return Domain::wordOf(Domain::kCommandStates, state);
+    }
 }
 
 QJsonValue valueJson(const QVariant &value)
@@ -252,8 +230,8 @@ QJsonObject DiagnosticsSnapshot::alarms() const
     const AlarmModel *model = m_session->alarms();
     QJsonObject result = entities(*model, [model](int row, QJsonObject &item) {
         const Domain::Alarm &alarm = model->alarmAt(row);
-        item[u"severity"] = severityWord(alarm.severity);
-        item[u"state"] = stateWord(alarm.state);
+        item[u"severity"] = Domain::wordOf(Domain::kAlarmSeverities, alarm.severity);
+        item[u"state"] = Domain::wordOf(Domain::kAlarmStates, alarm.state);
         item[u"acknowledged"] = !AlarmModel::isUnacknowledged(alarm.state);
         item[u"ackedBy"] = alarm.ackedBy ? QJsonValue(*alarm.ackedBy) : QJsonValue();
         item[u"ackedAt"] = alarm.ackedAt ? isoOrNull(*alarm.ackedAt) : QJsonValue();
@@ -276,15 +254,13 @@ QJsonObject DiagnosticsSnapshot::commands() const
         const QList<CommandService::Command> all = m_commands->commands();
         for (const CommandService::Command &command : all) {
             QJsonObject item;
-            item[u"commandId"] = command.commandId.toString(QUuid::WithoutBraces);
+            item[u"commandId"] = command.commandId;
             item[u"endpointId"] = command.endpointId;
-            item[u"phase"]
-                = QString::fromLatin1(QMetaEnum::fromType<CommandService::Phase>().valueToKey(int(command.phase)))
-                      .toLower();
-            item[u"sentAt"] = isoOrNull(command.sentAt);
+            item[u"phase"] = stateWord(command.status);
+            item[u"sentAt"] = isoOrNull(command.issuedAt);
             item[u"errorCode"] = command.errorCode;
             item[u"late"] = command.late;
-            item[u"changedAt"] = isoOrNull(command.history.isEmpty() ? command.sentAt : command.history.last().at);
+            item[u"changedAt"] = isoOrNull(command.lastChange);
             if (command.isFinal())
                 recent.append(item);
             else

@@ -9,7 +9,7 @@
 #include <QSignalSpy>
 #include <QTest>
 
-using Phase = CommandService::Phase;
+using Domain::CommandState;
 using Refusal = CommandService::Refusal;
 using Domain::EndpointValue;
 
@@ -120,7 +120,7 @@ void TestCommandService::lifeCycleFromRequestToSuccess()
     const QUuid id = service.send(valve, true);
     QVERIFY(!id.isNull());
     // At once: pending on the endpoint with the requested value, never shown as the value.
-    QCOMPARE(service.pendingOn(valve)->commandId, id);
+    QCOMPARE(service.pendingOn(valve)->id, id);
     const QModelIndex endpoint = session.tiles()->indexOfEndpoint(valve);
     QCOMPARE(endpoint.data(TileModel::PendingCommandIdRole).toString(), id.toString(QUuid::WithoutBraces));
     QCOMPARE(endpoint.data(TileModel::PendingValueRole), QVariant(true));
@@ -128,14 +128,14 @@ void TestCommandService::lifeCycleFromRequestToSuccess()
 
     QTRY_VERIFY_WITH_TIMEOUT(service.command(id)->isFinal(), 10000);
     const CommandService::Command done = *service.command(id);
-    QCOMPARE(done.phase, Phase::Succeeded);
+    QCOMPARE(done.status, CommandState::Succeeded);
     QVERIFY(!done.late);
-    QList<Phase> phases;
-    for (const CommandService::Step &step : done.history)
-        phases.append(step.phase);
-    QCOMPARE(phases.first(), Phase::Requested);
-    QCOMPARE(phases.last(), Phase::Succeeded);
-    QVERIFY(phases.contains(Phase::Acked));
+    QList<CommandState> phases;
+    for (const Domain::CommandStep &step : done.history)
+        phases.append(step.status);
+    QCOMPARE(phases.first(), CommandState::Requested);
+    QCOMPARE(phases.last(), CommandState::Succeeded);
+    QVERIFY(phases.contains(CommandState::Acked));
     QVERIFY(std::is_sorted(phases.cbegin(), phases.cend())); // in order, no step twice
     QCOMPARE(finished.size(), 1);
     QCOMPARE(changed.size(), phases.size());
@@ -182,15 +182,15 @@ void TestCommandService::pumpOnMakesFlowAndHeaterMakesHeat()
     session.start();
     QTRY_VERIFY(session.hasLiveData());
     QVERIFY(numberOf(session, flow) < 1.0);
-    QCOMPARE(runToEnd(service, valve, true).phase, Phase::Succeeded);
+    QCOMPARE(runToEnd(service, valve, true).status, CommandState::Succeeded);
     QTRY_COMPARE(valueOf(session, valve), EndpointValue(true));
-    QCOMPARE(runToEnd(service, pump, true).phase, Phase::Succeeded);
+    QCOMPARE(runToEnd(service, pump, true).status, CommandState::Succeeded);
     // The pump moves water: flow rises towards its rated value.
     QTRY_VERIFY_WITH_TIMEOUT(numberOf(session, flow) > 20.0, 15000);
     const double before = numberOf(session, temperature);
     QTRY_COMPARE(valueOf(session, pump), EndpointValue(true));
-    QCOMPARE(runToEnd(service, setpoint, 80.0).phase, Phase::Succeeded);
-    QCOMPARE(runToEnd(service, heater, true).phase, Phase::Succeeded);
+    QCOMPARE(runToEnd(service, setpoint, 80.0).status, CommandState::Succeeded);
+    QCOMPARE(runToEnd(service, heater, true).status, CommandState::Succeeded);
     // The heater warms the tank.
     QTRY_VERIFY_WITH_TIMEOUT(numberOf(session, temperature) > before + 1.0, 20000);
 }
@@ -267,7 +267,7 @@ void TestCommandService::serverInterlockRefusalIsShownAsRejected()
     CommandService service(&session);
     session.start();
     QTRY_VERIFY(session.hasLiveData());
-    QCOMPARE(runToEnd(service, valve, true).phase, Phase::Succeeded);
+    QCOMPARE(runToEnd(service, valve, true).status, CommandState::Succeeded);
     QTRY_COMPARE(valueOf(session, valve), EndpointValue(true));
 
     SimTestClient bob(server.url());
@@ -291,7 +291,7 @@ void TestCommandService::serverInterlockRefusalIsShownAsRejected()
     // …while this console, behind the delay, still sees it open.
     QCOMPARE(valueOf(session, valve), EndpointValue(true));
     const CommandService::Command refused = runToEnd(service, pump, true, 15000);
-    QCOMPARE(refused.phase, Phase::Rejected);
+    QCOMPARE(refused.status, CommandState::Rejected);
     QCOMPARE(refused.errorCode, QStringLiteral("interlock"));
     QVERIFY2(refused.error.contains(QStringLiteral("Pump P-101 needs outlet valve V-101 open")),
              qPrintable(refused.error));
@@ -309,10 +309,10 @@ void TestCommandService::deviceFailureLeavesTheActualValue()
     session.start();
     QTRY_VERIFY(session.hasLiveData());
     const CommandService::Command failed = runToEnd(service, valve, true);
-    QCOMPARE(failed.phase, Phase::Failed);
+    QCOMPARE(failed.status, CommandState::Failed);
     QVERIFY(!failed.error.isEmpty());
     QCOMPARE(failed.before, EndpointValue(false));
-    QCOMPARE(failed.actual, EndpointValue(false)); // rolled back: what the device really is
+    QCOMPARE(failed.actualValue, EndpointValue(false)); // rolled back: what the device really is
     QTest::qWait(300);
     QCOMPARE(valueOf(session, valve), EndpointValue(false));
     QVERIFY(!session.tiles()->indexOfEndpoint(valve).data(TileModel::PendingCommandIdRole).isValid());
@@ -330,12 +330,12 @@ void TestCommandService::timeoutTellsToCheckTheDeviceAndLateTruthCorrectsIt()
     QTRY_VERIFY(session.hasLiveData());
     QSignalSpy finished(&service, &CommandService::commandFinished);
     const QUuid id = service.send(valve, true);
-    QTRY_COMPARE(service.command(id)->phase, Phase::Timeout);
+    QTRY_COMPARE(service.command(id)->status, CommandState::Timeout);
     QVERIFY(service.command(id)->error.contains(QStringLiteral("check the device")));
     QVERIFY(!service.pendingOn(valve));
     QVERIFY(!session.tiles()->indexOfEndpoint(valve).data(TileModel::PendingCommandIdRole).isValid());
     // The server's final word comes late and is taken as the truth.
-    QTRY_COMPARE_WITH_TIMEOUT(service.command(id)->phase, Phase::Succeeded, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(service.command(id)->status, CommandState::Succeeded, 10000);
     QVERIFY(service.command(id)->late);
     QCOMPARE(finished.size(), 2);
 }
@@ -395,7 +395,7 @@ void TestCommandService::serverForbiddingIsShownClearly()
     QTRY_VERIFY(session.hasLiveData());
     QVERIFY(session.connection()->role() != QStringLiteral("viewer")); // nothing here says read-only
     const CommandService::Command refused = runToEnd(service, valve, true);
-    QCOMPARE(refused.phase, Phase::Rejected);
+    QCOMPARE(refused.status, CommandState::Rejected);
     QCOMPARE(refused.errorCode, QStringLiteral("forbidden"));
     QVERIFY2(refused.error.startsWith(QStringLiteral("The server refused: your role may not send commands")),
              qPrintable(refused.error));
@@ -448,7 +448,7 @@ void TestCommandService::anotherOperatorOvertakesAPendingCommand()
                 .toBool());
     QTRY_VERIFY_WITH_TIMEOUT(!overtaken.isEmpty(), 5000);
     const auto args = overtaken.first();
-    QCOMPARE(args.at(0).value<CommandService::Command>().commandId, id);
+    QCOMPARE(args.at(0).value<CommandService::Command>().id, id);
     QCOMPARE(args.at(1).toString(), QStringLiteral("bob"));
     // Both finish; the value shown is the server's: that of whichever finished last.
     QTRY_VERIFY_WITH_TIMEOUT(service.command(id)->isFinal(), 10000);
@@ -493,7 +493,7 @@ void TestCommandService::a8_resyncSnapshotTellsTheOutcome()
     QTRY_VERIFY(session.hasLiveData());
     QSignalSpy finished(&service, &CommandService::commandFinished);
     const QUuid id = service.send(valve, true);
-    QTRY_VERIFY(service.command(id)->phase != Phase::Requested);
+    QTRY_VERIFY(service.command(id)->status != CommandState::Requested);
     QVERIFY(!service.command(id)->isFinal());
     proxy.setRefusing(true);
     proxy.dropAll();
@@ -510,11 +510,11 @@ void TestCommandService::a8_resyncSnapshotTellsTheOutcome()
     QVERIFY(!service.command(id)->isFinal()); // nothing told this console yet
     proxy.setRefusing(false);
     QTRY_VERIFY_WITH_TIMEOUT(session.hasLiveData(), 10000);
-    QTRY_COMPARE_WITH_TIMEOUT(service.command(id)->phase, Phase::Succeeded, 3000);
+    QTRY_COMPARE_WITH_TIMEOUT(service.command(id)->status, CommandState::Succeeded, 3000);
     const CommandService::Command done = *service.command(id);
-    QCOMPARE(done.actual, EndpointValue(true));
-    for (const CommandService::Step &step : done.history)
-        QVERIFY(step.phase != Phase::Timeout && step.phase != Phase::Lost);
+    QCOMPARE(done.actualValue, EndpointValue(true));
+    for (const Domain::CommandStep &step : done.history)
+        QVERIFY(step.status != CommandState::Timeout && step.status != CommandState::Lost);
     QCOMPARE(finished.size(), 1); // no false timeout first
     QVERIFY(!service.pendingOn(valve));
 }
@@ -533,7 +533,7 @@ void TestCommandService::a4_snapshotWithoutAnotherConsolesCommandClearsIt()
     CommandService service(&session);
     session.start();
     QTRY_VERIFY(session.hasLiveData());
-    QCOMPARE(runToEnd(service, valve, true).phase, Phase::Succeeded);
+    QCOMPARE(runToEnd(service, valve, true).status, CommandState::Succeeded);
     const QModelIndex endpoint = session.tiles()->indexOfEndpoint(valve);
     const QString bobsId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     {
@@ -581,7 +581,7 @@ void TestCommandService::a13_timeoutIgnoresStepsOfTheSystemClock()
     QVERIFY(!id.isNull());
     wall = wall.addSecs(3600); // the system clock steps an hour forward
     QTRY_VERIFY_WITH_TIMEOUT(service.command(id)->isFinal(), 10000);
-    QCOMPARE(service.command(id)->phase, Phase::Succeeded);
+    QCOMPARE(service.command(id)->status, CommandState::Succeeded);
     QVERIFY(!service.command(id)->late);
     QCOMPARE(finished.size(), 1);
 }
@@ -600,18 +600,18 @@ void TestCommandService::a14_nothingIsQueuedBeforeTheServerSaysSo()
     const QUuid id = service.send(valve, true);
     const QModelIndex endpoint = session.tiles()->indexOfEndpoint(valve);
     // Being sent: pending on the endpoint, with no status, since the server has said nothing.
-    QCOMPARE(service.command(id)->phase, Phase::Requested);
-    QCOMPARE(CommandService::phaseName(Phase::Requested), QStringLiteral("sending"));
+    QCOMPARE(service.command(id)->status, CommandState::Requested);
+    QCOMPARE(CommandService::stateName(CommandState::Requested), QStringLiteral("sending"));
     QCOMPARE(endpoint.data(TileModel::PendingCommandIdRole).toString(), id.toString(QUuid::WithoutBraces));
     QVERIFY(!endpoint.data(TileModel::PendingStatusRole).isValid());
     QCOMPARE(endpoint.data(TileModel::PendingOwnRole), QVariant(true));
     QCOMPARE(session.commands()->rowCount(), 0);
     // Queued once the server has answered.
-    QTRY_VERIFY(service.command(id)->phase != Phase::Requested);
+    QTRY_VERIFY(service.command(id)->status != CommandState::Requested);
     QVERIFY(endpoint.data(TileModel::PendingStatusRole).isValid() || service.command(id)->isFinal());
     QCOMPARE(session.commands()->rowCount(), 1);
     QTRY_VERIFY_WITH_TIMEOUT(service.command(id)->isFinal(), 10000);
-    QCOMPARE(service.command(id)->phase, Phase::Succeeded);
+    QCOMPARE(service.command(id)->status, CommandState::Succeeded);
 }
 
 void TestCommandService::a16_refusedAndLostCommandsAreLogged()
@@ -637,8 +637,8 @@ void TestCommandService::a16_refusedAndLostCommandsAreLogged()
     };
     // Refused by the server, which announces nothing.
     const CommandService::Command refused = runToEnd(service, valve, true);
-    QCOMPARE(refused.phase, Phase::Rejected);
-    const QModelIndex refusedRow = row(refused.commandId);
+    QCOMPARE(refused.status, CommandState::Rejected);
+    const QModelIndex refusedRow = row(refused.id);
     QVERIFY(refusedRow.isValid());
     QCOMPARE(refusedRow.data(CommandModel::StatusRole).toInt(), int(Domain::CommandState::Rejected));
     QCOMPARE(refusedRow.data(CommandModel::OperatorNameRole).toString(), QStringLiteral("alice"));
@@ -649,7 +649,7 @@ void TestCommandService::a16_refusedAndLostCommandsAreLogged()
     const QUuid lostId = service.send(valve, true);
     proxy.setRefusing(true);
     proxy.dropAll();
-    QTRY_COMPARE(service.command(lostId)->phase, Phase::Lost);
+    QTRY_COMPARE(service.command(lostId)->status, CommandState::Lost);
     const QModelIndex lostRow = row(lostId);
     QVERIFY(lostRow.isValid());
     QCOMPARE(lostRow.data(CommandModel::FinalRole), QVariant(true));
@@ -696,7 +696,7 @@ void TestCommandService::a22_requestTimeoutDoesNotEndACommandEarly()
     proxy.setDelayMs(800);
     const QUuid id = service.send(valve, true);
     QTRY_VERIFY_WITH_TIMEOUT(service.command(id)->isFinal(), 15000);
-    QCOMPARE(service.command(id)->phase, Phase::Succeeded);
+    QCOMPARE(service.command(id)->status, CommandState::Succeeded);
     QVERIFY(!service.command(id)->late);
 }
 
@@ -718,7 +718,7 @@ void TestCommandService::a22_noAnswerOnALiveLinkIsToldAsSuch()
     QTRY_VERIFY_WITH_TIMEOUT(service.command(id)->isFinal(), 5000);
     QVERIFY(session.connection()->isLive());
     const CommandService::Command command = *service.command(id);
-    QCOMPARE(command.phase, Phase::Timeout);
+    QCOMPARE(command.status, CommandState::Timeout);
     QCOMPARE(command.errorCode, QStringLiteral("timeout"));
     QVERIFY2(command.error.contains(QStringLiteral("did not answer")), qPrintable(command.error));
     QVERIFY2(!command.error.contains(QStringLiteral("link went")), qPrintable(command.error));
@@ -735,7 +735,7 @@ void TestCommandService::s6_staleValuesAreNotActedOn()
     CommandService service(&session);
     session.start();
     QTRY_VERIFY(session.hasLiveData());
-    QCOMPARE(runToEnd(service, valve, true).phase, Phase::Succeeded);
+    QCOMPARE(runToEnd(service, valve, true).status, CommandState::Succeeded);
     QTRY_COMPARE(valueOf(session, valve), EndpointValue(true));
     QVERIFY2(service.check(pump, true).allowed(), qPrintable(service.check(pump, true).reason)); // open, and live
     // The valve and the pump report every 10 s only: with a 1 ms period they go stale at once.
@@ -771,7 +771,7 @@ void TestCommandService::s9_commandArrivingAfterItsValidityIsRefused()
     proxy.setDelayMs(1200);
     const QUuid id = service.send(valve, true);
     QVERIFY(!id.isNull());
-    QTRY_COMPARE(service.command(id)->phase, Phase::Timeout);
+    QTRY_COMPARE(service.command(id)->status, CommandState::Timeout);
     // A second command behind it on the same slow link: when its status
     // comes, the server has dealt with the first.
     service.setTimeout(std::chrono::seconds(10));
@@ -788,7 +788,7 @@ void TestCommandService::s9_commandArrivingAfterItsValidityIsRefused()
     const QString firstText = id.toString(QUuid::WithoutBraces);
     for (const QJsonObject &m : std::as_const(bob.messages))
         QVERIFY2(m.value(u"commandId").toString() != firstText, "the server acted on an expired command");
-    QCOMPARE(service.command(id)->phase, Phase::Timeout);
+    QCOMPARE(service.command(id)->status, CommandState::Timeout);
 }
 
 void TestCommandService::s12_rampingTowardsTheRequestIsNotOvertaken()
