@@ -4,6 +4,7 @@
 // store; each source's rule is short, and they share the list's bookkeeping.
 #include "notificationcenter.h"
 
+#include "alarmactions.h"
 #include "linkstatus.h"
 
 #include "store/storeworker.h"
@@ -122,9 +123,12 @@ NotificationCenter::NotificationCenter(Session *session, StoreWorker *store, QOb
     connect(session->alarms(), &AlarmModel::alarmsChanged, this, &NotificationCenter::onAlarmsChanged);
     connect(session, &Session::systemAlertReceived, this, &NotificationCenter::onSystemAlert);
     connect(session->link(), &LinkStatus::stateChanged, this, &NotificationCenter::onConnectionState);
-    connect(session, &Session::alarmServiceChanged, this, &NotificationCenter::followAlarmService);
+    // The alarm actions follow the session's current alarm service, which
+    // opening the store replaces.
+    AlarmActions *actions = session->alarmActions();
+    connect(actions, &AlarmActions::actionRefused, this, &NotificationCenter::onActionRefused);
+    connect(actions, &AlarmActions::pendingChanged, this, &NotificationCenter::waitingActionCountChanged);
     connect(session, &Session::liveDataArrived, this, &NotificationCenter::settleEarlierAlarms);
-    followAlarmService();
     m_wasLive = session->link()->isLive();
     loadHistory();
     m_attention = unacknowledgedHighCount() > 0;
@@ -164,8 +168,7 @@ bool NotificationCenter::acknowledge(const QString &notificationId, const QStrin
         return false;
     }
     // The acknowledgement is for the occurrence this notification announced.
-    if (!m_session->letGoUnconfirmed(item->alarmId))
-        m_session->alarmService()->acknowledge(item->alarmId, note, item->count);
+    m_session->alarmActions()->acknowledge(item->alarmId, note, item->count);
     markRead(notificationId);
     return true;
 }
@@ -416,26 +419,25 @@ QString NotificationCenter::endpointTitle(const QString &endpointId) const
 
 void NotificationCenter::onCommandFinished(const CommandService::Command &command)
 {
-    using Phase = CommandService::Phase;
     Item item;
     // A late final status corrects the timeout's notification in place.
-    item.id = QStringLiteral("command:") + command.commandId.toString(QUuid::WithoutBraces);
+    item.id = QStringLiteral("command:") + command.commandId;
     item.kind = Kind::Command;
     item.sourceKind = AlarmSourceKind::Endpoint;
     item.sourceId = command.endpointId;
     item.time = QDateTime::currentDateTimeUtc();
     const QString what = endpointTitle(command.endpointId);
-    if (command.phase == Phase::Succeeded) {
+    if (command.status == Domain::CommandState::Succeeded) {
         item.severity = AlarmSeverity::Info;
-        item.title = tr("%1 set to %2").arg(what, valueText(command.endpointId, command.requested));
+        item.title = tr("%1 set to %2").arg(what, valueText(command.endpointId, command.requestedValue));
         if (command.late)
             item.message = tr("The device reported success after this console had stopped waiting.");
         item.read = true; // the operator asked for it and sees it on the control
     } else {
         item.severity = AlarmSeverity::High;
         item.title = tr("%1 not set to %2: %3")
-                         .arg(what, valueText(command.endpointId, command.requested),
-                              CommandService::phaseName(command.phase));
+                         .arg(what, valueText(command.endpointId, command.requestedValue),
+                              CommandService::stateName(command.status));
         item.message = command.error;
     }
     post(item, true);
@@ -445,7 +447,7 @@ void NotificationCenter::onCommandOvertaken(const CommandService::Command &comma
                                             const Domain::EndpointValue &serverValue)
 {
     Item item;
-    item.id = QStringLiteral("overtaken:") + command.commandId.toString(QUuid::WithoutBraces);
+    item.id = QStringLiteral("overtaken:") + command.commandId;
     if (m_model.contains(item.id))
         return; // once per command
     item.kind = Kind::Command;
@@ -483,15 +485,7 @@ void NotificationCenter::settleEarlierAlarms()
 
 int NotificationCenter::waitingActionCount() const
 {
-    return m_session->alarmService()->pendingCount();
-}
-
-void NotificationCenter::followAlarmService()
-{
-    AlarmService *service = m_session->alarmService();
-    connect(service, &AlarmService::actionRefused, this, &NotificationCenter::onActionRefused);
-    connect(service, &AlarmService::pendingChanged, this, &NotificationCenter::waitingActionCountChanged);
-    Q_EMIT waitingActionCountChanged(service->pendingCount());
+    return m_session->alarmActions()->pendingCount();
 }
 
 void NotificationCenter::onActionRefused(const QString &alarmId, Domain::AlarmAction::Kind kind, const QString &code,
@@ -504,7 +498,7 @@ void NotificationCenter::onActionRefused(const QString &alarmId, Domain::AlarmAc
     item.severity = AlarmSeverity::High;
     item.sourceId = alarmId;
     item.time = QDateTime::currentDateTimeUtc();
-    const QString action = AlarmService::actionName(kind);
+    const QString action = AlarmActions::actionName(kind);
     const auto alarm = m_session->alarms()->alarm(alarmId);
     const QString what = alarm ? alarm->message : alarmId;
     if (code == u"occurrence_changed") {

@@ -85,7 +85,6 @@ Q_SIGNALS:
 
 private:
     void loadHistory();
-    void followAlarmService();
     void settleEarlierAlarms();
     // Every final refusal of an alarm action becomes a notification (and so a toast).
     void onActionRefused(const QString &alarmId, Domain::AlarmAction::Kind kind, const QString &code,
