@@ -650,6 +650,14 @@
         <source>Done at %1</source>
         <translation>Erledigt um %1</translation>
     </message>
+    <message>
+        <source>Sending</source>
+        <translation>Wird gesendet</translation>
+    </message>
+    <message>
+        <source>Link lost</source>
+        <translation>Verbindung verloren</translation>
+    </message>
 </context>
 <context>
     <name>CommandLogModel</name>
@@ -1998,10 +2006,6 @@
     <message>
         <source>Resolved</source>
         <translation>Behoben</translation>
-    </message>
-    <message>
-        <source>%1 %2</source>
-        <translation>%1 %2</translation>
     </message>
     <message>
         <source>%1 %</source>
@@ -3699,6 +3703,13 @@
     <message>
         <source>Last update</source>
         <translation>Aktualisiert</translation>
+    </message>
+</context>
+<context>
+    <name>TimeText</name>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
     </message>
 </context>
 <context>

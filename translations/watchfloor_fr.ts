@@ -650,6 +650,14 @@
         <source>Done at %1</source>
         <translation>Terminée à %1</translation>
     </message>
+    <message>
+        <source>Sending</source>
+        <translation>Envoi en cours</translation>
+    </message>
+    <message>
+        <source>Link lost</source>
+        <translation>Liaison perdue</translation>
+    </message>
 </context>
 <context>
     <name>CommandLogModel</name>
@@ -1998,10 +2006,6 @@
     <message>
         <source>Resolved</source>
         <translation>Résolu</translation>
-    </message>
-    <message>
-        <source>%1 %2</source>
-        <translation>%1 %2</translation>
     </message>
     <message>
         <source>%1 %</source>
@@ -3699,6 +3703,13 @@
     <message>
         <source>Last update</source>
         <translation>Mise à jour</translation>
+    </message>
+</context>
+<context>
+    <name>TimeText</name>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
     </message>
 </context>
 <context>

@@ -1,10 +1,10 @@
 #include "activitydelegate.h"
 
 #include "cellpainter.h"
-#include "machinedelegate.h"
 #include "model/activitymodel.h"
 #include "model/operatormodel.h"
 #include "theme.h"
+#include "timetext.h"
 
 ActivityDelegate::ActivityDelegate(Table table, QObject *parent)
     : QStyledItemDelegate(parent)
@@ -48,7 +48,7 @@ QString ActivityDelegate::cellText(Table table, const QModelIndex &index)
         case OperatorModel::RoleColumn:
             return roleText(Domain::OperatorRole(index.data(OperatorModel::OperatorRoleRole).toInt()));
         case OperatorModel::SinceColumn:
-            return MachineDelegate::timeText(index.data(OperatorModel::SinceRole).toDateTime());
+            return TimeText::of(index.data(OperatorModel::SinceRole).toDateTime());
         case OperatorModel::LastActionColumn: {
             const QString action = index.data(OperatorModel::LastActionRole).toString();
             const QString target = index.data(OperatorModel::LastTargetRole).toString();
@@ -57,14 +57,14 @@ QString ActivityDelegate::cellText(Table table, const QModelIndex &index)
             return target.isEmpty() ? actionText(action) : tr("%1 · %2").arg(actionText(action), target);
         }
         case OperatorModel::LastActionAtColumn:
-            return MachineDelegate::timeText(index.data(OperatorModel::LastActionAtRole).toDateTime());
+            return TimeText::of(index.data(OperatorModel::LastActionAtRole).toDateTime());
         default:
             return index.data().toString();
         }
     }
     switch (index.column()) {
     case ActivityModel::TimeColumn:
-        return MachineDelegate::timeText(index.data(ActivityModel::AtRole).toDateTime());
+        return TimeText::of(index.data(ActivityModel::AtRole).toDateTime());
     case ActivityModel::ActionColumn:
         return actionText(index.data(ActivityModel::ActionRole).toString());
     default:

@@ -3,6 +3,7 @@
 #include "cellpainter.h"
 #include "model/alarmmodel.h"
 #include "theme.h"
+#include "timetext.h"
 
 #include <QAbstractItemView>
 #include <QApplication>
@@ -143,17 +144,6 @@ void AlarmDelegate::drawSeverityMark(QPainter *p, AlarmSeverity severity, const 
     p->restore();
 }
 
-QString AlarmDelegate::timeText(const QDateTime &at)
-{
-    if (!at.isValid())
-        return {};
-    const QDateTime local = at.toLocalTime();
-    const QLocale locale;
-    if (local.date() == QDate::currentDate())
-        return locale.toString(local.time(), QStringLiteral("HH:mm:ss"));
-    return locale.toString(local, QStringLiteral("dd MMM HH:mm"));
-}
-
 QString AlarmDelegate::cellText(const QModelIndex &index)
 {
     switch (index.column()) {
@@ -173,17 +163,17 @@ QString AlarmDelegate::cellText(const QModelIndex &index)
                               : tr("—");
     }
     case AlarmModel::RaisedColumn:
-        return timeText(index.data(AlarmModel::RaisedAtRole).toDateTime());
+        return TimeText::compact(index.data(AlarmModel::RaisedAtRole).toDateTime());
     case AlarmModel::AckedAtColumn:
-        return timeText(index.data(AlarmModel::AckedAtRole).toDateTime());
+        return TimeText::compact(index.data(AlarmModel::AckedAtRole).toDateTime());
     case AlarmModel::ShelvedUntilColumn: {
         const QDateTime until = index.data(AlarmModel::ShelvedUntilRole).toDateTime();
         if (!until.isValid())
             return {};
         const QString by = index.data(AlarmModel::ShelvedByRole).toString();
         const QString reason = index.data(AlarmModel::ShelveReasonRole).toString();
-        return by.isEmpty() ? tr("until %1 · %2").arg(timeText(until), reason)
-                            : tr("until %1 by %2 · %3").arg(timeText(until), by, reason);
+        return by.isEmpty() ? tr("until %1 · %2").arg(TimeText::compact(until), reason)
+                            : tr("until %1 by %2 · %3").arg(TimeText::compact(until), by, reason);
     }
     case AlarmModel::CountColumn: {
         const qint64 count = index.data(AlarmModel::CountRole).toLongLong();

@@ -30,7 +30,6 @@ public:
     // The severity's mark in `rect`; hollow draws only its outline (the off
     // phase of a blink).
     static void drawSeverityMark(QPainter *painter, Domain::AlarmSeverity severity, const QRectF &rect, bool hollow);
-    static QString timeText(const QDateTime &at);
     // The words a cell shows, as the tables draw them.
     static QString cellText(const QModelIndex &index);
 

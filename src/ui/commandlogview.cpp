@@ -5,7 +5,7 @@
 #include "commandlogdelegate.h"
 #include "commandlogfilterproxy.h"
 #include "filteredtableview.h"
-#include "machinedelegate.h"
+#include "timetext.h"
 #include "model/commandlogmodel.h"
 #include "theme.h"
 
@@ -340,7 +340,7 @@ void CommandLogView::updateDetail()
           << tr("Endpoint: %1").arg(index.data(CommandLogModel::EndpointIdRole).toString())
           << tr("Requested: %1 · actual: %2")
                  .arg(cell(CommandLogModel::RequestedColumn), cell(CommandLogModel::ActualColumn))
-          << tr("Issued: %1").arg(MachineDelegate::timeText(index.data(CommandLogModel::IssuedAtRole).toDateTime()));
+          << tr("Issued: %1").arg(TimeText::of(index.data(CommandLogModel::IssuedAtRole).toDateTime()));
     if (const QString result = cell(CommandLogModel::ResultColumn); !result.isEmpty())
         lines << tr("Result: %1").arg(result);
     if (index.data(CommandLogModel::EarlierRunRole).toBool())
@@ -353,7 +353,7 @@ void CommandLogView::updateDetail()
         const QVariantMap change = value.toMap();
         const auto changeStatus = CommandState(change.value(QStringLiteral("status")).toInt());
         auto *item = new QTreeWidgetItem(m_history);
-        item->setText(HistoryTimeColumn, MachineDelegate::timeText(change.value(QStringLiteral("at")).toDateTime()));
+        item->setText(HistoryTimeColumn, TimeText::of(change.value(QStringLiteral("at")).toDateTime()));
         item->setIcon(HistoryStatusColumn,
                       QIcon(CommandLogDelegate::statusPixmap(changeStatus, iconSide, devicePixelRatioF())));
         item->setText(HistoryStatusColumn, CommandLogDelegate::statusText(changeStatus));

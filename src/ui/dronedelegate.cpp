@@ -1,6 +1,5 @@
 #include "dronedelegate.h"
 
-#include "agetext.h"
 #include "cellpainter.h"
 #include "model/dronemodel.h"
 #include "theme.h"
@@ -120,14 +119,8 @@ void DroneDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIn
         break;
     }
     case DroneModel::LastUpdateColumn: {
-        // Stale: how long ago this console last heard of it, on its own
-        // clock; the server's time of day could be hours off, or yesterday.
-        if (stale) {
-            option->text = AgeText::stale(index.data(DroneModel::AgeRole).toLongLong());
-            break;
-        }
-        const QDateTime at = index.data(DroneModel::LastUpdateRole).toDateTime();
-        option->text = at.isValid() ? locale.toString(at.toLocalTime().time(), QStringLiteral("HH:mm:ss")) : QString();
+        option->text = lastSeenText(stale, index.data(DroneModel::AgeRole).toLongLong(),
+                                    index.data(DroneModel::LastUpdateRole).toDateTime());
         break;
     }
     default:

@@ -1,6 +1,5 @@
 #include "machinedelegate.h"
 
-#include "agetext.h"
 #include "cellpainter.h"
 #include "model/machinemodel.h"
 #include "theme.h"
@@ -58,18 +57,6 @@ QString MachineDelegate::ticketStatusText(TicketStatus status)
         return tr("Resolved");
     }
     return {};
-}
-
-QString MachineDelegate::timeText(const QDateTime &at)
-{
-    if (!at.isValid())
-        return {};
-    const QLocale locale;
-    const QDateTime local = at.toLocalTime();
-    const QString time = locale.toString(local.time(), QStringLiteral("HH:mm:ss"));
-    if (local.date() == QDate::currentDate())
-        return time;
-    return tr("%1 %2").arg(locale.toString(local.date(), QLocale::ShortFormat), time);
 }
 
 void MachineDelegate::drawStatusSymbol(QPainter *p, MachineState status, const QRectF &r)
@@ -186,11 +173,9 @@ void MachineDelegate::initStyleOption(QStyleOptionViewItem *option, const QModel
         break;
     }
     case MachineModel::LastUpdateColumn: {
-        // Stale: how long ago this console last heard of it, on its own
-        // clock; the server's time of day could be hours off, or yesterday.
-        option->text = index.data(MachineModel::StaleRole).toBool()
-            ? AgeText::stale(index.data(MachineModel::AgeRole).toLongLong())
-            : timeText(index.data(MachineModel::LastUpdateRole).toDateTime());
+        option->text
+            = lastSeenText(index.data(MachineModel::StaleRole).toBool(), index.data(MachineModel::AgeRole).toLongLong(),
+                           index.data(MachineModel::LastUpdateRole).toDateTime());
         break;
     }
     default:

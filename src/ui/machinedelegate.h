@@ -23,7 +23,6 @@ public:
     static QString priorityText(Domain::TicketPriority priority);
     static QString ticketStatusText(Domain::TicketStatus status);
     // Local time of day; with the date when it is not today. Empty if invalid.
-    static QString timeText(const QDateTime &at);
 
     // The shape of a status (abnormal ones carry their colour too).
     static void drawStatusSymbol(QPainter *painter, Domain::MachineState status, const QRectF &rect);

@@ -6,6 +6,7 @@
 
 #include "agetext.h"
 #include "machinedelegate.h"
+#include "timetext.h"
 #include "machinefilterproxy.h"
 #include "theme.h"
 
@@ -324,7 +325,7 @@ void MachinesView::updateDetail()
     m_detailLine->setText(tr("Line %1").arg(machine.line));
     QString figures = tr("Utilization %1 % · %2 produced")
                           .arg(locale.toString(qRound(machine.utilization)), locale.toString(machine.producedCount));
-    const QString updated = MachineDelegate::timeText(machine.timestamp);
+    const QString updated = TimeText::of(machine.timestamp);
     if (!updated.isEmpty())
         figures = tr("%1 · updated %2").arg(figures, updated);
     if (stale)
@@ -371,7 +372,7 @@ void MachinesView::updateTickets()
         for (const QVariant &stepValue : history) {
             const QVariantMap step = stepValue.toMap();
             auto *child = new QTreeWidgetItem(item);
-            child->setText(DescriptionColumn, MachineDelegate::timeText(step.value(QStringLiteral("at")).toDateTime()));
+            child->setText(DescriptionColumn, TimeText::of(step.value(QStringLiteral("at")).toDateTime()));
             child->setText(
                 TicketStatusColumn,
                 MachineDelegate::ticketStatusText(TicketStatus(step.value(QStringLiteral("status")).toInt())));

@@ -1,7 +1,9 @@
 #include "statustabledelegate.h"
 
+#include "agetext.h"
 #include "cellpainter.h"
 #include "theme.h"
+#include "timetext.h"
 
 #include <QPainter>
 
@@ -56,4 +58,9 @@ void StatusTableDelegate::paintBarCell(QPainter *painter, const QStyleOptionView
     CellPainter::drawText(painter, opt, left, shown.text,
                           shown.textColour.isValid() ? shown.textColour : opt.palette.color(QPalette::Text),
                           shown.bold);
+}
+
+QString StatusTableDelegate::lastSeenText(bool stale, qint64 ageMs, const QDateTime &at)
+{
+    return stale ? AgeText::stale(ageMs) : TimeText::of(at);
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QColor>
+#include <QDateTime>
 #include <QStyledItemDelegate>
 
 // The base of a table delegate whose rows can be stale and which leads one
@@ -46,6 +47,12 @@ protected:
     virtual bool needsAction(const QModelIndex &index) const = 0;
     // The bar of the row, given the cell's text and whether the row is stale.
     virtual Bar bar(const QModelIndex &index, const QString &text, bool stale) const = 0;
+
+    // The "last update" column: a stale row says how long ago this console
+    // last heard of it, counted on its own clock (`ageMs`), since the
+    // server's time of day could be hours off, or yesterday; a live row
+    // shows the server's time `at` (TimeText::of).
+    static QString lastSeenText(bool stale, qint64 ageMs, const QDateTime &at);
 
 private:
     void paintSymbolCell(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const;

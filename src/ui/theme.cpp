@@ -16,66 +16,98 @@ bool dark()
     return g_mode == ThemeMode::Dark;
 }
 
-QPalette lightPalette()
+// The colours of one theme's palette: text is `ink` on every surface
+// (window, base, button, tool tip), white on the highlight and where bright,
+// and `muted` when disabled; every other role takes its colour from here.
+struct PaletteColours
+{
+    QColor ink; // text on every surface
+    QColor muted; // disabled text
+    QColor window;
+    QColor base;
+    QColor alternateBase;
+    QColor button;
+    QColor light;
+    QColor midlight;
+    QColor mid;
+    QColor dark;
+    QColor shadow;
+    QColor highlight;
+    QColor link;
+    QColor toolTipBase;
+    QColor placeholderText;
+};
+
+QPalette paletteOf(const PaletteColours &c)
 {
     QPalette p;
-    const QColor ink(0x1f, 0x23, 0x28);
-    const QColor muted(0x8a, 0x90, 0x96);
-    p.setColor(QPalette::Window, QColor(0xdd, 0xdf, 0xe1));
-    p.setColor(QPalette::WindowText, ink);
-    p.setColor(QPalette::Base, QColor(0xee, 0xef, 0xf0));
-    p.setColor(QPalette::AlternateBase, QColor(0xe5, 0xe7, 0xe9));
-    p.setColor(QPalette::Text, ink);
-    p.setColor(QPalette::Button, QColor(0xd3, 0xd6, 0xd9));
-    p.setColor(QPalette::ButtonText, ink);
+    p.setColor(QPalette::Window, c.window);
+    p.setColor(QPalette::WindowText, c.ink);
+    p.setColor(QPalette::Base, c.base);
+    p.setColor(QPalette::AlternateBase, c.alternateBase);
+    p.setColor(QPalette::Text, c.ink);
+    p.setColor(QPalette::Button, c.button);
+    p.setColor(QPalette::ButtonText, c.ink);
     p.setColor(QPalette::BrightText, Qt::white);
-    p.setColor(QPalette::Light, QColor(0xf4, 0xf5, 0xf6));
-    p.setColor(QPalette::Midlight, QColor(0xe3, 0xe5, 0xe7));
-    p.setColor(QPalette::Mid, QColor(0xa9, 0xae, 0xb3));
-    p.setColor(QPalette::Dark, QColor(0x8c, 0x92, 0x98));
-    p.setColor(QPalette::Shadow, QColor(0x5a, 0x60, 0x66));
-    p.setColor(QPalette::Highlight, QColor(0x5b, 0x6b, 0x7c));
+    p.setColor(QPalette::Light, c.light);
+    p.setColor(QPalette::Midlight, c.midlight);
+    p.setColor(QPalette::Mid, c.mid);
+    p.setColor(QPalette::Dark, c.dark);
+    p.setColor(QPalette::Shadow, c.shadow);
+    p.setColor(QPalette::Highlight, c.highlight);
     p.setColor(QPalette::HighlightedText, Qt::white);
-    p.setColor(QPalette::Link, QColor(0x2e, 0x5a, 0x88));
-    p.setColor(QPalette::ToolTipBase, QColor(0xf7, 0xf7, 0xf7));
-    p.setColor(QPalette::ToolTipText, ink);
-    p.setColor(QPalette::PlaceholderText, QColor(0x6b, 0x72, 0x79));
-    p.setColor(QPalette::Disabled, QPalette::Text, muted);
-    p.setColor(QPalette::Disabled, QPalette::WindowText, muted);
-    p.setColor(QPalette::Disabled, QPalette::ButtonText, muted);
+    p.setColor(QPalette::Link, c.link);
+    p.setColor(QPalette::ToolTipBase, c.toolTipBase);
+    p.setColor(QPalette::ToolTipText, c.ink);
+    p.setColor(QPalette::PlaceholderText, c.placeholderText);
+    p.setColor(QPalette::Disabled, QPalette::Text, c.muted);
+    p.setColor(QPalette::Disabled, QPalette::WindowText, c.muted);
+    p.setColor(QPalette::Disabled, QPalette::ButtonText, c.muted);
     return p;
+}
+
+QPalette lightPalette()
+{
+    return paletteOf({
+        .ink = QColor(0x1f, 0x23, 0x28),
+        .muted = QColor(0x8a, 0x90, 0x96),
+        .window = QColor(0xdd, 0xdf, 0xe1),
+        .base = QColor(0xee, 0xef, 0xf0),
+        .alternateBase = QColor(0xe5, 0xe7, 0xe9),
+        .button = QColor(0xd3, 0xd6, 0xd9),
+        .light = QColor(0xf4, 0xf5, 0xf6),
+        .midlight = QColor(0xe3, 0xe5, 0xe7),
+        .mid = QColor(0xa9, 0xae, 0xb3),
+        .dark = QColor(0x8c, 0x92, 0x98),
+        .shadow = QColor(0x5a, 0x60, 0x66),
+        .highlight = QColor(0x5b, 0x6b, 0x7c),
+        .link = QColor(0x2e, 0x5a, 0x88),
+        .toolTipBase = QColor(0xf7, 0xf7, 0xf7),
+        .placeholderText = QColor(0x6b, 0x72, 0x79),
+    });
 }
 
 // Dark grey surfaces, not black: black behind light text tires the eyes over
 // a shift and makes every colour glare. Text is a soft off-white.
 QPalette darkPalette()
 {
-    QPalette p;
-    const QColor ink(0xdf, 0xe3, 0xe7);
-    const QColor muted(0x7d, 0x84, 0x8b);
-    p.setColor(QPalette::Window, QColor(0x2a, 0x2e, 0x32));
-    p.setColor(QPalette::WindowText, ink);
-    p.setColor(QPalette::Base, QColor(0x33, 0x38, 0x3d));
-    p.setColor(QPalette::AlternateBase, QColor(0x38, 0x3d, 0x42));
-    p.setColor(QPalette::Text, ink);
-    p.setColor(QPalette::Button, QColor(0x3a, 0x3f, 0x44));
-    p.setColor(QPalette::ButtonText, ink);
-    p.setColor(QPalette::BrightText, Qt::white);
-    p.setColor(QPalette::Light, QColor(0x4a, 0x50, 0x56));
-    p.setColor(QPalette::Midlight, QColor(0x42, 0x47, 0x4d));
-    p.setColor(QPalette::Mid, QColor(0x4c, 0x52, 0x58));
-    p.setColor(QPalette::Dark, QColor(0x22, 0x25, 0x28));
-    p.setColor(QPalette::Shadow, QColor(0x16, 0x18, 0x1a));
-    p.setColor(QPalette::Highlight, QColor(0x4f, 0x60, 0x70));
-    p.setColor(QPalette::HighlightedText, Qt::white);
-    p.setColor(QPalette::Link, QColor(0x8c, 0xb4, 0xdc));
-    p.setColor(QPalette::ToolTipBase, QColor(0x3f, 0x44, 0x4a));
-    p.setColor(QPalette::ToolTipText, ink);
-    p.setColor(QPalette::PlaceholderText, QColor(0x96, 0x9c, 0xa2));
-    p.setColor(QPalette::Disabled, QPalette::Text, muted);
-    p.setColor(QPalette::Disabled, QPalette::WindowText, muted);
-    p.setColor(QPalette::Disabled, QPalette::ButtonText, muted);
-    return p;
+    return paletteOf({
+        .ink = QColor(0xdf, 0xe3, 0xe7),
+        .muted = QColor(0x7d, 0x84, 0x8b),
+        .window = QColor(0x2a, 0x2e, 0x32),
+        .base = QColor(0x33, 0x38, 0x3d),
+        .alternateBase = QColor(0x38, 0x3d, 0x42),
+        .button = QColor(0x3a, 0x3f, 0x44),
+        .light = QColor(0x4a, 0x50, 0x56),
+        .midlight = QColor(0x42, 0x47, 0x4d),
+        .mid = QColor(0x4c, 0x52, 0x58),
+        .dark = QColor(0x22, 0x25, 0x28),
+        .shadow = QColor(0x16, 0x18, 0x1a),
+        .highlight = QColor(0x4f, 0x60, 0x70),
+        .link = QColor(0x8c, 0xb4, 0xdc),
+        .toolTipBase = QColor(0x3f, 0x44, 0x4a),
+        .placeholderText = QColor(0x96, 0x9c, 0xa2),
+    });
 }
 
 } // namespace
