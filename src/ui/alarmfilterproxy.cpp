@@ -1,60 +1,13 @@
 #include "alarmfilterproxy.h"
 
 AlarmFilterProxy::AlarmFilterProxy(Section section, QObject *parent)
-    : QSortFilterProxyModel(parent)
+    : ListFilterProxy(AlarmModel::AlarmIdRole, AlarmModel::SortRole,
+                      {AlarmModel::MessageRole, AlarmModel::SourceIdRole, AlarmModel::AlarmIdRole,
+                       AlarmModel::AckedByRole, AlarmModel::NoteRole, AlarmModel::ShelvedByRole,
+                       AlarmModel::ShelveReasonRole},
+                      parent)
     , m_section(section)
-{
-    setSortRole(AlarmModel::SortRole);
-    // An acknowledged or shelved alarm moves at once, not on the next resort.
-    setDynamicSortFilter(true);
-}
-
-void AlarmFilterProxy::setMinimumSeverity(Domain::AlarmSeverity severity)
-{
-    if (severity == m_minimumSeverity)
-        return;
-    m_minimumSeverity = severity;
-    invalidateFilter();
-}
-
-void AlarmFilterProxy::setStates(const QSet<int> &states)
-{
-    if (states == m_states)
-        return;
-    m_states = states;
-    invalidateFilter();
-}
-
-void AlarmFilterProxy::setSourceKind(int kind)
-{
-    if (kind == m_sourceKind)
-        return;
-    m_sourceKind = kind;
-    invalidateFilter();
-}
-
-void AlarmFilterProxy::setSearchText(const QString &text)
-{
-    const QString trimmed = text.trimmed();
-    if (trimmed == m_searchText)
-        return;
-    m_searchText = trimmed;
-    invalidateFilter();
-}
-
-QString AlarmFilterProxy::alarmIdAt(int proxyRow) const
-{
-    return index(proxyRow, 0).data(AlarmModel::AlarmIdRole).toString();
-}
-
-int AlarmFilterProxy::rowOfAlarm(const QString &alarmId) const
-{
-    for (int row = 0; row < rowCount(); ++row) {
-        if (alarmIdAt(row) == alarmId)
-            return row;
-    }
-    return -1;
-}
+{ }
 
 bool AlarmFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
@@ -74,16 +27,7 @@ bool AlarmFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &source
         if (!kind.isValid() || kind.toInt() != m_sourceKind)
             return false;
     }
-    if (m_searchText.isEmpty())
-        return true;
-    static constexpr int searched[]
-        = {AlarmModel::MessageRole, AlarmModel::SourceIdRole,  AlarmModel::AlarmIdRole,     AlarmModel::AckedByRole,
-           AlarmModel::NoteRole,    AlarmModel::ShelvedByRole, AlarmModel::ShelveReasonRole};
-    for (int role : searched) {
-        if (index.data(role).toString().contains(m_searchText, Qt::CaseInsensitive))
-            return true;
-    }
-    return false;
+    return matchesSearch(index);
 }
 
 bool AlarmFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &right) const
@@ -96,5 +40,5 @@ bool AlarmFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &righ
     const QDateTime rightRaised = right.data(AlarmModel::RaisedAtRole).toDateTime();
     if (leftRaised != rightRaised)
         return leftRaised > rightRaised;
-    return left.data(AlarmModel::AlarmIdRole).toString() < right.data(AlarmModel::AlarmIdRole).toString();
+    return ListFilterProxy::lessThan(left, right);
 }

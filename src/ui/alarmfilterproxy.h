@@ -1,14 +1,15 @@
 #pragma once
 
+#include "listfilterproxy.h"
 #include "model/alarmmodel.h"
 
 #include <QSet>
-#include <QSortFilterProxyModel>
 
 // One section of the alarms view over the AlarmModel: the alarms in play or
 // the shelved ones (listed apart so a shelved alarm is never out of sight),
-// narrowed by the operator's filters. Sorts on the model's raw SortRole.
-class AlarmFilterProxy : public QSortFilterProxyModel
+// narrowed by the operator's filters and a search in the message, source,
+// alarm id, operators, note and reason. Sorts on the model's raw SortRole.
+class AlarmFilterProxy : public ListFilterProxy
 {
     Q_OBJECT
 
@@ -20,21 +21,18 @@ public:
     Section section() const { return m_section; }
 
     // Alarms of this severity or a more severe one (Critical is the most).
-    void setMinimumSeverity(Domain::AlarmSeverity severity);
+    void setMinimumSeverity(Domain::AlarmSeverity severity) { setFilter(m_minimumSeverity, severity); }
     Domain::AlarmSeverity minimumSeverity() const { return m_minimumSeverity; }
     // Only these states (Domain::AlarmState as int); empty: any state.
-    void setStates(const QSet<int> &states);
+    void setStates(const QSet<int> &states) { setFilter(m_states, states); }
     QSet<int> states() const { return m_states; }
     // Only this source kind (Domain::AlarmSourceKind as int); -1: any.
-    void setSourceKind(int kind);
+    void setSourceKind(int kind) { setFilter(m_sourceKind, kind); }
     int sourceKind() const { return m_sourceKind; }
-    // Case-insensitive, in the message, source, alarm id, operators, note and reason.
-    void setSearchText(const QString &text);
-    QString searchText() const { return m_searchText; }
 
-    QString alarmIdAt(int proxyRow) const;
+    QString alarmIdAt(int proxyRow) const { return keyAt(proxyRow); }
     // The proxy row of an alarm, or -1 when it is not listed here.
-    int rowOfAlarm(const QString &alarmId) const;
+    int rowOfAlarm(const QString &alarmId) const { return rowOfKey(alarmId); }
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
@@ -47,5 +45,4 @@ private:
     Domain::AlarmSeverity m_minimumSeverity = Domain::AlarmSeverity::Info;
     QSet<int> m_states;
     int m_sourceKind = -1;
-    QString m_searchText;
 };
