@@ -91,24 +91,10 @@ std::optional<QUuid> AlarmOutbox::enqueue(Kind kind, const QString &alarmId, con
     const QString what = tr("Queueing the %1 of alarm %2").arg(kindName(kind), alarmId);
     const QUuid requestId = QUuid::createUuid();
     const QString payloadText = compactJson(payload);
-
-    if (!m_database.setDurable(true))
-        return std::nullopt;
-    QSqlQuery insert(m_database.connection());
-    insert.prepare(QStringLiteral("INSERT INTO outbox (request_id, kind, alarm_id, payload, created_at) "
-                                  "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"));
-    insert.addBindValue(uuidKey(requestId));
-    insert.addBindValue(kindName(kind));
-    insert.addBindValue(text(alarmId));
-    insert.addBindValue(payloadText);
-    insert.addBindValue(msOrNow(createdAt));
-    const bool inserted = m_database.exec(insert, what);
-    const QString insertError = m_database.lastError();
-    m_database.setDurable(false);
-    m_database.setLastError(insertError);
+    const std::optional<int> inserted = insertDurably(requestId, kind, alarmId, payloadText, createdAt, what);
     if (!inserted)
         return std::nullopt;
-    if (insert.numRowsAffected() == 1)
+    if (*inserted == 1)
         return requestId;
 
     QSqlQuery existing(m_database.connection());
@@ -131,59 +117,60 @@ bool AlarmOutbox::insert(const Entry &entry)
     if (!m_database.ready())
         return false;
     const QString what = tr("Queueing the %1 of alarm %2").arg(kindName(entry.kind), entry.alarmId);
+    return insertDurably(entry.requestId, entry.kind, entry.alarmId, compactJson(entry.payload), entry.createdAt, what)
+        .has_value();
+}
+
+std::optional<int> AlarmOutbox::insertDurably(const QUuid &requestId, Kind kind, const QString &alarmId,
+                                              const QString &payloadText, const QDateTime &createdAt,
+                                              const QString &what)
+{
     if (!m_database.setDurable(true))
-        return false;
+        return std::nullopt;
     // Any uniqueness conflict keeps the row already there: the same request
     // id, or the same action still pending from an earlier run (the
     // outbox_pending_once index), which is not a failure of the store.
     QSqlQuery insert(m_database.connection());
     insert.prepare(QStringLiteral("INSERT INTO outbox (request_id, kind, alarm_id, payload, created_at) "
                                   "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"));
-    insert.addBindValue(uuidKey(entry.requestId));
-    insert.addBindValue(kindName(entry.kind));
-    insert.addBindValue(text(entry.alarmId));
-    insert.addBindValue(compactJson(entry.payload));
-    insert.addBindValue(msOrNow(entry.createdAt));
+    insert.addBindValue(uuidKey(requestId));
+    insert.addBindValue(kindName(kind));
+    insert.addBindValue(text(alarmId));
+    insert.addBindValue(payloadText);
+    insert.addBindValue(msOrNow(createdAt));
     const bool inserted = m_database.exec(insert, what);
     const QString insertError = m_database.lastError();
     m_database.setDurable(false);
     m_database.setLastError(insertError);
-    return inserted;
+    if (!inserted)
+        return std::nullopt;
+    return insert.numRowsAffected();
 }
 
 std::optional<QList<AlarmOutbox::Entry>> AlarmOutbox::pending()
 {
-    if (!m_database.ready())
-        return std::nullopt;
-    QSqlQuery query(m_database.connection());
-    query.setForwardOnly(true);
-    if (!m_database.execSql(query,
-                            QStringLiteral("SELECT ") + outboxColumns
-                                + QStringLiteral(" FROM outbox WHERE state = 'pending' ORDER BY seq"),
-                            tr("Reading the queued acknowledgements")))
-        return std::nullopt;
-    QList<Entry> entries;
-    while (query.next())
-        entries.append(outboxEntryFrom(query));
-    return entries;
+    return entries(QStringLiteral("WHERE state = 'pending' ORDER BY seq"), tr("Reading the queued acknowledgements"));
 }
 
 std::optional<QList<AlarmOutbox::Entry>> AlarmOutbox::failed()
+{
+    return entries(QStringLiteral("WHERE state = 'failed' ORDER BY finished_at DESC, seq DESC"),
+                   tr("Reading the refused acknowledgements"));
+}
+
+std::optional<QList<AlarmOutbox::Entry>> AlarmOutbox::entries(const QString &whereAndOrder, const QString &what)
 {
     if (!m_database.ready())
         return std::nullopt;
     QSqlQuery query(m_database.connection());
     query.setForwardOnly(true);
     if (!m_database.execSql(
-            query,
-            QStringLiteral("SELECT ") + outboxColumns
-                + QStringLiteral(" FROM outbox WHERE state = 'failed' ORDER BY finished_at DESC, seq DESC"),
-            tr("Reading the refused acknowledgements")))
+            query, QStringLiteral("SELECT ") + outboxColumns + QStringLiteral(" FROM outbox ") + whereAndOrder, what))
         return std::nullopt;
-    QList<Entry> entries;
+    QList<Entry> list;
     while (query.next())
-        entries.append(outboxEntryFrom(query));
-    return entries;
+        list.append(outboxEntryFrom(query));
+    return list;
 }
 
 bool AlarmOutbox::recordAttempt(const QUuid &requestId, const QDateTime &at)

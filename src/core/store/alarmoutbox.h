@@ -54,6 +54,13 @@ public:
 
 private:
     bool finish(const QUuid &requestId, State state, const QString &reason, const QDateTime &at);
+    // Inserts one request, synchronously on disk; a row already there on a
+    // uniqueness conflict stays. The rows inserted (0 or 1), or
+    // std::nullopt when the write failed (Database::lastError says why).
+    std::optional<int> insertDurably(const QUuid &requestId, Kind kind, const QString &alarmId,
+                                     const QString &payloadText, const QDateTime &createdAt, const QString &what);
+    // The entries `whereAndOrder` selects ("WHERE … ORDER BY …"); `what` names the read in an error.
+    std::optional<QList<Entry>> entries(const QString &whereAndOrder, const QString &what);
 
     Database &m_database;
 };
