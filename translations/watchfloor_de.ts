@@ -611,6 +611,14 @@
         <source>Reading the command log</source>
         <translation>Lesen des Befehlsprotokolls</translation>
     </message>
+    <message>
+        <source>%1 failed: a command still being sent, or lost with the link, is not logged as such</source>
+        <translation>%1 fehlgeschlagen: Ein Befehl, der noch gesendet wird oder mit der Verbindung verloren ging, wird nicht als solcher protokolliert</translation>
+    </message>
+    <message>
+        <source>%1 failed: the command id is not a UUID</source>
+        <translation>%1 fehlgeschlagen: Die Befehls-ID ist keine UUID</translation>
+    </message>
 </context>
 <context>
     <name>CommandLogDelegate</name>
@@ -649,6 +657,14 @@
     <message>
         <source>Done at %1</source>
         <translation>Erledigt um %1</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Wird gesendet</translation>
+    </message>
+    <message>
+        <source>Link lost</source>
+        <translation>Verbindung verloren</translation>
     </message>
 </context>
 <context>

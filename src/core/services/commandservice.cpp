@@ -2,10 +2,10 @@
 
 #include "net/connectionservice.h"
 
+#include "domain/commandstate.h"
 #include "domain/endpointfact.h"
 #include "linkstatus.h"
 #include "model/commandmodel.h"
-#include "model/plantvalues.h"
 #include "model/tilemodel.h"
 #include "protocol/messages.h"
 #include "session.h"
@@ -486,7 +486,7 @@ void CommandService::log(const Command &command, Domain::CommandState status)
     entry.endpointId = command.endpointId;
     entry.requestedValue = command.requested;
     entry.status = status;
-    if (PlantValues::isFinal(status)) {
+    if (Domain::isFinal(status)) {
         entry.actualValue = command.actual;
         entry.error = command.error;
     }
