@@ -611,6 +611,14 @@
         <source>Reading the command log</source>
         <translation>Lesen des Befehlsprotokolls</translation>
     </message>
+    <message>
+        <source>%1 failed: a command still being sent, or lost with the link, is not logged as such</source>
+        <translation>%1 fehlgeschlagen: Ein Befehl, der noch gesendet wird oder mit der Verbindung verloren ging, wird nicht als solcher protokolliert</translation>
+    </message>
+    <message>
+        <source>%1 failed: the command id is not a UUID</source>
+        <translation>%1 fehlgeschlagen: Die Befehls-ID ist keine UUID</translation>
+    </message>
 </context>
 <context>
     <name>CommandLogDelegate</name>

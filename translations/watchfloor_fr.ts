@@ -611,6 +611,14 @@
         <source>Reading the command log</source>
         <translation>Lecture du journal des commandes</translation>
     </message>
+    <message>
+        <source>%1 failed: a command still being sent, or lost with the link, is not logged as such</source>
+        <translation>%1&#xa0;: échec&#xa0;: une commande en cours d’envoi, ou perdue avec la liaison, n’est pas journalisée comme telle</translation>
+    </message>
+    <message>
+        <source>%1 failed: the command id is not a UUID</source>
+        <translation>%1&#xa0;: échec&#xa0;: l’identifiant de la commande n’est pas un UUID</translation>
+    </message>
 </context>
 <context>
     <name>CommandLogDelegate</name>

@@ -1,8 +1,8 @@
 #include "commandlogfilterproxy.h"
 
 #include "commandlogdelegate.h"
+#include "domain/commandstate.h"
 #include "model/commandlogmodel.h"
-#include "model/plantvalues.h"
 
 using Domain::CommandState;
 
@@ -56,7 +56,7 @@ bool CommandLogFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &s
     case StatusFilter::All:
         break;
     case StatusFilter::Pending:
-        if (PlantValues::isFinal(status))
+        if (Domain::isFinal(status))
             return false;
         break;
     case StatusFilter::Succeeded:

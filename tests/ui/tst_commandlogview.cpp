@@ -26,8 +26,10 @@
 
 #include <memory>
 
+using Domain::CommandRecord;
 using Domain::CommandState;
 using Domain::CommandStatus;
+using Domain::EndpointValue;
 
 namespace {
 
@@ -47,16 +49,16 @@ SimOptions plant()
 }
 
 // A command an earlier run logged, a day ago, by another operator.
-CommandLog::Command earlier()
+CommandRecord earlier()
 {
-    CommandLog::Command c;
-    c.commandId = QUuid::createUuid();
+    CommandRecord c;
+    c.commandId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     c.endpointId = QStringLiteral("T1.P101.running");
     c.requestedValue = true;
     c.operatorName = QStringLiteral("carol");
-    c.status = QStringLiteral("queued");
+    c.status = CommandState::Queued;
     c.actualValue = false;
-    c.createdAt = QDateTime::currentDateTimeUtc().addDays(-1);
+    c.issuedAt = QDateTime::currentDateTimeUtc().addDays(-1);
     return c;
 }
 
@@ -68,16 +70,20 @@ struct Console : ConsoleFixture
     {
         if (withStore) {
             QVERIFY2(store.open(storePath), qPrintable(store.lastError()));
-            CommandLog::Command failed = earlier();
+            CommandRecord failed = earlier();
             QVERIFY(store.commandLog().append(failed));
-            const QDateTime at = failed.createdAt.addSecs(2);
-            QVERIFY(store.commandLog().update(failed.commandId, QStringLiteral("sent"), false, {}, at));
-            QVERIFY(store.commandLog().update(failed.commandId, QStringLiteral("failed"), false,
-                                              QStringLiteral("device not responding"), at.addSecs(3)));
-            failedId = failed.commandId.toString(QUuid::WithoutBraces);
-            CommandLog::Command done = earlier();
+            const QDateTime at = failed.issuedAt.addSecs(2);
+            const QUuid failedKey = QUuid::fromString(failed.commandId);
+            QVERIFY(store.commandLog().update(failedKey, {CommandState::Sent, at, EndpointValue(false), QString()}));
+            QVERIFY(store.commandLog().update(
+                failedKey,
+                {CommandState::Failed, at.addSecs(3), EndpointValue(false), QStringLiteral("device not responding")}));
+            failedId = failed.commandId;
+            CommandRecord done = earlier();
             QVERIFY(store.commandLog().append(done));
-            QVERIFY(store.commandLog().update(done.commandId, QStringLiteral("succeeded"), true, {}, done.createdAt));
+            QVERIFY(
+                store.commandLog().update(QUuid::fromString(done.commandId),
+                                          {CommandState::Succeeded, done.issuedAt, EndpointValue(true), QString()}));
             store.close(); // the earlier run ends; this one opens the database on its own thread
             openStore(storePath);
         }
@@ -150,7 +156,7 @@ private:
 void TestCommandLogView::liveUpdateOfAnEarlierCommandUpdatesItsRow()
 {
     const QString path = m_dir.filePath(QStringLiteral("merge.sqlite"));
-    CommandLog::Command stored = earlier();
+    CommandRecord stored = earlier();
     {
         LocalStore earlierRun;
         QVERIFY(earlierRun.open(path));
@@ -163,7 +169,7 @@ void TestCommandLogView::liveUpdateOfAnEarlierCommandUpdatesItsRow()
     QAbstractItemModelTester tester(&log, QAbstractItemModelTester::FailureReportingMode::Fatal);
     QCOMPARE(log.rowCount(), 1);
     QCOMPARE(log.earlierRunCount(), 1);
-    const QString id = stored.commandId.toString(QUuid::WithoutBraces);
+    const QString id = stored.commandId;
     QCOMPARE(log.rowOf(id), 0);
     QVERIFY(log.index(0, 0).data(CommandLogModel::EarlierRunRole).toBool());
     QCOMPARE(log.index(0, 0).data(CommandLogModel::StatusRole).toInt(), int(CommandState::Queued));

@@ -66,9 +66,9 @@ struct Console : WindowFixture
         return session.tiles()->indexOfEndpoint(endpointId).data(TileModel::ValueRole);
     }
     // The command as the profile's database has it, read on the store's thread.
-    std::optional<CommandLog::Command> stored(const QUuid &id)
+    std::optional<Domain::CommandRecord> stored(const QUuid &id)
     {
-        return session.store()->callAndWait<std::optional<CommandLog::Command>>(
+        return session.store()->callAndWait<std::optional<Domain::CommandRecord>>(
             [id](LocalStore &store) { return store.commandLog().find(id); });
     }
     int commandsFor(const QString &endpointId)
@@ -122,7 +122,7 @@ void TestControlPanel::toggleSendsOnceAndSettlesOnTheServersValue()
     QCOMPARE(c.window->commandService()->commands().size(), 1);
     // And it is in the command log, in the profile's database, with its outcome.
     const QUuid id = c.window->commandService()->commands().constFirst().id;
-    QTRY_VERIFY(c.stored(id).has_value() && c.stored(id)->status == u"succeeded");
+    QTRY_VERIFY(c.stored(id).has_value() && c.stored(id)->status == Domain::CommandState::Succeeded);
     QCOMPARE(c.stored(id)->operatorName, QStringLiteral("alice"));
 }
 

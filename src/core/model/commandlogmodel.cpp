@@ -1,17 +1,28 @@
 #include "commandlogmodel.h"
 
-#include "domain/endpointfact.h"
-
 #include "commandmodel.h"
-#include "plantvalues.h"
-
-#include <QVariantMap>
+#include "commandroles.h"
 
 #include <algorithm>
 
+using Domain::CommandRecord;
 using Domain::CommandState;
 
 namespace {
+
+using Field = CommandRoles::Field;
+
+// What the record roles answer, from CommandIdRole to HistoryRole.
+constexpr CommandRoles::Fields<11> recordFields {
+    Field::CommandId, Field::EndpointId, Field::OperatorName, Field::RequestedValue, Field::ActualValue, Field::Status,
+    Field::Final,     Field::Error,      Field::IssuedAt,     Field::LastChange,     Field::History};
+static_assert(CommandLogModel::HistoryRole - CommandLogModel::CommandIdRole + 1 == recordFields.size());
+
+// What each column shows, raw.
+constexpr std::array<Field, CommandLogModel::ColumnCount> columnFields {
+    Field::IssuedAt,    Field::OperatorName, Field::EndpointId, Field::RequestedValue,
+    Field::ActualValue, Field::Status,       Field::Error,
+};
 
 // When this program started: stored commands created before it belong to an
 // earlier run. Set while the program loads, before any command can arrive.
@@ -64,38 +75,21 @@ int CommandLogModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-QVariant CommandLogModel::columnValue(const Row &row, int column) const
+QVariant CommandLogModel::columnValue(const Row &row, int column)
 {
-    switch (column) {
-    case TimeColumn:
-        return row.issuedAt;
-    case OperatorColumn:
-        return row.operatorName;
-    case EndpointColumn:
-        return row.endpointId;
-    case RequestedColumn:
-        return row.requestedValue;
-    case ActualColumn:
-        return row.actualValue;
-    case StatusColumn:
-        return int(row.status);
-    case ResultColumn:
-        return row.error ? QVariant(*row.error) : QVariant();
-    }
-    return {};
+    return CommandRoles::value(row, columnFields.at(column));
 }
 
-QVariant CommandLogModel::sortValue(const Row &row, int column) const
+QVariant CommandLogModel::sortValue(const Row &row, int column)
 {
     // Values of mixed types do not compare: values sort as text, the result
     // by its error text.
     switch (column) {
     case RequestedColumn:
-        return row.requestedValue.toString();
     case ActualColumn:
-        return row.actualValue.toString();
+        return columnValue(row, column).toString();
     case ResultColumn:
-        return row.error.value_or(QString());
+        return row.error;
     default:
         return columnValue(row, column);
     }
@@ -111,42 +105,11 @@ QVariant CommandLogModel::data(const QModelIndex &index, int role) const
         return columnValue(row, index.column());
     case SortRole:
         return sortValue(row, index.column());
-    case CommandIdRole:
-        return row.commandId;
-    case EndpointIdRole:
-        return row.endpointId;
-    case OperatorNameRole:
-        return row.operatorName;
-    case RequestedValueRole:
-        return row.requestedValue;
-    case ActualValueRole:
-        return row.actualValue;
-    case StatusRole:
-        return int(row.status);
-    case FinalRole:
-        return PlantValues::isFinal(row.status);
-    case ErrorRole:
-        return row.error ? QVariant(*row.error) : QVariant();
-    case IssuedAtRole:
-        return row.issuedAt;
-    case LastChangeRole:
-        return row.lastChange;
-    case HistoryRole: {
-        QVariantList history;
-        history.reserve(row.history.size());
-        for (const Change &change : row.history) {
-            QVariantMap item {{QStringLiteral("status"), int(change.status)}, {QStringLiteral("at"), change.at}};
-            if (change.actualValue.isValid())
-                item.insert(QStringLiteral("actualValue"), change.actualValue);
-            if (change.error)
-                item.insert(QStringLiteral("error"), *change.error);
-            history.append(item);
-        }
-        return history;
-    }
     case EarlierRunRole:
         return row.earlierRun;
     }
+    if (const std::optional<Field> field = CommandRoles::fieldOf(recordFields, CommandIdRole, role))
+        return CommandRoles::value(row, *field);
     return {};
 }
 
@@ -176,18 +139,8 @@ QVariant CommandLogModel::headerData(int section, Qt::Orientation orientation, i
 QHash<int, QByteArray> CommandLogModel::roleNames() const
 {
     QHash<int, QByteArray> names = QAbstractTableModel::roleNames();
+    CommandRoles::addNames(names, recordFields, CommandIdRole);
     names.insert({
-        {CommandIdRole, "commandId"},
-        {EndpointIdRole, "endpointId"},
-        {OperatorNameRole, "operatorName"},
-        {RequestedValueRole, "requestedValue"},
-        {ActualValueRole, "actualValue"},
-        {StatusRole, "status"},
-        {FinalRole, "isFinal"},
-        {ErrorRole, "error"},
-        {IssuedAtRole, "issuedAt"},
-        {LastChangeRole, "lastChange"},
-        {HistoryRole, "history"},
         {EarlierRunRole, "earlierRun"},
         {SortRole, "sortValue"},
     });
@@ -210,9 +163,9 @@ void CommandLogModel::load(const History &earlier)
         return;
     }
     m_rows.reserve(earlier.entries->size());
-    for (const Entry &entry : *earlier.entries) {
+    for (const CommandRecord &entry : *earlier.entries) {
         Row row;
-        static_cast<Entry &>(row) = entry;
+        static_cast<CommandRecord &>(row) = entry;
         row.earlierRun = entry.issuedAt.isValid() && entry.issuedAt < runStart;
         if (row.earlierRun)
             ++m_earlierRunCount;
@@ -223,8 +176,7 @@ void CommandLogModel::load(const History &earlier)
 
 bool CommandLogModel::merge(Row &row, int liveRow) const
 {
-    const Domain::CommandStatus &c = m_live->commandAt(liveRow);
-    const QModelIndex index = m_live->index(liveRow, 0);
+    const CommandRecord &c = m_live->commandAt(liveRow);
     bool changed = false;
     const auto set = [&changed](auto &field, const auto &value) {
         if (!(field == value)) {
@@ -236,30 +188,30 @@ bool CommandLogModel::merge(Row &row, int liveRow) const
         set(row.endpointId, c.endpointId);
     if (!c.operatorName.isEmpty())
         set(row.operatorName, c.operatorName);
-    if (const QVariant requested = EndpointFact::toVariant(c.requestedValue); requested.isValid())
-        set(row.requestedValue, requested);
-    if (const QVariant actual = EndpointFact::toVariant(c.actualValue); actual.isValid())
-        set(row.actualValue, actual);
-    if (c.error)
+    if (!std::holds_alternative<std::monostate>(c.requestedValue))
+        set(row.requestedValue, c.requestedValue);
+    if (!std::holds_alternative<std::monostate>(c.actualValue))
+        set(row.actualValue, c.actualValue);
+    if (!c.error.isEmpty())
         set(row.error, c.error);
+    if (c.completedAt.isValid())
+        set(row.completedAt, c.completedAt);
     if (!row.issuedAt.isValid())
-        set(row.issuedAt, index.data(CommandModel::IssuedAtRole).toDateTime());
+        set(row.issuedAt, c.issuedAt);
 
     // The live history restarts with each run (and when the live model drops
     // and relists a command): only changes the row has not seen enter it.
-    const QVariantList history = index.data(CommandModel::HistoryRole).toList();
-    for (qsizetype i = row.liveChangesSeen; i < history.size(); ++i) {
-        const QVariantMap change = history.at(i).toMap();
-        const auto status = CommandState(change.value(QStringLiteral("status")).toInt());
+    for (qsizetype i = row.liveChangesSeen; i < c.history.size(); ++i) {
+        const Domain::CommandStep &step = c.history.at(i);
         if (!row.history.isEmpty()) {
             const CommandState last = row.history.constLast().status;
-            if (last == status || (PlantValues::isFinal(last) && !PlantValues::isFinal(status)))
+            if (last == step.status || (Domain::isFinal(last) && !Domain::isFinal(step.status)))
                 continue;
         }
-        row.history.append({status, change.value(QStringLiteral("at")).toDateTime(), {}, {}});
+        row.history.append(step);
         changed = true;
     }
-    row.liveChangesSeen = int(history.size());
+    row.liveChangesSeen = int(c.history.size());
     if (!row.history.isEmpty()) {
         set(row.status, row.history.constLast().status);
         set(row.lastChange, row.history.constLast().at);

@@ -1,9 +1,8 @@
 #pragma once
 
-#include "domain/plant.h"
+#include "domain/commandrecord.h"
 
 #include <QAbstractTableModel>
-#include <QDateTime>
 #include <QHash>
 #include <QList>
 #include <QPointer>
@@ -56,34 +55,13 @@ public:
 
     static constexpr int DefaultHistoryLimit = 1000;
 
-    // One change of a command's status, as the log keeps it.
-    struct Change
-    {
-        Domain::CommandState status = Domain::CommandState::Queued;
-        QDateTime at;
-        QVariant actualValue; // known only for stored changes
-        std::optional<QString> error;
-    };
-    // A command as the log keeps it across runs.
-    struct Entry
-    {
-        QString commandId;
-        QString endpointId;
-        QString operatorName;
-        QVariant requestedValue; // bool, double or QString; invalid when unknown
-        QVariant actualValue;
-        Domain::CommandState status = Domain::CommandState::Queued;
-        std::optional<QString> error;
-        QDateTime issuedAt;
-        QDateTime lastChange;
-        QList<Change> history; // oldest first
-    };
     // What the local store held at start: no store (live commands only), the
-    // stored commands newest first, or why they could not be read.
+    // stored commands newest first (their ids as the store keys them, see
+    // storeId()), or why they could not be read.
     struct History
     {
         bool hasStore = false;
-        std::optional<QList<Entry>> entries;
+        std::optional<QList<Domain::CommandRecord>> entries;
         QString error;
     };
 
@@ -109,15 +87,15 @@ public:
     static QUuid storeId(const QString &commandId);
 
 private:
-    struct Row : Entry
+    struct Row : Domain::CommandRecord
     {
         bool earlierRun = false;
         int liveChangesSeen = 0; // entries of the live model's history merged so far
     };
 
     static QString keyOf(const QString &commandId) { return storeId(commandId).toString(QUuid::WithoutBraces); }
-    QVariant columnValue(const Row &row, int column) const;
-    QVariant sortValue(const Row &row, int column) const;
+    static QVariant columnValue(const Row &row, int column);
+    static QVariant sortValue(const Row &row, int column);
     void load(const History &earlier);
     void onLiveRowsInserted(int first, int last);
     void onLiveRowsChanged(int first, int last, const QList<int> &roles);

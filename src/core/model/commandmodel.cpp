@@ -1,15 +1,30 @@
 #include "commandmodel.h"
 
-#include "domain/endpointfact.h"
-
-#include "plantvalues.h"
-
-#include <QVariantMap>
+#include "commandroles.h"
 
 #include <algorithm>
 
-using Domain::CommandState;
+using Domain::CommandRecord;
 using Domain::CommandStatus;
+
+namespace {
+
+using Field = CommandRoles::Field;
+
+// What the record roles answer, from CommandIdRole to HistoryRole.
+constexpr CommandRoles::Fields<12> recordFields {Field::CommandId,   Field::EndpointId,   Field::RequestedValue,
+                                                 Field::ActualValue, Field::OperatorName, Field::Status,
+                                                 Field::Final,       Field::Error,        Field::IssuedAt,
+                                                 Field::CompletedAt, Field::LastChange,   Field::History};
+static_assert(CommandModel::HistoryRole - CommandModel::CommandIdRole + 1 == recordFields.size());
+
+// What each column shows, raw: the values also sort naturally.
+constexpr std::array<Field, CommandModel::ColumnCount> columnFields {
+    Field::CommandId,    Field::EndpointId, Field::RequestedValue, Field::ActualValue,
+    Field::OperatorName, Field::Status,     Field::LastChange,
+};
+
+} // namespace
 
 CommandModel::CommandModel(QObject *parent)
     : LiveTableModel(parent)
@@ -27,61 +42,11 @@ QVariant CommandModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const Item &item = m_items.at(index.row());
-    const CommandStatus &c = item.command;
-
-    switch (role) {
-    case Qt::DisplayRole:
-    case SortRole:
-        // Raw values, which also sort naturally.
-        switch (index.column()) {
-        case IdColumn:
-            return c.commandId;
-        case EndpointColumn:
-            return c.endpointId;
-        case RequestedColumn:
-            return EndpointFact::toVariant(c.requestedValue);
-        case ActualColumn:
-            return EndpointFact::toVariant(c.actualValue);
-        case OperatorColumn:
-            return c.operatorName;
-        case StatusColumn:
-            return int(c.status);
-        case LastChangeColumn:
-            return item.history.constLast().at;
-        }
-        return {};
-    case CommandIdRole:
-        return c.commandId;
-    case EndpointIdRole:
-        return c.endpointId;
-    case RequestedValueRole:
-        return EndpointFact::toVariant(c.requestedValue);
-    case ActualValueRole:
-        return EndpointFact::toVariant(c.actualValue);
-    case OperatorNameRole:
-        return c.operatorName;
-    case StatusRole:
-        return int(c.status);
-    case FinalRole:
-        return PlantValues::isFinal(c.status);
-    case ErrorRole:
-        return c.error ? QVariant(*c.error) : QVariant();
-    case IssuedAtRole:
-        return item.issuedAt;
-    case CompletedAtRole:
-        return c.completedAt.isValid() ? QVariant(c.completedAt) : QVariant();
-    case LastChangeRole:
-        return item.history.constLast().at;
-    case HistoryRole: {
-        QVariantList history;
-        history.reserve(item.history.size());
-        for (const StatusChange &change : item.history)
-            history.append(
-                QVariantMap {{QStringLiteral("status"), int(change.status)}, {QStringLiteral("at"), change.at}});
-        return history;
-    }
-    }
+    const CommandRecord &record = m_items.at(index.row());
+    if (role == Qt::DisplayRole || role == SortRole)
+        return CommandRoles::value(record, columnFields.at(index.column()));
+    if (const std::optional<Field> field = CommandRoles::fieldOf(recordFields, CommandIdRole, role))
+        return CommandRoles::value(record, *field);
     return baseData(index.row(), role);
 }
 
@@ -111,49 +76,33 @@ QVariant CommandModel::headerData(int section, Qt::Orientation orientation, int 
 QHash<int, QByteArray> CommandModel::roleNames() const
 {
     QHash<int, QByteArray> names = LiveTableModel::roleNames();
-    // `final` is a QML keyword in newer Qt, hence isFinal.
-    names.insert({
-        {CommandIdRole, "commandId"},
-        {EndpointIdRole, "endpointId"},
-        {RequestedValueRole, "requestedValue"},
-        {ActualValueRole, "actualValue"},
-        {OperatorNameRole, "operatorName"},
-        {StatusRole, "status"},
-        {FinalRole, "isFinal"},
-        {ErrorRole, "error"},
-        {IssuedAtRole, "issuedAt"},
-        {CompletedAtRole, "completedAt"},
-        {LastChangeRole, "lastChange"},
-        {HistoryRole, "history"},
-    });
+    CommandRoles::addNames(names, recordFields, CommandIdRole);
     return names;
 }
 
-void CommandModel::merge(Item &item, const CommandStatus &update, const QDateTime &at)
+void CommandModel::merge(CommandRecord &record, const CommandStatus &update, const QDateTime &at)
 {
-    CommandStatus &c = item.command;
-    if (update.status != c.status) {
-        c.status = update.status;
-        item.history.append({update.status, at});
-    }
     if (!update.endpointId.isEmpty())
-        c.endpointId = update.endpointId;
+        record.endpointId = update.endpointId;
     if (!std::holds_alternative<std::monostate>(update.requestedValue))
-        c.requestedValue = update.requestedValue;
+        record.requestedValue = update.requestedValue;
     if (!std::holds_alternative<std::monostate>(update.actualValue))
-        c.actualValue = update.actualValue;
+        record.actualValue = update.actualValue;
     if (!update.operatorName.isEmpty())
-        c.operatorName = update.operatorName;
+        record.operatorName = update.operatorName;
     if (update.error)
-        c.error = update.error;
+        record.error = *update.error;
     if (update.completedAt.isValid())
-        c.completedAt = update.completedAt;
+        record.completedAt = update.completedAt;
+    if (update.status != record.status || record.history.isEmpty()) {
+        record.status = update.status;
+        record.lastChange = at;
+        record.history.append({update.status, at, record.actualValue, record.error});
+    }
 }
 
-QList<int> CommandModel::changedRoles(const Item &before, const Item &after)
+QList<int> CommandModel::changedRoles(const CommandRecord &b, const CommandRecord &a)
 {
-    const CommandStatus &b = before.command;
-    const CommandStatus &a = after.command;
     QList<int> roles;
     const auto add = [&roles](std::initializer_list<int> more) {
         for (int role : more)
@@ -170,9 +119,9 @@ QList<int> CommandModel::changedRoles(const Item &before, const Item &after)
         add({OperatorNameRole, Qt::DisplayRole, SortRole});
     if (a.status != b.status)
         add({StatusRole, Qt::DisplayRole, SortRole});
-    if (PlantValues::isFinal(a.status) != PlantValues::isFinal(b.status))
+    if (Domain::isFinal(a.status) != Domain::isFinal(b.status))
         add({FinalRole});
-    if (after.history.size() != before.history.size())
+    if (a.history.size() != b.history.size())
         add({HistoryRole, LastChangeRole, Qt::DisplayRole, SortRole});
     if (a.error != b.error)
         add({ErrorRole});
@@ -185,15 +134,15 @@ void CommandModel::applyBatch(const QList<CommandStatus> &updates)
 {
     const qint64 heard = now();
     const QDateTime at = QDateTime::currentDateTimeUtc(); // one time for the whole batch
-    QHash<int, Item> before; // rows changed, as they were
+    QHash<int, CommandRecord> before; // rows changed, as they were
     QStringList newKeys;
-    QList<Item> newItems;
+    QList<CommandRecord> newItems;
     QHash<QString, qsizetype> newIndex;
 
     for (const CommandStatus &update : updates) {
         if (update.commandId.isEmpty())
             continue;
-        Item *item = nullptr;
+        CommandRecord *item = nullptr;
         const int row = rowOf(update.commandId);
         if (row >= 0) {
             item = &m_items[row];
@@ -202,10 +151,13 @@ void CommandModel::applyBatch(const QList<CommandStatus> &updates)
         } else {
             newIndex.insert(update.commandId, newItems.size());
             newKeys.append(update.commandId);
-            newItems.append({update, at, {{update.status, at}}});
+            CommandRecord &added = newItems.emplace_back();
+            added.commandId = update.commandId;
+            added.issuedAt = at;
+            merge(added, update, at);
             continue;
         }
-        if (PlantValues::isFinal(item->command.status) && !PlantValues::isFinal(update.status))
+        if (Domain::isFinal(item->status) && !Domain::isFinal(update.status))
             continue; // a late duplicate of a command already finished
         if (row >= 0 && !before.contains(row))
             before.insert(row, *item);
@@ -236,8 +188,8 @@ void CommandModel::noteIssued(const CommandStatus &command, const QString &opera
         issued.operatorName = operatorName;
     // Should the server have spoken of the command already, its status stands.
     const int row = rowOf(command.commandId);
-    if (row >= 0 && !PlantValues::isFinal(command.status))
-        issued.status = m_items.at(row).command.status;
+    if (row >= 0 && !Domain::isFinal(command.status))
+        issued.status = m_items.at(row).status;
     applyBatch({issued});
 }
 
@@ -256,7 +208,7 @@ bool CommandModel::evictOverBound()
     QSet<QString> keep;
     keep.reserve(rowCount());
     for (int row = 0; row < rowCount(); ++row) {
-        if (excess > 0 && PlantValues::isFinal(m_items.at(row).command.status)) {
+        if (excess > 0 && Domain::isFinal(m_items.at(row).status)) {
             --excess;
             continue;
         }
@@ -273,5 +225,5 @@ void CommandModel::removeItems(int first, int count)
 int CommandModel::pendingCount() const
 {
     return int(std::count_if(m_items.cbegin(), m_items.cend(),
-                             [](const Item &item) { return !PlantValues::isFinal(item.command.status); }));
+                             [](const CommandRecord &record) { return !Domain::isFinal(record.status); }));
 }

@@ -1,14 +1,15 @@
 #pragma once
 
+#include "domain/commandrecord.h"
 #include "domain/plant.h"
 #include "livetablemodel.h"
 
-#include <QDateTime>
 #include <QList>
 
 // Commands sent to control-panel endpoints, by this console or any other,
 // one row per commandId in the order this console first saw them, each with
-// every status it went through. A command is history once it has finished:
+// every status it went through (a Domain::CommandRecord, whose history has
+// the actual value and error known at each change). A command is history once it has finished:
 // the `commands` snapshot updates the commands it lists and adds the new
 // ones, but never removes one it no longer lists; only the row bound does,
 // oldest finished commands first.
@@ -41,7 +42,7 @@ public:
         IssuedAtRole, // QDateTime, UTC: when this console first saw the command
         CompletedAtRole, // QDateTime, UTC, the server's; invalid until finished
         LastChangeRole, // QDateTime, UTC: when this console saw the latest status change
-        HistoryRole, // QVariantList of QVariantMap {status, at}, oldest first
+        HistoryRole, // QVariantList of QVariantMap {status, at[, actualValue][, error]}, oldest first
     };
     Q_ENUM(Role)
 
@@ -76,28 +77,18 @@ public:
     int maxRows() const { return m_maxRows; }
 
     int pendingCount() const;
-    const Domain::CommandStatus &commandAt(int row) const { return m_items.at(row).command; }
+    const Domain::CommandRecord &commandAt(int row) const { return m_items.at(row); }
 
 protected:
     void removeItems(int first, int count) override;
 
 private:
-    struct StatusChange
-    {
-        Domain::CommandState status;
-        QDateTime at; // UTC, this console's clock
-    };
-    struct Item
-    {
-        Domain::CommandStatus command;
-        QDateTime issuedAt;
-        QList<StatusChange> history;
-    };
-
-    static void merge(Item &item, const Domain::CommandStatus &update, const QDateTime &at);
-    static QList<int> changedRoles(const Item &before, const Item &after);
+    // Folds a status heard at `at` into the record; a new record (no history
+    // yet) starts with it.
+    static void merge(Domain::CommandRecord &record, const Domain::CommandStatus &update, const QDateTime &at);
+    static QList<int> changedRoles(const Domain::CommandRecord &before, const Domain::CommandRecord &after);
     bool evictOverBound(); // true if it removed rows
 
-    QList<Item> m_items; // parallel to the rows
+    QList<Domain::CommandRecord> m_items; // parallel to the rows
     int m_maxRows = 2000;
 };

@@ -1,6 +1,6 @@
 #include "tilecommandtracker.h"
 
-#include "plantvalues.h"
+#include "domain/commandstate.h"
 
 #include <utility>
 
@@ -50,7 +50,7 @@ TileCommandTracker::Changes TileCommandTracker::apply(const QList<Domain::Comman
     for (const auto &update : updates) {
         if (isFinished(update.commandId))
             continue; // a late duplicate
-        if (!sending && PlantValues::isFinal(update.status)) {
+        if (!sending && Domain::isFinal(update.status)) {
             clearPending(update.commandId);
             rememberFinished(update.commandId);
             continue;

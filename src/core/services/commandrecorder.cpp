@@ -1,86 +1,29 @@
 #include "commandrecorder.h"
 
-#include "domain/endpointfact.h"
 #include "model/commandmodel.h"
-#include "model/plantvalues.h"
 #include "store/localstore.h"
 #include "store/storeworker.h"
 
-#include <QVariantMap>
-
 #include <algorithm>
 
+using Domain::CommandRecord;
 using Domain::CommandState;
-
-namespace {
-
-// How the log stores a status: the protocol's word.
-QString wordOf(CommandState state)
-{
-    return Domain::wordOf(Domain::kCommandStates, state);
-}
-
-// A stored value as the model shows it; invalid for null or undefined.
-QVariant fromJson(const QJsonValue &value)
-{
-    return EndpointFact::toVariant(EndpointFact::fromJson(value));
-}
-
-CommandLogModel::Entry entryOf(const CommandLog::Command &c)
-{
-    CommandLogModel::Entry entry;
-    entry.commandId = c.commandId.toString(QUuid::WithoutBraces);
-    entry.endpointId = c.endpointId;
-    entry.operatorName = c.operatorName;
-    entry.requestedValue = fromJson(c.requestedValue);
-    entry.actualValue = fromJson(c.actualValue);
-    entry.status = Domain::valueOf(Domain::kCommandStates, c.status).value_or(CommandState::Queued);
-    if (!c.error.isEmpty())
-        entry.error = c.error;
-    entry.issuedAt = c.createdAt;
-    entry.lastChange = c.updatedAt;
-    for (const CommandLog::StatusChange &change : c.history) {
-        entry.history.append({Domain::valueOf(Domain::kCommandStates, change.status).value_or(CommandState::Queued),
-                              change.at, fromJson(change.actualValue),
-                              change.error.isEmpty() ? std::nullopt : std::optional<QString>(change.error)});
-    }
-    return entry;
-}
-
-} // namespace
+using Domain::CommandStep;
 
 CommandLogModel::History CommandRecorder::readHistory(StoreWorker *store, int limit)
 {
     if (!store)
         return {};
-    struct Read
-    {
-        bool open = false;
-        std::optional<QList<CommandLog::Command>> commands;
-        QString error;
-    };
-    const Read read = store->callAndWait<Read>([limit](LocalStore &s) {
-        Read answer;
-        answer.open = s.isOpen();
-        if (answer.open) {
-            answer.commands = s.commandLog().newest(std::max(0, limit));
-            answer.error = s.lastError();
+    return store->callAndWait<CommandLogModel::History>([limit](LocalStore &s) {
+        CommandLogModel::History history;
+        history.hasStore = s.isOpen();
+        if (history.hasStore) {
+            history.entries = s.commandLog().newest(std::max(0, limit));
+            if (!history.entries)
+                history.error = s.lastError();
         }
-        return answer;
+        return history;
     });
-    CommandLogModel::History history;
-    history.hasStore = read.open;
-    if (!read.open)
-        return history;
-    if (!read.commands) {
-        history.error = read.error;
-        return history;
-    }
-    history.entries.emplace();
-    history.entries->reserve(read.commands->size());
-    for (const CommandLog::Command &c : *read.commands)
-        history.entries->append(entryOf(c));
-    return history;
 }
 
 CommandRecorder::CommandRecorder(CommandModel *commands, StoreWorker *store, QObject *parent)
@@ -126,37 +69,31 @@ void CommandRecorder::recordRows(int first, int last)
 
 struct CommandRecorder::Job
 {
-    CommandLog::Command entry;
-    QList<Change> changes;
+    QUuid key; // the command's in the store
+    // The command as it is appended if the store does not know it yet (its
+    // id the store's key); status, time, actual value and error are those of
+    // the step that appends it.
+    CommandRecord command;
+    QList<CommandStep> steps; // not handed over yet, oldest first
 };
 
 void CommandRecorder::record(int row)
 {
-    const Domain::CommandStatus &command = m_commands->commandAt(row);
+    const CommandRecord &command = m_commands->commandAt(row);
     int &changesSeen = m_logged[command.commandId];
-    const QVariantList history = m_commands->index(row, 0).data(CommandModel::HistoryRole).toList();
-    if (changesSeen >= history.size())
+    if (changesSeen >= command.history.size())
         return;
-    QList<Change> changes;
-    for (qsizetype i = changesSeen; i < history.size(); ++i) {
-        const QVariantMap change = history.at(i).toMap();
-        changes.append({CommandState(change.value(QStringLiteral("status")).toInt()),
-                        change.value(QStringLiteral("at")).toDateTime()});
-    }
-    // The entry as it is appended if the store does not know the command yet;
-    // status, time and error are those of the change that appends it.
-    CommandLog::Command entry;
-    entry.commandId = CommandLogModel::storeId(command.commandId);
-    entry.endpointId = command.endpointId;
-    entry.requestedValue = EndpointFact::toJson(command.requestedValue);
-    entry.operatorName = command.operatorName;
-    entry.actualValue = EndpointFact::toJson(command.actualValue);
-    entry.error = command.error.value_or(QString());
+    Job job;
+    job.key = CommandLogModel::storeId(command.commandId);
+    job.command = command;
+    job.command.commandId = job.key.toString(QUuid::WithoutBraces);
+    job.command.history.clear();
+    job.steps = command.history.mid(changesSeen);
     const int firstChange = changesSeen;
-    changesSeen = int(history.size());
+    changesSeen = int(command.history.size());
     const QString commandId = command.commandId;
     const quint64 generation = m_generation;
-    m_store->call<Written>([job = Job {entry, changes}](LocalStore &store) { return write(store, job); }, this,
+    m_store->call<Written>([job = std::move(job)](LocalStore &store) { return write(store, job); }, this,
                            [this, commandId, generation, firstChange](const Written &written) {
                                onWritten(commandId, generation, firstChange, written);
                            });
@@ -164,45 +101,42 @@ void CommandRecorder::record(int row)
 
 CommandRecorder::Written CommandRecorder::write(LocalStore &store, const Job &job)
 {
-    const CommandLog::Command &entry = job.entry;
-    const QList<Change> &changes = job.changes;
     Written result;
     if (!store.isOpen()) {
         // A database that did not open keeps nothing; the alarm service's banner says why.
-        result.changesDone = int(changes.size());
+        result.changesDone = int(job.steps.size());
         return result;
     }
     const auto fail = [&store, &result] {
         result.error = store.lastError().isEmpty() ? StoreWorker::tr("the write failed") : store.lastError();
     };
     // What the store has: this run's earlier jobs, or an earlier run's entry, which goes on.
-    const std::optional<CommandLog::Command> known = store.commandLog().find(entry.commandId);
+    const std::optional<CommandRecord> known = store.commandLog().find(job.key);
     bool inStore = known.has_value();
-    std::optional<CommandState> last = known ? Domain::valueOf(Domain::kCommandStates, known->status) : std::nullopt;
-    for (const Change &change : changes) {
-        const QString error = PlantValues::isFinal(change.status) ? entry.error : QString();
+    std::optional<CommandState> last = known ? std::optional(known->status) : std::nullopt;
+    for (CommandStep step : job.steps) {
+        if (!Domain::isFinal(step.status))
+            step.error.clear(); // an error belongs to the end of a command
         if (!inStore) {
-            CommandLog::Command first = entry;
-            first.status = wordOf(change.status);
-            first.error = error;
-            first.createdAt = change.at;
+            CommandRecord first = job.command;
+            first.status = step.status;
+            first.issuedAt = step.at;
+            first.actualValue = step.actualValue;
+            first.error = step.error;
             if (!store.commandLog().append(first)) {
                 fail();
                 break;
             }
-        } else if (last
-                   && (*last == change.status
-                       || (PlantValues::isFinal(*last) && !PlantValues::isFinal(change.status)))) {
+        } else if (last && (*last == step.status || (Domain::isFinal(*last) && !Domain::isFinal(step.status)))) {
             ++result.changesDone; // a repeat, or a late report of an earlier step
             continue;
-        } else if (!store.commandLog().update(entry.commandId, wordOf(change.status), entry.actualValue, error,
-                                              change.at)) {
+        } else if (!store.commandLog().update(job.key, step)) {
             fail();
             break;
         }
         ++result.writes;
         inStore = true;
-        last = change.status;
+        last = step.status;
         ++result.changesDone;
     }
     return result;

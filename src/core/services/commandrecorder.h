@@ -1,6 +1,6 @@
 #pragma once
 
-#include "domain/plant.h"
+#include "domain/commandrecord.h"
 #include "model/commandlogmodel.h"
 
 #include <QHash>
@@ -17,7 +17,8 @@ class StoreWorker;
 // Writes every command the live model learns about into the local store's
 // command log, this console's and other operators' alike: a new command is
 // appended, every later change of its status is recorded once, in order,
-// with the actual value and error known then. A snapshot that lists known
+// with the actual value known then, and the error when the change ends the
+// command (the model's Domain::CommandStep as it is). A snapshot that lists known
 // commands again writes nothing new, and a command already logged by an
 // earlier run continues its entry instead of starting a second one.
 //
@@ -54,11 +55,6 @@ Q_SIGNALS:
     void storeFailed(const QString &error);
 
 private:
-    struct Change
-    {
-        Domain::CommandState status;
-        QDateTime at;
-    };
     struct Written
     {
         int changesDone = 0; // of the job's changes, dealt with in order
@@ -70,8 +66,8 @@ private:
     void record(int row);
     void onWritten(const QString &commandId, quint64 generation, int firstChange, const Written &written);
     void failed(const QString &error);
-    // One command's changes for the store, with its entry as the log keeps it
-    // (defined beside write(), in the store's terms).
+    // One command's changes for the store, with its record as it is appended
+    // (defined beside write()).
     struct Job;
     // Runs on the store's thread.
     static Written write(LocalStore &store, const Job &job);

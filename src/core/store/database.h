@@ -1,16 +1,19 @@
 #pragma once
 
 #include <QCoreApplication>
+#include <QList>
 #include <QLoggingCategory>
 #include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QString>
+#include <QVariantList>
 
+#include <algorithm>
 #include <map>
 #include <memory>
 #include <optional>
 
 class QSqlError;
-class QSqlQuery;
 
 Q_DECLARE_LOGGING_CATEGORY(lcStore)
 
@@ -75,6 +78,27 @@ public:
     // cannot be prepared.
     QSqlQuery *preparedQuery(const QString &sql, const QString &what);
     std::optional<int> rowCount(const QString &table);
+    // One page of a SELECT: sql ends in LIMIT ? OFFSET ?, its other
+    // placeholders take `values`; each row is read by read(const QSqlQuery &).
+    // std::nullopt, with lastError() saying what failed, when it fails.
+    template<typename Row, typename Read>
+    std::optional<QList<Row>> readPage(const QString &sql, const QVariantList &values, int limit, int offset,
+                                       const QString &what, Read read)
+    {
+        QSqlQuery query(m_db);
+        query.setForwardOnly(true);
+        query.prepare(sql);
+        for (const QVariant &value : values)
+            query.addBindValue(value);
+        query.addBindValue(std::max(0, limit));
+        query.addBindValue(std::max(0, offset));
+        if (!exec(query, what))
+            return std::nullopt;
+        QList<Row> rows;
+        while (query.next())
+            rows.append(read(query));
+        return rows;
+    }
     // Keeps the newest `limit` rows of table (ordered by newestFirst, an ORDER BY
     // clause over its columns and its seq), deleting the older ones once count
     // passes limit by a tenth of it; count is table's row count and follows the

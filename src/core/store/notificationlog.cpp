@@ -81,18 +81,10 @@ std::optional<QList<NotificationLog::Notification>> NotificationLog::newest(int 
 {
     if (!m_database.ready())
         return std::nullopt;
-    QSqlQuery query(m_database.connection());
-    query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT ") + notificationColumns
-                  + QStringLiteral(" FROM notifications ORDER BY time DESC, seq DESC LIMIT ? OFFSET ?"));
-    query.addBindValue(std::max(0, limit));
-    query.addBindValue(std::max(0, offset));
-    if (!m_database.exec(query, tr("Reading the notification history")))
-        return std::nullopt;
-    QList<Notification> list;
-    while (query.next())
-        list.append(notificationFrom(query));
-    return list;
+    return m_database.readPage<Notification>(
+        QStringLiteral("SELECT ") + notificationColumns
+            + QStringLiteral(" FROM notifications ORDER BY time DESC, seq DESC LIMIT ? OFFSET ?"),
+        {}, limit, offset, tr("Reading the notification history"), notificationFrom);
 }
 
 std::optional<int> NotificationLog::unreadCount()

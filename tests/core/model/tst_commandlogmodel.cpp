@@ -21,9 +21,9 @@ CommandStatus status(const QString &id, CommandState state, const QString &endpo
 }
 
 // A command of an earlier run as the store gives it back.
-CommandLogModel::Entry stored(const QString &id, CommandState state, qint64 secondsAgo)
+Domain::CommandRecord stored(const QString &id, CommandState state, qint64 secondsAgo)
 {
-    CommandLogModel::Entry e;
+    Domain::CommandRecord e;
     e.commandId = id;
     e.endpointId = QStringLiteral("T1.V101.open");
     e.operatorName = QStringLiteral("bob");
@@ -86,7 +86,7 @@ void TestCommandLogModel::earlierRunsComeFirstAndAreMarked()
 {
     CommandLogModel::History earlier;
     earlier.hasStore = true;
-    earlier.entries = QList<CommandLogModel::Entry> {
+    earlier.entries = QList<Domain::CommandRecord> {
         stored(QUuid::createUuid().toString(QUuid::WithoutBraces), CommandState::Failed, 3600),
         stored(QUuid::createUuid().toString(QUuid::WithoutBraces), CommandState::Succeeded, 7200)};
     CommandModel live;
@@ -108,7 +108,7 @@ void TestCommandLogModel::aLiveUpdateOfAStoredCommandUpdatesItsRow()
     const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     CommandLogModel::History earlier;
     earlier.hasStore = true;
-    earlier.entries = QList<CommandLogModel::Entry> {stored(id, CommandState::Sent, 5)};
+    earlier.entries = QList<Domain::CommandRecord> {stored(id, CommandState::Sent, 5)};
     CommandModel live;
     CommandLogModel log(&live, earlier);
     QAbstractItemModelTester tester(&log, QAbstractItemModelTester::FailureReportingMode::Fatal);
@@ -161,7 +161,7 @@ void TestCommandLogModel::plainIdsGetAStableStoreKey()
     // A `plain` server's numeric id, stored last run, meets its live status.
     CommandLogModel::History earlier;
     earlier.hasStore = true;
-    earlier.entries = QList<CommandLogModel::Entry> {stored(QStringLiteral("12"), CommandState::Sent, 5)};
+    earlier.entries = QList<Domain::CommandRecord> {stored(QStringLiteral("12"), CommandState::Sent, 5)};
     CommandModel live;
     CommandLogModel log(&live, earlier);
     live.applyBatch({status(QStringLiteral("12"), CommandState::Succeeded)});

@@ -17,8 +17,10 @@
 
 #include <memory>
 
+using Domain::CommandRecord;
 using Domain::CommandState;
 using Domain::CommandStatus;
+using Domain::EndpointValue;
 
 namespace {
 
@@ -72,10 +74,9 @@ struct Console : ConsoleFixture
 };
 
 // The command as the store has it, read on its thread after every write posted so far.
-std::optional<CommandLog::Command> storedCommand(StoreWorker *store, const QUuid &id)
+std::optional<CommandRecord> storedCommand(StoreWorker *store, const QUuid &id)
 {
-    return store->callAndWait<std::optional<CommandLog::Command>>(
-        [id](LocalStore &s) { return s.commandLog().find(id); });
+    return store->callAndWait<std::optional<CommandRecord>>([id](LocalStore &s) { return s.commandLog().find(id); });
 }
 
 int storedCount(StoreWorker *store)
@@ -89,10 +90,10 @@ int storedCount(StoreWorker *store)
 QStringList storedHistory(StoreWorker *store, const QString &commandId)
 {
     QStringList names;
-    const std::optional<CommandLog::Command> c = storedCommand(store, QUuid::fromString(commandId));
+    const std::optional<CommandRecord> c = storedCommand(store, QUuid::fromString(commandId));
     if (c) {
-        for (const CommandLog::StatusChange &change : c->history)
-            names << change.status;
+        for (const Domain::CommandStep &change : c->history)
+            names << Domain::wordOf(Domain::kCommandStates, change.status);
     }
     return names;
 }
@@ -162,18 +163,18 @@ void TestCommandRecorder::everyStatusIsLoggedOnceInOrder()
 
     QTRY_COMPARE(recorder.writes(), 5); // 4 for the first command, 1 for the second
     QVERIFY(failed.isEmpty());
-    const std::optional<CommandLog::Command> c = storedCommand(&store, QUuid::fromString(id));
+    const std::optional<CommandRecord> c = storedCommand(&store, QUuid::fromString(id));
     QVERIFY(c);
     QCOMPARE(storedHistory(&store, id),
              (QStringList {QStringLiteral("queued"), QStringLiteral("sent"), QStringLiteral("acked"),
                            QStringLiteral("succeeded")}));
-    QCOMPARE(c->status, QStringLiteral("succeeded"));
-    QCOMPARE(c->actualValue, QJsonValue(true));
-    QCOMPARE(c->requestedValue, QJsonValue(true));
+    QCOMPARE(c->status, CommandState::Succeeded);
+    QCOMPARE(c->actualValue, EndpointValue(true));
+    QCOMPARE(c->requestedValue, EndpointValue(true));
     QCOMPARE(c->operatorName, QStringLiteral("carol"));
     QCOMPARE(c->endpointId, valve);
     // A command id that is not a UUID is logged under a stable name-based one.
-    const std::optional<CommandLog::Command> plain = storedCommand(&store, CommandLogModel::storeId(plainId));
+    const std::optional<CommandRecord> plain = storedCommand(&store, CommandLogModel::storeId(plainId));
     QVERIFY(plain);
     QCOMPARE(int(plain->history.size()), 1);
     QCOMPARE(CommandLogModel::storeId(plainId), CommandLogModel::storeId(plainId));
@@ -203,23 +204,23 @@ void TestCommandRecorder::ownAndOtherOperatorsCommandsAreLogged()
         QVERIFY(c.modelHistory(id).size() >= 3);
         QCOMPARE(c.modelHistory(id).last(), QStringLiteral("succeeded"));
     }
-    const std::optional<CommandLog::Command> own = storedCommand(c.store(), QUuid::fromString(mine));
+    const std::optional<CommandRecord> own = storedCommand(c.store(), QUuid::fromString(mine));
     QVERIFY(own);
     QCOMPARE(own->operatorName, QStringLiteral("tester"));
     QCOMPARE(own->endpointId, valve);
-    QCOMPARE(own->requestedValue, QJsonValue(true));
-    QCOMPARE(own->actualValue, QJsonValue(true)); // the valve opened
+    QCOMPARE(own->requestedValue, EndpointValue(true));
+    QCOMPARE(own->actualValue, EndpointValue(true)); // the valve opened
     QVERIFY(own->error.isEmpty());
-    const std::optional<CommandLog::Command> other = storedCommand(c.store(), QUuid::fromString(bobs));
+    const std::optional<CommandRecord> other = storedCommand(c.store(), QUuid::fromString(bobs));
     QVERIFY(other);
     QCOMPARE(other->operatorName, QStringLiteral("bob"));
     QCOMPARE(other->endpointId, setpoint);
-    QCOMPARE(other->requestedValue, QJsonValue(40.0));
-    QCOMPARE(other->actualValue, QJsonValue(40.0));
+    QCOMPARE(other->requestedValue, EndpointValue(40.0));
+    QCOMPARE(other->actualValue, EndpointValue(40.0));
     // Times in order, the last one the command's last change.
     for (qsizetype i = 1; i < other->history.size(); ++i)
         QVERIFY(other->history.at(i - 1).at <= other->history.at(i).at);
-    QCOMPARE(other->updatedAt, other->history.constLast().at);
+    QCOMPARE(other->lastChange, other->history.constLast().at);
 }
 
 void TestCommandRecorder::failedCommandsKeepTheirError()
@@ -232,9 +233,9 @@ void TestCommandRecorder::failedCommandsKeepTheirError()
     const QString id = c.sendCommand(valve, true);
     QVERIFY(!id.isEmpty());
     QTRY_VERIFY_WITH_TIMEOUT(c.finished(id), 10000);
-    const std::optional<CommandLog::Command> stored = storedCommand(c.store(), QUuid::fromString(id));
+    const std::optional<CommandRecord> stored = storedCommand(c.store(), QUuid::fromString(id));
     QVERIFY(stored);
-    QCOMPARE(stored->status, QStringLiteral("failed"));
+    QCOMPARE(stored->status, CommandState::Failed);
     QVERIFY(!stored->error.isEmpty());
     QCOMPARE(stored->error,
              c.session.commands()->index(c.session.commands()->rowOf(id), 0).data(CommandModel::ErrorRole).toString());
@@ -283,14 +284,13 @@ void TestCommandRecorder::reconnectAndNextRunDuplicateNothing()
     {
         StoreWorker store;
         store.open(path);
-        const std::optional<QList<CommandLog::Command>> all
-            = store.callAndWait<std::optional<QList<CommandLog::Command>>>(
-                [](LocalStore &s) { return s.commandLog().newest(100); });
+        const std::optional<QList<CommandRecord>> all = store.callAndWait<std::optional<QList<CommandRecord>>>(
+            [](LocalStore &s) { return s.commandLog().newest(100); });
         QVERIFY(all);
         QCOMPARE(int(all->size()), 2);
-        QCOMPARE(all->at(0).commandId, QUuid::fromString(second)); // newest first
+        QCOMPARE(QUuid::fromString(all->at(0).commandId), QUuid::fromString(second)); // newest first
         QCOMPARE(storedHistory(&store, first), firstHistory);
-        QCOMPARE(all->at(1).actualValue, QJsonValue(true));
+        QCOMPARE(all->at(1).actualValue, EndpointValue(true));
 
         // Statuses of a command logged by the earlier run continue its entry.
         CommandModel model;
@@ -318,12 +318,12 @@ void TestCommandRecorder::fullDiskIsReportedOnceAndLosesNothing()
             return QStringLiteral("no limit set");
         int failuresInARow = 0;
         for (int i = 0; i < 100000 && failuresInARow < 50; ++i) {
-            CommandLog::Command filler;
-            filler.commandId = QUuid::createUuid();
+            CommandRecord filler;
+            filler.commandId = QUuid::createUuid().toString(QUuid::WithoutBraces);
             filler.endpointId = QStringLiteral("x");
             filler.requestedValue = true;
-            filler.status = QStringLiteral("queued");
-            filler.createdAt = QDateTime::currentDateTimeUtc().addDays(-30);
+            filler.status = CommandState::Queued;
+            filler.issuedAt = QDateTime::currentDateTimeUtc().addDays(-30);
             failuresInARow = store.commandLog().append(filler) ? 0 : failuresInARow + 1;
         }
         return store.lastError();

@@ -47,16 +47,22 @@ inline QStringList notificationIds(LocalStore &store, int limit, int offset = 0)
     return ids;
 }
 
-inline CommandLog::Command command(const QUuid &id, const QString &endpoint, double value, const QDateTime &at)
+inline Domain::CommandRecord command(const QUuid &id, const QString &endpoint, double value, const QDateTime &at)
 {
-    CommandLog::Command c;
-    c.commandId = id;
+    Domain::CommandRecord c;
+    c.commandId = id.toString(QUuid::WithoutBraces);
     c.endpointId = endpoint;
     c.requestedValue = value;
     c.operatorName = QStringLiteral("alice");
-    c.status = QStringLiteral("queued");
-    c.createdAt = at;
+    c.status = Domain::CommandState::Queued;
+    c.issuedAt = at;
     return c;
+}
+
+inline Domain::CommandStep step(Domain::CommandState status, const QDateTime &at,
+                                const Domain::EndpointValue &actualValue = {}, const QString &error = {})
+{
+    return {status, at, actualValue, error};
 }
 
 inline QByteArray randomBytes(qsizetype size)
