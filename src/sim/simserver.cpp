@@ -9,12 +9,14 @@
 #include "simloadgen.h"
 #include "simtime.h"
 
+#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QSslConfiguration>
 #include <QSslSocket>
 #include <QTcpSocket>
+#include <QUuid>
 #include <QWebSocket>
 #include <QWebSocketServer>
 
@@ -44,7 +46,7 @@ SimServer::SimServer(const SimOptions &options, QObject *parent)
     , m_listener(new SimListener(this))
     , m_world(options)
     , m_actions(m_world)
-    , m_journal(QStringLiteral("journal"), QString(), QString(),
+    , m_journal(QStringLiteral("journal"), QByteArray(), QString(), QString(),
                 SimSession::Limits {options.replayEvents, options.replayAgeMs})
     , m_load(std::make_unique<SimLoadGen>(m_world, options.seed))
 {
@@ -324,8 +326,11 @@ void SimServer::handleAuth(SimClient *client, const QJsonObject &request, const 
     if (operatorName.isEmpty())
         operatorName = QStringLiteral("anonymous");
     client->clientName = request.value(QLatin1StringView("client")).toString().left(64);
-    const QString sessionId = QStringLiteral("s-%1-%2").arg(m_instance).arg(m_nextSessionId++);
-    client->session = std::make_shared<SimSession>(sessionId, operatorName, role,
+    // Session ids are "s-" and 122 random bits (a version-4 UUID): no id can
+    // be guessed from another, and none of an earlier run names one of this.
+    const QString sessionId = QStringLiteral("s-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const QByteArray owner = QCryptographicHash::hash(token.toUtf8(), QCryptographicHash::Sha256);
+    client->session = std::make_shared<SimSession>(sessionId, owner, operatorName, role,
                                                    SimSession::Limits {m_options.replayEvents, m_options.replayAgeMs});
     m_sessions.insert(sessionId, client->session);
     client->queueResult(id,
@@ -348,9 +353,11 @@ void SimServer::handleResume(SimClient *client, const QJsonObject &request, cons
         return;
     }
     const auto old = m_sessions.value(sessionId);
-    // A session belongs to whoever opened it: the same operator with the same role.
-    const bool sameOwner
-        = old && old->operatorName() == client->session->operatorName() && old->role() == client->session->role();
+    // A session belongs to whoever opened it: the same credential, for the
+    // same operator with the same role. Another token claiming the name
+    // neither takes the session over nor closes its console.
+    const bool sameOwner = old && old->owner() == client->session->owner()
+        && old->operatorName() == client->session->operatorName() && old->role() == client->session->role();
     const auto replay = sameOwner ? old->eventsAfter(quint64(lastSeqValue.toInteger())) : std::nullopt;
     if (!replay) {
         client->queueRefusal(

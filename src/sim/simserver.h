@@ -15,7 +15,6 @@
 #include <QList>
 #include <QObject>
 #include <QPointer>
-#include <QRandomGenerator>
 #include <QTimer>
 
 #include <memory>
@@ -126,11 +125,6 @@ private:
     QElapsedTimer m_clock;
     QTimer m_tick;
     QString m_error;
-    // Session ids are "s-<instance>-<n>": the instance is drawn at random per
-    // run, so that an id of an earlier run never names a session of this one.
-    const QString m_instance
-        = QString::number(QRandomGenerator::system()->generate64() & 0xffffffffffffULL, 16).rightJustified(12, u'0');
-    quint64 m_nextSessionId = 1;
     qint64 m_nextHeartbeatMs = 0;
     qint64 m_messagesIn = 0;
     qint64 m_messagesOut = 0;

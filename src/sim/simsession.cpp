@@ -2,8 +2,9 @@
 
 #include <algorithm>
 
-SimSession::SimSession(QString id, QString operatorName, QString role, Limits limits)
+SimSession::SimSession(QString id, QByteArray owner, QString operatorName, QString role, Limits limits)
     : m_id(std::move(id))
+    , m_owner(std::move(owner))
     , m_operatorName(std::move(operatorName))
     , m_role(std::move(role))
     , m_limits(limits)

@@ -21,9 +21,12 @@ public:
         qint64 replayAgeMs = 5 * 60 * 1000;
     };
 
-    SimSession(QString id, QString operatorName, QString role, Limits limits);
+    // `owner` names the credential that opened the session (a digest of its
+    // token, never the token): only the same credential may resume it.
+    SimSession(QString id, QByteArray owner, QString operatorName, QString role, Limits limits);
 
     const QString &id() const { return m_id; }
+    const QByteArray &owner() const { return m_owner; }
     const QString &operatorName() const { return m_operatorName; }
     const QString &role() const { return m_role; }
     quint64 lastSeq() const { return m_seq; }
@@ -63,6 +66,7 @@ public:
 
 private:
     QString m_id;
+    QByteArray m_owner;
     QString m_operatorName;
     QString m_role;
     Limits m_limits;

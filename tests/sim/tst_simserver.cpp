@@ -1,8 +1,10 @@
 #include "simserver.h"
 #include "simtestclient.h"
 
+#include <QSet>
 #include <QTcpSocket>
 #include <QTest>
+#include <QUuid>
 
 #include <memory>
 
@@ -32,6 +34,8 @@ private Q_SLOTS:
     void resumeReplaysWhatWasMissed();
     void resumeTooFarBackNeedsResync();
     void sessionOfAnEarlierRunIsNotResumed();
+    void sessionIdsCannotBeGuessed();
+    void anotherTokenCannotTakeOverASession();
     void adminBroadcastReachesEveryone();
     void presenceFollowsConsoles();
     void connectionLimitCloses1013();
@@ -344,6 +348,70 @@ void TestSimServer::sessionOfAnEarlierRunIsNotResumed()
                                                  {QLatin1StringView("lastSeq"), 0}});
     QVERIFY(!resumed.value(QLatin1StringView("ok")).toBool());
     QCOMPARE(errorCode(resumed), QStringLiteral("resync_required"));
+}
+
+void TestSimServer::sessionIdsCannotBeGuessed()
+{
+    // Ids are random, not counted: knowing one's own tells nothing of the next.
+    SimServer server(fast());
+    QVERIFY(server.listen());
+    QSet<QString> ids;
+    for (int i = 0; i < 3; ++i) {
+        SimTestClient client(server.url());
+        const QString id = client.authenticate()
+                               .value(QLatin1StringView("data"))
+                               .toObject()
+                               .value(QLatin1StringView("sessionId"))
+                               .toString();
+        QVERIFY2(id.startsWith(u"s-"), qPrintable(id));
+        const QUuid uuid = QUuid::fromString(id.mid(2));
+        QVERIFY2(!uuid.isNull() && uuid.version() == QUuid::Random, qPrintable(id));
+        ids.insert(id);
+    }
+    QCOMPARE(ids.size(), 3);
+}
+
+void TestSimServer::anotherTokenCannotTakeOverASession()
+{
+    // Two operator tokens; the second claims the first console's name and
+    // its session id. It must neither resume that session nor close its
+    // console, which keeps receiving its events.
+    SimOptions o = fast();
+    o.tokens = {{QStringLiteral("alice-token"), QStringLiteral("operator")},
+                {QStringLiteral("mallory-token"), QStringLiteral("operator")}};
+    SimServer server(o);
+    QVERIFY(server.listen());
+    SimTestClient alice(server.url());
+    const QString sessionId = alice.authenticate(QStringLiteral("alice-token"), QStringLiteral("alice"))
+                                  .value(QLatin1StringView("data"))
+                                  .toObject()
+                                  .value(QLatin1StringView("sessionId"))
+                                  .toString();
+    alice.subscribe(QStringLiteral("drones"));
+    QTRY_VERIFY(!alice.ofType(QStringLiteral("drone_update")).isEmpty());
+
+    SimTestClient mallory(server.url());
+    QVERIFY(mallory.authenticate(QStringLiteral("mallory-token"), QStringLiteral("alice"))
+                .value(QLatin1StringView("ok"))
+                .toBool());
+    const QJsonObject taken = mallory.request({{QLatin1StringView("type"), QStringLiteral("resume")},
+                                               {QLatin1StringView("sessionId"), sessionId},
+                                               {QLatin1StringView("lastSeq"), 0}});
+    QVERIFY(!taken.value(QLatin1StringView("ok")).toBool());
+    QCOMPARE(errorCode(taken), QStringLiteral("resync_required"));
+
+    const qsizetype before = alice.ofType(QStringLiteral("drone_update")).size();
+    QTRY_VERIFY(alice.ofType(QStringLiteral("drone_update")).size() > before + 2);
+    QCOMPARE(alice.socket().state(), QAbstractSocket::ConnectedState);
+
+    // The same credential still resumes it, after its link dropped.
+    alice.socket().abort();
+    SimTestClient again(server.url());
+    again.authenticate(QStringLiteral("alice-token"), QStringLiteral("alice"));
+    const QJsonObject resumed = again.request({{QLatin1StringView("type"), QStringLiteral("resume")},
+                                               {QLatin1StringView("sessionId"), sessionId},
+                                               {QLatin1StringView("lastSeq"), 0}});
+    QVERIFY2(resumed.value(QLatin1StringView("ok")).toBool(), qPrintable(errorCode(resumed)));
 }
 
 void TestSimServer::resumeTooFarBackNeedsResync()
