@@ -4,7 +4,12 @@
 #include "store/localstore.h"
 #include "store/storeworker.h"
 
+#include <QLoggingCategory>
+
 #include <algorithm>
+
+// The store's category: whoever reads the log for the database finds it here.
+Q_LOGGING_CATEGORY(lcCommandLog, "watchfloor.store")
 
 using Domain::CommandRecord;
 using Domain::CommandState;
@@ -165,5 +170,6 @@ void CommandRecorder::failed(const QString &error)
     if (m_failing)
         return;
     m_failing = true;
+    qCWarning(lcCommandLog).noquote() << "The command log cannot be written; commands are still shown:" << m_lastError;
     Q_EMIT storeFailed(m_lastError);
 }

@@ -24,7 +24,8 @@ class StoreWorker;
 //
 // The log is a record, not the source of what is shown: a write that fails
 // (a full disk) loses nothing on screen. It is reported once, until a write
-// succeeds again; the command is retried with its next change.
+// succeeds again — by storeFailed and by a warning with the reason in the
+// `watchfloor.store` log category; the command is retried with its next change.
 //
 // Every read and write runs on the store's thread, in the order the changes
 // arrived: each job carries a command's changes not yet handed over, and

@@ -14,6 +14,7 @@
 #include "session.h"
 #include "store/localstore.h"
 
+#include <QLoggingCategory>
 #include <QSet>
 #include <QUuid>
 
@@ -27,6 +28,9 @@ using Kind = NotificationModel::Kind;
 
 using Domain::valueOf;
 using Domain::wordOf;
+
+// The store's category: whoever reads the log for the database finds it here.
+Q_LOGGING_CATEGORY(lcNotificationLog, "watchfloor.store")
 
 namespace {
 
@@ -605,5 +609,7 @@ void NotificationCenter::storeFailure(const QString &what)
         return;
     m_lastStoreError = key;
     m_lastError = what;
+    qCWarning(lcNotificationLog).noquote()
+        << "The notification history cannot be written; notifications are still shown:" << what;
     Q_EMIT storeFailed(what);
 }

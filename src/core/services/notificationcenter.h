@@ -79,6 +79,7 @@ Q_SIGNALS:
     void attentionChanged(bool needed);
     void waitingActionCountChanged(int count);
     // The local database refused a write; the list here is still complete.
+    // Once per distinct failure, also as a warning in `watchfloor.store`.
     void storeFailed(const QString &message);
     // The store has forgotten the history (error empty), or could not.
     void historyCleared(const QString &error);

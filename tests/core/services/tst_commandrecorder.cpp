@@ -7,6 +7,7 @@
 #include "store/localstore.h"
 #include "store/storeworker.h"
 #include "support/consolefixture.h"
+#include "support/logcapture.h"
 
 #include <QAbstractItemModelTester>
 #include <QFileInfo>
@@ -330,6 +331,7 @@ void TestCommandRecorder::fullDiskIsReportedOnceAndLosesNothing()
     });
     QVERIFY(!full.isEmpty());
     QSignalSpy failed(c.recorder.get(), &CommandRecorder::storeFailed);
+    const LogCapture log(QStringLiteral("watchfloor.store"));
     c.session.start();
     QTRY_VERIFY_WITH_TIMEOUT(c.session.hasLiveData(), 10000);
     const QString first = c.sendCommand(valve, true);
@@ -343,6 +345,9 @@ void TestCommandRecorder::fullDiskIsReportedOnceAndLosesNothing()
     QCOMPARE(failed.size(), 1);
     QVERIFY(!failed.first().at(0).toString().isEmpty());
     QVERIFY(!c.recorder->lastError().isEmpty());
+    // Logged too, once, with the reason.
+    QCOMPARE(log.count(QStringLiteral("The command log cannot be written")), 1);
+    QCOMPARE(log.count(failed.first().at(0).toString()), 1);
     // On screen, nothing is missing.
     for (const QString &id : {first, second}) {
         QVERIFY(c.modelHistory(id).size() >= 3);

@@ -7,6 +7,7 @@
 #include "store/localstore.h"
 #include "store/storeworker.h"
 #include "support/consolefixture.h"
+#include "support/logcapture.h"
 
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>
@@ -380,11 +381,15 @@ void TestNotificationCenter::fullDiskLosesNothingOnScreen()
     QVERIFY(!full.isEmpty());
     QSignalSpy failed(c.center.get(), &NotificationCenter::storeFailed);
     QSignalSpy posted(c.center.get(), &NotificationCenter::notificationPosted);
+    const LogCapture log(QStringLiteral("watchfloor.store"));
     c.session.start();
     QTRY_VERIFY_WITH_TIMEOUT(posted.size() >= 2, 20000);
     QVERIFY(!failed.isEmpty());
     QVERIFY(!failed.first().at(0).toString().isEmpty());
     QVERIFY(failed.size() < posted.size()); // said once per distinct failure, not per notification
+    // Logged as often as said, each time with its reason.
+    QCOMPARE(log.count(QStringLiteral("The notification history cannot be written")), failed.size());
+    QCOMPARE(log.count(failed.first().at(0).toString()), 1);
     for (const QList<QVariant> &args : std::as_const(posted))
         QVERIFY(c.center->model()->contains(args.at(0).value<Item>().id));
 }
