@@ -5,9 +5,9 @@
 #include "commandlogdelegate.h"
 #include "commandlogfilterproxy.h"
 #include "filteredtableview.h"
-#include "timetext.h"
 #include "model/commandlogmodel.h"
 #include "theme.h"
+#include "timetext.h"
 
 #include <QComboBox>
 #include <QDate>

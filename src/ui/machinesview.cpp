@@ -6,9 +6,9 @@
 
 #include "agetext.h"
 #include "machinedelegate.h"
-#include "timetext.h"
 #include "machinefilterproxy.h"
 #include "theme.h"
+#include "timetext.h"
 
 #include <QChart>
 #include <QChartView>
