@@ -72,6 +72,6 @@ void SimClient::sendError(const QString &code, const QString &message)
                       {QLatin1StringView("code"), code},
                       {QLatin1StringView("message"), message}};
     if (session)
-        body = session->stamp(body, QDateTime::currentMSecsSinceEpoch());
+        body = session->stampOwn(body, QDateTime::currentMSecsSinceEpoch());
     send(body);
 }

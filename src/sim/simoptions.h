@@ -40,8 +40,15 @@ struct SimOptions
     double loadRate = 0.0;
     int loadFrameMs = 5; // how often load frames go out
 
-    qsizetype replayEvents = 10000; // per session, for resume
+    // Resume: the server's journal keeps the last replayEvents events for
+    // replayAgeMs; each session reaches back as far, within its share.
+    qsizetype replayEvents = 10000;
     qint64 replayAgeMs = 5 * 60 * 1000;
+    // Sessions whose console went, kept waiting for its `resume`: beyond
+    // either cap the one waiting longest goes. (Sessions in use are bounded
+    // by maxConnections.)
+    int maxWaitingSessions = 400;
+    int maxWaitingSessionsPerToken = 50; // per token
 
     // Reads "token role [comment]" lines ('#' starts a comment) into `tokens`.
     // On error returns a message naming the file and line.

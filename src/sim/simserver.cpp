@@ -31,6 +31,14 @@ constexpr int kCloseUnauthorized = 4001;
 constexpr qint64 kTickMs = 50;
 // Load frames a console has not read yet, beyond which it gets no more.
 constexpr qint64 kLoadBacklogBytes = 8 * 1024 * 1024;
+// Operators listed in a `presence` snapshot at most; `total` says how many
+// there are. Changes after it come one by one as `presence_changed`.
+constexpr qsizetype kPresenceSnapshotLimit = 200;
+
+QString presenceKey(const QString &operatorName, const QString &clientName)
+{
+    return operatorName + u'\x1f' + clientName;
+}
 
 QWebSocketProtocol::CloseCode closeCode(int code)
 {
@@ -46,14 +54,15 @@ SimServer::SimServer(const SimOptions &options, QObject *parent)
     , m_listener(new SimListener(this))
     , m_world(options)
     , m_actions(m_world)
-    , m_journal(QStringLiteral("journal"), QByteArray(), QString(), QString(),
-                SimSession::Limits {options.replayEvents, options.replayAgeMs})
+    , m_journal(SimJournal::Limits {options.replayEvents, options.replayAgeMs})
+    , m_restView(QStringLiteral("rest"), QByteArray(), QString(), QString(),
+                 SimSession::Limits {options.replayEvents, options.replayAgeMs})
     , m_load(std::make_unique<SimLoadGen>(m_world, options.seed))
 {
     m_load->setFrameInterval(options.loadFrameMs);
     connect(m_load.get(), &SimLoadGen::due, this, &SimServer::onLoadDue);
     for (const QString &channel : SimWorld::channels())
-        m_journal.subscribe({channel, {}});
+        m_restView.subscribe({channel, {}});
     if (m_options.tls()) {
         QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
         tls.setLocalCertificate(m_options.tlsCertificate);
@@ -183,8 +192,10 @@ void SimServer::onNewConnection()
             qCInfo(lcSim).noquote().nospace()
                 << "event=closed peer=" << socket->peerAddress().toString() << ':' << socket->peerPort()
                 << " code=" << int(socket->closeCode()) << " reason=\"" << socket->closeReason() << '"';
-            if (found->session)
+            if (found->session) {
                 found->session->detachedAtMs = m_clock.elapsed();
+                limitWaitingSessions(found->session->owner());
+            }
             QMetaObject::invokeMethod(
                 this,
                 [this, socket] {
@@ -340,7 +351,31 @@ void SimServer::handleAuth(SimClient *client, const QJsonObject &request, const 
     qCInfo(lcSim).noquote().nospace() << "event=session id=" << sessionId << " operator=\"" << operatorName
                                       << "\" role=" << role;
     Q_EMIT clientAuthenticated(operatorName);
-    publishPresence();
+    presenceArrived(client);
+}
+
+void SimServer::limitWaitingSessions(const QByteArray &owner)
+{
+    // Sessions waiting for `resume`, of `owner` alone or of everyone.
+    const auto waiting = [this](const QByteArray *only) {
+        QList<QHash<QString, std::shared_ptr<SimSession>>::iterator> found;
+        for (auto it = m_sessions.begin(); it != m_sessions.end(); ++it) {
+            if ((*it)->detachedAtMs >= 0 && (!only || (*it)->owner() == *only))
+                found.append(it);
+        }
+        return found;
+    };
+    const auto dropLongestWaiting = [this](const auto &candidates) {
+        const auto oldest = *std::min_element(candidates.cbegin(), candidates.cend(),
+                                              [](auto a, auto b) { return (*a)->detachedAtMs < (*b)->detachedAtMs; });
+        qCInfo(lcSim).noquote().nospace()
+            << "event=session-dropped id=" << (*oldest)->id() << " reason=max-waiting-sessions";
+        m_sessions.erase(oldest);
+    };
+    for (auto mine = waiting(&owner); mine.size() > m_options.maxWaitingSessionsPerToken; mine = waiting(&owner))
+        dropLongestWaiting(mine);
+    for (auto all = waiting(nullptr); all.size() > m_options.maxWaitingSessions; all = waiting(nullptr))
+        dropLongestWaiting(all);
 }
 
 void SimServer::handleResume(SimClient *client, const QJsonObject &request, const QJsonValue &id)
@@ -358,7 +393,7 @@ void SimServer::handleResume(SimClient *client, const QJsonObject &request, cons
     // neither takes the session over nor closes its console.
     const bool sameOwner = old && old->owner() == client->session->owner()
         && old->operatorName() == client->session->operatorName() && old->role() == client->session->role();
-    const auto replay = sameOwner ? old->eventsAfter(quint64(lastSeqValue.toInteger())) : std::nullopt;
+    const auto replay = sameOwner ? old->eventsAfter(quint64(lastSeqValue.toInteger()), m_journal) : std::nullopt;
     if (!replay) {
         client->queueRefusal(
             id, QStringLiteral("resync_required"),
@@ -367,6 +402,7 @@ void SimServer::handleResume(SimClient *client, const QJsonObject &request, cons
         return;
     }
     if (SimClient *other = clientOf(old.get()); other && other != client) {
+        presenceLeft(other);
         other->session.reset();
         other->socket()->close(QWebSocketProtocol::CloseCodeNormal, QStringLiteral("session resumed elsewhere"));
     }
@@ -377,7 +413,6 @@ void SimServer::handleResume(SimClient *client, const QJsonObject &request, cons
                         {{QLatin1StringView("sessionId"), old->id()}, {QLatin1StringView("replayed"), replay->size()}});
     for (const QJsonObject &event : *replay)
         client->queue(event);
-    publishPresence();
 }
 
 void SimServer::handleSubscribe(SimClient *client, const QJsonObject &request, const QJsonValue &id, bool subscribe)
@@ -488,19 +523,32 @@ QJsonArray SimServer::snapshotItems(const SimSession::Subscription &subscription
 {
     if (subscription.channel != u"presence")
         return m_world.snapshot(subscription.channel, subscription.keys);
+    // One item per operator name and client, for its first connection.
     QJsonArray operators;
+    QSet<QString> listed;
     for (const auto &client : m_clients) {
         if (!client->session || client->isGone())
             continue;
-        operators.append(QJsonObject {
-            {QLatin1StringView("name"), client->session->operatorName()},
-            {QLatin1StringView("role"), client->session->role()},
-            {QLatin1StringView("since"),
-             simTimestamp(QDateTime::currentDateTimeUtc().addMSecs(client->connectedAtMs - m_clock.elapsed()))},
-            {QLatin1StringView("client"), client->clientName},
-        });
+        if (operators.size() >= kPresenceSnapshotLimit)
+            break;
+        const QString key = presenceKey(client->session->operatorName(), client->clientName);
+        if (listed.contains(key))
+            continue;
+        listed.insert(key);
+        operators.append(presenceItem(*client));
     }
     return operators;
+}
+
+QJsonObject SimServer::presenceItem(const SimClient &client) const
+{
+    return {
+        {QLatin1StringView("name"), client.session->operatorName()},
+        {QLatin1StringView("role"), client.session->role()},
+        {QLatin1StringView("since"),
+         simTimestamp(QDateTime::currentDateTimeUtc().addMSecs(client.connectedAtMs - m_clock.elapsed()))},
+        {QLatin1StringView("client"), client.clientName},
+    };
 }
 
 void SimServer::sendSnapshot(SimClient *client, const SimSession::Subscription &subscription)
@@ -508,7 +556,9 @@ void SimServer::sendSnapshot(SimClient *client, const SimSession::Subscription &
     QJsonObject body {{QLatin1StringView("type"), QStringLiteral("snapshot")},
                       {QLatin1StringView("channel"), subscription.channel},
                       {QLatin1StringView("items"), snapshotItems(subscription)}};
-    client->queue(client->session->stamp(body, QDateTime::currentMSecsSinceEpoch()));
+    if (subscription.channel == u"presence")
+        body.insert(QLatin1StringView("total"), qsizetype(m_present.size()));
+    client->queue(client->session->stampOwn(body, QDateTime::currentMSecsSinceEpoch()));
 }
 
 void SimServer::publish(const SimEvents &events)
@@ -516,33 +566,63 @@ void SimServer::publish(const SimEvents &events)
     if (events.isEmpty())
         return;
     const qint64 wallMs = QDateTime::currentMSecsSinceEpoch();
-    // Detached sessions are numbered and kept too, so a console that comes
-    // back with `resume` gets everything it missed.
-    for (const auto &session : std::as_const(m_sessions)) {
-        SimClient *client = clientOf(session.get());
-        for (const SimEvent &event : events) {
-            if (!session->wants(event))
-                continue;
-            QJsonObject message = session->stamp(event.body, wallMs);
-            if (client)
+    QHash<const SimSession *, SimClient *> clients;
+    for (const auto &client : m_clients) {
+        if (client->session && !client->isGone())
+            clients.insert(client->session.get(), client.get());
+    }
+    // Detached sessions are numbered too, so a console that comes back with
+    // `resume` gets everything it missed. The REST view follows the
+    // channels, not the rooms: REST consoles poll what `all` carries. An
+    // event nobody wants is not kept.
+    QList<SimSession *> wanting;
+    for (const SimEvent &event : events) {
+        wanting.clear();
+        for (const auto &session : std::as_const(m_sessions)) {
+            if (session->wants(event))
+                wanting.append(session.get());
+        }
+        const bool rest = m_restView.wants(event);
+        if (wanting.isEmpty() && !rest)
+            continue;
+        const SimJournal::Entry &entry = m_journal.append(event, wallMs);
+        for (SimSession *session : std::as_const(wanting)) {
+            const QJsonObject message = session->stamp(entry);
+            if (SimClient *client = clients.value(session))
                 client->queue(message);
         }
-    }
-    // The journal follows the channels, not the rooms: REST consoles poll
-    // what `all` carries.
-    for (const SimEvent &event : events) {
-        if (m_journal.wants(event))
-            m_journal.stamp(event.body, wallMs);
+        if (rest)
+            m_restView.stamp(entry);
     }
     Q_EMIT eventsPublished();
 }
 
-void SimServer::publishPresence()
+void SimServer::presenceArrived(const SimClient *client)
 {
-    const QJsonArray operators = snapshotItems({QStringLiteral("presence"), {}});
+    int &connections = m_present[presenceKey(client->session->operatorName(), client->clientName)];
+    if (++connections > 1)
+        return;
     publish({{QStringLiteral("presence"),
               {},
-              {{QLatin1StringView("type"), QStringLiteral("presence")}, {QLatin1StringView("operators"), operators}}}});
+              {{QLatin1StringView("type"), QStringLiteral("presence_changed")},
+               {QLatin1StringView("joined"), QJsonArray {presenceItem(*client)}},
+               {QLatin1StringView("left"), QJsonArray {}}}}});
+}
+
+void SimServer::presenceLeft(const SimClient *client)
+{
+    const QString key = presenceKey(client->session->operatorName(), client->clientName);
+    const auto it = m_present.find(key);
+    if (it == m_present.end() || --*it > 0)
+        return;
+    m_present.erase(it);
+    const QJsonObject leaving {{QLatin1StringView("name"), client->session->operatorName()},
+                               {QLatin1StringView("client"), client->clientName}};
+    publish({{QStringLiteral("presence"),
+              {},
+              {{QLatin1StringView("type"), QStringLiteral("presence_changed")},
+               {QLatin1StringView("joined"), QJsonArray {}},
+               {QLatin1StringView("left"), QJsonArray {leaving}}}}});
 }
 
 void SimServer::publishActivity(const QString &operatorName, const QString &action, const QString &target)
@@ -580,8 +660,9 @@ void SimServer::onTick()
             m_rateSamples.removeFirst();
         const qint64 wallMs = QDateTime::currentMSecsSinceEpoch();
         m_journal.prune(wallMs);
+        m_restView.prune(m_journal, wallMs);
         for (auto it = m_sessions.begin(); it != m_sessions.end();) {
-            (*it)->prune(wallMs);
+            (*it)->prune(m_journal, wallMs);
             const bool expired = (*it)->detachedAtMs >= 0 && now - (*it)->detachedAtMs > m_options.replayAgeMs;
             it = expired ? m_sessions.erase(it) : std::next(it);
         }
@@ -630,7 +711,7 @@ QJsonObject SimServer::snapshotAll() const
     QJsonObject channels;
     for (const QString &channel : SimWorld::channels())
         channels.insert(channel, snapshotItems({channel, {}}));
-    return {{QLatin1StringView("seq"), qint64(m_journal.lastSeq())}, {QLatin1StringView("channels"), channels}};
+    return {{QLatin1StringView("seq"), qint64(m_restView.lastSeq())}, {QLatin1StringView("channels"), channels}};
 }
 
 QJsonObject SimServer::stats() const
@@ -656,7 +737,8 @@ QJsonObject SimServer::stats() const
             {QLatin1StringView("messagesInPerSecond"), std::round(inRate * 10) / 10},
             {QLatin1StringView("eventsOutPerSecond"), std::round(outRate * 10) / 10},
             {QLatin1StringView("replayBufferDepth"), replayDepth},
-            {QLatin1StringView("journalSeq"), qint64(m_journal.lastSeq())},
+            {QLatin1StringView("journalSeq"), qint64(m_restView.lastSeq())},
+            {QLatin1StringView("journalEvents"), m_journal.size()},
             {QLatin1StringView("uptimeSeconds"), m_clock.elapsed() / 1000}};
 }
 
@@ -666,12 +748,11 @@ void SimServer::removeClient(SimClient *client)
         = std::find_if(m_clients.begin(), m_clients.end(), [client](const auto &c) { return c.get() == client; });
     if (it == m_clients.end())
         return;
-    const bool hadSession = bool(client->session);
+    if (client->session)
+        presenceLeft(client);
     client->socket()->disconnect(this);
     client->socket()->deleteLater();
     m_clients.erase(it);
-    if (hadSession)
-        publishPresence();
 }
 
 SimClient *SimServer::findClient(QWebSocket *socket)

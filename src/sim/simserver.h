@@ -2,6 +2,7 @@
 
 #include "simbackend.h"
 #include "simclient.h"
+#include "simjournal.h"
 #include "simlistener.h"
 #include "simoperatoractions.h"
 #include "simoptions.h"
@@ -60,7 +61,7 @@ public:
     // SimBackend, for the REST fallback.
     std::optional<QString> roleForToken(const QString &token) const override;
     QJsonObject snapshotAll() const override;
-    quint64 journalSeq() const override { return m_journal.lastSeq(); }
+    quint64 journalSeq() const override { return m_restView.lastSeq(); }
     // The last seq a WebSocket session has numbered, for outside checkers
     // (watchfloor-chaos); nothing for an unknown session.
     std::optional<quint64> sessionSeq(const QString &sessionId) const
@@ -68,7 +69,10 @@ public:
         const auto session = m_sessions.value(sessionId);
         return session ? std::optional<quint64>(session->lastSeq()) : std::nullopt;
     }
-    std::optional<QList<QJsonObject>> journalAfter(quint64 seq) const override { return m_journal.eventsAfter(seq); }
+    std::optional<QList<QJsonObject>> journalAfter(quint64 seq) const override
+    {
+        return m_restView.eventsAfter(seq, m_journal);
+    }
     Outcome perform(const QString &operatorName, const QString &type, const QJsonObject &request) override;
 
     // The load mode (SimLoadGen, `--load-rate`): synthetic events per second
@@ -106,8 +110,19 @@ private:
     bool requireRole(SimClient *client, const QJsonValue &id, const QString &minimum);
     void sendSnapshot(SimClient *client, const SimSession::Subscription &subscription);
     QJsonArray snapshotItems(const SimSession::Subscription &subscription) const;
+    // A `presence` item: the client's operator, role, client name and since when.
+    QJsonObject presenceItem(const SimClient &client) const;
     void publish(const SimEvents &events);
-    void publishPresence();
+    // Presence is counted per operator name and client: the first
+    // connection of one announces `presence_changed` joined, the last one
+    // to go announces it left. Connections of one name and client in
+    // between change nothing on any console.
+    void presenceArrived(const SimClient *client);
+    void presenceLeft(const SimClient *client);
+    // A session of `owner` began waiting for `resume`: the longest-waiting
+    // sessions go until those waiting are within maxWaitingSessionsPerToken
+    // for `owner` and maxWaitingSessions in all.
+    void limitWaitingSessions(const QByteArray &owner);
     void publishActivity(const QString &operatorName, const QString &action, const QString &target);
     void removeClient(SimClient *client);
     SimClient *findClient(QWebSocket *socket);
@@ -135,6 +150,8 @@ private:
         qint64 out;
     };
     QList<RateSample> m_rateSamples; // one a second, the last few seconds
-    SimSession m_journal; // subscribed to every channel; numbers events for REST
+    SimJournal m_journal; // every event any session was sent, once
+    SimSession m_restView; // subscribed to every channel; numbers the journal for REST
+    QHash<QString, int> m_present; // connections per operator name and client
     std::unique_ptr<SimLoadGen> m_load; // reads m_world
 };

@@ -1,5 +1,7 @@
 #include "simsession.h"
 
+#include <QJsonDocument>
+
 #include <algorithm>
 
 SimSession::SimSession(QString id, QByteArray owner, QString operatorName, QString role, Limits limits)
@@ -38,43 +40,109 @@ bool SimSession::wants(const SimEvent &event) const
     });
 }
 
-QJsonObject SimSession::stamp(QJsonObject body, qint64 wallMs)
+QJsonObject SimSession::numbered(QJsonObject body, quint64 seq, qint64 wallMs)
 {
-    body.insert(QLatin1StringView("seq"), qint64(++m_seq));
+    body.insert(QLatin1StringView("seq"), qint64(seq));
     body.insert(QLatin1StringView("ts"), wallMs);
-    m_replay.push_back({m_seq, wallMs, body});
-    while (qsizetype(m_replay.size()) > m_limits.replayEvents)
-        m_replay.pop_front();
     return body;
+}
+
+QJsonObject SimSession::stamp(const SimJournal::Entry &entry)
+{
+    keep(entry.position);
+    return numbered(entry.event.body, m_seq, entry.wallMs);
+}
+
+QJsonObject SimSession::stampOwn(QJsonObject body, qint64 wallMs)
+{
+    QJsonObject message = numbered(std::move(body), m_seq + 1, wallMs);
+    const qsizetype bytes = QJsonDocument(message).toJson(QJsonDocument::Compact).size();
+    if (bytes > m_limits.ownBytes) {
+        keep(kLost);
+        return message;
+    }
+    while (!m_own.empty() && m_ownBytes + bytes > m_limits.ownBytes) {
+        m_ownBytes -= m_own.front().bytes;
+        m_own.pop_front(); // its seq can no longer be replayed; prune() forgets it
+    }
+    keep(kOwn | (m_seq + 1));
+    m_own.push_back({m_seq, wallMs, bytes, message});
+    m_ownBytes += bytes;
+    return message;
+}
+
+void SimSession::keep(quint64 reference)
+{
+    ++m_seq;
+    m_kept.push_back(reference);
+    while (qsizetype(m_kept.size()) > m_limits.replayEvents)
+        dropFront();
+}
+
+void SimSession::dropFront()
+{
+    const quint64 reference = m_kept.front();
+    if (reference != kLost && (reference & kOwn) && !m_own.empty() && m_own.front().seq == m_firstKept) {
+        m_ownBytes -= m_own.front().bytes;
+        m_own.pop_front();
+    }
+    m_kept.pop_front();
+    ++m_firstKept;
 }
 
 quint64 SimSession::skip(quint64 count)
 {
     const quint64 first = m_seq + 1;
     m_seq += count;
-    m_replay.clear();
+    m_kept.clear();
+    m_own.clear();
+    m_ownBytes = 0;
+    m_firstKept = m_seq + 1;
     return first;
 }
 
-std::optional<QList<QJsonObject>> SimSession::eventsAfter(quint64 lastSeq) const
+std::optional<QList<QJsonObject>> SimSession::eventsAfter(quint64 lastSeq, const SimJournal &journal) const
 {
     if (lastSeq > m_seq)
         return std::nullopt; // the console claims events this session never sent
-    if (lastSeq == m_seq)
-        return QList<QJsonObject> {};
-    if (m_replay.empty() || m_replay.front().seq > lastSeq + 1)
+    if (lastSeq + 1 < m_firstKept)
         return std::nullopt;
     QList<QJsonObject> out;
     out.reserve(qsizetype(m_seq - lastSeq));
-    for (const Kept &k : m_replay) {
-        if (k.seq > lastSeq)
-            out.append(k.message);
+    for (quint64 seq = lastSeq + 1; seq <= m_seq; ++seq) {
+        const quint64 reference = m_kept[size_t(seq - m_firstKept)];
+        if (reference == kLost)
+            return std::nullopt;
+        if (reference & kOwn) {
+            const auto own = std::lower_bound(m_own.cbegin(), m_own.cend(), seq,
+                                              [](const Own &o, quint64 s) { return o.seq < s; });
+            if (own == m_own.cend() || own->seq != seq)
+                return std::nullopt;
+            out.append(own->message);
+        } else {
+            const SimJournal::Entry *entry = journal.at(reference);
+            if (!entry)
+                return std::nullopt;
+            out.append(numbered(entry->event.body, seq, entry->wallMs));
+        }
     }
     return out;
 }
 
-void SimSession::prune(qint64 wallMs)
+void SimSession::prune(const SimJournal &journal, qint64 wallMs)
 {
-    while (!m_replay.empty() && wallMs - m_replay.front().wallMs > m_limits.replayAgeMs)
-        m_replay.pop_front();
+    while (!m_own.empty() && wallMs - m_own.front().wallMs > m_limits.replayAgeMs) {
+        m_ownBytes -= m_own.front().bytes;
+        m_own.pop_front();
+    }
+    // The front goes while nothing could be replayed from it any more.
+    while (!m_kept.empty()) {
+        const quint64 reference = m_kept.front();
+        const bool gone = reference == kLost
+            || ((reference & kOwn) ? m_own.empty() || m_own.front().seq > m_firstKept
+                                   : reference < journal.firstPosition());
+        if (!gone)
+            break;
+        dropFront();
+    }
 }

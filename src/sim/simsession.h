@@ -1,6 +1,6 @@
 #pragma once
 
-#include "simevent.h"
+#include "simjournal.h"
 
 #include <QJsonObject>
 #include <QSet>
@@ -10,15 +10,22 @@
 #include <optional>
 
 // What the server remembers of one console between reconnects: who it is,
-// what it subscribed to, its event numbering and the recent events it was
-// sent, so that `resume` can replay what a dropped link missed.
+// what it subscribed to, its event numbering and where the events it was
+// sent are, so that `resume` can replay what a dropped link missed.
+// Contract: seq numbers are consecutive per session. An event every session
+// may get is kept once, in the server's SimJournal; the session keeps its
+// position there (8 bytes). A message for this session alone (a snapshot,
+// an error) is kept here, within Limits::ownBytes; one that does not fit is
+// not kept. A replay that needs anything no longer kept is refused and the
+// console resyncs: a replay never has a hole.
 class SimSession
 {
 public:
     struct Limits
     {
-        qsizetype replayEvents = 10000;
+        qsizetype replayEvents = 10000; // seq numbers reachable by `resume`
         qint64 replayAgeMs = 5 * 60 * 1000;
+        qsizetype ownBytes = 256 * 1024; // this session's own messages kept for replay
     };
 
     // `owner` names the credential that opened the session (a digest of its
@@ -47,24 +54,35 @@ public:
     const QList<Subscription> &subscriptions() const { return m_subscriptions; }
     bool wants(const SimEvent &event) const;
 
-    // Numbers the event, keeps it for replay and returns the message to send.
-    QJsonObject stamp(QJsonObject body, qint64 wallMs);
+    // Numbers a journal entry for this session, keeps its position and
+    // returns the message to send.
+    QJsonObject stamp(const SimJournal::Entry &entry);
+    // Numbers a message for this session alone, keeps it if it fits and
+    // returns the message to send.
+    QJsonObject stampOwn(QJsonObject body, qint64 wallMs);
     // Numbers `count` events that are sent but not kept (the load mode's,
     // SimLoadGen) and returns the first number. No replay can bridge them,
     // so the buffer starts over after them: resuming from before them is
     // `resync_required`, from after them works as usual.
     quint64 skip(quint64 count);
 
-    // Every kept event after `lastSeq`, in order, or nothing when the buffer
-    // no longer reaches back that far (the console must resync).
-    std::optional<QList<QJsonObject>> eventsAfter(quint64 lastSeq) const;
-    qsizetype replayDepth() const { return qsizetype(m_replay.size()); }
-    void prune(qint64 wallMs);
+    // Every message after `lastSeq`, in order, or nothing when they are not
+    // all kept any more (the console must resync).
+    std::optional<QList<QJsonObject>> eventsAfter(quint64 lastSeq, const SimJournal &journal) const;
+    // How many seq numbers a replay can reach back; bytes kept of own messages.
+    qsizetype replayDepth() const { return qsizetype(m_kept.size()); }
+    qsizetype ownBytes() const { return m_ownBytes; }
+    // Forgets what is older than the age limit or gone from the journal.
+    void prune(const SimJournal &journal, qint64 wallMs);
 
     // When the last console using this session went away; -1 while in use.
     qint64 detachedAtMs = -1;
 
 private:
+    static QJsonObject numbered(QJsonObject body, quint64 seq, qint64 wallMs);
+    void keep(quint64 reference);
+    void dropFront();
+
     QString m_id;
     QByteArray m_owner;
     QString m_operatorName;
@@ -72,11 +90,19 @@ private:
     Limits m_limits;
     quint64 m_seq = 0;
     QList<Subscription> m_subscriptions;
-    struct Kept
+    // m_kept[i] is seq m_firstKept + i: a journal position, or kOwn | the
+    // seq of an own message, or kLost for an own message that was not kept.
+    static constexpr quint64 kOwn = quint64(1) << 63;
+    static constexpr quint64 kLost = ~quint64(0);
+    std::deque<quint64> m_kept;
+    quint64 m_firstKept = 1;
+    struct Own
     {
         quint64 seq;
         qint64 wallMs;
+        qsizetype bytes;
         QJsonObject message;
     };
-    std::deque<Kept> m_replay;
+    std::deque<Own> m_own;
+    qsizetype m_ownBytes = 0;
 };

@@ -4,6 +4,7 @@
 // the documented limit (docs/simulator.md "Limits").
 //
 //   node hostile-clients.js --sim PATH/watchfloor-sim [--clients 100] [--hostile 10] [--seconds 60]
+//                           [--sessions 1000] [--idle 1000] [--settle 0]
 //
 // It starts its own watchfloor-sim on a free loopback port with a tokens file
 // of its own (an operator, a viewer and an admin token), so nothing else has to
@@ -21,6 +22,14 @@
 //   viewer-commands  a viewer sending command and ack_alarm  expects forbidden for each
 //   never-reads      subscribes to everything and stops reading  (must cost the others nothing)
 //
+// After the run, two more loads on the same server: --sessions consoles that
+// one after another sign in with one viewer token, subscribe to everything and
+// close, and --idle consoles that sign in (each its own operator), subscribe
+// to everything and stay connected without sending for 10 s, then close. The
+// server's RSS is sampled at the start, at its peak during each load, 2 s
+// after each load and, with --settle S, S seconds after the last one (past
+// the server's replay age of 300 s, every waiting session has expired).
+//
 // Prints a JSON report on standard output and exits 1 if a well-behaved client
 // saw a gap, a duplicate or a disconnect, or a hostile client met anything but
 // its documented answer; 2 on a usage or start-up error.
@@ -33,7 +42,7 @@ const path = require('path');
 const WebSocket = require('ws');
 
 function parseArgs(argv) {
-    const opts = { sim: '', clients: 100, hostile: 10, seconds: 60, rate: 10 };
+    const opts = { sim: '', clients: 100, hostile: 10, seconds: 60, rate: 10, sessions: 1000, idle: 1000, settle: 0 };
     for (let i = 2; i < argv.length; i++) {
         const key = argv[i];
         const value = argv[i + 1];
@@ -42,18 +51,24 @@ function parseArgs(argv) {
         else if (key === '--hostile') opts.hostile = Number(value);
         else if (key === '--seconds') opts.seconds = Number(value);
         else if (key === '--rate') opts.rate = Number(value);
+        else if (key === '--sessions') opts.sessions = Number(value);
+        else if (key === '--idle') opts.idle = Number(value);
+        else if (key === '--settle') opts.settle = Number(value);
         else usage(`unknown option ${key}`);
         i++;
     }
     if (!opts.sim) usage('--sim is required');
     if (!(opts.clients > 0) || !(opts.hostile >= 0) || opts.hostile > opts.clients || !(opts.seconds > 0))
         usage('need --clients > 0, 0 <= --hostile <= --clients, --seconds > 0');
+    if (!(opts.sessions >= 0) || !(opts.idle >= 0) || !(opts.settle >= 0))
+        usage('need --sessions, --idle and --settle >= 0');
     return opts;
 }
 
 function usage(why) {
     process.stderr.write(`hostile-clients: ${why}\n` +
-        'usage: node hostile-clients.js --sim PATH [--clients N] [--hostile N] [--seconds S] [--rate R]\n');
+        'usage: node hostile-clients.js --sim PATH [--clients N] [--hostile N] [--seconds S] [--rate R]\n' +
+        '                               [--sessions N] [--idle N] [--settle S]\n');
     process.exit(2);
 }
 
@@ -66,7 +81,8 @@ function startSim(opts) {
     const tokens = path.join(dir, 'tokens');
     fs.writeFileSync(tokens, Object.entries(TOKENS).map(([role, token]) => `${token} ${role}`).join('\n') + '\n');
     // Room for every client plus the hostile ones' reconnections in flight.
-    const args = ['--port', '0', '--tokens-file', tokens, '--max-connections', String(opts.clients * 3),
+    const args = ['--port', '0', '--tokens-file', tokens,
+                  '--max-connections', String(Math.max(opts.clients * 3, opts.idle + 100)),
                   '--rate', String(opts.rate), '--scenario', 'alarm-flood,chattering-sensor'];
     const child = spawn(opts.sim, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
@@ -143,6 +159,38 @@ function goodClient(url, index, stats, stopping) {
     });
     ws.on('error', (e) => me.errors.push(e.message));
     return ws;
+}
+
+// One console that signs in with `token` as `name`, subscribes to everything
+// and resolves with its socket once the subscription is answered (null if the
+// server refused or closed it first).
+function signedInConsole(url, token, name) {
+    return new Promise((resolve) => {
+        const ws = new WebSocket(url, 'watchfloor.v1');
+        ws.on('message', (data) => {
+            let msg;
+            try { msg = JSON.parse(data.toString()); } catch (e) { return; }
+            const list = Array.isArray(msg) ? msg : (msg.type === 'batch' ? msg.events : [msg]);
+            for (const m of list) {
+                if (m.type === 'hello') {
+                    ws.send(JSON.stringify({ type: 'auth', id: 1, token, operator: name, client: 'hostile-clients' }));
+                    ws.send(JSON.stringify({ type: 'subscribe', id: 2, channel: 'all' }));
+                } else if (m.type === 'result' && m.id === 2) {
+                    resolve(m.ok ? ws : null);
+                }
+            }
+        });
+        ws.on('close', () => resolve(null));
+        ws.on('error', () => resolve(null));
+    });
+}
+
+function closed(ws) {
+    return new Promise((resolve) => {
+        if (ws.readyState === WebSocket.CLOSED) return resolve();
+        ws.on('close', resolve);
+        ws.close(1000);
+    });
 }
 
 // One hostile client playing `role` until the run ends; every round records
@@ -273,13 +321,44 @@ async function main() {
     for (let i = 0; i < wellBehaved; i++) good.push(goodClient(sim.url, i, stats, stopping));
     for (let i = 0; i < opts.hostile; i++) hostileSockets.push(hostileClient(sim.url, ROLES[i % ROLES.length], stats, stopping));
 
-    await new Promise((r) => setTimeout(r, opts.seconds * 1000));
+    const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+    await sleep(opts.seconds * 1000);
     stopping.value = true;
-    clearInterval(sampler);
+    const rssPeakRun = rssPeak;
     const rssEnd = rssKiB(sim.child.pid);
     for (const ws of good) ws.close(1000);
     for (const list of hostileSockets) for (const ws of list) { try { ws.terminate(); } catch (e) { /* gone */ } }
-    await new Promise((r) => setTimeout(r, 300));
+    await sleep(2000);
+    const rssAfterRun = rssKiB(sim.child.pid);
+
+    // Sessions opened and closed one after another by one token.
+    let sessionsOpened = 0;
+    rssPeak = 0;
+    for (let i = 0; i < opts.sessions; i++) {
+        const ws = await signedInConsole(sim.url, TOKENS.viewer, 'churn');
+        if (ws) { sessionsOpened++; await closed(ws); }
+    }
+    const rssPeakSessions = rssPeak;
+    await sleep(2000);
+    const rssAfterSessions = rssKiB(sim.child.pid);
+
+    // Idle consoles, all connected at once.
+    rssPeak = 0;
+    const idle = [];
+    for (let i = 0; i < opts.idle; i += 50) {
+        const batch = [];
+        for (let j = i; j < Math.min(opts.idle, i + 50); j++) batch.push(signedInConsole(sim.url, TOKENS.operator, `idle-${j}`));
+        idle.push(...(await Promise.all(batch)).filter((ws) => ws));
+    }
+    const idleConnected = idle.length;
+    await sleep(opts.idle ? 10000 : 0);
+    const rssPeakIdle = rssPeak;
+    await Promise.all(idle.map(closed));
+    await sleep(2000);
+    const rssAfterIdle = rssKiB(sim.child.pid);
+    await sleep(opts.settle * 1000);
+    const rssSettled = rssKiB(sim.child.pid);
+    clearInterval(sampler);
     sim.child.kill('SIGTERM');
     fs.rmSync(sim.dir, { recursive: true, force: true });
 
@@ -300,13 +379,22 @@ async function main() {
             errors: [...new Set(stats.good.flatMap((g) => g.errors))].slice(0, 20),
         },
         hostileRoles: byRole,
-        serverRssKiB: { start: rssStart, peak: rssPeak, end: rssEnd },
+        sessionsOpenedAndClosed: sessionsOpened,
+        idleConnections: idleConnected,
+        serverRssKiB: {
+            start: rssStart, peakDuringRun: rssPeakRun, endOfRun: rssEnd, afterRun: rssAfterRun,
+            peakDuringSessions: rssPeakSessions, afterSessions: rssAfterSessions,
+            peakDuringIdle: rssPeakIdle, afterIdle: rssAfterIdle,
+            settled: opts.settle ? { afterSeconds: opts.settle, rss: rssSettled } : null,
+        },
     };
     const failures = [];
     if (report.wellBehaved.gaps) failures.push(`${report.wellBehaved.gaps} gaps`);
     if (report.wellBehaved.duplicates) failures.push(`${report.wellBehaved.duplicates} duplicates`);
     if (report.wellBehaved.disconnects) failures.push(`${report.wellBehaved.disconnects} disconnects`);
     if (report.wellBehaved.minEventsPerClient === 0) failures.push('a well-behaved client received no event');
+    if (sessionsOpened !== opts.sessions) failures.push(`${opts.sessions - sessionsOpened} sessions not opened`);
+    if (idleConnected !== opts.idle) failures.push(`${opts.idle - idleConnected} idle consoles not connected`);
     for (const [role, r] of Object.entries(byRole)) {
         if (r.unexpected.length) failures.push(`${role}: ${[...new Set(r.unexpected)].join(', ')}`);
         if (r.rounds === 0) failures.push(`${role}: never ran`);

@@ -92,7 +92,7 @@ void TestSimConformance::initTestCase()
         QStringLiteral("system_alert"),
         QStringLiteral("maintenance_alert"),
         QStringLiteral("ticket_status_change"),
-        QStringLiteral("presence"),
+        QStringLiteral("presence_changed"),
         QStringLiteral("user_activity"),
         QStringLiteral("dashboard_refresh"),
         QStringLiteral("error"),
@@ -149,7 +149,7 @@ void TestSimConformance::messageCarriesItsFields_data()
     row("system_alert", {"message", "level", "seq"});
     row("maintenance_alert", {"ticketId", "machineId", "priority", "description", "seq"});
     row("ticket_status_change", {"ticketId", "oldStatus", "newStatus", "machineId", "seq"});
-    row("presence", {"operators", "seq"});
+    row("presence_changed", {"joined", "left", "seq"});
     row("user_activity", {"operator", "action", "target", "timestamp", "seq"});
     row("dashboard_refresh", {"seq"});
     row("error", {"code", "message", "seq"});

@@ -344,7 +344,7 @@ void TestSimRestApi::longPollAnswersWhenAnEventArrives()
     QTRY_COMPARE(server.stats().value(QLatin1StringView("longPolls")).toInt(), 1);
     QVERIFY(!poll->isFinished());
 
-    // A console signing in is published as presence: the poll answers with it.
+    // A console signing in is published as a presence change: the poll answers with it.
     SimTestClient console(server.url());
     QVERIFY(console.authenticate().value(QLatin1StringView("ok")).toBool());
     const Reply reply = RestClient::finish(poll);
@@ -353,7 +353,7 @@ void TestSimRestApi::longPollAnswersWhenAnEventArrives()
     const QJsonArray events = reply.body.value(QLatin1StringView("events")).toArray();
     QVERIFY(!events.isEmpty());
     QCOMPARE(events.first().toObject().value(QLatin1StringView("seq")).toInteger(), seq + 1);
-    QCOMPARE(str(events.first().toObject(), "type"), QStringLiteral("presence"));
+    QCOMPARE(str(events.first().toObject(), "type"), QStringLiteral("presence_changed"));
     QCOMPARE(server.stats().value(QLatin1StringView("longPolls")).toInt(), 0);
 }
 

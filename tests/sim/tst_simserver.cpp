@@ -7,6 +7,7 @@
 #include <QUuid>
 
 #include <memory>
+#include <vector>
 
 namespace {
 
@@ -38,6 +39,9 @@ private Q_SLOTS:
     void anotherTokenCannotTakeOverASession();
     void adminBroadcastReachesEveryone();
     void presenceFollowsConsoles();
+    void presenceSnapshotIsBounded();
+    void sessionsPerTokenAreCapped();
+    void sessionsInTotalAreCapped();
     void connectionLimitCloses1013();
     void rateLimitAnswersThenCloses1008();
     void subscriptionLimit();
@@ -466,27 +470,144 @@ void TestSimServer::adminBroadcastReachesEveryone()
 
 void TestSimServer::presenceFollowsConsoles()
 {
-    SimServer server(fast());
+    // Presence goes out as changes, one operator each, not as the whole list
+    // on every arrival: the cost of an arrival does not grow with the room.
+    SimOptions options = fast();
+    options.maxConnections = 40;
+    SimServer server(options);
     QVERIFY(server.listen());
     SimTestClient alice(server.url());
     alice.authenticate(QStringLiteral("t"), QStringLiteral("alice"));
     alice.subscribe(QStringLiteral("presence"));
-    QCOMPARE(alice.waitForType(QStringLiteral("snapshot")).value(QLatin1StringView("items")).toArray().size(), 1);
+    const QJsonObject snapshot = alice.waitForType(QStringLiteral("snapshot"));
+    QCOMPARE(snapshot.value(QLatin1StringView("items")).toArray().size(), 1);
+    QCOMPARE(snapshot.value(QLatin1StringView("total")).toInt(), 1);
 
-    const auto operatorsIn = [](const QJsonObject &m) {
-        QStringList names;
-        for (const auto &o : m.value(QLatin1StringView("operators")).toArray())
-            names << o.toObject().value(QLatin1StringView("name")).toString();
-        names.sort();
-        return names;
+    const auto names = [](const QJsonObject &m, const char *list) {
+        QStringList out;
+        for (const auto &o : m.value(QLatin1StringView(list)).toArray())
+            out << o.toObject().value(QLatin1StringView("name")).toString();
+        return out;
     };
+    const auto changes = [&alice] { return alice.ofType(QStringLiteral("presence_changed")); };
     auto bob = std::make_unique<SimTestClient>(server.url());
     bob->authenticate(QStringLiteral("t"), QStringLiteral("bob"));
-    QTRY_VERIFY(!alice.ofType(QStringLiteral("presence")).isEmpty()
-                && operatorsIn(alice.ofType(QStringLiteral("presence")).last())
-                    == QStringList({QStringLiteral("alice"), QStringLiteral("bob")}));
+    QTRY_COMPARE(changes().size(), 1);
+    QCOMPARE(names(changes().last(), "joined"), QStringList {QStringLiteral("bob")});
+    QVERIFY(names(changes().last(), "left").isEmpty());
+    QCOMPARE(changes()
+                 .last()
+                 .value(QLatin1StringView("joined"))
+                 .toArray()
+                 .first()
+                 .toObject()
+                 .value(QLatin1StringView("role")),
+             QStringLiteral("operator"));
+
+    // A second console of bob's (same name, same client) changes nothing;
+    // nor does its going while the first stays.
+    auto bobAgain = std::make_unique<SimTestClient>(server.url());
+    bobAgain->authenticate(QStringLiteral("t"), QStringLiteral("bob"));
+    bobAgain.reset();
+    QTest::qWait(300);
+    QCOMPARE(changes().size(), 1);
     bob.reset();
-    QTRY_COMPARE(operatorsIn(alice.ofType(QStringLiteral("presence")).last()), QStringList {QStringLiteral("alice")});
+    QTRY_COMPARE(changes().size(), 2);
+    QCOMPARE(names(changes().last(), "left"), QStringList {QStringLiteral("bob")});
+    QVERIFY(names(changes().last(), "joined").isEmpty());
+
+    // Thirty arrivals: thirty changes of one operator each.
+    std::vector<std::unique_ptr<SimTestClient>> crowd;
+    for (int i = 0; i < 30; ++i) {
+        crowd.push_back(std::make_unique<SimTestClient>(server.url()));
+        crowd.back()->authenticate(QStringLiteral("t"), QStringLiteral("op-%1").arg(i));
+    }
+    QTRY_COMPARE(changes().size(), 32);
+    for (const QJsonObject &change : changes())
+        QCOMPARE(change.value(QLatin1StringView("joined")).toArray().size()
+                     + change.value(QLatin1StringView("left")).toArray().size(),
+                 1);
+}
+
+void TestSimServer::presenceSnapshotIsBounded()
+{
+    SimOptions options = fast();
+    options.maxConnections = 230;
+    SimServer server(options);
+    QVERIFY(server.listen());
+    std::vector<std::unique_ptr<SimTestClient>> crowd;
+    for (int i = 0; i < 210; ++i) {
+        crowd.push_back(std::make_unique<SimTestClient>(server.url()));
+        QVERIFY(crowd.back()
+                    ->authenticate(QStringLiteral("t"), QStringLiteral("op-%1").arg(i))
+                    .value(QLatin1StringView("ok"))
+                    .toBool());
+    }
+    const QJsonObject snapshot = [&] {
+        SimTestClient watcher(server.url());
+        watcher.authenticate(QStringLiteral("t"), QStringLiteral("watcher"));
+        watcher.subscribe(QStringLiteral("presence"));
+        return watcher.waitForType(QStringLiteral("snapshot"));
+    }();
+    QCOMPARE(snapshot.value(QLatin1StringView("items")).toArray().size(), 200);
+    QCOMPARE(snapshot.value(QLatin1StringView("total")).toInt(), 211);
+}
+
+void TestSimServer::sessionsPerTokenAreCapped()
+{
+    // A token opening and closing sessions in a loop keeps at most its share
+    // waiting for `resume`; the longest-waiting go first.
+    SimOptions options = fast();
+    options.maxWaitingSessionsPerToken = 3;
+    SimServer server(options);
+    QVERIFY(server.listen());
+    for (int i = 0; i < 12; ++i) {
+        SimTestClient churn(server.url());
+        QVERIFY(churn.authenticate(QStringLiteral("churn")).value(QLatin1StringView("ok")).toBool());
+        churn.socket().close();
+        QTRY_VERIFY(churn.closed);
+    }
+    QTRY_COMPARE(server.clientCount(), 0);
+    QCOMPARE(server.stats().value(QLatin1StringView("sessions")).toInt(), 3);
+
+    // Another credential is not touched by it.
+    SimTestClient other(server.url());
+    QVERIFY(other.authenticate(QStringLiteral("other")).value(QLatin1StringView("ok")).toBool());
+    QCOMPARE(server.stats().value(QLatin1StringView("sessions")).toInt(), 4);
+
+    // Sessions in use do not count: ten consoles of one token (a wall of
+    // floor screens) all sign in and stay.
+    std::vector<std::unique_ptr<SimTestClient>> busy;
+    for (int i = 0; i < 10; ++i) {
+        busy.push_back(std::make_unique<SimTestClient>(server.url()));
+        QVERIFY(busy.back()->authenticate(QStringLiteral("churn")).value(QLatin1StringView("ok")).toBool());
+    }
+    QCOMPARE(server.stats().value(QLatin1StringView("sessions")).toInt(), 14);
+    QTest::qWait(200);
+    for (const auto &console : busy)
+        QVERIFY(!console->closed);
+}
+
+void TestSimServer::sessionsInTotalAreCapped()
+{
+    SimOptions options = fast();
+    options.maxWaitingSessions = 4;
+    SimServer server(options);
+    QVERIFY(server.listen());
+    QString kept;
+    for (int i = 0; i < 10; ++i) {
+        SimTestClient churn(server.url());
+        const QJsonObject ok = churn.authenticate(QStringLiteral("token-%1").arg(i));
+        QVERIFY(ok.value(QLatin1StringView("ok")).toBool());
+        kept = ok.value(QLatin1StringView("data")).toObject().value(QLatin1StringView("sessionId")).toString();
+        churn.socket().close();
+        QTRY_VERIFY(churn.closed);
+        QTest::qWait(5); // detached one after another
+    }
+    QTRY_COMPARE(server.clientCount(), 0);
+    QCOMPARE(server.stats().value(QLatin1StringView("sessions")).toInt(), 4);
+    // The most recently detached is among those kept: it can be resumed.
+    QVERIFY(server.sessionSeq(kept));
 }
 
 void TestSimServer::connectionLimitCloses1013()

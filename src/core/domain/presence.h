@@ -20,9 +20,19 @@ struct OperatorPresence
     QString client; // empty when the console did not say
 };
 
+// `presence`: everyone at a console now, the whole list.
 struct Presence
 {
     QList<OperatorPresence> operators;
+};
+
+// `presence_changed`: who arrived and who went since the last presence news.
+// An operator counts once per name and client, however many connections;
+// `left` items carry only the name and client.
+struct PresenceChange
+{
+    QList<OperatorPresence> joined;
+    QList<OperatorPresence> left;
 };
 
 struct UserActivity

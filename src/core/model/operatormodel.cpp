@@ -3,7 +3,10 @@
 #include <QSet>
 #include <QVariantMap>
 
+#include <algorithm>
+
 using Domain::OperatorPresence;
+using Domain::PresenceChange;
 using Domain::UserActivity;
 
 OperatorModel::OperatorModel(QObject *parent)
@@ -170,6 +173,30 @@ void OperatorModel::reconcile(const QList<OperatorPresence> &present)
             m_operators.append({added[key], {}});
     });
     Q_EMIT contentsUpdated();
+}
+
+void OperatorModel::applyPresenceChanges(const QList<PresenceChange> &changes)
+{
+    QList<OperatorPresence> present;
+    present.reserve(m_operators.size());
+    for (const Operator &o : std::as_const(m_operators))
+        present.append(o.presence);
+    for (const PresenceChange &change : changes) {
+        for (const OperatorPresence &leaving : change.left) {
+            const QString key = keyOf(leaving);
+            present.removeIf([&key](const OperatorPresence &p) { return keyOf(p) == key; });
+        }
+        for (const OperatorPresence &joining : change.joined) {
+            const QString key = keyOf(joining);
+            const auto it = std::find_if(present.begin(), present.end(),
+                                         [&key](const OperatorPresence &p) { return keyOf(p) == key; });
+            if (it == present.end())
+                present.append(joining);
+            else
+                *it = joining;
+        }
+    }
+    reconcile(present);
 }
 
 void OperatorModel::applyActivity(const QList<UserActivity> &activity)

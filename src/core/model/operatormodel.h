@@ -52,6 +52,9 @@ public:
 
     // The full list of operators present, from a snapshot or an event.
     void reconcile(const QList<Domain::OperatorPresence> &present);
+    // Applies `presence_changed` news in order: who left goes, who joined
+    // is added (or updated, when the same name and client is listed).
+    void applyPresenceChanges(const QList<Domain::PresenceChange> &changes);
     // In arrival order. Matched by operator name, on every console that
     // operator is at; activity of someone not present is not kept here.
     void applyActivity(const QList<Domain::UserActivity> &activity);

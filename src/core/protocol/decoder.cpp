@@ -152,6 +152,12 @@ BodyOrError decodeBody(const QString &type, FieldReader &r, QList<DecodeError> &
         return decodeWith(
             r, [](FieldReader &f) { return Presence {f.list("operators"_L1, Payload::readOperatorPresence)}; });
     }
+    if (type == u"presence_changed") {
+        return decodeWith(r, [](FieldReader &f) {
+            return PresenceChange {f.list("joined"_L1, Payload::readOperatorPresence),
+                                   f.list("left"_L1, Payload::readLeavingOperator)};
+        });
+    }
     if (type == u"user_activity")
         return decodeWith(r, Payload::readUserActivity);
     if (type == u"dashboard_refresh")

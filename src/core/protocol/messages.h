@@ -107,11 +107,12 @@ struct Unreadable
     QString type;
 };
 
-using Body = std::variant<Hello, Connected, Result, Snapshot, Domain::DroneStatusUpdate, Domain::DroneBuildProgress,
-                          Domain::DroneHealth, Domain::DroneOperation, Domain::MachineStatusUpdate, Domain::Telemetry,
-                          Domain::CommandStatus, Domain::AlarmUpdate, Domain::ServerHealth, Domain::SystemAlert,
-                          Domain::MaintenanceAlert, Domain::TicketStatusChange, Domain::Presence, Domain::UserActivity,
-                          DashboardRefresh, ServerError, Pong, Unreadable>;
+using Body
+    = std::variant<Hello, Connected, Result, Snapshot, Domain::DroneStatusUpdate, Domain::DroneBuildProgress,
+                   Domain::DroneHealth, Domain::DroneOperation, Domain::MachineStatusUpdate, Domain::Telemetry,
+                   Domain::CommandStatus, Domain::AlarmUpdate, Domain::ServerHealth, Domain::SystemAlert,
+                   Domain::MaintenanceAlert, Domain::TicketStatusChange, Domain::Presence, Domain::PresenceChange,
+                   Domain::UserActivity, DashboardRefresh, ServerError, Pong, Unreadable>;
 
 struct Message
 {

@@ -230,6 +230,14 @@ OperatorPresence readOperatorPresence(FieldReader &r)
     return p;
 }
 
+OperatorPresence readLeavingOperator(FieldReader &r)
+{
+    OperatorPresence p;
+    p.name = r.string("name"_L1);
+    p.client = r.optionalString("client"_L1);
+    return p;
+}
+
 UserActivity readUserActivity(FieldReader &r)
 {
     UserActivity u;

@@ -37,6 +37,8 @@ Domain::ServerHealth readServerHealth(FieldReader &r);
 Domain::SystemAlert readSystemAlert(FieldReader &r);
 
 Domain::OperatorPresence readOperatorPresence(FieldReader &r);
+// An item of `presence_changed`'s `left`: the name and client only.
+Domain::OperatorPresence readLeavingOperator(FieldReader &r);
 Domain::UserActivity readUserActivity(FieldReader &r);
 
 } // namespace Protocol::Payload

@@ -193,9 +193,11 @@ struct Session::EventQueuer
     bool operator()(const Domain::UserActivity &e) const { return add(p.activity, e); }
     bool operator()(const Domain::Presence &e) const
     {
-        p.presence = e.operators; // each presence event is the whole list
+        p.presence = e.operators; // the whole list: the changes before it are in it
+        p.presenceChanges.clear();
         return true;
     }
+    bool operator()(const Domain::PresenceChange &e) const { return add(p.presenceChanges, e); }
     template<typename Other> bool operator()(const Other &) const { return false; }
 
     template<typename T> static bool add(QList<T> &list, const T &item)
@@ -342,6 +344,8 @@ void Session::flush()
         m_health.applyBatch(p.health);
     if (p.presence)
         m_operators.reconcile(*p.presence);
+    if (!p.presenceChanges.isEmpty())
+        m_operators.applyPresenceChanges(p.presenceChanges);
     if (!p.activity.isEmpty()) {
         m_operators.applyActivity(p.activity);
         m_activity.applyBatch(p.activity);

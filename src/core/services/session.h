@@ -178,7 +178,8 @@ private:
         QList<Domain::CommandStatus> commands;
         QList<Domain::Alarm> alarms;
         QList<Domain::ServerHealth> health;
-        std::optional<QList<Domain::OperatorPresence>> presence; // each event is the whole list
+        std::optional<QList<Domain::OperatorPresence>> presence; // the last whole list
+        QList<Domain::PresenceChange> presenceChanges; // after it, in order
         QList<Domain::UserActivity> activity;
         int events = 0;
         QList<qint64> sendTimes;

@@ -7,6 +7,7 @@
 using namespace Qt::StringLiterals;
 using Domain::OperatorPresence;
 using Domain::OperatorRole;
+using Domain::PresenceChange;
 using Domain::UserActivity;
 
 namespace {
@@ -51,6 +52,7 @@ private Q_SLOTS:
     void cleanup();
     void reconcileInsertsUpdatesAndRemoves();
     void changesOfOneOperatorCoalesceIntoOneChange();
+    void presenceChangesAddAndRemoveOneOperatorEach();
     void activityUpdatesTheLastAction();
     void recentActivityIsBounded();
     void staleOnlyWhileTheLinkIsDown();
@@ -107,6 +109,35 @@ void TestOperatorModel::reconcileInsertsUpdatesAndRemoves()
 
     m_model->reconcile({});
     QCOMPARE(m_model->rowCount(), 0);
+}
+
+void TestOperatorModel::presenceChangesAddAndRemoveOneOperatorEach()
+{
+    m_model->reconcile({op(u"dana"_s), op(u"sam"_s)});
+    QSignalSpy inserted(m_model, &QAbstractItemModel::rowsInserted);
+    QSignalSpy removed(m_model, &QAbstractItemModel::rowsRemoved);
+    QSignalSpy changed(m_model, &QAbstractItemModel::dataChanged);
+
+    // In order: kim arrives, sam goes (only the name and client are said),
+    // dana at another console arrives, kim goes again and comes back as admin.
+    const OperatorPresence samLeaving {u"sam"_s, OperatorRole::Viewer, {}, u"desk-1"_s};
+    m_model->applyPresenceChanges({PresenceChange {{op(u"kim"_s)}, {}}, PresenceChange {{}, {samLeaving}},
+                                   PresenceChange {{op(u"dana"_s, u"wall"_s)}, {}}, PresenceChange {{}, {op(u"kim"_s)}},
+                                   PresenceChange {{op(u"kim"_s, u"desk-1"_s, OperatorRole::Admin, 40)}, {}}});
+    QCOMPARE(keys(*m_model), (QStringList {u"dana@desk-1"_s, u"dana@wall"_s, u"kim@desk-1"_s}));
+    QCOMPARE(removed.size(), 1);
+    QCOMPARE(inserted.size(), 1);
+    QCOMPARE(changed.size(), 0);
+    QCOMPARE(m_model->index(2, 0).data(OperatorModel::OperatorRoleRole).toInt(), int(OperatorRole::Admin));
+    QCOMPARE(m_model->index(2, 0).data(OperatorModel::SinceRole).toDateTime(), at(40));
+
+    // Someone leaving who is not listed changes nothing; someone joining
+    // who is listed is updated in place.
+    m_model->applyPresenceChanges(
+        {PresenceChange {{op(u"dana"_s, u"desk-1"_s, OperatorRole::Viewer)}, {op(u"nobody"_s)}}});
+    QCOMPARE(m_model->rowCount(), 3);
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(m_model->index(0, 0).data(OperatorModel::OperatorRoleRole).toInt(), int(OperatorRole::Viewer));
 }
 
 void TestOperatorModel::changesOfOneOperatorCoalesceIntoOneChange()

@@ -227,12 +227,12 @@ void TestPollingClient::emptyLongPollIsFollowedByTheNext()
     QCOMPARE(client.lastSeq(), seq);
 
     // The poll after them still gets the next event: a console signing in
-    // over the WebSocket is published as presence.
+    // over the WebSocket is published as a presence change.
     SimTestClient console(server.url());
     QVERIFY(console.authenticate().value(QLatin1StringView("ok")).toBool());
     QTRY_VERIFY(recorder.messages.size() >= 2);
     QCOMPARE(recorder.messages.at(1).seq, std::optional<quint64>(seq + 1));
-    QVERIFY(std::holds_alternative<Domain::Presence>(recorder.messages.at(1).body));
+    QVERIFY(std::holds_alternative<Domain::PresenceChange>(recorder.messages.at(1).body));
 }
 
 void TestPollingClient::stalledClientResyncs()

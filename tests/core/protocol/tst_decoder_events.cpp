@@ -55,6 +55,9 @@ const QByteArray kTicket = R"({"type":"ticket_status_change","seq":16,"ticketId"
 const QByteArray kPresence = R"({"type":"presence","seq":17,"operators":[{"name":"alice","role":"admin",)"
                              R"("since":"2026-11-22T09:00:00.000Z","client":"watchfloor 0.1.0"},)"
                              R"({"name":"bob","role":"viewer","since":"2026-11-22T09:30:00.000Z","client":""}]})";
+const QByteArray kPresenceChanged = R"({"type":"presence_changed","seq":20,"joined":[{"name":"carl",)"
+                                    R"("role":"operator","since":"2026-11-22T10:00:00.000Z","client":"wall"}],)"
+                                    R"("left":[{"name":"bob","client":""}]})";
 const QByteArray kActivity = R"({"type":"user_activity","seq":18,"operator":"bob","action":"ack_alarm",)"
                              R"("target":"machine:M-004:down","timestamp":"2026-11-22T10:00:07.000Z"})";
 
@@ -136,6 +139,7 @@ void TestDecoderEvents::decodes_data()
     QTest::newRow("maintenance_alert") << kMaintenance << bodyIndex<MaintenanceAlert>() << -1;
     QTest::newRow("ticket_status_change") << kTicket << bodyIndex<TicketStatusChange>() << -1;
     QTest::newRow("presence") << kPresence << bodyIndex<Presence>() << -1;
+    QTest::newRow("presence_changed") << kPresenceChanged << bodyIndex<PresenceChange>() << -1;
     QTest::newRow("user_activity") << kActivity << bodyIndex<UserActivity>() << -1;
     QTest::newRow("dashboard_refresh") << QByteArray(R"({"type":"dashboard_refresh","seq":19,"ts":1})")
                                        << bodyIndex<DashboardRefresh>() << -1;
@@ -258,6 +262,13 @@ void TestDecoderEvents::malformed_data()
         "operators[0]");
     row("presence: since missing", edit(kPresence, R"("since":"2026-11-22T09:00:00.000Z",)", ""), K::MissingField,
         "operators[0].since");
+
+    row("presence_changed: no joined", edit(kPresenceChanged, R"("joined":[)", R"("joinedx":[)"), K::MissingField,
+        "joined");
+    row("presence_changed: left without a name", edit(kPresenceChanged, R"("name":"bob",)", ""), K::MissingField,
+        "left[0].name");
+    row("presence_changed: joined role unknown", edit(kPresenceChanged, R"("operator")", R"("god")"), K::BadField,
+        "joined[0].role");
 
     row("activity: no operator", edit(kActivity, R"("operator":"bob",)", ""), K::MissingField, "operator");
     row("activity: action a number", edit(kActivity, R"("ack_alarm")", "1"), K::BadField, "action");
@@ -445,6 +456,17 @@ void TestDecoderEvents::presenceAndActivity()
     QCOMPARE(p.operators.at(1).role, OperatorRole::Viewer);
     const auto &u = std::get<UserActivity>(frame.messages.at(1).body);
     QCOMPARE(u.operatorName, QStringLiteral("bob"));
+    const auto changed = decodeFrame(kPresenceChanged);
+    QVERIFY2(changed.errors.isEmpty(), qPrintable(changed.errors.value(0).toString()));
+    const auto &c = std::get<PresenceChange>(changed.messages.at(0).body);
+    QCOMPARE(c.joined.size(), 1);
+    QCOMPARE(c.joined.at(0).name, QStringLiteral("carl"));
+    QCOMPARE(c.joined.at(0).role, OperatorRole::Operator);
+    QCOMPARE(c.joined.at(0).since, utc(10, 0, 0));
+    QCOMPARE(c.joined.at(0).client, QStringLiteral("wall"));
+    QCOMPARE(c.left.size(), 1);
+    QCOMPARE(c.left.at(0).name, QStringLiteral("bob"));
+    QCOMPARE(c.left.at(0).client, QString());
     QCOMPARE(u.action, QStringLiteral("ack_alarm"));
     QCOMPARE(u.target, QStringLiteral("machine:M-004:down"));
     QCOMPARE(u.timestamp, utc(10, 0, 7));

@@ -66,6 +66,7 @@ private Q_SLOTS:
     void everyChannelArrivesInItsModel();
     void commandsAndActivityFlowThroughTheModels();
     void roomsAreSubscribedWhileHeld();
+    void otherConsolesComeAndGo();
     void quietEntitiesGoStaleAndRecover();
     void a9_liveWithoutADronesChannel();
 };
@@ -166,6 +167,44 @@ void TestSession::commandsAndActivityFlowThroughTheModels()
     QCOMPARE(session.activity()->index(0, 0).data(ActivityModel::OperatorNameRole).toString(),
              QStringLiteral("tester"));
     QCOMPARE(session.activity()->index(0, 0).data(ActivityModel::ActionRole).toString(), QStringLiteral("command"));
+}
+
+void TestSession::otherConsolesComeAndGo()
+{
+    // Presence arrives as changes: a console signing in adds its operator,
+    // its going removes them, and one operator at two consoles of the same
+    // name stays listed while either is there.
+    SimHost sim(plant());
+    QVERIFY2(sim.listen(), qPrintable(sim.errorString()));
+    Session session;
+    Testers testers(session);
+    session.setSettings(ConsoleFixture::settingsFor(sim.url(), kTester));
+    session.start();
+    QTRY_VERIFY(session.hasLiveData());
+    QTRY_COMPARE(session.operators()->rowCount(), 1);
+
+    const auto names = [&session] {
+        QStringList out;
+        for (int row = 0; row < session.operators()->rowCount(); ++row)
+            out << session.operators()->index(row, 0).data(OperatorModel::NameRole).toString();
+        out.sort();
+        return out;
+    };
+    ConnectionSettings danaSettings = ConsoleFixture::settingsFor(sim.url(), {.token = {}});
+    danaSettings.operatorName = QStringLiteral("dana");
+    auto dana = std::make_unique<Session>();
+    dana->setSettings(danaSettings);
+    dana->start();
+    QTRY_COMPARE(names(), (QStringList {QStringLiteral("dana"), QStringLiteral("tester")}));
+    auto danaAgain = std::make_unique<Session>();
+    danaAgain->setSettings(danaSettings);
+    danaAgain->start();
+    QTRY_VERIFY(danaAgain->hasLiveData());
+    dana.reset();
+    QTest::qWait(300);
+    QCOMPARE(names(), (QStringList {QStringLiteral("dana"), QStringLiteral("tester")}));
+    danaAgain.reset();
+    QTRY_COMPARE(names(), QStringList {QStringLiteral("tester")});
 }
 
 void TestSession::roomsAreSubscribedWhileHeld()
