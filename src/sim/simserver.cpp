@@ -23,6 +23,10 @@
 #include <algorithm>
 #include <cmath>
 
+#if __has_include(<malloc.h>)
+#include <malloc.h>
+#endif
+
 Q_LOGGING_CATEGORY(lcSim, "watchfloor.sim")
 
 namespace {
@@ -34,6 +38,16 @@ constexpr qint64 kLoadBacklogBytes = 8 * 1024 * 1024;
 // Operators listed in a `presence` snapshot at most; `total` says how many
 // there are. Changes after it come one by one as `presence_changed`.
 constexpr qsizetype kPresenceSnapshotLimit = 200;
+
+// Hands memory freed by gone consoles and sessions back to the system. glibc
+// keeps freed small blocks in its heaps otherwise, and a server that once
+// held a thousand consoles would stay that size after they left.
+void returnFreedMemory()
+{
+#if defined(__GLIBC__)
+    malloc_trim(0);
+#endif
+}
 
 QString presenceKey(const QString &operatorName, const QString &clientName)
 {
@@ -371,6 +385,7 @@ void SimServer::limitWaitingSessions(const QByteArray &owner)
         qCInfo(lcSim).noquote().nospace()
             << "event=session-dropped id=" << (*oldest)->id() << " reason=max-waiting-sessions";
         m_sessions.erase(oldest);
+        m_released = true;
     };
     for (auto mine = waiting(&owner); mine.size() > m_options.maxWaitingSessionsPerToken; mine = waiting(&owner))
         dropLongestWaiting(mine);
@@ -664,7 +679,12 @@ void SimServer::onTick()
         for (auto it = m_sessions.begin(); it != m_sessions.end();) {
             (*it)->prune(m_journal, wallMs);
             const bool expired = (*it)->detachedAtMs >= 0 && now - (*it)->detachedAtMs > m_options.replayAgeMs;
+            m_released = m_released || expired;
             it = expired ? m_sessions.erase(it) : std::next(it);
+        }
+        if (m_released) {
+            returnFreedMemory();
+            m_released = false;
         }
     }
 
@@ -753,6 +773,7 @@ void SimServer::removeClient(SimClient *client)
     client->socket()->disconnect(this);
     client->socket()->deleteLater();
     m_clients.erase(it);
+    m_released = true;
 }
 
 SimClient *SimServer::findClient(QWebSocket *socket)

@@ -153,5 +153,6 @@ private:
     SimJournal m_journal; // every event any session was sent, once
     SimSession m_restView; // subscribed to every channel; numbers the journal for REST
     QHash<QString, int> m_present; // connections per operator name and client
+    bool m_released = false; // a client or session went since the memory was last returned
     std::unique_ptr<SimLoadGen> m_load; // reads m_world
 };

@@ -56,18 +56,18 @@ QJsonObject SimSession::stamp(const SimJournal::Entry &entry)
 QJsonObject SimSession::stampOwn(QJsonObject body, qint64 wallMs)
 {
     QJsonObject message = numbered(std::move(body), m_seq + 1, wallMs);
-    const qsizetype bytes = QJsonDocument(message).toJson(QJsonDocument::Compact).size();
-    if (bytes > m_limits.ownBytes) {
+    QByteArray json = QJsonDocument(message).toJson(QJsonDocument::Compact);
+    if (json.size() > m_limits.ownBytes) {
         keep(kLost);
         return message;
     }
-    while (!m_own.empty() && m_ownBytes + bytes > m_limits.ownBytes) {
-        m_ownBytes -= m_own.front().bytes;
+    while (!m_own.empty() && m_ownBytes + json.size() > m_limits.ownBytes) {
+        m_ownBytes -= m_own.front().json.size();
         m_own.pop_front(); // its seq can no longer be replayed; prune() forgets it
     }
     keep(kOwn | (m_seq + 1));
-    m_own.push_back({m_seq, wallMs, bytes, message});
-    m_ownBytes += bytes;
+    m_ownBytes += json.size();
+    m_own.push_back({m_seq, wallMs, std::move(json)});
     return message;
 }
 
@@ -83,7 +83,7 @@ void SimSession::dropFront()
 {
     const quint64 reference = m_kept.front();
     if (reference != kLost && (reference & kOwn) && !m_own.empty() && m_own.front().seq == m_firstKept) {
-        m_ownBytes -= m_own.front().bytes;
+        m_ownBytes -= m_own.front().json.size();
         m_own.pop_front();
     }
     m_kept.pop_front();
@@ -118,7 +118,7 @@ std::optional<QList<QJsonObject>> SimSession::eventsAfter(quint64 lastSeq, const
                                               [](const Own &o, quint64 s) { return o.seq < s; });
             if (own == m_own.cend() || own->seq != seq)
                 return std::nullopt;
-            out.append(own->message);
+            out.append(QJsonDocument::fromJson(own->json).object());
         } else {
             const SimJournal::Entry *entry = journal.at(reference);
             if (!entry)
@@ -132,7 +132,7 @@ std::optional<QList<QJsonObject>> SimSession::eventsAfter(quint64 lastSeq, const
 void SimSession::prune(const SimJournal &journal, qint64 wallMs)
 {
     while (!m_own.empty() && wallMs - m_own.front().wallMs > m_limits.replayAgeMs) {
-        m_ownBytes -= m_own.front().bytes;
+        m_ownBytes -= m_own.front().json.size();
         m_own.pop_front();
     }
     // The front goes while nothing could be replayed from it any more.

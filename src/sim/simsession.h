@@ -15,8 +15,8 @@
 // Contract: seq numbers are consecutive per session. An event every session
 // may get is kept once, in the server's SimJournal; the session keeps its
 // position there (8 bytes). A message for this session alone (a snapshot,
-// an error) is kept here, within Limits::ownBytes; one that does not fit is
-// not kept. A replay that needs anything no longer kept is refused and the
+// an error) is kept here as its JSON text, within Limits::ownBytes; one that
+// does not fit is not kept. A replay that needs anything no longer kept is refused and the
 // console resyncs: a replay never has a hole.
 class SimSession
 {
@@ -25,7 +25,7 @@ public:
     {
         qsizetype replayEvents = 10000; // seq numbers reachable by `resume`
         qint64 replayAgeMs = 5 * 60 * 1000;
-        qsizetype ownBytes = 256 * 1024; // this session's own messages kept for replay
+        qsizetype ownBytes = 64 * 1024; // this session's own messages kept for replay, as JSON text
     };
 
     // `owner` names the credential that opened the session (a digest of its
@@ -100,8 +100,7 @@ private:
     {
         quint64 seq;
         qint64 wallMs;
-        qsizetype bytes;
-        QJsonObject message;
+        QByteArray json; // compact
     };
     std::deque<Own> m_own;
     qsizetype m_ownBytes = 0;
