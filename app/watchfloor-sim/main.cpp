@@ -68,6 +68,11 @@ const QList<NumberOption> &numberOptions()
          1048576, 1024, 268435456, [](SimOptions &o, qint64 v) { o.maxFrameBytes = v; }},
         {"malformed-limit", QT_TRANSLATE_NOOP("main", "Malformed messages in a row before close 1007 (default 20)."),
          20, 1, 100000, [](SimOptions &o, qint64 v) { o.malformedLimit = int(v); }},
+        {"max-body-bytes",
+         QT_TRANSLATE_NOOP("main",
+                           "Largest body a REST request may carry; larger ones are answered 413 unread (default "
+                           "65536)."),
+         65536, 1024, 268435456, [](SimOptions &o, qint64 v) { o.maxBodyBytes = v; }},
         {"replay-events", QT_TRANSLATE_NOOP("main", "Events kept per session for resume (default 10000)."), 10000, 0,
          10000000, [](SimOptions &o, qint64 v) { o.replayEvents = qsizetype(v); }},
         {"replay-seconds", QT_TRANSLATE_NOOP("main", "How long events are kept for resume (default 300)."), 300, 0,

@@ -62,6 +62,9 @@ SimServer::SimServer(const SimOptions &options, QObject *parent)
         m_listener->setTlsConfiguration(tls);
     }
     m_listener->setHeadTimeoutMs(m_options.authTimeoutMs);
+    m_listener->setTokenCheck(
+        [this](const QByteArray &token) { return roleForToken(QString::fromUtf8(token)).has_value(); });
+    m_listener->setMaxBodyBytes(m_options.maxBodyBytes);
     // Our listener sorts out WebSocket upgrades and hands them over here, so
     // this server never listens itself but keeps its subprotocol and limits.
     connect(m_listener, &SimListener::webSocketUpgradeReceived, m_server, [this](QTcpSocket *socket) {
