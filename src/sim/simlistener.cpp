@@ -82,7 +82,7 @@ void SimListener::inspect(QTcpSocket *socket)
     if (asksForWebSocket(QByteArrayView(head).first(end))) {
         // Whoever closes the WebSocket, its close frame reaches the peer
         // before the connection ends.
-        SimSocketLinger::hold(this, socket, SimSocketLinger::Mode::HalfCloseAtOnce);
+        SimSocketLinger::hold(this, socket, SimSocketLinger::Mode::UntilPeerCloses);
         Q_EMIT webSocketUpgradeReceived(socket);
         return;
     }
