@@ -68,7 +68,17 @@ const QList<NumberOption> &numberOptions()
          1048576, 1024, 268435456, [](SimOptions &o, qint64 v) { o.maxFrameBytes = v; }},
         {"malformed-limit", QT_TRANSLATE_NOOP("main", "Malformed messages in a row before close 1007 (default 20)."),
          20, 1, 100000, [](SimOptions &o, qint64 v) { o.malformedLimit = int(v); }},
-        {"max-waiting-sessions",
+        {"max-send-buffer-bytes",
+         QT_TRANSLATE_NOOP("main",
+                           "Bytes a console may leave unread before it is dropped with close 4009 (default "
+                           "16777216)."),
+         16777216, 65536, 4294967296LL, [](SimOptions &o, qint64 v) { o.maxSendBufferBytes = v; }},
+        {"max-body-bytes",
+         QT_TRANSLATE_NOOP("main",
+                           "Largest body a REST request may carry; larger ones are answered 413 unread (default "
+                           "65536)."),
+         65536, 1024, 268435456, [](SimOptions &o, qint64 v) { o.maxBodyBytes = v; }},
+                {"max-waiting-sessions",
          QT_TRANSLATE_NOOP("main", "Sessions of gone consoles kept for their resume (default 400)."), 400, 0, 100000,
          [](SimOptions &o, qint64 v) { o.maxWaitingSessions = int(v); }},
         {"max-waiting-sessions-per-token", QT_TRANSLATE_NOOP("main", "The same, per token (default 50)."), 50, 0,

@@ -3,11 +3,19 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QTimer>
 #include <QWebSocket>
 
-SimClient::SimClient(QWebSocket *socket)
+Q_DECLARE_LOGGING_CATEGORY(lcSim)
+
+SimClient::SimClient(QWebSocket *socket, qint64 maxSendBufferBytes)
     : m_socket(socket)
-{ }
+    , m_maxSendBufferBytes(maxSendBufferBytes)
+{
+    // Qt closes by itself too (an oversized message): bound that the same way.
+    QObject::connect(socket, &QWebSocket::aboutToClose, socket, [socket] { boundClosing(socket); });
+}
 
 void SimClient::markGone()
 {
@@ -15,9 +23,52 @@ void SimClient::markGone()
     m_outbox.clear();
 }
 
+void SimClient::closeWith(int code, const QString &reason)
+{
+    if (m_gone || m_closing)
+        return;
+    m_closing = true;
+    m_outbox.clear();
+    // QWebSocket::close() writes the frame, hands the socket's buffer to
+    // the kernel as far as it takes it, and ends the TCP connection only
+    // once the rest is written; the socket is deleted only after that (see
+    // SimServer), or aborted by boundClosing() if the peer does not read.
+    m_socket->close(QWebSocketProtocol::CloseCode(code), reason);
+}
+
+void SimClient::closeAndDispose(QWebSocket *socket, int code, const QString &reason)
+{
+    boundClosing(socket);
+    socket->close(QWebSocketProtocol::CloseCode(code), reason);
+    if (socket->state() == QAbstractSocket::UnconnectedState)
+        socket->deleteLater(); // all of it is with the kernel already
+    else
+        QObject::connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater);
+}
+
+void SimClient::boundClosing(QWebSocket *socket)
+{
+    static const QString name = QStringLiteral("closeLinger");
+    if (socket->findChild<QTimer *>(name, Qt::FindDirectChildrenOnly))
+        return;
+    auto *timer = new QTimer(socket);
+    timer->setObjectName(name);
+    timer->setSingleShot(true);
+    QObject::connect(timer, &QTimer::timeout, socket, [socket] {
+        if (socket->state() != QAbstractSocket::UnconnectedState)
+            socket->abort();
+    });
+    timer->start(kCloseLingerMs);
+}
+
+qint64 SimClient::unsentBytes() const
+{
+    return m_socket->bytesToWrite();
+}
+
 void SimClient::queue(const QJsonObject &message)
 {
-    if (!m_gone)
+    if (!m_gone && !m_closing)
         m_outbox.append(message);
 }
 
@@ -40,9 +91,33 @@ qsizetype SimClient::flush()
 
 void SimClient::send(const QJsonObject &message)
 {
-    if (m_gone)
+    if (m_gone || m_closing)
         return;
-    m_socket->sendTextMessage(QString::fromUtf8(QJsonDocument(message).toJson(QJsonDocument::Compact)));
+    sendText(QString::fromUtf8(QJsonDocument(message).toJson(QJsonDocument::Compact)));
+}
+
+void SimClient::sendFrame(const QByteArray &json)
+{
+    if (m_gone || m_closing)
+        return;
+    sendText(QString::fromUtf8(json));
+}
+
+void SimClient::sendText(const QString &text)
+{
+    m_socket->sendTextMessage(text);
+    if (unsentBytes() <= m_maxSendBufferBytes)
+        return;
+    // What one pass wrote may still wait for the event loop: hand the
+    // kernel what it takes before judging the console.
+    m_socket->flush();
+    const qint64 unsent = unsentBytes();
+    if (unsent <= m_maxSendBufferBytes)
+        return;
+    qCInfo(lcSim).noquote().nospace() << "event=dropped peer=" << m_socket->peerAddress().toString() << ':'
+                                      << m_socket->peerPort() << " reason=send-buffer unsent=" << unsent
+                                      << " limit=" << m_maxSendBufferBytes;
+    closeWith(kCloseTooSlow, QStringLiteral("too slow: more than %1 bytes unread").arg(m_maxSendBufferBytes));
 }
 
 void SimClient::queueResult(const QJsonValue &id, const QJsonObject &data)

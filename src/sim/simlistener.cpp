@@ -1,18 +1,12 @@
 #include "simlistener.h"
 
+#include "simhttpgate.h"
+#include "simsocketlinger.h"
+
 #include <QPointer>
-#include <QSocketNotifier>
 #include <QSslSocket>
 #include <QTcpSocket>
 #include <QTimer>
-
-#include <memory>
-
-#ifdef Q_OS_UNIX
-#include <cerrno>
-#include <sys/socket.h>
-#include <unistd.h>
-#endif
 
 namespace {
 
@@ -33,58 +27,6 @@ bool asksForWebSocket(QByteArrayView head)
     }
     return false;
 }
-
-constexpr int kLingerMs = 2000;
-
-#ifdef Q_OS_UNIX
-// Keeps a WebSocket's TCP connection open after Qt lets go of it, so that
-// its last words reach the peer. Qt closes the socket as soon as it has sent
-// a close frame; if the peer's data is still arriving then (the rest of a
-// message too large to accept), the kernel answers with a reset, and a peer
-// that has not read the close frame yet loses it: it sees 1006, not the 1009
-// (or 1008, 4001 …) it was sent. A second descriptor held here outlives
-// Qt's: once Qt is done, the connection is half-closed (FIN after the close
-// frame) and what the peer still sends is read and dropped until it closes
-// too, or kLingerMs pass.
-void lingerOnClose(QObject *owner, QTcpSocket *socket)
-{
-    const int held = ::dup(int(socket->socketDescriptor()));
-    if (held < 0)
-        return;
-    auto released = std::make_shared<bool>(false);
-    const auto release = [owner, held, released] {
-        if (std::exchange(*released, true))
-            return;
-        ::shutdown(held, SHUT_WR);
-        auto *drain = new QSocketNotifier(qintptr(held), QSocketNotifier::Read, owner);
-        auto *timer = new QTimer(drain);
-        const auto finish = [drain, held] {
-            if (!drain->isEnabled())
-                return; // finished already
-            drain->setEnabled(false);
-            ::close(held);
-            drain->deleteLater();
-        };
-        QObject::connect(drain, &QSocketNotifier::activated, drain, [drain, held, finish] {
-            char sink[64 * 1024];
-            for (;;) {
-                const ssize_t n = ::read(held, sink, sizeof sink);
-                if (n > 0)
-                    continue;
-                if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
-                    return; // more later
-                finish(); // the peer closed too, or the connection is gone
-                return;
-            }
-        });
-        timer->setSingleShot(true);
-        QObject::connect(timer, &QTimer::timeout, drain, finish);
-        timer->start(kLingerMs);
-    };
-    QObject::connect(socket, &QAbstractSocket::disconnected, owner, release);
-    QObject::connect(socket, &QObject::destroyed, owner, release);
-}
-#endif
 
 } // namespace
 
@@ -138,12 +80,15 @@ void SimListener::inspect(QTcpSocket *socket)
     delete socket->findChild<QTimer *>(kHeadTimer, Qt::FindDirectChildrenOnly);
     socket->disconnect(this);
     if (asksForWebSocket(QByteArrayView(head).first(end))) {
-#ifdef Q_OS_UNIX
-        lingerOnClose(this, socket);
-#endif
+        // Whoever closes the WebSocket, its close frame reaches the peer
+        // before the connection ends.
+        SimSocketLinger::hold(this, socket, SimSocketLinger::Mode::UntilPeerCloses);
         Q_EMIT webSocketUpgradeReceived(socket);
         return;
     }
+    // Every request on the connection is judged at its head, before its
+    // body is read; the gate goes first, so it sees every byte first.
+    new SimHttpGate(socket, this, {m_tokenAccepted, m_maxBodyBytes, SimSocketLinger::kDefaultLingerMs});
     // QHttpServer watches readyRead only from now on, while the request is
     // already waiting in the buffer: tell it so once it has taken the socket.
     const QPointer<QTcpSocket> guard(socket);

@@ -1,8 +1,11 @@
 #pragma once
 
+#include "simhttpgate.h"
+
 #include <QSslConfiguration>
 #include <QTcpServer>
 
+#include <functional>
 #include <optional>
 
 class QTcpSocket;
@@ -11,6 +14,11 @@ class QTcpSocket;
 // when configured), reads the head of its first request without consuming
 // it, and hands WebSocket upgrades to webSocketUpgradeReceived and everything
 // else to whoever takes pending connections (QHttpServer, bound to it).
+//
+// Every request of an HTTP connection passes a SimHttpGate first: a request
+// with a body needs a token setTokenCheck() accepts, and no body may exceed
+// setMaxBodyBytes(); both are decided at the request's head, before its body
+// is read, because QHttpServer 6.4 buffers whole requests.
 //
 // QtHttpServer 6.4 can upgrade WebSockets itself, but through a private
 // QWebSocketServer that selects no subprotocol; sorting connections here
@@ -27,8 +35,11 @@ public:
     bool isSecure() const { return m_tls.has_value(); }
     // A connection that has not sent a whole request head by then is dropped.
     void setHeadTimeoutMs(int ms) { m_headTimeoutMs = ms; }
+    // Whether an `Authorization: Bearer` token may send a request body.
+    void setTokenCheck(std::function<bool(const QByteArray &token)> accepted) { m_tokenAccepted = std::move(accepted); }
+    void setMaxBodyBytes(qint64 bytes) { m_maxBodyBytes = bytes; }
 
-    static constexpr qsizetype kMaxHeadBytes = 16 * 1024;
+    static constexpr qsizetype kMaxHeadBytes = SimHttpGate::kMaxHeadBytes;
 
 Q_SIGNALS:
     // The socket still holds the whole upgrade request, unread.
@@ -42,4 +53,6 @@ private:
 
     std::optional<QSslConfiguration> m_tls;
     int m_headTimeoutMs = 5000;
+    std::function<bool(const QByteArray &token)> m_tokenAccepted;
+    qint64 m_maxBodyBytes = 64 * 1024;
 };

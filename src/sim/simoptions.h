@@ -35,6 +35,12 @@ struct SimOptions
     int maxSubscriptions = 50; // per client
     qint64 maxFrameBytes = 1024 * 1024; // beyond: close 1009
     int malformedLimit = 20; // malformed messages in a row before close 1007
+    // What a console has not read yet (unsent bytes in its socket), beyond
+    // which it is dropped with close 4009.
+    qint64 maxSendBufferBytes = 16 * 1024 * 1024;
+    // The largest body a REST request may carry; larger ones are answered
+    // 413 before their body is read.
+    qint64 maxBodyBytes = 64 * 1024;
     // Load mode (SimLoadGen): synthetic live updates per second of wall time
     // to every session on drones, machines or telemetry; 0 is off.
     double loadRate = 0.0;

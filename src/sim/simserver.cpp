@@ -54,11 +54,6 @@ QString presenceKey(const QString &operatorName, const QString &clientName)
     return operatorName + u'\x1f' + clientName;
 }
 
-QWebSocketProtocol::CloseCode closeCode(int code)
-{
-    return QWebSocketProtocol::CloseCode(code);
-}
-
 } // namespace
 
 SimServer::SimServer(const SimOptions &options, QObject *parent)
@@ -85,6 +80,9 @@ SimServer::SimServer(const SimOptions &options, QObject *parent)
         m_listener->setTlsConfiguration(tls);
     }
     m_listener->setHeadTimeoutMs(m_options.authTimeoutMs);
+    m_listener->setTokenCheck(
+        [this](const QByteArray &token) { return roleForToken(QString::fromUtf8(token)).has_value(); });
+    m_listener->setMaxBodyBytes(m_options.maxBodyBytes);
     // Our listener sorts out WebSocket upgrades and hands them over here, so
     // this server never listens itself but keeps its subprotocol and limits.
     connect(m_listener, &SimListener::webSocketUpgradeReceived, m_server, [this](QTcpSocket *socket) {
@@ -128,8 +126,8 @@ void SimServer::close()
     m_load->setRate(0.0);
     for (const auto &client : m_clients) {
         client->socket()->disconnect(this);
-        client->socket()->close(QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("server shutting down"));
-        client->socket()->deleteLater();
+        SimClient::closeAndDispose(client->socket(), QWebSocketProtocol::CloseCodeGoingAway,
+                                   QStringLiteral("server shutting down"));
     }
     m_clients.clear();
     if (m_listener)
@@ -161,26 +159,25 @@ void SimServer::onNewConnection()
         socket->setMaxAllowedIncomingFrameSize(quint64(m_options.maxFrameBytes));
         socket->setMaxAllowedIncomingMessageSize(quint64(m_options.maxFrameBytes));
         if (socket->requestUrl().path() != u"/ws") {
-            socket->close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("the WebSocket is at /ws"));
-            socket->deleteLater();
+            SimClient::closeAndDispose(socket, QWebSocketProtocol::CloseCodePolicyViolated,
+                                       QStringLiteral("the WebSocket is at /ws"));
             continue;
         }
         if (int(m_clients.size()) >= m_options.maxConnections) {
             qCInfo(lcSim).noquote().nospace()
                 << "event=refused peer=" << socket->peerAddress().toString() << " reason=max-connections";
-            socket->close(closeCode(1013), QStringLiteral("too many connections, try again later"));
-            socket->deleteLater();
+            SimClient::closeAndDispose(socket, 1013, QStringLiteral("too many connections, try again later"));
             continue;
         }
 
-        auto client = std::make_unique<SimClient>(socket);
+        auto client = std::make_unique<SimClient>(socket, m_options.maxSendBufferBytes);
         SimClient *c = client.get();
         c->connectedAtMs = c->lastHeardMs = m_clock.elapsed();
         c->limiter = SimRateLimiter(m_options.messageBurst, m_options.messagesPerSecond, c->connectedAtMs);
         c->authTimer = std::make_unique<QTimer>();
         c->authTimer->setSingleShot(true);
         connect(c->authTimer.get(), &QTimer::timeout, this,
-                [c] { c->socket()->close(closeCode(kCloseUnauthorized), QStringLiteral("no auth within 5 s")); });
+                [c] { c->closeWith(kCloseUnauthorized, QStringLiteral("no auth within 5 s")); });
         c->authTimer->start(m_options.authTimeoutMs);
         m_clients.push_back(std::move(client));
 
@@ -233,7 +230,7 @@ bool SimServer::allowMessage(SimClient *client)
     case SimRateLimiter::Verdict::Allowed:
         return true;
     case SimRateLimiter::Verdict::Abusive: // refusing costs little, but this client keeps pushing: it goes
-        client->socket()->close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("message rate limit"));
+        client->closeWith(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("message rate limit"));
         return false;
     case SimRateLimiter::Verdict::Refused:
         break;
@@ -246,7 +243,7 @@ bool SimServer::allowMessage(SimClient *client)
 
 void SimServer::onMessage(SimClient *client, const QString &text)
 {
-    if (client->isGone())
+    if (client->isGone() || client->isClosing())
         return;
     ++m_messagesIn;
     client->lastHeardMs = m_clock.elapsed();
@@ -259,8 +256,8 @@ void SimServer::onMessage(SimClient *client, const QString &text)
     const QJsonValue type = request.value(QLatin1StringView("type"));
     if (parseError.error != QJsonParseError::NoError || !doc.isObject() || !type.isString()) {
         if (++client->malformedStreak >= m_options.malformedLimit) {
-            client->socket()->close(QWebSocketProtocol::CloseCodeWrongDatatype,
-                                    QStringLiteral("%1 malformed messages in a row").arg(client->malformedStreak));
+            client->closeWith(QWebSocketProtocol::CloseCodeWrongDatatype,
+                              QStringLiteral("%1 malformed messages in a row").arg(client->malformedStreak));
             return;
         }
         client->sendError(
@@ -341,7 +338,7 @@ void SimServer::handleAuth(SimClient *client, const QJsonObject &request, const 
         if (it == m_options.tokens.cend()) {
             client->queueRefusal(id, QStringLiteral("unauthorized"), QStringLiteral("invalid token"));
             m_messagesOut += client->flush();
-            client->socket()->close(closeCode(kCloseUnauthorized), QStringLiteral("invalid token"));
+            client->closeWith(kCloseUnauthorized, QStringLiteral("invalid token"));
             return;
         }
         role = *it;
@@ -419,7 +416,7 @@ void SimServer::handleResume(SimClient *client, const QJsonObject &request, cons
     if (SimClient *other = clientOf(old.get()); other && other != client) {
         presenceLeft(other);
         other->session.reset();
-        other->socket()->close(QWebSocketProtocol::CloseCodeNormal, QStringLiteral("session resumed elsewhere"));
+        other->closeWith(QWebSocketProtocol::CloseCodeNormal, QStringLiteral("session resumed elsewhere"));
     }
     m_sessions.remove(client->session->id());
     client->session = old;
@@ -699,19 +696,21 @@ void SimServer::setLoadRate(double eventsPerSecond)
 
 void SimServer::onLoadDue(int events)
 {
+    // Load frames stop at half a console's send-buffer bound, so the load
+    // alone never has a console dropped (4009): its real events do.
+    const qint64 backlog = std::min(kLoadBacklogBytes, m_options.maxSendBufferBytes / 2);
     QList<const SimSession *> alive;
     for (const auto &client : m_clients) {
-        if (client->isGone() || !client->session)
+        if (client->isGone() || client->isClosing() || !client->session)
             continue;
         alive.append(client->session.get());
         // A console that does not keep up gets no more than its socket
         // holds: what it misses was never offered, and the server stays small.
-        if (client->socket()->bytesToWrite() > kLoadBacklogBytes)
+        if (client->unsentBytes() > backlog)
             continue;
         m_messagesOut += client->flush(); // what is queued has the lower numbers
-        m_messagesOut += m_load->feed(*client->session, events, [&client](const QByteArray &frame) {
-            client->socket()->sendTextMessage(QString::fromUtf8(frame));
-        });
+        m_messagesOut
+            += m_load->feed(*client->session, events, [&client](const QByteArray &frame) { client->sendFrame(frame); });
     }
     m_load->retain(alive);
 }
@@ -738,6 +737,9 @@ QJsonObject SimServer::stats() const
 {
     qsizetype subscriptions = 0;
     qsizetype replayDepth = 0;
+    qint64 sendBuffer = 0;
+    for (const auto &client : m_clients)
+        sendBuffer = std::max(sendBuffer, client->unsentBytes());
     for (const auto &session : m_sessions) {
         subscriptions += session->subscriptions().size();
         replayDepth = std::max(replayDepth, session->replayDepth());
@@ -757,6 +759,7 @@ QJsonObject SimServer::stats() const
             {QLatin1StringView("messagesInPerSecond"), std::round(inRate * 10) / 10},
             {QLatin1StringView("eventsOutPerSecond"), std::round(outRate * 10) / 10},
             {QLatin1StringView("replayBufferDepth"), replayDepth},
+            {QLatin1StringView("sendBufferBytes"), sendBuffer},
             {QLatin1StringView("journalSeq"), qint64(m_restView.lastSeq())},
             {QLatin1StringView("journalEvents"), m_journal.size()},
             {QLatin1StringView("uptimeSeconds"), m_clock.elapsed() / 1000}};

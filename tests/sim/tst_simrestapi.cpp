@@ -9,6 +9,7 @@
 #include <QProcess>
 #include <QSignalSpy>
 #include <QSslConfiguration>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QWebSocketHandshakeOptions>
@@ -87,6 +88,70 @@ QString httpBase(const SimHost &server)
     return QStringLiteral("http://127.0.0.1:%1").arg(server.port());
 }
 
+// A hand-written HTTP client on a raw socket, for requests no well-behaved
+// client makes: it writes exactly what it is told, counts it, and reads one
+// answer at a time.
+class RawHttp
+{
+public:
+    explicit RawHttp(quint16 port)
+    {
+        socket.connectToHost(QHostAddress::LocalHost, port);
+        (void)socket.waitForConnected(5000);
+    }
+
+    void write(const QByteArray &bytes)
+    {
+        socket.write(bytes);
+        written += bytes.size();
+    }
+
+    // The next whole answer (status and JSON body), waiting up to timeoutMs;
+    // status 0 when none came.
+    Reply answer(int timeoutMs = 3000)
+    {
+        Reply reply;
+        (void)QTest::qWaitFor(
+            [&] {
+                received += socket.readAll();
+                const qsizetype end = received.indexOf("\r\n\r\n");
+                if (end < 0)
+                    return false;
+                const QByteArray head = received.first(end);
+                qsizetype length = 0;
+                for (const QByteArray &line : head.split('\n')) {
+                    if (line.toLower().startsWith("content-length:"))
+                        length = line.mid(15).trimmed().toLongLong();
+                }
+                if (received.size() < end + 4 + length)
+                    return false;
+                reply.status = head.mid(9, 3).toInt();
+                reply.body = QJsonDocument::fromJson(received.mid(end + 4, length)).object();
+                received.remove(0, end + 4 + length);
+                return true;
+            },
+            timeoutMs);
+        return reply;
+    }
+
+    bool closesWithin(int timeoutMs)
+    {
+        return QTest::qWaitFor([this] { return socket.state() == QAbstractSocket::UnconnectedState; }, timeoutMs);
+    }
+
+    QTcpSocket socket;
+    qint64 written = 0;
+    QByteArray received;
+};
+
+QByteArray postHead(const QByteArray &path, const QByteArray &token, const QByteArray &framing)
+{
+    QByteArray head = "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n";
+    if (!token.isEmpty())
+        head += "Authorization: Bearer " + token + "\r\n";
+    return head + framing + "\r\n\r\n";
+}
+
 } // namespace
 
 // The REST fallback and TLS of the reference server, tested from the wire
@@ -113,6 +178,11 @@ private Q_SLOTS:
     void commandErrors();
     void alarmActionsOverRestReachWebSocket();
     void webSocketStillSelectsSubprotocolOnSharedPort();
+    void bodyWithoutAValidTokenIsRefusedAtItsHead_data();
+    void bodyWithoutAValidTokenIsRefusedAtItsHead();
+    void bodyOverTheBoundIs413_data();
+    void bodyOverTheBoundIs413();
+    void everyRequestOfAConnectionIsJudged();
     void tlsServesWssAndHttps();
     void tlsFilesAreChecked();
     void tlsFlagsMisusedExitWith2();
@@ -539,6 +609,99 @@ void TestSimRestApi::webSocketStillSelectsSubprotocolOnSharedPort()
     RestClient rest(httpBase(server));
     QCOMPARE(rest.get(QStringLiteral("/api/v1/health")).status, 200);
     QVERIFY(socket.isValid());
+}
+
+void TestSimRestApi::bodyWithoutAValidTokenIsRefusedAtItsHead_data()
+{
+    QTest::addColumn<QByteArray>("token");
+    QTest::newRow("no token") << QByteArray();
+    QTest::newRow("a token nobody issued") << QByteArrayLiteral("nobody");
+}
+
+// A request that announces a 64 MiB body without a valid token is answered
+// 401 as soon as its head is in, and the connection ends, while the client
+// has sent a sliver of the body: the server never reads (or keeps) the rest.
+void TestSimRestApi::bodyWithoutAValidTokenIsRefusedAtItsHead()
+{
+    QFETCH(QByteArray, token);
+    SimOptions o = quiet();
+    o.tokens = {{QStringLiteral("op"), QStringLiteral("operator")}};
+    SimHost server(o);
+    QVERIFY(server.listen());
+    RawHttp http(server.port());
+    http.write(postHead("/api/v1/commands", token, "Content-Length: 67108864"));
+    http.write(QByteArray(16 * 1024, '{'));
+    const Reply reply = http.answer();
+    QCOMPARE(reply.status, 401);
+    QCOMPARE(errorCode(reply.body), QStringLiteral("unauthorized"));
+    QVERIFY(http.written < o.maxBodyBytes);
+    QVERIFY(http.closesWithin(3000));
+}
+
+void TestSimRestApi::bodyOverTheBoundIs413_data()
+{
+    QTest::addColumn<bool>("chunked");
+    QTest::newRow("declared") << false;
+    QTest::newRow("chunked") << true;
+}
+
+// A body over --max-body-bytes is refused with 413 `too_large` (the
+// error shape of every REST error) and the connection ends: a declared one
+// before a byte of it is read, a chunked one as soon as it grows past it.
+void TestSimRestApi::bodyOverTheBoundIs413()
+{
+    QFETCH(bool, chunked);
+    SimOptions o = quiet();
+    o.tokens = {{QStringLiteral("op"), QStringLiteral("operator")}};
+    SimHost server(o);
+    QVERIFY(server.listen());
+    QCOMPARE(o.maxBodyBytes, 64 * 1024); // the documented default
+    RawHttp http(server.port());
+    if (chunked) {
+        http.write(postHead("/api/v1/commands", "op", "Transfer-Encoding: chunked"));
+        // 16 KiB chunks, one more than the bound takes, and no last chunk.
+        for (int i = 0; i < 5; ++i)
+            http.write("4000\r\n" + QByteArray(16 * 1024, ' ') + "\r\n");
+    } else {
+        http.write(postHead("/api/v1/commands", "op", "Content-Length: 65537"));
+        http.write(QByteArray(1024, ' '));
+    }
+    const Reply reply = http.answer();
+    QCOMPARE(reply.status, 413);
+    QCOMPARE(errorCode(reply.body), QStringLiteral("too_large"));
+    QVERIFY(http.closesWithin(3000));
+}
+
+// The gate follows a keep-alive connection request by request: bodiless
+// requests and authorized small bodies pass as before, and a later request
+// with a body and no token is refused at its head all the same.
+void TestSimRestApi::everyRequestOfAConnectionIsJudged()
+{
+    SimOptions o = quiet();
+    o.tokens = {{QStringLiteral("op"), QStringLiteral("operator")}};
+    SimHost server(o);
+    QVERIFY(server.listen());
+    RawHttp http(server.port());
+    http.write("GET /api/v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+    QCOMPARE(http.answer().status, 200);
+    const QByteArray ack = R"({"note":"seen"})";
+    http.write(postHead("/api/v1/alarms/A-404/ack", "op", "Content-Length: " + QByteArray::number(ack.size())) + ack);
+    const Reply known = http.answer();
+    QCOMPARE(known.status, 404); // through to the API: no such alarm
+    QCOMPARE(errorCode(known.body), QStringLiteral("not_found"));
+    // A chunked body within the bound passes too.
+    http.write(postHead("/api/v1/alarms/A-404/ack", "op", "Transfer-Encoding: chunked")
+               + QByteArray::number(ack.size(), 16) + "\r\n" + ack + "\r\n0\r\n\r\n");
+    QCOMPARE(http.answer().status, 404);
+    QCOMPARE(http.socket.state(), QAbstractSocket::ConnectedState);
+
+    const qint64 before = http.written;
+    http.write(postHead("/api/v1/commands", {}, "Content-Length: 67108864"));
+    http.write(QByteArray(8 * 1024, '{'));
+    const Reply refused = http.answer();
+    QCOMPARE(refused.status, 401);
+    QVERIFY(http.written - before < o.maxBodyBytes);
+    QVERIFY(http.closesWithin(3000));
 }
 
 void TestSimRestApi::tlsServesWssAndHttps()

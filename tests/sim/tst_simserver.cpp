@@ -1,6 +1,8 @@
 #include "simserver.h"
 #include "simtestclient.h"
 
+#include <QElapsedTimer>
+#include <QMap>
 #include <QSet>
 #include <QTcpSocket>
 #include <QTest>
@@ -15,6 +17,22 @@ namespace {
 // ways QWebSocket will not.
 constexpr char kHandshake[] = "GET /ws HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                               "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n";
+
+// A client's text frame, masked (with a zero key) as a client's must be.
+QByteArray clientTextFrame(const QJsonObject &message)
+{
+    const QByteArray payload = QJsonDocument(message).toJson(QJsonDocument::Compact);
+    QByteArray frame(1, char(0x81));
+    if (payload.size() < 126) {
+        frame.append(char(0x80 | payload.size()));
+    } else {
+        frame.append(char(0x80 | 126));
+        frame.append(char(payload.size() >> 8));
+        frame.append(char(payload.size() & 0xff));
+    }
+    frame.append(4, '\0'); // the masking key: XOR with zero leaves the payload as it is
+    return frame + payload;
+}
 
 } // namespace
 
@@ -47,6 +65,10 @@ private Q_SLOTS:
     void subscriptionLimit();
     void oversizedFrameCloses1009();
     void malformedStreakCloses1007();
+    void overLimitClosesArriveAsSent_data();
+    void overLimitClosesArriveAsSent();
+    void clientThatNeverReadsIsDropped();
+    void closeFrameFollowsWhatTheConsoleHasNotReadYet();
     void silentClientIsEvicted();
     void misbehavingClientDoesNotDisturbOthers();
 
@@ -705,6 +727,199 @@ void TestSimServer::malformedStreakCloses1007()
     c.socket().sendTextMessage(QStringLiteral("{\"no\":\"type\"}"));
     QTRY_VERIFY(c.closed);
     QCOMPARE(c.closeCode, 1007);
+}
+
+void TestSimServer::overLimitClosesArriveAsSent_data()
+{
+    QTest::addColumn<QString>("limit");
+    QTest::addColumn<int>("expected"); // as a Qt 6.4 client reports it
+
+    QTest::newRow("1013 too many connections") << QStringLiteral("connections") << 1002; // 1013 on the wire
+    QTest::newRow("1008 wrong path") << QStringLiteral("path") << 1008;
+    QTest::newRow("1009 message too big") << QStringLiteral("frame") << 1009;
+    QTest::newRow("1008 message rate") << QStringLiteral("rate") << 1008;
+    QTest::newRow("1007 malformed") << QStringLiteral("malformed") << 1007;
+    QTest::newRow("4001 invalid token") << QStringLiteral("token") << 4001;
+}
+
+// Every over-limit close reaches the client as the code the server sent,
+// never as 1006 (a connection that ended without a close frame), however
+// many happen at once. Rounds of 10 clients at a time, 50 in all.
+void TestSimServer::overLimitClosesArriveAsSent()
+{
+    QFETCH(QString, limit);
+    QFETCH(int, expected);
+    SimOptions o = fast();
+    o.maxConnections = limit == u"connections" ? 2 : 100;
+    o.maxFrameBytes = 4096;
+    o.messagesPerSecond = 2;
+    o.messageBurst = 5;
+    o.malformedLimit = 3;
+    o.tokens = {{QStringLiteral("good"), QStringLiteral("operator")}};
+    SimServer server(o);
+    QVERIFY(server.listen());
+    std::vector<std::unique_ptr<SimTestClient>> holders;
+    if (limit == u"connections") {
+        for (int i = 0; i < 2; ++i) {
+            holders.push_back(std::make_unique<SimTestClient>(server.url()));
+            QVERIFY(!holders.back()->waitForType(QStringLiteral("hello")).isEmpty());
+        }
+    }
+    const QString url
+        = limit == u"path" ? server.url().replace(QStringLiteral("/ws"), QStringLiteral("/other")) : server.url();
+    QMap<int, int> seen; // close code -> clients
+    for (int round = 0; round < 5; ++round) {
+        std::vector<std::unique_ptr<SimTestClient>> clients;
+        for (int i = 0; i < 10; ++i)
+            clients.push_back(std::make_unique<SimTestClient>(url));
+        for (auto &c : clients) {
+            if (limit == u"connections" || limit == u"path")
+                continue; // refused at once
+            if (limit == u"token") {
+                (void)c->authenticate(QStringLiteral("nobody"));
+                continue;
+            }
+            QVERIFY(c->authenticate(QStringLiteral("good")).value(QLatin1StringView("ok")).toBool());
+            if (limit == u"frame") {
+                c->socket().sendTextMessage(QString(64 * 1024, u'x'));
+            } else if (limit == u"rate") {
+                for (int i = 0; i < 80; ++i)
+                    c->send({{QLatin1StringView("type"), QStringLiteral("ping")}, {QLatin1StringView("id"), i}});
+            } else if (limit == u"malformed") {
+                for (int i = 0; i < 3; ++i)
+                    c->socket().sendTextMessage(QStringLiteral("{nope"));
+            }
+        }
+        for (auto &c : clients) {
+            QTRY_VERIFY_WITH_TIMEOUT(c->closed, 10000);
+            ++seen[c->closeCode];
+        }
+    }
+    const QMap<int, int> all {{expected, 50}};
+    if (seen != all) {
+        QStringList codes;
+        for (auto it = seen.cbegin(); it != seen.cend(); ++it)
+            codes.append(QStringLiteral("%1 x%2").arg(it.key()).arg(it.value()));
+        QFAIL(qPrintable(QStringLiteral("close codes seen: ") + codes.join(QStringLiteral(", "))));
+    }
+}
+
+// A console that stops reading is dropped with 4009 once what the server
+// holds for it passes the bound, and the server never holds much more.
+void TestSimServer::clientThatNeverReadsIsDropped()
+{
+    SimOptions o = fast();
+    o.maxSendBufferBytes = 256 * 1024;
+    SimServer server(o);
+    QVERIFY(server.listen());
+    SimTestClient good(server.url());
+    QVERIFY(good.authenticate().value(QLatin1StringView("ok")).toBool());
+    QVERIFY(good.subscribe(QStringLiteral("drones")).value(QLatin1StringView("ok")).toBool());
+
+    // A raw client that completes the upgrade, authenticates, subscribes to
+    // everything and never reads again: its buffers fill, then the server's.
+    QTcpSocket raw;
+    raw.setReadBufferSize(4096);
+    raw.setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption, 4096);
+    raw.connectToHost(QHostAddress::LocalHost, server.port());
+    QVERIFY(raw.waitForConnected());
+    raw.write(kHandshake);
+    QTRY_VERIFY(raw.peek(4096).contains("\r\n\r\n"));
+    raw.write(clientTextFrame({{QLatin1StringView("type"), QStringLiteral("auth")},
+                               {QLatin1StringView("id"), 1},
+                               {QLatin1StringView("token"), QStringLiteral("t")},
+                               {QLatin1StringView("operator"), QStringLiteral("slow")}}));
+    raw.write(clientTextFrame({{QLatin1StringView("type"), QStringLiteral("subscribe")},
+                               {QLatin1StringView("id"), 2},
+                               {QLatin1StringView("channel"), QStringLiteral("all")}}));
+    QTRY_COMPARE(server.clientCount(), 2);
+    server.setLoadRate(20000);
+
+    qint64 deepest = 0;
+    QElapsedTimer clock;
+    clock.start();
+    while (server.clientCount() > 1 && clock.elapsed() < 30000) {
+        deepest = std::max<qint64>(deepest, server.stats().value(QLatin1StringView("sendBufferBytes")).toInteger());
+        QTest::qWait(10);
+    }
+    QCOMPARE(server.clientCount(), 1);
+    // The bound, and at most a frame or two beyond it before the check.
+    QVERIFY2(deepest <= o.maxSendBufferBytes + 256 * 1024, qPrintable(QString::number(deepest)));
+    QVERIFY(deepest > 0);
+    server.setLoadRate(0);
+    QVERIFY(!good.closed);
+    const qsizetype before = good.ofType(QStringLiteral("drone_update")).size();
+    QTRY_VERIFY(good.ofType(QStringLiteral("drone_update")).size() > before);
+}
+
+// A console that is behind (megabytes written for it and not yet read) when
+// the server closes it still gets everything and then the close frame: the
+// socket is not deleted while it holds them. Shutdown (1001) is the close
+// that deleted its sockets at once.
+void TestSimServer::closeFrameFollowsWhatTheConsoleHasNotReadYet()
+{
+    SimServer server(fast());
+    QVERIFY(server.listen());
+    QTcpSocket raw;
+    raw.setReadBufferSize(4096);
+    raw.setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption, 4096);
+    raw.connectToHost(QHostAddress::LocalHost, server.port());
+    QVERIFY(raw.waitForConnected());
+    raw.write(kHandshake);
+    QTRY_VERIFY(raw.peek(4096).contains("\r\n\r\n"));
+    raw.write(clientTextFrame({{QLatin1StringView("type"), QStringLiteral("auth")},
+                               {QLatin1StringView("id"), 1},
+                               {QLatin1StringView("token"), QStringLiteral("t")}}));
+    raw.write(clientTextFrame({{QLatin1StringView("type"), QStringLiteral("subscribe")},
+                               {QLatin1StringView("id"), 2},
+                               {QLatin1StringView("channel"), QStringLiteral("all")}}));
+    QTRY_COMPARE(server.clientCount(), 1);
+    server.setLoadRate(50000);
+    QTest::qWait(2000); // the kernel's buffers fill, then the socket's
+    server.setLoadRate(0);
+    server.close();
+
+    // Now read it all, as a console that catches up would.
+    raw.setReadBufferSize(0);
+    QByteArray stream;
+    const bool ended = QTest::qWaitFor(
+        [&] {
+            stream += raw.readAll();
+            return raw.state() == QAbstractSocket::UnconnectedState;
+        },
+        10000);
+    QVERIFY(ended); // and the connection ends, the server waiting no more than its linger
+    stream += raw.readAll();
+    qsizetype at = stream.indexOf("\r\n\r\n") + 4;
+    QVERIFY(at > 4);
+    int lastOpcode = -1;
+    int closeCode = -1;
+    qint64 frames = 0;
+    while (at + 2 <= stream.size()) {
+        const int opcode = quint8(stream.at(at)) & 0x0f;
+        qint64 length = quint8(stream.at(at + 1)) & 0x7f;
+        qsizetype header = 2;
+        if (length == 126) {
+            length = (qint64(quint8(stream.at(at + 2))) << 8) | quint8(stream.at(at + 3));
+            header = 4;
+        } else if (length == 127) {
+            length = 0;
+            for (int i = 0; i < 8; ++i)
+                length = (length << 8) | quint8(stream.at(at + 2 + i));
+            header = 10;
+        }
+        if (at + header + length > stream.size())
+            break; // cut off: what a lost close frame looks like
+        lastOpcode = opcode;
+        if (opcode == 0x8 && length >= 2)
+            closeCode = (quint8(stream.at(at + header)) << 8) | quint8(stream.at(at + header + 1));
+        at += header + length;
+        ++frames;
+    }
+    QVERIFY2(stream.size() > 4 * 1024 * 1024, qPrintable(QString::number(stream.size()))); // it was behind
+    QVERIFY2(at == stream.size(), qPrintable(QStringLiteral("%1 of %2 bytes framed").arg(at).arg(stream.size())));
+    QCOMPARE(lastOpcode, 0x8);
+    QCOMPARE(closeCode, 1001);
 }
 
 void TestSimServer::silentClientIsEvicted()
