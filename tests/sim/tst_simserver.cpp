@@ -34,6 +34,29 @@ QByteArray clientTextFrame(const QJsonObject &message)
     return frame + payload;
 }
 
+// Connects `raw` as a console that reads slowly (4 KiB buffers), signs in as
+// `operatorName` and subscribes to everything; true once the upgrade is
+// answered. What it does next is the test's.
+bool openSlowConsole(QTcpSocket &raw, quint16 port, const QString &operatorName)
+{
+    raw.setReadBufferSize(4096);
+    raw.setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption, 4096);
+    raw.connectToHost(QHostAddress::LocalHost, port);
+    if (!raw.waitForConnected())
+        return false;
+    raw.write(kHandshake);
+    if (!QTest::qWaitFor([&raw] { return raw.peek(4096).contains("\r\n\r\n"); }))
+        return false;
+    raw.write(clientTextFrame({{QLatin1StringView("type"), QStringLiteral("auth")},
+                               {QLatin1StringView("id"), 1},
+                               {QLatin1StringView("token"), QStringLiteral("t")},
+                               {QLatin1StringView("operator"), operatorName}}));
+    raw.write(clientTextFrame({{QLatin1StringView("type"), QStringLiteral("subscribe")},
+                               {QLatin1StringView("id"), 2},
+                               {QLatin1StringView("channel"), QStringLiteral("all")}}));
+    return true;
+}
+
 } // namespace
 
 // The reference server tested from the wire, with bare WebSocket clients.
@@ -819,19 +842,7 @@ void TestSimServer::clientThatNeverReadsIsDropped()
     // A raw client that completes the upgrade, authenticates, subscribes to
     // everything and never reads again: its buffers fill, then the server's.
     QTcpSocket raw;
-    raw.setReadBufferSize(4096);
-    raw.setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption, 4096);
-    raw.connectToHost(QHostAddress::LocalHost, server.port());
-    QVERIFY(raw.waitForConnected());
-    raw.write(kHandshake);
-    QTRY_VERIFY(raw.peek(4096).contains("\r\n\r\n"));
-    raw.write(clientTextFrame({{QLatin1StringView("type"), QStringLiteral("auth")},
-                               {QLatin1StringView("id"), 1},
-                               {QLatin1StringView("token"), QStringLiteral("t")},
-                               {QLatin1StringView("operator"), QStringLiteral("slow")}}));
-    raw.write(clientTextFrame({{QLatin1StringView("type"), QStringLiteral("subscribe")},
-                               {QLatin1StringView("id"), 2},
-                               {QLatin1StringView("channel"), QStringLiteral("all")}}));
+    QVERIFY(openSlowConsole(raw, server.port(), QStringLiteral("slow")));
     QTRY_COMPARE(server.clientCount(), 2);
     server.setLoadRate(20000);
 
@@ -861,18 +872,7 @@ void TestSimServer::closeFrameFollowsWhatTheConsoleHasNotReadYet()
     SimServer server(fast());
     QVERIFY(server.listen());
     QTcpSocket raw;
-    raw.setReadBufferSize(4096);
-    raw.setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption, 4096);
-    raw.connectToHost(QHostAddress::LocalHost, server.port());
-    QVERIFY(raw.waitForConnected());
-    raw.write(kHandshake);
-    QTRY_VERIFY(raw.peek(4096).contains("\r\n\r\n"));
-    raw.write(clientTextFrame({{QLatin1StringView("type"), QStringLiteral("auth")},
-                               {QLatin1StringView("id"), 1},
-                               {QLatin1StringView("token"), QStringLiteral("t")}}));
-    raw.write(clientTextFrame({{QLatin1StringView("type"), QStringLiteral("subscribe")},
-                               {QLatin1StringView("id"), 2},
-                               {QLatin1StringView("channel"), QStringLiteral("all")}}));
+    QVERIFY(openSlowConsole(raw, server.port(), QStringLiteral("behind")));
     QTRY_COMPARE(server.clientCount(), 1);
     server.setLoadRate(50000);
     QTest::qWait(2000); // the kernel's buffers fill, then the socket's
