@@ -4,7 +4,7 @@
 // the documented limit (docs/simulator.md "Limits").
 //
 //   node hostile-clients.js --sim PATH/watchfloor-sim [--clients 100] [--hostile 10] [--seconds 60]
-//                           [--sessions 1000] [--idle 1000] [--settle 0]
+//                           [--sessions 1000] [--idle 1000] [--warmup 0] [--settle 0]
 //
 // It starts its own watchfloor-sim on a free loopback port with a tokens file
 // of its own (an operator, a viewer and an admin token), so nothing else has to
@@ -26,7 +26,8 @@
 // one after another sign in with one viewer token, subscribe to everything and
 // close, and --idle consoles that sign in (each its own operator), subscribe
 // to everything and stay connected without sending for 10 s, then close. The
-// server's RSS is sampled at the start, at its peak during each load, 2 s
+// server's RSS is sampled at the start (after --warmup S seconds without
+// clients, for its replay journal to reach its working size), at its peak during each load, 2 s
 // after each load and, with --settle S, S seconds after the last one (past
 // the server's replay age of 300 s, every waiting session has expired).
 //
@@ -42,7 +43,7 @@ const path = require('path');
 const WebSocket = require('ws');
 
 function parseArgs(argv) {
-    const opts = { sim: '', clients: 100, hostile: 10, seconds: 60, rate: 10, sessions: 1000, idle: 1000, settle: 0 };
+    const opts = { sim: '', clients: 100, hostile: 10, seconds: 60, rate: 10, sessions: 1000, idle: 1000, warmup: 0, settle: 0 };
     for (let i = 2; i < argv.length; i++) {
         const key = argv[i];
         const value = argv[i + 1];
@@ -54,21 +55,22 @@ function parseArgs(argv) {
         else if (key === '--sessions') opts.sessions = Number(value);
         else if (key === '--idle') opts.idle = Number(value);
         else if (key === '--settle') opts.settle = Number(value);
+        else if (key === '--warmup') opts.warmup = Number(value);
         else usage(`unknown option ${key}`);
         i++;
     }
     if (!opts.sim) usage('--sim is required');
     if (!(opts.clients > 0) || !(opts.hostile >= 0) || opts.hostile > opts.clients || !(opts.seconds > 0))
         usage('need --clients > 0, 0 <= --hostile <= --clients, --seconds > 0');
-    if (!(opts.sessions >= 0) || !(opts.idle >= 0) || !(opts.settle >= 0))
-        usage('need --sessions, --idle and --settle >= 0');
+    if (!(opts.sessions >= 0) || !(opts.idle >= 0) || !(opts.warmup >= 0) || !(opts.settle >= 0))
+        usage('need --sessions, --idle, --warmup and --settle >= 0');
     return opts;
 }
 
 function usage(why) {
     process.stderr.write(`hostile-clients: ${why}\n` +
         'usage: node hostile-clients.js --sim PATH [--clients N] [--hostile N] [--seconds S] [--rate R]\n' +
-        '                               [--sessions N] [--idle N] [--settle S]\n');
+        '                               [--sessions N] [--idle N] [--warmup S] [--settle S]\n');
     process.exit(2);
 }
 
@@ -311,6 +313,7 @@ async function main() {
     }
     const stats = { good: [], hostile: [] };
     const stopping = { value: false };
+    await new Promise((r) => setTimeout(r, opts.warmup * 1000));
     const rssStart = rssKiB(sim.child.pid);
     let rssPeak = rssStart || 0;
     const sampler = setInterval(() => { rssPeak = Math.max(rssPeak, rssKiB(sim.child.pid) || 0); }, 250);
@@ -371,7 +374,7 @@ async function main() {
         r.unexpected.push(...h.unexpected);
     }
     const report = {
-        clients: opts.clients, hostile: opts.hostile, seconds: opts.seconds, rate: opts.rate,
+        clients: opts.clients, hostile: opts.hostile, seconds: opts.seconds, rate: opts.rate, warmup: opts.warmup,
         wellBehaved: {
             clients: wellBehaved, events: sum('events'), gaps: sum('gaps'), duplicates: sum('duplicates'),
             disconnects: sum('disconnects'),
