@@ -39,10 +39,36 @@ constexpr qint64 kFrameHeaderBytes = 14;
 constexpr int kHelloWaitMs = 2000;
 constexpr int kCloseUnauthorized = 4001;
 constexpr int kCloseForbidden = 4003;
+
 // Duplicates dropped in a row beyond which the server's numbering is taken to
 // have started over (a restart inside an accepted resume): a replay overlap
 // is far shorter.
 constexpr int kMaxDuplicateRun = 1000;
+
+// Contract: whether the server's close refuses this console's credentials,
+// so the link stops (Failed) instead of reconnecting, since retrying would
+// meet the same refusal. Only these are final:
+// - 4003 (forbidden): the server refused the operator's rights;
+// - 4001 (unauthorized) after the server answered this link's `auth` with a
+//   refusal (`authRefusedHere`: LinkSession::authRefused);
+// - 4001 without such an answer, unless its reason says the sign-in timed
+//   out: a 0.1.0 server closes a sign-in that came too late with 4001
+//   "no auth within 5 s", which says nothing of the token.
+// Every other close is transient, reconnected with backoff: 4008 (the
+// server's sign-in deadline passed, as when a stalled link held the `auth`
+// back), any other code, and a socket that merely dropped.
+bool closeRefusesCredentials(int code, const QString &reason, bool authRefusedHere)
+{
+    if (code == kCloseForbidden)
+        return true;
+    if (code != kCloseUnauthorized)
+        return false;
+    if (authRefusedHere)
+        return true;
+    const bool signInTimedOut = reason.contains(u"no auth within", Qt::CaseInsensitive)
+        || reason.contains(u"timeout", Qt::CaseInsensitive) || reason.contains(u"timed out", Qt::CaseInsensitive);
+    return !signInTimedOut;
+}
 
 } // namespace
 
@@ -106,8 +132,10 @@ ConnectionService::ConnectionService(QObject *parent)
     connect(m_session.get(), &LinkSession::subscribing, this, [this] { m_polling->holdBack(); });
     connect(m_session.get(), &LinkSession::live, this, &ConnectionService::goLive);
     // The server closes with 4001 next; onSocketDisconnected() reports it.
-    connect(m_session.get(), &LinkSession::authRefused, this,
-            [this](const QString &reason) { m_failureReason = reason; });
+    connect(m_session.get(), &LinkSession::authRefused, this, [this](const QString &reason) {
+        m_authRefused = true;
+        m_failureReason = reason;
+    });
     connect(m_session.get(), &LinkSession::broken, this, [this](const QString &reason) {
         ++m_protocolErrors;
         linkLost(reason);
@@ -311,6 +339,7 @@ void ConnectionService::openSocket()
     m_requests->clear();
     m_session->newLink();
     m_failureReason.clear();
+    m_authRefused = false;
     m_sequence->newLink();
 
     // Socket.IO is never found out, only named by the profile; the others
@@ -496,7 +525,7 @@ void ConnectionService::onSocketDisconnected()
     // range: compare them as plain numbers.
     const int code = int(m_socket->closeCode());
     const QString reason = m_socket->closeReason();
-    if (code == kCloseUnauthorized || code == kCloseForbidden) {
+    if (closeRefusesCredentials(code, reason, m_authRefused)) {
         const QString what = code == kCloseUnauthorized ? tr("unauthorized") : tr("forbidden");
         fail(m_failureReason.isEmpty() ? (reason.isEmpty() ? what : what + QStringLiteral(": ") + reason)
                                        : m_failureReason);

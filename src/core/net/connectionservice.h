@@ -198,6 +198,7 @@ private:
     QPointer<QWebSocket> m_socket;
     State m_state = State::Disconnected;
     QString m_failureReason;
+    bool m_authRefused = false; // the server answered this link's auth with a refusal
     QString m_lastError;
     QString m_tlsFailure; // why the server's certificate was refused, until the socket reports the failure
     QTimer m_setupTimer;

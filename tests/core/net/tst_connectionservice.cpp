@@ -245,6 +245,9 @@ private Q_SLOTS:
     void a12_primaryThatOnlyAcceptsTcpDoesNotTakeTheLinkFromTheFallback();
     void s2_noPolledEventAfterTheWebSocketsSnapshots();
     void a2_refusedPollLeavesPollingAtOnce();
+    void signInPastTheServersDeadlineIsRetriedNotFailed();
+    void wrongTokenStillFails();
+    void signInTimeoutOfAnOlderServerIsRetriedNotFailed();
 };
 
 void TestConnectionService::resumeAfterADropLosesNothingAndRepeatsNothing()
@@ -1004,6 +1007,97 @@ void TestConnectionService::a2_refusedPollLeavesPollingAtOnce()
     QTRY_VERIFY_WITH_TIMEOUT(connection.state() != State::Polling, 1000);
     QVERIFY(!connection.isLive());
     QVERIFY2(connection.lastError().contains(QStringLiteral("token revoked")), qPrintable(connection.lastError()));
+}
+
+void TestConnectionService::signInPastTheServersDeadlineIsRetriedNotFailed()
+{
+    // The link stalls one way while the console signs in again: the server
+    // sees no auth within its deadline and closes. That is no refused token:
+    // the console keeps reconnecting and is live again once the link flows.
+    SimOptions options = busyFleet();
+    options.authTimeoutMs = 300;
+    SimHost sim(options);
+    QVERIFY(sim.listen());
+    FaultProxy proxy(sim.port());
+    Session session;
+    SeqRecorder recorder(session.connection());
+    session.setSettings(fastSettings(proxy.url()));
+    session.start();
+    QTRY_VERIFY(session.hasLiveData());
+    QTRY_VERIFY(recorder.seqs.size() >= 20);
+
+    QSignalSpy states(session.connection(), &ConnectionService::stateChanged);
+    int signInTimeouts = 0;
+    connect(session.connection(), &ConnectionService::stateChanged, this, [&](State state) {
+        if (state == State::Reconnecting && session.connection()->lastError().contains(u"sign-in timeout"))
+            ++signInTimeouts;
+    });
+    proxy.setHoldingClientAfterHandshake(true);
+    proxy.dropAll();
+    // The server's deadline passes on more than one attempt.
+    QTRY_VERIFY_WITH_TIMEOUT(signInTimeouts >= 2 || session.connection()->state() == State::Failed, 5000);
+    QVERIFY2(session.connection()->state() != State::Failed, qPrintable(session.connection()->failureReason()));
+    QVERIFY(signInTimeouts >= 2);
+
+    proxy.setHoldingClientAfterHandshake(false);
+    QTRY_VERIFY_WITH_TIMEOUT(session.hasLiveData(), 5000);
+    QVERIFY(!states.contains(QVariantList {QVariant::fromValue(State::Failed)}));
+    // Nothing lost: the session was resumed where it stopped.
+    QCOMPARE(session.connection()->lastRecovery(), Recovery::Resumed);
+    const qsizetype before = recorder.seqs.size();
+    QTRY_VERIFY(recorder.seqs.size() >= before + 20);
+    QVERIFY(recorder.contiguous());
+}
+
+void TestConnectionService::wrongTokenStillFails()
+{
+    // A token the server refuses (answered `unauthorized`, then closed with
+    // 4001) stops the console: retrying would meet the same refusal.
+    SimOptions options = busyFleet();
+    options.tokens = {{QStringLiteral("right"), QStringLiteral("operator")}};
+    options.authTimeoutMs = 300;
+    SimHost sim(options);
+    QVERIFY(sim.listen());
+    FaultProxy proxy(sim.port());
+    ConnectionService connection;
+    ConnectionSettings settings = fastSettings(proxy.url());
+    settings.token = QStringLiteral("wrong");
+    connection.setSettings(settings);
+    connection.start();
+    QTRY_COMPARE(connection.state(), State::Failed);
+    QVERIFY2(connection.failureReason().contains(QStringLiteral("invalid token")),
+             qPrintable(connection.failureReason()));
+    const int attempts = proxy.connectionsAccepted();
+    QTest::qWait(600); // twice the server's sign-in deadline: nothing is retried
+    QCOMPARE(connection.state(), State::Failed);
+    QCOMPARE(proxy.connectionsAccepted(), attempts);
+}
+
+void TestConnectionService::signInTimeoutOfAnOlderServerIsRetriedNotFailed()
+{
+    // A 0.1.0 server closes a late sign-in with 4001 "no auth within 5 s",
+    // the code of a refused token, but it never answered the auth with a
+    // refusal: that is a timeout, and the console reconnects.
+    ScriptedServer server;
+    server.answering = false;
+    ConnectionService connection;
+    connection.setSubscriptions({QStringLiteral("drones")});
+    connection.setSettings(fastSettings(server.url()));
+    QSignalSpy states(&connection, &ConnectionService::stateChanged);
+    connection.start();
+    QTRY_VERIFY(server.requests.contains(QStringLiteral("auth")));
+    server.answering = true;
+    server.sockets.last()->close(QWebSocketProtocol::CloseCode(4001), QStringLiteral("no auth within 5 s"));
+    QTRY_COMPARE(connection.state(), State::Live);
+    QVERIFY(!states.contains(QVariantList {QVariant::fromValue(State::Failed)}));
+    QCOMPARE(server.sockets.size(), 2);
+
+    // The same code with any other reason, and no answer either, is still a
+    // refusal: a server may close on a bad token without answering.
+    server.sockets.last()->close(QWebSocketProtocol::CloseCode(4001), QStringLiteral("token revoked"));
+    QTRY_COMPARE(connection.state(), State::Failed);
+    QVERIFY2(connection.failureReason().contains(QStringLiteral("token revoked")),
+             qPrintable(connection.failureReason()));
 }
 
 QTEST_GUILESS_MAIN(TestConnectionService)
