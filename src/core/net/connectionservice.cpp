@@ -120,6 +120,13 @@ ConnectionService::ConnectionService(QObject *parent)
         qCWarning(lcConnection) << "polling refused:" << reason;
         leavePolling(reason);
     });
+    // The WebSocket has been failing long enough while the console waits for
+    // its next attempt (a long backoff): fall back now rather than at the
+    // next failure. During an attempt the failure that ends it decides.
+    connect(m_polling.get(), &PollingFallback::webSocketDownLong, this, [this] {
+        if (m_state == State::Reconnecting && m_reconnector->isWaiting() && shouldPoll(m_reconnector->attempt()))
+            startPolling();
+    });
     // Not every platform has a backend (none without NetworkManager, say);
     // then only the backoff brings the link back.
     if (QNetworkInformation::loadBackendByFeatures(QNetworkInformation::Feature::Reachability)) {
@@ -190,6 +197,7 @@ void ConnectionService::start()
         && m_state != State::Paused)
         return;
     m_reconnector->resetAttempts();
+    m_polling->resetFailingClock();
     openSocket();
 }
 
@@ -198,6 +206,7 @@ void ConnectionService::pause()
     if (m_state == State::Paused || m_state == State::Disconnected)
         return;
     m_polling->stop();
+    m_polling->resetFailingClock();
     m_rotation->stopProbing();
     m_reconnector->cancel();
     m_setupTimer.stop();
@@ -216,6 +225,7 @@ void ConnectionService::resumeLive()
 void ConnectionService::stop()
 {
     m_polling->stop();
+    m_polling->resetFailingClock();
     m_rotation->stopProbing();
     m_reconnector->cancel();
     m_setupTimer.stop();
@@ -648,6 +658,14 @@ void ConnectionService::returnToPrimary()
     openSocket();
 }
 
+bool ConnectionService::shouldPoll(int failuresInARow) const
+{
+    using Kind = ConnectionSettings::Dialect;
+    return m_settings.pollingFallback && !m_polling->isActive() && !m_polling->wasRefused()
+        && failuresInARow >= m_settings.pollAfterAttempts && m_polling->webSocketDownLongEnough()
+        && (m_settings.dialect == Kind::Auto || m_settings.dialect == Kind::Watchfloor);
+}
+
 void ConnectionService::startPolling()
 {
     qCInfo(lcConnection) << "the WebSocket keeps failing; polling the REST API meanwhile";
@@ -678,6 +696,7 @@ void ConnectionService::goLive()
     m_session->noteLive();
     m_polling->stop();
     m_polling->forgetRefusal();
+    m_polling->resetFailingClock();
     m_setupTimer.stop();
     // The backoff only starts over once the link proves stable: a server that
     // accepts and drops at once must not be hammered at the base delay.
@@ -772,6 +791,7 @@ void ConnectionService::fail(const QString &reason)
     qCWarning(lcConnection) << "connection failed:" << reason;
     m_failureReason = reason;
     m_polling->stop();
+    m_polling->resetFailingClock();
     m_rotation->stopProbing();
     m_reconnector->cancel();
     m_setupTimer.stop();
@@ -788,10 +808,9 @@ void ConnectionService::scheduleReconnect()
         setState(State::Offline);
         return;
     }
-    using Kind = ConnectionSettings::Dialect;
-    if (m_settings.pollingFallback && !m_polling->isActive() && !m_polling->wasRefused()
-        && m_reconnector->attempt() + 1 >= m_settings.pollAfterAttempts
-        && (m_settings.dialect == Kind::Auto || m_settings.dialect == Kind::Watchfloor))
+    m_polling->webSocketFailed(m_settings.pollAfterMs);
+    // This failure is attempt() + 1 in a row: the next one is not counted yet.
+    if (shouldPoll(m_reconnector->attempt() + 1))
         startPolling();
     m_reconnector->schedule();
     // Listeners read msUntilRetry() on stateChanged: a new attempt is news

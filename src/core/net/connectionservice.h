@@ -166,6 +166,11 @@ private:
     void openSocket();
     // The system's CAs plus the profile's CA file; nothing when that file is unusable.
     std::optional<QSslConfiguration> tlsConfiguration(QString *error) const;
+    // Whether to fall back to polling now, `failuresInARow` WebSocket
+    // attempts having failed: the profile allows it, the server may have a
+    // REST API, and the WebSocket has failed for long enough
+    // (ConnectionSettings::pollAfterMs, pollAfterAttempts).
+    bool shouldPoll(int failuresInARow) const;
     void startPolling();
     void leavePolling(const QString &reason);
     void startPlain();

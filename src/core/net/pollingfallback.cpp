@@ -4,11 +4,15 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
+
 PollingFallback::PollingFallback(QObject *parent)
     : QObject(parent)
     , m_client(std::make_unique<PollingClient>())
 {
     m_deadline.setSingleShot(true);
+    m_fallbackDue.setSingleShot(true);
+    connect(&m_fallbackDue, &QTimer::timeout, this, &PollingFallback::webSocketDownLong);
     connect(&m_deadline, &QTimer::timeout, this, [this] {
         Q_EMIT notCurrent(
             QCoreApplication::translate("ConnectionService", "no answer from the server's REST API for %1 s")
@@ -83,4 +87,24 @@ bool PollingFallback::takeHeldBack()
 void PollingFallback::request(const QString &type, const QJsonObject &fields, ResultHandler done)
 {
     m_client->request(type, fields, std::move(done));
+}
+
+void PollingFallback::webSocketFailed(int fallbackAfterMs)
+{
+    if (m_failingSince.isValid())
+        return;
+    m_failingSince.start();
+    m_fallbackAfterMs = std::max(0, fallbackAfterMs);
+    m_fallbackDue.start(m_fallbackAfterMs);
+}
+
+void PollingFallback::resetFailingClock()
+{
+    m_failingSince.invalidate();
+    m_fallbackDue.stop();
+}
+
+bool PollingFallback::webSocketDownLongEnough() const
+{
+    return m_failingSince.isValid() && m_failingSince.elapsed() >= m_fallbackAfterMs;
 }

@@ -248,6 +248,8 @@ private Q_SLOTS:
     void signInPastTheServersDeadlineIsRetriedNotFailed();
     void wrongTokenStillFails();
     void signInTimeoutOfAnOlderServerIsRetriedNotFailed();
+    void briefOutageIsBridgedByResumingNotByPolling();
+    void pollingStartsOnlyOnceTheWebSocketHasFailedForItsThreshold();
 };
 
 void TestConnectionService::resumeAfterADropLosesNothingAndRepeatsNothing()
@@ -534,6 +536,7 @@ void TestConnectionService::pollsWhileOnlyHttpAnswersAndTheWebSocketWinsBack()
     Session session;
     ConnectionSettings settings = fastSettings(proxy.url());
     settings.pollAfterAttempts = 2;
+    settings.pollAfterMs = 300;
     session.setSettings(settings);
     session.start();
     QTRY_COMPARE_WITH_TIMEOUT(session.connection()->state(), State::Polling, 10000);
@@ -718,6 +721,7 @@ void TestConnectionService::a2_failedPollLeavesPollingAtOnce()
     Session session;
     ConnectionSettings settings = fastSettings(proxy.url());
     settings.pollAfterAttempts = 2;
+    settings.pollAfterMs = 300;
     settings.backoffCapMs = 2000;
     session.setSettings(settings);
     session.start();
@@ -748,6 +752,7 @@ void TestConnectionService::a2_pollWithoutAnswerLeavesPollingWithinTheDeadline()
     Session session;
     ConnectionSettings settings = fastSettings(proxy.url());
     settings.pollAfterAttempts = 2;
+    settings.pollAfterMs = 300;
     settings.pollWaitSeconds = 1;
     settings.requestTimeoutMs = 1000;
     settings.backoffCapMs = 5000;
@@ -967,6 +972,7 @@ void TestConnectionService::s2_noPolledEventAfterTheWebSocketsSnapshots()
     connection.setSubscriptions({QStringLiteral("drones"), QStringLiteral("alarms")});
     ConnectionSettings settings = fastSettings(proxy.url());
     settings.pollAfterAttempts = 2;
+    settings.pollAfterMs = 300;
     connection.setSettings(settings);
     bool webSocketSnapshot = false;
     int polledEvents = 0;
@@ -997,6 +1003,7 @@ void TestConnectionService::a2_refusedPollLeavesPollingAtOnce()
     ConnectionService connection;
     ConnectionSettings settings = fastSettings(server.url());
     settings.pollAfterAttempts = 1;
+    settings.pollAfterMs = 300; // reached while the WebSocket waits for its next attempt
     settings.backoffBaseMs = 60000; // the WebSocket's next attempt is most likely far off
     settings.backoffCapMs = 60000;
     connection.setSettings(settings);
@@ -1098,6 +1105,71 @@ void TestConnectionService::signInTimeoutOfAnOlderServerIsRetriedNotFailed()
     QTRY_COMPARE(connection.state(), State::Failed);
     QVERIFY2(connection.failureReason().contains(QStringLiteral("token revoked")),
              qPrintable(connection.failureReason()));
+}
+
+void TestConnectionService::briefOutageIsBridgedByResumingNotByPolling()
+{
+    // The WebSocket fails for about two seconds while the REST API answers:
+    // reconnecting and resuming bridges that without a resync; polling would
+    // have meant a fresh snapshot on the way back.
+    SimHost sim(busyFleet());
+    QVERIFY(sim.listen());
+    FaultProxy proxy(sim.port());
+    Session session;
+    SeqRecorder recorder(session.connection());
+    session.setSettings(fastSettings(proxy.url())); // the default threshold
+    session.start();
+    QTRY_VERIFY(session.hasLiveData());
+    QTRY_VERIFY(recorder.seqs.size() >= 20);
+
+    QSignalSpy states(session.connection(), &ConnectionService::stateChanged);
+    proxy.setRefusingWebSockets(true);
+    proxy.dropAll();
+    QTRY_VERIFY(session.connection()->attempt() >= 4); // attempt after attempt fails meanwhile
+    QTest::qWait(2000);
+    proxy.setRefusingWebSockets(false);
+
+    QTRY_VERIFY_WITH_TIMEOUT(session.hasLiveData(), 5000);
+    QVERIFY2(!states.contains(QVariantList {QVariant::fromValue(State::Polling)}),
+             "the console fell back to polling for a brief outage");
+    QCOMPARE(session.connection()->lastRecovery(), Recovery::Resumed);
+    const qsizetype before = recorder.seqs.size();
+    QTRY_VERIFY(recorder.seqs.size() >= before + 20);
+    QVERIFY2(recorder.contiguous(), "an event was lost or applied twice across the outage");
+}
+
+void TestConnectionService::pollingStartsOnlyOnceTheWebSocketHasFailedForItsThreshold()
+{
+    // Past the threshold (shortened here) the WebSocket's outage is a lasting
+    // one: the console polls, and not before.
+    constexpr int threshold = 1500;
+    SimHost sim(busyFleet());
+    QVERIFY(sim.listen());
+    FaultProxy proxy(sim.port());
+    Session session;
+    ConnectionSettings settings = fastSettings(proxy.url());
+    settings.pollAfterMs = threshold;
+    session.setSettings(settings);
+    session.start();
+    QTRY_VERIFY(session.hasLiveData());
+
+    QElapsedTimer failingFor;
+    qint64 pollingAfter = -1;
+    connect(session.connection(), &ConnectionService::stateChanged, this, [&](State state) {
+        if (state == State::Polling && pollingAfter < 0)
+            pollingAfter = failingFor.elapsed();
+    });
+    proxy.setRefusingWebSockets(true);
+    failingFor.start();
+    proxy.dropAll();
+    QTRY_VERIFY_WITH_TIMEOUT(pollingAfter >= 0, 10000);
+    QVERIFY2(pollingAfter >= threshold - 50, qPrintable(QString::number(pollingAfter)));
+    QVERIFY(session.connection()->attempt() >= settings.pollAfterAttempts);
+    QVERIFY(session.hasLiveData()); // polled data is current data
+    QCOMPARE(session.connection()->state(), State::Polling);
+
+    proxy.setRefusingWebSockets(false);
+    QTRY_COMPARE_WITH_TIMEOUT(session.connection()->state(), State::Live, 10000);
 }
 
 QTEST_GUILESS_MAIN(TestConnectionService)
