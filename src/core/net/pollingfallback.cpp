@@ -12,7 +12,12 @@ PollingFallback::PollingFallback(QObject *parent)
 {
     m_deadline.setSingleShot(true);
     m_fallbackDue.setSingleShot(true);
-    connect(&m_fallbackDue, &QTimer::timeout, this, &PollingFallback::webSocketDownLong);
+    // A coarse timer may fire a little early; the time is up once it fired.
+    m_fallbackDue.setTimerType(Qt::PreciseTimer);
+    connect(&m_fallbackDue, &QTimer::timeout, this, [this] {
+        m_fallbackDueReached = true;
+        Q_EMIT webSocketDownLong();
+    });
     connect(&m_deadline, &QTimer::timeout, this, [this] {
         Q_EMIT notCurrent(
             QCoreApplication::translate("ConnectionService", "no answer from the server's REST API for %1 s")
@@ -94,6 +99,7 @@ void PollingFallback::webSocketFailed(int fallbackAfterMs)
     if (m_failingSince.isValid())
         return;
     m_failingSince.start();
+    m_fallbackDueReached = false;
     m_fallbackAfterMs = std::max(0, fallbackAfterMs);
     m_fallbackDue.start(m_fallbackAfterMs);
 }
@@ -102,9 +108,10 @@ void PollingFallback::resetFailingClock()
 {
     m_failingSince.invalidate();
     m_fallbackDue.stop();
+    m_fallbackDueReached = false;
 }
 
 bool PollingFallback::webSocketDownLongEnough() const
 {
-    return m_failingSince.isValid() && m_failingSince.elapsed() >= m_fallbackAfterMs;
+    return m_failingSince.isValid() && (m_fallbackDueReached || m_failingSince.elapsed() >= m_fallbackAfterMs);
 }

@@ -87,6 +87,7 @@ private:
     QElapsedTimer m_failingSince; // invalid while the WebSocket is not failing
     QTimer m_fallbackDue;
     int m_fallbackAfterMs = 0;
+    bool m_fallbackDueReached = false; // webSocketDownLong() was emitted for the running clock
     bool m_active = false;
     bool m_heldBack = false;
     bool m_refused = false;
