@@ -13,6 +13,9 @@ namespace {
 
 constexpr int kHeartbeatMs = 2000; // the server's hello; consoles give a silent link two periods
 constexpr qint64 kReplayAgeMs = 5000; // the server keeps events this long for resume
+// The consoles' poll-after-ms, which their profiles leave at its default:
+// the WebSocket failing this long before they fall back to polling.
+constexpr int kPollAfterMs = 15000;
 constexpr int kCheckIntervalMs = 500;
 constexpr int kActionIntervalMs = 700;
 constexpr int kSettleLimitMs = 45000;
@@ -99,6 +102,8 @@ bool ChaosRun::startServer(quint16 port)
     options.seed = m_options.seed * 100 + quint32(++m_serverInstance);
     options.heartbeatMs = kHeartbeatMs;
     options.replayAgeMs = kReplayAgeMs;
+    // The sign-in deadline stays the server's default (5 s), as in the field:
+    // a stall that holds a console's auth back past it must not stop it.
     m_server = std::make_unique<SimHost>(options);
     if (!m_server->listen()) {
         say(QStringLiteral("cannot start the reference server: %1").arg(m_server->errorString()));
@@ -194,10 +199,12 @@ void ChaosRun::injectFault()
         });
         break;
     case Fault::PollingFallback:
-        // WebSockets refused, the REST API still answers.
+        // WebSockets refused, the REST API still answers, for longer than a
+        // console bridges by reconnecting (its default poll-after-ms, 15 s)
+        // and then 8 s of polling.
         proxy->setRefusingWebSockets(true);
         proxy->dropAll();
-        until(8000, [proxy] { proxy->setRefusingWebSockets(false); });
+        until(kPollAfterMs + 8000, [proxy] { proxy->setRefusingWebSockets(false); });
         break;
     case Fault::ServerRestart:
         break;

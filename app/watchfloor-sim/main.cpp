@@ -52,7 +52,7 @@ const QList<NumberOption> &numberOptions()
                            "that (default 15000)."),
          15000, 100, 3600000, [](SimOptions &o, qint64 v) { o.heartbeatMs = int(v); }},
         {"auth-timeout-ms",
-         QT_TRANSLATE_NOOP("main", "Time a console has to authenticate before close 4001 (default 5000)."), 5000, 100,
+         QT_TRANSLATE_NOOP("main", "Time a console has to authenticate before close 4008 (default 5000)."), 5000, 100,
          600000, [](SimOptions &o, qint64 v) { o.authTimeoutMs = int(v); }},
         {"max-connections", QT_TRANSLATE_NOOP("main", "Connections at once; more are closed with 1013 (default 100)."),
          100, 1, 100000, [](SimOptions &o, qint64 v) { o.maxConnections = int(v); }},

@@ -176,8 +176,13 @@ void SimServer::onNewConnection()
         c->limiter = SimRateLimiter(m_options.messageBurst, m_options.messagesPerSecond, c->connectedAtMs);
         c->authTimer = std::make_unique<QTimer>();
         c->authTimer->setSingleShot(true);
-        connect(c->authTimer.get(), &QTimer::timeout, this,
-                [c] { c->closeWith(kCloseUnauthorized, QStringLiteral("no auth within 5 s")); });
+        // A sign-in that came too late says nothing about the token: it gets
+        // its own code, which consoles take as transient (4001 is kept for a
+        // refused token). The reason names the deadline actually in force.
+        constexpr int kCloseSignInTimeout = 4008;
+        connect(c->authTimer.get(), &QTimer::timeout, this, [c, deadlineMs = m_options.authTimeoutMs] {
+            c->closeWith(kCloseSignInTimeout, QStringLiteral("sign-in timeout: no auth within %1 ms").arg(deadlineMs));
+        });
         c->authTimer->start(m_options.authTimeoutMs);
         m_clients.push_back(std::move(client));
 

@@ -13,7 +13,7 @@
 // `seq` (+1 each, across channels): a gap, a duplicate or a close they did not
 // ask for is a failure. Hostile clients each play one role, over and over:
 //
-//   no-auth          never sends auth                     expects close 4001
+//   no-auth          never sends auth                     expects close 4008 (sign-in timeout)
 //   wrong-token      auth with a token nobody issued      expects close 4001
 //   huge-frame       a 2 MiB message after auth           expects close 1009
 //   invalid-json     garbage, again and again             expects close 1007
@@ -282,7 +282,7 @@ function hostileClient(url, role, stats, stopping) {
         ws.on('close', (code) => {
             // A round cut short by the end of the run says nothing of the server.
             if (stopping.value) return;
-            const expectedClose = { 'no-auth': 4001, 'wrong-token': 4001, 'huge-frame': 1009,
+            const expectedClose = { 'no-auth': 4008, 'wrong-token': 4001, 'huge-frame': 1009,
                                     'invalid-json': 1007, 'request-flood': 1008 }[role];
             if (expectedClose !== undefined) {
                 note(`close ${code}`, code === expectedClose);

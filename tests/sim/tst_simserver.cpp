@@ -70,7 +70,7 @@ private Q_SLOTS:
     void requests();
     void rolesFromTokens();
     void wrongTokenClosesWith4001();
-    void noAuthInTimeClosesWith4001();
+    void noAuthInTimeClosesWith4008NamingTheDeadline();
     void filtersLimitSnapshotAndEvents();
     void refreshResendsSnapshots();
     void resumeReplaysWhatWasMissed();
@@ -280,15 +280,19 @@ void TestSimServer::wrongTokenClosesWith4001()
     QCOMPARE(c.closeCode, 4001);
 }
 
-void TestSimServer::noAuthInTimeClosesWith4001()
+void TestSimServer::noAuthInTimeClosesWith4008NamingTheDeadline()
 {
+    // A late sign-in is not a refused token: its own code, so that a console
+    // whose link stalled reconnects instead of giving up, and a reason that
+    // names the deadline in force, not the default's.
     SimOptions o = fast();
     o.authTimeoutMs = 200;
     SimServer server(o);
     QVERIFY(server.listen());
     SimTestClient c(server.url());
     QTRY_VERIFY(c.closed);
-    QCOMPARE(c.closeCode, 4001);
+    QCOMPARE(c.closeCode, 4008);
+    QCOMPARE(c.closeReason, QStringLiteral("sign-in timeout: no auth within 200 ms"));
 }
 
 void TestSimServer::filtersLimitSnapshotAndEvents()

@@ -55,7 +55,12 @@ struct ConnectionSettings
     int maxAttempts = 0; // reconnect attempts before giving up (Offline); 0: never give up
     int requestTimeoutMs = 10000; // a request with no answer by then fails towards its caller
     bool pollingFallback = true; // poll the REST API while the WebSocket keeps failing (watchfloor servers)
-    int pollAfterAttempts = 3; // failed WebSocket attempts before polling starts
+    // Polling starts only once the WebSocket has failed without a break (not
+    // live in between) for pollAfterMs AND at least pollAfterAttempts
+    // attempts in a row: a shorter outage is bridged by reconnecting and
+    // resuming, which loses nothing, where returning from polling resyncs.
+    int pollAfterMs = 15000;
+    int pollAfterAttempts = 3;
     int pollWaitSeconds = 25; // how long the server may hold a long poll (0..30)
     int attemptsPerServer = 3; // failed attempts before moving on to the next server of the list
     int primaryProbeMs = 30000; // while on a fallback, how often to check whether the primary answers

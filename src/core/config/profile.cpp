@@ -178,6 +178,7 @@ bool readNumbers(const Reader &r, Profile &profile)
         {QStringLiteral("attempts-per-server"), {&ConnectionSettings::attemptsPerServer, {1, 1000}}},
         {QStringLiteral("primary-probe-ms"), {&ConnectionSettings::primaryProbeMs, {100, 3600000}}},
         {QStringLiteral("poll-after-attempts"), {&ConnectionSettings::pollAfterAttempts, {1, 1000}}},
+        {QStringLiteral("poll-after-ms"), {&ConnectionSettings::pollAfterMs, {0, 3600000}}},
     };
     static const QHash<QString, std::pair<int SessionSettings::*, Range>> dataNumbers = {
         {QStringLiteral("frame-ms"), {&SessionSettings::frameMs, {1, 1000}}},

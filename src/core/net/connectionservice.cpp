@@ -39,10 +39,36 @@ constexpr qint64 kFrameHeaderBytes = 14;
 constexpr int kHelloWaitMs = 2000;
 constexpr int kCloseUnauthorized = 4001;
 constexpr int kCloseForbidden = 4003;
+
 // Duplicates dropped in a row beyond which the server's numbering is taken to
 // have started over (a restart inside an accepted resume): a replay overlap
 // is far shorter.
 constexpr int kMaxDuplicateRun = 1000;
+
+// Contract: whether the server's close refuses this console's credentials,
+// so the link stops (Failed) instead of reconnecting, since retrying would
+// meet the same refusal. Only these are final:
+// - 4003 (forbidden): the server refused the operator's rights;
+// - 4001 (unauthorized) after the server answered this link's `auth` with a
+//   refusal (`authRefusedHere`: LinkSession::authRefused);
+// - 4001 without such an answer, unless its reason says the sign-in timed
+//   out: a 0.1.0 server closes a sign-in that came too late with 4001
+//   "no auth within 5 s", which says nothing of the token.
+// Every other close is transient, reconnected with backoff: 4008 (the
+// server's sign-in deadline passed, as when a stalled link held the `auth`
+// back), any other code, and a socket that merely dropped.
+bool closeRefusesCredentials(int code, const QString &reason, bool authRefusedHere)
+{
+    if (code == kCloseForbidden)
+        return true;
+    if (code != kCloseUnauthorized)
+        return false;
+    if (authRefusedHere)
+        return true;
+    const bool signInTimedOut = reason.contains(u"no auth within", Qt::CaseInsensitive)
+        || reason.contains(u"timeout", Qt::CaseInsensitive) || reason.contains(u"timed out", Qt::CaseInsensitive);
+    return !signInTimedOut;
+}
 
 } // namespace
 
@@ -94,6 +120,13 @@ ConnectionService::ConnectionService(QObject *parent)
         qCWarning(lcConnection) << "polling refused:" << reason;
         leavePolling(reason);
     });
+    // The WebSocket has been failing long enough while the console waits for
+    // its next attempt (a long backoff): fall back now rather than at the
+    // next failure. During an attempt the failure that ends it decides.
+    connect(m_polling.get(), &PollingFallback::webSocketDownLong, this, [this] {
+        if (m_state == State::Reconnecting && m_reconnector->isWaiting() && shouldPoll(m_reconnector->attempt()))
+            startPolling();
+    });
     // Not every platform has a backend (none without NetworkManager, say);
     // then only the backoff brings the link back.
     if (QNetworkInformation::loadBackendByFeatures(QNetworkInformation::Feature::Reachability)) {
@@ -106,8 +139,10 @@ ConnectionService::ConnectionService(QObject *parent)
     connect(m_session.get(), &LinkSession::subscribing, this, [this] { m_polling->holdBack(); });
     connect(m_session.get(), &LinkSession::live, this, &ConnectionService::goLive);
     // The server closes with 4001 next; onSocketDisconnected() reports it.
-    connect(m_session.get(), &LinkSession::authRefused, this,
-            [this](const QString &reason) { m_failureReason = reason; });
+    connect(m_session.get(), &LinkSession::authRefused, this, [this](const QString &reason) {
+        m_authRefused = true;
+        m_failureReason = reason;
+    });
     connect(m_session.get(), &LinkSession::broken, this, [this](const QString &reason) {
         ++m_protocolErrors;
         linkLost(reason);
@@ -162,6 +197,7 @@ void ConnectionService::start()
         && m_state != State::Paused)
         return;
     m_reconnector->resetAttempts();
+    m_polling->resetFailingClock();
     openSocket();
 }
 
@@ -170,6 +206,7 @@ void ConnectionService::pause()
     if (m_state == State::Paused || m_state == State::Disconnected)
         return;
     m_polling->stop();
+    m_polling->resetFailingClock();
     m_rotation->stopProbing();
     m_reconnector->cancel();
     m_setupTimer.stop();
@@ -188,6 +225,7 @@ void ConnectionService::resumeLive()
 void ConnectionService::stop()
 {
     m_polling->stop();
+    m_polling->resetFailingClock();
     m_rotation->stopProbing();
     m_reconnector->cancel();
     m_setupTimer.stop();
@@ -311,6 +349,7 @@ void ConnectionService::openSocket()
     m_requests->clear();
     m_session->newLink();
     m_failureReason.clear();
+    m_authRefused = false;
     m_sequence->newLink();
 
     // Socket.IO is never found out, only named by the profile; the others
@@ -496,7 +535,7 @@ void ConnectionService::onSocketDisconnected()
     // range: compare them as plain numbers.
     const int code = int(m_socket->closeCode());
     const QString reason = m_socket->closeReason();
-    if (code == kCloseUnauthorized || code == kCloseForbidden) {
+    if (closeRefusesCredentials(code, reason, m_authRefused)) {
         const QString what = code == kCloseUnauthorized ? tr("unauthorized") : tr("forbidden");
         fail(m_failureReason.isEmpty() ? (reason.isEmpty() ? what : what + QStringLiteral(": ") + reason)
                                        : m_failureReason);
@@ -619,6 +658,14 @@ void ConnectionService::returnToPrimary()
     openSocket();
 }
 
+bool ConnectionService::shouldPoll(int failuresInARow) const
+{
+    using Kind = ConnectionSettings::Dialect;
+    return m_settings.pollingFallback && !m_polling->isActive() && !m_polling->wasRefused()
+        && failuresInARow >= m_settings.pollAfterAttempts && m_polling->webSocketDownLongEnough()
+        && (m_settings.dialect == Kind::Auto || m_settings.dialect == Kind::Watchfloor);
+}
+
 void ConnectionService::startPolling()
 {
     qCInfo(lcConnection) << "the WebSocket keeps failing; polling the REST API meanwhile";
@@ -649,6 +696,7 @@ void ConnectionService::goLive()
     m_session->noteLive();
     m_polling->stop();
     m_polling->forgetRefusal();
+    m_polling->resetFailingClock();
     m_setupTimer.stop();
     // The backoff only starts over once the link proves stable: a server that
     // accepts and drops at once must not be hammered at the base delay.
@@ -743,6 +791,7 @@ void ConnectionService::fail(const QString &reason)
     qCWarning(lcConnection) << "connection failed:" << reason;
     m_failureReason = reason;
     m_polling->stop();
+    m_polling->resetFailingClock();
     m_rotation->stopProbing();
     m_reconnector->cancel();
     m_setupTimer.stop();
@@ -759,10 +808,9 @@ void ConnectionService::scheduleReconnect()
         setState(State::Offline);
         return;
     }
-    using Kind = ConnectionSettings::Dialect;
-    if (m_settings.pollingFallback && !m_polling->isActive() && !m_polling->wasRefused()
-        && m_reconnector->attempt() + 1 >= m_settings.pollAfterAttempts
-        && (m_settings.dialect == Kind::Auto || m_settings.dialect == Kind::Watchfloor))
+    m_polling->webSocketFailed(m_settings.pollAfterMs);
+    // This failure is attempt() + 1 in a row: the next one is not counted yet.
+    if (shouldPoll(m_reconnector->attempt() + 1))
         startPolling();
     m_reconnector->schedule();
     // Listeners read msUntilRetry() on stateChanged: a new attempt is news

@@ -166,6 +166,11 @@ private:
     void openSocket();
     // The system's CAs plus the profile's CA file; nothing when that file is unusable.
     std::optional<QSslConfiguration> tlsConfiguration(QString *error) const;
+    // Whether to fall back to polling now, `failuresInARow` WebSocket
+    // attempts having failed: the profile allows it, the server may have a
+    // REST API, and the WebSocket has failed for long enough
+    // (ConnectionSettings::pollAfterMs, pollAfterAttempts).
+    bool shouldPoll(int failuresInARow) const;
     void startPolling();
     void leavePolling(const QString &reason);
     void startPlain();
@@ -198,6 +203,7 @@ private:
     QPointer<QWebSocket> m_socket;
     State m_state = State::Disconnected;
     QString m_failureReason;
+    bool m_authRefused = false; // the server answered this link's auth with a refusal
     QString m_lastError;
     QString m_tlsFailure; // why the server's certificate was refused, until the socket reports the failure
     QTimer m_setupTimer;

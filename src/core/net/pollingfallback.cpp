@@ -4,11 +4,20 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
+
 PollingFallback::PollingFallback(QObject *parent)
     : QObject(parent)
     , m_client(std::make_unique<PollingClient>())
 {
     m_deadline.setSingleShot(true);
+    m_fallbackDue.setSingleShot(true);
+    // A coarse timer may fire a little early; the time is up once it fired.
+    m_fallbackDue.setTimerType(Qt::PreciseTimer);
+    connect(&m_fallbackDue, &QTimer::timeout, this, [this] {
+        m_fallbackDueReached = true;
+        Q_EMIT webSocketDownLong();
+    });
     connect(&m_deadline, &QTimer::timeout, this, [this] {
         Q_EMIT notCurrent(
             QCoreApplication::translate("ConnectionService", "no answer from the server's REST API for %1 s")
@@ -83,4 +92,26 @@ bool PollingFallback::takeHeldBack()
 void PollingFallback::request(const QString &type, const QJsonObject &fields, ResultHandler done)
 {
     m_client->request(type, fields, std::move(done));
+}
+
+void PollingFallback::webSocketFailed(int fallbackAfterMs)
+{
+    if (m_failingSince.isValid())
+        return;
+    m_failingSince.start();
+    m_fallbackDueReached = false;
+    m_fallbackAfterMs = std::max(0, fallbackAfterMs);
+    m_fallbackDue.start(m_fallbackAfterMs);
+}
+
+void PollingFallback::resetFailingClock()
+{
+    m_failingSince.invalidate();
+    m_fallbackDue.stop();
+    m_fallbackDueReached = false;
+}
+
+bool PollingFallback::webSocketDownLongEnough() const
+{
+    return m_failingSince.isValid() && (m_fallbackDueReached || m_failingSince.elapsed() >= m_fallbackAfterMs);
 }

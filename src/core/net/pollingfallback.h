@@ -4,6 +4,7 @@
 #include "protocol/decodeerror.h"
 #include "protocol/messages.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QSslConfiguration>
 #include <QTimer>
@@ -22,8 +23,11 @@ class PollingClient;
 // has not begun subscribing (holdBack(): from then on its snapshots are the
 // truth, and a late poll answer must not apply older events over them). It
 // remembers a refusal by the server, so the same credentials are not tried
-// again until the WebSocket is back. The link's state is its owner's. Lives
-// on its owner's thread.
+// again until the WebSocket is back. It keeps the clock of how long the
+// WebSocket has been failing without a break, so that polling is a fallback
+// for a lasting outage and never a reflex to a brief one (which reconnecting
+// and resuming bridges without a resync). The link's state is its owner's.
+// Lives on its owner's thread.
 class PollingFallback : public QObject
 {
     Q_OBJECT
@@ -53,6 +57,16 @@ public:
 
     void request(const QString &type, const QJsonObject &fields, ResultHandler done);
 
+    // The WebSocket failed (a live link lost, an attempt that did not get
+    // live): starts the failing clock unless it runs already, with
+    // webSocketDownLong() due once it has run for `fallbackAfterMs`.
+    void webSocketFailed(int fallbackAfterMs);
+    // The WebSocket went live, or the link was stopped, paused or failed for
+    // good: the clock stops; the next failure starts it from zero.
+    void resetFailingClock();
+    // The clock has run for at least the time given when it started.
+    bool webSocketDownLongEnough() const;
+
 Q_SIGNALS:
     void messageReceived(const Protocol::Message &message);
     void protocolErrorOccurred(const Protocol::DecodeError &error);
@@ -63,10 +77,17 @@ Q_SIGNALS:
     void notCurrent(const QString &reason);
     // The server refused the polling; it has stopped.
     void refused(const QString &reason);
+    // The WebSocket has now been failing for the time webSocketFailed() was
+    // given; polling may start (the owner checks its other conditions).
+    void webSocketDownLong();
 
 private:
     std::unique_ptr<PollingClient> m_client;
     QTimer m_deadline;
+    QElapsedTimer m_failingSince; // invalid while the WebSocket is not failing
+    QTimer m_fallbackDue;
+    int m_fallbackAfterMs = 0;
+    bool m_fallbackDueReached = false; // webSocketDownLong() was emitted for the running clock
     bool m_active = false;
     bool m_heldBack = false;
     bool m_refused = false;

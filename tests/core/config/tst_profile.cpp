@@ -167,9 +167,12 @@ void TestProfile::connectionSettings()
                                              "backoff-base-ms=250\n"
                                              "backoff-cap-ms=10000\n"
                                              "max-attempts=5\n"
-                                             "stable-after-ms=2000\n"),
+                                             "stable-after-ms=2000\n"
+                                             "poll-after-ms=40000\n"),
                                        &error);
     QVERIFY2(profile, qPrintable(error));
+    QCOMPARE(profile->connection.pollAfterMs, 40000);
+    QCOMPARE(ConnectionSettings().pollAfterMs, 15000); // brief outages are bridged, not polled
     QCOMPARE(profile->connection.backoffBaseMs, 250);
     QCOMPARE(profile->connection.backoffCapMs, 10000);
     QCOMPARE(profile->connection.maxAttempts, 5); // seed 000's "max 5 attempts"

@@ -12,7 +12,8 @@
 
 // A TCP proxy for tests that stands between the console and a server and
 // misbehaves on request, as networks do: it drops every connection, refuses
-// new ones, or stalls (holds every byte back without closing anything).
+// new ones, stalls (holds every byte back without closing anything), or
+// stalls one way only, the console's side after its handshake request.
 class FaultProxy : public QObject
 {
     Q_OBJECT
@@ -68,6 +69,19 @@ public:
     // Sends WebSocket upgrades to another server than plain HTTP (0: the
     // same target for both), as a gateway routing by path would.
     void setWebSocketTargetPort(quint16 port) { m_webSocketPort = port; }
+
+    // Lets each connection's first request (the WebSocket handshake) through,
+    // then holds back every later byte from the console (its sign-in, its
+    // requests) while the server's side flows on: a link stalled one way, on
+    // which the server's sign-in deadline passes. Released bytes go on in order.
+    void setHoldingClientAfterHandshake(bool holding)
+    {
+        m_holdingClient = holding;
+        if (!holding) {
+            for (const auto &pair : m_pairs)
+                forward(pair->client.get(), pair->upstream.get());
+        }
+    }
 
     void setStalled(bool stalled)
     {
@@ -135,6 +149,18 @@ private:
         }
         if (m_stalled || to->state() != QAbstractSocket::ConnectedState)
             return; // left in `from`'s buffer until the link flows again
+        if (m_holdingClient && from->objectName() != u"upstream") {
+            if (from->property("handshakePassed").toBool())
+                return; // held in `from`'s buffer until released
+            const qsizetype headEnd = from->peek(64 * 1024).indexOf("\r\n\r\n");
+            if (headEnd < 0)
+                return; // the request is not all in yet
+            from->setProperty("handshakePassed", true);
+            to->write(from->read(headEnd + 4));
+            return;
+        }
+        if (from->objectName() != u"upstream")
+            from->setProperty("handshakePassed", true); // holding from now on holds what follows
         if (m_cutMidFrame && from->objectName() == u"upstream" && from->bytesAvailable() > 1) {
             m_cutMidFrame = false;
             to->write(from->read(from->bytesAvailable() / 2));
@@ -173,6 +199,7 @@ private:
     QList<std::shared_ptr<Pair>> m_pairs;
     bool m_refusing = false;
     bool m_stalled = false;
+    bool m_holdingClient = false;
     bool m_refusingWebSockets = false;
     bool m_cutMidFrame = false;
     int m_delayMs = 0;

@@ -245,6 +245,11 @@ private Q_SLOTS:
     void a12_primaryThatOnlyAcceptsTcpDoesNotTakeTheLinkFromTheFallback();
     void s2_noPolledEventAfterTheWebSocketsSnapshots();
     void a2_refusedPollLeavesPollingAtOnce();
+    void signInPastTheServersDeadlineIsRetriedNotFailed();
+    void wrongTokenStillFails();
+    void signInTimeoutOfAnOlderServerIsRetriedNotFailed();
+    void briefOutageIsBridgedByResumingNotByPolling();
+    void pollingStartsOnlyOnceTheWebSocketHasFailedForItsThreshold();
 };
 
 void TestConnectionService::resumeAfterADropLosesNothingAndRepeatsNothing()
@@ -531,6 +536,7 @@ void TestConnectionService::pollsWhileOnlyHttpAnswersAndTheWebSocketWinsBack()
     Session session;
     ConnectionSettings settings = fastSettings(proxy.url());
     settings.pollAfterAttempts = 2;
+    settings.pollAfterMs = 300;
     session.setSettings(settings);
     session.start();
     QTRY_COMPARE_WITH_TIMEOUT(session.connection()->state(), State::Polling, 10000);
@@ -715,6 +721,7 @@ void TestConnectionService::a2_failedPollLeavesPollingAtOnce()
     Session session;
     ConnectionSettings settings = fastSettings(proxy.url());
     settings.pollAfterAttempts = 2;
+    settings.pollAfterMs = 300;
     settings.backoffCapMs = 2000;
     session.setSettings(settings);
     session.start();
@@ -745,6 +752,7 @@ void TestConnectionService::a2_pollWithoutAnswerLeavesPollingWithinTheDeadline()
     Session session;
     ConnectionSettings settings = fastSettings(proxy.url());
     settings.pollAfterAttempts = 2;
+    settings.pollAfterMs = 300;
     settings.pollWaitSeconds = 1;
     settings.requestTimeoutMs = 1000;
     settings.backoffCapMs = 5000;
@@ -964,6 +972,7 @@ void TestConnectionService::s2_noPolledEventAfterTheWebSocketsSnapshots()
     connection.setSubscriptions({QStringLiteral("drones"), QStringLiteral("alarms")});
     ConnectionSettings settings = fastSettings(proxy.url());
     settings.pollAfterAttempts = 2;
+    settings.pollAfterMs = 300;
     connection.setSettings(settings);
     bool webSocketSnapshot = false;
     int polledEvents = 0;
@@ -994,6 +1003,7 @@ void TestConnectionService::a2_refusedPollLeavesPollingAtOnce()
     ConnectionService connection;
     ConnectionSettings settings = fastSettings(server.url());
     settings.pollAfterAttempts = 1;
+    settings.pollAfterMs = 300; // reached while the WebSocket waits for its next attempt
     settings.backoffBaseMs = 60000; // the WebSocket's next attempt is most likely far off
     settings.backoffCapMs = 60000;
     connection.setSettings(settings);
@@ -1004,6 +1014,162 @@ void TestConnectionService::a2_refusedPollLeavesPollingAtOnce()
     QTRY_VERIFY_WITH_TIMEOUT(connection.state() != State::Polling, 1000);
     QVERIFY(!connection.isLive());
     QVERIFY2(connection.lastError().contains(QStringLiteral("token revoked")), qPrintable(connection.lastError()));
+}
+
+void TestConnectionService::signInPastTheServersDeadlineIsRetriedNotFailed()
+{
+    // The link stalls one way while the console signs in again: the server
+    // sees no auth within its deadline and closes. That is no refused token:
+    // the console keeps reconnecting and is live again once the link flows.
+    SimOptions options = busyFleet();
+    options.authTimeoutMs = 300;
+    SimHost sim(options);
+    QVERIFY(sim.listen());
+    FaultProxy proxy(sim.port());
+    Session session;
+    SeqRecorder recorder(session.connection());
+    session.setSettings(fastSettings(proxy.url()));
+    session.start();
+    QTRY_VERIFY(session.hasLiveData());
+    QTRY_VERIFY(recorder.seqs.size() >= 20);
+
+    QSignalSpy states(session.connection(), &ConnectionService::stateChanged);
+    int signInTimeouts = 0;
+    connect(session.connection(), &ConnectionService::stateChanged, this, [&](State state) {
+        if (state == State::Reconnecting && session.connection()->lastError().contains(u"sign-in timeout"))
+            ++signInTimeouts;
+    });
+    proxy.setHoldingClientAfterHandshake(true);
+    proxy.dropAll();
+    // The server's deadline passes on more than one attempt.
+    QTRY_VERIFY_WITH_TIMEOUT(signInTimeouts >= 2 || session.connection()->state() == State::Failed, 5000);
+    QVERIFY2(session.connection()->state() != State::Failed, qPrintable(session.connection()->failureReason()));
+    QVERIFY(signInTimeouts >= 2);
+
+    proxy.setHoldingClientAfterHandshake(false);
+    QTRY_VERIFY_WITH_TIMEOUT(session.hasLiveData(), 5000);
+    QVERIFY(!states.contains(QVariantList {QVariant::fromValue(State::Failed)}));
+    // Nothing lost: the session was resumed where it stopped.
+    QCOMPARE(session.connection()->lastRecovery(), Recovery::Resumed);
+    const qsizetype before = recorder.seqs.size();
+    QTRY_VERIFY(recorder.seqs.size() >= before + 20);
+    QVERIFY(recorder.contiguous());
+}
+
+void TestConnectionService::wrongTokenStillFails()
+{
+    // A token the server refuses (answered `unauthorized`, then closed with
+    // 4001) stops the console: retrying would meet the same refusal.
+    SimOptions options = busyFleet();
+    options.tokens = {{QStringLiteral("right"), QStringLiteral("operator")}};
+    options.authTimeoutMs = 300;
+    SimHost sim(options);
+    QVERIFY(sim.listen());
+    FaultProxy proxy(sim.port());
+    ConnectionService connection;
+    ConnectionSettings settings = fastSettings(proxy.url());
+    settings.token = QStringLiteral("wrong");
+    connection.setSettings(settings);
+    connection.start();
+    QTRY_COMPARE(connection.state(), State::Failed);
+    QVERIFY2(connection.failureReason().contains(QStringLiteral("invalid token")),
+             qPrintable(connection.failureReason()));
+    const int attempts = proxy.connectionsAccepted();
+    QTest::qWait(600); // twice the server's sign-in deadline: nothing is retried
+    QCOMPARE(connection.state(), State::Failed);
+    QCOMPARE(proxy.connectionsAccepted(), attempts);
+}
+
+void TestConnectionService::signInTimeoutOfAnOlderServerIsRetriedNotFailed()
+{
+    // A 0.1.0 server closes a late sign-in with 4001 "no auth within 5 s",
+    // the code of a refused token, but it never answered the auth with a
+    // refusal: that is a timeout, and the console reconnects.
+    ScriptedServer server;
+    server.answering = false;
+    ConnectionService connection;
+    connection.setSubscriptions({QStringLiteral("drones")});
+    connection.setSettings(fastSettings(server.url()));
+    QSignalSpy states(&connection, &ConnectionService::stateChanged);
+    connection.start();
+    QTRY_VERIFY(server.requests.contains(QStringLiteral("auth")));
+    server.answering = true;
+    server.sockets.last()->close(QWebSocketProtocol::CloseCode(4001), QStringLiteral("no auth within 5 s"));
+    QTRY_COMPARE(connection.state(), State::Live);
+    QVERIFY(!states.contains(QVariantList {QVariant::fromValue(State::Failed)}));
+    QCOMPARE(server.sockets.size(), 2);
+
+    // The same code with any other reason, and no answer either, is still a
+    // refusal: a server may close on a bad token without answering.
+    server.sockets.last()->close(QWebSocketProtocol::CloseCode(4001), QStringLiteral("token revoked"));
+    QTRY_COMPARE(connection.state(), State::Failed);
+    QVERIFY2(connection.failureReason().contains(QStringLiteral("token revoked")),
+             qPrintable(connection.failureReason()));
+}
+
+void TestConnectionService::briefOutageIsBridgedByResumingNotByPolling()
+{
+    // The WebSocket fails for about two seconds while the REST API answers:
+    // reconnecting and resuming bridges that without a resync; polling would
+    // have meant a fresh snapshot on the way back.
+    SimHost sim(busyFleet());
+    QVERIFY(sim.listen());
+    FaultProxy proxy(sim.port());
+    Session session;
+    SeqRecorder recorder(session.connection());
+    session.setSettings(fastSettings(proxy.url())); // the default threshold
+    session.start();
+    QTRY_VERIFY(session.hasLiveData());
+    QTRY_VERIFY(recorder.seqs.size() >= 20);
+
+    QSignalSpy states(session.connection(), &ConnectionService::stateChanged);
+    proxy.setRefusingWebSockets(true);
+    proxy.dropAll();
+    QTRY_VERIFY(session.connection()->attempt() >= 4); // attempt after attempt fails meanwhile
+    QTest::qWait(2000);
+    proxy.setRefusingWebSockets(false);
+
+    QTRY_VERIFY_WITH_TIMEOUT(session.hasLiveData(), 5000);
+    QVERIFY2(!states.contains(QVariantList {QVariant::fromValue(State::Polling)}),
+             "the console fell back to polling for a brief outage");
+    QCOMPARE(session.connection()->lastRecovery(), Recovery::Resumed);
+    const qsizetype before = recorder.seqs.size();
+    QTRY_VERIFY(recorder.seqs.size() >= before + 20);
+    QVERIFY2(recorder.contiguous(), "an event was lost or applied twice across the outage");
+}
+
+void TestConnectionService::pollingStartsOnlyOnceTheWebSocketHasFailedForItsThreshold()
+{
+    // Past the threshold (shortened here) the WebSocket's outage is a lasting
+    // one: the console polls, and not before.
+    constexpr int threshold = 1500;
+    SimHost sim(busyFleet());
+    QVERIFY(sim.listen());
+    FaultProxy proxy(sim.port());
+    Session session;
+    ConnectionSettings settings = fastSettings(proxy.url());
+    settings.pollAfterMs = threshold;
+    session.setSettings(settings);
+    session.start();
+    QTRY_VERIFY(session.hasLiveData());
+
+    QElapsedTimer failingFor;
+    qint64 pollingAfter = -1;
+    connect(session.connection(), &ConnectionService::stateChanged, this, [&](State state) {
+        if (state == State::Polling && pollingAfter < 0)
+            pollingAfter = failingFor.elapsed();
+    });
+    proxy.setRefusingWebSockets(true);
+    failingFor.start();
+    proxy.dropAll();
+    QTRY_VERIFY_WITH_TIMEOUT(pollingAfter >= 0, 10000);
+    QVERIFY2(pollingAfter >= threshold - 50, qPrintable(QString::number(pollingAfter)));
+    QVERIFY(session.connection()->attempt() >= settings.pollAfterAttempts);
+    QVERIFY(session.hasLiveData()); // polled data is current data
+    QCOMPARE(session.connection()->state(), State::Polling);
+
+    proxy.setRefusingWebSockets(false);
+    QTRY_COMPARE_WITH_TIMEOUT(session.connection()->state(), State::Live, 10000);
 }
 
 QTEST_GUILESS_MAIN(TestConnectionService)

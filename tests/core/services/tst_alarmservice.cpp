@@ -513,6 +513,7 @@ void TestAlarmService::a6_polling_unsupportedActionFailsAtOnceAndTheRestIsFlushe
     Session session;
     ConnectionSettings settings = ConsoleFixture::settingsFor(proxy.url(), {.operatorName = operatorName});
     settings.pollAfterAttempts = 2;
+    settings.pollAfterMs = 300;
     session.setSettings(settings);
     session.openStore(store.path());
     AlarmService *alarms = session.alarmService();

@@ -389,7 +389,11 @@ void TestCommandService::serverForbiddingIsShownClearly()
     SimHost server(options);
     QVERIFY(server.listen());
     Session session;
-    session.setSettings(ConsoleFixture::settingsFor(server.url(), {.token = QStringLiteral("a")}));
+    // The WebSocket never goes live for a role the console does not know;
+    // the REST fallback carries it, and this test need not wait 15 s for it.
+    ConnectionSettings settings = ConsoleFixture::settingsFor(server.url(), {.token = QStringLiteral("a")});
+    settings.pollAfterMs = 300;
+    session.setSettings(settings);
     CommandService service(&session);
     session.start();
     QTRY_VERIFY(session.hasLiveData());
@@ -622,7 +626,11 @@ void TestCommandService::a16_refusedAndLostCommandsAreLogged()
     QVERIFY(server.listen());
     FaultProxy proxy(server.port());
     Session session;
-    session.setSettings(ConsoleFixture::settingsFor(proxy.url(), {.token = QStringLiteral("a")}));
+    // The WebSocket never goes live for a role the console does not know;
+    // the REST fallback carries it, and this test need not wait 15 s for it.
+    ConnectionSettings settings = ConsoleFixture::settingsFor(proxy.url(), {.token = QStringLiteral("a")});
+    settings.pollAfterMs = 300;
+    session.setSettings(settings);
     CommandService service(&session);
     session.start();
     QTRY_VERIFY(session.hasLiveData());
