@@ -78,7 +78,7 @@ const QList<NumberOption> &numberOptions()
                            "Largest body a REST request may carry; larger ones are answered 413 unread (default "
                            "65536)."),
          65536, 1024, 268435456, [](SimOptions &o, qint64 v) { o.maxBodyBytes = v; }},
-                {"max-waiting-sessions",
+        {"max-waiting-sessions",
          QT_TRANSLATE_NOOP("main", "Sessions of gone consoles kept for their resume (default 400)."), 400, 0, 100000,
          [](SimOptions &o, qint64 v) { o.maxWaitingSessions = int(v); }},
         {"max-waiting-sessions-per-token", QT_TRANSLATE_NOOP("main", "The same, per token (default 50)."), 50, 0,

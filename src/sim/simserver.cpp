@@ -372,27 +372,26 @@ void SimServer::handleAuth(SimClient *client, const QJsonObject &request, const 
 
 void SimServer::limitWaitingSessions(const QByteArray &owner)
 {
-    // Sessions waiting for `resume`, of `owner` alone or of everyone.
-    const auto waiting = [this](const QByteArray *only) {
-        QList<QHash<QString, std::shared_ptr<SimSession>>::iterator> found;
-        for (auto it = m_sessions.begin(); it != m_sessions.end(); ++it) {
-            if ((*it)->detachedAtMs >= 0 && (!only || (*it)->owner() == *only))
-                found.append(it);
+    // Drops the longest-waiting sessions (of `only`, or of everyone) beyond `cap`.
+    const auto dropBeyond = [this](qsizetype cap, const QByteArray *only) {
+        QList<std::shared_ptr<SimSession>> waiting;
+        for (const auto &session : std::as_const(m_sessions)) {
+            if (session->detachedAtMs >= 0 && (!only || session->owner() == *only))
+                waiting.append(session);
         }
-        return found;
-    };
-    const auto dropLongestWaiting = [this](const auto &candidates) {
-        const auto oldest = *std::min_element(candidates.cbegin(), candidates.cend(),
-                                              [](auto a, auto b) { return (*a)->detachedAtMs < (*b)->detachedAtMs; });
-        qCInfo(lcSim).noquote().nospace()
-            << "event=session-dropped id=" << (*oldest)->id() << " reason=max-waiting-sessions";
-        m_sessions.erase(oldest);
+        if (waiting.size() <= cap)
+            return;
+        std::sort(waiting.begin(), waiting.end(),
+                  [](const auto &a, const auto &b) { return a->detachedAtMs < b->detachedAtMs; });
+        for (qsizetype i = 0; i < waiting.size() - cap; ++i) {
+            qCInfo(lcSim).noquote().nospace()
+                << "event=session-dropped id=" << waiting.at(i)->id() << " reason=max-waiting-sessions";
+            m_sessions.remove(waiting.at(i)->id());
+        }
         m_released = true;
     };
-    for (auto mine = waiting(&owner); mine.size() > m_options.maxWaitingSessionsPerToken; mine = waiting(&owner))
-        dropLongestWaiting(mine);
-    for (auto all = waiting(nullptr); all.size() > m_options.maxWaitingSessions; all = waiting(nullptr))
-        dropLongestWaiting(all);
+    dropBeyond(m_options.maxWaitingSessionsPerToken, &owner);
+    dropBeyond(m_options.maxWaitingSessions, nullptr);
 }
 
 void SimServer::handleResume(SimClient *client, const QJsonObject &request, const QJsonValue &id)
