@@ -35,7 +35,8 @@ private Q_SLOTS:
     void profileCheckAgainstASocketIoServer();
     void frameOverOneMebibyteKeepsTheLinkReading();
     void autoGoesLiveWithAServerSilentUntilSpokenTo();
-    void referenceServerClosesAnOversizedMessageWith1009();
+    void referenceServerClosesOverLimitClientsWithTheCodeItSent_data();
+    void referenceServerClosesOverLimitClientsWithTheCodeItSent();
     void a10_whatAPlainServerDoesNotRepeatStaysStaleAfterAnOutage();
 
 private:
@@ -298,25 +299,40 @@ void TestDialects::autoGoesLiveWithAServerSilentUntilSpokenTo()
     QCOMPARE(session.connection()->state(), State::Live);
 }
 
-void TestDialects::referenceServerClosesAnOversizedMessageWith1009()
+void TestDialects::referenceServerClosesOverLimitClientsWithTheCodeItSent_data()
 {
-    const SimOptions options; // the default plant; messages up to 1 MiB
+    QTest::addColumn<QStringList>("client"); // overlimit-client.js's mode and its argument
+    QTest::addColumn<QString>("expected");
+
+    QTest::newRow("1009 message too big") << QStringList {QStringLiteral("oversize"), QString::number(16 * 1024 * 1024)}
+                                          << QStringLiteral("close 1009");
+    QTest::newRow("1008 message rate") << QStringList {QStringLiteral("flood")} << QStringLiteral("close 1008");
+    QTest::newRow("1007 malformed") << QStringList {QStringLiteral("malformed")} << QStringLiteral("close 1007");
+}
+
+// A Node client breaks a limit and keeps sending, reading its answer only a
+// moment later: its data is still arriving when the server closes. Ten times
+// each, since whether the close frame was lost depended on timing.
+void TestDialects::referenceServerClosesOverLimitClientsWithTheCodeItSent()
+{
+    QFETCH(QStringList, client);
+    QFETCH(QString, expected);
+    SimOptions options; // the default plant; messages up to 1 MiB, 10 a second
+    options.malformedLimit = 5; // within the default burst, so the rate limit does not answer first
     SimHost sim(options);
     QVERIFY2(sim.listen(), qPrintable(sim.errorString()));
-    // A Node client sends 16 MiB and reads its answer a moment later; the
-    // rest of its message is still arriving when the server closes. Ten
-    // times, since whether the close frame was lost depended on timing.
     for (int run = 0; run < 10; ++run) {
-        QProcess client;
-        client.setProgram(nodePath);
-        client.setArguments(
-            {interopDir + QStringLiteral("/oversize-client.js"), sim.url(), QString::number(16 * 1024 * 1024)});
-        client.setWorkingDirectory(interopDir);
-        client.start();
-        QVERIFY2(client.waitForStarted(10000), qPrintable(client.errorString()));
-        QTRY_VERIFY_WITH_TIMEOUT(client.state() == QProcess::NotRunning, 15000);
-        const QString said = QString::fromUtf8(client.readAllStandardOutput()).trimmed();
-        QCOMPARE(said, QStringLiteral("close 1009"));
+        QProcess node;
+        node.setProgram(nodePath);
+        node.setArguments(QStringList {interopDir + QStringLiteral("/overlimit-client.js"), sim.url()} + client);
+        node.setWorkingDirectory(interopDir);
+        node.start();
+        QVERIFY2(node.waitForStarted(10000), qPrintable(node.errorString()));
+        QTRY_VERIFY_WITH_TIMEOUT(node.state() == QProcess::NotRunning, 15000);
+        const QString said = QString::fromUtf8(node.readAllStandardOutput()).trimmed();
+        QVERIFY2(said == expected, qPrintable(QStringLiteral("run %1: %2 (%3)")
+                                                  .arg(run)
+                                                  .arg(said, QString::fromUtf8(node.readAllStandardError()).trimmed())));
     }
 }
 
