@@ -388,7 +388,7 @@ void SimServer::limitWaitingSessions(const QByteArray &owner)
                 << "event=session-dropped id=" << waiting.at(i)->id() << " reason=max-waiting-sessions";
             m_sessions.remove(waiting.at(i)->id());
         }
-        m_released = true;
+        m_releasedAtMs = m_clock.elapsed();
     };
     dropBeyond(m_options.maxWaitingSessionsPerToken, &owner);
     dropBeyond(m_options.maxWaitingSessions, nullptr);
@@ -601,7 +601,7 @@ void SimServer::publish(const SimEvents &events)
         const bool rest = m_restView.wants(event);
         if (wanting.isEmpty() && !rest)
             continue;
-        const SimJournal::Entry &entry = m_journal.append(event, wallMs);
+        const SimJournal::Entry entry = m_journal.append(event, wallMs);
         for (SimSession *session : std::as_const(wanting)) {
             const QJsonObject message = session->stamp(entry);
             if (SimClient *client = clients.value(session))
@@ -680,12 +680,16 @@ void SimServer::onTick()
         for (auto it = m_sessions.begin(); it != m_sessions.end();) {
             (*it)->prune(m_journal, wallMs);
             const bool expired = (*it)->detachedAtMs >= 0 && now - (*it)->detachedAtMs > m_options.replayAgeMs;
-            m_released = m_released || expired;
+            if (expired)
+                m_releasedAtMs = now;
             it = expired ? m_sessions.erase(it) : std::next(it);
         }
-        if (m_released) {
+        // Once the releases have paused for a second (the sockets they
+        // deleted later are gone too), or every 10 s while they go on.
+        if (m_releasedAtMs >= 0 && (now - m_releasedAtMs >= 1000 || now - m_returnedAtMs >= 10000)) {
             returnFreedMemory();
-            m_released = false;
+            m_returnedAtMs = now;
+            m_releasedAtMs = -1;
         }
     }
 
@@ -766,6 +770,7 @@ QJsonObject SimServer::stats() const
             {QLatin1StringView("sendBufferBytes"), sendBuffer},
             {QLatin1StringView("journalSeq"), qint64(m_restView.lastSeq())},
             {QLatin1StringView("journalEvents"), m_journal.size()},
+            {QLatin1StringView("journalBytes"), m_journal.blockBytes()},
             {QLatin1StringView("uptimeSeconds"), m_clock.elapsed() / 1000}};
 }
 
@@ -780,7 +785,7 @@ void SimServer::removeClient(SimClient *client)
     client->socket()->disconnect(this);
     client->socket()->deleteLater();
     m_clients.erase(it);
-    m_released = true;
+    m_releasedAtMs = m_clock.elapsed();
 }
 
 SimClient *SimServer::findClient(QWebSocket *socket)

@@ -153,6 +153,7 @@ private:
     SimJournal m_journal; // every event any session was sent, once
     SimSession m_restView; // subscribed to every channel; numbers the journal for REST
     QHash<QString, int> m_present; // connections per operator name and client
-    bool m_released = false; // a client or session went since the memory was last returned
+    qint64 m_releasedAtMs = -1; // when a client or session last went, if since the memory was returned
+    qint64 m_returnedAtMs = 0; // when memory was last returned to the system
     std::unique_ptr<SimLoadGen> m_load; // reads m_world
 };

@@ -50,7 +50,7 @@ QJsonObject SimSession::numbered(QJsonObject body, quint64 seq, qint64 wallMs)
 QJsonObject SimSession::stamp(const SimJournal::Entry &entry)
 {
     keep(entry.position);
-    return numbered(entry.event.body, m_seq, entry.wallMs);
+    return numbered(entry.body, m_seq, entry.wallMs);
 }
 
 QJsonObject SimSession::stampOwn(QJsonObject body, qint64 wallMs)
@@ -110,7 +110,7 @@ std::optional<QList<QJsonObject>> SimSession::eventsAfter(quint64 lastSeq, const
     QList<QJsonObject> out;
     out.reserve(qsizetype(m_seq - lastSeq));
     for (quint64 seq = lastSeq + 1; seq <= m_seq; ++seq) {
-        const quint64 reference = m_kept[size_t(seq - m_firstKept)];
+        const quint64 reference = m_kept.at(qsizetype(seq - m_firstKept));
         if (reference == kLost)
             return std::nullopt;
         if (reference & kOwn) {
@@ -120,10 +120,10 @@ std::optional<QList<QJsonObject>> SimSession::eventsAfter(quint64 lastSeq, const
                 return std::nullopt;
             out.append(QJsonDocument::fromJson(own->json).object());
         } else {
-            const SimJournal::Entry *entry = journal.at(reference);
+            const std::optional<SimJournal::Entry> entry = journal.at(reference);
             if (!entry)
                 return std::nullopt;
-            out.append(numbered(entry->event.body, seq, entry->wallMs));
+            out.append(numbered(entry->body, seq, entry->wallMs));
         }
     }
     return out;

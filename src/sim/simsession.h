@@ -3,10 +3,10 @@
 #include "simjournal.h"
 
 #include <QJsonObject>
+#include <QList>
 #include <QSet>
 #include <QString>
 
-#include <deque>
 #include <optional>
 
 // What the server remembers of one console between reconnects: who it is,
@@ -94,7 +94,7 @@ private:
     // seq of an own message, or kLost for an own message that was not kept.
     static constexpr quint64 kOwn = quint64(1) << 63;
     static constexpr quint64 kLost = ~quint64(0);
-    std::deque<quint64> m_kept;
+    QList<quint64> m_kept; // one contiguous block, not a chain of small ones
     quint64 m_firstKept = 1;
     struct Own
     {
@@ -102,6 +102,6 @@ private:
         qint64 wallMs;
         QByteArray json; // compact
     };
-    std::deque<Own> m_own;
+    QList<Own> m_own;
     qsizetype m_ownBytes = 0;
 };

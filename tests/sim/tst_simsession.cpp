@@ -21,6 +21,8 @@ private Q_SLOTS:
     void ownMessagesAreKeptWithinTheirBudget();
     void pruneForgetsWhatCannotBeReplayed();
     void skippedEventsCannotBeBridged();
+    void journalKeepsTextInBlocksAndLetsThemGo();
+    void messageLargerThanABlockIsKeptWhole();
 
 private:
     static SimEvent droneEvent(int n)
@@ -167,4 +169,52 @@ void TestSimSession::skippedEventsCannotBeBridged()
 }
 
 QTEST_GUILESS_MAIN(TestSimSession)
+// The journal keeps each message once as its text, packed into blocks: a
+// full window costs about its text, not a dozen small allocations per event,
+// and a block goes as soon as nothing in it is kept.
+void TestSimSession::journalKeepsTextInBlocksAndLetsThemGo()
+{
+    SimJournal journal({5000, 60000});
+    for (int e = 0; e < 20000; ++e)
+        (void)journal.append(droneEvent(e), 1000 + e / 100);
+    QCOMPARE(journal.size(), 5000);
+    QCOMPARE(journal.firstPosition(), quint64(15001));
+    const qsizetype text = journal.textBytes();
+    QVERIFY(text > 5000 * 40);
+    // Blocks hold the window's text plus at most the block being filled and
+    // the oldest one partly dropped.
+    QVERIFY2(journal.blockBytes() <= text + 2 * SimJournal::kBlockBytes,
+             qPrintable(QStringLiteral("%1 bytes of blocks for %2 of text").arg(journal.blockBytes()).arg(text)));
+    // Read back, an entry is the message as appended.
+    const std::optional<SimJournal::Entry> entry = journal.at(15001);
+    QVERIFY(entry);
+    QCOMPARE(entry->body, droneEvent(15000).body);
+    QCOMPARE(entry->wallMs, 1000 + 15000 / 100);
+    QCOMPARE(journal.at(20000)->body, droneEvent(19999).body);
+    QVERIFY(!journal.at(15000));
+    QVERIFY(!journal.at(20001));
+
+    journal.prune(1000 + 200 + 60001); // everything is older than the age limit
+    QCOMPARE(journal.size(), 0);
+    QCOMPARE(journal.textBytes(), 0);
+    QCOMPARE(journal.blockBytes(), 0);
+    QCOMPARE(journal.firstPosition(), quint64(20001));
+    const SimJournal::Entry next = journal.append(droneEvent(1), 70000);
+    QCOMPARE(next.position, quint64(20001));
+    QCOMPARE(journal.at(20001)->body, droneEvent(1).body);
+}
+
+void TestSimSession::messageLargerThanABlockIsKeptWhole()
+{
+    SimJournal journal({});
+    (void)journal.append(droneEvent(1), 1000);
+    SimEvent big = droneEvent(2);
+    big.body.insert(QLatin1StringView("pad"), QString(int(SimJournal::kBlockBytes), u'x'));
+    (void)journal.append(big, 1001);
+    (void)journal.append(droneEvent(3), 1002);
+    QCOMPARE(journal.at(2)->body, big.body);
+    QCOMPARE(journal.at(1)->body, droneEvent(1).body);
+    QCOMPARE(journal.at(3)->body, droneEvent(3).body);
+}
+
 #include "tst_simsession.moc"
