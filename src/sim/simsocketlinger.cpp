@@ -1,11 +1,9 @@
 #include "simsocketlinger.h"
 
+#include <QPointer>
 #include <QSocketNotifier>
 #include <QTcpSocket>
 #include <QTimer>
-
-#include <memory>
-#include <utility>
 
 #ifdef Q_OS_UNIX
 #include <cerrno>
@@ -13,45 +11,68 @@
 #include <unistd.h>
 #endif
 
+namespace {
+
+#ifdef Q_OS_UNIX
+// The second descriptor, closed when this goes: when the linger is over, or
+// with its owner (a server shut down while connections still linger must
+// not keep them open, nor leak their descriptors).
+class HeldDescriptor : public QObject
+{
+public:
+    HeldDescriptor(int descriptor, QObject *owner)
+        : QObject(owner)
+        , m_descriptor(descriptor)
+    { }
+    ~HeldDescriptor() override
+    {
+        qDeleteAll(findChildren<QSocketNotifier *>()); // stops watching before the descriptor goes
+        ::close(m_descriptor);
+    }
+    int descriptor() const { return m_descriptor; }
+
+private:
+    int m_descriptor;
+};
+#endif
+
+} // namespace
+
 void SimSocketLinger::hold(QObject *owner, QTcpSocket *socket, Mode mode, int lingerMs)
 {
 #ifdef Q_OS_UNIX
-    const int held = ::dup(int(socket->socketDescriptor()));
-    if (held < 0)
+    const int duplicate = ::dup(int(socket->socketDescriptor()));
+    if (duplicate < 0)
         return;
-    auto released = std::make_shared<bool>(false);
-    const auto release = [owner, held, released, mode, lingerMs] {
-        if (std::exchange(*released, true))
-            return;
+    QPointer<HeldDescriptor> held = new HeldDescriptor(duplicate, owner);
+    const auto release = [held, mode, lingerMs] {
+        if (!held || held->findChild<QSocketNotifier *>())
+            return; // gone with its owner, or released already
+        const int fd = held->descriptor();
         if (mode == Mode::HalfCloseAtOnce)
-            ::shutdown(held, SHUT_WR);
-        auto *drain = new QSocketNotifier(qintptr(held), QSocketNotifier::Read, owner);
-        auto *timer = new QTimer(drain);
-        const auto finish = [drain, held] {
-            if (!drain->isEnabled())
-                return; // finished already
-            drain->setEnabled(false);
-            ::close(held);
-            drain->deleteLater();
-        };
-        QObject::connect(drain, &QSocketNotifier::activated, drain, [held, finish] {
+            ::shutdown(fd, SHUT_WR);
+        auto *drain = new QSocketNotifier(qintptr(fd), QSocketNotifier::Read, held);
+        QObject::connect(drain, &QSocketNotifier::activated, held, [fd, drain, held] {
             char sink[64 * 1024];
             for (;;) {
-                const ssize_t n = ::read(held, sink, sizeof sink);
+                const ssize_t n = ::read(fd, sink, sizeof sink);
                 if (n > 0)
                     continue;
                 if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
                     return; // more later
-                finish(); // the peer closed too, or the connection is gone
+                // The peer closed too, or the connection is gone.
+                drain->setEnabled(false);
+                held->deleteLater();
                 return;
             }
         });
-        timer->setSingleShot(true);
-        QObject::connect(timer, &QTimer::timeout, drain, finish);
-        timer->start(lingerMs);
+        QTimer::singleShot(lingerMs, held, [drain, held] {
+            drain->setEnabled(false);
+            held->deleteLater();
+        });
     };
-    QObject::connect(socket, &QAbstractSocket::disconnected, owner, release);
-    QObject::connect(socket, &QObject::destroyed, owner, release);
+    QObject::connect(socket, &QAbstractSocket::disconnected, held, release);
+    QObject::connect(socket, &QObject::destroyed, held, release);
 #else
     Q_UNUSED(owner);
     Q_UNUSED(socket);

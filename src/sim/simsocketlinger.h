@@ -16,7 +16,9 @@ class QTcpSocket;
 // is done with the socket (disconnected or destroyed), that descriptor reads
 // and drops whatever the peer still sends and closes when the peer has
 // closed its side, or after lingerMs at the latest; nothing the peer sends
-// is kept. On platforms without descriptors it does nothing.
+// is kept. It closes at once when `owner` is destroyed (a server shut down
+// ends every connection it held). On platforms without descriptors it does
+// nothing.
 class SimSocketLinger
 {
 public:

@@ -92,6 +92,7 @@ private Q_SLOTS:
     void overLimitClosesArriveAsSent();
     void clientThatNeverReadsIsDropped();
     void closeFrameFollowsWhatTheConsoleHasNotReadYet();
+    void shutDownServerEndsEveryConnection();
     void silentClientIsEvicted();
     void misbehavingClientDoesNotDisturbOthers();
 
@@ -924,6 +925,34 @@ void TestSimServer::closeFrameFollowsWhatTheConsoleHasNotReadYet()
     QVERIFY2(at == stream.size(), qPrintable(QStringLiteral("%1 of %2 bytes framed").arg(at).arg(stream.size())));
     QCOMPARE(lastOpcode, 0x8);
     QCOMPARE(closeCode, 1001);
+}
+
+// A server shut down while a peer has not answered its close frame (a
+// stalled link, a client waiting for the server to end the connection) ends
+// the connection anyway, after the close frame, instead of holding it open
+// for as long as the process runs.
+void TestSimServer::shutDownServerEndsEveryConnection()
+{
+    auto server = std::make_unique<SimServer>(fast());
+    QVERIFY(server->listen());
+    QTcpSocket raw;
+    raw.connectToHost(QHostAddress::LocalHost, server->port());
+    QVERIFY(raw.waitForConnected());
+    raw.write(kHandshake);
+    QTRY_VERIFY(raw.peek(4096).contains("\r\n\r\n"));
+    QTRY_COMPARE(server->clientCount(), 1);
+
+    server->close();
+    server.reset();
+    QTRY_COMPARE_WITH_TIMEOUT(raw.state(), QAbstractSocket::UnconnectedState, 3000);
+    const QByteArray stream = raw.readAll();
+    const qsizetype at = stream.indexOf("\r\n\r\n") + 4;
+    const QByteArray frames = stream.sliced(at);
+    // hello, then the close frame: 1001, going away
+    QVERIFY2(frames.size() > 4, qPrintable(QString::number(frames.size())));
+    const qsizetype close = frames.lastIndexOf(char(0x88));
+    QVERIFY(close >= 0);
+    QCOMPARE((quint8(frames.at(close + 2)) << 8) | quint8(frames.at(close + 3)), 1001);
 }
 
 void TestSimServer::silentClientIsEvicted()
