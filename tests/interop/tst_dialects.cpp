@@ -304,8 +304,8 @@ void TestDialects::referenceServerClosesOverLimitClientsWithTheCodeItSent_data()
     QTest::addColumn<QStringList>("client"); // overlimit-client.js's mode and its argument
     QTest::addColumn<QString>("expected");
 
-    QTest::newRow("1009 message too big") << QStringList {QStringLiteral("oversize"), QString::number(16 * 1024 * 1024)}
-                                          << QStringLiteral("close 1009");
+    QTest::newRow("1009 message too big")
+        << QStringList {QStringLiteral("oversize"), QString::number(16 * 1024 * 1024)} << QStringLiteral("close 1009");
     QTest::newRow("1008 message rate") << QStringList {QStringLiteral("flood")} << QStringLiteral("close 1008");
     QTest::newRow("1007 malformed") << QStringList {QStringLiteral("malformed")} << QStringLiteral("close 1007");
 }
@@ -330,9 +330,10 @@ void TestDialects::referenceServerClosesOverLimitClientsWithTheCodeItSent()
         QVERIFY2(node.waitForStarted(10000), qPrintable(node.errorString()));
         QTRY_VERIFY_WITH_TIMEOUT(node.state() == QProcess::NotRunning, 15000);
         const QString said = QString::fromUtf8(node.readAllStandardOutput()).trimmed();
-        QVERIFY2(said == expected, qPrintable(QStringLiteral("run %1: %2 (%3)")
-                                                  .arg(run)
-                                                  .arg(said, QString::fromUtf8(node.readAllStandardError()).trimmed())));
+        QVERIFY2(said == expected,
+                 qPrintable(QStringLiteral("run %1: %2 (%3)")
+                                .arg(run)
+                                .arg(said, QString::fromUtf8(node.readAllStandardError()).trimmed())));
     }
 }
 
