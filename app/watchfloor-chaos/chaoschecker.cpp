@@ -64,7 +64,7 @@ void ChaosChecker::sampleServer()
 {
     if (!m_server)
         return;
-    const QByteArray book = QJsonDocument(m_server->world().alarms().snapshot()).toJson(QJsonDocument::Compact);
+    const QByteArray book = QJsonDocument(m_server->alarms().snapshot()).toJson(QJsonDocument::Compact);
     const QByteArray signature = QCryptographicHash::hash(book, QCryptographicHash::Sha1);
     const qint64 now = nowMs();
     if (signature != m_bookSignature) {
@@ -235,7 +235,7 @@ void ChaosChecker::checkAlarms(const ChaosConsole &console, const QJsonObject &d
         return state == u"shelved" ? state : alarmLine(state, count, alarm[u"ackedBy"].toString());
     };
     QMap<QString, QString> server;
-    for (const QJsonValue &value : m_server->world().alarms().snapshot()) {
+    for (const QJsonValue &value : m_server->alarms().snapshot()) {
         const QJsonObject alarm = value.toObject();
         server.insert(
             alarm[u"alarmId"].toString(),

@@ -336,7 +336,7 @@ int ChaosRun::exec()
     m_operator = std::make_unique<ChaosOperator>(m_options.seed, [this] {
         QStringList ids;
         if (m_server) {
-            for (const QJsonValue &alarm : m_server->world().alarms().snapshot())
+            for (const QJsonValue &alarm : m_server->alarms().snapshot())
                 ids << alarm[u"alarmId"].toString();
         }
         return ids;

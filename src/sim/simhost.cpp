@@ -2,7 +2,7 @@
 
 SimHost::SimHost(const SimOptions &options, QObject *parent)
     : QObject(parent)
-    , m_server(options)
+    , m_server(options, std::make_unique<SimWorld>(options))
     , m_rest(m_server, options.maxConnections)
 {
     connect(&m_server, &SimServer::eventsPublished, &m_rest, &SimRestApi::eventsPublished);

@@ -1,12 +1,15 @@
 #pragma once
 
+#include "simoptions.h"
 #include "simrestapi.h"
 #include "simserver.h"
+#include "simworld.h"
 
 #include <QObject>
 
 // Contract: the reference server as it runs, and the one place that composes
-// its two front ends: the WebSocket server and world (SimServer) and the REST
+// its two front ends over the simulated plant: the WebSocket server with the
+// world as its source (SimServer over SimWorld) and the REST
 // fallback under /api/v1 (SimRestApi, over the server as its SimBackend), on
 // one port. Once listening, the fallback serves every connection on the port
 // that is not a WebSocket upgrade; the server's new events wake the
@@ -33,8 +36,10 @@ public:
     QString url() const { return m_server.url(); }
     QString errorString() const { return m_server.errorString(); }
     int clientCount() const { return m_server.clientCount(); }
-    const SimFleet &fleet() const { return m_server.fleet(); }
-    const SimWorld &world() const { return m_server.world(); }
+    // The server's source, which is the simulated world it was made with.
+    const SimWorld &world() const { return static_cast<const SimWorld &>(m_server.source()); }
+    const SimFleet &fleet() const { return world().fleet(); }
+    const SimAlarmBook &alarms() const { return m_server.alarms(); }
     // The server's, with `longPolls`: how many REST polls are waiting.
     QJsonObject stats() const { return m_rest.stats(); }
     std::optional<QString> roleForToken(const QString &token) const { return m_server.roleForToken(token); }

@@ -1,7 +1,7 @@
 #include "simloadgen.h"
 
+#include "plantsource.h"
 #include "simtime.h"
-#include "simworld.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -78,9 +78,9 @@ struct SimLoadGen::Entity
     enum class Value { Number, Bool, Option } value = Value::Number;
 };
 
-SimLoadGen::SimLoadGen(const SimWorld &world, quint32 seed, QObject *parent)
+SimLoadGen::SimLoadGen(const PlantSource &source, quint32 seed, QObject *parent)
     : QObject(parent)
-    , m_world(world)
+    , m_source(source)
     , m_state(seed * 2654435761U + 1U)
 {
     m_timer.setTimerType(Qt::PreciseTimer);
@@ -129,7 +129,7 @@ void SimLoadGen::loadEntities()
 {
     m_loaded = true;
     const QString drones = QStringLiteral("drones");
-    for (const auto &value : m_world.snapshot(drones, {})) {
+    for (const auto &value : m_source.snapshot(drones, {})) {
         const QJsonObject item = value.toObject();
         const QJsonObject location = item.value(QLatin1StringView("location")).toObject();
         Entity e;
@@ -146,7 +146,7 @@ void SimLoadGen::loadEntities()
         m_entities.push_back(std::move(e));
     }
     const QString machines = QStringLiteral("machines");
-    for (const auto &value : m_world.snapshot(machines, {})) {
+    for (const auto &value : m_source.snapshot(machines, {})) {
         const QJsonObject item = value.toObject();
         Entity e;
         e.kind = Entity::Kind::Machine;
@@ -160,7 +160,7 @@ void SimLoadGen::loadEntities()
         m_entities.push_back(std::move(e));
     }
     const QString telemetry = QStringLiteral("telemetry");
-    for (const auto &tile : m_world.snapshot(QStringLiteral("tiles"), {})) {
+    for (const auto &tile : m_source.snapshot(QStringLiteral("tiles"), {})) {
         for (const auto &device : tile.toObject().value(QLatin1StringView("devices")).toArray()) {
             for (const auto &value : device.toObject().value(QLatin1StringView("endpoints")).toArray()) {
                 const QJsonObject endpoint = value.toObject();

@@ -12,12 +12,12 @@
 #include <functional>
 #include <vector>
 
-class SimWorld;
+class PlantSource;
 
 // The load mode of the reference server (`--load-rate N`): besides what the
-// world does, a steady stream of N events per second of wall time, to every
+// plant source does, a steady stream of N events per second of wall time, to every
 // session that follows drones, machines or telemetry. The events are valid
-// live updates of the world's own entities (drone `status`, machine status,
+// live updates of the source's own entities (drone `status`, machine status,
 // telemetry of real endpoints), spread over the entities a session follows in
 // proportion to their numbers, sent as `batch` frames every few
 // milliseconds. Each event has the session's next `seq` and `ts` = send time.
@@ -31,7 +31,7 @@ class SimLoadGen : public QObject
     Q_OBJECT
 
 public:
-    explicit SimLoadGen(const SimWorld &world, quint32 seed, QObject *parent = nullptr);
+    explicit SimLoadGen(const PlantSource &source, quint32 seed, QObject *parent = nullptr);
     ~SimLoadGen() override;
 
     // Events per second to each session; 0 stops. A new rate starts a new count.
@@ -69,7 +69,7 @@ private:
     void render(Entity &entity, quint64 seq, QByteArray &out);
     quint32 random();
 
-    const SimWorld &m_world;
+    const PlantSource &m_source;
     quint32 m_state;
     std::vector<Entity> m_entities; // drones, machines, endpoints, in a shuffled order
     bool m_loaded = false;

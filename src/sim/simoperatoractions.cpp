@@ -1,18 +1,21 @@
 #include "simoperatoractions.h"
 
-#include "simworld.h"
+#include "plantsource.h"
+#include "simalarmbook.h"
 
 #include <QDateTime>
 #include <QStringBuilder>
 
-SimOperatorActions::SimOperatorActions(SimWorld &world)
-    : m_world(world)
+SimOperatorActions::SimOperatorActions(PlantSource &source, SimAlarmBook &alarms)
+    : m_source(source)
+    , m_alarms(alarms)
 { }
 
 SimOperatorActions::Outcome SimOperatorActions::run(const QString &operatorName, const QString &type,
-                                                    const QJsonObject &request)
+                                                    const QJsonObject &request, qint64 sourceMs)
 {
-    return type == u"command" ? runCommand(operatorName, request) : runAlarmRequest(operatorName, type, request);
+    return type == u"command" ? runCommand(operatorName, request)
+                              : runAlarmRequest(operatorName, type, request, sourceMs);
 }
 
 SimOperatorActions::Outcome SimOperatorActions::runCommand(const QString &operatorName, const QJsonObject &request)
@@ -34,8 +37,8 @@ SimOperatorActions::Outcome SimOperatorActions::runCommand(const QString &operat
         if (!until.isString() || !expiresAt.isValid())
             return fail(QStringLiteral("bad_request"), QStringLiteral("expiresAt must be an ISO 8601 time"));
     }
-    const auto submission = m_world.submitCommand(commandId, endpointId, request.value(QLatin1StringView("value")),
-                                                  operatorName, QDateTime::currentDateTimeUtc(), expiresAt);
+    const auto submission = m_source.submitCommand(commandId, endpointId, request.value(QLatin1StringView("value")),
+                                                   operatorName, QDateTime::currentDateTimeUtc(), expiresAt);
     if (!submission.ok) {
         Outcome outcome = fail(submission.errorCode, submission.message);
         if (!submission.reason.isEmpty())
@@ -51,15 +54,15 @@ SimOperatorActions::Outcome SimOperatorActions::runCommand(const QString &operat
 }
 
 SimOperatorActions::Outcome SimOperatorActions::runAlarmRequest(const QString &operatorName, const QString &type,
-                                                                const QJsonObject &request)
+                                                                const QJsonObject &request, qint64 sourceMs)
 {
     const QString requestId = request.value(QLatin1StringView("requestId")).toString().left(100);
     if (requestId.isEmpty())
-        return runAlarmAction(operatorName, type, request);
+        return runAlarmAction(operatorName, type, request, sourceMs);
     const QString key = type % u'/' % requestId;
     if (const auto known = m_answers.constFind(key); known != m_answers.cend())
         return {known->data, known->error, {}, {}, {}, true}; // answered again, done once
-    const Outcome outcome = runAlarmAction(operatorName, type, request);
+    const Outcome outcome = runAlarmAction(operatorName, type, request, sourceMs);
     m_answers.insert(key, {outcome.data, outcome.error, {}, {}, {}});
     m_answerOrder.append(key);
     if (m_answerOrder.size() > kRememberedAnswers)
@@ -68,12 +71,12 @@ SimOperatorActions::Outcome SimOperatorActions::runAlarmRequest(const QString &o
 }
 
 SimOperatorActions::Outcome SimOperatorActions::runAlarmAction(const QString &operatorName, const QString &type,
-                                                               const QJsonObject &request)
+                                                               const QJsonObject &request, qint64 sourceMs)
 {
     const QString alarmId = request.value(QLatin1StringView("alarmId")).isDouble()
         ? QString::number(request.value(QLatin1StringView("alarmId")).toInteger())
         : request.value(QLatin1StringView("alarmId")).toString();
-    const auto fail = [](const SimWorld::Error &error) {
+    const auto fail = [](const SimAlarmBook::Error &error) {
         return Outcome {
             {}, {{QLatin1StringView("code"), error.code}, {QLatin1StringView("message"), error.message}}, {}, {}, {}};
     };
@@ -83,30 +86,31 @@ SimOperatorActions::Outcome SimOperatorActions::runAlarmAction(const QString &op
     if (type != u"unshelve_alarm" && !occurrence.isUndefined() && !occurrence.isNull()) {
         if (!occurrence.isDouble() || occurrence.toDouble() < 1)
             return fail({QStringLiteral("bad_request"), QStringLiteral("occurrence must be a count of 1 or more")});
-        const SimWorld::Error stale = m_world.alarms().checkOccurrence(alarmId, occurrence.toInteger());
+        const SimAlarmBook::Error stale = m_alarms.checkOccurrence(alarmId, occurrence.toInteger());
         if (!stale.code.isEmpty())
             return fail(stale);
     }
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    SimWorld::Error error;
+    SimAlarmBook::Error error;
     SimEvents events;
     if (type == u"ack_alarm") {
-        events = m_world.acknowledgeAlarm(alarmId, operatorName,
-                                          request.value(QLatin1StringView("note")).toString().left(500), now, &error);
+        events
+            = m_alarms.acknowledge(alarmId, operatorName, request.value(QLatin1StringView("note")).toString().left(500),
+                                   sourceMs, now, &error);
     } else if (type == u"shelve_alarm") {
         const QJsonValue minutes = request.value(QLatin1StringView("minutes"));
         if (!minutes.isDouble()) {
             error.code = QStringLiteral("bad_request");
             error.message = QStringLiteral("minutes must be a number");
         } else {
-            events = m_world.shelveAlarm(alarmId, int(minutes.toInteger()),
-                                         request.value(QLatin1StringView("reason")).toString().left(500), operatorName,
-                                         now, &error);
+            events = m_alarms.shelve(alarmId, int(minutes.toInteger()),
+                                     request.value(QLatin1StringView("reason")).toString().left(500), operatorName,
+                                     sourceMs, now, &error);
         }
     } else {
-        events = m_world.unshelveAlarm(alarmId, &error);
+        events = m_alarms.unshelve(alarmId, sourceMs, &error);
     }
     if (!error.code.isEmpty())
         return fail(error);
-    return {m_world.alarms().alarmJson(alarmId), {}, events, type, alarmId};
+    return {m_alarms.alarmJson(alarmId), {}, events, type, alarmId};
 }

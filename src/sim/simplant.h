@@ -1,5 +1,6 @@
 #pragma once
 
+#include "commandsubmission.h"
 #include "simcondition.h"
 #include "simevent.h"
 
@@ -30,15 +31,7 @@
 class SimPlant
 {
 public:
-    struct Submission
-    {
-        bool ok = false;
-        QString errorCode; // not_found, not_writable, bad_request, out_of_range, interlock
-        QString message;
-        QString reason; // the violated interlock's description, with `interlock`
-        SimEvents events;
-        QJsonObject status; // the command's `command_status` body, when ok
-    };
+    using Submission = CommandSubmission;
 
     static constexpr int kMaxTiles = 100;
     static constexpr int kEndpointsPerTile = 8;

@@ -6,6 +6,7 @@
 // in SimRateLimiter, numbering and replay in SimSession.
 #include "simserver.h"
 
+#include "gatewaychannels.h"
 #include "simloadgen.h"
 #include "simtime.h"
 
@@ -33,6 +34,8 @@ namespace {
 
 constexpr int kCloseUnauthorized = 4001;
 constexpr qint64 kTickMs = 50;
+// The alarm book takes the source's conditions once a second of source time.
+constexpr qint64 kAlarmsMs = 1000;
 // Load frames a console has not read yet, beyond which it gets no more.
 constexpr qint64 kLoadBacklogBytes = 8 * 1024 * 1024;
 // Operators listed in a `presence` snapshot at most; `total` says how many
@@ -56,21 +59,21 @@ QString presenceKey(const QString &operatorName, const QString &clientName)
 
 } // namespace
 
-SimServer::SimServer(const SimOptions &options, QObject *parent)
+SimServer::SimServer(const GatewayOptions &options, std::unique_ptr<PlantSource> source, QObject *parent)
     : QObject(parent)
     , m_options(options)
-    , m_server(new QWebSocketServer(QStringLiteral("watchfloor-sim"), QWebSocketServer::NonSecureMode, this))
+    , m_server(new QWebSocketServer(options.serverName, QWebSocketServer::NonSecureMode, this))
     , m_listener(new SimListener(this))
-    , m_world(options)
-    , m_actions(m_world)
+    , m_source(std::move(source))
+    , m_actions(*m_source, m_alarms)
     , m_journal(SimJournal::Limits {options.replayEvents, options.replayAgeMs})
     , m_restView(QStringLiteral("rest"), QByteArray(), QString(), QString(),
                  SimSession::Limits {options.replayEvents, options.replayAgeMs})
-    , m_load(std::make_unique<SimLoadGen>(m_world, options.seed))
+    , m_load(std::make_unique<SimLoadGen>(*m_source, 1))
 {
     m_load->setFrameInterval(options.loadFrameMs);
     connect(m_load.get(), &SimLoadGen::due, this, &SimServer::onLoadDue);
-    for (const QString &channel : SimWorld::channels())
+    for (const QString &channel : GatewayChannels::channels())
         m_restView.subscribe({channel, {}});
     if (m_options.tls()) {
         QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
@@ -147,9 +150,9 @@ QString SimServer::url() const
         .arg(port());
 }
 
-qint64 SimServer::worldMs() const
+qint64 SimServer::sourceMs() const
 {
-    return qint64(double(m_clock.elapsed()) * m_options.rate);
+    return qint64(double(m_clock.elapsed()) * m_source->timeScale());
 }
 
 void SimServer::onNewConnection()
@@ -434,7 +437,7 @@ void SimServer::handleResume(SimClient *client, const QJsonObject &request, cons
 void SimServer::handleSubscribe(SimClient *client, const QJsonObject &request, const QJsonValue &id, bool subscribe)
 {
     const QString channel = request.value(QLatin1StringView("channel")).toString();
-    if (channel != u"all" && !SimWorld::isChannel(channel)) {
+    if (channel != u"all" && !GatewayChannels::isChannel(channel)) {
         client->queueRefusal(id, QStringLiteral("bad_request"), QStringLiteral("unknown channel \"%1\"").arg(channel));
         return;
     }
@@ -453,7 +456,7 @@ void SimServer::handleSubscribe(SimClient *client, const QJsonObject &request, c
     }
 
     SimSession &session = *client->session;
-    const QStringList channels = channel == u"all" ? SimWorld::channels() : QStringList {channel};
+    const QStringList channels = channel == u"all" ? GatewayChannels::channels() : QStringList {channel};
     if (!subscribe) {
         for (const QString &c : channels)
             session.unsubscribe({c, keys});
@@ -505,7 +508,7 @@ void SimServer::handleBroadcast(SimClient *client, const QJsonObject &request, c
 
 void SimServer::handleAction(SimClient *client, const QString &type, const QJsonObject &request, const QJsonValue &id)
 {
-    const Outcome outcome = m_actions.run(client->session->operatorName(), type, request);
+    const Outcome outcome = m_actions.run(client->session->operatorName(), type, request, m_lastSourceMs);
     sendOutcome(client, id, outcome);
     Q_EMIT actionPerformed(client->session->operatorName(), type, request, outcome.data, outcome.error,
                            outcome.repeated);
@@ -514,7 +517,7 @@ void SimServer::handleAction(SimClient *client, const QString &type, const QJson
 
 SimServer::Outcome SimServer::perform(const QString &operatorName, const QString &type, const QJsonObject &request)
 {
-    const Outcome outcome = m_actions.run(operatorName, type, request);
+    const Outcome outcome = m_actions.run(operatorName, type, request, m_lastSourceMs);
     Q_EMIT actionPerformed(operatorName, type, request, outcome.data, outcome.error, outcome.repeated);
     publishOutcome(operatorName, outcome);
     return outcome;
@@ -537,8 +540,10 @@ void SimServer::publishOutcome(const QString &operatorName, const Outcome &outco
 
 QJsonArray SimServer::snapshotItems(const SimSession::Subscription &subscription) const
 {
+    if (subscription.channel == u"alarms")
+        return m_alarms.snapshot();
     if (subscription.channel != u"presence")
-        return m_world.snapshot(subscription.channel, subscription.keys);
+        return m_source->snapshot(subscription.channel, subscription.keys);
     // One item per operator name and client, for its first connection.
     QJsonArray operators;
     QSet<QString> listed;
@@ -655,7 +660,16 @@ void SimServer::publishActivity(const QString &operatorName, const QString &acti
 void SimServer::onTick()
 {
     const qint64 now = m_clock.elapsed();
-    publish(m_world.advance(worldMs(), QDateTime::currentDateTimeUtc()));
+    const QDateTime wallNow = QDateTime::currentDateTimeUtc();
+    m_lastSourceMs = sourceMs();
+    SimEvents events = m_source->advance(m_lastSourceMs, wallNow);
+    if (m_lastSourceMs >= m_nextAlarmsMs) {
+        // Missed periods are skipped, not caught up in a burst.
+        m_nextAlarmsMs += kAlarmsMs * ((m_lastSourceMs - m_nextAlarmsMs) / kAlarmsMs + 1);
+        events.append(m_alarms.update(m_source->conditions(), m_lastSourceMs, wallNow));
+        events.append(m_alarms.expireShelving(m_lastSourceMs));
+    }
+    publish(events);
 
     if (now >= m_nextHeartbeatMs) {
         m_nextHeartbeatMs = now + m_options.heartbeatMs;
@@ -736,7 +750,7 @@ std::optional<QString> SimServer::roleForToken(const QString &token) const
 QJsonObject SimServer::snapshotAll() const
 {
     QJsonObject channels;
-    for (const QString &channel : SimWorld::channels())
+    for (const QString &channel : GatewayChannels::channels())
         channels.insert(channel, snapshotItems({channel, {}}));
     return {{QLatin1StringView("seq"), qint64(m_restView.lastSeq())}, {QLatin1StringView("channels"), channels}};
 }

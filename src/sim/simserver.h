@@ -1,14 +1,15 @@
 #pragma once
 
+#include "gatewayoptions.h"
+#include "plantsource.h"
+#include "simalarmbook.h"
 #include "simbackend.h"
 #include "simclient.h"
 #include "simjournal.h"
 #include "simlistener.h"
 #include "simoperatoractions.h"
-#include "simoptions.h"
 #include "simratelimiter.h"
 #include "simsession.h"
-#include "simworld.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -26,11 +27,12 @@ class QWebSocket;
 class QWebSocketServer;
 class SimLoadGen;
 
-// The reference server: speaks the `watchfloor` dialect over WebSocket at
-// ws://HOST:PORT/ws to any number of consoles, over a simulated world. It
-// numbers every event per session, keeps recent ones for `resume`, applies
-// subscription filters, enforces the limits of docs/simulator.md, and never
-// lets one misbehaving client affect another. It is the SimBackend of the
+// The gateway core's server: speaks the `watchfloor` dialect over WebSocket
+// at ws://HOST:PORT/ws to any number of consoles, over a plant source it owns
+// (the simulated plant, or a real one). It numbers every event per session,
+// keeps recent ones for `resume`, applies subscription filters, keeps the
+// alarm book the source's conditions feed, enforces the limits of
+// docs/simulator.md, and never lets one misbehaving client affect another. It is the SimBackend of the
 // REST fallback, which SimHost serves on the same port: everything on the
 // port that is not a WebSocket upgrade goes to whoever binds listener().
 class SimServer : public QObject, public SimBackend
@@ -38,7 +40,7 @@ class SimServer : public QObject, public SimBackend
     Q_OBJECT
 
 public:
-    explicit SimServer(const SimOptions &options, QObject *parent = nullptr);
+    SimServer(const GatewayOptions &options, std::unique_ptr<PlantSource> source, QObject *parent = nullptr);
     ~SimServer() override;
 
     // Starts listening; false with errorString() when the address is taken.
@@ -53,8 +55,8 @@ public:
     QString url() const;
     QString errorString() const { return m_error; }
     int clientCount() const { return int(m_clients.size()); }
-    const SimFleet &fleet() const { return m_world.fleet(); }
-    const SimWorld &world() const { return m_world; }
+    const PlantSource &source() const { return *m_source; }
+    const SimAlarmBook &alarms() const { return m_alarms; }
     // Without the REST fallback's `longPolls`, which SimHost adds.
     QJsonObject stats() const override;
 
@@ -127,16 +129,20 @@ private:
     void removeClient(SimClient *client);
     SimClient *findClient(QWebSocket *socket);
     SimClient *clientOf(const SimSession *session);
-    qint64 worldMs() const;
+    // Source time now: wall time since listen() × the source's timeScale().
+    qint64 sourceMs() const;
     void onLoadDue(int events);
 
-    SimOptions m_options;
+    GatewayOptions m_options;
     QWebSocketServer *m_server = nullptr;
     QPointer<SimListener> m_listener; // owned by the REST fallback's QHttpServer once bound
     std::vector<std::unique_ptr<SimClient>> m_clients;
     QHash<QString, std::shared_ptr<SimSession>> m_sessions;
-    SimWorld m_world;
-    SimOperatorActions m_actions; // on m_world
+    std::unique_ptr<PlantSource> m_source;
+    SimAlarmBook m_alarms; // fed with the source's conditions
+    qint64 m_lastSourceMs = 0; // source time of the last tick, the alarm book's now
+    qint64 m_nextAlarmsMs = 0; // source time of the alarm book's next update
+    SimOperatorActions m_actions; // on m_source and m_alarms
     QElapsedTimer m_clock;
     QTimer m_tick;
     QString m_error;
@@ -155,5 +161,5 @@ private:
     QHash<QString, int> m_present; // connections per operator name and client
     qint64 m_releasedAtMs = -1; // when a client or session last went, if since the memory was returned
     qint64 m_returnedAtMs = 0; // when memory was last returned to the system
-    std::unique_ptr<SimLoadGen> m_load; // reads m_world
+    std::unique_ptr<SimLoadGen> m_load; // reads m_source
 };

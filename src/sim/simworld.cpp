@@ -12,7 +12,6 @@ constexpr qint64 kAlertMs = 10000;
 // The lines report each machine on its own beat within SimLines::kReportMs;
 // stepping them four times a second keeps those beats spread and on time.
 constexpr qint64 kLinesMs = 250;
-constexpr qint64 kAlarmsMs = 1000;
 constexpr qint64 kChatterPeriodMs = 5000;
 constexpr qint64 kBreakdownPeriodMs = 60000;
 
@@ -48,27 +47,6 @@ SimWorld::SimWorld(const SimOptions &options)
                 {QLatin1StringView("storage"), m_storage}};
 }
 
-const QStringList &SimWorld::channels()
-{
-    static const QStringList names = {
-        QStringLiteral("drones"),    QStringLiteral("machines"),    QStringLiteral("tiles"),
-        QStringLiteral("telemetry"), QStringLiteral("alarms"),      QStringLiteral("commands"),
-        QStringLiteral("health"),    QStringLiteral("maintenance"), QStringLiteral("presence"),
-    };
-    return names;
-}
-
-const QStringList &SimWorld::roomChannels()
-{
-    static const QStringList names = {QStringLiteral("drone_detail"), QStringLiteral("endpoint_stream")};
-    return names;
-}
-
-bool SimWorld::isChannel(const QString &name)
-{
-    return channels().contains(name) || roomChannels().contains(name);
-}
-
 const QStringList &SimWorld::scenarios()
 {
     static const QStringList names = {
@@ -97,10 +75,6 @@ SimEvents SimWorld::advance(qint64 worldMs, const QDateTime &wallNow)
     if (due(m_nextLinesMs, worldMs, kLinesMs))
         events.append(m_lines.step(worldMs, wallNow));
     events.append(runScenario(worldMs, wallNow));
-    if (due(m_nextAlarmsMs, worldMs, kAlarmsMs)) {
-        events.append(m_alarms.update(conditions(), worldMs, wallNow));
-        events.append(m_alarms.expireShelving(worldMs));
-    }
     if (due(m_nextHealthMs, worldMs, kHealthMs))
         events.append(stepHealth(wallNow));
     if (due(m_nextAlertMs, worldMs, kAlertMs))
@@ -142,28 +116,11 @@ SimEvents SimWorld::runScenario(qint64 worldMs, const QDateTime &wallNow)
     return events;
 }
 
-SimEvents SimWorld::acknowledgeAlarm(const QString &alarmId, const QString &operatorName, const QString &note,
-                                     const QDateTime &wallNow, Error *error)
-{
-    return m_alarms.acknowledge(alarmId, operatorName, note, m_worldMs, wallNow, error);
-}
-
-SimEvents SimWorld::shelveAlarm(const QString &alarmId, int minutes, const QString &reason, const QString &operatorName,
-                                const QDateTime &wallNow, Error *error)
-{
-    return m_alarms.shelve(alarmId, minutes, reason, operatorName, m_worldMs, wallNow, error);
-}
-
-SimPlant::Submission SimWorld::submitCommand(const QString &commandId, const QString &endpointId,
-                                             const QJsonValue &value, const QString &operatorName,
-                                             const QDateTime &wallNow, const QDateTime &expiresAt)
+CommandSubmission SimWorld::submitCommand(const QString &commandId, const QString &endpointId, const QJsonValue &value,
+                                          const QString &operatorName, const QDateTime &wallNow,
+                                          const QDateTime &expiresAt)
 {
     return m_plant.submitCommand(commandId, endpointId, value, operatorName, m_worldMs, wallNow, expiresAt);
-}
-
-SimEvents SimWorld::unshelveAlarm(const QString &alarmId, Error *error)
-{
-    return m_alarms.unshelve(alarmId, m_worldMs, error);
 }
 
 SimEvents SimWorld::stepHealth(const QDateTime &wallNow)
@@ -249,8 +206,6 @@ QJsonArray SimWorld::snapshot(const QString &channel, const QSet<QString> &keys)
             if (!status.isEmpty())
                 items.append(status);
         }
-    } else if (channel == u"alarms") {
-        items = m_alarms.snapshot();
     } else if (channel == u"health") {
         items.append(m_health);
     }

@@ -1,3 +1,4 @@
+#include "gatewaychannels.h"
 #include "simhost.h"
 #include "simtestclient.h"
 
@@ -52,7 +53,7 @@ void TestSimConformance::initTestCase()
     QVERIFY(m_admin->authenticate(QStringLiteral("a"), QStringLiteral("root")).value(QLatin1StringView("ok")).toBool());
     QVERIFY(m_admin->subscribe(QStringLiteral("all")).value(QLatin1StringView("ok")).toBool());
     // The rooms are not part of `all`; drone health travels only there.
-    for (const QString &room : SimWorld::roomChannels())
+    for (const QString &room : GatewayChannels::rooms())
         QVERIFY(m_admin->subscribe(room).value(QLatin1StringView("ok")).toBool());
 
     // Another console comes and acts, so presence, activity, commands and

@@ -1,3 +1,4 @@
+#include "gatewaychannels.h"
 #include "simhost.h"
 #include "simtestclient.h"
 
@@ -58,7 +59,7 @@ void TestSimOperations::everyChannelHasASnapshot()
     SimTestClient c(server.url());
     c.authenticate(QStringLiteral("o"));
     QVERIFY(c.subscribe(QStringLiteral("all")).value(QLatin1StringView("ok")).toBool());
-    QTRY_COMPARE(c.ofType(QStringLiteral("snapshot")).size(), SimWorld::channels().size());
+    QTRY_COMPARE(c.ofType(QStringLiteral("snapshot")).size(), GatewayChannels::channels().size());
     QHash<QString, QJsonArray> items;
     for (const QJsonObject &s : c.ofType(QStringLiteral("snapshot")))
         items.insert(s.value(QLatin1StringView("channel")).toString(), s.value(QLatin1StringView("items")).toArray());

@@ -1,3 +1,4 @@
+#include "simalarmbook.h"
 #include "simoperatoractions.h"
 #include "simtestclock.h"
 #include "simworld.h"
@@ -23,11 +24,11 @@ private Q_SLOTS:
 private:
     QString firstAlarm() const
     {
-        return m_world->alarms().snapshot().first().toObject().value(QLatin1StringView("alarmId")).toString();
+        return m_alarms.snapshot().first().toObject().value(QLatin1StringView("alarmId")).toString();
     }
     qint64 occurrenceOf(const QString &alarmId) const
     {
-        for (const QJsonValue &alarm : m_world->alarms().snapshot()) {
+        for (const QJsonValue &alarm : m_alarms.snapshot()) {
             if (alarm.toObject().value(QLatin1StringView("alarmId")).toString() == alarmId)
                 return alarm.toObject().value(QLatin1StringView("count")).toInteger();
         }
@@ -38,7 +39,10 @@ private:
         return outcome.error.value(QLatin1StringView("code")).toString();
     }
 
+    // Source time of the requests: the end of init()'s run.
+    static constexpr qint64 kNowMs = 4000;
     std::unique_ptr<SimWorld> m_world;
+    SimAlarmBook m_alarms; // fed with the world's conditions, as the server's is
 };
 
 void TestSimOperatorActions::init()
@@ -50,19 +54,23 @@ void TestSimOperatorActions::init()
     options.seed = 5;
     options.scenarios = {QStringLiteral("alarm-flood")};
     m_world = std::make_unique<SimWorld>(options);
-    for (qint64 ms = 100; ms <= 4000; ms += 100)
+    m_alarms = SimAlarmBook();
+    for (qint64 ms = 100; ms <= kNowMs; ms += 100) {
         m_world->advance(ms, wallAt(ms));
-    QVERIFY(!m_world->alarms().snapshot().isEmpty());
+        if (ms % 1000 == 0)
+            m_alarms.update(m_world->conditions(), ms, wallAt(ms));
+    }
+    QVERIFY(!m_alarms.snapshot().isEmpty());
 }
 
 void TestSimOperatorActions::aRepeatedAlarmRequestActsOnce()
 {
-    SimOperatorActions actions(*m_world);
+    SimOperatorActions actions(*m_world, m_alarms);
     const QString alarmId = firstAlarm();
     const QJsonObject request {{QLatin1StringView("alarmId"), alarmId},
                                {QLatin1StringView("requestId"), QStringLiteral("r-1")},
                                {QLatin1StringView("note"), QStringLiteral("seen")}};
-    const auto first = actions.run(QStringLiteral("alice"), QStringLiteral("ack_alarm"), request);
+    const auto first = actions.run(QStringLiteral("alice"), QStringLiteral("ack_alarm"), request, kNowMs);
     QVERIFY2(first.error.isEmpty(), qPrintable(code(first)));
     QCOMPARE(first.data.value(QLatin1StringView("ackedBy")).toString(), QStringLiteral("alice"));
     QCOMPARE(first.events.size(), 1);
@@ -71,7 +79,7 @@ void TestSimOperatorActions::aRepeatedAlarmRequestActsOnce()
     QVERIFY(!first.repeated);
 
     // The console resends after a lost answer, even as someone else.
-    const auto again = actions.run(QStringLiteral("bob"), QStringLiteral("ack_alarm"), request);
+    const auto again = actions.run(QStringLiteral("bob"), QStringLiteral("ack_alarm"), request, kNowMs);
     QVERIFY(again.repeated);
     QCOMPARE(again.data, first.data);
     QVERIFY(again.events.isEmpty());
@@ -81,75 +89,78 @@ void TestSimOperatorActions::aRepeatedAlarmRequestActsOnce()
     const auto shelve = actions.run(QStringLiteral("alice"), QStringLiteral("shelve_alarm"),
                                     {{QLatin1StringView("alarmId"), alarmId},
                                      {QLatin1StringView("requestId"), QStringLiteral("r-1")},
-                                     {QLatin1StringView("minutes"), QStringLiteral("ten")}});
+                                     {QLatin1StringView("minutes"), QStringLiteral("ten")}},
+                                    kNowMs);
     QVERIFY(!shelve.repeated);
     QCOMPARE(code(shelve), QStringLiteral("bad_request"));
 }
 
 void TestSimOperatorActions::aStaleOrBadOccurrenceIsRefused()
 {
-    SimOperatorActions actions(*m_world);
+    SimOperatorActions actions(*m_world, m_alarms);
     const QString alarmId = firstAlarm();
     const qint64 occurrence = occurrenceOf(alarmId);
     QVERIFY(occurrence >= 1);
     const auto ack = [&](const QJsonValue &seen) {
         return actions.run(QStringLiteral("alice"), QStringLiteral("ack_alarm"),
-                           {{QLatin1StringView("alarmId"), alarmId}, {QLatin1StringView("occurrence"), seen}});
+                           {{QLatin1StringView("alarmId"), alarmId}, {QLatin1StringView("occurrence"), seen}}, kNowMs);
     };
     QCOMPARE(code(ack(0)), QStringLiteral("bad_request"));
     QCOMPARE(code(ack(QStringLiteral("1"))), QStringLiteral("bad_request"));
     QCOMPARE(code(ack(occurrence + 1)), QStringLiteral("occurrence_changed"));
-    QVERIFY(m_world->alarms().alarmJson(alarmId).value(QLatin1StringView("ackedBy")).toString().isEmpty());
+    QVERIFY(m_alarms.alarmJson(alarmId).value(QLatin1StringView("ackedBy")).toString().isEmpty());
     const auto done = ack(occurrence);
     QVERIFY2(done.error.isEmpty(), qPrintable(code(done)));
     const auto shelved = actions.run(QStringLiteral("alice"), QStringLiteral("shelve_alarm"),
                                      {{QLatin1StringView("alarmId"), alarmId},
                                       {QLatin1StringView("occurrence"), occurrence},
                                       {QLatin1StringView("minutes"), 10},
-                                      {QLatin1StringView("reason"), QStringLiteral("sensor being replaced")}});
+                                      {QLatin1StringView("reason"), QStringLiteral("sensor being replaced")}},
+                                     kNowMs);
     QVERIFY2(shelved.error.isEmpty(), qPrintable(shelved.error.value(QLatin1StringView("message")).toString()));
     // Unshelving acts on the shelving, whatever occurrence it names.
-    const auto unshelved = actions.run(QStringLiteral("alice"), QStringLiteral("unshelve_alarm"),
-                                       {{QLatin1StringView("alarmId"), alarmId}, {QLatin1StringView("occurrence"), 0}});
+    const auto unshelved
+        = actions.run(QStringLiteral("alice"), QStringLiteral("unshelve_alarm"),
+                      {{QLatin1StringView("alarmId"), alarmId}, {QLatin1StringView("occurrence"), 0}}, kNowMs);
     QVERIFY2(unshelved.error.isEmpty(), qPrintable(unshelved.error.value(QLatin1StringView("message")).toString()));
 }
 
 void TestSimOperatorActions::aCommandNeedsItsFields()
 {
-    SimOperatorActions actions(*m_world);
+    SimOperatorActions actions(*m_world, m_alarms);
     const QJsonObject complete {{QLatin1StringView("commandId"), QStringLiteral("c-1")},
                                 {QLatin1StringView("endpointId"), QStringLiteral("T1.V101.open")},
                                 {QLatin1StringView("value"), true}};
     for (const char *missing : {"commandId", "endpointId", "value"}) {
         QJsonObject request = complete;
         request.remove(QLatin1StringView(missing));
-        const auto refused = actions.run(QStringLiteral("alice"), QStringLiteral("command"), request);
+        const auto refused = actions.run(QStringLiteral("alice"), QStringLiteral("command"), request, kNowMs);
         QCOMPARE(code(refused), QStringLiteral("bad_request"));
         QVERIFY(refused.events.isEmpty());
     }
     QJsonObject longId = complete;
     longId.insert(QLatin1StringView("commandId"), QString(101, u'c'));
-    QCOMPARE(code(actions.run(QStringLiteral("alice"), QStringLiteral("command"), longId)),
+    QCOMPARE(code(actions.run(QStringLiteral("alice"), QStringLiteral("command"), longId, kNowMs)),
              QStringLiteral("bad_request"));
     QJsonObject badExpiry = complete;
     badExpiry.insert(QLatin1StringView("expiresAt"), QStringLiteral("tomorrow"));
-    const auto expiry = actions.run(QStringLiteral("alice"), QStringLiteral("command"), badExpiry);
+    const auto expiry = actions.run(QStringLiteral("alice"), QStringLiteral("command"), badExpiry, kNowMs);
     QCOMPARE(code(expiry), QStringLiteral("bad_request"));
     QVERIFY(expiry.error.value(QLatin1StringView("message")).toString().contains(QLatin1StringView("expiresAt")));
 }
 
 void TestSimOperatorActions::aRepeatedCommandIsAnAnswerNotAnAction()
 {
-    SimOperatorActions actions(*m_world);
+    SimOperatorActions actions(*m_world, m_alarms);
     const QJsonObject request {{QLatin1StringView("commandId"), QStringLiteral("c-7")},
                                {QLatin1StringView("endpointId"), QStringLiteral("T1.V101.open")},
                                {QLatin1StringView("value"), true}};
-    const auto first = actions.run(QStringLiteral("alice"), QStringLiteral("command"), request);
+    const auto first = actions.run(QStringLiteral("alice"), QStringLiteral("command"), request, kNowMs);
     QVERIFY2(first.error.isEmpty(), qPrintable(first.error.value(QLatin1StringView("message")).toString()));
     QVERIFY(!first.events.isEmpty());
     QCOMPARE(first.activity, QStringLiteral("command"));
     QCOMPARE(first.target, QStringLiteral("T1.V101.open"));
-    const auto again = actions.run(QStringLiteral("alice"), QStringLiteral("command"), request);
+    const auto again = actions.run(QStringLiteral("alice"), QStringLiteral("command"), request, kNowMs);
     QVERIFY(again.error.isEmpty());
     QVERIFY(again.events.isEmpty());
     QVERIFY(again.activity.isEmpty());
@@ -157,11 +168,12 @@ void TestSimOperatorActions::aRepeatedCommandIsAnAnswerNotAnAction()
 
 void TestSimOperatorActions::rememberedAnswersAreBounded()
 {
-    SimOperatorActions actions(*m_world);
+    SimOperatorActions actions(*m_world, m_alarms);
     const auto unshelve = [&](int n) {
         return actions.run(QStringLiteral("alice"), QStringLiteral("unshelve_alarm"),
                            {{QLatin1StringView("alarmId"), QStringLiteral("no-such-alarm")},
-                            {QLatin1StringView("requestId"), QStringLiteral("u-%1").arg(n)}});
+                            {QLatin1StringView("requestId"), QStringLiteral("u-%1").arg(n)}},
+                           kNowMs);
     };
     QVERIFY(!unshelve(0).repeated);
     QVERIFY(unshelve(0).repeated);

@@ -1,3 +1,4 @@
+#include "gatewaychannels.h"
 #include "simhost.h"
 #include "simtestclient.h"
 #include "testcertificate.h"
@@ -232,7 +233,7 @@ void TestSimRestApi::snapshotHasEveryChannelAndTheJournalSeq()
     const Reply reply = rest.get(QStringLiteral("/api/v1/snapshot"));
     QCOMPARE(reply.status, 200);
     const QJsonObject channels = reply.body.value(QLatin1StringView("channels")).toObject();
-    for (const QString &channel : SimWorld::channels())
+    for (const QString &channel : GatewayChannels::channels())
         QVERIFY2(channels.value(channel).isArray(), qPrintable(channel));
     QCOMPARE(channels.value(QLatin1StringView("drones")).toArray().size(), 4);
     QVERIFY(reply.body.value(QLatin1StringView("seq")).toInteger() > 0);
@@ -250,7 +251,7 @@ void TestSimRestApi::snapshotAndEventsLeaveOutTheRooms()
     QCOMPARE(snapshot.status, 200);
     const QStringList channels = snapshot.body.value(QLatin1StringView("channels")).toObject().keys();
     QCOMPARE(QSet<QString>(channels.cbegin(), channels.cend()),
-             QSet<QString>(SimWorld::channels().cbegin(), SimWorld::channels().cend()));
+             QSet<QString>(GatewayChannels::channels().cbegin(), GatewayChannels::channels().cend()));
 
     SimTestClient rooms(server.url());
     QVERIFY(rooms.authenticate().value(QLatin1StringView("ok")).toBool());

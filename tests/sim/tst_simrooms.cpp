@@ -1,3 +1,4 @@
+#include "gatewaychannels.h"
 #include "simhost.h"
 #include "simtestclient.h"
 
@@ -345,12 +346,12 @@ void TestSimRooms::allLeavesOutTheRooms()
     QVERIFY(isOk(rooms.authenticate()));
     const qsizetype allFrom = all.messages.size();
     QVERIFY(isOk(all.subscribe(QStringLiteral("all"))));
-    QTRY_COMPARE(all.ofType(QStringLiteral("snapshot")).size(), SimWorld::channels().size());
+    QTRY_COMPARE(all.ofType(QStringLiteral("snapshot")).size(), GatewayChannels::channels().size());
     QSet<QString> channels;
     for (const QJsonObject &s : all.ofType(QStringLiteral("snapshot")))
         channels.insert(str(s, "channel"));
-    QCOMPARE(channels, QSet<QString>(SimWorld::channels().cbegin(), SimWorld::channels().cend()));
-    for (const QString &room : SimWorld::roomChannels())
+    QCOMPARE(channels, QSet<QString>(GatewayChannels::channels().cbegin(), GatewayChannels::channels().cend()));
+    for (const QString &room : GatewayChannels::rooms())
         QVERIFY(!channels.contains(room));
 
     const qsizetype roomsFrom = rooms.messages.size();

@@ -1,5 +1,6 @@
 #include "simserver.h"
 #include "simtestclient.h"
+#include "simworld.h"
 
 #include <QElapsedTimer>
 #include <QMap>
@@ -12,6 +13,16 @@
 #include <vector>
 
 namespace {
+
+// The gateway core's server alone (no REST fallback) over the simulated plant.
+class SimulatedServer : public SimServer
+{
+public:
+    explicit SimulatedServer(const SimOptions &options)
+        : SimServer(options, std::make_unique<SimWorld>(options))
+    { }
+    const SimWorld &world() const { return static_cast<const SimWorld &>(source()); }
+};
 
 // An opening handshake written by hand, for clients that must misbehave in
 // ways QWebSocket will not.
@@ -115,7 +126,7 @@ SimOptions TestSimServer::fast()
 
 void TestSimServer::helloAuthSubscribeSnapshotThenNumberedEvents()
 {
-    SimServer server(fast());
+    SimulatedServer server(fast());
     QVERIFY(server.listen());
     SimTestClient c(server.url());
 
@@ -213,7 +224,7 @@ void TestSimServer::requests()
     QFETCH(QJsonObject, request);
     QFETCH(QString, expected);
 
-    SimServer server(fast());
+    SimulatedServer server(fast());
     QVERIFY(server.listen());
     SimTestClient c(server.url());
     QVERIFY(!c.waitForType(QStringLiteral("hello")).isEmpty());
@@ -249,7 +260,7 @@ void TestSimServer::rolesFromTokens()
     o.tokens = {{QStringLiteral("v"), QStringLiteral("viewer")},
                 {QStringLiteral("o"), QStringLiteral("operator")},
                 {QStringLiteral("a"), QStringLiteral("admin")}};
-    SimServer server(o);
+    SimulatedServer server(o);
     QVERIFY(server.listen());
     for (const auto &[token, role] :
          {std::pair {"v", "viewer"}, std::pair {"o", "operator"}, std::pair {"a", "admin"}}) {
@@ -272,7 +283,7 @@ void TestSimServer::wrongTokenClosesWith4001()
 {
     SimOptions o = fast();
     o.tokens = {{QStringLiteral("right"), QStringLiteral("operator")}};
-    SimServer server(o);
+    SimulatedServer server(o);
     QVERIFY(server.listen());
     SimTestClient c(server.url());
     const QJsonObject auth = c.authenticate(QStringLiteral("wrong"));
@@ -288,7 +299,7 @@ void TestSimServer::noAuthInTimeClosesWith4008NamingTheDeadline()
     // names the deadline in force, not the default's.
     SimOptions o = fast();
     o.authTimeoutMs = 200;
-    SimServer server(o);
+    SimulatedServer server(o);
     QVERIFY(server.listen());
     SimTestClient c(server.url());
     QTRY_VERIFY(c.closed);
@@ -298,11 +309,11 @@ void TestSimServer::noAuthInTimeClosesWith4008NamingTheDeadline()
 
 void TestSimServer::filtersLimitSnapshotAndEvents()
 {
-    SimServer server(fast());
+    SimulatedServer server(fast());
     QVERIFY(server.listen());
     SimTestClient c(server.url());
     c.authenticate();
-    const QString wanted = server.fleet().drone(1).serial;
+    const QString wanted = server.world().fleet().drone(1).serial;
     QVERIFY(c.subscribe(QStringLiteral("drones"), {{QLatin1StringView("serials"), QJsonArray {wanted}}})
                 .value(QLatin1StringView("ok"))
                 .toBool());
@@ -316,7 +327,7 @@ void TestSimServer::filtersLimitSnapshotAndEvents()
 
 void TestSimServer::refreshResendsSnapshots()
 {
-    SimServer server(fast());
+    SimulatedServer server(fast());
     QVERIFY(server.listen());
     SimTestClient c(server.url());
     c.authenticate();
@@ -331,7 +342,7 @@ void TestSimServer::refreshResendsSnapshots()
 
 void TestSimServer::resumeReplaysWhatWasMissed()
 {
-    SimServer server(fast());
+    SimulatedServer server(fast());
     QVERIFY(server.listen());
     QString sessionId;
     qint64 lastSeq = 0;
@@ -383,13 +394,13 @@ void TestSimServer::sessionOfAnEarlierRunIsNotResumed()
     };
     QString before;
     {
-        SimServer earlier(fast());
+        SimulatedServer earlier(fast());
         QVERIFY(earlier.listen());
         SimTestClient client(earlier.url());
         before = sessionOf(client);
         QVERIFY(!before.isEmpty());
     }
-    SimServer restarted(fast()); // the same seed, as a restart with the same command line
+    SimulatedServer restarted(fast()); // the same seed, as a restart with the same command line
     QVERIFY(restarted.listen());
     SimTestClient abandoned(restarted.url());
     const QString now = sessionOf(abandoned);
@@ -407,7 +418,7 @@ void TestSimServer::sessionOfAnEarlierRunIsNotResumed()
 void TestSimServer::sessionIdsCannotBeGuessed()
 {
     // Ids are random, not counted: knowing one's own tells nothing of the next.
-    SimServer server(fast());
+    SimulatedServer server(fast());
     QVERIFY(server.listen());
     QSet<QString> ids;
     for (int i = 0; i < 3; ++i) {
@@ -433,7 +444,7 @@ void TestSimServer::anotherTokenCannotTakeOverASession()
     SimOptions o = fast();
     o.tokens = {{QStringLiteral("alice-token"), QStringLiteral("operator")},
                 {QStringLiteral("mallory-token"), QStringLiteral("operator")}};
-    SimServer server(o);
+    SimulatedServer server(o);
     QVERIFY(server.listen());
     SimTestClient alice(server.url());
     const QString sessionId = alice.authenticate(QStringLiteral("alice-token"), QStringLiteral("alice"))
@@ -472,7 +483,7 @@ void TestSimServer::resumeTooFarBackNeedsResync()
 {
     SimOptions o = fast();
     o.replayEvents = 5;
-    SimServer server(o);
+    SimulatedServer server(o);
     QVERIFY(server.listen());
     SimTestClient first(server.url());
     const QString sessionId = first.authenticate()
@@ -495,7 +506,7 @@ void TestSimServer::adminBroadcastReachesEveryone()
 {
     SimOptions o = fast();
     o.tokens = {{QStringLiteral("a"), QStringLiteral("admin")}, {QStringLiteral("o"), QStringLiteral("operator")}};
-    SimServer server(o);
+    SimulatedServer server(o);
     QVERIFY(server.listen());
     SimTestClient admin(server.url());
     SimTestClient listener(server.url());
@@ -524,7 +535,7 @@ void TestSimServer::presenceFollowsConsoles()
     // on every arrival: the cost of an arrival does not grow with the room.
     SimOptions options = fast();
     options.maxConnections = 40;
-    SimServer server(options);
+    SimulatedServer server(options);
     QVERIFY(server.listen());
     SimTestClient alice(server.url());
     alice.authenticate(QStringLiteral("t"), QStringLiteral("alice"));
@@ -583,7 +594,7 @@ void TestSimServer::presenceSnapshotIsBounded()
 {
     SimOptions options = fast();
     options.maxConnections = 230;
-    SimServer server(options);
+    SimulatedServer server(options);
     QVERIFY(server.listen());
     std::vector<std::unique_ptr<SimTestClient>> crowd;
     for (int i = 0; i < 210; ++i) {
@@ -609,7 +620,7 @@ void TestSimServer::sessionsPerTokenAreCapped()
     // waiting for `resume`; the longest-waiting go first.
     SimOptions options = fast();
     options.maxWaitingSessionsPerToken = 3;
-    SimServer server(options);
+    SimulatedServer server(options);
     QVERIFY(server.listen());
     for (int i = 0; i < 12; ++i) {
         SimTestClient churn(server.url());
@@ -642,7 +653,7 @@ void TestSimServer::sessionsInTotalAreCapped()
 {
     SimOptions options = fast();
     options.maxWaitingSessions = 4;
-    SimServer server(options);
+    SimulatedServer server(options);
     QVERIFY(server.listen());
     QString kept;
     for (int i = 0; i < 10; ++i) {
@@ -664,7 +675,7 @@ void TestSimServer::connectionLimitCloses1013()
 {
     SimOptions o = fast();
     o.maxConnections = 2;
-    SimServer server(o);
+    SimulatedServer server(o);
     QVERIFY(server.listen());
     SimTestClient a(server.url());
     SimTestClient b(server.url());
@@ -692,7 +703,7 @@ void TestSimServer::rateLimitAnswersThenCloses1008()
     SimOptions o = fast();
     o.messagesPerSecond = 2;
     o.messageBurst = 5;
-    SimServer server(o);
+    SimulatedServer server(o);
     QVERIFY(server.listen());
     SimTestClient c(server.url());
     c.authenticate();
@@ -716,7 +727,7 @@ void TestSimServer::subscriptionLimit()
 {
     SimOptions o = fast();
     o.maxSubscriptions = 2;
-    SimServer server(o);
+    SimulatedServer server(o);
     QVERIFY(server.listen());
     SimTestClient c(server.url());
     c.authenticate();
@@ -730,7 +741,7 @@ void TestSimServer::oversizedFrameCloses1009()
 {
     SimOptions o = fast();
     o.maxFrameBytes = 4096;
-    SimServer server(o);
+    SimulatedServer server(o);
     QVERIFY(server.listen());
     SimTestClient c(server.url());
     c.authenticate();
@@ -743,7 +754,7 @@ void TestSimServer::malformedStreakCloses1007()
 {
     SimOptions o = fast();
     o.malformedLimit = 3;
-    SimServer server(o);
+    SimulatedServer server(o);
     QVERIFY(server.listen());
     SimTestClient c(server.url());
     c.authenticate();
@@ -784,7 +795,7 @@ void TestSimServer::overLimitClosesArriveAsSent()
     o.messageBurst = 5;
     o.malformedLimit = 3;
     o.tokens = {{QStringLiteral("good"), QStringLiteral("operator")}};
-    SimServer server(o);
+    SimulatedServer server(o);
     QVERIFY(server.listen());
     std::vector<std::unique_ptr<SimTestClient>> holders;
     if (limit == u"connections") {
@@ -838,7 +849,7 @@ void TestSimServer::clientThatNeverReadsIsDropped()
 {
     SimOptions o = fast();
     o.maxSendBufferBytes = 256 * 1024;
-    SimServer server(o);
+    SimulatedServer server(o);
     QVERIFY(server.listen());
     SimTestClient good(server.url());
     QVERIFY(good.authenticate().value(QLatin1StringView("ok")).toBool());
@@ -874,7 +885,7 @@ void TestSimServer::clientThatNeverReadsIsDropped()
 // that deleted its sockets at once.
 void TestSimServer::closeFrameFollowsWhatTheConsoleHasNotReadYet()
 {
-    SimServer server(fast());
+    SimulatedServer server(fast());
     QVERIFY(server.listen());
     QTcpSocket raw;
     QVERIFY(openSlowConsole(raw, server.port(), QStringLiteral("behind")));
@@ -933,7 +944,7 @@ void TestSimServer::closeFrameFollowsWhatTheConsoleHasNotReadYet()
 // for as long as the process runs.
 void TestSimServer::shutDownServerEndsEveryConnection()
 {
-    auto server = std::make_unique<SimServer>(fast());
+    auto server = std::make_unique<SimulatedServer>(fast());
     QVERIFY(server->listen());
     QTcpSocket raw;
     raw.connectToHost(QHostAddress::LocalHost, server->port());
@@ -959,7 +970,7 @@ void TestSimServer::silentClientIsEvicted()
 {
     SimOptions o = fast();
     o.heartbeatMs = 150;
-    SimServer server(o);
+    SimulatedServer server(o);
     QVERIFY(server.listen());
     // A raw TCP client that completes the WebSocket handshake and then never
     // answers a ping: what a frozen console looks like to the server.
@@ -975,7 +986,7 @@ void TestSimServer::misbehavingClientDoesNotDisturbOthers()
 {
     SimOptions o = fast();
     o.maxFrameBytes = 64 * 1024;
-    SimServer server(o);
+    SimulatedServer server(o);
     QVERIFY(server.listen());
     SimTestClient good(server.url());
     good.authenticate();

@@ -1,3 +1,5 @@
+#include "gatewaychannels.h"
+#include "simalarmbook.h"
 #include "simtestclock.h"
 #include "simworld.h"
 
@@ -17,7 +19,7 @@ private Q_SLOTS:
     void snapshotsFilterByKey();
     void everyEntityReportsWithinItsCadence();
     void roomsStandApartFromTheChannels();
-    void operatorIntentsReachTheAlarmBookAndThePlant();
+    void conditionsFeedAnAlarmBookAndCommandsReachThePlant();
 
 private:
     static SimOptions options(quint32 seed, const QStringList &scenarios = {})
@@ -83,10 +85,12 @@ void TestSimWorld::alarmFloodRaisesManyAlarmsAtOnce()
     run(quiet, 4);
     run(flooded, 4);
     // Every third of the 20 drones (7) runs low two seconds in.
-    QVERIFY2(
-        flooded.alarms().snapshot().size() >= quiet.alarms().snapshot().size() + 7,
-        qPrintable(
-            QStringLiteral("%1 vs %2").arg(flooded.alarms().snapshot().size()).arg(quiet.alarms().snapshot().size())));
+    const auto active = [](const SimWorld &world) {
+        const SimConditions all = world.conditions();
+        return std::count_if(all.cbegin(), all.cend(), [](const SimCondition &c) { return c.active; });
+    };
+    QVERIFY2(active(flooded) >= active(quiet) + 7,
+             qPrintable(QStringLiteral("%1 vs %2").arg(active(flooded)).arg(active(quiet))));
 }
 
 void TestSimWorld::snapshotsFilterByKey()
@@ -148,14 +152,14 @@ void TestSimWorld::everyEntityReportsWithinItsCadence()
 
 void TestSimWorld::roomsStandApartFromTheChannels()
 {
-    QCOMPARE(SimWorld::roomChannels(),
+    QCOMPARE(GatewayChannels::rooms(),
              (QStringList {QStringLiteral("drone_detail"), QStringLiteral("endpoint_stream")}));
-    for (const QString &room : SimWorld::roomChannels()) {
-        QVERIFY(!SimWorld::channels().contains(room));
-        QVERIFY(SimWorld::isChannel(room));
+    for (const QString &room : GatewayChannels::rooms()) {
+        QVERIFY(!GatewayChannels::channels().contains(room));
+        QVERIFY(GatewayChannels::isChannel(room));
     }
-    QVERIFY(SimWorld::isChannel(QStringLiteral("drones")));
-    QVERIFY(!SimWorld::isChannel(QStringLiteral("all")));
+    QVERIFY(GatewayChannels::isChannel(QStringLiteral("drones")));
+    QVERIFY(!GatewayChannels::isChannel(QStringLiteral("all")));
 
     SimWorld world(options(1));
     run(world, 10);
@@ -170,18 +174,16 @@ void TestSimWorld::roomsStandApartFromTheChannels()
     QCOMPARE(stream, world.snapshot(QStringLiteral("telemetry"), endpoints));
 }
 
-void TestSimWorld::operatorIntentsReachTheAlarmBookAndThePlant()
+void TestSimWorld::conditionsFeedAnAlarmBookAndCommandsReachThePlant()
 {
     SimWorld world(options(5, {QStringLiteral("alarm-flood")}));
     run(world, 4);
-    const QJsonArray alarms = world.alarms().snapshot();
-    QVERIFY(!alarms.isEmpty());
-    const QString alarmId = alarms.first().toObject().value(QLatin1StringView("alarmId")).toString();
-    SimWorld::Error error;
-    const SimEvents acked = world.acknowledgeAlarm(alarmId, QStringLiteral("alice"), {}, wallAt(4000), &error);
-    QVERIFY2(error.code.isEmpty(), qPrintable(error.message));
-    QCOMPARE(acked.size(), 1);
-    QCOMPARE(acked.first().body.value(QLatin1StringView("ackedBy")).toString(), QStringLiteral("alice"));
+    // The world only states its conditions; an alarm book makes alarms of them.
+    SimAlarmBook book;
+    const SimEvents raised = book.update(world.conditions(), 4000, wallAt(4000));
+    QVERIFY(!raised.isEmpty());
+    QCOMPARE(book.snapshot().size(), raised.size());
+    QVERIFY(world.snapshot(QStringLiteral("alarms"), {}).isEmpty());
 
     const auto submission = world.submitCommand(QStringLiteral("w-1"), QStringLiteral("T1.V101.open"), true,
                                                 QStringLiteral("alice"), wallAt(4000));

@@ -209,11 +209,11 @@ void TestAlarmsView::acknowledgeReachesTheServerWithTheNote()
     dialog->accept();
 
     const auto ackedHere = [&] {
-        const QJsonObject alarm = console.server->world().alarms().alarmJson(id);
+        const QJsonObject alarm = console.server->alarms().alarmJson(id);
         return alarm.value(QLatin1StringView("ackedBy")).toString() == operatorName;
     };
     QTRY_VERIFY_WITH_TIMEOUT(ackedHere(), 10000);
-    QCOMPARE(console.server->world().alarms().alarmJson(id).value(QLatin1StringView("note")).toString(),
+    QCOMPARE(console.server->alarms().alarmJson(id).value(QLatin1StringView("note")).toString(),
              QStringLiteral("crew sent to swap the pack"));
     // The row now shows who acknowledged it (unless it returned to normal
     // meanwhile, when the acknowledgement cleared it from the list).
@@ -324,8 +324,7 @@ void TestAlarmsView::a5_withoutAStoreAcknowledgingWorksAndABannerSaysWhatIsLost(
     QVERIFY(dialog);
     dialog->accept();
     QTRY_VERIFY_WITH_TIMEOUT(
-        console.server->world().alarms().alarmJson(id).value(QLatin1StringView("ackedBy")).toString() == operatorName,
-        10000);
+        console.server->alarms().alarmJson(id).value(QLatin1StringView("ackedBy")).toString() == operatorName, 10000);
     view->alarmTable()->clearSelection();
 
     // Most severe first; equal severities newest first.

@@ -118,7 +118,7 @@ struct Console : WindowFixture
     // Acknowledges every alarm waiting, as another operator would.
     void acknowledgeAll()
     {
-        const QJsonArray alarms = server->world().alarms().snapshot();
+        const QJsonArray alarms = server->alarms().snapshot();
         for (const QJsonValue &alarm : alarms) {
             const QJsonObject a = alarm.toObject();
             if (a.value(QLatin1StringView("state")).toString().endsWith(QLatin1StringView("unacked")))
@@ -434,7 +434,7 @@ void TestKiosk::kiosk_noAcknowledgeOrShelveIsReachable()
     // Nothing was queued and nothing reached the server.
     QCOMPARE(c.session.alarmService()->pendingCount(), 0);
     QTest::qWait(300);
-    const QJsonArray book = c.server->world().alarms().snapshot();
+    const QJsonArray book = c.server->alarms().snapshot();
     for (const QJsonValue &alarm : book) {
         const QJsonObject a = alarm.toObject();
         QVERIFY2(!a.contains(QLatin1StringView("ackedBy")) || a.value(QLatin1StringView("ackedBy")).isNull(),
@@ -471,7 +471,7 @@ void TestKiosk::kiosk_serverRefusesAWatchOnlyIdentity()
         QVERIFY2(!answer->ok, qPrintable(type));
         QCOMPARE(answer->error.code, QStringLiteral("forbidden"));
     }
-    const auto alarm = c.server->world().alarms().snapshot().at(0).toObject();
+    const auto alarm = c.server->alarms().snapshot().at(0).toObject();
     QVERIFY(alarm.value(QLatin1StringView("state")).toString() != u"shelved");
     QVERIFY(!alarm.contains(QLatin1StringView("ackedBy")) || alarm.value(QLatin1StringView("ackedBy")).isNull());
 }

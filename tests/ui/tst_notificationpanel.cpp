@@ -201,9 +201,8 @@ void TestNotificationPanel::acknowledgeFromThePanelTurnsTheRowAcknowledged()
 
     // ack_alarm reached the server with the note.
     QTRY_VERIFY_WITH_TIMEOUT(
-        c.server->world().alarms().alarmJson(alarmId).value(QLatin1StringView("ackedBy")).toString() == u"alice",
-        10000);
-    QCOMPARE(c.server->world().alarms().alarmJson(alarmId).value(QLatin1StringView("note")).toString(),
+        c.server->alarms().alarmJson(alarmId).value(QLatin1StringView("ackedBy")).toString() == u"alice", 10000);
+    QCOMPARE(c.server->alarms().alarmJson(alarmId).value(QLatin1StringView("note")).toString(),
              QStringLiteral("pack swap booked"));
     // And the row turns acknowledged, saying by whom.
     QTRY_VERIFY_WITH_TIMEOUT(!proxy->index(proxy->rowOf(id), 0).data(Role::NeedsAckRole).toBool(), 10000);
@@ -266,8 +265,8 @@ void TestNotificationPanel::acknowledgeAllListedAsksFirst()
     QVERIFY(dialog);
     dialog->accept();
     for (const QString &alarmId : std::as_const(alarms))
-        QTRY_VERIFY_WITH_TIMEOUT(c.server->world().alarms().alarmJson(alarmId).value(u"ackedBy").toString() == u"alice"
-                                     || c.server->world().alarms().alarmJson(alarmId).isEmpty(),
+        QTRY_VERIFY_WITH_TIMEOUT(c.server->alarms().alarmJson(alarmId).value(u"ackedBy").toString() == u"alice"
+                                     || c.server->alarms().alarmJson(alarmId).isEmpty(),
                                  10000);
     // Medium and low alarms were not listed and stay waiting.
     bool lowerStillWaiting = false;

@@ -147,8 +147,8 @@ void TestViewWindow::detachedAlarmsStayInStepWithTheMainWindow()
     QVERIFY(!window->alarmsView()->findChild<AlarmNoteDialog *>());
     dialog->setNote(QStringLiteral("checked from the second monitor"));
     dialog->accept();
-    QTRY_VERIFY_WITH_TIMEOUT(
-        console.server->world().alarms().alarmJson(id).value(u"ackedBy").toString() == operatorName, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(console.server->alarms().alarmJson(id).value(u"ackedBy").toString() == operatorName,
+                             10000);
     QTRY_VERIFY_WITH_TIMEOUT(main->rowOfAlarm(id) < 0
                                  || main->index(main->rowOfAlarm(id), AlarmModel::AckedByColumn).data().toString()
                                      == operatorName,

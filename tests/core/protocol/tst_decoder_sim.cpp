@@ -1,4 +1,6 @@
+#include "gatewaychannels.h"
 #include "protocol/decoder.h"
+#include "simalarmbook.h"
 #include "simworld.h"
 
 #include <QJsonDocument>
@@ -35,6 +37,7 @@ SimOptions TestDecoderSim::options()
 void TestDecoderSim::decodesEveryEventOfTheReferenceServer()
 {
     SimWorld world(options());
+    SimAlarmBook alarms; // as the server keeps it, fed with the world's conditions
     const QDateTime start(QDate(2026, 11, 22), QTime(10, 0), Qt::UTC);
     QSet<QString> types;
     qsizetype decoded = 0;
@@ -42,10 +45,12 @@ void TestDecoderSim::decodesEveryEventOfTheReferenceServer()
     // Ten minutes: breakdowns open tickets and technicians move them on.
     for (qint64 ms = 250; ms <= 10 * 60 * 1000; ms += 250) {
         SimEvents events = world.advance(ms, start.addMSecs(ms));
-        if (ms == 30'000 && !world.alarms().snapshot().isEmpty()) {
-            alarmId = world.alarms().snapshot().first().toObject().value(QLatin1StringView("alarmId")).toString();
-            events.append(world.acknowledgeAlarm(alarmId, QStringLiteral("bob"), QStringLiteral("seen"),
-                                                 start.addMSecs(ms), nullptr));
+        if (ms % 1000 == 0)
+            events.append(alarms.update(world.conditions(), ms, start.addMSecs(ms)));
+        if (ms == 30'000 && !alarms.snapshot().isEmpty()) {
+            alarmId = alarms.snapshot().first().toObject().value(QLatin1StringView("alarmId")).toString();
+            events.append(
+                alarms.acknowledge(alarmId, QStringLiteral("bob"), QStringLiteral("seen"), ms, start.addMSecs(ms)));
             events.append(world
                               .submitCommand(QStringLiteral("c-1"), QStringLiteral("T1.V101.open"), true,
                                              QStringLiteral("bob"), start.addMSecs(ms))
@@ -74,15 +79,20 @@ void TestDecoderSim::decodesEveryEventOfTheReferenceServer()
 void TestDecoderSim::decodesEverySnapshotOfTheReferenceServer()
 {
     SimWorld world(options());
+    SimAlarmBook alarms;
     const QDateTime start(QDate(2026, 11, 22), QTime(10, 0), Qt::UTC);
-    for (qint64 ms = 1000; ms <= 5 * 60 * 1000; ms += 1000)
+    for (qint64 ms = 1000; ms <= 5 * 60 * 1000; ms += 1000) {
         world.advance(ms, start.addMSecs(ms));
+        alarms.update(world.conditions(), ms, start.addMSecs(ms));
+    }
     world.submitCommand(QStringLiteral("c-9"), QStringLiteral("T1.P101.running"), false, QStringLiteral("bob"),
                         start.addSecs(300));
 
-    for (const QString &channel : SimWorld::channels()) {
+    for (const QString &channel : GatewayChannels::channels()) {
         const QSet<QString> keys = channel == u"commands" ? QSet<QString> {QStringLiteral("c-9")} : QSet<QString> {};
-        QJsonArray items = world.snapshot(channel, keys);
+        QJsonArray items = channel == u"alarms" ? alarms.snapshot() : world.snapshot(channel, keys);
+        if (channel == u"alarms")
+            QVERIFY(!items.isEmpty());
         if (channel == u"presence") {
             // The server, not the world, knows who is connected.
             items.append(QJsonObject {{QLatin1StringView("name"), QStringLiteral("alice")},

@@ -40,7 +40,7 @@ QStringList waitForAlarms(const SimHost &server, int count)
     const bool enough = QTest::qWaitFor(
         [&] {
             ids.clear();
-            const QJsonArray items = server.world().alarms().snapshot();
+            const QJsonArray items = server.alarms().snapshot();
             for (const QJsonValue &item : items)
                 ids.append(item.toObject().value(QLatin1StringView("alarmId")).toString());
             return ids.size() >= count;
@@ -51,14 +51,14 @@ QStringList waitForAlarms(const SimHost &server, int count)
 
 QString stateOf(const SimHost &server, const QString &alarmId)
 {
-    return server.world().alarms().alarmJson(alarmId).value(QLatin1StringView("state")).toString();
+    return server.alarms().alarmJson(alarmId).value(QLatin1StringView("state")).toString();
 }
 
 // At a high rate the drones recharge within a second, so an alarm may have
 // returned to normal before it is acknowledged; acknowledging it then clears it.
 bool ackedByOperator(const SimHost &server, const QString &alarmId)
 {
-    const QJsonObject alarm = server.world().alarms().alarmJson(alarmId);
+    const QJsonObject alarm = server.alarms().alarmJson(alarmId);
     const QString state = alarm.value(QLatin1StringView("state")).toString();
     return alarm.value(QLatin1StringView("ackedBy")).toString() == operatorName
         && (state == u"active_acked" || state == u"cleared");
@@ -91,7 +91,7 @@ SimOptions chatterOptions()
 
 qint64 countOf(const SimHost &server, const QString &alarmId)
 {
-    return server.world().alarms().alarmJson(alarmId).value(QLatin1StringView("count")).toInteger();
+    return server.alarms().alarmJson(alarmId).value(QLatin1StringView("count")).toInteger();
 }
 
 } // namespace
@@ -154,7 +154,7 @@ void TestAlarmService::ackWhileLiveReachesTheServer()
     QCOMPARE(answer.value(QLatin1StringView("ackedBy")).toString(), operatorName);
 
     QVERIFY2(ackedByOperator(server, ids.first()), qPrintable(stateOf(server, ids.first())));
-    QCOMPARE(server.world().alarms().alarmJson(ids.first()).value(QLatin1StringView("note")).toString(),
+    QCOMPARE(server.alarms().alarmJson(ids.first()).value(QLatin1StringView("note")).toString(),
              QStringLiteral("sending it home"));
     QTRY_COMPARE(pendingIn(store), 0);
     QCOMPARE(alarms->pendingCount(), 0);
@@ -221,7 +221,7 @@ void TestAlarmService::ackWhileOfflineSurvivesARestartAndIsDelivered()
     QTRY_COMPARE_WITH_TIMEOUT(delivered.count(), 1, 10000);
     QCOMPARE(delivered.first().at(0).toUuid(), requestId);
     QVERIFY2(ackedByOperator(server, alarmId), qPrintable(stateOf(server, alarmId)));
-    QCOMPARE(server.world().alarms().alarmJson(alarmId).value(QLatin1StringView("note")).toString(),
+    QCOMPARE(server.alarms().alarmJson(alarmId).value(QLatin1StringView("note")).toString(),
              QStringLiteral("seen on the floor"));
     QTRY_COMPARE(pendingIn(store), 0);
     QCOMPARE(session.alarmService()->pendingCount(), 0);
@@ -399,7 +399,7 @@ void TestAlarmService::a3_queuedAckIsNotAppliedToALaterOccurrence()
     QString alarmId;
     QVERIFY(QTest::qWaitFor(
         [&] {
-            alarmId = server.world().alarms().alarmIdForCondition(kChatterCondition);
+            alarmId = server.alarms().alarmIdForCondition(kChatterCondition);
             return !alarmId.isEmpty();
         },
         10000));
@@ -428,7 +428,7 @@ void TestAlarmService::a3_queuedAckIsNotAppliedToALaterOccurrence()
     QCOMPARE(refused.first().at(1).toString(), QStringLiteral("occurrence_changed"));
     QCOMPARE(delivered.count(), 0);
     // Nobody at this console saw the new occurrence: it stays unacknowledged.
-    QVERIFY(server.world().alarms().alarmJson(alarmId).value(QLatin1StringView("ackedBy")).isNull());
+    QVERIFY(server.alarms().alarmJson(alarmId).value(QLatin1StringView("ackedBy")).isNull());
     QTRY_COMPARE(failedIn(store), 1);
     QCOMPARE(alarms->pendingCount(), 0);
 }
@@ -463,7 +463,7 @@ void TestAlarmService::a3_requestCarriesItsIdAndARepeatActsOnce()
     QTRY_COMPARE(answers.size(), 2);
     QVERIFY(answers.at(1).ok);
     QCOMPARE(answers.at(1).data.value(QLatin1StringView("shelvedUntil")).toString(), until);
-    QCOMPARE(server.world().alarms().alarmJson(ids.first()).value(QLatin1StringView("shelvedUntil")).toString(), until);
+    QCOMPARE(server.alarms().alarmJson(ids.first()).value(QLatin1StringView("shelvedUntil")).toString(), until);
 }
 
 void TestAlarmService::a3_actionWaitingTooLongIsNotSent()

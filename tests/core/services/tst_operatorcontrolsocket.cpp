@@ -25,7 +25,7 @@ SimOptions plant()
 
 QJsonObject serverAlarm(const SimHost &sim, const QString &alarmId)
 {
-    return sim.world().alarms().alarmJson(alarmId);
+    return sim.alarms().alarmJson(alarmId);
 }
 
 } // namespace

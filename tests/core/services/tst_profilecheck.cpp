@@ -66,7 +66,7 @@ void TestProfileCheck::everyStepAgainstTheSimulator()
     SimHost sim(plant());
     QVERIFY2(sim.listen(), qPrintable(sim.errorString()));
     // Let the flood raise some alarms before the check looks.
-    QTRY_VERIFY_WITH_TIMEOUT(sim.world().alarms().size() >= 2, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(sim.alarms().size() >= 2, 20000);
 
     const Profile profile = profileFor(QUrl(sim.url()), QStringLiteral("good"));
     ProfileCheck check(profile);
@@ -96,7 +96,7 @@ void TestProfileCheck::everyStepAgainstTheSimulator()
 
     // Nobody acknowledged anything: what the server had waiting is counted.
     int waitingOnServer = 0;
-    const QJsonArray alarms = sim.world().alarms().snapshot();
+    const QJsonArray alarms = sim.alarms().snapshot();
     for (const QJsonValue &alarm : alarms) {
         if (alarm.toObject().value(QLatin1StringView("state")).toString().endsWith(u"unacked"))
             ++waitingOnServer;

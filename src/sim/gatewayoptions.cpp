@@ -1,9 +1,9 @@
-#include "simoptions.h"
+#include "gatewayoptions.h"
 
 #include <QFile>
 #include <QSslKey>
 
-std::optional<QString> SimOptions::loadTokensFile(const QString &path)
+std::optional<QString> GatewayOptions::loadTokensFile(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
@@ -32,7 +32,7 @@ std::optional<QString> SimOptions::loadTokensFile(const QString &path)
     return std::nullopt;
 }
 
-std::optional<QString> SimOptions::loadTls(const QString &certificatePath, const QString &keyPath)
+std::optional<QString> GatewayOptions::loadTls(const QString &certificatePath, const QString &keyPath)
 {
     QFile certificateFile(certificatePath);
     if (!certificateFile.open(QIODevice::ReadOnly))
