@@ -1,6 +1,6 @@
 #include "simfleet.h"
 
-#include "simtime.h"
+#include "wiretime.h"
 
 #include <QtMath>
 
@@ -127,13 +127,13 @@ qsizetype SimFleet::indexOf(const QString &serial) const
     return -1;
 }
 
-SimEvents SimFleet::step(qsizetype i, qint64 nowMs, const QDateTime &wallNow)
+PlantEvents SimFleet::step(qsizetype i, qint64 nowMs, const QDateTime &wallNow)
 {
     advance(m_drones[i], nowMs, wallNow);
     return report(i, wallNow);
 }
 
-SimEvents SimFleet::forceState(const QString &serial, State state, qint64 nowMs, const QDateTime &wallNow)
+PlantEvents SimFleet::forceState(const QString &serial, State state, qint64 nowMs, const QDateTime &wallNow)
 {
     const qsizetype i = indexOf(serial);
     if (i < 0)
@@ -154,7 +154,7 @@ SimEvents SimFleet::forceState(const QString &serial, State state, qint64 nowMs,
     return report(i, wallNow);
 }
 
-SimEvents SimFleet::forceBattery(const QString &serial, double percent, qint64 nowMs, const QDateTime &wallNow)
+PlantEvents SimFleet::forceBattery(const QString &serial, double percent, qint64 nowMs, const QDateTime &wallNow)
 {
     const qsizetype i = indexOf(serial);
     if (i < 0)
@@ -320,13 +320,13 @@ void SimFleet::endMission(Drone &d, MissionStatus status)
         d.mission.status = status;
 }
 
-SimEvents SimFleet::report(qsizetype i, const QDateTime &wallNow)
+PlantEvents SimFleet::report(qsizetype i, const QDateTime &wallNow)
 {
     m_drones[i].reportedAt = wallNow;
     Reported &last = m_reported[i];
     const QString drones = QStringLiteral("drones");
     const QString detail = QStringLiteral("drone_detail");
-    SimEvents events {droneUpdate(drones, i, QStringLiteral("status"), statusData(i), wallNow)};
+    PlantEvents events {droneUpdate(drones, i, QStringLiteral("status"), statusData(i), wallNow)};
 
     // The eta moves with the clock; only real progress is worth an event.
     QJsonObject build = buildData(i);
@@ -358,8 +358,8 @@ SimEvents SimFleet::report(qsizetype i, const QDateTime &wallNow)
     return events;
 }
 
-SimEvent SimFleet::droneUpdate(const QString &channel, qsizetype i, const QString &kind, const QJsonObject &data,
-                               const QDateTime &wallNow) const
+PlantEvent SimFleet::droneUpdate(const QString &channel, qsizetype i, const QString &kind, const QJsonObject &data,
+                                 const QDateTime &wallNow) const
 {
     const QString &serial = m_drones.at(i).serial;
     return {channel,
@@ -368,7 +368,7 @@ SimEvent SimFleet::droneUpdate(const QString &channel, qsizetype i, const QStrin
              {QLatin1StringView("serial"), serial},
              {QLatin1StringView("kind"), kind},
              {QLatin1StringView("data"), data},
-             {QLatin1StringView("timestamp"), simTimestamp(wallNow)}}};
+             {QLatin1StringView("timestamp"), wireTimestamp(wallNow)}}};
 }
 
 QJsonObject SimFleet::statusData(qsizetype i) const
@@ -400,7 +400,7 @@ QJsonObject SimFleet::buildData(qsizetype i) const
         {QLatin1StringView("percent"), done ? 100 : std::min(99, int(100.0 * finished / totalAssemblies()))},
         {QLatin1StringView("stage"), stageNames().at(b.stage)},
         {QLatin1StringView("assembly"), done ? QString() : assemblyNames(b.stage).at(b.assembly)},
-        {QLatin1StringView("eta"), simTimestamp(eta)},
+        {QLatin1StringView("eta"), wireTimestamp(eta)},
     };
 }
 
@@ -431,7 +431,7 @@ QJsonObject SimFleet::snapshotItem(qsizetype i) const
 {
     QJsonObject item = statusData(i);
     item.insert(QLatin1StringView("serial"), m_drones.at(i).serial);
-    item.insert(QLatin1StringView("timestamp"), simTimestamp(m_drones.at(i).reportedAt));
+    item.insert(QLatin1StringView("timestamp"), wireTimestamp(m_drones.at(i).reportedAt));
     item.insert(QLatin1StringView("build"), buildData(i));
     item.insert(QLatin1StringView("health"), healthData(i));
     const QJsonObject operation = operationData(i);
@@ -443,15 +443,15 @@ QJsonObject SimFleet::detailItem(qsizetype i) const
 {
     return {
         {QLatin1StringView("serial"), m_drones.at(i).serial},
-        {QLatin1StringView("timestamp"), simTimestamp(m_drones.at(i).reportedAt)},
+        {QLatin1StringView("timestamp"), wireTimestamp(m_drones.at(i).reportedAt)},
         {QLatin1StringView("build"), buildData(i)},
         {QLatin1StringView("health"), healthData(i)},
     };
 }
 
-SimConditions SimFleet::conditions() const
+PlantConditions SimFleet::conditions() const
 {
-    SimConditions out;
+    PlantConditions out;
     out.reserve(m_drones.size() * 2);
     for (const Drone &d : m_drones) {
         out.append({QStringLiteral("drone:%1:battery_low").arg(d.serial), d.battery < kBatteryLowPercent,

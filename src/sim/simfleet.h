@@ -1,7 +1,7 @@
 #pragma once
 
-#include "simcondition.h"
-#include "simevent.h"
+#include "plantcondition.h"
+#include "plantevent.h"
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -79,12 +79,12 @@ public:
     // `system_health` to the drone's detail room (`drone_detail`), and a
     // `build_progress` that reaches a new stage to `drones` as well, so the
     // fleet view follows builds without joining every room.
-    SimEvents step(qsizetype i, qint64 nowMs, const QDateTime &wallNow);
+    PlantEvents step(qsizetype i, qint64 nowMs, const QDateTime &wallNow);
     // Scripted scenarios: advance the drone to nowMs, then put it in a state
     // or set its battery, and report it as step() does. Unknown serials give
     // no events.
-    SimEvents forceState(const QString &serial, State state, qint64 nowMs, const QDateTime &wallNow);
-    SimEvents forceBattery(const QString &serial, double percent, qint64 nowMs, const QDateTime &wallNow);
+    PlantEvents forceState(const QString &serial, State state, qint64 nowMs, const QDateTime &wallNow);
+    PlantEvents forceBattery(const QString &serial, double percent, qint64 nowMs, const QDateTime &wallNow);
 
     // The `data` of each drone_update kind, and a snapshot item, as the wire has them.
     QJsonObject statusData(qsizetype i) const;
@@ -96,7 +96,7 @@ public:
     QJsonObject detailItem(qsizetype i) const;
 
     // Battery low and error state of every drone, active or not.
-    SimConditions conditions() const;
+    PlantConditions conditions() const;
 
     static QString stateName(State state);
     static QString missionStatusName(MissionStatus status);
@@ -118,9 +118,9 @@ private:
     void driftHealth(Drone &d, double seconds);
     void takeOff(Drone &d);
     void endMission(Drone &d, MissionStatus status);
-    SimEvents report(qsizetype i, const QDateTime &wallNow);
-    SimEvent droneUpdate(const QString &channel, qsizetype i, const QString &kind, const QJsonObject &data,
-                         const QDateTime &wallNow) const;
+    PlantEvents report(qsizetype i, const QDateTime &wallNow);
+    PlantEvent droneUpdate(const QString &channel, qsizetype i, const QString &kind, const QJsonObject &data,
+                           const QDateTime &wallNow) const;
     double chance() { return m_random.generateDouble(); }
 
     QList<Drone> m_drones;

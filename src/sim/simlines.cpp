@@ -1,6 +1,6 @@
 #include "simlines.h"
 
-#include "simtime.h"
+#include "wiretime.h"
 
 #include <algorithm>
 #include <array>
@@ -83,9 +83,9 @@ qsizetype SimLines::indexOf(const QString &machineId) const
     return -1;
 }
 
-SimEvents SimLines::step(qint64 nowMs, const QDateTime &wallNow)
+PlantEvents SimLines::step(qint64 nowMs, const QDateTime &wallNow)
 {
-    SimEvents events;
+    PlantEvents events;
     advance(nowMs, wallNow, events);
     for (qsizetype i = 0; i < m_machines.size(); ++i) {
         qint64 &next = m_nextReportMs[i];
@@ -98,9 +98,9 @@ SimEvents SimLines::step(qint64 nowMs, const QDateTime &wallNow)
     return events;
 }
 
-SimEvents SimLines::forceBreakdown(const QString &machineId, qint64 nowMs, const QDateTime &wallNow)
+PlantEvents SimLines::forceBreakdown(const QString &machineId, qint64 nowMs, const QDateTime &wallNow)
 {
-    SimEvents events;
+    PlantEvents events;
     advance(nowMs, wallNow, events);
     const qsizetype i = indexOf(machineId);
     if (i >= 0) {
@@ -113,7 +113,7 @@ SimEvents SimLines::forceBreakdown(const QString &machineId, qint64 nowMs, const
     return events;
 }
 
-void SimLines::advance(qint64 nowMs, const QDateTime &wallNow, SimEvents &events)
+void SimLines::advance(qint64 nowMs, const QDateTime &wallNow, PlantEvents &events)
 {
     m_wallNow = wallNow;
     while (m_nowMs < nowMs) {
@@ -156,7 +156,7 @@ void SimLines::advanceMachine(Machine &m, double seconds)
     }
 }
 
-void SimLines::breakDown(Machine &m, const QDateTime &wallNow, SimEvents &events)
+void SimLines::breakDown(Machine &m, const QDateTime &wallNow, PlantEvents &events)
 {
     const double pick = chance();
     const Priority priority = pick < 0.2 ? Priority::Low
@@ -186,10 +186,10 @@ void SimLines::breakDown(Machine &m, const QDateTime &wallNow, SimEvents &events
                     {QLatin1StringView("machineId"), m.id},
                     {QLatin1StringView("priority"), priorityName(priority)},
                     {QLatin1StringView("description"), t.description},
-                    {QLatin1StringView("timestamp"), simTimestamp(wallNow)}}});
+                    {QLatin1StringView("timestamp"), wireTimestamp(wallNow)}}});
 }
 
-void SimLines::advanceTickets(qint64 untilMs, const QDateTime &wallNow, SimEvents &events)
+void SimLines::advanceTickets(qint64 untilMs, const QDateTime &wallNow, PlantEvents &events)
 {
     for (auto it = m_tickets.begin(); it != m_tickets.end();) {
         Ticket &t = *it;
@@ -221,7 +221,7 @@ void SimLines::advanceTickets(qint64 untilMs, const QDateTime &wallNow, SimEvent
                         {QLatin1StringView("oldStatus"), ticketStatusName(old)},
                         {QLatin1StringView("newStatus"), ticketStatusName(t.status)},
                         {QLatin1StringView("machineId"), m.id},
-                        {QLatin1StringView("timestamp"), simTimestamp(wallNow)}}});
+                        {QLatin1StringView("timestamp"), wireTimestamp(wallNow)}}});
         if (t.status == TicketStatus::Resolved)
             it = m_tickets.erase(it);
         else
@@ -229,11 +229,11 @@ void SimLines::advanceTickets(qint64 untilMs, const QDateTime &wallNow, SimEvent
     }
 }
 
-SimEvent SimLines::statusEvent(const Machine &m, const QDateTime &wallNow) const
+PlantEvent SimLines::statusEvent(const Machine &m, const QDateTime &wallNow) const
 {
     QJsonObject body = machineData(m);
     body.insert(QLatin1StringView("type"), QStringLiteral("machine_status_update"));
-    body.insert(QLatin1StringView("timestamp"), simTimestamp(wallNow));
+    body.insert(QLatin1StringView("timestamp"), wireTimestamp(wallNow));
     return {QStringLiteral("machines"), m.id, body};
 }
 
@@ -254,7 +254,7 @@ QJsonArray SimLines::machinesSnapshot() const
     QJsonArray items;
     for (const Machine &m : m_machines) {
         QJsonObject item = machineData(m);
-        item.insert(QLatin1StringView("timestamp"), simTimestamp(m_wallNow));
+        item.insert(QLatin1StringView("timestamp"), wireTimestamp(m_wallNow));
         items.append(item);
     }
     return items;
@@ -267,7 +267,7 @@ QJsonArray SimLines::ticketsSnapshot() const
         QJsonArray history;
         for (const TicketChange &c : t.history) {
             history.append(QJsonObject {{QLatin1StringView("status"), ticketStatusName(c.status)},
-                                        {QLatin1StringView("timestamp"), simTimestamp(c.at)}});
+                                        {QLatin1StringView("timestamp"), wireTimestamp(c.at)}});
         }
         items.append(QJsonObject {
             {QLatin1StringView("ticketId"), t.id},
@@ -281,9 +281,9 @@ QJsonArray SimLines::ticketsSnapshot() const
     return items;
 }
 
-SimConditions SimLines::conditions() const
+PlantConditions SimLines::conditions() const
 {
-    SimConditions out;
+    PlantConditions out;
     out.reserve(m_machines.size());
     for (const Machine &m : m_machines) {
         out.append({QStringLiteral("machine:%1:down").arg(m.id), m.status == Status::Down, QStringLiteral("high"),

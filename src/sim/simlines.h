@@ -1,7 +1,7 @@
 #pragma once
 
-#include "simcondition.h"
-#include "simevent.h"
+#include "plantcondition.h"
+#include "plantevent.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -66,26 +66,26 @@ public:
     // reports every machine whose report fell due (one report per machine
     // however many periods the step spans). Stepping at least once a second
     // keeps the spread.
-    SimEvents step(qint64 nowMs, const QDateTime &wallNow);
+    PlantEvents step(qint64 nowMs, const QDateTime &wallNow);
     // Advances to nowMs, then breaks a running or idle machine, opens its
     // ticket and reports the machine at once; nothing breaks when the machine
     // is unknown or already out of order.
-    SimEvents forceBreakdown(const QString &machineId, qint64 nowMs, const QDateTime &wallNow);
+    PlantEvents forceBreakdown(const QString &machineId, qint64 nowMs, const QDateTime &wallNow);
 
     QJsonArray machinesSnapshot() const;
     QJsonArray ticketsSnapshot() const; // open and in-progress tickets
-    SimConditions conditions() const;
+    PlantConditions conditions() const;
 
     static QString statusName(Status status);
     static QString priorityName(Priority priority);
     static QString ticketStatusName(TicketStatus status);
 
 private:
-    void advance(qint64 nowMs, const QDateTime &wallNow, SimEvents &events);
+    void advance(qint64 nowMs, const QDateTime &wallNow, PlantEvents &events);
     void advanceMachine(Machine &m, double seconds);
-    void breakDown(Machine &m, const QDateTime &wallNow, SimEvents &events);
-    void advanceTickets(qint64 untilMs, const QDateTime &wallNow, SimEvents &events);
-    SimEvent statusEvent(const Machine &m, const QDateTime &wallNow) const;
+    void breakDown(Machine &m, const QDateTime &wallNow, PlantEvents &events);
+    void advanceTickets(qint64 untilMs, const QDateTime &wallNow, PlantEvents &events);
+    PlantEvent statusEvent(const Machine &m, const QDateTime &wallNow) const;
     QJsonObject machineData(const Machine &m) const;
     double chance() { return m_random.generateDouble(); }
 

@@ -6,7 +6,7 @@
 #include "simplant.h"
 
 #include "simtank.h"
-#include "simtime.h"
+#include "wiretime.h"
 
 #include <algorithm>
 #include <cmath>
@@ -158,7 +158,7 @@ void SimPlant::setState(Tile &tile, int field, const QJsonValue &value)
 }
 
 void SimPlant::publish(int tile, int field, const QJsonValue &value, const QDateTime &at, qint64 atMs,
-                       SimEvents &events)
+                       PlantEvents &events)
 {
     Tile &t = m_tiles[tile];
     t.published[field] = value;
@@ -175,7 +175,7 @@ QJsonObject SimPlant::telemetryBody(int tile, int field) const
         {QLatin1StringView("endpointId"), t.endpointIds[field]},
         {QLatin1StringView("value"), t.published[field]},
         {QLatin1StringView("unit"), orNull(kEndpoints[field].unit)},
-        {QLatin1StringView("timestamp"), simTimestampOrNull(t.publishedAt[field])},
+        {QLatin1StringView("timestamp"), wireTimestampOrNull(t.publishedAt[field])},
     };
 }
 
@@ -192,7 +192,7 @@ QString SimPlant::violatedInterlock(const Tile &tile, int field, const QJsonValu
     return {};
 }
 
-void SimPlant::enforceInterlocks(int tile, const QDateTime &at, qint64 atMs, SimEvents &events)
+void SimPlant::enforceInterlocks(int tile, const QDateTime &at, qint64 atMs, PlantEvents &events)
 {
     Tile &t = m_tiles[tile];
     // One trip can break another interlock (valve shut, pump off, heater
@@ -231,7 +231,7 @@ void SimPlant::advancePhysics(Tile &tile, double seconds)
     tile.level = std::clamp(tile.level + (inflow - outflow) * seconds * 100.0 / kTankLitres, 0.0, 100.0);
 }
 
-void SimPlant::publishReadings(int tile, const QDateTime &wallNow, qint64 nowMs, SimEvents &events)
+void SimPlant::publishReadings(int tile, const QDateTime &wallNow, qint64 nowMs, PlantEvents &events)
 {
     Tile &t = m_tiles[tile];
     for (const int field : kMeasured) {
@@ -256,7 +256,7 @@ void SimPlant::publishReadings(int tile, const QDateTime &wallNow, qint64 nowMs,
     }
 }
 
-void SimPlant::refreshQuiet(int tile, const QDateTime &wallNow, qint64 nowMs, SimEvents &events)
+void SimPlant::refreshQuiet(int tile, const QDateTime &wallNow, qint64 nowMs, PlantEvents &events)
 {
     // The value stays what it was (the deadband still decides that); only
     // its timestamp says the endpoint is alive.
@@ -273,12 +273,12 @@ void SimPlant::refreshQuiet(int tile, const QDateTime &wallNow, qint64 nowMs, Si
     }
 }
 
-SimEvents SimPlant::streamSample(const QDateTime &wallNow) const
+PlantEvents SimPlant::streamSample(const QDateTime &wallNow) const
 {
-    SimEvents events;
+    PlantEvents events;
     events.reserve(m_tiles.size() * kEndpointsPerTile);
     const QString channel = QStringLiteral("endpoint_stream");
-    const QString timestamp = simTimestamp(wallNow);
+    const QString timestamp = wireTimestamp(wallNow);
     for (const Tile &t : m_tiles) {
         for (int f = 0; f < kEndpointsPerTile; ++f) {
             events.append({channel,
@@ -375,10 +375,10 @@ SimPlant::Submission SimPlant::submitCommand(const QString &commandId, const QSt
     return result;
 }
 
-SimEvents SimPlant::step(qint64 nowMs, const QDateTime &wallNow)
+PlantEvents SimPlant::step(qint64 nowMs, const QDateTime &wallNow)
 {
     adoptClock(wallNow);
-    SimEvents events;
+    PlantEvents events;
     const qint64 gapMs = m_stepped ? std::clamp<qint64>(nowMs - m_lastStepMs, 0, kMaxStepGapMs) : 0;
     if (!m_stepped) {
         // The refresh periods start with the clock, wherever it starts.
@@ -405,7 +405,7 @@ SimEvents SimPlant::step(qint64 nowMs, const QDateTime &wallNow)
     return events;
 }
 
-void SimPlant::advanceCommands(qint64 nowMs, const QDateTime &wallNow, SimEvents &events)
+void SimPlant::advanceCommands(qint64 nowMs, const QDateTime &wallNow, PlantEvents &events)
 {
     // Take transitions in the order they fall due, so that a coarse step
     // executes commands in the same order a fine one would.
@@ -438,7 +438,7 @@ void SimPlant::advanceCommands(qint64 nowMs, const QDateTime &wallNow, SimEvents
     }
 }
 
-void SimPlant::execute(Command &command, const QDateTime &at, qint64 atMs, SimEvents &events)
+void SimPlant::execute(Command &command, const QDateTime &at, qint64 atMs, PlantEvents &events)
 {
     Tile &tile = m_tiles[command.tile];
     command.completedAt = at;
@@ -471,11 +471,11 @@ QJsonObject SimPlant::statusBody(const Command &command) const
         {QLatin1StringView("actualValue"), m_tiles.at(command.tile).published[command.field]},
         {QLatin1StringView("operator"), command.operatorName},
         {QLatin1StringView("error"), command.failed ? QJsonValue(command.error) : QJsonValue(QJsonValue::Null)},
-        {QLatin1StringView("completedAt"), simTimestampOrNull(command.completedAt)},
+        {QLatin1StringView("completedAt"), wireTimestampOrNull(command.completedAt)},
     };
 }
 
-SimEvent SimPlant::statusEvent(const Command &command) const
+PlantEvent SimPlant::statusEvent(const Command &command) const
 {
     return {QStringLiteral("commands"), command.commandId, statusBody(command)};
 }
@@ -511,7 +511,7 @@ QJsonArray SimPlant::tilesSnapshot() const
                     {QLatin1StringView("step"), orNull(spec.step)},
                     {QLatin1StringView("options"), options},
                     {QLatin1StringView("value"), tile.published[f]},
-                    {QLatin1StringView("timestamp"), simTimestampOrNull(tile.publishedAt[f])},
+                    {QLatin1StringView("timestamp"), wireTimestampOrNull(tile.publishedAt[f])},
                 });
             }
             const DeviceSpec &device = kDevices[d];
@@ -562,9 +562,9 @@ QJsonArray SimPlant::telemetrySnapshot(const QStringList &endpointIds) const
     return items;
 }
 
-SimConditions SimPlant::conditions() const
+PlantConditions SimPlant::conditions() const
 {
-    SimConditions out;
+    PlantConditions out;
     const QString endpointKind = QStringLiteral("endpoint");
     const auto condition = [&](const Tile &tile, int field, QLatin1StringView suffix, bool active,
                                const QString &severity, const QString &message) {

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "commandsubmission.h"
-#include "simcondition.h"
-#include "simevent.h"
+#include "plantcondition.h"
+#include "plantevent.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -53,7 +53,7 @@ public:
     // `telemetry` bodies of every endpoint, or of the listed ones that exist.
     QJsonArray telemetrySnapshot(const QStringList &endpointIds = {}) const;
     // Every condition of every tile, active or not.
-    SimConditions conditions() const;
+    PlantConditions conditions() const;
     // The endpoint's published value; undefined for an unknown endpoint.
     QJsonValue value(const QString &endpointId) const;
     // The `command_status` body of a command still remembered; empty otherwise.
@@ -76,12 +76,12 @@ public:
     // Advances the world to nowMs (the first step only sets the clock),
     // publishes what moved past its deadband or is due for a refresh, and
     // moves commands through their life cycle.
-    SimEvents step(qint64 nowMs, const QDateTime &wallNow);
+    PlantEvents step(qint64 nowMs, const QDateTime &wallNow);
 
     // Every endpoint's latest reading, deadband or not, as `telemetry` bodies
     // on the `endpoint_stream` channel stamped `wallNow`: what an endpoint's
     // detail room streams, sampled by the caller after a step.
-    SimEvents streamSample(const QDateTime &wallNow) const;
+    PlantEvents streamSample(const QDateTime &wallNow) const;
 
 private:
     struct Tile
@@ -138,21 +138,21 @@ private:
 
     QJsonValue stateValue(const Tile &tile, int field) const;
     void setState(Tile &tile, int field, const QJsonValue &value);
-    void publish(int tile, int field, const QJsonValue &value, const QDateTime &at, qint64 atMs, SimEvents &events);
+    void publish(int tile, int field, const QJsonValue &value, const QDateTime &at, qint64 atMs, PlantEvents &events);
     QJsonObject telemetryBody(int tile, int field) const;
 
     // The description of the first interlock that forbids setting field to
     // value, or an empty string.
     QString violatedInterlock(const Tile &tile, int field, const QJsonValue &value) const;
-    void enforceInterlocks(int tile, const QDateTime &at, qint64 atMs, SimEvents &events);
+    void enforceInterlocks(int tile, const QDateTime &at, qint64 atMs, PlantEvents &events);
 
     void advancePhysics(Tile &tile, double seconds);
-    void publishReadings(int tile, const QDateTime &wallNow, qint64 nowMs, SimEvents &events);
-    void refreshQuiet(int tile, const QDateTime &wallNow, qint64 nowMs, SimEvents &events);
-    void advanceCommands(qint64 nowMs, const QDateTime &wallNow, SimEvents &events);
-    void execute(Command &command, const QDateTime &at, qint64 atMs, SimEvents &events);
+    void publishReadings(int tile, const QDateTime &wallNow, qint64 nowMs, PlantEvents &events);
+    void refreshQuiet(int tile, const QDateTime &wallNow, qint64 nowMs, PlantEvents &events);
+    void advanceCommands(qint64 nowMs, const QDateTime &wallNow, PlantEvents &events);
+    void execute(Command &command, const QDateTime &at, qint64 atMs, PlantEvents &events);
     QJsonObject statusBody(const Command &command) const;
-    SimEvent statusEvent(const Command &command) const;
+    PlantEvent statusEvent(const Command &command) const;
 
     QList<Tile> m_tiles;
     QHash<QString, Location> m_endpoints;

@@ -1,6 +1,6 @@
 #include "simworld.h"
 
-#include "simtime.h"
+#include "wiretime.h"
 
 #include <algorithm>
 
@@ -57,10 +57,10 @@ const QStringList &SimWorld::scenarios()
     return names;
 }
 
-SimEvents SimWorld::advance(qint64 worldMs, const QDateTime &wallNow)
+PlantEvents SimWorld::advance(qint64 worldMs, const QDateTime &wallNow)
 {
     m_worldMs = worldMs;
-    SimEvents events;
+    PlantEvents events;
     for (qsizetype i = 0; i < m_fleet.size(); ++i) {
         if (due(m_nextDroneReportMs[i], worldMs, kDroneReportMs))
             events.append(m_fleet.step(i, worldMs, wallNow));
@@ -82,9 +82,9 @@ SimEvents SimWorld::advance(qint64 worldMs, const QDateTime &wallNow)
     return events;
 }
 
-SimConditions SimWorld::conditions() const
+PlantConditions SimWorld::conditions() const
 {
-    SimConditions all = m_fleet.conditions();
+    PlantConditions all = m_fleet.conditions();
     all.append(m_lines.conditions());
     all.append(m_plant.conditions());
     if (m_options.scenarios.contains(u"chattering-sensor")) {
@@ -95,9 +95,9 @@ SimConditions SimWorld::conditions() const
     return all;
 }
 
-SimEvents SimWorld::runScenario(qint64 worldMs, const QDateTime &wallNow)
+PlantEvents SimWorld::runScenario(qint64 worldMs, const QDateTime &wallNow)
 {
-    SimEvents events;
+    PlantEvents events;
     // Two seconds in, a third of the fleet runs low at once.
     if (m_options.scenarios.contains(u"alarm-flood") && !m_floodDone && worldMs >= 2000) {
         m_floodDone = true;
@@ -123,7 +123,7 @@ CommandSubmission SimWorld::submitCommand(const QString &commandId, const QStrin
     return m_plant.submitCommand(commandId, endpointId, value, operatorName, m_worldMs, wallNow, expiresAt);
 }
 
-SimEvents SimWorld::stepHealth(const QDateTime &wallNow)
+PlantEvents SimWorld::stepHealth(const QDateTime &wallNow)
 {
     const auto drift = [this](double v, double spread, double lo, double hi) {
         return std::clamp(v + (m_random.generateDouble() - 0.5) * spread, lo, hi);
@@ -137,11 +137,11 @@ SimEvents SimWorld::stepHealth(const QDateTime &wallNow)
                 {QLatin1StringView("storage"), round1(m_storage)}};
     QJsonObject body = m_health;
     body.insert(QLatin1StringView("type"), QStringLiteral("system_health"));
-    body.insert(QLatin1StringView("timestamp"), simTimestamp(wallNow));
+    body.insert(QLatin1StringView("timestamp"), wireTimestamp(wallNow));
     return {{QStringLiteral("health"), {}, body}};
 }
 
-SimEvent SimWorld::systemAlert(const QDateTime &wallNow)
+PlantEvent SimWorld::systemAlert(const QDateTime &wallNow)
 {
     struct Alert
     {
@@ -162,7 +162,7 @@ SimEvent SimWorld::systemAlert(const QDateTime &wallNow)
             {{QLatin1StringView("type"), QStringLiteral("system_alert")},
              {QLatin1StringView("level"), QLatin1StringView(a.level)},
              {QLatin1StringView("message"), QLatin1StringView(a.message)},
-             {QLatin1StringView("timestamp"), simTimestamp(wallNow)}}};
+             {QLatin1StringView("timestamp"), wireTimestamp(wallNow)}}};
 }
 
 QJsonArray SimWorld::snapshot(const QString &channel, const QSet<QString> &keys) const

@@ -1,7 +1,7 @@
 #pragma once
 
+#include "plantevent.h"
 #include "plantsource.h"
-#include "simevent.h"
 #include "simfleet.h"
 #include "simlines.h"
 #include "simoptions.h"
@@ -26,8 +26,8 @@ public:
     double timeScale() const override { return m_options.rate; }
     // Advances the world to `worldMs` (milliseconds of world time since
     // start; --rate makes it run faster than the wall clock).
-    SimEvents advance(qint64 worldMs, const QDateTime &wallNow) override;
-    SimConditions conditions() const override;
+    PlantEvents advance(qint64 worldMs, const QDateTime &wallNow) override;
+    PlantConditions conditions() const override;
     QJsonArray snapshot(const QString &channel, const QSet<QString> &keys) const override;
     CommandSubmission submitCommand(const QString &commandId, const QString &endpointId, const QJsonValue &value,
                                     const QString &operatorName, const QDateTime &wallNow,
@@ -41,9 +41,9 @@ public:
     static const QStringList &scenarios();
 
 private:
-    SimEvents stepHealth(const QDateTime &wallNow);
-    SimEvent systemAlert(const QDateTime &wallNow);
-    SimEvents runScenario(qint64 worldMs, const QDateTime &wallNow);
+    PlantEvents stepHealth(const QDateTime &wallNow);
+    PlantEvent systemAlert(const QDateTime &wallNow);
+    PlantEvents runScenario(qint64 worldMs, const QDateTime &wallNow);
 
     SimOptions m_options;
     SimFleet m_fleet;

@@ -1,6 +1,6 @@
+#include "gateway/gatewaytestclient.h"
 #include "gatewaychannels.h"
 #include "simhost.h"
-#include "simtestclient.h"
 
 #include <QTest>
 
@@ -21,8 +21,8 @@ private Q_SLOTS:
 
 private:
     std::unique_ptr<SimHost> m_server;
-    std::unique_ptr<SimTestClient> m_admin;
-    std::unique_ptr<SimTestClient> m_operator;
+    std::unique_ptr<GatewayTestClient> m_admin;
+    std::unique_ptr<GatewayTestClient> m_operator;
 };
 
 namespace {
@@ -49,7 +49,7 @@ void TestSimConformance::initTestCase()
     m_server = std::make_unique<SimHost>(o);
     QVERIFY(m_server->listen());
 
-    m_admin = std::make_unique<SimTestClient>(m_server->url());
+    m_admin = std::make_unique<GatewayTestClient>(m_server->url());
     QVERIFY(m_admin->authenticate(QStringLiteral("a"), QStringLiteral("root")).value(QLatin1StringView("ok")).toBool());
     QVERIFY(m_admin->subscribe(QStringLiteral("all")).value(QLatin1StringView("ok")).toBool());
     // The rooms are not part of `all`; drone health travels only there.
@@ -58,7 +58,7 @@ void TestSimConformance::initTestCase()
 
     // Another console comes and acts, so presence, activity, commands and
     // acknowledgements happen.
-    m_operator = std::make_unique<SimTestClient>(m_server->url());
+    m_operator = std::make_unique<GatewayTestClient>(m_server->url());
     m_operator->authenticate(QStringLiteral("o"), QStringLiteral("bob"));
     QVERIFY(m_operator
                 ->request({{QLatin1StringView("type"), QStringLiteral("command")},

@@ -1,5 +1,5 @@
+#include "gateway/gatewaytestclock.h"
 #include "simfleet.h"
-#include "simtestclock.h"
 
 #include <QJsonArray>
 #include <QSet>
@@ -12,12 +12,12 @@ const QStringList kStates {QStringLiteral("idle"),        QStringLiteral("flying
 const QStringList kMissionStatuses {QStringLiteral("started"), QStringLiteral("paused"), QStringLiteral("completed"),
                                     QStringLiteral("aborted")};
 
-QString kindOf(const SimEvent &e)
+QString kindOf(const PlantEvent &e)
 {
     return e.body.value(QLatin1StringView("kind")).toString();
 }
 
-QJsonObject dataOf(const SimEvent &e)
+QJsonObject dataOf(const PlantEvent &e)
 {
     return e.body.value(QLatin1StringView("data")).toObject();
 }
@@ -83,12 +83,12 @@ QString channelOf(const QString &kind)
 
 // Checks a step's events against the wire contract: status first, then each
 // other kind at most once per channel, all in the drone_update envelope.
-void checkEvents(const SimEvents &events, const QString &serial, qint64 nowMs)
+void checkEvents(const PlantEvents &events, const QString &serial, qint64 nowMs)
 {
     QVERIFY(!events.isEmpty());
     QSet<QString> kinds;
     for (qsizetype n = 0; n < events.size(); ++n) {
-        const SimEvent &e = events.at(n);
+        const PlantEvent &e = events.at(n);
         QCOMPARE(e.key, serial);
         const bool milestone = e.channel == u"drones" && kindOf(e) == u"build_progress";
         QCOMPARE(e.channel, milestone ? QStringLiteral("drones") : channelOf(kindOf(e)));
@@ -121,17 +121,17 @@ void checkEvents(const SimEvents &events, const QString &serial, qint64 nowMs)
     }
 }
 
-SimCondition conditionOf(const SimFleet &fleet, const QString &id)
+PlantCondition conditionOf(const SimFleet &fleet, const QString &id)
 {
-    const SimConditions all = fleet.conditions();
-    const auto it = std::find_if(all.begin(), all.end(), [&id](const SimCondition &c) { return c.id == id; });
-    return it == all.end() ? SimCondition {} : *it;
+    const PlantConditions all = fleet.conditions();
+    const auto it = std::find_if(all.begin(), all.end(), [&id](const PlantCondition &c) { return c.id == id; });
+    return it == all.end() ? PlantCondition {} : *it;
 }
 
-QList<QJsonObject> bodies(const SimEvents &events)
+QList<QJsonObject> bodies(const PlantEvents &events)
 {
     QList<QJsonObject> out;
-    for (const SimEvent &e : events)
+    for (const PlantEvent &e : events)
         out.append(e.body);
     return out;
 }
@@ -209,11 +209,11 @@ void TestSimFleet::eventsHaveTheWireShapeOverHours()
     QHash<QString, int> seen;
     for (qint64 now = 5'000; now <= 3 * 3600'000; now += 5'000) {
         for (qsizetype i = 0; i < fleet.size(); ++i) {
-            const SimEvents events = fleet.step(i, now, wallAt(now));
+            const PlantEvents events = fleet.step(i, now, wallAt(now));
             checkEvents(events, fleet.drone(i).serial, now);
             if (QTest::currentTestFailed())
                 return;
-            for (const SimEvent &e : events)
+            for (const PlantEvent &e : events)
                 ++seen[kindOf(e)];
             QCOMPARE(dataOf(events.first()), fleet.statusData(i));
             // Conditions follow the drone at every step.
@@ -298,10 +298,10 @@ void TestSimFleet::batteryDrainsInFlightAndChargesOnThePad()
 void TestSimFleet::lowBatteryRaisesOneConditionPerDrone()
 {
     SimFleet fleet(5, 2, kWallStart);
-    const SimConditions all = fleet.conditions();
+    const PlantConditions all = fleet.conditions();
     QCOMPARE(all.size(), 10);
     QSet<QString> ids;
-    for (const SimCondition &c : all) {
+    for (const PlantCondition &c : all) {
         ids.insert(c.id);
         QCOMPARE(c.sourceKind, QStringLiteral("drone"));
     }
@@ -312,12 +312,12 @@ void TestSimFleet::lowBatteryRaisesOneConditionPerDrone()
     fleet.forceBattery(serial, 50.0, 0, kWallStart);
     QVERIFY(!conditionOf(fleet, id).active);
     fleet.forceBattery(serial, 15.0, 0, kWallStart);
-    SimCondition low = conditionOf(fleet, id);
+    PlantCondition low = conditionOf(fleet, id);
     QVERIFY(low.active);
     QCOMPARE(low.severity, QStringLiteral("medium"));
     QCOMPARE(low.sourceId, serial);
     QVERIFY(low.message.contains(serial));
-    const SimEvents events = fleet.forceBattery(serial, 5.0, 0, kWallStart);
+    const PlantEvents events = fleet.forceBattery(serial, 5.0, 0, kWallStart);
     QCOMPARE(dataOf(events.first()).value(QLatin1StringView("battery")).toDouble(), 5.0);
     low = conditionOf(fleet, id);
     QVERIFY(low.active);
@@ -346,16 +346,16 @@ void TestSimFleet::errorStateRaisesCondition()
     fleet.step(1, 30'000, wallAt(30'000));
     QVERIFY(!conditionOf(fleet, id).active);
 
-    const SimEvents events = fleet.forceState(serial, SimFleet::State::Error, 30'000, wallAt(30'000));
+    const PlantEvents events = fleet.forceState(serial, SimFleet::State::Error, 30'000, wallAt(30'000));
     checkEvents(events, serial, 30'000);
     QCOMPARE(dataOf(events.first()).value(QLatin1StringView("state")).toString(), QStringLiteral("error"));
     QCOMPARE(dataOf(events.first()).value(QLatin1StringView("speed")).toDouble(), 0.0);
     // The mission in flight is aborted, and says so.
     const auto operation
-        = std::find_if(events.begin(), events.end(), [](const SimEvent &e) { return kindOf(e) == u"operation"; });
+        = std::find_if(events.begin(), events.end(), [](const PlantEvent &e) { return kindOf(e) == u"operation"; });
     QVERIFY(operation != events.end());
     QCOMPARE(dataOf(*operation).value(QLatin1StringView("status")).toString(), QStringLiteral("aborted"));
-    const SimCondition error = conditionOf(fleet, id);
+    const PlantCondition error = conditionOf(fleet, id);
     QVERIFY(error.active);
     QCOMPARE(error.severity, QStringLiteral("high"));
     QCOMPARE(error.sourceId, serial);
@@ -390,11 +390,11 @@ void TestSimFleet::buildAdvancesThroughStagesInOrder()
         int reports = 0;
         int milestones = 0;
         for (qint64 now = 30'000; now <= 2 * 3600'000 && stage < done; now += 30'000) {
-            const SimEvents events = fleet.step(i, now, wallAt(now));
+            const PlantEvents events = fleet.step(i, now, wallAt(now));
             checkEvents(events, fleet.drone(i).serial, now);
             const int stageBefore = stage;
             bool toFleet = false;
-            for (const SimEvent &e : events) {
+            for (const PlantEvent &e : events) {
                 if (kindOf(e) != u"build_progress")
                     continue;
                 if (e.channel == u"drones") {
@@ -451,9 +451,9 @@ void TestSimFleet::operationProgressesOnlyWhileFlying()
     fleet.forceState(serial, SimFleet::State::Idle, 0, kWallStart);
     QCOMPARE(fleet.operationData(i).value(QLatin1StringView("status")).toString(), QStringLiteral("paused"));
     fleet.forceBattery(serial, 100.0, 0, kWallStart);
-    const SimEvents off = fleet.forceState(serial, SimFleet::State::Flying, 0, kWallStart);
+    const PlantEvents off = fleet.forceState(serial, SimFleet::State::Flying, 0, kWallStart);
     const auto resumed
-        = std::find_if(off.begin(), off.end(), [](const SimEvent &e) { return kindOf(e) == u"operation"; });
+        = std::find_if(off.begin(), off.end(), [](const PlantEvent &e) { return kindOf(e) == u"operation"; });
     QVERIFY(resumed != off.end());
     QCOMPARE(dataOf(*resumed).value(QLatin1StringView("mission")).toString(), first);
     QCOMPARE(dataOf(*resumed).value(QLatin1StringView("status")).toString(), QStringLiteral("started"));
@@ -466,8 +466,8 @@ void TestSimFleet::operationProgressesOnlyWhileFlying()
     while (status == u"started" && now < 30 * 60'000) {
         now += 5'000;
         const bool wasFlying = fleet.drone(i).state == SimFleet::State::Flying;
-        const SimEvents events = fleet.step(i, now, wallAt(now));
-        for (const SimEvent &e : events) {
+        const PlantEvents events = fleet.step(i, now, wallAt(now));
+        for (const PlantEvent &e : events) {
             if (kindOf(e) != u"operation")
                 continue;
             ++reports;
@@ -489,7 +489,7 @@ void TestSimFleet::operationProgressesOnlyWhileFlying()
     fleet.forceState(serial, SimFleet::State::Charging, now, wallAt(now));
     const QJsonObject grounded = fleet.operationData(i);
     for (qint64 later = now + 5'000; later <= now + 60'000; later += 5'000) {
-        for (const SimEvent &e : fleet.step(i, later, wallAt(later)))
+        for (const PlantEvent &e : fleet.step(i, later, wallAt(later)))
             QVERIFY(kindOf(e) != u"operation");
     }
     QCOMPARE(fleet.operationData(i), grounded);
@@ -511,7 +511,7 @@ void TestSimFleet::forcingUnknownSerialDoesNothing()
     SimFleet fleet(2, 1, kWallStart);
     QVERIFY(fleet.forceState(QStringLiteral("WF-D9999"), SimFleet::State::Error, 0, kWallStart).isEmpty());
     QVERIFY(fleet.forceBattery(QStringLiteral("nope"), 5.0, 0, kWallStart).isEmpty());
-    for (const SimCondition &c : fleet.conditions())
+    for (const PlantCondition &c : fleet.conditions())
         QVERIFY(c.id.startsWith(u"drone:WF-D000"));
 }
 

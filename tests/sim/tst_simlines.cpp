@@ -1,5 +1,5 @@
+#include "gateway/gatewaytestclock.h"
 #include "simlines.h"
-#include "simtestclock.h"
 
 #include <QJsonArray>
 #include <QRegularExpression>
@@ -13,7 +13,7 @@ const QStringList kStatuses {QStringLiteral("running"), QStringLiteral("idle"), 
 const QStringList kPriorities {QStringLiteral("low"), QStringLiteral("medium"), QStringLiteral("high"),
                                QStringLiteral("critical")};
 
-QString type(const SimEvent &e)
+QString type(const PlantEvent &e)
 {
     return e.body.value(QLatin1StringView("type")).toString();
 }
@@ -41,7 +41,7 @@ void checkMachineFields(const QJsonObject &b)
 }
 
 // Checks one event against the wire contract; nowMs is when it was produced.
-void checkEvent(const SimEvent &e, qint64 nowMs)
+void checkEvent(const PlantEvent &e, qint64 nowMs)
 {
     const QString t = type(e);
     QCOMPARE(e.body.value(QLatin1StringView("timestamp")).toString(), isoAt(nowMs));
@@ -72,21 +72,21 @@ void checkEvent(const SimEvent &e, qint64 nowMs)
     }
 }
 
-QList<QJsonObject> bodies(const SimEvents &events)
+QList<QJsonObject> bodies(const PlantEvents &events)
 {
     QList<QJsonObject> out;
-    for (const SimEvent &e : events) {
+    for (const PlantEvent &e : events) {
         out.append(e.body);
         out.append(QJsonObject {{QLatin1StringView("channel"), e.channel}, {QLatin1StringView("key"), e.key}});
     }
     return out;
 }
 
-SimCondition conditionOf(const SimLines &lines, const QString &id)
+PlantCondition conditionOf(const SimLines &lines, const QString &id)
 {
-    const SimConditions all = lines.conditions();
-    const auto it = std::find_if(all.begin(), all.end(), [&id](const SimCondition &c) { return c.id == id; });
-    return it == all.end() ? SimCondition {} : *it;
+    const PlantConditions all = lines.conditions();
+    const auto it = std::find_if(all.begin(), all.end(), [&id](const PlantCondition &c) { return c.id == id; });
+    return it == all.end() ? PlantCondition {} : *it;
 }
 
 } // namespace
@@ -171,9 +171,9 @@ void TestSimLines::eventsHaveTheWireShape()
     QHash<QString, int> seen;
     QSet<QString> alertedTickets;
     for (qint64 now = 10'000; now <= 4 * 3600'000; now += 10'000) {
-        const SimEvents events = lines.step(now, wallAt(now));
+        const PlantEvents events = lines.step(now, wallAt(now));
         QSet<QString> updated;
-        for (const SimEvent &e : events) {
+        for (const PlantEvent &e : events) {
             checkEvent(e, now);
             if (QTest::currentTestFailed())
                 return;
@@ -188,7 +188,7 @@ void TestSimLines::eventsHaveTheWireShape()
             }
         }
         // The snapshot after a step agrees with what the step said.
-        for (const SimEvent &e : events) {
+        for (const PlantEvent &e : events) {
             if (type(e) != u"machine_status_update")
                 continue;
             QJsonObject expected = e.body;
@@ -268,10 +268,10 @@ void TestSimLines::forcedBreakdownRunsItsTicketToResolution()
     QVERIFY(!conditionOf(lines, conditionId).active);
 
     const qint64 brokeAt = 5'000;
-    const SimEvents broke = lines.forceBreakdown(id, brokeAt, wallAt(brokeAt));
+    const PlantEvents broke = lines.forceBreakdown(id, brokeAt, wallAt(brokeAt));
     QString ticketId;
     bool sawDown = false;
-    for (const SimEvent &e : broke) {
+    for (const PlantEvent &e : broke) {
         checkEvent(e, brokeAt);
         if (e.key != id)
             continue;
@@ -289,7 +289,7 @@ void TestSimLines::forcedBreakdownRunsItsTicketToResolution()
     QVERIFY(sawDown);
     QCOMPARE(ticketId, QStringLiteral("T-0001"));
     QCOMPARE(lines.machine(lines.indexOf(id)).status, SimLines::Status::Down);
-    const SimCondition down = conditionOf(lines, conditionId);
+    const PlantCondition down = conditionOf(lines, conditionId);
     QVERIFY(down.active);
     QCOMPARE(down.severity, QStringLiteral("high"));
     QCOMPARE(down.sourceKind, QStringLiteral("machine"));
@@ -299,13 +299,13 @@ void TestSimLines::forcedBreakdownRunsItsTicketToResolution()
     QStringList changes;
     qint64 resolvedAt = -1;
     for (qint64 now = brokeAt + 10'000; now <= brokeAt + 40 * 60'000 && resolvedAt < 0; now += 10'000) {
-        const SimEvents events = lines.step(now, wallAt(now));
+        const PlantEvents events = lines.step(now, wallAt(now));
         QString statusThisStep;
-        for (const SimEvent &e : events) {
+        for (const PlantEvent &e : events) {
             if (e.key == id && type(e) == u"machine_status_update")
                 statusThisStep = e.body.value(QLatin1StringView("status")).toString();
         }
-        for (const SimEvent &e : events) {
+        for (const PlantEvent &e : events) {
             if (type(e) != u"ticket_status_change"
                 || e.body.value(QLatin1StringView("ticketId")).toString() != ticketId)
                 continue;
@@ -343,15 +343,15 @@ void TestSimLines::forcedBreakdownNeedsAWorkingKnownMachine()
     SimLines lines(6, 2, kWallStart);
     QVERIFY(lines.forceBreakdown(QStringLiteral("M-999"), 0, kWallStart).isEmpty());
     QCOMPARE(lines.forceBreakdown(QStringLiteral("M-001"), 0, kWallStart).size(), 2);
-    const SimEvents again = lines.forceBreakdown(QStringLiteral("M-001"), 0, kWallStart);
+    const PlantEvents again = lines.forceBreakdown(QStringLiteral("M-001"), 0, kWallStart);
     QVERIFY(again.isEmpty());
     QCOMPARE(lines.tickets().size(), 1);
-    const SimEvents other = lines.forceBreakdown(QStringLiteral("M-002"), 0, kWallStart);
+    const PlantEvents other = lines.forceBreakdown(QStringLiteral("M-002"), 0, kWallStart);
     QCOMPARE(other.size(), 2);
     QCOMPARE(lines.tickets().size(), 2);
     QCOMPARE(lines.tickets().last().id, QStringLiteral("T-0002"));
     int active = 0;
-    for (const SimCondition &c : lines.conditions())
+    for (const PlantCondition &c : lines.conditions())
         active += c.active ? 1 : 0;
     QCOMPARE(active, 2);
     QCOMPARE(lines.conditions().size(), 6);
@@ -382,7 +382,7 @@ void TestSimLines::everyMachineReportsEveryPeriod()
     const qint64 end = 20 * 60'000;
     for (qint64 now = 1'000; now <= end; now += 1'000) {
         int reports = 0;
-        for (const SimEvent &e : lines.step(now, wallAt(now))) {
+        for (const PlantEvent &e : lines.step(now, wallAt(now))) {
             if (type(e) != u"machine_status_update")
                 continue;
             ++reports;
@@ -406,9 +406,9 @@ void TestSimLines::everyMachineReportsEveryPeriod()
     QVERIFY(unchanged > 100);
 
     // A step that jumps over periods reports each machine once, not once per period.
-    const SimEvents jump = lines.step(end + 60'000, wallAt(end + 60'000));
+    const PlantEvents jump = lines.step(end + 60'000, wallAt(end + 60'000));
     QSet<QString> once;
-    for (const SimEvent &e : jump) {
+    for (const PlantEvent &e : jump) {
         if (type(e) == u"machine_status_update") {
             QVERIFY(!once.contains(e.key));
             once.insert(e.key);

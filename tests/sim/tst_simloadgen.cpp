@@ -1,6 +1,6 @@
+#include "gateway/gatewaytestclient.h"
 #include "simfleet.h"
 #include "simhost.h"
-#include "simtestclient.h"
 
 #include <QSet>
 #include <QTest>
@@ -46,7 +46,7 @@ void TestSimLoadGen::streamsUpdatesOfExistingEntities()
 {
     SimHost server(options(5000));
     QVERIFY(server.listen());
-    SimTestClient client(server.url());
+    GatewayTestClient client(server.url());
     QVERIFY(client.authenticate().value(QLatin1StringView("ok")).toBool());
     QVERIFY(client.subscribe(QStringLiteral("all")).value(QLatin1StringView("ok")).toBool());
     const qsizetype start = client.messages.size();
@@ -91,7 +91,7 @@ void TestSimLoadGen::followsOnlyWhatTheSessionSubscribed()
     QVERIFY(server.listen());
     const QString a = server.fleet().drone(3).serial;
     const QString b = server.fleet().drone(7).serial;
-    SimTestClient client(server.url());
+    GatewayTestClient client(server.url());
     QVERIFY(client.authenticate().value(QLatin1StringView("ok")).toBool());
     QVERIFY(client.subscribe(QStringLiteral("drones"), {{QLatin1StringView("serials"), QJsonArray {a, b}}})
                 .value(QLatin1StringView("ok"))
@@ -107,7 +107,7 @@ void TestSimLoadGen::followsOnlyWhatTheSessionSubscribed()
     QCOMPARE(seen, (QSet<QString> {a, b}));
 
     // A session on none of the load's channels gets none of it.
-    SimTestClient quiet(server.url());
+    GatewayTestClient quiet(server.url());
     QVERIFY(quiet.authenticate().value(QLatin1StringView("ok")).toBool());
     QVERIFY(quiet.subscribe(QStringLiteral("alarms")).value(QLatin1StringView("ok")).toBool());
     const qsizetype before = client.messages.size();
@@ -120,7 +120,7 @@ void TestSimLoadGen::resumingAcrossLoadEventsNeedsResync()
 {
     SimHost server(options(2000));
     QVERIFY(server.listen());
-    auto first = std::make_unique<SimTestClient>(server.url());
+    auto first = std::make_unique<GatewayTestClient>(server.url());
     const QJsonObject auth = first->authenticate();
     const QString sessionId
         = auth.value(QLatin1StringView("data")).toObject().value(QLatin1StringView("sessionId")).toString();
@@ -134,7 +134,7 @@ void TestSimLoadGen::resumingAcrossLoadEventsNeedsResync()
     QTRY_VERIFY(first->closed);
 
     const auto resume = [&](qint64 from) {
-        SimTestClient client(server.url());
+        GatewayTestClient client(server.url());
         client.authenticate();
         return client.request({{QLatin1StringView("type"), QStringLiteral("resume")},
                                {QLatin1StringView("sessionId"), sessionId},
@@ -153,7 +153,7 @@ void TestSimLoadGen::stopsAtRateZero()
 {
     SimHost server(options(0));
     QVERIFY(server.listen());
-    SimTestClient client(server.url());
+    GatewayTestClient client(server.url());
     QVERIFY(client.authenticate().value(QLatin1StringView("ok")).toBool());
     QVERIFY(client.subscribe(QStringLiteral("drones")).value(QLatin1StringView("ok")).toBool());
     server.setLoadRate(4000);

@@ -1,6 +1,6 @@
+#include "gateway/gatewaytestclient.h"
 #include "gatewaychannels.h"
 #include "simhost.h"
-#include "simtestclient.h"
 
 #include <QTest>
 
@@ -56,7 +56,7 @@ void TestSimOperations::everyChannelHasASnapshot()
 {
     SimHost server(options());
     QVERIFY(server.listen());
-    SimTestClient c(server.url());
+    GatewayTestClient c(server.url());
     c.authenticate(QStringLiteral("o"));
     QVERIFY(c.subscribe(QStringLiteral("all")).value(QLatin1StringView("ok")).toBool());
     QTRY_COMPARE(c.ofType(QStringLiteral("snapshot")).size(), GatewayChannels::channels().size());
@@ -78,7 +78,7 @@ void TestSimOperations::commandRunsItsLifeCycleAndChangesTheWorld()
 {
     SimHost server(options());
     QVERIFY(server.listen());
-    SimTestClient c(server.url());
+    GatewayTestClient c(server.url());
     c.authenticate(QStringLiteral("o"));
     c.subscribe(QStringLiteral("commands"));
     c.subscribe(QStringLiteral("telemetry"),
@@ -112,7 +112,7 @@ void TestSimOperations::interlockRefusalCarriesTheDescription()
 {
     SimHost server(options());
     QVERIFY(server.listen());
-    SimTestClient c(server.url());
+    GatewayTestClient c(server.url());
     c.authenticate(QStringLiteral("o"));
     // T1 starts with its pump stopped: the heater may not come on.
     const QJsonObject result = c.request(command(QStringLiteral("c-2"), QStringLiteral("T1.H101.on"), true));
@@ -133,8 +133,8 @@ void TestSimOperations::commandIdIsTheIdempotencyKey()
 {
     SimHost server(options());
     QVERIFY(server.listen());
-    SimTestClient a(server.url());
-    SimTestClient b(server.url());
+    GatewayTestClient a(server.url());
+    GatewayTestClient b(server.url());
     a.authenticate(QStringLiteral("o"), QStringLiteral("alice"));
     b.authenticate(QStringLiteral("o2"), QStringLiteral("bob"));
     a.subscribe(QStringLiteral("commands"));
@@ -157,7 +157,7 @@ void TestSimOperations::viewerCannotCommandOrAcknowledge()
 {
     SimHost server(options());
     QVERIFY(server.listen());
-    SimTestClient viewer(server.url());
+    GatewayTestClient viewer(server.url());
     viewer.authenticate(QStringLiteral("v"));
     QCOMPARE(errorCode(viewer.request(command(QStringLiteral("c-6"), QStringLiteral("T1.V101.open"), true))),
              QStringLiteral("forbidden"));
@@ -175,7 +175,7 @@ void TestSimOperations::failureRateOneFailsEveryCommand()
     o.commandFailureRate = 1.0;
     SimHost server(o);
     QVERIFY(server.listen());
-    SimTestClient c(server.url());
+    GatewayTestClient c(server.url());
     c.authenticate(QStringLiteral("o"));
     c.subscribe(QStringLiteral("commands"));
     QVERIFY(c.request(command(QStringLiteral("c-7"), QStringLiteral("T1.V101.open"), true))
@@ -192,8 +192,8 @@ void TestSimOperations::alarmFloodRaisesAlarmsAndAckReachesOtherConsoles()
 {
     SimHost server(options(QStringLiteral("alarm-flood")));
     QVERIFY(server.listen());
-    SimTestClient alice(server.url());
-    SimTestClient bob(server.url());
+    GatewayTestClient alice(server.url());
+    GatewayTestClient bob(server.url());
     alice.authenticate(QStringLiteral("o"), QStringLiteral("alice"));
     bob.authenticate(QStringLiteral("o2"), QStringLiteral("bob"));
     alice.subscribe(QStringLiteral("alarms"));
@@ -241,7 +241,7 @@ void TestSimOperations::shelvingHidesAndReturns()
 {
     SimHost server(options(QStringLiteral("alarm-flood")));
     QVERIFY(server.listen());
-    SimTestClient c(server.url());
+    GatewayTestClient c(server.url());
     c.authenticate(QStringLiteral("o"));
     c.subscribe(QStringLiteral("alarms"));
     const QJsonObject alarm = c.waitFor(
@@ -277,7 +277,7 @@ void TestSimOperations::chatteringSensorIsOneAlarm()
     o.rate = 50.0; // the sensor flips every 100 ms of wall time
     SimHost server(o);
     QVERIFY(server.listen());
-    SimTestClient c(server.url());
+    GatewayTestClient c(server.url());
     c.authenticate(QStringLiteral("o"));
     c.subscribe(QStringLiteral("alarms"));
     const auto vibration = [](const QJsonObject &m) {
@@ -306,7 +306,7 @@ void TestSimOperations::machineBreakdownOpensATicket()
 {
     SimHost server(options(QStringLiteral("machine-breakdown")));
     QVERIFY(server.listen());
-    SimTestClient c(server.url());
+    GatewayTestClient c(server.url());
     c.authenticate(QStringLiteral("o"));
     c.subscribe(QStringLiteral("machines"));
     c.subscribe(QStringLiteral("maintenance"));

@@ -1,5 +1,5 @@
+#include "gateway/gatewaytestclock.h"
 #include "simplant.h"
-#include "simtestclock.h"
 
 #include <QJsonArray>
 #include <QSet>
@@ -32,9 +32,9 @@ QSet<QString> keySet(const QJsonObject &o)
 }
 
 // Steps from now to until in fixed steps, collecting every event.
-SimEvents runFor(SimPlant &plant, qint64 &now, qint64 durationMs, qint64 stepMs)
+PlantEvents runFor(SimPlant &plant, qint64 &now, qint64 durationMs, qint64 stepMs)
 {
-    SimEvents events;
+    PlantEvents events;
     const qint64 until = now + durationMs;
     while (now < until) {
         now = std::min(until, now + stepMs);
@@ -46,14 +46,14 @@ SimEvents runFor(SimPlant &plant, qint64 &now, qint64 durationMs, qint64 stepMs)
 // Submits a command and steps until it is final; returns its final status,
 // or {"status":"rejected","error":code} when it was not accepted.
 QJsonObject runCommand(SimPlant &plant, qint64 &now, const QString &id, const QString &endpointId,
-                       const QJsonValue &value, SimEvents *events = nullptr)
+                       const QJsonValue &value, PlantEvents *events = nullptr)
 {
     const SimPlant::Submission s
         = plant.submitCommand(id, endpointId, value, QStringLiteral("alice"), now, wallAt(now));
     if (!s.ok)
         return {{QLatin1StringView("status"), QStringLiteral("rejected")}, {QLatin1StringView("error"), s.errorCode}};
     for (int i = 0; i < 400 && plant.commandStatus(id).value(QLatin1StringView("completedAt")).isNull(); ++i) {
-        const SimEvents stepped = runFor(plant, now, 10, 10);
+        const PlantEvents stepped = runFor(plant, now, 10, 10);
         if (events)
             *events += stepped;
     }
@@ -71,17 +71,17 @@ bool startTank(SimPlant &plant, qint64 &now, bool heater = true)
     return ok;
 }
 
-SimEvents filtered(const SimEvents &events, QLatin1StringView channel, const QString &key = {})
+PlantEvents filtered(const PlantEvents &events, QLatin1StringView channel, const QString &key = {})
 {
-    SimEvents out;
-    for (const SimEvent &e : events) {
+    PlantEvents out;
+    for (const PlantEvent &e : events) {
         if (e.channel == channel && (key.isEmpty() || e.key == key))
             out.append(e);
     }
     return out;
 }
 
-SimEvents telemetryOf(const SimEvents &events, const QString &endpointId = {})
+PlantEvents telemetryOf(const PlantEvents &events, const QString &endpointId = {})
 {
     return filtered(events, QLatin1StringView("telemetry"), endpointId);
 }
@@ -98,10 +98,10 @@ Values valuesOf(const SimPlant &plant)
 
 // The telemetry among `events` that changed a value, leaving out the
 // refreshes that repeat one; `before` is where the values started.
-SimEvents changesOf(const SimEvents &events, Values before, const QString &endpointId = {})
+PlantEvents changesOf(const PlantEvents &events, Values before, const QString &endpointId = {})
 {
-    SimEvents out;
-    for (const SimEvent &e : telemetryOf(events, endpointId)) {
+    PlantEvents out;
+    for (const PlantEvent &e : telemetryOf(events, endpointId)) {
         const QJsonValue value = e.body[QLatin1StringView("value")];
         if (before.value(e.key) != value)
             out.append(e);
@@ -110,20 +110,20 @@ SimEvents changesOf(const SimEvents &events, Values before, const QString &endpo
     return out;
 }
 
-QJsonArray toJson(const SimEvents &events)
+QJsonArray toJson(const PlantEvents &events)
 {
     QJsonArray out;
-    for (const SimEvent &e : events)
+    for (const PlantEvent &e : events)
         out.append(QJsonObject {{QLatin1StringView("channel"), e.channel},
                                 {QLatin1StringView("key"), e.key},
                                 {QLatin1StringView("body"), e.body}});
     return out;
 }
 
-SimCondition conditionById(const SimPlant &plant, const QString &id)
+PlantCondition conditionById(const SimPlant &plant, const QString &id)
 {
-    const SimConditions all = plant.conditions();
-    for (const SimCondition &c : all) {
+    const PlantConditions all = plant.conditions();
+    for (const PlantCondition &c : all) {
         if (c.id == id)
             return c;
     }
@@ -413,9 +413,9 @@ void TestSimPlant::lifecycleFollowsOrderInsideWindows()
     QHash<QString, QList<QPair<QString, qint64>>> seen;
     QSet<qint64> sentDelays;
     for (qint64 t = submittedAt + 1; t <= submittedAt + 2400; ++t) {
-        const SimEvents events = plant.step(t, wallAt(t));
+        const PlantEvents events = plant.step(t, wallAt(t));
         for (qsizetype i = 0; i < events.size(); ++i) {
-            const SimEvent &e = events.at(i);
+            const PlantEvent &e = events.at(i);
             if (e.channel != u"commands")
                 continue;
             const QString status = str(e.body, "status");
@@ -474,7 +474,7 @@ void TestSimPlant::repeatedCommandIdRunsOnce()
     QVERIFY(second.events.isEmpty());
     QCOMPARE(second.status, first.status);
 
-    SimEvents events;
+    PlantEvents events;
     while (str(plant.commandStatus(id), "status") == u"queued")
         events += runFor(plant, now, 5, 5);
     const SimPlant::Submission midway
@@ -493,10 +493,10 @@ void TestSimPlant::repeatedCommandIdRunsOnce()
     events += runFor(plant, now, 3000, 50);
 
     QStringList statuses;
-    for (const SimEvent &e : filtered(events, QLatin1StringView("commands"), id))
+    for (const PlantEvent &e : filtered(events, QLatin1StringView("commands"), id))
         statuses << str(e.body, "status");
     QCOMPARE(statuses, (QStringList {QStringLiteral("sent"), QStringLiteral("acked"), QStringLiteral("succeeded")}));
-    const SimEvents setpoints = telemetryOf(events, kSetpoint);
+    const PlantEvents setpoints = telemetryOf(events, kSetpoint);
     QCOMPARE(setpoints.size(), 1);
     QCOMPARE(setpoints.at(0).body[QLatin1StringView("value")].toDouble(), 60.0);
     QCOMPARE(plant.value(kSetpoint).toDouble(), 60.0);
@@ -523,7 +523,7 @@ void TestSimPlant::failureRateDecidesOutcome()
     plant.step(now, wallAt(now));
     for (int i = 0; i < 10; ++i) {
         const double requested = 40.0 + i;
-        SimEvents events;
+        PlantEvents events;
         const Values before = valuesOf(plant);
         const QJsonObject result = runCommand(plant, now, QStringLiteral("f-%1").arg(i), kSetpoint, requested, &events);
         QCOMPARE(str(result, "status"), status);
@@ -555,11 +555,11 @@ void TestSimPlant::heatingRaisesTemperature()
     QVERIFY(start < 19.0);
     QCOMPARE(str(runCommand(plant, now, QStringLiteral("heat"), kHeater, true), "status"), QStringLiteral("succeeded"));
 
-    const SimEvents firstMinute = runFor(plant, now, 60'000, 1000);
-    const SimEvents readings = telemetryOf(firstMinute, kTemperature);
+    const PlantEvents firstMinute = runFor(plant, now, 60'000, 1000);
+    const PlantEvents readings = telemetryOf(firstMinute, kTemperature);
     QVERIFY(readings.size() > 30);
     double previous = start;
-    for (const SimEvent &e : readings) {
+    for (const PlantEvent &e : readings) {
         const double t = e.body[QLatin1StringView("value")].toDouble();
         QVERIFY2(t > previous, qPrintable(QStringLiteral("%1 after %2").arg(t).arg(previous)));
         QCOMPARE(str(e.body, "unit"), QStringLiteral("°C"));
@@ -578,7 +578,7 @@ void TestSimPlant::heatingRaisesTemperature()
              QStringLiteral("succeeded"));
     runFor(plant, now, 60'000, 1000);
     QVERIFY(plant.value(kTemperature).toDouble() > 90.0);
-    const SimCondition high = conditionById(plant, highId);
+    const PlantCondition high = conditionById(plant, highId);
     QVERIFY(high.active);
     QCOMPARE(high.severity, QStringLiteral("high"));
     QCOMPARE(high.sourceKind, QStringLiteral("endpoint"));
@@ -597,14 +597,14 @@ void TestSimPlant::pumpStopTripsHeater()
     QVERIFY(!conditionById(plant, tripId).active);
     const double hot = plant.value(kTemperature).toDouble();
 
-    SimEvents events;
+    PlantEvents events;
     QCOMPARE(str(runCommand(plant, now, QStringLiteral("stop"), kRunning, false, &events), "status"),
              QStringLiteral("succeeded"));
-    const SimEvents heater = telemetryOf(events, kHeater);
+    const PlantEvents heater = telemetryOf(events, kHeater);
     QCOMPARE(heater.size(), 1);
     QCOMPARE(heater.at(0).body[QLatin1StringView("value")], QJsonValue(false));
     QCOMPARE(plant.value(kHeater), QJsonValue(false));
-    const SimCondition trip = conditionById(plant, tripId);
+    const PlantCondition trip = conditionById(plant, tripId);
     QVERIFY(trip.active);
     QCOMPARE(trip.severity, QStringLiteral("high"));
     QCOMPARE(trip.sourceId, kHeater);
@@ -631,17 +631,17 @@ void TestSimPlant::closingValveTripsPumpAndHeater()
     qint64 now = 0;
     plant.step(now, wallAt(now));
     QVERIFY(startTank(plant, now));
-    SimEvents events;
+    PlantEvents events;
     QCOMPARE(str(runCommand(plant, now, QStringLiteral("shut"), kValve, false, &events), "status"),
              QStringLiteral("succeeded"));
     QCOMPARE(plant.value(kRunning), QJsonValue(false));
     QCOMPARE(plant.value(kHeater), QJsonValue(false));
     QCOMPARE(telemetryOf(events, kRunning).size(), 1);
     QCOMPARE(telemetryOf(events, kHeater).size(), 1);
-    const SimCondition pump = conditionById(plant, QStringLiteral("endpoint:T1.P101.running:tripped"));
+    const PlantCondition pump = conditionById(plant, QStringLiteral("endpoint:T1.P101.running:tripped"));
     QVERIFY(pump.active);
     QVERIFY2(pump.message.contains(kNeedsValve), qPrintable(pump.message));
-    const SimCondition heater = conditionById(plant, QStringLiteral("endpoint:T1.H101.on:tripped"));
+    const PlantCondition heater = conditionById(plant, QStringLiteral("endpoint:T1.H101.on:tripped"));
     QVERIFY(heater.active);
     QVERIFY2(heater.message.contains(kNeedsPump), qPrintable(heater.message));
 }
@@ -678,7 +678,7 @@ void TestSimPlant::lowLevelTripsHeater()
 
     for (int s = 0; s < 600 && plant.value(kLevel).toDouble() >= 15.0; ++s)
         runFor(plant, now, 1000, 1000);
-    const SimCondition low = conditionById(plant, lowId);
+    const PlantCondition low = conditionById(plant, lowId);
     QVERIFY(low.active);
     QCOMPARE(low.severity, QStringLiteral("medium"));
     QCOMPARE(low.sourceId, kLevel);
@@ -699,7 +699,7 @@ void TestSimPlant::interlockRecheckedAtExecution()
         const QString stopId = QStringLiteral("stop-%1").arg(attempt);
         QVERIFY(plant.submitCommand(heaterId, kHeater, true, QStringLiteral("alice"), now, wallAt(now)).ok);
         QVERIFY(plant.submitCommand(stopId, kRunning, false, QStringLiteral("bob"), now, wallAt(now)).ok);
-        SimEvents events = runFor(plant, now, 2500, 10);
+        PlantEvents events = runFor(plant, now, 2500, 10);
         qsizetype heaterFinal = -1, stopFinal = -1;
         for (qsizetype i = 0; i < events.size(); ++i) {
             const QString status = str(events.at(i).body, "status");
@@ -717,7 +717,7 @@ void TestSimPlant::interlockRecheckedAtExecution()
             QCOMPARE(str(heater, "status"), QStringLiteral("failed"));
             QCOMPARE(str(heater, "error"), kNeedsPump);
             QCOMPARE(heater[QLatin1StringView("actualValue")], QJsonValue(false));
-            for (const SimEvent &e : telemetryOf(events, kHeater))
+            for (const PlantEvent &e : telemetryOf(events, kHeater))
                 QCOMPARE(e.body[QLatin1StringView("value")], QJsonValue(false));
             rechecked = true;
         } else {
@@ -736,7 +736,7 @@ void TestSimPlant::sameSeedSameEvents()
     const auto script = [](quint32 seed) {
         SimPlant plant(5, seed, 0.3);
         QJsonArray log;
-        const auto record = [&log](const SimEvents &events) {
+        const auto record = [&log](const PlantEvents &events) {
             for (const QJsonValue e : toJson(events))
                 log.append(e);
         };
@@ -777,16 +777,16 @@ void TestSimPlant::telemetryOnlyForChangedEndpoints()
     // A cold, full, idle tank: sensor noise stays inside the deadbands, and
     // the endpoints only repeat their values to say they are alive.
     Values before = valuesOf(plant);
-    const SimEvents idle = runFor(plant, now, 60'000, 500);
+    const PlantEvents idle = runFor(plant, now, 60'000, 500);
     QVERIFY(changesOf(idle, before).isEmpty());
     QVERIFY(telemetryOf(idle).size() >= 5 * SimPlant::kEndpointsPerTile);
 
-    SimEvents events;
+    PlantEvents events;
     before = valuesOf(plant);
     QCOMPARE(str(runCommand(plant, now, QStringLiteral("open"), kValve, true, &events), "status"),
              QStringLiteral("succeeded"));
     events += runFor(plant, now, 10'000, 500);
-    SimEvents telemetry = changesOf(events, before);
+    PlantEvents telemetry = changesOf(events, before);
     QCOMPARE(telemetry.size(), 1);
     QCOMPARE(telemetry.at(0).key, kValve);
     QCOMPARE(telemetry.at(0).body[QLatin1StringView("value")], QJsonValue(true));
@@ -804,7 +804,7 @@ void TestSimPlant::telemetryOnlyForChangedEndpoints()
              QStringLiteral("succeeded"));
     events += runFor(plant, now, 20'000, 250);
     QSet<QString> keys;
-    for (const SimEvent &e : changesOf(events, before))
+    for (const PlantEvent &e : changesOf(events, before))
         keys.insert(e.key);
     QCOMPARE(keys, (QSet<QString> {kRunning, kFlow, kLevel}));
 }
@@ -823,7 +823,7 @@ void TestSimPlant::quietEndpointsRefreshEveryPeriod()
     while (now < 5 * 60'000) {
         now += 100;
         int refreshesNow = 0;
-        for (const SimEvent &e : telemetryOf(plant.step(now, wallAt(now)))) {
+        for (const PlantEvent &e : telemetryOf(plant.step(now, wallAt(now)))) {
             maxGap[e.key] = std::max(maxGap.value(e.key), now - lastMs.value(e.key));
             lastMs[e.key] = now;
             const QJsonValue value = e.body[QLatin1StringView("value")];
@@ -849,15 +849,15 @@ void TestSimPlant::streamCarriesEveryReading()
     plant.step(now, wallAt(now));
     QVERIFY(startTank(plant, now));
     const Values before = valuesOf(plant);
-    SimEvents telemetry;
+    PlantEvents telemetry;
     QHash<QString, int> streamChanges;
     QHash<QString, QJsonValue> streamed;
     for (int s = 0; s < 150; ++s) {
         now += 200;
         telemetry += plant.step(now, wallAt(now));
-        const SimEvents sample = plant.streamSample(wallAt(now));
+        const PlantEvents sample = plant.streamSample(wallAt(now));
         QCOMPARE(sample.size(), SimPlant::kEndpointsPerTile);
-        for (const SimEvent &e : sample) {
+        for (const PlantEvent &e : sample) {
             QCOMPARE(e.channel, QStringLiteral("endpoint_stream"));
             QCOMPARE(e.key, str(e.body, "endpointId"));
             QCOMPARE(keySet(e.body),

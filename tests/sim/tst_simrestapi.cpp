@@ -1,6 +1,6 @@
+#include "gateway/gatewaytestclient.h"
 #include "gatewaychannels.h"
 #include "simhost.h"
-#include "simtestclient.h"
 #include "testcertificate.h"
 
 #include <QElapsedTimer>
@@ -253,7 +253,7 @@ void TestSimRestApi::snapshotAndEventsLeaveOutTheRooms()
     QCOMPARE(QSet<QString>(channels.cbegin(), channels.cend()),
              QSet<QString>(GatewayChannels::channels().cbegin(), GatewayChannels::channels().cend()));
 
-    SimTestClient rooms(server.url());
+    GatewayTestClient rooms(server.url());
     QVERIFY(rooms.authenticate().value(QLatin1StringView("ok")).toBool());
     const qint64 from = snapshot.body.value(QLatin1StringView("seq")).toInteger();
     QVERIFY(rooms.subscribe(QStringLiteral("drone_detail")).value(QLatin1StringView("ok")).toBool());
@@ -416,7 +416,7 @@ void TestSimRestApi::longPollAnswersWhenAnEventArrives()
     QVERIFY(!poll->isFinished());
 
     // A console signing in is published as a presence change: the poll answers with it.
-    SimTestClient console(server.url());
+    GatewayTestClient console(server.url());
     QVERIFY(console.authenticate().value(QLatin1StringView("ok")).toBool());
     const Reply reply = RestClient::finish(poll);
     QCOMPARE(reply.status, 200);
@@ -466,7 +466,7 @@ void TestSimRestApi::commandOverRestReachesWebSocket()
 {
     SimHost server(fast());
     QVERIFY(server.listen());
-    SimTestClient console(server.url());
+    GatewayTestClient console(server.url());
     QVERIFY(console.authenticate().value(QLatin1StringView("ok")).toBool());
     QVERIFY(console.subscribe(QStringLiteral("commands")).value(QLatin1StringView("ok")).toBool());
     QVERIFY(console.subscribe(QStringLiteral("presence")).value(QLatin1StringView("ok")).toBool());
@@ -549,7 +549,7 @@ void TestSimRestApi::alarmActionsOverRestReachWebSocket()
     o.scenarios = {QStringLiteral("alarm-flood")};
     SimHost server(o);
     QVERIFY(server.listen());
-    SimTestClient console(server.url());
+    GatewayTestClient console(server.url());
     QVERIFY(console.authenticate().value(QLatin1StringView("ok")).toBool());
     QVERIFY(console.subscribe(QStringLiteral("alarms")).value(QLatin1StringView("ok")).toBool());
     const QJsonObject raised = console.waitFor(
@@ -720,7 +720,7 @@ void TestSimRestApi::tlsServesWssAndHttps()
     QSslConfiguration trust = QSslConfiguration::defaultConfiguration();
     trust.setCaCertificates({o.tlsCertificate});
 
-    SimTestClient console(server.url());
+    GatewayTestClient console(server.url());
     console.socket().close();
     console.socket().setSslConfiguration(trust);
     QWebSocketHandshakeOptions options;

@@ -1,6 +1,6 @@
+#include "gateway/gatewaytestclient.h"
 #include "gatewaychannels.h"
 #include "simhost.h"
-#include "simtestclient.h"
 
 #include <QTest>
 
@@ -35,7 +35,7 @@ qint64 stampMs(const QJsonObject &m)
 }
 
 // What `client` received from `from` on.
-QList<QJsonObject> since(const SimTestClient &client, qsizetype from)
+QList<QJsonObject> since(const GatewayTestClient &client, qsizetype from)
 {
     return client.messages.mid(from);
 }
@@ -61,7 +61,7 @@ QList<QJsonObject> telemetry(const QList<QJsonObject> &messages, const QString &
 }
 
 // Subscribes and returns the snapshot that answers it.
-QJsonObject subscribeForSnapshot(SimTestClient &client, const QString &channel, const QJsonObject &filters = {})
+QJsonObject subscribeForSnapshot(GatewayTestClient &client, const QString &channel, const QJsonObject &filters = {})
 {
     const qsizetype from = client.messages.size();
     if (!isOk(client.subscribe(channel, filters)))
@@ -71,7 +71,7 @@ QJsonObject subscribeForSnapshot(SimTestClient &client, const QString &channel, 
 
 // Unsubscribes and returns the index of the answer in client.messages: what
 // comes after it was sent after the server dropped the subscription.
-qsizetype unsubscribe(SimTestClient &client, const QString &channel, const QJsonObject &filters = {})
+qsizetype unsubscribe(GatewayTestClient &client, const QString &channel, const QJsonObject &filters = {})
 {
     QJsonObject m = filters;
     m.insert(QLatin1StringView("type"), QStringLiteral("unsubscribe"));
@@ -124,7 +124,7 @@ void TestSimRooms::droneDetailCarriesOnlyItsDrone()
     QVERIFY(bench >= 0);
     const QString serial = server.fleet().drone(bench).serial;
 
-    SimTestClient c(server.url());
+    GatewayTestClient c(server.url());
     QVERIFY(isOk(c.authenticate()));
     const qsizetype from = c.messages.size();
     const QJsonObject snapshot = subscribeForSnapshot(c, QStringLiteral("drone_detail"),
@@ -158,8 +158,8 @@ void TestSimRooms::dronesChannelCarriesStatusAndMilestones()
 {
     SimHost server(options(200.0, 12, 0, 1)); // a build stage every few seconds
     QVERIFY(server.listen());
-    SimTestClient fleet(server.url());
-    SimTestClient room(server.url());
+    GatewayTestClient fleet(server.url());
+    GatewayTestClient room(server.url());
     QVERIFY(isOk(fleet.authenticate()));
     QVERIFY(isOk(room.authenticate()));
 
@@ -201,8 +201,8 @@ void TestSimRooms::endpointStreamRunsAtFullRate()
     // World time runs as the clock here, so the stream's 200 ms are real.
     SimHost server(options(1.0, 0, 0, 1)); // tank T1 starts cold, full and idle: telemetry is quiet
     QVERIFY(server.listen());
-    SimTestClient stream(server.url());
-    SimTestClient exception(server.url());
+    GatewayTestClient stream(server.url());
+    GatewayTestClient exception(server.url());
     QVERIFY(isOk(stream.authenticate()));
     QVERIFY(isOk(exception.authenticate()));
     const QJsonObject filter {{QLatin1StringView("endpointIds"), QJsonArray {kTemperature}}};
@@ -241,8 +241,8 @@ void TestSimRooms::unsubscribingARoomStopsIt()
 {
     SimHost server(options(50.0, 6, 0, 1));
     QVERIFY(server.listen());
-    SimTestClient c(server.url());
-    SimTestClient witness(server.url()); // keeps receiving, to know time has passed
+    GatewayTestClient c(server.url());
+    GatewayTestClient witness(server.url()); // keeps receiving, to know time has passed
     QVERIFY(isOk(c.authenticate()));
     QVERIFY(isOk(witness.authenticate()));
     QVERIFY(isOk(witness.subscribe(QStringLiteral("endpoint_stream"))));
@@ -279,7 +279,7 @@ void TestSimRooms::everyEntityKeepsItsCadence()
     constexpr double rate = 10.0; // a server step every 500 ms of world time
     SimHost server(options(rate, 4, 12, 2));
     QVERIFY(server.listen());
-    SimTestClient c(server.url());
+    GatewayTestClient c(server.url());
     QVERIFY(isOk(c.authenticate()));
     const qsizetype from = c.messages.size();
     for (const char *channel : {"drones", "machines", "telemetry", "health"})
@@ -340,8 +340,8 @@ void TestSimRooms::allLeavesOutTheRooms()
 {
     SimHost server(options(50.0, 6, 3, 1));
     QVERIFY(server.listen());
-    SimTestClient all(server.url());
-    SimTestClient rooms(server.url());
+    GatewayTestClient all(server.url());
+    GatewayTestClient rooms(server.url());
     QVERIFY(isOk(all.authenticate()));
     QVERIFY(isOk(rooms.authenticate()));
     const qsizetype allFrom = all.messages.size();

@@ -1,6 +1,6 @@
+#include "gateway/gatewaytestclock.h"
+#include "gatewayalarmbook.h"
 #include "gatewaychannels.h"
-#include "simalarmbook.h"
-#include "simtestclock.h"
 #include "simworld.h"
 
 #include <QJsonArray>
@@ -38,7 +38,7 @@ private:
     {
         QList<QJsonObject> bodies;
         for (qint64 ms = 100; ms <= qint64(seconds) * 1000; ms += 100) {
-            for (const SimEvent &e : world.advance(ms, wallAt(ms)))
+            for (const PlantEvent &e : world.advance(ms, wallAt(ms)))
                 bodies << e.body;
         }
         return bodies;
@@ -86,8 +86,8 @@ void TestSimWorld::alarmFloodRaisesManyAlarmsAtOnce()
     run(flooded, 4);
     // Every third of the 20 drones (7) runs low two seconds in.
     const auto active = [](const SimWorld &world) {
-        const SimConditions all = world.conditions();
-        return std::count_if(all.cbegin(), all.cend(), [](const SimCondition &c) { return c.active; });
+        const PlantConditions all = world.conditions();
+        return std::count_if(all.cbegin(), all.cend(), [](const PlantCondition &c) { return c.active; });
     };
     QVERIFY2(active(flooded) >= active(quiet) + 7,
              qPrintable(QStringLiteral("%1 vs %2").arg(active(flooded)).arg(active(quiet))));
@@ -119,7 +119,7 @@ void TestSimWorld::everyEntityReportsWithinItsCadence()
     QHash<QString, int> streamSamples;
     const qint64 end = 5 * 60'000;
     for (qint64 ms = 100; ms <= end; ms += 100) {
-        for (const SimEvent &e : world.advance(ms, wallAt(ms))) {
+        for (const PlantEvent &e : world.advance(ms, wallAt(ms))) {
             const QString type = e.body.value(QLatin1StringView("type")).toString();
             QString entity;
             if (e.channel == u"drones" && e.body.value(QLatin1StringView("kind")).toString() == u"status")
@@ -179,8 +179,8 @@ void TestSimWorld::conditionsFeedAnAlarmBookAndCommandsReachThePlant()
     SimWorld world(options(5, {QStringLiteral("alarm-flood")}));
     run(world, 4);
     // The world only states its conditions; an alarm book makes alarms of them.
-    SimAlarmBook book;
-    const SimEvents raised = book.update(world.conditions(), 4000, wallAt(4000));
+    GatewayAlarmBook book;
+    const PlantEvents raised = book.update(world.conditions(), 4000, wallAt(4000));
     QVERIFY(!raised.isEmpty());
     QCOMPARE(book.snapshot().size(), raised.size());
     QVERIFY(world.snapshot(QStringLiteral("alarms"), {}).isEmpty());

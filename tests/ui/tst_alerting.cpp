@@ -7,7 +7,7 @@
 #include "notificationpanel.h"
 #include "services/linkstatus.h"
 #include "services/notificationcenter.h"
-#include "sim/simtestclient.h"
+#include "gateway/gatewaytestclient.h"
 #include "stalebanner.h"
 #include "support/windowfixture.h"
 #include "theme.h"
@@ -203,7 +203,7 @@ void TestAlerting::acknowledgementElsewhereTakesTheToastAway()
     QTRY_VERIFY_WITH_TIMEOUT(area->visibleCount() > 0, 20000);
     const QString id = area->visibleIds().constFirst();
     const QString alarmId = area->toast(id)->spec().alarmId;
-    SimTestClient bob(c.server->url());
+    GatewayTestClient bob(c.server->url());
     QVERIFY(bob.authenticate(QStringLiteral("b"), QStringLiteral("bob")).value(u"ok").toBool());
     QVERIFY(bob.request({{QLatin1StringView("type"), QStringLiteral("ack_alarm")},
                          {QLatin1StringView("alarmId"), alarmId},

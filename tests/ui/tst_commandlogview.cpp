@@ -6,7 +6,7 @@
 #include "services/commandrecorder.h"
 #include "services/consoleservices.h"
 #include "services/linkstatus.h"
-#include "sim/simtestclient.h"
+#include "gateway/gatewaytestclient.h"
 #include "store/localstore.h"
 #include "store/storeworker.h"
 #include "support/consolefixture.h"
@@ -106,7 +106,7 @@ struct Console : ConsoleFixture
     QString failedId;
 };
 
-QString sendAsBob(SimTestClient &bob, const QString &endpointId, const QJsonValue &value)
+QString sendAsBob(GatewayTestClient &bob, const QString &endpointId, const QJsonValue &value)
 {
     const QString commandId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     const QJsonObject result = bob.request({{QLatin1StringView("type"), QStringLiteral("command")},
@@ -227,7 +227,7 @@ void TestCommandLogView::listsOwnAndOthersCommandsAndFilters()
     QVERIFY(view->findChild<QLabel *>(QStringLiteral("commandSummary"))->text().contains(u"earlier"));
 
     QTRY_VERIFY_WITH_TIMEOUT(c.session.hasLiveData(), 10000);
-    SimTestClient bob(c.server->url());
+    GatewayTestClient bob(c.server->url());
     QVERIFY(bob.authenticate(QStringLiteral("b"), QStringLiteral("bob")).value(u"ok").toBool());
     const QString mine = c.sendCommand(valve, true);
     QVERIFY(!mine.isEmpty());
@@ -344,7 +344,7 @@ void TestCommandLogView::screenshots()
     QVERIFY(QDir().mkpath(dir));
     Console c(m_dir.filePath(QStringLiteral("shots.sqlite")));
     QTRY_VERIFY_WITH_TIMEOUT(c.session.hasLiveData(), 10000);
-    SimTestClient bob(c.server->url());
+    GatewayTestClient bob(c.server->url());
     QVERIFY(bob.authenticate(QStringLiteral("b"), QStringLiteral("bob")).value(u"ok").toBool());
     const QString mine = c.sendCommand(valve, true);
     QVERIFY(!mine.isEmpty());

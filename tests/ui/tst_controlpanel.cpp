@@ -4,7 +4,7 @@
 #include "mainwindow.h"
 #include "services/commandservice.h"
 #include "services/linkstatus.h"
-#include "sim/simtestclient.h"
+#include "gateway/gatewaytestclient.h"
 #include "store/storeworker.h"
 #include "support/windowfixture.h"
 #include "theme.h"
@@ -241,7 +241,7 @@ void TestControlPanel::a4_switchingOffIsNeverBlockedByAnotherConsolesCommand()
     QTRY_COMPARE_WITH_TIMEOUT(c.valueOf(valve), QVariant(true), 10000);
     QTRY_VERIFY_WITH_TIMEOUT(c.ready(valve), 10000);
     // Bob, at another console, sends the valve a command of his own.
-    SimTestClient bob(c.server->url());
+    GatewayTestClient bob(c.server->url());
     QVERIFY(bob.authenticate(QStringLiteral("o"), QStringLiteral("bob")).value(u"ok").toBool());
     QVERIFY(bob.request({{QLatin1StringView("type"), QStringLiteral("command")},
                          {QLatin1StringView("commandId"), QUuid::createUuid().toString(QUuid::WithoutBraces)},

@@ -5,7 +5,7 @@
 #include "notificationpanel.h"
 #include "services/linkstatus.h"
 #include "services/notificationcenter.h"
-#include "sim/simtestclient.h"
+#include "gateway/gatewaytestclient.h"
 #include "store/localstore.h"
 #include "support/consolefixture.h"
 #include "theme.h"
@@ -220,7 +220,7 @@ void TestNotificationPanel::acknowledgementByAnotherOperatorIsShown()
     const QString id = proxy->idAt(waitingRow(proxy));
     const QString alarmId = proxy->index(waitingRow(proxy), 0).data(Role::AlarmIdRole).toString();
 
-    SimTestClient bob(c.server->url());
+    GatewayTestClient bob(c.server->url());
     QVERIFY(bob.authenticate(QStringLiteral("b"), QStringLiteral("bob")).value(u"ok").toBool());
     QVERIFY(bob.request({{QLatin1StringView("type"), QStringLiteral("ack_alarm")},
                          {QLatin1StringView("alarmId"), alarmId},

@@ -1,6 +1,6 @@
 #include "net/pollingclient.h"
 #include "simhost.h"
-#include "simtestclient.h"
+#include "gateway/gatewaytestclient.h"
 
 #include <QProcess>
 #include <QSignalSpy>
@@ -228,7 +228,7 @@ void TestPollingClient::emptyLongPollIsFollowedByTheNext()
 
     // The poll after them still gets the next event: a console signing in
     // over the WebSocket is published as a presence change.
-    SimTestClient console(server.url());
+    GatewayTestClient console(server.url());
     QVERIFY(console.authenticate().value(QLatin1StringView("ok")).toBool());
     QTRY_VERIFY(recorder.messages.size() >= 2);
     QCOMPARE(recorder.messages.at(1).seq, std::optional<quint64>(seq + 1));

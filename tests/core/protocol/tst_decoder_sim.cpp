@@ -1,6 +1,6 @@
 #include "gatewaychannels.h"
 #include "protocol/decoder.h"
-#include "simalarmbook.h"
+#include "gatewayalarmbook.h"
 #include "simworld.h"
 
 #include <QJsonDocument>
@@ -37,14 +37,14 @@ SimOptions TestDecoderSim::options()
 void TestDecoderSim::decodesEveryEventOfTheReferenceServer()
 {
     SimWorld world(options());
-    SimAlarmBook alarms; // as the server keeps it, fed with the world's conditions
+    GatewayAlarmBook alarms; // as the server keeps it, fed with the world's conditions
     const QDateTime start(QDate(2026, 11, 22), QTime(10, 0), Qt::UTC);
     QSet<QString> types;
     qsizetype decoded = 0;
     QString alarmId;
     // Ten minutes: breakdowns open tickets and technicians move them on.
     for (qint64 ms = 250; ms <= 10 * 60 * 1000; ms += 250) {
-        SimEvents events = world.advance(ms, start.addMSecs(ms));
+        PlantEvents events = world.advance(ms, start.addMSecs(ms));
         if (ms % 1000 == 0)
             events.append(alarms.update(world.conditions(), ms, start.addMSecs(ms)));
         if (ms == 30'000 && !alarms.snapshot().isEmpty()) {
@@ -79,7 +79,7 @@ void TestDecoderSim::decodesEveryEventOfTheReferenceServer()
 void TestDecoderSim::decodesEverySnapshotOfTheReferenceServer()
 {
     SimWorld world(options());
-    SimAlarmBook alarms;
+    GatewayAlarmBook alarms;
     const QDateTime start(QDate(2026, 11, 22), QTime(10, 0), Qt::UTC);
     for (qint64 ms = 1000; ms <= 5 * 60 * 1000; ms += 1000) {
         world.advance(ms, start.addMSecs(ms));

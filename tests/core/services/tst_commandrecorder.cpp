@@ -2,7 +2,7 @@
 #include "model/commandlogmodel.h"
 #include "net/connectionservice.h"
 #include "services/commandrecorder.h"
-#include "sim/simtestclient.h"
+#include "gateway/gatewaytestclient.h"
 #include "simhost.h"
 #include "store/localstore.h"
 #include "store/storeworker.h"
@@ -100,7 +100,7 @@ QStringList storedHistory(StoreWorker *store, const QString &commandId)
 }
 
 // A second operator at another console, speaking the protocol directly.
-QString sendAsBob(SimTestClient &bob, const QString &endpointId, const QJsonValue &value)
+QString sendAsBob(GatewayTestClient &bob, const QString &endpointId, const QJsonValue &value)
 {
     const QString commandId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     const QJsonObject result = bob.request({{QLatin1StringView("type"), QStringLiteral("command")},
@@ -191,7 +191,7 @@ void TestCommandRecorder::ownAndOtherOperatorsCommandsAreLogged()
     c.session.start();
     QTRY_VERIFY_WITH_TIMEOUT(c.session.hasLiveData(), 10000);
 
-    SimTestClient bob(sim.url());
+    GatewayTestClient bob(sim.url());
     QVERIFY(bob.authenticate(QStringLiteral("b"), QStringLiteral("bob")).value(u"ok").toBool());
     const QString mine = c.sendCommand(valve, true);
     QVERIFY(!mine.isEmpty());

@@ -2,7 +2,7 @@
 #include "net/connectionservice.h"
 #include "services/commandservice.h"
 #include "services/session.h"
-#include "sim/simtestclient.h"
+#include "gateway/gatewaytestclient.h"
 #include "simhost.h"
 #include "support/consolefixture.h"
 
@@ -270,7 +270,7 @@ void TestCommandService::serverInterlockRefusalIsShownAsRejected()
     QCOMPARE(runToEnd(service, valve, true).status, CommandState::Succeeded);
     QTRY_COMPARE(valueOf(session, valve), EndpointValue(true));
 
-    SimTestClient bob(server.url());
+    GatewayTestClient bob(server.url());
     QVERIFY(bob.authenticate(QStringLiteral("b"), QStringLiteral("bob")).value(u"ok").toBool());
     QVERIFY(bob.subscribe(QStringLiteral("commands")).value(u"ok").toBool());
     proxy.setDelayMs(1500);
@@ -440,7 +440,7 @@ void TestCommandService::anotherOperatorOvertakesAPendingCommand()
     session.start();
     QTRY_VERIFY(session.hasLiveData());
     QSignalSpy overtaken(&service, &CommandService::overtaken);
-    SimTestClient bob(server.url());
+    GatewayTestClient bob(server.url());
     QVERIFY(bob.authenticate(QStringLiteral("b"), QStringLiteral("bob")).value(u"ok").toBool());
     const QUuid id = service.send(setpoint, 60.0);
     QVERIFY(!id.isNull());
@@ -486,7 +486,7 @@ void TestCommandService::a8_resyncSnapshotTellsTheOutcome()
     SimHost server(options);
     QVERIFY(server.listen());
     FaultProxy proxy(server.port());
-    SimTestClient bob(server.url());
+    GatewayTestClient bob(server.url());
     QVERIFY(bob.authenticate(QStringLiteral("b"), QStringLiteral("bob")).value(u"ok").toBool());
     QVERIFY(bob.subscribe(QStringLiteral("commands")).value(u"ok").toBool());
     Session session;
@@ -541,7 +541,7 @@ void TestCommandService::a4_snapshotWithoutAnotherConsolesCommandClearsIt()
     const QModelIndex endpoint = session.tiles()->indexOfEndpoint(valve);
     const QString bobsId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     {
-        SimTestClient bob(server->url());
+        GatewayTestClient bob(server->url());
         QVERIFY(bob.authenticate(QStringLiteral("b"), QStringLiteral("bob")).value(u"ok").toBool());
         QVERIFY(bob.request({{QLatin1StringView("type"), QStringLiteral("command")},
                              {QLatin1StringView("commandId"), bobsId},
@@ -767,7 +767,7 @@ void TestCommandService::s9_commandArrivingAfterItsValidityIsRefused()
     SimHost server(plant());
     QVERIFY(server.listen());
     FaultProxy proxy(server.port());
-    SimTestClient bob(server.url());
+    GatewayTestClient bob(server.url());
     QVERIFY(bob.authenticate(QStringLiteral("b"), QStringLiteral("bob")).value(u"ok").toBool());
     QVERIFY(bob.subscribe(QStringLiteral("commands")).value(u"ok").toBool());
     Session session;

@@ -2,7 +2,7 @@
 #include "net/connectionservice.h"
 #include "services/commandservice.h"
 #include "services/notificationcenter.h"
-#include "sim/simtestclient.h"
+#include "gateway/gatewaytestclient.h"
 #include "simhost.h"
 #include "store/localstore.h"
 #include "store/storeworker.h"
@@ -181,7 +181,7 @@ void TestNotificationCenter::acknowledgementByAnotherConsoleShowsItsName()
     QTRY_VERIFY_WITH_TIMEOUT(waitingAlarm(c.center->model()) != nullptr, 15000);
     const Item target = *waitingAlarm(c.center->model());
 
-    SimTestClient bob(server.url());
+    GatewayTestClient bob(server.url());
     QVERIFY(bob.authenticate(QStringLiteral("b"), QStringLiteral("bob")).value(u"ok").toBool());
     QSignalSpy changed(c.center.get(), &NotificationCenter::notificationChanged);
     QElapsedTimer timer;
@@ -255,7 +255,7 @@ void TestNotificationCenter::serverNoticesAreListed()
     c.session.start();
     QTRY_VERIFY_WITH_TIMEOUT(c.session.hasLiveData(), 10000);
 
-    SimTestClient admin(server.url());
+    GatewayTestClient admin(server.url());
     QVERIFY(admin.authenticate(QStringLiteral("a"), QStringLiteral("root")).value(u"ok").toBool());
     const QJsonObject answer = admin.request({{QLatin1StringView("type"), QStringLiteral("broadcast")},
                                               {QLatin1StringView("message"), QStringLiteral("Shift change at 18:00")},
@@ -400,7 +400,7 @@ void TestNotificationCenter::alarmsPresentAtConnectAreListedNotPosted()
     QVERIFY(server.listen());
     // Let the server raise alarms before the console connects.
     {
-        SimTestClient probe(server.url());
+        GatewayTestClient probe(server.url());
         QVERIFY(probe.authenticate(QStringLiteral("o"), QStringLiteral("probe")).value(u"ok").toBool());
         QVERIFY(probe.subscribe(QStringLiteral("alarms")).value(u"ok").toBool());
         QVERIFY(!probe.waitForType(QStringLiteral("alarm"), 15000).isEmpty());
