@@ -91,6 +91,7 @@ private Q_SLOTS:
     void propertiesRoundTrip();
     void nestedPropertySetsAreReadPast();
     void arraysKeepTheirPackedBytes();
+    void invalidUtf8IsReplacedNotFatal();
     void payloadFields();
     void emptyPayload();
     void malformedBytes_data();
@@ -479,6 +480,15 @@ void TestSparkplugPayload::arraysKeepTheirPackedBytes()
                                             + lengthDelimited(16, QByteArray("ABC\0hello\0", 10))))
                  .toHex());
     QCOMPARE(roundTrip(payload), payload);
+}
+
+void TestSparkplugPayload::invalidUtf8IsReplacedNotFatal()
+{
+    const SparkplugMetric metric = decodeOne(payloadWithMetric(
+        lengthDelimited(1, QByteArray("T\xff", 2)) + varintField(4, 12) + lengthDelimited(15, QByteArray("a\xc3", 2))));
+    QVERIFY(metric.isSupported());
+    QCOMPARE(metric.name(), QStringLiteral("T\uFFFD"));
+    QCOMPARE(metric.value(), QVariant(QStringLiteral("a\uFFFD")));
 }
 
 void TestSparkplugPayload::payloadFields()
