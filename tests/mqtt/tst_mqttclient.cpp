@@ -47,6 +47,7 @@ private Q_SLOTS:
     void unsubscribeStopsDelivery();
     void willIsPublishedWhenTheClientAborts();
     void willIsNotPublishedWhenTheClientCloses();
+    void slotsMayCloseOrAbortTheClient();
     void killedBrokerIsNoticedWithinOneSecond();
     void restartedBrokerGetsTheSubscriptionsAgain();
     void unacknowledgedMessageIsSentAgainAfterReconnecting();
@@ -390,6 +391,48 @@ void TestMqttClient::willIsNotPublishedWhenTheClientCloses()
     QTRY_COMPARE(messages.size(), 1);
     QCOMPARE(messages.at(0).topic, QStringLiteral("wf/state/marker"));
     QVERIFY(!m_broker->log().contains(QStringLiteral("Client host closed its connection")));
+}
+
+void TestMqttClient::slotsMayCloseOrAbortTheClient()
+{
+    // Both run inside libmosquitto's message callback, which must not see
+    // its handle destroyed under it (the sanitizer build would tell).
+    auto watcher = connectedClient(QStringLiteral("watcher"));
+    QVERIFY(watcher);
+    QList<Received> &wills = inbox(*watcher);
+    QVERIFY(subscribeAndWait(*watcher, QStringLiteral("wf/state/#"), 1));
+
+    std::vector<std::unique_ptr<MqttClient>> clients;
+    for (const QString &id : {QStringLiteral("closer"), QStringLiteral("aborter")}) {
+        MqttClientSettings settings = settingsFor(id);
+        settings.will = MqttClientSettings::Will {QStringLiteral("wf/state/") + id, "OFFLINE", 1, false};
+        clients.push_back(connectedClient(settings));
+        QVERIFY(clients.back());
+        QVERIFY(subscribeAndWait(*clients.back(), QStringLiteral("wf/command"), 1));
+    }
+    MqttClient *closer = clients.at(0).get();
+    MqttClient *aborter = clients.at(1).get();
+    connect(closer, &MqttClient::messageReceived, closer, [closer] {
+        closer->close();
+        closer->publish(QStringLiteral("wf/after"), "refused"); // and reported, not crashed
+    });
+    connect(aborter, &MqttClient::messageReceived, aborter, [aborter] { aborter->abort(); });
+    QSignalSpy closerDown(closer, &MqttClient::disconnected);
+    QSignalSpy aborterDown(aborter, &MqttClient::disconnected);
+
+    QVERIFY(watcher->publish(QStringLiteral("wf/command"), "stop", 1));
+    QTRY_COMPARE(closerDown.count(), 1);
+    QTRY_COMPARE(aborterDown.count(), 1);
+    QCOMPARE(closer->state(), MqttClient::State::Disconnected);
+    QCOMPARE(aborter->state(), MqttClient::State::Disconnected);
+    QTRY_VERIFY(m_broker->log().contains(QStringLiteral("Client closer disconnected.")));
+    QTRY_COMPARE(wills.size(), 1);
+    QCOMPARE(wills.at(0).topic, QStringLiteral("wf/state/aborter"));
+
+    // Open again from where they stopped.
+    QSignalSpy closerUp(closer, &MqttClient::connected);
+    QVERIFY(closer->open());
+    QVERIFY(closerUp.wait(5000));
 }
 
 void TestMqttClient::killedBrokerIsNoticedWithinOneSecond()
