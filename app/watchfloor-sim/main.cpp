@@ -1,18 +1,11 @@
 #include "simhost.h"
+#include "terminationsignals.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QLoggingCategory>
-#include <QSocketNotifier>
 
-#include <csignal>
 #include <cstdio>
 #include <functional>
-
-#include <sys/socket.h>
-#include <unistd.h>
-
-Q_LOGGING_CATEGORY(lcSimMain, "watchfloor.sim")
 
 namespace {
 
@@ -94,40 +87,6 @@ const QList<NumberOption> &numberOptions()
          0, 0, 10000000, [](SimOptions &o, qint64 v) { o.loadRate = double(v); }},
     };
     return options;
-}
-
-int g_signalPipe[2] = {-1, -1};
-
-void onTerminationSignal(int)
-{
-    // Only async-signal-safe work here: wake the event loop through the pipe.
-    const char byte = 1;
-    [[maybe_unused]] const auto written = ::write(g_signalPipe[0], &byte, 1);
-}
-
-// SIGINT and SIGTERM end the server cleanly: every console gets close 1001
-// (going away) and reconnects elsewhere or later.
-void closeOnTerminationSignals(SimHost &server)
-{
-    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) != 0) {
-        std::fprintf(stderr, "watchfloor-sim: cannot watch for signals; SIGTERM will not close cleanly\n");
-        return;
-    }
-    auto *notifier = new QSocketNotifier(g_signalPipe[1], QSocketNotifier::Read, &server);
-    QObject::connect(notifier, &QSocketNotifier::activated, &server, [&server, notifier] {
-        notifier->setEnabled(false);
-        char byte = 0;
-        [[maybe_unused]] const auto got = ::read(g_signalPipe[1], &byte, 1);
-        qCInfo(lcSimMain) << "event=shutdown reason=signal";
-        server.close();
-        QCoreApplication::quit();
-    });
-    struct sigaction action = {};
-    action.sa_handler = onTerminationSignal;
-    sigemptyset(&action.sa_mask);
-    action.sa_flags = SA_RESTART;
-    ::sigaction(SIGINT, &action, nullptr);
-    ::sigaction(SIGTERM, &action, nullptr);
 }
 
 std::optional<SimOptions> parseOptions(const QCommandLineParser &parser, QString *error)
@@ -254,7 +213,10 @@ int main(int argc, char *argv[])
                      unsigned(options->port), qPrintable(server.errorString()));
         return 1;
     }
-    closeOnTerminationSignals(server);
+    // SIGINT and SIGTERM: every console gets close 1001 (going away) and
+    // reconnects elsewhere or later.
+    TerminationSignals::watch(
+        "watchfloor-sim", [&server] { server.close(); }, &server);
     std::printf("watchfloor-sim listening on %s\n", qPrintable(server.url()));
     std::fflush(stdout);
     return QCoreApplication::exec();

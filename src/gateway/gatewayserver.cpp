@@ -779,17 +779,20 @@ QJsonObject GatewayServer::stats() const
         inRate = double(b.in - a.in) / seconds;
         outRate = double(b.out - a.out) / seconds;
     }
-    return {{QLatin1StringView("connections"), int(m_clients.size())},
-            {QLatin1StringView("sessions"), int(m_sessions.size())},
-            {QLatin1StringView("subscriptions"), subscriptions},
-            {QLatin1StringView("messagesInPerSecond"), std::round(inRate * 10) / 10},
-            {QLatin1StringView("eventsOutPerSecond"), std::round(outRate * 10) / 10},
-            {QLatin1StringView("replayBufferDepth"), replayDepth},
-            {QLatin1StringView("sendBufferBytes"), sendBuffer},
-            {QLatin1StringView("journalSeq"), qint64(m_restView.lastSeq())},
-            {QLatin1StringView("journalEvents"), m_journal.size()},
-            {QLatin1StringView("journalBytes"), m_journal.blockBytes()},
-            {QLatin1StringView("uptimeSeconds"), m_clock.elapsed() / 1000}};
+    QJsonObject stats {{QLatin1StringView("connections"), int(m_clients.size())},
+                       {QLatin1StringView("sessions"), int(m_sessions.size())},
+                       {QLatin1StringView("subscriptions"), subscriptions},
+                       {QLatin1StringView("messagesInPerSecond"), std::round(inRate * 10) / 10},
+                       {QLatin1StringView("eventsOutPerSecond"), std::round(outRate * 10) / 10},
+                       {QLatin1StringView("replayBufferDepth"), replayDepth},
+                       {QLatin1StringView("sendBufferBytes"), sendBuffer},
+                       {QLatin1StringView("journalSeq"), qint64(m_restView.lastSeq())},
+                       {QLatin1StringView("journalEvents"), m_journal.size()},
+                       {QLatin1StringView("journalBytes"), m_journal.blockBytes()},
+                       {QLatin1StringView("uptimeSeconds"), m_clock.elapsed() / 1000}};
+    if (const QJsonObject source = m_source->stats(); !source.isEmpty())
+        stats.insert(QLatin1StringView("source"), source);
+    return stats;
 }
 
 void GatewayServer::removeClient(GatewayClient *client)

@@ -6,6 +6,7 @@
 
 #include <QDateTime>
 #include <QJsonArray>
+#include <QJsonObject>
 #include <QJsonValue>
 #include <QSet>
 #include <QString>
@@ -35,6 +36,9 @@ public:
     // Source time runs this many times faster than the wall clock: 1 for a
     // real plant; the simulator's --rate.
     virtual double timeScale() const { return 1.0; }
+    // What the source counts of itself, for the server's `stats` under
+    // `source`; empty: nothing.
+    virtual QJsonObject stats() const { return {}; }
     virtual PlantEvents advance(qint64 sourceMs, const QDateTime &wallNow) = 0;
     virtual PlantConditions conditions() const = 0;
     virtual QJsonArray snapshot(const QString &channel, const QSet<QString> &keys) const = 0;

@@ -70,7 +70,7 @@ public:
     void messageReceived(const QString &topic, const QByteArray &payload, const QDateTime &wallNow);
 
     // Counts for stats: messages, refused ones, rebirths asked, nodes online.
-    QJsonObject stats() const;
+    QJsonObject stats() const override;
 
     PlantEvents advance(qint64 sourceMs, const QDateTime &wallNow) override;
     PlantConditions conditions() const override;
