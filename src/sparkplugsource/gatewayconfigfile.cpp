@@ -776,7 +776,7 @@ void Builder::readEndpoint(const Section &section)
 
     const bool number = endpoint.type == Config::ValueType::Number;
     for (const QString &key : {QStringLiteral("unit"), QStringLiteral("min"), QStringLiteral("max"),
-                              QStringLiteral("step"), QStringLiteral("deadband")}) {
+                               QStringLiteral("step"), QStringLiteral("deadband")}) {
         if (!number && r.entry(key))
             r.fail(key, QStringLiteral("only for type = number"));
     }
