@@ -76,6 +76,7 @@ struct SparkplugSourceConfig
     struct AlarmCondition
     {
         enum class Kind { HighHigh, High, Low, LowLow, Equal, NotEqual };
+        QString id; // unique among the alarm conditions; the configuration's [alarm <id>]
         QString endpointId;
         Kind kind = Kind::High;
         QJsonValue limit; // a number for the four levels; any value for Equal and NotEqual
