@@ -28,7 +28,7 @@
 #include <malloc.h>
 #endif
 
-Q_LOGGING_CATEGORY(lcGateway, "watchfloor.sim")
+Q_LOGGING_CATEGORY(lcGateway, "watchfloor.server")
 
 namespace {
 

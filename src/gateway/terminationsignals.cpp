@@ -10,7 +10,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-Q_LOGGING_CATEGORY(lcTermination, "watchfloor.server")
+Q_DECLARE_LOGGING_CATEGORY(lcGateway)
 
 namespace {
 
@@ -49,7 +49,7 @@ TerminationSignals::TerminationSignals(int fd, std::function<void()> shutdown, Q
         m_notifier->setEnabled(false);
         char byte = 0;
         [[maybe_unused]] const auto got = ::read(fd, &byte, 1);
-        qCInfo(lcTermination) << "event=shutdown reason=signal";
+        qCInfo(lcGateway) << "event=shutdown reason=signal";
         m_shutdown();
         QCoreApplication::quit();
     });
