@@ -222,6 +222,7 @@ SparkplugSource::SparkplugSource(const SparkplugSourceConfig &config, Publisher 
         for (const Config::Device &device : tile.devices) {
             const QString path = originPath(device.origin);
             m_lost.insert(path, false);
+            m_lost.insert(nodePath(device.origin), false); // every node has one, mapped or not
             for (const Config::Endpoint &spec : device.endpoints) {
                 Endpoint endpoint;
                 endpoint.spec = &spec;
@@ -520,17 +521,10 @@ void SparkplugSource::requestRebirth(const QString &group, const QString &edgeNo
 
 void SparkplugSource::markLost(const QString &path, bool lost)
 {
-    const auto it = m_lost.find(path);
-    if (it != m_lost.end())
+    // One death, one alarm: a node's death does not also raise its devices'
+    // lost conditions (their values turn stale all the same).
+    if (const auto it = m_lost.find(path); it != m_lost.end())
         *it = lost;
-    if (!lost) { // a node's birth answers for its own lost condition only
-        return;
-    }
-    // A node's death takes its devices with it.
-    for (auto device = m_lost.begin(); device != m_lost.end(); ++device) {
-        if (device.key().startsWith(path + u'/'))
-            *device = true;
-    }
 }
 
 PlantEvents SparkplugSource::advance(qint64 sourceMs, const QDateTime &wallNow)
