@@ -968,6 +968,10 @@
             <numerusform>Der Server hat nicht innerhalb von %n Sekunden geantwortet, daher ist nicht bekannt, ob der Befehl angekommen ist: Prüfen Sie das Gerät, bevor Sie es erneut versuchen.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The server has lost the source of %1: its value is not live, so only switching off is possible.</source>
+        <translation>Der Server hat die Quelle von %1 verloren: Der Wert ist nicht aktuell, daher ist nur Ausschalten möglich.</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionDetails</name>
@@ -1830,6 +1834,14 @@
     <message>
         <source>Not sent: %1</source>
         <translation>Nicht gesendet: %1</translation>
+    </message>
+    <message>
+        <source>Last known value: the server has lost the source of this value</source>
+        <translation>Zuletzt bekannter Wert: Der Server hat die Quelle dieses Werts verloren</translation>
+    </message>
+    <message>
+        <source>Last known value: the server has lost the source of this value (%1)</source>
+        <translation>Zuletzt bekannter Wert: Der Server hat die Quelle dieses Werts verloren (%1)</translation>
     </message>
 </context>
 <context>

@@ -968,6 +968,10 @@
             <numerusform>Le serveur n&apos;a pas répondu en %n secondes&#xa0;: on ne sait pas si la commande est arrivée&#xa0;; vérifiez l&apos;appareil avant de réessayer.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The server has lost the source of %1: its value is not live, so only switching off is possible.</source>
+        <translation>Le serveur a perdu la source de %1&#xa0;: sa valeur n&apos;est pas en direct, seul l&apos;arrêt est possible.</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionDetails</name>
@@ -1830,6 +1834,14 @@
     <message>
         <source>Not sent: %1</source>
         <translation>Non envoyée&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Last known value: the server has lost the source of this value</source>
+        <translation>Dernière valeur connue&#xa0;: le serveur a perdu la source de cette valeur</translation>
+    </message>
+    <message>
+        <source>Last known value: the server has lost the source of this value (%1)</source>
+        <translation>Dernière valeur connue&#xa0;: le serveur a perdu la source de cette valeur (%1)</translation>
     </message>
 </context>
 <context>

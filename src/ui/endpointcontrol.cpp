@@ -91,7 +91,6 @@ EndpointControl::EndpointControl(const QString &endpointId, QWidget *parent)
     m_valueLabel->setFont(valueFont);
     m_staleLabel = quietLabel(this, QStringLiteral("endpointStale"));
     m_staleLabel->setText(tr("stale"));
-    m_staleLabel->setToolTip(tr("Last known value: the endpoint has not reported lately, or the link is not live"));
     m_staleLabel->hide();
     reading->addWidget(m_nameLabel);
     reading->addWidget(m_trend, 1);
@@ -237,7 +236,7 @@ void EndpointControl::refresh(const QList<int> &roles)
     const bool valueOrPending
         = touches({TileModel::ValueRole, TileModel::PendingCommandIdRole, TileModel::PendingValueRole,
                    TileModel::PendingStatusRole, TileModel::PendingOwnRole, TileModel::PendingUnconfirmedRole});
-    const bool staleness = touches({TileModel::StaleRole});
+    const bool staleness = touches({TileModel::StaleRole, TileModel::QualityRole, TileModel::QualityReasonRole});
     if (!reconfigured && !valueOrPending && !staleness && !touches({TileModel::NameRole}))
         return; // a time, an age, a trend, interlocks: nothing this control draws
     // A command that finished (or was overtaken) hands the editor back to
@@ -366,6 +365,18 @@ QString EndpointControl::hintText() const
 bool EndpointControl::staleShown() const
 {
     return m_staleLabel->isVisibleTo(this);
+}
+
+QString EndpointControl::staleToolTip() const
+{
+    // The server said the source is lost (an edge node or device offline,
+    // its broker gone): stale at once, whatever the age, until it is back.
+    if (field(TileModel::QualityRole).toInt() == int(Domain::Quality::Stale)) {
+        const QString reason = field(TileModel::QualityReasonRole).toString();
+        return reason.isEmpty() ? tr("Last known value: the server has lost the source of this value")
+                                : tr("Last known value: the server has lost the source of this value (%1)").arg(reason);
+    }
+    return tr("Last known value: the endpoint has not reported lately, or the link is not live");
 }
 
 bool EndpointControl::busyShown() const
@@ -515,6 +526,7 @@ void EndpointControl::refreshState()
     m_nameLabel->setText(field(TileModel::NameRole).toString());
     m_valueLabel->setText(format(actual));
     m_staleLabel->setVisible(stale);
+    m_staleLabel->setToolTip(staleToolTip());
     m_trend->setStale(stale);
 
     const bool pending = isPending();

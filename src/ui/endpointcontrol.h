@@ -85,6 +85,8 @@ public:
     bool outcomeIsFailure() const { return m_outcomeFailure; }
     QString hintText() const;
     bool staleShown() const;
+    // What the stale word's tooltip says: why the value is not live.
+    QString staleToolTip() const;
     bool busyShown() const;
 
     QPushButton *toggleButton() const { return m_toggle; }

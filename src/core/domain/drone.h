@@ -1,5 +1,6 @@
 #pragma once
 
+#include "quality.h"
 #include "words.h"
 
 #include <QDateTime>
@@ -27,6 +28,9 @@ struct DroneStatus
     GeoPoint location;
     double speed = 0.0; // metres per second
     QDateTime timestamp; // when the drone reported, UTC
+    // Stale: the server lost the drone; the fields above are its last known status.
+    Quality quality = Quality::Good;
+    QString qualityReason; // why it is stale, as the server words it; empty when good or not given
 };
 
 struct DroneStatusUpdate

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "quality.h"
 #include "words.h"
 
 #include <QDateTime>
@@ -24,6 +25,9 @@ struct MachineStatus
     QString line;
     qint64 producedCount = 0;
     QDateTime timestamp; // invalid when the server gives none
+    // Stale: the server lost the machine; the fields above are its last known status.
+    Quality quality = Quality::Good;
+    QString qualityReason; // why it is stale, as the server words it; empty when good or not given
 };
 
 struct MachineStatusUpdate

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "commandstate.h"
+#include "quality.h"
 #include "words.h"
 
 #include <QDateTime>
@@ -28,6 +29,10 @@ struct Telemetry
     EndpointValue value;
     QString unit; // empty when the server gives none (unitless or a `plain` server)
     QDateTime timestamp; // invalid when the server gives null
+    // Stale: the source is lost and `value` is the last known one, or
+    // std::monostate when the server sent none.
+    Quality quality = Quality::Good;
+    QString qualityReason; // why it is stale, as the server words it; empty when good or not given
 };
 
 // A command_status event and one item of a `commands` snapshot.
@@ -57,6 +62,8 @@ struct Endpoint
     QStringList options; // the choices of an enum endpoint
     EndpointValue value;
     QDateTime timestamp;
+    Quality quality = Quality::Good; // of `value`, as Telemetry::quality
+    QString qualityReason;
 };
 
 struct Device

@@ -198,6 +198,8 @@ void DroneModel::mergeStatus(Drone &d, const Domain::DroneStatus &s, QList<int> 
     set(o.location.alt, s.location.alt, roles, {AltitudeRole, display});
     set(o.speed, s.speed, roles, {SpeedRole});
     set(o.timestamp, s.timestamp, roles, {LastUpdateRole, display, SortRole});
+    o.quality = s.quality; // shown through StaleRole
+    o.qualityReason = s.qualityReason;
 }
 
 void DroneModel::mergeBuild(Drone &d, const Domain::DroneBuildProgress &b, QList<int> &roles)
@@ -280,9 +282,11 @@ void DroneModel::applyBatch(const Batch &batch)
     const qint64 t = now();
     QHash<int, QList<int>> changed; // row → roles
     QHash<int, Counted> countedBefore;
-    QSet<int> heard, batteryReported, temperatureReported;
+    QSet<int> batteryReported, temperatureReported;
+    QHash<int, bool> heard; // row → whether its latest status said the source is lost
     QList<Drone> added;
     QHash<QString, qsizetype> addedIndex;
+    QSet<QString> addedLost; // drones this batch adds whose latest status said the source is lost
 
     // Finds the drone a report is about: a known row, or one this batch adds.
     const auto target = [&](const QString &serial, int *row) -> Drone * {
@@ -297,8 +301,17 @@ void DroneModel::applyBatch(const Batch &batch)
     };
 
     for (const auto &status : batch.statuses) {
+        // A status of quality stale is the drone's last known one: shown,
+        // but no new reading for the history, and the drone is stale now.
+        const bool lost = status.quality == Domain::Quality::Stale;
         int row = -1;
         Drone *d = target(status.serial, &row);
+        if (row < 0) {
+            if (lost)
+                addedLost.insert(status.serial);
+            else
+                addedLost.remove(status.serial);
+        }
         if (!d) {
             addedIndex.insert(status.serial, added.size());
             added.append(Drone {status, {}, {}, {}});
@@ -307,8 +320,9 @@ void DroneModel::applyBatch(const Batch &batch)
         QList<int> scratch;
         mergeStatus(*d, status, row >= 0 ? changed[row] : scratch);
         if (row >= 0) {
-            heard.insert(row);
-            batteryReported.insert(row);
+            heard.insert(row, lost);
+            if (!lost)
+                batteryReported.insert(row);
         }
     }
     const auto details = [&](const auto &list, auto merge, QSet<int> *reported) {
@@ -327,12 +341,17 @@ void DroneModel::applyBatch(const Batch &batch)
     details(batch.health, &DroneModel::mergeHealth, &temperatureReported);
     details(batch.operations, &DroneModel::mergeOperation, nullptr);
 
-    for (int row : std::as_const(heard)) {
-        if (isStale(row)) {
+    for (auto it = heard.cbegin(); it != heard.cend(); ++it) {
+        const int row = it.key();
+        const bool staleBefore = isStale(row);
+        if (it.value())
+            markSourceLost(row);
+        else
+            markHeard(row, t);
+        if (isStale(row) != staleBefore) {
             addRole(changed[row], StaleRole);
             addRole(changed[row], Qt::DisplayRole);
         }
-        markHeard(row, t);
     }
     for (auto it = countedBefore.cbegin(); it != countedBefore.cend(); ++it) {
         count(it.value(), -1);
@@ -348,9 +367,10 @@ void DroneModel::applyBatch(const Batch &batch)
         for (const Drone &d : std::as_const(added)) {
             keys.append(d.status.serial);
             count(countedOf(d), +1);
-            record(d, true, true);
+            record(d, !addedLost.contains(d.status.serial), true);
         }
-        appendRows(keys, [&] { m_drones.append(std::move(added)); });
+        appendRows(
+            keys, [&] { m_drones.append(std::move(added)); }, addedLost);
     }
     Q_EMIT contentsUpdated();
 }

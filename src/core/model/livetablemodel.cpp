@@ -50,7 +50,7 @@ void LiveTableModel::refreshStaleness()
     const qint64 t = now();
     QList<int> changed;
     for (int row = 0; row < m_fresh.size(); ++row) {
-        const bool stale = m_staleness.isStale(m_fresh.at(row).receivedMs, t);
+        const bool stale = m_fresh.at(row).lost || m_staleness.isStale(m_fresh.at(row).receivedMs, t);
         if (stale != m_fresh.at(row).stale) {
             m_fresh[row].stale = stale;
             changed.append(row);
@@ -59,7 +59,8 @@ void LiveTableModel::refreshStaleness()
     emitRowChanges(std::move(changed), {StaleRole});
 }
 
-void LiveTableModel::appendRows(const QStringList &keys, const std::function<void()> &appendItems)
+void LiveTableModel::appendRows(const QStringList &keys, const std::function<void()> &appendItems,
+                                const QSet<QString> &lost)
 {
     if (keys.isEmpty())
         return;
@@ -71,7 +72,7 @@ void LiveTableModel::appendRows(const QStringList &keys, const std::function<voi
     for (const QString &key : keys) {
         m_rowByKey.insert(key, int(m_keys.size()));
         m_keys.append(key);
-        m_fresh.append(heard);
+        m_fresh.append(lost.contains(key) ? Freshness {t, true, true} : heard);
     }
     endInsertRows();
 }
@@ -109,7 +110,13 @@ QSet<QString> LiveTableModel::removeRowsNotIn(const QSet<QString> &keep)
 
 void LiveTableModel::markHeard(int row, qint64 t)
 {
-    m_fresh[row] = {t, m_staleness.isStale(t, t)};
+    m_fresh[row] = {t, m_staleness.isStale(t, t), false};
+}
+
+void LiveTableModel::markSourceLost(int row)
+{
+    m_fresh[row].lost = true;
+    m_fresh[row].stale = true;
 }
 
 void LiveTableModel::emitRowChanges(QList<int> rows, const QList<int> &roles)

@@ -25,7 +25,7 @@ public:
     // FirstEntityRole on.
     enum BaseRole : int {
         KeyRole = Qt::UserRole + 1, // the entity's id
-        StaleRole, // bool: quiet for 3 expected periods, or the link is not live
+        StaleRole, // bool: quiet for 3 expected periods, the link is not live, or its source is lost
         AgeRole, // ms since this console last heard of the entity
         SortRole, // a value per column that sorts naturally
         FirstEntityRole = Qt::UserRole + 16,
@@ -52,6 +52,9 @@ public:
     // dataChanged per block. The session calls it about once a second.
     void refreshStaleness();
     bool isStale(int row) const { return m_fresh.at(row).stale; }
+    // The server said the entity's source is lost (quality stale): stale
+    // whatever its age, until it is heard of again.
+    bool isSourceLost(int row) const { return m_fresh.at(row).lost; }
     qint64 ageMs(int row) const { return m_staleness.now() - m_fresh.at(row).receivedMs; }
     // For tests: the clock that ages reports (ms, monotonic).
     void setClock(std::function<qint64()> clock) { m_staleness.setClock(std::move(clock)); }
@@ -66,8 +69,9 @@ protected:
     qint64 now() const { return m_staleness.now(); }
 
     // The subclass appends `keys.size()` items in `appendItems`; the base
-    // announces them as one insert and marks them heard now.
-    void appendRows(const QStringList &keys, const std::function<void()> &appendItems);
+    // announces them as one insert and marks them heard now, or, for the
+    // keys in `lost`, as entities whose source is lost.
+    void appendRows(const QStringList &keys, const std::function<void()> &appendItems, const QSet<QString> &lost = {});
     // Removes every row whose key is not in `keep`, one contiguous block at a
     // time, calling removeItems(first, count) inside each begin/endRemoveRows.
     // Returns the keys removed.
@@ -75,6 +79,9 @@ protected:
     virtual void removeItems(int first, int count) = 0;
     // The entity was heard from: it is fresh again.
     void markHeard(int row, qint64 now);
+    // The server says the entity's source is lost: stale now, and until it
+    // is heard from again. Its age goes on.
+    void markSourceLost(int row);
     // Announces changed rows: one dataChanged per contiguous block, with the
     // union of the roles changed in it (empty: all roles).
     void emitRowChanges(QHash<int, QList<int>> rolesByRow);
@@ -85,6 +92,7 @@ private:
     {
         qint64 receivedMs = 0;
         bool stale = false;
+        bool lost = false; // the server said the source is lost
     };
     StalenessPolicy m_staleness;
     QStringList m_keys;

@@ -186,13 +186,23 @@ void MachineModel::applyStatuses(const QList<MachineStatus> &updates)
     QHash<int, Before> before; // rows touched, as they were before the batch
     QStringList newKeys; // in order of first appearance
     QHash<QString, MachineStatus> added;
+    QSet<QString> addedLost; // machines added whose latest report said the source is lost
     for (const MachineStatus &update : updates) {
-        recordSample(update);
+        // A report of quality stale is the machine's last known status:
+        // shown, but no new reading for the history, and the machine is
+        // stale now, whatever its age.
+        const bool lost = update.quality == Domain::Quality::Stale;
+        if (!lost)
+            recordSample(update);
         const int row = rowOf(update.machineId);
         if (row < 0) {
             if (!added.contains(update.machineId))
                 newKeys.append(update.machineId);
             added.insert(update.machineId, update);
+            if (lost)
+                addedLost.insert(update.machineId);
+            else
+                addedLost.remove(update.machineId);
             continue;
         }
         if (!before.contains(row))
@@ -200,7 +210,10 @@ void MachineModel::applyStatuses(const QList<MachineStatus> &updates)
         --m_statusCounts[size_t(m_machines.at(row).status)];
         ++m_statusCounts[size_t(update.status)];
         m_machines[row] = update;
-        markHeard(row, t);
+        if (lost)
+            markSourceLost(row);
+        else
+            markHeard(row, t);
     }
 
     QHash<int, QList<int>> rolesByRow;
@@ -213,13 +226,16 @@ void MachineModel::applyStatuses(const QList<MachineStatus> &updates)
     }
     emitRowChanges(std::move(rolesByRow));
 
-    appendRows(newKeys, [&] {
-        for (const QString &key : std::as_const(newKeys)) {
-            const MachineStatus &m = added[key];
-            ++m_statusCounts[size_t(m.status)];
-            m_machines.append(m);
-        }
-    });
+    appendRows(
+        newKeys,
+        [&] {
+            for (const QString &key : std::as_const(newKeys)) {
+                const MachineStatus &m = added[key];
+                ++m_statusCounts[size_t(m.status)];
+                m_machines.append(m);
+            }
+        },
+        addedLost);
 }
 
 QList<int> MachineModel::changedRoles(const MachineStatus &before, const MachineStatus &after) const

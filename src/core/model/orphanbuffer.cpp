@@ -8,7 +8,14 @@ void OrphanBuffer::keep(const Domain::Telemetry &telemetry, const QDateTime &arr
 {
     auto it = m_entries.find(telemetry.endpointId);
     if (it != m_entries.end()) {
-        it->entry = {telemetry, arrivedUtc, arrivedMs};
+        Entry entry {telemetry, arrivedUtc, arrivedMs};
+        // A report that the source is lost, without a value: the value
+        // kept is still the last known one.
+        if (std::holds_alternative<std::monostate>(telemetry.value)) {
+            entry.telemetry.value = it->entry.telemetry.value;
+            entry.telemetry.timestamp = it->entry.telemetry.timestamp;
+        }
+        it->entry = std::move(entry);
         return;
     }
     // Bounded: a server that streams telemetry for endpoints it never lists

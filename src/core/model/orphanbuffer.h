@@ -13,7 +13,9 @@
 // value per endpoint, for at most `capacity` endpoints. A newer value for an
 // endpoint already kept replaces the older one but keeps its place in line;
 // once more endpoints than the capacity are kept, those kept longest are
-// dropped first. take() hands an endpoint's value over once and forgets it.
+// dropped first. A newer report without a value (a stale one) keeps the
+// value and time it replaces. take() hands an endpoint's value over once and
+// forgets it.
 class OrphanBuffer
 {
 public:

@@ -43,6 +43,17 @@ bool isSet(const EndpointValue &value)
     return !std::holds_alternative<std::monostate>(value);
 }
 
+bool isLost(Domain::Quality quality)
+{
+    return quality == Domain::Quality::Stale;
+}
+
+// Both times known, and `a` the later.
+bool knownLater(const QDateTime &a, const QDateTime &b)
+{
+    return a.isValid() && b.isValid() && a > b;
+}
+
 } // namespace
 
 QList<int> TileEndpoint::rolesOf(RoleMask mask)
@@ -102,8 +113,17 @@ QVariant TileEndpoint::data(int role, const StalenessPolicy &staleness) const
         return stale;
     case TileModel::AgeRole:
         return staleness.now() - heardMs;
+    case TileModel::QualityRole:
+        return int(meta.quality);
+    case TileModel::QualityReasonRole:
+        return meta.qualityReason;
     }
     return {};
+}
+
+bool TileEndpoint::judge(const StalenessPolicy &staleness, qint64 now) const
+{
+    return isLost(meta.quality) || staleness.isStale(heardMs, now);
 }
 
 void TileEndpoint::list(const Domain::Endpoint &endpoint, const QList<Domain::Interlock> &guards,
@@ -115,23 +135,34 @@ void TileEndpoint::list(const Domain::Endpoint &endpoint, const QList<Domain::In
     meta = endpoint;
     meta.value = {};
     meta.timestamp = {};
+    meta.quality = Domain::Quality::Good;
+    meta.qualityReason.clear();
     heardMs = now;
     stale = staleness.isStale(now, now);
     interlocks = guards;
     const bool snapshotHasValue = isSet(endpoint.value);
-    if (snapshotHasValue)
+    if (isLost(endpoint.quality))
+        markLost(endpoint.value, endpoint.timestamp, endpoint.qualityReason);
+    else if (snapshotHasValue)
         setValue(endpoint.value, endpoint.timestamp, now, staleness, history);
 
     // Telemetry that came before the endpoint did: it wins unless the
-    // snapshot's own value is known to be newer.
+    // snapshot's own value is known to be newer. Erring on the safe side: a
+    // lost source stands unless the snapshot's good value is known newer,
+    // and a good reading ends the snapshot's lost source only when it is
+    // known newer.
     if (early) {
         const Domain::Telemetry &t = early->telemetry;
-        if (!snapshotHasValue
-            || (t.timestamp.isValid() && endpoint.timestamp.isValid() && t.timestamp >= endpoint.timestamp)) {
-            setValue(t.value, t.timestamp.isValid() ? t.timestamp : early->arrivedUtc, now, staleness, history);
-            if (!t.unit.isEmpty())
-                telemetryUnit = t.unit;
-        }
+        bool wins = false;
+        if (isLost(t.quality))
+            wins = isLost(endpoint.quality) || !snapshotHasValue || !knownLater(endpoint.timestamp, t.timestamp);
+        else if (isLost(endpoint.quality))
+            wins = knownLater(t.timestamp, endpoint.timestamp);
+        else
+            wins = !snapshotHasValue
+                || (t.timestamp.isValid() && endpoint.timestamp.isValid() && t.timestamp >= endpoint.timestamp);
+        if (wins)
+            take(t, early->arrivedUtc, now, staleness, history);
     }
 }
 
@@ -139,9 +170,13 @@ void TileEndpoint::carry(const Domain::Endpoint &endpoint, const QList<Domain::I
 {
     const EndpointValue value = meta.value;
     const QDateTime time = meta.timestamp;
+    const Domain::Quality quality = meta.quality;
+    const QString reason = meta.qualityReason;
     meta = endpoint;
     meta.value = value;
     meta.timestamp = time;
+    meta.quality = quality;
+    meta.qualityReason = reason;
     interlocks = guards;
 }
 
@@ -191,21 +226,19 @@ TileEndpoint::RoleMask TileEndpoint::update(const Domain::Endpoint &endpoint, co
     }
 
     // The value the endpoint has stays; the snapshot's only fills in one it
-    // lacks, or replaces one it knows to be older.
-    if (isSet(endpoint.value)
-        && (!isSet(meta.value)
-            || (endpoint.timestamp.isValid() && meta.timestamp.isValid() && endpoint.timestamp > meta.timestamp))) {
-        const EndpointValue valueBefore = meta.value;
-        const QDateTime timeBefore = meta.timestamp;
-        const bool staleBefore = stale;
-        setValue(endpoint.value, endpoint.timestamp, staleness.now(), staleness, history);
-        mask |= bit(TileModel::AgeRole);
-        if (meta.value != valueBefore)
-            mask |= kValueBits;
-        if (meta.timestamp != timeBefore)
-            mask |= kLastUpdateBits;
-        if (stale != staleBefore)
-            mask |= bit(TileModel::StaleRole);
+    // lacks, or replaces one it knows to be older. A snapshot that says the
+    // source is lost makes it stale; one that gives a good value while the
+    // source is lost ends that, its value replacing the untrusted one.
+    const bool newer = isSet(endpoint.value) && (!isSet(meta.value) || knownLater(endpoint.timestamp, meta.timestamp));
+    const Seen before = seen();
+    if (isLost(endpoint.quality)) {
+        markLost(newer ? endpoint.value : EndpointValue(), endpoint.timestamp, endpoint.qualityReason);
+        mask |= changedSince(before) & ~bit(TileModel::AgeRole); // no news: it ages on
+    } else if (newer || (isSet(endpoint.value) && isLost(meta.quality))) {
+        meta.quality = Domain::Quality::Good;
+        meta.qualityReason.clear();
+        setValue(endpoint.value, endpoint.timestamp, staleness.now(), staleness, history, newer);
+        mask |= changedSince(before);
     }
     return mask;
 }
@@ -213,9 +246,22 @@ TileEndpoint::RoleMask TileEndpoint::update(const Domain::Endpoint &endpoint, co
 void TileEndpoint::apply(const Domain::Telemetry &telemetry, const QDateTime &nowUtc, qint64 nowMs,
                          const StalenessPolicy &staleness, MetricHistory &history)
 {
+    take(telemetry, nowUtc, nowMs, staleness, history);
+}
+
+void TileEndpoint::take(const Domain::Telemetry &telemetry, const QDateTime &fallbackTime, qint64 heard,
+                        const StalenessPolicy &staleness, MetricHistory &history)
+{
     if (!telemetry.unit.isEmpty())
         telemetryUnit = telemetry.unit;
-    setValue(telemetry.value, telemetry.timestamp.isValid() ? telemetry.timestamp : nowUtc, nowMs, staleness, history);
+    if (isLost(telemetry.quality)) {
+        markLost(telemetry.value, telemetry.timestamp, telemetry.qualityReason);
+        return;
+    }
+    meta.quality = Domain::Quality::Good;
+    meta.qualityReason.clear();
+    setValue(telemetry.value, telemetry.timestamp.isValid() ? telemetry.timestamp : fallbackTime, heard, staleness,
+             history);
 }
 
 TileEndpoint::RoleMask TileEndpoint::changedSince(const Seen &before) const
@@ -229,17 +275,37 @@ TileEndpoint::RoleMask TileEndpoint::changedSince(const Seen &before) const
         mask |= kUnitBits;
     if (stale != before.stale)
         mask |= bit(TileModel::StaleRole);
+    if (meta.quality != before.quality || meta.qualityReason != before.qualityReason)
+        mask |= kQualityBits;
     return mask;
 }
 
 void TileEndpoint::setValue(const EndpointValue &value, const QDateTime &time, qint64 heard,
-                            const StalenessPolicy &staleness, MetricHistory &history)
+                            const StalenessPolicy &staleness, MetricHistory &history, bool record)
 {
     const QDateTime at = time.isValid() ? time.toUTC() : QDateTime::currentDateTimeUtc();
     meta.value = value;
     meta.timestamp = at;
     heardMs = heard;
-    stale = staleness.isStale(heard, heard);
+    stale = judge(staleness, heard);
+    if (!record)
+        return;
     if (const std::optional<double> number = EndpointFact::toNumber(value))
         history.append(meta.endpointId, TileModel::kHistoryMetric, at.toMSecsSinceEpoch(), *number);
+}
+
+void TileEndpoint::markLost(const EndpointValue &value, const QDateTime &time, const QString &reason)
+{
+    meta.quality = Domain::Quality::Stale;
+    meta.qualityReason = reason;
+    stale = true;
+    if (!isSet(value))
+        return; // nothing new to show: the last value and its time stay
+    // The last known value, with its time; without one, a time that went
+    // with another value would be wrong for it.
+    if (time.isValid())
+        meta.timestamp = time.toUTC();
+    else if (value != meta.value)
+        meta.timestamp = {};
+    meta.value = value;
 }

@@ -23,6 +23,14 @@ class StalenessPolicy;
 // the endpoint heard of, and, when numeric (bools as 0 and 1), goes to the
 // history as TileModel::kHistoryMetric. Commands pending on the endpoint are
 // kept by TileCommandTracker, not here.
+//
+// A report of quality stale (telemetry, or the snapshot's endpoint) makes the
+// endpoint stale at once, whatever its age, until a good report with a value
+// comes (meta.quality and meta.qualityReason say so meanwhile). It is no new
+// reading: it adds nothing to the history and the endpoint's age goes on; a
+// value it carries is shown as the last known one, with the report's time,
+// and one it lacks leaves the value and time as they were. The age rule
+// applies besides, as ever.
 class TileEndpoint
 {
 public:
@@ -39,6 +47,8 @@ public:
         = 1u << (TileModel::LastUpdateRole - TileModel::NodeKindRole) | kDisplayBit | kTrendBit;
     static constexpr RoleMask kUnitBits = 1u << (TileModel::UnitRole - TileModel::NodeKindRole) | kDisplayBit;
     static constexpr RoleMask kNameBits = 1u << (TileModel::NameRole - TileModel::NodeKindRole) | kDisplayBit;
+    static constexpr RoleMask kQualityBits = 1u << (TileModel::QualityRole - TileModel::NodeKindRole)
+        | 1u << (TileModel::QualityReasonRole - TileModel::NodeKindRole);
     // The roles of a mask: Qt::DisplayRole first, then TileModel's in order.
     static QList<int> rolesOf(RoleMask mask);
     // The roles a change of the pending command touches (TileCommandTracker::Change bits).
@@ -51,6 +61,8 @@ public:
         QDateTime time;
         QString unit;
         bool stale = false;
+        Domain::Quality quality = Domain::Quality::Good;
+        QString qualityReason;
     };
 
     Domain::Endpoint meta;
@@ -60,6 +72,8 @@ public:
     QList<Domain::Interlock> interlocks;
 
     QString unit() const { return meta.unit.isEmpty() ? telemetryUnit : meta.unit; }
+    // Whether the endpoint is stale at `now`: its source lost, or the age rule.
+    bool judge(const StalenessPolicy &staleness, qint64 now) const;
     // ValueRole to AgeRole, but for the pending ones; invalid for any other.
     QVariant data(int role, const StalenessPolicy &staleness) const;
 
@@ -78,11 +92,17 @@ public:
     // One telemetry report; `nowUtc` stands in for a time it does not give.
     void apply(const Domain::Telemetry &telemetry, const QDateTime &nowUtc, qint64 nowMs,
                const StalenessPolicy &staleness, MetricHistory &history);
-    Seen seen() const { return {meta.value, meta.timestamp, unit(), stale}; }
+    Seen seen() const { return {meta.value, meta.timestamp, unit(), stale, meta.quality, meta.qualityReason}; }
     // What telemetry changed since `before`; AgeRole always, as it was heard of.
     RoleMask changedSince(const Seen &before) const;
 
 private:
+    // A telemetry report, good or stale; `fallbackTime` for a good one without a time.
+    void take(const Domain::Telemetry &telemetry, const QDateTime &fallbackTime, qint64 heard,
+              const StalenessPolicy &staleness, MetricHistory &history);
+    // A good value: heard of at `heard`, and a sample of the history when `record`.
     void setValue(const Domain::EndpointValue &value, const QDateTime &time, qint64 heard,
-                  const StalenessPolicy &staleness, MetricHistory &history);
+                  const StalenessPolicy &staleness, MetricHistory &history, bool record = true);
+    // The server lost the value's source: stale now; `value`, when set, is the last known one.
+    void markLost(const Domain::EndpointValue &value, const QDateTime &time, const QString &reason);
 };

@@ -193,6 +193,8 @@ QHash<int, QByteArray> TileModel::roleNames() const
         {AgeRole, "age"},
         {PendingOwnRole, "pendingOwn"},
         {PendingUnconfirmedRole, "pendingUnconfirmed"},
+        {QualityRole, "quality"},
+        {QualityReasonRole, "qualityReason"},
         {TrendRole, "trend"},
     });
     return names;
@@ -531,7 +533,7 @@ void TileModel::refreshStaleness()
     Changes changes;
     for (Node *node : std::as_const(m_endpoints)) {
         TileEndpoint &state = *node->endpoint;
-        const bool stale = m_staleness.isStale(state.heardMs, now);
+        const bool stale = state.judge(m_staleness, now);
         if (stale != state.stale) {
             state.stale = stale;
             changes.insert(node, TileEndpoint::bit(StaleRole));

@@ -54,10 +54,14 @@ public:
         PendingValueRole, // the value the pending command asks for; never shown as ValueRole
         PendingStatusRole, // Domain::CommandState as int, as the server said; invalid while still being sent
         LastUpdateRole, // QDateTime, UTC: the telemetry's time, or when it arrived if it had none
-        StaleRole, // bool: quiet for 3 expected periods, or the link is not live
+        StaleRole, // bool: quiet for 3 expected periods, the link is not live, or its quality is stale
         AgeRole, // ms since this console last heard of the endpoint
         PendingOwnRole, // bool: the pending command is this console's; invalid while none is pending
         PendingUnconfirmedRole, // bool: handed to a server that confirms nothing (plain, Socket.IO)
+        // Domain::Quality as int: Stale while the server says the value's
+        // source is lost (StaleRole is then true, whatever the age).
+        QualityRole,
+        QualityReasonRole, // QString: why the server marked it stale, as it words it; empty when good or not given
         // QList<MetricHistory::Sample>, oldest first: the endpoint's numeric
         // readings (bools as 0 and 1) kept for its trend; empty for text.
         // Changes with every new value or time (ValueRole, LastUpdateRole).

@@ -263,6 +263,13 @@ public:
             return std::nullopt;
         return string(f);
     }
+    std::optional<QString> lenientString(Field f) const
+    {
+        QString out;
+        if (!has(f) || !readString(m_fields[f], out))
+            return std::nullopt;
+        return out;
+    }
 
     Q_ALWAYS_INLINE QString identifier(Field f)
     {

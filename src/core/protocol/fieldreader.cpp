@@ -47,6 +47,12 @@ QString FieldReader::optionalString(QLatin1StringView name)
     return nullableString(name).value_or(QString());
 }
 
+std::optional<QString> FieldReader::lenientString(QLatin1StringView name) const
+{
+    const QJsonValue v = m_object.value(name);
+    return v.isString() ? std::optional<QString>(v.toString()) : std::nullopt;
+}
+
 std::optional<QString> FieldReader::nullableString(QLatin1StringView name)
 {
     const QJsonValue v = m_object.value(name);

@@ -57,6 +57,10 @@ public:
     QString string(QLatin1StringView name);
     QString optionalString(QLatin1StringView name);
     std::optional<QString> nullableString(QLatin1StringView name);
+    // The text of a string field; absent, null or any other JSON value is
+    // nullopt, never a failure: for fields that must not cost the message
+    // when they are malformed.
+    std::optional<QString> lenientString(QLatin1StringView name) const;
 
     // A non-empty string, or an integral number that a `plain` server used as
     // an identifier (`alarmId: 42` is "42").

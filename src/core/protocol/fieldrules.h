@@ -25,7 +25,7 @@
 // string, optionalString, nullableString, identifier, optionalIdentifier,
 // number, optionalNumber, clampedNumber, integer, optionalInteger,
 // optionalBoolean, timestamp, optionalTimestamp, nullableTimestamp, value,
-// optionalValue, enumeration, lenientEnumeration,
+// optionalValue, lenientString, enumeration, lenientEnumeration,
 // optionalLenientEnumeration, wordIn, object, nullableObject, nested,
 // hasValue, ok and fail. Like FieldReader it keeps the first failure and
 // goes on, so the rules read every field and check ok() where they must.
@@ -39,15 +39,16 @@ using namespace std::string_view_literals;
 // finds an object's fields by their place here, and keeps which it found in
 // a 64-bit mask.
 inline constexpr auto kAll = std::to_array<std::string_view>({
-    "type"sv,       "seq"sv,        "ts"sv,          "serial"sv,       "kind"sv,           "data"sv,
-    "timestamp"sv,  "state"sv,      "battery"sv,     "location"sv,     "speed"sv,          "lat"sv,
-    "lon"sv,        "alt"sv,        "percent"sv,     "stage"sv,        "assembly"sv,       "eta"sv,
-    "cpu"sv,        "memory"sv,     "storage"sv,     "temperature"sv,  "mission"sv,        "status"sv,
-    "progress"sv,   "machineId"sv,  "name"sv,        "utilization"sv,  "line"sv,           "producedCount"sv,
-    "endpointId"sv, "value"sv,      "unit"sv,        "commandId"sv,    "requestedValue"sv, "actualValue"sv,
-    "operator"sv,   "error"sv,      "completedAt"sv, "alarmId"sv,      "severity"sv,       "message"sv,
-    "ackedBy"sv,    "ackedAt"sv,    "note"sv,        "shelvedUntil"sv, "shelvedBy"sv,      "shelveReason"sv,
-    "count"sv,      "chattering"sv, "source"sv,      "id"sv,           "events"sv,         "completion"sv,
+    "type"sv,       "seq"sv,           "ts"sv,          "serial"sv,       "kind"sv,           "data"sv,
+    "timestamp"sv,  "state"sv,         "battery"sv,     "location"sv,     "speed"sv,          "lat"sv,
+    "lon"sv,        "alt"sv,           "percent"sv,     "stage"sv,        "assembly"sv,       "eta"sv,
+    "cpu"sv,        "memory"sv,        "storage"sv,     "temperature"sv,  "mission"sv,        "status"sv,
+    "progress"sv,   "machineId"sv,     "name"sv,        "utilization"sv,  "line"sv,           "producedCount"sv,
+    "endpointId"sv, "value"sv,         "unit"sv,        "commandId"sv,    "requestedValue"sv, "actualValue"sv,
+    "operator"sv,   "error"sv,         "completedAt"sv, "alarmId"sv,      "severity"sv,       "message"sv,
+    "ackedBy"sv,    "ackedAt"sv,       "note"sv,        "shelvedUntil"sv, "shelvedBy"sv,      "shelveReason"sv,
+    "count"sv,      "chattering"sv,    "source"sv,      "id"sv,           "events"sv,         "completion"sv,
+    "quality"sv,    "qualityReason"sv,
 });
 static_assert(kAll.size() <= 64, "the fast decoder's presence mask is 64 bits");
 
@@ -126,7 +127,27 @@ template<typename Source> void readNumbering(Source &r, Message &m)
         m.ts = ts;
 }
 
-// A drone's status fields (`state`, `battery`, `location`, `speed`).
+// `quality` and `qualityReason`, which telemetry, tile endpoints and the
+// status of drones and machines may carry. Absent or null is good; anything
+// else but the word "good" is stale, an unknown word or a value that is not
+// text included: a marker this console cannot read must not leave a value
+// passed off as live, nor cost the report. A reason goes with stale only,
+// and one that is not text is ignored.
+template<typename Source> void readQuality(Source &r, Domain::Quality &quality, QString &reason)
+{
+    quality = Domain::Quality::Good;
+    reason.clear();
+    if (!r.hasValue("quality"_field))
+        return;
+    const std::optional<QString> word = r.lenientString("quality"_field);
+    quality
+        = word ? Domain::valueOf(Domain::kQualities, *word).value_or(Domain::Quality::Stale) : Domain::Quality::Stale;
+    if (quality == Domain::Quality::Stale)
+        reason = r.lenientString("qualityReason"_field).value_or(QString());
+}
+
+// A drone's status fields (`state`, `battery`, `location`, `speed`,
+// `quality`, `qualityReason`).
 template<typename Source> Domain::DroneStatus readDroneStatus(Source &r, QString serial, QDateTime timestamp)
 {
     Domain::DroneStatus s;
@@ -136,6 +157,7 @@ template<typename Source> Domain::DroneStatus readDroneStatus(Source &r, QString
     s.battery = r.clampedNumber("battery"_field, 0.0, kMaxPercent);
     const auto location = r.object("location"_field);
     s.speed = r.optionalNumber("speed"_field, 0.0, 0.0);
+    readQuality(r, s.quality, s.qualityReason);
     if (!r.ok())
         return s;
     auto loc = r.nested(location, "location"_field);
@@ -225,6 +247,7 @@ template<typename Source> Domain::MachineStatus readMachineStatus(Source &r)
     m.line = r.string("line"_field);
     m.producedCount = r.integer("producedCount"_field);
     m.timestamp = r.optionalTimestamp("timestamp"_field);
+    readQuality(r, m.quality, m.qualityReason);
     return m;
 }
 
@@ -232,10 +255,13 @@ template<typename Source> Domain::Telemetry readTelemetry(Source &r)
 {
     Domain::Telemetry t;
     t.endpointId = r.identifier("endpointId"_field);
-    t.value = r.value("value"_field);
+    readQuality(r, t.quality, t.qualityReason);
+    // A stale report may say the last value again, or have none to give.
+    const bool stale = t.quality == Domain::Quality::Stale;
+    t.value = stale ? r.optionalValue("value"_field) : r.value("value"_field);
     t.unit = r.optionalString("unit"_field);
     t.timestamp = r.optionalTimestamp("timestamp"_field);
-    if (r.ok() && std::holds_alternative<std::monostate>(t.value))
+    if (r.ok() && !stale && std::holds_alternative<std::monostate>(t.value))
         r.fail(DecodeError::Kind::BadField, "value"_field, QStringLiteral("a reading needs a value"));
     return t;
 }

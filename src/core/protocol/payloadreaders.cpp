@@ -28,6 +28,7 @@ Endpoint readEndpoint(FieldReader &r)
     e.options = r.optionalStringList("options"_L1);
     e.value = r.optionalValue("value"_L1);
     e.timestamp = r.optionalTimestamp("timestamp"_L1);
+    Rules::readQuality(r, e.quality, e.qualityReason);
     if (r.ok() && e.min && e.max && *e.min > *e.max)
         r.fail(DecodeError::Kind::BadField, "max"_L1, QStringLiteral("max is below min"));
     if (r.ok() && e.step && *e.step <= 0.0)

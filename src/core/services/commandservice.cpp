@@ -187,7 +187,12 @@ CommandService::Check CommandService::check(const QString &endpointId, const End
     }
     if (tiles->isStale(endpointId))
         return {Refusal::Stale,
-                tr("%1 has not reported lately: its value is not live, so only switching off is possible.").arg(name)};
+                endpoint->quality == Domain::Quality::Stale
+                    ? tr("The server has lost the source of %1: its value is not live, so only switching off is "
+                         "possible.")
+                          .arg(name)
+                    : tr("%1 has not reported lately: its value is not live, so only switching off is possible.")
+                          .arg(name)};
     return {};
 }
 

@@ -47,6 +47,7 @@ private Q_SLOTS:
     void everyReportOfAFrameBecomesOneChangeWithOnlyTheChangedRoles();
     void snapshotDetailsAndCounts();
     void historyIsBoundedPerDrone();
+    void aLostDroneIsStaleAtOnceUntilItReportsAgain();
 
 private:
     DroneModel *m_model = nullptr;
@@ -279,6 +280,60 @@ void TestDroneModel::historyIsBoundedPerDrone()
     QCOMPARE(samples.last().timeMs,
              QDateTime(QDate(2026, 11, 22), QTime(10, 0), Qt::UTC).addSecs(55).toMSecsSinceEpoch());
     QVERIFY(samples.first().timeMs < samples.last().timeMs);
+}
+
+void TestDroneModel::aLostDroneIsStaleAtOnceUntilItReportsAgain()
+{
+    qint64 now = 1000;
+    m_model->setClock([&now] { return now; });
+    m_model->setExpectedPeriodMs(5000);
+    m_model->applyBatch({drone(QStringLiteral("A"), DroneState::Flying, 60.0), drone(QStringLiteral("B"))});
+    QCOMPARE(m_model->history().sampleCount(QStringLiteral("A"), DroneModel::BatteryRole), 1);
+
+    // The server lost A: its last known status, stale at once whatever its age.
+    QSignalSpy changed(m_model, &QAbstractItemModel::dataChanged);
+    DroneStatus lost = drone(QStringLiteral("A"), DroneState::Flying, 60.0);
+    lost.quality = Domain::Quality::Stale;
+    lost.qualityReason = QStringLiteral("device A offline");
+    now += 100;
+    m_model->applyBatch({lost});
+    QVERIFY(m_model->isStale(0));
+    QVERIFY(m_model->isSourceLost(0));
+    QVERIFY(!m_model->isStale(1));
+    QCOMPARE(changed.size(), 1);
+    QVERIFY(changed.first().at(2).value<QList<int>>().contains(DroneModel::StaleRole));
+    QCOMPARE(m_model->droneAt(0).status.qualityReason, QStringLiteral("device A offline"));
+    QCOMPARE(m_model->index(0, 0).data(DroneModel::BatteryRole).toDouble(), 60.0);
+    // No reading: not in the battery history, and its age goes on.
+    QCOMPARE(m_model->history().sampleCount(QStringLiteral("A"), DroneModel::BatteryRole), 1);
+    QCOMPARE(m_model->ageMs(0), 100);
+    changed.clear();
+    m_model->refreshStaleness();
+    QCOMPARE(changed.size(), 0);
+    m_model->setLinkLive(false);
+    m_model->setLinkLive(true);
+    QVERIFY(m_model->isStale(0));
+
+    // A good report ends it.
+    m_model->applyBatch({drone(QStringLiteral("A"), DroneState::Flying, 59.0)});
+    QVERIFY(!m_model->isStale(0));
+    QVERIFY(!m_model->isSourceLost(0));
+    QCOMPARE(m_model->history().sampleCount(QStringLiteral("A"), DroneModel::BatteryRole), 2);
+
+    // A drone first heard of as lost, in a snapshot, is stale from the start.
+    DroneStatus c = drone(QStringLiteral("C"));
+    c.quality = Domain::Quality::Stale;
+    m_model->reconcile(QList<DroneStatus> {drone(QStringLiteral("A")), drone(QStringLiteral("B")), c});
+    QCOMPARE(m_model->rowCount(), 3);
+    QVERIFY(m_model->isStale(2));
+    QVERIFY(!m_model->isStale(0));
+    QCOMPARE(m_model->history().sampleCount(QStringLiteral("C"), DroneModel::BatteryRole), 0);
+
+    // The age rule is as it was.
+    now += 15001;
+    m_model->refreshStaleness();
+    QVERIFY(m_model->isStale(0));
+    QVERIFY(!m_model->isSourceLost(0));
 }
 
 QTEST_GUILESS_MAIN(TestDroneModel)

@@ -81,6 +81,7 @@ private Q_SLOTS:
     void countsFollowUpdatesAndRemovals();
     void machinesGoStaleWhenQuietOrWhenTheLinkIsDown();
     void utilizationHistoryIsBounded();
+    void aLostMachineIsStaleAtOnceUntilItReportsAgain();
     void ticketLifeCycle();
     void ticketsArrivingBeforeTheirMachineShowWhenItAppears();
     void maintenanceSnapshotReplacesTickets();
@@ -283,6 +284,41 @@ void TestMachineModel::machinesGoStaleWhenQuietOrWhenTheLinkIsDown()
     m_model->applyBatch({machine(u"A"_s, MachineState::Idle)}); // a report while the link is down is not live
     QVERIFY(m_model->isStale(0));
     m_model->setLinkLive(true);
+    QVERIFY(!m_model->isStale(0));
+}
+
+void TestMachineModel::aLostMachineIsStaleAtOnceUntilItReportsAgain()
+{
+    qint64 now = 1000;
+    m_model->setClock([&now] { return now; });
+    m_model->applyBatch({machine(u"A"_s), machine(u"B"_s)});
+    QCOMPARE(m_model->history().sampleCount(u"A"_s, MachineModel::UtilizationRole), 1);
+
+    QSignalSpy changed(m_model, &QAbstractItemModel::dataChanged);
+    MachineStatus lost = machine(u"A"_s);
+    lost.quality = Domain::Quality::Stale;
+    lost.qualityReason = u"edge node Edge1 offline"_s;
+    m_model->applyBatch({lost});
+    QVERIFY(m_model->isStale(0));
+    QVERIFY(!m_model->isStale(1));
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(rolesOf(changed.first()), QList<int> {LiveTableModel::StaleRole});
+    QCOMPARE(m_model->machineAt(0).qualityReason, u"edge node Edge1 offline"_s);
+    QCOMPARE(m_model->history().sampleCount(u"A"_s, MachineModel::UtilizationRole), 1);
+    now += 500;
+    m_model->refreshStaleness();
+    QVERIFY(m_model->isStale(0));
+
+    m_model->applyBatch({machine(u"A"_s)});
+    QVERIFY(!m_model->isStale(0));
+    QCOMPARE(m_model->history().sampleCount(u"A"_s, MachineModel::UtilizationRole), 2);
+
+    // In a snapshot, a new machine listed as lost is stale from the start.
+    MachineStatus c = machine(u"C"_s);
+    c.quality = Domain::Quality::Stale;
+    m_model->reconcile({machine(u"A"_s), machine(u"B"_s), c});
+    QVERIFY(m_model->isStale(2));
+    QVERIFY(m_model->isSourceLost(2));
     QVERIFY(!m_model->isStale(0));
 }
 

@@ -8,7 +8,10 @@ namespace {
 
 Telemetry telemetry(const QString &endpointId, double value)
 {
-    return {endpointId, value, {}, {}};
+    Telemetry t;
+    t.endpointId = endpointId;
+    t.value = value;
+    return t;
 }
 
 double valueOf(const OrphanBuffer::Entry &entry)
@@ -25,6 +28,7 @@ class TestOrphanBuffer : public QObject
 
 private Q_SLOTS:
     void keepsTheLatestPerEndpoint();
+    void aLostSourceWithoutValueKeepsTheLastValue();
     void dropsThoseKeptLongestPastItsCapacity();
     void takeHandsOverOnce();
     void manyTakenEndpointsDoNotShortenTheLine();
@@ -42,6 +46,27 @@ void TestOrphanBuffer::keepsTheLatestPerEndpoint()
     QCOMPARE(valueOf(*kept), 2.0);
     QCOMPARE(kept->arrivedUtc, first.addSecs(1));
     QCOMPARE(kept->arrivedMs, qint64(20));
+}
+
+void TestOrphanBuffer::aLostSourceWithoutValueKeepsTheLastValue()
+{
+    OrphanBuffer buffer(4);
+    const QDateTime first = QDateTime::currentDateTimeUtc();
+    Telemetry reading = telemetry(QStringLiteral("X"), 1.0);
+    reading.timestamp = first;
+    buffer.keep(reading, first, 10);
+    Telemetry lost;
+    lost.endpointId = QStringLiteral("X");
+    lost.quality = Domain::Quality::Stale;
+    lost.qualityReason = QStringLiteral("device offline");
+    lost.timestamp = first.addSecs(5);
+    buffer.keep(lost, first.addSecs(5), 20);
+    const auto kept = buffer.take(QStringLiteral("X"));
+    QVERIFY(kept);
+    QCOMPARE(kept->telemetry.quality, Domain::Quality::Stale);
+    QCOMPARE(kept->telemetry.qualityReason, QStringLiteral("device offline"));
+    QCOMPARE(valueOf(*kept), 1.0);
+    QCOMPARE(kept->telemetry.timestamp, first); // the value's time, not the marker's
 }
 
 void TestOrphanBuffer::dropsThoseKeptLongestPastItsCapacity()

@@ -10,6 +10,18 @@ using Domain::Telemetry;
 
 namespace {
 
+// One telemetry report, of good quality.
+Domain::Telemetry reading(const QString &endpointId, const Domain::EndpointValue &value, const QString &unit,
+                          const QDateTime &time)
+{
+    Domain::Telemetry t;
+    t.endpointId = endpointId;
+    t.value = value;
+    t.unit = unit;
+    t.timestamp = time;
+    return t;
+}
+
 const QDateTime kBase(QDate(2026, 11, 22), QTime(10, 0), Qt::UTC);
 
 Domain::Endpoint endpoint(const QString &id, const EndpointValue &value = {}, const QDateTime &time = {})
@@ -80,7 +92,7 @@ void TestTileEndpoint::listedWithTheSnapshotValue()
 
 void TestTileEndpoint::earlyTelemetryWinsUnlessTheSnapshotIsNewer()
 {
-    OrphanBuffer::Entry early {{QStringLiteral("E1"), 7.0, QStringLiteral("kPa"), kBase.addSecs(5)}, kBase, 0};
+    OrphanBuffer::Entry early {reading(QStringLiteral("E1"), 7.0, QStringLiteral("kPa"), kBase.addSecs(5)), kBase, 0};
     TileEndpoint newer;
     newer.list(endpoint(QStringLiteral("E1"), 2.5, kBase), {}, early, m_staleness, m_history);
     QCOMPARE(newer.meta.value, EndpointValue(7.0));
@@ -149,7 +161,7 @@ void TestTileEndpoint::telemetryChangesAndItsRoles()
     e.stale = true;
 
     const TileEndpoint::Seen before = e.seen();
-    e.apply({QStringLiteral("E1"), true, QStringLiteral("on/off"), {}}, kBase, m_now, m_staleness, m_history);
+    e.apply(reading(QStringLiteral("E1"), true, QStringLiteral("on/off"), {}), kBase, m_now, m_staleness, m_history);
     QCOMPARE(e.meta.value, EndpointValue(true));
     QCOMPARE(e.meta.timestamp, kBase); // none of its own
     QCOMPARE(e.unit(), QStringLiteral("on/off"));
@@ -161,7 +173,7 @@ void TestTileEndpoint::telemetryChangesAndItsRoles()
 
     // The same report again: heard of, nothing else.
     const TileEndpoint::Seen again = e.seen();
-    e.apply({QStringLiteral("E1"), true, {}, kBase}, kBase, m_now, m_staleness, m_history);
+    e.apply(reading(QStringLiteral("E1"), true, {}, kBase), kBase, m_now, m_staleness, m_history);
     QCOMPARE(roles(e.changedSince(again)), QList<int> {TileModel::AgeRole});
 }
 

@@ -46,7 +46,22 @@ Interlock interlock(const QString &id, const QString &target, const QString &req
 
 Telemetry telemetry(const QString &endpointId, const EndpointValue &value, int second = 0)
 {
-    return {endpointId, value, {}, kBase.addSecs(second)};
+    Telemetry t;
+    t.endpointId = endpointId;
+    t.value = value;
+    t.timestamp = kBase.addSecs(second);
+    return t;
+}
+
+// The server has lost the endpoint's source: `value` is the last known one, or none.
+Telemetry lost(const QString &endpointId, const EndpointValue &value = {}, const QString &reason = {})
+{
+    Telemetry t;
+    t.endpointId = endpointId;
+    t.value = value;
+    t.quality = Domain::Quality::Stale;
+    t.qualityReason = reason;
+    return t;
 }
 
 CommandStatus status(const QString &commandId, CommandState state, const QString &endpointId = {},
@@ -122,6 +137,10 @@ private Q_SLOTS:
     void historyKeepsNumbersAndBoolsBounded();
     void trendIsReadThroughTheModel();
     void telemetryWithoutTimeIsDatedOnArrival();
+    void staleQualityMakesAnEndpointStaleAtOnce();
+    void goodTelemetryEndsALostSource();
+    void snapshotsCarryTheQuality();
+    void staleTelemetryBeforeItsEndpoint();
     void clearEmptiesEverything();
 
 private:
@@ -788,7 +807,9 @@ void TestTileModel::telemetryWithoutTimeIsDatedOnArrival()
 {
     m_model->reconcile(panel());
     const qint64 before = QDateTime::currentMSecsSinceEpoch();
-    const Telemetry undated {QStringLiteral("E4"), 9.0, {}, {}};
+    Telemetry undated;
+    undated.endpointId = QStringLiteral("E4");
+    undated.value = 9.0;
     m_model->applyTelemetry({undated});
     const qint64 after = QDateTime::currentMSecsSinceEpoch();
     const auto e4 = m_model->history().series(QStringLiteral("E4"), TileModel::kHistoryMetric);
@@ -798,6 +819,197 @@ void TestTileModel::telemetryWithoutTimeIsDatedOnArrival()
         = m_model->indexOfEndpoint(QStringLiteral("E4")).data(TileModel::LastUpdateRole).toDateTime();
     QCOMPARE(lastUpdate.timeSpec(), Qt::UTC);
     QVERIFY(lastUpdate.toMSecsSinceEpoch() >= before && lastUpdate.toMSecsSinceEpoch() <= after);
+}
+
+void TestTileModel::staleQualityMakesAnEndpointStaleAtOnce()
+{
+    qint64 now = 1000;
+    m_model->setClock([&now] { return now; });
+    m_model->setExpectedPeriodMs(1000);
+    m_model->reconcile(panel());
+    const QString id = QStringLiteral("E1");
+    const QModelIndex e1 = m_model->indexOfEndpoint(id);
+    m_model->applyTelemetry({telemetry(id, 1.0, 1), telemetry(id, 2.0, 2)});
+    QVERIFY(!m_model->isStale(id));
+    QCOMPARE(e1.data(TileModel::QualityRole).toInt(), int(Domain::Quality::Good));
+    QCOMPARE(m_model->roleNames().value(TileModel::QualityRole), QByteArray("quality"));
+    QCOMPARE(m_model->roleNames().value(TileModel::QualityReasonRole), QByteArray("qualityReason"));
+
+    // The edge node died: stale at once, not after three quiet periods.
+    QSignalSpy changed(m_model, &QAbstractItemModel::dataChanged);
+    m_model->applyTelemetry({lost(id, {}, QStringLiteral("edge node Edge1 offline"))});
+    QVERIFY(m_model->isStale(id));
+    QVERIFY(e1.data(TileModel::StaleRole).toBool());
+    QCOMPARE(e1.data(TileModel::QualityRole).toInt(), int(Domain::Quality::Stale));
+    QCOMPARE(e1.data(TileModel::QualityReasonRole).toString(), QStringLiteral("edge node Edge1 offline"));
+    QCOMPARE(changed.size(), 1);
+    const QList<int> roles = rolesOf(changed.first());
+    QVERIFY(roles.contains(TileModel::StaleRole));
+    QVERIFY(roles.contains(TileModel::QualityRole));
+    QVERIFY(roles.contains(TileModel::QualityReasonRole));
+    // No new value, no new time, no sample in the trend: the null is no reading.
+    QVERIFY(!roles.contains(TileModel::ValueRole));
+    QVERIFY(!roles.contains(TileModel::TrendRole));
+    QCOMPARE(e1.data(TileModel::ValueRole).toDouble(), 2.0);
+    QCOMPARE(e1.data(TileModel::LastUpdateRole).toDateTime(), kBase.addSecs(2));
+    QCOMPARE(m_model->history().sampleCount(id, TileModel::kHistoryMetric), 2);
+    QCOMPARE(m_model->endpoint(id)->quality, Domain::Quality::Stale);
+
+    // It stays stale however young it is, and ages on: the marker is no news.
+    changed.clear();
+    now += 500;
+    m_model->refreshStaleness();
+    QVERIFY(m_model->isStale(id));
+    QCOMPARE(changed.size(), 0);
+    QCOMPARE(e1.data(TileModel::AgeRole).toLongLong(), 500);
+
+    // A stale report that says the last value again shows it, as no reading either.
+    m_model->applyTelemetry({[&] {
+        Telemetry t = lost(id, 2.5, QStringLiteral("edge node Edge1 offline"));
+        t.timestamp = kBase.addSecs(3);
+        return t;
+    }()});
+    QVERIFY(m_model->isStale(id));
+    QCOMPARE(e1.data(TileModel::ValueRole).toDouble(), 2.5);
+    QCOMPARE(e1.data(TileModel::LastUpdateRole).toDateTime(), kBase.addSecs(3));
+    QCOMPARE(m_model->history().sampleCount(id, TileModel::kHistoryMetric), 2);
+
+    // Other endpoints are untouched; the link coming back does not end it.
+    QVERIFY(!m_model->isStale(QStringLiteral("E2")));
+    m_model->setLinkLive(false);
+    m_model->setLinkLive(true);
+    QVERIFY(m_model->isStale(id));
+}
+
+void TestTileModel::goodTelemetryEndsALostSource()
+{
+    qint64 now = 1000;
+    m_model->setClock([&now] { return now; });
+    m_model->setExpectedPeriodMs(1000);
+    m_model->reconcile(panel());
+    const QString id = QStringLiteral("E1");
+    const QModelIndex e1 = m_model->indexOfEndpoint(id);
+    m_model->applyTelemetry({telemetry(id, 1.0, 1), lost(id, {}, QStringLiteral("broker lost"))});
+    QVERIFY(m_model->isStale(id));
+
+    QSignalSpy changed(m_model, &QAbstractItemModel::dataChanged);
+    m_model->applyTelemetry({telemetry(id, 4.0, 4)});
+    QVERIFY(!m_model->isStale(id));
+    QCOMPARE(e1.data(TileModel::QualityRole).toInt(), int(Domain::Quality::Good));
+    QVERIFY(e1.data(TileModel::QualityReasonRole).toString().isEmpty());
+    QCOMPARE(e1.data(TileModel::ValueRole).toDouble(), 4.0);
+    QCOMPARE(changed.size(), 1);
+    const QList<int> roles = rolesOf(changed.first());
+    for (int role :
+         {int(TileModel::StaleRole), int(TileModel::QualityRole), int(TileModel::ValueRole), int(TileModel::TrendRole)})
+        QVERIFY(roles.contains(role));
+    QCOMPARE(m_model->history().sampleCount(id, TileModel::kHistoryMetric), 2);
+
+    // A stale marker and a good reading in one batch: the later one wins.
+    m_model->applyTelemetry({lost(id), telemetry(id, 5.0, 5)});
+    QVERIFY(!m_model->isStale(id));
+    m_model->applyTelemetry({telemetry(id, 6.0, 6), lost(id)});
+    QVERIFY(m_model->isStale(id));
+    QCOMPARE(e1.data(TileModel::ValueRole).toDouble(), 6.0);
+    m_model->applyTelemetry({telemetry(id, 7.0, 7)});
+
+    // The age rule is as it was: quiet for three periods is stale, a reading ends it.
+    changed.clear();
+    now += 3001;
+    m_model->refreshStaleness();
+    QVERIFY(m_model->isStale(id));
+    QCOMPARE(e1.data(TileModel::QualityRole).toInt(), int(Domain::Quality::Good));
+    m_model->applyTelemetry({telemetry(id, 8.0, 8)});
+    QVERIFY(!m_model->isStale(id));
+    // And a lost source on an endpoint already stale by age keeps it stale after a refresh.
+    m_model->applyTelemetry({lost(id)});
+    now += 10;
+    m_model->refreshStaleness();
+    QVERIFY(m_model->isStale(id));
+}
+
+void TestTileModel::snapshotsCarryTheQuality()
+{
+    qint64 now = 1000;
+    m_model->setClock([&now] { return now; });
+    QList<Tile> tiles = panel();
+    Endpoint &e1 = tiles[0].devices[0].endpoints[0];
+    e1.value = 1.0;
+    e1.timestamp = kBase.addSecs(1);
+    e1.quality = Domain::Quality::Stale;
+    e1.qualityReason = QStringLiteral("device D1 offline");
+    Endpoint &e4 = tiles[0].devices[1].endpoints[0];
+    e4.value = 2.0;
+    e4.timestamp = kBase.addSecs(1);
+    m_model->reconcile(tiles);
+
+    // Listed stale: stale from the first moment, its last value shown and not a sample.
+    const QModelIndex i1 = m_model->indexOfEndpoint(QStringLiteral("E1"));
+    QVERIFY(m_model->isStale(QStringLiteral("E1")));
+    QCOMPARE(i1.data(TileModel::ValueRole).toDouble(), 1.0);
+    QCOMPARE(i1.data(TileModel::QualityReasonRole).toString(), QStringLiteral("device D1 offline"));
+    QCOMPARE(m_model->history().sampleCount(QStringLiteral("E1"), TileModel::kHistoryMetric), 0);
+    QVERIFY(!m_model->isStale(QStringLiteral("E4")));
+    QCOMPARE(m_model->history().sampleCount(QStringLiteral("E4"), TileModel::kHistoryMetric), 1);
+
+    // The same snapshot again changes nothing.
+    QSignalSpy changed(m_model, &QAbstractItemModel::dataChanged);
+    m_model->reconcile(tiles);
+    QCOMPARE(changed.size(), 0);
+
+    // A `telemetry` snapshot that says E4's source is lost.
+    m_model->reconcileTelemetry({lost(QStringLiteral("E4"), {}, QStringLiteral("device D2 offline"))});
+    QVERIFY(m_model->isStale(QStringLiteral("E4")));
+    QCOMPARE(m_model->indexOfEndpoint(QStringLiteral("E4")).data(TileModel::ValueRole).toDouble(), 2.0);
+
+    // A tiles snapshot that gives E4 no value leaves it lost; one with a good
+    // value for E1 ends E1's, its value taking the untrusted one's place.
+    e1.quality = Domain::Quality::Good;
+    e1.qualityReason.clear();
+    e1.value = 1.5;
+    e1.timestamp = kBase; // older than the lost value's time: still the trusted one
+    e4.value = {};
+    e4.timestamp = {};
+    changed.clear();
+    m_model->reconcile(tiles);
+    QVERIFY(!m_model->isStale(QStringLiteral("E1")));
+    QCOMPARE(i1.data(TileModel::ValueRole).toDouble(), 1.5);
+    QCOMPARE(i1.data(TileModel::QualityRole).toInt(), int(Domain::Quality::Good));
+    QVERIFY(m_model->isStale(QStringLiteral("E4")));
+    QCOMPARE(changed.size(), 1);
+    QVERIFY(rolesOf(changed.first()).contains(TileModel::StaleRole));
+
+    // An endpoint moved to another device keeps its quality with its value.
+    tiles[1].devices[0].endpoints.append(tiles[0].devices[1].endpoints.takeFirst());
+    m_model->reconcile(tiles);
+    QVERIFY(m_model->isStale(QStringLiteral("E4")));
+    QCOMPARE(m_model->indexOfEndpoint(QStringLiteral("E4")).data(TileModel::QualityRole).toInt(),
+             int(Domain::Quality::Stale));
+}
+
+void TestTileModel::staleTelemetryBeforeItsEndpoint()
+{
+    m_model->reconcile(panel());
+    // A reading, then word that its source is lost, before the tiles list the endpoint.
+    m_model->applyTelemetry(
+        {telemetry(QStringLiteral("E9"), 2.5, 2), lost(QStringLiteral("E9"), {}, QStringLiteral("r"))});
+    QList<Tile> tiles = panel();
+    tiles[1].devices[0].endpoints.append(endpoint(QStringLiteral("E9")));
+    m_model->reconcile(tiles);
+    const QModelIndex e9 = m_model->indexOfEndpoint(QStringLiteral("E9"));
+    QVERIFY(m_model->isStale(QStringLiteral("E9")));
+    QCOMPARE(e9.data(TileModel::ValueRole).toDouble(), 2.5); // the last known value
+    QCOMPARE(e9.data(TileModel::LastUpdateRole).toDateTime(), kBase.addSecs(2));
+    QCOMPARE(e9.data(TileModel::QualityReasonRole).toString(), QStringLiteral("r"));
+    QCOMPARE(m_model->history().sampleCount(QStringLiteral("E9"), TileModel::kHistoryMetric), 0);
+
+    // A lost source stands against a snapshot value of unknown age.
+    m_model->applyTelemetry({lost(QStringLiteral("E8"))});
+    tiles[1].devices[0].endpoints.append(endpoint(QStringLiteral("E8")));
+    tiles[1].devices[0].endpoints.last().value = 3.0;
+    m_model->reconcile(tiles);
+    QVERIFY(m_model->isStale(QStringLiteral("E8")));
+    QCOMPARE(m_model->indexOfEndpoint(QStringLiteral("E8")).data(TileModel::ValueRole).toDouble(), 3.0);
 }
 
 void TestTileModel::clearEmptiesEverything()

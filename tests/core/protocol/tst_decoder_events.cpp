@@ -8,6 +8,7 @@ using namespace Domain;
 using namespace Protocol;
 
 Q_DECLARE_METATYPE(Protocol::DecodeError::Kind)
+Q_DECLARE_METATYPE(Domain::Quality)
 
 namespace {
 
@@ -111,6 +112,10 @@ private Q_SLOTS:
     void malformed();
     void machineStatusUpdate();
     void telemetryKeepsTheValueAsSent();
+    void quality_data();
+    void quality();
+    void qualityOfDronesAndMachines();
+    void qualityInSnapshots();
     void commandStatus();
     void alarm();
     void smallEvents();
@@ -212,6 +217,13 @@ void TestDecoderEvents::malformed_data()
         "endpointId");
     row("telemetry: no value", edit(kTelemetry, R"("value":64.3,)", ""), K::MissingField, "value");
     row("telemetry: null value", edit(kTelemetry, "64.3", "null"), K::BadField, "value");
+    row("telemetry: good with null value",
+        edit(edit(kTelemetry, "64.3", "null"), R"("unit")", R"("quality":"good","unit")"), K::BadField, "value");
+    row("telemetry: good without value",
+        edit(edit(kTelemetry, R"("value":64.3,)", ""), R"("unit")", R"("quality":"good","unit")"), K::MissingField,
+        "value");
+    row("telemetry: stale with object value",
+        edit(edit(kTelemetry, "64.3", "{}"), R"("unit")", R"("quality":"stale","unit")"), K::BadField, "value");
     row("telemetry: object value", edit(kTelemetry, "64.3", "{}"), K::BadField, "value");
     row("telemetry: fractional id", edit(kTelemetry, R"("T1.TT101.temperature")", "59.5"), K::BadField, "endpointId");
     row("telemetry: huge id", edit(kTelemetry, R"("T1.TT101.temperature")", "1e300"), K::BadField, "endpointId");
@@ -370,6 +382,149 @@ void TestDecoderEvents::telemetryKeepsTheValueAsSent()
     const auto &plain = std::get<Telemetry>(frame.messages.at(3).body);
     QCOMPARE(plain.endpointId, QStringLiteral("59"));
     QVERIFY(plain.unit.isEmpty());
+}
+
+void TestDecoderEvents::quality_data()
+{
+    QTest::addColumn<QByteArray>("frame");
+    QTest::addColumn<Quality>("quality");
+    QTest::addColumn<QString>("reason");
+    QTest::addColumn<QVariant>("value"); // invalid: std::monostate
+
+    const auto with = [](const QByteArray &fields) { return edit(kTelemetry, R"("unit")", fields + R"(,"unit")"); };
+    const QString none;
+    QTest::newRow("absent: good") << kTelemetry << Quality::Good << none << QVariant(64.3);
+    QTest::newRow("null: good") << with(R"("quality":null)") << Quality::Good << none << QVariant(64.3);
+    QTest::newRow("good") << with(R"("quality":"good")") << Quality::Good << none << QVariant(64.3);
+    QTest::newRow("good: a reason is dropped")
+        << with(R"("quality":"good","qualityReason":"back")") << Quality::Good << none << QVariant(64.3);
+    QTest::newRow("stale with the last value")
+        << with(R"("quality":"stale","qualityReason":"edge node Edge1 offline")") << Quality::Stale
+        << QStringLiteral("edge node Edge1 offline") << QVariant(64.3);
+    QTest::newRow("stale with null value")
+        << edit(with(R"("quality":"stale","qualityReason":"device D1 offline")"), "64.3", "null") << Quality::Stale
+        << QStringLiteral("device D1 offline") << QVariant();
+    QTest::newRow("stale without value") << edit(with(R"("quality":"stale")"), R"("value":64.3,)", "") << Quality::Stale
+                                         << none << QVariant();
+    QTest::newRow("stale, reason null") << with(R"("quality":"stale","qualityReason":null)") << Quality::Stale << none
+                                        << QVariant(64.3);
+    // Fail safe: a marker this console cannot read is stale, and costs nothing else.
+    QTest::newRow("unknown word: stale") << with(R"("quality":"uncertain")") << Quality::Stale << none
+                                         << QVariant(64.3);
+    QTest::newRow("capitals: stale") << with(R"("quality":"GOOD")") << Quality::Stale << none << QVariant(64.3);
+    QTest::newRow("empty word: stale") << with(R"("quality":"")") << Quality::Stale << none << QVariant(64.3);
+    QTest::newRow("number: stale") << with(R"("quality":192)") << Quality::Stale << none << QVariant(64.3);
+    QTest::newRow("object: stale") << with(R"("quality":{})") << Quality::Stale << none << QVariant(64.3);
+    QTest::newRow("unknown word with null value")
+        << edit(with(R"("quality":"bad")"), "64.3", "null") << Quality::Stale << none << QVariant();
+    QTest::newRow("reason not text: ignored")
+        << with(R"("quality":"stale","qualityReason":7)") << Quality::Stale << none << QVariant(64.3);
+}
+
+void TestDecoderEvents::quality()
+{
+    QFETCH(QByteArray, frame);
+    QFETCH(Quality, quality);
+    QFETCH(QString, reason);
+    QFETCH(QVariant, value);
+
+    const DecodedFrame decoded = decodeFrame(frame);
+    QVERIFY2(decoded.errors.isEmpty(), qPrintable(decoded.errors.value(0).toString()));
+    const auto *t = bodyOf<Telemetry>(decoded);
+    QVERIFY(t);
+    QCOMPARE(t->quality, quality);
+    QCOMPARE(t->qualityReason, reason);
+    if (value.isValid())
+        QCOMPARE(std::get<double>(t->value), value.toDouble());
+    else
+        QVERIFY(std::holds_alternative<std::monostate>(t->value));
+    QCOMPARE(t->endpointId, QStringLiteral("T1.TT101.temperature"));
+    QCOMPARE(t->timestamp, utc(10, 0, 5, 250));
+}
+
+void TestDecoderEvents::qualityOfDronesAndMachines()
+{
+    const QByteArray drone
+        = R"({"type":"drone_update","seq":2,"serial":"WF-D0001","kind":"status","timestamp":"2026-11-22T10:00:05.250Z",)"
+          R"("data":{"state":"flying","battery":73.8,"location":{"lat":48.1,"lon":11.5},"speed":9.4}})";
+    const auto droneWith = [&](const QByteArray &fields) { return edit(drone, R"("speed")", fields + R"(,"speed")"); };
+    const auto droneOf = [](const QByteArray &frame) {
+        const DecodedFrame decoded = decodeFrame(frame);
+        const auto *u = bodyOf<DroneStatusUpdate>(decoded);
+        return u ? std::optional(u->status) : std::nullopt;
+    };
+    QCOMPARE(droneOf(drone)->quality, Quality::Good);
+    QCOMPARE(droneOf(droneWith(R"("quality":"good")"))->quality, Quality::Good);
+    const auto lost = droneOf(droneWith(R"("quality":"stale","qualityReason":"edge node Edge1 offline")"));
+    QVERIFY(lost);
+    QCOMPARE(lost->quality, Quality::Stale);
+    QCOMPARE(lost->qualityReason, QStringLiteral("edge node Edge1 offline"));
+    QCOMPARE(lost->battery, 73.8); // the last known status, as sent
+    QCOMPARE(droneOf(droneWith(R"("quality":"unknown")"))->quality, Quality::Stale);
+    // Beside `data`, where the status fields are not, it is an unknown field.
+    QCOMPARE(droneOf(edit(drone, R"("kind")", R"("quality":"stale","kind")"))->quality, Quality::Good);
+
+    const auto machineOf = [](const QByteArray &frame) {
+        const DecodedFrame decoded = decodeFrame(frame);
+        const auto *u = bodyOf<MachineStatusUpdate>(decoded);
+        return u ? std::optional(u->machine) : std::nullopt;
+    };
+    const auto machineWith
+        = [](const QByteArray &fields) { return edit(kMachine, R"("timestamp")", fields + R"(,"timestamp")"); };
+    QCOMPARE(machineOf(kMachine)->quality, Quality::Good);
+    QCOMPARE(machineOf(machineWith(R"("quality":"good")"))->quality, Quality::Good);
+    const auto machine = machineOf(machineWith(R"("quality":"stale","qualityReason":"broker lost")"));
+    QVERIFY(machine);
+    QCOMPARE(machine->quality, Quality::Stale);
+    QCOMPARE(machine->qualityReason, QStringLiteral("broker lost"));
+    QCOMPARE(machine->producedCount, 1234);
+    QCOMPARE(machineOf(machineWith(R"("quality":false)"))->quality, Quality::Stale);
+}
+
+void TestDecoderEvents::qualityInSnapshots()
+{
+    // A `telemetry` and an `endpoint_stream` snapshot item, as the event.
+    for (const char *channel : {"telemetry", "endpoint_stream"}) {
+        const DecodedFrame decoded
+            = decodeFrame(snapshot(channel,
+                                   kTelemetry + ','
+                                       + edit(edit(kTelemetry, "64.3", "null"), R"("unit")",
+                                              R"("quality":"stale","qualityReason":"r","unit")")));
+        QVERIFY2(decoded.errors.isEmpty(), qPrintable(decoded.errors.value(0).toString()));
+        const auto &s = std::get<Snapshot>(decoded.messages.first().body);
+        QCOMPARE(s.telemetry.size(), 2);
+        QCOMPARE(s.telemetry.at(0).quality, Quality::Good);
+        QCOMPARE(s.telemetry.at(1).quality, Quality::Stale);
+        QCOMPARE(s.telemetry.at(1).qualityReason, QStringLiteral("r"));
+        QVERIFY(std::holds_alternative<std::monostate>(s.telemetry.at(1).value));
+    }
+
+    // A tile endpoint: absent is good, stale keeps its last value, an unknown word is stale.
+    QByteArray tile
+        = edit(kTile, R"("value":false,)", R"("value":false,"quality":"stale","qualityReason":"device P101 offline",)");
+    tile = edit(tile, R"("value":"auto",)", R"("value":"auto","quality":"maybe",)");
+    const DecodedFrame decoded = decodeFrame(snapshot("tiles", tile));
+    QVERIFY2(decoded.errors.isEmpty(), qPrintable(decoded.errors.value(0).toString()));
+    const Tile &t = std::get<Snapshot>(decoded.messages.first().body).tiles.first();
+    const Endpoint &running = t.devices.at(0).endpoints.at(0);
+    QCOMPARE(running.quality, Quality::Stale);
+    QCOMPARE(running.qualityReason, QStringLiteral("device P101 offline"));
+    QCOMPARE(std::get<bool>(running.value), false);
+    QCOMPARE(t.devices.at(0).endpoints.at(1).quality, Quality::Good);
+    QVERIFY(t.devices.at(0).endpoints.at(1).qualityReason.isEmpty());
+    QCOMPARE(t.devices.at(1).endpoints.at(0).quality, Quality::Stale);
+
+    // A `drones` snapshot item and a `machines` one carry it beside their status fields.
+    const DecodedFrame drones = decodeFrame(
+        snapshot("drones",
+                 R"({"serial":"WF-D0001","state":"flying","battery":63.5,"location":{"lat":48.1,"lon":11.5},)"
+                 R"("timestamp":"2026-11-22T10:00:00.000Z","quality":"stale","qualityReason":"offline"})"));
+    QVERIFY2(drones.errors.isEmpty(), qPrintable(drones.errors.value(0).toString()));
+    QCOMPARE(std::get<Snapshot>(drones.messages.first().body).drones.first().quality, Quality::Stale);
+    const DecodedFrame machines = decodeFrame(
+        snapshot("machines", edit(withoutType(kMachine), R"("timestamp")", R"("quality":"stale","timestamp")")));
+    QVERIFY2(machines.errors.isEmpty(), qPrintable(machines.errors.value(0).toString()));
+    QCOMPARE(std::get<Snapshot>(machines.messages.first().body).machines.first().quality, Quality::Stale);
 }
 
 void TestDecoderEvents::commandStatus()

@@ -99,7 +99,7 @@ QString describe(const Message &m)
                 const DroneStatus &s = b.status;
                 return fields({u"status"_s, text(s.serial), QString::number(int(s.state)), text(s.battery),
                                text(s.location.lat), text(s.location.lon), text(s.location.alt), text(s.speed),
-                               text(s.timestamp)});
+                               text(s.timestamp), QString::number(int(s.quality)), text(s.qualityReason)});
             } else if constexpr (std::is_same_v<T, DroneBuildProgress>) {
                 return fields({u"build"_s, text(b.serial), QString::number(b.percent), text(b.stage), text(b.assembly),
                                text(b.eta), text(b.timestamp)});
@@ -112,9 +112,11 @@ QString describe(const Message &m)
             } else if constexpr (std::is_same_v<T, MachineStatusUpdate>) {
                 const MachineStatus &s = b.machine;
                 return fields({u"machine"_s, text(s.machineId), text(s.name), QString::number(int(s.status)),
-                               text(s.utilization), text(s.line), QString::number(s.producedCount), text(s.timestamp)});
+                               text(s.utilization), text(s.line), QString::number(s.producedCount), text(s.timestamp),
+                               QString::number(int(s.quality)), text(s.qualityReason)});
             } else if constexpr (std::is_same_v<T, Telemetry>) {
-                return fields({u"telemetry"_s, text(b.endpointId), text(b.value), text(b.unit), text(b.timestamp)});
+                return fields({u"telemetry"_s, text(b.endpointId), text(b.value), text(b.unit), text(b.timestamp),
+                               QString::number(int(b.quality)), text(b.qualityReason)});
             } else if constexpr (std::is_same_v<T, CommandStatus>) {
                 return fields({u"command"_s, text(b.commandId), text(b.endpointId), QString::number(int(b.status)),
                                text(b.requestedValue), text(b.actualValue), text(b.operatorName), text(b.error),
@@ -181,6 +183,9 @@ QList<QByteArray> hotTemplates()
         R"({"type":"machine_status_update","seq":6,"ts":1,"machineId":"M-01","name":"Press 1","status":"running","utilization":87.5,"line":"L1","producedCount":1234,"timestamp":"2026-11-22T17:33:49.120Z"})",
         R"({"type":"telemetry","seq":7,"endpointId":"T1.TT101.temp","value":71.25,"unit":"°C","timestamp":"2026-11-22T17:33:49.120Z"})",
         R"({"type":"telemetry","endpointId":59,"value":true,"unit":null,"timestamp":null})",
+        R"({"type":"telemetry","seq":10,"endpointId":"T1.TT101.temp","value":null,"quality":"stale","qualityReason":"edge node Edge1 offline","timestamp":"2026-11-22T17:33:49.120Z"})",
+        R"({"type":"drone_update","seq":11,"serial":"WF-D0005","kind":"status","data":{"state":"idle","battery":50,"location":{"lat":48,"lon":11},"quality":"stale","qualityReason":"device offline"},"timestamp":"2026-11-22T17:33:49.120Z"})",
+        R"({"type":"machine_status_update","seq":12,"machineId":"M-02","status":"down","utilization":0,"line":"L2","producedCount":0,"quality":"good"})",
         R"({"type":"command_status","seq":8,"commandId":"c-1","endpointId":"T1.V101.open","status":"succeeded","requestedValue":true,"actualValue":"auto","operator":"bob","error":null,"completedAt":"2026-11-22T17:33:50.000Z"})",
         R"({"type":"alarm","seq":9,"alarmId":"A-7","severity":"high","message":"Tank hot","source":{"kind":"endpoint","id":"T1.TT101.temp"},"state":"active_acked","timestamp":"2026-11-22T17:30:00.000Z","ackedBy":"bob","ackedAt":"2026-11-22T17:31:00.000Z","note":"seen","shelvedUntil":null,"shelvedBy":null,"shelveReason":null,"count":3,"chattering":true})",
         R"({"type":"alarm","alarmId":42,"severity":"warning","message":"plain","timestamp":"2026-11-22T17:30:00Z"})",
@@ -262,6 +267,7 @@ QList<QJsonValue> ruleEdges()
     words(kAlarmSeverities);
     words(kAlarmStates);
     words(kAlarmSourceKinds);
+    words(kQualities);
     words(Rules::kDroneUpdateKinds);
     words(Rules::kHotTypes);
     return out;
@@ -418,6 +424,16 @@ void TestFastDecoder::sameAsReferenceOnEdgeCases_data()
         << QByteArray(R"({"type":"telemetry","endpointId":"e","value":{}})") << false;
     QTest::newRow("telemetry string value")
         << QByteArray(R"({"type":"telemetry","endpointId":"e","value":"on"})") << true;
+    QTest::newRow("telemetry stale null value")
+        << QByteArray(R"({"type":"telemetry","endpointId":"e","value":null,"quality":"stale"})") << true;
+    QTest::newRow("telemetry stale no value")
+        << QByteArray(R"({"type":"telemetry","endpointId":"e","quality":"stale"})") << true;
+    QTest::newRow("telemetry good null value")
+        << QByteArray(R"({"type":"telemetry","endpointId":"e","value":null,"quality":"good"})") << false;
+    QTest::newRow("telemetry unknown quality")
+        << QByteArray(R"({"type":"telemetry","endpointId":"e","quality":"doubtful","qualityReason":"x"})") << true;
+    QTest::newRow("telemetry quality not text")
+        << QByteArray(R"({"type":"telemetry","endpointId":"e","value":1,"quality":[1e-5],"qualityReason":3})") << true;
     QTest::newRow("fractional id") << QByteArray(R"({"type":"telemetry","endpointId":4.5,"value":1})") << false;
     QTest::newRow("empty id") << QByteArray(R"({"type":"telemetry","endpointId":"","value":1})") << false;
     QTest::newRow("a1 alarm unknown source kind") << QByteArray(
