@@ -32,8 +32,8 @@ const QStringList kNamedSections
     = {QStringLiteral("tile"),      QStringLiteral("device"),  QStringLiteral("endpoint"), QStringLiteral("alarm"),
        QStringLiteral("interlock"), QStringLiteral("machine"), QStringLiteral("drone")};
 // The console's words for a machine's status and a drone's state.
-const QStringList kMachineStatuses = {QStringLiteral("running"), QStringLiteral("idle"), QStringLiteral("down"),
-                                      QStringLiteral("maintenance")};
+const QStringList kMachineStatuses
+    = {QStringLiteral("running"), QStringLiteral("idle"), QStringLiteral("down"), QStringLiteral("maintenance")};
 const QStringList kDroneStates = {QStringLiteral("idle"),        QStringLiteral("flying"),  QStringLiteral("charging"),
                                   QStringLiteral("maintenance"), QStringLiteral("offline"), QStringLiteral("error")};
 
@@ -1089,8 +1089,9 @@ void Builder::checkEndpoints()
             = origin.group + u'/' + origin.edgeNode + (origin.device.isEmpty() ? QString() : u'/' + origin.device);
         const QString metricKey = originText + u'\n' + record.endpoint.metric;
         if (const auto first = m_claims.constFind(metricKey); first != m_claims.cend()) {
-            errors.add(record.metricLine, QStringLiteral("[%1] metric: %2 of %3 is already %4")
-                                              .arg(header, record.endpoint.metric, originText, *first));
+            errors.add(record.metricLine,
+                       QStringLiteral("[%1] metric: %2 of %3 is already %4")
+                           .arg(header, record.endpoint.metric, originText, *first));
             continue;
         }
         m_claims.insert(metricKey,
@@ -1255,8 +1256,9 @@ void Builder::checkFleet()
             continue;
         const Config::Origin &origin = record.origin;
         if (m_groupsRead && !source.groups.contains(origin.group)) {
-            errors.add(record.originLine, QStringLiteral("[%1] origin: the group %2 is not in [sparkplug] groups")
-                                              .arg(record.header, origin.group));
+            errors.add(record.originLine,
+                       QStringLiteral("[%1] origin: the group %2 is not in [sparkplug] groups")
+                           .arg(record.header, origin.group));
         }
         const QString originText
             = origin.group + u'/' + origin.edgeNode + (origin.device.isEmpty() ? QString() : u'/' + origin.device);
@@ -1264,8 +1266,8 @@ void Builder::checkFleet()
             const QString metricKey = originText + u'\n' + metric;
             if (const auto first = m_claims.constFind(metricKey); first != m_claims.cend()) {
                 errors.add(line,
-                           QStringLiteral("[%1] %2: %3 of %4 is already %5").arg(record.header, key, metric,
-                                                                                 originText, *first));
+                           QStringLiteral("[%1] %2: %3 of %4 is already %5")
+                               .arg(record.header, key, metric, originText, *first));
                 continue;
             }
             m_claims.insert(metricKey, QStringLiteral("[%1] %2 (line %3)").arg(record.header, key).arg(line));

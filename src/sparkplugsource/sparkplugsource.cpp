@@ -198,8 +198,8 @@ QString statusText(const QVariant &value)
     return value.toString();
 }
 
-const QStringList kMachineStatuses = {QStringLiteral("running"), QStringLiteral("idle"), QStringLiteral("down"),
-                                      QStringLiteral("maintenance")};
+const QStringList kMachineStatuses
+    = {QStringLiteral("running"), QStringLiteral("idle"), QStringLiteral("down"), QStringLiteral("maintenance")};
 const QStringList kDroneStates = {QStringLiteral("idle"),        QStringLiteral("flying"),  QStringLiteral("charging"),
                                   QStringLiteral("maintenance"), QStringLiteral("offline"), QStringLiteral("error")};
 
@@ -312,7 +312,8 @@ SparkplugSource::SparkplugSource(const SparkplugSourceConfig &config, Publisher 
         entity.drone = true;
         entity.droneSpec = &drone;
         entity.key = drone.serial;
-        entity.roles = {{QStringLiteral("status"), drone.stateMetric}, {QStringLiteral("battery"), drone.batteryMetric}};
+        entity.roles
+            = {{QStringLiteral("status"), drone.stateMetric}, {QStringLiteral("battery"), drone.batteryMetric}};
         const std::pair<const char16_t *, QString> optional[] = {{u"lat", drone.latitudeMetric},
                                                                  {u"lon", drone.longitudeMetric},
                                                                  {u"alt", drone.altitudeMetric},
@@ -550,10 +551,11 @@ void SparkplugSource::applyFleetMetrics(const QString &path, const SparkplugEdge
                 entity.problems.insert(
                     role, QStringLiteral("the edge node reports quality %1 for %2").arg(quality.toInt()).arg(name));
             } else if (metric.isNull() || !metric.isSupported()) {
-                entity.problems.insert(role, metric.isNull()
-                                           ? QStringLiteral("the edge node reports no value for %1").arg(name)
-                                           : QStringLiteral("unreadable value of %1: %2")
-                                                 .arg(name, metric.unsupportedReason()));
+                entity.problems.insert(
+                    role,
+                    metric.isNull()
+                        ? QStringLiteral("the edge node reports no value for %1").arg(name)
+                        : QStringLiteral("unreadable value of %1: %2").arg(name, metric.unsupportedReason()));
             } else {
                 setFleetValue(entity, role, name, metric.value(), at);
             }
@@ -580,14 +582,13 @@ void SparkplugSource::setFleetValue(FleetEntity &entity, const QString &role, co
             }
         }
         if (word.isEmpty()) {
-            entity.problems.insert(role,
-                                   map.isEmpty()
-                                       ? QStringLiteral("%1 reports \"%2\", which is not %3")
-                                             .arg(name, text, words.join(QStringLiteral(", ")))
-                                       : QStringLiteral("%1 reports \"%2\", which the %3 does not map")
-                                             .arg(name, text,
-                                                  entity.drone ? QStringLiteral("state-map")
-                                                               : QStringLiteral("status-map")));
+            entity.problems.insert(
+                role,
+                map.isEmpty()
+                    ? QStringLiteral("%1 reports \"%2\", which is not %3")
+                          .arg(name, text, words.join(QStringLiteral(", ")))
+                    : QStringLiteral("%1 reports \"%2\", which the %3 does not map")
+                          .arg(name, text, entity.drone ? QStringLiteral("state-map") : QStringLiteral("status-map")));
             return;
         }
         entity.status = word;
@@ -827,8 +828,8 @@ PlantEvents SparkplugSource::advance(qint64 sourceMs, const QDateTime &wallNow)
             entity.timestamp = wallNow; // unchanged and still reported by a live origin
         entity.published = content;
         entity.refreshDueMs = sourceMs + kFleetRefreshMs;
-        m_pending.append({entity.drone ? QStringLiteral("drones") : QStringLiteral("machines"), entity.key,
-                          fleetBody(entity)});
+        m_pending.append(
+            {entity.drone ? QStringLiteral("drones") : QStringLiteral("machines"), entity.key, fleetBody(entity)});
     }
     for (qsizetype i = 0; i < m_alarms.size(); ++i) {
         const Endpoint &endpoint = m_endpoints.at(m_alarmEndpoints.at(i));
