@@ -183,6 +183,14 @@ void TestGatewayConfigFile::shippedExampleReadsCleanly()
     QCOMPARE(interlock.op, Config::Op::Equal);
     QCOMPARE(interlock.value, QJsonValue(true));
     QVERIFY(!interlock.description.isEmpty());
+
+    // scripts/gateway-demo-plant.js feeds the machine's metrics.
+    QCOMPARE(source.machines.size(), 1);
+    QCOMPARE(source.machines.at(0).machineId, QStringLiteral("Press1"));
+    QCOMPARE(source.machines.at(0).origin,
+             (Config::Origin {QStringLiteral("Plant1"), QStringLiteral("Edge1"), QStringLiteral("Press1")}));
+    QCOMPARE(source.machines.at(0).statusMap.size(), 4);
+    QVERIFY(source.drones.isEmpty());
 }
 
 void TestGatewayConfigFile::defaults()
