@@ -6,7 +6,8 @@
 // closed and falls while it is open, and a temperature that follows the
 // heater's setpoint while the pump runs and cools otherwise. The edge node
 // applies the console's commands (DCMD) itself and reports them; this script
-// learns them from its events.
+// learns them from its events. Its device Press1 is the example's machine: it
+// runs, produces parts and now and then goes idle for a while.
 //
 //   node scripts/gateway-demo-plant.js mqtt://127.0.0.1:PORT
 const { spawn } = require('child_process');
@@ -19,6 +20,7 @@ if (!broker) {
 }
 
 const state = { level: 55, temperature: 40, running: true, open: false, setpoint: 65 };
+const press = { state: 1, load: 80, parts: 0 }; // state: 0 idle, 1 running (gateway.ini's status-map)
 const edge = spawn(process.execPath, [
     path.join(__dirname, '..', 'tests', 'interop', 'sparkplug-edge.js'),
     '--broker', broker, '--group', 'Plant1', '--node', 'Edge1', '--aliases',
@@ -28,6 +30,10 @@ const edge = spawn(process.execPath, [
     '--metric', `Pump/Running:Boolean:${state.running}`,
     '--metric', `Valve/Open:Boolean:${state.open}`,
     '--metric', `Heater/Setpoint:Float:${state.setpoint}`,
+    '--device', 'Press1',
+    '--metric', `State:Int32:${press.state}`,
+    '--metric', `Load:Double:${press.load}`,
+    '--metric', `Parts:UInt64:${press.parts}`,
 ], { stdio: ['pipe', 'pipe', 'inherit'] });
 
 let buffered = '';
@@ -60,4 +66,9 @@ setInterval(() => {
     state.temperature += (target - state.temperature) * 0.05 + (Math.random() - 0.5) * 0.3;
     const command = { cmd: 'data', device: 'Tank1', metrics: { Level: round(state.level), Temperature: round(state.temperature) } };
     edge.stdin.write(JSON.stringify(command) + '\n');
+    if (Math.random() < (press.state === 1 ? 0.02 : 0.1)) press.state = 1 - press.state;
+    press.load = press.state === 1 ? round(Math.min(100, Math.max(50, press.load + (Math.random() - 0.5) * 4))) : 0;
+    press.parts += press.state === 1 ? 1 : 0;
+    const machine = { cmd: 'data', device: 'Press1', metrics: { State: press.state, Load: press.load, Parts: press.parts } };
+    edge.stdin.write(JSON.stringify(machine) + '\n');
 }, 1000);

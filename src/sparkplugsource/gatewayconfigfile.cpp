@@ -28,8 +28,14 @@ const QStringList kConditions = {QStringLiteral("hihi"), QStringLiteral("hi"),  
                                  QStringLiteral("lolo"), QStringLiteral("equal"), QStringLiteral("not-equal")};
 const QStringList kSingleSections
     = {QStringLiteral("gateway"), QStringLiteral("tokens"), QStringLiteral("broker"), QStringLiteral("sparkplug")};
-const QStringList kNamedSections = {QStringLiteral("tile"), QStringLiteral("device"), QStringLiteral("endpoint"),
-                                    QStringLiteral("alarm"), QStringLiteral("interlock")};
+const QStringList kNamedSections
+    = {QStringLiteral("tile"),      QStringLiteral("device"),  QStringLiteral("endpoint"), QStringLiteral("alarm"),
+       QStringLiteral("interlock"), QStringLiteral("machine"), QStringLiteral("drone")};
+// The console's words for a machine's status and a drone's state.
+const QStringList kMachineStatuses
+    = {QStringLiteral("running"), QStringLiteral("idle"), QStringLiteral("down"), QStringLiteral("maintenance")};
+const QStringList kDroneStates = {QStringLiteral("idle"),        QStringLiteral("flying"),  QStringLiteral("charging"),
+                                  QStringLiteral("maintenance"), QStringLiteral("offline"), QStringLiteral("error")};
 
 QString conditionName(Kind kind)
 {
@@ -320,6 +326,20 @@ struct AlarmRecord
     bool kindRead = false;
 };
 
+// A [machine <id>] or [drone <serial>]: its origin and the metrics it claims.
+struct FleetRecord
+{
+    bool drone = false;
+    Config::Machine machine;
+    Config::Drone droneConfig;
+    QString header; // "machine M1", "drone D1"
+    int line = 0;
+    Config::Origin origin;
+    int originLine = 0;
+    bool originRead = false;
+    QList<std::tuple<QString, QString, int>> metrics; // key, metric, line
+};
+
 struct InterlockRecord
 {
     Config::Interlock interlock;
@@ -378,12 +398,19 @@ private:
     void readEndpoint(const Section &section);
     void readAlarm(const Section &section);
     void readInterlock(const Section &section);
+    void readMachine(const Section &section);
+    void readDrone(const Section &section);
+    std::optional<Config::Origin> readOrigin(const SectionReader &r);
+    std::optional<Config::StatusMap> readStatusMap(const SectionReader &r, const QString &key,
+                                                   const QStringList &words);
+    QString readMetric(const SectionReader &r, FleetRecord &record, const QString &key, bool required);
 
     void checkTokens();
     void checkDevices();
     void checkEndpoints();
     void checkAlarms();
     void checkInterlocks();
+    void checkFleet();
     void assemble();
 
     QDir m_folder;
@@ -406,6 +433,10 @@ private:
     QHash<QString, int> m_endpointIndex;
     QList<AlarmRecord> m_alarms;
     QList<InterlockRecord> m_interlocks;
+    QList<FleetRecord> m_fleet;
+    // Metrics claimed so far: "origin\nmetric" -> who claims it, e.g.
+    // "[endpoint T1.level] (line 12)".
+    QHash<QString, QString> m_claims;
 };
 
 void Builder::read(const IniDocument &document)
@@ -457,8 +488,12 @@ void Builder::read(const IniDocument &document)
             readEndpoint(section);
         else if (section.kind == u"alarm")
             readAlarm(section);
-        else
+        else if (section.kind == u"interlock")
             readInterlock(section);
+        else if (section.kind == u"machine")
+            readMachine(section);
+        else
+            readDrone(section);
     }
 
     if (!m_haveGateway)
@@ -470,6 +505,7 @@ void Builder::read(const IniDocument &document)
     checkEndpoints();
     checkAlarms();
     checkInterlocks();
+    checkFleet();
     if (!errors.any())
         assemble();
 }
@@ -707,28 +743,152 @@ void Builder::readDevice(const Section &section)
     if (record.device.name.isEmpty())
         record.device.name = record.device.deviceId;
     record.device.kind = r.text(QStringLiteral("kind")).value_or(QString());
-    if (const std::optional<QString> origin = r.required(QStringLiteral("origin"))) {
-        record.originLine = r.line(QStringLiteral("origin"));
-        const QStringList parts = origin->split(u'/');
-        if (parts.size() < 2 || parts.size() > 3) {
-            r.fail(QStringLiteral("origin"),
-                   QStringLiteral("\"%1\" is not <group>/<edge node> or <group>/<edge node>/<device>").arg(*origin));
-        } else {
-            bool ok = true;
-            for (const QString &part : parts) {
-                if (const std::optional<QString> problem = sparkplugIdProblem(part)) {
-                    r.fail(QStringLiteral("origin"), *problem);
-                    ok = false;
-                }
-            }
-            if (ok) {
-                record.device.origin = {parts.at(0), parts.at(1), parts.value(2)};
-                record.originRead = true;
-            }
-        }
+    record.originLine = r.line(QStringLiteral("origin"));
+    if (const std::optional<Config::Origin> origin = readOrigin(r)) {
+        record.device.origin = *origin;
+        record.originRead = true;
     }
     m_deviceIndex.insert(section.name, int(m_devices.size()));
     m_devices.append(record);
+}
+
+std::optional<Config::Origin> Builder::readOrigin(const SectionReader &r)
+{
+    const std::optional<QString> origin = r.required(QStringLiteral("origin"));
+    if (!origin)
+        return std::nullopt;
+    const QStringList parts = origin->split(u'/');
+    if (parts.size() < 2 || parts.size() > 3) {
+        r.fail(QStringLiteral("origin"),
+               QStringLiteral("\"%1\" is not <group>/<edge node> or <group>/<edge node>/<device>").arg(*origin));
+        return std::nullopt;
+    }
+    bool ok = true;
+    for (const QString &part : parts) {
+        if (const std::optional<QString> problem = sparkplugIdProblem(part)) {
+            r.fail(QStringLiteral("origin"), *problem);
+            ok = false;
+        }
+    }
+    if (!ok)
+        return std::nullopt;
+    return Config::Origin {parts.at(0), parts.at(1), parts.value(2)};
+}
+
+// "0:idle, 1:running" or "RUN:running, ...": each value once, each word the
+// console's.
+std::optional<Config::StatusMap> Builder::readStatusMap(const SectionReader &r, const QString &key,
+                                                        const QStringList &words)
+{
+    const Entry *e = r.entry(key);
+    if (!e)
+        return std::nullopt;
+    Config::StatusMap map;
+    bool ok = true;
+    for (const QString &part : e->value.split(u',')) {
+        const QString item = part.trimmed();
+        const qsizetype colon = item.lastIndexOf(u':');
+        const QString value = item.left(std::max<qsizetype>(colon, 0)).trimmed();
+        const QString word = item.mid(colon + 1).trimmed();
+        if (colon < 0 || value.isEmpty() || word.isEmpty()) {
+            r.fail(*e, QStringLiteral("\"%1\" is not <value>:<word>, e.g. 0:%2").arg(item, words.first()));
+            ok = false;
+        } else if (!words.contains(word)) {
+            r.fail(*e, QStringLiteral("\"%1\" is not %2").arg(word, alternatives(words)));
+            ok = false;
+        } else if (std::any_of(map.cbegin(), map.cend(), [&value](const auto &pair) { return pair.first == value; })) {
+            r.fail(*e, QStringLiteral("the value \"%1\" is mapped twice").arg(value));
+            ok = false;
+        } else {
+            map.append({value, word});
+        }
+    }
+    return ok ? std::optional<Config::StatusMap>(map) : std::nullopt;
+}
+
+// A metric key of a machine or drone; remembered to check claims later.
+QString Builder::readMetric(const SectionReader &r, FleetRecord &record, const QString &key, bool required)
+{
+    const std::optional<QString> metric = required ? r.required(key) : r.text(key);
+    if (!metric)
+        return {};
+    if (metric->isEmpty()) {
+        r.fail(key, QStringLiteral("must not be empty (leave the key out instead)"));
+        return {};
+    }
+    record.metrics.append({key, *metric, r.line(key)});
+    return *metric;
+}
+
+void Builder::readMachine(const Section &section)
+{
+    const SectionReader r(errors, section,
+                          {QStringLiteral("name"), QStringLiteral("line"), QStringLiteral("origin"),
+                           QStringLiteral("status-metric"), QStringLiteral("status-map"),
+                           QStringLiteral("utilization-metric"), QStringLiteral("produced-metric")});
+    if (!isConsoleId(section.name)) {
+        r.failSection(QStringLiteral("\"%1\" is not a machine id: %2").arg(section.name, kConsoleIdRule));
+        return;
+    }
+    FleetRecord record;
+    record.header = section.header();
+    record.line = section.line;
+    Config::Machine &machine = record.machine;
+    machine.machineId = section.name;
+    machine.name = r.text(QStringLiteral("name")).value_or(QString());
+    if (machine.name.isEmpty())
+        machine.name = machine.machineId;
+    machine.line = r.required(QStringLiteral("line")).value_or(QString());
+    record.originLine = r.line(QStringLiteral("origin"));
+    if (const std::optional<Config::Origin> origin = readOrigin(r)) {
+        record.origin = *origin;
+        record.originRead = true;
+    }
+    machine.origin = record.origin;
+    machine.statusMetric = readMetric(r, record, QStringLiteral("status-metric"), true);
+    machine.statusMap = readStatusMap(r, QStringLiteral("status-map"), kMachineStatuses).value_or(Config::StatusMap());
+    machine.utilizationMetric = readMetric(r, record, QStringLiteral("utilization-metric"), false);
+    machine.producedMetric = readMetric(r, record, QStringLiteral("produced-metric"), false);
+    m_fleet.append(record);
+}
+
+void Builder::readDrone(const Section &section)
+{
+    const SectionReader r(errors, section,
+                          {QStringLiteral("origin"), QStringLiteral("state-metric"), QStringLiteral("state-map"),
+                           QStringLiteral("battery-metric"), QStringLiteral("latitude-metric"),
+                           QStringLiteral("longitude-metric"), QStringLiteral("altitude-metric"),
+                           QStringLiteral("speed-metric")});
+    if (!isConsoleId(section.name)) {
+        r.failSection(QStringLiteral("\"%1\" is not a drone serial: %2").arg(section.name, kConsoleIdRule));
+        return;
+    }
+    FleetRecord record;
+    record.drone = true;
+    record.header = section.header();
+    record.line = section.line;
+    Config::Drone &drone = record.droneConfig;
+    drone.serial = section.name;
+    record.originLine = r.line(QStringLiteral("origin"));
+    if (const std::optional<Config::Origin> origin = readOrigin(r)) {
+        record.origin = *origin;
+        record.originRead = true;
+    }
+    drone.origin = record.origin;
+    drone.stateMetric = readMetric(r, record, QStringLiteral("state-metric"), true);
+    drone.stateMap = readStatusMap(r, QStringLiteral("state-map"), kDroneStates).value_or(Config::StatusMap());
+    drone.batteryMetric = readMetric(r, record, QStringLiteral("battery-metric"), true);
+    drone.latitudeMetric = readMetric(r, record, QStringLiteral("latitude-metric"), false);
+    drone.longitudeMetric = readMetric(r, record, QStringLiteral("longitude-metric"), false);
+    drone.altitudeMetric = readMetric(r, record, QStringLiteral("altitude-metric"), false);
+    drone.speedMetric = readMetric(r, record, QStringLiteral("speed-metric"), false);
+    const Entry *latitude = r.entry(QStringLiteral("latitude-metric"));
+    const Entry *longitude = r.entry(QStringLiteral("longitude-metric"));
+    if (latitude && !longitude)
+        r.fail(*latitude, QStringLiteral("needs longitude-metric as well"));
+    else if (longitude && !latitude)
+        r.fail(*longitude, QStringLiteral("needs latitude-metric as well"));
+    m_fleet.append(record);
 }
 
 void Builder::readEndpoint(const Section &section)
@@ -910,7 +1070,6 @@ void Builder::checkDevices()
 
 void Builder::checkEndpoints()
 {
-    QHash<QString, int> metrics; // "group/edge/device\nmetric" -> endpoint index
     for (int i = 0; i < m_endpoints.size(); ++i) {
         const EndpointRecord &record = m_endpoints.at(i);
         const QString header = QStringLiteral("endpoint ") + record.endpoint.endpointId;
@@ -929,15 +1088,14 @@ void Builder::checkEndpoints()
         const QString originText
             = origin.group + u'/' + origin.edgeNode + (origin.device.isEmpty() ? QString() : u'/' + origin.device);
         const QString metricKey = originText + u'\n' + record.endpoint.metric;
-        if (const auto first = metrics.constFind(metricKey); first != metrics.cend()) {
-            const EndpointRecord &other = m_endpoints.at(*first);
+        if (const auto first = m_claims.constFind(metricKey); first != m_claims.cend()) {
             errors.add(record.metricLine,
-                       QStringLiteral("[%1] metric: %2 of %3 is already [endpoint %4] (line %5)")
-                           .arg(header, record.endpoint.metric, originText, other.endpoint.endpointId)
-                           .arg(other.line));
+                       QStringLiteral("[%1] metric: %2 of %3 is already %4")
+                           .arg(header, record.endpoint.metric, originText, *first));
             continue;
         }
-        metrics.insert(metricKey, i);
+        m_claims.insert(metricKey,
+                        QStringLiteral("[endpoint %1] (line %2)").arg(record.endpoint.endpointId).arg(record.line));
     }
 }
 
@@ -1091,6 +1249,32 @@ void Builder::checkInterlocks()
     }
 }
 
+void Builder::checkFleet()
+{
+    for (const FleetRecord &record : std::as_const(m_fleet)) {
+        if (!record.originRead)
+            continue;
+        const Config::Origin &origin = record.origin;
+        if (m_groupsRead && !source.groups.contains(origin.group)) {
+            errors.add(record.originLine,
+                       QStringLiteral("[%1] origin: the group %2 is not in [sparkplug] groups")
+                           .arg(record.header, origin.group));
+        }
+        const QString originText
+            = origin.group + u'/' + origin.edgeNode + (origin.device.isEmpty() ? QString() : u'/' + origin.device);
+        for (const auto &[key, metric, line] : record.metrics) {
+            const QString metricKey = originText + u'\n' + metric;
+            if (const auto first = m_claims.constFind(metricKey); first != m_claims.cend()) {
+                errors.add(line,
+                           QStringLiteral("[%1] %2: %3 of %4 is already %5")
+                               .arg(record.header, key, metric, originText, *first));
+                continue;
+            }
+            m_claims.insert(metricKey, QStringLiteral("[%1] %2 (line %3)").arg(record.header, key).arg(line));
+        }
+    }
+}
+
 void Builder::assemble()
 {
     QList<Config::Tile> tiles = m_tiles;
@@ -1106,6 +1290,12 @@ void Builder::assemble()
         source.alarms.append(record.alarm);
     for (const InterlockRecord &record : std::as_const(m_interlocks))
         source.interlocks.append(record.interlock);
+    for (const FleetRecord &record : std::as_const(m_fleet)) {
+        if (record.drone)
+            source.drones.append(record.droneConfig);
+        else
+            source.machines.append(record.machine);
+    }
     for (auto it = m_fileTokens.cbegin(); it != m_fileTokens.cend(); ++it)
         options.tokens.insert(it.key(), it.value());
     for (const auto &[token, role, line] : std::as_const(m_sectionTokens))

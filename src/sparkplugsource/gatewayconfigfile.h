@@ -13,8 +13,8 @@
 // IniDocument) that says how the gateway serves consoles (GatewayOptions:
 // [gateway], [tokens]) and which Sparkplug B plant it serves
 // (SparkplugSourceConfig: [broker], [sparkplug], [tile], [device],
-// [endpoint], [alarm], [interlock]). docs/gateway.md, "Configuration
-// reference", describes every section and key.
+// [endpoint], [alarm], [interlock], [machine], [drone]). docs/gateway.md,
+// "Configuration reference", describes every section and key.
 //
 // The contract:
 //   - read() either returns a configuration in which every key given was

@@ -183,7 +183,59 @@ SparkplugMetric commandMetric(const Config::Endpoint &spec, SparkplugDataType ty
     return metric;
 }
 
+// A status metric's value as the text a status map matches: a whole number
+// as its digits, a bool as true or false, a string as it is.
+QString statusText(const QVariant &value)
+{
+    if (value.typeId() == QMetaType::Bool)
+        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    if (isNumeric(value)) {
+        const double number = value.toDouble();
+        if (std::isfinite(number) && number == std::floor(number) && std::abs(number) < 9e15)
+            return QString::number(qint64(number));
+        return QString::number(number);
+    }
+    return value.toString();
+}
+
+const QStringList kMachineStatuses
+    = {QStringLiteral("running"), QStringLiteral("idle"), QStringLiteral("down"), QStringLiteral("maintenance")};
+const QStringList kDroneStates = {QStringLiteral("idle"),        QStringLiteral("flying"),  QStringLiteral("charging"),
+                                  QStringLiteral("maintenance"), QStringLiteral("offline"), QStringLiteral("error")};
+
 } // namespace
+
+// A machine or a drone: its last good values by role ("status", "utilization",
+// "produced"; "status", "battery", "lat", "lon", "alt", "speed"), and why
+// they cannot be trusted now, if they cannot.
+struct SparkplugSource::FleetEntity
+{
+    bool drone = false;
+    const Config::Machine *machine = nullptr;
+    const Config::Drone *droneSpec = nullptr;
+    QString key; // machineId or serial
+    QString originPath;
+    QList<std::pair<QString, QString>> roles; // role -> metric, in the order problems are told
+    QHash<QString, double> numbers;
+    QString status; // the console's word; empty until the origin reports one
+    QHash<QString, QString> problems; // role -> why its value is not known
+    QString originReason = QStringLiteral("no birth certificate received yet"); // empty: origin live
+    QDateTime timestamp;
+    QJsonObject published; // the content of the last event
+    qint64 refreshDueMs = 0;
+
+    bool stale() const { return !originReason.isEmpty() || !problems.isEmpty(); }
+    QString staleReason() const
+    {
+        if (!originReason.isEmpty())
+            return originReason;
+        for (const auto &[role, metric] : roles) {
+            if (problems.contains(role))
+                return problems.value(role);
+        }
+        return {};
+    }
+};
 
 struct SparkplugSource::Endpoint
 {
@@ -236,6 +288,42 @@ SparkplugSource::SparkplugSource(const SparkplugSourceConfig &config, Publisher 
             }
         }
     }
+    const auto addEntity = [this](FleetEntity entity, const Config::Origin &origin) {
+        entity.originPath = originPath(origin);
+        m_lost.insert(entity.originPath, false);
+        m_lost.insert(nodePath(origin), false);
+        for (const auto &[role, metric] : entity.roles)
+            m_fleetByMetric[metricKey(entity.originPath, metric)].append({m_fleet.size(), role});
+        m_fleet.append(entity);
+    };
+    for (const Config::Machine &machine : std::as_const(m_config.machines)) {
+        FleetEntity entity;
+        entity.machine = &machine;
+        entity.key = machine.machineId;
+        entity.roles = {{QStringLiteral("status"), machine.statusMetric}};
+        if (!machine.utilizationMetric.isEmpty())
+            entity.roles.append({QStringLiteral("utilization"), machine.utilizationMetric});
+        if (!machine.producedMetric.isEmpty())
+            entity.roles.append({QStringLiteral("produced"), machine.producedMetric});
+        addEntity(entity, machine.origin);
+    }
+    for (const Config::Drone &drone : std::as_const(m_config.drones)) {
+        FleetEntity entity;
+        entity.drone = true;
+        entity.droneSpec = &drone;
+        entity.key = drone.serial;
+        entity.roles
+            = {{QStringLiteral("status"), drone.stateMetric}, {QStringLiteral("battery"), drone.batteryMetric}};
+        const std::pair<const char16_t *, QString> optional[] = {{u"lat", drone.latitudeMetric},
+                                                                 {u"lon", drone.longitudeMetric},
+                                                                 {u"alt", drone.altitudeMetric},
+                                                                 {u"speed", drone.speedMetric}};
+        for (const auto &[role, metric] : optional) {
+            if (!metric.isEmpty())
+                entity.roles.append({QString::fromUtf16(role), metric});
+        }
+        addEntity(entity, drone.origin);
+    }
     for (const Config::AlarmCondition &alarm : std::as_const(m_config.alarms)) {
         const qsizetype index = m_endpointIndex.value(alarm.endpointId, -1);
         if (index < 0)
@@ -278,13 +366,11 @@ void SparkplugSource::linkUp(qint64 connectedAtMs, const QDateTime &wallNow)
     m_publish(stateTopic(), statePayload(true, connectedAtMs), 1, true);
     // Nodes that only report by exception would stay stale until they next
     // change: ask each configured one to tell everything again.
-    QSet<QString> asked;
-    for (const Endpoint &endpoint : std::as_const(m_endpoints)) {
-        const QString node = nodePath(endpoint.origin);
-        if (!asked.contains(node)) {
-            asked.insert(node);
-            m_rebirthAskedMs.remove(node);
-            requestRebirth(endpoint.origin.group, endpoint.origin.edgeNode, wallNow);
+    for (auto it = m_lost.cbegin(); it != m_lost.cend(); ++it) {
+        const QStringList parts = it.key().split(u'/');
+        if (parts.size() == 2) { // every configured node has one
+            m_rebirthAskedMs.remove(it.key());
+            requestRebirth(parts.at(0), parts.at(1), wallNow);
         }
     }
 }
@@ -299,6 +385,8 @@ void SparkplugSource::linkDown(const QString &reason, const QDateTime &wallNow)
     const QString why = QStringLiteral("broker link lost: %1").arg(reason);
     for (Endpoint &endpoint : m_endpoints)
         setStale(endpoint, why, wallNow);
+    for (FleetEntity &entity : m_fleet)
+        entity.originReason = why;
     for (const QString &id : QList<QString>(m_active)) {
         Command &command = m_commands[id];
         if (command.status == u"sent")
@@ -345,6 +433,7 @@ void SparkplugSource::handle(const SparkplugTopic &topic, const SparkplugPayload
                 setOriginStale(it.key(), false, QStringLiteral("no device birth since the edge node's birth"), wallNow);
         }
         applyMetrics(node, edge, payload.metrics(), payload, wallNow);
+        applyFleetMetrics(node, edge, payload.metrics(), payload, true, wallNow);
         return;
     case Type::NDeath:
         if (!edge.death(payload))
@@ -357,6 +446,7 @@ void SparkplugSource::handle(const SparkplugTopic &topic, const SparkplugPayload
         if (verdict == Verdict::Accepted) {
             markLost(path, false);
             applyMetrics(path, edge, payload.metrics(), payload, wallNow);
+            applyFleetMetrics(path, edge, payload.metrics(), payload, true, wallNow);
             return;
         }
         break;
@@ -372,10 +462,12 @@ void SparkplugSource::handle(const SparkplugTopic &topic, const SparkplugPayload
     case Type::DData:
         verdict = edge.data(payload);
         if (verdict == Verdict::Accepted) {
-            if (device.isEmpty() || edge.isDeviceOnline(device))
+            if (device.isEmpty() || edge.isDeviceOnline(device)) {
                 applyMetrics(path, edge, payload.metrics(), payload, wallNow);
-            else // the device's birth was missed
+                applyFleetMetrics(path, edge, payload.metrics(), payload, false, wallNow);
+            } else { // the device's birth was missed
                 requestRebirth(topic.groupId(), topic.edgeNodeId(), wallNow);
+            }
             return;
         }
         break;
@@ -430,9 +522,188 @@ void SparkplugSource::applyMetrics(const QString &path, const SparkplugEdgeNode 
     }
 }
 
+void SparkplugSource::applyFleetMetrics(const QString &path, const SparkplugEdgeNode &node,
+                                        const QList<SparkplugMetric> &metrics, const SparkplugPayload &payload,
+                                        bool birth, const QDateTime &wallNow)
+{
+    if (birth) {
+        // A birth tells everything: what it leaves out is not known.
+        for (FleetEntity &entity : m_fleet) {
+            if (entity.originPath != path)
+                continue;
+            entity.originReason.clear();
+            entity.problems.clear();
+            for (const auto &[role, metric] : std::as_const(entity.roles))
+                entity.problems.insert(role, QStringLiteral("the birth certificate does not carry %1").arg(metric));
+        }
+    }
+    for (const SparkplugMetric &metric : metrics) {
+        const QString name = node.metricName(metric);
+        const auto targets = m_fleetByMetric.constFind(metricKey(path, name));
+        if (name.isEmpty() || targets == m_fleetByMetric.cend())
+            continue;
+        const std::optional<quint64> stamp = metric.timestamp() ? metric.timestamp() : payload.timestamp();
+        const QDateTime at = stamp ? QDateTime::fromMSecsSinceEpoch(qint64(*stamp), Qt::UTC) : wallNow;
+        const QVariant quality = metric.propertyValue(QStringLiteral("Quality"));
+        for (const auto &[index, role] : *targets) {
+            FleetEntity &entity = m_fleet[index];
+            if (quality.isValid() && quality.toInt() != kQualityGood) {
+                entity.problems.insert(
+                    role, QStringLiteral("the edge node reports quality %1 for %2").arg(quality.toInt()).arg(name));
+            } else if (metric.isNull() || !metric.isSupported()) {
+                entity.problems.insert(
+                    role,
+                    metric.isNull()
+                        ? QStringLiteral("the edge node reports no value for %1").arg(name)
+                        : QStringLiteral("unreadable value of %1: %2").arg(name, metric.unsupportedReason()));
+            } else {
+                setFleetValue(entity, role, name, metric.value(), at);
+            }
+        }
+    }
+}
+
+void SparkplugSource::setFleetValue(FleetEntity &entity, const QString &role, const QString &name,
+                                    const QVariant &value, const QDateTime &at)
+{
+    entity.timestamp = at;
+    if (role == u"status") {
+        const Config::StatusMap &map = entity.drone ? entity.droneSpec->stateMap : entity.machine->statusMap;
+        const QStringList &words = entity.drone ? kDroneStates : kMachineStatuses;
+        const QString text = statusText(value);
+        QString word;
+        if (map.isEmpty()) {
+            if (value.typeId() == QMetaType::QString && words.contains(text))
+                word = text;
+        } else {
+            for (const auto &[from, to] : map) {
+                if (from == text)
+                    word = to;
+            }
+        }
+        if (word.isEmpty()) {
+            entity.problems.insert(
+                role,
+                map.isEmpty()
+                    ? QStringLiteral("%1 reports \"%2\", which is not %3")
+                          .arg(name, text, words.join(QStringLiteral(", ")))
+                    : QStringLiteral("%1 reports \"%2\", which the %3 does not map")
+                          .arg(name, text, entity.drone ? QStringLiteral("state-map") : QStringLiteral("status-map")));
+            return;
+        }
+        entity.status = word;
+        entity.problems.remove(role);
+        return;
+    }
+    if (value.typeId() == QMetaType::QString || !(isNumeric(value) || value.typeId() == QMetaType::Bool)
+        || !std::isfinite(value.toDouble())) {
+        entity.problems.insert(role, QStringLiteral("%1 reports a value that is not a number").arg(name));
+        return;
+    }
+    double number = value.toDouble();
+    QString problem;
+    if (role == u"utilization" || role == u"battery") {
+        // As the console does: a percentage a little beyond its bounds is
+        // brought to them, one far beyond is garbage.
+        if (number < -10.0 || number > 110.0)
+            problem = QStringLiteral("%1 reports %2, which is not a percentage").arg(name).arg(number);
+        number = std::clamp(number, 0.0, 100.0);
+    } else if (role == u"produced") {
+        if (number < 0.0)
+            problem = QStringLiteral("%1 reports %2, which is not a count").arg(name).arg(number);
+        number = std::floor(number);
+    } else if (role == u"lat" && std::abs(number) > 90.0) {
+        problem = QStringLiteral("%1 reports %2, which is not a latitude").arg(name).arg(number);
+    } else if (role == u"lon" && std::abs(number) > 180.0) {
+        problem = QStringLiteral("%1 reports %2, which is not a longitude").arg(name).arg(number);
+    } else if (role == u"speed" && number < 0.0) {
+        problem = QStringLiteral("%1 reports %2, which is not a speed").arg(name).arg(number);
+    }
+    if (!problem.isEmpty()) {
+        entity.problems.insert(role, problem);
+        return;
+    }
+    entity.numbers.insert(role, number);
+    entity.problems.remove(role);
+}
+
+// The body of an entity's event without `type` and `timestamp`: what decides
+// whether it changed.
+QJsonObject SparkplugSource::fleetContent(const FleetEntity &entity) const
+{
+    QJsonObject content;
+    if (entity.drone) {
+        content = {
+            {QLatin1StringView("state"), entity.status},
+            {QLatin1StringView("battery"), entity.numbers.value(QStringLiteral("battery"))},
+            {QLatin1StringView("location"),
+             QJsonObject {{QLatin1StringView("lat"), entity.numbers.value(QStringLiteral("lat"))},
+                          {QLatin1StringView("lon"), entity.numbers.value(QStringLiteral("lon"))},
+                          {QLatin1StringView("alt"), entity.numbers.value(QStringLiteral("alt"))}}},
+            {QLatin1StringView("speed"), entity.numbers.value(QStringLiteral("speed"))},
+        };
+    } else {
+        const Config::Machine &machine = *entity.machine;
+        const double utilization = machine.utilizationMetric.isEmpty()
+            ? (entity.status == u"running" ? 100.0 : 0.0)
+            : entity.numbers.value(QStringLiteral("utilization"));
+        content = {
+            {QLatin1StringView("machineId"), machine.machineId},
+            {QLatin1StringView("name"), machine.name.isEmpty() ? machine.machineId : machine.name},
+            {QLatin1StringView("status"), entity.status},
+            {QLatin1StringView("utilization"), utilization},
+            {QLatin1StringView("line"), machine.line},
+            {QLatin1StringView("producedCount"), qint64(entity.numbers.value(QStringLiteral("produced")))},
+        };
+    }
+    if (entity.stale()) {
+        content.insert(QLatin1StringView("quality"), QStringLiteral("stale"));
+        content.insert(QLatin1StringView("qualityReason"), entity.staleReason());
+    }
+    return content;
+}
+
+QJsonObject SparkplugSource::fleetBody(const FleetEntity &entity) const
+{
+    QJsonObject content = fleetContent(entity);
+    if (!entity.drone) {
+        content.insert(QLatin1StringView("type"), QStringLiteral("machine_status_update"));
+        content.insert(QLatin1StringView("timestamp"), wireTimestampOrNull(entity.timestamp));
+        return content;
+    }
+    QJsonObject body {
+        {QLatin1StringView("type"), QStringLiteral("drone_update")},
+        {QLatin1StringView("serial"), entity.key},
+        {QLatin1StringView("kind"), QStringLiteral("status")},
+        {QLatin1StringView("timestamp"), wireTimestampOrNull(entity.timestamp)},
+    };
+    QJsonObject data;
+    for (const char *field : {"state", "battery", "location", "speed"})
+        data.insert(QLatin1StringView(field), content.value(QLatin1StringView(field)));
+    body.insert(QLatin1StringView("data"), data);
+    for (const char *field : {"quality", "qualityReason"}) {
+        if (content.contains(QLatin1StringView(field)))
+            body.insert(QLatin1StringView(field), content.value(QLatin1StringView(field)));
+    }
+    return body;
+}
+
+QJsonObject SparkplugSource::fleetSnapshotItem(const FleetEntity &entity) const
+{
+    QJsonObject item = fleetContent(entity);
+    if (entity.drone)
+        item.insert(QLatin1StringView("serial"), entity.key);
+    item.insert(QLatin1StringView("timestamp"), wireTimestampOrNull(entity.timestamp));
+    return item;
+}
+
 void SparkplugSource::setOriginStale(const QString &path, bool includeDevices, const QString &reason,
                                      const QDateTime &wallNow)
 {
+    for (FleetEntity &entity : m_fleet) {
+        if (entity.originPath == path || (includeDevices && entity.originPath.startsWith(path + u'/')))
+            entity.originReason = reason;
+    }
     for (Endpoint &endpoint : m_endpoints) {
         if (endpoint.originPath == path || (includeDevices && endpoint.originPath.startsWith(path + u'/')))
             setStale(endpoint, reason, wallNow);
@@ -547,6 +818,19 @@ PlantEvents SparkplugSource::advance(qint64 sourceMs, const QDateTime &wallNow)
             publishTelemetry(endpoint, wallNow);
         }
     }
+    for (FleetEntity &entity : m_fleet) {
+        if (entity.status.isEmpty())
+            continue; // not served until its origin has reported a status
+        const QJsonObject content = fleetContent(entity);
+        if (content == entity.published && sourceMs < entity.refreshDueMs)
+            continue;
+        if (content == entity.published && !entity.stale())
+            entity.timestamp = wallNow; // unchanged and still reported by a live origin
+        entity.published = content;
+        entity.refreshDueMs = sourceMs + kFleetRefreshMs;
+        m_pending.append(
+            {entity.drone ? QStringLiteral("drones") : QStringLiteral("machines"), entity.key, fleetBody(entity)});
+    }
     for (qsizetype i = 0; i < m_alarms.size(); ++i) {
         const Endpoint &endpoint = m_endpoints.at(m_alarmEndpoints.at(i));
         m_alarms[i].update(endpoint.stale ? QJsonValue(QJsonValue::Undefined) : endpoint.value, sourceMs);
@@ -583,6 +867,12 @@ QJsonArray SparkplugSource::snapshot(const QString &channel, const QSet<QString>
         }
     } else if (channel == u"commands") {
         return commandsSnapshot(keys);
+    } else if (channel == u"machines" || channel == u"drones") {
+        const bool drones = channel == u"drones";
+        for (const FleetEntity &entity : m_fleet) {
+            if (entity.drone == drones && !entity.status.isEmpty() && (keys.isEmpty() || keys.contains(entity.key)))
+                items.append(fleetSnapshotItem(entity));
+        }
     }
     return items;
 }

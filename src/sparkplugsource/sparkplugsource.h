@@ -45,6 +45,17 @@ class SparkplugTopic;
 //   `failed` when its origin is offline or goes offline, or the broker link
 //   is down, and `timeout` after commandTimeoutMs. A command is never
 //   published twice.
+// - Machines and drones: the configuration may make an origin's metrics a
+//   machine of the `machines` channel (machine_status_update) or a drone of
+//   the `drones` channel (drone_update kind status). One is served (events
+//   and snapshot items) once its origin has reported a status the map
+//   understands; from then on it is published when anything in its body
+//   changes and repeated every 5 s of source time otherwise. Staleness
+//   follows the endpoints' rules (death, broker loss, gap, null, quality,
+//   a metric missing from the birth, a value out of range): the last state
+//   with `quality` "stale" and `qualityReason`, published with the next
+//   advance(). A status value the map does not know is stale too, never a
+//   guessed status.
 class SparkplugSource : public PlantSource
 {
 public:
@@ -80,6 +91,7 @@ public:
                                     const QDateTime &expiresAt) override;
 
     static constexpr qint64 kRefreshMs = 10'000;
+    static constexpr qint64 kFleetRefreshMs = 5'000;
     static constexpr qint64 kRebirthIntervalMs = 2'000;
     static constexpr qsizetype kCommandHistory = 1000;
     static constexpr qsizetype kSnapshotFinished = 100;
@@ -87,10 +99,19 @@ public:
 private:
     struct Endpoint;
     struct Command;
+    struct FleetEntity;
 
     void handle(const SparkplugTopic &topic, const SparkplugPayload &payload, const QDateTime &wallNow);
     void applyMetrics(const QString &originPath, const SparkplugEdgeNode &node, const QList<SparkplugMetric> &metrics,
                       const SparkplugPayload &payload, const QDateTime &wallNow);
+    void applyFleetMetrics(const QString &originPath, const SparkplugEdgeNode &node,
+                           const QList<SparkplugMetric> &metrics, const SparkplugPayload &payload, bool birth,
+                           const QDateTime &wallNow);
+    void setFleetValue(FleetEntity &entity, const QString &role, const QString &metricName, const QVariant &value,
+                       const QDateTime &at);
+    QJsonObject fleetContent(const FleetEntity &entity) const;
+    QJsonObject fleetBody(const FleetEntity &entity) const;
+    QJsonObject fleetSnapshotItem(const FleetEntity &entity) const;
     void setOriginStale(const QString &originPath, bool includeDevices, const QString &reason,
                         const QDateTime &wallNow);
     void setStale(Endpoint &endpoint, const QString &reason, const QDateTime &wallNow);
@@ -112,6 +133,8 @@ private:
     QList<Endpoint> m_endpoints;
     QHash<QString, qsizetype> m_endpointIndex; // endpointId -> index
     QHash<QString, QList<qsizetype>> m_byMetric; // "originPath\x1fmetric" -> endpoints
+    QList<FleetEntity> m_fleet; // machines, then drones, in the configuration's order
+    QHash<QString, QList<std::pair<qsizetype, QString>>> m_fleetByMetric; // "originPath\x1fmetric" -> (entity, role)
     QHash<QString, SparkplugEdgeNode> m_nodes; // "group/edge"
     QHash<QString, qint64> m_rebirthAskedMs; // "group/edge" -> source time
     QHash<QString, bool> m_lost; // origin path -> its lost condition

@@ -12,8 +12,10 @@
 // it finds there becomes the console's plant: the broker, the host
 // application's identity, and which edge nodes, devices and metrics form
 // which tiles, devices and endpoints, with their alarm conditions and
-// interlocks. GatewayConfigFile reads it from the gateway's configuration
-// file and validates it; docs/gateway.md is the reference.
+// interlocks, and which origins are the machines and drones of the
+// console's `machines` and `drones` channels. GatewayConfigFile reads it from
+// the gateway's configuration file and validates it; docs/gateway.md is the
+// reference.
 struct SparkplugSourceConfig
 {
     struct Broker
@@ -100,12 +102,48 @@ struct SparkplugSourceConfig
         QJsonValue value;
     };
 
+    // A status metric's values and the console's words they stand for, e.g.
+    // {"0","idle"}, {"RUN","running"}. A metric's value is matched by its
+    // text: a whole number as its digits, a bool as true/false, a string as
+    // it is. Empty: the metric is a string that carries the console's words.
+    using StatusMap = QList<std::pair<QString, QString>>;
+
+    // A machine of the console's `machines` channel, made of one origin's
+    // metrics. Empty metric names are not configured.
+    struct Machine
+    {
+        QString machineId;
+        QString name; // empty: the machine id
+        QString line;
+        Origin origin;
+        QString statusMetric;
+        StatusMap statusMap; // to running, idle, down, maintenance
+        QString utilizationMetric; // empty: 100 while running, 0 otherwise
+        QString producedMetric; // empty: 0
+    };
+
+    // A drone of the console's `drones` channel (drone_update kind status).
+    struct Drone
+    {
+        QString serial;
+        Origin origin;
+        QString stateMetric;
+        StatusMap stateMap; // to idle, flying, charging, maintenance, offline, error
+        QString batteryMetric;
+        QString latitudeMetric; // both or neither; neither: location 0, 0
+        QString longitudeMetric;
+        QString altitudeMetric; // empty: 0
+        QString speedMetric; // empty: 0
+    };
+
     Broker broker;
     QString hostId = QStringLiteral("watchfloor"); // the Sparkplug host application id (STATE topic)
     QStringList groups; // the Sparkplug groups subscribed to; at least one
     QList<Tile> tiles;
     QList<AlarmCondition> alarms;
     QList<Interlock> interlocks;
+    QList<Machine> machines;
+    QList<Drone> drones;
     // Severity of the "device lost" alarm raised for each origin whose
     // death certificate arrives or whose broker link is lost.
     QString deviceLostSeverity = QStringLiteral("high");

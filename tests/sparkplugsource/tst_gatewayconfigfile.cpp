@@ -48,6 +48,7 @@ private Q_SLOTS:
     void defaults();
     void rejects_data();
     void rejects();
+    void machinesAndDrones();
     void reportsEveryErrorInLineOrder();
     void missingFile();
     void filesRelativeToTheConfigFolder();
@@ -182,6 +183,14 @@ void TestGatewayConfigFile::shippedExampleReadsCleanly()
     QCOMPARE(interlock.op, Config::Op::Equal);
     QCOMPARE(interlock.value, QJsonValue(true));
     QVERIFY(!interlock.description.isEmpty());
+
+    // scripts/gateway-demo-plant.js feeds the machine's metrics.
+    QCOMPARE(source.machines.size(), 1);
+    QCOMPARE(source.machines.at(0).machineId, QStringLiteral("Press1"));
+    QCOMPARE(source.machines.at(0).origin,
+             (Config::Origin {QStringLiteral("Plant1"), QStringLiteral("Edge1"), QStringLiteral("Press1")}));
+    QCOMPARE(source.machines.at(0).statusMap.size(), 4);
+    QVERIFY(source.drones.isEmpty());
 }
 
 void TestGatewayConfigFile::defaults()
@@ -233,7 +242,7 @@ void TestGatewayConfigFile::rejects_data()
     row("unknown section", kBase + "[tank X]\n",
         at(next,
            u"[tank X] unknown section (expected [gateway], [tokens], [broker], [sparkplug], [tile <id>], "
-           "[device <id>], [endpoint <id>], [alarm <id>] or [interlock <id>])"_qs));
+           "[device <id>], [endpoint <id>], [alarm <id>], [interlock <id>], [machine <id>] or [drone <id>])"_qs));
     row("unknown key", kBase + "[tile X]\ncolour = red\n",
         at(next + 1, u"[tile X] colour: unknown key (expected one of name)"_qs));
     row("key twice", kBase + "[tile X]\nname = a\nname = b\n",
@@ -440,6 +449,87 @@ void TestGatewayConfigFile::rejects_data()
         at(next + 2, u"[interlock i] requires: \"abc\" is not a number (T.N is a number)"_qs));
     row("description missing", kBase + "[interlock i]\ntarget = T.B\nrequires = T.N >= 1\n",
         at(next, u"[interlock i] description: required"_qs));
+
+    // [machine] and [drone]: a valid machine M, then the mistake.
+    const QByteArray machine = "[machine M]\nline = L\norigin = G/E/P\nstatus-metric = S\n"; // 4 lines
+    const QByteArray drone = "[drone D1]\norigin = G/E/D1\nstate-metric = S\nbattery-metric = B\n"; // 4 lines
+    row("machine unknown key", kBase + machine + "colour = red\n",
+        at(next + 4,
+           u"[machine M] colour: unknown key (expected one of name, line, origin, status-metric, status-map, "
+           "utilization-metric, produced-metric)"_qs));
+    row("machine line missing", kBase + "[machine M]\norigin = G/E/P\nstatus-metric = S\n",
+        at(next, u"[machine M] line: required"_qs));
+    row("machine status-metric missing", kBase + "[machine M]\nline = L\norigin = G/E/P\n",
+        at(next, u"[machine M] status-metric: required"_qs));
+    row("machine origin missing", kBase + "[machine M]\nline = L\nstatus-metric = S\n",
+        at(next, u"[machine M] origin: required"_qs));
+    row("machine id", kBase + "[machine M 1]\n",
+        at(next, u"[machine M 1] \"M 1\" is not a machine id: use only letters, digits, \".\", \"_\" and \"-\""_qs));
+    row("machine twice", kBase + machine + "[machine M]\n",
+        at(next + 4, u"[machine M] given twice (first on line 16)"_qs));
+    row("machine origin group not listed", kBase + "[machine M]\nline = L\norigin = H/E/P\nstatus-metric = S\n",
+        at(next + 2, u"[machine M] origin: the group H is not in [sparkplug] groups"_qs));
+    row("status-map word", kBase + machine + "status-map = 0:idle, 1:busy\n",
+        at(next + 4, u"[machine M] status-map: \"busy\" is not running, idle, down or maintenance"_qs));
+    row("status-map item", kBase + machine + "status-map = 0:idle, running\n",
+        at(next + 4, u"[machine M] status-map: \"running\" is not <value>:<word>, e.g. 0:running"_qs));
+    row("status-map value twice", kBase + machine + "status-map = 0:idle, 0:running\n",
+        at(next + 4, u"[machine M] status-map: the value \"0\" is mapped twice"_qs));
+    row("machine metric of an endpoint", kBase + "[machine M]\nline = L\norigin = G/E/D\nstatus-metric = B\n",
+        at(next + 3, u"[machine M] status-metric: B of G/E/D is already [endpoint T.B] (line 11)"_qs));
+    row("one metric twice in a machine", kBase + machine + "utilization-metric = S\n",
+        at(next + 4, u"[machine M] utilization-metric: S of G/E/P is already [machine M] status-metric (line 19)"_qs));
+    row("drone metric of a machine",
+        kBase + machine + "[drone D]\norigin = G/E/P\nstate-metric = X\nbattery-metric = S\n",
+        at(next + 7, u"[drone D] battery-metric: S of G/E/P is already [machine M] status-metric (line 19)"_qs));
+    row("drone battery missing", kBase + "[drone D]\norigin = G/E/D1\nstate-metric = S\n",
+        at(next, u"[drone D] battery-metric: required"_qs));
+    row("drone state-map word", kBase + drone + "state-map = 0:idle, 1:hovering\n",
+        at(next + 4,
+           u"[drone D1] state-map: \"hovering\" is not idle, flying, charging, maintenance, offline or error"_qs));
+    row("drone latitude without longitude", kBase + drone + "latitude-metric = Lat\n",
+        at(next + 4, u"[drone D1] latitude-metric: needs longitude-metric as well"_qs));
+    row("drone empty metric", kBase + drone + "speed-metric =\n",
+        at(next + 4, u"[drone D1] speed-metric: must not be empty (leave the key out instead)"_qs));
+    row("drone unknown key", kBase + drone + "heading-metric = H\n",
+        at(next + 4,
+           u"[drone D1] heading-metric: unknown key (expected one of origin, state-metric, state-map, battery-metric, "
+           "latitude-metric, longitude-metric, altitude-metric, speed-metric)"_qs));
+}
+
+void TestGatewayConfigFile::machinesAndDrones()
+{
+    QStringList errors;
+    const auto config = read(kBase
+                                 + "[machine M1]\nname = Press 1\nline = Line A\norigin = G/E/P1\n"
+                                   "status-metric = State\nstatus-map = 0:idle, 1:running, RUN : running, 3:down\n"
+                                   "utilization-metric = Load\nproduced-metric = Parts\n"
+                                   "[drone WF-D1]\norigin = G/E\nstate-metric = Drone/State\n"
+                                   "battery-metric = Drone/Battery\nlatitude-metric = Drone/Lat\n"
+                                   "longitude-metric = Drone/Lon\n",
+                             &errors);
+    QCOMPARE(errors, QStringList());
+    QVERIFY(config);
+    const Config &source = config->source();
+    QCOMPARE(source.machines.size(), 1);
+    const Config::Machine &m = source.machines.first();
+    QCOMPARE(m.machineId, QStringLiteral("M1"));
+    QCOMPARE(m.name, QStringLiteral("Press 1"));
+    QCOMPARE(m.line, QStringLiteral("Line A"));
+    QCOMPARE(m.origin, (Config::Origin {QStringLiteral("G"), QStringLiteral("E"), QStringLiteral("P1")}));
+    QCOMPARE(m.statusMetric, QStringLiteral("State"));
+    QCOMPARE(m.statusMap.size(), 4);
+    QCOMPARE(m.statusMap.at(2), (std::pair<QString, QString>(QStringLiteral("RUN"), QStringLiteral("running"))));
+    QCOMPARE(m.utilizationMetric, QStringLiteral("Load"));
+    QCOMPARE(m.producedMetric, QStringLiteral("Parts"));
+    QCOMPARE(source.drones.size(), 1);
+    const Config::Drone &d = source.drones.first();
+    QCOMPARE(d.serial, QStringLiteral("WF-D1"));
+    QCOMPARE(d.origin, (Config::Origin {QStringLiteral("G"), QStringLiteral("E"), {}}));
+    QVERIFY(d.stateMap.isEmpty());
+    QCOMPARE(d.batteryMetric, QStringLiteral("Drone/Battery"));
+    QCOMPARE(d.longitudeMetric, QStringLiteral("Drone/Lon"));
+    QVERIFY(d.altitudeMetric.isEmpty());
 }
 
 void TestGatewayConfigFile::rejects()

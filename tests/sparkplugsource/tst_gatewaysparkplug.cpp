@@ -32,6 +32,7 @@ private Q_SLOTS:
     void aKilledEdgeNodeIsStaleWithinOneSecondAndLost();
     void aSequenceGapAsksForARebirth();
     void aRestartedBrokerIsStaleThenFreshAgain();
+    void aMachineIsServedAndStaleWhenItsEdgeNodeIsKilled();
 
 private:
     void startGateway();
@@ -98,6 +99,15 @@ condition = hi
 limit = 90
 deadband = 1
 severity = high
+
+[machine PR-1]
+name = Press 1
+line = Line A
+origin = Plant1/Edge1/Press1
+status-metric = State
+status-map = 0:idle, 1:running, 2:down, 3:maintenance
+utilization-metric = Load
+produced-metric = Parts
 )")
         .arg(brokerPort)
         .toUtf8();
@@ -128,7 +138,11 @@ void TestGatewaySparkplug::init()
     options.aliases = true;
     options.devices = {{QStringLiteral("Tank1"),
                         {{QStringLiteral("Level"), QStringLiteral("Double"), QStringLiteral("50")},
-                         {QStringLiteral("Heater/Setpoint"), QStringLiteral("Float"), QStringLiteral("40")}}}};
+                         {QStringLiteral("Heater/Setpoint"), QStringLiteral("Float"), QStringLiteral("40")}}},
+                       {QStringLiteral("Press1"),
+                        {{QStringLiteral("State"), QStringLiteral("Int32"), QStringLiteral("1")},
+                         {QStringLiteral("Load"), QStringLiteral("Double"), QStringLiteral("64.5")},
+                         {QStringLiteral("Parts"), QStringLiteral("UInt64"), QStringLiteral("1200")}}}};
     QVERIFY2(m_edge->start(options), qPrintable(m_edge->errorString()));
 }
 
@@ -375,6 +389,59 @@ void TestGatewaySparkplug::aRestartedBrokerIsStaleThenFreshAgain()
     // The gateway and the node reconnect by themselves; the node is born again.
     const QJsonObject fresh = telemetry(*a, QStringLiteral("Tank1.Level"), isFresh, from, 20000);
     QVERIFY2(!fresh.isEmpty(), "the level did not come back after the broker restarted");
+}
+
+void TestGatewaySparkplug::aMachineIsServedAndStaleWhenItsEdgeNodeIsKilled()
+{
+    auto a = console(QStringLiteral("operator-a"), QStringLiteral("alice"));
+    QVERIFY(a);
+    // The machine from the Press1 device's birth, as an event or a snapshot item.
+    const auto machine = [&a](const std::function<bool(const QJsonObject &)> &match, qsizetype from, int timeoutMs) {
+        QJsonObject found;
+        a->waitFor(
+            [&](const QJsonObject &m) {
+                const QString type = m.value(u"type").toString();
+                if (type == u"machine_status_update" && m.value(u"machineId").toString() == u"PR-1" && match(m)) {
+                    found = m;
+                    return true;
+                }
+                if (type != u"snapshot" || m.value(u"channel").toString() != u"machines")
+                    return false;
+                for (const QJsonValue &item : m.value(u"items").toArray()) {
+                    if (item.toObject().value(u"machineId").toString() == u"PR-1" && match(item.toObject())) {
+                        found = item.toObject();
+                        return true;
+                    }
+                }
+                return false;
+            },
+            timeoutMs, from);
+        return found;
+    };
+    const QJsonObject running = machine([](const QJsonObject &m) { return !m.contains(u"quality"); }, 0, 5000);
+    QVERIFY2(!running.isEmpty(), "the machine never arrived fresh");
+    QCOMPARE(running.value(u"status").toString(), QStringLiteral("running"));
+    QCOMPARE(running.value(u"utilization").toDouble(), 64.5);
+    QCOMPARE(running.value(u"producedCount").toInteger(), 1200);
+    QCOMPARE(running.value(u"line").toString(), QStringLiteral("Line A"));
+    // A change on the wire: down.
+    qsizetype from = a->messages.size();
+    QVERIFY(m_edge->send(QStringLiteral("data"),
+                         {{QLatin1StringView("device"), QStringLiteral("Press1")},
+                          {QLatin1StringView("metrics"), QJsonObject {{QLatin1StringView("State"), 2}}}}));
+    QVERIFY(
+        !machine([](const QJsonObject &m) { return m.value(u"status").toString() == u"down"; }, from, 3000).isEmpty());
+    // Killed: the last state, stale, at once.
+    from = a->messages.size();
+    QElapsedTimer clock;
+    clock.start();
+    m_edge->kill();
+    const QJsonObject stale
+        = machine([](const QJsonObject &m) { return m.value(u"quality").toString() == u"stale"; }, from, 3000);
+    QVERIFY2(!stale.isEmpty(), "the machine never turned stale");
+    QVERIFY2(clock.elapsed() < 1000, qPrintable(QStringLiteral("stale after %1 ms").arg(clock.elapsed())));
+    QCOMPARE(stale.value(u"status").toString(), QStringLiteral("down"));
+    QVERIFY(stale.value(u"qualityReason").toString().contains(u"death certificate"));
 }
 
 QTEST_GUILESS_MAIN(TestGatewaySparkplug)

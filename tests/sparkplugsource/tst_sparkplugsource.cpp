@@ -1,3 +1,4 @@
+#include "protocol/decoder.h"
 #include "sparkplugpayload.h"
 #include "sparkplugsource.h"
 #include "sparkplugtopic.h"
@@ -29,6 +30,11 @@ private Q_SLOTS:
     void alarmConditionsKeepDelaysAndDeadband();
     void telemetryByExceptionAndRefreshed();
     void tilesSnapshotDescribesTheConfiguredPlant();
+    void machinesAndDronesAreNotServedBeforeTheirStatus();
+    void machineAndDroneEventsDecodeInTheConsole();
+    void statusMapsAndTheFiveSecondCadence();
+    void unknownStatusWordsAreStaleNotGuessed();
+    void fleetTurnsStaleOnDeathGapAndBrokerLoss();
 
 private:
     struct Sent
@@ -47,6 +53,10 @@ private:
     QJsonObject telemetryNow(const QString &endpointId) const;
     bool conditionActive(const QString &id) const;
     QList<Sent> sentTo(const QString &topic) const;
+    void fleetBirths();
+    QJsonObject lastOn(const PlantEvents &events, const QString &channel, const QString &key) const;
+    void checkDecodes(const QJsonObject &body);
+    void checkSnapshotDecodes(const QString &channel);
 
     SparkplugSourceConfig m_config;
     std::unique_ptr<SparkplugSource> m_source;
@@ -125,6 +135,28 @@ void TestSparkplugSource::init()
     high.deadband = 2.0;
     high.onDelayMs = 1000;
     m_config.alarms = {high};
+    Config::Machine press;
+    press.machineId = QStringLiteral("PR-1");
+    press.name = QStringLiteral("Press 1");
+    press.line = QStringLiteral("Line A");
+    press.origin = {QStringLiteral("Plant1"), QStringLiteral("Edge1"), QStringLiteral("Press1")};
+    press.statusMetric = QStringLiteral("State");
+    press.statusMap = {{QStringLiteral("0"), QStringLiteral("idle")},
+                       {QStringLiteral("1"), QStringLiteral("running")},
+                       {QStringLiteral("2"), QStringLiteral("down")},
+                       {QStringLiteral("3"), QStringLiteral("maintenance")}};
+    press.utilizationMetric = QStringLiteral("Load");
+    press.producedMetric = QStringLiteral("Parts");
+    m_config.machines = {press};
+    Config::Drone drone;
+    drone.serial = QStringLiteral("WF-D7");
+    drone.origin = {QStringLiteral("Plant1"), QStringLiteral("Edge1"), QStringLiteral("Drone7")};
+    drone.stateMetric = QStringLiteral("State"); // a string carrying the console's words
+    drone.batteryMetric = QStringLiteral("Battery");
+    drone.latitudeMetric = QStringLiteral("Lat");
+    drone.longitudeMetric = QStringLiteral("Lon");
+    drone.speedMetric = QStringLiteral("Speed");
+    m_config.drones = {drone};
     m_config.interlocks = {{QStringLiteral("IL1"), QStringLiteral("Heater setpoint needs the pump running"),
                             QStringLiteral("T1.setpoint"), QStringLiteral("T1.running"), Config::Op::Equal, true}};
     m_sent.clear();
@@ -570,6 +602,248 @@ void TestSparkplugSource::tilesSnapshotDescribesTheConfiguredPlant()
     const QJsonArray interlocks = tile.value(u"interlocks").toArray();
     QCOMPARE(interlocks.size(), 1);
     QCOMPARE(interlocks.first().toObject().value(u"target").toString(), QStringLiteral("T1.setpoint"));
+}
+
+void TestSparkplugSource::fleetBirths()
+{
+    SparkplugPayload press;
+    press.setSeq(++m_seq);
+    press.setTimestamp(quint64(m_wall.addMSecs(m_ms).toMSecsSinceEpoch()));
+    press.setMetrics({metric(QStringLiteral("State"), SparkplugDataType::Int32, qint64(1), 20),
+                      metric(QStringLiteral("Load"), SparkplugDataType::Double, 72.5, 21),
+                      metric(QStringLiteral("Parts"), SparkplugDataType::UInt64, quint64(1200), 22)});
+    feed(SparkplugTopic::MessageType::DBirth, QStringLiteral("Press1"), press);
+    SparkplugPayload drone;
+    drone.setSeq(++m_seq);
+    drone.setTimestamp(quint64(m_wall.addMSecs(m_ms).toMSecsSinceEpoch()));
+    drone.setMetrics({metric(QStringLiteral("State"), SparkplugDataType::String, QStringLiteral("flying"), 30),
+                      metric(QStringLiteral("Battery"), SparkplugDataType::Float, 80.5f, 31),
+                      metric(QStringLiteral("Lat"), SparkplugDataType::Double, 48.13935, 32),
+                      metric(QStringLiteral("Lon"), SparkplugDataType::Double, 11.56919, 33),
+                      metric(QStringLiteral("Speed"), SparkplugDataType::Double, 9.0, 34)});
+    feed(SparkplugTopic::MessageType::DBirth, QStringLiteral("Drone7"), drone);
+}
+
+QJsonObject TestSparkplugSource::lastOn(const PlantEvents &events, const QString &channel, const QString &key) const
+{
+    QJsonObject last;
+    for (const PlantEvent &event : events) {
+        if (event.channel == channel && event.key == key)
+            last = event.body;
+    }
+    return last;
+}
+
+// What the console's decoder makes of an event: no error, one message.
+void TestSparkplugSource::checkDecodes(const QJsonObject &event)
+{
+    QVERIFY(!event.isEmpty());
+    QJsonObject body = event;
+    body.insert(QLatin1StringView("seq"), 1);
+    body.insert(QLatin1StringView("ts"), double(m_wall.toMSecsSinceEpoch()));
+    const QByteArray json = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    const Protocol::DecodedFrame frame = Protocol::decodeFrame(json);
+    QVERIFY2(frame.errors.isEmpty(), qPrintable(frame.errors.value(0).toString() + u' ' + QString::fromUtf8(json)));
+    QCOMPARE(frame.messages.size(), 1);
+}
+
+void TestSparkplugSource::checkSnapshotDecodes(const QString &channel)
+{
+    const QJsonArray items = m_source->snapshot(channel, {});
+    QVERIFY(!items.isEmpty());
+    checkDecodes({{QLatin1StringView("type"), QStringLiteral("snapshot")},
+                  {QLatin1StringView("channel"), channel},
+                  {QLatin1StringView("items"), items}});
+}
+
+void TestSparkplugSource::machinesAndDronesAreNotServedBeforeTheirStatus()
+{
+    births();
+    // A birth without the status metric: the press is not served yet.
+    SparkplugPayload press;
+    press.setSeq(++m_seq);
+    press.setMetrics({metric(QStringLiteral("Load"), SparkplugDataType::Double, 10.0)});
+    feed(SparkplugTopic::MessageType::DBirth, QStringLiteral("Press1"), press);
+    for (const qint64 ms : {50, 6000, 12000}) {
+        for (const PlantEvent &event : step(ms))
+            QVERIFY(event.channel != u"machines" && event.channel != u"drones");
+    }
+    QVERIFY(m_source->snapshot(QStringLiteral("machines"), {}).isEmpty());
+    QVERIFY(m_source->snapshot(QStringLiteral("drones"), {}).isEmpty());
+    feed(SparkplugTopic::MessageType::DData, QStringLiteral("Press1"),
+         data({metric(QStringLiteral("State"), SparkplugDataType::Int32, qint64(0))}));
+    const QJsonObject idle = lastOn(step(12050), QStringLiteral("machines"), QStringLiteral("PR-1"));
+    QCOMPARE(idle.value(u"status").toString(), QStringLiteral("idle"));
+    // Served, but Parts was not in the birth: stale until it is reported.
+    QCOMPARE(idle.value(u"quality").toString(), QStringLiteral("stale"));
+    QCOMPARE(idle.value(u"qualityReason").toString(), QStringLiteral("the birth certificate does not carry Parts"));
+    checkDecodes(idle);
+}
+
+void TestSparkplugSource::machineAndDroneEventsDecodeInTheConsole()
+{
+    births();
+    fleetBirths();
+    const PlantEvents events = step(50);
+    const QJsonObject machine = lastOn(events, QStringLiteral("machines"), QStringLiteral("PR-1"));
+    QCOMPARE(machine.value(u"type").toString(), QStringLiteral("machine_status_update"));
+    QCOMPARE(machine.value(u"machineId").toString(), QStringLiteral("PR-1"));
+    QCOMPARE(machine.value(u"name").toString(), QStringLiteral("Press 1"));
+    QCOMPARE(machine.value(u"line").toString(), QStringLiteral("Line A"));
+    QCOMPARE(machine.value(u"status").toString(), QStringLiteral("running"));
+    QCOMPARE(machine.value(u"utilization").toDouble(), 72.5);
+    QCOMPARE(machine.value(u"producedCount").toInteger(), 1200);
+    QCOMPARE(machine.value(u"timestamp").toString(), m_wall.toString(Qt::ISODateWithMs));
+    QVERIFY(!machine.contains(u"quality"));
+    checkDecodes(machine);
+    const QJsonObject drone = lastOn(events, QStringLiteral("drones"), QStringLiteral("WF-D7"));
+    QCOMPARE(drone.value(u"type").toString(), QStringLiteral("drone_update"));
+    QCOMPARE(drone.value(u"kind").toString(), QStringLiteral("status"));
+    QCOMPARE(drone.value(u"serial").toString(), QStringLiteral("WF-D7"));
+    const QJsonObject data = drone.value(u"data").toObject();
+    QCOMPARE(data.value(u"state").toString(), QStringLiteral("flying"));
+    QCOMPARE(data.value(u"battery").toDouble(), 80.5);
+    QCOMPARE(data.value(u"location").toObject().value(u"lat").toDouble(), 48.13935);
+    QCOMPARE(data.value(u"location").toObject().value(u"alt").toDouble(), 0.0); // not configured
+    QCOMPARE(data.value(u"speed").toDouble(), 9.0);
+    QVERIFY(!drone.contains(u"quality"));
+    checkDecodes(drone);
+    checkSnapshotDecodes(QStringLiteral("machines"));
+    checkSnapshotDecodes(QStringLiteral("drones"));
+    const QJsonArray machines = m_source->snapshot(QStringLiteral("machines"), {QStringLiteral("PR-1")});
+    QCOMPARE(machines.size(), 1);
+    QCOMPARE(machines.first().toObject().value(u"status").toString(), QStringLiteral("running"));
+    QVERIFY(m_source->snapshot(QStringLiteral("machines"), {QStringLiteral("other")}).isEmpty());
+    QCOMPARE(m_source->snapshot(QStringLiteral("drones"), {}).first().toObject().value(u"serial").toString(),
+             QStringLiteral("WF-D7"));
+}
+
+void TestSparkplugSource::statusMapsAndTheFiveSecondCadence()
+{
+    births();
+    fleetBirths();
+    step(50);
+    // A change is published at the next advance(), by alias as edges send it.
+    feed(SparkplugTopic::MessageType::DData, QStringLiteral("Press1"),
+         data({byAlias(20, SparkplugDataType::Int32, qint64(3))}));
+    PlantEvents events = step(100);
+    QCOMPARE(lastOn(events, QStringLiteral("machines"), QStringLiteral("PR-1")).value(u"status").toString(),
+             QStringLiteral("maintenance"));
+    QVERIFY(lastOn(events, QStringLiteral("drones"), QStringLiteral("WF-D7")).isEmpty()); // unchanged
+    feed(SparkplugTopic::MessageType::DData, QStringLiteral("Drone7"),
+         data({byAlias(30, SparkplugDataType::String, QStringLiteral("charging"))}));
+    events = step(200);
+    QCOMPARE(lastOn(events, QStringLiteral("drones"), QStringLiteral("WF-D7"))
+                 .value(u"data")
+                 .toObject()
+                 .value(u"state")
+                 .toString(),
+             QStringLiteral("charging"));
+    // Quiet: repeated every 5 s of source time, with a new timestamp.
+    QVERIFY(lastOn(step(5000), QStringLiteral("machines"), QStringLiteral("PR-1")).isEmpty());
+    events = step(5100);
+    const QJsonObject repeated = lastOn(events, QStringLiteral("machines"), QStringLiteral("PR-1"));
+    QCOMPARE(repeated.value(u"status").toString(), QStringLiteral("maintenance"));
+    QCOMPARE(repeated.value(u"timestamp").toString(), m_wall.addMSecs(5100).toString(Qt::ISODateWithMs));
+    QVERIFY(lastOn(events, QStringLiteral("drones"), QStringLiteral("WF-D7")).isEmpty()); // its own beat
+    QVERIFY(!lastOn(step(5200), QStringLiteral("drones"), QStringLiteral("WF-D7")).isEmpty());
+    // A bool status maps by true/false; a whole Double by its digits.
+    feed(SparkplugTopic::MessageType::DData, QStringLiteral("Press1"),
+         data({byAlias(20, SparkplugDataType::Double, 2.0)}));
+    QCOMPARE(lastOn(step(5300), QStringLiteral("machines"), QStringLiteral("PR-1")).value(u"status").toString(),
+             QStringLiteral("down"));
+}
+
+void TestSparkplugSource::unknownStatusWordsAreStaleNotGuessed()
+{
+    births();
+    fleetBirths();
+    step(50);
+    feed(SparkplugTopic::MessageType::DData, QStringLiteral("Press1"),
+         data({byAlias(20, SparkplugDataType::Int32, qint64(7))}));
+    feed(SparkplugTopic::MessageType::DData, QStringLiteral("Drone7"),
+         data({byAlias(30, SparkplugDataType::String, QStringLiteral("hovering"))}));
+    PlantEvents events = step(100);
+    const QJsonObject machine = lastOn(events, QStringLiteral("machines"), QStringLiteral("PR-1"));
+    QCOMPARE(machine.value(u"status").toString(), QStringLiteral("running")); // the last known, not a guess
+    QCOMPARE(machine.value(u"quality").toString(), QStringLiteral("stale"));
+    QCOMPARE(machine.value(u"qualityReason").toString(),
+             QStringLiteral("State reports \"7\", which the status-map does not map"));
+    checkDecodes(machine);
+    const QJsonObject drone = lastOn(events, QStringLiteral("drones"), QStringLiteral("WF-D7"));
+    QCOMPARE(drone.value(u"data").toObject().value(u"state").toString(), QStringLiteral("flying"));
+    QCOMPARE(drone.value(u"quality").toString(), QStringLiteral("stale"));
+    QCOMPARE(drone.value(u"qualityReason").toString(),
+             QStringLiteral("State reports \"hovering\", which is not idle, flying, charging, maintenance, offline, "
+                            "error"));
+    checkDecodes(drone);
+    checkSnapshotDecodes(QStringLiteral("drones"));
+    QCOMPARE(m_source->snapshot(QStringLiteral("drones"), {}).first().toObject().value(u"quality").toString(),
+             QStringLiteral("stale"));
+    // A known word again: fresh.
+    feed(SparkplugTopic::MessageType::DData, QStringLiteral("Press1"),
+         data({byAlias(20, SparkplugDataType::Int32, qint64(0))}));
+    const QJsonObject idle = lastOn(step(150), QStringLiteral("machines"), QStringLiteral("PR-1"));
+    QCOMPARE(idle.value(u"status").toString(), QStringLiteral("idle"));
+    QVERIFY(!idle.contains(u"quality"));
+    // A battery far beyond 0-100 is stale, one a little beyond is brought to the bound.
+    feed(SparkplugTopic::MessageType::DData, QStringLiteral("Drone7"),
+         data({byAlias(30, SparkplugDataType::String, QStringLiteral("idle")),
+               byAlias(31, SparkplugDataType::Float, 100.4f)}));
+    const QJsonObject full = lastOn(step(200), QStringLiteral("drones"), QStringLiteral("WF-D7"));
+    QCOMPARE(full.value(u"data").toObject().value(u"battery").toDouble(), 100.0);
+    QVERIFY(!full.contains(u"quality"));
+}
+
+void TestSparkplugSource::fleetTurnsStaleOnDeathGapAndBrokerLoss()
+{
+    births();
+    fleetBirths();
+    step(50);
+    // Device death: only that device's entity.
+    SparkplugPayload ddeath;
+    ddeath.setSeq(++m_seq);
+    feed(SparkplugTopic::MessageType::DDeath, QStringLiteral("Press1"), ddeath);
+    PlantEvents events = step(100);
+    QJsonObject machine = lastOn(events, QStringLiteral("machines"), QStringLiteral("PR-1"));
+    QCOMPARE(machine.value(u"quality").toString(), QStringLiteral("stale"));
+    QCOMPARE(machine.value(u"qualityReason").toString(),
+             QStringLiteral("device Plant1/Edge1/Press1 offline (death certificate)"));
+    QCOMPARE(machine.value(u"status").toString(), QStringLiteral("running"));
+    QCOMPARE(machine.value(u"timestamp").toString(), m_wall.toString(Qt::ISODateWithMs)); // the last report's
+    checkDecodes(machine);
+    QVERIFY(lastOn(events, QStringLiteral("drones"), QStringLiteral("WF-D7")).isEmpty());
+    // Stale ones keep their 5 s beat.
+    QVERIFY(!lastOn(step(5100), QStringLiteral("machines"), QStringLiteral("PR-1")).isEmpty());
+    // Node death: everything of the node, at the next advance().
+    SparkplugPayload ndeath;
+    ndeath.setMetrics({metric(QStringLiteral("bdSeq"), SparkplugDataType::Int64, qint64(3))});
+    feed(SparkplugTopic::MessageType::NDeath, {}, ndeath);
+    const QJsonObject drone = lastOn(step(5150), QStringLiteral("drones"), QStringLiteral("WF-D7"));
+    QCOMPARE(drone.value(u"quality").toString(), QStringLiteral("stale"));
+    QCOMPARE(drone.value(u"qualityReason").toString(),
+             QStringLiteral("edge node Plant1/Edge1 offline (death certificate)"));
+    checkDecodes(drone);
+    // Born again: fresh; then a sequence gap and a broker loss.
+    births();
+    fleetBirths();
+    events = step(5200);
+    QVERIFY(!lastOn(events, QStringLiteral("drones"), QStringLiteral("WF-D7")).contains(u"quality"));
+    QVERIFY(!lastOn(events, QStringLiteral("machines"), QStringLiteral("PR-1")).contains(u"quality"));
+    m_seq += 5;
+    feed(SparkplugTopic::MessageType::DData, QStringLiteral("Drone7"),
+         data({byAlias(31, SparkplugDataType::Float, 70.0f)}));
+    QCOMPARE(lastOn(step(5250), QStringLiteral("drones"), QStringLiteral("WF-D7")).value(u"qualityReason").toString(),
+             QStringLiteral("sequence gap from edge node Plant1/Edge1: rebirth requested"));
+    births();
+    fleetBirths();
+    step(5300);
+    m_source->linkDown(QStringLiteral("keep-alive timeout"), m_wall.addMSecs(5300));
+    events = step(5350);
+    QCOMPARE(lastOn(events, QStringLiteral("machines"), QStringLiteral("PR-1")).value(u"qualityReason").toString(),
+             QStringLiteral("broker link lost: keep-alive timeout"));
+    QCOMPARE(lastOn(events, QStringLiteral("drones"), QStringLiteral("WF-D7")).value(u"quality").toString(),
+             QStringLiteral("stale"));
 }
 
 QTEST_GUILESS_MAIN(TestSparkplugSource)
