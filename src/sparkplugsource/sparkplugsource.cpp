@@ -677,14 +677,14 @@ QJsonObject SparkplugSource::fleetBody(const FleetEntity &entity) const
         {QLatin1StringView("kind"), QStringLiteral("status")},
         {QLatin1StringView("timestamp"), wireTimestampOrNull(entity.timestamp)},
     };
+    // A drone's quality travels inside `data`, beside its status fields
+    // (docs/protocol.md, "Quality"); a snapshot item has it at the top.
     QJsonObject data;
-    for (const char *field : {"state", "battery", "location", "speed"})
-        data.insert(QLatin1StringView(field), content.value(QLatin1StringView(field)));
-    body.insert(QLatin1StringView("data"), data);
-    for (const char *field : {"quality", "qualityReason"}) {
+    for (const char *field : {"state", "battery", "location", "speed", "quality", "qualityReason"}) {
         if (content.contains(QLatin1StringView(field)))
-            body.insert(QLatin1StringView(field), content.value(QLatin1StringView(field)));
+            data.insert(QLatin1StringView(field), content.value(QLatin1StringView(field)));
     }
+    body.insert(QLatin1StringView("data"), data);
     return body;
 }
 

@@ -366,9 +366,14 @@ void TestGatewaySparkplug::aSequenceGapAsksForARebirth()
     QCOMPARE(rebirth.value(u"name").toString(), QStringLiteral("Node Control/Rebirth"));
     QCOMPARE(rebirth.value(u"value").toBool(), true);
     QVERIFY(!m_edge->waitFor(QStringLiteral("rebirth"), 5000).isEmpty());
-    // Stale in between, fresh after the rebirth with the node's current value.
-    QVERIFY(!telemetry(*a, QStringLiteral("Tank1.Level"), isStale, from).isEmpty());
-    QVERIFY(!telemetry(*a, QStringLiteral("Tank1.Level"), isFresh, from).isEmpty());
+    // Fresh after the rebirth, with the node's value. (Whether the stale
+    // mark in between reaches the consoles depends on the rebirth taking
+    // longer than one tick of the gateway; tst_sparkplugsource proves the
+    // mark itself.)
+    QVERIFY(!telemetry(
+                 *a, QStringLiteral("Tank1.Level"),
+                 [](const QJsonObject &m) { return isFresh(m) && m.value(u"value").toDouble() == 70.0; }, from)
+                 .isEmpty());
 }
 
 void TestGatewaySparkplug::aRestartedBrokerIsStaleThenFreshAgain()

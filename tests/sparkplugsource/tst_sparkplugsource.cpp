@@ -706,7 +706,7 @@ void TestSparkplugSource::machineAndDroneEventsDecodeInTheConsole()
     QCOMPARE(data.value(u"location").toObject().value(u"lat").toDouble(), 48.13935);
     QCOMPARE(data.value(u"location").toObject().value(u"alt").toDouble(), 0.0); // not configured
     QCOMPARE(data.value(u"speed").toDouble(), 9.0);
-    QVERIFY(!drone.contains(u"quality"));
+    QVERIFY(!data.contains(u"quality")); // a drone's quality travels inside data
     checkDecodes(drone);
     checkSnapshotDecodes(QStringLiteral("machines"));
     checkSnapshotDecodes(QStringLiteral("drones"));
@@ -772,8 +772,8 @@ void TestSparkplugSource::unknownStatusWordsAreStaleNotGuessed()
     checkDecodes(machine);
     const QJsonObject drone = lastOn(events, QStringLiteral("drones"), QStringLiteral("WF-D7"));
     QCOMPARE(drone.value(u"data").toObject().value(u"state").toString(), QStringLiteral("flying"));
-    QCOMPARE(drone.value(u"quality").toString(), QStringLiteral("stale"));
-    QCOMPARE(drone.value(u"qualityReason").toString(),
+    QCOMPARE(drone.value(u"data").toObject().value(u"quality").toString(), QStringLiteral("stale"));
+    QCOMPARE(drone.value(u"data").toObject().value(u"qualityReason").toString(),
              QStringLiteral("State reports \"hovering\", which is not idle, flying, charging, maintenance, offline, "
                             "error"));
     checkDecodes(drone);
@@ -820,20 +820,27 @@ void TestSparkplugSource::fleetTurnsStaleOnDeathGapAndBrokerLoss()
     ndeath.setMetrics({metric(QStringLiteral("bdSeq"), SparkplugDataType::Int64, qint64(3))});
     feed(SparkplugTopic::MessageType::NDeath, {}, ndeath);
     const QJsonObject drone = lastOn(step(5150), QStringLiteral("drones"), QStringLiteral("WF-D7"));
-    QCOMPARE(drone.value(u"quality").toString(), QStringLiteral("stale"));
-    QCOMPARE(drone.value(u"qualityReason").toString(),
+    QCOMPARE(drone.value(u"data").toObject().value(u"quality").toString(), QStringLiteral("stale"));
+    QCOMPARE(drone.value(u"data").toObject().value(u"qualityReason").toString(),
              QStringLiteral("edge node Plant1/Edge1 offline (death certificate)"));
     checkDecodes(drone);
     // Born again: fresh; then a sequence gap and a broker loss.
     births();
     fleetBirths();
     events = step(5200);
-    QVERIFY(!lastOn(events, QStringLiteral("drones"), QStringLiteral("WF-D7")).contains(u"quality"));
+    QVERIFY(!lastOn(events, QStringLiteral("drones"), QStringLiteral("WF-D7"))
+                 .value(u"data")
+                 .toObject()
+                 .contains(u"quality"));
     QVERIFY(!lastOn(events, QStringLiteral("machines"), QStringLiteral("PR-1")).contains(u"quality"));
     m_seq += 5;
     feed(SparkplugTopic::MessageType::DData, QStringLiteral("Drone7"),
          data({byAlias(31, SparkplugDataType::Float, 70.0f)}));
-    QCOMPARE(lastOn(step(5250), QStringLiteral("drones"), QStringLiteral("WF-D7")).value(u"qualityReason").toString(),
+    QCOMPARE(lastOn(step(5250), QStringLiteral("drones"), QStringLiteral("WF-D7"))
+                 .value(u"data")
+                 .toObject()
+                 .value(u"qualityReason")
+                 .toString(),
              QStringLiteral("sequence gap from edge node Plant1/Edge1: rebirth requested"));
     births();
     fleetBirths();
@@ -842,7 +849,11 @@ void TestSparkplugSource::fleetTurnsStaleOnDeathGapAndBrokerLoss()
     events = step(5350);
     QCOMPARE(lastOn(events, QStringLiteral("machines"), QStringLiteral("PR-1")).value(u"qualityReason").toString(),
              QStringLiteral("broker link lost: keep-alive timeout"));
-    QCOMPARE(lastOn(events, QStringLiteral("drones"), QStringLiteral("WF-D7")).value(u"quality").toString(),
+    QCOMPARE(lastOn(events, QStringLiteral("drones"), QStringLiteral("WF-D7"))
+                 .value(u"data")
+                 .toObject()
+                 .value(u"quality")
+                 .toString(),
              QStringLiteral("stale"));
 }
 
