@@ -1,8 +1,11 @@
 #include "gateway/gatewaytestclient.h"
 #include "gatewayconfigfile.h"
 #include "gatewayhost.h"
+#include "model/alarmmodel.h"
+#include "model/tilemodel.h"
 #include "sparkplughostlink.h"
 #include "sparkplugsource.h"
+#include "support/consolefixture.h"
 #include "support/mosquittobroker.h"
 #include "support/sparkplugedgepeer.h"
 
@@ -32,6 +35,7 @@ private Q_SLOTS:
     void aKilledEdgeNodeIsStaleWithinOneSecondAndLost();
     void aSequenceGapAsksForARebirth();
     void aRestartedBrokerIsStaleThenFreshAgain();
+    void theConsoleShowsThePlantCommandsItAndSeesADeadNodeStaleWithinOneSecond();
     void aMachineIsServedAndStaleWhenItsEdgeNodeIsKilled();
 
 private:
@@ -447,6 +451,45 @@ void TestGatewaySparkplug::aMachineIsServedAndStaleWhenItsEdgeNodeIsKilled()
     QVERIFY2(clock.elapsed() < 1000, qPrintable(QStringLiteral("stale after %1 ms").arg(clock.elapsed())));
     QCOMPARE(stale.value(u"status").toString(), QStringLiteral("down"));
     QVERIFY(stale.value(u"qualityReason").toString().contains(u"death certificate"));
+}
+
+void TestGatewaySparkplug::theConsoleShowsThePlantCommandsItAndSeesADeadNodeStaleWithinOneSecond()
+{
+    // The console's own session and models, not a protocol client.
+    ConsoleFixture console(m_host->url(), {QStringLiteral("operator-a"), QStringLiteral("alice")});
+    console.watch({console.session.tiles(), console.session.alarms()});
+    console.session.start();
+    TileModel *tiles = console.session.tiles();
+    const auto endpoint = [tiles](const char *id) { return tiles->indexOfEndpoint(QString::fromLatin1(id)); };
+    QTRY_COMPARE_WITH_TIMEOUT(endpoint("Tank1.Level").data(TileModel::ValueRole).toDouble(), 50.0, 10000);
+    QVERIFY(!endpoint("Tank1.Level").data(TileModel::StaleRole).toBool());
+    QCOMPARE(endpoint("Tank1.Setpoint").data(TileModel::WritableRole).toBool(), true);
+
+    // A command from the console reaches the device and its report the screen.
+    QVERIFY(!console.sendCommand(QStringLiteral("Tank1.Setpoint"), 55.5).isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(endpoint("Tank1.Setpoint").data(TileModel::ValueRole).toDouble(), 55.5, 5000);
+
+    // The node dies: every value of it is stale on the screen within 1 s,
+    // with the server's reason, and its lost alarm is in the console's list.
+    QElapsedTimer clock;
+    clock.start();
+    m_edge->kill();
+    QTRY_VERIFY_WITH_TIMEOUT(endpoint("Tank1.Level").data(TileModel::StaleRole).toBool()
+                                 && endpoint("Tank1.Setpoint").data(TileModel::StaleRole).toBool(),
+                             3000);
+    const qint64 staleAfterMs = clock.elapsed();
+    QVERIFY2(staleAfterMs < 1000, qPrintable(QStringLiteral("stale on the screen after %1 ms").arg(staleAfterMs)));
+    qInfo("killed edge node: stale in the console's model after %lld ms", staleAfterMs);
+    QVERIFY(endpoint("Tank1.Level").data(TileModel::QualityReasonRole).toString().contains(u"death certificate"));
+    AlarmModel *alarms = console.session.alarms();
+    const auto lostAlarmListed = [alarms] {
+        for (int row = 0; row < alarms->rowCount(); ++row) {
+            if (alarms->index(row, 0).data(AlarmModel::SourceIdRole).toString() == u"Plant1/Edge1")
+                return true;
+        }
+        return false;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(lostAlarmListed(), 5000);
 }
 
 QTEST_GUILESS_MAIN(TestGatewaySparkplug)
