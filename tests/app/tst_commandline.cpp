@@ -1,14 +1,20 @@
 #include "config/pinhash.h"
 #include "config/profile.h"
+#include "mqttclient.h"
 #include "simhost.h"
+#include "support/mosquittobroker.h"
 
 #include <QDir>
 #include <QFile>
 #include <QImage>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QWebSocket>
@@ -27,6 +33,8 @@ private Q_SLOTS:
     void simulatorRejectsBadOptions_data();
     void simulatorRejectsBadOptions();
     void simulatorClosesCleanlyOnSigterm();
+    void gatewayChecksItsConfiguration();
+    void gatewaySaysGoodbyeToBrokerAndConsolesOnSigterm();
     void checkBuiltInDemo();
     void checkUserProfileByName();
     void checkFailsWithExitOne();
@@ -198,6 +206,105 @@ void TestCommandLine::simulatorClosesCleanlyOnSigterm()
     QCOMPARE(sim.exitStatus(), QProcess::NormalExit);
     QCOMPARE(sim.exitCode(), 0);
     QVERIFY(sim.readAllStandardError().contains("event=shutdown reason=signal"));
+}
+
+namespace {
+
+// The example configuration with its ports replaced.
+QByteArray gatewayConfig(quint16 listenPort, quint16 brokerPort)
+{
+    QFile example(QStringLiteral(WATCHFLOOR_SOURCE_DIR "/packaging/gateway/gateway.ini"));
+    if (!example.open(QIODevice::ReadOnly))
+        return {};
+    QString text = QString::fromUtf8(example.readAll());
+    text.replace(QRegularExpression(QStringLiteral("^listen = .*$"), QRegularExpression::MultilineOption),
+                 QStringLiteral("listen = 127.0.0.1:%1").arg(listenPort));
+    text.replace(QRegularExpression(QStringLiteral("^port = 1883$"), QRegularExpression::MultilineOption),
+                 QStringLiteral("port = %1").arg(brokerPort));
+    return text.toUtf8();
+}
+
+quint16 freeLoopbackPort()
+{
+    QTcpServer probe;
+    return probe.listen(QHostAddress::LocalHost) ? probe.serverPort() : 0;
+}
+
+} // namespace
+
+void TestCommandLine::gatewayChecksItsConfiguration()
+{
+    const QString good = m_dir.filePath(QStringLiteral("gateway.ini"));
+    writeProfile(good, gatewayConfig(8765, 1883));
+    const Run ok = run(QStringLiteral(WATCHFLOOR_GATEWAY_PATH),
+                       {QStringLiteral("--config"), good, QStringLiteral("--check-config")});
+    QVERIFY2(ok.exitCode == 0, qPrintable(ok.err));
+    QVERIFY2(ok.out.contains(QStringLiteral(": valid")), qPrintable(ok.out));
+    QVERIFY2(ok.out.contains(QStringLiteral("groups Plant1")), qPrintable(ok.out));
+
+    // Two mistakes: both reported with their lines, exit 2, nothing served.
+    const QString bad = m_dir.filePath(QStringLiteral("broken.ini"));
+    writeProfile(bad,
+                 gatewayConfig(8765, 1883)
+                     .replace("[tile Tank1]", "[tile Tank1]\ncolour = red")
+                     .replace("keep-alive = 10s", "keep-alive = soon"));
+    const Run refused = run(QStringLiteral(WATCHFLOOR_GATEWAY_PATH), {QStringLiteral("--config"), bad});
+    QCOMPARE(refused.exitCode, 2);
+    const QStringList lines = refused.err.trimmed().split(u'\n');
+    QCOMPARE(lines.size(), 2);
+    for (const QString &line : lines) {
+        QVERIFY2(QRegularExpression(QStringLiteral("^watchfloor-gateway: .*broken\\.ini:[0-9]+: \\["))
+                     .match(line)
+                     .hasMatch(),
+                 qPrintable(line));
+    }
+    QVERIFY(refused.err.contains(QStringLiteral("keep-alive")));
+    QVERIFY(refused.err.contains(QStringLiteral("colour")));
+}
+
+void TestCommandLine::gatewaySaysGoodbyeToBrokerAndConsolesOnSigterm()
+{
+    MosquittoBroker broker;
+    QVERIFY2(broker.start(), qPrintable(broker.log()));
+    const quint16 port = freeLoopbackPort();
+    QVERIFY(port != 0);
+    const QString config = m_dir.filePath(QStringLiteral("serving.ini"));
+    writeProfile(config, gatewayConfig(port, broker.port()));
+    QProcess gateway;
+    gateway.start(QStringLiteral(WATCHFLOOR_GATEWAY_PATH), {QStringLiteral("--config"), config});
+    QVERIFY(gateway.waitForStarted());
+    QTRY_VERIFY(gateway.canReadLine());
+    const QString url = QString::fromUtf8(gateway.readLine()).trimmed().section(u' ', -1);
+    QCOMPARE(url, QStringLiteral("ws://127.0.0.1:%1/ws").arg(port));
+
+    // Someone watching the host's STATE: online once the gateway is connected.
+    MqttClientSettings settings;
+    settings.port = broker.port();
+    MqttClient watcher(settings);
+    QList<QByteArray> states;
+    connect(&watcher, &MqttClient::messageReceived, this,
+            [&states](const QString &, const QByteArray &payload) { states.append(payload); });
+    watcher.subscribe(QStringLiteral("spBv1.0/STATE/watchfloor"), 1);
+    QVERIFY(watcher.open());
+    QTRY_VERIFY_WITH_TIMEOUT(!states.isEmpty() && states.last().contains("\"online\":true"), 10000);
+
+    QWebSocket console;
+    int closeCode = 0;
+    connect(&console, &QWebSocket::disconnected, this, [&] { closeCode = int(console.closeCode()); });
+    console.open(QUrl(url));
+    QTRY_COMPARE(console.state(), QAbstractSocket::ConnectedState);
+
+    gateway.terminate(); // SIGTERM
+    QTRY_COMPARE(closeCode, 1001);
+    QTRY_COMPARE(gateway.state(), QProcess::NotRunning);
+    QCOMPARE(gateway.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(gateway.exitCode(), 0);
+    // It said goodbye itself, with the timestamp of its online STATE.
+    QTRY_VERIFY_WITH_TIMEOUT(states.last().contains("\"online\":false"), 5000);
+    const auto timestampOf = [](const QByteArray &state) {
+        return QJsonDocument::fromJson(state).object().value(u"timestamp").toInteger();
+    };
+    QCOMPARE(timestampOf(states.last()), timestampOf(states.at(states.size() - 2)));
 }
 
 QString TestCommandLine::userProfiles()
