@@ -384,7 +384,7 @@ void SparkplugSource::linkDown(const QString &reason, const QDateTime &wallNow)
         node.forget();
     const QString why = QStringLiteral("broker link lost: %1").arg(reason);
     for (Endpoint &endpoint : m_endpoints)
-        setStale(endpoint, why, wallNow);
+        setStale(endpoint, why);
     for (FleetEntity &entity : m_fleet)
         entity.originReason = why;
     for (const QString &id : QList<QString>(m_active)) {
@@ -502,19 +502,18 @@ void SparkplugSource::applyMetrics(const QString &path, const SparkplugEdgeNode 
         for (const qsizetype index : *targets) {
             Endpoint &endpoint = m_endpoints[index];
             if (quality.isValid() && quality.toInt() != kQualityGood) {
-                setStale(endpoint, QStringLiteral("the edge node reports quality %1").arg(quality.toInt()), wallNow);
+                setStale(endpoint, QStringLiteral("the edge node reports quality %1").arg(quality.toInt()));
                 continue;
             }
             if (metric.isNull() || !metric.isSupported()) {
                 setStale(endpoint,
                          metric.isNull() ? QStringLiteral("the edge node reports no value")
-                                         : QStringLiteral("unreadable value: %1").arg(metric.unsupportedReason()),
-                         wallNow);
+                                         : QStringLiteral("unreadable value: %1").arg(metric.unsupportedReason()));
                 continue;
             }
             const QJsonValue value = endpointValue(*endpoint.spec, metric.value());
             if (value.isUndefined()) {
-                setStale(endpoint, QStringLiteral("a value of the wrong type for this endpoint"), wallNow);
+                setStale(endpoint, QStringLiteral("a value of the wrong type for this endpoint"));
                 continue;
             }
             setValue(endpoint, value, at, wallNow);
@@ -706,7 +705,7 @@ void SparkplugSource::setOriginStale(const QString &path, bool includeDevices, c
     }
     for (Endpoint &endpoint : m_endpoints) {
         if (endpoint.originPath == path || (includeDevices && endpoint.originPath.startsWith(path + u'/')))
-            setStale(endpoint, reason, wallNow);
+            setStale(endpoint, reason);
     }
     for (const QString &id : QList<QString>(m_active)) {
         Command &command = m_commands[id];
@@ -718,9 +717,8 @@ void SparkplugSource::setOriginStale(const QString &path, bool includeDevices, c
     }
 }
 
-void SparkplugSource::setStale(Endpoint &endpoint, const QString &reason, const QDateTime &wallNow)
+void SparkplugSource::setStale(Endpoint &endpoint, const QString &reason)
 {
-    Q_UNUSED(wallNow)
     if (endpoint.stale && endpoint.staleReason == reason)
         return;
     endpoint.stale = true;
@@ -746,9 +744,8 @@ void SparkplugSource::setValue(Endpoint &endpoint, const QJsonValue &value, cons
     checkCommands(endpoint, wallNow);
 }
 
-void SparkplugSource::publishTelemetry(Endpoint &endpoint, const QDateTime &wallNow)
+void SparkplugSource::publishTelemetry(Endpoint &endpoint)
 {
-    Q_UNUSED(wallNow)
     endpoint.due = false;
     endpoint.published = endpoint.value;
     endpoint.publishedStale = endpoint.stale;
@@ -815,7 +812,7 @@ PlantEvents SparkplugSource::advance(qint64 sourceMs, const QDateTime &wallNow)
         if (endpoint.due || sourceMs >= endpoint.refreshDueMs) {
             if (!endpoint.stale && !endpoint.due)
                 endpoint.timestamp = wallNow; // unchanged and still reported by a live node
-            publishTelemetry(endpoint, wallNow);
+            publishTelemetry(endpoint);
         }
     }
     for (FleetEntity &entity : m_fleet) {

@@ -114,9 +114,9 @@ private:
     QJsonObject fleetSnapshotItem(const FleetEntity &entity) const;
     void setOriginStale(const QString &originPath, bool includeDevices, const QString &reason,
                         const QDateTime &wallNow);
-    void setStale(Endpoint &endpoint, const QString &reason, const QDateTime &wallNow);
+    void setStale(Endpoint &endpoint, const QString &reason);
     void setValue(Endpoint &endpoint, const QJsonValue &value, const QDateTime &at, const QDateTime &wallNow);
-    void publishTelemetry(Endpoint &endpoint, const QDateTime &wallNow);
+    void publishTelemetry(Endpoint &endpoint);
     void requestRebirth(const QString &group, const QString &edgeNode, const QDateTime &wallNow);
     void markLost(const QString &originPath, bool lost);
 

@@ -1,6 +1,6 @@
+#include "gateway/gatewaytestclient.h"
 #include "net/pollingclient.h"
 #include "simhost.h"
-#include "gateway/gatewaytestclient.h"
 
 #include <QProcess>
 #include <QSignalSpy>

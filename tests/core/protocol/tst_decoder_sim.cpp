@@ -1,6 +1,6 @@
+#include "gatewayalarmbook.h"
 #include "gatewaychannels.h"
 #include "protocol/decoder.h"
-#include "gatewayalarmbook.h"
 #include "simworld.h"
 
 #include <QJsonDocument>

@@ -1,8 +1,8 @@
 #include "core/net/faultproxy.h"
+#include "gateway/gatewaytestclient.h"
 #include "net/connectionservice.h"
 #include "services/commandservice.h"
 #include "services/session.h"
-#include "gateway/gatewaytestclient.h"
 #include "simhost.h"
 #include "support/consolefixture.h"
 
