@@ -1,4 +1,5 @@
 #include "chaosrun.h"
+#include "commandlineparsing.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -41,7 +42,7 @@ int main(int argc, char *argv[])
     const QCommandLineOption keep(QStringLiteral("keep"),
                                   QStringLiteral("Keep the consoles' folders (profiles, logs, snapshots)."));
     parser.addOptions({seed, faults, duration, consoles, console, diskLimit, keep});
-    parser.process(app);
+    CommandLineParsing::processOrExit(parser);
     QLoggingCategory::setFilterRules(QStringLiteral("watchfloor.*.debug=false\nwatchfloor.*.info=false"));
 
     ChaosRun::Options options;
@@ -64,11 +65,11 @@ int main(int argc, char *argv[])
     options.consoleExecutable = parser.value(console);
     options.keepFolder = parser.isSet(keep);
     if (!ok)
-        return 2;
+        return CommandLineParsing::kExitUsage;
     if (!QFileInfo(options.consoleExecutable).isExecutable()) {
         std::fprintf(stderr, "watchfloor-chaos: %s is not an executable (see --console)\n",
                      qPrintable(options.consoleExecutable));
-        return 2;
+        return CommandLineParsing::kExitUsage;
     }
     ChaosRun run(options);
     return run.exec();

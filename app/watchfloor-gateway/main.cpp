@@ -1,3 +1,4 @@
+#include "commandlineparsing.h"
 #include "gatewayconfigfile.h"
 #include "gatewayhost.h"
 #include "sparkplughostlink.h"
@@ -49,7 +50,7 @@ int main(int argc, char *argv[])
     parser.addOption({QStringLiteral("check-config"),
                       tr("Check the configuration file, print what it describes, and exit: 0 when it is valid, 2 "
                          "when not.")});
-    parser.process(app);
+    CommandLineParsing::processOrExit(parser);
 
     const QString path = parser.value(QStringLiteral("config"));
     QStringList errors;
@@ -57,7 +58,7 @@ int main(int argc, char *argv[])
     if (!config) {
         for (const QString &error : std::as_const(errors))
             std::fprintf(stderr, "watchfloor-gateway: %s\n", qPrintable(error));
-        return 2;
+        return CommandLineParsing::kExitUsage;
     }
     const SparkplugSourceConfig &plant = config->source();
     if (parser.isSet(QStringLiteral("check-config"))) {
@@ -91,7 +92,7 @@ int main(int argc, char *argv[])
     if (!hostLink.open()) {
         std::fprintf(stderr, "watchfloor-gateway: cannot use the broker %s:%u\n", qPrintable(plant.broker.host),
                      unsigned(plant.broker.port));
-        return 2;
+        return CommandLineParsing::kExitUsage;
     }
     // SIGINT and SIGTERM: STATE offline to the broker, close 1001 to every console.
     TerminationSignals::watch(

@@ -1,3 +1,4 @@
+#include "commandlineparsing.h"
 #include "simhost.h"
 #include "terminationsignals.h"
 
@@ -198,13 +199,13 @@ int main(int argc, char *argv[])
         parser.addOption(
             {QLatin1StringView(option.name), tr(option.help), QStringLiteral("n"), QString::number(option.fallback)});
     }
-    parser.process(app);
+    CommandLineParsing::processOrExit(parser);
 
     QString error;
     const auto options = parseOptions(parser, &error);
     if (!options) {
         std::fprintf(stderr, "watchfloor-sim: %s\n", qPrintable(error));
-        return 2;
+        return CommandLineParsing::kExitUsage;
     }
 
     SimHost server(*options);

@@ -1,3 +1,4 @@
+#include "commandlineparsing.h"
 #include "config/pinhash.h"
 #include "config/profile.h"
 #include "config/profilecatalog.h"
@@ -41,7 +42,7 @@ constexpr int kCheckTimeoutMs = 20000;
 
 // Exit codes, as the man page lists them.
 constexpr int kExitFailure = 1; // a check failed, the simulator could not start
-constexpr int kExitUsage = 2; // a bad command line or profile
+using CommandLineParsing::kExitUsage; // a bad command line or profile
 
 // The command line's own messages, translated under one context.
 struct Cli
@@ -294,7 +295,7 @@ int main(int argc, char *argv[])
     controlSocketOption.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOptions({profileOption, demoOption, kioskOption, listOption, checkOption, hashPinOption, screenshotOption,
                        diagnosticsOption, controlSocketOption});
-    parser.process(*app);
+    CommandLineParsing::processOrExit(parser);
 
     // An administrator's command prints its answer; the connection's and the
     // simulator's running commentary would only bury it (QT_LOGGING_RULES

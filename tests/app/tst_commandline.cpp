@@ -6,6 +6,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QImage>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -29,6 +30,8 @@ private Q_SLOTS:
     void demoScreenshotAfterLiveData();
     void versionAndHelp();
     void refusesAmbiguousOrMissingSource();
+    void wrongOptionIsAUsageErrorInEveryProgram_data();
+    void wrongOptionIsAUsageErrorInEveryProgram();
     void badProfileNamesFileLineAndKey();
     void simulatorRejectsBadOptions_data();
     void simulatorRejectsBadOptions();
@@ -131,6 +134,39 @@ void TestCommandLine::refusesAmbiguousOrMissingSource()
     const Run both = run(QStringLiteral(WATCHFLOOR_PATH),
                          {QStringLiteral("--demo"), QStringLiteral("--profile"), QStringLiteral("x.ini")});
     QCOMPARE(both.exitCode, 2);
+}
+
+void TestCommandLine::wrongOptionIsAUsageErrorInEveryProgram_data()
+{
+    QTest::addColumn<QString>("program");
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("message");
+    const QStringList unknown {QStringLiteral("--bogus")};
+    const QString unknownSaid = QStringLiteral("Unknown option 'bogus'.");
+    QTest::newRow("console") << QStringLiteral(WATCHFLOOR_PATH) << unknown << unknownSaid;
+    QTest::newRow("simulator") << QStringLiteral(WATCHFLOOR_SIM_PATH) << unknown << unknownSaid;
+    QTest::newRow("gateway") << QStringLiteral(WATCHFLOOR_GATEWAY_PATH) << unknown << unknownSaid;
+    QTest::newRow("chaos") << QStringLiteral(WATCHFLOOR_CHAOS_PATH) << unknown << unknownSaid;
+    QTest::newRow("simulator, value missing")
+        << QStringLiteral(WATCHFLOOR_SIM_PATH) << QStringList {QStringLiteral("--port")}
+        << QStringLiteral("Missing value after '--port'.");
+    QTest::newRow("gateway, value missing")
+        << QStringLiteral(WATCHFLOOR_GATEWAY_PATH) << QStringList {QStringLiteral("--config")}
+        << QStringLiteral("Missing value after '--config'.");
+}
+
+// Their man pages promise 2 for a wrong command line, whichever program.
+void TestCommandLine::wrongOptionIsAUsageErrorInEveryProgram()
+{
+    QFETCH(QString, program);
+    QFETCH(QStringList, args);
+    QFETCH(QString, message);
+    const Run r = run(program, args);
+    QCOMPARE(r.exitCode, 2);
+    const QString name = QFileInfo(program).fileName();
+    QVERIFY2(r.err.contains(name + QStringLiteral(": ") + message), qPrintable(r.err));
+    QVERIFY2(r.err.contains(QStringLiteral("Try '%1 --help'.").arg(name)), qPrintable(r.err));
+    QVERIFY2(r.out.isEmpty(), qPrintable(r.out));
 }
 
 void TestCommandLine::badProfileNamesFileLineAndKey()
