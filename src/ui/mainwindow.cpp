@@ -34,6 +34,7 @@
 #include "topbar.h"
 #include "viewfactory.h"
 #include "viewwindow.h"
+#include "windowplacement.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -102,7 +103,7 @@ MainWindow::MainWindow(ConsoleServices *services, const QString &profileName, QW
                                         .arg(m_preferencesAction->shortcut().toString(QKeySequence::NativeText)));
     connect(m_preferencesAction, &QAction::triggered, this, &MainWindow::openPreferences);
     addAction(m_preferencesAction);
-    m_topBar = new TopBar(profileName, session->link(), m_notifications, m_preferencesAction, central);
+    m_topBar = new TopBar(profileName, session->link(), m_notifications, m_preferencesAction);
     connect(m_topBar, &TopBar::muteClicked, this, [this] {
         AlarmSound *sound = m_alerting->sound();
         if (sound->isMuted())
@@ -111,10 +112,18 @@ MainWindow::MainWindow(ConsoleServices *services, const QString &profileName, QW
             sound->muteFor(std::chrono::minutes(TopBar::kMuteMinutes));
     });
     connect(m_topBar->bell(), &QToolButton::toggled, this, &MainWindow::setNotificationsVisible);
-    layout->addWidget(m_topBar);
-
-    m_staleBanner = new StaleBanner(session->link(), central);
-    layout->addWidget(m_staleBanner);
+    // The top bar and the banners span the whole window, above the views and
+    // the notification panel docked beside them: opening the panel never
+    // squeezes them.
+    auto *header = new QWidget(this);
+    header->setObjectName(QStringLiteral("windowHeader"));
+    auto *headerLayout = new QVBoxLayout(header);
+    headerLayout->setContentsMargins(0, 0, 0, 0);
+    headerLayout->setSpacing(0);
+    headerLayout->addWidget(m_topBar);
+    m_staleBanner = new StaleBanner(session->link(), header);
+    headerLayout->addWidget(m_staleBanner);
+    setMenuWidget(header);
 
     m_tabs = new QTabBar(central);
     m_tabs->setObjectName(QStringLiteral("viewTabs"));
@@ -194,7 +203,7 @@ MainWindow::MainWindow(ConsoleServices *services, const QString &profileName, QW
         m_panel->reportProblem(tr("The command log could not be saved: %1").arg(message));
     });
 
-    resize(1280, 800);
+    WindowPlacement::openWithin(this, QSize(1280, 800));
 }
 
 MainWindow::~MainWindow()
@@ -326,7 +335,7 @@ ViewWindow *MainWindow::openViewWindow(View view, const QByteArray &geometry)
             [this] { m_windows.removeIf([](const QPointer<ViewWindow> &w) { return w.isNull(); }); });
     if (geometry.isEmpty() || !window->restoreGeometry(geometry)) {
         // Offset from this window, so it does not open exactly on top of it.
-        window->move(pos() + QPoint(40, 40) * int(m_windows.size()));
+        WindowPlacement::moveWithin(window, pos() + QPoint(40, 40) * int(m_windows.size()));
     }
     window->show();
     window->raise();
@@ -569,7 +578,7 @@ void MainWindow::setKioskMode(bool kiosk)
     m_dock->setFeatures(kiosk ? QDockWidget::NoDockWidgetFeatures
                               : QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
     // On a floor screen the banner goes above everything, the top bar too.
-    if (auto *layout = qobject_cast<QVBoxLayout *>(centralWidget()->layout())) {
+    if (auto *layout = qobject_cast<QVBoxLayout *>(menuWidget()->layout())) {
         layout->removeWidget(m_staleBanner);
         layout->insertWidget(kiosk ? 0 : 1, m_staleBanner);
     }

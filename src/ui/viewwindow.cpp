@@ -5,6 +5,7 @@
 #include "services/linkstatus.h"
 #include "stalebanner.h"
 #include "viewfactory.h"
+#include "windowplacement.h"
 
 #include <QAction>
 #include <QHBoxLayout>
@@ -61,5 +62,5 @@ ViewWindow::ViewWindow(ConsoleServices *services, MainWindow::View view, const Q
     connect(m_close, &QAction::triggered, this, &QWidget::close);
     addAction(m_close);
 
-    resize(1100, 700);
+    WindowPlacement::openWithin(this, QSize(1100, 700));
 }
