@@ -175,7 +175,10 @@ void ConnectionDetails::refresh()
     using Dialect = ConnectionSettings::Dialect;
     const QLocale locale;
     const S state = m_link->state();
-    const QString unknown = tr("not known yet");
+    const bool down = state != S::Live && state != S::Paused;
+    // What only a link can tell (its dialect, its session) is not "not
+    // known yet" while the link is down: there is no link to ask.
+    const QString unknown = down && m_link->lastLiveAt().isValid() ? tr("— (link down)") : tr("not known yet");
 
     // The address only: user info and query may carry credentials.
     m_server->setText(
@@ -221,7 +224,6 @@ void ConnectionDetails::refresh()
     // While the link is down the row is about this outage: since when and
     // for how long, never the last one's figure or "none".
     const qint64 downFor = m_link->currentOutageMs();
-    const bool down = state != S::Live && state != S::Paused;
     if (downFor >= 0) {
         m_lastOutageTitle->setText(tr("Outage"));
         m_lastOutage->setText(

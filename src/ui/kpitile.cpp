@@ -204,13 +204,16 @@ void KpiTile::paintEvent(QPaintEvent *)
     const qreal numberWidth = big.horizontalAdvance(m_value);
 
     // Right of the number: what is wrong (shape and word), or that the value is stale.
-    const QString word = markText();
+    QString word = markText();
     if (word.isEmpty())
         return;
     const QFont wordFont = scaled(font(), 0.9, m_stale ? QFont::Normal : QFont::DemiBold);
     const QFontMetricsF wordMetrics(wordFont);
     const qreal symbolSide = isAbnormal() ? wordMetrics.height() * 0.95 : 0;
     const qreal room = width - numberWidth - 10 - (symbolSide > 0 ? symbolSide + 5 : 0);
+    // An age cut short would read as a wrong one: without room, "stale" alone.
+    if (m_stale && !isAbnormal() && wordMetrics.horizontalAdvance(word) > room)
+        word = tr("stale");
     const QString elided = wordMetrics.elidedText(word, Qt::ElideRight, std::max<qreal>(room, 20));
     const qreal wordWidth = wordMetrics.horizontalAdvance(elided);
     const qreal right = left + width;
