@@ -153,8 +153,10 @@ void TestOutage::bannerSaysForHowLongAndWhenLastReceived()
     QVERIFY2(banner->text().contains(QStringLiteral("Link: ")), qPrintable(banner->text()));
     // The age advances second by second while the clock time stays.
     const int first = bannerSeconds(banner);
-    QTRY_COMPARE(bannerSeconds(banner), first + 1);
-    QTRY_COMPARE(bannerSeconds(banner), first + 2);
+    // (Greater, not equal: a busy machine may skip a repaint's second.)
+    QTRY_VERIFY(bannerSeconds(banner) > first);
+    const int second = bannerSeconds(banner);
+    QTRY_VERIFY(bannerSeconds(banner) > second);
     QVERIFY(banner->text().contains(received));
 
     // The server back on its port: the console finds it and the banner goes.
@@ -187,7 +189,7 @@ void TestOutage::connectionDetailsSayDownSinceAndWhy()
     const auto forSeconds
         = [&] { return downSince.match(details->value(QStringLiteral("detailLastOutage"))).captured(2).toInt(); };
     const int first = forSeconds();
-    QTRY_COMPARE(forSeconds(), first + 1);
+    QTRY_VERIFY(forSeconds() > first);
     // Why, and no figure of a healthy link: no "none", no "0 ms", no rate,
     // and nothing "not known yet" of a link that was known until it broke.
     const QString error = details->value(QStringLiteral("detailLastError"));
@@ -341,7 +343,7 @@ void TestOutage::headlinesAndTilesSayTheyCountStaleData()
     QVERIFY(machineSummary->font().italic());
     QCOMPARE(machineSummary->palette().color(QPalette::WindowText), Theme::staleText());
     const int first = lastKnown.match(droneSummary->text()).captured(1).toInt();
-    QTRY_COMPARE(lastKnown.match(droneSummary->text()).captured(1).toInt(), first + 1);
+    QTRY_VERIFY(lastKnown.match(droneSummary->text()).captured(1).toInt() > first);
     // The overview's tiles and charts: stale, and for how long.
     QVERIFY(flying->isStale());
     QTRY_VERIFY2(QRegularExpression(QStringLiteral("^stale · \\d+ s$")).match(flying->markText()).hasMatch(),
