@@ -17,7 +17,26 @@ QString AgeText::format(qint64 ms)
     return h % 24 == 0 ? tr("%1 d").arg(d) : tr("%1 d %2 h").arg(d).arg(h % 24);
 }
 
+QString AgeText::brief(qint64 ms)
+{
+    if (ms < 0)
+        return {};
+    const qint64 s = ms / 1000;
+    if (s < 60)
+        return tr("%1 s").arg(s);
+    if (s < 3600)
+        return tr("%1 min").arg(s / 60);
+    if (s < 24 * 3600)
+        return tr("%1 h").arg(s / 3600);
+    return tr("%1 d").arg(s / (24 * 3600));
+}
+
 QString AgeText::stale(qint64 ms)
 {
     return tr("stale · %1").arg(format(ms));
+}
+
+QString AgeText::staleBrief(qint64 ms)
+{
+    return tr("stale · %1").arg(brief(ms));
 }

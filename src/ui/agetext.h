@@ -15,6 +15,11 @@ class AgeText
 public:
     // Under a second reads "0 s"; a negative age (no clock) is empty.
     static QString format(qint64 ms);
+    // One unit, rounded down: "45 s", "2 min", "1 h", "3 d"; for marks that
+    // must stay narrow (a status cell, a headline, a tile).
+    static QString brief(qint64 ms);
     // "stale · 2 min 10 s": the mark of a row whose values are the last known.
     static QString stale(qint64 ms);
+    // "stale · 2 min": the same mark in one unit.
+    static QString staleBrief(qint64 ms);
 };

@@ -13,6 +13,9 @@ namespace CellPainter {
 
 // A row whose values are the last known, not live: grey and slanted.
 void markStale(QStyleOptionViewItem &option, bool stale);
+// How strongly a stale row's symbols, bars and their colours are drawn: faded
+// to well below any live row's, so none of them reads as current.
+constexpr qreal kStaleInkOpacity = 0.4;
 // Draws the cell's background and selection without its text, and returns
 // the text for the caller to draw beside its symbol or bar.
 QString drawBackground(QPainter *painter, QStyleOptionViewItem &option);

@@ -1,6 +1,8 @@
 #include "connectiondetails.h"
 
+#include "agetext.h"
 #include "theme.h"
+#include "timetext.h"
 
 #include <QFormLayout>
 #include <QGuiApplication>
@@ -49,6 +51,8 @@ ConnectionDetails::ConnectionDetails(LinkStatus *link, QWidget *parent)
     m_state = addRow(QStringLiteral("detailState"), tr("State"));
     m_lastConnected = addRow(QStringLiteral("detailLastConnected"), tr("Last connected"));
     m_lastOutage = addRow(QStringLiteral("detailLastOutage"), tr("Last outage"));
+    m_lastOutageTitle
+        = qobject_cast<QLabel *>(static_cast<QFormLayout *>(m_rows->layout())->labelForField(m_lastOutage));
     m_recovery = addRow(QStringLiteral("detailRecovery"), tr("Last reconnect"));
     m_eventRate = addRow(QStringLiteral("detailEventRate"), tr("Events"));
     m_roundTrip = addRow(QStringLiteral("detailRoundTrip"), tr("Round trip"));
@@ -113,6 +117,14 @@ QString ConnectionDetails::value(const QString &objectName) const
     return label ? label->text() : QString();
 }
 
+QString ConnectionDetails::title(const QString &objectName) const
+{
+    auto *field = m_rows->findChild<QLabel *>(objectName);
+    const auto *form = static_cast<const QFormLayout *>(m_rows->layout());
+    const auto *label = field ? qobject_cast<const QLabel *>(form->labelForField(field)) : nullptr;
+    return label ? label->text() : QString();
+}
+
 QString ConnectionDetails::formatDuration(qint64 ms)
 {
     const QLocale locale;
@@ -163,7 +175,10 @@ void ConnectionDetails::refresh()
     using Dialect = ConnectionSettings::Dialect;
     const QLocale locale;
     const S state = m_link->state();
-    const QString unknown = tr("not known yet");
+    const bool down = state != S::Live && state != S::Paused;
+    // What only a link can tell (its dialect, its session) is not "not
+    // known yet" while the link is down: there is no link to ask.
+    const QString unknown = down && m_link->lastLiveAt().isValid() ? tr("— (link down)") : tr("not known yet");
 
     // The address only: user info and query may carry credentials.
     m_server->setText(
@@ -201,19 +216,29 @@ void ConnectionDetails::refresh()
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const QDateTime lastLive = m_link->lastLiveAt();
     if (lastLive.isValid()) {
-        const QDateTime local = lastLive.toLocalTime();
-        m_lastConnected->setText(tr("%1 %2 (%3 ago)")
-                                     .arg(locale.toString(local.date(), QLocale::ShortFormat),
-                                          locale.toString(local.time(), QStringLiteral("HH:mm:ss")),
-                                          formatDuration(std::max<qint64>(0, lastLive.msecsTo(now)))));
+        m_lastConnected->setText(
+            tr("%1 (%2 ago)").arg(TimeText::of(lastLive), AgeText::format(std::max<qint64>(0, lastLive.msecsTo(now)))));
     } else {
         m_lastConnected->setText(tr("never"));
     }
-    const qint64 outage = m_link->lastOutageMs();
-    m_lastOutage->setText(outage >= 0 ? formatDuration(outage) : tr("none"));
+    // While the link is down the row is about this outage: since when and
+    // for how long, never the last one's figure or "none".
+    const qint64 downFor = m_link->currentOutageMs();
+    if (downFor >= 0) {
+        m_lastOutageTitle->setText(tr("Outage"));
+        m_lastOutage->setText(
+            tr("down since %1 (for %2)").arg(TimeText::of(m_link->downSince()), AgeText::format(downFor)));
+    } else if (down && !lastLive.isValid()) {
+        m_lastOutageTitle->setText(tr("Outage"));
+        m_lastOutage->setText(tr("not live yet since the console started"));
+    } else {
+        m_lastOutageTitle->setText(tr("Last outage"));
+        const qint64 outage = m_link->lastOutageMs();
+        m_lastOutage->setText(outage >= 0 ? AgeText::format(outage) : tr("none"));
+    }
     switch (m_link->lastRecovery()) {
     case Domain::LinkRecovery::None:
-        m_recovery->setText(tr("none"));
+        m_recovery->setText(tr("none since the console started"));
         break;
     case Domain::LinkRecovery::Resumed:
         m_recovery->setText(tr("resumed: nothing was missed"));
@@ -222,12 +247,18 @@ void ConnectionDetails::refresh()
         m_recovery->setText(tr("resynced from fresh snapshots"));
         break;
     }
-    m_eventRate->setText(tr("%1 per second").arg(locale.toString(m_link->eventsPerSecond(), 'f', 1)));
+    // Figures of a link that is not there would read as a healthy one: the
+    // last round trip is kept, but not shown as this moment's.
+    const bool webSocketDown = down && state != S::Polling;
+    m_eventRate->setText(webSocketDown ? tr("— (link down)")
+                                       : tr("%1 per second").arg(locale.toString(m_link->eventsPerSecond(), 'f', 1)));
     const qint64 rtt = m_link->roundTripMs();
-    m_roundTrip->setText(rtt >= 0 ? tr("%1 ms").arg(locale.toString(rtt)) : tr("not measured yet"));
+    m_roundTrip->setText(down           ? tr("— (link down)")
+                             : rtt >= 0 ? tr("%1 ms").arg(locale.toString(rtt))
+                                        : tr("not measured yet"));
     m_protocolErrors->setText(locale.toString(m_link->protocolErrorCount()));
     const QString why = state == S::Failed ? m_link->failureReason() : m_link->lastError();
-    m_lastError->setText(why.isEmpty() ? tr("none") : why);
+    m_lastError->setText(why.isEmpty() ? (down ? tr("not reported") : tr("none")) : why);
 
     // Only what the service will act on: a retry while Paused or mid-handshake does nothing.
     m_retry->setEnabled(state != S::Live && state != S::Authenticating && state != S::Paused);

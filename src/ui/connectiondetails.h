@@ -12,7 +12,10 @@ class QPushButton;
 // "why is it not live?" or "how good is the link?": opened from the
 // connection indicator as a popup, refreshed every second while open, with
 // the two things the operator can do about it (retry now, pause/resume).
-// The token is never shown.
+// While the link is down it says since when and for how long ("down since
+// 08:26:12 (for 1 min 16 s)") and the last error, and shows no figure of the
+// lost link (round trip, events) as if it were current. The token is never
+// shown.
 class ConnectionDetails : public QFrame
 {
     Q_OBJECT
@@ -25,10 +28,13 @@ public:
 
     QPushButton *retryButton() const { return m_retry; }
     QPushButton *pauseButton() const { return m_pause; }
-    // The shown value of a row, by its object name (e.g. "detailServer").
+    // The shown value of a row, by its object name (e.g. "detailServer"),
+    // and its title.
     QString value(const QString &objectName) const;
+    QString title(const QString &objectName) const;
 
-    // Compact durations for the operator: "850 ms", "4.2 s", "3 min 12 s", "2 h 5 min".
+    // Compact durations for the operator: "850 ms", "4.2 s", "3 min 12 s",
+    // "2 h 5 min"; for a wait counted down. Ages read as AgeText words them.
     static QString formatDuration(qint64 ms);
 
 protected:
@@ -53,6 +59,7 @@ private:
     QLabel *m_state = nullptr;
     QLabel *m_lastConnected = nullptr;
     QLabel *m_lastOutage = nullptr;
+    QLabel *m_lastOutageTitle = nullptr; // "Outage" while one runs
     QLabel *m_recovery = nullptr;
     QLabel *m_eventRate = nullptr;
     QLabel *m_roundTrip = nullptr;

@@ -129,14 +129,23 @@ void DroneDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIn
 }
 
 DroneDelegate::DroneDelegate(QObject *parent)
-    : StatusTableDelegate(
-        {DroneModel::StaleRole, DroneModel::StateColumn, DroneModel::BatteryColumn, QStringLiteral("100 % LOW")},
-        parent)
+    : StatusTableDelegate({DroneModel::StaleRole, DroneModel::AgeRole, DroneModel::StateColumn,
+                           DroneModel::BatteryColumn, QStringLiteral("100 % LOW")},
+                          parent)
 { }
 
 void DroneDelegate::drawSymbol(QPainter *painter, const QModelIndex &index, const QRectF &rect) const
 {
     drawStateSymbol(painter, Domain::DroneState(index.data(DroneModel::StateRole).toInt()), rect);
+}
+
+QStringList DroneDelegate::statusWords() const
+{
+    using S = Domain::DroneState;
+    QStringList words;
+    for (S state : {S::Idle, S::Flying, S::Charging, S::Maintenance, S::Offline, S::Error})
+        words.append(stateText(state));
+    return words;
 }
 
 bool DroneDelegate::needsAction(const QModelIndex &index) const
@@ -146,8 +155,8 @@ bool DroneDelegate::needsAction(const QModelIndex &index) const
 
 StatusTableDelegate::Bar DroneDelegate::bar(const QModelIndex &index, const QString &text, bool) const
 {
-    // A low battery stays in its colour on a stale row: the last known level
-    // is still the one to act on.
+    // A low battery keeps its colour and word on a stale row, faded with the
+    // row: the last known level is still the one to act on, but not news.
     const double battery = index.data(DroneModel::BatteryRole).toDouble();
     const bool low = battery < kLowBattery;
     const QColor fill = battery < kCriticalBattery ? Theme::alarmColor()

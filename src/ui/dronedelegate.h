@@ -24,5 +24,6 @@ protected:
     void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override;
     void drawSymbol(QPainter *painter, const QModelIndex &index, const QRectF &rect) const override;
     bool needsAction(const QModelIndex &index) const override;
+    QStringList statusWords() const override;
     Bar bar(const QModelIndex &index, const QString &text, bool stale) const override;
 };

@@ -5,6 +5,7 @@
 #include "dronefilterproxy.h"
 #include "filteredtableview.h"
 #include "model/dronemodel.h"
+#include "staleheadline.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -78,7 +79,7 @@ DronesView::DronesView(DroneModel *drones, DroneDetailPane::RoomOpener openRoom,
     header->setStretchLastSection(true);
     header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     header->resizeSection(DroneModel::SerialColumn, 100);
-    header->resizeSection(DroneModel::StateColumn, 125);
+    header->resizeSection(DroneModel::StateColumn, m_delegate->statusColumnWidth(m_table->font()));
     // The 60-pixel bar and the widest text it carries ("100 % LOW"), at any font size.
     QFont bold = m_table->font();
     bold.setBold(true);
@@ -105,6 +106,9 @@ DronesView::DronesView(DroneModel *drones, DroneDetailPane::RoomOpener openRoom,
             });
     // The model keeps its counts as it applies changes; they move only with a batch or a reconcile.
     connect(drones, &LiveTableModel::contentsUpdated, this, &DronesView::updateSummary);
+    connect(drones, &LiveTableModel::stalenessChanged, this, &DronesView::updateSummary);
+    m_summaryClock.setInterval(1000);
+    connect(&m_summaryClock, &QTimer::timeout, this, &DronesView::updateSummary);
     updateSummary();
 }
 
@@ -133,11 +137,16 @@ void DronesView::updateSummary()
 {
     using S = Domain::DroneState;
     const auto inState = [this](S state) { return m_drones->countInState(state); };
-    m_summary->setText(tr("%1 drones · %2 flying · %3 charging · %4 in error · %5 offline · %6 low battery")
-                           .arg(m_drones->rowCount())
-                           .arg(inState(S::Flying))
-                           .arg(inState(S::Charging))
-                           .arg(inState(S::Error))
-                           .arg(inState(S::Offline))
-                           .arg(m_drones->lowBatteryCount()));
+    const QString counts = tr("%1 drones · %2 flying · %3 charging · %4 in error · %5 offline · %6 low battery")
+                               .arg(m_drones->rowCount())
+                               .arg(inState(S::Flying))
+                               .arg(inState(S::Charging))
+                               .arg(inState(S::Error))
+                               .arg(inState(S::Offline))
+                               .arg(m_drones->lowBatteryCount());
+    // Counted from stale rows, the headline says so, with an age that ticks.
+    if (StaleHeadline::apply(m_summary, counts, *m_drones))
+        m_summaryClock.start();
+    else
+        m_summaryClock.stop();
 }

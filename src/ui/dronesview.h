@@ -2,6 +2,7 @@
 
 #include "dronedetailpane.h"
 
+#include <QTimer>
 #include <QWidget>
 
 class DroneDelegate;
@@ -15,7 +16,8 @@ class QTableView;
 class DroneModel;
 
 // The fleet: a sortable table of the drones narrowed by state, low battery
-// and a search, a line counting them by state, and beside the table the
+// and a search, a line counting them by state (which says when it counts
+// stale rows, StaleHeadline), and beside the table the
 // selected drone in detail (DroneDetailPane), whose room is held open while
 // it is shown and let go when the selection moves or the view goes away.
 class DronesView : public QWidget
@@ -55,4 +57,5 @@ private:
     QCheckBox *m_lowBattery = nullptr;
     QLineEdit *m_search = nullptr;
     QLabel *m_summary = nullptr;
+    QTimer m_summaryClock; // the headline's stale age, while rows are stale
 };

@@ -1,5 +1,6 @@
 #include "kpitile.h"
 
+#include "agetext.h"
 #include "theme.h"
 
 #include <QPainter>
@@ -61,6 +62,25 @@ void KpiTile::setStale(bool stale)
     refreshAccessibleText();
     update();
     Q_EMIT appearanceChanged();
+}
+
+void KpiTile::setStaleAge(qint64 ms)
+{
+    if (ms == m_staleAgeMs)
+        return;
+    m_staleAgeMs = ms;
+    if (m_stale)
+        update();
+}
+
+QString KpiTile::markText() const
+{
+    if (m_stale) {
+        if (isAbnormal())
+            return tr("stale · %1").arg(m_word);
+        return m_staleAgeMs >= 0 ? AgeText::staleBrief(m_staleAgeMs) : tr("stale");
+    }
+    return isAbnormal() ? m_word : QString();
 }
 
 QSize KpiTile::sizeHint() const
@@ -184,17 +204,16 @@ void KpiTile::paintEvent(QPaintEvent *)
     const qreal numberWidth = big.horizontalAdvance(m_value);
 
     // Right of the number: what is wrong (shape and word), or that the value is stale.
-    QString word;
-    if (m_stale)
-        word = isAbnormal() ? tr("stale · %1").arg(m_word) : tr("stale");
-    else if (isAbnormal())
-        word = m_word;
+    QString word = markText();
     if (word.isEmpty())
         return;
     const QFont wordFont = scaled(font(), 0.9, m_stale ? QFont::Normal : QFont::DemiBold);
     const QFontMetricsF wordMetrics(wordFont);
     const qreal symbolSide = isAbnormal() ? wordMetrics.height() * 0.95 : 0;
     const qreal room = width - numberWidth - 10 - (symbolSide > 0 ? symbolSide + 5 : 0);
+    // An age cut short would read as a wrong one: without room, "stale" alone.
+    if (m_stale && !isAbnormal() && wordMetrics.horizontalAdvance(word) > room)
+        word = tr("stale");
     const QString elided = wordMetrics.elidedText(word, Qt::ElideRight, std::max<qreal>(room, 20));
     const qreal wordWidth = wordMetrics.horizontalAdvance(elided);
     const qreal right = left + width;

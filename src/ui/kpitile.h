@@ -32,6 +32,11 @@ public:
 
     void setStale(bool stale);
     bool isStale() const { return m_stale; }
+    // How old a stale tile's value is, shown as "stale · 2 min" beside a
+    // normal figure; -1 (unknown) shows "stale" alone.
+    void setStaleAge(qint64 ms);
+    // The word right of the number: what is wrong, or that it is stale.
+    QString markText() const;
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
@@ -55,4 +60,5 @@ private:
     QString m_word;
     Level m_level = Level::Normal;
     bool m_stale = false;
+    qint64 m_staleAgeMs = -1;
 };

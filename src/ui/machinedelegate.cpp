@@ -184,14 +184,23 @@ void MachineDelegate::initStyleOption(QStyleOptionViewItem *option, const QModel
 }
 
 MachineDelegate::MachineDelegate(QObject *parent)
-    : StatusTableDelegate(
-        {MachineModel::StaleRole, MachineModel::StatusColumn, MachineModel::UtilizationColumn, QStringLiteral("100 %")},
-        parent)
+    : StatusTableDelegate({MachineModel::StaleRole, MachineModel::AgeRole, MachineModel::StatusColumn,
+                           MachineModel::UtilizationColumn, QStringLiteral("100 %")},
+                          parent)
 { }
 
 void MachineDelegate::drawSymbol(QPainter *painter, const QModelIndex &index, const QRectF &rect) const
 {
     drawStatusSymbol(painter, MachineState(index.data(MachineModel::StatusRole).toInt()), rect);
+}
+
+QStringList MachineDelegate::statusWords() const
+{
+    QStringList words;
+    for (MachineState status :
+         {MachineState::Running, MachineState::Idle, MachineState::Down, MachineState::Maintenance})
+        words.append(statusText(status));
+    return words;
 }
 
 bool MachineDelegate::needsAction(const QModelIndex &index) const

@@ -7,6 +7,7 @@
 #include "agetext.h"
 #include "machinedelegate.h"
 #include "machinefilterproxy.h"
+#include "staleheadline.h"
 #include "theme.h"
 #include "timetext.h"
 
@@ -104,11 +105,7 @@ MachinesView::MachinesView(MachineModel *machines, QWidget *parent)
     header->resizeSection(MachineModel::NameColumn, metrics.horizontalAdvance(QStringLiteral("Packer 00")) + 24);
     header->resizeSection(MachineModel::LineColumn, metrics.horizontalAdvance(QStringLiteral("L00")) + 24);
     header->resizeSection(MachineModel::ProducedColumn, metrics.horizontalAdvance(QStringLiteral("000,000")) + 24);
-    QFont bold = m_table->font();
-    bold.setBold(true);
-    header->resizeSection(MachineModel::StatusColumn,
-                          QFontMetrics(bold).horizontalAdvance(MachineDelegate::statusText(MachineState::Maintenance))
-                              + metrics.height() + 24);
+    header->resizeSection(MachineModel::StatusColumn, m_delegate->statusColumnWidth(m_table->font()));
     header->resizeSection(MachineModel::UtilizationColumn, metrics.horizontalAdvance(QStringLiteral("100 %")) + 90);
     header->resizeSection(MachineModel::LastUpdateColumn,
                           metrics.horizontalAdvance(AgeText::stale(3600000 * 23 + 59 * 60000)) + 24);
@@ -140,6 +137,9 @@ MachinesView::MachinesView(MachineModel *machines, QWidget *parent)
                 if (row >= topLeft.row() && row <= bottomRight.row())
                     updateDetail();
             });
+    connect(model, &LiveTableModel::stalenessChanged, this, &MachinesView::updateSummary);
+    m_summaryClock.setInterval(1000);
+    connect(&m_summaryClock, &QTimer::timeout, this, &MachinesView::updateSummary);
     connect(model, &QAbstractItemModel::rowsRemoved, this, [this] {
         updateSummary();
         updateDetail();
@@ -277,10 +277,15 @@ void MachinesView::updateSummary()
 {
     MachineModel *model = m_machines;
     const QLocale locale;
-    m_summary->setText(tr("%1 listed of %2 · %3 down · %4 in maintenance")
-                           .arg(locale.toString(m_proxy->rowCount()), locale.toString(model->rowCount()),
-                                locale.toString(model->countByStatus(MachineState::Down)),
-                                locale.toString(model->countByStatus(MachineState::Maintenance))));
+    const QString counts = tr("%1 listed of %2 · %3 down · %4 in maintenance")
+                               .arg(locale.toString(m_proxy->rowCount()), locale.toString(model->rowCount()),
+                                    locale.toString(model->countByStatus(MachineState::Down)),
+                                    locale.toString(model->countByStatus(MachineState::Maintenance)));
+    // Counted from stale rows, the headline says so, with an age that ticks.
+    if (StaleHeadline::apply(m_summary, counts, *model))
+        m_summaryClock.start();
+    else
+        m_summaryClock.stop();
 }
 
 void MachinesView::changeEvent(QEvent *event)

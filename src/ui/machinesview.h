@@ -83,5 +83,6 @@ private:
     QTreeWidget *m_tickets = nullptr;
     QString m_machineId; // shown in the detail pane
     QTimer m_chartTimer;
+    QTimer m_summaryClock; // the headline's stale age, while rows are stale
     qint64 m_lastChartMs = 0;
 };

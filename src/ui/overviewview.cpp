@@ -1,5 +1,6 @@
 #include "overviewview.h"
 
+#include "agetext.h"
 #include "charts.h"
 #include "domain/machine.h"
 #include "kpitile.h"
@@ -110,6 +111,8 @@ OverviewView::OverviewView(const Sources &sources, QWidget *parent)
         m_alarmsDirty = true;
         scheduleCharts();
     });
+    m_staleClock.setInterval(1000);
+    connect(&m_staleClock, &QTimer::timeout, this, &OverviewView::updateStale);
     updateCounts();
     updateHealthTiles();
     updateStale();
@@ -314,8 +317,18 @@ void OverviewView::updateHealthTiles()
 void OverviewView::updateStale()
 {
     const bool stale = !m_sources.link->isLive();
-    for (KpiTile *t : m_tiles)
+    // How old the figures are, from the last message, ticking while stale.
+    const QDateTime last = m_sources.link->lastMessageAt();
+    const qint64 age
+        = stale && last.isValid() ? std::max<qint64>(0, last.msecsTo(QDateTime::currentDateTimeUtc())) : -1;
+    if (stale)
+        m_staleClock.start();
+    else
+        m_staleClock.stop();
+    for (KpiTile *t : m_tiles) {
         t->setStale(stale);
+        t->setStaleAge(age);
+    }
     // The charts keep their history, but their titles say it stopped.
     const QColor titleColor = stale ? Theme::staleText() : Theme::chartColors().title;
     const std::array<std::pair<QChartView *, QString>, 3> titles = {{
@@ -324,7 +337,9 @@ void OverviewView::updateStale()
         {m_alarmView, tr("New alarms per minute")},
     }};
     for (const auto &[view, title] : titles) {
-        view->chart()->setTitle(stale ? tr("%1 — stale, not live").arg(title) : title);
+        view->chart()->setTitle(!stale         ? title
+                                    : age >= 0 ? tr("%1 — not live, %2").arg(title, AgeText::staleBrief(age))
+                                               : tr("%1 — stale, not live").arg(title));
         view->chart()->setTitleBrush(titleColor);
     }
 }

@@ -25,7 +25,8 @@ class ServerHealthModel;
 // and three trends (server load, fleet battery, alarm rate). Grey while all is
 // normal; a tile takes an accent, a shape and a word only when its figure is
 // abnormal. Tiles follow the plant's counts as they change; charts redraw
-// at most once a second. While the data is not live every tile says stale.
+// at most once a second. While the data is not live every tile and chart says
+// stale and how old its figure is ("stale · 2 min", ticking).
 class OverviewView : public QWidget
 {
     Q_OBJECT
@@ -131,6 +132,7 @@ private:
 
     QTimer m_chartTimer;
     QTimer m_minuteTimer;
+    QTimer m_staleClock; // the stale figures' age, each second while not live
     bool m_healthDirty = true;
     bool m_batteryDirty = true;
     bool m_alarmsDirty = true;

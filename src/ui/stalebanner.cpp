@@ -4,6 +4,7 @@
 
 #include "agetext.h"
 #include "theme.h"
+#include "timetext.h"
 
 #include <QEvent>
 #include <QLocale>
@@ -40,18 +41,24 @@ void StaleBanner::refresh()
     }
     if (!m_tick.isActive())
         m_tick.start();
+    // How old the data is, counted from the last message whatever the
+    // reason it stopped, and the time of day it came, to match with the
+    // tables' times and what happened on the floor.
     const qint64 age = sinceLastMessageMs();
-    const QString ago = AgeText::format(age);
+    const QString forHowLong = AgeText::format(age);
+    const QString received = TimeText::of(m_link->lastMessageAt());
     if (c->state() == Domain::LinkState::Paused) {
         // Turned off on purpose: say so, rather than that the link broke.
-        setText(age >= 0 ? tr("PAUSED — live updates are off; the values below are as last received %1 ago.").arg(ago)
+        setText(age >= 0 ? tr("PAUSED for %1, last received %2 — live updates are off; the values below are as "
+                              "last received.")
+                               .arg(forHowLong, received)
                          : tr("PAUSED — live updates are off; no data received from the server yet."));
         setAccessibleName(text());
         show();
         return;
     }
     QString message = age >= 0
-        ? tr("NOT LIVE — the last message came %1 ago; the values below may be out of date.").arg(ago)
+        ? tr("NOT LIVE for %1, last received %2 — the values below may be out of date.").arg(forHowLong, received)
         : tr("NOT LIVE — no data received from the server yet.");
     const QString why = c->state() == Domain::LinkState::Failed ? c->failureReason() : c->lastError();
     if (!why.isEmpty())

@@ -6,10 +6,11 @@
 
 class LinkStatus;
 
-// The band across a window whenever what it shows is not live: how long ago
-// the last message came (on this console's monotonic clock, ticking while
-// shown) and why the link is down, or that live updates were paused on
-// purpose. Hidden while the link is live. Every window of the console has
+// The band across a window whenever what it shows is not live: for how long
+// ("NOT LIVE for 1 min 16 s", the age of the last message on this console's
+// monotonic clock, ticking each second while shown), the time of day that
+// message came ("last received 08:26:12") and why the link is down, or that
+// live updates were paused on purpose. Hidden while the link is live. Every window of the console has
 // its own, bound to the one link.
 class StaleBanner : public QLabel
 {

@@ -77,7 +77,7 @@ private Q_SLOTS:
     void selectionFillsTheDetailPane();
     void ticketsShowInTheDetailPane();
     void stoppedServerGreysTheRows();
-    void a15_staleRowsAndBannerShowAgesNotTimesOfDay();
+    void a15_staleRowsAndBannerShowAgesOnTheConsoleClock();
     void screenshot();
 };
 
@@ -261,7 +261,7 @@ struct CellText : MachineDelegate
     }
 };
 
-void TestMachinesView::a15_staleRowsAndBannerShowAgesNotTimesOfDay()
+void TestMachinesView::a15_staleRowsAndBannerShowAgesOnTheConsoleClock()
 {
     // The model's clock is the test's: ages are the console's own, monotonic.
     qint64 clock = 1'000'000;
@@ -286,16 +286,15 @@ void TestMachinesView::a15_staleRowsAndBannerShowAgesNotTimesOfDay()
     QCOMPARE(text(stale), QStringLiteral("stale · 2 min 10 s"));
     QVERIFY(!QRegularExpression(QStringLiteral("\\d\\d:\\d\\d")).match(text(stale)).hasMatch());
 
-    // The banner: how long ago the last message came, counting up.
+    // The banner: for how long, counting up, beside the time of day the last
+    // message came (which stays).
     QTRY_VERIFY(!banner.isHidden());
-    const QRegularExpression ago(QStringLiteral("last message came (\\d+) s ago"));
+    const QRegularExpression ago(QStringLiteral("^NOT LIVE for (\\d+) s, last received (\\d\\d:\\d\\d:\\d\\d)"));
     const auto seconds = [&] {
         const QRegularExpressionMatch m = ago.match(banner.text());
         return m.hasMatch() ? m.captured(1).toInt() : -1;
     };
     QVERIFY2(seconds() >= 0, qPrintable(banner.text()));
-    QVERIFY2(!QRegularExpression(QStringLiteral("\\d\\d:\\d\\d:\\d\\d")).match(banner.text()).hasMatch(),
-             qPrintable(banner.text()));
     const int first = seconds();
     QTRY_VERIFY_WITH_TIMEOUT(seconds() > first, 5000);
 }

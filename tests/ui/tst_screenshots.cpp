@@ -1,3 +1,5 @@
+#include "connectiondetails.h"
+#include "connectionindicator.h"
 #include "dronesview.h"
 #include "machinesview.h"
 #include "mainwindow.h"
@@ -9,6 +11,7 @@
 
 #include <QFileInfo>
 #include <QImage>
+#include <QLabel>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -26,6 +29,7 @@ class TestScreenshots : public QObject
 private Q_SLOTS:
     void everyViewInBothThemes_data();
     void everyViewInBothThemes();
+    void theServerDownInBothThemes();
     void initTestCase() { Theme::apply(ThemeMode::Light); }
     void cleanupTestCase() { Theme::apply(ThemeMode::Light); }
 };
@@ -99,6 +103,73 @@ void TestScreenshots::everyViewInBothThemes()
         QVERIFY(image.save(dir + name));
         QVERIFY(QFileInfo(dir + name).size() > 0);
     }
+}
+
+// The window at 1024×700 with its server stopped, as an operator finds it a
+// minute into an outage: the Overview, the drones and the machines in both
+// themes, and the connection details (docs/screenshots/outage-*.png). The
+// outage lasts 60 s when the pictures are for the docs, 3 s otherwise.
+void TestScreenshots::theServerDownInBothThemes()
+{
+    QTemporaryDir scratch;
+    QVERIFY(scratch.isValid());
+    const QString docs = qEnvironmentVariable("WATCHFLOOR_SCREENSHOT_DIR");
+    const QString dir = docs.isEmpty() ? scratch.path() : docs;
+    const int outageMs = docs.isEmpty() ? 3000 : 60000;
+
+    SimOptions o;
+    o.drones = 40;
+    o.machines = 16;
+    o.tiles = 4;
+    o.rate = 2.0;
+    o.scenarios = {QStringLiteral("alarm-flood"), QStringLiteral("machine-breakdown")};
+    auto server = std::make_unique<SimHost>(o);
+    QVERIFY(server->listen());
+    Session session;
+    ConnectionSettings s; // the profile's defaults: the reconnects an operator sees
+    s.url = QUrl(server->url());
+    s.operatorName = QStringLiteral("alice");
+    session.setSettings(s);
+    ConsoleServices windowServices(&session);
+    MainWindow window(&windowServices, QStringLiteral("Plant A"));
+    window.resize(1024, 700);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    Preferences p;
+    p.toastThreshold = Domain::AlarmSeverity::Critical; // the stale views, not toasts, are the subject
+    window.setPreferences(p);
+    session.start();
+    QTRY_VERIFY_WITH_TIMEOUT(session.hasLiveData() && session.alarms()->rowCount() >= 5, 20000);
+    QTest::qWait(3000); // a few points on the charts
+
+    server.reset();
+    QTRY_VERIFY(window.staleBanner()->isVisible());
+    QTest::qWait(outageMs);
+    QVERIFY2(window.staleBanner()->text().startsWith(u"NOT LIVE for "), qPrintable(window.staleBanner()->text()));
+    for (ThemeMode mode : {ThemeMode::Light, ThemeMode::Dark}) {
+        p.theme = mode;
+        window.setPreferences(p);
+        const QString suffix = mode == ThemeMode::Dark ? QStringLiteral("-dark.png") : QStringLiteral(".png");
+        for (const auto &[view, name] : {std::pair {MainWindow::View::Overview, QStringLiteral("overview")},
+                                         std::pair {MainWindow::View::Drones, QStringLiteral("drones")},
+                                         std::pair {MainWindow::View::Machines, QStringLiteral("machines")}}) {
+            window.showView(view);
+            QTest::qWait(1100); // a tick of every age
+            const QImage image = window.grab().toImage();
+            const QColor corner = image.pixelColor(3, 3);
+            QVERIFY2(mode == ThemeMode::Dark ? corner.lightness() < 110 : corner.lightness() > 150,
+                     qPrintable(corner.name()));
+            QVERIFY(image.save(dir + QStringLiteral("/outage-%1%2").arg(name, suffix)));
+        }
+        QTest::mouseClick(window.connectionIndicator(), Qt::LeftButton);
+        ConnectionDetails *details = window.connectionIndicator()->details();
+        QVERIFY(details);
+        QVERIFY(QTest::qWaitForWindowExposed(details));
+        QTRY_COMPARE(details->title(QStringLiteral("detailLastOutage")), QStringLiteral("Outage"));
+        QVERIFY(details->grab().save(dir + QStringLiteral("/connection-details-outage%1").arg(suffix)));
+        details->close();
+    }
+    Theme::apply(ThemeMode::Light);
 }
 
 QTEST_MAIN(TestScreenshots)

@@ -60,6 +60,17 @@ private Q_SLOTS:
         QCOMPARE(AgeText::stale(45'000), QStringLiteral("stale · 45 s"));
     }
 
+    void briefAgesHaveOneUnit()
+    {
+        QCOMPARE(AgeText::brief(-1), QString());
+        QCOMPARE(AgeText::brief(999), QStringLiteral("0 s"));
+        QCOMPARE(AgeText::brief(59'999), QStringLiteral("59 s"));
+        QCOMPARE(AgeText::brief(130'000), QStringLiteral("2 min"));
+        QCOMPARE(AgeText::brief(3'900'000), QStringLiteral("1 h"));
+        QCOMPARE(AgeText::brief((3 * 24 + 23) * 3'600'000LL), QStringLiteral("3 d"));
+        QCOMPARE(AgeText::staleBrief(130'000), QStringLiteral("stale · 2 min"));
+    }
+
     void lastUpdateIsAnAgeWhenStaleAndATimeWhenLive()
     {
         const QDateTime at = QDateTime::currentDateTime().addDays(-1);

@@ -48,8 +48,12 @@ struct ConnectionSettings
     QString token;
     QString operatorName;
     int connectTimeoutMs = 10000; // from opening the socket until the link is live
+    // Waits before reconnecting: full jitter below base·2ⁿ, never above the
+    // cap. The cap is how long a server that is back can go unnoticed, so it
+    // is short enough for a LAN (a few seconds); the jitter spreads a fleet
+    // of consoles evenly over it.
     int backoffBaseMs = 500;
-    int backoffCapMs = 30000;
+    int backoffCapMs = 5000;
     int heartbeatMs = 15000; // until the server's hello names its own period
     int stableAfterMs = 5000; // a link live this long resets the backoff
     int maxAttempts = 0; // reconnect attempts before giving up (Offline); 0: never give up

@@ -37,6 +37,22 @@ void LiveTableModel::setLinkLive(bool live)
         return;
     m_staleness.setLinkLive(live);
     refreshStaleness();
+    Q_EMIT stalenessChanged(); // the link's change is news even without rows
+}
+
+int LiveTableModel::staleCount() const
+{
+    return int(std::count_if(m_fresh.cbegin(), m_fresh.cend(), [](const Freshness &f) { return f.stale; }));
+}
+
+qint64 LiveTableModel::newestAgeMs() const
+{
+    if (m_fresh.isEmpty())
+        return -1;
+    const auto newest = std::max_element(m_fresh.cbegin(), m_fresh.cend(), [](const Freshness &a, const Freshness &b) {
+        return a.receivedMs < b.receivedMs;
+    });
+    return now() - newest->receivedMs;
 }
 
 void LiveTableModel::markUnconfirmed()
@@ -56,7 +72,10 @@ void LiveTableModel::refreshStaleness()
             changed.append(row);
         }
     }
+    if (changed.isEmpty())
+        return;
     emitRowChanges(std::move(changed), {StaleRole});
+    Q_EMIT stalenessChanged();
 }
 
 void LiveTableModel::appendRows(const QStringList &keys, const std::function<void()> &appendItems,

@@ -45,6 +45,7 @@ public:
     void setExpectedPeriodMs(qint64 ms) { m_staleness.setExpectedPeriodMs(ms); }
     qint64 expectedPeriodMs() const { return m_staleness.expectedPeriodMs(); }
     void setLinkLive(bool live);
+    bool isLinkLive() const { return m_staleness.linkLive(); }
     // Every row is stale until its entity is heard of again (the link came
     // back without a snapshot to confirm what was known before).
     void markUnconfirmed();
@@ -56,12 +57,19 @@ public:
     // whatever its age, until it is heard of again.
     bool isSourceLost(int row) const { return m_fresh.at(row).lost; }
     qint64 ageMs(int row) const { return m_staleness.now() - m_fresh.at(row).receivedMs; }
+    // What a headline counted from the rows must say of them: how many are
+    // stale, and how old the freshest row is (-1 without rows). Counted when
+    // asked; stalenessChanged() tells when the first may have moved.
+    int staleCount() const;
+    qint64 newestAgeMs() const;
     // For tests: the clock that ages reports (ms, monotonic).
     void setClock(std::function<qint64()> clock) { m_staleness.setClock(std::move(clock)); }
 
 Q_SIGNALS:
     // After every batch applied or reconcile, once: counts may have changed.
     void contentsUpdated();
+    // Rows turned stale or fresh without news of them (their age, the link).
+    void stalenessChanged();
 
 protected:
     // The base's own roles for a row; subclasses call it for roles they do not handle.

@@ -307,6 +307,17 @@ qint64 ConnectionService::lastOutageMs() const
     return m_stats->lastOutageMs();
 }
 
+qint64 ConnectionService::currentOutageMs() const
+{
+    return m_stats->currentOutageMs();
+}
+
+void ConnectionService::startOutage()
+{
+    m_stats->startOutage();
+    m_downSince = QDateTime::currentDateTimeUtc();
+}
+
 quint64 ConnectionService::lastSeq() const
 {
     return m_sequence->lastSeq();
@@ -653,7 +664,7 @@ void ConnectionService::returnToPrimary()
     m_rotation->stopProbing();
     closeSocketGracefully(QStringLiteral("returning to the primary server"));
     m_rotation->returnToPrimary();
-    m_stats->startOutage();
+    startOutage();
     setState(State::Reconnecting);
     openSocket();
 }
@@ -706,6 +717,7 @@ void ConnectionService::goLive()
         m_rotation->startProbing(m_settings.primaryProbeMs);
     m_lastLiveAt = QDateTime::currentDateTimeUtc();
     m_stats->endOutage();
+    m_downSince = {};
     setState(State::Live);
 }
 
@@ -775,7 +787,7 @@ void ConnectionService::linkLost(const QString &reason)
     qCInfo(lcConnection) << "link lost:" << reason;
     m_lastError = reason;
     if (m_state == State::Live)
-        m_stats->startOutage();
+        startOutage();
     m_setupTimer.stop();
     m_reconnector->stopStableClock();
     m_rotation->stopProbing();
@@ -790,6 +802,8 @@ void ConnectionService::fail(const QString &reason)
 {
     qCWarning(lcConnection) << "connection failed:" << reason;
     m_failureReason = reason;
+    if (m_state == State::Live)
+        startOutage();
     m_polling->stop();
     m_polling->resetFailingClock();
     m_rotation->stopProbing();

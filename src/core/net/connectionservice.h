@@ -131,6 +131,11 @@ public:
     Recovery lastRecovery() const { return m_session->lastRecovery(); }
     // How long the last outage lasted, from losing the link to live again; -1 before any.
     qint64 lastOutageMs() const;
+    // The outage under way: when the live link was lost (this console's
+    // wall clock) and how long ago (its monotonic clock). Invalid and -1
+    // while live, and before the link was ever live.
+    QDateTime downSince() const { return m_downSince; }
+    qint64 currentOutageMs() const;
     // Events received per second over the last few seconds.
     double eventsPerSecond() const;
 
@@ -184,6 +189,8 @@ private:
     void onFrame(const Protocol::DecodedFrame &frame);
     void processMessages(const Protocol::DecodedFrame &frame);
     void goLive();
+    // The live link is lost: the outage clock starts and downSince() is now.
+    void startOutage();
     bool acceptSequence(const Protocol::Message &message);
     void onHeartbeat();
     void noteHeard(); // any frame from the server: the link is alive, and this is the time shown
@@ -218,5 +225,6 @@ private:
     std::unique_ptr<LinkSession> m_session; // after the helpers it uses
     QDateTime m_lastMessageAt;
     QDateTime m_lastLiveAt;
+    QDateTime m_downSince;
     int m_protocolErrors = 0;
 };

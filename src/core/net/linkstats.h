@@ -34,6 +34,8 @@ public:
     // Live again: a running outage ends and becomes lastOutageMs().
     void endOutage();
     bool outageRunning() const { return m_outageStart >= 0; }
+    // How long the running outage has lasted so far; -1 while none runs.
+    qint64 currentOutageMs() const { return outageRunning() ? now() - m_outageStart : -1; }
     // How long the last outage lasted; -1 before any ended.
     qint64 lastOutageMs() const { return m_lastOutageMs; }
 

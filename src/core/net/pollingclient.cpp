@@ -1,6 +1,7 @@
 #include "pollingclient.h"
 
 #include "protocol/decoder.h"
+#include "reconnector.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -408,10 +409,10 @@ void PollingClient::transientFailure(const QString &reason)
     Q_EMIT pollFailed(reason);
     if (generation != m_generation)
         return;
-    // Full jitter below a cap that doubles per attempt, so consoles that lost
-    // the same server do not come back in lockstep.
-    const int shift = std::min(m_attempt, 16);
-    const qint64 ceiling = std::min<qint64>(m_settings.backoffCapMs, qint64(m_settings.backoffBaseMs) << shift);
+    // Full jitter below the reconnects' ceiling (doubling per attempt up to
+    // the profile's cap), so consoles that lost the same server do not come
+    // back in lockstep.
+    const qint64 ceiling = Reconnector::ceilingFor(m_attempt, m_settings.backoffBaseMs, m_settings.backoffCapMs);
     ++m_attempt;
     m_retryTimer.start(int(QRandomGenerator::global()->bounded(ceiling + 1)));
 }

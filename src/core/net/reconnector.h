@@ -53,8 +53,8 @@ Q_SIGNALS:
 
 private:
     RandomSource m_random;
-    int m_baseMs = 1000;
-    qint64 m_capMs = 30000;
+    int m_baseMs = 500; // ConnectionSettings' defaults until setBackoff()
+    qint64 m_capMs = 5000;
     int m_attempt = 0;
     QTimer m_retryTimer;
     QTimer m_stableTimer;

@@ -95,6 +95,16 @@ qint64 LinkStatus::lastOutageMs() const
 {
     return m_connection->lastOutageMs();
 }
+
+QDateTime LinkStatus::downSince() const
+{
+    return m_connection->downSince();
+}
+
+qint64 LinkStatus::currentOutageMs() const
+{
+    return m_connection->currentOutageMs();
+}
 void LinkStatus::pause()
 {
     m_connection->pause();

@@ -56,6 +56,11 @@ public:
     Domain::LinkRecovery lastRecovery() const;
     // How long the last outage lasted, from losing the link to live again; -1 before any.
     qint64 lastOutageMs() const;
+    // The outage under way: when the live link was lost (wall clock) and for
+    // how long so far (monotonic). Invalid and -1 while live, and before the
+    // link was ever live.
+    QDateTime downSince() const;
+    qint64 currentOutageMs() const;
 
     // The operator turns live updates off and on again (the session is kept
     // and resumed), or asks for a connection now, skipping any backoff.

@@ -85,6 +85,7 @@ private Q_SLOTS:
     void staleAfterThreePeriodsQuiet();
     void staleWhileTheLinkIsDown();
     void unconfirmedUntilHeardAgain();
+    void staleCountAndNewestAgeForHeadlines();
     void changesAreOneSignalPerBlock();
     void changesUniteTheirRoles();
 };
@@ -177,6 +178,38 @@ void TestLiveTableModel::staleWhileTheLinkIsDown()
     QVERIFY(t.isStale(3));
     t.setLinkLive(true);
     QVERIFY(!t.isStale(0) && !t.isStale(3));
+}
+
+void TestLiveTableModel::staleCountAndNewestAgeForHeadlines()
+{
+    Table t;
+    qint64 clock = 1000;
+    t.setClock([&clock] { return clock; });
+    t.setExpectedPeriodMs(1000);
+    QCOMPARE(t.newestAgeMs(), -1); // no rows, no age
+    QCOMPARE(t.staleCount(), 0);
+    t.report({QStringLiteral("a"), QStringLiteral("b")});
+    clock += 500;
+    t.report({QStringLiteral("b")});
+    QSignalSpy staleness(&t, &LiveTableModel::stalenessChanged);
+
+    clock += 2600; // a is 3100 ms quiet, b 2600 ms
+    t.refreshStaleness();
+    QCOMPARE(t.staleCount(), 1);
+    QCOMPARE(t.newestAgeMs(), qint64(2600)); // the freshest row: b
+    QCOMPARE(staleness.size(), 1);
+    t.refreshStaleness(); // nothing turned: no news
+    QCOMPARE(staleness.size(), 1);
+
+    // The link goes: every row stale, announced even where none turned.
+    t.setLinkLive(false);
+    QVERIFY(!t.isLinkLive());
+    QCOMPARE(t.staleCount(), 2);
+    QVERIFY(staleness.size() >= 2);
+    const qsizetype before = staleness.size();
+    t.setLinkLive(true);
+    QVERIFY(staleness.size() > before);
+    QCOMPARE(t.staleCount(), 1);
 }
 
 void TestLiveTableModel::unconfirmedUntilHeardAgain()

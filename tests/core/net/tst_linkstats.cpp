@@ -64,13 +64,19 @@ void TestLinkStats::outageClockRunsFromLossUntilLive()
     QCOMPARE(stats.lastOutageMs(), -1);
     QVERIFY(!stats.outageRunning());
 
+    QCOMPARE(stats.currentOutageMs(), -1);
     now = 1000;
     stats.startOutage();
     QVERIFY(stats.outageRunning());
+    QCOMPARE(stats.currentOutageMs(), 0);
+    now = 3000;
+    QCOMPARE(stats.currentOutageMs(), 2000); // running: how long so far
+    QCOMPARE(stats.lastOutageMs(), -1);
     now = 3500;
     stats.endOutage();
     QCOMPARE(stats.lastOutageMs(), 2500);
     QVERIFY(!stats.outageRunning());
+    QCOMPARE(stats.currentOutageMs(), -1);
     now = 9000;
     stats.endOutage(); // live again without a new loss: the last outage stays
     QCOMPARE(stats.lastOutageMs(), 2500);

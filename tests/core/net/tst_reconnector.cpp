@@ -1,3 +1,4 @@
+#include "config/connectionsettings.h"
 #include "net/reconnector.h"
 
 #include <QElapsedTimer>
@@ -5,6 +6,9 @@
 #include <QSet>
 #include <QSignalSpy>
 #include <QTest>
+
+#include <algorithm>
+#include <array>
 
 // The backoff against an injected random source: the bounds it is asked
 // for, the waits it gives, and the timers.
@@ -16,6 +20,8 @@ private Q_SLOTS:
     void ceilingsDoubleUpToTheCap();
     void waitIsDrawnUpToTheCeiling();
     void seededJitterStaysInRangeAndVaries();
+    void defaultCapFindsAReturningServerWithinSeconds();
+    void aFleetSpreadsEvenlyOverTheCap();
     void retryIsDueAfterTheWait();
     void cancelledRetryNeverComes();
     void givesUpAfterMaxAttemptsAndStartsOver();
@@ -71,6 +77,57 @@ void TestReconnector::seededJitterStaysInRangeAndVaries()
     // Drawn, not fixed: consoles that lost the same server spread out.
     QVERIFY(QSet<qint64>(waits.cbegin(), waits.cend()).size() > 100);
     QVERIFY(*std::max_element(waits.cbegin() + 10, waits.cend()) > 320);
+}
+
+void TestReconnector::defaultCapFindsAReturningServerWithinSeconds()
+{
+    // A server that is back is found by the next attempt: however long it
+    // was away, no wait of the profile's defaults is longer than 5 s.
+    const ConnectionSettings defaults;
+    QVERIFY(defaults.backoffCapMs <= 5000);
+    Reconnector reconnector(nullptr, [](qint64 bound) { return bound - 1; }); // always the longest wait
+    reconnector.setBackoff(defaults.backoffBaseMs, defaults.backoffCapMs);
+    QList<qint64> waits;
+    for (int n = 0; n < 1000; ++n) {
+        waits.append(reconnector.schedule());
+        reconnector.cancel();
+    }
+    QCOMPARE(waits.mid(0, 6), (QList<qint64> {500, 1000, 2000, 4000, 5000, 5000}));
+    QCOMPARE(*std::max_element(waits.cbegin(), waits.cend()), qint64(defaults.backoffCapMs));
+    // A console made without settings waits the same way.
+    Reconnector unset(nullptr, [](qint64 bound) { return bound - 1; });
+    for (int n = 0; n < 10; ++n) {
+        QVERIFY(unset.schedule() <= defaults.backoffCapMs);
+        unset.cancel();
+    }
+}
+
+void TestReconnector::aFleetSpreadsEvenlyOverTheCap()
+{
+    // 200 consoles lost the same server at the same moment and have waited
+    // long enough to reach the cap: their next attempts spread evenly over
+    // it, so the returning server is found by a few consoles at a time
+    // rather than by all of them in one burst.
+    const ConnectionSettings defaults;
+    constexpr int kConsoles = 200;
+    constexpr int kSlices = 10;
+    std::array<int, kSlices> perSlice {};
+    for (int console = 0; console < kConsoles; ++console) {
+        QRandomGenerator generator(quint32(1000 + console));
+        Reconnector reconnector(nullptr, [&generator](qint64 bound) { return generator.bounded(bound); });
+        reconnector.setBackoff(defaults.backoffBaseMs, defaults.backoffCapMs);
+        qint64 wait = 0;
+        for (int n = 0; n < 8; ++n) {
+            wait = reconnector.schedule();
+            reconnector.cancel();
+        }
+        ++perSlice[size_t(std::min<qint64>(kSlices - 1, wait * kSlices / (defaults.backoffCapMs + 1)))];
+    }
+    // Every half second of the cap gets about a tenth of the fleet (20),
+    // never a crowd: no lockstep, no slice left empty.
+    for (int slice = 0; slice < kSlices; ++slice)
+        QVERIFY2(perSlice[size_t(slice)] >= 8 && perSlice[size_t(slice)] <= 35,
+                 qPrintable(QStringLiteral("slice %1 has %2 consoles").arg(slice).arg(perSlice[size_t(slice)])));
 }
 
 void TestReconnector::retryIsDueAfterTheWait()
