@@ -1,0 +1,18 @@
+#include "actionwords.h"
+
+#include <QStringList>
+
+ActionWords ActionWords::forDeviceKind(const QString &kind)
+{
+    static const QStringList started = {
+        QStringLiteral("pump"),     QStringLiteral("motor"), QStringLiteral("fan"),      QStringLiteral("compressor"),
+        QStringLiteral("agitator"), QStringLiteral("mixer"), QStringLiteral("conveyor"),
+    };
+    static const QStringList opened = {QStringLiteral("valve"), QStringLiteral("damper"), QStringLiteral("gate")};
+    const QString key = kind.trimmed().toLower();
+    if (started.contains(key))
+        return {tr("Start"), tr("Stop")};
+    if (opened.contains(key))
+        return {tr("Open"), tr("Close")};
+    return {tr("On", "action: switch on"), tr("Off", "action: switch off")};
+}
