@@ -14,6 +14,7 @@
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
+#include <QRegularExpression>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -106,6 +107,7 @@ private Q_SLOTS:
     void viewerCannotAct();
     void a5_withoutAStoreAcknowledgingWorksAndABannerSaysWhatIsLost();
     void a7_waitingActionsAreCountedAndARefusalIsShown();
+    void i16_theStatusLineSaysWhereTheAcknowledgementStands();
     void screenshot();
 
 private:
@@ -370,6 +372,47 @@ void TestAlarmsView::a7_waitingActionsAreCountedAndARefusalIsShown()
     QTRY_VERIFY_WITH_TIMEOUT(!view->waitingLabel()->isVisibleTo(view), 10000);
     QVERIFY2(view->findChild<QLabel *>(QStringLiteral("alarmStatusLabel"))->text().contains(u"A-99999"),
              qPrintable(view->findChild<QLabel *>(QStringLiteral("alarmStatusLabel"))->text()));
+}
+
+void TestAlarmsView::i16_theStatusLineSaysWhereTheAcknowledgementStands()
+{
+    Console console(storePath());
+    AlarmsView *view = console.view.get();
+    AlarmFilterProxy *proxy = view->alarmProxy();
+    QTRY_VERIFY_WITH_TIMEOUT(activeUnackedRow(proxy) >= 0, 15000);
+    QTRY_COMPARE(console.session.link()->role(), QStringLiteral("operator"));
+    QTRY_VERIFY(console.session.alarmService()->isLoaded());
+    const auto acknowledgeOne = [&](const QString &id) {
+        const int row = proxy->rowOfAlarm(id);
+        QVERIFY(row >= 0);
+        view->alarmTable()->clearSelection();
+        view->alarmTable()->selectRow(row);
+        view->acknowledgeSelected();
+        auto *dialog = view->findChild<AlarmNoteDialog *>();
+        QVERIFY(dialog);
+        dialog->accept();
+    };
+    const QRegularExpression confirmedAt(QStringLiteral("^Acknowledgement: 1 confirmed at \\d\\d:\\d\\d:\\d\\d\\.$"));
+
+    // On a live link: sent, then confirmed, with the time; never "queued".
+    acknowledgeOne(proxy->alarmIdAt(activeUnackedRow(proxy)));
+    const QString justMade = view->statusLabel()->text();
+    QVERIFY2(!justMade.contains(u"queued"), qPrintable(justMade));
+    QTRY_VERIFY2_WITH_TIMEOUT(confirmedAt.match(view->statusLabel()->text()).hasMatch(),
+                              qPrintable(view->statusLabel()->text()), 10000);
+
+    // With the link down: queued, with the count, until the link is back.
+    QTRY_VERIFY_WITH_TIMEOUT(activeUnackedRow(proxy) >= 0, 15000);
+    const QString next = proxy->alarmIdAt(activeUnackedRow(proxy));
+    console.session.stop();
+    QTRY_VERIFY(!console.session.link()->isLive());
+    acknowledgeOne(next);
+    QCOMPARE(view->statusLabel()->text(), QStringLiteral("Acknowledgement: 1 queued until the link is live."));
+    console.session.start();
+    // Then answered: confirmed at a time, or refused with the server's reason (the alarm may have come back).
+    QTRY_VERIFY2_WITH_TIMEOUT(confirmedAt.match(view->statusLabel()->text()).hasMatch()
+                                  || view->statusLabel()->text().contains(u"refused"),
+                              qPrintable(view->statusLabel()->text()), 15000);
 }
 
 void TestAlarmsView::screenshot()
