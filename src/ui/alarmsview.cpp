@@ -373,7 +373,8 @@ void AlarmsView::shelveSelected()
     QStringList ids;
     for (const auto &[id, occurrence] : selected)
         ids.append(id);
-    auto *dialog = new ShelveDialog(describe(ids), this);
+    // Recorded by the server under the operator this session signed in as.
+    auto *dialog = new ShelveDialog(describe(ids), m_link->settings().operatorName, m_link->role(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, selected, dialog] {
         QList<QUuid> made;
