@@ -49,10 +49,12 @@ EndpointValue ControlPanelController::current(const QString &endpointId) const
     return endpoint ? endpoint->value : EndpointValue();
 }
 
+// The arrow is held to both values with no-break spaces: the change never
+// breaks over two lines, the path before it may.
 QString ControlPanelController::change(const QString &endpointId, const EndpointValue &from,
                                        const EndpointValue &to) const
 {
-    return tr("%1: %2 \u2192 %3")
+    return tr("%1: %2\u00A0\u2192\u00A0%3")
         .arg(m_tiles->endpointPath(endpointId), words(endpointId, from), words(endpointId, to));
 }
 

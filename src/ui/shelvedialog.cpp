@@ -47,6 +47,8 @@ ShelveDialog::ShelveDialog(const QStringList &alarmTexts, const QString &operato
     m_why->setWordWrap(true);
     m_why->setForegroundRole(QPalette::PlaceholderText);
     layout->addWidget(m_why);
+    // Wide enough that the reason's placeholder and the refusal read whole.
+    setMinimumWidth(fontMetrics().averageCharWidth() * 60);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_ok = buttons->button(QDialogButtonBox::Ok);

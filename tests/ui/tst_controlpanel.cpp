@@ -121,7 +121,7 @@ void TestControlPanel::toggleSendsOnceAndSettlesOnTheServersValue()
     QTRY_COMPARE(c.valueOf(valve), QVariant(true));
     QVERIFY2(open->outcomeText().startsWith(QStringLiteral("Done at")), qPrintable(open->outcomeText()));
     QVERIFY2(open->outcomeText().endsWith(
-                 QStringLiteral(": Hot liquor tank 1 \u203A Outlet valve V-101 \u203A Open: Off \u2192 On")),
+                 QStringLiteral(": Hot liquor tank 1 \u203A Outlet valve V-101 \u203A Open: Off\u00A0\u2192\u00A0On")),
              qPrintable(open->outcomeText()));
     QVERIFY(!open->outcomeIsFailure());
     QCOMPARE(c.commandsFor(valve), 1);
@@ -298,7 +298,7 @@ void TestControlPanel::confirmationNamesThePathAndTheChange()
     c.control(valve)->actionButton(true)->click();
     QTRY_VERIFY(c.confirmation() != nullptr);
     QCOMPARE(c.confirmation()->text(),
-             QStringLiteral("Hot liquor tank 1 \u203A Outlet valve V-101 \u203A Open: Off \u2192 On. Open?"));
+             QStringLiteral("Hot liquor tank 1 \u203A Outlet valve V-101 \u203A Open: Off\u00A0\u2192\u00A0On. Open?"));
     QCOMPARE(c.confirmation()->findChild<QPushButton *>(QStringLiteral("confirmCommand"))->text(),
              QStringLiteral("Open"));
     c.confirmation()->button(QMessageBox::Cancel)->click();
@@ -316,7 +316,7 @@ void TestControlPanel::confirmationNamesThePathAndTheChange()
     QTest::keyClick(spin, Qt::Key_Return);
     QTRY_VERIFY(c.confirmation() != nullptr);
     QCOMPARE(c.confirmation()->text(),
-             QString(heater + QStringLiteral("Setpoint: ") + now + QStringLiteral(" \u2192 ")
+             QString(heater + QStringLiteral("Setpoint: ") + now + QStringLiteral("\u00A0\u2192\u00A0")
                      + QLocale().toString(72.5, 'f', 1) + QStringLiteral("\u00A0°C. Set?")));
     c.confirmation()->button(QMessageBox::Cancel)->click();
     QTRY_VERIFY(c.confirmation() == nullptr);
@@ -326,10 +326,10 @@ void TestControlPanel::confirmationNamesThePathAndTheChange()
     combo->setCurrentIndex(combo->findText(QStringLiteral("manual")));
     c.control(mode)->applyButton()->click();
     QTRY_VERIFY(c.confirmation() != nullptr);
-    QCOMPARE(c.confirmation()->text(), QString(heater + QStringLiteral("Mode: auto \u2192 manual. Choose?")));
+    QCOMPARE(c.confirmation()->text(), QString(heater + QStringLiteral("Mode: auto\u00A0\u2192\u00A0manual. Choose?")));
     c.confirmation()->findChild<QPushButton *>(QStringLiteral("confirmCommand"))->click();
     QTRY_VERIFY_WITH_TIMEOUT(c.control(mode)->outcomeText().startsWith(QStringLiteral("Done at")), 10000);
-    QVERIFY2(c.control(mode)->outcomeText().endsWith(heater + QStringLiteral("Mode: auto \u2192 manual")),
+    QVERIFY2(c.control(mode)->outcomeText().endsWith(heater + QStringLiteral("Mode: auto\u00A0\u2192\u00A0manual")),
              qPrintable(c.control(mode)->outcomeText()));
 }
 
@@ -341,8 +341,8 @@ void TestControlPanel::aRefusalGoesWhenItsCauseDoes()
     // Refused here: the pump needs the outlet valve open.
     c.control(pump)->actionButton(true)->click();
     const QString refusal = c.control(pump)->outcomeText();
-    QVERIFY2(refusal.startsWith(
-                 QStringLiteral("Not sent: Hot liquor tank 1 \u203A Pump P-101 \u203A Running: Off \u2192 On: ")),
+    QVERIFY2(refusal.startsWith(QStringLiteral(
+                 "Not sent: Hot liquor tank 1 \u203A Pump P-101 \u203A Running: Off\u00A0\u2192\u00A0On: ")),
              qPrintable(refusal));
     QVERIFY(refusal.contains(QStringLiteral("Pump P-101 needs outlet valve V-101 open")));
     // The valve asked to open: still closed, so the refusal still holds.

@@ -428,7 +428,7 @@ void NotificationCenter::onCommandFinished(const CommandService::Command &comman
     const QString what = endpointTitle(command.endpointId);
     if (command.status == Domain::CommandState::Succeeded) {
         item.severity = AlarmSeverity::Info;
-        item.title = tr("%1: %2 \u2192 %3 done")
+        item.title = tr("%1: %2\u00A0\u2192\u00A0%3 done")
                          .arg(what, valueText(command.endpointId, command.before),
                               valueText(command.endpointId, command.requestedValue));
         if (command.late)
@@ -436,7 +436,7 @@ void NotificationCenter::onCommandFinished(const CommandService::Command &comman
         item.read = true; // the operator asked for it and sees it on the control
     } else {
         item.severity = AlarmSeverity::High;
-        item.title = tr("%1: %2 \u2192 %3 not done: %4")
+        item.title = tr("%1: %2\u00A0\u2192\u00A0%3 not done: %4")
                          .arg(what, valueText(command.endpointId, command.before),
                               valueText(command.endpointId, command.requestedValue),
                               CommandService::stateName(command.status));

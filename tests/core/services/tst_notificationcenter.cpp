@@ -447,7 +447,7 @@ void TestNotificationCenter::commandOutcomesAreListed()
     QCOMPARE(success->severity, AlarmSeverity::Info);
     // The full path, and from what to what.
     QCOMPARE(success->title,
-             QStringLiteral("Hot liquor tank 1 \u203A Outlet valve V-101 \u203A Open: Off \u2192 On done"));
+             QStringLiteral("Hot liquor tank 1 \u203A Outlet valve V-101 \u203A Open: Off\u00A0\u2192\u00A0On done"));
     QVERIFY(success->read);
 
     // A timeout: unread, says to check the device; the late success corrects it in place.
