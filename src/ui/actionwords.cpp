@@ -16,3 +16,16 @@ ActionWords ActionWords::forDeviceKind(const QString &kind)
         return {tr("Open"), tr("Close")};
     return {tr("On", "action: switch on"), tr("Off", "action: switch off")};
 }
+
+ActionWords ActionWords::forEndpoint(const QString &endpointId, const QString &kind,
+                                     const QHash<QString, ActionWords> &mapping)
+{
+    if (const auto byId = mapping.constFind(endpointId); byId != mapping.cend())
+        return *byId;
+    const QString trimmed = kind.trimmed();
+    for (auto it = mapping.cbegin(); it != mapping.cend(); ++it) {
+        if (!trimmed.isEmpty() && it.key().compare(trimmed, Qt::CaseInsensitive) == 0)
+            return it.value();
+    }
+    return forDeviceKind(kind);
+}

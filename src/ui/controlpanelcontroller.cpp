@@ -60,10 +60,8 @@ QString ControlPanelController::change(const QString &endpointId, const Endpoint
 
 QString ControlPanelController::verb(const QString &endpointId, const EndpointValue &value) const
 {
-    if (const bool *on = std::get_if<bool>(&value)) {
-        const QModelIndex endpoint = m_tiles->indexOfEndpoint(endpointId);
-        return ActionWords::forDeviceKind(endpoint.parent().data(TileModel::DeviceKindRole).toString()).forValue(*on);
-    }
+    if (const bool *on = std::get_if<bool>(&value))
+        return m_view->actionWords(endpointId).forValue(*on); // the word of the button clicked
     if (std::holds_alternative<QString>(value))
         return tr("Choose");
     return tr("Set");

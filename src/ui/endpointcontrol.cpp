@@ -336,7 +336,14 @@ bool EndpointControl::canRequest(const QVariant &wanted) const
 
 ActionWords EndpointControl::actionWords() const
 {
-    return ActionWords::forDeviceKind(m_row.parent().data(TileModel::DeviceKindRole).toString());
+    return ActionWords::forEndpoint(m_endpointId, m_row.parent().data(TileModel::DeviceKindRole).toString(),
+                                    m_wordMapping);
+}
+
+void EndpointControl::setActionWordMapping(const QHash<QString, ActionWords> &mapping)
+{
+    m_wordMapping = mapping;
+    refreshState();
 }
 
 QString EndpointControl::stateText() const

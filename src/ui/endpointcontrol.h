@@ -81,8 +81,10 @@ public:
     // Whether asking for `value` is possible now (for a toggle: whether
     // that action's button is enabled).
     bool canRequest(const QVariant &value) const;
-    // The action words of a toggle, from its device's kind.
+    // The action words of a toggle: ActionWords::forEndpoint() over its
+    // device's kind and the profile's mapping.
     ActionWords actionWords() const;
+    void setActionWordMapping(const QHash<QString, ActionWords> &mapping);
     QVariant value() const;
 
     // What the operator sees, for tests and the glue.
@@ -141,6 +143,7 @@ private:
 
     QString m_endpointId;
     QString m_deviceName;
+    QHash<QString, ActionWords> m_wordMapping;
     QPersistentModelIndex m_row; // column 0 of the endpoint's row
     bool m_allowed = true;
     QString m_allowReason;

@@ -294,13 +294,19 @@ void TestControlPanel::confirmationNamesThePathAndTheChange()
     QTRY_VERIFY(c.ready(valve));
     const QString heater = QStringLiteral("Hot liquor tank 1 \u203A Heater H-101 \u203A ");
 
+    // A profile's words for an action are the confirmation's too.
+    c.window->setActionWordMapping({{QStringLiteral("valve"), {QStringLiteral("Admit"), QStringLiteral("Shut")}}});
+    QCOMPARE(c.control(valve)->actionButton(true)->text(), QStringLiteral("Admit"));
+    QCOMPARE(c.control(valve)->actionButton(false)->text(), QStringLiteral("Shut"));
+
     // An on/off endpoint: its state now, the one asked for, and the action in its own word.
     c.control(valve)->actionButton(true)->click();
     QTRY_VERIFY(c.confirmation() != nullptr);
-    QCOMPARE(c.confirmation()->text(),
-             QStringLiteral("Hot liquor tank 1 \u203A Outlet valve V-101 \u203A Open: Off\u00A0\u2192\u00A0On. Open?"));
+    QCOMPARE(
+        c.confirmation()->text(),
+        QStringLiteral("Hot liquor tank 1 \u203A Outlet valve V-101 \u203A Open: Off\u00A0\u2192\u00A0On. Admit?"));
     QCOMPARE(c.confirmation()->findChild<QPushButton *>(QStringLiteral("confirmCommand"))->text(),
-             QStringLiteral("Open"));
+             QStringLiteral("Admit"));
     c.confirmation()->button(QMessageBox::Cancel)->click();
     QTRY_VERIFY(c.confirmation() == nullptr);
     QCOMPARE(c.control(valve)->outcomeText(),

@@ -29,6 +29,7 @@ private Q_SLOTS:
     void aRowThatMovesIsFollowed();
     void anOnOffEndpointHasTwoActionsBesideItsState_data();
     void anOnOffEndpointHasTwoActionsBesideItsState();
+    void theProfileCanNameTheActions();
 
 private:
     void set(int role, const QVariant &value) { m_item->setData(value, role); }
@@ -228,6 +229,37 @@ void TestEndpointControl::anOnOffEndpointHasTwoActionsBesideItsState()
     endpoint->setData(false, TileModel::ValueRole);
     control.refresh({TileModel::ValueRole});
     QVERIFY(!start->isEnabled()); // a stale Off is not a reason to switch on
+}
+
+void TestEndpointControl::theProfileCanNameTheActions()
+{
+    QStandardItemModel model;
+    auto *device = new QStandardItem;
+    device->setData(QStringLiteral("heater"), TileModel::DeviceKindRole);
+    auto *endpoint = new QStandardItem;
+    endpoint->setData(QStringLiteral("T1.H101.on"), TileModel::IdRole);
+    endpoint->setData(QStringLiteral("On"), TileModel::NameRole);
+    endpoint->setData(int(Domain::ValueType::Bool), TileModel::ValueTypeRole);
+    endpoint->setData(true, TileModel::WritableRole);
+    endpoint->setData(false, TileModel::ValueRole);
+    device->appendRow(endpoint);
+    model.appendRow(device);
+    EndpointControl control(QStringLiteral("T1.H101.on"));
+    control.setRow(endpoint->index());
+    QCOMPARE(control.actionButton(true)->text(), QStringLiteral("On"));
+
+    // By kind, whatever its case...
+    control.setActionWordMapping({{QStringLiteral("Heater"), {QStringLiteral("Fire"), QStringLiteral("Quench")}}});
+    QCOMPARE(control.actionButton(true)->text(), QStringLiteral("Fire"));
+    QCOMPARE(control.actionButton(false)->text(), QStringLiteral("Quench"));
+    // ...and by endpoint id, which wins over the kind.
+    control.setActionWordMapping({{QStringLiteral("heater"), {QStringLiteral("Fire"), QStringLiteral("Quench")}},
+                                  {QStringLiteral("T1.H101.on"), {QStringLiteral("Light"), QStringLiteral("Douse")}}});
+    QCOMPARE(control.actionButton(true)->text(), QStringLiteral("Light"));
+    QCOMPARE(control.actionButton(false)->text(), QStringLiteral("Douse"));
+    // Another endpoint's mapping leaves it to its kind.
+    control.setActionWordMapping({{QStringLiteral("T2.H101.on"), {QStringLiteral("Light"), QStringLiteral("Douse")}}});
+    QCOMPARE(control.actionButton(true)->text(), QStringLiteral("On"));
 }
 
 QTEST_MAIN(TestEndpointControl)
