@@ -102,6 +102,7 @@ private Q_SLOTS:
     void a14_doneNamesTheValueTheDeviceReached();
     void confirmationNamesThePathAndTheChange();
     void aRefusalGoesWhenItsCauseDoes();
+    void aRefusalForTheLinkGoesWhenTheLinkIsBack();
     void screenshots();
 };
 
@@ -359,6 +360,23 @@ void TestControlPanel::aRefusalGoesWhenItsCauseDoes()
     QTRY_COMPARE_WITH_TIMEOUT(c.valueOf(valve), QVariant(true), 10000);
     QTRY_COMPARE(c.control(pump)->outcomeText(), QString());
     QCOMPARE(c.commandsFor(pump), 0); // nothing was sent for it meanwhile
+}
+
+void TestControlPanel::aRefusalForTheLinkGoesWhenTheLinkIsBack()
+{
+    Console c;
+    QTRY_VERIFY(c.ready(valve));
+    c.session.link()->pause();
+    QTRY_VERIFY(!c.control(valve)->isActionable());
+    // A click that reached the panel as the link went: refused, and said.
+    Q_EMIT c.window->controlPanel()->commandRequested(valve, true);
+    QVERIFY2(c.control(valve)->outcomeText().contains(QStringLiteral("The link is not live")),
+             qPrintable(c.control(valve)->outcomeText()));
+    // Live again: the refusal is out of date and goes; nothing was kept to send.
+    c.session.link()->resumeLive();
+    QTRY_VERIFY_WITH_TIMEOUT(c.ready(valve), 10000);
+    QTRY_COMPARE(c.control(valve)->outcomeText(), QString());
+    QCOMPARE(c.commandsFor(valve), 0);
 }
 
 void TestControlPanel::screenshots()
