@@ -358,6 +358,10 @@ int main(int argc, char *argv[])
     services.commands()->setCriticalEndpoints(profile.confirmEndpoints);
     MainWindow window(&services, profile.name);
     window.setRequireAckNote(profile.requireAckNote);
+    QHash<QString, ActionWords> actionWords;
+    for (auto it = profile.actionWords.cbegin(); it != profile.actionWords.cend(); ++it)
+        actionWords.insert(it.key(), {it->first, it->second});
+    window.setActionWordMapping(actionWords);
     window.setFeatureSwitches(profile.features);
     std::unique_ptr<KioskController> kiosk;
     if (profile.kiosk.enabled) {

@@ -108,13 +108,28 @@ PlantEvents GatewayAlarmBook::shelve(const QString &alarmId, int minutes, const 
                  .arg(m_options.maxShelveMinutes));
         return {};
     }
+    // A shelved alarm is silenced for every console: who did it and why are
+    // the record the next shift reads, so neither may be missing.
+    if (reason.trimmed().isEmpty()) {
+        fail(error, QStringLiteral("bad_request"),
+             QStringLiteral("alarm %1 is not shelved: a shelving needs a reason, for the operators who find it "
+                            "silenced")
+                 .arg(alarmId));
+        return {};
+    }
+    if (operatorName.trimmed().isEmpty()) {
+        fail(error, QStringLiteral("bad_request"),
+             QStringLiteral("alarm %1 is not shelved: a shelving needs the name of the operator who made it")
+                 .arg(alarmId));
+        return {};
+    }
     // Shelving a shelved alarm again replaces its shelving: that is how an
     // operator extends or shortens it.
     alarm->state = State::Shelved;
     alarm->shelvedUntil = wallNow.addSecs(qint64(minutes) * 60);
     alarm->shelvedUntilMs = nowMs + qint64(minutes) * 60'000;
     alarm->shelvedBy = operatorName;
-    alarm->shelveReason = reason;
+    alarm->shelveReason = reason.trimmed();
     refreshChattering(*alarm, nowMs);
     return {event(*alarm)};
 }

@@ -43,7 +43,10 @@ public:
     PlantEvents update(const PlantConditions &conditions, qint64 nowMs, const QDateTime &wallNow);
 
     // The operator calls: on failure they change nothing, return no events and
-    // fill *error (when given).
+    // fill *error (when given). A shelving needs a reason and the operator's
+    // name (bad_request without either), recorded as `shelveReason` and
+    // `shelvedBy`; the name is the one the caller authenticated, never one
+    // the request states.
     PlantEvents acknowledge(const QString &alarmId, const QString &operatorName, const QString &note, qint64 nowMs,
                             const QDateTime &wallNow, Error *error = nullptr);
     PlantEvents shelve(const QString &alarmId, int minutes, const QString &reason, const QString &operatorName,

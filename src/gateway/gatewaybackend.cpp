@@ -17,3 +17,16 @@ bool GatewayBackend::roleAllows(const QString &role, const QString &minimum)
 {
     return roleRank(role) >= roleRank(minimum);
 }
+
+QString GatewayBackend::actionWords(const QString &type)
+{
+    if (type == u"command")
+        return QStringLiteral("send commands");
+    if (type == u"ack_alarm")
+        return QStringLiteral("acknowledge alarms");
+    if (type == u"shelve_alarm")
+        return QStringLiteral("shelve alarms");
+    if (type == u"unshelve_alarm")
+        return QStringLiteral("unshelve alarms");
+    return QStringLiteral("do this");
+}

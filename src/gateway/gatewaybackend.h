@@ -34,6 +34,8 @@ public:
     virtual std::optional<QString> roleForToken(const QString &token) const = 0;
     // Whether `role` may do what needs `minimum` (viewer < operator < admin).
     static bool roleAllows(const QString &role, const QString &minimum);
+    // What a request type does, for a refusal ("shelve alarms"); "do this" for any other.
+    static QString actionWords(const QString &type);
     // {"seq": the journal's, "channels": {channel: snapshot items}}
     virtual QJsonObject snapshotAll() const = 0;
     virtual QJsonObject stats() const = 0;

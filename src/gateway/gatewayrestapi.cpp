@@ -147,7 +147,7 @@ void GatewayRestApi::addRoutes()
 }
 
 std::optional<QHttpServerResponse> GatewayRestApi::authorize(const QHttpServerRequest &request, const QString &minimum,
-                                                             Caller *caller) const
+                                                             Caller *caller, const QString &type) const
 {
     const QByteArray authorization = header(request, "authorization");
     const QByteArray token = authorization.startsWith("Bearer ") ? authorization.mid(7).trimmed() : QByteArray();
@@ -161,7 +161,8 @@ std::optional<QHttpServerResponse> GatewayRestApi::authorize(const QHttpServerRe
     }
     if (!GatewayBackend::roleAllows(*role, minimum)) {
         return failure(Status::Forbidden, QStringLiteral("forbidden"),
-                       QStringLiteral("the role %1 may not do this; it needs %2").arg(*role, minimum));
+                       QStringLiteral("the role %1 may not %2; it needs the role %3")
+                           .arg(*role, GatewayBackend::actionWords(type), minimum));
     }
     caller->role = *role;
     // REST has no auth message to carry a name: an optional header gives it.
@@ -174,7 +175,7 @@ std::optional<QHttpServerResponse> GatewayRestApi::authorize(const QHttpServerRe
 QHttpServerResponse GatewayRestApi::perform(const QHttpServerRequest &request, const QString &type, QJsonObject fields)
 {
     Caller caller;
-    if (auto denied = authorize(request, QStringLiteral("operator"), &caller))
+    if (auto denied = authorize(request, QStringLiteral("operator"), &caller, type))
         return std::move(*denied);
     QJsonObject body;
     if (!request.body().trimmed().isEmpty()) {

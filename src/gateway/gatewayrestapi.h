@@ -56,9 +56,10 @@ private:
 
     void addRoutes();
     // A failure to answer with, or nothing when the request's token grants
-    // `minimum` (and then `caller` is filled in).
+    // `minimum` (and then `caller` is filled in); `type` names the request
+    // in the refusal ("may not shelve alarms").
     std::optional<QHttpServerResponse> authorize(const QHttpServerRequest &request, const QString &minimum,
-                                                 Caller *caller) const;
+                                                 Caller *caller, const QString &type = {}) const;
     QHttpServerResponse perform(const QHttpServerRequest &request, const QString &type, QJsonObject fields);
     void onEventsRequest(const QHttpServerRequest &request, QHttpServerResponder &&responder);
     QHttpServerResponse eventsAfter(quint64 after) const;

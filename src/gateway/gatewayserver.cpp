@@ -302,7 +302,7 @@ void GatewayServer::dispatch(GatewayClient *client, const QString &type, const Q
     } else if (type == u"request_data_refresh") {
         handleRefresh(client, id);
     } else if (type == u"command" || type == u"ack_alarm" || type == u"shelve_alarm" || type == u"unshelve_alarm") {
-        if (requireRole(client, id, QStringLiteral("operator")))
+        if (requireRole(client, id, QStringLiteral("operator"), type))
             handleAction(client, type, request, id);
     } else if (type == u"stats") {
         if (requireRole(client, id, QStringLiteral("admin")))
@@ -324,13 +324,14 @@ void GatewayServer::dispatch(GatewayClient *client, const QString &type, const Q
     }
 }
 
-bool GatewayServer::requireRole(GatewayClient *client, const QJsonValue &id, const QString &minimum)
+bool GatewayServer::requireRole(GatewayClient *client, const QJsonValue &id, const QString &minimum,
+                                const QString &type)
 {
     if (roleAllows(client->session->role(), minimum))
         return true;
-    client->queueRefusal(
-        id, QStringLiteral("forbidden"),
-        QStringLiteral("the role %1 may not do this; it needs %2").arg(client->session->role(), minimum));
+    client->queueRefusal(id, QStringLiteral("forbidden"),
+                         QStringLiteral("the role %1 may not %2; it needs the role %3")
+                             .arg(client->session->role(), GatewayBackend::actionWords(type), minimum));
     return false;
 }
 

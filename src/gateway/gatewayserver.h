@@ -109,7 +109,8 @@ private:
     void sendOutcome(GatewayClient *client, const QJsonValue &id, const Outcome &outcome);
     void publishOutcome(const QString &operatorName, const Outcome &outcome);
     bool allowMessage(GatewayClient *client);
-    bool requireRole(GatewayClient *client, const QJsonValue &id, const QString &minimum);
+    // Refuses (forbidden) a request of `type` the session's role may not make, saying what it needed.
+    bool requireRole(GatewayClient *client, const QJsonValue &id, const QString &minimum, const QString &type = {});
     void sendSnapshot(GatewayClient *client, const GatewaySession::Subscription &subscription);
     QJsonArray snapshotItems(const GatewaySession::Subscription &subscription) const;
     // A `presence` item: the client's operator, role, client name and since when.

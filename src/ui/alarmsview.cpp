@@ -223,11 +223,35 @@ AlarmsView::AlarmsView(AlarmModel *alarms, AlarmRateMeter *rate, AlarmActions *a
     connect(
         m_actions, &AlarmActions::actionRefused, this,
         [this](const QString &alarmId, Domain::AlarmAction::Kind kind, const QString &code, const QString &message) {
+            // actionFailed came first for the same request: the last
+            // action's line has said it; an earlier action's refusal is said here.
+            if (std::exchange(m_failureTracked, false))
+                return;
             m_statusLabel->setText(
                 code == u"occurrence_changed"
                     ? tr("Alarm %1 came back: acknowledge it again.").arg(alarmId)
                     : tr("%1 of alarm %2 not done: %3").arg(AlarmActions::actionName(kind), alarmId, message));
         });
+    // The last action's line follows each of its requests to its answer.
+    connect(m_actions, &AlarmActions::actionSent, this, &AlarmsView::updateStatus);
+    connect(m_actions, &AlarmActions::actionUnconfirmed, this, &AlarmsView::updateStatus);
+    connect(m_actions, &AlarmActions::actionDelivered, this, [this](const QUuid &id) {
+        if (m_batch.ids.contains(id)) {
+            m_batch.confirmed.insert(id, QDateTime::currentDateTime());
+            updateStatus();
+        }
+    });
+    connect(m_actions, &AlarmActions::actionFailed, this,
+            [this](const QUuid &id, const QString &code, const QString &message) {
+                m_failureTracked = m_batch.ids.contains(id);
+                if (!m_failureTracked)
+                    return;
+                m_batch.refused.insert(id,
+                                       code == u"occurrence_changed" ? tr("the alarm came back; acknowledge it again")
+                                                                     : (message.isEmpty() ? code : message));
+                updateStatus();
+            });
+    connect(m_link, &LinkStatus::stateChanged, this, &AlarmsView::updateStatus);
     connect(m_actions, &AlarmActions::pendingChanged, this, &AlarmsView::updateWaiting);
     connect(m_actions, &AlarmActions::keepsOfflineActionsChanged, this, &AlarmsView::updateWaiting);
     connect(m_rate, &AlarmRateMeter::activationsChanged, this, &AlarmsView::updateRate);
@@ -333,9 +357,10 @@ void AlarmsView::acknowledgeSelected()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, selected, dialog] {
         // An alarm kept only for this acknowledgement is let go here, not sent.
+        QList<QUuid> made;
         for (const auto &[id, occurrence] : selected)
-            m_actions->acknowledge(id, dialog->note(), occurrence);
-        reportOutcome(int(selected.size()), tr("Acknowledgement"));
+            made.append(m_actions->acknowledge(id, dialog->note(), occurrence));
+        track(made, tr("Acknowledgement"));
     });
     dialog->open();
 }
@@ -348,12 +373,14 @@ void AlarmsView::shelveSelected()
     QStringList ids;
     for (const auto &[id, occurrence] : selected)
         ids.append(id);
-    auto *dialog = new ShelveDialog(describe(ids), this);
+    // Recorded by the server under the operator this session signed in as.
+    auto *dialog = new ShelveDialog(describe(ids), m_link->settings().operatorName, m_link->role(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, selected, dialog] {
+        QList<QUuid> made;
         for (const auto &[id, occurrence] : selected)
-            m_actions->shelve(id, dialog->minutes(), dialog->reason(), occurrence);
-        reportOutcome(int(selected.size()), tr("Shelving"));
+            made.append(m_actions->shelve(id, dialog->minutes(), dialog->reason(), occurrence));
+        track(made, tr("Shelving"));
     });
     dialog->open();
 }
@@ -363,18 +390,83 @@ void AlarmsView::unshelveSelected()
     const QStringList ids = selectedIds(m_shelvedTable, false);
     if (ids.isEmpty() || !actionsUnavailableReason().isEmpty())
         return;
+    QList<QUuid> made;
     for (const QString &id : ids)
-        m_actions->unshelve(id);
-    reportOutcome(int(ids.size()), tr("Unshelving"));
+        made.append(m_actions->unshelve(id));
+    track(made, tr("Unshelving"));
 }
 
-void AlarmsView::reportOutcome(int made, const QString &what)
+void AlarmsView::track(const QList<QUuid> &made, const QString &what)
 {
-    if (m_link->isLive())
-        m_statusLabel->setText(tr("%1 sent (%2); waiting for the server.").arg(what).arg(made));
-    else
-        m_statusLabel->setText(
-            tr("%1 queued (%2); the server gets it as soon as the link is live.").arg(what).arg(made));
+    m_batch = {};
+    m_batch.what = what;
+    for (const QUuid &id : made) {
+        if (id.isNull())
+            ++m_batch.letGo;
+        else if (!m_batch.ids.contains(id)) // a repeat of an action still waiting is that action
+            m_batch.ids.append(id);
+    }
+    updateStatus();
+}
+
+void AlarmsView::updateStatus()
+{
+    if (m_batch.what.isEmpty())
+        return;
+    // Each request where it really stands: confirmed by the server (at
+    // when), refused, sent and awaiting its answer, handed to a server that
+    // confirms nothing, or queued here; never one word for all of them.
+    int sent = 0;
+    int unconfirmed = 0;
+    int queued = 0;
+    QDateTime lastConfirmed;
+    for (const QUuid &id : std::as_const(m_batch.ids)) {
+        if (m_batch.confirmed.contains(id)) {
+            const QDateTime at = m_batch.confirmed.value(id);
+            if (!lastConfirmed.isValid() || at > lastConfirmed)
+                lastConfirmed = at;
+            continue;
+        }
+        if (m_batch.refused.contains(id))
+            continue;
+        switch (m_actions->progressOf(id)) {
+        case AlarmService::Progress::Sent:
+            ++sent;
+            break;
+        case AlarmService::Progress::Unconfirmed:
+            ++unconfirmed;
+            break;
+        case AlarmService::Progress::Queued:
+            ++queued;
+            break;
+        case AlarmService::Progress::None:
+            break;
+        }
+    }
+    QStringList parts;
+    if (const int confirmed = int(m_batch.confirmed.size()); confirmed > 0)
+        parts << tr("%n confirmed at %1", nullptr, confirmed)
+                     .arg(QLocale().toString(lastConfirmed.time(), QStringLiteral("HH:mm:ss")));
+    if (sent > 0)
+        parts << tr("%n sent, waiting for the server's answer", nullptr, sent);
+    if (unconfirmed > 0)
+        parts << tr("%n sent, unconfirmed (this server confirms nothing)", nullptr, unconfirmed);
+    // Not handed to the link yet: on a live link only for a moment (the
+    // next pass, or the send pace in a flood); otherwise it waits for the link.
+    if (queued > 0 && m_link->isLive())
+        parts << tr("%n being sent", nullptr, queued);
+    else if (queued > 0)
+        parts << (m_actions->keepsOfflineActions()
+                      ? tr("%n queued until the link is live", nullptr, queued)
+                      : tr("%n queued until the link is live, in memory only (lost if the console closes)", nullptr,
+                           queued));
+    if (!m_batch.refused.isEmpty()) {
+        const QString reason = m_batch.refused.value(m_batch.ids.value(0), m_batch.refused.cbegin().value());
+        parts << tr("%n refused: %1", nullptr, int(m_batch.refused.size())).arg(reason);
+    }
+    if (m_batch.letGo > 0)
+        parts << tr("%n not sent: the alarm had already gone", nullptr, m_batch.letGo);
+    m_statusLabel->setText(parts.isEmpty() ? QString() : tr("%1: %2.").arg(m_batch.what, parts.join(u"; ")));
 }
 
 void AlarmsView::updateWaiting()

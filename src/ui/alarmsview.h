@@ -2,6 +2,10 @@
 
 #include "model/alarmrate.h"
 
+#include <QDateTime>
+#include <QHash>
+#include <QUuid>
+
 #include <QTimer>
 #include <QWidget>
 
@@ -53,6 +57,8 @@ public:
     QLabel *rateLabel() const { return m_rateLabel; }
     QLabel *waitingLabel() const { return m_waitingLabel; }
     QLabel *storeBanner() const { return m_storeBanner; }
+    // The line that says where the operator's last action stands.
+    QLabel *statusLabel() const { return m_statusLabel; }
     QAction *acknowledgeAction() const { return m_acknowledge; }
     QAction *shelveAction() const { return m_shelve; }
     QAction *unshelveAction() const { return m_unshelve; }
@@ -83,7 +89,11 @@ private:
     void updateSummary();
     void blink();
     void showContextMenu(QTableView *table, const QPoint &pos);
-    void reportOutcome(int made, const QString &what);
+    // The operator's last action, on one or more alarms: `made` the request
+    // ids queued (a null id: nothing was, the alarm was let go), followed
+    // until each is confirmed or refused.
+    void track(const QList<QUuid> &made, const QString &what);
+    void updateStatus();
     void updateWaiting();
 
     AlarmModel *m_alarms;
@@ -113,4 +123,14 @@ private:
     QAction *m_shelve = nullptr;
     QAction *m_unshelve = nullptr;
     QTimer m_blinkTimer;
+    struct Batch
+    {
+        QString what; // "Acknowledgement"
+        QList<QUuid> ids; // queued by it
+        int letGo = 0; // asked for but not queued
+        QHash<QUuid, QDateTime> confirmed; // local time of each confirmation
+        QHash<QUuid, QString> refused; // the reason of each refusal
+    };
+    Batch m_batch;
+    bool m_failureTracked = false; // the refusal being announced is of m_batch's
 };

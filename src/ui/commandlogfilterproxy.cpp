@@ -71,8 +71,14 @@ bool CommandLogFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &s
     if (!m_operator.isEmpty()
         && index.data(CommandLogModel::OperatorNameRole).toString().compare(m_operator, Qt::CaseInsensitive) != 0)
         return false;
+    // The endpoint as its id or as the operator reads it (tile › device › endpoint).
     if (!m_endpoint.isEmpty()
-        && !index.data(CommandLogModel::EndpointIdRole).toString().contains(m_endpoint, Qt::CaseInsensitive))
+        && !index.data(CommandLogModel::EndpointIdRole).toString().contains(m_endpoint, Qt::CaseInsensitive)
+        && !sourceModel()
+                ->index(sourceRow, CommandLogModel::EndpointColumn, sourceParent)
+                .data()
+                .toString()
+                .contains(m_endpoint, Qt::CaseInsensitive))
         return false;
     if (m_text.isEmpty())
         return true;

@@ -105,8 +105,10 @@ CommandLogView::CommandLogView(CommandLogModel *model, LinkStatus *link, QWidget
                                                          QStringLiteral("00:00:00")));
     header->resizeSection(CommandLogModel::TimeColumn, metrics.horizontalAdvance(longestTime) + 24);
     header->resizeSection(CommandLogModel::OperatorColumn, metrics.horizontalAdvance(QStringLiteral("m")) * 10);
-    header->resizeSection(CommandLogModel::EndpointColumn,
-                          metrics.horizontalAdvance(QStringLiteral("T00.XX000.setpoint")) + 24);
+    // Endpoints read tile › device › endpoint: room for a usual one, elided beyond.
+    header->resizeSection(
+        CommandLogModel::EndpointColumn,
+        metrics.horizontalAdvance(QStringLiteral("Hot liquor tank 1 \u203A Heater H-101 \u203A Setpoint")) + 24);
     header->resizeSection(CommandLogModel::RequestedColumn, metrics.horizontalAdvance(QStringLiteral("m")) * 8);
     header->resizeSection(CommandLogModel::ActualColumn, metrics.horizontalAdvance(QStringLiteral("m")) * 8);
     int widestStatus = 0;
@@ -337,7 +339,11 @@ void CommandLogView::updateDetail()
     const auto cell = [&](int column) { return CommandLogDelegate::cellText(m_model->index(row, column)); };
     QStringList lines;
     lines << tr("Operator: %1").arg(index.data(CommandLogModel::OperatorNameRole).toString())
-          << tr("Endpoint: %1").arg(index.data(CommandLogModel::EndpointIdRole).toString())
+          << (cell(CommandLogModel::EndpointColumn) == index.data(CommandLogModel::EndpointIdRole).toString()
+                  ? tr("Endpoint: %1").arg(cell(CommandLogModel::EndpointColumn))
+                  : tr("Endpoint: %1 (%2)")
+                        .arg(cell(CommandLogModel::EndpointColumn),
+                             index.data(CommandLogModel::EndpointIdRole).toString()))
           << tr("Requested: %1 · actual: %2")
                  .arg(cell(CommandLogModel::RequestedColumn), cell(CommandLogModel::ActualColumn))
           << tr("Issued: %1").arg(TimeText::of(index.data(CommandLogModel::IssuedAtRole).toDateTime()));

@@ -2,9 +2,11 @@
 
 #include "services/commandservice.h"
 
+#include <QHash>
 #include <QMessageBox>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QVariant>
 
 class ControlPanelView;
@@ -15,6 +17,13 @@ class TileModel;
 // critical (the profile's list), sent once, and its outcome written under
 // the control; the controls are disabled, with the reason, whenever no
 // command may be sent (offline, read-only, turned off by the profile).
+//
+// Every confirmation and outcome names the endpoint's full path and says
+// where it was going from and to ("Hot liquor tank 1 › Pump P-101 ›
+// Running: Off → On. Start?"). A refusal said under a control ("Not sent:
+// …") is kept only while its cause holds: it is checked again whenever the
+// plant's values, the link or the commands under way change, and cleared
+// once the same request would no longer be refused for that reason.
 class ControlPanelController : public QObject
 {
     Q_OBJECT
@@ -35,13 +44,31 @@ private:
     void onOvertaken(const CommandService::Command &command, const QString &byOperator,
                      const Domain::EndpointValue &serverValue);
     void refreshAvailability();
-    QString describe(const QString &endpointId) const;
-    // A value of the endpoint, and its current one, as EndpointFact words them.
+    // "tile › device › endpoint: from → to", the words of every command text.
+    QString change(const QString &endpointId, const Domain::EndpointValue &from, const Domain::EndpointValue &to) const;
+    // What a confirmed action does, as its button says it: Start, Open, Set, Choose.
+    QString verb(const QString &endpointId, const Domain::EndpointValue &value) const;
+    // A value of the endpoint as EndpointFact words it, and its current value.
     QString words(const QString &endpointId, const Domain::EndpointValue &value) const;
-    QString currentWords(const QString &endpointId) const;
+    Domain::EndpointValue current(const QString &endpointId) const;
+    // The outcome line of an endpoint; a new one replaces any refusal kept there.
+    void show(const QString &endpointId, const QString &text, bool failure);
+    // A refusal of the console's own check, said and kept until its cause is gone.
+    void refuse(const QString &endpointId, const Domain::EndpointValue &value, const CommandService::Check &verdict);
+    // Clears every refusal whose request would not be refused for its reason now.
+    void recheckRefusals();
+
+    struct Refused
+    {
+        Domain::EndpointValue value;
+        CommandService::Refusal refusal = CommandService::Refusal::None;
+        QString reason;
+    };
 
     ControlPanelView *m_view;
     CommandService *m_service;
     TileModel *m_tiles;
     QPointer<QMessageBox> m_confirmation;
+    QHash<QString, Refused> m_refused; // endpointId -> the refusal said under its control
+    QSet<QString> m_toldToAnswer; // endpoints told to answer the open confirmation first
 };

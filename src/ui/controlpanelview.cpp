@@ -104,6 +104,22 @@ void ControlPanelView::setEndpointBlocked(const QString &endpointId, const QStri
         control->setBlocked(reason);
 }
 
+void ControlPanelView::setActionWordMapping(const QHash<QString, ActionWords> &mapping)
+{
+    m_wordMapping = mapping;
+    for (EndpointControl *control : std::as_const(m_controls))
+        control->setActionWordMapping(mapping);
+}
+
+ActionWords ControlPanelView::actionWords(const QString &endpointId) const
+{
+    if (EndpointControl *control = m_controls.value(endpointId))
+        return control->actionWords();
+    return ActionWords::forEndpoint(
+        endpointId, m_model->indexOfEndpoint(endpointId).parent().data(TileModel::DeviceKindRole).toString(),
+        m_wordMapping);
+}
+
 bool ControlPanelView::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == m_scroll && event->type() == QEvent::Resize)
@@ -208,6 +224,7 @@ EndpointControl *ControlPanelView::createControl(const QString &endpointId)
     auto *control = new EndpointControl(endpointId, m_canvas);
     control->setCommandsAllowed(m_allowed, m_reason);
     control->setBlocked(m_blocked.value(endpointId));
+    control->setActionWordMapping(m_wordMapping);
     connect(control, &EndpointControl::commandRequested, this, &ControlPanelView::commandRequested);
     m_controls.insert(endpointId, control);
     return control;

@@ -8,6 +8,8 @@
 #include <QVariant>
 #include <QWidget>
 
+#include "actionwords.h"
+
 class EndpointControl;
 class QGridLayout;
 class QLabel;
@@ -43,6 +45,11 @@ public:
     bool commandsAllowed() const { return m_allowed; }
     // One endpoint blocked for a reason of its own; an empty reason unblocks it.
     void setEndpointBlocked(const QString &endpointId, const QString &reason);
+    // The profile's words for on/off actions (ActionWords::forEndpoint).
+    void setActionWordMapping(const QHash<QString, ActionWords> &mapping);
+    const QHash<QString, ActionWords> &actionWordMapping() const { return m_wordMapping; }
+    // The words of an on/off endpoint's actions, as its buttons show them.
+    ActionWords actionWords(const QString &endpointId) const;
 
     // In the model's order.
     QList<TileCard *> cards() const { return m_cards; }
@@ -77,6 +84,7 @@ private:
     QHash<QString, TileCard *> m_cardById;
     QHash<QString, EndpointControl *> m_controls;
     QHash<QString, QString> m_blocked;
+    QHash<QString, ActionWords> m_wordMapping;
     QSet<QString> m_dirtyTrends;
     QTimer m_structureTimer;
     QTimer m_trendTimer;

@@ -1,4 +1,4 @@
-// Longer than the project's 500 lines: three kinds of control (toggle,
+// Longer than the project's 500 lines: three kinds of control (on/off,
 // setpoint, selector) with their keyboard rules, pending-command display,
 // refusal reasons and accessible names share one row and one life cycle;
 // the value's rules are EndpointFact's and the row is the model's.
@@ -102,14 +102,17 @@ EndpointControl::EndpointControl(const QString &endpointId, QWidget *parent)
     // The control and the progress of a pending command.
     auto *control = new QHBoxLayout;
     control->setSpacing(6);
-    m_toggle = new QPushButton(this);
-    m_toggle->setObjectName(QStringLiteral("endpointToggle"));
-    m_toggle->setCheckable(true);
-    // Enter on a focused button must not switch anything: only a click or Space.
-    m_toggle->setAutoDefault(false);
-    m_toggle->setDefault(false);
-    m_toggle->setFocusPolicy(Qt::StrongFocus);
-    connect(m_toggle, &QPushButton::clicked, this, &EndpointControl::onToggleClicked);
+    // An on/off endpoint's two actions, each a word of what it does.
+    for (const bool on : {true, false}) {
+        auto *button = new QPushButton(this);
+        button->setObjectName(on ? QStringLiteral("endpointOn") : QStringLiteral("endpointOff"));
+        // Enter on a focused button must not switch anything: only a click or Space.
+        button->setAutoDefault(false);
+        button->setDefault(false);
+        button->setFocusPolicy(Qt::StrongFocus);
+        connect(button, &QPushButton::clicked, this, [this, on] { request(on); });
+        (on ? m_onButton : m_offButton) = button;
+    }
 
     m_spin = new QDoubleSpinBox(this);
     m_spin->setObjectName(QStringLiteral("endpointSetpoint"));
@@ -156,9 +159,9 @@ EndpointControl::EndpointControl(const QString &endpointId, QWidget *parent)
     italic.setItalic(true);
     m_reason->setFont(italic);
     for (QWidget *w :
-         {static_cast<QWidget *>(m_toggle), static_cast<QWidget *>(m_spin), static_cast<QWidget *>(m_combo),
-          static_cast<QWidget *>(m_apply), static_cast<QWidget *>(m_busy), static_cast<QWidget *>(m_requested),
-          static_cast<QWidget *>(m_status), static_cast<QWidget *>(m_reason)}) {
+         {static_cast<QWidget *>(m_onButton), static_cast<QWidget *>(m_offButton), static_cast<QWidget *>(m_spin),
+          static_cast<QWidget *>(m_combo), static_cast<QWidget *>(m_apply), static_cast<QWidget *>(m_busy),
+          static_cast<QWidget *>(m_requested), static_cast<QWidget *>(m_status), static_cast<QWidget *>(m_reason)}) {
         w->hide();
         control->addWidget(w);
     }
@@ -237,7 +240,7 @@ void EndpointControl::refresh(const QList<int> &roles)
         = touches({TileModel::ValueRole, TileModel::PendingCommandIdRole, TileModel::PendingValueRole,
                    TileModel::PendingStatusRole, TileModel::PendingOwnRole, TileModel::PendingUnconfirmedRole});
     const bool staleness = touches({TileModel::StaleRole, TileModel::QualityRole, TileModel::QualityReasonRole});
-    if (!reconfigured && !valueOrPending && !staleness && !touches({TileModel::NameRole}))
+    if (!reconfigured && !valueOrPending && !staleness && !touches({TileModel::NameRole, TileModel::DeviceKindRole}))
         return; // a time, an age, a trend, interlocks: nothing this control draws
     // A command that finished (or was overtaken) hands the editor back to
     // the actual value; the busy indicator says one was shown as pending.
@@ -313,10 +316,39 @@ void EndpointControl::setOutcome(const QString &text, bool failure)
 
 bool EndpointControl::isActionable() const
 {
+    return m_kind == Kind::Toggle ? canRequest(true) || canRequest(false) : canRequest({});
+}
+
+bool EndpointControl::canRequest(const QVariant &wanted) const
+{
     if (m_kind == Kind::None || !m_allowed || !m_blockReason.isEmpty() || (isPending() && pendingOwn()))
         return false;
+    if (m_kind != Kind::Toggle)
+        return !onlySwitchingOff();
+    const bool on = wanted.toBool();
     const QVariant actual = value();
-    return !onlySwitchingOff() || (m_kind == Kind::Toggle && actual.isValid() && actual.toBool());
+    // Nothing to ask for: the endpoint shows that state already.
+    if (actual.isValid() && actual.toBool() == on)
+        return false;
+    // Switching off makes things safe and is never blocked here.
+    return !on || !onlySwitchingOff();
+}
+
+ActionWords EndpointControl::actionWords() const
+{
+    return ActionWords::forEndpoint(m_endpointId, m_row.parent().data(TileModel::DeviceKindRole).toString(),
+                                    m_wordMapping);
+}
+
+void EndpointControl::setActionWordMapping(const QHash<QString, ActionWords> &mapping)
+{
+    m_wordMapping = mapping;
+    refreshState();
+}
+
+QString EndpointControl::stateText() const
+{
+    return m_kind == Kind::Toggle ? m_valueLabel->text() : QString();
 }
 
 bool EndpointControl::onlySwitchingOff() const
@@ -388,7 +420,7 @@ QList<QWidget *> EndpointControl::focusChain() const
 {
     switch (m_kind) {
     case Kind::Toggle:
-        return {m_toggle};
+        return {m_onButton, m_offButton};
     case Kind::Setpoint:
         return {m_spin, m_apply};
     case Kind::Selector:
@@ -455,7 +487,8 @@ void EndpointControl::changeEvent(QEvent *event)
 void EndpointControl::setKind(Kind kind)
 {
     m_kind = kind;
-    m_toggle->setVisible(kind == Kind::Toggle);
+    m_onButton->setVisible(kind == Kind::Toggle);
+    m_offButton->setVisible(kind == Kind::Toggle);
     m_spin->setVisible(kind == Kind::Setpoint);
     m_combo->setVisible(kind == Kind::Selector);
     m_apply->setVisible(kind == Kind::Setpoint || kind == Kind::Selector);
@@ -505,9 +538,6 @@ void EndpointControl::syncEditors()
 {
     const QScopedValueRollback<bool> syncing(m_syncing, true);
     const QVariant actual = value();
-    // The toggle always shows the actual state: a click asks for the other one.
-    m_toggle->setChecked(actual.isValid() && actual.toBool());
-    m_toggle->setText(actual.isValid() ? format(actual) : QStringLiteral("—"));
     if (m_edited)
         return;
     // setValue() rewrites the text even for the same value: only on a change.
@@ -559,17 +589,30 @@ void EndpointControl::refreshState()
         tip = tr("Another operator's command is on its way to this endpoint: only switching off is possible");
     else if (stale)
         tip = tr("The value is not live: only switching off is possible");
-    for (QWidget *w : {static_cast<QWidget *>(m_toggle), static_cast<QWidget *>(m_spin),
-                       static_cast<QWidget *>(m_combo), static_cast<QWidget *>(m_apply)}) {
+    for (QWidget *w :
+         {static_cast<QWidget *>(m_spin), static_cast<QWidget *>(m_combo), static_cast<QWidget *>(m_apply)}) {
         w->setEnabled(actionable);
         w->setToolTip(tip);
     }
     m_reason->setToolTip(tip);
+    if (m_kind == Kind::Toggle) {
+        const ActionWords words = actionWords();
+        const QString name = field(TileModel::NameRole).toString();
+        for (const bool on : {true, false}) {
+            QPushButton *button = actionButton(on);
+            button->setText(words.forValue(on));
+            button->setEnabled(canRequest(on));
+            const QString target = format(on);
+            if (!tip.isEmpty() && !button->isEnabled())
+                button->setToolTip(tip);
+            else if (actual.isValid() && actual.toBool() == on)
+                button->setToolTip(tr("%1 is %2 already").arg(name, target));
+            else
+                button->setToolTip(tr("Sets %1 to %2").arg(name, target));
+        }
+    }
     if (tip.isEmpty()) {
-        if (m_kind == Kind::Toggle)
-            m_toggle->setToolTip(actual.isValid() && actual.toBool() ? tr("Click or press Space to switch off")
-                                                                     : tr("Click or press Space to switch on"));
-        else if (m_kind == Kind::Setpoint)
+        if (m_kind == Kind::Setpoint)
             m_spin->setToolTip(tr("Type or step a value, then press Enter or Apply"));
         else if (m_kind == Kind::Selector)
             m_combo->setToolTip(tr("Choose, then press Apply"));
@@ -641,24 +684,14 @@ void EndpointControl::refreshAccessibleNames()
     if (!reason.isEmpty())
         state += tr(", %1").arg(reason);
     m_valueLabel->setAccessibleName(tr("%1: %2").arg(who, state));
-    m_toggle->setAccessibleName(tr("%1: %2").arg(who, state));
+    const ActionWords words = actionWords();
+    for (const bool on : {true, false})
+        actionButton(on)->setAccessibleName(tr("%1 %2 (now %3)").arg(words.forValue(on), who, state));
     m_spin->setAccessibleName(tr("%1, new value (now %2)").arg(who, state));
     m_combo->setAccessibleName(tr("%1, choice (now %2)").arg(who, state));
     m_apply->setAccessibleName(tr("Apply %1").arg(who));
     m_outcomeLabel->setAccessibleName(m_outcomeFailure ? tr("%1 failed: %2").arg(who, m_outcome)
                                                        : tr("%1: %2").arg(who, m_outcome));
-}
-
-void EndpointControl::onToggleClicked(bool checked)
-{
-    // The button shows the actual state, not the wish: back it goes until the
-    // server reports the change.
-    {
-        const QScopedValueRollback<bool> syncing(m_syncing, true);
-        const QVariant actual = value();
-        m_toggle->setChecked(actual.isValid() && actual.toBool());
-    }
-    request(checked);
 }
 
 void EndpointControl::applySetpoint()
@@ -696,9 +729,7 @@ void EndpointControl::applySelector()
 
 void EndpointControl::request(const QVariant &value)
 {
-    if (!isActionable())
-        return;
-    if (onlySwitchingOff() && (value.typeId() != QMetaType::Bool || value.toBool()))
+    if (!canRequest(value))
         return;
     // A double click, or Enter and Apply at once: one command.
     if (m_lastRequest.isValid() && m_lastRequest.elapsed() < kRepeatGuardMs)

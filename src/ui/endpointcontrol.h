@@ -9,6 +9,7 @@
 #include <QVariant>
 #include <QWidget>
 
+#include "actionwords.h"
 #include "domain/endpointfact.h"
 #include "model/metrichistory.h"
 
@@ -20,11 +21,15 @@ class Sparkline;
 
 // One endpoint of a control-panel tile: its name, the actual value with its
 // unit, a trend of numeric values, whether the value is stale, and, when the
-// endpoint is writable, the control that matches it: a toggle for a bool, a
-// setpoint (spin box and Apply) for a number, a selector (combo and Apply)
-// for an enum. Nothing here changes the plant: a deliberate action (a click
-// or Space on the toggle, Apply or Enter on a setpoint, Apply on a selector)
-// emits commandRequested once; the mouse wheel never changes a value. While
+// endpoint is writable, the control that matches it: two action buttons for
+// a bool (Start and Stop, Open and Close, On and Off: ActionWords), beside
+// the value that shows its state, so no button is ever labelled with the
+// state the endpoint is in; a setpoint (spin box and Apply) for a number; a
+// selector (combo and Apply) for an enum. The action button of the state
+// already shown is disabled. Nothing here changes the plant: a deliberate
+// action (a click or Space on an action button, Apply or Enter on a
+// setpoint, Apply on a selector) emits commandRequested once; the mouse
+// wheel never changes a value. While
 // a command is pending the control is disabled and the requested value and
 // the command's progress show beside the actual value, never instead of it.
 // It is a view over its endpoint's row of the TileModel: it keeps no copy of
@@ -70,9 +75,16 @@ public:
     bool isPending() const;
     bool isStale() const;
     // Whether the operator can act on the control now. While another
-    // console's command is pending, or the value is stale, only a toggle
-    // that is on can be used: to switch it off.
+    // console's command is pending, or the value is stale, only switching
+    // off is possible, and only when the value shown is not off already.
     bool isActionable() const;
+    // Whether asking for `value` is possible now (for a toggle: whether
+    // that action's button is enabled).
+    bool canRequest(const QVariant &value) const;
+    // The action words of a toggle: ActionWords::forEndpoint() over its
+    // device's kind and the profile's mapping.
+    ActionWords actionWords() const;
+    void setActionWordMapping(const QHash<QString, ActionWords> &mapping);
     QVariant value() const;
 
     // What the operator sees, for tests and the glue.
@@ -89,7 +101,10 @@ public:
     QString staleToolTip() const;
     bool busyShown() const;
 
-    QPushButton *toggleButton() const { return m_toggle; }
+    // A toggle's action buttons: the one that asks for true, and for false.
+    QPushButton *actionButton(bool on) const { return on ? m_onButton : m_offButton; }
+    // The state a toggle shows beside its buttons ("On", "Off", "—").
+    QString stateText() const;
     QDoubleSpinBox *spinBox() const { return m_spin; }
     QComboBox *comboBox() const { return m_combo; }
     QPushButton *applyButton() const { return m_apply; }
@@ -120,7 +135,6 @@ private:
     void refreshState();
     void refreshLook();
     void refreshAccessibleNames();
-    void onToggleClicked(bool checked);
     void applySetpoint();
     void applySelector();
     void request(const QVariant &value);
@@ -129,6 +143,7 @@ private:
 
     QString m_endpointId;
     QString m_deviceName;
+    QHash<QString, ActionWords> m_wordMapping;
     QPersistentModelIndex m_row; // column 0 of the endpoint's row
     bool m_allowed = true;
     QString m_allowReason;
@@ -147,7 +162,8 @@ private:
     Sparkline *m_trend = nullptr;
     QLabel *m_valueLabel = nullptr;
     QLabel *m_staleLabel = nullptr;
-    QPushButton *m_toggle = nullptr;
+    QPushButton *m_onButton = nullptr;
+    QPushButton *m_offButton = nullptr;
     QDoubleSpinBox *m_spin = nullptr;
     QComboBox *m_combo = nullptr;
     QPushButton *m_apply = nullptr;

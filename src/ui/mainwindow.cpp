@@ -330,6 +330,8 @@ ViewWindow *MainWindow::openViewWindow(View view, const QByteArray &geometry)
     auto *window = new ViewWindow(m_services, view, m_profileName);
     if (auto *alarms = window->viewAs<AlarmsView>())
         alarms->setRequireNote(m_alarms->requireNote()); // the profile's rule holds in every window
+    if (auto *panel = window->viewAs<ControlPanelView>())
+        panel->setActionWordMapping(m_controlPanel->actionWordMapping()); // and its words
     m_windows.append(window);
     connect(window, &QObject::destroyed, this,
             [this] { m_windows.removeIf([](const QPointer<ViewWindow> &w) { return w.isNull(); }); });
@@ -519,6 +521,15 @@ void MainWindow::setRequireAckNote(bool required)
     for (ViewWindow *window : viewWindows()) {
         if (auto *alarms = window->viewAs<AlarmsView>())
             alarms->setRequireNote(required);
+    }
+}
+
+void MainWindow::setActionWordMapping(const QHash<QString, ActionWords> &mapping)
+{
+    m_controlPanel->setActionWordMapping(mapping);
+    for (ViewWindow *window : viewWindows()) {
+        if (auto *panel = window->viewAs<ControlPanelView>())
+            panel->setActionWordMapping(mapping);
     }
 }
 

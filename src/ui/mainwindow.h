@@ -1,5 +1,6 @@
 #pragma once
 
+#include "actionwords.h"
 #include "config/featureswitches.h"
 #include "config/preferences.h"
 
@@ -86,6 +87,8 @@ public:
     Preferences preferences() const { return m_preferences; }
     // The profile's rule that an acknowledgement needs a note, in every view.
     void setRequireAckNote(bool required);
+    // The profile's [commands] action-words, in every control panel.
+    void setActionWordMapping(const QHash<QString, ActionWords> &mapping);
     // The profile's [features]: a switched-off sound or desktop notification
     // stays off whatever the operator's preferences say.
     void setFeatureSwitches(const FeatureSwitches &features);

@@ -8,7 +8,8 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 
-ShelveDialog::ShelveDialog(const QStringList &alarmTexts, QWidget *parent)
+ShelveDialog::ShelveDialog(const QStringList &alarmTexts, const QString &operatorName, const QString &role,
+                           QWidget *parent)
     : QDialog(parent)
     , m_minutes(new QSpinBox(this))
     , m_reason(new QLineEdit(this))
@@ -35,7 +36,19 @@ ShelveDialog::ShelveDialog(const QStringList &alarmTexts, QWidget *parent)
     m_reason->setAccessibleName(tr("Shelve reason"));
     m_reason->setMaxLength(500);
     form->addRow(tr("&Reason:"), m_reason);
+    m_who = new QLabel(role.isEmpty() ? operatorName : tr("%1 (%2)").arg(operatorName, role), this);
+    m_who->setObjectName(QStringLiteral("shelveRecordedAs"));
+    m_who->setTextInteractionFlags(Qt::NoTextInteraction);
+    form->addRow(tr("Recorded as:"), m_who);
     layout->addLayout(form);
+    // Why Shelve is disabled, in words, not only a greyed button.
+    m_why = new QLabel(this);
+    m_why->setObjectName(QStringLiteral("shelveRefusal"));
+    m_why->setWordWrap(true);
+    m_why->setForegroundRole(QPalette::PlaceholderText);
+    layout->addWidget(m_why);
+    // Wide enough that the reason's placeholder and the refusal read whole.
+    setMinimumWidth(fontMetrics().averageCharWidth() * 60);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_ok = buttons->button(QDialogButtonBox::Ok);
@@ -73,10 +86,27 @@ void ShelveDialog::setReason(const QString &reason)
 
 bool ShelveDialog::canAccept() const
 {
-    return !reason().isEmpty();
+    return refusal().isEmpty();
+}
+
+QString ShelveDialog::refusal() const
+{
+    if (reason().isEmpty())
+        return tr("A reason is required: a shelved alarm is silenced for every console, and the operators who find "
+                  "it shelved, this shift or the next, read why.");
+    return {};
+}
+
+QString ShelveDialog::recordedAs() const
+{
+    return m_who->text();
 }
 
 void ShelveDialog::updateButtons()
 {
-    m_ok->setEnabled(canAccept());
+    const QString why = refusal();
+    m_ok->setEnabled(why.isEmpty());
+    m_ok->setToolTip(why);
+    m_why->setText(why);
+    m_why->setVisible(!why.isEmpty());
 }

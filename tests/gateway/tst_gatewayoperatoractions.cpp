@@ -18,6 +18,7 @@ private Q_SLOTS:
     void aRepeatedAlarmRequestActsOnce();
     void aStaleOrBadOccurrenceIsRefused();
     void aCommandNeedsItsFields();
+    void aShelvingNeedsAReasonAndRecordsTheOperator();
     void aRepeatedCommandIsAnAnswerNotAnAction();
     void rememberedAnswersAreBounded();
 
@@ -123,6 +124,33 @@ void TestGatewayOperatorActions::aStaleOrBadOccurrenceIsRefused()
         = actions.run(QStringLiteral("alice"), QStringLiteral("unshelve_alarm"),
                       {{QLatin1StringView("alarmId"), alarmId}, {QLatin1StringView("occurrence"), 0}}, kNowMs);
     QVERIFY2(unshelved.error.isEmpty(), qPrintable(unshelved.error.value(QLatin1StringView("message")).toString()));
+}
+
+void TestGatewayOperatorActions::aShelvingNeedsAReasonAndRecordsTheOperator()
+{
+    GatewayOperatorActions actions(*m_world, m_alarms);
+    const QString alarmId = firstAlarm();
+    const auto shelve = [&](const QString &operatorName, const QJsonValue &reason) {
+        QJsonObject request {{QLatin1StringView("alarmId"), alarmId}, {QLatin1StringView("minutes"), 10}};
+        if (!reason.isUndefined())
+            request.insert(QLatin1StringView("reason"), reason);
+        return actions.run(operatorName, QStringLiteral("shelve_alarm"), request, kNowMs);
+    };
+    for (const QJsonValue &reason : {QJsonValue(QJsonValue::Undefined), QJsonValue(QStringLiteral("")),
+                                     QJsonValue(QStringLiteral(" \t ")), QJsonValue(42)}) {
+        const auto refused = shelve(QStringLiteral("alice"), reason);
+        QCOMPARE(code(refused), QStringLiteral("bad_request"));
+        QVERIFY(refused.events.isEmpty());
+        QVERIFY(m_alarms.alarmJson(alarmId).value(QLatin1StringView("shelvedBy")).isNull());
+    }
+    // Nobody to record: refused too.
+    QCOMPARE(code(shelve(QString(), QStringLiteral("sensor being replaced"))), QStringLiteral("bad_request"));
+
+    const auto done = shelve(QStringLiteral("alice"), QStringLiteral("sensor being replaced"));
+    QVERIFY2(done.error.isEmpty(), qPrintable(code(done)));
+    QCOMPARE(done.data.value(QLatin1StringView("shelvedBy")).toString(), QStringLiteral("alice"));
+    QCOMPARE(done.data.value(QLatin1StringView("shelveReason")).toString(), QStringLiteral("sensor being replaced"));
+    QCOMPARE(done.activity, QStringLiteral("shelve_alarm"));
 }
 
 void TestGatewayOperatorActions::aCommandNeedsItsFields()

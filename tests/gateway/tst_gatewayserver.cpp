@@ -80,6 +80,7 @@ private Q_SLOTS:
     void requests_data();
     void requests();
     void rolesFromTokens();
+    void shelvingIsAnAuthorisedAct();
     void wrongTokenClosesWith4001();
     void noAuthInTimeClosesWith4008NamingTheDeadline();
     void filtersLimitSnapshotAndEvents();
@@ -277,6 +278,70 @@ void TestGatewayServer::rolesFromTokens()
             QVERIFY(data.contains(QLatin1StringView("eventsOutPerSecond")));
         }
     }
+}
+
+// Shelving silences an alarm for every console: only an operator may, only
+// with a reason, and the server records the operator its session
+// authenticated, never a name the request states.
+void TestGatewayServer::shelvingIsAnAuthorisedAct()
+{
+    SimOptions o = fast();
+    o.drones = 12;
+    o.scenarios = {QStringLiteral("alarm-flood")};
+    o.tokens = {{QStringLiteral("v"), QStringLiteral("viewer")}, {QStringLiteral("o"), QStringLiteral("operator")}};
+    SimulatedServer server(o);
+    QVERIFY(server.listen());
+    GatewayTestClient carol(server.url());
+    QVERIFY(carol.authenticate(QStringLiteral("o"), QStringLiteral("carol")).value(u"ok").toBool());
+    carol.subscribe(QStringLiteral("alarms"));
+    const QJsonObject alarm = carol.waitFor([](const QJsonObject &m) { return typeOf(m) == u"alarm"; }, 15000);
+    const QString alarmId = alarm.value(QLatin1StringView("alarmId")).toString();
+    QVERIFY(!alarmId.isEmpty());
+    const auto shelve = [&alarmId](GatewayTestClient &c, QJsonObject fields) {
+        fields.insert(QLatin1StringView("type"), QStringLiteral("shelve_alarm"));
+        fields.insert(QLatin1StringView("alarmId"), alarmId);
+        return c.request(fields);
+    };
+    const auto stateOf
+        = [&] { return server.alarms().alarmJson(alarmId).value(QLatin1StringView("state")).toString(); };
+    const auto messageOf = [](const QJsonObject &result) {
+        return result.value(QLatin1StringView("error")).toObject().value(QLatin1StringView("message")).toString();
+    };
+
+    // A viewer's token: refused, saying what it would have needed; nothing changes.
+    GatewayTestClient victor(server.url());
+    QVERIFY(victor.authenticate(QStringLiteral("v"), QStringLiteral("victor")).value(u"ok").toBool());
+    const QJsonObject byViewer
+        = shelve(victor, {{QLatin1StringView("minutes"), 10}, {QLatin1StringView("reason"), QStringLiteral("noisy")}});
+    QCOMPARE(errorCode(byViewer), QStringLiteral("forbidden"));
+    QCOMPARE(messageOf(byViewer), QStringLiteral("the role viewer may not shelve alarms; it needs the role operator"));
+    QVERIFY(stateOf() != u"shelved");
+
+    // No reason, an empty one or blanks only: refused, saying why.
+    for (const QJsonValue &reason :
+         {QJsonValue(QJsonValue::Undefined), QJsonValue(QString()), QJsonValue(QStringLiteral("   "))}) {
+        QJsonObject fields {{QLatin1StringView("minutes"), 10}};
+        if (!reason.isUndefined())
+            fields.insert(QLatin1StringView("reason"), reason);
+        const QJsonObject refused = shelve(carol, fields);
+        QCOMPARE(errorCode(refused), QStringLiteral("bad_request"));
+        QVERIFY2(messageOf(refused).contains(QStringLiteral("needs a reason")), qPrintable(messageOf(refused)));
+        QVERIFY(stateOf() != u"shelved");
+    }
+
+    // An operator: recorded with the name the session signed in with, not
+    // the one the request claims, and with the reason.
+    const QJsonObject shelved = shelve(carol,
+                                       {{QLatin1StringView("minutes"), 10},
+                                        {QLatin1StringView("reason"), QStringLiteral(" sensor under repair ")},
+                                        {QLatin1StringView("operator"), QStringLiteral("mallory")}});
+    QVERIFY2(shelved.value(u"ok").toBool(), qPrintable(messageOf(shelved)));
+    const QJsonObject data = shelved.value(QLatin1StringView("data")).toObject();
+    QCOMPARE(data.value(QLatin1StringView("shelvedBy")).toString(), QStringLiteral("carol"));
+    QCOMPARE(data.value(QLatin1StringView("shelveReason")).toString(), QStringLiteral("sensor under repair"));
+    QCOMPARE(stateOf(), QStringLiteral("shelved"));
+    QCOMPARE(server.alarms().alarmJson(alarmId).value(QLatin1StringView("shelvedBy")).toString(),
+             QStringLiteral("carol"));
 }
 
 void TestGatewayServer::wrongTokenClosesWith4001()

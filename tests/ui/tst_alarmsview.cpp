@@ -10,10 +10,13 @@
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QComboBox>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
+#include <QRegularExpression>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -106,6 +109,8 @@ private Q_SLOTS:
     void viewerCannotAct();
     void a5_withoutAStoreAcknowledgingWorksAndABannerSaysWhatIsLost();
     void a7_waitingActionsAreCountedAndARefusalIsShown();
+    void i16_theStatusLineSaysWhereTheAcknowledgementStands();
+    void i16_shelvingCarriesTheReasonAndShowsWhoShelved();
     void screenshot();
 
 private:
@@ -370,6 +375,94 @@ void TestAlarmsView::a7_waitingActionsAreCountedAndARefusalIsShown()
     QTRY_VERIFY_WITH_TIMEOUT(!view->waitingLabel()->isVisibleTo(view), 10000);
     QVERIFY2(view->findChild<QLabel *>(QStringLiteral("alarmStatusLabel"))->text().contains(u"A-99999"),
              qPrintable(view->findChild<QLabel *>(QStringLiteral("alarmStatusLabel"))->text()));
+}
+
+void TestAlarmsView::i16_theStatusLineSaysWhereTheAcknowledgementStands()
+{
+    Console console(storePath());
+    AlarmsView *view = console.view.get();
+    AlarmFilterProxy *proxy = view->alarmProxy();
+    QTRY_VERIFY_WITH_TIMEOUT(activeUnackedRow(proxy) >= 0, 15000);
+    QTRY_COMPARE(console.session.link()->role(), QStringLiteral("operator"));
+    QTRY_VERIFY(console.session.alarmService()->isLoaded());
+    const auto acknowledgeOne = [&](const QString &id) {
+        const int row = proxy->rowOfAlarm(id);
+        QVERIFY(row >= 0);
+        view->alarmTable()->clearSelection();
+        view->alarmTable()->selectRow(row);
+        view->acknowledgeSelected();
+        auto *dialog = view->findChild<AlarmNoteDialog *>();
+        QVERIFY(dialog);
+        dialog->accept();
+    };
+    const QRegularExpression confirmedAt(QStringLiteral("^Acknowledgement: 1 confirmed at \\d\\d:\\d\\d:\\d\\d\\.$"));
+
+    // On a live link: sent, then confirmed, with the time; never "queued".
+    acknowledgeOne(proxy->alarmIdAt(activeUnackedRow(proxy)));
+    const QString justMade = view->statusLabel()->text();
+    QVERIFY2(!justMade.contains(u"queued"), qPrintable(justMade));
+    QTRY_VERIFY2_WITH_TIMEOUT(confirmedAt.match(view->statusLabel()->text()).hasMatch(),
+                              qPrintable(view->statusLabel()->text()), 10000);
+
+    // With the link down: queued, with the count, until the link is back.
+    QTRY_VERIFY_WITH_TIMEOUT(activeUnackedRow(proxy) >= 0, 15000);
+    const QString next = proxy->alarmIdAt(activeUnackedRow(proxy));
+    console.session.stop();
+    QTRY_VERIFY(!console.session.link()->isLive());
+    acknowledgeOne(next);
+    QCOMPARE(view->statusLabel()->text(), QStringLiteral("Acknowledgement: 1 queued until the link is live."));
+    console.session.start();
+    // Then answered: confirmed at a time, or refused with the server's reason (the alarm may have come back).
+    QTRY_VERIFY2_WITH_TIMEOUT(confirmedAt.match(view->statusLabel()->text()).hasMatch()
+                                  || view->statusLabel()->text().contains(u"refused"),
+                              qPrintable(view->statusLabel()->text()), 15000);
+}
+
+void TestAlarmsView::i16_shelvingCarriesTheReasonAndShowsWhoShelved()
+{
+    Console console(storePath());
+    AlarmsView *view = console.view.get();
+    AlarmFilterProxy *proxy = view->alarmProxy();
+    AlarmFilterProxy *shelved = view->shelvedProxy();
+    QTRY_VERIFY_WITH_TIMEOUT(activeUnackedRow(proxy) >= 0, 15000);
+    QTRY_COMPARE(console.session.link()->role(), QStringLiteral("operator"));
+    const QString id = proxy->alarmIdAt(activeUnackedRow(proxy));
+    view->alarmTable()->selectRow(proxy->rowOfAlarm(id));
+    view->shelveSelected();
+    auto *dialog = view->findChild<ShelveDialog *>();
+    QVERIFY(dialog);
+    // It names who the server records: the operator this console signed in as, not the screen.
+    QCOMPARE(dialog->recordedAs(), QString(operatorName + QStringLiteral(" (operator)")));
+    // No reason, or blanks: Shelve is refused, and the dialog says why.
+    auto *shelve = dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+    auto *why = dialog->findChild<QLabel *>(QStringLiteral("shelveRefusal"));
+    for (const QString &reason : {QString(), QStringLiteral("   ")}) {
+        dialog->setReason(reason);
+        QVERIFY(!dialog->canAccept());
+        QVERIFY(!shelve->isEnabled());
+        QVERIFY(why->isVisibleTo(dialog));
+        QVERIFY2(why->text().startsWith(QStringLiteral("A reason is required")), qPrintable(why->text()));
+    }
+    dialog->setReason(QStringLiteral("pack swap booked for 14:00"));
+    QVERIFY(shelve->isEnabled());
+    QVERIFY(!why->isVisibleTo(dialog));
+    shelve->click();
+
+    // At the server, with the reason and the operator's name...
+    QTRY_VERIFY_WITH_TIMEOUT(
+        console.server->alarms().alarmJson(id).value(QLatin1StringView("state")).toString() == u"shelved", 10000);
+    const QJsonObject atServer = console.server->alarms().alarmJson(id);
+    QCOMPARE(atServer.value(QLatin1StringView("shelvedBy")).toString(), operatorName);
+    QCOMPARE(atServer.value(QLatin1StringView("shelveReason")).toString(),
+             QStringLiteral("pack swap booked for 14:00"));
+    // ...and in the shelved list, who and why.
+    QTRY_VERIFY_WITH_TIMEOUT(shelved->rowOfAlarm(id) >= 0, 10000);
+    const QString cell
+        = AlarmDelegate::cellText(shelved->index(shelved->rowOfAlarm(id), AlarmModel::ShelvedUntilColumn));
+    QVERIFY2(cell.contains(QString(QStringLiteral("by ") + operatorName)), qPrintable(cell));
+    QVERIFY2(cell.contains(QStringLiteral("pack swap booked for 14:00")), qPrintable(cell));
+    QTRY_VERIFY2(view->statusLabel()->text().startsWith(QStringLiteral("Shelving: 1 confirmed at ")),
+                 qPrintable(view->statusLabel()->text()));
 }
 
 void TestAlarmsView::screenshot()

@@ -280,6 +280,13 @@ void TestCommandLogView::listsOwnAndOthersCommandsAndFilters()
     QTest::keyClicks(view->endpointBox(), QStringLiteral("h101"));
     QCOMPARE(proxy->rowCount(), 1);
     QCOMPARE(proxy->index(0, 0).data(CommandLogModel::EndpointIdRole).toString(), setpoint);
+    // The endpoint named as every command text names it, and found by that name too.
+    QCOMPARE(CommandLogDelegate::cellText(proxy->index(0, CommandLogModel::EndpointColumn)),
+             QStringLiteral("Hot liquor tank 2 \u203A Heater H-101 \u203A Setpoint"));
+    view->endpointBox()->clear();
+    view->endpointBox()->setText(QStringLiteral("tank 2 \u203A Heater"));
+    QCOMPARE(proxy->rowCount(), 1);
+    QCOMPARE(proxy->index(0, 0).data(CommandLogModel::EndpointIdRole).toString(), setpoint);
     view->endpointBox()->clear();
     view->searchBox()->setText(QStringLiteral("not responding"));
     QCOMPARE(proxy->rowCount(), 1);

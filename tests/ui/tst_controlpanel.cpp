@@ -9,6 +9,7 @@
 #include "support/windowfixture.h"
 #include "theme.h"
 
+#include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QMessageBox>
 #include <QPushButton>
@@ -54,7 +55,7 @@ struct Console : WindowFixture
     bool laidOut(const QString &endpointId) const
     {
         EndpointControl *c = control(endpointId);
-        return c && !c->toggleButton()->size().isEmpty();
+        return c && !c->actionButton(true)->size().isEmpty();
     }
     bool ready(const QString &endpointId) const { return laidOut(endpointId) && control(endpointId)->isActionable(); }
     EndpointControl *control(const QString &endpointId) const
@@ -99,6 +100,9 @@ private Q_SLOTS:
     void a22_aClickWhileAConfirmationIsOpenIsAnswered();
     void a4_switchingOffIsNeverBlockedByAnotherConsolesCommand();
     void a14_doneNamesTheValueTheDeviceReached();
+    void confirmationNamesThePathAndTheChange();
+    void aRefusalGoesWhenItsCauseDoes();
+    void aRefusalForTheLinkGoesWhenTheLinkIsBack();
     void screenshots();
 };
 
@@ -109,14 +113,17 @@ void TestControlPanel::toggleSendsOnceAndSettlesOnTheServersValue()
     QTRY_VERIFY(c.ready(valve));
     QCOMPARE(c.valueOf(valve), QVariant(false));
     QVERIFY(open->isActionable());
-    QTest::mouseClick(open->toggleButton(), Qt::LeftButton);
-    QTest::mouseClick(open->toggleButton(), Qt::LeftButton); // a double click
+    QTest::mouseClick(open->actionButton(true), Qt::LeftButton);
+    QTest::mouseClick(open->actionButton(true), Qt::LeftButton); // a double click
     QVERIFY(open->isPending());
     QCOMPARE(c.valueOf(valve), QVariant(false)); // the value is the server's until it says otherwise
     QVERIFY(open->requestedText().contains(QStringLiteral("On")));
     QTRY_VERIFY_WITH_TIMEOUT(!open->isPending(), 10000);
     QTRY_COMPARE(c.valueOf(valve), QVariant(true));
     QVERIFY2(open->outcomeText().startsWith(QStringLiteral("Done at")), qPrintable(open->outcomeText()));
+    QVERIFY2(open->outcomeText().endsWith(
+                 QStringLiteral(": Hot liquor tank 1 \u203A Outlet valve V-101 \u203A Open: Off\u00A0\u2192\u00A0On")),
+             qPrintable(open->outcomeText()));
     QVERIFY(!open->outcomeIsFailure());
     QCOMPARE(c.commandsFor(valve), 1);
     QCOMPARE(c.window->commandService()->commands().size(), 1);
@@ -130,11 +137,11 @@ void TestControlPanel::criticalEndpointAsksFirst()
 {
     Console c;
     QTRY_VERIFY(c.ready(valve));
-    QTest::mouseClick(c.control(valve)->toggleButton(), Qt::LeftButton);
+    QTest::mouseClick(c.control(valve)->actionButton(true), Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(c.valueOf(valve), QVariant(true), 10000);
     EndpointControl *running = c.control(pump); // marked critical by the server
     QTRY_VERIFY(c.ready(pump));
-    QTest::mouseClick(running->toggleButton(), Qt::LeftButton);
+    QTest::mouseClick(running->actionButton(true), Qt::LeftButton);
     QTRY_VERIFY(c.confirmation() != nullptr);
     QMessageBox *box = c.confirmation();
     QVERIFY(box->isVisible());
@@ -145,7 +152,7 @@ void TestControlPanel::criticalEndpointAsksFirst()
     QVERIFY(running->outcomeText().contains(QStringLiteral("nothing was sent")));
 
     QTest::qWait(EndpointControl::kRepeatGuardMs); // a second click this soon is taken for a double click
-    QTest::mouseClick(running->toggleButton(), Qt::LeftButton);
+    QTest::mouseClick(running->actionButton(true), Qt::LeftButton);
     QTRY_VERIFY(c.confirmation() != nullptr);
     box = c.confirmation();
     box->findChild<QPushButton *>(QStringLiteral("confirmCommand"))->click();
@@ -158,7 +165,7 @@ void TestControlPanel::interlockRefusedBeforeSending()
     Console c;
     QCOMPARE(c.valueOf(valve), QVariant(false));
     QTRY_VERIFY(c.ready(pump));
-    QTest::mouseClick(c.control(pump)->toggleButton(), Qt::LeftButton);
+    QTest::mouseClick(c.control(pump)->actionButton(true), Qt::LeftButton);
     QVERIFY(c.confirmation() == nullptr); // never confirm what would be refused
     QVERIFY2(c.control(pump)->outcomeText().contains(QStringLiteral("Pump P-101 needs outlet valve V-101 open")),
              qPrintable(c.control(pump)->outcomeText()));
@@ -171,12 +178,13 @@ void TestControlPanel::failureRollsBackAndSaysWhy()
 {
     Console c(QStringLiteral("o"), 1.0);
     QTRY_VERIFY(c.ready(valve));
-    QTest::mouseClick(c.control(valve)->toggleButton(), Qt::LeftButton);
+    QTest::mouseClick(c.control(valve)->actionButton(true), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(c.control(valve)->outcomeText().startsWith(QStringLiteral("Failed")), 10000);
     QVERIFY(c.control(valve)->outcomeText().contains(QStringLiteral("still Off")));
     QVERIFY(c.control(valve)->outcomeIsFailure());
     QCOMPARE(c.valueOf(valve), QVariant(false));
-    QVERIFY(!c.control(valve)->toggleButton()->isChecked());
+    QCOMPARE(c.control(valve)->stateText(), QStringLiteral("Off"));
+    QTRY_VERIFY(c.control(valve)->actionButton(true)->isEnabled()); // it can be tried again
 }
 
 void TestControlPanel::setpointAppliedOnlyOnEnter()
@@ -220,10 +228,10 @@ void TestControlPanel::a22_aClickWhileAConfirmationIsOpenIsAnswered()
     c.window->commandService()->setCriticalEndpoints({valve, otherValve});
     QTRY_VERIFY(c.ready(valve));
     QTRY_VERIFY(c.control(otherValve) && c.control(otherValve)->isActionable());
-    c.control(valve)->toggleButton()->click();
+    c.control(valve)->actionButton(true)->click();
     QTRY_VERIFY(c.confirmation() != nullptr);
     // The operator clicks another critical endpoint before answering: told, not ignored.
-    c.control(otherValve)->toggleButton()->click();
+    c.control(otherValve)->actionButton(true)->click();
     QVERIFY2(c.control(otherValve)->outcomeText().contains(QStringLiteral("waiting for your confirmation")),
              qPrintable(c.control(otherValve)->outcomeText()));
     QVERIFY(c.control(otherValve)->outcomeIsFailure());
@@ -237,7 +245,7 @@ void TestControlPanel::a4_switchingOffIsNeverBlockedByAnotherConsolesCommand()
 {
     Console c;
     QTRY_VERIFY(c.ready(valve));
-    c.control(valve)->toggleButton()->click();
+    c.control(valve)->actionButton(true)->click();
     QTRY_COMPARE_WITH_TIMEOUT(c.valueOf(valve), QVariant(true), 10000);
     QTRY_VERIFY_WITH_TIMEOUT(c.ready(valve), 10000);
     // Bob, at another console, sends the valve a command of his own.
@@ -253,9 +261,10 @@ void TestControlPanel::a4_switchingOffIsNeverBlockedByAnotherConsolesCommand()
     QTRY_VERIFY(control->isPending());
     // His command is on its way; closing the valve is still possible from here.
     QVERIFY(control->isActionable());
-    QVERIFY(control->toggleButton()->isEnabled());
+    QVERIFY(control->actionButton(false)->isEnabled());
+    QVERIFY(!control->actionButton(true)->isEnabled()); // open already, and his command on its way
     QTest::qWait(EndpointControl::kRepeatGuardMs);
-    control->toggleButton()->click();
+    control->actionButton(false)->click();
     QTRY_COMPARE_WITH_TIMEOUT(c.valueOf(valve), QVariant(false), 10000);
 }
 
@@ -278,6 +287,98 @@ void TestControlPanel::a14_doneNamesTheValueTheDeviceReached()
     QVERIFY2(text.contains(QStringLiteral("asked for")), qPrintable(text));
 }
 
+void TestControlPanel::confirmationNamesThePathAndTheChange()
+{
+    Console c;
+    const QString mode = QStringLiteral("T1.H101.mode");
+    c.window->commandService()->setCriticalEndpoints({valve, setpoint, mode});
+    QTRY_VERIFY(c.ready(valve));
+    const QString heater = QStringLiteral("Hot liquor tank 1 \u203A Heater H-101 \u203A ");
+
+    // A profile's words for an action are the confirmation's too.
+    c.window->setActionWordMapping({{QStringLiteral("valve"), {QStringLiteral("Admit"), QStringLiteral("Shut")}}});
+    QCOMPARE(c.control(valve)->actionButton(true)->text(), QStringLiteral("Admit"));
+    QCOMPARE(c.control(valve)->actionButton(false)->text(), QStringLiteral("Shut"));
+
+    // An on/off endpoint: its state now, the one asked for, and the action in its own word.
+    c.control(valve)->actionButton(true)->click();
+    QTRY_VERIFY(c.confirmation() != nullptr);
+    QCOMPARE(
+        c.confirmation()->text(),
+        QStringLiteral("Hot liquor tank 1 \u203A Outlet valve V-101 \u203A Open: Off\u00A0\u2192\u00A0On. Admit?"));
+    QCOMPARE(c.confirmation()->findChild<QPushButton *>(QStringLiteral("confirmCommand"))->text(),
+             QStringLiteral("Admit"));
+    c.confirmation()->button(QMessageBox::Cancel)->click();
+    QTRY_VERIFY(c.confirmation() == nullptr);
+    QCOMPARE(c.control(valve)->outcomeText(),
+             QStringLiteral("Cancelled: nothing was sent; Hot liquor tank 1 \u203A Outlet valve V-101 \u203A Open "
+                            "stays Off."));
+
+    // A setpoint: the number now and the number asked for, each with its unit.
+    const QString now = QString(QLocale().toString(c.valueOf(setpoint).toDouble(), 'f', 1) + u'\u00A0' + u"°C");
+    QDoubleSpinBox *spin = c.control(setpoint)->spinBox();
+    spin->setFocus();
+    spin->selectAll();
+    QTest::keyClicks(spin, QLocale().toString(72.5, 'f', 1));
+    QTest::keyClick(spin, Qt::Key_Return);
+    QTRY_VERIFY(c.confirmation() != nullptr);
+    QCOMPARE(c.confirmation()->text(),
+             QString(heater + QStringLiteral("Setpoint: ") + now + QStringLiteral("\u00A0\u2192\u00A0")
+                     + QLocale().toString(72.5, 'f', 1) + QStringLiteral("\u00A0°C. Set?")));
+    c.confirmation()->button(QMessageBox::Cancel)->click();
+    QTRY_VERIFY(c.confirmation() == nullptr);
+
+    // A selector: the choice now and the one asked for; confirmed, the outcome says the same.
+    QComboBox *combo = c.control(mode)->comboBox();
+    combo->setCurrentIndex(combo->findText(QStringLiteral("manual")));
+    c.control(mode)->applyButton()->click();
+    QTRY_VERIFY(c.confirmation() != nullptr);
+    QCOMPARE(c.confirmation()->text(), QString(heater + QStringLiteral("Mode: auto\u00A0\u2192\u00A0manual. Choose?")));
+    c.confirmation()->findChild<QPushButton *>(QStringLiteral("confirmCommand"))->click();
+    QTRY_VERIFY_WITH_TIMEOUT(c.control(mode)->outcomeText().startsWith(QStringLiteral("Done at")), 10000);
+    QVERIFY2(c.control(mode)->outcomeText().endsWith(heater + QStringLiteral("Mode: auto\u00A0\u2192\u00A0manual")),
+             qPrintable(c.control(mode)->outcomeText()));
+}
+
+void TestControlPanel::aRefusalGoesWhenItsCauseDoes()
+{
+    Console c;
+    QTRY_VERIFY(c.ready(pump));
+    QCOMPARE(c.valueOf(valve), QVariant(false));
+    // Refused here: the pump needs the outlet valve open.
+    c.control(pump)->actionButton(true)->click();
+    const QString refusal = c.control(pump)->outcomeText();
+    QVERIFY2(refusal.startsWith(QStringLiteral(
+                 "Not sent: Hot liquor tank 1 \u203A Pump P-101 \u203A Running: Off\u00A0\u2192\u00A0On: ")),
+             qPrintable(refusal));
+    QVERIFY(refusal.contains(QStringLiteral("Pump P-101 needs outlet valve V-101 open")));
+    // The valve asked to open: still closed, so the refusal still holds.
+    c.control(valve)->actionButton(true)->click();
+    QTRY_VERIFY(c.control(valve)->isPending());
+    QCOMPARE(c.control(pump)->outcomeText(), refusal);
+    // Open: the cause is gone, and so is the line.
+    QTRY_COMPARE_WITH_TIMEOUT(c.valueOf(valve), QVariant(true), 10000);
+    QTRY_COMPARE(c.control(pump)->outcomeText(), QString());
+    QCOMPARE(c.commandsFor(pump), 0); // nothing was sent for it meanwhile
+}
+
+void TestControlPanel::aRefusalForTheLinkGoesWhenTheLinkIsBack()
+{
+    Console c;
+    QTRY_VERIFY(c.ready(valve));
+    c.session.link()->pause();
+    QTRY_VERIFY(!c.control(valve)->isActionable());
+    // A click that reached the panel as the link went: refused, and said.
+    Q_EMIT c.window->controlPanel()->commandRequested(valve, true);
+    QVERIFY2(c.control(valve)->outcomeText().contains(QStringLiteral("The link is not live")),
+             qPrintable(c.control(valve)->outcomeText()));
+    // Live again: the refusal is out of date and goes; nothing was kept to send.
+    c.session.link()->resumeLive();
+    QTRY_VERIFY_WITH_TIMEOUT(c.ready(valve), 10000);
+    QTRY_COMPARE(c.control(valve)->outcomeText(), QString());
+    QCOMPARE(c.commandsFor(valve), 0);
+}
+
 void TestControlPanel::screenshots()
 {
     QTemporaryDir scratch;
@@ -286,13 +387,13 @@ void TestControlPanel::screenshots()
         Theme::apply(mode);
         Console c;
         QTRY_VERIFY(c.ready(valve));
-        QTest::mouseClick(c.control(valve)->toggleButton(), Qt::LeftButton);
+        QTest::mouseClick(c.control(valve)->actionButton(true), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(c.valueOf(valve), QVariant(true), 10000);
         QTRY_VERIFY(c.ready(pump));
-        QTest::mouseClick(c.control(pump)->toggleButton(), Qt::LeftButton);
+        QTest::mouseClick(c.control(pump)->actionButton(true), Qt::LeftButton);
         QTRY_VERIFY(c.confirmation() != nullptr);
         c.confirmation()->findChild<QPushButton *>(QStringLiteral("confirmCommand"))->click();
-        QTest::mouseClick(c.control(QStringLiteral("T2.P101.running"))->toggleButton(), Qt::LeftButton);
+        QTest::mouseClick(c.control(QStringLiteral("T2.P101.running"))->actionButton(true), Qt::LeftButton);
         QTest::qWait(1500);
         const QString name = mode == ThemeMode::Dark ? QStringLiteral("/view-control-panel-dark.png")
                                                      : QStringLiteral("/view-control-panel.png");

@@ -69,7 +69,7 @@ struct Console : ConsoleFixture
     {
         return session.hasLiveData() && session.tiles()->rowCount() > 0
             && view->cards().size() == session.tiles()->rowCount() && view->endpointControl(kValve)
-            && view->endpointControl(kValve)->toggleButton()->height() > 10; // laid out, so clicks land
+            && view->endpointControl(kValve)->actionButton(true)->height() > 10; // laid out, so clicks land
     }
 
     EndpointControl *control(const QString &id) const { return view->endpointControl(id); }
@@ -214,7 +214,10 @@ void TestControlPanelView::valuesAndTrendsFollowTheModel()
     // The first tank starts with everything off.
     QCOMPARE(console.control(kPump)->valueText(), QStringLiteral("Off"));
     QCOMPARE(console.control(kMode)->valueText(), QStringLiteral("auto"));
-    QCOMPARE(console.control(kPump)->toggleButton()->accessibleName(), QStringLiteral("Pump P-101 Running: Off"));
+    QCOMPARE(console.control(kPump)->findChild<QLabel *>(QStringLiteral("endpointValue"))->accessibleName(),
+             QStringLiteral("Pump P-101 Running: Off"));
+    QCOMPARE(console.control(kPump)->actionButton(true)->accessibleName(),
+             QStringLiteral("Start Pump P-101 Running (now Off)"));
 
     // The trend holds the ring buffer's samples and gains the new ones, redrawn at most once a second.
     Sparkline *trend = console.control(kTemperature)->sparkline();
@@ -235,7 +238,8 @@ void TestControlPanelView::valuesAndTrendsFollowTheModel()
     console.command(kValve, true);
     QTRY_COMPARE_WITH_TIMEOUT(console.value(kValve), QVariant(true), 8000);
     QCOMPARE(console.control(kValve)->valueText(), QStringLiteral("On"));
-    QVERIFY(console.control(kValve)->toggleButton()->isChecked());
+    QTRY_VERIFY(!console.control(kValve)->actionButton(true)->isEnabled()); // open already
+    QVERIFY(console.control(kValve)->actionButton(false)->isEnabled());
 }
 
 // The first tile of the model as a `tiles` snapshot item would give it.
@@ -296,7 +300,7 @@ void TestControlPanelView::cardsFollowRemovesAndResets()
     QVERIFY(!view->findChild<QLabel *>(QStringLiteral("controlPanelEmpty"))->isVisibleTo(view));
     QVERIFY(console.control(kValve));
     QCOMPARE(console.control(kValve)->kind(), Kind::Toggle);
-    QPushButton *toggle = console.control(kValve)->toggleButton();
+    QPushButton *toggle = console.control(kValve)->actionButton(true);
     QTRY_VERIFY(toggle->isVisible() && toggle->height() > 10); // laid out once the event loop runs
     QVERIFY(toggle->isEnabled());
     QSignalSpy requested(view, &ControlPanelView::commandRequested);
@@ -336,7 +340,8 @@ void TestControlPanelView::controlsMatchTheEndpoints()
                     }
                 }
                 QCOMPARE(control->kind(), expected);
-                QCOMPARE(control->toggleButton()->isVisibleTo(view), expected == Kind::Toggle);
+                QCOMPARE(control->actionButton(true)->isVisibleTo(view), expected == Kind::Toggle);
+                QCOMPARE(control->actionButton(false)->isVisibleTo(view), expected == Kind::Toggle);
                 QCOMPARE(control->spinBox()->isVisibleTo(view), expected == Kind::Setpoint);
                 QCOMPARE(control->comboBox()->isVisibleTo(view), expected == Kind::Selector);
                 QCOMPARE(control->applyButton()->isVisibleTo(view),
@@ -372,16 +377,17 @@ void TestControlPanelView::toggleEmitsOnceAndTheWheelChangesNothing()
     Console console;
     QTRY_VERIFY_WITH_TIMEOUT(console.ready(), 10000);
     QSignalSpy requested(console.view.get(), &ControlPanelView::commandRequested);
-    QPushButton *toggle = console.control(kValve)->toggleButton();
+    QPushButton *toggle = console.control(kValve)->actionButton(true);
+    QPushButton *close = console.control(kValve)->actionButton(false);
     QVERIFY(toggle->isEnabled());
-    QVERIFY(!toggle->isChecked());
+    QVERIFY(!close->isEnabled()); // closed already: nothing to ask for
 
-    // A click asks for the other state; the button keeps showing the actual one.
+    // A click asks for what its button says; the state shown stays the actual one.
     QTest::mouseClick(toggle, Qt::LeftButton);
+    QTest::mouseClick(close, Qt::LeftButton);
     QCOMPARE(requested.size(), 1);
     QCOMPARE(requested.at(0).at(0).toString(), kValve);
     QCOMPARE(requested.at(0).at(1), QVariant(true));
-    QVERIFY(!toggle->isChecked());
     QCOMPARE(console.control(kValve)->valueText(), QStringLiteral("Off"));
 
     // A double click, or two quick clicks: one request.
@@ -418,7 +424,6 @@ void TestControlPanelView::toggleEmitsOnceAndTheWheelChangesNothing()
     // ... nor does the wheel over the toggle.
     wheel(toggle);
     QCOMPARE(requested.size(), 3);
-    QVERIFY(!toggle->isChecked());
 }
 
 void TestControlPanelView::setpointAppliesOnEnterOrApplyOnly()
@@ -509,7 +514,8 @@ void TestControlPanelView::pendingCommandShowsRequestedBesideActual()
 
     console.command(kValve, true);
     QTRY_VERIFY(control->isPending());
-    QVERIFY(!control->toggleButton()->isEnabled());
+    QVERIFY(!control->actionButton(true)->isEnabled());
+    QVERIFY(!control->actionButton(false)->isEnabled());
     QVERIFY(control->busyShown());
     const QString requested = control->requestedText();
     QVERIFY2(requested.contains(QStringLiteral("On")), qPrintable(requested));
@@ -535,8 +541,9 @@ void TestControlPanelView::pendingCommandShowsRequestedBesideActual()
     QVERIFY(seen.size() >= 2); // the life cycle moves on inline
     // Settled: on the server's value, the control usable again, nothing pending shown.
     QTRY_COMPARE_WITH_TIMEOUT(control->valueText(), QStringLiteral("On"), 5000);
-    QVERIFY(control->toggleButton()->isEnabled());
-    QVERIFY(control->toggleButton()->isChecked());
+    QVERIFY(control->actionButton(false)->isEnabled());
+    QVERIFY(!control->actionButton(true)->isEnabled());
+    QCOMPARE(control->stateText(), QStringLiteral("On"));
     QVERIFY(!control->busyShown());
     QCOMPARE(control->requestedText(), QString());
     QCOMPARE(control->statusText(), QString());
@@ -583,7 +590,7 @@ void TestControlPanelView::commandsNotAllowedDisableEveryControl()
         }
     }
     QCOMPARE(writable, 3 * 5);
-    QTest::mouseClick(console.control(kValve)->toggleButton(), Qt::LeftButton);
+    QTest::mouseClick(console.control(kValve)->actionButton(true), Qt::LeftButton);
     QTest::mouseClick(console.control(kSetpoint)->applyButton(), Qt::LeftButton);
     QCOMPARE(requested.size(), 0);
 
@@ -591,6 +598,13 @@ void TestControlPanelView::commandsNotAllowedDisableEveryControl()
     for (TileCard *card : view->cards()) {
         for (EndpointControl *control : card->endpointControls()) {
             QCOMPARE(control->reasonText(), QString());
+            if (control->kind() == Kind::Toggle) {
+                // The action away from the state shown, never the one it is in.
+                const bool on = control->value().toBool();
+                QVERIFY(control->actionButton(!on)->isEnabled());
+                QVERIFY(!control->actionButton(on)->isEnabled());
+                continue;
+            }
             for (QWidget *w : control->focusChain())
                 QVERIFY(w->isEnabled());
         }
@@ -598,14 +612,14 @@ void TestControlPanelView::commandsNotAllowedDisableEveryControl()
 
     // One endpoint blocked on its own.
     view->setEndpointBlocked(kHeater, QStringLiteral("commands off"));
-    QVERIFY(!console.control(kHeater)->toggleButton()->isEnabled());
+    QVERIFY(!console.control(kHeater)->actionButton(true)->isEnabled());
     QCOMPARE(console.control(kHeater)->reasonText(), QStringLiteral("commands off"));
-    QVERIFY(console.control(kPump)->toggleButton()->isEnabled());
-    QTest::mouseClick(console.control(kHeater)->toggleButton(), Qt::LeftButton);
+    QVERIFY(console.control(kPump)->actionButton(true)->isEnabled());
+    QTest::mouseClick(console.control(kHeater)->actionButton(true), Qt::LeftButton);
     QCOMPARE(requested.size(), 0);
     view->setEndpointBlocked(kHeater, {});
-    QVERIFY(console.control(kHeater)->toggleButton()->isEnabled());
-    QTest::mouseClick(console.control(kHeater)->toggleButton(), Qt::LeftButton);
+    QVERIFY(console.control(kHeater)->actionButton(true)->isEnabled());
+    QTest::mouseClick(console.control(kHeater)->actionButton(true), Qt::LeftButton);
     QCOMPARE(requested.size(), 1);
 }
 
@@ -636,7 +650,7 @@ void TestControlPanelView::outcomeStaysUntilTheNextCommand()
     QCOMPARE(console.control(kPump)->outcomeText(), QString());
 
     // The next command on the endpoint clears it.
-    QTest::mouseClick(control->toggleButton(), Qt::LeftButton);
+    QTest::mouseClick(control->actionButton(true), Qt::LeftButton);
     QCOMPARE(control->outcomeText(), QString());
     QVERIFY(!line->isVisibleTo(view));
 
@@ -712,12 +726,15 @@ void TestControlPanelView::tabOrderFollowsTheCards()
     for (TileCard *card : view->cards())
         for (EndpointControl *control : card->endpointControls())
             chain += control->focusChain();
-    QCOMPARE(chain.size(), 3 * 7); // three toggles, spin and Apply, combo and Apply per tile
+    QCOMPARE(chain.size(), 3 * 10); // three pairs of actions, spin and Apply, combo and Apply per tile
     for (QWidget *w : std::as_const(chain)) {
         QVERIFY(w->focusPolicy() & Qt::TabFocus);
         QVERIFY2(!w->accessibleName().isEmpty(), qPrintable(w->objectName()));
     }
-    // Tab walks the controls card by card, device by device.
+    // Tab walks the controls card by card, device by device, past the
+    // action a toggle is in already (disabled).
+    chain.removeIf([](QWidget *w) { return !w->isEnabled(); });
+    QCOMPARE(chain.size(), 3 * 7);
     view->activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(view));
     chain.first()->setFocus();

@@ -5,6 +5,9 @@
 
 #include <QApplication>
 #include <QDoubleSpinBox>
+#include <QLabel>
+#include <QPushButton>
+#include <QSignalSpy>
 #include <QStandardItemModel>
 #include <QTest>
 
@@ -24,6 +27,9 @@ private Q_SLOTS:
     void anUnappliedEditSurvivesUnlessTheLimitsChange();
     void aFinishedCommandHandsTheEditorBack();
     void aRowThatMovesIsFollowed();
+    void anOnOffEndpointHasTwoActionsBesideItsState_data();
+    void anOnOffEndpointHasTwoActionsBesideItsState();
+    void theProfileCanNameTheActions();
 
 private:
     void set(int role, const QVariant &value) { m_item->setData(value, role); }
@@ -144,6 +150,116 @@ void TestEndpointControl::aRowThatMovesIsFollowed()
     m_control->refresh({TileModel::ValueRole});
     QCOMPARE(m_control->valueText(), QStringLiteral("55.0\u00A0°C"));
     QCOMPARE(m_control->nameText(), QStringLiteral("Setpoint"));
+}
+
+void TestEndpointControl::anOnOffEndpointHasTwoActionsBesideItsState_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("on");
+    QTest::addColumn<QString>("off");
+    QTest::newRow("pump") << QStringLiteral("pump") << QStringLiteral("Start") << QStringLiteral("Stop");
+    QTest::newRow("motor") << QStringLiteral("Motor") << QStringLiteral("Start") << QStringLiteral("Stop");
+    QTest::newRow("valve") << QStringLiteral("valve") << QStringLiteral("Open") << QStringLiteral("Close");
+    QTest::newRow("heater") << QStringLiteral("heater") << QStringLiteral("On") << QStringLiteral("Off");
+}
+
+void TestEndpointControl::anOnOffEndpointHasTwoActionsBesideItsState()
+{
+    QFETCH(QString, kind);
+    QFETCH(QString, on);
+    QFETCH(QString, off);
+    // An endpoint row under its device's row, as the TileModel has it.
+    QStandardItemModel model;
+    auto *device = new QStandardItem;
+    device->setData(QStringLiteral("Pump P-101"), TileModel::NameRole);
+    device->setData(kind, TileModel::DeviceKindRole);
+    auto *endpoint = new QStandardItem;
+    endpoint->setData(QStringLiteral("T1.P101.running"), TileModel::IdRole);
+    endpoint->setData(QStringLiteral("Running"), TileModel::NameRole);
+    endpoint->setData(int(Domain::ValueType::Bool), TileModel::ValueTypeRole);
+    endpoint->setData(true, TileModel::WritableRole);
+    endpoint->setData(false, TileModel::ValueRole);
+    endpoint->setData(false, TileModel::StaleRole);
+    device->appendRow(endpoint);
+    model.appendRow(device);
+    EndpointControl control(QStringLiteral("T1.P101.running"));
+    control.setDeviceName(QStringLiteral("Pump P-101"));
+    control.setRow(endpoint->index());
+    control.show();
+    QSignalSpy requested(&control, &EndpointControl::commandRequested);
+
+    QCOMPARE(control.kind(), EndpointControl::Kind::Toggle);
+    QPushButton *start = control.actionButton(true);
+    QPushButton *stop = control.actionButton(false);
+    // Two buttons that say what they do, never the state...
+    QVERIFY(start->isVisible() && stop->isVisible());
+    QCOMPARE(start->text(), on);
+    QCOMPARE(stop->text(), off);
+    QVERIFY(!start->isCheckable() && !stop->isCheckable());
+    // ...which shows apart, in the endpoint's own words.
+    QCOMPARE(control.stateText(), QStringLiteral("Off"));
+    auto *state = control.findChild<QLabel *>(QStringLiteral("endpointValue"));
+    QVERIFY(state->isVisible());
+    QVERIFY(state != static_cast<QWidget *>(start) && state != static_cast<QWidget *>(stop));
+    // The action of the state it is in is not offered.
+    QVERIFY(start->isEnabled());
+    QVERIFY(!stop->isEnabled());
+    QVERIFY2(stop->toolTip().contains(QStringLiteral("already")), qPrintable(stop->toolTip()));
+    QCOMPARE(start->accessibleName(), QString(on + QStringLiteral(" Pump P-101 Running (now Off)")));
+
+    start->click();
+    QCOMPARE(requested.size(), 1);
+    QCOMPARE(requested.at(0).at(1), QVariant(true));
+    QCOMPARE(control.stateText(), QStringLiteral("Off")); // the server's, until it says otherwise
+
+    // Running: the words stay, the state changes, and only the other action is offered.
+    endpoint->setData(true, TileModel::ValueRole);
+    control.refresh({TileModel::ValueRole});
+    QCOMPARE(start->text(), on);
+    QCOMPARE(stop->text(), off);
+    QCOMPARE(control.stateText(), QStringLiteral("On"));
+    QVERIFY(!start->isEnabled());
+    QVERIFY(stop->isEnabled());
+
+    // Not live: only switching off, which the stop action does.
+    endpoint->setData(true, TileModel::StaleRole);
+    control.refresh({TileModel::StaleRole});
+    QVERIFY(!start->isEnabled());
+    QVERIFY(stop->isEnabled());
+    endpoint->setData(false, TileModel::ValueRole);
+    control.refresh({TileModel::ValueRole});
+    QVERIFY(!start->isEnabled()); // a stale Off is not a reason to switch on
+}
+
+void TestEndpointControl::theProfileCanNameTheActions()
+{
+    QStandardItemModel model;
+    auto *device = new QStandardItem;
+    device->setData(QStringLiteral("heater"), TileModel::DeviceKindRole);
+    auto *endpoint = new QStandardItem;
+    endpoint->setData(QStringLiteral("T1.H101.on"), TileModel::IdRole);
+    endpoint->setData(QStringLiteral("On"), TileModel::NameRole);
+    endpoint->setData(int(Domain::ValueType::Bool), TileModel::ValueTypeRole);
+    endpoint->setData(true, TileModel::WritableRole);
+    endpoint->setData(false, TileModel::ValueRole);
+    device->appendRow(endpoint);
+    model.appendRow(device);
+    EndpointControl control(QStringLiteral("T1.H101.on"));
+    control.setRow(endpoint->index());
+    QCOMPARE(control.actionButton(true)->text(), QStringLiteral("On"));
+
+    // By kind, whatever its case...
+    control.setActionWordMapping({{QStringLiteral("Heater"), {QStringLiteral("Fire"), QStringLiteral("Quench")}}});
+    QCOMPARE(control.actionButton(true)->text(), QStringLiteral("Fire"));
+    QCOMPARE(control.actionButton(false)->text(), QStringLiteral("Quench"));
+    // ...and by endpoint id, which wins over the kind.
+    control.setActionWordMapping({{QStringLiteral("heater"), {QStringLiteral("Fire"), QStringLiteral("Quench")}},
+                                  {QStringLiteral("T1.H101.on"), {QStringLiteral("Light"), QStringLiteral("Douse")}}});
+    QCOMPARE(control.actionButton(true)->text(), QStringLiteral("Light"));
+    QCOMPARE(control.actionButton(false)->text(), QStringLiteral("Douse"));
+    // Another endpoint's mapping leaves it to its kind.
+    control.setActionWordMapping({{QStringLiteral("T2.H101.on"), {QStringLiteral("Light"), QStringLiteral("Douse")}}});
+    QCOMPARE(control.actionButton(true)->text(), QStringLiteral("On"));
 }
 
 QTEST_MAIN(TestEndpointControl)

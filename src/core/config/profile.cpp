@@ -236,6 +236,22 @@ bool readCommands(const Reader &r, Profile &profile)
         }
         return true;
     }
+    if (r.key == u"action-words") {
+        // "pump: Start/Stop, T1.V101.open: Open/Shut": a device kind or an
+        // endpoint id, then the word that switches on and the one that switches off.
+        for (const QString &item : r.value.split(u',', Qt::SkipEmptyParts)) {
+            const qsizetype colon = item.indexOf(u':');
+            const QString key = item.left(colon).trimmed();
+            const QStringList words = colon < 0 ? QStringList() : item.mid(colon + 1).split(u'/');
+            if (key.isEmpty() || key.contains(u' ') || words.size() != 2 || words.at(0).trimmed().isEmpty()
+                || words.at(1).trimmed().isEmpty())
+                return r.fail(Profile::tr("\"%1\" is not \"kind or endpoint id: on word/off word\" (e.g. \"pump: "
+                                          "Start/Stop\")")
+                                  .arg(item.trimmed()));
+            profile.actionWords.insert(key, {words.at(0).trimmed(), words.at(1).trimmed()});
+        }
+        return true;
+    }
     return r.fail(Profile::tr("unknown key"));
 }
 
@@ -381,9 +397,9 @@ std::optional<Profile> Profile::parse(const QByteArray &text, const QString &pat
             r.fail(tr("this switch is now %1").arg(*moved));
             return std::nullopt;
         }
-        // url (fallbacks) and confirm (long lists) repeat on purpose; any
+        // url (fallbacks), confirm and action-words (long lists) repeat on purpose; any
         // other key given twice is a mistake that would silently keep the last.
-        if (qualified != u"server/url" && qualified != u"commands/confirm") {
+        if (qualified != u"server/url" && qualified != u"commands/confirm" && qualified != u"commands/action-words") {
             if (const auto first = seen.constFind(qualified); first != seen.cend()) {
                 r.fail(tr("given twice (first on line %1)").arg(*first));
                 return std::nullopt;

@@ -8,6 +8,7 @@
 #include "simulatorsettings.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QString>
 #include <QStringList>
 
@@ -25,7 +26,7 @@
 //   [data]        frame-ms, reporting periods (stale past 3x), history-samples
 //   [alarms]      require-note
 //   [notifications] defaults of the operator's own preferences
-//   [commands]    timeout-seconds, confirm
+//   [commands]    timeout-seconds, confirm, action-words
 //   [features]    polling-fallback, desktop-notifications, sound, commands
 //   [kiosk]       enabled, views, rotate-seconds, cursor-hide-seconds,
 //                 font-percent, commands, exit-chord, exit-pin-hash
@@ -54,6 +55,11 @@ public:
     // [commands]
     int commandTimeoutSeconds = 10;
     QStringList confirmEndpoints;
+    // action-words: the words of an on/off endpoint's two actions, keyed by
+    // endpoint id (matched exactly) or device kind (matched without regard
+    // to case), each {on, off} ("Start", "Stop"); they replace the words
+    // the console takes from the device's kind.
+    QHash<QString, std::pair<QString, QString>> actionWords;
     FeatureSwitches features; // [features]
     KioskSettings kiosk; // [kiosk]
 

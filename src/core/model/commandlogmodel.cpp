@@ -102,9 +102,9 @@ QVariant CommandLogModel::data(const QModelIndex &index, int role) const
     const Row &row = m_rows.at(index.row());
     switch (role) {
     case Qt::DisplayRole:
-        return columnValue(row, index.column());
+        return index.column() == EndpointColumn ? QVariant(endpointText(row)) : columnValue(row, index.column());
     case SortRole:
-        return sortValue(row, index.column());
+        return index.column() == EndpointColumn ? QVariant(endpointText(row)) : sortValue(row, index.column());
     case EarlierRunRole:
         return row.earlierRun;
     }

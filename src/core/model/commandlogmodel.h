@@ -9,6 +9,7 @@
 #include <QUuid>
 #include <QVariant>
 
+#include <functional>
 #include <optional>
 
 class CommandModel;
@@ -86,6 +87,12 @@ public:
     // an id that is not one (a `plain` server's number) gets a name-based UUID.
     static QUuid storeId(const QString &commandId);
 
+    // How the Endpoint column names an endpoint for the operator (the
+    // plant's tile › device › endpoint, TileModel::endpointPath); unset, or
+    // an endpoint the plant no longer lists, by its id. Asked when drawn,
+    // so a name that arrives later shows at the next repaint.
+    void setEndpointPaths(std::function<QString(const QString &endpointId)> path) { m_path = std::move(path); }
+
 private:
     struct Row : Domain::CommandRecord
     {
@@ -103,6 +110,9 @@ private:
     // Folds live row `liveRow` into `row`; true if anything shown changed.
     bool merge(Row &row, int liveRow) const;
 
+    QString endpointText(const Row &row) const { return m_path ? m_path(row.endpointId) : row.endpointId; }
+
+    std::function<QString(const QString &)> m_path;
     QPointer<CommandModel> m_live;
     QList<Row> m_rows;
     QHash<QString, int> m_rowByKey; // store key → row

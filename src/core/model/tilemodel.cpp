@@ -498,6 +498,20 @@ QModelIndex TileModel::indexOfEndpoint(const QString &endpointId) const
     return node ? indexOf(node) : QModelIndex();
 }
 
+QString TileModel::endpointPath(const QString &endpointId) const
+{
+    const QModelIndex endpoint = indexOfEndpoint(endpointId);
+    if (!endpoint.isValid())
+        return endpointId;
+    QStringList parts;
+    for (QModelIndex at = endpoint; at.isValid(); at = at.parent()) {
+        const QString name = at.data(NameRole).toString();
+        if (!name.isEmpty())
+            parts.prepend(name);
+    }
+    return parts.isEmpty() ? endpointId : parts.join(QStringLiteral(" \u203A "));
+}
+
 std::optional<Domain::Endpoint> TileModel::endpoint(const QString &endpointId) const
 {
     const Node *node = m_endpoints.value(endpointId);

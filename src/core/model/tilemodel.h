@@ -119,6 +119,10 @@ public:
     QModelIndex indexOfEndpoint(const QString &endpointId) const;
     // The endpoint's metadata with its current value and time.
     std::optional<Domain::Endpoint> endpoint(const QString &endpointId) const;
+    // The endpoint's full name as an operator reads it on every command
+    // text: tile › device › endpoint (U+203A between), each as the server
+    // names it, a part without a name left out; the id when it is unknown.
+    QString endpointPath(const QString &endpointId) const;
     // Every interlock, from any tile, whose target is the endpoint.
     QList<Domain::Interlock> interlocksFor(const QString &endpointId) const;
 

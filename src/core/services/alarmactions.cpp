@@ -17,6 +17,11 @@ void AlarmActions::setService(AlarmService *service)
     if (!service)
         return;
     connect(service, &AlarmService::actionRefused, this, &AlarmActions::actionRefused);
+    connect(service, &AlarmService::requestSent, this, &AlarmActions::actionSent);
+    connect(service, &AlarmService::requestDelivered, this,
+            [this](const QUuid &requestId) { Q_EMIT actionDelivered(requestId); });
+    connect(service, &AlarmService::requestUnconfirmed, this, &AlarmActions::actionUnconfirmed);
+    connect(service, &AlarmService::requestRefused, this, &AlarmActions::actionFailed);
     connect(service, &AlarmService::pendingChanged, this, &AlarmActions::pendingChanged);
     connect(service, &AlarmService::keepsOfflineActionsChanged, this, &AlarmActions::keepsOfflineActionsChanged);
     // What a view showed was the previous service's.
@@ -39,6 +44,11 @@ QUuid AlarmActions::shelve(const QString &alarmId, int minutes, const QString &r
 QUuid AlarmActions::unshelve(const QString &alarmId)
 {
     return m_service ? m_service->unshelve(alarmId) : QUuid();
+}
+
+AlarmService::Progress AlarmActions::progressOf(const QUuid &requestId) const
+{
+    return m_service ? m_service->progressOf(requestId) : AlarmService::Progress::None;
 }
 
 int AlarmActions::pendingCount() const

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "alarmservice.h"
 #include "domain/alarmaction.h"
 
 #include <QObject>
@@ -8,8 +9,6 @@
 #include <QUuid>
 
 #include <functional>
-
-class AlarmService;
 
 // What a view may do to alarms, and what it may know of the actions it made:
 // acknowledge, shelve and unshelve, how many wait for the server, and whether
@@ -39,6 +38,8 @@ public:
     QUuid shelve(const QString &alarmId, int minutes, const QString &reason, qint64 occurrence = 0);
     QUuid unshelve(const QString &alarmId);
 
+    // Where an action made here stands (AlarmService::progressOf).
+    AlarmService::Progress progressOf(const QUuid &requestId) const;
     int pendingCount() const;
     bool keepsOfflineActions() const;
     QString storeProblem() const;
@@ -47,6 +48,12 @@ public:
     static QString actionName(Domain::AlarmAction::Kind kind);
 
 Q_SIGNALS:
+    // An action's progress: handed to the link, answered by the server,
+    // handed to a server that confirms nothing, refused for good.
+    void actionSent(const QUuid &requestId);
+    void actionDelivered(const QUuid &requestId);
+    void actionUnconfirmed(const QUuid &requestId);
+    void actionFailed(const QUuid &requestId, const QString &code, const QString &message);
     // Final: the action will not be sent again; said for the operator.
     void actionRefused(const QString &alarmId, Domain::AlarmAction::Kind kind, const QString &code,
                        const QString &message);

@@ -272,6 +272,7 @@ void AlarmService::send(Action &action)
     fields.insert(QLatin1StringView("requestId"), requestId.toString(QUuid::WithoutBraces));
     // Set before the call: an offline answer comes back from within it.
     action.inFlight = true;
+    Q_EMIT requestSent(requestId);
     QPointer<AlarmService> self(this);
     m_connection->request(requestType(entry.kind), fields, [self, requestId](const Protocol::Result &result) {
         if (self)
@@ -362,6 +363,17 @@ void AlarmService::finish(const QUuid &requestId, bool delivered, const QString 
         Q_EMIT actionRefused(action.entry.alarmId, action.entry.kind, code, message);
     }
     scheduleDelivery();
+}
+
+AlarmService::Progress AlarmService::progressOf(const QUuid &requestId) const
+{
+    const qsizetype index = indexOf(requestId);
+    if (index < 0)
+        return Progress::None;
+    const Action &action = m_actions.at(index);
+    if (action.inFlight)
+        return Progress::Sent;
+    return action.unconfirmedSince.isNull() ? Progress::Queued : Progress::Unconfirmed;
 }
 
 qsizetype AlarmService::indexOf(const QUuid &requestId) const

@@ -88,6 +88,14 @@ public:
     QUuid shelve(const QString &alarmId, int minutes, const QString &reason, qint64 occurrence = 0);
     QUuid unshelve(const QString &alarmId);
 
+    // Where an action made here stands while it waits: queued (not handed to
+    // the link yet: the link is down, or the send pace holds it), sent (its
+    // answer awaited), sent unconfirmed (to a server that answers nothing);
+    // None once it has been answered for good, or for an unknown id.
+    enum class Progress { None, Queued, Sent, Unconfirmed };
+    Q_ENUM(Progress)
+    Progress progressOf(const QUuid &requestId) const;
+
     // Actions made and not yet answered for good (sent-but-unconfirmed ones included).
     int pendingCount() const { return int(m_actions.size()); }
     const QList<Action> &actions() const { return m_actions; }
@@ -104,6 +112,8 @@ public:
     static QString actionName(Domain::AlarmAction::Kind kind);
 
 Q_SIGNALS:
+    // Handed to the link; its answer is awaited (it may still fail with the link and wait again).
+    void requestSent(const QUuid &requestId);
     void requestDelivered(const QUuid &requestId, const QJsonObject &alarm);
     // Handed to a server that never answers: sent, not confirmed.
     void requestUnconfirmed(const QUuid &requestId);

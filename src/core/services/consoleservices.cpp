@@ -3,6 +3,7 @@
 #include "commandrecorder.h"
 #include "commandservice.h"
 #include "model/commandlogmodel.h"
+#include "model/tilemodel.h"
 #include "notificationcenter.h"
 #include "session.h"
 
@@ -17,6 +18,9 @@ ConsoleServices::ConsoleServices(Session *session, QObject *parent)
     , m_commandLog(new CommandLogModel(session->commands(), CommandRecorder::readHistory(session->store()), this))
 {
     m_notifications->setCommandService(m_commands);
+    // The log names endpoints as every command text does: tile › device › endpoint.
+    TileModel *tiles = session->tiles();
+    m_commandLog->setEndpointPaths([tiles](const QString &endpointId) { return tiles->endpointPath(endpointId); });
 }
 
 ConsoleServices::~ConsoleServices() = default;

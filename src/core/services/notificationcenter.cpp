@@ -413,12 +413,7 @@ QString NotificationCenter::valueText(const QString &endpointId, const Domain::E
 
 QString NotificationCenter::endpointTitle(const QString &endpointId) const
 {
-    const QModelIndex endpoint = m_session->tiles()->indexOfEndpoint(endpointId);
-    if (!endpoint.isValid())
-        return endpointId;
-    const QString device = endpoint.parent().data(TileModel::NameRole).toString();
-    const QString name = endpoint.data(TileModel::NameRole).toString();
-    return device.isEmpty() ? name : device + u' ' + name;
+    return m_session->tiles()->endpointPath(endpointId);
 }
 
 void NotificationCenter::onCommandFinished(const CommandService::Command &command)
@@ -433,14 +428,17 @@ void NotificationCenter::onCommandFinished(const CommandService::Command &comman
     const QString what = endpointTitle(command.endpointId);
     if (command.status == Domain::CommandState::Succeeded) {
         item.severity = AlarmSeverity::Info;
-        item.title = tr("%1 set to %2").arg(what, valueText(command.endpointId, command.requestedValue));
+        item.title = tr("%1: %2\u00A0\u2192\u00A0%3 done")
+                         .arg(what, valueText(command.endpointId, command.before),
+                              valueText(command.endpointId, command.requestedValue));
         if (command.late)
             item.message = tr("The device reported success after this console had stopped waiting.");
         item.read = true; // the operator asked for it and sees it on the control
     } else {
         item.severity = AlarmSeverity::High;
-        item.title = tr("%1 not set to %2: %3")
-                         .arg(what, valueText(command.endpointId, command.requestedValue),
+        item.title = tr("%1: %2\u00A0\u2192\u00A0%3 not done: %4")
+                         .arg(what, valueText(command.endpointId, command.before),
+                              valueText(command.endpointId, command.requestedValue),
                               CommandService::stateName(command.status));
         item.message = command.error;
     }

@@ -302,13 +302,23 @@ void TestProfile::commandSettings()
                                              "[commands]\n"
                                              "timeout-seconds=25\n"
                                              "confirm=T1.H101.on, T1.P101.running\n"
-                                             "confirm=T2.H101.on\n"),
+                                             "confirm=T2.H101.on\n"
+                                             "action-words=heater: Fire/Quench, T1.V101.open: Open/Shut\n"
+                                             "action-words = Agitator : Run / Halt\n"),
                                        &error);
     QVERIFY2(profile, qPrintable(error));
     QCOMPARE(profile->commandTimeoutSeconds, 25);
     QCOMPARE(
         profile->confirmEndpoints,
         QStringList({QStringLiteral("T1.H101.on"), QStringLiteral("T1.P101.running"), QStringLiteral("T2.H101.on")}));
+    QCOMPARE(plain->actionWords.size(), 0);
+    QCOMPARE(profile->actionWords.size(), 3);
+    QCOMPARE(profile->actionWords.value(QStringLiteral("heater")),
+             std::pair(QStringLiteral("Fire"), QStringLiteral("Quench")));
+    QCOMPARE(profile->actionWords.value(QStringLiteral("T1.V101.open")),
+             std::pair(QStringLiteral("Open"), QStringLiteral("Shut")));
+    QCOMPARE(profile->actionWords.value(QStringLiteral("Agitator")),
+             std::pair(QStringLiteral("Run"), QStringLiteral("Halt")));
 }
 
 void TestProfile::rejectsCommands_data()
@@ -325,6 +335,14 @@ void TestProfile::rejectsCommands_data()
                                     << QStringLiteral(
                                            ":4: [commands] confirm: \"T1.H101.on T1.P101.running\" is not an "
                                            "endpoint id");
+    QTest::newRow("action words without a slash")
+        << QByteArray("action-words=pump: Start")
+        << QStringLiteral(":4: [commands] action-words: \"pump: Start\" is not");
+    QTest::newRow("action words without a key") << QByteArray("action-words=Start/Stop")
+                                                << QStringLiteral(":4: [commands] action-words: \"Start/Stop\" is not");
+    QTest::newRow("action words with an empty word")
+        << QByteArray("action-words=pump: Start/ ")
+        << QStringLiteral(":4: [commands] action-words: \"pump: Start/\" is not");
     QTest::newRow("unknown key") << QByteArray("retry=3") << QStringLiteral(":4: [commands] retry: unknown key");
 }
 

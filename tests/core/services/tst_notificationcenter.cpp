@@ -445,7 +445,9 @@ void TestNotificationCenter::commandOutcomesAreListed()
     const Item *success = c.center->model()->item(openedId);
     QCOMPARE(success->kind, Kind::Command);
     QCOMPARE(success->severity, AlarmSeverity::Info);
-    QCOMPARE(success->title, QStringLiteral("Outlet valve V-101 Open set to On"));
+    // The full path, and from what to what.
+    QCOMPARE(success->title,
+             QStringLiteral("Hot liquor tank 1 \u203A Outlet valve V-101 \u203A Open: Off\u00A0\u2192\u00A0On done"));
     QVERIFY(success->read);
 
     // A timeout: unread, says to check the device; the late success corrects it in place.
