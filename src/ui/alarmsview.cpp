@@ -1,4 +1,5 @@
 #include "alarmsview.h"
+#include "prioritycode.h"
 
 #include "alarmdelegate.h"
 #include "alarmfilterproxy.h"
@@ -40,7 +41,7 @@ QPixmap rateMark(AlarmRateMeter::Rate rate, int side, qreal dpr)
     const AlarmSeverity look = rate == AlarmRateMeter::Rate::Flood ? AlarmSeverity::High
         : rate == AlarmRateMeter::Rate::Manageable                 ? AlarmSeverity::Medium
                                                                    : AlarmSeverity::Info;
-    AlarmDelegate::drawSeverityMark(&painter, look, QRectF(0, 0, side, side), false);
+    PriorityCode::paint(&painter, look, QRectF(0, 0, side, side), false);
     return pixmap;
 }
 
@@ -315,7 +316,7 @@ QStringList AlarmsView::describe(const QStringList &alarmIds) const
     QStringList texts;
     for (const QString &id : alarmIds) {
         const auto alarm = m_alarms->alarm(id);
-        texts.append(alarm ? tr("%1 · %2").arg(AlarmDelegate::severityText(alarm->severity), alarm->message) : id);
+        texts.append(alarm ? tr("%1 · %2").arg(PriorityCode::word(alarm->severity), alarm->message) : id);
     }
     return texts;
 }
