@@ -56,9 +56,16 @@ void KpiTile::setLevel(Level level, const QString &word)
 
 void KpiTile::setPriority(Domain::AlarmSeverity priority)
 {
-    m_priority = priority;
     m_label = PriorityCode::word(priority);
+    setAccentPriority(priority);
     refreshAccessibleText();
+}
+
+void KpiTile::setAccentPriority(std::optional<Domain::AlarmSeverity> priority)
+{
+    if (priority == m_priority)
+        return;
+    m_priority = priority;
     update();
 }
 

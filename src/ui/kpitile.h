@@ -38,6 +38,9 @@ public:
     // code (PriorityCode) when its figure is abnormal: its colour for the
     // accent, its shape for the symbol; the label is its word.
     void setPriority(Domain::AlarmSeverity priority);
+    // The accent and symbol only, the label kept: the count of waiting
+    // alarms wears its most urgent priority's code. None: the level's own.
+    void setAccentPriority(std::optional<Domain::AlarmSeverity> priority);
     std::optional<Domain::AlarmSeverity> priority() const { return m_priority; }
     // The accent's colour and where the symbol is painted, as last painted
     // (empty while normal).

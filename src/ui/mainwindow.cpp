@@ -8,6 +8,7 @@
 #include "services/linkstatus.h"
 
 #include "activityview.h"
+#include "alarmbanner.h"
 #include "alarmsound.h"
 #include "alarmsview.h"
 #include "alerting.h"
@@ -115,6 +116,12 @@ MainWindow::MainWindow(ConsoleServices *services, const QString &profileName, QW
 
     m_staleBanner = new StaleBanner(session->link(), central);
     layout->addWidget(m_staleBanner);
+    const ViewFactory factory(services);
+    // In the window's fixed frame, above the tabs and every view: it never
+    // scrolls away and no view pushes it off.
+    m_alarmBanner = factory.makeAlarmBanner(central);
+    connect(m_alarmBanner, &AlarmBanner::activated, this, [this] { showView(View::Alarms); });
+    layout->addWidget(m_alarmBanner);
 
     m_tabs = new QTabBar(central);
     m_tabs->setObjectName(QStringLiteral("viewTabs"));
@@ -173,7 +180,6 @@ MainWindow::MainWindow(ConsoleServices *services, const QString &profileName, QW
     layout->addLayout(tabRow);
     layout->addWidget(m_pages, 1);
 
-    const ViewFactory factory(services);
     const auto make = [this, &factory](View view) {
         const ViewFactory::Made made = factory.make(view, m_pages, true);
         addView(view, made.page);
@@ -319,6 +325,14 @@ ViewWindow *MainWindow::openViewWindow(View view)
 ViewWindow *MainWindow::openViewWindow(View view, const QByteArray &geometry)
 {
     auto *window = new ViewWindow(m_services, view, m_profileName);
+    // Its alarm banner (and Ctrl+5) bring this window forward at the Alarms view.
+    connect(window->alarmBanner(), &AlarmBanner::activated, this, [this] {
+        showView(View::Alarms);
+        if (isMinimized())
+            showNormal();
+        raise();
+        activateWindow();
+    });
     if (auto *alarms = window->viewAs<AlarmsView>())
         alarms->setRequireNote(m_alarms->requireNote()); // the profile's rule holds in every window
     m_windows.append(window);

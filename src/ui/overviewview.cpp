@@ -282,8 +282,10 @@ void OverviewView::updateCounts()
         tile(Kpi::AlarmsUnknown)->setVisible(m_unknownShown);
         reflow(true);
     }
-    // The one count of waiting alarms (AlarmModel::unacknowledgedCount()).
+    // The one count of waiting alarms (AlarmModel::unacknowledgedCount()),
+    // in the code of its most urgent priority, as the bell has it.
     show(Kpi::AlarmsUnacknowledged, c.unacknowledgedAlarms, L::Warning, tr("Waiting"));
+    tile(Kpi::AlarmsUnacknowledged)->setAccentPriority(c.mostUrgentUnacknowledged);
 
     show(Kpi::DronesFlying, c.dronesByState.at(size_t(DS::Flying)));
     show(Kpi::DronesCharging, c.dronesByState.at(size_t(DS::Charging)));

@@ -205,3 +205,11 @@ void ToastWidget::leaveEvent(QEvent *event)
         m_timer.start(qMax(1, m_remaining));
     QFrame::leaveEvent(event);
 }
+
+void ToastWidget::changeEvent(QEvent *event)
+{
+    QFrame::changeEvent(event);
+    // The mark's room before the word follows the type (the kiosk's is larger).
+    if (event->type() == QEvent::FontChange)
+        refresh();
+}
