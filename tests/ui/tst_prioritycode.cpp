@@ -1,3 +1,4 @@
+#include "alarmbanner.h"
 #include "alarmdelegate.h"
 #include "alarmsview.h"
 #include "kpitile.h"
@@ -54,6 +55,8 @@ private Q_SLOTS:
     void bell();
     void overviewTile_data();
     void overviewTile();
+    void alarmBanner_data();
+    void alarmBanner();
 };
 
 namespace {
@@ -583,6 +586,46 @@ void TestPriorityCode::overviewTile()
     const QImage image = tile->grab().toImage();
     QVERIFY(!tile->symbolRect().isEmpty());
     const QString wrong = checkMark(image.copy(tile->symbolRect().toAlignedRect().adjusted(-2, -2, 2, 2)), p);
+    QVERIFY2(wrong.isEmpty(), qPrintable(wrong));
+}
+
+void TestPriorityCode::alarmBanner_data()
+{
+    QTest::addColumn<int>("priority");
+    QTest::addColumn<bool>("dark");
+    QTest::addColumn<double>("scale");
+    for (const bool dark : {false, true}) {
+        for (const AlarmSeverity p : PriorityCode::kPriorities) {
+            QTest::addRow("%s %s", qPrintable(PriorityCode::word(p)), dark ? "dark" : "light") << int(p) << dark << 1.0;
+        }
+    }
+    // The kiosk's larger type (150 %).
+    for (const AlarmSeverity p : PriorityCode::kPriorities)
+        QTest::addRow("%s kiosk", qPrintable(PriorityCode::word(p))) << int(p) << false << 1.5;
+}
+
+void TestPriorityCode::alarmBanner()
+{
+    QFETCH(int, priority);
+    QFETCH(bool, dark);
+    QFETCH(double, scale);
+    Theme::apply(dark ? ThemeMode::Dark : ThemeMode::Light);
+    const auto p = AlarmSeverity(priority);
+    Session session;
+    AlarmBanner banner(session.alarms(), session.alarmRate());
+    QFont font = banner.font();
+    font.setPointSizeF(font.pointSizeF() * scale);
+    banner.setFont(font);
+    banner.resize(1600, banner.sizeHint().height());
+    banner.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&banner));
+    session.alarms()->applyBatch({alarm(QStringLiteral("a"), p, AlarmState::ActiveUnacked)});
+    QTRY_COMPARE(banner.count(p), 1);
+    QVERIFY(banner.shows(p));
+    QCOMPARE(banner.countText(p), QStringLiteral("1 %1").arg(PriorityCode::word(p)));
+    QVERIFY(banner.accessibleDescription().contains(banner.countText(p)));
+    const QImage image = banner.grab().toImage();
+    const QString wrong = checkMark(image.copy(banner.markRect(p).toAlignedRect().adjusted(-2, -2, 2, 2)), p);
     QVERIFY2(wrong.isEmpty(), qPrintable(wrong));
 }
 
