@@ -4,6 +4,8 @@
 #include "model/alarmmodel.h"
 #include "model/alarmrate.h"
 #include "prioritycode.h"
+#include "services/linkstatus.h"
+#include "theme.h"
 
 #include <QKeyEvent>
 #include <QLocale>
@@ -21,10 +23,11 @@ constexpr int kPadding = 5; // above and below the text
 
 } // namespace
 
-AlarmBanner::AlarmBanner(AlarmModel *alarms, AlarmRateMeter *rate, QWidget *parent)
+AlarmBanner::AlarmBanner(AlarmModel *alarms, AlarmRateMeter *rate, LinkStatus *link, QWidget *parent)
     : QWidget(parent)
     , m_alarms(alarms)
     , m_rate(rate)
+    , m_link(link)
     , m_clock([] { return QDateTime::currentDateTimeUtc(); })
 {
     setObjectName(QStringLiteral("alarmBanner"));
@@ -40,6 +43,15 @@ AlarmBanner::AlarmBanner(AlarmModel *alarms, AlarmRateMeter *rate, QWidget *pare
     connect(alarms, &QAbstractItemModel::modelReset, this, &AlarmBanner::recount);
     connect(rate, &AlarmRateMeter::activationsChanged, this, &AlarmBanner::refreshText);
     connect(rate, &AlarmRateMeter::rateChanged, this, &AlarmBanner::refreshText);
+    if (link) {
+        m_stale = !link->isLive();
+        connect(link, &LinkStatus::stateChanged, this, [this] {
+            if (m_stale == !m_link->isLive())
+                return;
+            m_stale = !m_stale;
+            refreshText();
+        });
+    }
     // The oldest alarm's age moves on by itself.
     m_ageTimer.setInterval(1000);
     connect(&m_ageTimer, &QTimer::timeout, this, &AlarmBanner::refreshAge);
@@ -172,19 +184,26 @@ void AlarmBanner::refreshText()
 QList<AlarmBanner::Part> AlarmBanner::parts() const
 {
     QList<Part> list;
+    const auto add = [&list](const QString &text, int priority, bool bold, bool reversed = false, bool note = false) {
+        Part part;
+        part.text = text;
+        part.priority = priority;
+        part.bold = bold;
+        part.reversed = reversed;
+        part.note = note;
+        list.append(part);
+    };
     for (const AlarmSeverity priority : PriorityCode::kPriorities) {
         if (shows(priority))
-            list.append({countText(priority),
-                         int(priority),
-                         count(priority) > 0 && PriorityCode::isUrgent(priority),
-                         false,
-                         {}});
+            add(countText(priority), int(priority), count(priority) > 0 && PriorityCode::isUrgent(priority));
     }
-    list.append({waitingText(), -1, m_waiting > 0, false, {}});
-    list.append({rateText(), -1, isFlood(), isFlood(), {}});
+    add(waitingText(), -1, m_waiting > 0);
+    add(rateText(), -1, isFlood(), isFlood());
     if (!m_oldestText.isEmpty())
-        list.append({m_oldestText, -1, false, false, {}});
-    list.append({tr("Alarms ›", "opens the Alarms view"), -1, false, false, {}});
+        add(m_oldestText, -1, false);
+    if (m_stale)
+        add(tr("last known", "the banner's figures while the link is not live"), -1, false, false, true);
+    add(tr("Alarms ›", "opens the Alarms view"), -1, false);
     return list;
 }
 
@@ -197,6 +216,7 @@ qreal AlarmBanner::partWidth(const Part &part) const
 {
     QFont font = this->font();
     font.setBold(part.bold);
+    font.setItalic(part.note);
     qreal width = QFontMetricsF(font).horizontalAdvance(part.text);
     if (part.priority >= 0)
         width += markSide() + kMarkGap;
@@ -241,11 +261,13 @@ void AlarmBanner::paintEvent(QPaintEvent *)
     p.fillRect(rect(), pal.color(QPalette::Window));
     p.setPen(pal.color(QPalette::Mid));
     p.drawLine(rect().bottomLeft(), rect().bottomRight());
-    const QColor ink = pal.color(QPalette::WindowText);
+    // The last known figures are greyed, like every stale value of the console.
+    const QColor ink = m_stale ? Theme::staleText() : pal.color(QPalette::WindowText);
     const QColor quiet = pal.color(QPalette::PlaceholderText);
     for (const Part &part : m_parts) {
         QFont font = this->font();
         font.setBold(part.bold);
+        font.setItalic(part.note);
         p.setFont(font);
         QRectF textRect = part.rect;
         if (part.priority >= 0) {

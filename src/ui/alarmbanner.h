@@ -11,6 +11,7 @@
 
 class AlarmModel;
 class AlarmRateMeter;
+class LinkStatus;
 
 // The alarm banner, always in view: a strip in every window's fixed frame
 // (never inside a scrolling view) that says, whatever view is shown, what
@@ -25,6 +26,8 @@ class AlarmRateMeter;
 //   ("FLOOD · 27 in 10 min" in a flood);
 // - how long the oldest waiting alarm has waited ("oldest 4 min"), updated
 //   every second.
+// While the link is not live the figures are the last known: greyed, with
+// "last known" after them.
 // A click, or Enter or Space while it has the focus, is activated(): the
 // window shows the Alarms view.
 class AlarmBanner : public QWidget
@@ -32,8 +35,9 @@ class AlarmBanner : public QWidget
     Q_OBJECT
 
 public:
-    // Neither is owned; both must outlive the banner.
-    AlarmBanner(AlarmModel *alarms, AlarmRateMeter *rate, QWidget *parent = nullptr);
+    // None is owned; all must outlive the banner. Without `link` the
+    // figures always count as live.
+    AlarmBanner(AlarmModel *alarms, AlarmRateMeter *rate, LinkStatus *link = nullptr, QWidget *parent = nullptr);
 
     // For tests: the wall clock (UTC) the oldest alarm's age is measured on.
     void setClock(std::function<QDateTime()> clock);
@@ -48,6 +52,8 @@ public:
     // "FLOOD · 27 in 10 min", or "3 in 10 min · acceptable".
     QString rateText() const;
     bool isFlood() const;
+    // The link is not live: what the banner says is the last known.
+    bool isStale() const { return m_stale; }
     // "oldest 4 min", empty while nothing waits.
     QString oldestText() const;
     // Whether the priority's count is shown (Unknown only while it counts any).
@@ -82,6 +88,7 @@ private:
         int priority = -1; // a Domain::AlarmSeverity with a mark before the text, or -1
         bool bold = false;
         bool reversed = false; // the flood: light text on the ink
+        bool note = false; // "last known": slanted, greyed
         QRectF rect; // laid out
     };
 
@@ -96,6 +103,8 @@ private:
 
     AlarmModel *m_alarms;
     AlarmRateMeter *m_rate;
+    LinkStatus *m_link;
+    bool m_stale = false;
     std::function<QDateTime()> m_clock;
     std::array<int, 6> m_counts {};
     int m_waiting = 0;

@@ -30,7 +30,7 @@ OverviewView::Sources ViewFactory::overviewSources(Session *session)
 AlarmBanner *ViewFactory::makeAlarmBanner(QWidget *parent) const
 {
     Session *session = m_services->session();
-    return new AlarmBanner(session->alarms(), session->alarmRate(), parent);
+    return new AlarmBanner(session->alarms(), session->alarmRate(), session->link(), parent);
 }
 
 ViewFactory::Made ViewFactory::make(MainWindow::View view, QWidget *parent, bool withCommands) const

@@ -223,8 +223,13 @@ void TestAlarmBanner::oldestAgeMovesOn()
     }
     QVERIFY(oldest.isValid());
     // No server, so no alarm event refreshes the banner: only its own clock does.
+    QTRY_VERIFY(!banner->isStale());
+    QVERIFY(!banner->summaryText().contains(u"last known"));
     console.server.reset();
     QTRY_VERIFY_WITH_TIMEOUT(!console.session.link()->isLive(), 10000);
+    // The figures are the last known now, and say so.
+    QTRY_VERIFY(banner->isStale());
+    QVERIFY(banner->summaryText().endsWith(u"last known · Alarms ›"));
     qint64 offsetMs = 4 * 60 * 1000;
     banner->setClock([&] { return oldest.addMSecs(offsetMs); });
     QCOMPARE(banner->oldestText(), QStringLiteral("oldest %1").arg(AgeText::format(4 * 60 * 1000)));
@@ -319,6 +324,11 @@ void TestAlarmBanner::screenshots()
     }
     Theme::apply(ThemeMode::Light);
     window->resize(1024, 700);
+    window->showView(View::Overview);
+    console.server.reset(); // the server down in the flood
+    QTRY_VERIFY_WITH_TIMEOUT(window->alarmBanner()->isStale(), 10000);
+    QTest::qWait(200);
+    save(window, QStringLiteral("banner-server-down"));
     ViewWindow *detached = window->openViewWindow(View::Drones);
     QVERIFY(QTest::qWaitForWindowExposed(detached));
     detached->resize(1024, 700);

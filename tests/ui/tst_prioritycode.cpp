@@ -612,7 +612,7 @@ void TestPriorityCode::alarmBanner()
     Theme::apply(dark ? ThemeMode::Dark : ThemeMode::Light);
     const auto p = AlarmSeverity(priority);
     Session session;
-    AlarmBanner banner(session.alarms(), session.alarmRate());
+    AlarmBanner banner(session.alarms(), session.alarmRate()); // no link: drawn as live
     QFont font = banner.font();
     font.setPointSizeF(font.pointSizeF() * scale);
     banner.setFont(font);
