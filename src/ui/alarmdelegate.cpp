@@ -2,6 +2,7 @@
 
 #include "cellpainter.h"
 #include "model/alarmmodel.h"
+#include "prioritycode.h"
 #include "theme.h"
 #include "timetext.h"
 
@@ -17,25 +18,6 @@
 using Domain::AlarmSeverity;
 using Domain::AlarmSourceKind;
 using Domain::AlarmState;
-
-QString AlarmDelegate::severityText(AlarmSeverity severity)
-{
-    switch (severity) {
-    case AlarmSeverity::Critical:
-        return tr("Critical");
-    case AlarmSeverity::High:
-        return tr("High");
-    case AlarmSeverity::Medium:
-        return tr("Medium");
-    case AlarmSeverity::Low:
-        return tr("Low");
-    case AlarmSeverity::Info:
-        return tr("Info");
-    case AlarmSeverity::Unknown:
-        return tr("Unknown");
-    }
-    return {};
-}
 
 QString AlarmDelegate::stateText(AlarmState state)
 {
@@ -71,84 +53,11 @@ QString AlarmDelegate::sourceKindText(AlarmSourceKind kind)
     return {};
 }
 
-QColor AlarmDelegate::severityColor(AlarmSeverity severity)
-{
-    switch (severity) {
-    case AlarmSeverity::Critical:
-    case AlarmSeverity::High:
-    case AlarmSeverity::Unknown: // ranks with Critical
-        return Theme::alarmColor();
-    case AlarmSeverity::Medium:
-        return Theme::warningColor();
-    case AlarmSeverity::Low:
-    case AlarmSeverity::Info:
-        break;
-    }
-    return Theme::neutralColor();
-}
-
-void AlarmDelegate::drawSeverityMark(QPainter *p, AlarmSeverity severity, const QRectF &r, bool hollow)
-{
-    const QColor ink = severityColor(severity);
-    p->save();
-    p->setRenderHint(QPainter::Antialiasing);
-    p->setPen(QPen(ink, 1.6));
-    p->setBrush(hollow ? QBrush(Qt::NoBrush) : QBrush(ink));
-    QPainterPath path;
-    switch (severity) {
-    case AlarmSeverity::Critical: // a diamond with an exclamation mark
-        path.moveTo(r.center().x(), r.top());
-        path.lineTo(r.right(), r.center().y());
-        path.lineTo(r.center().x(), r.bottom());
-        path.lineTo(r.left(), r.center().y());
-        path.closeSubpath();
-        break;
-    case AlarmSeverity::High: // a triangle pointing up
-        path.moveTo(r.center().x(), r.top() + 0.5);
-        path.lineTo(r.right(), r.bottom() - 0.5);
-        path.lineTo(r.left(), r.bottom() - 0.5);
-        path.closeSubpath();
-        break;
-    case AlarmSeverity::Medium: // a square
-        path.addRect(r.adjusted(1.5, 1.5, -1.5, -1.5));
-        break;
-    case AlarmSeverity::Low: // a triangle pointing down
-        path.moveTo(r.left() + 1, r.top() + 2);
-        path.lineTo(r.right() - 1, r.top() + 2);
-        path.lineTo(r.center().x(), r.bottom() - 1);
-        path.closeSubpath();
-        break;
-    case AlarmSeverity::Info: // a small ring, never filled
-        p->setBrush(Qt::NoBrush);
-        path.addEllipse(r.adjusted(3, 3, -3, -3));
-        break;
-    case AlarmSeverity::Unknown: // a full circle with a question mark: no other mark is round and large
-        path.addEllipse(r.adjusted(0.5, 0.5, -0.5, -0.5));
-        break;
-    }
-    p->drawPath(path);
-    if (severity == AlarmSeverity::Unknown) {
-        QFont font = p->font();
-        font.setBold(true);
-        font.setPixelSize(std::max(6, int(r.height() * 0.75)));
-        p->setFont(font);
-        p->setPen(hollow ? ink : QColor(Qt::white));
-        p->drawText(r, Qt::AlignCenter, QStringLiteral("?"));
-    }
-    if (!hollow && (severity == AlarmSeverity::Critical || severity == AlarmSeverity::High)) {
-        p->setPen(QPen(Qt::white, 1.8));
-        const double top = severity == AlarmSeverity::Critical ? r.top() + 3.5 : r.top() + 4.5;
-        p->drawLine(QPointF(r.center().x(), top), QPointF(r.center().x(), r.bottom() - 5.5));
-        p->drawPoint(QPointF(r.center().x(), r.bottom() - 3.2));
-    }
-    p->restore();
-}
-
 QString AlarmDelegate::cellText(const QModelIndex &index)
 {
     switch (index.column()) {
     case AlarmModel::SeverityColumn:
-        return severityText(AlarmSeverity(index.data(AlarmModel::SeverityRole).toInt()));
+        return PriorityCode::word(AlarmSeverity(index.data(AlarmModel::SeverityRole).toInt()));
     case AlarmModel::StateColumn: {
         const QString state = stateText(AlarmState(index.data(AlarmModel::StateRole).toInt()));
         // Missing from the server's last snapshot: still waiting here, but
@@ -241,12 +150,10 @@ void AlarmDelegate::paintSeverity(QPainter *painter, const QStyleOptionViewItem 
     const bool stale = index.data(AlarmModel::StaleRole).toBool();
     const QString text = CellPainter::drawBackground(painter, opt);
     const QRectF markRect = CellPainter::symbolRect(opt, std::min(opt.rect.height() - 6, opt.fontMetrics.height() + 2));
-    drawSeverityMark(painter, severity, markRect, unacknowledged && !m_blinkOn);
-    const bool urgent
-        = severity == AlarmSeverity::Critical || severity == AlarmSeverity::High || severity == AlarmSeverity::Unknown;
+    PriorityCode::paint(painter, severity, markRect, unacknowledged && !m_blinkOn);
+    const bool urgent = PriorityCode::isUrgent(severity);
+    // The word in the priority's colour (each reads 4.5:1 on Base), bold
+    // while it needs a person.
     CellPainter::drawText(painter, opt, int(markRect.width()) + 12, text,
-                          stale        ? Theme::staleText()
-                              : urgent ? severityColor(severity).darker(110)
-                                       : opt.palette.color(QPalette::Text),
-                          urgent || unacknowledged);
+                          stale ? Theme::staleText() : PriorityCode::color(severity), urgent || unacknowledged);
 }

@@ -4,8 +4,8 @@
 
 #include <QStyledItemDelegate>
 
-// Draws the alarms tables: severity as a shape, a colour and a word (never
-// colour alone), the state in words, times in local time, a chattering
+// Draws the alarms tables: severity as the priority code's shape, colour and
+// word (PriorityCode; never colour alone), the state in words, times in local time, a chattering
 // alarm's count. An unacknowledged alarm's severity mark blinks with the
 // view's blink phase; once acknowledged it is steady. Stale rows are greyed.
 class AlarmDelegate : public QStyledItemDelegate
@@ -22,14 +22,8 @@ public:
     void setBlinkPhase(bool on) { m_blinkOn = on; }
     bool blinkPhase() const { return m_blinkOn; }
 
-    static QString severityText(Domain::AlarmSeverity severity);
     static QString stateText(Domain::AlarmState state);
     static QString sourceKindText(Domain::AlarmSourceKind kind);
-    // The colour of a severity's mark: red and amber only for what needs a person.
-    static QColor severityColor(Domain::AlarmSeverity severity);
-    // The severity's mark in `rect`; hollow draws only its outline (the off
-    // phase of a blink).
-    static void drawSeverityMark(QPainter *painter, Domain::AlarmSeverity severity, const QRectF &rect, bool hollow);
     // The words a cell shows, as the tables draw them.
     static QString cellText(const QModelIndex &index);
 

@@ -1,4 +1,5 @@
 #include "alarmsview.h"
+#include "prioritycode.h"
 
 #include "alarmdelegate.h"
 #include "alarmfilterproxy.h"
@@ -31,19 +32,6 @@ namespace {
 
 constexpr int kBlinkHalfPeriodMs = 500; // about 1 Hz, well under flash-hazard rates
 
-QPixmap rateMark(AlarmRateMeter::Rate rate, int side, qreal dpr)
-{
-    QPixmap pixmap(QSize(side, side) * dpr);
-    pixmap.setDevicePixelRatio(dpr);
-    pixmap.fill(Qt::transparent);
-    QPainter painter(&pixmap);
-    const AlarmSeverity look = rate == AlarmRateMeter::Rate::Flood ? AlarmSeverity::High
-        : rate == AlarmRateMeter::Rate::Manageable                 ? AlarmSeverity::Medium
-                                                                   : AlarmSeverity::Info;
-    AlarmDelegate::drawSeverityMark(&painter, look, QRectF(0, 0, side, side), false);
-    return pixmap;
-}
-
 } // namespace
 
 AlarmsView::AlarmsView(AlarmModel *alarms, AlarmRateMeter *rate, AlarmActions *actions, LinkStatus *link,
@@ -68,15 +56,12 @@ AlarmsView::AlarmsView(AlarmModel *alarms, AlarmRateMeter *rate, AlarmActions *a
 
     // The rate strip: how hard the alarm system is pushing the operator.
     auto *strip = new QHBoxLayout;
-    m_rateIcon = new QLabel(this);
-    m_rateIcon->setObjectName(QStringLiteral("alarmRateIcon"));
     m_rateLabel = new QLabel(this);
     m_rateLabel->setObjectName(QStringLiteral("alarmRateLabel"));
     m_rateLabel->setToolTip(tr("Alarms raised on this console in the last 10 minutes. EEMUA 191 / ISA-18.2: about "
                                "1 per 10 minutes is acceptable; more than 10 in 10 minutes is an alarm flood."));
     m_summaryLabel = new QLabel(this);
     m_summaryLabel->setObjectName(QStringLiteral("alarmSummaryLabel"));
-    strip->addWidget(m_rateIcon);
     strip->addWidget(m_rateLabel);
     strip->addStretch(1);
     strip->addWidget(m_summaryLabel);
@@ -339,7 +324,7 @@ QStringList AlarmsView::describe(const QStringList &alarmIds) const
     QStringList texts;
     for (const QString &id : alarmIds) {
         const auto alarm = m_alarms->alarm(id);
-        texts.append(alarm ? tr("%1 · %2").arg(AlarmDelegate::severityText(alarm->severity), alarm->message) : id);
+        texts.append(alarm ? tr("%1 · %2").arg(PriorityCode::word(alarm->severity), alarm->message) : id);
     }
     return texts;
 }
@@ -530,7 +515,7 @@ void AlarmsView::updateActions()
 void AlarmsView::changeEvent(QEvent *event)
 {
     QWidget::changeEvent(event);
-    // The flood colour is the theme's: set it again for the new one.
+    // The flood's reversed colours are the theme's: set them again for the new one.
     if (event->type() == QEvent::PaletteChange)
         updateRate();
 }
@@ -542,11 +527,19 @@ void AlarmsView::updateRate()
     QString text;
     QPalette palette = this->palette();
     QFont font = m_rateLabel->font();
-    font.setBold(rate == AlarmRateMeter::Rate::Flood);
+    const bool flood = rate == AlarmRateMeter::Rate::Flood;
+    font.setBold(flood);
+    // A flood is reversed out in the ink, as in the alarm banner: loud
+    // without borrowing an alarm priority's colour or mark (PriorityCode).
+    m_rateLabel->setAutoFillBackground(flood);
+    m_rateLabel->setMargin(flood ? 3 : 0);
+    if (flood) {
+        palette.setColor(QPalette::Window, this->palette().color(QPalette::WindowText));
+        palette.setColor(QPalette::WindowText, this->palette().color(QPalette::Window));
+    }
     switch (rate) {
     case AlarmRateMeter::Rate::Flood:
         text = tr("FLOOD: %1 alarms in 10 min").arg(activations);
-        palette.setColor(QPalette::WindowText, Theme::alarmColor());
         break;
     case AlarmRateMeter::Rate::Manageable:
         text = tr("Alarm rate: %1 in 10 min (above the target of 1)").arg(activations);
@@ -559,8 +552,6 @@ void AlarmsView::updateRate()
     m_rateLabel->setFont(font);
     m_rateLabel->setPalette(palette);
     m_rateLabel->setAccessibleName(text);
-    const int side = m_rateLabel->fontMetrics().height() + 2;
-    m_rateIcon->setPixmap(rateMark(rate, side, devicePixelRatioF()));
 }
 
 void AlarmsView::updateSummary()

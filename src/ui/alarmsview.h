@@ -108,7 +108,6 @@ private:
     FilteredTableView *m_list = nullptr;
     QTableView *m_table = nullptr;
     QTableView *m_shelvedTable = nullptr;
-    QLabel *m_rateIcon = nullptr;
     QLabel *m_rateLabel = nullptr;
     QLabel *m_summaryLabel = nullptr;
     QLabel *m_shelvedTitle = nullptr;

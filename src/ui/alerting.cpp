@@ -1,4 +1,5 @@
 #include "alerting.h"
+#include "prioritycode.h"
 
 #include "alarmdelegate.h"
 #include "alarmsound.h"
@@ -69,7 +70,7 @@ QString Alerting::headingOf(const NotificationModel::Item &item)
 {
     switch (item.kind) {
     case Kind::Alarm:
-        return tr("%1 alarm").arg(AlarmDelegate::severityText(item.severity));
+        return tr("%1 alarm").arg(PriorityCode::word(item.severity));
     case Kind::System:
         return tr("Server notice");
     case Kind::Connection:
@@ -98,7 +99,7 @@ void Alerting::onPosted(const NotificationModel::Item &item)
     spec.id = item.id;
     spec.level = levelOf(item);
     if (item.kind == Kind::Alarm) {
-        spec.word = tr("%1 alarm").arg(AlarmDelegate::severityText(item.severity)).toUpper();
+        spec.priority = item.severity;
         spec.title = item.title;
         spec.message = item.message;
     } else {
@@ -112,8 +113,12 @@ void Alerting::onPosted(const NotificationModel::Item &item)
     m_toasts->post(spec);
     // A desktop notification stands alone: it names what kind of news it is.
     const QString heading = headingOf(item);
-    const QString where = spec.source.isEmpty() ? heading : heading + QStringLiteral(" · ") + spec.source;
-    m_desktop->notify(where, item.message.isEmpty() ? item.title : item.title + u'\n' + item.message, spec.level);
+    const bool alarm = item.kind == Kind::Alarm;
+    const QString where = alarm ? spec.source
+        : spec.source.isEmpty() ? heading
+                                : heading + QStringLiteral(" · ") + spec.source;
+    m_desktop->notify(where, item.message.isEmpty() ? item.title : item.title + u'\n' + item.message, spec.level,
+                      alarm ? heading : QString());
 }
 
 void Alerting::onChanged(const NotificationModel::Item &item)

@@ -31,7 +31,7 @@ void DesktopNotifier::setEnabled(bool enabled)
     updateTrayVisibility();
 }
 
-bool DesktopNotifier::notify(const QString &title, const QString &message, ToastLevel level)
+bool DesktopNotifier::notify(const QString &title, const QString &message, ToastLevel level, const QString &word)
 {
     if (!m_enabled) {
         m_lastSkip = SkipReason::Disabled;
@@ -54,8 +54,8 @@ bool DesktopNotifier::notify(const QString &title, const QString &message, Toast
         icon = QSystemTrayIcon::Warning;
     // The level word in the title too: desktops draw their own icons, often
     // in one colour, so the words carry the level.
-    const QString shownTitle = ToastWidget::levelSymbol(level) + u' ' + ToastWidget::levelWord(level)
-        + (title.isEmpty() ? QString() : QStringLiteral(": ") + title);
+    const QString shown = word.isEmpty() ? ToastWidget::levelWord(level) : word;
+    const QString shownTitle = title.isEmpty() ? shown : shown + QStringLiteral(": ") + title;
     const int timeout = level == ToastLevel::Critical ? 0 : 10000;
     m_tray->showMessage(shownTitle, message, icon, timeout);
     m_lastSkip = SkipReason::None;

@@ -25,7 +25,8 @@ public:
     bool isEnabled() const { return m_enabled; }
 
     // Returns whether the message was shown; if not, lastSkip() says why.
-    bool notify(const QString &title, const QString &message, ToastLevel level);
+    // `word` replaces the level's notice word in the title (an alarm's "High alarm").
+    bool notify(const QString &title, const QString &message, ToastLevel level, const QString &word = {});
     SkipReason lastSkip() const { return m_lastSkip; }
     QString lastSkipReason() const; // for people: "disabled", "window active", "no system tray"
 

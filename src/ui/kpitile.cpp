@@ -1,6 +1,7 @@
 #include "kpitile.h"
 
 #include "agetext.h"
+#include "prioritycode.h"
 #include "theme.h"
 
 #include <QPainter>
@@ -52,6 +53,32 @@ void KpiTile::setLevel(Level level, const QString &word)
     refreshAccessibleText();
     update();
     Q_EMIT appearanceChanged();
+}
+
+void KpiTile::setPriority(Domain::AlarmSeverity priority)
+{
+    m_label = PriorityCode::word(priority);
+    setAccentPriority(priority);
+    refreshAccessibleText();
+}
+
+void KpiTile::setAccentPriority(std::optional<Domain::AlarmSeverity> priority)
+{
+    if (priority == m_priority)
+        return;
+    m_priority = priority;
+    update();
+}
+
+QColor KpiTile::accentColor() const
+{
+    if (!isAbnormal())
+        return {};
+    if (m_stale)
+        return Theme::staleText();
+    if (m_priority)
+        return PriorityCode::color(*m_priority);
+    return m_level == Level::Alarm ? Theme::alarmColor() : Theme::warningColor();
 }
 
 void KpiTile::setStale(bool stale)
@@ -156,9 +183,8 @@ void KpiTile::paintEvent(QPaintEvent *)
     p.setRenderHint(QPainter::Antialiasing);
     const QRectF frame = QRectF(rect()).adjusted(0.5, 0.5, -0.5, -0.5);
 
-    QColor accent;
-    if (isAbnormal())
-        accent = m_stale ? Theme::staleText() : (m_level == Level::Alarm ? Theme::alarmColor() : Theme::warningColor());
+    const QColor accent = accentColor();
+    m_symbolRect = {};
 
     p.setPen(QPen(isAbnormal() && !m_stale ? accent : palette().color(QPalette::Mid).lighter(115), 1.0));
     p.setBrush(palette().color(QPalette::Base));
@@ -221,7 +247,11 @@ void KpiTile::paintEvent(QPaintEvent *)
     if (symbolSide > 0) {
         const QRectF symbolRect(wordRect.left() - 5 - symbolSide, numberRect.center().y() - symbolSide / 2, symbolSide,
                                 symbolSide);
-        paintSymbol(p, symbolRect, m_level, accent);
+        if (m_priority && !m_stale)
+            PriorityCode::paint(&p, *m_priority, symbolRect);
+        else
+            paintSymbol(p, symbolRect, m_level, accent);
+        m_symbolRect = symbolRect;
     }
     QFont f = wordFont;
     f.setItalic(m_stale);

@@ -1,6 +1,10 @@
 #pragma once
 
+#include "domain/alarm.h"
+
 #include <QWidget>
+
+#include <optional>
 
 // One figure of the overview: a big number, what it counts, and, only when
 // the figure is abnormal, an accent with a shape and a word (never colour
@@ -29,6 +33,19 @@ public:
     Level level() const { return m_level; }
     QString levelText() const { return m_level == Level::Normal ? QString() : m_word; }
     bool isAbnormal() const { return m_level != Level::Normal; }
+
+    // A tile that counts the alarms of one priority wears that priority's
+    // code (PriorityCode) when its figure is abnormal: its colour for the
+    // accent, its shape for the symbol; the label is its word.
+    void setPriority(Domain::AlarmSeverity priority);
+    // The accent and symbol only, the label kept: the count of waiting
+    // alarms wears its most urgent priority's code. None: the level's own.
+    void setAccentPriority(std::optional<Domain::AlarmSeverity> priority);
+    std::optional<Domain::AlarmSeverity> priority() const { return m_priority; }
+    // The accent's colour and where the symbol is painted, as last painted
+    // (empty while normal).
+    QColor accentColor() const;
+    QRectF symbolRect() const { return m_symbolRect; }
 
     void setStale(bool stale);
     bool isStale() const { return m_stale; }
@@ -61,4 +78,6 @@ private:
     Level m_level = Level::Normal;
     bool m_stale = false;
     qint64 m_staleAgeMs = -1;
+    std::optional<Domain::AlarmSeverity> m_priority;
+    mutable QRectF m_symbolRect;
 };

@@ -8,6 +8,7 @@
 #include "services/linkstatus.h"
 
 #include "activityview.h"
+#include "alarmbanner.h"
 #include "alarmsound.h"
 #include "alarmsview.h"
 #include "alerting.h"
@@ -114,7 +115,7 @@ MainWindow::MainWindow(ConsoleServices *services, const QString &profileName, QW
     connect(m_topBar->bell(), &QToolButton::toggled, this, &MainWindow::setNotificationsVisible);
     // The top bar and the banners span the whole window, above the views and
     // the notification panel docked beside them: opening the panel never
-    // squeezes them.
+    // squeezes them, no view scrolls them away or pushes them off.
     auto *header = new QWidget(this);
     header->setObjectName(QStringLiteral("windowHeader"));
     auto *headerLayout = new QVBoxLayout(header);
@@ -123,6 +124,10 @@ MainWindow::MainWindow(ConsoleServices *services, const QString &profileName, QW
     headerLayout->addWidget(m_topBar);
     m_staleBanner = new StaleBanner(session->link(), header);
     headerLayout->addWidget(m_staleBanner);
+    const ViewFactory factory(services);
+    m_alarmBanner = factory.makeAlarmBanner(header);
+    connect(m_alarmBanner, &AlarmBanner::activated, this, [this] { showView(View::Alarms); });
+    headerLayout->addWidget(m_alarmBanner);
     setMenuWidget(header);
 
     m_tabs = new QTabBar(central);
@@ -182,7 +187,6 @@ MainWindow::MainWindow(ConsoleServices *services, const QString &profileName, QW
     layout->addLayout(tabRow);
     layout->addWidget(m_pages, 1);
 
-    const ViewFactory factory(services);
     const auto make = [this, &factory](View view) {
         const ViewFactory::Made made = factory.make(view, m_pages, true);
         addView(view, made.page);
@@ -328,6 +332,14 @@ ViewWindow *MainWindow::openViewWindow(View view)
 ViewWindow *MainWindow::openViewWindow(View view, const QByteArray &geometry)
 {
     auto *window = new ViewWindow(m_services, view, m_profileName);
+    // Its alarm banner (and Ctrl+5) bring this window forward at the Alarms view.
+    connect(window->alarmBanner(), &AlarmBanner::activated, this, [this] {
+        showView(View::Alarms);
+        if (isMinimized())
+            showNormal();
+        raise();
+        activateWindow();
+    });
     if (auto *alarms = window->viewAs<AlarmsView>())
         alarms->setRequireNote(m_alarms->requireNote()); // the profile's rule holds in every window
     if (auto *panel = window->viewAs<ControlPanelView>())

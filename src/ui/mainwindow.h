@@ -10,6 +10,7 @@
 #include <QPointer>
 
 class ActivityView;
+class AlarmBanner;
 class CommandLogView;
 class CommandService;
 class ConsoleServices;
@@ -42,7 +43,9 @@ class ViewWindow;
 
 // The console's main window: a top bar (profile, operator, link state, the
 // notification bell, sound mute and preferences), a banner whenever the data
-// on screen is not live, the views, one at a time, chosen from a tab bar or
+// on screen is not live, the alarm banner (AlarmBanner: waiting alarms per
+// priority, the alarm rate, the oldest waiting alarm; a click shows the
+// Alarms view), the views, one at a time, chosen from a tab bar or
 // with Ctrl+1 to Ctrl+7, the notification center docked at the right, and
 // toasts in the bottom-right corner. Any view can also
 // be opened in a window of its own (ViewWindow) for another monitor: from
@@ -128,6 +131,8 @@ public:
     ConnectionIndicator *connectionIndicator() const;
     // The StaleBanner (a QLabel) across the top of this window.
     QLabel *staleBanner() const;
+    // The alarm banner below the top bar, in every view (and in kiosk mode).
+    AlarmBanner *alarmBanner() const { return m_alarmBanner; }
     DronesView *dronesView() const { return m_drones; }
     QTableView *droneTable() const;
     DroneDetailPane *droneDetail() const;
@@ -167,6 +172,7 @@ private:
     QString m_profileName;
     TopBar *m_topBar = nullptr;
     StaleBanner *m_staleBanner = nullptr;
+    AlarmBanner *m_alarmBanner = nullptr;
     DronesView *m_drones = nullptr;
     OverviewView *m_overview = nullptr;
     AlarmsView *m_alarms = nullptr;

@@ -1,5 +1,6 @@
 #include "notificationbell.h"
 
+#include "prioritycode.h"
 #include "services/notificationcenter.h"
 #include "theme.h"
 
@@ -23,23 +24,27 @@ NotificationBell::NotificationBell(NotificationCenter *center, QWidget *parent)
     connect(center, &NotificationCenter::notificationPosted, this, &NotificationBell::refresh);
     connect(center, &NotificationCenter::notificationChanged, this, &NotificationBell::refresh);
     connect(center, &NotificationCenter::waitingActionCountChanged, this, &NotificationBell::refresh);
+    connect(center, &NotificationCenter::unacknowledgedChanged, this, &NotificationBell::refresh);
     refresh();
 }
 
 void NotificationBell::refresh()
 {
     m_unread = m_center->unreadCount();
-    m_waitingHigh = m_center->unacknowledgedHighCount();
+    m_waiting = m_center->unacknowledgedCount();
+    m_mostUrgent = m_center->mostUrgentUnacknowledged();
     m_waitingActions = m_center->waitingActionCount();
     QStringList parts;
-    if (m_waitingHigh > 0)
-        parts.append(tr("%n waiting", "critical or high alarms not acknowledged", m_waitingHigh));
+    if (m_waiting > 0)
+        parts.append(tr("%n waiting", "alarms not acknowledged (AlarmModel::unacknowledgedCount)", m_waiting));
     if (m_waitingActions > 0)
         parts.append(tr("%n unsent", "alarm actions the server has not confirmed", m_waitingActions));
     setText(parts.join(QStringLiteral(" · ")));
     QString description = tr("Notifications: %n unread", nullptr, m_unread);
-    if (m_waitingHigh > 0)
-        description += u' ' + tr("(%n critical or high alarm(s) waiting for acknowledgement)", nullptr, m_waitingHigh);
+    if (m_waiting > 0)
+        description += u' '
+            + tr("(%n alarm(s) waiting for acknowledgement, the most urgent %1)", nullptr, m_waiting)
+                  .arg(PriorityCode::word(*m_mostUrgent));
     if (m_waitingActions > 0)
         description += u' '
             + tr("(%n alarm action(s) of this console not yet confirmed by the server)", nullptr, m_waitingActions);
@@ -60,7 +65,18 @@ QSize NotificationBell::sizeHint() const
         bold.setBold(true);
         width += QFontMetrics(bold).horizontalAdvance(text()) + 12;
     }
+    if (m_mostUrgent)
+        width += side - 6 + 4; // the most urgent priority's mark on its chip
     return {width, side};
+}
+
+QRectF NotificationBell::markRect() const
+{
+    if (!m_mostUrgent)
+        return {};
+    const qreal side = height() - 12;
+    const qreal left = 7 + side * 0.9 + fontMetrics().horizontalAdvance(QStringLiteral("999+")) / 2.0 + 4;
+    return {left + 2, 7, side - 2, side - 2};
 }
 
 void NotificationBell::paintEvent(QPaintEvent *)
@@ -68,9 +84,12 @@ void NotificationBell::paintEvent(QPaintEvent *)
     QPainter p(this);
     p.setRenderHint(QPainter::Antialiasing);
     const QPalette &pal = palette();
-    const bool attention = m_waitingHigh > 0;
+    const bool attention = needsAttention();
+    // Filled in the colour of the most urgent waiting priority, with its
+    // mark beside the count: the priority code, never a look of its own.
+    const QColor code = m_mostUrgent ? PriorityCode::color(*m_mostUrgent) : QColor();
     const QRectF frame = QRectF(rect()).adjusted(1, 1, -1, -1);
-    QColor fill = attention ? Theme::alarmColor() : Qt::transparent;
+    QColor fill = attention ? code : Qt::transparent;
     if (!attention && (isChecked() || isDown()))
         fill = pal.color(QPalette::Button);
     else if (!attention && underMouse())
@@ -84,9 +103,9 @@ void NotificationBell::paintEvent(QPaintEvent *)
         p.drawRoundedRect(frame.adjusted(1, 1, -1, -1), 3, 3);
     }
 
-    // The bell: a dome, a rim and a clapper. On the alarm colour, white or
-    // near-black, whichever reads (the dark theme's red is a light one).
-    const QColor onAlarm = Theme::alarmColor().lightnessF() > 0.55 ? QColor(0x1a, 0x1a, 0x1a) : QColor(Qt::white);
+    // The bell: a dome, a rim and a clapper. On the priority's colour, white
+    // or near-black, whichever reads (the dark theme's colours are light).
+    const QColor onAlarm = attention && code.lightnessF() > 0.55 ? QColor(0x1a, 0x1a, 0x1a) : QColor(Qt::white);
     const QColor ink = attention ? onAlarm : pal.color(QPalette::WindowText);
     const qreal side = height() - 12;
     const QRectF bell(7, 6, side * 0.9, side);
@@ -101,12 +120,6 @@ void NotificationBell::paintEvent(QPaintEvent *)
     p.setBrush(ink);
     p.drawPath(dome);
     p.drawEllipse(QPointF(bell.center().x(), bell.bottom() - side * 0.1), side * 0.12, side * 0.12);
-    if (attention) { // an exclamation mark on the bell: not colour alone
-        p.setPen(QPen(Theme::alarmColor(), 2.0, Qt::SolidLine, Qt::RoundCap));
-        p.drawLine(QPointF(bell.center().x(), bell.top() + side * 0.2),
-                   QPointF(bell.center().x(), bell.bottom() - side * 0.45));
-        p.drawPoint(QPointF(bell.center().x(), bell.bottom() - side * 0.32));
-    }
 
     // The unread badge at the bell's shoulder.
     if (m_unread > 0) {
@@ -119,20 +132,29 @@ void NotificationBell::paintEvent(QPaintEvent *)
         const qreal w = std::max(h, fm.horizontalAdvance(count) + 8);
         const QRectF badge(bell.right() - w / 2, 2, w, h);
         // On the alarm colour the badge is the bell's ink with the alarm colour for its number.
-        p.setPen(QPen(attention ? Theme::alarmColor() : pal.color(QPalette::Window), 1.5));
+        p.setPen(QPen(attention ? code : pal.color(QPalette::Window), 1.5));
         p.setBrush(attention ? onAlarm : pal.color(QPalette::Highlight));
         p.drawRoundedRect(badge, h / 2, h / 2);
         p.setFont(small);
-        p.setPen(attention ? Theme::alarmColor() : pal.color(QPalette::HighlightedText));
+        p.setPen(attention ? code : pal.color(QPalette::HighlightedText));
         p.drawText(badge, Qt::AlignCenter, count);
     }
 
+    qreal left = bell.right() + fontMetrics().horizontalAdvance(QStringLiteral("999+")) / 2.0 + 4;
+    if (m_mostUrgent) {
+        // The mark on a chip of the surface's own colour, so it reads on any fill.
+        const QRectF chip = markRect().adjusted(-2, -2, 2, 2);
+        p.setPen(Qt::NoPen);
+        p.setBrush(pal.color(QPalette::Base));
+        p.drawRoundedRect(chip, 3, 3);
+        PriorityCode::paint(&p, *m_mostUrgent, markRect());
+        left = chip.right() + 4;
+    }
     if (!text().isEmpty()) {
         QFont bold = font();
         bold.setBold(true);
         p.setFont(bold);
         p.setPen(ink);
-        const qreal left = bell.right() + fontMetrics().horizontalAdvance(QStringLiteral("999+")) / 2.0 + 4;
         p.drawText(QRectF(left, 0, width() - left - 6, height()), Qt::AlignVCenter | Qt::AlignLeft, text());
     }
 }

@@ -1,14 +1,19 @@
 #pragma once
 
+#include "domain/alarm.h"
+
 #include <QToolButton>
+
+#include <optional>
 
 class NotificationCenter;
 
-// The bell in the top bar: the operator's unread notifications as a badge,
-// and a look that cannot be missed while a critical or high alarm waits for
-// an acknowledgement (filled in the alarm colour, an exclamation mark, and
-// the count of waiting alarms in its text), and how many of this console's
-// alarm actions wait for the server. Clicking it toggles the panel.
+// The bell in the top bar: the operator's unread notifications as a badge;
+// the one count of waiting alarms (AlarmModel::unacknowledgedCount()) in its
+// text beside the most urgent waiting priority's mark (PriorityCode); a look
+// that cannot be missed while a critical, unknown or high alarm waits
+// (filled in that priority's colour); and how many of this console's alarm
+// actions wait for the server. Clicking it toggles the panel.
 class NotificationBell : public QToolButton
 {
     Q_OBJECT
@@ -17,9 +22,15 @@ public:
     explicit NotificationBell(NotificationCenter *center, QWidget *parent = nullptr);
 
     int unreadCount() const { return m_unread; }
-    bool needsAttention() const { return m_waitingHigh > 0; }
+    bool needsAttention() const { return m_mostUrgent && Domain::severityRank(*m_mostUrgent) <= 1; }
+    // The one count of waiting alarms, as the text says it.
+    int waitingCount() const { return m_waiting; }
+    std::optional<Domain::AlarmSeverity> mostUrgent() const { return m_mostUrgent; }
     // This console's alarm actions the server has not confirmed, shown beside the bell.
     int waitingActionCount() const { return m_waitingActions; }
+
+    // Where the most urgent priority's mark is painted (empty when none waits).
+    QRectF markRect() const;
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override { return sizeHint(); }
@@ -32,6 +43,7 @@ private:
 
     NotificationCenter *m_center;
     int m_unread = 0;
-    int m_waitingHigh = 0;
+    int m_waiting = 0;
+    std::optional<Domain::AlarmSeverity> m_mostUrgent;
     int m_waitingActions = 0;
 };

@@ -1,7 +1,10 @@
 #include "notificationdelegate.h"
+#include "prioritycode.h"
 
 #include "alarmdelegate.h"
+#include "alerting.h"
 #include "model/notificationmodel.h"
+#include "noticecode.h"
 #include "theme.h"
 
 #include <QApplication>
@@ -30,6 +33,21 @@ bool abnormal(AlarmSeverity severity)
 }
 
 } // namespace
+
+NoticeCode::Level NotificationDelegate::noticeLevel(const QModelIndex &index)
+{
+    NotificationModel::Item item;
+    item.kind = Kind(index.data(Role::KindRole).toInt());
+    item.severity = AlarmSeverity(index.data(Role::SeverityRole).toInt());
+    return NoticeCode::levelOf(Alerting::levelOf(item));
+}
+
+QString NotificationDelegate::codeWord(const QModelIndex &index)
+{
+    if (Kind(index.data(Role::KindRole).toInt()) == Kind::Alarm)
+        return PriorityCode::word(AlarmSeverity(index.data(Role::SeverityRole).toInt()));
+    return NoticeCode::word(noticeLevel(index));
+}
 
 NotificationDelegate::NotificationDelegate(QObject *parent)
     : QStyledItemDelegate(parent)
@@ -110,9 +128,7 @@ QString NotificationDelegate::statusText(const QModelIndex &index)
 
 QString NotificationDelegate::accessibleText(const QModelIndex &index)
 {
-    const auto severity = AlarmSeverity(index.data(Role::SeverityRole).toInt());
-    QStringList parts {AlarmDelegate::severityText(severity), index.data(Role::TitleRole).toString(), sourceText(index),
-                       statusText(index)};
+    QStringList parts {codeWord(index), index.data(Role::TitleRole).toString(), sourceText(index), statusText(index)};
     if (!index.data(Role::ReadRole).toBool())
         parts.prepend(tr("Unread"));
     parts.removeAll(QString());
@@ -162,13 +178,16 @@ void NotificationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
     const bool read = index.data(Role::ReadRole).toBool();
     const bool waiting = index.data(Role::NeedsAckRole).toBool();
     const auto severity = AlarmSeverity(index.data(Role::SeverityRole).toInt());
+    const bool alarm = Kind(index.data(Role::KindRole).toInt()) == Kind::Alarm;
+    // An alarm wears its priority's code; anything else the notice code,
+    // never an alarm's colour or shape.
+    const QColor code = alarm ? PriorityCode::color(severity) : NoticeCode::color(noticeLevel(index));
     painter->fillRect(body, selected ? pal.color(QPalette::Highlight) : pal.color(QPalette::Base));
     // A thin rule between notifications.
     painter->setPen(pal.color(QPalette::Mid));
     painter->drawLine(body.bottomLeft(), body.bottomRight());
-    if (abnormal(severity))
-        painter->fillRect(QRect(body.left(), body.top(), kEdge, body.height() - 1),
-                          AlarmDelegate::severityColor(severity));
+    if (!alarm || abnormal(severity))
+        painter->fillRect(QRect(body.left(), body.top(), kEdge, body.height() - 1), code);
 
     const QColor ink = selected ? pal.color(QPalette::HighlightedText) : pal.color(QPalette::Text);
     const QColor quiet = selected ? pal.color(QPalette::HighlightedText) : pal.color(QPalette::PlaceholderText);
@@ -177,7 +196,7 @@ void NotificationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
     const int right = body.right() - kPadding;
     int y = body.top() + kPadding;
 
-    // Line 1: unread dot, severity mark and word, title.
+    // Line 1: unread dot, the code's mark and word, title.
     const int dot = 8;
     if (!read) {
         painter->setRenderHint(QPainter::Antialiasing);
@@ -187,13 +206,17 @@ void NotificationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
     }
     x += dot + 6;
     const qreal side = std::min(16, line);
-    AlarmDelegate::drawSeverityMark(painter, severity, QRectF(x, y + (line - side) / 2.0, side, side), false);
+    const QRectF mark(x, y + (line - side) / 2.0, side, side);
+    if (alarm)
+        PriorityCode::paint(painter, severity, mark);
+    else
+        NoticeCode::paint(painter, noticeLevel(index), mark);
     x += int(side) + 6;
     QFont font = opt.font;
     font.setBold(true);
     painter->setFont(font);
-    painter->setPen(selected ? ink : (abnormal(severity) ? AlarmDelegate::severityColor(severity) : quiet));
-    const QString word = AlarmDelegate::severityText(severity).toUpper();
+    painter->setPen(selected ? ink : code);
+    const QString word = codeWord(index);
     painter->drawText(QRect(x, y, right - x, line), Qt::AlignVCenter | Qt::AlignLeft, word);
     x += QFontMetrics(font).horizontalAdvance(word) + 10;
     font.setBold(!read);
@@ -216,9 +239,7 @@ void NotificationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
     QFont status = opt.font;
     status.setBold(waiting);
     painter->setFont(status);
-    painter->setPen(selected ? ink : (waiting ? AlarmDelegate::severityColor(severity) : quiet));
-    if (waiting && !selected && !abnormal(severity))
-        painter->setPen(ink);
+    painter->setPen(selected ? ink : (waiting ? (abnormal(severity) ? code : ink) : quiet));
     painter->drawText(QRect(textLeft, y, right - textLeft, line), Qt::AlignVCenter | Qt::AlignLeft,
                       QFontMetrics(status).elidedText(statusText(index), Qt::ElideRight, right - textLeft));
 

@@ -1,10 +1,13 @@
 #pragma once
 
+#include "noticecode.h"
+
 #include <QDate>
 #include <QStyledItemDelegate>
 
-// Draws one notification of the notification center: severity as a mark,
-// a colour and a word; the title (bold while unread, with an unread dot);
+// Draws one notification of the notification center: an alarm's priority as
+// the priority code's mark, colour and word (PriorityCode), anything else
+// in the notice code (NoticeCode); the title (bold while unread, with an unread dot);
 // source, time and count; and for an alarm whether it still waits for an
 // acknowledgement or who acknowledged it. The first notification of each
 // day carries the day's heading above it, so the list reads grouped by day.
@@ -27,6 +30,11 @@ public:
     // For alarms, waiting / acknowledged by whom / cleared / shelved; for
     // other kinds, their message.
     static QString statusText(const QModelIndex &index);
+    // The code's word the row shows: the alarm's priority word, or the
+    // notice level's word.
+    static QString codeWord(const QModelIndex &index);
+    // A notice's level (meaningless for alarms).
+    static NoticeCode::Level noticeLevel(const QModelIndex &index);
     // The whole notification as one sentence, for screen readers.
     static QString accessibleText(const QModelIndex &index);
 

@@ -1,4 +1,5 @@
 #include "notificationpanel.h"
+#include "prioritycode.h"
 
 #include "services/linkstatus.h"
 
@@ -130,6 +131,7 @@ NotificationPanel::NotificationPanel(NotificationCenter *center, LinkStatus *lin
         m_markAllRead->setEnabled(unread > 0); // cheap, and answers the operator's click at once
         refreshSoon();
     });
+    connect(center, &NotificationCenter::unacknowledgedChanged, this, refreshSoon);
     connect(center, &NotificationCenter::storeFailed, this, [this](const QString &message) {
         report(tr("The notification history could not be saved: %1").arg(message), true);
     });
@@ -280,8 +282,8 @@ void NotificationPanel::acknowledge(const QStringList &ids, const QString &what)
     QStringList texts;
     for (const QString &id : ids) {
         if (const NotificationModel::Item *item = m_center->model()->item(id))
-            texts.append(QStringLiteral("%1 · %2 · %3")
-                             .arg(AlarmDelegate::severityText(item->severity), item->sourceId, item->title));
+            texts.append(
+                QStringLiteral("%1 · %2 · %3").arg(PriorityCode::word(item->severity), item->sourceId, item->title));
     }
     // The dialog lists what will be acknowledged and is the confirmation:
     // nothing is sent unless the operator accepts it.
@@ -345,8 +347,10 @@ void NotificationPanel::updateActions()
 
 void NotificationPanel::updateSummary()
 {
-    const int waiting = m_center->model() ? int(m_proxy->waitingIds().size()) : 0;
-    m_summary->setText(tr("%1 listed of %2 · %3 unread · %4 waiting for acknowledgement")
+    // The one count of waiting alarms (AlarmModel::unacknowledgedCount()),
+    // whatever the filters list: the same number as the banner and the bell.
+    const int waiting = m_center->unacknowledgedCount();
+    m_summary->setText(tr("%1 listed of %2 · %3 unread · %4 alarms waiting for acknowledgement")
                            .arg(m_proxy->rowCount())
                            .arg(m_center->model()->rowCount())
                            .arg(m_center->unreadCount())

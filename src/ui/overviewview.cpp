@@ -9,6 +9,7 @@
 #include "model/fleetbatteryhistory.h"
 #include "model/plantsummary.h"
 #include "model/serverhealthmodel.h"
+#include "prioritycode.h"
 #include "services/linkstatus.h"
 #include "theme.h"
 
@@ -46,7 +47,7 @@ struct Group
     int count;
 };
 constexpr std::array<Group, 4> kGroups = {{
-    {Kpi::AlarmsCritical, 6},
+    {Kpi::AlarmsCritical, 7},
     {Kpi::DronesFlying, 8},
     {Kpi::MachinesRunning, 4},
     {Kpi::OperatorsOnline, 4},
@@ -133,12 +134,14 @@ void OverviewView::createTiles()
         auto *tile = new KpiTile(group, label, m_tileArea);
         tile->setObjectName(QStringLiteral("kpi%1").arg(int(kpi)));
         m_tiles[size_t(kpi)] = tile;
+        return tile;
     };
-    add(Kpi::AlarmsCritical, alarms, tr("Critical"));
-    add(Kpi::AlarmsHigh, alarms, tr("High"));
-    add(Kpi::AlarmsMedium, alarms, tr("Medium"));
-    add(Kpi::AlarmsLow, alarms, tr("Low"));
-    add(Kpi::AlarmsInfo, alarms, tr("Info"));
+    // A tile per priority, in the priority code; then the one count of waiting alarms.
+    for (const Domain::AlarmSeverity priority : PriorityCode::kPriorities) {
+        KpiTile *t = add(Kpi(int(Kpi::AlarmsCritical) + int(priority)), alarms, PriorityCode::word(priority));
+        t->setPriority(priority);
+    }
+    tile(Kpi::AlarmsUnknown)->hide();
     add(Kpi::AlarmsUnacknowledged, alarms, tr("Unacknowledged"));
     add(Kpi::DronesFlying, drones, tr("Flying"));
     add(Kpi::DronesCharging, drones, tr("Charging"));
@@ -247,7 +250,10 @@ void OverviewView::reflow(bool force)
                 ++row;
                 column = 0;
             }
-            m_grid->addWidget(m_tiles.at(size_t(group.first) + size_t(i)), row, column++);
+            KpiTile *t = m_tiles.at(size_t(group.first) + size_t(i));
+            if (t == tile(Kpi::AlarmsUnknown) && !m_unknownShown)
+                continue;
+            m_grid->addWidget(t, row, column++);
         }
     }
     for (int c = 0; c < std::max(columns, previous); ++c)
@@ -269,13 +275,20 @@ void OverviewView::updateCounts()
     using DS = Domain::DroneState;
     using MS = Domain::MachineState;
 
-    // Alarms of a severity this console does not know count as critical.
-    show(Kpi::AlarmsCritical, c.activeAlarms(Sev::Critical) + c.activeAlarms(Sev::Unknown), L::Alarm, tr("Active"));
-    show(Kpi::AlarmsHigh, c.activeAlarms(Sev::High), L::Warning, tr("Active"));
-    show(Kpi::AlarmsMedium, c.activeAlarms(Sev::Medium));
-    show(Kpi::AlarmsLow, c.activeAlarms(Sev::Low));
-    show(Kpi::AlarmsInfo, c.activeAlarms(Sev::Info));
-    show(Kpi::AlarmsUnacknowledged, c.unacknowledgedAlarms, L::Warning, tr("Pending"));
+    // Active alarms per priority, each tile in its priority's code. Alarms
+    // of a priority this console does not know have a tile of their own,
+    // shown only while there are any.
+    for (const Sev priority : PriorityCode::kPriorities)
+        show(Kpi(int(Kpi::AlarmsCritical) + int(priority)), c.activeAlarms(priority), L::Alarm, tr("Active"));
+    if (m_unknownShown != (c.activeAlarms(Sev::Unknown) > 0)) {
+        m_unknownShown = !m_unknownShown;
+        tile(Kpi::AlarmsUnknown)->setVisible(m_unknownShown);
+        reflow(true);
+    }
+    // The one count of waiting alarms (AlarmModel::unacknowledgedCount()),
+    // in the code of its most urgent priority, as the bell has it.
+    show(Kpi::AlarmsUnacknowledged, c.unacknowledgedAlarms, L::Warning, tr("Waiting"));
+    tile(Kpi::AlarmsUnacknowledged)->setAccentPriority(c.mostUrgentUnacknowledged);
 
     show(Kpi::DronesFlying, c.dronesByState.at(size_t(DS::Flying)));
     show(Kpi::DronesCharging, c.dronesByState.at(size_t(DS::Charging)));

@@ -39,6 +39,7 @@ public:
         AlarmsMedium,
         AlarmsLow,
         AlarmsInfo,
+        AlarmsUnknown, // shown only while the server sends a priority this console does not know
         AlarmsUnacknowledged,
         DronesFlying,
         DronesCharging,
@@ -112,6 +113,7 @@ private:
 
     Sources m_sources;
     std::array<KpiTile *, size_t(Kpi::Count)> m_tiles {};
+    bool m_unknownShown = false; // the Unknown priority's tile, only while it counts any
     QGridLayout *m_grid = nullptr;
     QWidget *m_tileArea = nullptr;
     int m_columns = 0;

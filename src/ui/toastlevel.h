@@ -1,10 +1,15 @@
 #pragma once
 
+#include "domain/alarm.h"
+
 #include <QDateTime>
 #include <QString>
 
-// How urgent a toast is. It picks the card's edge colour, symbol and word and
-// how long the toast stays: Critical ones stay until the operator acts.
+#include <optional>
+
+// How urgent a toast is: how long it stays (Critical ones stay until the
+// operator acts) and, for a toast that is not an alarm, its notice code
+// (NoticeCode). An alarm's toast wears its priority's code (PriorityCode).
 enum class ToastLevel { Info, Success, Warning, Error, Critical };
 
 // One toast as the notification center asks for it. Posting the same id
@@ -18,7 +23,7 @@ struct ToastSpec
     QString source; // what it is about: a drone serial, a machine, the server
     QDateTime time; // UTC
     QString alarmId; // non-empty: the toast offers "Acknowledge"
-    // Replaces the level's word when set: an alarm's own severity word
-    // ("HIGH") reads better than the toast level it maps to.
-    QString word;
+    // Set for an alarm: the card's edge, mark and word are its priority's
+    // code, not the level's.
+    std::optional<Domain::AlarmSeverity> priority;
 };

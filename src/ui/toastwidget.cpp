@@ -1,5 +1,7 @@
 #include "toastwidget.h"
 
+#include "noticecode.h"
+#include "prioritycode.h"
 #include "theme.h"
 
 #include <QEnterEvent>
@@ -110,70 +112,39 @@ void ToastWidget::setDuration(int ms)
 
 QColor ToastWidget::levelColor(ToastLevel level)
 {
-    switch (level) {
-    case ToastLevel::Critical:
-        return Theme::alarmColor();
-    case ToastLevel::Error: {
-        // Between the alarm red and the warning amber: abnormal, a step below critical.
-        const QColor red = Theme::alarmColor();
-        const QColor amber = Theme::warningColor();
-        return QColor::fromRgbF((red.redF() * 2 + amber.redF()) / 3, (red.greenF() * 2 + amber.greenF()) / 3,
-                                (red.blueF() * 2 + amber.blueF()) / 3);
-    }
-    case ToastLevel::Warning:
-        return Theme::warningColor();
-    case ToastLevel::Success:
-        return Theme::liveColor();
-    case ToastLevel::Info:
-        break;
-    }
-    return Theme::neutralColor();
-}
-
-QString ToastWidget::levelSymbol(ToastLevel level)
-{
-    // A shape per level, so the level reads without colour.
-    switch (level) {
-    case ToastLevel::Critical:
-        return QStringLiteral("▲");
-    case ToastLevel::Error:
-        return QStringLiteral("◆");
-    case ToastLevel::Warning:
-        return QStringLiteral("■");
-    case ToastLevel::Success:
-        return QStringLiteral("✓");
-    case ToastLevel::Info:
-        break;
-    }
-    return QStringLiteral("●");
+    return NoticeCode::color(NoticeCode::levelOf(level));
 }
 
 QString ToastWidget::levelWord(ToastLevel level)
 {
-    switch (level) {
-    case ToastLevel::Critical:
-        return tr("CRITICAL");
-    case ToastLevel::Error:
-        return tr("ERROR");
-    case ToastLevel::Warning:
-        return tr("WARNING");
-    case ToastLevel::Success:
-        return tr("SUCCESS");
-    case ToastLevel::Info:
-        break;
-    }
-    return tr("INFO");
+    return NoticeCode::word(NoticeCode::levelOf(level));
+}
+
+QString ToastWidget::codeWord() const
+{
+    return m_spec.priority ? tr("%1 alarm").arg(PriorityCode::word(*m_spec.priority)) : levelWord(m_spec.level);
+}
+
+QColor ToastWidget::codeColor() const
+{
+    return m_spec.priority ? PriorityCode::color(*m_spec.priority) : levelColor(m_spec.level);
+}
+
+QRectF ToastWidget::markRect() const
+{
+    const qreal side = m_level->fontMetrics().height();
+    const QRect label = m_level->geometry();
+    return {qreal(label.left()), label.top() + (label.height() - side) / 2.0, side, side};
 }
 
 void ToastWidget::refresh()
 {
-    const QString word = m_spec.word.isEmpty() ? levelWord(m_spec.level) : m_spec.word;
-    m_level->setText(levelSymbol(m_spec.level) + u' ' + word);
-    // Only abnormal levels carry colour in their text; Info and Success stay calm.
+    // The mark is painted by the card left of the word (paintEvent).
+    const QString word = codeWord();
+    m_level->setText(word);
+    m_level->setIndent(m_level->fontMetrics().height() + 6);
     QPalette p = m_level->palette();
-    const bool abnormal = m_spec.level == ToastLevel::Critical || m_spec.level == ToastLevel::Error
-        || m_spec.level == ToastLevel::Warning;
-    p.setColor(QPalette::WindowText, abnormal ? levelColor(m_spec.level) : palette().color(QPalette::WindowText));
+    p.setColor(QPalette::WindowText, codeColor());
     m_level->setPalette(p);
     m_title->setText(m_spec.title);
     m_title->setVisible(!m_spec.title.isEmpty());
@@ -208,7 +179,12 @@ void ToastWidget::paintEvent(QPaintEvent *)
     painter.setPen(QPen(palette().color(QPalette::Mid), 1));
     painter.drawPath(path);
     painter.setClipPath(path);
-    painter.fillRect(QRectF(card.left(), card.top(), kEdge, card.height()), levelColor(m_spec.level));
+    painter.fillRect(QRectF(card.left(), card.top(), kEdge, card.height()), codeColor());
+    painter.setClipping(false);
+    if (m_spec.priority)
+        PriorityCode::paint(&painter, *m_spec.priority, markRect());
+    else
+        NoticeCode::paint(&painter, NoticeCode::levelOf(m_spec.level), markRect());
 }
 
 void ToastWidget::enterEvent(QEnterEvent *event)
@@ -228,4 +204,12 @@ void ToastWidget::leaveEvent(QEvent *event)
     if (m_duration > 0 && !m_timer.isActive())
         m_timer.start(qMax(1, m_remaining));
     QFrame::leaveEvent(event);
+}
+
+void ToastWidget::changeEvent(QEvent *event)
+{
+    QFrame::changeEvent(event);
+    // The mark's room before the word follows the type (the kiosk's is larger).
+    if (event->type() == QEvent::FontChange)
+        refresh();
 }

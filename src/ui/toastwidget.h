@@ -33,9 +33,15 @@ public:
     QPushButton *showButton() const { return m_show; }
     QPushButton *closeButton() const { return m_close; }
 
+    // A notice's colour and word for a level (NoticeCode).
     static QColor levelColor(ToastLevel level);
-    static QString levelSymbol(ToastLevel level);
     static QString levelWord(ToastLevel level);
+    // What the card shows: the alarm's priority code, or the level's notice code.
+    QString codeWord() const;
+    QColor codeColor() const;
+    // Where the code's mark is painted, left of the word.
+    QRectF markRect() const;
+    QLabel *levelLabel() const { return m_level; }
 
 Q_SIGNALS:
     void acknowledgeClicked();
@@ -47,6 +53,7 @@ protected:
     void paintEvent(QPaintEvent *event) override;
     void enterEvent(QEnterEvent *event) override;
     void leaveEvent(QEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     void refresh();

@@ -1,6 +1,7 @@
 #include "viewfactory.h"
 
 #include "activityview.h"
+#include "alarmbanner.h"
 #include "alarmsview.h"
 #include "commandlogview.h"
 #include "controlpanelcontroller.h"
@@ -24,6 +25,12 @@ OverviewView::Sources ViewFactory::overviewSources(Session *session)
             .health = session->health(),
             .fleetBattery = session->fleetBattery(),
             .alarmRate = session->alarmRate()};
+}
+
+AlarmBanner *ViewFactory::makeAlarmBanner(QWidget *parent) const
+{
+    Session *session = m_services->session();
+    return new AlarmBanner(session->alarms(), session->alarmRate(), session->link(), parent);
 }
 
 ViewFactory::Made ViewFactory::make(MainWindow::View view, QWidget *parent, bool withCommands) const

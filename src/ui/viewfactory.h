@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 
+class AlarmBanner;
 class ConsoleServices;
 class ControlPanelController;
 class QWidget;
@@ -36,6 +37,10 @@ public:
     // through the console's command service when `withCommands`; without,
     // its controls stay disabled.
     Made make(MainWindow::View view, QWidget *parent, bool withCommands) const;
+
+    // The alarm banner every window holds in its fixed frame, over the
+    // session's alarms and its one alarm rate.
+    AlarmBanner *makeAlarmBanner(QWidget *parent) const;
 
     // What the Overview of `session` reads (also for tests that make one alone).
     static OverviewView::Sources overviewSources(Session *session);

@@ -1,5 +1,6 @@
 #include "viewwindow.h"
 
+#include "alarmbanner.h"
 #include "connectionindicator.h"
 #include "services/consoleservices.h"
 #include "services/linkstatus.h"
@@ -50,7 +51,18 @@ ViewWindow::ViewWindow(ConsoleServices *services, MainWindow::View view, const Q
     m_staleBanner = new StaleBanner(link, central);
     layout->addWidget(m_staleBanner);
 
-    const ViewFactory::Made made = ViewFactory(services).make(view, central, withCommands);
+    const ViewFactory factory(services);
+    // In the fixed frame above the view, never inside it: it cannot scroll away.
+    m_alarmBanner = factory.makeAlarmBanner(central);
+    layout->addWidget(m_alarmBanner);
+    auto *toAlarms = new QAction(tr("Alarms"), this);
+    toAlarms->setObjectName(QStringLiteral("showAlarms"));
+    toAlarms->setShortcut(QKeySequence(QKeyCombination(Qt::ControlModifier, Qt::Key_5)));
+    toAlarms->setShortcutContext(Qt::WindowShortcut);
+    connect(toAlarms, &QAction::triggered, m_alarmBanner, &AlarmBanner::activated);
+    addAction(toAlarms);
+
+    const ViewFactory::Made made = factory.make(view, central, withCommands);
     m_view = made.view;
     layout->addWidget(made.page, 1);
     setCentralWidget(central);

@@ -288,7 +288,10 @@ void TestAlarmsView::floodIndicatorShowsTheFlood()
     QTRY_VERIFY2(view->rateLabel()->text().startsWith(u"FLOOD: "), qPrintable(view->rateLabel()->text()));
     QVERIFY(view->rateLabel()->text().endsWith(u" alarms in 10 min"));
     QVERIFY(view->rateLabel()->font().bold());
-    QVERIFY(!view->findChild<QLabel *>(QStringLiteral("alarmRateIcon"))->pixmap().isNull());
+    // Reversed out in the ink, as in the alarm banner; no alarm priority's mark or colour.
+    QVERIFY(view->rateLabel()->autoFillBackground());
+    QCOMPARE(view->rateLabel()->palette().color(QPalette::Window), view->palette().color(QPalette::WindowText));
+    QVERIFY(!view->findChild<QLabel *>(QStringLiteral("alarmRateIcon")));
     // Unacknowledged alarms are on screen: their marks blink.
     QVERIFY(console.session.alarms()->unacknowledgedCount() > 0);
     QTRY_VERIFY(!view->delegate()->blinkPhase());

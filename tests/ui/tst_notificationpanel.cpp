@@ -4,6 +4,7 @@
 #include "notificationdelegate.h"
 #include "notificationfilterproxy.h"
 #include "notificationpanel.h"
+#include "prioritycode.h"
 #include "services/linkstatus.h"
 #include "services/notificationcenter.h"
 #include "store/localstore.h"
@@ -170,9 +171,11 @@ void TestNotificationPanel::bellLooksDifferentWhileHighAlarmsWait()
     QTRY_VERIFY_WITH_TIMEOUT(c.session.alarms()->unacknowledgedAtLeast(AlarmSeverity::High) > 0, 15000);
     QTRY_VERIFY(c.bell->needsAttention());
     const QImage alarmed = c.bell->grab().toImage();
-    QVERIFY(hasPixelNear(alarmed, Theme::alarmColor()));
-    // Not colour alone: the bell says how many wait, in words.
-    QVERIFY(c.bell->text().contains(QString::number(c.center->unacknowledgedHighCount())));
+    // Filled in the most urgent waiting priority's colour (PriorityCode).
+    QVERIFY(c.bell->mostUrgent());
+    QVERIFY(hasPixelNear(alarmed, PriorityCode::color(*c.bell->mostUrgent())));
+    // Not colour alone: the bell says how many wait, in words: the one count.
+    QVERIFY(c.bell->text().contains(QString::number(c.session.alarms()->unacknowledgedCount())));
     QVERIFY(c.bell->accessibleDescription().contains(QStringLiteral("waiting for acknowledgement")));
 }
 

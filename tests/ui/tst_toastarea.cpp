@@ -21,6 +21,8 @@ ToastSpec spec(const QString &id, ToastLevel level = ToastLevel::Info, const QSt
     s.source = QStringLiteral("DR-0042");
     s.time = QDateTime(QDate(2026, 3, 2), QTime(8, 15, 30), Qt::UTC);
     s.alarmId = alarmId;
+    if (!alarmId.isEmpty()) // an alarm's toast wears its priority's code
+        s.priority = level == ToastLevel::Critical ? Domain::AlarmSeverity::Critical : Domain::AlarmSeverity::High;
     return s;
 }
 
@@ -100,7 +102,7 @@ void TestToastArea::postOne()
     QVERIFY(!toast->acknowledgeButton()->isVisible());
     QVERIFY(toast->showButton()->isVisible());
     QVERIFY(toast->closeButton()->isVisible());
-    QCOMPARE(toast->findChild<QLabel *>(QStringLiteral("toastLevel"))->text(), QStringLiteral("● INFO"));
+    QCOMPARE(toast->findChild<QLabel *>(QStringLiteral("toastLevel"))->text(), QStringLiteral("NOTICE"));
     QCOMPARE(toast->findChild<QLabel *>(QStringLiteral("toastTitle"))->text(), QStringLiteral("Title of a"));
     // Within the window, in its bottom-right corner, above the content.
     QVERIFY(m_window->rect().contains(m_area->geometry()));
@@ -119,7 +121,7 @@ void TestToastArea::updateInPlace()
     QCOMPARE(m_area->visibleCount(), 1);
     QCOMPARE(m_area->toast(QStringLiteral("a")), toast);
     QCOMPARE(toast->findChild<QLabel *>(QStringLiteral("toastTitle"))->text(), QStringLiteral("Now critical"));
-    QCOMPARE(toast->findChild<QLabel *>(QStringLiteral("toastLevel"))->text(), QStringLiteral("▲ CRITICAL"));
+    QCOMPARE(toast->findChild<QLabel *>(QStringLiteral("toastLevel"))->text(), QStringLiteral("Critical alarm"));
     QVERIFY(toast->acknowledgeButton()->isVisible());
     // Now critical: it no longer expires.
     QCOMPARE(toast->duration(), 0);
@@ -363,7 +365,7 @@ void TestToastArea::accessibleNames()
     m_area->post(spec(QStringLiteral("a"), ToastLevel::Critical, QStringLiteral("AL-1")));
     m_area->post(spec(QStringLiteral("b")));
     ToastWidget *toast = m_area->toast(QStringLiteral("a"));
-    QVERIFY(toast->accessibleName().contains(QStringLiteral("CRITICAL")));
+    QVERIFY(toast->accessibleName().contains(QStringLiteral("Critical alarm")));
     QVERIFY(toast->accessibleName().contains(QStringLiteral("Title of a")));
     for (const QPushButton *button : {toast->acknowledgeButton(), toast->showButton(), toast->closeButton()})
         QVERIFY2(!button->accessibleName().isEmpty(), qPrintable(button->objectName()));

@@ -224,13 +224,30 @@ int AlarmModel::unacknowledgedCount() const
     return unacknowledgedAtLeast(AlarmSeverity::Info);
 }
 
+int AlarmModel::unacknowledgedCount(AlarmSeverity severity) const
+{
+    return count(severity, AlarmState::ActiveUnacked) + count(severity, AlarmState::RtnUnacked);
+}
+
+std::optional<AlarmSeverity> AlarmModel::mostUrgentUnacknowledged() const
+{
+    std::optional<AlarmSeverity> most;
+    for (int s = 0; s < kSeverities; ++s) {
+        const auto severity = AlarmSeverity(s);
+        if (unacknowledgedCount(severity) > 0
+            && (!most || Domain::severityRank(severity) < Domain::severityRank(*most)))
+            most = severity;
+    }
+    return most;
+}
+
 int AlarmModel::unacknowledgedAtLeast(AlarmSeverity severity) const
 {
     int n = 0;
     // Critical is 0: the more severe, the lower.
     for (int s = 0; s < kSeverities; ++s) {
         if (Domain::severityRank(AlarmSeverity(s)) <= Domain::severityRank(severity))
-            n += count(AlarmSeverity(s), AlarmState::ActiveUnacked) + count(AlarmSeverity(s), AlarmState::RtnUnacked);
+            n += unacknowledgedCount(AlarmSeverity(s));
     }
     return n;
 }

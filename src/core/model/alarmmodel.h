@@ -92,8 +92,20 @@ public:
     const Domain::Alarm &alarmAt(int row) const { return m_alarms.at(row); }
 
     int count(Domain::AlarmSeverity severity, Domain::AlarmState state) const;
-    // Alarms waiting for an acknowledgement: active or returned to normal.
+    // THE count of alarms waiting for the operator, the one number every
+    // surface shows (the alarm banner, the bell, the Overview's tile, the
+    // notification center, the alarms view's summary): alarms the server
+    // holds that are active or returned to normal and not acknowledged —
+    // isUnacknowledged(), states ActiveUnacked and RtnUnacked. A shelved
+    // alarm (state Shelved) does not count, nor an acknowledged or cleared
+    // one; one the last snapshot did not list (unconfirmed) still waits here
+    // and counts. docs/alarms.md, "Waiting alarms", says the same.
     int unacknowledgedCount() const;
+    // The same count for one priority.
+    int unacknowledgedCount(Domain::AlarmSeverity severity) const;
+    // The most urgent priority among the waiting alarms (Critical and
+    // Unknown before High, and so on), or none when nothing waits.
+    std::optional<Domain::AlarmSeverity> mostUrgentUnacknowledged() const;
     // Unacknowledged alarms of this severity or a more severe one.
     int unacknowledgedAtLeast(Domain::AlarmSeverity severity) const;
     // Alarms whose condition is present, acknowledged or not.

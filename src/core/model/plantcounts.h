@@ -3,6 +3,7 @@
 #include "domain/alarm.h"
 
 #include <array>
+#include <optional>
 
 // What the operator's views count and summarise (PlantSummary keeps it current).
 struct PlantCounts
@@ -15,7 +16,8 @@ struct PlantCounts
     std::array<int, 4> machinesByStatus {}; // by Domain::MachineState
     // Alarms the server holds, by Domain::AlarmSeverity, then Domain::AlarmState.
     std::array<std::array<int, 5>, 6> alarms {};
-    int unacknowledgedAlarms = 0;
+    int unacknowledgedAlarms = 0; // AlarmModel::unacknowledgedCount(): the one count of waiting alarms
+    std::optional<Domain::AlarmSeverity> mostUrgentUnacknowledged; // AlarmModel::mostUrgentUnacknowledged()
     int operatorsOnline = 0;
     int pendingCommands = 0;
 

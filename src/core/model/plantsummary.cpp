@@ -32,6 +32,7 @@ PlantCounts PlantSummary::counts() const
             c.alarms[sev][state] = m_alarms->count(Domain::AlarmSeverity(sev), Domain::AlarmState(state));
     }
     c.unacknowledgedAlarms = m_alarms->unacknowledgedCount();
+    c.mostUrgentUnacknowledged = m_alarms->mostUrgentUnacknowledged();
     c.operatorsOnline = m_operators->rowCount();
     c.pendingCommands = m_commands->pendingCount();
     return c;

@@ -125,6 +125,18 @@ NotificationCenter::NotificationCenter(Session *session, StoreWorker *store, QOb
 {
     connect(&m_model, &NotificationModel::unreadCountChanged, this, &NotificationCenter::unreadCountChanged);
     connect(session->alarms(), &AlarmModel::alarmsChanged, this, &NotificationCenter::onAlarmsChanged);
+    const auto waitingMoved = [this] {
+        const int count = unacknowledgedCount();
+        const auto most = mostUrgentUnacknowledged();
+        if (count == m_lastUnacknowledged && most == m_lastMostUrgent)
+            return;
+        m_lastUnacknowledged = count;
+        m_lastMostUrgent = most;
+        Q_EMIT unacknowledgedChanged(count);
+    };
+    connect(session->alarms(), &AlarmModel::alarmsChanged, this, waitingMoved);
+    connect(session->alarms(), &QAbstractItemModel::modelReset, this, waitingMoved);
+    connect(session->alarms(), &QAbstractItemModel::rowsRemoved, this, waitingMoved);
     connect(session, &Session::systemAlertReceived, this, &NotificationCenter::onSystemAlert);
     connect(session->link(), &LinkStatus::stateChanged, this, &NotificationCenter::onConnectionState);
     // The alarm actions follow the session's current alarm service, which
@@ -136,6 +148,16 @@ NotificationCenter::NotificationCenter(Session *session, StoreWorker *store, QOb
     m_wasLive = session->link()->isLive();
     loadHistory();
     m_attention = unacknowledgedHighCount() > 0;
+}
+
+int NotificationCenter::unacknowledgedCount() const
+{
+    return m_session->alarms()->unacknowledgedCount();
+}
+
+std::optional<AlarmSeverity> NotificationCenter::mostUrgentUnacknowledged() const
+{
+    return m_session->alarms()->mostUrgentUnacknowledged();
 }
 
 int NotificationCenter::unacknowledgedHighCount() const

@@ -43,6 +43,10 @@ public:
     int unreadCount() const { return m_model.unreadCount(); }
     // Critical and high alarms the server holds that nobody acknowledged yet.
     int unacknowledgedHighCount() const;
+    // The one count of waiting alarms (AlarmModel::unacknowledgedCount()).
+    int unacknowledgedCount() const;
+    // Its most urgent priority (AlarmModel::mostUrgentUnacknowledged()).
+    std::optional<Domain::AlarmSeverity> mostUrgentUnacknowledged() const;
     // This console's alarm actions the server has not answered yet.
     int waitingActionCount() const;
 
@@ -78,6 +82,8 @@ Q_SIGNALS:
     // Whether any critical or high alarm waits for an acknowledgement.
     void attentionChanged(bool needed);
     void waitingActionCountChanged(int count);
+    // The one count of waiting alarms, or its most urgent priority, moved.
+    void unacknowledgedChanged(int count);
     // The local database refused a write; the list here is still complete.
     // Once per distinct failure, also as a warning in `watchfloor.store`.
     void storeFailed(const QString &message);
@@ -120,6 +126,8 @@ private:
     QDateTime m_lostAt; // when the link stopped being live; invalid while live or never live
     bool m_wasLive = false;
     bool m_attention = false;
+    int m_lastUnacknowledged = 0;
+    std::optional<Domain::AlarmSeverity> m_lastMostUrgent;
     int m_maximumListed = kDefaultMaximumListed;
     int m_pruneAgainAt = 0; // prune() looks again once this many are listed
     QString m_lastError;

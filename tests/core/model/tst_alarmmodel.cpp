@@ -372,6 +372,12 @@ void TestAlarmModel::countsFollowUpdatesAndRemovals()
     QCOMPARE(m_model->activeCount(AlarmSeverity::High), 0);
     QCOMPARE(m_model->activeCount(AlarmSeverity::Medium), 0);
     QCOMPARE(m_model->unacknowledgedCount(), 3); // c2, h1 (returned), i1
+    // The one count per priority: returned counts, shelved and acknowledged do not.
+    QCOMPARE(m_model->unacknowledgedCount(AlarmSeverity::Critical), 1);
+    QCOMPARE(m_model->unacknowledgedCount(AlarmSeverity::High), 1);
+    QCOMPARE(m_model->unacknowledgedCount(AlarmSeverity::Medium), 0);
+    QCOMPARE(m_model->unacknowledgedCount(AlarmSeverity::Info), 1);
+    QCOMPARE(m_model->mostUrgentUnacknowledged(), AlarmSeverity::Critical);
     QCOMPARE(m_model->unacknowledgedAtLeast(AlarmSeverity::Critical), 1);
     QCOMPARE(m_model->unacknowledgedAtLeast(AlarmSeverity::High), 2);
     QCOMPARE(m_model->unacknowledgedAtLeast(AlarmSeverity::Info), 3);
@@ -380,6 +386,7 @@ void TestAlarmModel::countsFollowUpdatesAndRemovals()
     m_model->applyBatch({inState(alarm(u"c2"_s, AlarmSeverity::Critical), AlarmState::Cleared)});
     QCOMPARE(m_model->count(AlarmSeverity::Critical, AlarmState::ActiveUnacked), 0);
     QCOMPARE(m_model->unacknowledgedAtLeast(AlarmSeverity::Critical), 0);
+    QCOMPARE(m_model->mostUrgentUnacknowledged(), AlarmSeverity::High);
     QCOMPARE(m_model->count(AlarmSeverity::Critical, AlarmState::Cleared), 0);
     m_model->reconcile({acked(alarm(u"c1"_s, AlarmSeverity::Critical)), alarm(u"l1"_s, AlarmSeverity::Low)});
     // h1 and i1 still wait, unconfirmed (S5): counted until let go.
@@ -390,6 +397,7 @@ void TestAlarmModel::countsFollowUpdatesAndRemovals()
     QCOMPARE(m_model->forget({u"h1"_s, u"i1"_s}), 2);
     QCOMPARE(m_model->count(AlarmSeverity::High, AlarmState::RtnUnacked), 0);
     QCOMPARE(m_model->unacknowledgedCount(), 1);
+    QCOMPARE(m_model->mostUrgentUnacknowledged(), AlarmSeverity::Low);
     QCOMPARE(m_model->activeCount(AlarmSeverity::Critical), 1);
     QCOMPARE(m_model->activeCount(AlarmSeverity::Low), 1);
     QCOMPARE(m_model->activeCount(AlarmSeverity::Info), 0);
