@@ -25,6 +25,7 @@
 #include <QFileInfo>
 #include <QLoggingCategory>
 #include <QScopeGuard>
+#include <QSize>
 #include <QTimer>
 
 #include <cstdio>
@@ -38,6 +39,8 @@
 namespace {
 
 constexpr int kScreenshotTimeoutMs = 30000;
+// A screenshot's size, whatever the screen (the offscreen platform's is 800×800).
+constexpr QSize kScreenshotSize(1280, 800);
 constexpr int kCheckTimeoutMs = 20000;
 
 // Exit codes, as the man page lists them.
@@ -203,6 +206,7 @@ int hashPin()
 // reason if the link does not come up in time.
 void arrangeScreenshot(Session &session, MainWindow &window, const QString &path)
 {
+    window.resize(kScreenshotSize);
     auto take = [&window, path] {
         // One more pass of the event loop so the table has laid out its rows.
         QTimer::singleShot(250, &window, [&window, path] {
