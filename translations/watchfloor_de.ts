@@ -2,6 +2,35 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>ActionWords</name>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stopp</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <comment>action: switch on</comment>
+        <translation>Ein</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <comment>action: switch off</comment>
+        <translation>Aus</translation>
+    </message>
+</context>
+<context>
     <name>ActivityDelegate</name>
     <message>
         <source>Viewer</source>
@@ -130,31 +159,58 @@
     </message>
 </context>
 <context>
+    <name>AlarmBanner</name>
+    <message>
+        <source>Alarm banner</source>
+        <translation>Alarmleiste</translation>
+    </message>
+    <message>
+        <source>Alarms waiting for acknowledgement, the alarm rate and the oldest waiting alarm. Click, or press Enter, to open the Alarms view (Ctrl+5).</source>
+        <translation>Alarme, die auf Quittierung warten, die Alarmrate und der älteste wartende Alarm. Klicken oder Eingabetaste drücken, um die Alarmansicht zu öffnen (Strg+5).</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>a count of waiting alarms and their priority&apos;s word</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting</source>
+        <comment>alarms not acknowledged (AlarmModel::unacknowledgedCount)</comment>
+        <translation>
+            <numerusform>%n wartend</numerusform>
+            <numerusform>%n wartend</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>FLOOD · %1 in 10 min</source>
+        <translation>FLUT · %1 in 10 min</translation>
+    </message>
+    <message>
+        <source>%1 in 10 min · above target</source>
+        <translation>%1 in 10 min · über dem Ziel</translation>
+    </message>
+    <message>
+        <source>%1 in 10 min · acceptable</source>
+        <translation>%1 in 10 min · akzeptabel</translation>
+    </message>
+    <message>
+        <source>oldest %1</source>
+        <comment>how long the oldest waiting alarm has waited</comment>
+        <translation>ältester %1</translation>
+    </message>
+    <message>
+        <source>last known</source>
+        <comment>the banner&apos;s figures while the link is not live</comment>
+        <translation>zuletzt bekannt</translation>
+    </message>
+    <message>
+        <source>Alarms ›</source>
+        <comment>opens the Alarms view</comment>
+        <translation>Alarme ›</translation>
+    </message>
+</context>
+<context>
     <name>AlarmDelegate</name>
-    <message>
-        <source>Critical</source>
-        <translation>Kritisch</translation>
-    </message>
-    <message>
-        <source>High</source>
-        <translation>Hoch</translation>
-    </message>
-    <message>
-        <source>Medium</source>
-        <translation>Mittel</translation>
-    </message>
-    <message>
-        <source>Low</source>
-        <translation>Niedrig</translation>
-    </message>
-    <message>
-        <source>Info</source>
-        <translation>Info</translation>
-    </message>
-    <message>
-        <source>Unknown</source>
-        <translation>Unbekannt</translation>
-    </message>
     <message>
         <source>Active, unacknowledged</source>
         <translation>Anstehend, nicht quittiert</translation>
@@ -487,10 +543,6 @@
         <translation>Aufhebung der Zurückstellung</translation>
     </message>
     <message>
-        <source>%1 queued (%2); the server gets it as soon as the link is live.</source>
-        <translation>%1 vorgemerkt (%2); der Server erhält die Anfragen, sobald die Verbindung live ist.</translation>
-    </message>
-    <message>
         <source>Acknowledge the selected alarms, with an optional note (Ctrl+K)</source>
         <translation>Ausgewählte Alarme quittieren, optional mit Bemerkung (Ctrl+K)</translation>
     </message>
@@ -546,10 +598,6 @@
         <source>This screen only watches: acknowledge and shelve alarms from an operator workstation.</source>
         <translation>Dieser Bildschirm beobachtet nur: Alarme an einem Bedienerarbeitsplatz quittieren und zurückstellen.</translation>
     </message>
-    <message>
-        <source>%1 sent (%2); waiting for the server.</source>
-        <translation>%1 gesendet (%2); warte auf den Server.</translation>
-    </message>
     <message numerus="yes">
         <source>%n action(s) waiting for the server</source>
         <translation>
@@ -568,6 +616,70 @@
     <message>
         <source>%1 of alarm %2 not done: %3</source>
         <translation>%1 von Alarm %2 nicht ausgeführt: %3</translation>
+    </message>
+    <message>
+        <source>the alarm came back; acknowledge it again</source>
+        <translation>der Alarm kam wieder; erneut quittieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n confirmed at %1</source>
+        <translation>
+            <numerusform>%n bestätigt um %1</numerusform>
+            <numerusform>%n bestätigt um %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sent, waiting for the server&apos;s answer</source>
+        <translation>
+            <numerusform>%n gesendet, wartet auf die Antwort des Servers</numerusform>
+            <numerusform>%n gesendet, warten auf die Antwort des Servers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sent, unconfirmed (this server confirms nothing)</source>
+        <translation>
+            <numerusform>%n gesendet, unbestätigt (dieser Server bestätigt nichts)</numerusform>
+            <numerusform>%n gesendet, unbestätigt (dieser Server bestätigt nichts)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n being sent</source>
+        <translation>
+            <numerusform>%n wird gesendet</numerusform>
+            <numerusform>%n werden gesendet</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n queued until the link is live</source>
+        <translation>
+            <numerusform>%n wartet, bis die Verbindung live ist</numerusform>
+            <numerusform>%n warten, bis die Verbindung live ist</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n queued until the link is live, in memory only (lost if the console closes)</source>
+        <translation>
+            <numerusform>%n wartet, bis die Verbindung live ist, nur im Speicher (verloren, wenn die Konsole schließt)</numerusform>
+            <numerusform>%n warten, bis die Verbindung live ist, nur im Speicher (verloren, wenn die Konsole schließt)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refused: %1</source>
+        <translation>
+            <numerusform>%n abgelehnt: %1</numerusform>
+            <numerusform>%n abgelehnt: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not sent: the alarm had already gone</source>
+        <translation>
+            <numerusform>%n nicht gesendet: der Alarm war schon weg</numerusform>
+            <numerusform>%n nicht gesendet: der Alarm war schon weg</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2.</source>
+        <translation>%1: %2.</translation>
     </message>
 </context>
 <context>
@@ -828,6 +940,10 @@
         <source>Issued in an earlier run of this console.</source>
         <translation>In einem früheren Lauf dieser Konsole erteilt.</translation>
     </message>
+    <message>
+        <source>Endpoint: %1 (%2)</source>
+        <translation>Endpunkt: %1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>CommandModel</name>
@@ -1080,10 +1196,6 @@
         <translation>nach %1 Versuchen aufgegeben</translation>
     </message>
     <message>
-        <source>%1 %2 (%3 ago)</source>
-        <translation>%1 %2 (vor %3)</translation>
-    </message>
-    <message>
         <source>never</source>
         <translation>nie</translation>
     </message>
@@ -1114,6 +1226,34 @@
     <message>
         <source>Pause live updates</source>
         <translation>Live-Aktualisierung anhalten</translation>
+    </message>
+    <message>
+        <source>— (link down)</source>
+        <translation>— (Verbindung getrennt)</translation>
+    </message>
+    <message>
+        <source>%1 (%2 ago)</source>
+        <translation>%1 (vor %2)</translation>
+    </message>
+    <message>
+        <source>Outage</source>
+        <translation>Ausfall</translation>
+    </message>
+    <message>
+        <source>down since %1 (for %2)</source>
+        <translation>getrennt seit %1 (%2)</translation>
+    </message>
+    <message>
+        <source>not live yet since the console started</source>
+        <translation>seit dem Start noch nicht live</translation>
+    </message>
+    <message>
+        <source>none since the console started</source>
+        <translation>keiner seit dem Start</translation>
+    </message>
+    <message>
+        <source>not reported</source>
+        <translation>nicht gemeldet</translation>
     </message>
 </context>
 <context>
@@ -1341,10 +1481,6 @@
 <context>
     <name>ControlPanelController</name>
     <message>
-        <source>%1 %2</source>
-        <translation>%1 %2</translation>
-    </message>
-    <message>
         <source>offline</source>
         <translation>offline</translation>
     </message>
@@ -1357,28 +1493,8 @@
         <translation>Befehle aus</translation>
     </message>
     <message>
-        <source>Not sent: %1</source>
-        <translation>Nicht gesendet: %1</translation>
-    </message>
-    <message>
         <source>Confirm command</source>
         <translation>Befehl bestätigen</translation>
-    </message>
-    <message>
-        <source>Set %1 to %2?</source>
-        <translation>%1 auf %2 setzen?</translation>
-    </message>
-    <message>
-        <source>%1 is marked critical for this console: its commands are sent only once you confirm. Now it is %2.</source>
-        <translation>%1 ist für diese Konsole als kritisch markiert: Befehle werden erst nach Ihrer Bestätigung gesendet. Aktuell: %2.</translation>
-    </message>
-    <message>
-        <source>Send command</source>
-        <translation>Befehl senden</translation>
-    </message>
-    <message>
-        <source>Cancelled: nothing was sent.</source>
-        <translation>Abgebrochen: Es wurde nichts gesendet.</translation>
     </message>
     <message>
         <source>Done at %1: %2 (reported late)</source>
@@ -1389,32 +1505,64 @@
         <translation>Erledigt um %1: %2</translation>
     </message>
     <message>
-        <source>Failed: %1 — still %2</source>
-        <translation>Fehlgeschlagen: %1 — weiterhin %2</translation>
-    </message>
-    <message>
-        <source>Rejected: %1 — still %2</source>
-        <translation>Abgelehnt: %1 — weiterhin %2</translation>
-    </message>
-    <message>
-        <source>Changed to %1 while your command was pending: the server&apos;s value is shown.</source>
-        <translation>Auf %1 geändert, während Ihr Befehl ausstand: Der Wert des Servers wird angezeigt.</translation>
-    </message>
-    <message>
-        <source>%1 sent %2 while your command was pending: the server&apos;s value is shown.</source>
-        <translation>%1 hat %2 gesendet, während Ihr Befehl ausstand: Der Wert des Servers wird angezeigt.</translation>
-    </message>
-    <message>
-        <source>Not sent: another command is waiting for your confirmation; answer it first.</source>
-        <translation>Nicht gesendet: Ein anderer Befehl wartet auf Ihre Bestätigung; beantworten Sie zuerst diese.</translation>
-    </message>
-    <message>
         <source>Done at %1: %2 (asked for %3; reported late)</source>
         <translation>Erledigt um %1: %2 (angefordert: %3; verspätet gemeldet)</translation>
     </message>
     <message>
         <source>Done at %1: %2 (asked for %3)</source>
         <translation>Erledigt um %1: %2 (angefordert: %3)</translation>
+    </message>
+    <message>
+        <source>%1: %2&#xa0;→&#xa0;%3</source>
+        <translation>%1: %2 → %3</translation>
+    </message>
+    <message>
+        <source>Choose</source>
+        <translation>Wählen</translation>
+    </message>
+    <message>
+        <source>Set</source>
+        <translation>Setzen</translation>
+    </message>
+    <message>
+        <source>Not sent: %1: %2</source>
+        <translation>Nicht gesendet: %1: %2</translation>
+    </message>
+    <message>
+        <source>Not sent: %1: another command is waiting for your confirmation; answer it first.</source>
+        <translation>Nicht gesendet: %1: ein anderer Befehl wartet auf Ihre Bestätigung; beantworten Sie ihn zuerst.</translation>
+    </message>
+    <message>
+        <source>%1. %2?</source>
+        <translation>%1. %2?</translation>
+    </message>
+    <message>
+        <source>%1 is marked critical for this console: its commands are sent only once you confirm.</source>
+        <translation>%1 ist für diese Konsole als kritisch markiert: seine Befehle werden erst nach Ihrer Bestätigung gesendet.</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was sent; %1 stays %2.</source>
+        <translation>Abgebrochen: nichts wurde gesendet; %1 bleibt %2.</translation>
+    </message>
+    <message>
+        <source>Failed: %1: %2 — still %3</source>
+        <translation>Fehlgeschlagen: %1: %2 — weiterhin %3</translation>
+    </message>
+    <message>
+        <source>Rejected: %1: %2 — still %3</source>
+        <translation>Abgelehnt: %1: %2 — weiterhin %3</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 changed to %2 while your command (to %3) was pending: the server&apos;s value is shown.</source>
+        <translation>%1 wechselte auf %2, während Ihr Befehl (auf %3) unterwegs war: der Wert des Servers wird angezeigt.</translation>
+    </message>
+    <message>
+        <source>%1 sent %2 to %3 while your command (to %4) was pending: the server&apos;s value is shown.</source>
+        <translation>%1 sandte %2 an %3, während Ihr Befehl (auf %4) unterwegs war: der Wert des Servers wird angezeigt.</translation>
     </message>
 </context>
 <context>
@@ -1760,14 +1908,6 @@
         <translation>Ein Befehl an diesen Endpunkt ist unterwegs</translation>
     </message>
     <message>
-        <source>Click or press Space to switch off</source>
-        <translation>Zum Ausschalten klicken oder Leertaste drücken</translation>
-    </message>
-    <message>
-        <source>Click or press Space to switch on</source>
-        <translation>Zum Einschalten klicken oder Leertaste drücken</translation>
-    </message>
-    <message>
         <source>Type or step a value, then press Enter or Apply</source>
         <translation>Wert eingeben oder schrittweise ändern, dann Enter oder „Anwenden“ drücken</translation>
     </message>
@@ -1842,6 +1982,18 @@
     <message>
         <source>Last known value: the server has lost the source of this value (%1)</source>
         <translation>Zuletzt bekannter Wert: Der Server hat die Quelle dieses Werts verloren (%1)</translation>
+    </message>
+    <message>
+        <source>%1 is %2 already</source>
+        <translation>%1 ist bereits %2</translation>
+    </message>
+    <message>
+        <source>Sets %1 to %2</source>
+        <translation>Setzt %1 auf %2</translation>
+    </message>
+    <message>
+        <source>%1 %2 (now %3)</source>
+        <translation>%1 %2 (jetzt %3)</translation>
     </message>
 </context>
 <context>
@@ -2262,27 +2414,31 @@
     </message>
 </context>
 <context>
-    <name>NotificationBell</name>
-    <message numerus="yes">
-        <source>%n waiting</source>
-        <comment>critical or high alarms not acknowledged</comment>
-        <translation>
-            <numerusform>%n offen</numerusform>
-            <numerusform>%n offen</numerusform>
-        </translation>
+    <name>NoticeCode</name>
+    <message>
+        <source>NOTICE</source>
+        <translation>HINWEIS</translation>
     </message>
+    <message>
+        <source>DONE</source>
+        <translation>ERLEDIGT</translation>
+    </message>
+    <message>
+        <source>WARNING</source>
+        <translation>WARNUNG</translation>
+    </message>
+    <message>
+        <source>ERROR</source>
+        <translation>FEHLER</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationBell</name>
     <message numerus="yes">
         <source>Notifications: %n unread</source>
         <translation>
             <numerusform>Benachrichtigungen: %n ungelesen</numerusform>
             <numerusform>Benachrichtigungen: %n ungelesen</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>(%n critical or high alarm(s) waiting for acknowledgement)</source>
-        <translation>
-            <numerusform>(%n kritischer oder hoher Alarm wartet auf Quittierung)</numerusform>
-            <numerusform>(%n kritische oder hohe Alarme warten auf Quittierung)</numerusform>
         </translation>
     </message>
     <message>
@@ -2306,6 +2462,21 @@
         <translation>
             <numerusform>(%n Alarmaktion dieser Konsole noch nicht vom Server bestätigt)</numerusform>
             <numerusform>(%n Alarmaktionen dieser Konsole noch nicht vom Server bestätigt)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting</source>
+        <comment>alarms not acknowledged (AlarmModel::unacknowledgedCount)</comment>
+        <translation>
+            <numerusform>%n wartend</numerusform>
+            <numerusform>%n wartend</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n alarm(s) waiting for acknowledgement, the most urgent %1)</source>
+        <translation>
+            <numerusform>(%n Alarm wartet auf Quittierung, der dringendste %1)</numerusform>
+            <numerusform>(%n Alarme warten auf Quittierung, der dringendste %1)</numerusform>
         </translation>
     </message>
 </context>
@@ -2335,16 +2506,8 @@
         <translation>Verbindung zum Server verloren</translation>
     </message>
     <message>
-        <source>%1 set to %2</source>
-        <translation>%1 auf %2 gesetzt</translation>
-    </message>
-    <message>
         <source>The device reported success after this console had stopped waiting.</source>
         <translation>Das Gerät hat Erfolg gemeldet, nachdem diese Konsole nicht mehr gewartet hat.</translation>
-    </message>
-    <message>
-        <source>%1 not set to %2: %3</source>
-        <translation>%1 nicht auf %2 gesetzt: %3</translation>
     </message>
     <message>
         <source>%1 changed to %2 while your command was pending</source>
@@ -2389,6 +2552,14 @@
     <message>
         <source>The action was not carried out and will not be retried: %1 (%2)</source>
         <translation>Die Aktion wurde nicht ausgeführt und wird nicht wiederholt: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1: %2&#xa0;→&#xa0;%3 done</source>
+        <translation>%1: %2 → %3 erledigt</translation>
+    </message>
+    <message>
+        <source>%1: %2&#xa0;→&#xa0;%3 not done: %4</source>
+        <translation>%1: %2 → %3 nicht erledigt: %4</translation>
     </message>
 </context>
 <context>
@@ -2670,12 +2841,12 @@
         <translation>Alle angezeigten wartenden Alarme nach einer Rückfrage quittieren</translation>
     </message>
     <message>
-        <source>%1 listed of %2 · %3 unread · %4 waiting for acknowledgement</source>
-        <translation>%1 von %2 angezeigt · %3 ungelesen · %4 warten auf Quittierung</translation>
-    </message>
-    <message>
         <source>This screen only watches: acknowledge alarms from an operator workstation.</source>
         <translation>Dieser Bildschirm beobachtet nur: Alarme an einem Bedienerarbeitsplatz quittieren.</translation>
+    </message>
+    <message>
+        <source>%1 listed of %2 · %3 unread · %4 alarms waiting for acknowledgement</source>
+        <translation>%1 von %2 aufgeführt · %3 ungelesen · %4 Alarme warten auf Quittierung</translation>
     </message>
 </context>
 <context>
@@ -2728,24 +2899,12 @@
         <translation>Server</translation>
     </message>
     <message>
-        <source>Critical</source>
-        <translation>Kritisch</translation>
-    </message>
-    <message>
         <source>High</source>
         <translation>Hoch</translation>
     </message>
     <message>
-        <source>Medium</source>
-        <translation>Mittel</translation>
-    </message>
-    <message>
         <source>Low</source>
         <translation>Niedrig</translation>
-    </message>
-    <message>
-        <source>Info</source>
-        <translation>Info</translation>
     </message>
     <message>
         <source>Unacknowledged</source>
@@ -2832,10 +2991,6 @@
         <translation>Anstehend</translation>
     </message>
     <message>
-        <source>Pending</source>
-        <translation>Offen</translation>
-    </message>
-    <message>
         <source>Not reporting</source>
         <translation>Keine Meldung</translation>
     </message>
@@ -2878,6 +3033,14 @@
     <message>
         <source>Flood above %1</source>
         <translation>Flutgrenze %1</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Wartend</translation>
+    </message>
+    <message>
+        <source>%1 — not live, %2</source>
+        <translation>%1 — nicht live, %2</translation>
     </message>
 </context>
 <context>
@@ -3082,6 +3245,57 @@
     </message>
 </context>
 <context>
+    <name>PriorityCode</name>
+    <message>
+        <source>Critical</source>
+        <translation>Kritisch</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Hoch</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>Mittel</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Niedrig</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>Info</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <source>diamond with an exclamation mark</source>
+        <translation>Raute mit Ausrufezeichen</translation>
+    </message>
+    <message>
+        <source>triangle pointing up with an exclamation mark</source>
+        <translation>nach oben zeigendes Dreieck mit Ausrufezeichen</translation>
+    </message>
+    <message>
+        <source>square</source>
+        <translation>Quadrat</translation>
+    </message>
+    <message>
+        <source>triangle pointing down</source>
+        <translation>nach unten zeigendes Dreieck</translation>
+    </message>
+    <message>
+        <source>small ring</source>
+        <translation>kleiner Ring</translation>
+    </message>
+    <message>
+        <source>circle with a question mark</source>
+        <translation>Kreis mit Fragezeichen</translation>
+    </message>
+</context>
+<context>
     <name>Profile</name>
     <message>
         <source>%1: cannot read the profile: %2</source>
@@ -3194,6 +3408,10 @@
     <message>
         <source>%1: [server] url is required (or [simulator] enabled=true)</source>
         <translation>%1: [server] url ist erforderlich (oder [simulator] enabled=true)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not &quot;kind or endpoint id: on word/off word&quot; (e.g. &quot;pump: Start/Stop&quot;)</source>
+        <translation>„%1“ ist nicht „Art oder Endpunkt-ID: Wort für ein/Wort für aus“ (z. B. „pump: Start/Stopp“)</translation>
     </message>
 </context>
 <context>
@@ -3459,6 +3677,18 @@
         <source>Shelve</source>
         <translation>Zurückstellen</translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Recorded as:</source>
+        <translation>Erfasst als:</translation>
+    </message>
+    <message>
+        <source>A reason is required: a shelved alarm is silenced for every console, and the operators who find it shelved, this shift or the next, read why.</source>
+        <translation>Ein Grund ist nötig: ein zurückgestellter Alarm schweigt an jeder Konsole, und wer ihn zurückgestellt findet, in dieser Schicht oder der nächsten, liest, warum.</translation>
+    </message>
 </context>
 <context>
     <name>Sparkline</name>
@@ -3482,12 +3712,23 @@
         <translation>Verbindung: %1.</translation>
     </message>
     <message>
-        <source>PAUSED — live updates are off; the values below are as last received %1 ago.</source>
-        <translation>PAUSIERT — Live-Aktualisierung ist aus; die Werte unten sind die zuletzt vor %1 empfangenen.</translation>
+        <source>PAUSED for %1, last received %2 — live updates are off; the values below are as last received.</source>
+        <translation>PAUSIERT seit %1, zuletzt empfangen %2 — Live-Aktualisierung ist aus; die Werte unten sind die zuletzt empfangenen.</translation>
     </message>
     <message>
-        <source>NOT LIVE — the last message came %1 ago; the values below may be out of date.</source>
-        <translation>NICHT LIVE — die letzte Nachricht kam vor %1; die Werte unten können veraltet sein.</translation>
+        <source>NOT LIVE for %1, last received %2 — the values below may be out of date.</source>
+        <translation>NICHT LIVE seit %1, zuletzt empfangen %2 — die Werte unten können veraltet sein.</translation>
+    </message>
+</context>
+<context>
+    <name>StaleHeadline</name>
+    <message>
+        <source>%1 · %2 stale</source>
+        <translation>%1 · %2 veraltet</translation>
+    </message>
+    <message>
+        <source>Last known, %1: %2</source>
+        <translation>Zuletzt bekannt, %1: %2</translation>
     </message>
 </context>
 <context>
@@ -3685,6 +3926,13 @@
     </message>
 </context>
 <context>
+    <name>StatusTableDelegate</name>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+</context>
+<context>
     <name>StoreWorker</name>
     <message>
         <source>another Watchfloor console (process %1 on %2) is using this profile&apos;s database</source>
@@ -3772,26 +4020,6 @@
         <translation>Benachrichtigung schließen</translation>
     </message>
     <message>
-        <source>CRITICAL</source>
-        <translation>KRITISCH</translation>
-    </message>
-    <message>
-        <source>ERROR</source>
-        <translation>FEHLER</translation>
-    </message>
-    <message>
-        <source>WARNING</source>
-        <translation>WARNUNG</translation>
-    </message>
-    <message>
-        <source>SUCCESS</source>
-        <translation>ERFOLG</translation>
-    </message>
-    <message>
-        <source>INFO</source>
-        <translation>INFO</translation>
-    </message>
-    <message>
         <source>Acknowledge alarm: %1</source>
         <translation>Alarm quittieren: %1</translation>
     </message>
@@ -3802,6 +4030,10 @@
     <message>
         <source>%1 notification: %2</source>
         <translation>Benachrichtigung (%1): %2</translation>
+    </message>
+    <message>
+        <source>%1 alarm</source>
+        <translation>Alarm (%1)</translation>
     </message>
 </context>
 <context>
@@ -3873,6 +4105,10 @@
     <message>
         <source>Close window</source>
         <translation>Fenster schließen</translation>
+    </message>
+    <message>
+        <source>Alarms</source>
+        <translation>Alarme</translation>
     </message>
 </context>
 <context>

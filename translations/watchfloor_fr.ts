@@ -2,6 +2,35 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>ActionWords</name>
+    <message>
+        <source>Start</source>
+        <translation>Démarrer</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Arrêter</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ouvrir</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <comment>action: switch on</comment>
+        <translation>Marche</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <comment>action: switch off</comment>
+        <translation>Arrêt</translation>
+    </message>
+</context>
+<context>
     <name>ActivityDelegate</name>
     <message>
         <source>Viewer</source>
@@ -130,31 +159,58 @@
     </message>
 </context>
 <context>
+    <name>AlarmBanner</name>
+    <message>
+        <source>Alarm banner</source>
+        <translation>Bandeau des alarmes</translation>
+    </message>
+    <message>
+        <source>Alarms waiting for acknowledgement, the alarm rate and the oldest waiting alarm. Click, or press Enter, to open the Alarms view (Ctrl+5).</source>
+        <translation>Alarmes en attente d’acquittement, taux d’alarmes et plus ancienne alarme en attente. Cliquez ou appuyez sur Entrée pour ouvrir la vue Alarmes (Ctrl+5).</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>a count of waiting alarms and their priority&apos;s word</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting</source>
+        <comment>alarms not acknowledged (AlarmModel::unacknowledgedCount)</comment>
+        <translation>
+            <numerusform>%n en attente</numerusform>
+            <numerusform>%n en attente</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>FLOOD · %1 in 10 min</source>
+        <translation>AFFLUX · %1 en 10 min</translation>
+    </message>
+    <message>
+        <source>%1 in 10 min · above target</source>
+        <translation>%1 en 10 min · au-dessus de l’objectif</translation>
+    </message>
+    <message>
+        <source>%1 in 10 min · acceptable</source>
+        <translation>%1 en 10 min · acceptable</translation>
+    </message>
+    <message>
+        <source>oldest %1</source>
+        <comment>how long the oldest waiting alarm has waited</comment>
+        <translation>plus ancienne %1</translation>
+    </message>
+    <message>
+        <source>last known</source>
+        <comment>the banner&apos;s figures while the link is not live</comment>
+        <translation>dernier état connu</translation>
+    </message>
+    <message>
+        <source>Alarms ›</source>
+        <comment>opens the Alarms view</comment>
+        <translation>Alarmes ›</translation>
+    </message>
+</context>
+<context>
     <name>AlarmDelegate</name>
-    <message>
-        <source>Critical</source>
-        <translation>Critique</translation>
-    </message>
-    <message>
-        <source>High</source>
-        <translation>Haute</translation>
-    </message>
-    <message>
-        <source>Medium</source>
-        <translation>Moyenne</translation>
-    </message>
-    <message>
-        <source>Low</source>
-        <translation>Basse</translation>
-    </message>
-    <message>
-        <source>Info</source>
-        <translation>Info</translation>
-    </message>
-    <message>
-        <source>Unknown</source>
-        <translation>Inconnue</translation>
-    </message>
     <message>
         <source>Active, unacknowledged</source>
         <translation>Active, non acquittée</translation>
@@ -487,10 +543,6 @@
         <translation>Désinhibition</translation>
     </message>
     <message>
-        <source>%1 queued (%2); the server gets it as soon as the link is live.</source>
-        <translation>%1 en file d&apos;attente (%2)&#xa0;; transmission au serveur dès que la liaison sera en direct.</translation>
-    </message>
-    <message>
         <source>Acknowledge the selected alarms, with an optional note (Ctrl+K)</source>
         <translation>Acquitter les alarmes sélectionnées, avec une note facultative (Ctrl+K)</translation>
     </message>
@@ -546,10 +598,6 @@
         <source>This screen only watches: acknowledge and shelve alarms from an operator workstation.</source>
         <translation>Cet écran ne fait que surveiller : acquittez et mettez en attente les alarmes depuis un poste d’opérateur.</translation>
     </message>
-    <message>
-        <source>%1 sent (%2); waiting for the server.</source>
-        <translation>%1 envoyé (%2) ; en attente du serveur.</translation>
-    </message>
     <message numerus="yes">
         <source>%n action(s) waiting for the server</source>
         <translation>
@@ -568,6 +616,70 @@
     <message>
         <source>%1 of alarm %2 not done: %3</source>
         <translation>%1 de l’alarme %2 non effectué : %3</translation>
+    </message>
+    <message>
+        <source>the alarm came back; acknowledge it again</source>
+        <translation>l’alarme est revenue ; acquittez-la de nouveau</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n confirmed at %1</source>
+        <translation>
+            <numerusform>%n confirmée à %1</numerusform>
+            <numerusform>%n confirmées à %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sent, waiting for the server&apos;s answer</source>
+        <translation>
+            <numerusform>%n envoyée, en attente de la réponse du serveur</numerusform>
+            <numerusform>%n envoyées, en attente de la réponse du serveur</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sent, unconfirmed (this server confirms nothing)</source>
+        <translation>
+            <numerusform>%n envoyée, non confirmée (ce serveur ne confirme rien)</numerusform>
+            <numerusform>%n envoyées, non confirmées (ce serveur ne confirme rien)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n being sent</source>
+        <translation>
+            <numerusform>%n en cours d’envoi</numerusform>
+            <numerusform>%n en cours d’envoi</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n queued until the link is live</source>
+        <translation>
+            <numerusform>%n en file jusqu’au retour de la liaison</numerusform>
+            <numerusform>%n en file jusqu’au retour de la liaison</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n queued until the link is live, in memory only (lost if the console closes)</source>
+        <translation>
+            <numerusform>%n en file jusqu’au retour de la liaison, en mémoire seulement (perdue si la console se ferme)</numerusform>
+            <numerusform>%n en file jusqu’au retour de la liaison, en mémoire seulement (perdues si la console se ferme)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refused: %1</source>
+        <translation>
+            <numerusform>%n refusée : %1</numerusform>
+            <numerusform>%n refusées : %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not sent: the alarm had already gone</source>
+        <translation>
+            <numerusform>%n non envoyée : l’alarme avait déjà disparu</numerusform>
+            <numerusform>%n non envoyées : l’alarme avait déjà disparu</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2.</source>
+        <translation>%1 : %2.</translation>
     </message>
 </context>
 <context>
@@ -828,6 +940,10 @@
         <source>Issued in an earlier run of this console.</source>
         <translation>Émise lors d&apos;une exécution précédente de cette console.</translation>
     </message>
+    <message>
+        <source>Endpoint: %1 (%2)</source>
+        <translation>Point : %1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>CommandModel</name>
@@ -1080,10 +1196,6 @@
         <translation>abandon après %1 tentatives</translation>
     </message>
     <message>
-        <source>%1 %2 (%3 ago)</source>
-        <translation>%1 %2 (il y a %3)</translation>
-    </message>
-    <message>
         <source>never</source>
         <translation>jamais</translation>
     </message>
@@ -1114,6 +1226,34 @@
     <message>
         <source>Pause live updates</source>
         <translation>Suspendre le direct</translation>
+    </message>
+    <message>
+        <source>— (link down)</source>
+        <translation>— (liaison coupée)</translation>
+    </message>
+    <message>
+        <source>%1 (%2 ago)</source>
+        <translation>%1 (il y a %2)</translation>
+    </message>
+    <message>
+        <source>Outage</source>
+        <translation>Coupure</translation>
+    </message>
+    <message>
+        <source>down since %1 (for %2)</source>
+        <translation>coupée depuis %1 (depuis %2)</translation>
+    </message>
+    <message>
+        <source>not live yet since the console started</source>
+        <translation>pas encore en direct depuis le démarrage</translation>
+    </message>
+    <message>
+        <source>none since the console started</source>
+        <translation>aucune depuis le démarrage</translation>
+    </message>
+    <message>
+        <source>not reported</source>
+        <translation>non signalé</translation>
     </message>
 </context>
 <context>
@@ -1341,10 +1481,6 @@
 <context>
     <name>ControlPanelController</name>
     <message>
-        <source>%1 %2</source>
-        <translation>%1 %2</translation>
-    </message>
-    <message>
         <source>offline</source>
         <translation>hors ligne</translation>
     </message>
@@ -1357,28 +1493,8 @@
         <translation>commandes désactivées</translation>
     </message>
     <message>
-        <source>Not sent: %1</source>
-        <translation>Non envoyée&#xa0;: %1</translation>
-    </message>
-    <message>
         <source>Confirm command</source>
         <translation>Confirmer la commande</translation>
-    </message>
-    <message>
-        <source>Set %1 to %2?</source>
-        <translation>Régler %1 sur %2&#xa0;?</translation>
-    </message>
-    <message>
-        <source>%1 is marked critical for this console: its commands are sent only once you confirm. Now it is %2.</source>
-        <translation>%1 est marqué comme critique pour cette console&#xa0;: ses commandes ne sont envoyées qu&apos;après votre confirmation. Valeur actuelle&#xa0;: %2.</translation>
-    </message>
-    <message>
-        <source>Send command</source>
-        <translation>Envoyer la commande</translation>
-    </message>
-    <message>
-        <source>Cancelled: nothing was sent.</source>
-        <translation>Annulée&#xa0;: rien n&apos;a été envoyé.</translation>
     </message>
     <message>
         <source>Done at %1: %2 (reported late)</source>
@@ -1389,32 +1505,64 @@
         <translation>Terminée à %1&#xa0;: %2</translation>
     </message>
     <message>
-        <source>Failed: %1 — still %2</source>
-        <translation>Échec&#xa0;: %1 — toujours %2</translation>
-    </message>
-    <message>
-        <source>Rejected: %1 — still %2</source>
-        <translation>Rejetée&#xa0;: %1 — toujours %2</translation>
-    </message>
-    <message>
-        <source>Changed to %1 while your command was pending: the server&apos;s value is shown.</source>
-        <translation>Passé à %1 pendant que votre commande était en cours&#xa0;: la valeur du serveur est affichée.</translation>
-    </message>
-    <message>
-        <source>%1 sent %2 while your command was pending: the server&apos;s value is shown.</source>
-        <translation>%1 a envoyé %2 pendant que votre commande était en cours&#xa0;: la valeur du serveur est affichée.</translation>
-    </message>
-    <message>
-        <source>Not sent: another command is waiting for your confirmation; answer it first.</source>
-        <translation>Non envoyé&#xa0;: une autre commande attend votre confirmation&#xa0;; répondez-y d&apos;abord.</translation>
-    </message>
-    <message>
         <source>Done at %1: %2 (asked for %3; reported late)</source>
         <translation>Fait à %1&#xa0;: %2 (demandé&#xa0;: %3&#xa0;; signalé en retard)</translation>
     </message>
     <message>
         <source>Done at %1: %2 (asked for %3)</source>
         <translation>Fait à %1&#xa0;: %2 (demandé&#xa0;: %3)</translation>
+    </message>
+    <message>
+        <source>%1: %2&#xa0;→&#xa0;%3</source>
+        <translation>%1 : %2 → %3</translation>
+    </message>
+    <message>
+        <source>Choose</source>
+        <translation>Choisir</translation>
+    </message>
+    <message>
+        <source>Set</source>
+        <translation>Régler</translation>
+    </message>
+    <message>
+        <source>Not sent: %1: %2</source>
+        <translation>Non envoyé : %1 : %2</translation>
+    </message>
+    <message>
+        <source>Not sent: %1: another command is waiting for your confirmation; answer it first.</source>
+        <translation>Non envoyé : %1 : une autre commande attend votre confirmation ; répondez-y d’abord.</translation>
+    </message>
+    <message>
+        <source>%1. %2?</source>
+        <translation>%1. %2 ?</translation>
+    </message>
+    <message>
+        <source>%1 is marked critical for this console: its commands are sent only once you confirm.</source>
+        <translation>%1 est marqué critique pour cette console : ses commandes ne partent qu’après votre confirmation.</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was sent; %1 stays %2.</source>
+        <translation>Annulé : rien n’a été envoyé ; %1 reste %2.</translation>
+    </message>
+    <message>
+        <source>Failed: %1: %2 — still %3</source>
+        <translation>Échec : %1 : %2 — toujours %3</translation>
+    </message>
+    <message>
+        <source>Rejected: %1: %2 — still %3</source>
+        <translation>Refusé : %1 : %2 — toujours %3</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1 changed to %2 while your command (to %3) was pending: the server&apos;s value is shown.</source>
+        <translation>%1 est passé à %2 pendant que votre commande (vers %3) était en cours : la valeur du serveur est affichée.</translation>
+    </message>
+    <message>
+        <source>%1 sent %2 to %3 while your command (to %4) was pending: the server&apos;s value is shown.</source>
+        <translation>%1 a envoyé %2 à %3 pendant que votre commande (vers %4) était en cours : la valeur du serveur est affichée.</translation>
     </message>
 </context>
 <context>
@@ -1760,14 +1908,6 @@
         <translation>Une commande est en route vers ce point</translation>
     </message>
     <message>
-        <source>Click or press Space to switch off</source>
-        <translation>Cliquez ou appuyez sur Espace pour arrêter</translation>
-    </message>
-    <message>
-        <source>Click or press Space to switch on</source>
-        <translation>Cliquez ou appuyez sur Espace pour mettre en marche</translation>
-    </message>
-    <message>
         <source>Type or step a value, then press Enter or Apply</source>
         <translation>Saisissez ou ajustez une valeur, puis appuyez sur Entrée ou sur Appliquer</translation>
     </message>
@@ -1842,6 +1982,18 @@
     <message>
         <source>Last known value: the server has lost the source of this value (%1)</source>
         <translation>Dernière valeur connue&#xa0;: le serveur a perdu la source de cette valeur (%1)</translation>
+    </message>
+    <message>
+        <source>%1 is %2 already</source>
+        <translation>%1 est déjà %2</translation>
+    </message>
+    <message>
+        <source>Sets %1 to %2</source>
+        <translation>Règle %1 sur %2</translation>
+    </message>
+    <message>
+        <source>%1 %2 (now %3)</source>
+        <translation>%1 %2 (actuellement %3)</translation>
     </message>
 </context>
 <context>
@@ -2262,27 +2414,31 @@
     </message>
 </context>
 <context>
-    <name>NotificationBell</name>
-    <message numerus="yes">
-        <source>%n waiting</source>
-        <comment>critical or high alarms not acknowledged</comment>
-        <translation>
-            <numerusform>%n en attente</numerusform>
-            <numerusform>%n en attente</numerusform>
-        </translation>
+    <name>NoticeCode</name>
+    <message>
+        <source>NOTICE</source>
+        <translation>AVIS</translation>
     </message>
+    <message>
+        <source>DONE</source>
+        <translation>FAIT</translation>
+    </message>
+    <message>
+        <source>WARNING</source>
+        <translation>AVERTISSEMENT</translation>
+    </message>
+    <message>
+        <source>ERROR</source>
+        <translation>ERREUR</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationBell</name>
     <message numerus="yes">
         <source>Notifications: %n unread</source>
         <translation>
             <numerusform>Notifications&#xa0;: %n non lue</numerusform>
             <numerusform>Notifications&#xa0;: %n non lues</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>(%n critical or high alarm(s) waiting for acknowledgement)</source>
-        <translation>
-            <numerusform>(%n alarme critique ou haute en attente d&apos;acquittement)</numerusform>
-            <numerusform>(%n alarmes critiques ou hautes en attente d&apos;acquittement)</numerusform>
         </translation>
     </message>
     <message>
@@ -2306,6 +2462,21 @@
         <translation>
             <numerusform>(%n action sur alarme de cette console pas encore confirmée par le serveur)</numerusform>
             <numerusform>(%n actions sur alarmes de cette console pas encore confirmées par le serveur)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting</source>
+        <comment>alarms not acknowledged (AlarmModel::unacknowledgedCount)</comment>
+        <translation>
+            <numerusform>%n en attente</numerusform>
+            <numerusform>%n en attente</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n alarm(s) waiting for acknowledgement, the most urgent %1)</source>
+        <translation>
+            <numerusform>(%n alarme en attente d’acquittement, la plus urgente %1)</numerusform>
+            <numerusform>(%n alarmes en attente d’acquittement, la plus urgente %1)</numerusform>
         </translation>
     </message>
 </context>
@@ -2335,16 +2506,8 @@
         <translation>Liaison avec le serveur perdue</translation>
     </message>
     <message>
-        <source>%1 set to %2</source>
-        <translation>%1 réglé sur %2</translation>
-    </message>
-    <message>
         <source>The device reported success after this console had stopped waiting.</source>
         <translation>L&apos;appareil a signalé la réussite après que cette console a cessé d&apos;attendre.</translation>
-    </message>
-    <message>
-        <source>%1 not set to %2: %3</source>
-        <translation>%1 non réglé sur %2&#xa0;: %3</translation>
     </message>
     <message>
         <source>%1 changed to %2 while your command was pending</source>
@@ -2389,6 +2552,14 @@
     <message>
         <source>The action was not carried out and will not be retried: %1 (%2)</source>
         <translation>L’action n’a pas été effectuée et ne sera pas retentée : %1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1: %2&#xa0;→&#xa0;%3 done</source>
+        <translation>%1 : %2 → %3 fait</translation>
+    </message>
+    <message>
+        <source>%1: %2&#xa0;→&#xa0;%3 not done: %4</source>
+        <translation>%1 : %2 → %3 non fait : %4</translation>
     </message>
 </context>
 <context>
@@ -2670,12 +2841,12 @@
         <translation>Acquitter toutes les alarmes listées en attente, après confirmation</translation>
     </message>
     <message>
-        <source>%1 listed of %2 · %3 unread · %4 waiting for acknowledgement</source>
-        <translation>%1 affichées sur %2 · %3 non lues · %4 en attente d&apos;acquittement</translation>
-    </message>
-    <message>
         <source>This screen only watches: acknowledge alarms from an operator workstation.</source>
         <translation>Cet écran ne fait que surveiller : acquittez les alarmes depuis un poste d’opérateur.</translation>
+    </message>
+    <message>
+        <source>%1 listed of %2 · %3 unread · %4 alarms waiting for acknowledgement</source>
+        <translation>%1 affichées sur %2 · %3 non lues · %4 alarmes en attente d’acquittement</translation>
     </message>
 </context>
 <context>
@@ -2728,24 +2899,12 @@
         <translation>Serveur</translation>
     </message>
     <message>
-        <source>Critical</source>
-        <translation>Critique</translation>
-    </message>
-    <message>
         <source>High</source>
         <translation>Haute</translation>
     </message>
     <message>
-        <source>Medium</source>
-        <translation>Moyenne</translation>
-    </message>
-    <message>
         <source>Low</source>
         <translation>Basse</translation>
-    </message>
-    <message>
-        <source>Info</source>
-        <translation>Info</translation>
     </message>
     <message>
         <source>Unacknowledged</source>
@@ -2832,10 +2991,6 @@
         <translation>Actives</translation>
     </message>
     <message>
-        <source>Pending</source>
-        <translation>En attente</translation>
-    </message>
-    <message>
         <source>Not reporting</source>
         <translation>Sans réponse</translation>
     </message>
@@ -2878,6 +3033,14 @@
     <message>
         <source>Flood above %1</source>
         <translation>Seuil d&apos;avalanche %1</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>%1 — not live, %2</source>
+        <translation>%1 — pas en direct, %2</translation>
     </message>
 </context>
 <context>
@@ -3082,6 +3245,57 @@
     </message>
 </context>
 <context>
+    <name>PriorityCode</name>
+    <message>
+        <source>Critical</source>
+        <translation>Critique</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Haute</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>Moyenne</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Basse</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>Info</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Inconnue</translation>
+    </message>
+    <message>
+        <source>diamond with an exclamation mark</source>
+        <translation>losange avec point d’exclamation</translation>
+    </message>
+    <message>
+        <source>triangle pointing up with an exclamation mark</source>
+        <translation>triangle pointe en haut avec point d’exclamation</translation>
+    </message>
+    <message>
+        <source>square</source>
+        <translation>carré</translation>
+    </message>
+    <message>
+        <source>triangle pointing down</source>
+        <translation>triangle pointe en bas</translation>
+    </message>
+    <message>
+        <source>small ring</source>
+        <translation>petit anneau</translation>
+    </message>
+    <message>
+        <source>circle with a question mark</source>
+        <translation>cercle avec point d’interrogation</translation>
+    </message>
+</context>
+<context>
     <name>Profile</name>
     <message>
         <source>%1: cannot read the profile: %2</source>
@@ -3194,6 +3408,10 @@
     <message>
         <source>%1: [server] url is required (or [simulator] enabled=true)</source>
         <translation>%1&#xa0;: [server] url est obligatoire (ou [simulator] enabled=true)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not &quot;kind or endpoint id: on word/off word&quot; (e.g. &quot;pump: Start/Stop&quot;)</source>
+        <translation>« %1 » n’est pas « type ou identifiant de point : mot de marche/mot d’arrêt » (p. ex. « pump: Démarrer/Arrêter »)</translation>
     </message>
 </context>
 <context>
@@ -3459,6 +3677,18 @@
         <source>Shelve</source>
         <translation>Inhiber</translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Recorded as:</source>
+        <translation>Enregistré au nom de :</translation>
+    </message>
+    <message>
+        <source>A reason is required: a shelved alarm is silenced for every console, and the operators who find it shelved, this shift or the next, read why.</source>
+        <translation>Une raison est requise : une alarme inhibée se tait sur toutes les consoles, et les opérateurs qui la trouvent inhibée, cette équipe ou la suivante, lisent pourquoi.</translation>
+    </message>
 </context>
 <context>
     <name>Sparkline</name>
@@ -3482,12 +3712,23 @@
         <translation>Liaison&#xa0;: %1.</translation>
     </message>
     <message>
-        <source>PAUSED — live updates are off; the values below are as last received %1 ago.</source>
-        <translation>EN PAUSE — les mises à jour en direct sont coupées ; les valeurs ci-dessous sont celles reçues il y a %1.</translation>
+        <source>PAUSED for %1, last received %2 — live updates are off; the values below are as last received.</source>
+        <translation>EN PAUSE depuis %1, dernière réception %2 — les mises à jour en direct sont coupées ; les valeurs ci-dessous sont les dernières reçues.</translation>
     </message>
     <message>
-        <source>NOT LIVE — the last message came %1 ago; the values below may be out of date.</source>
-        <translation>PAS EN DIRECT — le dernier message date d’il y a %1 ; les valeurs ci-dessous peuvent être périmées.</translation>
+        <source>NOT LIVE for %1, last received %2 — the values below may be out of date.</source>
+        <translation>PAS EN DIRECT depuis %1, dernière réception %2 — les valeurs ci-dessous peuvent être périmées.</translation>
+    </message>
+</context>
+<context>
+    <name>StaleHeadline</name>
+    <message>
+        <source>%1 · %2 stale</source>
+        <translation>%1 · %2 périmés</translation>
+    </message>
+    <message>
+        <source>Last known, %1: %2</source>
+        <translation>Dernier état connu, %1 : %2</translation>
     </message>
 </context>
 <context>
@@ -3685,6 +3926,13 @@
     </message>
 </context>
 <context>
+    <name>StatusTableDelegate</name>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+</context>
+<context>
     <name>StoreWorker</name>
     <message>
         <source>another Watchfloor console (process %1 on %2) is using this profile&apos;s database</source>
@@ -3772,26 +4020,6 @@
         <translation>Fermer la notification</translation>
     </message>
     <message>
-        <source>CRITICAL</source>
-        <translation>CRITIQUE</translation>
-    </message>
-    <message>
-        <source>ERROR</source>
-        <translation>ERREUR</translation>
-    </message>
-    <message>
-        <source>WARNING</source>
-        <translation>AVERTISSEMENT</translation>
-    </message>
-    <message>
-        <source>SUCCESS</source>
-        <translation>SUCCÈS</translation>
-    </message>
-    <message>
-        <source>INFO</source>
-        <translation>INFO</translation>
-    </message>
-    <message>
         <source>Acknowledge alarm: %1</source>
         <translation>Acquitter l&apos;alarme&#xa0;: %1</translation>
     </message>
@@ -3802,6 +4030,10 @@
     <message>
         <source>%1 notification: %2</source>
         <translation>Notification %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1 alarm</source>
+        <translation>Alarme %1</translation>
     </message>
 </context>
 <context>
@@ -3873,6 +4105,10 @@
     <message>
         <source>Close window</source>
         <translation>Fermer la fenêtre</translation>
+    </message>
+    <message>
+        <source>Alarms</source>
+        <translation>Alarmes</translation>
     </message>
 </context>
 <context>
