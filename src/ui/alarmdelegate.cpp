@@ -98,9 +98,12 @@ void AlarmDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIn
 {
     QStyledItemDelegate::initStyleOption(option, index);
     option->text = cellText(index);
-    if (index.column() == AlarmModel::StateColumn)
+    if (index.column() == AlarmModel::StateColumn) {
+        // Both waiting states in bold; a returned one also slanted, its
+        // words saying "Returned".
         option->font.setBold(AlarmModel::isUnacknowledged(AlarmState(index.data(AlarmModel::StateRole).toInt())));
-    else if (index.column() == AlarmModel::CountColumn)
+        option->font.setItalic(isReturnedLook(index));
+    } else if (index.column() == AlarmModel::CountColumn)
         option->displayAlignment = Qt::AlignRight | Qt::AlignVCenter;
 }
 
@@ -148,12 +151,22 @@ void AlarmDelegate::paintSeverity(QPainter *painter, const QStyleOptionViewItem 
     const auto severity = AlarmSeverity(index.data(AlarmModel::SeverityRole).toInt());
     const bool unacknowledged = !index.data(AlarmModel::AcknowledgedRole).toBool();
     const bool stale = index.data(AlarmModel::StaleRole).toBool();
+    const bool returned = isReturnedLook(index);
     const QString text = CellPainter::drawBackground(painter, opt);
     const QRectF markRect = CellPainter::symbolRect(opt, std::min(opt.rect.height() - 6, opt.fontMetrics.height() + 2));
-    PriorityCode::paint(painter, severity, markRect, unacknowledged && !m_blinkOn);
+    // Filled while the condition is present (blinking to its outline while
+    // unacknowledged); a steady outline once it has returned to normal.
+    PriorityCode::paint(painter, severity, markRect, returned || (unacknowledged && !m_blinkOn));
     const bool urgent = PriorityCode::isUrgent(severity);
     // The word in the priority's colour (each reads 4.5:1 on Base), bold
-    // while it needs a person.
-    CellPainter::drawText(painter, opt, int(markRect.width()) + 12, text,
-                          stale ? Theme::staleText() : PriorityCode::color(severity), urgent || unacknowledged);
+    // while it needs a person; a returned one's word in the text colour.
+    const QColor colour = stale ? Theme::staleText()
+        : returned              ? opt.palette.color(QPalette::Text)
+                                : PriorityCode::color(severity);
+    CellPainter::drawText(painter, opt, int(markRect.width()) + 12, text, colour, urgent || unacknowledged);
+}
+
+bool AlarmDelegate::isReturnedLook(const QModelIndex &index)
+{
+    return AlarmState(index.data(AlarmModel::StateRole).toInt()) == AlarmState::RtnUnacked;
 }

@@ -6,8 +6,11 @@
 
 // Draws the alarms tables: severity as the priority code's shape, colour and
 // word (PriorityCode; never colour alone), the state in words, times in local time, a chattering
-// alarm's count. An unacknowledged alarm's severity mark blinks with the
-// view's blink phase; once acknowledged it is steady. Stale rows are greyed.
+// alarm's count. An active unacknowledged alarm's severity mark blinks with
+// the view's blink phase; once acknowledged it is steady. A returned
+// unacknowledged alarm (its condition gone, still waiting) is drawn apart
+// from an active one: a steady outline of its mark, its priority word in the
+// text colour, its state in bold italic words. Stale rows are greyed.
 class AlarmDelegate : public QStyledItemDelegate
 {
     Q_OBJECT
@@ -26,6 +29,8 @@ public:
     static QString sourceKindText(Domain::AlarmSourceKind kind);
     // The words a cell shows, as the tables draw them.
     static QString cellText(const QModelIndex &index);
+    // Whether the row is drawn as returned to normal and unacknowledged.
+    static bool isReturnedLook(const QModelIndex &index);
 
     // Tooltips give a cell's whole text (notes and reasons are often cut
     // short), and for the severity the state as well.

@@ -30,12 +30,46 @@ bool AlarmFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &source
     return matchesSearch(index);
 }
 
+int AlarmFilterProxy::attentionRank(Domain::AlarmState state)
+{
+    switch (state) {
+    case Domain::AlarmState::ActiveUnacked:
+        return 0;
+    case Domain::AlarmState::RtnUnacked:
+        return 1;
+    case Domain::AlarmState::ActiveAcked:
+        return 2;
+    case Domain::AlarmState::Cleared:
+    case Domain::AlarmState::Shelved:
+        break;
+    }
+    return 3;
+}
+
 bool AlarmFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &right) const
 {
-    if (QSortFilterProxyModel::lessThan(left, right))
-        return true;
-    if (QSortFilterProxyModel::lessThan(right, left))
-        return false;
+    const int column = left.column();
+    if (column == AlarmModel::SeverityColumn || column == AlarmModel::StateColumn) {
+        const auto rank = [](const QModelIndex &index) {
+            return Domain::severityRank(Domain::AlarmSeverity(index.data(AlarmModel::SeverityRole).toInt()));
+        };
+        const auto attention = [](const QModelIndex &index) {
+            return attentionRank(Domain::AlarmState(index.data(AlarmModel::StateRole).toInt()));
+        };
+        const auto first = column == AlarmModel::SeverityColumn ? std::pair {rank(left), rank(right)}
+                                                                : std::pair {attention(left), attention(right)};
+        if (first.first != first.second)
+            return first.first < first.second;
+        const auto second = column == AlarmModel::SeverityColumn ? std::pair {attention(left), attention(right)}
+                                                                 : std::pair {rank(left), rank(right)};
+        if (second.first != second.second)
+            return second.first < second.second;
+    } else {
+        if (QSortFilterProxyModel::lessThan(left, right))
+            return true;
+        if (QSortFilterProxyModel::lessThan(right, left))
+            return false;
+    }
     const QDateTime leftRaised = left.data(AlarmModel::RaisedAtRole).toDateTime();
     const QDateTime rightRaised = right.data(AlarmModel::RaisedAtRole).toDateTime();
     if (leftRaised != rightRaised)

@@ -8,7 +8,9 @@
 // One section of the alarms view over the AlarmModel: the alarms in play or
 // the shelved ones (listed apart so a shelved alarm is never out of sight),
 // narrowed by the operator's filters and a search in the message, source,
-// alarm id, operators, note and reason. Sorts on the model's raw SortRole.
+// alarm id, operators, note and reason. Sorts on the model's raw SortRole,
+// except the severity and state columns, which sort as the summary reads
+// (see lessThan).
 class AlarmFilterProxy : public ListFilterProxy
 {
     Q_OBJECT
@@ -34,10 +36,20 @@ public:
     // The proxy row of an alarm, or -1 when it is not listed here.
     int rowOfAlarm(const QString &alarmId) const { return rowOfKey(alarmId); }
 
+    // How soon an alarm in this state needs the operator, within its
+    // priority: 0 active and unacknowledged, 1 returned to normal and
+    // unacknowledged, 2 active and acknowledged, 3 anything else.
+    static int attentionRank(Domain::AlarmState state);
+
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
-    // Ties of the sorted column go to the newest alarm first, then the id,
-    // so rows do not trade places as updates arrive.
+    // The summary's order (the default: the severity column, ascending):
+    // the most urgent priority first (PriorityCode's ranking, Unknown with
+    // Critical), then within a priority by attentionRank, then the newest
+    // first. Sorted by the state column: by attentionRank, then priority,
+    // then newest. Other columns: their raw value. Remaining ties go to the
+    // newest alarm first, then the id, so rows do not trade places as
+    // updates arrive.
     bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
 
 private:

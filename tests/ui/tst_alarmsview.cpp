@@ -2,6 +2,7 @@
 #include "alarmfilterproxy.h"
 #include "alarmnotedialog.h"
 #include "alarmsview.h"
+#include "prioritycode.h"
 #include "services/linkstatus.h"
 #include "shelvedialog.h"
 #include "support/consolefixture.h"
@@ -12,6 +13,7 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QHeaderView>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
@@ -93,6 +95,44 @@ QImage severityCell(AlarmsView *view, int row, bool blinkOn)
     return image;
 }
 
+// An alarm of a constructed set: raised `minutesAgo` before a fixed moment.
+Domain::Alarm constructed(const QString &id, AlarmSeverity severity, AlarmState state, int minutesAgo)
+{
+    Domain::Alarm a;
+    a.alarmId = id;
+    a.severity = severity;
+    a.state = state;
+    a.message = QStringLiteral("Battery low");
+    a.source = Domain::AlarmSource {Domain::AlarmSourceKind::Drone, id};
+    a.timestamp = QDateTime(QDate(2026, 12, 7), QTime(12, 0), Qt::UTC).addSecs(-60 * minutesAgo);
+    if (state == AlarmState::ActiveAcked)
+        a.ackedBy = QStringLiteral("bob");
+    return a;
+}
+
+// The ids a proxy lists, top to bottom.
+QStringList listedIds(const AlarmFilterProxy *proxy)
+{
+    QStringList ids;
+    for (int row = 0; row < proxy->rowCount(); ++row)
+        ids.append(proxy->alarmIdAt(row));
+    return ids;
+}
+
+// Whether row `upper` may stand above row `lower` in the summary's order.
+bool inSummaryOrder(const QModelIndex &upper, const QModelIndex &lower)
+{
+    const int upperRank = Domain::severityRank(AlarmSeverity(upper.data(AlarmModel::SeverityRole).toInt()));
+    const int lowerRank = Domain::severityRank(AlarmSeverity(lower.data(AlarmModel::SeverityRole).toInt()));
+    if (upperRank != lowerRank)
+        return upperRank < lowerRank;
+    const int upperState = AlarmFilterProxy::attentionRank(AlarmState(upper.data(AlarmModel::StateRole).toInt()));
+    const int lowerState = AlarmFilterProxy::attentionRank(AlarmState(lower.data(AlarmModel::StateRole).toInt()));
+    if (upperState != lowerState)
+        return upperState < lowerState;
+    return upper.data(AlarmModel::RaisedAtRole).toDateTime() >= lower.data(AlarmModel::RaisedAtRole).toDateTime();
+}
+
 } // namespace
 
 class TestAlarmsView : public QObject
@@ -111,6 +151,9 @@ private Q_SLOTS:
     void a7_waitingActionsAreCountedAndARefusalIsShown();
     void i16_theStatusLineSaysWhereTheAcknowledgementStands();
     void i16_shelvingCarriesTheReasonAndShowsWhoShelved();
+    void i16_summarySortsByPriorityThenStateThenTime();
+    void i16_theFloodIsListedInTheSummaryOrder();
+    void i16_returnedUnacknowledgedIsDrawnApart();
     void screenshot();
 
 private:
@@ -466,6 +509,125 @@ void TestAlarmsView::i16_shelvingCarriesTheReasonAndShowsWhoShelved()
     QVERIFY2(cell.contains(QStringLiteral("pack swap booked for 14:00")), qPrintable(cell));
     QTRY_VERIFY2(view->statusLabel()->text().startsWith(QStringLiteral("Shelving: 1 confirmed at ")),
                  qPrintable(view->statusLabel()->text()));
+}
+
+void TestAlarmsView::i16_summarySortsByPriorityThenStateThenTime()
+{
+    // A constructed set in every state, as the view sorts it by default.
+    AlarmModel model;
+    AlarmFilterProxy proxy(AlarmFilterProxy::Section::InPlay);
+    proxy.setSourceModel(&model);
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    proxy.sort(AlarmModel::SeverityColumn, Qt::AscendingOrder);
+    model.applyBatch({
+        constructed(QStringLiteral("low-au"), AlarmSeverity::Low, AlarmState::ActiveUnacked, 1),
+        constructed(QStringLiteral("high-aa-new"), AlarmSeverity::High, AlarmState::ActiveAcked, 1),
+        constructed(QStringLiteral("high-rtn"), AlarmSeverity::High, AlarmState::RtnUnacked, 2),
+        constructed(QStringLiteral("high-au-old"), AlarmSeverity::High, AlarmState::ActiveUnacked, 30),
+        constructed(QStringLiteral("high-au-new"), AlarmSeverity::High, AlarmState::ActiveUnacked, 3),
+        constructed(QStringLiteral("crit-aa"), AlarmSeverity::Critical, AlarmState::ActiveAcked, 1),
+        constructed(QStringLiteral("crit-rtn"), AlarmSeverity::Critical, AlarmState::RtnUnacked, 5),
+        constructed(QStringLiteral("unknown-au"), AlarmSeverity::Unknown, AlarmState::ActiveUnacked, 40),
+        constructed(QStringLiteral("high-rtn-old"), AlarmSeverity::High, AlarmState::RtnUnacked, 50),
+        constructed(QStringLiteral("shelved"), AlarmSeverity::Critical, AlarmState::Shelved, 1),
+    });
+    // Priority first (Unknown with Critical), then active-unacknowledged,
+    // returned-unacknowledged, acknowledged, then the newest first.
+    QCOMPARE(listedIds(&proxy),
+             (QStringList {
+                 QStringLiteral("unknown-au"),
+                 QStringLiteral("crit-rtn"),
+                 QStringLiteral("crit-aa"),
+                 QStringLiteral("high-au-new"),
+                 QStringLiteral("high-au-old"),
+                 QStringLiteral("high-rtn"),
+                 QStringLiteral("high-rtn-old"),
+                 QStringLiteral("high-aa-new"),
+                 QStringLiteral("low-au"),
+             }));
+    // An alarm that returns to normal moves below the active ones at once,
+    // among the returned ones by its time.
+    model.applyBatch({constructed(QStringLiteral("high-au-new"), AlarmSeverity::High, AlarmState::RtnUnacked, 3)});
+    QCOMPARE(listedIds(&proxy).mid(3, 4),
+             (QStringList {
+                 QStringLiteral("high-au-old"),
+                 QStringLiteral("high-rtn"),
+                 QStringLiteral("high-au-new"),
+                 QStringLiteral("high-rtn-old"),
+             }));
+    // Sorted by state: the state's urgency first, then priority.
+    proxy.sort(AlarmModel::StateColumn, Qt::AscendingOrder);
+    QCOMPARE(listedIds(&proxy).mid(0, 3),
+             (QStringList {
+                 QStringLiteral("unknown-au"),
+                 QStringLiteral("high-au-old"),
+                 QStringLiteral("low-au"),
+             }));
+}
+
+void TestAlarmsView::i16_theFloodIsListedInTheSummaryOrder()
+{
+    Console console(storePath());
+    AlarmsView *view = console.view.get();
+    AlarmFilterProxy *proxy = view->alarmProxy();
+    QTRY_VERIFY_WITH_TIMEOUT(proxy->rowCount() >= 12, 15000);
+    QTRY_COMPARE(console.session.link()->role(), QStringLiteral("operator"));
+    // Acknowledge one so more than one state is listed.
+    const QString acked = proxy->alarmIdAt(activeUnackedRow(proxy));
+    console.session.alarmService()->acknowledge(acked, QStringLiteral("on it"));
+    QTRY_VERIFY(proxy->rowOfAlarm(acked) < 0
+                || proxy->index(proxy->rowOfAlarm(acked), 0).data(AlarmModel::AcknowledgedRole).toBool());
+    QCOMPARE(view->alarmTable()->horizontalHeader()->sortIndicatorSection(), int(AlarmModel::SeverityColumn));
+    for (int row = 1; row < proxy->rowCount(); ++row)
+        QVERIFY2(inSummaryOrder(proxy->index(row - 1, 0), proxy->index(row, 0)), qPrintable(QString::number(row)));
+}
+
+void TestAlarmsView::i16_returnedUnacknowledgedIsDrawnApart()
+{
+    // Rows of one priority in three states, drawn by the alarms delegate.
+    AlarmModel model;
+    model.applyBatch({
+        constructed(QStringLiteral("active"), AlarmSeverity::High, AlarmState::ActiveUnacked, 1),
+        constructed(QStringLiteral("returned"), AlarmSeverity::High, AlarmState::RtnUnacked, 1),
+        constructed(QStringLiteral("acked"), AlarmSeverity::High, AlarmState::ActiveAcked, 1),
+    });
+    QTableView table;
+    AlarmDelegate delegate;
+    table.setModel(&model);
+    table.setItemDelegate(&delegate);
+    table.resize(900, 200);
+    table.horizontalHeader()->resizeSection(AlarmModel::SeverityColumn, 120);
+    table.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&table));
+    const auto cell = [&](int row, bool blinkOn) {
+        delegate.setBlinkPhase(blinkOn);
+        return table.viewport()->grab(table.visualRect(model.index(row, AlarmModel::SeverityColumn))).toImage();
+    };
+    const auto priorityInk = [](const QImage &image) {
+        const QColor ink = PriorityCode::color(AlarmSeverity::High);
+        int pixels = 0;
+        for (int y = 0; y < image.height(); ++y) {
+            for (int x = 0; x < image.width(); ++x)
+                pixels += image.pixelColor(x, y) == ink ? 1 : 0;
+        }
+        return pixels;
+    };
+    // Not like an active one in either blink phase, nor like an acknowledged one.
+    for (bool phase : {true, false}) {
+        QVERIFY(cell(1, phase) != cell(0, phase));
+        QVERIFY(cell(1, phase) != cell(2, phase));
+    }
+    // Steady: its condition is gone, it does not blink.
+    QCOMPARE(cell(1, true), cell(1, false));
+    // Only an outline in the priority's colour: far less of it than a
+    // filled mark with its word, even at the active one's outline phase.
+    QVERIFY(priorityInk(cell(1, true)) < priorityInk(cell(0, false)));
+    QVERIFY(priorityInk(cell(1, true)) > 0);
+    // Its state in its own words, slanted.
+    QCOMPARE(AlarmDelegate::cellText(model.index(1, AlarmModel::StateColumn)),
+             QStringLiteral("Returned, unacknowledged"));
+    QVERIFY(AlarmDelegate::isReturnedLook(model.index(1, 0)));
+    QVERIFY(!AlarmDelegate::isReturnedLook(model.index(0, 0)));
 }
 
 void TestAlarmsView::screenshot()

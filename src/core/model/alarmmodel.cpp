@@ -68,6 +68,27 @@ bool AlarmModel::isReusedId(const QDateTime &heldRaisedAt, qint64 heldCount, con
         && update.count <= heldCount && update.state != AlarmState::Cleared;
 }
 
+QString AlarmModel::conditionKey(const Alarm &alarm)
+{
+    const QString sourceId = alarm.source ? alarm.source->id : QString();
+    if (!sourceId.isEmpty()) {
+        QStringList parts = alarm.alarmId.split(u':');
+        if (parts.size() > 1) {
+            if (const qsizetype at = parts.indexOf(sourceId); at >= 0) {
+                parts[at] = QStringLiteral("*");
+                return QStringLiteral("id:") + parts.join(u':');
+            }
+        }
+        if (alarm.message.contains(sourceId)) {
+            QString message = alarm.message;
+            const QString kind
+                = alarm.source->kindText.isEmpty() ? QString::number(int(alarm.source->kind)) : alarm.source->kindText;
+            return QStringLiteral("message:") + kind + u':' + message.replace(sourceId, QStringLiteral("*"));
+        }
+    }
+    return QStringLiteral("alarm:") + alarm.alarmId;
+}
+
 bool AlarmModel::isActive(AlarmState state)
 {
     return state == AlarmState::ActiveUnacked || state == AlarmState::ActiveAcked;
@@ -142,6 +163,8 @@ QVariant AlarmModel::data(const QModelIndex &index, int role) const
         return isActive(a.state);
     case UnconfirmedRole:
         return m_unconfirmed.contains(a.alarmId);
+    case ConditionRole:
+        return conditionKey(a);
     }
     return baseData(index.row(), role);
 }
@@ -197,6 +220,7 @@ QHash<int, QByteArray> AlarmModel::roleNames() const
         {AcknowledgedRole, "acknowledged"},
         {ActiveRole, "active"},
         {UnconfirmedRole, "unconfirmed"},
+        {ConditionRole, "condition"},
     });
     return names;
 }
@@ -433,6 +457,7 @@ QList<int> AlarmModel::changedRoles(const Alarm &before, const Alarm &after) con
     check(before.shelveReason != after.shelveReason, ShelveReasonRole, false);
     check(before.count != after.count, CountRole, true);
     check(before.chattering != after.chattering, ChatteringRole, false);
+    check(conditionKey(before) != conditionKey(after), ConditionRole, false);
     if (column)
         roles << Qt::DisplayRole << SortRole;
     return roles;

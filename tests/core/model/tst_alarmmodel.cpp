@@ -91,6 +91,7 @@ private Q_SLOTS:
     void staleOnlyWhileTheLinkIsDown();
     void columnsHeadersAndRoleNames();
     void megabyteMessageIsCutForDisplay();
+    void i16_oneConditionOverManySourcesSharesOneKey();
 
 private:
     AlarmModel *m_model = nullptr;
@@ -473,6 +474,48 @@ void TestAlarmModel::megabyteMessageIsCutForDisplay()
     const QString emoji = QString(DisplayText::kMaxChars - 1, u'a') + QString::fromUtf8("\xF0\x9F\x94\xA5") + u"tail"_s;
     const QString cut = DisplayText::cut(emoji);
     QVERIFY(cut.startsWith(QString(DisplayText::kMaxChars - 1, u'a') + QStringLiteral("… ")));
+}
+
+void TestAlarmModel::i16_oneConditionOverManySourcesSharesOneKey()
+{
+    const auto sourced = [](const QString &id, AlarmSourceKind kind, const QString &source, const QString &message,
+                            AlarmSeverity severity = AlarmSeverity::Medium) {
+        Alarm a = alarm(id, severity);
+        a.source = Domain::AlarmSource {kind, source, kind == AlarmSourceKind::Drone ? u"drone"_s : u"machine"_s};
+        a.message = message;
+        return a;
+    };
+    // Ids built from their parts: the id without the source, whatever the
+    // message's values or the priority.
+    const Alarm low1 = sourced(u"drone:WF-D0001:battery_low"_s, AlarmSourceKind::Drone, u"WF-D0001"_s,
+                               u"battery of WF-D0001 at 8.0 %"_s, AlarmSeverity::High);
+    const Alarm low4 = sourced(u"drone:WF-D0004:battery_low"_s, AlarmSourceKind::Drone, u"WF-D0004"_s,
+                               u"battery of WF-D0004 at 17.5 %"_s);
+    const Alarm error1
+        = sourced(u"drone:WF-D0001:error"_s, AlarmSourceKind::Drone, u"WF-D0001"_s, u"WF-D0001 reports an error"_s);
+    QCOMPARE(AlarmModel::conditionKey(low1), u"id:drone:*:battery_low"_s);
+    QCOMPARE(AlarmModel::conditionKey(low4), AlarmModel::conditionKey(low1));
+    QVERIFY(AlarmModel::conditionKey(error1) != AlarmModel::conditionKey(low1));
+    // Opaque ids: the message without the source, of the same kind of source.
+    const Alarm hot1 = sourced(u"a-1"_s, AlarmSourceKind::Machine, u"M-1"_s, u"M-1 overheated"_s);
+    const Alarm hot2 = sourced(u"a-2"_s, AlarmSourceKind::Machine, u"M-2"_s, u"M-2 overheated"_s);
+    const Alarm jam1 = sourced(u"a-3"_s, AlarmSourceKind::Machine, u"M-1"_s, u"M-1 jammed"_s);
+    const Alarm droneHot = sourced(u"a-4"_s, AlarmSourceKind::Drone, u"D-1"_s, u"D-1 overheated"_s);
+    QCOMPARE(AlarmModel::conditionKey(hot1), AlarmModel::conditionKey(hot2));
+    QVERIFY(AlarmModel::conditionKey(jam1) != AlarmModel::conditionKey(hot1));
+    QVERIFY(AlarmModel::conditionKey(droneHot) != AlarmModel::conditionKey(hot1));
+    // Nothing names the source: a condition of its own.
+    Alarm plain = alarm(u"P-1"_s);
+    plain.source.reset();
+    Alarm plain2 = alarm(u"P-2"_s);
+    plain2.source.reset();
+    plain2.message = plain.message;
+    QCOMPARE(AlarmModel::conditionKey(plain), u"alarm:P-1"_s);
+    QVERIFY(AlarmModel::conditionKey(plain2) != AlarmModel::conditionKey(plain));
+    // The model answers it as a role.
+    m_model->applyBatch({low1, low4, error1});
+    QCOMPARE(m_model->index(1, 0).data(AlarmModel::ConditionRole).toString(), u"id:drone:*:battery_low"_s);
+    QCOMPARE(m_model->roleNames().value(AlarmModel::ConditionRole), QByteArray("condition"));
 }
 
 QTEST_GUILESS_MAIN(TestAlarmModel)
