@@ -8,6 +8,7 @@
 #include "services/alarmactions.h"
 #include "services/linkstatus.h"
 #include "shelvedialog.h"
+#include "stretchwithfloor.h"
 #include "theme.h"
 
 #include <QAction>
@@ -257,7 +258,6 @@ void AlarmsView::setUpTable(QTableView *table)
     table->sortByColumn(AlarmModel::SeverityColumn, Qt::AscendingOrder); // most severe first
     table->setContextMenuPolicy(Qt::CustomContextMenu);
     QHeaderView *header = table->horizontalHeader();
-    header->setSectionResizeMode(AlarmModel::MessageColumn, QHeaderView::Stretch);
     const QFontMetrics metrics = table->fontMetrics();
     header->resizeSection(AlarmModel::SeverityColumn, metrics.horizontalAdvance(tr("Critical")) + 48);
     QFont bold = table->font(); // unacknowledged states are written in bold
@@ -271,6 +271,9 @@ void AlarmsView::setUpTable(QTableView *table)
     header->resizeSection(AlarmModel::CountColumn, metrics.horizontalAdvance(QStringLiteral("99× chattering")) + 16);
     // No header is cut short: every column is at least as wide as its title.
     FilteredTableView::fitTableColumnsToTitles(table, {AlarmModel::MessageColumn});
+    // The message takes the room left, but stays readable: on a narrow
+    // window the table scrolls sideways rather than hide what happened.
+    new StretchWithFloor(table, AlarmModel::MessageColumn, metrics.averageCharWidth() * kMessageFloorChars);
 }
 
 void AlarmsView::setWatchOnly(bool watchOnly)

@@ -35,6 +35,10 @@ class AlarmsView : public QWidget
     Q_OBJECT
 
 public:
+    // The message column's least width, in average characters: narrower,
+    // the table scrolls sideways.
+    static constexpr int kMessageFloorChars = 28;
+
     // None is owned; each must outlive the view. The link says whether the
     // operator may act (a viewer may not).
     AlarmsView(AlarmModel *alarms, AlarmRateMeter *rate, AlarmActions *actions, LinkStatus *link,

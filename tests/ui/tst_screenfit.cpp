@@ -1,5 +1,7 @@
+#include "alarmsview.h"
 #include "connectionindicator.h"
 #include "mainwindow.h"
+#include "model/alarmmodel.h"
 #include "notificationbell.h"
 #include "simhost.h"
 #include "support/windowfixture.h"
@@ -8,7 +10,10 @@
 
 #include <QApplication>
 #include <QDockWidget>
+#include <QHeaderView>
 #include <QScreen>
+#include <QScrollBar>
+#include <QTableView>
 #include <QTest>
 #include <QToolButton>
 
@@ -26,6 +31,7 @@ private Q_SLOTS:
     void notificationPanelDocksWithinTheWindow();
     void topBarShowsEveryControl();
     void viewWindowOpensWithinTheScreen();
+    void alarmMessagesStayReadable();
 };
 
 namespace {
@@ -131,6 +137,35 @@ void TestScreenFit::viewWindowOpensWithinTheScreen()
     QVERIFY2(
         freeArea().contains(view->frameGeometry()),
         qPrintable(QStringLiteral("%1×%2").arg(view->frameGeometry().width()).arg(view->frameGeometry().height())));
+}
+
+// The alarm summary's message is what happened: at 1024 pixels the other
+// columns leave it little room, and the table scrolls sideways rather than
+// squeeze it below its floor; on a wide window it takes the room left.
+void TestScreenFit::alarmMessagesStayReadable()
+{
+    SimOptions flood = smallPlant();
+    flood.drones = 12;
+    flood.scenarios = {QStringLiteral("alarm-flood")};
+    WindowFixture console(flood);
+    MainWindow *window = console.openWindow();
+    console.session.start();
+    window->showView(MainWindow::View::Alarms);
+    QTableView *table = window->alarmsView()->alarmTable();
+    QVERIFY(table);
+    QTRY_VERIFY(table->model()->rowCount() > 0);
+    const QHeaderView *header = table->horizontalHeader();
+    const int floor = table->fontMetrics().averageCharWidth() * AlarmsView::kMessageFloorChars;
+    QTRY_COMPARE(header->sectionSize(AlarmModel::MessageColumn), floor);
+    QVERIFY(table->horizontalScrollBar()->maximum() > 0); // the rest is reached by scrolling
+
+    window->resize(2000, window->height()); // wider than the screen: the window is not, here
+    QTRY_VERIFY(header->sectionSize(AlarmModel::MessageColumn) > floor);
+    int others = 0;
+    for (int column = 0; column < header->count(); ++column)
+        others
+            += column == AlarmModel::MessageColumn || header->isSectionHidden(column) ? 0 : header->sectionSize(column);
+    QCOMPARE(header->sectionSize(AlarmModel::MessageColumn), table->viewport()->width() - others);
 }
 
 int main(int argc, char *argv[])
