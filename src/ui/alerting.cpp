@@ -5,6 +5,7 @@
 #include "alarmsound.h"
 #include "desktopnotifier.h"
 #include "model/alarmmodel.h"
+#include "noticecode.h"
 #include "services/notificationcenter.h"
 #include "toastarea.h"
 
@@ -103,8 +104,11 @@ void Alerting::onPosted(const NotificationModel::Item &item)
         spec.title = item.title;
         spec.message = item.message;
     } else {
+        // A notice's identical repeats are one toast whose line counts them.
+        const QString title
+            = item.kind == Kind::System ? NoticeCode::mergedText(item.title, item.count, item.time) : item.title;
         spec.title = headingOf(item);
-        spec.message = item.message.isEmpty() ? item.title : item.title + u'\n' + item.message;
+        spec.message = item.message.isEmpty() ? title : title + u'\n' + item.message;
     }
     spec.source = sourceOf(item);
     spec.time = item.time;
