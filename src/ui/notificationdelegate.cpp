@@ -88,6 +88,9 @@ QString NotificationDelegate::sourceText(const QModelIndex &index)
     const qint64 count = index.data(Role::CountRole).toLongLong();
     if (kind == Kind::Alarm && count > 1)
         parts.append(tr("%n activation(s)", nullptr, int(count)));
+    // A merged notice's count stays readable however narrow the title's room.
+    if (kind == Kind::System && count > 1)
+        parts.append(QStringLiteral("\u00D7") + QLocale().toString(count));
     if (index.data(Role::EarlierSessionRole).toBool())
         parts.append(tr("earlier run"));
     return parts.join(QStringLiteral(" · "));
