@@ -5,17 +5,23 @@
 #include "alarmsound.h"
 #include "desktopnotifier.h"
 #include "model/alarmmodel.h"
+#include "model/alarmrate.h"
+#include "noticecode.h"
 #include "services/notificationcenter.h"
 #include "toastarea.h"
+
+#include <QLocale>
 
 #include <chrono>
 
 using Domain::AlarmSeverity;
 using Kind = NotificationModel::Kind;
 
-Alerting::Alerting(NotificationCenter *center, AlarmModel *alarms, QWidget *window, QWidget *toastHost)
+Alerting::Alerting(NotificationCenter *center, AlarmModel *alarms, AlarmRateMeter *rate, QWidget *window,
+                   QWidget *toastHost)
     : QObject(window)
     , m_center(center)
+    , m_rate(rate)
     , m_toasts(new ToastArea(toastHost))
     , m_desktop(new DesktopNotifier(window))
     , m_sound(new AlarmSound(alarms, this))
@@ -24,7 +30,23 @@ Alerting::Alerting(NotificationCenter *center, AlarmModel *alarms, QWidget *wind
     connect(center, &NotificationCenter::notificationChanged, this, &Alerting::onChanged);
     connect(m_toasts, &ToastArea::acknowledgeRequested, this,
             [this](const QString &, const QString &toastId) { Q_EMIT acknowledgeRequested(toastId); });
-    connect(m_toasts, &ToastArea::showRequested, this, &Alerting::showRequested);
+    connect(m_toasts, &ToastArea::showRequested, this, [this](const QString &toastId) {
+        if (toastId != floodSummaryId()) {
+            Q_EMIT showRequested(toastId);
+            return;
+        }
+        // Seen: the next summary counts from now.
+        m_summarised.clear();
+        m_summarisedSince = {};
+        Q_EMIT alarmsViewRequested();
+    });
+    connect(rate, &AlarmRateMeter::rateChanged, this, [this](AlarmRateMeter::Rate now) {
+        // A flood over: its summary stays on screen as it is; the next one starts afresh.
+        if (now != AlarmRateMeter::Rate::Flood) {
+            m_summarised.clear();
+            m_summarisedSince = {};
+        }
+    });
     connect(m_toasts, &ToastArea::showAllRequested, this, &Alerting::showAllRequested);
     connect(m_sound, &AlarmSound::muteChanged, this, [this] {
         m_preferences.mutedUntil = m_sound->mutedUntil();
@@ -95,6 +117,11 @@ void Alerting::onPosted(const NotificationModel::Item &item)
     // taken: always toasted. Everything else by the threshold.
     if (item.kind != Kind::Command && !m_preferences.wantsToast(item.severity))
         return;
+    if (item.kind == Kind::Alarm && m_rate->rate() == AlarmRateMeter::Rate::Flood
+        && Domain::severityRank(item.severity) > Domain::severityRank(AlarmSeverity::High)) {
+        summarise(item);
+        return;
+    }
     ToastSpec spec;
     spec.id = item.id;
     spec.level = levelOf(item);
@@ -103,8 +130,11 @@ void Alerting::onPosted(const NotificationModel::Item &item)
         spec.title = item.title;
         spec.message = item.message;
     } else {
+        // A notice's identical repeats are one toast whose line counts them.
+        const QString title
+            = item.kind == Kind::System ? NoticeCode::mergedText(item.title, item.count, item.time) : item.title;
         spec.title = headingOf(item);
-        spec.message = item.message.isEmpty() ? item.title : item.title + u'\n' + item.message;
+        spec.message = item.message.isEmpty() ? title : title + u'\n' + item.message;
     }
     spec.source = sourceOf(item);
     spec.time = item.time;
@@ -119,6 +149,37 @@ void Alerting::onPosted(const NotificationModel::Item &item)
                                 : heading + QStringLiteral(" · ") + spec.source;
     m_desktop->notify(where, item.message.isEmpty() ? item.title : item.title + u'\n' + item.message, spec.level,
                       alarm ? heading : QString());
+}
+
+QString Alerting::floodSummaryText() const
+{
+    QStringList parts;
+    for (auto it = m_summarised.cbegin(); it != m_summarised.cend(); ++it) {
+        if (it.value() > 0)
+            parts << tr("+%1 %2", "alarms summarised in a flood: how many, their priority")
+                         .arg(QLocale().toString(it.value()), PriorityCode::word(it.key()));
+    }
+    if (parts.isEmpty())
+        return {};
+    return tr("%1 since %2", "the flood summary: its counts, the time of the first")
+        .arg(parts.join(QStringLiteral(", ")),
+             QLocale().toString(m_summarisedSince.toLocalTime().time(), QStringLiteral("HH:mm:ss")));
+}
+
+void Alerting::summarise(const NotificationModel::Item &item)
+{
+    if (m_summarised.isEmpty())
+        m_summarisedSince = item.time.isValid() ? item.time : QDateTime::currentDateTimeUtc();
+    ++m_summarised[item.severity];
+    ToastSpec spec;
+    spec.id = floodSummaryId();
+    // The most urgent priority it counts (the map is ordered most urgent first).
+    spec.priority = m_summarised.firstKey();
+    spec.level = ToastLevel::Warning;
+    spec.title = floodSummaryText();
+    spec.message = tr("Alarm flood: these get no toast of their own. Show opens the Alarms view.");
+    spec.time = item.time;
+    m_toasts->post(spec);
 }
 
 void Alerting::onChanged(const NotificationModel::Item &item)

@@ -4,9 +4,12 @@
 #include "model/notificationmodel.h"
 #include "toastlevel.h"
 
+#include <QDateTime>
+#include <QMap>
 #include <QObject>
 
 class AlarmModel;
+class AlarmRateMeter;
 class AlarmSound;
 class DesktopNotifier;
 class NotificationCenter;
@@ -18,6 +21,13 @@ class ToastArea;
 // active one, and the sound for critical alarms. A toast goes as soon as
 // what it announced no longer needs anyone (acknowledged here or on another
 // console, cleared). The window decides what Acknowledge and Show do.
+//
+// During an alarm flood (the rate meter's judgement, the banner's "FLOOD")
+// only critical, unknown and high alarms get a toast each; every other alarm
+// that would have been toasted is counted in one summary toast that updates
+// in place ("+17 Medium, +4 Low since 08:21:07") and whose Show opens the
+// Alarms view. The counts start again after the flood, or once the operator
+// used Show. Outside a flood every alarm is toasted as before.
 class Alerting : public QObject
 {
     Q_OBJECT
@@ -26,7 +36,15 @@ public:
     // Toasts go over `toastHost` (the window's central area, so they never
     // cover a docked panel); desktop notifications speak for `window`. The
     // critical alarms' sound follows `alarms`. Neither is owned.
-    Alerting(NotificationCenter *center, AlarmModel *alarms, QWidget *window, QWidget *toastHost);
+    // The flood is judged by `rate` (not owned).
+    Alerting(NotificationCenter *center, AlarmModel *alarms, AlarmRateMeter *rate, QWidget *window, QWidget *toastHost);
+
+    // The summary toast's id while a flood is summarised.
+    static QString floodSummaryId() { return QStringLiteral("flood-summary"); }
+    // How many alarms of this priority the current summary counts.
+    int summarised(Domain::AlarmSeverity priority) const { return m_summarised.value(priority); }
+    // "+17 Medium, +4 Low since 08:21:07"; empty when nothing is summarised.
+    QString floodSummaryText() const;
 
     void setPreferences(const Preferences &preferences);
     // A floor screen only watches: its toasts offer no Acknowledge.
@@ -47,14 +65,21 @@ Q_SIGNALS:
     void acknowledgeRequested(const QString &notificationId);
     void showRequested(const QString &notificationId);
     void showAllRequested();
+    // The flood summary's Show: the Alarms view, where all of them are.
+    void alarmsViewRequested();
     // The operator muted or unmuted the sound (to keep it with the preferences).
     void muteChanged(const QDateTime &mutedUntil);
 
 private:
     void onPosted(const NotificationModel::Item &item);
     void onChanged(const NotificationModel::Item &item);
+    // Counts the alarm in the flood summary and updates its toast.
+    void summarise(const NotificationModel::Item &item);
 
     NotificationCenter *m_center;
+    AlarmRateMeter *m_rate;
+    QMap<Domain::AlarmSeverity, int> m_summarised; // this flood's alarms without a toast of their own
+    QDateTime m_summarisedSince; // the first of them
     ToastArea *m_toasts;
     DesktopNotifier *m_desktop;
     AlarmSound *m_sound;

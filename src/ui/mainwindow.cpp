@@ -464,7 +464,8 @@ void MainWindow::createNotifications()
             [this] { setNotificationsVisible(!notificationsVisible()); });
     addAction(m_notificationsAction);
 
-    m_alerting = new Alerting(m_notifications, m_session->alarms(), this, centralWidget());
+    m_alerting = new Alerting(m_notifications, m_session->alarms(), m_session->alarmRate(), this, centralWidget());
+    connect(m_alerting, &Alerting::alarmsViewRequested, this, [this] { showView(View::Alarms); });
     connect(m_alerting, &Alerting::acknowledgeRequested, this, &MainWindow::acknowledgeFromToast);
     connect(m_alerting, &Alerting::showRequested, this, &MainWindow::showNotification);
     connect(m_alerting, &Alerting::showAllRequested, this, [this] { setNotificationsVisible(true); });

@@ -2,6 +2,7 @@
 
 #include "theme.h"
 
+#include <QLocale>
 #include <QPainter>
 #include <QPainterPath>
 
@@ -64,6 +65,15 @@ QString NoticeCode::glyph(Level level)
         return QStringLiteral("×");
     }
     return {};
+}
+
+QString NoticeCode::mergedText(const QString &text, qint64 count, const QDateTime &last)
+{
+    if (count <= 1)
+        return text;
+    return tr("%1 \u00D7%2, last %3", "a notice repeated: its text, how many times, the latest's time")
+        .arg(text, QLocale().toString(count),
+             QLocale().toString(last.toLocalTime().time(), QStringLiteral("HH:mm:ss")));
 }
 
 void NoticeCode::paint(QPainter *p, Level level, const QRectF &r)

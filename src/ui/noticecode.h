@@ -5,6 +5,7 @@
 
 #include <QColor>
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QRectF>
 #include <QString>
 
@@ -32,6 +33,9 @@ public:
     static QString word(Level level);
     // The glyph inside the bubble: i, ✓, !, ×.
     static QString glyph(Level level);
+    // A notice's line: its text, and for identical repeats merged into one
+    // ("Disk almost full ×5, last 08:21:07") how many and the latest's local time.
+    static QString mergedText(const QString &text, qint64 count, const QDateTime &last);
     // The bubble filling `rect`, in the level's colour, with its glyph.
     static void paint(QPainter *painter, Level level, const QRectF &rect);
 };

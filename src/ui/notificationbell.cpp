@@ -34,11 +34,15 @@ void NotificationBell::refresh()
     m_waiting = m_center->unacknowledgedCount();
     m_mostUrgent = m_center->mostUrgentUnacknowledged();
     m_waitingActions = m_center->waitingActionCount();
+    m_unreadNotices = m_center->unreadNoticeCount();
     QStringList parts;
     if (m_waiting > 0)
         parts.append(tr("%n waiting", "alarms not acknowledged (AlarmModel::unacknowledgedCount)", m_waiting));
     if (m_waitingActions > 0)
         parts.append(tr("%n unsent", "alarm actions the server has not confirmed", m_waitingActions));
+    // Apart from the alarms' count, and after it: server notices not yet read.
+    if (m_unreadNotices > 0)
+        parts.append(tr("%n notice(s)", "unread server notices, never alarms", m_unreadNotices));
     setText(parts.join(QStringLiteral(" · ")));
     QString description = tr("Notifications: %n unread", nullptr, m_unread);
     if (m_waiting > 0)
@@ -48,6 +52,8 @@ void NotificationBell::refresh()
     if (m_waitingActions > 0)
         description += u' '
             + tr("(%n alarm action(s) of this console not yet confirmed by the server)", nullptr, m_waitingActions);
+    if (m_unreadNotices > 0)
+        description += u' ' + tr("(%n unread server notice(s))", nullptr, m_unreadNotices);
     setAccessibleName(tr("Notifications"));
     setAccessibleDescription(description);
     setToolTip(description + u'\n' + tr("Open the notification center (Ctrl+Shift+A)"));

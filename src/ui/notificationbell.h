@@ -13,7 +13,8 @@ class NotificationCenter;
 // text beside the most urgent waiting priority's mark (PriorityCode); a look
 // that cannot be missed while a critical, unknown or high alarm waits
 // (filled in that priority's colour); and how many of this console's alarm
-// actions wait for the server. Clicking it toggles the panel.
+// actions wait for the server; and, apart from every alarm count, the unread
+// server notices ("2 notices"). Clicking it toggles the panel.
 class NotificationBell : public QToolButton
 {
     Q_OBJECT
@@ -28,6 +29,8 @@ public:
     std::optional<Domain::AlarmSeverity> mostUrgent() const { return m_mostUrgent; }
     // This console's alarm actions the server has not confirmed, shown beside the bell.
     int waitingActionCount() const { return m_waitingActions; }
+    // Unread server notices (NotificationCenter::unreadNoticeCount()), in the text after the alarms.
+    int unreadNoticeCount() const { return m_unreadNotices; }
 
     // Where the most urgent priority's mark is painted (empty when none waits).
     QRectF markRect() const;
@@ -46,4 +49,5 @@ private:
     int m_waiting = 0;
     std::optional<Domain::AlarmSeverity> m_mostUrgent;
     int m_waitingActions = 0;
+    int m_unreadNotices = 0;
 };

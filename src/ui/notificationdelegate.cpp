@@ -88,6 +88,9 @@ QString NotificationDelegate::sourceText(const QModelIndex &index)
     const qint64 count = index.data(Role::CountRole).toLongLong();
     if (kind == Kind::Alarm && count > 1)
         parts.append(tr("%n activation(s)", nullptr, int(count)));
+    // A merged notice's count stays readable however narrow the title's room.
+    if (kind == Kind::System && count > 1)
+        parts.append(QStringLiteral("\u00D7") + QLocale().toString(count));
     if (index.data(Role::EarlierSessionRole).toBool())
         parts.append(tr("earlier run"));
     return parts.join(QStringLiteral(" · "));
@@ -126,9 +129,18 @@ QString NotificationDelegate::statusText(const QModelIndex &index)
     return {};
 }
 
+QString NotificationDelegate::titleText(const QModelIndex &index)
+{
+    const QString title = index.data(Role::TitleRole).toString();
+    if (Kind(index.data(Role::KindRole).toInt()) != Kind::System)
+        return title;
+    return NoticeCode::mergedText(title, index.data(Role::CountRole).toLongLong(),
+                                  index.data(Role::TimeRole).toDateTime());
+}
+
 QString NotificationDelegate::accessibleText(const QModelIndex &index)
 {
-    QStringList parts {codeWord(index), index.data(Role::TitleRole).toString(), sourceText(index), statusText(index)};
+    QStringList parts {codeWord(index), titleText(index), sourceText(index), statusText(index)};
     if (!index.data(Role::ReadRole).toBool())
         parts.prepend(tr("Unread"));
     parts.removeAll(QString());
@@ -222,7 +234,7 @@ void NotificationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
     font.setBold(!read);
     painter->setFont(font);
     painter->setPen(ink);
-    const QString title = index.data(Role::TitleRole).toString();
+    const QString title = titleText(index);
     painter->drawText(QRect(x, y, right - x, line), Qt::AlignVCenter | Qt::AlignLeft,
                       QFontMetrics(font).elidedText(title, Qt::ElideRight, right - x));
 

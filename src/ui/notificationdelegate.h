@@ -35,6 +35,9 @@ public:
     static QString codeWord(const QModelIndex &index);
     // A notice's level (meaningless for alarms).
     static NoticeCode::Level noticeLevel(const QModelIndex &index);
+    // The first line's text: the title, and for a server notice whose
+    // identical repeats were merged, "×count, last HH:mm:ss" (NoticeCode::mergedText).
+    static QString titleText(const QModelIndex &index);
     // The whole notification as one sentence, for screen readers.
     static QString accessibleText(const QModelIndex &index);
 

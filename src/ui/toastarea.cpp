@@ -51,6 +51,13 @@ ToastArea::ToastArea(QWidget *window)
     hide(); // nothing to show yet
 }
 
+int ToastArea::rank(const ToastSpec &spec)
+{
+    if (spec.level == ToastLevel::Critical)
+        return 2;
+    return spec.priority ? 1 : 0;
+}
+
 void ToastArea::post(const ToastSpec &spec)
 {
     if (ToastWidget *shown = toast(spec.id)) {
@@ -62,25 +69,25 @@ void ToastArea::post(const ToastSpec &spec)
         return;
     }
     if (const int queued = queuePosition(spec.id); queued >= 0) {
-        // A queued one that turned critical may now push its way on screen.
-        if (spec.level != ToastLevel::Critical) {
-            m_queuedCritical -= int(m_queue.at(queued).level == ToastLevel::Critical);
+        // A queued one that became more urgent may now push its way on screen.
+        if (rank(spec) <= rank(m_queue.at(queued))) {
             m_queue[queued] = spec;
             relayout();
             return;
         }
         removeQueuedAt(queued);
     }
-    if (visibleCount() >= m_maximumVisible && spec.level == ToastLevel::Critical) {
-        // A critical toast never waits behind calmer ones: the oldest
-        // non-critical one on screen steps back into the queue.
-        const auto displaced = std::find_if(m_visible.crbegin(), m_visible.crend(), [](const ToastWidget *t) {
-            return t->spec().level != ToastLevel::Critical;
-        });
-        if (displaced != m_visible.crend()) {
-            ToastWidget *back = *displaced;
-            enqueue(back->spec(), true);
-            removeToast(back, false);
+    if (visibleCount() >= m_maximumVisible) {
+        // Never waits behind a calmer one: the lowest on screen (the
+        // bottom-most of the lowest rank) steps back into the queue.
+        ToastWidget *lowest = nullptr;
+        for (ToastWidget *t : std::as_const(m_visible)) {
+            if (!lowest || rank(t->spec()) <= rank(lowest->spec()))
+                lowest = t;
+        }
+        if (lowest && rank(lowest->spec()) < rank(spec)) {
+            enqueue(lowest->spec(), true);
+            removeToast(lowest, false);
         }
     }
     if (visibleCount() < m_maximumVisible)
@@ -110,7 +117,6 @@ void ToastArea::clear()
 {
     m_queue.clear();
     m_queuedIds.clear();
-    m_queuedCritical = 0;
     m_dropped = 0;
     while (!m_visible.isEmpty())
         removeToast(m_visible.constFirst(), false);
@@ -122,9 +128,13 @@ void ToastArea::setMaximumVisible(int count)
     m_maximumVisible = qMax(1, count);
     // The oldest ones over the new limit wait again, at the head of the queue.
     while (visibleCount() > m_maximumVisible) {
-        ToastWidget *oldest = m_visible.constLast();
-        enqueue(oldest->spec(), true);
-        removeToast(oldest, false);
+        ToastWidget *lowest = nullptr;
+        for (ToastWidget *t : std::as_const(m_visible)) {
+            if (!lowest || rank(t->spec()) <= rank(lowest->spec()))
+                lowest = t;
+        }
+        enqueue(lowest->spec(), true);
+        removeToast(lowest, false);
     }
     promote();
     trimQueue();
@@ -159,8 +169,8 @@ QStringList ToastArea::visibleIds() const
 QStringList ToastArea::hiddenIds() const
 {
     QList<ToastSpec> order = m_queue;
-    std::stable_partition(order.begin(), order.end(),
-                          [](const ToastSpec &s) { return s.level == ToastLevel::Critical; });
+    std::stable_sort(order.begin(), order.end(),
+                     [](const ToastSpec &a, const ToastSpec &b) { return rank(a) > rank(b); });
     QStringList ids;
     for (const ToastSpec &s : order)
         ids << s.id;
@@ -211,8 +221,15 @@ void ToastArea::showToast(const ToastSpec &spec)
     });
     connect(card, &ToastWidget::closeClicked, this, [this, card] { dismiss(card->toastId()); });
     connect(card, &ToastWidget::expired, this, [this, card] { dismiss(card->toastId()); });
-    m_visible.prepend(card);
-    m_stack->insertWidget(0, card);
+    // Alarms on top, newest first; a notice below every alarm, on top of
+    // the older notices.
+    qsizetype at = 0;
+    if (rank(spec) == 0) {
+        while (at < m_visible.size() && rank(m_visible.at(at)->spec()) > 0)
+            ++at;
+    }
+    m_visible.insert(at, card);
+    m_stack->insertWidget(int(at), card);
     card->setDuration(duration(spec.level));
     card->show();
 }
@@ -232,11 +249,12 @@ void ToastArea::removeToast(ToastWidget *card, bool notify)
 void ToastArea::promote()
 {
     while (visibleCount() < m_maximumVisible && !m_queue.isEmpty()) {
-        // Critical ones first, otherwise in the order they came.
+        // Critical ones first, then alarms, then notices, each in the order they came.
         auto next = m_queue.begin();
-        if (m_queuedCritical > 0)
-            next = std::find_if(m_queue.begin(), m_queue.end(),
-                                [](const ToastSpec &s) { return s.level == ToastLevel::Critical; });
+        for (auto it = m_queue.begin(); it != m_queue.end(); ++it) {
+            if (rank(*it) > rank(*next))
+                next = it;
+        }
         const ToastSpec spec = *next;
         removeQueuedAt(int(next - m_queue.begin()));
         showToast(spec);
@@ -291,24 +309,23 @@ void ToastArea::enqueue(const ToastSpec &spec, bool atHead)
     else
         m_queue.append(spec);
     m_queuedIds.insert(spec.id);
-    m_queuedCritical += int(spec.level == ToastLevel::Critical);
 }
 
 void ToastArea::removeQueuedAt(int position)
 {
     m_queuedIds.remove(m_queue.at(position).id);
-    m_queuedCritical -= int(m_queue.at(position).level == ToastLevel::Critical);
     m_queue.removeAt(position);
 }
 
 void ToastArea::trimQueue()
 {
     while (m_queue.size() > m_maximumQueued) {
-        // The oldest calm one goes first; a critical one only when no calm one waits.
+        // The oldest notice goes first, then the oldest calm alarm; a
+        // critical one only when nothing else waits.
         int victim = 0;
-        if (m_queuedCritical > 0 && m_queuedCritical < m_queue.size()) {
-            while (m_queue.at(victim).level == ToastLevel::Critical)
-                ++victim;
+        for (int i = 1; i < m_queue.size(); ++i) {
+            if (rank(m_queue.at(i)) < rank(m_queue.at(victim)))
+                victim = i;
         }
         removeQueuedAt(victim);
         ++m_dropped;

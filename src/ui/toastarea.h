@@ -14,13 +14,20 @@ class QVBoxLayout;
 class ToastWidget;
 
 // Toasts in the bottom-right corner of a window, overlaid on its content.
-// Never a popup storm: at most maximumVisible() on screen, newest on top; the
-// rest wait in a queue, summarised by a "+N more" button, and come up (critical
-// ones first) as the shown ones go. The queue holds at most maximumQueued():
-// beyond that the oldest waiting toast (a calm one before a critical one) is
-// dropped and only counted in "+N more"; the notification center still lists
-// it. So a flood costs the same per toast however long it lasts. Never modal
-// and never takes the focus.
+// Never a popup storm: at most maximumVisible() on screen; the rest wait in a
+// queue, summarised by a "+N more" button, and come up as the shown ones go.
+// The queue holds at most maximumQueued(): beyond that the oldest waiting
+// toast of the lowest rank is dropped and only counted in "+N more"; the
+// notification center still lists it. So a flood costs the same per toast
+// however long it lasts. Never modal and never takes the focus.
+//
+// Ranks: a critical toast, then an alarm's (ToastSpec::priority set), then
+// anything else (a notice: server notices, the link's news, command
+// outcomes). On screen alarms stand above notices, newest first in each, so
+// a notice never sits above an alarm. A toast never waits behind a lower
+// rank: when the area is full, the bottom-most toast of the lowest rank on
+// screen steps back into the queue for it, so a notice yields to an alarm
+// and never takes an alarm's place; the queue brings up higher ranks first.
 //
 // Timed toasts go by themselves (their timer paused while the mouse is over
 // them); Critical ones stay until the operator acknowledges, shows or closes
@@ -56,7 +63,7 @@ public:
     // Toasts dropped from a full queue since the operator last asked to see
     // all of them (the "+N more" button) or clear().
     int droppedCount() const { return m_dropped; }
-    QStringList visibleIds() const; // newest first, as on screen
+    QStringList visibleIds() const; // top first, as on screen
     QStringList hiddenIds() const; // in the order they will come up
 
     ToastWidget *toast(const QString &id) const;
@@ -73,6 +80,8 @@ protected:
 
 private:
     static int levelIndex(ToastLevel level) { return int(level); }
+    // 2 critical, 1 another alarm, 0 a notice.
+    static int rank(const ToastSpec &spec);
     void showToast(const ToastSpec &spec);
     void removeToast(ToastWidget *toast, bool notify);
     void promote();
@@ -85,10 +94,9 @@ private:
     QWidget *m_window;
     QVBoxLayout *m_stack; // the toasts, newest at index 0
     QPushButton *m_more;
-    QList<ToastWidget *> m_visible; // newest first
+    QList<ToastWidget *> m_visible; // top first, as in m_stack
     QList<ToastSpec> m_queue; // in arrival order
     QSet<QString> m_queuedIds; // the ids in m_queue, so a new id is never searched for
-    int m_queuedCritical = 0; // critical ones in m_queue
     int m_dropped = 0;
     int m_maximumVisible = 3;
     int m_maximumQueued = 100;

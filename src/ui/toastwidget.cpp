@@ -164,6 +164,10 @@ void ToastWidget::refresh()
     m_show->setAccessibleName(tr("Show notification: %1").arg(about));
     setAccessibleName(tr("%1 notification: %2").arg(word, about));
     setAccessibleDescription(QStringList {m_spec.message, m_context->text()}.join(u' '));
+    // Updated in place, the text may take more lines: the area asks again.
+    if (layout())
+        layout()->invalidate();
+    updateGeometry();
     update();
 }
 

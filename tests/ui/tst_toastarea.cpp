@@ -50,6 +50,7 @@ private Q_SLOTS:
     void timedToastGoesAndNextComes();
     void criticalStays();
     void criticalComesFirst();
+    void noticeYieldsToAlarms();
     void hoverPausesTimer();
     void acknowledge();
     void showAndClose();
@@ -240,7 +241,40 @@ void TestToastArea::criticalComesFirst()
     m_area->dismiss(QStringLiteral("c1"));
     QCOMPARE(m_area->visibleIds(), (QStringList {QStringLiteral("c3"), QStringLiteral("c2")}));
     m_area->dismiss(QStringLiteral("c2"));
-    QCOMPARE(m_area->visibleIds(), (QStringList {QStringLiteral("i2"), QStringLiteral("c3")}));
+    // The calm one that comes up goes below the critical one, not on top.
+    QCOMPARE(m_area->visibleIds(), (QStringList {QStringLiteral("c3"), QStringLiteral("i2")}));
+}
+
+void TestToastArea::noticeYieldsToAlarms()
+{
+    m_area->setMaximumVisible(2);
+    m_area->post(spec(QStringLiteral("n1"), ToastLevel::Warning));
+    m_area->post(spec(QStringLiteral("n2"), ToastLevel::Error));
+    // A high alarm (not critical) takes a notice's place: the bottom-most notice steps back.
+    m_area->post(spec(QStringLiteral("a1"), ToastLevel::Error, QStringLiteral("AL-1")));
+    QCOMPARE(m_area->visibleIds(), (QStringList {QStringLiteral("a1"), QStringLiteral("n2")}));
+    QCOMPARE(m_area->hiddenIds(), QStringList {QStringLiteral("n1")});
+    // A notice arriving later still goes below the alarm, never above it.
+    m_area->dismiss(QStringLiteral("n2"));
+    m_area->post(spec(QStringLiteral("n3"), ToastLevel::Error));
+    QCOMPARE(m_area->visibleIds(), (QStringList {QStringLiteral("a1"), QStringLiteral("n1")}));
+    QCOMPARE(m_area->hiddenIds(), QStringList {QStringLiteral("n3")});
+    m_area->post(spec(QStringLiteral("a2"), ToastLevel::Warning, QStringLiteral("AL-2")));
+    QCOMPARE(m_area->visibleIds(), (QStringList {QStringLiteral("a2"), QStringLiteral("a1")}));
+    // A full area of alarms: a notice waits, and never displaces one.
+    m_area->post(spec(QStringLiteral("n4"), ToastLevel::Error));
+    QCOMPARE(m_area->visibleIds(), (QStringList {QStringLiteral("a2"), QStringLiteral("a1")}));
+    // Queued alarms come up before the notices that came earlier.
+    m_area->post(spec(QStringLiteral("a3"), ToastLevel::Warning, QStringLiteral("AL-3")));
+    QCOMPARE(m_area->hiddenIds().constFirst(), QStringLiteral("a3"));
+    m_area->dismiss(QStringLiteral("a1"));
+    QCOMPARE(m_area->visibleIds(), (QStringList {QStringLiteral("a3"), QStringLiteral("a2")}));
+    // A full queue drops a notice before any alarm.
+    m_area->setMaximumQueued(2);
+    m_area->post(spec(QStringLiteral("a4"), ToastLevel::Warning, QStringLiteral("AL-4")));
+    const QStringList waiting = m_area->hiddenIds();
+    QCOMPARE(waiting.size(), 2);
+    QCOMPARE(waiting.constFirst(), QStringLiteral("a4"));
 }
 
 void TestToastArea::hoverPausesTimer()

@@ -65,6 +65,8 @@ NotificationLog::Notification stored(const Item &item)
              item.ackedAt.isValid() ? item.ackedAt.toString(Qt::ISODateWithMs) : QString()},
             {QLatin1StringView("note"), item.note},
         };
+    } else if (item.kind == Kind::System && item.count > 1) {
+        n.alarm = {{QLatin1StringView("count"), item.count}}; // a merged notice's repeats
     }
     return n;
 }
@@ -87,6 +89,8 @@ std::optional<Item> fromStored(const NotificationLog::Notification &n)
     item.time = n.time.toUTC();
     item.read = n.read;
     item.earlierSession = true;
+    if (item.kind == Kind::System)
+        item.count = std::max<qint64>(1, n.alarm.value(QLatin1StringView("count")).toInteger());
     if (item.kind == Kind::Alarm) {
         // "alarm:<alarmId>:<activation>"; the alarm id may hold colons itself.
         const qsizetype last = n.id.lastIndexOf(u':');
@@ -374,14 +378,38 @@ void NotificationCenter::onAlarmsChanged(const QList<Domain::Alarm> &changed)
 
 void NotificationCenter::onSystemAlert(const Domain::SystemAlert &alert)
 {
+    const QDateTime time = alert.timestamp.isValid() ? alert.timestamp.toUTC() : QDateTime::currentDateTimeUtc();
+    const AlarmSeverity severity = severityOf(alert.level);
+    // An identical repeat (same level, same words) raises the count of the
+    // notice still listed, and is news again: unread, announced, stamped last.
+    const QString key = QString::number(int(severity)) + u':' + alert.message;
+    if (const Item *listed = m_model.item(m_noticeByText.value(key))) {
+        Item item = *listed;
+        ++item.count;
+        item.time = std::max(item.time, time);
+        item.read = false;
+        post(item, true);
+        return;
+    }
     Item item;
     item.id = QStringLiteral("system:") + QUuid::createUuid().toString(QUuid::WithoutBraces);
     item.kind = Kind::System;
-    item.severity = severityOf(alert.level);
+    item.severity = severity;
     item.title = alert.message;
     item.sourceKind = AlarmSourceKind::System;
-    item.time = alert.timestamp.isValid() ? alert.timestamp.toUTC() : QDateTime::currentDateTimeUtc();
+    item.time = time;
+    m_noticeByText.insert(key, item.id);
     post(item, true);
+}
+
+int NotificationCenter::unreadNoticeCount() const
+{
+    int unread = 0;
+    for (int row = 0; row < m_model.rowCount(); ++row) {
+        const Item &i = m_model.itemAt(row);
+        unread += int(i.kind == Kind::System && !i.read);
+    }
+    return unread;
 }
 
 void NotificationCenter::onConnectionState(Domain::LinkState state)

@@ -25,7 +25,11 @@ class StoreWorker;
 // soon as the server reports it.
 //
 // A chattering alarm stays one notification whose count rises; a new one
-// starts when an alarm that was dealt with becomes active again.
+// starts when an alarm that was dealt with becomes active again. A server
+// notice repeated word for word at the same level while the first is still
+// listed stays one notification too: its count rises, its time is the
+// latest, it is unread again and announced again (notificationPosted with
+// the same id, so its toast updates in place).
 class NotificationCenter : public QObject
 {
     Q_OBJECT
@@ -41,6 +45,9 @@ public:
 
     NotificationModel *model() { return &m_model; }
     int unreadCount() const { return m_model.unreadCount(); }
+    // Unread server notices (kind System): the bell's figure of its own,
+    // never part of any alarm count.
+    int unreadNoticeCount() const;
     // Critical and high alarms the server holds that nobody acknowledged yet.
     int unacknowledgedHighCount() const;
     // The one count of waiting alarms (AlarmModel::unacknowledgedCount()).
@@ -123,6 +130,7 @@ private:
     StoreWorker *m_store;
     NotificationModel m_model;
     QHash<QString, QString> m_currentByAlarm; // alarmId -> notification id of its latest activation
+    QHash<QString, QString> m_noticeByText; // severity:message -> notification id of that notice
     QDateTime m_lostAt; // when the link stopped being live; invalid while live or never live
     bool m_wasLive = false;
     bool m_attention = false;
