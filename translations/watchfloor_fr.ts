@@ -700,6 +700,20 @@
         <source>Command</source>
         <translation>Commande</translation>
     </message>
+    <message>
+        <source>+%1 %2</source>
+        <comment>alarms summarised in a flood: how many, their priority</comment>
+        <translation>+%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 since %2</source>
+        <comment>the flood summary: its counts, the time of the first</comment>
+        <translation>%1 depuis %2</translation>
+    </message>
+    <message>
+        <source>Alarm flood: these get no toast of their own. Show opens the Alarms view.</source>
+        <translation>Afflux d’alarmes : celles-ci n’ont pas de notification à elles. Afficher ouvre la vue Alarmes.</translation>
+    </message>
 </context>
 <context>
     <name>CommandLog</name>
@@ -1514,7 +1528,7 @@
     </message>
     <message>
         <source>%1: %2&#xa0;→&#xa0;%3</source>
-        <translation>%1 : %2 → %3</translation>
+        <translation>%1 : %2&#xa0;→&#xa0;%3</translation>
     </message>
     <message>
         <source>Choose</source>
@@ -2431,6 +2445,11 @@
         <source>ERROR</source>
         <translation>ERREUR</translation>
     </message>
+    <message>
+        <source>%1 ×%2, last %3</source>
+        <comment>a notice repeated: its text, how many times, the latest&apos;s time</comment>
+        <translation>%1 ×%2, dernier %3</translation>
+    </message>
 </context>
 <context>
     <name>NotificationBell</name>
@@ -2477,6 +2496,21 @@
         <translation>
             <numerusform>(%n alarme en attente d’acquittement, la plus urgente %1)</numerusform>
             <numerusform>(%n alarmes en attente d’acquittement, la plus urgente %1)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n notice(s)</source>
+        <comment>unread server notices, never alarms</comment>
+        <translation>
+            <numerusform>%n avis</numerusform>
+            <numerusform>%n avis</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n unread server notice(s))</source>
+        <translation>
+            <numerusform>(%n avis du serveur non lu)</numerusform>
+            <numerusform>(%n avis du serveur non lus)</numerusform>
         </translation>
     </message>
 </context>
@@ -2555,11 +2589,11 @@
     </message>
     <message>
         <source>%1: %2&#xa0;→&#xa0;%3 done</source>
-        <translation>%1 : %2 → %3 fait</translation>
+        <translation>%1 : %2&#xa0;→&#xa0;%3 fait</translation>
     </message>
     <message>
         <source>%1: %2&#xa0;→&#xa0;%3 not done: %4</source>
-        <translation>%1 : %2 → %3 non fait : %4</translation>
+        <translation>%1 : %2&#xa0;→&#xa0;%3 non fait : %4</translation>
     </message>
 </context>
 <context>
