@@ -140,8 +140,7 @@ void TestNotices::identicalNoticesMergeWithACount()
     QTRY_VERIFY_WITH_TIMEOUT(c.session.link()->isLive(), 15000);
     NotificationBell *bell = c.bell();
     QVERIFY(bell);
-    const int waiting = bell->waitingCount();
-    QCOMPARE(waiting, c.center()->unacknowledgedCount());
+    QCOMPARE(bell->waitingCount(), c.center()->unacknowledgedCount());
     GatewayTestClient admin(c.server->url());
     QVERIFY(admin.authenticate(QStringLiteral("a"), QStringLiteral("root")).value(u"ok").toBool());
     const QString disk = QStringLiteral("Disk almost full on the historian");
@@ -171,13 +170,14 @@ void TestNotices::identicalNoticesMergeWithACount()
     // A different text is a line of its own.
     QVERIFY(broadcast(admin, QStringLiteral("Historian back to normal"), QStringLiteral("info")));
     QTRY_COMPARE_WITH_TIMEOUT(c.notices(QStringLiteral("Historian back to normal")).size(), 1, 10000);
-    // The bell: notices counted apart, the alarm count untouched.
-    QCOMPARE(bell->waitingCount(), waiting);
+    // The bell: notices counted apart, its alarm count the alarms' one count
+    // (the plant may raise an alarm of its own meanwhile: compared, not fixed).
+    QTRY_COMPARE(bell->waitingCount(), c.center()->unacknowledgedCount());
     QCOMPARE(bell->unreadNoticeCount(), c.center()->unreadNoticeCount());
     QVERIFY(bell->unreadNoticeCount() >= 2);
     QVERIFY2(bell->text().contains(QStringLiteral("%1 notice").arg(bell->unreadNoticeCount())),
              qPrintable(bell->text()));
-    if (waiting == 0)
+    if (bell->waitingCount() == 0)
         QVERIFY2(!bell->text().contains(QStringLiteral("waiting")), qPrintable(bell->text()));
     // Read, and repeated again: unread again, count six, still one line.
     QVERIFY(c.center()->markRead(id));
