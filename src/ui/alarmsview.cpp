@@ -257,13 +257,32 @@ void AlarmsView::setUpTable(QTableView *table)
     table->setSortingEnabled(true);
     table->sortByColumn(AlarmModel::SeverityColumn, Qt::AscendingOrder); // most severe first
     table->setContextMenuPolicy(Qt::CustomContextMenu);
+    sizeColumns(table);
+    // The message takes the room left, but stays readable: on a narrow
+    // window the table scrolls sideways rather than hide what happened.
+    m_messageFloors.append(new StretchWithFloor(table, AlarmModel::MessageColumn, messageFloor(table)));
+}
+
+int AlarmsView::messageFloor(const QTableView *table)
+{
+    return table->fontMetrics().averageCharWidth() * kMessageFloorChars;
+}
+
+void AlarmsView::sizeColumns(QTableView *table)
+{
     QHeaderView *header = table->horizontalHeader();
     const QFontMetrics metrics = table->fontMetrics();
-    header->resizeSection(AlarmModel::SeverityColumn, metrics.horizontalAdvance(tr("Critical")) + 48);
-    QFont bold = table->font(); // unacknowledged states are written in bold
+    QFont bold = table->font(); // priority words and unacknowledged states are written in bold
     bold.setBold(true);
+    const QFontMetrics boldMetrics(bold);
+    int widestWord = 0;
+    for (AlarmSeverity priority : {AlarmSeverity::Critical, AlarmSeverity::High, AlarmSeverity::Medium,
+                                   AlarmSeverity::Low, AlarmSeverity::Info, AlarmSeverity::Unknown})
+        widestWord = std::max(widestWord, boldMetrics.horizontalAdvance(PriorityCode::word(priority)));
+    // The mark, its gap and the cell's margins beside the word.
+    header->resizeSection(AlarmModel::SeverityColumn, widestWord + metrics.height() + 24);
     header->resizeSection(AlarmModel::StateColumn,
-                          QFontMetrics(bold).horizontalAdvance(AlarmDelegate::stateText(AlarmState::RtnUnacked)) + 24);
+                          boldMetrics.horizontalAdvance(AlarmDelegate::stateText(AlarmState::RtnUnacked)) + 24);
     header->resizeSection(AlarmModel::SourceColumn, metrics.horizontalAdvance(QStringLiteral("Machine M-0000")) + 16);
     header->resizeSection(AlarmModel::RaisedColumn, metrics.horizontalAdvance(QStringLiteral("00:00:00")) + 24);
     header->resizeSection(AlarmModel::AckedAtColumn, metrics.horizontalAdvance(QStringLiteral("00:00:00")) + 24);
@@ -271,9 +290,6 @@ void AlarmsView::setUpTable(QTableView *table)
     header->resizeSection(AlarmModel::CountColumn, metrics.horizontalAdvance(QStringLiteral("99× chattering")) + 16);
     // No header is cut short: every column is at least as wide as its title.
     FilteredTableView::fitTableColumnsToTitles(table, {AlarmModel::MessageColumn});
-    // The message takes the room left, but stays readable: on a narrow
-    // window the table scrolls sideways rather than hide what happened.
-    new StretchWithFloor(table, AlarmModel::MessageColumn, metrics.averageCharWidth() * kMessageFloorChars);
 }
 
 void AlarmsView::setWatchOnly(bool watchOnly)
@@ -521,6 +537,14 @@ void AlarmsView::changeEvent(QEvent *event)
     // The flood's reversed colours are the theme's: set them again for the new one.
     if (event->type() == QEvent::PaletteChange)
         updateRate();
+    // Larger type (the kiosk's, the operator's): the priority word, the
+    // state, the source and the time keep their room; the message gives way.
+    if (event->type() == QEvent::FontChange) {
+        for (QTableView *table : {m_table, m_shelvedTable})
+            sizeColumns(table);
+        for (StretchWithFloor *floor : std::as_const(m_messageFloors))
+            floor->setFloor(messageFloor(floor->table()));
+    }
 }
 
 void AlarmsView::updateRate()

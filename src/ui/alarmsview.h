@@ -19,6 +19,7 @@ class QLabel;
 class QLineEdit;
 class QMenu;
 class QTableView;
+class StretchWithFloor;
 class LinkStatus;
 
 // The ISA-18.2 alarms view: the alarms in play in a sortable, filterable
@@ -83,6 +84,9 @@ protected:
 private:
     // Sorting, the context menu and the column widths both tables share.
     void setUpTable(QTableView *table);
+    // Widths for the fixed columns from the table's font; the message's floor.
+    static void sizeColumns(QTableView *table);
+    static int messageFloor(const QTableView *table);
     QStringList selectedIds(QTableView *table, bool unacknowledgedOnly) const;
     // Each selected alarm with the occurrence (activation count) shown for it.
     QList<std::pair<QString, qint64>> selectedOccurrences(QTableView *table, bool unacknowledgedOnly) const;
@@ -111,6 +115,7 @@ private:
     AlarmDelegate *m_delegate;
     FilteredTableView *m_list = nullptr;
     QTableView *m_table = nullptr;
+    QList<StretchWithFloor *> m_messageFloors; // owned by their tables
     QTableView *m_shelvedTable = nullptr;
     QLabel *m_rateLabel = nullptr;
     QLabel *m_summaryLabel = nullptr;

@@ -23,6 +23,12 @@ StretchWithFloor::StretchWithFloor(QTableView *table, int column, int floorPx)
     fit();
 }
 
+void StretchWithFloor::setFloor(int floorPx)
+{
+    m_floor = floorPx;
+    fit();
+}
+
 bool StretchWithFloor::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == m_table->viewport() && event->type() == QEvent::Resize)

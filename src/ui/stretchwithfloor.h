@@ -19,6 +19,9 @@ public:
     StretchWithFloor(QTableView *table, int column, int floorPx);
 
     int floor() const { return m_floor; }
+    // A new floor (the table's type changed size); the column is fitted again.
+    void setFloor(int floorPx);
+    QTableView *table() const { return m_table; }
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;

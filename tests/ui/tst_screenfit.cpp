@@ -11,6 +11,7 @@
 #include <QApplication>
 #include <QDockWidget>
 #include <QHeaderView>
+#include <QScopeGuard>
 #include <QScreen>
 #include <QScrollBar>
 #include <QTableView>
@@ -32,6 +33,7 @@ private Q_SLOTS:
     void topBarShowsEveryControl();
     void viewWindowOpensWithinTheScreen();
     void alarmMessagesStayReadable();
+    void largerTypeKeepsTheAlarmColumnsWhole();
 };
 
 namespace {
@@ -166,6 +168,36 @@ void TestScreenFit::alarmMessagesStayReadable()
         others
             += column == AlarmModel::MessageColumn || header->isSectionHidden(column) ? 0 : header->sectionSize(column);
     QCOMPARE(header->sectionSize(AlarmModel::MessageColumn), table->viewport()->width() - others);
+}
+
+// The kiosk's 150 % type (or an operator's larger font): the priority word,
+// the state, the source and the raise time stay whole; the message gives way.
+void TestScreenFit::largerTypeKeepsTheAlarmColumnsWhole()
+{
+    WindowFixture console(smallPlant());
+    MainWindow *window = console.openWindow();
+    window->showView(MainWindow::View::Alarms);
+    QTableView *table = window->alarmsView()->alarmTable();
+    const QFont normal = QApplication::font();
+    const auto restore = qScopeGuard([&normal] { QApplication::setFont(normal); });
+    QFont large = normal;
+    large.setPointSizeF(normal.pointSizeF() * 1.5);
+    QApplication::setFont(large);
+    QTRY_COMPARE(table->font().pointSizeF(), large.pointSizeF());
+    QFont bold = table->font();
+    bold.setBold(true);
+    const QFontMetrics boldMetrics(bold);
+    const QHeaderView *header = table->horizontalHeader();
+    const auto wholeIn = [&](int column, const QString &text, const QFontMetrics &metrics) {
+        return header->sectionSize(column) > metrics.horizontalAdvance(text);
+    };
+    QTRY_VERIFY(wholeIn(AlarmModel::StateColumn, QStringLiteral("Returned, unacknowledged"), boldMetrics));
+    for (const char *word : {"Critical", "Medium", "Unknown"})
+        QVERIFY2(wholeIn(AlarmModel::SeverityColumn, QLatin1StringView(word), boldMetrics), word);
+    QVERIFY(wholeIn(AlarmModel::SourceColumn, QStringLiteral("Machine M-0000"), table->fontMetrics()));
+    QVERIFY(wholeIn(AlarmModel::RaisedColumn, QStringLiteral("00:00:00"), table->fontMetrics()));
+    QVERIFY(header->sectionSize(AlarmModel::MessageColumn)
+            >= table->fontMetrics().averageCharWidth() * AlarmsView::kMessageFloorChars);
 }
 
 int main(int argc, char *argv[])
