@@ -11,6 +11,7 @@ StretchWithFloor::StretchWithFloor(QTableView *table, int column, int floorPx)
     : QObject(table)
     , m_table(table)
     , m_column(column)
+    , m_viewport(table->viewport())
     , m_floor(floorPx)
 {
     QHeaderView *header = table->horizontalHeader();
@@ -19,7 +20,7 @@ StretchWithFloor::StretchWithFloor(QTableView *table, int column, int floorPx)
         if (logical != m_column)
             fit();
     });
-    table->viewport()->installEventFilter(this);
+    m_viewport->installEventFilter(this);
     fit();
 }
 
@@ -31,7 +32,10 @@ void StretchWithFloor::setFloor(int floorPx)
 
 bool StretchWithFloor::eventFilter(QObject *watched, QEvent *event)
 {
-    if (watched == m_table->viewport() && event->type() == QEvent::Resize)
+    // The stored viewport, not m_table->viewport(): the viewport still sends
+    // events while the table is being destroyed, when the table is no
+    // longer a scroll area to ask.
+    if (watched == m_viewport && event->type() == QEvent::Resize)
         fit();
     return QObject::eventFilter(watched, event);
 }

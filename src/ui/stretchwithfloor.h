@@ -3,6 +3,7 @@
 #include <QObject>
 
 class QTableView;
+class QWidget;
 
 // Keeps one column of a table as wide as the room the other columns leave,
 // as QHeaderView::Stretch does, but never narrower than a floor: on a narrow
@@ -31,6 +32,7 @@ private:
 
     QTableView *m_table;
     int m_column;
+    QWidget *m_viewport; // the table's, as given when made
     int m_floor;
     bool m_fitting = false;
 };
