@@ -92,11 +92,13 @@ void NotificationModel::upsert(const Item &item)
     int unread = m_unread;
     if (const auto found = m_index.constFind(item.id); found != m_index.cend()) {
         unread += int(m_items.at(*found).read) - int(item.read);
+        m_unreadNotices += unreadNotice(item) - unreadNotice(m_items.at(*found));
         m_items[*found] = item;
         const QModelIndex changed = index(rowOf(*found));
         Q_EMIT dataChanged(changed, changed);
     } else {
         unread += item.read ? 0 : 1;
+        m_unreadNotices += unreadNotice(item);
         beginInsertRows({}, 0, 0);
         m_index.insert(item.id, m_items.size());
         m_items.append(item);
@@ -127,6 +129,8 @@ bool NotificationModel::setRead(const QString &id, bool read)
     const auto found = m_index.constFind(id);
     if (found == m_index.cend() || m_items.at(*found).read == read)
         return false;
+    if (m_items.at(*found).kind == Kind::System)
+        m_unreadNotices += read ? -1 : 1;
     m_items[*found].read = read;
     const QModelIndex changed = index(rowOf(*found));
     Q_EMIT dataChanged(changed, changed, {ReadRole});
@@ -144,6 +148,7 @@ int NotificationModel::markAllRead()
         }
     }
     if (changed > 0) {
+        m_unreadNotices = 0;
         Q_EMIT dataChanged(index(0), index(rowCount() - 1), {ReadRole});
         setUnread(0);
     }
@@ -166,6 +171,8 @@ void NotificationModel::rebuildIndex()
 
 void NotificationModel::recount()
 {
+    m_unreadNotices
+        = int(std::count_if(m_items.cbegin(), m_items.cend(), [](const Item &i) { return unreadNotice(i); }));
     setUnread(int(std::count_if(m_items.cbegin(), m_items.cend(), [](const Item &i) { return !i.read; })));
 }
 

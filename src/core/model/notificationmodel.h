@@ -84,6 +84,9 @@ public:
     const Item *item(const QString &id) const;
     const Item &itemAt(int row) const { return m_items.at(m_items.size() - 1 - row); }
     int unreadCount() const { return m_unread; }
+    // Unread server notices (kind System) alone: kept with unreadCount(),
+    // never counted by scanning.
+    int unreadNoticeCount() const { return m_unreadNotices; }
     bool contains(const QString &id) const { return m_index.contains(id); }
 
     static bool needsAck(const Item &item);
@@ -96,11 +99,13 @@ private:
     // Only where rows come or go in bulk; single changes adjust the count.
     void recount();
     void setUnread(int unread);
+    static int unreadNotice(const Item &item) { return int(item.kind == Kind::System && !item.read); }
     int rowOf(qsizetype index) const { return int(m_items.size() - 1 - index); }
 
     QList<Item> m_items; // oldest first: appending keeps the index valid
     QHash<QString, qsizetype> m_index; // id -> position in m_items
     int m_unread = 0;
+    int m_unreadNotices = 0;
 };
 
 template<typename Keep> void NotificationModel::retain(Keep keep)

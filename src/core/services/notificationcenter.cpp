@@ -402,16 +402,6 @@ void NotificationCenter::onSystemAlert(const Domain::SystemAlert &alert)
     post(item, true);
 }
 
-int NotificationCenter::unreadNoticeCount() const
-{
-    int unread = 0;
-    for (int row = 0; row < m_model.rowCount(); ++row) {
-        const Item &i = m_model.itemAt(row);
-        unread += int(i.kind == Kind::System && !i.read);
-    }
-    return unread;
-}
-
 void NotificationCenter::onConnectionState(Domain::LinkState state)
 {
     using State = Domain::LinkState;

@@ -47,7 +47,7 @@ public:
     int unreadCount() const { return m_model.unreadCount(); }
     // Unread server notices (kind System): the bell's figure of its own,
     // never part of any alarm count.
-    int unreadNoticeCount() const;
+    int unreadNoticeCount() const { return m_model.unreadNoticeCount(); }
     // Critical and high alarms the server holds that nobody acknowledged yet.
     int unacknowledgedHighCount() const;
     // The one count of waiting alarms (AlarmModel::unacknowledgedCount()).
