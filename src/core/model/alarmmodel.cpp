@@ -2,6 +2,7 @@
 
 #include "displaytext.h"
 
+#include <QRegularExpression>
 #include <QSet>
 
 using Domain::Alarm;
@@ -81,9 +82,13 @@ QString AlarmModel::conditionKey(const Alarm &alarm)
         }
         if (alarm.message.contains(sourceId)) {
             QString message = alarm.message;
+            message.replace(sourceId, QStringLiteral("*"));
+            // "at 8.0 %", "at 12 %", "at -3,5 °C": one value placeholder each.
+            static const QRegularExpression number(QStringLiteral("[-+]?\\d+(?:[.,]\\d+)*"));
+            message.replace(number, QStringLiteral("#"));
             const QString kind
                 = alarm.source->kindText.isEmpty() ? QString::number(int(alarm.source->kind)) : alarm.source->kindText;
-            return QStringLiteral("message:") + kind + u':' + message.replace(sourceId, QStringLiteral("*"));
+            return QStringLiteral("message:") + kind + u':' + message;
         }
     }
     return QStringLiteral("alarm:") + alarm.alarmId;

@@ -124,13 +124,13 @@ public:
     bool wasReplaced(const QString &alarmId) const { return m_replaced.contains(alarmId); }
     // What makes alarms of many sources "the same condition" (battery low
     // on twenty drones), so a summary can list them as one. The alarm id
-    // first: a server names each condition of each source by an id built
-    // from its parts ("drone:WF-D0003:battery_low"), so the id with the
-    // source's id taken out ("id:drone:*:battery_low") is the condition,
-    // whatever values the message carries ("battery of WF-D0003 at 8.0 %").
-    // Otherwise the message with the source's id taken out, with the
-    // source's kind ("message:drone:* reports an error"); without a source
-    // id in either, the alarm id alone ("alarm:…"): a condition of one.
+    // first, when a server names each condition of each source by an id
+    // built from its parts ("drone:WF-D0003:battery_low"): the id with the
+    // source's id taken out ("id:drone:*:battery_low"). Otherwise the
+    // message with the source's id and every number taken out, with the
+    // source's kind ("message:drone:battery of * at # %"): the values
+    // differ from source to source, the words do not. Without a source id
+    // in either, the alarm id alone ("alarm:…"): a condition of one.
     // docs/alarms.md, "The same condition", says the same.
     static QString conditionKey(const Domain::Alarm &alarm);
     static bool isUnacknowledged(Domain::AlarmState state);

@@ -504,6 +504,16 @@ void TestAlarmModel::i16_oneConditionOverManySourcesSharesOneKey()
     QCOMPARE(AlarmModel::conditionKey(hot1), AlarmModel::conditionKey(hot2));
     QVERIFY(AlarmModel::conditionKey(jam1) != AlarmModel::conditionKey(hot1));
     QVERIFY(AlarmModel::conditionKey(droneHot) != AlarmModel::conditionKey(hot1));
+    // ... and without the values the message carries: the words are the condition.
+    const Alarm opaque1 = sourced(u"A-000001"_s, AlarmSourceKind::Drone, u"WF-D0001"_s,
+                                  u"battery of WF-D0001 at 8.0 %"_s, AlarmSeverity::High);
+    const Alarm opaque2
+        = sourced(u"A-000002"_s, AlarmSourceKind::Drone, u"WF-D0012"_s, u"battery of WF-D0012 at 17,25 %"_s);
+    const Alarm opaque3
+        = sourced(u"A-000003"_s, AlarmSourceKind::Drone, u"WF-D0013"_s, u"temperature of WF-D0013 at 80 °C"_s);
+    QCOMPARE(AlarmModel::conditionKey(opaque1), u"message:drone:battery of * at # %"_s);
+    QCOMPARE(AlarmModel::conditionKey(opaque2), AlarmModel::conditionKey(opaque1));
+    QVERIFY(AlarmModel::conditionKey(opaque3) != AlarmModel::conditionKey(opaque1));
     // Nothing names the source: a condition of its own.
     Alarm plain = alarm(u"P-1"_s);
     plain.source.reset();
