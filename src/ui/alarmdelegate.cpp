@@ -1,5 +1,6 @@
 #include "alarmdelegate.h"
 
+#include "alarmgroupproxy.h"
 #include "cellpainter.h"
 #include "model/alarmmodel.h"
 #include "prioritycode.h"
@@ -53,8 +54,40 @@ QString AlarmDelegate::sourceKindText(AlarmSourceKind kind)
     return {};
 }
 
+QString AlarmDelegate::groupCellText(const QModelIndex &index)
+{
+    const int size = index.data(AlarmGroupProxy::GroupSizeRole).toInt();
+    switch (index.column()) {
+    case AlarmModel::SourceColumn: {
+        const QVariant kind = index.data(AlarmModel::SourceKindRole);
+        return kind.isValid() ? tr("%1 × %2").arg(sourceKindText(AlarmSourceKind(kind.toInt()))).arg(size)
+                              : tr("%n sources", nullptr, size);
+    }
+    case AlarmModel::MessageColumn:
+        // The disclosure mark says the row opens; the words say what it holds.
+        return tr("%1 %2 · and %n more like it", nullptr, size - 1)
+            .arg(index.data(AlarmGroupProxy::GroupExpandedRole).toBool() ? QStringLiteral("▾") : QStringLiteral("▸"),
+                 index.data(AlarmModel::MessageRole).toString());
+    case AlarmModel::AckedByColumn: {
+        const int acknowledged = index.data(AlarmGroupProxy::GroupAcknowledgedRole).toInt();
+        return acknowledged > 0 ? tr("%1 of %2 acknowledged").arg(acknowledged).arg(size) : QString();
+    }
+    case AlarmModel::CountColumn:
+        return tr("%n alarms", nullptr, size);
+    case AlarmModel::AckedAtColumn:
+    case AlarmModel::NoteColumn:
+    case AlarmModel::ShelvedUntilColumn:
+        return {};
+    default:
+        return cellText(index);
+    }
+}
+
 QString AlarmDelegate::cellText(const QModelIndex &index)
 {
+    if (index.data(AlarmGroupProxy::GroupSizeRole).toInt() > 0 && index.column() != AlarmModel::SeverityColumn
+        && index.column() != AlarmModel::StateColumn && index.column() != AlarmModel::RaisedColumn)
+        return groupCellText(index);
     switch (index.column()) {
     case AlarmModel::SeverityColumn:
         return PriorityCode::word(AlarmSeverity(index.data(AlarmModel::SeverityRole).toInt()));
@@ -67,9 +100,11 @@ QString AlarmDelegate::cellText(const QModelIndex &index)
     }
     case AlarmModel::SourceColumn: {
         const QVariant kind = index.data(AlarmModel::SourceKindRole);
-        return kind.isValid() ? tr("%1 %2").arg(sourceKindText(AlarmSourceKind(kind.toInt())),
-                                                index.data(AlarmModel::SourceIdRole).toString())
-                              : tr("—");
+        const QString text = kind.isValid() ? tr("%1 %2").arg(sourceKindText(AlarmSourceKind(kind.toInt())),
+                                                              index.data(AlarmModel::SourceIdRole).toString())
+                                            : tr("—");
+        // Listed under its group: set in, so the group's extent shows.
+        return index.data(AlarmGroupProxy::GroupMemberRole).toBool() ? tr("└ %1").arg(text) : text;
     }
     case AlarmModel::RaisedColumn:
         return TimeText::compact(index.data(AlarmModel::RaisedAtRole).toDateTime());
@@ -105,6 +140,9 @@ void AlarmDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIn
         option->font.setItalic(isReturnedLook(index));
     } else if (index.column() == AlarmModel::CountColumn)
         option->displayAlignment = Qt::AlignRight | Qt::AlignVCenter;
+    // A group's row reads as a heading over its alarms.
+    if (index.column() == AlarmModel::MessageColumn || index.column() == AlarmModel::SourceColumn)
+        option->font.setBold(index.data(AlarmGroupProxy::GroupSizeRole).toInt() > 0);
 }
 
 bool AlarmDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view, const QStyleOptionViewItem &option,
@@ -115,6 +153,10 @@ bool AlarmDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view, const 
     QString text = cellText(index);
     if (index.column() == AlarmModel::SeverityColumn)
         text = tr("%1 · %2").arg(text, stateText(AlarmState(index.data(AlarmModel::StateRole).toInt())));
+    if (const int size = index.data(AlarmGroupProxy::GroupSizeRole).toInt(); size > 0)
+        text = tr("%1 · %n alarms of one condition (%2 acknowledged); double-click or Enter lists them", nullptr, size)
+                   .arg(text)
+                   .arg(index.data(AlarmGroupProxy::GroupAcknowledgedRole).toInt());
     if (index.data(AlarmModel::StaleRole).toBool())
         text = tr("%1 (last known: the link is not live)").arg(text);
     if (text.isEmpty())

@@ -27,7 +27,9 @@ public:
 
     static QString stateText(Domain::AlarmState state);
     static QString sourceKindText(Domain::AlarmSourceKind kind);
-    // The words a cell shows, as the tables draw them.
+    // The words a cell shows, as the tables draw them; a group row's
+    // (AlarmGroupProxy) say how many alarms it holds and how many are
+    // acknowledged.
     static QString cellText(const QModelIndex &index);
     // Whether the row is drawn as returned to normal and unacknowledged.
     static bool isReturnedLook(const QModelIndex &index);
@@ -41,6 +43,7 @@ protected:
     void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override;
 
 private:
+    static QString groupCellText(const QModelIndex &index);
     void paintSeverity(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const;
 
     bool m_blinkOn = true;

@@ -3,6 +3,7 @@
 
 #include "alarmdelegate.h"
 #include "alarmfilterproxy.h"
+#include "alarmgroupproxy.h"
 #include "alarmnotedialog.h"
 #include "filteredtableview.h"
 #include "services/alarmactions.h"
@@ -12,6 +13,7 @@
 #include "theme.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QEvent>
 #include <QHBoxLayout>
@@ -44,12 +46,14 @@ AlarmsView::AlarmsView(AlarmModel *alarms, AlarmRateMeter *rate, AlarmActions *a
     , m_rate(rate)
     , m_proxy(new AlarmFilterProxy(AlarmFilterProxy::Section::InPlay, this))
     , m_shelvedProxy(new AlarmFilterProxy(AlarmFilterProxy::Section::Shelved, this))
+    , m_groups(new AlarmGroupProxy(this))
     , m_delegate(new AlarmDelegate(this))
 {
     setObjectName(QStringLiteral("alarmsView"));
     AlarmModel *model = alarms;
     m_proxy->setSourceModel(model);
     m_shelvedProxy->setSourceModel(model);
+    m_groups->setSourceModel(m_proxy);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 8, 8, 8);
@@ -77,7 +81,7 @@ AlarmsView::AlarmsView(AlarmModel *alarms, AlarmRateMeter *rate, AlarmActions *a
     layout->addWidget(m_storeBanner);
 
     // Filters.
-    m_list = new FilteredTableView(m_proxy, m_delegate, this);
+    m_list = new FilteredTableView(m_groups, m_delegate, this);
     m_list->setSpacing(layout->spacing());
     m_severityFilter = new QComboBox(m_list);
     m_severityFilter->setObjectName(QStringLiteral("severityFilter"));
@@ -113,11 +117,21 @@ AlarmsView::AlarmsView(AlarmModel *alarms, AlarmRateMeter *rate, AlarmActions *a
     for (QComboBox *combo : {m_severityFilter, m_stateFilter, m_sourceFilter})
         connect(combo, &QComboBox::currentIndexChanged, this, &AlarmsView::applyFilters);
     connect(m_search, &QLineEdit::textChanged, this, &AlarmsView::applyFilters);
+    // In a flood, one condition over many sources is one row until opened.
+    m_groupBox = new QCheckBox(tr("&Group by condition"), m_list);
+    m_groupBox->setObjectName(QStringLiteral("groupByConditionBox"));
+    m_groupBox->setChecked(m_groups->grouping());
+    m_groupBox->setToolTip(tr("List alarms of one condition over many sources (battery low on twenty drones) as one "
+                              "row with their count; double-click or Enter on it lists them"));
+    m_list->addFilter(m_groupBox);
+    connect(m_groupBox, &QCheckBox::toggled, m_groups, &AlarmGroupProxy::setGrouping);
 
     // Actions, reachable by buttons, context menus and keys alike.
     m_acknowledge = new QAction(tr("&Acknowledge…"), this);
     m_acknowledge->setObjectName(QStringLiteral("acknowledgeAction"));
     m_acknowledge->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    m_expand = new QAction(tr("&Expand group"), this);
+    m_expand->setObjectName(QStringLiteral("expandGroupAction"));
     m_shelve = new QAction(tr("&Shelve…"), this);
     m_shelve->setObjectName(QStringLiteral("shelveAction"));
     m_shelve->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
@@ -137,6 +151,7 @@ AlarmsView::AlarmsView(AlarmModel *alarms, AlarmRateMeter *rate, AlarmActions *a
     connect(m_acknowledge, &QAction::triggered, this, &AlarmsView::acknowledgeSelected);
     connect(m_shelve, &QAction::triggered, this, &AlarmsView::shelveSelected);
     connect(m_unshelve, &QAction::triggered, this, &AlarmsView::unshelveSelected);
+    connect(m_expand, &QAction::triggered, this, [this] { toggleGroup(m_table->currentIndex().row()); });
 
     // The actions' buttons under the filters; the keyboard reaches them before the table.
     auto *actionRow = new QHBoxLayout;
@@ -194,6 +209,11 @@ AlarmsView::AlarmsView(AlarmModel *alarms, AlarmRateMeter *rate, AlarmActions *a
     m_list->splitter()->setStretchFactor(1, 1);
     layout->addWidget(m_list, 1);
 
+    // Enter or a double-click on a group opens or closes it.
+    connect(m_table, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
+        if (m_groups->isGroupRow(index.row()))
+            toggleGroup(index.row());
+    });
     for (QTableView *table : {m_table, m_shelvedTable}) {
         connect(table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &AlarmsView::updateActions);
         connect(table, &QWidget::customContextMenuRequested, this,
@@ -328,14 +348,45 @@ QStringList AlarmsView::selectedIds(QTableView *table, bool unacknowledgedOnly) 
 
 QList<std::pair<QString, qint64>> AlarmsView::selectedOccurrences(QTableView *table, bool unacknowledgedOnly) const
 {
+    // A selected group stands for every alarm in it; an alarm selected both
+    // on its own row and through its group counts once.
+    QModelIndexList alarms;
+    for (const QModelIndex &row : table->selectionModel()->selectedRows()) {
+        if (table == m_table)
+            alarms.append(m_groups->alarmIndexes(row.row()));
+        else
+            alarms.append(row);
+    }
     QList<std::pair<QString, qint64>> selected;
-    const QModelIndexList rows = table->selectionModel()->selectedRows();
-    for (const QModelIndex &row : rows) {
-        if (unacknowledgedOnly && row.data(AlarmModel::AcknowledgedRole).toBool())
+    QSet<QString> seen;
+    for (const QModelIndex &alarm : std::as_const(alarms)) {
+        if (unacknowledgedOnly && alarm.data(AlarmModel::AcknowledgedRole).toBool())
             continue;
-        selected.append({row.data(AlarmModel::AlarmIdRole).toString(), row.data(AlarmModel::CountRole).toLongLong()});
+        const QString id = alarm.data(AlarmModel::AlarmIdRole).toString();
+        if (!seen.contains(id)) {
+            seen.insert(id);
+            selected.append({id, alarm.data(AlarmModel::CountRole).toLongLong()});
+        }
     }
     return selected;
+}
+
+int AlarmsView::rowOfAlarm(const QString &alarmId) const
+{
+    return m_groups->rowOfAlarm(alarmId);
+}
+
+void AlarmsView::toggleGroup(int row)
+{
+    const QString condition = m_groups->conditionAt(row);
+    if (condition.isEmpty())
+        return;
+    m_groups->toggleExpanded(row);
+    // The group's row stays the current one, opened or closed.
+    const int groupRow = m_groups->rowOfGroup(condition);
+    if (groupRow >= 0)
+        m_table->setCurrentIndex(m_groups->index(groupRow, m_table->currentIndex().column()));
+    updateActions();
 }
 
 QStringList AlarmsView::describe(const QStringList &alarmIds) const
@@ -516,6 +567,11 @@ void AlarmsView::updateActions()
     m_acknowledge->setEnabled(anyUnacked);
     m_shelve->setEnabled(anyInPlay);
     m_unshelve->setEnabled(anyShelved);
+    // Opening a group only changes what is listed: a watching screen may too.
+    const QString condition = m_groups->conditionAt(m_table->currentIndex().row());
+    m_expand->setEnabled(!condition.isEmpty());
+    m_expand->setText(!condition.isEmpty() && m_groups->isExpanded(condition) ? tr("C&ollapse group")
+                                                                              : tr("&Expand group"));
     if (!canAct) {
         for (QAction *action : {m_acknowledge, m_shelve, m_unshelve})
             action->setToolTip(unavailable);
@@ -615,6 +671,11 @@ void AlarmsView::showContextMenu(QTableView *table, const QPoint &pos)
     } else {
         menu.addAction(m_acknowledge);
         menu.addAction(m_shelve);
+        if (m_groups->isGroupRow(table->indexAt(pos).row())
+            || !m_groups->conditionAt(table->indexAt(pos).row()).isEmpty()) {
+            menu.addSeparator();
+            menu.addAction(m_expand);
+        }
     }
     menu.exec(table->viewport()->mapToGlobal(pos));
 }

@@ -12,8 +12,10 @@
 class AlarmActions;
 class AlarmDelegate;
 class AlarmFilterProxy;
+class AlarmGroupProxy;
 class FilteredTableView;
 class QAction;
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -57,6 +59,11 @@ public:
     QTableView *shelvedTable() const { return m_shelvedTable; }
     AlarmFilterProxy *alarmProxy() const { return m_proxy; }
     AlarmFilterProxy *shelvedProxy() const { return m_shelvedProxy; }
+    // The alarm table's rows: the alarms in play, grouped by condition.
+    AlarmGroupProxy *groupProxy() const { return m_groups; }
+    QCheckBox *groupBox() const { return m_groupBox; }
+    // The alarm table's row of an alarm (on its own or in an opened group), or -1.
+    int rowOfAlarm(const QString &alarmId) const;
     AlarmRateMeter *rateMeter() const { return m_rate; }
     AlarmDelegate *delegate() const { return m_delegate; }
     QLabel *rateLabel() const { return m_rateLabel; }
@@ -67,6 +74,8 @@ public:
     QAction *acknowledgeAction() const { return m_acknowledge; }
     QAction *shelveAction() const { return m_shelve; }
     QAction *unshelveAction() const { return m_unshelve; }
+    // Opens or closes the current row's group.
+    QAction *expandAction() const { return m_expand; }
 
     // Why the actions are unavailable to this operator; empty when they are not.
     QString actionsUnavailableReason() const;
@@ -91,6 +100,7 @@ private:
     // Each selected alarm with the occurrence (activation count) shown for it.
     QList<std::pair<QString, qint64>> selectedOccurrences(QTableView *table, bool unacknowledgedOnly) const;
     QStringList describe(const QStringList &alarmIds) const;
+    void toggleGroup(int row);
     void applyFilters();
     void updateActions();
     void updateRate();
@@ -112,6 +122,7 @@ private:
     bool m_watchOnly = false;
     AlarmFilterProxy *m_proxy;
     AlarmFilterProxy *m_shelvedProxy;
+    AlarmGroupProxy *m_groups;
     AlarmDelegate *m_delegate;
     FilteredTableView *m_list = nullptr;
     QTableView *m_table = nullptr;
@@ -130,6 +141,8 @@ private:
     QAction *m_acknowledge = nullptr;
     QAction *m_shelve = nullptr;
     QAction *m_unshelve = nullptr;
+    QAction *m_expand = nullptr;
+    QCheckBox *m_groupBox = nullptr;
     QTimer m_blinkTimer;
     struct Batch
     {

@@ -3,7 +3,6 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLineEdit>
-#include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTableView>
 #include <QTimer>
@@ -16,9 +15,9 @@ constexpr int kTitleRoom = 28; // the sort mark and the section's margins
 
 } // namespace
 
-FilteredTableView::FilteredTableView(QSortFilterProxyModel *proxy, QAbstractItemDelegate *delegate, QWidget *parent)
+FilteredTableView::FilteredTableView(QAbstractItemModel *model, QAbstractItemDelegate *delegate, QWidget *parent)
     : QWidget(parent)
-    , m_proxy(proxy)
+    , m_model(model)
     , m_layout(new QVBoxLayout(this))
     , m_filterRow(new QHBoxLayout)
     , m_splitter(new QSplitter(Qt::Horizontal, this))
@@ -27,7 +26,7 @@ FilteredTableView::FilteredTableView(QSortFilterProxyModel *proxy, QAbstractItem
     m_layout->setContentsMargins(0, 0, 0, 0);
     m_layout->addLayout(m_filterRow);
     m_layout->addWidget(m_splitter, 1);
-    m_table->setModel(proxy);
+    m_table->setModel(model);
     m_table->setItemDelegate(delegate);
     setUpTable(m_table);
     m_splitter->addWidget(m_table);

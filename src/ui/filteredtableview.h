@@ -5,19 +5,19 @@
 #include <QWidget>
 
 class QAbstractItemDelegate;
+class QAbstractItemModel;
 class QBoxLayout;
 class QHBoxLayout;
 class QLayout;
 class QLineEdit;
-class QSortFilterProxyModel;
 class QSplitter;
 class QTableView;
 class QTimer;
 class QVBoxLayout;
 
 // The scaffold every list of the console shares (drones, machines, alarms,
-// activity, the command log): a row of filters over a table of a filter
-// proxy drawn by the list's delegate, and a splitter that puts a pane (the
+// activity, the command log): a row of filters over a table of the list's
+// model (its filter proxy, or a model over it) drawn by the list's delegate, and a splitter that puts a pane (the
 // selected row in detail, the shelved alarms) beside or below the table.
 //
 // The table has the lists' one look (setUpTable): whole rows selected,
@@ -33,8 +33,8 @@ public:
     // Rows are this much taller than the text, in pixels.
     static constexpr int kRowPadding = 10;
 
-    // `proxy` and `delegate` are not owned (a view usually parents them).
-    FilteredTableView(QSortFilterProxyModel *proxy, QAbstractItemDelegate *delegate, QWidget *parent = nullptr);
+    // `model` and `delegate` are not owned (a view usually parents them).
+    FilteredTableView(QAbstractItemModel *model, QAbstractItemDelegate *delegate, QWidget *parent = nullptr);
 
     // The lists' look, for a table that is not a FilteredTableView's (the
     // shelved alarms, the operators present).
@@ -43,7 +43,7 @@ public:
                            int rowPadding = kRowPadding);
 
     QTableView *table() const { return m_table; }
-    QSortFilterProxyModel *proxy() const { return m_proxy; }
+    QAbstractItemModel *model() const { return m_model; }
     QSplitter *splitter() const { return m_splitter; }
     // The row of filters, left to right.
     QHBoxLayout *filterRow() const { return m_filterRow; }
@@ -80,7 +80,7 @@ public:
     static void fitTableColumnsToTitles(QTableView *table, const QList<int> &except = {});
 
 private:
-    QSortFilterProxyModel *m_proxy;
+    QAbstractItemModel *m_model;
     QVBoxLayout *m_layout;
     QHBoxLayout *m_filterRow;
     QSplitter *m_splitter;

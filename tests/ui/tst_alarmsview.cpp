@@ -1,5 +1,6 @@
 #include "alarmdelegate.h"
 #include "alarmfilterproxy.h"
+#include "alarmgroupproxy.h"
 #include "alarmnotedialog.h"
 #include "alarmsview.h"
 #include "prioritycode.h"
@@ -10,6 +11,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QAction>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
@@ -58,7 +60,10 @@ struct Console : ConsoleFixture
                                             session.link());
         view->resize(1280, 720);
         view->show();
-        watch({view->alarmProxy(), view->shelvedProxy()});
+        // Most tests act on alarms one by one: the table lists each on its
+        // own row, in the filter's order (the i16 grouping tests turn it on).
+        view->groupBox()->setChecked(false);
+        watch({view->alarmProxy(), view->shelvedProxy(), view->groupProxy()});
         session.start();
     }
 
@@ -154,6 +159,8 @@ private Q_SLOTS:
     void i16_summarySortsByPriorityThenStateThenTime();
     void i16_theFloodIsListedInTheSummaryOrder();
     void i16_returnedUnacknowledgedIsDrawnApart();
+    void i16_aFloodOfOneConditionIsOneRowThatOpens();
+    void i16_aGroupIsAcknowledgedWithOneNote();
     void screenshot();
 
 private:
@@ -630,6 +637,126 @@ void TestAlarmsView::i16_returnedUnacknowledgedIsDrawnApart()
     QVERIFY(!AlarmDelegate::isReturnedLook(model.index(0, 0)));
 }
 
+// The group row of the condition with the most alarms listed, or -1.
+int largestGroupRow(const AlarmGroupProxy *groups)
+{
+    int best = -1;
+    for (int row = 0; row < groups->rowCount(); ++row) {
+        const int size = groups->index(row, 0).data(AlarmGroupProxy::GroupSizeRole).toInt();
+        if (size > 0 && (best < 0 || size > groups->index(best, 0).data(AlarmGroupProxy::GroupSizeRole).toInt()))
+            best = row;
+    }
+    return best;
+}
+
+void TestAlarmsView::i16_aFloodOfOneConditionIsOneRowThatOpens()
+{
+    Console console(storePath());
+    AlarmsView *view = console.view.get();
+    view->groupBox()->setChecked(true);
+    AlarmGroupProxy *groups = view->groupProxy();
+    QTableView *table = view->alarmTable();
+    QCOMPARE(table->model(), groups);
+    // Every third drone runs its battery low: one condition, many sources.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        largestGroupRow(groups) >= 0
+            && groups->index(largestGroupRow(groups), 0).data(AlarmGroupProxy::GroupSizeRole).toInt() >= 4,
+        20000);
+    console.session.stop(); // hold the list still
+    const int row = largestGroupRow(groups);
+    const QString condition = groups->conditionAt(row);
+    const int size = groups->index(row, 0).data(AlarmGroupProxy::GroupSizeRole).toInt();
+    // As many as the filter lists of that condition, in one row: the table
+    // is shorter by all but one of them.
+    int listed = 0;
+    for (int at = 0; at < view->alarmProxy()->rowCount(); ++at)
+        listed += view->alarmProxy()->index(at, 0).data(AlarmModel::ConditionRole).toString() == condition ? 1 : 0;
+    QCOMPARE(size, listed);
+    QVERIFY(groups->rowCount() <= view->alarmProxy()->rowCount() - size + 1);
+    QCOMPARE(AlarmDelegate::cellText(groups->index(row, AlarmModel::SourceColumn)),
+             QStringLiteral("Drone × %1").arg(size));
+    QCOMPARE(AlarmDelegate::cellText(groups->index(row, AlarmModel::CountColumn)),
+             QStringLiteral("%1 alarms").arg(size));
+
+    // Enter on the group lists its alarms under it; Enter again folds them.
+    view->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(view));
+    table->setFocus();
+    table->setCurrentIndex(groups->index(row, AlarmModel::MessageColumn));
+    QTest::keyClick(table, Qt::Key_Return);
+    QVERIFY(groups->isExpanded(condition));
+    for (int member = row + 1; member <= row + size; ++member) {
+        QVERIFY(groups->index(member, 0).data(AlarmGroupProxy::GroupMemberRole).toBool());
+        QCOMPARE(groups->conditionAt(member), condition);
+    }
+    QCOMPARE(table->currentIndex().row(), row);
+    QCOMPARE(view->expandAction()->text(), QStringLiteral("C&ollapse group"));
+    QTest::keyClick(table, Qt::Key_Return);
+    QVERIFY(!groups->isExpanded(condition));
+    QCOMPARE(view->expandAction()->text(), QStringLiteral("&Expand group"));
+
+    // The group's mark is the priority code's, like an alarm's.
+    const auto severity = AlarmSeverity(groups->index(row, 0).data(AlarmModel::SeverityRole).toInt());
+    table->clearSelection();
+    const QImage cell
+        = table->viewport()->grab(table->visualRect(groups->index(row, AlarmModel::SeverityColumn))).toImage();
+    bool coloured = false;
+    for (int y = 0; y < cell.height() && !coloured; ++y) {
+        for (int x = 0; x < cell.width() && !coloured; ++x)
+            coloured = cell.pixelColor(x, y) == PriorityCode::color(severity);
+    }
+    QVERIFY(coloured);
+
+    // Grouping off: every alarm on its own row again.
+    view->groupBox()->setChecked(false);
+    QCOMPARE(groups->rowCount(), view->alarmProxy()->rowCount());
+}
+
+void TestAlarmsView::i16_aGroupIsAcknowledgedWithOneNote()
+{
+    Console console(storePath());
+    AlarmsView *view = console.view.get();
+    view->groupBox()->setChecked(true);
+    AlarmGroupProxy *groups = view->groupProxy();
+    QTRY_COMPARE(console.session.link()->role(), QStringLiteral("operator"));
+    const auto waitingGroup = [groups] {
+        for (int row = 0; row < groups->rowCount(); ++row) {
+            const QModelIndex index = groups->index(row, 0);
+            if (index.data(AlarmGroupProxy::GroupSizeRole).toInt() >= 3
+                && index.data(AlarmGroupProxy::GroupAcknowledgedRole).toInt() == 0)
+                return row;
+        }
+        return -1;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(waitingGroup() >= 0, 20000);
+    const int row = waitingGroup();
+    QStringList ids;
+    for (const QModelIndex &alarm : groups->alarmIndexes(row))
+        ids.append(alarm.data(AlarmModel::AlarmIdRole).toString());
+    view->alarmTable()->selectRow(row);
+    QVERIFY(view->acknowledgeAction()->isEnabled());
+    view->acknowledgeSelected();
+    auto *dialog = view->findChild<AlarmNoteDialog *>();
+    QVERIFY(dialog);
+    dialog->setNote(QStringLiteral("charging bay 2 takes them in turn"));
+    dialog->accept();
+
+    // One note, every alarm of the group acknowledged with it at the server.
+    const auto acknowledged = [&console](const QString &id) {
+        const QJsonObject alarm = console.server->alarms().alarmJson(id);
+        // Returned to normal meanwhile, an acknowledged alarm leaves the server's list.
+        return alarm.isEmpty() || alarm.value(QLatin1StringView("ackedBy")).toString() == operatorName;
+    };
+    for (const QString &id : std::as_const(ids)) {
+        QTRY_VERIFY_WITH_TIMEOUT(acknowledged(id), 10000);
+        const QJsonObject alarm = console.server->alarms().alarmJson(id);
+        if (!alarm.isEmpty())
+            QCOMPARE(alarm.value(QLatin1StringView("note")).toString(),
+                     QStringLiteral("charging bay 2 takes them in turn"));
+    }
+    QVERIFY2(view->statusLabel()->text().startsWith(u"Acknowledgement"), qPrintable(view->statusLabel()->text()));
+}
+
 void TestAlarmsView::screenshot()
 {
     // Into docs/screenshots/ when WATCHFLOOR_SCREENSHOT_DIR names it; into a scratch
@@ -639,6 +766,7 @@ void TestAlarmsView::screenshot()
     const QString dir = qEnvironmentVariable("WATCHFLOOR_SCREENSHOT_DIR", scratch.path());
     Console console(storePath(), QStringLiteral("o"), true, 1.0);
     AlarmsView *view = console.view.get();
+    view->groupBox()->setChecked(true); // as an operator sees it
     AlarmFilterProxy *proxy = view->alarmProxy();
     QTRY_COMPARE_WITH_TIMEOUT(view->rateMeter()->rate(), AlarmRateMeter::Rate::Flood, 15000);
     QTRY_COMPARE(console.session.link()->role(), QStringLiteral("operator"));
