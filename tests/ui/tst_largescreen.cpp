@@ -8,6 +8,7 @@
 #include "mainwindow.h"
 #include "model/alarmmodel.h"
 #include "model/dronemodel.h"
+#include "model/fleetbatteryhistory.h"
 #include "model/machinemodel.h"
 #include "notificationbell.h"
 #include "overviewview.h"
@@ -459,11 +460,12 @@ void TestLargeScreen::screenshotsDuringTheFlood()
     plant.rate = 2.0;
     plant.scenarios.append(QStringLiteral("chattering-sensor"));
     WindowFixture console(plant);
+    console.session.fleetBattery()->setSampling(250, 720); // a trend within seconds
     MainWindow *window = console.openWindow();
     resizeTo(window, {2560, 1440});
     console.session.start();
     QTRY_VERIFY_WITH_TIMEOUT(window->alarmBanner()->isFlood() && window->alarmBanner()->waitingCount() >= 15, 30000);
-    QTest::qWait(3000); // the trends gather a few points
+    QTest::qWait(6000); // the trends gather a few points
     for (const auto &[view, name] : {std::pair {View::Overview, QStringLiteral("overview-2560x1440.png")},
                                      std::pair {View::ControlPanel, QStringLiteral("control-panel-2560x1440.png")}}) {
         window->showView(view);
