@@ -12,6 +12,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <cmath>
 
 namespace {
 
@@ -19,6 +20,15 @@ constexpr int kMargin = 12;
 constexpr int kSpacing = 10;
 constexpr int kMinCardWidth = 300;
 constexpr int kCardWidthInChars = 40;
+// Growing the columns needs this much more width than the step itself, so a
+// width that wavers about a step (a dock opened, a scroll bar) does not make
+// the cards jump between rows.
+constexpr int kHysteresis = 24;
+// Cards wider than this many times their least width draw their type larger,
+// by at most kMaxCardScale, in steps of kScaleStep.
+constexpr qreal kGrowFrom = 1.6;
+constexpr qreal kMaxCardScale = 1.5;
+constexpr qreal kScaleStep = 0.25;
 
 using NodeKind = TileModel::NodeKind;
 
@@ -274,6 +284,14 @@ int ControlPanelView::minimumCardWidth() const
     return std::max(kMinCardWidth, fontMetrics().averageCharWidth() * kCardWidthInChars);
 }
 
+int ControlPanelView::columnsFor(int available) const
+{
+    const int cardWidth = minimumCardWidth();
+    // No more columns than cards: a few cards share the whole width.
+    const int cards = std::max(1, int(m_cards.size()));
+    return std::clamp((available + kSpacing) / (cardWidth + kSpacing), 1, cards);
+}
+
 void ControlPanelView::reflow(bool force)
 {
     // The scroll area's own width, less a scroll bar's: a scroll bar that
@@ -282,18 +300,39 @@ void ControlPanelView::reflow(bool force)
                                    m_scroll->width() - 2 * m_scroll->frameWidth() - 2 * kMargin
                                        - m_scroll->verticalScrollBar()->sizeHint().width());
     const int cardWidth = minimumCardWidth();
-    const int columns = std::max(1, (available + kSpacing) / (cardWidth + kSpacing));
-    if (columns == m_columns && !force)
+    int columns = columnsFor(available);
+    // More columns only once the width is clearly past the step.
+    if (!force && m_columns > 0 && columns > m_columns && columnsFor(available - kHysteresis) <= m_columns)
+        columns = std::min(columnsFor(available - kHysteresis), columns);
+    if (columns != m_columns || force) {
+        const int previousColumns = m_columns;
+        m_columns = columns;
+        for (TileCard *card : std::as_const(m_cards))
+            m_grid->removeWidget(card);
+        for (qsizetype i = 0; i < m_cards.size(); ++i)
+            m_grid->addWidget(m_cards.at(i), int(i / columns), int(i % columns), Qt::AlignTop);
+        for (int c = 0; c < std::max(columns, previousColumns); ++c) {
+            m_grid->setColumnStretch(c, c < columns ? 1 : 0);
+            m_grid->setColumnMinimumWidth(c, c < columns ? cardWidth : 0);
+        }
+    }
+    const qreal columnWidth = qreal(available - (m_columns - 1) * kSpacing) / m_columns;
+    const qreal wanted = std::min(kMaxCardScale, columnWidth / (kGrowFrom * cardWidth));
+    setCardScale(std::max(1.0, std::floor(wanted / kScaleStep) * kScaleStep), force);
+}
+
+void ControlPanelView::setCardScale(qreal scale, bool force)
+{
+    if (qFuzzyCompare(scale, m_cardScale) && !force)
         return;
-    const int previousColumns = m_columns;
-    m_columns = columns;
-    for (TileCard *card : std::as_const(m_cards))
-        m_grid->removeWidget(card);
-    for (qsizetype i = 0; i < m_cards.size(); ++i)
-        m_grid->addWidget(m_cards.at(i), int(i / columns), int(i % columns), Qt::AlignTop);
-    for (int c = 0; c < std::max(columns, previousColumns); ++c) {
-        m_grid->setColumnStretch(c, c < columns ? 1 : 0);
-        m_grid->setColumnMinimumWidth(c, c < columns ? cardWidth : 0);
+    m_cardScale = scale;
+    // The cards' type, grown from the view's: each card's controls follow it.
+    QFont grown = font();
+    if (grown.pointSizeF() > 0)
+        grown.setPointSizeF(grown.pointSizeF() * scale);
+    for (TileCard *card : std::as_const(m_cards)) {
+        if (card->font() != grown)
+            card->setFont(grown);
     }
 }
 

@@ -56,6 +56,11 @@ public:
     TileCard *card(const QString &tileId) const { return m_cardById.value(tileId); }
     EndpointControl *endpointControl(const QString &endpointId) const { return m_controls.value(endpointId); }
     int columnCount() const { return m_columns; }
+    // The least width of a card in the view's type; wider columns share the room left.
+    int minimumCardWidth() const;
+    // How much larger than the view's type the cards draw theirs (1 to 1.5):
+    // on a wide screen with few tiles the cards grow to be read from afar.
+    qreal cardScale() const { return m_cardScale; }
     QScrollArea *scrollArea() const { return m_scroll; }
 
 Q_SIGNALS:
@@ -70,10 +75,11 @@ private:
     void syncStructure();
     void onDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight, const QList<int> &roles);
     EndpointControl *createControl(const QString &endpointId);
+    int columnsFor(int available) const;
     void reflow(bool force = false);
+    void setCardScale(qreal scale, bool force);
     void updateTabOrder();
     void redrawTrends();
-    int minimumCardWidth() const;
 
     TileModel *m_model;
     QScrollArea *m_scroll = nullptr;
@@ -91,4 +97,5 @@ private:
     bool m_allowed = true;
     QString m_reason;
     int m_columns = 0;
+    qreal m_cardScale = 1.0;
 };

@@ -84,10 +84,16 @@ QString DroneDelegate::stateText(Domain::DroneState state)
     return {};
 }
 
+QString DroneDelegate::locationText(double latitude, double longitude, double altitude)
+{
+    const QLocale locale;
+    return tr("%1°, %2° · %3 m")
+        .arg(locale.toString(latitude, 'f', 5), locale.toString(longitude, 'f', 5), locale.toString(qRound(altitude)));
+}
+
 void DroneDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const
 {
     QStyledItemDelegate::initStyleOption(option, index);
-    const QLocale locale;
     const bool stale = index.data(DroneModel::StaleRole).toBool();
     switch (index.column()) {
     case DroneModel::StateColumn:
@@ -97,10 +103,9 @@ void DroneDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIn
         option->text = tr("%1 %").arg(qRound(index.data(DroneModel::BatteryRole).toDouble()));
         break;
     case DroneModel::LocationColumn:
-        option->text = tr("%1°, %2° · %3 m")
-                           .arg(locale.toString(index.data(DroneModel::LatitudeRole).toDouble(), 'f', 5),
-                                locale.toString(index.data(DroneModel::LongitudeRole).toDouble(), 'f', 5),
-                                locale.toString(qRound(index.data(DroneModel::AltitudeRole).toDouble())));
+        option->text = locationText(index.data(DroneModel::LatitudeRole).toDouble(),
+                                    index.data(DroneModel::LongitudeRole).toDouble(),
+                                    index.data(DroneModel::AltitudeRole).toDouble());
         break;
     case DroneModel::BuildColumn: {
         const QVariant percent = index.data(DroneModel::BuildPercentRole);

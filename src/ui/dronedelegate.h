@@ -18,6 +18,8 @@ public:
 
     // The words for a state, as the drones table shows them.
     static QString stateText(Domain::DroneState state);
+    // A position as the Location column writes it ("48.13922°, 11.57002° · 59 m").
+    static QString locationText(double latitude, double longitude, double altitude);
 
 protected:
     // The model gives raw values; this turns them into the column's text.

@@ -1,14 +1,17 @@
 #include "dronesview.h"
 
+#include "agetext.h"
 #include "dronedelegate.h"
 #include "dronedetailpane.h"
 #include "dronefilterproxy.h"
 #include "filteredtableview.h"
 #include "model/dronemodel.h"
 #include "staleheadline.h"
+#include "stretchwithfloor.h"
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -17,6 +20,8 @@
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 using Domain::DroneState;
 
@@ -76,18 +81,12 @@ DronesView::DronesView(DroneModel *drones, DroneDetailPane::RoomOpener openRoom,
     m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 12);
     QHeaderView *header = m_table->horizontalHeader();
     header->setHighlightSections(true);
-    header->setStretchLastSection(true);
     header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-    header->resizeSection(DroneModel::SerialColumn, 100);
-    header->resizeSection(DroneModel::StateColumn, m_delegate->statusColumnWidth(m_table->font()));
-    // The 60-pixel bar and the widest text it carries ("100 % LOW"), at any font size.
-    QFont bold = m_table->font();
-    bold.setBold(true);
-    header->resizeSection(DroneModel::BatteryColumn,
-                          60 + 28 + QFontMetrics(bold).horizontalAdvance(QStringLiteral("100 % LOW")));
-    header->resizeSection(DroneModel::LocationColumn, 200);
-    header->resizeSection(DroneModel::BuildColumn, 120);
-    header->resizeSection(DroneModel::OperationColumn, 155);
+    sizeColumns();
+    // The mission is the one text of any length: it takes the room the
+    // other columns leave, and on a narrow window the table scrolls sideways
+    // rather than squeeze it below its floor.
+    m_missionFloor = new StretchWithFloor(m_table, DroneModel::OperationColumn, missionFloor());
 
     // The selected drone's details beside the table; its room is open while shown.
     m_detail = new DroneDetailPane(drones, std::move(openRoom), this);
@@ -110,6 +109,43 @@ DronesView::DronesView(DroneModel *drones, DroneDetailPane::RoomOpener openRoom,
     m_summaryClock.setInterval(1000);
     connect(&m_summaryClock, &QTimer::timeout, this, &DronesView::updateSummary);
     updateSummary();
+}
+
+int DronesView::missionFloor() const
+{
+    return m_table->fontMetrics().averageCharWidth() * kMissionFloorChars;
+}
+
+void DronesView::sizeColumns()
+{
+    // Each column as wide as the widest text it can hold, in the table's type.
+    constexpr int kCellRoom = 24; // the cell's margins and the header's sort mark
+    QHeaderView *header = m_table->horizontalHeader();
+    const QFontMetrics metrics = m_table->fontMetrics();
+    QFont bold = m_table->font();
+    bold.setBold(true);
+    const auto wide = [&metrics](const QString &text) { return metrics.horizontalAdvance(text) + kCellRoom; };
+    header->resizeSection(DroneModel::SerialColumn, wide(QStringLiteral("WF-D0000")));
+    header->resizeSection(DroneModel::StateColumn, m_delegate->statusColumnWidth(m_table->font()));
+    // The 60-pixel bar and the widest text it carries ("100 % LOW").
+    header->resizeSection(DroneModel::BatteryColumn,
+                          60 + 28 + QFontMetrics(bold).horizontalAdvance(QStringLiteral("100 % LOW")));
+    header->resizeSection(DroneModel::LocationColumn, wide(DroneDelegate::locationText(-88.88888, -188.88888, 8888)));
+    header->resizeSection(DroneModel::BuildColumn, wide(QStringLiteral("88 % · propulsion")));
+    // A time, or how long a stale drone has been silent.
+    header->resizeSection(DroneModel::LastUpdateColumn,
+                          std::max(wide(QStringLiteral("00:00:00")), wide(AgeText::stale(3600000 * 23 + 59 * 60000))));
+    m_list->fitColumnsToTitles({DroneModel::OperationColumn});
+}
+
+void DronesView::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    // Larger type (the kiosk's, the operator's): every column keeps its text whole.
+    if (event->type() == QEvent::FontChange && m_missionFloor) {
+        sizeColumns();
+        m_missionFloor->setFloor(missionFloor());
+    }
 }
 
 QString DronesView::selectedSerial() const

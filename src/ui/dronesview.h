@@ -14,6 +14,7 @@ class QLabel;
 class QLineEdit;
 class QTableView;
 class DroneModel;
+class StretchWithFloor;
 
 // The fleet: a sortable table of the drones narrowed by state, low battery
 // and a search, a line counting them by state (which says when it counts
@@ -25,6 +26,9 @@ class DronesView : public QWidget
     Q_OBJECT
 
 public:
+    // The mission column is never narrower than this many average characters.
+    static constexpr int kMissionFloorChars = 24;
+
     // `drones` is not owned and must outlive the view; `openRoom` opens the
     // selected drone's detail room.
     DronesView(DroneModel *drones, DroneDetailPane::RoomOpener openRoom, QWidget *parent = nullptr);
@@ -43,15 +47,21 @@ public:
     // Makes a drone's row current if it is listed; false otherwise.
     bool selectDrone(const QString &serial);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void applyFilters();
     void updateSummary();
+    void sizeColumns();
+    int missionFloor() const;
 
     DroneModel *m_drones;
     DroneFilterProxy *m_proxy;
     DroneDelegate *m_delegate;
     FilteredTableView *m_list = nullptr;
     QTableView *m_table = nullptr;
+    StretchWithFloor *m_missionFloor = nullptr;
     DroneDetailPane *m_detail = nullptr;
     QComboBox *m_stateFilter = nullptr;
     QCheckBox *m_lowBattery = nullptr;

@@ -7,6 +7,7 @@
 #include <QPainter>
 #include <QPainterPath>
 
+#include <algorithm>
 #include <cmath>
 
 namespace {
@@ -21,6 +22,16 @@ QFont scaled(QFont font, qreal factor, QFont::Weight weight = QFont::Normal)
     return font;
 }
 
+// The same font, only larger.
+QFont grown(QFont font, qreal factor)
+{
+    if (font.pointSizeF() > 0)
+        font.setPointSizeF(font.pointSizeF() * factor);
+    else
+        font.setPixelSize(std::max(1, qRound(font.pixelSize() * factor)));
+    return font;
+}
+
 } // namespace
 
 KpiTile::KpiTile(const QString &group, const QString &label, QWidget *parent)
@@ -29,7 +40,8 @@ KpiTile::KpiTile(const QString &group, const QString &label, QWidget *parent)
     , m_label(label)
     , m_value(QStringLiteral("—"))
 {
-    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+    // As tall as its scale asks for; no shorter than at scale 1 when squeezed.
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
     setFocusPolicy(Qt::NoFocus);
     refreshAccessibleText();
 }
@@ -81,6 +93,16 @@ QColor KpiTile::accentColor() const
     return m_level == Level::Alarm ? Theme::alarmColor() : Theme::warningColor();
 }
 
+void KpiTile::setScale(qreal scale)
+{
+    scale = std::max<qreal>(1.0, scale);
+    if (qFuzzyCompare(scale, m_scale))
+        return;
+    m_scale = scale;
+    updateGeometry();
+    update();
+}
+
 void KpiTile::setStale(bool stale)
 {
     if (stale == m_stale)
@@ -112,15 +134,24 @@ QString KpiTile::markText() const
 
 QSize KpiTile::sizeHint() const
 {
-    return minimumSizeHint();
+    return sizeAt(m_scale);
 }
 
 QSize KpiTile::minimumSizeHint() const
 {
-    const QFontMetrics small(scaled(font(), 0.85));
-    const QFontMetrics label(font());
-    const QFontMetrics big(scaled(font(), 2.1, QFont::DemiBold));
-    const int height = kPadding + small.height() + label.height() + 2 + big.height() + kPadding - 4;
+    // A smaller screen's layout may squeeze a grown tile for a moment,
+    // before the view sets its scale for the new size.
+    return sizeAt(1.0);
+}
+
+QSize KpiTile::sizeAt(qreal scale) const
+{
+    const QFont base = grown(font(), scale);
+    const QFontMetrics small(scaled(base, 0.85));
+    const QFontMetrics label(base);
+    const QFontMetrics big(scaled(base, 2.1, QFont::DemiBold));
+    const int padding = qRound(kPadding * scale);
+    const int height = padding + small.height() + label.height() + 2 + big.height() + padding - 4;
     return {120, height};
 }
 
@@ -183,6 +214,9 @@ void KpiTile::paintEvent(QPaintEvent *)
     p.setRenderHint(QPainter::Antialiasing);
     const QRectF frame = QRectF(rect()).adjusted(0.5, 0.5, -0.5, -0.5);
 
+    const QFont base = grown(font(), m_scale);
+    const qreal padding = kPadding * m_scale;
+    const qreal accentBar = kAccentBar * m_scale;
     const QColor accent = accentColor();
     m_symbolRect = {};
 
@@ -195,33 +229,33 @@ void KpiTile::paintEvent(QPaintEvent *)
         clip.addRoundedRect(frame, 4, 4);
         p.save();
         p.setClipPath(clip);
-        p.fillRect(QRectF(frame.left(), frame.top(), kAccentBar, frame.height()), accent);
+        p.fillRect(QRectF(frame.left(), frame.top(), accentBar, frame.height()), accent);
         p.restore();
     }
 
     const QColor text = palette().color(QPalette::WindowText);
     const QColor quiet = Theme::neutralColor();
     const QColor stale = Theme::staleText();
-    const qreal left = kPadding + (isAbnormal() ? kAccentBar : 0);
-    const qreal width = frame.width() - left - kPadding;
+    const qreal left = padding + (isAbnormal() ? accentBar : 0);
+    const qreal width = frame.width() - left - padding;
 
-    const QFont smallFont = scaled(font(), 0.85);
+    const QFont smallFont = scaled(base, 0.85);
     const QFontMetricsF small(smallFont);
-    qreal y = kPadding - 2;
+    qreal y = padding - 2;
     p.setFont(smallFont);
     p.setPen(m_stale ? stale : quiet);
     p.drawText(QRectF(left, y, width, small.height()), Qt::AlignLeft | Qt::AlignVCenter,
                small.elidedText(m_group.toUpper(), Qt::ElideRight, width));
     y += small.height();
 
-    const QFontMetricsF labelMetrics(font());
-    p.setFont(font());
+    const QFontMetricsF labelMetrics(base);
+    p.setFont(base);
     p.setPen(m_stale ? stale : text);
     p.drawText(QRectF(left, y, width, labelMetrics.height()), Qt::AlignLeft | Qt::AlignVCenter,
                labelMetrics.elidedText(m_label, Qt::ElideRight, width));
     y += labelMetrics.height() + 2;
 
-    const QFont bigFont = scaled(font(), 2.1, QFont::DemiBold);
+    const QFont bigFont = scaled(base, 2.1, QFont::DemiBold);
     const QFontMetricsF big(bigFont);
     const QRectF numberRect(left, y, width, big.height());
     p.setFont(bigFont);
@@ -233,10 +267,10 @@ void KpiTile::paintEvent(QPaintEvent *)
     QString word = markText();
     if (word.isEmpty())
         return;
-    const QFont wordFont = scaled(font(), 0.9, m_stale ? QFont::Normal : QFont::DemiBold);
+    const QFont wordFont = scaled(base, 0.9, m_stale ? QFont::Normal : QFont::DemiBold);
     const QFontMetricsF wordMetrics(wordFont);
     const qreal symbolSide = isAbnormal() ? wordMetrics.height() * 0.95 : 0;
-    const qreal room = width - numberWidth - 10 - (symbolSide > 0 ? symbolSide + 5 : 0);
+    const qreal room = width - numberWidth - 10 * m_scale - (symbolSide > 0 ? symbolSide + 5 : 0);
     // An age cut short would read as a wrong one: without room, "stale" alone.
     if (m_stale && !isAbnormal() && wordMetrics.horizontalAdvance(word) > room)
         word = tr("stale");

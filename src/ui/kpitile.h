@@ -55,6 +55,12 @@ public:
     // The word right of the number: what is wrong, or that it is stale.
     QString markText() const;
 
+    // The tile's type and padding, as a multiple of its font (1 by default):
+    // a wide screen's Overview draws its tiles larger to be read across the
+    // room. Values below 1 are taken as 1.
+    void setScale(qreal scale);
+    qreal scale() const { return m_scale; }
+
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
 
@@ -69,6 +75,7 @@ protected:
     void paintEvent(QPaintEvent *event) override;
 
 private:
+    QSize sizeAt(qreal scale) const;
     void refreshAccessibleText();
 
     QString m_group;
@@ -78,6 +85,7 @@ private:
     Level m_level = Level::Normal;
     bool m_stale = false;
     qint64 m_staleAgeMs = -1;
+    qreal m_scale = 1.0;
     std::optional<Domain::AlarmSeverity> m_priority;
     mutable QRectF m_symbolRect;
 };

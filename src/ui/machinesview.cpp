@@ -26,6 +26,7 @@
 #include <QLineEdit>
 #include <QLineSeries>
 #include <QLocale>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QTableView>
 #include <QTimer>
@@ -98,23 +99,16 @@ MachinesView::MachinesView(MachineModel *machines, QWidget *parent)
     // Stale rows say how long ago they were heard of: the ages tick.
     m_list->setAgesTick(true);
     m_list->sortBy(MachineModel::IdColumn, Qt::AscendingOrder);
-    QHeaderView *header = m_table->horizontalHeader();
-    header->setStretchLastSection(true);
-    const QFontMetrics metrics = m_table->fontMetrics();
-    header->resizeSection(MachineModel::IdColumn, metrics.horizontalAdvance(QStringLiteral("M-0000")) + 24);
-    header->resizeSection(MachineModel::NameColumn, metrics.horizontalAdvance(QStringLiteral("Packer 00")) + 24);
-    header->resizeSection(MachineModel::LineColumn, metrics.horizontalAdvance(QStringLiteral("L00")) + 24);
-    header->resizeSection(MachineModel::ProducedColumn, metrics.horizontalAdvance(QStringLiteral("000,000")) + 24);
-    header->resizeSection(MachineModel::StatusColumn, m_delegate->statusColumnWidth(m_table->font()));
-    header->resizeSection(MachineModel::UtilizationColumn, metrics.horizontalAdvance(QStringLiteral("100 %")) + 90);
-    header->resizeSection(MachineModel::LastUpdateColumn,
-                          metrics.horizontalAdvance(AgeText::stale(3600000 * 23 + 59 * 60000)) + 24);
-    m_list->fitColumnsToTitles();
+    // Columns as wide as their content, none stretched to fill.
+    m_table->horizontalHeader()->setStretchLastSection(false);
+    sizeColumns();
     m_list->addPane(createDetailPane());
+    // The table keeps the width its columns need; a wider window gives the
+    // rest to the selected machine's chart and tickets.
     QSplitter *splitter = m_list->splitter();
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
-    splitter->setSizes({m_table->horizontalHeader()->length() + 4, 480});
+    splitter->setStretchFactor(0, 0);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({tableWidth(), 480});
     layout->addWidget(m_list, 1);
 
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
@@ -288,9 +282,44 @@ void MachinesView::updateSummary()
         m_summaryClock.stop();
 }
 
+void MachinesView::sizeColumns()
+{
+    // Each column as wide as the widest text it can hold, in the table's type.
+    QHeaderView *header = m_table->horizontalHeader();
+    const QFontMetrics metrics = m_table->fontMetrics();
+    header->resizeSection(MachineModel::IdColumn, metrics.horizontalAdvance(QStringLiteral("M-0000")) + 24);
+    header->resizeSection(MachineModel::NameColumn, metrics.horizontalAdvance(QStringLiteral("Packer 00")) + 24);
+    header->resizeSection(MachineModel::LineColumn, metrics.horizontalAdvance(QStringLiteral("L00")) + 24);
+    header->resizeSection(MachineModel::ProducedColumn, metrics.horizontalAdvance(QStringLiteral("000,000")) + 24);
+    header->resizeSection(MachineModel::StatusColumn, m_delegate->statusColumnWidth(m_table->font()));
+    header->resizeSection(MachineModel::UtilizationColumn, metrics.horizontalAdvance(QStringLiteral("100 %")) + 90);
+    header->resizeSection(MachineModel::LastUpdateColumn,
+                          std::max(metrics.horizontalAdvance(QStringLiteral("00:00:00")),
+                                   metrics.horizontalAdvance(AgeText::stale(3600000 * 23 + 59 * 60000)))
+                              + 24);
+    m_list->fitColumnsToTitles();
+}
+
+int MachinesView::tableWidth() const
+{
+    const QHeaderView *header = m_table->horizontalHeader();
+    int columns = 0;
+    for (int section = 0; section < header->count(); ++section)
+        columns += header->isSectionHidden(section) ? 0 : header->sectionSize(section);
+    return columns + m_table->verticalScrollBar()->sizeHint().width() + 2 * m_table->frameWidth();
+}
+
 void MachinesView::changeEvent(QEvent *event)
 {
     QWidget::changeEvent(event);
+    // Larger type (the kiosk's, the operator's): every column keeps its text whole.
+    if (event->type() == QEvent::FontChange && m_table) {
+        sizeColumns();
+        QSplitter *splitter = m_list->splitter();
+        const QList<int> sizes = splitter->sizes();
+        if (sizes.size() == 2 && sizes.at(0) < tableWidth())
+            splitter->setSizes({tableWidth(), std::max(0, sizes.at(0) + sizes.at(1) - tableWidth())});
+    }
     // The detail's status colours are the theme's: set them again for the new one.
     if (event->type() == QEvent::PaletteChange)
         updateDetail();

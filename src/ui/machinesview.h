@@ -55,6 +55,8 @@ protected:
 private:
     QWidget *createDetailPane();
     void applyFilters();
+    void sizeColumns();
+    int tableWidth() const;
     void updateLines();
     void updateSummary();
     void updateDetail();

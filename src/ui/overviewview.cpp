@@ -35,6 +35,15 @@ constexpr int kMargin = 12;
 constexpr int kSpacing = 8;
 constexpr int kMinTileWidth = 140;
 constexpr int kTileChars = 20; // average characters a tile's label should fit
+// The column counts the tiles may take. A tile's place depends on the count
+// alone, and the count takes only these values, so tiles move only when the
+// width crosses one of a few steps; from the widest step up (a 1280-pixel
+// window to a 4K screen) every tile keeps its row and column, and the tiles
+// grow instead (up to kMaxTileScale).
+constexpr std::array<int, 5> kColumnSteps = {1, 2, 4, 6, 8};
+constexpr qreal kMaxTileScale = 2.0;
+constexpr qreal kScaleStep = 0.25; // grown tiles take a few sizes, not one per pixel
+constexpr qreal kTileHeightShare = 0.4; // grown tiles take at most this much of the view's height
 constexpr int kChartRedrawMs = 1000; // charts are read, not watched: once a second is plenty
 constexpr qint64 kMinuteMs = 60 * 1000;
 
@@ -70,6 +79,7 @@ OverviewView::OverviewView(const Sources &sources, QWidget *parent)
     layout->setSpacing(kSpacing * 2);
 
     m_tileArea = new QWidget(this);
+    m_tileArea->setObjectName(QStringLiteral("overviewTiles"));
     // Narrower than the current columns need is fine: reflow() makes fewer.
     m_tileArea->setMinimumWidth(kMinTileWidth);
     m_grid = new QGridLayout(m_tileArea);
@@ -206,6 +216,7 @@ void OverviewView::changeEvent(QEvent *event)
 {
     QWidget::changeEvent(event);
     if (event->type() == QEvent::FontChange) {
+        m_tileScale = 0; // the trends' type follows the new font
         reflow(true); // larger type (a kiosk, an operator's setting) needs wider tiles
         return;
     }
@@ -226,38 +237,105 @@ void OverviewView::resizeEvent(QResizeEvent *event)
     reflow();
 }
 
-void OverviewView::reflow(bool force)
+int OverviewView::minimumTileWidth() const
 {
-    const int available = std::max(0, width() - 2 * kMargin);
     // Wide enough for a label such as "Unacknowledged" in the current type.
-    const int tileWidth = std::max(kMinTileWidth, fontMetrics().averageCharWidth() * kTileChars);
-    const int columns = std::clamp((available + kSpacing) / (tileWidth + kSpacing), 1, int(Kpi::Count));
-    if (columns == m_columns && !force)
-        return;
-    const int previous = m_columns;
-    m_columns = columns;
-    for (KpiTile *tile : m_tiles)
-        m_grid->removeWidget(tile);
+    return std::max(kMinTileWidth, fontMetrics().averageCharWidth() * kTileChars);
+}
+
+int OverviewView::columnsFor(int width) const
+{
+    const int available = std::max(0, width - 2 * kMargin);
+    const int tileWidth = minimumTileWidth();
+    int columns = kColumnSteps.front();
+    for (const int step : kColumnSteps) {
+        if (step * tileWidth + (step - 1) * kSpacing <= available)
+            columns = step;
+    }
+    return columns;
+}
+
+QPoint OverviewView::tilePosition(Kpi kpi) const
+{
+    const int index = m_grid->indexOf(tile(kpi));
+    if (index < 0)
+        return {-1, -1};
     int row = 0;
     int column = 0;
-    for (const Group &group : kGroups) {
-        if (column > 0 && column + group.count > columns) {
-            ++row;
-            column = 0;
-        }
-        for (int i = 0; i < group.count; ++i) {
-            if (column == columns) {
+    int rowSpan = 0;
+    int columnSpan = 0;
+    m_grid->getItemPosition(index, &row, &column, &rowSpan, &columnSpan);
+    return {column, row};
+}
+
+void OverviewView::reflow(bool force)
+{
+    const int columns = columnsFor(width());
+    if (columns != m_columns || force) {
+        const int previous = m_columns;
+        m_columns = columns;
+        for (KpiTile *tile : m_tiles)
+            m_grid->removeWidget(tile);
+        // Groups in order, each tile after the one before. A group starts a
+        // row of its own unless it fits whole beside the group before it on
+        // a row that group did not wrap onto: the fleet never shares a row
+        // with the alarms, and the machines and the server share one only
+        // when both fit side by side.
+        int row = 0;
+        int column = 0;
+        bool wrapped = false;
+        for (const Group &group : kGroups) {
+            QList<KpiTile *> shown;
+            for (int i = 0; i < group.count; ++i) {
+                KpiTile *t = m_tiles.at(size_t(group.first) + size_t(i));
+                if (t != tile(Kpi::AlarmsUnknown) || m_unknownShown)
+                    shown.append(t);
+            }
+            if (column > 0 && (wrapped || column + shown.size() > columns)) {
                 ++row;
                 column = 0;
             }
-            KpiTile *t = m_tiles.at(size_t(group.first) + size_t(i));
-            if (t == tile(Kpi::AlarmsUnknown) && !m_unknownShown)
-                continue;
-            m_grid->addWidget(t, row, column++);
+            wrapped = false;
+            for (KpiTile *t : std::as_const(shown)) {
+                if (column == columns) {
+                    ++row;
+                    column = 0;
+                    wrapped = true;
+                }
+                m_grid->addWidget(t, row, column++);
+            }
         }
+        m_rows = row + 1;
+        for (int c = 0; c < std::max(columns, previous); ++c)
+            m_grid->setColumnStretch(c, c < columns ? 1 : 0);
     }
-    for (int c = 0; c < std::max(columns, previous); ++c)
-        m_grid->setColumnStretch(c, c < columns ? 1 : 0);
+    rescale();
+}
+
+void OverviewView::rescale()
+{
+    // Tiles wider than their type needs grow, type and all, to be read from
+    // across the room; never so tall that the trends lose their room.
+    const int available = std::max(0, width() - 2 * kMargin);
+    const qreal tileWidth = qreal(available - (m_columns - 1) * kSpacing) / m_columns;
+    const qreal byWidth = tileWidth / minimumTileWidth();
+    const KpiTile *any = tile(Kpi::AlarmsCritical);
+    const qreal baseHeight = any->minimumSizeHint().height();
+    const qreal room = kTileHeightShare * std::max(0, height() - 2 * kMargin) - (m_rows - 1) * kSpacing;
+    const qreal byHeight = room / (m_rows * baseHeight);
+    const qreal wanted = std::min({byWidth, byHeight, kMaxTileScale});
+    const qreal scale = std::max(1.0, std::floor(wanted / kScaleStep) * kScaleStep);
+    if (qFuzzyCompare(scale, m_tileScale))
+        return;
+    m_tileScale = scale;
+    for (KpiTile *t : m_tiles)
+        t->setScale(scale);
+    // The trends' text grows half as much: their lines carry them.
+    QFont chartFont = font();
+    if (chartFont.pointSizeF() > 0)
+        chartFont.setPointSizeF(chartFont.pointSizeF() * (1.0 + (scale - 1.0) / 2));
+    for (QChartView *view : {m_healthView, m_batteryView, m_alarmView})
+        view->setFont(chartFont);
 }
 
 void OverviewView::updateCounts()

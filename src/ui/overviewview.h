@@ -3,6 +3,7 @@
 #include "model/metrichistory.h"
 
 #include <QList>
+#include <QPoint>
 #include <QTimer>
 #include <QWidget>
 
@@ -82,6 +83,10 @@ public:
 
     KpiTile *tile(Kpi kpi) const { return m_tiles.at(size_t(kpi)); }
     int columnCount() const { return m_columns; }
+    // Where a tile sits in the grid (x: column, y: row); (-1, -1) while hidden.
+    QPoint tilePosition(Kpi kpi) const;
+    // How much larger than their type needs the tiles are drawn (1 to 2).
+    qreal tileScale() const { return m_tileScale; }
 
     // New alarm activations per minute over the last kAlarmRateMinutes,
     // oldest first, as the console's AlarmRateMeter counts them.
@@ -101,7 +106,10 @@ protected:
 private:
     void createTiles();
     QWidget *createCharts();
+    int minimumTileWidth() const;
+    int columnsFor(int width) const;
     void reflow(bool force = false);
+    void rescale();
     void updateCounts();
     void updateHealthTiles();
     void updateStale();
@@ -117,6 +125,8 @@ private:
     QGridLayout *m_grid = nullptr;
     QWidget *m_tileArea = nullptr;
     int m_columns = 0;
+    int m_rows = 1;
+    qreal m_tileScale = 0; // set by the first rescale()
 
     QChartView *m_healthView = nullptr;
     QChartView *m_batteryView = nullptr;

@@ -113,6 +113,7 @@ void TestScreenFit::topBarShowsEveryControl()
     MainWindow *window = console.openWindow();
     console.session.start();
     QTRY_VERIFY(console.session.hasLiveData());
+    QTest::qWait(100); // the bar's layout pass after the indicator's new text
     const auto *bar = window->findChild<TopBar *>();
     QVERIFY(bar);
     const QList<QWidget *> controls {bar->indicator(), bar->bell(), bar->preferencesButton()};
