@@ -98,6 +98,10 @@ MachinesView::MachinesView(MachineModel *machines, QWidget *parent)
     // Stale rows say how long ago they were heard of: the ages tick.
     m_list->setAgesTick(true);
     m_list->sortBy(MachineModel::IdColumn, Qt::AscendingOrder);
+    m_list->setEmptyText([model] {
+        return model->isLinkLive() ? tr("Waiting for the server's first machines")
+                                   : tr("Not live: no machines received yet");
+    });
     QHeaderView *header = m_table->horizontalHeader();
     header->setStretchLastSection(true);
     const QFontMetrics metrics = m_table->fontMetrics();
@@ -409,6 +413,10 @@ void MachinesView::redrawChart()
     for (const MetricHistory::Sample &sample : samples)
         points.append(QPointF(double(sample.timeMs), sample.value));
     m_series->replace(points);
+    Charts::showEmpty(m_chartView,
+                      m_machineId.isEmpty()   ? tr("Select a machine to see its utilization")
+                          : samples.isEmpty() ? tr("No utilization reports from this machine yet")
+                                              : QString());
     m_chartView->chart()->setTitle(m_machineId.isEmpty() ? tr("Utilization")
                                                          : tr("Utilization of %1").arg(m_machineId));
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
