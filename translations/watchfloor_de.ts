@@ -3183,6 +3183,14 @@
         <source>%1 — not live, %2</source>
         <translation>%1 — nicht live, %2</translation>
     </message>
+    <message>
+        <source>Waiting for the server&apos;s first load report</source>
+        <translation>Warten auf die erste Lastmeldung vom Server</translation>
+    </message>
+    <message>
+        <source>No drone has reported its battery yet</source>
+        <translation>Noch keine Drohne hat ihren Akkustand gemeldet</translation>
+    </message>
 </context>
 <context>
     <name>PinHash</name>

@@ -3183,6 +3183,14 @@
         <source>%1 — not live, %2</source>
         <translation>%1 — pas en direct, %2</translation>
     </message>
+    <message>
+        <source>Waiting for the server&apos;s first load report</source>
+        <translation>En attente du premier relevé de charge du serveur</translation>
+    </message>
+    <message>
+        <source>No drone has reported its battery yet</source>
+        <translation>Aucun drone n’a encore signalé sa batterie</translation>
+    </message>
 </context>
 <context>
     <name>PinHash</name>

@@ -5,8 +5,10 @@
 #include "dronesview.h"
 #include "emptynotice.h"
 #include "filteredtableview.h"
+#include "overviewview.h"
 #include "support/consolefixture.h"
 #include "theme.h"
+#include "viewfactory.h"
 
 #include <QAbstractAxis>
 #include <QChart>
@@ -29,6 +31,7 @@ private Q_SLOTS:
     void alarmsSayNoneOrNotLive();
     void activitySaysNoneYet();
     void droneChartSaysWhyItIsEmpty();
+    void overviewChartsSayWhatTheyWaitFor();
 };
 
 namespace {
@@ -151,6 +154,31 @@ void TestEmptyNotice::droneChartSaysWhyItIsEmpty()
     QVERIFY(Charts::emptyText(chart).isEmpty());
     for (QAbstractAxis *axis : chart->chart()->axes())
         QVERIFY(axis->isVisible());
+}
+
+void TestEmptyNotice::overviewChartsSayWhatTheyWaitFor()
+{
+    ConsoleFixture console(plant(3), {.token = {}});
+    OverviewView view(ViewFactory::overviewSources(&console.session));
+    view.resize(1280, 800);
+    view.show();
+    auto *load = view.findChild<QChartView *>(QStringLiteral("healthChart"));
+    auto *battery = view.findChild<QChartView *>(QStringLiteral("batteryChart"));
+    QVERIFY(load && battery);
+    QCOMPARE(shownText(load), OverviewView::tr("Waiting for the server's first load report"));
+    QCOMPARE(shownText(battery), OverviewView::tr("No drone has reported its battery yet"));
+    for (QChartView *chart : {load, battery}) {
+        for (QAbstractAxis *axis : chart->chart()->axes())
+            QVERIFY(!axis->isVisible());
+    }
+    keep(&view, QStringLiteral("empty-overview.png"));
+    console.session.start();
+    // Reports: the lines go and the axes come back.
+    QTRY_VERIFY_WITH_TIMEOUT(!shownNotice(load) && !shownNotice(battery), 15000);
+    for (QChartView *chart : {load, battery}) {
+        for (QAbstractAxis *axis : chart->chart()->axes())
+            QVERIFY(axis->isVisible());
+    }
 }
 
 QTEST_MAIN(TestEmptyNotice)
