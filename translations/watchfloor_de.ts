@@ -93,6 +93,26 @@
     </message>
 </context>
 <context>
+    <name>ActivityTargets</name>
+    <message>
+        <source>Alarm %1</source>
+        <translation>Alarm %1</translation>
+    </message>
+    <message>
+        <source>Drone %1</source>
+        <translation>Drohne %1</translation>
+    </message>
+    <message>
+        <source>Machine %1</source>
+        <translation>Maschine %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <comment>alarm source · message</comment>
+        <translation>%1 · %2</translation>
+    </message>
+</context>
+<context>
     <name>ActivityView</name>
     <message>
         <source>Operators present</source>
@@ -121,6 +141,22 @@
     <message>
         <source>Recent activity (%1 of %2)</source>
         <translation>Letzte Aktivität (%1 von %2)</translation>
+    </message>
+    <message>
+        <source>No operators present</source>
+        <translation>Keine Bediener anwesend</translation>
+    </message>
+    <message>
+        <source>Not live: nobody is known to be present</source>
+        <translation>Nicht live: niemand als anwesend bekannt</translation>
+    </message>
+    <message>
+        <source>No operator activity since this console connected</source>
+        <translation>Keine Bedieneraktivität, seit diese Konsole verbunden ist</translation>
+    </message>
+    <message>
+        <source>Not live: no activity received yet</source>
+        <translation>Nicht live: noch keine Aktivität empfangen</translation>
     </message>
 </context>
 <context>
@@ -330,16 +366,8 @@
 <context>
     <name>AlarmNoteDialog</name>
     <message>
-        <source>Acknowledge alarms</source>
-        <translation>Alarme quittieren</translation>
-    </message>
-    <message>
         <source>… and %1 more</source>
         <translation>… und %1 weitere</translation>
-    </message>
-    <message>
-        <source>Alarms to acknowledge: %1</source>
-        <translation>Zu quittierende Alarme: %1</translation>
     </message>
     <message>
         <source>&amp;Note (required):</source>
@@ -356,6 +384,22 @@
     <message>
         <source>Acknowledge</source>
         <translation>Quittieren</translation>
+    </message>
+    <message>
+        <source>Acknowledge alarm</source>
+        <translation>Alarm quittieren</translation>
+    </message>
+    <message>
+        <source>Acknowledge %1 alarms</source>
+        <translation>%1 Alarme quittieren</translation>
+    </message>
+    <message>
+        <source>Alarm to acknowledge:</source>
+        <translation>Zu quittierender Alarm:</translation>
+    </message>
+    <message>
+        <source>%1 alarms to acknowledge:</source>
+        <translation>%1 zu quittierende Alarme:</translation>
     </message>
 </context>
 <context>
@@ -519,10 +563,6 @@
         <translation>Zurückgestellte Alarme</translation>
     </message>
     <message>
-        <source>Critical</source>
-        <translation>Kritisch</translation>
-    </message>
-    <message>
         <source>Your role (viewer) may watch alarms but not acknowledge or shelve them.</source>
         <translation>Ihre Rolle (Beobachter) darf Alarme ansehen, aber weder quittieren noch zurückstellen.</translation>
     </message>
@@ -680,6 +720,22 @@
     <message>
         <source>%1: %2.</source>
         <translation>%1: %2.</translation>
+    </message>
+    <message>
+        <source>Not live: no alarms received yet</source>
+        <translation>Nicht live: noch keine Alarme empfangen</translation>
+    </message>
+    <message>
+        <source>No alarms in play: every alarm is shelved</source>
+        <translation>Keine aktiven Alarme: alle Alarme sind zurückgestellt</translation>
+    </message>
+    <message>
+        <source>No alarms</source>
+        <translation>Keine Alarme</translation>
+    </message>
+    <message>
+        <source>No shelved alarms</source>
+        <translation>Keine zurückgestellten Alarme</translation>
     </message>
 </context>
 <context>
@@ -957,6 +1013,14 @@
     <message>
         <source>Endpoint: %1 (%2)</source>
         <translation>Endpunkt: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>No commands yet</source>
+        <translation>Noch keine Befehle</translation>
+    </message>
+    <message>
+        <source>Not live: no commands received yet</source>
+        <translation>Nicht live: noch keine Befehle empfangen</translation>
     </message>
 </context>
 <context>
@@ -1816,6 +1880,14 @@
         <source>no health report yet</source>
         <translation>noch kein Zustandsbericht</translation>
     </message>
+    <message>
+        <source>No drone selected</source>
+        <translation>Keine Drohne ausgewählt</translation>
+    </message>
+    <message>
+        <source>No battery reports from this drone yet</source>
+        <translation>Von dieser Drohne noch keine Akkumeldungen</translation>
+    </message>
 </context>
 <context>
     <name>DroneModel</name>
@@ -1877,6 +1949,21 @@
     <message>
         <source>%1 drones · %2 flying · %3 charging · %4 in error · %5 offline · %6 low battery</source>
         <translation>%1 Drohnen · %2 im Flug · %3 laden · %4 mit Fehler · %5 offline · %6 mit niedrigem Akkustand</translation>
+    </message>
+    <message>
+        <source>Waiting for the server&apos;s first drones</source>
+        <translation>Warten auf die ersten Drohnen vom Server</translation>
+    </message>
+    <message>
+        <source>Not live: no drones received yet</source>
+        <translation>Nicht live: noch keine Drohnen empfangen</translation>
+    </message>
+</context>
+<context>
+    <name>EmptyNotice</name>
+    <message>
+        <source>No rows match the filters</source>
+        <translation>Keine Zeile entspricht den Filtern</translation>
     </message>
 </context>
 <context>
@@ -2322,6 +2409,22 @@
     <message>
         <source>Utilization of %1</source>
         <translation>Auslastung von %1</translation>
+    </message>
+    <message>
+        <source>Waiting for the server&apos;s first machines</source>
+        <translation>Warten auf die ersten Maschinen vom Server</translation>
+    </message>
+    <message>
+        <source>Not live: no machines received yet</source>
+        <translation>Nicht live: noch keine Maschinen empfangen</translation>
+    </message>
+    <message>
+        <source>Select a machine to see its utilization</source>
+        <translation>Maschine auswählen, um ihre Auslastung zu sehen</translation>
+    </message>
+    <message>
+        <source>No utilization reports from this machine yet</source>
+        <translation>Von dieser Maschine noch keine Auslastungsmeldungen</translation>
     </message>
 </context>
 <context>
@@ -2882,6 +2985,10 @@
         <source>%1 listed of %2 · %3 unread · %4 alarms waiting for acknowledgement</source>
         <translation>%1 von %2 aufgeführt · %3 ungelesen · %4 Alarme warten auf Quittierung</translation>
     </message>
+    <message>
+        <source>No notifications</source>
+        <translation>Keine Benachrichtigungen</translation>
+    </message>
 </context>
 <context>
     <name>OperatorModel</name>
@@ -3075,6 +3182,14 @@
     <message>
         <source>%1 — not live, %2</source>
         <translation>%1 — nicht live, %2</translation>
+    </message>
+    <message>
+        <source>Waiting for the server&apos;s first load report</source>
+        <translation>Warten auf die erste Lastmeldung vom Server</translation>
+    </message>
+    <message>
+        <source>No drone has reported its battery yet</source>
+        <translation>Noch keine Drohne hat ihren Akkustand gemeldet</translation>
     </message>
 </context>
 <context>

@@ -93,6 +93,26 @@
     </message>
 </context>
 <context>
+    <name>ActivityTargets</name>
+    <message>
+        <source>Alarm %1</source>
+        <translation>Alarme %1</translation>
+    </message>
+    <message>
+        <source>Drone %1</source>
+        <translation>Drone %1</translation>
+    </message>
+    <message>
+        <source>Machine %1</source>
+        <translation>Machine %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <comment>alarm source · message</comment>
+        <translation>%1 · %2</translation>
+    </message>
+</context>
+<context>
     <name>ActivityView</name>
     <message>
         <source>Operators present</source>
@@ -121,6 +141,22 @@
     <message>
         <source>Recent activity (%1 of %2)</source>
         <translation>Activité récente (%1 sur %2)</translation>
+    </message>
+    <message>
+        <source>No operators present</source>
+        <translation>Aucun opérateur présent</translation>
+    </message>
+    <message>
+        <source>Not live: nobody is known to be present</source>
+        <translation>Pas en direct&#xa0;: personne n’est connu comme présent</translation>
+    </message>
+    <message>
+        <source>No operator activity since this console connected</source>
+        <translation>Aucune activité d’opérateur depuis la connexion de cette console</translation>
+    </message>
+    <message>
+        <source>Not live: no activity received yet</source>
+        <translation>Pas en direct&#xa0;: aucune activité reçue pour l’instant</translation>
     </message>
 </context>
 <context>
@@ -330,16 +366,8 @@
 <context>
     <name>AlarmNoteDialog</name>
     <message>
-        <source>Acknowledge alarms</source>
-        <translation>Acquitter des alarmes</translation>
-    </message>
-    <message>
         <source>… and %1 more</source>
         <translation>… et %1 de plus</translation>
-    </message>
-    <message>
-        <source>Alarms to acknowledge: %1</source>
-        <translation>Alarmes à acquitter&#xa0;: %1</translation>
     </message>
     <message>
         <source>&amp;Note (required):</source>
@@ -356,6 +384,22 @@
     <message>
         <source>Acknowledge</source>
         <translation>Acquitter</translation>
+    </message>
+    <message>
+        <source>Acknowledge alarm</source>
+        <translation>Acquitter l’alarme</translation>
+    </message>
+    <message>
+        <source>Acknowledge %1 alarms</source>
+        <translation>Acquitter %1 alarmes</translation>
+    </message>
+    <message>
+        <source>Alarm to acknowledge:</source>
+        <translation>Alarme à acquitter&#xa0;:</translation>
+    </message>
+    <message>
+        <source>%1 alarms to acknowledge:</source>
+        <translation>%1 alarmes à acquitter&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -519,10 +563,6 @@
         <translation>Alarmes inhibées</translation>
     </message>
     <message>
-        <source>Critical</source>
-        <translation>Critique</translation>
-    </message>
-    <message>
         <source>Your role (viewer) may watch alarms but not acknowledge or shelve them.</source>
         <translation>Votre rôle (observateur) permet de surveiller les alarmes, mais pas de les acquitter ni de les inhiber.</translation>
     </message>
@@ -680,6 +720,22 @@
     <message>
         <source>%1: %2.</source>
         <translation>%1 : %2.</translation>
+    </message>
+    <message>
+        <source>Not live: no alarms received yet</source>
+        <translation>Pas en direct&#xa0;: aucune alarme reçue pour l’instant</translation>
+    </message>
+    <message>
+        <source>No alarms in play: every alarm is shelved</source>
+        <translation>Aucune alarme en jeu&#xa0;: toutes les alarmes sont inhibées</translation>
+    </message>
+    <message>
+        <source>No alarms</source>
+        <translation>Aucune alarme</translation>
+    </message>
+    <message>
+        <source>No shelved alarms</source>
+        <translation>Aucune alarme inhibée</translation>
     </message>
 </context>
 <context>
@@ -957,6 +1013,14 @@
     <message>
         <source>Endpoint: %1 (%2)</source>
         <translation>Point : %1 (%2)</translation>
+    </message>
+    <message>
+        <source>No commands yet</source>
+        <translation>Aucune commande pour l’instant</translation>
+    </message>
+    <message>
+        <source>Not live: no commands received yet</source>
+        <translation>Pas en direct&#xa0;: aucune commande reçue pour l’instant</translation>
     </message>
 </context>
 <context>
@@ -1816,6 +1880,14 @@
         <source>no health report yet</source>
         <translation>aucun rapport d&apos;état pour l&apos;instant</translation>
     </message>
+    <message>
+        <source>No drone selected</source>
+        <translation>Aucun drone sélectionné</translation>
+    </message>
+    <message>
+        <source>No battery reports from this drone yet</source>
+        <translation>Aucun relevé de batterie de ce drone pour l’instant</translation>
+    </message>
 </context>
 <context>
     <name>DroneModel</name>
@@ -1877,6 +1949,21 @@
     <message>
         <source>%1 drones · %2 flying · %3 charging · %4 in error · %5 offline · %6 low battery</source>
         <translation>%1 drones · %2 en vol · %3 en charge · %4 en erreur · %5 hors ligne · %6 batterie faible</translation>
+    </message>
+    <message>
+        <source>Waiting for the server&apos;s first drones</source>
+        <translation>En attente des premiers drones du serveur</translation>
+    </message>
+    <message>
+        <source>Not live: no drones received yet</source>
+        <translation>Pas en direct&#xa0;: aucun drone reçu pour l’instant</translation>
+    </message>
+</context>
+<context>
+    <name>EmptyNotice</name>
+    <message>
+        <source>No rows match the filters</source>
+        <translation>Aucune ligne ne correspond aux filtres</translation>
     </message>
 </context>
 <context>
@@ -2322,6 +2409,22 @@
     <message>
         <source>Utilization of %1</source>
         <translation>Utilisation de %1</translation>
+    </message>
+    <message>
+        <source>Waiting for the server&apos;s first machines</source>
+        <translation>En attente des premières machines du serveur</translation>
+    </message>
+    <message>
+        <source>Not live: no machines received yet</source>
+        <translation>Pas en direct&#xa0;: aucune machine reçue pour l’instant</translation>
+    </message>
+    <message>
+        <source>Select a machine to see its utilization</source>
+        <translation>Sélectionnez une machine pour voir son utilisation</translation>
+    </message>
+    <message>
+        <source>No utilization reports from this machine yet</source>
+        <translation>Aucun relevé d’utilisation de cette machine pour l’instant</translation>
     </message>
 </context>
 <context>
@@ -2882,6 +2985,10 @@
         <source>%1 listed of %2 · %3 unread · %4 alarms waiting for acknowledgement</source>
         <translation>%1 affichées sur %2 · %3 non lues · %4 alarmes en attente d’acquittement</translation>
     </message>
+    <message>
+        <source>No notifications</source>
+        <translation>Aucune notification</translation>
+    </message>
 </context>
 <context>
     <name>OperatorModel</name>
@@ -3075,6 +3182,14 @@
     <message>
         <source>%1 — not live, %2</source>
         <translation>%1 — pas en direct, %2</translation>
+    </message>
+    <message>
+        <source>Waiting for the server&apos;s first load report</source>
+        <translation>En attente du premier relevé de charge du serveur</translation>
+    </message>
+    <message>
+        <source>No drone has reported its battery yet</source>
+        <translation>Aucun drone n’a encore signalé sa batterie</translation>
     </message>
 </context>
 <context>

@@ -51,7 +51,7 @@ QString ActivityDelegate::cellText(Table table, const QModelIndex &index)
             return TimeText::of(index.data(OperatorModel::SinceRole).toDateTime());
         case OperatorModel::LastActionColumn: {
             const QString action = index.data(OperatorModel::LastActionRole).toString();
-            const QString target = index.data(OperatorModel::LastTargetRole).toString();
+            const QString target = index.data(OperatorModel::LastTargetNameRole).toString();
             if (action.isEmpty())
                 return {};
             return target.isEmpty() ? actionText(action) : tr("%1 · %2").arg(actionText(action), target);

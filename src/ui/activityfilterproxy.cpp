@@ -24,7 +24,7 @@ bool ActivityFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sou
     const QString action = index.data(ActivityModel::ActionRole).toString();
     for (const QString &text :
          {index.data(ActivityModel::OperatorNameRole).toString(), action, ActivityDelegate::actionText(action),
-          index.data(ActivityModel::TargetRole).toString()}) {
+          index.data(ActivityModel::TargetRole).toString(), index.data(ActivityModel::TargetNameRole).toString()}) {
         if (text.contains(m_text, Qt::CaseInsensitive))
             return true;
     }

@@ -3,8 +3,8 @@
 #include <QSortFilterProxyModel>
 
 // The activity log narrowed by a text: rows whose operator, action (as
-// raw name or in words) or target contain it. Keeps the log's order,
-// newest first.
+// raw name or in words) or target (as sent or by its name) contain it.
+// Keeps the log's order, newest first.
 class ActivityFilterProxy : public QSortFilterProxyModel
 {
     Q_OBJECT

@@ -2,6 +2,7 @@
 
 #include "activitydelegate.h"
 #include "activityfilterproxy.h"
+#include "emptynotice.h"
 #include "filteredtableview.h"
 #include "model/activitymodel.h"
 #include "model/operatormodel.h"
@@ -57,6 +58,9 @@ ActivityView::ActivityView(ActivityModel *activity, OperatorModel *operators, QW
     m_operatorTable->setSortingEnabled(true);
     m_operatorTable->sortByColumn(OperatorModel::NameColumn, Qt::AscendingOrder);
     m_operatorTable->horizontalHeader()->setSectionResizeMode(OperatorModel::LastActionColumn, QHeaderView::Stretch);
+    EmptyNotice::forList(m_operatorTable, [operators] {
+        return operators->isLinkLive() ? tr("No operators present") : tr("Not live: nobody is known to be present");
+    });
     operatorsLayout->addWidget(m_operatorTable);
     splitter->addWidget(operatorsPane);
 
@@ -76,6 +80,10 @@ ActivityView::ActivityView(ActivityModel *activity, OperatorModel *operators, QW
     m_activityTable->setAccessibleName(tr("Recent activity"));
     // The log is newest first already; sorting would only hide that.
     m_activityTable->horizontalHeader()->setSectionResizeMode(ActivityModel::TargetColumn, QHeaderView::Stretch);
+    m_activityList->setEmptyText([operators] {
+        return operators->isLinkLive() ? tr("No operator activity since this console connected")
+                                       : tr("Not live: no activity received yet");
+    });
     splitter->addWidget(m_activityList);
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 2);

@@ -3,8 +3,12 @@
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPushButton>
+#include <QScreen>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 AlarmNoteDialog::AlarmNoteDialog(const QStringList &alarmTexts, bool noteRequired, QWidget *parent)
     : QDialog(parent)
@@ -12,15 +16,33 @@ AlarmNoteDialog::AlarmNoteDialog(const QStringList &alarmTexts, bool noteRequire
     , m_note(new QLineEdit(this))
 {
     setObjectName(QStringLiteral("alarmNoteDialog"));
-    setWindowTitle(tr("Acknowledge alarms"));
+    const int count = int(alarmTexts.size());
+    const QLocale locale;
+    setWindowTitle(count == 1 ? tr("Acknowledge alarm") : tr("Acknowledge %1 alarms").arg(locale.toString(count)));
     auto *layout = new QVBoxLayout(this);
+    // The widest the dialog may be: the screen it opens on, less a margin.
+    const QScreen *screen = parent ? parent->screen() : this->screen();
+    const int widest = screen ? screen->availableGeometry().width() - 48 : 960;
     // A long selection is summarised: the list is for recognising, not reading.
-    QStringList shown = alarmTexts.mid(0, 5);
-    if (alarmTexts.size() > shown.size())
-        shown.append(tr("… and %1 more").arg(alarmTexts.size() - shown.size()));
-    auto *what = new QLabel(tr("Alarms to acknowledge: %1").arg(alarmTexts.size()) + u'\n' + shown.join(u'\n'), this);
-    what->setWordWrap(true);
+    const QFontMetrics metrics = fontMetrics();
+    const int lineRoom = std::min(widest - 40, metrics.averageCharWidth() * 80);
+    QStringList shown;
+    for (const QString &text : alarmTexts.mid(0, kListed))
+        shown.append(metrics.elidedText(text, Qt::ElideRight, lineRoom));
+    if (count > shown.size())
+        shown.append(tr("… and %1 more").arg(locale.toString(count - shown.size())));
+    auto *what = new QLabel(
+        count == 1 ? tr("Alarm to acknowledge:") : tr("%1 alarms to acknowledge:").arg(locale.toString(count)), this);
+    what->setObjectName(QStringLiteral("ackHeading"));
+    QFont bold = what->font();
+    bold.setBold(true);
+    what->setFont(bold);
     layout->addWidget(what);
+    auto *list = new QLabel(shown.join(u'\n'), this);
+    list->setObjectName(QStringLiteral("ackAlarms"));
+    list->setTextFormat(Qt::PlainText);
+    layout->addWidget(list);
+    layout->addSpacing(4);
     auto *noteLabel = new QLabel(m_required ? tr("&Note (required):") : tr("&Note (optional):"), this);
     noteLabel->setBuddy(m_note);
     layout->addWidget(noteLabel);
@@ -39,6 +61,13 @@ AlarmNoteDialog::AlarmNoteDialog(const QStringList &alarmTexts, bool noteRequire
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_note, &QLineEdit::textChanged, this, &AlarmNoteDialog::updateButtons);
     updateButtons();
+    // The whole title beside the title bar's icon and buttons (its font is
+    // at most the bold of the dialog's), within the screen.
+    QFont titleFont = font();
+    titleFont.setBold(true);
+    const int titleWidth = QFontMetrics(titleFont).horizontalAdvance(windowTitle()) + kTitleBarRoom;
+    setMinimumWidth(std::min(widest, std::max(titleWidth, metrics.averageCharWidth() * 40)));
+    setMaximumWidth(std::max(minimumWidth(), widest));
 }
 
 QString AlarmNoteDialog::note() const

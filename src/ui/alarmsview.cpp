@@ -5,6 +5,7 @@
 #include "alarmfilterproxy.h"
 #include "alarmgroupproxy.h"
 #include "alarmnotedialog.h"
+#include "emptynotice.h"
 #include "filteredtableview.h"
 #include "services/alarmactions.h"
 #include "services/linkstatus.h"
@@ -184,6 +185,18 @@ AlarmsView::AlarmsView(AlarmModel *alarms, AlarmRateMeter *rate, AlarmActions *a
     m_table->setObjectName(QStringLiteral("alarmTable"));
     m_table->setAccessibleName(tr("Alarms"));
     m_table->setColumnHidden(AlarmModel::ShelvedUntilColumn, true);
+    // Shelved alarms are listed below, not filtered away.
+    const auto filtered = [this] {
+        return m_proxy->minimumSeverity() != Domain::AlarmSeverity::Info || !m_proxy->states().isEmpty()
+            || m_proxy->sourceKind() != -1 || !m_proxy->searchText().isEmpty();
+    };
+    m_list->setEmptyText(
+        [this] {
+            if (!m_link->isLive())
+                return tr("Not live: no alarms received yet");
+            return m_alarms->rowCount() > 0 ? tr("No alarms in play: every alarm is shelved") : tr("No alarms");
+        },
+        filtered);
     auto *shelvedPane = new QWidget(m_list);
     auto *shelvedLayout = new QVBoxLayout(shelvedPane);
     shelvedLayout->setContentsMargins(0, 4, 0, 0);
@@ -203,6 +216,8 @@ AlarmsView::AlarmsView(AlarmModel *alarms, AlarmRateMeter *rate, AlarmActions *a
     for (int column :
          {AlarmModel::StateColumn, AlarmModel::AckedByColumn, AlarmModel::AckedAtColumn, AlarmModel::NoteColumn})
         m_shelvedTable->setColumnHidden(column, true);
+    EmptyNotice::forList(
+        m_shelvedTable, [] { return tr("No shelved alarms"); }, filtered);
     shelvedLayout->addWidget(m_shelvedTable);
     m_list->addPane(shelvedPane);
     m_list->splitter()->setStretchFactor(0, 3);

@@ -26,7 +26,21 @@ QString drawBackground(QPainter *painter, QStyleOptionViewItem &option)
     const QWidget *widget = option.widget;
     QStyle *style = widget ? widget->style() : QApplication::style();
     style->drawControl(QStyle::CE_ItemViewItem, &option, painter, widget);
+    if (!(option.state & QStyle::State_Selected))
+        return text;
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(option.palette.color(QPalette::Base));
+    painter->drawRoundedRect(QRectF(codeChipRect(option.rect)), 3, 3);
+    painter->restore();
+    option.state &= ~QStyle::State_Selected;
     return text;
+}
+
+QRect codeChipRect(const QRect &cell)
+{
+    return cell.adjusted(2, 3, -2, -3);
 }
 
 QRectF symbolRect(const QStyleOptionViewItem &option, qreal side)

@@ -17,8 +17,16 @@ void markStale(QStyleOptionViewItem &option, bool stale);
 // to well below any live row's, so none of them reads as current.
 constexpr qreal kStaleInkOpacity = 0.4;
 // Draws the cell's background and selection without its text, and returns
-// the text for the caller to draw beside its symbol or bar.
+// the text for the caller to draw beside its symbol or bar. Such a cell
+// carries a code (a priority, a state that needs action, a battery's
+// colour): on a selected row it keeps a chip of the unselected ground
+// (Base) inside the selection, so the code's colours, shapes and words read
+// there as on any other row, and the option no longer counts as selected,
+// so that drawText writes in the code's colour. The selection still shows
+// around the chip and across the row's other cells.
 QString drawBackground(QPainter *painter, QStyleOptionViewItem &option);
+// The chip drawBackground keeps inside a selected cell.
+QRect codeChipRect(const QRect &cell);
 // A square of `side` pixels at the start of the cell, centred vertically.
 QRectF symbolRect(const QStyleOptionViewItem &option, qreal side);
 // The cell's text from `left` pixels on, in `colour` (the selection's text

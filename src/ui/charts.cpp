@@ -1,5 +1,6 @@
 #include "charts.h"
 
+#include "emptynotice.h"
 #include "theme.h"
 
 #include <QChart>
@@ -13,6 +14,7 @@
 namespace {
 
 constexpr char kInkProperty[] = "watchfloorInk";
+constexpr char kEmptyProperty[] = "watchfloorEmptyText";
 
 // Restyles the chart view it watches whenever that view's palette or font
 // changes, which Theme::apply or a kiosk's larger type bring about.
@@ -113,6 +115,24 @@ void restyle(QChartView *view)
         line->setPen(pen);
     }
     view->setBackgroundBrush(view->palette().color(QPalette::Window));
+}
+
+void showEmpty(QChartView *view, const QString &text)
+{
+    auto *notice = view->findChild<EmptyNotice *>();
+    if (notice ? text == emptyText(view) : text.isEmpty())
+        return;
+    view->setProperty(kEmptyProperty, text);
+    if (!notice)
+        notice = new EmptyNotice(view, [view] { return emptyText(view); });
+    notice->refresh();
+    for (QAbstractAxis *axis : view->chart()->axes())
+        axis->setVisible(text.isEmpty());
+}
+
+QString emptyText(const QChartView *view)
+{
+    return view->property(kEmptyProperty).toString();
 }
 
 QDateTimeAxis *makeTimeAxis()

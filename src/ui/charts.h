@@ -30,5 +30,12 @@ QLineSeries *addSeries(QChart *chart, const QString &name, Ink ink, Qt::PenStyle
 // The theme's colours on the view, its chart, axes and Ink series; called by
 // the view itself on a palette change.
 void restyle(QChartView *view);
+// A chart with nothing to draw says so: `text` centred over it (an
+// EmptyNotice) in place of its axes, which hide rather than label a range
+// that means nothing ("00:00 00:00 00:00"). An empty text shows the axes
+// again. Its title stays, saying what the chart is of.
+void showEmpty(QChartView *view, const QString &text);
+// The text showEmpty last put over the view; empty when it shows its data.
+QString emptyText(const QChartView *view);
 
 } // namespace Charts

@@ -72,6 +72,8 @@ CommandLogView::CommandLogView(CommandLogModel *model, LinkStatus *link, QWidget
     m_summary = new QLabel(m_list);
     m_summary->setObjectName(QStringLiteral("commandSummary"));
     m_list->addFilter(m_summary);
+    m_list->setEmptyText(
+        [this] { return m_link->isLive() ? tr("No commands yet") : tr("Not live: no commands received yet"); });
 
     // Say what is missing rather than show a short log as if it were whole.
     m_notice = new QLabel(m_list);

@@ -72,6 +72,7 @@ DroneDetailPane::DroneDetailPane(DroneModel *drones, RoomOpener openRoom, QWidge
                     refresh(); // staleness changes arrive without a batch
             });
     showDrone({});
+    refreshChart();
 }
 
 void DroneDetailPane::showDrone(const QString &serial)
@@ -141,6 +142,10 @@ void DroneDetailPane::refreshChart()
     for (const auto &s : samples)
         points.append(QPointF(double(s.timeMs), s.value));
     m_battery->replace(points);
+    Charts::showEmpty(m_chart,
+                      m_serial.isEmpty()      ? tr("No drone selected")
+                          : samples.isEmpty() ? tr("No battery reports from this drone yet")
+                                              : QString());
     if (!samples.isEmpty()) {
         const qint64 last = samples.last().timeMs;
         const qint64 first = std::min(samples.first().timeMs, last - 60'000);

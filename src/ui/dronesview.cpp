@@ -76,6 +76,10 @@ DronesView::DronesView(DroneModel *drones, DroneDetailPane::RoomOpener openRoom,
     // Stale rows say how long ago they were heard of: the ages tick.
     m_list->setAgesTick(true);
     m_list->sortBy(DroneModel::SerialColumn, Qt::AscendingOrder);
+    m_list->setEmptyText([drones] {
+        return drones->isLinkLive() ? tr("Waiting for the server's first drones")
+                                    : tr("Not live: no drones received yet");
+    });
     // The fleet's rows are a little taller than the other lists', for the
     // battery bar, and the header marks the selected drone's row.
     m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 12);

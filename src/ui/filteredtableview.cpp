@@ -99,6 +99,12 @@ void FilteredTableView::setMargins(int left, int top, int right, int bottom)
     m_layout->setContentsMargins(left, top, right, bottom);
 }
 
+void FilteredTableView::setEmptyText(EmptyNotice::Text nothingYet, EmptyNotice::Filtered filtered)
+{
+    delete m_emptyNotice;
+    m_emptyNotice = EmptyNotice::forList(m_table, std::move(nothingYet), std::move(filtered));
+}
+
 void FilteredTableView::setSelectionMode(QAbstractItemView::SelectionMode mode)
 {
     m_table->setSelectionMode(mode);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "emptynotice.h"
+
 #include <QAbstractItemView>
 #include <QList>
 #include <QWidget>
@@ -67,6 +69,11 @@ public:
     void setSpacing(int spacing);
     void setMargins(int left, int top, int right, int bottom);
 
+    // What the empty table says when nothing was filtered away: what it
+    // waits for, or why it is empty (EmptyNotice::forList).
+    void setEmptyText(EmptyNotice::Text nothingYet, EmptyNotice::Filtered filtered = {});
+    EmptyNotice *emptyNotice() const { return m_emptyNotice; }
+
     void setSelectionMode(QAbstractItemView::SelectionMode mode);
     // Sorted by `column` from the start; the operator sorts by any other.
     void sortBy(int column, Qt::SortOrder order);
@@ -86,5 +93,6 @@ private:
     QSplitter *m_splitter;
     QTableView *m_table;
     QTimer *m_ageClock = nullptr;
+    EmptyNotice *m_emptyNotice = nullptr;
     QWidget *m_lastFilter = nullptr; // the last one the keyboard reaches before the table
 };

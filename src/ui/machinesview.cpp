@@ -99,6 +99,10 @@ MachinesView::MachinesView(MachineModel *machines, QWidget *parent)
     // Stale rows say how long ago they were heard of: the ages tick.
     m_list->setAgesTick(true);
     m_list->sortBy(MachineModel::IdColumn, Qt::AscendingOrder);
+    m_list->setEmptyText([model] {
+        return model->isLinkLive() ? tr("Waiting for the server's first machines")
+                                   : tr("Not live: no machines received yet");
+    });
     // Columns as wide as their content, none stretched to fill.
     m_table->horizontalHeader()->setStretchLastSection(false);
     sizeColumns();
@@ -438,6 +442,10 @@ void MachinesView::redrawChart()
     for (const MetricHistory::Sample &sample : samples)
         points.append(QPointF(double(sample.timeMs), sample.value));
     m_series->replace(points);
+    Charts::showEmpty(m_chartView,
+                      m_machineId.isEmpty()   ? tr("Select a machine to see its utilization")
+                          : samples.isEmpty() ? tr("No utilization reports from this machine yet")
+                                              : QString());
     m_chartView->chart()->setTitle(m_machineId.isEmpty() ? tr("Utilization")
                                                          : tr("Utilization of %1").arg(m_machineId));
     const qint64 now = QDateTime::currentMSecsSinceEpoch();

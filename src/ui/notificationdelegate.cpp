@@ -219,16 +219,27 @@ void NotificationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
     x += dot + 6;
     const qreal side = std::min(16, line);
     const QRectF mark(x, y + (line - side) / 2.0, side, side);
+    QFont font = opt.font;
+    font.setBold(true);
+    const QString word = codeWord(index);
+    if (selected) {
+        // The code keeps its colours on a selected notification: its mark
+        // and word on a chip of the unselected ground, as in the tables.
+        const int chipRight = std::min(right, x + int(side) + 6 + QFontMetrics(font).horizontalAdvance(word) + 4);
+        painter->save();
+        painter->setRenderHint(QPainter::Antialiasing);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(pal.color(QPalette::Base));
+        painter->drawRoundedRect(QRectF(x - 4, y - 1, chipRight - x + 4, line + 2), 3, 3);
+        painter->restore();
+    }
     if (alarm)
         PriorityCode::paint(painter, severity, mark);
     else
         NoticeCode::paint(painter, noticeLevel(index), mark);
     x += int(side) + 6;
-    QFont font = opt.font;
-    font.setBold(true);
     painter->setFont(font);
-    painter->setPen(selected ? ink : code);
-    const QString word = codeWord(index);
+    painter->setPen(code);
     painter->drawText(QRect(x, y, right - x, line), Qt::AlignVCenter | Qt::AlignLeft, word);
     x += QFontMetrics(font).horizontalAdvance(word) + 10;
     font.setBold(!read);

@@ -5,6 +5,7 @@
 
 #include "alarmdelegate.h"
 #include "alarmnotedialog.h"
+#include "emptynotice.h"
 #include "notificationdelegate.h"
 #include "notificationfilterproxy.h"
 #include "services/notificationcenter.h"
@@ -92,6 +93,7 @@ NotificationPanel::NotificationPanel(NotificationCenter *center, LinkStatus *lin
     m_list->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_list->setUniformItemSizes(false);
     m_list->setMouseTracking(true);
+    EmptyNotice::forList(m_list, [] { return tr("No notifications"); });
     // Opening a notification is reading it.
     connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex &current) {
         if (current.isValid())

@@ -518,6 +518,10 @@ void OverviewView::redrawHealth()
         }
         m_healthSeries.at(i)->replace(points);
     }
+    // No report yet: a line saying so, not axes and a limit over nothing.
+    const bool none = last == 0;
+    Charts::showEmpty(m_healthView, none ? tr("Waiting for the server's first load report") : QString());
+    m_healthLimit->setVisible(!none);
     setTimeRange(m_healthTime, first, last);
     setLimit(m_healthLimit, first, last, kServerLoadLimit);
     m_healthLimit->setPen(limitPen(crossed, Theme::warningColor()));
@@ -536,6 +540,8 @@ void OverviewView::redrawBattery()
     const qint64 first = fleet.isEmpty() ? 0 : fleet.at(0).timeMs;
     const qint64 last = fleet.isEmpty() ? 0 : fleet.newest().timeMs;
     const bool crossed = !fleet.isEmpty() && fleet.newest().value < DroneModel::kLowBatteryPercent;
+    Charts::showEmpty(m_batteryView, fleet.isEmpty() ? tr("No drone has reported its battery yet") : QString());
+    m_batteryLimit->setVisible(!fleet.isEmpty());
     setTimeRange(m_batteryTime, first, last);
     setLimit(m_batteryLimit, first, last, DroneModel::kLowBatteryPercent);
     m_batteryLimit->setPen(limitPen(crossed, Theme::warningColor()));

@@ -81,6 +81,7 @@ private Q_SLOTS:
     void initTestCase() { Theme::apply(); }
     void showsTheOperatorPresent();
     void showsTheOperatorsCommandAndFilters();
+    void namesTheAlarmAcknowledged();
     void screenshot();
 };
 
@@ -120,7 +121,15 @@ void TestActivityView::showsTheOperatorsCommandAndFilters()
     QVERIFY(!ActivityDelegate::cellText(ActivityDelegate::Table::Activity,
                                         table->model()->index(row, ActivityModel::TimeColumn))
                  .isEmpty());
-    QCOMPARE(table->model()->index(row, ActivityModel::TargetColumn).data().toString(), QStringLiteral("T1.V101.open"));
+    // The target as every command text names it, tile › device › endpoint;
+    // its id in the tool tip and the roles.
+    const QModelIndex target = table->model()->index(row, ActivityModel::TargetColumn);
+    const QString path = console.session.tiles()->endpointPath(QStringLiteral("T1.V101.open"));
+    QVERIFY(path.contains(QStringLiteral(" \u203A ")));
+    QCOMPARE(target.data().toString(), path);
+    QCOMPARE(ActivityDelegate::cellText(ActivityDelegate::Table::Activity, target), path);
+    QCOMPARE(target.data(Qt::ToolTipRole).toString(), QStringLiteral("T1.V101.open"));
+    QCOMPARE(target.data(ActivityModel::TargetRole).toString(), QStringLiteral("T1.V101.open"));
 
     // The operator's row says what they did last.
     QTableView *operators = console.view->operatorTable();
@@ -129,6 +138,10 @@ void TestActivityView::showsTheOperatorsCommandAndFilters()
                     ActivityDelegate::Table::Operators,
                     operators->model()->index(operatorRow(operators, operatorName), OperatorModel::LastActionColumn))
                     .contains(ActivityDelegate::actionText(QStringLiteral("command"))));
+    QVERIFY(ActivityDelegate::cellText(
+                ActivityDelegate::Table::Operators,
+                operators->model()->index(operatorRow(operators, operatorName), OperatorModel::LastActionColumn))
+                .endsWith(path));
 
     // A second command: the newest is on top.
     // Counted before sending: the activity can arrive while the answer is awaited.
@@ -144,6 +157,9 @@ void TestActivityView::showsTheOperatorsCommandAndFilters()
     QVERIFY(proxy->rowCount() >= 2);
     for (int r = 0; r < proxy->rowCount(); ++r)
         QVERIFY(proxy->index(r, 0).data(ActivityModel::TargetRole).toString().contains(u"V101"));
+    // By the name the operator reads as well.
+    console.view->filterBox()->setText(path.section(QStringLiteral(" \u203A "), -1));
+    QVERIFY(proxy->rowCount() >= 2);
     console.view->filterBox()->setText(ActivityDelegate::actionText(QStringLiteral("command")).toUpper());
     QVERIFY(proxy->rowCount() >= 2);
     console.view->filterBox()->setText(QStringLiteral("nobody-by-this-name"));
@@ -151,6 +167,48 @@ void TestActivityView::showsTheOperatorsCommandAndFilters()
     QVERIFY(console.view->findChild<QLabel *>(QStringLiteral("activityTitle"))->text().contains(u"0"));
     console.view->filterBox()->clear();
     QCOMPARE(proxy->rowCount(), console.session.activity()->rowCount());
+}
+
+// An acknowledged alarm is named by its source and message, not its id.
+void TestActivityView::namesTheAlarmAcknowledged()
+{
+    Console console;
+    AlarmModel *alarms = console.session.alarms();
+    // A machine breakdown raises an alarm on a machine with a name.
+    const auto machineAlarm = [alarms] {
+        for (int row = 0; row < alarms->rowCount(); ++row) {
+            const Domain::Alarm &alarm = alarms->alarmAt(row);
+            if (alarm.source && alarm.source->kind == Domain::AlarmSourceKind::Machine
+                && alarm.state == Domain::AlarmState::ActiveUnacked)
+                return row;
+        }
+        return -1;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(machineAlarm() >= 0, 30000);
+    const Domain::Alarm alarm = alarms->alarmAt(machineAlarm());
+    MachineModel *machines = console.session.machines();
+    const int machineRow = machines->rowOf(alarm.source->id);
+    QVERIFY(machineRow >= 0);
+    const QString machineName = machines->machineAt(machineRow).name;
+    QVERIFY(!machineName.isEmpty());
+    QVERIFY(machineName != alarm.source->id);
+
+    const auto answer = console.request(
+        QStringLiteral("ack_alarm"),
+        {{QStringLiteral("alarmId"), alarm.alarmId}, {QStringLiteral("requestId"), QUuid::createUuid().toString()}});
+    QVERIFY(answer && answer->ok);
+    QTableView *table = console.view->activityTable();
+    QTRY_VERIFY_WITH_TIMEOUT(activityRow(table, QStringLiteral("ack_alarm")) >= 0, 10000);
+    const QModelIndex target
+        = table->model()->index(activityRow(table, QStringLiteral("ack_alarm")), ActivityModel::TargetColumn);
+    const QString shown = target.data().toString();
+    QVERIFY2(shown.startsWith(machineName), qPrintable(shown));
+    QVERIFY2(shown.contains(alarm.message), qPrintable(shown));
+    QVERIFY2(!shown.contains(alarm.alarmId), qPrintable(shown));
+    QCOMPARE(target.data(Qt::ToolTipRole).toString(), alarm.alarmId);
+    // Found by its id still.
+    console.view->filterBox()->setText(alarm.alarmId);
+    QCOMPARE(console.view->activityProxy()->rowCount(), 1);
 }
 
 // Saves the view to $WATCHFLOOR_SCREENSHOT_DIR/activity-view.png when set.

@@ -41,6 +41,9 @@ struct UserActivity
     QString action; // ack_alarm, command, broadcast, …: open-ended
     QString target; // empty when the action has none
     QDateTime timestamp;
+    // The target as the operator knows it (ActivityTargets), named by the
+    // console when the activity arrives; empty: the target has no other name.
+    QString targetName {};
 };
 
 // The words of its enumerations, as the wire and the store spell them.

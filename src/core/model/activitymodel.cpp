@@ -4,6 +4,15 @@
 
 using Domain::UserActivity;
 
+namespace {
+
+QString targetName(const UserActivity &activity)
+{
+    return activity.targetName.isEmpty() ? activity.target : activity.targetName;
+}
+
+} // namespace
+
 ActivityModel::ActivityModel(QObject *parent)
     : QAbstractTableModel(parent)
 { }
@@ -33,8 +42,12 @@ QVariant ActivityModel::data(const QModelIndex &index, int role) const
         case ActionColumn:
             return a.action;
         case TargetColumn:
-            return a.target;
+            return targetName(a);
         }
+        return {};
+    case Qt::ToolTipRole:
+        if (index.column() == TargetColumn && !a.targetName.isEmpty())
+            return a.target;
         return {};
     case OperatorNameRole:
         return a.operatorName;
@@ -44,6 +57,8 @@ QVariant ActivityModel::data(const QModelIndex &index, int role) const
         return a.target;
     case AtRole:
         return a.timestamp;
+    case TargetNameRole:
+        return targetName(a);
     }
     return {};
 }
@@ -73,6 +88,7 @@ QHash<int, QByteArray> ActivityModel::roleNames() const
         {ActionRole, "action"},
         {TargetRole, "target"},
         {AtRole, "at"},
+        {TargetNameRole, "targetName"},
     });
     return names;
 }

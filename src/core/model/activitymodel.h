@@ -19,8 +19,12 @@ public:
     enum Role : int {
         OperatorNameRole = Qt::UserRole + 1,
         ActionRole, // free text: ack_alarm, command, broadcast, …
-        TargetRole, // empty when the action has none
+        TargetRole, // as the server sent it (an id); empty when the action has none
         AtRole, // QDateTime, UTC
+        // The target as the operator knows it (Domain::UserActivity::targetName),
+        // or as sent when it has no other name. The Target column shows it, its
+        // tool tip the target as sent when that differs.
+        TargetNameRole,
     };
     Q_ENUM(Role)
 

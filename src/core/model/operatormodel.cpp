@@ -63,6 +63,8 @@ QVariant OperatorModel::data(const QModelIndex &index, int role) const
         return last ? last->action : QString();
     case LastTargetRole:
         return last ? last->target : QString();
+    case LastTargetNameRole:
+        return !last ? QString() : last->targetName.isEmpty() ? last->target : last->targetName;
     case LastActionAtRole:
         return last ? last->timestamp : QDateTime();
     case RecentActivityRole: {
@@ -72,6 +74,7 @@ QVariant OperatorModel::data(const QModelIndex &index, int role) const
             recent.append(QVariantMap {
                 {QStringLiteral("action"), a.action},
                 {QStringLiteral("target"), a.target},
+                {QStringLiteral("targetName"), a.targetName.isEmpty() ? a.target : a.targetName},
                 {QStringLiteral("at"), a.timestamp},
             });
         }
@@ -112,6 +115,7 @@ QHash<int, QByteArray> OperatorModel::roleNames() const
         {ClientRole, "client"},
         {LastActionRole, "lastAction"},
         {LastTargetRole, "lastTarget"},
+        {LastTargetNameRole, "lastTargetName"},
         {LastActionAtRole, "lastActionAt"},
         {RecentActivityRole, "recentActivity"},
     });
@@ -236,8 +240,10 @@ void OperatorModel::applyActivity(const QList<UserActivity> &activity)
             roles << LastActionRole;
             column = true;
         }
-        if (it->target != last.target)
-            roles << LastTargetRole;
+        if (it->target != last.target) {
+            roles << LastTargetRole << LastTargetNameRole;
+            column = true; // the column names the target beside the action
+        }
         if (it->at != last.timestamp) {
             roles << LastActionAtRole;
             column = true;

@@ -32,9 +32,10 @@ public:
         SinceRole, // QDateTime, UTC
         ClientRole, // empty when the console did not say
         LastActionRole, // empty until the operator does something
-        LastTargetRole,
+        LastTargetRole, // as the server sent it
+        LastTargetNameRole, // as the operator knows it (ActivityModel::TargetNameRole)
         LastActionAtRole,
-        // QVariantList of QVariantMap {action, target, at}, newest first.
+        // QVariantList of QVariantMap {action, target, targetName, at}, newest first.
         RecentActivityRole,
     };
     Q_ENUM(Role)

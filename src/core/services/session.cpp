@@ -1,6 +1,7 @@
 #include "session.h"
 
 #include "linkstatus.h"
+#include "model/activitytargets.h"
 #include "net/connectionservice.h"
 #include "store/storeworker.h"
 
@@ -325,6 +326,11 @@ void Session::flush()
     if (m_pending.events == 0)
         return;
     Pending p = std::exchange(m_pending, {});
+    // Named before the batch changes the models: an acknowledgement that
+    // clears its alarm would otherwise leave nothing to name it by.
+    const ActivityTargets targets(&m_tiles, &m_alarms, &m_machines);
+    for (Domain::UserActivity &activity : p.activity)
+        activity.targetName = targets.name(activity.action, activity.target);
     m_drones.applyBatch(p.drones);
     if (!p.machines.isEmpty())
         m_machines.applyBatch(p.machines);

@@ -49,6 +49,7 @@ private Q_SLOTS:
     void aBatchLargerThanTheCapacityKeepsItsNewest();
     void shrinkingTheCapacityTrims();
     void columnsHeadersAndRoleNames();
+    void aNamedTargetShowsItsNameWithTheIdBehind();
 
 private:
     ActivityModel *m_model = nullptr;
@@ -149,6 +150,25 @@ void TestActivityModel::columnsHeadersAndRoleNames()
     QCOMPARE(names.value(ActivityModel::ActionRole), QByteArray("action"));
     QCOMPARE(names.value(ActivityModel::TargetRole), QByteArray("target"));
     QCOMPARE(names.value(ActivityModel::AtRole), QByteArray("at"));
+}
+
+void TestActivityModel::aNamedTargetShowsItsNameWithTheIdBehind()
+{
+    UserActivity named = act(1);
+    named.targetName = u"Tank 1 \u203A Valve V-101 \u203A Open"_s;
+    m_model->applyBatch({act(0), named});
+    // Named: the name shown, the id as sent in its role and tool tip.
+    const QModelIndex target = m_model->index(0, ActivityModel::TargetColumn);
+    QCOMPARE(target.data().toString(), named.targetName);
+    QCOMPARE(target.data(ActivityModel::TargetNameRole).toString(), named.targetName);
+    QCOMPARE(target.data(ActivityModel::TargetRole).toString(), u"T-1"_s);
+    QCOMPARE(target.data(Qt::ToolTipRole).toString(), u"T-1"_s);
+    // Without a name: the target as sent, and no tool tip repeating it.
+    const QModelIndex plain = m_model->index(1, ActivityModel::TargetColumn);
+    QCOMPARE(plain.data().toString(), u"T-0"_s);
+    QCOMPARE(plain.data(ActivityModel::TargetNameRole).toString(), u"T-0"_s);
+    QVERIFY(!plain.data(Qt::ToolTipRole).isValid());
+    QCOMPARE(m_model->roleNames().value(ActivityModel::TargetNameRole), QByteArray("targetName"));
 }
 
 QTEST_GUILESS_MAIN(TestActivityModel)
