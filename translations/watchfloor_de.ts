@@ -319,6 +319,46 @@
         <source>%1 · not confirmed by the server</source>
         <translation>%1 · vom Server nicht bestätigt</translation>
     </message>
+    <message>
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sources</source>
+        <translation>
+            <numerusform>%n Quelle</numerusform>
+            <numerusform>%n Quellen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 %2 · and %n more like it</source>
+        <translation>
+            <numerusform>%1 %2 · und %n weiterer dieser Art</numerusform>
+            <numerusform>%1 %2 · und %n weitere dieser Art</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 acknowledged</source>
+        <translation>%1 von %2 quittiert</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alarms</source>
+        <translation>
+            <numerusform>%n Alarm</numerusform>
+            <numerusform>%n Alarme</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>└ %1</source>
+        <translation>└ %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n alarms of one condition (%2 acknowledged); double-click or Enter lists them</source>
+        <translation>
+            <numerusform>%1 · %n Alarm einer Bedingung (%2 quittiert); Doppelklick oder Eingabe listet ihn auf</numerusform>
+            <numerusform>%1 · %n Alarme einer Bedingung (%2 quittiert); Doppelklick oder Eingabe listet sie auf</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>AlarmModel</name>
@@ -736,6 +776,22 @@
     <message>
         <source>No shelved alarms</source>
         <translation>Keine zurückgestellten Alarme</translation>
+    </message>
+    <message>
+        <source>&amp;Group by condition</source>
+        <translation>Nach Bedingung &amp;gruppieren</translation>
+    </message>
+    <message>
+        <source>List alarms of one condition over many sources (battery low on twenty drones) as one row with their count; double-click or Enter on it lists them</source>
+        <translation>Alarme einer Bedingung bei vielen Quellen (Akku schwach bei zwanzig Drohnen) als eine Zeile mit ihrer Anzahl zeigen; Doppelklick oder Eingabe darauf listet sie auf</translation>
+    </message>
+    <message>
+        <source>&amp;Expand group</source>
+        <translation>Gruppe &amp;aufklappen</translation>
+    </message>
+    <message>
+        <source>C&amp;ollapse group</source>
+        <translation>Gruppe &amp;zuklappen</translation>
     </message>
 </context>
 <context>

@@ -319,6 +319,46 @@
         <source>%1 · not confirmed by the server</source>
         <translation>%1 · non confirmé par le serveur</translation>
     </message>
+    <message>
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sources</source>
+        <translation>
+            <numerusform>%n source</numerusform>
+            <numerusform>%n sources</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 %2 · and %n more like it</source>
+        <translation>
+            <numerusform>%1 %2 · et %n autre du même type</numerusform>
+            <numerusform>%1 %2 · et %n autres du même type</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 acknowledged</source>
+        <translation>%1 sur %2 acquittées</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alarms</source>
+        <translation>
+            <numerusform>%n alarme</numerusform>
+            <numerusform>%n alarmes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>└ %1</source>
+        <translation>└ %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n alarms of one condition (%2 acknowledged); double-click or Enter lists them</source>
+        <translation>
+            <numerusform>%1 · %n alarme d’une même condition (%2 acquittée) ; double-clic ou Entrée pour la lister</numerusform>
+            <numerusform>%1 · %n alarmes d’une même condition (%2 acquittées) ; double-clic ou Entrée pour les lister</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>AlarmModel</name>
@@ -736,6 +776,22 @@
     <message>
         <source>No shelved alarms</source>
         <translation>Aucune alarme inhibée</translation>
+    </message>
+    <message>
+        <source>&amp;Group by condition</source>
+        <translation>&amp;Grouper par condition</translation>
+    </message>
+    <message>
+        <source>List alarms of one condition over many sources (battery low on twenty drones) as one row with their count; double-click or Enter on it lists them</source>
+        <translation>Afficher les alarmes d’une même condition sur de nombreuses sources (batterie faible sur vingt drones) en une ligne avec leur nombre ; double-clic ou Entrée sur celle-ci pour les lister</translation>
+    </message>
+    <message>
+        <source>&amp;Expand group</source>
+        <translation>&amp;Déplier le groupe</translation>
+    </message>
+    <message>
+        <source>C&amp;ollapse group</source>
+        <translation>&amp;Replier le groupe</translation>
     </message>
 </context>
 <context>
