@@ -306,6 +306,8 @@ void AlarmsView::setWatchOnly(bool watchOnly)
                 widget->setVisible(!watchOnly);
         }
     }
+    // Nobody there types either: the filters and the search go, the whole list stays.
+    m_list->setFiltersShown(!watchOnly);
     updateActions();
 }
 
