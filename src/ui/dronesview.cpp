@@ -1,5 +1,6 @@
 #include "dronesview.h"
 
+#include "columnsfollowtype.h"
 #include "dronedelegate.h"
 #include "dronedetailpane.h"
 #include "dronefilterproxy.h"
@@ -71,6 +72,7 @@ DronesView::DronesView(DroneModel *drones, DroneDetailPane::RoomOpener openRoom,
     // Stale rows say how long ago they were heard of: the ages tick.
     m_list->setAgesTick(true);
     m_list->sortBy(DroneModel::SerialColumn, Qt::AscendingOrder);
+    new ColumnsFollowType(m_table); // the columns sized below grow with larger type (a kiosk's)
     // The fleet's rows are a little taller than the other lists', for the
     // battery bar, and the header marks the selected drone's row.
     m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 12);
@@ -110,6 +112,13 @@ DronesView::DronesView(DroneModel *drones, DroneDetailPane::RoomOpener openRoom,
     m_summaryClock.setInterval(1000);
     connect(&m_summaryClock, &QTimer::timeout, this, &DronesView::updateSummary);
     updateSummary();
+}
+
+void DronesView::setWatchOnly(bool watchOnly)
+{
+    m_watchOnly = watchOnly;
+    m_list->setFiltersShown(!watchOnly);
+    m_list->setPanesShown(!watchOnly);
 }
 
 QString DronesView::selectedSerial() const

@@ -1,6 +1,7 @@
 #include "machinesview.h"
 
 #include "charts.h"
+#include "columnsfollowtype.h"
 #include "filteredtableview.h"
 #include "model/machinemodel.h"
 
@@ -93,6 +94,7 @@ MachinesView::MachinesView(MachineModel *machines, QWidget *parent)
     connect(m_search, &QLineEdit::textChanged, this, &MachinesView::applyFilters);
 
     m_table = m_list->table();
+    new ColumnsFollowType(m_table); // the columns sized below grow with larger type (a kiosk's)
     m_table->setObjectName(QStringLiteral("machineTable"));
     m_table->setAccessibleName(tr("Machines"));
     // Stale rows say how long ago they were heard of: the ages tick.
@@ -219,6 +221,13 @@ QWidget *MachinesView::createDetailPane()
     m_tickets->header()->setSectionResizeMode(TicketStatusColumn, QHeaderView::ResizeToContents);
     layout->addWidget(m_tickets, 1);
     return pane;
+}
+
+void MachinesView::setWatchOnly(bool watchOnly)
+{
+    m_watchOnly = watchOnly;
+    m_list->setFiltersShown(!watchOnly);
+    m_list->setPanesShown(!watchOnly);
 }
 
 QString MachinesView::selectedMachineId() const
