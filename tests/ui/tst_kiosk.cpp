@@ -15,6 +15,7 @@
 #include "kioskexitdialog.h"
 #include "machinesview.h"
 #include "mainwindow.h"
+#include "model/dronemodel.h"
 #include "model/machinemodel.h"
 #include "model/tilemodel.h"
 #include "net/connectionservice.h"
@@ -515,6 +516,13 @@ void TestKiosk::floorScreenDropsDesktopChrome()
     // The counts above the lists stay: they are data.
     w->showView(View::Drones);
     QVERIFY(drones->summaryLabel()->isVisible());
+    // The columns grew with the type: a drone's serial is whole.
+    QTRY_VERIFY(drones->droneTable()->model()->rowCount() > 0);
+    const QString serial = drones->droneTable()->model()->index(0, DroneModel::SerialColumn).data().toString();
+    QVERIFY(!serial.isEmpty());
+    QVERIFY2(drones->droneTable()->horizontalHeader()->sectionSize(DroneModel::SerialColumn)
+                 > drones->droneTable()->fontMetrics().horizontalAdvance(serial) + 8,
+             qPrintable(serial));
     w->showView(View::Activity);
     QVERIFY(activity->findChild<QLabel *>(QStringLiteral("activityTitle"))->isVisible());
     // The control panel: names, values and trends, no buttons that could never work.
