@@ -3618,6 +3618,14 @@
         <source>&quot;%1&quot; is not &quot;kind or endpoint id: on word/off word&quot; (e.g. &quot;pump: Start/Stop&quot;)</source>
         <translation>„%1“ ist nicht „Art oder Endpunkt-ID: Wort für ein/Wort für aus“ (z. B. „pump: Start/Stopp“)</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is not one of hold-on-alarms, rotate</source>
+        <translation>„%1“ ist keiner der Werte hold-on-alarms, rotate</translation>
+    </message>
+    <message>
+        <source>unknown key (expected label.&lt;server text&gt; or message.&lt;server template&gt;)</source>
+        <translation>unbekannter Schlüssel (erwartet: label.&lt;Text des Servers&gt; oder message.&lt;Vorlage des Servers&gt;)</translation>
+    </message>
 </context>
 <context>
     <name>ProfileCatalog</name>
@@ -3838,6 +3846,45 @@
     <message>
         <source>Last update</source>
         <translation>Aktualisiert</translation>
+    </message>
+</context>
+<context>
+    <name>ServerTexts</name>
+    <message>
+        <source>a brace that is not part of a placeholder such as {source} or {number}</source>
+        <translation>eine geschweifte Klammer, die zu keinem Platzhalter wie {source} oder {number} gehört</translation>
+    </message>
+    <message>
+        <source>a label needs the server&apos;s text and the text shown</source>
+        <translation>eine Bezeichnung braucht den Text des Servers und den angezeigten Text</translation>
+    </message>
+    <message>
+        <source>the label &quot;%1&quot; is given twice</source>
+        <translation>die Bezeichnung „%1“ ist doppelt angegeben</translation>
+    </message>
+    <message>
+        <source>a message needs the server&apos;s template and its translation</source>
+        <translation>eine Meldung braucht die Vorlage des Servers und ihre Übersetzung</translation>
+    </message>
+    <message>
+        <source>in the template: %1</source>
+        <translation>in der Vorlage: %1</translation>
+    </message>
+    <message>
+        <source>the template has no placeholder; a fixed text is a label</source>
+        <translation>die Vorlage hat keinen Platzhalter; ein fester Text ist eine Bezeichnung (label)</translation>
+    </message>
+    <message>
+        <source>the template has {%1} more than once</source>
+        <translation>die Vorlage enthält {%1} mehr als einmal</translation>
+    </message>
+    <message>
+        <source>in the translation: %1</source>
+        <translation>in der Übersetzung: %1</translation>
+    </message>
+    <message>
+        <source>the translation has {%1}, which the template does not</source>
+        <translation>die Übersetzung enthält {%1}, die Vorlage aber nicht</translation>
     </message>
 </context>
 <context>

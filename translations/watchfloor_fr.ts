@@ -3618,6 +3618,14 @@
         <source>&quot;%1&quot; is not &quot;kind or endpoint id: on word/off word&quot; (e.g. &quot;pump: Start/Stop&quot;)</source>
         <translation>« %1 » n’est pas « type ou identifiant de point : mot de marche/mot d’arrêt » (p. ex. « pump: Démarrer/Arrêter »)</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is not one of hold-on-alarms, rotate</source>
+        <translation>«&#xa0;%1&#xa0;» ne fait pas partie de&#xa0;: hold-on-alarms, rotate</translation>
+    </message>
+    <message>
+        <source>unknown key (expected label.&lt;server text&gt; or message.&lt;server template&gt;)</source>
+        <translation>clé inconnue (attendu&#xa0;: label.&lt;texte du serveur&gt; ou message.&lt;modèle du serveur&gt;)</translation>
+    </message>
 </context>
 <context>
     <name>ProfileCatalog</name>
@@ -3838,6 +3846,45 @@
     <message>
         <source>Last update</source>
         <translation>Mise à jour</translation>
+    </message>
+</context>
+<context>
+    <name>ServerTexts</name>
+    <message>
+        <source>a brace that is not part of a placeholder such as {source} or {number}</source>
+        <translation>une accolade qui ne fait pas partie d’un paramètre tel que {source} ou {number}</translation>
+    </message>
+    <message>
+        <source>a label needs the server&apos;s text and the text shown</source>
+        <translation>un libellé demande le texte du serveur et le texte affiché</translation>
+    </message>
+    <message>
+        <source>the label &quot;%1&quot; is given twice</source>
+        <translation>le libellé «&#xa0;%1&#xa0;» est donné deux fois</translation>
+    </message>
+    <message>
+        <source>a message needs the server&apos;s template and its translation</source>
+        <translation>un message demande le modèle du serveur et sa traduction</translation>
+    </message>
+    <message>
+        <source>in the template: %1</source>
+        <translation>dans le modèle&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>the template has no placeholder; a fixed text is a label</source>
+        <translation>le modèle n’a aucun paramètre&#xa0;; un texte fixe est un libellé (label)</translation>
+    </message>
+    <message>
+        <source>the template has {%1} more than once</source>
+        <translation>le modèle contient {%1} plus d’une fois</translation>
+    </message>
+    <message>
+        <source>in the translation: %1</source>
+        <translation>dans la traduction&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>the translation has {%1}, which the template does not</source>
+        <translation>la traduction contient {%1}, que le modèle n’a pas</translation>
     </message>
 </context>
 <context>

@@ -344,6 +344,7 @@ int main(int argc, char *argv[])
     Session session;
     session.setSettings(profile.connection);
     session.setSessionSettings(profile.session);
+    session.setServerTexts(profile.texts);
     // The profile's local database keeps acknowledgements made while the
     // link is down. Without it the console still runs, and says why.
     session.openStore(Database::defaultPath(storeName));

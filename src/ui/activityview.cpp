@@ -2,6 +2,7 @@
 
 #include "activitydelegate.h"
 #include "activityfilterproxy.h"
+#include "columnsfollowtype.h"
 #include "emptynotice.h"
 #include "filteredtableview.h"
 #include "model/activitymodel.h"
@@ -49,6 +50,7 @@ ActivityView::ActivityView(ActivityModel *activity, OperatorModel *operators, QW
     operatorProxy->setSortRole(OperatorModel::SortRole);
     operatorProxy->setDynamicSortFilter(true);
     m_operatorTable = new QTableView(this);
+    new ColumnsFollowType(m_operatorTable);
     m_operatorTable->setModel(operatorProxy);
     m_operatorTable->setItemDelegate(new ActivityDelegate(ActivityDelegate::Table::Operators, this));
     FilteredTableView::setUpTable(m_operatorTable);
@@ -75,6 +77,7 @@ ActivityView::ActivityView(ActivityModel *activity, OperatorModel *operators, QW
     m_filter = m_activityList->addSearchBox(QStringLiteral("activityFilter"), tr("Filter activity"),
                                             tr("Filter by operator, action or target"));
     m_activityTable = m_activityList->table();
+    new ColumnsFollowType(m_activityTable); // the columns grow with larger type (a kiosk's)
     sizeColumns(m_activityTable);
     m_activityTable->setObjectName(QStringLiteral("activityTable"));
     m_activityTable->setAccessibleName(tr("Recent activity"));
@@ -122,4 +125,14 @@ void ActivityView::updateTitles()
     m_activityTitle->setText(listed == all
                                  ? tr("Recent activity (%1)").arg(locale.toString(all))
                                  : tr("Recent activity (%1 of %2)").arg(locale.toString(listed), locale.toString(all)));
+}
+
+void ActivityView::setWatchOnly(bool watchOnly)
+{
+    m_activityList->setFiltersShown(!watchOnly);
+}
+
+bool ActivityView::isWatchOnly() const
+{
+    return !m_activityList->filtersShown();
 }

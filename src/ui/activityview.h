@@ -28,6 +28,11 @@ public:
     ActivityFilterProxy *activityProxy() const { return m_activityProxy; }
     QLineEdit *filterBox() const { return m_filter; }
 
+    // A screen nobody types on (a kiosk): the activity's filter hidden and
+    // emptied, so the whole activity is listed; its title stays.
+    void setWatchOnly(bool watchOnly);
+    bool isWatchOnly() const;
+
 private:
     // Every column at least as wide as its title and 14 ems.
     static void sizeColumns(QTableView *table);

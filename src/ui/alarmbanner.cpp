@@ -20,6 +20,7 @@ constexpr int kMargin = 10;
 constexpr int kGap = 14; // between parts
 constexpr int kMarkGap = 4; // between a mark and its text
 constexpr int kPadding = 5; // above and below the text
+constexpr int kLineGap = 4; // between lines, when the parts take more than one
 
 } // namespace
 
@@ -31,7 +32,9 @@ AlarmBanner::AlarmBanner(AlarmModel *alarms, AlarmRateMeter *rate, LinkStatus *l
     , m_clock([] { return QDateTime::currentDateTimeUtc(); })
 {
     setObjectName(QStringLiteral("alarmBanner"));
-    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+    QSizePolicy policy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+    policy.setHeightForWidth(true); // narrower than its one line, it takes two
+    setSizePolicy(policy);
     setFocusPolicy(Qt::StrongFocus);
     setCursor(Qt::PointingHandCursor);
     setAccessibleName(tr("Alarm banner"));
@@ -225,33 +228,78 @@ qreal AlarmBanner::partWidth(const Part &part) const
     return width;
 }
 
+int AlarmBanner::lineCount(int width) const
+{
+    int lines = 1;
+    qreal x = kMargin;
+    for (const Part &part : m_parts) {
+        const qreal partW = partWidth(part);
+        if (x > kMargin && x + partW > width - kMargin) {
+            ++lines;
+            x = kMargin;
+        }
+        x += partW + kGap;
+    }
+    return lines;
+}
+
 void AlarmBanner::layOut()
 {
-    const qreal top = kPadding;
-    const qreal height = fontMetrics().height();
+    const qreal lineHeight = fontMetrics().height();
+    const qreal right = width() - kMargin;
     qreal x = kMargin;
+    qreal top = kPadding;
     for (qsizetype i = 0; i < m_parts.size(); ++i) {
         Part &part = m_parts[i];
-        const qreal width = partWidth(part);
+        const qreal partW = partWidth(part);
+        // A part that does not fit on the line begins the next: none is cut.
+        if (x > kMargin && x + partW > right) {
+            x = kMargin;
+            top += lineHeight + kLineGap;
+        }
         // The way to the Alarms view sits at the right end when there is room.
         if (i == m_parts.size() - 1)
-            x = std::max(x, this->width() - kMargin - width);
-        part.rect = QRectF(x, top, width, height);
-        x += width + kGap;
+            x = std::max(x, right - partW);
+        part.rect = QRectF(x, top, partW, lineHeight);
+        x += partW + kGap;
     }
+    // Not every layout asks heightForWidth() (a main window's menu widget
+    // does not): the height the lines need is also the least height.
+    const int lines = lineCount(width());
+    if (lines != m_lines) {
+        m_lines = lines;
+        setMinimumHeight(lines > 1 ? heightForWidth(width()) : 0);
+        updateGeometry();
+    }
+}
+
+bool AlarmBanner::hasHeightForWidth() const
+{
+    return true;
+}
+
+int AlarmBanner::heightForWidth(int width) const
+{
+    const int lines = lineCount(width);
+    return lines * fontMetrics().height() + (lines - 1) * kLineGap + 2 * kPadding;
 }
 
 QSize AlarmBanner::minimumSizeHint() const
 {
-    qreal width = 2 * kMargin;
+    // As narrow as its widest part: the others go to further lines.
+    qreal widest = 0;
     for (const Part &part : m_parts)
-        width += partWidth(part) + kGap;
-    return {int(std::ceil(width - kGap)), fontMetrics().height() + 2 * kPadding};
+        widest = std::max(widest, partWidth(part));
+    return {int(std::ceil(widest)) + 2 * kMargin, fontMetrics().height() + 2 * kPadding};
 }
 
 QSize AlarmBanner::sizeHint() const
 {
-    return minimumSizeHint();
+    // Everything on one line.
+    qreal width = 2 * kMargin;
+    for (const Part &part : m_parts)
+        width += partWidth(part) + kGap;
+    return {int(std::ceil(width - kGap)), fontMetrics().height() + 2 * kPadding};
 }
 
 void AlarmBanner::paintEvent(QPaintEvent *)

@@ -61,13 +61,19 @@ public:
     // Where a priority's mark is painted.
     QRectF markRect(Domain::AlarmSeverity priority) const;
     // Where each part (counts, total, rate, oldest, the way to the Alarms
-    // view) is laid out, left to right.
+    // view) is laid out, left to right and, when one line is not enough,
+    // top to bottom.
     QList<QRectF> partRects() const;
     // Everything the banner says, in one line (its accessible description).
     QString summaryText() const;
 
+    // One line when the width allows; narrower, the parts go on as many
+    // lines as they need, each part whole (a kiosk's large type on a small
+    // screen), and the banner is as tall as they are.
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
+    bool hasHeightForWidth() const override;
+    int heightForWidth(int width) const override;
 
 Q_SIGNALS:
     // The operator asked for the Alarms view.
@@ -98,6 +104,7 @@ private:
     void refreshText();
     QList<Part> parts() const;
     void layOut();
+    int lineCount(int width) const;
     int markSide() const;
     qreal partWidth(const Part &part) const;
 
@@ -111,5 +118,6 @@ private:
     QDateTime m_oldestRaised; // UTC; invalid while nothing waits
     QString m_oldestText;
     QList<Part> m_parts;
+    int m_lines = 1; // as last laid out
     QTimer m_ageTimer;
 };

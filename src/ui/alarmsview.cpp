@@ -341,7 +341,10 @@ void AlarmsView::setWatchOnly(bool watchOnly)
                 widget->setVisible(!watchOnly);
         }
     }
+    // Nobody there types either: the filters and the search go, the whole list stays.
+    m_list->setFiltersShown(!watchOnly);
     updateActions();
+    updateWaiting();
 }
 
 QString AlarmsView::actionsUnavailableReason() const
@@ -550,7 +553,8 @@ void AlarmsView::updateWaiting()
                                   "a live link works; offline actions are lost if the console closes.")
                                    .arg(m_actions->storeProblem()));
     }
-    m_storeBanner->setVisible(!keeps);
+    // A screen that only watches makes no actions to keep.
+    m_storeBanner->setVisible(!keeps && !m_watchOnly);
 }
 
 void AlarmsView::applyFilters()

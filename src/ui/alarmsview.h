@@ -50,7 +50,8 @@ public:
     // Whether an acknowledgement needs a note (a profile option).
     void setRequireNote(bool required) { m_requireNote = required; }
     // A floor screen only watches: no row can be selected and no acknowledge,
-    // shelve or unshelve is reachable, by button, menu or key.
+    // shelve or unshelve is reachable, by button, menu or key; the filters
+    // and the search are hidden and the whole list shown.
     void setWatchOnly(bool watchOnly);
     bool isWatchOnly() const { return m_watchOnly; }
     bool requireNote() const { return m_requireNote; }

@@ -11,10 +11,35 @@
 #include <QLineSeries>
 #include <QValueAxis>
 
+#include <cmath>
+
 namespace {
 
 constexpr char kInkProperty[] = "watchfloorInk";
 constexpr char kEmptyProperty[] = "watchfloorEmptyText";
+
+// The value axis's ticks as its owner set them (the most it shows where there
+// is room), and what fitValueTicks() last made of them: a value other than
+// that one was set by the owner since, and is the new most.
+constexpr char kTicksProperty[] = "watchfloorTicks";
+constexpr char kFittedTicksProperty[] = "watchfloorFittedTicks";
+constexpr char kIntervalProperty[] = "watchfloorTickInterval";
+constexpr char kFittedIntervalProperty[] = "watchfloorFittedTickInterval";
+// A label needs this many times its height between ticks to show whole.
+constexpr qreal kLabelRoom = 1.25;
+
+// 1, 2, 2.5 or 5 times a power of ten: steps a reader counts in.
+bool isRoundStep(double step)
+{
+    if (step <= 0)
+        return false;
+    const double scale = std::pow(10.0, std::floor(std::log10(step)));
+    const double mantissa = step / scale;
+    for (const double round : {1.0, 2.0, 2.5, 5.0, 10.0})
+        if (std::abs(mantissa - round) < 1e-9)
+            return true;
+    return false;
+}
 
 // Restyles the chart view it watches whenever that view's palette or font
 // changes, which Theme::apply or a kiosk's larger type bring about.
@@ -74,7 +99,61 @@ QChartView *makeChartView(const QString &title, QAbstractAxis *timeAxis, QValueA
     view->setMinimumSize(200, 180);
     restyle(view);
     new PaletteFollower(view);
+    QObject::connect(chart, &QChart::plotAreaChanged, chart, [chart] { fitValueTicks(chart); });
+    // The owner may change the range or the ticks at any time (a rising alarm rate).
+    const auto fit = [chart] { fitValueTicks(chart); };
+    QObject::connect(valueAxis, &QValueAxis::rangeChanged, chart, fit);
+    QObject::connect(valueAxis, &QValueAxis::tickIntervalChanged, chart, fit);
+    QObject::connect(valueAxis, &QValueAxis::tickCountChanged, chart, fit);
     return view;
+}
+
+void fitValueTicks(QChart *chart)
+{
+    const qreal height = chart->plotArea().height();
+    if (height <= 0)
+        return;
+    for (QAbstractAxis *abstract : chart->axes(Qt::Vertical)) {
+        auto *axis = qobject_cast<QValueAxis *>(abstract);
+        if (!axis)
+            continue;
+        const qreal need = QFontMetricsF(axis->labelsFont()).height() * kLabelRoom;
+        const double range = axis->max() - axis->min();
+        if (range <= 0)
+            continue;
+        if (axis->tickType() == QValueAxis::TicksDynamic) {
+            const QVariant fitted = axis->property(kFittedIntervalProperty);
+            if (!fitted.isValid() || fitted.toDouble() != axis->tickInterval())
+                axis->setProperty(kIntervalProperty, axis->tickInterval());
+            const double base = axis->property(kIntervalProperty).toDouble();
+            double interval = base;
+            for (const int times : {1, 2, 3, 5, 10}) {
+                interval = base * times;
+                if (height * interval / range >= need)
+                    break;
+            }
+            axis->setProperty(kFittedIntervalProperty, interval);
+            if (axis->tickInterval() != interval)
+                axis->setTickInterval(interval);
+            continue;
+        }
+        const QVariant fitted = axis->property(kFittedTicksProperty);
+        if (!fitted.isValid() || fitted.toInt() != axis->tickCount())
+            axis->setProperty(kTicksProperty, axis->tickCount());
+        const int most = axis->property(kTicksProperty).toInt();
+        int count = 2; // the ends at least
+        for (int n = most; n > 2; --n) {
+            if (n < most && !isRoundStep(range / (n - 1)))
+                continue;
+            if (height / (n - 1) >= need) {
+                count = n;
+                break;
+            }
+        }
+        axis->setProperty(kFittedTicksProperty, count);
+        if (axis->tickCount() != count)
+            axis->setTickCount(count);
+    }
 }
 
 void restyle(QChartView *view)

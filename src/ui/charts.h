@@ -27,6 +27,11 @@ QValueAxis *makeValueAxis(double max, const QString &format);
 QLineSeries *addSeries(QChart *chart, const QString &name, const QPen &pen);
 // A series drawn in a theme grey (kept on a theme change) with `style`.
 QLineSeries *addSeries(QChart *chart, const QString &name, Ink ink, Qt::PenStyle style);
+// Thins the ticks of the chart's vertical value axes until each label has
+// room to show whole (larger type, a short chart): fewer, round steps rather
+// than labels cut to "…"; back to the ticks it was made with when there is
+// room again. Called by every chart made here when its plot area changes.
+void fitValueTicks(QChart *chart);
 // The theme's colours on the view, its chart, axes and Ink series; called by
 // the view itself on a palette change.
 void restyle(QChartView *view);

@@ -1,5 +1,6 @@
 #include "commandlogview.h"
 
+#include "columnsfollowtype.h"
 #include "services/linkstatus.h"
 
 #include "commandlogdelegate.h"
@@ -93,6 +94,7 @@ CommandLogView::CommandLogView(CommandLogModel *model, LinkStatus *link, QWidget
     connect(m_search, &QLineEdit::textChanged, this, &CommandLogView::applyFilters);
 
     m_table = m_list->table();
+    new ColumnsFollowType(m_table); // the columns sized below grow with larger type (a kiosk's)
     m_table->setObjectName(QStringLiteral("commandTable"));
     m_table->setAccessibleName(tr("Command log"));
     m_list->sortBy(CommandLogModel::TimeColumn, Qt::DescendingOrder);
@@ -238,6 +240,13 @@ void CommandLogView::applyFilters()
     m_proxy->setEndpointText(m_endpoint->text());
     m_proxy->setText(m_search->text());
     updateSummary();
+}
+
+void CommandLogView::setWatchOnly(bool watchOnly)
+{
+    m_watchOnly = watchOnly;
+    m_list->setFiltersShown(!watchOnly);
+    m_list->setPanesShown(!watchOnly);
 }
 
 bool CommandLogView::filterByOperator(const QString &name)

@@ -46,6 +46,12 @@ public:
     QLabel *detailFigures() const { return m_detailFigures; }
     QTreeWidget *historyTree() const { return m_history; }
 
+    // A screen nobody types on or clicks (a kiosk): the filters and search
+    // hidden (the whole list shown), no selection and no detail pane, so the
+    // table takes the view's width. Off, all of it is back.
+    void setWatchOnly(bool watchOnly);
+    bool isWatchOnly() const { return m_watchOnly; }
+
     // Chooses a named operator in the operator filter; false if none by that name is listed.
     bool filterByOperator(const QString &name);
     // The command shown in the detail pane; empty when none is selected.
@@ -69,6 +75,7 @@ private:
     CommandLogFilterProxy *m_proxy;
     CommandLogDelegate *m_delegate;
     FilteredTableView *m_list = nullptr;
+    bool m_watchOnly = false;
     QTableView *m_table = nullptr;
     QComboBox *m_statusFilter = nullptr;
     QComboBox *m_operatorFilter = nullptr;

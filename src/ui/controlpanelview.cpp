@@ -104,6 +104,14 @@ void ControlPanelView::setCommandsAllowed(bool allowed, const QString &reason)
         control->setCommandsAllowed(m_allowed, m_reason);
 }
 
+void ControlPanelView::setWatchOnly(bool watchOnly)
+{
+    m_watchOnly = watchOnly;
+    for (EndpointControl *control : std::as_const(m_controls))
+        control->setWatchOnly(watchOnly);
+    reflow(true); // narrower cards may fit more to a row
+}
+
 void ControlPanelView::setEndpointBlocked(const QString &endpointId, const QString &reason)
 {
     if (reason.isEmpty())
@@ -233,6 +241,7 @@ EndpointControl *ControlPanelView::createControl(const QString &endpointId)
 {
     auto *control = new EndpointControl(endpointId, m_canvas);
     control->setCommandsAllowed(m_allowed, m_reason);
+    control->setWatchOnly(m_watchOnly);
     control->setBlocked(m_blocked.value(endpointId));
     control->setActionWordMapping(m_wordMapping);
     connect(control, &EndpointControl::commandRequested, this, &ControlPanelView::commandRequested);

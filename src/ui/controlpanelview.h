@@ -43,6 +43,11 @@ public:
     // ("read-only", "offline", "commands off"), with the reason as tooltip.
     void setCommandsAllowed(bool allowed, const QString &reason = {});
     bool commandsAllowed() const { return m_allowed; }
+    // A screen that never commands (a kiosk without commands): every
+    // control's buttons and editors hidden (EndpointControl::setWatchOnly),
+    // so the cards show names, values and trends only.
+    void setWatchOnly(bool watchOnly);
+    bool isWatchOnly() const { return m_watchOnly; }
     // One endpoint blocked for a reason of its own; an empty reason unblocks it.
     void setEndpointBlocked(const QString &endpointId, const QString &reason);
     // The profile's words for on/off actions (ActionWords::forEndpoint).
@@ -95,6 +100,7 @@ private:
     QTimer m_structureTimer;
     QTimer m_trendTimer;
     bool m_allowed = true;
+    bool m_watchOnly = false;
     QString m_reason;
     int m_columns = 0;
     qreal m_cardScale = 1.0;

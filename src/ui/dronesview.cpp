@@ -152,6 +152,13 @@ void DronesView::changeEvent(QEvent *event)
     }
 }
 
+void DronesView::setWatchOnly(bool watchOnly)
+{
+    m_watchOnly = watchOnly;
+    m_list->setFiltersShown(!watchOnly);
+    m_list->setPanesShown(!watchOnly);
+}
+
 QString DronesView::selectedSerial() const
 {
     return m_detail->serial();

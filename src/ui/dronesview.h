@@ -42,6 +42,12 @@ public:
     QLineEdit *searchBox() const { return m_search; }
     QLabel *summaryLabel() const { return m_summary; }
 
+    // A screen nobody types on or clicks (a kiosk): the filters and search
+    // hidden (the whole list shown), no selection and no detail pane, so the
+    // table takes the view's width. Off, all of it is back.
+    void setWatchOnly(bool watchOnly);
+    bool isWatchOnly() const { return m_watchOnly; }
+
     // The drone shown in the detail pane; empty when none is selected.
     QString selectedSerial() const;
     // Makes a drone's row current if it is listed; false otherwise.
@@ -67,5 +73,6 @@ private:
     QCheckBox *m_lowBattery = nullptr;
     QLineEdit *m_search = nullptr;
     QLabel *m_summary = nullptr;
+    bool m_watchOnly = false;
     QTimer m_summaryClock; // the headline's stale age, while rows are stale
 };

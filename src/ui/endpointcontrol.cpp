@@ -292,6 +292,13 @@ void EndpointControl::setCommandsAllowed(bool allowed, const QString &reason)
     refreshState();
 }
 
+void EndpointControl::setWatchOnly(bool watchOnly)
+{
+    m_watchOnly = watchOnly;
+    setKind(m_kind);
+    refreshState();
+}
+
 void EndpointControl::setBlocked(const QString &reason)
 {
     m_blockReason = reason;
@@ -487,11 +494,12 @@ void EndpointControl::changeEvent(QEvent *event)
 void EndpointControl::setKind(Kind kind)
 {
     m_kind = kind;
-    m_onButton->setVisible(kind == Kind::Toggle);
-    m_offButton->setVisible(kind == Kind::Toggle);
-    m_spin->setVisible(kind == Kind::Setpoint);
-    m_combo->setVisible(kind == Kind::Selector);
-    m_apply->setVisible(kind == Kind::Setpoint || kind == Kind::Selector);
+    const bool editors = !m_watchOnly;
+    m_onButton->setVisible(editors && kind == Kind::Toggle);
+    m_offButton->setVisible(editors && kind == Kind::Toggle);
+    m_spin->setVisible(editors && kind == Kind::Setpoint);
+    m_combo->setVisible(editors && kind == Kind::Selector);
+    m_apply->setVisible(editors && (kind == Kind::Setpoint || kind == Kind::Selector));
     m_trend->setVisible(hasTrend());
 }
 
@@ -577,7 +585,7 @@ void EndpointControl::refreshState()
     m_status->setText(status);
 
     const QString reason = !m_allowed ? m_allowReason : m_blockReason;
-    m_reason->setVisible(m_kind != Kind::None && !reason.isEmpty());
+    m_reason->setVisible(m_kind != Kind::None && !reason.isEmpty() && !m_watchOnly);
     m_reason->setText(reason);
     const bool actionable = isActionable();
     QString tip;

@@ -66,6 +66,11 @@ public:
     // Set by whoever knows whether commands may go out (role, link, profile):
     // when not allowed every control is disabled and shows the reason word.
     void setCommandsAllowed(bool allowed, const QString &reason);
+    // A screen that never commands (a kiosk without commands): the action
+    // buttons, editors and the reason word are hidden; the name, the value,
+    // its trend and any command under way stay.
+    void setWatchOnly(bool watchOnly);
+    bool isWatchOnly() const { return m_watchOnly; }
     // This endpoint alone is blocked (empty reason: not blocked).
     void setBlocked(const QString &reason);
     // The last command's outcome, kept until the next command on the endpoint.
@@ -146,6 +151,7 @@ private:
     QHash<QString, ActionWords> m_wordMapping;
     QPersistentModelIndex m_row; // column 0 of the endpoint's row
     bool m_allowed = true;
+    bool m_watchOnly = false;
     QString m_allowReason;
     QString m_blockReason;
     QString m_outcome;

@@ -1,5 +1,7 @@
 #include "filteredtableview.h"
 
+#include <QCheckBox>
+#include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLineEdit>
@@ -107,7 +109,37 @@ void FilteredTableView::setEmptyText(EmptyNotice::Text nothingYet, EmptyNotice::
 
 void FilteredTableView::setSelectionMode(QAbstractItemView::SelectionMode mode)
 {
-    m_table->setSelectionMode(mode);
+    m_selectionMode = mode;
+    if (m_panesShown)
+        m_table->setSelectionMode(mode);
+}
+
+void FilteredTableView::setFiltersShown(bool shown)
+{
+    m_filtersShown = shown;
+    for (int i = 0; i < m_filterRow->count(); ++i) {
+        QWidget *widget = m_filterRow->itemAt(i)->widget();
+        if (!widget || widget->focusPolicy() == Qt::NoFocus)
+            continue; // a title or a count: data, not a control
+        // Every list's first choice is "all".
+        if (auto *combo = qobject_cast<QComboBox *>(widget))
+            combo->setCurrentIndex(0);
+        else if (auto *check = qobject_cast<QCheckBox *>(widget))
+            check->setChecked(false);
+        else if (auto *edit = qobject_cast<QLineEdit *>(widget))
+            edit->clear();
+        widget->setVisible(shown);
+    }
+}
+
+void FilteredTableView::setPanesShown(bool shown)
+{
+    m_panesShown = shown;
+    if (!shown && m_table->selectionModel())
+        m_table->selectionModel()->clear(); // the current row too: a detail pane lets its row go
+    m_table->setSelectionMode(shown ? m_selectionMode : QAbstractItemView::NoSelection);
+    for (int i = 1; i < m_splitter->count(); ++i)
+        m_splitter->widget(i)->setVisible(shown);
 }
 
 void FilteredTableView::sortBy(int column, Qt::SortOrder order)

@@ -75,6 +75,19 @@ public:
     EmptyNotice *emptyNotice() const { return m_emptyNotice; }
 
     void setSelectionMode(QAbstractItemView::SelectionMode mode);
+
+    // A screen nobody types on or clicks (a kiosk): hidden, the filter row's
+    // controls (anything that takes focus: choices, check boxes, search
+    // boxes) after each is set back to show everything, so that nothing
+    // hidden narrows the list; its titles and counts stay. Shown again, they
+    // start from showing everything.
+    void setFiltersShown(bool shown);
+    bool filtersShown() const { return m_filtersShown; }
+    // Hidden, the panes beside the table (the selected row in detail) and
+    // the table's selection: the table takes the whole width and no row can
+    // be selected. Shown again, selection works as it did.
+    void setPanesShown(bool shown);
+    bool panesShown() const { return m_panesShown; }
     // Sorted by `column` from the start; the operator sorts by any other.
     void sortBy(int column, Qt::SortOrder order);
     // Repaints the rows every second, for lists that say how long ago a row
@@ -95,4 +108,7 @@ private:
     QTimer *m_ageClock = nullptr;
     EmptyNotice *m_emptyNotice = nullptr;
     QWidget *m_lastFilter = nullptr; // the last one the keyboard reaches before the table
+    QAbstractItemView::SelectionMode m_selectionMode = QAbstractItemView::SingleSelection;
+    bool m_filtersShown = true;
+    bool m_panesShown = true;
 };

@@ -182,7 +182,8 @@ void KioskController::rotate()
 
 void KioskController::updateAlarmHold()
 {
-    const bool waiting = m_alarms->unacknowledgedCount() > 0;
+    const bool waiting
+        = m_settings.rotation == KioskSettings::Rotation::HoldOnAlarms && m_alarms->unacknowledgedCount() > 0;
     if (waiting == m_heldOnAlarms)
         return;
     m_heldOnAlarms = waiting;

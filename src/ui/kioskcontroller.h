@@ -22,8 +22,10 @@ class AlarmModel;
 // and without the controls a passer-by must not reach (MainWindow::
 // setKioskMode); the pointer hidden after cursorHideSeconds without moving;
 // all type at fontPercent; the views shown in turn every rotateSeconds,
-// except that while any alarm waits for acknowledgement the Alarms view
-// stays until none does; the screen kept from blanking (ScreenKeeper);
+// except that, with the rotation policy HoldOnAlarms, while any alarm waits
+// for acknowledgement the Alarms view stays until none does (with Rotate the
+// views keep turning and the alarm banner above every view shows what
+// waits); the screen kept from blanking (ScreenKeeper);
 // closing refused except through the exit chord and the exit PIN, which
 // quits the application.
 //
@@ -59,7 +61,8 @@ public:
     const KioskSettings &settings() const { return m_settings; }
     // The views shown in turn; unknown names left out (with a warning).
     QList<MainWindow::View> rotation() const { return m_rotation; }
-    // True while an unacknowledged alarm holds the Alarms view.
+    // True while an unacknowledged alarm holds the Alarms view; never with
+    // the Rotate policy.
     bool isHeldOnAlarms() const { return m_heldOnAlarms; }
     bool isCursorHidden() const { return m_cursorHidden; }
     // Whether this console may send commands now that the kiosk runs.

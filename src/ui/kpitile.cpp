@@ -155,6 +155,25 @@ QSize KpiTile::sizeAt(qreal scale) const
     return {120, height};
 }
 
+int KpiTile::wholeTextWidth() const
+{
+    // As paintEvent() lays the texts out.
+    const QFontMetricsF small(scaled(font(), 0.85));
+    const QFontMetricsF label(font());
+    const QFontMetricsF big(scaled(font(), 2.1, QFont::DemiBold));
+    qreal widest = std::max(small.horizontalAdvance(m_group.toUpper()), label.horizontalAdvance(m_label));
+    qreal figure = big.horizontalAdvance(m_value);
+    const QString word = markText();
+    if (!word.isEmpty()) {
+        const QFontMetricsF wordMetrics(scaled(font(), 0.9, m_stale ? QFont::Normal : QFont::DemiBold));
+        const qreal symbolSide = isAbnormal() ? wordMetrics.height() * 0.95 : 0;
+        figure += 10 + (symbolSide > 0 ? symbolSide + 5 : 0) + wordMetrics.horizontalAdvance(word);
+    }
+    widest = std::max(widest, figure);
+    const qreal left = kPadding + (isAbnormal() ? kAccentBar : 0);
+    return int(std::ceil(left + widest + kPadding + 1));
+}
+
 void KpiTile::refreshAccessibleText()
 {
     QString text = tr("%1, %2: %3").arg(m_group, m_label, m_value);

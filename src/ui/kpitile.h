@@ -54,6 +54,10 @@ public:
     void setStaleAge(qint64 ms);
     // The word right of the number: what is wrong, or that it is stale.
     QString markText() const;
+    // The width in which the group, the label, the figure and the word
+    // beside it all show whole, none cut short; and whether the tile has it.
+    int wholeTextWidth() const;
+    bool textFits() const { return width() >= wholeTextWidth(); }
 
     // The tile's type and padding, as a multiple of its font (1 by default):
     // a wide screen's Overview draws its tiles larger to be read across the

@@ -219,6 +219,13 @@ QWidget *MachinesView::createDetailPane()
     return pane;
 }
 
+void MachinesView::setWatchOnly(bool watchOnly)
+{
+    m_watchOnly = watchOnly;
+    m_list->setFiltersShown(!watchOnly);
+    m_list->setPanesShown(!watchOnly);
+}
+
 QString MachinesView::selectedMachineId() const
 {
     const QModelIndexList rows = m_table->selectionModel()->selectedRows();

@@ -44,6 +44,12 @@ public:
     QLineSeries *utilizationSeries() const { return m_series; }
     QTreeWidget *ticketTree() const { return m_tickets; }
 
+    // A screen nobody types on or clicks (a kiosk): the filters and search
+    // hidden (the whole list shown), no selection and no detail pane, so the
+    // table takes the view's width. Off, all of it is back.
+    void setWatchOnly(bool watchOnly);
+    bool isWatchOnly() const { return m_watchOnly; }
+
     // The machine shown in the detail pane; empty when none is selected.
     QString selectedMachineId() const;
     // Selects a machine's row if it is listed; false otherwise.
@@ -68,6 +74,7 @@ private:
     MachineFilterProxy *m_proxy;
     MachineDelegate *m_delegate;
     FilteredTableView *m_list = nullptr;
+    bool m_watchOnly = false;
     QTableView *m_table = nullptr;
     QComboBox *m_statusFilter = nullptr;
     QComboBox *m_lineFilter = nullptr;

@@ -612,6 +612,14 @@ void MainWindow::setKioskMode(bool kiosk)
     m_alarms->setWatchOnly(kiosk);
     m_panel->setWatchOnly(kiosk);
     m_alerting->setWatchOnly(kiosk);
+    // Nobody there types or clicks either: filters, searches and detail
+    // panes go, so the lists take the room; the control panel's buttons go
+    // too when this screen can never command.
+    m_drones->setWatchOnly(kiosk);
+    m_machines->setWatchOnly(kiosk);
+    m_activity->setWatchOnly(kiosk);
+    m_commandLog->setWatchOnly(kiosk);
+    m_controlPanel->setWatchOnly(kiosk && !m_commandService->commandsAllowed());
 }
 
 void MainWindow::openPreferences()

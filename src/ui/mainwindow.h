@@ -105,7 +105,9 @@ public:
     // For an unattended plant-floor screen (KioskController): hides what an
     // operator there must not reach (preferences, windows of their own, the
     // notification center; the bell, the link state, the alarm sound's
-    // mute and toasts stay), shows the stale banner in its kiosk style, and
+    // mute and toasts stay), hides what nobody there can use (every view's
+    // filters, searches and detail panes; the control panel's buttons when
+    // commands are off), shows the stale banner in its kiosk style, and
     // locks closing. Turning it off brings all of it back.
     void setKioskMode(bool kiosk);
     bool isKioskMode() const { return m_kiosk; }

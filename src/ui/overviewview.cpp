@@ -569,7 +569,9 @@ void OverviewView::redrawAlarmRate()
     const double wanted = std::max<double>(kAlarmFloodPerMinute + 2, std::ceil(highest * 1.15));
     const double step = 2.0 * std::ceil(wanted / 12.0);
     const double top = step * std::ceil(wanted / step);
-    if (m_alarmAxis->max() != top || m_alarmAxis->tickInterval() != step) {
+    // The step asked for; the chart may show fewer ticks where labels lack room (Charts::fitValueTicks).
+    if (m_alarmAxis->max() != top || m_alarmStep != step) {
+        m_alarmStep = step;
         m_alarmAxis->setRange(0, top);
         m_alarmAxis->setTickInterval(step);
     }

@@ -141,6 +141,7 @@ private:
     QLineSeries *m_alarmLimit = nullptr;
     QDateTimeAxis *m_alarmTime = nullptr;
     QValueAxis *m_alarmAxis = nullptr;
+    double m_alarmStep = 0; // the rate axis's tick interval as last asked for
 
     QTimer m_chartTimer;
     QTimer m_minuteTimer;

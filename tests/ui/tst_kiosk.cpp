@@ -1,16 +1,27 @@
+#include "activityview.h"
+#include "alarmbanner.h"
 #include "alarmnotedialog.h"
 #include "alarmsview.h"
 #include "alerting.h"
+#include "commandlogview.h"
 #include "config/pinhash.h"
 #include "config/profile.h"
 #include "connectionindicator.h"
 #include "controlpanelview.h"
+#include "dronedetailpane.h"
+#include "dronesview.h"
+#include "endpointcontrol.h"
 #include "kioskcontroller.h"
 #include "kioskexitdialog.h"
+#include "machinesview.h"
 #include "mainwindow.h"
+#include "model/dronemodel.h"
+#include "model/machinemodel.h"
+#include "model/tilemodel.h"
 #include "net/connectionservice.h"
 #include "notificationbell.h"
 #include "notificationpanel.h"
+#include "overviewview.h"
 #include "privatebus.h"
 #include "screenkeeper.h"
 #include "services/commandservice.h"
@@ -19,21 +30,28 @@
 #include "services/session.h"
 #include "support/windowfixture.h"
 #include "theme.h"
+#include "tilecard.h"
 #include "toastarea.h"
 #include "toastwidget.h"
 
+#include <QAbstractButton>
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QCloseEvent>
+#include <QComboBox>
 #include <QDockWidget>
+#include <QDoubleSpinBox>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QHeaderView>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QShortcut>
 #include <QSignalSpy>
 #include <QTabBar>
@@ -41,6 +59,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
+#include <QTreeWidget>
 
 #include <cmath>
 #include <memory>
@@ -88,9 +107,10 @@ SimOptions quietPlant()
 struct Console : WindowFixture
 {
     Console(const SimOptions &options, const KioskSettings &kiosk, const QString &busAddress = {},
-            const QString &token = QStringLiteral("o"))
+            const QString &token = QStringLiteral("o"), const ServerTexts &texts = {})
         : WindowFixture(options, {.token = token, .operatorName = QStringLiteral("floor-1")})
     {
+        session.setServerTexts(texts);
         openStore();
         window = std::make_unique<MainWindow>(openServices(), QStringLiteral("Line 1 floor"));
         controller = std::make_unique<KioskController>(window.get(), session.alarms(), kiosk);
@@ -157,6 +177,10 @@ private Q_SLOTS:
     void typeIsLarger();
     void rotatesThroughTheViewsInOrder();
     void unacknowledgedAlarmHoldsTheAlarmsView();
+    void rotatePolicyKeepsTurningUnderTheAlarmBanner();
+    void floorScreenDropsDesktopChrome();
+    void hiddenFiltersNeverNarrowTheList();
+    void serverTextsInTheProfilesWords();
     void commandsOffUnlessAllowed();
     void kiosk_noAcknowledgeOrShelveIsReachable();
     void kiosk_serverRefusesAWatchOnlyIdentity();
@@ -335,6 +359,7 @@ void TestKiosk::unacknowledgedAlarmHoldsTheAlarmsView()
     KioskSettings k = quickKiosk();
     k.views = {QStringLiteral("overview"), QStringLiteral("drones")};
     k.rotateSeconds = 1;
+    QCOMPARE(k.rotation, KioskSettings::Rotation::HoldOnAlarms); // the default
     Console c(o, k);
     QSignalSpy held(c.controller.get(), &KioskController::alarmHoldChanged);
     // Rotating meanwhile.
@@ -365,6 +390,303 @@ void TestKiosk::unacknowledgedAlarmHoldsTheAlarmsView()
     QVERIFY(resumedAt == View::Overview || resumedAt == View::Drones);
     QTRY_VERIFY_WITH_TIMEOUT(c.window->currentView() != resumedAt, 3000);
     QVERIFY(c.window->currentView() != View::Alarms);
+}
+
+void TestKiosk::rotatePolicyKeepsTurningUnderTheAlarmBanner()
+{
+    // As above, but the profile chose to keep rotating while alarms wait.
+    SimOptions o = quietPlant();
+    o.drones = 1;
+    o.scenarios = {QStringLiteral("alarm-flood")};
+    KioskSettings k = quickKiosk();
+    k.views = {QStringLiteral("overview"), QStringLiteral("drones")};
+    k.rotateSeconds = 1;
+    k.rotation = KioskSettings::Rotation::Rotate;
+    Console c(o, k);
+    QSignalSpy held(c.controller.get(), &KioskController::alarmHoldChanged);
+    QTRY_VERIFY_WITH_TIMEOUT(c.session.alarms()->unacknowledgedCount() > 0, 20000);
+    AlarmBanner *banner = c.window->alarmBanner();
+    QTRY_VERIFY(banner->waitingCount() > 0);
+
+    // The views keep turning, the Alarms view never takes over, and above
+    // whichever view shows the banner says what waits.
+    QList<View> shown;
+    connect(c.controller.get(), &KioskController::viewShown, this, [&shown](View view) { shown.append(view); });
+    QTRY_VERIFY_WITH_TIMEOUT(shown.size() >= 3, 10000);
+    QVERIFY(!shown.contains(View::Alarms));
+    QVERIFY(shown.contains(View::Overview) && shown.contains(View::Drones));
+    QVERIFY(!c.controller->isHeldOnAlarms());
+    QCOMPARE(held.count(), 0);
+    QVERIFY(c.session.alarms()->unacknowledgedCount() > 0);
+    for (const View view : {View::Overview, View::Drones}) {
+        QTRY_COMPARE_WITH_TIMEOUT(c.window->currentView(), view, 3000);
+        QVERIFY(banner->isVisible());
+        const QRect bannerArea(banner->mapTo(c.window.get(), QPoint(0, 0)), banner->size());
+        QVERIFY(c.window->rect().contains(bannerArea));
+        QCOMPARE(bannerArea.width(), c.window->width());
+        // Above the view, never under it.
+        QWidget *page = view == View::Overview ? static_cast<QWidget *>(c.window->overview())
+                                               : static_cast<QWidget *>(c.window->dronesView());
+        QVERIFY(page->isVisible());
+        QVERIFY(bannerArea.bottom() < page->mapTo(c.window.get(), QPoint(0, 0)).y());
+        QCOMPARE(banner->waitingCount(), c.session.alarms()->unacknowledgedCount());
+        QVERIFY(banner->waitingText().startsWith(QString::number(banner->waitingCount())));
+    }
+    {
+        QTemporaryDir scratch;
+        QVERIFY(scratch.isValid());
+        const QString dir = qEnvironmentVariable("WATCHFLOOR_SCREENSHOT_DIR", scratch.path());
+        QVERIFY(c.window->grab().save(dir + QStringLiteral("/kiosk-rotate-alarm.png")));
+    }
+}
+
+void TestKiosk::floorScreenDropsDesktopChrome()
+{
+    SimOptions o = quietPlant();
+    o.drones = 4;
+    o.machines = 4;
+    o.tiles = 1;
+    KioskSettings k = quickKiosk();
+    k.views = KioskController::viewNames(); // every view the kiosk can show
+    Console c(o, k);
+    MainWindow *w = c.window.get();
+    QTRY_VERIFY_WITH_TIMEOUT(c.session.hasLiveData(), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(w->controlPanel()->endpointControl(QStringLiteral("T1.P101.running")) != nullptr, 10000);
+    QVERIFY(!c.controller->commandsAllowed());
+
+    // What each view's list and its controls are.
+    struct Chrome
+    {
+        View view;
+        QWidget *page;
+        QTableView *table;
+        QList<QWidget *> controls; // filters, searches, detail panes
+    };
+    DronesView *drones = w->dronesView();
+    MachinesView *machines = w->machinesView();
+    CommandLogView *commands = w->commandLog();
+    AlarmsView *alarms = w->alarmsView();
+    ActivityView *activity = w->activityView();
+    const QList<Chrome> chrome {
+        {View::Drones,
+         drones,
+         drones->droneTable(),
+         {drones->stateFilter(), drones->lowBatteryFilter(), drones->searchBox(), drones->detailPane()}},
+        {View::Machines,
+         machines,
+         machines->machineTable(),
+         {machines->statusFilter(), machines->lineFilter(), machines->searchBox(), machines->ticketTree()}},
+        {View::CommandLog,
+         commands,
+         commands->table(),
+         {commands->statusFilter(), commands->operatorFilter(), commands->endpointBox(), commands->searchBox(),
+          commands->historyTree()}},
+        {View::Alarms, alarms, alarms->alarmTable(), {alarms->findChild<QLineEdit *>(QStringLiteral("alarmSearch"))}},
+        {View::Activity, activity, activity->activityTable(), {activity->filterBox()}},
+    };
+    for (const Chrome &each : chrome)
+        for (QWidget *control : each.controls)
+            QVERIFY2(control, qPrintable(QString::number(int(each.view))));
+
+    const auto sizes = [&] {
+        QList<QSize> out;
+        for (const Chrome &each : chrome) {
+            w->showView(each.view);
+            QApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+            QApplication::processEvents();
+            out.append(each.table->viewport()->size());
+        }
+        return out;
+    };
+
+    // In the kiosk: none of it shows, in any view; the data does.
+    const QList<QSize> kioskSizes = sizes();
+    for (const Chrome &each : chrome) {
+        w->showView(each.view);
+        QVERIFY2(each.table->isVisible(), qPrintable(each.table->objectName()));
+        for (QWidget *control : each.controls)
+            QVERIFY2(!control->isVisible(), qPrintable(control->objectName()));
+        // Whatever their names: no choice, check box or text field to use.
+        for (QWidget *choice : each.page->findChildren<QComboBox *>())
+            QVERIFY2(!choice->isVisible(), qPrintable(choice->objectName()));
+        for (QWidget *check : each.page->findChildren<QCheckBox *>())
+            QVERIFY2(!check->isVisible(), qPrintable(check->objectName()));
+        for (QWidget *edit : each.page->findChildren<QLineEdit *>())
+            QVERIFY2(!edit->isVisible(), qPrintable(edit->objectName()));
+    }
+    // The counts above the lists stay: they are data.
+    w->showView(View::Drones);
+    QVERIFY(drones->summaryLabel()->isVisible());
+    // The columns grew with the type: a drone's serial is whole.
+    QTRY_VERIFY(drones->droneTable()->model()->rowCount() > 0);
+    const QString serial = drones->droneTable()->model()->index(0, DroneModel::SerialColumn).data().toString();
+    QVERIFY(!serial.isEmpty());
+    QVERIFY2(drones->droneTable()->horizontalHeader()->sectionSize(DroneModel::SerialColumn)
+                 > drones->droneTable()->fontMetrics().horizontalAdvance(serial) + 8,
+             qPrintable(serial));
+    w->showView(View::Activity);
+    QVERIFY(activity->findChild<QLabel *>(QStringLiteral("activityTitle"))->isVisible());
+    // The control panel: names, values and trends, no buttons that could never work.
+    w->showView(View::ControlPanel);
+    ControlPanelView *panel = w->controlPanel();
+    QVERIFY(panel->isWatchOnly());
+    EndpointControl *pump = panel->endpointControl(QStringLiteral("T1.P101.running"));
+    EndpointControl *setpoint = panel->endpointControl(QStringLiteral("T1.H101.setpoint"));
+    EndpointControl *mode = panel->endpointControl(QStringLiteral("T1.H101.mode"));
+    QVERIFY(pump && setpoint && mode);
+    QTRY_VERIFY(!pump->valueText().isEmpty());
+    for (QWidget *button : panel->findChildren<QAbstractButton *>())
+        QVERIFY2(!button->isVisible(), qPrintable(button->objectName() + u' ' + button->accessibleName()));
+    QVERIFY(!setpoint->spinBox()->isVisible());
+    QVERIFY(!mode->comboBox()->isVisible());
+    QVERIFY(pump->reasonText().isEmpty()); // no "commands off" on every endpoint
+    QVERIFY(pump->findChild<QLabel *>(QStringLiteral("endpointValue"))->isVisible());
+    QVERIFY(!pump->nameText().isEmpty());
+    {
+        QTemporaryDir scratch;
+        QVERIFY(scratch.isValid());
+        const QString dir = qEnvironmentVariable("WATCHFLOOR_SCREENSHOT_DIR", scratch.path());
+        QVERIFY(w->grab().save(dir + QStringLiteral("/kiosk-control-panel.png")));
+        w->showView(View::Drones);
+        QVERIFY(w->grab().save(dir + QStringLiteral("/kiosk-drones.png")));
+    }
+
+    // The same window as a desktop console: all of it is back, and the
+    // tables had the room it takes.
+    w->setKioskMode(false);
+    const QList<QSize> desktopSizes = sizes();
+    for (qsizetype i = 0; i < chrome.size(); ++i) {
+        const Chrome &each = chrome.at(i);
+        w->showView(each.view);
+        for (QWidget *control : each.controls)
+            QVERIFY2(control->isVisible(), qPrintable(control->objectName()));
+        const QSize kiosk = kioskSizes.at(i);
+        const QSize desktop = desktopSizes.at(i);
+        // Taller, where the filter row was.
+        QVERIFY2(kiosk.height() > desktop.height(),
+                 qPrintable(QStringLiteral("view %1: %2 against %3")
+                                .arg(int(each.view))
+                                .arg(kiosk.height())
+                                .arg(desktop.height())));
+        // Wider, where a detail pane was.
+        if (each.view == View::Drones || each.view == View::Machines || each.view == View::CommandLog)
+            QVERIFY2(kiosk.width() > desktop.width() + 200,
+                     qPrintable(QStringLiteral("view %1: %2 against %3")
+                                    .arg(int(each.view))
+                                    .arg(kiosk.width())
+                                    .arg(desktop.width())));
+    }
+    w->showView(View::ControlPanel);
+    QVERIFY(!panel->isWatchOnly());
+    QVERIFY(pump->actionButton(true)->isVisible());
+    QVERIFY(setpoint->spinBox()->isVisible());
+    QVERIFY(!pump->reasonText().isEmpty()); // disabled, and says why
+}
+
+void TestKiosk::hiddenFiltersNeverNarrowTheList()
+{
+    // A filter set on the desktop and then hidden by the kiosk would hide
+    // rows with nothing on screen saying so: the kiosk shows every row.
+    SimOptions o = quietPlant();
+    o.drones = 6;
+    Console c(o, quickKiosk());
+    MainWindow *w = c.window.get();
+    QTRY_COMPARE_WITH_TIMEOUT(c.session.drones()->rowCount(), 6, 10000);
+    DronesView *drones = w->dronesView();
+    w->setKioskMode(false);
+    w->showView(View::Drones);
+    drones->searchBox()->setText(QStringLiteral("no such drone"));
+    drones->lowBatteryFilter()->setChecked(true);
+    drones->stateFilter()->setCurrentIndex(drones->stateFilter()->count() - 1);
+    QTRY_COMPARE(drones->droneTable()->model()->rowCount(), 0);
+    drones->droneTable()->setCurrentIndex(drones->droneTable()->model()->index(0, 0));
+
+    w->setKioskMode(true);
+    QTRY_COMPARE(drones->droneTable()->model()->rowCount(), 6);
+    QVERIFY(drones->searchBox()->text().isEmpty());
+    QVERIFY(!drones->lowBatteryFilter()->isChecked());
+    QCOMPARE(drones->stateFilter()->currentIndex(), 0);
+    // Nothing selected, no drone's room held for a pane nobody sees.
+    QVERIFY(drones->selectedSerial().isEmpty());
+    QCOMPARE(drones->droneTable()->selectionMode(), QAbstractItemView::NoSelection);
+    QTest::mouseClick(drones->droneTable()->viewport(), Qt::LeftButton, {},
+                      drones->droneTable()->visualRect(drones->droneTable()->model()->index(1, 1)).center());
+    QVERIFY(!drones->droneTable()->selectionModel()->hasSelection());
+    // Back on the desktop, rows can be selected again.
+    w->setKioskMode(false);
+    QCOMPARE(drones->droneTable()->selectionMode(), QAbstractItemView::SingleSelection);
+    QVERIFY(drones->detailPane()->isVisible());
+}
+
+void TestKiosk::serverTextsInTheProfilesWords()
+{
+    // German operators on an English server: the profile's [texts] name the
+    // tank, its pump and the machines in their words, and translate the
+    // battery alarm, its number in the German form.
+    const QLocale saved;
+    QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+    const auto restore = qScopeGuard([&saved] { QLocale::setDefault(saved); });
+    QString error;
+    const std::optional<Profile> profile
+        = Profile::parse("[simulator]\nenabled=true\n"
+                         "[texts]\n"
+                         "label.Hot liquor tank 1 = Heißwasserbehälter 1\n"
+                         "label.Pump P-101 = Pumpe P-101\n"
+                         "label.Running = Läuft\n"
+                         "label.Press 1 = Presse 1\n"
+                         "label.CNC 1 = CNC-Maschine 1\n"
+                         "label.Packer 1 = Verpackungsmaschine 1\n"
+                         "label.Lathe 1 = Drehmaschine 1\n"
+                         "label.Welder 1 = Schweißanlage 1\n"
+                         "label.Mixer 1 = Mischer 1\n"
+                         "message.battery of {source} at {number} % = Akku von {source} bei {number} %\n",
+                         QStringLiteral("floor.ini"), &error);
+    QVERIFY2(profile, qPrintable(error));
+
+    SimOptions o = quietPlant();
+    o.drones = 1;
+    o.machines = 1;
+    o.tiles = 1;
+    o.scenarios = {QStringLiteral("alarm-flood")};
+    KioskSettings k = quickKiosk();
+    k.views = {QStringLiteral("alarms")};
+    Console c(o, k, {}, QStringLiteral("o"), profile->texts);
+    MainWindow *w = c.window.get();
+
+    // The battery alarm: translated where it enters, so the same words are
+    // in the model, the alarms view and the notifications.
+    QTRY_VERIFY_WITH_TIMEOUT(c.session.alarms()->rowCount() > 0, 20000);
+    const QRegularExpression german(QStringLiteral("^Akku von WF-D0001 bei \\d+,\\d %$"));
+    const QString message
+        = c.session.alarms()->index(0, AlarmModel::MessageColumn).data(AlarmModel::MessageRole).toString();
+    QVERIFY2(german.match(message).hasMatch(), qPrintable(message));
+    QTableView *table = w->alarmsView()->alarmTable();
+    QTRY_VERIFY(table->model()->rowCount() > 0);
+    const QString shown = table->model()->index(0, AlarmModel::MessageColumn).data().toString();
+    QVERIFY2(german.match(shown).hasMatch(), qPrintable(shown));
+
+    // The names of the tank, its pump and its endpoint, and of the machine.
+    QTRY_VERIFY_WITH_TIMEOUT(w->controlPanel()->card(QStringLiteral("T1")) != nullptr, 10000);
+    QCOMPARE(w->controlPanel()->card(QStringLiteral("T1"))->title(), QStringLiteral("Heißwasserbehälter 1"));
+    TileModel *tiles = c.session.tiles();
+    const QModelIndexList pump = tiles->match(tiles->index(0, 0), TileModel::IdRole, QStringLiteral("T1.P101"), 1,
+                                              Qt::MatchExactly | Qt::MatchRecursive);
+    QCOMPARE(pump.size(), 1);
+    QCOMPARE(pump.constFirst().data(TileModel::NameRole).toString(), QStringLiteral("Pumpe P-101"));
+    EndpointControl *running = w->controlPanel()->endpointControl(QStringLiteral("T1.P101.running"));
+    QVERIFY(running);
+    QCOMPARE(running->nameText(), QStringLiteral("Läuft"));
+    QTRY_COMPARE_WITH_TIMEOUT(c.session.machines()->rowCount(), 1, 10000);
+    const QString machine = c.session.machines()->index(0, 0).data(MachineModel::NameRole).toString();
+    QVERIFY2(machine.endsWith(QStringLiteral(" 1"))
+                 && !machine.contains(QRegularExpression(QStringLiteral("^(Press|CNC|Packer|Lathe|Welder|Mixer) "))),
+             qPrintable(machine));
+    {
+        QTemporaryDir scratch;
+        QVERIFY(scratch.isValid());
+        const QString dir = qEnvironmentVariable("WATCHFLOOR_SCREENSHOT_DIR", scratch.path());
+        QVERIFY(w->grab().save(dir + QStringLiteral("/kiosk-german-texts.png")));
+    }
 }
 
 void TestKiosk::kiosk_noAcknowledgeOrShelveIsReachable()

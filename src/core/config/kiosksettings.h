@@ -7,11 +7,17 @@
 // section (docs/operations.md), or `--kiosk` with these defaults.
 struct KioskSettings
 {
+    // What waiting alarms do to the rotation: hold it on the Alarms view
+    // until none waits, or leave it turning (the alarm banner, in every
+    // view, still shows them).
+    enum class Rotation { HoldOnAlarms, Rotate };
+
     bool enabled = false;
     // Views shown in turn, by name: overview, drones, machines, control-panel,
     // alarms, activity, command-log. Empty: the overview only.
     QStringList views;
     int rotateSeconds = 30; // how long each view stays; 0: no rotation
+    Rotation rotation = Rotation::HoldOnAlarms;
     int cursorHideSeconds = 5; // the pointer disappears after this long without moving
     int fontPercent = 150; // type size against the desktop's, read from across the floor
     bool commandsAllowed = false; // a kiosk watches; commands only when the profile says so

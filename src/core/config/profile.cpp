@@ -16,7 +16,7 @@ const QStringList kSections = {
     QStringLiteral("server"),   QStringLiteral("simulator"),     QStringLiteral("operator"),
     QStringLiteral("display"),  QStringLiteral("connection"),    QStringLiteral("data"),
     QStringLiteral("alarms"),   QStringLiteral("notifications"), QStringLiteral("commands"),
-    QStringLiteral("features"), QStringLiteral("kiosk"),
+    QStringLiteral("features"), QStringLiteral("kiosk"),         QStringLiteral("texts"),
 };
 
 // Keys that moved to [features]; named in the error so an older profile is
@@ -276,6 +276,15 @@ bool readKiosk(const Reader &r, KioskSettings &kiosk)
         return r.toWordList(&kiosk.views, Profile::viewNames());
     if (r.key == u"rotate-seconds")
         return r.toInt(&kiosk.rotateSeconds, 0, 86400);
+    if (r.key == u"rotation") {
+        if (r.value == u"hold-on-alarms")
+            kiosk.rotation = KioskSettings::Rotation::HoldOnAlarms;
+        else if (r.value == u"rotate")
+            kiosk.rotation = KioskSettings::Rotation::Rotate;
+        else
+            return r.fail(Profile::tr("\"%1\" is not one of hold-on-alarms, rotate").arg(r.value));
+        return true;
+    }
     if (r.key == u"cursor-hide-seconds")
         return r.toInt(&kiosk.cursorHideSeconds, 1, 3600);
     if (r.key == u"font-percent")
@@ -301,6 +310,21 @@ bool readKiosk(const Reader &r, KioskSettings &kiosk)
         return true;
     }
     return r.fail(Profile::tr("unknown key"));
+}
+
+// label.<server text> = <shown text>; message.<server template> = <translation>.
+bool readTexts(const Reader &r, ServerTexts &texts)
+{
+    const auto rest = [&r](QLatin1StringView prefix) { return r.key.mid(prefix.size()).trimmed(); };
+    QString why;
+    bool ok = false;
+    if (r.key.startsWith(QLatin1StringView("label.")))
+        ok = texts.addLabel(rest(QLatin1StringView("label.")), r.value, &why);
+    else if (r.key.startsWith(QLatin1StringView("message.")))
+        ok = texts.addMessage(rest(QLatin1StringView("message.")), r.value, &why);
+    else
+        return r.fail(Profile::tr("unknown key (expected label.<server text> or message.<server template>)"));
+    return ok || r.fail(why);
 }
 
 bool readDisplay(const Reader &r, QString &language)
@@ -428,6 +452,8 @@ std::optional<Profile> Profile::parse(const QByteArray &text, const QString &pat
             ok = readKiosk(r, profile.kiosk);
         else if (r.section == u"display")
             ok = readDisplay(r, profile.language);
+        else if (r.section == u"texts")
+            ok = readTexts(r, profile.texts);
         else if (r.section == u"operator")
             ok = r.key == u"name" ? (profile.connection.operatorName = r.value, true) : r.fail(tr("unknown key"));
         if (!ok)

@@ -4,6 +4,7 @@
 #include "featureswitches.h"
 #include "kiosksettings.h"
 #include "preferences.h"
+#include "servertexts.h"
 #include "sessionsettings.h"
 #include "simulatorsettings.h"
 
@@ -28,8 +29,10 @@
 //   [notifications] defaults of the operator's own preferences
 //   [commands]    timeout-seconds, confirm, action-words
 //   [features]    polling-fallback, desktop-notifications, sound, commands
-//   [kiosk]       enabled, views, rotate-seconds, cursor-hide-seconds,
+//   [kiosk]       enabled, views, rotate-seconds, rotation, cursor-hide-seconds,
 //                 font-percent, commands, exit-chord, exit-pin-hash
+//   [texts]       label.<server text>, message.<server template>: the
+//                 server's names and alarm texts in the operators' words
 //
 // Every key is checked; an unknown key, a key given twice or a bad value is
 // an error naming the file, line and key, so the console never starts
@@ -62,6 +65,7 @@ public:
     QHash<QString, std::pair<QString, QString>> actionWords;
     FeatureSwitches features; // [features]
     KioskSettings kiosk; // [kiosk]
+    ServerTexts texts; // [texts]
 
     // Whether this console may send commands: the feature switch, and in
     // kiosk mode also the kiosk's own permission.

@@ -147,7 +147,50 @@ void Session::leaveRoom(const QString &channel, const QString &id)
     m_connection->removeRoom(roomOf(channel, id));
 }
 
+// Rewrites a message's display texts through the profile's ServerTexts.
+struct Session::TextTranslator
+{
+    const ServerTexts &texts;
+
+    void operator()(Protocol::Snapshot &s) const
+    {
+        for (Domain::Tile &tile : s.tiles)
+            (*this)(tile);
+        for (Domain::MachineStatus &machine : s.machines)
+            (*this)(machine);
+        for (Domain::Alarm &alarm : s.alarms)
+            (*this)(alarm);
+    }
+    void operator()(Domain::AlarmUpdate &e) const { (*this)(e.alarm); }
+    void operator()(Domain::MachineStatusUpdate &e) const { (*this)(e.machine); }
+    void operator()(Domain::SystemAlert &e) const { e.message = texts.message(e.message); }
+    template<typename Other> void operator()(Other &) const { }
+
+    void operator()(Domain::Tile &tile) const
+    {
+        tile.name = texts.label(tile.name);
+        for (Domain::Device &device : tile.devices) {
+            device.name = texts.label(device.name);
+            for (Domain::Endpoint &endpoint : device.endpoints)
+                endpoint.name = texts.label(endpoint.name);
+        }
+    }
+    void operator()(Domain::MachineStatus &machine) const { machine.name = texts.label(machine.name); }
+    void operator()(Domain::Alarm &alarm) const { alarm.message = texts.message(alarm.message); }
+};
+
 void Session::onMessage(const Protocol::Message &message)
+{
+    if (m_texts.isEmpty()) {
+        onTranslatedMessage(message);
+        return;
+    }
+    Protocol::Message translated = message;
+    std::visit(TextTranslator {m_texts}, translated.body);
+    onTranslatedMessage(translated);
+}
+
+void Session::onTranslatedMessage(const Protocol::Message &message)
 {
     if (const auto *snapshot = std::get_if<Protocol::Snapshot>(&message.body)) {
         // Everything pending arrived before the snapshot: apply it first so

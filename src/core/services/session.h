@@ -3,6 +3,7 @@
 #include "alarmactions.h"
 #include "alarmservice.h"
 #include "config/connectionsettings.h"
+#include "config/servertexts.h"
 #include "config/sessionsettings.h"
 #include "domain/link.h"
 #include "model/activitymodel.h"
@@ -92,6 +93,13 @@ public:
     void setSettings(const ConnectionSettings &settings);
     void setSessionSettings(const SessionSettings &settings);
     const SessionSettings &sessionSettings() const { return m_settings; }
+    // The profile's [texts]: the one place where what the server sends as
+    // display text (the names of tiles, devices, endpoints and machines;
+    // alarm and notice messages) becomes what the console shows, as each
+    // message arrives, before any model, toast or log sees it. Applies to
+    // what arrives from then on.
+    void setServerTexts(const ServerTexts &texts) { m_texts = texts; }
+    const ServerTexts &serverTexts() const { return m_texts; }
     void start();
     void stop();
 
@@ -136,6 +144,8 @@ Q_SIGNALS:
 
 private:
     friend class RoomLease;
+    struct TextTranslator;
+    void onTranslatedMessage(const Protocol::Message &message);
     void enterRoom(const QString &channel, const QString &id);
     void leaveRoom(const QString &channel, const QString &id);
 
@@ -154,6 +164,7 @@ private:
     std::unique_ptr<LinkStatus> m_link; // after m_connection: goes before it
     std::unique_ptr<AlarmService> m_alarmService; // after m_connection: goes before it
     SessionSettings m_settings;
+    ServerTexts m_texts;
     DroneModel m_drones;
     MachineModel m_machines;
     TileModel m_tiles;

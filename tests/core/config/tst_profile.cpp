@@ -26,6 +26,9 @@ private Q_SLOTS:
     void kioskSettings();
     void rejectsKiosk_data();
     void rejectsKiosk();
+    void serverTexts();
+    void rejectsTexts_data();
+    void rejectsTexts();
     void language_data();
     void language();
     void channels();
@@ -396,6 +399,8 @@ void TestProfile::kioskSettings()
     const auto plain = Profile::load(write("[server]\nurl=ws://h/ws\n"), &error);
     QVERIFY2(plain, qPrintable(error));
     QVERIFY(!plain->kiosk.enabled);
+    // Waiting alarms hold the Alarms view unless the profile says otherwise.
+    QCOMPARE(plain->kiosk.rotation, KioskSettings::Rotation::HoldOnAlarms);
 
     const QByteArray hash = "pbkdf2-sha256:100000:00112233445566778899aabbccddeeff:"
                             "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
@@ -404,6 +409,7 @@ void TestProfile::kioskSettings()
                                            "enabled=true\n"
                                            "views=overview, alarms,control-panel\n"
                                            "rotate-seconds=20\n"
+                                           "rotation = rotate\n"
                                            "cursor-hide-seconds=3\n"
                                            "font-percent=175\n"
                                            "exit-chord=Ctrl+Alt+F12\n"
@@ -415,6 +421,10 @@ void TestProfile::kioskSettings()
     QCOMPARE(kiosk->kiosk.views,
              QStringList({QStringLiteral("overview"), QStringLiteral("alarms"), QStringLiteral("control-panel")}));
     QCOMPARE(kiosk->kiosk.rotateSeconds, 20);
+    QCOMPARE(kiosk->kiosk.rotation, KioskSettings::Rotation::Rotate);
+    const auto holding = Profile::load(write("[server]\nurl=ws://h/ws\n[kiosk]\nrotation=hold-on-alarms\n"), &error);
+    QVERIFY2(holding, qPrintable(error));
+    QCOMPARE(holding->kiosk.rotation, KioskSettings::Rotation::HoldOnAlarms);
     QCOMPARE(kiosk->kiosk.cursorHideSeconds, 3);
     QCOMPARE(kiosk->kiosk.fontPercent, 175);
     QCOMPARE(kiosk->kiosk.exitChord, QStringLiteral("Ctrl+Alt+F12"));
@@ -445,6 +455,10 @@ void TestProfile::rejectsKiosk_data()
                               << QStringLiteral(":4: [kiosk] views: expected at least one of");
     QTest::newRow("rotate") << QByteArray("rotate-seconds=-1")
                             << QStringLiteral(":4: [kiosk] rotate-seconds: expected a whole number from 0 to 86400");
+    QTest::newRow("rotation") << QByteArray("rotation=hold")
+                              << QStringLiteral(":4: [kiosk] rotation: \"hold\" is not one of hold-on-alarms, rotate");
+    QTest::newRow("rotation case") << QByteArray("rotation=Rotate")
+                                   << QStringLiteral(":4: [kiosk] rotation: \"Rotate\" is not one of");
     QTest::newRow("font") << QByteArray("font-percent=50")
                           << QStringLiteral(":4: [kiosk] font-percent: expected a whole number from 100 to 300");
     QTest::newRow("chord one modifier") << QByteArray("exit-chord=Ctrl+Q")
@@ -461,6 +475,90 @@ void TestProfile::rejectsKiosk()
     QFETCH(QString, expected);
     QString error;
     QVERIFY(!Profile::load(write("[server]\nurl=ws://h/ws\n[kiosk]\n" + line + "\n"), &error));
+    QVERIFY2(error.contains(expected), qPrintable(error));
+}
+
+void TestProfile::serverTexts()
+{
+    QString error;
+    const auto plain = Profile::load(write("[server]\nurl=ws://h/ws\n"), &error);
+    QVERIFY2(plain, qPrintable(error));
+    QVERIFY(plain->texts.isEmpty());
+
+    const auto profile = Profile::load(write("[server]\nurl=ws://h/ws\n"
+                                             "[texts]\n"
+                                             "label.Hot liquor tank 1 = Heißwasserbehälter 1\n"
+                                             "label.Pump P-101=Pumpe P-101\n"
+                                             "message.battery of {source} at {number} % = Akku von {source} bei "
+                                             "{number} %\n"
+                                             "message.{tile}: level {sensor} below {number} % = {tile}: Füllstand "
+                                             "{sensor} unter {number} %\n"),
+                                       &error);
+    QVERIFY2(profile, qPrintable(error));
+    QCOMPARE(profile->texts.labelCount(), 2);
+    QCOMPARE(profile->texts.messageCount(), 2);
+    QCOMPARE(profile->texts.label(QStringLiteral("Hot liquor tank 1")), QStringLiteral("Heißwasserbehälter 1"));
+    QCOMPARE(profile->texts.label(QStringLiteral("Pump P-101")), QStringLiteral("Pumpe P-101"));
+    // Not listed, or not exactly as listed: shown as the server sent it.
+    QCOMPARE(profile->texts.label(QStringLiteral("Hot liquor tank 2")), QStringLiteral("Hot liquor tank 2"));
+    QCOMPARE(profile->texts.label(QStringLiteral("pump P-101")), QStringLiteral("pump P-101"));
+
+    const QLocale german(QLocale::German, QLocale::Germany);
+    const QLocale english(QLocale::English, QLocale::UnitedStates);
+    const ServerTexts &texts = profile->texts;
+    // Numbers in the locale's form, with the decimals the server sent.
+    QCOMPARE(texts.message(QStringLiteral("battery of WF-D0003 at 8.0 %"), german),
+             QStringLiteral("Akku von WF-D0003 bei 8,0 %"));
+    QCOMPARE(texts.message(QStringLiteral("battery of WF-D0003 at 12.25 %"), german),
+             QStringLiteral("Akku von WF-D0003 bei 12,25 %"));
+    QCOMPARE(texts.message(QStringLiteral("battery of WF-D0003 at 8.0 %"), english),
+             QStringLiteral("Akku von WF-D0003 bei 8.0 %"));
+    // A text placeholder goes through the labels; the order of the translation is its own.
+    QCOMPARE(texts.message(QStringLiteral("Hot liquor tank 1: level LT-101 below 20 %"), german),
+             QStringLiteral("Heißwasserbehälter 1: Füllstand LT-101 unter 20 %"));
+    // A number placeholder matches only a number; no template, no change.
+    QCOMPARE(texts.message(QStringLiteral("battery of WF-D0003 at low %"), german),
+             QStringLiteral("battery of WF-D0003 at low %"));
+    QCOMPARE(texts.message(QStringLiteral("WF-D0003 reports an error"), german),
+             QStringLiteral("WF-D0003 reports an error"));
+    // The whole text must match, not a part of it.
+    QCOMPARE(texts.message(QStringLiteral("battery of WF-D0003 at 8.0 % (again)"), german),
+             QStringLiteral("battery of WF-D0003 at 8.0 % (again)"));
+}
+
+void TestProfile::rejectsTexts_data()
+{
+    QTest::addColumn<QByteArray>("line");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("unknown key") << QByteArray("Pump=Pumpe")
+                                 << QStringLiteral(":4: [texts] Pump: unknown key (expected label.<server text>");
+    QTest::newRow("empty label") << QByteArray("label.=Pumpe")
+                                 << QStringLiteral(":4: [texts] label.: a label needs the server's text");
+    QTest::newRow("empty shown") << QByteArray("label.Pump=")
+                                 << QStringLiteral(":4: [texts] label.Pump: a label needs the server's text");
+    QTest::newRow("no placeholder") << QByteArray("message.pump tripped=Pumpe ausgelöst")
+                                    << QStringLiteral(
+                                           ":4: [texts] message.pump tripped: the template has no placeholder");
+    QTest::newRow("stray brace") << QByteArray("message.{source at {number}=x")
+                                 << QStringLiteral("in the template: a brace that is not part of a placeholder");
+    QTest::newRow("bad name") << QByteArray("message.{Source} down={Source} aus")
+                              << QStringLiteral("in the template: a brace that is not part of a placeholder");
+    QTest::newRow("twice") << QByteArray("message.{a} and {a}={a}")
+                           << QStringLiteral("the template has {a} more than once");
+    QTest::newRow("unknown placeholder")
+        << QByteArray("message.{source} is down={machine} steht")
+        << QStringLiteral(":4: [texts] message.{source} is down: the translation has {machine}, which the "
+                          "template does not");
+    QTest::newRow("translation brace") << QByteArray("message.{source} is down={source steht")
+                                       << QStringLiteral("in the translation: a brace");
+}
+
+void TestProfile::rejectsTexts()
+{
+    QFETCH(QByteArray, line);
+    QFETCH(QString, expected);
+    QString error;
+    QVERIFY(!Profile::load(write("[server]\nurl=ws://h/ws\n[texts]\n" + line + "\n"), &error));
     QVERIFY2(error.contains(expected), qPrintable(error));
 }
 
