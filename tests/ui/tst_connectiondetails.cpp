@@ -281,6 +281,9 @@ void TestConnectionDetails::storedPauseSaysSoAtStartAndResumingSticks()
         QVERIFY(banner->contentsRect().right() < resume->geometry().left()); // the text stays clear of it
         QVERIFY(banner->rect().contains(resume->geometry()));
         QTest::qWait(1200);
+        // To look at: $WATCHFLOOR_SCREENSHOT_DIR/paused-at-start.png when set.
+        if (const QString dir = qEnvironmentVariable("WATCHFLOOR_SCREENSHOT_DIR"); !dir.isEmpty())
+            QVERIFY(window.grab().save(QDir(dir).filePath(QStringLiteral("paused-at-start.png"))));
         QVERIFY2(window.connectionIndicator()->text().startsWith(QStringLiteral("Paused")),
                  qPrintable(window.connectionIndicator()->text()));
         for (const QList<QVariant> &args : std::as_const(states))
