@@ -2754,6 +2754,17 @@
         <source>%1: %2&#xa0;→&#xa0;%3 not done: %4</source>
         <translation>%1: %2&#xa0;→&#xa0;%3 nicht erledigt: %4</translation>
     </message>
+    <message numerus="yes">
+        <source>%n alarm(s) arrived in the resync</source>
+        <translation>
+            <numerusform>%n Alarm kam mit der Neusynchronisierung</numerusform>
+            <numerusform>%n Alarme kamen mit der Neusynchronisierung</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Raised while this console was not receiving updates; the most urgent: “%1”. Each one is in the notification center and the Alarms view.</source>
+        <translation>Ausgelöst, während diese Konsole keine Aktualisierungen empfing; der dringendste: „%1“. Jeder einzelne steht in der Benachrichtigungszentrale und in der Alarmansicht.</translation>
+    </message>
 </context>
 <context>
     <name>NotificationDelegate</name>
@@ -2823,6 +2834,14 @@
     <message>
         <source>Unread</source>
         <translation>Ungelesen</translation>
+    </message>
+    <message>
+        <source>No longer reported by the server</source>
+        <translation>Vom Server nicht mehr gemeldet</translation>
+    </message>
+    <message>
+        <source> · no longer reported by the server</source>
+        <translation> · vom Server nicht mehr gemeldet</translation>
     </message>
 </context>
 <context>
@@ -3952,10 +3971,6 @@
 <context>
     <name>StaleBanner</name>
     <message>
-        <source>PAUSED — live updates are off; no data received from the server yet.</source>
-        <translation>ANGEHALTEN — Live-Aktualisierung ist aus; noch keine Daten vom Server empfangen.</translation>
-    </message>
-    <message>
         <source>NOT LIVE — no data received from the server yet.</source>
         <translation>NICHT LIVE — noch keine Daten vom Server empfangen.</translation>
     </message>
@@ -3970,6 +3985,18 @@
     <message>
         <source>NOT LIVE for %1, last received %2 — the values below may be out of date.</source>
         <translation>NICHT LIVE seit %1, zuletzt empfangen %2 — die Werte unten können veraltet sein.</translation>
+    </message>
+    <message>
+        <source>Resume live updates</source>
+        <translation>Live-Aktualisierung fortsetzen</translation>
+    </message>
+    <message>
+        <source>Turn live updates from the server back on</source>
+        <translation>Die Live-Aktualisierung vom Server wieder einschalten</translation>
+    </message>
+    <message>
+        <source>PAUSED — live updates are off: nothing on screen is live, no data has been received from the server.</source>
+        <translation>PAUSIERT — Live-Aktualisierung ist aus: nichts auf dem Bildschirm ist live, vom Server wurden keine Daten empfangen.</translation>
     </message>
 </context>
 <context>

@@ -2754,6 +2754,17 @@
         <source>%1: %2&#xa0;→&#xa0;%3 not done: %4</source>
         <translation>%1 : %2&#xa0;→&#xa0;%3 non fait : %4</translation>
     </message>
+    <message numerus="yes">
+        <source>%n alarm(s) arrived in the resync</source>
+        <translation>
+            <numerusform>%n alarme arrivée avec la resynchronisation</numerusform>
+            <numerusform>%n alarmes arrivées avec la resynchronisation</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Raised while this console was not receiving updates; the most urgent: “%1”. Each one is in the notification center and the Alarms view.</source>
+        <translation>Déclenchées pendant que cette console ne recevait pas de mises à jour ; la plus urgente&#xa0;: «&#xa0;%1&#xa0;». Chacune figure dans le centre de notifications et dans la vue Alarmes.</translation>
+    </message>
 </context>
 <context>
     <name>NotificationDelegate</name>
@@ -2823,6 +2834,14 @@
     <message>
         <source>Unread</source>
         <translation>Non lue</translation>
+    </message>
+    <message>
+        <source>No longer reported by the server</source>
+        <translation>Plus signalée par le serveur</translation>
+    </message>
+    <message>
+        <source> · no longer reported by the server</source>
+        <translation> · plus signalée par le serveur</translation>
     </message>
 </context>
 <context>
@@ -3952,10 +3971,6 @@
 <context>
     <name>StaleBanner</name>
     <message>
-        <source>PAUSED — live updates are off; no data received from the server yet.</source>
-        <translation>EN PAUSE — mises à jour en direct désactivées&#xa0;; aucune donnée reçue du serveur pour l&apos;instant.</translation>
-    </message>
-    <message>
         <source>NOT LIVE — no data received from the server yet.</source>
         <translation>PAS EN DIRECT — aucune donnée reçue du serveur pour l&apos;instant.</translation>
     </message>
@@ -3970,6 +3985,18 @@
     <message>
         <source>NOT LIVE for %1, last received %2 — the values below may be out of date.</source>
         <translation>PAS EN DIRECT depuis %1, dernière réception %2 — les valeurs ci-dessous peuvent être périmées.</translation>
+    </message>
+    <message>
+        <source>Resume live updates</source>
+        <translation>Reprendre le direct</translation>
+    </message>
+    <message>
+        <source>Turn live updates from the server back on</source>
+        <translation>Rétablir les mises à jour en direct du serveur</translation>
+    </message>
+    <message>
+        <source>PAUSED — live updates are off: nothing on screen is live, no data has been received from the server.</source>
+        <translation>EN PAUSE — les mises à jour en direct sont coupées&#xa0;: rien à l&apos;écran n&apos;est en direct, aucune donnée n&apos;a été reçue du serveur.</translation>
     </message>
 </context>
 <context>

@@ -58,6 +58,7 @@
 #include <QVBoxLayout>
 
 #include <optional>
+#include <utility>
 
 namespace {
 
@@ -124,6 +125,7 @@ MainWindow::MainWindow(ConsoleServices *services, const QString &profileName, QW
     headerLayout->addWidget(m_topBar);
     m_staleBanner = new StaleBanner(session->link(), header);
     headerLayout->addWidget(m_staleBanner);
+    connect(session->link(), &LinkStatus::stateChanged, this, &MainWindow::onLinkState);
     const ViewFactory factory(services);
     m_alarmBanner = factory.makeAlarmBanner(header);
     connect(m_alarmBanner, &AlarmBanner::activated, this, [this] { showView(View::Alarms); });
@@ -562,6 +564,19 @@ void MainWindow::setPreferences(const Preferences &preferences, const QString &p
     else if (connection->state() == Domain::LinkState::Paused)
         connection->resumeLive();
     updateMuteButton();
+}
+
+void MainWindow::onLinkState(Domain::LinkState state)
+{
+    const bool wasPaused = std::exchange(m_linkPaused, state == Domain::LinkState::Paused);
+    // Resumed (the banner, the connection details): the operator wants live
+    // updates, so a stored "live updates off" goes, and the next start, the
+    // next shift's, is live instead of paused again.
+    if (!wasPaused || m_linkPaused || state == Domain::LinkState::Disconnected || m_preferences.liveUpdates)
+        return;
+    m_preferences.liveUpdates = true;
+    if (!m_preferencesKey.isEmpty())
+        m_preferences.save(m_preferencesKey);
 }
 
 void MainWindow::setFeatureSwitches(const FeatureSwitches &features)

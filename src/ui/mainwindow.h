@@ -3,6 +3,7 @@
 #include "actionwords.h"
 #include "config/featureswitches.h"
 #include "config/preferences.h"
+#include "domain/link.h"
 
 #include <QMainWindow>
 
@@ -166,6 +167,8 @@ private:
     void acknowledgeFromToast(const QString &notificationId);
     void showNotification(const QString &notificationId);
     void updateMuteButton();
+    // A resumed link turns a stored "live updates off" back on.
+    void onLinkState(Domain::LinkState state);
     // The operator's preferences within what the profile's features allow.
     Preferences effectivePreferences() const;
 
@@ -207,4 +210,5 @@ private:
     Preferences m_preferences;
     FeatureSwitches m_features;
     QString m_preferencesKey;
+    bool m_linkPaused = false; // the link's state was Paused when last seen
 };

@@ -122,6 +122,10 @@ QString NotificationDelegate::statusText(const QModelIndex &index)
     case AlarmState::ActiveAcked:
         return acked.isEmpty() ? tr("Acknowledged, still active") : acked + tr(" · still active");
     case AlarmState::Cleared:
+        // Gone from the server's list is not known to be cleared.
+        if (index.data(Role::NoLongerReportedRole).toBool())
+            return acked.isEmpty() ? tr("No longer reported by the server")
+                                   : acked + tr(" · no longer reported by the server");
         return acked.isEmpty() ? tr("Cleared") : acked + tr(" · cleared");
     case AlarmState::Shelved:
         return tr("Shelved");

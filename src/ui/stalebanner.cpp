@@ -11,14 +11,25 @@
 
 #include <algorithm>
 
+namespace {
+
+constexpr int kMargin = 12;
+
+} // namespace
+
 StaleBanner::StaleBanner(LinkStatus *link, QWidget *parent)
     : QLabel(parent)
     , m_link(link)
+    , m_resume(new QPushButton(tr("Resume live updates"), this))
 {
+    m_resume->setObjectName(QStringLiteral("staleBannerResume"));
+    m_resume->setToolTip(tr("Turn live updates from the server back on"));
+    m_resume->hide();
+    connect(m_resume, &QPushButton::clicked, m_link, &LinkStatus::resumeLive);
     setObjectName(QStringLiteral("staleBanner"));
     setAutoFillBackground(true);
     applyColours();
-    setContentsMargins(12, 6, 12, 6);
+    setContentsMargins(kMargin, 6, kMargin, 6);
     setWordWrap(true);
     QFont bannerFont = font();
     bannerFont.setBold(true);
@@ -34,6 +45,8 @@ StaleBanner::StaleBanner(LinkStatus *link, QWidget *parent)
 void StaleBanner::refresh()
 {
     const LinkStatus *c = m_link;
+    const bool paused = c->state() == Domain::LinkState::Paused;
+    placeResume(paused);
     if (c->isLive()) {
         m_tick.stop();
         hide();
@@ -47,12 +60,13 @@ void StaleBanner::refresh()
     const qint64 age = sinceLastMessageMs();
     const QString forHowLong = AgeText::format(age);
     const QString received = TimeText::of(m_link->lastMessageAt());
-    if (c->state() == Domain::LinkState::Paused) {
+    if (paused) {
         // Turned off on purpose: say so, rather than that the link broke.
         setText(age >= 0 ? tr("PAUSED for %1, last received %2 — live updates are off; the values below are as "
                               "last received.")
                                .arg(forHowLong, received)
-                         : tr("PAUSED — live updates are off; no data received from the server yet."));
+                         : tr("PAUSED — live updates are off: nothing on screen is live, no data has been "
+                              "received from the server."));
         setAccessibleName(text());
         show();
         return;
@@ -66,6 +80,28 @@ void StaleBanner::refresh()
     setText(message);
     setAccessibleName(message);
     show();
+}
+
+void StaleBanner::placeResume(bool paused)
+{
+    m_resume->setVisible(paused);
+    const QSize button = m_resume->sizeHint();
+    const QMargins margins = contentsMargins();
+    const int right = paused ? button.width() + 2 * kMargin : kMargin;
+    if (margins.right() != right)
+        setContentsMargins(margins.left(), margins.top(), right, margins.bottom());
+    // The kiosk's banner is tall anyway (and a kiosk never pauses).
+    if (!m_kiosk)
+        setMinimumHeight(paused ? button.height() + margins.top() + margins.bottom() : 0);
+    m_resume->resize(button);
+    m_resume->move(width() - kMargin - button.width(), (height() - button.height()) / 2);
+}
+
+void StaleBanner::resizeEvent(QResizeEvent *event)
+{
+    QLabel::resizeEvent(event);
+    if (m_resume->isVisibleTo(this))
+        m_resume->move(width() - kMargin - m_resume->width(), (height() - m_resume->height()) / 2);
 }
 
 qint64 StaleBanner::sinceLastMessageMs() const

@@ -2,6 +2,7 @@
 
 #include <QElapsedTimer>
 #include <QLabel>
+#include <QPushButton>
 #include <QTimer>
 
 class LinkStatus;
@@ -12,6 +13,10 @@ class LinkStatus;
 // message came ("last received 08:26:12") and why the link is down, or that
 // live updates were paused on purpose. Hidden while the link is live. Every window of the console has
 // its own, bound to the one link.
+//
+// While paused it carries a "Resume live updates" button at its right end:
+// a console that starts paused (the profile's preferences turn live updates
+// off) says so across the window and offers the way back where it says it.
 class StaleBanner : public QLabel
 {
     Q_OBJECT
@@ -27,10 +32,13 @@ public:
     void setKioskStyle(bool kiosk);
     bool kioskStyle() const { return m_kiosk; }
     static constexpr double kKioskHeightShare = 0.12;
+    // Shown while the link is paused; resumes it.
+    QPushButton *resumeButton() const { return m_resume; }
 
 protected:
     void changeEvent(QEvent *event) override;
     bool eventFilter(QObject *watched, QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void refresh();
@@ -38,8 +46,11 @@ private:
     qint64 sinceLastMessageMs() const;
     void applyColours();
     void applyKioskSize();
+    // Shows the resume button while paused, keeping the text clear of it.
+    void placeResume(bool paused);
 
     LinkStatus *m_link;
+    QPushButton *m_resume;
     QFont m_normalFont;
     bool m_kiosk = false;
     QElapsedTimer m_sinceMessage; // restarted by every message while this banner exists

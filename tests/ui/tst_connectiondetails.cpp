@@ -1,3 +1,4 @@
+#include "config/preferences.h"
 #include "connectiondetails.h"
 #include "connectionindicator.h"
 #include "mainwindow.h"
@@ -12,6 +13,8 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QSettings>
+#include <QSignalSpy>
 #include <QTest>
 
 #include <memory>
@@ -27,6 +30,7 @@ private Q_SLOTS:
     void opensOnClickAndListsTheLink();
     void pauseAndResumeLiveUpdates();
     void retryNowSkipsTheBackoff();
+    void storedPauseSaysSoAtStartAndResumingSticks();
 };
 
 namespace {
@@ -239,6 +243,80 @@ void TestConnectionDetails::retryNowSkipsTheBackoff()
     QTRY_VERIFY_WITH_TIMEOUT(connection->attempt() > before, 3000);
     QCOMPARE(connection->state(), Domain::LinkState::Reconnecting);
     verifyNoToken(&window);
+}
+
+void TestConnectionDetails::storedPauseSaysSoAtStartAndResumingSticks()
+{
+    // An earlier shift turned live updates off in Preferences for this profile.
+    const QString key = QStringLiteral("night-shift");
+    QSettings().remove(QStringLiteral("preferences"));
+    Preferences earlier;
+    earlier.liveUpdates = false;
+    earlier.save(key);
+    SimHost sim(fleet());
+    QVERIFY(sim.listen());
+    {
+        Session session;
+        session.setSettings(settingsFor(sim.url()));
+        ConsoleServices windowServices(&session);
+        MainWindow window(&windowServices, QStringLiteral("Night shift"));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QSignalSpy states(session.link(), &LinkStatus::stateChanged);
+        // As main() starts a console: the link, then the profile's preferences.
+        session.start();
+        window.setPreferences(Preferences::load(key), key);
+        QCOMPARE(session.link()->state(), Domain::LinkState::Paused);
+
+        // Said across the window, with the way back where it is said; the
+        // indicator says Paused, and nothing ever turns live meanwhile.
+        QLabel *banner = window.staleBanner();
+        QVERIFY(banner->isVisible());
+        QVERIFY2(banner->text().startsWith(QStringLiteral("PAUSED")), qPrintable(banner->text()));
+        QVERIFY2(banner->text().contains(QStringLiteral("nothing on screen is live")), qPrintable(banner->text()));
+        auto *resume = banner->findChild<QPushButton *>(QStringLiteral("staleBannerResume"));
+        QVERIFY(resume);
+        QVERIFY(resume->isVisible());
+        QCOMPARE(resume->text(), QStringLiteral("Resume live updates"));
+        QVERIFY(banner->contentsRect().right() < resume->geometry().left()); // the text stays clear of it
+        QVERIFY(banner->rect().contains(resume->geometry()));
+        QTest::qWait(1200);
+        // To look at: $WATCHFLOOR_SCREENSHOT_DIR/paused-at-start.png when set.
+        if (const QString dir = qEnvironmentVariable("WATCHFLOOR_SCREENSHOT_DIR"); !dir.isEmpty())
+            QVERIFY(window.grab().save(QDir(dir).filePath(QStringLiteral("paused-at-start.png"))));
+        QVERIFY2(window.connectionIndicator()->text().startsWith(QStringLiteral("Paused")),
+                 qPrintable(window.connectionIndicator()->text()));
+        for (const QList<QVariant> &args : std::as_const(states))
+            QVERIFY(args.at(0).value<Domain::LinkState>() != Domain::LinkState::Live);
+
+        // Resumed from the banner: live, and the stored choice is gone, so
+        // the next shift does not start paused again.
+        QTest::mouseClick(resume, Qt::LeftButton);
+        QTRY_COMPARE(session.link()->state(), Domain::LinkState::Live);
+        QVERIFY(!banner->isVisible());
+        QVERIFY(!resume->isVisibleTo(banner));
+        QVERIFY(window.preferences().liveUpdates);
+        QVERIFY(Preferences::load(key).liveUpdates);
+
+        // A pause from the connection details is for this run only.
+        ConnectionDetails *details = openDetails(window);
+        QVERIFY(details);
+        QTest::mouseClick(details->pauseButton(), Qt::LeftButton);
+        QTRY_COMPARE(session.link()->state(), Domain::LinkState::Paused);
+        QVERIFY(resume->isVisible());
+        QVERIFY(Preferences::load(key).liveUpdates);
+        session.stop();
+    }
+    // The next start is live.
+    Session session;
+    session.setSettings(settingsFor(sim.url()));
+    ConsoleServices windowServices(&session);
+    MainWindow window(&windowServices, QStringLiteral("Night shift"));
+    window.show();
+    session.start();
+    window.setPreferences(Preferences::load(key), key);
+    QTRY_COMPARE(session.link()->state(), Domain::LinkState::Live);
+    QVERIFY(!window.staleBanner()->isVisible());
 }
 
 QTEST_MAIN(TestConnectionDetails)

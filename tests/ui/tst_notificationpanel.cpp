@@ -14,6 +14,7 @@
 #include <QAbstractItemModelTester>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -121,6 +122,7 @@ private Q_SLOTS:
     void filtersAndSearchNarrowTheList();
     void historyIsGroupedByDayAndCanBeCleared();
     void viewerCannotAcknowledge();
+    void alarmGoneInAServerRestartIsNotCalledCleared();
     void screenshot();
 
 private:
@@ -234,6 +236,47 @@ void TestNotificationPanel::acknowledgementByAnotherOperatorIsShown()
         NotificationDelegate::statusText(proxy->index(proxy->rowOf(id), 0)).startsWith(u"Acknowledged by bob"), 3000);
     // The list's row is repainted with it: the accessible text says so too.
     QVERIFY(proxy->index(proxy->rowOf(id), 0).data(Qt::AccessibleTextRole).toString().contains(u"Acknowledged by bob"));
+}
+
+void TestNotificationPanel::alarmGoneInAServerRestartIsNotCalledCleared()
+{
+    Console c(storePath());
+    NotificationFilterProxy *proxy = c.panel->proxy();
+    QTRY_VERIFY_WITH_TIMEOUT(waitingRow(proxy) >= 0, 15000);
+    const QString id = proxy->idAt(waitingRow(proxy));
+    const QString alarmId = proxy->index(waitingRow(proxy), 0).data(Role::AlarmIdRole).toString();
+    GatewayTestClient bob(c.server->url());
+    QVERIFY(bob.authenticate(QStringLiteral("b"), QStringLiteral("bob")).value(u"ok").toBool());
+    QVERIFY(bob.request({{QLatin1StringView("type"), QStringLiteral("ack_alarm")},
+                         {QLatin1StringView("alarmId"), alarmId},
+                         {QLatin1StringView("note"), QString()}})
+                .value(u"ok")
+                .toBool());
+    QTRY_VERIFY_WITH_TIMEOUT(
+        NotificationDelegate::statusText(proxy->index(proxy->rowOf(id), 0)).startsWith(u"Acknowledged by bob"), 5000);
+
+    // The server restarts on the same port and has raised nothing yet: its
+    // snapshot no longer lists the acknowledged alarm. Nobody saw it clear.
+    const quint16 port = c.server->port();
+    c.server.reset();
+    SimOptions again = floodOptions();
+    again.port = port;
+    again.rate = 0.1; // its own flood comes 20 s in, long after the console is back
+    c.server = std::make_unique<SimHost>(again);
+    QVERIFY(c.server->listen());
+    QTRY_VERIFY_WITH_TIMEOUT(!c.session.alarms()->alarm(alarmId), 10000);
+    const QModelIndex row = proxy->index(proxy->rowOf(id), 0);
+    const QString status = NotificationDelegate::statusText(row);
+    QVERIFY2(status.startsWith(u"Acknowledged by bob"), qPrintable(status));
+    QVERIFY2(status.endsWith(u" · no longer reported by the server"), qPrintable(status));
+    QVERIFY2(!status.contains(u"cleared", Qt::CaseInsensitive), qPrintable(status));
+    QVERIFY(row.data(Qt::AccessibleTextRole).toString().contains(u"no longer reported by the server"));
+    // To look at: $WATCHFLOOR_SCREENSHOT_DIR/notification-no-longer-reported.png when set.
+    if (const QString dir = qEnvironmentVariable("WATCHFLOOR_SCREENSHOT_DIR"); !dir.isEmpty()) {
+        c.panel->list()->scrollTo(proxy->index(proxy->rowOf(id), 0));
+        c.panel->list()->setCurrentIndex(proxy->index(proxy->rowOf(id), 0));
+        QVERIFY(c.window.grab().save(QDir(dir).filePath(QStringLiteral("notification-no-longer-reported.png"))));
+    }
 }
 
 void TestNotificationPanel::acknowledgeAllListedAsksFirst()

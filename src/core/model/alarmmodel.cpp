@@ -318,12 +318,17 @@ void AlarmModel::reconcile(const QList<Alarm> &snapshot)
         changed.append(a);
         changed.last().state = AlarmState::Cleared;
     }
+    QSet<QString> unreported;
+    for (const Alarm &a : std::as_const(changed))
+        unreported.insert(a.alarmId);
     emitRowChanges(nowUnconfirmed, {UnconfirmedRole});
     removeRowsNotIn(keep);
     apply(held, changed);
+    m_unreported = std::move(unreported);
     if (!changed.isEmpty())
         Q_EMIT alarmsChanged(changed);
     m_replaced.clear();
+    m_unreported.clear();
     Q_EMIT contentsUpdated();
 }
 
@@ -348,7 +353,9 @@ int AlarmModel::forget(const QStringList &alarmIds)
         }
     }
     removeRowsNotIn(keep);
+    m_unreported = gone;
     Q_EMIT alarmsChanged(changed);
+    m_unreported.clear();
     Q_EMIT contentsUpdated();
     return int(changed.size());
 }

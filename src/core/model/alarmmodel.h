@@ -71,8 +71,9 @@ public:
 
     // Makes the model equal to an `alarms` snapshot. An alarm it no longer
     // lists that needed nothing more from the operator (acknowledged, or
-    // shelved) was cleared meanwhile: it leaves, and alarmsChanged reports it
-    // in state Cleared. One that still waited for an acknowledgement is not
+    // shelved) leaves, and alarmsChanged reports it in state Cleared with
+    // noLongerReported() true: the server no longer holds it, which is not
+    // the same as having seen it clear. One that still waited for an acknowledgement is not
     // taken for cleared (a restarted server forgets its alarms; nobody
     // acknowledged them): it stays, unconfirmed (UnconfirmedRole), until the
     // server speaks of it again or the operator lets it go (forget()).
@@ -85,7 +86,8 @@ public:
     bool isUnconfirmed(const QString &alarmId) const { return m_unconfirmed.contains(alarmId); }
     int unconfirmedCount() const { return int(m_unconfirmed.size()); }
     // The operator lets unconfirmed alarms go (acknowledges them here: the
-    // server does not hold them). They leave, reported in state Cleared.
+    // server does not hold them). They leave, reported in state Cleared with
+    // noLongerReported() true.
     // Ids that are not unconfirmed are ignored. Returns how many left.
     int forget(const QStringList &alarmIds);
 
@@ -122,6 +124,11 @@ public:
     // While alarmsChanged is being emitted: whether this alarm's update was
     // such a new occurrence under a reused id (see isReusedId).
     bool wasReplaced(const QString &alarmId) const { return m_replaced.contains(alarmId); }
+    // While alarmsChanged is being emitted: whether this alarm, reported in
+    // state Cleared, left because the server's snapshot no longer listed it
+    // (reconcile(), forget()), not because the server said it cleared.
+    // Whoever announces its end says "no longer reported by the server".
+    bool noLongerReported(const QString &alarmId) const { return m_unreported.contains(alarmId); }
     // What makes alarms of many sources "the same condition" (battery low
     // on twenty drones), so a summary can list them as one. The alarm id
     // first, when a server names each condition of each source by an id
@@ -155,5 +162,6 @@ private:
     QList<Domain::Alarm> m_alarms; // parallel to the rows
     QSet<QString> m_unconfirmed; // alarm ids
     QSet<QString> m_replaced; // ids whose update in the current change was a new occurrence
+    QSet<QString> m_unreported; // ids the current change reports gone from the server's list
     std::array<int, kSeverities * kStates> m_counts {};
 };

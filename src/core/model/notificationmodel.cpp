@@ -57,6 +57,8 @@ QVariant NotificationModel::data(const QModelIndex &index, int role) const
         return i.count;
     case NeedsAckRole:
         return needsAck(i);
+    case NoLongerReportedRole:
+        return i.noLongerReported;
     default:
         return {};
     }
@@ -83,6 +85,7 @@ QHash<int, QByteArray> NotificationModel::roleNames() const
         {NoteRole, "note"},
         {CountRole, "count"},
         {NeedsAckRole, "needsAck"},
+        {NoLongerReportedRole, "noLongerReported"},
     });
     return names;
 }

@@ -43,6 +43,10 @@ public:
         QDateTime ackedAt;
         QString note;
         qint64 count = 1;
+        // With alarmState Cleared: the alarm left because the server no
+        // longer reported it (a snapshot without it, a restarted server),
+        // not because the server said it cleared.
+        bool noLongerReported = false;
     };
 
     enum Role : int {
@@ -63,6 +67,7 @@ public:
         NoteRole,
         CountRole,
         NeedsAckRole, // bool: an alarm still waiting for an acknowledgement
+        NoLongerReportedRole, // bool: see Item::noLongerReported
     };
     Q_ENUM(Role)
 

@@ -65,6 +65,8 @@ NotificationLog::Notification stored(const Item &item)
              item.ackedAt.isValid() ? item.ackedAt.toString(Qt::ISODateWithMs) : QString()},
             {QLatin1StringView("note"), item.note},
         };
+        if (item.noLongerReported)
+            n.alarm.insert(QLatin1StringView("noLongerReported"), true);
     } else if (item.kind == Kind::System && item.count > 1) {
         n.alarm = {{QLatin1StringView("count"), item.count}}; // a merged notice's repeats
     }
@@ -103,6 +105,8 @@ std::optional<Item> fromStored(const NotificationLog::Notification &n)
         item.ackedBy = n.alarm.value(QLatin1StringView("ackedBy")).toString();
         item.ackedAt = QDateTime::fromString(n.alarm.value(QLatin1StringView("ackedAt")).toString(), Qt::ISODateWithMs);
         item.note = n.alarm.value(QLatin1StringView("note")).toString();
+        item.noLongerReported
+            = item.alarmState == AlarmState::Cleared && n.alarm.value(QLatin1StringView("noLongerReported")).toBool();
     }
     return item;
 }
@@ -352,6 +356,7 @@ void NotificationCenter::onAlarmsChanged(const QList<Domain::Alarm> &changed)
             // nothing now, and an acknowledgement from it would reach the new one.
             Item earlier = *existing;
             earlier.alarmState = AlarmState::Cleared;
+            earlier.noLongerReported = true;
             update(earlier, true);
         }
         if (startsNew) {
@@ -363,10 +368,25 @@ void NotificationCenter::onAlarmsChanged(const QList<Domain::Alarm> &changed)
             copyAlarmState(item, alarm);
             m_currentByAlarm.insert(alarm.alarmId, item.id);
             post(item, !inSnapshot);
+            // News from a resync: counted for its one announcement. The
+            // first connection's alarms are the state found, not news.
+            if (inSnapshot && m_wasLive) {
+                if (m_resyncArrivals == 0
+                    || Domain::severityRank(alarm.severity) < Domain::severityRank(m_resyncMostUrgent)) {
+                    m_resyncMostUrgent = alarm.severity;
+                    m_resyncMostUrgentTitle = item.title;
+                }
+                ++m_resyncArrivals;
+            }
         } else if (existing) {
             Item item = *existing;
-            const bool stateChanged = item.alarmState != alarm.state || item.count != alarm.count;
+            // Gone from the server's list is not cleared: it is said apart.
+            const bool unreported
+                = alarm.state == AlarmState::Cleared && m_session->alarms()->noLongerReported(alarm.alarmId);
+            const bool stateChanged
+                = item.alarmState != alarm.state || item.count != alarm.count || item.noLongerReported != unreported;
             copyAlarmState(item, alarm);
+            item.noLongerReported = unreported;
             m_currentByAlarm.insert(alarm.alarmId, item.id);
             update(item, stateChanged);
         }
@@ -374,6 +394,31 @@ void NotificationCenter::onAlarmsChanged(const QList<Domain::Alarm> &changed)
             m_currentByAlarm.remove(alarm.alarmId);
     }
     checkAttention();
+    // A resync's snapshots come before the link is live again; a refresh's
+    // come while it is.
+    if (m_session->link()->isLive())
+        announceResyncArrivals();
+}
+
+void NotificationCenter::announceResyncArrivals()
+{
+    if (m_resyncArrivals == 0)
+        return;
+    Item item;
+    item.id = QStringLiteral("resync:") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    item.kind = Kind::Connection;
+    // At the priority of the most urgent, so it is toasted as that one would
+    // be; never at Info, which reads as good news for the link.
+    item.severity = m_resyncMostUrgent == AlarmSeverity::Info ? AlarmSeverity::Low : m_resyncMostUrgent;
+    item.title = tr("%n alarm(s) arrived in the resync", nullptr, m_resyncArrivals);
+    item.message = tr("Raised while this console was not receiving updates; the most urgent: “%1”. Each one is in "
+                      "the notification center and the Alarms view.")
+                       .arg(m_resyncMostUrgentTitle);
+    item.sourceKind = AlarmSourceKind::System;
+    item.time = QDateTime::currentDateTimeUtc();
+    m_resyncArrivals = 0;
+    m_resyncMostUrgentTitle.clear();
+    post(item, true);
 }
 
 void NotificationCenter::onSystemAlert(const Domain::SystemAlert &alert)
@@ -421,6 +466,7 @@ void NotificationCenter::onConnectionState(Domain::LinkState state)
         }
         m_lostAt = {};
         m_wasLive = true;
+        announceResyncArrivals();
         return;
     }
     // Pausing or stopping is the operator's own doing, not news.
@@ -519,6 +565,7 @@ void NotificationCenter::settleEarlierAlarms()
     }
     for (Item item : std::as_const(settled)) {
         item.alarmState = AlarmState::Cleared;
+        item.noLongerReported = true;
         update(item, true);
     }
     if (!settled.isEmpty())

@@ -30,6 +30,15 @@ class StoreWorker;
 // listed stays one notification too: its count rises, its time is the
 // latest, it is unread again and announced again (notificationPosted with
 // the same id, so its toast updates in place).
+//
+// Alarms already present when the console first connects are listed, not
+// announced. Alarms that are new to this console and come in the snapshots
+// of a later resync (the link back after an outage the server could not
+// replay, a restarted server, a pause) are listed each, and announced
+// together, once: one notification (kind Connection, at the priority of the
+// most urgent of them) when the link is live again, however many channels,
+// snapshots or attempts the resync took. The same alarms in a later resync
+// are not news again.
 class NotificationCenter : public QObject
 {
     Q_OBJECT
@@ -106,6 +115,9 @@ private:
     void onAlarmsChanged(const QList<Domain::Alarm> &changed);
     void onSystemAlert(const Domain::SystemAlert &alert);
     void onConnectionState(Domain::LinkState state);
+    // Posts the one notification of the alarms that arrived in a resync,
+    // if any did since the last.
+    void announceResyncArrivals();
     void onCommandFinished(const CommandService::Command &command);
     void onCommandOvertaken(const CommandService::Command &command, const QString &byOperator,
                             const Domain::EndpointValue &serverValue);
@@ -133,6 +145,11 @@ private:
     QHash<QString, QString> m_noticeByText; // severity:message -> notification id of that notice
     QDateTime m_lostAt; // when the link stopped being live; invalid while live or never live
     bool m_wasLive = false;
+    // Alarms new to this console that came in snapshots after it had been
+    // live, not announced yet: how many, the most urgent, its title.
+    int m_resyncArrivals = 0;
+    Domain::AlarmSeverity m_resyncMostUrgent = Domain::AlarmSeverity::Info;
+    QString m_resyncMostUrgentTitle;
     bool m_attention = false;
     int m_lastUnacknowledged = 0;
     std::optional<Domain::AlarmSeverity> m_lastMostUrgent;

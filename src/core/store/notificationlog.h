@@ -35,7 +35,9 @@ public:
         QDateTime time;
         bool read = false;
         // Alarms only: the alarm as last reported (state, count, ackedBy,
-        // ackedAt, note, in the protocol's words); empty for anything else.
+        // ackedAt, note, in the protocol's words, and noLongerReported when
+        // it left the server's list rather than cleared); empty for anything
+        // else.
         QJsonObject alarm;
     };
 

@@ -1,7 +1,174 @@
 #include "config/profile.h"
 
+#include <QDir>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <algorithm>
+#include <optional>
+
+namespace {
+
+// A profile key as a document names it: `[features] commands`, a row of
+// docs/operations.md's table under "### [features]", a line of an ini
+// example, or `commands=false` after `[features]` in the same paragraph.
+struct Mention
+{
+    QString where; // file:line
+    QString section;
+    QString key;
+    std::optional<QString> value; // when the document gives one
+};
+
+QString readText(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
+        qFatal("cannot read %s", qPrintable(path));
+    return QString::fromUtf8(file.readAll());
+}
+
+// Every profile key a Markdown document names, with its section.
+QList<Mention> markdownMentions(const QString &path)
+{
+    static const QRegularExpression heading(QStringLiteral("^#+\\s*\\[([a-z]+)\\]"));
+    static const QRegularExpression row(QStringLiteral("^\\|\\s*`([a-z][a-z0-9-]*)`\\s*\\|\\s*([^|]*?)\\s*\\|"));
+    static const QRegularExpression literal(QStringLiteral("^`([^`]+)`$"));
+    static const QRegularExpression tick(QStringLiteral("`([^`]+)`"));
+    static const QRegularExpression sectionKey(
+        QStringLiteral("^\\[([a-z]+)\\](?:\\s+([a-z][a-z0-9-]*)(?:\\s*=\\s*(\\S*))?)?$"));
+    static const QRegularExpression keyValue(QStringLiteral("^([a-z][a-z0-9-]*)=(\\S*)$"));
+    const QString name = QFileInfo(path).fileName();
+    QList<Mention> mentions;
+    QString tableSection; // under a "### [section]" heading
+    QString iniSection; // inside an ini example
+    bool inCode = false;
+    bool inIni = false;
+    QString paragraphSection; // the last `[section]` of the current paragraph
+    const QStringList lines = readText(path).split(u'\n');
+    for (int i = 0; i < lines.size(); ++i) {
+        const QString line = lines.at(i).trimmed();
+        const QString where = QStringLiteral("%1:%2").arg(name).arg(i + 1);
+        if (line.startsWith(u"```")) {
+            inCode = !inCode;
+            inIni = inCode && line == u"```ini";
+            iniSection.clear();
+            continue;
+        }
+        if (inCode) {
+            if (!inIni || line.isEmpty() || line.startsWith(u'#'))
+                continue;
+            // A systemd unit's sections ([Service]) are not a profile's.
+            if (line.startsWith(u'[')) {
+                iniSection = line.mid(1, line.size() - 2);
+            } else if (const qsizetype eq = line.indexOf(u'='); eq > 0 && iniSection == iniSection.toLower()) {
+                mentions.append({where, iniSection, line.left(eq).trimmed(), line.mid(eq + 1).trimmed()});
+            }
+            continue;
+        }
+        if (line.isEmpty()) {
+            paragraphSection.clear();
+            continue;
+        }
+        if (line.startsWith(u'#')) {
+            const QRegularExpressionMatch m = heading.match(line);
+            tableSection = m.hasMatch() ? m.captured(1) : QString();
+            paragraphSection.clear();
+            continue;
+        }
+        if (line.startsWith(u'|')) {
+            const QRegularExpressionMatch m = row.match(line);
+            if (!tableSection.isEmpty() && m.hasMatch()) {
+                const QRegularExpressionMatch given = literal.match(m.captured(2));
+                mentions.append({where, tableSection, m.captured(1),
+                                 given.hasMatch() ? std::optional<QString>(given.captured(1)) : std::nullopt});
+            }
+            continue;
+        }
+        for (auto it = tick.globalMatch(line); it.hasNext();) {
+            const QString token = it.next().captured(1).trimmed();
+            if (const QRegularExpressionMatch m = sectionKey.match(token); m.hasMatch()) {
+                paragraphSection = m.captured(1);
+                if (m.hasCaptured(2))
+                    mentions.append({where, paragraphSection, m.captured(2),
+                                     m.hasCaptured(3) ? std::optional<QString>(m.captured(3)) : std::nullopt});
+            } else if (const QRegularExpressionMatch kv = keyValue.match(token);
+                       kv.hasMatch() && !paragraphSection.isEmpty()) {
+                mentions.append({where, paragraphSection, kv.captured(1), kv.captured(2)});
+            }
+        }
+    }
+    return mentions;
+}
+
+// Every `[section] key` or `[section] key=value` a man page names.
+QList<Mention> manPageMentions(const QString &path)
+{
+    static const QRegularExpression named(QStringLiteral("\\[([a-z]+)\\]\\s+([a-z][a-z0-9-]*)(?:=([^\\s\",)]+))?"));
+    const QString name = QFileInfo(path).fileName();
+    QList<Mention> mentions;
+    const QStringList lines = readText(path).split(u'\n');
+    for (int i = 0; i < lines.size(); ++i) {
+        QString line = lines.at(i);
+        line.replace(QStringLiteral("\\-"), QStringLiteral("-"));
+        for (auto it = named.globalMatch(line); it.hasNext();) {
+            const QRegularExpressionMatch m = it.next();
+            mentions.append({QStringLiteral("%1:%2").arg(name).arg(i + 1), m.captured(1), m.captured(2),
+                             m.hasCaptured(3) ? std::optional<QString>(m.captured(3)) : std::nullopt});
+        }
+    }
+    return mentions;
+}
+
+// What the parser says of the mention alone in a profile that is otherwise
+// complete: empty when it takes it.
+QString parserVerdict(const Mention &mention)
+{
+    QString text = QStringLiteral("[%1]\n%2=%3\n").arg(mention.section, mention.key, mention.value.value_or(QString()));
+    if (mention.section == u"simulator") {
+        if (mention.key != u"enabled")
+            text += QStringLiteral("enabled=true\n");
+        else if (mention.value != u"true")
+            text += QStringLiteral("[server]\nurl=ws://h/ws\n");
+    } else if (mention.section != u"server") {
+        text += QStringLiteral("[server]\nurl=ws://h/ws\n");
+    } else if (mention.key != u"url") {
+        text += QStringLiteral("url=ws://h/ws\n");
+    }
+    QString error;
+    if (Profile::parse(text.toUtf8(), QStringLiteral("doc.ini"), &error))
+        return {};
+    // A key the parser does not know, or one that moved, is wrong whatever
+    // the value; a value is only judged where the document gives one that
+    // stands alone (not a file or variable of the reader's own).
+    static const QStringList wrongKey {QStringLiteral("unknown key"), QStringLiteral("unknown section"),
+                                       QStringLiteral("this switch is now")};
+    static const QStringList outside {QStringLiteral("token-file"), QStringLiteral("ca-file"),
+                                      QStringLiteral("token-env")};
+    const bool keyIsWrong = std::any_of(wrongKey.cbegin(), wrongKey.cend(),
+                                        [&error](const QString &sign) { return error.contains(sign); });
+    const bool placeholder = mention.value && (mention.value->contains(u'…') || mention.value->contains(u'<'));
+    if (keyIsWrong || (mention.value && !placeholder && !outside.contains(mention.key)))
+        return error;
+    return {};
+}
+
+// The documents that speak of the console's profile (docs/gateway.md
+// describes the gateway's own file, another format).
+QList<Mention> documentedMentions()
+{
+    QList<Mention> mentions = markdownMentions(QStringLiteral(WATCHFLOOR_SOURCE_DIR "/README.md"));
+    const QDir docs(QStringLiteral(WATCHFLOOR_SOURCE_DIR "/docs"));
+    for (const QString &file : docs.entryList({QStringLiteral("*.md")}, QDir::Files, QDir::Name)) {
+        if (file != u"gateway.md")
+            mentions += markdownMentions(docs.filePath(file));
+    }
+    mentions += manPageMentions(QStringLiteral(WATCHFLOOR_SOURCE_DIR "/packaging/man/watchfloor.1"));
+    return mentions;
+}
+
+} // namespace
 
 class TestProfile : public QObject
 {
@@ -35,6 +202,8 @@ private Q_SLOTS:
     void simulator();
     void keyGivenTwice();
     void shippedDemoProfile();
+    void documentedKeysAreTheParsersKeys();
+    void docsAgreeOnTheCommandsSwitch();
 
 private:
     QString write(const QByteArray &content);
@@ -358,9 +527,6 @@ void TestProfile::rejectsCommands()
     QVERIFY2(error.contains(expected), qPrintable(error));
 }
 
-QTEST_GUILESS_MAIN(TestProfile)
-#include "tst_profile.moc"
-
 void TestProfile::featureSwitches()
 {
     QString error;
@@ -654,3 +820,60 @@ void TestProfile::shippedDemoProfile()
     QVERIFY(builtIn.open(QIODevice::ReadOnly));
     QCOMPARE(builtIn.readAll(), shipped.readAll());
 }
+
+void TestProfile::documentedKeysAreTheParsersKeys()
+{
+    const QList<Mention> mentions = documentedMentions();
+    QVERIFY(mentions.size() > 60); // the reference tables of docs/operations.md alone
+    QStringList wrong;
+    for (const Mention &mention : mentions) {
+        if (const QString verdict = parserVerdict(mention); !verdict.isEmpty())
+            wrong << QStringLiteral("%1: [%2] %3: %4").arg(mention.where, mention.section, mention.key, verdict);
+    }
+    QVERIFY2(wrong.isEmpty(), qPrintable(wrong.join(u'\n')));
+}
+
+void TestProfile::docsAgreeOnTheCommandsSwitch()
+{
+    // The switch as the parser reads it: [features] commands, true unless
+    // set, and a kiosk's own [kiosk] commands, false unless set.
+    QString error;
+    const auto plain = Profile::parse("[server]\nurl=ws://h/ws\n", QStringLiteral("plain.ini"), &error);
+    QVERIFY2(plain, qPrintable(error));
+    const auto off
+        = Profile::parse("[server]\nurl=ws://h/ws\n[features]\ncommands=false\n", QStringLiteral("off.ini"), &error);
+    QVERIFY2(off, qPrintable(error));
+    QVERIFY(plain->commandsAllowed());
+    QVERIFY(!off->commandsAllowed());
+
+    // Every document names it so, with the values the parser takes
+    // (documentedKeysAreTheParsersKeys), and the reference gives the code's defaults.
+    QHash<QString, QStringList> named; // section -> where
+    std::optional<QString> featuresDefault;
+    std::optional<QString> kioskDefault;
+    for (const Mention &mention : documentedMentions()) {
+        if (mention.key != u"commands" && mention.section != u"commands")
+            continue;
+        QVERIFY2(parserVerdict(mention).isEmpty(), qPrintable(mention.where + u' ' + parserVerdict(mention)));
+        if (mention.key == u"commands")
+            named[mention.section] << mention.where;
+        if (mention.where.startsWith(u"operations.md") && mention.key == u"commands")
+            (mention.section == u"features" ? featuresDefault : kioskDefault) = mention.value;
+    }
+    for (const QString &section : named.keys())
+        QVERIFY2(section == u"features" || section == u"kiosk", qPrintable(named.value(section).join(u", ")));
+    QVERIFY(featuresDefault && kioskDefault);
+    QCOMPARE(*featuresDefault == u"true", plain->features.commands);
+    QCOMPARE(*kioskDefault == u"true", plain->kiosk.commandsAllowed);
+    // The README's example, the control panel's and the man page's words all name it.
+    for (const QString &document :
+         {QStringLiteral("README.md"), QStringLiteral("control-panel.md"), QStringLiteral("watchfloor.1")}) {
+        const QStringList where = named.value(QStringLiteral("features"));
+        QVERIFY2(std::any_of(where.cbegin(), where.cend(),
+                             [&document](const QString &w) { return w.startsWith(document + u':'); }),
+                 qPrintable(document + QStringLiteral(" does not name [features] commands")));
+    }
+}
+
+QTEST_GUILESS_MAIN(TestProfile)
+#include "tst_profile.moc"

@@ -81,6 +81,52 @@ const Item *waitingAlarm(NotificationModel *model)
     return nullptr;
 }
 
+// The announcements of alarms that arrived in a resync among the posted notifications.
+QList<Item> resyncAnnouncements(const QSignalSpy &posted)
+{
+    QList<Item> found;
+    for (const QList<QVariant> &args : posted) {
+        const auto item = args.at(0).value<Item>();
+        if (item.id.startsWith(u"resync:"))
+            found.append(item);
+    }
+    return found;
+}
+
+// Alarm notifications listed (not announced one by one) from a snapshot.
+int fromSnapshotCount(NotificationModel *model)
+{
+    int n = 0;
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const Item &i = model->itemAt(row);
+        n += int(i.kind == Kind::Alarm && i.fromSnapshot);
+    }
+    return n;
+}
+
+Domain::Alarm alarmOf(const QString &id, AlarmState state)
+{
+    Domain::Alarm alarm;
+    alarm.alarmId = id;
+    alarm.severity = AlarmSeverity::High;
+    alarm.message = QStringLiteral("pressure high on ") + id;
+    alarm.timestamp = QDateTime::fromMSecsSinceEpoch(1'800'000'000'000, Qt::UTC);
+    alarm.state = state;
+    if (state == AlarmState::ActiveAcked)
+        alarm.ackedBy = QStringLiteral("bob");
+    return alarm;
+}
+
+// The notification of the alarm's one activation.
+const Item *notificationOf(NotificationModel *model, const QString &alarmId)
+{
+    for (int row = 0; row < model->rowCount(); ++row) {
+        if (model->itemAt(row).alarmId == alarmId)
+            return &model->itemAt(row);
+    }
+    return nullptr;
+}
+
 } // namespace
 
 class TestNotificationCenter : public QObject
@@ -103,6 +149,8 @@ private Q_SLOTS:
     void s10_damagedDatabaseIsToldToTheOperator();
     void a10c_alarmWaitingForAnAckSurvivesARestart();
     void a11_theWindowNeverWaitsOnTheDatabase();
+    void alarmsArrivingInAResyncAreAnnouncedOnce();
+    void alarmGoneFromTheServersListIsNotCalledCleared();
 
 private:
     QTemporaryDir m_dir;
@@ -637,6 +685,116 @@ void TestNotificationCenter::a11_theWindowNeverWaitsOnTheDatabase()
     // The writes went through once the lock was gone.
     QTRY_COMPARE(c.storedUnread(), 0);
     QVERIFY2(failed.isEmpty(), qPrintable(failed.isEmpty() ? QString() : failed.first().at(0).toString()));
+}
+
+void TestNotificationCenter::alarmsArrivingInAResyncAreAnnouncedOnce()
+{
+    SimOptions options = alarmingPlant();
+    options.rate = 0.25; // the flood comes 8 s in: the console is live long before
+    options.replayEvents = 1; // any outage past one event ends in a resync
+    SimHost server(options);
+    QVERIFY(server.listen());
+    FaultProxy proxy(server.port());
+    Console c(server.url(), m_dir.filePath(QStringLiteral("resync.sqlite")));
+    c.session.setSettings(ConsoleFixture::settingsFor(proxy.url()));
+    QSignalSpy posted(c.center.get(), &NotificationCenter::notificationPosted);
+    c.session.start();
+    QTRY_VERIFY_WITH_TIMEOUT(c.session.hasLiveData(), 10000);
+    QTest::qWait(200);
+    // What the first connection found is listed, not news.
+    const int atConnect = fromSnapshotCount(c.center->model());
+    QVERIFY(resyncAnnouncements(posted).isEmpty());
+
+    // The link is down while the flood comes; many attempts fail meanwhile.
+    proxy.setRefusing(true);
+    proxy.dropAll();
+    QTRY_VERIFY(!c.session.hasLiveData());
+    QTRY_VERIFY_WITH_TIMEOUT(server.alarms().snapshot().size() >= c.session.alarms()->rowCount() + 12, 20000);
+    QTest::qWait(300);
+    proxy.setRefusing(false);
+    QTRY_VERIFY_WITH_TIMEOUT(c.session.hasLiveData(), 10000);
+    QCOMPARE(c.session.connection()->lastRecovery(), Domain::LinkRecovery::Resynced);
+
+    // One announcement for all of them, whatever the channels and attempts,
+    // at the most urgent one's priority; none of them toasted on its own.
+    const int arrived = fromSnapshotCount(c.center->model()) - atConnect;
+    QVERIFY(arrived >= 12);
+    QTRY_COMPARE(resyncAnnouncements(posted).size(), 1);
+    const Item announcement = resyncAnnouncements(posted).first();
+    QCOMPARE(announcement.kind, Kind::Connection);
+    QCOMPARE(announcement.title, QStringLiteral("%1 alarm(s) arrived in the resync").arg(arrived));
+    QCOMPARE(announcement.severity, *c.session.alarms()->mostUrgentUnacknowledged());
+    QVERIFY(!announcement.read);
+    for (const QList<QVariant> &args : std::as_const(posted))
+        QVERIFY(!args.at(0).value<Item>().fromSnapshot);
+    QTest::qWait(300);
+    QCOMPARE(resyncAnnouncements(posted).size(), 1);
+
+    // The next resync brings the same alarms: nothing new to announce.
+    proxy.setRefusing(true);
+    proxy.dropAll();
+    QTRY_VERIFY(!c.session.hasLiveData());
+    QTest::qWait(400); // drones report meanwhile: more than one event missed
+    proxy.setRefusing(false);
+    QTRY_VERIFY_WITH_TIMEOUT(c.session.hasLiveData(), 10000);
+    QCOMPARE(c.session.connection()->lastRecovery(), Domain::LinkRecovery::Resynced);
+    QTest::qWait(300);
+    const int newlyArrived = fromSnapshotCount(c.center->model()) - atConnect - arrived;
+    QCOMPARE(resyncAnnouncements(posted).size(), newlyArrived > 0 ? 2 : 1);
+}
+
+// An alarm that leaves because the server's list no longer holds it (a
+// resync's snapshot without it, a restarted server; or the operator letting
+// an unconfirmed one go) is not known to have cleared: its notification says
+// so apart, in the history too. One the server reports cleared is Cleared.
+void TestNotificationCenter::alarmGoneFromTheServersListIsNotCalledCleared()
+{
+    const QString path = m_dir.filePath(QStringLiteral("gone.sqlite"));
+    {
+        Session session;
+        session.openStore(path);
+        NotificationCenter center(&session, session.store());
+        AlarmModel *alarms = session.alarms();
+        alarms->applyBatch({alarmOf(QStringLiteral("A-acked"), AlarmState::ActiveUnacked),
+                            alarmOf(QStringLiteral("A-cleared"), AlarmState::ActiveUnacked),
+                            alarmOf(QStringLiteral("A-waiting"), AlarmState::ActiveUnacked)});
+        alarms->applyBatch({alarmOf(QStringLiteral("A-acked"), AlarmState::ActiveAcked),
+                            alarmOf(QStringLiteral("A-cleared"), AlarmState::ActiveAcked)});
+        // The server says one cleared; the next snapshot lists none of them.
+        alarms->applyBatch({alarmOf(QStringLiteral("A-cleared"), AlarmState::Cleared)});
+        alarms->reconcile({});
+
+        const Item *cleared = notificationOf(center.model(), QStringLiteral("A-cleared"));
+        QVERIFY(cleared);
+        QCOMPARE(cleared->alarmState, AlarmState::Cleared);
+        QVERIFY(!cleared->noLongerReported);
+        const Item *gone = notificationOf(center.model(), QStringLiteral("A-acked"));
+        QVERIFY(gone);
+        QCOMPARE(gone->alarmState, AlarmState::Cleared);
+        QVERIFY(gone->noLongerReported);
+        QVERIFY(!alarms->alarm(QStringLiteral("A-acked"))); // it leaves the list all the same
+
+        // The one still waiting stays, unconfirmed; let go here, it is not cleared either.
+        QVERIFY(alarms->isUnconfirmed(QStringLiteral("A-waiting")));
+        const Item *waiting = notificationOf(center.model(), QStringLiteral("A-waiting"));
+        QVERIFY(waiting && NotificationModel::needsAck(*waiting));
+        QVERIFY(center.acknowledge(waiting->id));
+        waiting = notificationOf(center.model(), QStringLiteral("A-waiting"));
+        QCOMPARE(waiting->alarmState, AlarmState::Cleared);
+        QVERIFY(waiting->noLongerReported);
+        session.store()->waitForIdle();
+    }
+    // The history says the same in the next run.
+    Session session;
+    session.openStore(path);
+    NotificationCenter center(&session, session.store());
+    QVERIFY(!notificationOf(center.model(), QStringLiteral("A-cleared"))->noLongerReported);
+    QVERIFY(notificationOf(center.model(), QStringLiteral("A-acked"))->noLongerReported);
+    QVERIFY(notificationOf(center.model(), QStringLiteral("A-waiting"))->noLongerReported);
+    int saidApart = 0;
+    for (int row = 0; row < center.model()->rowCount(); ++row)
+        saidApart += int(center.model()->index(row, 0).data(NotificationModel::NoLongerReportedRole).toBool());
+    QCOMPARE(saidApart, 2);
 }
 
 QTEST_GUILESS_MAIN(TestNotificationCenter)
