@@ -124,7 +124,6 @@ AlarmsView::AlarmsView(AlarmModel *alarms, AlarmRateMeter *rate, AlarmActions *a
     m_groupBox->setChecked(m_groups->grouping());
     m_groupBox->setToolTip(tr("List alarms of one condition over many sources (battery low on twenty drones) as one "
                               "row with their count; double-click or Enter on it lists them"));
-    m_list->addFilter(m_groupBox);
     connect(m_groupBox, &QCheckBox::toggled, m_groups, &AlarmGroupProxy::setGrouping);
 
     // Actions, reachable by buttons, context menus and keys alike.
@@ -166,6 +165,11 @@ AlarmsView::AlarmsView(AlarmModel *alarms, AlarmRateMeter *rate, AlarmActions *a
         setTabOrder(before, button);
         before = button;
     }
+    // How the rows are listed, beside what can be done with them (the
+    // filter row is full on a 1024-pixel screen).
+    actionRow->addWidget(m_groupBox);
+    setTabOrder(before, m_groupBox);
+    before = m_groupBox;
     m_statusLabel = new QLabel(m_list);
     m_statusLabel->setObjectName(QStringLiteral("alarmStatusLabel"));
     actionRow->addWidget(m_statusLabel, 1);
@@ -343,6 +347,11 @@ void AlarmsView::setWatchOnly(bool watchOnly)
     }
     // Nobody there types either: the filters and the search go, the whole list stays.
     m_list->setFiltersShown(!watchOnly);
+    // A floor screen keeps a flood reduced to its conditions; nobody there
+    // can change how the rows are listed.
+    m_groupBox->setVisible(!watchOnly);
+    if (watchOnly)
+        m_groupBox->setChecked(true);
     updateActions();
     updateWaiting();
 }

@@ -568,8 +568,10 @@ void TestKiosk::floorScreenDropsDesktopChrome()
                                 .arg(int(each.view))
                                 .arg(kiosk.height())
                                 .arg(desktop.height())));
-        // Wider, where a detail pane was.
-        if (each.view == View::Drones || each.view == View::Machines || each.view == View::CommandLog)
+        // Wider, where a detail pane was. (The machines table keeps the
+        // width of its columns and gives the rest to its pane, so it is
+        // not measured here.)
+        if (each.view == View::Drones || each.view == View::CommandLog)
             QVERIFY2(kiosk.width() > desktop.width() + 200,
                      qPrintable(QStringLiteral("view %1: %2 against %3")
                                     .arg(int(each.view))
