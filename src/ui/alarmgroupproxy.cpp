@@ -401,10 +401,19 @@ void AlarmGroupProxy::sync()
         endInsertRows();
     }
     indexRows();
-    // A group's summary and an alarm's source row may have changed under
-    // rows that stayed: they are read again.
-    if (!m_entries.isEmpty())
-        Q_EMIT dataChanged(index(0, 0), index(int(m_entries.size()) - 1, columnCount() - 1));
+    // A group's summary may have changed under a row that stayed: group rows
+    // are read again, in runs. An alarm's row shows the same alarm as before;
+    // the source reports its changes itself.
+    for (int row = 0; row < m_entries.size();) {
+        if (m_entries.at(row).kind != Kind::Group) {
+            ++row;
+            continue;
+        }
+        const int first = row;
+        while (row < m_entries.size() && m_entries.at(row).kind == Kind::Group)
+            ++row;
+        Q_EMIT dataChanged(index(first, 0), index(row - 1, columnCount() - 1));
+    }
 }
 
 void AlarmGroupProxy::indexRows()

@@ -86,6 +86,7 @@ private Q_SLOTS:
     void aConditionLeftWithOneAlarmIsThatAlarm();
     void selectionStaysOnItsRowAsTheFloodMovesRows();
     void groupingOffListsEveryAlarm();
+    void aNewAlarmRereadsTheGroupsNotEveryRow();
 };
 
 void TestAlarmGroupProxy::oneConditionOverManySourcesIsOneRow()
@@ -291,6 +292,36 @@ void TestAlarmGroupProxy::groupingOffListsEveryAlarm()
                  rows.filter.index(row, 0).data(AlarmModel::AlarmIdRole));
     rows.groups.setGrouping(true);
     QCOMPARE(rows.groups.rowCount(), 1);
+}
+
+void TestAlarmGroupProxy::aNewAlarmRereadsTheGroupsNotEveryRow()
+{
+    Rows rows;
+    rows.model.applyBatch({droneAlarm(QStringLiteral("D1"), QStringLiteral("battery_low"), AlarmSeverity::High,
+                                      AlarmState::ActiveUnacked, 5),
+                           droneAlarm(QStringLiteral("D2"), QStringLiteral("battery_low"), AlarmSeverity::High,
+                                      AlarmState::ActiveUnacked, 4),
+                           droneAlarm(QStringLiteral("D7"), QStringLiteral("motor_hot"), AlarmSeverity::Low,
+                                      AlarmState::ActiveUnacked, 3)});
+    QCOMPARE(rows.listed(),
+             (QStringList {QStringLiteral("group:%1×2").arg(kBattery), QStringLiteral("drone:D7:motor_hot")}));
+
+    // A third battery alarm joins the group: the group row is read again,
+    // the motor alarm's row, untouched, is not announced as changed.
+    QSignalSpy changed(&rows.groups, &QAbstractItemModel::dataChanged);
+    rows.model.applyBatch({droneAlarm(QStringLiteral("D3"), QStringLiteral("battery_low"), AlarmSeverity::High,
+                                      AlarmState::ActiveUnacked, 2)});
+    QCOMPARE(rows.listed(),
+             (QStringList {QStringLiteral("group:%1×3").arg(kBattery), QStringLiteral("drone:D7:motor_hot")}));
+    QVERIFY(!changed.isEmpty());
+    bool groupReread = false;
+    for (const QList<QVariant> &signal : std::as_const(changed)) {
+        const int first = signal.at(0).toModelIndex().row();
+        const int last = signal.at(1).toModelIndex().row();
+        QVERIFY2(last < 1, qPrintable(QStringLiteral("rows %1..%2 announced").arg(first).arg(last)));
+        groupReread = groupReread || first == 0;
+    }
+    QVERIFY(groupReread);
 }
 
 QTEST_MAIN(TestAlarmGroupProxy)

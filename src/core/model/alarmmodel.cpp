@@ -169,7 +169,7 @@ QVariant AlarmModel::data(const QModelIndex &index, int role) const
     case UnconfirmedRole:
         return m_unconfirmed.contains(a.alarmId);
     case ConditionRole:
-        return conditionKey(a);
+        return m_conditions.at(index.row());
     }
     return baseData(index.row(), role);
 }
@@ -411,6 +411,8 @@ void AlarmModel::apply(const QList<Alarm> &updates, QList<Alarm> &changed)
             --countOf(m_alarms.at(row));
             ++countOf(next);
             m_alarms[row] = next;
+            if (roles.contains(ConditionRole))
+                m_conditions[row] = conditionKey(next);
         }
         const bool wasStale = isStale(row);
         markHeard(row, t);
@@ -436,6 +438,7 @@ void AlarmModel::apply(const QList<Alarm> &updates, QList<Alarm> &changed)
             const Alarm &a = finals[id];
             ++countOf(a);
             m_alarms.append(a);
+            m_conditions.append(conditionKey(a));
         }
     });
 }
@@ -469,7 +472,11 @@ QList<int> AlarmModel::changedRoles(const Alarm &before, const Alarm &after) con
     check(before.shelveReason != after.shelveReason, ShelveReasonRole, false);
     check(before.count != after.count, CountRole, true);
     check(before.chattering != after.chattering, ChatteringRole, false);
-    check(conditionKey(before) != conditionKey(after), ConditionRole, false);
+    // The key reads only the id, the message and the source: skip its
+    // pattern work unless one of those changed.
+    const bool keyInputsChanged = sourceChanged || before.message != after.message
+        || (before.source && after.source && before.source->kindText != after.source->kindText);
+    check(keyInputsChanged && conditionKey(before) != conditionKey(after), ConditionRole, false);
     if (column)
         roles << Qt::DisplayRole << SortRole;
     return roles;
@@ -482,4 +489,5 @@ void AlarmModel::removeItems(int first, int count)
         m_unconfirmed.remove(m_alarms.at(row).alarmId);
     }
     m_alarms.remove(first, count);
+    m_conditions.remove(first, count);
 }

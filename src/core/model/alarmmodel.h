@@ -160,6 +160,7 @@ private:
     int &countOf(const Domain::Alarm &alarm);
 
     QList<Domain::Alarm> m_alarms; // parallel to the rows
+    QStringList m_conditions; // parallel to the rows: conditionKey() of each, kept as m_alarms changes
     QSet<QString> m_unconfirmed; // alarm ids
     QSet<QString> m_replaced; // ids whose update in the current change was a new occurrence
     QSet<QString> m_unreported; // ids the current change reports gone from the server's list
