@@ -2843,6 +2843,14 @@
         <source> · no longer reported by the server</source>
         <translation> · vom Server nicht mehr gemeldet</translation>
     </message>
+    <message>
+        <source>Over: the alarm has activated again</source>
+        <translation>Vorbei: der Alarm hat erneut angesprochen</translation>
+    </message>
+    <message>
+        <source> · over: the alarm has activated again</source>
+        <translation> · vorbei: der Alarm hat erneut angesprochen</translation>
+    </message>
 </context>
 <context>
     <name>NotificationLog</name>

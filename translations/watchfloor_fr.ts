@@ -2843,6 +2843,14 @@
         <source> · no longer reported by the server</source>
         <translation> · plus signalée par le serveur</translation>
     </message>
+    <message>
+        <source>Over: the alarm has activated again</source>
+        <translation>Terminée : l’alarme s’est de nouveau déclenchée</translation>
+    </message>
+    <message>
+        <source> · over: the alarm has activated again</source>
+        <translation> · terminée : l’alarme s’est de nouveau déclenchée</translation>
+    </message>
 </context>
 <context>
     <name>NotificationLog</name>

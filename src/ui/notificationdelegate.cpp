@@ -114,6 +114,10 @@ QString NotificationDelegate::statusText(const QModelIndex &index)
     }
     if (!state.isValid())
         return acked.isEmpty() ? tr("State not known yet") : acked;
+    // A newer notification tells the alarm's present; this one's occurrence is over.
+    if (index.data(Role::ActivatedAgainRole).toBool())
+        return acked.isEmpty() ? tr("Over: the alarm has activated again")
+                               : acked + tr(" · over: the alarm has activated again");
     switch (AlarmState(state.toInt())) {
     case AlarmState::ActiveUnacked:
         return tr("Waiting for acknowledgement");

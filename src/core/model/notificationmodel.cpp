@@ -59,6 +59,8 @@ QVariant NotificationModel::data(const QModelIndex &index, int role) const
         return needsAck(i);
     case NoLongerReportedRole:
         return i.noLongerReported;
+    case ActivatedAgainRole:
+        return i.activatedAgain;
     default:
         return {};
     }
@@ -86,6 +88,7 @@ QHash<int, QByteArray> NotificationModel::roleNames() const
         {CountRole, "count"},
         {NeedsAckRole, "needsAck"},
         {NoLongerReportedRole, "noLongerReported"},
+        {ActivatedAgainRole, "activatedAgain"},
     });
     return names;
 }

@@ -47,6 +47,9 @@ public:
         // longer reported it (a snapshot without it, a restarted server),
         // not because the server said it cleared.
         bool noLongerReported = false;
+        // A later activation of the same alarm has a notification of its
+        // own: this occurrence is over, whatever its last state said.
+        bool activatedAgain = false;
     };
 
     enum Role : int {
@@ -68,6 +71,7 @@ public:
         CountRole,
         NeedsAckRole, // bool: an alarm still waiting for an acknowledgement
         NoLongerReportedRole, // bool: see Item::noLongerReported
+        ActivatedAgainRole, // bool: see Item::activatedAgain
     };
     Q_ENUM(Role)
 

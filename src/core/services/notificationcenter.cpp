@@ -67,6 +67,8 @@ NotificationLog::Notification stored(const Item &item)
         };
         if (item.noLongerReported)
             n.alarm.insert(QLatin1StringView("noLongerReported"), true);
+        if (item.activatedAgain)
+            n.alarm.insert(QLatin1StringView("activatedAgain"), true);
     } else if (item.kind == Kind::System && item.count > 1) {
         n.alarm = {{QLatin1StringView("count"), item.count}}; // a merged notice's repeats
     }
@@ -107,6 +109,7 @@ std::optional<Item> fromStored(const NotificationLog::Notification &n)
         item.note = n.alarm.value(QLatin1StringView("note")).toString();
         item.noLongerReported
             = item.alarmState == AlarmState::Cleared && n.alarm.value(QLatin1StringView("noLongerReported")).toBool();
+        item.activatedAgain = n.alarm.value(QLatin1StringView("activatedAgain")).toBool();
     }
     return item;
 }
@@ -351,12 +354,20 @@ void NotificationCenter::onAlarmsChanged(const QList<Domain::Alarm> &changed)
             && (!existing || reused
                 || (!NotificationModel::needsAck(*existing) && !alarm.chattering && existing->id != newId
                     && alarm.state == AlarmState::ActiveUnacked));
-        if (reused && NotificationModel::needsAck(*existing)) {
+        if (reused && existing->alarmState != AlarmState::Cleared) {
             // The server no longer holds the earlier occurrence: it waits for
-            // nothing now, and an acknowledgement from it would reach the new one.
+            // nothing now (an acknowledgement from it would reach the new
+            // one), and it is no longer "still active" either.
             Item earlier = *existing;
             earlier.alarmState = AlarmState::Cleared;
             earlier.noLongerReported = true;
+            update(earlier, true);
+        } else if (startsNew && existing && existing->alarmState != AlarmState::Cleared) {
+            // Dealt with and active again: the earlier occurrence is over. Its
+            // notification no longer says "still active" or "shelved" beside
+            // the new one that waits.
+            Item earlier = *existing;
+            earlier.activatedAgain = true;
             update(earlier, true);
         }
         if (startsNew) {

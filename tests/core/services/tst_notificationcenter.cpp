@@ -151,6 +151,7 @@ private Q_SLOTS:
     void a11_theWindowNeverWaitsOnTheDatabase();
     void alarmsArrivingInAResyncAreAnnouncedOnce();
     void alarmGoneFromTheServersListIsNotCalledCleared();
+    void anAlarmActiveAgainEndsItsEarlierNotification();
 
 private:
     QTemporaryDir m_dir;
@@ -795,6 +796,68 @@ void TestNotificationCenter::alarmGoneFromTheServersListIsNotCalledCleared()
     for (int row = 0; row < center.model()->rowCount(); ++row)
         saidApart += int(center.model()->index(row, 0).data(NotificationModel::NoLongerReportedRole).toBool());
     QCOMPARE(saidApart, 2);
+}
+
+// Acknowledged, then active again (a new activation, not chattering): the
+// new occurrence waits on a notification of its own, and the earlier one no
+// longer claims the alarm is "still active" as it was acknowledged; the
+// history says the same in the next run.
+void TestNotificationCenter::anAlarmActiveAgainEndsItsEarlierNotification()
+{
+    const QString path = m_dir.filePath(QStringLiteral("again.sqlite"));
+    const QString alarmId = QStringLiteral("A-again");
+    QString earlierId;
+    QString laterId;
+    {
+        Session session;
+        session.openStore(path);
+        NotificationCenter center(&session, session.store());
+        AlarmModel *alarms = session.alarms();
+        Domain::Alarm first = alarmOf(alarmId, AlarmState::ActiveUnacked);
+        alarms->applyBatch({first});
+        alarms->applyBatch({alarmOf(alarmId, AlarmState::ActiveAcked)});
+        QCOMPARE(center.model()->rowCount(), 1);
+        earlierId = center.model()->itemAt(0).id;
+        QVERIFY(!center.model()->itemAt(0).activatedAgain);
+
+        Domain::Alarm again = alarmOf(alarmId, AlarmState::ActiveUnacked);
+        again.timestamp = first.timestamp.addSecs(600);
+        again.count = 2;
+        alarms->applyBatch({again});
+        QCOMPARE(center.model()->rowCount(), 2);
+        laterId = center.model()->itemAt(0).id;
+        QVERIFY(laterId != earlierId);
+        const Item *later = center.model()->item(laterId);
+        QVERIFY(NotificationModel::needsAck(*later));
+        QVERIFY(!later->activatedAgain);
+        const Item *earlier = center.model()->item(earlierId);
+        QVERIFY(earlier->activatedAgain);
+        QVERIFY(!NotificationModel::needsAck(*earlier));
+        QCOMPARE(center.model()->index(1, 0).data(NotificationModel::ActivatedAgainRole).toBool(), true);
+
+        // An id the server reuses for another alarm (a restarted server's
+        // numbering, no activation count): the earlier one, acknowledged,
+        // is no longer reported, not "still active".
+        const QString reusedId = QStringLiteral("A-reused");
+        Domain::Alarm held = alarmOf(reusedId, AlarmState::ActiveUnacked);
+        alarms->applyBatch({held});
+        alarms->applyBatch({alarmOf(reusedId, AlarmState::ActiveAcked)});
+        const QString heldNotification = notificationOf(center.model(), reusedId)->id;
+        Domain::Alarm other = alarmOf(reusedId, AlarmState::ActiveUnacked);
+        other.timestamp = held.timestamp.addSecs(900); // same count: another alarm, not an activation
+        alarms->applyBatch({other});
+        const Item *earlierHeld = center.model()->item(heldNotification);
+        QCOMPARE(earlierHeld->alarmState, AlarmState::Cleared);
+        QVERIFY(earlierHeld->noLongerReported);
+        QVERIFY(!earlierHeld->activatedAgain);
+        QVERIFY(NotificationModel::needsAck(*notificationOf(center.model(), reusedId))); // the new one, newest first
+        session.store()->waitForIdle();
+    }
+    Session session;
+    session.openStore(path);
+    NotificationCenter center(&session, session.store());
+    QVERIFY(center.model()->item(earlierId)->activatedAgain);
+    QVERIFY(!center.model()->item(laterId)->activatedAgain);
 }
 
 QTEST_GUILESS_MAIN(TestNotificationCenter)
