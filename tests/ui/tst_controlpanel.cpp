@@ -12,6 +12,7 @@
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QMessageBox>
+#include <QPainter>
 #include <QPushButton>
 #include <QTemporaryDir>
 #include <QTest>
@@ -392,12 +393,25 @@ void TestControlPanel::screenshots()
         QTRY_VERIFY(c.ready(pump));
         QTest::mouseClick(c.control(pump)->actionButton(true), Qt::LeftButton);
         QTRY_VERIFY(c.confirmation() != nullptr);
-        c.confirmation()->findChild<QPushButton *>(QStringLiteral("confirmCommand"))->click();
+        QMessageBox *box = c.confirmation();
+        QVERIFY(QTest::qWaitForWindowExposed(box));
+        const QString suffix = mode == ThemeMode::Dark ? QStringLiteral("-dark.png") : QStringLiteral(".png");
+        {
+            // The question as the operator reads it, over the window where it opens.
+            QImage shot = c.window->grab().toImage();
+            const QPixmap question = box->grab();
+            QRect at(box->geometry().topLeft() - c.window->geometry().topLeft(), question.size());
+            if (!shot.rect().contains(at))
+                at.moveCenter(shot.rect().center());
+            QPainter painter(&shot);
+            painter.drawPixmap(at.topLeft(), question);
+            painter.end();
+            QVERIFY(shot.save(dir + QStringLiteral("/command-confirmation") + suffix));
+        }
+        box->findChild<QPushButton *>(QStringLiteral("confirmCommand"))->click();
         QTest::mouseClick(c.control(QStringLiteral("T2.P101.running"))->actionButton(true), Qt::LeftButton);
         QTest::qWait(1500);
-        const QString name = mode == ThemeMode::Dark ? QStringLiteral("/view-control-panel-dark.png")
-                                                     : QStringLiteral("/view-control-panel.png");
-        QVERIFY(c.window->grab().save(dir + name));
+        QVERIFY(c.window->grab().save(dir + QStringLiteral("/view-control-panel") + suffix));
     }
     Theme::apply(ThemeMode::Light);
 }

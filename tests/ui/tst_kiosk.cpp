@@ -1,5 +1,7 @@
 #include "activityview.h"
 #include "alarmbanner.h"
+#include "alarmfilterproxy.h"
+#include "alarmgroupproxy.h"
 #include "alarmnotedialog.h"
 #include "alarmsview.h"
 #include "alerting.h"
@@ -104,6 +106,24 @@ SimOptions quietPlant()
     return o;
 }
 
+// One drone, whose battery the flood scenario runs low two seconds in: one high alarm.
+SimOptions oneAlarmPlant()
+{
+    SimOptions o = quietPlant();
+    o.drones = 1;
+    o.scenarios = {QStringLiteral("alarm-flood")};
+    return o;
+}
+
+// A floor screen turning between the Overview and the drones every second.
+KioskSettings rotatingKiosk()
+{
+    KioskSettings k = quickKiosk();
+    k.views = {QStringLiteral("overview"), QStringLiteral("drones")};
+    k.rotateSeconds = 1;
+    return k;
+}
+
 struct Console : WindowFixture
 {
     Console(const SimOptions &options, const KioskSettings &kiosk, const QString &busAddress = {},
@@ -191,6 +211,7 @@ private Q_SLOTS:
     void withoutPinOnlyTheAdministrator();
     void screenIsKeptOn();
     void staleBannerFillsTheTop();
+    void aFloodOnTheFloorIsListedByCondition();
 
 private:
     std::unique_ptr<PrivateBus> m_bus;
@@ -352,15 +373,9 @@ void TestKiosk::rotatesThroughTheViewsInOrder()
 
 void TestKiosk::unacknowledgedAlarmHoldsTheAlarmsView()
 {
-    // One drone, whose battery the flood scenario runs low two seconds in: one high alarm.
-    SimOptions o = quietPlant();
-    o.drones = 1;
-    o.scenarios = {QStringLiteral("alarm-flood")};
-    KioskSettings k = quickKiosk();
-    k.views = {QStringLiteral("overview"), QStringLiteral("drones")};
-    k.rotateSeconds = 1;
+    const KioskSettings k = rotatingKiosk();
     QCOMPARE(k.rotation, KioskSettings::Rotation::HoldOnAlarms); // the default
-    Console c(o, k);
+    Console c(oneAlarmPlant(), k);
     QSignalSpy held(c.controller.get(), &KioskController::alarmHoldChanged);
     // Rotating meanwhile.
     QTRY_COMPARE_WITH_TIMEOUT(c.window->currentView(), View::Drones, 5000);
@@ -395,14 +410,9 @@ void TestKiosk::unacknowledgedAlarmHoldsTheAlarmsView()
 void TestKiosk::rotatePolicyKeepsTurningUnderTheAlarmBanner()
 {
     // As above, but the profile chose to keep rotating while alarms wait.
-    SimOptions o = quietPlant();
-    o.drones = 1;
-    o.scenarios = {QStringLiteral("alarm-flood")};
-    KioskSettings k = quickKiosk();
-    k.views = {QStringLiteral("overview"), QStringLiteral("drones")};
-    k.rotateSeconds = 1;
+    KioskSettings k = rotatingKiosk();
     k.rotation = KioskSettings::Rotation::Rotate;
-    Console c(o, k);
+    Console c(oneAlarmPlant(), k);
     QSignalSpy held(c.controller.get(), &KioskController::alarmHoldChanged);
     QTRY_VERIFY_WITH_TIMEOUT(c.session.alarms()->unacknowledgedCount() > 0, 20000);
     AlarmBanner *banner = c.window->alarmBanner();
@@ -694,10 +704,7 @@ void TestKiosk::serverTextsInTheProfilesWords()
 void TestKiosk::kiosk_noAcknowledgeOrShelveIsReachable()
 {
     // A passer-by tries every way an operator would act on an alarm.
-    SimOptions o = quietPlant();
-    o.drones = 1;
-    o.scenarios = {QStringLiteral("alarm-flood")};
-    Console c(o, quickKiosk());
+    Console c(oneAlarmPlant(), quickKiosk());
     QTRY_VERIFY_WITH_TIMEOUT(c.controller->isHeldOnAlarms(), 20000);
     AlarmsView *alarms = c.window->alarmsView();
     QTableView *table = alarms->alarmTable();
@@ -772,9 +779,7 @@ void TestKiosk::kiosk_serverRefusesAWatchOnlyIdentity()
 {
     // A floor screen authenticates as a viewer (docs/operations.md): the
     // reference server refuses its acknowledge, shelve and unshelve too.
-    SimOptions o = quietPlant();
-    o.drones = 1;
-    o.scenarios = {QStringLiteral("alarm-flood")};
+    SimOptions o = oneAlarmPlant();
     o.tokens = {{QStringLiteral("floor"), QStringLiteral("viewer")}};
     Console c(o, quickKiosk(), {}, QStringLiteral("floor"));
     QTRY_COMPARE_WITH_TIMEOUT(c.session.link()->role(), QStringLiteral("viewer"), 10000);
@@ -1040,6 +1045,38 @@ void TestKiosk::staleBannerFillsTheTop()
     const double text = luminance(banner->palette().color(QPalette::WindowText));
     QVERIFY((background + 0.05) / (text + 0.05) >= 7.0);
     QVERIFY(w->grab().save(dir + QStringLiteral("kiosk-stale.png")));
+}
+
+void TestKiosk::aFloodOnTheFloorIsListedByCondition()
+{
+    // Sixty drones, every third running its battery low: the floor screen
+    // holds on the alarms, the banner says FLOOD, and the summary lists the
+    // battery alarms as one group, however the view was left: nobody at
+    // the floor screen can list them one by one.
+    QTemporaryDir scratch;
+    QVERIFY(scratch.isValid());
+    const QString dir = qEnvironmentVariable("WATCHFLOOR_SCREENSHOT_DIR", scratch.path());
+    SimOptions o = quietPlant();
+    o.drones = 60;
+    o.machines = 8;
+    o.scenarios = {QStringLiteral("alarm-flood"), QStringLiteral("machine-breakdown")};
+    KioskSettings k = quickKiosk();
+    k.views = {QStringLiteral("overview"), QStringLiteral("alarms")};
+    Console c(o, k);
+    AlarmsView *alarms = c.window->alarmsView();
+    alarms->setWatchOnly(false);
+    alarms->groupBox()->setChecked(false); // as a workstation left it
+    alarms->setWatchOnly(true);
+    QVERIFY(alarms->groupBox()->isHidden());
+    QVERIFY(alarms->groupProxy()->grouping());
+
+    AlarmBanner *banner = c.window->alarmBanner();
+    QTRY_VERIFY_WITH_TIMEOUT(banner->isFlood() && c.session.alarms()->unacknowledgedCount() >= 20, 30000);
+    QTRY_VERIFY(c.controller->isHeldOnAlarms());
+    QCOMPARE(c.window->currentView(), View::Alarms);
+    QTRY_VERIFY(alarms->groupProxy()->rowCount() < alarms->alarmProxy()->rowCount());
+    QTest::qWait(1200); // a blink phase and the toasts of the last burst
+    QVERIFY(c.window->grab().save(dir + QStringLiteral("/kiosk-flood.png")));
 }
 
 // A full-HD floor screen rather than the offscreen platform's small default.

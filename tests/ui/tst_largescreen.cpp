@@ -35,6 +35,7 @@
 #include <QToolButton>
 
 #include <algorithm>
+#include <functional>
 
 // The console on a large screen, 2560×1440 (the offscreen platform
 // configured by screens-2560x1440.json), at the scale factor the test runs
@@ -105,6 +106,19 @@ void resizeTo(MainWindow *window, const QSize &size)
     window->resize(size);
     QTRY_COMPARE(window->size(), size);
     QApplication::processEvents();
+}
+
+// The console's window on `view` with the flood's rows listed in `table`
+// (read once the view shows), at 2560×1440. On failure the test has failed;
+// the caller returns.
+void filledAt2560(WindowFixture &console, MainWindow *window, View view, QTableView *&table,
+                  const std::function<QTableView *()> &tableOfView)
+{
+    console.session.start();
+    window->showView(view);
+    table = tableOfView();
+    QTRY_VERIFY_WITH_TIMEOUT(table->model()->rowCount() > 0, 15000);
+    resizeTo(window, {2560, 1440});
 }
 
 QString where(const QWidget *w)
@@ -378,11 +392,10 @@ void TestLargeScreen::droneColumnsFitTheirContent()
 {
     WindowFixture console(floodPlant());
     MainWindow *window = console.openWindow();
-    console.session.start();
-    window->showView(View::Drones);
-    QTableView *table = window->dronesView()->droneTable();
-    QTRY_VERIFY_WITH_TIMEOUT(table->model()->rowCount() > 0, 15000);
-    resizeTo(window, {2560, 1440});
+    QTableView *table = nullptr;
+    filledAt2560(console, window, View::Drones, table, [window] { return window->dronesView()->droneTable(); });
+    if (QTest::currentTestFailed())
+        return;
     const QHeaderView *header = table->horizontalHeader();
     const QFontMetrics metrics = table->fontMetrics();
     const auto needs = [&](const QString &text) { return metrics.horizontalAdvance(text) + 8; };
@@ -422,11 +435,10 @@ void TestLargeScreen::machineColumnsFitTheirContent()
 {
     WindowFixture console(floodPlant());
     MainWindow *window = console.openWindow();
-    console.session.start();
-    window->showView(View::Machines);
-    QTableView *table = window->machinesView()->machineTable();
-    QTRY_VERIFY_WITH_TIMEOUT(table->model()->rowCount() > 0, 15000);
-    resizeTo(window, {2560, 1440});
+    QTableView *table = nullptr;
+    filledAt2560(console, window, View::Machines, table, [window] { return window->machinesView()->machineTable(); });
+    if (QTest::currentTestFailed())
+        return;
     const QHeaderView *header = table->horizontalHeader();
     const QFontMetrics metrics = table->fontMetrics();
     int columns = 0;

@@ -1,7 +1,12 @@
+#include "alarmbanner.h"
+#include "alarmfilterproxy.h"
+#include "alarmgroupproxy.h"
+#include "alarmsview.h"
 #include "connectiondetails.h"
 #include "connectionindicator.h"
 #include "dronesview.h"
 #include "machinesview.h"
+#include "model/alarmmodel.h"
 #include "mainwindow.h"
 #include "services/commandservice.h"
 #include "services/consoleservices.h"
@@ -30,6 +35,8 @@ private Q_SLOTS:
     void everyViewInBothThemes_data();
     void everyViewInBothThemes();
     void theServerDownInBothThemes();
+    void theFloodAtItsPeak_data() { everyViewInBothThemes_data(); }
+    void theFloodAtItsPeak();
     void initTestCase() { Theme::apply(ThemeMode::Light); }
     void cleanupTestCase() { Theme::apply(ThemeMode::Light); }
 };
@@ -169,6 +176,63 @@ void TestScreenshots::theServerDownInBothThemes()
         QVERIFY(details->grab().save(dir + QStringLiteral("/connection-details-outage%1").arg(suffix)));
         details->close();
     }
+    Theme::apply(ThemeMode::Light);
+}
+
+// The main window at 1400×860 at the peak of a flood (sixty drones, every
+// third running its battery low, a chattering sensor, a machine breaking
+// down), toasts as an operator gets them: docs/screenshots/flood-peak*.png.
+// The banner says FLOOD and the summary lists a condition over many drones
+// as one row.
+void TestScreenshots::theFloodAtItsPeak()
+{
+    QFETCH(ThemeMode, mode);
+    QTemporaryDir scratch;
+    QVERIFY(scratch.isValid());
+    const QString dir = qEnvironmentVariable("WATCHFLOOR_SCREENSHOT_DIR", scratch.path());
+
+    SimOptions o;
+    o.drones = 60;
+    o.machines = 16;
+    o.tiles = 4;
+    o.rate = 2.0;
+    o.scenarios
+        = {QStringLiteral("alarm-flood"), QStringLiteral("chattering-sensor"), QStringLiteral("machine-breakdown")};
+    SimHost server(o);
+    QVERIFY(server.listen());
+    Session session;
+    session.openStore(scratch.filePath(QStringLiteral("watchfloor.sqlite")));
+    ConnectionSettings s;
+    s.url = QUrl(server.url());
+    s.operatorName = QStringLiteral("alice");
+    session.setSettings(s);
+    ConsoleServices windowServices(&session);
+    MainWindow window(&windowServices, QStringLiteral("Plant A"));
+    window.resize(1400, 860);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    Preferences p;
+    p.theme = mode;
+    window.setPreferences(p);
+    session.start();
+    window.showView(MainWindow::View::Alarms);
+    AlarmBanner *banner = window.alarmBanner();
+    QTRY_VERIFY_WITH_TIMEOUT(banner->isFlood() && session.alarms()->unacknowledgedCount() >= 20, 30000);
+    QTest::qWait(1500); // the toasts of the last burst and a blink phase
+
+    AlarmsView *alarms = window.alarmsView();
+    AlarmGroupProxy *groups = alarms->groupProxy();
+    QVERIFY2(groups->rowCount() < alarms->alarmProxy()->rowCount(),
+             qPrintable(QStringLiteral("%1 rows for %2 alarms")
+                            .arg(groups->rowCount())
+                            .arg(alarms->alarmProxy()->rowCount())));
+    QVERIFY(banner->rateText().contains(u"FLOOD"));
+    QVERIFY(banner->isVisible());
+    const QImage image = window.grab().toImage();
+    const QColor corner = image.pixelColor(3, 3);
+    QVERIFY2(mode == ThemeMode::Dark ? corner.lightness() < 110 : corner.lightness() > 150, qPrintable(corner.name()));
+    const QString suffix = mode == ThemeMode::Dark ? QStringLiteral("-dark.png") : QStringLiteral(".png");
+    QVERIFY(image.save(dir + QStringLiteral("/flood-peak") + suffix));
     Theme::apply(ThemeMode::Light);
 }
 

@@ -180,11 +180,13 @@ void TestTranslations::mainWindowIsTranslated()
         // The window as a German or French operator sees it: saved into
         // docs/screenshots/ when WATCHFLOOR_SCREENSHOT_DIR names it.
         if (qEnvironmentVariableIsSet("WATCHFLOOR_SCREENSHOT_DIR")) {
+            const QString dir = qEnvironmentVariable("WATCHFLOOR_SCREENSHOT_DIR");
             console.window->showView(MainWindow::View::Alarms);
             QTest::qWait(300);
-            const QString path
-                = qEnvironmentVariable("WATCHFLOOR_SCREENSHOT_DIR") + QStringLiteral("/console-%1.png").arg(language);
-            QVERIFY(console.window->grab().save(path));
+            QVERIFY(console.window->grab().save(dir + QStringLiteral("/console-%1.png").arg(language)));
+            console.window->showView(MainWindow::View::ControlPanel);
+            QTest::qWait(300);
+            QVERIFY(console.window->grab().save(dir + QStringLiteral("/control-panel-%1.png").arg(language)));
         }
     }
 
