@@ -108,10 +108,11 @@ void ActivityView::sizeColumns(QTableView *table)
 {
     const QAbstractItemModel *model = table->model();
     QHeaderView *header = table->horizontalHeader();
+    // The titles are measured in the table's type, which the header shows
+    // too (FilteredTableView::fitTableColumnsToTitles says why).
     const QFontMetrics metrics = table->fontMetrics();
-    const QFontMetrics headerMetrics = header->fontMetrics();
     for (int column = 0; column < model->columnCount(); ++column) {
-        const int title = headerMetrics.horizontalAdvance(model->headerData(column, Qt::Horizontal).toString()) + 28;
+        const int title = metrics.horizontalAdvance(model->headerData(column, Qt::Horizontal).toString()) + 28;
         header->resizeSection(column, std::max(title, metrics.horizontalAdvance(QStringLiteral("m")) * 14));
     }
 }

@@ -177,7 +177,9 @@ void FilteredTableView::fitTableColumnsToTitles(QTableView *table, const QList<i
 {
     const QAbstractItemModel *model = table->model();
     QHeaderView *header = table->horizontalHeader();
-    const QFontMetrics metrics = header->fontMetrics();
+    // In the table's type, which the header shows too: when the type changes
+    // (a kiosk's), the table hears of it before its header does.
+    const QFontMetrics metrics = table->fontMetrics();
     for (int column = 0; column < model->columnCount(); ++column) {
         if (except.contains(column))
             continue;

@@ -9,6 +9,7 @@
 
 #include <QApplication>
 #include <QEvent>
+#include <QHeaderView>
 #include <QLineEdit>
 #include <QLoggingCategory>
 #include <QMessageBox>
@@ -38,6 +39,13 @@ void setApplicationFont(const QFont &font)
     const QWidgetList windows = QApplication::topLevelWidgets();
     for (QWidget *window : windows)
         QCoreApplication::sendEvent(window, &change);
+    // Nor to table headers, which kept the earlier type: each takes its
+    // font afresh from its table.
+    const QWidgetList widgets = QApplication::allWidgets();
+    for (QWidget *widget : widgets) {
+        if (auto *header = qobject_cast<QHeaderView *>(widget); header && !header->testAttribute(Qt::WA_SetFont))
+            header->setFont(QFont());
+    }
 }
 
 } // namespace

@@ -333,10 +333,26 @@ void TestKiosk::typeIsLarger()
     auto *title = c.window->findChild<QLabel *>(QStringLiteral("consoleTitle"));
     QCOMPARE(title->font().pointSizeF(), before.pointSizeF() * 1.5 * 1.15);
     QVERIFY(title->font().bold());
+    // Every table's column titles too, as large as its rows.
+    const QList<QHeaderView *> headers = c.window->findChildren<QHeaderView *>();
+    QVERIFY(headers.size() >= 6);
+    for (const QHeaderView *header : headers)
+        QCOMPARE(header->font().pointSizeF(), before.pointSizeF() * 1.5);
+    // And the alarm summary's titles are whole in that type.
+    const QHeaderView *alarmHeader = c.window->alarmsView()->alarmTable()->horizontalHeader();
+    for (int column = 0; column < alarmHeader->count(); ++column) {
+        if (alarmHeader->isSectionHidden(column))
+            continue;
+        const QString heading = alarmHeader->model()->headerData(column, Qt::Horizontal).toString();
+        QVERIFY2(alarmHeader->sectionSize(column) >= alarmHeader->fontMetrics().horizontalAdvance(heading),
+                 qPrintable(QStringLiteral("%1: %2 px").arg(heading).arg(alarmHeader->sectionSize(column))));
+    }
     c.controller->stop();
     QCOMPARE(QApplication::font().pointSizeF(), before.pointSizeF());
     QCOMPARE(tabs->font().pointSizeF(), before.pointSizeF());
     QCOMPARE(title->font().pointSizeF(), before.pointSizeF() * 1.15);
+    for (const QHeaderView *header : headers)
+        QCOMPARE(header->font().pointSizeF(), before.pointSizeF());
 }
 
 void TestKiosk::rotatesThroughTheViewsInOrder()
