@@ -3270,9 +3270,12 @@
         <source>Waiting for the server&apos;s first load report</source>
         <translation>Warten auf die erste Lastmeldung vom Server</translation>
     </message>
-    <message>
-        <source>No drone has reported its battery yet</source>
-        <translation>Noch keine Drohne hat ihren Akkustand gemeldet</translation>
+    <message numerus="yes">
+        <source>No sample of the fleet&apos;s battery yet: one every %n s while live</source>
+        <translation>
+            <numerusform>Noch kein Wert der Flottenbatterie: einer alle %n s, solange live</numerusform>
+            <numerusform>Noch kein Wert der Flottenbatterie: einer alle %n s, solange live</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -3270,9 +3270,12 @@
         <source>Waiting for the server&apos;s first load report</source>
         <translation>En attente du premier relevé de charge du serveur</translation>
     </message>
-    <message>
-        <source>No drone has reported its battery yet</source>
-        <translation>Aucun drone n’a encore signalé sa batterie</translation>
+    <message numerus="yes">
+        <source>No sample of the fleet&apos;s battery yet: one every %n s while live</source>
+        <translation>
+            <numerusform>Pas encore de relevé de la batterie de la flotte : un toutes les %n s en direct</numerusform>
+            <numerusform>Pas encore de relevé de la batterie de la flotte : un toutes les %n s en direct</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -540,7 +540,13 @@ void OverviewView::redrawBattery()
     const qint64 first = fleet.isEmpty() ? 0 : fleet.at(0).timeMs;
     const qint64 last = fleet.isEmpty() ? 0 : fleet.newest().timeMs;
     const bool crossed = !fleet.isEmpty() && fleet.newest().value < DroneModel::kLowBatteryPercent;
-    Charts::showEmpty(m_batteryView, fleet.isEmpty() ? tr("No drone has reported its battery yet") : QString());
+    // Said so that it holds whether drones have reported or not: a link lost
+    // before the first sample leaves drones known and the chart empty.
+    const int everySeconds = std::max(1, m_sources.fleetBattery->intervalMs() / 1000);
+    Charts::showEmpty(m_batteryView,
+                      fleet.isEmpty() ? tr("No sample of the fleet's battery yet: one every %n s while live", "",
+                                           everySeconds)
+                                      : QString());
     m_batteryLimit->setVisible(!fleet.isEmpty());
     setTimeRange(m_batteryTime, first, last);
     setLimit(m_batteryLimit, first, last, DroneModel::kLowBatteryPercent);

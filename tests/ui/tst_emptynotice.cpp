@@ -5,6 +5,7 @@
 #include "dronesview.h"
 #include "emptynotice.h"
 #include "filteredtableview.h"
+#include "model/fleetbatteryhistory.h"
 #include "overviewview.h"
 #include "support/consolefixture.h"
 #include "theme.h"
@@ -166,7 +167,8 @@ void TestEmptyNotice::overviewChartsSayWhatTheyWaitFor()
     auto *battery = view.findChild<QChartView *>(QStringLiteral("batteryChart"));
     QVERIFY(load && battery);
     QCOMPARE(shownText(load), OverviewView::tr("Waiting for the server's first load report"));
-    QCOMPARE(shownText(battery), OverviewView::tr("No drone has reported its battery yet"));
+    QCOMPARE(shownText(battery), OverviewView::tr("No sample of the fleet's battery yet: one every %n s while live", "",
+                                                  FleetBatteryHistory::kDefaultIntervalMs / 1000));
     for (QChartView *chart : {load, battery}) {
         for (QAbstractAxis *axis : chart->chart()->axes())
             QVERIFY(!axis->isVisible());

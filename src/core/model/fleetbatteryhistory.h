@@ -32,6 +32,7 @@ public:
     // Samples every `intervalMs` into a new ring of `capacity` (what was kept goes).
     void setSampling(int intervalMs, qsizetype capacity);
     const RingBuffer<MetricHistory::Sample> &samples() const { return m_samples; }
+    int intervalMs() const { return m_timer.interval(); }
 
     // Takes one sample now, if the data is live and a drone reports; the timer calls it.
     void sample();
