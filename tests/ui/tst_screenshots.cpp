@@ -23,6 +23,52 @@
 
 #include <memory>
 
+namespace {
+
+// A simulated plant in the middle of a shift (alarms, a chattering sensor, a
+// machine breaking down: every view has something to show) and the main
+// window on it at 1400×860, alice at the console, not yet started.
+struct Shift
+{
+    Shift(int drones, const QString &storePath)
+        : server([drones] {
+            SimOptions o;
+            o.drones = drones;
+            o.machines = 16;
+            o.tiles = 4;
+            o.rate = 2.0;
+            o.scenarios = {QStringLiteral("alarm-flood"), QStringLiteral("chattering-sensor"),
+                           QStringLiteral("machine-breakdown")};
+            return o;
+        }())
+    {
+        session.openStore(storePath);
+    }
+
+    // False when the server cannot listen or the window is not shown.
+    bool open()
+    {
+        if (!server.listen())
+            return false;
+        ConnectionSettings s;
+        s.url = QUrl(server.url());
+        s.operatorName = QStringLiteral("alice");
+        session.setSettings(s);
+        services = std::make_unique<ConsoleServices>(&session);
+        window = std::make_unique<MainWindow>(services.get(), QStringLiteral("Plant A"));
+        window->resize(1400, 860);
+        window->show();
+        return QTest::qWaitForWindowExposed(window.get());
+    }
+
+    SimHost server;
+    Session session;
+    std::unique_ptr<ConsoleServices> services;
+    std::unique_ptr<MainWindow> window;
+};
+
+} // namespace
+
 // Every view of the main window, in the light and the dark theme, against a
 // simulated plant in the middle of a shift: the pictures in docs/screenshots/
 // (WATCHFLOOR_SCREENSHOT_DIR=docs/screenshots) and a check that each view
@@ -55,26 +101,10 @@ void TestScreenshots::everyViewInBothThemes()
     QVERIFY(scratch.isValid());
     const QString dir = qEnvironmentVariable("WATCHFLOOR_SCREENSHOT_DIR", scratch.path());
 
-    SimOptions o;
-    o.drones = 40;
-    o.machines = 16;
-    o.tiles = 4;
-    o.rate = 2.0;
-    o.scenarios
-        = {QStringLiteral("alarm-flood"), QStringLiteral("chattering-sensor"), QStringLiteral("machine-breakdown")};
-    SimHost server(o);
-    QVERIFY(server.listen());
-    Session session;
-    session.openStore(scratch.filePath(QStringLiteral("watchfloor.sqlite")));
-    ConnectionSettings s;
-    s.url = QUrl(server.url());
-    s.operatorName = QStringLiteral("alice");
-    session.setSettings(s);
-    ConsoleServices windowServices(&session);
-    MainWindow window(&windowServices, QStringLiteral("Plant A"));
-    window.resize(1400, 860);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    Shift shift(40, scratch.filePath(QStringLiteral("watchfloor.sqlite")));
+    QVERIFY(shift.open());
+    Session &session = shift.session;
+    MainWindow &window = *shift.window;
     session.start();
     Preferences p;
     p.theme = mode;
@@ -191,26 +221,10 @@ void TestScreenshots::theFloodAtItsPeak()
     QVERIFY(scratch.isValid());
     const QString dir = qEnvironmentVariable("WATCHFLOOR_SCREENSHOT_DIR", scratch.path());
 
-    SimOptions o;
-    o.drones = 60;
-    o.machines = 16;
-    o.tiles = 4;
-    o.rate = 2.0;
-    o.scenarios
-        = {QStringLiteral("alarm-flood"), QStringLiteral("chattering-sensor"), QStringLiteral("machine-breakdown")};
-    SimHost server(o);
-    QVERIFY(server.listen());
-    Session session;
-    session.openStore(scratch.filePath(QStringLiteral("watchfloor.sqlite")));
-    ConnectionSettings s;
-    s.url = QUrl(server.url());
-    s.operatorName = QStringLiteral("alice");
-    session.setSettings(s);
-    ConsoleServices windowServices(&session);
-    MainWindow window(&windowServices, QStringLiteral("Plant A"));
-    window.resize(1400, 860);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    Shift shift(60, scratch.filePath(QStringLiteral("watchfloor.sqlite")));
+    QVERIFY(shift.open());
+    Session &session = shift.session;
+    MainWindow &window = *shift.window;
     Preferences p;
     p.theme = mode;
     window.setPreferences(p);
