@@ -544,9 +544,9 @@ void OverviewView::redrawBattery()
     // before the first sample leaves drones known and the chart empty.
     const int everySeconds = std::max(1, m_sources.fleetBattery->intervalMs() / 1000);
     Charts::showEmpty(m_batteryView,
-                      fleet.isEmpty() ? tr("No sample of the fleet's battery yet: one every %n s while live", "",
-                                           everySeconds)
-                                      : QString());
+                      fleet.isEmpty()
+                          ? tr("No sample of the fleet's battery yet: one every %n s while live", "", everySeconds)
+                          : QString());
     m_batteryLimit->setVisible(!fleet.isEmpty());
     setTimeRange(m_batteryTime, first, last);
     setLimit(m_batteryLimit, first, last, DroneModel::kLowBatteryPercent);

@@ -167,8 +167,9 @@ void TestEmptyNotice::overviewChartsSayWhatTheyWaitFor()
     auto *battery = view.findChild<QChartView *>(QStringLiteral("batteryChart"));
     QVERIFY(load && battery);
     QCOMPARE(shownText(load), OverviewView::tr("Waiting for the server's first load report"));
-    QCOMPARE(shownText(battery), OverviewView::tr("No sample of the fleet's battery yet: one every %n s while live", "",
-                                                  FleetBatteryHistory::kDefaultIntervalMs / 1000));
+    QCOMPARE(shownText(battery),
+             OverviewView::tr("No sample of the fleet's battery yet: one every %n s while live", "",
+                              FleetBatteryHistory::kDefaultIntervalMs / 1000));
     for (QChartView *chart : {load, battery}) {
         for (QAbstractAxis *axis : chart->chart()->axes())
             QVERIFY(!axis->isVisible());

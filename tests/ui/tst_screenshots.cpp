@@ -6,8 +6,8 @@
 #include "connectionindicator.h"
 #include "dronesview.h"
 #include "machinesview.h"
-#include "model/alarmmodel.h"
 #include "mainwindow.h"
+#include "model/alarmmodel.h"
 #include "services/commandservice.h"
 #include "services/consoleservices.h"
 #include "services/session.h"
@@ -236,10 +236,10 @@ void TestScreenshots::theFloodAtItsPeak()
 
     AlarmsView *alarms = window.alarmsView();
     AlarmGroupProxy *groups = alarms->groupProxy();
-    QVERIFY2(groups->rowCount() < alarms->alarmProxy()->rowCount(),
-             qPrintable(QStringLiteral("%1 rows for %2 alarms")
-                            .arg(groups->rowCount())
-                            .arg(alarms->alarmProxy()->rowCount())));
+    QVERIFY2(
+        groups->rowCount() < alarms->alarmProxy()->rowCount(),
+        qPrintable(
+            QStringLiteral("%1 rows for %2 alarms").arg(groups->rowCount()).arg(alarms->alarmProxy()->rowCount())));
     QVERIFY(banner->rateText().contains(u"FLOOD"));
     QVERIFY(banner->isVisible());
     const QImage image = window.grab().toImage();
